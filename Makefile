@@ -1,0 +1,31 @@
+# Two commands for a newcomer (see README):  make demo   and   make test
+# Both create .venv from this project's own files first; nothing else needs installing.
+PYTHON ?= $(shell for p in python3.12 python3.11 python3.10 python3; do command -v $$p >/dev/null 2>&1 && echo $$p && break; done)
+VENV ?= .venv
+BIN = $(VENV)/bin
+STAMP = $(VENV)/.installed
+
+.PHONY: demo test lint schemas bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(0 if (3, 10) <= sys.version_info[:2] < (3, 13) else "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/plancheck check fixtures/chengzhong-district-draft.txt --parent fixtures/guangxi-2021-2025-parent.txt --fail-on none
+
+test: $(STAMP)
+	$(BIN)/ruff check engine tests bench
+	$(BIN)/pytest
+
+schemas: $(STAMP)
+	$(BIN)/python -m engine.schemas
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.speed
+	$(BIN)/python -m bench.quality
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,116 @@
+"""User-facing messages in Chinese (default) and English (`--lang en`).
+
+One table, keyed by a stable code. Stage modules add their own codes here rather than writing
+strings inline, so that `tests/test_i18n.py` can check every code has both languages and that the
+fields each message uses are the same in both.
+"""
+
+from __future__ import annotations
+
+import string
+
+LANGS = ("zh", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---- input documents
+    "input.not_found": {"zh": "找不到文件：{path}", "en": "file not found: {path}"},
+    "input.is_dir": {"zh": "{path} 是文件夹，不是文件", "en": "{path} is a directory, not a file"},
+    "input.unreadable": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
+    "input.empty": {"zh": "{path} 是空文件，没有可检查的内容", "en": "{path} is empty: nothing to check"},
+    "input.too_large": {
+        "zh": "{path} 太大（{size_mb} MB），上限为 {limit_mb} MB；请只提交方案正文",
+        "en": "{path} is too large ({size_mb} MB); the limit is {limit_mb} MB: submit the plan text only",
+    },
+    "input.binary": {
+        "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf 或 .html 文档",
+        "en": "{path} looks like a binary file, not a text, .docx, .pdf or .html document",
+    },
+    "input.undecodable": {
+        "zh": "{path} 的编码无法识别（已尝试 UTF-8、GB18030/GBK/GB2312、UTF-16）；请另存为 UTF-8 文本",
+        "en": "cannot decode {path} (tried UTF-8, GB18030/GBK/GB2312, UTF-16): save it as UTF-8 text",
+    },
+    "input.unsupported": {
+        "zh": "不支持的文件类型“{ext}”（{path}）；支持 .txt .md .docx .pdf .html 和 -（标准输入）",
+        "en": "unsupported file type '{ext}' ({path}); supported: .txt .md .docx .pdf .html and - (stdin)",
+    },
+    "input.corrupt": {
+        "zh": "{path} 已损坏或不是有效的 {format} 文件：{reason}",
+        "en": "{path} is corrupt or not a valid {format} file: {reason}",
+    },
+    "input.no_text": {
+        "zh": "{path} 中没有可提取的文字（扫描件 PDF 需先做文字识别）",
+        "en": "{path} has no extractable text (a scanned PDF needs OCR first)",
+    },
+    "input.doc_legacy": {
+        "zh": "{path} 是旧版 Word (.doc) 文件；请在 Word 中另存为 .docx 后再检查",
+        "en": "{path} is a legacy Word (.doc) file: save it as .docx in Word first",
+    },
+    "parse.no_measures": {
+        "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
+        "en": "no numbered measures found in {path} (such as 一、 （一） 1． （1）): is this a plan?",
+    },
+    # ---- rulesets and waivers
+    "ruleset.yaml": {
+        "zh": "{path}:{line}: YAML 语法错误：{reason}",
+        "en": "{path}:{line}: YAML syntax error: {reason}",
+    },
+    "ruleset.invalid": {
+        "zh": "{path}:{line}: 键“{key}”：{reason}",
+        "en": "{path}:{line}: key '{key}': {reason}",
+    },
+    "ruleset.not_found": {"zh": "找不到规则集：{name}", "en": "ruleset not found: {name}"},
+    "ruleset.cycle": {"zh": "规则集 extends 形成循环：{chain}", "en": "rulesets extend each other in a cycle: {chain}"},
+    "ruleset.unknown_check": {
+        "zh": "{path}:{line}: 规则“{rule}”使用了未知的检查类型“{check}”；可用：{known}",
+        "en": "{path}:{line}: rule '{rule}' uses unknown check kind '{check}'; known: {known}",
+    },
+    "ruleset.duplicate_rule": {
+        "zh": "{path}:{line}: 规则编号“{rule}”重复",
+        "en": "{path}:{line}: rule id '{rule}' is used twice",
+    },
+    "ruleset.no_obligations": {
+        "zh": "没有上级方案：请用 --parent 指定上级方案，或用 --ruleset 指定由 plancheck derive 生成的义务规则集",
+        "en": "no parent: give --parent PARENT, or --ruleset with an obligation ruleset made by plancheck derive",
+    },
+    "waivers.invalid": {
+        "zh": "{path}:{line}: 豁免条目有误，键“{key}”：{reason}",
+        "en": "{path}:{line}: bad waiver, key '{key}': {reason}",
+    },
+    # ---- options
+    "option.output_needed": {
+        "zh": "格式 {format} 需要用 --output 指定输出文件",
+        "en": "format {format} needs --output FILE",
+    },
+    "option.output_is_input": {
+        "zh": "输出文件 {path} 与输入文件相同；plancheck 不会覆盖您的原文件",
+        "en": "output {path} is the same file as an input: plancheck never overwrites your original",
+    },
+    "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
+    "option.outputs_mismatch": {
+        "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
+        "en": "more --output ({outputs}) than --format ({formats})",
+    },
+    "internal": {
+        "zh": "内部错误：{reason}（请用 --debug 重新运行并报告此问题）",
+        "en": "internal error: {reason} (run again with --debug and report it)",
+    },
+}
+
+
+def message(code: str, lang: str = "zh", **fields: object) -> str:
+    """The message for `code` in `lang`, with `fields` filled in; unknown fields stay visible."""
+    table = MESSAGES.get(code)
+    if table is None:
+        return f"{code}: {fields}"
+    text = table.get(lang) or table["zh"]
+    return string.Formatter().vformat(text, (), _Defaulting(fields))
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fields_of(template: str) -> set[str]:
+    """Names used as {fields} in a template."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

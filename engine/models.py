@@ -1,0 +1,310 @@
+"""The data every pipeline stage hands to the next.
+
+These pydantic models are the single source of truth for the JSON that plancheck writes:
+`schemas/*.schema.json` are exported from them (`python -m engine.schemas`), and a test keeps the
+checked-in files equal to the export.
+
+Pipeline: ingest (SourceDoc) -> parse (Plan) -> extract (fills Measure fields) -> align (Alignment)
+-> rules (Finding) -> report (Report).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["national", "province", "city", "county", "town", "unknown"]
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Paragraph(_Model):
+    """One paragraph (a line of a text file, a paragraph or table cell of a .docx).
+
+    `text` is normalised for matching (simplified characters, half-width digits/letters/brackets,
+    scraped-page junk removed); `orig` is exactly what the file says, for quoting.
+    `cols[i]` is the 1-based column in the original line of `text[i]` (for .docx: the offset in
+    the paragraph), so any span of `text` maps back to the original file.
+    """
+
+    index: int = Field(description="0-based paragraph index in the document")
+    line: int = Field(description="1-based line in the original file (.docx: paragraph number)")
+    text: str
+    orig: str
+    cols: list[int] = Field(default_factory=list, exclude=True, repr=False)
+
+    def column(self, offset: int) -> int:
+        """1-based column in the original line of normalised offset `offset`."""
+        if not self.cols:
+            return offset + 1
+        if offset >= len(self.cols):
+            return self.cols[-1] + 1 if self.cols else 1
+        return self.cols[max(offset, 0)]
+
+    def orig_span(self, start: int, end: int) -> str:
+        """The original text behind normalised span [start, end)."""
+        if not self.cols or start >= end:
+            return self.text[start:end]
+        a = self.column(start) - 1
+        b = self.column(end - 1)
+        return self.orig[a:b]
+
+
+class SourceDoc(_Model):
+    path: str
+    format: Literal["txt", "md", "docx", "pdf", "html", "stdin"]
+    encoding: str
+    paragraphs: list[Paragraph]
+    traditional: bool = Field(False, description="the source was written in traditional characters")
+    removed: list[str] = Field(default_factory=list, description="page furniture lines dropped")
+
+
+# --------------------------------------------------------------------------- extract
+
+
+class Unit(_Model):
+    name: str
+    generic: bool = Field(False, description="各有关部门, 其他有关部门, 县直各单位 … name no one in particular")
+
+
+class Responsibility(_Model):
+    lead: list[Unit] = Field(default_factory=list)
+    support: list[Unit] = Field(default_factory=list)
+    style: str = Field(description="how it was written: 牵头单位, 责任单位, 负责部门, X牵头, 按职责分工负责, 方括号 …")
+    bracket: str = Field("", description="the bracket pair used: （）, (), ［］, [] or empty")
+    text: str = Field(description="the clause as written (normalised)")
+    line: int = 0
+    column: int = 0
+    detached: bool = Field(False, description="the clause stands in its own paragraph, after the measure")
+
+
+DeadlineKind = Literal["by-date", "recurring", "period", "term"]
+
+
+class Deadline(_Model):
+    text: str
+    kind: DeadlineKind
+    date: str | None = Field(None, description="ISO yyyy-mm-dd: the last day allowed (by-date), the period end")
+    start: str | None = Field(None, description="ISO start of a period")
+    recurrence: str | None = Field(None, description="for recurring deadlines: 'yearly' etc.")
+    month_day: str | None = Field(None, description="for recurring: --MM-DD")
+    sentence: int = Field(-1, description="index of the sentence it stands in")
+
+
+Comparator = Literal[">=", "<=", "==", ">", "<"]
+
+
+class Target(_Model):
+    text: str
+    value: float
+    comparator: Comparator
+    unit: str = ""
+    kind: Literal["number", "percent", "frequency", "coverage"] = "number"
+    period_years: float | None = Field(None, description="for frequencies: 每两年一次 -> 2")
+    sentence: int = -1
+
+
+StrengthLevel = Literal["mandatory", "firm", "normal", "soft"]
+
+
+class Sentence(_Model):
+    index: int
+    text: str
+    strength: list[str] = Field(default_factory=list, description="obligation words found: 必须, 全面, 逐步 …")
+    level: StrengthLevel = "normal"
+    line: int = 0
+    column: int = 0
+
+
+# --------------------------------------------------------------------------- parse
+
+
+class Section(_Model):
+    """A numbered heading (chapter, sub-chapter) and its own text, if any."""
+
+    label: str = Field(description="normalised label: 一, (一), 1, (1), ①")
+    style: str = Field(description="numbering style id: cn_dun, cn_paren, arabic_dot, arabic_paren, circled …")
+    ordinal: int
+    depth: int
+    title: str
+    text: str = ""
+    path: list[str] = Field(default_factory=list, description="labels of the enclosing sections")
+    line: int = 0
+    column: int = 0
+
+
+class Measure(_Model):
+    label: str = Field(description="normalised label as printed: 13, (十七), (1)")
+    ref: str = Field(
+        "",
+        description="unique reference used by alignment and findings: the label, qualified by its parent "
+        "measure (26(1)) or enclosing section ((二)3) only where the bare label repeats",
+    )
+    style: str
+    ordinal: int
+    depth: int
+    path: list[str] = Field(default_factory=list, description="labels of the enclosing sections")
+    section_titles: list[str] = Field(default_factory=list)
+    title: str
+    text: str = Field(description="the whole measure text, normalised, responsibility clause included")
+    sentences: list[Sentence] = Field(default_factory=list)
+    lead_units: list[str] = Field(default_factory=list)
+    support_units: list[str] = Field(default_factory=list)
+    responsibility: Responsibility | None = None
+    deadlines: list[Deadline] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    paragraphs: list[int] = Field(default_factory=list, description="indexes of the paragraphs it spans")
+    parent_measure: str | None = Field(None, description="label of the enclosing measure for sub-items")
+    general: bool = Field(False, description="a general requirement: 指导思想, 主要原则, 总体目标 …")
+
+
+class Plan(_Model):
+    source: str
+    format: str = "txt"
+    encoding: str = "utf-8"
+    title: str = ""
+    doc_number: str | None = Field(None, description="文号, e.g. 桂发〔2021〕45号")
+    issuers: list[str] = Field(default_factory=list)
+    date: str | None = None
+    addressees: str | None = None
+    is_draft: bool = Field(False, description="征求意见稿")
+    cited: list[str] = Field(default_factory=list, description="documents cited in 《》 in the preamble")
+    jurisdiction: str = ""
+    parent_jurisdiction: str | None = None
+    level: Level = "unknown"
+    sections: list[Section] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    preamble: str = ""
+    paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
+
+
+# --------------------------------------------------------------------------- align
+
+MeasureRelation = Literal["same", "adapted", "merged", "split", "dropped", "added", "general"]
+ClauseRelation = Literal["same", "changed", "dropped", "added"]
+
+
+class DiffOp(_Model):
+    op: Literal["equal", "delete", "insert", "replace"]
+    parent: str = ""
+    local: str = ""
+
+
+class ClausePair(_Model):
+    parent_index: int | None = None
+    local_item: str | None = None
+    local_index: int | None = None
+    parent_text: str | None = None
+    local_text: str | None = None
+    relation: ClauseRelation
+    score: float = 0.0
+    diff: list[DiffOp] = Field(default_factory=list)
+    items_dropped: list[str] = Field(default_factory=list)
+    items_added: list[str] = Field(default_factory=list)
+    parent_deadlines: list[Deadline] = Field(default_factory=list)
+    local_deadlines: list[Deadline] = Field(default_factory=list)
+    parent_targets: list[Target] = Field(default_factory=list)
+    local_targets: list[Target] = Field(default_factory=list)
+    parent_strength: list[str] = Field(default_factory=list)
+    local_strength: list[str] = Field(default_factory=list)
+    parent_level: StrengthLevel = "normal"
+    local_level: StrengthLevel = "normal"
+
+
+class AlignmentPair(_Model):
+    parent_item: str | None
+    local_items: list[str] = Field(default_factory=list)
+    relation: MeasureRelation
+    score: float = 0.0
+    clauses: list[ClausePair] = Field(default_factory=list)
+
+
+class Alignment(_Model):
+    alignment: list[AlignmentPair]
+    options: dict[str, float] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- findings
+
+
+class Evidence(_Model):
+    local: str | None = Field(None, description="exact text quoted from the draft")
+    parent: str | None = Field(None, description="text quoted from the parent, where relevant")
+
+
+class Waiver(_Model):
+    rule: str | None = None
+    check: str | None = None
+    item: str | None = Field(None, description="draft label, or parent label prefixed with 'parent:'")
+    reason: str
+    approver: str
+    expires: str | None = Field(None, description="ISO date; the waiver no longer applies after it")
+
+
+class Finding(_Model):
+    rule: str
+    check: str
+    severity: Severity
+    message: str
+    local_item: str | None = None
+    parent_item: str | None = None
+    path: list[str] = Field(default_factory=list)
+    evidence: Evidence = Field(default_factory=Evidence)
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    suggestion: str | None = None
+    fingerprint: str = ""
+    waived: bool = False
+    waiver: Waiver | None = None
+
+
+class Coverage(_Model):
+    parent_measures: int = 0
+    carried: int = 0
+    adapted: int = 0
+    merged: int = 0
+    split: int = 0
+    general: int = 0
+    not_applicable: int = 0
+    missing: int = 0
+
+
+class Summary(_Model):
+    draft: str
+    parent: str
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    waived: int = 0
+    coverage: Coverage = Field(default_factory=Coverage)
+    rulesets: list[str] = Field(default_factory=list)
+    fail_on: Severity = "error"
+    failed: bool = False
+
+
+class WaiverProblem(_Model):
+    kind: Literal["expired", "unused"]
+    waiver: Waiver
+    message: str
+
+
+class Report(_Model):
+    tool: str = "plancheck"
+    version: str
+    summary: Summary
+    alignment: list[AlignmentPair] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    waived: list[Finding] = Field(default_factory=list)
+    waiver_problems: list[WaiverProblem] = Field(default_factory=list)

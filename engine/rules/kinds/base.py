@@ -1,0 +1,98 @@
+"""What a check kind is: code that reads the checked documents and yields raw hits.
+
+A rule in a ruleset (data) names a kind, a severity, a message template and options; the kind (code)
+declares its options as a pydantic model with types and defaults, and yields `Hit`s. The engine
+(`engine.rules.engine`) stamps rule id, severity and message on each hit and turns it into a
+`Finding`. Adding a kind is one module in this folder plus one line in `KIND_MODULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from engine.models import Measure, Plan, Severity
+
+if TYPE_CHECKING:
+    from engine.models import Alignment, AlignmentPair
+    from engine.rules.ruleset import Obligation
+
+
+class KindOptions(BaseModel):
+    """Base for a kind's options: unknown options are errors (reported with file and line)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class Hit:
+    """One raw problem found by a kind, before the engine makes it a Finding.
+
+    `quote` is normalised draft text inside `local_item` (or the document title/preamble when
+    `local_item` is None); the engine finds it in the original file to give line, column and the
+    exact original words as evidence. `fields` fill the rule's message template.
+    """
+
+    local_item: str | None
+    quote: str | None = None
+    parent_item: str | None = None
+    parent_quote: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None
+    severity: Severity | None = None  # a kind may grade a hit (clause_carried: by strength)
+    key: str = ""  # what makes this hit distinct within (rule, local_item, parent_item): for fingerprints
+    line: int | None = None  # set only when the kind knows better than the quote search
+    column: int | None = None
+
+
+@dataclass
+class CheckContext:
+    """Everything a kind may read. Kinds never write to it."""
+
+    draft: Plan
+    parent: Plan | None  # rebuilt from the obligation ruleset when checking without the parent text
+    alignment: Alignment | None
+    obligations: dict[str, Obligation]  # by parent label (curated: not_applicable, deadlines …)
+    data: dict[str, object]  # data tables from rulesets/data/*.yaml by name (levels, confusables …)
+    lang: str = "zh"
+    scope: object = None  # the rule's Scope; use `in_scope(measure)`
+
+    def in_scope(self, measure: Measure) -> bool:
+        return self.scope is None or self.scope.matches(measure, self.draft)  # type: ignore[attr-defined]
+
+    def measures(self) -> Iterator[Measure]:
+        """Draft measures in document order that fall inside the rule's scope."""
+        return (m for m in self.draft.measures if self.in_scope(m))
+
+    def measure(self, label: str | None) -> Measure | None:
+        return _by_label(self.draft, label)
+
+    def parent_measure(self, label: str | None) -> Measure | None:
+        return _by_label(self.parent, label) if self.parent else None
+
+    def pairs(self) -> Iterable[AlignmentPair]:
+        return self.alignment.alignment if self.alignment else ()
+
+
+def _by_label(plan: Plan, label: str | None) -> Measure | None:
+    if label is None:
+        return None
+    return {m.ref: m for m in plan.measures}.get(label)
+
+
+class CheckKind:
+    """Subclass per kind; set the ClassVars; implement `run`."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]  # Chinese, one paragraph: what it finds and why it matters
+    description_en: ClassVar[str]
+    Options: ClassVar[type[KindOptions]] = KindOptions
+    message: ClassVar[dict[str, str]]  # default message templates {"zh": …, "en": …} with {fields}
+    suggestion: ClassVar[dict[str, str]] = {}
+    needs_parent: ClassVar[bool] = False  # skipped (not failed) when there is no parent/obligations
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterable[Hit]:
+        raise NotImplementedError

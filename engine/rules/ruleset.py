@@ -1,0 +1,141 @@
+"""What a ruleset file says: pydantic models, the single source of `schemas/ruleset.schema.json`.
+
+A ruleset is data. It is read with a safe YAML loader, validated by these models (precise error
+paths mapped back to file:line), and nothing in it is ever executed or imported by name: a rule's
+`check` must name a registered kind, and a `condition` rule's expression is compiled into a
+durable-rules ruleset by `engine.rules.conditions`, never evaluated as Python.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from engine.models import Deadline, Level, Measure, Plan, Severity, StrengthLevel, Target
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Scope(_Data):
+    """Which draft measures a rule looks at. Empty scope = every measure."""
+
+    levels: list[Level] = Field(default_factory=list, description="only for drafts of these levels")
+    chapters: list[str] = Field(
+        default_factory=list, description="section labels (一, (二)) or words in a section title"
+    )
+    labels: list[str] = Field(default_factory=list, description="draft measure refs (13, 26(1))")
+    pattern: str | None = Field(None, description="regex the measure text must contain")
+    exclude_pattern: str | None = Field(None, description="regex that excludes a measure")
+
+    @field_validator("pattern", "exclude_pattern")
+    @classmethod
+    def _regex(cls, v: str | None) -> str | None:
+        if v is not None:
+            re.compile(v)
+        return v
+
+    def applies_to(self, plan: Plan) -> bool:
+        return not self.levels or plan.level in self.levels
+
+    def matches(self, measure: Measure, plan: Plan) -> bool:
+        if not self.applies_to(plan):
+            return False
+        if self.labels and measure.ref not in self.labels and measure.label not in self.labels:
+            return False
+        if self.chapters:
+            names = list(measure.path) + list(measure.section_titles)
+            if not any(c == n or (len(c) > 1 and c in n) for c in self.chapters for n in names):
+                return False
+        if self.pattern and not re.search(self.pattern, measure.text):
+            return False
+        if self.exclude_pattern and re.search(self.exclude_pattern, measure.text):
+            return False
+        return True
+
+
+class Example(_Data):
+    """A snippet the rule must pass or fail on; docs and `plancheck rules test` come from these."""
+
+    draft: str = Field(description="draft text (a small plan: numbered measures)")
+    parent: str | None = Field(None, description="parent text, for kinds that compare with a parent")
+    level: Level | None = Field(None, description="override the draft's level")
+    note: str | None = None
+
+
+class Examples(_Data):
+    passing: list[Example] = Field(default_factory=list, alias="pass")
+    failing: list[Example] = Field(default_factory=list, alias="fail")
+
+
+class Rule(_Data):
+    id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", description="stable ASCII id")
+    check: str = Field(description="the check kind that does the work")
+    severity: Severity = "warning"
+    message: str | None = Field(None, description="Chinese message template with {fields}; default: the kind's")
+    message_en: str | None = None
+    suggestion: str | None = None
+    suggestion_en: str | None = None
+    description: str | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+    scope: Scope = Field(default_factory=Scope)
+    enabled: bool = True
+    examples: Examples | None = None
+
+
+class ObligationClause(_Data):
+    text: str
+    level: StrengthLevel = "normal"
+    strength: list[str] = Field(default_factory=list)
+
+
+class NotApplicable(_Data):
+    levels: list[Level] = Field(default_factory=list, description="levels it does not apply to; empty = all")
+    reason: str
+
+
+class Obligation(_Data):
+    """One parent measure, as derived, plus what a person curated."""
+
+    label: str
+    ref: str = ""
+    title: str
+    text: str
+    path: list[str] = Field(default_factory=list)
+    section_titles: list[str] = Field(default_factory=list)
+    general: bool = False
+    parent_measure: str | None = None
+    lead_units: list[str] = Field(default_factory=list)
+    support_units: list[str] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    clauses: list[ObligationClause] = Field(default_factory=list)
+    # ---- curation
+    not_applicable: NotApplicable | None = None
+    deadline: str | None = Field(None, description="curated: a tighter deadline (ISO date) the draft must meet")
+    require_units: list[str] = Field(default_factory=list, description="curated: units the draft must name")
+    require_phrases: list[str] = Field(default_factory=list, description="curated: phrases the draft must keep")
+    note: str | None = None
+
+
+class ParentMeta(_Data):
+    title: str
+    doc_number: str | None = None
+    date: str | None = None
+    level: Level = "unknown"
+    jurisdiction: str = ""
+    source: str = ""
+    sha256: str = ""
+
+
+class Ruleset(_Data):
+    id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$")
+    version: str = "1"
+    description: str = ""
+    extends: list[str] = Field(default_factory=list, description="ruleset ids or paths, loaded first")
+    parent: ParentMeta | None = Field(None, description="set on obligation rulesets made by derive")
+    obligations: list[Obligation] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
