@@ -77,6 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}:{line}: bad waiver, key '{key}': {reason}",
     },
     # ---- options
+    "option.would_overwrite": {
+        "zh": "{path} 已存在；如确需覆盖（其中的人工校订将丢失），请加 --force",
+        "en": "{path} exists; add --force to overwrite it (curation in it would be lost)",
+    },
     "option.output_needed": {
         "zh": "格式 {format} 需要用 --output 指定输出文件",
         "en": "format {format} needs --output FILE",

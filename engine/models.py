@@ -290,7 +290,7 @@ class Summary(_Model):
     waived: int = 0
     coverage: Coverage = Field(default_factory=Coverage)
     rulesets: list[str] = Field(default_factory=list)
-    fail_on: Severity = "error"
+    fail_on: Literal["error", "warning", "info", "none"] = "error"
     failed: bool = False
 
 

@@ -1,0 +1,109 @@
+"""Many drafts against one parent, on every core: `plancheck check a.txt b.txt … --parent P`.
+
+The parent is derived and the rulesets loaded once, in the main process, then handed to each
+worker once (pool initializer), so each draft costs only its own parse, align and rules. Each
+draft gets one summary line (or one JSON object with `--format json`); a bad draft is reported on
+its line and does not stop the batch. Exit: 2 if any draft could not be read, else 1 if any
+failed, else 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing as mp
+import os
+import sys
+from typing import Any
+
+from engine.errors import PlancheckError
+from engine.findings import apply_waivers, load_waivers
+
+_STATE: dict[str, Any] = {}
+
+
+def _init(state: dict[str, Any]) -> None:
+    import jieba
+
+    jieba.initialize()
+    _STATE.update(state)
+
+
+def _one(path: str) -> dict[str, Any]:
+    from engine.pipeline import check_plans, load_plan
+    from engine.models import SEVERITY_RANK
+
+    lang = _STATE["lang"]
+    try:
+        draft = load_plan(path, level=_STATE["level"], jurisdiction=_STATE["jurisdiction"])
+        findings, _ = check_plans(draft, _STATE["obligations"], _STATE["rules"], lang=lang)
+    except PlancheckError as e:
+        return {"draft": path, "problem": e.render(lang)}
+    active, waived, _ = apply_waivers(findings, _STATE["waivers"], _STATE["today"], lang)
+    counts = {s: sum(1 for f in active if f.severity == s) for s in ("error", "warning", "info")}
+    threshold = SEVERITY_RANK.get(_STATE["fail_on"], 99)
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for f in active)
+    return {"draft": path, **counts, "waived": len(waived), "failed": failed}
+
+
+def run_batch(
+    drafts: list[str], options: dict[str, Any], formats: tuple[str, ...], outputs: tuple[str, ...], jobs: int
+) -> int:
+    from engine.pipeline import DEFAULT_RULESETS, NEEDS_PARENT_KINDS, Obligations
+    from engine.rules.loader import load_rulesets
+
+    lang = options["lang"]
+    loaded = load_rulesets(([] if options["no_core"] else list(DEFAULT_RULESETS)) + options["rulesets"])
+    if options["parent_path"]:
+        obligations = Obligations.from_parent(options["parent_path"])
+    elif loaded.obligation_ruleset is not None:
+        obligations = Obligations.from_ruleset(loaded.obligation_ruleset, loaded.obligation_source)
+    else:
+        obligations = Obligations(None)
+        if not options["allow_no_parent"] and any(r.enabled and r.check in NEEDS_PARENT_KINDS() for r in loaded.rules):
+            raise PlancheckError("ruleset.no_obligations")
+    state = {
+        "lang": lang,
+        "level": options["level"],
+        "jurisdiction": options["jurisdiction"],
+        "obligations": obligations,
+        "rules": loaded.rules,
+        "waivers": load_waivers(options["waivers_path"]) if options["waivers_path"] else [],
+        "today": options["today"] or dt.date.today(),
+        "fail_on": options["fail_on"],
+    }
+    workers = jobs or os.cpu_count() or 1
+    results: list[dict[str, Any]] = []
+    show_progress = sys.stderr.isatty()
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    with ctx.Pool(workers, initializer=_init, initargs=(state,)) as pool:
+        for i, res in enumerate(pool.imap(_one, drafts, chunksize=4), 1):
+            results.append(res)
+            if show_progress:
+                done = int(30 * i / len(drafts))
+                sys.stderr.write(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{len(drafts)}")
+                sys.stderr.flush()
+    if show_progress:
+        sys.stderr.write("\n")
+
+    as_json = "json" in formats
+    lines = []
+    for r in results:
+        if as_json:
+            lines.append(json.dumps(r, ensure_ascii=False, sort_keys=True))
+        elif "problem" in r:
+            lines.append(f"{r['draft']}: {r['problem']}")
+        elif lang == "zh":
+            lines.append(f"{r['draft']}: 错误 {r['error']} 警告 {r['warning']} 提示 {r['info']} 豁免 {r['waived']}")
+        else:
+            lines.append(f"{r['draft']}: {r['error']} errors, {r['warning']} warnings, {r['info']} info, {r['waived']} waived")
+    text = "\n".join(lines) + "\n"
+    out = outputs[0] if outputs else None
+    if out and out != "-":
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    if any("problem" in r for r in results):
+        return 2
+    return 1 if any(r.get("failed") for r in results) else 0

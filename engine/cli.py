@@ -1,0 +1,263 @@
+"""`plancheck` commands. Each command only wires stages together and picks a formatter.
+
+Every failure the user can cause ends in a one-line message (Chinese by default, `--lang en`) and
+exit code 2, never a traceback (unless `--debug`). Exit codes of `check`: 0 nothing at or above
+`--fail-on`, 1 findings at or above it, 2 usage, input or ruleset error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from engine import __version__
+from engine.errors import PlancheckError
+from engine.i18n import message
+
+LEVELS = ["national", "province", "city", "county", "town"]
+
+
+def _common(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--lang and --debug on every command, and the one place errors become messages."""
+
+    @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="消息语言 / message language")
+    @click.option("--debug", is_flag=True, help="show tracebacks")
+    @functools.wraps(f)
+    def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
+        try:
+            return f(*args, lang=lang, **kwargs)
+        except PlancheckError as e:
+            if debug:
+                raise
+            click.echo(f"plancheck: {e.render(lang)}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as e:  # a bug: say so plainly, never a traceback without --debug
+            if debug:
+                raise
+            click.echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def _display(path: str) -> str:
+    """Paths in reports are relative to the working directory when they lie under it."""
+    if path == "-":
+        return "<stdin>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--level", type=click.Choice(LEVELS), help="override the inferred level (县级 = county)")(f)
+    f = click.option("--jurisdiction", help="override the inferred jurisdiction, e.g. 城中区")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="plancheck")
+def main() -> None:
+    """plancheck：对照上级方案检查下级方案征求意见稿，报告每一处缺口。
+
+    Check a draft local-government plan against its parent plan and report every gap.
+    """
+
+
+# --------------------------------------------------------------------------- parse
+
+
+@main.command()
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@_level_options
+@_common
+def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang: str) -> None:
+    """读取方案并显示其结构。Read a plan and show its structure (measures, units, deadlines, targets)."""
+    from engine.parse.render import render_tree
+    from engine.pipeline import load_plan
+
+    plan = load_plan(file, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
+    plan.source = _display(file)
+    if fmt == "json":
+        click.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        click.echo(render_tree(plan, lang), nl=False)
+
+
+# --------------------------------------------------------------------------- align
+
+
+@main.command()
+@click.argument("parent")
+@click.argument("draft")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_level_options
+@_common
+def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: str | None, lang: str) -> None:
+    """对齐上级方案与下级方案的条目。Align a draft's measures (and clauses) to its parent's."""
+    from engine.align import align_plans, format_table
+    from engine.pipeline import load_plan
+
+    p = load_plan(parent)
+    d = load_plan(draft, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
+    result = align_plans(p, d)
+    if fmt == "json":
+        click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        click.echo(format_table(result, p, d), nl=False)
+
+
+# --------------------------------------------------------------------------- derive
+
+
+@main.command()
+@click.argument("parent")
+@click.option("-o", "--output", required=True, help="ruleset file to write, e.g. rulesets/guangxi.yaml")
+@click.option("--id", "ruleset_id", help="ruleset id (default: the output file's name)")
+@click.option("--force", is_flag=True, help="overwrite an existing ruleset (curation in it is lost)")
+@_common
+def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: str) -> None:
+    """由上级方案生成义务规则集。Turn a parent plan into an obligation ruleset to curate."""
+    from engine.derive import derive_ruleset, dump_ruleset_yaml
+    from engine.pipeline import load_plan
+
+    out = Path(output)
+    _refuse_overwriting_inputs([parent], [output])
+    if out.exists() and not force:
+        raise PlancheckError("option.would_overwrite", path=output)
+    plan = load_plan(parent)
+    plan.source = _display(parent)
+    raw = Path(parent).read_bytes() if parent != "-" else None
+    rid = ruleset_id or "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in out.stem)
+    if not rid[:1].isalpha():
+        rid = "parent-" + rid
+    rs = derive_ruleset(plan, ruleset_id=rid, source_bytes=raw)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dump_ruleset_yaml(rs), "utf-8")
+    n = len(rs.obligations)
+    click.echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str]) -> None:
+    ins = {Path(p).resolve() for p in inputs if p and p != "-" and Path(p).exists()}
+    for o in outputs:
+        if o and o != "-" and Path(o).resolve() in ins:
+            raise PlancheckError("option.output_is_input", path=o)
+
+
+@main.command()
+@click.argument("drafts", nargs=-1, required=True)
+@click.option("--parent", help="parent plan: obligations are derived from it on the fly")
+@click.option("--ruleset", "rulesets", multiple=True, help="ruleset id or file (repeatable), e.g. a derived obligation ruleset")
+@click.option("--no-core", is_flag=True, help="do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="run without a parent: only drafting checks")
+@click.option("--waivers", help="waiver file (YAML): rule/check, item, reason, approver, expires")
+@click.option("--format", "formats", multiple=True, help="text (default), json, sarif, junit, github, markdown, html, docx, feedback; repeatable")
+@click.option("--output", "-o", "outputs", multiple=True, help="output file for the --format at the same position; repeatable")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
+@click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
+@_level_options
+@_common
+def check(
+    drafts: tuple[str, ...],
+    parent: str | None,
+    rulesets: tuple[str, ...],
+    no_core: bool,
+    allow_no_parent: bool,
+    waivers: str | None,
+    formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    fail_on: str,
+    today: dt.datetime | None,
+    jobs: int,
+    level: str | None,
+    jurisdiction: str | None,
+    lang: str,
+) -> None:
+    """对照上级义务检查下级方案。Check a draft against its parent's obligations.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, input or
+    ruleset error.
+    """
+    from engine.report import FORMATTERS
+
+    formats = formats or ("text",)
+    for f in formats:
+        if f not in FORMATTERS:
+            raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
+    if len(outputs) > len(formats):
+        raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
+    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", *rulesets], list(outputs))
+    options = dict(
+        parent_path=parent,
+        rulesets=list(rulesets),
+        no_core=no_core,
+        allow_no_parent=allow_no_parent,
+        waivers_path=waivers,
+        fail_on=fail_on,
+        lang=lang,
+        level=level,
+        jurisdiction=jurisdiction,
+        today=today.date() if today else None,
+    )
+    if len(drafts) > 1:
+        from engine.batch import run_batch
+
+        sys.exit(run_batch(list(drafts), options, formats, outputs, jobs))
+
+    from engine.pipeline import check as run_check
+    from engine.report.base import RenderContext
+
+    draft = drafts[0]
+    run = run_check(draft, display_path=_display(draft), **options)  # type: ignore[arg-type]
+    ctx = RenderContext(
+        report=run.report,
+        draft=run.draft,
+        parent=run.parent,
+        draft_source_path=draft,
+        lang=lang,
+        cwd=Path.cwd(),
+    )
+    for i, name in enumerate(formats):
+        formatter = FORMATTERS[name]()
+        out = outputs[i] if i < len(outputs) else None
+        if out is None and formatter.needs_output:
+            raise PlancheckError("option.output_needed", format=name)
+        data = formatter.render(ctx)
+        if out and out != "-":
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            Path(out).write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+    sys.exit(1 if run.report.summary.failed else 0)
+
+
+def _attach_rules_group() -> None:
+    try:
+        from engine.cli_rules import rules
+    except ImportError:  # while the rules commands are being written
+        return
+    main.add_command(rules)
+
+
+_attach_rules_group()

@@ -1,0 +1,122 @@
+"""Derive: a parent plan becomes an obligation ruleset a person can curate, and back.
+
+`plancheck derive PARENT -o rulesets/x.yaml` writes one obligation per parent measure with what
+alignment and the obligation kinds need (title, text, deadlines, targets, key clauses with their
+strength). A curator then marks measures not applicable at a level (with a reason), tightens a
+deadline, or requires named units or phrases. `plancheck check --ruleset x.yaml` rebuilds the
+parent Plan from the obligations, so checking never needs the parent's text again; `--parent`
+derives on the fly through exactly the same path, so both give the same findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from engine.extract import fill_measure, split_clauses, strength_of
+from engine.models import Measure, Plan
+from engine.rules.ruleset import Obligation, ObligationClause, ParentMeta, Ruleset
+
+MIN_KEY_CLAUSE_CHARS = 6  # shorter clauses are headings or filler, not obligations
+
+
+def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None = None) -> Ruleset:
+    """One obligation per parent measure (sub-measures included), with the parent's metadata."""
+    sha = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else ""
+    meta = ParentMeta(
+        title=parent.title,
+        doc_number=parent.doc_number,
+        date=parent.date,
+        level=parent.level,
+        jurisdiction=parent.jurisdiction,
+        source=Path(parent.source).name,
+        sha256=sha,
+    )
+    obligations = [_obligation(m) for m in parent.measures]
+    return Ruleset(
+        id=ruleset_id,
+        version="1",
+        description=f"由《{parent.title}》导出的上级义务（{len(obligations)} 项）",
+        parent=meta,
+        obligations=obligations,
+    )
+
+
+def _obligation(m: Measure) -> Obligation:
+    clauses = []
+    for text in split_clauses(_body_without_responsibility(m)):
+        if len(text) < MIN_KEY_CLAUSE_CHARS:
+            continue
+        words, level = strength_of(text)
+        clauses.append(ObligationClause(text=text, level=level, strength=words))
+    return Obligation(
+        label=m.label,
+        ref=m.ref or m.label,
+        title=m.title,
+        text=m.text,
+        path=m.path,
+        section_titles=m.section_titles,
+        general=m.general,
+        parent_measure=m.parent_measure,
+        lead_units=m.lead_units,
+        support_units=m.support_units,
+        deadlines=m.deadlines,
+        targets=m.targets,
+        clauses=clauses,
+    )
+
+
+def _body_without_responsibility(m: Measure) -> str:
+    if m.responsibility and m.responsibility.text and m.responsibility.text in m.text:
+        return m.text.replace(m.responsibility.text, "")
+    return m.text
+
+
+def plan_from_ruleset(rs: Ruleset) -> Plan:
+    """Rebuild the parent Plan from obligations; curated deadlines override derived ones."""
+    meta = rs.parent or ParentMeta(title=rs.id)
+    measures = []
+    for i, ob in enumerate(rs.obligations):
+        m = Measure(
+            label=ob.label,
+            ref=ob.ref or ob.label,
+            style="obligation",
+            ordinal=i + 1,
+            depth=len(ob.path),
+            path=ob.path,
+            section_titles=ob.section_titles,
+            title=ob.title,
+            text=ob.text,
+            general=ob.general,
+            parent_measure=ob.parent_measure,
+        )
+        fill_measure(m)
+        m.deadlines = list(ob.deadlines)
+        m.targets = list(ob.targets)
+        measures.append(m)
+    return Plan(
+        source=meta.source or rs.id,
+        title=meta.title,
+        doc_number=meta.doc_number,
+        date=meta.date,
+        level=meta.level,
+        jurisdiction=meta.jurisdiction,
+        measures=measures,
+    )
+
+
+def dump_ruleset_yaml(rs: Ruleset) -> str:
+    """YAML a person reads and edits: Chinese kept as is, keys in model order, no empty noise."""
+    data = rs.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data = {"id": rs.id, "version": rs.version, **{k: v for k, v in data.items() if k not in ("id", "version")}}
+    header = (
+        "# 上级义务规则集：由 plancheck derive 生成，可人工校订。\n"
+        "# 校订方式：在某项义务下加入\n"
+        "#   not_applicable: {levels: [county], reason: 区级无立法权}   # 本级不适用及理由\n"
+        "#   deadline: '2022-06-30'                                     # 收紧期限\n"
+        "#   require_units: [区司法局]                                  # 必须点名的单位\n"
+        "#   require_phrases: [一网通办]                                # 必须保留的表述\n"
+    )
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100000)

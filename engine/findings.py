@@ -1,0 +1,212 @@
+"""Findings after the rules ran: fingerprints, one explicit order, waivers, and the summary.
+
+Everything here is deterministic so the same input gives byte-identical reports: the order is an
+explicit sort key, fingerprints hash only what identifies a problem (never line numbers, so an edit
+above a finding does not change its fingerprint), and "today" for waiver expiry is an argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from engine.errors import PlancheckError
+from engine.models import (
+    SEVERITY_RANK,
+    AlignmentPair,
+    Coverage,
+    Finding,
+    Summary,
+    Waiver,
+    WaiverProblem,
+)
+
+
+def fingerprint(f: Finding, key: str = "") -> str:
+    """Stable id of a problem: rule, the items, what was quoted and the kind's own key."""
+    parts = [f.rule, f.local_item or "", f.parent_item or "", key or (f.evidence.local or "")]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def sort_key(f: Finding) -> tuple:
+    """Document order first (findings without a place — title, preamble — lead), then rule."""
+    return (f.line, f.column, f.local_item or "", f.rule, f.parent_item or "", f.fingerprint)
+
+
+def finalize(findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted, with duplicates (same fingerprint) merged; a second hit with the same id keeps the first."""
+    seen: dict[str, Finding] = {}
+    for f in findings:
+        if f.fingerprint in seen:
+            continue
+        seen[f.fingerprint] = f
+    return sorted(seen.values(), key=sort_key)
+
+
+# --------------------------------------------------------------------------- waivers
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that remembers the line of each waiver entry for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_waivers(path: str) -> list[Waiver]:
+    """Read a waiver file: a list of entries (or `waivers:` holding one). Errors name file:line."""
+    p = Path(path)
+    if not p.is_file():
+        raise PlancheckError("input.not_found", path=path)
+    try:
+        data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except UnicodeDecodeError:
+        raise PlancheckError("input.undecodable", path=path) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise PlancheckError(
+            "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=str(e)
+        ) from None
+    if isinstance(data, dict) and "waivers" in data:
+        data = data["waivers"]
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason="expected a list of waivers")
+    waivers = []
+    for i, entry in enumerate(data):
+        line = entry.pop("__line__", 1) if isinstance(entry, dict) else 1
+        if isinstance(entry, dict):
+            entry = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in entry.items()}
+        try:
+            w = Waiver.model_validate(entry)
+        except ValidationError as e:
+            err = e.errors()[0]
+            key = f"[{i}]." + ".".join(str(x) for x in err["loc"])
+            raise PlancheckError("waivers.invalid", path=path, line=line, key=key, reason=err["msg"]) from None
+        if not (w.rule or w.check):
+            raise PlancheckError("waivers.invalid", path=path, line=line, key=f"[{i}]", reason="needs rule or check")
+        if w.expires:
+            try:
+                dt.date.fromisoformat(w.expires)
+            except ValueError:
+                raise PlancheckError(
+                    "waivers.invalid", path=path, line=line, key=f"[{i}].expires", reason="expected YYYY-MM-DD"
+                ) from None
+        waivers.append(w)
+    return waivers
+
+
+def _waiver_matches(w: Waiver, f: Finding) -> bool:
+    if w.rule and w.rule != f.rule:
+        return False
+    if w.check and w.check != f.check:
+        return False
+    if w.item is None:
+        return True
+    if w.item.startswith("parent:"):
+        return w.item[len("parent:") :] == (f.parent_item or "")
+    return w.item in (f.local_item, f.parent_item)
+
+
+def apply_waivers(
+    findings: list[Finding], waivers: list[Waiver], today: dt.date, lang: str = "zh"
+) -> tuple[list[Finding], list[Finding], list[WaiverProblem]]:
+    """Split findings into (active, waived); report expired and unused waivers."""
+    live = [w for w in waivers if not (w.expires and dt.date.fromisoformat(w.expires) < today)]
+    problems = [
+        WaiverProblem(kind="expired", waiver=w, message=_waiver_message("expired", w, lang))
+        for w in waivers
+        if w not in live
+    ]
+    used: set[int] = set()
+    active, waived = [], []
+    for f in findings:
+        hit = next((i for i, w in enumerate(live) if _waiver_matches(w, f)), None)
+        if hit is None:
+            active.append(f)
+        else:
+            used.add(hit)
+            waived.append(f.model_copy(update={"waived": True, "waiver": live[hit]}))
+    problems += [
+        WaiverProblem(kind="unused", waiver=w, message=_waiver_message("unused", w, lang))
+        for i, w in enumerate(live)
+        if i not in used
+    ]
+    return active, waived, problems
+
+
+def _waiver_message(kind: str, w: Waiver, lang: str) -> str:
+    what = w.rule or w.check or ""
+    item = f" {w.item}" if w.item else ""
+    if kind == "expired":
+        return (
+            f"豁免已于 {w.expires} 过期，不再适用：{what}{item}"
+            if lang == "zh"
+            else f"waiver expired on {w.expires} and no longer applies: {what}{item}"
+        )
+    return f"豁免未被使用（没有匹配的问题）：{what}{item}" if lang == "zh" else f"unused waiver (matches no finding): {what}{item}"
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def coverage(pairs: list[AlignmentPair], not_applicable: set[str]) -> Coverage:
+    """How the parent's measures are carried: one count per parent measure."""
+    c = Coverage()
+    for p in pairs:
+        if p.parent_item is None:
+            continue
+        c.parent_measures += 1
+        if p.parent_item in not_applicable and p.relation == "dropped":
+            c.not_applicable += 1
+        elif p.relation == "same":
+            c.carried += 1
+        elif p.relation == "adapted":
+            c.adapted += 1
+        elif p.relation == "merged":
+            c.merged += 1
+        elif p.relation == "split":
+            c.split += 1
+        elif p.relation == "general":
+            c.general += 1
+        else:
+            c.missing += 1
+    return c
+
+
+def summarize(
+    draft: str,
+    parent: str,
+    findings: list[Finding],
+    waived: list[Finding],
+    cov: Coverage,
+    rulesets: list[str],
+    fail_on: str,
+) -> Summary:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_RANK}
+    threshold = SEVERITY_RANK.get(fail_on, 99)
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
+    return Summary(
+        draft=draft,
+        parent=parent,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        waived=len(waived),
+        coverage=cov,
+        rulesets=rulesets,
+        fail_on=fail_on,  # type: ignore[arg-type]
+        failed=failed,
+    )

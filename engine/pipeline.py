@@ -1,0 +1,174 @@
+"""The whole run, stage by stage, for the CLI, batch mode, benchmarks and the case runner.
+
+ingest -> parse (+extract) -> obligations (derive from --parent, or a derived ruleset) -> align ->
+rules -> findings (fingerprints, order, waivers) -> Report. Nothing here formats output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from engine import RULESETS_DIR, __version__
+from engine.align import align_plans
+from engine.derive import derive_ruleset, plan_from_ruleset
+from engine.errors import PlancheckError
+from engine.findings import apply_waivers, coverage, finalize, fingerprint, load_waivers, summarize
+from engine.ingest import load_document
+from engine.models import Alignment, Finding, Level, Plan, Report
+from engine.parse import parse_plan
+from engine.rules.engine import run_rules
+from engine.rules.kinds.base import CheckContext
+from engine.rules.loader import load_rulesets
+from engine.rules.ruleset import Obligation, Rule, Ruleset
+
+DATA_DIR = RULESETS_DIR / "data"
+DEFAULT_RULESETS = ("core",)
+
+
+@cache
+def data_tables() -> dict[str, object]:
+    """rulesets/data/*.yaml by file stem (levels, confusables, units …), read once per process."""
+    tables: dict[str, object] = {}
+    if DATA_DIR.is_dir():
+        for p in sorted(DATA_DIR.glob("*.yaml")):
+            tables[p.stem] = yaml.safe_load(p.read_text("utf-8"))
+    return tables
+
+
+def load_plan(path: str, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
+    doc = load_document(path)
+    return parse_plan(doc, level=level, jurisdiction=jurisdiction)
+
+
+@dataclass
+class Obligations:
+    """The parent as the rules see it: a Plan (rebuilt from obligations) and curation by ref."""
+
+    plan: Plan | None
+    by_ref: dict[str, Obligation] = field(default_factory=dict)
+    source: str = ""
+
+    @classmethod
+    def from_ruleset(cls, rs: Ruleset, source: str) -> Obligations:
+        return cls(plan_from_ruleset(rs), {o.ref or o.label: o for o in rs.obligations}, source)
+
+    @classmethod
+    def from_parent(cls, path: str) -> Obligations:
+        plan = load_plan(path)
+        raw = Path(path).read_bytes() if path != "-" else None
+        rs = derive_ruleset(plan, ruleset_id="parent", source_bytes=raw)
+        # Check through the same path as a derived ruleset would, so both give the same findings.
+        return cls.from_ruleset(rs, path)
+
+
+@dataclass
+class CheckRun:
+    report: Report
+    draft: Plan
+    parent: Plan | None
+    alignment: Alignment | None
+    draft_path: str
+
+
+def check_plans(
+    draft: Plan,
+    obligations: Obligations,
+    rules: list[Rule],
+    *,
+    lang: str = "zh",
+    alignment: Alignment | None = None,
+) -> tuple[list[Finding], Alignment | None]:
+    """Run the rules on a parsed draft: the warm, in-process core of every check."""
+    parent = obligations.plan
+    if alignment is None and parent is not None:
+        alignment = align_plans(parent, draft)
+    ctx = CheckContext(
+        draft=draft,
+        parent=parent,
+        alignment=alignment,
+        obligations=obligations.by_ref,
+        data=data_tables(),
+        lang=lang,
+    )
+    findings = run_rules(ctx, rules, lang)
+    for f in findings:
+        f.file = f.file or draft.source
+        if not f.fingerprint:
+            f.fingerprint = fingerprint(f, f.message)
+    return finalize(findings), alignment
+
+
+def check(
+    draft_path: str,
+    *,
+    parent_path: str | None = None,
+    rulesets: list[str] | None = None,
+    no_core: bool = False,
+    allow_no_parent: bool = False,
+    waivers_path: str | None = None,
+    fail_on: str = "error",
+    lang: str = "zh",
+    level: Level | None = None,
+    jurisdiction: str | None = None,
+    today: dt.date | None = None,
+    display_path: str | None = None,
+) -> CheckRun:
+    """Check one draft file; everything the formatters need comes back in CheckRun."""
+    refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
+    loaded = load_rulesets(refs)
+    waivers = load_waivers(waivers_path) if waivers_path else []
+    draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction)
+    if display_path:
+        draft.source = display_path
+
+    obligations = Obligations(None)
+    parent_name = ""
+    if parent_path:
+        obligations = Obligations.from_parent(parent_path)
+        parent_name = parent_path
+    elif loaded.obligation_ruleset is not None:
+        obligations = Obligations.from_ruleset(loaded.obligation_ruleset, loaded.obligation_source)
+        parent_name = loaded.obligation_source
+    if obligations.plan is None and any(
+        r.enabled and r.check in NEEDS_PARENT_KINDS() for r in loaded.rules
+    ) and not allow_no_parent:
+        raise PlancheckError("ruleset.no_obligations")
+
+    findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
+    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang)
+    not_applicable = {
+        ref
+        for ref, ob in obligations.by_ref.items()
+        if ob.not_applicable and (not ob.not_applicable.levels or draft.level in ob.not_applicable.levels)
+    }
+    pairs = alignment.alignment if alignment else []
+    summary = summarize(
+        draft.source,
+        parent_name,
+        active,
+        waived,
+        coverage(pairs, not_applicable),
+        loaded.ids,
+        fail_on,
+    )
+    report = Report(
+        version=__version__,
+        summary=summary,
+        alignment=pairs,
+        findings=active,
+        waived=waived,
+        waiver_problems=problems,
+    )
+    return CheckRun(report, draft, obligations.plan, alignment, draft_path)
+
+
+@cache
+def NEEDS_PARENT_KINDS() -> frozenset[str]:  # noqa: N802 - a constant computed once
+    from engine.rules.kinds import registry
+
+    return frozenset(name for name, kind in registry().items() if kind.needs_parent)
