@@ -70,7 +70,7 @@ def load_waivers(path: str) -> list[Waiver]:
     if not p.is_file():
         raise PlancheckError("input.not_found", path=path)
     try:
-        data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:
         raise PlancheckError("input.undecodable", path=path) from None
     except yaml.YAMLError as e:

@@ -168,7 +168,7 @@ def check(
 
 
 @cache
-def NEEDS_PARENT_KINDS() -> frozenset[str]:  # noqa: N802 - a constant computed once
+def NEEDS_PARENT_KINDS() -> frozenset[str]:
     from engine.rules.kinds import registry
 
     return frozenset(name for name, kind in registry().items() if kind.needs_parent)

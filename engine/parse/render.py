@@ -37,7 +37,7 @@ def render_tree(plan: Plan, lang: str = "zh") -> str:
         out.append(f"{t['cited']}: 《{c}》")
     out.append(f"{t['measures']}: {len(plan.measures)}")
     out.append("")
-    sections = {tuple(s.path + [s.label]): s for s in plan.sections}
+    sections = {(*s.path, s.label): s for s in plan.sections}
     shown: set[tuple[str, ...]] = set()
     for m in plan.measures:
         for depth in range(1, len(m.path) + 1):
