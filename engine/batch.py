@@ -30,8 +30,8 @@ def _init(state: dict[str, Any]) -> None:
 
 
 def _one(path: str) -> dict[str, Any]:
-    from engine.pipeline import check_plans, load_plan
     from engine.models import SEVERITY_RANK
+    from engine.pipeline import check_plans, load_plan
 
     lang = _STATE["lang"]
     try:
