@@ -84,6 +84,8 @@ class Responsibility(_Model):
     line: int = 0
     column: int = 0
     detached: bool = Field(False, description="the clause stands in its own paragraph, after the measure")
+    start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
+    end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
 
 
 DeadlineKind = Literal["by-date", "recurring", "period", "term"]

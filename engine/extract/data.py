@@ -1,0 +1,80 @@
+"""The word lists extract reads from rulesets/data/*.yaml (user-extendable, no code change).
+
+Loaded once per process. If a file is missing (an installed wheel without the rulesets folder),
+the built-in minimum below keeps extraction working.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "rulesets" / "data"
+
+_FALLBACK_UNITS = {
+    "generic": [r"(各|其他|其它)?(有关|相关)(部门|单位)", r".*(其他|其它).*(部门|单位|机关)"],
+    "concrete": [r"各(镇|乡|乡镇|街道)(人民政府|政府)?"],
+    "suffixes": ["局", "办", "委", "部", "院", "中心", "政府", "部门", "单位", "机关", "办公室"],
+    "list_end": ["按职责分工负责", "分工负责"],
+    "strip": ["等", "牵头", "负责", "配合"],
+}
+_FALLBACK_STRENGTH = {
+    "mandatory": ["必须", "严禁", "不得", "一律", "坚决", "务必", "确保"],
+    "firm": ["全面", "严格", "切实", "加快"],
+    "soft": ["原则上", "逐步", "鼓励", "探索", "力争", "有条件的", "积极稳妥", "适时", "可以"],
+    "negated": [],
+}
+
+
+def _load(name: str, fallback: dict[str, list[str]]) -> dict[str, list[str]]:
+    path = DATA_DIR / name
+    if not path.is_file():
+        return fallback
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {k: [str(x) for x in (raw.get(k) or [])] for k in fallback}
+
+
+@dataclass(frozen=True)
+class UnitData:
+    generic: tuple[re.Pattern[str], ...]
+    concrete: tuple[re.Pattern[str], ...]
+    suffixes: tuple[str, ...]  # longest first
+    list_end: tuple[str, ...]
+    strip: tuple[str, ...]  # longest first
+
+
+@dataclass(frozen=True)
+class StrengthData:
+    words: dict[str, str] = field(default_factory=dict)  # word -> level
+    negated: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+
+
+@lru_cache(maxsize=1)
+def unit_data() -> UnitData:
+    raw = _load("units.yaml", _FALLBACK_UNITS)
+    by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    return UnitData(
+        generic=tuple(re.compile(p) for p in raw["generic"]),
+        concrete=tuple(re.compile(p) for p in raw["concrete"]),
+        suffixes=by_len(raw["suffixes"]),
+        list_end=by_len(raw["list_end"]),
+        strip=by_len(raw["strip"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def strength_data() -> StrengthData:
+    raw = _load("strength.yaml", _FALLBACK_STRENGTH)
+    words: dict[str, str] = {}
+    for level in ("soft", "firm", "mandatory"):  # a word listed twice keeps the stronger level
+        for w in raw[level]:
+            words[w] = level
+    negated = tuple(raw["negated"])
+    alts = sorted([*words, *negated], key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in alts)) if alts else None
+    return StrengthData(words=words, negated=negated, pattern=pattern)

@@ -1,0 +1,193 @@
+"""Deadlines: when a task must be done, as ISO dates a rule can compare.
+
+`date` is always the LAST DAY ALLOWED. Decisions (the same rule applies to parent and draft, so a
+`deadline_not_later` comparison stays consistent):
+
+- 2022年年底前 / 2022年底前 / 2022年底 / 2022年末 / 到2022年 -> 2022-12-31.
+- "前" after a calendar unit INCLUDES that unit: 2025年前 -> 2025-12-31, 2023年6月前 -> 2023-06-30,
+  2022年6月30日前 -> 2022-06-30.  Strictly, "前" means "before"; but plans use "2025年前实现…"
+  interchangeably with "到2025年" and "2025年底前" (the Guangxi parent: "2025年前实现对各级政府
+  督察全覆盖" in a 2021–2025 plan whose goal year is 到2025年), and no plan writes "2025年前" to
+  mean "by 2024".  The strict reading would make a draft that copies "到2025年" look later than a
+  parent's "2025年前" -- a false finding.  One rule for all units also keeps day/month/year alike.
+- 到2025年 / a sentence opening "2025年，…" -> by-date 2025-12-31 (the goal year).
+- 上半年 -> 06-30, 下半年 -> 12-31, 第一季度/一季度 -> 03-31 …
+- 每年3月底前 -> recurring yearly, month_day --03-31; 每年第一季度 -> recurring yearly --03-31;
+  每季度 / 每半年 / 每月 -> recurring quarterly / half-yearly / monthly.  A bare 每年 is a frequency
+  (see targets), not a deadline.
+- “十四五”期间 -> period 2021-01-01..2025-12-31 (十三五 2016–2020, 十五五 2026–2030 …);
+  2021—2025年 / 2021-2025年 / 2021年至2025年 -> period.
+- 任期内 / 本届政府任期内 / 届内 -> term.
+- 年内 / 当年 / 今年 / 本年度: skipped -- relative to an issue date we do not know, so no
+  comparable date; `term` would mislabel them.
+- A bare date (2017年7月7日, 自2018年起) is not a deadline: it needs 前/底/末 or 到/截至.
+- Years inside 《》 titles (《…(2021—2025年)》) are not deadlines.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from engine.extract.numerals import to_int
+from engine.extract.sentences import mask_spans, title_spans
+from engine.models import Deadline
+
+_Y = r"(?P<y>[12]\d{3}|[〇零○一二三四五六七八九]{4})\s*年"
+_M = r"(?P<mo>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+_BEFORE = r"(?:之前|以前|前)"
+_TO = r"(?:(?:到|至|截至|截止到?|在|于)\s*)?"
+
+FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+
+# order matters: earlier patterns claim their span first
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(
+        r"(?P<y1>[12]\d{3})\s*年?\s*(?:[—–\-－~～至到]+|—+)\s*(?P<y2>[12]\d{3})\s*年"
+        r"(?:期间|间|内)?")),
+    ("five", re.compile(r"[“\"']?(?P<five>十[一二三四五六]五)[”\"']?\s*(?:规划)?\s*(?:期间|时期|期内|内)")),
+    ("five_end", re.compile(r"[“\"']?(?P<five>十[一二三四五六]五)[”\"']?\s*(?:末|期末)")),
+    ("date", re.compile(_TO + _Y + _M + _D + r"\s*(?P<b>" + _BEFORE + r"|止|为止)?")),
+    ("month", re.compile(_TO + _Y + _M + r"\s*(?P<end>底|末|份)?\s*(?P<b>" + _BEFORE + r"|止|为止)?")),
+    ("half", re.compile(_TO + _Y + r"\s*(?P<h>上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?\s*(?P<b>" + _BEFORE + r")?")),
+    ("year_end", re.compile(_TO + _Y + r"\s*(?:年底|年末|底|末)\s*(?:" + _BEFORE + r"|止|为止)?")),
+    ("year_before", re.compile(_TO + _Y + r"\s*" + _BEFORE)),
+    ("goal", re.compile(r"(?P<to>到|至|截至|截止到?)\s*" + _Y + r"(?!\s*[0-9一二三四五六七八九十]+\s*月)")),
+    ("goal_lead", re.compile(r"(?:^|(?<=[。；;，,\n:：]))\s*" + _Y + r"\s*(?=[,，])")),
+    ("yearly", re.compile(r"每年\s*(?:的)?\s*" + _M + r"\s*(?:底|末)?\s*(?:" + _BEFORE + r")?")),
+    ("yearly_q", re.compile(r"每年\s*(?:的)?\s*第?(?P<q>[一二三四1-4])季度")),
+    ("yearly_h", re.compile(r"每年\s*(?P<h>上半年|下半年|年底|年末|年初)")),
+    ("every", re.compile(r"每(?P<per>季度|个季度|半年|月|个月|周|旬)")),
+    ("term", re.compile(r"(?:本届政府|本届|领导班子|各届政府)?(?:任期内|任期届满前|届内)")),
+]  # fmt: skip
+
+
+def _year(s: str) -> int | None:
+    y = to_int(s)
+    return y if y is not None and 1900 <= y <= 2200 else None
+
+
+def _last_day(y: int, mo: int) -> str:
+    return f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+
+
+def _quarter_month(q: str) -> int | None:
+    n = to_int(q) if q.isdigit() else {"一": 1, "二": 2, "三": 3, "四": 4}.get(q)
+    return n * 3 if n and 1 <= n <= 4 else None
+
+
+def _half_month(h: str) -> int | None:
+    if h in ("上半年", "年中"):
+        return 6
+    if h in ("下半年", "年底", "年末"):
+        return 12
+    if h == "年初":
+        return 3
+    m = re.search(r"([一二三四1-4])季度", h)
+    return _quarter_month(m.group(1)) if m else None
+
+
+def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
+    g = m.groupdict()
+    text = m.group(0).strip(" ，,；;。:：\n")
+    if kind == "range":
+        y1, y2 = _year(g["y1"]), _year(g["y2"])
+        if not y1 or not y2 or y2 < y1 or y2 - y1 > 30:
+            return None
+        return Deadline(text=text, kind="period", start=f"{y1}-01-01", date=f"{y2}-12-31")
+    if kind in ("five", "five_end"):
+        y = FIVE_YEAR.get(g["five"])
+        if not y:
+            return None
+        if kind == "five_end":
+            return Deadline(text=text, kind="by-date", date=f"{y + 4}-12-31")
+        return Deadline(text=text, kind="period", start=f"{y}-01-01", date=f"{y + 4}-12-31")
+    if kind == "date":
+        y, mo, d = _year(g["y"]), to_int(g["mo"]), to_int(g["d"])
+        if not (y and mo and d) or not (g.get("b") or m.group(0).lstrip()[:1] in "到至截在于"):
+            return None
+        try:
+            last = calendar.monthrange(y, mo)[1]
+        except (ValueError, calendar.IllegalMonthError):
+            return None
+        if not 1 <= d <= last:
+            return None
+        return Deadline(text=text, kind="by-date", date=f"{y:04d}-{mo:02d}-{d:02d}")
+    if kind == "month":
+        y, mo = _year(g["y"]), to_int(g["mo"])
+        if not (y and mo and 1 <= mo <= 12):
+            return None
+        if not (g.get("end") or g.get("b") or m.group(0).lstrip()[:1] in "到至截在于"):
+            return None
+        return Deadline(text=text, kind="by-date", date=_last_day(y, mo))
+    if kind == "half":
+        y, mo = _year(g["y"]), _half_month(g["h"])
+        if not (y and mo):
+            return None
+        return Deadline(text=text, kind="by-date", date=_last_day(y, mo))
+    if kind in ("year_end", "year_before", "goal", "goal_lead"):
+        y = _year(g["y"])
+        if not y:
+            return None
+        return Deadline(text=text, kind="by-date", date=f"{y}-12-31")
+    if kind == "yearly":
+        mo = to_int(g["mo"])
+        if not mo or not 1 <= mo <= 12:
+            return None
+        day = calendar.monthrange(2001, mo)[1]  # a non-leap year: --02-28
+        return Deadline(text=text, kind="recurring", recurrence="yearly", month_day=f"--{mo:02d}-{day:02d}")
+    if kind == "yearly_q":
+        mo = _quarter_month(g["q"])
+        if not mo:
+            return None
+        day = calendar.monthrange(2001, mo)[1]
+        return Deadline(text=text, kind="recurring", recurrence="yearly", month_day=f"--{mo:02d}-{day:02d}")
+    if kind == "yearly_h":
+        mo = _half_month(g["h"])
+        if not mo:
+            return None
+        day = calendar.monthrange(2001, mo)[1]
+        return Deadline(text=text, kind="recurring", recurrence="yearly", month_day=f"--{mo:02d}-{day:02d}")
+    if kind == "every":
+        per = g["per"].replace("个", "")
+        rec = {
+            "季度": "quarterly",
+            "半年": "half-yearly",
+            "月": "monthly",
+            "周": "weekly",
+            "旬": "ten-daily",
+        }[per]
+        return Deadline(text=text, kind="recurring", recurrence=rec)
+    if kind == "term":
+        return Deadline(text=text, kind="term")
+    return None
+
+
+def find_deadlines(text: str) -> list[tuple[int, int, Deadline]]:
+    """(start, end, deadline) for every deadline in `text`, in text order."""
+    if not text or not any(c in text for c in "年月期季任届五"):
+        return []
+    masked = mask_spans(text, title_spans(text)) if "《" in text else text
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, Deadline]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(masked):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            d = _deadline(kind, m)
+            if d is None:
+                continue
+            # report the span without leading whitespace / punctuation eaten by lookbehinds
+            while s < e and masked[s] in " \n\t":
+                s += 1
+            taken.append((s, e))
+            out.append((s, e, d))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def extract_deadlines(text: str) -> list[Deadline]:
+    """Every deadline in `text`, in text order (see the module docstring for what each means)."""
+    return [d for _, _, d in find_deadlines(text)]

@@ -1,0 +1,276 @@
+"""Who must act: the responsibility clause of a measure and its lead / support units.
+
+Forms handled (all normalised to half-width brackets by ingest; full-width accepted too):
+
+- keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
+  in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
+  groups (A、B，C、D) just separates more units;
+- inline roles: (A牵头,B配合)  由A牵头，B配合;
+- (各有关部门按职责分工负责), and "A、B按职责分工负责" inside a keyword list: the list ends there;
+- a clause whose opening bracket is missing or that is broken over two paragraphs
+  ("…(牵头单位:区应急局\\n、区人防办按职责分工负责;配合单位:…)").
+
+Unit names that contain brackets (区各党委(党组), 县委(县政府)办公室) stay whole: lists are split
+only outside brackets. Generic units are decided by rulesets/data/units.yaml (see is_generic_unit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.extract.data import unit_data
+from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
+from engine.models import Responsibility, Unit
+
+LEAD_KEYS = (
+    "牵头单位", "牵头部门", "责任单位", "责任部门", "负责单位", "负责部门", "主办单位", "主责单位",
+    "主责部门", "实施单位", "承办单位", "落实单位", "责任主体",
+)  # fmt: skip
+SUPPORT_KEYS = (
+    "配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "参加单位", "协同单位", "会同单位",
+    "协作单位",
+)  # fmt: skip
+_KEYS = sorted(LEAD_KEYS + SUPPORT_KEYS, key=len, reverse=True)
+KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*[:：]?\s*")
+# a key that opens a clause: directly after an opener, or followed by a colon
+CLAUSE_KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*[:：]")
+
+BRACKET_OPEN = "(（[［【"
+BRACKET_NAMES = {"(": "()", "（": "（）", "[": "[]", "［": "［］", "【": "【】"}
+SEPARATORS = "、，,；;/"
+SPLIT_RE = re.compile(r"[、，,；;/]")
+
+# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责
+INLINE_RE = re.compile(
+    r"^由?(?P<lead>[^,，;；。]+?)(?:牵头负责|牵头)(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?"
+    r"(?:配合实施|配合|参与|协助|协同|协办))?[。.]?$"
+)
+# 由A牵头，B配合 inside running text
+INLINE_TEXT_RE = re.compile(
+    r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)(?:牵头负责|牵头)"
+    r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?(?:配合实施|配合|参与|协助|协同))?"
+)
+
+
+@dataclass
+class Found:
+    """A responsibility clause and where it stands in the text it was found in."""
+
+    responsibility: Responsibility
+    start: int
+    end: int
+
+
+def is_generic_unit(name: str) -> bool:
+    """True when `name` names no one in particular (各有关部门, 其他有关部门, 县直各单位 …).
+
+    Decision: 各镇人民政府 / 各街道 / 各乡镇 are NOT generic: they name a concrete, complete set of
+    bodies (every town government), each of which is accountable and can be asked for results.
+    Both lists are data in rulesets/data/units.yaml; `concrete` wins over `generic`.
+    """
+    n = _norm_name(name)
+    if not n:
+        return False
+    data = unit_data()
+    if any(p.fullmatch(n) for p in data.concrete):
+        return False
+    return any(p.fullmatch(n) for p in data.generic)
+
+
+def _norm_name(name: str) -> str:
+    n = squeeze(name)
+    return n.replace("（", "(").replace("）", ")").replace("［", "[").replace("］", "]")
+
+
+def _has_unit_suffix(name: str) -> bool:
+    n = _norm_name(name)
+    n = re.sub(r"\([^()]*\)$", "", n) or n  # 区各党委(党组) -> judge 区各党委
+    return any(n.endswith(s) for s in unit_data().suffixes) or is_generic_unit(n)
+
+
+def _split_top(text: str) -> list[str]:
+    """Split a unit list on 、，,；;/ outside brackets."""
+    parts: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in text:
+        if ch in PAIRS:
+            depth += 1
+        elif ch in CLOSER_TO_OPENER and depth:
+            depth -= 1
+        if ch in SEPARATORS and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def parse_units(text: str) -> list[str]:
+    """Unit names in a list such as "区委编办、区督察办，区政管办" (order kept, duplicates dropped).
+
+    The list ends at 按职责分工负责 (and the other `list_end` words of units.yaml); a trailing 等,
+    牵头, 负责 is trimmed; items without a body suffix before a last item ending in 主管部门/部门
+    share its suffix (教育、卫生健康主管部门 -> 教育主管部门, 卫生健康主管部门).
+    """
+    data = unit_data()
+    t = squeeze(text)
+    for w in data.list_end:
+        k = t.find(w)
+        if k >= 0:
+            t = t[:k]
+    names: list[str] = []
+    for raw in _split_top(t):
+        item = raw.strip(" :：.。")
+        changed = True
+        while changed and item:
+            changed = False
+            for w in data.strip:
+                if item.endswith(w) and len(item) > len(w) + 1:
+                    item = item[: -len(w)]
+                    changed = True
+        item = item.strip(" :：.。")
+        if item and item not in names:
+            names.append(item)
+    if len(names) > 1:
+        last = names[-1]
+        shared = next((s for s in ("主管部门", "行政主管部门", "部门") if last.endswith(s)), None)
+        if shared:
+            names = [n if _has_unit_suffix(n) else n + shared for n in names]
+    return names
+
+
+def _units(names: list[str]) -> list[Unit]:
+    return [Unit(name=n, generic=is_generic_unit(n)) for n in names]
+
+
+def _bracket_end(text: str, start: int) -> int | None:
+    """Offset of the closer that ends a clause starting at `start` (no opener seen), or None."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in BRACKET_OPEN:
+            depth += 1
+        elif ch in ")）]］】":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "。" and depth == 0:
+            return None
+    return None
+
+
+def _parse_content(content: str) -> tuple[list[str], list[str], str] | None:
+    """(lead names, support names, style) from the inside of a clause, or None if it is not one."""
+    keys = list(KEY_RE.finditer(content))
+    if keys and not content[: keys[0].start()].strip(" \n\t"):
+        lead: list[str] = []
+        support: list[str] = []
+        style = ""
+        for i, k in enumerate(keys):
+            end = keys[i + 1].start() if i + 1 < len(keys) else len(content)
+            names = parse_units(content[k.end() : end])
+            key = k.group(1)
+            if key in SUPPORT_KEYS:
+                support += [n for n in names if n not in support]
+            else:
+                lead += [n for n in names if n not in lead]
+                style = style or key
+        if not style:
+            style = keys[0].group(1)
+        return lead, support, style
+    flat = squeeze(content)
+    m = INLINE_RE.match(flat)
+    if m:
+        lead = parse_units(m.group("lead"))
+        support = parse_units(m.group("sup") or "")
+        if lead and all(_has_unit_suffix(n) for n in lead):
+            return lead, support, ("由X牵头" if flat.startswith("由") else "X牵头")
+    data = unit_data()
+    for w in data.list_end:
+        if flat.endswith(w) or flat.endswith(w + "。"):
+            lead = parse_units(flat)
+            if lead and all(_has_unit_suffix(n) for n in lead):
+                return lead, [], "按职责分工负责"
+    return None
+
+
+def _make(text: str, s: int, e: int, bracket: str, parsed: tuple[list[str], list[str], str]) -> Found:
+    lead, support, style = parsed
+    before = text[:s]
+    nl = before.rfind("\n")
+    detached = nl >= 0 and not before[nl + 1 :].strip() and bool(before[:nl].strip())
+    r = Responsibility(
+        lead=_units(lead),
+        support=_units(support),
+        style=style,
+        bracket=bracket,
+        text=text[s:e],
+        detached=detached,
+        start=s,
+        end=e,
+    )
+    return Found(r, s, e)
+
+
+def find_responsibility(text: str) -> Found | None:
+    """The responsibility clause of `text` (the last one, as plans put it at the end) and its span."""
+    if not text:
+        return None
+    pairs = [(o, c) for o, c in matched_pairs(text, BRACKET_OPEN) if text[o] in BRACKET_OPEN]
+    # 1. a bracketed clause: keyword list, inline roles, 按职责分工负责; the last that parses wins
+    best: Found | None = None
+    for o, c in pairs:
+        if best and o < best.start:
+            continue
+        parsed = _parse_content(text[o + 1 : c])
+        if parsed and (parsed[0] or parsed[1]):
+            # ignore a clause nested inside a better one
+            if best and best.start < o and c < best.end:
+                continue
+            best = _make(text, o, c + 1, BRACKET_NAMES.get(text[o], ""), parsed)
+    # 2. a keyword clause not inside a matched pair: its opener is missing, or its closer is
+    inside = [(o, c) for o, c in pairs]
+    for k in CLAUSE_KEY_RE.finditer(text):
+        ks = k.start()
+        if any(o < ks < c for o, c in inside):
+            continue
+        if best and ks < best.end:
+            continue
+        s = ks
+        bracket = ""
+        j = ks - 1
+        while j >= 0 and text[j] in " \t\n":
+            j -= 1
+        if j >= 0 and text[j] in BRACKET_OPEN:
+            s, bracket = j, BRACKET_NAMES.get(text[j], "")
+        close = _bracket_end(text, k.start())
+        if close is not None:
+            e = close + 1
+            if not bracket:
+                bracket = BRACKET_NAMES.get(CLOSER_TO_OPENER.get(text[close], ""), "")
+            content = text[k.start() : close]
+        else:
+            dot = text.find("。", k.start())
+            e = dot + 1 if dot >= 0 else len(text)
+            content = text[k.start() : e].rstrip("。")
+        parsed = _parse_content(content)
+        if parsed and (parsed[0] or parsed[1]):
+            best = _make(text, s, e, bracket, parsed)
+    if best:
+        return best
+    # 3. 由A牵头，B配合 in running text
+    for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
+        lead = parse_units(m.group("lead"))
+        support = parse_units(m.group("sup") or "")
+        if lead and all(_has_unit_suffix(n) for n in lead):
+            return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
+    return None
+
+
+def extract_responsibility(text: str) -> Responsibility | None:
+    """The responsibility clause of `text`, or None. `start`/`end` give its span in `text`."""
+    found = find_responsibility(text)
+    return found.responsibility if found else None

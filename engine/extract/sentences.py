@@ -1,0 +1,143 @@
+"""Sentences and clauses of a measure, and the bracket/quote bookkeeping the other extractors share.
+
+A sentence ends at 。！？!? or at a paragraph break (the parser joins the paragraphs of a measure with
+"\\n"), but never inside a *matched* pair of brackets or quotes: “……。” and (……。) stay whole.
+Unmatched openers are ignored, so one stray “ or ( cannot swallow the rest of a measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPENERS = "(（[［【〔“‘《〈「『"
+CLOSERS = ")）]］】〕”’》〉」』"
+PAIRS = dict(zip(OPENERS, CLOSERS, strict=True))
+CLOSER_TO_OPENER = {c: o for o, c in PAIRS.items()}
+SENTENCE_END = "。！？!?"
+CLAUSE_END = "；;"
+# a pair spanning more than this is almost certainly two unrelated marks, not a quotation
+MAX_PAIR = 600
+
+
+def matched_pairs(text: str, openers: str = OPENERS) -> list[tuple[int, int]]:
+    """(open, close) offsets of every matched bracket/quote pair in `text`.
+
+    A closer pops the nearest opener of its own kind; openers left without a closer, and closers
+    without an opener, are not pairs.
+    """
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch in openers and ch in PAIRS:
+            stack.append((ch, i))
+        elif ch in CLOSER_TO_OPENER:
+            want = CLOSER_TO_OPENER[ch]
+            if want not in openers:
+                continue
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == want:
+                    o = stack[k][1]
+                    del stack[k:]
+                    if i - o <= MAX_PAIR:
+                        pairs.append((o, i))
+                    break
+    pairs.sort()
+    return pairs
+
+
+def protected_mask(text: str, openers: str = OPENERS) -> bytearray:
+    """1 at every offset strictly inside a matched pair (the brackets themselves are 0)."""
+    mask = bytearray(len(text))
+    for o, c in matched_pairs(text, openers):
+        mask[o + 1 : c] = b"\x01" * (c - o - 1)
+    return mask
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]], fill: str = "□") -> str:
+    """`text` with each [start, end) span replaced by `fill` characters (offsets are kept)."""
+    if not spans:
+        return text
+    out = list(text)
+    for s, e in spans:
+        for i in range(s, min(e, len(out))):
+            if out[i] != "\n":
+                out[i] = fill
+    return "".join(out)
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 document titles (brackets included); years in them are not deadlines."""
+    return [(o, c + 1) for o, c in matched_pairs(text, "《") if text[o] == "《"]
+
+
+def quote_spans(text: str, max_len: int = 24) -> list[tuple[int, int]]:
+    """Spans of short “…” quotations: slogans such as “一网通办” or “1+1+4+3+N”."""
+    return [(o, c + 1) for o, c in matched_pairs(text, "“‘「『") if c - o <= max_len]
+
+
+def _split_spans(text: str, ends: str, newline: bool) -> list[tuple[int, int]]:
+    mask = protected_mask(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if not mask[i] and (ch in ends or (newline and ch == "\n")):
+            end = i + 1 if ch != "\n" else i
+            # keep closing quotes/brackets that follow the mark with the sentence: 。” / 。)
+            while ch != "\n" and end < n and text[end] in "”’」』" and not mask[end]:
+                end += 1
+            spans.append((start, end))
+            start = end if ch != "\n" else i + 1
+            i = max(end, i + 1)
+            continue
+        i += 1
+    spans.append((start, n))
+    out = []
+    for s, e in spans:
+        # trim whitespace but keep offsets exact
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text`; see the module docstring."""
+    return _split_spans(text, SENTENCE_END, newline=True)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text` (terminal punctuation kept, whitespace trimmed, empties dropped)."""
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each clause: sentences, then their 分号 parts."""
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        for cs, ce in _split_spans(text[s:e], CLAUSE_END, newline=False):
+            out.append((s + cs, s + ce))
+    return out
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences, then their 分号 (；;) parts, outside brackets and quotes.
+
+    Commas are deliberately NOT split: in plans a comma usually joins a condition or a deadline to
+    its task (“2022年年底前，全面完善……清单”), and cutting there would separate the deadline from
+    the obligation it governs; 、-lists of tasks are diffed item by item by align instead.
+    """
+    return [text[s:e] for s, e in clause_spans(text)]
+
+
+_WS = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """`text` without any whitespace (unit names broken over lines, '2022 年')."""
+    return _WS.sub("", text)

@@ -1,0 +1,182 @@
+"""Quantified targets: 不少于60学时, 60%以上, 每两年一次, 全覆盖, 零次跑动 …
+
+A target needs a quantity WITH a measurement context: a comparator word (不少于, 至少, 达到,
+不超过 …), a 以上/以下/以内 suffix after number+unit, a % figure, a frequency (每…一次), or a
+coverage/zero phrase.  So years, dates, 文号 (〔2017〕10号), ordinals (第一), slogans in “” (一网通办,
+“1+1+4+3+N”) and set phrases (一站式, 一窗受理, 双随机、一公开) are not targets.
+
+Conventions:
+- percent: value in percentage points (60%以上 -> 60, ">=", unit "%"); a bare 100% -> ">=".
+- coverage: a fraction. 全覆盖 -> 1.0; 基本覆盖 / 基本全覆盖 / 基本实现…覆盖 -> 0.9 (a weaker promise,
+  so a draft that turns the parent's 全覆盖 into 基本覆盖 compares lower). Comparator ">=".
+- frequency: value = times per period, period_years = the period in years (每两年一次 -> 1 per 2;
+  每季度一次 -> period_years 0.25).  Comparator ">=" (a frequency in a plan is a floor) unless
+  最多/不超过 say otherwise.
+- number targets preceded by 每年/每人每年 also carry period_years (不少于60学时 per year -> 1).
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.extract.numerals import NUM_CLASS, cn_to_number
+from engine.extract.sentences import mask_spans, quote_spans, title_spans
+from engine.models import Target
+
+NUM = r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)"
+NUM2 = r"(?P<num2>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)"
+# measure words; longest first so 个工作日 wins over 个
+MEASURE_WORDS = sorted(
+    [
+        "学时", "课时", "小时", "个工作日", "工作日", "个月", "周", "天", "日", "年", "次", "期", "项",
+        "个", "件", "人次", "人", "名", "家", "所", "批", "场", "篇", "份", "条", "万元", "亿元", "元",
+        "倍", "类", "种", "轮", "户", "套", "台", "座", "处", "平方米", "公里", "亩", "分", "位", "支",
+        "门", "节", "册", "部", "张", "万人", "万户", "万", "亿", "%", "‰", "个百分点", "百分点",
+    ],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+UNIT = "(?P<unit>" + "|".join(re.escape(w) for w in MEASURE_WORDS) + ")"
+
+GE_WORDS = ("不少于", "不低于", "不小于", "至少", "最少", "达到", "达", "提高到", "提高至", "提升到",
+            "提升至", "增加到", "增至", "超过", "高于", "多于", "大于", "保持在", "稳定在")  # fmt: skip
+LE_WORDS = ("不超过", "不高于", "不多于", "不大于", "最多", "控制在", "压缩到", "压缩至", "压减到",
+            "压减至", "缩短到", "缩短至", "降低到", "降低至", "降至", "低于", "少于", "小于")  # fmt: skip
+STRICT = {"超过": ">", "高于": ">", "多于": ">", "大于": ">", "低于": "<", "少于": "<", "小于": "<"}
+CMP_WORDS = sorted(GE_WORDS + LE_WORDS, key=len, reverse=True)
+CMP = "(?P<cmp>" + "|".join(CMP_WORDS) + ")"
+SUFFIX = r"(?P<suf>及以上|以上|及以下|以下|以内|之内|内|左右)"
+GAP = r"(?P<gap>[\u4e00-\u9fff]{0,4}?)"  # a short verb between 至少 and the number: 至少接受一次
+
+PERIOD = r"(?P<per>(?:两|二|三|四|五|十|[0-9]+)?个?(?:年度|年|季度|半年|月|周|天|日))"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("freq", re.compile(
+        r"每(?P<every>隔)?" + PERIOD + r"(?P<mid>[^，。；,;:：\n]{0,10}?)(?P<fcmp>至少|不少于|不低于|不超过|最多)?"
+        + NUM + r"\s*(?P<unit>次|期|轮|场|批)(?P<suf>以上|及以上)?")),
+    ("cmp", re.compile(CMP + r"\s*" + GAP + r"\s*(?<!第)" + NUM + r"\s*" + UNIT + r"?\s*" + SUFFIX + "?")),
+    ("suffix", re.compile(r"(?<![第0-9.])" + NUM + r"\s*" + UNIT + r"\s*" + SUFFIX)),
+    ("percent", re.compile(r"(?<![0-9.])" + NUM + r"\s*(?P<unit>%|‰)")),
+    ("zero", re.compile(r"零(?P<unit>次)?(?:跑动|跑腿|上门|见面)")),
+    ("coverage_basic", re.compile(r"基本(?:实现)?(?:[^，。；,;\n]{0,12}?)全?覆盖")),
+    ("coverage", re.compile(r"全覆盖")),
+]  # fmt: skip
+
+_PER_YEARS = {
+    "年": 1.0,
+    "年度": 1.0,
+    "季度": 0.25,
+    "半年": 0.5,
+    "月": 1 / 12,
+    "周": 7 / 365,
+    "天": 1 / 365,
+    "日": 1 / 365,
+}
+_PERIOD_BEFORE = re.compile(r"每(?:人|单位|部门)?每?(年|季度|半年|月)[^，。；,;\n]{0,12}$")
+_EVERY_IN_MID = re.compile(r"每" + PERIOD.replace("?P<per>", ""))
+_YEARLIKE = re.compile(r"[12][0-9]{3}")
+
+
+def _period_years(per: str) -> float | None:
+    m = re.fullmatch(r"((?:两|二|三|四|五|十|[0-9]+)?)个?(年度|年|季度|半年|月|周|天|日)", per)
+    if not m:
+        return None
+    n = cn_to_number(m.group(1)) if m.group(1) else 1.0
+    base = _PER_YEARS[m.group(2)]
+    return round((n or 1.0) * base, 4)
+
+
+def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
+    g = m.groupdict()
+    t = m.group(0).strip()
+    if kind == "zero":
+        return Target(text=t, value=0, comparator="==", unit=g.get("unit") or "次")
+    if kind == "coverage":
+        return Target(text=t, value=1.0, comparator=">=", kind="coverage")
+    if kind == "coverage_basic":
+        return Target(text=t, value=0.9, comparator=">=", kind="coverage")
+    num = g.get("num") or ""
+    value = cn_to_number(num)
+    if value is None:
+        return None
+    unit = g.get("unit") or ""
+    if kind == "freq":
+        per_text = g["per"]
+        inner = list(_EVERY_IN_MID.finditer(g.get("mid") or ""))
+        if inner:  # 每年每季度发布一次: the innermost period counts
+            per_text = inner[-1].group(1)
+        per = _period_years(per_text)  # 每隔5年 reads as 每5年: once every 5 years
+        if per is None:
+            return None
+        cmp = "<=" if g.get("fcmp") in ("不超过", "最多") else ">="
+        return Target(text=t, value=value, comparator=cmp, unit=unit, kind="frequency", period_years=per)
+    if _YEARLIKE.fullmatch(num) and unit in ("", "年", "月"):
+        return None  # a year, not a quantity
+    if kind == "cmp":
+        cmp_word = g["cmp"]
+        suf = g.get("suf") or ""
+        if not unit and not suf and not _is_followed_by_number_context(text, m.end()):
+            # 达到 without a unit: "达到国家标准" is not a number; "达到100" with nothing after is rare
+            if cmp_word in ("达", "达到") or not num.isdigit():
+                return None
+        if g.get("gap") and not unit:
+            return None  # 至少…一 without a measure word
+        if cmp_word in LE_WORDS or suf in ("以下", "及以下", "以内", "之内", "内"):
+            cmp = STRICT.get(cmp_word, "<=")
+        else:
+            cmp = STRICT.get(cmp_word, ">=")
+    elif kind == "suffix":
+        suf = g["suf"]
+        if suf in ("内",) and unit not in ("个工作日", "工作日", "天", "日", "小时", "个月", "年"):
+            return None
+        if suf == "左右":
+            return None
+        cmp = "<=" if suf in ("以下", "及以下", "以内", "之内", "内") else ">="
+    elif kind == "percent":
+        cmp = ">="
+        before = text[max(0, m.start() - 4) : m.start()]
+        if any(w in before for w in ("不超过", "不高于", "低于", "控制在", "以内")):
+            cmp = "<="
+    else:
+        return None
+    pk = "percent" if unit in ("%", "‰") else "number"
+    period = None
+    pm = _PERIOD_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+    if pm:
+        period = _period_years(pm.group(1))
+    return Target(text=t, value=value, comparator=cmp, unit=unit, kind=pk, period_years=period)  # type: ignore[arg-type]
+
+
+def _is_followed_by_number_context(text: str, end: int) -> bool:
+    return end < len(text) and text[end] in "%‰"
+
+
+def find_targets(text: str) -> list[tuple[int, int, Target]]:
+    """(start, end, target) for every target in `text`, in text order."""
+    if not text:
+        return []
+    spans = title_spans(text) if "《" in text else []
+    if "“" in text or "‘" in text:
+        spans += quote_spans(text)
+    masked = mask_spans(text, spans)
+    if not re.search(NUM_CLASS + "|覆盖|零", masked):
+        return []
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, Target]] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(masked):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            tg = _target(kind, m, masked)
+            if tg is None:
+                continue
+            taken.append((s, e))
+            out.append((s, e, tg))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def extract_targets(text: str) -> list[Target]:
+    """Every quantified target in `text`, in text order (conventions in the module docstring)."""
+    return [t for _, _, t in find_targets(text)]
