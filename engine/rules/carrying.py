@@ -1,0 +1,326 @@
+"""What the draft carries of each parent obligation: shared reading helpers for the obligation kinds.
+
+The seven obligation kinds (parent_covered, lead_unit_required, lead_unit_vague, deadline_not_later,
+deadline_carried, target_not_weaker, clause_carried) all ask the same questions of an Alignment:
+which draft measures carry parent measure X, is X curated as not applicable, is this parent clause
+present somewhere else in the draft, is this deadline later than that one. Answering them once here
+keeps the kinds short and their answers consistent. Nothing here writes to the context.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from engine.i18n import _Defaulting
+from engine.models import AlignmentPair, Deadline, Measure, Plan, Target, Unit
+
+if TYPE_CHECKING:
+    from engine.rules.kinds.base import CheckContext
+    from engine.rules.ruleset import Obligation
+
+# relations under which a parent measure counts as carried by the draft
+CARRIED = ("same", "adapted", "merged", "split")
+
+_PUNCT = re.compile(r"[\s，。；：、,.;:！？!?（）()［］\[\]【】“”\"'‘’《》〈〉…—\-]+")
+_SENT = re.compile(r"(?<=[。；;！？!?])")
+
+# Units that name no one in particular. The extract stage marks these with Unit.generic; this list
+# is only the fallback for Units built without that flag (rulesets/data may extend extract's list).
+_GENERIC_UNIT = re.compile(
+    r"^(区|县|市|镇|街道|乡|区级|县级|市级|区政府|县政府|市政府|县直|区直|市直|本级)?"
+    r"(其他|其它)?(各|所有|全体|相关|有关|其他)+(有关|相关|其他)?"
+    r"(部门|单位|机关|成员单位|责任单位|职能部门|行政机关|行政执法机关|行政决策机关|街道|镇|乡镇)$"
+    r"|^(区|县|市)?(政府)?(各|其他)?(相关|有关)?(部门|单位)$"
+    r"|^(区|县|市)级(其他|各)?(具有行政执法权的|行政规范性文件制定|行政决策)?(单位|机关)$"
+    r"|^各(地|级|部门|单位|地各部门|级各部门)$"
+)
+
+
+def compact(text: str | None) -> str:
+    """Text without spaces and punctuation: what two wordings must share to be the same words."""
+    return _PUNCT.sub("", text or "")
+
+
+# --------------------------------------------------------------------------- obligations
+
+
+def obligation(ctx: CheckContext, parent_ref: str | None) -> Obligation | None:
+    """The curated obligation for a parent measure, by ref, then by bare label."""
+    if parent_ref is None:
+        return None
+    ob = ctx.obligations.get(parent_ref)
+    if ob is not None:
+        return ob
+    for o in ctx.obligations.values():
+        if o.ref == parent_ref:
+            return o
+    return None
+
+
+def not_applicable_reason(ob: Obligation | None, draft: Plan) -> str | None:
+    """The recorded reason why `ob` does not apply at the draft's level, or None if it applies."""
+    na = ob.not_applicable if ob is not None else None
+    if na is None:
+        return None
+    if na.levels and draft.level not in na.levels:
+        return None
+    return na.reason or "-"
+
+
+def applies(ctx: CheckContext, parent_ref: str | None) -> bool:
+    return not_applicable_reason(obligation(ctx, parent_ref), ctx.draft) is None
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def scope_applies(ctx: CheckContext) -> bool:
+    """False when the rule's scope excludes the whole draft (e.g. `levels`)."""
+    scope = ctx.scope
+    return scope is None or scope.applies_to(ctx.draft)  # type: ignore[attr-defined]
+
+
+def carrying(ctx: CheckContext, pair: AlignmentPair) -> list[Measure]:
+    """The draft measures that carry a parent measure (several for merged/split), in draft order."""
+    wanted = set(pair.local_items)
+    return [m for m in ctx.draft.measures if m.ref in wanted]
+
+
+def carried_pairs(ctx: CheckContext) -> Iterator[tuple[AlignmentPair, list[Measure]]]:
+    """Aligned parent measures that the draft carries, that apply at its level and that are in scope.
+
+    A pair is in scope when any of its carrying draft measures is: a merged measure outside the scope
+    still counts as carried, but only in-scope measures are pointed at.
+    """
+    if not scope_applies(ctx):
+        return
+    for pair in ctx.pairs():
+        if pair.parent_item is None or pair.relation not in CARRIED:
+            continue
+        measures = carrying(ctx, pair)
+        if not measures or not any(ctx.in_scope(m) for m in measures):
+            continue
+        if not applies(ctx, pair.parent_item):
+            continue
+        yield pair, measures
+
+
+def local_for(clause_item: str | None, measures: list[Measure]) -> Measure:
+    """The carrying measure a clause pair points at (its `local_item`), else the first one."""
+    for m in measures:
+        if clause_item is not None and m.ref == clause_item:
+            return m
+    return measures[0]
+
+
+def children(plan: Plan, measure: Measure) -> list[Measure]:
+    """Sub-measures of `measure` (those whose parent_measure names it)."""
+    return [m for m in plan.measures if m.parent_measure in (measure.ref, measure.label) and m is not measure]
+
+
+def enclosing(plan: Plan, measure: Measure) -> Measure | None:
+    """The measure a sub-measure sits in: the nearest earlier measure with that ref or label."""
+    if not measure.parent_measure:
+        return None
+    found = None
+    for m in plan.measures:
+        if m is measure:
+            break
+        if m.ref == measure.parent_measure or m.label == measure.parent_measure:
+            found = m
+    return found
+
+
+# --------------------------------------------------------------------------- text
+
+
+def sentences(m: Measure) -> list[str]:
+    """The measure's sentences (extract's, else split here on full stops and semicolons)."""
+    if m.sentences:
+        return [s.text for s in m.sentences]
+    return [s for s in _SENT.split(m.text) if s.strip()]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def similarity(clause: str, text: str) -> float:
+    """How much of `clause` is present in `text` (0..1): the better of a windowed fuzzy match and
+    the share of the clause's character bigrams found in `text` (robust to inserted words and to
+    reordered list items, both common when a lower level rewrites a parent's sentence)."""
+    a, b = compact(clause), compact(text)
+    if not a or not b:
+        return 0.0
+    if a in b:
+        return 1.0
+    partial = fuzz.partial_ratio(a, b) / 100.0 if len(b) >= len(a) // 2 else 0.0
+    grams = _bigrams(a)
+    cover = len(grams & _bigrams(b)) / len(grams) if grams else 0.0
+    return max(partial, cover)
+
+
+def best_sentence(clause: str, measures: Iterable[Measure]) -> tuple[float, Measure | None, str]:
+    """The draft sentence most like `clause`, sentence by sentence (a whole measure is too lenient)."""
+    best: tuple[float, Measure | None, str] = (0.0, None, "")
+    for m in measures:
+        for s in sentences(m):
+            score = similarity(clause, s)
+            if score > best[0]:
+                best = (score, m, s)
+    return best
+
+
+def contains(measures: Iterable[Measure], phrase: str) -> bool:
+    p = compact(phrase)
+    return bool(p) and any(p in compact(m.text) for m in measures)
+
+
+# --------------------------------------------------------------------------- units
+
+
+def is_generic(unit: Unit | str) -> bool:
+    """A unit that names no one: Unit.generic, or (for bare names) the fallback pattern."""
+    if isinstance(unit, Unit):
+        if unit.generic:
+            return True
+        name = unit.name
+    else:
+        name = unit
+    name = compact(name)
+    try:  # extract's list (rulesets/data) is the authority once it exists
+        from engine.extract import is_generic_unit  # type: ignore[attr-defined]
+
+        if is_generic_unit(name):
+            return True
+    except (ImportError, AttributeError):
+        pass
+    return bool(_GENERIC_UNIT.match(name))
+
+
+def lead_units(m: Measure) -> list[Unit]:
+    """Lead units with their generic flag: the Responsibility's, plus bare names in lead_units."""
+    units: list[Unit] = list(m.responsibility.lead) if m.responsibility else []
+    known = {u.name for u in units}
+    units += [Unit(name=n, generic=is_generic(n)) for n in m.lead_units if n not in known]
+    return units
+
+
+def support_units(m: Measure) -> list[Unit]:
+    units: list[Unit] = list(m.responsibility.support) if m.responsibility else []
+    known = {u.name for u in units}
+    units += [Unit(name=n, generic=is_generic(n)) for n in m.support_units if n not in known]
+    return units
+
+
+def names_unit(measures: Iterable[Measure], required: str) -> bool:
+    """Whether any measure names `required` among its units (区司法局 satisfies 司法局) or,
+    failing a parsed clause, in its responsibility text."""
+    want = compact(required)
+    for m in measures:
+        names = [compact(u.name) for u in lead_units(m) + support_units(m)]
+        if any(want in n or (len(n) >= 3 and n in want) for n in names):
+            return True
+        if m.responsibility and want in compact(m.responsibility.text):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def _md(d: Deadline) -> str | None:
+    if d.month_day:
+        return d.month_day
+    if d.date and len(d.date) == 10:
+        return "--" + d.date[5:]
+    return None
+
+
+def deadline_later(parent: Deadline, local: Deadline) -> bool | None:
+    """True if `local` allows more time than `parent`, False if not, None if they can't be compared
+    (a one-off date against a yearly one, a term of office …)."""
+    if parent.kind == "recurring" or local.kind == "recurring":
+        if parent.kind != local.kind or (parent.recurrence or "") != (local.recurrence or ""):
+            return None
+        a, b = _md(parent), _md(local)
+        return None if a is None or b is None else b > a
+    if parent.kind == "term" or local.kind == "term" or not parent.date or not local.date:
+        return None
+    return local.date > parent.date
+
+
+def date_later(limit: str, local: Deadline) -> bool | None:
+    """Whether `local` ends after the ISO date `limit` (a curated deadline)."""
+    if local.kind in ("recurring", "term") or not local.date:
+        return None
+    return local.date > limit
+
+
+def timed(d: Deadline) -> bool:
+    """A deadline that fixes when something is due (not the plan period)."""
+    return d.kind in ("by-date", "recurring")
+
+
+def all_deadlines(measures: Iterable[Measure]) -> list[tuple[Measure, Deadline]]:
+    return [(m, d) for m in measures for d in m.deadlines]
+
+
+def sentence_of(m: Measure, d: Deadline | Target) -> str:
+    """The sentence a deadline or target stands in (the whole text when unknown)."""
+    ss = sentences(m)
+    if 0 <= d.sentence < len(ss):
+        return ss[d.sentence]
+    for s in ss:
+        if d.text and d.text in s:
+            return s
+    return m.text
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _rate(t: Target) -> float:
+    return t.value / (t.period_years or 1.0)
+
+
+def target_key(t: Target) -> tuple[str, str]:
+    unit = "" if t.kind in ("frequency", "percent", "coverage") else t.unit
+    return t.kind, unit
+
+
+def target_weaker(parent: Target, local: Target) -> bool | None:
+    """True if the draft target asks less than the parent's; None if they measure different things.
+
+    For at-least targets (>=, >, and == on counts: 两期, 一次) less is weaker; for at-most targets
+    (<=, <) more is weaker; frequencies compare as times per year (每两年一次 < 每年一次).
+    """
+    if target_key(parent) != target_key(local):
+        return None
+    if parent.kind == "frequency":
+        a, b = _rate(parent), _rate(local)
+    else:
+        a, b = parent.value, local.value
+    if parent.comparator in ("<=", "<"):
+        if local.comparator in (">=", ">"):
+            return None
+        return b > a
+    if local.comparator in ("<=", "<") and parent.comparator in (">=", ">"):
+        return True  # 不少于60 -> 不超过60: the floor became a ceiling
+    return b < a
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def render(templates: dict[str, str], lang: str, fields: dict[str, str]) -> str | None:
+    """A kind's template in `lang` (zh when missing) with `fields`; unknown fields stay visible."""
+    text = templates.get(lang) or templates.get("zh")
+    if not text:
+        return None
+    return string.Formatter().vformat(text, (), _Defaulting(fields))

@@ -1,0 +1,95 @@
+"""lead_unit_required: every draft measure names who leads it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pydantic import Field
+
+from engine.models import Measure
+from engine.rules import carrying as c
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+
+class Options(KindOptions):
+    inherit: bool = Field(
+        True, description="a sub-measure ((1), ①) without its own units takes those of the measure it sits in"
+    )
+    require_support: bool = Field(False, description="also require 配合单位 (support units)")
+    skip_containers: bool = Field(
+        True, description="do not report a measure whose own text has no units when all its sub-measures have"
+    )
+
+
+_MISSING = {
+    "lead": {"zh": "牵头单位", "en": "lead unit"},
+    "support": {"zh": "配合单位", "en": "support unit"},
+}
+
+
+class LeadUnitRequired(CheckKind):
+    name = "lead_unit_required"
+    description = (
+        "方案的每一项具体措施都要明确由谁牵头落实，否则任务无人负责、无法督查考核。本检查找出没有牵头单位的"
+        "措施。各种写法都认可：（牵头单位：…；配合单位：…）、（责任单位：…）、（负责部门：…）、"
+        "“X牵头，Y配合”、“X按职责分工负责”，责任分工另起一段的也算。子项默认继承所属措施的单位；"
+        "总体要求类条目和章节标题不检查。可选要求同时列明配合单位。"
+    )
+    description_en = (
+        "Every concrete measure must name who leads it, or nobody is accountable and nothing can be inspected. "
+        "Reports measures with no lead unit. Every way of writing it counts: (牵头单位: …; 配合单位: …), "
+        "责任单位, 负责部门, 'X牵头，Y配合', 'X按职责分工负责', also a responsibility clause in its own "
+        "paragraph. Sub-items inherit their measure's units by default; general requirements and chapter "
+        "headings are not checked. Optionally require support units too."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {
+        "zh": "第{local_item}项“{title}”没有明确{missing}",
+        "en": "measure {local_item} '{title}' names no {missing}",
+    }
+    suggestion: ClassVar[dict[str, str]] = {
+        "zh": "在措施末尾注明（{missing}：区XX局）",
+        "en": "add ({missing}: the responsible department) at the end of the measure",
+    }
+    needs_parent = False
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        lang = "en" if ctx.lang == "en" else "zh"
+        for m in ctx.measures():
+            if m.general:
+                continue
+            for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
+                if role == "support" and not options.require_support:
+                    continue
+                if self._has(ctx, m, units_of, options):
+                    continue
+                missing = _MISSING[role][lang]
+                fields = {"local_item": m.ref, "title": m.title, "missing": missing}
+                yield Hit(
+                    local_item=m.ref,
+                    quote=m.title or None,
+                    fields=fields,
+                    suggestion=c.render(self.suggestion, ctx.lang, fields),
+                    key=role,
+                )
+
+    @staticmethod
+    def _has(ctx: CheckContext, m: Measure, units_of, options: Options) -> bool:
+        if units_of(m):
+            return True
+        if options.inherit:
+            outer = c.enclosing(ctx.draft, m)
+            while outer is not None:
+                if units_of(outer):
+                    return True
+                outer = c.enclosing(ctx.draft, outer)
+        if options.skip_containers:
+            kids = c.children(ctx.draft, m)
+            if kids and all(units_of(k) for k in kids):
+                return True
+        return False
+
+
+KIND = LeadUnitRequired

@@ -1,0 +1,133 @@
+"""lead_unit_vague: a measure's lead is only 各有关部门 and the like, or misses a unit the curator requires."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pydantic import Field
+
+from engine.rules import carrying as c
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+
+class Options(KindOptions):
+    check_required: bool = Field(
+        True,
+        description="also report units a curator listed in Obligation.require_units that none of the draft "
+        "measures carrying that obligation names (as lead or support); key 'required:<unit>'",
+    )
+    support_counts_for_required: bool = Field(
+        True, description="a required unit named only as 配合单位 satisfies require_units"
+    )
+
+
+_REASON = {
+    "generic": {
+        "zh": "牵头单位只有“{units}”这类泛指单位，未落实到具体部门",
+        "en": "its lead is only '{units}', which names no department in particular",
+    },
+    "required": {
+        "zh": "上级第{parent_item}项要求由“{units}”负责，承接措施未列出该单位",
+        "en": "parent measure {parent_item} requires '{units}', which the carrying measures do not name",
+    },
+}
+
+
+class LeadUnitVague(CheckKind):
+    name = "lead_unit_vague"
+    description = (
+        "牵头单位只写“各有关部门”“区政府其他有关部门”“区级各行政决策机关”这类泛指单位，等于没有牵头单位："
+        "出了问题找不到具体责任部门。本检查找出牵头单位全部是泛指单位的措施（有一个具体部门即可）。"
+        "另外，义务规则集中为某项上级措施整理了必须由哪些单位负责（require_units）的，承接该项的下级措施"
+        "（合并、拆分的都算）没有列出这些单位时，也在本检查中报告（key 为 required:单位名）。"
+    )
+    description_en = (
+        "A lead written only as 'all relevant departments' (各有关部门, 区政府其他有关部门 …) is no lead: "
+        "nobody in particular answers for the measure. Reports measures whose lead units are all generic (one "
+        "named department is enough). Also reports units a curator listed for a parent obligation "
+        "(Obligation.require_units) that none of the draft measures carrying it names (key required:<unit>)."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {
+        "zh": "第{local_item}项“{title}”责任单位不明确：{reason}",
+        "en": "measure {local_item} '{title}' has no clear lead: {reason}",
+    }
+    suggestion: ClassVar[dict[str, str]] = {
+        "zh": "把牵头单位写成具体部门（如“{example}”）",
+        "en": "name the lead department explicitly (e.g. '{example}')",
+    }
+    needs_parent = False
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        lang = "en" if ctx.lang == "en" else "zh"
+        for m in ctx.measures():
+            if m.general:
+                continue
+            leads = c.lead_units(m)
+            if not leads or not all(c.is_generic(u) for u in leads):
+                continue
+            units = "、".join(u.name for u in leads)
+            reason = _REASON["generic"][lang].format(units=units)
+            fields = {
+                "local_item": m.ref,
+                "title": m.title,
+                "reason": reason,
+                "units": units,
+                "parent_item": "",
+            }
+            quote = (
+                leads[0].name
+                if leads[0].name in m.text
+                else (m.responsibility.text if m.responsibility else None)
+            )
+            yield Hit(
+                local_item=m.ref,
+                quote=quote,
+                fields=fields,
+                suggestion=c.render(self.suggestion, ctx.lang, {"example": "区司法局"}),
+                key="generic",
+            )
+        if options.check_required and ctx.obligations:
+            yield from self._required(ctx, options, lang)
+
+    def _required(self, ctx: CheckContext, options: Options, lang: str) -> Iterator[Hit]:
+        for pair, measures in c.carried_pairs(ctx):
+            ob = c.obligation(ctx, pair.parent_item)
+            if ob is None or not ob.require_units:
+                continue
+            for unit in ob.require_units:
+                if self._names(measures, unit, options):
+                    continue
+                m = next((x for x in measures if ctx.in_scope(x)), measures[0])
+                reason = _REASON["required"][lang].format(units=unit, parent_item=pair.parent_item)
+                fields = {
+                    "local_item": m.ref,
+                    "title": m.title,
+                    "reason": reason,
+                    "units": unit,
+                    "parent_item": pair.parent_item or "",
+                }
+                quote = (
+                    m.responsibility.text if m.responsibility and m.responsibility.text in m.text else m.title
+                )
+                yield Hit(
+                    local_item=m.ref,
+                    parent_item=pair.parent_item,
+                    quote=quote or None,
+                    parent_quote=ob.title,
+                    fields=fields,
+                    suggestion=c.render(self.suggestion, ctx.lang, {"example": unit}),
+                    key=f"required:{unit}",
+                )
+
+    @staticmethod
+    def _names(measures, unit: str, options: Options) -> bool:
+        if options.support_counts_for_required:
+            return c.names_unit(measures, unit)
+        want = c.compact(unit)
+        return any(want in c.compact(u.name) for m in measures for u in c.lead_units(m))
+
+
+KIND = LeadUnitVague

@@ -1,0 +1,125 @@
+"""parent_covered: every parent measure has a counterpart in the draft, or a recorded reason why not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pydantic import Field
+
+from engine.models import Measure
+from engine.rules import carrying as c
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+
+class Options(KindOptions):
+    include_general: bool = Field(
+        False, description="also report dropped general requirements (指导思想, 主要原则, 总体目标 …)"
+    )
+    recheck_threshold: float = Field(
+        0.85,
+        ge=0,
+        le=1,
+        description="a 'dropped' parent measure whose clauses mostly (see recheck_share) reappear in some "
+        "draft sentence at this similarity is treated as carried: the alignment missed it, the draft did "
+        "not. 1 turns the recheck off",
+    )
+    recheck_share: float = Field(0.6, ge=0, le=1, description="share of clauses that must reappear")
+
+
+class ParentCovered(CheckKind):
+    name = "parent_covered"
+    description = (
+        "上级方案的每一项措施，下级方案都应当有承接的措施（可以改写、合并或拆分）；确因层级或职权不适用的"
+        "（如区级无立法权），应在义务规则集中为该项记录 not_applicable 及理由。本检查找出既没有对应措施、"
+        "又没有记录不适用理由的上级措施。合并、拆分承接的措施视为已承接；总体要求类条目（指导思想、主要原则、"
+        "总体目标）默认不报告。"
+    )
+    description_en = (
+        "Every parent measure must have a counterpart in the draft (reworded, merged or split is fine), or a "
+        "recorded reason why it does not apply at the draft's level (Obligation.not_applicable, e.g. a district "
+        "has no legislative power). Reports parent measures with neither. Merged and split measures count as "
+        "carried; general requirements (guiding thought, principles, overall goals) are not reported by default."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {
+        "zh": "上级方案第{parent_item}项“{parent_title}”在本方案中没有对应措施，也没有记录不适用的理由",
+        "en": "parent measure {parent_item} '{parent_title}' has no counterpart in the draft and no recorded "
+        "reason why it does not apply",
+    }
+    suggestion: ClassVar[dict[str, str]] = {
+        "zh": "补充承接上级第{parent_item}项的措施并明确牵头单位{where}；确不适用的，在义务规则集中为该项填写 "
+        "not_applicable 及理由",
+        "en": "add a measure that carries parent measure {parent_item} and name its lead unit{where}; if it "
+        "does not apply, record not_applicable with a reason for it in the obligation ruleset",
+    }
+    needs_parent = True
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        if ctx.alignment is None or not c.scope_applies(ctx):
+            return
+        pairs = list(ctx.pairs())
+        relation = {p.parent_item: p.relation for p in pairs if p.parent_item is not None}
+        last_carrier: Measure | None = None
+        for pair in pairs:
+            ref = pair.parent_item
+            if ref is None:
+                continue
+            if pair.relation in c.CARRIED:
+                carriers = c.carrying(ctx, pair)
+                if carriers:
+                    last_carrier = carriers[-1]
+                continue
+            if pair.relation == "general" and not options.include_general:
+                continue
+            if pair.relation not in ("dropped", "general"):
+                continue
+            pm = ctx.parent_measure(ref)
+            if pm is not None and pm.general and not options.include_general:
+                continue
+            if not c.applies(ctx, ref):
+                continue
+            if pm is not None and self._covered_anyway(ctx, pm, relation, options):
+                continue
+            title = pm.title if pm is not None else ref
+            where = ""
+            if last_carrier is not None:
+                where = (
+                    f"（宜放在第{last_carrier.ref}项之后）"
+                    if ctx.lang == "zh"
+                    else f" (after measure {last_carrier.ref})"
+                )
+            yield Hit(
+                local_item=None,
+                parent_item=ref,
+                parent_quote=title,
+                fields={"parent_item": ref, "parent_title": title, "where": where},
+                suggestion=c.render(self.suggestion, ctx.lang, {"parent_item": ref, "where": where}),
+                key="dropped",
+                line=(last_carrier.end_line or last_carrier.line) if last_carrier else None,
+            )
+
+    @staticmethod
+    def _covered_anyway(ctx: CheckContext, pm: Measure, relation: dict[str, str], options: Options) -> bool:
+        """A dropped measure is not reported when its enclosing measure is dropped too (reported once,
+        there), when one of its sub-measures is carried (the container is carried through them), or
+        when its text reappears in the draft sentence by sentence (the alignment missed it)."""
+        outer = c.enclosing(ctx.parent, pm) if ctx.parent else None
+        if outer is not None and relation.get(outer.ref) == "dropped":
+            return True
+        kids = c.children(ctx.parent, pm) if ctx.parent else []
+        if any(relation.get(k.ref) in c.CARRIED for k in kids):
+            return True
+        if options.recheck_threshold >= 1:
+            return False
+        clauses = [s for s in c.sentences(pm) if len(c.compact(s)) >= 8]
+        if not clauses:
+            return False
+        found = sum(
+            1 for s in clauses if c.best_sentence(s, ctx.draft.measures)[0] >= options.recheck_threshold
+        )
+        return found / len(clauses) >= options.recheck_share
+
+
+KIND = ParentCovered

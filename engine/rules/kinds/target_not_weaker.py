@@ -1,0 +1,311 @@
+"""target_not_weaker: numeric targets, coverage and obligation words are not weakened on the way down."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pydantic import Field
+
+from engine.models import ClausePair, DiffOp, Measure, Target
+from engine.rules import carrying as c
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+# (what the parent says, what makes it weaker in the draft). The strong word must be touched by the
+# change (a replace or delete op of the clause diff), the weak word must be in the changed draft text.
+WEAKENINGS: tuple[tuple[str, str], ...] = (
+    ("全覆盖", "(?:基本|逐步|部分|大部分|初步|有序)覆盖"),
+    ("全面", "基本|逐步|部分|初步|有序|稳步|适时|尽量|力争|争取|试点"),
+    ("必须|务必", "原则上|尽量|尽可能|可以|鼓励|宜|一般"),
+    ("严禁|禁止|不得|杜绝", "不宜|原则上不|尽量不|尽量避免|避免|减少|一般不"),
+    ("一律", "原则上|一般|尽量"),
+    ("确保", "力争|争取|努力|尽量"),
+    ("所有|全部|一切", "部分|大部分|主要|多数"),
+    ("应当", "可以|鼓励|尽量|宜|适时"),
+    ("普遍", "部分|逐步|试点"),
+    ("每年", "每两年|每三年|适时|不定期"),
+)
+# qualifiers that, inserted before a verb the parent states plainly, soften it (实现 -> 力争实现)
+SOFTENERS = "原则上|逐步|力争|争取|尽量|尽可能|适时|有条件的|视情|酌情"
+MANDATORY = "必须|务必|严禁|禁止|不得|一律|杜绝"
+_STRONG_LEVELS = ("mandatory", "firm")
+_SOFT_WORDS = re.compile(SOFTENERS + "|基本|部分|鼓励|探索|试点|可以|宜")
+
+
+class Options(KindOptions):
+    check_targets: bool = Field(True, description="numeric targets (不少于60学时, 两期以上, 100%, 每年一次)")
+    check_missing: bool = Field(True, description="a parent target absent from the draft clause carrying it")
+    check_words: bool = Field(
+        True, description="coverage and obligation words weakened (全覆盖→基本覆盖, 全面→逐步, 必须→原则上)"
+    )
+    report_deleted_mandatory: bool = Field(
+        True, description="a mandatory word (必须, 严禁, 不得, 一律) deleted outright also weakens the clause"
+    )
+    similar_threshold: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="a target elsewhere in the carrying measures stands for the parent's when its sentence is "
+        "at least this similar to the parent clause",
+    )
+
+
+@dataclass
+class _Span:
+    op: DiffOp
+    ps: int
+    pe: int
+    ls: int
+    le: int
+
+
+class TargetNotWeaker(CheckKind):
+    name = "target_not_weaker"
+    description = (
+        "下级方案承接上级任务时，量化指标不得降低，要求的力度不得减弱（可以更高、更严）。本检查逐条比较承接"
+        "条款：数值指标降低（不少于60学时→不少于40学时；“不超过”类指标反之，数值变大才是降低）、频次降低"
+        "（每年一次→每两年一次）、指标在承接条款中消失、覆盖范围缩小（全覆盖→基本覆盖）、约束性用语减弱"
+        "（全面推行→逐步推行，必须→原则上，严禁→不宜，删去“必须”“严禁”）。引用下级方案中改动的原词。"
+    )
+    description_en = (
+        "Carrying a parent task, the draft may raise targets and tighten wording, never the reverse. Compares "
+        "each carried clause: a numeric target lowered (at least 60 hours → at least 40; for at-most targets a "
+        "higher number is weaker), a frequency lowered (yearly → every two years), a target missing from the "
+        "carrying clause, coverage narrowed (全覆盖→基本覆盖), obligation words softened (全面推行→逐步推行, "
+        "必须→原则上, 严禁→不宜, 必须/严禁 deleted). Quotes the changed draft words."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {
+        "zh": "第{local_item}项{what}：上级第{parent_item}项为“{parent_text}”，本方案为“{local_text}”",
+        "en": "measure {local_item} {what}: parent measure {parent_item} says '{parent_text}', the draft "
+        "'{local_text}'",
+    }
+    suggestion: ClassVar[dict[str, str]] = {
+        "zh": "恢复为“{parent_text}”或更高要求",
+        "en": "restore '{parent_text}' or a stricter requirement",
+    }
+    needs_parent = True
+
+    _WHAT: ClassVar[dict[str, dict[str, str]]] = {
+        "weaker": {"zh": "降低了指标", "en": "lowers a target"},
+        "missing": {"zh": "缺少上级指标", "en": "drops a target"},
+        "word": {"zh": "减弱了要求", "en": "weakens the wording"},
+    }
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        for pair, measures in c.carried_pairs(ctx):
+            ref = pair.parent_item or ""
+            quoted: set[tuple[str, str]] = set()
+            for cp in pair.clauses:
+                if cp.relation == "dropped" or cp.local_text is None:
+                    continue
+                m = c.local_for(cp.local_item, measures)
+                hits: list[Hit] = []
+                if options.check_targets:
+                    hits += self._targets(ctx, m, ref, cp, measures, options)
+                if options.check_words:
+                    hits += self._words(ctx, m, ref, cp, options, [h.quote or "" for h in hits])
+                for h in hits:
+                    if (h.local_item or "", h.key) in quoted:
+                        continue
+                    quoted.add((h.local_item or "", h.key))
+                    yield h
+            if not pair.clauses and options.check_targets:
+                yield from self._measure_level(ctx, ref, measures, options)
+
+    # ------------------------------------------------------------------ targets
+
+    def _targets(
+        self,
+        ctx: CheckContext,
+        m: Measure,
+        ref: str,
+        cp: ClausePair,
+        measures: list[Measure],
+        options: Options,
+    ) -> list[Hit]:
+        out = []
+        for p in cp.parent_targets:
+            cands = [t for t in cp.local_targets if c.target_weaker(p, t) is not None]
+            if not cands:
+                cands = [
+                    t
+                    for mm in measures
+                    for t in mm.targets
+                    if c.target_weaker(p, t) is not None
+                    and c.similarity(cp.parent_text or "", c.sentence_of(mm, t)) >= options.similar_threshold
+                ]
+            if cands:
+                verdicts = [c.target_weaker(p, t) for t in cands]
+                if not all(verdicts):
+                    continue
+                best = cands[0]
+                out.append(self._hit(ctx, m, ref, "weaker", p.text, best.text, best.text, f"target:{p.text}"))
+            elif options.check_missing and not c.contains(measures, p.text):
+                out.append(
+                    self._hit(
+                        ctx,
+                        m,
+                        ref,
+                        "missing",
+                        p.text,
+                        cp.local_text or "",
+                        cp.local_text,
+                        f"missing:{p.text}",
+                    )
+                )
+        return out
+
+    def _measure_level(
+        self, ctx: CheckContext, ref: str, measures: list[Measure], options: Options
+    ) -> Iterator[Hit]:
+        pm = ctx.parent_measure(ref)
+        if pm is None:
+            return
+        for p in pm.targets:
+            psent = c.sentence_of(pm, p)
+            cands: list[tuple[float, Measure, Target]] = []
+            for mm in measures:
+                for t in mm.targets:
+                    if c.target_weaker(p, t) is None:
+                        continue
+                    cands.append((c.similarity(psent, c.sentence_of(mm, t)), mm, t))
+            cands.sort(key=lambda x: -x[0])
+            if cands and cands[0][0] >= options.similar_threshold:
+                _, mm, t = cands[0]
+                if c.target_weaker(p, t):
+                    yield self._hit(ctx, mm, ref, "weaker", p.text, t.text, t.text, f"target:{p.text}")
+            elif options.check_missing and not c.contains(measures, p.text):
+                score, mm, s = c.best_sentence(psent, measures)
+                if mm is not None and score >= options.similar_threshold:
+                    yield self._hit(ctx, mm, ref, "missing", p.text, s, s, f"missing:{p.text}")
+
+    # ------------------------------------------------------------------ words
+
+    def _words(
+        self, ctx: CheckContext, m: Measure, ref: str, cp: ClausePair, options: Options, taken: list[str]
+    ) -> list[Hit]:
+        out: list[Hit] = []
+        ptext, ltext, spans = _spans(cp.diff)
+        for sp in spans:
+            if sp.op.op == "equal":
+                continue
+            pwin, pofs = _window(ptext, sp.ps, sp.pe)
+            lwin, lofs = _window(ltext, sp.ls, sp.le)
+            found = None
+            for strong, weak in WEAKENINGS:
+                sm = _touching(strong, pwin, sp.ps - pofs, sp.pe - pofs)
+                wm = _touching(weak, lwin, sp.ls - lofs, sp.le - lofs)
+                if sm and wm and wm.group() not in pwin:
+                    found = (sm.group(), _phrase(ltext, lofs + wm.start()))
+                    break
+            if found is None and sp.op.op == "insert":
+                wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
+                if wm and wm.group() not in pwin:
+                    after = _phrase(ptext, sp.ps)
+                    found = (after, _phrase(ltext, lofs + wm.start()))
+            if found is None and sp.op.op in ("delete", "replace") and options.report_deleted_mandatory:
+                sm = _touching(MANDATORY, pwin, sp.ps - pofs, sp.pe - pofs)
+                if sm and not re.search(MANDATORY, sp.op.local):
+                    found = (_phrase(ptext, pofs + sm.start()), _phrase(ltext, sp.ls, back=True))
+            if found is None:
+                continue
+            ptxt, ltxt = found
+            if not ltxt or any(ltxt in q or q in ltxt for q in taken if q):
+                continue
+            out.append(self._hit(ctx, m, ref, "word", ptxt, ltxt, ltxt, f"word:{ptxt}->{ltxt}"))
+            taken.append(ltxt)
+        if not out and not cp.diff and cp.parent_level in _STRONG_LEVELS and cp.local_level == "soft":
+            ptext_, ltext_ = cp.parent_text or "", cp.local_text or ""
+            soft = next(
+                (w for w in cp.local_strength if w in ltext_ and w not in ptext_ and _SOFT_WORDS.search(w)),
+                None,
+            )
+            if soft:
+                strong = "、".join(w for w in cp.parent_strength if w in ptext_) or ptext_
+                out.append(
+                    self._hit(
+                        ctx, m, ref, "word", strong, soft, _phrase(ltext_, ltext_.index(soft)), f"word:{soft}"
+                    )
+                )
+        return out
+
+    def _hit(
+        self,
+        ctx: CheckContext,
+        m: Measure,
+        ref: str,
+        what: str,
+        parent_text: str,
+        local_text: str,
+        quote: str | None,
+        key: str,
+    ) -> Hit:
+        lang = "en" if ctx.lang == "en" else "zh"
+        fields = {
+            "local_item": m.ref,
+            "parent_item": ref,
+            "what": self._WHAT[what][lang],
+            "parent_text": parent_text,
+            "local_text": local_text,
+        }
+        if quote and quote not in m.text:
+            quote = m.title
+        return Hit(
+            local_item=m.ref,
+            parent_item=ref,
+            quote=quote or None,
+            parent_quote=parent_text,
+            fields=fields,
+            suggestion=c.render(self.suggestion, ctx.lang, fields),
+            key=key,
+        )
+
+
+def _spans(diff: list[DiffOp]) -> tuple[str, str, list[_Span]]:
+    """Both texts rebuilt from the diff, with each op's offsets in them."""
+    ptext, ltext, spans = "", "", []
+    for op in diff:
+        ps, ls = len(ptext), len(ltext)
+        ptext += op.parent if op.op != "insert" else ""
+        if op.op == "equal":
+            ltext += op.local or op.parent
+        elif op.op != "delete":
+            ltext += op.local
+        spans.append(_Span(op, ps, len(ptext), ls, len(ltext)))
+    return ptext, ltext, spans
+
+
+def _window(text: str, start: int, end: int, pad: int = 3) -> tuple[str, int]:
+    a = max(0, start - pad)
+    return text[a : end + pad], a
+
+
+def _touching(pattern: str, text: str, start: int, end: int) -> re.Match[str] | None:
+    """A match of `pattern` in `text` that overlaps [start, end) (or sits at `start` for an empty span)."""
+    for mt in re.finditer(pattern, text):
+        if start == end:
+            if mt.start() <= start <= mt.end() and mt.start() >= start - len(mt.group()):
+                return mt
+        elif mt.start() < end and mt.end() > start:
+            return mt
+    return None
+
+
+_STOP = re.compile(r"[，。；：、,.;:！？!?（）()“”]")
+
+
+def _phrase(text: str, start: int, size: int = 6, back: bool = False) -> str:
+    """A few words of `text` from `start` (or before it), stopping at punctuation: a quotable phrase."""
+    if back:
+        seg = text[max(0, start - size) : start]
+        parts = _STOP.split(seg)
+        return parts[-1] if parts else ""
+    seg = text[start : start + size]
+    return _STOP.split(seg)[0]
+
+
+KIND = TargetNotWeaker
