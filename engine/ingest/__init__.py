@@ -1,24 +1,194 @@
 """Ingest: bytes -> normalised paragraphs with a map back to the original file.
 
-PLACEHOLDER being replaced by the ingest work: plain UTF-8 text only, no normalisation.
+`load_document(path)` reads .txt/.md, .docx, .pdf (text layer) and .html/.htm, or `-` for stdin;
+`from_text(text)` does the same normalisation on a string. Both return a `SourceDoc` whose
+paragraphs are the non-blank, non-furniture lines, each with `text` (normalised, see
+`engine.ingest.normalise`), `orig` (verbatim) and `cols` (original column of every text char).
+
+Every problem with the input is raised as `PlancheckError(code, ...)` (codes `input.*` in
+`engine.i18n`); nothing else escapes `load_document`. The user's file is opened once, read-only.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+import stat
+import sys
 
+from engine.errors import PlancheckError
+from engine.ingest import furniture
+from engine.ingest.encoding import decode_text, html_charset
+from engine.ingest.normalise import light, normalise_line, normalise_with_stats
+from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
 from engine.models import Paragraph, SourceDoc
+
+__all__ = ["MAX_INPUT_BYTES", "from_text", "load_document", "normalise_line"]
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+"""Inputs larger than this are refused before they are read (a plan is well under 5 MB)."""
+
+TRADITIONAL_SHARE = 0.05
+"""The document counts as traditional when t2s changed at least this share of its Han characters."""
+
+EDGE_LINES = 15  # `来源：…` is furniture among the first EDGE_LINES and the last 3 non-blank lines
+_EXTENSIONS = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+}  # fmt: skip
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
-    """A SourceDoc from text already decoded (tests, stdin, examples in rulesets)."""
-    paras = [
-        Paragraph(index=i, line=i + 1, text=line, orig=line, cols=list(range(1, len(line) + 1)))
-        for i, line in enumerate(text.splitlines())
-    ]
-    return SourceDoc(path=path, format=fmt, encoding=encoding, paragraphs=paras)  # type: ignore[arg-type]
+    """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
+    return build(split_lines(text), path, fmt, encoding)
 
 
-def load_document(path: str) -> SourceDoc:
-    """Read a document from disk (or `-` for stdin)."""
-    return from_text(Path(path).read_text("utf-8"), path)
+def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc:
+    """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources."""
+    normalised: list[tuple[int, str, str, list[int]]] = []
+    han = changed = 0
+    for line_no, orig in lines:
+        text, cols, h, c = normalise_with_stats(orig)
+        han += h
+        changed += c
+        if text:
+            normalised.append((line_no, orig, text, cols))
+    n = len(normalised)
+    paragraphs: list[Paragraph] = []
+    removed: list[str] = []
+    for k, (line_no, orig, text, cols) in enumerate(normalised):
+        if len(orig) <= furniture.MAX_LEN * 2:
+            lite = light(orig)
+            edge = k < EDGE_LINES or k >= n - 3
+            if furniture.is_furniture(lite, at_edge=edge, pdf=fmt == "pdf"):
+                kept = _doc_number_part(lite, text, cols)
+                if kept is None:
+                    removed.append(orig.strip())
+                    continue
+                text, cols = kept
+        paragraphs.append(Paragraph(index=len(paragraphs), line=line_no, text=text, orig=orig, cols=cols))
+    return SourceDoc(
+        path=path,
+        format=fmt,  # type: ignore[arg-type]
+        encoding=encoding,
+        paragraphs=paragraphs,
+        traditional=han > 0 and changed >= TRADITIONAL_SHARE * han,
+        removed=removed,
+    )
+
+
+def _doc_number_part(lite: str, text: str, cols: list[int]) -> tuple[str, list[int]] | None:
+    """The `文号宁发〔2017〕10号` part of a furniture line, if it carries a document number.
+
+    Found in the light text (spaces still separate label, value and the next label), then located
+    in the normalised text so its columns come along.
+    """
+    m = furniture.DOC_NUMBER.search(lite)
+    if m is None:
+        return None
+    wanted = normalise_line(m.group())[0]
+    start = text.find(wanted)
+    if start < 0:
+        return None
+    return text[start : start + len(wanted)], cols[start : start + len(wanted)]
+
+
+def load_document(path: str, *, stdin: bytes | None = None) -> SourceDoc:
+    """Read a document from disk (or `-` for stdin: `stdin` bytes if given, else sys.stdin)."""
+    try:
+        if path == "-":
+            data = stdin if stdin is not None else _read_stream(sys.stdin.buffer, path)
+            return _from_bytes(data, "<stdin>", None)
+        ext = os.path.splitext(path)[1].lower()
+        data = _read_file(path)
+        return _from_bytes(data, path, ext)
+    except PlancheckError:
+        raise
+    except Exception as exc:  # a bug in ingest must still reach the user as an actionable message
+        raise PlancheckError("internal", reason=f"{type(exc).__name__}: {exc}") from exc
+
+
+def _too_large(path: str, size: int) -> PlancheckError:
+    return PlancheckError(
+        "input.too_large", path=path, size_mb=f"{size / 1048576:.1f}", limit_mb=MAX_INPUT_BYTES // 1048576
+    )
+
+
+def _read_stream(stream, path: str) -> bytes:  # type: ignore[no-untyped-def]
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(path, len(data))
+    return data
+
+
+def _read_file(path: str) -> bytes:
+    """The file's bytes; the size is checked from stat before anything is read."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise PlancheckError("input.not_found", path=path) from None
+    except OSError as exc:
+        raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise PlancheckError("input.is_dir", path=path)
+    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_INPUT_BYTES:
+        raise _too_large(path, st.st_size)
+    try:
+        with open(path, "rb") as fh:
+            return _read_stream(fh, path)
+    except PlancheckError:
+        raise
+    except OSError as exc:
+        raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+
+
+def _sniff(data: bytes) -> str | None:
+    """The format the bytes announce, for stdin (no extension to go by)."""
+    if data.startswith(_OLE_MAGIC):
+        return "doc"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    head = data[:1024].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head:
+        return "html"
+    return None
+
+
+def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(path, len(data))
+    if data.startswith(_OLE_MAGIC):
+        raise PlancheckError("input.doc_legacy", path=path)
+    if ext is None:
+        fmt = _sniff(data) or "stdin"
+        if fmt == "doc":
+            raise PlancheckError("input.doc_legacy", path=path)
+    elif ext == ".doc":
+        # .doc files served by government sites are often HTML or .docx renamed; OLE was refused above
+        fmt = _sniff(data) or "doc"
+        if fmt == "doc":
+            raise PlancheckError("input.doc_legacy", path=path)
+    else:
+        fmt = _EXTENSIONS.get(ext, "")
+        if not fmt:
+            raise PlancheckError("input.unsupported", path=path, ext=ext or "(none)")
+    if not data.strip():
+        raise PlancheckError("input.empty", path=path)
+
+    if fmt == "docx":
+        doc = build(read_docx(data, path), path, "docx", "utf-8")
+    elif fmt == "pdf":
+        doc = build(read_pdf(data, path), path, "pdf", "utf-8")
+        if not doc.paragraphs:
+            raise PlancheckError("input.no_text", path=path)
+    elif fmt == "html":
+        text, encoding = decode_text(data, path, declared=html_charset(data))
+        doc = build(read_html(text, path), path, "html", encoding)
+    else:
+        text, encoding = decode_text(data, path)
+        doc = from_text(text, path, fmt, encoding)
+    if not doc.paragraphs:
+        raise PlancheckError("input.empty", path=path)
+    return doc

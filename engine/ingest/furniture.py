@@ -1,0 +1,66 @@
+"""Page furniture: the metadata, buttons and breadcrumbs a scraped government page carries.
+
+Conservative by design: a line is furniture only if it is short AND either starts with a known
+metadata label (索引号: … 公开日期 …), or consists of nothing but furniture tokens and brackets
+(【字体：大 中 小】【打印本页】【关闭窗口】), or is a breadcrumb (首页 > 政务公开 > …), or is a
+`来源：…` line at the very top or the very end of the document. A line of plan text never starts
+with these labels, so it is never dropped.
+
+A furniture line that carries the document number (`公开目录 规范性文件 文号 宁发〔2017〕10号`) is
+not dropped: the paragraph keeps the `文号 宁发〔2017〕10号` part so the parser can find 〔year〕N号.
+
+Detection reads `normalise.light(line)`: width-mapped, simplified, whitespace collapsed but kept
+(normalised text has spaces between Han characters removed, which would glue label and value).
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LEN = 120  # furniture lines are short; a longer line is plan text whatever it starts with
+TOKEN_MAX_LEN = 80
+
+LABELS = (
+    "索引号", "公开日期", "发布日期", "成文日期", "生成日期", "发布时间", "印发日期", "信息有效性", "有效性状态",
+    "公开目录", "信息公开目录", "公开形式", "公开方式", "公开范围", "公开责任部门", "公开时限",
+    "内容概述", "关键词", "关键字", "主题词", "主题分类", "体裁分类", "服务对象分类", "组配分类", "信息分类",
+    "发文机关", "发布机构", "所属机构", "信息索引号", "当前位置", "您当前的位置", "您当前位置",
+    "您现在的位置", "您的位置", "浏览次数", "访问次数", "点击数", "阅读次数", "字号", "字体",
+)  # fmt: skip
+TOKENS = (
+    "扫一扫在手机打开当前页", "在手机上打开当前页", "扫一扫在手机上查看", "政府信息公开系统", "政府信息公开",
+    "打印本页", "打印此页", "关闭窗口", "关闭本页", "文件下载", "附件下载", "相关链接", "相关文件", "相关附件",
+    "分享到", "扫一扫", "视力保护色", "返回顶部", "我要纠错", "上一篇", "下一篇", "QQ空间", "微信", "微博",
+    "收藏", "打印", "关闭", "字体", "字号", "大中小", "默认", "分享", "首页", "返回",
+)  # fmt: skip
+_LABEL_START = re.compile(
+    "^[【\\[]?(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")[】\]]?(?:[ :：]|$)"
+)
+_TOKEN_RE = re.compile("|".join(sorted(TOKENS, key=len, reverse=True)))
+_JUNK = re.compile(r"[\s【】\[\]()<>《》:：|、,，.。·•/»>\-—_]+")
+_BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>»›/]")
+_SOURCE = re.compile(r"^[【\[]?(?:信息|文章|稿件)?来源[】\]]?\s*[:：]")
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–－\s]*$")
+# 宁发〔2017〕10号, 桂政发[2021]45号; optionally preceded by its label
+DOC_NUMBER = re.compile(
+    r"(?:(?:发文字号|文号)\s*[:：]?\s*)?[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,5}\s*号"
+)
+
+
+def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> bool:
+    """Whether a line (as `normalise.light` gives it) is page furniture.
+
+    `at_edge`: the line is among the first or last few non-blank lines, where `来源：…` is furniture.
+    `pdf`: page-number lines (— 3 —, 第3页) are furniture too.
+    """
+    if not light or len(light) > MAX_LEN:
+        return False
+    if _LABEL_START.match(light) or _BREADCRUMB.match(light):
+        return True
+    if at_edge and _SOURCE.match(light) and len(light) <= 60:
+        return True
+    if pdf and _PAGE_NUMBER.match(light):
+        return True
+    if len(light) <= TOKEN_MAX_LEN and _TOKEN_RE.search(light):
+        return not _JUNK.sub("", _TOKEN_RE.sub("", light))
+    return False

@@ -1,0 +1,230 @@
+"""Normalise one line of text for matching, keeping a map back to the original columns.
+
+Every later stage matches on `Paragraph.text`; findings quote `Paragraph.orig`. `normalise_line`
+returns the normalised text and, for each of its characters, the 1-based column in the original
+line it came from, so any span found in the text maps back to the file.
+
+The steps, in order (each is linear in the line length; a 2 MB single-line document is fine):
+
+1. Invisible characters are deleted: zero-width space/joiners (U+200B-U+200D, U+2060), BOM
+   (U+FEFF), soft hyphen (U+00AD), direction marks, U+FFFE, U+FFFD (a character the decoder lost) and
+   C0/C1 control characters other than whitespace. HTML entity remnants in scraped text
+   (`&nbsp;` `&ensp;` `&emsp;` `&#160;` `&#12288;` `&amp;nbsp;`, with or without `;`) become a space.
+2. Width table (one character to one character; nothing else is touched — Chinese punctuation
+   ，。；：、！？“”‘’《》〈〉【】〔〕—… stays as written, and ASCII , : ; stay ASCII):
+
+   ==================  ===========  ==============================================
+   original            normalised   why
+   ==================  ===========  ==============================================
+   ０-９ (U+FF10-19)    0-9          numbers, dates, 1． numbering
+   Ａ-Ｚ ａ-ｚ          A-Z a-z      abbreviations (ＰＰＰ)
+   （ ）               ( )          (一) (1) numbering, responsibility brackets
+   ［ ］               [ ]          [牵头单位：…]
+   ％                  %            targets
+   ．(U+FF0E)          .            1． numbering -> 1.
+   U+3000, nbsp, tab,  space        indentation and stray spaces (then step 5)
+   other Unicode
+   spaces, \\n \\r \\f
+   ==================  ===========  ==============================================
+
+3. Scraped-page pinyin junk: a Han character followed by its pinyin in brackets loses the
+   brackets (`建設(shè)` -> `建设`, `綱（gāng）要` -> `纲要`). Pinyin must carry a tone mark, or be
+   letters plus a tone digit (`(she4)`), so `(PPP)`, `(app)` and `(2025)` are never touched.
+   A lost character shows up as `?` followed by its pinyin: `?guī)` (the `(` went with the lost
+   character) and `?(guī)` are deleted together with any `?` right after them (`專家?guī)?` -> `专家`).
+4. `?`/`？` runs standing for lost characters between two Han characters are deleted
+   (`法治?府`), unless the character before is a question particle (吗 呢 么 吧 啊 嘛) — a real
+   question. A `?` at the end of a sentence or before punctuation is always kept.
+5. Spaces: leading/trailing whitespace is stripped; a run of spaces touching a Han character,
+   Chinese punctuation, a circled number or a full-width form is deleted (`法治 政府`, `2022 年`,
+   `到 2025`, `(一) 指导思想`); a run between two digits is deleted when the digits on either side is
+   a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays); a run between a digit and `%`
+   is deleted; any other run becomes one space.
+6. Traditional -> simplified with OpenCC `t2s`. On simplified text t2s is the identity (checked on
+   the three fixtures and on common plan words such as 著力, 显著, 制订, 台账, 干部, 范围, 复核,
+   后续, 系统); it does rewrite a few rare characters that are also valid simplified (乾 -> 干,
+   瞭 -> 了), which plan text does not use. When a chunk changes length (rare phrase
+   conversions) its characters are mapped to columns proportionally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Characters next to which a space is never meaningful: Han, CJK punctuation and symbols, circled
+# numbers, full-width forms, Chinese quotes and dashes.
+WIDE = (
+    HAN
+    + "\u2014\u2015\u2018-\u201f\u2026\u00b7\u2460-\u24ff\u2e80-\u2fdf\u3000-\u303f\u3200-\u32ff\uff01-\uffef"
+)
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b-\u200f\u2060-\u2064\u202a-\u202e\ufeff\ufffe\ufffd\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+"
+)
+_ENTITY = re.compile(
+    r"(?:&amp;)?&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000)(?:;|(?![A-Za-z0-9]))", re.I
+)
+
+_WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
+_WIDTH.update({0xFF21 + i: ord("A") + i for i in range(26)})
+_WIDTH.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_WIDTH.update(
+    {ord("（"): "(", ord("）"): ")", ord("［"): "[", ord("］"): "]", ord("％"): "%", ord("．"): "."}
+)
+_WIDTH.update(
+    {
+        c: " "
+        for c in (
+            0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+            *range(0x2000, 0x200B),
+        )
+    }
+)  # fmt: skip
+WIDTH_TABLE: dict[int, int | str] = _WIDTH
+_WIDTH_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH)) + "]+")
+
+
+def _widen(m: re.Match[str]) -> str:
+    return m.group().translate(WIDTH_TABLE)
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿê"
+_PY_LETTERS = "a-zü" + _TONED
+# one syllable: letters with a tone mark somewhere, or initial + vowels + n/ng/r + a tone digit
+_DIGIT_SYL = "(?=[a-zü]{2})(?:[bcdfghjklmnpqrstwxyz]h?)?[aeiouvü]{1,3}(?:ng|n|r)?[1-5]"
+_SYL = f"(?:[{_PY_LETTERS}]{{1,6}}|{_DIGIT_SYL})"
+_PINYIN = f"(?=[^)]{{0,40}}?(?:[{_TONED}]|{_DIGIT_SYL}))(?:{_SYL}(?:[ '’]{_SYL}){{0,3}})"
+_PINYIN_AFTER_HAN = re.compile(f"(?<=[{HAN}])\\((?:{_PINYIN})\\)")
+_LOST_WITH_PINYIN = re.compile(f"(?<![?？])[?？]+\\(?(?:{_PINYIN})\\)[?？]*")
+_QUESTION_PARTICLES = "吗呢么吧啊嘛"
+_LOST_BETWEEN_HAN = re.compile(f"(?<![{_QUESTION_PARTICLES}])(?<=[{HAN}])[?？]+(?=[{HAN}])")
+_SPACES = re.compile(" +")
+_WIDE_RE = re.compile(f"[{WIDE}]")
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s (identity on simplified text)."""
+    return _t2s()(text)
+
+
+def _sub(s: str, cols: list[int], rx: re.Pattern[str], repl: Callable[[re.Match[str]], str] | str):
+    """re.sub that carries `cols` along: equal-length replacements map 1:1, others to the match start."""
+    if rx.search(s) is None:
+        return s, cols
+    out: list[str] = []
+    ocols: list[int] = []
+    last = 0
+    for m in rx.finditer(s):
+        a, b = m.span()
+        r = repl if isinstance(repl, str) else repl(m)
+        if r == s[a:b]:
+            continue
+        out.append(s[last:a])
+        ocols.extend(cols[last:a])
+        out.append(r)
+        if len(r) == b - a:
+            ocols.extend(cols[a:b])
+        elif r:
+            ocols.extend([cols[a]] * len(r))
+        last = b
+    out.append(s[last:])
+    ocols.extend(cols[last:])
+    return "".join(out), ocols
+
+
+def _is_digit(c: str) -> bool:
+    return "0" <= c <= "9"
+
+
+def _space_run(s: str) -> Callable[[re.Match[str]], str]:
+    n = len(s)
+
+    def decide(m: re.Match[str]) -> str:
+        a, b = m.span()
+        if a == 0 or b == n:
+            return ""
+        left, right = s[a - 1], s[b]
+        if _WIDE_RE.match(left) or _WIDE_RE.match(right):
+            return ""
+        if _is_digit(left) and right == "%":
+            return ""
+        if _is_digit(left) and _is_digit(right):
+            left_single = a < 2 or not _is_digit(s[a - 2])
+            right_single = b + 1 >= n or not _is_digit(s[b + 1])
+            if left_single or right_single:
+                return ""
+        return " "
+
+    return decide
+
+
+def _simplify(s: str, cols: list[int]) -> tuple[str, list[int], int]:
+    """t2s with the column map kept; returns the number of characters changed."""
+    if s.isascii():
+        return s, cols, 0
+    conv = to_simplified(s)
+    if conv == s:
+        return s, cols, 0
+    if len(conv) == len(s):
+        return conv, cols, sum(1 for x, y in zip(s, conv, strict=True) if x != y)
+    # A phrase conversion changed the length somewhere: convert chunk by chunk (split at non-Han)
+    # so only the chunks that changed length get an approximate map.
+    out: list[str] = []
+    ocols: list[int] = []
+    changed = 0
+    for m in re.finditer(f"[{HAN}]+|[^{HAN}]+", s):
+        a, b = m.span()
+        piece = m.group()
+        c = to_simplified(piece) if _HAN_RE.match(piece) else piece
+        out.append(c)
+        if len(c) == b - a:
+            ocols.extend(cols[a:b])
+            changed += sum(1 for x, y in zip(piece, c, strict=True) if x != y)
+        else:
+            k = b - a
+            ocols.extend(cols[a + min(k - 1, i * k // max(len(c), 1))] for i in range(len(c)))
+            changed += max(k, len(c))
+    return "".join(out), ocols, changed
+
+
+def normalise_with_stats(line: str) -> tuple[str, list[int], int, int]:
+    """`normalise_line` plus (non-ASCII characters, characters changed by t2s) for the traditional flag."""
+    s = line
+    cols = list(range(1, len(s) + 1))
+    s, cols = _sub(s, cols, _INVISIBLE, "")
+    s, cols = _sub(s, cols, _ENTITY, " ")
+    s = _WIDTH_RE.sub(_widen, s)  # equal length: cols unchanged
+    if "(" in s:
+        s, cols = _sub(s, cols, _PINYIN_AFTER_HAN, "")
+    if "?" in s or "？" in s:
+        s, cols = _sub(s, cols, _LOST_WITH_PINYIN, "")
+        s, cols = _sub(s, cols, _LOST_BETWEEN_HAN, "")
+    if " " in s:
+        s, cols = _sub(s, cols, _SPACES, _space_run(s))
+    s, cols, changed = _simplify(s, cols)
+    han = len(s) - len(s.encode("ascii", "ignore"))  # non-ASCII: Han plus a little punctuation
+    return s, cols, han, changed
+
+
+def normalise_line(line: str) -> tuple[str, list[int]]:
+    """Normalised text of one original line and, per character, its 1-based original column."""
+    s, cols, _, _ = normalise_with_stats(line)
+    return s, cols
+
+
+def light(line: str) -> str:
+    """Width-mapped, simplified, whitespace collapsed but kept: what furniture detection reads."""
+    s = _WIDTH_RE.sub(_widen, _INVISIBLE.sub("", line))
+    s = " ".join(s.split())
+    return s if s.isascii() else to_simplified(s)
