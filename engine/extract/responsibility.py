@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from engine.extract.data import unit_data
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
@@ -62,6 +63,7 @@ class Found:
     end: int
 
 
+@lru_cache(maxsize=4096)
 def is_generic_unit(name: str) -> bool:
     """True when `name` names no one in particular (各有关部门, 其他有关部门, 县直各单位 …).
 

@@ -8,6 +8,7 @@ Unmatched openers are ignored, so one stray “ or ( cannot swallow the rest of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 OPENERS = "(（[［【〔“‘《〈「『"
 CLOSERS = ")）]］】〕”’》〉」』"
@@ -17,6 +18,7 @@ SENTENCE_END = "。！？!?"
 CLAUSE_END = "；;"
 # a pair spanning more than this is almost certainly two unrelated marks, not a quotation
 MAX_PAIR = 600
+_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 
 
 def matched_pairs(text: str, openers: str = OPENERS) -> list[tuple[int, int]]:
@@ -27,20 +29,23 @@ def matched_pairs(text: str, openers: str = OPENERS) -> list[tuple[int, int]]:
     """
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for i, ch in enumerate(text):
-        if ch in openers and ch in PAIRS:
-            stack.append((ch, i))
-        elif ch in CLOSER_TO_OPENER:
-            want = CLOSER_TO_OPENER[ch]
-            if want not in openers:
-                continue
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == want:
-                    o = stack[k][1]
-                    del stack[k:]
-                    if i - o <= MAX_PAIR:
-                        pairs.append((o, i))
-                    break
+    for m in _MARK_RE.finditer(text):
+        ch = m.group()
+        i = m.start()
+        if ch in PAIRS:
+            if ch in openers:
+                stack.append((ch, i))
+            continue
+        want = CLOSER_TO_OPENER[ch]
+        if want not in openers:
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == want:
+                o = stack[k][1]
+                del stack[k:]
+                if i - o <= MAX_PAIR:
+                    pairs.append((o, i))
+                break
     pairs.sort()
     return pairs
 
@@ -75,24 +80,45 @@ def quote_spans(text: str, max_len: int = 24) -> list[tuple[int, int]]:
     return [(o, c + 1) for o, c in matched_pairs(text, "“‘「『") if c - o <= max_len]
 
 
+class _Inside:
+    """Is an offset strictly inside a matched pair? (merged intervals + bisect)."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for o, c in pairs:  # sorted by opener
+            if merged and o < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], c)
+            else:
+                merged.append([o, c])
+        self.opens = [o for o, _ in merged]
+        self.closes = [c for _, c in merged]
+
+    def __call__(self, i: int) -> bool:
+        k = bisect_right(self.opens, i - 1) - 1  # last opener < i
+        return k >= 0 and i < self.closes[k]
+
+
 def _split_spans(text: str, ends: str, newline: bool) -> list[tuple[int, int]]:
-    mask = protected_mask(text)
+    inside = _Inside(matched_pairs(text))
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if not mask[i] and (ch in ends or (newline and ch == "\n")):
-            end = i + 1 if ch != "\n" else i
-            # keep closing quotes/brackets that follow the mark with the sentence: 。” / 。)
-            while ch != "\n" and end < n and text[end] in "”’」』" and not mask[end]:
-                end += 1
-            spans.append((start, end))
-            start = end if ch != "\n" else i + 1
-            i = max(end, i + 1)
+    end_re = _END_RES[(ends, newline)]
+    for m in end_re.finditer(text):
+        i = m.start()
+        if i < start or inside(i):
             continue
-        i += 1
+        ch = text[i]
+        if ch == "\n":
+            spans.append((start, i))
+            start = i + 1
+            continue
+        end = i + 1
+        # keep closing quotes that follow the mark with the sentence: 。”
+        while end < n and text[end] in "”’」』" and not inside(end):
+            end += 1
+        spans.append((start, end))
+        start = end
     spans.append((start, n))
     out = []
     for s, e in spans:
@@ -135,6 +161,10 @@ def split_clauses(text: str) -> list[str]:
     return [text[s:e] for s, e in clause_spans(text)]
 
 
+_END_RES = {
+    (SENTENCE_END, True): re.compile("[" + re.escape(SENTENCE_END) + "\n]"),
+    (CLAUSE_END, False): re.compile("[" + re.escape(CLAUSE_END) + "]"),
+}
 _WS = re.compile(r"\s+")
 
 

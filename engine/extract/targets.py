@@ -58,10 +58,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("suffix", re.compile(r"(?<![第0-9.])" + NUM + r"\s*" + UNIT + r"\s*" + SUFFIX)),
     ("percent", re.compile(r"(?<![0-9.])" + NUM + r"\s*(?P<unit>%|‰)")),
     ("zero", re.compile(r"零(?P<unit>次)?(?:跑动|跑腿|上门|见面)")),
-    ("coverage_basic", re.compile(r"基本(?:实现)?(?:[^，。；,;\n]{0,12}?)全?覆盖")),
+    ("coverage_basic", re.compile(r"基本(?:实现)?(?:[^，。；,;\n]{0,12}?)全覆盖|基本覆盖")),
     ("coverage", re.compile(r"全覆盖")),
 ]  # fmt: skip
 
+# a pattern runs only when one of these characters occurs
+NEEDS = {
+    "freq": "每",
+    "cmp": "".join(sorted({w[0] for w in CMP_WORDS})),
+    "suffix": "以及之内左",
+    "percent": "%‰",
+    "zero": "零",
+    "coverage_basic": "基",
+    "coverage": "覆",
+}
 _PER_YEARS = {
     "年": 1.0,
     "年度": 1.0,
@@ -127,7 +137,7 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
             cmp = STRICT.get(cmp_word, ">=")
     elif kind == "suffix":
         suf = g["suf"]
-        if suf in ("内",) and unit not in ("个工作日", "工作日", "天", "日", "小时", "个月", "年"):
+        if suf == "内" and unit not in ("个工作日", "工作日", "小时"):
             return None
         if suf == "左右":
             return None
@@ -164,6 +174,8 @@ def find_targets(text: str) -> list[tuple[int, int, Target]]:
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, int, Target]] = []
     for kind, pat in PATTERNS:
+        if not any(c in masked for c in NEEDS[kind]):
+            continue
         for m in pat.finditer(masked):
             s, e = m.span()
             if s == e or any(s < te and ts < e for ts, te in taken):

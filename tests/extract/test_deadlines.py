@@ -1,0 +1,172 @@
+"""Deadlines: kinds and exact ISO dates; the 年底前/年前/月底前 phrases of the real plans."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+import pytest
+
+from engine.extract import extract_deadlines
+from engine.extract.deadlines import find_deadlines
+
+
+def one(text):
+    ds = extract_deadlines(text)
+    assert len(ds) == 1, ds
+    return ds[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2022年年底前，全面完善清单", "2022-12-31"),
+        ("2022年底前完成", "2022-12-31"),
+        ("2022年末实现", "2022-12-31"),
+        ("2022 年年底前，基本形成", "2022-12-31"),
+        ("到2017年12月底前，实现", "2017-12-31"),
+        ("2023年6月底前出台", "2023-06-30"),
+        ("2024年2月底前", "2024-02-29"),
+        ("2023年6月前出台", "2023-06-30"),  # decision: 前 includes the named month
+        ("2025年前实现全覆盖", "2025-12-31"),  # decision: 前 includes the named year
+        ("到2025年，政府行为全面纳入法治轨道", "2025-12-31"),
+        ("2018年，各镇人民政府推广实施", "2018-12-31"),
+        ("到2017年底，县直部门基本完成", "2017-12-31"),
+        ("2022年6月30日前完成", "2022-06-30"),
+        ("二〇二二年十二月底前", "2022-12-31"),
+        ("二〇二三年六月三十日前", "2023-06-30"),
+        ("2022年上半年完成", "2022-06-30"),
+        ("2023年第一季度前", "2023-03-31"),
+        ("在2019年年底前完成", "2019-12-31"),
+        ("“十四五”末", "2025-12-31"),
+    ],
+)
+def test_by_date(text, date):
+    d = one(text)
+    assert (d.kind, d.date) == ("by-date", date)
+
+
+def test_text_is_the_phrase():
+    assert one("其中，到2017年10月底前，完成建设").text == "到2017年10月底前"
+
+
+@pytest.mark.parametrize(
+    ("text", "recurrence", "month_day"),
+    [
+        ("每年3月底前报告", "yearly", "--03-31"),
+        ("每年二月底前", "yearly", "--02-28"),
+        ("每年第一季度要向县委报告", "yearly", "--03-31"),
+        ("每季度通报一次", "quarterly", None),
+        ("每半年报告", "half-yearly", None),
+        ("每月调度", "monthly", None),
+    ],
+)
+def test_recurring(text, recurrence, month_day):
+    d = one(text)
+    assert (d.kind, d.recurrence, d.month_day) == ("recurring", recurrence, month_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("“十四五”期间", "2021-01-01", "2025-12-31"),
+        ("十三五时期", "2016-01-01", "2020-12-31"),
+        ("“十五五”期间", "2026-01-01", "2030-12-31"),
+        ("2021—2025年", "2021-01-01", "2025-12-31"),
+        ("2021-2025年", "2021-01-01", "2025-12-31"),
+        ("2016年至2020年", "2016-01-01", "2020-12-31"),
+    ],
+)
+def test_period(text, start, end):
+    d = one(text)
+    assert (d.kind, d.start, d.date) == ("period", start, end)
+
+
+@pytest.mark.parametrize("text", ["本届政府任期内完成", "部门负责人任期内至少接受一次培训"])
+def test_term(text):
+    assert one(text).kind == "term"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《广西法治政府建设实施方案(2021—2025年)》制定",
+        "《法治政府建设实施纲要（2021—2025年）》",
+        "年内完成",  # decision: relative, skipped
+        "当年完成",
+        "2017年7月7日",  # a date, not a deadline
+        "自2018年起，一般每隔5年进行一次",
+        "宁发〔2017〕10号",
+        "每年至少举办一期培训",  # a frequency (targets), not a deadline
+        "",
+    ],
+)
+def test_not_deadlines(text):
+    assert extract_deadlines(text) == []
+
+
+def test_title_years_excluded_but_the_rest_kept():
+    ds = extract_deadlines("贯彻《实施方案(2021—2025年)》，2022年年底前完成")
+    assert [(d.kind, d.date) for d in ds] == [("by-date", "2022-12-31")]
+
+
+def test_decisions_compare_consistently():
+    """The same phrase gives the same date in parent and draft; 前 never reads earlier than 底前."""
+    assert one("2025年前").date == one("2025年底前").date == one("到2025年").date
+    assert one("2023年6月前").date == one("2023年6月底前").date
+
+
+# ------------------------------------------------------------------ the real plans
+
+# an independent, deliberately simple reading of the phrases the brief names
+SIMPLE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:年?底|末)?\s*前")
+
+
+def simple_date(m: re.Match[str]) -> str:
+    y = int(m.group(1))
+    if m.group(2):
+        mo = int(m.group(2))
+        return f"{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+    return f"{y}-12-31"
+
+
+@pytest.mark.parametrize("name", ["chengzhong", "guangning", "parent"])
+def test_every_deadline_phrase_in_the_fixtures_is_found(name, request):
+    text = request.getfixturevalue(name)
+    found = find_deadlines(text)
+    expected = [(m.start(), simple_date(m)) for m in SIMPLE.finditer(text)]
+    assert expected, name
+    for pos, date in expected:
+        hits = [d for s, e, d in found if s <= pos < e]
+        assert hits, (name, text[pos : pos + 12])
+        assert hits[0].date == date, (name, text[pos : pos + 12], hits[0])
+
+
+def test_hand_checked_fixture_deadlines(chengzhong, guangning, parent):
+    def dates(text):
+        return [(d.text, d.date) for d in extract_deadlines(text) if d.kind == "by-date"]
+
+    cz = dates(chengzhong)
+    assert cz.count(("2022年年底前", "2022-12-31")) == 3
+    assert ("2022 年年底前", "2022-12-31") in cz
+    assert ("2024 年年底前", "2024-12-31") in cz
+    assert ("2023年年底前", "2023-12-31") in cz
+    assert ("2025年前", "2025-12-31") in cz
+    assert ("到2025年", "2025-12-31") in cz
+    gn = dates(guangning)
+    for item in [
+        ("到2017年10月底前", "2017-10-31"),
+        ("到2017年12月底前", "2017-12-31"),
+        ("到2017年底", "2017-12-31"),
+        ("到2018年12月底前", "2018-12-31"),
+        ("2017年底前", "2017-12-31"),
+        ("到2019年12月底前", "2019-12-31"),
+        ("到2017年年底前", "2017-12-31"),
+        ("在2019年年底前", "2019-12-31"),
+        ("在2017年12月底前", "2017-12-31"),
+    ]:
+        assert item in gn, item
+    assert not any(d.startswith("2016-") for _, d in gn)  # 《…(2016—2020年)》 titles only
+    px = dates(parent)
+    assert px.count(("2022年年底前", "2022-12-31")) == 4  # (四) (六) (二十七) (三十七)
+    assert ("2024年年底前", "2024-12-31") in px and ("2025年前", "2025-12-31") in px
