@@ -1,0 +1,343 @@
+"""What every formatter shares: the render context, the Formatter contract, and small helpers.
+
+A formatter reads one `RenderContext` (the Report plus the plans it was made from) and returns bytes.
+It never looks at the clock, the environment or random state, so the same input gives the same bytes;
+`normalize_zip` does that for the zip-based formats (.docx, .xlsx), whose libraries stamp the time.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from engine.models import SEVERITY_RANK, Finding, Measure, Plan, Report
+
+# --------------------------------------------------------------------------- labels
+
+# Words the formatters print, zh + en. (Kept here rather than in engine/i18n.py because they are
+# headings and column names, not messages; tests/report/test_registry.py checks both languages.)
+LABELS: dict[str, dict[str, str]] = {
+    "sev.error": {"zh": "错误", "en": "error"},
+    "sev.warning": {"zh": "警告", "en": "warning"},
+    "sev.info": {"zh": "提示", "en": "info"},
+    "rel.same": {"zh": "照搬", "en": "carried"},
+    "rel.carried": {"zh": "照搬", "en": "carried"},
+    "rel.adapted": {"zh": "调整", "en": "adapted"},
+    "rel.merged": {"zh": "合并", "en": "merged"},
+    "rel.split": {"zh": "拆分", "en": "split"},
+    "rel.general": {"zh": "总体要求", "en": "general"},
+    "rel.not_applicable": {"zh": "不适用", "en": "not applicable"},
+    "rel.missing": {"zh": "缺失", "en": "missing"},
+    "rel.dropped": {"zh": "缺失", "en": "missing"},
+    "rel.added": {"zh": "新增", "en": "added"},
+    "clause.same": {"zh": "相同", "en": "same"},
+    "clause.changed": {"zh": "改动", "en": "changed"},
+    "clause.dropped": {"zh": "删去", "en": "dropped"},
+    "clause.added": {"zh": "新增", "en": "added"},
+    "group.front": {"zh": "标题与前言", "en": "Title and preamble"},
+    "group.parent_only": {"zh": "下级方案中没有对应条目的上级要求", "en": "Parent measures with no draft measure"},
+    "draft": {"zh": "下级方案", "en": "Draft"},
+    "parent": {"zh": "上级方案", "en": "Parent"},
+    "quote": {"zh": "原文", "en": "Draft text"},
+    "basis": {"zh": "上级依据", "en": "Parent basis"},
+    "suggestion": {"zh": "建议", "en": "Suggestion"},
+    "suggestion_long": {"zh": "修改建议", "en": "Suggested change"},
+    "problem": {"zh": "问题", "en": "Problem"},
+    "item": {"zh": "条目", "en": "Item"},
+    "no": {"zh": "序号", "en": "No."},
+    "severity": {"zh": "级别", "en": "Severity"},
+    "rule": {"zh": "规则", "en": "Rule"},
+    "check": {"zh": "检查类型", "en": "Check"},
+    "location": {"zh": "位置", "en": "Location"},
+    "line_col": {"zh": "第{line}行第{column}列", "en": "line {line}, col {column}"},
+    "line": {"zh": "第{line}行", "en": "line {line}"},
+    "summary": {"zh": "汇总", "en": "Summary"},
+    "findings": {"zh": "问题清单", "en": "Findings"},
+    "no_findings": {"zh": "未发现问题。", "en": "No findings."},
+    "coverage": {"zh": "上级条目覆盖情况", "en": "Coverage of the parent's measures"},
+    "coverage_total": {"zh": "上级条目共 {n} 条", "en": "{n} parent measures"},
+    "waived": {"zh": "已豁免", "en": "Waived"},
+    "waived_findings": {"zh": "已豁免的问题", "en": "Waived findings"},
+    "waiver_reason": {"zh": "理由：{reason}（批准：{approver}{expires}）", "en": "reason: {reason} (approved by {approver}{expires})"},
+    "waiver_expires": {"zh": "，有效期至 {date}", "en": ", until {date}"},
+    "waiver_problems": {"zh": "豁免清单的问题", "en": "Waiver problems"},
+    "wp.expired": {"zh": "已过期", "en": "expired"},
+    "wp.unused": {"zh": "未使用", "en": "unused"},
+    "result_failed": {"zh": "结果：未通过（--fail-on {fail_on}）", "en": "Result: FAILED (--fail-on {fail_on})"},
+    "result_passed": {"zh": "结果：通过（--fail-on {fail_on}）", "en": "Result: passed (--fail-on {fail_on})"},
+    "count": {"zh": "数量", "en": "Count"},
+    "feedback_title": {"zh": "意见反馈表", "en": "Feedback form"},
+    "rule_line": {"zh": "规则：{rule}", "en": "rule: {rule}"},
+    "filters": {"zh": "筛选", "en": "Filter"},
+    "only_with_findings": {"zh": "只看有问题的条目", "en": "only items with findings"},
+    "relation": {"zh": "对应关系", "en": "Relation"},
+    "other_findings": {"zh": "其他问题", "en": "Other findings"},
+    "findings_count": {"zh": "{n} 个问题", "en": "{n} findings"},
+    "parent_obligation": {"zh": "上级条目 {label}", "en": "parent measure {label}"},
+    "title_untitled": {"zh": "（无标题）", "en": "(untitled)"},
+}
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+SEVERITY_ORDER = SEVERITY_RANK
+COVERAGE_KEYS: tuple[str, ...] = (
+    "carried", "adapted", "merged", "split", "general", "not_applicable", "missing",
+)
+
+
+def label(key: str, lang: str = "zh", **fields: object) -> str:
+    """A label in `lang` with {fields} filled in."""
+    table = LABELS[key]
+    text = table.get(lang) or table["zh"]
+    return string.Formatter().vformat(text, (), fields) if fields else text
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class RenderContext:
+    """Everything a formatter may read. Built once by the CLI/pipeline, shared by every format."""
+
+    report: Report
+    draft: Plan
+    parent: Plan | None = None
+    draft_source_path: str = ""
+    lang: str = "zh"
+    cwd: Path = field(default_factory=Path.cwd)
+    output: str | None = None
+    rules: dict[str, str] = field(default_factory=dict)
+    _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    # ---- lookups every formatter needs
+
+    def draft_measure(self, ref: str | None) -> Measure | None:
+        if not ref:
+            return None
+        if "draft" not in self._cache:
+            self._cache["draft"] = _index(self.draft)
+        return self._cache["draft"].get(ref)
+
+    def parent_measure(self, ref: str | None) -> Measure | None:
+        if not ref or self.parent is None:
+            return None
+        if "parent" not in self._cache:
+            self._cache["parent"] = _index(self.parent)
+        return self._cache["parent"].get(ref)
+
+    def sev(self, severity: str) -> str:
+        return label(f"sev.{severity}", self.lang)
+
+    def t(self, key: str, **fields: object) -> str:
+        return label(key, self.lang, **fields)
+
+    def relpath(self, path: str) -> str:
+        """`path` relative to cwd with forward slashes, when it lies under cwd."""
+        if not path or path in ("-", "<stdin>", "<text>"):
+            return path
+        p = Path(path)
+        if not p.is_absolute():
+            return p.as_posix()
+        try:
+            return p.relative_to(self.cwd).as_posix()
+        except ValueError:
+            pass
+        try:
+            return p.resolve().relative_to(self.cwd.resolve()).as_posix()
+        except ValueError:
+            return p.as_posix()
+
+    def finding_file(self, f: Finding) -> str:
+        return self.relpath(f.file or self.draft_source_path or self.report.summary.draft)
+
+    def measure_heading(self, m: Measure) -> str:
+        return f"{m.label} {m.title}".strip()
+
+    def parent_heading(self, ref: str | None) -> str:
+        """'(十七) 标题' for a parent ref, or the bare ref when the parent plan is unknown."""
+        if not ref:
+            return ""
+        m = self.parent_measure(ref)
+        return f"{m.label} {m.title}".strip() if m else ref
+
+    def location(self, f: Finding) -> str:
+        if f.line and f.column:
+            return self.t("line_col", line=f.line, column=f.column)
+        if f.line:
+            return self.t("line", line=f.line)
+        return ""
+
+    def groups(self, findings: Iterable[Finding] | None = None) -> list[tuple[str, Measure | None, list[Finding]]]:
+        """Findings grouped for reading: title/preamble first, then each draft measure in document
+        order, then parent measures the draft lacks. Order inside a group is the report's order."""
+        findings = list(self.report.findings if findings is None else findings)
+        order = {m.ref or m.label: i for i, m in enumerate(self.draft.measures)}
+        by_line = _line_index(self.draft)
+        front: list[Finding] = []
+        parent_only: list[Finding] = []
+        per: dict[str, list[Finding]] = {}
+        for f in findings:
+            ref = f.local_item if f.local_item in order else None
+            if ref is None and f.line and f.line in by_line:
+                ref = by_line[f.line]
+            if ref is not None:
+                per.setdefault(ref, []).append(f)
+            elif f.parent_item and not f.line:
+                parent_only.append(f)
+            else:
+                front.append(f)
+        out: list[tuple[str, Measure | None, list[Finding]]] = []
+        if front:
+            out.append((self.t("group.front"), None, front))
+        for m in self.draft.measures:
+            if (m.ref or m.label) in per:
+                out.append((self.measure_heading(m), m, per[m.ref or m.label]))
+        if parent_only:
+            out.append((self.t("group.parent_only"), None, parent_only))
+        return out
+
+    def parent_relations(self) -> list[tuple[str, str, str]]:
+        """(parent ref, heading, coverage key) for every parent measure, in the parent's order."""
+        rel: dict[str, str] = {}
+        for pair in self.report.alignment:
+            if pair.parent_item and pair.parent_item not in rel:
+                rel[pair.parent_item] = pair.relation
+        waived_parents = {f.parent_item for f in self.report.waived if f.parent_item}
+        refs: list[str] = [m.ref for m in self.parent.measures] if self.parent else []
+        refs += [r for r in rel if r not in refs]
+        out = []
+        for ref in refs:
+            r = rel.get(ref, "dropped")
+            key = {"same": "carried", "dropped": "missing"}.get(r, r)
+            if key == "missing" and ref in waived_parents:
+                key = "not_applicable"
+            out.append((ref, self.parent_heading(ref), key))
+        return out
+
+
+def _index(plan: Plan) -> dict[str, Measure]:
+    """ref -> measure; a bare label also finds its measure when no ref claims it."""
+    out: dict[str, Measure] = {}
+    for m in plan.measures:
+        out.setdefault(m.label, m)
+    for m in plan.measures:
+        if m.ref:
+            out[m.ref] = m
+    return out
+
+
+def _line_index(plan: Plan) -> dict[int, str]:
+    """Original line -> measure ref, for findings that carry a line but no measure."""
+    out: dict[int, str] = {}
+    for m in plan.measures:
+        lines = [plan.paragraphs[i].line for i in m.paragraphs if 0 <= i < len(plan.paragraphs)]
+        if not lines and m.line:
+            lines = list(range(m.line, max(m.end_line, m.line) + 1))
+        for ln in lines:
+            out.setdefault(ln, m.ref or m.label)
+    return out
+
+
+# --------------------------------------------------------------------------- formatter
+
+
+class Formatter:
+    """One output format. Subclasses set the class attributes and implement `render`."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    binary: ClassVar[bool] = False
+    needs_output: ClassVar[bool] = False
+    suffixes: ClassVar[tuple[str, ...]] = ()
+
+    def render(self, ctx: RenderContext) -> bytes:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(s: str) -> int:
+    return sum(char_width(c) for c in s)
+
+
+_BREAK_BEFORE_FORBIDDEN = set("，。、；：？！）》」』】〕”’,.;:?!)]}%")
+
+
+def wrap(text: str, width: int, indent: str = "", first_indent: str | None = None) -> list[str]:
+    """Wrap by display width (CJK = 2 columns): break anywhere in CJK text, at spaces in Latin
+    text, and never start a line with closing punctuation (carry the last character over instead)."""
+    first = indent if first_indent is None else first_indent
+    lines: list[str] = []
+    for para in (text or "").split("\n"):
+        head = first if not lines else indent
+        cur: list[str] = []  # tokens on the current line
+        cur_w = text_width(head)
+        for tok in re.findall(r"[A-Za-z0-9_./:%+\-@#<>=]+|\s+|.", para):
+            if tok.isspace():
+                if cur and cur_w + len(tok) <= width:
+                    cur.append(tok.replace("\t", " "))
+                    cur_w += len(tok)
+                continue
+            tw = text_width(tok)
+            if cur and cur_w + tw > width:
+                carry: list[str] = []
+                if tok in _BREAK_BEFORE_FORBIDDEN and len(cur) > 1 and not cur[-1].isspace():
+                    carry = [cur.pop()]
+                lines.append((head + "".join(cur)).rstrip())
+                head, cur = indent, carry
+                cur_w = text_width(indent) + sum(text_width(c) for c in carry)
+            while cur_w + tw > width and len(tok) > 1 and not cur:  # a token longer than a line
+                room, k, w = width - cur_w, 0, 0
+                while k < len(tok) and w + char_width(tok[k]) <= room:
+                    w += char_width(tok[k])
+                    k += 1
+                k = max(k, 1)
+                lines.append(head + tok[:k])
+                head, tok = indent, tok[k:]
+                cur_w, tw = text_width(indent), text_width(tok)
+            cur.append(tok)
+            cur_w += tw
+        lines.append((head + "".join(cur)).rstrip())
+    return lines
+
+
+# --------------------------------------------------------------------------- zip determinism
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FIXED_ISO = "2000-01-01T00:00:00Z"
+_CORE_DATE = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite an OOXML zip so two runs give identical bytes: fixed entry times and attributes,
+    fixed created/modified dates in docProps/core.xml, entries in their original order."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = _CORE_DATE.sub(lambda m: m.group(1) + FIXED_ISO.encode() + m.group(3), body)
+            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zi.create_system = 0
+            dst.writestr(zi, body, compresslevel=6)
+    return out.getvalue()
+
+
+def fields_of_label(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

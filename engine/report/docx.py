@@ -1,0 +1,245 @@
+"""The draft returned as a Word document with one comment (批注) per finding, on the exact words.
+
+For a .docx draft the original file is read (never written) and a copy is returned with comments;
+for any other draft a plain .docx rendering of its paragraphs is built first. A Word comment spans
+whole runs, so the run holding the start and the end of the quoted text is split there first.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+
+from engine.models import Finding
+from engine.report.base import Formatter, RenderContext, normalize_zip
+
+AUTHOR = "plancheck"
+INITIALS = "PC"
+CJK_FONT = "宋体"
+HEADING_FONT = "黑体"
+
+
+class DocxFormatter(Formatter):
+    name = "docx"
+    description = "the draft as .docx with a Word comment (批注) on the text of each finding"
+    binary = True
+    needs_output = True
+    suffixes = (".docx",)
+
+    def render(self, ctx: RenderContext) -> bytes:
+        src = ctx.draft_source_path
+        if src.lower().endswith(".docx") and Path(src).is_file():
+            doc = docx.Document(io.BytesIO(Path(src).read_bytes()))  # read-only: the original stays as it is
+            paras = all_paragraphs(doc)
+            by_line = {i + 1: p for i, p in enumerate(paras)}
+        else:
+            doc, by_line = build_rendering(ctx)
+            paras = [by_line[k] for k in sorted(by_line)]
+        for _, _, findings in ctx.groups():
+            for f in findings:
+                para, start, end = locate(ctx, f, paras, by_line)
+                runs = anchor(para, start, end)
+                comment = doc.add_comment(runs, text=comment_text(ctx, f), author=AUTHOR, initials=INITIALS)
+                comment._comment_elm.date = None  # no clock in the output: same input, same bytes
+        buf = io.BytesIO()
+        doc.save(buf)
+        return normalize_zip(buf.getvalue())
+
+
+def comment_text(ctx: RenderContext, f: Finding) -> str:
+    lines = [f"【{ctx.sev(f.severity)}】{f.message}", ctx.t("rule_line", rule=f.rule)]
+    if f.suggestion:
+        lines.append(f"{ctx.t('suggestion')}：{f.suggestion}")
+    if f.parent_item or f.evidence.parent:
+        basis = ctx.parent_heading(f.parent_item)
+        if f.evidence.parent:
+            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
+        lines.append(f"{ctx.t('basis')}：{basis}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- finding the text
+
+
+def all_paragraphs(doc: DocumentObject) -> list[DocxParagraph]:
+    """Body paragraphs and table-cell paragraphs in reading order (how ingest numbers them)."""
+    out: list[DocxParagraph] = []
+
+    def walk(container) -> None:
+        for block in container.iter_inner_content():
+            if isinstance(block, Table):
+                seen: set[int] = set()
+                for row in block.rows:
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # a merged cell repeats in row.cells
+                            continue
+                        seen.add(id(cell._tc))
+                        walk(cell)
+            else:
+                out.append(block)
+
+    walk(doc)
+    return out
+
+
+def _runs_text(p: DocxParagraph) -> str:
+    return "".join(r.text for r in p.runs)
+
+
+def _nearest(text: str, needle: str, near: int) -> int:
+    """Offset of the occurrence of `needle` in `text` closest to `near`, or -1."""
+    best, i = -1, text.find(needle)
+    while i >= 0:
+        if best < 0 or abs(i - near) < abs(best - near):
+            best = i
+        i = text.find(needle, i + 1)
+    return best
+
+
+def locate(
+    ctx: RenderContext, f: Finding, paras: list[DocxParagraph], by_line: dict[int, DocxParagraph]
+) -> tuple[DocxParagraph, int, int]:
+    """(paragraph, start, end) of the finding's quoted text; the whole paragraph when the quote is
+    not there; the first non-empty paragraph for findings with no location."""
+    line = f.line
+    if not line and (m := ctx.draft_measure(f.local_item)):
+        line = m.line
+    first = next((p for p in paras if _runs_text(p).strip()), paras[0] if paras else None)
+    para = by_line.get(line) if line else None
+    needle = (f.evidence.local or "").strip()
+    if para is not None and needle:
+        text = _runs_text(para)
+        k = _nearest(text, needle, max(f.column - 1, 0))
+        if k >= 0:
+            return para, k, k + len(needle)
+    if needle:  # numbering differs from ingest's, or no line: look near the line for the quote
+        want = next((p.orig.strip() for p in ctx.draft.paragraphs if p.line == line), "") if line else ""
+        order = sorted(range(len(paras)), key=lambda i: abs(i + 1 - (line or 1)))
+        for i in order:
+            text = _runs_text(paras[i])
+            if want and text.strip() != want:
+                continue
+            k = _nearest(text, needle, max(f.column - 1, 0))
+            if k >= 0:
+                return paras[i], k, k + len(needle)
+        for i in order:
+            text = _runs_text(paras[i])
+            k = _nearest(text, needle, max(f.column - 1, 0))
+            if k >= 0:
+                return paras[i], k, k + len(needle)
+    if para is None:
+        para = first
+    if para is None:
+        raise ValueError("the draft has no paragraphs")
+    return para, 0, len(_runs_text(para))
+
+
+# --------------------------------------------------------------------------- anchoring
+
+
+def _splittable(run: Run) -> bool:
+    return all(child.tag in (qn("w:rPr"), qn("w:t")) for child in run._r)
+
+
+def _split(run: Run, k: int) -> Run:
+    """Split `run` at character k; both halves keep its formatting. Returns the right half."""
+    text = run.text
+    right = copy.deepcopy(run._r)
+    run._r.addnext(right)
+    run.text = text[:k]
+    right_run = Run(right, run._parent)
+    right_run.text = text[k:]
+    return right_run
+
+
+def _spans(p: DocxParagraph) -> list[tuple[Run, int, int]]:
+    out, pos = [], 0
+    for r in p.runs:
+        n = len(r.text)
+        out.append((r, pos, pos + n))
+        pos += n
+    return out
+
+
+def anchor(p: DocxParagraph, start: int, end: int) -> list[Run]:
+    """The runs covering exactly [start, end) of the paragraph's run text, splitting runs as needed."""
+    spans = [s for s in _spans(p) if s[2] > s[1]]
+    if not spans:
+        return [p.runs[0] if p.runs else p.add_run("")]
+    end = max(end, start + 1)
+    first = next((s for s in spans if s[1] <= start < s[2]), spans[0])
+    run, s, _ = first
+    if start > s and _splittable(run):
+        _split(run, start - s)
+    spans = [s for s in _spans(p) if s[2] > s[1]]
+    last = next((s for s in spans if s[1] < end <= s[2]), spans[-1])
+    run, s, e = last
+    if end < e and _splittable(run):
+        _split(run, end - s)
+    spans = [s for s in _spans(p) if s[2] > s[1]]
+    first_run = next((r for r, s, e in spans if s <= start < e), spans[0][0])
+    last_run = next((r for r, s, e in spans if s < end <= e), spans[-1][0])
+    return [first_run, last_run]
+
+
+# --------------------------------------------------------------------------- non-.docx drafts
+
+
+def _east_asian(style_or_run_element, font: str) -> None:
+    rpr = style_or_run_element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), font)
+
+
+def style_document(doc: DocumentObject) -> None:
+    """Chinese fonts for body and headings (Word's default template names Latin fonts only)."""
+    for name, font, size in (("Normal", CJK_FONT, 12), ("Title", HEADING_FONT, 18),
+                             ("Heading 1", HEADING_FONT, 15), ("Heading 2", HEADING_FONT, 13),
+                             ("Heading 3", HEADING_FONT, 12)):
+        style = doc.styles[name]
+        _east_asian(style.element, font)
+        style.font.size = Pt(size)
+        if name != "Normal":
+            style.font.color.rgb = RGBColor(0, 0, 0)
+
+
+def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxParagraph]]:
+    """A .docx with one paragraph per draft paragraph; title and section headings styled."""
+    doc = docx.Document()
+    style_document(doc)
+    plan = ctx.draft
+    heading_depth = {s.line: s.depth for s in plan.sections}
+    measure_lines = {m.line for m in plan.measures}
+    body_start = min([*heading_depth, *measure_lines], default=0)
+    title = plan.title.replace(" ", "")
+    by_line: dict[int, DocxParagraph] = {}
+    for para in plan.paragraphs:
+        text = para.orig.strip()
+        compact = text.replace(" ", "")
+        if para.line in heading_depth:
+            p = doc.add_paragraph(style=f"Heading {min(heading_depth[para.line], 3)}")
+        elif (not body_start or para.line < body_start) and compact and title and compact in title:
+            p = doc.add_paragraph(style="Title")
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            p = doc.add_paragraph()
+            p.paragraph_format.first_line_indent = Pt(24)
+        if text:
+            p.add_run(text)
+        by_line.setdefault(para.line, p)
+    if not by_line:
+        by_line[1] = doc.add_paragraph()
+    return doc, by_line

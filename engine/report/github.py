@@ -1,0 +1,49 @@
+"""GitHub Actions workflow commands: one `::error file=…,line=…::message` line per finding.
+
+Escaping follows the runner's rules (actions/toolkit command.ts): in data `%`, CR and LF are
+percent-encoded; in properties `:` and `,` are too.
+"""
+
+from __future__ import annotations
+
+from engine.models import Finding
+from engine.report.base import Formatter, RenderContext
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubFormatter(Formatter):
+    name = "github"
+    description = "GitHub Actions annotations (::error/::warning/::notice lines) shown on the pull request"
+
+    def render(self, ctx: RenderContext) -> bytes:
+        lines = [_line(ctx, f) for _, _, fs in ctx.groups() for f in fs]
+        return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _line(ctx: RenderContext, f: Finding) -> str:
+    props = [f"file={escape_property(ctx.finding_file(f))}"]
+    if f.line:
+        props.append(f"line={f.line}")
+        if f.column:
+            props.append(f"col={f.column}")
+    props.append(f"title={escape_property(f.rule)}")
+    body = [f.message]
+    if f.evidence.local:
+        body.append(f"{ctx.t('quote')}：“{f.evidence.local}”")
+    if f.parent_item or f.evidence.parent:
+        basis = ctx.parent_heading(f.parent_item)
+        if f.evidence.parent:
+            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
+        body.append(f"{ctx.t('basis')}：{basis}")
+    if f.suggestion:
+        body.append(f"{ctx.t('suggestion')}：{f.suggestion}")
+    return f"::{LEVEL[f.severity]} {','.join(props)}::{escape_data(chr(10).join(body))}"

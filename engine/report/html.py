@@ -1,0 +1,318 @@
+"""One self-contained HTML page: summary, a coverage map of the parent's measures, and each aligned
+pair side by side (parent | draft) with the changes highlighted and the findings beside them.
+
+No network and no external assets: CSS and a little plain JS are inline. Everything reads without
+JS; JS only adds the severity/check filters. Every piece of document text is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from engine.models import AlignmentPair, ClausePair, Finding
+from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext
+
+REL_CLASS = {"same": "carried", "dropped": "missing"}
+
+
+def e(s: object) -> str:
+    return escape(str(s if s is not None else ""), quote=True)
+
+
+class HtmlFormatter(Formatter):
+    name = "html"
+    description = "one self-contained HTML page: coverage map, parent and draft side by side, findings"
+    suffixes = (".html", ".htm")
+
+    def render(self, ctx: RenderContext) -> bytes:
+        r = ctx.report
+        placed, other = _place(ctx)
+        checks = sorted({f.check for f in [*r.findings, *r.waived]})
+        parts = [
+            "<!DOCTYPE html>",
+            f'<html lang="{"zh-CN" if ctx.lang == "zh" else "en"}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>plancheck · {e(ctx.draft.title or ctx.relpath(r.summary.draft))}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            _header(ctx),
+            _coverage(ctx),
+            _filters(ctx, checks),
+        ]
+        if other:
+            parts.append(f'<section id="other"><h2>{e(ctx.t("other_findings"))}</h2>')
+            parts.append('<div class="findings wide">' + "".join(_finding(ctx, f) for f in other) + "</div></section>")
+        parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
+        for i, pair in enumerate(r.alignment):
+            parts.append(_pair(ctx, i, pair, placed.get(i, [])))
+        parts.append("</section>")
+        parts.append(_waived(ctx))
+        parts.append(f"<script>{JS}</script>")
+        parts.append("</body>")
+        parts.append("</html>")
+        return ("\n".join(p for p in parts if p) + "\n").encode("utf-8")
+
+
+def _place(ctx: RenderContext) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Each finding goes beside one pair: the pair of its parent measure, else of its draft measure."""
+    by_parent: dict[str, int] = {}
+    by_local: dict[str, int] = {}
+    for i, pair in enumerate(ctx.report.alignment):
+        if pair.parent_item:
+            by_parent.setdefault(pair.parent_item, i)
+        for ref in pair.local_items:
+            by_local.setdefault(ref, i)
+    placed: dict[int, list[Finding]] = {}
+    other: list[Finding] = []
+    for _, _, findings in ctx.groups():
+        for f in findings:
+            i = by_parent.get(f.parent_item or "", by_local.get(f.local_item or ""))
+            if i is None:
+                other.append(f)
+            else:
+                placed.setdefault(i, []).append(f)
+    return placed, other
+
+
+def _header(ctx: RenderContext) -> str:
+    s = ctx.report.summary
+    t = ctx.t
+    counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
+    result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
+    cells = "".join(
+        f'<div class="count sev-{k}"><b>{counts[k]}</b><span>{e(ctx.sev(k))}</span></div>' for k in SEVERITIES
+    ) + f'<div class="count waived"><b>{s.waived}</b><span>{e(t("waived"))}</span></div>'
+    meta = f"<dt>{e(t('draft'))}</dt><dd><code>{e(ctx.relpath(s.draft))}</code></dd>"
+    if s.parent:
+        parent_title = ctx.parent.title if ctx.parent and ctx.parent.title else ""
+        meta += f"<dt>{e(t('parent'))}</dt><dd>{e(parent_title)} <code>{e(ctx.relpath(s.parent))}</code></dd>"
+    return (
+        f'<header><h1>{e(ctx.draft.title or t("title_untitled"))}</h1>'
+        f'<dl class="meta">{meta}<dt>plancheck</dt><dd>{e(ctx.report.version)}</dd></dl>'
+        f'<div class="summary"><div class="result {"failed" if s.failed else "passed"}">{e(result)}</div>'
+        f'<div class="counts">{cells}</div></div></header>'
+    )
+
+
+def _coverage(ctx: RenderContext) -> str:
+    c = ctx.report.summary.coverage
+    rels = ctx.parent_relations()
+    if not rels and not c.parent_measures:
+        return ""
+    anchor = {pair.parent_item: i for i, pair in reversed(list(enumerate(ctx.report.alignment))) if pair.parent_item}
+    legend = "".join(
+        f'<span class="chip rel-{k}">{e(ctx.t("rel." + k))} {getattr(c, k)}</span>' for k in COVERAGE_KEYS
+    )
+    cells = []
+    for ref, heading, key in rels:
+        label = ctx.parent_measure(ref).label if ctx.parent_measure(ref) else ref
+        inner = f"<b>{e(label)}</b><span>{e(heading[len(label):].strip() if heading.startswith(label) else heading)}</span>"
+        title = f"{heading} · {ctx.t('rel.' + key)}"
+        if ref in anchor:
+            inner = f'<a href="#pair-{anchor[ref]}">{inner}</a>'
+        cells.append(f'<li class="rel-{key}" title="{e(title)}">{inner}<i>{e(ctx.t("rel." + key))}</i></li>')
+    return (
+        f'<section id="coverage"><h2>{e(ctx.t("coverage"))} '
+        f'<small>{e(ctx.t("coverage_total", n=c.parent_measures or len(rels)))}</small></h2>'
+        f'<p class="legend">{legend}</p><ul class="grid">{"".join(cells)}</ul></section>'
+    )
+
+
+def _filters(ctx: RenderContext, checks: list[str]) -> str:
+    sev = "".join(
+        f'<label class="sev-{k}"><input type="checkbox" data-f="sev" value="{k}" checked> {e(ctx.sev(k))}</label>'
+        for k in SEVERITIES
+    )
+    chk = "".join(f'<label><input type="checkbox" data-f="check" value="{e(c)}" checked> {e(c)}</label>' for c in checks)
+    only = f'<label><input type="checkbox" id="only"> {e(ctx.t("only_with_findings"))}</label>'
+    return (
+        f'<form class="filters" hidden><b>{e(ctx.t("filters"))}</b>'
+        f'<fieldset>{sev}</fieldset><fieldset>{chk}</fieldset><fieldset>{only}</fieldset></form>'
+    )
+
+
+def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> str:
+    t = ctx.t
+    rows = [
+        f'<div class="fhead"><span class="sev sev-{f.severity}">{e(ctx.sev(f.severity))}</span> '
+        f'<code>{e(f.rule)}</code> <span class="loc">{e(ctx.location(f))}</span></div>',
+        f'<p class="msg">{e(f.message)}</p>',
+    ]
+    if f.evidence.local:
+        rows.append(f'<p><span class="k">{e(t("quote"))}</span><q>{e(f.evidence.local)}</q></p>')
+    if f.parent_item or f.evidence.parent:
+        head = ctx.parent_heading(f.parent_item)
+        quote = f"<q>{e(f.evidence.parent)}</q>" if f.evidence.parent else ""
+        rows.append(f'<p><span class="k">{e(t("basis"))}</span>{e(head)} {quote}</p>')
+    if f.suggestion:
+        rows.append(f'<p><span class="k">{e(t("suggestion"))}</span>{e(f.suggestion)}</p>')
+    if waived and f.waiver:
+        w = f.waiver
+        exp = t("waiver_expires", date=w.expires) if w.expires else ""
+        rows.append(f'<p class="waiver">{e(t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp))}</p>')
+    cls = f"finding sev-{f.severity}" + (" is-waived" if waived else "")
+    return f'<div class="{cls}" data-severity="{f.severity}" data-check="{e(f.check)}">{"".join(rows)}</div>'
+
+
+def _parent_clause(c: ClausePair) -> str:
+    if c.parent_text is None:
+        return ""
+    if c.relation == "dropped":
+        return f'<del class="dropped">{e(c.parent_text)}</del>'
+    if c.relation == "changed" and c.diff:
+        out = []
+        for op in c.diff:
+            if op.op == "equal":
+                out.append(e(op.parent))
+            elif op.op in ("delete", "replace") and op.parent:
+                out.append(f"<del>{e(op.parent)}</del>")
+        return f'<span class="clause changed">{"".join(out)}</span>'
+    cls = "changed" if c.relation == "changed" else "same"
+    return f'<span class="clause {cls}">{e(c.parent_text)}</span>'
+
+
+def _local_clause(c: ClausePair) -> str:
+    if c.local_text is None:
+        return ""
+    if c.relation == "added":
+        return f'<ins class="added">{e(c.local_text)}</ins>'
+    if c.relation == "changed" and c.diff:
+        out = []
+        for op in c.diff:
+            if op.op == "equal":
+                out.append(e(op.local))
+            elif op.op in ("insert", "replace") and op.local:
+                out.append(f"<ins>{e(op.local)}</ins>")
+        return f'<span class="clause changed">{"".join(out)}</span>'
+    cls = "changed" if c.relation == "changed" else "same"
+    return f'<span class="clause {cls}">{e(c.local_text)}</span>'
+
+
+def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Finding]) -> str:
+    key = REL_CLASS.get(pair.relation, pair.relation)
+    pm = ctx.parent_measure(pair.parent_item)
+    locals_ = [m for ref in pair.local_items if (m := ctx.draft_measure(ref))]
+    # parent column
+    if pair.parent_item:
+        head = ctx.parent_heading(pair.parent_item)
+        if pair.clauses:
+            body = "".join(_parent_clause(c) for c in sorted(
+                (c for c in pair.clauses if c.parent_text is not None), key=lambda c: (c.parent_index or 0)))
+        elif pm is not None:
+            body = f'<del class="dropped">{e(pm.text)}</del>' if pair.relation == "dropped" else e(pm.text)
+        else:
+            body = ""
+        parent_col = f'<div class="col parent"><h4>{e(head)}</h4><p>{body}</p></div>'
+    else:
+        parent_col = f'<div class="col parent empty"><h4>{e(ctx.t("parent"))}</h4><p>—</p></div>'
+    # draft column
+    order = {ref: k for k, ref in enumerate(pair.local_items)}
+    if pair.local_items:
+        heads = "；".join(ctx.measure_heading(m) for m in locals_) or "；".join(pair.local_items)
+        if pair.clauses:
+            cl = sorted((c for c in pair.clauses if c.local_text is not None),
+                        key=lambda c: (order.get(c.local_item or "", 0), c.local_index or 0))
+            body = "".join(_local_clause(c) for c in cl)
+        else:
+            body = "".join(f"<span>{e(m.text)}</span>" for m in locals_)
+        if pair.relation == "added":
+            body = f'<ins class="added">{body}</ins>'
+        draft_col = f'<div class="col draft"><h4>{e(heads)}</h4><p>{body}</p></div>'
+    else:
+        draft_col = f'<div class="col draft empty"><h4>{e(ctx.t("draft"))}</h4><p>—</p></div>'
+    fcol = "".join(_finding(ctx, f) for f in findings)
+    title = " ↔ ".join(x for x in (pair.parent_item, "、".join(pair.local_items)) if x)
+    return (
+        f'<article class="pair rel-{key}" id="pair-{i}" data-findings="{len(findings)}">'
+        f'<h3><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> {e(title)}'
+        + (f' <small>{pair.score:.2f}</small>' if pair.score else "")
+        + f'</h3><div class="cols">{parent_col}{draft_col}<div class="findings">{fcol}</div></div></article>'
+    )
+
+
+def _waived(ctx: RenderContext) -> str:
+    r = ctx.report
+    out = []
+    if r.waived:
+        out.append(f'<section id="waived"><h2>{e(ctx.t("waived_findings"))}</h2><div class="findings wide">')
+        out += [_finding(ctx, f, waived=True) for f in r.waived]
+        out.append("</div></section>")
+    if r.waiver_problems:
+        out.append(f'<section id="waiver-problems"><h2>{e(ctx.t("waiver_problems"))}</h2><ul>')
+        for p in r.waiver_problems:
+            target = " ".join(x for x in (p.waiver.rule, p.waiver.check, p.waiver.item) if x)
+            out.append(f"<li><b>{e(ctx.t('wp.' + p.kind))}</b> <code>{e(target)}</code> {e(p.message)}</li>")
+        out.append("</ul></section>")
+    return "".join(out)
+
+
+CSS = """
+:root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ok:#2e7d32;--line:#d8dde3;--muted:#5f6b76}
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:1500px;padding:16px 24px;font:15px/1.65 "Noto Sans CJK SC","Source Han Sans SC",
+"Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;color:#1d252c;background:#fff}
+h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:24px 0 8px;border-bottom:2px solid var(--line)}
+h2 small{font-weight:normal;color:var(--muted);font-size:14px}
+h3{font-size:15px;margin:0 0 6px}h4{font-size:14px;margin:0 0 4px;color:var(--muted)}
+code{font-family:ui-monospace,Consolas,monospace;font-size:13px;background:#f2f4f6;padding:0 3px;border-radius:3px}
+.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 8px}.meta dt{color:var(--muted)}.meta dd{margin:0}
+.summary{display:flex;flex-wrap:wrap;gap:12px;align-items:center}
+.result{font-weight:bold;padding:6px 12px;border-radius:4px}.result.failed{background:#fdecea;color:var(--err)}
+.result.passed{background:#e8f5e9;color:var(--ok)}
+.counts{display:flex;gap:8px}.count{border:1px solid var(--line);border-radius:4px;padding:2px 12px;text-align:center}
+.count b{display:block;font-size:20px}.count span{font-size:12px;color:var(--muted)}
+.count.sev-error b{color:var(--err)}.count.sev-warning b{color:var(--warn)}.count.sev-info b{color:var(--info)}
+.chip{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:normal;margin-right:4px}
+.grid{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:6px}
+.grid li{border-radius:4px;padding:4px 8px;font-size:13px;line-height:1.4;min-height:52px;position:relative}
+.grid li a{color:inherit;text-decoration:none;display:block}.grid li b{margin-right:4px}
+.grid li span{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.grid li i{position:absolute;right:6px;top:3px;font-style:normal;font-size:11px;opacity:.8}
+.rel-carried{background:#e3f3e5;color:#1b5e20}.rel-adapted{background:#e0f2f1;color:#00564d}
+.rel-merged,.rel-split{background:#e3ecfa;color:#0d3c8c}.rel-general{background:#eceff1;color:#37474f}
+.rel-not_applicable{background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 6px,#e6e6e6 6px,#e6e6e6 12px);color:#555}
+.rel-missing{background:#fdecea;color:#9b1c1c;outline:1px solid #f3b7b2}.rel-added{background:#fff6db;color:#6d4c00}
+.filters{position:sticky;top:0;z-index:2;background:#fafbfc;border:1px solid var(--line);border-radius:4px;
+padding:6px 10px;margin:16px 0;display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
+.filters[hidden]{display:none}.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px}
+.pair{border:1px solid var(--line);border-left:6px solid #ccc;border-radius:4px;padding:8px 12px;margin:10px 0}
+.pair.rel-carried{border-left-color:var(--ok)}.pair.rel-missing{border-left-color:var(--err)}
+.pair.rel-adapted{border-left-color:#00897b}.pair.rel-merged,.pair.rel-split{border-left-color:#1e63c6}
+.pair{background:#fff;color:inherit;outline:0}.pair h3 small{color:var(--muted);font-weight:normal}
+.cols{display:grid;grid-template-columns:1fr 1fr minmax(260px,.9fr);gap:14px}
+.col p{margin:0;white-space:pre-wrap}.col.empty p{color:var(--muted)}
+del{background:#fdecea;color:#9b1c1c;text-decoration:line-through}
+ins{background:#e3f6e5;color:#17561c;text-decoration:none;border-bottom:1px solid #7cc383}
+del.dropped{display:block;margin:2px 0}ins.added{display:block;margin:2px 0}
+.findings{display:flex;flex-direction:column;gap:6px}.findings.wide{max-width:900px}
+.finding{border:1px solid var(--line);border-left:4px solid var(--info);border-radius:3px;padding:4px 8px;font-size:13.5px;background:#fcfcfd}
+.finding.sev-error{border-left-color:var(--err)}.finding.sev-warning{border-left-color:var(--warn)}
+.finding p{margin:2px 0}.finding .msg{font-weight:600}.finding .k{color:var(--muted);margin-right:6px}
+.finding .k::after{content:"："}.finding .loc{color:var(--muted);font-size:12px}.finding.is-waived{opacity:.75}
+.sev{color:#fff;border-radius:3px;padding:0 5px;font-size:12px}.sev.sev-error{background:var(--err)}
+.sev.sev-warning{background:var(--warn)}.sev.sev-info{background:var(--info)}
+.waiver{color:var(--muted)}[hidden]{display:none!important}
+@media (max-width:900px){.cols{grid-template-columns:1fr}}
+@media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none!important}
+.pair,.finding,.grid li,tr{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid}
+.cols{grid-template-columns:1fr 1fr .9fr}a{color:inherit;text-decoration:none}}
+"""
+
+JS = """
+(function(){
+var form=document.querySelector('.filters');if(!form)return;form.hidden=false;
+function apply(){
+  var on={sev:{},check:{}};
+  form.querySelectorAll('input[data-f]').forEach(function(b){if(b.checked)on[b.dataset.f][b.value]=1;});
+  document.querySelectorAll('.finding').forEach(function(el){
+    el.hidden=!(on.sev[el.dataset.severity]&&on.check[el.dataset.check]);});
+  var only=document.getElementById('only').checked;
+  document.querySelectorAll('.pair').forEach(function(p){
+    p.hidden=only&&!p.querySelector('.finding:not([hidden])');});
+}
+form.addEventListener('change',apply);apply();
+})();
+"""

@@ -1,0 +1,95 @@
+"""SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, GitLab, IDE viewers).
+
+One reportingDescriptor per rule id used; one result per finding; waived findings are results with
+an external suppression, so dashboards show them as dismissed rather than losing them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from engine.models import Finding
+from engine.report.base import SEVERITY_ORDER, Formatter, RenderContext
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+class SarifFormatter(Formatter):
+    name = "sarif"
+    description = "SARIF 2.1.0 for code-scanning tools; waived findings carry a suppression"
+    suffixes = (".sarif", ".sarif.json")
+
+    def render(self, ctx: RenderContext) -> bytes:
+        r = ctx.report
+        every = list(r.findings) + list(r.waived)
+        rule_ids = sorted({f.rule for f in every})
+        index = {rid: i for i, rid in enumerate(rule_ids)}
+        rules = [_rule(ctx, rid, [f for f in every if f.rule == rid]) for rid in rule_ids]
+        run = {
+            "tool": {"driver": {"name": r.tool, "version": r.version, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(ctx, f, index[f.rule]) for f in every],
+            "properties": {
+                "draft": ctx.relpath(r.summary.draft),
+                "parent": ctx.relpath(r.summary.parent),
+                "coverage": r.summary.coverage.model_dump(mode="json"),
+                "failed": r.summary.failed,
+            },
+        }
+        doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        return (json.dumps(doc, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _rule(ctx: RenderContext, rid: str, findings: list[Finding]) -> dict:
+    worst = max(findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    desc = ctx.rules.get(rid) or f"{worst.check}: {worst.message}"
+    short = desc.split("\n", 1)[0]
+    help_text = desc + (f"\n{ctx.t('suggestion')}：{worst.suggestion}" if worst.suggestion else "")
+    return {
+        "id": rid,
+        "name": rid,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": desc},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVEL[worst.severity]},
+        "properties": {"check": worst.check},
+    }
+
+
+def _result(ctx: RenderContext, f: Finding, rule_index: int) -> dict:
+    physical: dict = {"artifactLocation": {"uri": ctx.finding_file(f)}}
+    if f.line:
+        region: dict = {"startLine": f.line}
+        if f.column:
+            region["startColumn"] = f.column
+            if f.evidence.local and "\n" not in f.evidence.local:
+                region["endColumn"] = f.column + len(f.evidence.local)
+        if f.evidence.local:
+            region["snippet"] = {"text": f.evidence.local}
+        physical["region"] = region
+    location: dict = {"physicalLocation": physical}
+    logical = [x for x in (f.local_item, f.parent_item and f"parent:{f.parent_item}") if x]
+    if logical:
+        location["logicalLocations"] = [{"name": x, "kind": "section"} for x in logical]
+    result: dict = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [location],
+        "properties": {
+            "check": f.check,
+            "local_item": f.local_item,
+            "parent_item": f.parent_item,
+            "parent_quote": f.evidence.parent,
+            "suggestion": f.suggestion,
+        },
+    }
+    if f.fingerprint:
+        result["partialFingerprints"] = {"plancheck/v1": f.fingerprint}
+    if f.waived:
+        w = f.waiver
+        just = f"{w.reason} ({w.approver}{', ' + w.expires if w.expires else ''})" if w else ""
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": just}]
+    return result

@@ -1,0 +1,92 @@
+"""Plain text for a terminal: findings under each draft measure, then the summary.
+
+Wrapped to 80 display columns (a CJK character takes two), so it reads in any terminal.
+"""
+
+from __future__ import annotations
+
+from engine.models import Finding
+from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext, wrap
+
+WIDTH = 80
+
+
+class TextFormatter(Formatter):
+    name = "text"
+    description = "plain text for the terminal (default): findings by draft measure, then a summary"
+    suffixes = (".txt",)
+
+    def render(self, ctx: RenderContext) -> bytes:
+        out: list[str] = []
+        r = ctx.report
+        out += wrap(f"plancheck {r.version}", WIDTH)
+        out += wrap(f"{ctx.t('draft')}：{ctx.relpath(r.summary.draft)}", WIDTH)
+        if r.summary.parent:
+            out += wrap(f"{ctx.t('parent')}：{ctx.relpath(r.summary.parent)}", WIDTH)
+        out.append("")
+        groups = ctx.groups()
+        if not groups:
+            out.append(ctx.t("no_findings"))
+            out.append("")
+        for heading, measure, findings in groups:
+            line = f"（{ctx.t('line', line=measure.line)}）" if measure and measure.line else ""
+            out += wrap(f"{heading}{line}", WIDTH)
+            out.append("─" * min(WIDTH, 40))
+            for f in findings:
+                out += _finding(ctx, f)
+            out.append("")
+        out += _summary(ctx)
+        return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> list[str]:
+    lines: list[str] = []
+    where = ctx.location(f)
+    head = f"[{ctx.sev(f.severity)}] {f.rule}" + (f"  {where}" if where else "")
+    lines += wrap(head, WIDTH, "    ", "  ")
+    lines += wrap(f.message, WIDTH, "    ", "    ")
+    if f.evidence.local:
+        lines += wrap(f"{ctx.t('quote')}：“{f.evidence.local}”", WIDTH, "      ", "    ")
+    if f.parent_item or f.evidence.parent:
+        basis = ctx.parent_heading(f.parent_item)
+        if f.evidence.parent:
+            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
+        lines += wrap(f"{ctx.t('basis')}：{basis}", WIDTH, "      ", "    ")
+    if f.suggestion:
+        lines += wrap(f"{ctx.t('suggestion')}：{f.suggestion}", WIDTH, "      ", "    ")
+    if waived and f.waiver:
+        w = f.waiver
+        exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
+        lines += wrap(ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp), WIDTH, "      ", "    ")
+    return lines
+
+
+def _summary(ctx: RenderContext) -> list[str]:
+    s = ctx.report.summary
+    out = [ctx.t("summary"), "═" * min(WIDTH, 40)]
+    counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
+    parts = [f"{ctx.sev(k)} {counts[k]}" for k in SEVERITIES] + [f"{ctx.t('waived')} {s.waived}"]
+    out += wrap("  ".join(parts), WIDTH, "  ", "  ")
+    c = s.coverage
+    if c.parent_measures:
+        out += wrap(f"{ctx.t('coverage')}（{ctx.t('coverage_total', n=c.parent_measures)}）：", WIDTH, "  ", "  ")
+        cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
+        out += wrap(cov, WIDTH, "    ", "    ")
+    result = "result_failed" if s.failed else "result_passed"
+    out += wrap(ctx.t(result, fail_on=s.fail_on), WIDTH, "  ", "  ")
+    if ctx.report.waived:
+        out += ["", ctx.t("waived_findings"), "─" * min(WIDTH, 40)]
+        for f in ctx.report.waived:
+            anchor = ctx.measure_heading(m) if (m := ctx.draft_measure(f.local_item)) else ctx.parent_heading(f.parent_item)
+            if anchor:
+                out += wrap(anchor, WIDTH, "  ", "  ")
+            out += _finding(ctx, f, waived=True)
+    if ctx.report.waiver_problems:
+        out += ["", ctx.t("waiver_problems"), "─" * min(WIDTH, 40)]
+        for p in ctx.report.waiver_problems:
+            w = p.waiver
+            target = " ".join(x for x in (w.rule, w.check, w.item) if x)
+            out += wrap(f"[{ctx.t('wp.' + p.kind)}] {target}：{p.message}", WIDTH, "    ", "  ")
+            exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
+            out += wrap(ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp), WIDTH, "    ", "    ")
+    return out

@@ -1,0 +1,51 @@
+"""The formatter table cannot drift from the modules in engine/report/."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import engine.report as report_pkg
+from engine.report import FORMATTERS, get_formatter
+from engine.report.base import LABELS, Formatter, fields_of_label
+
+NOT_FORMATS = {"base"}
+
+
+def test_every_module_is_registered_and_described():
+    registered_modules = {cls.__module__.rsplit(".", 1)[1] for cls in FORMATTERS.values()}
+    modules = {m.name for m in pkgutil.iter_modules(report_pkg.__path__)} - NOT_FORMATS
+    assert modules == registered_modules
+    for name in modules:
+        module = importlib.import_module(f"engine.report.{name}")
+        classes = [v for v in vars(module).values()
+                   if isinstance(v, type) and issubclass(v, Formatter) and v is not Formatter
+                   and v.__module__ == module.__name__]
+        assert len(classes) == 1, name
+        assert FORMATTERS[classes[0].name] is classes[0]
+
+
+def test_formatters_declare_their_contract():
+    for name, cls in FORMATTERS.items():
+        assert cls.name == name
+        assert cls.description and len(cls.description) > 20, name
+        assert isinstance(cls.binary, bool) and isinstance(cls.needs_output, bool)
+        if cls.binary:
+            assert cls.needs_output, f"{name}: binary output cannot go to a terminal"
+        assert all(s.startswith(".") for s in cls.suffixes)
+
+
+def test_unknown_format_is_a_user_error():
+    import pytest
+
+    from engine.errors import PlancheckError
+
+    with pytest.raises(PlancheckError) as err:
+        get_formatter("pdf")
+    assert "sarif" in err.value.render("en")
+
+
+def test_labels_have_both_languages_with_the_same_fields():
+    for key, table in LABELS.items():
+        assert set(table) == {"zh", "en"}, key
+        assert fields_of_label(table["zh"]) == fields_of_label(table["en"]), key
