@@ -1,0 +1,103 @@
+"""clause_carried on hand-built clause pairs: dropped clauses, moved clauses, items, phrases."""
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location(
+    "obligation_builders", Path(__file__).with_name("obligation_builders.py")
+)
+b = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(b)  # type: ignore[union-attr]
+
+
+PARENT = b.plan(b.measure("(五)", "推进政府机构职能优化协同高效"), level="province")
+DRAFT = b.plan(
+    b.measure(
+        "2",
+        "推进政府机构职能优化协同高效",
+        "立足构建简约高效的基层管理体制，推进编制资源向基层倾斜",
+        lead=["区委编办"],
+    ),
+    b.measure(
+        "13",
+        "完善行政执法程序",
+        "全面落实行政裁量权基准制度，细化量化各行政执法行为的裁量范围、种类、幅度等并对外公布",
+        lead=["区司法局"],
+    ),
+    b.measure(
+        "21",
+        "推动完善多元预防调处化解机制",
+        "推动完善信访、调解、行政裁决、行政复议、诉讼等综合机制",
+        lead=["区信访局"],
+    ),
+)
+
+
+def _run(clauses, parent_item="(五)", local=("2",), **kw):
+    return b.run("clause_carried", DRAFT, PARENT, [b.pair(parent_item, list(local), "same", clauses)], **kw)
+
+
+def test_dropped_clause_quotes_title_and_grades_by_strength() -> None:
+    cp = b.clause("推进基层管理扁平化和网格化。", None, "dropped", parent_level="normal")
+    hits = _run([cp])
+    assert [(h.local_item, h.quote, h.parent_quote, h.severity) for h in hits] == [
+        ("2", "推进政府机构职能优化协同高效", "推进基层管理扁平化和网格化。", "info")
+    ]
+    cp = b.clause("必须推进基层管理扁平化和网格化。", None, "dropped", parent_level="mandatory")
+    assert [h.severity for h in _run([cp])] == ["error"]
+    assert [h.severity for h in _run([cp], options={"severity_by_level": {"mandatory": "warning"}})] == [
+        "warning"
+    ]
+
+
+def test_timed_clause_is_at_least_warning() -> None:
+    cp = b.clause(
+        "2024年年底前建成网格化管理平台。",
+        None,
+        "dropped",
+        parent_deadlines=[b.by_date("2024年年底前", "2024-12-31")],
+    )
+    assert [h.severity for h in _run([cp])] == ["warning"]
+
+
+def test_clause_moved_to_another_measure_is_carried() -> None:
+    cp = b.clause(
+        "全面落实行政裁量权基准制度，细化量化全区各行政执法行为的裁量范围、种类、幅度等并对外公布。",
+        None,
+        "dropped",
+        parent_level="firm",
+    )
+    assert _run([cp], parent_item="(十七)", local=("2",)) == []
+
+
+def test_short_and_filler_clauses_are_ignored() -> None:
+    assert _run([b.clause("强化指标引领。", None, "dropped")]) == []
+    assert _run([b.clause("不断提高行政质量和效率。", None, "dropped")], options={"min_chars": 0}) == []
+    assert len(_run([b.clause("强化指标引领。", None, "dropped")], options={"min_chars": 4})) == 1
+
+
+def test_item_dropped_from_list() -> None:
+    diff = [
+        ("equal", "推动完善信访、调解、", "推动完善信访、调解、"),
+        ("delete", "仲裁、", ""),
+        ("equal", "行政裁决、行政复议、诉讼等综合机制", "行政裁决、行政复议、诉讼等综合机制"),
+    ]
+    cp = b.clause(
+        "推动完善信访、调解、仲裁、行政裁决、行政复议、诉讼等综合机制。",
+        "推动完善信访、调解、行政裁决、行政复议、诉讼等综合机制",
+        "changed",
+        local_item="21",
+        diff=diff,
+        items_dropped=["仲裁"],
+    )
+    hits = _run([cp], parent_item="(二十四)", local=("21",))
+    assert [(h.local_item, h.key, h.quote) for h in hits] == [
+        ("21", "items:仲裁", "完善信访、调解、行政裁决、行政复")
+    ]
+    assert _run([cp], parent_item="(二十四)", local=("21",), options={"check_items": False}) == []
+
+
+def test_required_phrase() -> None:
+    need = {"(五)": b.ob("(五)", require_phrases=["扁平化和网格化", "编制资源向基层倾斜"])}
+    hits = _run([], obligations=need)
+    assert [h.key for h in hits] == ["phrase:扁平化和网格化"]

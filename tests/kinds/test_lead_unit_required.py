@@ -1,0 +1,53 @@
+"""lead_unit_required on hand-built measures: every responsibility style, inheritance, containers."""
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location(
+    "obligation_builders", Path(__file__).with_name("obligation_builders.py")
+)
+b = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(b)  # type: ignore[union-attr]
+
+
+def _run(*measures, **kw):
+    return b.run("lead_unit_required", b.plan(*measures), **kw)
+
+
+def test_missing_lead_is_reported_quoting_title() -> None:
+    hits = _run(b.measure("1", "完善权责清单", "全面完善行政许可事项清单"))
+    assert [(h.local_item, h.quote, h.key) for h in hits] == [("1", "完善权责清单", "lead")]
+
+
+def test_every_style_counts() -> None:
+    for style in ("牵头单位", "责任单位", "负责部门", "X牵头", "按职责分工负责"):
+        assert _run(b.measure("1", "完善权责清单", lead=["区司法局"], style=style)) == []
+
+
+def test_support_only_is_no_lead() -> None:
+    assert len(_run(b.measure("1", "完善权责清单", support=["区财政局"]))) == 1
+
+
+def test_require_support_option() -> None:
+    m = b.measure("1", "完善权责清单", lead=["区司法局"])
+    assert _run(m) == []
+    hits = _run(m, options={"require_support": True})
+    assert [h.key for h in hits] == ["support"]
+
+
+def test_sub_measures_inherit_by_default() -> None:
+    outer = b.measure("1", "加强行政执法", lead=["区司法局"])
+    inner = b.measure("(1)", "规范执法程序", parent_measure="1")
+    assert _run(outer, inner) == []
+    assert [h.local_item for h in _run(outer, inner, options={"inherit": False})] == ["(1)"]
+
+
+def test_container_whose_sub_measures_all_have_units() -> None:
+    outer = b.measure("1", "加强行政执法")
+    kids = [b.measure(f"({i})", f"子任务{i}", lead=["区司法局"], parent_measure="1") for i in (1, 2)]
+    assert _run(outer, *kids) == []
+    assert [h.local_item for h in _run(outer, *kids, options={"skip_containers": False})] == ["1"]
+
+
+def test_general_measures_are_skipped() -> None:
+    assert _run(b.measure("1", "总体目标", "到2025年基本建成法治政府", general=True)) == []

@@ -1,0 +1,123 @@
+"""target_not_weaker on hand-built clause pairs: lower numbers, ceilings, frequencies, words."""
+
+import importlib.util
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location(
+    "obligation_builders", Path(__file__).with_name("obligation_builders.py")
+)
+b = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(b)  # type: ignore[union-attr]
+
+
+PARENT = b.plan(b.measure("(三十九)", "加强法治素养和能力建设"), level="province")
+
+
+def _run(parent_text, local_text, *, pt=(), lt=(), diff=None, targets=(), **kw):
+    draft = b.plan(
+        b.measure("36", "加强法治素养和能力建设", local_text, lead=["区司法局"], targets=list(targets or lt))
+    )
+    cp = b.clause(
+        parent_text,
+        local_text,
+        "changed",
+        local_item="36",
+        diff=diff,
+        parent_targets=list(pt),
+        local_targets=list(lt),
+        **kw,
+    )
+    return b.run("target_not_weaker", draft, PARENT, [b.pair("(三十九)", ["36"], "same", [cp])])
+
+
+P60 = b.target("不少于60学时", 60, ">=", "学时")
+
+
+def test_lower_floor_is_weaker() -> None:
+    hits = _run(
+        "每人每年接受不少于60学时的培训",
+        "每人每年接受不少于40学时的培训",
+        pt=[P60],
+        lt=[b.target("不少于40学时", 40, ">=", "学时")],
+    )
+    assert [(h.quote, h.key) for h in hits] == [("不少于40学时", "target:不少于60学时")]
+
+
+def test_higher_floor_is_fine() -> None:
+    assert (
+        _run(
+            "每人每年接受不少于60学时的培训",
+            "每人每年接受不少于80学时的培训",
+            pt=[P60],
+            lt=[b.target("不少于80学时", 80, ">=", "学时")],
+        )
+        == []
+    )
+
+
+def test_ceiling_direction() -> None:
+    p = b.target("不超过5%", 5, "<=", kind="percent")
+    assert (
+        len(
+            _run(
+                "误差率不超过5%", "误差率不超过8%", pt=[p], lt=[b.target("不超过8%", 8, "<=", kind="percent")]
+            )
+        )
+        == 1
+    )
+    assert (
+        _run("误差率不超过5%", "误差率不超过3%", pt=[p], lt=[b.target("不超过3%", 3, "<=", kind="percent")])
+        == []
+    )
+
+
+def test_frequency_every_two_years_is_weaker_than_yearly() -> None:
+    p = b.target("每年一次", 1, ">=", kind="frequency", period_years=1)
+    loc = b.target("每两年一次", 1, ">=", kind="frequency", period_years=2)
+    assert len(_run("每年开展一次示范创建", "每两年开展一次示范创建", pt=[p], lt=[loc])) == 1
+    assert _run("每两年开展一次示范创建", "每年开展一次示范创建", pt=[loc], lt=[p]) == []
+
+
+def test_missing_target() -> None:
+    hits = _run("每人每年接受不少于60学时的培训", "每人每年接受业务知识培训", pt=[P60])
+    assert [h.key for h in hits] == ["missing:不少于60学时"]
+
+
+def test_coverage_word_weakened_quotes_draft_word() -> None:
+    diff = [
+        ("equal", "推动法律顾问配备", "推动法律顾问配备"),
+        ("replace", "全", "基本"),
+        ("equal", "覆盖", "覆盖"),
+    ]
+    hits = _run("推动法律顾问配备全覆盖", "推动法律顾问配备基本覆盖", diff=diff)
+    assert [h.quote for h in hits] == ["基本覆盖"]
+
+
+def test_strength_word_weakened() -> None:
+    diff = [
+        ("replace", "全面", "逐步"),
+        ("equal", "推行轻微违法行为免罚清单制度", "推行轻微违法行为免罚清单制度"),
+    ]
+    hits = _run("全面推行轻微违法行为免罚清单制度", "逐步推行轻微违法行为免罚清单制度", diff=diff)
+    assert [h.quote for h in hits] == ["逐步推行轻微"]
+    diff = [("replace", "严禁", "不宜"), ("equal", "下达罚没指标", "下达罚没指标")]
+    assert len(_run("严禁下达罚没指标", "不宜下达罚没指标", diff=diff)) == 1
+
+
+def test_softener_inserted_and_mandatory_deleted() -> None:
+    diff = [("insert", "", "力争"), ("equal", "实现一网通办", "实现一网通办")]
+    assert len(_run("实现一网通办", "力争实现一网通办", diff=diff)) == 1
+    diff = [
+        ("equal", "新设证明事项", "新设证明事项"),
+        ("delete", "必须", ""),
+        ("equal", "有法律依据", "有法律依据"),
+    ]
+    hits = _run("新设证明事项必须有法律依据", "新设证明事项有法律依据", diff=diff)
+    assert len(hits) == 1 and hits[0].quote == "新设证明事项"
+
+
+def test_stronger_and_equivalent_wording_is_fine() -> None:
+    diff = [("replace", "逐步", "全面"), ("equal", "推行清单制度", "推行清单制度")]
+    assert _run("逐步推行清单制度", "全面推行清单制度", diff=diff) == []
+    diff = [("replace", "各级", "区"), ("equal", "政府全面推行清单制度", "政府全面推行清单制度")]
+    assert _run("各级政府全面推行清单制度", "区政府全面推行清单制度", diff=diff) == []
