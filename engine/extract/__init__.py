@@ -87,12 +87,15 @@ def fill_measure(m: Measure) -> None:
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]
     sentences: list[Sentence] = []
+    cut = (found.start, found.end) if found else (0, 0)
     for i, (s, e) in enumerate(spans):
-        words, level = strength_of(body[s:e])
+        if s < cut[1] and cut[0] < e:  # the clause (由X牵头…) stood inside this sentence: drop it
+            stext = (text[s : cut[0]] + text[cut[1] : e]).strip().lstrip("，,、；;：: ")
+        else:
+            stext = body[s:e]
+        words, level = strength_of(stext)
         line, col = _line_col(m, text, s)
-        sentences.append(
-            Sentence(index=i, text=body[s:e], strength=words, level=level, line=line, column=col)
-        )
+        sentences.append(Sentence(index=i, text=stext, strength=words, level=level, line=line, column=col))
     m.sentences = sentences
 
     def sentence_of(offset: int) -> int:
