@@ -42,7 +42,10 @@ LABELS: dict[str, dict[str, str]] = {
     "clause.dropped": {"zh": "删去", "en": "dropped"},
     "clause.added": {"zh": "新增", "en": "added"},
     "group.front": {"zh": "标题与前言", "en": "Title and preamble"},
-    "group.parent_only": {"zh": "下级方案中没有对应条目的上级要求", "en": "Parent measures with no draft measure"},
+    "group.parent_only": {
+        "zh": "下级方案中没有对应条目的上级要求",
+        "en": "Parent measures with no draft measure",
+    },
     "draft": {"zh": "下级方案", "en": "Draft"},
     "parent": {"zh": "上级方案", "en": "Parent"},
     "quote": {"zh": "原文", "en": "Draft text"},
@@ -65,13 +68,22 @@ LABELS: dict[str, dict[str, str]] = {
     "coverage_total": {"zh": "上级条目共 {n} 条", "en": "{n} parent measures"},
     "waived": {"zh": "已豁免", "en": "Waived"},
     "waived_findings": {"zh": "已豁免的问题", "en": "Waived findings"},
-    "waiver_reason": {"zh": "理由：{reason}（批准：{approver}{expires}）", "en": "reason: {reason} (approved by {approver}{expires})"},
+    "waiver_reason": {
+        "zh": "理由：{reason}（批准：{approver}{expires}）",
+        "en": "reason: {reason} (approved by {approver}{expires})",
+    },
     "waiver_expires": {"zh": "，有效期至 {date}", "en": ", until {date}"},
     "waiver_problems": {"zh": "豁免清单的问题", "en": "Waiver problems"},
     "wp.expired": {"zh": "已过期", "en": "expired"},
     "wp.unused": {"zh": "未使用", "en": "unused"},
-    "result_failed": {"zh": "结果：未通过（--fail-on {fail_on}）", "en": "Result: FAILED (--fail-on {fail_on})"},
-    "result_passed": {"zh": "结果：通过（--fail-on {fail_on}）", "en": "Result: passed (--fail-on {fail_on})"},
+    "result_failed": {
+        "zh": "结果：未通过（--fail-on {fail_on}）",
+        "en": "Result: FAILED (--fail-on {fail_on})",
+    },
+    "result_passed": {
+        "zh": "结果：通过（--fail-on {fail_on}）",
+        "en": "Result: passed (--fail-on {fail_on})",
+    },
     "count": {"zh": "数量", "en": "Count"},
     "feedback_title": {"zh": "意见反馈表", "en": "Feedback form"},
     "rule_line": {"zh": "规则：{rule}", "en": "rule: {rule}"},
@@ -87,7 +99,13 @@ LABELS: dict[str, dict[str, str]] = {
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_ORDER = SEVERITY_RANK
 COVERAGE_KEYS: tuple[str, ...] = (
-    "carried", "adapted", "merged", "split", "general", "not_applicable", "missing",
+    "carried",
+    "adapted",
+    "merged",
+    "split",
+    "general",
+    "not_applicable",
+    "missing",
 )
 
 
@@ -173,7 +191,9 @@ class RenderContext:
             return self.t("line", line=f.line)
         return ""
 
-    def groups(self, findings: Iterable[Finding] | None = None) -> list[tuple[str, Measure | None, list[Finding]]]:
+    def groups(
+        self, findings: Iterable[Finding] | None = None
+    ) -> list[tuple[str, Measure | None, list[Finding]]]:
         """Findings grouped for reading: title/preamble first, then each draft measure in document
         order, then parent measures the draft lacks. Order inside a group is the report's order."""
         findings = list(self.report.findings if findings is None else findings)

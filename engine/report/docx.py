@@ -72,23 +72,24 @@ def comment_text(ctx: RenderContext, f: Finding) -> str:
 
 
 def all_paragraphs(doc: DocumentObject) -> list[DocxParagraph]:
-    """Body paragraphs and table-cell paragraphs in reading order (how ingest numbers them)."""
+    """Body paragraphs and table-cell paragraphs in document order, vertically merged cells once:
+    the numbering engine.ingest.readers.read_docx gives as `line`."""
+    from docx.table import _Cell
+
     out: list[DocxParagraph] = []
 
-    def walk(container) -> None:
-        for block in container.iter_inner_content():
+    def walk(blocks) -> None:
+        for block in blocks:
             if isinstance(block, Table):
-                seen: set[int] = set()
-                for row in block.rows:
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:  # a merged cell repeats in row.cells
+                for tr in block._tbl.tr_lst:
+                    for tc in tr.tc_lst:
+                        if tc.vMerge == "continue":
                             continue
-                        seen.add(id(cell._tc))
-                        walk(cell)
+                        walk(_Cell(tc, block).iter_inner_content())
             else:
                 out.append(block)
 
-    walk(doc)
+    walk(doc.iter_inner_content())
     return out
 
 
@@ -206,9 +207,13 @@ def _east_asian(style_or_run_element, font: str) -> None:
 
 def style_document(doc: DocumentObject) -> None:
     """Chinese fonts for body and headings (Word's default template names Latin fonts only)."""
-    for name, font, size in (("Normal", CJK_FONT, 12), ("Title", HEADING_FONT, 18),
-                             ("Heading 1", HEADING_FONT, 15), ("Heading 2", HEADING_FONT, 13),
-                             ("Heading 3", HEADING_FONT, 12)):
+    for name, font, size in (
+        ("Normal", CJK_FONT, 12),
+        ("Title", HEADING_FONT, 18),
+        ("Heading 1", HEADING_FONT, 15),
+        ("Heading 2", HEADING_FONT, 13),
+        ("Heading 3", HEADING_FONT, 12),
+    ):
         style = doc.styles[name]
         _east_asian(style.element, font)
         style.font.size = Pt(size)

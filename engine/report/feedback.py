@@ -35,15 +35,17 @@ def rows(ctx: RenderContext) -> list[list[str]]:
     out: list[list[str]] = []
     for _, measure, findings in ctx.groups():
         for f in findings:
-            out.append([
-                str(len(out) + 1),
-                _item(ctx, f, measure),
-                f.evidence.local or "",
-                f.message,
-                _basis(ctx, f),
-                f.suggestion or "",
-                ctx.sev(f.severity),
-            ])
+            out.append(
+                [
+                    str(len(out) + 1),
+                    _item(ctx, f, measure),
+                    f.evidence.local or "",
+                    f.message,
+                    _basis(ctx, f),
+                    f.suggestion or "",
+                    ctx.sev(f.severity),
+                ]
+            )
     return out
 
 
@@ -165,8 +167,9 @@ def render_xlsx(ctx: RenderContext) -> bytes:
     for r, values in enumerate(rows(ctx), start=3):
         for i, value in enumerate(values, start=1):
             c = ws.cell(row=r, column=i, value=int(value) if i == 1 else value)
-            c.alignment = Alignment(vertical="top", wrap_text=True,
-                                    horizontal="center" if i in (1, n) else "left")
+            c.alignment = Alignment(
+                vertical="top", wrap_text=True, horizontal="center" if i in (1, n) else "left"
+            )
             c.border = border
     ws.freeze_panes = "A3"
     ws.print_title_rows = "1:2"

@@ -44,7 +44,9 @@ class HtmlFormatter(Formatter):
         ]
         if other:
             parts.append(f'<section id="other"><h2>{e(ctx.t("other_findings"))}</h2>')
-            parts.append('<div class="findings wide">' + "".join(_finding(ctx, f) for f in other) + "</div></section>")
+            parts.append(
+                '<div class="findings wide">' + "".join(_finding(ctx, f) for f in other) + "</div></section>"
+            )
         parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
         for i, pair in enumerate(r.alignment):
             parts.append(_pair(ctx, i, pair, placed.get(i, [])))
@@ -82,15 +84,19 @@ def _header(ctx: RenderContext) -> str:
     t = ctx.t
     counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
     result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
-    cells = "".join(
-        f'<div class="count sev-{k}"><b>{counts[k]}</b><span>{e(ctx.sev(k))}</span></div>' for k in SEVERITIES
-    ) + f'<div class="count waived"><b>{s.waived}</b><span>{e(t("waived"))}</span></div>'
+    cells = (
+        "".join(
+            f'<div class="count sev-{k}"><b>{counts[k]}</b><span>{e(ctx.sev(k))}</span></div>'
+            for k in SEVERITIES
+        )
+        + f'<div class="count waived"><b>{s.waived}</b><span>{e(t("waived"))}</span></div>'
+    )
     meta = f"<dt>{e(t('draft'))}</dt><dd><code>{e(ctx.relpath(s.draft))}</code></dd>"
     if s.parent:
         parent_title = ctx.parent.title if ctx.parent and ctx.parent.title else ""
         meta += f"<dt>{e(t('parent'))}</dt><dd>{e(parent_title)} <code>{e(ctx.relpath(s.parent))}</code></dd>"
     return (
-        f'<header><h1>{e(ctx.draft.title or t("title_untitled"))}</h1>'
+        f"<header><h1>{e(ctx.draft.title or t('title_untitled'))}</h1>"
         f'<dl class="meta">{meta}<dt>plancheck</dt><dd>{e(ctx.report.version)}</dd></dl>'
         f'<div class="summary"><div class="result {"failed" if s.failed else "passed"}">{e(result)}</div>'
         f'<div class="counts">{cells}</div></div></header>'
@@ -102,21 +108,23 @@ def _coverage(ctx: RenderContext) -> str:
     rels = ctx.parent_relations()
     if not rels and not c.parent_measures:
         return ""
-    anchor = {pair.parent_item: i for i, pair in reversed(list(enumerate(ctx.report.alignment))) if pair.parent_item}
+    anchor = {
+        pair.parent_item: i for i, pair in reversed(list(enumerate(ctx.report.alignment))) if pair.parent_item
+    }
     legend = "".join(
         f'<span class="chip rel-{k}">{e(ctx.t("rel." + k))} {getattr(c, k)}</span>' for k in COVERAGE_KEYS
     )
     cells = []
     for ref, heading, key in rels:
         label = ctx.parent_measure(ref).label if ctx.parent_measure(ref) else ref
-        inner = f"<b>{e(label)}</b><span>{e(heading[len(label):].strip() if heading.startswith(label) else heading)}</span>"
+        inner = f"<b>{e(label)}</b><span>{e(heading[len(label) :].strip() if heading.startswith(label) else heading)}</span>"
         title = f"{heading} · {ctx.t('rel.' + key)}"
         if ref in anchor:
             inner = f'<a href="#pair-{anchor[ref]}">{inner}</a>'
         cells.append(f'<li class="rel-{key}" title="{e(title)}">{inner}<i>{e(ctx.t("rel." + key))}</i></li>')
     return (
         f'<section id="coverage"><h2>{e(ctx.t("coverage"))} '
-        f'<small>{e(ctx.t("coverage_total", n=c.parent_measures or len(rels)))}</small></h2>'
+        f"<small>{e(ctx.t('coverage_total', n=c.parent_measures or len(rels)))}</small></h2>"
         f'<p class="legend">{legend}</p><ul class="grid">{"".join(cells)}</ul></section>'
     )
 
@@ -126,11 +134,13 @@ def _filters(ctx: RenderContext, checks: list[str]) -> str:
         f'<label class="sev-{k}"><input type="checkbox" data-f="sev" value="{k}" checked> {e(ctx.sev(k))}</label>'
         for k in SEVERITIES
     )
-    chk = "".join(f'<label><input type="checkbox" data-f="check" value="{e(c)}" checked> {e(c)}</label>' for c in checks)
+    chk = "".join(
+        f'<label><input type="checkbox" data-f="check" value="{e(c)}" checked> {e(c)}</label>' for c in checks
+    )
     only = f'<label><input type="checkbox" id="only"> {e(ctx.t("only_with_findings"))}</label>'
     return (
         f'<form class="filters" hidden><b>{e(ctx.t("filters"))}</b>'
-        f'<fieldset>{sev}</fieldset><fieldset>{chk}</fieldset><fieldset>{only}</fieldset></form>'
+        f"<fieldset>{sev}</fieldset><fieldset>{chk}</fieldset><fieldset>{only}</fieldset></form>"
     )
 
 
@@ -152,7 +162,9 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> str:
     if waived and f.waiver:
         w = f.waiver
         exp = t("waiver_expires", date=w.expires) if w.expires else ""
-        rows.append(f'<p class="waiver">{e(t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp))}</p>')
+        rows.append(
+            f'<p class="waiver">{e(t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp))}</p>'
+        )
     cls = f"finding sev-{f.severity}" + (" is-waived" if waived else "")
     return f'<div class="{cls}" data-severity="{f.severity}" data-check="{e(f.check)}">{"".join(rows)}</div>'
 
@@ -199,8 +211,12 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     if pair.parent_item:
         head = ctx.parent_heading(pair.parent_item)
         if pair.clauses:
-            body = "".join(_parent_clause(c) for c in sorted(
-                (c for c in pair.clauses if c.parent_text is not None), key=lambda c: (c.parent_index or 0)))
+            body = "".join(
+                _parent_clause(c)
+                for c in sorted(
+                    (c for c in pair.clauses if c.parent_text is not None), key=lambda c: c.parent_index or 0
+                )
+            )
         elif pm is not None:
             body = f'<del class="dropped">{e(pm.text)}</del>' if pair.relation == "dropped" else e(pm.text)
         else:
@@ -213,8 +229,10 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     if pair.local_items:
         heads = "；".join(ctx.measure_heading(m) for m in locals_) or "；".join(pair.local_items)
         if pair.clauses:
-            cl = sorted((c for c in pair.clauses if c.local_text is not None),
-                        key=lambda c: (order.get(c.local_item or "", 0), c.local_index or 0))
+            cl = sorted(
+                (c for c in pair.clauses if c.local_text is not None),
+                key=lambda c: (order.get(c.local_item or "", 0), c.local_index or 0),
+            )
             body = "".join(_local_clause(c) for c in cl)
         else:
             body = "".join(f"<span>{e(m.text)}</span>" for m in locals_)
@@ -228,7 +246,7 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     return (
         f'<article class="pair rel-{key}" id="pair-{i}" data-findings="{len(findings)}">'
         f'<h3><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> {e(title)}'
-        + (f' <small>{pair.score:.2f}</small>' if pair.score else "")
+        + (f" <small>{pair.score:.2f}</small>" if pair.score else "")
         + f'</h3><div class="cols">{parent_col}{draft_col}<div class="findings">{fcol}</div></div></article>'
     )
 

@@ -26,7 +26,11 @@ class JunitFormatter(Formatter):
                 known.add(f.parent_item)
                 parents.append((f.parent_item, ctx.parent_heading(f.parent_item)))
         parent_cases = [
-            (heading, [f for f in r.findings if f.parent_item == ref], [f for f in r.waived if f.parent_item == ref])
+            (
+                heading,
+                [f for f in r.findings if f.parent_item == ref],
+                [f for f in r.waived if f.parent_item == ref],
+            )
             for ref, heading in parents
         ]
         rule_ids = sorted({f.rule for f in list(r.findings) + list(r.waived)})
@@ -40,7 +44,10 @@ class JunitFormatter(Formatter):
         ]
         root = ET.Element("testsuites", name="plancheck")
         totals = [0, 0]
-        for suite_name, classname, cases in (("parent", "parent", parent_cases), ("rules", "rules", rule_cases)):
+        for suite_name, classname, cases in (
+            ("parent", "parent", parent_cases),
+            ("rules", "rules", rule_cases),
+        ):
             suite = ET.SubElement(root, "testsuite", name=f"plancheck.{suite_name}")
             failures = 0
             for name, found, waived in cases:
@@ -48,7 +55,9 @@ class JunitFormatter(Formatter):
                 if found:
                     failures += 1
                     worst = max(found, key=lambda f: SEVERITY_ORDER[f.severity])
-                    fail = ET.SubElement(case, "failure", message=_summary_line(ctx, found), type=worst.severity)
+                    fail = ET.SubElement(
+                        case, "failure", message=_summary_line(ctx, found), type=worst.severity
+                    )
                     fail.text = "\n\n".join(_describe(ctx, f) for f in found)
                 if waived:
                     out = ET.SubElement(case, "system-out")
@@ -74,7 +83,11 @@ def _summary_line(ctx: RenderContext, found: list[Finding]) -> str:
 
 
 def _describe(ctx: RenderContext, f: Finding) -> str:
-    where = ctx.finding_file(f) + (f":{f.line}" if f.line else "") + (f":{f.column}" if f.line and f.column else "")
+    where = (
+        ctx.finding_file(f)
+        + (f":{f.line}" if f.line else "")
+        + (f":{f.column}" if f.line and f.column else "")
+    )
     lines = [f"[{ctx.sev(f.severity)}] {f.rule} {where}", f.message]
     if f.local_item:
         m = ctx.draft_measure(f.local_item)

@@ -33,7 +33,9 @@ class MarkdownFormatter(Formatter):
         result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
         out += [f"**{cell(result)}**", ""]
         counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
-        out.append("| " + " | ".join(f"{ICON[k]} {t('sev.' + k)}" for k in SEVERITIES) + f" | {t('waived')} |")
+        out.append(
+            "| " + " | ".join(f"{ICON[k]} {t('sev.' + k)}" for k in SEVERITIES) + f" | {t('waived')} |"
+        )
         out.append("|" + "---:|" * (len(SEVERITIES) + 1))
         out.append("| " + " | ".join(str(counts[k]) for k in SEVERITIES) + f" | {s.waived} |")
         out.append("")
@@ -55,7 +57,11 @@ class MarkdownFormatter(Formatter):
         for heading, _measure, findings in groups:
             worst = next((k for k in SEVERITIES if any(f.severity == k for f in findings)), "info")
             summary = f"{ICON[worst]} {cell(heading)} — {t('findings_count', n=len(findings))}"
-            out += ["<details open>" if worst == "error" else "<details>", f"<summary>{summary}</summary>", ""]
+            out += [
+                "<details open>" if worst == "error" else "<details>",
+                f"<summary>{summary}</summary>",
+                "",
+            ]
             out += _table(ctx, findings)
             out += ["", "</details>", ""]
         if r.waived:

@@ -57,7 +57,9 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> list[str]:
     if waived and f.waiver:
         w = f.waiver
         exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
-        lines += wrap(ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp), WIDTH, "      ", "    ")
+        lines += wrap(
+            ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp), WIDTH, "      ", "    "
+        )
     return lines
 
 
@@ -69,7 +71,9 @@ def _summary(ctx: RenderContext) -> list[str]:
     out += wrap("  ".join(parts), WIDTH, "  ", "  ")
     c = s.coverage
     if c.parent_measures:
-        out += wrap(f"{ctx.t('coverage')}（{ctx.t('coverage_total', n=c.parent_measures)}）：", WIDTH, "  ", "  ")
+        out += wrap(
+            f"{ctx.t('coverage')}（{ctx.t('coverage_total', n=c.parent_measures)}）：", WIDTH, "  ", "  "
+        )
         cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
         out += wrap(cov, WIDTH, "    ", "    ")
     result = "result_failed" if s.failed else "result_passed"
@@ -77,7 +81,11 @@ def _summary(ctx: RenderContext) -> list[str]:
     if ctx.report.waived:
         out += ["", ctx.t("waived_findings"), "─" * min(WIDTH, 40)]
         for f in ctx.report.waived:
-            anchor = ctx.measure_heading(m) if (m := ctx.draft_measure(f.local_item)) else ctx.parent_heading(f.parent_item)
+            anchor = (
+                ctx.measure_heading(m)
+                if (m := ctx.draft_measure(f.local_item))
+                else ctx.parent_heading(f.parent_item)
+            )
             if anchor:
                 out += wrap(anchor, WIDTH, "  ", "  ")
             out += _finding(ctx, f, waived=True)
@@ -88,5 +96,10 @@ def _summary(ctx: RenderContext) -> list[str]:
             target = " ".join(x for x in (w.rule, w.check, w.item) if x)
             out += wrap(f"[{ctx.t('wp.' + p.kind)}] {target}：{p.message}", WIDTH, "    ", "  ")
             exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
-            out += wrap(ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp), WIDTH, "    ", "    ")
+            out += wrap(
+                ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp),
+                WIDTH,
+                "    ",
+                "    ",
+            )
     return out

@@ -19,7 +19,17 @@ def test_escaping():
 
 
 def test_hostile_text_stays_on_one_line(ctx):
-    ctx.report.findings = [Finding(rule="r", check="c", severity="warning", message="第一行\n第二行 100%",
-                                   file="dir,x/a:b.txt", line=3, column=2, evidence=Evidence(local="x::y"))]
+    ctx.report.findings = [
+        Finding(
+            rule="r",
+            check="c",
+            severity="warning",
+            message="第一行\n第二行 100%",
+            file="dir,x/a:b.txt",
+            line=3,
+            column=2,
+            evidence=Evidence(local="x::y"),
+        )
+    ]
     (line,) = GithubFormatter().render(ctx).decode().splitlines()
     assert line.startswith("::warning file=dir%2Cx/a%3Ab.txt,line=3,col=2,title=r::第一行%0A第二行 100%25")

@@ -20,8 +20,18 @@ def test_tables_and_sections(ctx):
 
 
 def test_pipes_and_newlines_escaped(ctx):
-    ctx.report.findings = [Finding(rule="r", check="c", severity="error", message="a|b\nc",
-                                   local_item="1", line=4, column=1, evidence=Evidence(local="x|y"))]
+    ctx.report.findings = [
+        Finding(
+            rule="r",
+            check="c",
+            severity="error",
+            message="a|b\nc",
+            local_item="1",
+            line=4,
+            column=1,
+            evidence=Evidence(local="x|y"),
+        )
+    ]
     md = MarkdownFormatter().render(ctx).decode()
     row = next(ln for ln in md.splitlines() if "`r`" in ln)
     assert "a\\|b<br>c" in row and "x\\|y" in row

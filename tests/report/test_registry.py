@@ -18,9 +18,14 @@ def test_every_module_is_registered_and_described():
     assert modules == registered_modules
     for name in modules:
         module = importlib.import_module(f"engine.report.{name}")
-        classes = [v for v in vars(module).values()
-                   if isinstance(v, type) and issubclass(v, Formatter) and v is not Formatter
-                   and v.__module__ == module.__name__]
+        classes = [
+            v
+            for v in vars(module).values()
+            if isinstance(v, type)
+            and issubclass(v, Formatter)
+            and v is not Formatter
+            and v.__module__ == module.__name__
+        ]
         assert len(classes) == 1, name
         assert FORMATTERS[classes[0].name] is classes[0]
 

@@ -23,7 +23,7 @@ def test_every_finding_is_a_result(ctx):
     assert len(run["results"]) == len(report.findings) + len(report.waived)
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == sorted({f.rule for f in [*report.findings, *report.waived]})
-    for res, f in zip(run["results"], [*report.findings, *report.waived]):
+    for res, f in zip(run["results"], [*report.findings, *report.waived], strict=True):
         assert res["ruleId"] == f.rule
         assert rules[res["ruleIndex"]]["id"] == f.rule
         assert res["partialFingerprints"] == {"plancheck/v1": f.fingerprint}

@@ -1,16 +1,30 @@
 from __future__ import annotations
 
+from engine.models import Report
 from engine.report.base import text_width, wrap
 from engine.report.json_ import JsonFormatter
 from engine.report.text import TextFormatter
-from engine.models import Report
 
 
 def test_findings_grouped_by_measure_in_document_order(ctx):
     out = TextFormatter().render(ctx).decode()
-    order = [out.index(x) for x in ("标题与前言", "title_basis", "1 全面实行政府权责清单制度", "deadline_not_later",
-                                    "2 推进简政便民", "lead_unit_vague", "3 加强行政监管", "clause_carried",
-                                    "parent_covered", "汇总", "已豁免的问题", "豁免清单的问题")]
+    order = [
+        out.index(x)
+        for x in (
+            "标题与前言",
+            "title_basis",
+            "1 全面实行政府权责清单制度",
+            "deadline_not_later",
+            "2 推进简政便民",
+            "lead_unit_vague",
+            "3 加强行政监管",
+            "clause_carried",
+            "parent_covered",
+            "汇总",
+            "已豁免的问题",
+            "豁免清单的问题",
+        )
+    ]
     assert order == sorted(order)
     assert "原文：“2023年年底前”" in out
     assert "上级依据：(一) 全面实行政府权责清单制度" in out

@@ -1,0 +1,78 @@
+"""The HTML page parsed with selectolax: self-contained, escaped, complete."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from engine.report.html import HtmlFormatter
+
+
+def page(ctx) -> HTMLParser:
+    return HTMLParser(HtmlFormatter().render(ctx).decode())
+
+
+def test_sections_and_findings(ctx):
+    tree = page(ctx)
+    assert tree.css_first("h1").text() == "某某区落实《示范方案》的工作方案（征求意见稿）"
+    for sel in (
+        "#coverage",
+        "#pairs",
+        "#other",
+        "#waived",
+        "#waiver-problems",
+        "form.filters",
+        "style",
+        "script",
+    ):
+        assert tree.css_first(sel) is not None, sel
+    cells = tree.css("#coverage .grid li")
+    assert [li.attributes["class"] for li in cells] == [
+        "rel-carried",
+        "rel-adapted",
+        "rel-adapted",
+        "rel-missing",
+        "rel-general",
+    ]
+    findings = tree.css(".finding")
+    assert len(findings) == len(ctx.report.findings) + len(ctx.report.waived)
+    assert {f.attributes["data-severity"] for f in findings} == {"error", "warning", "info"}
+    pairs = tree.css("article.pair")
+    assert len(pairs) == len(ctx.report.alignment)
+    first = pairs[0]
+    assert [d.text() for d in first.css(".parent del")] == ["2022"]
+    assert [i.text() for i in first.css(".draft ins")] == ["2023"]
+    assert first.css_first(".finding code").text() == "deadline_not_later"
+    second = pairs[1]
+    assert [d.text() for d in second.css(".parent del.dropped")] == ["压减审批时限"]
+    assert [i.text() for i in second.css(".draft ins.added")] == ["审批时限<5个工作日 & 更快"]
+    # the title finding has no pair: it is listed apart
+    assert tree.css_first("#other .finding code").text() == "title_basis"
+
+
+def test_self_contained_and_escaped(ctx):
+    raw = HtmlFormatter().render(ctx).decode()
+    tree = HTMLParser(raw)
+    for node in tree.css("[src], [href], link"):
+        for attr in ("src", "href"):
+            value = node.attributes.get(attr) or ""
+            assert not value.startswith(("http", "//")), value
+    assert "http" not in raw.replace("http-equiv", "")
+    assert "审批时限&lt;5个工作日 &amp; 更快" in raw
+    assert "<5个" not in raw
+
+
+def test_hostile_title_is_escaped(ctx):
+    ctx.draft.title = "<script>alert(1)</script>"
+    ctx.report.findings[0].message = '"><img src=x onerror=alert(1)>'
+    tree = page(ctx)
+    assert len(tree.css("script")) == 1
+    assert not tree.css("img")
+    assert tree.css_first("h1").text() == "<script>alert(1)</script>"
+
+
+def test_readable_without_js(ctx):
+    tree = page(ctx)
+    # nothing is hidden by default except the filter form, which needs JS to work
+    hidden = [n.tag for n in tree.css("[hidden]")]
+    assert hidden == ["form"]
+    assert "@media print" in tree.css_first("style").text()
