@@ -6,6 +6,14 @@ makes brackets/digits half-width) but tolerates full-width brackets and both col
 Modules: sentences (splitting, bracket bookkeeping), responsibility (who must act), deadlines
 (when), targets (how much / how often), strength (how firmly), numerals (两 -> 2), data (the
 user-extendable word lists in rulesets/data/units.yaml and strength.yaml).
+
+Decisions (details in each module's docstring):
+- "前" after a year/month/day includes it: 2025年前 -> 2025-12-31, 2023年6月前 -> 2023-06-30.
+- 年内 / 当年 are skipped (no anchor date); bare dates (2017年7月7日) are not deadlines.
+- 各镇人民政府 / 各街道 are concrete sets of bodies, not generic units; 各有关部门, 其他…单位,
+  县直各单位 are generic (rulesets/data/units.yaml).
+- Clauses split at 。！？ / paragraph breaks, then ；, never at commas (deadline + task stay together).
+- The LAST responsibility clause is the measure's; earlier ones (sub-items') are cut from sentences too.
 """
 
 from __future__ import annotations
@@ -39,13 +47,14 @@ __all__ = [
 ]
 
 
+def _blank(text: str, s: int, e: int) -> str:
+    return text[:s] + "".join("\n" if c == "\n" else " " for c in text[s:e]) + text[e:]
+
+
 def obligation_text(text: str) -> str:
     """`text` with its responsibility clause blanked out (same length, so offsets still match)."""
     found = find_responsibility(text)
-    if not found:
-        return text
-    s, e = found.start, found.end
-    return text[:s] + "".join("\n" if c == "\n" else " " for c in text[s:e]) + text[e:]
+    return _blank(text, found.start, found.end) if found else text
 
 
 def _line_col(m: Measure, text: str, offset: int) -> tuple[int, int]:
@@ -71,14 +80,22 @@ def fill_measure(m: Measure) -> None:
     text = m.text or ""
     found = find_responsibility(text)
     body = text
+    cuts: list[tuple[int, int]] = []
     if found:
         r = found.responsibility
         r.line, r.column = _line_col(m, text, found.start)
         m.responsibility = r
         m.lead_units = [u.name for u in r.lead]
         m.support_units = [u.name for u in r.support]
-        s, e = found.start, found.end
-        body = text[:s] + "".join("\n" if c == "\n" else " " for c in text[s:e]) + text[e:]
+        body = _blank(text, found.start, found.end)
+        cuts.append((found.start, found.end))
+        # a measure that carries its sub-items' clauses ((1)…(责任单位:A) (2)…(责任单位:B)): the last
+        # clause is the measure's; the earlier ones are cut out of the sentences too
+        prev = find_responsibility(text[: found.start])
+        while prev is not None and prev.end <= found.start:
+            body = _blank(body, prev.start, prev.end)
+            cuts.append((prev.start, prev.end))
+            prev = find_responsibility(text[: prev.start]) if prev.start > 0 else None
     else:
         m.responsibility = None
         m.lead_units = []
@@ -87,12 +104,16 @@ def fill_measure(m: Measure) -> None:
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]
     sentences: list[Sentence] = []
-    cut = (found.start, found.end) if found else (0, 0)
     for i, (s, e) in enumerate(spans):
-        if s < cut[1] and cut[0] < e:  # the clause (由X牵头…) stood inside this sentence: drop it
-            stext = (text[s : cut[0]] + text[cut[1] : e]).strip().lstrip("，,、；;：: ")
-        else:
-            stext = body[s:e]
+        stext = body[s:e]
+        inner = [(max(cs, s), min(ce, e)) for cs, ce in cuts if cs < e and s < ce]
+        if inner:  # a clause (由X牵头…) stood inside this sentence: close the gap
+            parts, pos = [], s
+            for cs, ce in sorted(inner):
+                parts.append(text[pos:cs])
+                pos = ce
+            parts.append(text[pos:e])
+            stext = "".join(parts).strip().lstrip("，,、；;：: ") or stext
         words, level = strength_of(stext)
         line, col = _line_col(m, text, s)
         sentences.append(Sentence(index=i, text=stext, strength=words, level=level, line=line, column=col))
