@@ -54,20 +54,18 @@ def _few(bad: int, total: int) -> bool:
     return 0 < bad <= MAX_BAD and bad * 1000 <= max(total, 1000)
 
 
+_TEXTLIKE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a BOM: NUL bytes all on one side of each pair."""
+    """UTF-16 saved without a BOM: the byte order under which nearly every character is text."""
     if len(data) % 2:
         return None
     head = data[:8192]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros and not other:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if not looks_binary(text):
-                return codec
+    for codec in ("utf-16-le", "utf-16-be"):
+        sample = head.decode(codec, errors="replace")  # the head may end inside a surrogate pair
+        if sample and _TEXTLIKE.subn("", sample)[1] >= 0.95 * len(sample):
+            return codec
     return None
 
 
@@ -96,7 +94,10 @@ def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[st
     if b"\x00" in data:
         codec16 = _utf16_without_bom(data)
         if codec16:
-            return _check(data.decode(codec16), path), codec16
+            try:
+                return _check(data.decode(codec16), path), codec16
+            except UnicodeDecodeError:
+                pass
         raise PlancheckError("input.binary", path=path)
     try:
         return _check(data.decode("utf-8"), path), "utf-8"

@@ -36,6 +36,13 @@ TOKENS = (
 _LABEL_START = re.compile(
     "^[【\\[]?(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")[】\]]?(?:[ :：]|$)"
 )
+# an HTML table row holding page metadata: its cells stay on one line (文号 rows too, so the number
+# stays beside its label)
+METADATA_ROW = re.compile(
+    "^[【\\[]?(?:"
+    + "|".join(sorted((*LABELS, "文号", "发文字号"), key=len, reverse=True))
+    + r")[】\]]?(?:[ :：]|$)"
+)
 _TOKEN_RE = re.compile("|".join(sorted(TOKENS, key=len, reverse=True)))
 _JUNK = re.compile(r"[\s【】\[\]()<>《》:：|、,，.。·•/»>\-—_]+")
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>»›/]")

@@ -22,6 +22,8 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
    ［ ］               [ ]          [牵头单位：…]
    ％                  %            targets
    ．(U+FF0E)          .            1． numbering -> 1.
+   ＋ －               + -          互联网＋ vs 互联网+, 2021－2025 (beyond the original brief:
+                                    drafts and parents differ here, and it harms no numbering)
    U+3000, nbsp, tab,  space        indentation and stray spaces (then step 5)
    other Unicode
    spaces, \\n \\r \\f
@@ -65,7 +67,7 @@ _INVISIBLE = re.compile(
     "[\u00ad\u200b-\u200f\u2060-\u2064\u202a-\u202e\ufeff\ufffe\ufffd\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]+"
 )
 _ENTITY = re.compile(
-    r"(?:&amp;)?&(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000)(?:;|(?![A-Za-z0-9]))", re.I
+    r"&(?:amp;)?(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000)(?:;|(?![A-Za-z0-9]))", re.I
 )
 
 _WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -74,6 +76,7 @@ _WIDTH.update({0xFF41 + i: ord("a") + i for i in range(26)})
 _WIDTH.update(
     {ord("（"): "(", ord("）"): ")", ord("［"): "[", ord("］"): "]", ord("％"): "%", ord("．"): "."}
 )
+_WIDTH.update({ord("＋"): "+", ord("－"): "-"})  # 互联网＋ in a draft must match 互联网+ in its parent
 _WIDTH.update(
     {
         c: " "

@@ -111,7 +111,7 @@ def read_pdf(data: bytes, path: str) -> list[RawLine]:
 # --------------------------------------------------------------------------- .html
 
 _DROP_TAGS = {
-    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe", "form",
+    "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe",
     "select", "button", "svg", "object", "embed", "head", "title", "meta", "link",
 }  # fmt: skip
 _BLOCK_TAGS = {
@@ -190,7 +190,7 @@ def _is_chrome(node: object, total: int) -> bool:
 
 def _is_metadata_row(cell: object) -> bool:
     """A cell in a 索引号 | … | 公开日期 | … row: keep the row on one line so furniture removal sees it."""
-    from engine.ingest.furniture import _LABEL_START
+    from engine.ingest.furniture import METADATA_ROW
 
     row = cell.parent  # type: ignore[attr-defined]
     while row is not None and row.tag != "tr":
@@ -198,4 +198,4 @@ def _is_metadata_row(cell: object) -> bool:
     if row is None:
         return False
     first = row.text(deep=True, separator=" ").strip()
-    return bool(_LABEL_START.match(" ".join(first.split())))
+    return bool(METADATA_ROW.match(" ".join(first.split())))
