@@ -1,1 +1,210 @@
+"""Parse: SourceDoc -> Plan (front matter, level/jurisdiction, numbered tree, sections, measures).
 
+Steps: fold and strip each paragraph (tolerates text that skipped ingest normalisation), split huge
+lines at inline numbering, find the marker opening each paragraph, build the tree from the order of
+first use of each numbering style, choose the measure style by counting nodes with task text, read
+the front matter before the first item, infer jurisdiction and level, then fill every measure via
+`engine.extract.fill_measure`. Any input either parses or raises `PlancheckError`.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from engine import extract
+from engine.errors import PlancheckError
+from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
+from engine.parse import frontmatter
+from engine.parse import level as levels
+from engine.parse.numbering import Marker, fold, inline_markers, marker_at_start, slice_paragraph
+from engine.parse.tree import Segment, assign_refs, build_nodes, classify, make_measures, make_sections
+
+__all__ = ["parse_plan"]
+
+# A paragraph this long is a document (or chapter) delivered on one line: split it at inline numbering.
+INLINE_MIN_CHARS = 4000
+# Paragraphs after the last item that close the document rather than continue the last measure.
+_SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
+_CLAUSE_OPEN = ("(", "[", "【", "〔")
+
+
+def parse_plan(doc: SourceDoc, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
+    """The plan in `doc`; raises PlancheckError("parse.no_measures") when nothing is numbered."""
+    try:
+        return _parse(doc, level, jurisdiction)
+    except PlancheckError:
+        raise
+    except RecursionError as e:  # pragma: no cover - safety net: the contract is PlancheckError only
+        raise PlancheckError("internal", reason=f"parse: {e!r}") from e
+    except Exception as e:  # pragma: no cover
+        raise PlancheckError("internal", reason=f"parse: {type(e).__name__}: {e}") from e
+
+
+def prepare(doc: SourceDoc) -> list[Paragraph]:
+    """Folded, stripped, non-empty paragraphs; huge ones split at inline numbering. Re-indexed 0..n-1."""
+    raw: list[Paragraph] = []
+    for p in doc.paragraphs:
+        t = fold(p.text)
+        s = len(t) - len(t.lstrip())
+        e = len(t.rstrip())
+        if s >= e:
+            continue
+        if t == p.text and s == 0 and e == len(t):
+            raw.append(p)
+        else:
+            q = Paragraph.model_construct(index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols)
+            raw.append(slice_paragraph(q, s, e, p.index))
+    starts = sum(1 for q in raw if marker_at_start(q.text) is not None)
+    out: list[Paragraph] = []
+    for q in raw:
+        cuts: list[int] = []
+        if len(q.text) >= INLINE_MIN_CHARS or starts <= 2:
+            cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
+        if not cuts:
+            out.append(q if q.index == len(out) else q.model_copy(update={"index": len(out)}))
+            continue
+        bounds = [0, *cuts, len(q.text)]
+        for a, b in pairwise(bounds):
+            seg = q.text[a:b]
+            s = len(seg) - len(seg.lstrip())
+            e = len(seg.rstrip())
+            if s < e:
+                out.append(slice_paragraph(q, a + s, a + e, len(out)))
+    return out
+
+
+def _is_closing(text: str) -> bool:
+    if text.startswith(_CLAUSE_OPEN):
+        return False
+    return bool(
+        frontmatter.is_furniture(text)
+        or frontmatter.parse_date(text)
+        or frontmatter.org_names(text)
+        or (_SELF_REF.search(text) and len(text) <= 1000)
+    )
+
+
+def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Plan:
+    paras = prepare(doc)
+    markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
+    first = next((k for k, mk in enumerate(markers) if mk is not None), None)
+    if first is None:
+        raise PlancheckError("parse.no_measures", path=doc.path)
+
+    nodes = build_nodes(paras, markers, first)
+    # closing paragraphs (落实要求, signature, page furniture) after the last item
+    last = nodes[-1]
+    closing: list[int] = []
+    for pos, k in enumerate(last.body):
+        if _is_closing(paras[k].text):
+            closing = last.body[pos:]
+            last.body = last.body[:pos]
+            break
+    last.inline_body = last.inline_body  # unchanged; body trimmed above
+    classify(nodes)
+
+    sections = make_sections(nodes, paras)
+    built = make_measures(nodes, paras)
+    assign_refs(nodes, [(i, m) for i, m, _ in built])
+
+    # front matter and preamble
+    front = [(paras[k].line, paras[k].text) for k in range(first)]
+    fm = frontmatter.read_front(front)
+    if fm.date is None and closing:
+        tail = [(paras[k].line, paras[k].text) for k in closing]
+        end_fm = frontmatter.read_front(tail)
+        fm.date, fm.issuers = end_fm.date, fm.issuers or end_fm.issuers
+    preamble = "\n".join(paras[k].text for k in range(fm.end, first))
+    closing_text = "\n".join(
+        paras[k].text
+        for k in closing
+        if not (
+            frontmatter.is_furniture(paras[k].text)
+            or frontmatter.parse_date(paras[k].text)
+            or frontmatter.org_names(paras[k].text)
+        )
+    )
+    cited = [
+        t
+        for t in frontmatter.cited_titles(fm.title + "\n" + preamble[:20000])
+        if t != fm.title and t != frontmatter.title_core(fm.title)
+    ]
+    is_draft = fm.is_draft or any(
+        w in paras[k].text
+        for k in range(min(fm.end, first))
+        if len(paras[k].text) <= 200
+        for w in frontmatter.DRAFT_WORDS
+    )
+
+    if jurisdiction:
+        juris, parent, lvl = jurisdiction, None, levels.level_of_name(jurisdiction)
+        places = levels.places_in(jurisdiction)
+        if len(places) > 1:
+            juris, parent, lvl = levels.infer([jurisdiction], "")
+    else:
+        juris, parent, lvl = levels.infer([fm.title, *fm.issuers], preamble)
+    if level:
+        lvl = level
+
+    plan_fields = dict(
+        source=doc.path,
+        format=doc.format,
+        encoding=doc.encoding,
+        title=fm.title,
+        doc_number=fm.doc_number,
+        issuers=fm.issuers,
+        date=fm.date,
+        addressees=fm.addressees,
+        is_draft=is_draft,
+        cited=cited,
+        jurisdiction=juris,
+        parent_jurisdiction=parent,
+        level=lvl,
+        sections=sections,
+        measures=[m for _, m, _ in built],
+        preamble=preamble,
+    )
+    if "closing" in Plan.model_fields:
+        plan_fields["closing"] = closing_text
+    plan = Plan(**plan_fields)
+    plan.paragraphs = paras
+
+    for _, m, segs in built:
+        extract.fill_measure(m)
+        _locate(m, segs, paras)
+    return plan
+
+
+def _where(offset: int, segs: list[Segment], paras: list[Paragraph]) -> tuple[int, int, int]:
+    """(segment number, line, column) of text offset `offset` of a measure."""
+    k = 0
+    while k + 1 < len(segs) and segs[k + 1].start <= offset:
+        k += 1
+    seg = segs[k]
+    p = paras[seg.para]
+    return k, p.line, p.column(seg.para_offset + offset - seg.start)
+
+
+def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
+    """Lines and columns that only parse can know: the clause's paragraph, each sentence's place."""
+    r = m.responsibility
+    if r is not None:
+        start = getattr(r, "start", -1)
+        if not isinstance(start, int) or start < 0:
+            start = m.text.rfind(r.text) if r.text else -1
+        if start >= 0:
+            k, line, col = _where(start, segs, paras)
+            if k > 0:
+                r.detached = True
+            if not r.line:
+                r.line, r.column = line, col
+    pos = 0
+    for s in m.sentences:
+        if s.line:
+            continue
+        at = m.text.find(s.text, pos) if s.text else -1
+        if at < 0:
+            continue
+        _, s.line, s.column = _where(at, segs, paras)
+        pos = at + len(s.text)

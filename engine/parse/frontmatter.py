@@ -1,0 +1,273 @@
+"""Front matter: title, 文号, issuers, date, addressees, draft status, cited documents.
+
+Everything before the first numbered item is either front matter or preamble. Front matter ends with
+the last paragraph recognised as title, issuer, date, addressee line or covering sentence ("现将《…》
+印发给你们"); the preamble is what follows it. Web-page furniture before the title (索引号, 公开日期 …)
+falls into the front matter by that rule without being listed anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from engine.parse.numbering import cn_number
+
+TITLE_ENDINGS = (
+    "实施方案",
+    "方案",
+    "纲要",
+    "意见",
+    "规划",
+    "计划",
+    "办法",
+    "通知",
+    "决定",
+    "细则",
+    "要点",
+    "规定",
+    "措施",
+    "条例",
+)
+DRAFT_WORDS = ("征求意见稿", "送审稿", "讨论稿", "草案", "修改稿", "审议稿")
+# a title may end in one or more parentheticals: (2016—2020年) (征求意见稿) (试行)
+_PAREN_TAIL = re.compile(r"(?:\s*[(（][^()（）]{1,24}[)）])+\s*$")
+_PURE_PAREN = re.compile(r"^[(（][^()（）]{1,24}[)）]$")
+TITLE_MAX = 160
+# 印发/转发《X》的通知 and 现将《X》印发给你们
+_WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+)》\s*的?(?:通知|决定)")
+_COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
+_DOC_NO = re.compile(
+    r"(?P<no>(?P<org>[\u4e00-\u9fff]{1,8}?)\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*第?\s*\d{1,5}\s*号)"
+)
+_DOC_NO_LABELS = ("发文字号", "文号", "字号")
+_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+_CN_DATE = re.compile(
+    r"^\s*(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,4})日\s*$"
+)
+ORG_SUFFIXES = (
+    "委员会",
+    "人民政府",
+    "政府",
+    "办公厅",
+    "办公室",
+    "党委",
+    "党组",
+    "委",
+    "局",
+    "厅",
+    "部",
+    "院",
+    "署",
+    "会",
+    "办",
+)
+_ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
+_FURNITURE = re.compile(
+    r"^(?:文件下载|相关链接|来源|打印本页|关闭窗口|打印|分享|【字体|扫一扫|附件下载|责任编辑)|[:：]\s*$"
+)
+
+
+@dataclass
+class FrontMatter:
+    title: str = ""
+    title_paras: list[int] = field(default_factory=list)
+    doc_number: str | None = None
+    issuers: list[str] = field(default_factory=list)
+    date: str | None = None
+    addressees: str | None = None
+    is_draft: bool = False
+    end: int = 0  # index (into the list given) of the first preamble paragraph
+
+
+def _balanced(text: str) -> bool:
+    return (
+        text.count("《") <= text.count("》")
+        and text.count("〈") <= text.count("〉")
+        and (text.count("(") + text.count("（") <= text.count(")") + text.count("）"))
+    )
+
+
+def title_core(text: str) -> str:
+    """`text` without trailing parentheticals: 广宁县…实施方案(2016—2020年) -> 广宁县…实施方案."""
+    return _PAREN_TAIL.sub("", text).strip()
+
+
+def looks_like_title(text: str) -> bool:
+    if not text or len(text) > TITLE_MAX or text[-1] in "。；;，,:：":
+        return False
+    return title_core(text).endswith(TITLE_ENDINGS) and _balanced(text)
+
+
+def wrapper_inner(text: str) -> str | None:
+    """X for 关于印发《X》的通知 / 现将《X》印发给你们; None when `text` is no covering wrapper."""
+    m = _WRAPPER.search(text) or _COVER.search(text)
+    if not m:
+        return None
+    inner = m.group("inner").strip()
+    # 转发《Y的通知》的通知: the inner notice names Y
+    for _ in range(3):
+        core = title_core(inner)
+        tail = inner[len(core) :]
+        if core.endswith("的通知") and title_core(core[:-3]).endswith(TITLE_ENDINGS):
+            inner = core[:-3] + tail
+            continue
+        m2 = _WRAPPER.search(inner)
+        if m2:
+            inner = m2.group("inner").strip()
+            continue
+        break
+    return inner
+
+
+def parse_date(text: str) -> str | None:
+    m = _DATE.match(text)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        m = _CN_DATE.match(text)
+        if not m:
+            return None
+        y = int("".join(str(cn_number(c) or 0) for c in m["y"]))
+        mo, d = cn_number(m["m"]) or 0, cn_number(m["d"]) or 0
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def org_names(text: str) -> list[str]:
+    """Issuing bodies on one line ("中共广宁县委 广宁县人民政府"), or [] if the line is something else."""
+    parts = text.split()
+    if not parts or len(text) > 80:
+        return []
+    if all(_ORG.match(p) and p.endswith(ORG_SUFFIXES) for p in parts):
+        return parts
+    return []
+
+
+def is_addressee(text: str) -> bool:
+    return len(text) <= 300 and text.endswith((":", "：")) and text.startswith("各")
+
+
+def doc_number_in(text: str) -> str | None:
+    m = _DOC_NO.search(text)
+    if not m or text[: m.start()].rstrip().endswith(("(", "（", "》")):
+        return None  # a citation: 《…》(桂发〔2021〕45号) is the cited document's number
+    no = re.sub(r"\s+", "", m.group("no"))
+    for label in _DOC_NO_LABELS:
+        if label in no:
+            no = no[no.rindex(label) + len(label) :]
+    return no or None
+
+
+def is_furniture(text: str) -> bool:
+    return len(text) <= 60 and bool(_FURNITURE.search(text))
+
+
+def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
+    """Front matter from the paragraphs before the first numbered item: (line, text) pairs, stripped."""
+    fm = FrontMatter()
+    last_front = -1
+    titles: list[tuple[str, list[int]]] = []
+    wrappers: list[str] = []
+    n = len(paras)
+    i = 0
+    while i < n:
+        text = paras[i][1]
+        if len(text) > 2000:
+            i += 1
+            continue
+        date = parse_date(text)
+        if date:
+            if fm.date is None:
+                fm.date = date
+                # issuers: the organisation lines just above the date
+                j, found = i - 1, []
+                while j >= 0 and i - j <= 4:
+                    names = org_names(paras[j][1])
+                    if not names:
+                        break
+                    found = names + found
+                    j -= 1
+                if found:
+                    fm.issuers = found  # the signature above the date beats a wrapper's prefix
+            last_front = i
+            i += 1
+            continue
+        if is_addressee(text):
+            fm.addressees = fm.addressees or text.rstrip(":：").strip()
+            last_front = i
+            i += 1
+            continue
+        if not fm.doc_number and len(text) <= 120:
+            no = doc_number_in(text)
+            if no:
+                fm.doc_number = no
+                last_front = i
+        # a title, possibly broken over lines (and blank lines) while a quote or bracket is open
+        cand, used, j = text, [i], i
+        while j + 1 < n and len(cand) <= TITLE_MAX:
+            nxt_line, nxt = paras[j + 1]
+            if not _balanced(cand):
+                pass
+            elif _PURE_PAREN.match(nxt) and title_core(cand).endswith(TITLE_ENDINGS):
+                pass
+            elif (
+                nxt_line == paras[j][0] + 1
+                and len(cand) <= 40
+                and cand[-1:] not in "。；;，,:：)）"
+                and looks_like_title(nxt)
+                and not looks_like_title(cand)
+                and not org_names(cand)
+                and "《" not in nxt
+            ):
+                pass  # a title wrapped without a blank line: 广宁县法治政府建设 / 实施方案
+            else:
+                break
+            cand += nxt
+            j += 1
+            used.append(j)
+        inner = wrapper_inner(cand) if len(cand) <= 400 else None
+        if inner:
+            wrappers.append(inner)
+            if not fm.issuers:
+                head = cand[: cand.find("关于")] if "关于" in cand else ""
+                fm.issuers = org_names(head.strip())
+            last_front = j
+            i = j + 1
+            continue
+        if looks_like_title(cand):
+            titles.append((cand, [paras[k][0] for k in used]))
+            last_front = j
+            i = j + 1
+            continue
+        if org_names(text) and i + 1 < n and (parse_date(paras[i + 1][1]) or org_names(paras[i + 1][1])):
+            last_front = i
+        i += 1
+    if titles:
+        fm.title, fm.title_paras = titles[0]
+    elif wrappers:
+        fm.title = wrappers[0]
+    fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
+    fm.end = last_front + 1
+    return fm
+
+
+def cited_titles(text: str, limit: int = 50) -> list[str]:
+    """Titles in outermost 《…》 (nested 〈〉 kept), in order, without repeats."""
+    out: list[str] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                t = text[start:i].strip()
+                if t and t not in out:
+                    out.append(t)
+                    if len(out) >= limit:
+                        break
+    return out

@@ -1,0 +1,187 @@
+"""Jurisdiction and government level from the plan title (else issuers, else preamble).
+
+The issuing jurisdiction is the run of place names that opens the title *outside* any 《》 quote:
+柳州市城中区贯彻执行《柳州市落实〈广西…〉…》的方案 is issued by 城中区 (parent 柳州市).
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.models import Level
+
+# Provinces and province-level units: full name -> the short form texts usually use.
+PROVINCES: dict[str, str] = {
+    "北京市": "北京",
+    "天津市": "天津",
+    "上海市": "上海",
+    "重庆市": "重庆",
+    "河北省": "河北",
+    "山西省": "山西",
+    "辽宁省": "辽宁",
+    "吉林省": "吉林",
+    "黑龙江省": "黑龙江",
+    "江苏省": "江苏",
+    "浙江省": "浙江",
+    "安徽省": "安徽",
+    "福建省": "福建",
+    "江西省": "江西",
+    "山东省": "山东",
+    "河南省": "河南",
+    "湖北省": "湖北",
+    "湖南省": "湖南",
+    "广东省": "广东",
+    "海南省": "海南",
+    "四川省": "四川",
+    "贵州省": "贵州",
+    "云南省": "云南",
+    "陕西省": "陕西",
+    "甘肃省": "甘肃",
+    "青海省": "青海",
+    "台湾省": "台湾",
+    "内蒙古自治区": "内蒙古",
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+    "香港特别行政区": "香港",
+    "澳门特别行政区": "澳门",
+}
+# Longest first, so 广西壮族自治区 wins over 广西.
+_PROVINCE_NAMES = sorted([*PROVINCES, *PROVINCES.values()], key=len, reverse=True)
+_SHORT = {**PROVINCES, **{v: v for v in PROVINCES.values()}}
+
+# Place-name suffix -> level (longest suffixes first when matching).
+PLACE_SUFFIXES: dict[str, Level] = {
+    "自治区": "province",
+    "省": "province",
+    "自治州": "city",
+    "地区": "city",
+    "市": "city",
+    "州": "city",
+    "盟": "city",
+    "自治县": "county",
+    "自治旗": "county",
+    "区": "county",
+    "县": "county",
+    "旗": "county",
+    "街道": "town",
+    "乡": "town",
+    "镇": "town",
+}
+NATIONAL_PREFIXES = ("国务院", "中共中央", "中华人民共和国", "国家", "全国")
+NATIONAL_NAME = "全国"
+# Characters a place-name stem never has (function words of a title's predicate).
+_NOT_IN_STEM = set("的和与及关于全本各该我贯彻落实推进加强印发转发建设实施《》〈〉()（）、，,。；：: ")
+_STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/县) may be longer
+_SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
+# "我县", "全区", "本市": the level a text speaks from, without a name.
+_SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
+
+
+def strip_quotes(text: str) -> str:
+    """`text` without anything inside 《…》 (nesting and unbalanced quotes handled)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
+    """The place name starting at `pos`: (name, level, end)."""
+    for name in _PROVINCE_NAMES:
+        if text.startswith(name, pos):
+            return name, "province", pos + len(name)
+    limit = min(len(text), pos + 12)
+    for m in _SUFFIX_RE.finditer(text, pos + 1, limit):
+        stem = text[pos : m.start()]
+        if any(ch in _NOT_IN_STEM for ch in stem) or not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
+            return None
+        if len(stem) > _STEM_MAX and not m.group().startswith("自治"):
+            return None
+        suffix, end = m.group(), m.end()
+        # 柳州市: the stem ends in 州 but the name goes on to 市; 城中区 not 城中区区.
+        m2 = _SUFFIX_RE.match(text, end)
+        if m2 and suffix in ("州", "地区") and m2.group() == "市":
+            suffix, end = "市", m2.end()
+        return text[pos:end], PLACE_SUFFIXES[suffix], end
+    return None
+
+
+def places_in(text: str) -> list[tuple[str, Level]]:
+    """The run of place names opening `text` (after 中共/关于 and spaces), outermost first."""
+    text = strip_quotes(text).strip()
+    pos = 0
+    for prefix in ("中共", "关于"):
+        if text.startswith(prefix):
+            pos = len(prefix)
+    out: list[tuple[str, Level]] = []
+    while pos < len(text) and len(out) < 4:
+        hit = _place_at(text, pos)
+        if hit is None:
+            break
+        name, level, pos = hit
+        out.append((name, level))
+    return out
+
+
+def is_national(text: str) -> bool:
+    t = strip_quotes(text).strip()
+    return t.startswith(NATIONAL_PREFIXES)
+
+
+def short_name(name: str) -> str:
+    """The form a text usually uses: 广西 for 广西壮族自治区, 北京 for 北京市; others unchanged."""
+    return _SHORT.get(name, name)
+
+
+def level_of_name(name: str) -> Level:
+    """The level a single place name implies (for a `jurisdiction` given by the user)."""
+    if name.startswith(NATIONAL_PREFIXES) or name in ("中国", "国家"):
+        return "national"
+    places = places_in(name)
+    if places:
+        return places[-1][1]
+    return "unknown"
+
+
+def infer(candidates: list[str], preamble: str) -> tuple[str, str | None, Level]:
+    """(jurisdiction, parent_jurisdiction, level) from the first candidate text naming a place.
+
+    `candidates`: the title first, then the issuers. A 市 under another 市/州/地区 is a county-level
+    city. Fallback: "结合X实际" in the preamble, then "我县/全区…" for the level alone.
+    """
+    for text in candidates:
+        if not text:
+            continue
+        if is_national(text):
+            return NATIONAL_NAME, None, "national"
+        places = places_in(text)
+        if places:
+            return _resolve(places)
+    head = preamble[:5000]
+    m = re.search(r"结合(?:我|全)?([\u4e00-\u9fff]{2,10}?)(?:的)?实际", head)
+    if m:
+        places = places_in(m.group(1))
+        if places:
+            return _resolve(places)
+    m2 = _SELF_RE.search(head)
+    if m2:
+        return "", None, PLACE_SUFFIXES.get(m2.group(1), "unknown")
+    return "", None, "unknown"
+
+
+def _resolve(places: list[tuple[str, Level]]) -> tuple[str, str | None, Level]:
+    name, level = places[-1]
+    parent = places[-2] if len(places) > 1 else None
+    if parent and level == "city" and parent[1] == "city":
+        level = "county"  # 县级市
+    if level == "province":
+        name = short_name(name)
+    parent_name = short_name(parent[0]) if parent else None
+    return name, parent_name, level

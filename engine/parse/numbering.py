@@ -1,0 +1,213 @@
+"""Numbering markers: 一、 (一) 1. (1) ① 第一章 … at a paragraph start, or inline in a huge line.
+
+Every function here works on text that went through `fold` (a one-to-one character map), so an
+offset found here is an offset into the paragraph's normalised text and maps back to the original
+column through `Paragraph.cols`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.models import Paragraph
+
+# Length-preserving fold: what ingest normalises, done again here so parse also accepts text that
+# did not go through ingest (one character in, one character out: offsets stay valid).
+_FOLD_SRC = "（）［］．\u3000\xa0" + "".join(chr(c) for c in range(0xFF10, 0xFF1A))
+_FOLD_DST = "()[].  " + "0123456789"
+_FOLD = str.maketrans(
+    _FOLD_SRC
+    + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B)),
+    _FOLD_DST + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz",
+)
+
+
+def fold(text: str) -> str:
+    """Half-width brackets, digits, letters and dots; no-break and ideographic spaces as spaces."""
+    return text.translate(_FOLD)
+
+
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_NUM_CHARS = "一二三四五六七八九十百零〇两"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+
+
+def cn_number(s: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20, 一百零五 -> 105; None when `s` is not a numeral."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            cur = CN_DIGITS[ch] if cur is None else cur * 10 + CN_DIGITS[ch]
+        elif ch == "十":
+            total += (cur if cur is not None else 1) * 10
+            cur = None
+        elif ch == "百":
+            total += (cur if cur is not None else 1) * 100
+            cur = None
+        else:
+            return None
+    return total + (cur or 0)
+
+
+# Style ids, in the order a document usually nests them (only a tie-break: real depth is the
+# order in which a document first uses each style).
+STYLES = (
+    "cn_chapter",
+    "cn_part",
+    "cn_jie",
+    "cn_article",
+    "cn_dun",
+    "cn_paren",
+    "arabic_dot",
+    "arabic_paren",
+    "circled",
+)
+_CHAPTER_KIND = {"章": "cn_chapter", "部分": "cn_part", "节": "cn_jie", "条": "cn_article"}
+
+_N = CN_NUM_CHARS
+# One alternation per style; group names say the style.
+_MARKER = (
+    rf"(?P<chap>第(?P<chap_n>[{_N}\d]{{1,5}})(?P<chap_k>章|部分|节|条))"
+    rf"|(?P<cnp>\((?P<cnp_n>[{_N}]{{1,5}})\))"
+    rf"|(?P<arp>\((?P<arp_n>\d{{1,3}})\))"
+    rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"
+    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,3}})(?:\s*、|\.)(?![\d.]))"
+    rf"|(?P<cir>[{CIRCLED}])"
+)
+_START_RE = re.compile(r"\s*(?:" + _MARKER + r")")
+_INLINE_RE = re.compile(_MARKER)
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    label: str  # normalised label: 一, (一), 1, (1), ①, 第一章
+    ordinal: int
+    start: int  # offset of the label in the text
+    end: int  # offset just past the label and the spaces after it
+
+
+def _marker_of(m: re.Match[str], text: str) -> Marker | None:
+    g = m.lastgroup
+    end = m.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if g == "chap":
+        n = cn_number(m.group("chap_n"))
+        kind = _CHAPTER_KIND[m.group("chap_k")]
+        if n is None or n <= 0:
+            return None
+        return Marker(kind, m.group("chap"), n, m.start("chap"), end)
+    if g == "cnp":
+        n = cn_number(m.group("cnp_n"))
+        return Marker("cn_paren", f"({m.group('cnp_n')})", n, m.start(g), end) if n else None
+    if g == "arp":
+        n = int(m.group("arp_n"))
+        return Marker("arabic_paren", f"({n})", n, m.start(g), end) if n else None
+    if g == "cnd":
+        n = cn_number(m.group("cnd_n"))
+        return Marker("cn_dun", m.group("cnd_n"), n, m.start(g), end) if n else None
+    if g == "ard":
+        n = int(m.group("ard_n"))
+        return Marker("arabic_dot", str(n), n, m.start(g), end) if n else None
+    if g == "cir":
+        ch = m.group("cir")
+        return Marker("circled", ch, CIRCLED.index(ch) + 1, m.start(g), end)
+    return None
+
+
+def marker_at_start(text: str) -> Marker | None:
+    """The numbering marker that opens `text` (folded), if any; the item must have some text."""
+    m = _START_RE.match(text)
+    if not m:
+        return None
+    mk = _marker_of(m, text)
+    if mk is None:
+        return None
+    rest = text[mk.end :]
+    if not rest.strip():
+        return None
+    # "1.5倍" was excluded by the regex; "2、3级" and "一、二类" are lists, not items.
+    if mk.style in ("arabic_dot", "cn_dun") and rest[:1] in "0123456789" + _N:
+        return None
+    return mk
+
+
+# ------------------------------------------------------------------ inline markers (one-line documents)
+
+_BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
+HEADING_MAX = 40  # a bracketed marker may follow a heading this short: "二、工作任务(一)健全…"
+_STOPS = "。；;!！?？"
+
+
+def inline_markers(text: str) -> list[Marker]:
+    """Markers inside `text` that continue a numbering sequence and stand at a sentence boundary.
+
+    One pass over the candidates, O(1) work each: a candidate is kept when it is the next ordinal of
+    its style (or a 1, which starts or restarts a style) and either follows 。；：!? or a closing
+    bracket/quote, or is a bracketed marker right after a short heading ("二、工作任务(一)…").
+    """
+    out: list[Marker] = []
+    last_ord: dict[str, int] = {}
+    last_end = -(10**9)
+    last_stop = -1  # position of the last sentence stop seen before the candidate
+    stop_re = re.compile("[" + _STOPS + "]")
+    stops = stop_re.finditer(text)
+    next_stop = next(stops, None)
+    for m in _INLINE_RE.finditer(text):
+        mk = _marker_of(m, text)
+        if mk is None or mk.end >= len(text):
+            continue
+        while next_stop is not None and next_stop.start() < mk.start:
+            last_stop = next_stop.start()
+            next_stop = next(stops, None)
+        prev = last_ord.get(mk.style)
+        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1)):
+            continue
+        j = mk.start - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        at_boundary = j < 0 or text[j] in _BOUNDARY
+        if not at_boundary and (mk.label.startswith(("(", "第")) or mk.ordinal != 1):
+            # right after a short heading ("二、工作任务(一)…", "三、组织保障46.…"): the previous
+            # marker is near and no sentence ended since; unbracketed only when continuing a sequence
+            at_boundary = 0 <= mk.start - last_end <= HEADING_MAX and last_stop < last_end
+        if not at_boundary:
+            continue
+        if mk.style in ("arabic_dot", "cn_dun") and text[mk.end : mk.end + 1] in "0123456789" + _N:
+            continue
+        out.append(mk)
+        last_ord[mk.style] = mk.ordinal
+        last_end = mk.end
+    return out
+
+
+def slice_paragraph(p: Paragraph, start: int, end: int, index: int) -> Paragraph:
+    """A virtual paragraph for text[start:end] of `p`: same line, columns still in the original line.
+
+    `orig` stays the whole original line (the same string object) so that `column` and `orig_span`
+    keep working on the slice.
+    """
+    cols = p.cols if p.cols else list(range(1, len(p.text) + 1))
+    return Paragraph.model_construct(
+        index=index, line=p.line, text=p.text[start:end], orig=p.orig, cols=cols[start:end]
+    )
