@@ -57,25 +57,13 @@ def obligation_text(text: str) -> str:
     return _blank(text, found.start, found.end) if found else text
 
 
-def _line_col(m: Measure, text: str, offset: int) -> tuple[int, int]:
-    """Best-effort (line, column) of `offset` in the measure text.
-
-    Exact only when the measure's paragraphs are consecutive lines and its text starts at
-    (m.line, m.column); parse can recompute from Responsibility.start/end when it knows better.
-    """
-    if m.line <= 0:
-        return 0, 0
-    nl = text.count("\n", 0, offset)
-    if nl == 0:
-        return m.line, (m.column or 1) + offset
-    return m.line + nl, offset - text.rfind("\n", 0, offset)
-
-
 def fill_measure(m: Measure) -> None:
     """Fill sentences, responsibility, lead/support units, deadlines and targets from `m.text`.
 
     The responsibility clause stays in `m.text` but is left out of the sentences (it obliges no
     one to do anything by itself); deadlines and targets carry the index of their sentence.
+    Lines and columns are left at 0: only parse knows the paragraphs behind `m.text`, and it maps
+    `Responsibility.start` and each sentence's text back to (line, column).
     """
     text = m.text or ""
     found = find_responsibility(text)
@@ -83,7 +71,6 @@ def fill_measure(m: Measure) -> None:
     cuts: list[tuple[int, int]] = []
     if found:
         r = found.responsibility
-        r.line, r.column = _line_col(m, text, found.start)
         m.responsibility = r
         m.lead_units = [u.name for u in r.lead]
         m.support_units = [u.name for u in r.support]
@@ -115,8 +102,7 @@ def fill_measure(m: Measure) -> None:
             parts.append(text[pos:e])
             stext = "".join(parts).strip().lstrip("，,、；;：: ") or stext
         words, level = strength_of(stext)
-        line, col = _line_col(m, text, s)
-        sentences.append(Sentence(index=i, text=stext, strength=words, level=level, line=line, column=col))
+        sentences.append(Sentence(index=i, text=stext, strength=words, level=level))
     m.sentences = sentences
 
     def sentence_of(offset: int) -> int:
