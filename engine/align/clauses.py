@@ -1,0 +1,228 @@
+"""Clauses of a measure and the clause pairs inside an aligned measure pair.
+
+A clause is a sentence or a 分号 part (`engine.extract.split_clauses` when extract provides it). The
+responsibility clause (牵头单位…) is cut off first: it says who, not what, and rules compare it separately.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from engine.align.diff import char_diff, list_items
+from engine.align.options import AlignOptions
+from engine.align.tokenize import strip_punct
+from engine.models import ClausePair, Measure
+
+_RESP_OPEN = re.compile(r"[（(［\[【]\s*(?:牵头单位|责任单位|牵头部门|责任部门|配合单位|主责单位|负责单位)")
+_CLAUSE_END = re.compile(r"(?<=[。；;！？!?])")
+
+
+def measure_body(m: Measure, children: list[Measure] | None = None) -> str:
+    """The measure's own obligation text: title, responsibility clause and sub-measure texts removed."""
+    text = m.text or ""
+    if m.title and text.startswith(m.title):
+        text = text[len(m.title) :].lstrip("。.．:： ")
+    for child in children or []:
+        if child.text and child.text in text:
+            text = text.replace(child.text, "")
+    if m.responsibility is not None and m.responsibility.text and m.responsibility.text in text:
+        text = text.replace(m.responsibility.text, "")
+    try:
+        from engine.extract import find_responsibility
+    except ImportError:
+        find_responsibility = None
+    if find_responsibility is not None:
+        found = find_responsibility(text)
+        if found is not None:
+            text = text[: found.start] + text[found.end :]
+    starts = [h.start() for h in _RESP_OPEN.finditer(text)]
+    if starts:
+        text = text[: starts[-1]]
+    return text.strip()
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences and 分号 parts; uses extract's splitter when it exists."""
+    try:
+        from engine.extract import split_clauses as extract_split  # type: ignore[attr-defined]
+    except ImportError:
+        extract_split = None
+    if extract_split is not None:
+        try:
+            parts = extract_split(text)
+        except NotImplementedError:
+            parts = None
+        if parts is not None:
+            out = [getattr(p, "text", p) for p in parts]
+            return [p.strip() for p in out if isinstance(p, str) and strip_punct(p)]
+    return [p.strip() for p in _CLAUSE_END.split(text) if strip_punct(p)]
+
+
+@dataclass
+class ClauseInfo:
+    text: str
+    key: str  # punctuation removed, for scoring
+    deadlines: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    strength: list[str] = field(default_factory=list)
+    level: str = "normal"
+
+
+def _extract_fns():
+    import engine.extract as ex
+
+    return (
+        getattr(ex, "extract_deadlines", None),
+        getattr(ex, "extract_targets", None),
+        getattr(ex, "strength_of", None),
+    )
+
+
+def clause_info(text: str, with_facts: bool = True) -> ClauseInfo:
+    info = ClauseInfo(text=text, key=strip_punct(text))
+    if not with_facts:
+        return info
+    deadlines, targets, strength = _extract_fns()
+    try:
+        if deadlines:
+            info.deadlines = list(deadlines(text) or [])
+        if targets:
+            info.targets = list(targets(text) or [])
+        if strength:
+            words, level = strength(text)
+            info.strength, info.level = list(words), level
+    except NotImplementedError:
+        pass
+    return info
+
+
+def score_matrix(a: list[str], b: list[str], workers: int = 1) -> np.ndarray:
+    """Clause similarity in [0,1]: normalised Indel similarity of the punctuation-free texts."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    return process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=workers) / np.float32(100.0)
+
+
+@dataclass
+class DraftClause:
+    ref: str
+    rank: int  # carrier rank: 0 = main carrier; ties go to the lower rank
+    index: int
+    info: ClauseInfo
+
+
+def join_options(drafts: list[DraftClause], enabled: bool) -> list[tuple[int, ...]]:
+    """Indexes (into `drafts`) of each matching option: (k,) singles, then (k, k+1) adjacent joins."""
+    opts: list[tuple[int, ...]] = [(k,) for k in range(len(drafts))]
+    if enabled:
+        for k in range(len(drafts) - 1):
+            a, b = drafts[k], drafts[k + 1]
+            if a.ref == b.ref and b.index == a.index + 1:
+                opts.append((k, k + 1))
+    return opts
+
+
+def pair_clauses(
+    parent: list[ClauseInfo],
+    drafts: list[DraftClause],
+    opts: AlignOptions,
+) -> tuple[list[ClausePair], set[int], float]:
+    """Clause pairs for one aligned measure pair.
+
+    Returns the parent-clause pairs (same / changed / dropped), the set of draft clauses (indexes into
+    `drafts`) they used, and the edited share of the pair: the text of parent clauses scoring below
+    `pair_clause_same` plus draft clauses no parent clause matched, over all of it. It decides `same` / `adapted`.
+    """
+    options = join_options(drafts, opts.join_adjacent)
+    keys = ["".join(drafts[k].info.key for k in o) for o in options]
+    mat = score_matrix([c.key for c in parent], keys, opts.workers)
+    pairs: list[ClausePair] = []
+    used: set[int] = set()
+    for i, pc in enumerate(parent):
+        best_j, best_s = None, -1.0
+        if len(options):
+            row = mat[i]
+            top = float(row.max())
+            near = np.flatnonzero(row >= top - opts.tie_margin)
+            # ties: a single clause before a join, the main carrier first, then the higher score
+            best_j = min(
+                (int(j) for j in near),
+                key=lambda j: (
+                    len(options[j]) > 1,
+                    drafts[options[j][0]].rank,
+                    -float(row[j]),
+                    options[j][0],
+                ),
+            )
+            best_s = float(row[best_j])
+        if best_j is None or best_s < opts.clause_match:
+            pairs.append(_pair(i, pc, None, None, "dropped", max(best_s, 0.0)))
+            continue
+        o = options[best_j]
+        used.update(o)
+        rel = "same" if best_s >= opts.clause_same else "changed"
+        dc = [drafts[k] for k in o]
+        pairs.append(_pair(i, pc, dc, options[best_j], rel, best_s))
+    # share of the text (parent clauses not `same`, draft clauses nothing matched) that was edited
+    p_all = float(sum(len(c.key) for c in parent))
+    p_edit = float(
+        sum(
+            len(parent[c.parent_index].key)
+            for c in pairs
+            if c.relation == "dropped" or c.score < opts.pair_clause_same
+        )
+    )
+    d_free = float(sum(len(d.info.key) for k, d in enumerate(drafts) if k not in used))
+    den = p_all + d_free
+    edited = (p_edit + d_free) / den if den else 1.0
+    return pairs, used, edited
+
+
+def _pair(i, pc: ClauseInfo, dcs, option, rel: str, score: float) -> ClausePair:
+    cp = ClausePair(
+        parent_index=i,
+        parent_text=pc.text,
+        relation=rel,  # type: ignore[arg-type]
+        score=round(float(score), 4),
+        parent_deadlines=pc.deadlines,
+        parent_targets=pc.targets,
+        parent_strength=pc.strength,
+        parent_level=pc.level,  # type: ignore[arg-type]
+    )
+    if dcs:
+        text = "".join(d.info.text for d in dcs)
+        cp.local_item = dcs[0].ref
+        cp.local_index = dcs[0].index
+        cp.local_text = text
+        cp.local_deadlines = [x for d in dcs for x in d.info.deadlines]
+        cp.local_targets = [x for d in dcs for x in d.info.targets]
+        cp.local_strength = [x for d in dcs for x in d.info.strength]
+        cp.local_level = dcs[0].info.level if len(dcs) == 1 else _strongest([d.info.level for d in dcs])  # type: ignore[assignment]
+        if pc.key != strip_punct(text):
+            cp.diff = char_diff(pc.text, text)
+            cp.items_dropped, cp.items_added = list_items(pc.text, text)
+    return cp
+
+
+_LEVEL_RANK = {"soft": 0, "normal": 1, "firm": 2, "mandatory": 3}
+
+
+def _strongest(levels: list[str]) -> str:
+    return max(levels, key=lambda x: _LEVEL_RANK.get(x, 1))
+
+
+def added_pair(dc: DraftClause) -> ClausePair:
+    return ClausePair(
+        local_item=dc.ref,
+        local_index=dc.index,
+        local_text=dc.info.text,
+        relation="added",
+        local_deadlines=dc.info.deadlines,
+        local_targets=dc.info.targets,
+        local_strength=dc.info.strength,
+        local_level=dc.info.level,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,329 @@
+"""Measure-level alignment: candidates, scores, the one-to-one core, coverage (split / merged).
+
+1. Candidates: TF-IDF cosine on jieba tokens (one matrix product, no pairwise string work); each parent
+   keeps its `top_k` drafts and each draft its `top_k` parents.
+2. Score of a candidate pair: title similarity (Indel on characters) and body similarity (character-bigram
+   Dice and rapidfuzz token_sort_ratio on jieba tokens), weighted by the options.
+3. One-to-one core: the heaviest order-preserving chain of pairs (a monotone alignment, weighted LIS)
+   gets `order_bonus`; pairs are then taken greedily by score, so a clearly better out-of-order pair still
+   wins (reordered drafts align) while near-ties follow document order.
+4. Coverage: each parent clause finds its best clause among a few candidate draft measures; a draft
+   measure carrying a real share of the parent's clauses is a carrier too (split); a draft measure that is
+   the main carrier of several parent measures makes each of them `merged`.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from engine.align.clauses import ClauseInfo, clause_info, measure_body, score_matrix, split_clauses
+from engine.align.options import AlignOptions
+from engine.align.tokenize import bigrams, dice, strip_punct, tokens
+from engine.models import Measure, Plan, Section
+
+ROLES: dict[str, tuple[str, ...]] = {
+    "guide": ("指导思想",),
+    "principle": ("主要原则", "基本原则", "工作原则", "原则"),
+    "goal": ("总体目标", "主要目标", "工作目标", "发展目标", "目标任务", "目标"),
+    "requirement": ("总体要求",),
+}
+_GENERAL_TITLES = {w for ws in ROLES.values() for w in ws}
+
+
+def role_of(title: str) -> str | None:
+    t = strip_punct(title)
+    for role, words in ROLES.items():
+        if any(w in t for w in words) and len(t) <= 8:
+            return role
+    return None
+
+
+@dataclass
+class Unit:
+    """A measure (or a draft section with a general role) prepared for matching."""
+
+    idx: int
+    ref: str
+    title: str
+    body: str
+    general: bool
+    role: str | None
+    section: bool = False
+    empty: bool = False  # a container with no text of its own: aligned through its sub-measures
+    children: list[int] = field(default_factory=list)
+    toks: tuple[str, ...] = ()
+    tok_str: str = ""
+    title_key: str = ""
+    grams: frozenset[str] = frozenset()
+    _clauses: list[ClauseInfo] | None = None
+
+    def clauses(self, with_facts: bool = True) -> list[ClauseInfo]:
+        if self._clauses is None:
+            self._clauses = [clause_info(c, with_facts) for c in split_clauses(self.body)]
+        return self._clauses
+
+
+def build_units(plan: Plan) -> list[Unit]:
+    """One Unit per measure, in document order; sub-measures are units of their own."""
+    by_label: dict[str, list[Measure]] = {}
+    for m in plan.measures:
+        if m.parent_measure:
+            by_label.setdefault(m.parent_measure, []).append(m)
+    units: list[Unit] = []
+    ref_index: dict[str, int] = {}
+    for m in plan.measures:
+        children = (
+            by_label.get(m.label, []) if m.parent_measure is None else by_label.get(m.ref or m.label, [])
+        )
+        body = measure_body(m, children)
+        general = m.general or strip_punct(m.title) in _GENERAL_TITLES
+        u = Unit(
+            idx=len(units),
+            ref=m.ref or m.label,
+            title=m.title,
+            body=body,
+            general=general,
+            role=role_of(m.title) if general else None,
+            empty=not strip_punct(body) and bool(children),
+        )
+        _prepare(u)
+        ref_index[u.ref] = u.idx
+        units.append(u)
+    for m in plan.measures:
+        if m.parent_measure:
+            parent_ref = m.parent_measure if m.parent_measure in ref_index else None
+            if parent_ref is not None:
+                units[ref_index[parent_ref]].children.append(ref_index[m.ref or m.label])
+    return units
+
+
+def section_units(plan: Plan) -> list[Unit]:
+    """Draft sections that can stand for a general requirement (一、总体目标 with its own text)."""
+    out: list[Unit] = []
+    for s in plan.sections:
+        if role_of(s.title) is None or not strip_punct(s.text):
+            continue
+        u = Unit(
+            idx=-1,
+            ref=section_ref(s),
+            title=s.title,
+            body=s.text,
+            general=True,
+            role=role_of(s.title),
+            section=True,
+        )
+        _prepare(u)
+        out.append(u)
+    return out
+
+
+def section_ref(s: Section) -> str:
+    """Sections are named `§<label>` in local_items (§一, §(二)) so they never collide with measure refs."""
+    return "§" + s.label
+
+
+def _prepare(u: Unit) -> None:
+    text = f"{u.title} {u.body}"
+    u.toks = tokens(u.body) if u.body else tokens(u.title)
+    u.tok_str = " ".join(u.toks)
+    u.title_key = strip_punct(u.title)
+    u.grams = bigrams(u.body if u.body else u.title)
+    if not u.toks:
+        u.toks = tokens(text)
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
+    """Title and body similarity combined, in [0, 1]."""
+    if p.tok_str and d.tok_str:
+        tsr = fuzz.token_sort_ratio(p.tok_str, d.tok_str, processor=None) / 100.0
+    else:
+        tsr = 0.0
+    body = opts.bigram_weight * dice(p.grams, d.grams) + (1 - opts.bigram_weight) * tsr
+    if not p.title_key or not d.title_key:
+        return body
+    title = fuzz.ratio(p.title_key, d.title_key) / 100.0
+    return opts.title_weight * title + (1 - opts.title_weight) * body
+
+
+_HASH_DIMS = 1 << 14
+_MAX_VOCAB = 20000
+
+
+def cheap_matrix(ps: list[Unit], ds: list[Unit]) -> np.ndarray:
+    """TF-IDF cosine of every parent against every draft unit (float32, n_p x n_d).
+
+    Only tokens that occur on both sides can contribute, so the vocabulary is their intersection; past
+    `_MAX_VOCAB` words it is hashed (crc32, stable) into a fixed width.
+    """
+    p_counts = [Counter(u.toks) + Counter(u.title_key and tokens(u.title)) for u in ps]
+    d_counts = [Counter(u.toks) + Counter(u.title_key and tokens(u.title)) for u in ds]
+    p_df: Counter[str] = Counter()
+    d_df: Counter[str] = Counter()
+    for c in p_counts:
+        p_df.update(c.keys())
+    for c in d_counts:
+        d_df.update(c.keys())
+    shared = sorted(set(p_df) & set(d_df))
+    n = len(ps) + len(ds)
+    if len(shared) <= _MAX_VOCAB:
+        col = {w: i for i, w in enumerate(shared)}
+        width = max(len(shared), 1)
+    else:
+        col = {w: zlib.crc32(w.encode("utf-8")) % _HASH_DIMS for w in shared}
+        width = _HASH_DIMS
+    idf = {w: float(np.log((1 + n) / (1 + p_df[w] + d_df[w])) + 1.0) for w in shared}
+
+    def matrix(counts: list[Counter[str]]) -> np.ndarray:
+        m = np.zeros((len(counts), width), dtype=np.float32)
+        for r, c in enumerate(counts):
+            for w, k in c.items():
+                j = col.get(w)
+                if j is not None:
+                    m[r, j] += (1.0 + np.log(k)) * idf[w]
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        m /= norms
+        return m
+
+    pm = matrix(p_counts)
+    dm = matrix(d_counts)
+    return pm @ dm.T
+
+
+def candidate_pairs(cheap: np.ndarray, opts: AlignOptions) -> list[tuple[int, int]]:
+    """Top-k drafts per parent and top-k parents per draft, above `cheap_min`, sorted (i, j)."""
+    n_p, n_d = cheap.shape
+    out: set[tuple[int, int]] = set()
+    if n_p == 0 or n_d == 0:
+        return []
+    k = min(opts.top_k, n_d)
+    rows = np.argsort(-cheap, axis=1, kind="stable")[:, :k]
+    for i in range(n_p):
+        for j in rows[i]:
+            if cheap[i, j] >= opts.cheap_min:
+                out.add((i, int(j)))
+    k = min(opts.top_k, n_p)
+    cols = np.argsort(-cheap, axis=0, kind="stable")[:k, :]
+    for j in range(n_d):
+        for i in cols[:, j]:
+            if cheap[i, j] >= opts.cheap_min:
+                out.add((int(i), j))
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------- one-to-one core
+
+
+def monotone_chain(scored: dict[tuple[int, int], float], n_d: int, floor: float) -> set[tuple[int, int]]:
+    """The heaviest chain of pairs increasing in both parent and draft order (weighted LIS, Fenwick max)."""
+    pairs = sorted((p for p, s in scored.items() if s >= floor), key=lambda p: (p[0], -p[1]))
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (n_d + 1)
+    best: list[float] = []
+    back: list[int] = []
+
+    def query(j: int) -> tuple[float, int]:  # best over draft index < j
+        res = (0.0, -1)
+        while j > 0:
+            if tree[j][0] > res[0]:
+                res = tree[j]
+            j -= j & -j
+        return res
+
+    def update(j: int, val: tuple[float, int]) -> None:
+        j += 1
+        while j <= n_d:
+            if val[0] > tree[j][0]:
+                tree[j] = val
+            j += j & -j
+
+    for k, (i, j) in enumerate(pairs):
+        prev = query(j)
+        best.append(prev[0] + scored[(i, j)])
+        back.append(prev[1])
+        update(j, (best[-1], k))
+    if not pairs:
+        return set()
+    k = int(np.argmax(best))  # first maximum: deterministic
+    chain: set[tuple[int, int]] = set()
+    while k >= 0:
+        chain.add(pairs[k])
+        k = back[k]
+    return chain
+
+
+def one_to_one(scored: dict[tuple[int, int], float], n_d: int, opts: AlignOptions) -> dict[int, int]:
+    """Parent index -> draft index: greedy by score with the order-preserving chain's bonus."""
+    chain = monotone_chain(scored, n_d, opts.min_score)
+    ranked = sorted(
+        (
+            (s + (opts.order_bonus if p in chain else 0.0), p)
+            for p, s in scored.items()
+            if s >= opts.min_score
+        ),
+        key=lambda x: (-x[0], x[1]),
+    )
+    used_p: set[int] = set()
+    used_d: set[int] = set()
+    out: dict[int, int] = {}
+    for _, (i, j) in ranked:
+        if i in used_p or j in used_d:
+            continue
+        out[i] = j
+        used_p.add(i)
+        used_d.add(j)
+    return out
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+@dataclass
+class Coverage:
+    share: dict[int, float]  # draft index -> share of the parent's clause text it carries best
+    best_clause: dict[int, float]  # draft index -> best clause score there (among clauses it wins)
+    score: float  # clause-weighted best score over all candidates (0 when nothing matches)
+
+
+def coverage(p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions) -> Coverage:
+    """Which candidate draft measures carry which share of parent `p`'s clauses.
+
+    `order` lists draft indexes by preference (primary first); clause ties go to the earlier one.
+    """
+    pcl = p.clauses(False)
+    if not pcl or not order:
+        return Coverage({}, {}, 0.0)
+    cols: list[tuple[int, int]] = []  # (rank, draft idx) per draft clause
+    keys: list[str] = []
+    for rank, j in enumerate(order):
+        for c in drafts[j].clauses(False):
+            cols.append((rank, j))
+            keys.append(c.key)
+    mat = score_matrix([c.key for c in pcl], keys, opts.workers)
+    share: dict[int, float] = {}
+    best_clause: dict[int, float] = {}
+    total = float(sum(len(c.key) for c in pcl)) or 1.0
+    num = 0.0
+    for i, c in enumerate(pcl):
+        if not keys:
+            break
+        row = mat[i]
+        top = float(row.max())
+        near = np.flatnonzero(row >= top - opts.tie_margin)
+        k = min((int(x) for x in near), key=lambda x: (cols[x][0], -float(row[x]), x))
+        s = float(row[k])
+        if s < opts.clause_match:
+            continue
+        j = cols[k][1]
+        num += len(c.key) * s
+        share[j] = share.get(j, 0.0) + len(c.key) / total
+        if len(c.key) >= opts.carrier_min_chars:
+            best_clause[j] = max(best_clause.get(j, 0.0), s)
+    return Coverage(share, best_clause, num / total)
