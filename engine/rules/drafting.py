@@ -1,0 +1,299 @@
+"""What the drafting-quality kinds share: the data tables, place names, the text units they scan.
+
+self_reference, level_scope, term_consistency, duplicate_sentence, numbering and format all read the
+draft the same way: every measure, every section heading and its own text, the title and the
+preamble; all skip text inside 《》 (a quoted title is somebody else's words); all need the parent
+text aligned to a draft measure. Answering those once here keeps the kinds about their one question.
+Nothing here writes to the context.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import yaml
+
+from engine.models import Measure, Paragraph, Plan, Section
+
+if TYPE_CHECKING:
+    from engine.rules.kinds.base import CheckContext
+
+# --------------------------------------------------------------------------- data tables
+
+
+@cache
+def _file_table(name: str) -> dict:
+    from engine import RULESETS_DIR
+
+    path = RULESETS_DIR / "data" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+
+
+def table(ctx: CheckContext, name: str) -> dict:
+    """`ctx.data[name]`, else the shipped rulesets/data/<name>.yaml (hand-built contexts in tests)."""
+    data = ctx.data.get(name) if ctx.data else None
+    return data if isinstance(data, dict) else _file_table(name)
+
+
+# --------------------------------------------------------------------------- place names
+
+_SUFFIXES = (
+    "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
+    "街道", "地区", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡",
+)  # fmt: skip
+_LEVEL_DEFAULT_SUFFIX = {"province": "省", "city": "市", "county": "县", "town": "镇"}
+
+
+def name_variants(name: str | None) -> list[str]:
+    """柳州市城中区 -> [柳州市城中区, 城中区, 城中]; 广西壮族自治区 -> [广西壮族自治区, 广西]. Longest first."""
+    if not name:
+        return []
+    out = {name}
+    last = name
+    # a compound name (柳州市城中区): its last place is the jurisdiction itself
+    for suf in ("市", "州", "盟", "地区"):
+        i = name.find(suf)
+        if 0 < i and i + len(suf) < len(name) - 1:
+            last = name[i + len(suf) :]
+            break
+    out.add(last)
+    for suf in _SUFFIXES:
+        if last.endswith(suf) and len(last) - len(suf) >= 2:
+            out.add(last[: -len(suf)])
+            break
+    return sorted(out, key=len, reverse=True)
+
+
+def suffix_of(name: str | None, level: str) -> str:
+    """The suffix that decides the self-words: 自治区, 省, 市, 区, 县, 镇 … (广西 -> 自治区)."""
+    if name and level == "province":
+        name = _full_province(name)
+    if name:
+        for suf in (
+            "自治区",
+            "自治州",
+            "自治县",
+            "自治旗",
+            "街道",
+            "省",
+            "州",
+            "盟",
+            "市",
+            "县",
+            "旗",
+            "区",
+            "镇",
+            "乡",
+        ):
+            if name.endswith(suf):
+                return suf
+    return _LEVEL_DEFAULT_SUFFIX.get(level, "")
+
+
+def _full_province(name: str) -> str:
+    try:
+        from engine.parse.level import PROVINCES
+    except ImportError:  # pragma: no cover - the parse stage always ships it
+        return name
+    for full, short in PROVINCES.items():
+        if name in (full, short):
+            return full
+    return name
+
+
+def own_names(plan: Plan) -> list[str]:
+    return name_variants(plan.jurisdiction)
+
+
+def other_names(ctx: CheckContext) -> list[str]:
+    """Names of the parent's and the draft's parent jurisdictions that are not the draft's own."""
+    own = own_names(ctx.draft)
+    names: set[str] = set()
+    for n in (ctx.parent.jurisdiction if ctx.parent else None, ctx.draft.parent_jurisdiction):
+        for v in name_variants(n):
+            if v not in own and not any(v in o for o in own if len(o) > len(v) and o.endswith(v)):
+                names.add(v)
+    return sorted(names, key=len, reverse=True)
+
+
+def self_words(table_: dict, jurisdiction: str | None, level: str) -> list[str]:
+    return list((table_.get("self_words") or {}).get(suffix_of(jurisdiction, level), []))
+
+
+def all_self_words(table_: dict) -> set[str]:
+    return {w for ws in (table_.get("self_words") or {}).values() for w in ws}
+
+
+# --------------------------------------------------------------------------- text
+
+_FOLD = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "[": "［", "]": "］"}
+)
+
+
+def fold(text: str) -> str:
+    """Half-width punctuation to full-width, one character for one, so offsets survive."""
+    return text.translate(_FOLD)
+
+
+def quoted_mask(text: str) -> bytearray:
+    """1 inside 《…》 and 〈…〉 (brackets included): document titles are never the plan's own words."""
+    mask = bytearray(len(text))
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "《〈":
+            depth += 1
+        if depth:
+            mask[i] = 1
+        if ch in "》〉" and depth:
+            depth -= 1
+    return mask
+
+
+_SENT_END = "。！？!?"
+_CLAUSE_END = "。！？!?，,；;：:"
+
+
+def span_around(text: str, i: int, ends: str = _SENT_END) -> tuple[int, int]:
+    """[start, end) of the sentence (or clause, with ends=CLAUSE) around offset i."""
+    s = i
+    while s > 0 and text[s - 1] not in ends and text[s - 1] != "\n":
+        s -= 1
+    e = i
+    while e < len(text) and text[e] not in ends and text[e] != "\n":
+        e += 1
+    return s, e
+
+
+def clause_around(text: str, i: int) -> tuple[int, int]:
+    return span_around(text, i, _CLAUSE_END)
+
+
+def body(m: Measure) -> str:
+    """The measure text without its responsibility clause (units are not the plan's words)."""
+    r = m.responsibility
+    if r and r.text and r.text in m.text:
+        i = m.text.rfind(r.text)
+        return m.text[:i] + " " * len(r.text) + m.text[i + len(r.text) :]
+    return m.text
+
+
+# --------------------------------------------------------------------------- units scanned
+
+
+@dataclass
+class TextUnit:
+    """A piece of the draft a kind scans: a measure, a section (title + own text), title, preamble."""
+
+    ref: str | None  # measure ref, section label, or None for title/preamble
+    text: str
+    measure: Measure | None = None
+    section: Section | None = None
+    line: int = 0  # where to start looking when locating a quote
+
+
+def units(
+    ctx: CheckContext, *, sections: bool = True, front: bool = True, strip_units: bool = True
+) -> Iterator[TextUnit]:
+    """Measures in scope, then (when the rule has no narrowing scope) sections, title and preamble."""
+    for m in ctx.measures():
+        yield TextUnit(m.ref, body(m) if strip_units else m.text, measure=m, line=m.line)
+    scope = ctx.scope
+    narrowed = scope is not None and bool(
+        getattr(scope, "labels", None) or getattr(scope, "chapters", None) or getattr(scope, "pattern", None)
+    )
+    if narrowed:
+        return
+    if sections:
+        for s in ctx.draft.sections:
+            text = s.title + ("\n" + s.text if s.text else "")
+            yield TextUnit(s.label, text, section=s, line=s.line)
+    if front:
+        if ctx.draft.title:
+            yield TextUnit(None, ctx.draft.title, line=0)
+        if ctx.draft.preamble:
+            yield TextUnit(None, ctx.draft.preamble, line=0)
+
+
+def locate(plan: Plan, quote: str, near_line: int = 0) -> tuple[int, int] | None:
+    """(line, column) of `quote` in the draft's paragraphs, the first at or after `near_line`."""
+    if not quote:
+        return None
+    paras: list[Paragraph] = plan.paragraphs
+    ordered = [p for p in paras if p.line >= near_line] + [p for p in paras if p.line < near_line]
+    for p in ordered:
+        i = p.text.find(quote)
+        if i >= 0:
+            return p.line, p.column(i)
+    folded = fold(quote)
+    for p in ordered:
+        i = fold(p.text).find(folded)
+        if i >= 0:
+            return p.line, p.column(i)
+    return None
+
+
+def position(ctx: CheckContext, unit: TextUnit, quote: str) -> tuple[int | None, int | None]:
+    """Line/column for hits outside measures; measures are located by the engine from the quote."""
+    if unit.measure is not None:
+        return None, None
+    found = locate(ctx.draft, quote, unit.line)
+    return found if found else (None, None)
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def parent_texts(ctx: CheckContext, unit: TextUnit) -> list[tuple[str | None, str]]:
+    """(parent ref, parent text) for every parent measure aligned to this draft unit."""
+    if ctx.parent is None:
+        return []
+    out: list[tuple[str | None, str]] = []
+    keys = {unit.ref, f"§{unit.ref}"} if unit.ref else set()
+    for pair in ctx.pairs():
+        if pair.parent_item and keys & set(pair.local_items):
+            pm = ctx.parent_measure(pair.parent_item)
+            if pm is not None:
+                out.append((pm.ref, pm.text))
+    return out
+
+
+def parent_section_titles(ctx: CheckContext) -> list[tuple[str, str]]:
+    """(label, title) of the parent's sections, as far as the parent (maybe rebuilt) knows them."""
+    if ctx.parent is None:
+        return []
+    seen: dict[str, str] = {}
+    for s in ctx.parent.sections:
+        seen.setdefault(s.label, s.title)
+    for m in ctx.parent.measures:
+        for label, title in zip(m.path, m.section_titles, strict=False):
+            seen.setdefault(label, title)
+    return list(seen.items())
+
+
+def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[float, int]:
+    """(ratio, index) of the candidate most similar to text (difflib on folded text)."""
+    best, idx = 0.0, -1
+    ft = fold(text)
+    for i, c in enumerate(candidates):
+        sm = difflib.SequenceMatcher(None, ft, fold(c), autojunk=False)
+        if sm.real_quick_ratio() < max(cutoff, best):
+            continue
+        r = sm.ratio()
+        if r > best:
+            best, idx = r, i
+    return best, idx
+
+
+def compiled(pattern: str) -> re.Pattern[str]:
+    return _compiled(pattern)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

@@ -1,0 +1,279 @@
+"""self_reference: the draft speaks for another level or names another place where its own belongs.
+
+Drafts are made by copying the parent's (or a sibling's) text; what survives the edit is 我市 in a
+district plan, 全省 in a city plan, the parent's place name kept (不断提高广西经济发展…) or swapped for
+the wrong place (柳州治理体系 in a 城中区 plan). Three checks:
+
+1. another level's self-words (levels.yaml `self_words`, chosen by the jurisdiction's suffix):
+   我市/全市/本市 in a 区 plan. Not when the words refer to that level on purpose (按照全市统一部署,
+   走在全市前列: `reference_before`/`reference_after`), nor inside 《》.
+2. words whose meaning changes: a 自治区 parent says 全区 for the whole region; a district says 全区
+   for itself. In the district's plan 全区 is right — except where the draft connects to something
+   that is not its own (积极对接全区…平台, 接入全区…数据库: `connect_verbs`), because there 全区 still
+   means the region while every reader now reads the district. Decision: only those are reported;
+   a district's 全区 elsewhere is its own word.
+3. another jurisdiction's name (the parent's, or the draft's parent jurisdiction — from the plans,
+   never a fixed list) where the aligned parent clause had the parent's own name: kept (the copy was
+   not edited) or replaced by a place that is not the draft's own; and, without alignment, in the
+   phrases where a plan names itself (`self_contexts`: 结合X实际, X治理体系, 具有X特色 …).
+   Legitimate references to higher levels (严格执行国家、自治区、柳州市…的规定, 按照自治区和柳州市
+   部署) and quoted titles are never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from engine.rules import drafting as d
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+_ENUM_AFTER = re.compile(
+    r"^(、|和|及|与|或|有关|相关|市委|市政府|区委|区政府|省委|省政府|党委|人民政府|政府|部署|规定|要求|统一)"
+)
+
+
+class Options(KindOptions):
+    self_words: bool = Field(True, description="report another level's self-words (我市 in a district plan)")
+    changed_meaning: bool = Field(
+        True,
+        description="report the parent's self-word kept where it still means the parent's area (对接全区…平台)",
+    )
+    place_names: bool = Field(
+        True, description="report another jurisdiction's name used where the draft's own belongs"
+    )
+    context_chars: int = Field(
+        6, ge=3, description="characters of unchanged parent text around a place name that show it was copied"
+    )
+
+
+class SelfReference(CheckKind):
+    name = "self_reference"
+    description = (
+        "方案要以本级口吻表述。照抄上级或兄弟单位文本时，常残留“我市”“全省”等其他层级的自称，或把上级地名"
+        "原样保留、换成了别处地名（区级方案写“柳州治理体系”）。本检查按层级表（levels.yaml）找出其他层级的"
+        "自称，按对齐的上级条文找出保留或错换的地名，并找出含义已变的词（自治区方案的“全区”照抄到区级方案"
+        "后，“对接全区平台”读者会理解为本区）。“严格执行国家、自治区、柳州市的规定”“按照自治区部署”等对上级"
+        "的正当引用和《》内的文件名不报告。"
+    )
+    description_en = (
+        "A plan must speak for its own level. Copying leaves another level's self-words (我市 in a district "
+        "plan), the parent's place name kept or swapped for the wrong place, and words whose meaning changed "
+        "(a region's 全区 copied into a district plan). Uses the level table (levels.yaml) and the aligned "
+        "parent clauses; legitimate references to higher levels and quoted titles are not reported."
+    )
+    Options = Options
+    message = {
+        "zh": "“{word}”{reason}",
+        "en": "'{word}' {reason}",
+    }
+    suggestion = {"zh": "改为“{right}”", "en": "write '{right}'"}
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        lv = d.table(ctx, "levels")
+        draft = ctx.draft
+        own = d.self_words(lv, draft.jurisdiction, draft.level)
+        foreign = sorted(d.all_self_words(lv) - set(own), key=len, reverse=True)
+        ambiguous = self._ambiguous(ctx, lv, own)
+        names = d.other_names(ctx)
+        own_names = d.own_names(draft)
+        parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
+        own_name = own_names[-1] if own_names else ""
+        seen: set[tuple[str | None, str, int]] = set()
+        for unit in d.units(ctx):
+            if unit.ref is None and unit.text == draft.title:
+                continue  # the title names the issuer and quotes the parent: nothing to check
+            text = unit.text
+            qmask = d.quoted_mask(text)
+            omask = _mask_of(text, own_names)
+            hits: list[
+                tuple[int, int, str, str, str, str | None]
+            ] = []  # start, end, word, reason-key, right, parent
+            if options.self_words:
+                for w in foreign:
+                    for m in re.finditer(re.escape(w), text):
+                        if self._skip_word(lv, text, m.start(), m.end(), qmask):
+                            continue
+                        hits.append((m.start(), m.end(), w, "foreign", _swap(w, own), None))
+            if options.changed_meaning and ambiguous:
+                verbs = d.compiled(lv.get("connect_verbs") or r"(对接|接入)$")
+                for w in ambiguous:
+                    for m in re.finditer(re.escape(w), text):
+                        if qmask[m.start()]:
+                            continue
+                        cs, _ = d.clause_around(text, m.start())
+                        if verbs.search(text[cs : m.start()]):
+                            parent_name = (parent_own[-1] if parent_own else "") or "上级"
+                            hits.append((m.start(), m.end(), w, "changed", parent_name, None))
+            if options.place_names and names:
+                hits.extend(
+                    self._place_hits(ctx, lv, unit, names, parent_own, own_name, qmask, omask, options)
+                )
+            for start, end, word, why, right, parent_item in sorted(hits):
+                cs, ce = d.clause_around(text, start)
+                quote = text[cs:ce].strip() or word
+                key = (unit.ref, why + word, cs)
+                if key in seen:
+                    continue
+                seen.add(key)
+                line, col = d.position(ctx, unit, quote)
+                fields = {
+                    "word": word,
+                    "reason": _reason(why, ctx.lang, draft.jurisdiction, right),
+                    "right": right,
+                }
+                yield Hit(
+                    local_item=unit.ref,
+                    quote=quote,
+                    parent_item=parent_item,
+                    parent_quote=None,
+                    fields=fields,
+                    suggestion=(self.suggestion["en" if ctx.lang == "en" else "zh"]).format(**fields)
+                    if right
+                    else None,
+                    key=f"{why}:{word}:{cs}",
+                    line=line,
+                    column=col,
+                )
+
+    # ----------------------------------------------------------------- pieces
+
+    @staticmethod
+    def _ambiguous(ctx: CheckContext, lv: dict, own: list[str]) -> list[str]:
+        """Own self-words that a higher level of the same draft also uses for itself (全区: 自治区 and 区)."""
+        draft = ctx.draft
+        higher: set[str] = set()
+        if ctx.parent is not None and d.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != d.suffix_of(
+            draft.jurisdiction, draft.level
+        ):
+            higher |= set(d.self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
+        if d.suffix_of(draft.jurisdiction, draft.level) == "区" and draft.level != "province":
+            if any("自治区" in m.text for m in draft.measures) or "自治区" in (draft.preamble or ""):
+                higher |= set((lv.get("self_words") or {}).get("自治区", []))
+        return [w for w in own if w in higher]
+
+    @staticmethod
+    def _skip_word(lv: dict, text: str, s: int, e: int, qmask: bytearray) -> bool:
+        if qmask[s]:
+            return True
+        nf = lv.get("not_followed_by")
+        if nf and e < len(text) and re.match(nf, text[e]):
+            return True
+        npb = lv.get("not_preceded_by")
+        if npb and s > 0 and re.match(npb, text[s - 1]):
+            return True
+        cs, ce = d.clause_around(text, s)
+        rb, ra = lv.get("reference_before"), lv.get("reference_after")
+        if rb and d.compiled(rb).search(text[cs:s]):
+            return True
+        return bool(ra and d.compiled(ra).search(text[e:ce]))
+
+    def _place_hits(self, ctx, lv, unit, names, parent_own, own_name, qmask, omask, options):
+        text = unit.text
+        ftext = d.fold(text)
+        parents = d.parent_texts(ctx, unit)
+        contexts = [c for c in (lv.get("self_contexts") or [])]
+        rb = d.compiled(lv.get("reference_before") or "$^")
+        taken = bytearray(len(text))
+        k = options.context_chars
+        for n in names:
+            for m in re.finditer(re.escape(n), text):
+                s, e = m.start(), m.end()
+                if qmask[s] or omask[s] or taken[s]:
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                cs, _ = d.clause_around(text, s)
+                before = text[max(cs, s - 12) : s]
+                if before.endswith("、") or _ENUM_AFTER.match(text[e:]) or rb.search(text[cs:s]):
+                    continue
+                found = None
+                for pref, ptext in parents:
+                    verdict = _copied(ftext, s, e, n, d.fold(ptext), parent_own, k)
+                    if verdict:
+                        found = (verdict, pref)
+                        break
+                if found:
+                    yield (s, e, n, found[0], own_name, found[1])
+                    continue
+                for c in contexts:
+                    for form in {n}:
+                        rx = d.compiled(c.replace("{name}", re.escape(form)))
+                        for cm in rx.finditer(text):
+                            if cm.start() <= s < cm.end():
+                                found = ("context", None)
+                if found:
+                    yield (s, e, n, "context", own_name, None)
+
+
+def _copied(ftext: str, s: int, e: int, n: str, ptext: str, parent_own: list[str], k: int) -> str | None:
+    """'kept' / 'replaced' when the name at [s, e) sits where the parent clause had its own name."""
+    dl, dr = ftext[max(0, s - 8) : s], ftext[e : e + 8]
+    for pn in parent_own:
+        for pm in re.finditer(re.escape(pn), ptext):
+            pl, pr = ptext[max(0, pm.start() - 8) : pm.start()], ptext[pm.end() : pm.end() + 8]
+            a = _common_suffix(dl, pl)
+            b = _common_prefix(dr, pr)
+            if n == pn or n in parent_own:
+                if a >= 2 and b >= 2 and a + b >= k:
+                    return "kept"
+            elif a >= 1 and b >= 1 and a + b >= k:
+                return "replaced"
+    return None
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _mask_of(text: str, names: list[str]) -> bytearray:
+    mask = bytearray(len(text))
+    for n in names:
+        if len(n) < 2:
+            continue
+        for m in re.finditer(re.escape(n), text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def _swap(word: str, own: list[str]) -> str:
+    """我市 -> 我区: the draft's own word with the same first character."""
+    for w in own:
+        if w[:1] == word[:1]:
+            return w
+    return own[0] if own else ""
+
+
+_REASONS = {
+    "foreign": ("是其他层级的自称，不是{j}的口吻", "is another level's self-reference, not {j}'s"),
+    "changed": (
+        "照抄自上级，原指{right}，在本方案中读者会理解为本级",
+        "is copied from the parent, where it meant the parent's area; here readers take it as the draft's own",
+    ),
+    "kept": ("是上级的地名，照抄后未改为本级", "is the parent's place name, kept from the copied text"),
+    "replaced": (
+        "替换了上级原文中的本级地名，但不是{j}本身",
+        "replaces the parent's own name, but is not {j} itself",
+    ),
+    "context": ("用在本方案自指的位置，应是{j}", "stands where the plan names itself; it should be {j}"),
+}
+
+
+def _reason(key: str, lang: str, jurisdiction: str, right: str) -> str:
+    zh, en = _REASONS[key]
+    return (en if lang == "en" else zh).replace("{j}", jurisdiction or "本级").replace("{right}", right)
+
+
+KIND = SelfReference
