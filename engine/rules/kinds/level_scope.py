@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -78,8 +79,8 @@ class LevelScope(CheckKind):
         "level that acts (协助配合, 提出立法建议, 按上级部署) is fine."
     )
     Options = Options
-    message = {"zh": "“{phrase}”：{reason}", "en": "'{phrase}': {reason}"}
-    suggestion = {
+    message: ClassVar[dict[str, str]] = {"zh": "“{phrase}”：{reason}", "en": "'{phrase}': {reason}"}
+    suggestion: ClassVar[dict[str, str]] = {
         "zh": "改为本级能做的表述（如“协助配合”“按上级部署”），或删去",
         "en": "rephrase as what this level can do (assist, follow the higher level's arrangements) or drop it",
     }

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -65,11 +66,11 @@ class SelfReference(CheckKind):
         "parent clauses; legitimate references to higher levels and quoted titles are not reported."
     )
     Options = Options
-    message = {
+    message: ClassVar[dict[str, str]] = {
         "zh": "“{word}”{reason}",
         "en": "'{word}' {reason}",
     }
-    suggestion = {"zh": "改为“{right}”", "en": "write '{right}'"}
+    suggestion: ClassVar[dict[str, str]] = {"zh": "改为“{right}”", "en": "write '{right}'"}
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
@@ -112,7 +113,7 @@ class SelfReference(CheckKind):
                 hits.extend(
                     self._place_hits(ctx, lv, unit, names, parent_own, own_name, qmask, omask, options)
                 )
-            for start, end, word, why, right, parent_item in sorted(hits):
+            for start, _end, word, why, right, parent_item in sorted(hits):
                 cs, ce = d.clause_around(text, start)
                 quote = text[cs:ce].strip() or word
                 key = (unit.ref, why + word, cs)
