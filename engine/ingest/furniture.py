@@ -33,9 +33,14 @@ TOKENS = (
     "分享到", "扫一扫", "视力保护色", "返回顶部", "我要纠错", "上一篇", "下一篇", "QQ空间", "微信", "微博",
     "收藏", "打印", "关闭", "字体", "字号", "大中小", "默认", "分享", "首页", "返回",
 )  # fmt: skip
-_LABEL_START = re.compile(
-    "^[【\\[]?(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")[】\]]?(?:[ :：]|$)"
-)
+
+
+def _spaced(words: tuple[str, ...]) -> str:
+    """Alternation of words that may be letter-spaced (索 引 号), longest first."""
+    return "|".join(" ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
+_LABEL_START = re.compile("^[【\\[]?(?:" + _spaced(LABELS) + r")[】\]]?(?:[ :：]|$)")
 # an HTML table row holding page metadata: its cells stay on one line (文号 rows too, so the number
 # stays beside its label)
 METADATA_ROW = re.compile(

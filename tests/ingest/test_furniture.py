@@ -1,0 +1,119 @@
+"""Page furniture: dropped from every format, recorded in SourceDoc.removed, never plan text."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.ingest import from_text, load_document
+
+GUANGNING = "guangning-county-2016-2020.txt"
+
+
+@pytest.fixture(scope="module")
+def guangning(request):
+    from pathlib import Path
+
+    return load_document(str(Path(__file__).resolve().parents[2] / "fixtures" / GUANGNING))
+
+
+def test_guangning_scrape_header_and_footer(guangning) -> None:
+    assert guangning.removed == [
+        "政府信息公开系统",
+        "索引号: GNps-04-2017-0346 公开责任部门 排沙镇",
+        "公开日期 2017-09-28 关键词",
+        "信息有效性 有效 公开形式 主动公开",
+        "内容概述",
+        "【字体:\xa0】【关闭窗口",
+        "来源:转载于广宁县委、县人民政府公开发文资料",
+    ]
+    first = guangning.paragraphs[0]
+    # the 文号 line keeps its document number; the paragraph points at the original line 4
+    assert (first.line, first.text) == (4, "文号宁发〔2017〕10号")
+    assert first.orig == "公开目录 规范性文件 文号 宁发〔2017〕10号"
+    assert first.orig_span(0, len(first.text)) == "文号 宁发〔2017〕10号"
+    second = guangning.paragraphs[1]
+    assert second.line == 8
+    assert second.text == "关于转发《广宁县法治政府建设实施方案(2016-2020年)的通知》的通知"
+    heading = next(p for p in guangning.paragraphs if p.text == "一、指导思想和总体目标")
+    assert heading.line == 25
+    assert guangning.paragraphs[-1].text.startswith("各镇各部门的党政主要负责人要亲自抓好")
+
+
+def test_guangning_body_is_whole(guangning) -> None:
+    from pathlib import Path
+
+    raw = (Path(__file__).resolve().parents[2] / "fixtures" / GUANGNING).read_text("utf-8").splitlines()
+    kept = {p.line for p in guangning.paragraphs}
+    for n, line in enumerate(raw, 1):
+        if n > 10 and line.strip(" \xa0\u3000") and n < len(raw):
+            assert n in kept, (n, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【字体：大 中 小】【打印本页】【关闭窗口】",
+        "【字体：大 中 小】 【打印】 【关闭】",
+        "分享到：",
+        "扫一扫在手机打开当前页",
+        "当前位置：首页 > 政务公开 > 规范性文件",
+        "首页 > 信息公开 > 通知公告",
+        "发布时间：2021-12-31 09:30 浏览次数：1024",
+        "索 引 号：000014349/2021-00512",
+        "文件下载：",
+        "相关链接：",
+        "主题分类：政府工作",
+        "【打印】【关闭窗口】",
+    ],
+)
+def test_furniture_lines_are_dropped(line: str) -> None:
+    doc = from_text(f"一、总体要求\n{line}\n(一)推进依法行政。\n二、保障措施")
+    assert [p.text for p in doc.paragraphs] == ["一、总体要求", "(一)推进依法行政。", "二、保障措施"]
+    assert doc.removed == [line]
+    assert [p.line for p in doc.paragraphs] == [1, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "关键是要把法治政府建设纳入发展总体规划。",  # starts like a label, but it is a sentence
+        "打印机、复印机等办公设备采购纳入政府采购。",  # a furniture token inside plan text
+        "责任单位：县司法局、县政府办",  # a detached responsibility clause
+        "牵头单位：区司法局",
+        "当前，法治政府建设还存在一些问题。",
+        "来源：《法治政府建设实施纲要》",  # 来源 in the middle of a document is text
+        "公开透明，依法公开政府信息，全面推进政务公开。",
+        "3",  # a bare number in a text file (page numbers only in PDFs)
+        "索引号、公开日期、公开形式等要素要完整" + "，规范政府信息公开目录" * 8 + "。",  # long: text
+    ],
+)
+def test_plan_text_is_never_dropped(line: str) -> None:
+    body = "\n".join(f"({n})措施{n}。" for n in range(1, 30))
+    doc = from_text(f"{body}\n{line}\n{body}")
+    assert doc.removed == []
+    assert len(doc.paragraphs) == 59
+
+
+def test_source_line_at_the_end_is_dropped() -> None:
+    doc = from_text("一、总体要求\n(一)推进依法行政。\n\n来源：市司法局\n")
+    assert doc.removed == ["来源：市司法局"]
+
+
+def test_document_number_line_is_kept() -> None:
+    doc = from_text(
+        "发布机构：自治区人民政府\n发文字号：桂政发〔2021〕45号\n公开方式：主动公开 文号：桂发[2021]7号\n一、总体要求"
+    )
+    assert [p.text for p in doc.paragraphs] == [
+        "发文字号：桂政发〔2021〕45号",
+        "文号：桂发[2021]7号",
+        "一、总体要求",
+    ]
+    assert doc.removed == ["发布机构：自治区人民政府"]
+    kept = doc.paragraphs[1]
+    assert kept.orig_span(0, len(kept.text)) == "文号：桂发[2021]7号"
+
+
+def test_traditional_page_furniture() -> None:
+    doc = from_text("索引號：123\n【字體：大 中 小】【列印本頁】【關閉窗口】\n一、總體要求")
+    assert doc.paragraphs[0].text == "一、总体要求"
+    assert doc.removed[0] == "索引號：123"
