@@ -121,7 +121,17 @@ def label(key: str, lang: str = "zh", **fields: object) -> str:
 
 @dataclass
 class RenderContext:
-    """Everything a formatter may read. Built once by the CLI/pipeline, shared by every format."""
+    """Everything a formatter may read. Built once by the CLI/pipeline, shared by every format.
+
+    report             the Report (findings already ordered, waivers applied)
+    draft / parent     the parsed plans (parent None when checking against an obligation ruleset)
+    draft_source_path  the draft file as given; the docx format reads a .docx draft from it, read-only
+    lang               "zh" | "en" for headings and labels (messages come translated in the Report)
+    cwd                paths in reports are made relative to it
+    output             the output path, when there is one (feedback writes .xlsx when it ends in .xlsx)
+    rules              rule id -> description, for SARIF rule metadata (optional)
+    not_applicable     parent refs curated as not applicable (coloured so in the HTML coverage map)
+    """
 
     report: Report
     draft: Plan
@@ -131,6 +141,7 @@ class RenderContext:
     cwd: Path = field(default_factory=Path.cwd)
     output: str | None = None
     rules: dict[str, str] = field(default_factory=dict)
+    not_applicable: frozenset[str] = frozenset()
     _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ---- lookups every formatter needs
@@ -173,6 +184,25 @@ class RenderContext:
 
     def finding_file(self, f: Finding) -> str:
         return self.relpath(f.file or self.draft_source_path or self.report.summary.draft)
+
+    def item_heading(self, ref: str) -> str:
+        """Heading of a draft ref: a measure ('13 标题') or a section named '§一' by the aligner."""
+        if m := self.draft_measure(ref):
+            return self.measure_heading(m)
+        if ref.startswith("§"):
+            sec = next((s for s in self.draft.sections if s.label == ref[1:]), None)
+            if sec is not None:
+                return f"{sec.label} {sec.title}".strip()
+        return ref
+
+    def item_text(self, ref: str) -> str:
+        if m := self.draft_measure(ref):
+            return m.text
+        if ref.startswith("§"):
+            sec = next((s for s in self.draft.sections if s.label == ref[1:]), None)
+            if sec is not None:
+                return sec.text or sec.title
+        return ""
 
     def measure_heading(self, m: Measure) -> str:
         return f"{m.label} {m.title}".strip()
@@ -223,19 +253,21 @@ class RenderContext:
         return out
 
     def parent_relations(self) -> list[tuple[str, str, str]]:
-        """(parent ref, heading, coverage key) for every parent measure, in the parent's order."""
+        """(parent ref, heading, coverage key) for every parent measure the alignment covers, in the
+        parent's order; the key is one of COVERAGE_KEYS, counted the way Summary.coverage is."""
         rel: dict[str, str] = {}
         for pair in self.report.alignment:
             if pair.parent_item and pair.parent_item not in rel:
                 rel[pair.parent_item] = pair.relation
-        waived_parents = {f.parent_item for f in self.report.waived if f.parent_item}
-        refs: list[str] = [m.ref for m in self.parent.measures] if self.parent else []
+        na = set(self.not_applicable) | {f.parent_item for f in self.report.waived if f.parent_item}
+        refs = [m.ref or m.label for m in self.parent.measures] if self.parent else []
+        refs = [r for r in refs if r in rel] if rel else refs
         refs += [r for r in rel if r not in refs]
         out = []
         for ref in refs:
             r = rel.get(ref, "dropped")
             key = {"same": "carried", "dropped": "missing"}.get(r, r)
-            if key == "missing" and ref in waived_parents:
+            if key == "missing" and ref in na:
                 key = "not_applicable"
             out.append((ref, self.parent_heading(ref), key))
         return out

@@ -226,7 +226,8 @@ def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxP
     doc = docx.Document()
     style_document(doc)
     plan = ctx.draft
-    heading_depth = {s.line: s.depth for s in plan.sections}
+    top = min((s.depth for s in plan.sections), default=0)
+    heading_depth = {s.line: min(s.depth - top + 1, 3) for s in plan.sections}
     measure_lines = {m.line for m in plan.measures}
     body_start = min([*heading_depth, *measure_lines], default=0)
     title = plan.title.replace(" ", "")
@@ -235,7 +236,7 @@ def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxP
         text = para.orig.strip()
         compact = text.replace(" ", "")
         if para.line in heading_depth:
-            p = doc.add_paragraph(style=f"Heading {min(heading_depth[para.line], 3)}")
+            p = doc.add_paragraph(style=f"Heading {heading_depth[para.line]}")
         elif (not body_start or para.line < body_start) and compact and title and compact in title:
             p = doc.add_paragraph(style="Title")
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -206,7 +206,6 @@ def _local_clause(c: ClausePair) -> str:
 def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Finding]) -> str:
     key = REL_CLASS.get(pair.relation, pair.relation)
     pm = ctx.parent_measure(pair.parent_item)
-    locals_ = [m for ref in pair.local_items if (m := ctx.draft_measure(ref))]
     # parent column
     if pair.parent_item:
         head = ctx.parent_heading(pair.parent_item)
@@ -227,7 +226,7 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     # draft column
     order = {ref: k for k, ref in enumerate(pair.local_items)}
     if pair.local_items:
-        heads = "；".join(ctx.measure_heading(m) for m in locals_) or "；".join(pair.local_items)
+        heads = "；".join(ctx.item_heading(ref) for ref in pair.local_items)
         if pair.clauses:
             cl = sorted(
                 (c for c in pair.clauses if c.local_text is not None),
@@ -235,19 +234,30 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
             )
             body = "".join(_local_clause(c) for c in cl)
         else:
-            body = "".join(f"<span>{e(m.text)}</span>" for m in locals_)
+            body = "".join(f"<span>{e(ctx.item_text(ref))}</span>" for ref in pair.local_items)
         if pair.relation == "added":
             body = f'<ins class="added">{body}</ins>'
         draft_col = f'<div class="col draft"><h4>{e(heads)}</h4><p>{body}</p></div>'
     else:
         draft_col = f'<div class="col draft empty"><h4>{e(ctx.t("draft"))}</h4><p>—</p></div>'
-    fcol = "".join(_finding(ctx, f) for f in findings)
-    title = " ↔ ".join(x for x in (pair.parent_item, "、".join(pair.local_items)) if x)
+    fcol = f'<div class="findings">{"".join(_finding(ctx, f) for f in findings)}</div>' if findings else ""
+    title = " ↔ ".join(
+        x
+        for x in (
+            ctx.parent_heading(pair.parent_item),
+            "；".join(ctx.item_heading(r) for r in pair.local_items),
+        )
+        if x
+    )
+    changed = any(c.relation != "same" for c in pair.clauses)
+    # quiet pairs (nothing found, nothing changed) start folded; JS opens every pair before printing
+    opened = " open" if findings or changed or pair.relation in ("dropped", "added") else ""
+    score = f" <small>{pair.score:.2f}</small>" if pair.score else ""
     return (
-        f'<article class="pair rel-{key}" id="pair-{i}" data-findings="{len(findings)}">'
-        f'<h3><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> {e(title)}'
-        + (f" <small>{pair.score:.2f}</small>" if pair.score else "")
-        + f'</h3><div class="cols">{parent_col}{draft_col}<div class="findings">{fcol}</div></div></article>'
+        f'<details class="pair pair-{key}" id="pair-{i}" data-findings="{len(findings)}"{opened}>'
+        f'<summary><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> <b>{e(title)}</b>{score}'
+        + (f' <span class="fcount">{e(ctx.t("findings_count", n=len(findings)))}</span>' if findings else "")
+        + f'</summary><div class="cols">{parent_col}{draft_col}{fcol}</div></details>'
     )
 
 
@@ -297,10 +307,13 @@ code{font-family:ui-monospace,Consolas,monospace;font-size:13px;background:#f2f4
 padding:6px 10px;margin:16px 0;display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
 .filters[hidden]{display:none}.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px}
 .pair{border:1px solid var(--line);border-left:6px solid #ccc;border-radius:4px;padding:8px 12px;margin:10px 0}
-.pair.rel-carried{border-left-color:var(--ok)}.pair.rel-missing{border-left-color:var(--err)}
-.pair.rel-adapted{border-left-color:#00897b}.pair.rel-merged,.pair.rel-split{border-left-color:#1e63c6}
-.pair{background:#fff;color:inherit;outline:0}.pair h3 small{color:var(--muted);font-weight:normal}
-.cols{display:grid;grid-template-columns:1fr 1fr minmax(260px,.9fr);gap:14px}
+.pair-carried{border-left-color:var(--ok)}.pair-missing{border-left-color:var(--err)}
+.pair-adapted{border-left-color:#00897b}.pair-merged,.pair-split{border-left-color:#1e63c6}
+.pair-added{border-left-color:#e0a800}.pair-not_applicable{border-left-color:#9e9e9e}
+.cols{display:grid;grid-template-columns:1fr 1fr minmax(260px,.9fr);gap:14px;margin-top:6px}
+.pair[data-findings="0"] .cols{grid-template-columns:1fr 1fr}
+.pair>summary{cursor:pointer;font-size:15px}.pair>summary b{font-weight:600}
+.pair>summary small{color:var(--muted)}.fcount{color:var(--err);font-size:13px;margin-left:6px}
 .col p{margin:0;white-space:pre-wrap}.col.empty p{color:var(--muted)}
 del{background:#fdecea;color:#9b1c1c;text-decoration:line-through}
 ins{background:#e3f6e5;color:#17561c;text-decoration:none;border-bottom:1px solid #7cc383}
@@ -316,7 +329,8 @@ del.dropped{display:block;margin:2px 0}ins.added{display:block;margin:2px 0}
 @media (max-width:900px){.cols{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none!important}
 .pair,.finding,.grid li,tr{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid}
-.cols{grid-template-columns:1fr 1fr .9fr}a{color:inherit;text-decoration:none}}
+.cols{grid-template-columns:1fr 1fr .9fr}.pair[data-findings="0"] .cols{grid-template-columns:1fr 1fr}
+a{color:inherit;text-decoration:none}}
 """
 
 JS = """
@@ -332,5 +346,9 @@ function apply(){
     p.hidden=only&&!p.querySelector('.finding:not([hidden])');});
 }
 form.addEventListener('change',apply);apply();
+window.addEventListener('beforeprint',function(){
+  document.querySelectorAll('details.pair').forEach(function(d){d.open=true;});});
+document.querySelectorAll('#coverage a').forEach(function(a){a.addEventListener('click',function(){
+  var d=document.querySelector(a.getAttribute('href'));if(d)d.open=true;});});
 })();
 """

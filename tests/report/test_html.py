@@ -36,7 +36,7 @@ def test_sections_and_findings(ctx):
     findings = tree.css(".finding")
     assert len(findings) == len(ctx.report.findings) + len(ctx.report.waived)
     assert {f.attributes["data-severity"] for f in findings} == {"error", "warning", "info"}
-    pairs = tree.css("article.pair")
+    pairs = tree.css("details.pair")
     assert len(pairs) == len(ctx.report.alignment)
     first = pairs[0]
     assert [d.text() for d in first.css(".parent del")] == ["2022"]
