@@ -12,6 +12,7 @@ Every problem with the input is raised as `PlancheckError(code, ...)` (codes `in
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 
@@ -51,6 +52,8 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
         text, cols, h, c = normalise_with_stats(orig)
         han += h
         changed += c
+        if fmt == "md" and text:
+            text, cols = _strip_markdown(text, cols)
         if text:
             normalised.append((line_no, orig, text, cols))
     n = len(normalised)
@@ -75,6 +78,25 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
         traditional=han > 0 and changed >= TRADITIONAL_SHARE * han,
         removed=removed,
     )
+
+
+_MD_PREFIX = re.compile(r"^(?:#{1,6}|>)(?: |(?=[^#>\s]))|^[-*+] (?=\S)")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def _strip_markdown(text: str, cols: list[int]) -> tuple[str, list[int]]:
+    """Markdown heading/quote/bullet markers and ** emphasis are layout, not plan text."""
+    m = _MD_PREFIX.match(text)
+    if m:
+        text, cols = text[m.end() :].lstrip(), cols[m.end() :]
+        cols = cols[len(cols) - len(text) :]
+    if "**" in text or "__" in text:
+        keep = [True] * len(text)
+        for e in _MD_EMPHASIS.finditer(text):
+            keep[e.start()] = keep[e.start() + 1] = False
+        cols = [c for c, k in zip(cols, keep, strict=True) if k]
+        text = "".join(ch for ch, k in zip(text, keep, strict=True) if k)
+    return text, cols
 
 
 def _doc_number_part(lite: str, text: str, cols: list[int]) -> tuple[str, list[int]] | None:

@@ -81,12 +81,15 @@ def test_gb_file_with_one_stray_byte_is_tolerated(tmp_path) -> None:
     assert doc.paragraphs[-1].orig == "\ufffd建设"
 
 
-def test_markdown_is_read_as_text(tmp_path) -> None:
+def test_markdown_markers_are_layout(tmp_path) -> None:
     path = tmp_path / "plan.md"
-    path.write_text(PLAN, "utf-8")
+    path.write_text("# 一、总体要求\n\n## （一）指导思想\n\n- **1．**推进依法行政\n\n**\n", "utf-8")
     doc = load_document(str(path))
     assert doc.format == "md"
-    assert texts(doc)[0] == "一、总体要求"
+    assert texts(doc) == ["一、总体要求", "(一)指导思想", "1.推进依法行政"]
+    assert lines(doc) == [1, 3, 5]
+    assert doc.paragraphs[1].orig_span(0, 3) == "（一）"
+    assert doc.paragraphs[2].column(0) == 5
 
 
 def test_docx_paragraphs_and_tables_in_order(tmp_path, make_docx) -> None:
