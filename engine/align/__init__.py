@@ -101,7 +101,9 @@ def align_plans(parent: Plan, draft: Plan, options: AlignOptions | None = None) 
             and cov.best_clause.get(j, 0.0) >= opts.carrier_clause
         ]
         if prim is None:
-            chosen = strong
+            # no one-to-one partner: carried only by measures that hold a real share of its clauses
+            held = {j: v for j, v in cov.share.items() if v >= opts.carrier_share}
+            chosen = list(held) if sum(held.values()) >= opts.merge_share else []
         elif prim in strong or not strong:
             chosen = [prim, *strong]
         elif cov.share.get(prim, 0.0) == 0.0 and score(i, prim) < max(score(i, j) for j in strong):

@@ -39,10 +39,26 @@ def measure_body(m: Measure, children: list[Measure] | None = None) -> str:
         found = find_responsibility(text)
         if found is not None:
             text = text[: found.start] + text[found.end :]
-    starts = [h.start() for h in _RESP_OPEN.finditer(text)]
-    if starts:
-        text = text[: starts[-1]]
-    return text.strip()
+    return _cut_bracketed_responsibility(text).strip()
+
+
+def _cut_bracketed_responsibility(text: str) -> str:
+    """Remove every bracketed 牵头单位/责任单位 clause (several remain when measures were merged)."""
+    while True:
+        hit = _RESP_OPEN.search(text)
+        if hit is None:
+            return text
+        depth, end = 0, len(text)
+        for k in range(hit.start(), len(text)):
+            ch = text[k]
+            if ch in "（([［【":
+                depth += 1
+            elif ch in "）)]］】":
+                depth -= 1
+                if depth == 0:
+                    end = k + 1
+                    break
+        text = text[: hit.start()] + text[end:]
 
 
 def split_clauses(text: str) -> list[str]:

@@ -61,10 +61,15 @@ class Unit:
     title_key: str = ""
     grams: frozenset[str] = frozenset()
     _clauses: list[ClauseInfo] | None = None
+    _facts: bool = False
 
     def clauses(self, with_facts: bool = True) -> list[ClauseInfo]:
+        """Clauses of the body; deadlines, targets and strength only when asked (coverage needs none)."""
         if self._clauses is None:
-            self._clauses = [clause_info(c, with_facts) for c in split_clauses(self.body)]
+            self._clauses = [clause_info(c, False) for c in split_clauses(self.body)]
+        if with_facts and not self._facts:
+            self._clauses = [clause_info(c.text, True) for c in self._clauses]
+            self._facts = True
         return self._clauses
 
 
@@ -279,6 +284,19 @@ def one_to_one(scored: dict[tuple[int, int], float], n_d: int, opts: AlignOption
         out[i] = j
         used_p.add(i)
         used_d.add(j)
+    # a weaker pair still counts when each is the other's best candidate (a heavily reworded measure)
+    best_d: dict[int, tuple[float, int]] = {}
+    best_p: dict[int, tuple[float, int]] = {}
+    for (i, j), s in sorted(scored.items()):
+        if s > best_d.get(i, (-1.0, -1))[0]:
+            best_d[i] = (s, j)
+        if s > best_p.get(j, (-1.0, -1))[0]:
+            best_p[j] = (s, i)
+    for i, (s, j) in sorted(best_d.items()):
+        if i not in used_p and j not in used_d and best_p[j][1] == i and s >= opts.min_score_mutual:
+            out[i] = j
+            used_p.add(i)
+            used_d.add(j)
     return out
 
 

@@ -34,6 +34,12 @@ class AlignOptions(BaseModel):
     min_score: float = Field(
         0.35, ge=0, le=1, description="a one-to-one pair needs at least this measure score"
     )
+    min_score_mutual: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="a weaker pair still aligns one-to-one when each measure is the other's best candidate",
+    )
     order_bonus: float = Field(
         0.05,
         ge=0,
@@ -70,6 +76,12 @@ class AlignOptions(BaseModel):
     )
     carrier_clause: float = Field(
         0.75, ge=0, le=1, description="and its best clause there must score at least this"
+    )
+    merge_share: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="a parent measure with no one-to-one partner is carried (merged) by draft measures holding at least this share of its clause text together",
     )
     carrier_min_chars: int = Field(
         12, ge=0, description="clauses shorter than this never make a draft measure a carrier on their own"
