@@ -204,6 +204,20 @@ class RenderContext:
                 return sec.text or sec.title
         return ""
 
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "zh" else ": "
+
+    def paren(self, s: object) -> str:
+        return f"（{s}）" if self.lang == "zh" else f" ({s})"
+
+    def basis(self, f: Finding) -> str:
+        """'(一) 标题：“parent quote”': the parent measure and the words of it a finding rests on."""
+        head = self.parent_heading(f.parent_item)
+        if f.evidence.parent:
+            return f"{head}{self.colon}“{f.evidence.parent}”" if head else f"“{f.evidence.parent}”"
+        return head
+
     def measure_heading(self, m: Measure) -> str:
         return f"{m.label} {m.title}".strip()
 

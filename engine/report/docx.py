@@ -59,12 +59,10 @@ class DocxFormatter(Formatter):
 def comment_text(ctx: RenderContext, f: Finding) -> str:
     lines = [f"【{ctx.sev(f.severity)}】{f.message}", ctx.t("rule_line", rule=f.rule)]
     if f.suggestion:
-        lines.append(f"{ctx.t('suggestion')}：{f.suggestion}")
+        lines.append(f"{ctx.t('suggestion')}{ctx.colon}{f.suggestion}")
     if f.parent_item or f.evidence.parent:
-        basis = ctx.parent_heading(f.parent_item)
-        if f.evidence.parent:
-            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
-        lines.append(f"{ctx.t('basis')}：{basis}")
+        basis = ctx.basis(f)
+        lines.append(f"{ctx.t('basis')}{ctx.colon}{basis}")
     return "\n".join(lines)
 
 
@@ -234,7 +232,7 @@ def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxP
     by_line: dict[int, DocxParagraph] = {}
     for para in plan.paragraphs:
         text = para.orig.strip()
-        compact = text.replace(" ", "")
+        compact = para.text.replace(" ", "").strip()
         if para.line in heading_depth:
             p = doc.add_paragraph(style=f"Heading {heading_depth[para.line]}")
         elif (not body_start or para.line < body_start) and compact and title and compact in title:

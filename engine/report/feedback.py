@@ -60,10 +60,7 @@ def _item(ctx: RenderContext, f: Finding, measure) -> str:
 
 
 def _basis(ctx: RenderContext, f: Finding) -> str:
-    head = ctx.parent_heading(f.parent_item)
-    if f.evidence.parent:
-        return f"{head}：“{f.evidence.parent}”" if head else f"“{f.evidence.parent}”"
-    return head
+    return ctx.basis(f)
 
 
 def title_of(ctx: RenderContext) -> str:
@@ -94,6 +91,13 @@ def _cant_split(row) -> None:
     tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
 
 
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    tc_pr.append(
+        tc_pr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
+    )
+
+
 def render_docx(ctx: RenderContext) -> bytes:
     doc = docx.Document()
     style_document(doc)
@@ -119,6 +123,7 @@ def render_docx(ctx: RenderContext) -> bytes:
     run.bold = True
     run.font.size = Pt(15)
     for i, (key, _, _) in enumerate(COLUMNS):
+        _shade(table.rows[1].cells[i], "DDE4EE")
         p = table.rows[1].cells[i].paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(ctx.t(key)).bold = True

@@ -38,12 +38,10 @@ def _line(ctx: RenderContext, f: Finding) -> str:
     props.append(f"title={escape_property(f.rule)}")
     body = [f.message]
     if f.evidence.local:
-        body.append(f"{ctx.t('quote')}：“{f.evidence.local}”")
+        body.append(f"{ctx.t('quote')}{ctx.colon}“{f.evidence.local}”")
     if f.parent_item or f.evidence.parent:
-        basis = ctx.parent_heading(f.parent_item)
-        if f.evidence.parent:
-            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
-        body.append(f"{ctx.t('basis')}：{basis}")
+        basis = ctx.basis(f)
+        body.append(f"{ctx.t('basis')}{ctx.colon}{basis}")
     if f.suggestion:
-        body.append(f"{ctx.t('suggestion')}：{f.suggestion}")
+        body.append(f"{ctx.t('suggestion')}{ctx.colon}{f.suggestion}")
     return f"::{LEVEL[f.severity]} {','.join(props)}::{escape_data(chr(10).join(body))}"

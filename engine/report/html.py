@@ -152,13 +152,13 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> str:
         f'<p class="msg">{e(f.message)}</p>',
     ]
     if f.evidence.local:
-        rows.append(f'<p><span class="k">{e(t("quote"))}</span><q>{e(f.evidence.local)}</q></p>')
+        rows.append(f'<p><span class="k">{e(t("quote") + ctx.colon)}</span><q>{e(f.evidence.local)}</q></p>')
     if f.parent_item or f.evidence.parent:
         head = ctx.parent_heading(f.parent_item)
         quote = f"<q>{e(f.evidence.parent)}</q>" if f.evidence.parent else ""
-        rows.append(f'<p><span class="k">{e(t("basis"))}</span>{e(head)} {quote}</p>')
+        rows.append(f'<p><span class="k">{e(t("basis") + ctx.colon)}</span>{e(head)} {quote}</p>')
     if f.suggestion:
-        rows.append(f'<p><span class="k">{e(t("suggestion"))}</span>{e(f.suggestion)}</p>')
+        rows.append(f'<p><span class="k">{e(t("suggestion") + ctx.colon)}</span>{e(f.suggestion)}</p>')
     if waived and f.waiver:
         w = f.waiver
         exp = t("waiver_expires", date=w.expires) if w.expires else ""
@@ -322,7 +322,7 @@ del.dropped{display:block;margin:2px 0}ins.added{display:block;margin:2px 0}
 .finding{border:1px solid var(--line);border-left:4px solid var(--info);border-radius:3px;padding:4px 8px;font-size:13.5px;background:#fcfcfd}
 .finding.sev-error{border-left-color:var(--err)}.finding.sev-warning{border-left-color:var(--warn)}
 .finding p{margin:2px 0}.finding .msg{font-weight:600}.finding .k{color:var(--muted);margin-right:6px}
-.finding .k::after{content:"："}.finding .loc{color:var(--muted);font-size:12px}.finding.is-waived{opacity:.75}
+.finding .loc{color:var(--muted);font-size:12px}.finding.is-waived{opacity:.75}
 .sev{color:#fff;border-radius:3px;padding:0 5px;font-size:12px}.sev.sev-error{background:var(--err)}
 .sev.sev-warning{background:var(--warn)}.sev.sev-info{background:var(--info)}
 .waiver{color:var(--muted)}[hidden]{display:none!important}

@@ -61,7 +61,9 @@ class JunitFormatter(Formatter):
                     fail.text = "\n\n".join(_describe(ctx, f) for f in found)
                 if waived:
                     out = ET.SubElement(case, "system-out")
-                    out.text = "\n\n".join(f"{ctx.t('waived')}：" + _describe(ctx, f) for f in waived)
+                    out.text = "\n\n".join(
+                        f"{ctx.t('waived')}{ctx.colon}" + _describe(ctx, f) for f in waived
+                    )
             suite.set("tests", str(len(cases)))
             suite.set("failures", str(failures))
             suite.set("errors", "0")
@@ -91,13 +93,13 @@ def _describe(ctx: RenderContext, f: Finding) -> str:
     lines = [f"[{ctx.sev(f.severity)}] {f.rule} {where}", f.message]
     if f.local_item:
         m = ctx.draft_measure(f.local_item)
-        lines.append(f"{ctx.t('item')}：{ctx.measure_heading(m) if m else f.local_item}")
+        lines.append(f"{ctx.t('item')}{ctx.colon}{ctx.measure_heading(m) if m else f.local_item}")
     if f.evidence.local:
-        lines.append(f"{ctx.t('quote')}：“{f.evidence.local}”")
-    if f.evidence.parent:
-        lines.append(f"{ctx.t('basis')}：“{f.evidence.parent}”")
+        lines.append(f"{ctx.t('quote')}{ctx.colon}“{f.evidence.local}”")
+    if f.parent_item or f.evidence.parent:
+        lines.append(f"{ctx.t('basis')}{ctx.colon}{ctx.basis(f)}")
     if f.suggestion:
-        lines.append(f"{ctx.t('suggestion')}：{f.suggestion}")
+        lines.append(f"{ctx.t('suggestion')}{ctx.colon}{f.suggestion}")
     if f.waived and f.waiver:
         w = f.waiver
         exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""

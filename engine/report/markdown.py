@@ -27,9 +27,9 @@ class MarkdownFormatter(Formatter):
         r, s = ctx.report, ctx.report.summary
         t = ctx.t
         out = [f"## plancheck {cell(r.version)}", ""]
-        out.append(f"**{t('draft')}**：`{ctx.relpath(s.draft)}`  ")
+        out.append(f"**{t('draft')}**{ctx.colon}`{ctx.relpath(s.draft)}`  ")
         if s.parent:
-            out.append(f"**{t('parent')}**：`{ctx.relpath(s.parent)}`  ")
+            out.append(f"**{t('parent')}**{ctx.colon}`{ctx.relpath(s.parent)}`  ")
         result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
         out += [f"**{cell(result)}**", ""]
         counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
@@ -41,14 +41,14 @@ class MarkdownFormatter(Formatter):
         out.append("")
         c = s.coverage
         if c.parent_measures:
-            out.append(f"### {t('coverage')}（{t('coverage_total', n=c.parent_measures)}）")
+            out.append(f"### {t('coverage')}{ctx.paren(t('coverage_total', n=c.parent_measures))}")
             out.append("")
             out.append("| " + " | ".join(t("rel." + k) for k in COVERAGE_KEYS) + " |")
             out.append("|" + "---:|" * len(COVERAGE_KEYS))
             out.append("| " + " | ".join(str(getattr(c, k)) for k in COVERAGE_KEYS) + " |")
             missing = [h for _, h, key in ctx.parent_relations() if key == "missing"]
             if missing:
-                out += ["", f"{t('rel.missing')}：" + "；".join(cell(h) for h in missing)]
+                out += ["", f"{t('rel.missing')}{ctx.colon}" + "；".join(cell(h) for h in missing)]
             out.append("")
         out += [f"### {t('findings')}", ""]
         groups = ctx.groups()
@@ -65,14 +65,14 @@ class MarkdownFormatter(Formatter):
             out += _table(ctx, findings)
             out += ["", "</details>", ""]
         if r.waived:
-            out += ["<details>", f"<summary>{t('waived_findings')}（{len(r.waived)}）</summary>", ""]
+            out += ["<details>", f"<summary>{t('waived_findings')}{ctx.paren(len(r.waived))}</summary>", ""]
             out += _table(ctx, r.waived, waived=True)
             out += ["", "</details>", ""]
         if r.waiver_problems:
             out += [f"### {t('waiver_problems')}", ""]
             for p in r.waiver_problems:
                 target = " ".join(x for x in (p.waiver.rule, p.waiver.check, p.waiver.item) if x)
-                out.append(f"- **{t('wp.' + p.kind)}** `{cell(target)}`：{cell(p.message)}")
+                out.append(f"- **{t('wp.' + p.kind)}** `{cell(target)}`{ctx.colon}{cell(p.message)}")
             out.append("")
         return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
@@ -84,9 +84,7 @@ def _table(ctx: RenderContext, findings: list[Finding], waived: bool = False) ->
         cols.append(t("waived"))
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for f in findings:
-        basis = ctx.parent_heading(f.parent_item)
-        if f.evidence.parent:
-            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
+        basis = ctx.basis(f)
         row = [
             f"{ICON[f.severity]} {t('sev.' + f.severity)}",
             f"`{cell(f.rule)}`",
@@ -98,6 +96,6 @@ def _table(ctx: RenderContext, findings: list[Finding], waived: bool = False) ->
         ]
         if waived:
             w = f.waiver
-            row.append(cell(f"{w.reason}（{w.approver}）") if w else "")
+            row.append(cell(f"{w.reason}{ctx.paren(w.approver)}") if w else "")
         out.append("| " + " | ".join(row) + " |")
     return out

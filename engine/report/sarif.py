@@ -45,7 +45,7 @@ def _rule(ctx: RenderContext, rid: str, findings: list[Finding]) -> dict:
     worst = max(findings, key=lambda f: SEVERITY_ORDER[f.severity])
     desc = ctx.rules.get(rid) or f"{worst.check}: {worst.message}"
     short = desc.split("\n", 1)[0]
-    help_text = desc + (f"\n{ctx.t('suggestion')}：{worst.suggestion}" if worst.suggestion else "")
+    help_text = desc + (f"\n{ctx.t('suggestion')}{ctx.colon}{worst.suggestion}" if worst.suggestion else "")
     return {
         "id": rid,
         "name": rid,

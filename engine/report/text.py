@@ -20,16 +20,16 @@ class TextFormatter(Formatter):
         out: list[str] = []
         r = ctx.report
         out += wrap(f"plancheck {r.version}", WIDTH)
-        out += wrap(f"{ctx.t('draft')}：{ctx.relpath(r.summary.draft)}", WIDTH)
+        out += wrap(f"{ctx.t('draft')}{ctx.colon}{ctx.relpath(r.summary.draft)}", WIDTH)
         if r.summary.parent:
-            out += wrap(f"{ctx.t('parent')}：{ctx.relpath(r.summary.parent)}", WIDTH)
+            out += wrap(f"{ctx.t('parent')}{ctx.colon}{ctx.relpath(r.summary.parent)}", WIDTH)
         out.append("")
         groups = ctx.groups()
         if not groups:
             out.append(ctx.t("no_findings"))
             out.append("")
         for heading, measure, findings in groups:
-            line = f"（{ctx.t('line', line=measure.line)}）" if measure and measure.line else ""
+            line = ctx.paren(ctx.t("line", line=measure.line)) if measure and measure.line else ""
             out += wrap(f"{heading}{line}", WIDTH)
             out.append("─" * min(WIDTH, 40))
             for f in findings:
@@ -46,14 +46,12 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> list[str]:
     lines += wrap(head, WIDTH, "    ", "  ")
     lines += wrap(f.message, WIDTH, "    ", "    ")
     if f.evidence.local:
-        lines += wrap(f"{ctx.t('quote')}：“{f.evidence.local}”", WIDTH, "      ", "    ")
+        lines += wrap(f"{ctx.t('quote')}{ctx.colon}“{f.evidence.local}”", WIDTH, "      ", "    ")
     if f.parent_item or f.evidence.parent:
-        basis = ctx.parent_heading(f.parent_item)
-        if f.evidence.parent:
-            basis = f"{basis}：“{f.evidence.parent}”" if basis else f"“{f.evidence.parent}”"
-        lines += wrap(f"{ctx.t('basis')}：{basis}", WIDTH, "      ", "    ")
+        basis = ctx.basis(f)
+        lines += wrap(f"{ctx.t('basis')}{ctx.colon}{basis}", WIDTH, "      ", "    ")
     if f.suggestion:
-        lines += wrap(f"{ctx.t('suggestion')}：{f.suggestion}", WIDTH, "      ", "    ")
+        lines += wrap(f"{ctx.t('suggestion')}{ctx.colon}{f.suggestion}", WIDTH, "      ", "    ")
     if waived and f.waiver:
         w = f.waiver
         exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
@@ -72,7 +70,10 @@ def _summary(ctx: RenderContext) -> list[str]:
     c = s.coverage
     if c.parent_measures:
         out += wrap(
-            f"{ctx.t('coverage')}（{ctx.t('coverage_total', n=c.parent_measures)}）：", WIDTH, "  ", "  "
+            ctx.t("coverage") + ctx.paren(ctx.t("coverage_total", n=c.parent_measures)) + ctx.colon,
+            WIDTH,
+            "  ",
+            "  ",
         )
         cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
         out += wrap(cov, WIDTH, "    ", "    ")
@@ -94,7 +95,7 @@ def _summary(ctx: RenderContext) -> list[str]:
         for p in ctx.report.waiver_problems:
             w = p.waiver
             target = " ".join(x for x in (w.rule, w.check, w.item) if x)
-            out += wrap(f"[{ctx.t('wp.' + p.kind)}] {target}：{p.message}", WIDTH, "    ", "  ")
+            out += wrap(f"[{ctx.t('wp.' + p.kind)}] {target}{ctx.colon}{p.message}", WIDTH, "    ", "  ")
             exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
             out += wrap(
                 ctx.t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp),
