@@ -59,7 +59,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
     out: list[Paragraph] = []
     for q in raw:
         cuts: list[int] = []
-        if len(q.text) >= INLINE_MIN_CHARS or starts <= 2:
+        if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
             cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
         if not cuts:
             out.append(q if q.index == len(out) else q.model_copy(update={"index": len(out)}))

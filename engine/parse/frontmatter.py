@@ -169,7 +169,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm = FrontMatter()
     last_front = -1
     titles: list[tuple[str, list[int]]] = []
-    wrappers: list[str] = []
+    wrappers: list[tuple[int, int, str]] = []
     n = len(paras)
     i = 0
     while i < n:
@@ -229,7 +229,8 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             used.append(j)
         inner = wrapper_inner(cand) if len(cand) <= 400 else None
         if inner:
-            wrappers.append(inner)
+            # a 转发 notice forwards another notice: the 印发 one names the plan more directly
+            wrappers.append((1 if "转发" in cand else 0, len(wrappers), inner))
             if not fm.issuers:
                 head = cand[: cand.find("关于")] if "关于" in cand else ""
                 fm.issuers = org_names(head.strip())
@@ -247,10 +248,28 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     if titles:
         fm.title, fm.title_paras = titles[0]
     elif wrappers:
-        fm.title = wrappers[0]
+        fm.title = min(wrappers)[2]
+    else:  # front matter run together on one line: look for a covering notice inside it
+        fm.title = embedded_title("".join(t for _, t in paras)[:5000])
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+_WRAP_START = re.compile(r"(?:印发|转发|颁布|现将)\s*《")
+
+
+def embedded_title(text: str) -> str:
+    """The plan named by 印发《X》/现将《X》… inside running text (印发 preferred to 转发)."""
+    found: list[tuple[int, int, str]] = []
+    for m in _WRAP_START.finditer(text):
+        quoted = cited_titles(text[m.end() - 1 :], limit=1)
+        if not quoted:
+            continue
+        inner = wrapper_inner("印发《" + quoted[0] + "》的通知") or quoted[0]
+        if title_core(inner).endswith(TITLE_ENDINGS):
+            found.append((1 if "转发" in m.group() else 0, len(found), inner))
+    return min(found)[2] if found else ""
 
 
 def cited_titles(text: str, limit: int = 50) -> list[str]:

@@ -187,9 +187,9 @@ def inline_markers(text: str) -> list[Marker]:
         while j >= 0 and text[j] in " \t":
             j -= 1
         at_boundary = j < 0 or text[j] in _BOUNDARY
-        if not at_boundary and (mk.label.startswith(("(", "第")) or mk.ordinal != 1):
+        if not at_boundary:
             # right after a short heading ("二、工作任务(一)…", "三、组织保障46.…"): the previous
-            # marker is near and no sentence ended since; unbracketed only when continuing a sequence
+            # marker is near and no sentence ended since
             at_boundary = 0 <= mk.start - last_end <= HEADING_MAX and last_stop < last_end
         if not at_boundary:
             continue

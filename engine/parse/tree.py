@@ -95,10 +95,22 @@ def build_nodes(paras: list[Paragraph], markers: list[Marker | None], first: int
     return nodes
 
 
+def carries_tasks(n: Node, has_children: bool) -> bool:
+    """Task text: a sentence (。/；) on the heading line, or paragraphs below it.
+
+    Paragraphs below a node that has numbered children are an intro to them (二、… 深入推进…;
+    (一)… 工作目标:…), not tasks of its own.
+    """
+    if n.inline_body or n.rest != n.title:  # a sentence on the heading line: "深化审批改革。"
+        return True
+    return bool(n.body) and not has_children
+
+
 def measure_style(nodes: list[Node]) -> str:
     """The style with the most nodes carrying task text; tie (or none with text) -> the deeper one."""
     rank = {n.marker.style: n.rank for n in nodes}
-    with_text = Counter(n.marker.style for n in nodes if n.inline_body or n.body)
+    parents = {n.parent for n in nodes}
+    with_text = Counter(n.marker.style for i, n in enumerate(nodes) if carries_tasks(n, i in parents))
     total = Counter(n.marker.style for n in nodes)
     return max(rank, key=lambda s: (with_text[s], total[s] if not with_text else 0, rank[s]))
 

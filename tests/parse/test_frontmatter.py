@@ -1,0 +1,116 @@
+"""Front matter: titles over several lines, covering notices, 文号, issuers, dates, drafts, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.parse import parse_plan
+from engine.parse.frontmatter import doc_number_in, parse_date, wrapper_inner
+
+BODY = "一、主要任务\n1.加强执法。严格程序。\n2.完善复议。"
+
+
+def test_title_over_lines_and_blank_lines(doc_of):
+    text = (
+        "\n柳州市城中区贯彻执行《柳州市落实〈广西\n\n法治政府建设实施方案(2021-2025年)〉工作方案》的方案(征求意见稿)\n为确保…,制定本方案。\n"
+        + BODY
+    )
+    plan = parse_plan(doc_of(text))
+    assert (
+        plan.title
+        == "柳州市城中区贯彻执行《柳州市落实〈广西法治政府建设实施方案(2021-2025年)〉工作方案》的方案(征求意见稿)"
+    )
+    assert plan.is_draft and plan.preamble == "为确保…,制定本方案。"
+    assert (plan.jurisdiction, plan.parent_jurisdiction) == ("城中区", "柳州市")
+
+
+def test_title_with_period_on_next_line(doc_of):
+    plan = parse_plan(
+        doc_of("广宁县法治政府建设实施方案\n(2016—2020年)\n\n为全面推进依法行政,制定本方案。\n" + BODY)
+    )
+    assert plan.title == "广宁县法治政府建设实施方案(2016—2020年)"
+    assert plan.preamble == "为全面推进依法行政,制定本方案。"
+
+
+def test_title_wrapped_without_blank_line(doc_of):
+    plan = parse_plan(doc_of("某某市法治政府建设\n实施方案\n" + BODY))
+    assert plan.title == "某某市法治政府建设实施方案" and plan.jurisdiction == "某某市"
+
+
+@pytest.mark.parametrize("normalise", [False, True])
+def test_forwarding_wrapper(doc_of, normalise):
+    text = "\n".join(
+        [
+            "关于转发《平安县法治政府建设实施方案(2016-2020年)的通知》的通知",
+            "中共平安县委 平安县人民政府关于印发《平安县法治政府建设实施方案",
+            "（2016—2020年）》的通知",
+            "平发〔2017〕10号",
+            "各镇党委、人民政府,县直各单位:",
+            "现将《平安县法治政府建设实施方案（2016—2020年）》印发给你们,请认真贯彻执行。",
+            "中共平安县委",
+            "平安县人民政府",
+            "2017年7月7日",
+            "为全面推进依法行政,根据《法治政府建设实施纲要(2015—2020年)》,制定本方案。",
+            BODY,
+        ]
+    )
+    plan = parse_plan(doc_of(text, normalise=normalise))
+    assert plan.title == "平安县法治政府建设实施方案(2016—2020年)"
+    assert plan.doc_number == "平发〔2017〕10号"
+    assert plan.issuers == ["中共平安县委", "平安县人民政府"]
+    assert plan.date == "2017-07-07"
+    assert plan.addressees == "各镇党委、人民政府,县直各单位"
+    assert plan.preamble.startswith("为全面推进依法行政")
+    assert plan.cited == ["法治政府建设实施纲要(2015—2020年)"]
+    assert (plan.jurisdiction, plan.level) == ("平安县", "county")
+
+
+def test_wrapper_inner():
+    assert wrapper_inner("关于转发《X县实施方案(2016-2020年)的通知》的通知") == "X县实施方案(2016-2020年)"
+    assert (
+        wrapper_inner("现将《广西法治政府建设实施方案(2021—2025年)》印发给你们")
+        == "广西法治政府建设实施方案(2021—2025年)"
+    )
+    assert wrapper_inner("广宁县法治政府建设实施方案") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("宁发〔2017〕10号", "宁发〔2017〕10号"),
+        ("桂发〔2021〕45号", "桂发〔2021〕45号"),
+        ("文号 宁发[2017]10号", "宁发[2017]10号"),
+        ("宁府办(2017)3号", "宁府办(2017)3号"),
+        ("发文字号:桂政发〔2020〕 7号", "桂政发〔2020〕7号"),
+        ("根据《X方案》(桂发〔2021〕45号)", None),
+        ("2017年7月7日", None),
+    ],
+)
+def test_doc_numbers(text, number):
+    assert doc_number_in(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2021年12月31日", "2021-12-31"),
+        ("2017年7月7日", "2017-07-07"),
+        ("二〇一七年七月七日", "2017-07-07"),
+        ("2021年13月1日", None),
+        ("到2025年12月31日前完成", None),
+    ],
+)
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_date_and_issuers_at_the_end(doc_of):
+    plan = parse_plan(doc_of("某某县加强法治建设的实施意见\n" + BODY + "\n某某县人民政府\n2020年3月2日"))
+    assert plan.date == "2020-03-02" and plan.issuers == ["某某县人民政府"]
+    assert plan.measures[-1].text == "完善复议。"
+
+
+@pytest.mark.parametrize("word", ["征求意见稿", "送审稿", "讨论稿"])
+def test_draft_words(doc_of, word):
+    assert parse_plan(doc_of(f"某某县实施方案({word})\n" + BODY)).is_draft
+    assert not parse_plan(doc_of("某某县实施方案\n" + BODY)).is_draft

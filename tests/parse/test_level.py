@@ -1,0 +1,76 @@
+"""Jurisdiction and level: from the title (outside 《》 quotes), else issuers, else the preamble."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.parse import parse_plan
+from engine.parse.level import places_in, strip_quotes
+
+BODY = "一、主要任务\n1.加强执法。严格程序。\n2.完善复议。"
+
+
+@pytest.mark.parametrize(
+    ("title", "jurisdiction", "parent", "level"),
+    [
+        ("国务院关于加强法治政府建设的意见", "全国", None, "national"),
+        ("中共中央 国务院法治政府建设实施纲要", "全国", None, "national"),
+        ("广东省法治政府建设实施方案", "广东", None, "province"),
+        ("广西法治政府建设实施方案(2021—2025年)", "广西", None, "province"),
+        ("广西壮族自治区人民政府办公厅关于加强行政执法的意见", "广西", None, "province"),
+        ("北京市法治政府建设规划", "北京", None, "province"),
+        ("肇庆市法治政府建设实施意见(2016—2020年)", "肇庆市", None, "city"),
+        ("延边朝鲜族自治州法治政府建设实施方案", "延边朝鲜族自治州", None, "city"),
+        ("阿里地区法治政府建设实施方案", "阿里地区", None, "city"),
+        ("广宁县法治政府建设实施方案(2016—2020年)", "广宁县", None, "county"),
+        ("柳州市城中区法治政府建设方案", "城中区", "柳州市", "county"),
+        ("崇左市凭祥市法治政府建设方案", "凭祥市", "崇左市", "county"),
+        ("鄂托克旗法治政府建设方案", "鄂托克旗", None, "county"),
+        ("广西壮族自治区柳州市法治政府建设方案", "柳州市", "广西", "city"),
+        ("排沙镇法治政府建设工作计划", "排沙镇", None, "town"),
+        ("城中区潭中街道法治建设工作方案", "潭中街道", "城中区", "town"),
+        (
+            "柳州市城中区贯彻执行《柳州市落实〈广西法治政府建设实施方案〉工作方案》的方案",
+            "城中区",
+            "柳州市",
+            "county",
+        ),
+    ],
+)
+def test_level_from_title(doc_of, title, jurisdiction, parent, level):
+    plan = parse_plan(doc_of(title + "\n" + BODY))
+    assert (plan.jurisdiction, plan.parent_jurisdiction, plan.level) == (jurisdiction, parent, level)
+
+
+def test_quoted_documents_do_not_count():
+    assert strip_quotes("贯彻《柳州市落实〈广西…〉方案》的方案") == "贯彻的方案"
+    assert places_in("关于贯彻《广西…》的实施意见") == []
+
+
+def test_level_from_issuers(doc_of):
+    text = "法治建设工作要点\n中共肇庆市委\n肇庆市人民政府\n2020年1月2日\n" + BODY
+    plan = parse_plan(doc_of(text))
+    assert (plan.jurisdiction, plan.level) == ("肇庆市", "city")
+
+
+def test_level_from_preamble(doc_of):
+    plan = parse_plan(doc_of("法治政府建设实施方案\n为推进依法行政,结合城中区实际,制定本方案。\n" + BODY))
+    assert (plan.jurisdiction, plan.level) == ("城中区", "county")
+    plan = parse_plan(doc_of("工作方案\n为推进我县依法行政,制定本方案。\n" + BODY))
+    assert (plan.jurisdiction, plan.level) == ("", "county")
+
+
+def test_unknown(doc_of):
+    plan = parse_plan(doc_of(BODY))
+    assert (plan.jurisdiction, plan.level, plan.title) == ("", "unknown", "")
+
+
+def test_overrides(doc_of):
+    doc = doc_of("广宁县法治政府建设实施方案\n" + BODY)
+    assert parse_plan(doc, level="town").level == "town"
+    plan = parse_plan(doc, jurisdiction="肇庆市")
+    assert (plan.jurisdiction, plan.level) == ("肇庆市", "city")
+    plan = parse_plan(doc, jurisdiction="柳州市城中区")
+    assert (plan.jurisdiction, plan.parent_jurisdiction, plan.level) == ("城中区", "柳州市", "county")
+    plan = parse_plan(doc, jurisdiction="某片区", level="county")
+    assert (plan.jurisdiction, plan.level) == ("某片区", "county")
