@@ -9,6 +9,7 @@ keeps the kinds short and their answers consistent. Nothing here writes to the c
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from engine.i18n import _Defaulting
-from engine.models import AlignmentPair, Deadline, Measure, Plan, Target, Unit
+from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Target, Unit
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -150,10 +151,25 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+# task words too common to tell two requirements apart (推行X制度 = 制定X并公开)
+_LIGHT = frozenset(
+    "推行 推进 推动 建立 健全 建立健全 完善 加强 实行 落实 制度 机制 工作 积极 进一步 不断 切实 深入 全面 "
+    "加快 有关 相关 开展 实施 做好 提高 提升 强化 坚持 各类 各项".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Words of two or more characters that carry the task (jieba; light task verbs left out)."""
+    import jieba
+
+    return [w for w in jieba.lcut(compact(text)) if len(w) >= 2 and w not in _LIGHT]
+
+
 def similarity(clause: str, text: str) -> float:
-    """How much of `clause` is present in `text` (0..1): the better of a windowed fuzzy match and
-    the share of the clause's character bigrams found in `text` (robust to inserted words and to
-    reordered list items, both common when a lower level rewrites a parent's sentence)."""
+    """How much of `clause` is present in `text` (0..1): the best of a windowed fuzzy match, the
+    share of the clause's character bigrams found in `text` (robust to inserted words and reordered
+    list items) and, for clauses of four or more content words, the share of those words found
+    (robust to rewording: 推行年度目录公开制度 = 制定年度目录向社会公开)."""
     a, b = compact(clause), compact(text)
     if not a or not b:
         return 0.0
@@ -162,7 +178,24 @@ def similarity(clause: str, text: str) -> float:
     partial = fuzz.partial_ratio(a, b) / 100.0 if len(b) >= len(a) // 2 else 0.0
     grams = _bigrams(a)
     cover = len(grams & _bigrams(b)) / len(grams) if grams else 0.0
-    return max(partial, cover)
+    words = content_words(a)
+    wcover = sum(1 for w in words if w in b) / len(words) if len(words) >= 4 else 0.0
+    return max(partial, cover, wcover)
+
+
+def coverage(part: str, text: str) -> float:
+    """How much of a short `part` (a sub-clause) `text` holds: shared character bigrams or content
+    words, without the windowed fuzzy match, which is too lenient on a dozen characters."""
+    a, b = compact(part), compact(text)
+    if not a or not b:
+        return 0.0
+    if a in b:
+        return 1.0
+    grams = _bigrams(a)
+    cover = len(grams & _bigrams(b)) / len(grams) if grams else 0.0
+    words = content_words(a)
+    wcover = sum(1 for w in words if w in b) / len(words) if len(words) >= 3 else 0.0
+    return max(cover, wcover)
 
 
 def best_sentence(clause: str, measures: Iterable[Measure]) -> tuple[float, Measure | None, str]:
@@ -324,3 +357,125 @@ def render(templates: dict[str, str], lang: str, fields: dict[str, str]) -> str 
     if not text:
         return None
     return string.Formatter().vformat(text, (), _Defaulting(fields))
+
+
+# --------------------------------------------------------------------------- diffs
+
+_CANON = str.maketrans("，。；：！？（）、", ",.;:!?()、")
+
+
+def char_ops(parent: str, local: str) -> list[DiffOp]:
+    """A character diff of two clause texts, blind to full/half-width punctuation.
+
+    The aligner's diff is not always filled (clauses it calls `same` carry none), and a kind that
+    quotes changed words needs one it can rely on; both texts are canonicalised char for char, so
+    offsets still slice the originals.
+    """
+    a, b = parent.translate(_CANON), local.translate(_CANON)
+    ops: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        ops.append(DiffOp(op=tag, parent=parent[i1:i2], local=local[j1:j2]))  # type: ignore[arg-type]
+    return ops
+
+
+def clause_ops(cp: ClausePair) -> list[DiffOp]:
+    """The clause's diff: recomputed from its two texts when both are known, else the aligner's."""
+    if cp.parent_text is not None and cp.local_text is not None:
+        return char_ops(cp.parent_text, cp.local_text)
+    return list(cp.diff)
+
+
+# --------------------------------------------------------------------------- levels
+
+_LEGISLATION = r"立法|地方性法规|政府规章|立改废"
+_LEVEL_WORDS = (
+    r"各级|全区|全省|全市|全县|本级|上级|下级|各地|市县|设区市|设区的市|自治区|省|县\(市、区\)|县级以上|县级|"
+    r"乡镇|村级|村|社区|街道办?|乡镇政府|市|县|区"
+)
+
+
+def no_legislation(ctx: CheckContext) -> bool:
+    """The draft's level has no legislative power (levels.yaml; county and town by default)."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    levels = table.get("levels", {}) if isinstance(table, dict) else {}
+    info = levels.get(ctx.draft.level)
+    if isinstance(info, dict) and "legislation" in info:
+        return not info["legislation"]
+    return ctx.draft.level in ("county", "town")
+
+
+def legislation_patterns(ctx: CheckContext) -> list[str]:
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    pats = list(table.get("legislation_doing", [])) if isinstance(table, dict) else []
+    return [*pats, _LEGISLATION]
+
+
+def is_legislation(ctx: CheckContext, text: str) -> bool:
+    """Text about making laws, which a draft without legislative power cannot carry."""
+    return no_legislation(ctx) and any(re.search(p, text) for p in legislation_patterns(ctx))
+
+
+def place_names(plan: Plan | None) -> list[str]:
+    """A plan's jurisdiction as a text would name it: 广西壮族自治区 -> 广西壮族自治区, 广西."""
+    if plan is None or not plan.jurisdiction:
+        return []
+    name = plan.jurisdiction
+    short = re.sub(r"(壮族|回族|维吾尔|藏族)?(自治区|自治州|自治县|省|市|县|区|街道|镇|乡)$", "", name)
+    return [n for n in {name, short} if len(n) >= 2]
+
+
+def adaptation_residue(ctx: CheckContext, fragment: str) -> str:
+    """What is left of a deleted fragment once level and place words (各级, 乡镇, 广西 …) and, at a
+    level without legislative power, legislation words are taken out: empty means the deletion only
+    adapted the text to the draft's level."""
+    text = compact(fragment)
+    for name in place_names(ctx.parent):
+        text = text.replace(name, "")
+    if no_legislation(ctx):
+        for p in legislation_patterns(ctx):
+            text = re.sub(p, "", text)
+    text = re.sub(_LEVEL_WORDS, "", text)
+    return re.sub(r"[的和及与等]", "", text)
+
+
+# level and place words, removed from BOTH texts before comparing sub-clauses: a draft that writes
+# 推动我区高效履职 for 推动全区各级政府高效履职 has carried the clause. Symmetric, so over-matching
+# (市 in 市场) costs nothing.
+_DELEVEL = re.compile(
+    r"(全区|全省|全市|全县|我区|我市|我县|本区|本市|本县|本级|各级|上级|下级|各地)(人民)?(政府)?"
+    r"|(国家|中央|自治区|省|设区的?市|市|县|区|乡镇|乡|镇|街道办?|村|社区)(级|两级)?(以上)?(各级)?(人民)?(政府)?"
+    r"|[、，,()（）]"
+)
+
+
+def delevel(ctx: CheckContext, text: str) -> str:
+    """`text` without level and place words (and the parent's and draft's own place names)."""
+    text = compact(text)
+    for name in place_names(ctx.parent) + place_names(ctx.draft):
+        text = text.replace(name, "")
+    return _DELEVEL.sub("", text)
+
+
+def higher_level_subject(ctx: CheckContext, text: str) -> bool:
+    """A sub-clause whose subject is a level above the draft's (自治区原则上不设…, 由自治区人民政府统筹…,
+    设区市原则上只设…): a task for that level, not one the draft must carry."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    levels = table.get("levels", {}) if isinstance(table, dict) else {}
+    mine = (
+        levels.get(ctx.draft.level, {}).get("rank") if isinstance(levels.get(ctx.draft.level), dict) else None
+    )
+    if mine is None:
+        return False
+    words = [
+        w
+        for info in levels.values()
+        if isinstance(info, dict) and info.get("rank", 99) < mine
+        for w in info.get("words", [])
+    ]
+    if not words:
+        return False
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = (
+        rf"^(除[^，,]{{0,12}}外)?(由)?({alt})(?!场)(级)?(人民)?(政府)?(原则上|负责|统筹|要|应当?|不|只|一般)"
+    )
+    return bool(re.search(pattern, compact(text)) or re.search(rf"由({alt})(?!场)(人民)?政府", compact(text)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -35,13 +35,38 @@ class Options(KindOptions):
         "there (moved, not dropped)",
     )
     check_items: bool = Field(
-        True, description="report items dropped from an enumerated list (items_dropped)"
+        True,
+        description="report words deleted from a carried clause when they are a whole list item or sub-clause "
+        "(仲裁、 in 信访、调解、仲裁、行政裁决; ，衔接全国…系统 at the end of a sentence), unless they only "
+        "adapt the text to the draft's level (各级, 乡镇, the parent's place name, legislation at a level "
+        "without legislative power)",
+    )
+    min_item_chars: int = Field(
+        2, ge=1, description="ignore left-out list items shorter than this once adapted"
+    )
+    max_item_chars: int = Field(10, ge=1, description="longer 、-separated parts are phrases, not list items")
+    sub_clause_threshold: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description="a parent sub-clause (between commas) less similar than this to every sub-clause of the "
+        "draft clause is left out",
+    )
+    skip_beyond_level: bool = Field(
+        True,
+        description="do not report clauses about legislation when the draft's level has no legislative power "
+        "(levels.yaml: legislation false); curate not_applicable for anything else a level cannot do",
+    )
+    quote_at: Literal["neighbour", "title"] = Field(
+        "neighbour",
+        description="what a dropped clause points at in the draft: the carried sentence before it (where it "
+        "belongs), or the carrying measure's title",
     )
     check_phrases: bool = Field(
         True, description="report curated Obligation.require_phrases missing from the carriers"
     )
     escalate_timed: bool = Field(
-        True, description="a dropped clause with a deadline or a numeric target is at least a warning"
+        True, description="a dropped clause with a deadline (by date or recurring) is at least a warning"
     )
 
 
@@ -86,12 +111,12 @@ class ClauseCarried(CheckKind):
         ignore = [re.compile(p) for p in options.ignore_patterns]
         for pair, measures in c.carried_pairs(ctx):
             ref = pair.parent_item or ""
-            for cp in pair.clauses:
+            for i, cp in enumerate(pair.clauses):
                 if cp.relation == "dropped":
-                    hit = self._dropped(ctx, ref, cp, measures, options, ignore)
+                    hit = self._dropped(ctx, ref, cp, measures, options, ignore, _neighbour(pair.clauses, i))
                     if hit:
                         yield hit
-                elif options.check_items and cp.items_dropped:
+                elif options.check_items and cp.relation != "added" and cp.local_text:
                     hit = self._items(ctx, ref, cp, measures, options)
                     if hit:
                         yield hit
@@ -106,30 +131,92 @@ class ClauseCarried(CheckKind):
         measures: list[Measure],
         options: Options,
         ignore: list[re.Pattern[str]],
+        neighbour: ClausePair | None,
     ) -> Hit | None:
         text = (cp.parent_text or "").strip()
         core = c.compact(text)
         if len(core) < options.min_chars or any(p.search(core) for p in ignore):
             return None
-        if c.best_sentence(text, ctx.draft.measures)[0] >= options.elsewhere_threshold:
+        if options.skip_beyond_level and c.is_legislation(ctx, text):
             return None
+        if len(c.compact(_without_place(ctx, text))) < options.min_chars:
+            return None  # only about the parent's own place (研究广西形势): nothing to carry
+        score, where, sentence = c.best_sentence(text, ctx.draft.measures)
+        if where is not None and score >= options.elsewhere_threshold:
+            # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
+            partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
+            return self._items(ctx, ref, partial, [where], options)
         severity = options.severity_by_level.get(cp.parent_level, "info")
-        if options.escalate_timed and (cp.parent_deadlines or cp.parent_targets) and _RANK[severity] < 1:
+        timed = any(c.timed(d) for d in cp.parent_deadlines)
+        if options.escalate_timed and timed and _RANK[severity] < 1:
             severity = "warning"
-        m = c.local_for(cp.local_item, measures)
-        return self._hit(ctx, m, ref, "clause", text, "", m.title, severity, f"clause:{core[:24]}")
+        if neighbour is not None and options.quote_at == "neighbour":
+            m = c.local_for(neighbour.local_item, measures)
+            quote = neighbour.local_text
+        else:
+            m = c.local_for(cp.local_item, measures)
+            quote = m.title
+        return self._hit(ctx, m, ref, "clause", text, "", quote, severity, f"clause:{core[:24]}")
 
     def _items(
         self, ctx: CheckContext, ref: str, cp: ClausePair, measures: list[Measure], options: Options
     ) -> Hit | None:
-        missing = [i for i in cp.items_dropped if c.compact(i) and not c.contains(measures, i)]
+        """Sub-clauses (between commas) and list items (between 、) of a carried parent clause that the
+        draft clause left out, compared part by part so rewording elsewhere in the clause doesn't count."""
+        local = cp.local_text or ""
+        subs = [x for x in _SUB.split(local) if c.compact(x)]
+        missing: list[str] = []
+        quote = None
+        last_carried = subs[0] if subs else None
+        for sc in _SUB.split(cp.parent_text or ""):
+            if len(c.compact(sc)) < options.min_item_chars:
+                continue
+            if c.higher_level_subject(ctx, sc):
+                continue
+            flat = c.delevel(ctx, sc)
+            score, best = max(((c.coverage(flat, c.delevel(ctx, x)), x) for x in subs), default=(0.0, ""))
+            if score >= options.sub_clause_threshold:
+                last_carried = best
+                if score >= options.elsewhere_threshold and sc.count("、") >= 2:
+                    # middle items only: the first and last carry the verb and the tail of the clause
+                    for item in sc.split("、")[1:-1]:
+                        if len(c.compact(item)) > options.max_item_chars:
+                            continue  # not a list item: a 、 inside a longer phrase
+                        if self._reportable(ctx, item, measures, options, min_chars=options.min_item_chars):
+                            missing.append(item.strip(_PUNCT))
+                            quote = quote or best
+                continue
+            if self._reportable(ctx, sc, measures, options, min_chars=options.min_chars):
+                missing.append(sc.strip(_PUNCT))
+                quote = quote or last_carried
         if not missing:
             return None
         m = c.local_for(cp.local_item, measures)
-        quote = _around_deletion(cp.diff, missing) or cp.local_text or m.title
+        quote = (quote or local or m.title).strip()
         severity = options.severity_by_level.get(cp.parent_level, "info")
         items = "、".join(missing)
-        return self._hit(ctx, m, ref, "items", cp.parent_text or "", items, quote, severity, f"items:{items}")
+        return self._hit(
+            ctx, m, ref, "items", cp.parent_text or "", items, quote, severity, f"items:{items[:24]}"
+        )
+
+    def _reportable(
+        self, ctx: CheckContext, part: str, measures: list[Measure], options: Options, *, min_chars: int
+    ) -> bool:
+        """A left-out part worth reporting: long enough once level words are out, not only about the
+        parent's place or (at a level without that power) legislation, and not present elsewhere."""
+        part = part.strip()
+        if len(c.compact(part)) < min_chars or len(c.adaptation_residue(ctx, part)) < options.min_item_chars:
+            return False
+        if any(n in part for n in c.place_names(ctx.parent)):
+            return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
+        if options.skip_beyond_level and c.is_legislation(ctx, part):
+            return False
+        if c.contains(measures, part):
+            return False
+        return not (
+            len(c.compact(part)) >= options.min_chars
+            and c.best_sentence(part, ctx.draft.measures)[0] >= options.elsewhere_threshold
+        )
 
     def _phrases(
         self, ctx: CheckContext, ref: str, measures: list[Measure], options: Options
@@ -177,18 +264,22 @@ class ClauseCarried(CheckKind):
         )
 
 
-def _around_deletion(diff: list[DiffOp], items: list[str], pad: int = 8) -> str | None:
-    """The draft words either side of where a listed item was deleted: contiguous draft text."""
-    for i, op in enumerate(diff):
-        if op.op not in ("delete", "replace") or not any(
-            c.compact(it) in c.compact(op.parent) for it in items
-        ):
-            continue
-        before = "".join(_local(o) for o in diff[:i])
-        after = "".join(_local(o) for o in diff[i + 1 :])
-        mid = op.local if op.op == "replace" else ""
-        quote = (before[-pad:] + mid + after[:pad]).strip()
-        return quote or None
+_PUNCT = "，,；;。、：: "
+_SUB = re.compile(r"(?<=[，,；;。])")
+
+
+def _without_place(ctx: CheckContext, text: str) -> str:
+    """`text` without the sub-clauses that name the parent's own place (认真研究广西形势)."""
+    names = c.place_names(ctx.parent)
+    parts = re.split(r"[，,；;]", text)
+    return "，".join(p for p in parts if not any(n in p for n in names))
+
+
+def _neighbour(clauses: list[ClausePair], i: int) -> ClausePair | None:
+    """The carried clause before clause i (where a dropped clause would go), else the one after."""
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(clauses))]:
+        if clauses[j].relation != "dropped" and clauses[j].local_text:
+            return clauses[j]
     return None
 
 
