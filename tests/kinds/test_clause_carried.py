@@ -92,7 +92,7 @@ def test_item_dropped_from_list() -> None:
     )
     hits = _run([cp], parent_item="(二十四)", local=("21",))
     assert [(h.local_item, h.key, h.quote) for h in hits] == [
-        ("21", "items:仲裁", "完善信访、调解、行政裁决、行政复")
+        ("21", "items:仲裁", "推动完善信访、调解、行政裁决、行政复议、诉讼等综合机制")
     ]
     assert _run([cp], parent_item="(二十四)", local=("21",), options={"check_items": False}) == []
 
