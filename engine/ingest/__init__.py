@@ -19,7 +19,7 @@ import sys
 from engine.errors import PlancheckError
 from engine.ingest import furniture
 from engine.ingest.encoding import decode_text, html_charset
-from engine.ingest.normalise import light, normalise_line, normalise_with_stats
+from engine.ingest.normalise import light, normalise_line, normalise_parts
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
 from engine.models import Paragraph, SourceDoc
 
@@ -28,8 +28,9 @@ __all__ = ["MAX_INPUT_BYTES", "from_text", "load_document", "normalise_line"]
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 """Inputs larger than this are refused before they are read (a plan is well under 5 MB)."""
 
-TRADITIONAL_SHARE = 0.05
-"""The document counts as traditional when t2s changed at least this share of its Han characters."""
+TRADITIONAL_SHARE = 0.15
+"""The document counts as traditional (and t2s applies to all of it) when t2s changes at least this
+share of its non-ASCII characters."""
 
 EDGE_LINES = 15  # `来源：…` is furniture among the first EDGE_LINES and the last 3 non-blank lines
 _EXTENSIONS = {
@@ -46,12 +47,15 @@ def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str =
 
 def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc:
     """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources."""
+    parts = [(line_no, orig, normalise_parts(orig)) for line_no, orig in lines]
+    non_ascii = sum(p.non_ascii for _, _, p in parts)
+    changed = sum(p.changed for _, _, p in parts)
+    traditional = changed > 0 and changed >= TRADITIONAL_SHARE * non_ascii
     normalised: list[tuple[int, str, str, list[int]]] = []
-    han = changed = 0
-    for line_no, orig in lines:
-        text, cols, h, c = normalise_with_stats(orig)
-        han += h
-        changed += c
+    for line_no, orig, p in parts:
+        text, cols = (
+            (p.simplified, p.simplified_cols) if traditional or p.line_is_traditional else (p.text, p.cols)
+        )
         if fmt == "md" and text:
             text, cols = _strip_markdown(text, cols)
         if text:
@@ -75,7 +79,7 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
         format=fmt,  # type: ignore[arg-type]
         encoding=encoding,
         paragraphs=paragraphs,
-        traditional=han > 0 and changed >= TRADITIONAL_SHARE * han,
+        traditional=traditional,
         removed=removed,
     )
 
@@ -108,11 +112,12 @@ def _doc_number_part(lite: str, text: str, cols: list[int]) -> tuple[str, list[i
     m = furniture.DOC_NUMBER.search(lite)
     if m is None:
         return None
-    wanted = normalise_line(m.group())[0]
-    start = text.find(wanted)
-    if start < 0:
-        return None
-    return text[start : start + len(wanted)], cols[start : start + len(wanted)]
+    parts = normalise_parts(m.group())
+    for wanted in (parts.text, parts.simplified):
+        start = text.find(wanted)
+        if start >= 0:
+            return text[start : start + len(wanted)], cols[start : start + len(wanted)]
+    return None
 
 
 def load_document(path: str, *, stdin: bytes | None = None) -> SourceDoc:

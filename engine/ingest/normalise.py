@@ -42,11 +42,14 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
    `到 2025`, `(一) 指导思想`); a run between two digits is deleted when the digits on either side is
    a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays); a run between a digit and `%`
    is deleted; any other run becomes one space.
-6. Traditional -> simplified with OpenCC `t2s`. On simplified text t2s is the identity (checked on
-   the three fixtures and on common plan words such as 著力, 显著, 制订, 台账, 干部, 范围, 复核,
-   后续, 系统); it does rewrite a few rare characters that are also valid simplified (乾 -> 干,
-   瞭 -> 了), which plan text does not use. When a chunk changes length (rare phrase
-   conversions) its characters are mapped to columns proportionally.
+6. Traditional -> simplified with OpenCC `t2s`, applied to every line of a document that is
+   traditional as a whole (`engine.ingest.TRADITIONAL_SHARE`), and otherwise only to lines that are
+   mostly traditional themselves (LINE_TRADITIONAL_SHARE) — so a simplified document is never
+   touched by t2s. On simplified text t2s is the identity for plan vocabulary (checked on the three
+   fixtures and on 著力, 显著, 制订, 台账, 干部, 范围, 复核, 后续, 系统 …) but it does rewrite a few
+   characters that are valid simplified too: 乾 -> 干 (乾县 is kept as written), 於 -> 于,
+   藉口 -> 借口. When a chunk changes length (rare phrase conversions) its characters are mapped to
+   columns proportionally.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Characters next to which a space is never meaningful: Han, CJK punctuation and symbols, circled
@@ -172,6 +176,12 @@ def _space_run(s: str) -> Callable[[re.Match[str]], str]:
     return decide
 
 
+LINE_TRADITIONAL_SHARE = 0.25
+"""A line is converted on its own when t2s changes at least this share of its non-ASCII characters."""
+# Simplified words t2s rewrites anyway: 乾县 (a county in Shaanxi) would become 干县.
+_KEEP_AS_WRITTEN = re.compile("乾(?=[县縣])")
+
+
 def _simplify(s: str, cols: list[int]) -> tuple[str, list[int], int]:
     """t2s with the column map kept; returns the number of characters changed."""
     if s.isascii():
@@ -180,6 +190,13 @@ def _simplify(s: str, cols: list[int]) -> tuple[str, list[int], int]:
     if conv == s:
         return s, cols, 0
     if len(conv) == len(s):
+        if "乾" in s:
+            keep = [m.start() for m in _KEEP_AS_WRITTEN.finditer(s)]
+            if keep:
+                chars = list(conv)
+                for i in keep:
+                    chars[i] = s[i]
+                conv = "".join(chars)
         return conv, cols, sum(1 for x, y in zip(s, conv, strict=True) if x != y)
     # A phrase conversion changed the length somewhere: convert chunk by chunk (split at non-Han)
     # so only the chunks that changed length get an approximate map.
@@ -201,8 +218,23 @@ def _simplify(s: str, cols: list[int]) -> tuple[str, list[int], int]:
     return "".join(out), ocols, changed
 
 
-def normalise_with_stats(line: str) -> tuple[str, list[int], int, int]:
-    """`normalise_line` plus (non-ASCII characters, characters changed by t2s) for the traditional flag."""
+class Normalised(NamedTuple):
+    """One line normalised both ways; the caller picks, knowing whether the document is traditional."""
+
+    text: str
+    cols: list[int]
+    simplified: str
+    simplified_cols: list[int]
+    non_ascii: int
+    changed: int
+
+    @property
+    def line_is_traditional(self) -> bool:
+        return self.changed > 0 and self.changed >= LINE_TRADITIONAL_SHARE * self.non_ascii
+
+
+def normalise_parts(line: str) -> Normalised:
+    """Steps 1-5 of the module docstring, and step 6 (t2s) kept apart."""
     s = line
     cols = list(range(1, len(s) + 1))
     s, cols = _sub(s, cols, _INVISIBLE, "")
@@ -215,15 +247,21 @@ def normalise_with_stats(line: str) -> tuple[str, list[int], int, int]:
         s, cols = _sub(s, cols, _LOST_BETWEEN_HAN, "")
     if " " in s:
         s, cols = _sub(s, cols, _SPACES, _space_run(s))
-    s, cols, changed = _simplify(s, cols)
-    han = len(s) - len(s.encode("ascii", "ignore"))  # non-ASCII: Han plus a little punctuation
-    return s, cols, han, changed
+    simplified, simplified_cols, changed = _simplify(s, cols)
+    non_ascii = len(s) - len(s.encode("ascii", "ignore"))  # Han plus a little punctuation
+    return Normalised(s, cols, simplified, simplified_cols, non_ascii, changed)
 
 
-def normalise_line(line: str) -> tuple[str, list[int]]:
-    """Normalised text of one original line and, per character, its 1-based original column."""
-    s, cols, _, _ = normalise_with_stats(line)
-    return s, cols
+def normalise_line(line: str, *, simplify: bool | None = None) -> tuple[str, list[int]]:
+    """Normalised text of one original line and, per character, its 1-based original column.
+
+    `simplify`: apply t2s (True), don't (False), or decide from the line itself (None: when at least
+    LINE_TRADITIONAL_SHARE of its non-ASCII characters are traditional).
+    """
+    n = normalise_parts(line)
+    if simplify or (simplify is None and n.line_is_traditional):
+        return n.simplified, n.simplified_cols
+    return n.text, n.cols
 
 
 def light(line: str) -> str:

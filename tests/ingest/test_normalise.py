@@ -130,6 +130,26 @@ def test_simplified_text_is_untouched_by_t2s() -> None:
     assert not from_text(words).traditional
 
 
+def test_simplified_document_is_never_rewritten_by_t2s() -> None:
+    doc = from_text("乾县人民政府关于印发方案的通知\n一、总体要求\n(一)藉此推进，於某某同志负责。")
+    assert not doc.traditional
+    assert [p.text for p in doc.paragraphs] == [p.orig for p in doc.paragraphs]
+
+
+def test_traditional_line_in_a_simplified_document_is_converted() -> None:
+    doc = from_text(
+        "一、总体要求\n推进法治政府建设，落实各项任务，确保取得实效。\n《國務院關於加強法治政府建設的意見》"
+    )
+    assert not doc.traditional
+    assert doc.paragraphs[2].text == "《国务院关于加强法治政府建设的意见》"
+
+
+def test_qianxian_survives_a_traditional_document() -> None:
+    doc = from_text("乾縣人民政府關於印發法治政府建設實施方案的通知")
+    assert doc.traditional
+    assert doc.paragraphs[0].text == "乾县人民政府关于印发法治政府建设实施方案的通知"
+
+
 def test_column_mapping_round_trip() -> None:
     orig = "\u3000\u3000（三）到２０２５年 ，建設(shè)法治?府　達到９５％。"
     p = one(orig)
@@ -151,5 +171,21 @@ def test_two_megabyte_single_line_is_linear() -> None:
     doc = from_text(text)
     elapsed = time.perf_counter() - start
     assert len(doc.paragraphs) == 1
-    assert doc.paragraphs[0].text.startswith("(一)到2022年底前，建设法治政府府，")
+    assert doc.paragraphs[0].text.startswith("(一)到2022年底前，建設法治政府府，")  # one word: not converted
     assert elapsed < 5, elapsed
+
+
+def test_traditional_fixture_normalises_to_the_simplified_one() -> None:
+    """s2t of a real plan (~32% of its characters change) ingests to the same text as the original."""
+    from pathlib import Path
+
+    import opencc
+
+    original = (Path(__file__).resolve().parents[2] / "fixtures" / "guangxi-2021-2025-parent.txt").read_text(
+        "utf-8"
+    )
+    traditional = from_text(opencc.OpenCC("s2t").convert(original))
+    simplified = from_text(original)
+    assert traditional.traditional and not simplified.traditional
+    assert [p.text for p in traditional.paragraphs] == [p.text for p in simplified.paragraphs]
+    assert [p.cols for p in traditional.paragraphs] == [p.cols for p in simplified.paragraphs]
