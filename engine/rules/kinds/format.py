@@ -1,0 +1,340 @@
+"""format: reader-visible layout and typography slips, read from the original text.
+
+- responsibility brackets: the majority style across the document (（）, (), ［］, []) is right;
+  a clause in another style is reported.
+- responsibility clause detached from its measure (its own paragraph) where most are not, or broken
+  over two paragraphs (a paragraph that starts with 、，；: the rest of the previous one).
+- stray spaces inside numbers, dates and words (`2022 年`, `法治 政府`, `行政执法 APP 掌上执法`) —
+  the normalised text drops them, so this reads Paragraph.orig. Indentation and the space after a
+  label are not reported.
+- one symbol in two widths within the document (+ and ＋, ( and （, : and ：, ; and ；, , and ，,
+  % and ％): the minority form is reported, when it is at most `max_minority` of the uses.
+- cited document titles: a year range written differently from how the document writes its own
+  title (the parent's title, when the parent is known), from the draft's other citations of the same
+  document, or with a hyphen where official titles use the dash `year_range_dash` (2021—2025).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pydantic import Field
+
+from engine.models import Paragraph, Plan
+from engine.rules import drafting as d
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+_HAN = "\u4e00-\u9fff"
+_SPACE = re.compile(
+    rf"(?<=[0-9０-９])[ \u3000]+(?=[年月日号%％个项])"
+    rf"|(?<=[{_HAN}])[ \u3000]+(?=[{_HAN}A-Za-z0-9])"
+    rf"|(?<=[A-Za-z0-9])[ \u3000]+(?=[{_HAN}])"
+)
+_FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
+_YEAR_RANGE = re.compile(r"(\d{4})\s*([-－—–~～])\s*(\d{4})(年?[)）]?)\s*[》〉]")
+_DASHES = "-－—–~～"
+
+
+class Options(KindOptions):
+    brackets: bool = Field(
+        True, description="report responsibility brackets that differ from the majority style"
+    )
+    detached: bool = Field(
+        True, description="report a responsibility clause detached from, or broken off, its measure"
+    )
+    spaces: bool = Field(True, description="report stray spaces inside numbers, dates and words")
+    widths: bool = Field(
+        True, description="report a symbol written in both half and full width in the document"
+    )
+    max_minority: float = Field(
+        0.34, gt=0, lt=0.5, description="the minority width is reported only up to this share"
+    )
+    citations: bool = Field(
+        True, description="report cited titles whose year range differs from the document's own"
+    )
+    year_range_dash: str = Field(
+        "—", description="the dash official titles use in year ranges (2021—2025); empty: off"
+    )
+
+
+class Format(CheckKind):
+    name = "format"
+    description = (
+        "排版和符号的疏漏读者一眼就能看到：责任分工的括号样式不统一（（）、()、［］混用），责任分工与措施"
+        "脱节或断成两段，数字、日期、词语中多出空格（“2022 年”“法治 政府”），同一符号全角半角混用"
+        "（“+”与“＋”），引用文件名时年份连接号与该文件原题不一致（原题“2021—2025年”写成“2021-2025年”）。"
+        "空格与全半角依据原文判断；多数写法视为正确。"
+    )
+    description_en = (
+        "Reader-visible layout slips: responsibility brackets in mixed styles, a responsibility clause detached "
+        "from or broken off its measure, stray spaces in numbers, dates and words, one symbol in both widths, "
+        "and a cited title whose year range differs from the document's own title (2021-2025 for 2021—2025). "
+        "Read from the original text; the majority form is taken as right."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {"zh": "{problem}", "en": "{problem}"}
+    suggestion: ClassVar[dict[str, str]] = {"zh": "{fix}", "en": "{fix}"}
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        self.lang = 1 if ctx.lang == "en" else 0
+        plan = ctx.draft
+        owner = _owners(ctx)
+        if options.brackets:
+            yield from self._brackets(ctx, plan)
+        if options.detached:
+            yield from self._detached(ctx, plan, owner)
+        if options.spaces:
+            yield from self._spaces(plan, owner)
+        if options.widths:
+            yield from self._widths(plan, owner, options)
+        if options.citations:
+            yield from self._citations(ctx, plan, owner, options)
+
+    # ----------------------------------------------------------------- helpers
+
+    def _hit(self, ref, p: Paragraph | None, start: int, end: int, problem, fix, key: str, quote=None) -> Hit:
+        """A hit at normalised span [start, end) of paragraph p (line/column from the source map)."""
+        q = quote if quote is not None else (p.text[start:end] if p else None)
+        return Hit(
+            local_item=ref,
+            quote=q or None,
+            fields={"problem": problem[self.lang], "fix": fix[self.lang]},
+            suggestion=fix[self.lang],
+            key=key,
+            line=p.line if p else None,
+            column=p.column(start) if p else None,
+        )
+
+    def _brackets(self, ctx: CheckContext, plan: Plan) -> Iterator[Hit]:
+        by_line = {p.line: p for p in plan.paragraphs}
+        styles: dict[str, tuple[str, Paragraph | None, int]] = {}
+        for m in ctx.measures():
+            r = m.responsibility
+            if not r or not r.bracket:
+                continue
+            p = by_line.get(r.line)
+            ch = ""
+            if p is not None and r.column:
+                ch = p.orig[r.column - 1 : r.column] if r.column - 1 < len(p.orig) else ""
+            if ch not in "（(［[【〔" or not ch:
+                ch = r.bracket[:1]
+            off = p.text.find(r.text[:6]) if p is not None else -1
+            styles[m.ref] = (ch, p, max(off, 0))
+        counts = Counter(s for s, _, _ in styles.values())
+        if len(counts) < 2:
+            return
+        (major, n), (_, n2) = counts.most_common(2)
+        if n == n2:
+            return
+        pair = {"（": "（）", "(": "()", "［": "［］", "[": "[]", "【": "【】", "〔": "〔〕"}
+        for ref, (ch, p, off) in styles.items():
+            if ch != major:
+                m = ctx.measure(ref)
+                quote = m.responsibility.text if m and m.responsibility else None
+                yield self._hit(
+                    ref, p, off, off + 1,
+                    (f"责任分工用了“{pair.get(ch, ch)}”，全文多数用“{pair.get(major, major)}”", f"responsibility clause in '{pair.get(ch, ch)}'; the document uses '{pair.get(major, major)}'"),
+                    (f"统一为“{pair.get(major, major)}”", f"use '{pair.get(major, major)}'"),
+                    "bracket", quote,
+                )  # fmt: skip
+
+    def _detached(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
+        measures = [m for m in ctx.measures() if m.responsibility]
+        n_det = sum(1 for m in measures if m.responsibility.detached)  # type: ignore[union-attr]
+        reported: set[str] = set()
+        if measures and n_det * 2 < len(measures):
+            by_line = {p.line: p for p in plan.paragraphs}
+            for m in measures:
+                r = m.responsibility
+                if r and r.detached:
+                    reported.add(m.ref)
+                    p = by_line.get(r.line)
+                    off = p.text.find(r.text[:6]) if p else 0
+                    yield self._hit(
+                        m.ref, p, max(off, 0), max(off, 0) + len(r.text),
+                        ("责任分工与措施正文分离，单独成段", "the responsibility clause stands apart from its measure"),
+                        ("接在措施正文末尾", "append it to the measure's text"),
+                        "detached", r.text,
+                    )  # fmt: skip
+        for p in plan.paragraphs:
+            t = p.text.lstrip()
+            if t[:1] in "、，,；;：:）)" and p.index in owner and owner[p.index] not in reported:
+                ref = owner[p.index]
+                if ref is None:
+                    continue
+                reported.add(ref)
+                yield self._hit(
+                    ref, p, 0, len(p.text),
+                    ("段落以“" + t[0] + "”开头，是上一段断开的后半截", "the paragraph continues the previous one: it was broken"),
+                    ("与上一段合并", "join it to the previous paragraph"),
+                    "broken",
+                )  # fmt: skip
+
+    def _spaces(self, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
+        for p in plan.paragraphs:
+            if p.index not in owner:
+                continue
+            orig = p.orig
+            lead = len(orig) - len(orig.lstrip())
+            label = re.match(r"\s*[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?\s*", orig)
+            skip_to = label.end() if label else lead
+            runs = [m for m in _SPACE.finditer(orig) if m.start() >= skip_to and m.end() < len(orig.rstrip())]
+            groups: list[list[re.Match[str]]] = []
+            for m in runs:
+                if groups and m.start() - groups[-1][-1].end() <= 6:
+                    groups[-1].append(m)
+                else:
+                    groups.append([m])
+            for g in groups:
+                a, b = max(g[0].start() - 4, 0), min(g[-1].end() + 4, len(orig))
+                s, e = _norm_span(p, a + 1, b)
+                yield self._hit(
+                    owner[p.index], p, s, e,
+                    (f"“{orig[a:b].strip()}”中有多余空格", f"stray space in '{orig[a:b].strip()}'"),
+                    ("删去空格", "remove the space"),
+                    f"space:{p.line}:{a}",
+                )  # fmt: skip
+
+    def _widths(self, plan: Plan, owner: dict[int, str | None], options: Options) -> Iterator[Hit]:
+        paras = [p for p in plan.paragraphs if p.index in owner or p.index < _first_body(plan)]
+        for half, full in _FAMILIES:
+            counts = Counter()
+            where: dict[str, list[tuple[Paragraph, int]]] = {half: [], full: []}
+            for p in paras:
+                for i, ch in enumerate(p.orig):
+                    if ch in (half, full):
+                        if (
+                            ch in ",，"
+                            and 0 < i < len(p.orig) - 1
+                            and p.orig[i - 1].isdigit()
+                            and p.orig[i + 1].isdigit()
+                        ):
+                            continue
+                        counts[ch] += 1
+                        where[ch].append((p, i))
+            total = counts[half] + counts[full]
+            if not counts[half] or not counts[full]:
+                continue
+            minority = half if counts[half] < counts[full] else full
+            if counts[minority] / total > options.max_minority:
+                continue
+            major = full if minority == half else half
+            seen: set[int] = set()
+            for p, i in where[minority]:
+                if p.index in seen:
+                    continue
+                seen.add(p.index)
+                s, e = _norm_span(p, max(i - 3, 0) + 1, min(i + 4, len(p.orig)))
+                yield self._hit(
+                    owner.get(p.index), p, s, e,
+                    (f"“{minority}”与全文多数的“{major}”全角半角不一致", f"'{minority}' mixes widths with '{major}' used elsewhere"),
+                    (f"统一为“{major}”", f"use '{major}'"),
+                    f"width:{minority}:{p.line}",
+                )  # fmt: skip
+
+    def _citations(
+        self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None], options: Options
+    ) -> Iterator[Hit]:
+        known: dict[str, str] = {}  # dash-folded title -> as the document itself writes it
+        if ctx.parent is not None and ctx.parent.title:
+            known[_key(ctx.parent.title)] = ctx.parent.title
+        for c in ctx.parent.cited if ctx.parent is not None else []:
+            known.setdefault(_key(c), c)
+        found: list[tuple[Paragraph, int, int, str, str]] = []  # p, start, end, title, dash
+        for p in plan.paragraphs:
+            for m in _YEAR_RANGE.finditer(p.text):
+                start = max(p.text.rfind("《", 0, m.start()), p.text.rfind("〈", 0, m.start()))
+                start = start + 1 if start >= 0 else 0
+                title = p.text[start : m.end() - 1]
+                found.append((p, start, m.end() - 1, title, m.group(2)))
+        uses = Counter(dash for *_, dash in found)
+        seen: set[tuple[int, str]] = set()
+        for p, s, e, title, dash in found:
+            k = _key(title)
+            own = next((v for kk, v in known.items() if kk.endswith(k) or k.endswith(kk)), None)
+            problem = None
+            if own is not None:
+                own_dash = next((ch for ch in own if ch in _DASHES), None)
+                if own_dash and own_dash != dash:
+                    problem = (
+                        f"引用文件名中的年份写作“{title}”，原题为“{own}”",
+                        f"cited as '{title}' but the document's own title is '{own}'",
+                    )
+            elif len(uses) > 1 and uses[dash] < max(uses.values()):
+                problem = (
+                    f"同一文件名中的年份连接号与其他引用不一致：“{title}”",
+                    f"year range dash differs from other citations: '{title}'",
+                )
+            elif options.year_range_dash and dash != options.year_range_dash and dash in "-－–":
+                problem = (
+                    f"文件名中的年份范围“{title}”应使用“{options.year_range_dash}”",
+                    f"the year range in '{title}' should use '{options.year_range_dash}'",
+                )
+            if problem is None or (p.index, k) in seen:
+                continue
+            seen.add((p.index, k))
+            right = own or re.sub(f"[{_DASHES}]", options.year_range_dash or "—", title)
+            yield self._hit(
+                owner.get(p.index),
+                p,
+                s,
+                e,
+                problem,
+                (f"改为“{right}”", f"write '{right}'"),
+                f"cite:{p.line}:{k}",
+            )
+
+
+def _key(title: str) -> str:
+    t = d.fold(title).replace("《", "").replace("》", "").replace("〈", "").replace("〉", "")
+    return re.sub(f"[{_DASHES}\\s]", "-", t)
+
+
+def _norm_span(p: Paragraph, col_a: int, col_b: int) -> tuple[int, int]:
+    """Normalised [start, end) covering original columns [col_a, col_b] (1-based)."""
+    idx = [i for i, c in enumerate(p.cols or range(1, len(p.text) + 1)) if col_a <= c <= col_b]
+    if not idx:
+        return 0, 0
+    return idx[0], idx[-1] + 1
+
+
+def _first_body(plan: Plan) -> int:
+    """Index of the first paragraph of the body (front matter before it counts for widths too)."""
+    starts = [m.paragraphs[0] for m in plan.measures if m.paragraphs]
+    return min(starts) if starts else 0
+
+
+def _owners(ctx: CheckContext) -> dict[int, str | None]:
+    """Paragraph index -> the measure ref it belongs to (section label for headings, None for preamble)."""
+    plan = ctx.draft
+    owner: dict[int, str | None] = {}
+    line_to_index = {p.line: p.index for p in plan.paragraphs}
+    for s in plan.sections:
+        i = line_to_index.get(s.line)
+        if i is not None:
+            owner[i] = s.label
+            j = i + 1
+            # the section's own text paragraphs, up to the next numbered item
+            starts = {m.paragraphs[0] for m in plan.measures if m.paragraphs} | {
+                line_to_index.get(x.line) for x in plan.sections
+            }
+            while (
+                j < len(plan.paragraphs)
+                and j not in starts
+                and s.text
+                and plan.paragraphs[j].text
+                and plan.paragraphs[j].text in s.text
+            ):
+                owner[j] = s.label
+                j += 1
+    for m in ctx.measures():
+        for i in m.paragraphs:
+            owner[i] = m.ref
+    return owner
+
+
+KIND = Format

@@ -1,0 +1,247 @@
+"""term_consistency: terms that differ from the parent's, confusable words, altered fixed formulations.
+
+Three sources, all data a user extends (rulesets/data/confusables.yaml):
+
+1. the confusables list: a wrong form by regex (法制政府, 截止2022年, 布署, 行政权利 …) with the right
+   form, an `unless` context (法制审核, 法制机构 and 人大法制委 are right) and a source. A wrong form the
+   PARENT uses too is the parent's own term (法制审核 in both): not reported.
+2. fixed central formulations (“四个意识”, 习近平法治思想, 基本建成法治国家、法治政府、法治社会 …):
+   a slot that is not the allowed word (法治城中 for 法治国家), a wrong fixed verb, missing quotes.
+3. the aligned parent text: a draft clause that copies a parent clause (similarity ≥ `min_ratio`)
+   but changes one character inside otherwise identical text (事故灾难 -> 事故灾害, 法治 -> 法制 in a
+   section heading), or drops a function character that holds a construction together (在…上展现 ->
+   在…展现: `fragile_chars`). Changes of level and place words (全区 -> 我区, 各级 -> 区级, place
+   names) and of numbers are adaptations, not slips, and are never reported here.
+Section headings are checked against the parent's headings as well as measures.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from pydantic import Field
+
+from engine.rules import drafting as d
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
+
+
+class Options(KindOptions):
+    confusables: bool = Field(True, description="check the confusables list (confusables.yaml `confusables`)")
+    formulations: bool = Field(
+        True, description="check fixed central formulations (confusables.yaml `formulations`)"
+    )
+    parent_diff: bool = Field(
+        True, description="compare clauses copied from the aligned parent text character by character"
+    )
+    min_ratio: float = Field(
+        0.85,
+        ge=0.5,
+        le=1.0,
+        description="similarity for a draft clause to count as a copy of a parent clause",
+    )
+    min_clause: int = Field(8, ge=4, description="shortest clause (characters) compared with the parent")
+    context: int = Field(
+        2, ge=1, description="unchanged characters needed on each side of a one-character change"
+    )
+    adapt_chars: str = Field(
+        "全我本区市县省州盟旗镇乡级各该两一二三四五六七八九十0123456789",
+        description="characters whose change is a level/number adaptation, never a term slip",
+    )
+    fragile_chars: str = Field("上中于", description="a dropped one of these breaks a construction (在…上)")
+
+
+class TermConsistency(CheckKind):
+    name = "term_consistency"
+    description = (
+        "术语要与上级一致、用字要规范、中央固定表述不能改。本检查找出：与上级对应条文相比只改了一个字的术语"
+        "（“法治政府”写成“法制政府”、“事故灾难”写成“事故灾害”）或漏字（“在……上”漏了“上”）；易混词表"
+        "（confusables.yaml，可自行扩充）中的错误写法，如法治/法制、截至/截止、权力/权利、部署/布署；被改动"
+        "或改变范围的中央固定表述，如“四个意识”“四个自信”“两个维护”、习近平法治思想、“基本建成法治国家、"
+        "法治政府、法治社会”。章节标题也按上级标题检查。上级本身就用的写法（如“法制审核”）不报告。"
+    )
+    description_en = (
+        "Terms must match the parent's, words must be the standard ones and fixed central formulations must not "
+        "be altered. Reports one-character changes to a term copied from the aligned parent text (法治政府 -> "
+        "法制政府) or a dropped function character; wrong forms from the confusables list (confusables.yaml, "
+        "user-extensible); altered or re-scoped central formulations. Section headings are compared with the "
+        "parent's. A form the parent itself uses is not reported."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {"zh": "“{wrong}”{reason}", "en": "'{wrong}' {reason}"}
+    suggestion: ClassVar[dict[str, str]] = {"zh": "改为“{right}”", "en": "write '{right}'"}
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        tab = d.table(ctx, "confusables")
+        lang = "en" if ctx.lang == "en" else "zh"
+        parent_text = (
+            "\n".join(m.text for m in ctx.parent.measures) + (ctx.parent.title or "") if ctx.parent else ""
+        )
+        own = d.own_names(ctx.draft)
+        names = own + d.other_names(ctx) + (d.name_variants(ctx.parent.jurisdiction) if ctx.parent else [])
+        parent_titles = d.parent_section_titles(ctx)
+        reported: set[tuple[str | None, int]] = set()
+
+        def emit(
+            unit: d.TextUnit,
+            s: int,
+            e: int,
+            wrong: str,
+            right: str,
+            reason: tuple[str, str],
+            parent_item=None,
+            pq=None,
+        ):
+            text = unit.text
+            cs, ce = d.clause_around(text, s)
+            if (unit.ref, cs) in reported:
+                return None
+            reported.add((unit.ref, cs))
+            quote = text[cs:ce].strip()
+            line, col = d.position(ctx, unit, quote)
+            fields = {"wrong": wrong, "right": right, "reason": reason[1] if lang == "en" else reason[0]}
+            return Hit(
+                local_item=unit.ref,
+                quote=quote,
+                parent_item=parent_item,
+                parent_quote=pq,
+                fields=fields,
+                suggestion=self.suggestion[lang].format(**fields),
+                key=f"{wrong}:{cs}",
+                line=line,
+                column=col,
+            )
+
+        for unit in d.units(ctx):
+            text = unit.text
+            qmask = d.quoted_mask(text)
+            if options.confusables:
+                for c in tab.get("confusables") or []:
+                    for m in d.compiled(c["pattern"]).finditer(text):
+                        s, e = m.span("wrong") if "wrong" in m.groupdict() and m.group("wrong") else m.span()
+                        if qmask[s]:
+                            continue
+                        window = text[max(0, s - 8) : e + 8]
+                        if c.get("unless") and re.search(c["unless"], window):
+                            continue
+                        if parent_text and m.group(0) in parent_text:
+                            continue
+                        src = c.get("source", "")
+                        hit = emit(
+                            unit,
+                            s,
+                            e,
+                            text[s:e],
+                            c["right"],
+                            (f"应为“{c['right']}”（{src}）", f"should be '{c['right']}'"),
+                        )
+                        if hit:
+                            yield hit
+            if options.formulations:
+                for f in tab.get("formulations") or []:
+                    for m in d.compiled(f["pattern"]).finditer(text):
+                        if qmask[m.start()]:
+                            continue
+                        groups = {k: v for k, v in m.groupdict().items() if v}
+                        slot = groups.get("slot")
+                        if slot is not None and "verb" not in groups:
+                            if slot in (f.get("allowed") or []) or (f.get("localizable") and slot in own):
+                                continue
+                        canon = f["canonical"]
+                        hit = emit(
+                            unit, m.start(), m.end(), m.group(0), canon,
+                            (f"改动了中央固定表述，应为“{canon}”（{f.get('source', '')}）", f"alters a fixed central formulation: '{canon}'"),
+                        )  # fmt: skip
+                        if hit:
+                            yield hit
+            if options.parent_diff:
+                if unit.section is not None:
+                    cands = [(label, t) for label, t in parent_titles]
+                    yield from self._diff(unit, cands, options, names, emit, titles_only=True)
+                elif unit.measure is not None:
+                    yield from self._diff(unit, d.parent_texts(ctx, unit), options, names, emit)
+
+    def _diff(self, unit, parents, options: Options, names, emit, titles_only: bool = False):
+        if not parents:
+            return
+        text = unit.text
+        if titles_only:
+            text_clauses = [(0, unit.section.title)] if unit.section and unit.section.title else []
+        else:
+            text_clauses = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(text)]
+        pclauses = [
+            (ref, pc.group(0))
+            for ref, pt in parents
+            for pc in _CLAUSE.finditer(pt)
+            if len(pc.group(0)) >= options.min_clause
+        ]
+        if not pclauses:
+            return
+        protect = set(options.adapt_chars) | {ch for n in names for ch in n}
+        for off, clause in text_clauses:
+            if len(clause) < options.min_clause:
+                continue
+            ratio, idx = d.best_match(clause, [c for _, c in pclauses], options.min_ratio)
+            if ratio < options.min_ratio or ratio >= 1.0:
+                continue
+            pref, pclause = pclauses[idx]
+            a, b = d.fold(clause), d.fold(pclause)
+            ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+                left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
+                right = ops[k + 1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else None
+                lctx = (left[2] - left[1]) if left else 0
+                rctx = (right[2] - right[1]) if right else 0
+                if lctx < options.context or rctx < options.context or lctx + rctx < 6:
+                    continue
+                if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
+                    if a[i1] in protect or b[j1] in protect:
+                        continue
+                    ws, we = _word_span(pclause, j1)
+                    right_ = pclause[ws:we]
+                    wrong = clause[max(0, ws + i1 - j1) : we + i1 - j1]
+                    reason = (f"与上级用语“{right_}”不一致", f"differs from the parent's term '{right_}'")
+                elif tag == "insert" and j2 - j1 == 1 and pclause[j1] in options.fragile_chars:
+                    wrong = clause[max(0, i1 - 2) : i1 + 2]
+                    right_ = pclause[max(0, j1 - 2) : j2 + 2]
+                    reason = (
+                        f"照抄时漏了“{pclause[j1]}”，上级为“{right_}”",
+                        f"a character was lost in copying: parent '{right_}'",
+                    )
+                else:
+                    continue
+                hit = emit(
+                    unit, off + i1, off + i2, wrong, right_, reason, None if titles_only else pref, pclause
+                )
+                if hit:
+                    yield hit
+
+
+def _word_span(text: str, i: int) -> tuple[int, int]:
+    """The word around offset i, widened to a short term: 法治|政府 -> 法治政府, 事故|灾难 -> 事故灾难."""
+    import jieba
+
+    toks = list(jieba.tokenize(text))
+    for k, (w, s, e) in enumerate(toks):
+        if s <= i < e:
+            if len(w) <= 2:
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                prv = toks[k - 1] if k > 0 else None
+                if nxt and _han(nxt[0]) and len(w) + len(nxt[0]) <= 4:
+                    return s, nxt[2]
+                if prv and _han(prv[0]) and len(w) + len(prv[0]) <= 4:
+                    return prv[1], e
+            return s, e
+    return i, i + 1
+
+
+def _han(w: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in w)
+
+
+KIND = TermConsistency
