@@ -25,7 +25,7 @@ WEAKENINGS: tuple[tuple[str, str], ...] = (
     ("所有|全部|一切", "部分|大部分|主要|多数"),
     ("应当", "可以|鼓励|尽量|宜|适时"),
     ("普遍", "部分|逐步|试点"),
-    ("每年", "每两年|每三年|适时|不定期"),
+    ("每年", "适时|不定期"),  # 每两年 is a frequency target: compared as numbers
 )
 # qualifiers that, inserted before a verb the parent states plainly, soften it (实现 -> 力争实现)
 SOFTENERS = "原则上|逐步|力争|争取|尽量|尽可能|适时|有条件的|视情|酌情"
@@ -107,7 +107,9 @@ class TargetNotWeaker(CheckKind):
                 if options.check_targets:
                     hits += self._targets(ctx, m, ref, cp, measures, options)
                 if options.check_words:
-                    hits += self._words(ctx, m, ref, cp, options, [h.quote or "" for h in hits])
+                    hits += self._words(
+                        ctx, m, ref, cp, options, [h.fields.get("local_text", "") for h in hits]
+                    )
                 for h in hits:
                     if (h.local_item or "", h.key) in quoted:
                         continue
@@ -189,7 +191,7 @@ class TargetNotWeaker(CheckKind):
         self, ctx: CheckContext, m: Measure, ref: str, cp: ClausePair, options: Options, taken: list[str]
     ) -> list[Hit]:
         out: list[Hit] = []
-        ptext, ltext, spans = _spans(cp.diff)
+        ptext, ltext, spans = _spans(c.clause_ops(cp))
         for sp in spans:
             if sp.op.op == "equal":
                 continue
@@ -202,6 +204,10 @@ class TargetNotWeaker(CheckKind):
                 if sm and wm and wm.group() not in pwin:
                     found = (sm.group(), _phrase(ltext, lofs + wm.start()))
                     break
+            if found is None and sp.op.op == "replace":
+                found = _tier_raised(
+                    pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, ltext, lofs
+                )
             if found is None and sp.op.op == "insert":
                 wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
                 if wm and wm.group() not in pwin:
@@ -218,7 +224,7 @@ class TargetNotWeaker(CheckKind):
                 continue
             out.append(self._hit(ctx, m, ref, "word", ptxt, ltxt, ltxt, f"word:{ptxt}->{ltxt}"))
             taken.append(ltxt)
-        if not out and not cp.diff and cp.parent_level in _STRONG_LEVELS and cp.local_level == "soft":
+        if not out and not spans and cp.parent_level in _STRONG_LEVELS and cp.local_level == "soft":
             ptext_, ltext_ = cp.parent_text or "", cp.local_text or ""
             soft = next(
                 (w for w in cp.local_strength if w in ltext_ and w not in ptext_ and _SOFT_WORDS.search(w)),
@@ -293,6 +299,37 @@ def _touching(pattern: str, text: str, start: int, end: int) -> re.Match[str] | 
         elif mt.start() < end and mt.end() > start:
             return mt
     return None
+
+
+# how far down a "X以上" reaches: 村级以上 covers more than 街道以上
+_TIERS = (
+    ("村级|村|社区|村(社区)", 0),
+    ("乡镇|街道|乡|镇", 1),
+    ("县级|县|区|县(市、区)", 2),
+    ("市级|设区市|市", 3),
+)
+_FLOOR = re.compile(r"(村级|村|社区|乡镇|街道|乡|镇|县级|县|区|市级|设区市|市)以上")
+
+
+def _tier(word: str) -> int | None:
+    for alt, rank in _TIERS:
+        if word in alt.split("|"):
+            return rank
+    return None
+
+
+def _tier_raised(
+    pwin: str, lwin: str, ps: int, pe: int, ls: int, le: int, ltext: str, lofs: int
+) -> tuple[str, str] | None:
+    """村级以上 -> 街道以上: the floor of a coverage moved up a tier, leaving the lowest tier out."""
+    pm = next((m for m in _FLOOR.finditer(pwin) if m.start() < pe and m.end() > ps), None)
+    lm = next((m for m in _FLOOR.finditer(lwin) if m.start() < le and m.end() > ls), None)
+    if pm is None or lm is None:
+        return None
+    a, b = _tier(pm.group(1)), _tier(lm.group(1))
+    if a is None or b is None or b <= a:
+        return None
+    return pm.group(), _phrase(ltext, lofs + lm.start(), size=8)
 
 
 _STOP = re.compile(r"[，。；：、,.;:！？!?（）()“”]")
