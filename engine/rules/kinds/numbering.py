@@ -14,6 +14,7 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -127,7 +128,7 @@ class Numbering(CheckKind):
 
     def _sequence(self, runs: list[list[_Item]], lang: str) -> Iterator[Hit]:
         for run in runs:
-            for prev, it in zip(run, run[1:], strict=False):
+            for prev, it in itertools.pairwise(run):
                 if it.ordinal == prev.ordinal:
                     yield self._hit(
                         it,
@@ -149,7 +150,7 @@ class Numbering(CheckKind):
         if len(runs) < 2:
             return
         kinds: list[str | None] = []
-        for prev, run in zip(runs, runs[1:], strict=False):
+        for prev, run in itertools.pairwise(runs):
             first = run[0].ordinal
             if first == 1 and prev[-1].ordinal != 0:
                 kinds.append("restart")
@@ -160,7 +161,7 @@ class Numbering(CheckKind):
         votes = Counter(k for k in kinds if k)
         mode = votes.most_common(1)[0][0] if votes else None
         tie = len(votes) == 2 and len(set(votes.values())) == 1
-        for (_prev, run), kind in zip(zip(runs, runs[1:], strict=False), kinds, strict=True):
+        for (_prev, run), kind in zip(itertools.pairwise(runs), kinds, strict=True):
             it = run[0]
             if kind is None:
                 wrong = (
