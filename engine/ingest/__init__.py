@@ -201,6 +201,8 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         fmt = _EXTENSIONS.get(ext, "")
         if not fmt:
             raise PlancheckError("input.unsupported", path=path, ext=ext or "(none)")
+        if fmt in ("txt", "md"):
+            fmt = _sniff(data) or fmt  # a .docx/.pdf/.html saved under a text name: read what it is
     if not data.strip():
         raise PlancheckError("input.empty", path=path)
 

@@ -39,8 +39,8 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
    question. A `?` at the end of a sentence or before punctuation is always kept.
 5. Spaces: leading/trailing whitespace is stripped; a run of spaces touching a Han character,
    Chinese punctuation, a circled number or a full-width form is deleted (`法治 政府`, `2022 年`,
-   `到 2025`, `(一) 指导思想`); a run between two digits is deleted when the digits on either side is
-   a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays); a run between a digit and `%`
+   `到 2025`, `(一) 指导思想`); a run between two digits is deleted when the number on either side of
+   it is a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays); a run between a digit and `%`
    is deleted; any other run becomes one space.
 6. Traditional -> simplified with OpenCC `t2s`, applied to every line of a document that is
    traditional as a whole (`engine.ingest.TRADITIONAL_SHARE`), and otherwise only to lines that are

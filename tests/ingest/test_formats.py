@@ -211,3 +211,18 @@ def test_doc_extension_that_is_really_html(tmp_path) -> None:
     path = tmp_path / "plan.doc"
     path.write_bytes(HTML.replace("{gbk}", "").encode("gb18030"))
     assert "一、总体要求" in texts(load_document(str(path)))
+
+
+def test_text_extension_holding_another_format(tmp_path, make_docx, make_pdf) -> None:
+    docx_bytes = make_docx(tmp_path / "a.docx", ["一、总体要求"]).read_bytes()
+    pdf_bytes = make_pdf(tmp_path / "a.pdf", [["一、总体要求"]]).read_bytes()
+    for name, data, fmt in (
+        ("d.txt", docx_bytes, "docx"),
+        ("p.txt", pdf_bytes, "pdf"),
+        ("h.txt", HTML.encode("gb18030"), "html"),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        doc = load_document(str(path))
+        assert doc.format == fmt
+        assert "一、总体要求" in texts(doc)
