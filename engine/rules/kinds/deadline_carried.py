@@ -103,8 +103,10 @@ class DeadlineCarried(CheckKind):
         """A comparable deadline with the same words, or in a sentence like the parent clause."""
         texts = {c.compact(d.text) for d in wanted}
         for m, d in c.all_deadlines(measures):
-            if c.compact(d.text) in texts:
-                return True
+            if c.compact(d.text) in texts or any(t in c.compact(d.text) for t in texts):
+                return True  # the same words (于2022年年底前 holds 2022年年底前)
+            if any(d.kind == w.kind and d.date and d.date == w.date for w in wanted):
+                return True  # the same date, written differently
             if not any(c.deadline_later(w, d) is not None for w in wanted):
                 continue
             if c.similarity(clause, c.sentence_of(m, d)) >= options.similar_threshold:
