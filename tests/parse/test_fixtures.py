@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
+from engine.ingest import load_document
 from engine.parse import parse_plan
 from engine.parse.numbering import cn_number
 
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 GUANGXI = "guangxi-2021-2025-parent.txt"
 CHENGZHONG = "chengzhong-district-draft.txt"
 GUANGNING = "guangning-county-2016-2020.txt"
 
 
-@pytest.fixture(params=[False, True], ids=["raw", "normalised"])
+@pytest.fixture(params=["raw", "normalised", "ingest"])
 def parsed(request, doc_of, read_fixture):
+    """The fixture as raw lines, as hand-normalised lines, and through the real ingest."""
+
     def parse(name: str):
-        return parse_plan(doc_of(read_fixture(name), normalise=request.param, path=name))
+        if request.param == "ingest":
+            return parse_plan(load_document(str(FIXTURES / name)))
+        return parse_plan(doc_of(read_fixture(name), normalise=request.param == "normalised", path=name))
 
     return parse
 
@@ -184,3 +191,13 @@ def test_cn_number():
         2,
     ]
     assert cn_number("甲") is None
+
+
+def test_detached_clause_with_real_extract():
+    """Through ingest and extract: parse marks the clause that stands in its own paragraph."""
+    plan = parse_plan(load_document(str(FIXTURES / CHENGZHONG)))
+    by_ref = {m.ref: m for m in plan.measures}
+    r42, r19 = by_ref["42"].responsibility, by_ref["19"].responsibility
+    assert r42 is not None and r42.detached and (r42.line, r42.column) == (118, 1)
+    assert r19 is not None and not r19.detached and r19.line == 59
+    assert by_ref["1"].sentences[0].line == 14 and by_ref["1"].sentences[0].column == 7
