@@ -188,6 +188,7 @@ class Plan(_Model):
     sections: list[Section] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     preamble: str = ""
+    closing: str = Field("", description="text after the last measure: closing requirements, not a measure")
     paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
 
 
