@@ -1,0 +1,86 @@
+from engine.models import Paragraph, Responsibility
+from engine.rules.kinds import format as k
+
+from ._drafting_helpers import ctx, measure, plan, run
+
+
+def _resp(bracket: str, line: int, col: int, text: str, detached: bool = False) -> Responsibility:
+    return Responsibility(
+        style="牵头单位", bracket=bracket, text=text, line=line, column=col, detached=detached
+    )
+
+
+def test_bracket_minority_is_reported() -> None:
+    lines = [
+        "1.推进。（牵头单位：区司法局）",
+        "2.推进。（牵头单位：区司法局）",
+        "3.推进。［牵头单位：区委办］",
+    ]
+    ms = [
+        measure(str(i + 1), t[2:], line=i + 1, paragraphs=[i], resp=_resp("()", i + 1, 6, t[5:]))
+        for i, t in enumerate(lines)
+    ]
+    hits = run(k, ctx(plan(ms, lines=lines)), detached=False, spaces=False, widths=False, citations=False)
+    assert [h.local_item for h in hits] == ["3"]
+
+
+def test_detached_and_broken_clauses() -> None:
+    lines = [
+        "1.推进。(牵头单位:甲)",
+        "2.推进。(牵头单位:乙",
+        "、丙按职责分工负责)",
+        "3.推进。",
+        "(牵头单位:丁)",
+    ]
+    ms = [
+        measure("1", "推进。(牵头单位:甲)", line=1, paragraphs=[0], resp=_resp("()", 1, 6, "(牵头单位:甲)")),
+        measure(
+            "2",
+            "推进。(牵头单位:乙\n、丙按职责分工负责)",
+            line=2,
+            paragraphs=[1, 2],
+            resp=_resp("()", 2, 6, "(牵头单位:乙"),
+        ),
+        measure(
+            "3",
+            "推进。(牵头单位:丁)",
+            line=4,
+            paragraphs=[3, 4],
+            resp=_resp("()", 5, 1, "(牵头单位:丁)", detached=True),
+        ),
+    ]
+    hits = run(k, ctx(plan(ms, lines=lines)), brackets=False, spaces=False, widths=False, citations=False)
+    assert sorted(h.local_item for h in hits) == ["2", "3"]
+
+
+def test_stray_spaces_from_the_original_text() -> None:
+    d = plan([measure("1", "2022年年底前完成。", line=1, paragraphs=[0])], lines=[""])
+    d.paragraphs = [
+        Paragraph(
+            index=0,
+            line=1,
+            text="1.2022年年底前完成法治政府建设。",
+            orig="    1．2022 年年底前完成法治 政府建设。",
+        )
+    ]
+    hits = run(k, ctx(d), brackets=False, detached=False, widths=False, citations=False)
+    assert len(hits) == 2 and all(h.line == 1 for h in hits)
+
+
+def test_citation_dash_against_parent_title_and_default_dash() -> None:
+    parent = plan(
+        [],
+        jurisdiction="广西",
+        level="province",
+        parent_j=None,
+        title="广西法治政府建设实施方案(2021—2025年)",
+    )
+    lines = [
+        "为确保《广西法治政府建设实施方案(2021-2025年)》落实，根据《法治政府建设实施纲要(2021-2025年)》，制定本方案。"
+    ]
+    d = plan([], lines=lines)
+    hits = run(k, ctx(d, parent), brackets=False, detached=False, spaces=False, widths=False)
+    assert len(hits) == 2 and all(h.local_item is None for h in hits)
+    assert (
+        run(k, ctx(d), brackets=False, detached=False, spaces=False, widths=False, year_range_dash="") == []
+    )
