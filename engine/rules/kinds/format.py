@@ -228,7 +228,7 @@ class Format(CheckKind):
                 if p.index in seen:
                     continue
                 seen.add(p.index)
-                s, e = _norm_span(p, max(i - 3, 0) + 1, min(i + 4, len(p.orig)))
+                s, e = _norm_span(p, max(i - 4, 0) + 1, min(i + 2, len(p.orig)))
                 yield self._hit(
                     owner.get(p.index), p, s, e,
                     (f"“{minority}”与全文多数的“{major}”全角半角不一致", f"'{minority}' mixes widths with '{major}' used elsewhere"),
