@@ -80,14 +80,33 @@ def _units(text: str, level_word: str, rng: random.Random) -> str:
 
 
 def _adapt(text: str, parent: Plan, place: tuple[str, str, str]) -> str:
-    """Replace the parent's self-references with the draft's, as a careful office would."""
+    """Replace the parent's self-references with the draft's, as a careful office would.
+
+    Titles in 《》 and the parent's full official name (广西壮族自治区人民政府) name other bodies and
+    documents, not the plan itself: they stay as written. Legislative tasks become assisting ones
+    (协助配合…), as a county-level office must write them: it has no legislative power.
+    """
     _, local, word = place
-    for own in filter(None, {parent.jurisdiction, parent.jurisdiction.replace("壮族自治区", "")}):
-        text = text.replace(own, local)
-    return (
-        text.replace("我省", f"我{word}").replace("全省", f"全{word}").replace("我区", f"我{word}")
-        .replace("全区各级政府", f"{local}").replace("各级政府", f"{local}政府").replace("全区", f"全{word}")
+    names = sorted(filter(None, {parent.jurisdiction, parent.jurisdiction.replace("壮族自治区", "")}), key=len)[::-1]
+    keep = re.compile(
+        "(《[^》]*》|" + "|".join(f"{re.escape(n)}壮族自治区|中国[(（]{re.escape(n)}[)）]" for n in names) + ")"
+    ) if names else None
+    parts = keep.split(text) if keep else [text]
+    for k in range(0, len(parts), 2):  # odd parts are the kept spans
+        for own in names:
+            parts[k] = parts[k].replace(own, local)
+        parts[k] = (
+            parts[k].replace("我省", f"我{word}").replace("全省", f"全{word}").replace("我区", f"我{word}")
+            .replace("全区各级政府", f"{local}").replace("各级政府", f"{local}政府").replace("全区", f"全{word}")
+        )
+    text = "".join(parts)
+    return "".join(
+        "协助配合" + s if LEGISLATE.search(s) and not re.search("协助|配合", s) else s
+        for s in re.split(r"(?<=[。；])", text)
     )
+
+
+LEGISLATE = re.compile(r"(推进|加强|完善)[^，,。；;]{0,60}(?<!行政)(立法|规章|地方性法规)(?!人员|联系点|需求)|立改废释")
 
 
 def make_draft(parent: Plan, seed: int) -> tuple[str, Key]:
