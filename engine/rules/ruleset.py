@@ -35,7 +35,10 @@ class Scope(_Data):
     @classmethod
     def _regex(cls, v: str | None) -> str | None:
         if v is not None:
-            re.compile(v)
+            try:
+                re.compile(v)
+            except re.error as e:  # not a ValueError: pydantic would let it escape unreported
+                raise ValueError(f"bad regular expression: {e}") from None
         return v
 
     def applies_to(self, plan: Plan) -> bool:

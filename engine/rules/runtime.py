@@ -158,6 +158,7 @@ def _register(h: _Host, ruleset_json: dict[str, dict[str, Any]]) -> str:
         raise PlancheckError("internal", reason=f"rules runtime: rule name {_CATCH_ALL} is reserved")
     definition = copy.deepcopy(ruleset_json)
     for rule_name, rule in definition.items():
+        _only_our_facts(rule)
         rule["run"] = f"{_COLLECT}:{rule_name}"
         h.actions.setdefault(rule["run"], _collector(rule_name))
     definition[_CATCH_ALL] = {"all": [{"m": {"$ex": {FACT_KEY: 1}}}], "run": _SEEN}
@@ -173,6 +174,18 @@ def _register(h: _Host, ruleset_json: dict[str, dict[str, Any]]) -> str:
     return name
 
 
+def _only_our_facts(rule: dict[str, Any]) -> None:
+    """AND every pattern with `_f exists`, so no pattern can match durable's own state fact.
+
+    Measured: a pattern such as `{"$nex": {"d": 1}}` matches the state fact; the action updates
+    the state, which re-asserts it, which fires the action again: an endless loop.
+    """
+    for op in ("all", "any"):
+        for pattern in rule.get(op, ()):
+            for alias, expr in list(pattern.items()):
+                pattern[alias] = {"$and": [{"$ex": {FACT_KEY: 1}}, expr]}
+
+
 def _forget(h: _Host, name: str, *, delete_state: bool) -> None:
     for key, value in list(_registered.items()):
         if value == name:
@@ -183,8 +196,11 @@ def _forget(h: _Host, name: str, *, delete_state: bool) -> None:
 def _collector(rule_name: str) -> Callable[[Any], None]:
     def collect(c: Any) -> None:  # durable calls actions with exactly one argument
         h = host()
-        if h.collected is not None:
-            h.collected.append({"rule": rule_name, "fact": _plain(c.m)})
+        fact = _plain(c.m)
+        # durable keeps its state ({'sid': …, '$s': 1}) as a fact too: a negative test such as
+        # $nex can match it. Only our own facts count.
+        if h.collected is not None and FACT_KEY in fact:
+            h.collected.append({"rule": rule_name, "fact": fact})
 
     return collect
 

@@ -1,0 +1,355 @@
+"""Read rulesets: safe YAML -> validated `Ruleset`, every error as file:line and a dotted key.
+
+Loading never executes anything from the file: YAML is read with a `yaml.SafeLoader` subclass (so
+`!!python/object` and every other non-data tag is refused), no string is evaluated, and a rule's
+`check` is only ever looked up in the fixed `KIND_MODULES` table, never imported by its own name.
+
+`extends` names other rulesets by id (`rulesets/<id>.yaml`) or by path (relative to the file that
+extends them, then to the working directory). They are loaded first, depth first, each file once;
+a cycle is an error. Rules are merged in load order: a rule whose id was already loaded REPLACES
+the earlier rule entirely, keeping the earlier rule's position (so to switch a core rule off,
+repeat it with `enabled: false`; to change its severity, repeat it with the new severity). Two
+rules with the same id in one file are an error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from engine import RULESETS_DIR
+from engine.errors import PlancheckError
+from engine.rules.kinds import KIND_MODULES
+from engine.rules.kinds.base import CheckKind
+from engine.rules.ruleset import Rule, Ruleset
+
+Path_ = tuple[str | int, ...]
+
+
+class LineLoader(yaml.SafeLoader):
+    """SafeLoader that also records the 1-based line of every mapping key and sequence item."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.lines: dict[Path_, int] = {}
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in seen and key != "<<":
+                raise PlancheckError(
+                    "ruleset.invalid",
+                    path=source,
+                    line=line,
+                    key=dotted((*path, key)),
+                    reason=f"key repeated (first on line {seen[key]}); YAML would silently keep the last",
+                )
+            seen[key] = line
+            lines[(*path, key)] = line
+            _walk(value_node, (*path, key), lines, source)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[(*path, i)] = item.start_mark.line + 1
+            _walk(item, (*path, i), lines, source)
+
+
+def read_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse one YAML document safely; return the data and the line of every key/item path."""
+    loader = LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        reason = str(e.problem or e)
+        if "constructor for the tag" in reason:
+            reason = f"{reason}: tags such as !!python/object are refused; a ruleset is plain data"
+        raise PlancheckError("ruleset.yaml", path=source, line=(mark.line + 1) if mark else 0, reason=reason) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        reason = " ".join(x for x in (e.context, e.problem) if x) or str(e)
+        raise PlancheckError("ruleset.yaml", path=source, line=(mark.line + 1) if mark else 0, reason=reason) from None
+    except yaml.YAMLError as e:
+        raise PlancheckError("ruleset.yaml", path=source, line=0, reason=str(e)) from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {(): node.start_mark.line + 1}
+    _walk(node, (), lines, source)
+    return data, lines
+
+
+def dotted(path: Path_) -> str:
+    """('rules', 3, 'options', 'max_days') -> 'rules[3].options.max_days'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top)"
+
+
+def line_of(lines: dict[Path_, int], path: Path_) -> int:
+    """The line of `path`, or of its nearest ancestor that the file spells out."""
+    for n in range(len(path), -1, -1):
+        if path[:n] in lines:
+            return lines[path[:n]]
+    return 0
+
+
+_MESSAGES = {
+    "extra_forbidden": "unknown key",
+    "missing": "required key is missing",
+}
+
+
+def _reason(err: dict[str, Any], model: type[BaseModel] | None = None) -> str:
+    kind = err.get("type", "")
+    if kind == "extra_forbidden":
+        known = ", ".join(sorted(model.model_fields)) if model is not None else ""
+        return "unknown key" + (f" (known: {known})" if known else "")
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    msg = str(err.get("msg", ""))
+    msg = re.sub(r"^Value error, ", "", msg)
+    inp = err.get("input")
+    if kind.endswith("_type") or kind in ("literal_error", "enum"):
+        msg += f" (got {inp!r})"
+    return msg
+
+
+def validation_errors(
+    e: ValidationError, lines: dict[Path_, int], source: str, prefix: Path_ = (), model: type[BaseModel] | None = None
+) -> list[PlancheckError]:
+    out = []
+    for err in e.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        path = (*prefix, *loc)
+        # unknown keys of a nested model: name the model's own fields where we can tell
+        owner = _model_at(model, loc[:-1]) if model is not None and err.get("type") == "extra_forbidden" else None
+        out.append(
+            PlancheckError(
+                "ruleset.invalid",
+                path=source,
+                line=line_of(lines, path),
+                key=dotted(path),
+                reason=_reason(err, owner),
+            )
+        )
+    return out
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The pydantic model that validates the value at `loc` under `model` (for 'known keys' hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        fields = current.model_fields
+        info = fields.get(part) or next((f for f in fields.values() if f.alias == part), None)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------------------- kinds
+
+_kinds: dict[str, CheckKind] = {}
+
+
+def kind(name: str) -> CheckKind | None:
+    """The registered kind called `name`, or None. Only names in KIND_MODULES are ever imported."""
+    if name not in KIND_MODULES:
+        return None
+    if name not in _kinds:
+        try:
+            module = importlib.import_module(f"engine.rules.kinds.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"engine.rules.kinds.{name}":
+                raise
+            raise PlancheckError("internal", reason=f"check kind {name} is registered but not installed") from None
+        _kinds[name] = module.KIND()
+    return _kinds[name]
+
+
+# ---------------------------------------------------------------------------- one file
+
+
+def check_ruleset(data: Any, lines: dict[Path_, int], source: str) -> tuple[Ruleset | None, list[PlancheckError]]:
+    """Validate parsed YAML as a ruleset; return it (None when invalid) and every problem found."""
+    if not isinstance(data, dict):
+        got = "an empty file" if data is None else type(data).__name__
+        return None, [
+            PlancheckError(
+                "ruleset.invalid", path=source, line=line_of(lines, ()), key="(top)",
+                reason=f"a ruleset is a mapping with id, rules …; got {got}",
+            )
+        ]
+    try:
+        rs = Ruleset.model_validate(data)
+    except ValidationError as e:
+        return None, validation_errors(e, lines, source, model=Ruleset)
+    errors: list[PlancheckError] = []
+    seen: dict[str, int] = {}
+    for i, rule in enumerate(rs.rules):
+        here = ("rules", i)
+        if rule.id in seen:
+            errors.append(
+                PlancheckError("ruleset.duplicate_rule", path=source, line=line_of(lines, (*here, "id")), rule=rule.id)
+            )
+        seen.setdefault(rule.id, i)
+        errors.extend(check_rule(rule, lines, source, here))
+    return (rs if not errors else None), errors
+
+
+def check_rule(rule: Rule, lines: dict[Path_, int], source: str, here: Path_) -> list[PlancheckError]:
+    """Unknown check kinds and unknown or ill-typed options, at their own lines."""
+    k = kind(rule.check)
+    if k is None:
+        return [
+            PlancheckError(
+                "ruleset.unknown_check",
+                path=source,
+                line=line_of(lines, (*here, "check")),
+                rule=rule.id,
+                check=rule.check,
+                known=", ".join(sorted(KIND_MODULES)),
+            )
+        ]
+    try:
+        k.Options.model_validate(rule.options)
+    except ValidationError as e:
+        errors = validation_errors(e, lines, source, prefix=(*here, "options"), model=k.Options)
+        for err in errors:
+            if err.fields["reason"].startswith("unknown key"):
+                known = ", ".join(sorted(k.Options.model_fields)) or "none"
+                err.fields["reason"] = f"unknown option for check '{rule.check}' (known: {known})"
+                err.args = (err.render("en"),)
+        return errors
+    return []
+
+
+def read_ruleset_file(path: Path) -> tuple[Ruleset | None, list[PlancheckError]]:
+    """Read and validate one file; every problem found, in line order (for `rules validate`)."""
+    source = str(path)
+    if not path.is_file():
+        return None, [PlancheckError("ruleset.not_found", name=source)]
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        return None, [PlancheckError("input.unreadable", path=source, reason=str(e))]
+    try:
+        data, lines = read_yaml(text, source)
+    except PlancheckError as e:
+        return None, [e]
+    rs, errors = check_ruleset(data, lines, source)
+    errors.sort(key=lambda e: int(e.fields.get("line") or 0))
+    return rs, errors
+
+
+def load_ruleset(path: str | Path) -> Ruleset:
+    """One ruleset file, validated; raises the first problem as a PlancheckError."""
+    rs, errors = read_ruleset_file(Path(path))
+    if errors:
+        raise errors[0]
+    assert rs is not None
+    return rs
+
+
+# ---------------------------------------------------------------------------- extends
+
+
+@dataclass
+class LoadedRules:
+    """Every ruleset a run uses, merged."""
+
+    rulesets: list[tuple[Ruleset, str]] = field(default_factory=list)  # in load order, with source path
+    rules: list[Rule] = field(default_factory=list)  # merged: a later rule with the same id replaces
+    sources: dict[str, str] = field(default_factory=dict)  # rule id -> file that defined it last
+    obligation_ruleset: Ruleset | None = None  # the ruleset with `parent`/obligations (plancheck derive)
+    obligation_source: str = ""
+
+    @property
+    def ids(self) -> list[str]:
+        return [rs.id for rs, _ in self.rulesets]
+
+
+def resolve(ref: str, base: Path | None = None) -> Path:
+    """A ruleset reference -> file: an id names rulesets/<id>.yaml; anything else is a path."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]*", ref) and not ref.endswith((".yaml", ".yml")):
+        p = RULESETS_DIR / f"{ref}.yaml"
+        if p.is_file():
+            return p
+    candidates = [Path(ref)] if Path(ref).is_absolute() else [*([base / ref] if base else []), Path(ref)]
+    for p in candidates:
+        if p.is_file():
+            return p
+    raise PlancheckError("ruleset.not_found", name=ref)
+
+
+def load_rulesets(refs: list[str]) -> LoadedRules:
+    """Load rulesets by id or path with everything they extend, and merge their rules."""
+    loaded = LoadedRules()
+    done: set[Path] = set()
+
+    def visit(ref: str, base: Path | None, chain: list[tuple[Path, str]]) -> None:
+        path = resolve(ref, base).resolve()
+        if any(p == path for p, _ in chain):
+            names = [name for _, name in chain[[p for p, _ in chain].index(path):]] + [ref]
+            raise PlancheckError("ruleset.cycle", chain=" -> ".join(names))
+        if path in done:
+            return
+        rs = load_ruleset(path)
+        for parent_ref in rs.extends:
+            visit(parent_ref, path.parent, [*chain, (path, ref)])
+        done.add(path)
+        source = _display(path)
+        loaded.rulesets.append((rs, source))
+        if rs.parent is not None or rs.obligations:
+            loaded.obligation_ruleset = rs
+            loaded.obligation_source = source
+
+    for ref in refs:
+        visit(ref, None, [])
+    position: dict[str, int] = {}
+    for rs, source in loaded.rulesets:
+        for rule in rs.rules:
+            if rule.id in position:
+                loaded.rules[position[rule.id]] = rule
+            else:
+                position[rule.id] = len(loaded.rules)
+                loaded.rules.append(rule)
+            loaded.sources[rule.id] = source
+    return loaded
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
