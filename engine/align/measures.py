@@ -59,7 +59,7 @@ class Unit:
     toks: tuple[str, ...] = ()
     tok_str: str = ""
     title_key: str = ""
-    grams: frozenset[str] = frozenset()
+    grams: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     _clauses: list[ClauseInfo] | None = None
     _facts: bool = False
 
@@ -158,15 +158,16 @@ def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
     return opts.title_weight * title + (1 - opts.title_weight) * body
 
 
-_HASH_DIMS = 1 << 14
-_MAX_VOCAB = 20000
+_HASH_DIMS = 2048
+_MAX_VOCAB = 4096
 
 
 def cheap_matrix(ps: list[Unit], ds: list[Unit]) -> np.ndarray:
     """TF-IDF cosine of every parent against every draft unit (float32, n_p x n_d).
 
     Only tokens that occur on both sides can contribute, so the vocabulary is their intersection; past
-    `_MAX_VOCAB` words it is hashed (crc32, stable) into a fixed width.
+    `_MAX_VOCAB` words it is hashed (crc32, stable) into `_HASH_DIMS` columns, which bounds memory
+    (2,000 measures: 16 MiB a side).
     """
     p_counts = [Counter(u.toks) + Counter(u.title_key and tokens(u.title)) for u in ps]
     d_counts = [Counter(u.toks) + Counter(u.title_key and tokens(u.title)) for u in ds]
@@ -193,9 +194,9 @@ def cheap_matrix(ps: list[Unit], ds: list[Unit]) -> np.ndarray:
                 j = col.get(w)
                 if j is not None:
                     m[r, j] += (1.0 + np.log(k)) * idf[w]
-        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        norms = np.sqrt(np.einsum("ij,ij->i", m, m))
         norms[norms == 0] = 1.0
-        m /= norms
+        m /= norms[:, None]
         return m
 
     pm = matrix(p_counts)
@@ -210,17 +211,19 @@ def candidate_pairs(cheap: np.ndarray, opts: AlignOptions) -> list[tuple[int, in
     if n_p == 0 or n_d == 0:
         return []
     k = min(opts.top_k, n_d)
-    rows = np.argsort(-cheap, axis=1, kind="stable")[:, :k]
     for i in range(n_p):
-        for j in rows[i]:
-            if cheap[i, j] >= opts.cheap_min:
-                out.add((i, int(j)))
+        row = cheap[i]
+        part = np.argpartition(-row, k - 1)[:k] if k < n_d else np.arange(n_d)
+        for j in sorted(part.tolist(), key=lambda j: (-row[j], j)):
+            if row[j] >= opts.cheap_min:
+                out.add((i, j))
     k = min(opts.top_k, n_p)
-    cols = np.argsort(-cheap, axis=0, kind="stable")[:k, :]
     for j in range(n_d):
-        for i in cols[:, j]:
-            if cheap[i, j] >= opts.cheap_min:
-                out.add((int(i), j))
+        col = cheap[:, j]
+        part = np.argpartition(-col, k - 1)[:k] if k < n_p else np.arange(n_p)
+        for i in part.tolist():
+            if col[i] >= opts.cheap_min:
+                out.add((i, j))
     return sorted(out)
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
+import numpy as np
 
 TERMS_PATH = Path(__file__).resolve().parents[2] / "rulesets" / "data" / "terms.txt"
 
@@ -79,25 +80,44 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(t for t in jieba.lcut(text, HMM=True) if not _NOT_WORD.match(t))
 
 
+_SENTENCE = re.compile(r"(?<=[。；;！？!?\n])")
+
+
 def tokens(text: str) -> tuple[str, ...]:
-    """jieba words of `text`, punctuation and whitespace removed."""
+    """jieba words of `text`, punctuation and whitespace removed.
+
+    Cut sentence by sentence with a cache: jieba splits at punctuation anyway, so the words are the
+    same, and a draft repeats most of its parent's sentences, which then cost nothing the second time.
+    """
     _init()
-    return _cut(text)
+    out: list[str] = []
+    for part in _SENTENCE.split(text):
+        if part:
+            out.extend(_cut(part))
+    return tuple(out)
 
 
 def strip_punct(text: str) -> str:
     return _PUNCT.sub("", text)
 
 
-def bigrams(text: str) -> frozenset[str]:
-    """Character bigrams of the text with punctuation removed (a tokenisation-free second signal)."""
+def bigrams(text: str) -> np.ndarray:
+    """Character bigrams of the text, punctuation removed (a tokenisation-free second signal).
+
+    Stored as a sorted array of distinct uint64 codes (two code points), not a set of strings: a
+    2,000-measure plan keeps ~5 MB instead of ~60 MB.
+    """
     s = strip_punct(text)
-    if len(s) < 2:
-        return frozenset([s]) if s else frozenset()
-    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+    if not s:
+        return np.zeros(0, dtype=np.uint64)
+    cps = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(cps) < 2:
+        return cps
+    return np.unique((cps[:-1] << np.uint64(21)) | cps[1:])
 
 
-def dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
+def dice(a: np.ndarray, b: np.ndarray) -> float:
+    if not len(a) or not len(b):
         return 0.0
-    return 2.0 * len(a & b) / (len(a) + len(b))
+    common = np.intersect1d(a, b, assume_unique=True).size
+    return 2.0 * common / (len(a) + len(b))
