@@ -99,12 +99,30 @@ def _adapt(text: str, parent: Plan, place: tuple[str, str, str]) -> str:
             parts[k].replace("我省", f"我{word}").replace("全省", f"全{word}").replace("我区", f"我{word}")
             .replace("全区各级政府", f"{local}").replace("各级政府", f"{local}政府").replace("全区", f"全{word}")
         )
-    text = "".join(parts)
+    text = _fullwidth("".join(parts))
+    for a, b in COPIED_UPWARD:
+        text = re.sub(a, b.replace("{L}", word), text)
     return "".join(
         "协助配合" + s if LEGISLATE.search(s) and not re.search("协助|配合", s) else s
         for s in re.split(r"(?<=[。；])", text)
     )
 
+
+FULLWIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"})
+
+
+def _fullwidth(text: str) -> str:
+    """Punctuation as a drafting office types it: the parent file was scraped with half-width marks."""
+    return text.translate(FULLWIDTH)
+
+
+# What a careful county-level office rewrites when it copies the parent: addresses to the levels below
+# a province, and other levels' plans (cf. the fixture draft: 各地各层级… -> …, 自治区、设区市、县 -> 市、区).
+COPIED_UPWARD = [
+    ("各地各层级", ""), ("各地各部门", "各部门"), ("各地各领域", "各领域"), ("本地本部门", "本部门"),
+    ("各地党委", "{L}委"), ("市县政府", "{L}政府"), ("行政立法、", ""),
+    ("自治区、设区市、县（市、区）总体应急预案", "{L}总体应急预案"),
+]
 
 LEGISLATE = re.compile(r"(推进|加强|完善)[^，,。；;]{0,60}(?<!行政)(立法|规章|地方性法规)(?!人员|联系点|需求)|立改废释")
 
@@ -121,8 +139,9 @@ def make_draft(parent: Plan, seed: int) -> tuple[str, Key]:
     chapters: dict[str, list[Measure]] = {}
     for m in tasks:
         chapters.setdefault(m.path[0] if m.path else "", []).append(m)
-    lines = [f"{city}{local}贯彻落实《{parent.title}》的实施方案（征求意见稿）"]
-    lines.append(f"为贯彻落实《{parent.title}》，结合{local}实际，制定本方案。")
+    title = _fullwidth(parent.title)
+    lines = [f"{city}{local}贯彻落实《{title}》的实施方案（征求意见稿）"]
+    lines.append(f"为贯彻落实《{title}》，结合{local}实际，制定本方案。")
     if general:
         lines.append("一、总体目标")
         lines.append(_adapt(general[-1].text, parent, place))
@@ -132,7 +151,7 @@ def make_draft(parent: Plan, seed: int) -> tuple[str, Key]:
     n = 0
     titles = {s.label: s.title for s in parent.sections}
     for ci, (label, ms) in enumerate(chapters.items(), 1):
-        lines.append(f"（{cn(ci)}）{titles.get(label, '工作任务')}")
+        lines.append(f"（{cn(ci)}）{_fullwidth(titles.get(label, '工作任务'))}")
         order = list(ms)
         if rng.random() < 0.3 and len(order) > 2:  # reorder within a chapter
             i = rng.randrange(len(order) - 1)
@@ -162,7 +181,7 @@ def make_draft(parent: Plan, seed: int) -> tuple[str, Key]:
                 n += 1
                 lines.append(f"{n}．{''.join(sentences[:half])}{_units(body, word, rng)}")
                 n += 1
-                lines.append(f"{n}．{m.title}。{''.join(sentences[half:])}{_units(body, word, rng)}")
+                lines.append(f"{n}．{''.join(sentences[half:])}{_units(body, word, rng)}")  # no title twice
                 key.pairs[m.ref] = ([str(n - 1), str(n)], "split")
                 i += 1
                 continue

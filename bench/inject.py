@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bench.generate import _fullwidth
 from engine.ingest import from_text
 from engine.models import Plan
 from engine.parse import parse_plan
@@ -45,11 +46,12 @@ class Entry:
     alt_sites: tuple[int, ...] = ()  # another measure a finding may rightly name (a duplicate's twin)
     ref: str | None = None  # the draft ref of `site` after all edits
     alt_refs: tuple[str, ...] = ()
+    context: str = ""  # the edited text with a few characters either side, for reading misses
 
     def as_dict(self) -> dict[str, object]:
         return {
             "injector": self.injector, "kind": self.kind, "ref": self.ref, "alt_refs": list(self.alt_refs),
-            "parent": self.parent, "text": self.text, "control": self.control,
+            "parent": self.parent, "text": self.text, "control": self.control, "context": self.context,
         }
 
 
@@ -79,6 +81,7 @@ class Doc:
             for p in m.paragraphs:
                 self.owner[plan.paragraphs[p].line - 1] = i
         self.used: set[int] = set()
+        self.last_context = ""
         self.numbering: tuple[str, int] | None = None
         self.renumber = self._renumberable()
 
@@ -119,6 +122,7 @@ class Doc:
             k = line.rfind(old) if last else line.find(old)
             if k >= 0:
                 self.lines[r] = line[:k] + new + line[k + len(old):]
+                self.last_context = self.lines[r][max(0, k - 15): k + len(new) + 15]
                 self.used.add(i)
                 return True
         return False
@@ -132,6 +136,7 @@ class Doc:
                 if any(a <= mt.start() < b for a, b in clause):
                     continue
                 self.lines[r] = line[: mt.start()] + repl(mt) + line[mt.end():]
+                self.last_context = self.lines[r][max(0, mt.start() - 15): mt.start() + len(repl(mt)) + 15]
                 self.used.add(i)
                 return mt.group(0)
         return None
@@ -310,7 +315,7 @@ def clause_dropped(doc: Doc, rng: random.Random) -> list[Entry]:
                 mt = ENUM.search(s)
                 if mt:
                     items = mt.group(0).split("、")
-                    k = rng.randrange(1, len(items))
+                    k = rng.randrange(1, len(items) - 1)  # a middle item: the last one runs on into the sentence
                     if items[k] not in ptext:
                         continue
                     new = "、".join(items[:k] + items[k + 1:])
@@ -585,7 +590,7 @@ def higher_reference(doc: Doc, rng: random.Random) -> list[Entry]:
 
 
 def parent_title(doc: Doc, rng: random.Random) -> list[Entry]:
-    sent = f"认真落实《{doc.site.parent.title}》有关要求。"
+    sent = f"认真落实《{_fullwidth(doc.site.parent.title)}》有关要求。"
     for i in doc.free(rng, "self_reference"):
         if doc.insert_sentence(i, sent, rng):
             return _control("parent_title", "self_reference", i, None, sent)
@@ -648,7 +653,10 @@ def inject(
     skipped: list[str] = []
     for name in names:
         fn = DEFECTS.get(name) or CONTROLS[name]
+        doc.last_context = ""
         got = fn(doc, rng)
+        for e in got:
+            e.context = e.context or doc.last_context
         if got:
             entries += got
         else:
