@@ -217,11 +217,22 @@ def _clause_score(p: Unit, cps: list[ClausePair]) -> float:
 
 
 def _general_pair(p: Unit, cands: list[Unit], used: set[str], opts: AlignOptions) -> AlignmentPair:
-    free = [c for c in cands if c.ref not in used]
-    same_role = [c for c in free if p.role is not None and c.role == p.role]
-    pool = same_role or [c for c in free if measure_score(p, c, opts) >= opts.general_min_score]
+    """A general requirement goes to the draft general measure or section with the same role; failing
+    that, to one that restates its text (clause share >= `merge_share` or score >= `general_min_score`).
+    One draft section may stand for several (a 总体要求 section holding ideology, principles and goals)."""
+
+    def share(c: Unit) -> float:
+        cov = coverage(p, [c], [0], opts)
+        return sum(cov.share.values())
+
+    same_role = [c for c in cands if p.role is not None and c.role == p.role]
+    pool = same_role or [
+        c
+        for c in cands
+        if share(c) >= opts.merge_share or measure_score(p, c, opts) >= opts.general_min_score
+    ]
     if pool:
-        best = min(pool, key=lambda c: (-measure_score(p, c, opts), c.section, c.ref))
+        best = min(pool, key=lambda c: (c.ref in used, -measure_score(p, c, opts), c.section, c.ref))
         used.add(best.ref)
         return AlignmentPair(
             parent_item=p.ref,

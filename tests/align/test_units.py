@@ -178,3 +178,22 @@ def test_format_table_lines_up(parent_plan, draft_plan):
         if f"  {rel} " in line
     }
     assert len(col) == 1
+
+
+def test_one_requirements_section_may_hold_all_general_parts():
+    parts = {
+        "指导思想": "坚持以习近平法治思想为指导，全面贯彻党的精神，加快构建职责明确、依法行政的政府治理体系。",
+        "主要原则": "坚持党的全面领导，坚持以人民为中心，坚持问题导向，坚持改革创新，坚持统筹推进。",
+        "总体目标": "到2025年，政府行为全面纳入法治轨道，行政执法体制机制基本完善，突发事件应对能力显著增强。",
+    }
+    parent = Plan(
+        source="p",
+        measures=[_m(f"({k})", t, b, general=True) for k, (t, b) in zip("一二三", parts.items())]
+        + [_m("(四)", "实行权责清单", BODIES["a"])],
+    )
+    section = Section(
+        label="一", style="cn_dun", ordinal=1, depth=1, title="总体要求", text="".join(parts.values())
+    )
+    draft = Plan(source="d", sections=[section], measures=[_m("1", "实行权责清单", BODIES["a"])])
+    got = {p.parent_item: (p.local_items, p.relation) for p in align_plans(parent, draft).alignment}
+    assert got["(一)"] == got["(二)"] == got["(三)"] == (["§一"], "general")
