@@ -30,6 +30,7 @@ from engine.rules.kinds.base import CheckKind
 from engine.rules.ruleset import Rule, Ruleset
 
 Path_ = tuple[str | int, ...]
+DEFER_PROBLEMS = "plancheck.defer_problems"  # validation context: the loader reports problems() itself
 
 
 class LineLoader(yaml.SafeLoader):
@@ -135,7 +136,10 @@ def validation_errors(
 ) -> list[PlancheckError]:
     out = []
     for err in e.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        # drop pydantic's own loc parts: validator names and tagged-union tags such as '<atom>'
+        loc = tuple(
+            p for p in err["loc"] if not (isinstance(p, str) and (p.startswith("function-") or p.startswith("<")))
+        )
         path = (*prefix, *loc)
         # unknown keys of a nested model: name the model's own fields where we can tell
         owner = _model_at(model, loc[:-1]) if model is not None and err.get("type") == "extra_forbidden" else None
@@ -242,7 +246,9 @@ def check_rule(rule: Rule, lines: dict[Path_, int], source: str, here: Path_) ->
             )
         ]
     try:
-        k.Options.model_validate(rule.options)
+        # kinds whose options need checks a model cannot express (condition fields, regex dialects)
+        # offer `problems()`; deferring them here lets each be reported at its own line
+        opts = k.Options.model_validate(rule.options, context={DEFER_PROBLEMS: True})
     except ValidationError as e:
         errors = validation_errors(e, lines, source, prefix=(*here, "options"), model=k.Options)
         for err in errors:
@@ -251,7 +257,14 @@ def check_rule(rule: Rule, lines: dict[Path_, int], source: str, here: Path_) ->
                 err.fields["reason"] = f"unknown option for check '{rule.check}' (known: {known})"
                 err.args = (err.render("en"),)
         return errors
-    return []
+    check = getattr(opts, "problems", None)
+    if check is None:
+        return []
+    return [
+        PlancheckError("ruleset.invalid", path=source, line=line_of(lines, (*here, "options", *loc)),
+                       key=dotted((*here, "options", *loc)), reason=reason)
+        for loc, reason in check()
+    ]
 
 
 def read_ruleset_file(path: Path) -> tuple[Ruleset | None, list[PlancheckError]]:

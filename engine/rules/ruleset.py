@@ -9,7 +9,7 @@ durable-rules ruleset by `engine.rules.conditions`, never evaluated as Python.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 

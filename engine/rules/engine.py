@@ -1,0 +1,147 @@
+"""Run rules: for each enabled rule, its kind yields Hits; the engine makes them Findings.
+
+The engine stamps what the rule (data) says on what the kind (code) found: rule id, check,
+severity (the hit's own grade, else the rule's), the message and suggestion (the rule's template,
+else the kind's default, in the run's language, filled with the hit's fields), and locates the
+evidence: the hit's normalised quote is searched in the paragraphs of the draft measure and the
+ORIGINAL text behind it is quoted, with its line and column. Fingerprints are left empty:
+`engine.findings` sets them.
+
+A kind that raises is a bug, not a finding: the run stops with `PlancheckError("internal")` naming
+the rule and check (exit 2, message on stderr; traceback with --debug). A partial report that looks
+clean would be worse than none, since CI would pass it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+from typing import Any
+
+from pydantic import ValidationError
+
+from engine.errors import PlancheckError
+from engine.models import Evidence, Finding, Measure, Paragraph, Plan
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit
+from engine.rules.loader import kind as kind_named
+from engine.rules.ruleset import Rule
+
+
+def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Finding]:
+    """Findings of every enabled rule that applies to the draft's level, in rule order."""
+    findings: list[Finding] = []
+    has_parent = ctx_base.parent is not None or bool(ctx_base.obligations)
+    for rule in rules:
+        if not rule.enabled or not rule.scope.applies_to(ctx_base.draft):
+            continue
+        kind = kind_named(rule.check)
+        if kind is None:
+            raise PlancheckError("ruleset.unknown_check", path="<rules>", line=0, rule=rule.id, check=rule.check,
+                                 known="see plancheck rules doc")
+        if kind.needs_parent and not has_parent:
+            continue  # skipped, not failed: the CLI already refused a run that needs a parent
+        try:
+            options = kind.Options.model_validate(rule.options)
+        except ValidationError as e:
+            err = e.errors()[0]
+            raise PlancheckError("ruleset.invalid", path=f"<rule {rule.id}>", line=0,
+                                 key="options." + ".".join(map(str, err["loc"])), reason=err["msg"]) from None
+        ctx = dataclasses.replace(ctx_base, scope=rule.scope, lang=lang)
+        try:
+            hits = list(kind.run(ctx, options))
+        except PlancheckError:
+            raise
+        except Exception as e:
+            raise PlancheckError(
+                "internal", reason=f"rule {rule.id} (check {rule.check}) failed: {type(e).__name__}: {e}"
+            ) from e
+        findings.extend(make_finding(rule, kind, hit, ctx, lang) for hit in hits)
+    return findings
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # a typo in a template stays visible instead of crashing the run
+
+
+def fill(template: str, fields: dict[str, Any]) -> str:
+    """`template.format_map(fields)` that never raises: unknown names stay as {name}."""
+    try:
+        return string.Formatter().vformat(template, (), _Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        return template
+
+
+def _template(rule_text: str | None, rule_text_en: str | None, default: dict[str, str], lang: str) -> str | None:
+    if lang == "en":
+        return rule_text_en or default.get("en") or rule_text or default.get("zh")
+    return rule_text or default.get("zh") or rule_text_en or default.get("en")
+
+
+def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang: str) -> Finding:
+    fields: dict[str, Any] = {
+        "local_item": hit.local_item or "",
+        "parent_item": hit.parent_item or "",
+        "quote": hit.quote or "",
+        "parent_quote": hit.parent_quote or "",
+        "rule": rule.id,
+        "check": rule.check,
+    }
+    fields.update(hit.fields)
+    message = fill(_template(rule.message, rule.message_en, kind.message, lang) or rule.id, fields)
+    suggestion = hit.suggestion
+    if not suggestion:
+        template = _template(rule.suggestion, rule.suggestion_en, kind.suggestion or {}, lang)
+        suggestion = fill(template, fields) if template else None
+    measure = ctx.measure(hit.local_item)
+    quote, line, column = locate(ctx.draft, measure, hit.quote)
+    return Finding(
+        rule=rule.id,
+        check=rule.check,
+        severity=hit.severity or rule.severity,
+        message=message,
+        local_item=hit.local_item,
+        parent_item=hit.parent_item,
+        path=list(measure.path) if measure else [],
+        evidence=Evidence(local=quote, parent=hit.parent_quote),
+        file=ctx.draft.source,
+        line=hit.line if hit.line is not None else line,
+        column=hit.column if hit.column is not None else column,
+        suggestion=suggestion or None,
+    )
+
+
+def locate(plan: Plan, measure: Measure | None, quote: str | None) -> tuple[str | None, int, int]:
+    """(original text of `quote`, line, column): searched in the measure's paragraphs, or in the
+    title/preamble paragraphs when there is no measure; else the measure's own position."""
+    line, column = (measure.line, measure.column) if measure else (0, 0)
+    paragraphs = plan.paragraphs
+    if measure is not None:
+        candidates = [paragraphs[i] for i in measure.paragraphs if 0 <= i < len(paragraphs)]
+    else:
+        first = min((i for m in plan.measures for i in m.paragraphs), default=len(paragraphs))
+        candidates = paragraphs[:first] or list(paragraphs)
+    if not quote:
+        return None, line, column
+    found = _find(candidates, quote)
+    if found is None and measure is None and candidates is not paragraphs:
+        found = _find(paragraphs, quote)
+    if found is None:
+        return quote, line, column
+    p, start = found
+    return p.orig_span(start, start + len(quote)), p.line, p.column(start)
+
+
+def _find(paragraphs: list[Paragraph], quote: str) -> tuple[Paragraph, int] | None:
+    for p in paragraphs:
+        i = p.text.find(quote)
+        if i >= 0:
+            return p, i
+    # a quote that runs over a paragraph break: anchor on its first line
+    head = quote.split("\n", 1)[0].strip()
+    if head and head != quote:
+        for p in paragraphs:
+            i = p.text.find(head)
+            if i >= 0:
+                return p, i
+    return None
