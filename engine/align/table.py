@@ -33,21 +33,21 @@ def pad(text: str, limit: int) -> str:
 
 
 def format_table(alignment: Alignment, parent: Plan, draft: Plan) -> str:
-    """One row per parent measure (label, title, draft labels, relation, score), then added draft measures."""
+    """One row per parent measure (ref, title, draft refs, relation, score), then added draft measures."""
     p_by_ref = {m.ref or m.label: m for m in parent.measures}
     d_by_ref = {m.ref or m.label: m for m in draft.measures}
     rows: list[list[str]] = [["上级条目", "标题", "本级条目", "关系", "相似度"]]
     for pair in alignment.alignment:
         if pair.parent_item is not None:
             m = p_by_ref.get(pair.parent_item)
-            label = m.label if m else pair.parent_item
+            label = pair.parent_item
             title = m.title if m else ""
         else:
             label, title = "—", ""
             d = d_by_ref.get(pair.local_items[0]) if pair.local_items else None
             if d is not None:
                 title = d.title
-        local = ", ".join(d_by_ref[r].label if r in d_by_ref else r for r in pair.local_items) or "—"
+        local = ", ".join(pair.local_items) or "—"  # refs: labels repeat across chapters, refs do not
         rows.append([label, clip(title, _TITLE_WIDTH), local, pair.relation, f"{pair.score:.2f}"])
     widths = [max(width(r[c]) for r in rows) for c in range(len(rows[0]))]
     lines = []
