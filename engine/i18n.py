@@ -47,7 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "parse.no_measures": {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
-        "en": "no numbered measures found in {path} (such as 一、 （一） 1． （1）): is this a plan?",
+        "en": "no numbered measures found in {path} (numbered items such as 1. or (1), or with Chinese numerals): is this a plan?",
     },
     # ---- rulesets and waivers
     "ruleset.yaml": {
@@ -67,6 +67,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ruleset.duplicate_rule": {
         "zh": "{path}:{line}: 规则编号“{rule}”重复",
         "en": "{path}:{line}: rule id '{rule}' is used twice",
+    },
+    "ruleset.no_rule": {
+        "zh": "没有编号为“{rule}”的规则；已有：{known}",
+        "en": "no rule with id '{rule}'; known: {known}",
     },
     "ruleset.no_obligations": {
         "zh": "没有上级方案：请用 --parent 指定上级方案，或用 --ruleset 指定由 plancheck derive 生成的义务规则集",
