@@ -136,6 +136,21 @@ def list_items(parent: str, local: str) -> tuple[list[str], list[str]]:
         if best is None:
             continue
         a, b = _trimmed(pl, best)
-        dropped.extend(i for i in a if i not in b and i not in local and i not in dropped)
-        added.extend(i for i in b if i not in a and i not in parent and i not in added)
+        dropped.extend(i for i in a if _is_item(i) and not _has(b, i) and i not in local and i not in dropped)
+        added.extend(i for i in b if _is_item(i) and not _has(a, i) and i not in parent and i not in added)
     return dropped, added
+
+
+MAX_ITEM_CHARS = 10  # list items are short noun phrases; a longer "item" means the list edge was misread
+
+
+def _is_item(item: str) -> bool:
+    return 0 < len(item) <= MAX_ITEM_CHARS
+
+
+def _has(items: list[str], item: str) -> bool:
+    """`item` is in `items`, also when the list edge kept a few more words on one side."""
+    return any(
+        i == item or i.endswith(item) or item.endswith(i) or i.startswith(item) or item.startswith(i)
+        for i in items
+    )
