@@ -26,12 +26,7 @@ RULESET = {
     "r_2": {"all": [{"m": {"$and": [{"t": "measure"}, {"n_deadlines": 0}]}}]},
     "r_3": {"all": [{"m": {"$and": [{"t": "measure"}, {"$gte": {"n_lead_units": 2}}, {"level": "county"}]}}]},
     "r_4": {"all": [{"m": {"$and": [{"t": "clause_pair"}, {"relation": "dropped"}, {"parent_level": "mandatory"}]}}]},
-    "r_5": {
-        "all": [
-            {"m": {"$and": [{"t": "measure"}, {"$mt": {"text": ".*(普法).*"}}]}},
-            {"n$not": {"$and": [{"t": "measure"}, {"mid": {"m": "mid"}}, {"$mt": {"text": ".*(宣传).*"}}]}},
-        ]
-    },
+    "r_5": {"all": [{"m": {"$and": [{"t": "measure"}, {"$mt": {"text": ".*(普法).*"}}, {"_re0": False}]}}]},
 }
 
 
@@ -48,6 +43,7 @@ def facts(n: int, seed: int = 1) -> list[dict]:
             "t": "measure", "mid": str(i), "ref": str(i), "level": "county",
             "text": "".join(rnd.choice(WORDS) for _ in range(rnd.randint(10, 60))),
             "lead_units": lead, "n_lead_units": len(lead), "n_deadlines": rnd.randint(0, 2),
+            "_re0": rnd.random() < 0.5,
         })
     return out
 

@@ -17,11 +17,12 @@ every comparison with a missing field is false except `ne`/`not_in`, which are t
 
 Compilation: the expression is put into negation normal form (durable has no `not` over one fact:
 eq<->ne, lt<->gte …, contains<->not_contains as `$iany`/`$iall` with the list's count for
-emptiness). A negated `matches` cannot be a durable regex (no complement), so it becomes a `$not`
-pattern joined on the fact's own key `fid`; that needs the expression in disjunctive normal form,
-one durable rule per conjunct (at most 32). `require` asserts the facts and reports those that no
-rule matched; `forbid` reports those that some rule matched. Only the one fact type the rule uses
-is built and asserted.
+emptiness). A negated `matches` cannot be a durable regex (no complement), and durable's `$not`
+join on the fact's own key proved unreliable (measured: it excluded nothing unless the positive
+pattern also carried a non-trivial regex), so it runs in two durable passes: first one rule per
+such regex marks the facts it matches (field `_re<k>`), then the main rule tests `_re<k>` false.
+`require` asserts the facts and reports those the main rule did not match; `forbid` reports those
+it matched. Only the one fact type the rule uses is built and asserted.
 
 Regexes are written in Python syntax (as everywhere else in plancheck) and translated to
 durable's own dialect (`%` escapes, full-string match, so wrapped as `.*(…).*`). Validated when
@@ -35,7 +36,6 @@ greedy ones for a yes/no match.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -55,7 +55,6 @@ from engine.models import AlignmentPair, ClausePair, Measure, Plan
 Op = Literal["eq", "ne", "lt", "lte", "gt", "gte", "matches", "contains", "not_contains", "in", "not_in", "exists"]
 FactType = Literal["measure", "responsibility", "deadline", "target", "sentence", "measure_pair", "clause_pair"]
 KEY = "fid"  # every fact's own unique key; never `id`/`sid` (durable's identity/state keys)
-MAX_CONJUNCTS = 32
 MAX_CLASS = 256
 
 # ---------------------------------------------------------------------------- fact types
@@ -331,20 +330,26 @@ def _emit_one(op: Any, av: Any) -> str:
         _group, add_flags, del_flags, seq = av
         if add_flags or del_flags:
             raise ValueError("not supported in condition regexes: scoped inline flags")
+        if len(seq) == 1 and seq[0][0] is sre_c.BRANCH:
+            return _emit(seq)  # the branch brings its own parentheses
         return "(" + _emit(seq) + ")"
     if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
         lo, hi, seq = av
         inner = _emit(seq)
         if not (len(seq) == 1 and seq[0][0] in (sre_c.LITERAL, sre_c.ANY, sre_c.IN, sre_c.NOT_LITERAL)):
             inner = f"({inner})"
-        if hi is sre_c.MAXREPEAT:
-            if lo > 100:
-                raise ValueError("not supported in condition regexes: repeats above {100}")
-            return inner + {0: "*", 1: "+"}.get(lo, f"{{{lo},}}")
-        if hi > 100:
+        if lo > 100 or (hi is not sre_c.MAXREPEAT and hi > 100):
             raise ValueError("not supported in condition regexes: repeats above {100}")
+        if hi is sre_c.MAXREPEAT:
+            if lo <= 1:
+                return inner + ("*" if lo == 0 else "+")
+            return inner * lo + "*" if lo <= 16 else inner + f"{{{lo},}}"
         if (lo, hi) == (0, 1):
             return inner + "?"
+        # durable's {m,n} runs out of states quickly when more follows (measured: `%d{4}年` fails,
+        # `%d%d%d%d年` works): spell short repeats out
+        if hi <= 16:
+            return inner * lo + (inner + "?") * (hi - lo)
         return inner + (f"{{{lo}}}" if lo == hi else f"{{{lo},{hi}}}")
     if op is sre_c.AT:
         if av in (sre_c.AT_BOUNDARY, sre_c.AT_NON_BOUNDARY):
@@ -433,38 +438,23 @@ def nnf(expr: Expr, negate: bool = False) -> tuple[str, list[Any]] | Lit:
     return Lit(expr, negate)
 
 
-def _needs_join(lit: Lit, fact: str) -> bool:
-    return lit.atom.op == "matches" and lit.negated
-
-
-def _has_join(node: Any, fact: str) -> bool:
+def regex_negations(node: Any) -> list[Atom]:
+    """The distinct `matches` atoms that occur negated (they need the first durable pass)."""
     if isinstance(node, Lit):
-        return _needs_join(node, fact)
-    return any(_has_join(c, fact) for c in node[1])
-
-
-def _dnf(node: Any) -> list[list[Lit]]:
-    if isinstance(node, Lit):
-        return [[node]]
-    op, children = node
-    parts = [_dnf(c) for c in children]
-    if op == "or":
-        out = [conj for p in parts for conj in p]
-    else:
-        out = [list(itertools.chain.from_iterable(combo)) for combo in itertools.product(*parts)]
-    if len(out) > MAX_CONJUNCTS:
-        raise ValueError(
-            f"the expression expands to more than {MAX_CONJUNCTS} alternatives (a negated 'matches' inside"
-            " 'any'); split it into several rules"
-        )
+        return [node.atom] if node.atom.op == "matches" and node.negated else []
+    out: list[Atom] = []
+    for c in node[1]:
+        out += [a for a in regex_negations(c) if a not in out]
     return out
 
 
-def _json(node: Any, fact: str) -> dict[str, Any]:
+def _json(node: Any, fact: str, marks: list[Atom]) -> dict[str, Any]:
     if isinstance(node, Lit):
+        if node.atom.op == "matches" and node.negated:
+            return {f"_re{marks.index(node.atom)}": False}
         return lit_json(node, fact)
     op, children = node
-    parts = [_json(c, fact) for c in children]
+    parts = [_json(c, fact, marks) for c in children]
     return parts[0] if len(parts) == 1 else {f"${op}": parts}
 
 
@@ -485,7 +475,7 @@ def lit_json(lit: Lit, fact: str) -> dict[str, Any]:
         return {"$ex": {f: 1}} if want else {"$nex": {f: 1}}
     if a.op == "matches":
         if lit.negated:
-            raise AssertionError("negated matches is compiled as a join")
+            raise AssertionError("a negated matches is compiled as a mark from the first pass")
         durable, icase = to_durable_regex(v)
         mt = "$imt" if icase else "$mt"
         if ftype == "list":
@@ -519,21 +509,17 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
-def compile_condition(fact: str, expr: Expr) -> dict[str, dict[str, Any]]:
-    """A durable ruleset whose rules fire on exactly the facts of type `fact` where `expr` is TRUE."""
+def compile_condition(fact: str, expr: Expr) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(marking pass, main ruleset): the main one fires on exactly the facts where `expr` is TRUE.
+
+    The marking pass (empty when no `matches` is negated) has rule `x_<k>` fire on the facts the
+    k-th negated regex matches; `select` stores that as `_re<k>` before the main pass.
+    """
     tree = nnf(expr)
+    marks = regex_negations(tree)
     head = {"t": fact}
-    if not _has_join(tree, fact):
-        return {"r_0": {"all": [{"m": _and([head, _json(tree, fact)])}]}}
-    rules: dict[str, dict[str, Any]] = {}
-    for i, conj in enumerate(_dnf(tree)):
-        plain = [lit_json(lit, fact) for lit in conj if not _needs_join(lit, fact)]
-        patterns: list[dict[str, Any]] = [{"m": _and([head, *plain])}]
-        for j, lit in enumerate(x for x in conj if _needs_join(x, fact)):
-            positive = lit_json(Lit(lit.atom, False), fact)
-            patterns.append({f"n{j}$not": {"$and": [head, {KEY: {"m": KEY}}, positive]}})
-        rules[f"r_{i}"] = {"all": patterns}
-    return rules
+    first = {f"x_{k}": {"all": [{"m": _and([head, lit_json(Lit(a, False), fact)])}]} for k, a in enumerate(marks)}
+    return first, {"r_0": {"all": [{"m": _and([head, _json(tree, fact, marks)])}]}}
 
 
 def evaluate(fact: dict[str, Any], expr: Expr) -> bool:
@@ -679,6 +665,12 @@ def select(fact: str, expr: Expr, mode: str, facts: list[dict[str, Any]]) -> lis
 
     if not facts:
         return []
-    matched = {m["fact"][KEY] for m in run(compile_condition(fact, expr), facts)}
+    first, main = compile_condition(fact, expr)
+    if first:
+        hits: dict[str, set[int]] = {name: set() for name in first}
+        for m in run(first, facts):
+            hits[m["rule"]].add(m["fact"][KEY])
+        facts = [{**f, **{f"_re{name[2:]}": f[KEY] in found for name, found in hits.items()}} for f in facts]
+    matched = {m["fact"][KEY] for m in run(main, facts)}
     want = mode == "forbid"
     return [f for f in facts if (f[KEY] in matched) == want]
