@@ -229,19 +229,22 @@ def check(
 
     draft = drafts[0]
     run = run_check(draft, display_path=_display(draft), **options)  # type: ignore[arg-type]
-    ctx = RenderContext(
-        report=run.report,
-        draft=run.draft,
-        parent=run.parent,
-        draft_source_path=draft,
-        lang=lang,
-        cwd=Path.cwd(),
-    )
     for i, name in enumerate(formats):
         formatter = FORMATTERS[name]()
         out = outputs[i] if i < len(outputs) else None
         if out is None and formatter.needs_output:
             raise PlancheckError("option.output_needed", format=name)
+        ctx = RenderContext(
+            report=run.report,
+            draft=run.draft,
+            parent=run.parent,
+            draft_source_path=draft,
+            lang=lang,
+            cwd=Path.cwd(),
+            output=out,
+            rules=run.rule_descriptions,
+            not_applicable=run.not_applicable,
+        )
         data = formatter.render(ctx)
         if out and out != "-":
             Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -253,10 +256,8 @@ def check(
 
 
 def _attach_rules_group() -> None:
-    try:
-        from engine.cli_rules import rules
-    except ImportError:  # while the rules commands are being written
-        return
+    from engine.cli_rules import rules
+
     main.add_command(rules)
 
 

@@ -14,16 +14,12 @@ from pathlib import Path
 import yaml
 
 from engine import RULESETS_DIR, __version__
-from engine.align import align_plans
 from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
 from engine.findings import apply_waivers, coverage, finalize, fingerprint, load_waivers, summarize
 from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
 from engine.parse import parse_plan
-from engine.rules.engine import run_rules
-from engine.rules.kinds.base import CheckContext
-from engine.rules.loader import load_rulesets
 from engine.rules.ruleset import Obligation, Rule, Ruleset
 
 DATA_DIR = RULESETS_DIR / "data"
@@ -73,6 +69,8 @@ class CheckRun:
     parent: Plan | None
     alignment: Alignment | None
     draft_path: str
+    not_applicable: frozenset[str] = frozenset()
+    rule_descriptions: dict[str, str] = field(default_factory=dict)
 
 
 def check_plans(
@@ -84,6 +82,10 @@ def check_plans(
     alignment: Alignment | None = None,
 ) -> tuple[list[Finding], Alignment | None]:
     """Run the rules on a parsed draft: the warm, in-process core of every check."""
+    from engine.align import align_plans
+    from engine.rules.engine import run_rules
+    from engine.rules.kinds.base import CheckContext
+
     parent = obligations.plan
     if alignment is None and parent is not None:
         alignment = align_plans(parent, draft)
@@ -119,6 +121,8 @@ def check(
     display_path: str | None = None,
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun."""
+    from engine.rules.loader import load_rulesets
+
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
@@ -164,7 +168,8 @@ def check(
         waived=waived,
         waiver_problems=problems,
     )
-    return CheckRun(report, draft, obligations.plan, alignment, draft_path)
+    descriptions = {r.id: r.description or "" for r in loaded.rules}
+    return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
 
 
 @cache
