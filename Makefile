@@ -1,6 +1,8 @@
 # Two commands for a newcomer (see README):  make demo   and   make test
 # Both create .venv from this project's own files first; nothing else needs installing.
-PYTHON ?= $(shell for p in python3.12 python3.11 python3.10 python3; do command -v $$p >/dev/null 2>&1 && echo $$p && break; done)
+# The first interpreter that really runs and is 3.10-3.12 (pyenv shims answer `command -v` for
+# versions that are not active, so each candidate is run).
+PYTHON ?= $(shell for p in python3.12 python3.11 python3.10 python3; do $$p -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] < (3, 13))' >/dev/null 2>&1 && echo $$p && break; done)
 VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
@@ -8,6 +10,7 @@ STAMP = $(VENV)/.installed
 .PHONY: demo test lint schemas bench clean
 
 $(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)"; exit 1; }
 	$(PYTHON) -c 'import sys; sys.exit(0 if (3, 10) <= sys.version_info[:2] < (3, 13) else "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[test]'
