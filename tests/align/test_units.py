@@ -188,7 +188,7 @@ def test_one_requirements_section_may_hold_all_general_parts():
     }
     parent = Plan(
         source="p",
-        measures=[_m(f"({k})", t, b, general=True) for k, (t, b) in zip("一二三", parts.items())]
+        measures=[_m(f"({k})", t, b, general=True) for k, (t, b) in zip("一二三", parts.items(), strict=True)]
         + [_m("(四)", "实行权责清单", BODIES["a"])],
     )
     section = Section(
