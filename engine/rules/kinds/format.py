@@ -178,7 +178,7 @@ class Format(CheckKind):
         for p in plan.paragraphs:
             if p.index not in owner:
                 continue
-            orig = p.orig
+            orig, off = _own(p)
             lead = len(orig) - len(orig.lstrip())
             label = re.match(r"\s*[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?\s*", orig)
             skip_to = label.end() if label else lead
@@ -191,12 +191,12 @@ class Format(CheckKind):
                     groups.append([m])
             for g in groups:
                 a, b = max(g[0].start() - 4, 0), min(g[-1].end() + 4, len(orig))
-                s, e = _norm_span(p, a + 1, b)
+                s, e = _norm_span(p, off + a + 1, off + b)
                 yield self._hit(
                     owner[p.index], p, s, e,
                     (f"“{orig[a:b].strip()}”中有多余空格", f"stray space in '{orig[a:b].strip()}'"),
                     ("删去空格", "remove the space"),
-                    f"space:{p.line}:{a}",
+                    f"space:{p.line}:{off + a}",
                 )  # fmt: skip
 
     def _widths(self, plan: Plan, owner: dict[int, str | None], options: Options) -> Iterator[Hit]:
@@ -205,17 +205,18 @@ class Format(CheckKind):
             counts = Counter()
             where: dict[str, list[tuple[Paragraph, int]]] = {half: [], full: []}
             for p in paras:
-                for i, ch in enumerate(p.orig):
+                own, off = _own(p)
+                for i, ch in enumerate(own):
                     if ch in (half, full):
                         if (
                             ch in ",，"
-                            and 0 < i < len(p.orig) - 1
-                            and p.orig[i - 1].isdigit()
-                            and p.orig[i + 1].isdigit()
+                            and 0 < i < len(own) - 1
+                            and own[i - 1].isdigit()
+                            and own[i + 1].isdigit()
                         ):
                             continue
                         counts[ch] += 1
-                        where[ch].append((p, i))
+                        where[ch].append((p, off + i))
             total = counts[half] + counts[full]
             if not counts[half] or not counts[full]:
                 continue
@@ -292,6 +293,18 @@ class Format(CheckKind):
 def _key(title: str) -> str:
     t = d.fold(title).replace("《", "").replace("》", "").replace("〈", "").replace("〉", "")
     return re.sub(f"[{_DASHES}\\s]", "-", t)
+
+
+def _own(p: Paragraph) -> tuple[str, int]:
+    """The stretch of the original line this paragraph stands for, and where it starts (0-based).
+
+    A document delivered on one line is split into several paragraphs that share that line's
+    `orig`; reading the whole of it from each would report every slip once per paragraph.
+    """
+    if not p.cols:
+        return p.orig, 0
+    a, b = p.cols[0] - 1, p.cols[-1]
+    return p.orig[a:b], a
 
 
 def _norm_span(p: Paragraph, col_a: int, col_b: int) -> tuple[int, int]:
