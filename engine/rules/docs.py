@@ -8,7 +8,8 @@ Nothing here is written by hand per kind, so docs cannot drift from code (sqlflu
 from __future__ import annotations
 
 import json
-from typing import Any
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
@@ -21,9 +22,27 @@ from engine.rules.ruleset import Example, Rule
 
 
 def _type_name(info: FieldInfo) -> str:
-    ann = info.annotation
-    text = getattr(ann, "__name__", None) if not getattr(ann, "__args__", None) else None
-    return text or str(ann).replace("typing.", "").replace("engine.rules.conditions.", "")
+    """A reader's type name; never repr() details such as function addresses (docs must be stable)."""
+    return _type_text(info.annotation)
+
+
+def _type_text(ann: Any) -> str:
+    origin, args = get_origin(ann), get_args(ann)
+    if origin is Annotated:
+        inner = args[0]
+        if get_origin(inner) in (Union, types.UnionType) and all(get_origin(a) is Annotated for a in get_args(inner)):
+            return "expression (atom, all, any or not)"  # a tagged union of expression nodes
+        return _type_text(inner)
+    if origin in (Union, types.UnionType):
+        return " | ".join(_type_text(a) for a in args)
+    if origin is Literal:
+        return "one of " + ", ".join(json.dumps(a, ensure_ascii=False) for a in args)
+    if origin is not None:
+        name = getattr(origin, "__name__", str(origin))
+        return f"{name}[{', '.join(_type_text(a) for a in args)}]"
+    if ann is type(None):
+        return "null"
+    return getattr(ann, "__name__", str(ann))
 
 
 def _default(info: FieldInfo) -> str:
