@@ -16,7 +16,7 @@ import yaml
 from engine import RULESETS_DIR, __version__
 from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
-from engine.findings import apply_waivers, coverage, finalize, fingerprint, load_waivers, summarize
+from engine.findings import apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
 from engine.parse import parse_plan
@@ -100,8 +100,6 @@ def check_plans(
     findings = run_rules(ctx, rules, lang)
     for f in findings:
         f.file = f.file or draft.source
-        if not f.fingerprint:
-            f.fingerprint = fingerprint(f, f.message)
     return finalize(findings), alignment
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from engine.errors import PlancheckError
+from engine.findings import fingerprint
 from engine.models import Evidence, Finding, Measure, Paragraph, Plan
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit
 from engine.rules.loader import kind as kind_named
@@ -95,7 +96,7 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
         suggestion = fill(template, fields) if template else None
     measure = ctx.measure(hit.local_item)
     quote, line, column = locate(ctx.draft, measure, hit.quote)
-    return Finding(
+    finding = Finding(
         rule=rule.id,
         check=rule.check,
         severity=hit.severity or rule.severity,
@@ -109,6 +110,10 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
         column=hit.column if hit.column is not None else column,
         suggestion=suggestion or None,
     )
+    # Identity comes from the kind's key and the normalised quotes, never from the message, so a
+    # baseline made in one language matches a run in the other.
+    finding.fingerprint = fingerprint(finding, hit.key or f"{hit.quote or ''}\x1f{hit.parent_quote or ''}")
+    return finding
 
 
 def locate(plan: Plan, measure: Measure | None, quote: str | None) -> tuple[str | None, int, int]:

@@ -80,3 +80,11 @@ def test_whole_draft_on_one_line(tmp_path: Path, baseline) -> None:
         assert n <= base[kind], (kind, n, base[kind])
     assert got["level_scope"] == base["level_scope"]
     assert got["lead_unit_vague"] == base["lead_unit_vague"]
+
+
+def test_fingerprints_do_not_depend_on_the_language() -> None:
+    zh = check(str(DRAFT), parent_path=str(PARENT), fail_on="none", lang="zh").report.findings
+    en = check(str(DRAFT), parent_path=str(PARENT), fail_on="none", lang="en").report.findings
+    assert [f.fingerprint for f in zh] == [f.fingerprint for f in en]
+    assert [f.message for f in zh] != [f.message for f in en]
+    assert len({f.fingerprint for f in zh}) == len(zh)
