@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import yaml
@@ -50,7 +50,7 @@ _LEVEL_DEFAULT_SUFFIX = {"province": "省", "city": "市", "county": "县", "tow
 
 
 def name_variants(name: str | None) -> list[str]:
-    """柳州市城中区 -> [柳州市城中区, 城中区, 城中]; 广西壮族自治区 -> [广西壮族自治区, 广西]. Longest first."""
+    """柳州市城中区 -> [柳州市城中区, 城中区, 城中]; 广西 -> [广西壮族自治区, 广西]. Longest first."""
     if not name:
         return []
     out = {name}
@@ -62,37 +62,70 @@ def name_variants(name: str | None) -> list[str]:
             last = name[i + len(suf) :]
             break
     out.add(last)
-    for suf in _SUFFIXES:
-        if last.endswith(suf) and len(last) - len(suf) >= 2:
-            out.add(last[: -len(suf)])
-            break
+    full = _full_province(last)
+    out.add(full)
+    for n in (last, full):
+        suf = _end_suffix(n)
+        if suf and len(n) - len(suf) >= 2:
+            out.add(n[: -len(suf)])
     return sorted(out, key=len, reverse=True)
 
 
+# what a name's last characters say about its level: the longest suffix at the END decides
+# (宜州区 is a 区, 柳州市 a 市, 恭城瑶族自治县 a 自治县), never a suffix inside the name
+_LEVEL_SUFFIXES = sorted(
+    ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "街道", "地区",
+     "省", "州", "盟", "市", "县", "旗", "区", "镇", "乡"),
+    key=len, reverse=True,
+)  # fmt: skip
+
+
+def _end_suffix(name: str) -> str:
+    for suf in _SUFFIXES:
+        if name.endswith(suf):
+            return suf
+    return ""
+
+
 def suffix_of(name: str | None, level: str) -> str:
-    """The suffix that decides the self-words: 自治区, 省, 市, 区, 县, 镇 … (广西 -> 自治区)."""
+    """The suffix that decides the self-words: 自治区, 省, 市, 区, 县, 镇 … (广西 -> 自治区, 宜州区 -> 区)."""
     if name and level == "province":
         name = _full_province(name)
     if name:
-        for suf in (
-            "自治区",
-            "自治州",
-            "自治县",
-            "自治旗",
-            "街道",
-            "省",
-            "州",
-            "盟",
-            "市",
-            "县",
-            "旗",
-            "区",
-            "镇",
-            "乡",
-        ):
+        for suf in _LEVEL_SUFFIXES:
             if name.endswith(suf):
                 return suf
     return _LEVEL_DEFAULT_SUFFIX.get(level, "")
+
+
+_SUFFIX_LEVEL = {
+    "自治区": "province", "省": "province", "自治州": "city", "地区": "city", "市": "city", "州": "city",
+    "盟": "city", "自治县": "county", "自治旗": "county", "区": "county", "县": "county", "旗": "county",
+    "街道": "town", "乡": "town", "镇": "town",
+}  # fmt: skip
+
+
+def jurisdiction(plan: Plan) -> str:
+    """The plan's own name as its title writes it.
+
+    A name whose stem holds a suffix character (宜州区: 州) may come out of the parse cut short
+    (宜州, read as a 州): when the name's own suffix disagrees with the plan's level and the title
+    (or preamble) goes on with a suffix of that level right after the name, that suffix belongs to it.
+    """
+    name = plan.jurisdiction or ""
+    if not name or plan.level in ("province", "national", "unknown"):
+        return name
+    suf = suffix_of(name, plan.level)
+    if _SUFFIX_LEVEL.get(suf) == plan.level or (suf == "市" and plan.level == "county"):
+        return name
+    for text in (plan.title or "", plan.preamble or ""):
+        clean = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)
+        for m in re.finditer(re.escape(name), clean):
+            rest = clean[m.end() : m.end() + 3]
+            for s in _LEVEL_SUFFIXES:
+                if rest.startswith(s) and _SUFFIX_LEVEL.get(s) == plan.level:
+                    return name + s
+    return name
 
 
 def _full_province(name: str) -> str:
@@ -107,7 +140,7 @@ def _full_province(name: str) -> str:
 
 
 def own_names(plan: Plan) -> list[str]:
-    return name_variants(plan.jurisdiction)
+    return name_variants(jurisdiction(plan))
 
 
 def other_names(ctx: CheckContext) -> list[str]:
@@ -281,13 +314,23 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
     best, idx = 0.0, -1
     ft = fold(text)
     for i, c in enumerate(candidates):
-        sm = difflib.SequenceMatcher(None, ft, fold(c), autojunk=False)
-        if sm.real_quick_ratio() < max(cutoff, best):
+        fc = fold(c)
+        # difflib's real_quick_ratio (an upper bound from the lengths), before any matcher is built
+        n = len(ft) + len(fc)
+        if (2.0 * min(len(ft), len(fc)) / n if n else 1.0) < max(cutoff, best):
             continue
+        sm = _matcher(fc)
+        sm.set_seq1(ft)
         r = sm.ratio()
         if r > best:
             best, idx = r, i
     return best, idx
+
+
+@lru_cache(maxsize=4096)
+def _matcher(b: str) -> difflib.SequenceMatcher:
+    """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause."""
+    return difflib.SequenceMatcher(None, "", b, autojunk=False)
 
 
 def compiled(pattern: str) -> re.Pattern[str]:

@@ -38,3 +38,12 @@ def test_short_phrases_and_quoted_titles_pass() -> None:
         measure("2", "加强调解工作，提高质量效率。宣传《广西壮族自治区优化营商环境条例配套实施细则》。"),
     ])  # fmt: skip
     assert run(k, ctx(d)) == []
+
+
+def test_a_short_sentence_copied_across_is_a_duplicate_though_its_clauses_are_short() -> None:
+    d = plan([
+        measure("1", "健全调解程序。坚持自愿原则，防止变相强制调解。"),
+        measure("2", "完善调解组织网络。坚持自愿原则，防止变相强制调解。"),
+    ])  # fmt: skip
+    hits = run(k, ctx(d))
+    assert [(h.local_item, h.quote) for h in hits] == [("2", "坚持自愿原则，防止变相强制调解")]

@@ -73,3 +73,12 @@ def test_sections_are_checked_too() -> None:
     )
     hits = run(k, ctx(d))
     assert [(h.local_item, h.line) for h in hits] == [("(二)", 2)]
+
+
+def test_legislation_verb_and_law_within_one_clause() -> None:
+    d = plan([measure("1", "研究制定城市管理方面的政府规章。")])
+    assert _phrases(run(k, ctx(d))) == ["制定城市管理方面的政府规章"]
+    ok = plan(
+        [measure("1", "严格执行上级制定的政府规章，依法制定规范性文件，加强规章备案。制定内部规章制度。")]
+    )
+    assert run(k, ctx(ok)) == []

@@ -60,3 +60,30 @@ def test_region_word_after_a_connect_verb_changes_meaning() -> None:
     hits = run(k, ctx(d, parent, [("(一)", ["1"])]))
     assert [h.quote for h in hits] == ["积极接入全区行政执法数据库"]
     assert run(k, ctx(d, parent), changed_meaning=False) == []
+
+
+def test_jurisdiction_suffix_is_read_at_the_end() -> None:
+    from engine.rules import drafting
+
+    d = plan([measure("1", "推动全区各部门高效履职，推动我市法治政府建设。")], jurisdiction="宜州", parent_j="河池市",
+             title="河池市宜州区法治政府建设实施方案")  # fmt: skip
+    assert drafting.jurisdiction(d) == "宜州区"
+    assert drafting.suffix_of("宜州区", "county") == "区"
+    assert drafting.suffix_of("恭城瑶族自治县", "county") == "自治县"
+    assert [h.fields["word"] for h in run(k, ctx(d))] == ["我市"]
+
+
+def test_parent_name_in_a_lower_plan_unless_a_reference_or_a_proper_name() -> None:
+    parent = plan(
+        [measure("(一)", "推动各级政府高效履职尽责。")], jurisdiction="广西", level="province", parent_j=None
+    )
+    d = plan([
+        measure("1", "推动广西政府高效履职尽责。"),
+        measure("2", "依据广西有关规定，对接广西政务服务平台，助力中国（广西）自由贸易试验区发展。"),
+    ])  # fmt: skip
+    hits = run(k, ctx(d, parent, [("(一)", ["1"])]))
+    assert [(h.local_item, h.fields["word"]) for h in hits] == [("1", "广西")]
+    same_level = plan(
+        [measure("1", "推动广西政府高效履职尽责。")], jurisdiction="贵州", level="province", parent_j=None
+    )
+    assert run(k, ctx(same_level, parent)) == []

@@ -58,3 +58,32 @@ def test_section_heading_against_parent_heading() -> None:
     d = plan([measure("1", "打造数字法治政府。")], sections=[s], lines=["(八)健全法制政府建设保障体系"])
     hits = run(k, ctx(d, parent), confusables=False)
     assert [(h.local_item, h.fields["wrong"]) for h in hits] == [("(八)", "法制政府")]
+
+
+def test_synonym_verbs_are_not_term_changes() -> None:
+    parent = plan([measure("(一)", "扎实推进示范创建活动，加快推进行政执法标准化建设。")],
+                  jurisdiction="广西", level="province", parent_j=None)  # fmt: skip
+    d = plan([measure("1", "扎实推动示范创建活动，加快推动行政执法标准化建设。")])
+    assert run(k, ctx(d, parent, [("(一)", ["1"])]), confusables=False, formulations=False) == []
+
+
+def test_term_span_does_not_depend_on_words_learnt_elsewhere() -> None:
+    import jieba
+
+    jieba.add_word("法治政府建设", 50000, "n")  # as rulesets/data/terms.txt teaches the process-wide one
+    parent = plan([measure("(一)", "健全法治政府建设保障体系，强化组织领导。")],
+                  jurisdiction="广西", level="province", parent_j=None)  # fmt: skip
+    d = plan([measure("1", "健全法制政府建设保障体系，强化组织领导。")])
+    hits = run(k, ctx(d, parent, [("(一)", ["1"])]), confusables=False, formulations=False)
+    assert [(h.fields["wrong"], h.fields["right"]) for h in hits] == [("法制政府", "法治政府")]
+
+
+def test_parent_using_a_wrong_form_elsewhere_does_not_excuse_it() -> None:
+    parent = plan(
+        [measure("(一)", "强化法治素养，落实法制审核制度。")],
+        jurisdiction="广西",
+        level="province",
+        parent_j=None,
+    )
+    d = plan([measure("1", "强化法制素养，落实法制审核制度。")])
+    assert [h.fields["wrong"] for h in run(k, ctx(d, parent))] == ["法制"]

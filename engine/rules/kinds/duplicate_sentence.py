@@ -7,7 +7,10 @@ clause by clause (split at ，；。), with rapidfuzz ratio:
 - within one measure: two clauses of at least `min_len` characters with ratio ≥ `ratio` — reported
   once, on the second, quoting it;
 - across measures: a clause of at least `min_len_across` characters with ratio ≥ `ratio_across`
-  in two measures — reported once, on the later measure, quoting it.
+  in two measures — reported once, on the later measure, quoting it. A sentence of short clauses
+  (坚持自愿原则，防止变相强制调解。) is a unit too: each clause is below the length that makes a
+  clause a task, the sentence is not; such a sentence also counts when another measure has it
+  inside a longer sentence.
 Not compared: the responsibility clause, text inside 《》 (quoted titles), short formulaic phrases
 (below the length thresholds), clauses found in more than `max_repeats` measures (formulae such as
 推动政府治理体系和治理能力现代化), and clauses the parent itself repeats across its measures.
@@ -26,7 +29,9 @@ from engine.rules import drafting as d
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
-_PUNCT = re.compile(r"[\s“”\"'‘’、()（）]")
+_SENTENCE = re.compile(r"[^。；！？;!?\n]+")
+_CLAUSE_SEP = re.compile(r"[，,]")
+_PUNCT = re.compile(r"[\s“”\"'‘’、()（），,]")
 
 
 class Options(KindOptions):
@@ -75,17 +80,12 @@ class DuplicateSentence(CheckKind):
         lang = "en" if ctx.lang == "en" else "zh"
         measures = list(ctx.measures())
         per: list[list[tuple[int, str, str]]] = []  # (offset, clause, key) per measure
+        sents: list[list[tuple[int, str, str]]] = []  # (offset, sentence, key): sentences of 2+ clauses
         for m in measures:
             text = d.body(m)
             qmask = d.quoted_mask(text)
-            cl = []
-            for c in _CLAUSE.finditer(text):
-                raw = c.group(0)
-                key = "".join(ch for i, ch in enumerate(raw) if not qmask[c.start() + i])
-                key = _PUNCT.sub("", key)
-                if key:
-                    cl.append((c.start(), raw.strip(), key))
-            per.append(cl)
+            per.append(_units(text, qmask, _CLAUSE))
+            sents.append([u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])])
         # within a measure
         for m, cl in zip(measures, per, strict=True):
             for j in range(len(cl)):
@@ -100,14 +100,18 @@ class DuplicateSentence(CheckKind):
         if not options.across:
             return
         parent_repeats = self._parent_repeats(ctx, options)
+        # (offset, text, key, is a sentence): a copied sentence may sit inside a longer one there
+        across = [
+            [(*u, False) for u in cl] + [(*u, True) for u in st] for cl, st in zip(per, sents, strict=True)
+        ]
         counts: dict[str, set[int]] = {}
-        for k, cl in enumerate(per):
-            for _, _, key in cl:
+        for k, cl in enumerate(across):
+            for _, _, key, _ in cl:
                 if len(key) >= options.min_len_across:
                     counts.setdefault(key, set()).add(k)
         reported: set[tuple[int, int]] = set()
         for b in range(len(measures)):
-            for _, raw_b, key_b in per[b]:
+            for _, raw_b, key_b, sent_b in across[b]:
                 if len(key_b) < options.min_len_across or len(counts.get(key_b, ())) > options.max_repeats:
                     continue
                 if key_b in parent_repeats:
@@ -116,7 +120,8 @@ class DuplicateSentence(CheckKind):
                     if (a, b) in reported:
                         continue
                     other = next(
-                        (raw for _, raw, key in per[a] if len(key) >= options.min_len_across and fuzz.ratio(key, key_b) >= options.ratio_across),
+                        (raw for _, raw, key, sent in across[a] if len(key) >= options.min_len_across
+                         and (fuzz.ratio(key, key_b) >= options.ratio_across or (sent and sent_b and key_b in key))),
                         None,
                     )  # fmt: skip
                     if other is not None:
@@ -144,11 +149,22 @@ class DuplicateSentence(CheckKind):
             return set()
         seen: dict[str, set[str]] = {}
         for m in ctx.parent.measures:
-            for c in _CLAUSE.finditer(m.text):
-                key = _PUNCT.sub("", c.group(0))
+            qmask = d.quoted_mask(m.text)
+            for _, _, key in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
                 if len(key) >= options.min_len_across:
                     seen.setdefault(key, set()).add(m.ref)
         return {k for k, refs in seen.items() if len(refs) > 1}
+
+
+def _units(text: str, qmask: bytearray, rx: re.Pattern[str]) -> list[tuple[int, str, str]]:
+    """(offset, text, key) of each clause or sentence; the key drops quoted titles and punctuation."""
+    out = []
+    for c in rx.finditer(text):
+        raw = c.group(0)
+        key = _PUNCT.sub("", "".join(ch for i, ch in enumerate(raw) if not qmask[c.start() + i]))
+        if key:
+            out.append((c.start(), raw.strip(), key))
+    return out
 
 
 KIND = DuplicateSentence

@@ -5,9 +5,10 @@ and 设区的市 make 地方性法规/规章), "建立和完善市、区总体�
 "优化整合提升各级政务大厅" and "各地各领域" (a district of 街道 has no 各级政府 or 各地 below it),
 "整合优化全自治区政务服务资源" (only the region can). Everything comes from levels.yaml:
 
-- legislation: `legislation_doing` patterns, reported where the level's `legislation` is false, unless
-  the sentence assists the level that legislates (`legislation_assisting`: 协助配合, 配合, 提出立法建议,
-  按上级部署 …).
+- legislation: `legislation_doing` patterns (a making verb and the kind of law within one clause:
+  研究制定城市管理方面的政府规章), reported where the level's `legislation` is false, unless the
+  sentence assists the level that legislates (`legislation_assisting`: 协助配合, 配合, 提出立法建议,
+  按上级部署 …) or the verb is an attribute (执行上级制定的规章) or the thing is 规章制度.
 - subordinate levels: `subordinate_phrases` with `when`: no_localities (county/town plans: 各地,
   各层级) or no_governments (a town; a county-level plan that never mentions towns — `towns_below` —
   i.e. a district of 街道 only: 各级政府, 各级政务大厅, 各级行政复议). Decision: 各级各类（预案）,

@@ -18,6 +18,14 @@ the wrong place (柳州治理体系 in a 城中区 plan). Three checks:
    phrases where a plan names itself (`self_contexts`: 结合X实际, X治理体系, 具有X特色 …).
    Legitimate references to higher levels (严格执行国家、自治区、柳州市…的规定, 按照自治区和柳州市
    部署) and quoted titles are never reported.
+4. the parent's own name in a plan of a LOWER level (a county implementing the region's plan):
+   a lower plan names its parent only to refer to it — connecting to it (对接广西…平台, 报…备案),
+   enumerating levels (国家、广西、梧州市), citing its rules (依据广西有关规定, 按照广西统一部署;
+   levels.yaml `place_reference_*`). Anywhere else the name is a slip (根据广西实际需要, 纳入广西政府
+   工作人员培训), reported as kept from the parent where the aligned parent clause had its name there.
+Places inside proper names (中国（广西）自由贸易试验区, 广西大学, a 条例 written without 《》:
+levels.yaml `proper_name_heads`) are nobody's self-reference. The draft's own name is read from its
+title with the longest level suffix at its end (宜州区 is a 区: 全区 is its own word).
 """
 
 from __future__ import annotations
@@ -76,12 +84,14 @@ class SelfReference(CheckKind):
         assert isinstance(options, Options)
         lv = d.table(ctx, "levels")
         draft = ctx.draft
-        own = d.self_words(lv, draft.jurisdiction, draft.level)
+        jname = d.jurisdiction(draft)
+        own = d.self_words(lv, jname, draft.level)
         foreign = sorted(d.all_self_words(lv) - set(own), key=len, reverse=True)
         ambiguous = self._ambiguous(ctx, lv, own)
         names = d.other_names(ctx)
         own_names = d.own_names(draft)
         parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
+        lower = self._lower(lv, ctx)
         own_name = own_names[-1] if own_names else ""
         seen: set[tuple[str | None, str, int]] = set()
         for unit in d.units(ctx):
@@ -90,6 +100,7 @@ class SelfReference(CheckKind):
             text = unit.text
             qmask = d.quoted_mask(text)
             omask = _mask_of(text, own_names)
+            pmask = _proper_mask(lv, text, names)
             hits: list[
                 tuple[int, int, str, str, str, str | None]
             ] = []  # start, end, word, reason-key, right, parent
@@ -111,7 +122,18 @@ class SelfReference(CheckKind):
                             hits.append((m.start(), m.end(), w, "changed", parent_name, None))
             if options.place_names and names:
                 hits.extend(
-                    self._place_hits(ctx, lv, unit, names, parent_own, own_name, qmask, omask, options)
+                    self._place_hits(
+                        ctx,
+                        lv,
+                        unit,
+                        names,
+                        parent_own if lower else [],
+                        own_name,
+                        qmask,
+                        omask,
+                        pmask,
+                        options,
+                    )
                 )
             for start, _end, word, why, right, parent_item in sorted(hits):
                 cs, ce = d.clause_around(text, start)
@@ -123,7 +145,7 @@ class SelfReference(CheckKind):
                 line, col = d.position(ctx, unit, quote)
                 fields = {
                     "word": word,
-                    "reason": _reason(why, ctx.lang, draft.jurisdiction, right),
+                    "reason": _reason(why, ctx.lang, jname, right),
                     "right": right,
                 }
                 yield Hit(
@@ -146,12 +168,13 @@ class SelfReference(CheckKind):
     def _ambiguous(ctx: CheckContext, lv: dict, own: list[str]) -> list[str]:
         """Own self-words that a higher level of the same draft also uses for itself (全区: 自治区 and 区)."""
         draft = ctx.draft
+        jname = d.jurisdiction(draft)
         higher: set[str] = set()
         if ctx.parent is not None and d.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != d.suffix_of(
-            draft.jurisdiction, draft.level
+            jname, draft.level
         ):
             higher |= set(d.self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
-        if d.suffix_of(draft.jurisdiction, draft.level) == "区" and draft.level != "province":
+        if d.suffix_of(jname, draft.level) == "区" and draft.level != "province":
             if any("自治区" in m.text for m in draft.measures) or "自治区" in (draft.preamble or ""):
                 higher |= set((lv.get("self_words") or {}).get("自治区", []))
         return [w for w in own if w in higher]
@@ -172,21 +195,48 @@ class SelfReference(CheckKind):
             return True
         return bool(ra and d.compiled(ra).search(text[e:ce]))
 
-    def _place_hits(self, ctx, lv, unit, names, parent_own, own_name, qmask, omask, options):
+    @staticmethod
+    def _lower(lv: dict, ctx: CheckContext) -> bool:
+        """The draft is of a lower level than its parent (a county implementing a region's plan)."""
+        if ctx.parent is None:
+            return False
+        levels = lv.get("levels") or {}
+        rank = {k: (v or {}).get("rank") for k, v in levels.items()}
+        a, b = rank.get(ctx.draft.level), rank.get(ctx.parent.level)
+        return a is not None and b is not None and a > b
+
+    def _place_hits(self, ctx, lv, unit, names, lower_parent, own_name, qmask, omask, pmask, options):
+        """Other jurisdictions' names where the draft's own belongs.
+
+        `lower_parent`: the parent's name variants when the draft is of a lower level; there any use
+        of the parent's name that is not a reference to the parent is a slip, confirmed as `kept`
+        where the aligned parent clause had its own name at the same place.
+        """
         text = unit.text
         ftext = d.fold(text)
         parents = d.parent_texts(ctx, unit)
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = d.compiled(lv.get("reference_before") or "$^")
+        parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         taken = bytearray(len(text))
         k = options.context_chars
         for n in names:
             for m in re.finditer(re.escape(n), text):
                 s, e = m.start(), m.end()
-                if qmask[s] or omask[s] or taken[s]:
+                if qmask[s] or omask[s] or pmask[s] or taken[s]:
                     continue
                 taken[s:e] = b"\x01" * (e - s)
                 cs, _ = d.clause_around(text, s)
+                if n in lower_parent:
+                    if _refers_to_higher(lv, text, s, e):
+                        continue
+                    found = None
+                    for pref, ptext in parents:
+                        if _copied(ftext, s, e, n, d.fold(ptext), parent_own, k):
+                            found = pref
+                            break
+                    yield (s, e, n, "kept" if found else "parent_name", own_name, found)
+                    continue
                 before = text[max(cs, s - 12) : s]
                 if before.endswith("、") or _ENUM_AFTER.match(text[e:]) or rb.search(text[cs:s]):
                     continue
@@ -200,13 +250,49 @@ class SelfReference(CheckKind):
                     yield (s, e, n, found[0], own_name, found[1])
                     continue
                 for c in contexts:
-                    for form in {n}:
-                        rx = d.compiled(c.replace("{name}", re.escape(form)))
-                        for cm in rx.finditer(text):
-                            if cm.start() <= s < cm.end():
-                                found = ("context", None)
+                    rx = d.compiled(c.replace("{name}", re.escape(n)))
+                    for cm in rx.finditer(text):
+                        if cm.start() <= s < cm.end():
+                            found = ("context", None)
                 if found:
                     yield (s, e, n, "context", own_name, None)
+
+
+def _refers_to_higher(lv: dict, text: str, s: int, e: int) -> bool:
+    """The name at [s, e) refers to the higher jurisdiction: connected to, enumerated, its rules."""
+    cs, ce = d.clause_around(text, s)
+    before, after = text[cs:s], text[e:ce]
+    if d.compiled(lv.get("place_reference_after") or "$^").search(after):
+        return True
+    verb, obj = lv.get("place_reference_verb"), lv.get("place_reference_object")
+    vm = d.compiled(verb).search(before) if verb else None
+    cm = d.compiled(lv.get("place_reference_before") or "$^").search(before)
+    if cm and (vm is None or cm.start() > vm.start()):
+        return True  # the nearest verb connects to the higher level (配合广西…)
+    # 依据/按照/根据 … X … 规定/部署: a reference; 协助配合根据广西实际需要: not
+    return bool(vm and obj and d.compiled(obj).search(after))
+
+
+def _proper_mask(lv: dict, text: str, names: list[str]) -> bytearray:
+    """1 on place names that are part of a proper name: 中国（广西）自由贸易试验区, 广西大学."""
+    mask = bytearray(len(text))
+    heads = lv.get("proper_name_heads")
+    span = int(lv.get("proper_name_span") or 12)
+    head_rx = d.compiled(heads) if heads else None
+    for n in names:
+        for m in re.finditer(re.escape(n), text):
+            s, e = m.start(), m.end()
+            proper = 0 < s and e < len(text) and text[s - 1] in "（(" and text[e] in "）)"
+            if not proper and head_rx is not None:
+                _, ce = d.clause_around(text, s)
+                window = text[e : min(ce, e + span + 8)]
+                hm = head_rx.search(window)
+                if hm and hm.start() <= span:
+                    between = window[: hm.start()]
+                    proper = not re.search(r"(?<!人民)政府|的", between)
+            if proper:
+                mask[s:e] = b"\x01" * (e - s)
+    return mask
 
 
 def _copied(ftext: str, s: int, e: int, n: str, ptext: str, parent_own: list[str], k: int) -> str | None:
@@ -269,6 +355,10 @@ _REASONS = {
         "replaces the parent's own name, but is not {j} itself",
     ),
     "context": ("用在本方案自指的位置，应是{j}", "stands where the plan names itself; it should be {j}"),
+    "parent_name": (
+        "是上级的地名，不是对上级的引用，本方案此处应为{j}",
+        "is the parent's place name, not a reference to the parent; here it should be {j}",
+    ),
 }
 
 

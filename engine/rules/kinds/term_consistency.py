@@ -4,14 +4,17 @@ Three sources, all data a user extends (rulesets/data/confusables.yaml):
 
 1. the confusables list: a wrong form by regex (法制政府, 截止2022年, 布署, 行政权利 …) with the right
    form, an `unless` context (法制审核, 法制机构 and 人大法制委 are right) and a source. A wrong form the
-   PARENT uses too is the parent's own term (法制审核 in both): not reported.
+   PARENT uses too, as the same term (the form with the characters after it: 法制审核 in both), is
+   the parent's own term: not reported; 法制 in the parent's 法制审核 does not excuse 法制素养.
 2. fixed central formulations (“四个意识”, 习近平法治思想, 基本建成法治国家、法治政府、法治社会 …):
    a slot that is not the allowed word (法治城中 for 法治国家), a wrong fixed verb, missing quotes.
 3. the aligned parent text: a draft clause that copies a parent clause (similarity ≥ `min_ratio`)
    but changes one character inside otherwise identical text (事故灾难 -> 事故灾害, 法治 -> 法制 in a
    section heading), or drops a function character that holds a construction together (在…上展现 ->
-   在…展现: `fragile_chars`). Changes of level and place words (全区 -> 我区, 各级 -> 区级, place
-   names) and of numbers are adaptations, not slips, and are never reported here.
+   在…展现: `fragile_chars`). A changed character counts only inside a term (a noun or fixed phrase
+   of the parent) or as a known slip pair (`slip_chars`: 治/制, 至/止 …): 推进 -> 推动, 加快 -> 加速
+   are the editor's synonyms, not slips. Changes of level and place words (全区 -> 我区, 各级 -> 区级,
+   place names) and of numbers are adaptations, not slips, and are never reported here.
 Section headings are checked against the parent's headings as well as measures.
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import ClassVar
 
 from pydantic import Field
@@ -86,6 +90,7 @@ class TermConsistency(CheckKind):
         names = own + d.other_names(ctx) + (d.name_variants(ctx.parent.jurisdiction) if ctx.parent else [])
         parent_titles = d.parent_section_titles(ctx)
         reported: set[tuple[str | None, int]] = set()
+        slips = {frozenset(p) for p in (tab.get("slip_chars") or []) if len(p) == 2}
 
         def emit(
             unit: d.TextUnit,
@@ -129,8 +134,8 @@ class TermConsistency(CheckKind):
                         window = text[max(0, s - 8) : e + 8]
                         if c.get("unless") and re.search(c["unless"], window):
                             continue
-                        if parent_text and m.group(0) in parent_text:
-                            continue
+                        if parent_text and _term_at(text, m.start(), max(e, m.end())) in parent_text:
+                            continue  # the parent writes the same term: its own (法制审核 in both)
                         src = c.get("source", "")
                         hit = emit(
                             unit,
@@ -162,11 +167,13 @@ class TermConsistency(CheckKind):
             if options.parent_diff:
                 if unit.section is not None:
                     cands = [(label, t) for label, t in parent_titles]
-                    yield from self._diff(unit, cands, options, names, emit, titles_only=True)
+                    yield from self._diff(unit, cands, options, names, emit, slips, titles_only=True)
                 elif unit.measure is not None:
-                    yield from self._diff(unit, d.parent_texts(ctx, unit), options, names, emit)
+                    yield from self._diff(unit, d.parent_texts(ctx, unit), options, names, emit, slips)
 
-    def _diff(self, unit, parents, options: Options, names, emit, titles_only: bool = False):
+    def _diff(
+        self, unit, parents, options: Options, names, emit, slips=frozenset(), titles_only: bool = False
+    ):
         if not parents:
             return
         text = unit.text
@@ -182,7 +189,7 @@ class TermConsistency(CheckKind):
         ]
         if not pclauses:
             return
-        protect = set(options.adapt_chars) | {ch for n in names for ch in n}
+        protect = set(options.adapt_chars)
         for off, clause in text_clauses:
             if len(clause) < options.min_clause:
                 continue
@@ -202,6 +209,10 @@ class TermConsistency(CheckKind):
                 if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
                     if a[i1] in protect or b[j1] in protect:
                         continue
+                    if _in_name(clause, i1, names) or _in_name(pclause, j1, names):
+                        continue  # a place name adapted (广西 -> 城中), never a term
+                    if not _is_slip(pclause, j1, clause[i1], slips):
+                        continue  # a synonym the editor chose (推进 -> 推动), not a slip
                     ws, we = _word_span(pclause, j1)
                     right_ = pclause[ws:we]
                     wrong = clause[max(0, ws + i1 - j1) : we + i1 - j1]
@@ -222,11 +233,69 @@ class TermConsistency(CheckKind):
                     yield hit
 
 
-def _word_span(text: str, i: int) -> tuple[int, int]:
-    """The word around offset i, widened to a short term: 法治|政府 -> 法治政府, 事故|灾难 -> 事故灾难."""
+def _term_at(text: str, s: int, e: int) -> str:
+    """The matched form with up to two following characters of its clause: 法制素养, 其它部门."""
+    _, ce = d.clause_around(text, s)
+    return text[s : min(ce, e + 2)]
+
+
+def _in_name(text: str, i: int, names: list[str]) -> bool:
+    for n in names:
+        if len(n) < 2:
+            continue
+        for m in re.finditer(re.escape(n), text):
+            if m.start() <= i < m.end():
+                return True
+    return False
+
+
+_TERM_FLAGS = ("n", "l", "i", "j")  # nouns and fixed phrases; not vn (建设), v, a, d
+
+
+def _is_slip(pclause: str, j: int, new: str, slips: set[frozenset[str]]) -> bool:
+    """A one-character change that alters meaning, not an editor's synonym.
+
+    A known slip pair of characters (治/制, 至/止, 力/利 …: confusables.yaml `slip_chars`), or a
+    change inside a term — a noun or fixed phrase of the parent (事故灾难 -> 事故灾害, 法治政府 ->
+    法制政府). A change inside a verb or adverb (推进 -> 推动, 加快 -> 加速) is rewording.
+    """
+    if frozenset((pclause[j], new)) in slips:
+        return True
+    pos = 0
+    for w in _tagger().cut(pclause):
+        if pos <= j < pos + len(w.word):
+            return w.flag.startswith(_TERM_FLAGS) and w.flag != "vn" and len(w.word) >= 2
+        pos += len(w.word)
+    return False
+
+
+@cache
+def _tokenizer():
+    """A private jieba tokenizer on the default dictionary only.
+
+    The process-wide one learns government terms and unit names (align), which would make the
+    words this kind reports depend on what ran before; a term span must not.
+    """
+    import logging
+
     import jieba
 
-    toks = list(jieba.tokenize(text))
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+@cache
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def _word_span(text: str, i: int) -> tuple[int, int]:
+    """The word around offset i, widened to a short term: 法治|政府 -> 法治政府, 事故|灾难 -> 事故灾难."""
+    toks = list(_tokenizer().tokenize(text))
     for k, (w, s, e) in enumerate(toks):
         if s <= i < e:
             if len(w) <= 2:
