@@ -51,13 +51,21 @@ class Scope(_Data):
             return False
         if self.chapters:
             names = list(measure.path) + list(measure.section_titles)
-            if not any(c == n or (len(c) > 1 and c in n) for c in self.chapters for n in names):
+            if not any(_chapter_matches(c, n) for c in self.chapters for n in names):
                 return False
         if self.pattern and not re.search(self.pattern, measure.text):
             return False
         if self.exclude_pattern and re.search(self.exclude_pattern, measure.text):
             return False
         return True
+
+
+def _chapter_matches(wanted: str, name: str) -> bool:
+    """`五`, `(五)` and `（五）` all name chapter (五); longer words match inside a section title."""
+    bare = wanted.strip("()（）")
+    if bare == name.strip("()（）"):
+        return True
+    return len(wanted) > 2 and wanted in name
 
 
 class Example(_Data):
