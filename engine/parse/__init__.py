@@ -1,10 +1,11 @@
 """Parse: SourceDoc -> Plan (front matter, level/jurisdiction, numbered tree, sections, measures).
 
 Steps: fold and strip each paragraph (tolerates text that skipped ingest normalisation), split huge
-lines at inline numbering, find the marker opening each paragraph, build the tree from the order of
-first use of each numbering style, choose the measure style by counting nodes with task text, read
-the front matter before the first item, infer jurisdiction and level, then fill every measure via
-`engine.extract.fill_measure`. Any input either parses or raises `PlancheckError`.
+lines at inline numbering (and run-together front matter at its parts), find the marker opening each
+paragraph, build the tree from the order of first use of each numbering style, choose the measure
+style by counting nodes with task text, split section headings off an intro they were fused with
+(one-line documents), read the front matter before the first item, infer jurisdiction and level,
+then fill every measure via `engine.extract.fill_measure`. Any input either parses or raises `PlancheckError`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import frontmatter
 from engine.parse import level as levels
 from engine.parse.numbering import Marker, fold, inline_markers, marker_at_start, slice_paragraph
-from engine.parse.tree import Segment, assign_refs, build_nodes, classify, make_measures, make_sections
+from engine.parse.tree import (
+    Segment,
+    assign_refs,
+    build_nodes,
+    classify,
+    make_measures,
+    make_sections,
+    unfuse_sections,
+)
 
 __all__ = ["parse_plan"]
 
@@ -42,7 +51,11 @@ def parse_plan(doc: SourceDoc, *, level: Level | None = None, jurisdiction: str 
 
 
 def prepare(doc: SourceDoc) -> list[Paragraph]:
-    """Folded, stripped, non-empty paragraphs; huge ones split at inline numbering. Re-indexed 0..n-1."""
+    """Folded, stripped, non-empty paragraphs; huge ones split at inline numbering. Re-indexed 0..n-1.
+
+    Paragraphs before the first numbered item are also cut where front matter ran together on one
+    line (`frontmatter.front_cuts`), so that `read_front` sees title, 文号, signature and date apart.
+    """
     raw: list[Paragraph] = []
     for p in doc.paragraphs:
         t = fold(p.text)
@@ -57,10 +70,18 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             raw.append(slice_paragraph(q, s, e, p.index))
     starts = sum(1 for q in raw if marker_at_start(q.text) is not None)
     out: list[Paragraph] = []
+    front = True  # no numbered item yet: a paragraph may be front matter run together on one line
     for q in raw:
         cuts: list[int] = []
         if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
             cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
+        if front:
+            if marker_at_start(q.text) is not None:
+                front = False
+            else:
+                head = cuts[0] if cuts else len(q.text)
+                cuts = sorted({*frontmatter.front_cuts(q.text[:head]), *cuts})
+                front = head == len(q.text)
         if not cuts:
             out.append(q if q.index == len(out) else q.model_copy(update={"index": len(out)}))
             continue
@@ -72,6 +93,21 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             if s < e:
                 out.append(slice_paragraph(q, a + s, a + e, len(out)))
     return out
+
+
+def _join(paras: list[Paragraph], ks: range | list[int]) -> str:
+    """Paragraph texts, one a line; pieces cut from one line (one-line documents) joined as written."""
+    out: list[str] = []
+    prev: Paragraph | None = None
+    for k in ks:
+        p = paras[k]
+        if prev is not None:
+            same = p.line == prev.line and p.orig is prev.orig
+            adjacent = same and bool(p.cols) and bool(prev.cols) and p.cols[0] == prev.cols[-1] + 1
+            out.append("" if adjacent else " " if same else "\n")
+        out.append(p.text)
+        prev = p
+    return "".join(out)
 
 
 def _is_closing(text: str) -> bool:
@@ -103,6 +139,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
             break
     last.inline_body = last.inline_body  # unchanged; body trimmed above
     classify(nodes)
+    unfuse_sections(nodes, paras)
 
     sections = make_sections(nodes, paras)
     built = make_measures(nodes, paras)
@@ -115,7 +152,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         tail = [(paras[k].line, paras[k].text) for k in closing]
         end_fm = frontmatter.read_front(tail)
         fm.date, fm.issuers = end_fm.date, fm.issuers or end_fm.issuers
-    preamble = "\n".join(paras[k].text for k in range(fm.end, first))
+    preamble = _join(paras, range(fm.end, first))
     closing_text = "\n".join(
         paras[k].text
         for k in closing

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from engine.parse import level as levels
 from engine.parse.numbering import cn_number
 
 TITLE_ENDINGS = (
@@ -136,13 +137,46 @@ def parse_date(text: str) -> str | None:
 
 
 def org_names(text: str) -> list[str]:
-    """Issuing bodies on one line ("中共广宁县委 广宁县人民政府"), or [] if the line is something else."""
+    """Issuing bodies on one line ("中共广宁县委 广宁县人民政府"), or [] if the line is something else.
+
+    Bodies written without a space between them ("中共广宁县委广宁县人民政府", a signature run
+    together with its line breaks lost) are told apart where a new name starts (中共, a place).
+    """
     parts = text.split()
     if not parts or len(text) > 80:
         return []
     if all(_ORG.match(p) and p.endswith(ORG_SUFFIXES) for p in parts):
-        return parts
+        return [name for p in parts for name in _split_orgs(p)]
     return []
+
+
+def _org_starts(text: str, pos: int) -> bool:
+    """A body's name starts at `pos`: 中共…, a province, or a place with a short stem (广宁县…)."""
+    if text.startswith("中共", pos) or text.startswith(levels.NATIONAL_PREFIXES, pos):
+        return True
+    hit = levels.place_at(text, pos)
+    if hit is None:
+        return False
+    name, level, _ = hit
+    # a "place" ending in 自治区 with a long stem is the tail of a name (员会广西壮族自治区)
+    return level != "province" or name in levels.PROVINCES or name in levels.PROVINCES.values()
+
+
+def _split_orgs(name: str) -> list[str]:
+    """中共广宁县委广宁县人民政府 -> [中共广宁县委, 广宁县人民政府]; one name stays whole."""
+    out, start = [], 0
+    for pos in range(start + 2, len(name) - 1):
+        head = name[start:pos]
+        if any(name.startswith(suf, k) for suf in ORG_SUFFIXES for k in range(pos - len(suf) + 1, pos)):
+            continue  # inside a longer suffix: 委|员会, 办|公室
+        if name.startswith(ORG_SUFFIXES, pos):
+            continue  # the name goes on: 市委|办公室
+        if head.endswith(ORG_SUFFIXES) and _ORG.match(head) and _org_starts(name, pos):
+            tail = name[pos:]
+            if tail.endswith(ORG_SUFFIXES) and _ORG.match(tail):
+                out.append(head)
+                start = pos
+    return [*out, name[start:]]
 
 
 def is_addressee(text: str) -> bool:
@@ -290,3 +324,150 @@ def cited_titles(text: str, limit: int = 50) -> list[str]:
                     if len(out) >= limit:
                         break
     return out
+
+
+# ------------------------------------------------------------------ front matter run together on one line
+
+FRONT_SCAN = 8000  # front matter is never longer: cuts are only looked for in this much of a line
+_HARD = frozenset("。；;!！?？:：】")
+_OPEN, _CLOSE = "《〈(（", "》〉)）"
+_ENDING_ALT = "|".join(sorted(TITLE_ENDINGS, key=len, reverse=True))
+# a title ending with its parenthetical tails (…方案(2021—2025年)(征求意见稿)) and the spaces after it
+_TITLE_END_AT = re.compile(rf"(?:{_ENDING_ALT})(?:\s*[(（][^()（）]{{1,24}}[)）])*\s*")
+# sentences that follow a title: 为贯彻…, 根据…, 按照…, 依据…
+PREAMBLE_OPENERS = ("为", "根据", "按照", "依据")
+_ADDRESSEE_AT = re.compile(r"各[^。；;:：!！?？\n]{1,298}[:：]")
+_DATE_IN = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,4}日"
+)
+_CITING = ("根据", "按照", "依据", "贯彻", "落实", "执行", "参照", "印发", "转发")
+_TITLE_STARTS = ("关于", "中共", "《", *levels.NATIONAL_PREFIXES)
+
+
+def front_cuts(text: str) -> list[int]:
+    """Offsets that cut front matter run together on one line back into its lines.
+
+    A scraped or copy-pasted document loses its line breaks: 标题(征求意见稿)为确保…, 各…:现将《…》
+    印发给你们…。中共X委X人民政府2021年12月31日为贯彻…. Cuts go only where there is positive
+    evidence: around a signature date (and the bodies signing above it), around a 文号, after a title
+    ending (方案, 意见 … outside 《》, with its (…) tails) that an addressee, a covering sentence or a
+    preamble sentence follows, after an addressee line (各…:) and a covering sentence (现将…。).
+    `read_front` then reads the pieces as it reads lines. Linear: each candidate looks at a bounded
+    window, and only the first FRONT_SCAN characters are searched.
+    """
+    t = text[:FRONT_SCAN]
+    n = len(t)
+    if n < 8:
+        return []
+    depth = [0] * (n + 1)  # open 《〈( before offset i
+    d = 0
+    for i, ch in enumerate(t):
+        depth[i] = d
+        if ch in _OPEN:
+            d += 1
+        elif ch in _CLOSE and d:
+            d -= 1
+    depth[n] = d
+    cuts: set[int] = set()
+    titles: list[tuple[int, int]] = []
+
+    def seg_start(pos: int, limit: int) -> int | None:
+        """Start of the stretch ending at `pos`: after a hard stop or a cut, within `limit` chars."""
+        k = pos
+        while k > 0 and pos - k < limit:
+            if k in cuts or (depth[k - 1] == 0 and t[k - 1] in _HARD):
+                return k
+            k -= 1
+        return 0 if k == 0 else None
+
+    def skip_space(pos: int) -> int:
+        while pos < n and t[pos].isspace():
+            pos += 1
+        return pos
+
+    # signature dates, with the bodies signing right above them
+    for m in _DATE_IN.finditer(t):
+        s, e = m.start(), m.end()
+        after = skip_space(e)
+        ok_after = (
+            after == n
+            or after > e
+            or t[after] in "【《"
+            or t.startswith((*PREAMBLE_OPENERS, "现将", "各", *_TITLE_STARTS), after)
+            or levels.place_at(t, after) is not None
+        )
+        if not ok_after:
+            continue
+        before = s
+        while before > 0 and t[before - 1].isspace():
+            before -= 1
+        run = seg_start(before, 80)
+        if run is not None and run < before and org_names(t[run:before].strip()):
+            cuts.update((run, s, e))
+        elif before == 0 or before < s or t[before - 1] in _HARD:
+            cuts.update((s, e))
+
+    # 文号 standing on its own: after a label, a stop, a space or a title, not inside a citation
+    marks = (*_DOC_NO_LABELS, *TITLE_ENDINGS, "》", ")", "）", "号")
+    for m in _DOC_NO.finditer(t):
+        org, e = m.group("org"), m.end("no")
+        # the lazy match may reach back into what precedes: …的通知桂发〔2021〕45号 -> 桂发〔2021〕45号
+        trim = max((org.rfind(mark) + len(mark) for mark in marks if mark in org), default=0)
+        s, org = m.start("org") + trim, org[trim:]
+        if not org or len(org) > 6 or org.startswith(_CITING) or skip_space(e) == n:
+            continue  # (a number that ends the line is read there already)
+        prev = s - 1
+        while prev >= 0 and t[prev].isspace():
+            prev -= 1
+        if prev >= 0 and t[prev] in "(（》":
+            continue
+        if trim or prev < 0 or prev < s - 1 or t[prev] in _HARD:
+            cuts.update((s, e))
+
+    # a title's end: what follows is an addressee, a covering sentence, page furniture or a preamble
+    for m in _TITLE_END_AT.finditer(t):
+        word_at, p = m.start(), m.end()
+        if p >= n or depth[word_at] or depth[p] or (word_at and t[word_at - 1] in "本该此"):
+            continue
+        strong = t.startswith(("现将", "【"), p) or (t[p] == "各" and _ADDRESSEE_AT.match(t, p))
+        if not strong and not t.startswith(PREAMBLE_OPENERS, p):
+            continue
+        start = seg_start(word_at, TITLE_MAX)
+        head = t[start:p].strip() if start is not None else ""
+        is_title = bool(head) and looks_like_title(head) and len(title_core(head)) >= 6
+        if not strong:
+            if not is_title or start is None:
+                continue
+            if not (start == 0 or start in cuts or head.startswith(_TITLE_STARTS) or levels.places_in(head)):
+                continue
+        cuts.add(p)
+        if is_title and start is not None:
+            cuts.add(start)
+            titles.append((start, p))
+
+    # addressee lines that stand at a stop or a cut, and the covering sentence after them
+    for m in re.finditer("各", t):
+        q = m.start()
+        prev = q - 1
+        while prev >= 0 and t[prev].isspace():
+            prev -= 1
+        if not (prev < 0 or q in cuts or t[prev] in _HARD):
+            continue
+        a = _ADDRESSEE_AT.match(t, q)
+        if a:
+            cuts.update((q, a.end()))
+    for q in sorted({0, *cuts}):
+        q = skip_space(q)
+        if t.startswith("现将", q):
+            stop = t.find("。", q, q + 400)
+            if stop > 0:
+                cuts.add(stop + 1)
+
+    # spaces inside a title are line breaks lost: inside 《〈( or before a (…) tail
+    for a, b in titles:
+        for w in re.finditer(r"\s+", t[a:b].rstrip()):
+            ws = a + w.start()
+            if depth[ws] or _PAREN_TAIL.fullmatch(t[ws:b]):
+                cuts.add(ws)
+    return sorted(c for c in cuts if 0 < c < n)

@@ -113,6 +113,11 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     return None
 
 
+def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
+    """The place name starting at `pos` of `text` (no 《》 stripping): (name, level, end), or None."""
+    return _place_at(text, pos)
+
+
 def places_in(text: str) -> list[tuple[str, Level]]:
     """The run of place names opening `text` (after 中共/关于 and spaces), outermost first."""
     text = strip_quotes(text).strip()

@@ -35,8 +35,64 @@ GENERAL_TITLES = (
     "编制依据",
     "主要任务和目标",
 )
+_GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
+
+
+# A section heading run together with its intro (one-line documents lose the break between them):
+# "健全政府机构职能体系深入推进…改革，…。" The intro opens with one of these words, or with a label
+# and a colon ("工作目标:…"); the heading before it is a short phrase with no stop in it.
+INTRO_OPENERS = (
+    "深入推进",
+    "深入贯彻",
+    "深入实施",
+    "认真贯彻",
+    "认真履行",
+    "认真落实",
+    "全面贯彻",
+    "全面推进",
+    "全面落实",
+    "加快推进",
+    "大力推进",
+    "进一步",
+    "坚持",
+    "着力",
+    "推进",
+    "推动",
+    "加强",
+    "完善",
+    "健全",
+    "严格",
+    "全面",
+    "优化",
+    "持续",
+    "认真",
+    "深化",
+    "强化",
+    "切实",
+    "积极",
+    "党的",
+    "各级",
+    "各地",
+)
+INTRO_LABELS = (
+    *GENERAL_TITLES,
+    "主要任务",
+    "工作任务",
+    "重点任务",
+    "工作措施",
+    "主要措施",
+    "具体措施",
+    "工作重点",
+    "工作要求",
+    "主要内容",
+)
+FUSED_MIN = 20  # a first sentence this short may be a heading as written
+HEADING_MIN = 4
+HEADING_SEARCH = 25  # how far into the sentence a fused heading may end
+_NOT_BEFORE_INTRO = set("和与及、的之对把将在以为从")
+_NOT_IN_HEADING = re.compile(r"[,，:：;；。!！?？]")
 
 
 @dataclass
@@ -59,6 +115,41 @@ def split_title(rest: str) -> tuple[str, str]:
     if not m:
         return rest.strip(), ""
     return rest[: m.start()].strip(), rest[m.end() :].strip()
+
+
+def _balanced_quotes(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "‘’", "《》", "()", "（）"))
+
+
+def unfuse_heading(rest: str) -> tuple[str, str] | None:
+    """(heading, intro) when a section's heading text runs on into its intro sentence, else None.
+
+    Only for a long first sentence. In order: a label with a colon ("…职能工作目标:…"), a general
+    title ("总体目标到2025年…"), then the shortest heading (≥ HEADING_MIN characters, no stop or
+    comma, quotes balanced) that an intro opener follows within HEADING_SEARCH characters.
+    """
+    m = _TITLE_END.search(rest)
+    first = rest[: m.start()] if m else rest
+    if len(first) <= FUSED_MIN:
+        return None
+    colon = min((k for k in (first.find(":", 0, 40), first.find("：", 0, 40)) if k >= 0), default=-1)
+    if colon > 0:
+        for label in sorted(INTRO_LABELS, key=len, reverse=True):
+            at = colon - len(label)
+            if at >= HEADING_MIN and first.startswith(label, at):
+                return rest[:at].strip(), rest[at:].strip()
+    for i in range(min(len(first) - 1, HEADING_SEARCH), 1, -1):
+        if first[i] not in _GENERAL_GLUE_CHARS and is_general(first[:i]):
+            return first[:i], rest[i:].lstrip(":： ").strip()
+    for i in range(HEADING_MIN, min(len(first), HEADING_SEARCH) + 1):
+        head = first[:i]
+        if _NOT_IN_HEADING.search(head):
+            break
+        if first[i - 1] in _NOT_BEFORE_INTRO or not first.startswith(INTRO_OPENERS, i):
+            continue
+        if _balanced_quotes(head):
+            return head.strip(), rest[i:].strip()
+    return None
 
 
 def is_general(title: str) -> bool:
@@ -138,6 +229,27 @@ def ancestors(nodes: list[Node], i: int) -> list[int]:
         out.append(p)
         p = nodes[p].parent
     return out[::-1]
+
+
+def unfuse_sections(nodes: list[Node], paras: list[Paragraph]) -> None:
+    """Split the heading off its intro in sections whose heading paragraph was cut from a longer line.
+
+    Run after `classify` (so which nodes are sections is settled) and before sections and measures
+    are made (they copy the titles). A heading on its own line is never touched.
+    """
+    for n in nodes:
+        if n.kind != "section":
+            continue
+        k = n.para
+        line = paras[k].line
+        cut = (k + 1 < len(paras) and paras[k + 1].line == line and paras[k + 1].orig is paras[k].orig) or (
+            k > 0 and paras[k - 1].line == line and paras[k - 1].orig is paras[k].orig
+        )
+        if not cut:
+            continue
+        split = unfuse_heading(n.rest)
+        if split is not None and split[0]:
+            n.title, n.inline_body = split
 
 
 def make_sections(nodes: list[Node], paras: list[Paragraph]) -> list[Section]:

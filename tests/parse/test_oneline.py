@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 import pytest
 
 from engine.parse import parse_plan
+from engine.parse.frontmatter import front_cuts
 from engine.parse.numbering import fold, inline_markers
+from engine.parse.tree import unfuse_heading
 
 FIXTURES = ["guangxi-2021-2025-parent.txt", "chengzhong-district-draft.txt", "guangning-county-2016-2020.txt"]
 
@@ -28,8 +31,125 @@ def test_one_line_equals_multi_line(doc_of, read_fixture, name, strip):
         # the column points at the label in the original line (full- or half-width as written)
         assert fold(line[m.column - 1 : m.column - 1 + len(m.label)]) == m.label
     assert one.jurisdiction == multi.jurisdiction and one.level == multi.level
-    if name != "chengzhong-district-draft.txt":  # its title has no covering notice to find it by
-        assert one.title == multi.title
+    assert one.title == multi.title
+
+
+FRONT_FIELDS = ("title", "jurisdiction", "parent_jurisdiction", "level", "is_draft", "date", "doc_number")
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+@pytest.mark.parametrize("joiner", ["", " "], ids=["joined", "spaced"])
+def test_one_line_front_matter_equals_multi_line(doc_of, read_fixture, name, joiner):
+    """Title, 文号, signature and date run together on one line are read as from separate lines."""
+    text = read_fixture(name)
+    multi = parse_plan(doc_of(text))
+    one = parse_plan(doc_of(joiner.join(x.strip() for x in text.splitlines())))
+    assert {f: getattr(one, f) for f in FRONT_FIELDS} == {f: getattr(multi, f) for f in FRONT_FIELDS}
+    assert (one.issuers, one.addressees, one.cited) == (multi.issuers, multi.addressees, multi.cited)
+    assert one.preamble == multi.preamble
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_one_line_section_titles_equal_multi_line(doc_of, read_fixture, name):
+    """A section heading fused with its intro sentence is split off again; measures see the same path."""
+    text = read_fixture(name)
+    multi = parse_plan(doc_of(text))
+    one = parse_plan(doc_of("".join(x.strip() for x in text.splitlines())))
+    assert [s.title for s in one.sections] == [s.title for s in multi.sections]
+    assert [s.text.replace("\n", "") for s in one.sections] == [
+        s.text.replace("\n", "") for s in multi.sections
+    ]
+    assert [m.section_titles for m in one.measures] == [m.section_titles for m in multi.measures]
+
+
+def _pieces(text: str) -> list[str]:
+    cuts = [0, *front_cuts(text), len(text)]
+    return [text[a:b].strip() for a, b in pairwise(cuts) if text[a:b].strip()]
+
+
+def test_front_cuts_rebuild_the_lines():
+    text = (
+        "甲乙县人民政府关于印发《甲乙县某某工作实施方案》的通知甲政发〔2020〕3号各乡镇人民政府,县直各单位:"
+        "现将《甲乙县某某工作实施方案》印发给你们,请认真贯彻执行。中共甲乙县委甲乙县人民政府2020年3月2日"
+        "甲乙县某某工作实施方案(2020—2022年)为推进某某工作,制定本方案。"
+    )
+    assert _pieces(text) == [
+        "甲乙县人民政府关于印发《甲乙县某某工作实施方案》的通知",
+        "甲政发〔2020〕3号",
+        "各乡镇人民政府,县直各单位:",
+        "现将《甲乙县某某工作实施方案》印发给你们,请认真贯彻执行。",
+        "中共甲乙县委甲乙县人民政府",
+        "2020年3月2日",
+        "甲乙县某某工作实施方案(2020—2022年)",
+        "为推进某某工作,制定本方案。",
+    ]
+
+
+def test_one_line_front_matter_snippet(doc_of):
+    text = (
+        "甲乙县人民政府关于印发《甲乙县某某工作实施方案》的通知甲政发〔2020〕3号各乡镇人民政府,县直各单位:"
+        "现将《甲乙县某某工作实施方案》印发给你们,请认真贯彻执行。中共甲乙县委甲乙县人民政府2020年3月2日"
+        "甲乙县某某工作实施方案(2020—2022年)为推进某某工作,制定本方案。一、主要任务1.加强执法。2.完善复议。"
+    )
+    plan = parse_plan(doc_of(text))
+    assert plan.title == "甲乙县某某工作实施方案(2020—2022年)"
+    assert (plan.doc_number, plan.date) == ("甲政发〔2020〕3号", "2020-03-02")
+    assert plan.issuers == ["中共甲乙县委", "甲乙县人民政府"]
+    assert plan.addressees == "各乡镇人民政府,县直各单位"
+    assert plan.preamble == "为推进某某工作,制定本方案。"
+
+
+def test_type_word_inside_quotes_does_not_end_the_title(doc_of):
+    text = "丙市丁区贯彻《丙市落实〈某省某某规划〉工作方案》的实施意见 (送审稿) 根据上级部署,制定本意见。一、任务1.加强执法。"
+    plan = parse_plan(doc_of(text))
+    assert plan.title == "丙市丁区贯彻《丙市落实〈某省某某规划〉工作方案》的实施意见(送审稿)"
+    assert plan.is_draft and (plan.jurisdiction, plan.parent_jurisdiction) == ("丁区", "丙市")
+    assert plan.preamble == "根据上级部署,制定本意见。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持以规划为引领,以项目为抓手,推进各项工作。",  # a type word in running text
+        "根据省政府2021年12月31日印发的通知精神,制定本方案。",  # a date in running text
+        "根据《某某方案》(桂发〔2021〕45号)精神,结合实际,制定本方案。",  # a cited 文号
+        "为推进依法行政,制定本方案。各地各部门要高度重视。",
+    ],
+)
+def test_front_cuts_leave_running_text_alone(text):
+    assert front_cuts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("rest", "heading"),
+    [
+        ("健全某某工作体系深入推进某某改革，着力实现某某目标，基本形成某某体系。", "健全某某工作体系"),
+        ("加强组织保障党的领导是做好某某工作的根本保证，必须坚持党总揽全局。", "加强组织保障"),
+        ("依法履行某某职能工作目标:某某体系基本形成,某某能力显著提高。", "依法履行某某职能"),
+        (
+            "深化某某改革,坚持某某执法工作目标:某某体制基本完善,某某水平显著提升。",
+            "深化某某改革,坚持某某执法",
+        ),
+        ("总体目标到2025年，某某工作全面纳入法治轨道，某某体系日益健全。", "总体目标"),
+    ],
+)
+def test_unfuse_heading(rest, heading):
+    split = unfuse_heading(rest)
+    assert split is not None and split[0] == heading
+    assert rest.startswith(heading) and split[1] and split[1] in rest
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "健全某某工作体系",  # a heading on its own
+        "指导思想。坚持以某某为指导。",  # first sentence short
+        "建立健全某某决策机制,推进某某决策科学化、民主化、法治化。",  # a comma before any opener
+        "某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某。",  # no opener
+    ],
+)
+def test_unfuse_heading_leaves_headings_alone(rest):
+    assert unfuse_heading(rest) is None
 
 
 def test_inline_markers_need_sequence_and_boundary():
