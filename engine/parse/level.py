@@ -105,10 +105,11 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
         if len(stem) > _STEM_MAX and not m.group().startswith("自治"):
             return None
         suffix, end = m.group(), m.end()
-        # 柳州市: the stem ends in 州 but the name goes on to 市; 城中区 not 城中区区.
+        # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is
+        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区.
         m2 = _SUFFIX_RE.match(text, end)
-        if m2 and suffix in ("州", "地区") and m2.group() == "市":
-            suffix, end = "市", m2.end()
+        if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗"):
+            suffix, end = m2.group(), m2.end()
         return text[pos:end], PLACE_SUFFIXES[suffix], end
     return None
 

@@ -74,3 +74,11 @@ def test_overrides(doc_of):
     assert (plan.jurisdiction, plan.parent_jurisdiction, plan.level) == ("城中区", "柳州市", "county")
     plan = parse_plan(doc, jurisdiction="某片区", level="county")
     assert (plan.jurisdiction, plan.level) == ("某片区", "county")
+
+
+def test_a_stem_ending_in_zhou_keeps_its_own_suffix() -> None:
+    from engine.parse.level import places_in
+
+    assert places_in("河池市宜州区贯彻落实方案") == [("河池市", "city"), ("宜州区", "county")]
+    assert places_in("北京市通州区实施方案")[-1] == ("通州区", "county")
+    assert places_in("柳州市城中区方案") == [("柳州市", "city"), ("城中区", "county")]
