@@ -10,8 +10,10 @@ keeps the kinds short and their answers consistent. Nothing here writes to the c
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -388,10 +390,6 @@ def clause_ops(cp: ClausePair) -> list[DiffOp]:
 # --------------------------------------------------------------------------- levels
 
 _LEGISLATION = r"立法|地方性法规|政府规章|立改废"
-_LEVEL_WORDS = (
-    r"各级|全区|全省|全市|全县|本级|上级|下级|各地|市县|设区市|设区的市|自治区|省|县\(市、区\)|县级以上|县级|"
-    r"乡镇|村级|村|社区|街道办?|乡镇政府|市|县|区"
-)
 
 
 def no_legislation(ctx: CheckContext) -> bool:
@@ -424,36 +422,165 @@ def place_names(plan: Plan | None) -> list[str]:
     return [n for n in {name, short} if len(n) >= 2]
 
 
+def _levels_table(ctx: CheckContext) -> dict:
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    return table if isinstance(table, dict) else {}
+
+
+# Words that say "this level / that level" without naming one: the same in every plan.
+_RELATIVE = ("各级", "本级", "上级", "下级", "各地", "各层级", "两级", "村", "社区")
+# Fallbacks when rulesets/data/levels.yaml is missing.
+_LEVEL_FALLBACK = (
+    "国家",
+    "中央",
+    "自治区",
+    "省",
+    "设区的市",
+    "设区市",
+    "市",
+    "县级",
+    "县",
+    "区",
+    "乡镇",
+    "街道",
+    "乡",
+    "镇",
+)
+_SELF_FALLBACK = ("全", "我", "本")
+
+
+def _self_words(table: dict, plan: Plan | None) -> set[str]:
+    """How a plan names itself (全区, 我县 …): by its name's ending and by its level's words."""
+    if plan is None:
+        return set()
+    by_suffix = table.get("self_words") if isinstance(table.get("self_words"), dict) else {}
+    levels = table.get("levels") if isinstance(table.get("levels"), dict) else {}
+    info = levels.get(plan.level) if isinstance(levels.get(plan.level), dict) else {}
+    keys = [compact(w) for w in info.get("words", [])]
+    name = plan.jurisdiction or ""
+    keys += [k for k in by_suffix if name.endswith(k)]
+    words = {w for k in keys for w in by_suffix.get(k, [])}
+    if not by_suffix:  # no table: 全X/我X/本X for the name's last character
+        words = {p + name[-1] for p in _SELF_FALLBACK} if name else set()
+    return words
+
+
+def level_pattern(ctx: CheckContext) -> re.Pattern[str]:
+    """Level and place words of BOTH plans, as one regex over compacted text.
+
+    Built from the data (levels.yaml: each plan's self-words such as 全区/我县, every level's words
+    such as 自治区/设区市/乡镇/街道) and from the two plans' place names, so a plan of any place and
+    level is covered: 全区各级政府 -> 我县, 广西 -> 藤县, 村级以上 -> 街道以上 all reduce to the same text.
+    """
+    table = _levels_table(ctx)
+    levels = table.get("levels") if isinstance(table.get("levels"), dict) else {}
+    level_words = {
+        compact(w) for info in levels.values() if isinstance(info, dict) for w in info.get("words", [])
+    }
+    level_words = level_words or set(_LEVEL_FALLBACK)
+    self_words = _self_words(table, ctx.parent) | _self_words(table, ctx.draft)
+    places = set(place_names(ctx.parent) + place_names(ctx.draft))
+    return _level_regex(
+        tuple(sorted(places, key=len, reverse=True)),
+        tuple(sorted(self_words | set(_RELATIVE), key=len, reverse=True)),
+        tuple(sorted(level_words, key=len, reverse=True)),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _level_regex(places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[str, ...]) -> re.Pattern[str]:
+    alt = lambda ws: "|".join(re.escape(w) for w in ws if w)  # noqa: E731
+    tail = r"(级|两级)?(以上|以下)?(各级)?(人民)?(政府)?"
+    parts = [f"(?:{alt(places)})(壮族自治区|自治区|省|市|县|区)?(人民)?(政府)?"] if places else []
+    parts += [f"(?:{alt(selfs)}){tail}", f"(?:{alt(levels)}){tail}"]
+    return re.compile("|".join(parts))
+
+
+def delevel(ctx: CheckContext, text: str) -> str:
+    """Compacted `text` without level and place words of either plan (see `level_pattern`).
+
+    Applied to BOTH texts before comparing them: a draft that writes 推动我区高效履职 for
+    推动全区各级政府高效履职 has carried the clause. Symmetric, so over-matching (市 in 市场) costs nothing.
+    """
+    return level_pattern(ctx).sub("", compact(unicodedata.normalize("NFKC", text)))
+
+
 def adaptation_residue(ctx: CheckContext, fragment: str) -> str:
     """What is left of a deleted fragment once level and place words (各级, 乡镇, 广西 …) and, at a
     level without legislative power, legislation words are taken out: empty means the deletion only
     adapted the text to the draft's level."""
-    text = compact(fragment)
-    for name in place_names(ctx.parent):
-        text = text.replace(name, "")
+    text = compact(unicodedata.normalize("NFKC", fragment))
     if no_legislation(ctx):
         for p in legislation_patterns(ctx):
             text = re.sub(p, "", text)
-    text = re.sub(_LEVEL_WORDS, "", text)
+    text = level_pattern(ctx).sub("", text)
     return re.sub(r"[的和及与等]", "", text)
 
 
-# level and place words, removed from BOTH texts before comparing sub-clauses: a draft that writes
-# 推动我区高效履职 for 推动全区各级政府高效履职 has carried the clause. Symmetric, so over-matching
-# (市 in 市场) costs nothing.
-_DELEVEL = re.compile(
-    r"(全区|全省|全市|全县|我区|我市|我县|本区|本市|本县|本级|各级|上级|下级|各地)(人民)?(政府)?"
-    r"|(国家|中央|自治区|省|设区的?市|市|县|区|乡镇|乡|镇|街道办?|村|社区)(级|两级)?(以上)?(各级)?(人民)?(政府)?"
-    r"|[、，,()（）]"
-)
+# --------------------------------------------------------------------------- rewording
 
 
-def delevel(ctx: CheckContext, text: str) -> str:
-    """`text` without level and place words (and the parent's and draft's own place names)."""
-    text = compact(text)
-    for name in place_names(ctx.parent) + place_names(ctx.draft):
-        text = text.replace(name, "")
-    return _DELEVEL.sub("", text)
+class Wording:
+    """Brings two wordings of one requirement together before they are compared.
+
+    Level and place words out (`delevel`), degree adverbs and modals out (进一步, 不断, 深入, 应当 …:
+    how hard, not what), synonyms to one spelling (推动 -> 推进, 强化 -> 加强), counts masked (两期 ->
+    #期: a changed number is target_not_weaker's concern, not a dropped clause).
+    """
+
+    def __init__(self, ctx: CheckContext, synonyms: Iterable[Iterable[str]], fillers: Iterable[str]) -> None:
+        self._levels = level_pattern(ctx)
+        self._canon: dict[str, str] = {}
+        for group in synonyms:
+            words = [compact(w) for w in group if compact(w)]
+            for w in words[1:]:
+                self._canon.setdefault(w, words[0])
+        self._syn = _alternation(tuple(self._canon))
+        self._fill = _alternation(tuple(compact(f) for f in fillers if compact(f)))
+
+    def __call__(self, text: str) -> str:
+        return self.reword(self._levels.sub("", compact(unicodedata.normalize("NFKC", text))))
+
+    def reword(self, text: str) -> str:
+        """Only the rewording part (no level words taken out): for short items, where taking out
+        区政府 from 区政府各部门 would lose the 政府 of 政府部门."""
+        flat = compact(unicodedata.normalize("NFKC", text))
+        if self._fill is not None:
+            flat = self._fill.sub("", flat)
+        if self._syn is not None:
+            flat = self._syn.sub(lambda m: self._canon[m.group(0)], flat)
+        return _COUNT.sub("#", flat)
+
+
+_COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[期次个项名家天日周月年倍%])")
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice coefficient of two compacted texts (single characters compare whole)."""
+    ga, gb = (_bigrams(a) or {a}), (_bigrams(b) or {b})
+    if not a or not b:
+        return 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+# the last item of an enumeration often holds two joined by 和/及/以及/与 (服务和结果公开); not the
+# 与 of 参与, the 及 of 及时/及其, the 和 of 和谐/共和/调和
+_JOIN = re.compile(r"以及|(?<![以涉])及(?![其时])|(?<![共调总温])和(?![谐平睦解])|(?<![参给])与(?!其)")
+
+
+def split_items(text: str) -> list[str]:
+    """An enumeration's items: split on 、 and, in the last item, on the joining 和/及/以及/与."""
+    items = text.split("、")
+    if len(items) >= 2:
+        items[-1:] = _JOIN.split(items[-1], maxsplit=1)
+    return [x for x in items if compact(x)]
 
 
 def higher_level_subject(ctx: CheckContext, text: str) -> bool:

@@ -101,3 +101,51 @@ def test_required_phrase() -> None:
     need = {"(五)": b.ob("(五)", require_phrases=["扁平化和网格化", "编制资源向基层倾斜"])}
     hits = _run([], obligations=need)
     assert [h.key for h in hits] == ["phrase:扁平化和网格化"]
+
+
+def test_list_items_split_on_pause_marks_and_the_last_join() -> None:
+    from engine.rules.carrying import split_items
+
+    assert split_items("推进决策、执行、管理、服务和结果公开") == [
+        "推进决策",
+        "执行",
+        "管理",
+        "服务",
+        "结果公开",
+    ]
+    assert split_items("鼓励群众参与、监督") == ["鼓励群众参与", "监督"]  # 参与 is one word
+    assert split_items("及时公开") == ["及时公开"]
+
+
+def test_wording_factors_out_both_plans_level_words_and_rewording() -> None:
+    from engine.models import Plan
+    from engine.pipeline import data_tables
+    from engine.rules.carrying import Wording
+    from engine.rules.kinds.base import CheckContext
+    from engine.rules.kinds.clause_carried import Options
+
+    def words(parent: tuple[str, str], draft: tuple[str, str]) -> Wording:
+        plans = [Plan(source="p", level=lv, jurisdiction=j, measures=[]) for j, lv in (parent, draft)]  # type: ignore[arg-type]
+        ctx = CheckContext(
+            draft=plans[1], parent=plans[0], alignment=None, obligations={}, data=data_tables()
+        )
+        o = Options()
+        return Wording(ctx, o.synonyms, o.filler_words)
+
+    w = words(("广西壮族自治区", "province"), ("藤县", "county"))
+    assert w("全区各级互联") == w("全县各级互联") == "互联"
+    assert w("指导和推动广西法治政府建设实践") == w("指导和推动藤县法治政府建设实践")
+    assert w("推进廉政建设") == w("推动廉政建设")
+    assert w("不断提高行政效能") == w("持续提升行政效能")
+    assert w("每年应当举办两期以上") == w("每年举办一期以上")
+    # another place and level: a province's 全省 and a city's 我市 / 本市
+    w = words(("某省", "province"), ("某州市", "city"))
+    assert w("整合全省政务服务资源") == w("整合我市政务服务资源") == w("整合本市政务服务资源")
+
+
+def test_item_changed_in_place_is_not_dropped() -> None:
+    parent = "进一步整合优化全区政务服务资源，构建村级以上全覆盖、全区各级互联、协同联动的政务服务体系。"
+    cp = b.clause(parent, parent.replace("全覆盖", "基本覆盖"), "changed", local_item="21")
+    assert _run([cp], parent_item="(二十四)", local=("21",)) == []
+    cp = b.clause(parent, parent.replace("全区各级互联、", ""), "changed", local_item="21")
+    assert [h.fields["items"] for h in _run([cp], parent_item="(二十四)", local=("21",))] == ["全区各级互联"]

@@ -36,21 +36,73 @@ class Options(KindOptions):
     )
     check_items: bool = Field(
         True,
-        description="report words deleted from a carried clause when they are a whole list item or sub-clause "
-        "(仲裁、 in 信访、调解、仲裁、行政裁决; ，衔接全国…系统 at the end of a sentence), unless they only "
-        "adapt the text to the draft's level (各级, 乡镇, the parent's place name, legislation at a level "
-        "without legislative power)",
+        description="report the parts of a carried clause the draft left out: a whole sub-clause (，衔接全国…系统 "
+        "at the end of a sentence) or an item of an enumeration (仲裁 in 信访、调解、仲裁、行政裁决), unless "
+        "leaving it out only adapts the text to the draft's level (各级, 乡镇, the parent's place name, "
+        "legislation at a level without legislative power)",
     )
     min_item_chars: int = Field(
         2, ge=1, description="ignore left-out list items shorter than this once adapted"
     )
-    max_item_chars: int = Field(10, ge=1, description="longer 、-separated parts are phrases, not list items")
+    max_item_chars: int = Field(
+        24,
+        ge=1,
+        description="longer 、-separated parts are phrases, not list items: compared as sub-clauses only",
+    )
     sub_clause_threshold: float = Field(
         0.7,
         ge=0,
         le=1,
-        description="a parent sub-clause (between commas) less similar than this to every sub-clause of the "
-        "draft clause is left out",
+        description="a parent sub-clause (between commas) at least this covered by a sub-clause of the draft "
+        "clause is carried there (its list items are then compared one by one)",
+    )
+    reworded_threshold: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="a parent sub-clause below sub_clause_threshold is still carried, reworded, when a draft "
+        "sub-clause at its place (between the carried neighbours) is at least this similar (积极对接全区…平台 "
+        "for 建立全区…平台): changed, not dropped",
+    )
+    item_threshold: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description="a parent list item at least this similar (share of its character bigrams, after "
+        "rewording is factored out) to a draft list item is carried",
+    )
+    synonyms: list[list[str]] = Field(
+        default_factory=lambda: [
+            ["推进", "推动"],
+            ["加强", "强化"],
+            ["提高", "提升"],
+            ["健全", "完善"],
+            ["建立", "构建"],
+        ],
+        description="groups of words a draft may use for one another; compared as the group's first word",
+    )
+    filler_words: list[str] = Field(
+        default_factory=lambda: [
+            "进一步",
+            "更加",
+            "不断",
+            "持续",
+            "深入",
+            "切实",
+            "积极",
+            "努力",
+            "大力",
+            "着力",
+            "认真",
+            "扎实",
+            "稳步",
+            "逐步",
+            "应当",
+            "必须",
+            "各",
+        ],
+        description="degree adverbs and modals left out before comparing: they say how hard, not what "
+        "(a weakened strength is another kind's concern)",
     )
     skip_beyond_level: bool = Field(
         True,
@@ -164,27 +216,38 @@ class ClauseCarried(CheckKind):
         """Sub-clauses (between commas) and list items (between 、) of a carried parent clause that the
         draft clause left out, compared part by part so rewording elsewhere in the clause doesn't count."""
         local = cp.local_text or ""
+        w = c.Wording(ctx, options.synonyms, options.filler_words)
         subs = [x for x in _SUB.split(local) if c.compact(x)]
+        flats = [w(x) for x in subs]
+        parts = [
+            sc
+            for sc in _SUB.split(cp.parent_text or "")
+            if len(c.compact(sc)) >= options.min_item_chars and not c.higher_level_subject(ctx, sc)
+        ]
+        # each parent sub-clause: the draft sub-clause that holds most of it
+        best: list[tuple[str, float, int]] = []
+        for sc in parts:
+            flat = w(sc)
+            score, j = max(((c.coverage(flat, f), j) for j, f in enumerate(flats)), default=(0.0, -1))
+            best.append((flat, score, j))
+        carried = [score >= options.sub_clause_threshold for _, score, _ in best]
         missing: list[str] = []
         quote = None
         last_carried = subs[0] if subs else None
-        for sc in _SUB.split(cp.parent_text or ""):
-            if len(c.compact(sc)) < options.min_item_chars:
+        for k, sc in enumerate(parts):
+            flat, _, j = best[k]
+            if carried[k]:
+                last_carried = subs[j]
+                for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options):
+                    missing.append(item)
+                    quote = quote or subs[j]
                 continue
-            if c.higher_level_subject(ctx, sc):
-                continue
-            flat = c.delevel(ctx, sc)
-            score, best = max(((c.coverage(flat, c.delevel(ctx, x)), x) for x in subs), default=(0.0, ""))
-            if score >= options.sub_clause_threshold:
-                last_carried = best
-                if score >= options.elsewhere_threshold and sc.count("、") >= 2:
-                    # middle items only: the first and last carry the verb and the tail of the clause
-                    for item in sc.split("、")[1:-1]:
-                        if len(c.compact(item)) > options.max_item_chars:
-                            continue  # not a list item: a 、 inside a longer phrase
-                        if self._reportable(ctx, item, measures, options, min_chars=options.min_item_chars):
-                            missing.append(item.strip(_PUNCT))
-                            quote = quote or best
+            j = self._reworded(k, best, carried, flats, options)
+            if j is not None:
+                if "、" in subs[j]:  # an enumeration kept through the rewording: compare its items
+                    for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options):
+                        missing.append(item)
+                        quote = quote or subs[j]
                 continue
             if self._reportable(ctx, sc, measures, options, min_chars=options.min_chars):
                 missing.append(sc.strip(_PUNCT))
@@ -199,19 +262,101 @@ class ClauseCarried(CheckKind):
             ctx, m, ref, "items", cp.parent_text or "", items, quote, severity, f"items:{items[:24]}"
         )
 
+    @staticmethod
+    def _reworded(
+        k: int, best: list[tuple[str, float, int]], carried: list[bool], flats: list[str], options: Options
+    ) -> int | None:
+        """The draft sub-clause that parent sub-clause k, not carried word for word, was changed into:
+        one at its place (between the draft sub-clauses carrying its neighbours) that says much the same
+        (积极对接全区…平台 for 建立全区…平台, 每年举办一期 for 每年应当举办两期以上); None if it was dropped."""
+        before = [best[i][2] for i in range(k) if carried[i]]
+        after = [best[i][2] for i in range(k + 1, len(best)) if carried[i]]
+        lo = before[-1] + 1 if before else 0
+        hi = after[0] if after else len(flats)
+        flat = best[k][0]
+        scored = [(c.dice(flat, flats[j]), j) for j in range(min(lo, hi), max(lo, hi))]
+        score, j = max(scored, default=(0.0, -1))
+        return j if score >= options.reworded_threshold else None
+
+    def _missing_items(
+        self,
+        ctx: CheckContext,
+        part: str,
+        sub: str,
+        clause: str,
+        w: c.Wording,
+        measures: list[Measure],
+        options: Options,
+    ) -> list[str]:
+        """Items of the parent enumeration `part` that the draft sub-clause `sub` carrying it left out.
+
+        Items compare fuzzily once rewording is out (推动廉政建设 = 推进廉政建设, 全县各级互联 = 全区各级互联).
+        The first and last items carry the clause's verb and tail (推动完善信访, 诉讼等…综合机制): the
+        words they share with the draft's first and last items are set aside, so the item itself is what
+        is compared (规则 in 推动规则、…)."""
+        if "、" not in part:
+            return []
+        pitems = c.split_items(part)
+        ditems = c.split_items(sub) if "、" in sub else [sub]
+        if len(pitems) < 2 or any(len(c.compact(x)) > options.max_item_chars for x in pitems):
+            return []
+        pitems[0], ditems[0] = _strip_shared(pitems[0], ditems[0], w, lead=True)
+        pitems[-1], ditems[-1] = _strip_shared(pitems[-1], ditems[-1], w, lead=False)
+        dflats = [w(x) for x in ditems]
+        sub_flat, sub_raw, clause_flat = w(sub), w.reword(sub), w(clause)
+        # each parent item: carried or not, and the draft item that carries it (None: not in the list)
+        found: list[tuple[bool, int | None]] = []
+        for item in pitems:
+            flat = w(item)
+            score, j = max(((c.coverage(flat, d), j) for j, d in enumerate(dflats) if d), default=(0.0, -1))
+            if score >= options.item_threshold:
+                found.append((True, j))
+            elif len(flat) < options.min_item_chars or flat in sub_flat or w.reword(item) in sub_raw:
+                found.append((True, None))
+            elif len(flat) >= 4 and flat in clause_flat:
+                # moved within the sentence (two-character items must stay in their list)
+                found.append((True, None))
+            elif len(c.compact(item)) >= 6 and c.coverage(flat, clause_flat) >= options.reworded_threshold:
+                # a phrase (县级政府负责督查党中央) reworded elsewhere in the sentence
+                found.append((True, None))
+            else:
+                found.append((False, None))
+        missing = []
+        for k, item in enumerate(pitems):
+            if found[k][0] or _changed_in_place(k, found, w(item), dflats, options.reworded_threshold):
+                continue
+            if self._reportable(ctx, item, measures, options, min_chars=options.min_item_chars, clause=sub):
+                missing.append(item.strip(_PUNCT))
+        return missing
+
     def _reportable(
-        self, ctx: CheckContext, part: str, measures: list[Measure], options: Options, *, min_chars: int
+        self,
+        ctx: CheckContext,
+        part: str,
+        measures: list[Measure],
+        options: Options,
+        *,
+        min_chars: int,
+        clause: str | None = None,
     ) -> bool:
         """A left-out part worth reporting: long enough once level words are out, not only about the
-        parent's place or (at a level without that power) legislation, and not present elsewhere."""
+        parent's place or (at a level without that power) legislation, and not present elsewhere.
+
+        A list item (`clause` given) about legislation is reportable for the other words it held, when
+        the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it)."""
         part = part.strip()
-        if len(c.compact(part)) < min_chars or len(c.adaptation_residue(ctx, part)) < options.min_item_chars:
+        residue = c.adaptation_residue(ctx, part)
+        if len(c.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
         if any(n in part for n in c.place_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
         if options.skip_beyond_level and c.is_legislation(ctx, part):
-            return False
-        if c.contains(measures, part):
+            if clause is None:
+                return False
+            words = c.content_words(residue)
+            if not words or all(x in c.compact(clause) for x in words):
+                return False
+        if len(c.compact(part)) >= 4 and c.contains(measures, part):
             return False
         return not (
             len(c.compact(part)) >= options.min_chars
@@ -266,6 +411,36 @@ class ClauseCarried(CheckKind):
 
 _PUNCT = "，,；;。、：: "
 _SUB = re.compile(r"(?<=[，,；;。])")
+
+
+def _changed_in_place(
+    k: int, found: list[tuple[bool, int | None]], flat: str, dflats: list[str], threshold: float
+) -> bool:
+    """Parent item k, not found in the draft list, has a draft item at its place (between the draft
+    items carrying its neighbours) much like it: changed (全覆盖 -> 基本覆盖), not left out."""
+    before = [j for ok, j in found[:k] if ok and j is not None]
+    after = [j for ok, j in found[k + 1 :] if ok and j is not None]
+    lo = before[-1] + 1 if before else 0
+    hi = after[0] if after else len(dflats)
+    return any(
+        d and max(c.coverage(flat, d), c.dice(flat, d)) >= threshold
+        for d in dflats[min(lo, hi) : max(lo, hi)]
+    )
+
+
+def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple[str, str]:
+    """`parent` and `local` without the words (jieba) they share at the start (lead) or the end."""
+    import jieba
+
+    a, b = jieba.lcut(c.compact(parent)), jieba.lcut(c.compact(local))
+    if lead:
+        a, b = a[::-1], b[::-1]
+    while a and b and w(a[-1]) == w(b[-1]):
+        a.pop()
+        b.pop()
+    if lead:
+        a, b = a[::-1], b[::-1]
+    return "".join(a), "".join(b)
 
 
 def _without_place(ctx: CheckContext, text: str) -> str:
