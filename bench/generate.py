@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from engine import RULESETS_DIR
 from engine.ingest import from_text, load_document
 from engine.models import Measure, Plan
 from engine.parse import parse_plan
@@ -79,6 +82,9 @@ def _units(text: str, level_word: str, rng: random.Random) -> str:
     return f"（{'、'.join(map(fmt, lead))}牵头，{fmt(support)}配合）"
 
 
+_PROPER_HEADS = yaml.safe_load((RULESETS_DIR / "data" / "levels.yaml").read_text("utf-8"))["proper_name_heads"]
+
+
 def _adapt(text: str, parent: Plan, place: tuple[str, str, str]) -> str:
     """Replace the parent's self-references with the draft's, as a careful office would.
 
@@ -88,8 +94,15 @@ def _adapt(text: str, parent: Plan, place: tuple[str, str, str]) -> str:
     """
     _, local, word = place
     names = sorted(filter(None, {parent.jurisdiction, parent.jurisdiction.replace("壮族自治区", "")}), key=len)[::-1]
+    # Proper names that contain the place (广西北部湾经济区, 广西大学) name something else; an office
+    # keeps them. The heads are the checker's own data table, so both sides agree on what a name is.
+    heads = "(?:" + _PROPER_HEADS.strip("()") + ")"  # non-capturing: split() keeps only the outer group
     keep = re.compile(
-        "(《[^》]*》|" + "|".join(f"{re.escape(n)}壮族自治区|中国[(（]{re.escape(n)}[)）]" for n in names) + ")"
+        "(《[^》]*》|"
+        + "|".join(
+            f"{re.escape(n)}壮族自治区|中国[(（]{re.escape(n)}[)）]|{re.escape(n)}[^，。；、“”]{{0,6}}?{heads}" for n in names
+        )
+        + ")"
     ) if names else None
     parts = keep.split(text) if keep else [text]
     for k in range(0, len(parts), 2):  # odd parts are the kept spans
