@@ -10,6 +10,7 @@ failed, else 0.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -23,9 +24,6 @@ _STATE: dict[str, Any] = {}
 
 
 def _init(state: dict[str, Any]) -> None:
-    import jieba
-
-    jieba.initialize()
     _STATE.update(state)
 
 
@@ -73,6 +71,12 @@ def run_batch(
         "fail_on": options["fail_on"],
     }
     workers = jobs or os.cpu_count() or 1
+    # jieba's dictionary and the user dictionary, loaded once here: forked workers share them
+    # (copy-on-write) instead of each paying ~0.5 s; frozen so the collector does not copy them.
+    from engine.align.tokenize import warm_up
+
+    warm_up()
+    gc.freeze()
     results: list[dict[str, Any]] = []
     show_progress = sys.stderr.isatty()
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
@@ -83,6 +87,7 @@ def run_batch(
                 done = int(30 * i / len(drafts))
                 sys.stderr.write(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{len(drafts)}")
                 sys.stderr.flush()
+    gc.unfreeze()
     if show_progress:
         sys.stderr.write("\n")
 

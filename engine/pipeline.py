@@ -23,6 +23,8 @@ from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
 
 DATA_DIR = RULESETS_DIR / "data"
+# libyaml parses the same safe data ~5x faster; the pure-Python loader when it is not built in
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_RULESETS = ("core",)
 
 
@@ -32,7 +34,11 @@ def data_tables() -> dict[str, object]:
     tables: dict[str, object] = {}
     if DATA_DIR.is_dir():
         for p in sorted(DATA_DIR.glob("*.yaml")):
-            tables[p.stem] = yaml.safe_load(p.read_text("utf-8"))
+            loader = _YAML_LOADER(p.read_text("utf-8"))
+            try:
+                tables[p.stem] = loader.get_single_data()
+            finally:
+                loader.dispose()
     return tables
 
 

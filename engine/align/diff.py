@@ -12,9 +12,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
-import jieba
-
-from engine.align.tokenize import _init
+from engine.align.tokenize import _init, lcut
 from engine.models import DiffOp
 
 _MERGE_GAP = 1  # an equal run this short between two changes is folded into them
@@ -22,7 +20,7 @@ _MERGE_GAP = 1  # an equal run this short between two changes is folded into the
 
 def _words(text: str) -> list[str]:
     _init()
-    return jieba.lcut(text, HMM=True)
+    return list(lcut(text))  # = jieba.lcut(text, HMM=True), cached: clauses repeat across measures
 
 
 def _nf(word: str) -> str:

@@ -43,7 +43,13 @@ def _init() -> None:
         jieba.initialize()
         if TERMS_PATH.exists():
             jieba.load_userdict(str(TERMS_PATH))
+        lcut.cache_clear()
         _ready = True
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary and the user dictionary now (batch mode: before forking workers)."""
+    _init()
 
 
 def add_units(names: Iterable[str]) -> int:
@@ -63,6 +69,7 @@ def add_units(names: Iterable[str]) -> int:
             new += 1
     if new:
         _cut.cache_clear()
+        lcut.cache_clear()
     return new
 
 
@@ -78,6 +85,16 @@ def units_in_clause(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _cut(text: str) -> tuple[str, ...]:
     return tuple(t for t in jieba.lcut(text, HMM=True) if not _NOT_WORD.match(t))
+
+
+@lru_cache(maxsize=8192)
+def lcut(text: str) -> tuple[str, ...]:
+    """`jieba.lcut(text)` as is, cached until jieba's dictionary changes (terms or units added).
+
+    The carrying helpers compare one parent clause with every draft sentence; without the cache they
+    cut the same clause once per sentence. No `_init()` here: callers see jieba as they would without it.
+    """
+    return tuple(jieba.lcut(text))
 
 
 _SENTENCE = re.compile(r"(?<=[。；;！？!?\n])")

@@ -6,32 +6,42 @@ formatter lacks a description. The CLI only looks a name up here and calls `rend
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
+
 from engine.errors import PlancheckError
 from engine.report.base import Formatter, RenderContext
-from engine.report.docx import DocxFormatter
-from engine.report.feedback import FeedbackFormatter
-from engine.report.github import GithubFormatter
-from engine.report.html import HtmlFormatter
-from engine.report.json_ import JsonFormatter
-from engine.report.junit import JunitFormatter
-from engine.report.markdown import MarkdownFormatter
-from engine.report.sarif import SarifFormatter
-from engine.report.text import TextFormatter
 
-FORMATTERS: dict[str, type[Formatter]] = {
-    f.name: f
-    for f in (
-        TextFormatter,
-        JsonFormatter,
-        SarifFormatter,
-        JunitFormatter,
-        GithubFormatter,
-        MarkdownFormatter,
-        HtmlFormatter,
-        DocxFormatter,
-        FeedbackFormatter,
-    )
+# name -> (module in this folder, class). A module is imported only when its format is looked up:
+# a plain `check` should not pay for python-docx (docx, feedback).
+_TABLE: dict[str, tuple[str, str]] = {
+    "text": ("text", "TextFormatter"),
+    "json": ("json_", "JsonFormatter"),
+    "sarif": ("sarif", "SarifFormatter"),
+    "junit": ("junit", "JunitFormatter"),
+    "github": ("github", "GithubFormatter"),
+    "markdown": ("markdown", "MarkdownFormatter"),
+    "html": ("html", "HtmlFormatter"),
+    "docx": ("docx", "DocxFormatter"),
+    "feedback": ("feedback", "FeedbackFormatter"),
 }
+
+
+class _Formatters(Mapping[str, type[Formatter]]):
+    """FORMATTERS as a read-only mapping that imports each formatter on first lookup."""
+
+    def __getitem__(self, name: str) -> type[Formatter]:
+        module, cls = _TABLE[name]
+        return getattr(importlib.import_module(f"engine.report.{module}"), cls)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TABLE)
+
+    def __len__(self) -> int:
+        return len(_TABLE)
+
+
+FORMATTERS: Mapping[str, type[Formatter]] = _Formatters()
 
 DEFAULT_FORMAT = "text"
 
