@@ -15,6 +15,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -44,6 +45,7 @@ _GENERIC_UNIT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # every parent clause is compared with every draft sentence
 def compact(text: str | None) -> str:
     """Text without spaces and punctuation: what two wordings must share to be the same words."""
     return _PUNCT.sub("", text or "")
@@ -149,8 +151,9 @@ def sentences(m: Measure) -> list[str]:
     return [s for s in _SENT.split(m.text) if s.strip()]
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=2048)  # as compact: the same sentences, over and over
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 # task words too common to tell two requirements apart (推行X制度 = 制定X并公开)
@@ -162,9 +165,9 @@ _LIGHT = frozenset(
 
 def content_words(text: str) -> list[str]:
     """Words of two or more characters that carry the task (jieba; light task verbs left out)."""
-    import jieba
+    from engine.align.tokenize import lcut  # cached: one clause is compared with many sentences
 
-    return [w for w in jieba.lcut(compact(text)) if len(w) >= 2 and w not in _LIGHT]
+    return [w for w in lcut(compact(text)) if len(w) >= 2 and w not in _LIGHT]
 
 
 def similarity(clause: str, text: str) -> float:

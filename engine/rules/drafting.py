@@ -327,7 +327,7 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
     return best, idx
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _matcher(b: str) -> difflib.SequenceMatcher:
     """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause."""
     return difflib.SequenceMatcher(None, "", b, autojunk=False)
