@@ -68,7 +68,7 @@ class DuplicateSentence(CheckKind):
     Options = Options
     message: ClassVar[dict[str, str]] = {
         "zh": "“{clause}”与{where}“{other}”重复",
-        "en": "'{clause}' repeats {where_en} '{other}'",
+        "en": "'{clause}' repeats {where} '{other}'",
     }
     suggestion: ClassVar[dict[str, str]] = {
         "zh": "删去重复的表述或合并",
@@ -132,12 +132,14 @@ class DuplicateSentence(CheckKind):
                         break
 
     def _hit(self, ref: str, clause: str, other: str, other_ref: str | None, lang: str, key: str) -> Hit:
-        where = f"第{other_ref}项" if other_ref else "本项前文"
-        where_en = f"measure {other_ref}" if other_ref else "earlier in this measure"
+        if lang == "en":
+            where = f"measure {other_ref}" if other_ref else "earlier in this measure"
+        else:
+            where = f"第{other_ref}项" if other_ref else "本项前文"
         return Hit(
             local_item=ref,
             quote=clause,
-            fields={"clause": clause, "other": other, "where": where, "where_en": where_en},
+            fields={"clause": clause, "other": other, "where": where},
             suggestion=self.suggestion[lang],
             key=key,
         )
