@@ -5,41 +5,15 @@ Every bad input ends in a one-line message and exit 2, never a traceback (unless
 
 from __future__ import annotations
 
-import functools
 import sys
-import traceback
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 import yaml
 
+from engine.cli_support import common_options
 from engine.errors import PlancheckError
-from engine.i18n import message
-
-
-def _command(f: Callable[..., Any]) -> Callable[..., Any]:
-    @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                  help="消息语言 / message language")
-    @click.option("--debug", is_flag=True, help="show tracebacks")
-    @functools.wraps(f)
-    def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
-        try:
-            return f(*args, lang=lang, **kwargs)
-        except PlancheckError as e:
-            if debug:
-                traceback.print_exc()
-            click.echo(f"plancheck: {e.render(lang)}", err=True)
-            sys.exit(2)
-        except Exception as e:
-            if debug:
-                traceback.print_exc()
-            click.echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
-            sys.exit(2)
-
-    return wrapper
-
 
 _RULESET = click.option("--ruleset", "rulesets", multiple=True, metavar="ID|FILE",
                         help="ruleset id or file (repeatable; default: core)")
@@ -58,7 +32,7 @@ def rules() -> None:
 
 @rules.command("list")
 @_RULESET
-@_command
+@common_options
 def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
     """List every rule: id, check, severity, enabled, source file."""
     loaded = _load(rulesets)
@@ -73,7 +47,7 @@ def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
 @rules.command("show")
 @click.argument("rule_id")
 @_RULESET
-@_command
+@common_options
 def show_rule(rule_id: str, rulesets: tuple[str, ...], lang: str) -> None:
     """Show one rule as YAML, with the file that defines it."""
     loaded = _load(rulesets)
@@ -88,7 +62,7 @@ def show_rule(rule_id: str, rulesets: tuple[str, ...], lang: str) -> None:
 
 @rules.command("validate")
 @click.argument("files", nargs=-1, required=True)
-@_command
+@common_options
 def validate(files: tuple[str, ...], lang: str) -> None:
     """Validate ruleset files: exit 0 when all are valid, 2 with file:line messages otherwise."""
     from engine.rules.loader import read_ruleset_file, resolve
@@ -114,7 +88,7 @@ def validate(files: tuple[str, ...], lang: str) -> None:
 @rules.command("doc")
 @_RULESET
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="write Markdown here (default: stdout)")
-@_command
+@common_options
 def doc(rulesets: tuple[str, ...], output: str | None, lang: str) -> None:
     """Markdown for every check kind (registry) and every rule with its examples."""
     from engine.rules.docs import render
@@ -129,7 +103,7 @@ def doc(rulesets: tuple[str, ...], output: str | None, lang: str) -> None:
 
 @rules.command("test")
 @click.argument("files", nargs=-1, required=True)
-@_command
+@common_options
 def test(files: tuple[str, ...], lang: str) -> None:
     """Run the examples of every rule: `pass` must give no finding of that rule, `fail` at least one."""
     from engine.rules.loader import load_ruleset
