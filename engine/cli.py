@@ -8,7 +8,6 @@ exit code 2, never a traceback (unless `--debug`). Exit codes of `check`: 0 noth
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 import sys
@@ -19,37 +18,10 @@ from typing import Any
 import click
 
 from engine import __version__
+from engine.cli_support import common_options
 from engine.errors import PlancheckError
-from engine.i18n import message
 
 LEVELS = ["national", "province", "city", "county", "town"]
-
-
-def _common(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--lang and --debug on every command, and the one place errors become messages."""
-
-    @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="消息语言 / message language")
-    @click.option("--debug", is_flag=True, help="show tracebacks")
-    @functools.wraps(f)
-    def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
-        try:
-            return f(*args, lang=lang, **kwargs)
-        except PlancheckError as e:
-            if debug:
-                raise
-            click.echo(f"plancheck: {e.render(lang)}", err=True)
-            sys.exit(2)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
-            raise
-        except BrokenPipeError:
-            sys.exit(0)
-        except Exception as e:  # a bug: say so plainly, never a traceback without --debug
-            if debug:
-                raise
-            click.echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
-            sys.exit(2)
-
-    return wrapper
 
 
 def _import_jieba() -> None:
@@ -101,7 +73,7 @@ def main() -> None:
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
 @_level_options
-@_common
+@common_options
 def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang: str) -> None:
     """读取方案并显示其结构。Read a plan and show its structure (measures, units, deadlines, targets)."""
     from engine.parse.render import render_tree
@@ -123,7 +95,7 @@ def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang
 @click.argument("draft")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_level_options
-@_common
+@common_options
 def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: str | None, lang: str) -> None:
     """对齐上级方案与下级方案的条目。Align a draft's measures (and clauses) to its parent's."""
     _import_jieba()
@@ -147,7 +119,7 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
 @click.option("-o", "--output", required=True, help="ruleset file to write, e.g. rulesets/guangxi.yaml")
 @click.option("--id", "ruleset_id", help="ruleset id (default: the output file's name)")
 @click.option("--force", is_flag=True, help="overwrite an existing ruleset (curation in it is lost)")
-@_common
+@common_options
 def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: str) -> None:
     """由上级方案生成义务规则集。Turn a parent plan into an obligation ruleset to curate."""
     from engine.derive import derive_ruleset, dump_ruleset_yaml
@@ -193,7 +165,7 @@ def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str]) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
 @click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
 @_level_options
-@_common
+@common_options
 def check(
     drafts: tuple[str, ...],
     parent: str | None,
