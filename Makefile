@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/plancheck check fixtures/chengzhong-district-draft.txt --parent fixtures/guangxi-2021-2025-parent.txt --fail-on none
 
 test: $(STAMP)
-	$(BIN)/ruff check engine tests bench
+	$(BIN)/ruff check --no-cache engine tests bench
 	$(BIN)/pytest
 
 schemas: $(STAMP)

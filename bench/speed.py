@@ -51,9 +51,8 @@ def _rss_mb() -> float:
 
 
 def warm_and_memory(runs: int, memory_runs: int) -> None:
-    from engine.rules.loader import load_rulesets
-
     from engine.pipeline import DEFAULT_RULESETS, Obligations, check_plans, load_plan
+    from engine.rules.loader import load_rulesets
 
     rules = load_rulesets(list(DEFAULT_RULESETS)).rules
     obligations = Obligations.from_parent(str(PARENT))
@@ -93,10 +92,9 @@ def batch(n: int, jobs: int) -> None:
 def scale(sizes: list[int]) -> None:
     import tracemalloc
 
-    from engine.rules.loader import load_rulesets
-
     from bench.generate import synthetic_pair
     from engine.pipeline import DEFAULT_RULESETS, Obligations, check_plans
+    from engine.rules.loader import load_rulesets
 
     rules = load_rulesets(list(DEFAULT_RULESETS)).rules
     base = None
