@@ -170,3 +170,24 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     p = subprocess.run([str(exe), "parse", str(empty)], capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     assert p.returncode == 2 and "Traceback" not in p.stderr and "空文件" in p.stderr
+
+
+def test_waivers_through_the_cli(tmp_path: Path) -> None:
+    w = tmp_path / "waivers.yaml"
+    w.write_text(
+        "- rule: level-scope\n  reason: 区人大有法制委，任务由其承担\n  approver: 区司法局\n  expires: 2030-01-01\n"
+        "- rule: self-reference\n  item: '2'\n  reason: 旧\n  approver: 甲\n  expires: 2020-01-01\n"
+        "- rule: numbering\n  item: '99'\n  reason: 无\n  approver: 乙\n",
+        "utf-8",
+    )
+    r = run("check", DRAFT, "--parent", PARENT, "--waivers", str(w), "--format", "json", "--fail-on", "none", "--today", "2026-01-01")
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.output)
+    waived = report["waived"]
+    assert waived and all(f["rule"] == "level-scope" and f["waived"] for f in waived)
+    assert not any(f["rule"] == "level-scope" for f in report["findings"])
+    assert report["summary"]["waived"] == len(waived)
+    assert sorted(p["kind"] for p in report["waiver_problems"]) == ["expired", "unused"]
+    assert any(f["rule"] == "self-reference" and f["local_item"] == "2" for f in report["findings"])
+    text = run("check", DRAFT, "--parent", PARENT, "--waivers", str(w), "--fail-on", "none", "--today", "2026-01-01")
+    assert "区人大有法制委" in text.output and "过期" in text.output
