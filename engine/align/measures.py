@@ -60,6 +60,7 @@ class Unit:
     tok_str: str = ""
     title_key: str = ""
     grams: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    counts: Counter[str] | None = None  # term_counts(): body and title tokens
     _clauses: list[ClauseInfo] | None = None
     _facts: bool = False
 
@@ -162,21 +163,33 @@ _HASH_DIMS = 2048
 _MAX_VOCAB = 4096
 
 
-def cheap_matrix(ps: list[Unit], ds: list[Unit]) -> np.ndarray:
+def term_counts(u: Unit) -> Counter[str]:
+    """Token counts of a unit (body tokens + title tokens), kept on the unit: a cached parent unit
+    meets every draft."""
+    if u.counts is None:
+        u.counts = Counter(u.toks) + Counter(u.title_key and tokens(u.title))
+    return u.counts
+
+
+def doc_freq(units: list[Unit]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for u in units:
+        df.update(term_counts(u).keys())
+    return df
+
+
+def cheap_matrix(ps: list[Unit], ds: list[Unit], p_df: Counter[str] | None = None) -> np.ndarray:
     """TF-IDF cosine of every parent against every draft unit (float32, n_p x n_d).
 
     Only tokens that occur on both sides can contribute, so the vocabulary is their intersection; past
     `_MAX_VOCAB` words it is hashed (crc32, stable) into `_HASH_DIMS` columns, which bounds memory
-    (2,000 measures: 16 MiB a side).
+    (2,000 measures: 16 MiB a side). `p_df` is `doc_freq(ps)` when the caller keeps it (same parent).
     """
-    p_counts = [Counter(u.toks) + Counter(u.title_key and tokens(u.title)) for u in ps]
-    d_counts = [Counter(u.toks) + Counter(u.title_key and tokens(u.title)) for u in ds]
-    p_df: Counter[str] = Counter()
-    d_df: Counter[str] = Counter()
-    for c in p_counts:
-        p_df.update(c.keys())
-    for c in d_counts:
-        d_df.update(c.keys())
+    p_counts = [term_counts(u) for u in ps]
+    d_counts = [term_counts(u) for u in ds]
+    if p_df is None:
+        p_df = doc_freq(ps)
+    d_df = doc_freq(ds)
     shared = sorted(set(p_df) & set(d_df))
     n = len(ps) + len(ds)
     if len(shared) <= _MAX_VOCAB:
@@ -186,22 +199,60 @@ def cheap_matrix(ps: list[Unit], ds: list[Unit]) -> np.ndarray:
         col = {w: zlib.crc32(w.encode("utf-8")) % _HASH_DIMS for w in shared}
         width = _HASH_DIMS
     idf = {w: float(np.log((1 + n) / (1 + p_df[w] + d_df[w])) + 1.0) for w in shared}
-
-    def matrix(counts: list[Counter[str]]) -> np.ndarray:
-        m = np.zeros((len(counts), width), dtype=np.float32)
-        for r, c in enumerate(counts):
-            for w, k in c.items():
-                j = col.get(w)
-                if j is not None:
-                    m[r, j] += (1.0 + np.log(k)) * idf[w]
-        norms = np.sqrt(np.einsum("ij,ij->i", m, m))
-        norms[norms == 0] = 1.0
-        m /= norms[:, None]
-        return m
-
-    pm = matrix(p_counts)
-    dm = matrix(d_counts)
+    pm = _tfidf(p_counts, col, idf, width)
+    dm = _tfidf(d_counts, col, idf, width)
     return pm @ dm.T
+
+
+_LOG_TF: dict[int, np.float64] = {}
+
+
+def _tfidf(counts: list[Counter[str]], col: dict[str, int], idf: dict[str, float], width: int) -> np.ndarray:
+    """Rows of (1 + log tf) * idf, L2-normalised, float32.
+
+    Filled with array assignments, with the same values and roundings as adding each word into its
+    float32 cell in turn: every value is the float64 product, rounded to float32 when stored; words
+    hashed into one cell are added in their order, one round of assignments per word of the cell.
+    """
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[np.float64] = []
+    for r, c in enumerate(counts):
+        for w, k in c.items():
+            j = col.get(w)
+            if j is not None:
+                tf = _LOG_TF.get(k)
+                if tf is None:
+                    tf = _LOG_TF[k] = 1.0 + np.log(k)
+                rows.append(r)
+                cols.append(j)
+                vals.append(tf * idf[w])
+    m = np.zeros((len(counts), width), dtype=np.float32)
+    if vals:
+        r_ = np.array(rows, dtype=np.intp)
+        c_ = np.array(cols, dtype=np.intp)
+        v_ = np.array(vals, dtype=np.float64)
+        flat = r_ * width + c_
+        order = np.argsort(flat, kind="stable")
+        fs = flat[order]
+        new_cell = np.empty(len(fs), dtype=bool)
+        new_cell[0] = True
+        new_cell[1:] = fs[1:] != fs[:-1]
+        if new_cell.all():
+            m[r_, c_] = v_.astype(np.float32)
+        else:  # hashed words sharing a cell: round k adds the k-th word of every such cell
+            pos = np.arange(len(fs))
+            rank_sorted = pos - np.maximum.accumulate(np.where(new_cell, pos, 0))
+            rank = np.empty(len(fs), dtype=np.intp)
+            rank[order] = rank_sorted
+            for k in range(int(rank.max()) + 1):
+                sel = rank == k
+                rr, cc = r_[sel], c_[sel]
+                m[rr, cc] = (m[rr, cc].astype(np.float64) + v_[sel]).astype(np.float32)
+    norms = np.sqrt(np.einsum("ij,ij->i", m, m))
+    norms[norms == 0] = 1.0
+    m /= norms[:, None]
+    return m
 
 
 def candidate_pairs(cheap: np.ndarray, opts: AlignOptions) -> list[tuple[int, int]]:

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
 import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
 
 from engine.models import Measure, Paragraph, Plan, Section
 
@@ -177,6 +180,8 @@ def fold(text: str) -> str:
 def quoted_mask(text: str) -> bytearray:
     """1 inside 《…》 and 〈…〉 (brackets included): document titles are never the plan's own words."""
     mask = bytearray(len(text))
+    if "《" not in text and "〈" not in text:
+        return mask  # nothing opens a quote: nothing is inside one
     depth = 0
     for i, ch in enumerate(text):
         if ch in "《〈":
@@ -310,21 +315,35 @@ def parent_section_titles(ctx: CheckContext) -> list[tuple[str, str]]:
 
 
 def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[float, int]:
-    """(ratio, index) of the candidate most similar to text (difflib on folded text)."""
+    """(ratio, index) of the candidate most similar to text (difflib on folded text).
+
+    Exact at or above `cutoff` (below it, a candidate that cannot reach it is not scored). Two upper
+    bounds of difflib's ratio skip the matcher: real_quick_ratio (lengths) and the Indel ratio from
+    rapidfuzz (its LCS is at least difflib's matching characters), both in the same 2.0*m/n form.
+    """
     best, idx = 0.0, -1
     ft = fold(text)
-    for i, c in enumerate(candidates):
-        fc = fold(c)
-        # difflib's real_quick_ratio (an upper bound from the lengths), before any matcher is built
+    folded = [_folded(c) for c in candidates]
+    lcs = process.cdist([ft], folded, scorer=LCSseq.similarity, dtype=np.int32)[0] if folded else ()
+    for i, fc in enumerate(folded):
         n = len(ft) + len(fc)
-        if (2.0 * min(len(ft), len(fc)) / n if n else 1.0) < max(cutoff, best):
+        floor = max(cutoff, best)
+        # difflib's real_quick_ratio (an upper bound from the lengths), before any matcher is built
+        if (2.0 * min(len(ft), len(fc)) / n if n else 1.0) < floor:
             continue
+        if n and 2.0 * int(lcs[i]) / n < floor:
+            continue  # difflib's matches <= the longest common subsequence: ratio < floor
         sm = _matcher(fc)
         sm.set_seq1(ft)
         r = sm.ratio()
         if r > best:
             best, idx = r, i
     return best, idx
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
 
 
 @lru_cache(maxsize=1024)

@@ -18,12 +18,15 @@ Not compared: the responsibility clause, text inside 《》 (quoted titles), sho
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections.abc import Iterator
 from typing import ClassVar
 
+import numpy as np
 from pydantic import Field
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from engine.rules import drafting as d
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -89,10 +92,12 @@ class DuplicateSentence(CheckKind):
         # within a measure
         for m, cl in zip(measures, per, strict=True):
             for j in range(len(cl)):
-                if len(cl[j][2]) < options.min_len:
+                lj = len(cl[j][2])
+                if lj < options.min_len:
                     continue
                 for i in range(j):
-                    if len(cl[i][2]) < options.min_len:
+                    li = len(cl[i][2])
+                    if li < options.min_len or not _may_reach(li, lj, options.ratio):
                         continue
                     if fuzz.ratio(cl[i][2], cl[j][2]) >= options.ratio:
                         yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
@@ -109,27 +114,28 @@ class DuplicateSentence(CheckKind):
             for _, _, key, _ in cl:
                 if len(key) >= options.min_len_across:
                     counts.setdefault(key, set()).add(k)
-        reported: set[tuple[int, int]] = set()
+        # the units each measure b asks about, then, for each, the earlier measures that hold a match
+        queries: list[tuple[int, int]] = []  # (b, position in across[b])
         for b in range(len(measures)):
-            for _, raw_b, key_b, sent_b in across[b]:
+            for pos, (_, _, key_b, _) in enumerate(across[b]):
                 if len(key_b) < options.min_len_across or len(counts.get(key_b, ())) > options.max_repeats:
                     continue
                 if key_b in parent_repeats:
                     continue
-                for a in range(b):
-                    if (a, b) in reported:
-                        continue
-                    other = next(
-                        (raw for _, raw, key, sent in across[a] if len(key) >= options.min_len_across
-                         and (fuzz.ratio(key, key_b) >= options.ratio_across or (sent and sent_b and key_b in key))),
-                        None,
-                    )  # fmt: skip
-                    if other is not None:
-                        reported.add((a, b))
-                        yield self._hit(
-                            measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{measures[a].ref}"
-                        )
-                        break
+                queries.append((b, pos))
+        found = _matches(across, queries, options)
+        reported: set[tuple[int, int]] = set()
+        for (b, pos), first in zip(queries, found, strict=True):
+            raw_b = across[b][pos][1]
+            for a in sorted(first):  # the earliest measure not yet reported, as a scan over a < b
+                if (a, b) in reported:
+                    continue
+                reported.add((a, b))
+                other = across[a][first[a]][1]
+                yield self._hit(
+                    measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{measures[a].ref}"
+                )
+                break
 
     def _hit(self, ref: str, clause: str, other: str, other_ref: str | None, lang: str, key: str) -> Hit:
         if lang == "en":
@@ -146,26 +152,139 @@ class DuplicateSentence(CheckKind):
 
     @staticmethod
     def _parent_repeats(ctx: CheckContext, options: Options) -> set[str]:
-        """Clauses the parent itself writes in more than one measure: formulae, not slips."""
+        """Clauses the parent itself writes in more than one measure: formulae, not slips.
+
+        The parent is the same Plan for every draft of a batch (and of a warm process): kept per Plan,
+        for as long as its measures (ref, text) are the same strings.
+        """
         if ctx.parent is None:
             return set()
+        plan = ctx.parent
+        content = tuple((m.ref, m.text) for m in plan.measures)
+        key = (id(plan), options.min_len_across)
+        hit = _REPEATS.get(key)
+        if hit is not None and hit[0]() is plan and hit[1] == content:
+            return hit[2]
         seen: dict[str, set[str]] = {}
-        for m in ctx.parent.measures:
+        for m in plan.measures:
             qmask = d.quoted_mask(m.text)
-            for _, _, key in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
-                if len(key) >= options.min_len_across:
-                    seen.setdefault(key, set()).add(m.ref)
-        return {k for k, refs in seen.items() if len(refs) > 1}
+            for _, _, k in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
+                if len(k) >= options.min_len_across:
+                    seen.setdefault(k, set()).add(m.ref)
+        out = {k for k, refs in seen.items() if len(refs) > 1}
+        if len(_REPEATS) >= 64:
+            _REPEATS.clear()
+        _REPEATS[key] = (weakref.ref(plan), content, out)
+        return out
+
+
+# id(parent plan), min_len_across -> (weakref to the plan, its (ref, text) per measure, repeated keys)
+_REPEATS: dict[tuple[int, int], tuple[weakref.ref, tuple, set[str]]] = {}
 
 
 def _units(text: str, qmask: bytearray, rx: re.Pattern[str]) -> list[tuple[int, str, str]]:
     """(offset, text, key) of each clause or sentence; the key drops quoted titles and punctuation."""
+    # quoted characters become a space, which _PUNCT drops like the punctuation: the same keys as
+    # dropping them first, without a Python loop per character of every unit
+    masked = "".join(" " if q else ch for ch, q in zip(text, qmask, strict=True)) if 1 in qmask else text
     out = []
     for c in rx.finditer(text):
-        raw = c.group(0)
-        key = _PUNCT.sub("", "".join(ch for i, ch in enumerate(raw) if not qmask[c.start() + i]))
+        key = _PUNCT.sub("", masked[c.start() : c.end()])
         if key:
-            out.append((c.start(), raw.strip(), key))
+            out.append((c.start(), c.group(0).strip(), key))
+    return out
+
+
+def _may_reach(la: int, lb: int, ratio: float) -> bool:
+    """False only when two keys of these lengths cannot reach `ratio` (rapidfuzz ratio, 0-100).
+
+    ratio = 100 * 2 * LCS / (la + lb) and LCS <= min(la, lb); the small margin keeps every pair whose
+    bound equals the threshold (float rounding never drops a pair that the full comparison would keep).
+    """
+    return 200 * min(la, lb) >= (ratio - 1e-6) * (la + lb)
+
+
+def _matches(
+    across: list[list[tuple[int, str, str, bool]]], queries: list[tuple[int, int]], options: Options
+) -> list[dict[int, int]]:
+    """For each query unit (b, position): earlier measure a -> first position in across[a] that matches.
+
+    A unit of measure a matches when its key has at least `min_len_across` characters and
+    `fuzz.ratio(key, key_b) >= ratio_across`, or both are sentences and key_b is inside its key: the
+    same test as comparing every pair, but only pairs that can pass are compared. Ratio candidates
+    come from rapidfuzz in C (lengths that allow the ratio, then a cutoff one point below it, a
+    superset of the pairs that pass); each candidate is then decided by the exact expression.
+    """
+    out: list[dict[int, int]] = [{} for _ in queries]
+    minlen = options.min_len_across
+    cands = [
+        (a, pos, u[2], u[3])
+        for a, units in enumerate(across)
+        for pos, u in enumerate(units)
+        if len(u[2]) >= minlen
+    ]
+    if not queries or not cands:
+        return out
+
+    def note(q: int, a: int, apos: int) -> None:
+        first = out[q]
+        if apos < first.get(a, apos + 1):
+            first[a] = apos
+
+    # 1. near-identical keys: queries in bands of similar length, each against the candidates whose
+    # length allows the ratio with some query of the band (a contiguous run of the sorted lengths)
+    order = sorted(range(len(cands)), key=lambda c: len(cands[c][2]))
+    lens = [len(cands[c][2]) for c in order]
+    distinct = sorted(set(lens))
+    qorder = sorted(range(len(queries)), key=lambda q: len(across[queries[q][0]][queries[q][1]][2]))
+    cut = max(options.ratio_across - 1, 0.0)
+    k = 0
+    while k < len(qorder):
+        low = len(across[queries[qorder[k]][0]][queries[qorder[k]][1]][2])
+        band = []
+        while k < len(qorder):
+            q = qorder[k]
+            if len(across[queries[q][0]][queries[q][1]][2]) > max(low + 4, low * 1.15):
+                break
+            band.append(q)
+            k += 1
+        high = len(across[queries[band[-1]][0]][queries[band[-1]][1]][2])
+        ok = [n for n in distinct if low <= n <= high or _may_reach(n, low, cut) or _may_reach(n, high, cut)]
+        if not ok:
+            continue
+        cs = order[bisect.bisect_left(lens, ok[0]) : bisect.bisect_right(lens, ok[-1])]
+        qkeys = [across[queries[q][0]][queries[q][1]][2] for q in band]
+        mat = process.cdist(
+            qkeys, [cands[c][2] for c in cs], scorer=fuzz.ratio, score_cutoff=cut, dtype=np.uint8
+        )
+        for qi, ci in zip(*np.nonzero(mat), strict=True):
+            q, (a, apos, key, _) = band[int(qi)], cands[cs[int(ci)]]
+            if a < queries[q][0] and fuzz.ratio(key, qkeys[int(qi)]) >= options.ratio_across:
+                note(q, a, apos)
+
+    # 2. a sentence inside a longer sentence of an earlier measure: one search over all of them
+    sent = [c for c, x in enumerate(cands) if x[3]]
+    if not sent:
+        return out
+    starts: list[int] = []
+    offset = 0
+    for c in sent:
+        starts.append(offset)
+        offset += len(cands[c][2]) + 1
+    big = "\n".join(cands[c][2] for c in sent)  # keys hold no whitespace: no match spans two
+    sent_measure = [cands[c][0] for c in sent]
+    for q, (b, pos) in enumerate(queries):
+        _, _, key_b, sent_b = across[b][pos]
+        if not sent_b:
+            continue
+        stop_k = bisect.bisect_left(sent_measure, b)  # sentences of measures before b
+        stop = starts[stop_k] if stop_k < len(starts) else len(big)
+        i = big.find(key_b, 0, stop)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            a, apos, _, _ = cands[sent[k]]
+            note(q, a, apos)
+            i = big.find(key_b, starts[k + 1], stop) if k + 1 < len(starts) else -1
     return out
 
 
