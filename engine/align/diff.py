@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
+
+import jieba
 
 from engine.align.tokenize import _init, lcut
 from engine.models import DiffOp
@@ -29,6 +32,18 @@ def _nf(word: str) -> str:
 
 def char_diff(parent: str, local: str) -> list[DiffOp]:
     """Word-level diff of two clauses as DiffOps whose `parent`/`local` texts rebuild both strings."""
+    _init()
+    dt_ = jieba.dt  # the words depend on jieba's dictionary: part of the cache key
+    return [
+        DiffOp(op=t, parent=p, local=q)
+        for t, p, q in _diff_ops(parent, local, id(dt_), dt_.total, len(dt_.FREQ))
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _diff_ops(parent: str, local: str, *_dictionary: int) -> tuple[tuple[str, str, str], ...]:
+    """(op, parent, local) of char_diff, cached: the parent's clauses meet every draft of a batch, and
+    most drafts edit them the same way."""
     a, b = _words(parent), _words(local)
     # compare NFKC forms so ，/, and ＋/+ are no difference
     sm = SequenceMatcher(None, [_nf(w) for w in a], [_nf(w) for w in b], autojunk=False)
@@ -55,12 +70,12 @@ def char_diff(parent: str, local: str) -> list[DiffOp]:
         else:
             merged.append(list(op))
         k += 1
-    out: list[DiffOp] = []
+    out: list[tuple[str, str, str]] = []
     for tag, p, q in merged:
         if tag != "equal":
             tag = "replace" if p and q else ("delete" if p else "insert")
-        out.append(DiffOp(op=tag, parent=p, local=q))
-    return out
+        out.append((tag, p, q))
+    return tuple(out)
 
 
 _PHRASE_SPLIT = re.compile(r"[，,；;。：:！？!?]")
@@ -121,6 +136,12 @@ def list_items(parent: str, local: str) -> tuple[list[str], list[str]]:
 
     Lists are paired by shared items; a list without a counterpart is left to the diff.
     """
+    dropped, added = _list_items(parent, local)
+    return list(dropped), list(added)
+
+
+@lru_cache(maxsize=4096)
+def _list_items(parent: str, local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     dropped: list[str] = []
     added: list[str] = []
     d_lists = _lists(local)
@@ -136,7 +157,7 @@ def list_items(parent: str, local: str) -> tuple[list[str], list[str]]:
         a, b = _trimmed(pl, best)
         dropped.extend(i for i in a if _is_item(i) and not _has(b, i) and i not in local and i not in dropped)
         added.extend(i for i in b if _is_item(i) and not _has(a, i) and i not in parent and i not in added)
-    return dropped, added
+    return tuple(dropped), tuple(added)
 
 
 MAX_ITEM_CHARS = 10  # list items are short noun phrases; a longer "item" means the list edge was misread

@@ -17,13 +17,14 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from engine.align.clauses import ClauseInfo, clause_info, measure_body, score_matrix, split_clauses
 from engine.align.options import AlignOptions
-from engine.align.tokenize import bigrams, dice, strip_punct, tokens
+from engine.align.tokenize import bigrams, strip_punct, tokens
 from engine.models import Measure, Plan, Section
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -61,6 +62,8 @@ class Unit:
     title_key: str = ""
     grams: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     counts: Counter[str] | None = None  # term_counts(): body and title tokens
+    tok_sorted: str | None = None  # _sorted_tokens()
+    gram_set: frozenset[int] | None = None  # _dice()
     _clauses: list[ClauseInfo] | None = None
     _facts: bool = False
 
@@ -149,14 +152,35 @@ def _prepare(u: Unit) -> None:
 def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
     """Title and body similarity combined, in [0, 1]."""
     if p.tok_str and d.tok_str:
-        tsr = fuzz.token_sort_ratio(p.tok_str, d.tok_str, processor=None) / 100.0
+        # = token_sort_ratio(tok_str, …, processor=None), whose tokens are sorted once per unit here
+        tsr = fuzz.ratio(_sorted_tokens(p), _sorted_tokens(d)) / 100.0
     else:
         tsr = 0.0
-    body = opts.bigram_weight * dice(p.grams, d.grams) + (1 - opts.bigram_weight) * tsr
+    body = opts.bigram_weight * _dice(p, d) + (1 - opts.bigram_weight) * tsr
     if not p.title_key or not d.title_key:
         return body
     title = fuzz.ratio(p.title_key, d.title_key) / 100.0
     return opts.title_weight * title + (1 - opts.title_weight) * body
+
+
+def _sorted_tokens(u: Unit) -> str:
+    """tok_str's tokens sorted and joined as rapidfuzz's token_sort_ratio does (whitespace split,
+    code-point order), kept on the unit."""
+    if u.tok_sorted is None:
+        u.tok_sorted = " ".join(sorted(u.tok_str.split()))
+    return u.tok_sorted
+
+
+def _dice(p: Unit, d: Unit) -> float:
+    """= tokenize.dice(p.grams, d.grams), with the bigram codes kept on each unit as a set."""
+    if not len(p.grams) or not len(d.grams):
+        return 0.0
+    if p.gram_set is None:
+        p.gram_set = frozenset(p.grams.tolist())
+    if d.gram_set is None:
+        d.gram_set = frozenset(d.grams.tolist())
+    common = len(p.gram_set & d.gram_set)
+    return 2.0 * common / (len(p.grams) + len(d.grams))
 
 
 _HASH_DIMS = 2048
@@ -201,7 +225,44 @@ def cheap_matrix(ps: list[Unit], ds: list[Unit], p_df: Counter[str] | None = Non
     idf = {w: float(np.log((1 + n) / (1 + p_df[w] + d_df[w])) + 1.0) for w in shared}
     pm = _tfidf(p_counts, col, idf, width)
     dm = _tfidf(d_counts, col, idf, width)
-    return pm @ dm.T
+    return _product(pm, dm.T)
+
+
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b on one BLAS thread when numpy's OpenBLAS lets us say so for this call only.
+
+    The product is small (parents x drafts); OpenBLAS's worker threads cost more to wake than they
+    save, and on a busy machine (or next to a batch's other workers) waiting for them took tens of
+    milliseconds per check. One thread also makes the float32 sums the same whatever the core count.
+    """
+    set_local = _blas_set_threads_local()
+    if set_local is None:
+        return a @ b
+    previous = set_local(1)
+    try:
+        return a @ b
+    finally:
+        set_local(previous)
+
+
+@cache
+def _blas_set_threads_local():
+    """`openblas_set_num_threads_local` (OpenBLAS >= 0.3.27) from numpy's own OpenBLAS, else None."""
+    import ctypes
+    import glob
+    import os
+
+    base = os.path.dirname(np.__file__)
+    for pattern in ("../numpy.libs/*openblas*", ".dylibs/*openblas*"):
+        for path in sorted(glob.glob(os.path.join(base, pattern))):
+            try:
+                fn = ctypes.CDLL(path).openblas_set_num_threads_local
+            except (OSError, AttributeError):
+                continue
+            fn.restype = ctypes.c_int
+            fn.argtypes = [ctypes.c_int]
+            return fn
+    return None
 
 
 _LOG_TF: dict[int, np.float64] = {}
