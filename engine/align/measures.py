@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 
 from engine.align.clauses import ClauseInfo, clause_info, measure_body, score_matrix, split_clauses
 from engine.align.options import AlignOptions
-from engine.align.tokenize import bigrams, strip_punct, tokens
+from engine.align.tokenize import bigrams, dice, strip_punct, tokens
 from engine.models import Measure, Plan, Section
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -63,7 +64,6 @@ class Unit:
     grams: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     counts: Counter[str] | None = None  # term_counts(): body and title tokens
     tok_sorted: str | None = None  # _sorted_tokens()
-    gram_set: frozenset[int] | None = None  # _dice()
     _clauses: list[ClauseInfo] | None = None
     _facts: bool = False
 
@@ -156,7 +156,7 @@ def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
         tsr = fuzz.ratio(_sorted_tokens(p), _sorted_tokens(d)) / 100.0
     else:
         tsr = 0.0
-    body = opts.bigram_weight * _dice(p, d) + (1 - opts.bigram_weight) * tsr
+    body = opts.bigram_weight * dice(p.grams, d.grams) + (1 - opts.bigram_weight) * tsr
     if not p.title_key or not d.title_key:
         return body
     title = fuzz.ratio(p.title_key, d.title_key) / 100.0
@@ -169,18 +169,6 @@ def _sorted_tokens(u: Unit) -> str:
     if u.tok_sorted is None:
         u.tok_sorted = " ".join(sorted(u.tok_str.split()))
     return u.tok_sorted
-
-
-def _dice(p: Unit, d: Unit) -> float:
-    """= tokenize.dice(p.grams, d.grams), with the bigram codes kept on each unit as a set."""
-    if not len(p.grams) or not len(d.grams):
-        return 0.0
-    if p.gram_set is None:
-        p.gram_set = frozenset(p.grams.tolist())
-    if d.gram_set is None:
-        d.gram_set = frozenset(d.grams.tolist())
-    common = len(p.gram_set & d.gram_set)
-    return 2.0 * common / (len(p.grams) + len(d.grams))
 
 
 _HASH_DIMS = 2048
@@ -265,7 +253,7 @@ def _blas_set_threads_local():
     return None
 
 
-_LOG_TF: dict[int, np.float64] = {}
+_LOG_TF: dict[int, float] = {}
 
 
 def _tfidf(counts: list[Counter[str]], col: dict[str, int], idf: dict[str, float], width: int) -> np.ndarray:
@@ -275,24 +263,24 @@ def _tfidf(counts: list[Counter[str]], col: dict[str, int], idf: dict[str, float
     float32 cell in turn: every value is the float64 product, rounded to float32 when stored; words
     hashed into one cell are added in their order, one round of assignments per word of the cell.
     """
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[np.float64] = []
+    rows = array("q")
+    cols = array("q")
+    vals = array("d")  # float64, as numpy's product of the two float64 factors
     for r, c in enumerate(counts):
         for w, k in c.items():
             j = col.get(w)
             if j is not None:
                 tf = _LOG_TF.get(k)
                 if tf is None:
-                    tf = _LOG_TF[k] = 1.0 + np.log(k)
+                    tf = _LOG_TF[k] = float(1.0 + np.log(k))
                 rows.append(r)
                 cols.append(j)
                 vals.append(tf * idf[w])
     m = np.zeros((len(counts), width), dtype=np.float32)
     if vals:
-        r_ = np.array(rows, dtype=np.intp)
-        c_ = np.array(cols, dtype=np.intp)
-        v_ = np.array(vals, dtype=np.float64)
+        r_ = np.frombuffer(rows, dtype=np.int64)
+        c_ = np.frombuffer(cols, dtype=np.int64)
+        v_ = np.frombuffer(vals, dtype=np.float64)
         flat = r_ * width + c_
         order = np.argsort(flat, kind="stable")
         fs = flat[order]
