@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from engine.i18n import _Defaulting
-from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Target, Unit
+from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Severity, Target, Unit
+from engine.rules.kinds.base import Hit
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -354,6 +355,37 @@ def target_weaker(parent: Target, local: Target) -> bool | None:
 
 
 # --------------------------------------------------------------------------- messages
+
+
+def pair_hit(
+    suggestion: dict[str, str],
+    lang: str,
+    m: Measure,
+    parent_ref: str,
+    parent_text: str,
+    quote: str | None,
+    fields: dict[str, str],
+    key: str,
+    severity: Severity | None = None,
+) -> Hit:
+    """A hit on draft measure `m` for what it carries of parent measure `parent_ref`.
+
+    The quote must stand in the measure's text (the engine locates it there); otherwise the title is
+    pointed at. `fields` are the kind's own; the measure and parent refs are added here.
+    """
+    fields = {"local_item": m.ref, "parent_item": parent_ref, "parent_text": parent_text, **fields}
+    if quote and quote not in m.text:
+        quote = m.title
+    return Hit(
+        local_item=m.ref,
+        parent_item=parent_ref,
+        quote=quote or None,
+        parent_quote=parent_text,
+        fields=fields,
+        suggestion=render(suggestion, lang, fields),
+        severity=severity,
+        key=key,
+    )
 
 
 def render(templates: dict[str, str], lang: str, fields: dict[str, str]) -> str | None:

@@ -388,25 +388,8 @@ class ClauseCarried(CheckKind):
         key: str,
     ) -> Hit:
         lang = "en" if ctx.lang == "en" else "zh"
-        fields = {
-            "local_item": m.ref,
-            "parent_item": ref,
-            "what": _WHAT[what][lang].format(items=items),
-            "parent_text": parent_text,
-            "items": items,
-        }
-        if quote and quote not in m.text:
-            quote = m.title
-        return Hit(
-            local_item=m.ref,
-            parent_item=ref,
-            quote=quote or None,
-            parent_quote=parent_text,
-            fields=fields,
-            suggestion=c.render(self.suggestion, ctx.lang, fields),
-            severity=severity,
-            key=key,
-        )
+        fields = {"what": _WHAT[what][lang].format(items=items), "items": items}
+        return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key, severity)
 
 
 _PUNCT = "，,；;。、：: "

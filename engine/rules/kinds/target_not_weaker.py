@@ -251,24 +251,8 @@ class TargetNotWeaker(CheckKind):
         key: str,
     ) -> Hit:
         lang = "en" if ctx.lang == "en" else "zh"
-        fields = {
-            "local_item": m.ref,
-            "parent_item": ref,
-            "what": self._WHAT[what][lang],
-            "parent_text": parent_text,
-            "local_text": local_text,
-        }
-        if quote and quote not in m.text:
-            quote = m.title
-        return Hit(
-            local_item=m.ref,
-            parent_item=ref,
-            quote=quote or None,
-            parent_quote=parent_text,
-            fields=fields,
-            suggestion=c.render(self.suggestion, ctx.lang, fields),
-            key=key,
-        )
+        fields = {"what": self._WHAT[what][lang], "local_text": local_text}
+        return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key)
 
 
 def _spans(diff: list[DiffOp]) -> tuple[str, str, list[_Span]]:
