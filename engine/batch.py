@@ -47,19 +47,12 @@ def _one(path: str) -> dict[str, Any]:
 def run_batch(
     drafts: list[str], options: dict[str, Any], formats: tuple[str, ...], outputs: tuple[str, ...], jobs: int
 ) -> int:
-    from engine.pipeline import DEFAULT_RULESETS, NEEDS_PARENT_KINDS, Obligations
+    from engine.pipeline import DEFAULT_RULESETS, resolve_obligations
     from engine.rules.loader import load_rulesets
 
     lang = options["lang"]
     loaded = load_rulesets(([] if options["no_core"] else list(DEFAULT_RULESETS)) + options["rulesets"])
-    if options["parent_path"]:
-        obligations = Obligations.from_parent(options["parent_path"])
-    elif loaded.obligation_ruleset is not None:
-        obligations = Obligations.from_ruleset(loaded.obligation_ruleset, loaded.obligation_source)
-    else:
-        obligations = Obligations(None)
-        if not options["allow_no_parent"] and any(r.enabled and r.check in NEEDS_PARENT_KINDS() for r in loaded.rules):
-            raise PlancheckError("ruleset.no_obligations")
+    obligations = resolve_obligations(loaded, options["parent_path"], options["allow_no_parent"])
     state = {
         "lang": lang,
         "level": options["level"],

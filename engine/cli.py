@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +19,7 @@ import click
 from engine import __version__
 from engine.cli_support import common_options
 from engine.errors import PlancheckError
+from engine.pipeline import display_path_of
 
 LEVELS = ["national", "province", "city", "county", "town"]
 
@@ -38,17 +38,6 @@ def _import_jieba() -> None:
         import jieba  # noqa: F401
     finally:
         del sys.modules["pkg_resources"]
-
-
-def _display(path: str) -> str:
-    """Paths in reports are relative to the working directory when they lie under it."""
-    if path == "-":
-        return "<stdin>"
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
 
 
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,7 +69,7 @@ def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang
     from engine.pipeline import load_plan
 
     plan = load_plan(file, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
-    plan.source = _display(file)
+    plan.source = display_path_of(file)
     if fmt == "json":
         click.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -130,7 +119,7 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
     if out.exists() and not force:
         raise PlancheckError("option.would_overwrite", path=output)
     plan = load_plan(parent)
-    plan.source = _display(parent)
+    plan.source = display_path_of(parent)
     raw = Path(parent).read_bytes() if parent != "-" else None
     rid = ruleset_id or "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in out.stem)
     if not rid[:1].isalpha():
@@ -218,7 +207,7 @@ def check(
     from engine.report.base import RenderContext
 
     draft = drafts[0]
-    run = run_check(draft, display_path=_display(draft), **options)  # type: ignore[arg-type]
+    run = run_check(draft, display_path=display_path_of(draft), **options)  # type: ignore[arg-type]
     for i, name in enumerate(formats):
         formatter = FORMATTERS[name]()
         out = outputs[i] if i < len(outputs) else None

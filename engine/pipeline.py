@@ -7,9 +7,11 @@ rules -> findings (fingerprints, order, waivers) -> Report. Nothing here formats
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -21,6 +23,9 @@ from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
 from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
+
+if TYPE_CHECKING:
+    from engine.rules.loader import LoadedRules
 
 DATA_DIR = RULESETS_DIR / "data"
 # libyaml parses the same safe data ~5x faster; the pure-Python loader when it is not built in
@@ -66,6 +71,32 @@ class Obligations:
         rs = derive_ruleset(plan, ruleset_id="parent", source_bytes=raw)
         # Check through the same path as a derived ruleset would, so both give the same findings.
         return cls.from_ruleset(rs, path)
+
+
+def display_path_of(path: str) -> str:
+    """Paths in reports are relative to the working directory when they lie under it."""
+    if path == "-":
+        return "<stdin>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def resolve_obligations(loaded: LoadedRules, parent_path: str | None, allow_no_parent: bool) -> Obligations:
+    """The parent as the rules see it: --parent (derived on the fly), else an obligation ruleset.
+
+    Without either, rules that need a parent cannot run; that is an error unless the user asked
+    for a drafting-only check (--no-parent), so a CI job that lost its parent does not pass quietly.
+    """
+    if parent_path:
+        return Obligations.from_parent(parent_path)
+    if loaded.obligation_ruleset is not None:
+        return Obligations.from_ruleset(loaded.obligation_ruleset, loaded.obligation_source)
+    if not allow_no_parent and any(r.enabled and r.check in NEEDS_PARENT_KINDS() for r in loaded.rules):
+        raise PlancheckError("ruleset.no_obligations")
+    return Obligations(None)
 
 
 @dataclass
@@ -134,18 +165,8 @@ def check(
     if display_path:
         draft.source = display_path
 
-    obligations = Obligations(None)
-    parent_name = ""
-    if parent_path:
-        obligations = Obligations.from_parent(parent_path)
-        parent_name = parent_path
-    elif loaded.obligation_ruleset is not None:
-        obligations = Obligations.from_ruleset(loaded.obligation_ruleset, loaded.obligation_source)
-        parent_name = loaded.obligation_source
-    if obligations.plan is None and any(
-        r.enabled and r.check in NEEDS_PARENT_KINDS() for r in loaded.rules
-    ) and not allow_no_parent:
-        raise PlancheckError("ruleset.no_obligations")
+    obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
+    parent_name = display_path_of(obligations.source) if obligations.source else ""
 
     findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
     active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang)

@@ -191,3 +191,17 @@ def test_waivers_through_the_cli(tmp_path: Path) -> None:
     assert any(f["rule"] == "self-reference" and f["local_item"] == "2" for f in report["findings"])
     text = run("check", DRAFT, "--parent", PARENT, "--waivers", str(w), "--fail-on", "none", "--today", "2026-01-01")
     assert "区人大有法制委" in text.output and "过期" in text.output
+
+
+def test_batch_mode_one_line_per_draft_and_bad_drafts_do_not_stop_it(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    exe = Path(sys.executable).with_name("plancheck")
+    p = subprocess.run(
+        [str(exe), "check", DRAFT, COUNTY, str(empty), "--parent", PARENT, "-j", "2", "--format", "json", "--fail-on", "none"],
+        capture_output=True, text=True, check=False,
+    )
+    rows = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [Path(r["draft"]).name for r in rows] == [Path(DRAFT).name, Path(COUNTY).name, "empty.txt"]
+    assert rows[0]["error"] > 0 and "problem" in rows[2]
+    assert p.returncode == 2 and "Traceback" not in p.stderr
