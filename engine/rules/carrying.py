@@ -46,7 +46,7 @@ _GENERIC_UNIT = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # every parent clause is compared with every draft sentence
+@lru_cache(maxsize=16384)  # every parent clause is compared with every draft sentence
 def compact(text: str | None) -> str:
     """Text without spaces and punctuation: what two wordings must share to be the same words."""
     return _PUNCT.sub("", text or "")
@@ -164,11 +164,25 @@ _LIGHT = frozenset(
 )
 
 
+def _dictionary() -> tuple[int, int, int]:
+    """What jieba's words depend on (its default tokenizer and its dictionary's size): part of the
+    key of every cache below whose answer goes through jieba, so adding a word invalidates them."""
+    import jieba
+
+    dt = jieba.dt
+    return id(dt), dt.total, len(dt.FREQ)
+
+
 def content_words(text: str) -> list[str]:
     """Words of two or more characters that carry the task (jieba; light task verbs left out)."""
-    from engine.align.tokenize import lcut  # cached: one clause is compared with many sentences
+    return list(_content_words(compact(text), *_dictionary()))
 
-    return [w for w in lcut(compact(text)) if len(w) >= 2 and w not in _LIGHT]
+
+@lru_cache(maxsize=16384)  # one clause is compared with many sentences
+def _content_words(flat: str, *_dictionary: int) -> tuple[str, ...]:
+    from engine.align.tokenize import lcut  # cached too, but the filter below is not free
+
+    return tuple(w for w in lcut(flat) if len(w) >= 2 and w not in _LIGHT)
 
 
 def similarity(clause: str, text: str) -> float:
@@ -176,7 +190,11 @@ def similarity(clause: str, text: str) -> float:
     share of the clause's character bigrams found in `text` (robust to inserted words and reordered
     list items) and, for clauses of four or more content words, the share of those words found
     (robust to rewording: 推行年度目录公开制度 = 制定年度目录向社会公开)."""
-    a, b = compact(clause), compact(text)
+    return _similarity(compact(clause), compact(text), *_dictionary())
+
+
+@lru_cache(maxsize=65536)  # every parent clause meets every draft sentence, check after check
+def _similarity(a: str, b: str, *dictionary: int) -> float:
     if not a or not b:
         return 0.0
     if a in b:
@@ -184,7 +202,7 @@ def similarity(clause: str, text: str) -> float:
     partial = fuzz.partial_ratio(a, b) / 100.0 if len(b) >= len(a) // 2 else 0.0
     grams = _bigrams(a)
     cover = len(grams & _bigrams(b)) / len(grams) if grams else 0.0
-    words = content_words(a)
+    words = _content_words(a, *dictionary)
     wcover = sum(1 for w in words if w in b) / len(words) if len(words) >= 4 else 0.0
     return max(partial, cover, wcover)
 
@@ -192,14 +210,18 @@ def similarity(clause: str, text: str) -> float:
 def coverage(part: str, text: str) -> float:
     """How much of a short `part` (a sub-clause) `text` holds: shared character bigrams or content
     words, without the windowed fuzzy match, which is too lenient on a dozen characters."""
-    a, b = compact(part), compact(text)
+    return _coverage(compact(part), compact(text), *_dictionary())
+
+
+@lru_cache(maxsize=65536)
+def _coverage(a: str, b: str, *dictionary: int) -> float:
     if not a or not b:
         return 0.0
     if a in b:
         return 1.0
     grams = _bigrams(a)
     cover = len(grams & _bigrams(b)) / len(grams) if grams else 0.0
-    words = content_words(a)
+    words = _content_words(a, *dictionary)
     wcover = sum(1 for w in words if w in b) / len(words) if len(words) >= 3 else 0.0
     return max(cover, wcover)
 
@@ -207,9 +229,12 @@ def coverage(part: str, text: str) -> float:
 def best_sentence(clause: str, measures: Iterable[Measure]) -> tuple[float, Measure | None, str]:
     """The draft sentence most like `clause`, sentence by sentence (a whole measure is too lenient)."""
     best: tuple[float, Measure | None, str] = (0.0, None, "")
+    a, dictionary = compact(clause), _dictionary()
+    if not a:
+        return best
     for m in measures:
         for s in sentences(m):
-            score = similarity(clause, s)
+            score = _similarity(a, compact(s), *dictionary)
             if score > best[0]:
                 best = (score, m, s)
     return best
@@ -593,13 +618,36 @@ class Wording:
                 self._canon.setdefault(w, words[0])
         self._syn = _alternation(tuple(self._canon))
         self._fill = _alternation(tuple(compact(f) for f in fillers if compact(f)))
+        # pure functions of the text once built: memoised (shared by every Wording built alike)
+        key = (self._levels, tuple(self._canon.items()), self._fill)
+        memo = _wording_memos.get(key)
+        if memo is None:
+            if len(_wording_memos) >= 16:
+                _wording_memos.clear()
+            memo = _wording_memos[key] = ({}, {})
+        self._flat, self._raw = memo
 
     def __call__(self, text: str) -> str:
-        return self.reword(self._levels.sub("", compact(unicodedata.normalize("NFKC", text))))
+        out = self._flat.get(text)
+        if out is None:
+            if len(self._flat) >= 32768:
+                self._flat.clear()
+            out = self._flat[text] = self.reword(
+                self._levels.sub("", compact(unicodedata.normalize("NFKC", text)))
+            )
+        return out
 
     def reword(self, text: str) -> str:
         """Only the rewording part (no level words taken out): for short items, where taking out
         区政府 from 区政府各部门 would lose the 政府 of 政府部门."""
+        out = self._raw.get(text)
+        if out is None:
+            if len(self._raw) >= 32768:
+                self._raw.clear()
+            out = self._raw[text] = self._reword(text)
+        return out
+
+    def _reword(self, text: str) -> str:
         flat = compact(unicodedata.normalize("NFKC", text))
         if self._fill is not None:
             flat = self._fill.sub("", flat)
@@ -609,6 +657,8 @@ class Wording:
 
 
 _COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[期次个项名家天日周月年倍%])")
+# (level pattern, synonyms, fillers) -> ({text: Wording(text)}, {text: reword(text)})
+_wording_memos: dict[tuple, tuple[dict[str, str], dict[str, str]]] = {}
 
 
 @functools.lru_cache(maxsize=64)
@@ -657,8 +707,15 @@ def higher_level_subject(ctx: CheckContext, text: str) -> bool:
     ]
     if not words:
         return False
+    first, by = _higher_level_patterns(tuple(words))
+    flat = compact(text)
+    return bool(first.search(flat) or by.search(flat))
+
+
+@functools.lru_cache(maxsize=64)
+def _higher_level_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = (
         rf"^(除[^，,]{{0,12}}外)?(由)?({alt})(?!场)(级)?(人民)?(政府)?(原则上|负责|统筹|要|应当?|不|只|一般)"
     )
-    return bool(re.search(pattern, compact(text)) or re.search(rf"由({alt})(?!场)(人民)?政府", compact(text)))
+    return re.compile(pattern), re.compile(rf"由({alt})(?!场)(人民)?政府")

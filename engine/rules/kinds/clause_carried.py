@@ -413,9 +413,9 @@ def _changed_in_place(
 
 def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple[str, str]:
     """`parent` and `local` without the words (jieba) they share at the start (lead) or the end."""
-    import jieba
+    from engine.align.tokenize import lcut  # = jieba.lcut, cached while jieba's dictionary is the same
 
-    a, b = jieba.lcut(c.compact(parent)), jieba.lcut(c.compact(local))
+    a, b = list(lcut(c.compact(parent))), list(lcut(c.compact(local)))
     if lead:
         a, b = a[::-1], b[::-1]
     while a and b and w(a[-1]) == w(b[-1]):
