@@ -189,48 +189,79 @@ class TermConsistency(CheckKind):
         ]
         if not pclauses:
             return
-        protect = set(options.adapt_chars)
+        # what a clause yields depends only on these (and the clause): memoised across units and checks
+        key = (
+            tuple(pclauses),
+            options.min_ratio,
+            options.context,
+            options.adapt_chars,
+            options.fragile_chars,
+            tuple(names),
+            frozenset(slips),
+        )
         for off, clause in text_clauses:
             if len(clause) < options.min_clause:
                 continue
-            ratio, idx = d.best_match(clause, [c for _, c in pclauses], options.min_ratio)
-            if ratio < options.min_ratio or ratio >= 1.0:
-                continue
-            pref, pclause = pclauses[idx]
-            a, b = d.fold(clause), d.fold(pclause)
-            ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-            for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-                left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
-                right = ops[k + 1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else None
-                lctx = (left[2] - left[1]) if left else 0
-                rctx = (right[2] - right[1]) if right else 0
-                if lctx < options.context or rctx < options.context or lctx + rctx < 6:
-                    continue
-                if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
-                    if a[i1] in protect or b[j1] in protect:
-                        continue
-                    if _in_name(clause, i1, names) or _in_name(pclause, j1, names):
-                        continue  # a place name adapted (广西 -> 城中), never a term
-                    if not _is_slip(pclause, j1, clause[i1], slips):
-                        continue  # a synonym the editor chose (推进 -> 推动), not a slip
-                    ws, we = _word_span(pclause, j1)
-                    right_ = pclause[ws:we]
-                    wrong = clause[max(0, ws + i1 - j1) : we + i1 - j1]
-                    reason = (f"与上级用语“{right_}”不一致", f"differs from the parent's term '{right_}'")
-                elif tag == "insert" and j2 - j1 == 1 and pclause[j1] in options.fragile_chars:
-                    wrong = clause[max(0, i1 - 2) : i1 + 2]
-                    right_ = pclause[max(0, j1 - 2) : j2 + 2]
-                    reason = (
-                        f"照抄时漏了“{pclause[j1]}”，上级为“{right_}”",
-                        f"a character was lost in copying: parent '{right_}'",
-                    )
-                else:
-                    continue
+            for i1, i2, wrong, right_, reason, idx in _clause_slips(clause, key):
+                pref, pclause = pclauses[idx]
                 hit = emit(
                     unit, off + i1, off + i2, wrong, right_, reason, None if titles_only else pref, pclause
                 )
                 if hit:
                     yield hit
+
+
+_slips_memo: dict[tuple, tuple] = {}
+
+
+def _clause_slips(clause: str, key: tuple) -> tuple:
+    """(i1, i2, wrong, right, reason, parent clause index) of each slip in `clause` against the best
+    matching parent clause; a pure function of its arguments (the term tokenizer is fixed)."""
+    memo_key = (clause, key)
+    out = _slips_memo.get(memo_key)
+    if out is None:
+        if len(_slips_memo) >= 16384:
+            _slips_memo.clear()
+        out = _slips_memo[memo_key] = tuple(_find_slips(clause, *key))
+    return out
+
+
+def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars, names, slips):
+    protect = set(adapt_chars)
+    ratio, idx = d.best_match(clause, [c for _, c in pclauses], min_ratio)
+    if ratio < min_ratio or ratio >= 1.0:
+        return
+    pclause = pclauses[idx][1]
+    a, b = d.fold(clause), d.fold(pclause)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
+        right = ops[k + 1] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else None
+        lctx = (left[2] - left[1]) if left else 0
+        rctx = (right[2] - right[1]) if right else 0
+        if lctx < context or rctx < context or lctx + rctx < 6:
+            continue
+        if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
+            if a[i1] in protect or b[j1] in protect:
+                continue
+            if _in_name(clause, i1, names) or _in_name(pclause, j1, names):
+                continue  # a place name adapted (广西 -> 城中), never a term
+            if not _is_slip(pclause, j1, clause[i1], slips):
+                continue  # a synonym the editor chose (推进 -> 推动), not a slip
+            ws, we = _word_span(pclause, j1)
+            right_ = pclause[ws:we]
+            wrong = clause[max(0, ws + i1 - j1) : we + i1 - j1]
+            reason = (f"与上级用语“{right_}”不一致", f"differs from the parent's term '{right_}'")
+        elif tag == "insert" and j2 - j1 == 1 and pclause[j1] in fragile_chars:
+            wrong = clause[max(0, i1 - 2) : i1 + 2]
+            right_ = pclause[max(0, j1 - 2) : j2 + 2]
+            reason = (
+                f"照抄时漏了“{pclause[j1]}”，上级为“{right_}”",
+                f"a character was lost in copying: parent '{right_}'",
+            )
+        else:
+            continue
+        yield i1, i2, wrong, right_, reason, idx
 
 
 def _term_at(text: str, s: int, e: int) -> str:
