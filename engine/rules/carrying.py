@@ -433,11 +433,16 @@ def char_ops(parent: str, local: str) -> list[DiffOp]:
     quotes changed words needs one it can rely on; both texts are canonicalised char for char, so
     offsets still slice the originals.
     """
+    return [DiffOp(op=tag, parent=p, local=q) for tag, p, q in _char_ops(parent, local)]  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8192)  # a parent clause meets the same draft clause in several kinds and checks
+def _char_ops(parent: str, local: str) -> tuple[tuple[str, str, str], ...]:
     a, b = parent.translate(_CANON), local.translate(_CANON)
-    ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        ops.append(DiffOp(op=tag, parent=parent[i1:i2], local=local[j1:j2]))  # type: ignore[arg-type]
-    return ops
+    return tuple(
+        (tag, parent[i1:i2], local[j1:j2])
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    )
 
 
 def clause_ops(cp: ClausePair) -> list[DiffOp]:
