@@ -631,6 +631,7 @@ class Wording:
                 _wording_memos.clear()
             memo = _wording_memos[key] = ({}, {})
         self._flat, self._raw = memo
+        self.key = key  # Wordings with equal keys word every text alike
 
     def __call__(self, text: str) -> str:
         out = self._flat.get(text)
@@ -697,22 +698,33 @@ def split_items(text: str) -> list[str]:
 def higher_level_subject(ctx: CheckContext, text: str) -> bool:
     """A sub-clause whose subject is a level above the draft's (自治区原则上不设…, 由自治区人民政府统筹…,
     设区市原则上只设…): a task for that level, not one the draft must carry."""
+    return subject_above(higher_level_words(ctx), text)
+
+
+def higher_level_words(ctx: CheckContext) -> tuple[str, ...] | None:
+    """The words of the levels above the draft's (levels.yaml), None when there are none: all that
+    `higher_level_subject` reads of the context, for callers that ask it of many texts."""
     table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
     levels = table.get("levels", {}) if isinstance(table, dict) else {}
     mine = (
         levels.get(ctx.draft.level, {}).get("rank") if isinstance(levels.get(ctx.draft.level), dict) else None
     )
     if mine is None:
-        return False
+        return None
     words = [
         w
         for info in levels.values()
         if isinstance(info, dict) and info.get("rank", 99) < mine
         for w in info.get("words", [])
     ]
+    return tuple(words) or None
+
+
+def subject_above(words: tuple[str, ...] | None, text: str) -> bool:
+    """`higher_level_subject` with the words of the levels above given (`higher_level_words`)."""
     if not words:
         return False
-    first, by = _higher_level_patterns(tuple(words))
+    first, by = _higher_level_patterns(words)
     flat = compact(text)
     return bool(first.search(flat) or by.search(flat))
 

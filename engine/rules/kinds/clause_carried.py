@@ -161,15 +161,19 @@ class ClauseCarried(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         ignore = [re.compile(p) for p in options.ignore_patterns]
+        w = c.Wording(ctx, options.synonyms, options.filler_words)
+        above = c.higher_level_words(ctx)
         for pair, measures in c.carried_pairs(ctx):
             ref = pair.parent_item or ""
             for i, cp in enumerate(pair.clauses):
                 if cp.relation == "dropped":
-                    hit = self._dropped(ctx, ref, cp, measures, options, ignore, _neighbour(pair.clauses, i))
+                    hit = self._dropped(
+                        ctx, ref, cp, measures, options, ignore, _neighbour(pair.clauses, i), w, above
+                    )
                     if hit:
                         yield hit
                 elif options.check_items and cp.relation != "added" and cp.local_text:
-                    hit = self._items(ctx, ref, cp, measures, options)
+                    hit = self._items(ctx, ref, cp, measures, options, w, above)
                     if hit:
                         yield hit
             if options.check_phrases:
@@ -184,6 +188,8 @@ class ClauseCarried(CheckKind):
         options: Options,
         ignore: list[re.Pattern[str]],
         neighbour: ClausePair | None,
+        w: c.Wording,
+        above: tuple[str, ...] | None,
     ) -> Hit | None:
         text = (cp.parent_text or "").strip()
         core = c.compact(text)
@@ -197,7 +203,7 @@ class ClauseCarried(CheckKind):
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
-            return self._items(ctx, ref, partial, [where], options)
+            return self._items(ctx, ref, partial, [where], options, w, above)
         severity = options.severity_by_level.get(cp.parent_level, "info")
         timed = any(c.timed(d) for d in cp.parent_deadlines)
         if options.escalate_timed and timed and _RANK[severity] < 1:
@@ -211,31 +217,25 @@ class ClauseCarried(CheckKind):
         return self._hit(ctx, m, ref, "clause", text, "", quote, severity, f"clause:{core[:24]}")
 
     def _items(
-        self, ctx: CheckContext, ref: str, cp: ClausePair, measures: list[Measure], options: Options
+        self,
+        ctx: CheckContext,
+        ref: str,
+        cp: ClausePair,
+        measures: list[Measure],
+        options: Options,
+        w: c.Wording,
+        above: tuple[str, ...] | None,
     ) -> Hit | None:
         """Sub-clauses (between commas) and list items (between 、) of a carried parent clause that the
         draft clause left out, compared part by part so rewording elsewhere in the clause doesn't count."""
         local = cp.local_text or ""
-        w = c.Wording(ctx, options.synonyms, options.filler_words)
-        subs = [x for x in _SUB.split(local) if c.compact(x)]
-        flats = [w(x) for x in subs]
-        parts = [
-            sc
-            for sc in _SUB.split(cp.parent_text or "")
-            if len(c.compact(sc)) >= options.min_item_chars and not c.higher_level_subject(ctx, sc)
-        ]
-        # each parent sub-clause: the draft sub-clause that holds most of it
-        best: list[tuple[str, float, int]] = []
-        for sc in parts:
-            flat = w(sc)
-            score, j = max(((c.coverage(flat, f), j) for j, f in enumerate(flats)), default=(0.0, -1))
-            best.append((flat, score, j))
+        subs, flats, parts, best = _sub_clauses(local, cp.parent_text or "", w, above, options.min_item_chars)
         carried = [score >= options.sub_clause_threshold for _, score, _ in best]
         missing: list[str] = []
         quote = None
         last_carried = subs[0] if subs else None
         for k, sc in enumerate(parts):
-            flat, _, j = best[k]
+            _, _, j = best[k]
             if carried[k]:
                 last_carried = subs[j]
                 for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options):
@@ -296,10 +296,35 @@ class ClauseCarried(CheckKind):
         is compared (规则 in 推动规则、…)."""
         if "、" not in part:
             return []
+        key = (
+            part,
+            sub,
+            clause,
+            w.key,
+            options.max_item_chars,
+            options.min_item_chars,
+            options.item_threshold,
+            options.reworded_threshold,
+        )
+        left = _left_out_memo.get(key)
+        if left is None:
+            if len(_left_out_memo) >= 16384:
+                _left_out_memo.clear()
+            left = _left_out_memo[key] = self._left_out(part, sub, clause, w, options)
+        return [
+            item.strip(_PUNCT)
+            for item in left
+            if self._reportable(ctx, item, measures, options, min_chars=options.min_item_chars, clause=sub)
+        ]
+
+    @staticmethod
+    def _left_out(part: str, sub: str, clause: str, w: c.Wording, options: Options) -> tuple[str, ...]:
+        """The items of `part` not found in `sub` (nor moved in the sentence, nor changed in place):
+        a pure function of the texts, the wording and the options, memoised."""
         pitems = c.split_items(part)
         ditems = c.split_items(sub) if "、" in sub else [sub]
         if len(pitems) < 2 or any(len(c.compact(x)) > options.max_item_chars for x in pitems):
-            return []
+            return ()
         pitems[0], ditems[0] = _strip_shared(pitems[0], ditems[0], w, lead=True)
         pitems[-1], ditems[-1] = _strip_shared(pitems[-1], ditems[-1], w, lead=False)
         dflats = [w(x) for x in ditems]
@@ -321,13 +346,11 @@ class ClauseCarried(CheckKind):
                 found.append((True, None))
             else:
                 found.append((False, None))
-        missing = []
-        for k, item in enumerate(pitems):
-            if found[k][0] or _changed_in_place(k, found, w(item), dflats, options.reworded_threshold):
-                continue
-            if self._reportable(ctx, item, measures, options, min_chars=options.min_item_chars, clause=sub):
-                missing.append(item.strip(_PUNCT))
-        return missing
+        return tuple(
+            item
+            for k, item in enumerate(pitems)
+            if not (found[k][0] or _changed_in_place(k, found, w(item), dflats, options.reworded_threshold))
+        )
 
     def _reportable(
         self,
@@ -394,6 +417,36 @@ class ClauseCarried(CheckKind):
 
 _PUNCT = "，,；;。、：: "
 _SUB = re.compile(r"(?<=[，,；;。])")
+_left_out_memo: dict[tuple, tuple[str, ...]] = {}
+_sub_memo: dict[tuple, tuple] = {}
+
+
+def _sub_clauses(
+    local: str, parent: str, w: c.Wording, above: tuple[str, ...] | None, min_item_chars: int
+) -> tuple[list[str], list[str], list[str], list[tuple[str, float, int]]]:
+    """The draft clause's sub-clauses and their wordings, the parent clause's sub-clauses worth
+    comparing and, for each, (wording, coverage, index) of the draft sub-clause that holds most of it.
+    A pure function of its arguments, memoised (the same clause pairs meet check after check)."""
+    key = (local, parent, w.key, above, min_item_chars)
+    out = _sub_memo.get(key)
+    if out is None:
+        subs = [x for x in _SUB.split(local) if c.compact(x)]
+        flats = [w(x) for x in subs]
+        parts = [
+            sc
+            for sc in _SUB.split(parent)
+            if len(c.compact(sc)) >= min_item_chars and not c.subject_above(above, sc)
+        ]
+        # each parent sub-clause: the draft sub-clause that holds most of it
+        best: list[tuple[str, float, int]] = []
+        for sc in parts:
+            flat = w(sc)
+            score, j = max(((c.coverage(flat, f), j) for j, f in enumerate(flats)), default=(0.0, -1))
+            best.append((flat, score, j))
+        if len(_sub_memo) >= 16384:
+            _sub_memo.clear()
+        out = _sub_memo[key] = (subs, flats, parts, best)
+    return out
 
 
 def _changed_in_place(
