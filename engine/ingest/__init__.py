@@ -21,6 +21,7 @@ from engine.ingest import furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
+from engine.ingest.tables import TableRow
 from engine.models import Paragraph, SourceDoc
 
 __all__ = ["MAX_INPUT_BYTES", "from_text", "load_document", "normalise_line"]
@@ -47,7 +48,12 @@ def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str =
 
 def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc:
     """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources."""
-    parts = [(line_no, orig, normalise_parts(orig)) for line_no, orig in lines]
+    # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
+    # columns are then mapped through the row's own map back to the tab-joined cells
+    parts = [
+        (line_no, orig, normalise_parts(orig.text if isinstance(orig, TableRow) else orig))
+        for line_no, orig in lines
+    ]
     non_ascii = sum(p.non_ascii for _, _, p in parts)
     changed = sum(p.changed for _, _, p in parts)
     traditional = changed > 0 and changed >= TRADITIONAL_SHARE * non_ascii
@@ -56,7 +62,9 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
         text, cols = (
             (p.simplified, p.simplified_cols) if traditional or p.line_is_traditional else (p.text, p.cols)
         )
-        if fmt == "md" and text:
+        if isinstance(orig, TableRow):
+            cols = [orig.cols[c - 1] for c in cols]
+        elif fmt == "md" and text:
             text, cols = _strip_markdown(text, cols)
         if text:
             normalised.append((line_no, orig, text, cols))
@@ -64,7 +72,7 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
     paragraphs: list[Paragraph] = []
     removed: list[str] = []
     for k, (line_no, orig, text, cols) in enumerate(normalised):
-        if len(orig) <= furniture.MAX_LEN * 2:
+        if len(orig) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
             lite = light(orig)
             edge = k < EDGE_LINES or k >= n - 3
             if furniture.is_furniture(lite, at_edge=edge, pdf=fmt == "pdf"):
@@ -73,7 +81,9 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
                     removed.append(orig.strip())
                     continue
                 text, cols = kept
-        paragraphs.append(Paragraph(index=len(paragraphs), line=line_no, text=text, orig=orig, cols=cols))
+        paragraphs.append(
+            Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols)
+        )
     return SourceDoc(
         path=path,
         format=fmt,  # type: ignore[arg-type]

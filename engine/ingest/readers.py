@@ -10,6 +10,11 @@ Line numbers:
 - .docx: the paragraph number, counting body paragraphs and table-cell paragraphs in document order;
 - .pdf: the running line number over all pages;
 - .html: the line of the extracted text (blank lines skipped), not of the HTML source.
+
+A task-division table (engine.ingest.tables) becomes one raw line per row instead of one per cell:
+a `TableRow` (the cells joined with a tab) carrying the synthetic line to normalise. In a .docx its
+line is the paragraph number of the row's first cell and the count still moves past every cell
+paragraph, so the paragraphs after the table keep the numbers engine/report/docx.py looks up.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import zipfile
 from collections.abc import Iterator
 
 from engine.errors import PlancheckError
+from engine.ingest.tables import Cell, TableRow, table_lines
 
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -62,20 +68,74 @@ def read_docx(data: bytes, path: str) -> list[RawLine]:
         raise _corrupt(path, ".docx", exc) from exc
 
 
-def _docx_blocks(blocks: Iterator[object], counter: list[int]) -> Iterator[RawLine]:
+def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = True) -> Iterator[RawLine]:
     from docx.table import Table, _Cell
 
     for block in blocks:
         if isinstance(block, Table):
+            rows = _docx_rows(block) if tables else None
+            found = table_lines(rows) if rows else None
+            if found is not None and rows is not None:
+                yield from _docx_task_table(block, rows, found, counter)
+                continue
             for tr in block._tbl.tr_lst:
                 for tc in tr.tc_lst:
                     # a vertically merged cell repeats as vMerge="continue" cells below it: read it once
                     if tc.vMerge == "continue":
                         continue
-                    yield from _docx_blocks(_Cell(tc, block).iter_inner_content(), counter)
+                    yield from _docx_blocks(_Cell(tc, block).iter_inner_content(), counter, tables)
         else:
             counter[0] += 1
             yield counter[0], block.text  # type: ignore[attr-defined]
+
+
+def _docx_rows(table: object) -> list[list[Cell]]:
+    """The table as grid cells; a vertically merged continuation carries the text of the cell above."""
+    from docx.table import _Cell
+
+    rows: list[list[Cell]] = []
+    above: dict[int, Cell] = {}
+    for tr in table._tbl.tr_lst:  # type: ignore[attr-defined]
+        row: list[Cell] = []
+        col = tr.grid_before or 0
+        for tc in tr.tc_lst:
+            span = tc.grid_span or 1
+            if tc.vMerge == "continue":
+                up = above.get(col)
+                cell = Cell(col, span, list(up.parts) if up else [], inherited=True)
+            else:
+                lines = list(_docx_blocks(_Cell(tc, table).iter_inner_content(), [0], tables=False))
+                cell = Cell(col, span, [t for _, t in lines], lines=len(lines))
+            row.append(cell)
+            above[col] = cell
+            col += span
+        rows.append(row)
+    return rows
+
+
+def _docx_task_table(
+    table: object, rows: list[list[Cell]], found: tuple[int, list[TableRow | None]], counter: list[int]
+) -> Iterator[RawLine]:
+    """Rows before the header cell by cell (as any table), the header dropped, then one line per row.
+
+    Each row's line is the paragraph number of its first cell, and the counter moves past every
+    cell paragraph as the cell-by-cell reading would, so later paragraphs keep their numbers.
+    """
+    from docx.table import _Cell
+
+    h, lines = found
+    trs = table._tbl.tr_lst  # type: ignore[attr-defined]
+    for tr in trs[:h]:
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":
+                continue
+            yield from _docx_blocks(_Cell(tc, table).iter_inner_content(), counter)
+    counter[0] += sum(c.lines for c in rows[h])
+    for row, line in zip(rows[h + 1 :], lines, strict=True):
+        first = counter[0] + 1
+        counter[0] += sum(c.lines for c in row)
+        if line is not None:
+            yield first, line
 
 
 # --------------------------------------------------------------------------- .pdf
@@ -133,6 +193,7 @@ _CHROME_WORDS = {
     "bdshare",
 }
 _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page text first
+_ROW = "\ue001"  # private-use marker around the number of a task-table row line
 _WS = re.compile(r"[\t\n\r\f\v ]+")
 
 
@@ -141,12 +202,13 @@ def read_html(text: str, path: str) -> list[RawLine]:
     try:
         from selectolax.lexbor import LexborHTMLParser
 
-        tree = LexborHTMLParser(text.replace(_BREAK, ""))
+        tree = LexborHTMLParser(text.replace(_BREAK, "").replace(_ROW, ""))
         root = tree.body or tree.root
         if root is None:
             return []
         total = len(root.text(deep=True, separator="") or "")
         out: list[str] = []
+        rows: list[TableRow] = []
         stack: list[tuple[object, bool]] = [(root, True)]
         while stack:
             node, entering = stack.pop()
@@ -159,6 +221,8 @@ def read_html(text: str, path: str) -> list[RawLine]:
                 continue
             if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total):
                 continue
+            if tag == "table" and _html_task_table(node, out, rows):
+                continue
             if tag in _BLOCK_TAGS:
                 out.append(_BREAK)
                 stack.append((node, False))
@@ -170,12 +234,107 @@ def read_html(text: str, path: str) -> list[RawLine]:
                     stack.append((node, False))
             children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
             stack.extend((child, True) for child in reversed(children))
-        lines = [line.strip() for line in "".join(out).split(_BREAK)]
+        lines: list[str] = [line.strip() for line in "".join(out).split(_BREAK)]
+        if rows:
+            lines = [rows[int(x[1:-1])] if x.startswith(_ROW) else x for x in lines]
         return [(i + 1, line) for i, line in enumerate(x for x in lines if x)]
     except PlancheckError:
         raise
     except Exception as exc:
         raise _corrupt(path, ".html", exc) from exc
+
+
+def _html_task_table(table: object, out: list[str], rows: list[TableRow]) -> bool:
+    """A task table: its rows go to `out` as row markers (the lines in `rows`); False for any other."""
+    grid = _html_rows(table)
+    found = table_lines(grid) if grid else None
+    if found is None:
+        return False
+    h, lines = found
+    out.append(_BREAK)
+    for row in grid[:h]:  # a title row above the header: cell by cell, as any table
+        out.extend(_BREAK + c.text for c in row if not c.inherited)
+    for line in lines:
+        if line is not None:
+            out.append(f"{_BREAK}{_ROW}{len(rows)}{_ROW}")
+            rows.append(line)
+    out.append(_BREAK)
+    return True
+
+
+def _html_rows(table: object) -> list[list[Cell]]:
+    """The table's own rows (not those of nested tables) as grid cells; rowspan carries text down."""
+    trs = [tr for tr in table.css("tr") if _owner_table(tr) == table]  # type: ignore[attr-defined]
+    rows: list[list[Cell]] = []
+    pending: dict[int, tuple[Cell, int]] = {}  # grid column -> (cell spanning down, rows left)
+    for tr in trs:
+        row: list[Cell] = []
+        col = 0
+        for td in tr.iter():
+            if td.tag not in _CELL_TAGS:
+                continue
+            col = _fill_pending(row, col, pending)
+            span = _int_attr(td, "colspan")
+            down = _int_attr(td, "rowspan")
+            text = " ".join(_cell_text(td).split())
+            cell = Cell(col, span, [text] if text else [])
+            row.append(cell)
+            if down > 1:
+                pending[col] = (cell, down - 1)
+            col += span
+        _fill_pending(row, col, pending)
+        rows.append(row)
+    return rows
+
+
+def _fill_pending(row: list[Cell], col: int, pending: dict[int, tuple[Cell, int]]) -> int:
+    """Cells of rows above that span down into this row at `col`; returns the next free column."""
+    while col in pending:
+        cell, left = pending[col]
+        row.append(Cell(col, cell.span, list(cell.parts), inherited=True))
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (cell, left - 1)
+        col += cell.span
+    return col
+
+
+def _owner_table(node: object) -> object | None:
+    up = node.parent  # type: ignore[attr-defined]
+    while up is not None and up.tag != "table":
+        up = up.parent
+    return up
+
+
+def _int_attr(node: object, name: str) -> int:
+    value = (node.attributes or {}).get(name) or "1"  # type: ignore[attr-defined]
+    try:
+        return max(1, min(int(value.strip()), 100))
+    except ValueError:
+        return 1
+
+
+def _cell_text(node: object) -> str:
+    """A cell's text; <br>, <p> and other blocks inside it become spaces (unit lists stay apart)."""
+    out: list[str] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, str):
+            out.append(n)
+            continue
+        tag = n.tag  # type: ignore[attr-defined]
+        if tag == "-text":
+            out.append(n.text_content or "")  # type: ignore[attr-defined]
+            continue
+        if tag in ("-comment", "_comment") or tag in _DROP_TAGS:
+            continue
+        if tag in _BLOCK_TAGS:
+            out.append(" ")
+            stack.append(" ")
+        stack.extend(reversed(list(n.iter(include_text=True))))  # type: ignore[attr-defined]
+    return "".join(out)
 
 
 def _is_chrome(node: object, total: int) -> bool:

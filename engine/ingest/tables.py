@@ -1,0 +1,235 @@
+"""Task-division tables (重点任务分工表 / 任务清单) -> one paragraph per row, as the parser reads plans.
+
+Many plans are issued as a table `序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限` (any order, some
+columns absent) instead of numbered paragraphs. Read cell by cell, such a table gives the parser
+nothing it can number, so a reader hands its rows here and gets back, per row, a `TableRow`: the
+row's cells joined with a tab (what the file says, `Paragraph.orig`) carrying a synthetic line
+`{序号}.{任务}(牵头单位:{牵头};配合单位:{配合}){时限}完成。` and, per character of it, the 1-based
+column in that orig. Characters added here (the bracket words, `.`, `完成。`) map to the start of
+the cell they describe. Section rows (one merged cell, or only `一、`/`(一)` and a title) become
+heading lines. A table with no task column and no unit column is not a task table (`None`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "no": ("序号", "编号"),
+    "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称"),
+    "lead": ("牵头单位", "责任单位", "牵头部门", "责任部门"),
+    "support": ("配合单位", "协办单位", "参与单位", "配合部门", "协办部门", "参与部门"),
+    "due": ("完成时限", "完成时间", "时间要求", "时限"),
+}
+HEADER_SCAN = 3  # the header row is among the first rows (a merged title row may come first)
+_HEADER_JUNK = re.compile(r"[\s\u3000:：*＊()（）]+")
+_NUMBER = re.compile(r"^[\s\u3000]*[(（]?([0-9０-９]{1,4})[)）.．、,，]?[\s\u3000]*$")
+_CN_NUM = "一二三四五六七八九十百零〇"
+_SECTION_NO = re.compile(f"^[\\s\\u3000]*(?:([{_CN_NUM}]+)[、.．]?|[(（]([{_CN_NUM}]+)[)）])[\\s\\u3000]*$")
+_SECTION_LEAD = re.compile(f"^[\\s\\u3000]*(?:[{_CN_NUM}]+、|[(（][{_CN_NUM}]+[)）])")
+_RESP_END = re.compile(
+    r"[（(［\[【][^（(）)］\]【】]*(?:牵头|责任|配合|负责|协办)[^（(）)］\]【】]*[）)］\]】][。；;，,\s\u3000]*$"
+)
+_BARE_DATE = re.compile(r"^(?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?)$")
+_DONE = ("完成", "推进", "坚持", "开展", "实施", "落实")
+_WS_RUN = re.compile(r"[\s\u3000]+")
+
+
+class TableRow(str):
+    """A raw line (the row's cells joined with a tab) that carries the text to normalise instead."""
+
+    text: str
+    cols: list[int]
+    heading: bool
+
+    def __new__(cls, orig: str, text: str, cols: list[int], heading: bool = False) -> TableRow:
+        obj = super().__new__(cls, orig)
+        obj.text, obj.cols, obj.heading = text, cols, heading
+        return obj
+
+
+@dataclass
+class Cell:
+    """One cell of a row: its first grid column, the columns it spans, its paragraphs' text."""
+
+    col: int
+    span: int
+    parts: list[str]
+    inherited: bool = False  # a vertically merged continuation: the text is the cell above's
+    lines: int = 0  # raw lines a cell-by-cell reading gives it (docx numbering)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(p.split()) for p in self.parts if p.strip())
+
+
+@dataclass
+class _Builder:
+    text: list[str] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+
+    def add(self, s: str, col: int | None = None, start: int = 0) -> None:
+        """Append `s`; its chars map to `start`, `start+1`, … (copied text) or all to `col` (added)."""
+        self.text.append(s)
+        self.cols.extend([col] * len(s) if col is not None else range(start, start + len(s)))
+
+
+def header_roles(cells: list[Cell]) -> dict[int, str]:
+    """Grid column -> role for a header row; empty when the row names no task or unit column."""
+    roles: dict[int, str] = {}
+    for cell in cells:
+        name = _HEADER_JUNK.sub("", cell.text)
+        if not name or len(name) > 8:
+            continue
+        for role, words in ROLE_WORDS.items():
+            if name in words or (role != "no" and any(name.endswith(w) for w in words)):
+                for c in range(cell.col, cell.col + cell.span):
+                    roles.setdefault(c, role)
+                break
+    if not {"task", "lead", "support"} & set(roles.values()):
+        return {}
+    return roles
+
+
+def find_header(rows: list[list[Cell]]) -> tuple[int, dict[int, str]] | None:
+    """(index of the header row, its roles), or None for a table that is not a task table."""
+    for i, row in enumerate(rows[:HEADER_SCAN]):
+        roles = header_roles(row)
+        if roles:
+            return i, roles
+    return None
+
+
+def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow | None:
+    """The synthetic line for one data or section row (None for an empty row)."""
+    texts = [c.text for c in cells]
+    if not any(texts):
+        return None
+    orig = "\t".join(texts)
+    starts: list[int] = []
+    pos = 1
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    by_role: dict[str, list[int]] = {}
+    for k, cell in enumerate(cells):
+        role = next((roles[c] for c in range(cell.col, cell.col + cell.span) if c in roles), "")
+        by_role.setdefault(role, []).append(k)
+    filled = [k for k, t in enumerate(texts) if t]
+
+    # section rows: one cell holding everything, or a 一、/(一) number and a title
+    heading = _heading(cells, texts, filled, by_role, starts)
+    if heading is not None:
+        return heading
+
+    b = _Builder()
+    no_cells = [k for k in by_role.get("no", []) if texts[k]]
+    task_cells = [k for k in by_role.get("task", []) if texts[k]]
+    if not task_cells:  # no task column: the text no column claims is the task
+        task_cells = [k for k in by_role.get("", []) if texts[k]]
+    anchor = starts[no_cells[0]] if no_cells else starts[task_cells[0]] if task_cells else starts[filled[0]]
+    m = _NUMBER.match(texts[no_cells[0]]) if no_cells else None
+    if m:
+        k = no_cells[0]
+        b.add(m.group(1), start=starts[k] + m.start(1))
+    else:
+        b.add(str(ordinal), anchor)
+    b.add(".", anchor)
+    task_text = ""
+    for n, k in enumerate(task_cells):
+        t = texts[k]
+        if n and task_text and task_text[-1] not in "。；;！!？?":
+            b.add("。", starts[k])
+        b.add(t, start=starts[k])
+        task_text += t
+    if not task_cells:
+        b.add("", anchor)
+    lead = [k for k in by_role.get("lead", []) if texts[k]]
+    support = [k for k in by_role.get("support", []) if texts[k]]
+    if (lead or support) and not _RESP_END.search(task_text):
+        first = True
+        for word, ks in (("牵头单位", lead), ("配合单位", support)):
+            if not ks:
+                continue
+            b.add(("(" if first else ";") + word + ":", starts[ks[0]])
+            for n, k in enumerate(ks):
+                if n:
+                    b.add("、", starts[k])
+                _units(b, cells[k], texts[k], starts[k])
+            first = False
+        b.add(")", starts[(support or lead)[0]])
+    for k in by_role.get("due", []):
+        due = texts[k]
+        if not due or _squash(due) in _squash(task_text):
+            continue
+        b.add(due, start=starts[k])
+        if _BARE_DATE.match(due.strip()):
+            b.add("底前", starts[k])
+        if not due.rstrip("。；; ").endswith(_DONE) and not re.search("长期|持续|每", due):
+            b.add("完成", starts[k])
+        b.add("。", starts[k])
+    return TableRow(orig, "".join(b.text), b.cols)
+
+
+def _units(b: _Builder, cell: Cell, text: str, start: int) -> None:
+    """Unit names; paragraph breaks and spaces between names become 、 (else names would run together)."""
+    last = 0
+    for m in _WS_RUN.finditer(text):
+        b.add(text[last : m.start()], start=start + last)
+        b.add("、", start + m.start())
+        last = m.end()
+    b.add(text[last:], start=start + last)
+
+
+def _squash(s: str) -> str:
+    return _WS_RUN.sub("", s).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+
+
+def _heading(
+    cells: list[Cell], texts: list[str], filled: list[int], by_role: dict[str, list[int]], starts: list[int]
+) -> TableRow | None:
+    orig = "\t".join(texts)
+    if any(c.inherited and c.text for c in cells):  # a merged unit/deadline cell runs through: a task
+        return None
+    distinct = {texts[k] for k in filled}
+    if len(distinct) == 1:
+        k = filled[0]
+        # one cell across the row (or every cell saying the same), or a title that carries 一、/(一)
+        whole = len(cells) == 1 or len(filled) == len(cells) or bool(_SECTION_LEAD.match(texts[k]))
+        if not whole or _NUMBER.match(texts[k]):
+            return None
+        return TableRow(orig, texts[k], list(range(starts[k], starts[k] + len(texts[k]))), heading=True)
+    no_cells = by_role.get("no", [])
+    if len(filled) == 2 and no_cells and filled[0] in no_cells:
+        k, t = filled
+        m = _SECTION_NO.match(texts[k])
+        if not m or _SECTION_LEAD.match(texts[t]):
+            return None
+        b = _Builder()
+        if m.group(1):
+            b.add(m.group(1), start=starts[k] + m.start(1))
+            b.add("、", starts[k])
+        else:
+            b.add("(", starts[k])
+            b.add(m.group(2), start=starts[k] + m.start(2))
+            b.add(")", starts[k])
+        b.add(texts[t], start=starts[t])
+        return TableRow(orig, "".join(b.text), b.cols, heading=True)
+    return None
+
+
+def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | None:
+    """(header row index, one line or None per row after the header) for a task table, else None."""
+    found = find_header(rows)
+    if found is None:
+        return None
+    h, roles = found
+    out: list[TableRow | None] = []
+    ordinal = 0
+    for row in rows[h + 1 :]:
+        line = row_line(row, roles, ordinal + 1)
+        if line is not None and not line.heading:
+            ordinal += 1
+        out.append(line)
+    return h, out
