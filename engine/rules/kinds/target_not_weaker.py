@@ -191,40 +191,13 @@ class TargetNotWeaker(CheckKind):
         self, ctx: CheckContext, m: Measure, ref: str, cp: ClausePair, options: Options, taken: list[str]
     ) -> list[Hit]:
         out: list[Hit] = []
-        ptext, ltext, spans = _spans(c.clause_ops(cp))
-        for sp in spans:
-            if sp.op.op == "equal":
-                continue
-            pwin, pofs = _window(ptext, sp.ps, sp.pe)
-            lwin, lofs = _window(ltext, sp.ls, sp.le)
-            found = None
-            for strong, weak in WEAKENINGS:
-                sm = _touching(strong, pwin, sp.ps - pofs, sp.pe - pofs)
-                wm = _touching(weak, lwin, sp.ls - lofs, sp.le - lofs)
-                if sm and wm and wm.group() not in pwin:
-                    found = (sm.group(), _phrase(ltext, lofs + wm.start()))
-                    break
-            if found is None and sp.op.op == "replace":
-                found = _tier_raised(
-                    pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, ltext, lofs
-                )
-            if found is None and sp.op.op == "insert":
-                wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
-                if wm and wm.group() not in pwin:
-                    after = _phrase(ptext, sp.ps)
-                    found = (after, _phrase(ltext, lofs + wm.start()))
-            if found is None and sp.op.op in ("delete", "replace") and options.report_deleted_mandatory:
-                sm = _touching(MANDATORY, pwin, sp.ps - pofs, sp.pe - pofs)
-                if sm and not re.search(MANDATORY, sp.op.local):
-                    found = (_phrase(ptext, pofs + sm.start()), _phrase(ltext, sp.ls, back=True))
-            if found is None:
-                continue
-            ptxt, ltxt = found
+        found_all, any_spans = _weakenings(cp, options.report_deleted_mandatory)
+        for ptxt, ltxt in found_all:
             if not ltxt or any(ltxt in q or q in ltxt for q in taken if q):
                 continue
             out.append(self._hit(ctx, m, ref, "word", ptxt, ltxt, ltxt, f"word:{ptxt}->{ltxt}"))
             taken.append(ltxt)
-        if not out and not spans and cp.parent_level in _STRONG_LEVELS and cp.local_level == "soft":
+        if not out and not any_spans and cp.parent_level in _STRONG_LEVELS and cp.local_level == "soft":
             ptext_, ltext_ = cp.parent_text or "", cp.local_text or ""
             soft = next(
                 (w for w in cp.local_strength if w in ltext_ and w not in ptext_ and _SOFT_WORDS.search(w)),
@@ -253,6 +226,58 @@ class TargetNotWeaker(CheckKind):
         lang = "en" if ctx.lang == "en" else "zh"
         fields = {"what": self._WHAT[what][lang], "local_text": local_text}
         return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key)
+
+
+_weakening_memo: dict[tuple[str, str, bool], tuple[tuple[tuple[str, str], ...], bool]] = {}
+
+
+def _weakenings(cp: ClausePair, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """(parent words, draft words) of each weakening in the clause's diff, and whether the diff has
+    any op at all; a pure function of the two texts (memoised) when both are known."""
+    if cp.parent_text is None or cp.local_text is None:
+        return _find_weakenings(c.clause_ops(cp), report_deleted_mandatory)
+    key = (cp.parent_text, cp.local_text, report_deleted_mandatory)
+    out = _weakening_memo.get(key)
+    if out is None:
+        if len(_weakening_memo) >= 16384:
+            _weakening_memo.clear()
+        out = _weakening_memo[key] = _find_weakenings(c.clause_ops(cp), report_deleted_mandatory)
+    return out
+
+
+def _find_weakenings(
+    diff: list[DiffOp], report_deleted_mandatory: bool
+) -> tuple[tuple[tuple[str, str], ...], bool]:
+    out: list[tuple[str, str]] = []
+    ptext, ltext, spans = _spans(diff)
+    for sp in spans:
+        if sp.op.op == "equal":
+            continue
+        pwin, pofs = _window(ptext, sp.ps, sp.pe)
+        lwin, lofs = _window(ltext, sp.ls, sp.le)
+        found = None
+        for strong, weak in WEAKENINGS:
+            sm = _touching(strong, pwin, sp.ps - pofs, sp.pe - pofs)
+            wm = _touching(weak, lwin, sp.ls - lofs, sp.le - lofs)
+            if sm and wm and wm.group() not in pwin:
+                found = (sm.group(), _phrase(ltext, lofs + wm.start()))
+                break
+        if found is None and sp.op.op == "replace":
+            found = _tier_raised(
+                pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, ltext, lofs
+            )
+        if found is None and sp.op.op == "insert":
+            wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
+            if wm and wm.group() not in pwin:
+                after = _phrase(ptext, sp.ps)
+                found = (after, _phrase(ltext, lofs + wm.start()))
+        if found is None and sp.op.op in ("delete", "replace") and report_deleted_mandatory:
+            sm = _touching(MANDATORY, pwin, sp.ps - pofs, sp.pe - pofs)
+            if sm and not re.search(MANDATORY, sp.op.local):
+                found = (_phrase(ptext, pofs + sm.start()), _phrase(ltext, sp.ls, back=True))
+        if found is not None:
+            out.append(found)
+    return tuple(out), bool(spans)
 
 
 def _spans(diff: list[DiffOp]) -> tuple[str, str, list[_Span]]:
