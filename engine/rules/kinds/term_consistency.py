@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import ClassVar
 
 from pydantic import Field
@@ -181,17 +181,12 @@ class TermConsistency(CheckKind):
             text_clauses = [(0, unit.section.title)] if unit.section and unit.section.title else []
         else:
             text_clauses = [(m.start(), m.group(0)) for m in _CLAUSE.finditer(text)]
-        pclauses = [
-            (ref, pc.group(0))
-            for ref, pt in parents
-            for pc in _CLAUSE.finditer(pt)
-            if len(pc.group(0)) >= options.min_clause
-        ]
+        pclauses = _parent_clauses(tuple(parents), options.min_clause)
         if not pclauses:
             return
         # what a clause yields depends only on these (and the clause): memoised across units and checks
         key = (
-            tuple(pclauses),
+            pclauses,
             options.min_ratio,
             options.context,
             options.adapt_chars,
@@ -212,6 +207,19 @@ class TermConsistency(CheckKind):
 
 
 _slips_memo: dict[tuple, tuple] = {}
+
+
+@lru_cache(maxsize=4096)  # the same parent measures meet their draft units check after check
+def _parent_clauses(
+    parents: tuple[tuple[str | None, str], ...], min_clause: int
+) -> tuple[tuple[str | None, str], ...]:
+    """(parent ref, clause) of the parent texts' clauses long enough to compare."""
+    return tuple(
+        (ref, pc.group(0))
+        for ref, pt in parents
+        for pc in _CLAUSE.finditer(pt)
+        if len(pc.group(0)) >= min_clause
+    )
 
 
 def _clause_slips(clause: str, key: tuple) -> tuple:
