@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Level = Literal["national", "province", "city", "county", "town", "unknown"]
 Severity = Literal["error", "warning", "info"]
@@ -190,6 +190,15 @@ class Plan(_Model):
     preamble: str = ""
     closing: str = Field("", description="text after the last measure: closing requirements, not a measure")
     paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
+    _by_ref: dict[str, Measure] = PrivateAttr(default_factory=dict)
+
+    def measure(self, ref: str | None) -> Measure | None:
+        """The measure with this ref; the index is built on first use and again if measures changed."""
+        if ref is None:
+            return None
+        if len(self._by_ref) != len(self.measures):
+            self._by_ref = {m.ref: m for m in self.measures}
+        return self._by_ref.get(ref)
 
 
 # --------------------------------------------------------------------------- align

@@ -68,19 +68,13 @@ class CheckContext:
         return (m for m in self.draft.measures if self.in_scope(m))
 
     def measure(self, label: str | None) -> Measure | None:
-        return _by_label(self.draft, label)
+        return self.draft.measure(label)
 
     def parent_measure(self, label: str | None) -> Measure | None:
-        return _by_label(self.parent, label) if self.parent else None
+        return self.parent.measure(label) if self.parent else None
 
     def pairs(self) -> Iterable[AlignmentPair]:
         return self.alignment.alignment if self.alignment else ()
-
-
-def _by_label(plan: Plan, label: str | None) -> Measure | None:
-    if label is None:
-        return None
-    return {m.ref: m for m in plan.measures}.get(label)
 
 
 class CheckKind:
