@@ -64,8 +64,8 @@ def run_batch(
         "fail_on": options["fail_on"],
     }
     workers = jobs or os.cpu_count() or 1
-    # jieba's dictionary and the user dictionary, loaded once here: forked workers share them
-    # (copy-on-write) instead of each paying ~0.5 s; frozen so the collector does not copy them.
+    # The lexicon index and the user dictionary, read once here: forked workers share them
+    # (copy-on-write); frozen so the collector does not copy them.
     from engine.align.tokenize import warm_up
 
     warm_up()

@@ -26,8 +26,6 @@ from __future__ import annotations
 import weakref
 from collections import Counter
 
-import jieba
-
 from engine.align.clauses import DraftClause, added_pair, pair_clauses
 from engine.align.measures import (
     Unit,
@@ -42,7 +40,7 @@ from engine.align.measures import (
 )
 from engine.align.options import AlignOptions
 from engine.align.table import format_table
-from engine.align.tokenize import add_units, units_in_clause
+from engine.align.tokenize import add_units, dictionary_key, units_in_clause
 from engine.models import Alignment, AlignmentPair, ClausePair, Plan
 
 __all__ = ["AlignOptions", "align_plans", "format_table"]
@@ -73,11 +71,8 @@ def _parent_side(parent: Plan) -> tuple[list[Unit], list[Unit], Counter[str]]:
     prepared once and reused while the Plan is alive, its measures are the same, and jieba's dictionary
     is the same (learning a draft's unit names changes it, and with it the parent's tokens).
     """
-    dt_ = jieba.dt
     stamp = (
-        id(dt_),
-        dt_.total,
-        len(dt_.FREQ),
+        dictionary_key(),
         tuple(
             (m.ref, m.label, m.title, m.text, m.parent_measure, m.general,
              m.responsibility.text if m.responsibility is not None else None)

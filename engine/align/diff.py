@@ -13,17 +13,14 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-import jieba
-
-from engine.align.tokenize import _init, lcut
+from engine.align.tokenize import dictionary_key, lcut
 from engine.models import DiffOp
 
 _MERGE_GAP = 1  # an equal run this short between two changes is folded into them
 
 
 def _words(text: str) -> list[str]:
-    _init()
-    return list(lcut(text))  # = jieba.lcut(text, HMM=True), cached: clauses repeat across measures
+    return list(lcut(text))  # = tokenizer().lcut(text, HMM=True), cached: clauses repeat across measures
 
 
 def _nf(word: str) -> str:
@@ -32,11 +29,9 @@ def _nf(word: str) -> str:
 
 def char_diff(parent: str, local: str) -> list[DiffOp]:
     """Word-level diff of two clauses as DiffOps whose `parent`/`local` texts rebuild both strings."""
-    _init()
-    dt_ = jieba.dt  # the words depend on jieba's dictionary: part of the cache key
     return [
         DiffOp(op=t, parent=p, local=q)
-        for t, p, q in _diff_ops(parent, local, id(dt_), dt_.total, len(dt_.FREQ))
+        for t, p, q in _diff_ops(parent, local, *dictionary_key())  # the words depend on it
     ]
 
 

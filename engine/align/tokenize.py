@@ -1,8 +1,10 @@
 """Tokens for similarity: jieba words (government terms and unit names kept whole) and character bigrams.
 
-jieba is initialised once per process (its dictionary costs ~0.45 s): logging silenced, the user
-dictionary rulesets/data/terms.txt loaded once. Unit names found in the plans' responsibility clauses are
-added at run time (`add_units`), so 区发展和改革局 stays one token instead of 区/发展/和/改革/局.
+One tokenizer per process, plancheck's own (`tokenizer()`), so its words never depend on what anything
+else in the process did to jieba's global one: jieba's dictionary, read on demand (lexicon.py: no
+0.5 s load before the first cut), with the user dictionary rulesets/data/terms.txt. Unit names found
+in the plans' responsibility clauses are added at run time (`add_units`), so 区发展和改革局 stays one
+token instead of 区/发展/和/改革/局.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from pathlib import Path
 import jieba
 import numpy as np
 
+from engine.align.lexicon import LazyTokenizer
+
 TERMS_PATH = Path(__file__).resolve().parents[2] / "rulesets" / "data" / "terms.txt"
 
 _lock = threading.Lock()
-_ready = False
+_dt: LazyTokenizer | None = None
 _added: set[str] = set()
-_base: tuple[dict[str, int], int] | None = None  # jieba's own dictionary, before any word of ours
 
 # Everything that is not a CJK ideograph, a letter or a digit is punctuation for matching.
 _PUNCT = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff+%.]+")
@@ -33,60 +36,36 @@ _UNIT_SEP = re.compile(r"[、，,；;:：\s]+")
 _UNIT_TAIL = re.compile(r"(按职责分工负责|按职责分工|分别负责|负责)$")
 
 
-def _init() -> None:
-    global _ready
-    if _ready:
-        return
+def tokenizer() -> LazyTokenizer:
+    """plancheck's jieba tokenizer: jieba's dictionary, the terms, and the unit names learnt so far."""
+    if _dt is not None:
+        return _dt
+    return _init()
+
+
+def _init() -> LazyTokenizer:
+    global _dt
     with _lock:
-        if _ready:
-            return
-        jieba.setLogLevel(logging.WARNING)
-        fresh = _pristine()  # else words may have been added before us: no snapshot
-        jieba.initialize()
-        if fresh:
-            _snapshot()
-        if TERMS_PATH.exists():
-            jieba.load_userdict(str(TERMS_PATH))
-        lcut.cache_clear()
-        _ready = True
-
-
-def _pristine() -> bool:
-    """jieba's default tokenizer not loaded yet (add_word loads it first) and on its own dictionary."""
-    return not jieba.dt.initialized and jieba.dt.dictionary == jieba.DEFAULT_DICT
-
-
-def _snapshot() -> None:
-    """Copy jieba's word frequencies while they are its dictionary alone (a shallow copy, ~10 ms)."""
-    global _base
-    if _base is None:
-        _base = (dict(jieba.dt.FREQ), jieba.dt.total)
-
-
-def base_dictionary() -> tuple[dict[str, int], int]:
-    """(FREQ, total) of jieba's default dictionary without the words added here (terms, units).
-
-    For a tokenizer whose words must not depend on what ran before (term_consistency), without
-    loading the dictionary a second time: the copy taken when jieba was initialised. Only when
-    jieba was initialised elsewhere first, and so may have learnt words, is it loaded afresh.
-    """
-    if _base is not None:
-        return _base
-    with _lock:
-        if _base is None:
+        if _dt is None:
             jieba.setLogLevel(logging.WARNING)
-            if _pristine():  # nothing can have been added yet: initialise it, as a cut would
-                jieba.initialize()
-                _snapshot()
-            else:
-                tok = jieba.Tokenizer()
-                tok.initialize()
-                return tok.FREQ, tok.total
-    return _base
+            dt = LazyTokenizer()
+            if TERMS_PATH.exists():
+                dt.load_userdict(str(TERMS_PATH))
+            _dt = dt
+    return _dt
+
+
+def dictionary_key() -> tuple[int, int]:
+    """What the tokenizer's words depend on: part of the key of every cache of cut words.
+
+    Changes when a word is added (a unit name), never when the dictionary is read in.
+    """
+    dt = tokenizer()
+    return id(dt), dt.revision
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary and the user dictionary now (batch mode: before forking workers)."""
+    """Read the lexicon and the user dictionary now (batch mode: before forking workers)."""
     _init()
 
 
@@ -97,12 +76,12 @@ def add_units(names: Iterable[str]) -> int:
     for the next. Unit names hardly ever appear in measure bodies (the responsibility clause is cut off
     before matching), so this does not change scores in practice.
     """
-    _init()
+    dt = tokenizer()
     new = 0
     for raw in names:
         name = _UNIT_TAIL.sub("", raw.strip())
         if 2 < len(name) <= 20 and name not in _added and not _NOT_WORD.match(name):
-            jieba.add_word(name, 100000)
+            dt.add_word(name, 100000)
             _added.add(name)
             new += 1
     if new:
@@ -122,17 +101,17 @@ def units_in_clause(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(t for t in jieba.lcut(text, HMM=True) if not _NOT_WORD.match(t))
+    return tuple(t for t in tokenizer().lcut(text, HMM=True) if not _NOT_WORD.match(t))
 
 
 @lru_cache(maxsize=8192)
 def lcut(text: str) -> tuple[str, ...]:
-    """`jieba.lcut(text)` as is, cached until jieba's dictionary changes (terms or units added).
+    """`tokenizer().lcut(text)` as is, cached until a word is added (a unit name).
 
     The carrying helpers compare one parent clause with every draft sentence; without the cache they
-    cut the same clause once per sentence. No `_init()` here: callers see jieba as they would without it.
+    cut the same clause once per sentence.
     """
-    return tuple(jieba.lcut(text))
+    return tuple(tokenizer().lcut(text))
 
 
 _SENTENCE = re.compile(r"(?<=[。；;！？!?\n])")

@@ -164,13 +164,12 @@ _LIGHT = frozenset(
 )
 
 
-def _dictionary() -> tuple[int, int, int]:
-    """What jieba's words depend on (its default tokenizer and its dictionary's size): part of the
-    key of every cache below whose answer goes through jieba, so adding a word invalidates them."""
-    import jieba
+def _dictionary() -> tuple[int, int]:
+    """What the tokenizer's words depend on: part of the key of every cache below whose answer goes
+    through jieba, so adding a word invalidates them."""
+    from engine.align.tokenize import dictionary_key
 
-    dt = jieba.dt
-    return id(dt), dt.total, len(dt.FREQ)
+    return dictionary_key()
 
 
 def content_words(text: str) -> list[str]:

@@ -68,9 +68,9 @@ def test_synonym_verbs_are_not_term_changes() -> None:
 
 
 def test_term_span_does_not_depend_on_words_learnt_elsewhere() -> None:
-    import jieba
+    from engine.align.tokenize import tokenizer
 
-    jieba.add_word("法治政府建设", 50000, "n")  # as rulesets/data/terms.txt teaches the process-wide one
+    tokenizer().add_word("法治政府建设", 50000, "n")  # as rulesets/data/terms.txt teaches the shared one
     parent = plan([measure("(一)", "健全法治政府建设保障体系，强化组织领导。")],
                   jurisdiction="广西", level="province", parent_j=None)  # fmt: skip
     d = plan([measure("1", "健全法制政府建设保障体系，强化组织领导。")])

@@ -1,0 +1,213 @@
+"""jieba's dictionary, read on demand: the same words, without loading all of them before the first cut.
+
+`jieba.initialize()` unmarshals its whole prefix dictionary (498,000 entries: 0.5–0.8 s and ~60 MB)
+before it cuts a single sentence, and a plan reaches a few percent of it. `LazyTokenizer` is a
+`jieba.Tokenizer` whose FREQ holds only the entries the texts cut so far can reach. Before each cut it
+copies in, from a compact index of the whole dictionary (a marisa trie of the entries and an array of
+their frequencies, ~3 MB, read in ~5 ms), every entry that starts with a character or a bigram of the
+text it has not met before.
+
+Why the words are exactly jieba's: jieba only ever looks up substrings of the text it cuts. `get_DAG`
+walks sentence[k:i] from each position while the fragment is in FREQ; `calc` and the HMM pass read the
+FREQ of substrings. A substring of two or more characters starts with one of the text's bigrams, and
+one of one character is one of its characters; all entries starting with those are in FREQ before
+jieba looks. `total` is the whole dictionary's. Words added with `add_word` (terms, unit names) are
+kept over the dictionary's, as they are when added to a loaded jieba. tests/align/test_lexicon.py
+compares the words with jieba's own tokenizer.
+
+The index is built once from jieba's dict.txt (~2 s, as jieba builds its own cache) and kept in a cache
+directory: $PLANCHECK_CACHE_DIR, else $XDG_CACHE_HOME/plancheck, else ~/.cache/plancheck, else the
+temporary directory. A file that fails its checksum is replaced; where nothing can be written, the
+index lives in memory for the process.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import os
+import struct
+import tempfile
+import threading
+from pathlib import Path
+
+import jieba
+import marisa_trie
+
+_FORMAT = b"PLCLEX01"  # bump when the file layout or the entries' meaning changes
+_HEADER = struct.Struct("<QQQ")  # total, number of entries, length of the trie's bytes
+
+
+class Lexicon:
+    """Every entry of a jieba dictionary (words and the prefixes jieba adds) with its frequency."""
+
+    def __init__(self, trie: marisa_trie.Trie, freqs: array.array, total: int) -> None:
+        self.trie = trie
+        self.freqs = freqs  # by the trie's key id
+        self.total = total
+
+    @classmethod
+    def build(cls, tokenizer: jieba.Tokenizer) -> Lexicon:
+        """From the tokenizer's dictionary file, with jieba's own reader (so the same entries)."""
+        with tokenizer.get_dict_file() as f:
+            lfreq, total = jieba.Tokenizer.gen_pfdict(f)
+        trie = marisa_trie.Trie(lfreq)
+        freqs = array.array("I", bytes(4 * len(trie)))
+        for key, kid in trie.iteritems():
+            freqs[kid] = lfreq[key]
+        return cls(trie, freqs, total)
+
+    def to_bytes(self) -> bytes:
+        trie = self.trie.tobytes()
+        body = _HEADER.pack(self.total, len(self.freqs), len(trie)) + self.freqs.tobytes() + trie
+        return _FORMAT + hashlib.sha256(body).digest() + body
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Lexicon | None:
+        """The lexicon in `data`, or None when it is not one of ours, truncated or corrupt."""
+        head = len(_FORMAT) + 32
+        if len(data) < head + _HEADER.size or not data.startswith(_FORMAT):
+            return None
+        body = memoryview(data)[head:]
+        if hashlib.sha256(body).digest() != data[len(_FORMAT) : head]:
+            return None
+        total, n, trie_len = _HEADER.unpack_from(body)
+        freqs = array.array("I")
+        freqs.frombytes(body[_HEADER.size : _HEADER.size + 4 * n])
+        trie = marisa_trie.Trie()
+        trie.frombytes(bytes(body[_HEADER.size + 4 * n : _HEADER.size + 4 * n + trie_len]))
+        if len(trie) != n:
+            return None
+        return cls(trie, freqs, total)
+
+
+def cache_dirs() -> list[Path]:
+    """Where the index may be kept, in order of preference."""
+    out = []
+    if os.environ.get("PLANCHECK_CACHE_DIR"):
+        out.append(Path(os.environ["PLANCHECK_CACHE_DIR"]))
+    if os.environ.get("XDG_CACHE_HOME"):
+        out.append(Path(os.environ["XDG_CACHE_HOME"]) / "plancheck")
+    try:
+        out.append(Path.home() / ".cache" / "plancheck")
+    except RuntimeError:  # no home directory to be found
+        pass
+    out.append(Path(tempfile.gettempdir()) / f"plancheck-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
+    return out
+
+
+def _dict_path() -> Path:
+    return Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+
+
+def _cache_name() -> str:
+    """Named after jieba's version and its dictionary file (path, size, modification time)."""
+    path = _dict_path()
+    try:
+        st = path.stat()
+        stamp = f"{path}|{st.st_size}|{st.st_mtime_ns}"
+    except OSError:
+        stamp = str(path)
+    digest = hashlib.sha256(f"{jieba.__version__}|{stamp}".encode()).hexdigest()[:16]
+    return f"jieba-lexicon-{digest}.bin"
+
+
+_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+def lexicon() -> Lexicon:
+    """The index of jieba's default dictionary: from the cache, else built (and saved if possible)."""
+    global _lexicon
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                _lexicon = _load_or_build(_cache_name())
+    return _lexicon
+
+
+def _load_or_build(name: str) -> Lexicon:
+    """Read from the first directory holding a good copy, else build; then save it to the most
+    preferred directory that lacked one (a missing or corrupt file is replaced) and accepts it."""
+    dirs = cache_dirs()
+    for found, d in enumerate(dirs):  # noqa: B007 (used after the loop)
+        lex = _read(d, name)
+        if lex is not None:
+            break
+    else:
+        found, lex = len(dirs), Lexicon.build(jieba.Tokenizer())
+    if found:
+        data = lex.to_bytes()
+        for d in dirs[:found]:
+            if _save(d, name, data):
+                break
+    return lex
+
+
+def _read(directory: Path, name: str) -> Lexicon | None:
+    try:
+        return Lexicon.from_bytes((directory / name).read_bytes())
+    except OSError:
+        return None
+
+
+def _save(directory: Path, name: str, data: bytes) -> bool:
+    """Write atomically (a reader never sees half a file); False where the directory is not writable."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=name, suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, directory / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+class LazyTokenizer(jieba.Tokenizer):
+    """A jieba.Tokenizer on jieba's dictionary that reads entries from the lexicon as texts need them.
+
+    Cuts exactly as a loaded `jieba.Tokenizer()` with the same words added. `revision` changes when a
+    word is added (never when entries are read in), so caches of cut words can key on it.
+    """
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        super().__init__()
+        self._lex = lex if lex is not None else lexicon()
+        self.total = self._lex.total
+        self.initialized = True  # nothing for jieba to load
+        self.revision = 0
+        self._seen: set[str] = set()  # characters and bigrams whose entries are in FREQ
+        self._user: set[str] = set()  # words added here: they win over the dictionary's entries
+
+    def learn(self, text: str) -> None:
+        """Copy into FREQ every dictionary entry a cut of `text` can look up."""
+        grams = {text[i : i + 2] for i in range(len(text) - 1)}
+        grams.update(text)
+        new = grams - self._seen
+        if not new:
+            return
+        freq, user, trie, freqs = self.FREQ, self._user, self._lex.trie, self._lex.freqs
+        for g in new:
+            if len(g) == 1:
+                kid = trie.get(g)
+                if kid is not None and g not in user:
+                    freq[g] = freqs[kid]
+            else:
+                for key, kid in trie.items(g):
+                    if key not in user:
+                        freq[key] = freqs[kid]
+        self._seen |= new  # only once the entries are in: another thread may be cutting
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # jieba's name
+        self.learn(sentence)
+        return super().get_DAG(sentence)
+
+    def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        self._user.add(word)
+        super().add_word(word, freq, tag)
+        self.revision += 1
