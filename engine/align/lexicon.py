@@ -29,6 +29,7 @@ import os
 import struct
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
@@ -183,6 +184,8 @@ class LazyTokenizer(jieba.Tokenizer):
         self.revision = 0
         self._seen: set[str] = set()  # characters and bigrams whose entries are in FREQ
         self._user: set[str] = set()  # words added here: they win over the dictionary's entries
+        self._blocks: dict[str, tuple[str, ...]] = {}  # block -> its words (HMM cut)
+        self._force_split = len(_force_split)
 
     def learn(self, text: str) -> None:
         """Copy into FREQ every dictionary entry a cut of `text` can look up."""
@@ -207,7 +210,31 @@ class LazyTokenizer(jieba.Tokenizer):
         self.learn(sentence)
         return super().get_DAG(sentence)
 
+    def _Tokenizer__cut_DAG(self, block: str) -> Iterator[str]:  # jieba's name, mangled
+        """jieba's cut of one block (a run of CJK, letters and digits), remembered.
+
+        jieba splits every text into such blocks at punctuation and cuts each alone, so a block's
+        words are the same in whatever text it sits: a clause, its sentence and its measure cost one
+        cut. Forgotten when a word is added (here, or a forced split anywhere: jieba keeps those in
+        one set for every tokenizer).
+        """
+        if len(_force_split) != self._force_split:
+            self._blocks.clear()
+            self._force_split = len(_force_split)
+        words = self._blocks.get(block)
+        if words is None:
+            words = tuple(super()._Tokenizer__cut_DAG(block))
+            if len(self._blocks) >= _MAX_BLOCKS:
+                self._blocks.clear()
+            self._blocks[block] = words
+        return iter(words)
+
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         self._user.add(word)
         super().add_word(word, freq, tag)
+        self._blocks.clear()
         self.revision += 1
+
+
+_force_split = jieba.finalseg.Force_Split_Words
+_MAX_BLOCKS = 200_000  # a batch meets new text with every draft; its memory stays bounded

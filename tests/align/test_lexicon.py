@@ -63,6 +63,16 @@ def test_added_words_win_over_the_dictionary(read_first: int) -> None:
         jieba.finalseg.Force_Split_Words.discard("执法")  # del_word's side effect is process-wide
 
 
+def test_a_block_cut_before_a_word_is_added_is_cut_again() -> None:
+    full, lazy = _pair()
+    sentence = "加快推进法治政府建设，由区发展和改革局牵头。"
+    assert lazy.lcut(sentence) == full.lcut(sentence)
+    for tok in (full, lazy):
+        tok.add_word("区发展和改革局", 100000)
+    assert "区发展和改革局" in lazy.lcut(sentence)
+    assert lazy.lcut(sentence) == full.lcut(sentence)
+
+
 def test_revision_changes_with_words_not_with_reading() -> None:
     lazy = LazyTokenizer()
     lazy.lcut(TEXTS[0][:500])
