@@ -466,7 +466,7 @@ def _changed_in_place(
 
 def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple[str, str]:
     """`parent` and `local` without the words (jieba) they share at the start (lead) or the end."""
-    from engine.align.tokenize import lcut  # = jieba.lcut, cached while jieba's dictionary is the same
+    from engine.align.tokenize import lcut  # the shared tokenizer's words, cached until a word is added
 
     a, b = list(lcut(c.compact(parent))), list(lcut(c.compact(local)))
     if lead:
