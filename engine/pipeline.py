@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from engine import RULESETS_DIR, __version__
 from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
@@ -28,18 +26,18 @@ if TYPE_CHECKING:
     from engine.rules.loader import LoadedRules
 
 DATA_DIR = RULESETS_DIR / "data"
-# libyaml parses the same safe data ~5x faster; the pure-Python loader when it is not built in
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_RULESETS = ("core",)
 
 
 @cache
 def data_tables() -> dict[str, object]:
     """rulesets/data/*.yaml by file stem (levels, confusables, units …), read once per process."""
+    from engine.rules.loader import SafeLoader
+
     tables: dict[str, object] = {}
     if DATA_DIR.is_dir():
         for p in sorted(DATA_DIR.glob("*.yaml")):
-            loader = _YAML_LOADER(p.read_text("utf-8"))
+            loader = SafeLoader(p.read_text("utf-8"))
             try:
                 tables[p.stem] = loader.get_single_data()
             finally:

@@ -48,9 +48,9 @@ class Lexicon:
         self.total = total
 
     @classmethod
-    def build(cls, tokenizer: jieba.Tokenizer) -> Lexicon:
-        """From the tokenizer's dictionary file, with jieba's own reader (so the same entries)."""
-        with tokenizer.get_dict_file() as f:
+    def build(cls) -> Lexicon:
+        """From jieba's dictionary file (the one the cache is named after), with jieba's own reader."""
+        with _dict_path().open("rb") as f:
             lfreq, total = jieba.Tokenizer.gen_pfdict(f)
         trie = marisa_trie.Trie(lfreq)
         freqs = array.array("I", bytes(4 * len(trie)))
@@ -136,7 +136,7 @@ def _load_or_build(name: str) -> Lexicon:
         if lex is not None:
             break
     else:
-        found, lex = len(dirs), Lexicon.build(jieba.Tokenizer())
+        found, lex = len(dirs), Lexicon.build()
     if found:
         data = lex.to_bytes()
         for d in dirs[:found]:
@@ -176,9 +176,9 @@ class LazyTokenizer(jieba.Tokenizer):
     word is added (never when entries are read in), so caches of cut words can key on it.
     """
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._lex = lex if lex is not None else lexicon()
+        self._lex = lexicon()
         self.total = self._lex.total
         self.initialized = True  # nothing for jieba to load
         self.revision = 0

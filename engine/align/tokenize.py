@@ -66,7 +66,7 @@ def dictionary_key() -> tuple[int, int]:
 
 def warm_up() -> None:
     """Read the lexicon and the user dictionary now (batch mode: before forking workers)."""
-    _init()
+    tokenizer()
 
 
 def add_units(names: Iterable[str]) -> int:
@@ -123,7 +123,6 @@ def tokens(text: str) -> tuple[str, ...]:
     Cut sentence by sentence with a cache: jieba splits at punctuation anyway, so the words are the
     same, and a draft repeats most of its parent's sentences, which then cost nothing the second time.
     """
-    _init()
     out: list[str] = []
     for part in _SENTENCE.split(text):
         if part:

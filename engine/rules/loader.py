@@ -33,7 +33,11 @@ Path_ = tuple[str | int, ...]
 DEFER_PROBLEMS = "plancheck.defer_problems"  # validation context: the loader reports problems() itself
 
 
-class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when built in: ~5x faster
+# libyaml parses the same safe data ~5x faster; the pure-Python loader when it is not built in
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineLoader(SafeLoader):
     """SafeLoader that also records the 1-based line of every mapping key and sequence item."""
 
     def __init__(self, stream: str) -> None:
