@@ -26,8 +26,9 @@ from typing import ClassVar
 
 import numpy as np
 from pydantic import Field
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from engine.align import fuzzy
 from engine.rules import drafting as d
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -249,12 +250,18 @@ def _matches(
             band.append(q)
             k += 1
         high = len(across[queries[band[-1]][0]][queries[band[-1]][1]][2])
-        ok = [n for n in distinct if low <= n <= high or _may_reach(n, low, cut) or _may_reach(n, high, cut)]
-        if not ok:
+        # the lengths n with low <= n <= high or _may_reach(n, low|high): a run of `distinct` around
+        # [low, high] (below low the test only gets truer as n grows, above high as n shrinks)
+        lo, hi = bisect.bisect_left(distinct, low), bisect.bisect_right(distinct, high)
+        while lo > 0 and (_may_reach(distinct[lo - 1], low, cut) or _may_reach(distinct[lo - 1], high, cut)):
+            lo -= 1
+        while hi < len(distinct) and (_may_reach(distinct[hi], low, cut) or _may_reach(distinct[hi], high, cut)):
+            hi += 1
+        if lo >= hi:
             continue
-        cs = order[bisect.bisect_left(lens, ok[0]) : bisect.bisect_right(lens, ok[-1])]
+        cs = order[bisect.bisect_left(lens, distinct[lo]) : bisect.bisect_right(lens, distinct[hi - 1])]
         qkeys = [across[queries[q][0]][queries[q][1]][2] for q in band]
-        mat = process.cdist(
+        mat = fuzzy.cdist(
             qkeys, [cands[c][2] for c in cs], scorer=fuzz.ratio, score_cutoff=cut, dtype=np.uint8
         )
         for qi, ci in zip(*np.nonzero(mat), strict=True):
