@@ -14,10 +14,12 @@ import functools
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from engine.i18n import _Defaulting
@@ -225,18 +227,127 @@ def _coverage(a: str, b: str, *dictionary: int) -> float:
     return max(cover, wcover)
 
 
-def best_sentence(clause: str, measures: Iterable[Measure]) -> tuple[float, Measure | None, str]:
-    """The draft sentence most like `clause`, sentence by sentence (a whole measure is too lenient)."""
+def best_sentence(
+    clause: str, measures: Iterable[Measure], at_least: float = 0.0
+) -> tuple[float, Measure | None, str]:
+    """The draft sentence most like `clause`, sentence by sentence (a whole measure is too lenient):
+    (similarity, its measure, the sentence), the first such sentence on a tie.
+
+    Only a best of at least `at_least` is looked for; below it the answer is (0.0, None, ""). The
+    draft's sentences are indexed once (`_SentenceIndex`); a sentence is scored in full only when an
+    upper bound of its similarity reaches `at_least` and beats the best so far, so the answer is
+    the same as scoring every sentence.
+    """
     best: tuple[float, Measure | None, str] = (0.0, None, "")
     a, dictionary = compact(clause), _dictionary()
     if not a:
         return best
-    for m in measures:
-        for s in sentences(m):
-            score = _similarity(a, compact(s), *dictionary)
-            if score > best[0]:
-                best = (score, m, s)
-    return best
+    index = _SentenceIndex.of(measures)
+    upper = index.upper_bounds(a, _content_words(a, *dictionary))
+    for k in np.flatnonzero(upper >= at_least).tolist():
+        if upper[k] <= best[0]:
+            continue
+        m, s, b = index.items[k]
+        score = _similarity(a, b, *dictionary)
+        if score > best[0]:
+            best = (score, m, s)
+    return best if best[0] >= at_least else (0.0, None, "")
+
+
+class _SentenceIndex:
+    """A draft's sentences (compacted), with what bounds `_similarity` against any clause at once.
+
+    For clause a and sentence b, `_similarity` is 1 when a is in b, else the best of: the windowed
+    match (fuzz.partial_ratio, when len(b) >= len(a) // 2), the share of a's bigrams in b, and the
+    share of a's content words in b (four or more words). Each is bounded from which of a's
+    characters occur in b, for all sentences in a few array operations:
+    - a in b, a bigram or a word of a in b: all its characters are in b;
+    - the windowed match: its needle n is the shorter text and every window w of the other is no
+      longer than n, so with k the characters of n found in the other text, LCS(n, w) <= min(k,
+      len(w)) and the ratio 2 LCS / (len(n) + len(w)) <= 2k / (len(n) + k). Both texts are taken
+      as the needle (for equal lengths rapidfuzz tries both).
+    """
+
+    _last: _SentenceIndex | None = None  # one draft at a time: its measures are kept alive with it
+
+    def __init__(self, measures: list[Measure]) -> None:
+        self.measures = measures
+        self.items = [(m, s, compact(s)) for m in measures for s in sentences(m)]
+        texts = [b for _, _, b in self.items]
+        n = len(texts)
+        self.lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+        cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        sid = np.repeat(np.arange(n, dtype=np.int64), self.lens)
+        # (sentence, character) once each, with the character's count in the sentence
+        keys, mult = np.unique((sid << 32) | cps, return_counts=True)
+        self.c_sid = keys >> 32
+        self.c_char = keys & 0xFFFFFFFF
+        self.c_mult = mult.astype(np.float64)
+        self.wide = bool(len(cps)) and int(cps.max()) > 0xFFFF
+
+    @classmethod
+    def of(cls, measures: Iterable[Measure]) -> _SentenceIndex:
+        ms = measures if isinstance(measures, list) else list(measures)
+        last = cls._last
+        if last is not None and len(last.measures) == len(ms) and all(x is y for x, y in zip(last.measures, ms, strict=True)):
+            return last
+        cls._last = cls(ms)
+        return cls._last
+
+    def upper_bounds(self, a: str, words: tuple[str, ...]) -> np.ndarray:
+        """For each sentence, a number >= `_similarity(a, sentence)` (exactly 1 where a may be in it)."""
+        n, la = len(self.items), len(a)
+        a_cps = np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        chars, a_slot, a_mult = np.unique(a_cps, return_inverse=True, return_counts=True)
+        if self.wide or int(chars[-1]) > 0xFFFF:
+            return np.ones(n)  # beyond the basic plane (rare): no bound, every sentence is scored
+        slot = np.zeros(0x10000, dtype=np.int64)  # character -> 1 + its slot among a's characters
+        slot[chars] = np.arange(1, len(chars) + 1)
+        pos = slot[self.c_char]
+        inside = pos > 0
+        sids = self.c_sid[inside]
+        # which of a's characters each sentence holds: bits, 64 slots per word
+        width = (len(chars) + 63) // 64
+        held = np.zeros((n, width), dtype=np.uint64)
+        bits = pos[inside] - 1
+        np.bitwise_or.at(held, (sids, bits // 64), np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64)))
+
+        def holding(part: np.ndarray, slots: np.ndarray, count: int) -> np.ndarray:
+            """(sentences x parts) bool: the sentence holds every character of the part; part k is
+            made of the slots where `part` is k."""
+            need = np.zeros((count, width), dtype=np.uint64)
+            np.bitwise_or.at(need, (part, slots // 64), np.left_shift(np.uint64(1), (slots % 64).astype(np.uint64)))
+            return ((held[:, None, :] & need[None, :, :]) == need[None, :, :]).all(axis=2)
+
+        upper = np.zeros(n)
+        if la > 1:  # bigram share: distinct bigrams of a whose two characters the sentence holds
+            grams = np.unique(a_slot[:-1] * len(chars) + a_slot[1:])
+            ids = np.arange(len(grams))
+            part = np.concatenate((ids, ids))
+            upper = holding(part, np.concatenate((grams // len(chars), grams % len(chars))), len(grams)).sum(axis=1) / len(grams)
+        if len(words) >= 4:  # content-word share: words whose characters the sentence holds
+            counted = Counter(words)
+            w_slots = slot[np.frombuffer("".join(counted).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)] - 1
+            part = np.repeat(np.arange(len(counted)), [len(w) for w in counted])
+            weight = np.array(list(counted.values()), dtype=np.float64)
+            upper = np.maximum(upper, (holding(part, w_slots, len(counted)) * weight).sum(axis=1) / len(words))
+        k_a = np.bincount(sids, weights=a_mult[bits], minlength=n)
+        k_b = np.bincount(sids, weights=self.c_mult[inside], minlength=n)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            windowed = np.nan_to_num(np.maximum(2 * k_a / (la + k_a), 2 * k_b / (self.lens + k_b)))
+        windowed[self.lens < la // 2] = 0.0
+        upper = np.maximum(upper, windowed + 1e-9)
+        upper[(held == _full(len(chars), width)).all(axis=1)] = 1.0
+        return upper
+
+
+def _full(count: int, width: int) -> np.ndarray:
+    """The bit words with the first `count` bits set."""
+    out = np.zeros(width, dtype=np.uint64)
+    for k in range(width):
+        bits = min(64, count - 64 * k)
+        out[k] = np.uint64((1 << bits) - 1) if bits < 64 else np.uint64(0xFFFFFFFFFFFFFFFF)
+    return out
 
 
 def contains(measures: Iterable[Measure], phrase: str) -> bool:

@@ -199,7 +199,7 @@ class ClauseCarried(CheckKind):
             return None
         if len(c.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
-        score, where, sentence = c.best_sentence(text, ctx.draft.measures)
+        score, where, sentence = c.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
@@ -383,7 +383,7 @@ class ClauseCarried(CheckKind):
             return False
         return not (
             len(c.compact(part)) >= options.min_chars
-            and c.best_sentence(part, ctx.draft.measures)[0] >= options.elsewhere_threshold
+            and c.best_sentence(part, ctx.draft.measures, options.elsewhere_threshold)[0] >= options.elsewhere_threshold
         )
 
     def _phrases(

@@ -93,7 +93,7 @@ class DeadlineCarried(CheckKind):
             psent = c.sentence_of(pm, p)
             if self._found(psent, [p], measures, options):
                 continue
-            score, m, s = c.best_sentence(psent, measures)
+            score, m, s = c.best_sentence(psent, measures, options.similar_threshold)
             if m is None or score < options.similar_threshold:
                 continue  # the clause itself is gone: clause_carried's finding, not ours
             yield self._hit(ctx, m, ref, p, s, psent)

@@ -117,7 +117,7 @@ class ParentCovered(CheckKind):
         if not clauses:
             return False
         found = sum(
-            1 for s in clauses if c.best_sentence(s, ctx.draft.measures)[0] >= options.recheck_threshold
+            1 for s in clauses if c.best_sentence(s, ctx.draft.measures, options.recheck_threshold)[0] >= options.recheck_threshold
         )
         return found / len(clauses) >= options.recheck_share
 

@@ -181,7 +181,7 @@ class TargetNotWeaker(CheckKind):
                 if c.target_weaker(p, t):
                     yield self._hit(ctx, mm, ref, "weaker", p.text, t.text, t.text, f"target:{p.text}")
             elif options.check_missing and not c.contains(measures, p.text):
-                score, mm, s = c.best_sentence(psent, measures)
+                score, mm, s = c.best_sentence(psent, measures, options.similar_threshold)
                 if mm is not None and score >= options.similar_threshold:
                     yield self._hit(ctx, mm, ref, "missing", p.text, s, s, f"missing:{p.text}")
 
