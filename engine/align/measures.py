@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import zlib
-from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,6 +62,7 @@ class Unit:
     title_key: str = ""
     grams: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     counts: Counter[str] | None = None  # term_counts(): body and title tokens
+    tf: tuple[list[str], np.ndarray] | None = None  # term_rows()
     tok_sorted: str | None = None  # _sorted_tokens()
     _clauses: list[ClauseInfo] | None = None
     _facts: bool = False
@@ -179,8 +179,25 @@ def term_counts(u: Unit) -> Counter[str]:
     """Token counts of a unit (body tokens + title tokens), kept on the unit: a cached parent unit
     meets every draft."""
     if u.counts is None:
-        u.counts = Counter(u.toks) + Counter(u.title_key and tokens(u.title))
+        counts = Counter(u.toks)
+        counts.update(u.title_key and tokens(u.title))  # = Counter + Counter: same counts, same order
+        u.counts = counts
     return u.counts
+
+
+def term_rows(u: Unit) -> tuple[list[str], np.ndarray]:
+    """The unit's words (term_counts order) and their 1 + log(count), kept on the unit."""
+    if u.tf is None:
+        counts = term_counts(u)
+        u.tf = (list(counts), np.array([_log_tf(k) for k in counts.values()], dtype=np.float64))
+    return u.tf
+
+
+def _log_tf(k: int) -> float:
+    tf = _LOG_TF.get(k)
+    if tf is None:
+        tf = _LOG_TF[k] = float(1.0 + np.log(k))
+    return tf
 
 
 def doc_freq(units: list[Unit]) -> Counter[str]:
@@ -197,22 +214,22 @@ def cheap_matrix(ps: list[Unit], ds: list[Unit], p_df: Counter[str] | None = Non
     `_MAX_VOCAB` words it is hashed (crc32, stable) into `_HASH_DIMS` columns, which bounds memory
     (2,000 measures: 16 MiB a side). `p_df` is `doc_freq(ps)` when the caller keeps it (same parent).
     """
-    p_counts = [term_counts(u) for u in ps]
-    d_counts = [term_counts(u) for u in ds]
     if p_df is None:
         p_df = doc_freq(ps)
     d_df = doc_freq(ds)
     shared = sorted(set(p_df) & set(d_df))
     n = len(ps) + len(ds)
     if len(shared) <= _MAX_VOCAB:
-        col = {w: i for i, w in enumerate(shared)}
+        cols = np.arange(len(shared), dtype=np.int64)
         width = max(len(shared), 1)
     else:
-        col = {w: zlib.crc32(w.encode("utf-8")) % _HASH_DIMS for w in shared}
+        cols = np.array([zlib.crc32(w.encode("utf-8")) % _HASH_DIMS for w in shared], dtype=np.int64)
         width = _HASH_DIMS
-    idf = {w: float(np.log((1 + n) / (1 + p_df[w] + d_df[w])) + 1.0) for w in shared}
-    pm = _tfidf(p_counts, col, idf, width)
-    dm = _tfidf(d_counts, col, idf, width)
+    df = np.array([p_df[w] + d_df[w] for w in shared], dtype=np.int64)
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    slot = {w: k for k, w in enumerate(shared)}
+    pm = _tfidf(ps, slot, cols, idf, width)
+    dm = _tfidf(ds, slot, cols, idf, width)
     return _product(pm, dm.T)
 
 
@@ -256,31 +273,28 @@ def _blas_set_threads_local():
 _LOG_TF: dict[int, float] = {}
 
 
-def _tfidf(counts: list[Counter[str]], col: dict[str, int], idf: dict[str, float], width: int) -> np.ndarray:
-    """Rows of (1 + log tf) * idf, L2-normalised, float32.
+def _tfidf(units: list[Unit], slot: dict[str, int], cols: np.ndarray, idf: np.ndarray, width: int) -> np.ndarray:
+    """Rows of (1 + log tf) * idf, L2-normalised, float32; `slot` numbers the shared words, whose
+    column and idf are `cols` and `idf`.
 
     Filled with array assignments, with the same values and roundings as adding each word into its
     float32 cell in turn: every value is the float64 product, rounded to float32 when stored; words
     hashed into one cell are added in their order, one round of assignments per word of the cell.
     """
-    rows = array("q")
-    cols = array("q")
-    vals = array("d")  # float64, as numpy's product of the two float64 factors
-    for r, c in enumerate(counts):
-        for w, k in c.items():
-            j = col.get(w)
-            if j is not None:
-                tf = _LOG_TF.get(k)
-                if tf is None:
-                    tf = _LOG_TF[k] = float(1.0 + np.log(k))
-                rows.append(r)
-                cols.append(j)
-                vals.append(tf * idf[w])
-    m = np.zeros((len(counts), width), dtype=np.float32)
-    if vals:
-        r_ = np.frombuffer(rows, dtype=np.int64)
-        c_ = np.frombuffer(cols, dtype=np.int64)
-        v_ = np.frombuffer(vals, dtype=np.float64)
+    rows_, slots_, tfs = [], [], []
+    for r, u in enumerate(units):
+        words, tf = term_rows(u)
+        at = np.array([slot.get(w, -1) for w in words], dtype=np.int64)
+        keep = at >= 0
+        rows_.append(np.full(int(keep.sum()), r, dtype=np.int64))
+        slots_.append(at[keep])
+        tfs.append(tf[keep])
+    m = np.zeros((len(units), width), dtype=np.float32)
+    r_ = np.concatenate(rows_) if rows_ else np.zeros(0, dtype=np.int64)
+    if len(r_):
+        at = np.concatenate(slots_)
+        c_ = cols[at]
+        v_ = np.concatenate(tfs) * idf[at]  # float64, as tf * idf[w] word by word
         flat = r_ * width + c_
         order = np.argsort(flat, kind="stable")
         fs = flat[order]

@@ -1,0 +1,61 @@
+"""cheap_matrix: the vectorised TF-IDF equals adding each word into its float32 cell in turn."""
+
+from __future__ import annotations
+
+import math
+import zlib
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.align import measures as me
+from engine.pipeline import load_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def _units() -> tuple[list[me.Unit], list[me.Unit]]:
+    def units(name: str) -> list[me.Unit]:
+        plan = load_plan(str(ROOT / "fixtures" / name))
+        return [u for u in me.build_units(plan) if not u.general and not u.empty]
+
+    return units("guangxi-2021-2025-parent.txt"), units("chengzhong-district-draft.txt")
+
+
+def _reference(ps: list[me.Unit], ds: list[me.Unit], max_vocab: int, dims: int) -> np.ndarray:
+    p_df, d_df = me.doc_freq(ps), me.doc_freq(ds)
+    shared = sorted(set(p_df) & set(d_df))
+    n = len(ps) + len(ds)
+    if len(shared) <= max_vocab:
+        col, width = {w: i for i, w in enumerate(shared)}, max(len(shared), 1)
+    else:
+        col, width = {w: zlib.crc32(w.encode("utf-8")) % dims for w in shared}, dims
+
+    def rows(units: list[me.Unit]) -> np.ndarray:
+        m = np.zeros((len(units), width), dtype=np.float32)
+        for r, u in enumerate(units):
+            for w, k in me.term_counts(u).items():
+                if w in col:
+                    idf = float(np.log((1 + n) / (1 + p_df[w] + d_df[w])) + 1.0)
+                    value = float(1.0 + np.log(k)) * idf
+                    m[r, col[w]] = np.float32(float(m[r, col[w]]) + value)
+        norms = np.sqrt(np.einsum("ij,ij->i", m, m))
+        norms[norms == 0] = 1.0
+        return m / norms[:, None]
+
+    return me._product(rows(ps), rows(ds).T)  # one BLAS thread, as cheap_matrix
+
+
+@pytest.mark.parametrize(("max_vocab", "dims"), [(4096, 2048), (300, 64)], ids=["vocabulary", "hashed"])
+def test_cheap_matrix_equals_word_by_word(monkeypatch: pytest.MonkeyPatch, max_vocab: int, dims: int) -> None:
+    monkeypatch.setattr(me, "_MAX_VOCAB", max_vocab)
+    monkeypatch.setattr(me, "_HASH_DIMS", dims)
+    ps, ds = _units()
+    got = me.cheap_matrix(ps, ds)
+    want = _reference(ps, ds, max_vocab, dims)
+    assert got.shape == (len(ps), len(ds))
+    np.testing.assert_array_equal(got, want)
+    assert math.isclose(float(got.max()), 1.0, abs_tol=0.05)  # some pair is (nearly) the same text
