@@ -36,6 +36,7 @@ from engine.align.measures import (
     doc_freq,
     measure_score,
     one_to_one,
+    score_pairs,
     section_units,
 )
 from engine.align.options import AlignOptions
@@ -102,7 +103,7 @@ def align_plans(parent: Plan, draft: Plan, options: AlignOptions | None = None) 
 
     # ---- measure level
     cheap = cheap_matrix(ps, ds, p_df)
-    scored = {(i, j): measure_score(ps[i], ds[j], opts) for i, j in candidate_pairs(cheap, opts)}
+    scored = score_pairs(ps, ds, candidate_pairs(cheap, opts), opts)
 
     def score(i: int, j: int) -> float:
         if (i, j) not in scored:

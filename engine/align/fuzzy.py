@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import Any
 
 import numpy as np
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 _SLOTS = 255  # U+00FF is the "no query character" code
 _OTHER = 0xFF
@@ -66,3 +66,20 @@ def cdist(
 
 def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def ratios(query: str, choices: Sequence[str]) -> list[float]:
+    """`[fuzz.ratio(query, c) for c in choices]`, same values, on the query's one-byte alphabet."""
+    if len(choices) < 2:
+        return [fuzz.ratio(query, c) for c in choices]
+    q_cps = _code_points(query)
+    c_cps = _code_points("".join(choices))
+    alphabet = np.unique(q_cps)
+    if len(alphabet) > _SLOTS or q_cps.max(initial=0) > 0xFFFF or c_cps.max(initial=0) > 0xFFFF:
+        return [fuzz.ratio(query, c) for c in choices]
+    lut = np.full(0x10000, _OTHER, dtype=np.uint8)
+    lut[alphabet] = np.arange(len(alphabet), dtype=np.uint8)
+    mq = lut[q_cps].tobytes().decode("latin-1")
+    mc = lut[c_cps].tobytes().decode("latin-1")
+    bounds = list(accumulate(map(len, choices), initial=0))
+    return [fuzz.ratio(mq, mc[bounds[k] : bounds[k + 1]]) for k in range(len(choices))]

@@ -22,6 +22,7 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz
 
+from engine.align import fuzzy
 from engine.align.clauses import ClauseInfo, clause_info, measure_body, score_matrix, split_clauses
 from engine.align.options import AlignOptions
 from engine.align.tokenize import bigrams, dice, strip_punct, tokens
@@ -161,6 +162,44 @@ def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
         return body
     title = fuzz.ratio(p.title_key, d.title_key) / 100.0
     return opts.title_weight * title + (1 - opts.title_weight) * body
+
+
+def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], opts: AlignOptions) -> dict[tuple[int, int], float]:
+    """`measure_score` of many (parent, draft) index pairs, the same numbers, computed a parent at a
+    time: its token-sort ratios on a one-byte alphabet (engine.align.fuzzy) and its shared bigrams
+    with all its candidates in one array operation."""
+    by_parent: dict[int, list[int]] = {}
+    for i, j in pairs:
+        by_parent.setdefault(i, []).append(j)
+    out: dict[tuple[int, int], float] = {}
+    for i, js in by_parent.items():
+        p = ps[i]
+        cands = [ds[j] for j in js]
+        sorted_tokens = [_sorted_tokens(d) for d in cands]
+        ratios = fuzzy.ratios(_sorted_tokens(p), sorted_tokens) if p.tok_str else [0.0] * len(js)
+        common = _common_bigrams(p.grams, [d.grams for d in cands])
+        for j, d, ratio, shared in zip(js, cands, ratios, common, strict=True):
+            tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
+            dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
+            body = opts.bigram_weight * dice + (1 - opts.bigram_weight) * tsr
+            if not p.title_key or not d.title_key:
+                out[(i, j)] = body
+            else:
+                title = fuzz.ratio(p.title_key, d.title_key) / 100.0
+                out[(i, j)] = opts.title_weight * title + (1 - opts.title_weight) * body
+    return out
+
+
+def _common_bigrams(grams: np.ndarray, others: list[np.ndarray]) -> list[int]:
+    """How many of `grams` (sorted, distinct) each of `others` (distinct) holds."""
+    if not len(grams) or not others:
+        return [0] * len(others)
+    flat = np.concatenate(others)
+    if not len(flat):
+        return [0] * len(others)
+    at = np.minimum(np.searchsorted(grams, flat), len(grams) - 1)
+    owner = np.repeat(np.arange(len(others)), [len(o) for o in others])
+    return np.bincount(owner[grams[at] == flat], minlength=len(others)).tolist()
 
 
 def _sorted_tokens(u: Unit) -> str:

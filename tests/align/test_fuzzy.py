@@ -63,3 +63,15 @@ _TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x9FFF)
 def test_any_text_scores_the_same(queries, choices) -> None:
     want = process.cdist(queries, choices, scorer=fuzz.ratio, dtype=np.float32)
     np.testing.assert_array_equal(fuzzy.cdist(queries, choices, scorer=fuzz.ratio, dtype=np.float32), want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT, st.lists(_TEXT, max_size=12))
+def test_ratios_are_fuzz_ratio(query, choices) -> None:
+    assert fuzzy.ratios(query, choices) == [fuzz.ratio(query, c) for c in choices]
+
+
+def test_ratios_on_fixture_clauses() -> None:
+    for query in CLAUSES[:40]:
+        choices = CLAUSES[40:80]
+        assert fuzzy.ratios(query, choices) == [fuzz.ratio(query, c) for c in choices]

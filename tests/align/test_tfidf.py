@@ -1,4 +1,4 @@
-"""cheap_matrix: the vectorised TF-IDF equals adding each word into its float32 cell in turn."""
+"""cheap_matrix and score_pairs: the array versions give the numbers of the word-by-word and pair-by-pair definitions."""
 
 from __future__ import annotations
 
@@ -59,3 +59,15 @@ def test_cheap_matrix_equals_word_by_word(monkeypatch: pytest.MonkeyPatch, max_v
     assert got.shape == (len(ps), len(ds))
     np.testing.assert_array_equal(got, want)
     assert math.isclose(float(got.max()), 1.0, abs_tol=0.05)  # some pair is (nearly) the same text
+
+
+def test_score_pairs_equals_measure_score() -> None:
+    from engine.align.options import AlignOptions
+
+    ps, ds = _units()
+    opts = AlignOptions()
+    pairs = [(i, j) for i in range(len(ps)) for j in range(len(ds)) if (i * 7 + j * 3) % 5 == 0]
+    got = me.score_pairs(ps, ds, pairs, opts)
+    assert list(got) == pairs
+    assert got == {(i, j): me.measure_score(ps[i], ds[j], opts) for i, j in pairs}
+    assert max(got.values()) > 0.9
