@@ -102,18 +102,41 @@ def clause_info(text: str, with_facts: bool = True) -> ClauseInfo:
     info = ClauseInfo(text=text, key=strip_punct(text))
     if not with_facts:
         return info
+    facts = _FACTS.get(text)
+    if facts is None:
+        facts = _facts(text)
+        if len(_FACTS) >= _FACTS_MAX:
+            _FACTS.clear()
+        _FACTS[text] = facts
+    deadlines, targets, strength, info.level = facts
+    info.deadlines, info.targets, info.strength = list(deadlines), list(targets), list(strength)
+    return info
+
+
+# clause text -> its deadlines, targets, strength words and level: pure functions of the text, and a
+# draft repeats most of its parent's clauses (the parent's are read first), a batch its siblings'.
+# Fresh lists are handed out; the extracted models are shared, as the parent's always were.
+_FACTS: dict[str, tuple[tuple, tuple, tuple, str]] = {}
+_FACTS_MAX = 50_000
+
+
+def _facts(text: str) -> tuple[tuple, tuple, tuple, str]:
     deadlines, targets, strength = _extract_fns()
+    found_d: list = []
+    found_t: list = []
+    words: list[str] = []
+    level = "normal"
     try:
         if deadlines:
-            info.deadlines = list(deadlines(text) or [])
+            found_d = list(deadlines(text) or [])
         if targets:
-            info.targets = list(targets(text) or [])
+            found_t = list(targets(text) or [])
         if strength:
-            words, level = strength(text)
-            info.strength, info.level = list(words), level
+            w, level = strength(text)
+            words = list(w)
     except NotImplementedError:
         pass
-    return info
+    return tuple(found_d), tuple(found_t), tuple(words), level
 
 
 def score_matrix(a: list[str], b: list[str], workers: int = 1) -> np.ndarray:
