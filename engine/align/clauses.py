@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -63,6 +64,15 @@ def _cut_bracketed_responsibility(text: str) -> str:
 
 def split_clauses(text: str) -> list[str]:
     """Sentences and 分号 parts; uses extract's splitter when it exists."""
+    return list(_split_clauses(text))
+
+
+@lru_cache(maxsize=8192)  # a draft measure that keeps its parent's text splits the same way
+def _split_clauses(text: str) -> tuple[str, ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[str]:
     try:
         from engine.extract import split_clauses as extract_split  # type: ignore[attr-defined]
     except ImportError:
