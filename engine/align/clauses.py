@@ -156,6 +156,24 @@ def score_matrix(a: list[str], b: list[str], workers: int = 1) -> np.ndarray:
     return process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=workers) / np.float32(100.0)
 
 
+def pick_best(mat: np.ndarray, margin: float, keys: list[np.ndarray]) -> list[int]:
+    """For each row, the column chosen among those within `margin` of the row's best: the least by
+    `keys` (arrays over the columns, compared in turn), then the higher score, then the first column.
+
+    The same choice as `min(near, key=lambda x: (*[k[x] for k in keys], -float(row[x]), x))` with
+    `near = np.flatnonzero(row >= float(row.max()) - margin)`, for every row at once (the threshold is
+    rounded to float32 as numpy does when it compares a float32 row with a Python float).
+    """
+    top = mat.max(axis=1).astype(np.float64)
+    cand = mat >= (top - margin).astype(mat.dtype)[:, None]
+    for key in keys:
+        least = np.where(cand, key[None, :], np.iinfo(np.int64).max).min(axis=1)
+        cand &= key[None, :] == least[:, None]
+    best = np.where(cand, mat, -np.inf).max(axis=1)
+    cand &= mat == best[:, None]
+    return cand.argmax(axis=1).tolist()
+
+
 @dataclass
 class DraftClause:
     ref: str
@@ -191,23 +209,20 @@ def pair_clauses(
     mat = score_matrix([c.key for c in parent], keys, opts.workers)
     pairs: list[ClausePair] = []
     used: set[int] = set()
+    picks: list[int] = []
+    if options and parent:
+        # ties: a single clause before a join, the main carrier first, then the higher score, then
+        # the earlier clause
+        keys = [
+            np.array([len(o) > 1 for o in options], dtype=np.int64),
+            np.array([drafts[o[0]].rank for o in options], dtype=np.int64),
+        ]
+        picks = pick_best(mat, opts.tie_margin, keys)
     for i, pc in enumerate(parent):
         best_j, best_s = None, -1.0
         if len(options):
-            row = mat[i]
-            top = float(row.max())
-            near = np.flatnonzero(row >= top - opts.tie_margin)
-            # ties: a single clause before a join, the main carrier first, then the higher score
-            best_j = min(
-                (int(j) for j in near),
-                key=lambda j: (
-                    len(options[j]) > 1,
-                    drafts[options[j][0]].rank,
-                    -float(row[j]),
-                    options[j][0],
-                ),
-            )
-            best_s = float(row[best_j])
+            best_j = picks[i]
+            best_s = float(mat[i, best_j])
         if best_j is None or best_s < opts.clause_match:
             pairs.append(_pair(i, pc, None, None, "dropped", max(best_s, 0.0)))
             continue

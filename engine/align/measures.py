@@ -23,7 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from engine.align import fuzzy
-from engine.align.clauses import ClauseInfo, clause_info, measure_body, score_matrix, split_clauses
+from engine.align.clauses import ClauseInfo, clause_info, measure_body, pick_best, score_matrix, split_clauses
 from engine.align.options import AlignOptions
 from engine.align.tokenize import bigrams, dice, strip_punct, tokens
 from engine.models import Measure, Plan, Section
@@ -485,14 +485,14 @@ def coverage(p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions) 
     best_clause: dict[int, float] = {}
     total = float(sum(len(c.key) for c in pcl)) or 1.0
     num = 0.0
+    if not keys:
+        return Coverage(share, best_clause, 0.0)
+    # per parent clause, among the draft clauses within tie_margin of its best: the lowest rank,
+    # then the higher score, then the first
+    picks = pick_best(mat, opts.tie_margin, [np.array([rank for rank, _ in cols])])
     for i, c in enumerate(pcl):
-        if not keys:
-            break
-        row = mat[i]
-        top = float(row.max())
-        near = np.flatnonzero(row >= top - opts.tie_margin)
-        k = min((int(x) for x in near), key=lambda x: (cols[x][0], -float(row[x]), x))
-        s = float(row[k])
+        k = picks[i]
+        s = float(mat[i, k])
         if s < opts.clause_match:
             continue
         j = cols[k][1]
