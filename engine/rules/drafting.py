@@ -324,6 +324,8 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
     best, idx = 0.0, -1
     ft = fold(text)
     folded = [_folded(c) for c in candidates]
+    if ft and ft in folded:  # ratio 1 only for the same text, and no candidate scores more
+        return 1.0, folded.index(ft)
     lcs = process.cdist([ft], folded, scorer=LCSseq.similarity, dtype=np.int32)[0] if folded else ()
     for i, fc in enumerate(folded):
         n = len(ft) + len(fc)
