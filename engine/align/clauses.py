@@ -247,29 +247,31 @@ def pair_clauses(
 
 
 def _pair(i, pc: ClauseInfo, dcs, option, rel: str, score: float) -> ClausePair:
-    cp = ClausePair(
-        parent_index=i,
-        parent_text=pc.text,
-        relation=rel,  # type: ignore[arg-type]
-        score=round(float(score), 4),
-        parent_deadlines=pc.deadlines,
-        parent_targets=pc.targets,
-        parent_strength=pc.strength,
-        parent_level=pc.level,  # type: ignore[arg-type]
-    )
+    fields: dict = {
+        "parent_index": i,
+        "parent_text": pc.text,
+        "relation": rel,
+        "score": round(float(score), 4),
+        "parent_deadlines": pc.deadlines,
+        "parent_targets": pc.targets,
+        "parent_strength": pc.strength,
+        "parent_level": pc.level,
+    }
     if dcs:
         text = "".join(d.info.text for d in dcs)
-        cp.local_item = dcs[0].ref
-        cp.local_index = dcs[0].index
-        cp.local_text = text
-        cp.local_deadlines = [x for d in dcs for x in d.info.deadlines]
-        cp.local_targets = [x for d in dcs for x in d.info.targets]
-        cp.local_strength = [x for d in dcs for x in d.info.strength]
-        cp.local_level = dcs[0].info.level if len(dcs) == 1 else _strongest([d.info.level for d in dcs])  # type: ignore[assignment]
+        fields.update(
+            local_item=dcs[0].ref,
+            local_index=dcs[0].index,
+            local_text=text,
+            local_deadlines=[x for d in dcs for x in d.info.deadlines],
+            local_targets=[x for d in dcs for x in d.info.targets],
+            local_strength=[x for d in dcs for x in d.info.strength],
+            local_level=dcs[0].info.level if len(dcs) == 1 else _strongest([d.info.level for d in dcs]),
+        )
         if pc.key != strip_punct(text):
-            cp.diff = char_diff(pc.text, text)
-            cp.items_dropped, cp.items_added = list_items(pc.text, text)
-    return cp
+            fields["diff"] = char_diff(pc.text, text)
+            fields["items_dropped"], fields["items_added"] = list_items(pc.text, text)
+    return ClausePair(**fields)  # one validation, not one per field set afterwards
 
 
 _LEVEL_RANK = {"soft": 0, "normal": 1, "firm": 2, "mandatory": 3}
