@@ -123,7 +123,7 @@ def jurisdiction(plan: Plan) -> str:
         return name
     for text in (plan.title or "", plan.preamble or ""):
         clean = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)
-        for m in re.finditer(re.escape(name), clean):
+        for m in find_all(name, clean):
             rest = clean[m.end() : m.end() + 3]
             for s in _LEVEL_SUFFIXES:
                 if rest.startswith(s) and _SUFFIX_LEVEL.get(s) == plan.level:
@@ -352,6 +352,12 @@ def _folded(text: str) -> str:
 def _matcher(b: str) -> difflib.SequenceMatcher:
     """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause."""
     return difflib.SequenceMatcher(None, "", b, autojunk=False)
+
+
+def find_all(word: str, text: str) -> Iterator[re.Match[str]]:
+    """`re.finditer(re.escape(word), text)`, without the regex when `word` is not in `text` (most
+    names looked for are not there)."""
+    return re.finditer(re.escape(word), text) if word in text else iter(())
 
 
 def compiled(pattern: str) -> re.Pattern[str]:

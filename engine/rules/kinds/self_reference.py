@@ -106,14 +106,14 @@ class SelfReference(CheckKind):
             ] = []  # start, end, word, reason-key, right, parent
             if options.self_words:
                 for w in foreign:
-                    for m in re.finditer(re.escape(w), text):
+                    for m in d.find_all(w, text):
                         if self._skip_word(lv, text, m.start(), m.end(), qmask):
                             continue
                         hits.append((m.start(), m.end(), w, "foreign", _swap(w, own), None))
             if options.changed_meaning and ambiguous:
                 verbs = d.compiled(lv.get("connect_verbs") or r"(对接|接入)$")
                 for w in ambiguous:
-                    for m in re.finditer(re.escape(w), text):
+                    for m in d.find_all(w, text):
                         if qmask[m.start()]:
                             continue
                         cs, _ = d.clause_around(text, m.start())
@@ -221,7 +221,7 @@ class SelfReference(CheckKind):
         taken = bytearray(len(text))
         k = options.context_chars
         for n in names:
-            for m in re.finditer(re.escape(n), text):
+            for m in d.find_all(n, text):
                 s, e = m.start(), m.end()
                 if qmask[s] or omask[s] or pmask[s] or taken[s]:
                     continue
@@ -280,7 +280,7 @@ def _proper_mask(lv: dict, text: str, names: list[str]) -> bytearray:
     span = int(lv.get("proper_name_span") or 12)
     head_rx = d.compiled(heads) if heads else None
     for n in names:
-        for m in re.finditer(re.escape(n), text):
+        for m in d.find_all(n, text):
             s, e = m.start(), m.end()
             proper = 0 < s and e < len(text) and text[s - 1] in "（(" and text[e] in "）)"
             if not proper and head_rx is not None:
@@ -299,7 +299,7 @@ def _copied(ftext: str, s: int, e: int, n: str, ptext: str, parent_own: list[str
     """'kept' / 'replaced' when the name at [s, e) sits where the parent clause had its own name."""
     dl, dr = ftext[max(0, s - 8) : s], ftext[e : e + 8]
     for pn in parent_own:
-        for pm in re.finditer(re.escape(pn), ptext):
+        for pm in d.find_all(pn, ptext):
             pl, pr = ptext[max(0, pm.start() - 8) : pm.start()], ptext[pm.end() : pm.end() + 8]
             a = _common_suffix(dl, pl)
             b = _common_prefix(dr, pr)
@@ -330,7 +330,7 @@ def _mask_of(text: str, names: list[str]) -> bytearray:
     for n in names:
         if len(n) < 2:
             continue
-        for m in re.finditer(re.escape(n), text):
+        for m in d.find_all(n, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 

@@ -282,7 +282,7 @@ def _in_name(text: str, i: int, names: list[str]) -> bool:
     for n in names:
         if len(n) < 2:
             continue
-        for m in re.finditer(re.escape(n), text):
+        for m in d.find_all(n, text):
             if m.start() <= i < m.end():
                 return True
     return False
