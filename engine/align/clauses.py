@@ -161,17 +161,21 @@ def pick_best(mat: np.ndarray, margin: float, keys: list[np.ndarray]) -> list[in
     `keys` (arrays over the columns, compared in turn), then the higher score, then the first column.
 
     The same choice as `min(near, key=lambda x: (*[k[x] for k in keys], -float(row[x]), x))` with
-    `near = np.flatnonzero(row >= float(row.max()) - margin)`, for every row at once (the threshold is
-    rounded to float32 as numpy does when it compares a float32 row with a Python float).
+    `near = np.flatnonzero(row >= float(row.max()) - margin)`: the threshold is rounded to the
+    matrix's float32, as numpy does when it compares a float32 row with a Python float. On Python
+    lists: the matrices are small (a measure's clauses), where array calls cost more than they save.
     """
-    top = mat.max(axis=1).astype(np.float64)
-    cand = mat >= (top - margin).astype(mat.dtype)[:, None]
-    for key in keys:
-        least = np.where(cand, key[None, :], np.iinfo(np.int64).max).min(axis=1)
-        cand &= key[None, :] == least[:, None]
-    best = np.where(cand, mat, -np.inf).max(axis=1)
-    cand &= mat == best[:, None]
-    return cand.argmax(axis=1).tolist()
+    ks = [k.tolist() for k in keys]
+    out: list[int] = []
+    for row in mat.tolist():
+        threshold = float(mat.dtype.type(max(row) - margin))
+        near = [x for x, v in enumerate(row) if v >= threshold]
+        if len(ks) == 1:
+            k0 = ks[0]
+            out.append(min(near, key=lambda x: (k0[x], -row[x], x)))
+        else:
+            out.append(min(near, key=lambda x: (*[k[x] for k in ks], -row[x], x)))
+    return out
 
 
 @dataclass

@@ -75,3 +75,25 @@ def test_ratios_on_fixture_clauses() -> None:
     for query in CLAUSES[:40]:
         choices = CLAUSES[40:80]
         assert fuzzy.ratios(query, choices) == [fuzz.ratio(query, c) for c in choices]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 6),
+    st.integers(1, 14),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([0.0, 0.02, 0.05]),
+    st.integers(1, 2),
+)
+def test_pick_best_is_the_row_by_row_min(rows, cols, seed, margin, n_keys) -> None:
+    from engine.align.clauses import pick_best
+
+    rng = np.random.default_rng(seed)
+    # few distinct scores, so that ties and near-ties within the margin are common
+    mat = (rng.integers(0, 20, size=(rows, cols)) / np.float32(19)).astype(np.float32)
+    keys = [rng.integers(0, 3, size=cols) for _ in range(n_keys)]
+    want = []
+    for row in mat:
+        near = np.flatnonzero(row >= float(row.max()) - margin)
+        want.append(min((int(x) for x in near), key=lambda x: (*[int(k[x]) for k in keys], -float(row[x]), x)))
+    assert pick_best(mat, margin, keys) == want
