@@ -166,6 +166,17 @@ def _bracket_end(text: str, start: int) -> int | None:
 
 def _parse_content(content: str) -> tuple[list[str], list[str], str] | None:
     """(lead names, support names, style) from the inside of a clause, or None if it is not one."""
+    parsed = _parse_content_cached(content)
+    return None if parsed is None else (list(parsed[0]), list(parsed[1]), parsed[2])
+
+
+@lru_cache(maxsize=8192)  # the same brackets recur: in a plan's measures, in its drafts
+def _parse_content_cached(content: str) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
+    parsed = _parse_content_uncached(content)
+    return None if parsed is None else (tuple(parsed[0]), tuple(parsed[1]), parsed[2])
+
+
+def _parse_content_uncached(content: str) -> tuple[list[str], list[str], str] | None:
     keys = list(KEY_RE.finditer(content))
     if keys and not content[: keys[0].start()].strip(" \n\t"):
         lead: list[str] = []
