@@ -155,18 +155,9 @@ class LevelScope(CheckKind):
 
     @staticmethod
     def _other_plans(lv: dict, text: str, qmask: bytearray, rank: int) -> Iterator[tuple[int, int, str]]:
-        word_rank: dict[str, int] = {}
-        for name, info in (lv.get("levels") or {}).items():
-            for w in info.get("words") or []:
-                word_rank.setdefault(w, _RANKS.get(name, 9))
-        if not word_rank:
+        word_rank, rx = _plans_pattern(lv)
+        if rx is None:
             return
-        words = "|".join(re.escape(w) for w in sorted(word_rank, key=len, reverse=True))
-        verbs = lv.get("build_verbs") or "(建立|完善|制定|编制)"
-        things = lv.get("built_things") or "(预案|规划|体系)"
-        rx = d.compiled(
-            f"{verbs}(?:和{verbs})?(?P<enum>(?:{words})(?:、(?:{words}))+)(?P<rest>[^，。；、]{{0,8}}?){things}"
-        )
         for m in rx.finditer(text):
             if qmask[m.start()]:
                 continue
@@ -176,3 +167,27 @@ class LevelScope(CheckKind):
 
 
 KIND = LevelScope
+
+
+_PLANS_PATTERN: list = [None, None]  # (the levels table it was built from, (word_rank, regex))
+
+
+def _plans_pattern(lv: dict) -> tuple[dict[str, int], re.Pattern[str] | None]:
+    """Level words -> rank, and the regex of an enumeration of plans of several levels; built once
+    per levels table (every unit of every check asks)."""
+    if _PLANS_PATTERN[0] is lv:
+        return _PLANS_PATTERN[1]
+    word_rank: dict[str, int] = {}
+    for name, info in (lv.get("levels") or {}).items():
+        for w in info.get("words") or []:
+            word_rank.setdefault(w, _RANKS.get(name, 9))
+    rx = None
+    if word_rank:
+        words = "|".join(re.escape(w) for w in sorted(word_rank, key=len, reverse=True))
+        verbs = lv.get("build_verbs") or "(建立|完善|制定|编制)"
+        things = lv.get("built_things") or "(预案|规划|体系)"
+        rx = d.compiled(
+            f"{verbs}(?:和{verbs})?(?P<enum>(?:{words})(?:、(?:{words}))+)(?P<rest>[^，。；、]{{0,8}}?){things}"
+        )
+    _PLANS_PATTERN[:] = [lv, (word_rank, rx)]
+    return word_rank, rx
