@@ -22,6 +22,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -86,10 +87,9 @@ class DuplicateSentence(CheckKind):
         per: list[list[tuple[int, str, str]]] = []  # (offset, clause, key) per measure
         sents: list[list[tuple[int, str, str]]] = []  # (offset, sentence, key): sentences of 2+ clauses
         for m in measures:
-            text = d.body(m)
-            qmask = d.quoted_mask(text)
-            per.append(_units(text, qmask, _CLAUSE))
-            sents.append([u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])])
+            clauses, sentences = _measure_units(d.body(m))
+            per.append(clauses)
+            sents.append(sentences)
         # within a measure
         for m, cl in zip(measures, per, strict=True):
             for j in range(len(cl)):
@@ -181,6 +181,14 @@ class DuplicateSentence(CheckKind):
 
 # id(parent plan), min_len_across -> (weakref to the plan, its (ref, text) per measure, repeated keys)
 _REPEATS: dict[tuple[int, int], tuple[weakref.ref, tuple, set[str]]] = {}
+
+
+@lru_cache(maxsize=4096)  # a draft keeps most of its parent's measure texts, a batch its siblings'
+def _measure_units(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+    """The clauses of a measure body, and its sentences of two or more clauses (read-only lists)."""
+    qmask = d.quoted_mask(text)
+    sentences = [u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])]
+    return _units(text, qmask, _CLAUSE), sentences
 
 
 def _units(text: str, qmask: bytearray, rx: re.Pattern[str]) -> list[tuple[int, str, str]]:
