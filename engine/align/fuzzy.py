@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -72,14 +73,23 @@ def ratios(query: str, choices: Sequence[str]) -> list[float]:
     """`[fuzz.ratio(query, c) for c in choices]`, same values, on the query's one-byte alphabet."""
     if len(choices) < 2:
         return [fuzz.ratio(query, c) for c in choices]
-    q_cps = _code_points(query)
+    mq, alphabet = _query_alphabet(query)
     c_cps = _code_points("".join(choices))
-    alphabet = np.unique(q_cps)
-    if len(alphabet) > _SLOTS or q_cps.max(initial=0) > 0xFFFF or c_cps.max(initial=0) > 0xFFFF:
+    if alphabet is None or c_cps.max(initial=0) > 0xFFFF:
         return [fuzz.ratio(query, c) for c in choices]
     lut = np.full(0x10000, _OTHER, dtype=np.uint8)
     lut[alphabet] = np.arange(len(alphabet), dtype=np.uint8)
-    mq = lut[q_cps].tobytes().decode("latin-1")
     mc = lut[c_cps].tobytes().decode("latin-1")
     bounds = list(accumulate(map(len, choices), initial=0))
     return [fuzz.ratio(mq, mc[bounds[k] : bounds[k + 1]]) for k in range(len(choices))]
+
+
+@lru_cache(maxsize=4096)  # the parent's texts are the queries of every draft
+def _query_alphabet(query: str) -> tuple[str, np.ndarray | None]:
+    """The query on its own one-byte alphabet, and that alphabet (sorted code points); None when
+    it has more than 255 characters or one beyond the basic plane."""
+    q_cps = _code_points(query)
+    alphabet = np.unique(q_cps)
+    if len(alphabet) > _SLOTS or q_cps.max(initial=0) > 0xFFFF:
+        return query, None
+    return (np.searchsorted(alphabet, q_cps).astype(np.uint8).tobytes().decode("latin-1"), alphabet)

@@ -172,12 +172,13 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     for i, j in pairs:
         by_parent.setdefault(i, []).append(j)
     out: dict[tuple[int, int], float] = {}
+    shared_with = _BigramIndex(ds)
     for i, js in by_parent.items():
         p = ps[i]
         cands = [ds[j] for j in js]
         sorted_tokens = [_sorted_tokens(d) for d in cands]
         ratios = fuzzy.ratios(_sorted_tokens(p), sorted_tokens) if p.tok_str else [0.0] * len(js)
-        common = _common_bigrams(p.grams, [d.grams for d in cands])
+        common = shared_with(p.grams)[js].tolist()
         for j, d, ratio, shared in zip(js, cands, ratios, common, strict=True):
             tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
             dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
@@ -190,16 +191,28 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     return out
 
 
-def _common_bigrams(grams: np.ndarray, others: list[np.ndarray]) -> list[int]:
-    """How many of `grams` (sorted, distinct) each of `others` (distinct) holds."""
-    if not len(grams) or not others:
-        return [0] * len(others)
-    flat = np.concatenate(others)
-    if not len(flat):
-        return [0] * len(others)
-    at = np.minimum(np.searchsorted(grams, flat), len(grams) - 1)
-    owner = np.repeat(np.arange(len(others)), [len(o) for o in others])
-    return np.bincount(owner[grams[at] == flat], minlength=len(others)).tolist()
+class _BigramIndex:
+    """Every bigram of a plan's units, sorted, with the unit it belongs to: how many bigrams of one
+    unit each of them holds is then two binary searches and a count."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        grams = [u.grams for u in units]
+        flat = np.concatenate(grams) if grams else np.zeros(0, dtype=np.uint64)
+        owner = np.repeat(np.arange(len(units)), [len(g) for g in grams])
+        order = np.argsort(flat, kind="stable")
+        self.grams, self.owner, self.size = flat[order], owner[order], len(units)
+
+    def __call__(self, grams: np.ndarray) -> np.ndarray:
+        """For each unit, how many of `grams` (distinct) it holds (each unit's bigrams are distinct)."""
+        lo = np.searchsorted(self.grams, grams, side="left")
+        hi = np.searchsorted(self.grams, grams, side="right")
+        runs = hi - lo
+        total = int(runs.sum())
+        if not total:
+            return np.zeros(self.size, dtype=np.int64)
+        starts = np.cumsum(runs) - runs
+        at = np.arange(total) + np.repeat(lo - starts, runs)
+        return np.bincount(self.owner[at], minlength=self.size)
 
 
 def _sorted_tokens(u: Unit) -> str:
