@@ -301,9 +301,13 @@ class _SentenceIndex:
         chars, a_slot, a_mult = np.unique(a_cps, return_inverse=True, return_counts=True)
         if self.wide or int(chars[-1]) > 0xFFFF:
             return np.ones(n)  # beyond the basic plane (rare): no bound, every sentence is scored
-        slot = np.zeros(0x10000, dtype=np.int64)  # character -> 1 + its slot among a's characters
+        slot = np.zeros(0x10000, dtype=np.int32)  # character -> 1 + its slot among a's characters
         slot[chars] = np.arange(1, len(chars) + 1)
-        pos = slot[self.c_char]
+        pos = slot[self.c_char].astype(np.int64)
+        counted = Counter(words) if len(words) >= 4 else None
+        if counted:
+            w_cps = np.frombuffer("".join(counted).encode("utf-32-le"), dtype=np.uint32)
+            w_slots = slot[w_cps].astype(np.int64) - 1
         inside = pos > 0
         sids = self.c_sid[inside]
         # which of a's characters each sentence holds: bits, 64 slots per word
@@ -317,6 +321,8 @@ class _SentenceIndex:
             made of the slots where `part` is k."""
             need = np.zeros((count, width), dtype=np.uint64)
             np.bitwise_or.at(need, (part, slots // 64), np.left_shift(np.uint64(1), (slots % 64).astype(np.uint64)))
+            if width == 1:  # up to 64 distinct characters: one word per sentence and part
+                return (held[:, :1] & need[:, 0]) == need[:, 0]
             return ((held[:, None, :] & need[None, :, :]) == need[None, :, :]).all(axis=2)
 
         upper = np.zeros(n)
@@ -325,9 +331,7 @@ class _SentenceIndex:
             ids = np.arange(len(grams))
             part = np.concatenate((ids, ids))
             upper = holding(part, np.concatenate((grams // len(chars), grams % len(chars))), len(grams)).sum(axis=1) / len(grams)
-        if len(words) >= 4:  # content-word share: words whose characters the sentence holds
-            counted = Counter(words)
-            w_slots = slot[np.frombuffer("".join(counted).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)] - 1
+        if counted:  # content-word share: words whose characters the sentence holds
             part = np.repeat(np.arange(len(counted)), [len(w) for w in counted])
             weight = np.array(list(counted.values()), dtype=np.float64)
             upper = np.maximum(upper, (holding(part, w_slots, len(counted)) * weight).sum(axis=1) / len(words))
