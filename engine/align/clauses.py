@@ -110,8 +110,14 @@ def _extract_fns():
 
 def clause_info(text: str, with_facts: bool = True) -> ClauseInfo:
     info = ClauseInfo(text=text, key=strip_punct(text))
-    if not with_facts:
-        return info
+    if with_facts:
+        add_facts(info)
+    return info
+
+
+def add_facts(info: ClauseInfo) -> None:
+    """Set the clause's deadlines, targets, strength words and level (from its text)."""
+    text = info.text
     facts = _FACTS.get(text)
     if facts is None:
         facts = _facts(text)
@@ -120,7 +126,6 @@ def clause_info(text: str, with_facts: bool = True) -> ClauseInfo:
         _FACTS[text] = facts
     deadlines, targets, strength, info.level = facts
     info.deadlines, info.targets, info.strength = list(deadlines), list(targets), list(strength)
-    return info
 
 
 # clause text -> its deadlines, targets, strength words and level: pure functions of the text, and a

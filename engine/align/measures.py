@@ -23,7 +23,15 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from engine.align import fuzzy
-from engine.align.clauses import ClauseInfo, clause_info, measure_body, pick_best, score_matrix, split_clauses
+from engine.align.clauses import (
+    ClauseInfo,
+    add_facts,
+    clause_info,
+    measure_body,
+    pick_best,
+    score_matrix,
+    split_clauses,
+)
 from engine.align.options import AlignOptions
 from engine.align.tokenize import bigrams, dice, strip_punct, tokens
 from engine.models import Measure, Plan, Section
@@ -73,7 +81,8 @@ class Unit:
         if self._clauses is None:
             self._clauses = [clause_info(c, False) for c in split_clauses(self.body)]
         if with_facts and not self._facts:
-            self._clauses = [clause_info(c.text, True) for c in self._clauses]
+            for c in self._clauses:
+                add_facts(c)
             self._facts = True
         return self._clauses
 

@@ -130,6 +130,7 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)  # clauses and titles recur: across a plan, its parent and a batch
 def strip_punct(text: str) -> str:
     return _PUNCT.sub("", text)
 
