@@ -120,11 +120,10 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
         raise PlancheckError("option.would_overwrite", path=output)
     plan = load_plan(parent)
     plan.source = display_path_of(parent)
-    raw = Path(parent).read_bytes() if parent != "-" else None
     rid = ruleset_id or "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in out.stem)
     if not rid[:1].isalpha():
         rid = "parent-" + rid
-    rs = derive_ruleset(plan, ruleset_id=rid, source_bytes=raw)
+    rs = derive_ruleset(plan, ruleset_id=rid)  # hashes the bytes load_plan read (stdin too)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dump_ruleset_yaml(rs), "utf-8")
     n = len(rs.obligations)

@@ -23,8 +23,9 @@ MIN_KEY_CLAUSE_CHARS = 6  # shorter clauses are headings or filler, not obligati
 
 
 def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None = None) -> Ruleset:
-    """One obligation per parent measure (sub-measures included), with the parent's metadata."""
-    sha = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else ""
+    """One obligation per parent measure (sub-measures included), with the parent's metadata; the
+    source hash is of `source_bytes` when given, else of the bytes the plan was read from."""
+    sha = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else parent.sha256
     meta = ParentMeta(
         title=parent.title,
         doc_number=parent.doc_number,
@@ -98,6 +99,7 @@ def plan_from_ruleset(rs: Ruleset) -> Plan:
         measures.append(m)
     return Plan(
         source=meta.source or rs.id,
+        sha256=meta.sha256,  # of the parent the ruleset was derived from
         title=meta.title,
         doc_number=meta.doc_number,
         date=meta.date,

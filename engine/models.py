@@ -65,6 +65,7 @@ class SourceDoc(_Model):
     paragraphs: list[Paragraph]
     traditional: bool = Field(False, description="the source was written in traditional characters")
     removed: list[str] = Field(default_factory=list, description="page furniture lines dropped")
+    sha256: str = Field("", description="sha256 of the bytes read (empty for text given directly)")
 
 
 # --------------------------------------------------------------------------- extract
@@ -175,6 +176,7 @@ class Plan(_Model):
     source: str
     format: str = "txt"
     encoding: str = "utf-8"
+    sha256: str = Field("", description="sha256 of the source bytes the plan was read from")
     title: str = ""
     doc_number: str | None = Field(None, description="文号, e.g. 桂发〔2021〕45号")
     issuers: list[str] = Field(default_factory=list)

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine import RULESETS_DIR, __version__
@@ -65,8 +64,7 @@ class Obligations:
     @classmethod
     def from_parent(cls, path: str) -> Obligations:
         plan = load_plan(path)
-        raw = Path(path).read_bytes() if path != "-" else None
-        rs = derive_ruleset(plan, ruleset_id="parent", source_bytes=raw)
+        rs = derive_ruleset(plan, ruleset_id="parent")  # the hash of the bytes load_plan read
         # Check through the same path as a derived ruleset would, so both give the same findings.
         return cls.from_ruleset(rs, path)
 

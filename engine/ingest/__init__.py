@@ -11,6 +11,7 @@ Every problem with the input is raised as `PlancheckError(code, ...)` (codes `in
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -230,4 +231,5 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         doc = from_text(text, path, fmt, encoding)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
+    doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it
     return doc

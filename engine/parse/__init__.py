@@ -188,6 +188,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         source=doc.path,
         format=doc.format,
         encoding=doc.encoding,
+        sha256=doc.sha256,
         title=fm.title,
         doc_number=fm.doc_number,
         issuers=fm.issuers,

@@ -145,6 +145,17 @@ def test_derived_ruleset_gives_the_same_findings_as_parent(tmp_path: Path) -> No
     assert fa == fb and fa
 
 
+def test_derived_ruleset_records_the_hash_of_the_bytes_read(tmp_path: Path) -> None:
+    import yaml
+
+    want = _digest(Path(PARENT))
+    for name, args, stdin in (("file", [PARENT], None), ("stdin", ["-"], Path(PARENT).read_bytes())):
+        out = tmp_path / f"{name}.yaml"
+        r = run("derive", *args, "-o", str(out), input=stdin)
+        assert r.exit_code == 0, r.output
+        assert yaml.safe_load(out.read_text("utf-8"))["parent"]["sha256"] == want, name
+
+
 def test_check_without_parent_is_refused_unless_asked(tmp_path: Path) -> None:
     assert run("check", DRAFT).exit_code == 2
     assert run("check", DRAFT, "--no-parent", "--fail-on", "none").exit_code == 0
