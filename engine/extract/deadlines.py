@@ -30,7 +30,7 @@ import calendar
 import re
 
 from engine.extract.numerals import to_int
-from engine.extract.sentences import mask_spans, title_spans
+from engine.extract.sentences import first_matches, mask_spans, title_spans
 from engine.models import Deadline
 
 _Y = r"(?P<y>[12]\d{3}|[〇零○一二三四五六七八九]{4})\s*年"
@@ -176,25 +176,8 @@ def find_deadlines(text: str) -> list[tuple[int, int, Deadline]]:
     if not text or not any(c in text for c in "年月期季任届五"):
         return []
     masked = mask_spans(text, title_spans(text)) if "《" in text else text
-    taken: list[tuple[int, int]] = []
-    out: list[tuple[int, int, Deadline]] = []
-    for kind, pat in PATTERNS:
-        if not any(c in masked for c in NEEDS[kind]):
-            continue
-        for m in pat.finditer(masked):
-            s, e = m.span()
-            if s == e or any(s < te and ts < e for ts, te in taken):
-                continue
-            d = _deadline(kind, m)
-            if d is None:
-                continue
-            # report the span without leading whitespace / punctuation eaten by lookbehinds
-            while s < e and masked[s] in " \n\t":
-                s += 1
-            taken.append((s, e))
-            out.append((s, e, d))
-    out.sort(key=lambda t: t[0])
-    return out
+    # the span without the leading whitespace a lookbehind ate
+    return first_matches(masked, PATTERNS, NEEDS, _deadline, skip_lead=" \n\t")
 
 
 def extract_deadlines(text: str) -> list[Deadline]:

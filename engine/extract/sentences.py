@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
 
 OPENERS = "(（[［【〔“‘《〈「『"
 CLOSERS = ")）]］】〕”’》〉」』"
@@ -96,6 +100,40 @@ class _Inside:
     def __call__(self, i: int) -> bool:
         k = bisect_right(self.opens, i - 1) - 1  # last opener < i
         return k >= 0 and i < self.closes[k]
+
+
+def first_matches(
+    masked: str,
+    patterns: Sequence[tuple[str, re.Pattern[str]]],
+    needs: Mapping[str, str],
+    build: Callable[[str, re.Match[str]], T | None],
+    skip_lead: str = "",
+) -> list[tuple[int, int, T]]:
+    """(start, end, item) of the matches of `patterns`, tried in order, none overlapping an earlier
+    one, sorted by start: the shape deadlines and targets share.
+
+    A pattern is tried only when `masked` holds one of its `needs` characters; `build` makes the item
+    from the match (None: not one after all); characters in `skip_lead` (whitespace a lookbehind ate)
+    are left out of the reported span.
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, T]] = []
+    for kind, pat in patterns:
+        if not any(c in masked for c in needs[kind]):
+            continue
+        for m in pat.finditer(masked):
+            s, e = m.span()
+            if s == e or any(s < te and ts < e for ts, te in taken):
+                continue
+            item = build(kind, m)
+            if item is None:
+                continue
+            while s < e and masked[s] in skip_lead:
+                s += 1
+            taken.append((s, e))
+            out.append((s, e, item))
+    out.sort(key=lambda t: t[0])
+    return out
 
 
 def _split_spans(text: str, ends: str, newline: bool) -> list[tuple[int, int]]:

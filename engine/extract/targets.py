@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from engine.extract.numerals import NUM_CLASS, cn_to_number
-from engine.extract.sentences import mask_spans, quote_spans, title_spans
+from engine.extract.sentences import first_matches, mask_spans, quote_spans, title_spans
 from engine.models import Target
 
 NUM = r"(?P<num>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)"
@@ -171,22 +171,7 @@ def find_targets(text: str) -> list[tuple[int, int, Target]]:
     masked = mask_spans(text, spans)
     if not re.search(NUM_CLASS + "|覆盖|零", masked):
         return []
-    taken: list[tuple[int, int]] = []
-    out: list[tuple[int, int, Target]] = []
-    for kind, pat in PATTERNS:
-        if not any(c in masked for c in NEEDS[kind]):
-            continue
-        for m in pat.finditer(masked):
-            s, e = m.span()
-            if s == e or any(s < te and ts < e for ts, te in taken):
-                continue
-            tg = _target(kind, m, masked)
-            if tg is None:
-                continue
-            taken.append((s, e))
-            out.append((s, e, tg))
-    out.sort(key=lambda t: t[0])
-    return out
+    return first_matches(masked, PATTERNS, NEEDS, lambda kind, m: _target(kind, m, masked))
 
 
 def extract_targets(text: str) -> list[Target]:
