@@ -214,6 +214,23 @@ def coverage(part: str, text: str) -> float:
     return _coverage(compact(part), compact(text), *_dictionary())
 
 
+def best_coverage(part: str, texts: list[str]) -> tuple[float, int]:
+    """`max((coverage(part, t), j) for j, t in enumerate(texts))`, (0.0, -1) for no texts.
+
+    Scanned from the last text: the first full coverage met is then the answer (nothing scores more
+    than 1, and no later text is left to win the tie), so the rest is not scored.
+    """
+    a, dictionary = compact(part), _dictionary()
+    best = (0.0, -1)
+    for j in range(len(texts) - 1, -1, -1):
+        cov = _coverage(a, compact(texts[j]), *dictionary)
+        if (cov, j) > best:
+            best = (cov, j)
+        if cov >= 1.0:
+            break
+    return best
+
+
 @lru_cache(maxsize=65536)
 def _coverage(a: str, b: str, *dictionary: int) -> float:
     if not a or not b:

@@ -73,3 +73,22 @@ def test_generated_text(clause: str, bodies: list[list[str]], at_least: float) -
         for k, sents in enumerate(bodies)
     ]
     _same(c.best_sentence(clause, measures, at_least), _every_sentence(clause, measures), at_least)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_HAN, st.lists(_HAN, max_size=6))
+def test_best_coverage_is_the_max_with_the_last_on_a_tie(part: str, texts: list[str]) -> None:
+    want = max(((c.coverage(part, t), j) for j, t in enumerate(texts)), default=(0.0, -1))
+    assert c.best_coverage(part, texts) == want
+
+
+def test_best_coverage_on_fixture_sub_clauses() -> None:
+    parent, draft = _plans()
+    texts = [s for m in draft.measures[:6] for s in c.sentences(m)]
+    parts = [s[: len(s) // 2] for m in parent.measures[:10] for s in c.sentences(m)]
+    found = 0
+    for part in parts:
+        want = max(((c.coverage(part, t), j) for j, t in enumerate(texts)), default=(0.0, -1))
+        assert c.best_coverage(part, texts) == want
+        found += want[0] == 1.0
+    assert found  # the early stop was exercised

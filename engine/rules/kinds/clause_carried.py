@@ -441,7 +441,7 @@ def _sub_clauses(
         best: list[tuple[str, float, int]] = []
         for sc in parts:
             flat = w(sc)
-            score, j = max(((c.coverage(flat, f), j) for j, f in enumerate(flats)), default=(0.0, -1))
+            score, j = c.best_coverage(flat, flats)  # the best, the last on a tie
             best.append((flat, score, j))
         if len(_sub_memo) >= 16384:
             _sub_memo.clear()
