@@ -48,7 +48,7 @@ def cdist(
         if len(alphabet) > _SLOTS:
             cut_at = q_bounds[start] + int(np.partition(first, _SLOTS)[_SLOTS])  # the 256th character
             end = bisect.bisect_right(q_bounds, cut_at) - 1  # the query that holds it is left out
-            alphabet = np.unique(q_cps[q_bounds[start] : q_bounds[end]])
+            alphabet = alphabet[first < q_bounds[end] - q_bounds[start]]  # those first seen before it
         if end == start:  # one query with more than 255 distinct characters: as it is
             out[start] = process.cdist(queries[start : start + 1], choices, scorer=scorer, dtype=dtype, **kwargs)[0]
             start += 1
