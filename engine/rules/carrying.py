@@ -327,19 +327,15 @@ class _SentenceIndex:
             w_slots = slot[w_cps].astype(np.int64) - 1
         inside = pos > 0
         sids = self.c_sid[inside]
-        # which of a's characters each sentence holds: bits, 64 slots per word
+        # which of a's characters each sentence holds
         width = (len(chars) + 63) // 64
-        held = np.zeros((n, width), dtype=np.uint64)
         bits = pos[inside] - 1
-        np.bitwise_or.at(held, (sids, bits // 64), np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64)))
+        held = _bitsets(sids, bits, n, width)
 
         def holding(part: np.ndarray, slots: np.ndarray, count: int) -> np.ndarray:
             """(sentences x parts) bool: the sentence holds every character of the part; part k is
             made of the slots where `part` is k."""
-            need = np.zeros((count, width), dtype=np.uint64)
-            np.bitwise_or.at(need, (part, slots // 64), np.left_shift(np.uint64(1), (slots % 64).astype(np.uint64)))
-            if width == 1:  # up to 64 distinct characters: one word per sentence and part
-                return (held[:, :1] & need[:, 0]) == need[:, 0]
+            need = _bitsets(part, slots, count, width)
             return ((held[:, None, :] & need[None, :, :]) == need[None, :, :]).all(axis=2)
 
         upper = np.zeros(n)
@@ -358,16 +354,15 @@ class _SentenceIndex:
             windowed = np.nan_to_num(np.maximum(2 * k_a / (la + k_a), 2 * k_b / (self.lens + k_b)))
         windowed[self.lens < la // 2] = 0.0
         upper = np.maximum(upper, windowed + 1e-9)
-        upper[(held == _full(len(chars), width)).all(axis=1)] = 1.0
+        every = _bitsets(np.zeros(len(chars), dtype=np.int64), np.arange(len(chars)), 1, width)
+        upper[(held == every).all(axis=1)] = 1.0
         return upper
 
 
-def _full(count: int, width: int) -> np.ndarray:
-    """The bit words with the first `count` bits set."""
-    out = np.zeros(width, dtype=np.uint64)
-    for k in range(width):
-        bits = min(64, count - 64 * k)
-        out[k] = np.uint64((1 << bits) - 1) if bits < 64 else np.uint64(0xFFFFFFFFFFFFFFFF)
+def _bitsets(rows: np.ndarray, slots: np.ndarray, count: int, width: int) -> np.ndarray:
+    """(count x width) uint64 bit sets, 64 slots a word: row r holds the slots listed beside r."""
+    out = np.zeros((count, width), dtype=np.uint64)
+    np.bitwise_or.at(out, (rows, slots // 64), np.left_shift(np.uint64(1), (slots % 64).astype(np.uint64)))
     return out
 
 
