@@ -116,16 +116,14 @@ class ParentCovered(CheckKind):
         clauses = [s for s in c.sentences(pm) if len(c.compact(s)) >= 8]
         if not clauses:
             return False
-        # found / len(clauses) >= recheck_share, stopping as soon as the answer is certain
+        # found / len(clauses) >= recheck_share, stopping as soon as the answer cannot change
         found = 0
         for k, s in enumerate(clauses):
             if c.best_sentence(s, ctx.draft.measures, options.recheck_threshold)[0] >= options.recheck_threshold:
                 found += 1
             left = len(clauses) - k - 1
-            if found / len(clauses) >= options.recheck_share:
-                return True
-            if (found + left) / len(clauses) < options.recheck_share:
-                return False
+            if found / len(clauses) >= options.recheck_share or (found + left) / len(clauses) < options.recheck_share:
+                break
         return found / len(clauses) >= options.recheck_share
 
 
