@@ -55,11 +55,9 @@ def cdist(
             continue
         lut.fill(_OTHER)
         lut[alphabet] = np.arange(len(alphabet), dtype=np.uint8)  # any injective numbering will do
-        mq = lut[q_cps[q_bounds[start] : q_bounds[end]]].tobytes().decode("latin-1")
         base = q_bounds[start]
-        qs = [mq[q_bounds[k] - base : q_bounds[k + 1] - base] for k in range(start, end)]
-        mc = lut[c_cps].tobytes().decode("latin-1")
-        cs = [mc[c_bounds[k] : c_bounds[k + 1]] for k in range(len(choices))]
+        qs = _rewritten(lut, q_cps[base : q_bounds[end]], [b - base for b in q_bounds[start : end + 1]])
+        cs = _rewritten(lut, c_cps, c_bounds)
         out[start:end] = process.cdist(qs, cs, scorer=scorer, dtype=dtype, **kwargs)
         start = end
     return out
@@ -67,6 +65,12 @@ def cdist(
 
 def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _rewritten(lut: np.ndarray, cps: np.ndarray, bounds: list[int]) -> list[str]:
+    """The strings whose code points are `cps` cut at `bounds`, each character through `lut`."""
+    text = lut[cps].tobytes().decode("latin-1")
+    return [text[bounds[k] : bounds[k + 1]] for k in range(len(bounds) - 1)]
 
 
 def ratios(query: str, choices: Sequence[str]) -> list[float]:
@@ -79,9 +83,7 @@ def ratios(query: str, choices: Sequence[str]) -> list[float]:
         return [fuzz.ratio(query, c) for c in choices]
     lut = np.full(0x10000, _OTHER, dtype=np.uint8)
     lut[alphabet] = np.arange(len(alphabet), dtype=np.uint8)
-    mc = lut[c_cps].tobytes().decode("latin-1")
-    bounds = list(accumulate(map(len, choices), initial=0))
-    return [fuzz.ratio(mq, mc[bounds[k] : bounds[k + 1]]) for k in range(len(choices))]
+    return [fuzz.ratio(mq, c) for c in _rewritten(lut, c_cps, list(accumulate(map(len, choices), initial=0)))]
 
 
 @lru_cache(maxsize=4096)  # the parent's texts are the queries of every draft
