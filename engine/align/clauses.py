@@ -161,25 +161,20 @@ def score_matrix(a: list[str], b: list[str], workers: int = 1) -> np.ndarray:
     return process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=workers) / np.float32(100.0)
 
 
-def pick_best(mat: np.ndarray, margin: float, keys: list[np.ndarray]) -> list[int]:
+def pick_best(mat: np.ndarray, margin: float, keys: list[list[int]]) -> list[int]:
     """For each row, the column chosen among those within `margin` of the row's best: the least by
-    `keys` (arrays over the columns, compared in turn), then the higher score, then the first column.
+    `keys` (values per column, compared in turn), then the higher score, then the first column.
 
     The same choice as `min(near, key=lambda x: (*[k[x] for k in keys], -float(row[x]), x))` with
     `near = np.flatnonzero(row >= float(row.max()) - margin)`: the threshold is rounded to the
     matrix's float32, as numpy does when it compares a float32 row with a Python float. On Python
     lists: the matrices are small (a measure's clauses), where array calls cost more than they save.
     """
-    ks = [k.tolist() for k in keys]
     out: list[int] = []
     for row in mat.tolist():
         threshold = float(mat.dtype.type(max(row) - margin))
         near = [x for x, v in enumerate(row) if v >= threshold]
-        if len(ks) == 1:
-            k0 = ks[0]
-            out.append(min(near, key=lambda x: (k0[x], -row[x], x)))
-        else:
-            out.append(min(near, key=lambda x: (*[k[x] for k in ks], -row[x], x)))
+        out.append(min(near, key=lambda x: (*[k[x] for k in keys], -row[x], x)))
     return out
 
 
@@ -222,10 +217,7 @@ def pair_clauses(
     if options and parent:
         # ties: a single clause before a join, the main carrier first, then the higher score, then
         # the earlier clause
-        keys = [
-            np.array([len(o) > 1 for o in options], dtype=np.int64),
-            np.array([drafts[o[0]].rank for o in options], dtype=np.int64),
-        ]
+        keys = [[len(o) > 1 for o in options], [drafts[o[0]].rank for o in options]]
         picks = pick_best(mat, opts.tie_margin, keys)
     for i, pc in enumerate(parent):
         best_j, best_s = None, -1.0

@@ -511,7 +511,7 @@ def coverage(p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions) 
         return Coverage(share, best_clause, 0.0)
     # per parent clause, among the draft clauses within tie_margin of its best: the lowest rank,
     # then the higher score, then the first
-    picks = pick_best(mat, opts.tie_margin, [np.array([rank for rank, _ in cols])])
+    picks = pick_best(mat, opts.tie_margin, [[rank for rank, _ in cols]])
     for i, c in enumerate(pcl):
         k = picks[i]
         s = float(mat[i, k])

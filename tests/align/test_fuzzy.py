@@ -96,4 +96,4 @@ def test_pick_best_is_the_row_by_row_min(rows, cols, seed, margin, n_keys) -> No
     for row in mat:
         near = np.flatnonzero(row >= float(row.max()) - margin)
         want.append(min((int(x) for x in near), key=lambda x: (*[int(k[x]) for k in keys], -float(row[x]), x)))
-    assert pick_best(mat, margin, keys) == want
+    assert pick_best(mat, margin, [k.tolist() for k in keys]) == want
