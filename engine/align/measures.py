@@ -166,7 +166,12 @@ def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
         tsr = fuzz.ratio(_sorted_tokens(p), _sorted_tokens(d)) / 100.0
     else:
         tsr = 0.0
-    body = opts.bigram_weight * dice(p.grams, d.grams) + (1 - opts.bigram_weight) * tsr
+    return _combined(p, d, dice(p.grams, d.grams), tsr, opts)
+
+
+def _combined(p: Unit, d: Unit, bigram_dice: float, tsr: float, opts: AlignOptions) -> float:
+    """The measure score from its body parts (bigram Dice, token-sort ratio in [0, 1]) and the titles."""
+    body = opts.bigram_weight * bigram_dice + (1 - opts.bigram_weight) * tsr
     if not p.title_key or not d.title_key:
         return body
     title = fuzz.ratio(p.title_key, d.title_key) / 100.0
@@ -190,13 +195,8 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
         common = shared_with(p.grams)[js].tolist()
         for j, d, ratio, shared in zip(js, cands, ratios, common, strict=True):
             tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
-            dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
-            body = opts.bigram_weight * dice + (1 - opts.bigram_weight) * tsr
-            if not p.title_key or not d.title_key:
-                out[(i, j)] = body
-            else:
-                title = fuzz.ratio(p.title_key, d.title_key) / 100.0
-                out[(i, j)] = opts.title_weight * title + (1 - opts.title_weight) * body
+            bigram_dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
+            out[(i, j)] = _combined(p, d, bigram_dice, tsr, opts)
     return out
 
 
