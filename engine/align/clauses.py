@@ -69,10 +69,6 @@ def split_clauses(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)  # a draft measure that keeps its parent's text splits the same way
 def _split_clauses(text: str) -> tuple[str, ...]:
-    return tuple(_split(text))
-
-
-def _split(text: str) -> list[str]:
     try:
         from engine.extract import split_clauses as extract_split  # type: ignore[attr-defined]
     except ImportError:
@@ -84,8 +80,8 @@ def _split(text: str) -> list[str]:
             parts = None
         if parts is not None:
             out = [getattr(p, "text", p) for p in parts]
-            return [p.strip() for p in out if isinstance(p, str) and strip_punct(p)]
-    return [p.strip() for p in _CLAUSE_END.split(text) if strip_punct(p)]
+            return tuple(p.strip() for p in out if isinstance(p, str) and strip_punct(p))
+    return tuple(p.strip() for p in _CLAUSE_END.split(text) if strip_punct(p))
 
 
 @dataclass

@@ -17,6 +17,7 @@ only outside brackets. Generic units are decided by rulesets/data/units.yaml (se
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,7 +145,7 @@ def parse_units(text: str) -> list[str]:
     return names
 
 
-def _units(names: list[str]) -> list[Unit]:
+def _units(names: Sequence[str]) -> list[Unit]:
     return [Unit(name=n, generic=is_generic_unit(n)) for n in names]
 
 
@@ -164,19 +165,13 @@ def _bracket_end(text: str, start: int) -> int | None:
     return None
 
 
-def _parse_content(content: str) -> tuple[list[str], list[str], str] | None:
-    """(lead names, support names, style) from the inside of a clause, or None if it is not one."""
-    parsed = _parse_content_cached(content)
-    return None if parsed is None else (list(parsed[0]), list(parsed[1]), parsed[2])
+Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
 
 
 @lru_cache(maxsize=8192)  # the same brackets recur: in a plan's measures, in its drafts
-def _parse_content_cached(content: str) -> tuple[tuple[str, ...], tuple[str, ...], str] | None:
-    parsed = _parse_content_uncached(content)
-    return None if parsed is None else (tuple(parsed[0]), tuple(parsed[1]), parsed[2])
-
-
-def _parse_content_uncached(content: str) -> tuple[list[str], list[str], str] | None:
+def _parse_content(content: str) -> Parsed | None:
+    """(lead names, support names, style) from the inside of a clause, or None if it is not one.
+    Cached: the name tuples are shared, never changed."""
     keys = list(KEY_RE.finditer(content))
     if keys and not content[: keys[0].start()].strip(" \n\t"):
         lead: list[str] = []
@@ -193,24 +188,24 @@ def _parse_content_uncached(content: str) -> tuple[list[str], list[str], str] | 
                 style = style or key
         if not style:
             style = keys[0].group(1)
-        return lead, support, style
+        return tuple(lead), tuple(support), style
     flat = squeeze(content)
     m = INLINE_RE.match(flat)
     if m:
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
         if lead and all(_has_unit_suffix(n) for n in lead):
-            return lead, support, ("由X牵头" if flat.startswith("由") else "X牵头")
+            return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     data = unit_data()
     for w in data.list_end:
         if flat.endswith(w) or flat.endswith(w + "。"):
             lead = parse_units(flat)
             if lead and all(_has_unit_suffix(n) for n in lead):
-                return lead, [], "按职责分工负责"
+                return tuple(lead), (), "按职责分工负责"
     return None
 
 
-def _make(text: str, s: int, e: int, bracket: str, parsed: tuple[list[str], list[str], str]) -> Found:
+def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
     lead, support, style = parsed
     before = text[:s]
     nl = before.rfind("\n")
