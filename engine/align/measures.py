@@ -33,7 +33,7 @@ from engine.align.clauses import (
     split_clauses,
 )
 from engine.align.options import AlignOptions
-from engine.align.tokenize import bigrams, dice, strip_punct, tokens
+from engine.align.tokenize import bigrams, dice, dictionary_key, strip_punct, tokens
 from engine.models import Measure, Plan, Section
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -53,6 +53,50 @@ def role_of(title: str) -> str | None:
     return None
 
 
+@dataclass(eq=False)
+class Words:
+    """What matching reads from a title and a body: tokens, bigrams, clauses and their facts.
+
+    A pure function of the two texts and of jieba's dictionary, so one Words serves every unit with
+    the same texts: a draft keeps many of its parent's measure texts, and the drafts of one parent
+    (a batch, a warm process) keep each other's. Filled lazily, never changed once filled; `parts`
+    keeps this (parent) text's score parts against the draft texts it has met.
+    """
+
+    title: str
+    body: str
+    toks: tuple[str, ...]
+    tok_str: str
+    title_key: str
+    grams: np.ndarray
+    counts: Counter[str] | None = None  # term_counts(): body and title tokens
+    tf: tuple[list[str], np.ndarray] | None = None  # term_rows()
+    tok_sorted: str | None = None  # _sorted_tokens()
+    clauses: list[ClauseInfo] | None = None
+    facts: bool = False
+    parts: dict[Words, tuple[float, float, float | None]] = field(default_factory=dict)  # score_pairs()
+
+
+def words_of(title: str, body: str) -> Words:
+    """The Words of a title and body under jieba's current dictionary (kept by text, bounded)."""
+    key = (title, body, dictionary_key())
+    w = _WORDS.get(key)
+    if w is None:
+        toks = tokens(body) if body else tokens(title)
+        tok_str = " ".join(toks)  # the body's (or title's) words only: empty when it has none
+        w = Words(title, body, toks or tokens(f"{title} {body}"), tok_str, strip_punct(title), bigrams(body or title))
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        _WORDS[key] = w
+    return w
+
+
+# (title, body, dictionary key) -> Words; a new dictionary (a unit name learnt) makes new keys
+_WORDS: dict[tuple[str, str, tuple[int, int]], Words] = {}
+_WORDS_MAX = 20_000
+_PARTS_MAX = 4096  # draft texts remembered per parent text
+
+
 @dataclass
 class Unit:
     """A measure (or a draft section with a general role) prepared for matching."""
@@ -66,25 +110,37 @@ class Unit:
     section: bool = False
     empty: bool = False  # a container with no text of its own: aligned through its sub-measures
     children: list[int] = field(default_factory=list)
-    toks: tuple[str, ...] = ()
-    tok_str: str = ""
-    title_key: str = ""
-    grams: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
-    counts: Counter[str] | None = None  # term_counts(): body and title tokens
-    tf: tuple[list[str], np.ndarray] | None = None  # term_rows()
-    tok_sorted: str | None = None  # _sorted_tokens()
-    _clauses: list[ClauseInfo] | None = None
-    _facts: bool = False
+    words: Words = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = words_of(self.title, self.body)
+
+    @property
+    def toks(self) -> tuple[str, ...]:
+        return self.words.toks
+
+    @property
+    def tok_str(self) -> str:
+        return self.words.tok_str
+
+    @property
+    def title_key(self) -> str:
+        return self.words.title_key
+
+    @property
+    def grams(self) -> np.ndarray:
+        return self.words.grams
 
     def clauses(self, with_facts: bool = True) -> list[ClauseInfo]:
         """Clauses of the body; deadlines, targets and strength only when asked (coverage needs none)."""
-        if self._clauses is None:
-            self._clauses = [clause_info(c, False) for c in split_clauses(self.body)]
-        if with_facts and not self._facts:
-            for c in self._clauses:
+        w = self.words
+        if w.clauses is None:
+            w.clauses = [clause_info(c, False) for c in split_clauses(self.body)]
+        if with_facts and not w.facts:
+            for c in w.clauses:
                 add_facts(c)
-            self._facts = True
-        return self._clauses
+            w.facts = True
+        return w.clauses
 
 
 def build_units(plan: Plan) -> list[Unit]:
@@ -110,7 +166,6 @@ def build_units(plan: Plan) -> list[Unit]:
             role=role_of(m.title) if general else None,
             empty=not strip_punct(body) and bool(children),
         )
-        _prepare(u)
         ref_index[u.ref] = u.idx
         units.append(u)
     for m in plan.measures:
@@ -136,7 +191,6 @@ def section_units(plan: Plan) -> list[Unit]:
             role=role_of(s.title),
             section=True,
         )
-        _prepare(u)
         out.append(u)
     return out
 
@@ -144,16 +198,6 @@ def section_units(plan: Plan) -> list[Unit]:
 def section_ref(s: Section) -> str:
     """Sections are named `§<label>` in local_items (§一, §(二)) so they never collide with measure refs."""
     return "§" + s.label
-
-
-def _prepare(u: Unit) -> None:
-    text = f"{u.title} {u.body}"
-    u.toks = tokens(u.body) if u.body else tokens(u.title)
-    u.tok_str = " ".join(u.toks)
-    u.title_key = strip_punct(u.title)
-    u.grams = bigrams(u.body if u.body else u.title)
-    if not u.toks:
-        u.toks = tokens(text)
 
 
 # --------------------------------------------------------------------------- scores
@@ -166,37 +210,54 @@ def measure_score(p: Unit, d: Unit, opts: AlignOptions) -> float:
         tsr = fuzz.ratio(_sorted_tokens(p), _sorted_tokens(d)) / 100.0
     else:
         tsr = 0.0
-    return _combined(p, d, dice(p.grams, d.grams), tsr, opts)
+    return _combined(dice(p.grams, d.grams), tsr, _title_ratio(p, d), opts)
 
 
-def _combined(p: Unit, d: Unit, bigram_dice: float, tsr: float, opts: AlignOptions) -> float:
-    """The measure score from its body parts (bigram Dice, token-sort ratio in [0, 1]) and the titles."""
-    body = opts.bigram_weight * bigram_dice + (1 - opts.bigram_weight) * tsr
+def _title_ratio(p: Unit, d: Unit) -> float | None:
     if not p.title_key or not d.title_key:
+        return None
+    return fuzz.ratio(p.title_key, d.title_key) / 100.0
+
+
+def _combined(bigram_dice: float, tsr: float, title: float | None, opts: AlignOptions) -> float:
+    """The measure score from its parts: bigram Dice and token-sort ratio of the bodies, ratio of the
+    titles (None when either has none), each in [0, 1]."""
+    body = opts.bigram_weight * bigram_dice + (1 - opts.bigram_weight) * tsr
+    if title is None:
         return body
-    title = fuzz.ratio(p.title_key, d.title_key) / 100.0
     return opts.title_weight * title + (1 - opts.title_weight) * body
 
 
 def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], opts: AlignOptions) -> dict[tuple[int, int], float]:
     """`measure_score` of many (parent, draft) index pairs, the same numbers, computed a parent at a
     time: its token-sort ratios on a one-byte alphabet (engine.align.fuzzy) and its shared bigrams
-    with all its candidates in one array operation."""
+    with all its candidates in one array operation. The parts of a pair depend only on the two
+    texts: each parent text keeps those of the draft texts it has met (`Words.parts`)."""
     by_parent: dict[int, list[int]] = {}
     for i, j in pairs:
         by_parent.setdefault(i, []).append(j)
     out: dict[tuple[int, int], float] = {}
-    shared_with = _BigramIndex(ds)
+    shared_with: _BigramIndex | None = None
     for i, js in by_parent.items():
         p = ps[i]
-        cands = [ds[j] for j in js]
-        sorted_tokens = [_sorted_tokens(d) for d in cands]
-        ratios = fuzzy.ratios(_sorted_tokens(p), sorted_tokens) if p.tok_str else [0.0] * len(js)
-        common = shared_with(p.grams)[js].tolist()
-        for j, d, ratio, shared in zip(js, cands, ratios, common, strict=True):
-            tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
-            bigram_dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
-            out[(i, j)] = _combined(p, d, bigram_dice, tsr, opts)
+        known = p.words.parts
+        new = [j for j in js if ds[j].words not in known]
+        if new:
+            if len(known) + len(new) > _PARTS_MAX:
+                known.clear()
+                new = list(js)
+            if shared_with is None:
+                shared_with = _BigramIndex(ds)
+            cands = [ds[j] for j in new]
+            sorted_tokens = [_sorted_tokens(d) for d in cands]
+            ratios = fuzzy.ratios(_sorted_tokens(p), sorted_tokens) if p.tok_str else [0.0] * len(new)
+            common = shared_with(p.grams)[new].tolist()
+            for d, ratio, shared in zip(cands, ratios, common, strict=True):
+                tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
+                bigram_dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
+                known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
+        for j in js:
+            out[(i, j)] = _combined(*known[ds[j].words], opts)
     return out
 
 
@@ -227,9 +288,10 @@ class _BigramIndex:
 def _sorted_tokens(u: Unit) -> str:
     """tok_str's tokens sorted and joined as rapidfuzz's token_sort_ratio does (whitespace split,
     code-point order), kept on the unit."""
-    if u.tok_sorted is None:
-        u.tok_sorted = " ".join(sorted(u.tok_str.split()))
-    return u.tok_sorted
+    w = u.words
+    if w.tok_sorted is None:
+        w.tok_sorted = " ".join(sorted(w.tok_str.split()))
+    return w.tok_sorted
 
 
 _HASH_DIMS = 2048
@@ -239,19 +301,21 @@ _MAX_VOCAB = 4096
 def term_counts(u: Unit) -> Counter[str]:
     """Token counts of a unit (body tokens + title tokens), kept on the unit: a cached parent unit
     meets every draft."""
-    if u.counts is None:
-        counts = Counter(u.toks)
-        counts.update(u.title_key and tokens(u.title))  # = Counter + Counter: same counts, same order
-        u.counts = counts
-    return u.counts
+    w = u.words
+    if w.counts is None:
+        counts = Counter(w.toks)
+        counts.update(w.title_key and tokens(w.title))  # = Counter + Counter: same counts, same order
+        w.counts = counts
+    return w.counts
 
 
 def term_rows(u: Unit) -> tuple[list[str], np.ndarray]:
     """The unit's words (term_counts order) and their 1 + log(count), kept on the unit."""
-    if u.tf is None:
+    w = u.words
+    if w.tf is None:
         counts = term_counts(u)
-        u.tf = (list(counts), np.array([_log_tf(k) for k in counts.values()], dtype=np.float64))
-    return u.tf
+        w.tf = (list(counts), np.array([_log_tf(k) for k in counts.values()], dtype=np.float64))
+    return w.tf
 
 
 def _log_tf(k: int) -> float:

@@ -71,3 +71,27 @@ def test_score_pairs_equals_measure_score() -> None:
     assert list(got) == pairs
     assert got == {(i, j): me.measure_score(ps[i], ds[j], opts) for i, j in pairs}
     assert max(got.values()) > 0.9
+
+
+@pytest.mark.parametrize("parts_max", [4096, 3], ids=["kept", "overflowing"])
+def test_score_pairs_remembered_parts_give_the_same_scores(monkeypatch: pytest.MonkeyPatch, parts_max: int) -> None:
+    """A parent text keeps its score parts against the draft texts it met; a second run (other
+    weights too) reads them back, and a full memory starts again instead of losing a pair."""
+    from engine.align.options import AlignOptions
+
+    monkeypatch.setattr(me, "_PARTS_MAX", parts_max)
+    ps, ds = _units()
+    pairs = [(i, j) for i in range(len(ps)) for j in range(len(ds)) if (i * 5 + j) % 7 == 0]
+    for opts in (AlignOptions(), AlignOptions(title_weight=0.5, bigram_weight=0.3)):
+        first = me.score_pairs(ps, ds, pairs, opts)
+        again = me.score_pairs(ps, ds, pairs, opts)
+        assert first == again == {(i, j): me.measure_score(ps[i], ds[j], opts) for i, j in pairs}
+    assert all(len(p.words.parts) <= max(parts_max, len(ds)) for p in ps)
+
+
+def test_units_with_the_same_texts_share_their_words() -> None:
+    ps, _ = _units()
+    u = ps[3]
+    twin = me.Unit(idx=0, ref="x", title=u.title, body=u.body, general=False, role=None)
+    assert twin.words is u.words
+    assert me.Unit(idx=0, ref="x", title=u.title, body=u.body + "。", general=False, role=None).words is not u.words
