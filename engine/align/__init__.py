@@ -32,6 +32,7 @@ from engine.align.measures import (
     build_units,
     candidate_pairs,
     cheap_matrix,
+    clause_scores,
     coverage,
     doc_freq,
     measure_score,
@@ -171,7 +172,11 @@ def align_plans(parent: Plan, draft: Plan, options: AlignOptions | None = None) 
             for k, c in enumerate(ds[j].clauses())
         ]
         dcl.sort(key=lambda d: (pos_ds[d.ref], d.index))
-        cps, used, edited = pair_clauses(p.clauses(), dcl, opts)
+        in_order = sorted(chosen, key=lambda j: pos_ds[ds[j].ref])
+        mat = None  # options: every clause of each carrier, then each one's adjacent pairs (join_options)
+        if opts.join_adjacent and len({ds[j].ref for j in chosen}) == len(chosen):
+            mat = clause_scores(p, [ds[j] for j in in_order], joins=True)
+        cps, used, edited = pair_clauses(p.clauses(), dcl, opts, mat)
         used_clauses.update((dcl[k].ref, dcl[k].index) for k in used)
         if main_count[main[i]] >= 2:
             rel, sc = "merged", _clause_score(p, cps)

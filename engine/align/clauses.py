@@ -197,16 +197,18 @@ def pair_clauses(
     parent: list[ClauseInfo],
     drafts: list[DraftClause],
     opts: AlignOptions,
+    mat: np.ndarray | None = None,
 ) -> tuple[list[ClausePair], set[int], float]:
-    """Clause pairs for one aligned measure pair.
+    """Clause pairs for one aligned measure pair (`mat`: the options' score_matrix when the caller has it).
 
     Returns the parent-clause pairs (same / changed / dropped), the set of draft clauses (indexes into
     `drafts`) they used, and the edited share of the pair: the text of parent clauses scoring below
     `pair_clause_same` plus draft clauses no parent clause matched, over all of it. It decides `same` / `adapted`.
     """
     options = join_options(drafts, opts.join_adjacent)
-    keys = ["".join(drafts[k].info.key for k in o) for o in options]
-    mat = score_matrix([c.key for c in parent], keys, opts.workers)
+    if mat is None:
+        keys = ["".join(drafts[k].info.key for k in o) for o in options]
+        mat = score_matrix([c.key for c in parent], keys, opts.workers)
     pairs: list[ClausePair] = []
     used: set[int] = set()
     picks: list[int] = []

@@ -75,6 +75,7 @@ class Words:
     clauses: list[ClauseInfo] | None = None
     facts: bool = False
     parts: dict[Words, tuple[float, float, float | None]] = field(default_factory=dict)  # score_pairs()
+    blocks: dict[Words, list[np.ndarray | None]] = field(default_factory=dict)  # clause_scores()
 
 
 def words_of(title: str, body: str) -> Words:
@@ -466,6 +467,31 @@ def candidate_pairs(cheap: np.ndarray, opts: AlignOptions) -> list[tuple[int, in
     return sorted(out)
 
 
+def clause_scores(p: Unit, drafts: list[Unit], joins: bool = False) -> np.ndarray:
+    """`score_matrix` of p's clause keys against the clause keys of `drafts`, in turn, then (with
+    `joins`) against each draft's adjacent clause pairs joined (k, k+1), in turn: the columns of
+    coverage and of `pair_clauses`' options. Each draft's block depends only on the two texts: the
+    parent text keeps the blocks of the draft texts it met (`Words.blocks`)."""
+    memo = p.words.blocks
+    singles, joined = [], []
+    for d in drafts:
+        block = memo.get(d.words)
+        if block is None:
+            if len(memo) >= _PARTS_MAX:
+                memo.clear()
+            block = memo[d.words] = [None, None]
+        if block[0] is None:
+            block[0] = score_matrix([c.key for c in p.clauses(False)], [c.key for c in d.clauses(False)])
+        singles.append(block[0])
+        if joins:
+            if block[1] is None:
+                keys = [c.key for c in d.clauses(False)]
+                block[1] = score_matrix([c.key for c in p.clauses(False)], [a + b for a, b in zip(keys, keys[1:])])
+            joined.append(block[1])
+    n = len(p.clauses(False))
+    return np.hstack(singles + joined) if drafts else np.zeros((n, 0), dtype=np.float32)
+
+
 # --------------------------------------------------------------------------- one-to-one core
 
 
@@ -561,17 +587,14 @@ def coverage(p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions) 
     if not pcl or not order:
         return Coverage({}, {}, 0.0)
     cols: list[tuple[int, int]] = []  # (rank, draft idx) per draft clause
-    keys: list[str] = []
     for rank, j in enumerate(order):
-        for c in drafts[j].clauses(False):
-            cols.append((rank, j))
-            keys.append(c.key)
-    mat = score_matrix([c.key for c in pcl], keys, opts.workers)
+        cols.extend([(rank, j)] * len(drafts[j].clauses(False)))
+    mat = clause_scores(p, [drafts[j] for j in order])
     share: dict[int, float] = {}
     best_clause: dict[int, float] = {}
     total = float(sum(len(c.key) for c in pcl)) or 1.0
     num = 0.0
-    if not keys:
+    if not cols:
         return Coverage(share, best_clause, 0.0)
     # per parent clause, among the draft clauses within tie_margin of its best: the lowest rank,
     # then the higher score, then the first

@@ -95,3 +95,20 @@ def test_units_with_the_same_texts_share_their_words() -> None:
     twin = me.Unit(idx=0, ref="x", title=u.title, body=u.body, general=False, role=None)
     assert twin.words is u.words
     assert me.Unit(idx=0, ref="x", title=u.title, body=u.body + "。", general=False, role=None).words is not u.words
+
+
+def test_clause_scores_equal_one_score_matrix() -> None:
+    """coverage and pair_clauses read per-draft blocks kept by text: the same matrix as scoring the
+    clause keys of all drafts, then their adjacent joins, in one call."""
+    from engine.align.clauses import score_matrix
+
+    ps, ds = _units()
+    for p in ps[::9]:
+        drafts = [ds[j] for j in (4, 0, 7, 5)]
+        keys = [[c.key for c in d.clauses(False)] for d in drafts]
+        singles = [k for ks in keys for k in ks]
+        joins = [a + b for ks in keys for a, b in zip(ks, ks[1:])]
+        want = score_matrix([c.key for c in p.clauses(False)], singles + joins)
+        for _ in range(2):  # computed, then read back
+            np.testing.assert_array_equal(me.clause_scores(p, drafts, joins=True), want)
+            np.testing.assert_array_equal(me.clause_scores(p, drafts), want[:, : len(singles)])
