@@ -18,6 +18,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -486,7 +487,7 @@ def clause_scores(p: Unit, drafts: list[Unit], joins: bool = False) -> np.ndarra
         if joins:
             if block[1] is None:
                 keys = [c.key for c in d.clauses(False)]
-                block[1] = score_matrix([c.key for c in p.clauses(False)], [a + b for a, b in zip(keys, keys[1:])])
+                block[1] = score_matrix([c.key for c in p.clauses(False)], [a + b for a, b in pairwise(keys)])
             joined.append(block[1])
     n = len(p.clauses(False))
     return np.hstack(singles + joined) if drafts else np.zeros((n, 0), dtype=np.float32)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import zlib
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -107,7 +108,7 @@ def test_clause_scores_equal_one_score_matrix() -> None:
         drafts = [ds[j] for j in (4, 0, 7, 5)]
         keys = [[c.key for c in d.clauses(False)] for d in drafts]
         singles = [k for ks in keys for k in ks]
-        joins = [a + b for ks in keys for a, b in zip(ks, ks[1:])]
+        joins = [a + b for ks in keys for a, b in pairwise(ks)]
         want = score_matrix([c.key for c in p.clauses(False)], singles + joins)
         for _ in range(2):  # computed, then read back
             np.testing.assert_array_equal(me.clause_scores(p, drafts, joins=True), want)
