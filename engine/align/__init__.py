@@ -172,10 +172,10 @@ def align_plans(parent: Plan, draft: Plan, options: AlignOptions | None = None) 
             for k, c in enumerate(ds[j].clauses())
         ]
         dcl.sort(key=lambda d: (pos_ds[d.ref], d.index))
-        in_order = sorted(chosen, key=lambda j: pos_ds[ds[j].ref])
         mat = None  # options: every clause of each carrier, then each one's adjacent pairs (join_options)
-        if opts.join_adjacent and len({ds[j].ref for j in chosen}) == len(chosen):
-            mat = clause_scores(p, [ds[j] for j in in_order], joins=True)
+        if len({ds[j].ref for j in chosen}) == len(chosen):  # else join_options may join across carriers
+            in_order = sorted(chosen, key=lambda j: pos_ds[ds[j].ref])
+            mat = clause_scores(p, [ds[j] for j in in_order], joins=opts.join_adjacent)
         cps, used, edited = pair_clauses(p.clauses(), dcl, opts, mat)
         used_clauses.update((dcl[k].ref, dcl[k].index) for k in used)
         if main_count[main[i]] >= 2:

@@ -289,7 +289,7 @@ class _BigramIndex:
 
 def _sorted_tokens(u: Unit) -> str:
     """tok_str's tokens sorted and joined as rapidfuzz's token_sort_ratio does (whitespace split,
-    code-point order), kept on the unit."""
+    code-point order), kept with the unit's words."""
     w = u.words
     if w.tok_sorted is None:
         w.tok_sorted = " ".join(sorted(w.tok_str.split()))
@@ -301,8 +301,8 @@ _MAX_VOCAB = 4096
 
 
 def term_counts(u: Unit) -> Counter[str]:
-    """Token counts of a unit (body tokens + title tokens), kept on the unit: a cached parent unit
-    meets every draft."""
+    """Token counts of a unit (body tokens + title tokens), kept with the unit's words: a cached
+    parent unit meets every draft."""
     w = u.words
     if w.counts is None:
         counts = Counter(w.toks)
@@ -312,7 +312,7 @@ def term_counts(u: Unit) -> Counter[str]:
 
 
 def term_rows(u: Unit) -> tuple[list[str], np.ndarray]:
-    """The unit's words (term_counts order) and their 1 + log(count), kept on the unit."""
+    """The unit's words (term_counts order) and their 1 + log(count), kept with the unit's words."""
     w = u.words
     if w.tf is None:
         counts = term_counts(u)
@@ -474,6 +474,7 @@ def clause_scores(p: Unit, drafts: list[Unit], joins: bool = False) -> np.ndarra
     coverage and of `pair_clauses`' options. Each draft's block depends only on the two texts: the
     parent text keeps the blocks of the draft texts it met (`Words.blocks`)."""
     memo = p.words.blocks
+    p_keys = [c.key for c in p.clauses(False)]
     singles, joined = [], []
     for d in drafts:
         block = memo.get(d.words)
@@ -481,16 +482,15 @@ def clause_scores(p: Unit, drafts: list[Unit], joins: bool = False) -> np.ndarra
             if len(memo) >= _PARTS_MAX:
                 memo.clear()
             block = memo[d.words] = [None, None]
+        d_keys = [c.key for c in d.clauses(False)]
         if block[0] is None:
-            block[0] = score_matrix([c.key for c in p.clauses(False)], [c.key for c in d.clauses(False)])
+            block[0] = score_matrix(p_keys, d_keys)
         singles.append(block[0])
         if joins:
             if block[1] is None:
-                keys = [c.key for c in d.clauses(False)]
-                block[1] = score_matrix([c.key for c in p.clauses(False)], [a + b for a, b in pairwise(keys)])
+                block[1] = score_matrix(p_keys, [a + b for a, b in pairwise(d_keys)])
             joined.append(block[1])
-    n = len(p.clauses(False))
-    return np.hstack(singles + joined) if drafts else np.zeros((n, 0), dtype=np.float32)
+    return np.hstack(singles + joined) if drafts else np.zeros((len(p_keys), 0), dtype=np.float32)
 
 
 # --------------------------------------------------------------------------- one-to-one core
