@@ -47,3 +47,55 @@ def test_a_short_sentence_copied_across_is_a_duplicate_though_its_clauses_are_sh
     ])  # fmt: skip
     hits = run(k, ctx(d))
     assert [(h.local_item, h.quote) for h in hits] == [("2", "坚持自愿原则，防止变相强制调解")]
+
+
+def _brute_matches(across, queries, options):
+    """_matches by its definition: every pair compared."""
+    from rapidfuzz import fuzz
+
+    out = []
+    for b, pos in queries:
+        _, _, key_b, sent_b = across[b][pos]
+        first: dict[int, int] = {}
+        for a in range(b):
+            for apos, (_, _, key, sent) in enumerate(across[a]):
+                if len(key) < options.min_len_across:
+                    continue
+                if fuzz.ratio(key, key_b) >= options.ratio_across or (sent and sent_b and key_b in key):
+                    first.setdefault(a, apos)
+        out.append(first)
+    return out
+
+
+def test_matches_equal_every_pair_compared_with_and_without_known_keys() -> None:
+    import random
+
+    rng = random.Random(5)
+    alphabet = "法治政府建设推进依法行政加强监督完善制度体系"
+    base = ["".join(rng.choice(alphabet) for _ in range(rng.randint(10, 60))) for _ in range(40)]
+
+    def variant(s: str) -> str:
+        i = rng.randrange(len(s))
+        return rng.choice([s, s, s[:i] + rng.choice(alphabet) + s[i + 1 :], s[:i] + s[i + 1 :], s + "等"])
+
+    across = [
+        [(0, t, t, rng.random() < 0.3) for t in (variant(rng.choice(base)) for _ in range(rng.randint(1, 6)))]
+        for _ in range(30)
+    ]
+    options = k.Options(ratio_across=95, min_len_across=14)
+    queries = [  # as run() asks: long enough units, not all of them
+        (b, p)
+        for b, units in enumerate(across)
+        for p, u in enumerate(units)
+        if len(u[2]) >= options.min_len_across and rng.random() < 0.8
+    ]
+    expected = _brute_matches(across, queries, options)
+    assert k._matches(across, queries, options) == expected
+    # keys met before, with their matches among themselves, as _parent_keys keeps them
+    old = sorted({variant(s) for s in base} | set(base[:20]))
+    old = [s for s in old if len(s) >= 14]
+    known: dict[str, list[str]] = {s: [] for s in old}
+    for i, j in k.near_pairs(old, old, options.ratio_across):
+        known[old[i]].append(old[j])
+    assert k._matches(across, queries, options, {s: tuple(v) for s, v in known.items()}) == expected
+    assert sum(len(x) for x in expected) > 20  # the case has matches to find

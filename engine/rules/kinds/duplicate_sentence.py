@@ -105,7 +105,7 @@ class DuplicateSentence(CheckKind):
                         break
         if not options.across:
             return
-        parent_repeats = self._parent_repeats(ctx, options)
+        parent_repeats, known = _parent_keys(ctx, options)
         # (offset, text, key, is a sentence): a copied sentence may sit inside a longer one there
         across = [
             [(*u, False) for u in cl] + [(*u, True) for u in st] for cl, st in zip(per, sents, strict=True)
@@ -124,7 +124,7 @@ class DuplicateSentence(CheckKind):
                 if key_b in parent_repeats:
                     continue
                 queries.append((b, pos))
-        found = _matches(across, queries, options)
+        found = _matches(across, queries, options, known)
         reported: set[tuple[int, int]] = set()
         for (b, pos), first in zip(queries, found, strict=True):
             raw_b = across[b][pos][1]
@@ -151,36 +151,47 @@ class DuplicateSentence(CheckKind):
             key=key,
         )
 
-    @staticmethod
-    def _parent_repeats(ctx: CheckContext, options: Options) -> set[str]:
-        """Clauses the parent itself writes in more than one measure: formulae, not slips.
 
-        The parent is the same Plan for every draft of a batch (and of a warm process): kept per Plan,
-        for as long as its measures (ref, text) are the same strings.
-        """
-        if ctx.parent is None:
-            return set()
-        plan = ctx.parent
-        content = tuple((m.ref, m.text) for m in plan.measures)
-        key = (id(plan), options.min_len_across)
-        hit = _REPEATS.get(key)
-        if hit is not None and hit[0]() is plan and hit[1] == content:
-            return hit[2]
-        seen: dict[str, set[str]] = {}
-        for m in plan.measures:
-            qmask = d.quoted_mask(m.text)
-            for _, _, k in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
-                if len(k) >= options.min_len_across:
-                    seen.setdefault(k, set()).add(m.ref)
-        out = {k for k, refs in seen.items() if len(refs) > 1}
-        if len(_REPEATS) >= 64:
-            _REPEATS.clear()
-        _REPEATS[key] = (weakref.ref(plan), content, out)
-        return out
+def _parent_keys(ctx: CheckContext, options: Options) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+    """The parent's clause and sentence keys: those it writes in more than one measure (formulae,
+    not slips), and each key with the keys among them that match it across measures.
+
+    A draft copies most of its parent's clauses, so most pairs a draft compares are pairs of parent
+    keys, answered here once. The parent is the same Plan for every draft of a batch (and of a warm
+    process): kept per Plan, for as long as its measures (ref, text) are the same strings.
+    """
+    if ctx.parent is None:
+        return set(), {}
+    plan = ctx.parent
+    content = tuple((m.ref, m.text) for m in plan.measures)
+    key = (id(plan), options.min_len_across, options.ratio_across)
+    hit = _PARENT_KEYS.get(key)
+    if hit is not None and hit[0]() is plan and hit[1] == content:
+        return hit[2], hit[3]
+    seen: dict[str, set[str]] = {}
+    for m in plan.measures:
+        qmask = d.quoted_mask(m.text)
+        for _, _, k in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
+            if len(k) >= options.min_len_across:
+                seen.setdefault(k, set()).add(m.ref)
+    repeats = {k for k, refs in seen.items() if len(refs) > 1}
+    keys = sorted(
+        set(seen) | {u[2] for m in plan.measures for units in _measure_units(d.body(m)) for u in units}
+    )
+    keys = [k for k in keys if len(k) >= options.min_len_across]
+    near: dict[str, list[str]] = {k: [] for k in keys}
+    for i, j in sorted(near_pairs(keys, keys, options.ratio_across)):
+        near[keys[i]].append(keys[j])
+    known = {k: tuple(v) for k, v in near.items()}
+    if len(_PARENT_KEYS) >= 64:
+        _PARENT_KEYS.clear()
+    _PARENT_KEYS[key] = (weakref.ref(plan), content, repeats, known)
+    return repeats, known
 
 
-# id(parent plan), min_len_across -> (weakref to the plan, its (ref, text) per measure, repeated keys)
-_REPEATS: dict[tuple[int, int], tuple[weakref.ref, tuple, set[str]]] = {}
+# (id(parent plan), min_len_across, ratio_across) -> (weakref to the plan, its (ref, text) per
+# measure, repeated keys, known keys with their matches)
+_PARENT_KEYS: dict[tuple[int, int, float], tuple[weakref.ref, tuple, set[str], dict[str, tuple[str, ...]]]] = {}
 
 
 @lru_cache(maxsize=4096)  # a draft keeps most of its parent's measure texts, a batch its siblings'
@@ -214,15 +225,18 @@ def _may_reach(la: int, lb: int, ratio: float) -> bool:
 
 
 def _matches(
-    across: list[list[tuple[int, str, str, bool]]], queries: list[tuple[int, int]], options: Options
+    across: list[list[tuple[int, str, str, bool]]],
+    queries: list[tuple[int, int]],
+    options: Options,
+    known: dict[str, tuple[str, ...]] | None = None,
 ) -> list[dict[int, int]]:
     """For each query unit (b, position): earlier measure a -> first position in across[a] that matches.
 
     A unit of measure a matches when its key has at least `min_len_across` characters and
     `fuzz.ratio(key, key_b) >= ratio_across`, or both are sentences and key_b is inside its key: the
-    same test as comparing every pair, but only pairs that can pass are compared. Ratio candidates
-    come from rapidfuzz in C (lengths that allow the ratio, then a cutoff one point below it, a
-    superset of the pairs that pass); each candidate is then decided by the exact expression.
+    same test as comparing every pair, but only pairs that can pass are compared, each distinct key
+    once. `known` maps keys met before (the parent's) to those of them that pass against it; pairs of
+    two known keys are read from it, and only pairs with a new key are compared.
     """
     out: list[dict[int, int]] = [{} for _ in queries]
     minlen = options.min_len_across
@@ -240,42 +254,29 @@ def _matches(
         if apos < first.get(a, apos + 1):
             first[a] = apos
 
-    # 1. near-identical keys: queries in bands of similar length, each against the candidates whose
-    # length allows the ratio with some query of the band (a contiguous run of the sorted lengths)
-    order = sorted(range(len(cands)), key=lambda c: len(cands[c][2]))
-    lens = [len(cands[c][2]) for c in order]
-    distinct = sorted(set(lens))
-    qorder = sorted(range(len(queries)), key=lambda q: len(across[queries[q][0]][queries[q][1]][2]))
-    cut = max(options.ratio_across - 1, 0.0)
-    k = 0
-    while k < len(qorder):
-        low = len(across[queries[qorder[k]][0]][queries[qorder[k]][1]][2])
-        band = []
-        while k < len(qorder):
-            q = qorder[k]
-            if len(across[queries[q][0]][queries[q][1]][2]) > max(low + 4, low * 1.15):
-                break
-            band.append(q)
-            k += 1
-        high = len(across[queries[band[-1]][0]][queries[band[-1]][1]][2])
-        # the lengths n with low <= n <= high or _may_reach(n, low|high): a run of `distinct` around
-        # [low, high] (below low the test only gets truer as n grows, above high as n shrinks)
-        lo, hi = bisect.bisect_left(distinct, low), bisect.bisect_right(distinct, high)
-        while lo > 0 and (_may_reach(distinct[lo - 1], low, cut) or _may_reach(distinct[lo - 1], high, cut)):
-            lo -= 1
-        while hi < len(distinct) and (_may_reach(distinct[hi], low, cut) or _may_reach(distinct[hi], high, cut)):
-            hi += 1
-        if lo >= hi:
-            continue
-        cs = order[bisect.bisect_left(lens, distinct[lo]) : bisect.bisect_right(lens, distinct[hi - 1])]
-        qkeys = [across[queries[q][0]][queries[q][1]][2] for q in band]
-        mat = fuzzy.cdist(
-            qkeys, [cands[c][2] for c in cs], scorer=fuzz.ratio, score_cutoff=cut, dtype=np.uint8
-        )
-        for qi, ci in zip(*np.nonzero(mat), strict=True):
-            q, (a, apos, key, _) = band[int(qi)], cands[cs[int(ci)]]
-            if a < queries[q][0] and fuzz.ratio(key, qkeys[int(qi)]) >= options.ratio_across:
-                note(q, a, apos)
+    # 1. near-identical keys, on distinct keys
+    by_cand: dict[str, list[int]] = {}
+    for c, x in enumerate(cands):
+        by_cand.setdefault(x[2], []).append(c)
+    by_query: dict[str, list[int]] = {}
+    for q, (b, pos) in enumerate(queries):
+        by_query.setdefault(across[b][pos][2], []).append(q)
+    known = known or {}
+    ckeys = list(by_cand)
+    pairs = [(qk, ck) for qk in by_query for ck in known.get(qk, ()) if ck in by_cand]
+    # every pair with a new key, from the new keys' side (a few; the ratio is symmetric)
+    new = [k for k in ckeys if k not in known]
+    for i, j in near_pairs(new, ckeys, options.ratio_across):
+        if new[i] in by_query:
+            pairs.append((new[i], ckeys[j]))
+        if ckeys[j] in by_query and ckeys[j] in known:  # (new, new) is already there both ways
+            pairs.append((ckeys[j], new[i]))
+    for qk, ck in pairs:
+        for q in by_query[qk]:
+            b = queries[q][0]
+            for c in by_cand[ck]:
+                if cands[c][0] < b:
+                    note(q, cands[c][0], cands[c][1])
 
     # 2. a sentence inside a longer sentence of an earlier measure: one search over all of them
     sent = [c for c, x in enumerate(cands) if x[3]]
@@ -301,6 +302,49 @@ def _matches(
             note(q, a, apos)
             i = big.find(key_b, starts[k + 1], stop) if k + 1 < len(starts) else -1
     return out
+
+
+def near_pairs(qkeys: list[str], ckeys: list[str], ratio: float) -> list[tuple[int, int]]:
+    """(i, j) for every `fuzz.ratio(qkeys[i], ckeys[j]) >= ratio`, in no particular order.
+
+    Queries go in bands of similar length, each against the choices whose length allows the ratio
+    with some query of the band (a contiguous run of the sorted lengths). rapidfuzz in C, with a
+    cutoff one point below the ratio, gives a superset of the pairs that pass; each is then decided
+    by the exact expression.
+    """
+    found: list[tuple[int, int]] = []
+    if not qkeys or not ckeys:
+        return found
+    order = sorted(range(len(ckeys)), key=lambda c: len(ckeys[c]))
+    lens = [len(ckeys[c]) for c in order]
+    distinct = sorted(set(lens))
+    qorder = sorted(range(len(qkeys)), key=lambda q: len(qkeys[q]))
+    cut = max(ratio - 1, 0.0)
+    k = 0
+    while k < len(qorder):
+        low = len(qkeys[qorder[k]])
+        band = []
+        while k < len(qorder) and len(qkeys[qorder[k]]) <= max(low + 4, low * 1.15):
+            band.append(qorder[k])
+            k += 1
+        high = len(qkeys[band[-1]])
+        # the lengths n with low <= n <= high or _may_reach(n, low|high): a run of `distinct` around
+        # [low, high] (below low the test only gets truer as n grows, above high as n shrinks)
+        lo, hi = bisect.bisect_left(distinct, low), bisect.bisect_right(distinct, high)
+        while lo > 0 and (_may_reach(distinct[lo - 1], low, cut) or _may_reach(distinct[lo - 1], high, cut)):
+            lo -= 1
+        while hi < len(distinct) and (_may_reach(distinct[hi], low, cut) or _may_reach(distinct[hi], high, cut)):
+            hi += 1
+        if lo >= hi:
+            continue
+        cs = order[bisect.bisect_left(lens, distinct[lo]) : bisect.bisect_right(lens, distinct[hi - 1])]
+        bkeys = [qkeys[q] for q in band]
+        mat = fuzzy.cdist(bkeys, [ckeys[c] for c in cs], scorer=fuzz.ratio, score_cutoff=cut, dtype=np.uint8)
+        for qi, ci in zip(*np.nonzero(mat), strict=True):
+            q, c = band[int(qi)], cs[int(ci)]
+            if fuzz.ratio(ckeys[c], qkeys[q]) >= ratio:
+                found.append((q, c))
+    return found
 
 
 KIND = DuplicateSentence
