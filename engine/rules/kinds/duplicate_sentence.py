@@ -92,17 +92,8 @@ class DuplicateSentence(CheckKind):
             sents.append(sentences)
         # within a measure
         for m, cl in zip(measures, per, strict=True):
-            for j in range(len(cl)):
-                lj = len(cl[j][2])
-                if lj < options.min_len:
-                    continue
-                for i in range(j):
-                    li = len(cl[i][2])
-                    if li < options.min_len or not _may_reach(li, lj, options.ratio):
-                        continue
-                    if fuzz.ratio(cl[i][2], cl[j][2]) >= options.ratio:
-                        yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
-                        break
+            for j, i in _within(d.body(m), options.min_len, options.ratio):
+                yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
         if not options.across:
             return
         parent_repeats, known = _parent_keys(ctx, options)
@@ -200,6 +191,26 @@ def _measure_units(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[in
     qmask = d.quoted_mask(text)
     sentences = [u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])]
     return _units(text, qmask, _CLAUSE), sentences
+
+
+@lru_cache(maxsize=4096)  # a pure function of the body: drafts repeat their parent's bodies
+def _within(body: str, min_len: int, ratio: float) -> tuple[tuple[int, int], ...]:
+    """(j, i) for each clause j of the body with an earlier clause i it repeats (the first such i):
+    both keys at least `min_len` characters, `fuzz.ratio` at least `ratio`."""
+    cl = _measure_units(body)[0]
+    out = []
+    for j in range(len(cl)):
+        lj = len(cl[j][2])
+        if lj < min_len:
+            continue
+        for i in range(j):
+            li = len(cl[i][2])
+            if li < min_len or not _may_reach(li, lj, ratio):
+                continue
+            if fuzz.ratio(cl[i][2], cl[j][2]) >= ratio:
+                out.append((j, i))
+                break
+    return tuple(out)
 
 
 def _units(text: str, qmask: bytearray, rx: re.Pattern[str]) -> list[tuple[int, str, str]]:
