@@ -24,9 +24,16 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """Half-width brackets, digits, letters and dots; no-break and ideographic spaces as spaces."""
-    return text.translate(_FOLD)
+    # translate looks every character up in the table; a paragraph holds a few of its characters
+    # at most, each replaced in C (no folded character is folded again, so the order is free)
+    for ch in set(_FOLD_CHARS.findall(text)):
+        text = text.replace(ch, chr(_FOLD[ord(ch)]))
+    return text
 
 
 CN_DIGITS = {

@@ -170,11 +170,13 @@ def all_self_words(table_: dict) -> set[str]:
 _FOLD = str.maketrans(
     {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "[": "［", "]": "］"}
 )
+_HALF = re.compile(r"[,;:()!?\[\]]")
 
 
 def fold(text: str) -> str:
     """Half-width punctuation to full-width, one character for one, so offsets survive."""
-    return text.translate(_FOLD)
+    # translate looks every character up in the table; most texts hold none of these
+    return text.translate(_FOLD) if _HALF.search(text) else text
 
 
 def quoted_mask(text: str) -> bytearray:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.errors import PlancheckError
-from engine.parse import parse_plan
+from engine.parse import numbering, parse_plan
 from engine.parse.numbering import marker_at_start
 
 BODY = "加强工作。各单位要按要求落实。"
@@ -91,3 +93,16 @@ def test_no_measures(doc_of):
     assert e.value.code == "parse.no_measures" and e.value.fields["path"] == "x.txt"
     with pytest.raises(PlancheckError):
         parse_plan(doc_of(""))
+
+
+_FOLDED = "".join(chr(c) for c in numbering._FOLD)
+
+
+def test_no_folded_character_is_folded_again() -> None:
+    assert not set(_FOLDED) & {chr(c) for c in numbering._FOLD.values()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FOLDED + "（一）加强法治ab12(). \n"), max_size=40))
+def test_fold_is_the_translation_table(text: str) -> None:
+    assert numbering.fold(text) == text.translate(numbering._FOLD)

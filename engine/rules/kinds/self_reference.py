@@ -133,6 +133,7 @@ class SelfReference(CheckKind):
                         omask,
                         pmask,
                         options,
+                        parent_own,
                     )
                 )
             for start, _end, word, why, right, parent_item in sorted(hits):
@@ -205,7 +206,9 @@ class SelfReference(CheckKind):
         a, b = rank.get(ctx.draft.level), rank.get(ctx.parent.level)
         return a is not None and b is not None and a > b
 
-    def _place_hits(self, ctx, lv, unit, names, lower_parent, own_name, qmask, omask, pmask, options):
+    def _place_hits(
+        self, ctx, lv, unit, names, lower_parent, own_name, qmask, omask, pmask, options, parent_own
+    ):
         """Other jurisdictions' names where the draft's own belongs.
 
         `lower_parent`: the parent's name variants when the draft is of a lower level; there any use
@@ -213,11 +216,15 @@ class SelfReference(CheckKind):
         where the aligned parent clause had its own name at the same place.
         """
         text = unit.text
-        ftext = d.fold(text)
-        parents = d.parent_texts(ctx, unit)
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = d.compiled(lv.get("reference_before") or "$^")
-        parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
+        aligned: list = []  # (folded text, its aligned parent texts), once a name is found: most units have none
+
+        def copied_from() -> tuple[str, list[tuple[str | None, str]]]:
+            if not aligned:
+                aligned[:] = [d.fold(text), d.parent_texts(ctx, unit)]
+            return aligned[0], aligned[1]
+
         taken = bytearray(len(text))
         k = options.context_chars
         for n in names:
@@ -231,6 +238,7 @@ class SelfReference(CheckKind):
                     if _refers_to_higher(lv, text, s, e):
                         continue
                     found = None
+                    ftext, parents = copied_from()
                     for pref, ptext in parents:
                         if _copied(ftext, s, e, n, d.fold(ptext), parent_own, k):
                             found = pref
@@ -241,6 +249,7 @@ class SelfReference(CheckKind):
                 if before.endswith("、") or _ENUM_AFTER.match(text[e:]) or rb.search(text[cs:s]):
                     continue
                 found = None
+                ftext, parents = copied_from()
                 for pref, ptext in parents:
                     verdict = _copied(ftext, s, e, n, d.fold(ptext), parent_own, k)
                     if verdict:
