@@ -666,11 +666,16 @@ def select(fact: str, expr: Expr, mode: str, facts: list[dict[str, Any]]) -> lis
     if not facts:
         return []
     first, main = compile_condition(fact, expr)
+    # the rules read the fact type, the fields the expression names and their n_ counts (lit_json):
+    # only those go to the engine (a measure fact carries the whole text, which most rules never read)
+    keep = {"t", KEY} | {x for a in atoms(expr) for x in (a.field, f"n_{a.field}")}
+    sent = [{k: v for k, v in f.items() if k in keep} for f in facts]
     if first:
         hits: dict[str, set[int]] = {name: set() for name in first}
-        for m in run(first, facts):
+        for m in run(first, sent):
             hits[m["rule"]].add(m["fact"][KEY])
-        facts = [{**f, **{f"_re{name[2:]}": f[KEY] in found for name, found in hits.items()}} for f in facts]
-    matched = {m["fact"][KEY] for m in run(main, facts)}
+        marks = [(f"_re{name[2:]}", found) for name, found in hits.items()]
+        sent = [{**f, **{mark: f[KEY] in found for mark, found in marks}} for f in sent]
+    matched = {m["fact"][KEY] for m in run(main, sent)}
     want = mode == "forbid"
     return [f for f in facts if (f[KEY] in matched) == want]
