@@ -87,3 +87,21 @@ def test_parent_using_a_wrong_form_elsewhere_does_not_excuse_it() -> None:
     )
     d = plan([measure("1", "强化法制素养，落实法制审核制度。")])
     assert [h.fields["wrong"] for h in run(k, ctx(d, parent))] == ["法制"]
+
+
+def test_remembered_slips_stay_bounded_and_give_the_same_hits(monkeypatch) -> None:
+    parent = plan([measure("(一)", "加强对公共卫生、自然灾害、事故灾难、社会安全等重点领域突发事件的应急处置。")],
+                  jurisdiction="广西", level="province", parent_j=None)  # fmt: skip
+    drafts = [
+        plan([measure("1", f"加强对公共卫生、自然灾害、事故灾祸、社会安全等重点领域突发事件的应急处置{i}。")])
+        for i in range(12)
+    ]
+    fresh = [[h.quote for h in run(k, ctx(d, parent, [("(一)", ["1"])]))] for d in drafts]
+    assert all(len(f) == 1 for f in fresh)
+    monkeypatch.setattr(k, "_SLIPS_MAX", 5)
+    k._slips_memo.clear()
+    k._slips_count[0] = 0
+    for _ in range(2):  # the second round reads what the first remembered, until it starts over
+        again = [[h.quote for h in run(k, ctx(d, parent, [("(一)", ["1"])]))] for d in drafts]
+        assert again == fresh
+        assert k._slips_count[0] <= 5

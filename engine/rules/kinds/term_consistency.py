@@ -194,10 +194,17 @@ class TermConsistency(CheckKind):
             tuple(names),
             frozenset(slips),
         )
+        memo = _slips_for(key)
         for off, clause in text_clauses:
             if len(clause) < options.min_clause:
                 continue
-            for i1, i2, wrong, right_, reason, idx in _clause_slips(clause, key):
+            found = memo.get(clause)
+            if found is None:
+                if _slips_count[0] >= _SLIPS_MAX:
+                    memo = _slips_for(key, fresh=True)
+                found = memo[clause] = tuple(_find_slips(clause, *key))
+                _slips_count[0] += 1
+            for i1, i2, wrong, right_, reason, idx in found:
                 pref, pclause = pclauses[idx]
                 hit = emit(
                     unit, off + i1, off + i2, wrong, right_, reason, None if titles_only else pref, pclause
@@ -206,7 +213,26 @@ class TermConsistency(CheckKind):
                     yield hit
 
 
-_slips_memo: dict[tuple, tuple] = {}
+# what each clause yields, per key of `_diff` (parent clauses, options, names): kept across units and
+# checks; the key is looked up once per unit, not hashed again for every clause. At most
+# `_SLIPS_MAX` keys and clauses in all (`_slips_count`): past that, started over.
+_slips_memo: dict[tuple, dict[str, tuple]] = {}
+_slips_count = [0]
+_SLIPS_MAX = 16384
+
+
+def _slips_for(key: tuple, fresh: bool = False) -> dict[str, tuple]:
+    """clause -> (i1, i2, wrong, right, reason, parent clause index) of each slip in the clause against
+    the best matching parent clause (`_find_slips`, a pure function: the term tokenizer is fixed).
+    The caller adds what it computes and counts it in `_slips_count`; `fresh` starts over."""
+    memo = None if fresh else _slips_memo.get(key)
+    if memo is None:
+        if fresh or _slips_count[0] >= _SLIPS_MAX:
+            _slips_memo.clear()
+            _slips_count[0] = 0
+        memo = _slips_memo[key] = {}
+        _slips_count[0] += 1
+    return memo
 
 
 @lru_cache(maxsize=4096)  # the same parent measures meet their draft units check after check
@@ -220,18 +246,6 @@ def _parent_clauses(
         for pc in _CLAUSE.finditer(pt)
         if len(pc.group(0)) >= min_clause
     )
-
-
-def _clause_slips(clause: str, key: tuple) -> tuple:
-    """(i1, i2, wrong, right, reason, parent clause index) of each slip in `clause` against the best
-    matching parent clause; a pure function of its arguments (the term tokenizer is fixed)."""
-    memo_key = (clause, key)
-    out = _slips_memo.get(memo_key)
-    if out is None:
-        if len(_slips_memo) >= 16384:
-            _slips_memo.clear()
-        out = _slips_memo[memo_key] = tuple(_find_slips(clause, *key))
-    return out
 
 
 def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars, names, slips):
@@ -301,11 +315,17 @@ def _is_slip(pclause: str, j: int, new: str, slips: set[frozenset[str]]) -> bool
     if frozenset((pclause[j], new)) in slips:
         return True
     pos = 0
-    for w in _tagger().cut(pclause):
-        if pos <= j < pos + len(w.word):
-            return w.flag.startswith(_TERM_FLAGS) and w.flag != "vn" and len(w.word) >= 2
-        pos += len(w.word)
+    for word, flag in _tags(pclause):
+        if pos <= j < pos + len(word):
+            return flag.startswith(_TERM_FLAGS) and flag != "vn" and len(word) >= 2
+        pos += len(word)
     return False
+
+
+@lru_cache(maxsize=4096)  # parent clauses: the same few hundred meet every draft
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech flag) of each word of `text`, from `_tagger()`."""
+    return tuple((w.word, w.flag) for w in _tagger().cut(text))
 
 
 @cache
