@@ -179,11 +179,12 @@ def fold(text: str) -> str:
     return text.translate(_FOLD) if _HALF.search(text) else text
 
 
-def quoted_mask(text: str) -> bytearray:
+@lru_cache(maxsize=4096)  # every drafting kind asks for every unit's
+def quoted_mask(text: str) -> bytes:
     """1 inside 《…》 and 〈…〉 (brackets included): document titles are never the plan's own words."""
     mask = bytearray(len(text))
     if "《" not in text and "〈" not in text:
-        return mask  # nothing opens a quote: nothing is inside one
+        return bytes(mask)  # nothing opens a quote: nothing is inside one
     depth = 0
     for i, ch in enumerate(text):
         if ch in "《〈":
@@ -192,7 +193,7 @@ def quoted_mask(text: str) -> bytearray:
             mask[i] = 1
         if ch in "》〉" and depth:
             depth -= 1
-    return mask
+    return bytes(mask)
 
 
 _SENT_END = "。！？!?"

@@ -213,7 +213,7 @@ def _within(body: str, min_len: int, ratio: float) -> tuple[tuple[int, int], ...
     return tuple(out)
 
 
-def _units(text: str, qmask: bytearray, rx: re.Pattern[str]) -> list[tuple[int, str, str]]:
+def _units(text: str, qmask: bytes, rx: re.Pattern[str]) -> list[tuple[int, str, str]]:
     """(offset, text, key) of each clause or sentence; the key drops quoted titles and punctuation."""
     # quoted characters become a space, which _PUNCT drops like the punctuation: the same keys as
     # dropping them first, without a Python loop per character of every unit

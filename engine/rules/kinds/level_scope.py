@@ -154,7 +154,7 @@ class LevelScope(CheckKind):
                 )
 
     @staticmethod
-    def _other_plans(lv: dict, text: str, qmask: bytearray, rank: int) -> Iterator[tuple[int, int, str]]:
+    def _other_plans(lv: dict, text: str, qmask: bytes, rank: int) -> Iterator[tuple[int, int, str]]:
         word_rank, rx = _plans_pattern(lv)
         if rx is None:
             return

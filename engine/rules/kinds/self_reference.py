@@ -181,7 +181,7 @@ class SelfReference(CheckKind):
         return [w for w in own if w in higher]
 
     @staticmethod
-    def _skip_word(lv: dict, text: str, s: int, e: int, qmask: bytearray) -> bool:
+    def _skip_word(lv: dict, text: str, s: int, e: int, qmask: bytes) -> bool:
         if qmask[s]:
             return True
         nf = lv.get("not_followed_by")

@@ -122,12 +122,15 @@ class TermConsistency(CheckKind):
                 column=col,
             )
 
+        confusables = tab.get("confusables") or []
+        formulations = tab.get("formulations") or []
+        patterns = tuple(c["pattern"] for c in confusables), tuple(f["pattern"] for f in formulations)
         for unit in d.units(ctx):
             text = unit.text
             qmask = d.quoted_mask(text)
             if options.confusables:
-                for c in tab.get("confusables") or []:
-                    for m in d.compiled(c["pattern"]).finditer(text):
+                for c, found in zip(confusables, _scan(text, patterns[0]), strict=True):
+                    for m in found:
                         s, e = m.span("wrong") if "wrong" in m.groupdict() and m.group("wrong") else m.span()
                         if qmask[s]:
                             continue
@@ -148,8 +151,8 @@ class TermConsistency(CheckKind):
                         if hit:
                             yield hit
             if options.formulations:
-                for f in tab.get("formulations") or []:
-                    for m in d.compiled(f["pattern"]).finditer(text):
+                for f, found in zip(formulations, _scan(text, patterns[1]), strict=True):
+                    for m in found:
                         if qmask[m.start()]:
                             continue
                         groups = {k: v for k, v in m.groupdict().items() if v}
@@ -211,6 +214,12 @@ class TermConsistency(CheckKind):
                 )
                 if hit:
                     yield hit
+
+
+@lru_cache(maxsize=4096)  # drafts repeat their parent's texts, and a batch its siblings'
+def _scan(text: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Match[str], ...], ...]:
+    """The matches of each pattern in `text` (`finditer`), kept by text."""
+    return tuple(tuple(d.compiled(p).finditer(text)) for p in patterns)
 
 
 # what each clause yields, per key of `_diff` (parent clauses, options, names): kept across units and
