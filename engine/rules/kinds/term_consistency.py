@@ -323,18 +323,19 @@ def _is_slip(pclause: str, j: int, new: str, slips: set[frozenset[str]]) -> bool
     """
     if frozenset((pclause[j], new)) in slips:
         return True
-    pos = 0
-    for word, flag in _tags(pclause):
-        if pos <= j < pos + len(word):
-            return flag.startswith(_TERM_FLAGS) and flag != "vn" and len(word) >= 2
-        pos += len(word)
-    return False
+    return _in_term(pclause, j)
 
 
 @lru_cache(maxsize=4096)  # parent clauses: the same few hundred meet every draft
-def _tags(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, part-of-speech flag) of each word of `text`, from `_tagger()`."""
-    return tuple((w.word, w.flag) for w in _tagger().cut(text))
+def _in_term(pclause: str, j: int) -> bool:
+    """Character j of the parent clause is inside a noun or fixed phrase of two or more characters.
+    Tags only the words up to j: each new word's tag is a dictionary lookup (`_DictTags`)."""
+    pos = 0
+    for w in _tagger().cut(pclause):
+        if pos <= j < pos + len(w.word):
+            return w.flag.startswith(_TERM_FLAGS) and w.flag != "vn" and len(w.word) >= 2
+        pos += len(w.word)
+    return False
 
 
 @cache
