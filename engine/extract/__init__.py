@@ -19,6 +19,7 @@ Decisions (details in each module's docstring):
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.responsibility import (
@@ -64,16 +65,31 @@ def fill_measure(m: Measure) -> None:
     one to do anything by itself); deadlines and targets carry the index of their sentence.
     Lines and columns are left at 0: only parse knows the paragraphs behind `m.text`, and it maps
     `Responsibility.start` and each sentence's text back to (line, column).
+
+    What a text yields is kept by text (`_facts`); each measure gets its own copies, which parse
+    then places.
     """
-    text = m.text or ""
+    r, lead, support, sentences, deadlines, targets = _facts(m.text or "")
+    m.responsibility = r.model_copy() if r is not None else None
+    m.lead_units = list(lead)
+    m.support_units = list(support)
+    m.sentences = [x.model_copy() for x in sentences]
+    m.deadlines = [x.model_copy() for x in deadlines]
+    m.targets = [x.model_copy() for x in targets]
+
+
+@lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures
+def _facts(text: str) -> tuple:
+    """(responsibility, lead units, support units, sentences, deadlines, targets) of a measure text;
+    never handed out as they are (fill_measure copies them)."""
     found = find_responsibility(text)
     body = text
     cuts: list[tuple[int, int]] = []
+    responsibility, lead, support = None, (), ()
     if found:
-        r = found.responsibility
-        m.responsibility = r
-        m.lead_units = [u.name for u in r.lead]
-        m.support_units = [u.name for u in r.support]
+        responsibility = r = found.responsibility
+        lead = tuple(u.name for u in r.lead)
+        support = tuple(u.name for u in r.support)
         body = _blank(text, found.start, found.end)
         cuts.append((found.start, found.end))
         # a measure that carries its sub-items' clauses ((1)…(责任单位:A) (2)…(责任单位:B)): the last
@@ -83,10 +99,6 @@ def fill_measure(m: Measure) -> None:
             body = _blank(body, prev.start, prev.end)
             cuts.append((prev.start, prev.end))
             prev = find_responsibility(text[: prev.start]) if prev.start > 0 else None
-    else:
-        m.responsibility = None
-        m.lead_units = []
-        m.support_units = []
 
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]
@@ -103,7 +115,6 @@ def fill_measure(m: Measure) -> None:
             stext = "".join(parts).strip().lstrip("，,、；;：: ") or stext
         words, level = strength_of(stext)
         sentences.append(Sentence(index=i, text=stext, strength=words, level=level))
-    m.sentences = sentences
 
     def sentence_of(offset: int) -> int:
         return max(bisect_right(starts, offset) - 1, 0) if starts else -1
@@ -112,9 +123,8 @@ def fill_measure(m: Measure) -> None:
     for s, _e, d in find_deadlines(body):
         d.sentence = sentence_of(s)
         deadlines.append(d)
-    m.deadlines = deadlines
     targets = []
     for s, _e, t in find_targets(body):
         t.sentence = sentence_of(s)
         targets.append(t)
-    m.targets = targets
+    return responsibility, lead, support, tuple(sentences), tuple(deadlines), tuple(targets)
