@@ -137,6 +137,29 @@ def scale(sizes: list[int]) -> None:
         print(f"scale: {n:>5} measures per side: align + rules {dt:.2f} s, peak traced memory {peak:.0f} MB, x{dt / base:.1f} vs {sizes[0]}")
 
 
+def one_line(runs: int) -> None:
+    """A whole plan on one 2 MB line (the fixture parent, its lines joined and repeated): ingest and
+    parse time, which must grow linearly (was a unit test's time bound; timings belong here)."""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+
+    one = "".join(PARENT.read_text(encoding="utf-8").splitlines())
+    for size_mb in (0.5, 2):
+        big = one * (int(size_mb * 2**20) // len(one.encode()) + 1)
+        ingest, parse = [], []
+        for _ in range(runs):
+            t = time.perf_counter()
+            doc = from_text(big)
+            ingest.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            plan = parse_plan(doc)
+            parse.append(time.perf_counter() - t)
+        print(
+            f"one-line plan of {len(big.encode()) / 2**20:.1f} MB: ingest {statistics.median(ingest):.2f} s, "
+            f"parse {statistics.median(parse):.2f} s (median of {runs}), {len(plan.measures)} measures"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="fewer runs, smaller batch (a smoke test of the script)")
@@ -146,6 +169,7 @@ def main() -> None:
     cold_cli(3 if q else 7)
     warm_and_memory(5 if q else 21, 100 if q else 1000)
     scale([50, 500] if q else [50, 500, 2000])
+    one_line(1 if q else 3)
     batch(40 if q else 1000, os.cpu_count() or 2, 1 if q else 3)
 
 

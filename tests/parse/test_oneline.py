@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from itertools import pairwise
 
 import pytest
@@ -172,13 +171,11 @@ def test_one_line_snippet(doc_of):
     assert plan.preamble == "为推进依法行政,制定本方案。"
 
 
-def test_two_megabyte_line_is_fast(doc_of, read_fixture):
+def test_two_megabyte_line_parses(doc_of, read_fixture):
+    """Its time is a benchmark figure (python -m bench.speed), not a test."""
     one = "".join(read_fixture(FIXTURES[0]).splitlines())
     big = one * (2_000_000 // len(one.encode()) + 1)
     doc = doc_of(big)
-    t0 = time.perf_counter()
     plan = parse_plan(doc)
-    elapsed = time.perf_counter() - t0
     assert len(plan.measures) == 50 * (len(big) // len(one))
     assert len({m.ref for m in plan.measures}) == len(plan.measures)
-    assert elapsed < 8, elapsed
