@@ -180,6 +180,8 @@ class Format(CheckKind):
             if p.index not in owner:
                 continue
             orig, off = _own(p)
+            if " " not in orig and "\u3000" not in orig:
+                continue  # _SPACE needs one (its lookbehinds keep the regex from skipping ahead)
             lead = len(orig) - len(orig.lstrip())
             label = re.match(r"\s*[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?\s*", orig)
             skip_to = label.end() if label else lead
