@@ -30,7 +30,7 @@ def _nf(word: str) -> str:
 def char_diff(parent: str, local: str) -> list[DiffOp]:
     """Word-level diff of two clauses as DiffOps whose `parent`/`local` texts rebuild both strings."""
     return [
-        DiffOp.model_construct(op=t, parent=p, local=q)  # strings from _diff_ops: nothing to validate
+        DiffOp(op=t, parent=p, local=q)
         for t, p, q in _diff_ops(parent, local, *dictionary_key())  # the words depend on it
     ]
 
