@@ -29,10 +29,13 @@ def _nf(word: str) -> str:
 
 def char_diff(parent: str, local: str) -> list[DiffOp]:
     """Word-level diff of two clauses as DiffOps whose `parent`/`local` texts rebuild both strings."""
-    return [
-        DiffOp(op=t, parent=p, local=q)
-        for t, p, q in _diff_ops(parent, local, *dictionary_key())  # the words depend on it
-    ]
+    return list(_diff_models(parent, local, *dictionary_key()))  # the words depend on the dictionary
+
+
+@lru_cache(maxsize=4096)
+def _diff_models(parent: str, local: str, *dictionary: int) -> tuple[DiffOp, ...]:
+    """char_diff's DiffOps, made once per pair of texts and shared (nothing changes a DiffOp)."""
+    return tuple(DiffOp(op=t, parent=p, local=q) for t, p, q in _diff_ops(parent, local, *dictionary))
 
 
 @lru_cache(maxsize=4096)
