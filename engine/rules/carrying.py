@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -297,9 +298,11 @@ class _SentenceIndex:
         sid = np.repeat(np.arange(n, dtype=np.int64), self.lens)
         # (sentence, character) once each, with the character's count in the sentence
         keys, mult = np.unique((sid << 32) | cps, return_counts=True)
-        self.c_sid = keys >> 32
-        self.c_char = keys & 0xFFFFFFFF
-        self.c_mult = mult.astype(np.float64)
+        # kept by character (an inverted index): a clause reads the postings of its own characters
+        by_char = np.argsort(keys & 0xFFFFFFFF, kind="stable")
+        self.c_sid = keys[by_char] >> 32
+        self.c_char = keys[by_char] & 0xFFFFFFFF
+        self.c_mult = mult[by_char].astype(np.float64)
         self.wide = bool(len(cps)) and int(cps.max()) > 0xFFFF
 
     @classmethod
@@ -314,56 +317,47 @@ class _SentenceIndex:
     def upper_bounds(self, a: str, words: tuple[str, ...]) -> np.ndarray:
         """For each sentence, a number >= `_similarity(a, sentence)` (exactly 1 where a may be in it)."""
         n, la = len(self.items), len(a)
-        a_cps = np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        chars, a_slot, a_mult = np.unique(a_cps, return_inverse=True, return_counts=True)
-        if self.wide or int(chars[-1]) > 0xFFFF:
+        # a's distinct characters in code point order, each character's slot among them, and its
+        # count (a is a clause: for a few dozen characters Python's set and dict beat np.unique)
+        ordered = sorted(set(a))
+        if self.wide or ord(ordered[-1]) > 0xFFFF:
             return np.ones(n)  # beyond the basic plane (rare): no bound, every sentence is scored
-        slot = np.zeros(0x10000, dtype=np.int32)  # character -> 1 + its slot among a's characters
-        slot[chars] = np.arange(1, len(chars) + 1)
-        pos = slot[self.c_char].astype(np.int64)
+        slot_of = {ch: k for k, ch in enumerate(ordered)}
+        chars = np.fromiter(map(ord, ordered), dtype=np.int64, count=len(ordered))
+        a_slot = np.fromiter(map(slot_of.__getitem__, a), dtype=np.int64, count=la)
+        a_mult = np.bincount(a_slot, minlength=len(chars))
         counted = Counter(words) if len(words) >= 4 else None
         if counted:
-            w_cps = np.frombuffer("".join(counted).encode("utf-32-le"), dtype=np.uint32)
-            w_slots = slot[w_cps].astype(np.int64) - 1
-        inside = pos > 0
+            w_slots = np.fromiter((slot_of[ch] for w in counted for ch in w), dtype=np.int64)
+        # the postings of a's characters: (sentence, a's slot, count in the sentence) for each
+        lo = np.searchsorted(self.c_char, chars, "left")
+        runs = np.searchsorted(self.c_char, chars, "right") - lo
+        bits = np.repeat(np.arange(len(chars)), runs)
+        inside = np.arange(len(bits)) + np.repeat(lo - (np.cumsum(runs) - runs), runs)
         sids = self.c_sid[inside]
-        # which of a's characters each sentence holds
-        width = (len(chars) + 63) // 64
-        bits = pos[inside] - 1
-        held = _bitsets(sids, bits, n, width)
-
-        def holding(part: np.ndarray, slots: np.ndarray, count: int) -> np.ndarray:
-            """(sentences x parts) bool: the sentence holds every character of the part; part k is
-            made of the slots where `part` is k."""
-            need = _bitsets(part, slots, count, width)
-            return ((held[:, None, :] & need[None, :, :]) == need[None, :, :]).all(axis=2)
+        # held[s, c]: sentence s holds a's c-th character (a few dozen columns)
+        held = np.zeros((n, len(chars)), dtype=bool)
+        held[sids, bits] = True
 
         upper = np.zeros(n)
         if la > 1:  # bigram share: distinct bigrams of a whose two characters the sentence holds
-            grams = np.unique(a_slot[:-1] * len(chars) + a_slot[1:])
-            ids = np.arange(len(grams))
-            part = np.concatenate((ids, ids))
-            upper = holding(part, np.concatenate((grams // len(chars), grams % len(chars))), len(grams)).sum(axis=1) / len(grams)
+            pairs = {slot_of[x] * len(chars) + slot_of[y] for x, y in pairwise(a)}
+            grams = np.array(sorted(pairs), dtype=np.int64)
+            both = held[:, grams // len(chars)] & held[:, grams % len(chars)]
+            upper = both.sum(axis=1) / len(grams)
         if counted:  # content-word share: words whose characters the sentence holds
-            part = np.repeat(np.arange(len(counted)), [len(w) for w in counted])
+            starts = np.cumsum([0] + [len(w) for w in counted][:-1])
+            whole = np.logical_and.reduceat(held[:, w_slots], starts, axis=1)
             weight = np.array(list(counted.values()), dtype=np.float64)
-            upper = np.maximum(upper, (holding(part, w_slots, len(counted)) * weight).sum(axis=1) / len(words))
+            upper = np.maximum(upper, (whole * weight).sum(axis=1) / len(words))
         k_a = np.bincount(sids, weights=a_mult[bits], minlength=n)
         k_b = np.bincount(sids, weights=self.c_mult[inside], minlength=n)
         with np.errstate(invalid="ignore", divide="ignore"):
             windowed = np.nan_to_num(np.maximum(2 * k_a / (la + k_a), 2 * k_b / (self.lens + k_b)))
         windowed[self.lens < la // 2] = 0.0
         upper = np.maximum(upper, windowed + 1e-9)
-        every = _bitsets(np.zeros(len(chars), dtype=np.int64), np.arange(len(chars)), 1, width)
-        upper[(held == every).all(axis=1)] = 1.0
+        upper[held.all(axis=1)] = 1.0
         return upper
-
-
-def _bitsets(rows: np.ndarray, slots: np.ndarray, count: int, width: int) -> np.ndarray:
-    """(count x width) uint64 bit sets, 64 slots a word: row r holds the slots listed beside r."""
-    out = np.zeros((count, width), dtype=np.uint64)
-    np.bitwise_or.at(out, (rows, slots // 64), np.left_shift(np.uint64(1), (slots % 64).astype(np.uint64)))
-    return out
 
 
 def contains(measures: Iterable[Measure], phrase: str) -> bool:
