@@ -346,7 +346,7 @@ class _SentenceIndex:
             both = held[:, grams // len(chars)] & held[:, grams % len(chars)]
             upper = both.sum(axis=1) / len(grams)
         if counted:  # content-word share: words whose characters the sentence holds
-            starts = np.cumsum([0] + [len(w) for w in counted][:-1])
+            starts = np.cumsum([0, *map(len, counted)])[:-1]  # each word's first column
             whole = np.logical_and.reduceat(held[:, w_slots], starts, axis=1)
             weight = np.array(list(counted.values()), dtype=np.float64)
             upper = np.maximum(upper, (whole * weight).sum(axis=1) / len(words))
