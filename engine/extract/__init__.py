@@ -70,18 +70,28 @@ def fill_measure(m: Measure) -> None:
     then places.
     """
     r, lead, support, sentences, deadlines, targets = _facts(m.text or "")
-    m.responsibility = r.model_copy() if r is not None else None
+    if r is not None:  # copies down to the lists a caller could change (units, strength words)
+        r = r.model_copy()
+        r.lead = [u.model_copy() for u in r.lead]
+        r.support = [u.model_copy() for u in r.support]
+    m.responsibility = r
     m.lead_units = list(lead)
     m.support_units = list(support)
-    m.sentences = [x.model_copy() for x in sentences]
+    m.sentences = [_sentence_copy(x) for x in sentences]
     m.deadlines = [x.model_copy() for x in deadlines]
     m.targets = [x.model_copy() for x in targets]
+
+
+def _sentence_copy(s: Sentence) -> Sentence:
+    out = s.model_copy()
+    out.strength = list(s.strength)
+    return out
 
 
 @lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures
 def _facts(text: str) -> tuple:
     """(responsibility, lead units, support units, sentences, deadlines, targets) of a measure text;
-    never handed out as they are (fill_measure copies them)."""
+    never handed out as they are (fill_measure copies each object and each list in it)."""
     found = find_responsibility(text)
     body = text
     cuts: list[tuple[int, int]] = []

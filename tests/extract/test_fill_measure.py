@@ -81,11 +81,16 @@ def test_measures_with_the_same_text_get_their_own_facts(chengzhong, measures_of
     fill_measure(a)
     fill_measure(b)
     assert a.responsibility is not None and a.sentences and a.model_dump() == b.model_dump()
+    before = b.model_dump()
     a.sentences[0].line, a.responsibility.line = 99, 99
     for d in a.deadlines:
         d.sentence = 99
+    a.sentences[0].strength.append("改动")
+    a.responsibility.lead[0].generic = not a.responsibility.lead[0].generic
+    a.responsibility.lead.append(a.responsibility.lead[0])
     assert b.sentences[0].line != 99 and b.responsibility.line != 99
     assert all(d.sentence != 99 for d in b.deadlines)
+    assert b.model_dump() == before
     c = measure(text, n)
     fill_measure(c)
     assert c.model_dump() == b.model_dump()
