@@ -210,6 +210,8 @@ ClauseRelation = Literal["same", "changed", "dropped", "added"]
 
 
 class DiffOp(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # shared between clause pairs (align.diff)
+
     op: Literal["equal", "delete", "insert", "replace"]
     parent: str = ""
     local: str = ""

@@ -34,14 +34,13 @@ def char_diff(parent: str, local: str) -> list[DiffOp]:
 
 @lru_cache(maxsize=4096)
 def _diff_models(parent: str, local: str, *dictionary: int) -> tuple[DiffOp, ...]:
-    """char_diff's DiffOps, made once per pair of texts and shared (nothing changes a DiffOp)."""
+    """char_diff's DiffOps, made once per pair of texts and shared (DiffOp is frozen)."""
     return tuple(DiffOp(op=t, parent=p, local=q) for t, p, q in _diff_ops(parent, local, *dictionary))
 
 
-@lru_cache(maxsize=4096)
 def _diff_ops(parent: str, local: str, *_dictionary: int) -> tuple[tuple[str, str, str], ...]:
-    """(op, parent, local) of char_diff, cached: the parent's clauses meet every draft of a batch, and
-    most drafts edit them the same way."""
+    """(op, parent, local) of char_diff (kept through `_diff_models`: the parent's clauses meet every
+    draft of a batch, and most drafts edit them the same way)."""
     a, b = _words(parent), _words(local)
     # compare NFKC forms so ，/, and ＋/+ are no difference
     sm = SequenceMatcher(None, [_nf(w) for w in a], [_nf(w) for w in b], autojunk=False)
