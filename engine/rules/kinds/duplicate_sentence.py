@@ -86,13 +86,14 @@ class DuplicateSentence(CheckKind):
         measures = list(ctx.measures())
         per: list[list[tuple[int, str, str]]] = []  # (offset, clause, key) per measure
         sents: list[list[tuple[int, str, str]]] = []  # (offset, sentence, key): sentences of 2+ clauses
-        for m in measures:
-            clauses, sentences = _measure_units(d.body(m))
+        bodies = [d.body(m) for m in measures]
+        for body in bodies:
+            clauses, sentences = _measure_units(body)
             per.append(clauses)
             sents.append(sentences)
         # within a measure
-        for m, cl in zip(measures, per, strict=True):
-            for j, i in _within(d.body(m), options.min_len, options.ratio):
+        for m, body, cl in zip(measures, bodies, per, strict=True):
+            for j, i in _within(body, options.min_len, options.ratio):
                 yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
         if not options.across:
             return
@@ -145,7 +146,8 @@ class DuplicateSentence(CheckKind):
 
 def _parent_keys(ctx: CheckContext, options: Options) -> tuple[set[str], dict[str, tuple[str, ...]]]:
     """The parent's clause and sentence keys: those it writes in more than one measure (formulae,
-    not slips), and each key with the keys among them that match it across measures.
+    not slips), and each key with every key among them (itself included) whose ratio with it
+    reaches `ratio_across`.
 
     A draft copies most of its parent's clauses, so most pairs a draft compares are pairs of parent
     keys, answered here once. The parent is the same Plan for every draft of a batch (and of a warm

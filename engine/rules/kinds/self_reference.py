@@ -213,7 +213,8 @@ class SelfReference(CheckKind):
 
         `lower_parent`: the parent's name variants when the draft is of a lower level; there any use
         of the parent's name that is not a reference to the parent is a slip, confirmed as `kept`
-        where the aligned parent clause had its own name at the same place.
+        where the aligned parent clause had its own name at the same place. `parent_own`: the
+        parent's name variants always (what a copied parent clause may hold at that place).
         """
         text = unit.text
         contexts = [c for c in (lv.get("self_contexts") or [])]
