@@ -234,7 +234,26 @@ class Normalised(NamedTuple):
 
 
 def normalise_parts(line: str) -> Normalised:
-    """Steps 1-5 of the module docstring, and step 6 (t2s) kept apart."""
+    """Steps 1-5 of the module docstring, and step 6 (t2s) kept apart.
+
+    Lines of a plan repeat across the drafts of a batch (the parent's sentences): a line of up to
+    `_KEPT_LINE` characters is normalised once per process, and each caller gets its own column lists.
+    """
+    if len(line) > _KEPT_LINE:
+        return _normalise_parts(str(line))
+    n = _kept_parts(str(line))
+    return n._replace(cols=list(n.cols), simplified_cols=list(n.simplified_cols))
+
+
+_KEPT_LINE = 2000
+
+
+@lru_cache(maxsize=8192)
+def _kept_parts(line: str) -> Normalised:
+    return _normalise_parts(line)
+
+
+def _normalise_parts(line: str) -> Normalised:
     s = line
     cols = list(range(1, len(s) + 1))
     s, cols = _sub(s, cols, _INVISIBLE, "")

@@ -185,3 +185,14 @@ def test_traditional_fixture_normalises_to_the_simplified_one() -> None:
     assert traditional.traditional and not simplified.traditional
     assert [p.text for p in traditional.paragraphs] == [p.text for p in simplified.paragraphs]
     assert [p.cols for p in traditional.paragraphs] == [p.cols for p in simplified.paragraphs]
+
+
+def test_a_kept_line_gives_each_caller_its_own_columns() -> None:
+    from engine.ingest.normalise import _normalise_parts, normalise_parts
+
+    line = "（一）到２０２２ 年底前，建設法治政府。"
+    first = normalise_parts(line)
+    assert first == _normalise_parts(line)  # the kept result is the plain one
+    first.cols.append(999)
+    first.simplified_cols.clear()
+    assert normalise_parts(line) == _normalise_parts(line)
