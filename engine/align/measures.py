@@ -482,13 +482,14 @@ def clause_scores(p: Unit, drafts: list[Unit], joins: bool = False) -> np.ndarra
             if len(memo) >= _PARTS_MAX:
                 memo.clear()
             block = memo[d.words] = [None, None]
-        d_keys = [c.key for c in d.clauses(False)]
-        if block[0] is None:
-            block[0] = score_matrix(p_keys, d_keys)
+        if block[0] is None or (joins and block[1] is None):  # else both are kept: no keys needed
+            d_keys = [c.key for c in d.clauses(False)]
+            if block[0] is None:
+                block[0] = score_matrix(p_keys, d_keys)
+            if joins and block[1] is None:
+                block[1] = score_matrix(p_keys, [a + b for a, b in pairwise(d_keys)])
         singles.append(block[0])
         if joins:
-            if block[1] is None:
-                block[1] = score_matrix(p_keys, [a + b for a, b in pairwise(d_keys)])
             joined.append(block[1])
     return np.hstack(singles + joined) if drafts else np.zeros((len(p_keys), 0), dtype=np.float32)
 
