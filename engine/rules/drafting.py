@@ -170,7 +170,7 @@ def all_self_words(table_: dict) -> set[str]:
 _FOLD = str.maketrans(
     {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "[": "［", "]": "］"}
 )
-_HALF = re.compile(r"[,;:()!?\[\]]")
+_HALF = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")  # what _FOLD changes
 
 
 def fold(text: str) -> str:
