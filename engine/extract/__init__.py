@@ -69,14 +69,14 @@ def fill_measure(m: Measure) -> None:
     What a text yields is kept by text (`_facts`); each measure gets its own copies, which parse
     then places.
     """
-    r, lead, support, sentences, deadlines, targets = _facts(m.text or "")
+    r, sentences, deadlines, targets = _facts(m.text or "")
     if r is not None:  # copies down to the lists a caller could change (units, strength words)
         r = r.model_copy()
         r.lead = [u.model_copy() for u in r.lead]
         r.support = [u.model_copy() for u in r.support]
     m.responsibility = r
-    m.lead_units = list(lead)
-    m.support_units = list(support)
+    m.lead_units = [u.name for u in r.lead] if r else []
+    m.support_units = [u.name for u in r.support] if r else []
     m.sentences = [_sentence_copy(x) for x in sentences]
     m.deadlines = [x.model_copy() for x in deadlines]
     m.targets = [x.model_copy() for x in targets]
@@ -90,16 +90,14 @@ def _sentence_copy(s: Sentence) -> Sentence:
 
 @lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures
 def _facts(text: str) -> tuple:
-    """(responsibility, lead units, support units, sentences, deadlines, targets) of a measure text;
-    never handed out as they are (fill_measure copies each object and each list in it)."""
+    """(responsibility, sentences, deadlines, targets) of a measure text; never handed out as they
+    are (fill_measure copies each object and each list in it)."""
     found = find_responsibility(text)
     body = text
     cuts: list[tuple[int, int]] = []
-    responsibility, lead, support = None, (), ()
+    responsibility = None
     if found:
-        responsibility = r = found.responsibility
-        lead = tuple(u.name for u in r.lead)
-        support = tuple(u.name for u in r.support)
+        responsibility = found.responsibility
         body = _blank(text, found.start, found.end)
         cuts.append((found.start, found.end))
         # a measure that carries its sub-items' clauses ((1)…(责任单位:A) (2)…(责任单位:B)): the last
@@ -137,4 +135,4 @@ def _facts(text: str) -> tuple:
     for s, _e, t in find_targets(body):
         t.sentence = sentence_of(s)
         targets.append(t)
-    return responsibility, lead, support, tuple(sentences), tuple(deadlines), tuple(targets)
+    return responsibility, tuple(sentences), tuple(deadlines), tuple(targets)
