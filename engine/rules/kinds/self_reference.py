@@ -30,6 +30,7 @@ title with the longest level suffix at its end (宜州区 is a 区: 全区 is it
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -219,12 +220,8 @@ class SelfReference(CheckKind):
         text = unit.text
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = d.compiled(lv.get("reference_before") or "$^")
-        aligned: list = []  # (folded text, its aligned parent texts), once a name is found: most units have none
-
-        def copied_from() -> tuple[str, list[tuple[str | None, str]]]:
-            if not aligned:
-                aligned[:] = [d.fold(text), d.parent_texts(ctx, unit)]
-            return aligned[0], aligned[1]
+        # (folded text, its aligned parent texts), read once a name is found: most units have none
+        copied_from = functools.cache(lambda: (d.fold(text), d.parent_texts(ctx, unit)))
 
         taken = bytearray(len(text))
         k = options.context_chars
