@@ -197,16 +197,14 @@ class TermConsistency(CheckKind):
             tuple(names),
             frozenset(slips),
         )
-        memo = _slips_for(key)
+        memo = _slips_memo.get(key, {})
         for off, clause in text_clauses:
             if len(clause) < options.min_clause:
                 continue
             found = memo.get(clause)
             if found is None:
-                if _slips_count[0] >= _SLIPS_MAX:
-                    memo = _slips_for(key, fresh=True)
-                found = memo[clause] = tuple(_find_slips(clause, *key))
-                _slips_count[0] += 1
+                found = tuple(_find_slips(clause, *key))
+                memo = _remember(key, clause, found)
             for i1, i2, wrong, right_, reason, idx in found:
                 pref, pclause = pclauses[idx]
                 hit = emit(
@@ -230,17 +228,19 @@ _slips_count = [0]
 _SLIPS_MAX = 16384
 
 
-def _slips_for(key: tuple, fresh: bool = False) -> dict[str, tuple]:
-    """clause -> (i1, i2, wrong, right, reason, parent clause index) of each slip in the clause against
-    the best matching parent clause (`_find_slips`, a pure function: the term tokenizer is fixed).
-    The caller adds what it computes and counts it in `_slips_count`; `fresh` starts over."""
-    memo = None if fresh else _slips_memo.get(key)
+def _remember(key: tuple, clause: str, found: tuple) -> dict[str, tuple]:
+    """Keep `found`, the (i1, i2, wrong, right, reason, parent clause index) of each slip in `clause`
+    against the best matching parent clause (`_find_slips`, a pure function: the term tokenizer is
+    fixed), under `key`; return the key's clauses."""
+    memo = _slips_memo.get(key)
+    added = 1 if memo is not None else 2  # the clause, and the key when it is new
+    if _slips_count[0] + added > _SLIPS_MAX:
+        _slips_memo.clear()
+        _slips_count[0], memo, added = 0, None, 2
     if memo is None:
-        if fresh or _slips_count[0] >= _SLIPS_MAX:
-            _slips_memo.clear()
-            _slips_count[0] = 0
         memo = _slips_memo[key] = {}
-        _slips_count[0] += 1
+    memo[clause] = found
+    _slips_count[0] += added
     return memo
 
 
