@@ -1,7 +1,7 @@
 """The one module that touches durable-rules: JSON ruleset + plain-JSON facts in, matches out.
 
 Everything durable-specific lives here, so replacing the library changes one file. The facade
-avoids every pitfall listed in /work/shared/NOTES-dependencies.md:
+avoids every pitfall listed in ../shared/NOTES-dependencies.md (beside the repository):
 
 - one `Host` per process, with its timer threads switched off (`_run` is a no-op): we use no
   timers, and every action runs synchronously inside `assert_facts`, so the background dispatcher

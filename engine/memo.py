@@ -1,0 +1,113 @@
+"""The one memo utility: a bounded, thread-safe cache keyed by text (or other hashable values).
+
+Every new cache of a pure function of its arguments goes through `memo`, which states two things
+at the definition site instead of leaving them to each module's own dict:
+
+- **bound**: at most `maxsize` entries; the least recently used one is dropped (a batch meets new
+  text with every draft, so an unbounded cache would grow with the batch);
+- **copy policy**: what a caller receives.
+  - `"shared"`: the cached object itself. Only for values nobody mutates: str, int, tuples of
+    those, frozen models, frozensets, bytes.
+  - `"copy"`: `copy.copy` of the cached value on every hit and miss (a list or dict of immutable
+    items).
+  - `"deep"`: `copy.deepcopy` (mutable objects inside mutable containers).
+
+Memos that depend on a plan, an alignment, a run's options or data do not belong here: they live on
+the run's context and die with it. A `memo` depends only on its arguments.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, Literal, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+CopyPolicy = Literal["shared", "copy", "deep"]
+
+_COPIERS: dict[str, Callable[[Any], Any]] = {
+    "shared": lambda v: v,
+    "copy": _copy.copy,
+    "deep": _copy.deepcopy,
+}
+
+_ALL: list[Memo] = []
+
+
+class Memo:
+    """A bounded LRU map with a copy policy; `memo` wraps a function with one."""
+
+    def __init__(self, maxsize: int, copy: CopyPolicy, name: str) -> None:
+        if maxsize < 1:
+            raise ValueError("memo: maxsize must be at least 1")
+        if copy not in _COPIERS:
+            raise ValueError(f"memo: copy policy must be one of {sorted(_COPIERS)}")
+        self.maxsize = maxsize
+        self.policy = copy
+        self.name = name
+        self._copy = _COPIERS[copy]
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            try:
+                value = self._data[key]
+            except KeyError:
+                pass
+            else:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return self._copy(value)
+        # computed outside the lock: a slow computation never blocks other keys; two threads may
+        # compute the same key once each, which is harmless for a pure function
+        value = compute()
+        with self._lock:
+            self.misses += 1
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.maxsize:
+                self._data.popitem(last=False)
+        return self._copy(value)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def memo(maxsize: int, *, copy: CopyPolicy) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Cache a pure function of hashable positional arguments, at most `maxsize` results."""
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        store = Memo(maxsize, copy, f"{fn.__module__}.{fn.__qualname__}")
+        _ALL.append(store)
+
+        @functools.wraps(fn)
+        def cached(*args: P.args, **kwargs: P.kwargs) -> R:
+            key: Hashable = args if not kwargs else (args, tuple(sorted(kwargs.items())))
+            return store.get(key, lambda: fn(*args, **kwargs))
+
+        cached.memo = store  # type: ignore[attr-defined]
+        return cached
+
+    return wrap
+
+
+def all_memos() -> list[Memo]:
+    """Every memo made by `memo` in this process (for tests and benchmarks)."""
+    return list(_ALL)
+
+
+def clear_all() -> None:
+    for store in _ALL:
+        store.clear()
