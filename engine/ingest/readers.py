@@ -141,27 +141,33 @@ def _docx_task_table(
 # --------------------------------------------------------------------------- .pdf
 
 
-def read_pdf(data: bytes, path: str) -> list[RawLine]:
-    """The text layer, page by page; each text line is a raw line."""
+def read_pdf(data: bytes, path: str) -> tuple[list[RawLine], list[str]]:
+    """The text layer as paragraphs (engine.ingest.pdf), and the header/footer lines dropped."""
     try:
         import pypdfium2 as pdfium
 
-        pdf = pdfium.PdfDocument(data)
+        from engine.ingest import pdf as layout
+
+        document = pdfium.PdfDocument(data)
         try:
-            lines: list[RawLine] = []
+            pages: list[list[layout.Line]] = []
             n = 0
-            for i in range(len(pdf)):
-                page = pdf[i]
+            for i in range(len(document)):
+                page = document[i]
                 textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                textpage.close()
-                page.close()
-                for line in _LINE_BREAK.split(text):
+                try:
+                    lines = layout.page_lines(textpage, i)
+                finally:
+                    textpage.close()
+                    page.close()
+                for line in lines:
                     n += 1
-                    lines.append((n, line))
-            return lines
+                    line.number = n
+                pages.append(lines)
         finally:
-            pdf.close()
+            document.close()
+        kept, removed = layout.drop_furniture(pages)
+        return layout.paragraphs(kept), removed
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files
