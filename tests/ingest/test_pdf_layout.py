@@ -1,0 +1,111 @@
+"""PDF text as an office printed it: lines rejoined into paragraphs, page furniture gone, no invented spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.ingest import load_document
+from engine.ingest.pdf import PAGE_NUMBER
+
+LEFT, RIGHT, SIZE = 72.0, 72.0 + 20 * 12.0, 12.0  # a text block 20 characters wide
+
+
+def _canvas(path: Path):  # type: ignore[no-untyped-def]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return canvas.Canvas(str(path))
+
+
+def _typeset(path: Path, paragraphs: list[str], *, header: str = "", footer: str = "", per_page: int = 6) -> Path:
+    """Wrap Chinese paragraphs at 20 characters with a two-character first-line indent, as Word does."""
+    lines: list[tuple[float, str]] = []
+    for text in paragraphs:
+        x, room = LEFT + 2 * SIZE, 18
+        while text:
+            lines.append((x, text[:room]))
+            text = text[room:]
+            x, room = LEFT, 20
+    c = _canvas(path)
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    for n, page in enumerate(pages, 1):
+        c.setFont("STSong-Light", 9)
+        if header:
+            c.drawRightString(RIGHT, 800, header)
+        if footer:
+            c.drawCentredString((LEFT + RIGHT) / 2, 40, footer.format(n=n, total=len(pages)))
+        c.setFont("STSong-Light", SIZE)
+        y = 760.0
+        for x, text in page:
+            c.drawString(x, y, text)
+            y -= SIZE * 1.5
+        c.showPage()
+    c.save()
+    return path
+
+
+PARAS = [
+    "一、总体要求",
+    "到2025年，政府行为全面纳入法治轨道，职责明确、依法行政的政府治理体系日益健全，行政执法体制机制基本完善。",
+    "二、工作任务",
+    "1．全面实行政府权责清单制度。坚持法定职责必须为、法无授权不可为，全面厘清政府法定职责，进一步完善政府权责清单，加强标准化建设。（牵头单位：区委编办；配合单位：区司法局）",
+]
+
+
+def test_wrapped_lines_rejoin_across_pages_and_furniture_goes(tmp_path: Path) -> None:
+    path = _typeset(tmp_path / "plan.pdf", PARAS, header="征求意见稿", footer="— {n} —", per_page=4)
+    doc = load_document(str(path))
+    assert [p.text for p in doc.paragraphs] == [p.replace("（", "(").replace("）", ")").replace("．", ".") for p in PARAS]
+    assert doc.removed.count("征求意见稿") >= 2
+    assert "— 1 —" in doc.removed and "— 2 —" in doc.removed
+
+
+def test_page_n_of_m_footer(tmp_path: Path) -> None:
+    path = _typeset(tmp_path / "plan.pdf", PARAS, footer="第{n}页 共{total}页", per_page=5)
+    doc = load_document(str(path))
+    assert not any("页" in p.text for p in doc.paragraphs)
+    assert doc.removed[:1] == ["第1页 共2页"]
+
+
+def test_header_that_repeats_only_once_is_text(tmp_path: Path) -> None:
+    """A line at the top of one page is not furniture just for standing there."""
+    path = _typeset(tmp_path / "plan.pdf", PARAS, per_page=50)
+    doc = load_document(str(path))
+    assert doc.paragraphs[0].text == "一、总体要求"
+    assert doc.removed == []
+
+
+def test_positioned_digits_get_no_invented_space(tmp_path: Path) -> None:
+    """Glyphs set apart (autospacing between Chinese and Latin) are not a space the author typed."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    x = LEFT
+    for piece, gap in (("到", 4), ("2025", 4), ("年底前完成，推广", 4), ("Open", 4), ("Data", 0)):
+        c.drawString(x, 760, piece)
+        x += c.stringWidth(piece, "STSong-Light", SIZE) + gap
+    c.showPage()
+    c.save()
+    doc = load_document(str(path))
+    assert doc.paragraphs[0].orig == "到2025年底前完成，推广Open Data"
+
+
+def test_short_lines_of_a_sparse_page_stay_apart(tmp_path: Path) -> None:
+    """With no right margin that lines reach, no line counts as running on."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    for k, text in enumerate(["一、总体要求", "（一）到2025年，建成法治政府。", "二、工作任务"]):
+        c.drawString(LEFT, 760 - 18 * k, text)
+    c.showPage()
+    c.save()
+    assert len(load_document(str(path)).paragraphs) == 3
+
+
+def test_page_number_patterns() -> None:
+    for line in ("— 3 —", "- 3 -", "第3页 共10页", "第 3 页", "3/10", "3", "－ 12 －"):
+        assert PAGE_NUMBER.match(line), line
+    for line in ("3．推进简政便民", "2025年", "第三章"):
+        assert not PAGE_NUMBER.match(line), line
