@@ -24,6 +24,7 @@ from engine.errors import PlancheckError
 from engine.findings import fingerprint
 from engine.fix.edits import resolve as resolve_fix
 from engine.models import Evidence, Finding, Measure, Paragraph, Plan
+from engine.quote import on_words
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit
 from engine.rules.loader import kind as kind_named
 from engine.rules.ruleset import Rule
@@ -101,8 +102,13 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
         quote, line, column = hit.quote, *((measure.line, measure.column) if measure else (0, 0))
         quote = quote or None
     else:
-        quote = para.orig_span(start, start + len(hit.quote or ""))
-        line, column = para.line, para.column(start)
+        # the evidence a person reads starts and ends on words, even where the kind's quote does not
+        # (a user's own pattern quotes exactly what it matched)
+        a, b = start, start + len(hit.quote or "")
+        if rule.check != "pattern":
+            a, b = on_words(para.text, a, b)
+        quote = para.orig_span(a, b)
+        line, column = para.line, para.column(a)
     finding = Finding(
         rule=rule.id,
         check=rule.check,

@@ -18,7 +18,7 @@ from engine.fix.apply import Outcome, TextDraft, plan_fixes
 from engine.fix.edits import restyle
 from engine.fix.run import run_fix
 from engine.models import Finding, Fix, TextEdit
-from engine.pipeline import Obligations, check_plans, load_plan
+from engine.pipeline import check_plans, load_plan
 from engine.rules.loader import load_rulesets
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -254,3 +254,19 @@ def test_json_and_sarif_carry_the_fix(tmp_path):
     change = with_fixes[0]["fixes"][0]["artifactChanges"][0]
     assert change["replacements"][0]["deletedRegion"]["startLine"] >= 1
     assert "text" in change["replacements"][0]["insertedContent"]
+
+
+def test_quotes_start_and_end_on_words():
+    from engine.quote import on_words, shorten
+
+    text = "依法建立和完善市、区总体应急预案和街道以上专项或部门应急预案"
+    s = text.index("街道以上专项或部")
+    a, b = on_words(text, s, s + len("街道以上专项或部"))
+    assert text[a:b].endswith("部门")
+    long = "加强涉外法治交流合作，积极营造良好的法治环境，引领科技、人才、产业等积极元素汇集柳州，促进现代化产业体系、基础设施体系不断优化振兴，为深度融入国内大循环和国际国内双循环创造条件"
+    short = shorten(long, 40)
+    assert "……" in short and len(short) <= 42
+    head, tail = short.split("……")
+    assert long.startswith(head) and long.endswith(tail)
+    assert on_words(head + "x", 0, len(head))[1] == len(head)  # the head ends where a word ends
+    assert shorten("短句", 40) == "短句"
