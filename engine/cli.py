@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -112,11 +113,12 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
 def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: str) -> None:
     """由上级方案生成义务规则集。Turn a parent plan into an obligation ruleset to curate."""
     from engine.derive import derive_ruleset, dump_ruleset_yaml
+    from engine.outputs import refuse_inputs, write_output
     from engine.pipeline import load_plan
 
     out = Path(output)
-    _refuse_overwriting_inputs([parent], [output])
-    if out.exists() and not force:
+    refuse_inputs([output], [parent])
+    if os.path.lexists(output) and not force:
         raise PlancheckError("option.would_overwrite", path=output)
     plan = load_plan(parent)
     plan.source = display_path_of(parent)
@@ -124,20 +126,12 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
     if not rid[:1].isalpha():
         rid = "parent-" + rid
     rs = derive_ruleset(plan, ruleset_id=rid)  # hashes the bytes load_plan read (stdin too)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(dump_ruleset_yaml(rs), "utf-8")
+    write_output(output, dump_ruleset_yaml(rs).encode("utf-8"))
     n = len(rs.obligations)
     click.echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
 
 
 # --------------------------------------------------------------------------- check
-
-
-def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str]) -> None:
-    ins = {Path(p).resolve() for p in inputs if p and p != "-" and Path(p).exists()}
-    for o in outputs:
-        if o and o != "-" and Path(o).resolve() in ins:
-            raise PlancheckError("option.output_is_input", path=o)
 
 
 @main.command()
@@ -184,7 +178,15 @@ def check(
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
     if len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
-    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", *rulesets], list(outputs))
+    from engine.outputs import refuse_inputs, write_output
+
+    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", *rulesets])
+    if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
+        from engine.pipeline import DEFAULT_RULESETS
+        from engine.rules.loader import load_rulesets
+
+        load_rulesets(([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets))
+        refuse_inputs(outputs)
     options = dict(
         parent_path=parent,
         rulesets=list(rulesets),
@@ -197,8 +199,13 @@ def check(
         jurisdiction=jurisdiction,
         today=today.date() if today else None,
     )
+    from engine.batch import check_batch_options, check_jobs
+
+    check_jobs(jobs)
     if len(drafts) > 1:
         from engine.batch import run_batch
+
+        check_batch_options(formats, jobs)
 
         sys.exit(run_batch(list(drafts), options, formats, outputs, jobs))
 
@@ -223,14 +230,75 @@ def check(
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
         )
-        data = formatter.render(ctx)
-        if out and out != "-":
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_bytes(data)
-        else:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+        write_output(out or "-", formatter.render(ctx))
     sys.exit(1 if run.report.summary.failed else 0)
+
+
+# --------------------------------------------------------------------------- fix
+
+
+@main.command()
+@click.argument("draft")
+@click.option("--parent", help="上级方案 / parent plan: obligations are derived from it on the fly")
+@click.option("--ruleset", "rulesets", multiple=True, help="规则集 / ruleset id or file (repeatable)")
+@click.option("--no-core", is_flag=True, help="不加载核心规则 / do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="无上级方案，只做文稿检查 / drafting checks only")
+@click.option("--output", "-o", required=True, help="修改后的草稿（.txt/.md，或带修订的 .docx）/ the fixed draft: text, or .docx with tracked changes")
+@click.option("--author", default="plancheck", show_default=True, help="修订作者，如“城中区司法局” / author of the tracked changes")
+@_level_options
+@common_options
+def fix(
+    draft: str,
+    parent: str | None,
+    rulesets: tuple[str, ...],
+    no_core: bool,
+    allow_no_parent: bool,
+    output: str,
+    author: str,
+    level: str | None,
+    jurisdiction: str | None,
+    lang: str,
+) -> None:
+    """应用可安全自动修改的问题。Apply every fix that is safe, and say what was skipped.
+
+    A fix is applied only when re-checking the fixed draft finds nothing the draft did not have.
+    The draft itself is never written: the result goes to --output (a .docx draft, or any draft
+    written to .docx, gets Word tracked changes a clerk accepts or rejects one by one).
+    """
+    _import_jieba()
+    from engine.fix.run import run_fix
+    from engine.i18n import message
+    from engine.outputs import refuse_inputs, write_output
+
+    refuse_inputs([output], [draft, parent or "", *rulesets])
+    result = run_fix(
+        draft,
+        output,
+        parent_path=parent,
+        rulesets=list(rulesets),
+        no_core=no_core,
+        allow_no_parent=allow_no_parent,
+        lang=lang,
+        level=level,  # type: ignore[arg-type]
+        jurisdiction=jurisdiction,
+        author=author,
+    )
+    refuse_inputs([output])  # and every ruleset file the run read
+    o = result.outcome
+    for f, why in o.skipped:
+        where = f"{f.line}:{f.column}" if f.line else (f.local_item or "-")
+        click.echo(message("fix.skipped", lang, where=where, rule=f.rule, why=message(f"fix.why.{why}", lang)), err=True)
+    if result.data is None:
+        click.echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
+        return
+    write_output(output, result.data)
+    click.echo(
+        message(
+            "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
+            skipped=len(o.skipped), before=len(o.before), after=len(o.after),
+        ),
+        err=True,
+    )  # fmt: skip
 
 
 def _attach_rules_group() -> None:

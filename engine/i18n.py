@@ -85,6 +85,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 已存在；如确需覆盖（其中的人工校订将丢失），请加 --force",
         "en": "{path} exists; add --force to overwrite it (curation in it would be lost)",
     },
+    # ---- plancheck fix
+    "fix.unsupported": {
+        "zh": "无法修改 {path}：{format} 文件的文字不能逐字对应回原文件；请提供 .txt、.md 或 .docx 草稿",
+        "en": "cannot fix {path}: text read from a {format} file does not map back to it; give a .txt, .md or .docx draft",
+    },
+    "fix.docx_only": {
+        "zh": ".docx 草稿的修改以 Word 修订写入新的 .docx；请用 -o 指定 .docx 文件",
+        "en": "a .docx draft's fixes are written as Word tracked changes: give -o a .docx file",
+    },
+    "fix.unmapped": {
+        "zh": "第 {line} 行的修改与原文对不上（文件在检查后被改动？），未写出任何文件",
+        "en": "the edit on line {line} does not match the file (changed since it was checked?): nothing written",
+    },
+    "fix.summary": {
+        "zh": "已写入 {path}：应用 {applied} 处修改（{edits} 处文字改动），跳过 {skipped} 处；修改后问题 {before} → {after} 条",
+        "en": "wrote {path}: {applied} fixes applied ({edits} text edits), {skipped} skipped; findings {before} -> {after}",
+    },
+    "fix.none": {
+        "zh": "没有可安全应用的修改，未写出文件（草稿保持原样）；可修改的问题 {candidates} 条均已跳过",
+        "en": "no fix is safe to apply: nothing written, the draft is unchanged ({candidates} fixable findings skipped)",
+    },
+    "fix.skipped": {"zh": "  跳过 {where} {rule}：{why}", "en": "  skipped {where} {rule}: {why}"},
+    "fix.why.overlap": {"zh": "与另一处修改改动同一段文字", "en": "edits the same words as another fix"},
+    "fix.why.new_finding": {
+        "zh": "修改后复查出现了原稿没有的问题",
+        "en": "re-checking the fixed draft found a problem the draft did not have",
+    },
+    "fix.why.unmapped": {"zh": "改动位置无法对应到原文件", "en": "the edit cannot be placed in the original file"},
     "option.output_needed": {
         "zh": "格式 {format} 需要用 --output 指定输出文件",
         "en": "format {format} needs --output FILE",
@@ -92,6 +120,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "option.output_is_input": {
         "zh": "输出文件 {path} 与输入文件相同；plancheck 不会覆盖您的原文件",
         "en": "output {path} is the same file as an input: plancheck never overwrites your original",
+    },
+    "option.output_twice": {
+        "zh": "输出文件 {path} 与 {other} 是同一个文件；每种格式请写入各自的文件",
+        "en": "output {path} is the same file as {other}: give each format its own file",
+    },
+    "output.is_dir": {
+        "zh": "无法写入 {path}：这是一个文件夹，请给出文件名",
+        "en": "cannot write {path}: it is a directory; give a file name",
+    },
+    "output.not_regular": {
+        "zh": "无法写入 {path}：这是磁盘设备或套接字，不是文件",
+        "en": "cannot write {path}: it is a disk device or a socket, not a file",
+    },
+    "output.no_space": {
+        "zh": "无法写入 {path}：磁盘已满；原有文件未改动",
+        "en": "cannot write {path}: the disk is full; nothing was changed",
+    },
+    "output.name_too_long": {
+        "zh": "无法写入 {path}：文件名太长",
+        "en": "cannot write {path}: the file name is too long",
+    },
+    "output.unwritable": {
+        "zh": "无法写入 {path}：{reason}",
+        "en": "cannot write {path}: {reason}",
+    },
+    "option.batch_format": {
+        "zh": "检查多份方案时只输出每份一行的摘要（格式：{known}）；格式 {format} 请逐份检查",
+        "en": "a check of several drafts writes one summary line per draft (formats: {known}); check drafts one at a time for {format}",
+    },
+    "option.jobs": {
+        "zh": "-j/--jobs 为 {jobs}，应在 0（按处理器核数）到 {limit} 之间",
+        "en": "-j/--jobs is {jobs}; it must be between 0 (one per core) and {limit}",
     },
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
