@@ -182,6 +182,7 @@ def check(
         coverage(pairs, not_applicable),
         loaded.ids,
         fail_on,
+        draft.tracked_changes,
     )
     report = Report(
         version=__version__,

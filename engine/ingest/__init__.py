@@ -222,7 +222,10 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         raise PlancheckError("input.empty", path=path)
 
     if fmt == "docx":
-        doc = build(read_docx(data, path), path, "docx", "utf-8")
+        docx_text = read_docx(data, path)
+        doc = build(docx_text.lines, path, "docx", "utf-8")
+        doc.tracked_changes = docx_text.tracked_changes
+        doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":
         lines, furniture_lines = read_pdf(data, path)
         doc = build(lines, path, "pdf", "utf-8", furniture_lines)

@@ -23,6 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest.tables import Cell, TableRow, table_lines
@@ -45,8 +46,10 @@ def _corrupt(path: str, fmt: str, exc: BaseException) -> PlancheckError:
 # --------------------------------------------------------------------------- .docx
 
 
-def read_docx(data: bytes, path: str) -> list[RawLine]:
-    """Body paragraphs and table cells in document order; merged cells once."""
+def read_docx(data: bytes, path: str) -> DocxText:
+    """Body paragraphs and table cells in document order (merged cells once), as Word shows them
+    with every tracked change accepted; text boxes after the paragraph that anchors them; footnotes
+    and endnotes apart (`DocxText.notes`), never inside a measure's text."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -61,11 +64,122 @@ def read_docx(data: bytes, path: str) -> list[RawLine]:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        return list(_docx_blocks(document.iter_inner_content(), [0]))
+        counter = [0]
+        lines = list(_docx_blocks(iter_docx_blocks(document), counter))
+        for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
+            if n == _BOX:
+                counter[0] += 1
+                lines[k] = (counter[0], text)
+        body = document.element.body
+        tracked = any(True for _ in body.iter(*_TRACKED))
+        notes = _docx_notes(document)
+        return DocxText(lines, notes, tracked)
     except PlancheckError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
+
+
+class DocxText(NamedTuple):
+    lines: list[RawLine]
+    notes: list[str]  # footnotes then endnotes, in the order of their numbers
+    tracked_changes: bool  # the body has insertions, deletions or moves, read as accepted
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+# subtrees whose text is not the paragraph's own: deleted or moved-away text, text boxes (read as
+# paragraphs of their own), the fallback copy of a drawing, field codes
+_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
+_BOX = -1  # line number of a text-box paragraph until read_docx numbers it
+_CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
+
+
+def iter_docx_blocks(parent: object) -> Iterator[object]:
+    """Paragraphs and tables of a body or cell in order, also inside content controls (w:sdt).
+
+    python-docx's iter_inner_content() skips the paragraphs of a block-level content control;
+    engine/report/docx.py numbers paragraphs with this same walk.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    element = parent._element  # type: ignore[attr-defined]
+    if element.tag == f"{_W}document":
+        element = element.body
+    stack = list(reversed(list(element)))
+    while stack:
+        child = stack.pop()
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, parent)  # type: ignore[arg-type]
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, parent)  # type: ignore[arg-type]
+        elif child.tag in _CONTAINERS:
+            stack.extend(reversed(list(child)))
+
+
+def paragraph_text(p: object) -> str:
+    """A paragraph's text with tracked changes accepted: insertions in, deletions out, tabs as tabs.
+
+    python-docx's Paragraph.text leaves out inserted runs and reads the text boxes' text nowhere.
+    """
+    out: list[str] = []
+    stack = list(reversed(list(p)))  # type: ignore[call-overload]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+        elif tag == f"{_W}tab":
+            out.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            out.append(" " if el.get(f"{_W}type") in (None, "textWrapping") else "")
+        elif tag == f"{_W}noBreakHyphen":
+            out.append("-")
+        else:
+            stack.extend(reversed(list(el)))
+    return "".join(out)
+
+
+def _text_boxes(p: object) -> list[object]:
+    """The w:txbxContent of the text boxes anchored in a paragraph (the mc:Fallback copy skipped)."""
+    boxes: list[object] = []
+    stack = list(p)  # type: ignore[call-overload]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag == f"{_MC}Fallback":
+            continue
+        if el.tag == f"{_W}txbxContent":
+            boxes.append(el)
+            continue
+        stack.extend(el)
+    boxes.reverse()
+    return boxes
+
+
+def _docx_notes(document: object) -> list[str]:
+    """Footnote and endnote texts (separators skipped), each `[n] text`."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    notes: list[str] = []
+    part = document.part  # type: ignore[attr-defined]
+    for reltype, tag in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+        for rel in part.rels.values():
+            if rel.reltype != reltype or rel.is_external:
+                continue
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            for note in root.iter(f"{_W}{tag}"):
+                if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join(t for t in (paragraph_text(x).strip() for x in note.iter(f"{_W}p")) if t)
+                if text:
+                    notes.append(text)
+    return notes
 
 
 def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = True) -> Iterator[RawLine]:
@@ -83,10 +197,14 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                     # a vertically merged cell repeats as vMerge="continue" cells below it: read it once
                     if tc.vMerge == "continue":
                         continue
-                    yield from _docx_blocks(_Cell(tc, block).iter_inner_content(), counter, tables)
+                    yield from _docx_blocks(iter_docx_blocks(_Cell(tc, block)), counter, tables)
         else:
             counter[0] += 1
-            yield counter[0], block.text  # type: ignore[attr-defined]
+            yield counter[0], paragraph_text(block._p)  # type: ignore[attr-defined]
+            for box in _text_boxes(block._p):  # type: ignore[attr-defined]
+                # numbered after the body (read_docx): body paragraphs keep the numbers report/docx counts
+                for inner in box.iter(f"{_W}p"):  # type: ignore[attr-defined]
+                    yield _BOX, paragraph_text(inner)
 
 
 def _docx_rows(table: object) -> list[list[Cell]]:
@@ -104,8 +222,8 @@ def _docx_rows(table: object) -> list[list[Cell]]:
                 up = above.get(col)
                 cell = Cell(col, span, list(up.parts) if up else [], inherited=True)
             else:
-                lines = list(_docx_blocks(_Cell(tc, table).iter_inner_content(), [0], tables=False))
-                cell = Cell(col, span, [t for _, t in lines], lines=len(lines))
+                lines = list(_docx_blocks(iter_docx_blocks(_Cell(tc, table)), [0], tables=False))
+                cell = Cell(col, span, [t for _, t in lines], lines=sum(1 for n, _ in lines if n != _BOX))
             row.append(cell)
             above[col] = cell
             col += span
@@ -129,7 +247,7 @@ def _docx_task_table(
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 continue
-            yield from _docx_blocks(_Cell(tc, table).iter_inner_content(), counter)
+            yield from _docx_blocks(iter_docx_blocks(_Cell(tc, table)), counter)
     counter[0] += sum(c.lines for c in rows[h])
     for row, line in zip(rows[h + 1 :], lines, strict=True):
         first = counter[0] + 1

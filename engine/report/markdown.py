@@ -32,6 +32,8 @@ class MarkdownFormatter(Formatter):
             out.append(f"**{t('parent')}**{ctx.colon}`{ctx.relpath(s.parent)}`  ")
         result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
         out += [f"**{cell(result)}**", ""]
+        if s.tracked_changes_accepted:
+            out += [f"> {t('tracked_changes')}", ""]
         counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
         out.append(
             "| " + " | ".join(f"{ICON[k]} {t('sev.' + k)}" for k in SEVERITIES) + f" | {t('waived')} |"

@@ -80,6 +80,8 @@ def _summary(ctx: RenderContext) -> list[str]:
         out += wrap(cov, WIDTH, "    ", "    ")
     result = "result_failed" if s.failed else "result_passed"
     out += wrap(ctx.t(result, fail_on=s.fail_on), WIDTH, "  ", "  ")
+    if s.tracked_changes_accepted:
+        out += wrap(ctx.t("tracked_changes"), WIDTH, "  ", "  ")
     if ctx.report.waived:
         out += ["", ctx.t("waived_findings"), "─" * min(WIDTH, 40)]
         for f in ctx.report.waived:
