@@ -305,17 +305,10 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _CELL_TAGS = {"td", "th"}
 _CHROME_WORDS = {
-    "nav",
-    "navbar",
-    "menu",
-    "footer",
-    "header",
-    "breadcrumb",
-    "crumb",
-    "crumbs",
-    "share",
-    "bdshare",
-}
+    "nav", "navbar", "menu", "footer", "foot", "header", "breadcrumb", "crumb", "crumbs", "share",
+    "bdshare", "sidebar", "side", "bottom", "copyright", "related", "relevant", "toolbar", "print", "login",
+    "search",
+}  # fmt: skip
 _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page text first
 _ROW = "\ue001"  # private-use marker around the number of a task-table row line
 _WS = re.compile(r"[\t\n\r\f\v ]+")

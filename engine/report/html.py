@@ -95,6 +95,8 @@ def _header(ctx: RenderContext) -> str:
     if s.parent:
         parent_title = ctx.parent.title if ctx.parent and ctx.parent.title else ""
         meta += f"<dt>{e(t('parent'))}</dt><dd>{e(parent_title)} <code>{e(ctx.relpath(s.parent))}</code></dd>"
+    if s.tracked_changes_accepted:
+        meta += f"<dt>{e(t('draft'))}</dt><dd>{e(t('tracked_changes'))}</dd>"
     return (
         f"<header><h1>{e(ctx.draft.title or t('title_untitled'))}</h1>"
         f'<dl class="meta">{meta}<dt>plancheck</dt><dd>{e(ctx.report.version)}</dd></dl>'
