@@ -32,6 +32,7 @@ _WORD = re.compile(r"[A-Za-z0-9]")
 PAGE_NUMBER = re.compile(
     r"^[-—–－―_·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?|\s*共\s*\d{1,4}\s*页)?[-—–－―_·•\s]*$"
 )
+GARBLED_SHARE = 0.3  # a text layer with this share of undecodable glyphs is not read: it would be noise
 REPEAT_SHARE = 0.5  # a top/bottom line on at least this share of the pages (and two) is furniture
 
 
@@ -49,15 +50,20 @@ class Line:
     lead: float = 0.0  # width of the line's first unbreakable unit: what could not fit on the line above
 
 
-def page_lines(textpage: object, page_no: int) -> list[Line]:
-    """The visual lines of one page, top to bottom, glyphs left to right."""
+def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
+    """The visual lines of one page, top to bottom, glyphs left to right; and how many glyphs had no
+    usable character code (fonts without a Unicode map give private-use or control codes)."""
     import pypdfium2.raw as raw
 
     tp = textpage.raw  # type: ignore[attr-defined]
     glyphs: list[tuple[float, float, float, float, str, bool]] = []  # baseline, x0, x1, size, char, generated
+    unreadable = 0
     for i in range(raw.FPDFText_CountChars(tp)):
         code = raw.FPDFText_GetUnicode(tp, i)
-        if code in (0, 0xFFFE) or code in (0x0D, 0x0A):
+        if code in (0x0D, 0x0A):
+            continue
+        if code in (0, 0xFFFE, 0xFFFD) or 0xE000 <= code <= 0xF8FF or raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+            unreadable += 1
             continue
         ch = chr(code)
         generated = raw.FPDFText_IsGenerated(tp, i) == 1
@@ -91,7 +97,7 @@ def page_lines(textpage: object, page_no: int) -> list[Line]:
                 lead=visible[first][2] - visible[0][1],
             )
         )
-    return out
+    return out, unreadable
 
 
 _NO_BREAK_BEFORE = set("，。、；：？！）》〉】〕」』”’…—·%)]}.,;:!?") | set("“‘\"'")
@@ -146,6 +152,12 @@ def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
             continue
         out.append(ch)
     return "".join(out).strip()
+
+
+def unreadable_share(pages: list[list[Line]], bad: int) -> float:
+    """The share of the text layer's glyphs that had no usable character code."""
+    good = sum(len(x.text) for lines in pages for x in lines)
+    return bad / (bad + good) if bad else 0.0
 
 
 def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:

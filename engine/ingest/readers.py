@@ -266,15 +266,21 @@ def read_pdf(data: bytes, path: str) -> tuple[list[RawLine], list[str]]:
 
         from engine.ingest import pdf as layout
 
-        document = pdfium.PdfDocument(data)
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise PlancheckError("input.encrypted", path=path) from None
+            raise
         try:
             pages: list[list[layout.Line]] = []
-            n = 0
+            n = unreadable = 0
             for i in range(len(document)):
                 page = document[i]
                 textpage = page.get_textpage()
                 try:
-                    lines = layout.page_lines(textpage, i)
+                    lines, bad = layout.page_lines(textpage, i)
+                    unreadable += bad
                 finally:
                     textpage.close()
                     page.close()
@@ -284,6 +290,9 @@ def read_pdf(data: bytes, path: str) -> tuple[list[RawLine], list[str]]:
                 pages.append(lines)
         finally:
             document.close()
+        share = layout.unreadable_share(pages, unreadable)
+        if share >= layout.GARBLED_SHARE:
+            raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
         kept, removed = layout.drop_furniture(pages)
         return layout.paragraphs(kept), removed
     except PlancheckError:

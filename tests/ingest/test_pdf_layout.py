@@ -109,3 +109,59 @@ def test_page_number_patterns() -> None:
         assert PAGE_NUMBER.match(line), line
     for line in ("3．推进简政便民", "2025年", "第三章"):
         assert not PAGE_NUMBER.match(line), line
+
+
+def _garbled_pdf(text_bytes: bytes) -> bytes:
+    """A PDF whose font maps codes to glyph names no reader can turn into characters (no ToUnicode)."""
+    stream = b"BT /F1 12 Tf 72 720 Td (" + text_bytes + b") Tj ET"
+    diffs = b" ".join(b"/g%d" % i for i in range(256))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Foo /Encoding << /Type /Encoding /Differences [0 " + diffs + b"] >> >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def test_text_layer_without_character_codes_is_refused(tmp_path: Path) -> None:
+    """Glyphs whose font has no Unicode map would be read as noise: one clear message, no findings."""
+    import pytest
+
+    from engine.errors import PlancheckError
+
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(_garbled_pdf(b"ABCDEFGHIJKLMNOP"))
+    with pytest.raises(PlancheckError) as err:
+        load_document(str(path))
+    assert err.value.code == "input.garbled_text"
+    assert "文字层无法解读" in err.value.render("zh") and "cannot be decoded" in err.value.render("en")
+
+
+def test_password_protected_pdf_is_named_as_such(tmp_path: Path) -> None:
+    import pytest
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    from engine.errors import PlancheckError
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(100, 700, "hello")
+    c.save()
+    before = path.read_bytes()
+    with pytest.raises(PlancheckError) as err:
+        load_document(str(path))
+    assert err.value.code == "input.encrypted"
+    assert path.read_bytes() == before
