@@ -21,6 +21,7 @@ Each paragraph's line number is the running number (over all pages) of its first
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 import statistics
 from dataclasses import dataclass
 from itertools import pairwise
@@ -224,7 +225,11 @@ def _margins(lines: list[Line]) -> tuple[float, float]:
 
     def common(values: list[float]) -> list[float]:
         values = sorted(values)
-        return [v for v in values if sum(1 for w in values if abs(w - v) <= em / 2) >= need]
+        return [
+            v
+            for v in values
+            if bisect_right(values, v + em / 2) - bisect_left(values, v - em / 2) >= need
+        ]
 
     starts, ends = common([x.x0 for x in lines]), common([x.x1 for x in lines])
     return (starts[0] if starts else min(x.x0 for x in lines)), (ends[-1] if ends else float("inf"))
