@@ -21,8 +21,8 @@ Each paragraph's line number is the running number (over all pages) of its first
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 import statistics
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -34,6 +34,7 @@ PAGE_NUMBER = re.compile(
     r"^[-—–－―_·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?|\s*共\s*\d{1,4}\s*页)?[-—–－―_·•\s]*$"
 )
 GARBLED_SHARE = 0.3  # a text layer with this share of undecodable glyphs is not read: it would be noise
+SPLIT_GAP = 2.5  # ems of empty space that separate two parts of a printed line (justified text has < 1)
 REPEAT_SHARE = 0.5  # a top/bottom line on at least this share of the pages (and two) is furniture
 
 
@@ -79,8 +80,27 @@ def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
         else:
             lines.append([g])
     out: list[Line] = []
-    for gs in lines:
-        gs.sort(key=lambda g: g[1])
+    for row in lines:
+        row.sort(key=lambda g: g[1])
+        out.extend(_segments(row, page_no))
+    return out, unreadable
+
+
+def _segments(row: list[tuple[float, float, float, float, str, bool]], page_no: int) -> list[Line]:
+    """A visual line as Lines, split where glyphs stand far apart (table cells, a signature beside a
+    date): each part is read on its own, as a .docx table is read cell by cell."""
+    parts: list[list[tuple[float, float, float, float, str, bool]]] = [[]]
+    last_x1: float | None = None
+    for g in row:
+        if g[4].isspace():
+            parts[-1].append(g)
+            continue
+        if last_x1 is not None and g[1] - last_x1 > SPLIT_GAP * max(g[3], 1.0):
+            parts.append([])
+        parts[-1].append(g)
+        last_x1 = g[2]
+    out: list[Line] = []
+    for gs in parts:
         text = _line_text(gs)
         if not text.strip():
             continue
@@ -98,7 +118,7 @@ def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
                 lead=visible[first][2] - visible[0][1],
             )
         )
-    return out, unreadable
+    return out
 
 
 _NO_BREAK_BEFORE = set("，。、；：？！）》〉】〕」』”’…—·%)]}.,;:!?") | set("“‘\"'")

@@ -165,3 +165,16 @@ def test_password_protected_pdf_is_named_as_such(tmp_path: Path) -> None:
         load_document(str(path))
     assert err.value.code == "input.encrypted"
     assert path.read_bytes() == before
+
+
+def test_parts_of_a_line_far_apart_are_read_apart(tmp_path: Path) -> None:
+    """Table cells side by side are not one run of text (区司法局区财政局 would be a new unit name)."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    for k, (a, b) in enumerate([("牵头单位", "配合单位"), ("区司法局", "区财政局")]):
+        c.drawString(LEFT, 760 - 18 * k, a)
+        c.drawString(LEFT + 12 * SIZE, 760 - 18 * k, b)
+    c.showPage()
+    c.save()
+    assert [p.text for p in load_document(str(path)).paragraphs] == ["牵头单位", "配合单位", "区司法局", "区财政局"]
