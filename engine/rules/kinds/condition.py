@@ -120,7 +120,7 @@ class Condition(CheckKind):
                 parent_item=parent,
                 parent_quote=f.get("parent_text"),
                 fields=fields,
-                key=f"{fact}:{f.get('index', f.get('pid', ''))}",
+                key=f"{fact}:{f.get('text') or ''}",
             )
 
     @staticmethod
