@@ -151,6 +151,8 @@ def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str]) -> None:
 @click.option("--output", "-o", "outputs", multiple=True, help="output file for the --format at the same position; repeatable")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
+@click.option("--baseline", help="JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
+@click.option("--only-new", is_flag=True, help="with --baseline: Word comments (docx) and the feedback form list new findings only")
 @click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
 @_level_options
 @common_options
@@ -165,6 +167,8 @@ def check(
     outputs: tuple[str, ...],
     fail_on: str,
     today: dt.datetime | None,
+    baseline: str | None,
+    only_new: bool,
     jobs: int,
     level: str | None,
     jurisdiction: str | None,
@@ -172,8 +176,8 @@ def check(
 ) -> None:
     """对照上级义务检查下级方案。Check a draft against its parent's obligations.
 
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, input or
-    ruleset error.
+    Exit codes: 0 nothing at or above --fail-on (with --baseline: no new finding at or above it);
+    1 findings at or above it; 2 usage, input or ruleset error.
     """
     from engine.report import FORMATTERS
 
@@ -184,7 +188,11 @@ def check(
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
     if len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
-    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", *rulesets], list(outputs))
+    if only_new and not baseline:
+        raise PlancheckError("option.only_new_needs_baseline")
+    if baseline and len(drafts) > 1:
+        raise PlancheckError("option.baseline_one_draft", n=len(drafts))
+    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", baseline or "", *rulesets], list(outputs))
     options = dict(
         parent_path=parent,
         rulesets=list(rulesets),
@@ -206,7 +214,7 @@ def check(
     from engine.report.base import RenderContext
 
     draft = drafts[0]
-    run = run_check(draft, display_path=display_path_of(draft), **options)  # type: ignore[arg-type]
+    run = run_check(draft, display_path=display_path_of(draft), baseline_path=baseline, **options)  # type: ignore[arg-type]
     for i, name in enumerate(formats):
         formatter = FORMATTERS[name]()
         out = outputs[i] if i < len(outputs) else None
@@ -222,6 +230,7 @@ def check(
             output=out,
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
+            only_new=only_new,
         )
         data = formatter.render(ctx)
         if out and out != "-":

@@ -146,8 +146,10 @@ def load_waivers(path: str) -> list[Waiver]:
             err = e.errors()[0]
             key = f"[{i}]." + ".".join(str(x) for x in err["loc"])
             raise PlancheckError("waivers.invalid", path=path, line=line, key=key, reason=err["msg"]) from None
-        if not (w.rule or w.check):
-            raise PlancheckError("waivers.invalid", path=path, line=line, key=f"[{i}]", reason="needs rule or check")
+        if not (w.rule or w.check or w.fingerprint):
+            raise PlancheckError(
+                "waivers.invalid", path=path, line=line, key=f"[{i}]", reason="needs fingerprint, rule or check"
+            )
         if w.expires:
             try:
                 dt.date.fromisoformat(w.expires)
@@ -160,10 +162,13 @@ def load_waivers(path: str) -> list[Waiver]:
 
 
 def _waiver_matches(w: Waiver, f: Finding) -> bool:
+    """A fingerprint decides alone (its item is a hint for people, stale after renumbering)."""
     if w.rule and w.rule != f.rule:
         return False
     if w.check and w.check != f.check:
         return False
+    if w.fingerprint:
+        return w.fingerprint == f.fingerprint
     if w.item is None:
         return True
     if w.item.startswith("parent:"):
@@ -191,21 +196,28 @@ def apply_waivers(
             used.add(hit)
             waived.append(f.model_copy(update={"waived": True, "waiver": live[hit]}))
     problems += [
-        WaiverProblem(kind="unused", waiver=w, message=_waiver_message("unused", w, lang))
+        WaiverProblem(kind=k, waiver=w, message=_waiver_message(k, w, lang))
         for i, w in enumerate(live)
         if i not in used
+        for k in ["stale" if w.fingerprint else "unused"]
     ]
     return active, waived, problems
 
 
 def _waiver_message(kind: str, w: Waiver, lang: str) -> str:
-    what = w.rule or w.check or ""
+    what = " ".join(x for x in (w.rule or w.check, w.fingerprint) if x)
     item = f" {w.item}" if w.item else ""
     if kind == "expired":
         return (
             f"豁免已于 {w.expires} 过期，不再适用：{what}{item}"
             if lang == "zh"
             else f"waiver expired on {w.expires} and no longer applies: {what}{item}"
+        )
+    if kind == "stale":
+        return (
+            f"豁免已失效：它针对的问题已不存在（已改正或已删除）：{what}{item}"
+            if lang == "zh"
+            else f"stale waiver: its finding is gone (fixed or removed): {what}{item}"
         )
     return f"豁免未被使用（没有匹配的问题）：{what}{item}" if lang == "zh" else f"unused waiver (matches no finding): {what}{item}"
 

@@ -260,9 +260,15 @@ class Evidence(_Model):
 
 
 class Waiver(_Model):
+    fingerprint: str | None = Field(
+        None, description="the finding's fingerprint: the waiver follows it across versions of the draft"
+    )
     rule: str | None = None
     check: str | None = None
-    item: str | None = Field(None, description="draft label, or parent label prefixed with 'parent:'")
+    item: str | None = Field(
+        None,
+        description="draft label, or parent label prefixed with 'parent:'; with a fingerprint only a hint for people",
+    )
     reason: str
     approver: str
     expires: str | None = Field(None, description="ISO date; the waiver no longer applies after it")
@@ -282,6 +288,9 @@ class Finding(_Model):
     column: int = 0
     suggestion: str | None = None
     fingerprint: str = ""
+    baseline: Literal["new", "unchanged"] | None = Field(
+        None, description="with --baseline: new since the baseline report, or found there too"
+    )
     waived: bool = False
     waiver: Waiver | None = None
 
@@ -307,20 +316,43 @@ class Summary(_Model):
     coverage: Coverage = Field(default_factory=Coverage)
     rulesets: list[str] = Field(default_factory=list)
     fail_on: Literal["error", "warning", "info", "none"] = "error"
-    failed: bool = False
+    failed: bool = Field(False, description="findings at or above fail_on (with a baseline: new ones only)")
+    parent_sha256: str = Field("", description="sha256 of the parent the draft was checked against")
+    new: int | None = Field(None, description="with --baseline: findings not in the baseline")
+    unchanged: int | None = Field(None, description="with --baseline: findings also in the baseline")
+    fixed: int | None = Field(None, description="with --baseline: findings of the baseline no longer found")
 
 
 class WaiverProblem(_Model):
-    kind: Literal["expired", "unused"]
+    kind: Literal["expired", "unused", "stale"] = Field(
+        description="expired; unused (matched nothing); stale (keyed by a fingerprint no finding has now)"
+    )
     waiver: Waiver
     message: str
+
+
+class Baseline(_Model):
+    """The earlier report a check was compared with."""
+
+    path: str
+    version: str = Field(description="plancheck version that wrote it")
+    draft: str = ""
+    matched_by: Literal["fingerprint", "evidence"] = Field(
+        "fingerprint", description="evidence: the baseline's fingerprints were made another way, so findings "
+        "were matched by rule and quoted words"
+    )
 
 
 class Report(_Model):
     tool: str = "plancheck"
     version: str
+    fingerprints: str = Field("", description="how fingerprints were made (engine.findings.FINGERPRINT_SCHEME)")
     summary: Summary
+    baseline: Baseline | None = None
     alignment: list[AlignmentPair] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     waived: list[Finding] = Field(default_factory=list)
+    fixed: list[Finding] = Field(
+        default_factory=list, description="with --baseline: the baseline's findings no longer found, as reported then"
+    )
     waiver_problems: list[WaiverProblem] = Field(default_factory=list)

@@ -1,0 +1,63 @@
+"""Two versions of the bundled district draft, made by edits a drafting office makes between rounds.
+
+Version 2 fixes two defects, keeps the others (one in a reworded measure), adds two new ones and
+inserts a measure near the top, so every later item is renumbered. Each edit must apply exactly once:
+a fixture that changed under it fails loudly instead of testing nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFT = ROOT / "fixtures" / "chengzhong-district-draft.txt"
+PARENT = ROOT / "fixtures" / "guangxi-2021-2025-parent.txt"
+
+# (old, new): each old text occurs exactly once in version 1
+FIXES = [
+    ("紧密结合柳州市经济社会发展需要和实际", "紧密结合城中区经济社会发展需要和实际"),  # self-reference in 6
+    ("整合各级行政复议职责", "整合区级行政复议职责"),  # level-scope in 24
+]
+REWORDS = [  # measure 13 keeps its self-reference (我市) while its other sentences change
+    ("执法公开信息应当简明扼要，通俗易懂，并进行动态调整，确保执法透明；", "执法公开信息应当准确及时、通俗易懂，并动态更新，确保执法透明；"),
+]
+NEW = [
+    ("加强和规范行政应诉工作。", "加强和规范行政应诉工作。积极推动我市行政应诉工作规范化。"),  # self-reference
+    ("健全制约协调机制。", "健全制约协调机制。制定有关行政权力运行的地方性法规。"),  # level-scope: no legislative power
+]
+INSERTED = "健全重大事项台账。区直各部门建立重大行政事项工作台账，按季度报送区司法局备案。（牵头单位：区司法局）"
+
+
+def edit(text: str, pairs: list[tuple[str, str]]) -> str:
+    for old, new in pairs:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def renumber_with_insert(text: str, title_and_body: str, before: int = 1) -> str:
+    """Insert an arabic-numbered measure before item `before` and shift every later number by one."""
+    out: list[str] = []
+    done = False
+    for line in text.split("\n"):
+        m = re.match(r"^(\s*)(\d+)．(.*)$", line)
+        if m:
+            n = int(m.group(2))
+            if n == before and not done:
+                out.append(f"{m.group(1)}{n}．{title_and_body}")
+                done = True
+            if n >= before:
+                line = f"{m.group(1)}{n + 1}．{m.group(3)}"
+        out.append(line)
+    assert done, before
+    return "\n".join(out)
+
+
+def version1() -> str:
+    return DRAFT.read_text("utf-8")
+
+
+def version2() -> str:
+    text = edit(version1(), FIXES + REWORDS + NEW)
+    return renumber_with_insert(text, INSERTED)
