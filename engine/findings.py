@@ -34,6 +34,7 @@ from engine.models import (
     Waiver,
     WaiverProblem,
 )
+from engine.outputs import note_input
 
 FINGERPRINT_SCHEME = "plancheck/v2"  # how fingerprints are made; a baseline with another is matched by evidence
 
@@ -120,6 +121,7 @@ def load_waivers(path: str) -> list[Waiver]:
     p = Path(path)
     if not p.is_file():
         raise PlancheckError("input.not_found", path=path)
+    note_input(p)
     try:
         data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from engine.errors import PlancheckError
 from engine.findings import FINGERPRINT_SCHEME, normalise_evidence
 from engine.models import SEVERITY_RANK, Baseline, Finding, Report
+from engine.outputs import note_input
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -42,6 +43,7 @@ def load_baseline(path: str, display: str) -> BaselineReport:
         raise PlancheckError("input.is_dir", path=path)
     if not p.is_file():
         raise PlancheckError("input.not_found", path=path)
+    note_input(p)  # never to be overwritten by an output of this run
     try:
         raw = p.read_bytes() if p.stat().st_size <= MAX_BYTES else b""
     except OSError as e:
