@@ -243,6 +243,65 @@ def check(
     sys.exit(1 if run.report.summary.failed else 0)
 
 
+# --------------------------------------------------------------------------- diff
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--parent", help="parent plan both versions are checked against")
+@click.option("--ruleset", "rulesets", multiple=True, help="ruleset id or file (repeatable), as for check")
+@click.option("--no-core", is_flag=True, help="do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="run without a parent: only drafting checks")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--output", "-o", help="output file (default: standard output)")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
+@_level_options
+@common_options
+def diff(
+    old: str,
+    new: str,
+    parent: str | None,
+    rulesets: tuple[str, ...],
+    no_core: bool,
+    allow_no_parent: bool,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    level: str | None,
+    jurisdiction: str | None,
+    lang: str,
+) -> None:
+    """对照同一方案的两稿。Compare two versions of a draft: measures inserted, removed, renumbered or
+    changed, and findings fixed, still open or new.
+
+    Exit codes: 0 no new finding at or above --fail-on; 1 new findings at or above it; 2 usage,
+    input or ruleset error.
+    """
+    from engine.outputs import refuse_inputs, write_output
+    from engine.pipeline import check as run_check
+    from engine.versions.diff import diff_runs
+    from engine.versions.render import render_diff
+
+    _import_jieba()
+    refuse_inputs([output] if output else [], [old, new, parent or "", *rulesets])
+    options = dict(
+        parent_path=parent,
+        rulesets=list(rulesets),
+        no_core=no_core,
+        allow_no_parent=allow_no_parent,
+        fail_on=fail_on,
+        lang=lang,
+        level=level,
+        jurisdiction=jurisdiction,
+    )
+    before = run_check(old, display_path=display_path_of(old), **options)  # type: ignore[arg-type]
+    after = run_check(new, display_path=display_path_of(new), **options)  # type: ignore[arg-type]
+    report = diff_runs(before, after, fail_on)
+    write_output(output or "-", render_diff(report, fmt, lang))
+    sys.exit(1 if report.summary.failed else 0)
+
+
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
 

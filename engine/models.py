@@ -356,3 +356,50 @@ class Report(_Model):
         default_factory=list, description="with --baseline: the baseline's findings no longer found, as reported then"
     )
     waiver_problems: list[WaiverProblem] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- versions (plancheck diff)
+
+MeasureChangeKind = Literal["inserted", "removed", "renumbered", "changed", "unchanged"]
+
+
+class MeasureChange(_Model):
+    """What became of one measure between two versions of a draft."""
+
+    change: MeasureChangeKind = Field(description="changed wins over renumbered; see `renumbered` for both")
+    renumbered: bool = Field(False, description="its reference differs between the versions")
+    old_item: str | None = None
+    new_item: str | None = None
+    title: str = ""
+    old_line: int = 0
+    new_line: int = 0
+    similarity: float = Field(0.0, description="0-100: how alike the two texts are (100: the same words)")
+    diff: list[DiffOp] = Field(default_factory=list, description="for changed measures: old -> new")
+
+
+class DiffSummary(_Model):
+    old: str
+    new: str
+    parent: str = ""
+    inserted: int = 0
+    removed: int = 0
+    renumbered: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    new_findings: int = 0
+    still_open: int = 0
+    fixed: int = 0
+    fail_on: Literal["error", "warning", "info", "none"] = "error"
+    failed: bool = Field(False, description="new findings at or above fail_on")
+
+
+class DiffReport(_Model):
+    tool: str = "plancheck"
+    version: str
+    fingerprints: str = ""
+    summary: DiffSummary
+    measures: list[MeasureChange] = Field(default_factory=list, description="in the new version's order, removed ones last")
+    findings: list[Finding] = Field(
+        default_factory=list, description="the new version's findings, each marked new or unchanged (still open)"
+    )
+    fixed: list[Finding] = Field(default_factory=list, description="the old version's findings no longer found")
