@@ -66,7 +66,7 @@ def pair_measures(old: Plan, new: Plan) -> list[MeasureChange]:
     out: list[MeasureChange] = []
     for i, n in enumerate(news):
         if i not in match:
-            out.append(_change("inserted", None, n))
+            out.append(_change("inserted", None, n, diff=[DiffOp(op="insert", local=n.text)]))
             continue
         o = olds[match[i]]
         renumbered = (o.ref or o.label) != (n.ref or n.label)
@@ -76,7 +76,11 @@ def pair_measures(old: Plan, new: Plan) -> list[MeasureChange]:
             sim = round(float(fuzz.ratio(nk[i], ok[match[i]])), 1)
             out.append(_change("changed", o, n, renumbered, sim, char_diff(o.text, n.text)))
     matched_old = set(match.values())
-    out += [_change("removed", o, None) for j, o in enumerate(olds) if j not in matched_old]
+    out += [
+        _change("removed", o, None, diff=[DiffOp(op="delete", parent=o.text)])
+        for j, o in enumerate(olds)
+        if j not in matched_old
+    ]
     return out
 
 
@@ -88,6 +92,7 @@ def _change(
     sim: float = 0.0,
     diff: list[DiffOp] | None = None,
 ) -> MeasureChange:
+    """One row; `diff` is the word diff of a changed measure, or the whole text inserted or removed."""
     m = new or old
     assert m is not None
     return MeasureChange(

@@ -95,7 +95,7 @@ def _text(report: DiffReport, lang: str) -> list[str]:
         out += wrap(head if lang == "zh" else head.replace("（", " (").replace("）", ")").replace("，", ", "),
                     WIDTH, "    ", "  ")
         for op in m.diff:
-            if op.op != "equal":
+            if op.op != "equal" and m.change == "changed":
                 out += wrap(_op_text(op, lang), WIDTH, "      ", "    ")
     if s.renumbered:
         out += wrap(_t(lang, "renumbered_list", n=s.renumbered, pairs=_renumbered(report)), WIDTH, "    ", "  ")
@@ -175,9 +175,9 @@ def _html(report: DiffReport, lang: str) -> str:
     still = [f for f in report.findings if f.baseline == "unchanged"]
     sections = "".join(
         f'<section id="{sid}"><h2>{e(_t(lang, key))} <small>{len(fs)}</small></h2>'
-        + (f"<details{' open' if sid != 'still-open' else ''}><summary>{e(_t(lang, key))}</summary>" if fs else "")
+        + (f"<details><summary>{e(_t(lang, key))}</summary>" if fs and sid == "still-open" else "")
         + "".join(_finding_html(f, state, lang) for f in fs)
-        + ("</details>" if fs else "")
+        + ("</details>" if fs and sid == "still-open" else "")
         + "</section>"
         for sid, key, fs, state in (
             ("new", "new_findings", new, "new"),
