@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import docx
+import jsonschema
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -96,6 +97,14 @@ def test_fail_on_counts_only_new_findings(versions: Path) -> None:
     r = run("check", str(versions / "v1.txt"), "--parent", str(PARENT), "--fail-on", "info",
             "--format", "json", "-o", str(versions / "info0.json"))
     assert r.exit_code == 1
+
+
+def test_reports_with_a_baseline_follow_their_schemas(versions: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    report_schema = json.loads((root / "schemas" / "report.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(report_schema).validate(json.loads((versions / "v2.json").read_text("utf-8")))
+    sarif_schema = json.loads((root / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    jsonschema.Draft7Validator(sarif_schema).validate(json.loads((versions / "v2.sarif").read_text("utf-8")))
 
 
 def test_every_format_shows_the_baseline(versions: Path) -> None:

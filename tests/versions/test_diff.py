@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -69,6 +70,8 @@ def test_diff_of_two_versions(versions: Path) -> None:
     r = run(*args, "--format", "json", "-o", str(versions / "d.json"))
     assert r.exit_code == 1, r.output  # two new errors
     d = json.loads((versions / "d.json").read_text("utf-8"))
+    schema = json.loads((Path(__file__).resolve().parents[2] / "schemas" / "diff.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(d)
     s = d["summary"]
     n_items = sum(1 for x in version1().split("\n") if x.strip()[:1].isdigit())
     assert (s["inserted"], s["removed"], s["changed"]) == (1, 0, 5)  # 2 fixes, 1 reworded, 2 with new defects
