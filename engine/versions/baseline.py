@@ -1,11 +1,13 @@
 """`check --baseline OLD.json`: which findings are new, which were there before, which were fixed.
 
 A baseline is a JSON report of an earlier version of the draft, made against the same parent and
-rulesets. Findings are paired in three passes, each only among what is still unpaired: the same
+rulesets. Findings are paired in passes, each only among what is still unpaired: the same
 fingerprint and the same quoted words; the same rule and quoted words (a finding whose anchor moved,
 or the second of two alike after the first was fixed); the same fingerprint (a reworded sentence
-around a problem that is still there). A report from a plancheck whose fingerprints were made another
-way is paired by the second pass only, when its findings carry rule and evidence; else it is refused.
+around a problem that is still there); last, the same rule and parent text with quoted words still
+mostly alike (SIMILAR: the sentence of a problem on a measure the parent does not anchor, reworded).
+A report from a plancheck whose fingerprints were made another way is paired by words only, when its
+findings carry rule and evidence; else it is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from rapidfuzz import fuzz
 
 from engine.errors import PlancheckError
 from engine.findings import FINGERPRINT_SCHEME, normalise_evidence
@@ -23,6 +26,7 @@ from engine.models import SEVERITY_RANK, Baseline, Finding, Report
 from engine.outputs import note_input
 
 MAX_BYTES = 64 * 1024 * 1024
+SIMILAR = 80.0  # rapidfuzz ratio of two quotes of one rule and parent text taken for one problem reworded
 
 
 @dataclass
@@ -135,6 +139,22 @@ def pair(current: list[Finding], earlier: list[Finding], by_fingerprint: bool = 
                 used.add(cands.pop(0))
                 matched.add(i)
         left = [j for j in left if j not in used]
+    for i, f in enumerate(current):
+        if i in matched or not left:
+            continue
+        rule, words, parent = _evidence(f)
+        best = max(
+            (
+                (fuzz.ratio(words, _evidence(earlier[j])[1]), -k)
+                for k, j in enumerate(left)
+                if earlier[j].rule == rule and earlier[j].parent_item == f.parent_item
+                and _evidence(earlier[j])[2] == parent
+            ),
+            default=None,
+        )
+        if best is not None and words and best[0] >= SIMILAR:
+            matched.add(i)
+            del left[-best[1]]
     return matched, [earlier[j].model_copy(update={"baseline": None}) for j in left]
 
 
