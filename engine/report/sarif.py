@@ -91,6 +91,29 @@ def _result(ctx: RenderContext, f: Finding, rule_index: int, fixed: bool = False
             "suggestion": f.suggestion,
         },
     }
+    if f.fix is not None and not fixed:  # a fixed finding's fix was for the old version
+        result["fixes"] = [
+            {
+                "description": {"text": f.fix.description},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": ctx.finding_file(f)},
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "startLine": e.line,
+                                    "startColumn": e.column,
+                                    "endLine": e.line,
+                                    "endColumn": e.end_column,
+                                },
+                                "insertedContent": {"text": e.replacement},
+                            }
+                            for e in f.fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
     base = ctx.report.baseline
     if f.fingerprint and not (fixed and base is not None and base.matched_by != "fingerprint"):
         result["partialFingerprints"] = {FINGERPRINT_SCHEME: f.fingerprint}
