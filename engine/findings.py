@@ -163,14 +163,15 @@ def load_waivers(path: str) -> list[Waiver]:
     return waivers
 
 
-def _waiver_matches(w: Waiver, f: Finding) -> bool:
-    """A fingerprint decides alone (its item is a hint for people, stale after renumbering)."""
+def _waiver_matches(w: Waiver, f: Finding, aliases: dict[str, str]) -> bool:
+    """A fingerprint decides alone (its item is a hint for people, stale after renumbering); `aliases`
+    gives the fingerprint a finding had in a baseline, when it was paired with it otherwise."""
     if w.rule and w.rule != f.rule:
         return False
     if w.check and w.check != f.check:
         return False
     if w.fingerprint:
-        return w.fingerprint == f.fingerprint
+        return w.fingerprint in (f.fingerprint, aliases.get(f.fingerprint))
     if w.item is None:
         return True
     if w.item.startswith("parent:"):
@@ -179,7 +180,11 @@ def _waiver_matches(w: Waiver, f: Finding) -> bool:
 
 
 def apply_waivers(
-    findings: list[Finding], waivers: list[Waiver], today: dt.date, lang: str = "zh"
+    findings: list[Finding],
+    waivers: list[Waiver],
+    today: dt.date,
+    lang: str = "zh",
+    aliases: dict[str, str] | None = None,
 ) -> tuple[list[Finding], list[Finding], list[WaiverProblem]]:
     """Split findings into (active, waived); report expired and unused waivers."""
     live = [w for w in waivers if not (w.expires and dt.date.fromisoformat(w.expires) < today)]
@@ -191,7 +196,7 @@ def apply_waivers(
     used: set[int] = set()
     active, waived = [], []
     for f in findings:
-        hit = next((i for i, w in enumerate(live) if _waiver_matches(w, f)), None)
+        hit = next((i for i, w in enumerate(live) if _waiver_matches(w, f, aliases or {})), None)
         if hit is None:
             active.append(f)
         else:

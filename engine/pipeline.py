@@ -156,7 +156,7 @@ def check(
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun."""
     from engine.rules.loader import load_rulesets
-    from engine.versions.baseline import apply_baseline, check_compatible, load_baseline
+    from engine.versions.baseline import aliases, apply_baseline, check_compatible, load_baseline
 
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
     loaded = load_rulesets(refs)
@@ -173,7 +173,8 @@ def check(
         check_compatible(base, baseline_path, parent_name, parent_sha, loaded.ids)
 
     findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
-    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang)
+    renamed = aliases(findings, base) if base is not None and any(w.fingerprint for w in waivers) else {}
+    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang, renamed)
     not_applicable = {
         ref
         for ref, ob in obligations.by_ref.items()

@@ -119,12 +119,14 @@ def _evidence(f: Finding) -> tuple[str, str, str]:
     return (f.rule, normalise_evidence(f.evidence.local), normalise_evidence(f.evidence.parent))
 
 
-def pair(current: list[Finding], earlier: list[Finding], by_fingerprint: bool = True) -> tuple[set[int], list[Finding]]:
-    """(indexes of `current` found in `earlier`, the findings of `earlier` not found now)."""
+def pair(
+    current: list[Finding], earlier: list[Finding], by_fingerprint: bool = True
+) -> tuple[dict[int, int], list[Finding]]:
+    """({index in `current`: index of the same problem in `earlier`}, the findings of `earlier` not found now)."""
     passes: list[Callable[[Finding], Hashable]] = [_evidence]
     if by_fingerprint:
         passes = [lambda f: (f.fingerprint, _evidence(f)), _evidence, lambda f: f.fingerprint]
-    matched: set[int] = set()
+    matched: dict[int, int] = {}
     left = list(range(len(earlier)))
     for key in passes:
         pool: dict[Hashable, list[int]] = {}
@@ -136,8 +138,8 @@ def pair(current: list[Finding], earlier: list[Finding], by_fingerprint: bool = 
                 continue
             cands = pool.get(key(f))
             if cands:
-                used.add(cands.pop(0))
-                matched.add(i)
+                matched[i] = cands.pop(0)
+                used.add(matched[i])
         left = [j for j in left if j not in used]
     for i, f in enumerate(current):
         if i in matched or not left:
@@ -153,9 +155,19 @@ def pair(current: list[Finding], earlier: list[Finding], by_fingerprint: bool = 
             default=None,
         )
         if best is not None and words and best[0] >= SIMILAR:
-            matched.add(i)
-            del left[-best[1]]
+            matched[i] = left.pop(-best[1])
     return matched, [earlier[j].model_copy(update={"baseline": None}) for j in left]
+
+
+def aliases(findings: list[Finding], base: BaselineReport) -> dict[str, str]:
+    """Fingerprint now -> fingerprint in the baseline, for findings paired otherwise than by fingerprint:
+    a waiver written for the baseline's finding applies to the same problem now."""
+    matched, _ = pair(findings, base.findings, base.info.matched_by == "fingerprint")
+    return {
+        findings[i].fingerprint: base.findings[j].fingerprint
+        for i, j in matched.items()
+        if findings[i].fingerprint != base.findings[j].fingerprint
+    }
 
 
 def apply_baseline(report: Report, base: BaselineReport) -> Report:

@@ -162,3 +162,24 @@ def test_waivers_follow_their_finding_by_fingerprint_and_go_stale_when_it_is_fix
     assert [f["fingerprint"] for f in rep["waived"]] == [kept["fingerprint"]]
     assert old_item != kept["local_item"]  # the item was renumbered: only the fingerprint could match
     assert [(p["kind"], p["waiver"]["fingerprint"]) for p in rep["waiver_problems"]] == [("stale", fixed["fingerprint"])]
+
+
+def test_a_waiver_follows_a_finding_paired_with_the_baseline_by_its_words(versions: Path) -> None:
+    """The baseline's fingerprint of a finding may differ from today's (its anchor moved, an older
+    scheme): with --baseline the waiver written for it still applies, and is not stale."""
+    v1 = json.loads((versions / "v1.json").read_text("utf-8"))
+    f = next(x for x in v1["findings"] if x["rule"] == "duplicate-sentence")
+    f["fingerprint"] = "00000000deadbeef"
+    (versions / "v1-moved.json").write_text(json.dumps(v1, ensure_ascii=False), "utf-8")
+    (versions / "w2.yaml").write_text(
+        "- fingerprint: 00000000deadbeef\n  reason: 两处表述各有侧重\n  approver: 区司法局\n", "utf-8"
+    )
+    common = ["check", str(versions / "v2.txt"), "--parent", str(PARENT), "--waivers", str(versions / "w2.yaml"),
+              "--format", "json", "-o", str(versions / "w2.json"), "--fail-on", "none"]
+    assert run(*common, "--baseline", str(versions / "v1-moved.json")).exit_code == 0
+    rep = json.loads((versions / "w2.json").read_text("utf-8"))
+    assert [(x["rule"], x["baseline"]) for x in rep["waived"]] == [("duplicate-sentence", "unchanged")]
+    assert rep["waiver_problems"] == []
+    assert run(*common).exit_code == 0  # without the baseline only today's fingerprints count
+    rep = json.loads((versions / "w2.json").read_text("utf-8"))
+    assert rep["waived"] == [] and [p["kind"] for p in rep["waiver_problems"]] == ["stale"]
