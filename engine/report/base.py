@@ -83,7 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
     "baseline": {"zh": "对照基线", "en": "Baseline"},
     "baseline_counts": {
         "zh": "与基线 {path}（plancheck {version}）相比：新问题 {new}，仍存在 {unchanged}，已改正 {fixed}",
-        "en": "against baseline {path} (plancheck {version}): {new} new, {unchanged} still open, {fixed} fixed",
+        "en": "Against baseline {path} (plancheck {version}): {new} new, {unchanged} still open, {fixed} fixed",
     },
     "fixed_findings": {"zh": "已改正的问题（基线中有、本次未发现）", "en": "Fixed (in the baseline, not found now)"},
     "result_failed_new": {
