@@ -1,4 +1,5 @@
-"""Two versions of the bundled district draft, made by edits a drafting office makes between rounds.
+"""Two versions of the bundled district draft (and of the county plan), made by edits a drafting office
+makes between rounds.
 
 Version 2 fixes two defects, keeps the others (one in a reworded measure), adds two new ones and
 inserts a measure near the top, so every later item is renumbered. Each edit must apply exactly once:
@@ -41,14 +42,14 @@ def renumber_with_insert(text: str, title_and_body: str, before: int = 1) -> str
     out: list[str] = []
     done = False
     for line in text.split("\n"):
-        m = re.match(r"^(\s*)(\d+)．(.*)$", line)
+        m = re.match(r"^(\s*)(\d+)([．.]\s*)(.*)$", line)
         if m:
             n = int(m.group(2))
             if n == before and not done:
-                out.append(f"{m.group(1)}{n}．{title_and_body}")
+                out.append(f"{m.group(1)}{n}{m.group(3)}{title_and_body}")
                 done = True
             if n >= before:
-                line = f"{m.group(1)}{n + 1}．{m.group(3)}"
+                line = f"{m.group(1)}{n + 1}{m.group(3)}{m.group(4)}"
         out.append(line)
     assert done, before
     return "\n".join(out)
@@ -61,3 +62,29 @@ def version1() -> str:
 def version2() -> str:
     text = edit(version1(), FIXES + REWORDS + NEW)
     return renumber_with_insert(text, INSERTED)
+
+
+# The same story on a county plan checked without a parent: nothing anchors a finding but its own words.
+COUNTY = ROOT / "fixtures" / "guangning-county-2016-2020.txt"
+COUNTY_FIXES = [
+    ("(责任单位:县行政服务中心、县编办、县经信局、县民政局、县信息中心、县直各有关单位,各镇人民政府)",
+     "(责任单位:县行政服务中心、县编办)"),  # lead-unit-many in 2
+    ("(责任单位:县直属各单位)", "(责任单位:县法制局)"),  # lead-unit-vague in 16
+]
+COUNTY_REWORDS = [  # 3 keeps its many lead units while its text changes
+    ("加快与省对接,网上市县行政审批标准录入模块", "主动加强与省对接,完善网上市县行政审批标准录入模块"),
+]
+COUNTY_NEW = [
+    ("提高重大决策的专家论证质量。", "提高重大决策的专家论证质量。建立我市重大决策专家库。"),  # self-reference
+    ("坚持重大决策集体讨论决定。", "坚持重大决策集体讨论决定。制定重大行政决策程序的地方性法规。"),  # level-scope
+]
+COUNTY_INSERTED = "规范决策档案管理。各部门建立重大决策工作档案,做到资料齐全、归档及时。(责任单位:县法制局)"
+
+
+def county_version1() -> str:
+    return COUNTY.read_text("utf-8")
+
+
+def county_version2() -> str:
+    text = edit(county_version1(), COUNTY_FIXES + COUNTY_REWORDS + COUNTY_NEW)
+    return renumber_with_insert(text, COUNTY_INSERTED)

@@ -18,7 +18,17 @@ from click.testing import CliRunner
 
 from engine.cli import main
 from engine.findings import normalise_evidence
-from tests.versions.drafts import FIXES, NEW, PARENT, REWORDS, version1, version2
+from tests.versions.drafts import (
+    COUNTY_NEW,
+    FIXES,
+    NEW,
+    PARENT,
+    REWORDS,
+    county_version1,
+    county_version2,
+    version1,
+    version2,
+)
 
 
 def run(*args: str):
@@ -183,3 +193,25 @@ def test_a_waiver_follows_a_finding_paired_with_the_baseline_by_its_words(versio
     assert run(*common).exit_code == 0  # without the baseline only today's fingerprints count
     rep = json.loads((versions / "w2.json").read_text("utf-8"))
     assert rep["waived"] == [] and [p["kind"] for p in rep["waiver_problems"]] == ["stale"]
+
+
+def test_the_same_story_on_a_county_plan_checked_without_a_parent(tmp_path: Path) -> None:
+    """No parent anchors anything here: the findings' own words and keys carry the fingerprints."""
+    (tmp_path / "c1.txt").write_text(county_version1(), "utf-8")
+    (tmp_path / "c2.txt").write_text(county_version2(), "utf-8")
+    c1, c2 = tmp_path / "c1.json", tmp_path / "c2.json"
+    assert run("check", str(tmp_path / "c1.txt"), "--no-parent", "--format", "json", "-o", str(c1)).exit_code == 1
+    r = run("check", str(tmp_path / "c2.txt"), "--no-parent", "--baseline", str(c1), "--format", "json", "-o", str(c2))
+    assert r.exit_code == 1, r.output
+    v1, v2 = json.loads(c1.read_text("utf-8")), json.loads(c2.read_text("utf-8"))
+    new = [f for f in v2["findings"] if f["baseline"] == "new"]
+    assert sorted(f["rule"] for f in new) == ["level-scope", "self-reference"]
+    assert all(any(normalise_evidence(f["evidence"]["local"]) in w for w in _words(COUNTY_NEW, 1)) for f in new)
+    assert sorted(f["rule"] for f in v2["fixed"]) == ["lead-unit-many", "lead-unit-vague"]
+    gone = {f["fingerprint"] for f in v2["fixed"]}
+    still = sorted(f["fingerprint"] for f in v2["findings"] if f["baseline"] == "unchanged")
+    assert still == sorted(f["fingerprint"] for f in v1["findings"] if f["fingerprint"] not in gone)
+    reworded = next(f for f in v2["findings"] if f["rule"] == "lead-unit-many" and f["local_item"] == "4")
+    assert reworded["baseline"] == "unchanged"  # measure 3, reworded and renumbered
+    r = run("check", str(tmp_path / "c1.txt"), "--no-parent", "--baseline", str(c1))
+    assert r.exit_code == 0, r.output
