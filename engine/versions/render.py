@@ -89,11 +89,12 @@ def _text(report: DiffReport, lang: str) -> list[str]:
     if not listed and not s.renumbered:
         out.append("  " + _t(lang, "no_measure_changes"))
     for m in listed:
-        where = _t(lang, "line", line=m.new_line or m.old_line)
-        extra = f"，{_t(lang, 'similarity', n=m.similarity)}" if m.change == "changed" else ""
-        head = f"[{_t(lang, 'ch.' + m.change)}] {_item(m)} {m.title}（{where}{extra}）"
-        out += wrap(head if lang == "zh" else head.replace("（", " (").replace("）", ")").replace("，", ", "),
-                    WIDTH, "    ", "  ")
+        notes = [_t(lang, "line", line=m.new_line or m.old_line)]
+        if m.change == "changed":
+            notes.append(_t(lang, "similarity", n=m.similarity))
+        note = "，".join(notes) if lang == "zh" else ", ".join(notes)
+        head = f"[{_t(lang, 'ch.' + m.change)}] {_item(m)} {m.title}" + (f"（{note}）" if lang == "zh" else f" ({note})")
+        out += wrap(head, WIDTH, "    ", "  ")
         for op in m.diff:
             if op.op != "equal" and m.change == "changed":
                 out += wrap(_op_text(op, lang), WIDTH, "      ", "    ")
