@@ -23,6 +23,9 @@ FIXES = [
 REWORDS = [  # measure 13 keeps its self-reference (我市) while its other sentences change
     ("执法公开信息应当简明扼要，通俗易懂，并进行动态调整，确保执法透明；", "执法公开信息应当准确及时、通俗易懂，并动态更新，确保执法透明；"),
 ]
+REWORDED_DEFECT = [  # measure 31: the very sentence with its self-reference (全区) is reworded, the slip kept
+    ("积极对接全区行政执法综合管理监督平台", "主动接入全区行政执法综合管理监督平台"),
+]
 NEW = [
     ("加强和规范行政应诉工作。", "加强和规范行政应诉工作。积极推动我市行政应诉工作规范化。"),  # self-reference
     ("健全制约协调机制。", "健全制约协调机制。制定有关行政权力运行的地方性法规。"),  # level-scope: no legislative power
@@ -60,7 +63,7 @@ def version1() -> str:
 
 
 def version2() -> str:
-    text = edit(version1(), FIXES + REWORDS + NEW)
+    text = edit(version1(), FIXES + REWORDS + REWORDED_DEFECT + NEW)
     return renumber_with_insert(text, INSERTED)
 
 

@@ -23,6 +23,7 @@ from tests.versions.drafts import (
     FIXES,
     NEW,
     PARENT,
+    REWORDED_DEFECT,
     REWORDS,
     county_version1,
     county_version2,
@@ -83,6 +84,10 @@ def test_every_finding_is_marked_and_exactly_the_fixed_ones_are_listed(versions:
     assert hit and "我市" in hit[0]["evidence"]["local"]
     before = {f["fingerprint"]: f["local_item"] for f in v1["findings"]}
     assert before[hit[0]["fingerprint"]] == str(int(label) - 1)  # renumbered and reworded, still matched
+    # ... and the one whose own sentence was reworded around the slip
+    slip = [f for f in still if f["rule"] == "self-reference" and normalise_evidence(REWORDED_DEFECT[0][1])
+            in normalise_evidence(f["evidence"]["local"])]
+    assert len(slip) == 1 and before[slip[0]["fingerprint"]] == str(int(slip[0]["local_item"]) - 1)
     s = v2["summary"]
     assert (s["new"], s["unchanged"], s["fixed"], s["failed"]) == (2, len(still), 2, True)
     assert v2["baseline"]["path"].endswith("v1.json") and v2["baseline"]["matched_by"] == "fingerprint"
