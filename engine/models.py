@@ -85,6 +85,11 @@ class Responsibility(_Model):
     line: int = 0
     column: int = 0
     detached: bool = Field(False, description="the clause stands in its own paragraph, after the measure")
+    by_duty: bool = Field(
+        False,
+        description="the leads share the task by their own duties (按职责分工负责, 分别负责, X负责A，Y负责B): "
+        "many leads there are one per field, not a diluted responsibility",
+    )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
 
