@@ -227,8 +227,9 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         doc.tracked_changes = docx_text.tracked_changes
         doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":
-        lines, furniture_lines = read_pdf(data, path)
-        doc = build(lines, path, "pdf", "utf-8", furniture_lines)
+        pdf_text = read_pdf(data, path)
+        doc = build(pdf_text.lines, path, "pdf", "utf-8", pdf_text.removed)
+        doc.notes = [normalise_line(n)[0] for n in pdf_text.notes]
         if not doc.paragraphs:
             raise PlancheckError("input.no_text", path=path)
     elif fmt == "html":

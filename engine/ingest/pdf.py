@@ -214,6 +214,39 @@ def _repeat_key(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(text.split()))
 
 
+NOTE_SIZE = 0.85  # a line this much smaller than the body text, below it on its page, is a footnote
+
+
+def split_notes(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
+    """Footnotes out of the body: the smaller lines under a page's last body-size line.
+
+    Consecutive note lines join (a note wraps like a paragraph) unless one starts with a note mark
+    (①, [1], 1, 注). They are kept apart from the text, as a .docx's footnotes are.
+    """
+    sizes = [x.size for lines in pages for x in lines]
+    if not sizes:
+        return pages, []
+    body = statistics.median(sizes)
+    notes: list[str] = []
+    out: list[list[Line]] = []
+    for lines in pages:
+        last_body = max((k for k, x in enumerate(lines) if x.size > body * NOTE_SIZE), default=-1)
+        tail = lines[last_body + 1 :]
+        if last_body < 0 or not tail:
+            out.append(lines)
+            continue
+        out.append(lines[: last_body + 1])
+        for x in tail:
+            if notes and not _NOTE_MARK.match(x.text) and x is not tail[0]:
+                notes[-1] += x.text
+            else:
+                notes.append(x.text)
+    return out, notes
+
+
+_NOTE_MARK = re.compile(r"^(?:[①-⑳]|\[\d+\]|\d+[.．、 ]?|注[\d：:])")
+
+
 def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     """Visual lines joined into paragraphs, each numbered by its first line."""
     body = [line for lines in pages for line in lines]

@@ -259,8 +259,14 @@ def _docx_task_table(
 # --------------------------------------------------------------------------- .pdf
 
 
-def read_pdf(data: bytes, path: str) -> tuple[list[RawLine], list[str]]:
-    """The text layer as paragraphs (engine.ingest.pdf), and the header/footer lines dropped."""
+class PdfText(NamedTuple):
+    lines: list[RawLine]  # paragraphs, numbered by their first printed line
+    removed: list[str]  # running headers, footers and page numbers
+    notes: list[str]  # footnotes, kept out of the text
+
+
+def read_pdf(data: bytes, path: str) -> PdfText:
+    """The text layer as paragraphs (engine.ingest.pdf), the furniture dropped and the footnotes."""
     try:
         import pypdfium2 as pdfium
 
@@ -294,7 +300,8 @@ def read_pdf(data: bytes, path: str) -> tuple[list[RawLine], list[str]]:
         if share >= layout.GARBLED_SHARE:
             raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
         kept, removed = layout.drop_furniture(pages)
-        return layout.paragraphs(kept), removed
+        body, notes = layout.split_notes(kept)
+        return PdfText(layout.paragraphs(body), removed, notes)
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files

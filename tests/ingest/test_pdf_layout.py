@@ -19,7 +19,15 @@ def _canvas(path: Path):  # type: ignore[no-untyped-def]
     return canvas.Canvas(str(path))
 
 
-def _typeset(path: Path, paragraphs: list[str], *, header: str = "", footer: str = "", per_page: int = 6) -> Path:
+def _typeset(
+    path: Path,
+    paragraphs: list[str],
+    *,
+    header: str = "",
+    footer: str = "",
+    per_page: int = 6,
+    notes: dict[int, str] | None = None,
+) -> Path:
     """Wrap Chinese paragraphs at 20 characters with a two-character first-line indent, as Word does."""
     lines: list[tuple[float, str]] = []
     for text in paragraphs:
@@ -36,6 +44,8 @@ def _typeset(path: Path, paragraphs: list[str], *, header: str = "", footer: str
             c.drawRightString(RIGHT, 800, header)
         if footer:
             c.drawCentredString((LEFT + RIGHT) / 2, 40, footer.format(n=n, total=len(pages)))
+        if notes and n in notes:
+            c.drawString(LEFT, 70, notes[n])
         c.setFont("STSong-Light", SIZE)
         y = 760.0
         for x, text in page:
@@ -178,3 +188,12 @@ def test_parts_of_a_line_far_apart_are_read_apart(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     assert [p.text for p in load_document(str(path)).paragraphs] == ["牵头单位", "配合单位", "区司法局", "区财政局"]
+
+
+def test_footnote_at_the_foot_of_a_page_is_kept_out_of_the_text(tmp_path: Path) -> None:
+    """A measure running over a page break stays whole; the page's footnote goes to doc.notes."""
+    note = "①行政执法责任制见《行政执法责任制实施办法》。"
+    path = _typeset(tmp_path / "plan.pdf", PARAS, footer="— {n} —", per_page=6, notes={1: note})
+    doc = load_document(str(path))
+    assert [p.text for p in doc.paragraphs] == [p.replace("（", "(").replace("）", ")").replace("．", ".") for p in PARAS]
+    assert doc.notes == [note]
