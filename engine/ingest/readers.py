@@ -470,14 +470,28 @@ def _cell_text(node: object) -> str:
     return "".join(out)
 
 
+_LINK_BLOCKS = {"div", "ul", "ol", "table", "tr", "td", "section", "dl", "span"}
+LINK_SHARE = 0.7  # a block whose text is mostly link text (a menu, a list of related articles) is chrome
+
+
 def _is_chrome(node: object, total: int) -> bool:
-    """Navigation/share/footer blocks by class or id — unless they hold most of the page's text."""
+    """Navigation/share/footer blocks by class or id, and blocks that are mostly links (menus and
+    lists of other articles on pages without such names) — unless they hold most of the page's text."""
     attrs = node.attributes or {}  # type: ignore[attr-defined]
     words = set(re.split(r"[\s_-]+", f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
-    if not words & _CHROME_WORDS:
+    named = bool(words & _CHROME_WORDS)
+    if not named and node.tag not in _LINK_BLOCKS:  # type: ignore[attr-defined]
         return False
     own = len(node.text(deep=True, separator="") or "")  # type: ignore[attr-defined]
-    return own * 2 < total
+    if own * 2 >= total:
+        return False
+    if named:
+        return True
+    links = node.css("a")  # type: ignore[attr-defined]
+    if len(links) < 3 or not own:
+        return False
+    linked = sum(len(a.text(deep=True, separator="") or "") for a in links)
+    return linked >= LINK_SHARE * own
 
 
 def _is_metadata_row(cell: object) -> bool:

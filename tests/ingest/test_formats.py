@@ -242,3 +242,16 @@ def test_government_page_article_body_only(tmp_path) -> None:
     path.write_text(page, "utf-8")
     doc = load_document(str(path))
     assert texts(doc) == ["一、总体要求", "(一)到2025年，建成法治政府。", "二、工作任务", "1.推进依法行政。(牵头单位：区司法局)"]
+
+
+def test_unnamed_menus_and_link_lists_are_not_the_article(tmp_path) -> None:
+    """Old table-layout sites name nothing: a block that is mostly links is chrome; the article's own
+    attachment link stays."""
+    menu = "".join(f"<a href='/{k}'>栏目{k}</a> " for k in range(8))
+    page = f"""<html><body><table><tr><td>{menu}</td></tr></table>
+<div><p>一、总体要求</p><p>（一）到2025年，建成法治政府。</p><p>附件：<a href="/f.doc">任务分工表</a></p></div>
+<div><ul><li><a href="/a">关于开展某某工作的通知</a></li><li><a href="/b">某某实施方案</a></li><li><a href="/c">另一篇</a></li></ul></div>
+</body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    assert texts(load_document(str(path))) == ["一、总体要求", "(一)到2025年，建成法治政府。", "附件：任务分工表"]
