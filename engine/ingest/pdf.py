@@ -125,7 +125,10 @@ _NO_BREAK_BEFORE = set("，。、；：？！）》〉】〕」』”’…—·
 _NO_BREAK_AFTER = set("（《〈【〔「『“‘([{+＋#$￥№")  # opening brackets, and prefixes such as the + of 金融+
 
 
-_ENDS = tuple("。！？；：.!?;:")
+_ENDS = tuple("。！？；：.!?;:）)")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分])"
+)
 
 
 def _leading_unit(visible: list[tuple[float, float, float, float, str, bool]]) -> int:
@@ -303,6 +306,8 @@ def _continues(
         return False
     em = max(prev.size, 1.0)
     left, right = block
+    if prev.text.endswith(_ENDS) and _NUMBERED.match(line.text):
+        return False  # a numbered item after a finished sentence starts anew, however full the line
     prev_full = prev.x1 + max(line.lead, em) > right - 0.5 * em  # the next line's start did not fit
     # a line breaker's rules are not all known here: a long line that stops mid-sentence goes on too
     prev_full = prev_full or (prev.x1 > right - 3 * em and not prev.text.endswith(_ENDS))

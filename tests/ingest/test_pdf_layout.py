@@ -197,3 +197,23 @@ def test_footnote_at_the_foot_of_a_page_is_kept_out_of_the_text(tmp_path: Path) 
     doc = load_document(str(path))
     assert [p.text for p in doc.paragraphs] == [p.replace("（", "(").replace("）", ")").replace("．", ".") for p in PARAS]
     assert doc.notes == [note]
+
+
+def test_numbered_item_after_a_full_last_line_starts_anew(tmp_path: Path) -> None:
+    """Offices that do not indent headings: a full line ending a sentence, then 二、 at the margin."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    lines = [
+        "一、总体要求到2025年政府行为全面纳入法治轨",
+        "道，职责明确、依法行政的政府治理体系日益健全",
+        "，行政执法体制机制基本完善，执法质量显著提升。",
+        "二、工作任务全面实行政府权责清单制度，坚持法",
+        "定职责必须为、法无授权不可为，厘清法定职责。",
+    ]
+    for k, text in enumerate(lines):
+        c.drawString(LEFT, 760 - 18 * k, text)
+    c.showPage()
+    c.save()
+    got = [p.text for p in load_document(str(path)).paragraphs]
+    assert len(got) == 2 and got[1].startswith("二、工作任务"), got
