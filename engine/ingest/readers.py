@@ -185,8 +185,12 @@ def _docx_notes(document: object) -> list[str]:
 def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = True) -> Iterator[RawLine]:
     from docx.table import Table, _Cell
 
+    held: tuple[int, str] | None = None  # a paragraph whose mark was deleted: it runs on into the next
     for block in blocks:
         if isinstance(block, Table):
+            if held is not None:
+                yield held
+                held = None
             rows = _docx_rows(block) if tables else None
             found = table_lines(rows) if rows else None
             if found is not None and rows is not None:
@@ -200,11 +204,28 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                     yield from _docx_blocks(iter_docx_blocks(_Cell(tc, block)), counter, tables)
         else:
             counter[0] += 1
-            yield counter[0], paragraph_text(block._p)  # type: ignore[attr-defined]
-            for box in _text_boxes(block._p):  # type: ignore[attr-defined]
+            p = block._p  # type: ignore[attr-defined]
+            line = (counter[0], paragraph_text(p))
+            if held is not None:
+                line = (held[0], held[1] + line[1])
+                held = None
+            if _mark_deleted(p):
+                held = line
+            else:
+                yield line
+            for box in _text_boxes(p):
                 # numbered after the body (read_docx): body paragraphs keep the numbers report/docx counts
-                for inner in box.iter(f"{_W}p"):  # type: ignore[attr-defined]
+                for inner in box.iter(f"{_W}p"):
                     yield _BOX, paragraph_text(inner)
+    if held is not None:
+        yield held
+
+
+def _mark_deleted(p: object) -> bool:
+    """The paragraph mark is a tracked deletion: accepted, the paragraph joins the next one."""
+    ppr = p.find(f"{_W}pPr")  # type: ignore[attr-defined]
+    rpr = ppr.find(f"{_W}rPr") if ppr is not None else None
+    return rpr is not None and rpr.find(f"{_W}del") is not None
 
 
 def _docx_rows(table: object) -> list[list[Cell]]:
@@ -222,8 +243,9 @@ def _docx_rows(table: object) -> list[list[Cell]]:
                 up = above.get(col)
                 cell = Cell(col, span, list(up.parts) if up else [], inherited=True)
             else:
-                lines = list(_docx_blocks(iter_docx_blocks(_Cell(tc, table)), [0], tables=False))
-                cell = Cell(col, span, [t for _, t in lines], lines=sum(1 for n, _ in lines if n != _BOX))
+                paras = [0]  # paragraphs the cell holds, as the cell-by-cell reading counts them
+                lines = list(_docx_blocks(iter_docx_blocks(_Cell(tc, table)), paras, tables=False))
+                cell = Cell(col, span, [t for _, t in lines], lines=paras[0])
             row.append(cell)
             above[col] = cell
             col += span

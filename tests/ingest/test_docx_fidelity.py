@@ -130,3 +130,19 @@ def test_report_says_once_that_tracked_changes_were_accepted(tmp_path: Path) -> 
         assert out.output.count(words) == 1
     plain = check(str(root / "chengzhong-district-draft.docx"), parent_path=str(root / "guangxi-2021-2025-parent.txt"))
     assert not plain.report.summary.tracked_changes_accepted
+
+
+def test_deleted_paragraph_mark_joins_the_next_paragraph(tmp_path: Path) -> None:
+    """Merging two paragraphs with changes tracked deletes the first one's mark: read as one."""
+    d = docx.Document()
+    d.add_paragraph("一、总体要求")
+    first = _para_xml(
+        '<w:pPr><w:rPr><w:del w:id="5" w:author="a"/></w:rPr></w:pPr><w:r><w:t>1．推进依法行政，</w:t></w:r>'
+    )
+    d.element.body.insert(1, first)
+    d.add_paragraph("严格规范公正文明执法。")
+    d.add_paragraph("二、工作任务")
+    doc = load_document(str(_save(d, tmp_path / "t.docx")))
+    assert [x.text for x in doc.paragraphs] == ["一、总体要求", "1.推进依法行政，严格规范公正文明执法。", "二、工作任务"]
+    assert [x.line for x in doc.paragraphs] == [1, 2, 4]
+    assert doc.tracked_changes
