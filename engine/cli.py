@@ -152,6 +152,10 @@ def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str]) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
 @click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
+@click.option("--date", "draft_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="the draft's date for the dated checks, when the draft has no date line or year in its title")
+@click.option("--unit-registry", "unit_registries", multiple=True,
+              help="an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
 @_level_options
 @common_options
 def check(
@@ -166,6 +170,8 @@ def check(
     fail_on: str,
     today: dt.datetime | None,
     jobs: int,
+    draft_date: dt.datetime | None,
+    unit_registries: tuple[str, ...],
     level: str | None,
     jurisdiction: str | None,
     lang: str,
@@ -184,7 +190,7 @@ def check(
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
     if len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
-    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", *rulesets], list(outputs))
+    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", *rulesets, *unit_registries], list(outputs))
     options = dict(
         parent_path=parent,
         rulesets=list(rulesets),
@@ -196,6 +202,8 @@ def check(
         level=level,
         jurisdiction=jurisdiction,
         today=today.date() if today else None,
+        date=draft_date.date() if draft_date else None,
+        unit_registries=tuple(unit_registries),
     )
     if len(drafts) > 1:
         from engine.batch import run_batch
