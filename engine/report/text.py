@@ -77,6 +77,12 @@ def _summary(ctx: RenderContext) -> list[str]:
         )
         cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
         out += wrap(cov, WIDTH, "    ", "    ")
+    if s.draft_date:
+        out += wrap(ctx.t("draft_date", date=s.draft_date, source=ctx.t("date_from." + s.draft_date_source)),
+                    WIDTH, "  ", "  ")
+    elif s.skipped:
+        out += wrap(ctx.t("draft_date_none", rules="、".join(s.skipped) if ctx.lang == "zh" else ", ".join(s.skipped)),
+                    WIDTH, "  ", "  ")
     result = "result_failed" if s.failed else "result_passed"
     out += wrap(ctx.t(result, fail_on=s.fail_on), WIDTH, "  ", "  ")
     if ctx.report.waived:
