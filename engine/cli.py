@@ -243,8 +243,10 @@ def check(
 
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
+    from engine.cli_units import units
 
     main.add_command(rules)
+    main.add_command(units)
 
 
 _attach_rules_group()

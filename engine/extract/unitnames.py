@@ -490,3 +490,70 @@ def is_history(mention: Mention) -> bool:
     i = ctx.find(mention.read.name)
     before = ctx[:i] if i >= 0 else ctx
     return bool(re.search(r"原$", before)) or bool(HISTORY.search(ctx))
+
+
+# --------------------------------------------------------------------------- status and proposals
+
+
+def status_of(read: UnitRead, date: str | None) -> str:
+    """current | outdated | renamed (abolished, but the draft's date is unknown) | unknown."""
+    if read.rename is not None:
+        if date is None:
+            return "renamed"
+        if read.rename.until < dt.date.fromisoformat(date):
+            return "outdated"
+    if read.body is not None or read.rename is not None:
+        return "current"
+    return "unknown"
+
+
+def split_place(name: str, where: Where) -> tuple[str, str]:
+    """(prefix, rest) of a name the registry does not know: the longest level word or place run
+    before a rest of two characters or more (县公路局 -> 县, 公路局)."""
+    best = ("", name)
+    for k in range(1, len(name) - 1):
+        prefix = name[:k]
+        if relation_of(prefix, where) is not None and prefix not in ("中共",):
+            best = (prefix, name[k:])
+    return best
+
+
+def propose(names: list[tuple[str, Where]], reg: Registry) -> list[tuple[str, int, list[str]]]:
+    """Forms the registry does not know, from unit names found in published plans (each read in its
+    own plan's place): (form, count, example names), most frequent first. Generic names (各有关部门)
+    and sets of bodies (各镇人民政府) are left out."""
+    from engine.extract import is_generic_unit
+
+    found: dict[str, list[str]] = {}
+    for n, where in names:
+        n = re.sub(r"\s+", "", n)
+        if not n or n.startswith("各") or is_generic_unit(n) or read_unit(n, where, reg).known:
+            continue
+        _, form = split_place(n, where)
+        if len(form) >= 2:
+            found.setdefault(form, []).append(n)
+    return sorted(((f, len(ns), sorted(set(ns))[:3]) for f, ns in found.items()), key=lambda x: (-x[1], x[0]))
+
+
+def proposal_yaml(proposals: list[tuple[str, int, list[str]]], sources: list[str]) -> str:
+    """A registry file to curate: one body per unknown form, with its count and examples as comments."""
+    lines = [
+        "# Unit registry entries proposed by `plancheck units --registry` from published plans.",
+        "# Curate before use: merge forms of one body into one entry (local: [full name, short names]),",
+        "# give each body a meaningful id, delete what is not a body; then pass the file with",
+        "# `plancheck check --unit-registry FILE` (entries add to rulesets/data/unit_registry.yaml).",
+        "sources:",
+        "  proposed: 由以下已发布方案整理：" + "、".join(sources).replace("\n", " "),
+        "bodies:",
+    ]
+    for i, (form, count, examples) in enumerate(proposals, 1):
+        lines.append(f"  # {count}: {'、'.join(examples)}")
+        lines.append(f"  - id: proposed-{i}")
+        lines.append(f"    local: [{_yaml_str(form)}]")
+    if not proposals:
+        lines[-1] = "bodies: []"
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
