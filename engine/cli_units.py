@@ -86,7 +86,7 @@ def _width(s: str) -> int:
     return sum(2 if ord(c) > 0x2E7F else 1 for c in s)
 
 
-def _rows(plan, reg, given: dt.date | None) -> list[dict]:  # noqa: ANN001
+def _rows(plan, reg, given: dt.date | None) -> list[dict]:
     from engine.extract import is_generic_unit
     from engine.extract.unitnames import mentions, status_of
     from engine.parse.dating import draft_date
@@ -114,8 +114,8 @@ def _rows(plan, reg, given: dt.date | None) -> list[dict]:  # noqa: ANN001
     return rows
 
 
-def _propose(plans: tuple[str, ...], out: str, force: bool, reg, lang: str) -> None:  # noqa: ANN001
-    from engine.extract.unitnames import Where, propose, proposal_yaml
+def _propose(plans: tuple[str, ...], out: str, force: bool, reg, lang: str) -> None:
+    from engine.extract.unitnames import Where, proposal_yaml, propose
     from engine.pipeline import display_path_of, load_plan
 
     path = Path(out)
