@@ -118,10 +118,10 @@ def _propose(plans: tuple[str, ...], out: str, force: bool, reg, lang: str) -> N
     from engine.extract.unitnames import Where, proposal_yaml, propose
     from engine.pipeline import display_path_of, load_plan
 
+    from engine.outputs import refuse_inputs, write_output
+
     path = Path(out)
-    inputs = {Path(p).resolve() for p in plans if p != "-" and Path(p).exists()}
-    if path.resolve() in inputs:
-        raise PlancheckError("option.output_is_input", path=out)
+    refuse_inputs([out], list(plans))
     if path.exists() and not force:
         raise PlancheckError("option.would_overwrite", path=out)
     names: list[tuple[str, Where]] = []
@@ -133,8 +133,7 @@ def _propose(plans: tuple[str, ...], out: str, force: bool, reg, lang: str) -> N
         for m in plan.measures:
             names += [(n, where) for n in (*m.lead_units, *m.support_units)]
     proposals = propose(names, reg)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(proposal_yaml(proposals, titles), "utf-8")
+    write_output(out, proposal_yaml(proposals, titles).encode("utf-8"))
     n = len(proposals)
     click.echo(f"已写入 {out}：{n} 个未登记的单位名称" if lang == "zh" else f"wrote {out}: {n} unregistered unit names",
                err=True)

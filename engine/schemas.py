@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from engine import SCHEMAS_DIR
 from engine.extract.unitnames import UnitRegistry
 from engine.models import Plan, Report
+from engine.outputs import write_output
 from engine.rules.kinds.reference_outdated import References
 from engine.rules.ruleset import Ruleset
 
@@ -41,7 +42,7 @@ def export(directory: Path = SCHEMAS_DIR) -> list[Path]:
     written = []
     for name, model in MODELS.items():
         path = directory / f"{name}.schema.json"
-        path.write_text(schema_text(model), "utf-8")
+        write_output(str(path), schema_text(model).encode("utf-8"))
         written.append(path)
     return written
 

@@ -128,7 +128,10 @@ def read_registry_file(path: Path) -> UnitRegistry:
     source = str(path)
     if not path.is_file():
         raise PlancheckError("input.not_found", path=source)
+    from engine.outputs import note_input
+
     try:
+        note_input(path)
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None

@@ -87,7 +87,10 @@ def read_references(path: Path) -> References:
     from engine.rules.loader import dotted, line_of, read_yaml, validation_errors
 
     source = str(path)
+    from engine.outputs import note_input
+
     try:
+        note_input(path)
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None
