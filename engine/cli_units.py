@@ -116,9 +116,8 @@ def _rows(plan, reg, given: dt.date | None) -> list[dict]:
 
 def _propose(plans: tuple[str, ...], out: str, force: bool, reg, lang: str) -> None:
     from engine.extract.unitnames import Where, proposal_yaml, propose
-    from engine.pipeline import display_path_of, load_plan
-
     from engine.outputs import refuse_inputs, write_output
+    from engine.pipeline import display_path_of, load_plan
 
     path = Path(out)
     refuse_inputs([out], list(plans))
