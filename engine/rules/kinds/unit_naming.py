@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from engine.extract.unitnames import Mention, bare_prefix, mentions, registry_from
+from engine.extract.unitnames import Mention, mentions, registry_from
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -19,13 +19,13 @@ class Options(KindOptions):
 
 
 def _group(m: Mention) -> tuple[str, str, str] | None:
-    """Mentions of one body at one place: (place, body id, tier of the name)."""
+    """Mentions of one of the draft's own bodies: (place, body id, tier of the name).
+
+    Only the draft's own units: how it writes another level's body (市发改委, 中办) is quoting."""
     read = m.read
-    if read.body is None or read.branch or read.rename is not None:
+    if read.body is None or read.branch or read.rename is not None or read.relation != "self":
         return None
-    place = "self" if read.relation == "self" else bare_prefix(read.prefix)
-    tier = "national" if read.level == "national" else "local"
-    return place, read.body.id, tier
+    return "self", read.body.id, "national" if read.level == "national" else "local"
 
 
 class UnitNaming(CheckKind):
