@@ -48,6 +48,13 @@ def test_county_draft_every_defect_and_no_control() -> None:
     assert got == want
 
 
+def test_county_controls_draft_gets_nothing() -> None:
+    # current names full and short, party departments, branches, vertical units, courts, mass
+    # organisations, upper bodies quoted in the text, history (原县工商局, 党的十九大以来) and current
+    # references (二十大, 2021—2025 纲要, 民法典, 信访工作条例): 60-odd names, none a finding
+    assert _found(FIXTURES / "units-county-controls.txt") == set()
+
+
 @pytest.mark.parametrize("name", ["chengzhong-district-draft.txt", "guangning-county-2016-2020.txt"])
 def test_real_drafts_get_none_of_these_findings(name: str) -> None:
     # the district draft has no date: also with a date after the 2018 reform and the 20th congress (in
