@@ -199,6 +199,8 @@ class Registry:
                 self.forms.setdefault(name, []).append(Form(name, None, r.tier, r))
         self.branches = tuple(sorted(data.branches, key=len, reverse=True))
         self.longest = max((len(f) for f in self.forms), default=0)
+        self._local: str | None = None
+        self._national: str | None = None
 
     def full_name(self, body: Body, level: str) -> str:
         """The body's full name at a level (province falls back to the local name)."""
@@ -209,13 +211,36 @@ class Registry:
         return (body.local or body.province or body.national)[0]
 
     def local_pattern(self) -> str:
-        """Alternation of every name that takes a prefix, longest first (for finding names in text)."""
-        names = {f.text for forms in self.forms.values() for f in forms if f.tier != "national"}
-        return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+        """Regex of every name that takes a prefix (for finding names in text), as a trie: one
+        alternation of hundreds of names would be tried name by name at every prefix."""
+        if self._local is None:
+            self._local = trie_regex({f.text for fs in self.forms.values() for f in fs if f.tier != "national"})
+        return self._local
 
     def national_pattern(self) -> str:
-        names = {f.text for forms in self.forms.values() for f in forms if f.tier == "national"}
-        return "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+        if self._national is None:
+            self._national = trie_regex({f.text for fs in self.forms.values() for f in fs if f.tier == "national"})
+        return self._national
+
+
+def trie_regex(words: set[str]) -> str:
+    """A regex matching exactly `words`, longest first at every branch (a prefix tree)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if ends else "")
+
+    return render(trie) if words else "(?!)"
 
 
 # --------------------------------------------------------------------------- where a name sits
@@ -359,8 +384,11 @@ class UnitRead:
         return self.body is not None or self.rename is not None
 
 
+@memo(4096, copy="shared")
 def read_unit(name: str, where: Where, reg: Registry) -> UnitRead:
-    """The longest registry form that ends `name` and leaves a readable prefix; unknown otherwise."""
+    """The longest registry form that ends `name` and leaves a readable prefix; unknown otherwise.
+
+    Memoised by (name, place, registry): a UnitRead is frozen, and a Registry is never changed."""
     name = re.sub(r"\s+", "", name)
     branch = _branch(name, where, reg)
     if branch is not None:
@@ -457,7 +485,7 @@ def _outside_responsibility(m) -> str:
 
 @memo(64, copy="shared")
 def _compiled(places: tuple[str, ...], local: str, national: str) -> re.Pattern[str]:
-    prefix = "|".join(re.escape(p) for p in sorted(set(places), key=lambda s: (-len(s), s)) if p)
+    prefix = trie_regex({p for p in places if p})
     return re.compile(
         rf"(?:中共)?(?:{prefix})(?:党委|委)?(?:人民政府|政府)?(?:{local})" + (rf"|(?:{national})" if national else "")
     )
