@@ -486,8 +486,11 @@ def _outside_responsibility(m) -> str:
 @memo(64, copy="shared")
 def _compiled(places: tuple[str, ...], local: str, national: str) -> re.Pattern[str]:
     prefix = trie_regex({p for p in places if p})
+    # 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部
+    not_a_department = "(?!(?<=部)门)"
     return re.compile(
-        rf"(?:中共)?(?:{prefix})(?:党委|委)?(?:人民政府|政府)?(?:{local})" + (rf"|(?:{national})" if national else "")
+        rf"(?:中共)?(?:{prefix})(?:党委|委)?(?:人民政府|政府)?(?:{local}){not_a_department}"
+        + (rf"|(?:{national}){not_a_department}" if national else "")
     )
 
 
