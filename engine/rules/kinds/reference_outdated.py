@@ -39,8 +39,11 @@ class Reference(_Data):
     """One dated reference: the names it is cited by, and when it stopped being current."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    kind: Literal["congress", "plan", "period", "law"]
+    kind: Literal["congress", "plan", "period", "law", "goal"]
     names: list[str] = Field(min_length=1, description="regular expressions over normalised text")
+    before: str | None = Field(
+        None, description="goal: text right before the name that makes it a task still ahead (为, 确保, 决胜)"
+    )
     label: str | None = Field(None, description="congress: how the successor is named when it is current")
     since: dt.date | None = Field(None, description="congress: the day it opened")
     until: dt.date | None = Field(None, description="the last day it is current (period: from the title)")
@@ -51,6 +54,11 @@ class Reference(_Data):
     @classmethod
     def _names(cls, v: list[str]) -> list[str]:
         return [_regex(x) for x in v]
+
+    @field_validator("before")
+    @classmethod
+    def _before(cls, v: str | None) -> str | None:
+        return None if v is None else _regex(v)
 
 
 class References(_Data):
@@ -74,6 +82,8 @@ class References(_Data):
         for i, r in enumerate(self.references):
             if r.source not in self.sources:
                 out.append((("references", i, "source"), f"no source with id '{r.source}' in `sources`"))
+            if r.kind == "goal" and r.before is None and not r.names:
+                out.append((("references", i, "before"), "a goal needs `before`"))
             if r.kind != "period" and r.until is None and r.kind != "congress":
                 out.append((("references", i, "until"), "a dated reference needs `until`"))
             if r.kind == "period" and not any("(?P<end>" in n for n in r.names):
@@ -117,8 +127,8 @@ def load_references(path: Path = REFERENCES_PATH) -> References:
 
 
 class Options(KindOptions):
-    kinds: list[Literal["congress", "plan", "period", "law"]] = Field(
-        default_factory=lambda: ["congress", "plan", "period", "law"],
+    kinds: list[Literal["congress", "plan", "period", "law", "goal"]] = Field(
+        default_factory=lambda: ["congress", "plan", "period", "law", "goal"],
         description="which kinds of reference are checked",
     )
     file: str | None = Field(None, description="a reference list to use instead of rulesets/data/references.yaml")
@@ -139,7 +149,7 @@ class ReferenceOutdated(CheckKind):
     description = (
         "方案把已经过时的文件当作现行依据：2022 年 10 月党的二十大召开后仍写“深入贯彻党的十九大精神”，实施期已满的"
         "规划、纲要（如《法治政府建设实施纲要（2015—2020年）》）仍作“根据”，已废止或改名的法律法规仍按旧名引用"
-        "（《合同法》《信访条例》）。名单、日期和来源见 rulesets/data/references.yaml；回顾历史的写法"
+        "（《合同法》《信访条例》），已经实现的目标仍作为要实现的目标（2021 年 7 月后仍写“为全面建成小康社会提供保障”）。名单、日期和来源见 rulesets/data/references.yaml；回顾历史的写法"
         "（党的十九大以来、“十三五”时期）不报。方案日期取自落款日期或标题年份，否则取 --date；都没有时本检查跳过。"
     )
     description_en = (
@@ -212,6 +222,9 @@ class ReferenceOutdated(CheckKind):
                         continue
                 elif ref.kind in ("plan", "period"):
                     if not re.search(refs.basis_cue, before):
+                        continue
+                elif ref.kind == "goal":
+                    if ref.before and not re.search(ref.before, before):
                         continue
                 elif before.endswith("原") or re.search(refs.repealed_words, before + after):
                     continue
