@@ -78,6 +78,8 @@ def test_draft_date_sources() -> None:
     assert draft_date(plan, "2023-05-01") == ("2023-05-01", "option")
     assert title_year("广宁县2023年法治政府建设工作要点") == 2023
     assert title_year("关于印发《2019年工作要点》的通知") is None  # another document's year
+    signed = parse_plan(from_text("某县法治政府建设工作方案\n某县司法局\n二〇二三年五月\n一、主要任务\n1.推进依法行政。(牵头单位:县司法局)\n"))
+    assert draft_date(signed, "2020-01-01") == ("2023-05-01", "date_line")  # the text's own date wins
 
 
 @pytest.mark.parametrize(
