@@ -202,13 +202,17 @@ class Registry:
         self._local: str | None = None
         self._national: str | None = None
 
-    def full_name(self, body: Body, level: str) -> str:
-        """The body's full name at a level (province falls back to the local name)."""
+    def full_name(self, body: Body, level: str, own: str = "") -> str:
+        """The body's full name at a level (province falls back to the local name); for names that
+        carry the level word (全面依法治县委员会办公室), the one for `own` (县, 区, 市 …)."""
         if level == "national" and body.national:
             return body.national[0]
         if level == "province" and body.province:
-            return body.province[0]
-        return (body.local or body.province or body.national)[0]
+            names = body.province
+        else:
+            names = body.local or body.province or body.national
+        mine = [n for n in names if own and f"治{own}" in n]
+        return (mine or names)[0]
 
     def local_pattern(self) -> str:
         """Regex of every name that takes a prefix (for finding names in text), as a trie: one
@@ -342,14 +346,16 @@ def _by_level(word: str, lv: Level, where: Where) -> Relation:
     dl = where.level
     if dl not in _RANK:
         return "unknown"
+    own = _self_word(where)
+    if own and (word == own or (own == "自治区" and word == "区")):
+        return "self"  # 市 in a county-level city's plan is the plan itself
+    if not own and dl == "county" and word == "市":
+        return "unknown"  # a county-level plan of unknown name may be a county-level city's
     if _RANK[lv] < _RANK[dl]:
         return "upper"
     if _RANK[lv] > _RANK[dl]:
         return "below"
-    own = _self_word(where)
-    if own:
-        return "self" if word == own or (own == "自治区" and word == "区") else "unknown"
-    return "self" if word != "市" or dl != "county" else "unknown"
+    return "unknown" if own else "self"
 
 
 def _named(name: str, lv: Level, where: Where) -> Relation:

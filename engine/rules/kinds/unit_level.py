@@ -87,7 +87,8 @@ class UnitLevel(CheckKind):
             if measure is None or not ctx.in_scope(measure) or (mention.item, read.name) in seen:
                 continue
             seen.add((mention.item, read.name))
-            full = reg.full_name(body, ctx.draft.level)
+            word = own_prefix(where, False)
+            full = reg.full_name(body, ctx.draft.level, word[-1:])
             counterpart = own_prefix(where, body.kind == "party" and not full.startswith("委")) + full
             fields = {
                 "local_item": measure.ref,

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from engine.extract.unitnames import Mention, Registry, is_history, mentions, registry_from
+from engine.extract.unitnames import Mention, Registry, bare_prefix, is_history, mentions, registry_from
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -29,7 +29,13 @@ def successor_name(mention: Mention, reg: Registry, draft_level: str) -> str:
     level = read.level if read.level != "unknown" else draft_level
     if read.rename.tier == "national":
         level = "national"
-    return read.prefix + reg.full_name(body, level)
+
+    own = bare_prefix(read.prefix)[-1:] if read.prefix else ""
+    full = reg.full_name(body, level, own)
+    prefix = read.prefix
+    if body.kind == "party" and prefix and not prefix.endswith("委") and not full.startswith(("委", "中央", "中共")):
+        prefix += "党委" if prefix.endswith(("省", "自治区")) else "委"  # 县法制… -> 县委…: a party department
+    return prefix + full
 
 
 class UnitOutdated(CheckKind):
