@@ -149,3 +149,13 @@ def test_units_command_lists_and_proposes(tmp_path: Path) -> None:
     assert "公路局" in forms and "司法局" not in forms
     r = CliRunner().invoke(main, ["units", "--registry", str(out), str(FIXTURES / "guangning-county-2016-2020.txt")])
     assert r.exit_code == 2  # never overwrites without --force
+
+
+def test_text_summary_names_the_date_or_the_skipped_checks() -> None:
+    draft = str(FIXTURES / "chengzhong-district-draft.txt")
+    r = CliRunner().invoke(main, ["check", "--no-parent", "--fail-on", "none", draft])
+    assert "已跳过按日期的检查：unit_outdated、reference_outdated" in r.output.replace("\n  ", "")  # wrapped
+    r = CliRunner().invoke(main, ["check", "--no-parent", "--fail-on", "none", "--date", "2023-06-01", "--lang", "en", draft])
+    assert "Draft date: 2023-06-01 (from --date)" in r.output.replace("\n  ", " ")
+    r = CliRunner().invoke(main, ["check", "--no-parent", "--date", "2023-13-01", draft])
+    assert r.exit_code == 2
