@@ -466,20 +466,31 @@ class Mention:
 HISTORY = re.compile(r"原$|(撤销|不再保留|整合|划入|划转|组建|更名|改革前|改设|合并)")
 
 
-def mentions(plan: Plan, reg: Registry) -> list[Mention]:
-    """Every unit the draft names, in document order: responsibility units, then names in the text."""
-    where = Where.of(plan)
+def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
+    """Every unit the draft names, in document order: responsibility units, then names in the text.
+
+    Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
+    key = tuple(
+        (m.ref, tuple(m.lead_units), tuple(m.support_units), _outside_responsibility(m)) for m in plan.measures
+    )
+    return _mentions(key, plan.closing, Where.of(plan), reg)
+
+
+@memo(32, copy="shared")
+def _mentions(
+    measures: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...], closing: str, where: Where, reg: Registry
+) -> tuple[Mention, ...]:
     out: list[Mention] = []
     text_re = _text_pattern(where, reg)
-    for m in plan.measures:
+    for ref, leads, supports, text in measures:
         seen: set[str] = set()
-        for role, names in (("lead", m.lead_units), ("support", m.support_units)):
+        for role, names in (("lead", leads), ("support", supports)):
             for n in names:
-                out.append(Mention(m.ref, role, read_unit(n, where, reg)))  # type: ignore[arg-type]
+                out.append(Mention(ref, role, read_unit(n, where, reg)))  # type: ignore[arg-type]
                 seen.add(re.sub(r"\s+", "", n))
-        out += _in_text(m.ref, _outside_responsibility(m), text_re, where, reg, seen)
-    out += _in_text(None, plan.closing, text_re, where, reg, set())
-    return out
+        out += _in_text(ref, text, text_re, where, reg, seen)
+    out += _in_text(None, closing, text_re, where, reg, set())
+    return tuple(out)
 
 
 def _outside_responsibility(m) -> str:

@@ -7,7 +7,7 @@ import random
 import re
 from pathlib import Path
 
-from engine.extract.unitnames import Where, load_registry, mentions, read_unit, trie_regex
+from engine.extract.unitnames import Where, _mentions, load_registry, mentions, read_unit, trie_regex
 from engine.pipeline import load_plan
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -37,6 +37,7 @@ def test_memoised_reads_equal_fresh_reads() -> None:
     where = Where.of(plan)
     first = mentions(plan, reg)
     read_unit.memo.clear()  # type: ignore[attr-defined]
+    _mentions.memo.clear()  # type: ignore[attr-defined]
     again = mentions(plan, reg)
     assert first == again and [m.context for m in first] == [m.context for m in again]
     assert all(read_unit(m.read.name, where, reg) == m.read for m in first if m.role != "text")
