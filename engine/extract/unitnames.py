@@ -481,15 +481,14 @@ def _mentions(
     measures: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...], closing: str, where: Where, reg: Registry
 ) -> tuple[Mention, ...]:
     out: list[Mention] = []
-    text_re = _text_pattern(where, reg)
     for ref, leads, supports, text in measures:
         seen: set[str] = set()
         for role, names in (("lead", leads), ("support", supports)):
             for n in names:
                 out.append(Mention(ref, role, read_unit(n, where, reg)))  # type: ignore[arg-type]
                 seen.add(re.sub(r"\s+", "", n))
-        out += _in_text(ref, text, text_re, where, reg, seen)
-    out += _in_text(None, closing, text_re, where, reg, set())
+        out += _in_text(ref, text, where, reg, seen)
+    out += _in_text(None, closing, where, reg, set())
     return tuple(out)
 
 
@@ -500,36 +499,109 @@ def _outside_responsibility(m) -> str:
     return m.text
 
 
-@memo(64, copy="shared")
-def _compiled(places: tuple[str, ...], local: str, national: str) -> re.Pattern[str]:
-    prefix = trie_regex({p for p in places if p})
-    # 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部
-    not_a_department = "(?!(?<=部)门)"
+# 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部
+_NOT_A_DEPARTMENT = "(?!(?<=部)门)"
+
+
+def text_pattern_plain(where: Where, reg: Registry) -> re.Pattern[str]:
+    """The plain definition of a name in text: [中共]place[党委|委][人民政府|政府]form, or a national
+    name. `_names_in` finds the same spans without compiling a pattern per draft (tests compare)."""
+    prefix = trie_regex(set(_places_for(where)))
     return re.compile(
-        rf"(?:中共)?(?:{prefix})(?:党委|委)?(?:人民政府|政府)?(?:{local}){not_a_department}"
-        + (rf"|(?:{national}){not_a_department}" if national else "")
+        rf"(?:中共)?(?:{prefix})(?:党委|委)?(?:人民政府|政府)?(?:{reg.local_pattern()}){_NOT_A_DEPARTMENT}"
+        rf"|(?:{reg.national_pattern()}){_NOT_A_DEPARTMENT}"
     )
 
 
-def _text_pattern(where: Where, reg: Registry) -> re.Pattern[str]:
+@memo(64, copy="shared")
+def _places_for(where: Where) -> tuple[str, ...]:
+    """Places a name in this draft's text may be written under, longest first."""
     places = [where.jurisdiction, stem(where.jurisdiction), where.parent, stem(where.parent)]
     places += [w for w in _LEVEL_WORDS if w not in ("村", "社区", "全国")]
     places += [*PROVINCES, *PROVINCES.values()]
-    return _compiled(tuple(p for p in places if p and len(p) >= 1), reg.local_pattern(), reg.national_pattern())
+    return tuple(sorted({p for p in places if p}, key=lambda p: (-len(p), p)))
 
 
-def _in_text(
-    item: str | None, text: str, pattern: re.Pattern[str], where: Where, reg: Registry, seen: set[str]
-) -> Iterator[Mention]:
-    for hit in pattern.finditer(text):
-        name = hit.group()
+@memo(8, copy="shared")
+def _forms_re(reg: Registry) -> re.Pattern[str]:
+    """Any registry name (a prefix tree: re skips positions whose character starts no name)."""
+    return re.compile(trie_regex({f for f in reg.forms}))
+
+
+@memo(64, copy="shared")
+def _reach(places: tuple[str, ...]) -> int:
+    return max((len(p) for p in places), default=0) + len("中共党委人民政府")
+
+
+def _names_in(text: str, where: Where, reg: Registry) -> Iterator[tuple[int, int]]:
+    """Spans of unit names in `text`, as `text_pattern_plain` finds them, without compiling a pattern
+    per draft: each position where a registry name begins is found by one pattern per registry, and
+    the place before it is read backwards (the draft's own names vary per draft)."""
+    places = _places_for(where)
+    reach = _reach(places)
+    forms = _forms_re(reg)
+    pos = 0
+    while True:
+        best: tuple[int, int] | None = None
+        at = pos
+        while (m := forms.search(text, at)) is not None and (best is None or m.start() - reach <= best[0]):
+            found = _at(text, m.start(), pos, places, reg)
+            if found and (best is None or found[0] < best[0]):
+                best = found
+            at = m.start() + 1  # a name may begin inside this one (the plain pattern would try there too)
+        if best is None:
+            return
+        yield best
+        pos = best[1]
+
+
+def _at(text: str, f: int, pos: int, places: tuple[str, ...], reg: Registry) -> tuple[int, int] | None:
+    """The name whose form starts at `f`: (start, end), the longest form that fits, or None."""
+    start = _prefix_start(text, f, places)
+    if start is not None and start < pos:
+        start = None
+    for e in range(min(len(text), f + reg.longest), f, -1):
+        forms = reg.forms.get(text[f:e])
+        if not forms or (text[e - 1] == "部" and text[e : e + 1] == "门"):
+            continue
+        if start is not None and any(x.tier != "national" for x in forms):
+            return start, e
+        if any(x.tier == "national" for x in forms):
+            return f, e
+    return None
+
+
+def _prefix_start(text: str, end: int, places: tuple[str, ...]) -> int | None:
+    """Where [中共]place[党委|委][人民政府|政府] ending at `end` starts (the earliest such start), or None."""
+    best: int | None = None
+    for gov in ("人民政府", "政府", ""):
+        e1 = end - len(gov)
+        if e1 < 0 or text[e1:end] != gov:
+            continue
+        for party in ("党委", "委", ""):
+            e2 = e1 - len(party)
+            if e2 < 0 or text[e2:e1] != party:
+                continue
+            for p in places:
+                s0 = e2 - len(p)
+                if s0 >= 0 and text[s0:e2] == p:
+                    if s0 >= 2 and text[s0 - 2 : s0] == "中共":
+                        s0 -= 2
+                    best = s0 if best is None else min(best, s0)
+                    break
+    return best
+
+
+def _in_text(item: str | None, text: str, where: Where, reg: Registry, seen: set[str]) -> Iterator[Mention]:
+    for a, b in _names_in(text, where, reg):
+        name = text[a:b]
         if name in seen:
             continue
         read = read_unit(name, where, reg)
         if not read.known:
             continue
-        start = max(text.rfind(c, 0, hit.start()) for c in "。；;！？\n") + 1
-        stop = min((i for i in (text.find(c, hit.end()) for c in "。；;！？\n") if i >= 0), default=len(text))
+        start = max(text.rfind(c, 0, a) for c in "。；;！？\n") + 1
+        stop = min((i for i in (text.find(c, b) for c in "。；;！？\n") if i >= 0), default=len(text))
         yield Mention(item, "text", read, text[start:stop])
 
 

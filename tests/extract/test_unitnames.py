@@ -41,3 +41,22 @@ def test_memoised_reads_equal_fresh_reads() -> None:
     again = mentions(plan, reg)
     assert first == again and [m.context for m in first] == [m.context for m in again]
     assert all(read_unit(m.read.name, where, reg) == m.read for m in first if m.role != "text")
+
+
+def test_names_in_text_are_what_the_plain_pattern_finds() -> None:
+    import yaml
+
+    from engine.extract.unitnames import _names_in, text_pattern_plain
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+
+    reg = load_registry()
+    plans = [load_plan(str(path)) for path in sorted(FIXTURES.glob("*.txt"))]
+    for case_file in sorted((FIXTURES.parent / "tests" / "cases").glob("*.yaml")):
+        for case in yaml.safe_load(case_file.read_text("utf-8"))["cases"]:
+            plans.append(parse_plan(from_text(case["draft"], "draft.txt")))
+    for plan in plans:
+        where = Where.of(plan)
+        plain = text_pattern_plain(where, reg)
+        for text in [m.text for m in plan.measures] + [plan.closing, plan.preamble]:
+            assert list(_names_in(text, where, reg)) == [m.span() for m in plain.finditer(text)], text
