@@ -16,7 +16,7 @@ from engine.cli_support import common_options
 from engine.errors import PlancheckError
 
 _ROLE = {"lead": "牵头", "support": "配合", "text": "正文"}
-_STATUS = {"current": "现行", "outdated": "已撤并", "renamed": "已撤并（日期未定）", "unknown": "未登记",
+_STATUS = {"current": "现行", "outdated": "已撤并", "renamed": "撤并期限{until}（方案日期未定）", "unknown": "未登记",
            "generic": "泛指"}
 _RELATION = {"self": "本级", "upper": "上级", "other": "外地", "below": "下级", "branch": "派驻/垂直",
              "unknown": "未定"}
@@ -75,7 +75,8 @@ def units(
             r["form"] or "-",
             r["level"],
             _RELATION[r["relation"]] if zh else r["relation"],
-            (_STATUS[r["status"]] + (f" → {r['successor']}" if r.get("successor") else "")) if zh else status,
+            (_STATUS[r["status"]].format(until=r["until"]) + (f" → {r['successor']}" if r.get("successor") else ""))
+            if zh else status + (f" (by {r['until']})" if r["status"] == "renamed" else ""),
         ))
     widths = [max(_width(row[i]) for row in table) for i in range(len(head))]
     for row in table:
@@ -109,6 +110,7 @@ def _rows(plan, reg, given: dt.date | None) -> list[dict]:
             "relation": r.relation,
             "status": status,
             "successor": successor_name(m, reg, plan.level) if status in ("outdated", "renamed") else None,
+            "until": r.rename.until.isoformat() if r.rename else None,
             "date": date,
         })
     return rows
