@@ -351,6 +351,13 @@ class Summary(_Model):
     tracked_changes_accepted: bool = Field(
         False, description="the draft is a .docx with tracked changes; it was checked as if all were accepted"
     )
+    draft_date: str | None = Field(None, description="ISO date the dated checks used (unit_outdated, reference_outdated)")
+    draft_date_source: Literal["date_line", "title", "option", "none"] = Field(
+        "none", description="where draft_date came from: the draft's date line, a year in its title, --date, or none"
+    )
+    skipped: list[str] = Field(
+        default_factory=list, description="rules not run because the draft's date is unknown (give --date)"
+    )
 
 
 class WaiverProblem(_Model):
