@@ -293,15 +293,17 @@ def _foreign_places(ctx: CheckContext) -> frozenset[str]:
 
     The draft's division is looked up by its name at its level; where the name is shared (城中区 in
     柳州 and in 西宁) the one under a place the draft or its parent names (柳州市, 广西) is taken, all of
-    them if none is. A draft whose place or level is unknown, or a national one, gets none: nothing
-    is foreign where the draft's own place is not known.
+    them if none is. A town's plan stands in its county. A draft whose place or level is unknown, or
+    a national one, gets none: nothing is foreign where the draft's own place is not known.
     """
     draft = ctx.draft
-    own = d.jurisdiction(draft)
-    if not own or draft.level not in ("province", "city", "county"):
+    own, level = d.jurisdiction(draft), draft.level
+    if level == "town":  # towns are not in the gazetteer: their county is the place to stand in
+        own, level = draft.parent_jurisdiction or "", "county"
+    if not own or level not in ("province", "city", "county"):
         return frozenset()
     g = gazetteer()
-    found = {p.code: p for v in d.name_variants(own) for p in g.lookup(v) if p.level == draft.level}
+    found = {p.code: p for v in d.name_variants(own) for p in g.lookup(v) if p.level == level}
     if not found:
         return frozenset()
     hints = " ".join(
