@@ -1,92 +1,109 @@
-"""Precision of `plancheck check --no-parent` on real documents, against findings judged by hand.
+"""Judged precision: plancheck's findings on real pairs against hand judgements. `python -m bench.precision`.
 
-    python -m bench.precision                      # the national corpus and the seeds in ../shared
-    python -m bench.precision FILE... --judgements bench/judgements/no-parent.yaml
-    python -m bench.precision --unjudged           # list findings nobody has judged yet (as YAML)
+Each judgement file in bench/judgements/ holds one entry per finding a person judged (rule, draft
+item, quoted evidence, verdict true / false / unclear, reason). This script checks each pair with
+the CLI's JSON report, matches findings to entries by (rule, item, evidence, parent evidence), and prints:
 
-Each judged finding is keyed by (document, rule, line, evidence) and says `true` (a defect a drafting
-office would fix), `false` (wrong, or no defect in this kind of document) or `unclear`, with why.
-Precision is true / (true + false); unclear and unjudged findings are counted apart, never guessed.
-Asserts nothing: the figures go to BENCHMARKS.md.
+- precision = true / (true + false) over the judged findings of this run;
+- false alarms still reported, and true findings no longer reported (a lost true finding is a
+  regression unless the judgement file is updated with the reason);
+- findings with no judgement (new since the file was written: judge them and add entries).
+
+Asserts nothing: it prints figures for BENCHMARKS.md and for a person comparing two commits.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DEFAULT_JUDGEMENTS = ROOT / "bench" / "judgements" / "no-parent.yaml"
+
+# judgement file -> (parent, draft), paths relative to the repository
+PAIRS = {
+    "bench/judgements/chengzhong-guangxi.yaml": (
+        "fixtures/guangxi-2021-2025-parent.txt",
+        "fixtures/chengzhong-district-draft.txt",
+    ),
+}
+
+Key = tuple[str, str | None, str, str]
 
 
-def default_files() -> list[Path]:
-    """The 16 national documents and the three seeds, when ../shared is beside the repository."""
-    return sorted((SHARED / "corpus" / "national").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+def run_check(parent: str, draft: str) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "engine", "check", draft, "--parent", parent,
+               "--format", "json", "-o", str(out), "--fail-on", "none"]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr.strip()}")
+        return json.loads(out.read_text("utf-8"))["findings"]
 
 
-def key(doc: str, rule: str, line: int, evidence: str | None) -> tuple[str, str, int, str]:
-    return (doc, rule, int(line), (evidence or "")[:30])
+def key_of(rule: str, item: str | None, evidence: str | None, parent: str | None) -> Key:
+    return (rule, item, (evidence or "").strip(), (parent or "").strip())
 
 
-def findings_of(path: Path) -> list[dict]:
-    """Findings of a no-parent check of `path`, as plain dicts."""
-    from engine.pipeline import check
-
-    run = check(str(path), allow_no_parent=True, fail_on="none")
-    out = []
-    for f in run.report.findings:
-        out.append({
-            "doc": path.name, "rule": f.rule, "line": f.line, "item": f.local_item,
-            "evidence": (f.evidence.local or "") if f.evidence else "", "message": f.message,
-        })  # fmt: skip
-    return out
-
-
-def load_judgements(path: Path) -> dict[tuple, dict]:
-    if not path.exists():
-        return {}
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return {key(r["doc"], r["rule"], r["line"], r.get("evidence")): r for r in rows}
+def judge(path: str, parent: str, draft: str, verbose: bool) -> Counter:
+    entries = yaml.safe_load((ROOT / path).read_text("utf-8")) or []
+    by_key = {key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence")): e for e in entries}
+    findings = run_check(parent, draft)
+    seen: set[Key] = set()
+    counts: Counter = Counter()
+    unjudged = []
+    for f in findings:
+        ev = f.get("evidence") or {}
+        k = key_of(f["rule"], f.get("local_item"), ev.get("local"), ev.get("parent"))
+        e = by_key.get(k)
+        if e is None:
+            unjudged.append(f)
+            counts["unjudged"] += 1
+            continue
+        seen.add(k)
+        counts[e["verdict"]] += 1
+    lost = [e for k, e in by_key.items() if e["verdict"] == "true" and k not in seen]
+    fixed = [e for k, e in by_key.items() if e["verdict"] == "false" and k not in seen]
+    judged = counts["true"] + counts["false"]
+    precision = counts["true"] / judged if judged else float("nan")
+    print(f"{path}: {len(findings)} findings — true {counts['true']}, false {counts['false']}, "
+          f"unclear {counts['unclear']}, unjudged {counts['unjudged']}; precision {precision:.3f}; "
+          f"judged-true findings lost {len(lost)}; judged-false findings gone {len(fixed)}")
+    if verbose:
+        for e in by_key.values():
+            k = key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence"))
+            if e["verdict"] == "false" and k in seen:
+                print(f"  still false: {e['rule']} item {e.get('item')}: {e['evidence'][:40]} — {e['reason']}")
+        for e in lost:
+            print(f"  lost true: {e['rule']} item {e.get('item')}: {e['evidence'][:40]}")
+        for f in unjudged:
+            ev = ((f.get("evidence") or {}).get("local") or "")[:40]
+            print(f"  unjudged: {f['rule']} item {f.get('local_item')}: {ev} — {f['message'][:60]}")
+    counts["lost"] = len(lost)
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="*", type=Path)
-    ap.add_argument("--judgements", type=Path, default=DEFAULT_JUDGEMENTS)
-    ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as YAML rows")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list false, lost and unjudged findings")
     args = ap.parse_args(argv)
-    files = args.files or default_files()
-    judged = load_judgements(args.judgements)
-    total: Counter[str] = Counter()
-    unjudged: list[dict] = []
-    for path in files:
-        c: Counter[str] = Counter()
-        for f in findings_of(path):
-            j = judged.get(key(f["doc"], f["rule"], f["line"], f["evidence"]))
-            verdict = str(j["verdict"]).lower() if j else "unjudged"
-            c[verdict] += 1
-            if not j:
-                unjudged.append(f)
-        total.update(c)
-        if not args.unjudged:
-            print(f"{path.name:45} findings {sum(c.values()):3}  true {c['true']:3}  false {c['false']:3}"
-                  f"  unclear {c['unclear']:3}  unjudged {c['unjudged']:3}")  # fmt: skip
-    if args.unjudged:
-        yaml.safe_dump(
-            [{**f, "verdict": "", "why": ""} for f in unjudged], sys.stdout, allow_unicode=True, sort_keys=False
-        )
-        return 0
-    t, f = total["true"], total["false"]
-    precision = t / (t + f) if t + f else float("nan")
-    print(f"{'all':45} findings {sum(total.values()):3}  true {t:3}  false {f:3}  unclear {total['unclear']:3}"
-          f"  unjudged {total['unjudged']:3}  precision {precision:.3f}")  # fmt: skip
+    total: Counter = Counter()
+    for path, (parent, draft) in PAIRS.items():
+        total += judge(path, parent, draft, args.verbose)
+    judged = total["true"] + total["false"]
+    if judged:
+        print(f"all pairs: precision {total['true'] / judged:.3f} "
+              f"({total['true']} true, {total['false']} false, {total['unclear']} unclear, "
+              f"{total['unjudged']} unjudged, {total['lost']} judged-true lost)")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
