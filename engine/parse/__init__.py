@@ -36,6 +36,8 @@ INLINE_MIN_CHARS = 4000
 # Paragraphs after the last item that close the document rather than continue the last measure.
 _SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
 _CLAUSE_OPEN = ("(", "[", "【", "〔")
+# an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
+_ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
 
 
 def parse_plan(doc: SourceDoc, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
@@ -110,6 +112,24 @@ def _join(paras: list[Paragraph], ks: range | list[int]) -> str:
     return "".join(out)
 
 
+def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
+    """Where the attachments begin, when the body before them already holds the plan.
+
+    An attachment starts at a bare "附件" heading after the body's signature or date. A cover notice
+    whose body has fewer than two numbered items ("现将《方案》印发给你们") is not cut: there the
+    attachment is the plan.
+    """
+    dated = False
+    for k in range(first, len(paras)):
+        text = paras[k].text.strip()
+        if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
+            dated = True
+        elif dated and _ATTACHMENT.fullmatch(text):
+            numbered = sum(1 for mk in markers[first:k] if mk is not None)
+            return k if numbered >= 2 else None
+    return None
+
+
 def _is_closing(text: str) -> bool:
     if text.startswith(_CLAUSE_OPEN):
         return False
@@ -128,6 +148,9 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)
 
+    cut = _attachment_start(paras, markers, first)
+    if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
+        markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first)
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
@@ -208,8 +231,13 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     plan = Plan(**plan_fields)
     plan.paragraphs = paras
 
+    first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
     for _, m, segs in built:
         extract.fill_measure(m)
+        if first_listed and m.responsibility is not None:  # "排在第一位的部门为牵头部门，下同"
+            extract.apply_first_listed_leads(m.responsibility)
+            m.lead_units = [u.name for u in m.responsibility.lead]
+            m.support_units = [u.name for u in m.responsibility.support]
         _locate(m, segs, paras)
     return plan
 
