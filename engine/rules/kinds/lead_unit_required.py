@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
 from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -49,7 +50,7 @@ class LeadUnitRequired(CheckKind):
         "en": "measure {local_item} '{title}' names no {missing}",
     }
     suggestion: ClassVar[dict[str, str]] = {
-        "zh": "在措施末尾注明（{missing}：区XX局）",
+        "zh": "在措施末尾注明（{missing}：{example}）",
         "en": "add ({missing}: the responsible department) at the end of the measure",
     }
     needs_parent = False
@@ -66,7 +67,7 @@ class LeadUnitRequired(CheckKind):
                 if self._has(ctx, m, units_of, options):
                     continue
                 missing = _MISSING[role][lang]
-                fields = {"local_item": m.ref, "title": m.title, "missing": missing}
+                fields = {"local_item": m.ref, "title": m.title, "missing": missing, "example": counterpart_example(ctx, m)}
                 yield Hit(
                     local_item=m.ref,
                     quote=m.title or None,
@@ -90,6 +91,18 @@ class LeadUnitRequired(CheckKind):
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
+
+
+def counterpart_example(ctx: CheckContext, m: Measure) -> str:
+    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead of the parent
+    measure it carries (人力资源社会保障部 -> 市人力资源社会保障局), else a placeholder in the draft's voice."""
+    leads: list[str] = []
+    for pair in ctx.pairs():
+        if m.ref in pair.local_items and pair.parent_item:
+            pm = ctx.parent_measure(pair.parent_item)
+            if pm is not None:
+                leads += pm.lead_units
+    return suggested_unit(leads, ctx.draft.level, ctx.draft.jurisdiction)
 
 
 KIND = LeadUnitRequired
