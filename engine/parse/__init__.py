@@ -203,7 +203,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         if len(places) > 1:
             juris, parent, lvl = levels.infer([jurisdiction], "")
     else:
-        juris, parent, lvl = levels.infer([fm.title, *fm.issuers], preamble)
+        body = "\n".join(paras[k].text for k in range(first, len(paras)))
+        juris, parent, lvl = levels.infer([fm.title, *fm.issuers], preamble, fm.addressees, body)
     if level:
         lvl = level
 

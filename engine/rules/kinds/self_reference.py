@@ -94,6 +94,10 @@ class SelfReference(CheckKind):
         parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         lower = self._lower(lv, ctx)
         own_name = own_names[-1] if own_names else ""
+        if draft.level in (None, "unknown"):
+            # no level, no own words: every 我市 would be "another level's"; say so once instead
+            yield from self._unknown_level(ctx, foreign)
+            foreign, ambiguous = [], []
         seen: set[tuple[str | None, str, int]] = set()
         for unit in d.units(ctx):
             if unit.ref is None and unit.text == draft.title:
@@ -165,6 +169,30 @@ class SelfReference(CheckKind):
                 )
 
     # ----------------------------------------------------------------- pieces
+
+    @staticmethod
+    def _unknown_level(ctx: CheckContext, words: list[str]) -> Iterator[Hit]:
+        """One note for a plan whose level could not be read, naming the option that supplies it."""
+        found: list[tuple[int, int, d.TextUnit, str]] = []  # (unit order, offset, unit, word)
+        for k, unit in enumerate(d.units(ctx)):
+            for w in words:
+                found += [(k, m.start(), unit, w) for m in d.find_all(w, unit.text)]
+        if not found:
+            return
+        _, _, unit, word = min(found, key=lambda f: (f[0], f[1]))
+        zh = f"等自称未检查：本方案的层级未能从标题、发文机关、主送机关或正文判断（共{len(found)}处自称）"
+        en = (
+            f" and other self-references were not checked: the plan's level could not be read from its title, "
+            f"issuer, addressees or text ({len(found)} self-references)"
+        )
+        fields = {"word": word, "reason": en if ctx.lang == "en" else zh, "right": ""}
+        suggestion = (
+            "set the level with --level (e.g. --level city) and, if needed, --jurisdiction"
+            if ctx.lang == "en"
+            else "用 --level 指定本方案的层级（如 --level city），必要时用 --jurisdiction 指定地区"
+        )
+        yield Hit(local_item=unit.ref, quote=word, fields=fields, suggestion=suggestion, severity="warning",
+                  key="unknown-level")  # fmt: skip
 
     @staticmethod
     def _ambiguous(ctx: CheckContext, lv: dict, own: list[str]) -> list[str]:
