@@ -21,8 +21,17 @@ class Options(KindOptions):
     skip_containers: bool = Field(
         True, description="do not report a measure whose own text has no units when all its sub-measures have"
     )
+    once_when_none: bool = Field(
+        True,
+        description="when no measure of the draft names any unit (a guidance opinion that allocates no tasks), "
+        "report it once, at the first measure, instead of once per measure",
+    )
 
 
+_NONE_NAMED = {
+    "zh": "（全文{n}项措施均未列明责任单位，仅在此报告一次）",
+    "en": " (none of the {n} measures names a responsible unit; reported once)",
+}
 _MISSING = {
     "lead": {"zh": "牵头单位", "en": "lead unit"},
     "support": {"zh": "配合单位", "en": "support unit"},
@@ -58,9 +67,19 @@ class LeadUnitRequired(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
-        for m in ctx.measures():
-            if m.general:
-                continue
+        checked = [m for m in ctx.measures() if not m.general]
+        if options.once_when_none and len(checked) > 1 and not any(
+            m.lead_units or m.support_units for m in ctx.draft.measures
+        ):
+            m = checked[0]
+            missing = _MISSING["lead"][lang] + _NONE_NAMED[lang].format(n=len(checked))
+            fields = {"local_item": m.ref, "title": m.title, "missing": missing,
+                      "example": counterpart_example(ctx, m)}  # fmt: skip
+            fields_s = {**fields, "missing": _MISSING["lead"][lang]}
+            yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
+                      suggestion=c.render(self.suggestion, ctx.lang, fields_s), key="lead")  # fmt: skip
+            return
+        for m in checked:
             for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
                 if role == "support" and not options.require_support:
                     continue
