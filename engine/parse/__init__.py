@@ -112,6 +112,28 @@ def _join(paras: list[Paragraph], ks: range | list[int]) -> str:
     return "".join(out)
 
 
+def _ends_with_clause(text: str) -> bool:
+    found = extract.find_responsibility(text)
+    return found is not None and not text[found.end :].strip(" 。.；;\n")
+
+
+def _after_last_clause(nodes: list, paras: list[Paragraph]) -> int | None:
+    """Where the closing paragraphs begin inside the last item's body, in a document whose items each
+    end with their responsibility clause ("…（国务院办公厅负责）" then 督查激励 arrangements, 停止执行…):
+    the paragraphs after the last item's clause close the document, they are not part of that item."""
+    last = nodes[-1]
+    if not last.body:
+        return None
+    ends = [_ends_with_clause(paras[n.para].text if not n.body else paras[n.body[-1]].text) for n in nodes[:-1]]
+    if sum(ends) < 3 or sum(ends) < 0.8 * len(ends):
+        return None
+    own = [last.para, *last.body]
+    for pos in range(len(own) - 1, -1, -1):
+        if _ends_with_clause(paras[own[pos]].text):
+            return pos if pos < len(last.body) else None  # own[pos] is body[pos - 1]: keep it, cut after
+    return None
+
+
 def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where the attachments begin, when the body before them already holds the plan.
 
@@ -160,6 +182,10 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
             closing = last.body[pos:]
             last.body = last.body[:pos]
             break
+    cut_at = _after_last_clause(nodes, paras)
+    if cut_at is not None:
+        closing = last.body[cut_at:] + closing
+        last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
     classify(nodes)
     unfuse_sections(nodes, paras)
