@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
+from engine.extract.deadlines import resolve_relative
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import frontmatter
 from engine.parse import level as levels
@@ -265,6 +266,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
             extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
+        for dl in m.deadlines:  # 自本意见印发之日起30日内: counted from the document's own date
+            resolve_relative(dl, plan.date)
         _locate(m, segs, paras)
     return plan
 
