@@ -43,10 +43,11 @@ def test_relative_deadline_counts_from_the_issue_date(text, issued, date):
 
 
 def test_parse_resolves_relative_deadlines_against_the_documents_date():
-    plan = parse_plan(
-        from_text("某市人民政府关于清理文件的通知\n一、清理范围\n1.开展清理。自本通知印发之日起30日内完成清理。\n"
-                  "2.公布结果。及时公布清理结果。\n某市人民政府\n2019年1月30日\n")  # fmt: skip
+    text = (
+        "某市人民政府关于清理文件的通知\n一、清理范围\n1.开展清理。自本通知印发之日起30日内完成清理。\n"
+        "2.公布结果。及时公布清理结果。\n某市人民政府\n2019年1月30日\n"
     )
+    plan = parse_plan(from_text(text))
     assert plan.date == "2019-01-30"
     assert [d.date for d in plan.measures[0].deadlines] == ["2019-03-01"]
 
