@@ -17,6 +17,8 @@ Conventions:
 - a frequency limited by 只/仅/限 (每年只享受一次) is a cap ("<="): the benefit may be used at most so often.
 - a count that qualifies a noun after 超过/高于/低于 or 以上/以下 (超过100人的企业, 500万元以上的小微企业)
   is an eligibility condition, not a target; 不少于60学时的培训 and a share (80%以上的乡镇建成…) stay targets.
+- a count after a build verb (推出100项精品赛事, 打造100个品牌) is a floor; arabic numbers only.
+- 在两年之内对…实行… is how long something lasts, not a limit.
 - 2万亿元 is 2 in the unit 万亿元 (amounts compare only within one unit).
 """
 
@@ -56,12 +58,19 @@ GAP = r"(?P<gap>[\u4e00-\u9fff]{0,4}?)"  # a short verb between 至少 and the n
 
 PERIOD = r"(?P<per>(?:两|二|三|四|五|十|[0-9]+)?个?(?:年度|年|季度|半年|月|周|天|日))"
 
+# verbs that state a count to reach when followed by an arabic number and a measure word: 推出100项
+# (arabic only: 两个市场, 一批企业 are phrases, not targets)
+COUNT_VERBS = ("推出", "打造", "培育", "建成", "建设", "创建", "新建", "新增", "引进", "认定", "遴选", "扶持",
+               "培养", "设立", "组建", "开通", "选树", "命名")  # fmt: skip
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("freq", re.compile(
         r"每(?P<every>隔)?" + PERIOD + r"(?P<mid>[^，。；,;:：\n]{0,10}?)(?P<fcmp>至少|不少于|不低于|不超过|最多)?"
         + NUM + r"\s*(?P<unit>次|期|轮|场|批)(?P<suf>以上|及以上)?")),
     ("cmp", re.compile(CMP + r"\s*" + GAP + r"\s*(?<!第)" + NUM + r"\s*" + UNIT + r"?\s*" + SUFFIX + "?")),
     ("suffix", re.compile(r"(?<![第0-9.])" + NUM + r"\s*" + UNIT + r"\s*" + SUFFIX)),
+    ("count", re.compile(r"(?P<verb>" + "|".join(COUNT_VERBS) + r")\s*(?P<num>[0-9]+)\s*"
+                         r"(?P<unit>个|项|家|所|批|名|处|条|支|座|人次|万人|人)(?!左右|以上|及以上|以下|以内|[0-9])")),
     ("fraction", re.compile(r"(?P<cmp>" + "|".join(CMP_WORDS) + r")?\s*(?P<den>[0-9]+|[一二三四五六七八九十百]+)分之"
                             + NUM + SUFFIX + "?")),
     ("percent", re.compile(r"(?<![0-9.])" + NUM + r"\s*(?P<unit>%|‰)")),
@@ -75,6 +84,7 @@ NEEDS = {
     "freq": "每",
     "cmp": "".join(sorted({w[0] for w in CMP_WORDS})),
     "suffix": "以及之内左",
+    "count": "0123456789",
     "fraction": "分",
     "percent": "%‰",
     "zero": "零",
@@ -133,6 +143,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         return Target(text=t, value=value, comparator=cmp, unit=unit, kind="frequency", period_years=per)
     if _YEARLIKE.fullmatch(num) and unit in ("", "年", "月"):
         return None  # a year, not a quantity
+    if kind == "count":
+        return Target(text=t, value=value, comparator=">=", unit=unit, kind="number")
     if kind == "fraction":
         den = cn_to_number(g["den"])
         if not den or value > den:
@@ -165,6 +177,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
             cmp = STRICT.get(cmp_word, ">=")
     elif kind == "suffix":
         suf = g["suf"]
+        if unit in ("年", "个月", "月", "天", "日") and text[max(0, m.start() - 1) : m.start()] == "在":
+            return None  # 在两年之内对…实行: how long a benefit lasts, not a limit to meet
         if suf == "内" and unit not in ("个工作日", "工作日", "小时"):
             return None
         if suf == "左右":

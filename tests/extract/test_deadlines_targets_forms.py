@@ -63,6 +63,10 @@ def test_parse_resolves_relative_deadlines_against_the_documents_date():
         ("对单户担保金额500万元以上的小微企业，担保费率不超过1.5%。", [(1.5, "<=", "%")]),
         ("行政执法人员每人每年接受不少于60学时的培训。", [(60.0, ">=", "学时")]),
         ("80%以上的乡镇建成服务站。", [(80.0, ">=", "%")]),
+        ("推出100项精品赛事，打造100个品牌。", [(100.0, ">=", "项"), (100.0, ">=", "个")]),
+        ("统筹两个市场，选择10个左右有条件的城市。", []),  # a phrase, an approximate number
+        ("在两年之内对其企业实行直通车机制。", []),  # how long a benefit lasts
+        ("3个工作日内办结。", [(3.0, "<=", "个工作日")]),
     ],
 )
 def test_target_forms_and_direction(text, expected):
