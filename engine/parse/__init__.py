@@ -19,7 +19,14 @@ from engine.extract.deadlines import resolve_relative
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import frontmatter
 from engine.parse import level as levels
-from engine.parse.numbering import Marker, fold, inline_markers, marker_at_start, slice_paragraph
+from engine.parse.numbering import (
+    Marker,
+    digit_led_markers,
+    fold,
+    inline_markers,
+    marker_at_start,
+    slice_paragraph,
+)
 from engine.parse.tree import (
     Segment,
     assign_refs,
@@ -167,6 +174,7 @@ def _is_closing(text: str) -> bool:
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Plan:
     paras = prepare(doc)
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
+    markers = digit_led_markers([p.text for p in paras], markers)
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)
