@@ -102,6 +102,8 @@ class DuplicateSentence(CheckKind):
             for j, i in _within(body, options.min_len, options.ratio):
                 if _contrasted(cl[j][1], cl[i][1], options.contrasts):
                     continue
+                if m.title and cl[j][1].strip() == m.title.strip():
+                    continue  # （六）启动1+X证书制度试点工作。…，启动1+X证书制度试点工作: the body restates its heading
                 yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
         if not options.across:
             return
