@@ -52,3 +52,17 @@ def test_self_words_tie_leaves_the_level_unknown():
 
 def test_nothing_to_read_is_unknown():
     assert _read(f"{TITLE}\n{BODY}") == ("", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (["国务院办公厅关于印发文化体制改革中", "经营性文化事业单位转制为企业和进一步", "支持文化企业发展两个规定的通知"],
+         "国务院办公厅关于印发文化体制改革中经营性文化事业单位转制为企业和进一步支持文化企业发展两个规定的通知"),
+        (["国务院办公厅关于有效发挥政府性", "融资担保基金作用切实支持小微企业和“三农”发展的指导意见"],
+         "国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见"),
+    ],
+)  # fmt: skip
+def test_a_title_broken_over_lines_after_its_issuer(lines, title):
+    text = "\n".join(lines) + "\n国办发〔2018〕124号\n各省、自治区、直辖市人民政府：\n" + BODY
+    assert parse_plan(from_text(text)).title == title
