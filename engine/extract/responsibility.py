@@ -66,6 +66,7 @@ INLINE_TEXT_RE = re.compile(
 _DUTY_ROLES = (
     ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
     ("负责落实", "lead"), ("共同负责", "lead"), ("牵头负责", "lead"), ("负责", "lead"), ("牵头", "lead"),
+    ("组织落实", "lead"), ("落实", "lead"),
     ("指导", "lead"), ("配合实施", "support"), ("配合", "support"), ("参与", "support"),
     ("协助", "support"), ("协同", "support"),
 )  # fmt: skip
@@ -226,6 +227,10 @@ def _parse_content(content: str) -> Parsed | None:
         if lead and all(_has_unit_suffix(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     data = unit_data()
+    if re.search(r"牵头[，,；;]", flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
+        duty = _parse_duty(flat)
+        if duty:
+            return duty
     for w in data.list_end:
         if flat.endswith(w) or flat.endswith(w + "。"):
             lead = parse_units(flat)
@@ -281,7 +286,7 @@ def _parse_duty(flat: str) -> Parsed | None:
                 return None  # the first piece of a clause must name units
             continue
         names, helpers = units
-        if duty[2] == "support":
+        if duty[2] == "support" or style in ("X牵头", "X牵头负责"):  # A牵头，B按职责分工负责: B supports
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]
