@@ -45,6 +45,7 @@ INLINE_MIN_CHARS = 4000
 _SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
 _CLAUSE_OPEN = ("(", "[", "【", "〔")
 # an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
+_TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|行动方案|行动计划|工作计划|台账|责任清单")
 _ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
 
 
@@ -156,8 +157,16 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             dated = True
         elif dated and _ATTACHMENT.fullmatch(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
-            return k if numbered >= 2 else None
+            return k if numbered >= 2 and not _holds_tasks(paras, k) else None
     return None
+
+
+def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
+    """An attachment that is the plan's task list (重点任务分工表, rows with their units) stays in."""
+    head = "".join(p.text for p in paras[k : k + 4])
+    if _TASK_ATTACHMENT.search(head):
+        return True
+    return any(extract.find_responsibility(p.text) is not None for p in paras[k:])
 
 
 def _is_closing(text: str) -> bool:

@@ -99,3 +99,12 @@ def test_a_cover_notice_keeps_its_attached_plan():
         "国务院办公厅\n2019年1月16日\n附件\n某方案\n一、主要任务\n（一）建设平台。建成平台。\n（二）完善制度。健全制度。\n"
     )
     assert [m.title for m in plan.measures] == ["建设平台", "完善制度"]
+
+
+def test_an_attached_task_table_stays_the_plans_measures():
+    plan = _plan(
+        "某市人民政府关于加快发展体育产业的实施意见\n一、总体要求\n（一）指导思想。坚持以人民为中心。\n"
+        "（二）主要任务。各项任务见附件。\n某市人民政府\n2019年3月1日\n附件\n重点任务分工表\n"
+        "1.发展职业赛事。培育本地职业联赛。(牵头单位:市体育局)\n2.改善消费条件。建设体育场馆。(牵头单位:市住房城乡建设局)\n"
+    )
+    assert [m.title for m in plan.measures][-2:] == ["发展职业赛事", "改善消费条件"]
