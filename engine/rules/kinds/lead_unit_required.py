@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -20,6 +21,11 @@ class Options(KindOptions):
     require_support: bool = Field(False, description="also require 配合单位 (support units)")
     skip_containers: bool = Field(
         True, description="do not report a measure whose own text has no units when all its sub-measures have"
+    )
+    safeguards: list[str] = Field(
+        default_factory=lambda: ["保障措施", "组织保障", "组织实施", "工作要求", "有关要求", "工作保障", "落实机制"],
+        description="section titles of safeguards (组织保障…): where no item of such a section has a unit clause, "
+        "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…) is not reported",
     )
     once_when_none: bool = Field(
         True,
@@ -79,7 +85,11 @@ class LeadUnitRequired(CheckKind):
             yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
                       suggestion=c.render(self.suggestion, ctx.lang, fields_s), key="lead")  # fmt: skip
             return
+        # sections whose items carry no units at all: the plan's way with its safeguards
+        with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
         for m in checked:
+            if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
+                continue
             for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
                 if role == "support" and not options.require_support:
                     continue
@@ -110,6 +120,14 @@ class LeadUnitRequired(CheckKind):
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
+
+
+# a body acting in the text: 县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 县法制局负责…
+_ACTOR = re.compile(r"(?:局|委|办|厅|部|政府|部门|单位|机关|党委|党组|院)(?:及其[^，。；]{0,8})?(?:要|应|须|必须|负责|每年|定期|牵头)")
+
+
+def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
+    return any(t in st for st in m.section_titles for t in titles) and bool(_ACTOR.search(m.text or ""))
 
 
 def counterpart_example(ctx: CheckContext, m: Measure) -> str:
