@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from engine.extract.data import unit_data
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
+from engine.memo import memo
 from engine.models import Responsibility, Unit
 
 LEAD_KEYS = (
@@ -91,7 +91,7 @@ class Found:
     end: int
 
 
-@lru_cache(maxsize=4096)
+@memo(4096, copy="shared")  # a bool
 def is_generic_unit(name: str) -> bool:
     """True when `name` names no one in particular (各有关部门, 其他有关部门, 县直各单位 …).
 
@@ -198,7 +198,7 @@ def _bracket_end(text: str, start: int) -> int | None:
 Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
 
 
-@lru_cache(maxsize=8192)  # the same brackets recur: in a plan's measures, in its drafts
+@memo(8192, copy="shared")  # tuples of str: the same brackets recur in a plan's measures and its drafts
 def _parse_content(content: str) -> Parsed | None:
     """(lead names, support names, style) from the inside of a clause, or None if it is not one.
     Cached: the name tuples are shared, never changed."""
