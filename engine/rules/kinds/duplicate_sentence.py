@@ -104,7 +104,7 @@ class DuplicateSentence(CheckKind):
                     continue
                 if m.title and cl[j][1].strip() == m.title.strip():
                     continue  # （六）启动1+X证书制度试点工作。…，启动1+X证书制度试点工作: the body restates its heading
-                yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
+                yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{cl[j][2]}")
         if not options.across:
             return
         parent_repeats, known = _parent_keys(ctx, options)
@@ -138,7 +138,7 @@ class DuplicateSentence(CheckKind):
                 if _contrasted(other, raw_b, options.contrasts):
                     continue
                 yield self._hit(
-                    measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{measures[a].ref}"
+                    measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{across[a][first[a]][2]}"
                 )
                 break
 
