@@ -101,23 +101,3 @@ def suggested_unit(parent_leads: list[str], level: Level | None, jurisdiction: s
             return found
     return unit_example(level, jurisdiction)
 
-
-_LOCAL_PREFIXES = ("省", "自治区", "市", "州", "盟", "县", "区", "旗", "镇", "乡", "街道")
-
-
-def is_higher_unit(name: str, level: Level | None, jurisdiction: str | None) -> bool:
-    """True when `name` is a body of a higher level than (`level`, `jurisdiction`): it has a counterpart
-    there that differs from it. 财政部 in a city plan is; 市财政局, 海关总署 (no counterpart) and names that
-    start with a local prefix or the jurisdiction's own name are not."""
-    n = name.strip()
-    if level in (None, "unknown", "national") or not n:
-        return False
-    own = (jurisdiction or "").strip()
-    if own and (n.startswith(own) or n.startswith(own[:2])):
-        return False
-    if n.startswith(_LOCAL_PREFIXES) and not n.startswith(("省", "自治区")):
-        return False
-    if n.startswith(("省", "自治区")) and level == "province":
-        return False
-    right = counterpart(n, level, jurisdiction)
-    return bool(right) and right != n

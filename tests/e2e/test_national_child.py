@@ -51,15 +51,14 @@ def test_a_suggestion_names_the_city_counterpart_of_the_parents_lead(run):
 
 
 def test_a_clause_copied_verbatim_is_a_higher_level_unit_not_a_lead_for_the_city(tmp_path):
+    """Reading "（A、B负责）" as units must not let a copied national clause pass as the city's own: the
+    registry's unit_level check reports the ministry, and lead_unit_required stays quiet (it has units)."""
     text = CHILD.read_text("utf-8").replace(
-        "（牵头单位：市税务局；配合单位：市财政局、南宁海关）", "（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）"
+        "（牵头单位：市发展改革委；配合单位：市科技局、南宁海关）", "（发展改革委、科技部、海关总署负责）"
     )
     copied = tmp_path / "child.txt"
     copied.write_text(text, "utf-8")
     run = check(str(copied), parent_path=str(PARENT), fail_on="none")
-    found = sorted((f.rule, f.local_item, f.suggestion) for f in run.report.findings if f.rule == "unit-level")
-    assert found == sorted([
-        ("unit-level", "1", "改为本级对应单位“市税务局”"),
-        ("unit-level", "1", "改为本级对应单位“市财政局”"),
-    ])  # fmt: skip
-    assert not [f for f in run.report.findings if f.rule == "lead-unit-required"]
+    upper = [f for f in run.report.findings if f.check == "unit_level"]
+    assert [(f.local_item, f.evidence.local) for f in upper] == [("7", "科技部")]
+    assert not [f for f in run.report.findings if f.check == "lead_unit_required"]
