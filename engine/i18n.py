@@ -98,6 +98,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
         "en": "more --output ({outputs}) than --format ({formats})",
     },
+    "rules.engine_unknown": {
+        "zh": "未知的规则引擎：{name}（可选：{known}）",
+        "en": "unknown rules engine: {name} (known: {known})",
+    },
+    "rules.engine_unavailable": {
+        "zh": "规则引擎 {name} 在此 Python 上不可用：{reason}",
+        "en": "rules engine {name} is not available on this Python: {reason}",
+    },
     "internal": {
         "zh": "内部错误：{reason}（请用 --debug 重新运行并报告此问题）",
         "en": "internal error: {reason} (run again with --debug and report it)",

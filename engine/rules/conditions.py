@@ -27,7 +27,8 @@ it matched. Only the one fact type the rule uses is built and asserted.
 Regexes are written in Python syntax (as everywhere else in plancheck) and translated to
 durable's own dialect (`%` escapes, full-string match, so wrapped as `.*(…).*`). Validated when
 the ruleset is loaded; not supported there, and refused with a reason: lookarounds, back
-references, `\\b` `\\B` `\\A` `\\Z`, `\\w` `\\W` `\\S` `\\D` (durable's classes are ASCII-only: list the
+references, negated classes ([^a]: durable matches `.*[^a]法` against no string holding an `a`
+anywhere), `\\b` `\\B` `\\A` `\\Z`, `\\w` `\\W` `\\S` `\\D` (durable's classes are ASCII-only: list the
 characters), inline flags other than (?i), classes of more than 256 characters (such as
 [一-龥]: durable expands ranges into a fixed table and crashes), repeats above {100}, and anchors
 other than a leading ^ or a trailing $. Lazy repeats (*?) are accepted and mean the same as
@@ -319,7 +320,7 @@ def _emit_one(op: Any, av: Any) -> str:
     if op is sre_c.LITERAL:
         return _lit(av)
     if op is sre_c.NOT_LITERAL:
-        return _class([(sre_c.NEGATE, None), (sre_c.LITERAL, av)])
+        raise ValueError(_NEGATED)
     if op is sre_c.ANY:
         return "."
     if op is sre_c.IN:
@@ -367,14 +368,19 @@ def _emit_one(op: Any, av: Any) -> str:
     raise ValueError(f"not supported in condition regexes: {what}")
 
 
+_NEGATED = (
+    "not supported in condition regexes: negated classes such as [^a] (measured: durable-rules matches"
+    " them wrongly after a repeat; list the characters that may stand there instead)"
+)
+
+
 def _class(items: list[tuple[Any, Any]]) -> str:
-    negate = False
     chars: list[str] = []
     size = 0
     has_dash = False
     for op, av in items:
         if op is sre_c.NEGATE:
-            negate = True
+            raise ValueError(_NEGATED)
         elif op is sre_c.LITERAL:
             ch = chr(av)
             if ch == "-":
@@ -413,9 +419,9 @@ def _class(items: list[tuple[Any, Any]]) -> str:
         chars.append("-")  # a literal - only works last in durable
     if not chars:
         raise ValueError("not supported in condition regexes: an empty class")
-    if len(chars) == 1 and not negate and len(chars[0]) == 1:
+    if len(chars) == 1 and len(chars[0]) == 1:
         return _lit(ord(chars[0]))
-    return "[" + ("^" if negate else "") + "".join(chars) + "]"
+    return "[" + "".join(chars) + "]"
 
 
 # ---------------------------------------------------------------------------- compile
