@@ -27,7 +27,7 @@ def _load(rulesets: tuple[str, ...]):
 
 @click.group(name="rules")
 def rules() -> None:
-    """规则集：列出、查看、校验、生成文档、运行示例 / rulesets: list, show, validate, doc, test."""
+    """规则集：列出、查看、校验、生成文档、运行示例、事实类型 / rulesets: list, show, validate, doc, test, facts."""
 
 
 @rules.command("list")
@@ -42,6 +42,22 @@ def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
+
+
+@rules.command("facts")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text: a table per type; json: the JSON schema (schemas/facts.schema.json)")
+@common_options
+def facts(fmt: str, lang: str) -> None:
+    """List the fact types rules read (condition, join) and their fields; ? marks an optional field."""
+    from engine.rules import facts as fact_types
+
+    if fmt == "json":
+        from engine.schemas import schema_text
+
+        click.echo(schema_text("facts"), nl=False)
+    else:
+        click.echo(fact_types.listing(lang), nl=False)
 
 
 @rules.command("show")

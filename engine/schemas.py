@@ -1,7 +1,8 @@
 """Export the JSON schemas of plancheck's files from the pydantic models: `python -m engine.schemas`.
 
-schemas/plan.schema.json (engine.models.Plan), schemas/ruleset.schema.json (Ruleset) and
-schemas/report.schema.json (Report), with a "$schema" key, sorted keys and a trailing newline, so
+schemas/plan.schema.json (engine.models.Plan), schemas/ruleset.schema.json (Ruleset),
+schemas/report.schema.json (Report) and schemas/facts.schema.json (the fact types rules read,
+engine.rules.facts), with a "$schema" key, sorted keys and a trailing newline, so
 the files are byte-stable. tests/rules/test_schemas.py fails when a model changed and the files were
 not regenerated: run `make schemas`.
 """
@@ -21,19 +22,29 @@ from engine.rules.ruleset import Ruleset
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELS: dict[str, type[BaseModel]] = {"plan": Plan, "ruleset": Ruleset, "report": Report}
+NAMES = (*MODELS, "facts")
 
 
-def schema_text(model: type[BaseModel]) -> str:
-    schema = {"$schema": DIALECT, **model.model_json_schema(by_alias=True)}
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def schema_text(model: type[BaseModel] | str) -> str:
+    """The schema of a model, or of a name in NAMES ("facts" is not a pydantic model)."""
+    if isinstance(model, str):
+        if model == "facts":
+            from engine.rules.facts import schema
+
+            body = schema()
+        else:
+            body = MODELS[model].model_json_schema(by_alias=True)
+    else:
+        body = model.model_json_schema(by_alias=True)
+    return json.dumps({"$schema": DIALECT, **body}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def export(directory: Path = SCHEMAS_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in MODELS.items():
+    for name in NAMES:
         path = directory / f"{name}.schema.json"
-        write_output(str(path), schema_text(model).encode("utf-8"))
+        write_output(str(path), schema_text(name).encode("utf-8"))
         written.append(path)
     return written
 

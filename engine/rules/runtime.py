@@ -6,7 +6,8 @@
   where it does not (Python 3.13+, where durable-rules 2.0.28 does not build).
 
 The choice is automatic; `PLANCHECK_RULES_ENGINE=durable|python` or `using(name)` (tests) force one,
-and `plancheck --version` names the engine in use. Both engines get the same facts (control
+and `plancheck --version` names the engine in use. Rules over several facts (joins) run on the
+evaluator even where durable imports, unless `PLANCHECK_DURABLE_JOINS=1`: see `_is_join`. Both engines get the same facts (control
 characters in strings as spaces) and return matches in the same order (rule order, then the facts'
 indices), so a report does not depend on the engine.
 
@@ -65,6 +66,7 @@ except Exception as e:  # any failure to import means "not available here"
 Match = dict[str, Any]
 ENGINES = ("durable", "python")
 ENV = "PLANCHECK_RULES_ENGINE"
+DURABLE_JOINS = "PLANCHECK_DURABLE_JOINS"
 
 _COLLECT = "plancheck.collect"
 _SEEN = "plancheck.seen"
@@ -140,7 +142,7 @@ def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) ->
         if bad:
             raise PlancheckError("internal", reason=f"rules runtime: fact carries reserved key(s) {bad}")
         payload.append({**{k: _clean(v) for k, v in fact.items()}, FACT_KEY: i})
-    if engine_name() == "python":
+    if engine_name() == "python" or (_is_join(ruleset_json) and not os.environ.get(DURABLE_JOINS)):
         try:
             found = evaluator.run(ruleset_json, payload)
         except evaluator.PatternError as e:
@@ -153,6 +155,14 @@ def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) ->
     for m in found:
         m["fact"] = m["facts"].get("m")
     return found
+
+
+def _is_join(ruleset_json: dict[str, dict[str, Any]]) -> bool:
+    """A rule over several facts. These run on the evaluator unless $PLANCHECK_DURABLE_JOINS is set:
+    measured here, durable-rules crashed the process (segfault in assert_facts) on such rules once
+    some 20 rulesets had been registered in its host; in a fresh host it gives the same matches
+    (tests/rules/test_engines.py compares them in a separate process)."""
+    return any(len(rule.get("all", ())) > 1 for rule in ruleset_json.values())
 
 
 def _clean(v: Any) -> Any:

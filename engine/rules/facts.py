@@ -1,0 +1,177 @@
+"""The documented fact types rules read: the stages' results as plain JSON records.
+
+Parsing, extraction and alignment (the fuzzy parts, in code) produce these; declarative rules (the
+`condition` and `join` kinds, compiled to durable-rules patterns) read them and nothing else. Each
+type is a table of fields (type, optional, description) so `plancheck rules facts` can list them,
+`schemas/facts.schema.json` can describe them, and rules are validated against them when loaded.
+
+The draft-side types (measure, responsibility, deadline, target, sentence, measure_pair,
+clause_pair) are the `condition` kind's own; this module adds the parent's side and the links:
+`obligation` (a parent measure with its curation), `required_unit` (one unit a curated obligation
+requires), `aligned` (one parent measure carried by one draft measure) and `unit` (one unit named in
+a draft measure's responsibility clause). A list cannot be compared with another fact (durable has
+no reference inside a list test), hence a fact per item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from engine.rules import conditions as cond
+
+if TYPE_CHECKING:
+    from engine.rules.kinds.base import CheckContext
+
+F = cond.F
+
+NEW_TYPES: dict[str, dict[str, F]] = {
+    "obligation": {
+        "ref": ("str", False, "the parent measure's unique reference ((三), 6)"),
+        "label": ("str", False, "its label as printed"),
+        "title": ("str", False, "its title"),
+        "text": ("str", False, "its whole text"),
+        "chapter_labels": ("list", False, "labels of the enclosing sections"),
+        "general": ("bool", False, "a general requirement (指导思想 …), not an actionable measure"),
+        "lead_units": ("list", False, "lead units the parent names"),
+        "support_units": ("list", False, "supporting units the parent names"),
+        "n_lead_units": ("num", False, "their number"),
+        "n_support_units": ("num", False, "their number"),
+        "deadline": ("str", True, "ISO date the draft must meet: the curated `deadline`, else the parent's "
+                                  "earliest dated deadline"),
+        "n_deadlines": ("num", False, "number of deadlines in the parent measure"),
+        "n_targets": ("num", False, "number of quantified targets in the parent measure"),
+        "require_units": ("list", False, "curated: units the draft must name"),
+        "n_require_units": ("num", False, "their number"),
+        "require_phrases": ("list", False, "curated: phrases the draft must keep"),
+        "n_require_phrases": ("num", False, "their number"),
+        "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
+        **cond._COMMON,
+    },
+    "aligned": {
+        "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref)"),
+        "local_item": ("str", False, "the draft measure's ref (join with measure.ref, deadline.ref …)"),
+        "relation": ("str", False, "same, adapted, merged or split"),
+        "score": ("num", False, "similarity 0..1"),
+        **cond._COMMON,
+    },
+    "required_unit": {
+        "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref, aligned.parent_item)"),
+        "name": ("str", False, "a unit the curated obligation requires the draft to name (require_units)"),
+        **cond._COMMON,
+    },
+    "unit": {
+        "ref": ("str", False, "the draft measure's ref"),
+        "role": ("str", False, "lead or support"),
+        "name": ("str", False, "the unit as written (区司法局)"),
+        "generic": ("bool", False, "a generic name (各有关部门) rather than a named unit"),
+        **cond._COMMON,
+    },
+}
+
+FACT_TYPES: dict[str, dict[str, F]] = {**cond.FACT_TYPES, **NEW_TYPES}
+
+DESCRIPTIONS: dict[str, tuple[str, str]] = {
+    "measure": ("下级方案的一项措施", "a draft measure"),
+    "responsibility": ("措施的责任分工（牵头/配合单位）", "a draft measure's responsibility clause"),
+    "deadline": ("下级措施中的一个完成时限", "one deadline in a draft measure"),
+    "target": ("下级措施中的一个量化指标", "one quantified target in a draft measure"),
+    "sentence": ("下级措施中的一句话", "one sentence of a draft measure"),
+    "measure_pair": ("上下级措施的一组对应（含缺失、新增）", "one measure pair of the alignment (dropped and added too)"),
+    "clause_pair": ("上下级条款的一组对应", "one clause pair of the alignment"),
+    "obligation": ("上级方案的一项义务（上级措施及校订内容）", "a parent obligation: a parent measure with its curation"),
+    "aligned": ("一项上级措施由一项下级措施承接", "one parent measure carried by one draft measure"),
+    "required_unit": ("校订的上级义务要求点名的一个单位（require_units）", "one unit a curated obligation requires (require_units)"),
+    "unit": ("下级措施责任分工中点名的一个单位", "one unit named in a draft measure's responsibility"),
+}
+
+# where a fact points in the draft and in the parent (findings are placed there)
+LOCAL_FIELD = {"measure": "ref", "responsibility": "ref", "deadline": "ref", "target": "ref", "sentence": "ref",
+               "unit": "ref", "aligned": "local_item", "clause_pair": "local_item"}
+PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": "parent_item", "measure_pair": "parent_item",
+                "clause_pair": "parent_item"}
+
+
+def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
+    """The plain-JSON facts of one type for a check, in document order (draft measures in scope)."""
+    if fact in cond.FACT_TYPES:
+        pairs = list(ctx.pairs()) if fact in ("measure_pair", "clause_pair") else []
+        return cond.build_facts(fact, ctx.draft, ctx.measures(), pairs)
+    common = {"level": ctx.draft.level, "jurisdiction": ctx.draft.jurisdiction}
+    out: list[dict[str, Any]] = []
+    if fact == "obligation":
+        out = [_obligation(ob, ctx, common) for ob in ctx.obligations.values()]
+    elif fact == "aligned":
+        in_scope = {m.ref for m in ctx.measures()}
+        for p in ctx.pairs():
+            if p.parent_item is None:
+                continue
+            out += [{"parent_item": p.parent_item, "local_item": ref, "relation": p.relation,
+                     "score": float(p.score), **common} for ref in p.local_items if ref in in_scope]
+    elif fact == "required_unit":
+        out = [{"parent_item": ob.ref or ob.label, "name": u, **common}
+               for ob in ctx.obligations.values() for u in ob.require_units]
+    elif fact == "unit":
+        for m in ctx.measures():
+            r = m.responsibility
+            if r is None:
+                continue
+            for role, units in (("lead", r.lead), ("support", r.support)):
+                out += [{"ref": m.ref, "role": role, "name": u.name, "generic": u.generic, **common} for u in units]
+    else:
+        raise KeyError(fact)
+    return [{"t": fact, cond.KEY: i, **_counts(f)} for i, f in enumerate(out)]
+
+
+def _obligation(ob: Any, ctx: CheckContext, common: dict[str, Any]) -> dict[str, Any]:
+    na = ob.not_applicable
+    dated = sorted(d.date for d in ob.deadlines if d.kind == "by-date" and d.date)
+    return {
+        "ref": ob.ref or ob.label, "label": ob.label, "title": ob.title, "text": ob.text,
+        "chapter_labels": list(ob.path), "general": ob.general,
+        "lead_units": list(ob.lead_units), "support_units": list(ob.support_units),
+        "deadline": ob.deadline or (dated[0] if dated else None),
+        "n_deadlines": len(ob.deadlines), "n_targets": len(ob.targets),
+        "require_units": list(ob.require_units), "require_phrases": list(ob.require_phrases),
+        "not_applicable": bool(na and (not na.levels or ctx.draft.level in na.levels)),
+        **common,
+    }
+
+
+def _counts(d: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in d.items() if v is not None}
+    for k, v in list(out.items()):
+        if isinstance(v, list):
+            out.setdefault(f"n_{k}", len(v))
+    return out
+
+
+def schema() -> dict[str, Any]:
+    """A JSON schema of every fact type (`schemas/facts.schema.json`)."""
+    json_type = {"str": {"type": "string"}, "num": {"type": "number"}, "bool": {"type": "boolean"},
+                 "list": {"type": "array", "items": {"type": "string"}}}
+    defs = {}
+    for name, fields in FACT_TYPES.items():
+        props: dict[str, Any] = {"t": {"const": name, "description": "the fact type"}}
+        for f, (t, _opt, desc) in fields.items():
+            props[f] = {**json_type[t], "description": desc}
+        defs[name] = {
+            "type": "object",
+            "title": name,
+            "description": DESCRIPTIONS[name][1],
+            "properties": props,
+            "required": ["t", *[f for f, (_t, opt, _d) in fields.items() if not opt]],
+        }
+    return {"title": "plancheck facts", "description": "the records declarative rules read, one per fact",
+            "$defs": defs, "oneOf": [{"$ref": f"#/$defs/{n}"} for n in FACT_TYPES]}
+
+
+def listing(lang: str = "zh", names: Iterable[str] | None = None) -> str:
+    """`plancheck rules facts`: every fact type and its fields (? = optional)."""
+    lines = []
+    for name in names or FACT_TYPES:
+        zh, en = DESCRIPTIONS[name]
+        lines.append(f"{name}: {en if lang == 'en' else zh}")
+        for f, (t, opt, desc) in FACT_TYPES[name].items():
+            lines.append(f"  {f}{'?' if opt else ''} ({t}): {desc}")
+    return "\n".join(lines) + "\n"
