@@ -177,7 +177,7 @@ def _example_runs() -> list[Any]:
     from engine.rules.loader import load_ruleset
 
     params = []
-    files = sorted(ROOT.glob("rulesets/*.yaml")) + sorted(ROOT.glob("tests/data/**/*.yaml"))
+    files = sorted(ROOT.glob("rulesets/*.yaml")) + sorted(ROOT.glob("docs/examples/*.yaml")) + sorted(ROOT.glob("tests/data/**/*.yaml"))
     for path in files:
         try:
             rs = load_ruleset(str(path))
