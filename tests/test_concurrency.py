@@ -3,13 +3,15 @@
 A web server runs checks concurrently in one process; a memo keyed by the wrong thing, a tokenizer
 that learns one plan's unit names, or a shared mutable fact would make a result depend on what ran
 beside it. Each check here differs (draft, parent or not, level, language, rules engine), and the
-sequential results are taken in a fresh order after the concurrent ones, so neither side warms the
-other in the same way.
+sequential results are taken in reverse order after the concurrent ones, and once more in a fresh
+process, so no result can lean on what another check left behind (a learnt unit name, a memo).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -82,3 +84,10 @@ def test_eight_concurrent_checks_equal_eight_sequential_ones(tmp_path: Path) -> 
     for i in range(len(runs)):
         assert concurrent[i] == sequential[i], f"check {i} ({runs[i]['draft'].name}) differs when run beside others"
     assert len(set(sequential.values())) == len(runs)  # eight different checks, not one eight times
+    # and a fresh process, which has learnt nothing from other plans, gives them too, in its own order
+    script = ("import json, sys; from pathlib import Path; sys.path.insert(0, '.');"
+              "from tests.test_concurrency import _drafts, _one;"
+              "print(json.dumps([_one(r) for r in _drafts(Path(sys.argv[1]))]))")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600, check=True)
+    assert json.loads(done.stdout) == concurrent
