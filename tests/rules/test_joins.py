@@ -144,3 +144,15 @@ def test_durable_gives_the_same_join_matches_in_a_fresh_process(case: dict) -> N
                               capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=True)
         assert json.loads(done.stdout) == want
         assert want or case["name"] != "aligned_measure_deadline_later_than_the_parent"
+
+
+def test_curated_lead_units_of_an_obligation_are_read() -> None:
+    """lead_units written by derive used to be ignored; join and condition rules now see them."""
+    case = {**JOIN_CASES[1], "options": {
+        "facts": [{"as": "o", "fact": "obligation", "where": {"field": "lead_units", "op": "contains",
+                                                                "value": "省大数据发展局"}},
+                  {"as": "a", "fact": "aligned", "key": {"parent_item": "o.ref"}}],
+        "forbid": []}}
+    assert run_case("join", case) == []
+    curated = {**case, "curate": {"(一)": {"lead_units": ["省大数据发展局"]}}}
+    assert [(f.local_item, f.parent_item) for f in run_case("join", curated)] == [("1", "(一)")]
