@@ -190,20 +190,16 @@ def _example_runs() -> list[Any]:
 
 
 def _findings_of_examples(rule: Any, engine: str) -> list[str]:
-    from engine.derive import derive_ruleset
+    from engine.cli_rules import example_obligations
     from engine.ingest import from_text
     from engine.parse import parse_plan
-    from engine.pipeline import Obligations, check_plans
+    from engine.pipeline import check_plans
 
     out = []
     with runtime.using(engine):
         for ex in [*rule.examples.passing, *rule.examples.failing]:
             draft = parse_plan(from_text(ex.draft, "example-draft.txt"), level=ex.level)
-            obligations = Obligations(None)
-            if ex.parent:
-                parent = parse_plan(from_text(ex.parent, "example-parent.txt"))
-                obligations = Obligations.from_ruleset(derive_ruleset(parent, ruleset_id="x"), "example-parent.txt")
-            findings, _ = check_plans(draft, obligations, [rule])
+            findings, _ = check_plans(draft, example_obligations(ex), [rule])
             out.append(json.dumps([f.model_dump(mode="json") for f in findings], ensure_ascii=False))
     return out
 

@@ -156,3 +156,25 @@ def test_curated_lead_units_of_an_obligation_are_read() -> None:
     assert run_case("join", case) == []
     curated = {**case, "curate": {"(一)": {"lead_units": ["省大数据发展局"]}}}
     assert [(f.local_item, f.parent_item) for f in run_case("join", curated)] == [("1", "(一)")]
+
+
+def test_a_curated_deadline_in_the_shipped_obligation_ruleset_takes_effect(tmp_path: Path) -> None:
+    """The card's curated `deadline` is now the shipped join rule deadline-curated (obligations.yaml)."""
+    import datetime as dt
+
+    from engine.pipeline import check
+
+    src = (ROOT / "rulesets" / "guangxi-2021-2025.yaml").read_text("utf-8")
+    anchor = "- label: (三十七)\n"
+    assert anchor in src
+    path = tmp_path / "curated.yaml"
+    path.write_text(src.replace(anchor, anchor + "  deadline: '2022-06-30'\n"), "utf-8")
+
+    def curated(ruleset: Path) -> list[tuple]:
+        run = check(str(ROOT / "fixtures" / "chengzhong-district-draft.txt"), rulesets=[str(ruleset)],
+                    today=dt.date(2026, 1, 1))
+        return sorted((f.local_item, f.parent_item, f.evidence.local) for f in run.report.findings
+                      if f.rule == "deadline-curated")
+
+    assert curated(ROOT / "rulesets" / "guangxi-2021-2025.yaml") == []
+    assert curated(path) == [("34", "(三十七)", "2022年年底前"), ("34", "(三十七)", "2023年年底前")]

@@ -13,6 +13,7 @@ from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 DEFER_PROBLEMS = "plancheck.defer_problems"  # same key as engine.rules.loader.DEFER_PROBLEMS
 _FLIP = {"eq": "eq", "ne": "ne", "lt": "gt", "lte": "gte", "gt": "lt", "gte": "lte"}
+_IDENTITY = ("ref", "parent_item", "local_item", "index", "name", "role")
 _DOP = {"eq": None, "ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 
 
@@ -248,7 +249,8 @@ class Join(CheckKind):
         else:
             subject = "the plan" if en else "本方案"
         fields.update(subject=subject, local_item=local or "", parent_item=parent or "")
-        key = "|".join(f"{p.as_}:{bound[p.as_].get('ref') or bound[p.as_].get(cond.KEY)}"
+        # what tells the joined facts apart (two deadlines of one measure are two findings)
+        key = "|".join(f"{p.as_}:" + ":".join(str(bound[p.as_][k]) for k in _IDENTITY if k in bound[p.as_])
                        for p in options.facts if p.as_ in bound)
         return Hit(local_item=local, quote=quote, parent_item=parent, fields=fields, key=key)
 
