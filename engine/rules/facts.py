@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from engine.rules import conditions as cond
+from engine.rules.carrying import CARRIED
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -106,7 +107,7 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
     elif fact == "aligned":
         in_scope = {m.ref for m in ctx.measures()}
         for p in ctx.pairs():
-            if p.parent_item is None:
+            if p.parent_item is None or p.relation not in CARRIED:
                 continue
             out += [{"parent_item": p.parent_item, "local_item": ref, "relation": p.relation,
                      "score": float(p.score), **common} for ref in p.local_items if ref in in_scope]

@@ -178,3 +178,7 @@ def test_a_curated_deadline_in_the_shipped_obligation_ruleset_takes_effect(tmp_p
 
     assert curated(ROOT / "rulesets" / "guangxi-2021-2025.yaml") == []
     assert curated(path) == [("34", "(三十七)", "2022年年底前"), ("34", "(三十七)", "2023年年底前")]
+    # an obligation curated as not applicable at the draft's level is not checked
+    path.write_text(src.replace(anchor, anchor + "  deadline: '2022-06-30'\n  not_applicable: {levels: [county], "
+                                "reason: 区级不适用}\n"), "utf-8")
+    assert curated(path) == []
