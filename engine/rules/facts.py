@@ -63,6 +63,20 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "name": ("str", False, "a unit the curated obligation requires the draft to name (require_units)"),
         **cond._COMMON,
     },
+    "required_phrase": {
+        "parent_item": ("str", False, "the parent measure's ref (join with aligned.parent_item)"),
+        "phrase": ("str", False, "a phrase the curated obligation requires the draft to keep (require_phrases)"),
+        "carried": ("bool", False, "the draft carries the obligation (some aligned measure in scope)"),
+        "local_item": ("str", True, "the first draft measure carrying it"),
+        "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
+        **cond._COMMON,
+    },
+    "kept_phrase": {
+        "local_item": ("str", False, "a draft measure (join with aligned.local_item)"),
+        "phrase": ("str", False, "a required phrase (require_phrases of any obligation) this measure contains, "
+                             "compared without punctuation and spaces"),
+        **cond._COMMON,
+    },
     "unit": {
         "ref": ("str", False, "the draft measure's ref"),
         "role": ("str", False, "lead or support"),
@@ -85,13 +99,18 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "obligation": ("上级方案的一项义务（上级措施及校订内容）", "a parent obligation: a parent measure with its curation"),
     "aligned": ("一项上级措施由一项下级措施承接", "one parent measure carried by one draft measure"),
     "required_unit": ("校订的上级义务要求点名的一个单位（require_units）", "one unit a curated obligation requires (require_units)"),
+    "required_phrase": ("校订的上级义务要求保留的一个表述（require_phrases）",
+                        "one phrase a curated obligation requires the draft to keep (require_phrases)"),
+    "kept_phrase": ("下级措施中出现的一个要求保留的表述", "a required phrase found in a draft measure"),
     "unit": ("下级措施责任分工中点名的一个单位", "one unit named in a draft measure's responsibility"),
 }
 
 # where a fact points in the draft and in the parent (findings are placed there)
 LOCAL_FIELD = {"measure": "ref", "responsibility": "ref", "deadline": "ref", "target": "ref", "sentence": "ref",
-               "unit": "ref", "aligned": "local_item", "clause_pair": "local_item"}
-PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": "parent_item", "measure_pair": "parent_item",
+               "unit": "ref", "aligned": "local_item", "clause_pair": "local_item",
+               "required_phrase": "local_item", "kept_phrase": "local_item"}
+PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": "parent_item",
+                "required_phrase": "parent_item", "measure_pair": "parent_item",
                 "clause_pair": "parent_item"}
 
 
@@ -114,6 +133,21 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
     elif fact == "required_unit":
         out = [{"parent_item": ob.ref or ob.label, "name": u, **common}
                for ob in ctx.obligations.values() for u in ob.require_units]
+    elif fact == "required_phrase":
+        carriers = _carriers(ctx)
+        for ob in ctx.obligations.values():
+            ref = ob.ref or ob.label
+            first = carriers.get(ref)
+            na = _not_applicable(ob, ctx)
+            out += [{"parent_item": ref, "phrase": p, "carried": first is not None, "local_item": first,
+                     "not_applicable": na, **common} for p in ob.require_phrases]
+    elif fact == "kept_phrase":
+        from engine.rules.carrying import compact  # the same normalised comparison as everywhere
+
+        phrases = sorted({p for ob in ctx.obligations.values() for p in ob.require_phrases})
+        for m in ctx.measures():
+            body = compact(m.text)
+            out += [{"local_item": m.ref, "phrase": p, **common} for p in phrases if compact(p) and compact(p) in body]
     elif fact == "unit":
         for m in ctx.measures():
             r = m.responsibility
@@ -126,8 +160,26 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
     return [{"t": fact, cond.KEY: i, **_counts(f)} for i, f in enumerate(out)]
 
 
-def _obligation(ob: Any, ctx: CheckContext, common: dict[str, Any]) -> dict[str, Any]:
+def _carriers(ctx: CheckContext) -> dict[str, str]:
+    """parent ref -> the first draft measure (in scope, document order) that carries it."""
+    order = {m.ref: i for i, m in enumerate(ctx.draft.measures)}
+    in_scope = {m.ref for m in ctx.measures()}
+    out: dict[str, str] = {}
+    for p in ctx.pairs():
+        if p.parent_item is None or p.relation not in CARRIED:
+            continue
+        refs = sorted((r for r in p.local_items if r in in_scope), key=lambda r: order.get(r, 0))
+        if refs and p.parent_item not in out:
+            out[p.parent_item] = refs[0]
+    return out
+
+
+def _not_applicable(ob: Any, ctx: CheckContext) -> bool:
     na = ob.not_applicable
+    return bool(na and (not na.levels or ctx.draft.level in na.levels))
+
+
+def _obligation(ob: Any, ctx: CheckContext, common: dict[str, Any]) -> dict[str, Any]:
     dated = sorted(d.date for d in ob.deadlines if d.kind == "by-date" and d.date)
     return {
         "ref": ob.ref or ob.label, "label": ob.label, "title": ob.title, "text": ob.text,
@@ -138,7 +190,7 @@ def _obligation(ob: Any, ctx: CheckContext, common: dict[str, Any]) -> dict[str,
         "curated_deadline": ob.deadline,
         "n_deadlines": len(ob.deadlines), "n_targets": len(ob.targets),
         "require_units": list(ob.require_units), "require_phrases": list(ob.require_phrases),
-        "not_applicable": bool(na and (not na.levels or ctx.draft.level in na.levels)),
+        "not_applicable": _not_applicable(ob, ctx),
         **common,
     }
 

@@ -182,3 +182,25 @@ def test_a_curated_deadline_in_the_shipped_obligation_ruleset_takes_effect(tmp_p
     path.write_text(src.replace(anchor, anchor + "  deadline: '2022-06-30'\n  not_applicable: {levels: [county], "
                                 "reason: 区级不适用}\n"), "utf-8")
     assert curated(path) == []
+
+
+def test_curated_require_phrases_in_the_shipped_obligation_ruleset_take_effect(tmp_path: Path) -> None:
+    """The card's curated `require_phrases` is now the shipped join rule phrase-kept (obligations.yaml)."""
+    import datetime as dt
+
+    from engine.pipeline import check
+
+    src = (ROOT / "rulesets" / "guangxi-2021-2025.yaml").read_text("utf-8")
+    kept = "  require_phrases:\n  - 一网通办\n"
+    assert kept in src
+
+    def dropped(text: str) -> list[tuple]:
+        path = tmp_path / "curated.yaml"
+        path.write_text(text, "utf-8")
+        run = check(str(ROOT / "fixtures" / "chengzhong-district-draft.txt"), rulesets=[str(path)],
+                    today=dt.date(2026, 1, 1))
+        return [(f.local_item, f.parent_item, f.message) for f in run.report.findings if f.rule == "phrase-kept"]
+
+    assert dropped(src) == []  # the draft keeps 一网通办
+    got = dropped(src.replace(kept, "  require_phrases:\n  - 一网通办\n  - 秒批秒办\n"))
+    assert len(got) == 1 and got[0][1] == "(六)" and "秒批秒办" in got[0][2]
