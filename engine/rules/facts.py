@@ -61,6 +61,18 @@ NEW_TYPES: dict[str, dict[str, F]] = {
     "required_unit": {
         "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref, aligned.parent_item)"),
         "name": ("str", False, "a unit the curated obligation requires the draft to name (require_units)"),
+        "carried": ("bool", False, "the draft carries the obligation (some aligned measure in scope)"),
+        "local_item": ("str", True, "the first draft measure carrying it"),
+        "local_title": ("str", True, "that measure's title"),
+        "local_quote": ("str", True, "that measure's responsibility clause as written, else its title"),
+        "parent_title": ("str", False, "the parent measure's title"),
+        "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
+        **cond._COMMON,
+    },
+    "named_unit": {
+        "local_item": ("str", False, "a draft measure (join with aligned.local_item)"),
+        "name": ("str", False, "a required unit (require_units of any obligation) this measure names as lead or "
+                           "support, or in its responsibility clause (区司法局 names 司法局)"),
         **cond._COMMON,
     },
     "required_phrase": {
@@ -102,13 +114,15 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "required_phrase": ("校订的上级义务要求保留的一个表述（require_phrases）",
                         "one phrase a curated obligation requires the draft to keep (require_phrases)"),
     "kept_phrase": ("下级措施中出现的一个要求保留的表述", "a required phrase found in a draft measure"),
+    "named_unit": ("下级措施点名的一个要求点名的单位", "a required unit a draft measure names"),
     "unit": ("下级措施责任分工中点名的一个单位", "one unit named in a draft measure's responsibility"),
 }
 
 # where a fact points in the draft and in the parent (findings are placed there)
 LOCAL_FIELD = {"measure": "ref", "responsibility": "ref", "deadline": "ref", "target": "ref", "sentence": "ref",
                "unit": "ref", "aligned": "local_item", "clause_pair": "local_item",
-               "required_phrase": "local_item", "kept_phrase": "local_item"}
+               "required_phrase": "local_item", "kept_phrase": "local_item", "required_unit": "local_item",
+               "named_unit": "local_item"}
 PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": "parent_item",
                 "required_phrase": "parent_item", "measure_pair": "parent_item",
                 "clause_pair": "parent_item"}
@@ -131,8 +145,22 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
             out += [{"parent_item": p.parent_item, "local_item": ref, "relation": p.relation,
                      "score": float(p.score), **common} for ref in p.local_items if ref in in_scope]
     elif fact == "required_unit":
-        out = [{"parent_item": ob.ref or ob.label, "name": u, **common}
-               for ob in ctx.obligations.values() for u in ob.require_units]
+        carriers = _carriers(ctx)
+        by_ref = {m.ref: m for m in ctx.draft.measures}
+        for ob in ctx.obligations.values():
+            ref = ob.ref or ob.label
+            m = by_ref.get(carriers.get(ref, ""))
+            r = m.responsibility if m is not None else None
+            quote = (r.text if r is not None and r.text in m.text else m.title) if m is not None else None
+            out += [{"parent_item": ref, "name": u, "carried": m is not None, "local_item": m.ref if m else None,
+                     "local_title": m.title if m else None, "local_quote": quote or None, "parent_title": ob.title,
+                     "not_applicable": _not_applicable(ob, ctx), **common} for u in ob.require_units]
+    elif fact == "named_unit":
+        from engine.rules.carrying import names_unit  # the same fuzzy naming as the unit kinds
+
+        names = sorted({u for ob in ctx.obligations.values() for u in ob.require_units})
+        for m in ctx.measures():
+            out += [{"local_item": m.ref, "name": u, **common} for u in names if names_unit([m], u)]
     elif fact == "required_phrase":
         carriers = _carriers(ctx)
         for ob in ctx.obligations.values():

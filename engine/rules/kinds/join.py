@@ -48,6 +48,9 @@ class Options(KindOptions):
         None, description="a finding for every `each` fact that has NO joined tuple where all of these hold"
     )
     each: str | None = Field(None, description="with require: the name of the fact that must find a match")
+    quote: str | None = Field(None, description="name.field of the draft text quoted as evidence (default: the "
+                              "text of a joined deadline, target or sentence)")
+    parent_quote: str | None = Field(None, description="name.field of the parent text quoted beside it")
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Options:
@@ -94,6 +97,10 @@ class Options(KindOptions):
                 out.append((here, "give exactly one of ref or value"))
             elif c.ref is not None and c.ref.split(".")[0] == c.field.split(".")[0]:
                 out.append(((*here, "ref"), "compare fields of two different facts (use where for one fact)"))
+        for name in ("quote", "parent_quote"):
+            value = getattr(self, name)
+            if value is not None and (m := _resolve(value, seen)) is not None:
+                out.append(((name,), m))
         if self.require is not None:
             if self.each is None or self.each not in seen:
                 out.append((("each",), f"require needs each: one of {', '.join(seen)}"))
@@ -249,10 +256,21 @@ class Join(CheckKind):
         else:
             subject = "the plan" if en else "本方案"
         fields.update(subject=subject, local_item=local or "", parent_item=parent or "")
+        quote = _pick(options.quote, bound) or quote
+        parent_quote = _pick(options.parent_quote, bound)
         # what tells the joined facts apart (two deadlines of one measure are two findings)
         key = "|".join(f"{p.as_}:" + ":".join(str(bound[p.as_][k]) for k in _IDENTITY if k in bound[p.as_])
                        for p in options.facts if p.as_ in bound)
-        return Hit(local_item=local, quote=quote, parent_item=parent, fields=fields, key=key)
+        return Hit(local_item=local, quote=quote, parent_item=parent, parent_quote=parent_quote, fields=fields,
+                   key=key)
+
+
+def _pick(dotted: str | None, bound: dict[str, dict[str, Any]]) -> str | None:
+    if dotted is None:
+        return None
+    name, _, field = dotted.partition(".")
+    value = bound.get(name, {}).get(field)
+    return value if isinstance(value, str) and value else None
 
 
 def _text(v: Any) -> str:
