@@ -94,6 +94,12 @@ LABELS: dict[str, dict[str, str]] = {
     "findings_count": {"zh": "{n} 个问题", "en": "{n} findings"},
     "parent_obligation": {"zh": "上级条目 {label}", "en": "parent measure {label}"},
     "title_untitled": {"zh": "（无标题）", "en": "(untitled)"},
+    "fix_first": {
+        "zh": "先改这些：错误 {errors} 条，警告 {warnings} 条",
+        "en": "Fix these first: {errors} errors, {warnings} warnings",
+    },
+    "fix_first_rest": {"zh": "另有提示 {n} 条，见下文各条目。", "en": "{n} more notes (info) below, by item."},
+    "findings_worst": {"zh": "{n} 个问题，最重：{worst}", "en": "{n} findings, worst: {worst}"},
 }
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
