@@ -235,8 +235,10 @@ def check(
 
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
+    from engine.cli_serve import serve
 
     main.add_command(rules)
+    main.add_command(serve)
 
 
 _attach_rules_group()

@@ -98,6 +98,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
         "en": "more --output ({outputs}) than --format ({formats})",
     },
+    # ---- plancheck serve
+    "web.too_large": {
+        "zh": "上传的文件太大（超过 {limit_mb} MB）；请上传方案正文，或由管理员用 --max-upload-mb 放宽限制",
+        "en": "upload too large (over {limit_mb} MB): upload the plan's text, or ask the administrator for a larger --max-upload-mb",
+    },
+    "web.no_draft": {"zh": "请选择要检查的下级方案文件（征求意见稿）", "en": "choose the draft plan to check"},
+    "web.no_parent": {
+        "zh": "请选择上级方案文件，或从列表中选择一个上级义务规则集",
+        "en": "choose the parent plan file, or pick a parent obligation ruleset from the list",
+    },
+    "web.unknown_ruleset": {"zh": "没有这个上级规则集：{name}", "en": "no such parent ruleset: {name}"},
+    "web.bad_form": {"zh": "表单无法读取：{reason}", "en": "the form could not be read: {reason}"},
+    "web.expired": {
+        "zh": "这份检查结果已不在服务器上（服务器只保留最近的结果），请重新检查",
+        "en": "this result is no longer on the server (only recent results are kept): check again",
+    },
+    "web.busy": {
+        "zh": "服务器正忙（排队的检查已满），请 {seconds} 秒后再试",
+        "en": "the server is busy (the check queue is full): try again in {seconds} s",
+    },
     "internal": {
         "zh": "内部错误：{reason}（请用 --debug 重新运行并报告此问题）",
         "en": "internal error: {reason} (run again with --debug and report it)",

@@ -150,8 +150,13 @@ def check(
     jurisdiction: str | None = None,
     today: dt.date | None = None,
     display_path: str | None = None,
+    obligations: Obligations | None = None,
 ) -> CheckRun:
-    """Check one draft file; everything the formatters need comes back in CheckRun."""
+    """Check one draft file; everything the formatters need comes back in CheckRun.
+
+    `obligations` is a parent already resolved (the web server keeps parents by content hash); it
+    takes the place of `parent_path` and of any obligation ruleset.
+    """
     from engine.rules.loader import load_rulesets
 
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
@@ -161,7 +166,8 @@ def check(
     if display_path:
         draft.source = display_path
 
-    obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
+    if obligations is None:
+        obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
     parent_name = display_path_of(obligations.source) if obligations.source else ""
 
     findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
