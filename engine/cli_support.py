@@ -15,6 +15,7 @@ import click
 
 from engine.errors import PlancheckError
 from engine.i18n import message
+from engine.outputs import forget_inputs
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -22,6 +23,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--debug", is_flag=True, help="show tracebacks")
     @functools.wraps(f)
     def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
+        forget_inputs()  # a command's outputs are checked against the files this command reads
         try:
             return f(*args, lang=lang, **kwargs)
         except PlancheckError as e:
