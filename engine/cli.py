@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from engine import __version__
-from engine.cli_support import common_options
+from engine.cli_support import PlancheckGroup, common_options
 from engine.errors import PlancheckError
 from engine.pipeline import display_path_of
 
@@ -42,12 +42,12 @@ def _import_jieba() -> None:
 
 
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--level", type=click.Choice(LEVELS), help="override the inferred level (县级 = county)")(f)
-    f = click.option("--jurisdiction", help="override the inferred jurisdiction, e.g. 城中区")(f)
+    f = click.option("--level", type=click.Choice(LEVELS), help="指定层级，不用推断值（县级 = county）/ override the inferred level")(f)
+    f = click.option("--jurisdiction", help="指定辖区，不用推断值，如 城中区 / override the inferred jurisdiction")(f)
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=PlancheckGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="plancheck")
 def main() -> None:
     """plancheck：对照上级方案检查下级方案征求意见稿，报告每一处缺口。
@@ -106,9 +106,9 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
 
 @main.command()
 @click.argument("parent")
-@click.option("-o", "--output", required=True, help="ruleset file to write, e.g. rulesets/guangxi.yaml")
-@click.option("--id", "ruleset_id", help="ruleset id (default: the output file's name)")
-@click.option("--force", is_flag=True, help="overwrite an existing ruleset (curation in it is lost)")
+@click.option("-o", "--output", required=True, help="要写入的规则集文件 / ruleset file to write, e.g. rulesets/guangxi.yaml")
+@click.option("--id", "ruleset_id", help="规则集 id（默认取输出文件名）/ ruleset id (default: the output file's name)")
+@click.option("--force", is_flag=True, help="覆盖已有规则集（其中的人工整理会丢失）/ overwrite an existing ruleset (curation in it is lost)")
 @common_options
 def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: str) -> None:
     """由上级方案生成义务规则集。Turn a parent plan into an obligation ruleset to curate."""
@@ -136,16 +136,18 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 
 @main.command()
 @click.argument("drafts", nargs=-1, required=True)
-@click.option("--parent", help="parent plan: obligations are derived from it on the fly")
-@click.option("--ruleset", "rulesets", multiple=True, help="ruleset id or file (repeatable), e.g. a derived obligation ruleset")
-@click.option("--no-core", is_flag=True, help="do not load rulesets/core.yaml")
-@click.option("--no-parent", "allow_no_parent", is_flag=True, help="run without a parent: only drafting checks")
-@click.option("--waivers", help="waiver file (YAML): rule/check, item, reason, approver, expires")
-@click.option("--format", "formats", multiple=True, help="text (default), json, sarif, junit, github, markdown, html, docx, feedback; repeatable")
-@click.option("--output", "-o", "outputs", multiple=True, help="output file for the --format at the same position; repeatable")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
-@click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
+@click.option("--parent", help="上级方案，义务由它即时导出 / parent plan: obligations are derived from it on the fly")
+@click.option("--ruleset", "rulesets", multiple=True, help="规则集 id 或文件（可重复），如导出的上级义务规则集 / ruleset id or file (repeatable)")
+@click.option("--no-core", is_flag=True, help="不加载 rulesets/core.yaml / do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="没有上级方案，只做文稿检查 / run without a parent: drafting checks only")
+@click.option("--waivers", help="豁免清单（YAML）/ waiver file (YAML): rule/check, item, reason, approver, expires")
+@click.option("--format", "formats", multiple=True, help="输出格式，可重复；省略时按 -o 的扩展名 / text (default), json, sarif, junit, github, markdown, html, docx, feedback, compact; repeatable; default: from -o's extension")
+@click.option("--output", "-o", "outputs", multiple=True, help="与同位置 --format 对应的输出文件，可重复 / output file for the --format at the same position; repeatable")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True, help="达到此级别即退出码 1 / exit 1 at or above this severity")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True, help="写入批注和意见反馈表的最低级别 / lowest severity in Word comments and the feedback form")
+@click.option("--author", default="", help="批注作者、反馈单位、文档属性，如 城中区司法局 / comment author, 反馈单位 and document author")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期和文档日期所用的日期（默认今天）/ date for waiver expiry and document dates (default: today)")
+@click.option("--jobs", "-j", type=int, default=0, help="多份下级方案时的进程数（默认全部核）/ worker processes for several drafts (default: all cores)")
 @_level_options
 @common_options
 def check(
@@ -158,6 +160,8 @@ def check(
     formats: tuple[str, ...],
     outputs: tuple[str, ...],
     fail_on: str,
+    min_severity: str,
+    author: str,
     today: dt.datetime | None,
     jobs: int,
     level: str | None,
@@ -169,15 +173,15 @@ def check(
     Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, input or
     ruleset error.
     """
-    from engine.report import FORMATTERS
+    from engine.report import FORMATTERS, formats_for
 
     _import_jieba()
-    formats = formats or ("text",)
     for f in formats:
         if f not in FORMATTERS:
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
-    if len(outputs) > len(formats):
+    if formats and len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
+    formats = formats_for(formats, outputs)
     from engine.outputs import refuse_inputs, write_output
 
     refuse_inputs(outputs, [*drafts, parent or "", waivers or "", *rulesets])
@@ -229,9 +233,23 @@ def check(
             output=out,
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
+            author=author.strip(),
+            date=(today.date() if today else dt.date.today()).isoformat(),
+            min_severity=min_severity,
         )
         write_output(out or "-", formatter.render(ctx))
+        if out and out != "-":
+            office = name in ("docx", "feedback")
+            click.echo(_written(out, ctx.office_findings() if office else run.report.findings, lang), err=True)
     sys.exit(1 if run.report.summary.failed else 0)
+
+
+def _written(path: str, findings: list, lang: str) -> str:  # type: ignore[type-arg]
+    """The one line after a file is written: where, and how many findings of each severity went in."""
+    n = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    if lang == "zh":
+        return f"已写入 {path}（{len(findings)} 条：错误 {n['error']}，警告 {n['warning']}，提示 {n['info']}）"
+    return f"wrote {path} ({len(findings)} findings: {n['error']} errors, {n['warning']} warnings, {n['info']} info)"
 
 
 def _attach_rules_group() -> None:

@@ -16,7 +16,7 @@ from engine.cli_support import common_options
 from engine.errors import PlancheckError
 
 _RULESET = click.option("--ruleset", "rulesets", multiple=True, metavar="ID|FILE",
-                        help="ruleset id or file (repeatable; default: core)")
+                        help="规则集 id 或文件（可重复，默认 core）/ ruleset id or file (repeatable; default: core)")
 
 
 def _load(rulesets: tuple[str, ...]):
@@ -87,7 +87,7 @@ def validate(files: tuple[str, ...], lang: str) -> None:
 
 @rules.command("doc")
 @_RULESET
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="write Markdown here (default: stdout)")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Markdown 写到此文件（默认标准输出）/ write Markdown here (default: stdout)")
 @common_options
 def doc(rulesets: tuple[str, ...], output: str | None, lang: str) -> None:
     """Markdown for every check kind (registry) and every rule with its examples."""

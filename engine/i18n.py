@@ -125,6 +125,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "-j/--jobs 为 {jobs}，应在 0（按处理器核数）到 {limit} 之间",
         "en": "-j/--jobs is {jobs}; it must be between 0 (one per core) and {limit}",
     },
+    "option.format_contradicts": {
+        "zh": "输出文件 {output} 的扩展名与 --format {format} 不符（{suffix} 是 {implied} 格式）；请改扩展名或 --format",
+        "en": "output {output} does not match --format {format} ({suffix} is the {implied} format): change the name or --format",
+    },
+    "input.swapped": {
+        "zh": "上级方案和下级方案似乎放反了：{reason}。--parent 后应是上级方案，要检查的文件应是下级方案（征求意见稿）",
+        "en": "the parent and the draft look swapped: {reason}. --parent takes the parent plan; the file to check is the draft",
+    },
+    "usage": {"zh": "用法错误：{reason}（{command} --help 查看用法）", "en": "usage: {reason} (see {command} --help)"},
+    "usage.choice": {"zh": "{name} 应为 {choices} 之一，而不是“{value}”", "en": "{name} must be one of {choices}, not '{value}'"},
+    "usage.no_such_option": {"zh": "没有选项 {name}", "en": "no such option: {name}"},
+    "usage.missing": {"zh": "缺少 {name}", "en": "missing {name}"},
+    "usage.bad_value": {"zh": "{name} 的值无效：{reason}", "en": "invalid value for {name}: {reason}"},
+    "usage.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} needs a value"},
+    "usage.extra": {"zh": "多余的参数：{args}", "en": "unexpected extra arguments: {args}"},
+    "usage.no_command": {"zh": "没有命令 {name}", "en": "no such command: {name}"},
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",

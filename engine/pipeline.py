@@ -58,6 +58,7 @@ class Obligations:
     plan: Plan | None
     by_ref: dict[str, Obligation] = field(default_factory=dict)
     source: str = ""
+    parsed: Plan | None = None  # the parent as read from its file, when there is one (swap check)
 
     @classmethod
     def from_ruleset(cls, rs: Ruleset, source: str) -> Obligations:
@@ -68,7 +69,9 @@ class Obligations:
         plan = load_plan(path)
         rs = derive_ruleset(plan, ruleset_id="parent")  # the hash of the bytes load_plan read
         # Check through the same path as a derived ruleset would, so both give the same findings.
-        return cls.from_ruleset(rs, path)
+        out = cls.from_ruleset(rs, path)
+        out.parsed = plan
+        return out
 
 
 def display_path_of(path: str) -> str:
@@ -170,6 +173,8 @@ def check(
 
     if obligations is None:
         obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
+    if obligations.parsed is not None and (reason := swapped(obligations.parsed, draft, lang)):
+        raise PlancheckError("input.swapped", reason=reason)
     parent_name = display_path_of(obligations.source) if obligations.source else ""
 
     findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
@@ -199,6 +204,45 @@ def check(
     )
     descriptions = {r.id: r.description or "" for r in loaded.rules}
     return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
+
+
+LEVEL_ORDER = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
+LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级", "town": "乡镇级"}
+
+
+def _bare_title(title: str) -> str:
+    """A title without its 征求意见稿/送审稿 tag and punctuation, for finding it cited elsewhere."""
+    import re
+
+    t = re.sub(r"[（(【\[]?(征求意见稿|送审稿|草案|讨论稿)[）)】\]]?", "", title)
+    return re.sub(r"[\s《》〈〉“”\"'（）()—-]", "", t)
+
+
+def swapped(parent: Plan, draft: Plan, lang: str = "zh") -> str:
+    """Why `parent` looks like the draft and `draft` like the parent, or "" when they look right.
+
+    Never claimed when the draft is marked 征求意见稿 and the parent is not: that is the normal case,
+    whatever the level inference says. Otherwise any one of: the parent is the 征求意见稿, the parent
+    is of a lower level than the draft, the parent cites the draft's title and not the other way.
+    """
+    if draft.is_draft and not parent.is_draft:
+        return ""
+    p, d = parent.title or parent.source, draft.title or draft.source
+    zh = lang == "zh"
+    if parent.is_draft and not draft.is_draft:
+        return f"“{p}”是征求意见稿，“{d}”不是" if zh else f"'{p}' is the consultation draft and '{d}' is not"
+    lp, ld = LEVEL_ORDER.get(parent.level), LEVEL_ORDER.get(draft.level)
+    if lp is not None and ld is not None and lp > ld:
+        if zh:
+            return f"“{p}”是{LEVEL_NAMES[parent.level]}方案，比“{d}”（{LEVEL_NAMES[draft.level]}）低"
+        return f"'{p}' is a {parent.level}-level plan, below '{d}' ({draft.level})"
+    bp, bd = _bare_title(parent.title), _bare_title(draft.title)
+    if len(bp) >= 6 and len(bd) >= 6:
+        in_parent = bd in _bare_title(parent.preamble + "".join(parent.cited) + parent.title)
+        in_draft = bp in _bare_title(draft.preamble + "".join(draft.cited) + draft.title)
+        if in_parent and not in_draft and bd != bp:
+            return f"“{p}”引用了“{d}”" if zh else f"'{p}' cites '{d}'"
+    return ""
 
 
 @cache

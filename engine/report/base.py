@@ -254,6 +254,10 @@ class RenderContext:
         floor = SEVERITY_RANK[self.min_severity]
         return [f for f in self.report.findings if SEVERITY_RANK[f.severity] >= floor]
 
+    def at_line(self, line: int) -> str:
+        """'第14行', or '第14段' in a Word draft, whose lines are its paragraphs."""
+        return self.t("para" if self.draft.format == "docx" else "line", line=line)
+
     def location(self, f: Finding) -> str:
         """Where a finding is, as a reader counts: paragraphs in a Word draft, lines elsewhere."""
         if self.draft.format == "docx" and f.line:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -53,16 +54,17 @@ class DocxFormatter(Formatter):
             doc, by_line = build_rendering(ctx)
             paras = [by_line[k] for k in sorted(by_line)]
         # a copy made from a draft plancheck already commented keeps those comments and adds no twin
-        seen = {_squash(c.text) for c in doc.comments}
+        # (counted: the same words may rightly stand on several places)
+        seen = Counter(_squash(c.text) for c in doc.comments)
         author = ctx.author or AUTHOR
         initials = ctx.author[:4] if ctx.author else INITIALS
         stamp = dt.datetime.fromisoformat(ctx.date) if ctx.date else None
         for _, _, findings in ctx.groups(ctx.office_findings()):
             for f in findings:
                 text = comment_text(ctx, f)
-                if _squash(text) in seen:
+                if seen[_squash(text)] > 0:
+                    seen[_squash(text)] -= 1
                     continue
-                seen.add(_squash(text))
                 para, start, end = locate(ctx, f, paras, by_line)
                 runs = anchor(para, start, end)
                 comment = doc.add_comment(runs, text=text, author=author, initials=initials)

@@ -31,6 +31,7 @@ from pathlib import Path
 from engine import RULESETS_DIR
 from engine.errors import PlancheckError
 from engine.memo import Memo
+from engine.outputs import forget_inputs, write_upload
 from engine.pipeline import CheckRun, Obligations, check, display_path_of
 from engine.report import FORMATTERS
 from engine.report.base import RenderContext
@@ -206,10 +207,10 @@ class CheckService:
         with private_folder() as folder:
             draft_file = f"draft{draft.suffix}"
             names = {draft_file: draft.name}
-            (folder / draft_file).write_bytes(draft.data)
+            write_upload(folder / draft_file, draft.data)
             waivers_path = None
             if waivers is not None:
-                (folder / "waivers.yaml").write_bytes(waivers.data)
+                write_upload(folder / "waivers.yaml", waivers.data)
                 waivers_path = str(folder / "waivers.yaml")
                 names["waivers.yaml"] = waivers.name
             try:
@@ -230,6 +231,8 @@ class CheckService:
                 )
             except PlancheckError as err:
                 raise _shown(err, folder, names) from None
+            finally:
+                forget_inputs()  # the run's input identities: a server must not collect them forever
         parent_name = parent.name if parent else display_path_of(run.report.summary.parent)
         return Result(token, run, lang, draft, parent_name)
 
@@ -238,7 +241,7 @@ class CheckService:
         key = (hashlib.sha256(parent.data).hexdigest(), parent.suffix)
 
         def derive() -> Obligations:
-            path.write_bytes(parent.data)
+            write_upload(path, parent.data)
             return Obligations.from_parent(str(path))
 
         return dataclasses.replace(self.parents.get(key, derive), source=parent.name)
@@ -256,7 +259,7 @@ class CheckService:
         with private_folder() as folder:
             source = folder / f"draft{result.draft.suffix}"
             if fmt == "docx" and result.draft.suffix == ".docx":
-                source.write_bytes(result.draft.data)  # the docx format comments a copy of the original
+                write_upload(source, result.draft.data)  # the docx format comments a copy of the original
             ctx = render_context(result.run, str(source), lang or result.lang, output)
             return FORMATTERS[fmt]().render(ctx)
 
