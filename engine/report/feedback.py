@@ -21,14 +21,14 @@ from engine.report.docx import HEADING_FONT, _fonts, a4, page_numbers, propertie
 
 # column key, width in cm (landscape A4 minus margins ≈ 25.7 cm), xlsx width in characters
 COLUMNS: tuple[tuple[str, float, int], ...] = (
-    ("no", 1.1, 6),
-    ("item", 2.6, 16),
-    ("quote", 4.6, 34),
-    ("problem", 4.6, 34),
+    ("no", 1.3, 6),
+    ("item", 3.0, 16),
+    ("quote", 4.2, 30),
+    ("problem", 5.4, 40),
     ("basis", 4.6, 34),
-    ("suggestion_long", 4.0, 28),
+    ("suggestion_long", 3.8, 28),
     ("severity", 1.3, 8),
-    ("reply", 2.9, 16),
+    ("reply", 2.1, 14),
 )
 
 
@@ -63,15 +63,19 @@ def _item(ctx: RenderContext, f: Finding, measure) -> str:
 
 
 def _basis(ctx: RenderContext, f: Finding) -> str:
-    """The parent's words a finding rests on; for a draft-only finding, the parent measure its item
-    is aligned to, so the reader sees what the parent says wherever there is a parent clause."""
+    """The parent's words a finding rests on; for a draft-only finding, the parent clause its quoted
+    words are aligned to (else the parent measure's heading), wherever there is a parent clause."""
     if f.parent_item or f.evidence.parent or not f.local_item or ctx.parent is None:
         return ctx.basis(f)
     for pair in ctx.report.alignment:
-        if pair.parent_item and f.local_item in pair.local_items and pair.relation not in ("added", "general"):
-            m = ctx.parent_measure(pair.parent_item)
-            if m is not None:
-                return f"{ctx.measure_heading(m)}{ctx.colon}“{m.text}”"
+        if not pair.parent_item or f.local_item not in pair.local_items or pair.relation in ("added", "general"):
+            continue
+        head = ctx.parent_heading(pair.parent_item)
+        quote = f.evidence.local or ""
+        for c in pair.clauses:
+            if c.local_item == f.local_item and c.parent_text and quote and quote in (c.local_text or ""):
+                return f"{head}{ctx.colon}“{c.parent_text}”"
+        return head
     return ""
 
 
