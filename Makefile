@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test lint schemas bench clean
+.PHONY: demo serve test lint schemas bench clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)"; exit 1; }
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/plancheck check fixtures/chengzhong-district-draft.txt --parent fixtures/guangxi-2021-2025-parent.txt --fail-on none
+
+serve: $(STAMP)
+	$(BIN)/plancheck serve
 
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench

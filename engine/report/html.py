@@ -423,7 +423,7 @@ del.dropped{display:block;margin:2px 0}ins.added{display:block;margin:2px 0}
 .grid li em.n{position:absolute;right:6px;bottom:3px;font-style:normal;font-weight:bold;font-size:12px;
 color:#fff;border-radius:8px;padding:0 6px}.n.sev-error{background:var(--err)}.n.sev-warning{background:var(--warn)}
 .n.sev-info{background:var(--info)}mark{background:#ffe58f;padding:0 1px}
-.finding:target{box-shadow:0 0 0 3px #ffd54f}
+.finding:target{box-shadow:0 0 0 3px #ffd54f}.finding,.pair{scroll-margin-top:140px}
 .fcount.sev-warning{color:var(--warn)}.fcount.sev-info{color:var(--info)}[hidden]{display:none!important}
 @media (max-width:900px){.cols{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none!important}
