@@ -24,8 +24,13 @@ def _loopback(host: str) -> bool:
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="端口 / port")
 @click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 1024), help="单次上传上限（MB）/ upload limit per request (MB)")
 @click.option("--max-queue", default=16, show_default=True, type=click.IntRange(1, 1000), help="同时排队的检查数上限，超出回答 503 / checks waiting or running at once; more get 503")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="检查进程数 / worker processes that run checks")
+@click.option("--timeout", default=60, show_default=True, type=click.IntRange(5, 3600), help="单次检查的时间上限（秒），超时停止并回答 422 / seconds a check may take before it is stopped (422)")
+@click.option("--memory-mb", default=2048, show_default=True, type=click.IntRange(256, 65536), help="每个检查进程的内存上限（MB）/ memory bound of each worker process (MB)")
 @common_options
-def serve(host: str, port: int, max_upload_mb: int, max_queue: int, lang: str) -> None:
+def serve(
+    host: str, port: int, max_upload_mb: int, max_queue: int, workers: int, timeout: int, memory_mb: int, lang: str
+) -> None:
     """启动网页：上传上级方案与征求意见稿即可检查。Start the web page (and POST /api/check)."""
     try:
         import uvicorn
@@ -48,5 +53,10 @@ def serve(host: str, port: int, max_upload_mb: int, max_queue: int, lang: str) -
         else f"plancheck web page: http://{url_host}:{port}/ (Ctrl+C to stop)",
         err=True,
     )
-    app = create_app(max_upload_mb=max_upload_mb, max_queue=max_queue)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5)
+    app = create_app(
+        max_upload_mb=max_upload_mb, max_queue=max_queue, workers=workers, timeout=timeout, memory_mb=memory_mb
+    )
+    # limit_concurrency: connections beyond it get 503 from uvicorn before any work is done
+    uvicorn.run(
+        app, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=max_queue + 48
+    )

@@ -162,6 +162,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这份检查结果已不在服务器上（服务器只保留最近的结果），请重新检查",
         "en": "this result is no longer on the server (only recent results are kept): check again",
     },
+    "web.timeout": {
+        "zh": "检查超过 {seconds} 秒仍未完成，已停止；这份文件不像一份方案，或太大",
+        "en": "the check ran over {seconds} s and was stopped: the file is not plan-like, or too large",
+    },
+    "web.memory": {
+        "zh": "检查所需内存超过 {limit_mb} MB，已停止；这份文件不像一份方案，或太大",
+        "en": "the check needed more than {limit_mb} MB and was stopped: the file is not plan-like, or too large",
+    },
+    "web.worker_died": {
+        "zh": "检查进程意外退出，已重启；请重试，若仍如此请报告此问题",
+        "en": "the checking process ended unexpectedly and was restarted: try again, and report it if it happens again",
+    },
+    "web.slow_upload": {
+        "zh": "上传太慢（{seconds} 秒内未传完），已断开；请检查网络后重试",
+        "en": "the upload was too slow (not finished within {seconds} s) and was dropped: check the network and try again",
+    },
     "web.busy": {
         "zh": "服务器正忙（排队的检查已满），请 {seconds} 秒后再试",
         "en": "the server is busy (the check queue is full): try again in {seconds} s",

@@ -11,6 +11,9 @@ Everything is served from this package (templates/, static/): no CDN, works offl
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -123,18 +126,18 @@ def _lang(request: Request) -> str:
     return "en" if request.query_params.get("lang") == "en" else "zh"
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class LimitUploads:
-    """413 for a request body over the limit: by Content-Length before reading, else while reading."""
+    """413 for a request body over the limit (by Content-Length before reading, else while reading);
+    408 for a body that stalls `idle` seconds or is not complete after `deadline` seconds, so a slow
+    client holds one connection for a bounded time and never a check (checks start after the upload)."""
 
     service: CheckService
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, idle: float = 30.0, deadline: float = 300.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.idle = idle
+        self.deadline = deadline
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -147,14 +150,24 @@ class LimitUploads:
             return
         seen = 0
         started = False
+        complete = False
+        loop = asyncio.get_running_loop()
+        until = loop.time() + self.deadline
 
         async def counting_receive() -> Message:
-            nonlocal seen
-            msg = await receive()
+            nonlocal seen, complete
+            if complete:
+                return await receive()  # after the body: only a disconnect can come
+            wait = min(self.idle, until - loop.time())
+            try:
+                msg = await asyncio.wait_for(receive(), timeout=max(wait, 0.001))
+            except asyncio.TimeoutError:
+                raise PlancheckError("web.slow_upload", seconds=int(min(self.idle, self.deadline))) from None
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
+                complete = not msg.get("more_body", False)
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    raise PlancheckError("web.too_large", limit_mb=self.max_bytes // MB)
             return msg
 
         async def tracking_send(msg: Message) -> None:
@@ -164,9 +177,9 @@ class LimitUploads:
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
+        except PlancheckError as err:  # raised while reading, outside a route's handlers
             if not started:
-                await self._refuse(scope, send)
+                await _error_response(Request(scope), err)(scope, _no_body, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
         request = Request(scope)
@@ -225,9 +238,20 @@ async def _upload(form: Any, field: str, fallback: str, limit: int) -> Upload | 
     return Upload(display_name(value.filename, fallback), data)
 
 
-def create_app(*, max_upload_mb: int = 20, max_queue: int = 16) -> LimitUploads:
-    """The ASGI app: `uvicorn` runs it for `plancheck serve`, tests call it in-process."""
-    service = CheckService(max_queue=max_queue)
+def create_app(
+    *,
+    max_upload_mb: int = 20,
+    max_queue: int = 16,
+    workers: int = 0,
+    timeout: float = 60.0,
+    memory_mb: int = 2048,
+    upload_idle: float = 30.0,
+) -> LimitUploads:
+    """The ASGI app: `uvicorn` runs it for `plancheck serve`, tests call it in-process.
+
+    workers=0 checks in this process (one at a time); `plancheck serve` uses worker processes.
+    """
+    service = CheckService(max_queue=max_queue, workers=workers, timeout=timeout, memory_mb=memory_mb)
     limit = max_upload_mb * MB
 
     async def run_form(request: Request) -> Result:
@@ -304,7 +328,13 @@ def create_app(*, max_upload_mb: int = 20, max_queue: int = 16) -> LimitUploads:
     async def health(request: Request) -> Response:
         return JSONResponse({"ok": True, "version": __version__})
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        service.close()
+
     app = Starlette(
+        lifespan=lifespan,
         routes=[
             Route("/", index),
             Route("/check", check, methods=["POST"]),
@@ -316,7 +346,7 @@ def create_app(*, max_upload_mb: int = 20, max_queue: int = 16) -> LimitUploads:
         ],
         exception_handlers={PlancheckError: on_error, Exception: on_error},
     )
-    wrapped = LimitUploads(app, limit)
+    wrapped = LimitUploads(app, limit, idle=upload_idle)
     wrapped.service = service  # for tests and benchmarks
     return wrapped
 

@@ -44,6 +44,10 @@ STATUS = {
     "input.doc_legacy": 415,
     "web.expired": 404,
     "web.busy": 503,
+    "web.slow_upload": 408,
+    "web.timeout": 422,
+    "web.memory": 422,
+    "web.worker_died": 500,
     "internal": 500,
 }
 
@@ -141,14 +145,38 @@ def _shown(err: PlancheckError, folder: Path, names: dict[str, str]) -> Planchec
 
 
 class CheckService:
-    """Runs checks for the web app; one instance per app."""
+    """Runs checks for the web app; one instance per app.
 
-    def __init__(self, *, max_queue: int = 16, parents: int = 8, results: int = 64) -> None:
+    workers=0 runs each check in this process under one lock (tests, and each worker process
+    itself); workers>=1 runs them in that many worker processes (engine/web/workers.py) with a
+    time budget, a memory bound and recycling.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_queue: int = 16,
+        parents: int = 8,
+        results: int = 64,
+        workers: int = 0,
+        timeout: float = 60.0,
+        memory_mb: int = 2048,
+        max_jobs: int = 100,
+    ) -> None:
         self.max_queue = max_queue
         self._slots = threading.BoundedSemaphore(max_queue)
         self._run_lock = threading.Lock()
         self.parents = Memo(parents, "shared", "web.parents")  # Obligations: checks only read them
         self.results = Memo(results, "shared", "web.results")
+        self.pool = None
+        if workers:
+            from engine.web.workers import WorkerPool
+
+            self.pool = WorkerPool(workers, timeout=timeout, memory_mb=memory_mb, max_jobs=max_jobs)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     # ---- checking
 
@@ -186,24 +214,32 @@ class CheckService:
             return done
         if not self._slots.acquire(blocking=False):
             raise PlancheckError("web.busy", seconds=5)
+
+        def run() -> Result:
+            if self.pool is not None:
+                from engine.web.workers import Job
+
+                checked, parent_name = self.pool.run(Job(draft, parent, ruleset, waivers, lang, today), wait=120.0)
+            else:
+                with self._run_lock:
+                    checked, parent_name = self.run_here(draft, parent, ruleset, waivers, lang, today)
+            return Result(token, checked, lang, draft, parent_name)
+
         try:
-            with self._run_lock:
-                return self.results.get(
-                    token, lambda: self._run(token, draft, parent, ruleset, waivers, lang, today)
-                )
+            return self.results.get(token, run)
         finally:
             self._slots.release()
 
-    def _run(
+    def run_here(
         self,
-        token: str,
         draft: Upload,
         parent: Upload | None,
         ruleset: str | None,
         waivers: Upload | None,
         lang: str,
         today: dt.date,
-    ) -> Result:
+    ) -> tuple[CheckRun, str]:
+        """The check in this process: (the pipeline's CheckRun, the parent's name as shown)."""
         with private_folder() as folder:
             draft_file = f"draft{draft.suffix}"
             names = {draft_file: draft.name}
@@ -234,7 +270,7 @@ class CheckService:
             finally:
                 forget_inputs()  # the run's input identities: a server must not collect them forever
         parent_name = parent.name if parent else display_path_of(run.report.summary.parent)
-        return Result(token, run, lang, draft, parent_name)
+        return run, parent_name
 
     def _parent(self, parent: Upload, path: Path) -> Obligations:
         """The parent's obligations, derived once per content and suffix; named as this upload."""

@@ -186,3 +186,15 @@ def test_static_files_are_local():
     for p in (Path(__file__).parents[2] / "engine" / "web").rglob("*.*"):
         if p.suffix in (".html", ".css", ".js"):
             assert "http://" not in p.read_text("utf-8") and "https://" not in p.read_text("utf-8"), p
+
+
+def test_a_chunked_upload_over_the_limit_is_413(client, small):
+    def body():
+        yield b'--b\r\nContent-Disposition: form-data; name="draft"; filename="d.txt"\r\n\r\n'
+        for _ in range(40):
+            yield b"x" * 65536
+        yield b"\r\n--b--\r\n"
+
+    r = client.post("/api/check", content=body(), headers={"content-type": "multipart/form-data; boundary=b"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "web.too_large"
+    assert post(client, "/api/check", *small).status_code == 200
