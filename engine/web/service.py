@@ -157,7 +157,7 @@ class CheckService:
         *,
         max_queue: int = 16,
         parents: int = 8,
-        results: int = 64,
+        results: int = 32,
         workers: int = 0,
         timeout: float = 60.0,
         memory_mb: int = 2048,
