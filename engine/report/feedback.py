@@ -140,7 +140,7 @@ def render_docx(ctx: RenderContext) -> bytes:
     sec = doc.sections[0]
     a4(sec, landscape=True)
     page_numbers(sec)
-    properties(doc, ctx, title_of(ctx))
+    properties(doc, ctx.author, title_of(ctx))
 
     title = doc.add_paragraph(style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
