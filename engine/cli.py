@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from engine import __version__
-from engine.cli_support import PlancheckGroup, common_options
+from engine.cli_support import PlancheckGroup, Progress, common_options
 from engine.errors import PlancheckError
 from engine.pipeline import display_path_of
 
@@ -217,7 +217,11 @@ def check(
     from engine.report.base import RenderContext
 
     draft = drafts[0]
-    run = run_check(draft, display_path=display_path_of(draft), **options)  # type: ignore[arg-type]
+    progress = Progress(lang)
+    try:
+        run = run_check(draft, display_path=display_path_of(draft), progress=progress, **options)  # type: ignore[arg-type]
+    finally:
+        progress.done()
     for i, name in enumerate(formats):
         formatter = FORMATTERS[name]()
         out = outputs[i] if i < len(outputs) else None

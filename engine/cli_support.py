@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -110,3 +110,52 @@ class PlancheckGroup(click.Group):
         except click.ClickException as e:
             click.echo(f"plancheck: {usage_message(e, _lang_of(argv))}", err=True)
             sys.exit(e.exit_code)
+
+
+class Progress:
+    """A progress line on a terminal for a run that takes over a second; nothing when piped.
+
+    Stages are named by the pipeline (`pipeline.check(progress=...)`); the line appears only once a
+    second has passed, is redrawn as stages change, and is erased when the run ends.
+    """
+
+    STAGES: ClassVar[dict[str, tuple[int, str, str]]] = {"read": (1, "读取方案", "reading"), "parent": (2, "读取上级方案", "reading the parent"),
+              "check": (3, "对齐与检查", "aligning and checking"), "report": (4, "汇总", "summing up")}  # fmt: skip
+
+    def __init__(self, lang: str, stream: Any = None, delay: float = 1.0) -> None:
+        import threading
+
+        self.stream = stream if stream is not None else sys.stderr
+        self.on = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.lang = lang
+        self.stage = "read"
+        self.shown = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(delay, self._draw) if self.on else None
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
+
+    def __call__(self, stage: str) -> None:
+        with self._lock:
+            self.stage = stage
+        if self.shown:
+            self._draw()
+
+    def _draw(self) -> None:
+        with self._lock:
+            n, zh, en = self.STAGES.get(self.stage, (0, self.stage, self.stage))
+            total = len(self.STAGES)
+            bar = "#" * (n * 20 // total) + "." * (20 - n * 20 // total)
+            self.stream.write(f"\r[{bar}] {zh if self.lang == 'zh' else en}…\033[K")
+            self.stream.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            if self.shown:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+                self.shown = False

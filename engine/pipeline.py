@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -156,14 +157,18 @@ def check(
     today: dt.date | None = None,
     display_path: str | None = None,
     obligations: Obligations | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun.
 
     `obligations` is a parent already resolved (the web server keeps parents by content hash); it
-    takes the place of `parent_path` and of any obligation ruleset.
+    takes the place of `parent_path` and of any obligation ruleset. `progress` hears each stage's
+    name as it starts: read, parent, check, report (the CLI's progress line on a terminal).
     """
     from engine.rules.loader import load_rulesets
 
+    step = progress or (lambda stage: None)
+    step("read")
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
@@ -171,13 +176,16 @@ def check(
     if display_path:
         draft.source = display_path
 
+    step("parent")
     if obligations is None:
         obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
     if obligations.parsed is not None and (reason := swapped(obligations.parsed, draft, lang)):
         raise PlancheckError("input.swapped", reason=reason)
     parent_name = display_path_of(obligations.source) if obligations.source else ""
 
+    step("check")
     findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
+    step("report")
     active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang)
     not_applicable = {
         ref

@@ -117,3 +117,44 @@ def test_a_word_draft_is_placed_in_paragraphs(work):
     r = run("check", "draft.docx", "--parent", PARENT.name)
     assert "段" in r.stdout and "第" in r.stdout
     assert not re.search(r"第\d+行", r.stdout)
+
+
+class _Tty:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_progress_line_only_on_a_terminal_and_only_after_a_second():
+    import time
+
+    from engine.cli_support import Progress
+
+    quick = _Tty(True)
+    p = Progress("zh", quick, delay=0.5)
+    p("check")
+    p.done()
+    assert quick.text == ""  # done within the delay: nothing drawn
+
+    slow = _Tty(True)
+    p = Progress("zh", slow, delay=0.05)
+    time.sleep(0.2)
+    p("check")
+    assert "对齐与检查" in slow.text and "[" in slow.text
+    p.done()
+    assert slow.text.endswith("\r\x1b[K")  # erased at the end
+
+    piped = _Tty(False)
+    p = Progress("en", piped, delay=0.0)
+    time.sleep(0.05)
+    p("check")
+    p.done()
+    assert piped.text == ""
