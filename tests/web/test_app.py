@@ -198,3 +198,15 @@ def test_a_chunked_upload_over_the_limit_is_413(client, small):
     r = client.post("/api/check", content=body(), headers={"content-type": "multipart/form-data; boundary=b"})
     assert r.status_code == 413 and r.json()["error"]["code"] == "web.too_large"
     assert post(client, "/api/check", *small).status_code == 200
+
+
+def test_the_page_in_english(client, small):
+    page = client.get("/?lang=en")
+    assert "Check" in page.text and 'action="/check?lang=en"' in page.text
+    r = client.post("/check?lang=en", files={"parent": ("p.txt", small[0]), "draft": ("d.txt", small[1])},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].endswith("?lang=en")
+    result = client.get(r.headers["location"]).text
+    assert "Downloads" in result and "Fix these first" in result and "下载" not in result
+    bad = client.post("/check?lang=en", files={"draft": ("d.txt", small[1])})
+    assert bad.status_code == 400 and "choose the parent plan" in bad.text

@@ -95,3 +95,42 @@ def test_eight_parallel_checks_answer_the_same(server):
     with ThreadPoolExecutor(8) as pool:
         answers = list(pool.map(one, range(8)))
     assert len(set(answers)) == 1 and json.loads(answers[0])["findings"]
+
+
+def test_plancheck_serve_as_the_readme_says(tmp_path):
+    import sys
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).with_name("plancheck")
+    with open(tmp_path / "stderr.txt", "w+b") as err:
+        _serve_and_check(exe, port, err)
+        err.seek(0)
+        said = err.read().decode("utf-8")
+    assert "没有登录" in said and f":{port}/" in said
+    assert "Traceback" not in said
+
+
+def _serve_and_check(exe, port: int, err) -> None:
+    import subprocess
+
+    proc = subprocess.Popen([str(exe), "serve", "--host", "0.0.0.0", "--port", str(port)], stderr=err)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        r = httpx.post(
+            f"http://127.0.0.1:{port}/api/check",
+            files={"parent": ("p.txt", PARENT.read_bytes()), "draft": ("d.txt", DRAFT.read_bytes())},
+            timeout=120,
+        )
+        assert r.status_code == 200 and r.json()["findings"]  # through a worker process
+    finally:
+        proc.terminate()
+        proc.wait(30)
