@@ -7,6 +7,7 @@ JS; JS only adds the severity/check filters. Every piece of document text is esc
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 from engine.models import AlignmentPair, ClausePair, Finding
@@ -252,11 +253,27 @@ def _marked(text: str, quotes: list[str]) -> str:
     return "".join(out) + e(text[pos:])
 
 
+def _same_but_not_quite(c: ClausePair) -> list:  # type: ignore[type-arg]
+    """The word diff of a clause aligned as "same" whose words still differ (a word dropped in copying
+    reads as the same clause to the aligner, but a reader must see it)."""
+    if c.relation != "same" or not c.parent_text or not c.local_text:
+        return []
+    squash = lambda t: "".join(unicodedata.normalize("NFKC", t).split())  # noqa: E731
+    if squash(c.parent_text) == squash(c.local_text):
+        return []
+    from engine.align.diff import char_diff
+
+    return char_diff(c.parent_text, c.local_text)
+
+
 def _parent_clause(c: ClausePair) -> str:
     if c.parent_text is None:
         return ""
     if c.relation == "dropped":
         return f'<del class="dropped">{e(c.parent_text)}</del>'
+    if diff := _same_but_not_quite(c):
+        out = [e(op.parent) if op.op == "equal" else f"<del>{e(op.parent)}</del>" for op in diff if op.parent]
+        return f'<span class="clause same">{"".join(out)}</span>'
     if c.relation == "changed" and c.diff:
         out = []
         for op in c.diff:
@@ -274,6 +291,9 @@ def _local_clause(c: ClausePair, quotes: list[str]) -> str:
         return ""
     if c.relation == "added":
         return f'<ins class="added">{_marked(c.local_text, quotes)}</ins>'
+    if diff := _same_but_not_quite(c):
+        out = [e(op.local) if op.op == "equal" else f"<ins>{e(op.local)}</ins>" for op in diff if op.local]
+        return f'<span class="clause same">{"".join(out)}</span>'
     if c.relation == "changed" and c.diff:
         out = []
         for op in c.diff:

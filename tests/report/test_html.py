@@ -105,3 +105,15 @@ def test_filters_name_the_rules_on_the_cards(ctx):
 def test_the_quoted_words_are_marked_in_the_draft_column(ctx):
     tree = page(ctx)
     assert [m.text() for m in tree.css(".col.draft mark")] == ["审批时限<5个工作日"]
+
+
+def test_a_word_dropped_inside_a_same_clause_shows(ctx):
+    same = next(c for p in ctx.report.alignment for c in p.clauses if c.relation == "same" and c.local_text)
+    assert same.parent_text
+    untouched = page(ctx)
+    assert not untouched.css("span.clause.same del") and not untouched.css("span.clause.same ins")
+    same.local_text = same.parent_text.replace("权责", "", 1)
+    assert same.local_text != same.parent_text
+    tree = page(ctx)
+    dropped = [d.text() for d in tree.css("span.clause.same del")]
+    assert len(dropped) == 1 and "权责" in dropped[0]  # a word diff: the word that held it
