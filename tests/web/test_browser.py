@@ -104,6 +104,11 @@ def test_a_clerk_checks_a_draft(server, browser, tmp_path):
         page.click("#waivers-download")
     yaml_text = Path(dl.value.path()).read_text("utf-8")
     assert "区司法局 张三" in yaml_text and "rule:" in yaml_text
+    (tmp_path / "waivers.yaml").write_text(yaml_text, "utf-8")
+    waived = cli_json(tmp_path, PARENT.read_bytes(), DRAFT.read_bytes(),
+                      "--waivers", str(tmp_path / "waivers.yaml"))
+    assert len(waived["waived"]) >= 1 and not waived["waiver_problems"]  # the CLI reads it and uses it
+    assert waived["waived"][0]["waiver"]["approver"] == "区司法局 张三"
 
     with page.expect_download() as dl:
         page.click("#download-docx")
