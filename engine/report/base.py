@@ -63,6 +63,7 @@ LABELS: dict[str, dict[str, str]] = {
     "line": {"zh": "第{line}行", "en": "line {line}"},
     "para_col": {"zh": "第{line}段第{column}字", "en": "paragraph {line}, char {column}"},
     "para": {"zh": "第{line}段", "en": "paragraph {line}"},
+    "item_no": {"zh": "第{n}项", "en": "item {n}"},
     "reply": {"zh": "采纳情况", "en": "Response"},
     "fb.unit": {"zh": "反馈单位", "en": "From"},
     "fb.contact": {"zh": "联系人", "en": "Contact"},
@@ -259,7 +260,14 @@ class RenderContext:
         return self.t("para" if self.draft.format == "docx" else "line", line=line)
 
     def location(self, f: Finding) -> str:
-        """Where a finding is, as a reader counts: paragraphs in a Word draft, lines elsewhere."""
+        """Where a finding is, as a reader counts: paragraphs in a Word draft, items in a PDF (whose
+        text lines run on across pages and mean nothing to a reader), lines elsewhere."""
+        if self.draft.format == "pdf":
+            m = self.draft_measure(f.local_item)
+            if m is None:
+                return ""
+            digits = m.label.strip("．.、 ")
+            return self.t("item_no", n=digits) if digits.isdigit() else m.label
         if self.draft.format == "docx" and f.line:
             if f.column:
                 return self.t("para_col", line=f.line, column=f.column)

@@ -117,3 +117,13 @@ def test_a_word_dropped_inside_a_same_clause_shows(ctx):
     tree = page(ctx)
     dropped = [d.text() for d in tree.css("span.clause.same del")]
     assert len(dropped) == 1 and "权责" in dropped[0]  # a word diff: the word that held it
+
+
+def test_places_in_a_pdf_draft_are_items(ctx):
+    from engine.report.base import RenderContext
+
+    ctx.draft.format = "pdf"
+    f = next(f for f in ctx.report.findings if f.local_item == "1")
+    assert RenderContext.location(ctx, f) == "第1项"
+    ctx.draft.format = "docx"
+    assert ctx.location(f).startswith(f"第{f.line}段")
