@@ -256,7 +256,9 @@ class RenderContext:
         return [f for f in self.report.findings if SEVERITY_RANK[f.severity] >= floor]
 
     def at_line(self, line: int) -> str:
-        """'第14行', or '第14段' in a Word draft, whose lines are its paragraphs."""
+        """'第14行', or '第14段' in a Word draft, whose lines are its paragraphs; "" in a PDF."""
+        if self.draft.format == "pdf":
+            return ""
         return self.t("para" if self.draft.format == "docx" else "line", line=line)
 
     def location(self, f: Finding) -> str:
