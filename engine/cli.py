@@ -148,6 +148,12 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 @click.option("--author", default="", help="批注作者、反馈单位、文档属性，如 城中区司法局 / comment author, 反馈单位 and document author")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期和文档日期所用的日期（默认今天）/ date for waiver expiry and document dates (default: today)")
 @click.option("--jobs", "-j", type=int, default=0, help="多份下级方案时的进程数（默认全部核）/ worker processes for several drafts (default: all cores)")
+@click.option("--baseline", help="旧稿的 JSON 报告：标出新增/未变的问题，列出已改的，--fail-on 只计新增 / JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
+@click.option("--only-new", is_flag=True, help="配合 --baseline：批注和意见反馈表只列新增问题 / with --baseline: Word comments and the feedback form list new findings only")
+@click.option("--date", "draft_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="方案日期（方案没有日期行或标题年份时）/ the draft's date for the dated checks, when the draft has no date line or year in its title")
+@click.option("--unit-registry", "unit_registries", multiple=True,
+              help="本单位的单位登记表（YAML，格式同 rulesets/data/unit_registry.yaml），可重复 / an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
 @_level_options
 @common_options
 def check(
@@ -163,15 +169,19 @@ def check(
     min_severity: str,
     author: str,
     today: dt.datetime | None,
+    baseline: str | None,
+    only_new: bool,
     jobs: int,
+    draft_date: dt.datetime | None,
+    unit_registries: tuple[str, ...],
     level: str | None,
     jurisdiction: str | None,
     lang: str,
 ) -> None:
     """对照上级义务检查下级方案。Check a draft against its parent's obligations.
 
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, input or
-    ruleset error.
+    Exit codes: 0 nothing at or above --fail-on (with --baseline: no new finding at or above it);
+    1 findings at or above it; 2 usage, input or ruleset error.
     """
     from engine.report import FORMATTERS, formats_for
 
@@ -182,9 +192,13 @@ def check(
     if formats and len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
     formats = formats_for(formats, outputs)
+    if only_new and not baseline:
+        raise PlancheckError("option.only_new_needs_baseline")
+    if baseline and len(drafts) > 1:
+        raise PlancheckError("option.baseline_one_draft", n=len(drafts))
     from engine.outputs import refuse_inputs, write_output
 
-    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", *rulesets])
+    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", baseline or "", *rulesets, *unit_registries])
     if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
         from engine.pipeline import DEFAULT_RULESETS
         from engine.rules.loader import load_rulesets
@@ -202,6 +216,8 @@ def check(
         level=level,
         jurisdiction=jurisdiction,
         today=today.date() if today else None,
+        date=draft_date.date() if draft_date else None,
+        unit_registries=tuple(unit_registries),
     )
     from engine.batch import check_batch_options, check_jobs
 
@@ -219,7 +235,7 @@ def check(
     draft = drafts[0]
     progress = Progress(lang)
     try:
-        run = run_check(draft, display_path=display_path_of(draft), progress=progress, **options)  # type: ignore[arg-type]
+        run = run_check(draft, display_path=display_path_of(draft), progress=progress, baseline_path=baseline, **options)  # type: ignore[arg-type]
     finally:
         progress.done()
     for i, name in enumerate(formats):
@@ -240,6 +256,7 @@ def check(
             author=author.strip(),
             date=(today.date() if today else dt.date.today()).isoformat(),
             min_severity=min_severity,
+            only_new=only_new,
         )
         write_output(out or "-", formatter.render(ctx))
         if out and out != "-":
@@ -254,6 +271,65 @@ def _written(path: str, findings: list, lang: str) -> str:  # type: ignore[type-
     if lang == "zh":
         return f"已写入 {path}（{len(findings)} 条：错误 {n['error']}，警告 {n['warning']}，提示 {n['info']}）"
     return f"wrote {path} ({len(findings)} findings: {n['error']} errors, {n['warning']} warnings, {n['info']} info)"
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--parent", help="两稿共同的上级方案 / parent plan both versions are checked against")
+@click.option("--ruleset", "rulesets", multiple=True, help="规则集 id 或文件（可重复），同 check / ruleset id or file (repeatable), as for check")
+@click.option("--no-core", is_flag=True, help="不加载 rulesets/core.yaml / do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="没有上级方案，只做文稿检查 / run without a parent: only drafting checks")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--output", "-o", help="输出文件（默认标准输出）/ output file (default: standard output)")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
+@_level_options
+@common_options
+def diff(
+    old: str,
+    new: str,
+    parent: str | None,
+    rulesets: tuple[str, ...],
+    no_core: bool,
+    allow_no_parent: bool,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    level: str | None,
+    jurisdiction: str | None,
+    lang: str,
+) -> None:
+    """对照同一方案的两稿。Compare two versions of a draft: measures inserted, removed, renumbered or
+    changed, and findings fixed, still open or new.
+
+    Exit codes: 0 no new finding at or above --fail-on; 1 new findings at or above it; 2 usage,
+    input or ruleset error.
+    """
+    from engine.outputs import refuse_inputs, write_output
+    from engine.pipeline import check as run_check
+    from engine.versions.diff import diff_runs
+    from engine.versions.render import render_diff
+
+    _import_jieba()
+    refuse_inputs([output] if output else [], [old, new, parent or "", *rulesets])
+    options = dict(
+        parent_path=parent,
+        rulesets=list(rulesets),
+        no_core=no_core,
+        allow_no_parent=allow_no_parent,
+        fail_on=fail_on,
+        lang=lang,
+        level=level,
+        jurisdiction=jurisdiction,
+    )
+    before = run_check(old, display_path=display_path_of(old), **options)  # type: ignore[arg-type]
+    after = run_check(new, display_path=display_path_of(new), **options)  # type: ignore[arg-type]
+    report = diff_runs(before, after, fail_on)
+    write_output(output or "-", render_diff(report, fmt, lang))
+    sys.exit(1 if report.summary.failed else 0)
 
 
 # --------------------------------------------------------------------------- fix
@@ -326,8 +402,10 @@ def fix(
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
     from engine.cli_serve import serve
+    from engine.cli_units import units
 
     main.add_command(rules)
+    main.add_command(units)
     main.add_command(serve)
 
 

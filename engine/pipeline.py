@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from engine import RULESETS_DIR, __version__
 from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
-from engine.findings import apply_waivers, coverage, finalize, load_waivers, summarize
+from engine.findings import FINGERPRINT_SCHEME, apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
 from engine.outputs import note_input
@@ -119,22 +119,32 @@ def check_plans(
     *,
     lang: str = "zh",
     alignment: Alignment | None = None,
+    date: str | dt.date | None = None,
+    unit_registries: tuple[str, ...] = (),
 ) -> tuple[list[Finding], Alignment | None]:
-    """Run the rules on a parsed draft: the warm, in-process core of every check."""
+    """Run the rules on a parsed draft: the warm, in-process core of every check.
+
+    `date` is the user's --date: used only when the draft names no date of its own
+    (engine.parse.dating). `unit_registries` are an office's own unit registry files.
+    """
     from engine.align import align_plans
+    from engine.extract.unitnames import load_registry
+    from engine.parse.dating import draft_date
     from engine.rules.engine import run_rules
     from engine.rules.kinds.base import CheckContext
 
     parent = obligations.plan
     if alignment is None and parent is not None:
         alignment = align_plans(parent, draft)
+    data = {**data_tables(), "unit_registry": load_registry(unit_registries)}  # validated, not the raw table
     ctx = CheckContext(
         draft=draft,
         parent=parent,
         alignment=alignment,
         obligations=obligations.by_ref,
-        data=data_tables(),
+        data=data,
         lang=lang,
+        draft_date=draft_date(draft, date)[0],
     )
     findings = run_rules(ctx, rules, lang)
     for f in findings:
@@ -156,6 +166,9 @@ def check(
     jurisdiction: str | None = None,
     today: dt.date | None = None,
     display_path: str | None = None,
+    date: dt.date | None = None,
+    unit_registries: tuple[str, ...] = (),
+    baseline_path: str | None = None,
     obligations: Obligations | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> CheckRun:
@@ -165,13 +178,16 @@ def check(
     takes the place of `parent_path` and of any obligation ruleset. `progress` hears each stage's
     name as it starts: read, parent, check, report (the CLI's progress line on a terminal).
     """
+    from engine.parse.dating import draft_date
     from engine.rules.loader import load_rulesets
+    from engine.versions.baseline import aliases, apply_baseline, check_compatible, load_baseline
 
     step = progress or (lambda stage: None)
     step("read")
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
+    base = load_baseline(baseline_path, display_path_of(baseline_path)) if baseline_path else None
     draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction)
     if display_path:
         draft.source = display_path
@@ -182,11 +198,17 @@ def check(
     if obligations.parsed is not None and (reason := swapped(obligations.parsed, draft, lang)):
         raise PlancheckError("input.swapped", reason=reason)
     parent_name = display_path_of(obligations.source) if obligations.source else ""
+    parent_sha = obligations.plan.sha256 if obligations.plan is not None else ""
+    if base is not None and baseline_path:
+        check_compatible(base, baseline_path, parent_name, parent_sha, loaded.ids)
 
     step("check")
-    findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
+    findings, alignment = check_plans(
+        draft, obligations, loaded.rules, lang=lang, date=date, unit_registries=unit_registries
+    )
     step("report")
-    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang)
+    renamed = aliases(findings, base) if base is not None and any(w.fingerprint for w in waivers) else {}
+    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang, renamed)
     not_applicable = {
         ref
         for ref, ob in obligations.by_ref.items()
@@ -202,14 +224,21 @@ def check(
         loaded.ids,
         fail_on,
     )
+    summary.parent_sha256 = parent_sha
+    summary.draft_date, summary.draft_date_source = draft_date(draft, date)
+    if summary.draft_date is None:
+        summary.skipped = [r.id for r in loaded.rules if r.enabled and r.check in NEEDS_DATE_KINDS()]
     report = Report(
         version=__version__,
+        fingerprints=FINGERPRINT_SCHEME,
         summary=summary,
         alignment=pairs,
         findings=active,
         waived=waived,
         waiver_problems=problems,
     )
+    if base is not None:
+        report = apply_baseline(report, base)
     descriptions = {r.id: r.description or "" for r in loaded.rules}
     return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
 
@@ -258,3 +287,10 @@ def NEEDS_PARENT_KINDS() -> frozenset[str]:
     from engine.rules.kinds import registry
 
     return frozenset(name for name, kind in registry().items() if kind.needs_parent)
+
+
+@cache
+def NEEDS_DATE_KINDS() -> frozenset[str]:
+    from engine.rules.kinds import registry
+
+    return frozenset(name for name, kind in registry().items() if kind.needs_date)

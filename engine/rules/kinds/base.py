@@ -62,7 +62,9 @@ class Hit:
     fields: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
     severity: Severity | None = None  # a kind may grade a hit (clause_carried: by strength)
-    key: str = ""  # what makes this hit distinct within (rule, local_item, parent_item): for fingerprints
+    # What the hit is about, for fingerprints: words, phrases, the parent's text — never an offset, line,
+    # label or index, which change when the draft is edited elsewhere (engine.findings.identity).
+    key: str = ""
     line: int | None = None  # set only when the kind knows better than the quote search
     column: int | None = None
     fix: tuple[Edit, ...] = ()  # a mechanical remedy, when the kind can state one exactly
@@ -79,6 +81,7 @@ class CheckContext:
     data: dict[str, object]  # data tables from rulesets/data/*.yaml by name (levels, confusables …)
     lang: str = "zh"
     scope: object = None  # the rule's Scope; use `in_scope(measure)`
+    draft_date: str | None = None  # ISO date the draft speaks from (engine.parse.dating); None: unknown
 
     def in_scope(self, measure: Measure) -> bool:
         return self.scope is None or self.scope.matches(measure, self.draft)  # type: ignore[attr-defined]
@@ -107,6 +110,7 @@ class CheckKind:
     message: ClassVar[dict[str, str]]  # default message templates {"zh": …, "en": …} with {fields}
     suggestion: ClassVar[dict[str, str]] = {}
     needs_parent: ClassVar[bool] = False  # skipped (not failed) when there is no parent/obligations
+    needs_date: ClassVar[bool] = False  # finds nothing without the draft's date; the report says it was skipped
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterable[Hit]:
         raise NotImplementedError
