@@ -58,6 +58,8 @@ UI: dict[str, dict[str, str]] = {
         "parent_none": "（不选用）",
         "draft": "下级方案（征求意见稿）",
         "waivers": "豁免清单（可选，YAML）",
+        "author": "反馈单位（可选，写入批注和意见反馈表）",
+        "author_hint": "如：城中区司法局",
         "formats": "支持 .docx、.txt、.pdf（有文字层）、.html；可把文件拖到框里",
         "submit": "检查",
         "checking": "正在检查……",
@@ -94,6 +96,8 @@ UI: dict[str, dict[str, str]] = {
         "parent_none": "(none)",
         "draft": "Draft plan",
         "waivers": "Waivers (optional, YAML)",
+        "author": "Sender (optional: comment author and the feedback form's 反馈单位)",
+        "author_hint": "e.g. the district justice bureau",
         "formats": ".docx, .txt, .pdf (with a text layer), .html; files can be dropped on the boxes",
         "submit": "Check",
         "checking": "Checking…",
@@ -261,6 +265,7 @@ def create_app(
                 parent = await _upload(form, "parent", "parent", limit)
                 waivers = await _upload(form, "waivers", "waivers.yaml", limit)
                 ruleset = str(form.get("ruleset") or "").strip() or None
+                author = display_name(str(form.get("author") or ""), "")[:60]
         except PlancheckError:
             raise
         except Exception as exc:  # multipart syntax, too many parts: the request, not a bug
@@ -270,7 +275,7 @@ def create_app(
         if parent is not None:
             ruleset = None  # a file given wins over the list's default
         return await run_in_threadpool(
-            service.check, draft, parent=parent, ruleset=ruleset, waivers=waivers, lang=_lang(request)
+            service.check, draft, parent=parent, ruleset=ruleset, waivers=waivers, lang=_lang(request), author=author
         )
 
     async def index(request: Request) -> Response:

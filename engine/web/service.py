@@ -102,6 +102,8 @@ class Result:
     lang: str
     draft: Upload
     parent_name: str
+    author: str = ""  # the sender named in the office documents (反馈单位, comment author)
+    date: str = ""  # the day of the check, the documents' date
 
 
 @cache
@@ -189,6 +191,7 @@ class CheckService:
         waivers: Upload | None = None,
         lang: str = "zh",
         today: dt.date | None = None,
+        author: str = "",
     ) -> Result:
         """Check an uploaded draft against an uploaded parent or a bundled parent ruleset."""
         if parent is None and not ruleset:
@@ -205,6 +208,7 @@ class CheckService:
             ruleset or "",
             parent.name if parent else "",
             parent.suffix if parent else "",
+            author,
         ):
             h.update(part.encode("utf-8") + b"\0")
         for blob in (draft.data, parent.data if parent else b"", waivers.data if waivers else b""):
@@ -223,7 +227,7 @@ class CheckService:
             else:
                 with self._run_lock:
                     checked, parent_name = self.run_here(draft, parent, ruleset, waivers, lang, today)
-            return Result(token, checked, lang, draft, parent_name)
+            return Result(token, checked, lang, draft, parent_name, author, today.isoformat())
 
         try:
             return self.results.get(token, run)
@@ -297,6 +301,7 @@ class CheckService:
             if fmt == "docx" and result.draft.suffix == ".docx":
                 write_upload(source, result.draft.data)  # the docx format comments a copy of the original
             ctx = render_context(result.run, str(source), lang or result.lang, output)
+            ctx.author, ctx.date = result.author, result.date
             return FORMATTERS[fmt]().render(ctx)
 
 

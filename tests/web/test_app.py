@@ -210,3 +210,19 @@ def test_the_page_in_english(client, small):
     assert "Downloads" in result and "Fix these first" in result and "下载" not in result
     bad = client.post("/check?lang=en", files={"draft": ("d.txt", small[1])})
     assert bad.status_code == 400 and "choose the parent plan" in bad.text
+
+
+def test_the_sender_named_on_the_form_signs_the_office_documents(client, small):
+    import docx as python_docx
+
+    r = client.post(
+        "/check",
+        files={"parent": ("p.txt", small[0]), "draft": ("d.txt", small[1])},
+        data={"author": "城中区司法局"},
+        follow_redirects=False,
+    )
+    link = r.headers["location"]
+    commented = python_docx.Document(io.BytesIO(client.get(link + "/draft.docx").content))
+    assert {c.author for c in commented.comments} == {"城中区司法局"}
+    form = python_docx.Document(io.BytesIO(client.get(link + "/feedback.docx").content))
+    assert "反馈单位：城中区司法局" in form.paragraphs[1].text and "日期：20" in form.paragraphs[1].text
