@@ -226,3 +226,23 @@ def test_the_sender_named_on_the_form_signs_the_office_documents(client, small):
     assert {c.author for c in commented.comments} == {"城中区司法局"}
     form = python_docx.Document(io.BytesIO(client.get(link + "/feedback.docx").content))
     assert "反馈单位：城中区司法局" in form.paragraphs[1].text and "日期：20" in form.paragraphs[1].text
+
+
+def test_a_waiver_file_is_applied_as_by_the_cli(client, small, tmp_path):
+    parent, draft = small
+    first = post(client, "/api/check", parent, draft).json()["findings"][0]
+    item = first["local_item"] or f"parent:{first['parent_item']}"
+    waivers = f"- rule: {first['rule']}\n  item: '{item}'\n  reason: 区级不适用\n  approver: 区司法局\n".encode()
+    r = client.post(
+        "/api/check",
+        files={"parent": ("parent.txt", parent), "draft": ("draft.txt", draft), "waivers": ("w.yaml", waivers)},
+    )
+    assert r.status_code == 200
+    (tmp_path / "w.yaml").write_bytes(waivers)
+    cli = cli_json(tmp_path, parent, draft, "--waivers", str(tmp_path / "w.yaml"))
+    assert comparable(r.json()) == comparable(cli) and cli["waived"]
+    bad = client.post(
+        "/api/check",
+        files={"parent": ("p.txt", parent), "draft": ("d.txt", draft), "waivers": ("豁免.yaml", b"- rule: [unclosed\n")},
+    )
+    assert bad.status_code == 400 and "豁免.yaml" in bad.json()["error"]["message"]
