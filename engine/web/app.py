@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -212,20 +213,15 @@ def _error_response(request: Request, err: PlancheckError) -> Response:
     return HTMLResponse(page, status_code=status, headers=headers)
 
 
-_ENV: list[Environment] = []
-
-
+@functools.cache
 def _templates() -> Environment:
-    if not _ENV:
-        _ENV.append(
-            Environment(
-                loader=FileSystemLoader(str(HERE / "templates")),
-                autoescape=select_autoescape(["html"]),
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
-        )
-    return _ENV[0]
+    """The package's templates, every value escaped unless marked safe (the report body is)."""
+    return Environment(
+        loader=FileSystemLoader(str(HERE / "templates")),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _page_vars(lang: str) -> dict[str, Any]:
