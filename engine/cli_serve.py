@@ -19,6 +19,19 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _can_listen(host: str, port: int) -> None:
+    """A taken port or a wrong address is the user's message, before any worker starts."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(infos[0][4])
+    except OSError as exc:
+        raise PlancheckError("web.cannot_listen", host=host, port=port, reason=exc.strerror or str(exc)) from None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址；0.0.0.0 供局域网使用（无登录）/ address to listen on; 0.0.0.0 for an intranet (no login)")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="端口 / port")
@@ -38,6 +51,7 @@ def serve(
         from engine.web.app import create_app
     except ImportError as exc:  # the web dependencies are in pyproject.toml; a partial install lacks them
         raise PlancheckError("internal", reason=f"{exc}") from None
+    _can_listen(host, port)
     url_host = f"[{host}]" if ":" in host else host
     zh = lang == "zh"
     if not _loopback(host):

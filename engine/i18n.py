@@ -231,6 +231,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "上传太慢（{seconds} 秒内未传完），已断开；请检查网络后重试",
         "en": "the upload was too slow (not finished within {seconds} s) and was dropped: check the network and try again",
     },
+    "web.cannot_listen": {
+        "zh": "无法在 {host}:{port} 上启动网页：{reason}（端口被占用时可换 --port）",
+        "en": "cannot serve on {host}:{port}: {reason} (use another --port if it is taken)",
+    },
     "web.busy": {
         "zh": "服务器正忙（排队的检查已满），请 {seconds} 秒后再试",
         "en": "the server is busy (the check queue is full): try again in {seconds} s",

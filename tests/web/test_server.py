@@ -134,3 +134,17 @@ def _serve_and_check(exe, port: int, err) -> None:
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_a_taken_port_is_a_message_not_a_traceback():
+    from click.testing import CliRunner
+
+    from engine.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert r.exit_code == 2 and f"127.0.0.1:{port}" in r.output and "--port" in r.output
+    assert "Traceback" not in r.output
