@@ -46,7 +46,7 @@ def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
 
 @rules.command("facts")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="text: a table per type; json: the JSON schema (schemas/facts.schema.json)")
+              help="text：每类一张表；json：JSON 模式 / text: a table per type; json: the JSON schema (schemas/facts.schema.json)")
 @common_options
 def facts(fmt: str, lang: str) -> None:
     """List the fact types rules read (condition, join) and their fields; ? marks an optional field."""
