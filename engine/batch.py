@@ -19,7 +19,7 @@ from typing import Any
 
 from engine.errors import PlancheckError
 from engine.findings import apply_waivers, load_waivers
-from engine.outputs import write_output
+from engine.outputs import clean_text, write_output
 
 _STATE: dict[str, Any] = {}
 
@@ -30,21 +30,21 @@ def _init(state: dict[str, Any]) -> None:
 
 def _one(path: str) -> dict[str, Any]:
     from engine.models import SEVERITY_RANK
-    from engine.pipeline import check_plans, load_plan
+    from engine.pipeline import check_plans, display_path_of, load_plan
 
     lang = _STATE["lang"]
     try:
         draft = load_plan(path, level=_STATE["level"], jurisdiction=_STATE["jurisdiction"])
         findings, _ = check_plans(draft, _STATE["obligations"], _STATE["rules"], lang=lang)
     except PlancheckError as e:
-        return {"draft": path, "problem": e.render(lang)}
+        return {"draft": display_path_of(path), "problem": e.render(lang)}
     finally:
         _settle()
     active, waived, _ = apply_waivers(findings, _STATE["waivers"], _STATE["today"], lang)
     counts = {s: sum(1 for f in active if f.severity == s) for s in ("error", "warning", "info")}
     threshold = SEVERITY_RANK.get(_STATE["fail_on"], 99)
     failed = any(SEVERITY_RANK[f.severity] >= threshold for f in active)
-    return {"draft": path, **counts, "waived": len(waived), "failed": failed}
+    return {"draft": display_path_of(path), **counts, "waived": len(waived), "failed": failed}
 
 
 def _settle() -> None:
@@ -98,7 +98,7 @@ def _summary(results: list[dict[str, Any]], fmt: str, lang: str) -> str:
             lines.append(f"{r['draft']}: 错误 {r['error']} 警告 {r['warning']} 提示 {r['info']} 豁免 {r['waived']}")
         else:
             lines.append(f"{r['draft']}: {r['error']} errors, {r['warning']} warnings, {r['info']} info, {r['waived']} waived")
-    return "\n".join(lines) + "\n"
+    return clean_text("\n".join(lines) + "\n")
 
 
 def run_batch(

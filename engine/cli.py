@@ -20,6 +20,7 @@ import click
 from engine import __version__
 from engine.cli_support import common_options
 from engine.errors import PlancheckError
+from engine.outputs import echo
 from engine.pipeline import display_path_of
 
 LEVELS = ["national", "province", "city", "county", "town"]
@@ -72,9 +73,9 @@ def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang
     plan = load_plan(file, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
     plan.source = display_path_of(file)
     if fmt == "json":
-        click.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(render_tree(plan, lang), nl=False)
+        echo(render_tree(plan, lang), nl=False)
 
 
 # --------------------------------------------------------------------------- align
@@ -96,9 +97,9 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
     d = load_plan(draft, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
     result = align_plans(p, d)
     if fmt == "json":
-        click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(format_table(result, p, d), nl=False)
+        echo(format_table(result, p, d), nl=False)
 
 
 # --------------------------------------------------------------------------- derive
@@ -128,7 +129,7 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
     rs = derive_ruleset(plan, ruleset_id=rid)  # hashes the bytes load_plan read (stdin too)
     write_output(output, dump_ruleset_yaml(rs).encode("utf-8"))
     n = len(rs.obligations)
-    click.echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
+    echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
 
 
 # --------------------------------------------------------------------------- check
@@ -230,7 +231,7 @@ def check(
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
         )
-        write_output(out or "-", formatter.render(ctx))
+        write_output(out or "-", formatter.render(ctx), binary=formatter.binary)
     sys.exit(1 if run.report.summary.failed else 0)
 
 

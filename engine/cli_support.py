@@ -15,7 +15,7 @@ import click
 
 from engine.errors import PlancheckError
 from engine.i18n import message
-from engine.outputs import forget_inputs
+from engine.outputs import echo, forget_inputs
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -29,7 +29,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         except PlancheckError as e:
             if debug:
                 raise
-            click.echo(f"plancheck: {e.render(lang)}", err=True)
+            echo(f"plancheck: {e.render(lang)}", err=True)
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -38,7 +38,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as e:  # a bug: say so plainly, never a traceback without --debug
             if debug:
                 raise
-            click.echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
+            echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
             sys.exit(2)
 
     return wrapper

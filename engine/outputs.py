@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -91,16 +92,44 @@ def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str] = ()) -> None:
         seen[key] = o
 
 
-def write_output(path: str, data: bytes) -> None:
+# C0 except tab and newline, DEL, C1: invalid in XML 1.0 (C0) or steering a terminal (ESC, CSI, CR).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    """One character for one: ␌ for a form feed, ␛ for ESC, ␡ for DEL, � for a C1 control, so
+    columns and quotes keep their length and the reader still sees that something was there."""
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def clean_text(text: str) -> str:
+    """`text` with every control character but tab and newline made visible; `text` itself when
+    there is none (callers test identity to skip copying)."""
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def as_text(s: str) -> str:
+    """`s` as text that encodes: a file name's undecodable bytes (surrogates from os.fsdecode) and
+    any other lone surrogate become �."""
+    try:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "replace").decode("utf-8")
+
+
+def write_output(path: str, data: bytes, *, binary: bool = False) -> None:
     """Write one output file (or stdout for `-`), refusing any input, all or nothing."""
     if path == "-":
-        write_stdout(data)
+        write_stdout(data, binary=binary)
         return
     refuse_inputs([path])
     _replace(Path(path), data, mode=None)
 
 
-def write_stdout(data: bytes) -> None:
+def write_stdout(data: bytes, *, binary: bool = False) -> None:
     """Standard output; refused when the shell sent it into an input (`>> draft.txt`)."""
     try:
         st = os.fstat(sys.stdout.fileno())
@@ -108,8 +137,29 @@ def write_stdout(data: bytes) -> None:
         st = None
     if st is not None and stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in noted_inputs():
         raise PlancheckError("option.output_is_input", path="<stdout>")
+    if not binary:
+        text = data.decode("utf-8", "replace")
+        cleaned = clean_text(text)  # a terminal never receives an escape sequence from a report
+        data = data if cleaned is text else cleaned.encode("utf-8")
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Text for the terminal (stdout, or stderr for messages), control characters made visible and a
+    name that is not valid UTF-8 shown with its bad bytes as �, never an encoding error."""
+    text = as_text(text)
+    data = (clean_text(text) + ("\n" if nl else "")).encode("utf-8")
+    if not err:
+        write_stdout(data)
+        return
+    stream = getattr(sys.stderr, "buffer", None)
+    if stream is None:
+        sys.stderr.write(data.decode("utf-8"))
+    else:
+        sys.stderr.flush()
+        stream.write(data)
+    sys.stderr.flush()
 
 
 def write_private(path: Path, data: bytes) -> bool:

@@ -260,3 +260,53 @@ def test_dev_null_and_a_pipe_are_written_as_streams(tmp_path: Path) -> None:
     finally:
         os.close(reader)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+# ----------------------------------------------------------------------- what reaches a terminal
+
+
+def _hostile_draft(work: Path) -> Path:
+    lines = (work / "draft.txt").read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "牵头单位" in line)
+    lines[at] = lines[at][:6] + "\x0c\x1b[2J\x1b]0;owned\x07" + lines[at][6:]
+    path = work / "ctl.txt"
+    path.write_text("\n".join(lines), "utf-8")
+    return path
+
+
+def test_no_escape_sequence_reaches_the_terminal(work: Path) -> None:
+    _hostile_draft(work)
+    for fmt in ("text", "markdown", "github", "json"):
+        r = run("check", "ctl.txt", "--parent", "parent.txt", "--format", fmt)
+        assert r.exit_code == 1 and "\x1b" not in r.output and "\x07" not in r.output, fmt
+    shutil.copy(work / "ctl.txt", work / "c\x1b[2J.txt")
+    r = run("check", "c\x1b[2J.txt", "--parent", "parent.txt")
+    assert "\x1b" not in r.output and "c\u241b[2J.txt" in r.output  # shown, not obeyed
+    r = run("parse", "ctl.txt")
+    assert r.exit_code == 0 and "\x1b" not in r.output
+
+
+def test_a_junit_and_docx_report_of_a_draft_with_control_characters_are_well_formed(work: Path) -> None:
+    from xml.dom import minidom
+
+    _hostile_draft(work)
+    r = run("check", "ctl.txt", "--parent", "parent.txt", "--format", "junit", "-o", "r.xml", "--format", "docx", "-o", "r.docx")
+    assert r.exit_code == 1, r.output
+    minidom.parse(str(work / "r.xml"))
+    import docx
+
+    assert docx.Document(str(work / "r.docx")).paragraphs
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(work: Path) -> None:
+    name = os.fsdecode(b"plan\xff\x1b[31m.txt")
+    try:
+        shutil.copy(DRAFT, work / name)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only valid names")
+    for args in (["--format", "json"], ["--format", "sarif", "-o", "r.sarif"], []):
+        r = run("check", name, "--parent", "parent.txt", *args)
+        assert r.exit_code == 1 and "内部错误" not in r.output, r.output
+    assert "plan\ufffd\u241b[31m.txt" in (work / "r.sarif").read_text("utf-8")
+    r = run("check", os.fsdecode(b"gone\xff.txt"), "--parent", "parent.txt")
+    assert r.exit_code == 2 and "找不到文件" in r.output and "\ufffd" in r.output, r.output
