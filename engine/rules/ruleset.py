@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.models import Deadline, Level, Measure, Plan, Severity, StrengthLevel, Target
+from engine.rules.templates import template_problem
 
 
 class _Data(BaseModel):
@@ -95,6 +96,13 @@ class Rule(_Data):
     scope: Scope = Field(default_factory=Scope)
     enabled: bool = True
     examples: Examples | None = None
+
+    @field_validator("message", "message_en", "suggestion", "suggestion_en")
+    @classmethod
+    def _plain_fields(cls, v: str | None) -> str | None:
+        if v is not None and (problem := template_problem(v)):
+            raise ValueError(problem)
+        return v
 
 
 class ObligationClause(_Data):
