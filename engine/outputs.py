@@ -166,26 +166,31 @@ def write_private(path: Path, data: bytes) -> bool:
     """A cache file only the user may read (mode 0600), all or nothing; False where it cannot be
     written (the caller carries on without it)."""
     try:
-        _replace(path, data, mode=0o600, make_dirs=False)
+        _replace(path, data, mode=0o600, make_dirs=False, follow=False)
     except PlancheckError:
         return False
     return True
 
 
-def _replace(target: Path, data: bytes, *, mode: int | None, make_dirs: bool = True) -> None:
-    """Write `data` to a temporary file beside `target`, then rename it over `target`."""
+def _replace(target: Path, data: bytes, *, mode: int | None, make_dirs: bool = True, follow: bool = True) -> None:
+    """Write `data` to a temporary file beside `target`, then rename it over `target`.
+
+    `follow`: a symlinked output is written where the link leads (the user's own link); a cache
+    file never follows one (a planted link must not aim the write at another file)."""
     shown = os.fspath(target)
-    real = Path(os.path.realpath(target))  # a symlinked output is written where the link leads
+    real = Path(os.path.realpath(target)) if follow else target
     try:
-        st = os.stat(real)
+        st = os.stat(real) if follow else os.lstat(real)
     except OSError:
         st = None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise PlancheckError("output.is_dir", path=shown)
-    if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+    if not follow:
+        st = st if st is not None and stat.S_ISREG(st.st_mode) else None  # a link, pipe… is replaced
+    elif st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
         _stream(shown, data)  # /dev/null, /dev/stdout, a pipe the user made: nothing to replace
         return
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    elif st is not None and not stat.S_ISREG(st.st_mode):
         raise PlancheckError("output.not_regular", path=shown)  # a disk, a socket
     tmp = None
     try:
