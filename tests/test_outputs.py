@@ -44,6 +44,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # ----------------------------------------------------------------------- every writer goes through here
 
 _WRITE_MODES = set("wax+")
+_WRITE_FLAGS = {"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", 1, 2}
 
 
 def _writes(tree: ast.AST) -> list[tuple[int, str]]:
@@ -65,7 +66,10 @@ def _writes(tree: ast.AST) -> list[tuple[int, str]]:
         elif name == "open" or (name == "fdopen" and owner == "os"):
             mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
             if owner == "os" and name == "open":
-                found.append((node.lineno, "os.open"))
+                flags = {n.attr for arg in node.args[1:2] for n in ast.walk(arg) if isinstance(n, ast.Attribute)}
+                flags |= {n.value for arg in node.args[1:2] for n in ast.walk(arg) if isinstance(n, ast.Constant)}
+                if flags & _WRITE_FLAGS or not flags:
+                    found.append((node.lineno, "os.open"))
             elif isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & _WRITE_MODES:
                 found.append((node.lineno, f"open({mode.value!r})"))
             elif mode is not None and not isinstance(mode, ast.Constant):
@@ -89,12 +93,13 @@ def test_every_file_write_goes_through_the_output_module() -> None:
 def test_the_scanner_sees_the_ways_a_module_could_write() -> None:
     code = (
         "Path('x').write_text('a')\nopen('x', 'w')\nopen(p, mode='ab')\nos.replace(a, b)\n"
-        "tempfile.mkstemp()\ndoc.save('x.docx')\nshutil.copy(a, b)\nos.open(p, 1)\n"
+        "tempfile.mkstemp()\ndoc.save('x.docx')\nshutil.copy(a, b)\nos.open(p, 1)\nos.open(p, os.O_RDONLY | os.O_NONBLOCK)\n"
+        "os.open(p, os.O_WRONLY | os.O_CREAT)\n"
         "Path(a).rename(b)\nopen('x')\nopen('x', 'rb')\n'a'.replace('b', 'c').replace('d', 'e')\n"
         "doc.save(buf)\nx.copy()\n"
     )
     assert [what for _, what in _writes(ast.parse(code))] == [
-        "write_text", "open('w')", "open('ab')", "replace", "mkstemp", "save(<path?>)", "copy", "os.open", "rename",
+        "write_text", "open('w')", "open('ab')", "replace", "mkstemp", "save(<path?>)", "copy", "os.open", "os.open", "rename",
     ]
 
 

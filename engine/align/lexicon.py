@@ -117,6 +117,8 @@ def _shared_dir() -> Path:
 
 
 _UID: int | None = os.getuid() if hasattr(os, "getuid") else None
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; a FIFO or device cannot be planted elsewhere
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _MAX_FILE = 64 * 1024 * 1024  # the index is ~13 MB; anything much larger is not ours
 
 
@@ -202,9 +204,8 @@ def _load_or_build(name: str) -> Lexicon:
 def _read(directory: Path, name: str) -> Lexicon | None:
     """The index in `directory`, or None: never through a link, never blocking on a FIFO or device,
     never a file someone else could have written."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(directory / name, flags)
+        fd = os.open(directory / name, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
     except OSError:
         return None
     try:
