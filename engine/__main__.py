@@ -1,3 +1,3 @@
-from engine.cli import main
+from engine.entry import main
 
 main()

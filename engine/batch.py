@@ -14,9 +14,13 @@ import gc
 import json
 import multiprocessing as mp
 import os
+import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from engine.entry import ignore_in_worker, interruption, stop
 from engine.errors import PlancheckError
 from engine.findings import apply_waivers, load_waivers
 from engine.outputs import clean_text, write_output
@@ -25,7 +29,24 @@ _STATE: dict[str, Any] = {}
 
 
 def _init(state: dict[str, Any]) -> None:
+    ignore_in_worker()
+    _unblock()
     _STATE.update(state)
+
+
+_SIGNALS = {signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])}
+
+
+def _block() -> None:
+    """Hold Ctrl-C while the workers are forked, so none receives it before `_init` tells it to
+    leave Ctrl-C to the parent (a worker interrupted then would print a traceback)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+
+def _unblock() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
 
 
 def _one(path: str) -> dict[str, Any]:
@@ -101,6 +122,11 @@ def _summary(results: list[dict[str, Any]], fmt: str, lang: str) -> str:
     return clean_text("\n".join(lines) + "\n")
 
 
+def _abandon() -> None:
+    for child in mp.active_children():
+        child.kill()
+
+
 def run_batch(
     drafts: list[str], options: dict[str, Any], formats: tuple[str, ...], outputs: tuple[str, ...], jobs: int
 ) -> int:
@@ -131,13 +157,31 @@ def run_batch(
     results: list[dict[str, Any]] = []
     show_progress = sys.stderr.isatty()
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(workers, initializer=_init, initargs=(state,)) as pool:
-        for i, res in enumerate(pool.imap(_one, drafts, chunksize=4), 1):
+    pool = None
+    try:
+        _block()
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(state,))
+            answers = pool.map(_one, drafts, chunksize=4)  # forks the workers
+        finally:
+            _unblock()  # a Ctrl-C held while they were forked arrives now, in the parent
+        for i, res in enumerate(answers, 1):
             results.append(res)
             if show_progress:
                 done = int(30 * i / len(drafts))
                 sys.stderr.write(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{len(drafts)}")
                 sys.stderr.flush()
+        pool.shutdown()
+    except BrokenProcessPool:
+        _abandon()
+        raise PlancheckError("batch.worker_died", jobs=workers) from None
+    except BaseException as exc:
+        if interruption(exc) is None:
+            raise
+        # No orderly shutdown: a worker ended by the same signal may have died holding the task
+        # queue's lock, and waiting for it would hang. Nothing has been written yet.
+        _abandon()
+        stop(exc, hard=True)
     gc.unfreeze()
     if show_progress:
         sys.stderr.write("\n")

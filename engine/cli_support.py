@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from engine.entry import Terminated, interruption, stop
 from engine.errors import PlancheckError
 from engine.i18n import message
 from engine.outputs import echo, forget_inputs
@@ -29,15 +30,23 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         except PlancheckError as e:
             if debug:
                 raise
+            if (cause := interruption(e)) is not None:  # a stage that wraps what it catches
+                stop(cause)
             echo(f"plancheck: {e.render(lang)}", err=True)
             sys.exit(2)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except (KeyboardInterrupt, Terminated) as e:
+            if debug:
+                raise
+            stop(e)
         except BrokenPipeError:
             sys.exit(0)
         except Exception as e:  # a bug: say so plainly, never a traceback without --debug
             if debug:
                 raise
+            if (cause := interruption(e)) is not None:
+                stop(cause)
             echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
             sys.exit(2)
 

@@ -125,6 +125,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "-j/--jobs 为 {jobs}，应在 0（按处理器核数）到 {limit} 之间",
         "en": "-j/--jobs is {jobs}; it must be between 0 (one per core) and {limit}",
     },
+    "batch.worker_died": {
+        "zh": "检查多份方案时有工作进程意外退出（可能是内存不足）；请用更小的 -j（现为 {jobs}）重试",
+        "en": "a worker process of the batch stopped unexpectedly (out of memory?); try again with a smaller -j (now {jobs})",
+    },
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
