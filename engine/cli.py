@@ -288,12 +288,12 @@ def fix(
     o = result.outcome
     for f, why in o.skipped:
         where = f"{f.line}:{f.column}" if f.line else (f.local_item or "-")
-        click.echo(message("fix.skipped", lang, where=where, rule=f.rule, why=message(f"fix.why.{why}", lang)), err=True)
+        echo(message("fix.skipped", lang, where=where, rule=f.rule, why=message(f"fix.why.{why}", lang)), err=True)
     if result.data is None:
-        click.echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
+        echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
         return
-    write_output(output, result.data)
-    click.echo(
+    write_output(output, result.data, binary=True)  # the user's own text, control characters and all
+    echo(
         message(
             "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
             skipped=len(o.skipped), before=len(o.before), after=len(o.after),

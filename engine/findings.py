@@ -63,6 +63,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text until the model checks them: YAML's own date reading raises a bare ValueError on
+# 2025-02-30, with no line to point at.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_waivers(path: str) -> list[Waiver]:
@@ -80,6 +86,8 @@ def load_waivers(path: str) -> list[Waiver]:
         raise PlancheckError(
             "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=str(e)
         ) from None
+    except ValueError as e:  # an explicitly tagged value YAML cannot build (!!timestamp 2025-02-30)
+        raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason=str(e)) from None
     if isinstance(data, dict) and "waivers" in data:
         data = data["waivers"]
     if data is None:
@@ -104,7 +112,8 @@ def load_waivers(path: str) -> list[Waiver]:
                 dt.date.fromisoformat(w.expires)
             except ValueError:
                 raise PlancheckError(
-                    "waivers.invalid", path=path, line=line, key=f"[{i}].expires", reason="expected YYYY-MM-DD"
+                    "waivers.invalid", path=path, line=line, key=f"[{i}].expires",
+                    reason=f"{w.expires} is not a date (expected YYYY-MM-DD)",
                 ) from None
         waivers.append(w)
     return waivers

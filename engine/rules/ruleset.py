@@ -8,6 +8,7 @@ durable-rules ruleset by `engine.rules.conditions`, never evaluated as Python.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -138,6 +139,16 @@ class Obligation(_Data):
     require_units: list[str] = Field(default_factory=list, description="curated: units the draft must name")
     require_phrases: list[str] = Field(default_factory=list, description="curated: phrases the draft must keep")
     note: str | None = None
+
+    @field_validator("deadline")
+    @classmethod
+    def _iso_date(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"{v} is not a date (expected YYYY-MM-DD)") from None
+        return v
 
 
 class ParentMeta(_Data):
