@@ -81,6 +81,8 @@ def load_waivers(path: str) -> list[Waiver]:
         data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:
         raise PlancheckError("input.undecodable", path=path) from None
+    except OSError as e:  # gone or unreadable since it was found
+        raise PlancheckError("input.unreadable", path=path, reason=e.strerror or str(e)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise PlancheckError(

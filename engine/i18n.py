@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 是旧版 Word (.doc) 文件；请在 Word 中另存为 .docx 后再检查",
         "en": "{path} is a legacy Word (.doc) file: save it as .docx in Word first",
     },
+    "input.changed": {
+        "zh": "{path} 在检查过程中被改动了；请在文件保存好后重新运行",
+        "en": "{path} changed while it was being checked: run again once it is saved",
+    },
     "parse.no_measures": {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
         "en": "no numbered measures found in {path} (numbered items such as 1. or (1), or with Chinese numerals): is this a plan?",
