@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -126,6 +127,8 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
     rid = ruleset_id or "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in out.stem)
     if not rid[:1].isalpha():
         rid = "parent-" + rid
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]*", rid):
+        raise PlancheckError("option.bad_id", id=rid)
     rs = derive_ruleset(plan, ruleset_id=rid)  # hashes the bytes load_plan read (stdin too)
     write_output(output, dump_ruleset_yaml(rs).encode("utf-8"))
     n = len(rs.obligations)

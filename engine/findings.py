@@ -132,6 +132,8 @@ def load_waivers(path: str) -> list[Waiver]:
         data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:
         raise PlancheckError("input.undecodable", path=path) from None
+    except RecursionError:  # the pure-Python composer recurses once per nesting level
+        raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason="nested too deeply") from None
     except OSError as e:  # gone or unreadable since it was found
         raise PlancheckError("input.unreadable", path=path, reason=e.strerror or str(e)) from None
     except yaml.YAMLError as e:

@@ -186,6 +186,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "检查多份方案时有工作进程意外退出（可能是内存不足）；请用更小的 -j（现为 {jobs}）重试",
         "en": "a worker process of the batch stopped unexpectedly (out of memory?); try again with a smaller -j (now {jobs})",
     },
+    "option.bad_id": {
+        "zh": "规则集 id“{id}”不可用：须以英文字母开头，只含英文字母、数字和 _ . -",
+        "en": "ruleset id '{id}' is not usable: it must start with a letter and hold only letters, digits, _ . -",
+    },
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
