@@ -166,6 +166,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法写入 {path}：磁盘已满；原有文件未改动",
         "en": "cannot write {path}: the disk is full; nothing was changed",
     },
+    "output.stdout_closed": {
+        "zh": "标准输出已关闭，报告无处可写；请用 -o 指定输出文件",
+        "en": "standard output is closed: give -o FILE for the report",
+    },
     "output.name_too_long": {
         "zh": "无法写入 {path}：文件名太长",
         "en": "cannot write {path}: the file name is too long",

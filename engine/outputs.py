@@ -141,8 +141,16 @@ def write_stdout(data: bytes, *, binary: bool = False) -> None:
         text = data.decode("utf-8", "replace")
         cleaned = clean_text(text)  # a terminal never receives an escape sequence from a report
         data = data if cleaned is text else cleaned.encode("utf-8")
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise PlancheckError("output.stdout_closed")
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        raise  # the reader stopped reading (`| head`): the CLI ends quietly
+    except OSError as exc:
+        raise _output_error("<stdout>", exc) from None
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -153,13 +161,18 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     if not err:
         write_stdout(data)
         return
+    if sys.stderr is None:  # started with standard error closed: nowhere to say it
+        return
     stream = getattr(sys.stderr, "buffer", None)
-    if stream is None:
-        sys.stderr.write(data.decode("utf-8"))
-    else:
+    try:
+        if stream is None:
+            sys.stderr.write(data.decode("utf-8"))
+        else:
+            sys.stderr.flush()
+            stream.write(data)
         sys.stderr.flush()
-        stream.write(data)
-    sys.stderr.flush()
+    except OSError:
+        pass
 
 
 def write_private(path: Path, data: bytes) -> bool:

@@ -315,3 +315,18 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(work: Path) -> None:
     assert "plan\ufffd\u241b[31m.txt" in (work / "r.sarif").read_text("utf-8")
     r = run("check", os.fsdecode(b"gone\xff.txt"), "--parent", "parent.txt")
     assert r.exit_code == 2 and "找不到文件" in r.output and "\ufffd" in r.output, r.output
+
+
+def test_a_closed_or_full_standard_output_is_a_message(work: Path) -> None:
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).with_name("plancheck"))
+    if not shutil.which("sh"):
+        pytest.skip("no POSIX shell to start plancheck with its standard output closed")
+    r = subprocess.run(["sh", "-c", 'exec "$0" parse draft.txt >&-', exe], stderr=subprocess.PIPE, check=False)
+    assert r.returncode == 2 and "标准输出已关闭" in r.stderr.decode(), r.stderr.decode()
+    if Path("/dev/full").exists():
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([exe, "parse", "draft.txt"], stdout=full, stderr=subprocess.PIPE, check=False)
+        assert r.returncode == 2 and "磁盘已满" in r.stderr.decode(), r.stderr.decode()
