@@ -43,6 +43,12 @@ def _import_jieba() -> None:
         del sys.modules["pkg_resources"]
 
 
+def _stdin_once(*paths: str | None) -> None:
+    """Standard input can be read once: a second `-` would find it empty."""
+    if paths.count("-") > 1:
+        raise PlancheckError("option.stdin_twice")
+
+
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--level", type=click.Choice(LEVELS), help="override the inferred level (县级 = county)")(f)
     f = click.option("--jurisdiction", help="override the inferred jurisdiction, e.g. 城中区")(f)
@@ -94,6 +100,7 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
     from engine.align import align_plans, format_table
     from engine.pipeline import load_plan
 
+    _stdin_once(parent, draft)
     p = load_plan(parent)
     d = load_plan(draft, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
     result = align_plans(p, d)
@@ -192,6 +199,7 @@ def check(
         raise PlancheckError("option.baseline_one_draft", n=len(drafts))
     from engine.outputs import refuse_inputs, write_output
 
+    _stdin_once(*drafts, parent, baseline)
     refuse_inputs(outputs, [*drafts, parent or "", waivers or "", baseline or "", *rulesets])
     if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
         from engine.pipeline import DEFAULT_RULESETS

@@ -49,6 +49,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 在检查过程中被改动了；请在文件保存好后重新运行",
         "en": "{path} changed while it was being checked: run again once it is saved",
     },
+    "input.stdin_closed": {
+        "zh": "标准输入已关闭，没有可读的内容；请给出文件名，或把文件内容接到 plancheck 的标准输入",
+        "en": "standard input is closed: give a file name, or pipe the file into plancheck",
+    },
+    "option.stdin_twice": {
+        "zh": "标准输入（-）只能作为一个输入；其余请给出文件名",
+        "en": "standard input (-) can be only one of the inputs: give file names for the others",
+    },
     "parse.no_measures": {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
         "en": "no numbered measures found in {path} (numbered items such as 1. or (1), or with Chinese numerals): is this a plan?",

@@ -136,7 +136,10 @@ def load_document(path: str, *, stdin: bytes | None = None) -> SourceDoc:
     """Read a document from disk (or `-` for stdin: `stdin` bytes if given, else sys.stdin)."""
     try:
         if path == "-":
-            data = stdin if stdin is not None else _read_stream(sys.stdin.buffer, path)
+            stream = getattr(sys.stdin, "buffer", None)
+            if stdin is None and stream is None:  # started with standard input closed (`<&-`)
+                raise PlancheckError("input.stdin_closed")
+            data = stdin if stdin is not None else _read_stream(stream, path)
             return _from_bytes(data, "<stdin>", None)
         ext = os.path.splitext(path)[1].lower()
         data = _read_file(path)

@@ -52,6 +52,8 @@ CHEAP = [  # refused before the draft is checked, so each costs little
     (["check", "d.txt", "--parent", "p.txt", "--waivers", "adir"], "adir"),
     (["check", "d.txt", "--parent", "adir"], "文件夹"),
     (["derive", "p.txt", "-o", "x.yaml", "--id", "bad id"], "bad id"),
+    (["check", "-", "--parent", "-"], "标准输入"),
+    (["align", "-", "-"], "标准输入"),
     *([(["rules", "doc", "-o", "/proc/self/plancheck.md"], "无法写入")] if Path("/proc/self").is_dir() else []),
 ]
 
@@ -64,3 +66,14 @@ def test_a_message_and_exit_2(work: Path, args: list[str], word: str) -> None:
     assert "内部错误" not in r.output and "Traceback" not in r.output and word in r.output, r.output
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in work.iterdir() if p.is_file()}
     assert after == before
+
+
+def test_standard_input_closed_is_a_message(work: Path) -> None:
+    import subprocess
+    import sys
+
+    if not shutil.which("sh"):
+        pytest.skip("no POSIX shell to start plancheck with its standard input closed")
+    exe = str(Path(sys.executable).with_name("plancheck"))
+    r = subprocess.run(["sh", "-c", 'exec "$0" parse - <&-', exe], capture_output=True, check=False)
+    assert r.returncode == 2 and "标准输入已关闭" in r.stderr.decode(), r.stderr.decode()
