@@ -296,6 +296,7 @@ def diff(
     from engine.versions.render import render_diff
 
     _import_jieba()
+    _stdin_once(old, new, parent)
     refuse_inputs([output] if output else [], [old, new, parent or "", *rulesets])
     options = dict(
         parent_path=parent,

@@ -121,12 +121,27 @@ def as_text(s: str) -> str:
 
 
 def write_output(path: str, data: bytes, *, binary: bool = False) -> None:
-    """Write one output file (or stdout for `-`), refusing any input, all or nothing."""
+    """Write one output file (or stdout for `-`), refusing any input, all or nothing; text (not
+    `binary`) without control characters."""
     if path == "-":
         write_stdout(data, binary=binary)
         return
     refuse_inputs([path])
-    _replace(Path(path), data, mode=None)
+    _replace(Path(path), data if binary else _clean_bytes(data), mode=None)
+
+
+def _clean_bytes(data: bytes) -> bytes:
+    """UTF-8 text with its control characters made visible; anything that is not UTF-8 text (a zip
+    written without `binary=True`: not UTF-8, or holding NULs its headers always have) as it is,
+    rather than damaged."""
+    if b"\x00" in data:
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    cleaned = clean_text(text)
+    return data if cleaned is text else cleaned.encode("utf-8")
 
 
 def write_stdout(data: bytes, *, binary: bool = False) -> None:
@@ -138,9 +153,7 @@ def write_stdout(data: bytes, *, binary: bool = False) -> None:
     if st is not None and stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in noted_inputs():
         raise PlancheckError("option.output_is_input", path="<stdout>")
     if not binary:
-        text = data.decode("utf-8", "replace")
-        cleaned = clean_text(text)  # a terminal never receives an escape sequence from a report
-        data = data if cleaned is text else cleaned.encode("utf-8")
+        data = _clean_bytes(data)  # a terminal never receives an escape sequence from a report
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:  # started with standard output closed (`>&-`)
         raise PlancheckError("output.stdout_closed")

@@ -330,3 +330,17 @@ def test_a_closed_or_full_standard_output_is_a_message(work: Path) -> None:
         with open("/dev/full", "wb") as full:
             r = subprocess.run([exe, "parse", "draft.txt"], stdout=full, stderr=subprocess.PIPE, check=False)
         assert r.returncode == 2 and "磁盘已满" in r.stderr.decode(), r.stderr.decode()
+
+
+def test_a_text_output_is_cleaned_and_a_zip_is_never_touched(tmp_path: Path) -> None:
+    outputs.write_output(str(tmp_path / "a.md"), "标题\x1b[2J\n".encode())
+    assert (tmp_path / "a.md").read_text("utf-8") == "标题\u241b[2J\n"
+    import io
+    import zipfile
+
+    for method in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", method) as z:
+            z.writestr("x.xml", "<a>\x1b" + "a" * 1000 + "</a>")
+        outputs.write_output(str(tmp_path / "b.docx"), buf.getvalue())  # binary forgotten: still intact
+        assert (tmp_path / "b.docx").read_bytes() == buf.getvalue()
