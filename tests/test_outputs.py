@@ -344,3 +344,35 @@ def test_a_text_output_is_cleaned_and_a_zip_is_never_touched(tmp_path: Path) -> 
             z.writestr("x.xml", "<a>\x1b" + "a" * 1000 + "</a>")
         outputs.write_output(str(tmp_path / "b.docx"), buf.getvalue())  # binary forgotten: still intact
         assert (tmp_path / "b.docx").read_bytes() == buf.getvalue()
+
+
+# ----------------------------------------------------------------------- every file read is an input
+
+# Reads that are not the user's inputs: jieba's own dictionary and plancheck's cache of it; the Word
+# report's second read of a draft already noted (and checked against its hash) when it was ingested.
+_NOT_INPUTS = {"engine/align/lexicon.py", "engine/report/docx.py"}
+
+
+def _reads_without_note(tree: ast.AST) -> list[tuple[int, str]]:
+    """Functions that read a file but never note it as an input."""
+    found = []
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        calls = [n for n in ast.walk(fn) if isinstance(n, ast.Call)]
+        names = [c.func.attr if isinstance(c.func, ast.Attribute) else getattr(c.func, "id", "") for c in calls]
+        reads = [n for n in names if n in ("read_text", "read_bytes")]
+        reads += ["open" for c, n in zip(calls, names, strict=True) if n == "open" and not _writes(c)]
+        if reads and "note_input" not in names:
+            found.append((fn.lineno, fn.name))
+    return found
+
+
+def test_every_file_read_is_noted_as_an_input() -> None:
+    offenders = []
+    for p in sorted(ENGINE.rglob("*.py")):
+        rel = str(p.relative_to(ROOT))
+        if p == ENGINE / "outputs.py" or rel in _NOT_INPUTS:
+            continue
+        offenders += [f"{rel}:{line}: {name}" for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))]
+    assert offenders == []

@@ -156,6 +156,21 @@ def _too_large(path: str, size: int) -> PlancheckError:
     )
 
 
+def reread(path: str, sha256: str) -> bytes:
+    """A draft's bytes read again (a Word report or tracked changes are built on the original .docx),
+    provided they are still the bytes that were checked: placed by line on a file edited meanwhile,
+    comments and changes would land on the wrong words."""
+    try:
+        with open(path, "rb") as fh:
+            note_input(path, fh.fileno())
+            data = fh.read()
+    except OSError as exc:
+        raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+        raise PlancheckError("input.changed", path=path)
+    return data
+
+
 def _read_stream(stream, path: str) -> bytes:  # type: ignore[no-untyped-def]
     data = stream.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:

@@ -8,7 +8,6 @@ whole runs, so the run holding the start and the end of the quoted text is split
 from __future__ import annotations
 
 import copy
-import hashlib
 import io
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from engine.errors import PlancheckError
+from engine.ingest import reread
 from engine.models import Finding
 from engine.report.base import Formatter, RenderContext, normalize_zip
 
@@ -41,7 +40,7 @@ class DocxFormatter(Formatter):
     def render(self, ctx: RenderContext) -> bytes:
         src = ctx.draft_source_path
         if src.lower().endswith(".docx") and Path(src).is_file():
-            doc = docx.Document(io.BytesIO(_original(src, ctx.draft.sha256)))  # read-only: the original stays
+            doc = docx.Document(io.BytesIO(reread(src, ctx.draft.sha256)))  # read-only: the original stays
             paras = all_paragraphs(doc)
             by_line = {i + 1: p for i, p in enumerate(paras)}
         else:
@@ -56,18 +55,6 @@ class DocxFormatter(Formatter):
         buf = io.BytesIO()
         doc.save(buf)
         return normalize_zip(buf.getvalue())
-
-
-def _original(path: str, sha256: str) -> bytes:
-    """The draft's bytes again, provided they are still the ones that were checked: comments
-    placed by line on a file edited meanwhile would land on the wrong words."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
-    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
-        raise PlancheckError("input.changed", path=path)
-    return data
 
 
 def comment_text(ctx: RenderContext, f: Finding) -> str:

@@ -30,6 +30,11 @@ KIND_MODULES: tuple[str, ...] = (
     "duplicate_sentence",
     "numbering",
     "format",
+    # unit names and references across levels and time
+    "unit_outdated",
+    "unit_level",
+    "unit_naming",
+    "reference_outdated",
 )
 
 
