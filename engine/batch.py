@@ -126,8 +126,12 @@ def _summary(results: list[dict[str, Any]], fmt: str, lang: str) -> str:
 
 
 def _abandon() -> None:
-    for child in mp.active_children():
+    """Kill the workers and wait for them (briefly), so none outlives the run."""
+    children = mp.active_children()
+    for child in children:
         child.kill()
+    for child in children:
+        child.join(timeout=2)
 
 
 def run_batch(

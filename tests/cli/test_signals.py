@@ -38,7 +38,11 @@ def _interrupt(tmp: Path, args: list[str], sig: int, after: float) -> tuple[bool
         os.killpg(p.pid, signal.SIGKILL)
         p.communicate()
         pytest.fail(f"{args} hung after {signal.Signals(sig).name}")
-    left = subprocess.run(["pgrep", "-g", str(p.pid)], capture_output=True, text=True, check=False).stdout.split()
+    for _ in range(30):  # a killed worker may take a moment to be gone
+        left = subprocess.run(["pgrep", "-g", str(p.pid)], capture_output=True, text=True, check=False).stdout.split()
+        if not left:
+            break
+        time.sleep(0.1)
     assert left == [], f"processes left behind: {left}"
     return running, subprocess.CompletedProcess(args, p.returncode, out.decode(), err.decode("utf-8", "replace"))
 
