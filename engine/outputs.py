@@ -25,6 +25,7 @@ import stat
 import sys
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,7 +34,8 @@ from engine.errors import PlancheckError
 Identity = tuple[int, int]
 
 _lock = threading.Lock()
-_inputs: dict[Identity, str] = {}  # every file read in this process -> the name it was read by
+_inputs: OrderedDict[Identity, str] = OrderedDict()  # files read by this command -> the name read by
+_MAX_INPUTS = 10_000  # a command reads a handful; a long-lived server must not grow without bound
 
 
 def identity_of(path: str | os.PathLike[str]) -> Identity | None:
@@ -54,6 +56,9 @@ def note_input(path: str | os.PathLike[str], fd: int | None = None) -> None:
     if stat.S_ISREG(st.st_mode):
         with _lock:
             _inputs.setdefault((st.st_dev, st.st_ino), os.fspath(path))
+            _inputs.move_to_end((st.st_dev, st.st_ino))
+            if len(_inputs) > _MAX_INPUTS:
+                _inputs.popitem(last=False)
 
 
 def noted_inputs() -> dict[Identity, str]:

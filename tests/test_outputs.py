@@ -376,3 +376,13 @@ def test_every_file_read_is_noted_as_an_input() -> None:
             continue
         offenders += [f"{rel}:{line}: {name}" for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))]
     assert offenders == []
+
+
+def test_the_record_of_inputs_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(outputs, "_MAX_INPUTS", 3)
+    outputs.forget_inputs()
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text("x", "utf-8")
+        outputs.note_input(tmp_path / f"{i}.txt")
+    assert sorted(Path(p).name for p in outputs.noted_inputs().values()) == ["2.txt", "3.txt", "4.txt"]
+    outputs.forget_inputs()
