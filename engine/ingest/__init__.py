@@ -196,6 +196,8 @@ def _read_file(path: str) -> bytes:
             return _read_stream(fh, path)
     except PlancheckError:
         raise
+    except FileNotFoundError:  # gone between the look and the read
+        raise PlancheckError("input.not_found", path=path) from None
     except OSError as exc:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
 

@@ -77,3 +77,21 @@ def test_standard_input_closed_is_a_message(work: Path) -> None:
     exe = str(Path(sys.executable).with_name("plancheck"))
     r = subprocess.run(["sh", "-c", 'exec "$0" parse - <&-', exe], capture_output=True, check=False)
     assert r.returncode == 2 and "标准输入已关闭" in r.stderr.decode(), r.stderr.decode()
+
+
+def test_an_input_that_vanishes_between_the_look_and_the_read_is_a_message(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import engine.ingest
+
+    def vanished(path: str, *args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", path)
+
+    monkeypatch.setattr(engine.ingest, "open", vanished, raising=False)  # os.stat still finds it
+    r = CliRunner().invoke(main, ["parse", "d.txt"], catch_exceptions=False)
+    assert r.exit_code == 2 and "找不到文件：d.txt" in r.output, r.output
+
+
+def test_a_draft_missing_from_a_batch_is_its_own_line(work: Path) -> None:
+    r = CliRunner().invoke(main, ["check", "d.txt", "gone.txt", "--parent", "p.txt", "-j", "1"], catch_exceptions=False)
+    assert r.exit_code == 2, r.output
+    lines = r.output.splitlines()
+    assert lines[0].startswith("d.txt: 错误") and lines[1] == "gone.txt: 找不到文件：gone.txt"
