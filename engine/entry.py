@@ -83,25 +83,17 @@ def _lang_en(argv: list[str]) -> bool:
     return "--lang=en" in argv or any(a == "--lang" and b == "en" for a, b in itertools.pairwise(argv))
 
 
-def main() -> NoReturn:
+def main() -> None:
     install()
     try:
-        import click
-
         from engine.cli import main as cli
 
-        try:
-            # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the findings code
-            code = cli.main(prog_name="plancheck", standalone_mode=False)
-        except click.exceptions.Abort:
-            raise KeyboardInterrupt from None
-        except click.ClickException as e:
-            e.show()
-            code = e.exit_code
+        # Ctrl-C inside a command is answered by the command wrapper (engine/cli_support.py) before
+        # click could turn it into "Aborted!" and exit 1; here: during imports, and SIGTERM anywhere.
+        cli(prog_name="plancheck")
     except (KeyboardInterrupt, Terminated) as exc:
         stop(exc)
     except Exception as exc:
         if (cause := interruption(exc)) is None:
             raise
         stop(cause)
-    sys.exit(code if isinstance(code, int) else 0)
