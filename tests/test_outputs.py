@@ -386,3 +386,14 @@ def test_the_record_of_inputs_is_bounded(tmp_path: Path, monkeypatch: pytest.Mon
         outputs.note_input(tmp_path / f"{i}.txt")
     assert sorted(Path(p).name for p in outputs.noted_inputs().values()) == ["2.txt", "3.txt", "4.txt"]
     outputs.forget_inputs()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_really_read_only_folder_is_a_message(work: Path) -> None:
+    (work / "ro").mkdir()
+    os.chmod(work / "ro", 0o500)
+    try:
+        r = run("derive", "parent.txt", "-o", "ro/r.yaml")
+        assert r.exit_code == 2 and "无法写入" in r.output and "内部错误" not in r.output, r.output
+    finally:
+        os.chmod(work / "ro", 0o700)
