@@ -382,10 +382,11 @@ def _line_index(plan: Plan) -> dict[int, str]:
 class Formatter:
     """One output format. Subclasses set the class attributes and implement `render`.
 
-    Every subclass's `render` is wrapped (`__init_subclass__`) so that it only ever sees text without
-    control characters (`clean_context`) and a text format's bytes are cleaned once more: a form
-    feed from pdftotext or an ESC in a file name can neither break a .docx/.xlsx/JUnit file nor
-    reach a terminal, whoever calls the formatter (CLI, tests, a server).
+    Every subclass's `render` is wrapped (`__init_subclass__`): a binary format only ever sees text
+    without control characters (`clean_context`), a text format's bytes are cleaned after rendering
+    (one pass over the output instead of a walk over every object). A form feed from pdftotext or an
+    ESC in a file name can neither break a .docx/.xlsx/JUnit file nor reach a terminal, whoever calls
+    the formatter (CLI, tests, a server).
     """
 
     name: ClassVar[str] = ""
@@ -406,9 +407,9 @@ class Formatter:
 def _cleaned(render: Callable[[Formatter, RenderContext], bytes]) -> Callable[[Formatter, RenderContext], bytes]:
     @functools.wraps(render)
     def wrapper(self: Formatter, ctx: RenderContext) -> bytes:
-        data = render(self, clean_context(ctx))
-        if self.binary:
-            return data
+        if self.binary:  # Word, Excel: their libraries refuse the characters, so clean what they get
+            return render(self, clean_context(ctx))
+        data = render(self, ctx)
         text = data.decode("utf-8", "replace")
         cleaned = clean_text(text)
         return data if cleaned is text else cleaned.encode("utf-8")
@@ -437,6 +438,8 @@ def _clean(value: Any) -> Any:
             setattr(copy, name, private.get_default(call_default_factory=True))
         return copy
     if isinstance(value, list | tuple):
+        if not value or isinstance(value[0], int | float):  # columns, scores: no text in them
+            return value
         items = [_clean(v) for v in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
@@ -449,11 +452,31 @@ def _clean(value: Any) -> Any:
     return value
 
 
+# How pydantic writes a control character in JSON: \u00XX below 0x20 (\t and \n have their own
+# escapes), \b \f \r, DEL and C1 raw. An escaped backslash before b, f or r matches too: that only
+# costs the full walk.
+_DIRTY_MARKS = (b"\\u00", b"\\b", b"\\f", b"\\r", b"\x7f")
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _dirty(value: Any) -> bool:
+    """Whether `value` may hold a control character, decided on its JSON: pydantic's serializer and
+    `bytes.__contains__` are compiled code, many times faster than walking the objects, which only
+    the rare dirty input pays for."""
+    from pydantic_core import to_json
+
+    data = to_json(value)
+    return any(mark in data for mark in _DIRTY_MARKS) or (b"\xc2" in data and bool(_C1_UTF8.search(data)))
+
+
 def clean_context(ctx: RenderContext) -> RenderContext:
     """The context with clean text everywhere a formatter may read it (report, plans, rule
     descriptions); the same object when it was clean already. `draft_source_path` stays as it is:
     it is a file to open, and a text format's bytes are cleaned after rendering anyway."""
     fields = {"report": ctx.report, "draft": ctx.draft, "parent": ctx.parent, "rules": ctx.rules}
+    plans = [p for p in (ctx.draft, ctx.parent) if p is not None]
+    if not any(_dirty(v) for v in (*fields.values(), *(p.paragraphs for p in plans))):  # Plan.paragraphs: excluded from its JSON
+        return ctx
     changes = {k: c for k, v in fields.items() if (c := _clean(v)) is not v}
     return dataclasses.replace(ctx, **changes) if changes else ctx
 
