@@ -73,6 +73,16 @@ def test_a_signal_while_starting_up(work: Path, sig: int, code: int) -> None:
 
 
 @POSIX
+def test_a_signal_in_the_middle_of_one_check(work: Path) -> None:
+    before = {p.name for p in work.iterdir()}
+    args = ["check", "d0.txt", "--parent", "parent.txt", "--format", "json", "-o", "r.json", "--format", "docx", "-o", "r.docx"]
+    running, r = _interrupt(work, args, signal.SIGINT, 1.2)
+    if not running:
+        pytest.skip("the check finished before the signal on this machine")
+    _assert_stopped(r, EXIT_SIGINT, work, before)
+
+
+@POSIX
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, EXIT_SIGINT), (signal.SIGTERM, EXIT_SIGTERM)])
 def test_a_signal_during_a_batch_with_workers(work: Path, sig: int, code: int) -> None:
     before = {p.name for p in work.iterdir()}
