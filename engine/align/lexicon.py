@@ -18,7 +18,7 @@ compares the words with jieba's own tokenizer.
 The index is built once from jieba's dict.txt (~2 s, as jieba builds its own cache) and kept in a cache
 directory: $PLANCHECK_CACHE_DIR, else $XDG_CACHE_HOME/plancheck, else ~/.cache/plancheck, else a
 folder of the user's in the temporary directory. The cache is never trusted: a folder is used only
-when it belongs to the user and others cannot write to it (the temporary one: nor the group), a file
+when it belongs to the user (or root) and others cannot write to it (the temporary one: nor the group), a file
 only when it is a regular file of the user's that others cannot write (opened without following a
 link and without blocking, so a planted FIFO or device is skipped, not waited on), and its contents
 only when its format, sizes, checksum and trie agree. Anything else is rebuilt and replaced;
@@ -123,10 +123,11 @@ _MAX_FILE = 64 * 1024 * 1024  # the index is ~13 MB; anything much larger is not
 
 
 def _owned(st: os.stat_result, others_mask: int) -> bool:
-    """The user's own, and nobody in `others_mask` may write to it (POSIX; elsewhere: yes)."""
+    """The user's own (or root's: a cache an administrator prepared), and nobody in `others_mask`
+    may write to it (POSIX; elsewhere: yes)."""
     if _UID is None:
         return True
-    return st.st_uid == _UID and not st.st_mode & others_mask
+    return st.st_uid in (_UID, 0) and not st.st_mode & others_mask
 
 
 def _trusted(directory: Path, *, create: bool) -> bool:
