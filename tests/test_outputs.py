@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import outputs
 from engine.cli import main
@@ -398,3 +400,19 @@ def test_a_really_read_only_folder_is_a_message(work: Path) -> None:
         assert r.exit_code == 2 and "无法写入" in r.output and "内部错误" not in r.output, r.output
     finally:
         os.chmod(work / "ro", 0o700)
+
+
+# ----------------------------------------------------------------------- properties
+
+
+def _is_control(c: str) -> bool:
+    return (ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_clean_text_leaves_no_control_and_keeps_every_other_character(text: str) -> None:
+    cleaned = outputs.clean_text(text)
+    assert len(cleaned) == len(text)
+    assert not any(_is_control(c) for c in cleaned)
+    assert all(a == b for a, b in zip(text, cleaned, strict=True) if not _is_control(a))

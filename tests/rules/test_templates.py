@@ -3,10 +3,13 @@ make a report allocate gigabytes through a format spec."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.cli import main
 from engine.rules.templates import fill, template_problem
@@ -60,3 +63,16 @@ def test_a_ruleset_with_a_steering_template_is_refused_at_file_and_line(tmp_path
     assert r.exit_code == 2 and f"{rs}:6:" in r.output and word in r.output, r.output
     r = CliRunner().invoke(main, ["check", str(ROOT / "fixtures" / "chengzhong-district-draft.txt"), "--no-parent", "--ruleset", str(rs)])
     assert r.exit_code == 2 and "steer.yaml:6" in r.output and "内部错误" not in r.output, r.output
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="{}.:![]0a_n!r 第条", max_size=30))
+def test_an_accepted_template_fills_only_names_and_a_refused_one_is_never_interpreted(template: str) -> None:
+    fields = {"a": "甲", "n": 7}
+    out = fill(template, fields)
+    if template_problem(template) is None:
+        # rebuild the expected text by hand: {name} -> value, {{ -> {, }} -> }
+        expected = re.sub(r"\{\{|\}\}|\{([^{}]*)\}", lambda m: {"{{": "{", "}}": "}"}.get(m.group(), str(fields.get(m.group(1), m.group()))), template)
+        assert out == expected
+    assert len(out) <= len(template) + 10 * template.count("{")  # nothing grows beyond the fields
