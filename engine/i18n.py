@@ -37,6 +37,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 已损坏或不是有效的 {format} 文件：{reason}",
         "en": "{path} is corrupt or not a valid {format} file: {reason}",
     },
+    "input.encrypted": {
+        "zh": "{path} 受密码保护，无法读取；请解除密码后另存为新的 PDF 再检查",
+        "en": "{path} is password-protected and cannot be read; remove the password and save it as a new PDF",
+    },
+    "input.garbled_text": {
+        "zh": "{path} 的文字层无法解读（{share}% 的字符没有可用的字符编码，常见于字体未嵌入 Unicode 映射的 PDF）；请用原始的 .docx 或做文字识别后的 PDF",
+        "en": "{path} has a text layer that cannot be decoded ({share}% of its characters have no usable character code, as in PDFs whose fonts lack a Unicode map); use the original .docx or an OCR'd PDF",
+    },
     "input.no_text": {
         "zh": "{path} 中没有可提取的文字（扫描件 PDF 需先做文字识别）",
         "en": "{path} has no extractable text (a scanned PDF needs OCR first)",

@@ -66,6 +66,8 @@ class SourceDoc(_Model):
     traditional: bool = Field(False, description="the source was written in traditional characters")
     removed: list[str] = Field(default_factory=list, description="page furniture lines dropped")
     sha256: str = Field("", description="sha256 of the bytes read (empty for text given directly)")
+    tracked_changes: bool = Field(False, description="a .docx with tracked changes, read as if all were accepted")
+    notes: list[str] = Field(default_factory=list, description="footnotes and endnotes, kept out of the text")
 
 
 # --------------------------------------------------------------------------- extract
@@ -182,6 +184,8 @@ class Plan(_Model):
     format: str = "txt"
     encoding: str = "utf-8"
     sha256: str = Field("", description="sha256 of the source bytes the plan was read from")
+    tracked_changes: bool = Field(False, description="read from a .docx as if its tracked changes were accepted")
+    notes: list[str] = Field(default_factory=list, description="footnotes and endnotes of the source")
     title: str = ""
     doc_number: str | None = Field(None, description="文号, e.g. 桂发〔2021〕45号")
     issuers: list[str] = Field(default_factory=list)
@@ -344,6 +348,9 @@ class Summary(_Model):
     new: int | None = Field(None, description="with --baseline: findings not in the baseline")
     unchanged: int | None = Field(None, description="with --baseline: findings also in the baseline")
     fixed: int | None = Field(None, description="with --baseline: findings of the baseline no longer found")
+    tracked_changes_accepted: bool = Field(
+        False, description="the draft is a .docx with tracked changes; it was checked as if all were accepted"
+    )
     draft_date: str | None = Field(None, description="ISO date the dated checks used (unit_outdated, reference_outdated)")
     draft_date_source: Literal["date_line", "title", "option", "none"] = Field(
         "none", description="where draft_date came from: the draft's date line, a year in its title, --date, or none"

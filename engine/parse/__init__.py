@@ -257,6 +257,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         format=doc.format,
         encoding=doc.encoding,
         sha256=doc.sha256,
+        tracked_changes=doc.tracked_changes,
+        notes=doc.notes,
         title=fm.title,
         doc_number=fm.doc_number,
         issuers=fm.issuers,
