@@ -89,7 +89,7 @@ def test_every_file_write_goes_through_the_output_module() -> None:
         if p == ENGINE / "outputs.py":
             continue
         offenders += [f"{p.relative_to(ROOT)}:{line}: {what}" for line, what in _writes(ast.parse(p.read_text("utf-8")))]
-    assert offenders == []
+    assert offenders == [], "write files through engine.outputs (write_output, write_private)"
 
 
 def test_the_scanner_sees_the_ways_a_module_could_write() -> None:
@@ -378,7 +378,7 @@ def test_every_file_read_is_noted_as_an_input() -> None:
         if p == ENGINE / "outputs.py" or rel in _NOT_INPUTS:
             continue
         offenders += [f"{rel}:{line}: {name}" for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))]
-    assert offenders == []
+    assert offenders == [], "call engine.outputs.note_input(path) where these read a file, so no output can overwrite it"
 
 
 def test_the_record_of_inputs_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
