@@ -416,3 +416,21 @@ def test_clean_text_leaves_no_control_and_keeps_every_other_character(text: str)
     assert len(cleaned) == len(text)
     assert not any(_is_control(c) for c in cleaned)
     assert all(a == b for a, b in zip(text, cleaned, strict=True) if not _is_control(a))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fix", "draft.txt", "--parent", "parent.txt", "-o", "hard.txt"],
+        ["diff", "draft.txt", "draft.txt", "--parent", "parent.txt", "-o", "hard.txt"],
+        ["rules", "doc", "-o", "core.yaml"],
+    ],
+    ids=["fix", "diff", "rules-doc"],
+)
+def test_every_command_refuses_to_write_an_input(work: Path, args: list[str]) -> None:
+    os.link(work / "draft.txt", work / "hard.txt")
+    os.link(ROOT / "rulesets" / "core.yaml", work / "core.yaml")
+    before = {p.name: _digest(p) for p in work.iterdir() if p.is_file()}
+    r = run(*args)
+    assert r.exit_code == 2 and "输入文件相同" in r.output, r.output
+    assert {p.name: _digest(p) for p in work.iterdir() if p.is_file()} == before
