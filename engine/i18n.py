@@ -215,6 +215,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
         "en": "more --output ({outputs}) than --format ({formats})",
     },
+    "rules.engine_unknown": {
+        "zh": "未知的规则引擎：{name}（可选：{known}）",
+        "en": "unknown rules engine: {name} (known: {known})",
+    },
+    "rules.engine_unavailable": {
+        "zh": "规则引擎 {name} 在此 Python 上不可用：{reason}",
+        "en": "rules engine {name} is not available on this Python: {reason}",
+    },
     "units.one_draft": {
         "zh": "plancheck units 一次列出一份方案的单位（收到 {n} 份）；要由多份方案生成登记表草稿，请加 --registry FILE",
         "en": "plancheck units lists one draft's units (got {n}); to propose registry entries from several plans, add --registry FILE",

@@ -74,6 +74,7 @@ class SourceDoc(_Model):
 
 
 class Unit(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between runs through caches
     name: str
     generic: bool = Field(False, description="各有关部门, 其他有关部门, 县直各单位 … name no one in particular")
 
@@ -100,6 +101,7 @@ DeadlineKind = Literal["by-date", "recurring", "period", "term"]
 
 
 class Deadline(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between runs through caches
     text: str
     kind: DeadlineKind
     date: str | None = Field(None, description="ISO yyyy-mm-dd: the last day allowed (by-date), the period end")
@@ -113,6 +115,7 @@ Comparator = Literal[">=", "<=", "==", ">", "<"]
 
 
 class Target(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between runs through caches
     text: str
     value: float
     comparator: Comparator

@@ -285,8 +285,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
             extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
-        for dl in m.deadlines:  # 自本意见印发之日起30日内: counted from the document's own date
-            resolve_relative(dl, plan.date)
+        # 自本意见印发之日起30日内: counted from the document's own date
+        m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
         _locate(m, segs, paras)
     return plan
 

@@ -27,7 +27,8 @@ it matched. Only the one fact type the rule uses is built and asserted.
 Regexes are written in Python syntax (as everywhere else in plancheck) and translated to
 durable's own dialect (`%` escapes, full-string match, so wrapped as `.*(…).*`). Validated when
 the ruleset is loaded; not supported there, and refused with a reason: lookarounds, back
-references, `\\b` `\\B` `\\A` `\\Z`, `\\w` `\\W` `\\S` `\\D` (durable's classes are ASCII-only: list the
+references, negated classes ([^a]: durable matches `.*[^a]法` against no string holding an `a`
+anywhere), `\\b` `\\B` `\\A` `\\Z`, `\\w` `\\W` `\\S` `\\D` (durable's classes are ASCII-only: list the
 characters), inline flags other than (?i), classes of more than 256 characters (such as
 [一-龥]: durable expands ranges into a fixed table and crashes), repeats above {100}, and anchors
 other than a leading ^ or a trailing $. Lazy repeats (*?) are accepted and mean the same as
@@ -205,20 +206,22 @@ NotOf.model_rebuild()
 Loc = tuple[str | int, ...]
 
 
-def problems(fact: str, expr: Expr, loc: Loc) -> list[tuple[Loc, str]]:
-    """Load-time checks the models cannot express: fields of the fact type, operator types, regexes."""
+def problems(fact: str, expr: Expr, loc: Loc, types: dict[str, dict[str, F]] | None = None) -> list[tuple[Loc, str]]:
+    """Load-time checks the models cannot express: fields of the fact type, operator types, regexes.
+
+    `types` defaults to the condition kind's fact types (`engine.rules.facts` passes all of them)."""
     out: list[tuple[Loc, str]] = []
     if isinstance(expr, AllOf):
         for i, e in enumerate(expr.all):
-            out += problems(fact, e, (*loc, "all", i))
+            out += problems(fact, e, (*loc, "all", i), types)
         return out
     if isinstance(expr, AnyOf):
         for i, e in enumerate(expr.any):
-            out += problems(fact, e, (*loc, "any", i))
+            out += problems(fact, e, (*loc, "any", i), types)
         return out
     if isinstance(expr, NotOf):
-        return problems(fact, expr.not_, (*loc, "not"))
-    fields = FACT_TYPES[fact]
+        return problems(fact, expr.not_, (*loc, "not"), types)
+    fields = (types or FACT_TYPES)[fact]
     if expr.field not in fields:
         return [((*loc, "field"), f"fact type '{fact}' has no field '{expr.field}' (fields: {', '.join(fields)})")]
     ftype, _, _ = fields[expr.field]
@@ -321,7 +324,7 @@ def _emit_one(op: Any, av: Any) -> str:
     if op is sre_c.LITERAL:
         return _lit(av)
     if op is sre_c.NOT_LITERAL:
-        return _class([(sre_c.NEGATE, None), (sre_c.LITERAL, av)])
+        raise ValueError(_NEGATED)
     if op is sre_c.ANY:
         return "."
     if op is sre_c.IN:
@@ -369,14 +372,19 @@ def _emit_one(op: Any, av: Any) -> str:
     raise ValueError(f"not supported in condition regexes: {what}")
 
 
+_NEGATED = (
+    "not supported in condition regexes: negated classes such as [^a] (measured: durable-rules matches"
+    " them wrongly after a repeat; list the characters that may stand there instead)"
+)
+
+
 def _class(items: list[tuple[Any, Any]]) -> str:
-    negate = False
     chars: list[str] = []
     size = 0
     has_dash = False
     for op, av in items:
         if op is sre_c.NEGATE:
-            negate = True
+            raise ValueError(_NEGATED)
         elif op is sre_c.LITERAL:
             ch = chr(av)
             if ch == "-":
@@ -415,9 +423,9 @@ def _class(items: list[tuple[Any, Any]]) -> str:
         chars.append("-")  # a literal - only works last in durable
     if not chars:
         raise ValueError("not supported in condition regexes: an empty class")
-    if len(chars) == 1 and not negate and len(chars[0]) == 1:
+    if len(chars) == 1 and len(chars[0]) == 1:
         return _lit(ord(chars[0]))
-    return "[" + ("^" if negate else "") + "".join(chars) + "]"
+    return "[" + "".join(chars) + "]"
 
 
 # ---------------------------------------------------------------------------- compile
@@ -450,13 +458,13 @@ def regex_negations(node: Any) -> list[Atom]:
     return out
 
 
-def _json(node: Any, fact: str, marks: list[Atom]) -> dict[str, Any]:
+def _json(node: Any, fact: str, marks: list[Atom], types: dict[str, dict[str, F]] | None = None) -> dict[str, Any]:
     if isinstance(node, Lit):
         if node.atom.op == "matches" and node.negated:
             return {f"_re{marks.index(node.atom)}": False}
-        return lit_json(node, fact)
+        return lit_json(node, fact, types)
     op, children = node
-    parts = [_json(c, fact, marks) for c in children]
+    parts = [_json(c, fact, marks, types) for c in children]
     return parts[0] if len(parts) == 1 else {f"${op}": parts}
 
 
@@ -465,10 +473,10 @@ _NEG = {"eq": "ne", "ne": "eq", "lt": "gte", "gte": "lt", "gt": "lte", "lte": "g
 _DOP = {"lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 
 
-def lit_json(lit: Lit, fact: str) -> dict[str, Any]:
+def lit_json(lit: Lit, fact: str, types: dict[str, dict[str, F]] | None = None) -> dict[str, Any]:
     """One literal as a durable expression (a negated `matches` is handled by the caller)."""
     a = lit.atom
-    ftype, optional, _ = FACT_TYPES[fact][a.field]
+    ftype, optional, _ = (types or FACT_TYPES)[fact][a.field]
     f, v = a.field, a.value
     if a.op == "exists":
         want = (v is None or v is True) != lit.negated
@@ -522,6 +530,14 @@ def compile_condition(fact: str, expr: Expr) -> tuple[dict[str, dict[str, Any]],
     head = {"t": fact}
     first = {f"x_{k}": {"all": [{"m": _and([head, lit_json(Lit(a, False), fact)])}]} for k, a in enumerate(marks)}
     return first, {"r_0": {"all": [{"m": _and([head, _json(tree, fact, marks)])}]}}
+
+
+def compile_condition_for(fact: str, expr: Expr, types: dict[str, dict[str, F]]) -> tuple[list[Atom], dict[str, Any]]:
+    """(negated regexes, durable expression) of `expr` over a fact type of `types`, for other compilers
+    (the join kind) that place it inside a larger pattern; they refuse negated regexes beforehand."""
+    tree = nnf(expr)
+    marks = regex_negations(tree)
+    return marks, _json(tree, fact, marks, types)
 
 
 def evaluate(fact: dict[str, Any], expr: Expr) -> bool:

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from engine.errors import PlancheckError
 from engine.rules import runtime
+
+pytestmark = pytest.mark.skipif(
+    runtime.DURABLE_ERROR is not None, reason=f"durable-rules does not import here: {runtime.DURABLE_ERROR}"
+)
+
+
+@pytest.fixture(autouse=True)
+def _durable() -> Iterator[None]:
+    """These tests are about durable's pitfalls, whatever $PLANCHECK_RULES_ENGINE says."""
+    with runtime.using("durable"):
+        yield
+
 
 RS = {"r_0": {"all": [{"m": {"$and": [{"t": "m"}, {"$mt": {"text": ".*(立法).*"}}]}}]}}
 
@@ -87,6 +101,7 @@ def _rss_kb() -> int:
 
 
 def test_regex_dialect_errors_are_reasons_not_crashes() -> None:
+    runtime._regex_error.memo.clear()
     assert runtime.regex_error(".*(立法).*") is None
     assert runtime.regex_error("((") is not None
     assert runtime.regex_error(".*([0-9]{4}年).*") is not None
