@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -126,7 +127,10 @@ def _summary(results: list[dict[str, Any]], fmt: str, lang: str) -> str:
 
 
 def _abandon() -> None:
-    """Kill the workers and wait for them (briefly), so none outlives the run."""
+    """Kill the workers and wait for them (briefly), so none outlives the run. The pool's own
+    thread then finds them dead and may fail over futures already settled: the run is ending, so
+    that is not printed."""
+    threading.excepthook = lambda args: None
     children = mp.active_children()
     for child in children:
         child.kill()

@@ -24,10 +24,19 @@ EXE = str(Path(sys.executable).with_name("plancheck"))
 POSIX = pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups and POSIX signals")
 
 
-def _interrupt(tmp: Path, args: list[str], sig: int, after: float) -> tuple[bool, subprocess.CompletedProcess]:
+def _workers(pid: int) -> list[str]:
+    return subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False).stdout.split()
+
+
+def _interrupt(tmp: Path, args: list[str], sig: int, after: float, *, workers: bool = False) -> tuple[bool, subprocess.CompletedProcess]:
     """Run plancheck in its own process group and signal the whole group (as a terminal's Ctrl-C
-    does) after `after` seconds; (was it still running when signalled?, result)."""
+    does) after `after` seconds (`workers`: once its batch workers have started, then `after`);
+    (was it still running when signalled?, result)."""
     p = subprocess.Popen([EXE, *args], cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    for _ in range(300 if workers else 0):
+        if _workers(p.pid) or p.poll() is not None:
+            break
+        time.sleep(0.05)
     time.sleep(after)
     running = p.poll() is None
     if running:
@@ -86,9 +95,9 @@ def test_a_signal_in_the_middle_of_one_check(work: Path) -> None:
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, EXIT_SIGINT), (signal.SIGTERM, EXIT_SIGTERM)])
 def test_a_signal_during_a_batch_with_workers(work: Path, sig: int, code: int) -> None:
     before = {p.name for p in work.iterdir()}
-    drafts = [f"d{i}.txt" for i in range(6)]
-    # six drafts on four workers take several seconds: 2.5 s is after the workers have started
-    running, r = _interrupt(work, ["check", *drafts, "--parent", "parent.txt", "-j", "4", "--format", "json", "-o", "r.json"], sig, 2.5)
+    drafts = [f"d{i % 6}.txt" for i in range(24)]
+    # 24 drafts on four workers take seconds: signalled half a second after the workers start
+    running, r = _interrupt(work, ["check", *drafts, "--parent", "parent.txt", "-j", "4", "--format", "json", "-o", "r.json"], sig, 0.5, workers=True)
     assert running
     _assert_stopped(r, code, work, before)
 
