@@ -1,3 +1,4 @@
-from engine.cli import main
+from engine.entry import main
 
-main()
+if __name__ == "__main__":  # spawned worker processes (plancheck serve) import this module again
+    main()

@@ -14,23 +14,45 @@ import gc
 import json
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from engine.entry import ignore_in_worker, interruption, stop
 from engine.errors import PlancheckError
 from engine.findings import apply_waivers, load_waivers
-from engine.outputs import write_output
+from engine.outputs import clean_text, write_output
 
 _STATE: dict[str, Any] = {}
 
 
 def _init(state: dict[str, Any]) -> None:
+    ignore_in_worker()
+    _unblock()
     _STATE.update(state)
+
+
+_SIGNALS = {signal.SIGINT, *([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])}
+
+
+def _block() -> None:
+    """Hold Ctrl-C while the workers are forked, so none receives it before `_init` tells it to
+    leave Ctrl-C to the parent (a worker interrupted then would print a traceback)."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+
+def _unblock() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
 
 
 def _one(path: str) -> dict[str, Any]:
     from engine.models import SEVERITY_RANK
-    from engine.pipeline import check_plans, load_plan
+    from engine.pipeline import check_plans, display_path_of, load_plan
 
     lang = _STATE["lang"]
     try:
@@ -40,14 +62,14 @@ def _one(path: str) -> dict[str, Any]:
             date=_STATE["date"], unit_registries=_STATE["unit_registries"],
         )
     except PlancheckError as e:
-        return {"draft": path, "problem": e.render(lang)}
+        return {"draft": display_path_of(path), "problem": e.render(lang)}
     finally:
         _settle()
     active, waived, _ = apply_waivers(findings, _STATE["waivers"], _STATE["today"], lang)
     counts = {s: sum(1 for f in active if f.severity == s) for s in ("error", "warning", "info")}
     threshold = SEVERITY_RANK.get(_STATE["fail_on"], 99)
     failed = any(SEVERITY_RANK[f.severity] >= threshold for f in active)
-    return {"draft": path, **counts, "waived": len(waived), "failed": failed}
+    return {"draft": display_path_of(path), **counts, "waived": len(waived), "failed": failed}
 
 
 def _settle() -> None:
@@ -101,7 +123,19 @@ def _summary(results: list[dict[str, Any]], fmt: str, lang: str) -> str:
             lines.append(f"{r['draft']}: 错误 {r['error']} 警告 {r['warning']} 提示 {r['info']} 豁免 {r['waived']}")
         else:
             lines.append(f"{r['draft']}: {r['error']} errors, {r['warning']} warnings, {r['info']} info, {r['waived']} waived")
-    return "\n".join(lines) + "\n"
+    return clean_text("\n".join(lines) + "\n")
+
+
+def _abandon() -> None:
+    """Kill the workers and wait for them (briefly), so none outlives the run. The pool's own
+    thread then finds them dead and may fail over futures already settled: the run is ending, so
+    that is not printed."""
+    threading.excepthook = lambda args: None
+    children = mp.active_children()
+    for child in children:
+        child.kill()
+    for child in children:
+        child.join(timeout=2)
 
 
 def run_batch(
@@ -136,13 +170,31 @@ def run_batch(
     results: list[dict[str, Any]] = []
     show_progress = sys.stderr.isatty()
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
-    with ctx.Pool(workers, initializer=_init, initargs=(state,)) as pool:
-        for i, res in enumerate(pool.imap(_one, drafts, chunksize=4), 1):
+    pool = None
+    try:
+        _block()
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init, initargs=(state,))
+            answers = pool.map(_one, drafts, chunksize=4)  # forks the workers
+        finally:
+            _unblock()  # a Ctrl-C held while they were forked arrives now, in the parent
+        for i, res in enumerate(answers, 1):
             results.append(res)
             if show_progress:
                 done = int(30 * i / len(drafts))
                 sys.stderr.write(f"\r[{'#' * done}{'.' * (30 - done)}] {i}/{len(drafts)}")
                 sys.stderr.flush()
+        pool.shutdown()
+    except BrokenProcessPool:
+        _abandon()
+        raise PlancheckError("batch.worker_died", jobs=workers) from None
+    except BaseException as exc:
+        if interruption(exc) is None:
+            raise
+        # No orderly shutdown: a worker ended by the same signal may have died holding the task
+        # queue's lock, and waiting for it would hang. Nothing has been written yet.
+        _abandon()
+        stop(exc, hard=True)
     gc.unfreeze()
     if show_progress:
         sys.stderr.write("\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ import click
 from engine import __version__
 from engine.cli_support import PlancheckGroup, Progress, common_options
 from engine.errors import PlancheckError
+from engine.outputs import echo
 from engine.pipeline import display_path_of
 
 LEVELS = ["national", "province", "city", "county", "town"]
@@ -39,6 +41,12 @@ def _import_jieba() -> None:
         import jieba  # noqa: F401
     finally:
         del sys.modules["pkg_resources"]
+
+
+def _stdin_once(*paths: str | None) -> None:
+    """Standard input can be read once: a second `-` would find it empty."""
+    if paths.count("-") > 1:
+        raise PlancheckError("option.stdin_twice")
 
 
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,9 +91,9 @@ def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang
     plan = load_plan(file, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
     plan.source = display_path_of(file)
     if fmt == "json":
-        click.echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(render_tree(plan, lang), nl=False)
+        echo(render_tree(plan, lang), nl=False)
 
 
 # --------------------------------------------------------------------------- align
@@ -103,13 +111,14 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
     from engine.align import align_plans, format_table
     from engine.pipeline import load_plan
 
+    _stdin_once(parent, draft)
     p = load_plan(parent)
     d = load_plan(draft, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
     result = align_plans(p, d)
     if fmt == "json":
-        click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(format_table(result, p, d), nl=False)
+        echo(format_table(result, p, d), nl=False)
 
 
 # --------------------------------------------------------------------------- derive
@@ -136,10 +145,12 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
     rid = ruleset_id or "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in out.stem)
     if not rid[:1].isalpha():
         rid = "parent-" + rid
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]*", rid):
+        raise PlancheckError("option.bad_id", id=rid)
     rs = derive_ruleset(plan, ruleset_id=rid)  # hashes the bytes load_plan read (stdin too)
     write_output(output, dump_ruleset_yaml(rs).encode("utf-8"))
     n = len(rs.obligations)
-    click.echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
+    echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
 
 
 # --------------------------------------------------------------------------- check
@@ -209,6 +220,7 @@ def check(
         raise PlancheckError("option.baseline_one_draft", n=len(drafts))
     from engine.outputs import refuse_inputs, write_output
 
+    _stdin_once(*drafts, parent, baseline)
     refuse_inputs(outputs, [*drafts, parent or "", waivers or "", baseline or "", *rulesets, *unit_registries])
     if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
         from engine.pipeline import DEFAULT_RULESETS
@@ -269,7 +281,7 @@ def check(
             min_severity=min_severity,
             only_new=only_new,
         )
-        write_output(out or "-", formatter.render(ctx))
+        write_output(out or "-", formatter.render(ctx), binary=formatter.binary)
         if out and out != "-":
             office = name in ("docx", "feedback")
             click.echo(_written(out, ctx.office_findings() if office else run.report.findings, lang), err=True)
@@ -325,6 +337,7 @@ def diff(
     from engine.versions.render import render_diff
 
     _import_jieba()
+    _stdin_once(old, new, parent)
     refuse_inputs([output] if output else [], [old, new, parent or "", *rulesets])
     options = dict(
         parent_path=parent,
@@ -396,12 +409,12 @@ def fix(
     o = result.outcome
     for f, why in o.skipped:
         where = f"{f.line}:{f.column}" if f.line else (f.local_item or "-")
-        click.echo(message("fix.skipped", lang, where=where, rule=f.rule, why=message(f"fix.why.{why}", lang)), err=True)
+        echo(message("fix.skipped", lang, where=where, rule=f.rule, why=message(f"fix.why.{why}", lang)), err=True)
     if result.data is None:
-        click.echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
+        echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
         return
-    write_output(output, result.data)
-    click.echo(
+    write_output(output, result.data, binary=True)  # the user's own text, control characters and all
+    echo(
         message(
             "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
             skipped=len(o.skipped), before=len(o.before), after=len(o.after),

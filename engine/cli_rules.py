@@ -14,6 +14,7 @@ import yaml
 
 from engine.cli_support import common_options
 from engine.errors import PlancheckError
+from engine.outputs import echo
 
 _RULESET = click.option("--ruleset", "rulesets", multiple=True, metavar="ID|FILE",
                         help="规则集 id 或文件（可重复，默认 core）/ ruleset id or file (repeatable; default: core)")
@@ -41,7 +42,7 @@ def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
              for r in loaded.rules]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
+        echo("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
 
 
 @rules.command("facts")
@@ -69,9 +70,9 @@ def show_rule(rule_id: str, rulesets: tuple[str, ...], lang: str) -> None:
     loaded = _load(rulesets)
     for r in loaded.rules:
         if r.id == rule_id:
-            click.echo(f"# {loaded.sources.get(r.id, '')}")
+            echo(f"# {loaded.sources.get(r.id, '')}")
             data = r.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-            click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())
+            echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).rstrip())
             return
     raise PlancheckError("ruleset.no_rule", rule=rule_id, known=", ".join(r.id for r in loaded.rules))
 
@@ -93,10 +94,10 @@ def validate(files: tuple[str, ...], lang: str) -> None:
                 except PlancheckError as e:
                     errors.append(e)
         for e in errors:
-            click.echo(e.render(lang), err=True)
+            echo(e.render(lang), err=True)
         bad += bool(errors)
         if not errors:
-            click.echo(f"{name}: ok" if lang == "en" else f"{name}：通过")
+            echo(f"{name}: ok" if lang == "en" else f"{name}：通过")
     if bad:
         sys.exit(2)
 
@@ -115,7 +116,7 @@ def doc(rulesets: tuple[str, ...], output: str | None, lang: str) -> None:
 
         write_output(output, text.encode("utf-8"))
     else:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
 
 
 @rules.command("test")
@@ -139,8 +140,8 @@ def test(files: tuple[str, ...], lang: str) -> None:
                         passed += 1
                     else:
                         failed += 1
-                        click.echo(f"FAILED {label}: {detail}", err=True)
-    click.echo(f"{passed} passed, {failed} failed" if lang == "en" else f"通过 {passed} 个，失败 {failed} 个")
+                        echo(f"FAILED {label}: {detail}", err=True)
+    echo(f"{passed} passed, {failed} failed" if lang == "en" else f"通过 {passed} 个，失败 {failed} 个")
     if failed:
         sys.exit(1)
 

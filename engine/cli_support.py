@@ -13,9 +13,10 @@ from typing import Any, ClassVar
 
 import click
 
+from engine.entry import Terminated, interruption, stop
 from engine.errors import PlancheckError
 from engine.i18n import message
-from engine.outputs import forget_inputs
+from engine.outputs import echo, forget_inputs
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -29,16 +30,24 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
         except PlancheckError as e:
             if debug:
                 raise
-            click.echo(f"plancheck: {e.render(lang)}", err=True)
+            if (cause := interruption(e)) is not None:  # a stage that wraps what it catches
+                stop(cause)
+            echo(f"plancheck: {e.render(lang)}", err=True)
             sys.exit(2)
-        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except (KeyboardInterrupt, Terminated) as e:
+            if debug:
+                raise
+            stop(e)
         except BrokenPipeError:
             sys.exit(0)
         except Exception as e:  # a bug: say so plainly, never a traceback without --debug
             if debug:
                 raise
-            click.echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
+            if (cause := interruption(e)) is not None:
+                stop(cause)
+            echo(f"plancheck: {message('internal', lang, reason=f'{type(e).__name__}: {e}')}", err=True)
             sys.exit(2)
 
     return wrapper

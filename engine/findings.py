@@ -114,6 +114,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text until the model checks them: YAML's own date reading raises a bare ValueError on
+# 2025-02-30, with no line to point at.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_waivers(path: str) -> list[Waiver]:
@@ -126,11 +132,17 @@ def load_waivers(path: str) -> list[Waiver]:
         data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:
         raise PlancheckError("input.undecodable", path=path) from None
+    except RecursionError:  # the pure-Python composer recurses once per nesting level
+        raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason="nested too deeply") from None
+    except OSError as e:  # gone or unreadable since it was found
+        raise PlancheckError("input.unreadable", path=path, reason=e.strerror or str(e)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise PlancheckError(
             "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=str(e)
         ) from None
+    except ValueError as e:  # an explicitly tagged value YAML cannot build (!!timestamp 2025-02-30)
+        raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason=str(e)) from None
     if isinstance(data, dict) and "waivers" in data:
         data = data["waivers"]
     if data is None:
@@ -157,7 +169,8 @@ def load_waivers(path: str) -> list[Waiver]:
                 dt.date.fromisoformat(w.expires)
             except ValueError:
                 raise PlancheckError(
-                    "waivers.invalid", path=path, line=line, key=f"[{i}].expires", reason="expected YYYY-MM-DD"
+                    "waivers.invalid", path=path, line=line, key=f"[{i}].expires",
+                    reason=f"{w.expires} is not a date (expected YYYY-MM-DD)",
                 ) from None
         waivers.append(w)
     return waivers

@@ -53,6 +53,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 是旧版 Word (.doc) 文件；请在 Word 中另存为 .docx 后再检查",
         "en": "{path} is a legacy Word (.doc) file: save it as .docx in Word first",
     },
+    "input.changed": {
+        "zh": "{path} 在检查过程中被改动了；请在文件保存好后重新运行",
+        "en": "{path} changed while it was being checked: run again once it is saved",
+    },
+    "input.stdin_closed": {
+        "zh": "标准输入已关闭，没有可读的内容；请给出文件名，或把文件内容接到 plancheck 的标准输入",
+        "en": "standard input is closed: give a file name, or pipe the file into plancheck",
+    },
+    "option.stdin_twice": {
+        "zh": "标准输入（-）只能作为一个输入；其余请给出文件名",
+        "en": "standard input (-) can be only one of the inputs: give file names for the others",
+    },
     "parse.no_measures": {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
         "en": "no numbered measures found in {path} (numbered items such as 1. or (1), or with Chinese numerals): is this a plan?",
@@ -170,6 +182,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法写入 {path}：磁盘已满；原有文件未改动",
         "en": "cannot write {path}: the disk is full; nothing was changed",
     },
+    "output.stdout_closed": {
+        "zh": "标准输出已关闭，报告无处可写；请用 -o 指定输出文件",
+        "en": "standard output is closed: give -o FILE for the report",
+    },
     "output.name_too_long": {
         "zh": "无法写入 {path}：文件名太长",
         "en": "cannot write {path}: the file name is too long",
@@ -202,6 +218,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} needs a value"},
     "usage.extra": {"zh": "多余的参数：{args}", "en": "unexpected extra arguments: {args}"},
     "usage.no_command": {"zh": "没有命令 {name}", "en": "no such command: {name}"},
+    "batch.worker_died": {
+        "zh": "检查多份方案时有工作进程意外退出（可能是内存不足）；请用更小的 -j（现为 {jobs}）重试",
+        "en": "a worker process of the batch stopped unexpectedly (out of memory?); try again with a smaller -j (now {jobs})",
+    },
+    "option.bad_id": {
+        "zh": "规则集 id“{id}”不可用：须以英文字母开头，只含英文字母、数字和 _ . -",
+        "en": "ruleset id '{id}' is not usable: it must start with a letter and hold only letters, digits, _ . -",
+    },
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",

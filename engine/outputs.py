@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,7 +34,8 @@ from engine.errors import PlancheckError
 Identity = tuple[int, int]
 
 _lock = threading.Lock()
-_inputs: dict[Identity, str] = {}  # every file read in this process -> the name it was read by
+_inputs: OrderedDict[Identity, str] = OrderedDict()  # files read by this command -> the name read by
+_MAX_INPUTS = 10_000  # a command reads a handful; a long-lived server must not grow without bound
 
 
 def identity_of(path: str | os.PathLike[str]) -> Identity | None:
@@ -53,6 +56,9 @@ def note_input(path: str | os.PathLike[str], fd: int | None = None) -> None:
     if stat.S_ISREG(st.st_mode):
         with _lock:
             _inputs.setdefault((st.st_dev, st.st_ino), os.fspath(path))
+            _inputs.move_to_end((st.st_dev, st.st_ino))
+            if len(_inputs) > _MAX_INPUTS:
+                _inputs.popitem(last=False)
 
 
 def noted_inputs() -> dict[Identity, str]:
@@ -91,16 +97,59 @@ def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str] = ()) -> None:
         seen[key] = o
 
 
-def write_output(path: str, data: bytes) -> None:
-    """Write one output file (or stdout for `-`), refusing any input, all or nothing."""
+# C0 except tab and newline, DEL, C1: invalid in XML 1.0 (C0) or steering a terminal (ESC, CSI, CR).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    """One character for one: ␌ for a form feed, ␛ for ESC, ␡ for DEL, � for a C1 control, so
+    columns and quotes keep their length and the reader still sees that something was there."""
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def clean_text(text: str) -> str:
+    """`text` with every control character but tab and newline made visible; `text` itself when
+    there is none (callers test identity to skip copying)."""
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def as_text(s: str) -> str:
+    """`s` as text that encodes: a file name's undecodable bytes (surrogates from os.fsdecode) and
+    any other lone surrogate become �."""
+    try:
+        return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "replace").decode("utf-8")
+
+
+def write_output(path: str, data: bytes, *, binary: bool = False) -> None:
+    """Write one output file (or stdout for `-`), refusing any input, all or nothing; text (not
+    `binary`) without control characters."""
     if path == "-":
-        write_stdout(data)
+        write_stdout(data, binary=binary)
         return
     refuse_inputs([path])
-    _replace(Path(path), data, mode=None)
+    _replace(Path(path), data if binary else _clean_bytes(data), mode=None)
 
 
-def write_stdout(data: bytes) -> None:
+def _clean_bytes(data: bytes) -> bytes:
+    """UTF-8 text with its control characters made visible; anything that is not UTF-8 text (a zip
+    written without `binary=True`: not UTF-8, or holding NULs its headers always have) as it is,
+    rather than damaged."""
+    if b"\x00" in data:
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    cleaned = clean_text(text)
+    return data if cleaned is text else cleaned.encode("utf-8")
+
+
+def write_stdout(data: bytes, *, binary: bool = False) -> None:
     """Standard output; refused when the shell sent it into an input (`>> draft.txt`)."""
     try:
         st = os.fstat(sys.stdout.fileno())
@@ -108,15 +157,47 @@ def write_stdout(data: bytes) -> None:
         st = None
     if st is not None and stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in noted_inputs():
         raise PlancheckError("option.output_is_input", path="<stdout>")
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    if not binary:
+        data = _clean_bytes(data)  # a terminal never receives an escape sequence from a report
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise PlancheckError("output.stdout_closed")
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        raise  # the reader stopped reading (`| head`): the CLI ends quietly
+    except OSError as exc:
+        raise _output_error("<stdout>", exc) from None
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Text for the terminal (stdout, or stderr for messages), control characters made visible and a
+    name that is not valid UTF-8 shown with its bad bytes as �, never an encoding error."""
+    text = as_text(text)
+    data = (clean_text(text) + ("\n" if nl else "")).encode("utf-8")
+    if not err:
+        write_stdout(data)
+        return
+    if sys.stderr is None:  # started with standard error closed: nowhere to say it
+        return
+    stream = getattr(sys.stderr, "buffer", None)
+    try:
+        if stream is None:
+            sys.stderr.write(data.decode("utf-8"))
+        else:
+            sys.stderr.flush()
+            stream.write(data)
+        sys.stderr.flush()
+    except OSError:
+        pass
 
 
 def write_private(path: Path, data: bytes) -> bool:
     """A cache file only the user may read (mode 0600), all or nothing; False where it cannot be
     written (the caller carries on without it)."""
     try:
-        _replace(path, data, mode=0o600, make_dirs=False)
+        _replace(path, data, mode=0o600, make_dirs=False, follow=False)
     except PlancheckError:
         return False
     return True
@@ -125,23 +206,28 @@ def write_private(path: Path, data: bytes) -> bool:
 def write_upload(path: Path, data: bytes) -> None:
     """An uploaded file into the web server's private folder (mode 0600); a failure is the user's
     message (a full disk), not a traceback."""
-    _replace(path, data, mode=0o600, make_dirs=False)
+    _replace(path, data, mode=0o600, make_dirs=False, follow=False)
 
 
-def _replace(target: Path, data: bytes, *, mode: int | None, make_dirs: bool = True) -> None:
-    """Write `data` to a temporary file beside `target`, then rename it over `target`."""
+def _replace(target: Path, data: bytes, *, mode: int | None, make_dirs: bool = True, follow: bool = True) -> None:
+    """Write `data` to a temporary file beside `target`, then rename it over `target`.
+
+    `follow`: a symlinked output is written where the link leads (the user's own link); a cache
+    file never follows one (a planted link must not aim the write at another file)."""
     shown = os.fspath(target)
-    real = Path(os.path.realpath(target))  # a symlinked output is written where the link leads
+    real = Path(os.path.realpath(target)) if follow else target
     try:
-        st = os.stat(real)
+        st = os.stat(real) if follow else os.lstat(real)
     except OSError:
         st = None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise PlancheckError("output.is_dir", path=shown)
-    if st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+    if not follow:
+        st = st if st is not None and stat.S_ISREG(st.st_mode) else None  # a link, pipe… is replaced
+    elif st is not None and (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
         _stream(shown, data)  # /dev/null, /dev/stdout, a pipe the user made: nothing to replace
         return
-    if st is not None and not stat.S_ISREG(st.st_mode):
+    elif st is not None and not stat.S_ISREG(st.st_mode):
         raise PlancheckError("output.not_regular", path=shown)  # a disk, a socket
     tmp = None
     try:

@@ -19,7 +19,7 @@ from engine.errors import PlancheckError
 from engine.findings import FINGERPRINT_SCHEME, apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
-from engine.outputs import note_input
+from engine.outputs import as_text, note_input
 from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
 
@@ -76,14 +76,16 @@ class Obligations:
 
 
 def display_path_of(path: str) -> str:
-    """Paths in reports are relative to the working directory when they lie under it."""
+    """Paths in reports are relative to the working directory when they lie under it, and text: a
+    name whose bytes are not UTF-8 (os.fsdecode keeps them as surrogates) shows them as �."""
     if path == "-":
         return "<stdin>"
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
+        rel = ".."
+    shown = path if rel.startswith("..") else rel
+    return as_text(shown)
 
 
 def resolve_obligations(loaded: LoadedRules, parent_path: str | None, allow_no_parent: bool) -> Obligations:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import outputs
 from engine.cli import main
@@ -44,6 +46,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # ----------------------------------------------------------------------- every writer goes through here
 
 _WRITE_MODES = set("wax+")
+_WRITE_FLAGS = {"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", 1, 2}
 
 
 def _writes(tree: ast.AST) -> list[tuple[int, str]]:
@@ -65,7 +68,10 @@ def _writes(tree: ast.AST) -> list[tuple[int, str]]:
         elif name == "open" or (name == "fdopen" and owner == "os"):
             mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
             if owner == "os" and name == "open":
-                found.append((node.lineno, "os.open"))
+                flags = {n.attr for arg in node.args[1:2] for n in ast.walk(arg) if isinstance(n, ast.Attribute)}
+                flags |= {n.value for arg in node.args[1:2] for n in ast.walk(arg) if isinstance(n, ast.Constant)}
+                if flags & _WRITE_FLAGS or not flags:
+                    found.append((node.lineno, "os.open"))
             elif isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & _WRITE_MODES:
                 found.append((node.lineno, f"open({mode.value!r})"))
             elif mode is not None and not isinstance(mode, ast.Constant):
@@ -83,18 +89,19 @@ def test_every_file_write_goes_through_the_output_module() -> None:
         if p == ENGINE / "outputs.py":
             continue
         offenders += [f"{p.relative_to(ROOT)}:{line}: {what}" for line, what in _writes(ast.parse(p.read_text("utf-8")))]
-    assert offenders == []
+    assert offenders == [], "write files through engine.outputs (write_output, write_private)"
 
 
 def test_the_scanner_sees_the_ways_a_module_could_write() -> None:
     code = (
         "Path('x').write_text('a')\nopen('x', 'w')\nopen(p, mode='ab')\nos.replace(a, b)\n"
-        "tempfile.mkstemp()\ndoc.save('x.docx')\nshutil.copy(a, b)\nos.open(p, 1)\n"
+        "tempfile.mkstemp()\ndoc.save('x.docx')\nshutil.copy(a, b)\nos.open(p, 1)\nos.open(p, os.O_RDONLY | os.O_NONBLOCK)\n"
+        "os.open(p, os.O_WRONLY | os.O_CREAT)\n"
         "Path(a).rename(b)\nopen('x')\nopen('x', 'rb')\n'a'.replace('b', 'c').replace('d', 'e')\n"
         "doc.save(buf)\nx.copy()\n"
     )
     assert [what for _, what in _writes(ast.parse(code))] == [
-        "write_text", "open('w')", "open('ab')", "replace", "mkstemp", "save(<path?>)", "copy", "os.open", "rename",
+        "write_text", "open('w')", "open('ab')", "replace", "mkstemp", "save(<path?>)", "copy", "os.open", "os.open", "rename",
     ]
 
 
@@ -260,3 +267,170 @@ def test_dev_null_and_a_pipe_are_written_as_streams(tmp_path: Path) -> None:
     finally:
         os.close(reader)
     assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+# ----------------------------------------------------------------------- what reaches a terminal
+
+
+def _hostile_draft(work: Path) -> Path:
+    lines = (work / "draft.txt").read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "牵头单位" in line)
+    lines[at] = lines[at][:6] + "\x0c\x1b[2J\x1b]0;owned\x07" + lines[at][6:]
+    path = work / "ctl.txt"
+    path.write_text("\n".join(lines), "utf-8")
+    return path
+
+
+def test_no_escape_sequence_reaches_the_terminal(work: Path) -> None:
+    _hostile_draft(work)
+    for fmt in ("text", "markdown", "github", "json"):
+        r = run("check", "ctl.txt", "--parent", "parent.txt", "--format", fmt)
+        assert r.exit_code == 1 and "\x1b" not in r.output and "\x07" not in r.output, fmt
+    shutil.copy(work / "ctl.txt", work / "c\x1b[2J.txt")
+    r = run("check", "c\x1b[2J.txt", "--parent", "parent.txt")
+    assert "\x1b" not in r.output and "c\u241b[2J.txt" in r.output  # shown, not obeyed
+    r = run("parse", "ctl.txt")
+    assert r.exit_code == 0 and "\x1b" not in r.output
+
+
+def test_a_junit_and_docx_report_of_a_draft_with_control_characters_are_well_formed(work: Path) -> None:
+    from xml.dom import minidom
+
+    _hostile_draft(work)
+    r = run("check", "ctl.txt", "--parent", "parent.txt", "--format", "junit", "-o", "r.xml", "--format", "docx", "-o", "r.docx")
+    assert r.exit_code == 1, r.output
+    minidom.parse(str(work / "r.xml"))
+    import docx
+
+    assert docx.Document(str(work / "r.docx")).paragraphs
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(work: Path) -> None:
+    name = os.fsdecode(b"plan\xff\x1b[31m.txt")
+    try:
+        shutil.copy(DRAFT, work / name)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only valid names")
+    for args in (["--format", "json"], ["--format", "sarif", "-o", "r.sarif"], []):
+        r = run("check", name, "--parent", "parent.txt", *args)
+        assert r.exit_code == 1 and "内部错误" not in r.output, r.output
+    sarif = (work / "r.sarif").read_text("utf-8")
+    assert "plan\ufffd\\u001b[31m.txt" in sarif and "\x1b" not in sarif  # JSON escapes ESC itself
+    r = run("check", os.fsdecode(b"gone\xff.txt"), "--parent", "parent.txt")
+    assert r.exit_code == 2 and "找不到文件" in r.output and "\ufffd" in r.output, r.output
+
+
+def test_a_closed_or_full_standard_output_is_a_message(work: Path) -> None:
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).with_name("plancheck"))
+    if not shutil.which("sh"):
+        pytest.skip("no POSIX shell to start plancheck with its standard output closed")
+    r = subprocess.run(["sh", "-c", 'exec "$0" parse draft.txt >&-', exe], stderr=subprocess.PIPE, check=False)
+    assert r.returncode == 2 and "标准输出已关闭" in r.stderr.decode(), r.stderr.decode()
+    if Path("/dev/full").exists():
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([exe, "parse", "draft.txt"], stdout=full, stderr=subprocess.PIPE, check=False)
+        assert r.returncode == 2 and "磁盘已满" in r.stderr.decode(), r.stderr.decode()
+
+
+def test_a_text_output_is_cleaned_and_a_zip_is_never_touched(tmp_path: Path) -> None:
+    outputs.write_output(str(tmp_path / "a.md"), "标题\x1b[2J\n".encode())
+    assert (tmp_path / "a.md").read_text("utf-8") == "标题\u241b[2J\n"
+    import io
+    import zipfile
+
+    for method in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", method) as z:
+            z.writestr("x.xml", "<a>\x1b" + "a" * 1000 + "</a>")
+        outputs.write_output(str(tmp_path / "b.docx"), buf.getvalue())  # binary forgotten: still intact
+        assert (tmp_path / "b.docx").read_bytes() == buf.getvalue()
+
+
+# ----------------------------------------------------------------------- every file read is an input
+
+# Reads that are not the user's inputs: jieba's own dictionary and plancheck's cache of it; the Word
+# report's second read of a draft already noted (and checked against its hash) when it was ingested.
+_NOT_INPUTS = {"engine/align/lexicon.py", "engine/report/docx.py"}
+
+
+def _reads_without_note(tree: ast.AST) -> list[tuple[int, str]]:
+    """Functions that read a file but never note it as an input."""
+    found = []
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        calls = [n for n in ast.walk(fn) if isinstance(n, ast.Call)]
+        names = [c.func.attr if isinstance(c.func, ast.Attribute) else getattr(c.func, "id", "") for c in calls]
+        reads = [n for n in names if n in ("read_text", "read_bytes")]
+        reads += ["open" for c, n in zip(calls, names, strict=True) if n == "open" and not _writes(c)]
+        if reads and "note_input" not in names:
+            found.append((fn.lineno, fn.name))
+    return found
+
+
+def test_every_file_read_is_noted_as_an_input() -> None:
+    offenders = []
+    for p in sorted(ENGINE.rglob("*.py")):
+        rel = str(p.relative_to(ROOT))
+        if p == ENGINE / "outputs.py" or rel in _NOT_INPUTS:
+            continue
+        offenders += [f"{rel}:{line}: {name}" for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))]
+    assert offenders == [], "call engine.outputs.note_input(path) where these read a file, so no output can overwrite it"
+
+
+def test_the_record_of_inputs_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(outputs, "_MAX_INPUTS", 3)
+    outputs.forget_inputs()
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text("x", "utf-8")
+        outputs.note_input(tmp_path / f"{i}.txt")
+    assert sorted(Path(p).name for p in outputs.noted_inputs().values()) == ["2.txt", "3.txt", "4.txt"]
+    outputs.forget_inputs()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_really_read_only_folder_is_a_message(work: Path) -> None:
+    (work / "ro").mkdir()
+    os.chmod(work / "ro", 0o500)
+    try:
+        r = run("derive", "parent.txt", "-o", "ro/r.yaml")
+        assert r.exit_code == 2 and "无法写入" in r.output and "内部错误" not in r.output, r.output
+    finally:
+        os.chmod(work / "ro", 0o700)
+
+
+# ----------------------------------------------------------------------- properties
+
+
+def _is_control(c: str) -> bool:
+    return (ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_clean_text_leaves_no_control_and_keeps_every_other_character(text: str) -> None:
+    cleaned = outputs.clean_text(text)
+    assert len(cleaned) == len(text)
+    assert not any(_is_control(c) for c in cleaned)
+    assert all(a == b for a, b in zip(text, cleaned, strict=True) if not _is_control(a))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fix", "draft.txt", "--parent", "parent.txt", "-o", "hard.txt"],
+        ["diff", "draft.txt", "draft.txt", "--parent", "parent.txt", "-o", "hard.txt"],
+        ["rules", "doc", "-o", "core.yaml"],
+    ],
+    ids=["fix", "diff", "rules-doc"],
+)
+def test_every_command_refuses_to_write_an_input(work: Path, args: list[str]) -> None:
+    os.link(work / "draft.txt", work / "hard.txt")
+    os.link(ROOT / "rulesets" / "core.yaml", work / "core.yaml")
+    before = {p.name: _digest(p) for p in work.iterdir() if p.is_file()}
+    r = run(*args)
+    assert r.exit_code == 2 and "输入文件相同" in r.output, r.output
+    assert {p.name: _digest(p) for p in work.iterdir() if p.is_file()} == before

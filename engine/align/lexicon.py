@@ -16,9 +16,14 @@ kept over the dictionary's, as they are when added to a loaded jieba. tests/alig
 compares the words with jieba's own tokenizer.
 
 The index is built once from jieba's dict.txt (~2 s, as jieba builds its own cache) and kept in a cache
-directory: $PLANCHECK_CACHE_DIR, else $XDG_CACHE_HOME/plancheck, else ~/.cache/plancheck, else the
-temporary directory. A file that fails its checksum is replaced; where nothing can be written, the
-index lives in memory for the process.
+directory: $PLANCHECK_CACHE_DIR, else $XDG_CACHE_HOME/plancheck, else ~/.cache/plancheck, else a
+folder of the user's in the temporary directory. The cache is never trusted: a folder is used only
+when it belongs to the user (or root) and others cannot write to it (the temporary one: nor the group), a file
+only when it is a regular file of the user's that others cannot write (opened without following a
+link and without blocking, so a planted FIFO or device is skipped, not waited on), and its contents
+only when its format, sizes, checksum and trie agree. Anything else is rebuilt and replaced;
+where nothing can be written, the index lives in memory for the process. Concurrent runs each write
+a whole file and rename it into place, so a reader sees an old index, a new one or none.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 import array
 import hashlib
 import os
+import stat
 import struct
 import tempfile
 import threading
@@ -67,7 +73,8 @@ class Lexicon:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Lexicon | None:
-        """The lexicon in `data`, or None when it is not one of ours, truncated or corrupt."""
+        """The lexicon in `data`, or None when it is not one of ours, truncated, corrupt or forged
+        (a checksum only proves the file is whole: the parts must also agree with each other)."""
         head = len(_FORMAT) + 32
         if len(data) < head + _HEADER.size or not data.startswith(_FORMAT):
             return None
@@ -75,17 +82,23 @@ class Lexicon:
         if hashlib.sha256(body).digest() != data[len(_FORMAT) : head]:
             return None
         total, n, trie_len = _HEADER.unpack_from(body)
+        if len(body) != _HEADER.size + 4 * n + trie_len or total == 0:
+            return None
         freqs = array.array("I")
         freqs.frombytes(body[_HEADER.size : _HEADER.size + 4 * n])
         trie = marisa_trie.Trie()
-        trie.frombytes(bytes(body[_HEADER.size + 4 * n : _HEADER.size + 4 * n + trie_len]))
+        try:
+            trie.frombytes(bytes(body[_HEADER.size + 4 * n :]))
+        except Exception:  # marisa raises its own errors on a crafted trie
+            return None
         if len(trie) != n:
             return None
         return cls(trie, freqs, total)
 
 
 def cache_dirs() -> list[Path]:
-    """Where the index may be kept, in order of preference."""
+    """Where the index may be kept, in order of preference (whether each may be used is decided
+    when it is used: `_trusted`)."""
     out = []
     if os.environ.get("PLANCHECK_CACHE_DIR"):
         out.append(Path(os.environ["PLANCHECK_CACHE_DIR"]))
@@ -95,9 +108,51 @@ def cache_dirs() -> list[Path]:
         out.append(Path.home() / ".cache" / "plancheck")
     except RuntimeError:  # no home directory to be found
         pass
-    out.append(Path(tempfile.gettempdir()) / f"plancheck-{os.getuid() if hasattr(os, 'getuid') else 'user'}")
+    out.append(_shared_dir())
     return out
 
+
+def _shared_dir() -> Path:
+    return Path(tempfile.gettempdir()) / f"plancheck-{_UID if _UID is not None else 'user'}"
+
+
+_UID: int | None = os.getuid() if hasattr(os, "getuid") else None
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; a FIFO or device cannot be planted elsewhere
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_MAX_FILE = 64 * 1024 * 1024  # the index is ~13 MB; anything much larger is not ours
+
+
+def _owned(st: os.stat_result, others_mask: int) -> bool:
+    """The user's own (or root's: a cache an administrator prepared), and nobody in `others_mask`
+    may write to it (POSIX; elsewhere: yes)."""
+    if _UID is None:
+        return True
+    return st.st_uid in (_UID, 0) and not st.st_mode & others_mask
+
+
+def _trusted(directory: Path, *, create: bool) -> bool:
+    """Whether the index may be read from (and written to) `directory`.
+
+    The user's own cache folders must belong to the user and not be writable by others; the shared
+    temporary folder (anyone may create a name there first) is created private (0700) and must not
+    be writable by the group either, nor be a link.
+    """
+    shared = directory == _shared_dir()
+    if create:
+        try:
+            if shared:
+                directory.mkdir(mode=0o700)
+            else:
+                directory.mkdir(mode=0o700, parents=True)
+        except FileExistsError:
+            pass
+        except OSError:
+            return False
+    try:
+        st = os.lstat(directory) if shared else os.stat(directory)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _owned(st, 0o022 if shared else 0o002)
 
 def _dict_path() -> Path:
     return Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
@@ -130,11 +185,11 @@ def lexicon() -> Lexicon:
 
 
 def _load_or_build(name: str) -> Lexicon:
-    """Read from the first directory holding a good copy, else build; then save it to the most
-    preferred directory that lacked one (a missing or corrupt file is replaced) and accepts it."""
+    """Read from the first trusted directory holding a good copy, else build; then save it to the
+    most preferred trusted directory that lacked one (a missing, corrupt or forged file is replaced)."""
     dirs = cache_dirs()
     for found, d in enumerate(dirs):  # noqa: B007 (used after the loop)
-        lex = _read(d, name)
+        lex = _read(d, name) if _trusted(d, create=False) else None
         if lex is not None:
             break
     else:
@@ -148,19 +203,29 @@ def _load_or_build(name: str) -> Lexicon:
 
 
 def _read(directory: Path, name: str) -> Lexicon | None:
+    """The index in `directory`, or None: never through a link, never blocking on a FIFO or device,
+    never a file someone else could have written."""
     try:
-        return Lexicon.from_bytes((directory / name).read_bytes())
+        fd = os.open(directory / name, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
     except OSError:
         return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _owned(st, 0o022) or st.st_size > _MAX_FILE:
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return Lexicon.from_bytes(b"".join(chunks))
 
 
 def _save(directory: Path, name: str, data: bytes) -> bool:
-    """Write atomically (a reader never sees half a file); False where the directory is not writable."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return write_private(directory / name, data)
+    """Write atomically and privately (0600); False where the directory is not ours or not writable."""
+    return _trusted(directory, create=True) and write_private(directory / name, data)
 
 
 class LazyTokenizer(jieba.Tokenizer):

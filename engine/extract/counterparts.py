@@ -14,6 +14,7 @@ import yaml
 
 from engine.extract.data import DATA_DIR
 from engine.models import Level
+from engine.outputs import note_input
 
 # what stands before a unit's stem at each level, by the end of the jurisdiction's name
 _PREFIX_BY_SUFFIX = (
@@ -54,6 +55,7 @@ def unit_example(level: Level | None, jurisdiction: str | None) -> str:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict[str, str | None]]:
     path = DATA_DIR / "counterparts.yaml"
+    note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
     out: dict[str, dict[str, str | None]] = {}
     for entry in (raw or {}).get("counterparts") or []:

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from engine.ingest import reread
 from engine.models import Fix, Plan, TextEdit
 from engine.report.base import normalize_zip
 from engine.report.docx import _nearest, _runs_text, all_paragraphs, anchor, build_rendering
@@ -35,7 +36,7 @@ class _Ids:
 def tracked_docx(source_path: str, plan: Plan, fixes: list[Fix], author: str) -> tuple[bytes, list[Fix]]:
     """(the .docx with tracked changes, the fixes that could not be placed in it)."""
     if source_path.lower().endswith(".docx") and Path(source_path).is_file():
-        doc = docx.Document(io.BytesIO(Path(source_path).read_bytes()))
+        doc = docx.Document(io.BytesIO(reread(source_path, plan.sha256)))
         by_line = {i + 1: p for i, p in enumerate(all_paragraphs(doc))}
         lead = {line: 0 for line in by_line}
     else:

@@ -138,7 +138,10 @@ def load_document(path: str, *, stdin: bytes | None = None) -> SourceDoc:
     """Read a document from disk (or `-` for stdin: `stdin` bytes if given, else sys.stdin)."""
     try:
         if path == "-":
-            data = stdin if stdin is not None else _read_stream(sys.stdin.buffer, path)
+            stream = getattr(sys.stdin, "buffer", None)
+            if stdin is None and stream is None:  # started with standard input closed (`<&-`)
+                raise PlancheckError("input.stdin_closed")
+            data = stdin if stdin is not None else _read_stream(stream, path)
             return _from_bytes(data, "<stdin>", None)
         ext = os.path.splitext(path)[1].lower()
         data = _read_file(path)
@@ -153,6 +156,21 @@ def _too_large(path: str, size: int) -> PlancheckError:
     return PlancheckError(
         "input.too_large", path=path, size_mb=f"{size / 1048576:.1f}", limit_mb=MAX_INPUT_BYTES // 1048576
     )
+
+
+def reread(path: str, sha256: str) -> bytes:
+    """A draft's bytes read again (a Word report or tracked changes are built on the original .docx),
+    provided they are still the bytes that were checked: placed by line on a file edited meanwhile,
+    comments and changes would land on the wrong words."""
+    try:
+        with open(path, "rb") as fh:
+            note_input(path, fh.fileno())
+            data = fh.read()
+    except OSError as exc:
+        raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+        raise PlancheckError("input.changed", path=path)
+    return data
 
 
 def _read_stream(stream, path: str) -> bytes:  # type: ignore[no-untyped-def]
@@ -180,6 +198,8 @@ def _read_file(path: str) -> bytes:
             return _read_stream(fh, path)
     except PlancheckError:
         raise
+    except FileNotFoundError:  # gone between the look and the read
+        raise PlancheckError("input.not_found", path=path) from None
     except OSError as exc:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
 

@@ -14,6 +14,7 @@ import yaml
 
 from engine.extract.data import DATA_DIR
 from engine.models import Level
+from engine.outputs import note_input
 
 # Provinces and province-level units: full name -> the short form texts usually use.
 PROVINCES: dict[str, str] = {
@@ -164,6 +165,7 @@ def level_of_name(name: str) -> Level:
 @lru_cache(maxsize=1)
 def _addressee_levels() -> tuple[tuple[Level, re.Pattern[str]], ...]:
     path = DATA_DIR / "levels.yaml"
+    note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
     return tuple((e["level"], re.compile(e["pattern"])) for e in (raw or {}).get("addressee_levels") or [])
 

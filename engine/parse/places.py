@@ -17,6 +17,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from engine.outputs import note_input
 from engine.parse.level import PROVINCES
 
 _SUFFIXES = sorted(
@@ -147,4 +148,5 @@ def _path():  # type: ignore[no-untyped-def]
 def _load() -> Gazetteer:
     """Read once per process: a fixed file, not a cache keyed by text."""
     path = _path()
+    note_input(path)
     return parse_table(path.read_text("utf-8").splitlines() if path.is_file() else [])

@@ -7,17 +7,22 @@ It never looks at the clock, the environment or random state, so the same input 
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import io
 import re
 import string
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
 
 from engine.models import SEVERITY_RANK, Finding, Measure, Plan, Report
+from engine.outputs import clean_text
 
 # --------------------------------------------------------------------------- labels
 
@@ -425,7 +430,14 @@ def _line_index(plan: Plan) -> dict[int, str]:
 
 
 class Formatter:
-    """One output format. Subclasses set the class attributes and implement `render`."""
+    """One output format. Subclasses set the class attributes and implement `render`.
+
+    Every subclass's `render` is wrapped (`__init_subclass__`): a binary format only ever sees text
+    without control characters (`clean_context`), a text format's bytes are cleaned after rendering
+    (one pass over the output instead of a walk over every object). A form feed from pdftotext or an
+    ESC in a file name can neither break a .docx/.xlsx/JUnit file nor reach a terminal, whoever calls
+    the formatter (CLI, tests, a server).
+    """
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
@@ -435,6 +447,88 @@ class Formatter:
 
     def render(self, ctx: RenderContext) -> bytes:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "render" in cls.__dict__:
+            cls.render = _cleaned(cls.__dict__["render"])  # type: ignore[method-assign]
+
+
+def _cleaned(render: Callable[[Formatter, RenderContext], bytes]) -> Callable[[Formatter, RenderContext], bytes]:
+    @functools.wraps(render)
+    def wrapper(self: Formatter, ctx: RenderContext) -> bytes:
+        if self.binary:  # Word, Excel: their libraries refuse the characters, so clean what they get
+            return render(self, clean_context(ctx))
+        data = render(self, ctx)
+        text = data.decode("utf-8", "replace")
+        cleaned = clean_text(text)
+        return data if cleaned is text else cleaned.encode("utf-8")
+
+    return wrapper
+
+
+# --------------------------------------------------------------------------- control characters
+
+def _clean(value: Any) -> Any:
+    """A copy of `value` (models, lists, tuples, dicts, strings) with clean text; `value` itself
+    when nothing in it needed cleaning."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, BaseModel):
+        changes = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _clean(old)
+            if new is not old:
+                changes[name] = new
+        if not changes:
+            return value
+        copy = value.model_copy(update=changes)
+        for name, private in type(value).__private_attributes__.items():  # indexes of the old items
+            setattr(copy, name, private.get_default(call_default_factory=True))
+        return copy
+    if isinstance(value, list | tuple):
+        if not value or isinstance(value[0], int | float):  # columns, scores: no text in them
+            return value
+        items = [_clean(v) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return type(value)(items)
+    if isinstance(value, dict):
+        pairs = [(k, v, _clean(k), _clean(v)) for k, v in value.items()]
+        if all(k is ck and v is cv for k, v, ck, cv in pairs):
+            return value
+        return {ck: cv for _, _, ck, cv in pairs}
+    return value
+
+
+# How pydantic writes a control character in JSON: \u00XX below 0x20 (\t and \n have their own
+# escapes), \b \f \r, DEL and C1 raw. An escaped backslash before b, f or r matches too: that only
+# costs the full walk.
+_DIRTY_MARKS = (b"\\u00", b"\\b", b"\\f", b"\\r", b"\x7f")
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _dirty(value: Any) -> bool:
+    """Whether `value` may hold a control character, decided on its JSON: pydantic's serializer and
+    `bytes.__contains__` are compiled code, many times faster than walking the objects, which only
+    the rare dirty input pays for."""
+    from pydantic_core import to_json
+
+    data = to_json(value)
+    return any(mark in data for mark in _DIRTY_MARKS) or (b"\xc2" in data and bool(_C1_UTF8.search(data)))
+
+
+def clean_context(ctx: RenderContext) -> RenderContext:
+    """The context with clean text everywhere a formatter may read it (report, plans, rule
+    descriptions); the same object when it was clean already. `draft_source_path` stays as it is:
+    it is a file to open, and a text format's bytes are cleaned after rendering anyway."""
+    fields = {"report": ctx.report, "draft": ctx.draft, "parent": ctx.parent, "rules": ctx.rules}
+    plans = [p for p in (ctx.draft, ctx.parent) if p is not None]
+    if not any(_dirty(v) for v in (*fields.values(), *(p.paragraphs for p in plans))):  # Plan.paragraphs: excluded from its JSON
+        return ctx
+    changes = {k: c for k, v in fields.items() if (c := _clean(v)) is not v}
+    return dataclasses.replace(ctx, **changes) if changes else ctx
 
 
 # --------------------------------------------------------------------------- text helpers

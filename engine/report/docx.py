@@ -22,6 +22,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from engine.ingest import reread
 from engine.models import Finding
 from engine.report.base import Formatter, RenderContext, normalize_zip
 
@@ -47,7 +48,7 @@ class DocxFormatter(Formatter):
     def render(self, ctx: RenderContext) -> bytes:
         src = ctx.draft_source_path
         if src.lower().endswith(".docx") and Path(src).is_file():
-            doc = docx.Document(io.BytesIO(Path(src).read_bytes()))  # read-only: the original stays as it is
+            doc = docx.Document(io.BytesIO(reread(src, ctx.draft.sha256)))  # read-only: the original stays
             paras = all_paragraphs(doc)
             by_line = {i + 1: p for i, p in enumerate(paras)}
         else:

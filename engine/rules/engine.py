@@ -15,7 +15,6 @@ clean would be worse than none, since CI would pass it.
 from __future__ import annotations
 
 import dataclasses
-import string
 from typing import Any
 
 from pydantic import ValidationError
@@ -28,6 +27,7 @@ from engine.quote import on_words
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit
 from engine.rules.loader import kind as kind_named
 from engine.rules.ruleset import Rule
+from engine.rules.templates import fill
 
 
 def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Finding]:
@@ -60,19 +60,6 @@ def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Find
             ) from e
         findings.extend(make_finding(rule, kind, hit, ctx, lang) for hit in hits)
     return findings
-
-
-class _Fields(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"  # a typo in a template stays visible instead of crashing the run
-
-
-def fill(template: str, fields: dict[str, Any]) -> str:
-    """`template.format_map(fields)` that never raises: unknown names stay as {name}."""
-    try:
-        return string.Formatter().vformat(template, (), _Fields(fields))
-    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
-        return template
 
 
 def _template(rule_text: str | None, rule_text_en: str | None, default: dict[str, str], lang: str) -> str | None:

@@ -89,11 +89,32 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
         raise PlancheckError("ruleset.yaml", path=source, line=(mark.line + 1) if mark else 0, reason=reason) from None
     except yaml.YAMLError as e:
         raise PlancheckError("ruleset.yaml", path=source, line=0, reason=str(e)) from None
+    except ValueError as e:  # a value YAML recognises but cannot build, e.g. the date 2025-02-30
+        raise PlancheckError("ruleset.yaml", path=source, line=_unbuildable_line(loader, node), reason=str(e)) from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
     _walk(node, (), lines, source)
     return data, lines
+
+
+def _unbuildable_line(loader: LineLoader, root: yaml.Node) -> int:
+    """The line of the first scalar the loader cannot build (0 if none is found)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            loader.constructed_objects.clear()  # left over from the failed attempt
+            loader.recursive_objects.clear()
+            try:
+                loader.construct_object(node, deep=True)
+            except ValueError:
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return 0
 
 
 def dotted(path: Path_) -> str:

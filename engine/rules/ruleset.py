@@ -8,12 +8,14 @@ durable-rules ruleset by `engine.rules.conditions`, never evaluated as Python.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.models import Deadline, Level, Measure, Plan, Severity, StrengthLevel, Target
+from engine.rules.templates import template_problem
 
 
 class _Data(BaseModel):
@@ -101,6 +103,13 @@ class Rule(_Data):
     enabled: bool = True
     examples: Examples | None = None
 
+    @field_validator("message", "message_en", "suggestion", "suggestion_en")
+    @classmethod
+    def _plain_fields(cls, v: str | None) -> str | None:
+        if v is not None and (problem := template_problem(v)):
+            raise ValueError(problem)
+        return v
+
 
 class ObligationClause(_Data):
     text: str
@@ -135,6 +144,16 @@ class Obligation(_Data):
     require_units: list[str] = Field(default_factory=list, description="curated: units the draft must name")
     require_phrases: list[str] = Field(default_factory=list, description="curated: phrases the draft must keep")
     note: str | None = None
+
+    @field_validator("deadline")
+    @classmethod
+    def _iso_date(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"{v} is not a date (expected YYYY-MM-DD)") from None
+        return v
 
 
 class ParentMeta(_Data):
