@@ -31,6 +31,7 @@ from engine.rules.ruleset import Rule
 def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Finding]:
     """Findings of every enabled rule that applies to the draft's level, in rule order."""
     findings: list[Finding] = []
+    body = body_start(ctx_base.draft)  # once: per finding it was a scan of the plan (quadratic)
     has_parent = ctx_base.parent is not None or bool(ctx_base.obligations)
     for rule in rules:
         if not rule.enabled or not rule.scope.applies_to(ctx_base.draft):
@@ -56,7 +57,7 @@ def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Find
             raise PlancheckError(
                 "internal", reason=f"rule {rule.id} (check {rule.check}) failed: {type(e).__name__}: {e}"
             ) from e
-        findings.extend(make_finding(rule, kind, hit, ctx, lang) for hit in hits)
+        findings.extend(make_finding(rule, kind, hit, ctx, lang, body) for hit in hits)
     return findings
 
 
@@ -79,7 +80,9 @@ def _template(rule_text: str | None, rule_text_en: str | None, default: dict[str
     return rule_text or default.get("zh") or rule_text_en or default.get("en")
 
 
-def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang: str) -> Finding:
+def make_finding(
+    rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang: str, body: int | None = None
+) -> Finding:
     fields: dict[str, Any] = {
         "local_item": hit.local_item or "",
         "parent_item": hit.parent_item or "",
@@ -95,7 +98,7 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
         template = _template(rule.suggestion, rule.suggestion_en, kind.suggestion or {}, lang)
         suggestion = fill(template, fields) if template else None
     measure = ctx.measure(hit.local_item)
-    quote, line, column = locate(ctx.draft, measure, hit.quote)
+    quote, line, column = locate(ctx.draft, measure, hit.quote, body)
     finding = Finding(
         rule=rule.id,
         check=rule.check,
@@ -116,20 +119,28 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
     return finding
 
 
-def locate(plan: Plan, measure: Measure | None, quote: str | None) -> tuple[str | None, int, int]:
+def body_start(plan: Plan) -> int:
+    """Index of the first paragraph inside a measure: the title and preamble lie before it."""
+    return min((i for m in plan.measures for i in m.paragraphs), default=len(plan.paragraphs))
+
+
+def locate(
+    plan: Plan, measure: Measure | None, quote: str | None, body: int | None = None
+) -> tuple[str | None, int, int]:
     """(original text of `quote`, line, column): searched in the measure's paragraphs, or in the
-    title/preamble paragraphs when there is no measure; else the measure's own position."""
+    title/preamble paragraphs when there is no measure; else the measure's own position.
+    `body` is `body_start(plan)` when the caller has it."""
     line, column = (measure.line, measure.column) if measure else (0, 0)
     paragraphs = plan.paragraphs
     if measure is not None:
         candidates = [paragraphs[i] for i in measure.paragraphs if 0 <= i < len(paragraphs)]
-    else:
-        first = min((i for m in plan.measures for i in m.paragraphs), default=len(paragraphs))
-        candidates = paragraphs[:first] or list(paragraphs)
+    elif quote:
+        first = body_start(plan) if body is None else body
+        candidates = paragraphs[:first] or paragraphs
     if not quote:
         return None, line, column
     found = _find(candidates, quote)
-    if found is None and measure is None and candidates is not paragraphs:
+    if found is None and measure is None and candidates is not paragraphs:  # preamble first, then all
         found = _find(paragraphs, quote)
     if found is None:
         return quote, line, column
