@@ -17,10 +17,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.is_dir": {"zh": "{path} 是文件夹，不是文件", "en": "{path} is a directory, not a file"},
     "input.unreadable": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
     "input.empty": {"zh": "{path} 是空文件，没有可检查的内容", "en": "{path} is empty: nothing to check"},
-    "input.too_large": {
-        "zh": "{path} 太大（{size_mb} MB），上限为 {limit_mb} MB；请只提交方案正文",
-        "en": "{path} is too large ({size_mb} MB); the limit is {limit_mb} MB: submit the plan text only",
-    },
     "input.binary": {
         "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf 或 .html 文档",
         "en": "{path} looks like a binary file, not a text, .docx, .pdf or .html document",
@@ -44,6 +40,43 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.doc_legacy": {
         "zh": "{path} 是旧版 Word (.doc) 文件；请在 Word 中另存为 .docx 后再检查",
         "en": "{path} is a legacy Word (.doc) file: save it as .docx in Word first",
+    },
+    # ---- budgets (engine/ingest/budgets.py): an input too big to be a plan
+    "budget.input_bytes": {
+        "zh": "这不像一份方案：{path} 的文件大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.part_bytes": {
+        "zh": "这不像一份方案：{path} 的.docx 中一个部件解压后的大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the unpacked size of one .docx part of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.unpacked_bytes": {
+        "zh": "这不像一份方案：{path} 的.docx 解压后的总大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the total unpacked size of the .docx of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.pages": {
+        "zh": "这不像一份方案：{path} 的页数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of pages of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.paragraphs": {
+        "zh": "这不像一份方案：{path} 的段落（非空行）数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of paragraphs (non-blank lines) of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.paragraph_chars": {
+        "zh": "这不像一份方案：{path} 的单个段落的字数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of characters in one paragraph of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.measures": {
+        "zh": "这不像一份方案：{path} 的编号条目数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of numbered items of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.depth": {
+        "zh": "这不像一份方案：{path} 的HTML 元素嵌套层数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the nesting depth of HTML elements of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.bad": {
+        "zh": "预算设置“{name}={value}”无效：应为正整数（大小可带单位，如 80MB）；可设的预算：{known}",
+        "en": "bad budget setting '{name}={value}': give a positive whole number (sizes may carry a unit, e.g. 80MB); budgets: {known}",
     },
     "parse.no_measures": {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",

@@ -18,17 +18,14 @@ import stat
 import sys
 
 from engine.errors import PlancheckError
-from engine.ingest import furniture
+from engine.ingest import budgets, furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
 from engine.ingest.tables import TableRow
 from engine.models import Paragraph, SourceDoc
 
-__all__ = ["MAX_INPUT_BYTES", "from_text", "load_document", "normalise_line"]
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024
-"""Inputs larger than this are refused before they are read (a plan is well under 5 MB)."""
+__all__ = ["from_text", "load_document", "normalise_line"]
 
 TRADITIONAL_SHARE = 0.15
 """The document counts as traditional (and t2s applies to all of it) when t2s changes at least this
@@ -146,16 +143,12 @@ def load_document(path: str, *, stdin: bytes | None = None) -> SourceDoc:
         raise PlancheckError("internal", reason=f"{type(exc).__name__}: {exc}") from exc
 
 
-def _too_large(path: str, size: int) -> PlancheckError:
-    return PlancheckError(
-        "input.too_large", path=path, size_mb=f"{size / 1048576:.1f}", limit_mb=MAX_INPUT_BYTES // 1048576
-    )
-
-
 def _read_stream(stream, path: str) -> bytes:  # type: ignore[no-untyped-def]
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise _too_large(path, len(data))
+    """At most the input budget and one byte more: a stream's true size is never known (nor read)."""
+    limit = budgets.current().input_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise budgets.exceeded("input_bytes", path, "> " + budgets.show("input_bytes", limit), limit)
     return data
 
 
@@ -169,8 +162,8 @@ def _read_file(path: str) -> bytes:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
     if stat.S_ISDIR(st.st_mode):
         raise PlancheckError("input.is_dir", path=path)
-    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_INPUT_BYTES:
-        raise _too_large(path, st.st_size)
+    if stat.S_ISREG(st.st_mode):
+        budgets.check("input_bytes", path, st.st_size)
     try:
         with open(path, "rb") as fh:
             return _read_stream(fh, path)
@@ -178,6 +171,23 @@ def _read_file(path: str) -> bytes:
         raise
     except OSError as exc:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+
+
+def _within_budget(lines: list[RawLine], path: str) -> list[RawLine]:
+    """The raw lines, once their count and longest line are known to be within budget (before
+    normalisation, the first stage whose cost grows with them)."""
+    limits = budgets.current()
+    count = longest = 0
+    for _, line in lines:
+        if len(line) > longest:
+            longest = len(line)
+        if line and not line.isspace():
+            count += 1
+    if count > limits.paragraphs:
+        raise budgets.exceeded("paragraphs", path, count, limits.paragraphs)
+    if longest > limits.paragraph_chars:
+        raise budgets.exceeded("paragraph_chars", path, longest, limits.paragraph_chars)
+    return lines
 
 
 def _sniff(data: bytes) -> str | None:
@@ -195,8 +205,7 @@ def _sniff(data: bytes) -> str | None:
 
 
 def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
-    if len(data) > MAX_INPUT_BYTES:
-        raise _too_large(path, len(data))
+    budgets.check("input_bytes", path, len(data))
     if data.startswith(_OLE_MAGIC):
         raise PlancheckError("input.doc_legacy", path=path)
     if ext is None:
@@ -218,17 +227,17 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         raise PlancheckError("input.empty", path=path)
 
     if fmt == "docx":
-        doc = build(read_docx(data, path), path, "docx", "utf-8")
+        doc = build(_within_budget(read_docx(data, path), path), path, "docx", "utf-8")
     elif fmt == "pdf":
-        doc = build(read_pdf(data, path), path, "pdf", "utf-8")
+        doc = build(_within_budget(read_pdf(data, path), path), path, "pdf", "utf-8")
         if not doc.paragraphs:
             raise PlancheckError("input.no_text", path=path)
     elif fmt == "html":
         text, encoding = decode_text(data, path, declared=html_charset(data))
-        doc = build(read_html(text, path), path, "html", encoding)
+        doc = build(_within_budget(read_html(text, path), path), path, "html", encoding)
     else:
         text, encoding = decode_text(data, path)
-        doc = from_text(text, path, fmt, encoding)
+        doc = build(_within_budget(split_lines(text), path), path, fmt, encoding)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

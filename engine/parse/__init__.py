@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
+from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import frontmatter
 from engine.parse import level as levels
@@ -129,6 +130,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         raise PlancheckError("parse.no_measures", path=doc.path)
 
     nodes = build_nodes(paras, markers, first)
+    budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
     closing: list[int] = []

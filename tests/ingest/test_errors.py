@@ -10,7 +10,9 @@ import pytest
 
 from engine.errors import PlancheckError
 from engine.i18n import MESSAGES
-from engine.ingest import MAX_INPUT_BYTES, load_document
+from engine.ingest import budgets, load_document
+
+MAX_INPUT_BYTES = budgets.Budgets().input_bytes
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -157,8 +159,8 @@ def test_too_large_is_refused_before_reading(tmp_path, snapshot, monkeypatch) ->
     with pytest.raises(PlancheckError) as info:
         load_document(str(path))
     monkeypatch.undo()
-    assert info.value.code == "input.too_large"
-    assert info.value.fields["limit_mb"] == 50
+    assert info.value.code == "budget.input_bytes"
+    assert info.value.fields["limit"] == "50.0 MB"
     assert snap.unchanged()
 
 
@@ -187,7 +189,8 @@ def test_stdin_too_large() -> None:
 
     with pytest.raises(PlancheckError) as info:
         ingest._read_stream(stream, "-")
-    assert info.value.code == "input.too_large"
+    assert info.value.code == "budget.input_bytes"
+    assert info.value.fields["value"] == "> 50.0 MB"  # never a size it did not read
     assert stream.asked == [MAX_INPUT_BYTES + 1]
 
 
