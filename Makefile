@@ -29,6 +29,7 @@ schemas: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.speed
 	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.precision
 
 clean:
 	rm -rf $(VENV)

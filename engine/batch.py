@@ -19,6 +19,7 @@ from typing import Any
 
 from engine.errors import PlancheckError
 from engine.findings import apply_waivers, load_waivers
+from engine.outputs import write_output
 
 _STATE: dict[str, Any] = {}
 
@@ -68,12 +69,45 @@ def _settle() -> None:
 _SETTLE_EVERY = 64
 
 
+BATCH_FORMATS = ("text", "json")  # one summary line (or JSON object) per draft
+MAX_JOBS = 64  # more workers than this only costs memory; a larger -j is a typing slip
+
+
+def check_batch_options(formats: tuple[str, ...], jobs: int) -> None:
+    """Refuse what a batch cannot do before any draft is read: a per-draft report format (a .docx
+    of several drafts would be a summary in the wrong clothes) or a worker count out of range."""
+    for fmt in formats:
+        if fmt not in BATCH_FORMATS:
+            raise PlancheckError("option.batch_format", format=fmt, known=", ".join(BATCH_FORMATS))
+    check_jobs(jobs)
+
+
+def check_jobs(jobs: int) -> None:
+    if not 0 <= jobs <= MAX_JOBS:
+        raise PlancheckError("option.jobs", jobs=jobs, limit=MAX_JOBS)
+
+
+def _summary(results: list[dict[str, Any]], fmt: str, lang: str) -> str:
+    lines = []
+    for r in results:
+        if fmt == "json":
+            lines.append(json.dumps(r, ensure_ascii=False, sort_keys=True))
+        elif "problem" in r:
+            lines.append(f"{r['draft']}: {r['problem']}")
+        elif lang == "zh":
+            lines.append(f"{r['draft']}: 错误 {r['error']} 警告 {r['warning']} 提示 {r['info']} 豁免 {r['waived']}")
+        else:
+            lines.append(f"{r['draft']}: {r['error']} errors, {r['warning']} warnings, {r['info']} info, {r['waived']} waived")
+    return "\n".join(lines) + "\n"
+
+
 def run_batch(
     drafts: list[str], options: dict[str, Any], formats: tuple[str, ...], outputs: tuple[str, ...], jobs: int
 ) -> int:
     from engine.pipeline import DEFAULT_RULESETS, resolve_obligations
     from engine.rules.loader import load_rulesets
 
+    check_batch_options(formats, jobs)
     lang = options["lang"]
     loaded = load_rulesets(([] if options["no_core"] else list(DEFAULT_RULESETS)) + options["rulesets"])
     obligations = resolve_obligations(loaded, options["parent_path"], options["allow_no_parent"])
@@ -87,7 +121,7 @@ def run_batch(
         "today": options["today"] or dt.date.today(),
         "fail_on": options["fail_on"],
     }
-    workers = jobs or os.cpu_count() or 1
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(drafts)))
     # The lexicon index and the user dictionary, read once here: forked workers share them
     # (copy-on-write); frozen so the collector does not copy them.
     from engine.align.tokenize import warm_up
@@ -108,24 +142,8 @@ def run_batch(
     if show_progress:
         sys.stderr.write("\n")
 
-    as_json = "json" in formats
-    lines = []
-    for r in results:
-        if as_json:
-            lines.append(json.dumps(r, ensure_ascii=False, sort_keys=True))
-        elif "problem" in r:
-            lines.append(f"{r['draft']}: {r['problem']}")
-        elif lang == "zh":
-            lines.append(f"{r['draft']}: 错误 {r['error']} 警告 {r['warning']} 提示 {r['info']} 豁免 {r['waived']}")
-        else:
-            lines.append(f"{r['draft']}: {r['error']} errors, {r['warning']} warnings, {r['info']} info, {r['waived']} waived")
-    text = "\n".join(lines) + "\n"
-    out = outputs[0] if outputs else None
-    if out and out != "-":
-        with open(out, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        sys.stdout.write(text)
+    for i, fmt in enumerate(formats):
+        write_output(outputs[i] if i < len(outputs) else "-", _summary(results, fmt, lang).encode("utf-8"))
     if any("problem" in r for r in results):
         return 2
     return 1 if any(r.get("failed") for r in results) else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -112,11 +113,12 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
 def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: str) -> None:
     """由上级方案生成义务规则集。Turn a parent plan into an obligation ruleset to curate."""
     from engine.derive import derive_ruleset, dump_ruleset_yaml
+    from engine.outputs import refuse_inputs, write_output
     from engine.pipeline import load_plan
 
     out = Path(output)
-    _refuse_overwriting_inputs([parent], [output])
-    if out.exists() and not force:
+    refuse_inputs([output], [parent])
+    if os.path.lexists(output) and not force:
         raise PlancheckError("option.would_overwrite", path=output)
     plan = load_plan(parent)
     plan.source = display_path_of(parent)
@@ -124,20 +126,12 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
     if not rid[:1].isalpha():
         rid = "parent-" + rid
     rs = derive_ruleset(plan, ruleset_id=rid)  # hashes the bytes load_plan read (stdin too)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(dump_ruleset_yaml(rs), "utf-8")
+    write_output(output, dump_ruleset_yaml(rs).encode("utf-8"))
     n = len(rs.obligations)
     click.echo(f"已写入 {output}：{n} 项义务" if lang == "zh" else f"wrote {output}: {n} obligations", err=True)
 
 
 # --------------------------------------------------------------------------- check
-
-
-def _refuse_overwriting_inputs(inputs: list[str], outputs: list[str]) -> None:
-    ins = {Path(p).resolve() for p in inputs if p and p != "-" and Path(p).exists()}
-    for o in outputs:
-        if o and o != "-" and Path(o).resolve() in ins:
-            raise PlancheckError("option.output_is_input", path=o)
 
 
 @main.command()
@@ -184,7 +178,15 @@ def check(
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
     if len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
-    _refuse_overwriting_inputs([*drafts, parent or "", waivers or "", *rulesets], list(outputs))
+    from engine.outputs import refuse_inputs, write_output
+
+    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", *rulesets])
+    if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
+        from engine.pipeline import DEFAULT_RULESETS
+        from engine.rules.loader import load_rulesets
+
+        load_rulesets(([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets))
+        refuse_inputs(outputs)
     options = dict(
         parent_path=parent,
         rulesets=list(rulesets),
@@ -197,8 +199,13 @@ def check(
         jurisdiction=jurisdiction,
         today=today.date() if today else None,
     )
+    from engine.batch import check_batch_options, check_jobs
+
+    check_jobs(jobs)
     if len(drafts) > 1:
         from engine.batch import run_batch
+
+        check_batch_options(formats, jobs)
 
         sys.exit(run_batch(list(drafts), options, formats, outputs, jobs))
 
@@ -223,13 +230,7 @@ def check(
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
         )
-        data = formatter.render(ctx)
-        if out and out != "-":
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_bytes(data)
-        else:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+        write_output(out or "-", formatter.render(ctx))
     sys.exit(1 if run.report.summary.failed else 0)
 
 

@@ -95,8 +95,9 @@ def doc(rulesets: tuple[str, ...], output: str | None, lang: str) -> None:
 
     text = render(_load(rulesets))
     if output and output != "-":
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, "utf-8")
+        from engine.outputs import write_output
+
+        write_output(output, text.encode("utf-8"))
     else:
         click.echo(text, nl=False)
 

@@ -15,6 +15,7 @@ import click
 
 from engine.errors import PlancheckError
 from engine.i18n import message
+from engine.outputs import forget_inputs
 
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -26,6 +27,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
     )  # fmt: skip
     @functools.wraps(f)
     def wrapper(*args: Any, lang: str, debug: bool, budget_settings: tuple[str, ...], **kwargs: Any) -> Any:
+        forget_inputs()  # a command's outputs are checked against the files this command reads
         try:
             if budget_settings:
                 from engine.ingest import budgets

@@ -25,6 +25,7 @@ from engine.models import (
     Waiver,
     WaiverProblem,
 )
+from engine.outputs import note_input
 
 
 def fingerprint(f: Finding, key: str = "") -> str:
@@ -69,6 +70,7 @@ def load_waivers(path: str) -> list[Waiver]:
     p = Path(path)
     if not p.is_file():
         raise PlancheckError("input.not_found", path=path)
+    note_input(p)
     try:
         data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:

@@ -126,6 +126,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输出文件 {path} 与输入文件相同；plancheck 不会覆盖您的原文件",
         "en": "output {path} is the same file as an input: plancheck never overwrites your original",
     },
+    "option.output_twice": {
+        "zh": "输出文件 {path} 与 {other} 是同一个文件；每种格式请写入各自的文件",
+        "en": "output {path} is the same file as {other}: give each format its own file",
+    },
+    "output.is_dir": {
+        "zh": "无法写入 {path}：这是一个文件夹，请给出文件名",
+        "en": "cannot write {path}: it is a directory; give a file name",
+    },
+    "output.not_regular": {
+        "zh": "无法写入 {path}：这是磁盘设备或套接字，不是文件",
+        "en": "cannot write {path}: it is a disk device or a socket, not a file",
+    },
+    "output.no_space": {
+        "zh": "无法写入 {path}：磁盘已满；原有文件未改动",
+        "en": "cannot write {path}: the disk is full; nothing was changed",
+    },
+    "output.name_too_long": {
+        "zh": "无法写入 {path}：文件名太长",
+        "en": "cannot write {path}: the file name is too long",
+    },
+    "output.unwritable": {
+        "zh": "无法写入 {path}：{reason}",
+        "en": "cannot write {path}: {reason}",
+    },
+    "option.batch_format": {
+        "zh": "检查多份方案时只输出每份一行的摘要（格式：{known}）；格式 {format} 请逐份检查",
+        "en": "a check of several drafts writes one summary line per draft (formats: {known}); check drafts one at a time for {format}",
+    },
+    "option.jobs": {
+        "zh": "-j/--jobs 为 {jobs}，应在 0（按处理器核数）到 {limit} 之间",
+        "en": "-j/--jobs is {jobs}; it must be between 0 (one per core) and {limit}",
+    },
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",

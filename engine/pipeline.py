@@ -18,6 +18,7 @@ from engine.errors import PlancheckError
 from engine.findings import apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
+from engine.outputs import note_input
 from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
 
@@ -36,6 +37,7 @@ def data_tables() -> dict[str, object]:
     tables: dict[str, object] = {}
     if DATA_DIR.is_dir():
         for p in sorted(DATA_DIR.glob("*.yaml")):
+            note_input(p)
             loader = SafeLoader(p.read_text("utf-8"))
             try:
                 tables[p.stem] = loader.get_single_data()

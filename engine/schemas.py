@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from engine import SCHEMAS_DIR
 from engine.models import Plan, Report
+from engine.outputs import write_output
 from engine.rules.ruleset import Ruleset
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,7 +33,7 @@ def export(directory: Path = SCHEMAS_DIR) -> list[Path]:
     written = []
     for name, model in MODELS.items():
         path = directory / f"{name}.schema.json"
-        path.write_text(schema_text(model), "utf-8")
+        write_output(str(path), schema_text(model).encode("utf-8"))
         written.append(path)
     return written
 

@@ -35,6 +35,8 @@ from pathlib import Path
 import jieba
 import marisa_trie
 
+from engine.outputs import write_private
+
 _FORMAT = b"PLCLEX01"  # bump when the file layout or the entries' meaning changes
 _HEADER = struct.Struct("<QQQ")  # total, number of entries, length of the trie's bytes
 
@@ -156,17 +158,9 @@ def _save(directory: Path, name: str, data: bytes) -> bool:
     """Write atomically (a reader never sees half a file); False where the directory is not writable."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=name, suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, directory / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
     except OSError:
         return False
-    return True
+    return write_private(directory / name, data)
 
 
 class LazyTokenizer(jieba.Tokenizer):

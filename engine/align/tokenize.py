@@ -20,6 +20,7 @@ import jieba
 import numpy as np
 
 from engine.align.lexicon import LazyTokenizer
+from engine.outputs import note_input
 
 TERMS_PATH = Path(__file__).resolve().parents[2] / "rulesets" / "data" / "terms.txt"
 
@@ -50,6 +51,7 @@ def _init() -> LazyTokenizer:
             jieba.setLogLevel(logging.WARNING)
             dt = LazyTokenizer()
             if TERMS_PATH.exists():
+                note_input(TERMS_PATH)
                 dt.load_userdict(str(TERMS_PATH))
             _dt = dt
     return _dt

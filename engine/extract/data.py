@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from engine.outputs import note_input
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "rulesets" / "data"
 
 _FALLBACK_UNITS = {
@@ -34,6 +36,7 @@ def _load(name: str, fallback: dict[str, list[str]]) -> dict[str, list[str]]:
     path = DATA_DIR / name
     if not path.is_file():
         return fallback
+    note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
     return {k: [str(x) for x in (raw.get(k) or [])] for k in fallback}
 

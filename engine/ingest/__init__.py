@@ -24,6 +24,7 @@ from engine.ingest.normalise import light, normalise_line, normalise_parts
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
 from engine.ingest.tables import TableRow
 from engine.models import Paragraph, SourceDoc
+from engine.outputs import note_input
 
 __all__ = ["from_text", "load_document", "normalise_line"]
 
@@ -166,6 +167,7 @@ def _read_file(path: str) -> bytes:
         budgets.check("input_bytes", path, st.st_size)
     try:
         with open(path, "rb") as fh:
+            note_input(path, fh.fileno())
             return _read_stream(fh, path)
     except PlancheckError:
         raise

@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
 from engine.models import Measure, Paragraph, Plan, Section
+from engine.outputs import note_input
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -34,6 +35,7 @@ def _file_table(name: str) -> dict:
     from engine import RULESETS_DIR
 
     path = RULESETS_DIR / "data" / f"{name}.yaml"
+    note_input(path)
     return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
 
 

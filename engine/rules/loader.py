@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from engine import RULESETS_DIR
 from engine.errors import PlancheckError
+from engine.outputs import note_input
 from engine.rules.kinds import KIND_MODULES
 from engine.rules.kinds.base import CheckKind
 from engine.rules.ruleset import Rule, Ruleset
@@ -276,6 +277,7 @@ def read_ruleset_file(path: Path) -> tuple[Ruleset | None, list[PlancheckError]]
     source = str(path)
     if not path.is_file():
         return None, [PlancheckError("ruleset.not_found", name=source)]
+    note_input(path)
     try:
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:

@@ -1,0 +1,109 @@
+"""Judged precision: plancheck's findings on real pairs against hand judgements. `python -m bench.precision`.
+
+Each judgement file in bench/judgements/ holds one entry per finding a person judged (rule, draft
+item, quoted evidence, verdict true / false / unclear, reason). This script checks each pair with
+the CLI's JSON report, matches findings to entries by (rule, item, evidence, parent evidence), and prints:
+
+- precision = true / (true + false) over the judged findings of this run;
+- false alarms still reported, and true findings no longer reported (a lost true finding is a
+  regression unless the judgement file is updated with the reason);
+- findings with no judgement (new since the file was written: judge them and add entries).
+
+Asserts nothing: it prints figures for BENCHMARKS.md and for a person comparing two commits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# judgement file -> (parent, draft), paths relative to the repository
+PAIRS = {
+    "bench/judgements/chengzhong-guangxi.yaml": (
+        "fixtures/guangxi-2021-2025-parent.txt",
+        "fixtures/chengzhong-district-draft.txt",
+    ),
+}
+
+Key = tuple[str, str | None, str, str]
+
+
+def run_check(parent: str, draft: str) -> list[dict]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "engine", "check", draft, "--parent", parent,
+               "--format", "json", "-o", str(out), "--fail-on", "none"]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"check failed ({proc.returncode}): {proc.stderr.strip()}")
+        return json.loads(out.read_text("utf-8"))["findings"]
+
+
+def key_of(rule: str, item: str | None, evidence: str | None, parent: str | None) -> Key:
+    return (rule, item, (evidence or "").strip(), (parent or "").strip())
+
+
+def judge(path: str, parent: str, draft: str, verbose: bool) -> Counter:
+    entries = yaml.safe_load((ROOT / path).read_text("utf-8")) or []
+    by_key = {key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence")): e for e in entries}
+    findings = run_check(parent, draft)
+    seen: set[Key] = set()
+    counts: Counter = Counter()
+    unjudged = []
+    for f in findings:
+        ev = f.get("evidence") or {}
+        k = key_of(f["rule"], f.get("local_item"), ev.get("local"), ev.get("parent"))
+        e = by_key.get(k)
+        if e is None:
+            unjudged.append(f)
+            counts["unjudged"] += 1
+            continue
+        seen.add(k)
+        counts[e["verdict"]] += 1
+    lost = [e for k, e in by_key.items() if e["verdict"] == "true" and k not in seen]
+    fixed = [e for k, e in by_key.items() if e["verdict"] == "false" and k not in seen]
+    judged = counts["true"] + counts["false"]
+    precision = counts["true"] / judged if judged else float("nan")
+    print(f"{path}: {len(findings)} findings — true {counts['true']}, false {counts['false']}, "
+          f"unclear {counts['unclear']}, unjudged {counts['unjudged']}; precision {precision:.3f}; "
+          f"judged-true findings lost {len(lost)}; judged-false findings gone {len(fixed)}")
+    if verbose:
+        for e in by_key.values():
+            k = key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence"))
+            if e["verdict"] == "false" and k in seen:
+                print(f"  still false: {e['rule']} item {e.get('item')}: {e['evidence'][:40]} — {e['reason']}")
+        for e in lost:
+            print(f"  lost true: {e['rule']} item {e.get('item')}: {e['evidence'][:40]}")
+        for f in unjudged:
+            ev = ((f.get("evidence") or {}).get("local") or "")[:40]
+            print(f"  unjudged: {f['rule']} item {f.get('local_item')}: {ev} — {f['message'][:60]}")
+    counts["lost"] = len(lost)
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-v", "--verbose", action="store_true", help="list false, lost and unjudged findings")
+    args = ap.parse_args(argv)
+    total: Counter = Counter()
+    for path, (parent, draft) in PAIRS.items():
+        total += judge(path, parent, draft, args.verbose)
+    judged = total["true"] + total["false"]
+    if judged:
+        print(f"all pairs: precision {total['true'] / judged:.3f} "
+              f"({total['true']} true, {total['false']} false, {total['unclear']} unclear, "
+              f"{total['unjudged']} unjudged, {total['lost']} judged-true lost)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

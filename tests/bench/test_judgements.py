@@ -1,0 +1,24 @@
+"""The hand-judgement files bench.precision reads are well formed: one entry per finding key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bench.precision import PAIRS, ROOT, key_of
+
+
+def test_every_judgement_file_is_well_formed():
+    assert PAIRS
+    for path, (parent, draft) in PAIRS.items():
+        assert (ROOT / parent).is_file() and (ROOT / draft).is_file()
+        entries = yaml.safe_load(Path(ROOT / path).read_text("utf-8"))
+        assert entries, path
+        keys = set()
+        for e in entries:
+            assert e["verdict"] in {"true", "false", "unclear"}, e
+            assert e["rule"] and e["reason"].strip(), e
+            k = key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence"))
+            assert k not in keys, f"two judgements for one finding: {k}"
+            keys.add(k)

@@ -1,0 +1,262 @@
+"""Nothing the user gave is ever written: every output goes through engine/outputs.py, which refuses
+an input by identity (same name, symlink, hard link, a file of an extends chain) and writes all or
+nothing."""
+
+from __future__ import annotations
+
+import ast
+import errno
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from engine import outputs
+from engine.cli import main
+from engine.errors import PlancheckError
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINE = ROOT / "engine"
+PARENT = ROOT / "fixtures" / "guangxi-2021-2025-parent.txt"
+DRAFT = ROOT / "fixtures" / "chengzhong-district-draft.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copy(DRAFT, tmp_path / "draft.txt")
+    shutil.copy(PARENT, tmp_path / "parent.txt")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ----------------------------------------------------------------------- every writer goes through here
+
+_WRITE_MODES = set("wax+")
+
+
+def _writes(tree: ast.AST) -> list[tuple[int, str]]:
+    """Calls in a module that write a file by themselves."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        f = node.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        owner = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else ""
+        if name in ("write_text", "write_bytes", "mkstemp", "NamedTemporaryFile", "replace", "rename",
+                    "copy", "copyfile", "copy2", "move", "symlink_to", "hardlink_to", "link", "truncate"):
+            if name in ("replace", "rename") and owner != "os" and (len(node.args) != 1 or owner == "dataclasses"):
+                continue  # str.replace(old, new), dataclasses.replace; Path.replace(target) has one argument
+            if name == "copy" and owner != "shutil":
+                continue  # copy.copy, list.copy
+            found.append((node.lineno, name))
+        elif name == "open" or (name == "fdopen" and owner == "os"):
+            mode = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "mode"), None)
+            if owner == "os" and name == "open":
+                found.append((node.lineno, "os.open"))
+            elif isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) & _WRITE_MODES:
+                found.append((node.lineno, f"open({mode.value!r})"))
+            elif mode is not None and not isinstance(mode, ast.Constant):
+                found.append((node.lineno, "open(<computed mode>)"))
+        elif name == "save" and node.args:
+            arg = node.args[0]
+            if not (isinstance(arg, ast.Name) and arg.id in ("buf", "buffer", "out", "stream")):
+                found.append((node.lineno, "save(<path?>)"))
+    return found
+
+
+def test_every_file_write_goes_through_the_output_module() -> None:
+    offenders = []
+    for p in sorted(ENGINE.rglob("*.py")):
+        if p == ENGINE / "outputs.py":
+            continue
+        offenders += [f"{p.relative_to(ROOT)}:{line}: {what}" for line, what in _writes(ast.parse(p.read_text("utf-8")))]
+    assert offenders == []
+
+
+def test_the_scanner_sees_the_ways_a_module_could_write() -> None:
+    code = (
+        "Path('x').write_text('a')\nopen('x', 'w')\nopen(p, mode='ab')\nos.replace(a, b)\n"
+        "tempfile.mkstemp()\ndoc.save('x.docx')\nshutil.copy(a, b)\nos.open(p, 1)\n"
+        "Path(a).rename(b)\nopen('x')\nopen('x', 'rb')\n'a'.replace('b', 'c').replace('d', 'e')\n"
+        "doc.save(buf)\nx.copy()\n"
+    )
+    assert [what for _, what in _writes(ast.parse(code))] == [
+        "write_text", "open('w')", "open('ab')", "replace", "mkstemp", "save(<path?>)", "copy", "os.open", "rename",
+    ]
+
+
+# ----------------------------------------------------------------------- inputs are never outputs
+
+
+def test_hard_link_to_the_draft_is_refused(work: Path) -> None:
+    os.link(work / "draft.txt", work / "hard.txt")
+    before = _digest(work / "draft.txt")
+    r = run("check", "draft.txt", "--parent", "parent.txt", "-o", "hard.txt")
+    assert r.exit_code == 2 and "输入文件相同" in r.output, r.output
+    assert _digest(work / "draft.txt") == before and os.stat(work / "hard.txt").st_nlink == 2
+
+
+def test_symlink_to_the_parent_is_refused_for_derive_force(work: Path) -> None:
+    (work / "link.yaml").symlink_to(work / "parent.txt")
+    before = _digest(work / "parent.txt")
+    r = run("derive", "parent.txt", "-o", "link.yaml", "--force", "--lang", "en")
+    assert r.exit_code == 2 and "same file as an input" in r.output, r.output
+    assert _digest(work / "parent.txt") == before and (work / "link.yaml").is_symlink()
+
+
+def test_hard_link_to_the_parent_is_refused_for_derive_force(work: Path) -> None:
+    os.link(work / "parent.txt", work / "p.yaml")
+    r = run("derive", "parent.txt", "-o", "p.yaml", "--force")
+    assert r.exit_code == 2 and _digest(work / "p.yaml") == _digest(PARENT)
+
+
+def test_a_ruleset_of_the_extends_chain_is_refused(work: Path) -> None:
+    assert run("derive", "parent.txt", "-o", "r.yaml").exit_code == 0
+    (work / "r2.yaml").write_text("id: r2\nextends: [r.yaml]\nrules: []\n", "utf-8")
+    before = _digest(work / "r.yaml")
+    r = run("check", "draft.txt", "--ruleset", "r2.yaml", "-o", "r.yaml")
+    assert r.exit_code == 2 and "输入文件相同" in r.output, r.output
+    assert _digest(work / "r.yaml") == before
+
+
+def test_a_bundled_ruleset_read_through_core_is_refused(work: Path) -> None:
+    # obligations.yaml is read only because core.yaml extends it; a hard link keeps the test's hands off it
+    os.link(ROOT / "rulesets" / "obligations.yaml", work / "ob.yaml")
+    before = _digest(work / "ob.yaml")
+    r = run("check", "draft.txt", "--parent", "parent.txt", "--format", "json", "-o", "ob.yaml")
+    assert r.exit_code == 2 and _digest(work / "ob.yaml") == before, r.output
+
+
+def test_waivers_are_an_input(work: Path) -> None:
+    (work / "w.yaml").write_text("- rule: numbering\n  reason: 无\n  approver: 甲\n", "utf-8")
+    r = run("check", "draft.txt", "--parent", "parent.txt", "--waivers", "w.yaml", "--format", "json", "-o", "w.yaml")
+    assert r.exit_code == 2 and "numbering" in (work / "w.yaml").read_text("utf-8")
+
+
+def test_two_formats_to_one_file_are_refused(work: Path) -> None:
+    r = run("check", "draft.txt", "--parent", "parent.txt", "--format", "json", "-o", "a.json", "--format", "sarif", "-o", "a.json")
+    assert r.exit_code == 2 and not (work / "a.json").exists(), r.output
+
+
+def test_a_new_output_is_written_with_the_usual_permissions(work: Path) -> None:
+    assert run("derive", "parent.txt", "-o", "sub/r.yaml").exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (work / "sub" / "r.yaml").stat().st_mode & 0o777 == 0o666 & ~mask
+    assert [p.name for p in (work / "sub").iterdir()] == ["r.yaml"]  # no temporary file left
+
+
+def test_an_output_through_a_symlink_replaces_the_target_and_keeps_the_link(work: Path) -> None:
+    (work / "real.yaml").write_text("old", "utf-8")
+    (work / "link.yaml").symlink_to("real.yaml")
+    assert run("derive", "parent.txt", "-o", "link.yaml", "--force").exit_code == 0
+    assert (work / "link.yaml").is_symlink() and (work / "real.yaml").read_text("utf-8").startswith("# 上级义务")
+
+
+# ----------------------------------------------------------------------- batches
+
+
+def test_a_batch_writes_each_format_to_its_own_file(work: Path) -> None:
+    shutil.copy(DRAFT, work / "other.txt")
+    r = run("check", "draft.txt", "other.txt", "--parent", "parent.txt", "-j", "1",
+            "--format", "text", "-o", "x.txt", "--format", "json", "-o", "y.json")
+    assert r.exit_code == 1, r.output
+    rows = [json.loads(line) for line in (work / "y.json").read_text("utf-8").splitlines()]
+    assert [row["draft"] for row in rows] == ["draft.txt", "other.txt"]
+    lines = (work / "x.txt").read_text("utf-8").splitlines()
+    assert len(lines) == 2 and lines[0].startswith("draft.txt: 错误 ")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "sarif", "feedback"])
+def test_a_batch_refuses_a_per_draft_format(work: Path, fmt: str) -> None:
+    shutil.copy(DRAFT, work / "other.txt")
+    r = run("check", "draft.txt", "other.txt", "--parent", "parent.txt", "--format", fmt, "-o", f"batch.{fmt}")
+    assert r.exit_code == 2 and fmt in r.output and not (work / f"batch.{fmt}").exists(), r.output
+
+
+# ----------------------------------------------------------------------- the write itself
+
+
+def test_the_write_is_all_or_nothing_when_the_disk_is_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "report.json"
+    target.write_bytes(b"previous report")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(PlancheckError) as e:
+        outputs.write_output(str(target), b"new report" * 1000)
+    assert e.value.code == "output.no_space" and "磁盘已满" in e.value.render("zh")
+    assert target.read_bytes() == b"previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_an_interrupted_write_leaves_no_half_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        outputs.write_output(str(tmp_path / "r.txt"), b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_onto_a_directory_is_a_message(work: Path) -> None:
+    (work / "out").mkdir()
+    r = run("derive", "parent.txt", "-o", "out", "--force")
+    assert r.exit_code == 2 and "文件夹" in r.output and "内部错误" not in r.output, r.output
+    r = run("check", "draft.txt", "--parent", "parent.txt", "-o", "out")
+    assert r.exit_code == 2 and "文件夹" in r.output and "内部错误" not in r.output, r.output
+
+
+@pytest.mark.parametrize(
+    ("errno_", "code"),
+    [(errno.EACCES, "output.unwritable"), (errno.EROFS, "output.unwritable"), (errno.ENAMETOOLONG, "output.name_too_long")],
+)
+def test_a_place_that_refuses_the_write_is_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno_: int, code: str) -> None:
+    # simulated: the tests may run as root, who can write into a read-only folder
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", refuse)
+    with pytest.raises(PlancheckError) as e:
+        outputs.write_output(str(tmp_path / "r.txt"), b"x")
+    assert e.value.code == code
+    assert "r.txt" in e.value.render("en") and "Traceback" not in e.value.render("zh")
+
+
+def test_a_name_too_long_and_proc_are_messages(work: Path) -> None:
+    r = run("derive", "parent.txt", "-o", "x" * 300 + ".yaml")
+    assert r.exit_code == 2 and "文件名太长" in r.output, r.output
+    if Path("/proc/self").is_dir():
+        r = run("derive", "parent.txt", "-o", "/proc/self/plancheck.yaml")
+        assert r.exit_code == 2 and "无法写入" in r.output and "内部错误" not in r.output, r.output
+
+
+def test_dev_null_and_a_pipe_are_written_as_streams(tmp_path: Path) -> None:
+    if not Path("/dev/null").exists() or not hasattr(os, "mkfifo"):
+        pytest.skip("no /dev/null or named pipes on this system")
+    outputs.write_output("/dev/null", b"x")  # `-o /dev/null` discards the report, as with any tool
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        outputs.write_output(str(fifo), b"report")
+        assert os.read(reader, 100) == b"report"
+    finally:
+        os.close(reader)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
