@@ -14,9 +14,10 @@ environment so that batch worker processes use the same budgets.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 from engine.errors import PlancheckError
 
@@ -70,7 +71,7 @@ def current() -> Budgets:
         if raw:
             changes[name] = parse_value(name, raw)
     changes.update(_overrides)
-    return replace(Budgets(), **changes)
+    return dataclasses.replace(Budgets(), **changes)
 
 
 def configure(settings: list[str] | tuple[str, ...]) -> None:
