@@ -26,6 +26,7 @@ from engine.models import (
     WaiverProblem,
 )
 from engine.outputs import note_input
+from engine.rules import safe_yaml
 
 
 def fingerprint(f: Finding, key: str = "") -> str:
@@ -52,6 +53,7 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
 # --------------------------------------------------------------------------- waivers
 
 
+@safe_yaml.guard
 class _LineLoader(yaml.SafeLoader):
     """Safe loader that remembers the line of each waiver entry for error messages."""
 
@@ -72,13 +74,21 @@ def load_waivers(path: str) -> list[Waiver]:
         raise PlancheckError("input.not_found", path=path)
     note_input(p)
     try:
-        data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
+        loader = _LineLoader(safe_yaml.read_text(p, path))
+        try:
+            node = safe_yaml.compose(loader)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except UnicodeDecodeError:
         raise PlancheckError("input.undecodable", path=path) from None
+    except safe_yaml.Refused as e:
+        raise safe_yaml.refused_error(e, path, "waivers.invalid", key="-") from None
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        reason = " ".join(x for x in (getattr(e, "context", None), getattr(e, "problem", None)) if x) or str(e)
         raise PlancheckError(
-            "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=str(e)
+            "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=reason
         ) from None
     if isinstance(data, dict) and "waivers" in data:
         data = data["waivers"]

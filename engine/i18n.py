@@ -74,6 +74,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这不像一份方案：{path} 的HTML 元素嵌套层数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a plan: the nesting depth of HTML elements of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
+    "budget.yaml_bytes": {
+        "zh": "这不像一份规则集或豁免文件：{path} 的文件大小（{value}）超过上限 {limit}；如确有需要，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a ruleset or waiver file: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.yaml_nodes": {
+        "zh": "这不像一份规则集或豁免文件：{path} 的展开 YAML 别名后的节点数（{value}）超过上限 {limit}；如确有需要，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a ruleset or waiver file: the number of nodes with YAML aliases expanded of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
     "budget.bad": {
         "zh": "预算设置“{name}={value}”无效：应为正整数（大小可带单位，如 80MB）；可设的预算：{known}",
         "en": "bad budget setting '{name}={value}': give a positive whole number (sizes may carry a unit, e.g. 80MB); budgets: {known}",

@@ -36,9 +36,11 @@ class Budgets:
     paragraph_chars: int = 4_000_000  # characters in one line: a whole plan on one line must fit
     measures: int = 60_000  # numbered items the parser found
     depth: int = 512  # nesting of HTML elements (XML in a .docx: libxml2's own limit of 256)
+    yaml_bytes: int = 20 * MB  # a ruleset, waiver or data file (a derived 2,000-measure ruleset: ~2 MB)
+    yaml_nodes: int = 2_000_000  # its nodes with every YAML alias expanded (the same ruleset: ~0.2 M)
 
 
-SIZES = frozenset({"input_bytes", "part_bytes", "unpacked_bytes"})
+SIZES = frozenset({"input_bytes", "part_bytes", "unpacked_bytes", "yaml_bytes"})
 NAMES = tuple(f.name for f in fields(Budgets))
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": MB, "mb": MB, "mib": MB, "g": 1024 * MB,
           "gb": 1024 * MB, "gib": 1024 * MB}  # fmt: skip
