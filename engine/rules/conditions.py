@@ -17,45 +17,31 @@ every comparison with a missing field is false except `ne`/`not_in`, which are t
 
 Compilation: the expression is put into negation normal form (durable has no `not` over one fact:
 eq<->ne, lt<->gte …, contains<->not_contains as `$iany`/`$iall` with the list's count for
-emptiness). A negated `matches` cannot be a durable regex (no complement), and durable's `$not`
-join on the fact's own key proved unreliable (measured: it excluded nothing unless the positive
-pattern also carried a non-trivial regex), so it runs in two durable passes: first one rule per
-such regex marks the facts it matches (field `_re<k>`), then the main rule tests `_re<k>` false.
-`require` asserts the facts and reports those the main rule did not match; `forbid` reports those
-it matched. Only the one fact type the rule uses is built and asserted.
+emptiness). `require` asserts the facts and reports those the main rule did not match; `forbid`
+reports those it matched. Only the one fact type the rule uses is built and asserted.
 
-Regexes are written in Python syntax (as everywhere else in plancheck) and translated to
-durable's own dialect (`%` escapes, full-string match, so wrapped as `.*(…).*`). Validated when
-the ruleset is loaded; not supported there, and refused with a reason: lookarounds, back
-references, `\\b` `\\B` `\\A` `\\Z`, `\\w` `\\W` `\\S` `\\D` (durable's classes are ASCII-only: list the
-characters), inline flags other than (?i), classes of more than 256 characters (such as
-[一-龥]: durable expands ranges into a fixed table and crashes), repeats above {100}, and anchors
-other than a leading ^ or a trailing $. Lazy repeats (*?) are accepted and mean the same as
-greedy ones for a yes/no match.
+Regexes (`matches`) are never handed to durable: its matcher stalls on patterns such as `(a+)+$`
+over long text, and its dialect cannot say what Python's can. Each distinct `matches` atom is
+evaluated in Python by RE2 (`engine.rules.user_regex`: Python syntax, linear time) before the
+facts are asserted, and stored on each fact as a true/false field `_re<k>` that the compiled rule
+tests (`{_re0: true}`, or false where the atom is negated). A pattern RE2 cannot run (lookarounds,
+back references) is refused when the ruleset loads, with its line.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-try:  # Python 3.11+
-    import re._constants as sre_c  # type: ignore[import-not-found]
-    import re._parser as sre_parse  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as sre_c  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
-
 from engine.models import AlignmentPair, ClausePair, Measure, Plan
+from engine.rules.user_regex import UserRegexError, compile_regex
 
 Op = Literal["eq", "ne", "lt", "lte", "gt", "gte", "matches", "contains", "not_contains", "in", "not_in", "exists"]
 FactType = Literal["measure", "responsibility", "deadline", "target", "sentence", "measure_pair", "clause_pair"]
 KEY = "fid"  # every fact's own unique key; never `id`/`sid` (durable's identity/state keys)
-MAX_CLASS = 256
 
 # ---------------------------------------------------------------------------- fact types
 
@@ -244,8 +230,8 @@ def problems(fact: str, expr: Expr, loc: Loc) -> list[tuple[Loc, str]]:
             out.append((here, "matches needs a regular expression (a string)"))
         else:
             try:
-                to_durable_regex(v)
-            except ValueError as e:
+                compile_regex(v)
+            except UserRegexError as e:
                 out.append((here, str(e)))
     else:
         if ftype == "list":
@@ -264,158 +250,6 @@ def _type_problem(ftype: str, v: Any) -> str | None:
         "bool": isinstance(v, bool),
     }.get(ftype, True)
     return None if ok else f"expected a {ftype} value, got {v!r}"
-
-
-# ---------------------------------------------------------------------------- regex dialect
-
-
-def to_durable_regex(pattern: str) -> tuple[str, bool]:
-    """Python regex -> (durable `$mt` pattern matching anywhere in the string, ignore_case)."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error as e:
-        raise ValueError(f"bad regular expression: {e}") from None
-    flags = parsed.state.flags & ~(re.UNICODE | sre_c.SRE_FLAG_UNICODE)
-    ignore_case = bool(flags & re.IGNORECASE)
-    if flags & ~re.IGNORECASE:
-        raise ValueError("not supported in condition regexes: inline flags other than (?i)")
-    items = list(parsed)
-    head = "" if items and items[0] == (sre_c.AT, sre_c.AT_BEGINNING) else ".*"
-    tail = "" if items and items[-1] == (sre_c.AT, sre_c.AT_END) else ".*"
-    if not head:
-        items = items[1:]
-    if not tail:
-        items = items[:-1]
-    body = _emit(items)
-    durable = head + (f"({body})" if body else "") + tail
-    from engine.rules.runtime import regex_error  # the runtime is the only module that sees durable
-
-    err = regex_error(durable)
-    if err:
-        raise ValueError(f"regular expression not supported by durable-rules: {err}")
-    return durable, ignore_case
-
-
-_SPECIAL = set(".|?*+()[]{}%")
-
-
-def _lit(code: int) -> str:
-    ch = chr(code)
-    if ch in _SPECIAL:
-        return "%" + ch
-    if code < 0x20:
-        raise ValueError("not supported in condition regexes: control characters")
-    return ch
-
-
-def _emit(items: Iterable[tuple[Any, Any]]) -> str:
-    out = []
-    for op, av in items:
-        out.append(_emit_one(op, av))
-    return "".join(out)
-
-
-def _emit_one(op: Any, av: Any) -> str:
-    if op is sre_c.LITERAL:
-        return _lit(av)
-    if op is sre_c.NOT_LITERAL:
-        return _class([(sre_c.NEGATE, None), (sre_c.LITERAL, av)])
-    if op is sre_c.ANY:
-        return "."
-    if op is sre_c.IN:
-        return _class(av)
-    if op is sre_c.BRANCH:
-        return "(" + "|".join(_emit(seq) for seq in av[1]) + ")"
-    if op is sre_c.SUBPATTERN:
-        _group, add_flags, del_flags, seq = av
-        if add_flags or del_flags:
-            raise ValueError("not supported in condition regexes: scoped inline flags")
-        if len(seq) == 1 and seq[0][0] is sre_c.BRANCH:
-            return _emit(seq)  # the branch brings its own parentheses
-        return "(" + _emit(seq) + ")"
-    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
-        lo, hi, seq = av
-        inner = _emit(seq)
-        if not (len(seq) == 1 and seq[0][0] in (sre_c.LITERAL, sre_c.ANY, sre_c.IN, sre_c.NOT_LITERAL)):
-            inner = f"({inner})"
-        if lo > 100 or (hi is not sre_c.MAXREPEAT and hi > 100):
-            raise ValueError("not supported in condition regexes: repeats above {100}")
-        if hi is sre_c.MAXREPEAT:
-            if lo <= 1:
-                return inner + ("*" if lo == 0 else "+")
-            return inner * lo + "*" if lo <= 16 else inner + f"{{{lo},}}"
-        if (lo, hi) == (0, 1):
-            return inner + "?"
-        # durable's {m,n} runs out of states quickly when more follows (measured: `%d{4}年` fails,
-        # `%d%d%d%d年` works): spell short repeats out
-        if hi <= 16:
-            return inner * lo + (inner + "?") * (hi - lo)
-        return inner + (f"{{{lo}}}" if lo == hi else f"{{{lo},{hi}}}")
-    if op is sre_c.AT:
-        if av in (sre_c.AT_BOUNDARY, sre_c.AT_NON_BOUNDARY):
-            raise ValueError(r"not supported in condition regexes: \b and \B (and \b is wrong over Chinese text)")
-        raise ValueError("not supported in condition regexes: anchors other than a leading ^ and a trailing $")
-    name = str(op).lower()
-    what = {
-        "groupref": "back references",
-        "groupref_exists": "conditional groups",
-        "assert": "lookarounds",
-        "assert_not": "lookarounds",
-        "atomic_group": "atomic groups",
-        "possessive_repeat": "possessive repeats",
-    }.get(name, name)
-    raise ValueError(f"not supported in condition regexes: {what}")
-
-
-def _class(items: list[tuple[Any, Any]]) -> str:
-    negate = False
-    chars: list[str] = []
-    size = 0
-    has_dash = False
-    for op, av in items:
-        if op is sre_c.NEGATE:
-            negate = True
-        elif op is sre_c.LITERAL:
-            ch = chr(av)
-            if ch == "-":
-                has_dash = True
-                continue
-            chars.append("%" + ch if ch in "[]%" else ch)
-            size += 1
-        elif op is sre_c.RANGE:
-            lo, hi = av
-            size += hi - lo + 1
-            if any(chr(c) in "[]%-^" for c in (lo, hi)):
-                raise ValueError("not supported in condition regexes: a range ending in [ ] % - or ^")
-            chars.append(f"{chr(lo)}-{chr(hi)}")
-        elif op is sre_c.CATEGORY:
-            if av is sre_c.CATEGORY_DIGIT:
-                chars.append("%d")
-                size += 10
-            elif av is sre_c.CATEGORY_SPACE:
-                chars.append("%s")
-                size += 6
-            else:
-                raise ValueError(
-                    r"not supported in condition regexes: \w \W \S \D (durable's classes are ASCII-only;"
-                    " list the characters)"
-                )
-        else:
-            raise ValueError(f"not supported in condition regexes: {str(op).lower()} in a class")
-        if size > MAX_CLASS:
-            raise ValueError(
-                f"not supported in condition regexes: a class of more than {MAX_CLASS} characters"
-                " (durable expands ranges such as [一-龥] into a fixed table)"
-            )
-    if chars and chars[0].startswith("^"):
-        chars.append(chars.pop(0))  # a literal ^ must not come first
-    if has_dash:
-        chars.append("-")  # a literal - only works last in durable
-    if not chars:
-        raise ValueError("not supported in condition regexes: an empty class")
-    if len(chars) == 1 and not negate and len(chars[0]) == 1:
-        return _lit(ord(chars[0]))
-    return "[" + ("^" if negate else "") + "".join(chars) + "]"
 
 
 # ---------------------------------------------------------------------------- compile
@@ -438,23 +272,23 @@ def nnf(expr: Expr, negate: bool = False) -> tuple[str, list[Any]] | Lit:
     return Lit(expr, negate)
 
 
-def regex_negations(node: Any) -> list[Atom]:
-    """The distinct `matches` atoms that occur negated (they need the first durable pass)."""
+def regex_atoms(node: Any) -> list[Atom]:
+    """The distinct `matches` atoms, in order: each is evaluated in Python as the field `_re<k>`."""
     if isinstance(node, Lit):
-        return [node.atom] if node.atom.op == "matches" and node.negated else []
+        return [node.atom] if node.atom.op == "matches" else []
     out: list[Atom] = []
     for c in node[1]:
-        out += [a for a in regex_negations(c) if a not in out]
+        out += [a for a in regex_atoms(c) if a not in out]
     return out
 
 
-def _json(node: Any, fact: str, marks: list[Atom]) -> dict[str, Any]:
+def _json(node: Any, fact: str, regexes: list[Atom]) -> dict[str, Any]:
     if isinstance(node, Lit):
-        if node.atom.op == "matches" and node.negated:
-            return {f"_re{marks.index(node.atom)}": False}
+        if node.atom.op == "matches":
+            return {f"_re{regexes.index(node.atom)}": not node.negated}
         return lit_json(node, fact)
     op, children = node
-    parts = [_json(c, fact, marks) for c in children]
+    parts = [_json(c, fact, regexes) for c in children]
     return parts[0] if len(parts) == 1 else {f"${op}": parts}
 
 
@@ -464,7 +298,7 @@ _DOP = {"lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 
 
 def lit_json(lit: Lit, fact: str) -> dict[str, Any]:
-    """One literal as a durable expression (a negated `matches` is handled by the caller)."""
+    """One literal as a durable expression (`matches` is handled by the caller)."""
     a = lit.atom
     ftype, optional, _ = FACT_TYPES[fact][a.field]
     f, v = a.field, a.value
@@ -474,13 +308,7 @@ def lit_json(lit: Lit, fact: str) -> dict[str, Any]:
             return {"$gt": {f"n_{f}": 0}} if want else {f"n_{f}": 0}
         return {"$ex": {f: 1}} if want else {"$nex": {f: 1}}
     if a.op == "matches":
-        if lit.negated:
-            raise AssertionError("a negated matches is compiled as a mark from the first pass")
-        durable, icase = to_durable_regex(v)
-        mt = "$imt" if icase else "$mt"
-        if ftype == "list":
-            return {"$iany": {f: {mt: {"$i": durable}}}}
-        return {mt: {f: durable}}
+        raise AssertionError("a matches atom is evaluated in Python and compiled as its _re<k> field")
     op = _NEG[a.op] if lit.negated else a.op
     if op == "contains":
         return {"$iany": {f: {"$i": v}}}
@@ -509,17 +337,21 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
-def compile_condition(fact: str, expr: Expr) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    """(marking pass, main ruleset): the main one fires on exactly the facts where `expr` is TRUE.
-
-    The marking pass (empty when no `matches` is negated) has rule `x_<k>` fire on the facts the
-    k-th negated regex matches; `select` stores that as `_re<k>` before the main pass.
-    """
+def compile_condition(fact: str, expr: Expr) -> tuple[list[Atom], dict[str, dict[str, Any]]]:
+    """(the `matches` atoms, by k, to evaluate as `_re<k>`; the durable ruleset): its rule fires on
+    exactly the facts where `expr` is TRUE once each fact carries its `_re<k>` fields."""
     tree = nnf(expr)
-    marks = regex_negations(tree)
-    head = {"t": fact}
-    first = {f"x_{k}": {"all": [{"m": _and([head, lit_json(Lit(a, False), fact)])}]} for k, a in enumerate(marks)}
-    return first, {"r_0": {"all": [{"m": _and([head, _json(tree, fact, marks)])}]}}
+    regexes = regex_atoms(tree)
+    return regexes, {"r_0": {"all": [{"m": _and([{"t": fact}, _json(tree, fact, regexes)])}]}}
+
+
+def regex_matches(fact: dict[str, Any], atom: Atom) -> bool:
+    """`matches` on one fact: a missing field matches nothing; a list matches if any item does."""
+    x = fact.get(atom.field)
+    if x is None:
+        return False
+    rx = compile_regex(atom.value)
+    return any(isinstance(s, str) and rx.search(s) is not None for s in (x if isinstance(x, list) else [x]))
 
 
 def evaluate(fact: dict[str, Any], expr: Expr) -> bool:
@@ -561,8 +393,7 @@ def evaluate(fact: dict[str, Any], expr: Expr) -> bool:
     if op == "not_contains":
         return v not in x
     if op == "matches":
-        values = x if isinstance(x, list) else [x]
-        return any(re.search(v, s) for s in values)
+        return regex_matches(fact, expr)
     raise AssertionError(op)
 
 
@@ -665,17 +496,16 @@ def select(fact: str, expr: Expr, mode: str, facts: list[dict[str, Any]]) -> lis
 
     if not facts:
         return []
-    first, main = compile_condition(fact, expr)
+    regexes, main = compile_condition(fact, expr)
     # the rules read the fact type, the fields the expression names and their n_ counts (lit_json):
-    # only those go to the engine (a measure fact carries the whole text, which most rules never read)
-    keep = {"t", KEY} | {x for a in atoms(expr) for x in (a.field, f"n_{a.field}")}
-    sent = [{k: v for k, v in f.items() if k in keep} for f in facts]
-    if first:
-        hits: dict[str, set[int]] = {name: set() for name in first}
-        for m in run(first, sent):
-            hits[m["rule"]].add(m["fact"][KEY])
-        marks = [(f"_re{name[2:]}", found) for name, found in hits.items()]
-        sent = [{**f, **{mark: f[KEY] in found for mark, found in marks}} for f in sent]
+    # only those go to the engine (a measure fact carries the whole text, which most rules never read);
+    # a regex's field stays here: its verdict goes instead, as _re<k>
+    plain = {a.field for a in atoms(expr) if a.op != "matches"}
+    keep = {"t", KEY} | {x for f in plain for x in (f, f"n_{f}")}
+    sent = [
+        {**{k: v for k, v in f.items() if k in keep}, **{f"_re{k}": regex_matches(f, a) for k, a in enumerate(regexes)}}
+        for f in facts
+    ]
     matched = {m["fact"][KEY] for m in run(main, sent)}
     want = mode == "forbid"
     return [f for f in facts if (f[KEY] in matched) == want]

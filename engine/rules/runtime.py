@@ -33,7 +33,6 @@ import itertools
 import json
 import threading
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 import durable_rules_engine as _dre
@@ -208,22 +207,3 @@ def _collector(rule_name: str) -> Callable[[Any], None]:
 def stored_rulesets() -> int:
     """How many rulesets the host holds (tests: it must not grow across runs)."""
     return len(host()._ruleset_directory)
-
-
-@lru_cache(maxsize=1024)
-def regex_error(pattern: str) -> str | None:
-    """None when durable's regex compiler accepts `pattern` (its own dialect), else the reason."""
-    definition = {"r_0": {"all": [{"m": {"$mt": {"v": pattern}}}]}}
-    try:
-        with _lock:  # compiling is enough: no facts, so no state to delete
-            _forget(host(), _register(host(), definition), delete_state=False)
-    except PlancheckError as e:
-        reason = str(e.fields.get("reason", e))
-        code = reason.rsplit("error code:", 1)[-1].strip() if "error code:" in reason else ""
-        return {
-            "501": "syntax durable-rules cannot parse",
-            "502": "too many transitions for durable-rules",
-            "503": "too many states for durable-rules (shorten repeats such as {4} after a class)",
-            "508": "syntax durable-rules cannot parse",
-        }.get(code, reason)
-    return None
