@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test lint schemas bench clean
+.PHONY: demo test lint schemas bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)"; exit 1; }
@@ -22,6 +22,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench
 	$(BIN)/pytest
+
+# The CI fuzz properties (tests/fuzz, tests/parse/test_properties.py) with 50x more examples (~15 min)
+fuzz: $(STAMP)
+	PLANCHECK_FUZZ_SCALE=50 PARSE_FUZZ_EXAMPLES=3000 $(BIN)/pytest tests/fuzz tests/parse/test_properties.py -x
 
 schemas: $(STAMP)
 	$(BIN)/python -m engine.schemas
