@@ -234,6 +234,73 @@ def check(
     sys.exit(1 if run.report.summary.failed else 0)
 
 
+# --------------------------------------------------------------------------- fix
+
+
+@main.command()
+@click.argument("draft")
+@click.option("--parent", help="上级方案 / parent plan: obligations are derived from it on the fly")
+@click.option("--ruleset", "rulesets", multiple=True, help="规则集 / ruleset id or file (repeatable)")
+@click.option("--no-core", is_flag=True, help="不加载核心规则 / do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="无上级方案，只做文稿检查 / drafting checks only")
+@click.option("--output", "-o", required=True, help="修改后的草稿（.txt/.md，或带修订的 .docx）/ the fixed draft: text, or .docx with tracked changes")
+@click.option("--author", default="plancheck", show_default=True, help="修订作者，如“城中区司法局” / author of the tracked changes")
+@_level_options
+@common_options
+def fix(
+    draft: str,
+    parent: str | None,
+    rulesets: tuple[str, ...],
+    no_core: bool,
+    allow_no_parent: bool,
+    output: str,
+    author: str,
+    level: str | None,
+    jurisdiction: str | None,
+    lang: str,
+) -> None:
+    """应用可安全自动修改的问题。Apply every fix that is safe, and say what was skipped.
+
+    A fix is applied only when re-checking the fixed draft finds nothing the draft did not have.
+    The draft itself is never written: the result goes to --output (a .docx draft, or any draft
+    written to .docx, gets Word tracked changes a clerk accepts or rejects one by one).
+    """
+    _import_jieba()
+    from engine.fix.run import run_fix
+    from engine.i18n import message
+    from engine.outputs import refuse_inputs, write_output
+
+    refuse_inputs([output], [draft, parent or "", *rulesets])
+    result = run_fix(
+        draft,
+        output,
+        parent_path=parent,
+        rulesets=list(rulesets),
+        no_core=no_core,
+        allow_no_parent=allow_no_parent,
+        lang=lang,
+        level=level,  # type: ignore[arg-type]
+        jurisdiction=jurisdiction,
+        author=author,
+    )
+    refuse_inputs([output])  # and every ruleset file the run read
+    o = result.outcome
+    for f, why in o.skipped:
+        where = f"{f.line}:{f.column}" if f.line else (f.local_item or "-")
+        click.echo(message("fix.skipped", lang, where=where, rule=f.rule, why=message(f"fix.why.{why}", lang)), err=True)
+    if result.data is None:
+        click.echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
+        return
+    write_output(output, result.data)
+    click.echo(
+        message(
+            "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
+            skipped=len(o.skipped), before=len(o.before), after=len(o.after),
+        ),
+        err=True,
+    )  # fmt: skip
+
+
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
 

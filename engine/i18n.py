@@ -126,6 +126,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 已存在；如确需覆盖（其中的人工校订将丢失），请加 --force",
         "en": "{path} exists; add --force to overwrite it (curation in it would be lost)",
     },
+    # ---- plancheck fix
+    "fix.unsupported": {
+        "zh": "无法修改 {path}：{format} 文件的文字不能逐字对应回原文件；请提供 .txt、.md 或 .docx 草稿",
+        "en": "cannot fix {path}: text read from a {format} file does not map back to it; give a .txt, .md or .docx draft",
+    },
+    "fix.docx_only": {
+        "zh": ".docx 草稿的修改以 Word 修订写入新的 .docx；请用 -o 指定 .docx 文件",
+        "en": "a .docx draft's fixes are written as Word tracked changes: give -o a .docx file",
+    },
+    "fix.unmapped": {
+        "zh": "第 {line} 行的修改与原文对不上（文件在检查后被改动？），未写出任何文件",
+        "en": "the edit on line {line} does not match the file (changed since it was checked?): nothing written",
+    },
+    "fix.summary": {
+        "zh": "已写入 {path}：应用 {applied} 处修改（{edits} 处文字改动），跳过 {skipped} 处；修改后问题 {before} → {after} 条",
+        "en": "wrote {path}: {applied} fixes applied ({edits} text edits), {skipped} skipped; findings {before} -> {after}",
+    },
+    "fix.none": {
+        "zh": "没有可安全应用的修改，未写出文件（草稿保持原样）；可修改的问题 {candidates} 条均已跳过",
+        "en": "no fix is safe to apply: nothing written, the draft is unchanged ({candidates} fixable findings skipped)",
+    },
+    "fix.skipped": {"zh": "  跳过 {where} {rule}：{why}", "en": "  skipped {where} {rule}: {why}"},
+    "fix.why.overlap": {"zh": "与另一处修改改动同一段文字", "en": "edits the same words as another fix"},
+    "fix.why.new_finding": {
+        "zh": "修改后复查出现了原稿没有的问题",
+        "en": "re-checking the fixed draft found a problem the draft did not have",
+    },
+    "fix.why.unmapped": {"zh": "改动位置无法对应到原文件", "en": "the edit cannot be placed in the original file"},
     "option.output_needed": {
         "zh": "格式 {format} 需要用 --output 指定输出文件",
         "en": "format {format} needs --output FILE",

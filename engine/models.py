@@ -268,6 +268,23 @@ class Waiver(_Model):
     expires: str | None = Field(None, description="ISO date; the waiver no longer applies after it")
 
 
+class TextEdit(_Model):
+    """Replace original columns [column, end_column) of one line by `replacement` (empty: delete)."""
+
+    line: int = Field(description="1-based line in the original file (.docx: paragraph number)")
+    column: int = Field(description="1-based column of the first original character replaced")
+    end_column: int = Field(description="1-based column just past the last character replaced")
+    original: str = Field(description="the original text replaced, exactly as the file has it")
+    replacement: str = Field(description="the new text, in the draft's own conventions")
+
+
+class Fix(_Model):
+    """A machine-applicable remedy: edits of the original document (`plancheck fix`, SARIF fixes)."""
+
+    description: str
+    edits: list[TextEdit]
+
+
 class Finding(_Model):
     rule: str
     check: str
@@ -281,6 +298,7 @@ class Finding(_Model):
     line: int = 0
     column: int = 0
     suggestion: str | None = None
+    fix: Fix | None = None
     fingerprint: str = ""
     waived: bool = False
     waiver: Waiver | None = None

@@ -86,6 +86,29 @@ def _result(ctx: RenderContext, f: Finding, rule_index: int) -> dict:
             "suggestion": f.suggestion,
         },
     }
+    if f.fix is not None:
+        result["fixes"] = [
+            {
+                "description": {"text": f.fix.description},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": ctx.finding_file(f)},
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "startLine": e.line,
+                                    "startColumn": e.column,
+                                    "endLine": e.line,
+                                    "endColumn": e.end_column,
+                                },
+                                "insertedContent": {"text": e.replacement},
+                            }
+                            for e in f.fix.edits
+                        ],
+                    }
+                ],
+            }
+        ]
     if f.fingerprint:
         result["partialFingerprints"] = {"plancheck/v1": f.fingerprint}
     if f.waived:

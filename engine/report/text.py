@@ -6,6 +6,7 @@ Wrapped to 80 display columns (a CJK character takes two), so it reads in any te
 from __future__ import annotations
 
 from engine.models import Finding
+from engine.quote import shorten
 from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext, wrap
 
 WIDTH = 80
@@ -46,7 +47,7 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> list[str]:
     lines += wrap(head, WIDTH, "    ", "  ")
     lines += wrap(f.message, WIDTH, "    ", "    ")
     if f.evidence.local:
-        lines += wrap(f"{ctx.t('quote')}{ctx.colon}“{f.evidence.local}”", WIDTH, "      ", "    ")
+        lines += wrap(f"{ctx.t('quote')}{ctx.colon}“{shorten(f.evidence.local)}”", WIDTH, "      ", "    ")
     if f.parent_item or f.evidence.parent:
         basis = ctx.basis(f)
         lines += wrap(f"{ctx.t('basis')}{ctx.colon}{basis}", WIDTH, "      ", "    ")

@@ -22,7 +22,9 @@ from pydantic import ValidationError
 
 from engine.errors import PlancheckError
 from engine.findings import fingerprint
+from engine.fix.edits import resolve as resolve_fix
 from engine.models import Evidence, Finding, Measure, Paragraph, Plan
+from engine.quote import on_words
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit
 from engine.rules.loader import kind as kind_named
 from engine.rules.ruleset import Rule
@@ -98,7 +100,18 @@ def make_finding(
         template = _template(rule.suggestion, rule.suggestion_en, kind.suggestion or {}, lang)
         suggestion = fill(template, fields) if template else None
     measure = ctx.measure(hit.local_item)
-    quote, line, column = locate(ctx.draft, measure, hit.quote, body)
+    para, start = find_quote(ctx.draft, measure, hit.quote, body)
+    if para is None:
+        quote, line, column = hit.quote, *((measure.line, measure.column) if measure else (0, 0))
+        quote = quote or None
+    else:
+        # the evidence a person reads starts and ends on words, even where the kind's quote does not
+        # (a user's own pattern quotes exactly what it matched)
+        a, b = start, start + len(hit.quote or "")
+        if rule.check != "pattern":
+            a, b = on_words(para.text, a, b)
+        quote = para.orig_span(a, b)
+        line, column = para.line, para.column(a)
     finding = Finding(
         rule=rule.id,
         check=rule.check,
@@ -112,6 +125,7 @@ def make_finding(
         line=hit.line if hit.line is not None else line,
         column=hit.column if hit.column is not None else column,
         suggestion=suggestion or None,
+        fix=resolve_fix(ctx.draft, para, start, hit.fix, suggestion or rule.id) if hit.fix else None,
     )
     # Identity comes from the kind's key and the normalised quotes, never from the message, so a
     # baseline made in one language matches a run in the other.
@@ -119,33 +133,43 @@ def make_finding(
     return finding
 
 
+def locate(plan: Plan, measure: Measure | None, quote: str | None) -> tuple[str | None, int, int]:
+    """(original text of `quote`, line, column): searched in the measure's paragraphs, or in the
+    title/preamble paragraphs when there is no measure; else the measure's own position."""
+    line, column = (measure.line, measure.column) if measure else (0, 0)
+    if not quote:
+        return None, line, column
+    p, start = find_quote(plan, measure, quote)
+    if p is None:
+        return quote, line, column
+    return p.orig_span(start, start + len(quote)), p.line, p.column(start)
+
+
 def body_start(plan: Plan) -> int:
     """Index of the first paragraph inside a measure: the title and preamble lie before it."""
     return min((i for m in plan.measures for i in m.paragraphs), default=len(plan.paragraphs))
 
 
-def locate(
+def find_quote(
     plan: Plan, measure: Measure | None, quote: str | None, body: int | None = None
-) -> tuple[str | None, int, int]:
-    """(original text of `quote`, line, column): searched in the measure's paragraphs, or in the
-    title/preamble paragraphs when there is no measure; else the measure's own position.
-    `body` is `body_start(plan)` when the caller has it."""
-    line, column = (measure.line, measure.column) if measure else (0, 0)
+) -> tuple[Paragraph | None, int]:
+    """(paragraph, normalised offset) of `quote`: in the measure's paragraphs, or in the
+    title/preamble paragraphs when there is no measure; (None, -1) when it is not found.
+    `body` is `body_start(plan)` when the caller has it (once per run, not per finding)."""
     paragraphs = plan.paragraphs
     if measure is not None:
         candidates = [paragraphs[i] for i in measure.paragraphs if 0 <= i < len(paragraphs)]
-    elif quote:
+    else:
         first = body_start(plan) if body is None else body
         candidates = paragraphs[:first] or paragraphs
     if not quote:
-        return None, line, column
+        return None, -1
     found = _find(candidates, quote)
     if found is None and measure is None and candidates is not paragraphs:  # preamble first, then all
         found = _find(paragraphs, quote)
     if found is None:
-        return quote, line, column
-    p, start = found
-    return p.orig_span(start, start + len(quote)), p.line, p.column(start)
+        return None, -1
+    return found
 
 
 def _find(paragraphs: list[Paragraph], quote: str) -> tuple[Paragraph, int] | None:

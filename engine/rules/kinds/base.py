@@ -27,6 +27,25 @@ class KindOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+@dataclass(frozen=True)
+class Edit:
+    """One textual remedy a kind proposes; the engine turns it into a `TextEdit` of the original.
+
+    frame "quote": [start, end) are offsets in the hit's normalised `quote` (the engine finds the
+    quote in the draft and maps the span through the source map); `replacement` is normalised text
+    and is written in the draft's own punctuation widths by the engine.
+    frame "orig": [start, end) are 0-based offsets in the original line `line` (kinds that read
+    `Paragraph.orig`, such as stray spaces the normalised text no longer has); `replacement` is
+    used as given.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    frame: str = "quote"
+    line: int = 0
+
+
 @dataclass
 class Hit:
     """One raw problem found by a kind, before the engine makes it a Finding.
@@ -46,6 +65,7 @@ class Hit:
     key: str = ""  # what makes this hit distinct within (rule, local_item, parent_item): for fingerprints
     line: int | None = None  # set only when the kind knows better than the quote search
     column: int | None = None
+    fix: tuple[Edit, ...] = ()  # a mechanical remedy, when the kind can state one exactly
 
 
 @dataclass

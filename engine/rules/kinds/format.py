@@ -25,7 +25,7 @@ from pydantic import Field
 
 from engine.models import Paragraph, Plan
 from engine.rules import drafting as d
-from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _HAN = "\u4e00-\u9fff"
 _SPACE = re.compile(
@@ -97,7 +97,10 @@ class Format(CheckKind):
 
     # ----------------------------------------------------------------- helpers
 
-    def _hit(self, ref, p: Paragraph | None, start: int, end: int, problem, fix, key: str, quote=None) -> Hit:
+    def _hit(
+        self, ref, p: Paragraph | None, start: int, end: int, problem, fix, key: str, quote=None,
+        edits: tuple[Edit, ...] = (),
+    ) -> Hit:
         """A hit at normalised span [start, end) of paragraph p (line/column from the source map)."""
         q = quote if quote is not None else (p.text[start:end] if p else None)
         return Hit(
@@ -108,6 +111,7 @@ class Format(CheckKind):
             key=key,
             line=p.line if p else None,
             column=p.column(start) if p else None,
+            fix=edits,
         )
 
     def _brackets(self, ctx: CheckContext, plan: Plan) -> Iterator[Hit]:
@@ -136,11 +140,13 @@ class Format(CheckKind):
             if ch != major:
                 m = ctx.measure(ref)
                 quote = m.responsibility.text if m and m.responsibility else None
+                r = m.responsibility if m else None
+                edits = _bracket_edits(p, r.column if r else 0, pair.get(ch, ""), pair.get(major, ""))
                 yield self._hit(
                     ref, p, off, off + 1,
                     (f"责任分工用了“{pair.get(ch, ch)}”，全文多数用“{pair.get(major, major)}”", f"responsibility clause in '{pair.get(ch, ch)}'; the document uses '{pair.get(major, major)}'"),
                     (f"统一为“{pair.get(major, major)}”", f"use '{pair.get(major, major)}'"),
-                    "bracket", quote,
+                    "bracket", quote, edits,
                 )  # fmt: skip
 
     def _detached(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
@@ -195,11 +201,13 @@ class Format(CheckKind):
             for g in groups:
                 a, b = max(g[0].start() - 4, 0), min(g[-1].end() + 4, len(orig))
                 s, e = _norm_span(p, off + a + 1, off + b)
+                edits = tuple(Edit(off + m.start(), off + m.end(), "", "orig", p.line) for m in g)
                 yield self._hit(
                     owner[p.index], p, s, e,
                     (f"“{orig[a:b].strip()}”中有多余空格", f"stray space in '{orig[a:b].strip()}'"),
                     ("删去空格", "remove the space"),
                     f"space:{p.line}:{off + a}",
+                    edits=edits,
                 )  # fmt: skip
 
     def _widths(self, plan: Plan, owner: dict[int, str | None], options: Options) -> Iterator[Hit]:
@@ -231,11 +239,13 @@ class Format(CheckKind):
                     continue
                 seen.add(p.index)
                 s, e = _norm_span(p, max(i - 4, 0) + 1, min(i + 2, len(p.orig)))
+                edits = tuple(Edit(j, j + 1, major, "orig", q.line) for q, j in where[minority] if q is p)
                 yield self._hit(
                     owner.get(p.index), p, s, e,
                     (f"“{minority}”与全文多数的“{major}”全角半角不一致", f"'{minority}' mixes widths with '{major}' used elsewhere"),
                     (f"统一为“{major}”", f"use '{major}'"),
                     f"width:{minority}:{p.line}",
+                    edits=edits,
                 )  # fmt: skip
 
     def _citations(
@@ -246,32 +256,39 @@ class Format(CheckKind):
             known[_key(ctx.parent.title)] = ctx.parent.title
         for c in ctx.parent.cited if ctx.parent is not None else []:
             known.setdefault(_key(c), c)
-        found: list[tuple[Paragraph, int, int, str, str]] = []  # p, start, end, title, dash
+        found: list[tuple[Paragraph, int, int, str, str, int]] = []  # p, start, end, title, dash, dash offset
         for p in plan.paragraphs:
             for m in _YEAR_RANGE.finditer(p.text):
                 start = max(p.text.rfind("《", 0, m.start()), p.text.rfind("〈", 0, m.start()))
                 start = start + 1 if start >= 0 else 0
                 title = p.text[start : m.end() - 1]
-                found.append((p, start, m.end() - 1, title, m.group(2)))
-        uses = Counter(dash for *_, dash in found)
+                found.append((p, start, m.end() - 1, title, m.group(2), m.start(2)))
+        uses = Counter(dash for *_, dash, _ in found)
         seen: set[tuple[int, str]] = set()
-        for p, s, e, title, dash in found:
+        # the same citation again in one paragraph is reported once, and fixed with the first
+        again: dict[tuple[int, str], list[int]] = {}
+        for p, _s, _e, title, _dash, at in found:
+            again.setdefault((p.index, _key(title)), []).append(at)
+        for p, s, e, title, dash, at in found:
             k = _key(title)
             own = next((v for kk, v in known.items() if kk.endswith(k) or k.endswith(kk)), None)
-            problem = None
+            problem, want = None, ""
             if own is not None:
                 own_dash = next((ch for ch in own if ch in _DASHES), None)
                 if own_dash and own_dash != dash:
+                    want = own_dash
                     problem = (
                         f"引用文件名中的年份写作“{title}”，原题为“{own}”",
                         f"cited as '{title}' but the document's own title is '{own}'",
                     )
             elif len(uses) > 1 and uses[dash] < max(uses.values()):
+                want = uses.most_common(1)[0][0]
                 problem = (
                     f"同一文件名中的年份连接号与其他引用不一致：“{title}”",
                     f"year range dash differs from other citations: '{title}'",
                 )
             elif options.year_range_dash and dash != options.year_range_dash and dash in "-－–":
+                want = options.year_range_dash
                 problem = (
                     f"文件名中的年份范围“{title}”应使用“{options.year_range_dash}”",
                     f"the year range in '{title}' should use '{options.year_range_dash}'",
@@ -279,7 +296,9 @@ class Format(CheckKind):
             if problem is None or (p.index, k) in seen:
                 continue
             seen.add((p.index, k))
-            right = own or re.sub(f"[{_DASHES}]", options.year_range_dash or "—", title)
+            # only the dash changes: the citation as written (a title broken over two lines must not
+            # gain the half it already has on the line before)
+            right = title[: at - s] + want + title[at - s + 1 :]
             yield self._hit(
                 owner.get(p.index),
                 p,
@@ -288,7 +307,39 @@ class Format(CheckKind):
                 problem,
                 (f"改为“{right}”", f"write '{right}'"),
                 f"cite:{p.line}:{k}",
+                edits=_dash_edits(p, again[(p.index, k)], want),
             )
+
+
+def _dash_edits(p: Paragraph, ats: list[int], want: str) -> tuple[Edit, ...]:
+    """The dash at each normalised offset in `ats` (a citation and its repetitions in the same
+    paragraph), as edits of the original line."""
+    out = []
+    for at in ats:
+        i = p.column(at) - 1
+        if 0 <= i < len(p.orig) and p.orig[i] in _DASHES + "－":
+            out.append(Edit(i, i + 1, want, "orig", p.line))
+    return tuple(out)
+
+
+def _bracket_edits(p: Paragraph | None, column: int, have: str, want: str) -> tuple[Edit, ...]:
+    """Edits turning the bracket pair `have` that opens at original column `column` (1-based) into
+    `want`; none when the opening or its matching closing bracket is not where expected."""
+    if p is None or column < 1 or len(have) != 2 or len(want) != 2:
+        return ()
+    i = column - 1
+    if i >= len(p.orig) or p.orig[i] != have[0]:
+        return ()
+    depth = 0
+    for j in range(i, len(p.orig)):
+        ch = p.orig[j]
+        if ch == have[0]:
+            depth += 1
+        elif ch == have[1]:
+            depth -= 1
+            if depth == 0:
+                return (Edit(i, i + 1, want[0], "orig", p.line), Edit(j, j + 1, want[1], "orig", p.line))
+    return ()
 
 
 def _key(title: str) -> str:

@@ -38,7 +38,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.rules import drafting as d
-from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _ENUM_AFTER = re.compile(
     r"^(、|和|及|与|或|有关|相关|市委|市政府|区委|区政府|省委|省政府|党委|人民政府|政府|部署|规定|要求|统一)"
@@ -137,14 +137,21 @@ class SelfReference(CheckKind):
                         parent_own,
                     )
                 )
-            for start, _end, word, why, right, parent_item in sorted(hits):
+            for start, end, word, why, right, parent_item in sorted(hits):
                 cs, ce = d.clause_around(text, start)
-                quote = text[cs:ce].strip() or word
+                raw = text[cs:ce]
+                quote = raw.strip() or word
                 key = (unit.ref, why + word, cs)
                 if key in seen:
                     continue
                 seen.add(key)
                 line, col = d.position(ctx, unit, quote)
+                if why not in ("foreign", "changed"):
+                    right = _fitted(word, right, own_names, [*names, *parent_own])
+                q0 = cs + len(raw) - len(raw.lstrip())
+                edits: tuple[Edit, ...] = ()
+                if right and raw.strip() and not _powers_missing(lv, draft.level, text[end:ce]):
+                    edits = (Edit(start - q0, end - q0, right),)
                 fields = {
                     "word": word,
                     "reason": _reason(why, ctx.lang, jname, right),
@@ -162,6 +169,7 @@ class SelfReference(CheckKind):
                     key=f"{why}:{word}:{cs}",
                     line=line,
                     column=col,
+                    fix=edits,
                 )
 
     # ----------------------------------------------------------------- pieces
@@ -340,6 +348,28 @@ def _mask_of(text: str, names: list[str]) -> bytearray:
         for m in d.find_all(n, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
+
+
+_SUFFIX = "省市区县州盟旗"
+_LEGISLATIVE = re.compile("地方性法规|政府规章|规章|立法")
+
+
+def _fitted(word: str, right: str, own: list[str], names: list[str]) -> str:
+    """The draft's own name in the form of the replaced word: 柳州市 -> 城中区, 柳州 -> 城中
+    (a word carries a suffix when it is a known name's short form plus 市/区/县 …, not 柳州's 州)."""
+    if word[-1:] in _SUFFIX and word[:-1] in names:
+        full = [n for n in own if n[-1:] in _SUFFIX]
+        return max(full, key=len) if full else right
+    bare = [n for n in own if n[-1:] not in _SUFFIX]
+    return min(bare, key=len) if bare else right
+
+
+def _powers_missing(lv: dict, level: str, after: str) -> bool:
+    """The words after the replaced name speak of legislation the draft's level cannot make
+    (我市地方性法规 -> 我区地方性法规 would be a new error): no mechanical fix there."""
+    levels = lv.get("levels") or {}
+    legislates = (levels.get(level) or {}).get("legislation", True)
+    return not legislates and bool(_LEGISLATIVE.search(after))
 
 
 def _swap(word: str, own: list[str]) -> str:

@@ -29,7 +29,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.rules import drafting as d
-from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
 
@@ -107,9 +107,13 @@ class TermConsistency(CheckKind):
             if (unit.ref, cs) in reported:
                 return None
             reported.add((unit.ref, cs))
-            quote = text[cs:ce].strip()
+            raw = text[cs:ce]
+            quote = raw.strip()
+            q0 = cs + len(raw) - len(raw.lstrip())
             line, col = d.position(ctx, unit, quote)
             fields = {"wrong": wrong, "right": right, "reason": reason[1] if lang == "en" else reason[0]}
+            # the remedy is exact when the reported words are the span itself
+            edits = (Edit(s - q0, e - q0, right),) if text[s:e] == wrong and q0 <= s <= e <= q0 + len(quote) else ()
             return Hit(
                 local_item=unit.ref,
                 quote=quote,
@@ -120,6 +124,7 @@ class TermConsistency(CheckKind):
                 key=f"{wrong}:{cs}",
                 line=line,
                 column=col,
+                fix=edits,
             )
 
         confusables = tab.get("confusables") or []
@@ -281,10 +286,12 @@ def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars
                 continue  # a synonym the editor chose (推进 -> 推动), not a slip
             ws, we = _word_span(pclause, j1)
             right_ = pclause[ws:we]
-            wrong = clause[max(0, ws + i1 - j1) : we + i1 - j1]
+            i1, i2 = max(0, ws + i1 - j1), we + i1 - j1  # from here on: the span of `wrong`
+            wrong = clause[i1:i2]
             reason = (f"与上级用语“{right_}”不一致", f"differs from the parent's term '{right_}'")
         elif tag == "insert" and j2 - j1 == 1 and pclause[j1] in fragile_chars:
-            wrong = clause[max(0, i1 - 2) : i1 + 2]
+            i1, i2 = max(0, i1 - 2), i1 + 2  # from here on: the span of `wrong`
+            wrong = clause[i1:i2]
             right_ = pclause[max(0, j1 - 2) : j2 + 2]
             reason = (
                 f"照抄时漏了“{pclause[j1]}”，上级为“{right_}”",

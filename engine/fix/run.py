@@ -1,0 +1,99 @@
+"""`plancheck fix`: check a draft, choose the fixes that are safe together, write the fixed draft."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.errors import PlancheckError
+from engine.fix.apply import Outcome, TextDraft, plan_fixes
+from engine.ingest import build, load_document
+from engine.ingest.readers import read_docx
+from engine.models import Finding, Fix, Level
+from engine.outputs import note_input
+
+
+@dataclass
+class FixRun:
+    outcome: Outcome
+    data: bytes | None  # what to write; None when no fix is safe
+    edits: int
+
+
+def _mapped(f: Fix, lines: dict[int, str]) -> bool:
+    for e in f.edits:
+        line = lines.get(e.line)
+        if line is None or type(line) is not str or line[e.column - 1 : e.end_column - 1] != e.original:
+            return False
+    return True
+
+
+def run_fix(
+    draft_path: str,
+    output: str,
+    *,
+    parent_path: str | None,
+    rulesets: list[str],
+    no_core: bool,
+    allow_no_parent: bool,
+    lang: str,
+    level: Level | None,
+    jurisdiction: str | None,
+    author: str,
+) -> FixRun:
+    from engine.parse import parse_plan
+    from engine.pipeline import DEFAULT_RULESETS, check_plans, resolve_obligations
+    from engine.rules.loader import load_rulesets
+
+    loaded = load_rulesets(([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets))
+    obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
+    doc = load_document(draft_path)
+    if doc.format not in ("txt", "md", "docx"):
+        raise PlancheckError("fix.unsupported", path=draft_path, format=f".{doc.format}")
+    to_docx = output.lower().endswith(".docx")
+    if doc.format == "docx" and not to_docx:
+        raise PlancheckError("fix.docx_only")
+    with open(draft_path, "rb") as fh:
+        note_input(draft_path, fh.fileno())
+        data = fh.read()
+    if doc.format == "docx":
+        raw = read_docx(data, draft_path)
+        text_draft = None
+    else:
+        text_draft = TextDraft.read(data, draft_path)
+        raw = list(enumerate(text_draft.lines, start=1))
+    lines = dict(raw)
+
+    plan = parse_plan(doc, level=level, jurisdiction=jurisdiction)
+    findings, _ = check_plans(plan, obligations, loaded.rules, lang=lang)
+
+    def recheck(fixes: list[Fix]) -> list[Finding]:
+        edited = dict(lines)
+        for f in fixes:
+            for e in sorted(f.edits, key=lambda x: x.column, reverse=True):
+                s = edited[e.line]
+                edited[e.line] = s[: e.column - 1] + e.replacement + s[e.end_column - 1 :]
+        again = build(sorted(edited.items()), draft_path, doc.format, doc.encoding)
+        fixed_plan = parse_plan(again, level=plan.level, jurisdiction=plan.jurisdiction)
+        return check_plans(fixed_plan, obligations, loaded.rules, lang=lang)[0]
+
+    unmapped = [f for f in findings if f.fix is not None and not _mapped(f.fix, lines)]
+    candidates = [f for f in findings if f not in unmapped]
+    outcome = plan_fixes(candidates, recheck)
+    outcome.skipped = [(f, "unmapped") for f in unmapped] + outcome.skipped
+    outcome.before = findings
+    fixes = [f.fix for f in outcome.applied if f.fix is not None]
+    if not fixes:
+        return FixRun(outcome, None, 0)
+    if to_docx:
+        from engine.fix.docx import tracked_docx
+
+        out, unplaced = tracked_docx(draft_path, plan, fixes, author)
+        if unplaced:
+            lost = {id(x) for x in unplaced}
+            outcome.skipped += [(f, "unmapped") for f in outcome.applied if id(f.fix) in lost]
+            outcome.applied = [f for f in outcome.applied if id(f.fix) not in lost]
+            fixes = [f for f in fixes if id(f) not in lost]
+    else:
+        assert text_draft is not None
+        out = text_draft.applied(fixes).encode()
+    return FixRun(outcome, out if fixes else None, sum(len(f.edits) for f in fixes))

@@ -1,0 +1,46 @@
+"""Quotes a person reads: evidence that starts and ends on word boundaries (the tokenizer's
+words, not a character count), and long quotes shortened in the middle, never inside a word."""
+
+from __future__ import annotations
+
+import bisect
+
+from engine.align.tokenize import lcut
+
+ELLIPSIS = "……"
+
+
+def _bounds(text: str) -> list[int]:
+    """Offsets where the tokenizer's words of `text` start, and its length."""
+    out, pos = [0], 0
+    for w in lcut(text):
+        pos += len(w)
+        out.append(pos)
+    return out
+
+
+def on_words(text: str, start: int, end: int, reach: int = 4) -> tuple[int, int]:
+    """[start, end) widened to the enclosing word boundaries of `text`, by at most `reach`
+    characters on each side (a quote that cuts 部门 to 部 becomes …部门; a clause stays a clause)."""
+    if not text or start >= end:
+        return start, end
+    b = _bounds(text)
+    i = bisect.bisect_right(b, start) - 1
+    s = b[i] if i >= 0 else start
+    j = bisect.bisect_left(b, end)
+    e = b[j] if j < len(b) else end
+    return (s if start - s <= reach else start), (e if e - end <= reach else end)
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """`text` as is when short; else its head and tail, each ending on a word boundary, joined by
+    an ellipsis (a reader sees where the quote starts and ends)."""
+    if len(text) <= limit:
+        return text
+    b = _bounds(text)
+    half = (limit - len(ELLIPSIS)) // 2
+    head = max((x for x in b if x <= half), default=half) or half
+    tail = min((x for x in b if x >= len(text) - half), default=len(text) - half)
+    if tail >= len(text):
+        tail = len(text) - half
+    return text[:head] + ELLIPSIS + text[tail:]
