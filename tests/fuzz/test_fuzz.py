@@ -300,3 +300,11 @@ def test_waiver_loader(tmp_path_factory, text):
 
 
 # --------------------------------------------------------------------------- regressions found by fuzzing
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "hex", "nosuch"])
+def test_html_declaring_a_codec_that_is_not_a_text_encoding(tmp_path_factory, charset):
+    """Was "内部错误 LookupError": Python knows rot13/base64 as codecs but they are not text encodings."""
+    html = f"<html><head><meta charset='{charset}'></head><body><p>一、总体要求</p><p>（一）加强法治建设。</p></body></html>"
+    doc = _load(tmp_path_factory, html.encode("utf-8"), "d.html")
+    assert isinstance(doc, SourceDoc) and doc.paragraphs[0].text == "一、总体要求"
