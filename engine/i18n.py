@@ -62,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这不像一份方案：{path} 的段落（非空行）数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a plan: the number of paragraphs (non-blank lines) of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
+    "budget.chars": {
+        "zh": "这不像一份方案：{path} 的总字数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of characters of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
     "budget.paragraph_chars": {
         "zh": "这不像一份方案：{path} 的单个段落的字数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a plan: the number of characters in one paragraph of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",

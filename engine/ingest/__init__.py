@@ -179,12 +179,15 @@ def _within_budget(lines: list[RawLine], path: str) -> list[RawLine]:
     """The raw lines, once their count and longest line are known to be within budget (before
     normalisation, the first stage whose cost grows with them)."""
     limits = budgets.current()
-    count = longest = 0
+    count = longest = total = 0
     for _, line in lines:
+        total += len(line)
         if len(line) > longest:
             longest = len(line)
         if line and not line.isspace():
             count += 1
+    if total > limits.chars:
+        raise budgets.exceeded("chars", path, total, limits.chars)
     if count > limits.paragraphs:
         raise budgets.exceeded("paragraphs", path, count, limits.paragraphs)
     if longest > limits.paragraph_chars:

@@ -223,3 +223,10 @@ def test_cli_budget_option(tmp_path):
     bad = subprocess.run([*cmd, "parse", str(PARENT), "--budget", "measures=x", "--lang", "en"],
                          capture_output=True, text=True)  # fmt: skip
     assert bad.returncode == 2 and "bad budget setting" in bad.stderr
+
+
+def test_total_chars(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANCHECK_BUDGET_CHARS", "1000")
+    path = tmp_path / "p.txt"
+    path.write_text("一、总体要求\n" + "\n".join(["（一）措施。" * 10] * 20), "utf-8")
+    assert _refused(path, "chars").fields["limit"] == "1,000"
