@@ -29,8 +29,8 @@ class Budgets:
     """The limits in force. Sizes are in bytes (of the input as given, or unpacked)."""
 
     input_bytes: int = 50 * MB  # the file (or stdin) as given
-    part_bytes: int = 64 * MB  # one part of a .docx, unpacked (document.xml of a 300-page plan: ~10 MB)
-    unpacked_bytes: int = 256 * MB  # all parts of a .docx together, unpacked
+    part_bytes: int = 32 * MB  # one part of a .docx, unpacked (document.xml of a 300-page plan: ~10 MB)
+    unpacked_bytes: int = 128 * MB  # all parts of a .docx together, unpacked
     pages: int = 3000  # pages of a PDF
     paragraphs: int = 300_000  # non-blank lines (paragraphs, table cells) of any format
     chars: int = 4_000_000  # characters of all lines together (a 300-page plan: ~0.3 M; 10 MB of text: ~3.5 M)
