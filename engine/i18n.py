@@ -37,6 +37,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 中没有可提取的文字（扫描件 PDF 需先做文字识别）",
         "en": "{path} has no extractable text (a scanned PDF needs OCR first)",
     },
+    "input.encrypted": {
+        "zh": "{path} 设有打开密码（已加密）；请在原程序中取消密码后另存，再检查",
+        "en": "{path} is encrypted (it has an open password): remove the password and save it again first",
+    },
     "input.doc_legacy": {
         "zh": "{path} 是旧版 Word (.doc) 文件；请在 Word 中另存为 .docx 后再检查",
         "en": "{path} is a legacy Word (.doc) file: save it as .docx in Word first",

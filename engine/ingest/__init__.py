@@ -212,7 +212,9 @@ def _sniff(data: bytes) -> str | None:
 def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
     budgets.check("input_bytes", path, len(data))
     if data.startswith(_OLE_MAGIC):
-        raise PlancheckError("input.doc_legacy", path=path)
+        # Word keeps a password-protected .docx in an OLE container too, as an EncryptedPackage stream
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data
+        raise PlancheckError("input.encrypted" if encrypted else "input.doc_legacy", path=path)
     if ext is None:
         fmt = _sniff(data) or "stdin"
         if fmt == "doc":

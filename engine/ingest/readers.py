@@ -31,6 +31,7 @@ from engine.ingest.tables import Cell, TableRow, table_lines
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CHUNK = 1024 * 1024
+_PDF_PASSWORD = 4  # pdfium's FPDF_ERR_PASSWORD
 
 
 def split_lines(text: str) -> list[RawLine]:
@@ -193,6 +194,8 @@ def read_pdf(data: bytes, path: str) -> list[RawLine]:
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files
+        if getattr(exc, "err_code", None) == _PDF_PASSWORD:
+            raise PlancheckError("input.encrypted", path=path) from exc
         raise _corrupt(path, ".pdf", exc) from exc
 
 

@@ -105,6 +105,26 @@ def test_legacy_word_by_magic(tmp_path, snapshot, name) -> None:
     raises(path, "input.doc_legacy", snapshot)
 
 
+def test_password_protected_docx_is_called_encrypted(tmp_path, snapshot) -> None:
+    """Word stores a .docx with an open password as an OLE file holding an EncryptedPackage stream."""
+    path = tmp_path / "plan.docx"
+    path.write_bytes(OLE + b"\x00" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
+                     + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)  # fmt: skip
+    raises(path, "input.encrypted", snapshot)
+
+
+def test_password_protected_pdf_is_called_encrypted(tmp_path, snapshot) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("user", "owner"))
+    c.drawString(60, 780, "1. test")
+    c.showPage()
+    c.save()
+    raises(path, "input.encrypted", snapshot)
+
+
 @pytest.mark.parametrize(
     "data",
     [
