@@ -88,9 +88,12 @@ def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[st
         codec = _codec_for(declared)
         if codec:
             try:
-                return _check(data.decode(codec), path), codec
+                text = data.decode(codec)
             except UnicodeDecodeError:
-                pass  # pages often lie about their charset: fall through to detection
+                text = None
+            if text is not None and not looks_binary(text):
+                return text, codec
+            # pages often lie about their charset (utf-16 over UTF-8 bytes reads as noise): detect instead
     if b"\x00" in data:
         codec16 = _utf16_without_bom(data)
         if codec16:

@@ -308,3 +308,10 @@ def test_html_declaring_a_codec_that_is_not_a_text_encoding(tmp_path_factory, ch
     html = f"<html><head><meta charset='{charset}'></head><body><p>一、总体要求</p><p>（一）加强法治建设。</p></body></html>"
     doc = _load(tmp_path_factory, html.encode("utf-8"), "d.html")
     assert isinstance(doc, SourceDoc) and doc.paragraphs[0].text == "一、总体要求"
+
+
+def test_html_whose_declared_charset_lies(tmp_path_factory):
+    """Was "looks like a binary file": UTF-8 bytes read as the declared utf-16 are noise; detect instead."""
+    html = "<html><head><meta charset='utf-16'></head><body><p>一、总体要求</p><p>（一）加强法治建设。</p></body></html>"
+    doc = _load(tmp_path_factory, html.encode("utf-8"), "d.html")
+    assert isinstance(doc, SourceDoc) and doc.encoding == "utf-8" and doc.paragraphs[0].text == "一、总体要求"
