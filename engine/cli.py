@@ -145,6 +145,8 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 @click.option("--output", "-o", "outputs", multiple=True, help="output file for the --format at the same position; repeatable")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
+@click.option("--baseline", help="JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
+@click.option("--only-new", is_flag=True, help="with --baseline: Word comments (docx) and the feedback form list new findings only")
 @click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
 @_level_options
 @common_options
@@ -159,6 +161,8 @@ def check(
     outputs: tuple[str, ...],
     fail_on: str,
     today: dt.datetime | None,
+    baseline: str | None,
+    only_new: bool,
     jobs: int,
     level: str | None,
     jurisdiction: str | None,
@@ -166,8 +170,8 @@ def check(
 ) -> None:
     """对照上级义务检查下级方案。Check a draft against its parent's obligations.
 
-    Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, input or
-    ruleset error.
+    Exit codes: 0 nothing at or above --fail-on (with --baseline: no new finding at or above it);
+    1 findings at or above it; 2 usage, input or ruleset error.
     """
     from engine.report import FORMATTERS
 
@@ -178,9 +182,13 @@ def check(
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
     if len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
+    if only_new and not baseline:
+        raise PlancheckError("option.only_new_needs_baseline")
+    if baseline and len(drafts) > 1:
+        raise PlancheckError("option.baseline_one_draft", n=len(drafts))
     from engine.outputs import refuse_inputs, write_output
 
-    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", *rulesets])
+    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", baseline or "", *rulesets])
     if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
         from engine.pipeline import DEFAULT_RULESETS
         from engine.rules.loader import load_rulesets
@@ -213,7 +221,7 @@ def check(
     from engine.report.base import RenderContext
 
     draft = drafts[0]
-    run = run_check(draft, display_path=display_path_of(draft), **options)  # type: ignore[arg-type]
+    run = run_check(draft, display_path=display_path_of(draft), baseline_path=baseline, **options)  # type: ignore[arg-type]
     for i, name in enumerate(formats):
         formatter = FORMATTERS[name]()
         out = outputs[i] if i < len(outputs) else None
@@ -229,9 +237,69 @@ def check(
             output=out,
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
+            only_new=only_new,
         )
         write_output(out or "-", formatter.render(ctx))
     sys.exit(1 if run.report.summary.failed else 0)
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--parent", help="parent plan both versions are checked against")
+@click.option("--ruleset", "rulesets", multiple=True, help="ruleset id or file (repeatable), as for check")
+@click.option("--no-core", is_flag=True, help="do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="run without a parent: only drafting checks")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--output", "-o", help="output file (default: standard output)")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
+@_level_options
+@common_options
+def diff(
+    old: str,
+    new: str,
+    parent: str | None,
+    rulesets: tuple[str, ...],
+    no_core: bool,
+    allow_no_parent: bool,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    level: str | None,
+    jurisdiction: str | None,
+    lang: str,
+) -> None:
+    """对照同一方案的两稿。Compare two versions of a draft: measures inserted, removed, renumbered or
+    changed, and findings fixed, still open or new.
+
+    Exit codes: 0 no new finding at or above --fail-on; 1 new findings at or above it; 2 usage,
+    input or ruleset error.
+    """
+    from engine.outputs import refuse_inputs, write_output
+    from engine.pipeline import check as run_check
+    from engine.versions.diff import diff_runs
+    from engine.versions.render import render_diff
+
+    _import_jieba()
+    refuse_inputs([output] if output else [], [old, new, parent or "", *rulesets])
+    options = dict(
+        parent_path=parent,
+        rulesets=list(rulesets),
+        no_core=no_core,
+        allow_no_parent=allow_no_parent,
+        fail_on=fail_on,
+        lang=lang,
+        level=level,
+        jurisdiction=jurisdiction,
+    )
+    before = run_check(old, display_path=display_path_of(old), **options)  # type: ignore[arg-type]
+    after = run_check(new, display_path=display_path_of(new), **options)  # type: ignore[arg-type]
+    report = diff_runs(before, after, fail_on)
+    write_output(output or "-", render_diff(report, fmt, lang))
+    sys.exit(1 if report.summary.failed else 0)
 
 
 # --------------------------------------------------------------------------- fix

@@ -1,14 +1,23 @@
 """Findings after the rules ran: fingerprints, one explicit order, waivers, and the summary.
 
 Everything here is deterministic so the same input gives byte-identical reports: the order is an
-explicit sort key, fingerprints hash only what identifies a problem (never line numbers, so an edit
-above a finding does not change its fingerprint), and "today" for waiver expiry is an argument.
+explicit sort key, and "today" for waiver expiry is an argument.
+
+A fingerprint names the same problem in every version of a draft. It hashes what the finding is
+about — the rule, the parent measure it rests on (the parent does not change between versions; a
+draft measure is anchored by the parent measures aligned to it), the kind's key and the parent's
+words — and never the draft's item numbers, lines or offsets, so inserting, removing or renumbering
+measures leaves it alone. Only where nothing in the parent anchors a finding (a measure the draft
+added, the title) do the draft's own quoted words stand in. Two findings with one identity are told
+apart by their order among themselves (the first keeps the bare identity).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,10 +37,42 @@ from engine.models import (
 from engine.outputs import note_input
 from engine.rules import safe_yaml
 
+FINGERPRINT_SCHEME = "plancheck/v2"  # how fingerprints are made; a baseline with another is matched by evidence
 
-def fingerprint(f: Finding, key: str = "") -> str:
-    """Stable id of a problem: rule, the items, what was quoted and the kind's own key."""
-    parts = [f.rule, f.local_item or "", f.parent_item or "", key or (f.evidence.local or "")]
+_WORD_CHARS = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+def normalise_evidence(text: str | None) -> str:
+    """Words only: spacing, punctuation and width differences do not make another problem."""
+    return _WORD_CHARS.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def anchor_of(local_item: str | None, parent_item: str | None, parents_of: dict[str, list[str]]) -> str:
+    """What anchors a finding across versions: its parent measure, else the parent measures aligned to
+    its draft measure; '' when only the draft's own words can (a measure the draft added, the title)."""
+    if parent_item:
+        return "parent:" + parent_item
+    if local_item and parents_of.get(local_item):
+        return "aligned:" + ",".join(sorted(parents_of[local_item]))
+    return ""
+
+
+def identity(rule: str, anchor: str, key: str, quote: str | None, parent_quote: str | None) -> str:
+    """The fingerprint of the first finding with this identity (see the module docstring)."""
+    parts = [FINGERPRINT_SCHEME, rule, anchor, key, normalise_evidence(parent_quote)]
+    if not anchor or not key:
+        parts.append(normalise_evidence(quote))
+    return _hash(parts)
+
+
+def fingerprint(f: Finding, key: str = "", parents_of: dict[str, list[str]] | None = None) -> str:
+    """The identity of a Finding built outside the engine (tests, tools): its evidence stands for the
+    kind's quotes."""
+    anchor = anchor_of(f.local_item, f.parent_item, parents_of or {})
+    return identity(f.rule, anchor, key, f.evidence.local, f.evidence.parent)
+
+
+def _hash(parts: list[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -41,13 +82,23 @@ def sort_key(f: Finding) -> tuple:
 
 
 def finalize(findings: Iterable[Finding]) -> list[Finding]:
-    """Sorted, with duplicates (same fingerprint) merged; a second hit with the same id keeps the first."""
-    seen: dict[str, Finding] = {}
+    """Sorted, one finding per identity and place, and each fingerprint made unique.
+
+    `f.fingerprint` comes in as the identity (engine.rules.engine); the n-th finding (n > 0, in
+    document order) with one identity gets the identity hashed with n, so the first keeps its
+    fingerprint when a second appears.
+    """
+    seen: dict[tuple, Finding] = {}
     for f in findings:
-        if f.fingerprint in seen:
-            continue
-        seen[f.fingerprint] = f
-    return sorted(seen.values(), key=sort_key)
+        seen.setdefault((f.fingerprint, f.local_item, f.line, f.column), f)
+    out = sorted(seen.values(), key=sort_key)
+    count: dict[str, int] = {}
+    for f in out:
+        n = count.get(f.fingerprint, 0)
+        count[f.fingerprint] = n + 1
+        if n:
+            f.fingerprint = _hash([f.fingerprint, str(n)])
+    return out
 
 
 # --------------------------------------------------------------------------- waivers
@@ -107,8 +158,10 @@ def load_waivers(path: str) -> list[Waiver]:
             err = e.errors()[0]
             key = f"[{i}]." + ".".join(str(x) for x in err["loc"])
             raise PlancheckError("waivers.invalid", path=path, line=line, key=key, reason=err["msg"]) from None
-        if not (w.rule or w.check):
-            raise PlancheckError("waivers.invalid", path=path, line=line, key=f"[{i}]", reason="needs rule or check")
+        if not (w.rule or w.check or w.fingerprint):
+            raise PlancheckError(
+                "waivers.invalid", path=path, line=line, key=f"[{i}]", reason="needs fingerprint, rule or check"
+            )
         if w.expires:
             try:
                 dt.date.fromisoformat(w.expires)
@@ -120,11 +173,15 @@ def load_waivers(path: str) -> list[Waiver]:
     return waivers
 
 
-def _waiver_matches(w: Waiver, f: Finding) -> bool:
+def _waiver_matches(w: Waiver, f: Finding, aliases: dict[str, str]) -> bool:
+    """A fingerprint decides alone (its item is a hint for people, stale after renumbering); `aliases`
+    gives the fingerprint a finding had in a baseline, when it was paired with it otherwise."""
     if w.rule and w.rule != f.rule:
         return False
     if w.check and w.check != f.check:
         return False
+    if w.fingerprint:
+        return w.fingerprint in (f.fingerprint, aliases.get(f.fingerprint))
     if w.item is None:
         return True
     if w.item.startswith("parent:"):
@@ -133,7 +190,11 @@ def _waiver_matches(w: Waiver, f: Finding) -> bool:
 
 
 def apply_waivers(
-    findings: list[Finding], waivers: list[Waiver], today: dt.date, lang: str = "zh"
+    findings: list[Finding],
+    waivers: list[Waiver],
+    today: dt.date,
+    lang: str = "zh",
+    aliases: dict[str, str] | None = None,
 ) -> tuple[list[Finding], list[Finding], list[WaiverProblem]]:
     """Split findings into (active, waived); report expired and unused waivers."""
     live = [w for w in waivers if not (w.expires and dt.date.fromisoformat(w.expires) < today)]
@@ -145,28 +206,35 @@ def apply_waivers(
     used: set[int] = set()
     active, waived = [], []
     for f in findings:
-        hit = next((i for i, w in enumerate(live) if _waiver_matches(w, f)), None)
+        hit = next((i for i, w in enumerate(live) if _waiver_matches(w, f, aliases or {})), None)
         if hit is None:
             active.append(f)
         else:
             used.add(hit)
             waived.append(f.model_copy(update={"waived": True, "waiver": live[hit]}))
     problems += [
-        WaiverProblem(kind="unused", waiver=w, message=_waiver_message("unused", w, lang))
+        WaiverProblem(kind=k, waiver=w, message=_waiver_message(k, w, lang))
         for i, w in enumerate(live)
         if i not in used
+        for k in ["stale" if w.fingerprint else "unused"]
     ]
     return active, waived, problems
 
 
 def _waiver_message(kind: str, w: Waiver, lang: str) -> str:
-    what = w.rule or w.check or ""
+    what = " ".join(x for x in (w.rule or w.check, w.fingerprint) if x)
     item = f" {w.item}" if w.item else ""
     if kind == "expired":
         return (
             f"豁免已于 {w.expires} 过期，不再适用：{what}{item}"
             if lang == "zh"
             else f"waiver expired on {w.expires} and no longer applies: {what}{item}"
+        )
+    if kind == "stale":
+        return (
+            f"豁免已失效：它针对的问题已不存在（已改正或已删除）：{what}{item}"
+            if lang == "zh"
+            else f"stale waiver: its finding is gone (fixed or removed): {what}{item}"
         )
     return f"豁免未被使用（没有匹配的问题）：{what}{item}" if lang == "zh" else f"unused waiver (matches no finding): {what}{item}"
 

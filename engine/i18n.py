@@ -129,7 +129,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path}:{line}: 豁免条目有误，键“{key}”：{reason}",
         "en": "{path}:{line}: bad waiver, key '{key}': {reason}",
     },
+    # ---- baselines (check --baseline, diff)
+    "baseline.not_report": {
+        "zh": "{path} 不是 plancheck 的 JSON 报告（{reason}）；--baseline 需要此前用 --format json 生成的报告",
+        "en": "{path} is not a plancheck JSON report ({reason}); --baseline needs a report written with --format json",
+    },
+    "baseline.other_parent": {
+        "zh": "{path} 是对照另一份上级方案“{baseline_parent}”生成的，本次对照的是“{parent}”；请对照同一份上级方案重新生成基线",
+        "en": "{path} was made against another parent, '{baseline_parent}', not '{parent}': make the baseline against the same parent",
+    },
+    "baseline.other_ruleset": {
+        "zh": "{path} 使用的规则集（{baseline_rulesets}）与本次（{rulesets}）不同；请用相同的规则集重新生成基线",
+        "en": "{path} used other rulesets ({baseline_rulesets}) than this check ({rulesets}): make the baseline with the same rulesets",
+    },
+    "baseline.old_version": {
+        "zh": "{path} 由 plancheck {version} 生成，缺少对照所需的字段（{missing}），无法读取；请用当前版本重新生成基线",
+        "en": "{path} was written by plancheck {version} and lacks the fields needed to compare ({missing}): make it again with this version",
+    },
     # ---- options
+    "option.baseline_one_draft": {
+        "zh": "--baseline 和 --only-new 只能用于一份下级方案（本次给了 {n} 份）",
+        "en": "--baseline and --only-new work on one draft at a time ({n} given)",
+    },
+    "option.only_new_needs_baseline": {
+        "zh": "--only-new 需要同时用 --baseline 指定此前的报告",
+        "en": "--only-new needs --baseline with an earlier report",
+    },
     "option.would_overwrite": {
         "zh": "{path} 已存在；如确需覆盖（其中的人工校订将丢失），请加 --force",
         "en": "{path} exists; add --force to overwrite it (curation in it would be lost)",

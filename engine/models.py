@@ -85,6 +85,11 @@ class Responsibility(_Model):
     line: int = 0
     column: int = 0
     detached: bool = Field(False, description="the clause stands in its own paragraph, after the measure")
+    by_duty: bool = Field(
+        False,
+        description="the leads share the task by their own duties (按职责分工负责, 分别负责, X负责A，Y负责B): "
+        "many leads there are one per field, not a diluted responsibility",
+    )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
 
@@ -260,9 +265,15 @@ class Evidence(_Model):
 
 
 class Waiver(_Model):
+    fingerprint: str | None = Field(
+        None, description="the finding's fingerprint: the waiver follows it across versions of the draft"
+    )
     rule: str | None = None
     check: str | None = None
-    item: str | None = Field(None, description="draft label, or parent label prefixed with 'parent:'")
+    item: str | None = Field(
+        None,
+        description="draft label, or parent label prefixed with 'parent:'; with a fingerprint only a hint for people",
+    )
     reason: str
     approver: str
     expires: str | None = Field(None, description="ISO date; the waiver no longer applies after it")
@@ -300,6 +311,9 @@ class Finding(_Model):
     suggestion: str | None = None
     fix: Fix | None = None
     fingerprint: str = ""
+    baseline: Literal["new", "unchanged"] | None = Field(
+        None, description="with --baseline: new since the baseline report, or found there too"
+    )
     waived: bool = False
     waiver: Waiver | None = None
 
@@ -325,20 +339,90 @@ class Summary(_Model):
     coverage: Coverage = Field(default_factory=Coverage)
     rulesets: list[str] = Field(default_factory=list)
     fail_on: Literal["error", "warning", "info", "none"] = "error"
-    failed: bool = False
+    failed: bool = Field(False, description="findings at or above fail_on (with a baseline: new ones only)")
+    parent_sha256: str = Field("", description="sha256 of the parent the draft was checked against")
+    new: int | None = Field(None, description="with --baseline: findings not in the baseline")
+    unchanged: int | None = Field(None, description="with --baseline: findings also in the baseline")
+    fixed: int | None = Field(None, description="with --baseline: findings of the baseline no longer found")
 
 
 class WaiverProblem(_Model):
-    kind: Literal["expired", "unused"]
+    kind: Literal["expired", "unused", "stale"] = Field(
+        description="expired; unused (matched nothing); stale (keyed by a fingerprint no finding has now)"
+    )
     waiver: Waiver
     message: str
+
+
+class Baseline(_Model):
+    """The earlier report a check was compared with."""
+
+    path: str
+    version: str = Field(description="plancheck version that wrote it")
+    draft: str = ""
+    matched_by: Literal["fingerprint", "evidence"] = Field(
+        "fingerprint", description="evidence: the baseline's fingerprints were made another way, so findings "
+        "were matched by rule and quoted words"
+    )
 
 
 class Report(_Model):
     tool: str = "plancheck"
     version: str
+    fingerprints: str = Field("", description="how fingerprints were made (engine.findings.FINGERPRINT_SCHEME)")
     summary: Summary
+    baseline: Baseline | None = None
     alignment: list[AlignmentPair] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     waived: list[Finding] = Field(default_factory=list)
+    fixed: list[Finding] = Field(
+        default_factory=list, description="with --baseline: the baseline's findings no longer found, as reported then"
+    )
     waiver_problems: list[WaiverProblem] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- versions (plancheck diff)
+
+MeasureChangeKind = Literal["inserted", "removed", "renumbered", "changed", "unchanged"]
+
+
+class MeasureChange(_Model):
+    """What became of one measure between two versions of a draft."""
+
+    change: MeasureChangeKind = Field(description="changed wins over renumbered; see `renumbered` for both")
+    renumbered: bool = Field(False, description="its reference differs between the versions")
+    old_item: str | None = None
+    new_item: str | None = None
+    title: str = ""
+    old_line: int = 0
+    new_line: int = 0
+    similarity: float = Field(0.0, description="0-100: how alike the two texts are (100: the same words)")
+    diff: list[DiffOp] = Field(default_factory=list, description="for changed measures: old -> new")
+
+
+class DiffSummary(_Model):
+    old: str
+    new: str
+    parent: str = ""
+    inserted: int = 0
+    removed: int = 0
+    renumbered: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    new_findings: int = 0
+    still_open: int = 0
+    fixed: int = 0
+    fail_on: Literal["error", "warning", "info", "none"] = "error"
+    failed: bool = Field(False, description="new findings at or above fail_on")
+
+
+class DiffReport(_Model):
+    tool: str = "plancheck"
+    version: str
+    fingerprints: str = ""
+    summary: DiffSummary
+    measures: list[MeasureChange] = Field(default_factory=list, description="in the new version's order, removed ones last")
+    findings: list[Finding] = Field(
+        default_factory=list, description="the new version's findings, each marked new or unchanged (still open)"
+    )
+    fixed: list[Finding] = Field(default_factory=list, description="the old version's findings no longer found")

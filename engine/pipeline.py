@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from engine import RULESETS_DIR, __version__
 from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
-from engine.findings import apply_waivers, coverage, finalize, load_waivers, summarize
+from engine.findings import FINGERPRINT_SCHEME, apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
 from engine.models import Alignment, Finding, Level, Plan, Report
 from engine.outputs import note_input
@@ -156,22 +156,29 @@ def check(
     jurisdiction: str | None = None,
     today: dt.date | None = None,
     display_path: str | None = None,
+    baseline_path: str | None = None,
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun."""
     from engine.rules.loader import load_rulesets
+    from engine.versions.baseline import aliases, apply_baseline, check_compatible, load_baseline
 
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
+    base = load_baseline(baseline_path, display_path_of(baseline_path)) if baseline_path else None
     draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction)
     if display_path:
         draft.source = display_path
 
     obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
     parent_name = display_path_of(obligations.source) if obligations.source else ""
+    parent_sha = obligations.plan.sha256 if obligations.plan is not None else ""
+    if base is not None and baseline_path:
+        check_compatible(base, baseline_path, parent_name, parent_sha, loaded.ids)
 
     findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
-    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang)
+    renamed = aliases(findings, base) if base is not None and any(w.fingerprint for w in waivers) else {}
+    active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang, renamed)
     not_applicable = {
         ref
         for ref, ob in obligations.by_ref.items()
@@ -187,14 +194,18 @@ def check(
         loaded.ids,
         fail_on,
     )
+    summary.parent_sha256 = parent_sha
     report = Report(
         version=__version__,
+        fingerprints=FINGERPRINT_SCHEME,
         summary=summary,
         alignment=pairs,
         findings=active,
         waived=waived,
         waiver_problems=problems,
     )
+    if base is not None:
+        report = apply_baseline(report, base)
     descriptions = {r.id: r.description or "" for r in loaded.rules}
     return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
 

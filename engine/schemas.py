@@ -1,7 +1,7 @@
 """Export the JSON schemas of plancheck's files from the pydantic models: `python -m engine.schemas`.
 
-schemas/plan.schema.json (engine.models.Plan), schemas/ruleset.schema.json (Ruleset) and
-schemas/report.schema.json (Report), with a "$schema" key, sorted keys and a trailing newline, so
+schemas/plan.schema.json (engine.models.Plan), schemas/ruleset.schema.json (Ruleset),
+schemas/report.schema.json (Report) and schemas/diff.schema.json (DiffReport, `plancheck diff`), with a "$schema" key, sorted keys and a trailing newline, so
 the files are byte-stable. tests/rules/test_schemas.py fails when a model changed and the files were
 not regenerated: run `make schemas`.
 """
@@ -15,12 +15,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from engine import SCHEMAS_DIR
-from engine.models import Plan, Report
+from engine.models import DiffReport, Plan, Report
 from engine.outputs import write_output
 from engine.rules.ruleset import Ruleset
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-MODELS: dict[str, type[BaseModel]] = {"plan": Plan, "ruleset": Ruleset, "report": Report}
+MODELS: dict[str, type[BaseModel]] = {"plan": Plan, "ruleset": Ruleset, "report": Report, "diff": DiffReport}
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -217,10 +217,15 @@ def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
         bracket=bracket,
         text=text[s:e],
         detached=detached,
+        by_duty=bool(_BY_DUTY.search(text[s:e])),
         start=s,
         end=e,
     )
     return Found(r, s, e)
+
+
+# leads that each answer for their own field: the list is a division of labour, not a crowd
+_BY_DUTY = re.compile(r"按(照)?(各自)?职责(分工)?(负责|落实|分别负责)|分别负责|各负其责|按职能分工")
 
 
 def find_responsibility(text: str) -> Found | None:

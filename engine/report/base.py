@@ -76,6 +76,24 @@ LABELS: dict[str, dict[str, str]] = {
     "waiver_problems": {"zh": "豁免清单的问题", "en": "Waiver problems"},
     "wp.expired": {"zh": "已过期", "en": "expired"},
     "wp.unused": {"zh": "未使用", "en": "unused"},
+    "wp.stale": {"zh": "已失效", "en": "stale"},
+    "bl.new": {"zh": "新", "en": "new"},
+    "bl.unchanged": {"zh": "仍存在", "en": "still open"},
+    "bl.fixed": {"zh": "已改正", "en": "fixed"},
+    "baseline": {"zh": "对照基线", "en": "Baseline"},
+    "baseline_counts": {
+        "zh": "与基线 {path}（plancheck {version}）相比：新问题 {new}，仍存在 {unchanged}，已改正 {fixed}",
+        "en": "Against baseline {path} (plancheck {version}): {new} new, {unchanged} still open, {fixed} fixed",
+    },
+    "fixed_findings": {"zh": "已改正的问题（基线中有、本次未发现）", "en": "Fixed (in the baseline, not found now)"},
+    "result_failed_new": {
+        "zh": "结果：未通过（--fail-on {fail_on}，只计新问题）",
+        "en": "Result: FAILED (--fail-on {fail_on}, new findings only)",
+    },
+    "result_passed_new": {
+        "zh": "结果：通过（--fail-on {fail_on}，只计新问题）",
+        "en": "Result: passed (--fail-on {fail_on}, new findings only)",
+    },
     "result_failed": {
         "zh": "结果：未通过（--fail-on {fail_on}）",
         "en": "Result: FAILED (--fail-on {fail_on})",
@@ -89,6 +107,29 @@ LABELS: dict[str, dict[str, str]] = {
     "rule_line": {"zh": "规则：{rule}", "en": "rule: {rule}"},
     "filters": {"zh": "筛选", "en": "Filter"},
     "only_with_findings": {"zh": "只看有问题的条目", "en": "only items with findings"},
+    "only_new": {"zh": "只看新问题", "en": "new findings only"},
+    "diff_title": {"zh": "两稿对照", "en": "Two versions compared"},
+    "old_version": {"zh": "旧稿", "en": "Old version"},
+    "new_version": {"zh": "新稿", "en": "New version"},
+    "measure_changes": {"zh": "条目变化", "en": "Measures"},
+    "ch.inserted": {"zh": "新增", "en": "inserted"},
+    "ch.removed": {"zh": "删除", "en": "removed"},
+    "ch.renumbered": {"zh": "重新编号", "en": "renumbered"},
+    "ch.changed": {"zh": "修改", "en": "changed"},
+    "ch.unchanged": {"zh": "未变", "en": "unchanged"},
+    "renumbered_list": {"zh": "重新编号 {n} 条：{pairs}", "en": "{n} renumbered: {pairs}"},
+    "similarity": {"zh": "相似度 {n}", "en": "similarity {n}"},
+    "no_measure_changes": {"zh": "条目没有变化。", "en": "No measure changed."},
+    "new_findings": {"zh": "新问题", "en": "New findings"},
+    "still_open": {"zh": "仍存在的问题", "en": "Still open"},
+    "diff_counts": {
+        "zh": "条目：新增 {inserted}，删除 {removed}，重新编号 {renumbered}，修改 {changed}，未变 {unchanged}",
+        "en": "measures: {inserted} inserted, {removed} removed, {renumbered} renumbered, {changed} changed, {unchanged} unchanged",
+    },
+    "diff_findings": {
+        "zh": "问题：新 {new}，仍存在 {still_open}，已改正 {fixed}",
+        "en": "findings: {new} new, {still_open} still open, {fixed} fixed",
+    },
     "relation": {"zh": "对应关系", "en": "Relation"},
     "other_findings": {"zh": "其他问题", "en": "Other findings"},
     "findings_count": {"zh": "{n} 个问题", "en": "{n} findings"},
@@ -131,6 +172,8 @@ class RenderContext:
     output             the output path, when there is one (feedback writes .xlsx when it ends in .xlsx)
     rules              rule id -> description, for SARIF rule metadata (optional)
     not_applicable     parent refs curated as not applicable (coloured so in the HTML coverage map)
+    only_new           with a baseline: the documents an office acts on (Word comments, feedback form)
+                       carry new findings only (`for_comments`)
     """
 
     report: Report
@@ -142,9 +185,19 @@ class RenderContext:
     output: str | None = None
     rules: dict[str, str] = field(default_factory=dict)
     not_applicable: frozenset[str] = frozenset()
+    only_new: bool = False
     _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ---- lookups every formatter needs
+
+    def for_comments(self) -> list[Finding]:
+        """The findings to write into documents an office acts on: new ones only with `only_new`."""
+        fs = self.report.findings
+        return [f for f in fs if f.baseline != "unchanged"] if self.only_new else list(fs)
+
+    def baseline_tag(self, f: Finding) -> str:
+        """'[新]' / '[仍存在]' before a finding when the report was compared with a baseline."""
+        return f"[{self.t('bl.' + f.baseline)}] " if f.baseline else ""
 
     def draft_measure(self, ref: str | None) -> Measure | None:
         if not ref:

@@ -45,7 +45,7 @@ class DocxFormatter(Formatter):
         else:
             doc, by_line = build_rendering(ctx)
             paras = [by_line[k] for k in sorted(by_line)]
-        for _, _, findings in ctx.groups():
+        for _, _, findings in ctx.groups(ctx.for_comments()):
             for f in findings:
                 para, start, end = locate(ctx, f, paras, by_line)
                 runs = anchor(para, start, end)

@@ -33,7 +33,7 @@ COLUMNS: tuple[tuple[str, float, int], ...] = (
 def rows(ctx: RenderContext) -> list[list[str]]:
     """The table body: one row per (unwaived) finding, in reading order."""
     out: list[list[str]] = []
-    for _, measure, findings in ctx.groups():
+    for _, measure, findings in ctx.groups(ctx.for_comments()):
         for f in findings:
             out.append(
                 [

@@ -1,5 +1,8 @@
 """GitHub Actions workflow commands: one `::error file=…,line=…::message` line per finding.
 
+With a baseline the title says whether a finding is new or still open (a fixed one has no line to
+annotate: it is in the other formats).
+
 Escaping follows the runner's rules (actions/toolkit command.ts): in data `%`, CR and LF are
 percent-encoded; in properties `:` and `,` are too.
 """
@@ -35,7 +38,8 @@ def _line(ctx: RenderContext, f: Finding) -> str:
         props.append(f"line={f.line}")
         if f.column:
             props.append(f"col={f.column}")
-    props.append(f"title={escape_property(f.rule)}")
+    title = f"{f.rule} ({ctx.t('bl.' + f.baseline)})" if f.baseline else f.rule
+    props.append(f"title={escape_property(title)}")
     body = [f.message]
     if f.evidence.local:
         body.append(f"{ctx.t('quote')}{ctx.colon}“{f.evidence.local}”")

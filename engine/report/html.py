@@ -2,7 +2,8 @@
 pair side by side (parent | draft) with the changes highlighted and the findings beside them.
 
 No network and no external assets: CSS and a little plain JS are inline. Everything reads without
-JS; JS only adds the severity/check filters. Every piece of document text is escaped.
+JS; JS only adds the severity/check filters (and, with a baseline, "new only"). Every piece of document
+text is escaped.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class HtmlFormatter(Formatter):
         for i, pair in enumerate(r.alignment):
             parts.append(_pair(ctx, i, pair, placed.get(i, [])))
         parts.append("</section>")
+        parts.append(_fixed(ctx))
         parts.append(_waived(ctx))
         parts.append(f"<script>{JS}</script>")
         parts.append("</body>")
@@ -83,7 +85,8 @@ def _header(ctx: RenderContext) -> str:
     s = ctx.report.summary
     t = ctx.t
     counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
-    result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
+    base = ctx.report.baseline
+    result = t(("result_failed" if s.failed else "result_passed") + ("_new" if base else ""), fail_on=s.fail_on)
     cells = (
         "".join(
             f'<div class="count sev-{k}"><b>{counts[k]}</b><span>{e(ctx.sev(k))}</span></div>'
@@ -91,10 +94,17 @@ def _header(ctx: RenderContext) -> str:
         )
         + f'<div class="count waived"><b>{s.waived}</b><span>{e(t("waived"))}</span></div>'
     )
+    if base:
+        cells += "".join(
+            f'<div class="count bl-{k}"><b>{n}</b><span>{e(t("bl." + k))}</span></div>'
+            for k, n in (("new", s.new), ("unchanged", s.unchanged), ("fixed", s.fixed))
+        )
     meta = f"<dt>{e(t('draft'))}</dt><dd><code>{e(ctx.relpath(s.draft))}</code></dd>"
     if s.parent:
         parent_title = ctx.parent.title if ctx.parent and ctx.parent.title else ""
         meta += f"<dt>{e(t('parent'))}</dt><dd>{e(parent_title)} <code>{e(ctx.relpath(s.parent))}</code></dd>"
+    if base:
+        meta += f"<dt>{e(t('baseline'))}</dt><dd><code>{e(base.path)}</code> (plancheck {e(base.version)})</dd>"
     return (
         f"<header><h1>{e(ctx.draft.title or t('title_untitled'))}</h1>"
         f'<dl class="meta">{meta}<dt>plancheck</dt><dd>{e(ctx.report.version)}</dd></dl>'
@@ -138,17 +148,22 @@ def _filters(ctx: RenderContext, checks: list[str]) -> str:
         f'<label><input type="checkbox" data-f="check" value="{e(c)}" checked> {e(c)}</label>' for c in checks
     )
     only = f'<label><input type="checkbox" id="only"> {e(ctx.t("only_with_findings"))}</label>'
+    if ctx.report.baseline:
+        only += f'<label><input type="checkbox" id="only-new"> {e(ctx.t("only_new"))}</label>'
     return (
         f'<form class="filters" hidden><b>{e(ctx.t("filters"))}</b>'
         f"<fieldset>{sev}</fieldset><fieldset>{chk}</fieldset><fieldset>{only}</fieldset></form>"
     )
 
 
-def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> str:
+def _finding(ctx: RenderContext, f: Finding, waived: bool = False, fixed: bool = False) -> str:
     t = ctx.t
+    state = "fixed" if fixed else f.baseline
+    badge = f'<span class="bl bl-{state}">{e(t("bl." + state))}</span> ' if state else ""
+    where = (f.local_item or "") if fixed else ctx.location(f)  # a fixed finding's place is the baseline's
     rows = [
-        f'<div class="fhead"><span class="sev sev-{f.severity}">{e(ctx.sev(f.severity))}</span> '
-        f'<code>{e(f.rule)}</code> <span class="loc">{e(ctx.location(f))}</span></div>',
+        f'<div class="fhead">{badge}<span class="sev sev-{f.severity}">{e(ctx.sev(f.severity))}</span> '
+        f'<code>{e(f.rule)}</code> <span class="loc">{e(where)}</span></div>',
         f'<p class="msg">{e(f.message)}</p>',
     ]
     if f.evidence.local:
@@ -165,8 +180,9 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> str:
         rows.append(
             f'<p class="waiver">{e(t("waiver_reason", reason=w.reason, approver=w.approver, expires=exp))}</p>'
         )
-    cls = f"finding sev-{f.severity}" + (" is-waived" if waived else "")
-    return f'<div class="{cls}" data-severity="{f.severity}" data-check="{e(f.check)}">{"".join(rows)}</div>'
+    cls = f"finding sev-{f.severity}" + (" is-waived" if waived else "") + (" is-fixed" if fixed else "")
+    data = f' data-baseline="{state}"' if state else ""
+    return f'<div class="{cls}" data-severity="{f.severity}" data-check="{e(f.check)}"{data}>{"".join(rows)}</div>'
 
 
 def _parent_clause(c: ClausePair) -> str:
@@ -261,6 +277,13 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     )
 
 
+def _fixed(ctx: RenderContext) -> str:
+    if not ctx.report.fixed:
+        return ""
+    items = "".join(_finding(ctx, f, fixed=True) for f in ctx.report.fixed)
+    return f'<section id="fixed"><h2>{e(ctx.t("fixed_findings"))}</h2><div class="findings wide">{items}</div></section>'
+
+
 def _waived(ctx: RenderContext) -> str:
     r = ctx.report
     out = []
@@ -271,7 +294,7 @@ def _waived(ctx: RenderContext) -> str:
     if r.waiver_problems:
         out.append(f'<section id="waiver-problems"><h2>{e(ctx.t("waiver_problems"))}</h2><ul>')
         for p in r.waiver_problems:
-            target = " ".join(x for x in (p.waiver.rule, p.waiver.check, p.waiver.item) if x)
+            target = " ".join(x for x in (p.waiver.rule, p.waiver.check, p.waiver.item, p.waiver.fingerprint) if x)
             out.append(f"<li><b>{e(ctx.t('wp.' + p.kind))}</b> <code>{e(target)}</code> {e(p.message)}</li>")
         out.append("</ul></section>")
     return "".join(out)
@@ -326,6 +349,9 @@ del.dropped{display:block;margin:2px 0}ins.added{display:block;margin:2px 0}
 .sev{color:#fff;border-radius:3px;padding:0 5px;font-size:12px}.sev.sev-error{background:var(--err)}
 .sev.sev-warning{background:var(--warn)}.sev.sev-info{background:var(--info)}
 .waiver{color:var(--muted)}[hidden]{display:none!important}
+.bl{border-radius:3px;padding:0 5px;font-size:12px;border:1px solid}.bl-new{color:#8a1c7c;border-color:#8a1c7c;background:#fbeef9}
+.bl-unchanged{color:var(--muted);border-color:var(--line)}.bl-fixed{color:var(--ok);border-color:var(--ok);background:#e8f5e9}
+.count.bl-new b{color:#8a1c7c}.count.bl-fixed b{color:var(--ok)}.finding.is-fixed{opacity:.8;border-left-color:var(--ok)}
 @media (max-width:900px){.cols{grid-template-columns:1fr}}
 @media print{body{max-width:none;padding:0;font-size:11pt}.filters{display:none!important}
 .pair,.finding,.grid li,tr{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid}
@@ -339,8 +365,9 @@ var form=document.querySelector('.filters');if(!form)return;form.hidden=false;
 function apply(){
   var on={sev:{},check:{}};
   form.querySelectorAll('input[data-f]').forEach(function(b){if(b.checked)on[b.dataset.f][b.value]=1;});
+  var nw=document.getElementById('only-new'),onlyNew=nw&&nw.checked;
   document.querySelectorAll('.finding').forEach(function(el){
-    el.hidden=!(on.sev[el.dataset.severity]&&on.check[el.dataset.check]);});
+    el.hidden=!(on.sev[el.dataset.severity]&&on.check[el.dataset.check])||(onlyNew&&el.dataset.baseline!=='new');});
   var only=document.getElementById('only').checked;
   document.querySelectorAll('.pair').forEach(function(p){
     p.hidden=only&&!p.querySelector('.finding:not([hidden])');});

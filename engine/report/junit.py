@@ -2,6 +2,8 @@
 
 A parent measure "fails" when any (unwaived) finding names it; a rule fails when it has findings
 that name no parent measure. So the dashboard reads as "which obligations does the draft not meet".
+With a baseline only new findings fail a case; those still open from the baseline, and those fixed
+since, are written to its output, so CI is red for new problems only.
 """
 
 from __future__ import annotations
@@ -25,20 +27,26 @@ class JunitFormatter(Formatter):
             if f.parent_item and f.parent_item not in known:
                 known.add(f.parent_item)
                 parents.append((f.parent_item, ctx.parent_heading(f.parent_item)))
+        for f in r.fixed:
+            if f.parent_item and f.parent_item not in known:
+                known.add(f.parent_item)
+                parents.append((f.parent_item, ctx.parent_heading(f.parent_item)))
         parent_cases = [
             (
                 heading,
                 [f for f in r.findings if f.parent_item == ref],
                 [f for f in r.waived if f.parent_item == ref],
+                [f for f in r.fixed if f.parent_item == ref],
             )
             for ref, heading in parents
         ]
-        rule_ids = sorted({f.rule for f in list(r.findings) + list(r.waived)})
+        rule_ids = sorted({f.rule for f in [*r.findings, *r.waived, *r.fixed]})
         rule_cases = [
             (
                 rid,
                 [f for f in r.findings if f.rule == rid and not f.parent_item],
                 [f for f in r.waived if f.rule == rid and not f.parent_item],
+                [f for f in r.fixed if f.rule == rid and not f.parent_item],
             )
             for rid in rule_ids
         ]
@@ -50,8 +58,9 @@ class JunitFormatter(Formatter):
         ):
             suite = ET.SubElement(root, "testsuite", name=f"plancheck.{suite_name}")
             failures = 0
-            for name, found, waived in cases:
+            for name, every, waived, fixed in cases:
                 case = ET.SubElement(suite, "testcase", classname=classname, name=name, time="0")
+                found = [f for f in every if f.baseline != "unchanged"]
                 if found:
                     failures += 1
                     worst = max(found, key=lambda f: SEVERITY_ORDER[f.severity])
@@ -59,11 +68,12 @@ class JunitFormatter(Formatter):
                         case, "failure", message=_summary_line(ctx, found), type=worst.severity
                     )
                     fail.text = "\n\n".join(_describe(ctx, f) for f in found)
-                if waived:
+                notes = [_describe(ctx, f) for f in every if f.baseline == "unchanged"]
+                notes += [f"{ctx.t('waived')}{ctx.colon}" + _describe(ctx, f) for f in waived]
+                notes += [f"[{ctx.t('bl.fixed')}] " + _describe(ctx, f) for f in fixed]
+                if notes:
                     out = ET.SubElement(case, "system-out")
-                    out.text = "\n\n".join(
-                        f"{ctx.t('waived')}{ctx.colon}" + _describe(ctx, f) for f in waived
-                    )
+                    out.text = "\n\n".join(notes)
             suite.set("tests", str(len(cases)))
             suite.set("failures", str(failures))
             suite.set("errors", "0")
@@ -90,7 +100,7 @@ def _describe(ctx: RenderContext, f: Finding) -> str:
         + (f":{f.line}" if f.line else "")
         + (f":{f.column}" if f.line and f.column else "")
     )
-    lines = [f"[{ctx.sev(f.severity)}] {f.rule} {where}", f.message]
+    lines = [f"{ctx.baseline_tag(f)}[{ctx.sev(f.severity)}] {f.rule} {where}", f.message]
     if f.local_item:
         m = ctx.draft_measure(f.local_item)
         lines.append(f"{ctx.t('item')}{ctx.colon}{ctx.measure_heading(m) if m else f.local_item}")

@@ -30,8 +30,14 @@ class MarkdownFormatter(Formatter):
         out.append(f"**{t('draft')}**{ctx.colon}`{ctx.relpath(s.draft)}`  ")
         if s.parent:
             out.append(f"**{t('parent')}**{ctx.colon}`{ctx.relpath(s.parent)}`  ")
-        result = t("result_failed" if s.failed else "result_passed", fail_on=s.fail_on)
-        out += [f"**{cell(result)}**", ""]
+        key = ("result_failed" if s.failed else "result_passed") + ("_new" if r.baseline else "")
+        out += [f"**{cell(t(key, fail_on=s.fail_on))}**", ""]
+        if r.baseline:
+            counts_line = t(
+                "baseline_counts", path=r.baseline.path, version=r.baseline.version,
+                new=s.new, unchanged=s.unchanged, fixed=s.fixed,
+            )
+            out += [cell(counts_line), ""]
         counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
         out.append(
             "| " + " | ".join(f"{ICON[k]} {t('sev.' + k)}" for k in SEVERITIES) + f" | {t('waived')} |"
@@ -68,27 +74,34 @@ class MarkdownFormatter(Formatter):
             out += ["<details>", f"<summary>{t('waived_findings')}{ctx.paren(len(r.waived))}</summary>", ""]
             out += _table(ctx, r.waived, waived=True)
             out += ["", "</details>", ""]
+        if r.fixed:
+            out += ["<details>", f"<summary>{t('fixed_findings')}{ctx.paren(len(r.fixed))}</summary>", ""]
+            out += _table(ctx, r.fixed, fixed=True)
+            out += ["", "</details>", ""]
         if r.waiver_problems:
             out += [f"### {t('waiver_problems')}", ""]
             for p in r.waiver_problems:
-                target = " ".join(x for x in (p.waiver.rule, p.waiver.check, p.waiver.item) if x)
+                target = " ".join(x for x in (p.waiver.rule, p.waiver.check, p.waiver.item, p.waiver.fingerprint) if x)
                 out.append(f"- **{t('wp.' + p.kind)}** `{cell(target)}`{ctx.colon}{cell(p.message)}")
             out.append("")
         return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 
-def _table(ctx: RenderContext, findings: list[Finding], waived: bool = False) -> list[str]:
+def _table(ctx: RenderContext, findings: list[Finding], waived: bool = False, fixed: bool = False) -> list[str]:
     t = ctx.t
     cols = [t("severity"), t("rule"), t("location"), t("problem"), t("quote"), t("basis"), t("suggestion")]
+    if fixed:
+        cols[2] = t("item")  # the baseline's place: this version has none
     if waived:
         cols.append(t("waived"))
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for f in findings:
         basis = ctx.basis(f)
+        tag = f"**{t('bl.' + f.baseline)}** " if f.baseline == "new" else ""
         row = [
-            f"{ICON[f.severity]} {t('sev.' + f.severity)}",
+            f"{tag}{ICON[f.severity]} {t('sev.' + f.severity)}",
             f"`{cell(f.rule)}`",
-            cell(ctx.location(f)),
+            cell(f.local_item or f.parent_item) if fixed else cell(ctx.location(f)),
             cell(f.message),
             cell(f.evidence.local),
             cell(basis),

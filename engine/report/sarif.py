@@ -1,13 +1,17 @@
 """SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, GitLab, IDE viewers).
 
 One reportingDescriptor per rule id used; one result per finding; waived findings are results with
-an external suppression, so dashboards show them as dismissed rather than losing them.
+an external suppression, so dashboards show them as dismissed rather than losing them. The partial
+fingerprint is plancheck's own (engine.findings: the same problem keeps it when the draft is
+renumbered or reworded elsewhere). With a baseline each result has a baselineState, and each finding
+fixed since is an "absent" result of kind "pass" at its old place.
 """
 
 from __future__ import annotations
 
 import json
 
+from engine.findings import FINGERPRINT_SCHEME
 from engine.models import Finding
 from engine.report.base import SEVERITY_ORDER, Formatter, RenderContext
 
@@ -22,19 +26,20 @@ class SarifFormatter(Formatter):
 
     def render(self, ctx: RenderContext) -> bytes:
         r = ctx.report
-        every = list(r.findings) + list(r.waived)
+        every = list(r.findings) + list(r.waived) + list(r.fixed)
         rule_ids = sorted({f.rule for f in every})
         index = {rid: i for i, rid in enumerate(rule_ids)}
         rules = [_rule(ctx, rid, [f for f in every if f.rule == rid]) for rid in rule_ids]
         run = {
             "tool": {"driver": {"name": r.tool, "version": r.version, "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(ctx, f, index[f.rule]) for f in every],
+            "results": [_result(ctx, f, index[f.rule], fixed=i >= len(r.findings) + len(r.waived)) for i, f in enumerate(every)],
             "properties": {
                 "draft": ctx.relpath(r.summary.draft),
                 "parent": ctx.relpath(r.summary.parent),
                 "coverage": r.summary.coverage.model_dump(mode="json"),
                 "failed": r.summary.failed,
+                **({"baseline": r.baseline.model_dump(mode="json")} if r.baseline else {}),
             },
         }
         doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -57,7 +62,7 @@ def _rule(ctx: RenderContext, rid: str, findings: list[Finding]) -> dict:
     }
 
 
-def _result(ctx: RenderContext, f: Finding, rule_index: int) -> dict:
+def _result(ctx: RenderContext, f: Finding, rule_index: int, fixed: bool = False) -> dict:
     physical: dict = {"artifactLocation": {"uri": ctx.finding_file(f)}}
     if f.line:
         region: dict = {"startLine": f.line}
@@ -86,7 +91,7 @@ def _result(ctx: RenderContext, f: Finding, rule_index: int) -> dict:
             "suggestion": f.suggestion,
         },
     }
-    if f.fix is not None:
+    if f.fix is not None and not fixed:  # a fixed finding's fix was for the old version
         result["fixes"] = [
             {
                 "description": {"text": f.fix.description},
@@ -109,8 +114,13 @@ def _result(ctx: RenderContext, f: Finding, rule_index: int) -> dict:
                 ],
             }
         ]
-    if f.fingerprint:
-        result["partialFingerprints"] = {"plancheck/v1": f.fingerprint}
+    base = ctx.report.baseline
+    if f.fingerprint and not (fixed and base is not None and base.matched_by != "fingerprint"):
+        result["partialFingerprints"] = {FINGERPRINT_SCHEME: f.fingerprint}
+    if fixed:
+        result.update(kind="pass", level="none", baselineState="absent")
+    elif f.baseline:
+        result["baselineState"] = f.baseline
     if f.waived:
         w = f.waiver
         just = f"{w.reason} ({w.approver}{', ' + w.expires if w.expires else ''})" if w else ""

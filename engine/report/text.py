@@ -43,7 +43,7 @@ class TextFormatter(Formatter):
 def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> list[str]:
     lines: list[str] = []
     where = ctx.location(f)
-    head = f"[{ctx.sev(f.severity)}] {f.rule}" + (f"  {where}" if where else "")
+    head = f"{ctx.baseline_tag(f)}[{ctx.sev(f.severity)}] {f.rule}" + (f"  {where}" if where else "")
     lines += wrap(head, WIDTH, "    ", "  ")
     lines += wrap(f.message, WIDTH, "    ", "    ")
     if f.evidence.local:
@@ -78,8 +78,22 @@ def _summary(ctx: RenderContext) -> list[str]:
         )
         cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
         out += wrap(cov, WIDTH, "    ", "    ")
-    result = "result_failed" if s.failed else "result_passed"
+    base = ctx.report.baseline
+    if base is not None:
+        counts_line = ctx.t(
+            "baseline_counts", path=base.path, version=base.version, new=s.new, unchanged=s.unchanged, fixed=s.fixed
+        )
+        out += wrap(counts_line, WIDTH, "    ", "  ")
+    result = ("result_failed" if s.failed else "result_passed") + ("_new" if base is not None else "")
     out += wrap(ctx.t(result, fail_on=s.fail_on), WIDTH, "  ", "  ")
+    if ctx.report.fixed:
+        out += ["", ctx.t("fixed_findings"), "─" * min(WIDTH, 40)]
+        for f in ctx.report.fixed:
+            item = f"{f.local_item}  " if f.local_item else ""
+            out += wrap(f"{item}[{ctx.sev(f.severity)}] {f.rule}", WIDTH, "    ", "  ")
+            out += wrap(f.message, WIDTH, "    ", "    ")
+            if f.evidence.local:
+                out += wrap(f"{ctx.t('quote')}{ctx.colon}“{f.evidence.local}”", WIDTH, "      ", "    ")
     if ctx.report.waived:
         out += ["", ctx.t("waived_findings"), "─" * min(WIDTH, 40)]
         for f in ctx.report.waived:
@@ -95,7 +109,7 @@ def _summary(ctx: RenderContext) -> list[str]:
         out += ["", ctx.t("waiver_problems"), "─" * min(WIDTH, 40)]
         for p in ctx.report.waiver_problems:
             w = p.waiver
-            target = " ".join(x for x in (w.rule, w.check, w.item) if x)
+            target = " ".join(x for x in (w.rule, w.check, w.item, w.fingerprint) if x)
             out += wrap(f"[{ctx.t('wp.' + p.kind)}] {target}{ctx.colon}{p.message}", WIDTH, "    ", "  ")
             exp = ctx.t("waiver_expires", date=w.expires) if w.expires else ""
             out += wrap(

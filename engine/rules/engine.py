@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from engine.errors import PlancheckError
-from engine.findings import fingerprint
+from engine.findings import anchor_of, identity
 from engine.fix.edits import resolve as resolve_fix
 from engine.models import Evidence, Finding, Measure, Paragraph, Plan
 from engine.quote import on_words
@@ -127,9 +127,13 @@ def make_finding(
         suggestion=suggestion or None,
         fix=resolve_fix(ctx.draft, para, start, hit.fix, suggestion or rule.id) if hit.fix else None,
     )
-    # Identity comes from the kind's key and the normalised quotes, never from the message, so a
-    # baseline made in one language matches a run in the other.
-    finding.fingerprint = fingerprint(finding, hit.key or f"{hit.quote or ''}\x1f{hit.parent_quote or ''}")
+    # Identity comes from the kind's key and the normalised quotes, never from the message (a baseline
+    # made in one language matches a run in the other) nor the draft's numbering; finalize makes it unique.
+    parents_of = {}
+    if hit.local_item and not hit.parent_item:
+        parents_of[hit.local_item] = [p.parent_item for p in ctx.pairs() if p.parent_item and hit.local_item in p.local_items]
+    anchor = anchor_of(hit.local_item, hit.parent_item, parents_of)
+    finding.fingerprint = identity(rule.id, anchor, hit.key, hit.quote, hit.parent_quote)
     return finding
 
 

@@ -18,12 +18,28 @@ def _f(rule="r1", local="3", parent="(五)", quote="2023年年底前", line=10, 
     return f
 
 
-def test_fingerprint_ignores_position_but_not_identity() -> None:
+def test_fingerprint_ignores_position_and_numbering_but_not_identity() -> None:
     a, b = _f(line=10), _f(line=99)
     assert a.fingerprint == b.fingerprint
-    assert _f(quote="2024年底前").fingerprint != a.fingerprint
-    assert _f(local="4").fingerprint != a.fingerprint
+    # renumbered draft measure, same parent measure: the same problem
+    assert _f(local="4").fingerprint == a.fingerprint
+    assert _f(parent="(六)").fingerprint != a.fingerprint
     assert _f(rule="r2").fingerprint != a.fingerprint
+    # anchored by the parent and keyed by the kind, the quote may be reworded; else the words are the identity
+    assert fingerprint(_f(quote="2024年底前"), "later") == fingerprint(_f(), "later")
+    assert _f(quote="2024年底前").fingerprint != a.fingerprint
+    assert fingerprint(_f(parent=None)) != fingerprint(_f(parent=None, quote="2024年底前"))
+    assert fingerprint(_f(parent=None, local="3")) == fingerprint(_f(parent=None, local="12"))
+    aligned = {"3": ["(五)"], "12": ["(五)"]}
+    assert fingerprint(_f(parent=None), parents_of=aligned) == fingerprint(_f(parent=None, local="12"), parents_of=aligned)
+
+
+def test_finalize_tells_apart_two_findings_with_one_identity() -> None:
+    first, second = _f(line=5), _f(line=7)
+    out = finalize([second, first])
+    assert [f.line for f in out] == [5, 7]
+    assert out[0].fingerprint == _f().fingerprint  # the first keeps the bare identity
+    assert out[1].fingerprint != out[0].fingerprint
 
 
 def test_finalize_orders_by_place_and_merges_same_fingerprint() -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jsonschema
 
+from engine.findings import FINGERPRINT_SCHEME
 from engine.report.sarif import SarifFormatter
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -26,7 +27,7 @@ def test_every_finding_is_a_result(ctx):
     for res, f in zip(run["results"], [*report.findings, *report.waived], strict=True):
         assert res["ruleId"] == f.rule
         assert rules[res["ruleIndex"]]["id"] == f.rule
-        assert res["partialFingerprints"] == {"plancheck/v1": f.fingerprint}
+        assert res["partialFingerprints"] == {FINGERPRINT_SCHEME: f.fingerprint}
         assert res["level"] == {"error": "error", "warning": "warning", "info": "note"}[f.severity]
         assert res["properties"]["check"] == f.check
         loc = res["locations"][0]["physicalLocation"]

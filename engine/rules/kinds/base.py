@@ -62,7 +62,9 @@ class Hit:
     fields: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
     severity: Severity | None = None  # a kind may grade a hit (clause_carried: by strength)
-    key: str = ""  # what makes this hit distinct within (rule, local_item, parent_item): for fingerprints
+    # What the hit is about, for fingerprints: words, phrases, the parent's text — never an offset, line,
+    # label or index, which change when the draft is edited elsewhere (engine.findings.identity).
+    key: str = ""
     line: int | None = None  # set only when the kind knows better than the quote search
     column: int | None = None
     fix: tuple[Edit, ...] = ()  # a mechanical remedy, when the kind can state one exactly

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import carrying as c
+from engine.rules.beyond import beyond_level
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -107,7 +108,9 @@ class Options(KindOptions):
     skip_beyond_level: bool = Field(
         True,
         description="do not report clauses about legislation when the draft's level has no legislative power "
-        "(levels.yaml: legislation false); curate not_applicable for anything else a level cannot do",
+        "(levels.yaml: legislation false), nor, in a lower-level draft, clauses about a higher level's "
+        "strategies, platforms, programmes and systems (beyond_level.yaml); curate not_applicable for "
+        "anything else a level cannot do",
     )
     quote_at: Literal["neighbour", "title"] = Field(
         "neighbour",
@@ -195,7 +198,7 @@ class ClauseCarried(CheckKind):
         core = c.compact(text)
         if len(core) < options.min_chars or any(p.search(core) for p in ignore):
             return None
-        if options.skip_beyond_level and c.is_legislation(ctx, text):
+        if options.skip_beyond_level and (c.is_legislation(ctx, text) or beyond_level(ctx, text)):
             return None
         if len(c.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
@@ -373,6 +376,8 @@ class ClauseCarried(CheckKind):
             return False
         if any(n in part for n in c.place_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
+        if options.skip_beyond_level and beyond_level(ctx, part):
+            return False
         if options.skip_beyond_level and c.is_legislation(ctx, part):
             if clause is None:
                 return False

@@ -15,6 +15,9 @@ DEFER_PROBLEMS = "plancheck.defer_problems"  # same key as engine.rules.loader.D
 
 _QUOTE = {"measure": "title", "responsibility": "text", "deadline": "text", "target": "text",
           "sentence": "text", "clause_pair": "local_text", "measure_pair": None}
+# What names a fact across versions of the draft (with the measure's anchor): its own words for the
+# small facts, the parent's clause for a clause pair; a measure or responsibility is its measure.
+_IDENTITY = {"deadline": "text", "target": "text", "sentence": "text", "clause_pair": "parent_text"}
 
 
 class Options(KindOptions):
@@ -121,7 +124,7 @@ class Condition(CheckKind):
                 parent_item=parent,
                 parent_quote=f.get("parent_text"),
                 fields=fields,
-                key=f"{fact}:{f.get('index', f.get('pid', ''))}",
+                key=f"{fact}:{f.get(_IDENTITY.get(fact, '')) or ''}",
             )
 
     @staticmethod

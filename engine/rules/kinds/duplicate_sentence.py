@@ -94,7 +94,7 @@ class DuplicateSentence(CheckKind):
         # within a measure
         for m, body, cl in zip(measures, bodies, per, strict=True):
             for j, i in _within(body, options.min_len, options.ratio):
-                yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{j}")
+                yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{cl[j][2]}")
         if not options.across:
             return
         parent_repeats, known = _parent_keys(ctx, options)
@@ -126,7 +126,7 @@ class DuplicateSentence(CheckKind):
                 reported.add((a, b))
                 other = across[a][first[a]][1]
                 yield self._hit(
-                    measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{measures[a].ref}"
+                    measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{across[a][first[a]][2]}"
                 )
                 break
 

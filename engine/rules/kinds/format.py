@@ -206,7 +206,7 @@ class Format(CheckKind):
                     owner[p.index], p, s, e,
                     (f"“{orig[a:b].strip()}”中有多余空格", f"stray space in '{orig[a:b].strip()}'"),
                     ("删去空格", "remove the space"),
-                    f"space:{p.line}:{off + a}",
+                    f"space:{orig[a:b].strip()}",
                     edits=edits,
                 )  # fmt: skip
 
@@ -244,7 +244,7 @@ class Format(CheckKind):
                     owner.get(p.index), p, s, e,
                     (f"“{minority}”与全文多数的“{major}”全角半角不一致", f"'{minority}' mixes widths with '{major}' used elsewhere"),
                     (f"统一为“{major}”", f"use '{major}'"),
-                    f"width:{minority}:{p.line}",
+                    f"width:{minority}",
                     edits=edits,
                 )  # fmt: skip
 
@@ -306,7 +306,7 @@ class Format(CheckKind):
                 e,
                 problem,
                 (f"改为“{right}”", f"write '{right}'"),
-                f"cite:{p.line}:{k}",
+                f"cite:{k}",
                 edits=_dash_edits(p, again[(p.index, k)], want),
             )
 

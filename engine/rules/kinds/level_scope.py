@@ -148,7 +148,7 @@ class LevelScope(CheckKind):
                     quote=quote,
                     fields={"phrase": text[s:e], "reason": en if lang == "en" else zh},
                     suggestion=self.suggestion[lang],
-                    key=f"{why}:{text[s:e]}:{cs}",
+                    key=f"{why}:{text[s:e]}",
                     line=line,
                     column=col,
                 )

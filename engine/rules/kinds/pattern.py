@@ -82,7 +82,7 @@ class Pattern(CheckKind):
             if m.general and not options.include_general:
                 continue
             if options.in_ == "sentence":
-                units = [(f":{s.index}", s.text) for s in m.sentences] or [("", m.text)]
+                units = [(f":{s.text}", s.text) for s in m.sentences] or [("", m.text)]
             else:
                 units = [("", m.title if options.in_ == "title" else m.text)]
             for where, text in units:

@@ -166,7 +166,7 @@ class SelfReference(CheckKind):
                     suggestion=(self.suggestion["en" if ctx.lang == "en" else "zh"]).format(**fields)
                     if right
                     else None,
-                    key=f"{why}:{word}:{cs}",
+                    key=f"{why}:{word}",
                     line=line,
                     column=col,
                     fix=edits,

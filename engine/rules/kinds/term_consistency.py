@@ -121,7 +121,7 @@ class TermConsistency(CheckKind):
                 parent_quote=pq,
                 fields=fields,
                 suggestion=self.suggestion[lang].format(**fields),
-                key=f"{wrong}:{cs}",
+                key=wrong,
                 line=line,
                 column=col,
                 fix=edits,

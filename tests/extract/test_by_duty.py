@@ -1,0 +1,23 @@
+"""按职责分工负责 and its kin mark a division of labour among leads (issue 21, item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.extract import extract_responsibility
+
+
+@pytest.mark.parametrize(
+    "clause, by_duty",
+    [
+        ("（牵头单位：区市场监管局、区卫生健康局、区自然资源局按职责分工负责；配合单位：各街道）", True),
+        ("（牵头单位：区应急管理局、区民政局按照职责分工负责）", True),
+        ("（责任单位：县发展改革局、县财政局分别负责）", True),
+        ("（牵头单位：区委编办、区司法局；配合单位：区政府各有关部门）", False),
+        ("（牵头单位：区财政局）", False),
+    ],
+)
+def test_by_duty(clause: str, by_duty: bool) -> None:
+    r = extract_responsibility("1.加强执法。开展专项行动。" + clause)
+    assert r is not None
+    assert r.by_duty is by_duty
