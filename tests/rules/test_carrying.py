@@ -121,3 +121,18 @@ def test_indexed_family_equals_the_definition():
         assert c.enclosing(plan, m) is _plain_enclosing(plan, m)
     stranger = Measure.model_validate({**plan.measures[-1].model_dump(), "parent_measure": plan.measures[0].label})
     assert c.enclosing(plan, stranger) is _plain_enclosing(plan, stranger)
+
+
+def test_parents_by_local_equals_the_scan_per_finding():
+    """run_rules indexes local -> aligned parents once (a scan of the pairs per finding was quadratic)."""
+    from engine.align import align_plans
+    from engine.rules.engine import parents_by_local
+    from engine.rules.kinds.base import CheckContext
+
+    parent, draft = _plans()
+    ctx = CheckContext(draft=draft, parent=parent, alignment=align_plans(parent, draft), obligations={}, data={})
+    index = parents_by_local(ctx)
+    assert index
+    for m in draft.measures:
+        plain = [p.parent_item for p in ctx.pairs() if p.parent_item and m.ref in p.local_items]
+        assert index.get(m.ref, []) == plain
