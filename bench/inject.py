@@ -484,7 +484,10 @@ def clause_detached(doc: Doc, rng: random.Random) -> list[Entry]:
 def too_many_leads(doc: Doc, rng: random.Random) -> list[Entry]:
     """core.yaml's `lead-unit-many` condition rule: more than five lead units."""
     w = doc.site.word
-    units = [f"{w}{u}" for u in ("司法局", "发展和改革局", "财政局", "商务局", "市场监管局", "应急局", "审计局")]
+    # the emergency bureau under the name the draft already uses: a second name would be a second
+    # defect (unit_naming), not the one injected
+    emergency = "应急管理局" if any(f"{w}应急管理局" in line for line in doc.lines) else "应急局"
+    units = [f"{w}{u}" for u in ("司法局", "发展和改革局", "财政局", "商务局", "市场监管局", emergency, "审计局")]
     for i in doc.free(rng, "condition", lambda i: doc.clause(i) is not None):
         r, mt = doc.clause(i)  # type: ignore[misc]
         new = f"（牵头单位：{'、'.join(units[: rng.choice([6, 7])])}）"

@@ -35,7 +35,10 @@ def _one(path: str) -> dict[str, Any]:
     lang = _STATE["lang"]
     try:
         draft = load_plan(path, level=_STATE["level"], jurisdiction=_STATE["jurisdiction"])
-        findings, _ = check_plans(draft, _STATE["obligations"], _STATE["rules"], lang=lang)
+        findings, _ = check_plans(
+            draft, _STATE["obligations"], _STATE["rules"], lang=lang,
+            date=_STATE["date"], unit_registries=_STATE["unit_registries"],
+        )
     except PlancheckError as e:
         return {"draft": path, "problem": e.render(lang)}
     finally:
@@ -120,6 +123,8 @@ def run_batch(
         "waivers": load_waivers(options["waivers_path"]) if options["waivers_path"] else [],
         "today": options["today"] or dt.date.today(),
         "fail_on": options["fail_on"],
+        "date": options.get("date"),
+        "unit_registries": tuple(options.get("unit_registries") or ()),
     }
     workers = max(1, min(jobs or os.cpu_count() or 1, len(drafts)))
     # The lexicon index and the user dictionary, read once here: forked workers share them

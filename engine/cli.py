@@ -148,6 +148,10 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 @click.option("--baseline", help="JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
 @click.option("--only-new", is_flag=True, help="with --baseline: Word comments (docx) and the feedback form list new findings only")
 @click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
+@click.option("--date", "draft_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="the draft's date for the dated checks, when the draft has no date line or year in its title")
+@click.option("--unit-registry", "unit_registries", multiple=True,
+              help="an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
 @_level_options
 @common_options
 def check(
@@ -164,6 +168,8 @@ def check(
     baseline: str | None,
     only_new: bool,
     jobs: int,
+    draft_date: dt.datetime | None,
+    unit_registries: tuple[str, ...],
     level: str | None,
     jurisdiction: str | None,
     lang: str,
@@ -188,7 +194,7 @@ def check(
         raise PlancheckError("option.baseline_one_draft", n=len(drafts))
     from engine.outputs import refuse_inputs, write_output
 
-    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", baseline or "", *rulesets])
+    refuse_inputs(outputs, [*drafts, parent or "", waivers or "", baseline or "", *rulesets, *unit_registries])
     if outputs:  # every file of the rulesets' extends chains, before the run rather than after it
         from engine.pipeline import DEFAULT_RULESETS
         from engine.rules.loader import load_rulesets
@@ -206,6 +212,8 @@ def check(
         level=level,
         jurisdiction=jurisdiction,
         today=today.date() if today else None,
+        date=draft_date.date() if draft_date else None,
+        unit_registries=tuple(unit_registries),
     )
     from engine.batch import check_batch_options, check_jobs
 
@@ -371,8 +379,10 @@ def fix(
 
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
+    from engine.cli_units import units
 
     main.add_command(rules)
+    main.add_command(units)
 
 
 _attach_rules_group()

@@ -232,6 +232,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
         "en": "more --output ({outputs}) than --format ({formats})",
     },
+    "units.one_draft": {
+        "zh": "plancheck units 一次列出一份方案的单位（收到 {n} 份）；要由多份方案生成登记表草稿，请加 --registry FILE",
+        "en": "plancheck units lists one draft's units (got {n}); to propose registry entries from several plans, add --registry FILE",
+    },
     "internal": {
         "zh": "内部错误：{reason}（请用 --debug 重新运行并报告此问题）",
         "en": "internal error: {reason} (run again with --debug and report it)",

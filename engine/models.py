@@ -344,6 +344,13 @@ class Summary(_Model):
     new: int | None = Field(None, description="with --baseline: findings not in the baseline")
     unchanged: int | None = Field(None, description="with --baseline: findings also in the baseline")
     fixed: int | None = Field(None, description="with --baseline: findings of the baseline no longer found")
+    draft_date: str | None = Field(None, description="ISO date the dated checks used (unit_outdated, reference_outdated)")
+    draft_date_source: Literal["date_line", "title", "option", "none"] = Field(
+        "none", description="where draft_date came from: the draft's date line, a year in its title, --date, or none"
+    )
+    skipped: list[str] = Field(
+        default_factory=list, description="rules not run because the draft's date is unknown (give --date)"
+    )
 
 
 class WaiverProblem(_Model):

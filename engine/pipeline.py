@@ -119,22 +119,32 @@ def check_plans(
     *,
     lang: str = "zh",
     alignment: Alignment | None = None,
+    date: str | dt.date | None = None,
+    unit_registries: tuple[str, ...] = (),
 ) -> tuple[list[Finding], Alignment | None]:
-    """Run the rules on a parsed draft: the warm, in-process core of every check."""
+    """Run the rules on a parsed draft: the warm, in-process core of every check.
+
+    `date` is the user's --date: used only when the draft names no date of its own
+    (engine.parse.dating). `unit_registries` are an office's own unit registry files.
+    """
     from engine.align import align_plans
+    from engine.extract.unitnames import load_registry
+    from engine.parse.dating import draft_date
     from engine.rules.engine import run_rules
     from engine.rules.kinds.base import CheckContext
 
     parent = obligations.plan
     if alignment is None and parent is not None:
         alignment = align_plans(parent, draft)
+    data = {**data_tables(), "unit_registry": load_registry(unit_registries)}  # validated, not the raw table
     ctx = CheckContext(
         draft=draft,
         parent=parent,
         alignment=alignment,
         obligations=obligations.by_ref,
-        data=data_tables(),
+        data=data,
         lang=lang,
+        draft_date=draft_date(draft, date)[0],
     )
     findings = run_rules(ctx, rules, lang)
     for f in findings:
@@ -156,9 +166,12 @@ def check(
     jurisdiction: str | None = None,
     today: dt.date | None = None,
     display_path: str | None = None,
+    date: dt.date | None = None,
+    unit_registries: tuple[str, ...] = (),
     baseline_path: str | None = None,
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun."""
+    from engine.parse.dating import draft_date
     from engine.rules.loader import load_rulesets
     from engine.versions.baseline import aliases, apply_baseline, check_compatible, load_baseline
 
@@ -176,7 +189,9 @@ def check(
     if base is not None and baseline_path:
         check_compatible(base, baseline_path, parent_name, parent_sha, loaded.ids)
 
-    findings, alignment = check_plans(draft, obligations, loaded.rules, lang=lang)
+    findings, alignment = check_plans(
+        draft, obligations, loaded.rules, lang=lang, date=date, unit_registries=unit_registries
+    )
     renamed = aliases(findings, base) if base is not None and any(w.fingerprint for w in waivers) else {}
     active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang, renamed)
     not_applicable = {
@@ -195,6 +210,9 @@ def check(
         fail_on,
     )
     summary.parent_sha256 = parent_sha
+    summary.draft_date, summary.draft_date_source = draft_date(draft, date)
+    if summary.draft_date is None:
+        summary.skipped = [r.id for r in loaded.rules if r.enabled and r.check in NEEDS_DATE_KINDS()]
     report = Report(
         version=__version__,
         fingerprints=FINGERPRINT_SCHEME,
@@ -215,3 +233,10 @@ def NEEDS_PARENT_KINDS() -> frozenset[str]:
     from engine.rules.kinds import registry
 
     return frozenset(name for name, kind in registry().items() if kind.needs_parent)
+
+
+@cache
+def NEEDS_DATE_KINDS() -> frozenset[str]:
+    from engine.rules.kinds import registry
+
+    return frozenset(name for name, kind in registry().items() if kind.needs_date)

@@ -23,10 +23,12 @@ from functools import lru_cache
 
 from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.responsibility import (
+    apply_first_listed_leads,
     extract_responsibility,
     find_responsibility,
     is_generic_unit,
     parse_units,
+    states_first_listed_leads,
 )
 from engine.extract.sentences import sentence_spans, split_clauses, split_sentences
 from engine.extract.strength import strength_of
@@ -34,6 +36,7 @@ from engine.extract.targets import extract_targets, find_targets
 from engine.models import Measure, Sentence
 
 __all__ = [
+    "apply_first_listed_leads",
     "extract_deadlines",
     "extract_responsibility",
     "extract_targets",
@@ -44,6 +47,7 @@ __all__ = [
     "parse_units",
     "split_clauses",
     "split_sentences",
+    "states_first_listed_leads",
     "strength_of",
 ]
 

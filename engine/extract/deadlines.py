@@ -21,6 +21,9 @@
 - 年内 / 当年 / 今年 / 本年度: skipped -- relative to an issue date we do not know, so no
   comparable date; `term` would mislabel them.
 - A bare date (2017年7月7日, 自2018年起) is not a deadline: it needs 前/底/末 or 到/截至.
+- A range of days or months (2019年1月1日至12月31日, 2019年6月至9月) is a period: its END counts.
+- 自本意见印发之日起30日内 / 印发后3个月内: by-date, with no date until `resolve_relative` is given the
+  document's date (parse does it); without one it compares with nothing.
 - Years inside 《》 titles (《…(2021—2025年)》) are not deadlines.
 """
 
@@ -39,6 +42,11 @@ _D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九
 _BEFORE = r"(?:之前|以前|前)"
 _TO = r"(?:(?:到|至|截至|截止到?|在|于)\s*)?"
 
+# 自本意见印发之日起30日内 / 本方案印发后3个月内 / 自印发之日起一年内
+RELATIVE = (
+    r"(?:自|从)?(?:本(?:意见|方案|通知|办法|决定|规定|细则|计划)|文件)?(?:印发|发布|施行|实施)(?:之日|后)?(?:起)?\s*"
+    r"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?P<u>个工作日|个月|日|天|年|周)(?:内|之内|以内)"
+)
 FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 
 # order matters: earlier patterns claim their span first
@@ -48,6 +56,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:期间|间|内)?")),
     ("five", re.compile(r"[“\"']?(?P<five>十[一二三四五六]五)[”\"']?\s*(?:规划)?\s*(?:期间|时期|期内|内)")),
     ("five_end", re.compile(r"[“\"']?(?P<five>十[一二三四五六]五)[”\"']?\s*(?:末|期末)")),
+    ("date_range", re.compile(_Y + _M + _D + r"\s*(?:[—–\-－~～至到]+)\s*(?:(?P<y2>[12]\d{3})\s*年)?\s*"
+                              r"(?P<mo2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*"
+                              r"(?P<d2>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]")),
+    ("month_range", re.compile(_Y + _M + r"\s*(?:[—–\-－~～至到]+)\s*(?:(?P<y2>[12]\d{3})\s*年)?\s*"
+                               r"(?P<mo2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:底|末|份)?")),
+    ("relative", re.compile(RELATIVE)),
     ("date", re.compile(_TO + _Y + _M + _D + r"\s*(?P<b>" + _BEFORE + r"|止|为止)?")),
     ("month", re.compile(_TO + _Y + _M + r"\s*(?P<end>底|末|份)?\s*(?P<b>" + _BEFORE + r"|止|为止)?")),
     ("half", re.compile(_TO + _Y + r"\s*(?P<h>上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?\s*(?P<b>" + _BEFORE + r")?")),
@@ -64,6 +78,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # a pattern runs only when one of these characters occurs: most sentences have no deadline at all
 NEEDS = {
+    "date_range": "至到—–-－~～", "month_range": "至到—–-－~～", "relative": "印发施实",
     "range": "年", "five": "五", "five_end": "五", "date": "日号", "month": "月", "half": "半季中",
     "year_end": "底末", "year_before": "前", "goal": "到至截", "goal_lead": "年", "yearly": "每",
     "yearly_q": "每", "yearly_h": "每", "every": "每", "term": "任届",
@@ -110,6 +125,23 @@ def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
         if kind == "five_end":
             return Deadline(text=text, kind="by-date", date=f"{y + 4}-12-31")
         return Deadline(text=text, kind="period", start=f"{y}-01-01", date=f"{y + 4}-12-31")
+    if kind in ("date_range", "month_range"):
+        y, mo, mo2 = _year(g["y"]), to_int(g["mo"]), to_int(g["mo2"])
+        y2 = _year(g["y2"]) if g.get("y2") else y
+        if not (y and y2 and mo and mo2 and 1 <= mo <= 12 and 1 <= mo2 <= 12):
+            return None
+        if kind == "month_range":
+            start, end = f"{y:04d}-{mo:02d}-01", _last_day(y2, mo2)
+        else:
+            d, d2 = to_int(g["d"]), to_int(g["d2"])
+            if not d or not d2 or d > calendar.monthrange(y, mo)[1] or d2 > calendar.monthrange(y2, mo2)[1]:
+                return None
+            start, end = f"{y:04d}-{mo:02d}-{d:02d}", f"{y2:04d}-{mo2:02d}-{d2:02d}"
+        if end < start:
+            return None
+        return Deadline(text=text, kind="period", start=start, date=end)
+    if kind == "relative":
+        return Deadline(text=text, kind="by-date", date=None)
     if kind == "date":
         y, mo, d = _year(g["y"]), to_int(g["mo"]), to_int(g["d"])
         if not (y and mo and d) or not (g.get("b") or m.group(0).lstrip()[:1] in "到至截在于"):
@@ -173,7 +205,7 @@ def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
 
 def find_deadlines(text: str) -> list[tuple[int, int, Deadline]]:
     """(start, end, deadline) for every deadline in `text`, in text order."""
-    if not text or not any(c in text for c in "年月期季任届五"):
+    if not text or not any(c in text for c in "年月期季任届五印施"):
         return []
     masked = mask_spans(text, title_spans(text)) if "《" in text else text
     # the span without the leading whitespace a lookbehind ate
@@ -183,3 +215,33 @@ def find_deadlines(text: str) -> list[tuple[int, int, Deadline]]:
 def extract_deadlines(text: str) -> list[Deadline]:
     """Every deadline in `text`, in text order (see the module docstring for what each means)."""
     return [d for _, _, d in find_deadlines(text)]
+
+
+_RELATIVE_RE = re.compile(RELATIVE)
+
+
+def resolve_relative(d: Deadline, issued: str | None) -> None:
+    """Give a relative deadline ("自本意见印发之日起30日内") its date, counted from `issued` (ISO)."""
+    import datetime as dt
+
+    if d.date or not issued or d.kind != "by-date":
+        return
+    m = _RELATIVE_RE.search(d.text)
+    n = to_int(m.group("n")) if m else None
+    if not m or not n:
+        return
+    try:
+        start = dt.date.fromisoformat(issued)
+    except ValueError:
+        return
+    unit = m.group("u")
+    if unit in ("日", "天", "个工作日"):  # working days: at least as many calendar days; a bound, not exact
+        end = start + dt.timedelta(days=n if unit != "个工作日" else n + 2 * ((n + 4) // 5))
+    elif unit == "周":
+        end = start + dt.timedelta(weeks=n)
+    else:
+        months = n * 12 if unit == "年" else n
+        y, mo = divmod(start.month - 1 + months, 12)
+        year, month = start.year + y, mo + 1
+        end = dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    d.date = end.isoformat()

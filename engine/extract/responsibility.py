@@ -8,7 +8,14 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 - inline roles: (A牵头,B配合)  由A牵头，B配合;
 - (各有关部门按职责分工负责), and "A、B按职责分工负责" inside a keyword list: the list ends there;
 - a clause whose opening bracket is missing or that is broken over two paragraphs
-  ("…(牵头单位:区应急局\\n、区人防办按职责分工负责;配合单位:…)").
+  ("…(牵头单位:区应急局\\n、区人防办按职责分工负责;配合单位:…)");
+- the national style of a unit list and a duty verb: (A、B、C负责)  (A、B等有关部门负责)
+  (A会同B负责)  (A、B等和各省级人民政府负责)  (A，各省级人民政府按职责分工负责)  (A牵头，B、C参与)
+  (A指导，B负责落实): all listed units before 负责 lead jointly, units after 会同 / before 配合 / 参与
+  support; notes after the list ("排在第一位的部门为牵头部门，下同", "适用范围：…") are not units.
+  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`.
+
+Group names are one unit: "各区、县级市" (a 各 list of kinds of division) is not split.
 
 Unit names that contain brackets (区各党委(党组), 县委(县政府)办公室) stay whole: lists are split
 only outside brackets. Generic units are decided by rulesets/data/units.yaml (see is_generic_unit).
@@ -19,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from engine.extract.data import unit_data
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
+from engine.memo import memo
 from engine.models import Responsibility, Unit
 
 LEAD_KEYS = (
@@ -55,6 +62,26 @@ INLINE_TEXT_RE = re.compile(
 )
 
 
+# the verb that closes a national-style unit list, longest first; "lead" roles make the units leads
+_DUTY_ROLES = (
+    ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
+    ("负责落实", "lead"), ("共同负责", "lead"), ("牵头负责", "lead"), ("负责", "lead"), ("牵头", "lead"),
+    ("组织落实", "lead"), ("落实", "lead"),
+    ("指导", "lead"), ("配合实施", "support"), ("配合", "support"), ("参与", "support"),
+    ("协助", "support"), ("协同", "support"),
+)  # fmt: skip
+# styles of the bare national form, which must close a sentence to count ("X牵头" is INLINE_RE's too)
+DUTY_STYLES = frozenset("X" + w for w, role in _DUTY_ROLES if role == "lead") - {"X牵头"}
+# kinds of division that a 各… group lists after its first one: 各区、县级市 / 各市、县(区)
+_DIVISION_TAIL_RE = re.compile(r"(?:县级市|地级市|自治县|自治旗|市辖区|市|区|县|旗|镇|乡|街道|林区)(?:\([^()]*\))?"
+                               r"(?:人民政府|政府|党委)?")  # fmt: skip
+# a document-level statement that the first-listed unit leads ("排在第一位的部门为牵头部门")
+FIRST_LISTED_RE = re.compile(
+    r"(?:排在|排|列在|列|位列|排名)第[一1]位?的?(?:部门|单位|者)?(?:为|是)(?:牵头|主要负责|主责)(?:部门|单位)"
+    r"|(?:排在|列在)(?:首位|最前|第一)的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)"
+)
+
+
 @dataclass
 class Found:
     """A responsibility clause and where it stands in the text it was found in."""
@@ -64,7 +91,7 @@ class Found:
     end: int
 
 
-@lru_cache(maxsize=4096)
+@memo(4096, copy="shared")  # a bool
 def is_generic_unit(name: str) -> bool:
     """True when `name` names no one in particular (各有关部门, 其他有关部门, 县直各单位 …).
 
@@ -135,6 +162,9 @@ def parse_units(text: str) -> list[str]:
                     item = item[: -len(w)]
                     changed = True
         item = item.strip(" :：.。")
+        if item and names and names[-1].startswith("各") and _DIVISION_TAIL_RE.fullmatch(item):
+            names[-1] += "、" + item  # 各区、县级市: one group, not 各区 and 县级市
+            continue
         if item and item not in names:
             names.append(item)
     if len(names) > 1:
@@ -168,7 +198,7 @@ def _bracket_end(text: str, start: int) -> int | None:
 Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
 
 
-@lru_cache(maxsize=8192)  # the same brackets recur: in a plan's measures, in its drafts
+@memo(8192, copy="shared")  # tuples of str: the same brackets recur in a plan's measures and its drafts
 def _parse_content(content: str) -> Parsed | None:
     """(lead names, support names, style) from the inside of a clause, or None if it is not one.
     Cached: the name tuples are shared, never changed."""
@@ -197,12 +227,82 @@ def _parse_content(content: str) -> Parsed | None:
         if lead and all(_has_unit_suffix(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     data = unit_data()
+    if re.search(r"牵头[，,；;]", flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
+        duty = _parse_duty(flat)
+        if duty:
+            return duty
     for w in data.list_end:
         if flat.endswith(w) or flat.endswith(w + "。"):
             lead = parse_units(flat)
             if lead and all(_has_unit_suffix(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
+    return _parse_duty(flat)
+
+
+def _split_duty(part: str) -> tuple[str, str, str] | None:
+    """(units text, role word, role) of "A、B等负责" / "A参与", or None when no duty verb ends it."""
+    for word, role in _DUTY_ROLES:
+        if part.endswith(word) and len(part) > len(word):
+            return part[: -len(word)], word, role
     return None
+
+
+def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
+    """(lead, support) of "A、B等有关部门" / "A会同B" / "A等和各省级人民政府", or None when an item is
+    not a body's name (then the bracket is not a responsibility clause)."""
+    t = re.sub(r"等(?:有关|相关)?(?:部门|单位|方面)?(?:和|及|以及)", "、", text)
+    t = re.sub(r"(?:和|及|以及)(?=各)", "、", t)
+    t = re.sub(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|方面)?$", "", t)  # the rest are unnamed
+    t = t[1:] if t.startswith("由") else t
+    if "由" in t:  # 技工院校内由X负责: a condition and a unit, not a unit list
+        return None
+    lead_text, _, support_text = t.partition("会同")
+    lead = parse_units(lead_text)
+    support = parse_units(support_text) if support_text else []
+    if not lead or not all(_has_unit_suffix(n) for n in lead + support):
+        return None
+    return lead, support
+
+
+def _parse_duty(flat: str) -> Parsed | None:
+    """The national style "(A、B负责，排在第一位的部门为牵头部门，下同)": unit lists closed by a duty
+    verb, split at top-level commas; pieces that are neither units nor a duty (notes) are skipped.
+    A piece of bare units before a duty piece belongs to it ("A，各省级人民政府按职责分工负责")."""
+    lead: list[str] = []
+    support: list[str] = []
+    style = ""
+    pending: list[str] = []
+    for piece in re.split(r"[，,；;。]", flat):
+        piece = piece.strip()
+        if not piece:
+            continue
+        duty = _split_duty(piece)
+        units = _unit_list(duty[0]) if duty else None
+        if duty is None or units is None:
+            bare = None if (lead or support or ":" in piece or "：" in piece) else _unit_list(piece)
+            if bare and not bare[1]:
+                pending += bare[0]
+            elif not style:
+                return None  # the first piece of a clause must name units
+            continue
+        names, helpers = units
+        if duty[2] == "support" or style in ("X牵头", "X牵头负责"):  # A牵头，B按职责分工负责: B supports
+            support += [n for n in pending + names if n not in support]
+        else:
+            lead += [n for n in pending + names if n not in lead]
+            support += [n for n in helpers if n not in support]
+            style = style or "X" + duty[1]
+        pending = []
+    if not lead:
+        return None
+    return tuple(lead), tuple(support), style
+
+
+def _ends_sentence(text: str, o: int, c: int) -> bool:
+    """A national-style clause closes its sentence or paragraph ("…试点。（A负责）" / "…（A负责）。")."""
+    after = text[c + 1 :].lstrip(" \t")
+    before = text[:o].rstrip(" \t")
+    return not after or after[0] in "\n。；;" or not before or before[-1] in "\n。；;！？"
 
 
 def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
@@ -239,6 +339,8 @@ def find_responsibility(text: str) -> Found | None:
         if best and o < best.start:
             continue
         parsed = _parse_content(text[o + 1 : c])
+        if parsed and parsed[2] in DUTY_STYLES and not _ends_sentence(text, o, c):
+            continue  # "…的实施（技工院校内由X负责），…" is an aside inside a sentence
         if parsed and (parsed[0] or parsed[1]):
             # ignore a clause nested inside a better one
             if best and best.start < o and c < best.end:
@@ -287,3 +389,15 @@ def extract_responsibility(text: str) -> Responsibility | None:
     """The responsibility clause of `text`, or None. `start`/`end` give its span in `text`."""
     found = find_responsibility(text)
     return found.responsibility if found else None
+
+
+def states_first_listed_leads(text: str) -> bool:
+    """True when a document says its first-listed unit leads ("排在第一位的部门为牵头部门")."""
+    return FIRST_LISTED_RE.search(squeeze(text)) is not None
+
+
+def apply_first_listed_leads(r: Responsibility) -> None:
+    """Under that convention a jointly listed clause ("A、B、C负责") has lead A and support B, C."""
+    if r.style.startswith("X") and len(r.lead) > 1 and not r.support:
+        r.support = r.lead[1:]
+        r.lead = r.lead[:1]

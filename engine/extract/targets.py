@@ -13,6 +13,13 @@ Conventions:
   每季度一次 -> period_years 0.25).  Comparator ">=" (a frequency in a plan is a floor) unless
   最多/不超过 say otherwise.
 - number targets preceded by 每年/每人每年 also carry period_years (不少于60学时 per year -> 1).
+- fractions are percentages: 不超过五分之一 -> 20, "<=", unit "%".
+- a frequency limited by 只/仅/限 (每年只享受一次) is a cap ("<="): the benefit may be used at most so often.
+- a count that qualifies a noun after 超过/高于/低于 or 以上/以下 (超过100人的企业, 500万元以上的小微企业)
+  is an eligibility condition, not a target; 不少于60学时的培训 and a share (80%以上的乡镇建成…) stay targets.
+- a count after a build verb (推出100项精品赛事, 打造100个品牌) is a floor; arabic numbers only.
+- 在两年之内对…实行… is how long something lasts, not a limit.
+- 2万亿元 is 2 in the unit 万亿元 (amounts compare only within one unit).
 """
 
 from __future__ import annotations
@@ -31,7 +38,8 @@ MEASURE_WORDS = sorted(
         "学时", "课时", "小时", "个工作日", "工作日", "个月", "周", "天", "日", "年", "次", "期", "项",
         "个", "件", "人次", "人", "名", "家", "所", "批", "场", "篇", "份", "条", "万元", "亿元", "元",
         "倍", "类", "种", "轮", "户", "套", "台", "座", "处", "平方米", "公里", "亩", "分", "位", "支",
-        "门", "节", "册", "部", "张", "万人", "万户", "万", "亿", "%", "‰", "个百分点", "百分点",
+        "门", "节", "册", "部", "张", "万人", "万户", "万亿元", "万亿", "万", "亿", "%", "‰", "个百分点",
+        "百分点",
     ],
     key=len,
     reverse=True,
@@ -50,12 +58,21 @@ GAP = r"(?P<gap>[\u4e00-\u9fff]{0,4}?)"  # a short verb between 至少 and the n
 
 PERIOD = r"(?P<per>(?:两|二|三|四|五|十|[0-9]+)?个?(?:年度|年|季度|半年|月|周|天|日))"
 
+# verbs that state a count to reach when followed by an arabic number and a measure word: 推出100项
+# (arabic only: 两个市场, 一批企业 are phrases, not targets)
+COUNT_VERBS = ("推出", "打造", "培育", "建成", "建设", "创建", "新建", "新增", "引进", "认定", "遴选", "扶持",
+               "培养", "设立", "组建", "开通", "选树", "命名")  # fmt: skip
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("freq", re.compile(
         r"每(?P<every>隔)?" + PERIOD + r"(?P<mid>[^，。；,;:：\n]{0,10}?)(?P<fcmp>至少|不少于|不低于|不超过|最多)?"
         + NUM + r"\s*(?P<unit>次|期|轮|场|批)(?P<suf>以上|及以上)?")),
     ("cmp", re.compile(CMP + r"\s*" + GAP + r"\s*(?<!第)" + NUM + r"\s*" + UNIT + r"?\s*" + SUFFIX + "?")),
     ("suffix", re.compile(r"(?<![第0-9.])" + NUM + r"\s*" + UNIT + r"\s*" + SUFFIX)),
+    ("count", re.compile(r"(?P<verb>" + "|".join(COUNT_VERBS) + r")\s*(?P<num>[0-9]+)\s*"
+                         r"(?P<unit>个|项|家|所|批|名|处|条|支|座|人次|万人|人)(?!左右|以上|及以上|以下|以内|[0-9])")),
+    ("fraction", re.compile(r"(?P<cmp>" + "|".join(CMP_WORDS) + r")?\s*(?P<den>[0-9]+|[一二三四五六七八九十百]+)分之"
+                            + NUM + SUFFIX + "?")),
     ("percent", re.compile(r"(?<![0-9.])" + NUM + r"\s*(?P<unit>%|‰)")),
     ("zero", re.compile(r"零(?P<unit>次)?(?:跑动|跑腿|上门|见面)")),
     ("coverage_basic", re.compile(r"基本(?:实现)?(?:[^，。；,;\n]{0,12}?)全覆盖|基本覆盖")),
@@ -67,6 +84,8 @@ NEEDS = {
     "freq": "每",
     "cmp": "".join(sorted({w[0] for w in CMP_WORDS})),
     "suffix": "以及之内左",
+    "count": "0123456789",
+    "fraction": "分",
     "percent": "%‰",
     "zero": "零",
     "coverage_basic": "基",
@@ -85,6 +104,7 @@ _PER_YEARS = {
 _PERIOD_BEFORE = re.compile(r"每(?:人|单位|部门)?每?(年|季度|半年|月)[^，。；,;\n]{0,12}$")
 _EVERY_IN_MID = re.compile(r"每" + PERIOD.replace("?P<per>", ""))
 _YEARLIKE = re.compile(r"[12][0-9]{3}")
+_CAP_WORDS = ("只", "仅", "限")
 
 
 def _period_years(per: str) -> float | None:
@@ -118,10 +138,30 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         per = _period_years(per_text)  # 每隔5年 reads as 每5年: once every 5 years
         if per is None:
             return None
-        cmp = "<=" if g.get("fcmp") in ("不超过", "最多") else ">="
+        capped = g.get("fcmp") in ("不超过", "最多") or any(w in (g.get("mid") or "") for w in _CAP_WORDS)
+        cmp = "<=" if capped else ">="
         return Target(text=t, value=value, comparator=cmp, unit=unit, kind="frequency", period_years=per)
     if _YEARLIKE.fullmatch(num) and unit in ("", "年", "月"):
         return None  # a year, not a quantity
+    if kind == "count":
+        return Target(text=t, value=value, comparator=">=", unit=unit, kind="number")
+    if kind == "fraction":
+        den = cn_to_number(g["den"])
+        if not den or value > den:
+            return None
+        suf = g.get("suf") or ""
+        before = re.split(r"[，。；,;\n]", text[max(0, m.start() - 16) : m.start()])[-1]
+        low = (g.get("cmp") in LE_WORDS or suf in ("以下", "及以下", "以内", "之内", "内")
+               or (not g.get("cmp") and any(w in before for w in LE_WORDS)))  # fmt: skip
+        return Target(text=t, value=round(value / den * 100, 4), comparator="<=" if low else ">=", unit="%",
+                      kind="percent")  # fmt: skip
+    if (
+        kind in ("cmp", "suffix")
+        and unit not in ("%", "‰")
+        and text[m.end() : m.end() + 1] == "的"
+        and (kind == "suffix" or g.get("cmp") in STRICT)
+    ):
+        return None  # 超过100人的企业, 500万元以上的企业: who qualifies (不少于60学时的培训 stays a target)
     if kind == "cmp":
         cmp_word = g["cmp"]
         suf = g.get("suf") or ""
@@ -137,6 +177,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
             cmp = STRICT.get(cmp_word, ">=")
     elif kind == "suffix":
         suf = g["suf"]
+        if unit in ("年", "个月", "月", "天", "日") and text[max(0, m.start() - 1) : m.start()] == "在":
+            return None  # 在两年之内对…实行: how long a benefit lasts, not a limit to meet
         if suf == "内" and unit not in ("个工作日", "工作日", "小时"):
             return None
         if suf == "左右":

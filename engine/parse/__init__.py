@@ -16,11 +16,19 @@ from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
+from engine.extract.deadlines import resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import frontmatter
 from engine.parse import level as levels
-from engine.parse.numbering import Marker, fold, inline_markers, marker_at_start, slice_paragraph
+from engine.parse.numbering import (
+    Marker,
+    digit_led_markers,
+    fold,
+    inline_markers,
+    marker_at_start,
+    slice_paragraph,
+)
 from engine.parse.tree import (
     Segment,
     assign_refs,
@@ -38,6 +46,9 @@ INLINE_MIN_CHARS = 4000
 # Paragraphs after the last item that close the document rather than continue the last measure.
 _SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
 _CLAUSE_OPEN = ("(", "[", "【", "〔")
+# an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
+_TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|行动方案|行动计划|工作计划|台账|责任清单")
+_ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
 
 
 def parse_plan(doc: SourceDoc, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
@@ -112,6 +123,54 @@ def _join(paras: list[Paragraph], ks: range | list[int]) -> str:
     return "".join(out)
 
 
+def _ends_with_clause(text: str) -> bool:
+    found = extract.find_responsibility(text)
+    return found is not None and not text[found.end :].strip(" 。.；;\n")
+
+
+def _after_last_clause(nodes: list, paras: list[Paragraph]) -> int | None:
+    """Where the closing paragraphs begin inside the last item's body, in a document whose items each
+    end with their responsibility clause ("…（国务院办公厅负责）" then 督查激励 arrangements, 停止执行…):
+    the paragraphs after the last item's clause close the document, they are not part of that item."""
+    last = nodes[-1]
+    if not last.body:
+        return None
+    ends = [_ends_with_clause(paras[n.para].text if not n.body else paras[n.body[-1]].text) for n in nodes[:-1]]
+    if sum(ends) < 3 or sum(ends) < 0.8 * len(ends):
+        return None
+    own = [last.para, *last.body]
+    for pos in range(len(own) - 1, -1, -1):
+        if _ends_with_clause(paras[own[pos]].text):
+            return pos if pos < len(last.body) else None  # own[pos] is body[pos - 1]: keep it, cut after
+    return None
+
+
+def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
+    """Where the attachments begin, when the body before them already holds the plan.
+
+    An attachment starts at a bare "附件" heading after the body's signature or date. A cover notice
+    whose body has fewer than two numbered items ("现将《方案》印发给你们") is not cut: there the
+    attachment is the plan.
+    """
+    dated = False
+    for k in range(first, len(paras)):
+        text = paras[k].text.strip()
+        if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
+            dated = True
+        elif dated and _ATTACHMENT.fullmatch(text):
+            numbered = sum(1 for mk in markers[first:k] if mk is not None)
+            return k if numbered >= 2 and not _holds_tasks(paras, k) else None
+    return None
+
+
+def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
+    """An attachment that is the plan's task list (重点任务分工表, rows with their units) stays in."""
+    head = "".join(p.text for p in paras[k : k + 4])
+    if _TASK_ATTACHMENT.search(head):
+        return True
+    return any(extract.find_responsibility(p.text) is not None for p in paras[k:])
+
+
 def _is_closing(text: str) -> bool:
     if text.startswith(_CLAUSE_OPEN):
         return False
@@ -126,10 +185,14 @@ def _is_closing(text: str) -> bool:
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Plan:
     paras = prepare(doc)
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
+    markers = digit_led_markers([p.text for p in paras], markers)
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)
 
+    cut = _attachment_start(paras, markers, first)
+    if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
+        markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first)
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # closing paragraphs (落实要求, signature, page furniture) after the last item
@@ -140,6 +203,10 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
             closing = last.body[pos:]
             last.body = last.body[:pos]
             break
+    cut_at = _after_last_clause(nodes, paras)
+    if cut_at is not None:
+        closing = last.body[cut_at:] + closing
+        last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
     classify(nodes)
     unfuse_sections(nodes, paras)
@@ -183,7 +250,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         if len(places) > 1:
             juris, parent, lvl = levels.infer([jurisdiction], "")
     else:
-        juris, parent, lvl = levels.infer([fm.title, *fm.issuers], preamble)
+        body = "\n".join(paras[k].text for k in range(first, len(paras)))
+        juris, parent, lvl = levels.infer([fm.title, *fm.issuers], preamble, fm.addressees, body)
     if level:
         lvl = level
 
@@ -211,8 +279,15 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     plan = Plan(**plan_fields)
     plan.paragraphs = paras
 
+    first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
     for _, m, segs in built:
         extract.fill_measure(m)
+        if first_listed and m.responsibility is not None:  # "排在第一位的部门为牵头部门，下同"
+            extract.apply_first_listed_leads(m.responsibility)
+            m.lead_units = [u.name for u in m.responsibility.lead]
+            m.support_units = [u.name for u in m.responsibility.support]
+        for dl in m.deadlines:  # 自本意见印发之日起30日内: counted from the document's own date
+            resolve_relative(dl, plan.date)
         _locate(m, segs, paras)
     return plan
 

@@ -256,6 +256,18 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and "《" not in nxt
             ):
                 pass  # a title wrapped without a blank line: 广宁县法治政府建设 / 实施方案
+            elif (
+                nxt_line == paras[j][0] + 1
+                and "关于" in cand[:30]
+                and len(cand) <= 80
+                and len(nxt) <= 40
+                and cand[-1:] not in "。；;，,:：)）"
+                and nxt[-1:] not in "。；;，,:："
+                and not looks_like_title(cand)
+                and not parse_date(nxt)
+                and not doc_number_in(nxt)
+            ):
+                pass  # 国务院办公厅关于印发文化体制改革中 / 经营性文化事业单位… / …两个规定的通知
             else:
                 break
             cand += nxt

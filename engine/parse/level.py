@@ -7,7 +7,12 @@ The issuing jurisdiction is the run of place names that opens the title *outside
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
+import yaml
+
+from engine.extract.data import DATA_DIR
 from engine.models import Level
 
 # Provinces and province-level units: full name -> the short form texts usually use.
@@ -156,11 +161,46 @@ def level_of_name(name: str) -> Level:
     return "unknown"
 
 
-def infer(candidates: list[str], preamble: str) -> tuple[str, str | None, Level]:
+@lru_cache(maxsize=1)
+def _addressee_levels() -> tuple[tuple[Level, re.Pattern[str]], ...]:
+    path = DATA_DIR / "levels.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return tuple((e["level"], re.compile(e["pattern"])) for e in (raw or {}).get("addressee_levels") or [])
+
+
+def level_of_addressees(addressees: str | None) -> Level | None:
+    """The level a plan speaks from, by whom it is sent to (各县(区)人民政府，市政府各部门 -> city)."""
+    if not addressees:
+        return None
+    text = addressees.replace("（", "(").replace("）", ")").replace(" ", "")
+    for level, pattern in _addressee_levels():
+        if pattern.search(text):
+            return level
+    return None
+
+
+def level_of_self_words(text: str) -> Level | None:
+    """The level the body speaks from: the most used of 我市/全县/本区 … (我 counts double: 全 and 本
+    also quote other levels' areas). None when there are none, or two levels tie."""
+    counts: Counter[Level] = Counter()
+    for m in _SELF_RE.finditer(text):
+        lv = PLACE_SUFFIXES.get(m.group(1))
+        if lv:
+            counts[lv] += 2 if m.group(0).startswith("我") else 1
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def infer(
+    candidates: list[str], preamble: str, addressees: str | None = None, body: str = ""
+) -> tuple[str, str | None, Level]:
     """(jurisdiction, parent_jurisdiction, level) from the first candidate text naming a place.
 
-    `candidates`: the title first, then the issuers. A 市 under another 市/州/地区 is a county-level
-    city. Fallback: "结合X实际" in the preamble, then "我县/全区…" for the level alone.
+    `candidates`: the title first, then the issuers (the signature counts). A 市 under another
+    市/州/地区 is a county-level city. Fallbacks for the level alone, in order: "结合X实际" in the
+    preamble, the addressees (各县(区)人民政府 -> city), "我县/全区…" in the preamble, then in the body.
     """
     for text in candidates:
         if not text:
@@ -176,10 +216,13 @@ def infer(candidates: list[str], preamble: str) -> tuple[str, str | None, Level]
         places = places_in(m.group(1))
         if places:
             return _resolve(places)
+    by_addressees = level_of_addressees(addressees)
+    if by_addressees:
+        return (NATIONAL_NAME if by_addressees == "national" else ""), None, by_addressees
     m2 = _SELF_RE.search(head)
     if m2:
         return "", None, PLACE_SUFFIXES.get(m2.group(1), "unknown")
-    return "", None, "unknown"
+    return "", None, level_of_self_words(body) or "unknown"
 
 
 def _resolve(places: list[tuple[str, Level]]) -> tuple[str, str | None, Level]:

@@ -159,6 +159,25 @@ def marker_at_start(text: str) -> Marker | None:
     return mk
 
 
+_DIGIT_LED = re.compile(r"\s*(?P<n>\d{1,3})[.．](?=\d)")
+
+
+def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """Markers whose item text starts with digits ("11.121人才梯队项目", "12.3D打印…"), which the regex
+    leaves out as decimals: kept where the number is the next of the arabic items around it."""
+    out = list(markers)
+    last: int | None = None
+    for k, (text, mk) in enumerate(zip(texts, markers, strict=True)):
+        if mk is not None:
+            last = mk.ordinal if mk.style == "arabic_dot" else last
+            continue
+        m = _DIGIT_LED.match(text)
+        if m and last is not None and int(m.group("n")) == last + 1:
+            out[k] = Marker("arabic_dot", str(last + 1), last + 1, m.start("n"), m.end())
+            last += 1
+    return out
+
+
 # ------------------------------------------------------------------ inline markers (one-line documents)
 
 _BOUNDARY = set("。；;：:!！?？)）]」』”’】》")

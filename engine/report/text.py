@@ -78,6 +78,12 @@ def _summary(ctx: RenderContext) -> list[str]:
         )
         cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
         out += wrap(cov, WIDTH, "    ", "    ")
+    if s.draft_date:
+        out += wrap(ctx.t("draft_date", date=s.draft_date, source=ctx.t("date_from." + s.draft_date_source)),
+                    WIDTH, "  ", "  ")
+    elif s.skipped:
+        out += wrap(ctx.t("draft_date_none", rules="、".join(s.skipped) if ctx.lang == "zh" else ", ".join(s.skipped)),
+                    WIDTH, "  ", "  ")
     base = ctx.report.baseline
     if base is not None:
         counts_line = ctx.t(

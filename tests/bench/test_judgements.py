@@ -22,3 +22,17 @@ def test_every_judgement_file_is_well_formed():
             k = key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence"))
             assert k not in keys, f"two judgements for one finding: {k}"
             keys.add(k)
+
+
+def test_the_no_parent_judgements_are_well_formed():
+    from bench.precision_alone import DEFAULT_JUDGEMENTS, key
+
+    entries = yaml.safe_load(DEFAULT_JUDGEMENTS.read_text("utf-8"))
+    assert entries
+    keys = set()
+    for e in entries:
+        assert e["verdict"] in {"true", "false", "unclear"}, e
+        assert e["rule"] and str(e["why"]).strip(), e
+        k = key(e["doc"], e["rule"], e["line"], e.get("evidence"))
+        assert k not in keys, f"two judgements for one finding: {k}"
+        keys.add(k)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from engine.ingest import load_document
 from engine.parse import parse_plan
 
@@ -244,3 +246,10 @@ def test_a_row_with_only_its_task_is_a_measure_not_a_heading(tmp_path, make_docx
         "2.深化行政执法改革。",
         "4.严格执法。(牵头单位:区司法局)2025年底前完成。",
     ]
+
+
+@pytest.mark.parametrize("lead_word", ["负责部门", "负责单位", "主责单位", "责任主体"])
+def test_other_lead_column_words(tmp_path, make_docx, lead_word) -> None:
+    rows = [[r[0], r[1], r[2], r[4]] for r in ROWS]
+    path = make_docx(tmp_path / "t.docx", [[["序号", "主要任务", lead_word, "时限"], *rows]])
+    assert measures(load_document(str(path))) == [(a, b, [], d) for a, b, _, d in EXPECTED]

@@ -16,6 +16,7 @@ KIND_MODULES: tuple[str, ...] = (
     "parent_covered",
     "lead_unit_required",
     "lead_unit_vague",
+    "unit_level",
     "deadline_not_later",
     "deadline_carried",
     "target_not_weaker",
@@ -30,6 +31,11 @@ KIND_MODULES: tuple[str, ...] = (
     "duplicate_sentence",
     "numbering",
     "format",
+    # unit names and references across levels and time
+    "unit_outdated",
+    "unit_level",
+    "unit_naming",
+    "reference_outdated",
 )
 
 

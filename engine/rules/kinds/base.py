@@ -81,6 +81,7 @@ class CheckContext:
     data: dict[str, object]  # data tables from rulesets/data/*.yaml by name (levels, confusables …)
     lang: str = "zh"
     scope: object = None  # the rule's Scope; use `in_scope(measure)`
+    draft_date: str | None = None  # ISO date the draft speaks from (engine.parse.dating); None: unknown
 
     def in_scope(self, measure: Measure) -> bool:
         return self.scope is None or self.scope.matches(measure, self.draft)  # type: ignore[attr-defined]
@@ -109,6 +110,7 @@ class CheckKind:
     message: ClassVar[dict[str, str]]  # default message templates {"zh": …, "en": …} with {fields}
     suggestion: ClassVar[dict[str, str]] = {}
     needs_parent: ClassVar[bool] = False  # skipped (not failed) when there is no parent/obligations
+    needs_date: ClassVar[bool] = False  # finds nothing without the draft's date; the report says it was skipped
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterable[Hit]:
         raise NotImplementedError

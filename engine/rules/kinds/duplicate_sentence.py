@@ -19,6 +19,7 @@ Not compared: the responsibility clause, text inside 《》 (quoted titles), sho
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import weakref
 from collections.abc import Iterator
@@ -54,6 +55,11 @@ class Options(KindOptions):
     min_len_across: int = Field(14, ge=4, description="shortest clause (characters) compared across measures")
     max_repeats: int = Field(
         2, ge=2, description="a clause in more measures than this is a formula, not a duplicate"
+    )
+    contrasts: str = Field(
+        "高低上下已未有无前后内外增减多少大小升降长短早晚先后正负非不",
+        description="two clauses that differ only where one has a number or one of these characters state "
+        "two cases side by side (高于/低于支付标准, 6月底/9月底前, 500万元以上/及以下), not a repeat",
     )
 
 
@@ -94,6 +100,10 @@ class DuplicateSentence(CheckKind):
         # within a measure
         for m, body, cl in zip(measures, bodies, per, strict=True):
             for j, i in _within(body, options.min_len, options.ratio):
+                if _contrasted(cl[j][1], cl[i][1], options.contrasts):
+                    continue
+                if m.title and cl[j][1].strip() == m.title.strip():
+                    continue  # （六）启动1+X证书制度试点工作。…，启动1+X证书制度试点工作: the body restates its heading
                 yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{cl[j][2]}")
         if not options.across:
             return
@@ -125,6 +135,8 @@ class DuplicateSentence(CheckKind):
                     continue
                 reported.add((a, b))
                 other = across[a][first[a]][1]
+                if _contrasted(other, raw_b, options.contrasts):
+                    continue
                 yield self._hit(
                     measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{across[a][first[a]][2]}"
                 )
@@ -142,6 +154,15 @@ class DuplicateSentence(CheckKind):
             suggestion=self.suggestion[lang],
             key=key,
         )
+
+
+def _contrasted(a: str, b: str, contrasts: str) -> bool:
+    """True when `a` and `b` differ only in numbers or contrast characters: two cases, not a repeat."""
+    if a == b:
+        return False
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    changed = "".join(a[i1:i2] + b[j1:j2] for _, i1, i2, j1, j2 in ops)
+    return bool(changed) and all(ch.isdigit() or ch in ".%" or ch in contrasts or ch in "及以" for ch in changed)
 
 
 def _parent_keys(ctx: CheckContext, options: Options) -> tuple[set[str], dict[str, tuple[str, ...]]]:

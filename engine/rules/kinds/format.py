@@ -33,6 +33,9 @@ _SPACE = re.compile(
     rf"|(?<=[{_HAN}])[ \u3000]+(?=[{_HAN}A-Za-z0-9])"
     rf"|(?<=[A-Za-z0-9])[ \u3000]+(?=[{_HAN}])"
 )
+# joint issuers are written with a space between them: 中共中央办公厅 国务院办公厅印发…
+_ORG_END = re.compile(r"(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)$")
+_ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)")
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*([-－—–~～])\s*(\d{4})(年?[)）]?)\s*[》〉]")
@@ -191,7 +194,13 @@ class Format(CheckKind):
             lead = len(orig) - len(orig.lstrip())
             label = re.match(r"\s*[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?\s*", orig)
             skip_to = label.end() if label else lead
-            runs = [m for m in _SPACE.finditer(orig) if m.start() >= skip_to and m.end() < len(orig.rstrip())]
+            runs = [
+                m
+                for m in _SPACE.finditer(orig)
+                if m.start() >= skip_to
+                and m.end() < len(orig.rstrip())
+                and not (_ORG_END.search(orig, 0, m.start()) and _ORG_NEXT.match(orig[m.end() :]))
+            ]
             groups: list[list[re.Match[str]]] = []
             for m in runs:
                 if groups and m.start() - groups[-1][-1].end() <= 6:

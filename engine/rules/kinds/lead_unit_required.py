@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from pydantic import Field
 
+from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
 from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -20,8 +22,22 @@ class Options(KindOptions):
     skip_containers: bool = Field(
         True, description="do not report a measure whose own text has no units when all its sub-measures have"
     )
+    safeguards: list[str] = Field(
+        default_factory=lambda: ["保障措施", "组织保障", "组织实施", "工作要求", "有关要求", "工作保障", "落实机制"],
+        description="section titles of safeguards (组织保障…): where no item of such a section has a unit clause, "
+        "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…) is not reported",
+    )
+    once_when_none: bool = Field(
+        True,
+        description="when no measure of the draft names any unit (a guidance opinion that allocates no tasks), "
+        "report it once, at the first measure, instead of once per measure",
+    )
 
 
+_NONE_NAMED = {
+    "zh": "（全文{n}项措施均未列明责任单位，仅在此报告一次）",
+    "en": " (none of the {n} measures names a responsible unit; reported once)",
+}
 _MISSING = {
     "lead": {"zh": "牵头单位", "en": "lead unit"},
     "support": {"zh": "配合单位", "en": "support unit"},
@@ -49,7 +65,7 @@ class LeadUnitRequired(CheckKind):
         "en": "measure {local_item} '{title}' names no {missing}",
     }
     suggestion: ClassVar[dict[str, str]] = {
-        "zh": "在措施末尾注明（{missing}：区XX局）",
+        "zh": "在措施末尾注明（{missing}：{example}）",
         "en": "add ({missing}: the responsible department) at the end of the measure",
     }
     needs_parent = False
@@ -57,8 +73,22 @@ class LeadUnitRequired(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
-        for m in ctx.measures():
-            if m.general:
+        checked = [m for m in ctx.measures() if not m.general]
+        if options.once_when_none and len(checked) > 1 and not any(
+            m.lead_units or m.support_units for m in ctx.draft.measures
+        ):
+            m = checked[0]
+            missing = _MISSING["lead"][lang] + _NONE_NAMED[lang].format(n=len(checked))
+            fields = {"local_item": m.ref, "title": m.title, "missing": missing,
+                      "example": counterpart_example(ctx, m)}  # fmt: skip
+            fields_s = {**fields, "missing": _MISSING["lead"][lang]}
+            yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
+                      suggestion=c.render(self.suggestion, ctx.lang, fields_s), key="lead")  # fmt: skip
+            return
+        # sections whose items carry no units at all: the plan's way with its safeguards
+        with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
+        for m in checked:
+            if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
                 continue
             for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
                 if role == "support" and not options.require_support:
@@ -66,7 +96,7 @@ class LeadUnitRequired(CheckKind):
                 if self._has(ctx, m, units_of, options):
                     continue
                 missing = _MISSING[role][lang]
-                fields = {"local_item": m.ref, "title": m.title, "missing": missing}
+                fields = {"local_item": m.ref, "title": m.title, "missing": missing, "example": counterpart_example(ctx, m)}
                 yield Hit(
                     local_item=m.ref,
                     quote=m.title or None,
@@ -90,6 +120,26 @@ class LeadUnitRequired(CheckKind):
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
+
+
+# a body acting in the text: 县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 县法制局负责…
+_ACTOR = re.compile(r"(?:局|委|办|厅|部|政府|部门|单位|机关|党委|党组|院)(?:及其[^，。；]{0,8})?(?:要|应|须|必须|负责|每年|定期|牵头)")
+
+
+def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
+    return any(t in st for st in m.section_titles for t in titles) and bool(_ACTOR.search(m.text or ""))
+
+
+def counterpart_example(ctx: CheckContext, m: Measure) -> str:
+    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead of the parent
+    measure it carries (人力资源社会保障部 -> 市人力资源社会保障局), else a placeholder in the draft's voice."""
+    leads: list[str] = []
+    for pair in ctx.pairs():
+        if m.ref in pair.local_items and pair.parent_item:
+            pm = ctx.parent_measure(pair.parent_item)
+            if pm is not None:
+                leads += pm.lead_units
+    return suggested_unit(leads, ctx.draft.level, ctx.draft.jurisdiction)
 
 
 KIND = LeadUnitRequired

@@ -7,8 +7,10 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.models import Measure
 from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.kinds.lead_unit_required import counterpart_example
 
 
 class Options(KindOptions):
@@ -86,7 +88,7 @@ class LeadUnitVague(CheckKind):
                 local_item=m.ref,
                 quote=quote,
                 fields=fields,
-                suggestion=c.render(self.suggestion, ctx.lang, {"example": "区司法局"}),
+                suggestion=c.render(self.suggestion, ctx.lang, {"example": _example(ctx, m)}),
                 key="generic",
             )
         if options.check_required and ctx.obligations:
@@ -128,6 +130,12 @@ class LeadUnitVague(CheckKind):
             return c.names_unit(measures, unit)
         want = c.compact(unit)
         return any(want in c.compact(u.name) for m in measures for u in c.lead_units(m))
+
+
+def _example(ctx: CheckContext, m: Measure) -> str:
+    """The parent's lead for this measure at the draft's level (市人力资源社会保障局), else a placeholder
+    in the draft's own voice (市XX局, not a district's 区XX局 in a city plan)."""
+    return counterpart_example(ctx, m)  # shared with lead_unit_required: one rule for both suggestions
 
 
 KIND = LeadUnitVague

@@ -94,6 +94,10 @@ class SelfReference(CheckKind):
         parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         lower = self._lower(lv, ctx)
         own_name = own_names[-1] if own_names else ""
+        if draft.level in (None, "unknown"):
+            # no level, no own words: every 我市 would be "another level's"; say so once instead
+            yield from self._unknown_level(ctx, foreign)
+            foreign, ambiguous = [], []
         seen: set[tuple[str | None, str, int]] = set()
         for unit in d.units(ctx):
             if unit.ref is None and unit.text == draft.title:
@@ -173,6 +177,41 @@ class SelfReference(CheckKind):
                 )
 
     # ----------------------------------------------------------------- pieces
+
+    @staticmethod
+    def _unknown_level(ctx: CheckContext, words: list[str]) -> Iterator[Hit]:
+        """One note for a plan whose level could not be read, naming the option that supplies it: the
+        self-words and the level's scope (level_scope) are left unchecked rather than guessed."""
+        found: list[tuple[int, int, d.TextUnit, str]] = []  # (unit order, offset, unit, word)
+        for k, unit in enumerate(d.units(ctx)):
+            for w in words:
+                found += [(k, m.start(), unit, w) for m in d.find_all(w, unit.text)]
+        en = ctx.lang == "en"
+        if found:
+            _, _, unit, word = min(found, key=lambda f: (f[0], f[1]))
+            local, quote = unit.ref, word
+            reason = (
+                f" and {len(found) - 1} other self-references were not checked, nor the level's scope: the plan's "
+                "level could not be read from its title, issuer, addressees or text"
+                if en
+                else f"等{len(found)}处自称和层级范围未检查：本方案的层级未能从标题、发文机关、主送机关或正文判断"
+            )
+        else:
+            local, quote, word = None, None, ("this plan" if en else "本方案")
+            reason = (
+                ": its level could not be read from its title, issuer, addressees or text; self-references and "
+                "the level's scope were not checked"
+                if en
+                else "的层级未能从标题、发文机关、主送机关或正文判断，自称用语和层级范围未检查"
+            )
+        fields = {"word": word, "reason": reason, "right": ""}
+        suggestion = (
+            "set the level with --level (e.g. --level city) and, if needed, --jurisdiction"
+            if en
+            else "用 --level 指定本方案的层级（如 --level city），必要时用 --jurisdiction 指定地区"
+        )
+        yield Hit(local_item=local, quote=quote, fields=fields, suggestion=suggestion, severity="warning",
+                  key="unknown-level")  # fmt: skip
 
     @staticmethod
     def _ambiguous(ctx: CheckContext, lv: dict, own: list[str]) -> list[str]:

@@ -1,0 +1,92 @@
+"""Precision of `plancheck check --no-parent` (documents checked alone) against findings judged by hand.
+
+    python -m bench.precision_alone                      # the national corpus and the seeds in ../shared
+    python -m bench.precision_alone FILE... --judgements bench/judgements/no-parent.yaml
+    python -m bench.precision_alone --unjudged           # list findings nobody has judged yet (as YAML)
+
+Each judged finding is keyed by (document, rule, line, evidence) and says `true` (a defect a drafting
+office would fix), `false` (wrong, or no defect in this kind of document) or `unclear`, with why.
+Precision is true / (true + false); unclear and unjudged findings are counted apart, never guessed.
+Asserts nothing: the figures go to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_JUDGEMENTS = ROOT / "bench" / "judgements" / "no-parent.yaml"
+
+
+def default_files() -> list[Path]:
+    """The 16 national documents and the three seeds, when ../shared is beside the repository."""
+    return sorted((SHARED / "corpus" / "national").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+
+
+def key(doc: str, rule: str, line: int, evidence: str | None) -> tuple[str, str, int, str]:
+    return (doc, rule, int(line), (evidence or "")[:30])
+
+
+def findings_of(path: Path) -> list[dict]:
+    """Findings of a no-parent check of `path`, as plain dicts."""
+    from engine.pipeline import check
+
+    run = check(str(path), allow_no_parent=True, fail_on="none")
+    out = []
+    for f in run.report.findings:
+        out.append({
+            "doc": path.name, "rule": f.rule, "line": f.line, "item": f.local_item,
+            "evidence": (f.evidence.local or "") if f.evidence else "", "message": f.message,
+        })  # fmt: skip
+    return out
+
+
+def load_judgements(path: Path) -> dict[tuple, dict]:
+    if not path.exists():
+        return {}
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return {key(r["doc"], r["rule"], r["line"], r.get("evidence")): r for r in rows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="*", type=Path)
+    ap.add_argument("--judgements", type=Path, default=DEFAULT_JUDGEMENTS)
+    ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as YAML rows")
+    args = ap.parse_args(argv)
+    files = args.files or default_files()
+    judged = load_judgements(args.judgements)
+    total: Counter[str] = Counter()
+    unjudged: list[dict] = []
+    for path in files:
+        c: Counter[str] = Counter()
+        for f in findings_of(path):
+            j = judged.get(key(f["doc"], f["rule"], f["line"], f["evidence"]))
+            verdict = str(j["verdict"]).lower() if j else "unjudged"
+            c[verdict] += 1
+            if not j:
+                unjudged.append(f)
+        total.update(c)
+        if not args.unjudged:
+            print(f"{path.name:45} findings {sum(c.values()):3}  true {c['true']:3}  false {c['false']:3}"
+                  f"  unclear {c['unclear']:3}  unjudged {c['unjudged']:3}")  # fmt: skip
+    if args.unjudged:
+        yaml.safe_dump(
+            [{**f, "verdict": "", "why": ""} for f in unjudged], sys.stdout, allow_unicode=True, sort_keys=False
+        )
+        return 0
+    t, f = total["true"], total["false"]
+    precision = t / (t + f) if t + f else float("nan")
+    print(f"{'all':45} findings {sum(total.values()):3}  true {t:3}  false {f:3}  unclear {total['unclear']:3}"
+          f"  unjudged {total['unjudged']:3}  precision {precision:.3f}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,682 @@
+"""Unit names across levels and time: the registry (rulesets/data/unit_registry.yaml) and reading a name.
+
+A name is read as [prefix][form]: the prefix says where the body sits (a level word, a place name,
+中共…委, …政府), the form which body it is (the longest registry form that leaves a readable prefix
+wins, so 县文化和旅游局 is 文化和旅游局, never 旅游局 under a prefix 县文化和). A name no form fits is
+"unknown": listed by `plancheck units`, never a finding. The draft's own jurisdiction and level
+decide whether a prefix is the plan itself, an upper level, another jurisdiction or a place below.
+
+Mentions come from two places: the responsibility units extract found (lead, support), and names
+in the text written with a prefix this draft can use (its own name, its parent's, a level word).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from engine import RULESETS_DIR
+from engine.errors import PlancheckError
+from engine.memo import memo
+from engine.models import Level, Plan
+from engine.parse.level import PLACE_SUFFIXES, PROVINCES, place_at
+
+REGISTRY_PATH = RULESETS_DIR / "data" / "unit_registry.yaml"
+
+BodyKind = Literal["government", "party", "congress", "court", "vertical", "mass"]
+_RANK: dict[str, int] = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
+
+
+# --------------------------------------------------------------------------- the file's models
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _names(v: list[str]) -> list[str]:
+    out = [str(x).strip() for x in v]
+    if any(not x for x in out):
+        raise ValueError("a name is empty")
+    return out
+
+
+class Body(_Data):
+    """One body under its names at each level (the counterparts across levels)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$", description="stable ASCII id, used by renames.successor")
+    kind: BodyKind = Field("government", description="court and vertical bodies are never another level's unit")
+    local: list[str] = Field(default_factory=list, description="city/county/district names; the first is the full name")
+    province: list[str] = Field(default_factory=list, description="province names (…厅); the first is the full name")
+    national: list[str] = Field(default_factory=list, description="national names as written (国家…, …部); first is full")
+    since: dt.date | None = Field(None, description="set up on this date (新组建), where it matters")
+    note: str | None = None
+
+    @field_validator("local", "province", "national")
+    @classmethod
+    def _nonempty(cls, v: list[str]) -> list[str]:
+        return _names(v)
+
+
+class Rename(_Data):
+    """Names abolished or replaced, the body that took over, and the last date a plan may use them."""
+
+    old: list[str] = Field(min_length=1, description="the abolished names (forms, without prefix)")
+    successor: str = Field(description="id of the body that took over")
+    tier: Literal["national", "local"] = Field(
+        "local", description="national: names read as written; local: names taking any prefix (县, 自治区 …)"
+    )
+    until: dt.date = Field(description="the latest date the reform allowed for it; later plans are out of date")
+    source: str = Field(description="id of the source in `sources`")
+    note: str | None = None
+
+    @field_validator("old")
+    @classmethod
+    def _nonempty(cls, v: list[str]) -> list[str]:
+        return _names(v)
+
+
+class UnitRegistry(_Data):
+    """rulesets/data/unit_registry.yaml: bodies, renames, branch endings and the sources of the dates."""
+
+    sources: dict[str, str] = Field(default_factory=dict, description="source id -> the document it names")
+    branches: list[str] = Field(default_factory=list, description="endings of a branch of an upper body (分局 …)")
+    bodies: list[Body] = Field(default_factory=list)
+    renames: list[Rename] = Field(default_factory=list)
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Cross-references a model cannot check: unknown successors and sources, repeated ids."""
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        ids: set[str] = set()
+        for i, b in enumerate(self.bodies):
+            if b.id in ids:
+                out.append((("bodies", i, "id"), f"body id '{b.id}' is used twice"))
+            ids.add(b.id)
+            if not (b.local or b.province or b.national):
+                out.append((("bodies", i), "a body needs at least one name (local, province or national)"))
+        for i, r in enumerate(self.renames):
+            if r.successor not in ids:
+                out.append((("renames", i, "successor"), f"no body with id '{r.successor}'"))
+            if r.source not in self.sources:
+                out.append((("renames", i, "source"), f"no source with id '{r.source}' in `sources`"))
+        return out
+
+    def merged(self, other: UnitRegistry) -> UnitRegistry:
+        """This registry with `other`'s entries added; a body with the same id is replaced."""
+        bodies = {b.id: b for b in self.bodies}
+        bodies.update({b.id: b for b in other.bodies})
+        return UnitRegistry(
+            sources={**self.sources, **other.sources},
+            branches=list(dict.fromkeys([*self.branches, *other.branches])),
+            bodies=list(bodies.values()),
+            renames=[*self.renames, *other.renames],
+        )
+
+
+def read_registry_file(path: Path) -> UnitRegistry:
+    """One registry file, validated; a bad one raises PlancheckError with file, line and key."""
+    from pydantic import ValidationError
+
+    from engine.rules.loader import line_of, read_yaml, validation_errors
+
+    source = str(path)
+    if not path.is_file():
+        raise PlancheckError("input.not_found", path=source)
+    from engine.outputs import note_input
+
+    try:
+        note_input(path)
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None
+    data, lines = read_yaml(text, source)
+    if not isinstance(data, dict):
+        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, ()), key="(top)",
+                             reason="a unit registry is a mapping with sources, bodies, renames")
+    try:
+        reg = UnitRegistry.model_validate(data)
+    except ValidationError as e:
+        raise validation_errors(e, lines, source, model=UnitRegistry)[0] from None
+    for loc, reason in reg.problems():
+        from engine.rules.loader import dotted
+
+        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, loc), key=dotted(loc), reason=reason)
+    return reg
+
+
+@memo(8, copy="shared")
+def _registry(paths: tuple[str, ...], stamps: tuple[float, ...]) -> Registry:
+    reg = read_registry_file(REGISTRY_PATH) if REGISTRY_PATH.is_file() else UnitRegistry()
+    for p in paths:
+        reg = reg.merged(read_registry_file(Path(p)))
+    return Registry(reg)
+
+
+def load_registry(extra: Sequence[str] = ()) -> Registry:
+    """The shipped registry plus an office's own files (later files add to and replace earlier ones)."""
+    stamps = tuple(Path(p).stat().st_mtime if Path(p).is_file() else -1.0 for p in (str(REGISTRY_PATH), *extra))
+    return _registry(tuple(str(p) for p in extra), stamps)
+
+
+def registry_from(data: dict[str, object]) -> Registry:
+    """The registry a run was given (CheckContext.data['unit_registry']), else the shipped one."""
+    reg = data.get("unit_registry")
+    return reg if isinstance(reg, Registry) else load_registry()
+
+
+# --------------------------------------------------------------------------- the compiled registry
+
+
+@dataclass(frozen=True)
+class Form:
+    """One name of a body (or an abolished name) and the level it is written for."""
+
+    text: str
+    body: Body | None  # None for a rename's old name that is no body's current name
+    tier: Literal["national", "province", "local"]
+    rename: Rename | None = None
+
+
+class Registry:
+    """A validated UnitRegistry made fast to read: forms by text, bodies by id."""
+
+    def __init__(self, data: UnitRegistry) -> None:
+        self.data = data
+        self.bodies = {b.id: b for b in data.bodies}
+        self.forms: dict[str, list[Form]] = {}
+        for b in data.bodies:
+            for tier in ("national", "province", "local"):
+                for name in getattr(b, tier):
+                    self.forms.setdefault(name, []).append(Form(name, b, tier))  # type: ignore[arg-type]
+        for r in data.renames:
+            for name in r.old:
+                self.forms.setdefault(name, []).append(Form(name, None, r.tier, r))
+        self.branches = tuple(sorted(data.branches, key=len, reverse=True))
+        self.longest = max((len(f) for f in self.forms), default=0)
+        self._local: str | None = None
+        self._national: str | None = None
+
+    def full_name(self, body: Body, level: str, own: str = "") -> str:
+        """The body's full name at a level (province falls back to the local name); for names that
+        carry the level word (全面依法治县委员会办公室), the one for `own` (县, 区, 市 …)."""
+        if level == "national" and body.national:
+            return body.national[0]
+        if level == "province" and body.province:
+            names = body.province
+        else:
+            names = body.local or body.province or body.national
+        mine = [n for n in names if own and f"治{own}" in n]
+        return (mine or names)[0]
+
+    def local_pattern(self) -> str:
+        """Regex of every name that takes a prefix (for finding names in text), as a trie: one
+        alternation of hundreds of names would be tried name by name at every prefix."""
+        if self._local is None:
+            self._local = trie_regex({f.text for fs in self.forms.values() for f in fs if f.tier != "national"})
+        return self._local
+
+    def national_pattern(self) -> str:
+        if self._national is None:
+            self._national = trie_regex({f.text for fs in self.forms.values() for f in fs if f.tier == "national"})
+        return self._national
+
+
+def trie_regex(words: set[str]) -> str:
+    """A regex matching exactly `words`, longest first at every branch (a prefix tree)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if ends else "")
+
+    return render(trie) if words else "(?!)"
+
+
+# --------------------------------------------------------------------------- where a name sits
+
+Relation = Literal["self", "upper", "other", "below", "branch", "unknown"]
+
+
+@dataclass(frozen=True)
+class Where:
+    """The draft's own place: level, jurisdiction (城中区) and the jurisdiction above it (柳州市)."""
+
+    level: Level
+    jurisdiction: str = ""
+    parent: str = ""
+
+    @classmethod
+    def of(cls, plan: Plan) -> Where:
+        return cls(plan.level, plan.jurisdiction or "", plan.parent_jurisdiction or "")
+
+
+_LEVEL_WORDS: dict[str, Level] = {
+    "国家": "national", "中央": "national", "国务院": "national", "全国": "national",
+    "自治区": "province", "省": "province",
+    "市": "city", "州": "city", "盟": "city",
+    "县": "county", "区": "county", "旗": "county",
+    "镇": "town", "乡": "town", "街道": "town", "村": "town", "社区": "town",
+}
+_SUFFIX_ORDER = sorted(PLACE_SUFFIXES, key=len, reverse=True)
+
+
+def stem(name: str) -> str:
+    """城中区 -> 城中, 广西壮族自治区 -> 广西: the form texts also use for a place (two characters at least)."""
+    if name in PROVINCES:
+        return PROVINCES[name]
+    for s in _SUFFIX_ORDER:
+        if name.endswith(s) and len(name) - len(s) >= 2:
+            return name[: -len(s)]
+    return name
+
+
+def _self_word(where: Where) -> str:
+    """The level word the draft uses for itself (区 for 城中区, 市 for a county-level city)."""
+    j = where.jurisdiction
+    for s in _SUFFIX_ORDER:
+        if j.endswith(s):
+            return {"自治县": "县", "自治旗": "旗", "自治州": "州", "自治区": "自治区", "街道": "街道"}.get(s, s)
+    return ""
+
+
+def bare_prefix(prefix: str) -> str:
+    """中共广宁县委 -> 广宁县, 区委 -> 区, 县人民政府 -> 县, 自治区党委 -> 自治区."""
+    p = prefix[2:] if prefix.startswith("中共") else prefix
+    for tail in ("人民政府", "政府", "党委", "委"):
+        if p.endswith(tail) and len(p) > len(tail):
+            p = p[: -len(tail)]
+            break
+    return p
+
+
+def _places(text: str) -> list[tuple[str, Level]] | None:
+    """The run of place names that makes up all of `text`, or None when something else is left."""
+    out: list[tuple[str, Level]] = []
+    pos = 0
+    while pos < len(text):
+        hit = place_at(text, pos)
+        if hit is None:
+            return None
+        name, level, pos = hit
+        out.append((name, level))
+    return out
+
+
+def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["unknown"]] | None:
+    """Where a prefix puts a body relative to the draft; None when the prefix is no place at all."""
+    p = bare_prefix(prefix)
+    if not p:
+        return "unknown", "unknown"
+    dl = where.level
+    if p in _LEVEL_WORDS:
+        lv = _LEVEL_WORDS[p]
+        return _by_level(p, lv, where), lv
+    j, par = where.jurisdiction, where.parent
+    if j and p in (j, stem(j)):
+        return "self", dl
+    if par and p in (par, stem(par)):
+        return ("upper" if dl != "unknown" else "unknown"), "unknown"
+    if p in PROVINCES.values():
+        return _named(p, "province", where), "province"
+    places = _places(p)
+    if not places:
+        return None
+    name, lv = places[-1]
+    if j and (name == j or stem(name) == stem(j)):
+        return "self", dl
+    return _named(name, lv, where), lv
+
+
+def _by_level(word: str, lv: Level, where: Where) -> Relation:
+    dl = where.level
+    if dl not in _RANK:
+        return "unknown"
+    own = _self_word(where)
+    if own and (word == own or (own == "自治区" and word == "区")):
+        return "self"  # 市 in a county-level city's plan is the plan itself
+    if not own and dl == "county" and word == "市":
+        return "unknown"  # a county-level plan of unknown name may be a county-level city's
+    if _RANK[lv] < _RANK[dl]:
+        return "upper"
+    if _RANK[lv] > _RANK[dl]:
+        return "below"
+    return "unknown" if own else "self"
+
+
+def _named(name: str, lv: Level, where: Where) -> Relation:
+    dl = where.level
+    if dl not in _RANK or lv not in _RANK:
+        return "unknown"
+    if _RANK[lv] < _RANK[dl]:
+        return "upper"
+    if _RANK[lv] > _RANK[dl]:
+        return "below"
+    return "other" if where.jurisdiction else "unknown"
+
+
+# --------------------------------------------------------------------------- reading one name
+
+
+@dataclass(frozen=True)
+class UnitRead:
+    """What the registry says about one unit name in one draft."""
+
+    name: str
+    prefix: str = ""
+    form: str = ""
+    body: Body | None = None
+    rename: Rename | None = None
+    relation: Relation = "unknown"
+    level: str = "unknown"  # the level the name is written for
+    branch: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.body is not None or self.rename is not None
+
+
+@memo(4096, copy="shared")
+def read_unit(name: str, where: Where, reg: Registry) -> UnitRead:
+    """The longest registry form that ends `name` and leaves a readable prefix; unknown otherwise.
+
+    Memoised by (name, place, registry): a UnitRead is frozen, and a Registry is never changed."""
+    name = re.sub(r"\s+", "", name)
+    branch = _branch(name, where, reg)
+    if branch is not None:
+        return branch
+    for k in range(max(0, len(name) - reg.longest), len(name)):
+        forms = reg.forms.get(name[k:])
+        if not forms:
+            continue
+        prefix = name[:k]
+        read = _with_prefix(name, prefix, forms, where)
+        if read is not None:
+            return read
+    return UnitRead(name)
+
+
+def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> UnitRead | None:
+    body = next((f.body for f in forms if f.body is not None), None)
+    rename = next((f.rename for f in forms if f.rename is not None), None)
+    tiers = {f.tier for f in forms}
+    if tiers == {"national"}:
+        if prefix:
+            return None  # national names are written whole: 县公安部 is no unit
+        return UnitRead(name, "", name, body, rename, _national(where), "national")
+    rel = relation_of(prefix, where)
+    if rel is None:
+        if body is not None and body.kind in ("vertical", "court"):
+            # 国家税务总局广宁县税务局, 广西壮族自治区柳州市中级人民法院: located here, managed from above
+            return UnitRead(name, prefix, name[len(prefix):], body, rename, "branch", "unknown", branch=True)
+        return None
+    relation, level = rel
+    if level == "unknown" and not prefix and tiers == {"province"}:
+        relation, level = ("upper" if where.level in ("city", "county", "town") else "unknown"), "province"
+    return UnitRead(name, prefix, name[len(prefix):], body, rename, relation, level)
+
+
+def _national(where: Where) -> Relation:
+    return "self" if where.level == "national" else ("upper" if where.level in _RANK else "unknown")
+
+
+def _branch(name: str, where: Where, reg: Registry) -> UnitRead | None:
+    """市公安局城中分局, 中国人民银行柳州市中心支行: an upper body's branch located in the jurisdiction."""
+    end = next((b for b in reg.branches if name.endswith(b) and len(name) > len(b)), None)
+    if end is None:
+        return None
+    head = name[: -len(end)]
+    for i in range(len(head) - 1, 1, -1):
+        upper = read_unit(head[:i], where, reg) if not head[:i].endswith(end) else None
+        if upper is not None and upper.body is not None and upper.form == head[:i][len(upper.prefix):]:
+            return UnitRead(name, upper.prefix, upper.form, upper.body, upper.rename, "branch", upper.level, True)
+    return None
+
+
+# --------------------------------------------------------------------------- mentions in a draft
+
+Role = Literal["lead", "support", "text"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A unit named by the draft: in a measure's responsibility clause or in its text."""
+
+    item: str | None  # measure ref; None for the title, preamble or closing
+    role: Role
+    read: UnitRead
+    context: str = field(default="", compare=False)  # the clause around a text mention
+
+
+# Words around a name that make it history, not a body the plan addresses (原县工商局, 撤销县法制办)
+HISTORY = re.compile(r"原$|(撤销|不再保留|整合|划入|划转|组建|更名|改革前|改设|合并)")
+
+
+def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
+    """Every unit the draft names, in document order: responsibility units, then names in the text.
+
+    Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
+    key = tuple(
+        (m.ref, tuple(m.lead_units), tuple(m.support_units), _outside_responsibility(m)) for m in plan.measures
+    )
+    return _mentions(key, plan.closing, Where.of(plan), reg)
+
+
+@memo(32, copy="shared")
+def _mentions(
+    measures: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...], closing: str, where: Where, reg: Registry
+) -> tuple[Mention, ...]:
+    out: list[Mention] = []
+    for ref, leads, supports, text in measures:
+        seen: set[str] = set()
+        for role, names in (("lead", leads), ("support", supports)):
+            for n in names:
+                out.append(Mention(ref, role, read_unit(n, where, reg)))  # type: ignore[arg-type]
+                seen.add(re.sub(r"\s+", "", n))
+        out += _in_text(ref, text, where, reg, seen)
+    out += _in_text(None, closing, where, reg, set())
+    return tuple(out)
+
+
+def _outside_responsibility(m) -> str:
+    r = m.responsibility
+    if r is not None and 0 <= r.start < r.end <= len(m.text):
+        return m.text[: r.start] + "\n" + m.text[r.end :]
+    return m.text
+
+
+# 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部
+_NOT_A_DEPARTMENT = "(?!(?<=部)门)"
+
+
+def text_pattern_plain(where: Where, reg: Registry) -> re.Pattern[str]:
+    """The plain definition of a name in text: [中共]place[党委|委][人民政府|政府]form, or a national
+    name. `_names_in` finds the same spans without compiling a pattern per draft (tests compare)."""
+    prefix = trie_regex(set(_places_for(where)))
+    return re.compile(
+        rf"(?:中共)?(?:{prefix})(?:党委|委)?(?:人民政府|政府)?(?:{reg.local_pattern()}){_NOT_A_DEPARTMENT}"
+        rf"|(?:{reg.national_pattern()}){_NOT_A_DEPARTMENT}"
+    )
+
+
+@memo(64, copy="shared")
+def _places_for(where: Where) -> tuple[str, ...]:
+    """Places a name in this draft's text may be written under, longest first."""
+    places = [where.jurisdiction, stem(where.jurisdiction), where.parent, stem(where.parent)]
+    places += [w for w in _LEVEL_WORDS if w not in ("村", "社区", "全国")]
+    places += [*PROVINCES, *PROVINCES.values()]
+    return tuple(sorted({p for p in places if p}, key=lambda p: (-len(p), p)))
+
+
+@memo(8, copy="shared")
+def _forms_re(reg: Registry) -> re.Pattern[str]:
+    """Any registry name (a prefix tree: re skips positions whose character starts no name)."""
+    return re.compile(trie_regex({f for f in reg.forms}))
+
+
+@memo(64, copy="shared")
+def _reach(places: tuple[str, ...]) -> int:
+    return max((len(p) for p in places), default=0) + len("中共党委人民政府")
+
+
+def _names_in(text: str, where: Where, reg: Registry) -> Iterator[tuple[int, int]]:
+    """Spans of unit names in `text`, as `text_pattern_plain` finds them, without compiling a pattern
+    per draft: each position where a registry name begins is found by one pattern per registry, and
+    the place before it is read backwards (the draft's own names vary per draft)."""
+    places = _places_for(where)
+    reach = _reach(places)
+    forms = _forms_re(reg)
+    pos = 0
+    while True:
+        best: tuple[int, int] | None = None
+        at = pos
+        while (m := forms.search(text, at)) is not None and (best is None or m.start() - reach <= best[0]):
+            found = _at(text, m.start(), pos, places, reg)
+            if found and (best is None or found[0] < best[0]):
+                best = found
+            at = m.start() + 1  # a name may begin inside this one (the plain pattern would try there too)
+        if best is None:
+            return
+        yield best
+        pos = best[1]
+
+
+def _at(text: str, f: int, pos: int, places: tuple[str, ...], reg: Registry) -> tuple[int, int] | None:
+    """The name whose form starts at `f`: (start, end), the longest form that fits, or None."""
+    start = _prefix_start(text, f, places)
+    if start is not None and start < pos:
+        start = None
+    for e in range(min(len(text), f + reg.longest), f, -1):
+        forms = reg.forms.get(text[f:e])
+        if not forms or (text[e - 1] == "部" and text[e : e + 1] == "门"):
+            continue
+        if start is not None and any(x.tier != "national" for x in forms):
+            return start, e
+        if any(x.tier == "national" for x in forms):
+            return f, e
+    return None
+
+
+def _prefix_start(text: str, end: int, places: tuple[str, ...]) -> int | None:
+    """Where [中共]place[党委|委][人民政府|政府] ending at `end` starts (the earliest such start), or None."""
+    best: int | None = None
+    for gov in ("人民政府", "政府", ""):
+        e1 = end - len(gov)
+        if e1 < 0 or text[e1:end] != gov:
+            continue
+        for party in ("党委", "委", ""):
+            e2 = e1 - len(party)
+            if e2 < 0 or text[e2:e1] != party:
+                continue
+            for p in places:
+                s0 = e2 - len(p)
+                if s0 >= 0 and text[s0:e2] == p:
+                    if s0 >= 2 and text[s0 - 2 : s0] == "中共":
+                        s0 -= 2
+                    best = s0 if best is None else min(best, s0)
+                    break
+    return best
+
+
+def _in_text(item: str | None, text: str, where: Where, reg: Registry, seen: set[str]) -> Iterator[Mention]:
+    for a, b in _names_in(text, where, reg):
+        name = text[a:b]
+        if name in seen:
+            continue
+        read = read_unit(name, where, reg)
+        if not read.known:
+            continue
+        start = max(text.rfind(c, 0, a) for c in "。；;！？\n") + 1
+        stop = min((i for i in (text.find(c, b) for c in "。；;！？\n") if i >= 0), default=len(text))
+        yield Mention(item, "text", read, text[start:stop])
+
+
+def is_history(mention: Mention) -> bool:
+    """The clause speaks of the body's past (原县工商局, 撤销…, 整合…职责), not of a body that acts now."""
+    ctx = mention.context
+    if not ctx:
+        return False
+    i = ctx.find(mention.read.name)
+    before = ctx[:i] if i >= 0 else ctx
+    return bool(re.search(r"原$", before)) or bool(HISTORY.search(ctx))
+
+
+# --------------------------------------------------------------------------- status and proposals
+
+
+def status_of(read: UnitRead, date: str | None) -> str:
+    """current | outdated | renamed (abolished, but the draft's date is unknown) | unknown."""
+    if read.rename is not None:
+        if date is None:
+            return "renamed"
+        if read.rename.until < dt.date.fromisoformat(date):
+            return "outdated"
+    if read.body is not None or read.rename is not None:
+        return "current"
+    return "unknown"
+
+
+def split_place(name: str, where: Where) -> tuple[str, str]:
+    """(prefix, rest) of a name the registry does not know: the longest level word or place run
+    before a rest of two characters or more (县公路局 -> 县, 公路局)."""
+    best = ("", name)
+    for k in range(1, len(name) - 1):
+        prefix = name[:k]
+        if relation_of(prefix, where) is not None and prefix not in ("中共",):
+            best = (prefix, name[k:])
+    return best
+
+
+def propose(names: list[tuple[str, Where]], reg: Registry) -> list[tuple[str, int, list[str]]]:
+    """Forms the registry does not know, from unit names found in published plans (each read in its
+    own plan's place): (form, count, example names), most frequent first. Generic names (各有关部门)
+    and sets of bodies (各镇人民政府) are left out."""
+    from engine.extract import is_generic_unit
+
+    found: dict[str, list[str]] = {}
+    for n, where in names:
+        n = re.sub(r"\s+", "", n)
+        if not n or n.startswith("各") or is_generic_unit(n) or read_unit(n, where, reg).known:
+            continue
+        _, form = split_place(n, where)
+        if len(form) >= 2:
+            found.setdefault(form, []).append(n)
+    return sorted(((f, len(ns), sorted(set(ns))[:3]) for f, ns in found.items()), key=lambda x: (-x[1], x[0]))
+
+
+def proposal_yaml(proposals: list[tuple[str, int, list[str]]], sources: list[str]) -> str:
+    """A registry file to curate: one body per unknown form, with its count and examples as comments."""
+    lines = [
+        "# Unit registry entries proposed by `plancheck units --registry` from published plans.",
+        "# Curate before use: merge forms of one body into one entry (local: [full name, short names]),",
+        "# give each body a meaningful id, delete what is not a body; then pass the file with",
+        "# `plancheck check --unit-registry FILE` (entries add to rulesets/data/unit_registry.yaml).",
+        "sources:",
+        "  proposed: 由以下已发布方案整理：" + "、".join(sources).replace("\n", " "),
+        "bodies:",
+    ]
+    for i, (form, count, examples) in enumerate(proposals, 1):
+        lines.append(f"  # {count}: {'、'.join(examples)}")
+        lines.append(f"  - id: proposed-{i}")
+        lines.append(f"    local: [{_yaml_str(form)}]")
+    if not proposals:
+        lines[-1] = "bodies: []"
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,242 @@
+"""reference_outdated: a reference no longer current at the draft's date, from rulesets/data/references.yaml.
+
+Party congresses cited as the current guidance after the next one opened (党的十九大精神 in 2023),
+plans and 纲要 cited as the basis after their period ended, laws cited under a repealed title.
+Telling history (党的十九大以来, “十三五”时期) is not a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from engine import RULESETS_DIR
+from engine.errors import PlancheckError
+from engine.memo import memo
+from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+
+REFERENCES_PATH = RULESETS_DIR / "data" / "references.yaml"
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _regex(v: str) -> str:
+    try:
+        re.compile(v)
+    except re.error as e:
+        raise ValueError(f"bad regular expression: {e}") from None
+    return v
+
+
+class Reference(_Data):
+    """One dated reference: the names it is cited by, and when it stopped being current."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    kind: Literal["congress", "plan", "period", "law", "goal"]
+    names: list[str] = Field(min_length=1, description="regular expressions over normalised text")
+    hints: list[str] = Field(
+        default_factory=list,
+        description="plain words one of which every name contains: a text without any is not searched (speed)",
+    )
+    before: str | None = Field(
+        None, description="goal: text right before the name that makes it a task still ahead (为, 确保, 决胜)"
+    )
+    label: str | None = Field(None, description="congress: how the successor is named when it is current")
+    since: dt.date | None = Field(None, description="congress: the day it opened")
+    until: dt.date | None = Field(None, description="the last day it is current (period: from the title)")
+    successor: str | None = Field(None, description="what to cite instead (congress: the one current at the date)")
+    source: str
+
+    @field_validator("names")
+    @classmethod
+    def _names(cls, v: list[str]) -> list[str]:
+        return [_regex(x) for x in v]
+
+    @field_validator("before")
+    @classmethod
+    def _before(cls, v: str | None) -> str | None:
+        return None if v is None else _regex(v)
+
+
+class References(_Data):
+    """rulesets/data/references.yaml."""
+
+    sources: dict[str, str] = Field(default_factory=dict)
+    current_cue: str = Field(description="congress: a verb of following before the name, in its clause")
+    current_object: str = Field(description="congress: what is followed, after the name in its clause")
+    basis_cue: str = Field(description="plan/period: text right before the name that makes it the basis")
+    history_after: str = Field(description="text right after the name that makes it history (以来, 时期)")
+    repealed_words: str = Field(description="words in the clause saying a law is gone (废止)")
+    references: list[Reference] = Field(default_factory=list)
+
+    @field_validator("current_cue", "current_object", "basis_cue", "history_after", "repealed_words")
+    @classmethod
+    def _cues(cls, v: str) -> str:
+        return _regex(v)
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        for i, r in enumerate(self.references):
+            for j, name in enumerate(r.names):
+                literal = re.fullmatch(r"[^\\()\[\]?*+|{}.^$]+", name)
+                if r.hints and literal and not any(h in name for h in r.hints):
+                    out.append((("references", i, "names", j), "contains none of the reference's hints"))
+            if r.source not in self.sources:
+                out.append((("references", i, "source"), f"no source with id '{r.source}' in `sources`"))
+            if r.kind == "goal" and r.before is None and not r.names:
+                out.append((("references", i, "before"), "a goal needs `before`"))
+            if r.kind != "period" and r.until is None and r.kind != "congress":
+                out.append((("references", i, "until"), "a dated reference needs `until`"))
+            if r.kind == "period" and not any("(?P<end>" in n for n in r.names):
+                out.append((("references", i, "names"), "a period reference needs a group (?P<end>…) for the last year"))
+        return out
+
+
+def read_references(path: Path) -> References:
+    from pydantic import ValidationError
+
+    from engine.rules.loader import dotted, line_of, read_yaml, validation_errors
+
+    source = str(path)
+    from engine.outputs import note_input
+
+    try:
+        note_input(path)
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None
+    data, lines = read_yaml(text, source)
+    if not isinstance(data, dict):
+        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, ()), key="(top)",
+                             reason="a reference list is a mapping with sources, references …")
+    try:
+        refs = References.model_validate(data)
+    except ValidationError as e:
+        raise validation_errors(e, lines, source, model=References)[0] from None
+    for loc, reason in refs.problems():
+        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, loc), key=dotted(loc), reason=reason)
+    return refs
+
+
+@memo(4, copy="shared")
+def _load(path: str, stamp: float) -> References:
+    return read_references(Path(path))
+
+
+def load_references(path: Path = REFERENCES_PATH) -> References:
+    return _load(str(path), path.stat().st_mtime if path.is_file() else -1.0)
+
+
+class Options(KindOptions):
+    kinds: list[Literal["congress", "plan", "period", "law", "goal"]] = Field(
+        default_factory=lambda: ["congress", "plan", "period", "law", "goal"],
+        description="which kinds of reference are checked",
+    )
+    file: str | None = Field(None, description="a reference list to use instead of rulesets/data/references.yaml")
+
+
+_CLAUSE_END = "。；;！？!?\n"
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """(clause text before the match, clause text after it)."""
+    a = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
+    stops = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0]
+    return text[a:start], text[end : min(stops, default=len(text))]
+
+
+class ReferenceOutdated(CheckKind):
+    name = "reference_outdated"
+    description = (
+        "方案把已经过时的文件当作现行依据：2022 年 10 月党的二十大召开后仍写“深入贯彻党的十九大精神”，实施期已满的"
+        "规划、纲要（如《法治政府建设实施纲要（2015—2020年）》）仍作“根据”，已废止或改名的法律法规仍按旧名引用"
+        "（《合同法》《信访条例》），已经实现的目标仍作为要实现的目标（2021 年 7 月后仍写“为全面建成小康社会提供保障”）。名单、日期和来源见 rulesets/data/references.yaml；回顾历史的写法"
+        "（党的十九大以来、“十三五”时期）不报。方案日期取自落款日期或标题年份，否则取 --date；都没有时本检查跳过。"
+    )
+    description_en = (
+        "The draft cites as current what is no longer: 党的十九大精神 after the 20th congress opened (October "
+        "2022), a plan or 纲要 whose period has ended as its basis, a law under a repealed or superseded title "
+        "(《合同法》, 《信访条例》). The dated list and its sources are rulesets/data/references.yaml; telling "
+        "history (党的十九大以来, “十三五”时期) is not reported. The draft's date comes from its date line or a year "
+        "in its title, else --date; without one the check is skipped."
+    )
+    Options = Options
+    message: ClassVar[dict[str, str]] = {
+        "zh": "“{reference}”在方案日期{date}时已不是现行依据（{until}后由{successor}取代）",
+        "en": "'{reference}' is no longer current at the draft's date {date} (replaced by {successor} after {until})",
+    }
+    suggestion: ClassVar[dict[str, str]] = {"zh": "改为{successor}", "en": "cite {successor}"}
+    needs_date = True
+
+    def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
+        assert isinstance(options, Options)
+        if ctx.draft_date is None:
+            return
+        date = dt.date.fromisoformat(ctx.draft_date)
+        refs = load_references(Path(options.file)) if options.file else load_references()
+        lang = "en" if ctx.lang == "en" else "zh"
+        texts: list[tuple[str | None, str]] = [(None, ctx.draft.preamble)]
+        texts += [(m.ref, m.text) for m in ctx.measures()]
+        texts.append((None, ctx.draft.closing))
+        seen: set[tuple[str | None, str]] = set()
+        for item, text in texts:
+            for ref in refs.references:
+                if ref.kind not in options.kinds or (ref.hints and not any(h in text for h in ref.hints)):
+                    continue
+                for quote, until in self._hits(ref, refs, text, date):
+                    if (item, ref.id) in seen:
+                        continue  # one finding per reference per measure: 十九大 and 十九届五中全会 are one slip
+                    seen.add((item, ref.id))
+                    successor = self._successor(ref, refs, date)
+                    fields = {"reference": quote, "date": ctx.draft_date, "until": until.isoformat(),
+                              "successor": successor}
+                    yield Hit(
+                        local_item=item,
+                        quote=quote,
+                        fields=fields,
+                        suggestion=self.suggestion[lang].format(successor=successor),
+                        key=f"{ref.id}:{quote}",
+                    )
+
+    @staticmethod
+    def _successor(ref: Reference, refs: References, date: dt.date) -> str:
+        if ref.kind == "congress":
+            for r in refs.references:
+                if r.kind == "congress" and r.since and r.since <= date and (r.until is None or date < r.until):
+                    return r.label or r.id
+        return ref.successor or ""
+
+    @staticmethod
+    def _hits(ref: Reference, refs: References, text: str, date: dt.date) -> Iterator[tuple[str, dt.date]]:
+        for pattern in ref.names:
+            for m in re.finditer(pattern, text):
+                until = ref.until
+                if ref.kind == "period":
+                    until = dt.date(int(m.group("end")), 12, 31)
+                if until is None or date <= until:
+                    continue
+                before, after = _clause(text, m.start(), m.end())
+                if re.match(refs.history_after, after):
+                    continue
+                if ref.kind == "congress":
+                    if not (re.search(refs.current_cue, before) and re.search(refs.current_object, after)):
+                        continue
+                elif ref.kind in ("plan", "period"):
+                    if not re.search(refs.basis_cue, before):
+                        continue
+                elif ref.kind == "goal":
+                    if ref.before and not re.search(ref.before, before):
+                        continue
+                elif before.endswith("原") or re.search(refs.repealed_words, before + after):
+                    continue
+                yield m.group(), until
+
+
+KIND = ReferenceOutdated

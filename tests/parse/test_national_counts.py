@@ -1,0 +1,124 @@
+"""Counts made by hand on four real State Council documents of different layouts (fixtures/national/,
+copied from ../shared/corpus/national/): title, measures, measures with responsible units and those
+units, deadlines and targets. Each count was made by reading the text, not by running the tool.
+
+- gf2019-3 (bonded zones): arabic items numbered across sections under （一） headings; "（A、B负责，排在
+  第一位的部门为牵头部门，下同）" after each item; 指导思想 / 基本原则 / 发展目标 before the tasks.
+- gbf2018-117 (incentives): 一、… thirty one-paragraph items, "（A、B负责）" with no convention (joint
+  responsibility), "A会同有关部门负责"; three closing paragraphs after the last item.
+- gbf2018-121 (sports events): （一）… numbered across chapters 一、二 …; three general items; some
+  items carry two or three clauses, one after each group of sentences.
+- gbf2019-4 (hospital assessment): （一）… per chapter, no responsibility clauses, dated tasks; an
+  attached indicator table (附件) after the signature that is not part of the measures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.ingest import load_document
+from engine.parse import parse_plan
+
+NATIONAL = Path(__file__).resolve().parents[2] / "fixtures" / "national"
+
+
+@pytest.fixture(scope="module")
+def plans():
+    return {
+        name: parse_plan(load_document(str(NATIONAL / f"{name}.txt")))
+        for name in ("gf2019-3-bonded-zones", "gbf2018-117-incentives", "gbf2018-121-sports-events",
+                     "gbf2019-4-hospital-assessment")
+    }  # fmt: skip
+
+
+def _units(plan):
+    return {m.ref: (m.lead_units, m.support_units) for m in plan.measures}
+
+
+def test_bonded_zones(plans):
+    p = plans["gf2019-3-bonded-zones"]
+    assert p.title == "国务院关于促进综合保税区高水平开放高质量发展的若干意见"
+    assert (p.level, p.jurisdiction, p.date) == ("national", "全国", "2019-01-12")
+    assert [m.ref for m in p.measures] == [str(i) for i in range(1, 22)]
+    # first-listed leads: the document says so once, in item 1's clause ("下同")
+    assert _units(p) == {
+        "1": (["税务总局"], ["财政部", "海关总署"]), "2": (["海关总署"], ["财政部", "税务总局"]),
+        "3": (["海关总署"], ["商务部"]), "4": (["商务部"], ["海关总署"]), "5": (["海关总署"], []),
+        "6": (["海关总署"], ["商务部"]), "7": (["发展改革委"], ["科技部", "海关总署"]),
+        "8": (["市场监管总局"], ["海关总署"]), "9": (["药监局"], ["海关总署"]), "10": (["海关总署"], []),
+        "11": (["海关总署"], []), "12": (["发展改革委"], ["海关总署"]),
+        "13": (["海关总署"], ["文化和旅游部", "文物局"]),
+        "14": (["商务部"], ["工业和信息化部", "生态环境部", "海关总署"]),
+        "15": (["商务部"], ["发展改革委", "工业和信息化部", "海关总署"]), "16": (["海关总署"], []),
+        "17": (["海关总署"], ["财政部", "税务总局"]), "18": (["商务部"], ["海关总署"]),
+        "19": (["海关总署"], ["财政部", "商务部"]), "20": (["海关总署"], ["证监会"]),
+        "21": (["海关总署"], ["商务部"]),
+    }  # fmt: skip
+    assert sum(len(m.deadlines) for m in p.measures) == 0
+    assert sum(len(m.targets) for m in p.measures) == 0
+
+
+def test_incentives(plans):
+    p = plans["gbf2018-117-incentives"]
+    assert p.title == "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知"
+    assert len(p.measures) == 30
+    leads = [m.lead_units for m in p.measures]
+    assert leads == [
+        ["市场监管总局"], ["商务部"], ["国家发展改革委"], ["国家发展改革委"], ["财政部"], ["交通运输部", "财政部"],
+        ["水利部", "国家发展改革委"], ["人民银行", "银保监会", "证监会"], ["自然资源部"], ["农业农村部"], ["商务部"],
+        ["科技部"], ["科技部", "财政部"], ["国家发展改革委"], ["工业和信息化部"], ["国家发展改革委"],
+        ["国家发展改革委"], ["国家发展改革委", "财政部"], ["市场监管总局"], ["教育部"],
+        ["财政部", "人力资源社会保障部"], ["财政部", "国务院扶贫办"], ["国家发展改革委"],
+        ["住房城乡建设部", "国家发展改革委", "财政部"], ["国家卫生健康委", "财政部"],
+        ["国家发展改革委", "财政部", "民政部"], ["生态环境部", "财政部"], ["水利部", "财政部"],
+        ["农业农村部", "财政部"], ["国务院办公厅"],
+    ]  # fmt: skip
+    # 会同有关部门: the others are unnamed (generic)
+    assert [m.support_units for m in p.measures if m.support_units] == [["有关部门"]] * 4  # 十六, 十七, 十八, 二十
+    # the arrangements after item 三十 (督查激励, 停止执行) close the notice; they are not item 三十
+    assert "停止执行" not in p.measures[-1].text and "停止执行" in (p.closing or "")
+    # no deadline or target in the items: 在两年之内 is how long a benefit lasts
+    assert sum(len(m.deadlines) for m in p.measures) == 0
+    assert sum(len(m.targets) for m in p.measures) == 0
+
+
+def test_sports_events(plans):
+    p = plans["gbf2018-121-sports-events"]
+    assert p.title == "国务院办公厅关于加快发展体育竞赛表演产业的指导意见"
+    assert len(p.measures) == 19
+    assert [m.title for m in p.measures if m.general] == ["指导思想", "基本原则", "发展目标"]
+    tasks = [m for m in p.measures if not m.general]
+    assert len(tasks) == 16 and all(m.lead_units for m in tasks)
+    # an item with several clauses: the last is the item's (the earlier ones cover earlier sentences)
+    assert p.measure("(十)").lead_units == ["体育总局", "网信办", "科技部", "工业和信息化部"]
+    assert p.measure("(五)").lead_units == ["体育总局", "北京冬奥组委"]
+    goals = p.measure("(三)")
+    assert [d.date for d in goals.deadlines] == ["2025-12-31"]
+    assert [(t.value, t.comparator, t.unit) for t in goals.targets] == [
+        (2.0, ">=", "万亿元"), (100.0, ">=", "项"), (100.0, ">=", "个"),
+    ]  # fmt: skip
+    assert sum(len(m.deadlines) for m in p.measures) == 1
+    assert sum(len(m.targets) for m in p.measures) == 3
+
+
+def test_hospital_assessment(plans):
+    p = plans["gbf2019-4-hospital-assessment"]
+    assert p.title == "国务院办公厅关于加强三级公立医院绩效考核工作的意见"
+    # the 55 indicators of the attached table are not measures
+    assert len(p.measures) == 19
+    assert sum(m.general for m in p.measures) == 3
+    assert not any(m.lead_units for m in p.measures)
+    by_ref = {m.ref: [d.date or d.month_day for d in m.deadlines] for m in p.measures if m.deadlines}
+    assert by_ref == {
+        "一(三)": ["2019-12-31", "2020-12-31"],
+        "三(二)": ["2019-03-31", "2019-08-31"],
+        "三(三)": ["2019-03-31"],
+        "三(四)": ["2019-03-31", "2019-06-30"],
+        "四(一)": ["2019-09-30", "--01-31"],
+        "四(二)": ["2019-11-30", "--02-28"],
+        "四(三)": ["2019-12-31", "--03-31"],
+        "五(一)": ["2019-06-30"],
+    }
+    assert sum(len(m.targets) for m in p.measures) == 0
