@@ -230,3 +230,17 @@ def test_total_chars(tmp_path, monkeypatch):
     path = tmp_path / "p.txt"
     path.write_text("一、总体要求\n" + "\n".join(["（一）措施。" * 10] * 20), "utf-8")
     assert _refused(path, "chars").fields["limit"] == "1,000"
+
+
+def test_batch_workers_use_the_same_budgets():
+    """--budget reaches the worker processes of a batch (exported to their environment)."""
+    fixtures = ROOT / "fixtures"
+    out = subprocess.run(
+        [str(Path(sys.executable).with_name("plancheck")), "check", str(fixtures / "chengzhong-district-draft.txt"),
+         str(fixtures / "guangning-county-2016-2020.txt"), "--parent", str(PARENT), "--budget", "measures=61",
+         "-j", "2", "--lang", "en"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    lines = out.stdout.splitlines() + out.stderr.splitlines()
+    assert any("guangning" in x and "does not look like a plan" in x for x in lines), out
+    assert any("chengzhong" in x and "does not look like a plan" not in x for x in lines), out
