@@ -1,8 +1,10 @@
 # Two commands for a newcomer (see README):  make demo   and   make test
 # Both create .venv from this project's own files first; nothing else needs installing.
-# The first interpreter that really runs and is 3.10-3.12 (pyenv shims answer `command -v` for
-# versions that are not active, so each candidate is run).
-PYTHON ?= $(shell for p in python3.12 python3.11 python3.10 python3; do $$p -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] < (3, 13))' >/dev/null 2>&1 && echo $$p && break; done)
+# The first interpreter that really runs and is 3.10 or newer (pyenv shims answer `command -v` for
+# versions that are not active, so each candidate is run). 3.10-3.12 come first: there the rules run
+# on durable-rules; on 3.13+ durable-rules does not build and plancheck's own evaluator runs them
+# (same results; `plancheck --version` names the engine).
+PYTHON ?= $(shell for p in python3.12 python3.11 python3.10 python3.13 python3.14 python3; do $$p -c 'import sys; sys.exit(sys.version_info[:2] < (3, 10))' >/dev/null 2>&1 && echo $$p && break; done)
 VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
@@ -10,10 +12,11 @@ STAMP = $(VENV)/.installed
 .PHONY: demo test lint schemas bench fuzz clean
 
 $(STAMP): pyproject.toml
-	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)"; exit 1; }
-	$(PYTHON) -c 'import sys; sys.exit(0 if (3, 10) <= sys.version_info[:2] < (3, 13) else "plancheck needs Python 3.10 to 3.12 (durable-rules does not import on 3.13)")'
+	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 or newer"; exit 1; }
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 10) else "plancheck needs Python 3.10 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/plancheck --version
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -48,12 +48,23 @@ def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="plancheck")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda c, _p, v: _version(c, v),
+              help="show the version and the rules engine in use, then exit")
 def main() -> None:
     """plancheck：对照上级方案检查下级方案征求意见稿，报告每一处缺口。
 
     Check a draft local-government plan against its parent plan and report every gap.
     """
+
+
+def _version(ctx: click.Context, value: bool) -> None:
+    """The version and which rules engine runs here (durable-rules, or the Python evaluator on 3.13+)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from engine.rules.runtime import describe_engine
+
+    click.echo(f"plancheck {__version__} (Python {sys.version.split()[0]}; rules engine: {describe_engine()})")
+    ctx.exit()
 
 
 # --------------------------------------------------------------------------- parse

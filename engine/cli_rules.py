@@ -27,7 +27,7 @@ def _load(rulesets: tuple[str, ...]):
 
 @click.group(name="rules")
 def rules() -> None:
-    """规则集：列出、查看、校验、生成文档、运行示例 / rulesets: list, show, validate, doc, test."""
+    """规则集：列出、查看、校验、生成文档、运行示例、事实类型 / rulesets: list, show, validate, doc, test, facts."""
 
 
 @rules.command("list")
@@ -42,6 +42,22 @@ def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4])
+
+
+@rules.command("facts")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text: a table per type; json: the JSON schema (schemas/facts.schema.json)")
+@common_options
+def facts(fmt: str, lang: str) -> None:
+    """List the fact types rules read (condition, join) and their fields; ? marks an optional field."""
+    from engine.rules import facts as fact_types
+
+    if fmt == "json":
+        from engine.schemas import schema_text
+
+        click.echo(schema_text("facts"), nl=False)
+    else:
+        click.echo(fact_types.listing(lang), nl=False)
 
 
 @rules.command("show")
@@ -129,19 +145,39 @@ def test(files: tuple[str, ...], lang: str) -> None:
         sys.exit(1)
 
 
-def run_example(rule: Any, ex: Any, expect_fail: bool, lang: str) -> tuple[bool, str]:
-    """Run one example snippet through the whole pipeline; (as expected?, what went wrong)."""
+def example_obligations(ex: Any) -> Any:
+    """The obligations of an example: derived from its parent, with its curation applied."""
+    from pydantic import ValidationError
+
     from engine.derive import derive_ruleset
     from engine.ingest import from_text
     from engine.parse import parse_plan
-    from engine.pipeline import Obligations, check_plans
+    from engine.pipeline import Obligations
+    from engine.rules.ruleset import Obligation
+
+    if not ex.parent:
+        return Obligations(None)
+    rs = derive_ruleset(parse_plan(from_text(ex.parent, "example-parent.txt")), ruleset_id="example")
+    for ref, fields in ex.curate.items():
+        i = next((i for i, ob in enumerate(rs.obligations) if (ob.ref or ob.label) == ref), None)
+        if i is None:
+            raise PlancheckError("internal", reason=f"example curates {ref}, which its parent does not have")
+        try:
+            rs.obligations[i] = Obligation.model_validate({**rs.obligations[i].model_dump(), **fields})
+        except ValidationError as e:
+            raise PlancheckError("internal", reason=f"example curation of {ref}: {e.errors()[0]['msg']}") from None
+    return Obligations.from_ruleset(rs, "example-parent.txt")
+
+
+def run_example(rule: Any, ex: Any, expect_fail: bool, lang: str) -> tuple[bool, str]:
+    """Run one example snippet through the whole pipeline; (as expected?, what went wrong)."""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+    from engine.pipeline import check_plans
 
     try:
         draft = parse_plan(from_text(ex.draft, "example-draft.txt"), level=ex.level)
-        obligations = Obligations(None)
-        if ex.parent:
-            parent = parse_plan(from_text(ex.parent, "example-parent.txt"))
-            obligations = Obligations.from_ruleset(derive_ruleset(parent, ruleset_id="example"), "example-parent.txt")
+        obligations = example_obligations(ex)
         findings, _ = check_plans(draft, obligations, [rule], lang=lang)
     except PlancheckError as e:
         return False, e.render(lang)

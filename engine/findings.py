@@ -274,6 +274,7 @@ def summarize(
     cov: Coverage,
     rulesets: list[str],
     fail_on: str,
+    tracked_changes: bool = False,
 ) -> Summary:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_RANK}
     threshold = SEVERITY_RANK.get(fail_on, 99)
@@ -289,4 +290,5 @@ def summarize(
         rulesets=rulesets,
         fail_on=fail_on,  # type: ignore[arg-type]
         failed=failed,
+        tracked_changes_accepted=tracked_changes,
     )

@@ -33,6 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 已损坏或不是有效的 {format} 文件：{reason}",
         "en": "{path} is corrupt or not a valid {format} file: {reason}",
     },
+    "input.garbled_text": {
+        "zh": "{path} 的文字层无法解读（{share}% 的字符没有可用的字符编码，常见于字体未嵌入 Unicode 映射的 PDF）；请用原始的 .docx 或做文字识别后的 PDF",
+        "en": "{path} has a text layer that cannot be decoded ({share}% of its characters have no usable character code, as in PDFs whose fonts lack a Unicode map); use the original .docx or an OCR'd PDF",
+    },
     "input.no_text": {
         "zh": "{path} 中没有可提取的文字（扫描件 PDF 需先做文字识别）",
         "en": "{path} has no extractable text (a scanned PDF needs OCR first)",
@@ -231,6 +235,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
         "en": "more --output ({outputs}) than --format ({formats})",
+    },
+    "rules.engine_unknown": {
+        "zh": "未知的规则引擎：{name}（可选：{known}）",
+        "en": "unknown rules engine: {name} (known: {known})",
+    },
+    "rules.engine_unavailable": {
+        "zh": "规则引擎 {name} 在此 Python 上不可用：{reason}",
+        "en": "rules engine {name} is not available on this Python: {reason}",
     },
     "units.one_draft": {
         "zh": "plancheck units 一次列出一份方案的单位（收到 {n} 份）；要由多份方案生成登记表草稿，请加 --registry FILE",

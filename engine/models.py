@@ -66,12 +66,15 @@ class SourceDoc(_Model):
     traditional: bool = Field(False, description="the source was written in traditional characters")
     removed: list[str] = Field(default_factory=list, description="page furniture lines dropped")
     sha256: str = Field("", description="sha256 of the bytes read (empty for text given directly)")
+    tracked_changes: bool = Field(False, description="a .docx with tracked changes, read as if all were accepted")
+    notes: list[str] = Field(default_factory=list, description="footnotes and endnotes, kept out of the text")
 
 
 # --------------------------------------------------------------------------- extract
 
 
 class Unit(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between runs through caches
     name: str
     generic: bool = Field(False, description="各有关部门, 其他有关部门, 县直各单位 … name no one in particular")
 
@@ -98,6 +101,7 @@ DeadlineKind = Literal["by-date", "recurring", "period", "term"]
 
 
 class Deadline(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between runs through caches
     text: str
     kind: DeadlineKind
     date: str | None = Field(None, description="ISO yyyy-mm-dd: the last day allowed (by-date), the period end")
@@ -111,6 +115,7 @@ Comparator = Literal[">=", "<=", "==", ">", "<"]
 
 
 class Target(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between runs through caches
     text: str
     value: float
     comparator: Comparator
@@ -182,6 +187,8 @@ class Plan(_Model):
     format: str = "txt"
     encoding: str = "utf-8"
     sha256: str = Field("", description="sha256 of the source bytes the plan was read from")
+    tracked_changes: bool = Field(False, description="read from a .docx as if its tracked changes were accepted")
+    notes: list[str] = Field(default_factory=list, description="footnotes and endnotes of the source")
     title: str = ""
     doc_number: str | None = Field(None, description="文号, e.g. 桂发〔2021〕45号")
     issuers: list[str] = Field(default_factory=list)
@@ -344,6 +351,9 @@ class Summary(_Model):
     new: int | None = Field(None, description="with --baseline: findings not in the baseline")
     unchanged: int | None = Field(None, description="with --baseline: findings also in the baseline")
     fixed: int | None = Field(None, description="with --baseline: findings of the baseline no longer found")
+    tracked_changes_accepted: bool = Field(
+        False, description="the draft is a .docx with tracked changes; it was checked as if all were accepted"
+    )
     draft_date: str | None = Field(None, description="ISO date the dated checks used (unit_outdated, reference_outdated)")
     draft_date_source: Literal["date_line", "title", "option", "none"] = Field(
         "none", description="where draft_date came from: the draft's date line, a year in its title, --date, or none"

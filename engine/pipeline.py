@@ -208,6 +208,7 @@ def check(
         coverage(pairs, not_applicable),
         loaded.ids,
         fail_on,
+        draft.tracked_changes,
     )
     summary.parent_sha256 = parent_sha
     summary.draft_date, summary.draft_date_source = draft_date(draft, date)

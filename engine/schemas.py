@@ -3,7 +3,8 @@
 schemas/plan.schema.json (engine.models.Plan), schemas/ruleset.schema.json (Ruleset),
 schemas/report.schema.json (Report), schemas/diff.schema.json (DiffReport, `plancheck diff`),
 schemas/unit_registry.schema.json and references.schema.json (the dated data of the unit and reference
-checks), with a "$schema" key, sorted keys and a trailing newline, so
+checks) and schemas/facts.schema.json (the fact types rules read, engine.rules.facts), with a
+"$schema" key, sorted keys and a trailing newline, so
 the files are byte-stable. tests/rules/test_schemas.py fails when a model changed and the files were
 not regenerated: run `make schemas`.
 """
@@ -32,19 +33,29 @@ MODELS: dict[str, type[BaseModel]] = {
     "unit_registry": UnitRegistry,  # rulesets/data/unit_registry.yaml and an office's own registries
     "references": References,  # rulesets/data/references.yaml
 }
+NAMES = (*MODELS, "facts")
 
 
-def schema_text(model: type[BaseModel]) -> str:
-    schema = {"$schema": DIALECT, **model.model_json_schema(by_alias=True)}
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def schema_text(model: type[BaseModel] | str) -> str:
+    """The schema of a model, or of a name in NAMES ("facts" is not a pydantic model)."""
+    if isinstance(model, str):
+        if model == "facts":
+            from engine.rules.facts import schema
+
+            body = schema()
+        else:
+            body = MODELS[model].model_json_schema(by_alias=True)
+    else:
+        body = model.model_json_schema(by_alias=True)
+    return json.dumps({"$schema": DIALECT, **body}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def export(directory: Path = SCHEMAS_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in MODELS.items():
+    for name in NAMES:
         path = directory / f"{name}.schema.json"
-        write_output(str(path), schema_text(model).encode("utf-8"))
+        write_output(str(path), schema_text(name).encode("utf-8"))
         written.append(path)
     return written
 

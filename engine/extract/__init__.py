@@ -70,20 +70,21 @@ def fill_measure(m: Measure) -> None:
     Lines and columns are left at 0: only parse knows the paragraphs behind `m.text`, and it maps
     `Responsibility.start` and each sentence's text back to (line, column).
 
-    What a text yields is kept by text (`_facts`); each measure gets its own copies, which parse
-    then places.
+    What a text yields is kept by text (`_facts`); each measure gets its own copies of what parse
+    places (sentences, the responsibility clause) and shares the frozen facts (units, deadlines,
+    targets), which nothing can change.
     """
     r, sentences, deadlines, targets = _facts(m.text or "")
-    if r is not None:  # copies down to the lists a caller could change (units, strength words)
+    if r is not None:  # copies down to the lists a caller could change; units are frozen, so shared
         r = r.model_copy()
-        r.lead = [u.model_copy() for u in r.lead]
-        r.support = [u.model_copy() for u in r.support]
+        r.lead = list(r.lead)
+        r.support = list(r.support)
     m.responsibility = r
     m.lead_units = [u.name for u in r.lead] if r else []
     m.support_units = [u.name for u in r.support] if r else []
     m.sentences = [_sentence_copy(x) for x in sentences]
-    m.deadlines = [x.model_copy() for x in deadlines]
-    m.targets = [x.model_copy() for x in targets]
+    m.deadlines = list(deadlines)  # frozen facts: shared between measures and runs, never changed
+    m.targets = list(targets)
 
 
 def _sentence_copy(s: Sentence) -> Sentence:
@@ -133,10 +134,8 @@ def _facts(text: str) -> tuple:
 
     deadlines = []
     for s, _e, d in find_deadlines(body):
-        d.sentence = sentence_of(s)
-        deadlines.append(d)
+        deadlines.append(d.model_copy(update={"sentence": sentence_of(s)}))  # facts are frozen
     targets = []
     for s, _e, t in find_targets(body):
-        t.sentence = sentence_of(s)
-        targets.append(t)
+        targets.append(t.model_copy(update={"sentence": sentence_of(s)}))
     return responsibility, tuple(sentences), tuple(deadlines), tuple(targets)

@@ -220,20 +220,21 @@ def extract_deadlines(text: str) -> list[Deadline]:
 _RELATIVE_RE = re.compile(RELATIVE)
 
 
-def resolve_relative(d: Deadline, issued: str | None) -> None:
-    """Give a relative deadline ("自本意见印发之日起30日内") its date, counted from `issued` (ISO)."""
+def resolve_relative(d: Deadline, issued: str | None) -> Deadline:
+    """A relative deadline ("自本意见印发之日起30日内") with its date, counted from `issued` (ISO); any other
+    deadline as it is. A new Deadline: deadlines are frozen facts, shared through the text caches."""
     import datetime as dt
 
     if d.date or not issued or d.kind != "by-date":
-        return
+        return d
     m = _RELATIVE_RE.search(d.text)
     n = to_int(m.group("n")) if m else None
     if not m or not n:
-        return
+        return d
     try:
         start = dt.date.fromisoformat(issued)
     except ValueError:
-        return
+        return d
     unit = m.group("u")
     if unit in ("日", "天", "个工作日"):  # working days: at least as many calendar days; a bound, not exact
         end = start + dt.timedelta(days=n if unit != "个工作日" else n + 2 * ((n + 4) // 5))
@@ -244,4 +245,4 @@ def resolve_relative(d: Deadline, issued: str | None) -> None:
         y, mo = divmod(start.month - 1 + months, 12)
         year, month = start.year + y, mo + 1
         end = dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-    d.date = end.isoformat()
+    return d.model_copy(update={"date": end.isoformat()})

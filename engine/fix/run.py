@@ -56,7 +56,7 @@ def run_fix(
         note_input(draft_path, fh.fileno())
         data = fh.read()
     if doc.format == "docx":
-        raw = read_docx(data, draft_path)
+        raw = read_docx(data, draft_path).lines
         text_draft = None
     else:
         text_draft = TextDraft.read(data, draft_path)

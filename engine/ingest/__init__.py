@@ -45,7 +45,9 @@ def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str =
     return build(split_lines(text), path, fmt, encoding)
 
 
-def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc:
+def build(
+    lines: list[RawLine], path: str, fmt: str, encoding: str, removed: list[str] | None = None
+) -> SourceDoc:
     """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources."""
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
@@ -69,7 +71,7 @@ def build(lines: list[RawLine], path: str, fmt: str, encoding: str) -> SourceDoc
             normalised.append((line_no, orig, text, cols))
     n = len(normalised)
     paragraphs: list[Paragraph] = []
-    removed: list[str] = []
+    removed = list(removed or [])
     for k, (line_no, orig, text, cols) in enumerate(normalised):
         if len(orig) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
             lite = light(orig)
@@ -234,9 +236,14 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         raise PlancheckError("input.empty", path=path)
 
     if fmt == "docx":
-        doc = build(_within_budget(read_docx(data, path), path), path, "docx", "utf-8")
+        docx_text = read_docx(data, path)
+        doc = build(_within_budget(docx_text.lines, path), path, "docx", "utf-8")
+        doc.tracked_changes = docx_text.tracked_changes
+        doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":
-        doc = build(_within_budget(read_pdf(data, path), path), path, "pdf", "utf-8")
+        pdf_text = read_pdf(data, path)
+        doc = build(_within_budget(pdf_text.lines, path), path, "pdf", "utf-8", pdf_text.removed)
+        doc.notes = [normalise_line(n)[0] for n in pdf_text.notes]
         if not doc.paragraphs:
             raise PlancheckError("input.no_text", path=path)
     elif fmt == "html":

@@ -2,8 +2,9 @@
 
 Conservative by design: a line is furniture only if it is short AND either starts with a known
 metadata label (索引号: … 公开日期 …), or consists of nothing but furniture tokens and brackets
-(【字体：大 中 小】【打印本页】【关闭窗口】), or is a breadcrumb (首页 > 政务公开 > …), or is a
-`来源：…` line at the very top or the very end of the document. A line of plan text never starts
+(【字体：大 中 小】【打印本页】【关闭窗口】), or is a breadcrumb (首页 > 政务公开 > …), or carries a
+site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is a `来源：…`, `主办单位：…` or
+`技术支持：…` line at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
 A furniture line that carries the document number (`公开目录 规范性文件 文号 宁发〔2017〕10号`) is
@@ -51,6 +52,13 @@ METADATA_ROW = re.compile(
 _TOKEN_RE = re.compile("|".join(sorted(TOKENS, key=len, reverse=True)))
 _JUNK = re.compile(r"[\s【】\[\]()<>《》:：|、,，.。·•/»>\-—_]+")
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>»›/]")
+# a government site's footer: registration numbers and notices no plan sentence carries, anywhere;
+# the site's sponsor and contact lines only among the first and last lines
+_SITE_FOOTER = re.compile(
+    r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|All Rights Reserved|©|建议使用.{0,20}浏览器|分辨率\s*\d{3,4}",
+    re.I,
+)
+_SITE_EDGE = re.compile(r"^(?:主办单位|承办单位|主办|承办|技术支持|网站地图|联系我们)(?:[ :：|]|$)")
 _SOURCE = re.compile(r"^[【\[]?(?:信息|文章|稿件)?来源[】\]]?\s*[:：]")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–－\s]*$")
 # 宁发〔2017〕10号, 桂政发[2021]45号; optionally preceded by its label
@@ -69,7 +77,9 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
         return False
     if _LABEL_START.match(light) or _BREADCRUMB.match(light):
         return True
-    if at_edge and _SOURCE.match(light) and len(light) <= 60:
+    if at_edge and (_SOURCE.match(light) or _SITE_EDGE.match(light)) and len(light) <= 60:
+        return True
+    if _SITE_FOOTER.search(light):
         return True
     if pdf and _PAGE_NUMBER.match(light):
         return True

@@ -23,6 +23,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets
@@ -31,7 +32,6 @@ from engine.ingest.tables import Cell, TableRow, table_lines
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CHUNK = 1024 * 1024
-_PDF_PASSWORD = 4  # pdfium's FPDF_ERR_PASSWORD
 
 
 def split_lines(text: str) -> list[RawLine]:
@@ -47,8 +47,10 @@ def _corrupt(path: str, fmt: str, exc: BaseException) -> PlancheckError:
 # --------------------------------------------------------------------------- .docx
 
 
-def read_docx(data: bytes, path: str) -> list[RawLine]:
-    """Body paragraphs and table cells in document order; merged cells once."""
+def read_docx(data: bytes, path: str) -> DocxText:
+    """Body paragraphs and table cells in document order (merged cells once), as Word shows them
+    with every tracked change accepted; text boxes after the paragraph that anchors them; footnotes
+    and endnotes apart (`DocxText.notes`), never inside a measure's text."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -60,7 +62,16 @@ def read_docx(data: bytes, path: str) -> list[RawLine]:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        return list(_docx_blocks(document.iter_inner_content(), [0]))
+        counter = [0]
+        lines = list(_docx_blocks(iter_docx_blocks(document), counter))
+        for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
+            if n == _BOX:
+                counter[0] += 1
+                lines[k] = (counter[0], text)
+        body = document.element.body
+        tracked = any(True for _ in body.iter(*_TRACKED))
+        notes = _docx_notes(document)
+        return DocxText(lines, notes, tracked)
     except PlancheckError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
@@ -92,11 +103,117 @@ def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
                     )
 
 
+class DocxText(NamedTuple):
+    lines: list[RawLine]
+    notes: list[str]  # footnotes then endnotes, in the order of their numbers
+    tracked_changes: bool  # the body has insertions, deletions or moves, read as accepted
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+# subtrees whose text is not the paragraph's own: deleted or moved-away text, text boxes (read as
+# paragraphs of their own), the fallback copy of a drawing, field codes
+_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
+_BOX = -1  # line number of a text-box paragraph until read_docx numbers it
+_CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
+
+
+def iter_docx_blocks(parent: object) -> Iterator[object]:
+    """Paragraphs and tables of a body or cell in order, also inside content controls (w:sdt).
+
+    python-docx's iter_inner_content() skips the paragraphs of a block-level content control;
+    engine/report/docx.py numbers paragraphs with this same walk.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    element = parent._element  # type: ignore[attr-defined]
+    if element.tag == f"{_W}document":
+        element = element.body
+    stack = list(reversed(list(element)))
+    while stack:
+        child = stack.pop()
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, parent)  # type: ignore[arg-type]
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, parent)  # type: ignore[arg-type]
+        elif child.tag in _CONTAINERS:
+            stack.extend(reversed(list(child)))
+
+
+def paragraph_text(p: object) -> str:
+    """A paragraph's text with tracked changes accepted: insertions in, deletions out, tabs as tabs.
+
+    python-docx's Paragraph.text leaves out inserted runs and reads the text boxes' text nowhere.
+    """
+    out: list[str] = []
+    stack = list(reversed(list(p)))  # type: ignore[call-overload]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+        elif tag == f"{_W}tab":
+            out.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            out.append(" " if el.get(f"{_W}type") in (None, "textWrapping") else "")
+        elif tag == f"{_W}noBreakHyphen":
+            out.append("-")
+        else:
+            stack.extend(reversed(list(el)))
+    return "".join(out)
+
+
+def _text_boxes(p: object) -> list[object]:
+    """The w:txbxContent of the text boxes anchored in a paragraph (the mc:Fallback copy skipped)."""
+    boxes: list[object] = []
+    stack = list(p)  # type: ignore[call-overload]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag == f"{_MC}Fallback":
+            continue
+        if el.tag == f"{_W}txbxContent":
+            boxes.append(el)
+            continue
+        stack.extend(el)
+    boxes.reverse()
+    return boxes
+
+
+def _docx_notes(document: object) -> list[str]:
+    """Footnote and endnote texts (separators skipped), each `[n] text`."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    notes: list[str] = []
+    part = document.part  # type: ignore[attr-defined]
+    for reltype, tag in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+        for rel in part.rels.values():
+            if rel.reltype != reltype or rel.is_external:
+                continue
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            for note in root.iter(f"{_W}{tag}"):
+                if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join(t for t in (paragraph_text(x).strip() for x in note.iter(f"{_W}p")) if t)
+                if text:
+                    notes.append(text)
+    return notes
+
+
 def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = True) -> Iterator[RawLine]:
     from docx.table import Table, _Cell
 
+    held: tuple[int, str] | None = None  # a paragraph whose mark was deleted: it runs on into the next
     for block in blocks:
         if isinstance(block, Table):
+            if held is not None:
+                yield held
+                held = None
             rows = _docx_rows(block) if tables else None
             found = table_lines(rows) if rows else None
             if found is not None and rows is not None:
@@ -107,10 +224,31 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                     # a vertically merged cell repeats as vMerge="continue" cells below it: read it once
                     if tc.vMerge == "continue":
                         continue
-                    yield from _docx_blocks(_Cell(tc, block).iter_inner_content(), counter, tables)
+                    yield from _docx_blocks(iter_docx_blocks(_Cell(tc, block)), counter, tables)
         else:
             counter[0] += 1
-            yield counter[0], block.text  # type: ignore[attr-defined]
+            p = block._p  # type: ignore[attr-defined]
+            line = (counter[0], paragraph_text(p))
+            if held is not None:
+                line = (held[0], held[1] + line[1])
+                held = None
+            if _mark_deleted(p):
+                held = line
+            else:
+                yield line
+            for box in _text_boxes(p):
+                # numbered after the body (read_docx): body paragraphs keep the numbers report/docx counts
+                for inner in box.iter(f"{_W}p"):
+                    yield _BOX, paragraph_text(inner)
+    if held is not None:
+        yield held
+
+
+def _mark_deleted(p: object) -> bool:
+    """The paragraph mark is a tracked deletion: accepted, the paragraph joins the next one."""
+    ppr = p.find(f"{_W}pPr")  # type: ignore[attr-defined]
+    rpr = ppr.find(f"{_W}rPr") if ppr is not None else None
+    return rpr is not None and rpr.find(f"{_W}del") is not None
 
 
 def _docx_rows(table: object) -> list[list[Cell]]:
@@ -128,8 +266,9 @@ def _docx_rows(table: object) -> list[list[Cell]]:
                 up = above.get(col)
                 cell = Cell(col, span, list(up.parts) if up else [], inherited=True)
             else:
-                lines = list(_docx_blocks(_Cell(tc, table).iter_inner_content(), [0], tables=False))
-                cell = Cell(col, span, [t for _, t in lines], lines=len(lines))
+                paras = [0]  # paragraphs the cell holds, as the cell-by-cell reading counts them
+                lines = list(_docx_blocks(iter_docx_blocks(_Cell(tc, table)), paras, tables=False))
+                cell = Cell(col, span, [t for _, t in lines], lines=paras[0])
             row.append(cell)
             above[col] = cell
             col += span
@@ -153,7 +292,7 @@ def _docx_task_table(
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 continue
-            yield from _docx_blocks(_Cell(tc, table).iter_inner_content(), counter)
+            yield from _docx_blocks(iter_docx_blocks(_Cell(tc, table)), counter)
     counter[0] += sum(c.lines for c in rows[h])
     for row, line in zip(rows[h + 1 :], lines, strict=True):
         first = counter[0] + 1
@@ -165,37 +304,57 @@ def _docx_task_table(
 # --------------------------------------------------------------------------- .pdf
 
 
-def read_pdf(data: bytes, path: str) -> list[RawLine]:
-    """The text layer, page by page; each text line is a raw line."""
+class PdfText(NamedTuple):
+    lines: list[RawLine]  # paragraphs, numbered by their first printed line
+    removed: list[str]  # running headers, footers and page numbers
+    notes: list[str]  # footnotes, kept out of the text
+
+
+def read_pdf(data: bytes, path: str) -> PdfText:
+    """The text layer as paragraphs (engine.ingest.pdf), the furniture dropped and the footnotes."""
     try:
         import pypdfium2 as pdfium
 
-        pdf = pdfium.PdfDocument(data)
+        from engine.ingest import pdf as layout
+
         try:
-            pages = len(pdf)
-            budgets.check("pages", path, pages)
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise PlancheckError("input.encrypted", path=path) from None
+            raise
+        try:
+            count = len(document)
+            budgets.check("pages", path, count)
             limit = budgets.current().paragraphs
-            lines: list[RawLine] = []
-            n = 0
-            for i in range(pages):
-                page = pdf[i]
+            pages: list[list[layout.Line]] = []
+            n = unreadable = 0
+            for i in range(count):
+                page = document[i]
                 textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                textpage.close()
-                page.close()
-                for line in _LINE_BREAK.split(text):
+                try:
+                    lines, bad = layout.page_lines(textpage, i)
+                    unreadable += bad
+                finally:
+                    textpage.close()
+                    page.close()
+                for line in lines:
                     n += 1
-                    lines.append((n, line))
+                    line.number = n
+                pages.append(lines)
                 if n > limit * 2:  # blank lines included: an early stop, ingest counts exactly after
                     raise budgets.exceeded("paragraphs", path, "> " + budgets.show("paragraphs", limit), limit)
-            return lines
         finally:
-            pdf.close()
+            document.close()
+        share = layout.unreadable_share(pages, unreadable)
+        if share >= layout.GARBLED_SHARE:
+            raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
+        kept, removed = layout.drop_furniture(pages)
+        body, notes = layout.split_notes(kept)
+        return PdfText(layout.paragraphs(body), removed, notes)
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files
-        if getattr(exc, "err_code", None) == _PDF_PASSWORD:
-            raise PlancheckError("input.encrypted", path=path) from exc
         raise _corrupt(path, ".pdf", exc) from exc
 
 
@@ -212,17 +371,10 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 _CELL_TAGS = {"td", "th"}
 _CHROME_WORDS = {
-    "nav",
-    "navbar",
-    "menu",
-    "footer",
-    "header",
-    "breadcrumb",
-    "crumb",
-    "crumbs",
-    "share",
-    "bdshare",
-}
+    "nav", "navbar", "menu", "footer", "foot", "header", "breadcrumb", "crumb", "crumbs", "share",
+    "bdshare", "sidebar", "side", "bottom", "copyright", "related", "relevant", "toolbar", "print", "login",
+    "search",
+}  # fmt: skip
 _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page text first
 _ROW = "\ue001"  # private-use marker around the number of a task-table row line
 _WS = re.compile(r"[\t\n\r\f\v ]+")
@@ -435,14 +587,28 @@ def _cell_text(node: object) -> str:
     return "".join(out)
 
 
+_LINK_BLOCKS = {"div", "ul", "ol", "table", "tr", "td", "section", "dl", "span"}
+LINK_SHARE = 0.7  # a block whose text is mostly link text (a menu, a list of related articles) is chrome
+
+
 def _is_chrome(node: object, total: int) -> bool:
-    """Navigation/share/footer blocks by class or id — unless they hold most of the page's text."""
+    """Navigation/share/footer blocks by class or id, and blocks that are mostly links (menus and
+    lists of other articles on pages without such names) — unless they hold most of the page's text."""
     attrs = node.attributes or {}  # type: ignore[attr-defined]
     words = set(re.split(r"[\s_-]+", f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
-    if not words & _CHROME_WORDS:
+    named = bool(words & _CHROME_WORDS)
+    if not named and node.tag not in _LINK_BLOCKS:  # type: ignore[attr-defined]
         return False
     own = len(node.text(deep=True, separator="") or "")  # type: ignore[attr-defined]
-    return own * 2 < total
+    if own * 2 >= total:
+        return False
+    if named:
+        return True
+    links = node.css("a")  # type: ignore[attr-defined]
+    if len(links) < 3 or not own:
+        return False
+    linked = sum(len(a.text(deep=True, separator="") or "") for a in links)
+    return linked >= LINK_SHARE * own
 
 
 def _is_metadata_row(cell: object) -> bool:

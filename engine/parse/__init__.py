@@ -260,6 +260,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         format=doc.format,
         encoding=doc.encoding,
         sha256=doc.sha256,
+        tracked_changes=doc.tracked_changes,
+        notes=doc.notes,
         title=fm.title,
         doc_number=fm.doc_number,
         issuers=fm.issuers,
@@ -286,8 +288,8 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
             extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
-        for dl in m.deadlines:  # 自本意见印发之日起30日内: counted from the document's own date
-            resolve_relative(dl, plan.date)
+        # 自本意见印发之日起30日内: counted from the document's own date
+        m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
         _locate(m, segs, paras)
     return plan
 

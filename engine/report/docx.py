@@ -74,6 +74,8 @@ def all_paragraphs(doc: DocumentObject) -> list[DocxParagraph]:
     the numbering engine.ingest.readers.read_docx gives as `line`."""
     from docx.table import _Cell
 
+    from engine.ingest.readers import iter_docx_blocks
+
     out: list[DocxParagraph] = []
 
     def walk(blocks) -> None:
@@ -83,11 +85,11 @@ def all_paragraphs(doc: DocumentObject) -> list[DocxParagraph]:
                     for tc in tr.tc_lst:
                         if tc.vMerge == "continue":
                             continue
-                        walk(_Cell(tc, block).iter_inner_content())
+                        walk(iter_docx_blocks(_Cell(tc, block)))
             else:
                 out.append(block)
 
-    walk(doc.iter_inner_content())
+    walk(iter_docx_blocks(doc))
     return out
 
 

@@ -38,6 +38,8 @@ class MarkdownFormatter(Formatter):
                 new=s.new, unchanged=s.unchanged, fixed=s.fixed,
             )
             out += [cell(counts_line), ""]
+        if s.tracked_changes_accepted:
+            out += [f"> {t('tracked_changes')}", ""]
         counts = {"error": s.errors, "warning": s.warnings, "info": s.infos}
         out.append(
             "| " + " | ".join(f"{ICON[k]} {t('sev.' + k)}" for k in SEVERITIES) + f" | {t('waived')} |"

@@ -92,6 +92,8 @@ def _summary(ctx: RenderContext) -> list[str]:
         out += wrap(counts_line, WIDTH, "    ", "  ")
     result = ("result_failed" if s.failed else "result_passed") + ("_new" if base is not None else "")
     out += wrap(ctx.t(result, fail_on=s.fail_on), WIDTH, "  ", "  ")
+    if s.tracked_changes_accepted:
+        out += wrap(ctx.t("tracked_changes"), WIDTH, "  ", "  ")
     if ctx.report.fixed:
         out += ["", ctx.t("fixed_findings"), "─" * min(WIDTH, 40)]
         for f in ctx.report.fixed:

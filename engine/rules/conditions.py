@@ -17,31 +17,54 @@ every comparison with a missing field is false except `ne`/`not_in`, which are t
 
 Compilation: the expression is put into negation normal form (durable has no `not` over one fact:
 eq<->ne, lt<->gte …, contains<->not_contains as `$iany`/`$iall` with the list's count for
-emptiness). `require` asserts the facts and reports those the main rule did not match; `forbid`
-reports those it matched. Only the one fact type the rule uses is built and asserted.
+emptiness). A negated `matches` cannot be a durable regex (no complement), and durable's `$not`
+join on the fact's own key proved unreliable (measured: it excluded nothing unless the positive
+pattern also carried a non-trivial regex), so it runs in two durable passes: first one rule per
+such regex marks the facts it matches (field `_re<k>`), then the main rule tests `_re<k>` false.
+`require` asserts the facts and reports those the main rule did not match; `forbid` reports those
+it matched. Only the one fact type the rule uses is built and asserted.
 
-Regexes (`matches`) are never handed to durable: its matcher stalls on patterns such as `(a+)+$`
-over long text, and its dialect cannot say what Python's can. Each distinct `matches` atom is
-evaluated in Python by RE2 (`engine.rules.user_regex`: Python syntax, linear time) before the
-facts are asserted, and stored on each fact as a true/false field `_re<k>` that the compiled rule
-tests (`{_re0: true}`, or false where the atom is negated). A pattern RE2 cannot run (lookarounds,
-back references) is refused when the ruleset loads, with its line.
+Regexes are written in Python syntax (as everywhere else in plancheck) and translated to
+durable's own dialect (`%` escapes, full-string match, so wrapped as `.*(…).*`). Validated when
+the ruleset is loaded; not supported there, and refused with a reason: lookarounds, back
+references, negated classes ([^a]: durable matches `.*[^a]法` against no string holding an `a`
+anywhere), `\\b` `\\B` `\\A` `\\Z`, `\\w` `\\W` `\\S` `\\D` (durable's classes are ASCII-only: list the
+characters), inline flags other than (?i), classes of more than 256 characters (such as
+[一-龥]: durable expands ranges into a fixed table and crashes), repeats above {100}, and anchors
+other than a leading ^ or a trailing $. Lazy repeats (*?) are accepted and mean the same as
+greedy ones for a yes/no match.
+
+A `condition` rule's regexes are nevertheless never run by durable: its matcher stalls on patterns
+such as `(a+)+$` over long text. Each distinct `matches` atom is evaluated in Python by RE2
+(`engine.rules.user_regex`: Python syntax, linear time) before the facts are asserted, and stored
+on each fact as a true/false field `_re<k>` that the compiled rule tests (`{_re0: true}`, or false
+where the atom is negated); so there is no marking pass. A pattern RE2 cannot run is refused at load
+too. The `join` kind still places its (positive) regexes in durable's dialect (`compile_condition_for`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
+try:  # Python 3.11+
+    import re._constants as sre_c  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
 from engine.models import AlignmentPair, ClausePair, Measure, Plan
-from engine.rules.user_regex import UserRegexError, compile_regex
+from engine.rules.user_regex import compile_regex
 
 Op = Literal["eq", "ne", "lt", "lte", "gt", "gte", "matches", "contains", "not_contains", "in", "not_in", "exists"]
 FactType = Literal["measure", "responsibility", "deadline", "target", "sentence", "measure_pair", "clause_pair"]
 KEY = "fid"  # every fact's own unique key; never `id`/`sid` (durable's identity/state keys)
+MAX_CLASS = 256
 
 # ---------------------------------------------------------------------------- fact types
 
@@ -191,20 +214,22 @@ NotOf.model_rebuild()
 Loc = tuple[str | int, ...]
 
 
-def problems(fact: str, expr: Expr, loc: Loc) -> list[tuple[Loc, str]]:
-    """Load-time checks the models cannot express: fields of the fact type, operator types, regexes."""
+def problems(fact: str, expr: Expr, loc: Loc, types: dict[str, dict[str, F]] | None = None) -> list[tuple[Loc, str]]:
+    """Load-time checks the models cannot express: fields of the fact type, operator types, regexes.
+
+    `types` defaults to the condition kind's fact types (`engine.rules.facts` passes all of them)."""
     out: list[tuple[Loc, str]] = []
     if isinstance(expr, AllOf):
         for i, e in enumerate(expr.all):
-            out += problems(fact, e, (*loc, "all", i))
+            out += problems(fact, e, (*loc, "all", i), types)
         return out
     if isinstance(expr, AnyOf):
         for i, e in enumerate(expr.any):
-            out += problems(fact, e, (*loc, "any", i))
+            out += problems(fact, e, (*loc, "any", i), types)
         return out
     if isinstance(expr, NotOf):
-        return problems(fact, expr.not_, (*loc, "not"))
-    fields = FACT_TYPES[fact]
+        return problems(fact, expr.not_, (*loc, "not"), types)
+    fields = (types or FACT_TYPES)[fact]
     if expr.field not in fields:
         return [((*loc, "field"), f"fact type '{fact}' has no field '{expr.field}' (fields: {', '.join(fields)})")]
     ftype, _, _ = fields[expr.field]
@@ -232,8 +257,9 @@ def problems(fact: str, expr: Expr, loc: Loc) -> list[tuple[Loc, str]]:
             out.append((here, "matches needs a regular expression (a string)"))
         else:
             try:
-                compile_regex(v)
-            except UserRegexError as e:
+                compile_regex(v)  # the condition kind runs it on RE2
+                to_durable_regex(v)  # the join kind hands it to durable
+            except ValueError as e:  # UserRegexError is one
                 out.append((here, str(e)))
     else:
         if ftype == "list":
@@ -252,6 +278,163 @@ def _type_problem(ftype: str, v: Any) -> str | None:
         "bool": isinstance(v, bool),
     }.get(ftype, True)
     return None if ok else f"expected a {ftype} value, got {v!r}"
+
+
+# ---------------------------------------------------------------------------- regex dialect
+
+
+def to_durable_regex(pattern: str) -> tuple[str, bool]:
+    """Python regex -> (durable `$mt` pattern matching anywhere in the string, ignore_case)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error as e:
+        raise ValueError(f"bad regular expression: {e}") from None
+    flags = parsed.state.flags & ~(re.UNICODE | sre_c.SRE_FLAG_UNICODE)
+    ignore_case = bool(flags & re.IGNORECASE)
+    if flags & ~re.IGNORECASE:
+        raise ValueError("not supported in condition regexes: inline flags other than (?i)")
+    items = list(parsed)
+    head = "" if items and items[0] == (sre_c.AT, sre_c.AT_BEGINNING) else ".*"
+    tail = "" if items and items[-1] == (sre_c.AT, sre_c.AT_END) else ".*"
+    if not head:
+        items = items[1:]
+    if not tail:
+        items = items[:-1]
+    body = _emit(items)
+    durable = head + (f"({body})" if body else "") + tail
+    from engine.rules.runtime import regex_error  # the runtime is the only module that sees durable
+
+    err = regex_error(durable)
+    if err:
+        raise ValueError(f"regular expression not supported by durable-rules: {err}")
+    return durable, ignore_case
+
+
+_SPECIAL = set(".|?*+()[]{}%")
+
+
+def _lit(code: int) -> str:
+    ch = chr(code)
+    if ch in _SPECIAL:
+        return "%" + ch
+    if code < 0x20:
+        raise ValueError("not supported in condition regexes: control characters")
+    return ch
+
+
+def _emit(items: Iterable[tuple[Any, Any]]) -> str:
+    out = []
+    for op, av in items:
+        out.append(_emit_one(op, av))
+    return "".join(out)
+
+
+def _emit_one(op: Any, av: Any) -> str:
+    if op is sre_c.LITERAL:
+        return _lit(av)
+    if op is sre_c.NOT_LITERAL:
+        raise ValueError(_NEGATED)
+    if op is sre_c.ANY:
+        return "."
+    if op is sre_c.IN:
+        return _class(av)
+    if op is sre_c.BRANCH:
+        return "(" + "|".join(_emit(seq) for seq in av[1]) + ")"
+    if op is sre_c.SUBPATTERN:
+        _group, add_flags, del_flags, seq = av
+        if add_flags or del_flags:
+            raise ValueError("not supported in condition regexes: scoped inline flags")
+        if len(seq) == 1 and seq[0][0] is sre_c.BRANCH:
+            return _emit(seq)  # the branch brings its own parentheses
+        return "(" + _emit(seq) + ")"
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        lo, hi, seq = av
+        inner = _emit(seq)
+        if not (len(seq) == 1 and seq[0][0] in (sre_c.LITERAL, sre_c.ANY, sre_c.IN, sre_c.NOT_LITERAL)):
+            inner = f"({inner})"
+        if lo > 100 or (hi is not sre_c.MAXREPEAT and hi > 100):
+            raise ValueError("not supported in condition regexes: repeats above {100}")
+        if hi is sre_c.MAXREPEAT:
+            if lo <= 1:
+                return inner + ("*" if lo == 0 else "+")
+            return inner * lo + "*" if lo <= 16 else inner + f"{{{lo},}}"
+        if (lo, hi) == (0, 1):
+            return inner + "?"
+        # durable's {m,n} runs out of states quickly when more follows (measured: `%d{4}年` fails,
+        # `%d%d%d%d年` works): spell short repeats out
+        if hi <= 16:
+            return inner * lo + (inner + "?") * (hi - lo)
+        return inner + (f"{{{lo}}}" if lo == hi else f"{{{lo},{hi}}}")
+    if op is sre_c.AT:
+        if av in (sre_c.AT_BOUNDARY, sre_c.AT_NON_BOUNDARY):
+            raise ValueError(r"not supported in condition regexes: \b and \B (and \b is wrong over Chinese text)")
+        raise ValueError("not supported in condition regexes: anchors other than a leading ^ and a trailing $")
+    name = str(op).lower()
+    what = {
+        "groupref": "back references",
+        "groupref_exists": "conditional groups",
+        "assert": "lookarounds",
+        "assert_not": "lookarounds",
+        "atomic_group": "atomic groups",
+        "possessive_repeat": "possessive repeats",
+    }.get(name, name)
+    raise ValueError(f"not supported in condition regexes: {what}")
+
+
+_NEGATED = (
+    "not supported in condition regexes: negated classes such as [^a] (measured: durable-rules matches"
+    " them wrongly after a repeat; list the characters that may stand there instead)"
+)
+
+
+def _class(items: list[tuple[Any, Any]]) -> str:
+    chars: list[str] = []
+    size = 0
+    has_dash = False
+    for op, av in items:
+        if op is sre_c.NEGATE:
+            raise ValueError(_NEGATED)
+        elif op is sre_c.LITERAL:
+            ch = chr(av)
+            if ch == "-":
+                has_dash = True
+                continue
+            chars.append("%" + ch if ch in "[]%" else ch)
+            size += 1
+        elif op is sre_c.RANGE:
+            lo, hi = av
+            size += hi - lo + 1
+            if any(chr(c) in "[]%-^" for c in (lo, hi)):
+                raise ValueError("not supported in condition regexes: a range ending in [ ] % - or ^")
+            chars.append(f"{chr(lo)}-{chr(hi)}")
+        elif op is sre_c.CATEGORY:
+            if av is sre_c.CATEGORY_DIGIT:
+                chars.append("%d")
+                size += 10
+            elif av is sre_c.CATEGORY_SPACE:
+                chars.append("%s")
+                size += 6
+            else:
+                raise ValueError(
+                    r"not supported in condition regexes: \w \W \S \D (durable's classes are ASCII-only;"
+                    " list the characters)"
+                )
+        else:
+            raise ValueError(f"not supported in condition regexes: {str(op).lower()} in a class")
+        if size > MAX_CLASS:
+            raise ValueError(
+                f"not supported in condition regexes: a class of more than {MAX_CLASS} characters"
+                " (durable expands ranges such as [一-龥] into a fixed table)"
+            )
+    if chars and chars[0].startswith("^"):
+        chars.append(chars.pop(0))  # a literal ^ must not come first
+    if has_dash:
+        chars.append("-")  # a literal - only works last in durable
+    if not chars:
+        raise ValueError("not supported in condition regexes: an empty class")
+    if len(chars) == 1 and len(chars[0]) == 1:
+        return _lit(ord(chars[0]))
+    return "[" + "".join(chars) + "]"
 
 
 # ---------------------------------------------------------------------------- compile
@@ -274,8 +457,18 @@ def nnf(expr: Expr, negate: bool = False) -> tuple[str, list[Any]] | Lit:
     return Lit(expr, negate)
 
 
+def regex_negations(node: Any) -> list[Atom]:
+    """The distinct `matches` atoms that occur negated (they need the first durable pass)."""
+    if isinstance(node, Lit):
+        return [node.atom] if node.atom.op == "matches" and node.negated else []
+    out: list[Atom] = []
+    for c in node[1]:
+        out += [a for a in regex_negations(c) if a not in out]
+    return out
+
+
 def regex_atoms(node: Any) -> list[Atom]:
-    """The distinct `matches` atoms, in order: each is evaluated in Python as the field `_re<k>`."""
+    """The distinct `matches` atoms, in order: the condition kind evaluates each as the field `_re<k>`."""
     if isinstance(node, Lit):
         return [node.atom] if node.atom.op == "matches" else []
     out: list[Atom] = []
@@ -284,13 +477,14 @@ def regex_atoms(node: Any) -> list[Atom]:
     return out
 
 
-def _json(node: Any, fact: str, regexes: list[Atom]) -> dict[str, Any]:
+def _json(node: Any, fact: str, marks: list[Atom], types: dict[str, dict[str, F]] | None = None) -> dict[str, Any]:
+    """`marks`: the regex atoms tested as `_re<k>` fields (every negated one must be among them)."""
     if isinstance(node, Lit):
-        if node.atom.op == "matches":
-            return {f"_re{regexes.index(node.atom)}": not node.negated}
-        return lit_json(node, fact)
+        if node.atom.op == "matches" and (node.negated or node.atom in marks):
+            return {f"_re{marks.index(node.atom)}": not node.negated}
+        return lit_json(node, fact, types)
     op, children = node
-    parts = [_json(c, fact, regexes) for c in children]
+    parts = [_json(c, fact, marks, types) for c in children]
     return parts[0] if len(parts) == 1 else {f"${op}": parts}
 
 
@@ -299,10 +493,10 @@ _NEG = {"eq": "ne", "ne": "eq", "lt": "gte", "gte": "lt", "gt": "lte", "lte": "g
 _DOP = {"lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
 
 
-def lit_json(lit: Lit, fact: str) -> dict[str, Any]:
-    """One literal as a durable expression (`matches` is handled by the caller)."""
+def lit_json(lit: Lit, fact: str, types: dict[str, dict[str, F]] | None = None) -> dict[str, Any]:
+    """One literal as a durable expression (a negated `matches` is handled by the caller)."""
     a = lit.atom
-    ftype, optional, _ = FACT_TYPES[fact][a.field]
+    ftype, optional, _ = (types or FACT_TYPES)[fact][a.field]
     f, v = a.field, a.value
     if a.op == "exists":
         want = (v is None or v is True) != lit.negated
@@ -310,7 +504,13 @@ def lit_json(lit: Lit, fact: str) -> dict[str, Any]:
             return {"$gt": {f"n_{f}": 0}} if want else {f"n_{f}": 0}
         return {"$ex": {f: 1}} if want else {"$nex": {f: 1}}
     if a.op == "matches":
-        raise AssertionError("a matches atom is evaluated in Python and compiled as its _re<k> field")
+        if lit.negated:
+            raise AssertionError("a negated matches is compiled as a mark from the first pass")
+        durable, icase = to_durable_regex(v)
+        mt = "$imt" if icase else "$mt"
+        if ftype == "list":
+            return {"$iany": {f: {mt: {"$i": durable}}}}
+        return {mt: {f: durable}}
     op = _NEG[a.op] if lit.negated else a.op
     if op == "contains":
         return {"$iany": {f: {"$i": v}}}
@@ -354,6 +554,14 @@ def regex_matches(fact: dict[str, Any], atom: Atom) -> bool:
         return False
     rx = compile_regex(atom.value)
     return any(isinstance(s, str) and rx.search(s) is not None for s in (x if isinstance(x, list) else [x]))
+
+
+def compile_condition_for(fact: str, expr: Expr, types: dict[str, dict[str, F]]) -> tuple[list[Atom], dict[str, Any]]:
+    """(negated regexes, durable expression) of `expr` over a fact type of `types`, for other compilers
+    (the join kind) that place it inside a larger pattern; they refuse negated regexes beforehand."""
+    tree = nnf(expr)
+    marks = regex_negations(tree)
+    return marks, _json(tree, fact, marks, types)
 
 
 def evaluate(fact: dict[str, Any], expr: Expr) -> bool:

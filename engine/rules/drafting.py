@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,6 +22,7 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
+from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
 from engine.outputs import note_input
 
@@ -356,7 +358,7 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
             continue
         if n and 2.0 * int(lcs[i]) / n < floor:
             continue  # difflib's matches <= the longest common subsequence: ratio < floor
-        sm = _matcher(fc)
+        sm = _matcher(fc, threading.get_ident())
         sm.set_seq1(ft)
         r = sm.ratio()
         if r > best:
@@ -369,9 +371,13 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-@lru_cache(maxsize=1024)
-def _matcher(b: str) -> difflib.SequenceMatcher:
-    """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause."""
+@memo(1024, copy="shared")
+def _matcher(b: str, thread: int) -> difflib.SequenceMatcher:
+    """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause.
+
+    One per thread: the caller sets seq1 on it, so a matcher shared between concurrent checks would
+    score one thread's text against another's.
+    """
     return difflib.SequenceMatcher(None, "", b, autojunk=False)
 
 

@@ -71,6 +71,11 @@ class Example(_Data):
     draft: str = Field(description="draft text (a small plan: numbered measures)")
     parent: str | None = Field(None, description="parent text, for kinds that compare with a parent")
     level: Level | None = Field(None, description="override the draft's level")
+    curate: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="parent measure ref -> curated fields (deadline, require_units …) applied to the obligations "
+        "derived from `parent`, for rules that read curation",
+    )
     note: str | None = None
 
 

@@ -1,7 +1,18 @@
-"""The one module that touches durable-rules: JSON ruleset + plain-JSON facts in, matches out.
+"""The rules runtime: a JSON ruleset + plain-JSON facts in, matches out, on one of two engines.
 
-Everything durable-specific lives here, so replacing the library changes one file. The facade
-avoids every pitfall listed in ../shared/NOTES-dependencies.md (beside the repository):
+- **durable-rules** (a C Rete engine) where it imports (Python 3.10-3.12): this is the only module
+  that imports it, so replacing the library changes one file;
+- **the Python evaluator** (`engine.rules.evaluator`, the same semantics measured against durable)
+  where it does not (Python 3.13+, where durable-rules 2.0.28 does not build).
+
+The choice is automatic; `PLANCHECK_RULES_ENGINE=durable|python` or `using(name)` (tests) force one,
+and `plancheck --version` names the engine in use. Rules over several facts (joins) run on the
+evaluator even where durable imports, unless `PLANCHECK_DURABLE_JOINS=1`: see `_is_join`. Both engines get the same facts (control
+characters in strings as spaces) and return matches in the same order (rule order, then the facts'
+indices), so a report does not depend on the engine.
+
+The durable facade avoids every pitfall listed in ../shared/NOTES-dependencies.md (beside the
+repository):
 
 - one `Host` per process, with its timer threads switched off (`_run` is a no-op): we use no
   timers, and every action runs synchronously inside `assert_facts`, so the background dispatcher
@@ -31,86 +42,97 @@ import copy
 import hashlib
 import itertools
 import json
+import os
+import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
-import durable_rules_engine as _dre
-from durable import engine as _de
-
 from engine.errors import PlancheckError
+from engine.memo import memo
+from engine.rules import evaluator
+
+try:  # durable-rules 2.0.28 does not build or import on Python 3.13+: the evaluator runs instead
+    import durable_rules_engine as _dre
+    from durable import engine as _de
+
+    DURABLE_ERROR: str | None = None
+except Exception as e:  # any failure to import means "not available here"
+    _dre = _de = None  # type: ignore[assignment]
+    DURABLE_ERROR = f"{type(e).__name__}: {e}"
 
 Match = dict[str, Any]
+ENGINES = ("durable", "python")
+ENV = "PLANCHECK_RULES_ENGINE"
+DURABLE_JOINS = "PLANCHECK_DURABLE_JOINS"
 
 _COLLECT = "plancheck.collect"
 _SEEN = "plancheck.seen"
 _CATCH_ALL = "plancheck_seen"
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+FACT_KEY = "_f"
+_RESERVED = ("id", "sid")
+_choice: ContextVar[str | None] = ContextVar("plancheck_rules_engine", default=None)
 
 
 def _seen(c: Any) -> None:  # the catch-all rule's action: nothing to do
     return None
 
-FACT_KEY = "_f"
-_RESERVED = ("id", "sid")
+
+def engine_name() -> str:
+    """The engine this context runs: `using(...)`, else $PLANCHECK_RULES_ENGINE, else durable if it imports."""
+    name = _choice.get() or os.environ.get(ENV) or ("durable" if DURABLE_ERROR is None else "python")
+    if name not in ENGINES:
+        raise PlancheckError("rules.engine_unknown", name=name, known=", ".join(ENGINES))
+    if name == "durable" and DURABLE_ERROR is not None:
+        raise PlancheckError("rules.engine_unavailable", name=name, reason=DURABLE_ERROR)
+    return name
 
 
-class _Host(_de.Host):
-    """A host whose named actions resolve to our callables and which runs no timer threads."""
+def describe_engine() -> str:
+    """For `plancheck --version`: which engine runs rules here, and why."""
+    try:
+        name = engine_name()
+    except PlancheckError as e:
+        return str(e)
+    if name == "durable":
+        from importlib.metadata import PackageNotFoundError, version
 
-    def __init__(self) -> None:
-        self.collected: list[Match] | None = None
-        self.actions: dict[str, Callable[[Any], None]] = {_SEEN: _seen}
-        super().__init__()
-
-    def _run(self) -> None:  # no dispatcher/timer threads: see the module docstring
-        return None
-
-    def get_action(self, action_name: str) -> Callable[[Any], None]:
         try:
-            return self.actions[action_name]
-        except KeyError:
-            raise PlancheckError("internal", reason=f"rules runtime: no action named {action_name!r}") from None
-
-    def unregister(self, name: str, *, delete_state: bool = True) -> None:
-        """Free a run's state and ruleset (durable has no public API for the latter)."""
-        ruleset = self._ruleset_directory.pop(name, None)
-        if ruleset is None:
-            return
-        try:
-            if delete_state:
-                ruleset.delete_state(None)
-        finally:
-            if ruleset in self._ruleset_list:
-                self._ruleset_list.remove(ruleset)
-            _dre.delete_ruleset(ruleset._handle)
+            return f"durable-rules {version('durable-rules')}"
+        except PackageNotFoundError:  # pragma: no cover - imported without package metadata
+            return "durable-rules"
+    why = "chosen" if DURABLE_ERROR is None else "durable-rules does not import here"
+    return f"python evaluator ({why})"
 
 
-def _plain(content: Any) -> dict[str, Any]:
-    data = getattr(content, "_d", content)
-    return json.loads(json.dumps(data, ensure_ascii=False))
+@contextmanager
+def using(name: str) -> Iterator[None]:
+    """Run the rules of this context (thread, task) on `name` (tests compare the two engines)."""
+    token = _choice.set(name)
+    try:
+        engine_name()  # refuse an unknown or unavailable engine now, not at the first run
+        yield
+    finally:
+        _choice.reset(token)
 
 
-_host: _Host | None = None
-_lock = threading.Lock()
-_names = itertools.count()
-MAX_RULESETS = 256
-_registered: dict[str, str] = {}  # sha256 of the canonical definition -> registered name
-
-
-def host() -> _Host:
-    global _host
-    if _host is None:
-        _host = _Host()
-    return _host
+def available_engines() -> tuple[str, ...]:
+    return ENGINES if DURABLE_ERROR is None else ("python",)
 
 
 def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) -> list[Match]:
     """Assert `facts` into a fresh ruleset made from `ruleset_json`; return one match per firing.
 
     `ruleset_json` maps rule names to durable rule definitions without `run` keys, e.g.
-    `{"r_0": {"all": [{"m": {"$and": [...]}}]}}`; the positive pattern must be called `m`.
-    Returns `[{"rule": "r_0", "fact": {...}}, ...]` in firing order; `fact` carries the runtime key
-    `_f` (the index of the fact in `facts`).
+    `{"r_0": {"all": [{"m": {"$and": [...]}}]}}`; a join names several aliases,
+    `{"all": [{"o": ...}, {"m": {"$and": [..., {"pid": {"o": "pid"}}]}}]}`.
+    Returns `[{"rule": "r_0", "facts": {"o": {...}, "m": {...}}, "fact": <the "m" fact or None>}, ...]`
+    in rule order, then by the facts' indices; each fact carries the runtime key `_f` (its index in
+    `facts`) and its strings with control characters as spaces.
     """
     if not ruleset_json or not facts:
         return []
@@ -119,7 +141,131 @@ def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) ->
         bad = [k for k in _RESERVED if k in fact]
         if bad:
             raise PlancheckError("internal", reason=f"rules runtime: fact carries reserved key(s) {bad}")
-        payload.append({**fact, FACT_KEY: i})
+        payload.append({**{k: _clean(v) for k, v in fact.items()}, FACT_KEY: i})
+    if engine_name() == "python" or (_is_join(ruleset_json) and not os.environ.get(DURABLE_JOINS)):
+        try:
+            found = evaluator.run(ruleset_json, payload)
+        except evaluator.PatternError as e:
+            raise PlancheckError("internal", reason=f"rules runtime: {e}") from None
+    else:
+        found = _run_durable(ruleset_json, payload)
+    order = {name: i for i, name in enumerate(ruleset_json)}
+    aliases = {name: [next(iter(p)) for p in rule.get("all", ())] for name, rule in ruleset_json.items()}
+    found.sort(key=lambda m: (order[m["rule"]], [m["facts"][a][FACT_KEY] for a in aliases[m["rule"]]]))
+    for m in found:
+        m["fact"] = m["facts"].get("m")
+    return found
+
+
+def _is_join(ruleset_json: dict[str, dict[str, Any]]) -> bool:
+    """A rule over several facts. These run on the evaluator unless $PLANCHECK_DURABLE_JOINS is set:
+    measured here, durable-rules crashed the process (segfault in assert_facts) on such rules once
+    some 20 rulesets had been registered in its host; in a fresh host it gives the same matches
+    (tests/rules/test_engines.py compares them in a separate process)."""
+    return any(len(rule.get("all", ())) > 1 for rule in ruleset_json.values())
+
+
+def _clean(v: Any) -> Any:
+    """durable's `.` does not match a control character outside a loop and its `%s` is a space only:
+    control characters become spaces, for both engines alike."""
+    if isinstance(v, str):
+        return _CONTROL.sub(" ", v) if _CONTROL.search(v) else v
+    if isinstance(v, list):
+        return [_clean(x) for x in v]
+    return v
+
+
+def regex_error(pattern: str, engine: str | None = None) -> str | None:
+    """None when the engine's regex compiler accepts `pattern` (durable's dialect), else the reason.
+
+    The Python evaluator cannot know durable's state and transition limits: a regex it accepts may be
+    refused by durable ("too many states"); every other refusal is the same on both.
+    """
+    return _regex_error(pattern, engine or engine_name())
+
+
+@memo(1024, copy="shared")
+def _regex_error(pattern: str, engine: str) -> str | None:
+    if engine == "python":
+        try:
+            evaluator.python_regex(pattern)
+        except evaluator.PatternError as e:
+            return str(e)
+        return None
+    definition = {"r_0": {"all": [{"m": {"$mt": {"v": pattern}}}]}}
+    try:
+        with _lock:  # compiling is enough: no facts, so no state to delete
+            _forget(host(), _register(host(), definition), delete_state=False)
+    except PlancheckError as e:
+        reason = str(e.fields.get("reason", e))
+        code = reason.rsplit("error code:", 1)[-1].strip() if "error code:" in reason else ""
+        return {
+            "501": "syntax durable-rules cannot parse",
+            "502": "too many transitions for durable-rules",
+            "503": "too many states for durable-rules (shorten repeats such as {4} after a class)",
+            "508": "syntax durable-rules cannot parse",
+        }.get(code, reason)
+    return None
+
+
+# ---------------------------------------------------------------------------- durable-rules
+
+if _de is not None:
+
+    class _Host(_de.Host):
+        """A host whose named actions resolve to our callables and which runs no timer threads."""
+
+        def __init__(self) -> None:
+            self.collected: list[Match] | None = None
+            self.actions: dict[str, Callable[[Any], None]] = {_SEEN: _seen}
+            super().__init__()
+
+        def _run(self) -> None:  # no dispatcher/timer threads: see the module docstring
+            return None
+
+        def get_action(self, action_name: str) -> Callable[[Any], None]:
+            try:
+                return self.actions[action_name]
+            except KeyError:
+                raise PlancheckError("internal", reason=f"rules runtime: no action named {action_name!r}") from None
+
+        def unregister(self, name: str, *, delete_state: bool = True) -> None:
+            """Free a run's state and ruleset (durable has no public API for the latter)."""
+            ruleset = self._ruleset_directory.pop(name, None)
+            if ruleset is None:
+                return
+            try:
+                if delete_state:
+                    ruleset.delete_state(None)
+            finally:
+                if ruleset in self._ruleset_list:
+                    self._ruleset_list.remove(ruleset)
+                _dre.delete_ruleset(ruleset._handle)
+
+
+def _plain(content: Any) -> dict[str, Any]:
+    data = getattr(content, "_d", content)
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
+
+_host: Any = None
+_lock = threading.Lock()
+_names = itertools.count()
+MAX_RULESETS = 256
+_registered: dict[str, str] = {}  # sha256 of the canonical definition -> registered name
+
+
+def host() -> Any:
+    """The process's one durable host (only when durable imports)."""
+    global _host
+    if _de is None:
+        raise PlancheckError("rules.engine_unavailable", name="durable", reason=DURABLE_ERROR)
+    if _host is None:
+        _host = _Host()
+    return _host
+
+
+def _run_durable(ruleset_json: dict[str, dict[str, Any]], payload: list[dict[str, Any]]) -> list[Match]:
     with _lock:
         h = host()
         name = _register(h, ruleset_json)
@@ -146,7 +292,7 @@ def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) ->
     return collected
 
 
-def _register(h: _Host, ruleset_json: dict[str, dict[str, Any]]) -> str:
+def _register(h: Any, ruleset_json: dict[str, dict[str, Any]]) -> str:
     """The registered name for this definition, registering it on first use."""
     key = hashlib.sha256(json.dumps(ruleset_json, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     name = _registered.pop(key, None)
@@ -185,7 +331,7 @@ def _only_our_facts(rule: dict[str, Any]) -> None:
                 pattern[alias] = {"$and": [{"$ex": {FACT_KEY: 1}}, expr]}
 
 
-def _forget(h: _Host, name: str, *, delete_state: bool) -> None:
+def _forget(h: Any, name: str, *, delete_state: bool) -> None:
     for key, value in list(_registered.items()):
         if value == name:
             del _registered[key]
@@ -195,11 +341,11 @@ def _forget(h: _Host, name: str, *, delete_state: bool) -> None:
 def _collector(rule_name: str) -> Callable[[Any], None]:
     def collect(c: Any) -> None:  # durable calls actions with exactly one argument
         h = host()
-        fact = _plain(c.m)
+        facts = {alias: _plain(f) for alias, f in (c._m or {}).items()}
         # durable keeps its state ({'sid': …, '$s': 1}) as a fact too: a negative test such as
         # $nex can match it. Only our own facts count.
-        if h.collected is not None and FACT_KEY in fact:
-            h.collected.append({"rule": rule_name, "fact": fact})
+        if h.collected is not None and facts and all(FACT_KEY in f for f in facts.values()):
+            h.collected.append({"rule": rule_name, "facts": facts})
 
     return collect
 

@@ -88,3 +88,14 @@ def test_fingerprints_do_not_depend_on_the_language() -> None:
     assert [f.fingerprint for f in zh] == [f.fingerprint for f in en]
     assert [f.message for f in zh] != [f.message for f in en]
     assert len({f.fingerprint for f in zh}) == len(zh)
+
+
+@pytest.mark.parametrize("ext", [".docx", ".pdf"])
+def test_office_copies_give_the_findings_of_the_text(ext: str) -> None:
+    """The seed draft as an office sends it (python -m bench.office_copies: a .docx in 仿宋 with a running
+    header and `— N —` page numbers, and LibreOffice's PDF of it): the findings of the .txt, layout
+    findings included — the PDF's wrapped lines, page furniture and autospacing leave no trace."""
+    base, _ = _summary(DRAFT, PARENT)
+    keys, _ = _summary(DRAFT.with_suffix(ext), PARENT)
+    assert len(base) > 20  # the draft has real findings to compare
+    assert Counter(k[:3] for k in keys) == Counter(k[:3] for k in base)

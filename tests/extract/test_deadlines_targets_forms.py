@@ -38,8 +38,7 @@ def test_deadline_forms(text, expected):
 )
 def test_relative_deadline_counts_from_the_issue_date(text, issued, date):
     (d,) = extract_deadlines(text)
-    resolve_relative(d, issued)
-    assert d.date == date
+    assert resolve_relative(d, issued).date == date
 
 
 def test_parse_resolves_relative_deadlines_against_the_documents_date():

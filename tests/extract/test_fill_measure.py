@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from engine.extract import (
     extract_deadlines,
@@ -83,10 +85,12 @@ def test_measures_with_the_same_text_get_their_own_facts(chengzhong, measures_of
     assert a.responsibility is not None and a.sentences and a.model_dump() == b.model_dump()
     before = b.model_dump()
     a.sentences[0].line, a.responsibility.line = 99, 99
-    for d in a.deadlines:
-        d.sentence = 99
+    for d in a.deadlines:  # facts are frozen: shared, so nobody may change them
+        with pytest.raises(ValidationError):
+            d.sentence = 99
     a.sentences[0].strength.append("改动")
-    a.responsibility.lead[0].generic = not a.responsibility.lead[0].generic
+    with pytest.raises(ValidationError):
+        a.responsibility.lead[0].generic = not a.responsibility.lead[0].generic
     a.responsibility.lead.append(a.responsibility.lead[0])
     assert b.sentences[0].line != 99 and b.responsibility.line != 99
     assert all(d.sentence != 99 for d in b.deadlines)

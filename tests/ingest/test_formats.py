@@ -226,3 +226,32 @@ def test_text_extension_holding_another_format(tmp_path, make_docx, make_pdf) ->
         doc = load_document(str(path))
         assert doc.format == fmt
         assert "一、总体要求" in texts(doc)
+
+
+def test_government_page_article_body_only(tmp_path) -> None:
+    """Navigation, sidebars of related links, share widgets, scripts and the site footer are not the plan."""
+    page = """<html><head><title>关于印发方案的通知</title><script>document.write("一、脚本")</script></head><body>
+<div class="top-nav"><a>首页</a><a>政务公开</a><a>政策文件</a></div>
+<div class="side-bar"><h3>相关文章</h3><ul><li>1．关于做好某某工作的通知</li><li>2．另一篇文章</li></ul></div>
+<div class="TRS_Editor"><p>一、总体要求</p><p>（一）到2025年，建成法治政府。</p><p>二、工作任务</p>
+<p>1．推进依法行政。（牵头单位：区司法局）</p></div>
+<div class="bdsharebuttonbox"><a>分享到微信</a><a>微博</a></div>
+<div id="bottom"><p>主办单位：柳州市城中区人民政府办公室</p><p>网站标识码：4502020001 桂ICP备12000000号</p></div>
+</body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    doc = load_document(str(path))
+    assert texts(doc) == ["一、总体要求", "(一)到2025年，建成法治政府。", "二、工作任务", "1.推进依法行政。(牵头单位：区司法局)"]
+
+
+def test_unnamed_menus_and_link_lists_are_not_the_article(tmp_path) -> None:
+    """Old table-layout sites name nothing: a block that is mostly links is chrome; the article's own
+    attachment link stays."""
+    menu = "".join(f"<a href='/{k}'>栏目{k}</a> " for k in range(8))
+    page = f"""<html><body><table><tr><td>{menu}</td></tr></table>
+<div><p>一、总体要求</p><p>（一）到2025年，建成法治政府。</p><p>附件：<a href="/f.doc">任务分工表</a></p></div>
+<div><ul><li><a href="/a">关于开展某某工作的通知</a></li><li><a href="/b">某某实施方案</a></li><li><a href="/c">另一篇</a></li></ul></div>
+</body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    assert texts(load_document(str(path))) == ["一、总体要求", "(一)到2025年，建成法治政府。", "附件：任务分工表"]

@@ -117,3 +117,23 @@ def test_traditional_page_furniture() -> None:
     doc = from_text("索引號：123\n【字體：大 中 小】【列印本頁】【關閉窗口】\n一、總體要求")
     assert doc.paragraphs[0].text == "一、总体要求"
     assert doc.removed[0] == "索引號：123"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "网站标识码：4502000001 桂ICP备05000000号 桂公网安备 45010302000001号",
+        "版权所有：柳州市城中区人民政府",
+        "Copyright © 2021 www.example.gov.cn All Rights Reserved",
+        "建议使用IE9及以上版本浏览器 1280*800分辨率",
+    ],
+)
+def test_site_footer_lines_are_dropped_anywhere(line: str) -> None:
+    doc = from_text(f"一、总体要求\n{line}\n(一)推进依法行政。\n二、保障措施")
+    assert doc.removed == [line]
+
+
+def test_site_sponsor_line_only_at_the_edges() -> None:
+    body = "\n".join(f"({n})措施{n}。" for n in range(1, 30))
+    doc = from_text(f"{body}\n主办单位：区司法局\n{body}\n主办单位：柳州市城中区人民政府办公室")
+    assert doc.removed == ["主办单位：柳州市城中区人民政府办公室"]

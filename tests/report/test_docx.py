@@ -112,7 +112,7 @@ def test_paragraph_numbers_count_table_cells_like_ingest(tmp_path, ctx, fx):
     try:
         from engine.ingest.readers import read_docx
 
-        lines = read_docx(path.read_bytes(), str(path))
+        lines = read_docx(path.read_bytes(), str(path)).lines
         line = next(n for n, t in lines if t == "正文各有关部门负责")
     except ImportError:  # pragma: no cover - ingest not there yet
         line = 5

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from engine.errors import PlancheckError
 from engine.rules import runtime
+
+pytestmark = pytest.mark.skipif(
+    runtime.DURABLE_ERROR is not None, reason=f"durable-rules does not import here: {runtime.DURABLE_ERROR}"
+)
+
+
+@pytest.fixture(autouse=True)
+def _durable() -> Iterator[None]:
+    """These tests are about durable's pitfalls, whatever $PLANCHECK_RULES_ENGINE says."""
+    with runtime.using("durable"):
+        yield
+
 
 RS = {"r_0": {"all": [{"m": {"$and": [{"t": "m"}, {"$mt": {"text": ".*(立法).*"}}]}}]}}
 
@@ -84,3 +98,10 @@ def test_memory_stays_flat_across_runs() -> None:
 def _rss_kb() -> int:
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+
+
+def test_regex_dialect_errors_are_reasons_not_crashes() -> None:
+    runtime._regex_error.memo.clear()
+    assert runtime.regex_error(".*(立法).*") is None
+    assert runtime.regex_error("((") is not None
+    assert runtime.regex_error(".*([0-9]{4}年).*") is not None

@@ -24,6 +24,7 @@ KIND_MODULES: tuple[str, ...] = (
     # custom rules written as data
     "pattern",
     "condition",
+    "join",
     # drafting quality
     "self_reference",
     "level_scope",

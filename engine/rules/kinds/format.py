@@ -84,7 +84,16 @@ class Format(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        self.lang = 1 if ctx.lang == "en" else 0
+        # the language is picked here, per run: a kind instance is shared by every check in the process
+        # (concurrent ones too), so it keeps no state of a run
+        lang = 1 if ctx.lang == "en" else 0
+        for hit in self._hits(ctx, options):
+            problem, fix = hit.fields.pop("problem"), hit.fields.pop("fix")
+            hit.fields.update(problem=problem[lang], fix=fix[lang])
+            hit.suggestion = fix[lang]
+            yield hit
+
+    def _hits(self, ctx: CheckContext, options: Options) -> Iterator[Hit]:
         plan = ctx.draft
         owner = _owners(ctx)
         if options.brackets:
@@ -104,13 +113,13 @@ class Format(CheckKind):
         self, ref, p: Paragraph | None, start: int, end: int, problem, fix, key: str, quote=None,
         edits: tuple[Edit, ...] = (),
     ) -> Hit:
-        """A hit at normalised span [start, end) of paragraph p (line/column from the source map)."""
+        """A hit at normalised span [start, end) of paragraph p (line/column from the source map); its
+        problem and fix are (zh, en) pairs until `run` picks the run's language."""
         q = quote if quote is not None else (p.text[start:end] if p else None)
         return Hit(
             local_item=ref,
             quote=q or None,
-            fields={"problem": problem[self.lang], "fix": fix[self.lang]},
-            suggestion=fix[self.lang],
+            fields={"problem": problem, "fix": fix},  # type: ignore[dict-item]
             key=key,
             line=p.line if p else None,
             column=p.column(start) if p else None,

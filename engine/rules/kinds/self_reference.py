@@ -12,10 +12,12 @@ the wrong place (柳州治理体系 in a 城中区 plan). Three checks:
    that is not its own (积极对接全区…平台, 接入全区…数据库: `connect_verbs`), because there 全区 still
    means the region while every reader now reads the district. Decision: only those are reported;
    a district's 全区 elsewhere is its own word.
-3. another jurisdiction's name (the parent's, or the draft's parent jurisdiction — from the plans,
-   never a fixed list) where the aligned parent clause had the parent's own name: kept (the copy was
-   not edited) or replaced by a place that is not the draft's own; and, without alignment, in the
-   phrases where a plan names itself (`self_contexts`: 结合X实际, X治理体系, 具有X特色 …).
+3. another jurisdiction's name (the parent's, the draft's parent jurisdiction, or any division of
+   the gazetteer rulesets/data/places.tsv that is not the draft's own place, above it or below it:
+   a sibling district, another province) where the aligned parent clause had the parent's own name:
+   kept (the copy was not edited) or replaced by a place that is not the draft's own; and, without
+   alignment, in the phrases where a plan names itself (`self_contexts`: 结合X实际, X治理体系 …).
+   Naming a place anywhere else (学习借鉴深圳经验, 与南宁市交流合作) is not speaking for it.
    Legitimate references to higher levels (严格执行国家、自治区、柳州市…的规定, 按照自治区和柳州市
    部署) and quoted titles are never reported.
 4. the parent's own name in a plan of a LOWER level (a county implementing the region's plan):
@@ -37,6 +39,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.parse.places import gazetteer
 from engine.rules import drafting as d
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
@@ -53,6 +56,11 @@ class Options(KindOptions):
     )
     place_names: bool = Field(
         True, description="report another jurisdiction's name used where the draft's own belongs"
+    )
+    gazetteer: bool = Field(
+        True,
+        description="look for every division in rulesets/data/places.tsv (a sibling district, another "
+        "province), not only the parent's names; the draft's own place, its ancestors and descendants excepted",
     )
     context_chars: int = Field(
         6, ge=3, description="characters of unchanged parent text around a place name that show it was copied"
@@ -90,6 +98,8 @@ class SelfReference(CheckKind):
         foreign = sorted(d.all_self_words(lv) - set(own), key=len, reverse=True)
         ambiguous = self._ambiguous(ctx, lv, own)
         names = d.other_names(ctx)
+        foreign_places = _foreign_places(ctx) if options.place_names and options.gazetteer else frozenset()
+        gaz = gazetteer() if foreign_places else None
         own_names = d.own_names(draft)
         parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         lower = self._lower(lv, ctx)
@@ -103,9 +113,14 @@ class SelfReference(CheckKind):
             if unit.ref is None and unit.text == draft.title:
                 continue  # the title names the issuer and quotes the parent: nothing to check
             text = unit.text
+            unit_names = names
+            if gaz is not None:
+                elsewhere = gaz.find(text) & foreign_places
+                if elsewhere:
+                    unit_names = sorted(set(names) | elsewhere, key=len, reverse=True)
             qmask = d.quoted_mask(text)
             omask = _mask_of(text, own_names)
-            pmask = _proper_mask(lv, text, names)
+            pmask = _proper_mask(lv, text, unit_names)
             hits: list[
                 tuple[int, int, str, str, str, str | None]
             ] = []  # start, end, word, reason-key, right, parent
@@ -125,13 +140,13 @@ class SelfReference(CheckKind):
                         if verbs.search(text[cs : m.start()]):
                             parent_name = (parent_own[-1] if parent_own else "") or "上级"
                             hits.append((m.start(), m.end(), w, "changed", parent_name, None))
-            if options.place_names and names:
+            if options.place_names and unit_names:
                 hits.extend(
                     self._place_hits(
                         ctx,
                         lv,
                         unit,
-                        names,
+                        unit_names,
                         parent_own if lower else [],
                         own_name,
                         qmask,
@@ -310,6 +325,37 @@ class SelfReference(CheckKind):
                             found = ("context", None)
                 if found:
                     yield (s, e, n, "context", own_name, None)
+
+
+def _foreign_places(ctx: CheckContext) -> frozenset[str]:
+    """Gazetteer names of places that are neither the draft's own, nor above it, nor below it.
+
+    The draft's division is looked up by its name at its level; where the name is shared (城中区 in
+    柳州 and in 西宁) the one under a place the draft or its parent names (柳州市, 广西) is taken, all of
+    them if none is. A town's plan stands in its county. A draft whose place or level is unknown, or
+    a national one, gets none: nothing is foreign where the draft's own place is not known.
+    """
+    draft = ctx.draft
+    own, level = d.jurisdiction(draft), draft.level
+    if level == "town":  # towns are not in the gazetteer: their county is the place to stand in
+        own, level = draft.parent_jurisdiction or "", "county"
+    if not own or level not in ("province", "city", "county"):
+        return frozenset()
+    g = gazetteer()
+    found = {p.code: p for v in d.name_variants(own) for p in g.lookup(v) if p.level == level}
+    if not found:
+        return frozenset()
+    hints = " ".join(
+        x or "" for x in (draft.parent_jurisdiction, ctx.parent.jurisdiction if ctx.parent else "", draft.title)
+    )
+    placed = [
+        p for p in found.values() if any(n in hints for a in p.ancestors if (up := g.places.get(a)) for n in up.names)
+    ]
+    related = g.family(placed or found.values())
+    own_words = {n for c in related if (p := g.places.get(c)) for n in p.names}
+    return frozenset(
+        n for n, ps in g.by_name.items() if n not in own_words and all(p.code not in related for p in ps)
+    )
 
 
 def _refers_to_higher(lv: dict, text: str, s: int, e: int) -> bool:

@@ -1,0 +1,65 @@
+"""Does the format a draft arrives in change its findings? The same draft as .txt, .docx and .pdf.
+
+    python -m bench.fidelity [DRAFT.txt [PARENT]]
+
+For each copy beside DRAFT.txt (same stem, .docx and .pdf, as bench/office_copies.py makes them) it
+prints the overlap of its findings with the .txt's: |common| / |union| over the multiset of
+(check, measure, parent measure) keys, layout-only findings (the `format` kind) set aside and
+counted separately, and lists the findings only one side has.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from engine.pipeline import check
+
+ROOT = Path(__file__).resolve().parents[1]
+LAYOUT_KINDS = frozenset({"format"})
+
+Key = tuple[str, str, str]
+
+
+def finding_keys(draft: Path, parent: Path) -> tuple[Counter[Key], Counter[Key]]:
+    """(content findings, layout-only findings) of one check, as multisets of keys."""
+    run = check(str(draft), parent_path=str(parent), fail_on="none")
+    content: Counter[Key] = Counter()
+    layout: Counter[Key] = Counter()
+    for f in run.report.findings:
+        key = (f.check, f.local_item or "", f.parent_item or "")
+        (layout if f.check in LAYOUT_KINDS else content)[key] += 1
+    return content, layout
+
+
+def overlap(a: Counter[Key], b: Counter[Key]) -> float:
+    union = sum((a | b).values())
+    return 1.0 if union == 0 else sum((a & b).values()) / union
+
+
+def main(argv: list[str]) -> None:
+    draft = Path(argv[0]) if argv else ROOT / "fixtures" / "chengzhong-district-draft.txt"
+    parent = Path(argv[1]) if len(argv) > 1 else ROOT / "fixtures" / "guangxi-2021-2025-parent.txt"
+    base, base_layout = finding_keys(draft, parent)
+    print(f"{draft.name}: {sum(base.values())} findings (+{sum(base_layout.values())} layout)")
+    for ext in (".docx", ".pdf"):
+        copy = draft.with_suffix(ext)
+        if not copy.exists():
+            print(f"{copy.name}: missing (python -m bench.office_copies makes it)")
+            continue
+        got, layout = finding_keys(copy, parent)
+        print(
+            f"{copy.name}: overlap {overlap(base, got):.3f}, {sum(got.values())} findings, "
+            f"layout {sum(layout.values())} (txt {sum(base_layout.values())})"
+        )
+        for key, n in sorted((got - base).items()):
+            print(f"  only {ext}: {key} x{n}")
+        for key, n in sorted((base - got).items()):
+            print(f"  only .txt: {key} x{n}")
+        for key, n in sorted((layout - base_layout).items()):
+            print(f"  layout only {ext}: {key} x{n}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

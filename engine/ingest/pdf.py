@@ -1,0 +1,323 @@
+"""The text layer of a PDF read as an office printed it: paragraphs, not the lines of each page.
+
+A PDF holds glyphs at positions, not paragraphs. pdfium's plain text follows the content stream, so a
+producer that writes runs font by font (LibreOffice puts “ ” and Latin digits in another font) yields
+quotes far from their words, and spaces it invents wherever glyphs stand apart (`到 2025 年`, where
+an office's autospacing only widened the gap). Reading the glyphs with their boxes instead:
+
+1. glyphs group into visual lines by baseline and are ordered left to right within a line;
+2. spaces pdfium generated are dropped unless they separate two Latin letters or digits (`APP 掌上`
+   is one word run in Chinese typesetting; `Open Data` keeps its space); spaces in the file are kept;
+3. running headers and footers go: the first or last line of a page that repeats on most pages (digits
+   ignored, so `第 3 页` repeats), and page numbers (`— 3 —`, `- 3 -`, `第3页 共10页`, `3/10`) there;
+4. lines join into paragraphs: a line that runs to the right margin continues on the next one unless
+   that one is indented (a first-line indent starts a paragraph), sits farther below than the line
+   pitch, or has another font size; centred lines of a larger size (a title set over several lines)
+   join each other. This holds across page breaks, so a measure printed over two pages stays one.
+
+Each paragraph's line number is the running number (over all pages) of its first visual line.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+
+from engine.ingest.normalise import WIDE
+
+_WIDE_RE = re.compile(f"[{WIDE}]")
+_WORD = re.compile(r"[A-Za-z0-9]")
+PAGE_NUMBER = re.compile(
+    r"^[-—–－―_·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?|\s*共\s*\d{1,4}\s*页)?[-—–－―_·•\s]*$"
+)
+GARBLED_SHARE = 0.3  # a text layer with this share of undecodable glyphs is not read: it would be noise
+SPLIT_GAP = 2.5  # ems of empty space that separate two parts of a printed line (justified text has < 1)
+REPEAT_SHARE = 0.5  # a top/bottom line on at least this share of the pages (and two) is furniture
+
+
+@dataclass
+class Line:
+    """One visual line: its text and where it stands on its page (PDF points, y up)."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    number: int = 0
+    lead: float = 0.0  # width of the line's first unbreakable unit: what could not fit on the line above
+
+
+def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
+    """The visual lines of one page, top to bottom, glyphs left to right; and how many glyphs had no
+    usable character code (fonts without a Unicode map give private-use or control codes)."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw  # type: ignore[attr-defined]
+    glyphs: list[tuple[float, float, float, float, str, bool]] = []  # baseline, x0, x1, size, char, generated
+    unreadable = 0
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code in (0x0D, 0x0A):
+            continue
+        if code in (0, 0xFFFE, 0xFFFD) or 0xE000 <= code <= 0xF8FF or raw.FPDFText_HasUnicodeMapError(tp, i) == 1:
+            unreadable += 1
+            continue
+        ch = chr(code)
+        generated = raw.FPDFText_IsGenerated(tp, i) == 1
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)  # type: ignore[attr-defined]
+        size = raw.FPDFText_GetFontSize(tp, i) or (top - bottom) or 1.0
+        origin_y = _origin_y(tp, i, bottom)
+        glyphs.append((origin_y, left, right, size, ch, generated))
+    lines: list[list[tuple[float, float, float, float, str, bool]]] = []
+    for g in sorted(glyphs, key=lambda g: -g[0]):
+        if lines and abs(lines[-1][0][0] - g[0]) <= 0.35 * max(g[3], lines[-1][0][3]):
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+    out: list[Line] = []
+    for row in lines:
+        row.sort(key=lambda g: g[1])
+        out.extend(_segments(row, page_no))
+    return out, unreadable
+
+
+def _segments(row: list[tuple[float, float, float, float, str, bool]], page_no: int) -> list[Line]:
+    """A visual line as Lines, split where glyphs stand far apart (table cells, a signature beside a
+    date): each part is read on its own, as a .docx table is read cell by cell."""
+    parts: list[list[tuple[float, float, float, float, str, bool]]] = [[]]
+    last_x1: float | None = None
+    for g in row:
+        if g[4].isspace():
+            parts[-1].append(g)
+            continue
+        if last_x1 is not None and g[1] - last_x1 > SPLIT_GAP * max(g[3], 1.0):
+            parts.append([])
+        parts[-1].append(g)
+        last_x1 = g[2]
+    out: list[Line] = []
+    for gs in parts:
+        text = _line_text(gs)
+        if not text.strip():
+            continue
+        visible = [g for g in gs if not g[4].isspace()]
+        sizes = [g[3] for g in visible if g[3] > 1]
+        first = _leading_unit(visible)
+        out.append(
+            Line(
+                page=page_no,
+                text=text,
+                x0=min(g[1] for g in visible),
+                x1=max(g[2] for g in visible),
+                y=statistics.median(g[0] for g in visible),
+                size=statistics.median(sizes) if sizes else 12.0,
+                lead=visible[first][2] - visible[0][1],
+            )
+        )
+    return out
+
+
+_NO_BREAK_BEFORE = set("，。、；：？！）》〉】〕」』”’…—·%)]}.,;:!?") | set("“‘\"'")
+_NO_BREAK_AFTER = set("（《〈【〔「『“‘([{+＋#$￥№")  # opening brackets, and prefixes such as the + of 金融+
+
+
+_ENDS = tuple("。！？；：.!?;:）)")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分])"
+)
+
+
+def _leading_unit(visible: list[tuple[float, float, float, float, str, bool]]) -> int:
+    """Index of the last glyph of the line's first unit a line breaker keeps together.
+
+    Closing punctuation and quotes never start a line (ICU treats “ ” as unbreakable on both sides),
+    an opening bracket never ends one, and a Latin word or number is one unit, also with the
+    punctuation before it (LibreOffice keeps `”，2022` together).
+    """
+    k = 0
+    n = len(visible)
+    while k + 1 < n:
+        ch, nxt = visible[k][4], visible[k + 1][4]
+        glued = nxt in _NO_BREAK_BEFORE or ch in _NO_BREAK_AFTER
+        if glued or (_WORD.match(nxt) and (_WORD.match(ch) or ch in _NO_BREAK_BEFORE)):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _origin_y(tp: object, i: int, fallback: float) -> float:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y)):
+        return y.value
+    return fallback
+
+
+def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
+    """The glyphs of a line as text: generated spaces only between two Latin words."""
+    out: list[str] = []
+    for k, (_, _, _, _, ch, generated) in enumerate(gs):
+        if ch.isspace() and generated:
+            before = out[-1] if out else ""
+            after = next((g[4] for g in gs[k + 1 :] if not g[4].isspace()), "")
+            if not (_WORD.match(before[-1:] or " ") and _WORD.match(after or " ")):
+                continue
+            if before.endswith(" "):
+                continue
+            out.append(" ")
+            continue
+        out.append(ch)
+    return "".join(out).strip()
+
+
+def unreadable_share(pages: list[list[Line]], bad: int) -> float:
+    """The share of the text layer's glyphs that had no usable character code."""
+    good = sum(len(x.text) for lines in pages for x in lines)
+    return bad / (bad + good) if bad else 0.0
+
+
+def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
+    """Running headers, footers and page numbers removed from the top and bottom of each page."""
+    keys: dict[str, set[int]] = {}
+    for lines in pages:
+        for line in _edges(lines):
+            keys.setdefault(_repeat_key(line.text), set()).add(line.page)
+    need = max(2, int(len(pages) * REPEAT_SHARE + 0.999))
+    repeated = {k for k, on in keys.items() if len(on) >= need and k}
+    removed: list[str] = []
+    kept_pages: list[list[Line]] = []
+    for lines in pages:
+        edges = {id(x) for x in _edges(lines)}
+        kept: list[Line] = []
+        for line in lines:
+            if id(line) in edges and (_repeat_key(line.text) in repeated or PAGE_NUMBER.match(line.text)):
+                removed.append(line.text)
+            else:
+                kept.append(line)
+        kept_pages.append(kept)
+    return kept_pages, removed
+
+
+def _edges(lines: list[Line]) -> list[Line]:
+    """The lines that can be a header or footer: the first two and the last two of the page."""
+    if len(lines) <= 4:
+        return list(lines)
+    return [*lines[:2], *lines[-2:]]
+
+
+def _repeat_key(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+NOTE_SIZE = 0.85  # a line this much smaller than the body text, below it on its page, is a footnote
+
+
+def split_notes(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
+    """Footnotes out of the body: the smaller lines under a page's last body-size line.
+
+    Consecutive note lines join (a note wraps like a paragraph) unless one starts with a note mark
+    (①, [1], 1, 注). They are kept apart from the text, as a .docx's footnotes are.
+    """
+    sizes = [x.size for lines in pages for x in lines]
+    if not sizes:
+        return pages, []
+    body = statistics.median(sizes)
+    notes: list[str] = []
+    out: list[list[Line]] = []
+    for lines in pages:
+        last_body = max((k for k, x in enumerate(lines) if x.size > body * NOTE_SIZE), default=-1)
+        tail = lines[last_body + 1 :]
+        if last_body < 0 or not tail:
+            out.append(lines)
+            continue
+        out.append(lines[: last_body + 1])
+        for x in tail:
+            if notes and not _NOTE_MARK.match(x.text) and x is not tail[0]:
+                notes[-1] += x.text
+            else:
+                notes.append(x.text)
+    return out, notes
+
+
+_NOTE_MARK = re.compile(r"^(?:[①-⑳]|\[\d+\]|\d+[.．、 ]?|注[\d：:])")
+
+
+def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
+    """Visual lines joined into paragraphs, each numbered by its first line."""
+    body = [line for lines in pages for line in lines]
+    if not body:
+        return []
+    body_size = statistics.median(line.size for line in body)
+    block = _margins(body)
+    pitch = _pitch(pages)
+    out: list[tuple[int, str]] = []
+    prev: Line | None = None
+    for line in body:
+        if prev is not None and _continues(prev, line, block, pitch, body_size):
+            text = out[-1][1]
+            joiner = " " if _WORD.match(text[-1:]) and _WORD.match(line.text[:1]) and not text[-1:].isdigit() else ""
+            out[-1] = (out[-1][0], text + joiner + line.text)
+        else:
+            out.append((line.number, line.text))
+        prev = line
+    return out
+
+
+def _margins(lines: list[Line]) -> tuple[float, float]:
+    """The text block's left and right edges: where many lines start and end, not the extremes.
+
+    A page of a few short lines has no right margin that lines reach (infinity: no line is full).
+    """
+    em = statistics.median(x.size for x in lines)
+    need = max(3, len(lines) // 10)
+
+    def common(values: list[float]) -> list[float]:
+        values = sorted(values)
+        return [
+            v
+            for v in values
+            if bisect_right(values, v + em / 2) - bisect_left(values, v - em / 2) >= need
+        ]
+
+    starts, ends = common([x.x0 for x in lines]), common([x.x1 for x in lines])
+    return (starts[0] if starts else min(x.x0 for x in lines)), (ends[-1] if ends else float("inf"))
+
+
+def _pitch(pages: list[list[Line]]) -> float:
+    """The usual distance between the baselines of consecutive lines."""
+    gaps = [a.y - b.y for lines in pages for a, b in pairwise(lines) if a.y > b.y]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _continues(
+    prev: Line, line: Line, block: tuple[float, float], pitch: float, body_size: float
+) -> bool:
+    if abs(prev.size - line.size) > 0.5:
+        return False
+    if prev.page == line.page and pitch and prev.y - line.y > pitch * 1.3 * line.size / body_size:
+        return False
+    em = max(prev.size, 1.0)
+    left, right = block
+    if prev.text.endswith(_ENDS) and _NUMBERED.match(line.text):
+        return False  # a numbered item after a finished sentence starts anew, however full the line
+    prev_full = prev.x1 + max(line.lead, em) > right - 0.5 * em  # the next line's start did not fit
+    # a line breaker's rules are not all known here: a long line that stops mid-sentence goes on too
+    prev_full = prev_full or (prev.x1 > right - 3 * em and not prev.text.endswith(_ENDS))
+    indented = line.x0 > left + 0.8 * em
+    if prev_full and not indented:
+        return True
+    if prev.size > body_size + 0.5:  # a title or heading set over lines: centred lines join
+        return right < float("inf") and _centred(prev, left, right, em) and _centred(line, left, right, em)
+    return False
+
+
+def _centred(line: Line, left: float, right: float, em: float) -> bool:
+    return abs((line.x0 - left) - (right - line.x1)) < em
