@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo test lint schemas bench fuzz clean
+.PHONY: demo serve test lint schemas bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 or newer"; exit 1; }
@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/plancheck check fixtures/chengzhong-district-draft.txt --parent fixtures/guangxi-2021-2025-parent.txt --fail-on none
+
+serve: $(STAMP)
+	$(BIN)/plancheck serve
 
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench

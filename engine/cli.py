@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from engine import __version__
-from engine.cli_support import common_options
+from engine.cli_support import PlancheckGroup, Progress, common_options
 from engine.errors import PlancheckError
 from engine.pipeline import display_path_of
 
@@ -42,14 +42,14 @@ def _import_jieba() -> None:
 
 
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--level", type=click.Choice(LEVELS), help="override the inferred level (县级 = county)")(f)
-    f = click.option("--jurisdiction", help="override the inferred jurisdiction, e.g. 城中区")(f)
+    f = click.option("--level", type=click.Choice(LEVELS), help="指定层级，不用推断值（县级 = county）/ override the inferred level")(f)
+    f = click.option("--jurisdiction", help="指定辖区，不用推断值，如 城中区 / override the inferred jurisdiction")(f)
     return f
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=PlancheckGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda c, _p, v: _version(c, v),
-              help="show the version and the rules engine in use, then exit")
+              help="显示版本和所用规则引擎 / show the version and the rules engine in use, then exit")
 def main() -> None:
     """plancheck：对照上级方案检查下级方案征求意见稿，报告每一处缺口。
 
@@ -117,9 +117,9 @@ def align(parent: str, draft: str, fmt: str, level: str | None, jurisdiction: st
 
 @main.command()
 @click.argument("parent")
-@click.option("-o", "--output", required=True, help="ruleset file to write, e.g. rulesets/guangxi.yaml")
-@click.option("--id", "ruleset_id", help="ruleset id (default: the output file's name)")
-@click.option("--force", is_flag=True, help="overwrite an existing ruleset (curation in it is lost)")
+@click.option("-o", "--output", required=True, help="要写入的规则集文件 / ruleset file to write, e.g. rulesets/guangxi.yaml")
+@click.option("--id", "ruleset_id", help="规则集 id（默认取输出文件名）/ ruleset id (default: the output file's name)")
+@click.option("--force", is_flag=True, help="覆盖已有规则集（其中的人工整理会丢失）/ overwrite an existing ruleset (curation in it is lost)")
 @common_options
 def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: str) -> None:
     """由上级方案生成义务规则集。Turn a parent plan into an obligation ruleset to curate."""
@@ -147,22 +147,24 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 
 @main.command()
 @click.argument("drafts", nargs=-1, required=True)
-@click.option("--parent", help="parent plan: obligations are derived from it on the fly")
-@click.option("--ruleset", "rulesets", multiple=True, help="ruleset id or file (repeatable), e.g. a derived obligation ruleset")
-@click.option("--no-core", is_flag=True, help="do not load rulesets/core.yaml")
-@click.option("--no-parent", "allow_no_parent", is_flag=True, help="run without a parent: only drafting checks")
-@click.option("--waivers", help="waiver file (YAML): rule/check, item, reason, approver, expires")
-@click.option("--format", "formats", multiple=True, help="text (default), json, sarif, junit, github, markdown, html, docx, feedback; repeatable")
-@click.option("--output", "-o", "outputs", multiple=True, help="output file for the --format at the same position; repeatable")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="date for waiver expiry (default: today)")
-@click.option("--baseline", help="JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
-@click.option("--only-new", is_flag=True, help="with --baseline: Word comments (docx) and the feedback form list new findings only")
-@click.option("--jobs", "-j", type=int, default=0, help="worker processes for several drafts (default: all cores)")
+@click.option("--parent", help="上级方案，义务由它即时导出 / parent plan: obligations are derived from it on the fly")
+@click.option("--ruleset", "rulesets", multiple=True, help="规则集 id 或文件（可重复），如导出的上级义务规则集 / ruleset id or file (repeatable)")
+@click.option("--no-core", is_flag=True, help="不加载 rulesets/core.yaml / do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="没有上级方案，只做文稿检查 / run without a parent: drafting checks only")
+@click.option("--waivers", help="豁免清单（YAML）/ waiver file (YAML): rule/check, item, reason, approver, expires")
+@click.option("--format", "formats", multiple=True, help="输出格式，可重复；省略时按 -o 的扩展名 / text (default), json, sarif, junit, github, markdown, html, docx, feedback, compact; repeatable; default: from -o's extension")
+@click.option("--output", "-o", "outputs", multiple=True, help="与同位置 --format 对应的输出文件，可重复 / output file for the --format at the same position; repeatable")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True, help="达到此级别即退出码 1 / exit 1 at or above this severity")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True, help="写入批注和意见反馈表的最低级别 / lowest severity in Word comments and the feedback form")
+@click.option("--author", default="", help="批注作者、反馈单位、文档属性，如 城中区司法局 / comment author, 反馈单位 and document author")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期和文档日期所用的日期（默认今天）/ date for waiver expiry and document dates (default: today)")
+@click.option("--jobs", "-j", type=int, default=0, help="多份下级方案时的进程数（默认全部核）/ worker processes for several drafts (default: all cores)")
+@click.option("--baseline", help="旧稿的 JSON 报告：标出新增/未变的问题，列出已改的，--fail-on 只计新增 / JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
+@click.option("--only-new", is_flag=True, help="配合 --baseline：批注和意见反馈表只列新增问题 / with --baseline: Word comments and the feedback form list new findings only")
 @click.option("--date", "draft_date", type=click.DateTime(["%Y-%m-%d"]),
-              help="the draft's date for the dated checks, when the draft has no date line or year in its title")
+              help="方案日期（方案没有日期行或标题年份时）/ the draft's date for the dated checks, when the draft has no date line or year in its title")
 @click.option("--unit-registry", "unit_registries", multiple=True,
-              help="an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
+              help="本单位的单位登记表（YAML，格式同 rulesets/data/unit_registry.yaml），可重复 / an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
 @_level_options
 @common_options
 def check(
@@ -175,6 +177,8 @@ def check(
     formats: tuple[str, ...],
     outputs: tuple[str, ...],
     fail_on: str,
+    min_severity: str,
+    author: str,
     today: dt.datetime | None,
     baseline: str | None,
     only_new: bool,
@@ -190,15 +194,15 @@ def check(
     Exit codes: 0 nothing at or above --fail-on (with --baseline: no new finding at or above it);
     1 findings at or above it; 2 usage, input or ruleset error.
     """
-    from engine.report import FORMATTERS
+    from engine.report import FORMATTERS, formats_for
 
     _import_jieba()
-    formats = formats or ("text",)
     for f in formats:
         if f not in FORMATTERS:
             raise PlancheckError("option.unknown_format", format=f, known=", ".join(sorted(FORMATTERS)))
-    if len(outputs) > len(formats):
+    if formats and len(outputs) > len(formats):
         raise PlancheckError("option.outputs_mismatch", outputs=len(outputs), formats=len(formats))
+    formats = formats_for(formats, outputs)
     if only_new and not baseline:
         raise PlancheckError("option.only_new_needs_baseline")
     if baseline and len(drafts) > 1:
@@ -240,7 +244,11 @@ def check(
     from engine.report.base import RenderContext
 
     draft = drafts[0]
-    run = run_check(draft, display_path=display_path_of(draft), baseline_path=baseline, **options)  # type: ignore[arg-type]
+    progress = Progress(lang)
+    try:
+        run = run_check(draft, display_path=display_path_of(draft), progress=progress, baseline_path=baseline, **options)  # type: ignore[arg-type]
+    finally:
+        progress.done()
     for i, name in enumerate(formats):
         formatter = FORMATTERS[name]()
         out = outputs[i] if i < len(outputs) else None
@@ -256,10 +264,24 @@ def check(
             output=out,
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
+            author=author.strip(),
+            date=(today.date() if today else dt.date.today()).isoformat(),
+            min_severity=min_severity,
             only_new=only_new,
         )
         write_output(out or "-", formatter.render(ctx))
+        if out and out != "-":
+            office = name in ("docx", "feedback")
+            click.echo(_written(out, ctx.office_findings() if office else run.report.findings, lang), err=True)
     sys.exit(1 if run.report.summary.failed else 0)
+
+
+def _written(path: str, findings: list, lang: str) -> str:  # type: ignore[type-arg]
+    """The one line after a file is written: where, and how many findings of each severity went in."""
+    n = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    if lang == "zh":
+        return f"已写入 {path}（{len(findings)} 条：错误 {n['error']}，警告 {n['warning']}，提示 {n['info']}）"
+    return f"wrote {path} ({len(findings)} findings: {n['error']} errors, {n['warning']} warnings, {n['info']} info)"
 
 
 # --------------------------------------------------------------------------- diff
@@ -268,12 +290,12 @@ def check(
 @main.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--parent", help="parent plan both versions are checked against")
-@click.option("--ruleset", "rulesets", multiple=True, help="ruleset id or file (repeatable), as for check")
-@click.option("--no-core", is_flag=True, help="do not load rulesets/core.yaml")
-@click.option("--no-parent", "allow_no_parent", is_flag=True, help="run without a parent: only drafting checks")
+@click.option("--parent", help="两稿共同的上级方案 / parent plan both versions are checked against")
+@click.option("--ruleset", "rulesets", multiple=True, help="规则集 id 或文件（可重复），同 check / ruleset id or file (repeatable), as for check")
+@click.option("--no-core", is_flag=True, help="不加载 rulesets/core.yaml / do not load rulesets/core.yaml")
+@click.option("--no-parent", "allow_no_parent", is_flag=True, help="没有上级方案，只做文稿检查 / run without a parent: only drafting checks")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
-@click.option("--output", "-o", help="output file (default: standard output)")
+@click.option("--output", "-o", help="输出文件（默认标准输出）/ output file (default: standard output)")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True)
 @_level_options
 @common_options
@@ -390,10 +412,12 @@ def fix(
 
 def _attach_rules_group() -> None:
     from engine.cli_rules import rules
+    from engine.cli_serve import serve
     from engine.cli_units import units
 
     main.add_command(rules)
     main.add_command(units)
+    main.add_command(serve)
 
 
 _attach_rules_group()

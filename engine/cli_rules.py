@@ -16,7 +16,7 @@ from engine.cli_support import common_options
 from engine.errors import PlancheckError
 
 _RULESET = click.option("--ruleset", "rulesets", multiple=True, metavar="ID|FILE",
-                        help="ruleset id or file (repeatable; default: core)")
+                        help="规则集 id 或文件（可重复，默认 core）/ ruleset id or file (repeatable; default: core)")
 
 
 def _load(rulesets: tuple[str, ...]):
@@ -46,7 +46,7 @@ def list_rules(rulesets: tuple[str, ...], lang: str) -> None:
 
 @rules.command("facts")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help="text: a table per type; json: the JSON schema (schemas/facts.schema.json)")
+              help="text：每类一张表；json：JSON 模式 / text: a table per type; json: the JSON schema (schemas/facts.schema.json)")
 @common_options
 def facts(fmt: str, lang: str) -> None:
     """List the fact types rules read (condition, join) and their fields; ? marks an optional field."""
@@ -103,7 +103,7 @@ def validate(files: tuple[str, ...], lang: str) -> None:
 
 @rules.command("doc")
 @_RULESET
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="write Markdown here (default: stdout)")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Markdown 写到此文件（默认标准输出）/ write Markdown here (default: stdout)")
 @common_options
 def doc(rulesets: tuple[str, ...], output: str | None, lang: str) -> None:
     """Markdown for every check kind (registry) and every rule with its examples."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -20,7 +20,7 @@ from engine.outputs import forget_inputs
 
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="消息语言 / message language")
-    @click.option("--debug", is_flag=True, help="show tracebacks")
+    @click.option("--debug", is_flag=True, help="出错时显示调用栈 / show tracebacks")
     @click.option(
         "--budget", "budget_settings", multiple=True, metavar="NAME=VALUE",
         help="raise or lower a size limit, e.g. --budget pages=5000 --budget input_bytes=80MB (README: Budgets)",
@@ -50,3 +50,120 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(2)
 
     return wrapper
+
+
+def _lang_of(args: list[str]) -> str:
+    """The --lang the command line asked for, read before (or without) parsing it."""
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "zh"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1] == "en" else "zh"
+    return "zh"
+
+
+def usage_message(e: click.ClickException, lang: str) -> str:
+    """A click usage error as one line in the run's language."""
+    reason = " ".join(e.format_message().split())
+    param = getattr(e, "param", None)
+    name = getattr(e, "param_hint", None) or (param.opts[0] if param is not None and param.opts else None)
+    if isinstance(param, click.Argument) or (param is not None and not name):
+        name = param.human_readable_name.upper()
+    if isinstance(name, (list, tuple)):
+        name = " / ".join(name)
+    if isinstance(e, click.NoSuchOption):
+        reason = message("usage.no_such_option", lang, name=e.option_name)
+    elif isinstance(e, click.MissingParameter):
+        what = name or (param.human_readable_name if param is not None else "")
+        reason = message("usage.missing", lang, name=what)
+    elif isinstance(e, click.BadOptionUsage) and "requires an argument" in reason:
+        reason = message("usage.needs_value", lang, name=e.option_name)
+    elif isinstance(e, click.BadParameter) and param is not None and isinstance(param.type, click.Choice):
+        detail = e.message or ""
+        value = detail.split("'")[1] if detail.count("'") >= 2 else ""
+        choices = "、".join(map(str, param.type.choices)) if lang == "zh" else ", ".join(map(str, param.type.choices))
+        reason = message("usage.choice", lang, name=name or "", choices=choices, value=value)
+    elif isinstance(e, click.BadParameter):
+        detail = " ".join((e.message or "").split())
+        kind = getattr(param, "type", None)
+        if isinstance(kind, click.types.IntParamType):
+            detail = "应为整数" if lang == "zh" else "must be a whole number"
+        elif isinstance(kind, click.DateTime):
+            detail = "应为日期，如 2026-06-30" if lang == "zh" else "must be a date such as 2026-06-30"
+        reason = message("usage.bad_value", lang, name=name or "", reason=detail)
+    elif reason.startswith("Got unexpected extra argument"):
+        extra = reason.split("(", 1)[1].rstrip(")") if "(" in reason else ""
+        reason = message("usage.extra", lang, args=extra)
+    elif reason.startswith("No such command"):
+        reason = message("usage.no_command", lang, name=reason.split("'")[1] if "'" in reason else "")
+    command = e.ctx.command_path if getattr(e, "ctx", None) is not None else "plancheck"
+    return message("usage", lang, reason=reason, command=command)
+
+
+class PlancheckGroup(click.Group):
+    """The `plancheck` group: usage errors are one line in the run's language, not click's block."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as e:
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("plancheck: " + ("已中止" if _lang_of(argv) == "zh" else "aborted"), err=True)
+            sys.exit(1)
+        except click.ClickException as e:
+            click.echo(f"plancheck: {usage_message(e, _lang_of(argv))}", err=True)
+            sys.exit(e.exit_code)
+
+
+class Progress:
+    """A progress line on a terminal for a run that takes over a second; nothing when piped.
+
+    Stages are named by the pipeline (`pipeline.check(progress=...)`); the line appears only once a
+    second has passed, is redrawn as stages change, and is erased when the run ends.
+    """
+
+    STAGES: ClassVar[dict[str, tuple[int, str, str]]] = {"read": (1, "读取方案", "reading"), "parent": (2, "读取上级方案", "reading the parent"),
+              "check": (3, "对齐与检查", "aligning and checking"), "report": (4, "汇总", "summing up")}  # fmt: skip
+
+    def __init__(self, lang: str, stream: Any = None, delay: float = 1.0) -> None:
+        import threading
+
+        self.stream = stream if stream is not None else sys.stderr
+        self.on = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.lang = lang
+        self.stage = "read"
+        self.shown = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(delay, self._draw) if self.on else None
+        if self._timer is not None:
+            self._timer.daemon = True
+            self._timer.start()
+
+    def __call__(self, stage: str) -> None:
+        with self._lock:
+            self.stage = stage
+        if self.shown:
+            self._draw()
+
+    def _draw(self) -> None:
+        with self._lock:
+            n, zh, en = self.STAGES.get(self.stage, (0, self.stage, self.stage))
+            total = len(self.STAGES)
+            bar = "#" * (n * 20 // total) + "." * (20 - n * 20 // total)
+            self.stream.write(f"\r[{bar}] {zh if self.lang == 'zh' else en}…\033[K")
+            self.stream.flush()
+            self.shown = True
+
+    def done(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            if self.shown:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+                self.shown = False

@@ -24,15 +24,15 @@ _RELATION = {"self": "本级", "upper": "上级", "other": "外地", "below": "�
 
 @click.command(name="units")
 @click.argument("plans", nargs=-1, required=True)
-@click.option("--registry", "proposal", help="write registry entries proposed from PLANS to this YAML file")
-@click.option("--force", is_flag=True, help="overwrite the --registry file")
-@click.option("--unit-registry", "unit_registries", multiple=True, help="an office's own unit registry; repeatable")
+@click.option("--registry", "proposal", help="由这些方案生成的登记表草稿写到此 YAML 文件 / write registry entries proposed from PLANS to this YAML file")
+@click.option("--force", is_flag=True, help="覆盖 --registry 文件 / overwrite the --registry file")
+@click.option("--unit-registry", "unit_registries", multiple=True, help="本单位的单位登记表，可重复 / an office's own unit registry; repeatable")
 @click.option("--date", "draft_date", type=click.DateTime(["%Y-%m-%d"]),
-              help="the draft's date when it has no date line or year in its title")
+              help="方案日期（没有日期行或标题年份时）/ the draft's date when it has no date line or year in its title")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--level", type=click.Choice(["national", "province", "city", "county", "town"]),
-              help="override the inferred level")
-@click.option("--jurisdiction", help="override the inferred jurisdiction, e.g. 城中区")
+              help="指定层级，不用推断值 / override the inferred level")
+@click.option("--jurisdiction", help="指定辖区，不用推断值，如 城中区 / override the inferred jurisdiction")
 @common_options
 def units(
     plans: tuple[str, ...],

@@ -231,10 +231,66 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "-j/--jobs 为 {jobs}，应在 0（按处理器核数）到 {limit} 之间",
         "en": "-j/--jobs is {jobs}; it must be between 0 (one per core) and {limit}",
     },
+    "option.format_contradicts": {
+        "zh": "输出文件 {output} 的扩展名与 --format {format} 不符（{suffix} 是 {implied} 格式）；请改扩展名或 --format",
+        "en": "output {output} does not match --format {format} ({suffix} is the {implied} format): change the name or --format",
+    },
+    "input.swapped": {
+        "zh": "上级方案和下级方案似乎放反了：{reason}。--parent 后应是上级方案，要检查的文件应是下级方案（征求意见稿）",
+        "en": "the parent and the draft look swapped: {reason}. --parent takes the parent plan; the file to check is the draft",
+    },
+    "usage": {"zh": "用法错误：{reason}（{command} --help 查看用法）", "en": "usage: {reason} (see {command} --help)"},
+    "usage.choice": {"zh": "{name} 应为 {choices} 之一，而不是“{value}”", "en": "{name} must be one of {choices}, not '{value}'"},
+    "usage.no_such_option": {"zh": "没有选项 {name}", "en": "no such option: {name}"},
+    "usage.missing": {"zh": "缺少 {name}", "en": "missing {name}"},
+    "usage.bad_value": {"zh": "{name} 的值无效：{reason}", "en": "invalid value for {name}: {reason}"},
+    "usage.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} needs a value"},
+    "usage.extra": {"zh": "多余的参数：{args}", "en": "unexpected extra arguments: {args}"},
+    "usage.no_command": {"zh": "没有命令 {name}", "en": "no such command: {name}"},
     "option.unknown_format": {"zh": "未知的输出格式：{format}；可用：{known}", "en": "unknown format: {format}; known: {known}"},
     "option.outputs_mismatch": {
         "zh": "--output 的个数（{outputs}）多于 --format 的个数（{formats}）",
         "en": "more --output ({outputs}) than --format ({formats})",
+    },
+    # ---- plancheck serve
+    "web.too_large": {
+        "zh": "上传的文件太大（超过 {limit_mb} MB）；请上传方案正文，或由管理员用 --max-upload-mb 放宽限制",
+        "en": "upload too large (over {limit_mb} MB): upload the plan's text, or ask the administrator for a larger --max-upload-mb",
+    },
+    "web.no_draft": {"zh": "请选择要检查的下级方案文件（征求意见稿）", "en": "choose the draft plan to check"},
+    "web.no_parent": {
+        "zh": "请选择上级方案文件，或从列表中选择一个上级义务规则集",
+        "en": "choose the parent plan file, or pick a parent obligation ruleset from the list",
+    },
+    "web.unknown_ruleset": {"zh": "没有这个上级规则集：{name}", "en": "no such parent ruleset: {name}"},
+    "web.bad_form": {"zh": "表单无法读取：{reason}", "en": "the form could not be read: {reason}"},
+    "web.expired": {
+        "zh": "这份检查结果已不在服务器上（服务器只保留最近的结果），请重新检查",
+        "en": "this result is no longer on the server (only recent results are kept): check again",
+    },
+    "web.timeout": {
+        "zh": "检查超过 {seconds} 秒仍未完成，已停止；这份文件不像一份方案，或太大",
+        "en": "the check ran over {seconds} s and was stopped: the file is not plan-like, or too large",
+    },
+    "web.memory": {
+        "zh": "检查所需内存超过 {limit_mb} MB，已停止；这份文件不像一份方案，或太大",
+        "en": "the check needed more than {limit_mb} MB and was stopped: the file is not plan-like, or too large",
+    },
+    "web.worker_died": {
+        "zh": "检查进程意外退出，已重启；请重试，若仍如此请报告此问题",
+        "en": "the checking process ended unexpectedly and was restarted: try again, and report it if it happens again",
+    },
+    "web.slow_upload": {
+        "zh": "上传太慢（{seconds} 秒内未传完），已断开；请检查网络后重试",
+        "en": "the upload was too slow (not finished within {seconds} s) and was dropped: check the network and try again",
+    },
+    "web.cannot_listen": {
+        "zh": "无法在 {host}:{port} 上启动网页：{reason}（端口被占用时可换 --port）",
+        "en": "cannot serve on {host}:{port}: {reason} (use another --port if it is taken)",
+    },
+    "web.busy": {
+        "zh": "服务器正忙（排队的检查已满），请 {seconds} 秒后再试",
+        "en": "the server is busy (the check queue is full): try again in {seconds} s",
     },
     "rules.engine_unknown": {
         "zh": "未知的规则引擎：{name}（可选：{known}）",

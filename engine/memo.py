@@ -77,6 +77,14 @@ class Memo:
                 self._data.popitem(last=False)
         return self._copy(value)
 
+    def peek(self, key: Hashable) -> Any:
+        """The cached value (copied by the policy) or None, without computing or counting a miss."""
+        with self._lock:
+            if key not in self._data:
+                return None
+            self._data.move_to_end(key)
+            return self._copy(self._data[key])
+
     def clear(self) -> None:
         with self._lock:
             self._data.clear()

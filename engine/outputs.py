@@ -122,6 +122,12 @@ def write_private(path: Path, data: bytes) -> bool:
     return True
 
 
+def write_upload(path: Path, data: bytes) -> None:
+    """An uploaded file into the web server's private folder (mode 0600); a failure is the user's
+    message (a full disk), not a traceback."""
+    _replace(path, data, mode=0o600, make_dirs=False)
+
+
 def _replace(target: Path, data: bytes, *, mode: int | None, make_dirs: bool = True) -> None:
     """Write `data` to a temporary file beside `target`, then rename it over `target`."""
     shown = os.fspath(target)

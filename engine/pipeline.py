@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -62,6 +63,7 @@ class Obligations:
     plan: Plan | None
     by_ref: dict[str, Obligation] = field(default_factory=dict)
     source: str = ""
+    parsed: Plan | None = None  # the parent as read from its file, when there is one (swap check)
 
     @classmethod
     def from_ruleset(cls, rs: Ruleset, source: str) -> Obligations:
@@ -72,7 +74,9 @@ class Obligations:
         plan = load_plan(path)
         rs = derive_ruleset(plan, ruleset_id="parent")  # the hash of the bytes load_plan read
         # Check through the same path as a derived ruleset would, so both give the same findings.
-        return cls.from_ruleset(rs, path)
+        out = cls.from_ruleset(rs, path)
+        out.parsed = plan
+        return out
 
 
 def display_path_of(path: str) -> str:
@@ -169,12 +173,21 @@ def check(
     date: dt.date | None = None,
     unit_registries: tuple[str, ...] = (),
     baseline_path: str | None = None,
+    obligations: Obligations | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> CheckRun:
-    """Check one draft file; everything the formatters need comes back in CheckRun."""
+    """Check one draft file; everything the formatters need comes back in CheckRun.
+
+    `obligations` is a parent already resolved (the web server keeps parents by content hash); it
+    takes the place of `parent_path` and of any obligation ruleset. `progress` hears each stage's
+    name as it starts: read, parent, check, report (the CLI's progress line on a terminal).
+    """
     from engine.parse.dating import draft_date
     from engine.rules.loader import load_rulesets
     from engine.versions.baseline import aliases, apply_baseline, check_compatible, load_baseline
 
+    step = progress or (lambda stage: None)
+    step("read")
     refs = ([] if no_core else list(DEFAULT_RULESETS)) + list(rulesets or [])
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
@@ -183,15 +196,21 @@ def check(
     if display_path:
         draft.source = display_path
 
-    obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
+    step("parent")
+    if obligations is None:
+        obligations = resolve_obligations(loaded, parent_path, allow_no_parent)
+    if obligations.parsed is not None and (reason := swapped(obligations.parsed, draft, lang)):
+        raise PlancheckError("input.swapped", reason=reason)
     parent_name = display_path_of(obligations.source) if obligations.source else ""
     parent_sha = obligations.plan.sha256 if obligations.plan is not None else ""
     if base is not None and baseline_path:
         check_compatible(base, baseline_path, parent_name, parent_sha, loaded.ids)
 
+    step("check")
     findings, alignment = check_plans(
         draft, obligations, loaded.rules, lang=lang, date=date, unit_registries=unit_registries
     )
+    step("report")
     renamed = aliases(findings, base) if base is not None and any(w.fingerprint for w in waivers) else {}
     active, waived, problems = apply_waivers(findings, waivers, today or dt.date.today(), lang, renamed)
     not_applicable = {
@@ -227,6 +246,45 @@ def check(
         report = apply_baseline(report, base)
     descriptions = {r.id: r.description or "" for r in loaded.rules}
     return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
+
+
+LEVEL_ORDER = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
+LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级", "town": "乡镇级"}
+
+
+def _bare_title(title: str) -> str:
+    """A title without its 征求意见稿/送审稿 tag and punctuation, for finding it cited elsewhere."""
+    import re
+
+    t = re.sub(r"[（(【\[]?(征求意见稿|送审稿|草案|讨论稿)[）)】\]]?", "", title)
+    return re.sub(r"[\s《》〈〉“”\"'（）()—-]", "", t)
+
+
+def swapped(parent: Plan, draft: Plan, lang: str = "zh") -> str:
+    """Why `parent` looks like the draft and `draft` like the parent, or "" when they look right.
+
+    Never claimed when the draft is marked 征求意见稿 and the parent is not: that is the normal case,
+    whatever the level inference says. Otherwise any one of: the parent is the 征求意见稿, the parent
+    is of a lower level than the draft, the parent cites the draft's title and not the other way.
+    """
+    if draft.is_draft and not parent.is_draft:
+        return ""
+    p, d = parent.title or parent.source, draft.title or draft.source
+    zh = lang == "zh"
+    if parent.is_draft and not draft.is_draft:
+        return f"“{p}”是征求意见稿，“{d}”不是" if zh else f"'{p}' is the consultation draft and '{d}' is not"
+    lp, ld = LEVEL_ORDER.get(parent.level), LEVEL_ORDER.get(draft.level)
+    if lp is not None and ld is not None and lp > ld:
+        if zh:
+            return f"“{p}”是{LEVEL_NAMES[parent.level]}方案，比“{d}”（{LEVEL_NAMES[draft.level]}）低"
+        return f"'{p}' is a {parent.level}-level plan, below '{d}' ({draft.level})"
+    bp, bd = _bare_title(parent.title), _bare_title(draft.title)
+    if len(bp) >= 6 and len(bd) >= 6:
+        in_parent = bd in _bare_title(parent.preamble + "".join(parent.cited) + parent.title)
+        in_draft = bp in _bare_title(draft.preamble + "".join(draft.cited) + draft.title)
+        if in_parent and not in_draft and bd != bp:
+            return f"“{p}”引用了“{d}”" if zh else f"'{p}' cites '{d}'"
+    return ""
 
 
 @cache

@@ -40,6 +40,7 @@ SUPPORT_KEYS = (
     "配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "参加单位", "协同单位", "会同单位",
     "协作单位",
 )  # fmt: skip
+PRIMARY_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门")
 _KEYS = sorted(LEAD_KEYS + SUPPORT_KEYS, key=len, reverse=True)
 KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*[:：]?\s*")
 # a key that opens a clause: directly after an opener, or followed by a colon
@@ -207,11 +208,13 @@ def _parse_content(content: str) -> Parsed | None:
         lead: list[str] = []
         support: list[str] = []
         style = ""
+        # (牵头单位：A；责任单位：B、C): beside a named lead, the 责任单位 are those who take part
+        primary = any(k.group(1) in PRIMARY_KEYS for k in keys)
         for i, k in enumerate(keys):
             end = keys[i + 1].start() if i + 1 < len(keys) else len(content)
             names = parse_units(content[k.end() : end])
             key = k.group(1)
-            if key in SUPPORT_KEYS:
+            if key in SUPPORT_KEYS or (primary and key not in PRIMARY_KEYS):
                 support += [n for n in names if n not in support]
             else:
                 lead += [n for n in names if n not in lead]

@@ -96,7 +96,9 @@ def _tally(findings: list[Finding]) -> Counter[tuple[str, str | None]]:
 
 
 def plan_fixes(
-    findings: list[Finding], recheck: Callable[[list[Fix]], list[Finding]]
+    findings: list[Finding],
+    recheck: Callable[[list[Fix]], list[Finding]],
+    unplaceable: list[Finding] | None = None,
 ) -> Outcome:
     """The fixes that are safe to apply together.
 
@@ -106,9 +108,11 @@ def plan_fixes(
     fixes made in that measure, and the rest are tried again, until a round brings nothing new.
     """
     out = Outcome(before=list(findings))
+    skip = {id(f) for f in unplaceable or []}
+    out.skipped = [(f, "unmapped") for f in unplaceable or []]
     chosen: list[Finding] = []
     for f in findings:
-        if f.fix is None or f.waived:
+        if f.fix is None or f.waived or id(f) in skip:
             continue
         clash = next((g for g in chosen if _overlaps(f.fix, g.fix)), None)  # type: ignore[arg-type]
         if clash is not None:

@@ -19,10 +19,15 @@ class FixRun:
     edits: int
 
 
-def _mapped(f: Fix, lines: dict[int, str]) -> bool:
+def _mapped(f: Fix, raw: list, where: dict[int, list[int]]) -> bool:
+    """Every edit lands on one plain line whose text at its columns is the edit's original (a table
+    row, or a number shared by several raw lines, is never edited by guess)."""
     for e in f.edits:
-        line = lines.get(e.line)
-        if line is None or type(line) is not str or line[e.column - 1 : e.end_column - 1] != e.original:
+        at = where.get(e.line, [])
+        if len(at) != 1:
+            return False
+        line = raw[at[0]][1]
+        if type(line) is not str or line[e.column - 1 : e.end_column - 1] != e.original:
             return False
     return True
 
@@ -61,26 +66,27 @@ def run_fix(
     else:
         text_draft = TextDraft.read(data, draft_path)
         raw = list(enumerate(text_draft.lines, start=1))
-    lines = dict(raw)
+    where: dict[int, list[int]] = {}
+    for i, (line_no, _) in enumerate(raw):
+        where.setdefault(line_no, []).append(i)
 
     plan = parse_plan(doc, level=level, jurisdiction=jurisdiction)
     findings, _ = check_plans(plan, obligations, loaded.rules, lang=lang)
 
     def recheck(fixes: list[Fix]) -> list[Finding]:
-        edited = dict(lines)
+        edited = list(raw)
         for f in fixes:
             for e in sorted(f.edits, key=lambda x: x.column, reverse=True):
-                s = edited[e.line]
-                edited[e.line] = s[: e.column - 1] + e.replacement + s[e.end_column - 1 :]
-        again = build(sorted(edited.items()), draft_path, doc.format, doc.encoding)
-        fixed_plan = parse_plan(again, level=plan.level, jurisdiction=plan.jurisdiction)
+                i = where[e.line][0]
+                line_no, s = edited[i]
+                edited[i] = (line_no, s[: e.column - 1] + e.replacement + s[e.end_column - 1 :])
+        again = build(edited, draft_path, doc.format, doc.encoding)
+        # the level and jurisdiction as the user gave them: what `check` on the fixed draft reads
+        fixed_plan = parse_plan(again, level=level, jurisdiction=jurisdiction)
         return check_plans(fixed_plan, obligations, loaded.rules, lang=lang)[0]
 
-    unmapped = [f for f in findings if f.fix is not None and not _mapped(f.fix, lines)]
-    candidates = [f for f in findings if f not in unmapped]
-    outcome = plan_fixes(candidates, recheck)
-    outcome.skipped = [(f, "unmapped") for f in unmapped] + outcome.skipped
-    outcome.before = findings
+    unmapped = [f for f in findings if f.fix is not None and not _mapped(f.fix, raw, where)]
+    outcome = plan_fixes(findings, recheck, unmapped)
     fixes = [f.fix for f in outcome.applied if f.fix is not None]
     if not fixes:
         return FixRun(outcome, None, 0)

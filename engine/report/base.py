@@ -61,6 +61,14 @@ LABELS: dict[str, dict[str, str]] = {
     "location": {"zh": "位置", "en": "Location"},
     "line_col": {"zh": "第{line}行第{column}列", "en": "line {line}, col {column}"},
     "line": {"zh": "第{line}行", "en": "line {line}"},
+    "para_col": {"zh": "第{line}段第{column}字", "en": "paragraph {line}, char {column}"},
+    "para": {"zh": "第{line}段", "en": "paragraph {line}"},
+    "item_no": {"zh": "第{n}项", "en": "item {n}"},
+    "reply": {"zh": "采纳情况", "en": "Response"},
+    "fb.unit": {"zh": "反馈单位", "en": "From"},
+    "fb.contact": {"zh": "联系人", "en": "Contact"},
+    "fb.phone": {"zh": "联系电话", "en": "Phone"},
+    "fb.date": {"zh": "日期", "en": "Date"},
     "summary": {"zh": "汇总", "en": "Summary"},
     "findings": {"zh": "问题清单", "en": "Findings"},
     "no_findings": {"zh": "未发现问题。", "en": "No findings."},
@@ -147,6 +155,12 @@ LABELS: dict[str, dict[str, str]] = {
     "findings_count": {"zh": "{n} 个问题", "en": "{n} findings"},
     "parent_obligation": {"zh": "上级条目 {label}", "en": "parent measure {label}"},
     "title_untitled": {"zh": "（无标题）", "en": "(untitled)"},
+    "fix_first": {
+        "zh": "先改这些：错误 {errors} 条，警告 {warnings} 条",
+        "en": "Fix these first: {errors} errors, {warnings} warnings",
+    },
+    "fix_first_rest": {"zh": "另有提示 {n} 条，见下文各条目。", "en": "{n} more notes (info) below, by item."},
+    "findings_worst": {"zh": "{n} 个问题，最重：{worst}", "en": "{n} findings, worst: {worst}"},
 }
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -184,6 +198,11 @@ class RenderContext:
     output             the output path, when there is one (feedback writes .xlsx when it ends in .xlsx)
     rules              rule id -> description, for SARIF rule metadata (optional)
     not_applicable     parent refs curated as not applicable (coloured so in the HTML coverage map)
+    author             who sends the office documents (--author, e.g. 城中区司法局): comment author,
+                       document properties, the feedback form's 反馈单位; "" leaves them to plancheck
+    date               ISO date of the documents (comments, properties, the form's 日期); "" for none,
+                       so a run without --today gives the same bytes on any day
+    min_severity       the lowest severity that goes into the office documents (--min-severity)
     only_new           with a baseline: the documents an office acts on (Word comments, feedback form)
                        carry new findings only (`for_comments`)
     """
@@ -197,6 +216,9 @@ class RenderContext:
     output: str | None = None
     rules: dict[str, str] = field(default_factory=dict)
     not_applicable: frozenset[str] = frozenset()
+    author: str = ""
+    date: str = ""
+    min_severity: str = "info"
     only_new: bool = False
     _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -293,7 +315,31 @@ class RenderContext:
         m = self.parent_measure(ref)
         return f"{m.label} {m.title}".strip() if m else ref
 
+    def office_findings(self) -> list[Finding]:
+        """The findings for Word comments and the 意见反馈表: new ones only with `only_new`, at or
+        above --min-severity, in the report's order."""
+        floor = SEVERITY_RANK[self.min_severity]
+        return [f for f in self.for_comments() if SEVERITY_RANK[f.severity] >= floor]
+
+    def at_line(self, line: int) -> str:
+        """'第14行', or '第14段' in a Word draft, whose lines are its paragraphs; "" in a PDF."""
+        if self.draft.format == "pdf":
+            return ""
+        return self.t("para" if self.draft.format == "docx" else "line", line=line)
+
     def location(self, f: Finding) -> str:
+        """Where a finding is, as a reader counts: paragraphs in a Word draft, items in a PDF (whose
+        text lines run on across pages and mean nothing to a reader), lines elsewhere."""
+        if self.draft.format == "pdf":
+            m = self.draft_measure(f.local_item)
+            if m is None:
+                return ""
+            digits = m.label.strip("．.、 ")
+            return self.t("item_no", n=digits) if digits.isdigit() else m.label
+        if self.draft.format == "docx" and f.line:
+            if f.column:
+                return self.t("para_col", line=f.line, column=f.column)
+            return self.t("para", line=f.line)
         if f.line and f.column:
             return self.t("line_col", line=f.line, column=f.column)
         if f.line:
@@ -452,16 +498,18 @@ FIXED_ISO = "2000-01-01T00:00:00Z"
 _CORE_DATE = re.compile(rb"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
-def normalize_zip(data: bytes) -> bytes:
+def normalize_zip(data: bytes, date: str = "") -> bytes:
     """Rewrite an OOXML zip so two runs give identical bytes: fixed entry times and attributes,
-    fixed created/modified dates in docProps/core.xml, entries in their original order."""
+    created/modified dates in docProps/core.xml set to `date` (ISO day) or a fixed one, entries in
+    their original order."""
+    stamp = f"{date}T00:00:00Z".encode() if date else FIXED_ISO.encode()
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                body = _CORE_DATE.sub(lambda m: m.group(1) + FIXED_ISO.encode() + m.group(3), body)
+                body = _CORE_DATE.sub(lambda m: m.group(1) + stamp + m.group(3), body)
             zi = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16

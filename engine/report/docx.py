@@ -8,7 +8,9 @@ whole runs, so the run holding the start and the end of the quoted text is split
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -25,8 +27,14 @@ from engine.report.base import Formatter, RenderContext, normalize_zip
 
 AUTHOR = "plancheck"
 INITIALS = "PC"
-CJK_FONT = "宋体"
+# GB/T 9704 (党政机关公文格式): body 仿宋_GB2312 三号, level-1 headings 黑体, level-2 楷体_GB2312,
+# title 方正小标宋简体 二号. Each named font gets a fallback a plain Windows or Linux office has.
+CJK_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"
+KAI_FONT = "楷体_GB2312"
+TITLE_FONT = "方正小标宋简体"
+LATIN_FONT = "Times New Roman"
+FALLBACKS = {CJK_FONT: "仿宋", KAI_FONT: "楷体", TITLE_FONT: "宋体", HEADING_FONT: "SimHei"}
 
 
 class DocxFormatter(Formatter):
@@ -45,15 +53,31 @@ class DocxFormatter(Formatter):
         else:
             doc, by_line = build_rendering(ctx)
             paras = [by_line[k] for k in sorted(by_line)]
-        for _, _, findings in ctx.groups(ctx.for_comments()):
+        # a copy made from a draft plancheck already commented keeps those comments and adds no twin
+        # (counted: the same words may rightly stand on several places)
+        seen = Counter(_squash(c.text) for c in doc.comments)
+        author = ctx.author or AUTHOR
+        initials = ctx.author[:4] if ctx.author else INITIALS
+        stamp = dt.datetime.fromisoformat(ctx.date) if ctx.date else None
+        for _, _, findings in ctx.groups(ctx.office_findings()):
             for f in findings:
+                text = comment_text(ctx, f)
+                if seen[_squash(text)] > 0:
+                    seen[_squash(text)] -= 1
+                    continue
                 para, start, end = locate(ctx, f, paras, by_line)
                 runs = anchor(para, start, end)
-                comment = doc.add_comment(runs, text=comment_text(ctx, f), author=AUTHOR, initials=INITIALS)
-                comment._comment_elm.date = None  # no clock in the output: same input, same bytes
+                comment = doc.add_comment(runs, text=text, author=author, initials=initials)
+                comment._comment_elm.date = stamp  # the run's date or none: never the clock
+        if ctx.author:
+            doc.core_properties.last_modified_by = ctx.author
         buf = io.BytesIO()
         doc.save(buf)
-        return normalize_zip(buf.getvalue())
+        return normalize_zip(buf.getvalue(), ctx.date)
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
 
 
 def comment_text(ctx: RenderContext, f: Finding) -> str:
@@ -196,35 +220,130 @@ def anchor(p: DocxParagraph, start: int, end: int) -> list[Run]:
 # --------------------------------------------------------------------------- non-.docx drafts
 
 
-def _east_asian(style_or_run_element, font: str) -> None:
+def _fonts(style_or_run_element, east_asian: str) -> None:
     rpr = style_or_run_element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = rpr.makeelement(qn("w:rFonts"), {})
         rpr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), font)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    for attr in ("w:ascii", "w:hAnsi"):
+        fonts.set(qn(attr), LATIN_FONT)
 
 
-def style_document(doc: DocumentObject) -> None:
-    """Chinese fonts for body and headings (Word's default template names Latin fonts only)."""
-    for name, font, size in (
-        ("Normal", CJK_FONT, 12),
-        ("Title", HEADING_FONT, 18),
-        ("Heading 1", HEADING_FONT, 15),
-        ("Heading 2", HEADING_FONT, 13),
-        ("Heading 3", HEADING_FONT, 12),
+def _font_fallbacks(doc: DocumentObject) -> None:
+    """Tell Word which font to use where a GB/T 9704 font is not installed (fontTable altName)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = next((r.target_part for r in doc.part.rels.values() if r.reltype == RT.FONT_TABLE), None)
+    if part is None:
+        return
+    from docx.oxml.parser import parse_xml
+
+    root = parse_xml(part.blob)
+    have = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
+    for name, alt in FALLBACKS.items():
+        if name in have:
+            continue
+        font = root.makeelement(qn("w:font"), {qn("w:name"): name})
+        font.append(font.makeelement(qn("w:altName"), {qn("w:val"): alt}))
+        font.append(font.makeelement(qn("w:charset"), {qn("w:val"): "86"}))  # GB2312
+        root.append(font)
+    from lxml import etree
+
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def a4(section, *, landscape: bool = False) -> None:
+    """A4 with GB/T 9704 margins (portrait), or 2 cm all round for a landscape form."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+        section.left_margin = section.right_margin = Cm(2.0)
+        section.top_margin = section.bottom_margin = Cm(2.0)
+    else:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.footer_distance = Cm(1.4)
+
+
+def page_numbers(section) -> None:
+    """“— 1 —” centred in the footer, 宋体 四号 as GB/T 9704 has it."""
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def run(text: str = ""):
+        r = p.add_run(text)
+        r.font.size = Pt(14)
+        _fonts(r._r, "宋体")
+        return r
+
+    run("— ")
+    for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        r = run()
+        if kind:
+            r._r.append(r._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+        elif instr == "1":
+            r.text = "1"
+        else:
+            el = r._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            el.text = instr
+            r._r.append(el)
+    run(" —")
+
+
+def properties(doc: DocumentObject, author: str, title: str) -> None:
+    """Title and author from the run, never python-docx's own 'generated by python-docx'."""
+    cp = doc.core_properties
+    cp.title = title
+    cp.author = author or AUTHOR
+    cp.last_modified_by = author or AUTHOR
+    cp.comments = ""
+    cp.subject = ""
+    cp.keywords = ""
+
+
+def style_document(doc: DocumentObject, body_pt: float = 16) -> None:
+    """GB/T 9704 fonts for body and headings (Word's default template names Latin fonts only)."""
+    for name, font, size, bold in (
+        ("Normal", CJK_FONT, body_pt, False),
+        ("Title", TITLE_FONT, 22, False),
+        ("Heading 1", HEADING_FONT, 16, False),
+        ("Heading 2", KAI_FONT, 16, False),
+        ("Heading 3", CJK_FONT, 16, True),
     ):
         style = doc.styles[name]
-        _east_asian(style.element, font)
+        _fonts(style.element, font)
         style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = False
         if name != "Normal":
             style.font.color.rgb = RGBColor(0, 0, 0)
+            style.paragraph_format.space_before = Pt(0)
+            style.paragraph_format.space_after = Pt(0)
+    if body_pt >= 16:
+        doc.styles["Normal"].paragraph_format.line_spacing = Pt(28)  # 22 lines a page
+    title = doc.styles["Title"]
+    pbdr = title.element.get_or_add_pPr().find(qn("w:pBdr"))
+    if pbdr is not None:  # the default template underlines the title with a blue rule
+        pbdr.getparent().remove(pbdr)
+    _font_fallbacks(doc)
 
 
 def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxParagraph]]:
-    """A .docx with one paragraph per draft paragraph; title and section headings styled."""
+    """A .docx with one paragraph per draft paragraph; title and section headings styled.
+
+    Only `ctx.draft` (and `ctx.author` when there is one) is read: `plancheck fix` passes just a plan.
+    """
     doc = docx.Document()
     style_document(doc)
+    a4(doc.sections[0])
+    page_numbers(doc.sections[0])
+    properties(doc, getattr(ctx, "author", ""), ctx.draft.title)
     plan = ctx.draft
     top = min((s.depth for s in plan.sections), default=0)
     heading_depth = {s.line: min(s.depth - top + 1, 3) for s in plan.sections}
@@ -242,7 +361,7 @@ def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxP
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
             p = doc.add_paragraph()
-            p.paragraph_format.first_line_indent = Pt(24)
+            p.paragraph_format.first_line_indent = Pt(32)  # two characters of 三号
         if text:
             p.add_run(text)
         by_line.setdefault(para.line, p)

@@ -1,6 +1,8 @@
 """意见反馈表: the form a reviewing office sends back, one row per finding.
 
-.docx (landscape table) by default; .xlsx when the output path ends with .xlsx.
+.docx (landscape A4 table, GB/T 9704 fonts, page numbers) by default; .xlsx when the output path
+ends with .xlsx. Above the table: 反馈单位 (--author), 联系人, 联系电话, 日期 (--today) for the sender
+to complete; the last column, 采纳情况, is for the drafting office's answer.
 """
 
 from __future__ import annotations
@@ -8,7 +10,6 @@ from __future__ import annotations
 import io
 
 import docx
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -16,24 +17,25 @@ from docx.shared import Cm, Pt
 
 from engine.models import Finding
 from engine.report.base import Formatter, RenderContext, normalize_zip
-from engine.report.docx import style_document
+from engine.report.docx import HEADING_FONT, _fonts, a4, page_numbers, properties, style_document
 
 # column key, width in cm (landscape A4 minus margins ≈ 25.7 cm), xlsx width in characters
 COLUMNS: tuple[tuple[str, float, int], ...] = (
-    ("no", 1.2, 6),
+    ("no", 1.3, 6),
     ("item", 3.0, 16),
-    ("quote", 5.2, 36),
-    ("problem", 5.0, 36),
-    ("basis", 5.0, 36),
-    ("suggestion_long", 4.8, 32),
-    ("severity", 1.5, 8),
+    ("quote", 4.2, 30),
+    ("problem", 5.4, 40),
+    ("basis", 4.6, 34),
+    ("suggestion_long", 3.8, 28),
+    ("severity", 1.3, 8),
+    ("reply", 2.1, 14),
 )
 
 
 def rows(ctx: RenderContext) -> list[list[str]]:
-    """The table body: one row per (unwaived) finding, in reading order."""
+    """The table body: one row per (unwaived) finding at or above --min-severity, in reading order."""
     out: list[list[str]] = []
-    for _, measure, findings in ctx.groups(ctx.for_comments()):
+    for _, measure, findings in ctx.groups(ctx.office_findings()):
         for f in findings:
             out.append(
                 [
@@ -44,6 +46,7 @@ def rows(ctx: RenderContext) -> list[list[str]]:
                     _basis(ctx, f),
                     f.suggestion or "",
                     ctx.sev(f.severity),
+                    "",
                 ]
             )
     return out
@@ -60,7 +63,30 @@ def _item(ctx: RenderContext, f: Finding, measure) -> str:
 
 
 def _basis(ctx: RenderContext, f: Finding) -> str:
-    return ctx.basis(f)
+    """The parent's words a finding rests on; for a draft-only finding, the parent clause its quoted
+    words are aligned to (else the parent measure's heading), wherever there is a parent clause."""
+    if f.parent_item or f.evidence.parent or not f.local_item or ctx.parent is None:
+        return ctx.basis(f)
+    for pair in ctx.report.alignment:
+        if not pair.parent_item or f.local_item not in pair.local_items or pair.relation in ("added", "general"):
+            continue
+        head = ctx.parent_heading(pair.parent_item)
+        quote = f.evidence.local or ""
+        for c in pair.clauses:
+            if c.local_item == f.local_item and c.parent_text and quote and quote in (c.local_text or ""):
+                return f"{head}{ctx.colon}“{c.parent_text}”"
+        return head
+    return ""
+
+
+def header_fields(ctx: RenderContext) -> list[tuple[str, str]]:
+    """(label, value) above the table; blanks are for the sender to fill in."""
+    return [
+        (ctx.t("fb.unit"), ctx.author),
+        (ctx.t("fb.contact"), ""),
+        (ctx.t("fb.phone"), ""),
+        (ctx.t("fb.date"), ctx.date),
+    ]
 
 
 def title_of(ctx: RenderContext) -> str:
@@ -98,53 +124,65 @@ def _shade(cell, fill: str) -> None:
     )
 
 
+def _grid(table, widths: list[float]) -> None:
+    """Column widths Word and LibreOffice both honour: the table grid, every cell, a fixed layout."""
+    grid = table._tbl.tblGrid
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
+    for row in table.rows:
+        for i, w in enumerate(widths):
+            row.cells[i].width = Cm(w)
+
+
 def render_docx(ctx: RenderContext) -> bytes:
     doc = docx.Document()
-    style_document(doc)
-    doc.styles["Normal"].font.size = Pt(10.5)
+    style_document(doc, body_pt=10.5)
     sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin"):
-        setattr(sec, side, Cm(2.0))
-    sec.top_margin = sec.bottom_margin = Cm(1.8)
-    doc.core_properties.title = title_of(ctx)
-    doc.core_properties.author = "plancheck"
+    a4(sec, landscape=True)
+    page_numbers(sec)
+    properties(doc, ctx.author, title_of(ctx))
+
+    title = doc.add_paragraph(style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(title_of(ctx))
+    fields = doc.add_paragraph()
+    fields.paragraph_format.space_before = Pt(6)
+    fields.paragraph_format.space_after = Pt(6)
+    for k, (name, value) in enumerate(header_fields(ctx)):
+        fields.add_run(("\u3000\u3000" if k else "") + name + "：")
+        blank = fields.add_run(value or "\u3000" * (10 if k == 0 else 6))
+        blank.underline = True
+    for r in fields.runs:
+        r.font.size = Pt(12)
 
     body = rows(ctx)
-    table = doc.add_table(rows=2, cols=len(COLUMNS))
+    table = doc.add_table(rows=1, cols=len(COLUMNS))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    title_cell = table.rows[0].cells[0].merge(table.rows[0].cells[-1])
-    tp = title_cell.paragraphs[0]
-    tp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = tp.add_run(title_of(ctx))
-    run.bold = True
-    run.font.size = Pt(15)
     for i, (key, _, _) in enumerate(COLUMNS):
-        _shade(table.rows[1].cells[i], "DDE4EE")
-        p = table.rows[1].cells[i].paragraphs[0]
+        _shade(table.rows[0].cells[i], "DDE4EE")
+        p = table.rows[0].cells[i].paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(ctx.t(key)).bold = True
+        run = p.add_run(ctx.t(key))
+        run.bold = True
+        _fonts(run._r, HEADING_FONT)
     _repeat_header(table.rows[0])
-    _repeat_header(table.rows[1])
+    centred = {0, len(COLUMNS) - 2}
     for values in body:
         row = table.add_row()
         _cant_split(row)
         for i, value in enumerate(values):
             p = row.cells[i].paragraphs[0]
-            if i in (0, len(values) - 1):
+            if i in centred:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             p.add_run(value)
-    for row in table.rows:
-        for i, (_, width, _) in enumerate(COLUMNS):
-            row.cells[i].width = Cm(width)
+    _grid(table, [w for _, w, _ in COLUMNS])
     if not body:
         doc.add_paragraph(ctx.t("no_findings"))
     buf = io.BytesIO()
     doc.save(buf)
-    return normalize_zip(buf.getvalue())
+    return normalize_zip(buf.getvalue(), ctx.date)
 
 
 def render_xlsx(ctx: RenderContext) -> bytes:
@@ -162,28 +200,34 @@ def render_xlsx(ctx: RenderContext) -> bytes:
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
     ws.row_dimensions[1].height = 28
+    blank = "\u3000" * 6
+    line = "\u3000\u3000".join(f"{name}：{value or blank}" for name, value in header_fields(ctx))
+    ws.cell(row=2, column=1, value=line).alignment = Alignment(vertical="center")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n)
+    ws.row_dimensions[2].height = 22
     for i, (key, _, width) in enumerate(COLUMNS, start=1):
-        c = ws.cell(row=2, column=i, value=ctx.t(key))
+        c = ws.cell(row=3, column=i, value=ctx.t(key))
         c.font = Font(bold=True)
         c.fill = PatternFill("solid", fgColor="DDE4EE")
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         c.border = border
         ws.column_dimensions[get_column_letter(i)].width = width
-    for r, values in enumerate(rows(ctx), start=3):
+    for r, values in enumerate(rows(ctx), start=4):
         for i, value in enumerate(values, start=1):
             c = ws.cell(row=r, column=i, value=int(value) if i == 1 else value)
             c.alignment = Alignment(
-                vertical="top", wrap_text=True, horizontal="center" if i in (1, n) else "left"
+                vertical="top", wrap_text=True, horizontal="center" if i in (1, n - 1) else "left"
             )
             c.border = border
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "1:2"
+    ws.freeze_panes = "A4"
+    ws.print_title_rows = "3:3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    wb.properties.creator = "plancheck"
+    wb.properties.creator = ctx.author or "plancheck"
     wb.properties.title = title_of(ctx)
     buf = io.BytesIO()
     wb.save(buf)
-    return normalize_zip(buf.getvalue())
+    return normalize_zip(buf.getvalue(), ctx.date)

@@ -2,12 +2,13 @@
 pair side by side (parent | draft) with the changes highlighted and the findings beside them.
 
 No network and no external assets: CSS and a little plain JS are inline. Everything reads without
-JS; JS only adds the severity/check filters (and, with a baseline, "new only"). Every piece of document
+JS; JS only adds the severity/rule filters (and, with a baseline, "new only"). Every piece of document
 text is escaped.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 from engine.models import AlignmentPair, ClausePair, Finding
@@ -26,38 +27,51 @@ class HtmlFormatter(Formatter):
     suffixes = (".html", ".htm")
 
     def render(self, ctx: RenderContext) -> bytes:
-        r = ctx.report
-        placed, other = _place(ctx)
-        checks = sorted({f.check for f in [*r.findings, *r.waived]})
         parts = [
             "<!DOCTYPE html>",
             f'<html lang="{"zh-CN" if ctx.lang == "zh" else "en"}">',
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>plancheck · {e(ctx.draft.title or ctx.relpath(r.summary.draft))}</title>",
+            f"<title>plancheck · {e(page_title(ctx))}</title>",
             f"<style>{CSS}</style>",
             "</head>",
             "<body>",
-            _header(ctx),
-            _coverage(ctx),
-            _filters(ctx, checks),
+            body(ctx),
+            f"<script>{JS}</script>",
+            "</body>",
+            "</html>",
         ]
-        if other:
-            parts.append(f'<section id="other"><h2>{e(ctx.t("other_findings"))}</h2>')
-            parts.append(
-                '<div class="findings wide">' + "".join(_finding(ctx, f) for f in other) + "</div></section>"
-            )
-        parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
-        for i, pair in enumerate(r.alignment):
-            parts.append(_pair(ctx, i, pair, placed.get(i, [])))
-        parts.append("</section>")
-        parts.append(_fixed(ctx))
-        parts.append(_waived(ctx))
-        parts.append(f"<script>{JS}</script>")
-        parts.append("</body>")
-        parts.append("</html>")
         return ("\n".join(p for p in parts if p) + "\n").encode("utf-8")
+
+
+def page_title(ctx: RenderContext) -> str:
+    return ctx.draft.title or ctx.relpath(ctx.report.summary.draft)
+
+
+def body(ctx: RenderContext) -> str:
+    """Everything inside <body> but the script: the web page embeds the same report."""
+    r = ctx.report
+    placed, other = _place(ctx)
+    ids = {id(f): f"f-{i + 1}" for i, f in enumerate([*r.findings, *r.waived, *r.fixed])}
+    parts = [
+        _header(ctx),
+        _fix_first(ctx, ids),
+        _coverage(ctx, placed),
+        _filters(ctx),
+    ]
+    if other:
+        parts.append(f'<section id="other"><h2>{e(ctx.t("other_findings"))}</h2>')
+        parts.append(
+            '<div class="findings wide">' + "".join(_finding(ctx, f, ids) for f in other) + "</div></section>"
+        )
+    parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
+    for i, pair in enumerate(r.alignment):
+        parts.append(_pair(ctx, i, pair, placed.get(i, []), ids))
+    parts.append("</section>")
+    parts.append(_fixed(ctx, ids))
+    parts.append(_waived(ctx, ids))
+    return "\n".join(p for p in parts if p)
 
 
 def _place(ctx: RenderContext) -> tuple[dict[int, list[Finding]], list[Finding]]:
@@ -115,7 +129,35 @@ def _header(ctx: RenderContext) -> str:
     )
 
 
-def _coverage(ctx: RenderContext) -> str:
+def _fix_first(ctx: RenderContext, ids: dict[int, str]) -> str:
+    """What to fix first, above everything else: every error, then every warning, each a link to its card."""
+    r = ctx.report
+    worst = [f for sev in ("error", "warning") for f in r.findings if f.severity == sev]
+    if not worst:
+        return ""
+    s = r.summary
+    items = []
+    for f in worst:
+        where = ctx.item_heading(f.local_item) if f.local_item else ctx.parent_heading(f.parent_item)
+        items.append(
+            f'<li class="sev-{f.severity}"><a href="#{ids[id(f)]}"><span class="sev sev-{f.severity}">'
+            f"{e(ctx.sev(f.severity))}</span> <span class=\"where\">{e(where or ctx.t('group.front'))}</span> "
+            f"{e(f.message)} <code>{e(f.rule)}</code></a></li>"
+        )
+    rest = f'<p class="rest">{e(ctx.t("fix_first_rest", n=s.infos))}</p>' if s.infos else ""
+    return (
+        f'<section id="fix-first"><h2>{e(ctx.t("fix_first", errors=s.errors, warnings=s.warnings))}</h2>'
+        f'<ol class="fix-first">{"".join(items)}</ol>{rest}</section>'
+    )
+
+
+def _worst(findings: list[Finding]) -> str:
+    return next((sev for sev in SEVERITIES if any(f.severity == sev for f in findings)), "")
+
+
+def _coverage(ctx: RenderContext, placed: dict[int, list[Finding]]) -> str:
+    """One tile per parent measure: how the draft carries it, and the count and worst severity of
+    its findings (a measure carried word for word can still be wrong)."""
     c = ctx.report.summary.coverage
     rels = ctx.parent_relations()
     if not rels and not c.parent_measures:
@@ -123,17 +165,28 @@ def _coverage(ctx: RenderContext) -> str:
     anchor = {
         pair.parent_item: i for i, pair in reversed(list(enumerate(ctx.report.alignment))) if pair.parent_item
     }
+    found: dict[str, list[Finding]] = {}
+    for i, pair in enumerate(ctx.report.alignment):
+        if pair.parent_item:
+            found.setdefault(pair.parent_item, []).extend(placed.get(i, []))
     legend = "".join(
         f'<span class="chip rel-{k}">{e(ctx.t("rel." + k))} {getattr(c, k)}</span>' for k in COVERAGE_KEYS
     )
+    legend += "".join(f'<span class="chip worst-{k}">{e(ctx.sev(k))}</span>' for k in SEVERITIES)
     cells = []
     for ref, heading, key in rels:
         label = ctx.parent_measure(ref).label if ctx.parent_measure(ref) else ref
+        fs = found.get(ref, [])
+        worst = _worst(fs)
         inner = f"<b>{e(label)}</b><span>{e(heading[len(label) :].strip() if heading.startswith(label) else heading)}</span>"
         title = f"{heading} · {ctx.t('rel.' + key)}"
+        if fs:
+            title += " · " + ctx.t("findings_worst", n=len(fs), worst=ctx.sev(worst))
+            inner += f'<em class="n sev-{worst}">{len(fs)}</em>'
         if ref in anchor:
             inner = f'<a href="#pair-{anchor[ref]}">{inner}</a>'
-        cells.append(f'<li class="rel-{key}" title="{e(title)}">{inner}<i>{e(ctx.t("rel." + key))}</i></li>')
+        cls = f"rel-{key}" + (f" worst-{worst}" if worst else "")
+        cells.append(f'<li class="{cls}" title="{e(title)}">{inner}<i>{e(ctx.t("rel." + key))}</i></li>')
     return (
         f'<section id="coverage"><h2>{e(ctx.t("coverage"))} '
         f"<small>{e(ctx.t('coverage_total', n=c.parent_measures or len(rels)))}</small></h2>"
@@ -141,13 +194,20 @@ def _coverage(ctx: RenderContext) -> str:
     )
 
 
-def _filters(ctx: RenderContext, checks: list[str]) -> str:
+def _filters(ctx: RenderContext) -> str:
+    """Filters by severity and by the rule ids the cards show (the check kind as a tooltip)."""
+    r = ctx.report
     sev = "".join(
         f'<label class="sev-{k}"><input type="checkbox" data-f="sev" value="{k}" checked> {e(ctx.sev(k))}</label>'
         for k in SEVERITIES
     )
+    rules: dict[str, str] = {}
+    for f in sorted([*r.findings, *r.waived], key=lambda f: f.rule):
+        rules.setdefault(f.rule, f.check)
     chk = "".join(
-        f'<label><input type="checkbox" data-f="check" value="{e(c)}" checked> {e(c)}</label>' for c in checks
+        f'<label title="{e(ctx.rules.get(rule) or check)}"><input type="checkbox" data-f="rule" value="{e(rule)}" checked> '
+        f"{e(rule)}</label>"
+        for rule, check in rules.items()
     )
     only = f'<label><input type="checkbox" id="only"> {e(ctx.t("only_with_findings"))}</label>'
     if ctx.report.baseline:
@@ -158,7 +218,14 @@ def _filters(ctx: RenderContext, checks: list[str]) -> str:
     )
 
 
-def _finding(ctx: RenderContext, f: Finding, waived: bool = False, fixed: bool = False) -> str:
+def waiver_item(f: Finding) -> str:
+    """The `item` a waiver for this finding names (findings.py matches it the same way)."""
+    if f.local_item:
+        return f.local_item
+    return f"parent:{f.parent_item}" if f.parent_item else ""
+
+
+def _finding(ctx: RenderContext, f: Finding, ids: dict[int, str], waived: bool = False, fixed: bool = False) -> str:
     t = ctx.t
     state = "fixed" if fixed else f.baseline
     badge = f'<span class="bl bl-{state}">{e(t("bl." + state))}</span> ' if state else ""
@@ -184,7 +251,37 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False, fixed: bool =
         )
     cls = f"finding sev-{f.severity}" + (" is-waived" if waived else "") + (" is-fixed" if fixed else "")
     data = f' data-baseline="{state}"' if state else ""
-    return f'<div class="{cls}" data-severity="{f.severity}" data-check="{e(f.check)}"{data}>{"".join(rows)}</div>'
+    return (
+        f'<div class="{cls}" id="{ids[id(f)]}" data-severity="{f.severity}" data-check="{e(f.check)}" '
+        f'data-rule="{e(f.rule)}" data-item="{e(waiver_item(f))}"{data}>{"".join(rows)}</div>'
+    )
+
+
+def _marked(text: str, quotes: list[str]) -> str:
+    """Escaped text with each finding's quoted words marked, so the spot shows in the draft column."""
+    spans: list[tuple[int, int]] = []
+    for q in quotes:
+        k = text.find(q) if q else -1
+        if k >= 0 and not any(a < k + len(q) and k < b for a, b in spans):
+            spans.append((k, k + len(q)))
+    out, pos = [], 0
+    for a, b in sorted(spans):
+        out.append(e(text[pos:a]) + f"<mark>{e(text[a:b])}</mark>")
+        pos = b
+    return "".join(out) + e(text[pos:])
+
+
+def _same_but_not_quite(c: ClausePair) -> list:  # type: ignore[type-arg]
+    """The word diff of a clause aligned as "same" whose words still differ (a word dropped in copying
+    reads as the same clause to the aligner, but a reader must see it)."""
+    if c.relation != "same" or not c.parent_text or not c.local_text:
+        return []
+    squash = lambda t: "".join(unicodedata.normalize("NFKC", t).split())  # noqa: E731
+    if squash(c.parent_text) == squash(c.local_text):
+        return []
+    from engine.align.diff import char_diff
+
+    return char_diff(c.parent_text, c.local_text)
 
 
 def _parent_clause(c: ClausePair) -> str:
@@ -192,6 +289,9 @@ def _parent_clause(c: ClausePair) -> str:
         return ""
     if c.relation == "dropped":
         return f'<del class="dropped">{e(c.parent_text)}</del>'
+    if diff := _same_but_not_quite(c):
+        out = [e(op.parent) if op.op == "equal" else f"<del>{e(op.parent)}</del>" for op in diff if op.parent]
+        return f'<span class="clause same">{"".join(out)}</span>'
     if c.relation == "changed" and c.diff:
         out = []
         for op in c.diff:
@@ -204,11 +304,14 @@ def _parent_clause(c: ClausePair) -> str:
     return f'<span class="clause {cls}">{e(c.parent_text)}</span>'
 
 
-def _local_clause(c: ClausePair) -> str:
+def _local_clause(c: ClausePair, quotes: list[str]) -> str:
     if c.local_text is None:
         return ""
     if c.relation == "added":
-        return f'<ins class="added">{e(c.local_text)}</ins>'
+        return f'<ins class="added">{_marked(c.local_text, quotes)}</ins>'
+    if diff := _same_but_not_quite(c):
+        out = [e(op.local) if op.op == "equal" else f"<ins>{e(op.local)}</ins>" for op in diff if op.local]
+        return f'<span class="clause same">{"".join(out)}</span>'
     if c.relation == "changed" and c.diff:
         out = []
         for op in c.diff:
@@ -218,12 +321,13 @@ def _local_clause(c: ClausePair) -> str:
                 out.append(f"<ins>{e(op.local)}</ins>")
         return f'<span class="clause changed">{"".join(out)}</span>'
     cls = "changed" if c.relation == "changed" else "same"
-    return f'<span class="clause {cls}">{e(c.local_text)}</span>'
+    return f'<span class="clause {cls}">{_marked(c.local_text, quotes)}</span>'
 
 
-def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Finding]) -> str:
+def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Finding], ids: dict[int, str]) -> str:
     key = REL_CLASS.get(pair.relation, pair.relation)
     pm = ctx.parent_measure(pair.parent_item)
+    quotes = [f.evidence.local for f in findings if f.evidence.local]
     # parent column
     if pair.parent_item:
         head = ctx.parent_heading(pair.parent_item)
@@ -250,15 +354,15 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
                 (c for c in pair.clauses if c.local_text is not None),
                 key=lambda c: (order.get(c.local_item or "", 0), c.local_index or 0),
             )
-            body = "".join(_local_clause(c) for c in cl)
+            body = "".join(_local_clause(c, quotes) for c in cl)
         else:
-            body = "".join(f"<span>{e(ctx.item_text(ref))}</span>" for ref in pair.local_items)
+            body = "".join(f"<span>{_marked(ctx.item_text(ref), quotes)}</span>" for ref in pair.local_items)
         if pair.relation == "added":
             body = f'<ins class="added">{body}</ins>'
         draft_col = f'<div class="col draft"><h4>{e(heads)}</h4><p>{body}</p></div>'
     else:
         draft_col = f'<div class="col draft empty"><h4>{e(ctx.t("draft"))}</h4><p>—</p></div>'
-    fcol = f'<div class="findings">{"".join(_finding(ctx, f) for f in findings)}</div>' if findings else ""
+    fcol = f'<div class="findings">{"".join(_finding(ctx, f, ids) for f in findings)}</div>' if findings else ""
     title = " ↔ ".join(
         x
         for x in (
@@ -270,28 +374,30 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     changed = any(c.relation != "same" for c in pair.clauses)
     # quiet pairs (nothing found, nothing changed) start folded; JS opens every pair before printing
     opened = " open" if findings or changed or pair.relation in ("dropped", "added") else ""
-    score = f" <small>{pair.score:.2f}</small>" if pair.score else ""
+    worst = _worst(findings)
+    counts = (
+        f' <span class="fcount sev-{worst}">{e(ctx.t("findings_count", n=len(findings)))}</span>' if findings else ""
+    )
     return (
         f'<details class="pair pair-{key}" id="pair-{i}" data-findings="{len(findings)}"{opened}>'
-        f'<summary><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> <b>{e(title)}</b>{score}'
-        + (f' <span class="fcount">{e(ctx.t("findings_count", n=len(findings)))}</span>' if findings else "")
-        + f'</summary><div class="cols">{parent_col}{draft_col}{fcol}</div></details>'
+        f'<summary><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> <b>{e(title)}</b>{counts}'
+        f'</summary><div class="cols">{parent_col}{draft_col}{fcol}</div></details>'
     )
 
 
-def _fixed(ctx: RenderContext) -> str:
+def _fixed(ctx: RenderContext, ids: dict[int, str]) -> str:
     if not ctx.report.fixed:
         return ""
-    items = "".join(_finding(ctx, f, fixed=True) for f in ctx.report.fixed)
+    items = "".join(_finding(ctx, f, ids, fixed=True) for f in ctx.report.fixed)
     return f'<section id="fixed"><h2>{e(ctx.t("fixed_findings"))}</h2><div class="findings wide">{items}</div></section>'
 
 
-def _waived(ctx: RenderContext) -> str:
+def _waived(ctx: RenderContext, ids: dict[int, str]) -> str:
     r = ctx.report
     out = []
     if r.waived:
         out.append(f'<section id="waived"><h2>{e(ctx.t("waived_findings"))}</h2><div class="findings wide">')
-        out += [_finding(ctx, f, waived=True) for f in r.waived]
+        out += [_finding(ctx, f, ids, waived=True) for f in r.waived]
         out.append("</div></section>")
     if r.waiver_problems:
         out.append(f'<section id="waiver-problems"><h2>{e(ctx.t("waiver_problems"))}</h2><ul>')
@@ -350,7 +456,20 @@ del.dropped{display:block;margin:2px 0}ins.added{display:block;margin:2px 0}
 .finding .loc{color:var(--muted);font-size:12px}.finding.is-waived{opacity:.75}
 .sev{color:#fff;border-radius:3px;padding:0 5px;font-size:12px}.sev.sev-error{background:var(--err)}
 .sev.sev-warning{background:var(--warn)}.sev.sev-info{background:var(--info)}
-.waiver{color:var(--muted)}[hidden]{display:none!important}
+.waiver{color:var(--muted)}
+#fix-first h2{color:var(--err)}.fix-first{margin:0;padding-left:2em}.fix-first li{margin:2px 0}
+.fix-first a{color:inherit;text-decoration:none}.fix-first a:hover{text-decoration:underline}
+.fix-first .where{color:var(--muted)}.fix-first code{font-size:12px}.rest{color:var(--muted);margin:4px 0}
+.grid li{background:#fff;color:#37474f;border:1px solid var(--line)}
+.grid li.worst-error,.chip.worst-error{background:#fdecea;color:#9b1c1c;border-color:#e8a19b}
+.grid li.worst-warning,.chip.worst-warning{background:#fff4e0;color:#7a4a00;border-color:#f0c78a}
+.grid li.worst-info,.chip.worst-info{background:#e8f0fb;color:#0d3c8c;border-color:#a9c3ec}
+.grid li.rel-missing{outline:2px solid #e8a19b}.grid li.rel-not_applicable:not([class*=worst]){color:#555}
+.grid li em.n{position:absolute;right:6px;bottom:3px;font-style:normal;font-weight:bold;font-size:12px;
+color:#fff;border-radius:8px;padding:0 6px}.n.sev-error{background:var(--err)}.n.sev-warning{background:var(--warn)}
+.n.sev-info{background:var(--info)}mark{background:#ffe58f;padding:0 1px}
+.finding:target{box-shadow:0 0 0 3px #ffd54f}.finding,.pair{scroll-margin-top:140px}
+.fcount.sev-warning{color:var(--warn)}.fcount.sev-info{color:var(--info)}[hidden]{display:none!important}
 .bl{border-radius:3px;padding:0 5px;font-size:12px;border:1px solid}.bl-new{color:#8a1c7c;border-color:#8a1c7c;background:#fbeef9}
 .bl-unchanged{color:var(--muted);border-color:var(--line)}.bl-fixed{color:var(--ok);border-color:var(--ok);background:#e8f5e9}
 .count.bl-new b{color:#8a1c7c}.count.bl-fixed b{color:var(--ok)}.finding.is-fixed{opacity:.8;border-left-color:var(--ok)}
@@ -365,11 +484,11 @@ JS = """
 (function(){
 var form=document.querySelector('.filters');if(!form)return;form.hidden=false;
 function apply(){
-  var on={sev:{},check:{}};
+  var on={sev:{},rule:{}};
   form.querySelectorAll('input[data-f]').forEach(function(b){if(b.checked)on[b.dataset.f][b.value]=1;});
   var nw=document.getElementById('only-new'),onlyNew=nw&&nw.checked;
   document.querySelectorAll('.finding').forEach(function(el){
-    el.hidden=!(on.sev[el.dataset.severity]&&on.check[el.dataset.check])||(onlyNew&&el.dataset.baseline!=='new');});
+    el.hidden=!(on.sev[el.dataset.severity]&&on.rule[el.dataset.rule])||(onlyNew&&el.dataset.baseline!=='new');});
   var only=document.getElementById('only').checked;
   document.querySelectorAll('.pair').forEach(function(p){
     p.hidden=only&&!p.querySelector('.finding:not([hidden])');});
@@ -377,7 +496,10 @@ function apply(){
 form.addEventListener('change',apply);apply();
 window.addEventListener('beforeprint',function(){
   document.querySelectorAll('details.pair').forEach(function(d){d.open=true;});});
-document.querySelectorAll('#coverage a').forEach(function(a){a.addEventListener('click',function(){
-  var d=document.querySelector(a.getAttribute('href'));if(d)d.open=true;});});
+function reveal(a){var el=document.querySelector(a.getAttribute('href'));
+  for(var d=el;d;d=d.parentElement){if(d.tagName==='DETAILS')d.open=true;}}
+document.querySelectorAll('#coverage a,#fix-first a').forEach(function(a){
+  a.addEventListener('click',function(){reveal(a);});});
+if(location.hash.length>1){var t=document.querySelector('a[href="'+location.hash+'"]');if(t)reveal(t);}
 })();
 """

@@ -30,7 +30,8 @@ class TextFormatter(Formatter):
             out.append(ctx.t("no_findings"))
             out.append("")
         for heading, measure, findings in groups:
-            line = ctx.paren(ctx.t("line", line=measure.line)) if measure and measure.line else ""
+            at = ctx.at_line(measure.line) if measure and measure.line else ""
+            line = ctx.paren(at) if at else ""
             out += wrap(f"{heading}{line}", WIDTH)
             out.append("─" * min(WIDTH, 40))
             for f in findings:

@@ -21,3 +21,13 @@ def test_by_duty(clause: str, by_duty: bool) -> None:
     r = extract_responsibility("1.加强执法。开展专项行动。" + clause)
     assert r is not None
     assert r.by_duty is by_duty
+
+
+def test_responsible_units_beside_a_named_lead_take_part() -> None:
+    """(牵头单位：A；责任单位：B、C): B and C are not further leads (review of issue 21)."""
+    r = extract_responsibility("1.推进改革。优化流程。（牵头单位：县司法局；责任单位：县政务服务中心、县大数据发展局）")
+    assert r is not None
+    assert [u.name for u in r.lead] == ["县司法局"]
+    assert [u.name for u in r.support] == ["县政务服务中心", "县大数据发展局"]
+    alone = extract_responsibility("1.推进改革。优化流程。（责任单位：县政务服务中心、县大数据发展局）")
+    assert alone is not None and [u.name for u in alone.lead] == ["县政务服务中心", "县大数据发展局"]

@@ -27,7 +27,23 @@ DRAFT = b.plan(
 
 
 def _run(pairs, **kw):
+    # these tests are about dropping and curation: the level-aware skip is tested on its own below
+    kw.setdefault("options", {"skip_beyond_level": False})
     return b.run("parent_covered", DRAFT, PARENT, pairs, **kw)
+
+
+def test_a_district_leaving_out_legislation_measures_is_asked_to_confirm() -> None:
+    """(九) 加强重要领域立法 and (十) 完善立法工作机制 in a district's plan: a district has no
+    legislative power, so leaving them out is likely the right adaptation (levels.yaml legislation:
+    false): information to confirm, not an error."""
+    pairs = [b.pair("(四)", ["1"]), b.pair("(九)", [], "dropped"), b.pair("(十)", [], "dropped")]
+    hits = b.run("parent_covered", DRAFT, PARENT, pairs, options={})
+    assert [(h.parent_item, h.severity) for h in hits] == [("(九)", "info"), ("(十)", "info")]
+    assert all("请确认本级不适用" in (h.suggestion or "") for h in hits)
+    # a city may legislate: there the same measures must be carried, at the rule's own severity
+    city = b.plan(*DRAFT.measures, level="city")
+    hits = b.run("parent_covered", city, PARENT, pairs, options={})
+    assert [(h.parent_item, h.severity) for h in hits] == [("(九)", None), ("(十)", None)]
 
 
 def test_dropped_measure_is_reported_with_parent_title() -> None:
@@ -77,7 +93,10 @@ def test_sub_measure_of_dropped_measure_is_reported_once() -> None:
         b.measure("1", "推进海洋方面立法", parent_measure="(九)"),
         level="province",
     )
-    hits = b.run("parent_covered", DRAFT, parent, [b.pair("(九)", [], "dropped"), b.pair("1", [], "dropped")])
+    hits = b.run(
+        "parent_covered", DRAFT, parent, [b.pair("(九)", [], "dropped"), b.pair("1", [], "dropped")],
+        options={"skip_beyond_level": False},
+    )  # fmt: skip
     assert [h.parent_item for h in hits] == ["(九)"]
 
 

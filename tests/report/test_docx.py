@@ -134,3 +134,30 @@ def test_paragraph_numbers_count_table_cells_like_ingest(tmp_path, ctx, fx):
     para = start.getparent()
     assert "".join(para.itertext()) == "正文各有关部门负责"
     assert list(anchored_text(data).values()) == ["各有关部门"]
+
+
+def test_a_commented_copy_commented_again_has_no_twins(docx_ctx, tmp_path):
+    once = DocxFormatter().render(docx_ctx)
+    (tmp_path / "once.docx").write_bytes(once)
+    docx_ctx.draft_source_path = str(tmp_path / "once.docx")
+    twice = DocxFormatter().render(docx_ctx)
+    assert len(comments(twice)) == len(comments(once)) == len(docx_ctx.report.findings)
+
+
+def test_a_text_draft_becomes_an_a4_document_with_the_senders_name(ctx):
+    from docx.shared import Cm
+
+    ctx.author, ctx.date, ctx.min_severity = "城中区司法局", "2026-12-04", "warning"
+    data = DocxFormatter().render(ctx)
+    doc = docx.Document(io.BytesIO(data))
+    sec = doc.sections[0]
+    assert abs(sec.page_width - Cm(21.0)) < Cm(0.01) and abs(sec.page_height - Cm(29.7)) < Cm(0.01)
+    assert "PAGE" in sec.footer._element.xml
+    cp = doc.core_properties
+    assert "python-docx" not in (cp.comments or "") and cp.author == "城中区司法局"
+    assert cp.title == ctx.draft.title
+    found = list(doc.comments)
+    assert found and {c.author for c in found} == {"城中区司法局"}
+    assert {c.timestamp.date().isoformat() for c in found} == {"2026-12-04"}
+    assert len(found) == sum(f.severity != "info" for f in ctx.report.findings)
+    assert "仿宋_GB2312" in zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()

@@ -26,13 +26,15 @@ def test_sections_and_findings(ctx):
     ):
         assert tree.css_first(sel) is not None, sel
     cells = tree.css("#coverage .grid li")
+    # each tile: how the draft carries the measure, and the worst severity found on it
     assert [li.attributes["class"] for li in cells] == [
-        "rel-carried",
-        "rel-adapted",
-        "rel-adapted",
-        "rel-missing",
+        "rel-carried worst-error",
+        "rel-adapted worst-warning",
+        "rel-adapted worst-warning",
+        "rel-missing worst-error",
         "rel-general",
     ]
+    assert [n.text() for n in tree.css("#coverage .grid li em.n")] == ["1", "2", "1", "1"]  # (二): a warning and a note
     findings = tree.css(".finding")
     assert len(findings) == len(ctx.report.findings) + len(ctx.report.waived)
     assert {f.attributes["data-severity"] for f in findings} == {"error", "warning", "info"}
@@ -57,7 +59,7 @@ def test_self_contained_and_escaped(ctx):
             value = node.attributes.get(attr) or ""
             assert not value.startswith(("http", "//")), value
     assert "http" not in raw.replace("http-equiv", "")
-    assert "审批时限&lt;5个工作日 &amp; 更快" in raw
+    assert "<mark>审批时限&lt;5个工作日</mark> &amp; 更快" in raw
     assert "<5个" not in raw
 
 
@@ -76,3 +78,52 @@ def test_readable_without_js(ctx):
     hidden = [n.tag for n in tree.css("[hidden]")]
     assert hidden == ["form"]
     assert "@media print" in tree.css_first("style").text()
+
+
+def test_worst_first(ctx):
+    tree = page(ctx)
+    sections = [n.attributes.get("id") for n in tree.css("body > section")]
+    assert sections[0] == "fix-first", sections
+    items = tree.css("#fix-first li")
+    sevs = [li.attributes["class"] for li in items]
+    assert sevs == sorted(sevs, key=lambda c: ("sev-error", "sev-warning").index(c))
+    assert len(items) == sum(f.severity in ("error", "warning") for f in ctx.report.findings)
+    # every entry jumps to a finding card, and only finding cards carry data-check
+    ids = {n.attributes["id"] for n in tree.css("[data-check]")}
+    assert {li.css_first("a").attributes["href"][1:] for li in items} <= ids
+    assert all("finding" in n.attributes["class"] for n in tree.css("[data-check]"))
+    assert "提示 1 条" in tree.css_first("#fix-first .rest").text()
+
+
+def test_filters_name_the_rules_on_the_cards(ctx):
+    tree = page(ctx)
+    values = {i.attributes["value"] for i in tree.css('form.filters input[data-f="rule"]')}
+    assert values == {f.rule for f in [*ctx.report.findings, *ctx.report.waived]}
+    assert {c.text() for c in tree.css(".finding .fhead code")} <= values
+
+
+def test_the_quoted_words_are_marked_in_the_draft_column(ctx):
+    tree = page(ctx)
+    assert [m.text() for m in tree.css(".col.draft mark")] == ["审批时限<5个工作日"]
+
+
+def test_a_word_dropped_inside_a_same_clause_shows(ctx):
+    same = next(c for p in ctx.report.alignment for c in p.clauses if c.relation == "same" and c.local_text)
+    assert same.parent_text
+    untouched = page(ctx)
+    assert not untouched.css("span.clause.same del") and not untouched.css("span.clause.same ins")
+    same.local_text = same.parent_text.replace("权责", "", 1)
+    assert same.local_text != same.parent_text
+    tree = page(ctx)
+    dropped = [d.text() for d in tree.css("span.clause.same del")]
+    assert len(dropped) == 1 and "权责" in dropped[0]  # a word diff: the word that held it
+
+
+def test_places_in_a_pdf_draft_are_items(ctx):
+    from engine.report.base import RenderContext
+
+    ctx.draft.format = "pdf"
+    f = next(f for f in ctx.report.findings if f.local_item == "1")
+    assert RenderContext.location(ctx, f) == "第1项"
+    ctx.draft.format = "docx"
+    assert ctx.location(f).startswith(f"第{f.line}段")

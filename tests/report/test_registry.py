@@ -54,3 +54,29 @@ def test_labels_have_both_languages_with_the_same_fields():
     for key, table in LABELS.items():
         assert set(table) == {"zh", "en"}, key
         assert fields_of_label(table["zh"]) == fields_of_label(table["en"]), key
+
+
+def test_suffix_table_follows_the_formatters():
+    from engine.report import _TABLE, SUFFIX_FORMATS
+
+    for suffix, name in SUFFIX_FORMATS.items():
+        assert suffix in FORMATTERS[name].suffixes, (suffix, name)
+        first = next(n for n in _TABLE if suffix in FORMATTERS[n].suffixes)
+        assert first == name, suffix
+    assert {s for cls in FORMATTERS.values() for s in cls.suffixes} == set(SUFFIX_FORMATS)
+
+
+def test_format_follows_the_output_and_a_contradiction_is_an_error():
+    import pytest
+
+    from engine.errors import PlancheckError
+    from engine.report import formats_for
+
+    assert formats_for((), ()) == ("text",)
+    assert formats_for((), ("批注.DOCX", "表.xlsx", "r.sarif.json", "r.json", "notes", "-")) == (
+        "docx", "feedback", "sarif", "json", "text", "text",
+    )
+    assert formats_for(("feedback", "github"), ("表.docx", "a.txt")) == ("feedback", "github")
+    with pytest.raises(PlancheckError) as err:
+        formats_for(("text",), ("批注.docx",))
+    assert err.value.code == "option.format_contradicts" and "docx" in err.value.render("zh")

@@ -18,6 +18,7 @@ CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
 def test_every_module_is_registered_and_vice_versa() -> None:
     modules = {p.stem for p in KINDS_DIR.glob("*.py") if p.stem not in ("__init__", "base")}
     assert modules == set(KIND_MODULES)
+    assert len(KIND_MODULES) == len(set(KIND_MODULES)), "a kind registered twice is documented twice"
 
 
 @pytest.mark.parametrize("name", KIND_MODULES)

@@ -16,7 +16,6 @@ KIND_MODULES: tuple[str, ...] = (
     "parent_covered",
     "lead_unit_required",
     "lead_unit_vague",
-    "unit_level",
     "deadline_not_later",
     "deadline_carried",
     "target_not_weaker",

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from engine.models import Measure
 from engine.rules import carrying as c
+from engine.rules.beyond import beyond_level
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -25,6 +26,22 @@ class Options(KindOptions):
         "not. 1 turns the recheck off",
     )
     recheck_share: float = Field(0.6, ge=0, le=1, description="share of clauses that must reappear")
+    skip_beyond_level: bool = Field(
+        True,
+        description="report a dropped parent measure whose title is about legislation when the draft's level "
+        "has none (完善立法工作机制 in a district's plan), or about a higher level's strategies, platforms or "
+        "programmes in a lower-level draft (beyond_level.yaml), only as information asking to confirm it "
+        "does not apply (curated require_phrases keep the full severity)",
+    )
+
+
+_CONFIRM = {
+    "zh": "请确认本级不适用：本级没有该项职权（如立法），或该项属上级的战略、平台、示范；确不适用的在义务规则集中"
+    "填写 not_applicable 及理由，本级有协助配合任务的（如立法联系点、立法建议）请补充",
+    "en": "please confirm it does not apply: the draft's level lacks the power (e.g. legislation) or the measure "
+    "is the parent level's own strategy, platform or programme; record not_applicable with a reason, or add "
+    "the level's supporting task (e.g. proposals for legislation)",
+}
 
 
 class ParentCovered(CheckKind):
@@ -80,6 +97,13 @@ class ParentCovered(CheckKind):
                 continue
             if not c.applies(ctx, ref):
                 continue
+            beyond = (
+                options.skip_beyond_level
+                and pm is not None
+                and bool(pm.title)
+                and not (ctx.obligations.get(ref) and ctx.obligations[ref].require_phrases)
+                and (c.is_legislation(ctx, pm.title) or bool(beyond_level(ctx, pm.title)))
+            )
             if pm is not None and self._covered_anyway(ctx, pm, relation, options):
                 continue
             title = pm.title if pm is not None else ref
@@ -90,12 +114,16 @@ class ParentCovered(CheckKind):
                     if ctx.lang == "zh"
                     else f" (after measure {last_carrier.ref})"
                 )
+            suggestion = c.render(self.suggestion, ctx.lang, {"parent_item": ref, "where": where})
+            if beyond:  # likely right to leave out: say so once, as information to confirm
+                suggestion = _CONFIRM["en" if ctx.lang == "en" else "zh"]
             yield Hit(
                 local_item=None,
                 parent_item=ref,
                 parent_quote=title,
                 fields={"parent_item": ref, "parent_title": title, "where": where},
-                suggestion=c.render(self.suggestion, ctx.lang, {"parent_item": ref, "where": where}),
+                suggestion=suggestion,
+                severity="info" if beyond else None,
                 key="dropped",
                 line=(last_carrier.end_line or last_carrier.line) if last_carrier else None,
             )
