@@ -23,7 +23,7 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--debug", is_flag=True, help="出错时显示调用栈 / show tracebacks")
     @click.option(
         "--budget", "budget_settings", multiple=True, metavar="NAME=VALUE",
-        help="raise or lower a size limit, e.g. --budget pages=5000 --budget input_bytes=80MB (README: Budgets)",
+        help="调整输入上限 / raise or lower a size limit, e.g. --budget pages=5000 --budget input_bytes=80MB (README: Budgets)",
     )  # fmt: skip
     @functools.wraps(f)
     def wrapper(*args: Any, lang: str, debug: bool, budget_settings: tuple[str, ...], **kwargs: Any) -> Any:
