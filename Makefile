@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo serve test lint schemas bench clean
+.PHONY: demo serve test lint schemas bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 or newer"; exit 1; }
@@ -28,6 +28,10 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench
 	$(BIN)/pytest
+
+# The CI fuzz properties (tests/fuzz, tests/parse/test_properties.py) with 50x more examples (~15 min)
+fuzz: $(STAMP)
+	PLANCHECK_FUZZ_SCALE=50 PARSE_FUZZ_EXAMPLES=3000 $(BIN)/pytest tests/fuzz tests/parse/test_properties.py -x
 
 schemas: $(STAMP)
 	$(BIN)/python -m engine.schemas

@@ -22,10 +22,18 @@ from engine.outputs import echo, forget_inputs
 def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="消息语言 / message language")
     @click.option("--debug", is_flag=True, help="出错时显示调用栈 / show tracebacks")
+    @click.option(
+        "--budget", "budget_settings", multiple=True, metavar="NAME=VALUE",
+        help="调整输入上限 / raise or lower a size limit, e.g. --budget pages=5000 --budget input_bytes=80MB (README: Budgets)",
+    )  # fmt: skip
     @functools.wraps(f)
-    def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, lang: str, debug: bool, budget_settings: tuple[str, ...], **kwargs: Any) -> Any:
         forget_inputs()  # a command's outputs are checked against the files this command reads
         try:
+            if budget_settings:
+                from engine.ingest import budgets
+
+                budgets.configure(budget_settings)
             return f(*args, lang=lang, **kwargs)
         except PlancheckError as e:
             if debug:

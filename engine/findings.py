@@ -35,6 +35,7 @@ from engine.models import (
     WaiverProblem,
 )
 from engine.outputs import note_input
+from engine.rules import safe_yaml
 
 FINGERPRINT_SCHEME = "plancheck/v2"  # how fingerprints are made; a baseline with another is matched by evidence
 
@@ -103,6 +104,7 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
 # --------------------------------------------------------------------------- waivers
 
 
+@safe_yaml.guard
 class _LineLoader(yaml.SafeLoader):
     """Safe loader that remembers the line of each waiver entry for error messages."""
 
@@ -110,12 +112,15 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = {
+        k.value: v.start_mark.line + 1 for k, v in node.value if isinstance(k, yaml.ScalarNode)
+    }
     return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay text until the model checks them: YAML's own date reading raises a bare ValueError on
-# 2025-02-30, with no line to point at.
+# Dates stay text until the model checks them (YAML's own date reading raises a bare ValueError on
+# 2025-02-30); the error then names the entry's key and the line that key is on.
 _LineLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -129,17 +134,25 @@ def load_waivers(path: str) -> list[Waiver]:
         raise PlancheckError("input.not_found", path=path)
     note_input(p)
     try:
-        data = yaml.load(p.read_text("utf-8"), Loader=_LineLoader)
+        loader = _LineLoader(safe_yaml.read_text(p, path))
+        try:
+            node = safe_yaml.compose(loader)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except UnicodeDecodeError:
         raise PlancheckError("input.undecodable", path=path) from None
+    except safe_yaml.Refused as e:
+        raise safe_yaml.refused_error(e, path, "waivers.invalid", key="-") from None
     except RecursionError:  # the pure-Python composer recurses once per nesting level
         raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason="nested too deeply") from None
     except OSError as e:  # gone or unreadable since it was found
         raise PlancheckError("input.unreadable", path=path, reason=e.strerror or str(e)) from None
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        reason = " ".join(x for x in (getattr(e, "context", None), getattr(e, "problem", None)) if x) or str(e)
         raise PlancheckError(
-            "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=str(e)
+            "waivers.invalid", path=path, line=(mark.line + 1) if mark else 1, key="-", reason=reason
         ) from None
     except ValueError as e:  # an explicitly tagged value YAML cannot build (!!timestamp 2025-02-30)
         raise PlancheckError("waivers.invalid", path=path, line=1, key="-", reason=str(e)) from None
@@ -152,6 +165,7 @@ def load_waivers(path: str) -> list[Waiver]:
     waivers = []
     for i, entry in enumerate(data):
         line = entry.pop("__line__", 1) if isinstance(entry, dict) else 1
+        lines = entry.pop("__lines__", {}) if isinstance(entry, dict) else {}
         if isinstance(entry, dict):
             entry = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in entry.items()}
         try:
@@ -159,7 +173,8 @@ def load_waivers(path: str) -> list[Waiver]:
         except ValidationError as e:
             err = e.errors()[0]
             key = f"[{i}]." + ".".join(str(x) for x in err["loc"])
-            raise PlancheckError("waivers.invalid", path=path, line=line, key=key, reason=err["msg"]) from None
+            at = lines.get(str(err["loc"][0]), line) if err["loc"] else line
+            raise PlancheckError("waivers.invalid", path=path, line=at, key=key, reason=err["msg"]) from None
         if not (w.rule or w.check or w.fingerprint):
             raise PlancheckError(
                 "waivers.invalid", path=path, line=line, key=f"[{i}]", reason="needs fingerprint, rule or check"
@@ -169,7 +184,7 @@ def load_waivers(path: str) -> list[Waiver]:
                 dt.date.fromisoformat(w.expires)
             except ValueError:
                 raise PlancheckError(
-                    "waivers.invalid", path=path, line=line, key=f"[{i}].expires",
+                    "waivers.invalid", path=path, line=lines.get("expires", line), key=f"[{i}].expires",
                     reason=f"{w.expires} is not a date (expected YYYY-MM-DD)",
                 ) from None
         waivers.append(w)

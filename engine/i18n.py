@@ -17,10 +17,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.is_dir": {"zh": "{path} 是文件夹，不是文件", "en": "{path} is a directory, not a file"},
     "input.unreadable": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
     "input.empty": {"zh": "{path} 是空文件，没有可检查的内容", "en": "{path} is empty: nothing to check"},
-    "input.too_large": {
-        "zh": "{path} 太大（{size_mb} MB），上限为 {limit_mb} MB；请只提交方案正文",
-        "en": "{path} is too large ({size_mb} MB); the limit is {limit_mb} MB: submit the plan text only",
-    },
     "input.binary": {
         "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf 或 .html 文档",
         "en": "{path} looks like a binary file, not a text, .docx, .pdf or .html document",
@@ -37,10 +33,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 已损坏或不是有效的 {format} 文件：{reason}",
         "en": "{path} is corrupt or not a valid {format} file: {reason}",
     },
-    "input.encrypted": {
-        "zh": "{path} 受密码保护，无法读取；请解除密码后另存为新的 PDF 再检查",
-        "en": "{path} is password-protected and cannot be read; remove the password and save it as a new PDF",
-    },
     "input.garbled_text": {
         "zh": "{path} 的文字层无法解读（{share}% 的字符没有可用的字符编码，常见于字体未嵌入 Unicode 映射的 PDF）；请用原始的 .docx 或做文字识别后的 PDF",
         "en": "{path} has a text layer that cannot be decoded ({share}% of its characters have no usable character code, as in PDFs whose fonts lack a Unicode map); use the original .docx or an OCR'd PDF",
@@ -48,6 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.no_text": {
         "zh": "{path} 中没有可提取的文字（扫描件 PDF 需先做文字识别）",
         "en": "{path} has no extractable text (a scanned PDF needs OCR first)",
+    },
+    "input.encrypted": {
+        "zh": "{path} 设有打开密码（已加密）；请在原程序中取消密码后另存，再检查",
+        "en": "{path} is encrypted (it has an open password): remove the password and save it again first",
     },
     "input.doc_legacy": {
         "zh": "{path} 是旧版 Word (.doc) 文件；请在 Word 中另存为 .docx 后再检查",
@@ -64,6 +60,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     "option.stdin_twice": {
         "zh": "标准输入（-）只能作为一个输入；其余请给出文件名",
         "en": "standard input (-) can be only one of the inputs: give file names for the others",
+    },
+    # ---- budgets (engine/ingest/budgets.py): an input too big to be a plan
+    "budget.input_bytes": {
+        "zh": "这不像一份方案：{path} 的文件大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.part_bytes": {
+        "zh": "这不像一份方案：{path} 的.docx 中一个部件解压后的大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the unpacked size of one .docx part of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.unpacked_bytes": {
+        "zh": "这不像一份方案：{path} 的.docx 解压后的总大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the total unpacked size of the .docx of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.pages": {
+        "zh": "这不像一份方案：{path} 的页数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of pages of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.paragraphs": {
+        "zh": "这不像一份方案：{path} 的段落（非空行）数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of paragraphs (non-blank lines) of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.chars": {
+        "zh": "这不像一份方案：{path} 的总字数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of characters of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.paragraph_chars": {
+        "zh": "这不像一份方案：{path} 的单个段落的字数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of characters in one paragraph of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.measures": {
+        "zh": "这不像一份方案：{path} 的编号条目数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of numbered items of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.depth": {
+        "zh": "这不像一份方案：{path} 的HTML 元素嵌套层数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the nesting depth of HTML elements of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.yaml_bytes": {
+        "zh": "这不像一份规则集或豁免文件：{path} 的文件大小（{value}）超过上限 {limit}；如确有需要，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a ruleset or waiver file: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.yaml_nodes": {
+        "zh": "这不像一份规则集或豁免文件：{path} 的展开 YAML 别名后的节点数（{value}）超过上限 {limit}；如确有需要，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a ruleset or waiver file: the number of nodes with YAML aliases expanded of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
+    "budget.bad": {
+        "zh": "预算设置“{name}={value}”无效：应为正整数（大小可带单位，如 80MB）；可设的预算：{known}",
+        "en": "bad budget setting '{name}={value}': give a positive whole number (sizes may carry a unit, e.g. 80MB); budgets: {known}",
     },
     "parse.no_measures": {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",

@@ -33,15 +33,19 @@ DEFAULT_RULESETS = ("core",)
 @cache
 def data_tables() -> dict[str, object]:
     """rulesets/data/*.yaml by file stem (levels, confusables, units …), read once per process."""
+    from engine.rules import safe_yaml
     from engine.rules.loader import SafeLoader
 
     tables: dict[str, object] = {}
     if DATA_DIR.is_dir():
         for p in sorted(DATA_DIR.glob("*.yaml")):
             note_input(p)
-            loader = SafeLoader(p.read_text("utf-8"))
+            loader = SafeLoader(safe_yaml.read_text(p, str(p)))
             try:
-                tables[p.stem] = loader.get_single_data()
+                node = safe_yaml.compose(loader)
+                tables[p.stem] = loader.construct_document(node) if node is not None else None
+            except safe_yaml.Refused as e:
+                raise safe_yaml.refused_error(e, str(p), "ruleset.yaml") from None
             finally:
                 loader.dispose()
     return tables

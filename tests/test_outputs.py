@@ -354,6 +354,8 @@ def test_a_text_output_is_cleaned_and_a_zip_is_never_touched(tmp_path: Path) -> 
 # Reads that are not the user's inputs: jieba's own dictionary and plancheck's cache of it; the Word
 # report's second read of a draft already noted (and checked against its hash) when it was ingested.
 _NOT_INPUTS = {"engine/align/lexicon.py", "engine/report/docx.py"}
+# functions whose `open` is a zip member's (ZipFile.open), inside bytes already read and noted
+_ZIP_MEMBER_READERS = {("engine/ingest/readers.py", "_unpacked_within_budget")}
 
 
 def _reads_without_note(tree: ast.AST) -> list[tuple[int, str]]:
@@ -377,7 +379,11 @@ def test_every_file_read_is_noted_as_an_input() -> None:
         rel = str(p.relative_to(ROOT))
         if p == ENGINE / "outputs.py" or rel in _NOT_INPUTS:
             continue
-        offenders += [f"{rel}:{line}: {name}" for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))]
+        offenders += [
+            f"{rel}:{line}: {name}"
+            for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))
+            if (rel, name) not in _ZIP_MEMBER_READERS
+        ]
     assert offenders == [], "call engine.outputs.note_input(path) where these read a file, so no output can overwrite it"
 
 

@@ -166,11 +166,30 @@ def pick_best(mat: np.ndarray, margin: float, keys: list[list[int]]) -> list[int
     matrix's float32, as numpy does when it compares a float32 row with a Python float. On Python
     lists: the matrices are small (a measure's clauses), where array calls cost more than they save.
     """
+    if mat.shape[1] > WIDE:
+        return _pick_best_wide(mat, margin, keys)
     out: list[int] = []
     for row in mat.tolist():
         threshold = float(mat.dtype.type(max(row) - margin))
         near = [x for x, v in enumerate(row) if v >= threshold]
         out.append(min(near, key=lambda x: (*[k[x] for k in keys], -row[x], x)))
+    return out
+
+
+WIDE = 512  # columns above which pick_best works on arrays (a measure of thousands of clauses)
+
+
+def _pick_best_wide(mat: np.ndarray, margin: float, keys: list[list[int]]) -> list[int]:
+    """pick_best on arrays: the same choice (tests/align/test_clauses_wide.py), in time linear in
+    the columns without a Python call per column (one giant draft measure made it the slowest step)."""
+    columns = [np.asarray(k, dtype=np.int64) for k in keys]
+    out: list[int] = []
+    for row in mat:
+        threshold = mat.dtype.type(float(row.max()) - margin)
+        near = np.flatnonzero(row >= threshold)
+        # lexsort's last key is the primary one: keys in turn, then the higher score, then the column
+        order = np.lexsort((near, -row[near], *(k[near] for k in reversed(columns))))
+        out.append(int(near[order[0]]))
     return out
 
 

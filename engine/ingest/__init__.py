@@ -18,7 +18,7 @@ import stat
 import sys
 
 from engine.errors import PlancheckError
-from engine.ingest import furniture
+from engine.ingest import budgets, furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
@@ -26,10 +26,7 @@ from engine.ingest.tables import TableRow
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
 
-__all__ = ["MAX_INPUT_BYTES", "from_text", "load_document", "normalise_line"]
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024
-"""Inputs larger than this are refused before they are read (a plan is well under 5 MB)."""
+__all__ = ["from_text", "load_document", "normalise_line"]
 
 TRADITIONAL_SHARE = 0.15
 """The document counts as traditional (and t2s applies to all of it) when t2s changes at least this
@@ -152,12 +149,6 @@ def load_document(path: str, *, stdin: bytes | None = None) -> SourceDoc:
         raise PlancheckError("internal", reason=f"{type(exc).__name__}: {exc}") from exc
 
 
-def _too_large(path: str, size: int) -> PlancheckError:
-    return PlancheckError(
-        "input.too_large", path=path, size_mb=f"{size / 1048576:.1f}", limit_mb=MAX_INPUT_BYTES // 1048576
-    )
-
-
 def reread(path: str, sha256: str) -> bytes:
     """A draft's bytes read again (a Word report or tracked changes are built on the original .docx),
     provided they are still the bytes that were checked: placed by line on a file edited meanwhile,
@@ -174,9 +165,11 @@ def reread(path: str, sha256: str) -> bytes:
 
 
 def _read_stream(stream, path: str) -> bytes:  # type: ignore[no-untyped-def]
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise _too_large(path, len(data))
+    """At most the input budget and one byte more: a stream's true size is never known (nor read)."""
+    limit = budgets.current().input_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise budgets.exceeded("input_bytes", path, "> " + budgets.show("input_bytes", limit), limit)
     return data
 
 
@@ -190,8 +183,8 @@ def _read_file(path: str) -> bytes:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
     if stat.S_ISDIR(st.st_mode):
         raise PlancheckError("input.is_dir", path=path)
-    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_INPUT_BYTES:
-        raise _too_large(path, st.st_size)
+    if stat.S_ISREG(st.st_mode):
+        budgets.check("input_bytes", path, st.st_size)
     try:
         with open(path, "rb") as fh:
             note_input(path, fh.fileno())
@@ -202,6 +195,26 @@ def _read_file(path: str) -> bytes:
         raise PlancheckError("input.not_found", path=path) from None
     except OSError as exc:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+
+
+def _within_budget(lines: list[RawLine], path: str) -> list[RawLine]:
+    """The raw lines, once their count and longest line are known to be within budget (before
+    normalisation, the first stage whose cost grows with them)."""
+    limits = budgets.current()
+    count = longest = total = 0
+    for _, line in lines:
+        total += len(line)
+        if len(line) > longest:
+            longest = len(line)
+        if line and not line.isspace():
+            count += 1
+    if total > limits.chars:
+        raise budgets.exceeded("chars", path, total, limits.chars)
+    if count > limits.paragraphs:
+        raise budgets.exceeded("paragraphs", path, count, limits.paragraphs)
+    if longest > limits.paragraph_chars:
+        raise budgets.exceeded("paragraph_chars", path, longest, limits.paragraph_chars)
+    return lines
 
 
 def _sniff(data: bytes) -> str | None:
@@ -219,10 +232,11 @@ def _sniff(data: bytes) -> str | None:
 
 
 def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
-    if len(data) > MAX_INPUT_BYTES:
-        raise _too_large(path, len(data))
+    budgets.check("input_bytes", path, len(data))
     if data.startswith(_OLE_MAGIC):
-        raise PlancheckError("input.doc_legacy", path=path)
+        # Word keeps a password-protected .docx in an OLE container too, as an EncryptedPackage stream
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data
+        raise PlancheckError("input.encrypted" if encrypted else "input.doc_legacy", path=path)
     if ext is None:
         fmt = _sniff(data) or "stdin"
         if fmt == "doc":
@@ -243,21 +257,21 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
 
     if fmt == "docx":
         docx_text = read_docx(data, path)
-        doc = build(docx_text.lines, path, "docx", "utf-8")
+        doc = build(_within_budget(docx_text.lines, path), path, "docx", "utf-8")
         doc.tracked_changes = docx_text.tracked_changes
         doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":
         pdf_text = read_pdf(data, path)
-        doc = build(pdf_text.lines, path, "pdf", "utf-8", pdf_text.removed)
+        doc = build(_within_budget(pdf_text.lines, path), path, "pdf", "utf-8", pdf_text.removed)
         doc.notes = [normalise_line(n)[0] for n in pdf_text.notes]
         if not doc.paragraphs:
             raise PlancheckError("input.no_text", path=path)
     elif fmt == "html":
         text, encoding = decode_text(data, path, declared=html_charset(data))
-        doc = build(read_html(text, path), path, "html", encoding)
+        doc = build(_within_budget(read_html(text, path), path), path, "html", encoding)
     else:
         text, encoding = decode_text(data, path)
-        doc = from_text(text, path, fmt, encoding)
+        doc = build(_within_budget(split_lines(text), path), path, fmt, encoding)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

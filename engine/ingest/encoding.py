@@ -137,9 +137,11 @@ def _codec_for(name: str) -> str | None:
     if key in ("big5", "big5-hkscs", "cp950", "x-x-big5"):
         return "big5hkscs"
     try:
-        return codecs.lookup(key).name
+        info = codecs.lookup(key)
     except LookupError:
         return None
+    # rot13, base64, zlib … are codecs but not text encodings: a page declaring one is lying
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def html_charset(data: bytes) -> str | None:

@@ -175,7 +175,11 @@ def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
             out.append(" ")
             continue
         out.append(ch)
-    return "".join(out).strip()
+    # a lone UTF-16 surrogate (a broken character code in the text layer) is no text: shown as �
+    return _SURROGATE.sub("\ufffd", "".join(out)).strip()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unreadable_share(pages: list[list[Line]], bad: int) -> float:

@@ -26,11 +26,12 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
+from engine.ingest import budgets
 from engine.ingest.tables import Cell, TableRow, table_lines
 
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a .docx whose XML unpacks to more is a zip bomb, not a plan
+_CHUNK = 1024 * 1024
 
 
 def split_lines(text: str) -> list[RawLine]:
@@ -57,10 +58,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
                 raise PlancheckError(
                     "input.corrupt", path=path, format=".docx", reason="word/document.xml is missing"
                 )
-            if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED_BYTES:
-                raise PlancheckError(
-                    "input.corrupt", path=path, format=".docx", reason="unpacks to over 512 MB"
-                )
+            _unpacked_within_budget(zf, path)
         import docx
 
         document = docx.Document(io.BytesIO(data))
@@ -78,6 +76,31 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
+
+
+def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
+    """Unpack every part as a stream, counting real bytes (the sizes a zip declares may lie), and
+    stop at the first budget exceeded: python-docx would otherwise inflate a bomb into memory."""
+    limits = budgets.current()
+    total = 0
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        size = 0
+        with zf.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if size > limits.part_bytes:
+                    raise budgets.exceeded(
+                        "part_bytes", f"{path}:{info.filename}", "> " + budgets.show("part_bytes", limits.part_bytes),
+                        limits.part_bytes,
+                    )
+                if total > limits.unpacked_bytes:
+                    raise budgets.exceeded(
+                        "unpacked_bytes", path, "> " + budgets.show("unpacked_bytes", limits.unpacked_bytes),
+                        limits.unpacked_bytes,
+                    )
 
 
 class DocxText(NamedTuple):
@@ -301,9 +324,12 @@ def read_pdf(data: bytes, path: str) -> PdfText:
                 raise PlancheckError("input.encrypted", path=path) from None
             raise
         try:
+            count = len(document)
+            budgets.check("pages", path, count)
+            limit = budgets.current().paragraphs
             pages: list[list[layout.Line]] = []
             n = unreadable = 0
-            for i in range(len(document)):
+            for i in range(count):
                 page = document[i]
                 textpage = page.get_textpage()
                 try:
@@ -316,6 +342,8 @@ def read_pdf(data: bytes, path: str) -> PdfText:
                     n += 1
                     line.number = n
                 pages.append(lines)
+                if n > limit * 2:  # blank lines included: an early stop, ingest counts exactly after
+                    raise budgets.exceeded("paragraphs", path, "> " + budgets.show("paragraphs", limit), limit)
         finally:
             document.close()
         share = layout.unreadable_share(pages, unreadable)
@@ -357,6 +385,7 @@ def read_html(text: str, path: str) -> list[RawLine]:
     try:
         from selectolax.lexbor import LexborHTMLParser
 
+        depth_within_budget(text, path)
         tree = LexborHTMLParser(text.replace(_BREAK, "").replace(_ROW, ""))
         root = tree.body or tree.root
         if root is None:
@@ -397,6 +426,72 @@ def read_html(text: str, path: str) -> list[RawLine]:
         raise
     except Exception as exc:
         raise _corrupt(path, ".html", exc) from exc
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>|<!--")
+_RAW_TEXT = {"script", "style", "textarea", "title", "xmp", "plaintext"}  # their content is not markup
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+         "wbr", "keygen", "frame", "basefont", "bgsound", "image", "isindex", "nobr"}  # fmt: skip
+# an open tag of these closes the nearest open one of the same group (HTML's implied end tags)
+_SCOPES = {"table", "ul", "ol", "dl", "select", "div", "td", "th", "html", "body"}  # an implied end stops here
+_SIBLINGS = {"p": "p", "li": "li", "dt": "d", "dd": "d", "td": "cell", "th": "cell", "tr": "tr", "option": "option"}
+
+
+def depth_within_budget(text: str, path: str) -> None:
+    """Refuse a page nested deeper than the depth budget, by a linear scan of its tags.
+
+    Needed before the tree is built: an HTML parser's scope checks walk the stack of open
+    elements for every start tag, so 100,000 nested elements take lexbor half a minute. The scan
+    keeps its own stack of open tags (void and self-closed tags never open; an end tag closes up to
+    its open tag; p, li, dt/dd, td/th, tr and option close an open one of their kind). The parser's
+    tree can still be deeper than that stack (implied tbody and tr, reconstructed formatting
+    elements): tests/fuzz checks it is never more than 3 x + 3 deep, so the budget bounds it.
+    """
+    limit = budgets.current().depth
+    if depth_bound(text, limit) > limit:
+        raise budgets.exceeded("depth", path, "> " + budgets.show("depth", limit), limit)
+
+
+def depth_bound(text: str, limit: int) -> int:
+    """The deepest the scan's stack of open tags gets (it stops once past `limit`)."""
+    deepest = 0
+    lower = text.lower()
+    stack: list[str] = []
+    pos = 0
+    while m := _TAG.search(text, pos):
+        pos = m.end()
+        closing, name = m.group(1), (m.group(2) or "").lower()
+        if not name:  # a comment: skip to its end (none: the rest is comment)
+            pos = lower.find("-->", pos)
+            if pos < 0:
+                break
+            continue
+        if name in _RAW_TEXT and not closing and not m.group(3):
+            pos = lower.find("</" + name, pos)
+            if pos < 0:
+                break
+            continue
+        if name in _VOID or m.group(3):
+            continue
+        if closing:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k] == name:
+                    del stack[k:]
+                    break
+            continue
+        group = _SIBLINGS.get(name)
+        if group is not None:
+            for k in range(len(stack) - 1, max(-1, len(stack) - 8), -1):  # the nearest few open tags
+                if _SIBLINGS.get(stack[k]) == group:
+                    del stack[k:]
+                    break
+                if stack[k] in _SCOPES:
+                    break
+        stack.append(name)
+        deepest = max(deepest, len(stack))
+        if deepest > limit:
+            break
+    return deepest
 
 
 def _html_task_table(table: object, out: list[str], rows: list[TableRow]) -> bool:

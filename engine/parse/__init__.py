@@ -10,12 +10,14 @@ then fill every measure via `engine.extract.fill_measure`. Any input either pars
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
 from engine.extract.deadlines import resolve_relative
+from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import frontmatter
 from engine.parse import level as levels
@@ -192,6 +194,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
         markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first)
+    budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
     closing: list[int] = []
@@ -291,11 +294,11 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     return plan
 
 
-def _where(offset: int, segs: list[Segment], paras: list[Paragraph]) -> tuple[int, int, int]:
-    """(segment number, line, column) of text offset `offset` of a measure."""
-    k = 0
-    while k + 1 < len(segs) and segs[k + 1].start <= offset:
-        k += 1
+def _where(offset: int, segs: list[Segment], paras: list[Paragraph], starts: list[int]) -> tuple[int, int, int]:
+    """(segment number, line, column) of text offset `offset` of a measure: the last segment that
+    starts at or before it (`starts`: the segments' starts, ascending; a bisection, not a scan, as
+    a measure may have thousands of segments and sentences)."""
+    k = max(0, bisect.bisect_right(starts, offset, 1) - 1)
     seg = segs[k]
     p = paras[seg.para]
     return k, p.line, p.column(seg.para_offset + offset - seg.start)
@@ -303,13 +306,14 @@ def _where(offset: int, segs: list[Segment], paras: list[Paragraph]) -> tuple[in
 
 def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
     """Lines and columns that only parse can know: the clause's paragraph, each sentence's place."""
+    starts = [seg.start for seg in segs]
     r = m.responsibility
     if r is not None:
         start = getattr(r, "start", -1)
         if not isinstance(start, int) or start < 0:
             start = m.text.rfind(r.text) if r.text else -1
         if start >= 0:
-            k, line, col = _where(start, segs, paras)
+            k, line, col = _where(start, segs, paras, starts)
             if k > 0:
                 r.detached = True
             if not r.line:
@@ -321,5 +325,5 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
         at = m.text.find(s.text, pos) if s.text else -1
         if at < 0:
             continue
-        _, s.line, s.column = _where(at, segs, paras)
+        _, s.line, s.column = _where(at, segs, paras, starts)
         pos = at + len(s.text)

@@ -33,6 +33,13 @@ characters), inline flags other than (?i), classes of more than 256 characters (
 [一-龥]: durable expands ranges into a fixed table and crashes), repeats above {100}, and anchors
 other than a leading ^ or a trailing $. Lazy repeats (*?) are accepted and mean the same as
 greedy ones for a yes/no match.
+
+A `condition` rule's regexes are nevertheless never run by durable: its matcher stalls on patterns
+such as `(a+)+$` over long text. Each distinct `matches` atom is evaluated in Python by RE2
+(`engine.rules.user_regex`: Python syntax, linear time) before the facts are asserted, and stored
+on each fact as a true/false field `_re<k>` that the compiled rule tests (`{_re0: true}`, or false
+where the atom is negated); so there is no marking pass. A pattern RE2 cannot run is refused at load
+too. The `join` kind still places its (positive) regexes in durable's dialect (`compile_condition_for`).
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
 from engine.models import AlignmentPair, ClausePair, Measure, Plan
+from engine.rules.user_regex import compile_regex
 
 Op = Literal["eq", "ne", "lt", "lte", "gt", "gte", "matches", "contains", "not_contains", "in", "not_in", "exists"]
 FactType = Literal["measure", "responsibility", "deadline", "target", "sentence", "measure_pair", "clause_pair"]
@@ -249,8 +257,9 @@ def problems(fact: str, expr: Expr, loc: Loc, types: dict[str, dict[str, F]] | N
             out.append((here, "matches needs a regular expression (a string)"))
         else:
             try:
-                to_durable_regex(v)
-            except ValueError as e:
+                compile_regex(v)  # the condition kind runs it on RE2
+                to_durable_regex(v)  # the join kind hands it to durable
+            except ValueError as e:  # UserRegexError is one
                 out.append((here, str(e)))
     else:
         if ftype == "list":
@@ -458,10 +467,21 @@ def regex_negations(node: Any) -> list[Atom]:
     return out
 
 
-def _json(node: Any, fact: str, marks: list[Atom], types: dict[str, dict[str, F]] | None = None) -> dict[str, Any]:
+def regex_atoms(node: Any) -> list[Atom]:
+    """The distinct `matches` atoms, in order: the condition kind evaluates each as the field `_re<k>`."""
     if isinstance(node, Lit):
-        if node.atom.op == "matches" and node.negated:
-            return {f"_re{marks.index(node.atom)}": False}
+        return [node.atom] if node.atom.op == "matches" else []
+    out: list[Atom] = []
+    for c in node[1]:
+        out += [a for a in regex_atoms(c) if a not in out]
+    return out
+
+
+def _json(node: Any, fact: str, marks: list[Atom], types: dict[str, dict[str, F]] | None = None) -> dict[str, Any]:
+    """`marks`: the regex atoms tested as `_re<k>` fields (every negated one must be among them)."""
+    if isinstance(node, Lit):
+        if node.atom.op == "matches" and (node.negated or node.atom in marks):
+            return {f"_re{marks.index(node.atom)}": not node.negated}
         return lit_json(node, fact, types)
     op, children = node
     parts = [_json(c, fact, marks, types) for c in children]
@@ -519,17 +539,21 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
-def compile_condition(fact: str, expr: Expr) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    """(marking pass, main ruleset): the main one fires on exactly the facts where `expr` is TRUE.
-
-    The marking pass (empty when no `matches` is negated) has rule `x_<k>` fire on the facts the
-    k-th negated regex matches; `select` stores that as `_re<k>` before the main pass.
-    """
+def compile_condition(fact: str, expr: Expr) -> tuple[list[Atom], dict[str, dict[str, Any]]]:
+    """(the `matches` atoms, by k, to evaluate as `_re<k>`; the durable ruleset): its rule fires on
+    exactly the facts where `expr` is TRUE once each fact carries its `_re<k>` fields."""
     tree = nnf(expr)
-    marks = regex_negations(tree)
-    head = {"t": fact}
-    first = {f"x_{k}": {"all": [{"m": _and([head, lit_json(Lit(a, False), fact)])}]} for k, a in enumerate(marks)}
-    return first, {"r_0": {"all": [{"m": _and([head, _json(tree, fact, marks)])}]}}
+    regexes = regex_atoms(tree)
+    return regexes, {"r_0": {"all": [{"m": _and([{"t": fact}, _json(tree, fact, regexes)])}]}}
+
+
+def regex_matches(fact: dict[str, Any], atom: Atom) -> bool:
+    """`matches` on one fact: a missing field matches nothing; a list matches if any item does."""
+    x = fact.get(atom.field)
+    if x is None:
+        return False
+    rx = compile_regex(atom.value)
+    return any(isinstance(s, str) and rx.search(s) is not None for s in (x if isinstance(x, list) else [x]))
 
 
 def compile_condition_for(fact: str, expr: Expr, types: dict[str, dict[str, F]]) -> tuple[list[Atom], dict[str, Any]]:
@@ -579,8 +603,7 @@ def evaluate(fact: dict[str, Any], expr: Expr) -> bool:
     if op == "not_contains":
         return v not in x
     if op == "matches":
-        values = x if isinstance(x, list) else [x]
-        return any(re.search(v, s) for s in values)
+        return regex_matches(fact, expr)
     raise AssertionError(op)
 
 
@@ -685,17 +708,16 @@ def select(fact: str, expr: Expr, mode: str, facts: list[dict[str, Any]]) -> lis
 
     if not facts:
         return []
-    first, main = compile_condition(fact, expr)
+    regexes, main = compile_condition(fact, expr)
     # the rules read the fact type, the fields the expression names and their n_ counts (lit_json):
-    # only those go to the engine (a measure fact carries the whole text, which most rules never read)
-    keep = {"t", KEY} | {x for a in atoms(expr) for x in (a.field, f"n_{a.field}")}
-    sent = [{k: v for k, v in f.items() if k in keep} for f in facts]
-    if first:
-        hits: dict[str, set[int]] = {name: set() for name in first}
-        for m in run(first, sent):
-            hits[m["rule"]].add(m["fact"][KEY])
-        marks = [(f"_re{name[2:]}", found) for name, found in hits.items()]
-        sent = [{**f, **{mark: f[KEY] in found for mark, found in marks}} for f in sent]
+    # only those go to the engine (a measure fact carries the whole text, which most rules never read);
+    # a regex's field stays here: its verdict goes instead, as _re<k>
+    plain = {a.field for a in atoms(expr) if a.op != "matches"}
+    keep = {"t", KEY} | {x for f in plain for x in (f, f"n_{f}")}
+    sent = [
+        {**{k: v for k, v in f.items() if k in keep}, **{f"_re{k}": regex_matches(f, a) for k, a in enumerate(regexes)}}
+        for f in facts
+    ]
     matched = {m["fact"][KEY] for m in run(main, sent)}
     want = mode == "forbid"
     return [f for f in facts if (f[KEY] in matched) == want]

@@ -33,6 +33,9 @@ from engine.rules.templates import fill
 def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Finding]:
     """Findings of every enabled rule that applies to the draft's level, in rule order."""
     findings: list[Finding] = []
+    # once per run, not per finding: per finding each was a scan of the plan or the alignment (quadratic)
+    body = body_start(ctx_base.draft)
+    parents = parents_by_local(ctx_base)
     has_parent = ctx_base.parent is not None or bool(ctx_base.obligations)
     for rule in rules:
         if not rule.enabled or not rule.scope.applies_to(ctx_base.draft):
@@ -58,7 +61,7 @@ def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Find
             raise PlancheckError(
                 "internal", reason=f"rule {rule.id} (check {rule.check}) failed: {type(e).__name__}: {e}"
             ) from e
-        findings.extend(make_finding(rule, kind, hit, ctx, lang) for hit in hits)
+        findings.extend(make_finding(rule, kind, hit, ctx, lang, body, parents) for hit in hits)
     return findings
 
 
@@ -68,7 +71,20 @@ def _template(rule_text: str | None, rule_text_en: str | None, default: dict[str
     return rule_text or default.get("zh") or rule_text_en or default.get("en")
 
 
-def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang: str) -> Finding:
+def parents_by_local(ctx: CheckContext) -> dict[str, list[str]]:
+    """Draft measure ref -> the parent measures aligned to it, in alignment order."""
+    out: dict[str, list[str]] = {}
+    for p in ctx.pairs():
+        if p.parent_item:
+            for local in dict.fromkeys(p.local_items):
+                out.setdefault(local, []).append(p.parent_item)
+    return out
+
+
+def make_finding(
+    rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang: str, body: int | None = None,
+    parents: dict[str, list[str]] | None = None,
+) -> Finding:
     fields: dict[str, Any] = {
         "local_item": hit.local_item or "",
         "parent_item": hit.parent_item or "",
@@ -84,7 +100,7 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
         template = _template(rule.suggestion, rule.suggestion_en, kind.suggestion or {}, lang)
         suggestion = fill(template, fields) if template else None
     measure = ctx.measure(hit.local_item)
-    para, start = find_quote(ctx.draft, measure, hit.quote)
+    para, start = find_quote(ctx.draft, measure, hit.quote, body)
     if para is None:
         quote, line, column = hit.quote, *((measure.line, measure.column) if measure else (0, 0))
         quote = quote or None
@@ -115,7 +131,7 @@ def make_finding(rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang:
     # made in one language matches a run in the other) nor the draft's numbering; finalize makes it unique.
     parents_of = {}
     if hit.local_item and not hit.parent_item:
-        parents_of[hit.local_item] = [p.parent_item for p in ctx.pairs() if p.parent_item and hit.local_item in p.local_items]
+        parents_of[hit.local_item] = (parents_by_local(ctx) if parents is None else parents).get(hit.local_item, [])
     anchor = anchor_of(hit.local_item, hit.parent_item, parents_of)
     finding.fingerprint = identity(rule.id, anchor, hit.key, hit.quote, hit.parent_quote)
     return finding
@@ -133,19 +149,27 @@ def locate(plan: Plan, measure: Measure | None, quote: str | None) -> tuple[str 
     return p.orig_span(start, start + len(quote)), p.line, p.column(start)
 
 
-def find_quote(plan: Plan, measure: Measure | None, quote: str | None) -> tuple[Paragraph | None, int]:
+def body_start(plan: Plan) -> int:
+    """Index of the first paragraph inside a measure: the title and preamble lie before it."""
+    return min((i for m in plan.measures for i in m.paragraphs), default=len(plan.paragraphs))
+
+
+def find_quote(
+    plan: Plan, measure: Measure | None, quote: str | None, body: int | None = None
+) -> tuple[Paragraph | None, int]:
     """(paragraph, normalised offset) of `quote`: in the measure's paragraphs, or in the
-    title/preamble paragraphs when there is no measure; (None, -1) when it is not found."""
+    title/preamble paragraphs when there is no measure; (None, -1) when it is not found.
+    `body` is `body_start(plan)` when the caller has it (once per run, not per finding)."""
     paragraphs = plan.paragraphs
     if measure is not None:
         candidates = [paragraphs[i] for i in measure.paragraphs if 0 <= i < len(paragraphs)]
     else:
-        first = min((i for m in plan.measures for i in m.paragraphs), default=len(paragraphs))
-        candidates = paragraphs[:first] or list(paragraphs)
+        first = body_start(plan) if body is None else body
+        candidates = paragraphs[:first] or paragraphs
     if not quote:
         return None, -1
     found = _find(candidates, quote)
-    if found is None and measure is None and candidates is not paragraphs:
+    if found is None and measure is None and candidates is not paragraphs:  # preamble first, then all
         found = _find(paragraphs, quote)
     if found is None:
         return None, -1

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from engine import RULESETS_DIR
 from engine.errors import PlancheckError
 from engine.outputs import note_input
+from engine.rules import safe_yaml
 from engine.rules.kinds import KIND_MODULES
 from engine.rules.kinds.base import CheckKind
 from engine.rules.ruleset import Rule, Ruleset
@@ -38,6 +39,7 @@ DEFER_PROBLEMS = "plancheck.defer_problems"  # validation context: the loader re
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@safe_yaml.guard
 class LineLoader(SafeLoader):
     """SafeLoader that also records the 1-based line of every mapping key and sequence item."""
 
@@ -73,10 +75,12 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     """Parse one YAML document safely; return the data and the line of every key/item path."""
     loader = LineLoader(text)
     try:
-        node = loader.get_single_node()
+        node = safe_yaml.compose(loader)
         if node is None:
             return None, {}
         data = loader.construct_document(node)
+    except safe_yaml.Refused as e:
+        raise safe_yaml.refused_error(e, source, "ruleset.yaml") from None
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         reason = str(e.problem or e)
@@ -300,9 +304,11 @@ def read_ruleset_file(path: Path) -> tuple[Ruleset | None, list[PlancheckError]]
         return None, [PlancheckError("ruleset.not_found", name=source)]
     note_input(path)
     try:
-        text = path.read_text("utf-8-sig")
+        text = safe_yaml.read_text(path, source, "utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         return None, [PlancheckError("input.unreadable", path=source, reason=str(e))]
+    except PlancheckError as e:
+        return None, [e]
     try:
         data, lines = read_yaml(text, source)
     except PlancheckError as e:

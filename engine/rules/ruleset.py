@@ -9,13 +9,13 @@ durable-rules ruleset by `engine.rules.conditions`, never evaluated as Python.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.models import Deadline, Level, Measure, Plan, Severity, StrengthLevel, Target
 from engine.rules.templates import template_problem
+from engine.rules.user_regex import compile_regex
 
 
 class _Data(BaseModel):
@@ -37,10 +37,7 @@ class Scope(_Data):
     @classmethod
     def _regex(cls, v: str | None) -> str | None:
         if v is not None:
-            try:
-                re.compile(v)
-            except re.error as e:  # not a ValueError: pydantic would let it escape unreported
-                raise ValueError(f"bad regular expression: {e}") from None
+            compile_regex(v)  # UserRegexError is a ValueError: reported with the key's line
         return v
 
     def applies_to(self, plan: Plan) -> bool:
@@ -55,9 +52,9 @@ class Scope(_Data):
             names = list(measure.path) + list(measure.section_titles)
             if not any(_chapter_matches(c, n) for c in self.chapters for n in names):
                 return False
-        if self.pattern and not re.search(self.pattern, measure.text):
+        if self.pattern and not compile_regex(self.pattern).search(measure.text):
             return False
-        if self.exclude_pattern and re.search(self.exclude_pattern, measure.text):
+        if self.exclude_pattern and compile_regex(self.exclude_pattern).search(measure.text):
             return False
         return True
 

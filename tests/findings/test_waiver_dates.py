@@ -20,7 +20,7 @@ def test_an_impossible_expiry_date_is_a_message(tmp_path: Path, expires: str) ->
     assert e.value.code == "waivers.invalid"
     assert "内部错误" not in e.value.render("zh")
     if "!!" not in expires:
-        assert e.value.fields["line"] == 4 and e.value.fields["key"] == "[1].expires"
+        assert e.value.fields["line"] == 7 and e.value.fields["key"] == "[1].expires"  # the date's own line
 
 
 def test_a_real_date_is_still_read(tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ import pytest
 
 from engine.errors import PlancheckError
 from engine.i18n import MESSAGES
-from engine.ingest import MAX_INPUT_BYTES, load_document
+from engine.ingest import budgets, load_document
+
+MAX_INPUT_BYTES = budgets.Budgets().input_bytes
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -103,6 +105,26 @@ def test_legacy_word_by_magic(tmp_path, snapshot, name) -> None:
     raises(path, "input.doc_legacy", snapshot)
 
 
+def test_password_protected_docx_is_called_encrypted(tmp_path, snapshot) -> None:
+    """Word stores a .docx with an open password as an OLE file holding an EncryptedPackage stream."""
+    path = tmp_path / "plan.docx"
+    path.write_bytes(OLE + b"\x00" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64
+                     + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 512)  # fmt: skip
+    raises(path, "input.encrypted", snapshot)
+
+
+def test_password_protected_pdf_is_called_encrypted(tmp_path, snapshot) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "plan.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("user", "owner"))
+    c.drawString(60, 780, "1. test")
+    c.showPage()
+    c.save()
+    raises(path, "input.encrypted", snapshot)
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -157,8 +179,8 @@ def test_too_large_is_refused_before_reading(tmp_path, snapshot, monkeypatch) ->
     with pytest.raises(PlancheckError) as info:
         load_document(str(path))
     monkeypatch.undo()
-    assert info.value.code == "input.too_large"
-    assert info.value.fields["limit_mb"] == 50
+    assert info.value.code == "budget.input_bytes"
+    assert info.value.fields["limit"] == "50.0 MB"
     assert snap.unchanged()
 
 
@@ -187,7 +209,8 @@ def test_stdin_too_large() -> None:
 
     with pytest.raises(PlancheckError) as info:
         ingest._read_stream(stream, "-")
-    assert info.value.code == "input.too_large"
+    assert info.value.code == "budget.input_bytes"
+    assert info.value.fields["value"] == "> 50.0 MB"  # never a size it did not read
     assert stream.asked == [MAX_INPUT_BYTES + 1]
 
 

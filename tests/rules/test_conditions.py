@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine.ingest import from_text
@@ -89,12 +91,30 @@ def test_optional_fields(data: dict, want: list[int]) -> None:
 
 
 def test_compiled_form_is_plain_json() -> None:
-    first, rs = cond.compile_condition("measure", _expr({"field": "lead_units", "op": "contains", "value": "区司法局"}))
-    assert first == {}
+    regexes, rs = cond.compile_condition("measure", _expr({"field": "lead_units", "op": "contains", "value": "区司法局"}))
+    assert regexes == []
     assert rs == {"r_0": {"all": [{"m": {"$and": [{"t": "measure"}, {"$iany": {"lead_units": {"$i": "区司法局"}}}]}}]}}
-    first, rs = cond.compile_condition("measure", _expr({"not": {"field": "text", "op": "matches", "value": "立法"}}))
-    assert first == {"x_0": {"all": [{"m": {"$and": [{"t": "measure"}, {"$mt": {"text": ".*(立法).*"}}]}}]}}
-    assert rs == {"r_0": {"all": [{"m": {"$and": [{"t": "measure"}, {"_re0": False}]}}]}}
+    data = {"any": [{"not": {"field": "text", "op": "matches", "value": "立法"}},
+                    {"field": "lead_units", "op": "matches", "value": "立法"}]}  # fmt: skip
+    regexes, rs = cond.compile_condition("measure", _expr(data))
+    assert [(a.field, a.value) for a in regexes] == [("text", "立法"), ("lead_units", "立法")]
+    assert rs == {"r_0": {"all": [{"m": {"$and": [{"t": "measure"}, {"$or": [{"_re0": False}, {"_re1": True}]}]}}]}}
+
+
+@pytest.mark.parametrize("mode", ["forbid", "require"])
+def test_catastrophic_regex_runs_in_linear_time(mode: str) -> None:
+    """(a+)+$ on a long run of a: Python's re (and durable's matcher) never finish; RE2 answers at once."""
+    facts = [{"t": "measure", "fid": 0, "ref": "1", "text": "a" * 200_000 + "b", "n_lead_units": 0,
+              "lead_units": []}]  # fmt: skip
+    expr = _expr({"field": "text", "op": "matches", "value": "(a+)+$"})
+    got = cond.select("measure", expr, mode, facts)
+    assert [f["fid"] for f in got] == ([] if mode == "forbid" else [0])
+
+
+def test_unicode_classes_keep_pythons_meaning() -> None:
+    for pattern, text in [(r"\w+局", "区司法局"), (r"\d{4}年", "２０２５年"), (r"\s", "\u3000"), (r"[\w]", "中")]:
+        assert cond.regex_matches({"text": text}, cond.Atom(field="text", op="matches", value=pattern))
+        assert re.search(pattern, text)
 
 
 @pytest.mark.parametrize(

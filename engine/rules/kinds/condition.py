@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
 from engine.rules import conditions as cond
+from engine.rules import user_regex
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 DEFER_PROBLEMS = "plancheck.defer_problems"  # same key as engine.rules.loader.DEFER_PROBLEMS
@@ -75,7 +75,8 @@ class Condition(CheckKind):
         "measure_pair 上下级措施对应、clause_pair 上下级条款对应）；require 给出必须成立的条件（不成立的每个事实"
         "报告一次），forbid 给出不得成立的条件（成立的每个事实报告一次）。条件写作 {field, op, value}，"
         "可用 all / any / not 组合；op 有 eq ne lt lte gt gte matches contains not_contains in not_in exists。"
-        "数量用 n_* 字段比较（如 n_deadlines gte 1）。正则用 Python 写法，载入时检查并转换为 durable-rules 方言。"
+        "数量用 n_* 字段比较（如 n_deadlines gte 1）。正则用 Python 写法，载入时检查，由线性时间的 RE2 引擎在 Python "
+        "中求值（再长的文字也不会卡住），RE2 不支持的写法（前后断言、反向引用）载入时即报错。"
         "表达式编译为 durable-rules 规则集运行，从不当作代码执行。"
     )
     description_en = (
@@ -84,9 +85,9 @@ class Condition(CheckKind):
         "measure_pair, clause_pair). An atom is {field, op, value}; combine with all / any / not. Operators: "
         "eq ne lt lte gt gte matches contains not_contains in not_in exists; counts are the n_* fields "
         "(n_deadlines gte 1). require reports each fact where the expression is false, forbid each fact where "
-        "it is true. Regexes use Python syntax, are checked when the ruleset loads and translated to "
-        "durable-rules' dialect; the expression is compiled into a durable-rules ruleset and never executed as "
-        "code. Fields (? = optional): " + _fields_doc()
+        "it is true. Regexes use Python syntax, are checked when the ruleset loads and are evaluated in Python "
+        "by RE2, in time linear in the text (lookarounds and back references are refused at load); the "
+        "expression is compiled into a durable-rules ruleset and never executed as code. Fields (? = optional): " + _fields_doc()
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -141,7 +142,7 @@ class Condition(CheckKind):
         for a in regexes:
             value = f.get(a.field)
             for s in value if isinstance(value, list) else [value]:
-                if isinstance(s, str) and (m := re.search(a.value, s)):
+                if isinstance(s, str) and (m := user_regex.search(a.value, s)):
                     return m.group(0)
         field = options.quote or _QUOTE.get(options.fact)
         value = f.get(field) if field else None

@@ -396,15 +396,15 @@ def _owners(ctx: CheckContext) -> dict[int, str | None]:
     plan = ctx.draft
     owner: dict[int, str | None] = {}
     line_to_index = {p.line: p.index for p in plan.paragraphs}
+    starts = {m.paragraphs[0] for m in plan.measures if m.paragraphs} | {
+        line_to_index.get(x.line) for x in plan.sections
+    }
     for s in plan.sections:
         i = line_to_index.get(s.line)
         if i is not None:
             owner[i] = s.label
             j = i + 1
             # the section's own text paragraphs, up to the next numbered item
-            starts = {m.paragraphs[0] for m in plan.measures if m.paragraphs} | {
-                line_to_index.get(x.line) for x in plan.sections
-            }
             while (
                 j < len(plan.paragraphs)
                 and j not in starts
