@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from engine.memo import memo
+
 Match = dict[str, Any]
 _MISSING = object()
 _CMP = ("$neq", "$lt", "$lte", "$gt", "$gte")
@@ -91,7 +93,7 @@ def test(expr: Any, fact: dict[str, Any], bound: dict[str, dict[str, Any]]) -> b
             if x is _MISSING or x is None:
                 return False
             raise PatternError(f"{key} over a non-string field {field!r}")
-        return python_regex(pattern, key == "$imt").fullmatch(x) is not None
+        return linear_regex(pattern, key == "$imt").fullmatch(x) is not None
     if key in ("$iany", "$iall"):
         field = _one_field(arg)
         x = fact.get(field, _MISSING)
@@ -177,6 +179,20 @@ def compare(op: str, x: Any, y: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
+@memo(1024, copy="shared")
+def linear_regex(durable: str, ignore_case: bool = False) -> Any:
+    """The durable-dialect pattern as a linear-time RE2 program (user regexes of join and condition
+    rules must not backtrack catastrophically: `(a+)+$` on a long field); Python's `re` only where
+    RE2 refuses the translated pattern (durable's dialect has no lookarounds, so in practice never)."""
+    from engine.rules.user_regex import UserRegexError, compile_regex
+
+    rx = python_regex(durable, ignore_case)
+    try:
+        return compile_regex(("(?i)" if ignore_case else "") + rx.pattern)
+    except UserRegexError:
+        return rx
+
+
 def python_regex(durable: str, ignore_case: bool = False) -> re.Pattern[str]:
     """durable's regex dialect (`%` escapes, `%d` ASCII digits, `%s` a space) as a Python pattern."""
     out: list[str] = []
