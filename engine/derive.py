@@ -17,6 +17,7 @@ import yaml
 
 from engine.extract import fill_measure, split_clauses, strength_of
 from engine.models import Measure, Plan
+from engine.rules.beyond import beyond_levels
 from engine.rules.ruleset import Obligation, ObligationClause, ParentMeta, Ruleset
 
 MIN_KEY_CLAUSE_CHARS = 6  # shorter clauses are headings or filler, not obligations
@@ -35,7 +36,10 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
         source=Path(parent.source).name,
         sha256=sha,
     )
-    obligations = [_obligation(m) for m in parent.measures]
+    from engine.pipeline import data_tables
+
+    data = data_tables()
+    obligations = [_obligation(m, data, parent.level) for m in parent.measures]
     return Ruleset(
         id=ruleset_id,
         version="1",
@@ -45,13 +49,14 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
     )
 
 
-def _obligation(m: Measure) -> Obligation:
+def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
     clauses = []
     for text in split_clauses(_body_without_responsibility(m)):
         if len(text) < MIN_KEY_CLAUSE_CHARS:
             continue
         words, level = strength_of(text)
-        clauses.append(ObligationClause(text=text, level=level, strength=words))
+        beyond, why = beyond_levels(data, text, parent_level)
+        clauses.append(ObligationClause(text=text, level=level, strength=words, beyond=beyond, beyond_reason=why))
     return Obligation(
         label=m.label,
         ref=m.ref or m.label,
@@ -120,5 +125,6 @@ def dump_ruleset_yaml(rs: Ruleset) -> str:
         "#   deadline: '2022-06-30'                                     # 收紧期限\n"
         "#   require_units: [区司法局]                                  # 必须点名的单位\n"
         "#   require_phrases: [一网通办]                                # 必须保留的表述\n"
+        "# 条款的 beyond 列出不必承接该条的下级层级（立法、上级的战略平台等），可增可删。\n"
     )
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100000)

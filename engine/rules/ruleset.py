@@ -112,6 +112,13 @@ class ObligationClause(_Data):
     text: str
     level: StrengthLevel = "normal"
     strength: list[str] = Field(default_factory=list)
+    beyond: list[Level] = Field(
+        default_factory=list,
+        description="draft levels that need not carry this clause (legislation where a level has none; a "
+        "higher level's strategies, platforms, programmes: rulesets/data/beyond_level.yaml). Derived; "
+        "curate it either way: add a level to excuse the clause there, remove one to require it",
+    )
+    beyond_reason: str = Field("", description="why those levels need not carry it")
 
 
 class NotApplicable(_Data):

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import carrying as c
-from engine.rules.beyond import beyond_level
+from engine.rules.beyond import beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -198,8 +198,11 @@ class ClauseCarried(CheckKind):
         core = c.compact(text)
         if len(core) < options.min_chars or any(p.search(core) for p in ignore):
             return None
-        if options.skip_beyond_level and (c.is_legislation(ctx, text) or beyond_level(ctx, text)):
-            return None
+        if options.skip_beyond_level:
+            # the obligation ruleset's mark (derived, curated either way) decides; else the data tables
+            marked = marked_beyond(ctx, ref, text)
+            if marked or (marked is None and (c.is_legislation(ctx, text) or beyond_level(ctx, text))):
+                return None
         if len(c.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
         score, where, sentence = c.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
