@@ -22,7 +22,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine import RULESETS_DIR
-from engine.errors import PlancheckError
 from engine.memo import memo
 from engine.models import Level, Plan
 from engine.parse.level import PLACE_SUFFIXES, PROVINCES, place_at
@@ -121,33 +120,9 @@ class UnitRegistry(_Data):
 
 def read_registry_file(path: Path) -> UnitRegistry:
     """One registry file, validated; a bad one raises PlancheckError with file, line and key."""
-    from pydantic import ValidationError
+    from engine.rules.loader import read_data_model
 
-    from engine.rules.loader import line_of, read_yaml, validation_errors
-
-    source = str(path)
-    if not path.is_file():
-        raise PlancheckError("input.not_found", path=source)
-    from engine.outputs import note_input
-
-    try:
-        note_input(path)
-        text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None
-    data, lines = read_yaml(text, source)
-    if not isinstance(data, dict):
-        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, ()), key="(top)",
-                             reason="a unit registry is a mapping with sources, bodies, renames")
-    try:
-        reg = UnitRegistry.model_validate(data)
-    except ValidationError as e:
-        raise validation_errors(e, lines, source, model=UnitRegistry)[0] from None
-    for loc, reason in reg.problems():
-        from engine.rules.loader import dotted
-
-        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, loc), key=dotted(loc), reason=reason)
-    return reg
+    return read_data_model(path, UnitRegistry, "a unit registry is a mapping with sources, bodies, renames")
 
 
 @memo(8, copy="shared")

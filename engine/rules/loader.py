@@ -399,3 +399,27 @@ def _display(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def read_data_model(path: Path, model: type, shape: str) -> Any:
+    """A data file (unit registry, reference list …) validated against `model`, whose `problems()`
+    lists what the schema alone cannot say; any fault raises PlancheckError with file, line and key.
+    `shape` says what the file should be when its top level is not a mapping."""
+    source = str(path)
+    if not path.is_file():
+        raise PlancheckError("input.not_found", path=source)
+    try:
+        note_input(path)
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None
+    data, lines = read_yaml(text, source)
+    if not isinstance(data, dict):
+        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, ()), key="(top)", reason=shape)
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as e:
+        raise validation_errors(e, lines, source, model=model)[0] from None
+    for loc, reason in obj.problems():
+        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, loc), key=dotted(loc), reason=reason)
+    return obj

@@ -16,7 +16,6 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine import RULESETS_DIR
-from engine.errors import PlancheckError
 from engine.memo import memo
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -100,29 +99,9 @@ class References(_Data):
 
 
 def read_references(path: Path) -> References:
-    from pydantic import ValidationError
+    from engine.rules.loader import read_data_model
 
-    from engine.rules.loader import dotted, line_of, read_yaml, validation_errors
-
-    source = str(path)
-    from engine.outputs import note_input
-
-    try:
-        note_input(path)
-        text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise PlancheckError("input.unreadable", path=source, reason=str(e)) from None
-    data, lines = read_yaml(text, source)
-    if not isinstance(data, dict):
-        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, ()), key="(top)",
-                             reason="a reference list is a mapping with sources, references …")
-    try:
-        refs = References.model_validate(data)
-    except ValidationError as e:
-        raise validation_errors(e, lines, source, model=References)[0] from None
-    for loc, reason in refs.problems():
-        raise PlancheckError("ruleset.invalid", path=source, line=line_of(lines, loc), key=dotted(loc), reason=reason)
-    return refs
+    return read_data_model(path, References, "a reference list is a mapping with sources, references …")
 
 
 @memo(4, copy="shared")
