@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from engine.errors import PlancheckError
-from engine.findings import anchor_of, identity
+from engine.findings import anchor_of, identity, normalise_evidence
 from engine.fix.edits import resolve as resolve_fix
 from engine.models import Evidence, Finding, Measure, Paragraph, Plan
 from engine.quote import on_words
@@ -133,6 +133,11 @@ def make_finding(
     if hit.local_item and not hit.parent_item:
         parents_of[hit.local_item] = (parents_by_local(ctx) if parents is None else parents).get(hit.local_item, [])
     anchor = anchor_of(hit.local_item, hit.parent_item, parents_of)
+    if not anchor and measure is not None and measure.title:
+        # no parent to anchor it (a run without one, a measure the draft added): the measure's own
+        # title survives renumbering, and keeps one rule's findings in two measures apart — else the
+        # second would take the first's fingerprint (and its waiver) once the first is fixed
+        anchor = "title:" + normalise_evidence(measure.title)
     finding.fingerprint = identity(rule.id, anchor, hit.key, hit.quote, hit.parent_quote)
     return finding
 
