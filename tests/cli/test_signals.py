@@ -35,6 +35,13 @@ def _interrupt(tmp: Path, args: list[str], sig: int, after: float, *, workers: b
     does) after `after` seconds (`workers`: once its batch workers have started, then `after`);
     (was it still running when signalled?, result)."""
     p = subprocess.Popen([EXE, *args], cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # wait until plancheck has installed its handlers (Linux: SigCgt in /proc): a signal before that
+    # lands in the interpreter's own start-up, which no program can handle — on a loaded machine a
+    # fixed delay could fall there
+    for _ in range(400):
+        if _handles(p.pid, signal.SIGTERM) or p.poll() is not None:  # plancheck installs it itself
+            break
+        time.sleep(0.005)
     for _ in range(300 if workers else 0):
         if _workers(p.pid) or p.poll() is not None:
             break
@@ -56,6 +63,15 @@ def _interrupt(tmp: Path, args: list[str], sig: int, after: float, *, workers: b
         time.sleep(0.1)
     assert left == [], f"processes left behind: {left}"
     return running, subprocess.CompletedProcess(args, p.returncode, out.decode(), err.decode("utf-8", "replace"))
+
+
+def _handles(pid: int, sig: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True  # no /proc: fall back to the fixed delay alone
+    caught = next((ln.split()[1] for ln in status.splitlines() if ln.startswith("SigCgt:")), "0")
+    return bool(int(caught, 16) >> (sig - 1) & 1)
 
 
 def _assert_stopped(r: subprocess.CompletedProcess, code: int, tmp: Path, before: set[str]) -> None:
