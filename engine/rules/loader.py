@@ -28,11 +28,10 @@ from engine.errors import PlancheckError
 from engine.outputs import note_input
 from engine.rules import safe_yaml
 from engine.rules.kinds import KIND_MODULES
-from engine.rules.kinds.base import CheckKind
+from engine.rules.kinds.base import DEFER_PROBLEMS, CheckKind
 from engine.rules.ruleset import Rule, Ruleset
 
 Path_ = tuple[str | int, ...]
-DEFER_PROBLEMS = "plancheck.defer_problems"  # validation context: the loader reports problems() itself
 
 
 # libyaml parses the same safe data ~5x faster; the pure-Python loader when it is not built in
@@ -287,13 +286,10 @@ def check_rule(rule: Rule, lines: dict[Path_, int], source: str, here: Path_) ->
                 err.fields["reason"] = f"unknown option for check '{rule.check}' (known: {known})"
                 err.args = (err.render("en"),)
         return errors
-    check = getattr(opts, "problems", None)
-    if check is None:
-        return []
     return [
         PlancheckError("ruleset.invalid", path=source, line=line_of(lines, (*here, "options", *loc)),
                        key=dotted((*here, "options", *loc)), reason=reason)
-        for loc, reason in check()
+        for loc, reason in opts.problems()
     ]
 
 

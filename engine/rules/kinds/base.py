@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo
 
 from engine.models import Measure, Plan, Severity
 
@@ -21,10 +21,27 @@ if TYPE_CHECKING:
     from engine.rules.ruleset import Obligation
 
 
+# validation context key: the loader reports `problems()` itself, with file and line
+DEFER_PROBLEMS = "plancheck.defer_problems"
+
+
 class KindOptions(BaseModel):
     """Base for a kind's options: unknown options are errors (reported with file and line)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """(location, reason) of what the schema alone cannot say (a regex RE2 refuses …)."""
+        return []
+
+    def raise_first_problem(self, info: ValidationInfo) -> None:
+        """Raise the first of `problems()` as a validation error, unless the loader reports them."""
+        if (info.context or {}).get(DEFER_PROBLEMS):
+            return
+        found = self.problems()
+        if found:
+            loc, reason = found[0]
+            raise ValueError(f"{'.'.join(map(str, loc))}: {reason}")
 
 
 @dataclass(frozen=True)

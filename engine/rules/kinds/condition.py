@@ -11,8 +11,6 @@ from engine.rules import conditions as cond
 from engine.rules import user_regex
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
-DEFER_PROBLEMS = "plancheck.defer_problems"  # same key as engine.rules.loader.DEFER_PROBLEMS
-
 _QUOTE = {"measure": "title", "responsibility": "text", "deadline": "text", "target": "text",
           "sentence": "text", "clause_pair": "local_text", "measure_pair": None}
 # What names a fact across versions of the draft (with the measure's anchor): its own words for the
@@ -33,11 +31,7 @@ class Options(KindOptions):
     def _check(self, info: ValidationInfo) -> Options:
         if (self.require is None) == (self.forbid is None):
             raise ValueError("give exactly one of require or forbid")
-        if not (info.context or {}).get(DEFER_PROBLEMS):
-            found = self.problems()
-            if found:
-                loc, reason = found[0]
-                raise ValueError(f"{'.'.join(map(str, loc))}: {reason}")
+        self.raise_first_problem(info)
         return self
 
     @property

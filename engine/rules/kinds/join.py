@@ -11,7 +11,6 @@ from engine.rules import conditions as cond
 from engine.rules import facts as ft
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
-DEFER_PROBLEMS = "plancheck.defer_problems"  # same key as engine.rules.loader.DEFER_PROBLEMS
 _FLIP = {"eq": "eq", "ne": "ne", "lt": "gt", "lte": "gte", "gt": "lt", "gte": "lte"}
 _IDENTITY = ("ref", "parent_item", "local_item", "index", "name", "role")
 _DOP = {"eq": None, "ne": "$neq", "lt": "$lt", "lte": "$lte", "gt": "$gt", "gte": "$gte"}
@@ -56,11 +55,7 @@ class Options(KindOptions):
     def _check(self, info: ValidationInfo) -> Options:
         if (self.require is None) == (self.forbid is None):
             raise ValueError("give exactly one of require or forbid (either may be an empty list)")
-        if not (info.context or {}).get(DEFER_PROBLEMS):
-            found = self.problems()
-            if found:
-                loc, reason = found[0]
-                raise ValueError(f"{'.'.join(map(str, loc))}: {reason}")
+        self.raise_first_problem(info)
         return self
 
     def problems(self) -> list[tuple[tuple[str | int, ...], str]]:

@@ -10,8 +10,6 @@ from pydantic import Field, ValidationInfo, model_validator
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.user_regex import UserRegexError, compile_regex
 
-DEFER_PROBLEMS = "plancheck.defer_problems"  # same key as engine.rules.loader.DEFER_PROBLEMS
-
 
 class Options(KindOptions):
     required: list[str] = Field(default_factory=list, description="regexes every measure (or sentence) must contain")
@@ -25,11 +23,7 @@ class Options(KindOptions):
     def _check(self, info: ValidationInfo) -> Options:
         if not self.required and not self.forbidden:
             raise ValueError("give at least one regex in required or forbidden")
-        if not (info.context or {}).get(DEFER_PROBLEMS):
-            found = self.problems()
-            if found:
-                loc, reason = found[0]
-                raise ValueError(f"{'.'.join(map(str, loc))}: {reason}")
+        self.raise_first_problem(info)
         return self
 
     def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
