@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Level = Literal["national", "province", "city", "county", "town", "unknown"]
+LEVEL_RANK: dict[str, int] = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}  # smaller = higher
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 

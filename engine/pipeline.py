@@ -18,7 +18,7 @@ from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
 from engine.findings import FINGERPRINT_SCHEME, apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
-from engine.models import Alignment, Finding, Level, Plan, Report
+from engine.models import LEVEL_RANK, Alignment, Finding, Level, Plan, Report
 from engine.outputs import as_text, note_input
 from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
@@ -250,7 +250,6 @@ def check(
     return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
 
 
-LEVEL_ORDER = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
 LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级", "town": "乡镇级"}
 
 
@@ -275,7 +274,7 @@ def swapped(parent: Plan, draft: Plan, lang: str = "zh") -> str:
     zh = lang == "zh"
     if parent.is_draft and not draft.is_draft:
         return f"“{p}”是征求意见稿，“{d}”不是" if zh else f"'{p}' is the consultation draft and '{d}' is not"
-    lp, ld = LEVEL_ORDER.get(parent.level), LEVEL_ORDER.get(draft.level)
+    lp, ld = LEVEL_RANK.get(parent.level), LEVEL_RANK.get(draft.level)
     if lp is not None and ld is not None and lp > ld:
         if zh:
             return f"“{p}”是{LEVEL_NAMES[parent.level]}方案，比“{d}”（{LEVEL_NAMES[draft.level]}）低"

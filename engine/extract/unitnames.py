@@ -23,13 +23,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine import RULESETS_DIR
 from engine.memo import memo
-from engine.models import Level, Plan
+from engine.models import LEVEL_RANK, Level, Plan
 from engine.parse.level import PLACE_SUFFIXES, PROVINCES, place_at
 
 REGISTRY_PATH = RULESETS_DIR / "data" / "unit_registry.yaml"
 
 BodyKind = Literal["government", "party", "congress", "court", "vertical", "mass"]
-_RANK: dict[str, int] = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
+_RANK = LEVEL_RANK
 
 
 # --------------------------------------------------------------------------- the file's models

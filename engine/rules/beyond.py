@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from engine.memo import memo
+from engine.models import LEVEL_RANK
 from engine.rules.kinds.base import CheckContext
-
-_RANKS = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
 
 
 @memo(256, copy="shared")
@@ -23,7 +22,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _lower(ctx: CheckContext) -> bool:
     if ctx.parent is None:
         return False
-    a, b = _RANKS.get(ctx.draft.level, -1), _RANKS.get(ctx.parent.level, -1)
+    a, b = LEVEL_RANK.get(ctx.draft.level, -1), LEVEL_RANK.get(ctx.parent.level, -1)
     return a >= 0 and b >= 0 and a > b
 
 
@@ -45,21 +44,21 @@ def beyond_level(ctx: CheckContext, text: str) -> str | None:
     return None
 
 
-_LEGISLATION = re.compile(r"立法|地方性法规|政府规章|立改废")
-_LEVELS = ("national", "province", "city", "county", "town")
+_LEVELS = tuple(LEVEL_RANK)  # highest first
+LEGISLATION_WORDS = r"立法|地方性法规|政府规章|立改废"  # words of law-making (carrying.is_legislation too)
 
 
 def beyond_levels(data: dict, text: str, parent_level: str) -> tuple[list[str], str]:
     """(draft levels below `parent_level` that need not carry `text`, the reason) from the data
     tables: legislation where levels.yaml gives a level none, and beyond_level.yaml's entries. What
     derive writes on each obligation clause for a person to curate."""
-    parent_rank = _RANKS.get(parent_level, -1)
+    parent_rank = LEVEL_RANK.get(parent_level, -1)
     # a parent of unknown level is still a parent: every level may be below it
-    below = [lv for lv in _LEVELS if _RANKS[lv] > parent_rank] if parent_rank >= 0 else list(_LEVELS)
+    below = [lv for lv in _LEVELS if LEVEL_RANK[lv] > parent_rank] if parent_rank >= 0 else list(_LEVELS)
     levels_table = (data.get("levels") or {}) if isinstance(data, dict) else {}
     found: list[str] = []
     reasons: list[str] = []
-    doing = [*(levels_table.get("legislation_doing") or []), _LEGISLATION.pattern]
+    doing = [*(levels_table.get("legislation_doing") or []), LEGISLATION_WORDS]
     if any(_compiled(p).search(text) for p in doing):
         info = levels_table.get("levels") or {}
         no_power = [lv for lv in below if (info.get(lv) or {}).get("legislation") is False]

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from engine.i18n import _Defaulting
 from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Severity, Target, Unit
+from engine.rules.beyond import LEGISLATION_WORDS
 from engine.rules.kinds.base import Hit
 
 if TYPE_CHECKING:
@@ -603,7 +604,6 @@ def clause_ops(cp: ClausePair) -> list[DiffOp]:
 
 # --------------------------------------------------------------------------- levels
 
-_LEGISLATION = r"立法|地方性法规|政府规章|立改废"
 
 
 def no_legislation(ctx: CheckContext) -> bool:
@@ -619,7 +619,7 @@ def no_legislation(ctx: CheckContext) -> bool:
 def legislation_patterns(ctx: CheckContext) -> list[str]:
     table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
     pats = list(table.get("legislation_doing", [])) if isinstance(table, dict) else []
-    return [*pats, _LEGISLATION]
+    return [*pats, LEGISLATION_WORDS]
 
 
 def is_legislation(ctx: CheckContext, text: str) -> bool:

@@ -28,10 +28,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.models import LEVEL_RANK
 from engine.rules import drafting as d
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-
-_RANKS = {"national": 0, "province": 1, "city": 2, "county": 3, "town": 4}
 
 
 class Options(KindOptions):
@@ -92,7 +91,7 @@ class LevelScope(CheckKind):
         draft = ctx.draft
         level = draft.level
         info = (lv.get("levels") or {}).get(level) or {}
-        rank = _RANKS.get(level, -1)
+        rank = LEVEL_RANK.get(level, -1)
         if rank < 0:
             return
         whole = "\n".join(
@@ -180,7 +179,7 @@ def _plans_pattern(lv: dict) -> tuple[dict[str, int], re.Pattern[str] | None]:
     word_rank: dict[str, int] = {}
     for name, info in (lv.get("levels") or {}).items():
         for w in info.get("words") or []:
-            word_rank.setdefault(w, _RANKS.get(name, 9))
+            word_rank.setdefault(w, LEVEL_RANK.get(name, 9))
     rx = None
     if word_rank:
         words = "|".join(re.escape(w) for w in sorted(word_rank, key=len, reverse=True))
