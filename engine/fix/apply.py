@@ -129,10 +129,11 @@ def plan_fixes(
         grew = {k for k, n in _tally(after).items() if n > base.get(k, 0)}
         if not grew:
             break
+        items_grown = {item for _, item in grew}
         lines_of_new = {g.line for g in after if (g.rule, g.local_item) in grew}
         bad = [
             f for f in chosen
-            if any((r, f.local_item) in grew for r, _ in grew) or any(e.line in lines_of_new for e in f.fix.edits)  # type: ignore[union-attr]
+            if f.local_item in items_grown or any(e.line in lines_of_new for e in f.fix.edits)  # type: ignore[union-attr]
         ]  # fmt: skip
         if not bad:  # a new finding no fix's place explains: none of them is safe to vouch for
             bad = list(chosen)

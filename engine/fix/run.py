@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from engine.errors import PlancheckError
 from engine.fix.apply import Outcome, TextDraft, plan_fixes
-from engine.ingest import build, load_document
+from engine.ingest import build, load_document, reread
 from engine.ingest.readers import read_docx
 from engine.models import Finding, Fix, Level
-from engine.outputs import note_input
 
 
 @dataclass
@@ -57,9 +56,7 @@ def run_fix(
     to_docx = output.lower().endswith(".docx")
     if doc.format == "docx" and not to_docx:
         raise PlancheckError("fix.docx_only")
-    with open(draft_path, "rb") as fh:
-        note_input(draft_path, fh.fileno())
-        data = fh.read()
+    data = reread(draft_path, doc.sha256)  # the bytes that were read and checked, or a message
     if doc.format == "docx":
         raw = read_docx(data, draft_path).lines
         text_draft = None
