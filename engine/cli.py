@@ -266,16 +266,11 @@ def check(
         out = outputs[i] if i < len(outputs) else None
         if out is None and formatter.needs_output:
             raise PlancheckError("option.output_needed", format=name)
-        ctx = RenderContext(
-            report=run.report,
-            draft=run.draft,
-            parent=run.parent,
-            draft_source_path=draft,
-            lang=lang,
-            cwd=Path.cwd(),
-            output=out,
-            rules=run.rule_descriptions,
-            not_applicable=run.not_applicable,
+        ctx = RenderContext.of_run(
+            run,
+            draft,
+            lang,
+            out,
             author=author.strip(),
             date=(today.date() if today else dt.date.today()).isoformat(),
             min_severity=min_severity,

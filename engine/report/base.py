@@ -17,12 +17,15 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel
 
 from engine.models import SEVERITY_RANK, Finding, Measure, Plan, Report
 from engine.outputs import clean_text
+
+if TYPE_CHECKING:
+    from engine.pipeline import CheckRun
 
 # --------------------------------------------------------------------------- labels
 
@@ -226,6 +229,23 @@ class RenderContext:
     min_severity: str = "info"
     only_new: bool = False
     _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @classmethod
+    def of_run(cls, run: CheckRun, source: str, lang: str, output: str | None, **options: Any) -> RenderContext:
+        """The context of one check's results (the CLI and the web service alike); `options` are the
+        office-document settings (author, date, min_severity, only_new)."""
+        return cls(
+            report=run.report,
+            draft=run.draft,
+            parent=run.parent,
+            draft_source_path=source,
+            lang=lang,
+            cwd=Path.cwd(),
+            output=output,
+            rules=run.rule_descriptions,
+            not_applicable=run.not_applicable,
+            **options,
+        )
 
     # ---- lookups every formatter needs
 

@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine import __version__
 from engine.errors import PlancheckError
+from engine.report.base import RenderContext
 from engine.web.service import (
     DOWNLOADS,
     CheckService,
@@ -39,7 +40,6 @@ from engine.web.service import (
     Upload,
     display_name,
     parent_rulesets,
-    render_context,
     status_of,
 )
 
@@ -294,7 +294,7 @@ def create_app(
 
         result = service.result(request.path_params["token"])
         lang = result.lang  # the findings were written in the language of the check
-        ctx = render_context(result.run, "", lang, None)
+        ctx = RenderContext.of_run(result.run, "", lang, None)
         page = _templates().get_template("result.html").render(
             **_page_vars(lang),
             token=result.token,

@@ -300,23 +300,9 @@ class CheckService:
             source = folder / f"draft{result.draft.suffix}"
             if fmt == "docx" and result.draft.suffix == ".docx":
                 write_upload(source, result.draft.data)  # the docx format comments a copy of the original
-            ctx = render_context(result.run, str(source), lang or result.lang, output)
+            ctx = RenderContext.of_run(result.run, str(source), lang or result.lang, output)
             ctx.author, ctx.date = result.author, result.date
             return FORMATTERS[fmt]().render(ctx)
-
-
-def render_context(run: CheckRun, source: str, lang: str, output: str | None) -> RenderContext:
-    return RenderContext(
-        report=run.report,
-        draft=run.draft,
-        parent=run.parent,
-        draft_source_path=source,
-        lang=lang,
-        cwd=Path.cwd(),
-        output=output,
-        rules=run.rule_descriptions,
-        not_applicable=run.not_applicable,
-    )
 
 
 def read_limited(stream: io.BufferedIOBase, limit: int) -> bytes:
