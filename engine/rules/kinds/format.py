@@ -23,6 +23,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.fix.edits import restyle
 from engine.models import Paragraph, Plan
 from engine.rules import drafting as d
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
@@ -316,7 +317,8 @@ class Format(CheckKind):
             seen.add((p.index, k))
             # only the dash changes: the citation as written (a title broken over two lines must not
             # gain the half it already has on the line before)
-            right = title[: at - s] + want + title[at - s + 1 :]
+            # in the line's own widths: the normalised title has half-width brackets
+            right = restyle(title[: at - s] + want + title[at - s + 1 :], p.orig)
             yield self._hit(
                 owner.get(p.index),
                 p,
