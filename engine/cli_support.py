@@ -110,7 +110,23 @@ def usage_message(e: click.ClickException, lang: str) -> str:
 
 
 class PlancheckGroup(click.Group):
-    """The `plancheck` group: usage errors are one line in the run's language, not click's block."""
+    """The `plancheck` group: usage errors are one line in the run's language, not click's block.
+
+    Ctrl-C while click parses the command line or imports a command (before a command's own
+    wrapper runs) is answered here: click would turn it into "Aborted!", a blank line and exit 1.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt as e:
+            stop(e)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as e:
+            stop(e)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -121,7 +137,9 @@ class PlancheckGroup(click.Group):
             return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.Exit as e:
             sys.exit(e.exit_code)
-        except click.Abort:
+        except click.Abort as e:
+            if (cause := interruption(e)) is not None:  # Ctrl-C that click caught itself
+                stop(cause)
             click.echo("plancheck: " + ("已中止" if _lang_of(argv) == "zh" else "aborted"), err=True)
             sys.exit(1)
         except click.ClickException as e:
