@@ -81,8 +81,9 @@ class Unit(_Model):
 
 
 class Responsibility(_Model):
-    lead: list[Unit] = Field(default_factory=list)
-    support: list[Unit] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between measures and runs
+    lead: tuple[Unit, ...] = ()
+    support: tuple[Unit, ...] = ()
     style: str = Field(description="how it was written: 牵头单位, 责任单位, 负责部门, X牵头, 按职责分工负责, 方括号 …")
     bracket: str = Field("", description="the bracket pair used: （）, (), ［］, [] or empty")
     text: str = Field(description="the clause as written (normalised)")
@@ -130,9 +131,10 @@ StrengthLevel = Literal["mandatory", "firm", "normal", "soft"]
 
 
 class Sentence(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between measures and runs
     index: int
     text: str
-    strength: list[str] = Field(default_factory=list, description="obligation words found: 必须, 全面, 逐步 …")
+    strength: tuple[str, ...] = Field((), description="obligation words found: 必须, 全面, 逐步 …")
     level: StrengthLevel = "normal"
     line: int = 0
     column: int = 0

@@ -70,27 +70,16 @@ def fill_measure(m: Measure) -> None:
     Lines and columns are left at 0: only parse knows the paragraphs behind `m.text`, and it maps
     `Responsibility.start` and each sentence's text back to (line, column).
 
-    What a text yields is kept by text (`_facts`); each measure gets its own copies of what parse
-    places (sentences, the responsibility clause) and shares the frozen facts (units, deadlines,
-    targets), which nothing can change.
+    What a text yields is kept by text (`_facts`) and shared: every fact is frozen (responsibility,
+    units, sentences, deadlines, targets); parse places a sentence or a clause by a copy.
     """
     r, sentences, deadlines, targets = _facts(m.text or "")
-    if r is not None:  # copies down to the lists a caller could change; units are frozen, so shared
-        r = r.model_copy()
-        r.lead = list(r.lead)
-        r.support = list(r.support)
-    m.responsibility = r
+    m.responsibility = r  # frozen facts: shared between measures and runs, never changed
     m.lead_units = [u.name for u in r.lead] if r else []
     m.support_units = [u.name for u in r.support] if r else []
-    m.sentences = [_sentence_copy(x) for x in sentences]
-    m.deadlines = list(deadlines)  # frozen facts: shared between measures and runs, never changed
+    m.sentences = list(sentences)  # parse places each by a copy (line, column)
+    m.deadlines = list(deadlines)
     m.targets = list(targets)
-
-
-def _sentence_copy(s: Sentence) -> Sentence:
-    out = s.model_copy()
-    out.strength = list(s.strength)
-    return out
 
 
 @lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures

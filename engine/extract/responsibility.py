@@ -399,8 +399,8 @@ def states_first_listed_leads(text: str) -> bool:
     return FIRST_LISTED_RE.search(squeeze(text)) is not None
 
 
-def apply_first_listed_leads(r: Responsibility) -> None:
+def apply_first_listed_leads(r: Responsibility) -> Responsibility:
     """Under that convention a jointly listed clause ("A、B、C负责") has lead A and support B, C."""
     if r.style.startswith("X") and len(r.lead) > 1 and not r.support:
-        r.support = r.lead[1:]
-        r.lead = r.lead[:1]
+        return r.model_copy(update={"lead": r.lead[:1], "support": r.lead[1:]})
+    return r

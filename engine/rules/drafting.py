@@ -391,6 +391,6 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return _compiled(pattern)
 
 
-@cache
+@memo(1024, copy="shared")  # patterns come from rulesets too: bounded in a long-running server
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)

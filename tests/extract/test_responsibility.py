@@ -39,7 +39,7 @@ def test_lead_support_with_any_colon_semicolon_and_bracket_width(clause):
 
 def test_responsibility_unit_form():
     r = extract_responsibility("清理中介服务。(责任单位:县编办、县发改局)")
-    assert names(r.lead) == ["县编办", "县发改局"] and r.support == [] and r.style == "责任单位"
+    assert names(r.lead) == ["县编办", "县发改局"] and r.support == () and r.style == "责任单位"
 
 
 def test_responsible_department_form():
@@ -75,7 +75,7 @@ def test_you_x_lead_in_running_text():
 
 def test_you_x_lead_alone():
     r = extract_responsibility("建立制度。(由区司法局牵头负责)")
-    assert names(r.lead) == ["区司法局"] and r.support == []
+    assert names(r.lead) == ["区司法局"] and r.support == ()
 
 
 def test_generic_by_duty():
