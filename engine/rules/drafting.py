@@ -18,34 +18,14 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
-from engine.outputs import note_input
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
-
-# --------------------------------------------------------------------------- data tables
-
-
-@cache
-def _file_table(name: str) -> dict:
-    from engine import RULESETS_DIR
-
-    path = RULESETS_DIR / "data" / f"{name}.yaml"
-    note_input(path)
-    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
-
-
-def table(ctx: CheckContext, name: str) -> dict:
-    """`ctx.data[name]`, else the shipped rulesets/data/<name>.yaml (hand-built contexts in tests)."""
-    data = ctx.data.get(name) if ctx.data else None
-    return data if isinstance(data, dict) else _file_table(name)
-
 
 # --------------------------------------------------------------------------- place names
 
@@ -292,36 +272,6 @@ def position(ctx: CheckContext, unit: TextUnit, quote: str) -> tuple[int | None,
 
 
 # --------------------------------------------------------------------------- alignment
-
-
-def parent_texts(ctx: CheckContext, unit: TextUnit) -> list[tuple[str | None, str]]:
-    """(parent ref, parent text) for every parent measure aligned to this draft unit."""
-    if ctx.parent is None or not unit.ref:
-        return []
-    by_local = _by_local(ctx)
-    refs = set(by_local.get(unit.ref, ())) | set(by_local.get(f"§{unit.ref}", ()))
-    out: list[tuple[str | None, str]] = []
-    for k in sorted(refs):  # alignment order, as scanning the pairs gives them
-        pm = ctx.parent_measure(ctx.alignment.alignment[k].parent_item)  # type: ignore[union-attr]
-        if pm is not None:
-            out.append((pm.ref, pm.text))
-    return out
-
-
-_BY_LOCAL: list = [None, None, {}]  # (alignment, parent) it was built for, local item -> pair indexes
-
-
-def _by_local(ctx: CheckContext) -> dict[str, list[int]]:
-    """Local item -> indexes of the alignment pairs with a parent item that list it; one map per
-    alignment (every unit of every drafting kind asks)."""
-    if _BY_LOCAL[0] is not ctx.alignment or _BY_LOCAL[1] is not ctx.parent:
-        index: dict[str, list[int]] = {}
-        for k, pair in enumerate(ctx.pairs()):
-            if pair.parent_item:
-                for local in dict.fromkeys(pair.local_items):
-                    index.setdefault(local, []).append(k)
-        _BY_LOCAL[:] = [ctx.alignment, ctx.parent, index]
-    return _BY_LOCAL[2]
 
 
 def parent_section_titles(ctx: CheckContext) -> list[tuple[str, str]]:

@@ -91,7 +91,7 @@ class SelfReference(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        lv = d.table(ctx, "levels")
+        lv = ctx.table("levels")
         draft = ctx.draft
         jname = d.jurisdiction(draft)
         own = d.self_words(lv, jname, draft.level)
@@ -283,7 +283,7 @@ class SelfReference(CheckKind):
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = d.compiled(lv.get("reference_before") or "$^")
         # (folded text, its aligned parent texts), read once a name is found: most units have none
-        copied_from = functools.cache(lambda: (d.fold(text), d.parent_texts(ctx, unit)))
+        copied_from = functools.cache(lambda: (d.fold(text), ctx.aligned_parents(unit.ref)))
 
         taken = bytearray(len(text))
         k = options.context_chars

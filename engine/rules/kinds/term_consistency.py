@@ -81,7 +81,7 @@ class TermConsistency(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        tab = d.table(ctx, "confusables")
+        tab = ctx.table("confusables")
         lang = "en" if ctx.lang == "en" else "zh"
         parent_text = (
             "\n".join(m.text for m in ctx.parent.measures) + (ctx.parent.title or "") if ctx.parent else ""
@@ -177,7 +177,7 @@ class TermConsistency(CheckKind):
                     cands = [(label, t) for label, t in parent_titles]
                     yield from self._diff(unit, cands, options, names, emit, slips, titles_only=True)
                 elif unit.measure is not None:
-                    yield from self._diff(unit, d.parent_texts(ctx, unit), options, names, emit, slips)
+                    yield from self._diff(unit, ctx.aligned_parents(unit.ref), options, names, emit, slips)
 
     def _diff(
         self, unit, parents, options: Options, names, emit, slips=frozenset(), titles_only: bool = False
