@@ -9,19 +9,12 @@ Nothing here writes to the context.
 
 from __future__ import annotations
 
-import difflib
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import LCSseq
-
-from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
 
 if TYPE_CHECKING:
@@ -139,14 +132,6 @@ def other_names(ctx: CheckContext) -> list[str]:
             if v not in own and not any(v in o for o in own if len(o) > len(v) and o.endswith(v)):
                 names.add(v)
     return sorted(names, key=len, reverse=True)
-
-
-def self_words(table_: dict, jurisdiction: str | None, level: str) -> list[str]:
-    return list((table_.get("self_words") or {}).get(suffix_of(jurisdiction, level), []))
-
-
-def all_self_words(table_: dict) -> set[str]:
-    return {w for ws in (table_.get("self_words") or {}).values() for w in ws}
 
 
 # --------------------------------------------------------------------------- text
@@ -272,63 +257,6 @@ def position(ctx: CheckContext, unit: TextUnit, quote: str) -> tuple[int | None,
 
 
 # --------------------------------------------------------------------------- alignment
-
-
-def parent_section_titles(ctx: CheckContext) -> list[tuple[str, str]]:
-    """(label, title) of the parent's sections, as far as the parent (maybe rebuilt) knows them."""
-    if ctx.parent is None:
-        return []
-    seen: dict[str, str] = {}
-    for s in ctx.parent.sections:
-        seen.setdefault(s.label, s.title)
-    for m in ctx.parent.measures:
-        for label, title in zip(m.path, m.section_titles, strict=False):
-            seen.setdefault(label, title)
-    return list(seen.items())
-
-
-def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[float, int]:
-    """(ratio, index) of the candidate most similar to text (difflib on folded text).
-
-    Exact at or above `cutoff` (below it, a candidate that cannot reach it is not scored). Two upper
-    bounds of difflib's ratio skip the matcher: real_quick_ratio (lengths) and the Indel ratio from
-    rapidfuzz (its LCS is at least difflib's matching characters), both in the same 2.0*m/n form.
-    """
-    best, idx = 0.0, -1
-    ft = fold(text)
-    folded = [_folded(c) for c in candidates]
-    if ft and ft in folded:  # ratio 1 only for the same text, and no candidate scores more
-        return 1.0, folded.index(ft)
-    lcs = process.cdist([ft], folded, scorer=LCSseq.similarity, dtype=np.int32)[0] if folded else ()
-    for i, fc in enumerate(folded):
-        n = len(ft) + len(fc)
-        floor = max(cutoff, best)
-        # difflib's real_quick_ratio (an upper bound from the lengths), before any matcher is built
-        if (2.0 * min(len(ft), len(fc)) / n if n else 1.0) < floor:
-            continue
-        if n and 2.0 * int(lcs[i]) / n < floor:
-            continue  # difflib's matches <= the longest common subsequence: ratio < floor
-        sm = _matcher(fc, threading.get_ident())
-        sm.set_seq1(ft)
-        r = sm.ratio()
-        if r > best:
-            best, idx = r, i
-    return best, idx
-
-
-@lru_cache(maxsize=4096)
-def _folded(text: str) -> str:
-    return fold(text)
-
-
-@memo(1024, copy="shared")
-def _matcher(b: str, thread: int) -> difflib.SequenceMatcher:
-    """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause.
-
-    One per thread: the caller sets seq1 on it, so a matcher shared between concurrent checks would
-    score one thread's text against another's.
-    """
-    return difflib.SequenceMatcher(None, "", b, autojunk=False)
 
 
 def find_all(word: str, text: str) -> Iterator[re.Match[str]]:
