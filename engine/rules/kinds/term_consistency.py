@@ -34,6 +34,7 @@ from rapidfuzz.distance import LCSseq
 
 from engine.memo import memo
 from engine.rules import drafting as d
+from engine.rules import places
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
@@ -91,8 +92,8 @@ class TermConsistency(CheckKind):
         parent_text = (
             "\n".join(m.text for m in ctx.parent.measures) + (ctx.parent.title or "") if ctx.parent else ""
         )
-        own = d.own_names(ctx.draft)
-        names = own + d.other_names(ctx) + (d.name_variants(ctx.parent.jurisdiction) if ctx.parent else [])
+        own = places.own_names(ctx.draft)
+        names = own + places.other_names(ctx) + (places.name_variants(ctx.parent.jurisdiction) if ctx.parent else [])
         parent_titles = parent_section_titles(ctx)
         reported: set[tuple[str | None, int]] = set()
         slips = {frozenset(p) for p in (tab.get("slip_chars") or []) if len(p) == 2}
