@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from engine.models import Plan
-from engine.rules.drafting import find_all
+from engine.rules.textunits import find_all
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
