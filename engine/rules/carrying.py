@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from engine.i18n import _Defaulting
 from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Severity, Target, Unit
-from engine.rules.beyond import LEGISLATION_WORDS
+from engine.rules import places
 from engine.rules.kinds.base import Hit
 
 if TYPE_CHECKING:
@@ -605,28 +605,6 @@ def clause_ops(cp: ClausePair) -> list[DiffOp]:
 # --------------------------------------------------------------------------- levels
 
 
-
-def no_legislation(ctx: CheckContext) -> bool:
-    """The draft's level has no legislative power (levels.yaml; county and town by default)."""
-    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
-    levels = table.get("levels", {}) if isinstance(table, dict) else {}
-    info = levels.get(ctx.draft.level)
-    if isinstance(info, dict) and "legislation" in info:
-        return not info["legislation"]
-    return ctx.draft.level in ("county", "town")
-
-
-def legislation_patterns(ctx: CheckContext) -> list[str]:
-    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
-    pats = list(table.get("legislation_doing", [])) if isinstance(table, dict) else []
-    return [*pats, LEGISLATION_WORDS]
-
-
-def is_legislation(ctx: CheckContext, text: str) -> bool:
-    """Text about making laws, which a draft without legislative power cannot carry."""
-    return no_legislation(ctx) and any(re.search(p, text) for p in legislation_patterns(ctx))
-
-
 def place_names(plan: Plan | None) -> list[str]:
     """A plan's jurisdiction as a text would name it: 广西壮族自治区 -> 广西壮族自治区, 广西."""
     if plan is None or not plan.jurisdiction:
@@ -745,8 +723,8 @@ def adaptation_residue(ctx: CheckContext, fragment: str) -> str:
     level without legislative power, legislation words are taken out: empty means the deletion only
     adapted the text to the draft's level."""
     text = compact(unicodedata.normalize("NFKC", fragment))
-    if no_legislation(ctx):
-        for p in legislation_patterns(ctx):
+    if places.no_legislation(ctx):
+        for p in places.legislation_patterns(ctx):
             text = re.sub(p, "", text)
     text = level_pattern(ctx).sub("", text)
     return re.sub(r"[的和及与等]", "", text)

@@ -12,18 +12,18 @@ import re
 from typing import TYPE_CHECKING
 
 from engine.models import Plan
+from engine.rules.beyond import LEGISLATION_WORDS
 from engine.rules.textunits import find_all
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
 
+# --------------------------------------------------------------------------- names
 
 _SUFFIXES = (
     "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
     "街道", "地区", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡",
 )  # fmt: skip
-
-
 _LEVEL_DEFAULT_SUFFIX = {"province": "省", "city": "市", "county": "县", "town": "镇"}
 
 
@@ -130,3 +130,28 @@ def other_names(ctx: CheckContext) -> list[str]:
             if v not in own and not any(v in o for o in own if len(o) > len(v) and o.endswith(v)):
                 names.add(v)
     return sorted(names, key=len, reverse=True)
+
+
+# --------------------------------------------------------------------------- what a level may do
+
+
+def no_legislation(ctx: CheckContext) -> bool:
+    """The draft's level has no legislative power (levels.yaml; county and town by default)."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    levels = table.get("levels", {}) if isinstance(table, dict) else {}
+    info = levels.get(ctx.draft.level)
+    if isinstance(info, dict) and "legislation" in info:
+        return not info["legislation"]
+    return ctx.draft.level in ("county", "town")
+
+
+def legislation_patterns(ctx: CheckContext) -> list[str]:
+    """Regexes of law-making: levels.yaml's `legislation_doing`, then the built-in words."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    pats = list(table.get("legislation_doing", [])) if isinstance(table, dict) else []
+    return [*pats, LEGISLATION_WORDS]
+
+
+def is_legislation(ctx: CheckContext, text: str) -> bool:
+    """Text about making laws, which a draft without legislative power cannot carry."""
+    return no_legislation(ctx) and any(re.search(p, text) for p in legislation_patterns(ctx))

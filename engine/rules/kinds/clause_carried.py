@@ -10,6 +10,7 @@ from pydantic import Field
 
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import carrying as c
+from engine.rules import places
 from engine.rules.beyond import beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -201,7 +202,7 @@ class ClauseCarried(CheckKind):
         if options.skip_beyond_level:
             # the obligation ruleset's mark (derived, curated either way) decides; else the data tables
             marked = marked_beyond(ctx, ref, text)
-            if marked or (marked is None and (c.is_legislation(ctx, text) or beyond_level(ctx, text))):
+            if marked or (marked is None and (places.is_legislation(ctx, text) or beyond_level(ctx, text))):
                 return None
         if len(c.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
@@ -381,7 +382,7 @@ class ClauseCarried(CheckKind):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
         if options.skip_beyond_level and beyond_level(ctx, part):
             return False
-        if options.skip_beyond_level and c.is_legislation(ctx, part):
+        if options.skip_beyond_level and places.is_legislation(ctx, part):
             if clause is None:
                 return False
             words = c.content_words(residue)

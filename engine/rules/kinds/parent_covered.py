@@ -9,6 +9,7 @@ from pydantic import Field
 
 from engine.models import Measure
 from engine.rules import carrying as c
+from engine.rules import places
 from engine.rules.beyond import beyond_level
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -102,7 +103,7 @@ class ParentCovered(CheckKind):
                 and pm is not None
                 and bool(pm.title)
                 and not (ctx.obligations.get(ref) and ctx.obligations[ref].require_phrases)
-                and (c.is_legislation(ctx, pm.title) or bool(beyond_level(ctx, pm.title)))
+                and (places.is_legislation(ctx, pm.title) or bool(beyond_level(ctx, pm.title)))
             )
             if pm is not None and self._covered_anyway(ctx, pm, relation, options):
                 continue
