@@ -170,7 +170,7 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
             out += [{"parent_item": ref, "phrase": p, "carried": first is not None, "local_item": first,
                      "not_applicable": na, **common} for p in ob.require_phrases]
     elif fact == "kept_phrase":
-        from engine.rules.carrying import compact  # the same normalised comparison as everywhere
+        from engine.rules.similarity import compact  # the same normalised comparison as everywhere
 
         phrases = sorted({p for ob in ctx.obligations.values() for p in ob.require_phrases})
         for m in ctx.measures():

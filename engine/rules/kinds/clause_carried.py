@@ -11,6 +11,7 @@ from pydantic import Field
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import carrying as c
 from engine.rules import places
+from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -196,7 +197,7 @@ class ClauseCarried(CheckKind):
         above: tuple[str, ...] | None,
     ) -> Hit | None:
         text = (cp.parent_text or "").strip()
-        core = c.compact(text)
+        core = sim.compact(text)
         if len(core) < options.min_chars or any(p.search(core) for p in ignore):
             return None
         if options.skip_beyond_level:
@@ -204,9 +205,9 @@ class ClauseCarried(CheckKind):
             marked = marked_beyond(ctx, ref, text)
             if marked or (marked is None and (places.is_legislation(ctx, text) or beyond_level(ctx, text))):
                 return None
-        if len(c.compact(_without_place(ctx, text))) < options.min_chars:
+        if len(sim.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
-        score, where, sentence = c.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
+        score, where, sentence = sim.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
@@ -281,7 +282,7 @@ class ClauseCarried(CheckKind):
         lo = before[-1] + 1 if before else 0
         hi = after[0] if after else len(flats)
         flat = best[k][0]
-        scored = [(c.dice(flat, flats[j]), j) for j in range(min(lo, hi), max(lo, hi))]
+        scored = [(sim.dice(flat, flats[j]), j) for j in range(min(lo, hi), max(lo, hi))]
         score, j = max(scored, default=(0.0, -1))
         return j if score >= options.reworded_threshold else None
 
@@ -330,7 +331,7 @@ class ClauseCarried(CheckKind):
         a pure function of the texts, the wording and the options, memoised."""
         pitems = c.split_items(part)
         ditems = c.split_items(sub) if "、" in sub else [sub]
-        if len(pitems) < 2 or any(len(c.compact(x)) > options.max_item_chars for x in pitems):
+        if len(pitems) < 2 or any(len(sim.compact(x)) > options.max_item_chars for x in pitems):
             return ()
         pitems[0], ditems[0] = _strip_shared(pitems[0], ditems[0], w, lead=True)
         pitems[-1], ditems[-1] = _strip_shared(pitems[-1], ditems[-1], w, lead=False)
@@ -340,7 +341,7 @@ class ClauseCarried(CheckKind):
         found: list[tuple[bool, int | None]] = []
         for item in pitems:
             flat = w(item)
-            score, j = max(((c.coverage(flat, d), j) for j, d in enumerate(dflats) if d), default=(0.0, -1))
+            score, j = max(((sim.coverage(flat, d), j) for j, d in enumerate(dflats) if d), default=(0.0, -1))
             if score >= options.item_threshold:
                 found.append((True, j))
             elif len(flat) < options.min_item_chars or flat in sub_flat or w.reword(item) in sub_raw:
@@ -348,7 +349,7 @@ class ClauseCarried(CheckKind):
             elif len(flat) >= 4 and flat in clause_flat:
                 # moved within the sentence (two-character items must stay in their list)
                 found.append((True, None))
-            elif len(c.compact(item)) >= 6 and c.coverage(flat, clause_flat) >= options.reworded_threshold:
+            elif len(sim.compact(item)) >= 6 and sim.coverage(flat, clause_flat) >= options.reworded_threshold:
                 # a phrase (县级政府负责督查党中央) reworded elsewhere in the sentence
                 found.append((True, None))
             else:
@@ -376,7 +377,7 @@ class ClauseCarried(CheckKind):
         the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it)."""
         part = part.strip()
         residue = c.adaptation_residue(ctx, part)
-        if len(c.compact(part)) < min_chars or len(residue) < options.min_item_chars:
+        if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
         if any(n in part for n in c.place_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
@@ -385,14 +386,14 @@ class ClauseCarried(CheckKind):
         if options.skip_beyond_level and places.is_legislation(ctx, part):
             if clause is None:
                 return False
-            words = c.content_words(residue)
-            if not words or all(x in c.compact(clause) for x in words):
+            words = sim.content_words(residue)
+            if not words or all(x in sim.compact(clause) for x in words):
                 return False
-        if len(c.compact(part)) >= 4 and c.contains(measures, part):
+        if len(sim.compact(part)) >= 4 and sim.contains(measures, part):
             return False
         return not (
-            len(c.compact(part)) >= options.min_chars
-            and c.best_sentence(part, ctx.draft.measures, options.elsewhere_threshold)[0] >= options.elsewhere_threshold
+            len(sim.compact(part)) >= options.min_chars
+            and sim.best_sentence(part, ctx.draft.measures, options.elsewhere_threshold)[0] >= options.elsewhere_threshold
         )
 
     def _phrases(
@@ -402,7 +403,7 @@ class ClauseCarried(CheckKind):
         if ob is None:
             return
         for phrase in ob.require_phrases:
-            if c.contains(measures, phrase):
+            if sim.contains(measures, phrase):
                 continue
             m = measures[0]
             yield self._hit(ctx, m, ref, "phrase", phrase, phrase, m.title, None, f"phrase:{phrase}")
@@ -439,18 +440,18 @@ def _sub_clauses(
     key = (local, parent, w.key, above, min_item_chars)
     out = _sub_memo.get(key)
     if out is None:
-        subs = [x for x in _SUB.split(local) if c.compact(x)]
+        subs = [x for x in _SUB.split(local) if sim.compact(x)]
         flats = [w(x) for x in subs]
         parts = [
             sc
             for sc in _SUB.split(parent)
-            if len(c.compact(sc)) >= min_item_chars and not c.subject_above(above, sc)
+            if len(sim.compact(sc)) >= min_item_chars and not c.subject_above(above, sc)
         ]
         # each parent sub-clause: the draft sub-clause that holds most of it
         best: list[tuple[str, float, int]] = []
         for sc in parts:
             flat = w(sc)
-            score, j = c.best_coverage(flat, flats)  # the best, the last on a tie
+            score, j = sim.best_coverage(flat, flats)  # the best, the last on a tie
             best.append((flat, score, j))
         if len(_sub_memo) >= 16384:
             _sub_memo.clear()
@@ -468,7 +469,7 @@ def _changed_in_place(
     lo = before[-1] + 1 if before else 0
     hi = after[0] if after else len(dflats)
     return any(
-        d and max(c.coverage(flat, d), c.dice(flat, d)) >= threshold
+        d and max(sim.coverage(flat, d), sim.dice(flat, d)) >= threshold
         for d in dflats[min(lo, hi) : max(lo, hi)]
     )
 
@@ -477,7 +478,7 @@ def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple
     """`parent` and `local` without the words (jieba) they share at the start (lead) or the end."""
     from engine.align.tokenize import lcut  # the shared tokenizer's words, cached until a word is added
 
-    a, b = list(lcut(c.compact(parent))), list(lcut(c.compact(local)))
+    a, b = list(lcut(sim.compact(parent))), list(lcut(sim.compact(local)))
     if lead:
         a, b = a[::-1], b[::-1]
     while a and b and w(a[-1]) == w(b[-1]):

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from engine.models import Measure
 from engine.rules import carrying as c
+from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.kinds.lead_unit_required import counterpart_example
 
@@ -128,8 +129,8 @@ class LeadUnitVague(CheckKind):
     def _names(measures, unit: str, options: Options) -> bool:
         if options.support_counts_for_required:
             return c.names_unit(measures, unit)
-        want = c.compact(unit)
-        return any(want in c.compact(u.name) for m in measures for u in c.lead_units(m))
+        want = sim.compact(unit)
+        return any(want in sim.compact(u.name) for m in measures for u in c.lead_units(m))
 
 
 def _example(ctx: CheckContext, m: Measure) -> str:

@@ -10,6 +10,7 @@ from pydantic import Field
 from engine.models import Measure
 from engine.rules import carrying as c
 from engine.rules import places
+from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -142,13 +143,13 @@ class ParentCovered(CheckKind):
             return True
         if options.recheck_threshold >= 1:
             return False
-        clauses = [s for s in c.sentences(pm) if len(c.compact(s)) >= 8]
+        clauses = [s for s in sim.sentences(pm) if len(sim.compact(s)) >= 8]
         if not clauses:
             return False
         # found / len(clauses) >= recheck_share, stopping as soon as the answer cannot change
         found = 0
         for k, s in enumerate(clauses):
-            if c.best_sentence(s, ctx.draft.measures, options.recheck_threshold)[0] >= options.recheck_threshold:
+            if sim.best_sentence(s, ctx.draft.measures, options.recheck_threshold)[0] >= options.recheck_threshold:
                 found += 1
             left = len(clauses) - k - 1
             if found / len(clauses) >= options.recheck_share or (found + left) / len(clauses) < options.recheck_share:
