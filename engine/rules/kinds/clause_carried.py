@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -166,8 +168,8 @@ class ClauseCarried(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         ignore = [re.compile(p) for p in options.ignore_patterns]
-        w = c.Wording(ctx, options.synonyms, options.filler_words)
-        above = c.higher_level_words(ctx)
+        w = Wording(ctx, options.synonyms, options.filler_words)
+        above = places.higher_level_words(ctx)
         for pair, measures in c.carried_pairs(ctx):
             ref = pair.parent_item or ""
             for i, cp in enumerate(pair.clauses):
@@ -193,7 +195,7 @@ class ClauseCarried(CheckKind):
         options: Options,
         ignore: list[re.Pattern[str]],
         neighbour: ClausePair | None,
-        w: c.Wording,
+        w: Wording,
         above: tuple[str, ...] | None,
     ) -> Hit | None:
         text = (cp.parent_text or "").strip()
@@ -231,7 +233,7 @@ class ClauseCarried(CheckKind):
         cp: ClausePair,
         measures: list[Measure],
         options: Options,
-        w: c.Wording,
+        w: Wording,
         above: tuple[str, ...] | None,
     ) -> Hit | None:
         """Sub-clauses (between commas) and list items (between 、) of a carried parent clause that the
@@ -292,7 +294,7 @@ class ClauseCarried(CheckKind):
         part: str,
         sub: str,
         clause: str,
-        w: c.Wording,
+        w: Wording,
         measures: list[Measure],
         options: Options,
     ) -> list[str]:
@@ -326,11 +328,11 @@ class ClauseCarried(CheckKind):
         ]
 
     @staticmethod
-    def _left_out(part: str, sub: str, clause: str, w: c.Wording, options: Options) -> tuple[str, ...]:
+    def _left_out(part: str, sub: str, clause: str, w: Wording, options: Options) -> tuple[str, ...]:
         """The items of `part` not found in `sub` (nor moved in the sentence, nor changed in place):
         a pure function of the texts, the wording and the options, memoised."""
-        pitems = c.split_items(part)
-        ditems = c.split_items(sub) if "、" in sub else [sub]
+        pitems = split_items(part)
+        ditems = split_items(sub) if "、" in sub else [sub]
         if len(pitems) < 2 or any(len(sim.compact(x)) > options.max_item_chars for x in pitems):
             return ()
         pitems[0], ditems[0] = _strip_shared(pitems[0], ditems[0], w, lead=True)
@@ -376,10 +378,10 @@ class ClauseCarried(CheckKind):
         A list item (`clause` given) about legislation is reportable for the other words it held, when
         the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it)."""
         part = part.strip()
-        residue = c.adaptation_residue(ctx, part)
+        residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
-        if any(n in part for n in c.place_names(ctx.parent)):
+        if any(n in part for n in places.place_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
         if options.skip_beyond_level and beyond_level(ctx, part):
             return False
@@ -432,7 +434,7 @@ _sub_memo: dict[tuple, tuple] = {}
 
 
 def _sub_clauses(
-    local: str, parent: str, w: c.Wording, above: tuple[str, ...] | None, min_item_chars: int
+    local: str, parent: str, w: Wording, above: tuple[str, ...] | None, min_item_chars: int
 ) -> tuple[list[str], list[str], list[str], list[tuple[str, float, int]]]:
     """The draft clause's sub-clauses and their wordings, the parent clause's sub-clauses worth
     comparing and, for each, (wording, coverage, index) of the draft sub-clause that holds most of it.
@@ -445,7 +447,7 @@ def _sub_clauses(
         parts = [
             sc
             for sc in _SUB.split(parent)
-            if len(sim.compact(sc)) >= min_item_chars and not c.subject_above(above, sc)
+            if len(sim.compact(sc)) >= min_item_chars and not places.subject_above(above, sc)
         ]
         # each parent sub-clause: the draft sub-clause that holds most of it
         best: list[tuple[str, float, int]] = []
@@ -474,7 +476,7 @@ def _changed_in_place(
     )
 
 
-def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple[str, str]:
+def _strip_shared(parent: str, local: str, w: Wording, *, lead: bool) -> tuple[str, str]:
     """`parent` and `local` without the words (jieba) they share at the start (lead) or the end."""
     from engine.align.tokenize import lcut  # the shared tokenizer's words, cached until a word is added
 
@@ -491,7 +493,7 @@ def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple
 
 def _without_place(ctx: CheckContext, text: str) -> str:
     """`text` without the sub-clauses that name the parent's own place (认真研究广西形势)."""
-    names = c.place_names(ctx.parent)
+    names = places.place_names(ctx.parent)
     parts = re.split(r"[，,；;]", text)
     return "，".join(p for p in parts if not any(n in p for n in names))
 
@@ -510,6 +512,89 @@ def _local(op: DiffOp) -> str:
     if op.op == "equal":
         return op.local or op.parent
     return op.local
+
+
+class Wording:
+    """Brings two wordings of one requirement together before they are compared.
+
+    Level and place words out (`delevel`), degree adverbs and modals out (进一步, 不断, 深入, 应当 …:
+    how hard, not what), synonyms to one spelling (推动 -> 推进, 强化 -> 加强), counts masked (两期 ->
+    #期: a changed number is target_not_weaker's concern, not a dropped clause).
+    """
+
+    def __init__(self, ctx: CheckContext, synonyms: Iterable[Iterable[str]], fillers: Iterable[str]) -> None:
+        self._levels = places.level_pattern(ctx)
+        self._canon: dict[str, str] = {}
+        for group in synonyms:
+            words = [sim.compact(w) for w in group if sim.compact(w)]
+            for w in words[1:]:
+                self._canon.setdefault(w, words[0])
+        self._syn = _alternation(tuple(self._canon))
+        self._fill = _alternation(tuple(sim.compact(f) for f in fillers if sim.compact(f)))
+        # pure functions of the text once built: memoised (shared by every Wording built alike)
+        key = (self._levels, tuple(self._canon.items()), self._fill)
+        memo = _wording_memos.get(key)
+        if memo is None:
+            if len(_wording_memos) >= 16:
+                _wording_memos.clear()
+            memo = _wording_memos[key] = ({}, {})
+        self._flat, self._raw = memo
+        self.key = key  # Wordings with equal keys word every text alike
+
+    def __call__(self, text: str) -> str:
+        out = self._flat.get(text)
+        if out is None:
+            if len(self._flat) >= 32768:
+                self._flat.clear()
+            out = self._flat[text] = self.reword(
+                self._levels.sub("", sim.compact(unicodedata.normalize("NFKC", text)))
+            )
+        return out
+
+    def reword(self, text: str) -> str:
+        """Only the rewording part (no level words taken out): for short items, where taking out
+        区政府 from 区政府各部门 would lose the 政府 of 政府部门."""
+        out = self._raw.get(text)
+        if out is None:
+            if len(self._raw) >= 32768:
+                self._raw.clear()
+            out = self._raw[text] = self._reword(text)
+        return out
+
+    def _reword(self, text: str) -> str:
+        flat = sim.compact(unicodedata.normalize("NFKC", text))
+        if self._fill is not None:
+            flat = self._fill.sub("", flat)
+        if self._syn is not None:
+            flat = self._syn.sub(lambda m: self._canon[m.group(0)], flat)
+        return _COUNT.sub("#", flat)
+
+
+_COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[期次个项名家天日周月年倍%])")
+
+
+# (level pattern, synonyms, fillers) -> ({text: Wording(text)}, {text: reword(text)})
+_wording_memos: dict[tuple, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+# the last item of an enumeration often holds two joined by 和/及/以及/与 (服务和结果公开); not the
+# 与 of 参与, the 及 of 及时/及其, the 和 of 和谐/共和/调和
+_JOIN = re.compile(r"以及|(?<![以涉])及(?![其时])|(?<![共调总温])和(?![谐平睦解])|(?<![参给])与(?!其)")
+
+
+def split_items(text: str) -> list[str]:
+    """An enumeration's items: split on 、 and, in the last item, on the joining 和/及/以及/与."""
+    items = text.split("、")
+    if len(items) >= 2:
+        items[-1:] = _JOIN.split(items[-1], maxsplit=1)
+    return [x for x in items if sim.compact(x)]
 
 
 KIND = ClauseCarried
