@@ -46,6 +46,32 @@ def _names(v: list[str]) -> list[str]:
     return out
 
 
+class LevelNames(_Data):
+    """How a body is named at some local levels where its usual local name would be wrong or one of
+    several in use: 县 bodies of a vertically managed department are branches of the city's body
+    ({upper}生态环境局{place}分局); a county merged several departments into one (文化广电体育和旅游局)."""
+
+    levels: list[Literal["province", "city", "county", "town"]] = Field(min_length=1)
+    names: list[str] = Field(
+        min_length=1,
+        description="names in use at these levels, the usual first; several = each is right, the office's own "
+        "三定 decides. {upper}: the place above (柳州市, else its level word); {place}: the unit's own place "
+        "(广宁县); a name without them takes the unit's prefix (县…)",
+    )
+    source: str = Field(description="id of the source in `sources`")
+    note: str | None = None
+
+    @field_validator("names")
+    @classmethod
+    def _nonempty(cls, v: list[str]) -> list[str]:
+        out = _names(v)
+        for name in out:
+            rest = name.replace("{upper}", "").replace("{place}", "")
+            if "{" in rest or "}" in rest:
+                raise ValueError(f"'{name}': the only placeholders are {{upper}} and {{place}}")
+        return out
+
+
 class Body(_Data):
     """One body under its names at each level (the counterparts across levels)."""
 
@@ -55,6 +81,9 @@ class Body(_Data):
     province: list[str] = Field(default_factory=list, description="province names (…厅); the first is the full name")
     national: list[str] = Field(default_factory=list, description="national names as written (国家…, …部); first is full")
     since: dt.date | None = Field(None, description="set up on this date (新组建), where it matters")
+    at_level: list[LevelNames] = Field(
+        default_factory=list, description="names at particular levels that differ from the local full name"
+    )
     note: str | None = None
 
     @field_validator("local", "province", "national")
@@ -99,6 +128,9 @@ class UnitRegistry(_Data):
             ids.add(b.id)
             if not (b.local or b.province or b.national):
                 out.append((("bodies", i), "a body needs at least one name (local, province or national)"))
+            for j, at in enumerate(b.at_level):
+                if at.source not in self.sources:
+                    out.append((("bodies", i, "at_level", j, "source"), f"no source with id '{at.source}' in `sources`"))
         for i, r in enumerate(self.renames):
             if r.successor not in ids:
                 out.append((("renames", i, "successor"), f"no body with id '{r.successor}'"))
@@ -188,6 +220,10 @@ class Registry:
             names = body.local or body.province or body.national
         mine = [n for n in names if own and f"治{own}" in n]
         return (mine or names)[0]
+
+    def at_level(self, body: Body, level: str) -> LevelNames | None:
+        """The registry's names for the body at this level, where they differ from its local full name."""
+        return next((a for a in body.at_level if level in a.levels), None)
 
     def local_pattern(self) -> str:
         """Regex of every name that takes a prefix (for finding names in text), as a trie: one
