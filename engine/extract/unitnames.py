@@ -284,6 +284,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "镇": "town", "乡": "town", "街道": "town", "村": "town", "社区": "town",
 }
 _SUFFIX_ORDER = sorted(PLACE_SUFFIXES, key=len, reverse=True)
+_FULL_PROVINCE = {short: full for full, short in PROVINCES.items()}
 
 
 def stem(name: str) -> str:
@@ -298,11 +299,16 @@ def stem(name: str) -> str:
 
 def _self_word(where: Where) -> str:
     """The level word the draft uses for itself (区 for 城中区, 市 for a county-level city)."""
-    j = where.jurisdiction
+    j = _FULL_PROVINCE.get(where.jurisdiction, where.jurisdiction)  # 北京 -> 北京市: 市 is the plan itself
     for s in _SUFFIX_ORDER:
         if j.endswith(s):
             return {"自治县": "县", "自治旗": "旗", "自治州": "州", "自治区": "自治区", "街道": "街道"}.get(s, s)
     return ""
+
+
+def is_level_word(prefix: str) -> bool:
+    """县, 区委, 市人民政府: the prefix names a level, not a place (县司法局, not 广宁县司法局)."""
+    return bare_prefix(prefix) in _LEVEL_WORDS
 
 
 def bare_prefix(prefix: str) -> str:
@@ -336,7 +342,8 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     dl = where.level
     if p in _LEVEL_WORDS:
         lv = _LEVEL_WORDS[p]
-        return _by_level(p, lv, where), lv
+        rel = _by_level(p, lv, where)
+        return rel, (dl if rel == "self" else lv)  # 市 in a county-level city's plan is a county body
     j, par = where.jurisdiction, where.parent
     if j and p in (j, stem(j)):
         return "self", dl
@@ -350,7 +357,17 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     name, lv = places[-1]
     if j and (name == j or stem(name) == stem(j)):
         return "self", dl
+    lv = _gazetteer_level(name, lv)
     return _named(name, lv, where), lv
+
+
+def _gazetteer_level(name: str, lv: Level) -> Level:
+    """The level the gazetteer gives a place where its suffix misleads: 四会市 and 桂平市 are county-level
+    cities (a sibling of a county, not its city); a name at several levels keeps its suffix's level."""
+    from engine.parse.places import gazetteer
+
+    levels = {p.level for p in gazetteer().lookup(name)}
+    return levels.pop() if len(levels) == 1 else lv  # type: ignore[return-value]
 
 
 def _by_level(word: str, lv: Level, where: Where) -> Relation:
