@@ -9,7 +9,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.memo import memo
 from engine.models import ClausePair, DiffOp, Measure, Target
+from engine.quote import phrase_at
 from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -228,21 +230,17 @@ class TargetNotWeaker(CheckKind):
         return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key)
 
 
-_weakening_memo: dict[tuple[str, str, bool], tuple[tuple[tuple[str, str], ...], bool]] = {}
-
-
 def _weakenings(cp: ClausePair, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
     """(parent words, draft words) of each weakening in the clause's diff, and whether the diff has
     any op at all; a pure function of the two texts (memoised) when both are known."""
     if cp.parent_text is None or cp.local_text is None:
         return _find_weakenings(c.clause_ops(cp), report_deleted_mandatory)
-    key = (cp.parent_text, cp.local_text, report_deleted_mandatory)
-    out = _weakening_memo.get(key)
-    if out is None:
-        if len(_weakening_memo) >= 16384:
-            _weakening_memo.clear()
-        out = _weakening_memo[key] = _find_weakenings(c.clause_ops(cp), report_deleted_mandatory)
-    return out
+    return _weakenings_of(cp.parent_text, cp.local_text, report_deleted_mandatory)
+
+
+@memo(16384, copy="shared")
+def _weakenings_of(parent: str, local: str, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
+    return _find_weakenings(c.char_ops(parent, local), report_deleted_mandatory)
 
 
 def _find_weakenings(
@@ -264,7 +262,7 @@ def _find_weakenings(
                 break
         if found is None and sp.op.op == "replace":
             found = _tier_raised(
-                pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, ltext, lofs
+                pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, (ptext, pofs), (ltext, lofs)
             )
         if found is None and sp.op.op == "insert":
             wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
@@ -328,7 +326,7 @@ def _tier(word: str) -> int | None:
 
 
 def _tier_raised(
-    pwin: str, lwin: str, ps: int, pe: int, ls: int, le: int, ltext: str, lofs: int
+    pwin: str, lwin: str, ps: int, pe: int, ls: int, le: int, parent: tuple[str, int], local: tuple[str, int]
 ) -> tuple[str, str] | None:
     """村级以上 -> 街道以上: the floor of a coverage moved up a tier, leaving the lowest tier out."""
     pm = next((m for m in _FLOOR.finditer(pwin) if m.start() < pe and m.end() > ps), None)
@@ -338,20 +336,14 @@ def _tier_raised(
     a, b = _tier(pm.group(1)), _tier(lm.group(1))
     if a is None or b is None or b <= a:
         return None
-    return pm.group(), _phrase(ltext, lofs + lm.start(), size=8)
+    (ptext, pofs), (ltext, lofs) = parent, local
+    return _phrase(ptext, pofs + pm.start()), _phrase(ltext, lofs + lm.start())
 
 
-_STOP = re.compile(r"[，。；：、,.;:！？!?（）()“”]")
-
-
-def _phrase(text: str, start: int, size: int = 6, back: bool = False) -> str:
-    """A few words of `text` from `start` (or before it), stopping at punctuation: a quotable phrase."""
-    if back:
-        seg = text[max(0, start - size) : start]
-        parts = _STOP.split(seg)
-        return parts[-1] if parts else ""
-    seg = text[start : start + size]
-    return _STOP.split(seg)[0]
+def _phrase(text: str, start: int, size: int = 24, back: bool = False) -> str:
+    """The words of `text` from `start` (or before it) up to punctuation: the whole phrase quoted,
+    ending on a word boundary when long."""
+    return phrase_at(text, start, size, back)
 
 
 KIND = TargetNotWeaker
