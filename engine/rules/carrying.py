@@ -20,17 +20,14 @@ from typing import TYPE_CHECKING
 
 from engine.i18n import _Defaulting
 from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Severity, Target, Unit
-from engine.rules.kinds.base import Hit
+from engine.rules.kinds.base import CheckContext, Hit
 
 # the obligation kinds that become join rules (branch joins) still read these through here: they move last
 from engine.rules.similarity import best_sentence, compact, contains, sentences, similarity  # noqa: F401
 
 if TYPE_CHECKING:
-    from engine.rules.kinds.base import CheckContext
     from engine.rules.ruleset import Obligation
 
-# relations under which a parent measure counts as carried by the draft
-CARRIED = ("same", "adapted", "merged", "split")
 
 
 # Units that name no one in particular. The extract stage marks these with Unit.generic; this list
@@ -49,72 +46,18 @@ _GENERIC_UNIT = re.compile(
 
 
 def obligation(ctx: CheckContext, parent_ref: str | None) -> Obligation | None:
-    """The curated obligation for a parent measure, by ref, then by bare label."""
-    if parent_ref is None:
-        return None
-    ob = ctx.obligations.get(parent_ref)
-    if ob is not None:
-        return ob
-    for o in ctx.obligations.values():
-        if o.ref == parent_ref:
-            return o
-    return None
-
-
-def not_applicable_reason(ob: Obligation | None, draft: Plan) -> str | None:
-    """The recorded reason why `ob` does not apply at the draft's level, or None if it applies."""
-    na = ob.not_applicable if ob is not None else None
-    if na is None:
-        return None
-    if na.levels and draft.level not in na.levels:
-        return None
-    return na.reason or "-"
-
-
-def applies(ctx: CheckContext, parent_ref: str | None) -> bool:
-    return not_applicable_reason(obligation(ctx, parent_ref), ctx.draft) is None
-
-
-# --------------------------------------------------------------------------- alignment
-
-
-def scope_applies(ctx: CheckContext) -> bool:
-    """False when the rule's scope excludes the whole draft (e.g. `levels`)."""
-    scope = ctx.scope
-    return scope is None or scope.applies_to(ctx.draft)  # type: ignore[attr-defined]
-
-
-def carrying(ctx: CheckContext, pair: AlignmentPair) -> list[Measure]:
-    """The draft measures that carry a parent measure (several for merged/split), in draft order."""
-    wanted = set(pair.local_items)
-    return [m for m in ctx.draft.measures if m.ref in wanted]
+    return ctx.obligation(parent_ref)  # until the four obligation kinds move (last)
 
 
 def carried_pairs(ctx: CheckContext) -> Iterator[tuple[AlignmentPair, list[Measure]]]:
-    """Aligned parent measures that the draft carries, that apply at its level and that are in scope.
-
-    A pair is in scope when any of its carrying draft measures is: a merged measure outside the scope
-    still counts as carried, but only in-scope measures are pointed at.
-    """
-    if not scope_applies(ctx):
-        return
-    for pair in ctx.pairs():
-        if pair.parent_item is None or pair.relation not in CARRIED:
-            continue
-        measures = carrying(ctx, pair)
-        if not measures or not any(ctx.in_scope(m) for m in measures):
-            continue
-        if not applies(ctx, pair.parent_item):
-            continue
-        yield pair, measures
+    return ctx.carried_pairs()  # until the four obligation kinds move (last)
 
 
-def local_for(clause_item: str | None, measures: list[Measure]) -> Measure:
-    """The carrying measure a clause pair points at (its `local_item`), else the first one."""
-    for m in measures:
-        if clause_item is not None and m.ref == clause_item:
-            return m
-    return measures[0]
+local_for = CheckContext.local_for  # until the four obligation kinds move (last)
+
+
+def carrying(ctx: CheckContext, pair: AlignmentPair) -> list[Measure]:
+    return ctx.carrying(pair)  # until the four obligation kinds move (last)
 
 
 def children(plan: Plan, measure: Measure) -> list[Measure]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from engine.models import CARRIED
 from engine.rules import conditions as cond
-from engine.rules.carrying import CARRIED
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext

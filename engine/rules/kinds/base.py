@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo
 
-from engine.models import Measure, Plan, Severity
+from engine.models import CARRIED, Measure, Plan, Severity
 
 if TYPE_CHECKING:
     from engine.models import Alignment, AlignmentPair
@@ -117,6 +117,60 @@ class CheckContext:
     def pairs(self) -> Iterable[AlignmentPair]:
         return self.alignment.alignment if self.alignment else ()
 
+    # ----------------------------------------------------------------- obligations and alignment
+
+    def obligation(self, parent_ref: str | None) -> Obligation | None:
+        """The curated obligation for a parent measure, by ref, then by bare label."""
+        if parent_ref is None:
+            return None
+        ob = self.obligations.get(parent_ref)
+        if ob is not None:
+            return ob
+        for o in self.obligations.values():
+            if o.ref == parent_ref:
+                return o
+        return None
+
+    def applies(self, parent_ref: str | None) -> bool:
+        """Whether the parent measure's obligation applies at the draft's level (not curated as
+        `not_applicable` there)."""
+        return _not_applicable_reason(self.obligation(parent_ref), self.draft) is None
+
+    def scope_applies(self) -> bool:
+        """False when the rule's scope excludes the whole draft (e.g. `levels`)."""
+        return self.scope is None or self.scope.applies_to(self.draft)  # type: ignore[attr-defined]
+
+    def carrying(self, pair: AlignmentPair) -> list[Measure]:
+        """The draft measures that carry a parent measure (several for merged/split), in draft order."""
+        wanted = set(pair.local_items)
+        return [m for m in self.draft.measures if m.ref in wanted]
+
+    def carried_pairs(self) -> Iterator[tuple[AlignmentPair, list[Measure]]]:
+        """Aligned parent measures that the draft carries, that apply at its level and that are in scope.
+
+        A pair is in scope when any of its carrying draft measures is: a merged measure outside the scope
+        still counts as carried, but only in-scope measures are pointed at.
+        """
+        if not self.scope_applies():
+            return
+        for pair in self.pairs():
+            if pair.parent_item is None or pair.relation not in CARRIED:
+                continue
+            measures = self.carrying(pair)
+            if not measures or not any(self.in_scope(m) for m in measures):
+                continue
+            if not self.applies(pair.parent_item):
+                continue
+            yield pair, measures
+
+    @staticmethod
+    def local_for(clause_item: str | None, measures: list[Measure]) -> Measure:
+        """The carrying measure a clause pair points at (its `local_item`), else the first one."""
+        for m in measures:
+            if clause_item is not None and m.ref == clause_item:
+                return m
+        return measures[0]
+
     def aligned_parents(self, ref: str | None) -> list[tuple[str | None, str]]:
         """(parent ref, parent text) of every parent measure aligned to the draft measure (or
         section) `ref`, in alignment order."""
@@ -135,6 +189,16 @@ class CheckContext:
         """`data[name]`, else the shipped rulesets/data/<name>.yaml (hand-built contexts in tests)."""
         data = self.data.get(name) if self.data else None
         return data if isinstance(data, dict) else _file_table(name)
+
+
+def _not_applicable_reason(ob: Obligation | None, draft: Plan) -> str | None:
+    """The recorded reason why `ob` does not apply at the draft's level, or None if it applies."""
+    na = ob.not_applicable if ob is not None else None
+    if na is None:
+        return None
+    if na.levels and draft.level not in na.levels:
+        return None
+    return na.reason or "-"
 
 
 _BY_LOCAL: list = [None, None, {}]  # (alignment, parent) it was built for, local item -> pair indexes

@@ -170,7 +170,7 @@ class ClauseCarried(CheckKind):
         ignore = [re.compile(p) for p in options.ignore_patterns]
         w = Wording(ctx, options.synonyms, options.filler_words)
         above = places.higher_level_words(ctx)
-        for pair, measures in c.carried_pairs(ctx):
+        for pair, measures in ctx.carried_pairs():
             ref = pair.parent_item or ""
             for i, cp in enumerate(pair.clauses):
                 if cp.relation == "dropped":
@@ -219,10 +219,10 @@ class ClauseCarried(CheckKind):
         if options.escalate_timed and timed and _RANK[severity] < 1:
             severity = "warning"
         if neighbour is not None and options.quote_at == "neighbour":
-            m = c.local_for(neighbour.local_item, measures)
+            m = ctx.local_for(neighbour.local_item, measures)
             quote = neighbour.local_text
         else:
-            m = c.local_for(cp.local_item, measures)
+            m = ctx.local_for(cp.local_item, measures)
             quote = m.title
         return self._hit(ctx, m, ref, "clause", text, "", quote, severity, f"clause:{core[:24]}")
 
@@ -264,7 +264,7 @@ class ClauseCarried(CheckKind):
                 quote = quote or last_carried
         if not missing:
             return None
-        m = c.local_for(cp.local_item, measures)
+        m = ctx.local_for(cp.local_item, measures)
         quote = (quote or local or m.title).strip()
         severity = options.severity_by_level.get(cp.parent_level, "info")
         items = "、".join(missing)
@@ -401,7 +401,7 @@ class ClauseCarried(CheckKind):
     def _phrases(
         self, ctx: CheckContext, ref: str, measures: list[Measure], options: Options
     ) -> Iterator[Hit]:
-        ob = c.obligation(ctx, ref)
+        ob = ctx.obligation(ref)
         if ob is None:
             return
         for phrase in ob.require_phrases:

@@ -96,8 +96,8 @@ class LeadUnitVague(CheckKind):
             yield from self._required(ctx, options, lang)
 
     def _required(self, ctx: CheckContext, options: Options, lang: str) -> Iterator[Hit]:
-        for pair, measures in c.carried_pairs(ctx):
-            ob = c.obligation(ctx, pair.parent_item)
+        for pair, measures in ctx.carried_pairs():
+            ob = ctx.obligation(pair.parent_item)
             if ob is None or not ob.require_units:
                 continue
             for unit in ob.require_units:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from engine.models import Measure
+from engine.models import CARRIED, Measure
 from engine.rules import carrying as c
 from engine.rules import places
 from engine.rules import similarity as sim
@@ -76,7 +76,7 @@ class ParentCovered(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        if ctx.alignment is None or not c.scope_applies(ctx):
+        if ctx.alignment is None or not ctx.scope_applies():
             return
         pairs = list(ctx.pairs())
         relation = {p.parent_item: p.relation for p in pairs if p.parent_item is not None}
@@ -85,8 +85,8 @@ class ParentCovered(CheckKind):
             ref = pair.parent_item
             if ref is None:
                 continue
-            if pair.relation in c.CARRIED:
-                carriers = c.carrying(ctx, pair)
+            if pair.relation in CARRIED:
+                carriers = ctx.carrying(pair)
                 if carriers:
                     last_carrier = carriers[-1]
                 continue
@@ -97,7 +97,7 @@ class ParentCovered(CheckKind):
             pm = ctx.parent_measure(ref)
             if pm is not None and pm.general and not options.include_general:
                 continue
-            if not c.applies(ctx, ref):
+            if not ctx.applies(ref):
                 continue
             beyond = (
                 options.skip_beyond_level
@@ -139,7 +139,7 @@ class ParentCovered(CheckKind):
         if outer is not None and relation.get(outer.ref) == "dropped":
             return True
         kids = c.children(ctx.parent, pm) if ctx.parent else []
-        if any(relation.get(k.ref) in c.CARRIED for k in kids):
+        if any(relation.get(k.ref) in CARRIED for k in kids):
             return True
         if options.recheck_threshold >= 1:
             return False
