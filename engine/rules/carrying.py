@@ -12,15 +12,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-import string
 import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from engine.i18n import _Defaulting
-from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Severity, Target, Unit
-from engine.rules.kinds.base import CheckContext, Hit
+from engine.models import AlignmentPair, ClausePair, Deadline, DiffOp, Measure, Plan, Target, Unit
+from engine.rules.kinds.base import CheckContext, CheckKind, _render
 
 # the obligation kinds that become join rules (branch joins) still read these through here: they move last
 from engine.rules.similarity import best_sentence, compact, contains, sentences, similarity  # noqa: F401
@@ -245,43 +243,14 @@ def target_weaker(parent: Target, local: Target) -> bool | None:
 # --------------------------------------------------------------------------- messages
 
 
-def pair_hit(
-    suggestion: dict[str, str],
-    lang: str,
-    m: Measure,
-    parent_ref: str,
-    parent_text: str,
-    quote: str | None,
-    fields: dict[str, str],
-    key: str,
-    severity: Severity | None = None,
-) -> Hit:
-    """A hit on draft measure `m` for what it carries of parent measure `parent_ref`.
-
-    The quote must stand in the measure's text (the engine locates it there); otherwise the title is
-    pointed at. `fields` are the kind's own; the measure and parent refs are added here.
-    """
-    fields = {"local_item": m.ref, "parent_item": parent_ref, "parent_text": parent_text, **fields}
-    if quote and quote not in m.text:
-        quote = m.title
-    return Hit(
-        local_item=m.ref,
-        parent_item=parent_ref,
-        quote=quote or None,
-        parent_quote=parent_text,
-        fields=fields,
-        suggestion=render(suggestion, lang, fields),
-        severity=severity,
-        key=key,
-    )
+def pair_hit(suggestion, lang, m, parent_ref, parent_text, quote, fields, key, severity=None):
+    """Until the four obligation kinds move (last): `CheckKind.pair_hit`."""
+    kind = CheckKind()
+    kind.suggestion = suggestion
+    return kind.pair_hit(lang, m, parent_ref, parent_text, quote, fields, key, severity)
 
 
-def render(templates: dict[str, str], lang: str, fields: dict[str, str]) -> str | None:
-    """A kind's template in `lang` (zh when missing) with `fields`; unknown fields stay visible."""
-    text = templates.get(lang) or templates.get("zh")
-    if not text:
-        return None
-    return string.Formatter().vformat(text, (), _Defaulting(fields))
+render = _render  # until the four obligation kinds move (last): `CheckKind.suggest`
 
 
 # --------------------------------------------------------------------------- diffs

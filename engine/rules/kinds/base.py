@@ -8,6 +8,7 @@ declares its options as a pydantic model with types and defaults, and yields `Hi
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo
 
+from engine.i18n import _Defaulting
 from engine.models import CARRIED, Measure, Plan, Severity
 
 if TYPE_CHECKING:
@@ -243,3 +245,44 @@ class CheckKind:
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterable[Hit]:
         raise NotImplementedError
+
+    def suggest(self, lang: str, fields: dict[str, str]) -> str | None:
+        """This kind's suggestion in `lang` (zh when missing) with `fields`; unknown fields stay visible."""
+        return _render(self.suggestion, lang, fields)
+
+    def pair_hit(
+        self,
+        lang: str,
+        m: Measure,
+        parent_ref: str,
+        parent_text: str,
+        quote: str | None,
+        fields: dict[str, str],
+        key: str,
+        severity: Severity | None = None,
+    ) -> Hit:
+        """A hit on draft measure `m` for what it carries of parent measure `parent_ref`.
+
+        The quote must stand in the measure's text (the engine locates it there); otherwise the title is
+        pointed at. `fields` are the kind's own; the measure and parent refs are added here.
+        """
+        fields = {"local_item": m.ref, "parent_item": parent_ref, "parent_text": parent_text, **fields}
+        if quote and quote not in m.text:
+            quote = m.title
+        return Hit(
+            local_item=m.ref,
+            parent_item=parent_ref,
+            quote=quote or None,
+            parent_quote=parent_text,
+            fields=fields,
+            suggestion=self.suggest(lang, fields),
+            severity=severity,
+            key=key,
+        )
+
+
+def _render(templates: dict[str, str], lang: str, fields: dict[str, str]) -> str | None:
+    text = templates.get(lang) or templates.get("zh")
+    if not text:
+        return None
+    return string.Formatter().vformat(text, (), _Defaulting(fields))

@@ -424,7 +424,7 @@ class ClauseCarried(CheckKind):
     ) -> Hit:
         lang = "en" if ctx.lang == "en" else "zh"
         fields = {"what": _WHAT[what][lang].format(items=items), "items": items}
-        return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key, severity)
+        return self.pair_hit(ctx.lang, m, ref, parent_text, quote, fields, key, severity)
 
 
 _PUNCT = "，,；;。、：: "

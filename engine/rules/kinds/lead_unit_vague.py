@@ -89,7 +89,7 @@ class LeadUnitVague(CheckKind):
                 local_item=m.ref,
                 quote=quote,
                 fields=fields,
-                suggestion=c.render(self.suggestion, ctx.lang, {"example": _example(ctx, m)}),
+                suggestion=self.suggest(ctx.lang, {"example": _example(ctx, m)}),
                 key="generic",
             )
         if options.check_required and ctx.obligations:
@@ -121,7 +121,7 @@ class LeadUnitVague(CheckKind):
                     quote=quote or None,
                     parent_quote=ob.title,
                     fields=fields,
-                    suggestion=c.render(self.suggestion, ctx.lang, {"example": unit}),
+                    suggestion=self.suggest(ctx.lang, {"example": unit}),
                     key=f"required:{unit}",
                 )
 

@@ -116,7 +116,7 @@ class ParentCovered(CheckKind):
                     if ctx.lang == "zh"
                     else f" (after measure {last_carrier.ref})"
                 )
-            suggestion = c.render(self.suggestion, ctx.lang, {"parent_item": ref, "where": where})
+            suggestion = self.suggest(ctx.lang, {"parent_item": ref, "where": where})
             if beyond:  # likely right to leave out: say so once, as information to confirm
                 suggestion = _CONFIRM["en" if ctx.lang == "en" else "zh"]
             yield Hit(
