@@ -156,7 +156,7 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
                      "local_title": m.title if m else None, "local_quote": quote or None, "parent_title": ob.title,
                      "not_applicable": _not_applicable(ob, ctx), **common} for u in ob.require_units]
     elif fact == "named_unit":
-        from engine.rules.carrying import names_unit  # the same fuzzy naming as the unit kinds
+        from engine.rules.leads import names_unit  # the same fuzzy naming as the unit kinds
 
         names = sorted({u for ob in ctx.obligations.values() for u in ob.require_units})
         for m in ctx.measures():

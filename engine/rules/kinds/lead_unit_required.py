@@ -12,6 +12,7 @@ from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
 from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.leads import lead_units, support_units
 
 
 class Options(KindOptions):
@@ -90,7 +91,7 @@ class LeadUnitRequired(CheckKind):
         for m in checked:
             if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
                 continue
-            for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
+            for role, units_of in (("lead", lead_units), ("support", support_units)):
                 if role == "support" and not options.require_support:
                     continue
                 if self._has(ctx, m, units_of, options):

@@ -8,10 +8,10 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.models import Measure
-from engine.rules import carrying as c
 from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.kinds.lead_unit_required import counterpart_example
+from engine.rules.leads import is_generic, lead_units, names_unit
 
 
 class Options(KindOptions):
@@ -68,8 +68,8 @@ class LeadUnitVague(CheckKind):
         for m in ctx.measures():
             if m.general:
                 continue
-            leads = c.lead_units(m)
-            if not leads or not all(c.is_generic(u) for u in leads):
+            leads = lead_units(m)
+            if not leads or not all(is_generic(u) for u in leads):
                 continue
             units = "、".join(u.name for u in leads)
             reason = _REASON["generic"][lang].format(units=units)
@@ -128,9 +128,9 @@ class LeadUnitVague(CheckKind):
     @staticmethod
     def _names(measures, unit: str, options: Options) -> bool:
         if options.support_counts_for_required:
-            return c.names_unit(measures, unit)
+            return names_unit(measures, unit)
         want = sim.compact(unit)
-        return any(want in sim.compact(u.name) for m in measures for u in c.lead_units(m))
+        return any(want in sim.compact(u.name) for m in measures for u in lead_units(m))
 
 
 def _example(ctx: CheckContext, m: Measure) -> str:
