@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
-from engine.rules import carrying as c
+from engine.rules import deadlines as dl
 from engine.rules import places
 from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level, marked_beyond
@@ -215,7 +215,7 @@ class ClauseCarried(CheckKind):
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
             return self._items(ctx, ref, partial, [where], options, w, above)
         severity = options.severity_by_level.get(cp.parent_level, "info")
-        timed = any(c.timed(d) for d in cp.parent_deadlines)
+        timed = any(dl.timed(d) for d in cp.parent_deadlines)
         if options.escalate_timed and timed and _RANK[severity] < 1:
             severity = "warning"
         if neighbour is not None and options.quote_at == "neighbour":

@@ -84,7 +84,7 @@ class LeadUnitRequired(CheckKind):
                       "example": counterpart_example(ctx, m)}  # fmt: skip
             fields_s = {**fields, "missing": _MISSING["lead"][lang]}
             yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
-                      suggestion=c.render(self.suggestion, ctx.lang, fields_s), key="lead")  # fmt: skip
+                      suggestion=self.suggest(ctx.lang, fields_s), key="lead")  # fmt: skip
             return
         # sections whose items carry no units at all: the plan's way with its safeguards
         with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
@@ -102,7 +102,7 @@ class LeadUnitRequired(CheckKind):
                     local_item=m.ref,
                     quote=m.title or None,
                     fields=fields,
-                    suggestion=c.render(self.suggestion, ctx.lang, fields),
+                    suggestion=self.suggest(ctx.lang, fields),
                     key=role,
                 )
 
