@@ -409,10 +409,11 @@ def fix(
         echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
         return
     write_output(output, result.data, binary=True)  # the user's own text, control characters and all
+    after = result.recheck(output)  # what `plancheck check` says of the written file
     echo(
         message(
             "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
-            skipped=len(o.skipped), before=len(o.before), after=len(o.after),
+            skipped=len(o.skipped), before=len(o.before), after=len(after),
         ),
         err=True,
     )  # fmt: skip
