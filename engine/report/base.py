@@ -25,6 +25,7 @@ from engine.models import SEVERITY_RANK, Finding, Measure, Plan, Report
 from engine.outputs import clean_text
 
 if TYPE_CHECKING:
+    from engine.align.tokenize import Vocabulary
     from engine.pipeline import CheckRun
 
 # --------------------------------------------------------------------------- labels
@@ -228,6 +229,7 @@ class RenderContext:
     date: str = ""
     min_severity: str = "info"
     only_new: bool = False
+    vocabulary: Vocabulary | None = None  # the check's learnt unit names: quotes shortened on its words
     _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -244,6 +246,7 @@ class RenderContext:
             output=output,
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
+            vocabulary=run.vocabulary,
             **options,
         )
 
