@@ -20,7 +20,7 @@ def test_best_match_is_the_same_in_concurrent_threads() -> None:
     import random
     import threading
 
-    from engine.rules.drafting import best_match
+    from engine.rules.kinds.term_consistency import best_match
 
     rng = random.Random(7)
     alphabet = "法治政府建设依法行政推进完善制度机制"

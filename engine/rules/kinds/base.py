@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo
@@ -117,6 +118,53 @@ class CheckContext:
 
     def pairs(self) -> Iterable[AlignmentPair]:
         return self.alignment.alignment if self.alignment else ()
+
+    def aligned_parents(self, ref: str | None) -> list[tuple[str | None, str]]:
+        """(parent ref, parent text) of every parent measure aligned to the draft measure (or
+        section) `ref`, in alignment order."""
+        if self.parent is None or not ref:
+            return []
+        by_local = _by_local(self)
+        found = set(by_local.get(ref, ())) | set(by_local.get(f"§{ref}", ()))
+        out: list[tuple[str | None, str]] = []
+        for k in sorted(found):  # alignment order, as scanning the pairs gives them
+            pm = self.parent_measure(self.alignment.alignment[k].parent_item)  # type: ignore[union-attr]
+            if pm is not None:
+                out.append((pm.ref, pm.text))
+        return out
+
+    def table(self, name: str) -> dict:
+        """`data[name]`, else the shipped rulesets/data/<name>.yaml (hand-built contexts in tests)."""
+        data = self.data.get(name) if self.data else None
+        return data if isinstance(data, dict) else _file_table(name)
+
+
+_BY_LOCAL: list = [None, None, {}]  # (alignment, parent) it was built for, local item -> pair indexes
+
+
+def _by_local(ctx: CheckContext) -> dict[str, list[int]]:
+    """Local item -> indexes of the alignment pairs with a parent item that list it; one map per
+    alignment (every unit of every drafting kind asks)."""
+    if _BY_LOCAL[0] is not ctx.alignment or _BY_LOCAL[1] is not ctx.parent:
+        index: dict[str, list[int]] = {}
+        for k, pair in enumerate(ctx.pairs()):
+            if pair.parent_item:
+                for local in dict.fromkeys(pair.local_items):
+                    index.setdefault(local, []).append(k)
+        _BY_LOCAL[:] = [ctx.alignment, ctx.parent, index]
+    return _BY_LOCAL[2]
+
+
+@cache
+def _file_table(name: str) -> dict:
+    import yaml
+
+    from engine import RULESETS_DIR
+    from engine.outputs import note_input
+
+    path = RULESETS_DIR / "data" / f"{name}.yaml"
+    note_input(path)
+    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
 
 
 class CheckKind:

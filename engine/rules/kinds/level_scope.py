@@ -87,7 +87,7 @@ class LevelScope(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        lv = d.table(ctx, "levels")
+        lv = ctx.table("levels")
         draft = ctx.draft
         level = draft.level
         info = (lv.get("levels") or {}).get(level) or {}

@@ -41,6 +41,7 @@ from pydantic import Field
 
 from engine.parse.places import gazetteer
 from engine.rules import drafting as d
+from engine.rules import places
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _ENUM_AFTER = re.compile(
@@ -91,17 +92,17 @@ class SelfReference(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        lv = d.table(ctx, "levels")
+        lv = ctx.table("levels")
         draft = ctx.draft
-        jname = d.jurisdiction(draft)
-        own = d.self_words(lv, jname, draft.level)
-        foreign = sorted(d.all_self_words(lv) - set(own), key=len, reverse=True)
+        jname = places.jurisdiction(draft)
+        own = self_words(lv, jname, draft.level)
+        foreign = sorted(all_self_words(lv) - set(own), key=len, reverse=True)
         ambiguous = self._ambiguous(ctx, lv, own)
-        names = d.other_names(ctx)
+        names = places.other_names(ctx)
         foreign_places = _foreign_places(ctx) if options.place_names and options.gazetteer else frozenset()
         gaz = gazetteer() if foreign_places else None
-        own_names = d.own_names(draft)
-        parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
+        own_names = places.own_names(draft)
+        parent_own = places.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         lower = self._lower(lv, ctx)
         own_name = own_names[-1] if own_names else ""
         if draft.level in (None, "unknown"):
@@ -232,13 +233,13 @@ class SelfReference(CheckKind):
     def _ambiguous(ctx: CheckContext, lv: dict, own: list[str]) -> list[str]:
         """Own self-words that a higher level of the same draft also uses for itself (全区: 自治区 and 区)."""
         draft = ctx.draft
-        jname = d.jurisdiction(draft)
+        jname = places.jurisdiction(draft)
         higher: set[str] = set()
-        if ctx.parent is not None and d.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != d.suffix_of(
+        if ctx.parent is not None and places.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != places.suffix_of(
             jname, draft.level
         ):
-            higher |= set(d.self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
-        if d.suffix_of(jname, draft.level) == "区" and draft.level != "province":
+            higher |= set(self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
+        if places.suffix_of(jname, draft.level) == "区" and draft.level != "province":
             if any("自治区" in m.text for m in draft.measures) or "自治区" in (draft.preamble or ""):
                 higher |= set((lv.get("self_words") or {}).get("自治区", []))
         return [w for w in own if w in higher]
@@ -283,7 +284,7 @@ class SelfReference(CheckKind):
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = d.compiled(lv.get("reference_before") or "$^")
         # (folded text, its aligned parent texts), read once a name is found: most units have none
-        copied_from = functools.cache(lambda: (d.fold(text), d.parent_texts(ctx, unit)))
+        copied_from = functools.cache(lambda: (d.fold(text), ctx.aligned_parents(unit.ref)))
 
         taken = bytearray(len(text))
         k = options.context_chars
@@ -336,13 +337,13 @@ def _foreign_places(ctx: CheckContext) -> frozenset[str]:
     a national one, gets none: nothing is foreign where the draft's own place is not known.
     """
     draft = ctx.draft
-    own, level = d.jurisdiction(draft), draft.level
+    own, level = places.jurisdiction(draft), draft.level
     if level == "town":  # towns are not in the gazetteer: their county is the place to stand in
         own, level = draft.parent_jurisdiction or "", "county"
     if not own or level not in ("province", "city", "county"):
         return frozenset()
     g = gazetteer()
-    found = {p.code: p for v in d.name_variants(own) for p in g.lookup(v) if p.level == level}
+    found = {p.code: p for v in places.name_variants(own) for p in g.lookup(v) if p.level == level}
     if not found:
         return frozenset()
     hints = " ".join(
@@ -487,6 +488,14 @@ _REASONS = {
 def _reason(key: str, lang: str, jurisdiction: str, right: str) -> str:
     zh, en = _REASONS[key]
     return (en if lang == "en" else zh).replace("{j}", jurisdiction or "本级").replace("{right}", right)
+
+
+def self_words(table_: dict, jurisdiction: str | None, level: str) -> list[str]:
+    return list((table_.get("self_words") or {}).get(places.suffix_of(jurisdiction, level), []))
+
+
+def all_self_words(table_: dict) -> set[str]:
+    return {w for ws in (table_.get("self_words") or {}).values() for w in ws}
 
 
 KIND = SelfReference
