@@ -227,6 +227,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "re-checking the fixed draft found a problem the draft did not have",
     },
     "fix.why.unmapped": {"zh": "改动位置无法对应到原文件", "en": "the edit cannot be placed in the original file"},
+    "option.source_date_epoch": {
+        "zh": "环境变量 SOURCE_DATE_EPOCH 应为自 1970 年起的秒数（整数），而不是“{value}”",
+        "en": "SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{value}'",
+    },
     "option.output_needed": {
         "zh": "格式 {format} 需要用 --output 指定输出文件",
         "en": "format {format} needs --output FILE",
