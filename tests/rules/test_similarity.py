@@ -115,13 +115,17 @@ def _plain_enclosing(plan: Plan, measure: Measure) -> Measure | None:
 
 def test_indexed_family_equals_the_definition():
     """children/enclosing read an index of the plan (a scan per call was quadratic): same answers."""
+    from engine.rules.kinds.base import CheckContext
+
     plan = load_plan(str(ROOT / "fixtures" / "guangning-county-2016-2020.txt"))
-    assert any(c.children(plan, m) for m in plan.measures)  # the fixture has sub-measures to find
+    ctx = CheckContext(draft=plan, parent=None, alignment=None, obligations={}, data={})
+    assert any(c.children(ctx, plan, m) for m in plan.measures)  # the fixture has sub-measures to find
     for m in plan.measures:
-        assert [id(k) for k in c.children(plan, m)] == [id(k) for k in _plain_children(plan, m)]
-        assert c.enclosing(plan, m) is _plain_enclosing(plan, m)
+        assert [id(k) for k in c.children(ctx, plan, m)] == [id(k) for k in _plain_children(plan, m)]
+        assert c.enclosing(ctx, plan, m) is _plain_enclosing(plan, m)
     stranger = Measure.model_validate({**plan.measures[-1].model_dump(), "parent_measure": plan.measures[0].label})
-    assert c.enclosing(plan, stranger) is _plain_enclosing(plan, stranger)
+    assert c.enclosing(ctx, plan, stranger) is _plain_enclosing(plan, stranger)
+    assert [k for k in ctx.memos if k[0] == "carrying.family"] == [("carrying.family", "draft")]  # the run's
 
 
 def test_parents_by_local_equals_the_scan_per_finding():

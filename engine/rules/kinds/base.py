@@ -9,10 +9,10 @@ declares its options as a pydantic model with types and defaults, and yields `Hi
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from engine.models import Alignment, AlignmentPair
     from engine.rules.ruleset import Obligation
 
+
+T = TypeVar("T")
 
 # validation context key: the loader reports `problems()` itself, with file and line
 DEFER_PROBLEMS = "plancheck.defer_problems"
@@ -104,6 +106,19 @@ class CheckContext:
     scope: object = None  # the rule's Scope; use `in_scope(measure)`
     draft_date: str | None = None  # ISO date the draft speaks from (engine.parse.dating); None: unknown
     vocabulary: Vocabulary | None = None  # the unit names this check learnt (current while kinds run)
+    # what the kinds work out from this run's plans, alignment or data (`remember`); shared by the
+    # per-rule copies of the context (dataclasses.replace passes it on), gone with the run
+    memos: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per run under `key`: for values that depend on this run's plans,
+        alignment, options or data, which no cache outliving the run may key on (a Plan's identity
+        can be reused, its texts can change)."""
+        try:
+            return self.memos[key]
+        except KeyError:
+            value = self.memos[key] = compute()
+            return value
 
     def in_scope(self, measure: Measure) -> bool:
         return self.scope is None or self.scope.matches(measure, self.draft)  # type: ignore[attr-defined]

@@ -111,13 +111,13 @@ class LeadUnitRequired(CheckKind):
         if units_of(m):
             return True
         if options.inherit:
-            outer = c.enclosing(ctx.draft, m)
+            outer = c.enclosing(ctx, ctx.draft, m)
             while outer is not None:
                 if units_of(outer):
                     return True
-                outer = c.enclosing(ctx.draft, outer)
+                outer = c.enclosing(ctx, ctx.draft, outer)
         if options.skip_containers:
-            kids = c.children(ctx.draft, m)
+            kids = c.children(ctx, ctx.draft, m)
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
