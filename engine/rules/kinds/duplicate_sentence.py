@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 from engine.align import fuzzy
 from engine.memo import memo
 from engine.models import Plan
-from engine.rules import drafting as d
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
@@ -94,7 +94,7 @@ class DuplicateSentence(CheckKind):
         measures = list(ctx.measures())
         per: list[list[tuple[int, str, str]]] = []  # (offset, clause, key) per measure
         sents: list[list[tuple[int, str, str]]] = []  # (offset, sentence, key): sentences of 2+ clauses
-        bodies = [d.body(m) for m in measures]
+        bodies = [tu.body(m) for m in measures]
         for body in bodies:
             clauses, sentences = _measure_units(body)
             per.append(clauses)
@@ -191,13 +191,13 @@ def _keys_of(
     """`_parent_keys` of a parent whose measures are `content` (ref, text, responsibility text)."""
     seen: dict[str, set[str]] = {}
     for m in plan.measures:
-        qmask = d.quoted_mask(m.text)
+        qmask = tu.quoted_mask(m.text)
         for _, _, k in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
             if len(k) >= min_len:
                 seen.setdefault(k, set()).add(m.ref)
     repeats = frozenset(k for k, refs in seen.items() if len(refs) > 1)
     keys = sorted(
-        set(seen) | {u[2] for m in plan.measures for units in _measure_units(d.body(m)) for u in units}
+        set(seen) | {u[2] for m in plan.measures for units in _measure_units(tu.body(m)) for u in units}
     )
     keys = [k for k in keys if len(k) >= min_len]
     near: dict[str, list[str]] = {k: [] for k in keys}
@@ -209,7 +209,7 @@ def _keys_of(
 @lru_cache(maxsize=4096)  # a draft keeps most of its parent's measure texts, a batch its siblings'
 def _measure_units(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
     """The clauses of a measure body, and its sentences of two or more clauses (read-only lists)."""
-    qmask = d.quoted_mask(text)
+    qmask = tu.quoted_mask(text)
     sentences = [u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])]
     return _units(text, qmask, _CLAUSE), sentences
 
