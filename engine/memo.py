@@ -13,7 +13,8 @@ at the definition site instead of leaving them to each module's own dict:
   - `"deep"`: `copy.deepcopy` (mutable objects inside mutable containers).
 
 Memos that depend on a plan, an alignment, a run's options or data do not belong here: they live on
-the run's context and die with it. A `memo` depends only on its arguments.
+the run's context (`CheckContext.remember`) and die with it. A `memo` depends only on its arguments
+(or on what `key` names).
 """
 
 from __future__ import annotations

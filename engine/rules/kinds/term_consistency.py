@@ -355,13 +355,15 @@ def _in_term(pclause: str, j: int) -> bool:
 def _tokenizer():
     """A private jieba tokenizer on the default dictionary only.
 
-    The shared one learns government terms and unit names (align), which would make the words this
-    kind reports depend on what ran before; a term span must not. Reads the dictionary on demand
+    The shared one knows the government terms and, within a check, the unit names it learnt (align);
+    a term span depends on neither. Reads the dictionary on demand
     (engine/align/lexicon.py), so a second tokenizer costs nothing up front.
     """
     from engine.align.lexicon import LazyTokenizer
 
-    return LazyTokenizer()
+    tok = LazyTokenizer()
+    tok.freeze()  # shared by every check: it learns nothing
+    return tok
 
 
 @cache
