@@ -10,7 +10,6 @@ from pydantic import Field
 
 from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
-from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.leads import lead_units, support_units
 
@@ -111,13 +110,13 @@ class LeadUnitRequired(CheckKind):
         if units_of(m):
             return True
         if options.inherit:
-            outer = c.enclosing(ctx.draft, m)
+            outer = ctx.draft.enclosing(m)
             while outer is not None:
                 if units_of(outer):
                     return True
-                outer = c.enclosing(ctx.draft, outer)
+                outer = ctx.draft.enclosing(outer)
         if options.skip_containers:
-            kids = c.children(ctx.draft, m)
+            kids = ctx.draft.children(m)
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
