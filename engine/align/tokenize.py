@@ -110,7 +110,7 @@ def _cut(text: str) -> tuple[str, ...]:
 def lcut(text: str) -> tuple[str, ...]:
     """`tokenizer().lcut(text)` as is, cached until a word is added (a unit name).
 
-    The carrying helpers compare one parent clause with every draft sentence; without the cache they
+    The similarity measures (engine.rules.similarity) compare one parent clause with every draft sentence; without the cache they
     cut the same clause once per sentence.
     """
     return tuple(tokenizer().lcut(text))
