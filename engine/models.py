@@ -97,6 +97,11 @@ class Responsibility(_Model):
     )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
+    clauses: list[Responsibility] = Field(
+        default_factory=list,
+        description="a measure with several clauses, each after its own sentences (…（A负责）…（B负责）): each "
+        "clause in text order; lead and support above are their union, text and place the last clause's",
+    )
 
 
 DeadlineKind = Literal["by-date", "recurring", "period", "term"]

@@ -80,8 +80,8 @@ class Words:
 
 
 def words_of(title: str, body: str) -> Words:
-    """The Words of a title and body under jieba's current dictionary (kept by text, bounded)."""
-    key = (title, body, dictionary_key())
+    """The Words of a title and body under the run's vocabulary (kept by text, bounded)."""
+    key = (title, body, dictionary_key(title, body))
     w = _WORDS.get(key)
     if w is None:
         toks = tokens(body) if body else tokens(title)
@@ -93,8 +93,8 @@ def words_of(title: str, body: str) -> Words:
     return w
 
 
-# (title, body, dictionary key) -> Words; a new dictionary (a unit name learnt) makes new keys
-_WORDS: dict[tuple[str, str, tuple[int, int]], Words] = {}
+# (title, body, learnt words in them) -> Words
+_WORDS: dict[tuple[str, str, tuple[str, ...]], Words] = {}
 _WORDS_MAX = 20_000
 _PARTS_MAX = 4096  # draft texts remembered per parent text
 

@@ -51,21 +51,22 @@ _LIGHT = frozenset(
 )
 
 
-def _dictionary() -> tuple[int, int]:
-    """What the tokenizer's words depend on: part of the key of every cache below whose answer goes
-    through jieba, so adding a word invalidates them."""
+def _dictionary(text: str) -> tuple[str, ...]:
+    """What the words of `text` depend on besides it (the run's learnt words in it): part of the key
+    of every cache below whose answer goes through jieba."""
     from engine.align.tokenize import dictionary_key
 
-    return dictionary_key()
+    return dictionary_key(text)
 
 
 def content_words(text: str) -> list[str]:
     """Words of two or more characters that carry the task (jieba; light task verbs left out)."""
-    return list(_content_words(compact(text), *_dictionary()))
+    flat = compact(text)
+    return list(_content_words(flat, *_dictionary(flat)))
 
 
 @lru_cache(maxsize=16384)  # one clause is compared with many sentences
-def _content_words(flat: str, *_dictionary: int) -> tuple[str, ...]:
+def _content_words(flat: str, *_dictionary: str) -> tuple[str, ...]:
     from engine.align.tokenize import lcut  # cached too, but the filter below is not free
 
     return tuple(w for w in lcut(flat) if len(w) >= 2 and w not in _LIGHT)
@@ -76,11 +77,12 @@ def similarity(clause: str, text: str) -> float:
     share of the clause's character bigrams found in `text` (robust to inserted words and reordered
     list items) and, for clauses of four or more content words, the share of those words found
     (robust to rewording: 推行年度目录公开制度 = 制定年度目录向社会公开)."""
-    return _similarity(compact(clause), compact(text), *_dictionary())
+    a = compact(clause)
+    return _similarity(a, compact(text), *_dictionary(a))
 
 
 @lru_cache(maxsize=65536)  # every parent clause meets every draft sentence, check after check
-def _similarity(a: str, b: str, *dictionary: int) -> float:
+def _similarity(a: str, b: str, *dictionary: str) -> float:
     if not a or not b:
         return 0.0
     if a in b:
@@ -96,7 +98,8 @@ def _similarity(a: str, b: str, *dictionary: int) -> float:
 def coverage(part: str, text: str) -> float:
     """How much of a short `part` (a sub-clause) `text` holds: shared character bigrams or content
     words, without the windowed fuzzy match, which is too lenient on a dozen characters."""
-    return _coverage(compact(part), compact(text), *_dictionary())
+    a = compact(part)
+    return _coverage(a, compact(text), *_dictionary(a))
 
 
 def best_coverage(part: str, texts: list[str]) -> tuple[float, int]:
@@ -105,7 +108,8 @@ def best_coverage(part: str, texts: list[str]) -> tuple[float, int]:
     Scanned from the last text: the first full coverage met is then the answer (nothing scores more
     than 1, and no later text is left to win the tie), so the rest is not scored.
     """
-    a, dictionary = compact(part), _dictionary()
+    a = compact(part)
+    dictionary = _dictionary(a)
     best = (0.0, -1)
     for j in range(len(texts) - 1, -1, -1):
         cov = _coverage(a, compact(texts[j]), *dictionary)
@@ -117,7 +121,7 @@ def best_coverage(part: str, texts: list[str]) -> tuple[float, int]:
 
 
 @lru_cache(maxsize=65536)
-def _coverage(a: str, b: str, *dictionary: int) -> float:
+def _coverage(a: str, b: str, *dictionary: str) -> float:
     if not a or not b:
         return 0.0
     if a in b:
@@ -141,7 +145,8 @@ def best_sentence(
     the same as scoring every sentence.
     """
     best: tuple[float, Measure | None, str] = (0.0, None, "")
-    a, dictionary = compact(clause), _dictionary()
+    a = compact(clause)
+    dictionary = _dictionary(a)
     if not a:
         return best
     index = _SentenceIndex.of(measures)

@@ -20,6 +20,7 @@ from engine.i18n import _Defaulting
 from engine.models import CARRIED, Measure, Plan, Severity
 
 if TYPE_CHECKING:
+    from engine.align.tokenize import Vocabulary
     from engine.models import Alignment, AlignmentPair
     from engine.rules.ruleset import Obligation
 
@@ -102,6 +103,7 @@ class CheckContext:
     lang: str = "zh"
     scope: object = None  # the rule's Scope; use `in_scope(measure)`
     draft_date: str | None = None  # ISO date the draft speaks from (engine.parse.dating); None: unknown
+    vocabulary: Vocabulary | None = None  # the unit names this check learnt (current while kinds run)
 
     def in_scope(self, measure: Measure) -> bool:
         return self.scope is None or self.scope.matches(measure, self.draft)  # type: ignore[attr-defined]
