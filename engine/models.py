@@ -10,7 +10,6 @@ Pipeline: ingest (SourceDoc) -> parse (Plan) -> extract (fills Measure fields) -
 
 from __future__ import annotations
 
-import bisect
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -189,10 +188,6 @@ class Measure(_Model):
     general: bool = Field(False, description="a general requirement: 指导思想, 主要原则, 总体目标 …")
 
 
-# a plan's measures by parent_measure, position by id(measure), positions by ref and by label
-_Family = tuple[dict[str, list[Measure]], dict[int, int], dict[str, list[int]]]
-
-
 class Plan(_Model):
     source: str
     format: str = "txt"
@@ -216,8 +211,6 @@ class Plan(_Model):
     closing: str = Field("", description="text after the last measure: closing requirements, not a measure")
     paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
     _by_ref: dict[str, Measure] = PrivateAttr(default_factory=dict)
-    # (the measures list it was built for, its length, the indexes): see `_measure_family`
-    _family: tuple[list[Measure], int, _Family] | None = PrivateAttr(default=None)
 
     def measure(self, ref: str | None) -> Measure | None:
         """The measure with this ref; the index is built on first use and again if measures changed."""
@@ -226,42 +219,6 @@ class Plan(_Model):
         if len(self._by_ref) != len(self.measures):
             self._by_ref = {m.ref: m for m in self.measures}
         return self._by_ref.get(ref)
-
-    def children(self, measure: Measure) -> list[Measure]:
-        """Sub-measures of `measure` (those whose parent_measure names it), in plan order."""
-        by_parent, order, _ = self._measure_family()
-        found = {id(m): m for k in {measure.ref, measure.label} for m in by_parent.get(k, ())}
-        found.pop(id(measure), None)
-        return sorted(found.values(), key=lambda m: order[id(m)])
-
-    def enclosing(self, measure: Measure) -> Measure | None:
-        """The measure a sub-measure sits in: the nearest earlier measure with that ref or label."""
-        if not measure.parent_measure:
-            return None
-        _, order, by_name = self._measure_family()
-        positions = by_name.get(measure.parent_measure, [])
-        k = bisect.bisect_left(positions, order.get(id(measure), len(self.measures)))
-        return self.measures[positions[k - 1]] if k else None
-
-    def _measure_family(self) -> _Family:
-        """Indexes of the measures, so `children` and `enclosing` cost no scan of the whole plan per
-        call (a kind asks for every measure: a scan each was quadratic in the plan's size); built
-        again when the measures list is replaced or changes length, as `measure`'s index is."""
-        kept = self._family
-        if kept is not None and kept[0] is self.measures and kept[1] == len(self.measures):
-            return kept[2]
-        by_parent: dict[str, list[Measure]] = {}
-        by_name: dict[str, list[int]] = {}
-        order: dict[int, int] = {}
-        for i, m in enumerate(self.measures):
-            order[id(m)] = i
-            if m.parent_measure:
-                by_parent.setdefault(m.parent_measure, []).append(m)
-            for k in {m.ref, m.label}:
-                by_name.setdefault(k, []).append(i)
-        family = (by_parent, order, by_name)
-        self._family = (self.measures, len(self.measures), family)
-        return family
 
 
 # --------------------------------------------------------------------------- align

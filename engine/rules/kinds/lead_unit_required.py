@@ -110,13 +110,13 @@ class LeadUnitRequired(CheckKind):
         if units_of(m):
             return True
         if options.inherit:
-            outer = ctx.draft.enclosing(m)
+            outer = ctx.enclosing(ctx.draft, m)
             while outer is not None:
                 if units_of(outer):
                     return True
-                outer = ctx.draft.enclosing(outer)
+                outer = ctx.enclosing(ctx.draft, outer)
         if options.skip_containers:
-            kids = ctx.draft.children(m)
+            kids = ctx.children(ctx.draft, m)
             if kids and all(units_of(k) for k in kids):
                 return True
         return False

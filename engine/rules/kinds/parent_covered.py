@@ -134,10 +134,10 @@ class ParentCovered(CheckKind):
         """A dropped measure is not reported when its enclosing measure is dropped too (reported once,
         there), when one of its sub-measures is carried (the container is carried through them), or
         when its text reappears in the draft sentence by sentence (the alignment missed it)."""
-        outer = ctx.parent.enclosing(pm) if ctx.parent else None
+        outer = ctx.enclosing(ctx.parent, pm) if ctx.parent else None
         if outer is not None and relation.get(outer.ref) == "dropped":
             return True
-        kids = ctx.parent.children(pm) if ctx.parent else []
+        kids = ctx.children(ctx.parent, pm) if ctx.parent else []
         if any(relation.get(k.ref) in CARRIED for k in kids):
             return True
         if options.recheck_threshold >= 1:
