@@ -96,6 +96,11 @@ class Responsibility(_Model):
     )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
+    clauses: list[Responsibility] = Field(
+        default_factory=list,
+        description="a measure with several clauses, each after its own sentences (…（A负责）…（B负责）): each "
+        "clause in text order; lead and support above are their union, text and place the last clause's",
+    )
 
 
 DeadlineKind = Literal["by-date", "recurring", "period", "term"]
@@ -220,6 +225,8 @@ class Plan(_Model):
 
 MeasureRelation = Literal["same", "adapted", "merged", "split", "dropped", "added", "general"]
 ClauseRelation = Literal["same", "changed", "dropped", "added"]
+# relations under which a parent measure counts as carried by the draft
+CARRIED: tuple[MeasureRelation, ...] = ("same", "adapted", "merged", "split")
 
 
 class DiffOp(_Model):

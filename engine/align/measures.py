@@ -242,12 +242,12 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     shared_with: _BigramIndex | None = None
     for i, js in by_parent.items():
         p = ps[i]
-        known = p.words.parts
-        new = [j for j in js if ds[j].words not in known]
+        known = p.words.parts  # shared by every check of this parent text, concurrent ones too
+        got = {ds[j].words: known.get(ds[j].words) for j in js}  # read once: another check may clear it
+        new = [j for j in js if got[ds[j].words] is None]
         if new:
             if len(known) + len(new) > _PARTS_MAX:
                 known.clear()
-                new = list(js)
             if shared_with is None:
                 shared_with = _BigramIndex(ds)
             cands = [ds[j] for j in new]
@@ -257,9 +257,9 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
             for d, ratio, shared in zip(cands, ratios, common, strict=True):
                 tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
                 bigram_dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
-                known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
+                got[d.words] = known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
         for j in js:
-            out[(i, j)] = _combined(*known[ds[j].words], opts)
+            out[(i, j)] = _combined(*got[ds[j].words], opts)
     return out
 
 

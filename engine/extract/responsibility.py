@@ -400,7 +400,27 @@ def states_first_listed_leads(text: str) -> bool:
 
 
 def apply_first_listed_leads(r: Responsibility) -> None:
-    """Under that convention a jointly listed clause ("A、B、C负责") has lead A and support B, C."""
-    if r.style.startswith("X") and len(r.lead) > 1 and not r.support:
+    """Under that convention a jointly listed clause ("A、B、C负责") has lead A and support B, C
+    (in a measure of several clauses, each clause's first unit)."""
+    if r.clauses:
+        for c in r.clauses:
+            apply_first_listed_leads(c)
+        r.lead, r.support = union_of(r.clauses)
+    elif r.style.startswith("X") and len(r.lead) > 1 and not r.support:
         r.support = r.lead[1:]
         r.lead = r.lead[:1]
+
+
+def union_of(clauses: Sequence[Responsibility]) -> tuple[list[Unit], list[Unit]]:
+    """(lead, support) of several clauses: each in order of first mention; a unit that leads one
+    clause and supports another is a lead."""
+    lead: dict[str, Unit] = {}
+    support: dict[str, Unit] = {}
+    for c in clauses:
+        for u in c.lead:
+            lead.setdefault(u.name, u)
+    for c in clauses:
+        for u in c.support:
+            if u.name not in lead:
+                support.setdefault(u.name, u)
+    return list(lead.values()), list(support.values())

@@ -126,10 +126,11 @@ def test_nothing_raises_on_arbitrary_text(text):
         assert text[r.start : r.end] == r.text
 
 
-def test_sub_item_clauses_are_all_cut_from_sentences_and_the_last_is_the_measures():
+def test_sub_item_clauses_are_all_cut_from_sentences_and_the_measure_has_their_units():
     m = measure(
         "1.深化改革。\n(1)清理中介。(责任单位:县编办)\n(2)推进标准化。(责任单位:县法制局、县直各有关单位)"
     )
     fill_measure(m)
-    assert m.lead_units == ["县法制局", "县直各有关单位"]
+    assert m.lead_units == ["县编办", "县法制局", "县直各有关单位"]
+    assert m.responsibility.text == "(责任单位:县法制局、县直各有关单位)" and len(m.responsibility.clauses) == 2
     assert [s.text for s in m.sentences] == ["1.深化改革。", "(1)清理中介。", "(2)推进标准化。"]

@@ -244,3 +244,24 @@ def test_guangning_units(guangning):
     assert names(r.lead) == ["县编办", "县法制局", "县直各有关单位", "各镇人民政府"]
     assert [u.generic for u in r.lead] == [False, False, True, False]
     assert r.style == "责任单位"
+
+
+def test_clauses_of_one_measure_are_united_in_order():
+    from engine.extract.responsibility import apply_first_listed_leads
+    from engine.models import Measure
+
+    text = "推进改革。（市场监管局负责）加强教育。（教育局、人社局负责）推广技术。（科技局、教育局负责）"
+    m = Measure(label="1", style="arabic_dot", ordinal=1, depth=0, title="", text=text)
+    fill_measure(m)
+    assert m.lead_units == ["市场监管局", "教育局", "人社局", "科技局"]
+    assert [c.text for c in m.responsibility.clauses] == ["（市场监管局负责）", "（教育局、人社局负责）", "（科技局、教育局负责）"]
+    assert m.responsibility.text == "（科技局、教育局负责）"
+    assert [s.text for s in m.sentences] == ["推进改革。", "加强教育。", "推广技术。"]
+    # first-listed convention: each clause's first unit leads; a lead of one clause is never a support
+    apply_first_listed_leads(m.responsibility)
+    assert [u.name for u in m.responsibility.lead] == ["市场监管局", "教育局", "科技局"]
+    assert [u.name for u in m.responsibility.support] == ["人社局"]
+    # one clause: no clauses list, as before
+    m1 = Measure(label="2", style="arabic_dot", ordinal=2, depth=0, title="", text="推进改革。（A局、B局负责）")
+    fill_measure(m1)
+    assert m1.responsibility.clauses == [] and m1.lead_units == ["A局", "B局"]

@@ -114,3 +114,37 @@ def test_date_and_issuers_at_the_end(doc_of):
 def test_draft_words(doc_of, word):
     assert parse_plan(doc_of(f"某某县实施方案({word})\n" + BODY)).is_draft
     assert not parse_plan(doc_of("某某县实施方案\n" + BODY)).is_draft
+
+
+@pytest.mark.parametrize(
+    ("line", "inner"),
+    [
+        ("国务院关于印发国家职业教育改革实施方案的通知", "国家职业教育改革实施方案"),
+        ("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "“无废城市”建设试点工作方案"),
+        ("某某市人民政府关于印发某某市营商环境优化行动计划(2023—2025年)的通知", "某某市营商环境优化行动计划(2023—2025年)"),
+        ("某某县人民政府办公室关于转发某某市安全生产专项整治实施方案的通知", "某某市安全生产专项整治实施方案"),
+    ],
+)  # fmt: skip
+def test_bare_wrapper_names_the_issued_plan(line, inner):
+    # 关于印发X的通知 written without 《》: the plan is X, not the notice
+    assert wrapper_inner(line) == inner
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知", "关于加强安全生产工作的通知", "关于印发的通知"],
+)
+def test_notice_that_issues_nothing_is_no_wrapper(line):
+    assert wrapper_inner(line) is None
+
+
+def test_issuing_notice_title_is_the_issued_plan(doc_of):
+    head = "某某市人民政府关于印发某某市优化营商环境\n实施方案的通知\n某政发〔2023〕5号\n各县(区)人民政府,市直各单位:\n"
+    sign = "现将《某某市优化营商环境实施方案》印发给你们,请认真贯彻执行。\n某某市人民政府\n2023年3月1日\n"
+    # without an attached title line: the document the notice issues
+    assert parse_plan(doc_of(head + sign + BODY)).title == "某某市优化营商环境实施方案"
+    # with one: that line wins (it may differ from the notice's wording)
+    attached = "某某市优化营商环境实施方案(2023—2025年)\n为优化营商环境,制定本方案。\n"
+    plan = parse_plan(doc_of(head + sign + attached + BODY))
+    assert plan.title == "某某市优化营商环境实施方案(2023—2025年)"
+    assert plan.doc_number == "某政发〔2023〕5号" and plan.date == "2023-03-01"

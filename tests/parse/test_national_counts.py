@@ -91,8 +91,25 @@ def test_sports_events(plans):
     assert [m.title for m in p.measures if m.general] == ["指导思想", "基本原则", "发展目标"]
     tasks = [m for m in p.measures if not m.general]
     assert len(tasks) == 16 and all(m.lead_units for m in tasks)
-    # an item with several clauses: the last is the item's (the earlier ones cover earlier sentences)
-    assert p.measure("(十)").lead_units == ["体育总局", "网信办", "科技部", "工业和信息化部"]
+    # an item with three clauses, each after its own sentences: the item's units are their union, in
+    # order (no first-listed convention here: every unit listed in a clause answers for it)
+    ten = p.measure("(十)")
+    assert ten.lead_units == ["市场监管总局", "体育总局", "教育部", "网信办", "科技部", "工业和信息化部"]
+    assert ten.support_units == []
+    assert [[u.name for u in c.lead] for c in ten.responsibility.clauses] == [
+        ["市场监管总局"], ["体育总局", "教育部"], ["体育总局", "网信办", "科技部", "工业和信息化部"],
+    ]  # fmt: skip
+    assert ten.responsibility.text == "(体育总局、网信办、科技部、工业和信息化部负责)"
+    assert not any("负责)" in s.text for s in ten.sentences)
+    # the other two items with several clauses (counted by hand: (十三) three, (十八) two)
+    assert p.measure("(十三)").lead_units == [
+        "体育总局", "教育部", "住房城乡建设部", "公安部", "应急部", "银保监会", "人民银行",
+    ]  # fmt: skip
+    assert p.measure("(十八)").lead_units == [
+        "公安部", "工业和信息化部", "交通运输部", "水利部", "海洋局", "空管委办公室", "体育总局", "发展改革委",
+        "市场监管总局",
+    ]  # fmt: skip
+    assert [m.ref for m in p.measures if m.responsibility and m.responsibility.clauses] == ["(十)", "(十三)", "(十八)"]
     assert p.measure("(五)").lead_units == ["体育总局", "北京冬奥组委"]
     goals = p.measure("(三)")
     assert [d.date for d in goals.deadlines] == ["2025-12-31"]
