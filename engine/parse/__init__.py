@@ -202,9 +202,10 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: 
     paras, markers, first = _marked(doc)
     starts = documents.document_starts(paras, markers, first)
     if not starts:
+        plan = _parse_one(doc, paras, markers, first, level, jurisdiction)
         if part not in (None, 1):
-            raise PlancheckError("parse.no_document", path=doc.path, part=part, count=1, titles="")
-        return _parse_one(doc, paras, markers, first, level, jurisdiction)
+            raise PlancheckError("parse.no_document", path=doc.path, part=part, count=1, titles=f"1. {plan.title}")
+        return plan
     if part is not None and not 1 <= part <= len(starts):
         titles = "；".join(f"{i}. {s.title}" for i, s in enumerate(starts, 1))
         raise PlancheckError("parse.no_document", path=doc.path, part=part, count=len(starts), titles=titles)
