@@ -175,7 +175,7 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True, help="达到此级别即退出码 1 / exit 1 at or above this severity")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True, help="写入批注和意见反馈表的最低级别 / lowest severity in Word comments and the feedback form")
 @click.option("--author", default="", help="批注作者、反馈单位、文档属性，如 城中区司法局 / comment author, 反馈单位 and document author")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期和文档日期所用的日期（默认今天）/ date for waiver expiry and document dates (default: today)")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期所用的日期（默认今天）和 Word/意见反馈表上的日期（默认取方案落款日期，否则 SOURCE_DATE_EPOCH，否则留空）/ date for waiver expiry (default: today) and for the Word documents (default: the draft's date line, else SOURCE_DATE_EPOCH, else none)")
 @click.option("--jobs", "-j", type=int, default=0, help="多份下级方案时的进程数（默认全部核）/ worker processes for several drafts (default: all cores)")
 @click.option("--baseline", help="旧稿的 JSON 报告：标出新增/未变的问题，列出已改的，--fail-on 只计新增 / JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
 @click.option("--only-new", is_flag=True, help="配合 --baseline：批注和意见反馈表只列新增问题 / with --baseline: Word comments and the feedback form list new findings only")
@@ -263,7 +263,7 @@ def check(
         sys.exit(run_batch(list(drafts), options, formats, outputs, jobs))
 
     from engine.pipeline import check as run_check
-    from engine.report.base import RenderContext
+    from engine.report.base import RenderContext, office_date
 
     draft = drafts[0]
     progress = Progress(lang)
@@ -282,7 +282,7 @@ def check(
             lang,
             out,
             author=author.strip(),
-            date=(today.date() if today else dt.date.today()).isoformat(),
+            date=office_date(run.draft, today.date() if today else None),  # never the clock
             min_severity=min_severity,
             only_new=only_new,
         )
@@ -419,10 +419,11 @@ def fix(
         echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
         return
     write_output(output, result.data, binary=True)  # the user's own text, control characters and all
+    after = result.recheck(output)  # what `plancheck check` says of the written file
     echo(
         message(
             "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
-            skipped=len(o.skipped), before=len(o.before), after=len(o.after),
+            skipped=len(o.skipped), before=len(o.before), after=len(after),
         ),
         err=True,
     )  # fmt: skip

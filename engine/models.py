@@ -232,6 +232,8 @@ class Plan(_Model):
 
 MeasureRelation = Literal["same", "adapted", "merged", "split", "dropped", "added", "general"]
 ClauseRelation = Literal["same", "changed", "dropped", "added"]
+# relations under which a parent measure counts as carried by the draft
+CARRIED: tuple[MeasureRelation, ...] = ("same", "adapted", "merged", "split")
 
 
 class DiffOp(_Model):

@@ -80,8 +80,8 @@ class Words:
 
 
 def words_of(title: str, body: str) -> Words:
-    """The Words of a title and body under jieba's current dictionary (kept by text, bounded)."""
-    key = (title, body, dictionary_key())
+    """The Words of a title and body under the run's vocabulary (kept by text, bounded)."""
+    key = (title, body, dictionary_key(title, body))
     w = _WORDS.get(key)
     if w is None:
         toks = tokens(body) if body else tokens(title)
@@ -93,8 +93,8 @@ def words_of(title: str, body: str) -> Words:
     return w
 
 
-# (title, body, dictionary key) -> Words; a new dictionary (a unit name learnt) makes new keys
-_WORDS: dict[tuple[str, str, tuple[int, int]], Words] = {}
+# (title, body, learnt words in them) -> Words
+_WORDS: dict[tuple[str, str, tuple[str, ...]], Words] = {}
 _WORDS_MAX = 20_000
 _PARTS_MAX = 4096  # draft texts remembered per parent text
 
@@ -242,12 +242,12 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     shared_with: _BigramIndex | None = None
     for i, js in by_parent.items():
         p = ps[i]
-        known = p.words.parts
-        new = [j for j in js if ds[j].words not in known]
+        known = p.words.parts  # shared by every check of this parent text, concurrent ones too
+        got = {ds[j].words: known.get(ds[j].words) for j in js}  # read once: another check may clear it
+        new = [j for j in js if got[ds[j].words] is None]
         if new:
             if len(known) + len(new) > _PARTS_MAX:
                 known.clear()
-                new = list(js)
             if shared_with is None:
                 shared_with = _BigramIndex(ds)
             cands = [ds[j] for j in new]
@@ -257,9 +257,9 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
             for d, ratio, shared in zip(cands, ratios, common, strict=True):
                 tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
                 bigram_dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
-                known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
+                got[d.words] = known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
         for j in js:
-            out[(i, j)] = _combined(*known[ds[j].words], opts)
+            out[(i, j)] = _combined(*got[ds[j].words], opts)
     return out
 
 

@@ -8,22 +8,25 @@ each level are data (rulesets/data/levels.yaml).
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from engine.models import Plan
-from engine.rules.drafting import find_all
+from engine.rules.beyond import LEGISLATION_WORDS
+from engine.rules.similarity import compact
+from engine.rules.textunits import find_all
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
 
+# --------------------------------------------------------------------------- names
 
 _SUFFIXES = (
     "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "自治旗",
     "街道", "地区", "省", "市", "州", "盟", "县", "旗", "区", "镇", "乡",
 )  # fmt: skip
-
-
 _LEVEL_DEFAULT_SUFFIX = {"province": "省", "city": "市", "county": "县", "town": "镇"}
 
 
@@ -130,3 +133,199 @@ def other_names(ctx: CheckContext) -> list[str]:
             if v not in own and not any(v in o for o in own if len(o) > len(v) and o.endswith(v)):
                 names.add(v)
     return sorted(names, key=len, reverse=True)
+
+
+# --------------------------------------------------------------------------- what a level may do
+
+
+def no_legislation(ctx: CheckContext) -> bool:
+    """The draft's level has no legislative power (levels.yaml; county and town by default)."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    levels = table.get("levels", {}) if isinstance(table, dict) else {}
+    info = levels.get(ctx.draft.level)
+    if isinstance(info, dict) and "legislation" in info:
+        return not info["legislation"]
+    return ctx.draft.level in ("county", "town")
+
+
+def legislation_patterns(ctx: CheckContext) -> list[str]:
+    """Regexes of law-making: levels.yaml's `legislation_doing`, then the built-in words."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    pats = list(table.get("legislation_doing", [])) if isinstance(table, dict) else []
+    return [*pats, LEGISLATION_WORDS]
+
+
+def is_legislation(ctx: CheckContext, text: str) -> bool:
+    """Text about making laws, which a draft without legislative power cannot carry."""
+    return no_legislation(ctx) and any(re.search(p, text) for p in legislation_patterns(ctx))
+
+
+# --------------------------------------------------------------------------- level and place words
+
+
+def place_names(plan: Plan | None) -> list[str]:
+    """A plan's jurisdiction as a text would name it: 广西壮族自治区 -> 广西壮族自治区, 广西."""
+    if plan is None or not plan.jurisdiction:
+        return []
+    name = plan.jurisdiction
+    short = re.sub(r"(壮族|回族|维吾尔|藏族)?(自治区|自治州|自治县|省|市|县|区|街道|镇|乡)$", "", name)
+    return [n for n in {name, short} if len(n) >= 2]
+
+
+_NO_TABLE: dict = {}  # one object, so `level_pattern` caches for a run without levels.yaml too
+
+
+def _levels_table(ctx: CheckContext) -> dict:
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    return table if isinstance(table, dict) else _NO_TABLE
+
+
+# Words that say "this level / that level" without naming one: the same in every plan.
+_RELATIVE = ("各级", "本级", "上级", "下级", "各地", "各层级", "两级", "村", "社区")
+
+
+# Fallbacks when rulesets/data/levels.yaml is missing.
+_LEVEL_FALLBACK = (
+    "国家",
+    "中央",
+    "自治区",
+    "省",
+    "设区的市",
+    "设区市",
+    "市",
+    "县级",
+    "县",
+    "区",
+    "乡镇",
+    "街道",
+    "乡",
+    "镇",
+)
+
+
+_SELF_FALLBACK = ("全", "我", "本")
+
+
+def _self_words(table: dict, plan: Plan | None) -> set[str]:
+    """How a plan names itself (全区, 我县 …): by its name's ending and by its level's words."""
+    if plan is None:
+        return set()
+    by_suffix = table.get("self_words") if isinstance(table.get("self_words"), dict) else {}
+    levels = table.get("levels") if isinstance(table.get("levels"), dict) else {}
+    info = levels.get(plan.level) if isinstance(levels.get(plan.level), dict) else {}
+    keys = [compact(w) for w in info.get("words", [])]
+    name = plan.jurisdiction or ""
+    keys += [k for k in by_suffix if name.endswith(k)]
+    words = {w for k in keys for w in by_suffix.get(k, [])}
+    if not by_suffix:  # no table: 全X/我X/本X for the name's last character
+        words = {p + name[-1] for p in _SELF_FALLBACK} if name else set()
+    return words
+
+
+def level_pattern(ctx: CheckContext) -> re.Pattern[str]:
+    """Level and place words of BOTH plans, as one regex over compacted text.
+
+    Built from the data (levels.yaml: each plan's self-words such as 全区/我县, every level's words
+    such as 自治区/设区市/乡镇/街道) and from the two plans' place names, so a plan of any place and
+    level is covered: 全区各级政府 -> 我县, 广西 -> 藤县, 村级以上 -> 街道以上 all reduce to the same text.
+
+    Called thousands of times per check: built once per levels table and pair of plans (by their
+    jurisdiction and level, all it reads of them).
+    """
+    table = _levels_table(ctx)
+    key = tuple((p.jurisdiction, p.level) if p is not None else None for p in (ctx.parent, ctx.draft))
+    hit = _level_patterns.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    pattern = _build_level_pattern(ctx, table)
+    if len(_level_patterns) >= 64:
+        _level_patterns.clear()
+    _level_patterns[key] = (table, pattern)  # holds the table: its id is not reused while cached
+    return pattern
+
+
+_level_patterns: dict[tuple, tuple[dict, re.Pattern[str]]] = {}
+
+
+def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
+    levels = table.get("levels") if isinstance(table.get("levels"), dict) else {}
+    level_words = {
+        compact(w) for info in levels.values() if isinstance(info, dict) for w in info.get("words", [])
+    }
+    level_words = level_words or set(_LEVEL_FALLBACK)
+    self_words = _self_words(table, ctx.parent) | _self_words(table, ctx.draft)
+    places = set(place_names(ctx.parent) + place_names(ctx.draft))
+    return _level_regex(
+        tuple(sorted(places, key=len, reverse=True)),
+        tuple(sorted(self_words | set(_RELATIVE), key=len, reverse=True)),
+        tuple(sorted(level_words, key=len, reverse=True)),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _level_regex(places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[str, ...]) -> re.Pattern[str]:
+    alt = lambda ws: "|".join(re.escape(w) for w in ws if w)  # noqa: E731
+    tail = r"(级|两级)?(以上|以下)?(各级)?(人民)?(政府)?"
+    parts = [f"(?:{alt(places)})(壮族自治区|自治区|省|市|县|区)?(人民)?(政府)?"] if places else []
+    parts += [f"(?:{alt(selfs)}){tail}", f"(?:{alt(levels)}){tail}"]
+    return re.compile("|".join(parts))
+
+
+def delevel(ctx: CheckContext, text: str) -> str:
+    """Compacted `text` without level and place words of either plan (see `level_pattern`).
+
+    Applied to BOTH texts before comparing them: a draft that writes 推动我区高效履职 for
+    推动全区各级政府高效履职 has carried the clause. Symmetric, so over-matching (市 in 市场) costs nothing.
+    """
+    return level_pattern(ctx).sub("", compact(unicodedata.normalize("NFKC", text)))
+
+
+def adaptation_residue(ctx: CheckContext, fragment: str) -> str:
+    """What is left of a deleted fragment once level and place words (各级, 乡镇, 广西 …) and, at a
+    level without legislative power, legislation words are taken out: empty means the deletion only
+    adapted the text to the draft's level."""
+    text = compact(unicodedata.normalize("NFKC", fragment))
+    if no_legislation(ctx):
+        for p in legislation_patterns(ctx):
+            text = re.sub(p, "", text)
+    text = level_pattern(ctx).sub("", text)
+    return re.sub(r"[的和及与等]", "", text)
+
+
+def higher_level_words(ctx: CheckContext) -> tuple[str, ...] | None:
+    """The words of the levels above the draft's (levels.yaml), None when there are none: all that
+    `subject_above` needs of the context, read once by callers that ask it of many texts."""
+    table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None
+    levels = table.get("levels", {}) if isinstance(table, dict) else {}
+    mine = (
+        levels.get(ctx.draft.level, {}).get("rank") if isinstance(levels.get(ctx.draft.level), dict) else None
+    )
+    if mine is None:
+        return None
+    words = [
+        w
+        for info in levels.values()
+        if isinstance(info, dict) and info.get("rank", 99) < mine
+        for w in info.get("words", [])
+    ]
+    return tuple(words) or None
+
+
+def subject_above(words: tuple[str, ...] | None, text: str) -> bool:
+    """A sub-clause whose subject is a level above the draft's (自治区原则上不设…, 由自治区人民政府统筹…,
+    设区市原则上只设…): a task for that level, not one the draft must carry. `words` are the levels
+    above (`higher_level_words`)."""
+    if not words:
+        return False
+    first, by = _higher_level_patterns(words)
+    flat = compact(text)
+    return bool(first.search(flat) or by.search(flat))
+
+
+@functools.lru_cache(maxsize=64)
+def _higher_level_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = (
+        rf"^(除[^，,]{{0,12}}外)?(由)?({alt})(?!场)(级)?(人民)?(政府)?(原则上|负责|统筹|要|应当?|不|只|一般)"
+    )
+    return re.compile(pattern), re.compile(rf"由({alt})(?!场)(人民)?政府")

@@ -323,3 +323,33 @@ def test_a_docx_with_a_table_still_gets_its_body_fixes(tmp_path):
     assert r.exit_code == 0, r.output
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert xml.count("<w:del ") >= 10
+
+
+@pytest.mark.parametrize("name", ["fixed.txt", "fixed.docx"])
+def test_the_summary_counts_what_check_finds_in_the_written_file(tmp_path, name):
+    """"49 → 32" while `plancheck check` of the result said 31: the summary is the check of the file
+    written, run the way `check` runs it."""
+    out = tmp_path / name
+    r = CliRunner().invoke(main, ["fix", str(DRAFT), "--parent", str(PARENT), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    summary = re.search(r"(\d+) → (\d+)", r.output)
+    assert summary, r.output
+    c = CliRunner().invoke(main, ["check", str(out), "--parent", str(PARENT), "--format", "json"])
+    import json
+
+    fresh = json.loads(c.output)["findings"]
+    before = json.loads(CliRunner().invoke(main, ["check", str(DRAFT), "--parent", str(PARENT), "--format", "json"]).output)
+    assert (int(summary.group(1)), int(summary.group(2))) == (len(before["findings"]), len(fresh))
+
+
+def test_the_recheck_edits_lines_as_the_output_does():
+    """Two fixes on one line: each must not shift the other's columns in the re-check's text either."""
+    from engine.fix.run import edited_lines
+
+    line = "加快建设法治城中、法治政府、法治社会，推进2022 年年底前完成"
+    f1 = Fix(description="a", edits=[TextEdit(line=1, column=7, end_column=9, original="城中", replacement="国")])  # shorter: shifts what follows
+    f2 = Fix(description="b", edits=[TextEdit(line=1, column=26, end_column=27, original=" ", replacement="")])
+    raw = [(1, line)]
+    draft = TextDraft([line], [], "utf-8")
+    for order in ([f1, f2], [f2, f1]):
+        assert edited_lines(raw, {1: [0]}, order)[0][1] == draft.applied(order).lines[0]

@@ -24,9 +24,9 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import ClassVar
 
 import numpy as np
@@ -34,7 +34,9 @@ from pydantic import Field
 from rapidfuzz import fuzz
 
 from engine.align import fuzzy
-from engine.rules import drafting as d
+from engine.memo import memo
+from engine.models import Plan
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；！？,;!?\n]+")
@@ -105,7 +107,7 @@ class DuplicateSentence(CheckKind):
         measures = list(ctx.measures())
         per: list[list[tuple[int, str, str]]] = []  # (offset, clause, key) per measure
         sents: list[list[tuple[int, str, str]]] = []  # (offset, sentence, key): sentences of 2+ clauses
-        bodies = [d.body(m) for m in measures]
+        bodies = [tu.body(m) for m in measures]
         for body in bodies:
             clauses, sentences = _measure_units(body)
             per.append(clauses)
@@ -218,53 +220,49 @@ def _contrasted(a: str, b: str, contrasts: str) -> bool:
     return bool(changed) and all(ch.isdigit() or ch in ".%" or ch in contrasts or ch in "及以" for ch in changed)
 
 
-def _parent_keys(ctx: CheckContext, options: Options) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+def _parent_keys(ctx: CheckContext, options: Options) -> tuple[frozenset[str], Mapping[str, tuple[str, ...]]]:
     """The parent's clause and sentence keys: those it writes in more than one measure (formulae,
     not slips), and each key with every key among them (itself included) whose ratio with it
     reaches `ratio_across`.
 
     A draft copies most of its parent's clauses, so most pairs a draft compares are pairs of parent
-    keys, answered here once. The parent is the same Plan for every draft of a batch (and of a warm
-    process): kept per Plan, for as long as its measures (ref, text) are the same strings.
+    keys, answered here once. Every draft of a batch (and of a warm process) has the same parent:
+    kept by the parent's texts (what the answer is made of), never by the Plan's identity.
     """
     if ctx.parent is None:
-        return set(), {}
-    plan = ctx.parent
-    content = tuple((m.ref, m.text) for m in plan.measures)
-    key = (id(plan), options.min_len_across, options.ratio_across)
-    hit = _PARENT_KEYS.get(key)
-    if hit is not None and hit[0]() is plan and hit[1] == content:
-        return hit[2], hit[3]
+        return frozenset(), {}
+    content = tuple(
+        (m.ref, m.text, m.responsibility.text if m.responsibility is not None else None) for m in ctx.parent.measures
+    )
+    return _keys_of(content, options.min_len_across, options.ratio_across, ctx.parent)
+
+
+@memo(16, copy="shared", key=lambda content, min_len, ratio, plan: (content, min_len, ratio))
+def _keys_of(
+    content: tuple, min_len: int, ratio: float, plan: Plan
+) -> tuple[frozenset[str], Mapping[str, tuple[str, ...]]]:
+    """`_parent_keys` of a parent whose measures are `content` (ref, text, responsibility text)."""
     seen: dict[str, set[str]] = {}
     for m in plan.measures:
-        qmask = d.quoted_mask(m.text)
+        qmask = tu.quoted_mask(m.text)
         for _, _, k in _units(m.text, qmask, _CLAUSE) + _units(m.text, qmask, _SENTENCE):
-            if len(k) >= options.min_len_across:
+            if len(k) >= min_len:
                 seen.setdefault(k, set()).add(m.ref)
-    repeats = {k for k, refs in seen.items() if len(refs) > 1}
+    repeats = frozenset(k for k, refs in seen.items() if len(refs) > 1)
     keys = sorted(
-        set(seen) | {u[2] for m in plan.measures for units in _measure_units(d.body(m)) for u in units}
+        set(seen) | {u[2] for m in plan.measures for units in _measure_units(tu.body(m)) for u in units}
     )
-    keys = [k for k in keys if len(k) >= options.min_len_across]
+    keys = [k for k in keys if len(k) >= min_len]
     near: dict[str, list[str]] = {k: [] for k in keys}
-    for i, j in sorted(near_pairs(keys, keys, options.ratio_across)):
+    for i, j in sorted(near_pairs(keys, keys, ratio)):
         near[keys[i]].append(keys[j])
-    known = {k: tuple(v) for k, v in near.items()}
-    if len(_PARENT_KEYS) >= 64:
-        _PARENT_KEYS.clear()
-    _PARENT_KEYS[key] = (weakref.ref(plan), content, repeats, known)
-    return repeats, known
-
-
-# (id(parent plan), min_len_across, ratio_across) -> (weakref to the plan, its (ref, text) per
-# measure, repeated keys, known keys with their matches)
-_PARENT_KEYS: dict[tuple[int, int, float], tuple[weakref.ref, tuple, set[str], dict[str, tuple[str, ...]]]] = {}
+    return repeats, MappingProxyType({k: tuple(v) for k, v in near.items()})  # shared: read-only
 
 
 @lru_cache(maxsize=4096)  # a draft keeps most of its parent's measure texts, a batch its siblings'
 def _measure_units(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
     """The clauses of a measure body, and its sentences of two or more clauses (read-only lists)."""
-    qmask = d.quoted_mask(text)
+    qmask = tu.quoted_mask(text)
     sentences = [u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])]
     return _units(text, qmask, _CLAUSE), sentences
 
@@ -315,7 +313,7 @@ def _matches(
     across: list[list[tuple[int, str, str, bool]]],
     queries: list[tuple[int, int]],
     options: Options,
-    known: dict[str, tuple[str, ...]] | None = None,
+    known: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[dict[int, int]]:
     """For each query unit (b, position): earlier measure a -> first position in across[a] that matches.
 

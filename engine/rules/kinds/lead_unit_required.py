@@ -12,6 +12,7 @@ from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
 from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.leads import lead_units, support_units
 
 
 class Options(KindOptions):
@@ -83,14 +84,14 @@ class LeadUnitRequired(CheckKind):
                       "example": counterpart_example(ctx, m)}  # fmt: skip
             fields_s = {**fields, "missing": _MISSING["lead"][lang]}
             yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
-                      suggestion=c.render(self.suggestion, ctx.lang, fields_s), key="lead")  # fmt: skip
+                      suggestion=self.suggest(ctx.lang, fields_s), key="lead")  # fmt: skip
             return
         # sections whose items carry no units at all: the plan's way with its safeguards
         with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
         for m in checked:
             if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
                 continue
-            for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
+            for role, units_of in (("lead", lead_units), ("support", support_units)):
                 if role == "support" and not options.require_support:
                     continue
                 if self._has(ctx, m, units_of, options):
@@ -101,7 +102,7 @@ class LeadUnitRequired(CheckKind):
                     local_item=m.ref,
                     quote=m.title or None,
                     fields=fields,
-                    suggestion=c.render(self.suggestion, ctx.lang, fields),
+                    suggestion=self.suggest(ctx.lang, fields),
                     key=role,
                 )
 
@@ -110,13 +111,13 @@ class LeadUnitRequired(CheckKind):
         if units_of(m):
             return True
         if options.inherit:
-            outer = c.enclosing(ctx.draft, m)
+            outer = c.enclosing(ctx, ctx.draft, m)
             while outer is not None:
                 if units_of(outer):
                     return True
-                outer = c.enclosing(ctx.draft, outer)
+                outer = c.enclosing(ctx, ctx.draft, outer)
         if options.skip_containers:
-            kids = c.children(ctx.draft, m)
+            kids = c.children(ctx, ctx.draft, m)
             if kids and all(units_of(k) for k in kids):
                 return True
         return False

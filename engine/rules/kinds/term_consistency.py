@@ -33,8 +33,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 
 from engine.memo import memo
-from engine.rules import drafting as d
 from engine.rules import places
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
@@ -99,7 +99,7 @@ class TermConsistency(CheckKind):
         slips = {frozenset(p) for p in (tab.get("slip_chars") or []) if len(p) == 2}
 
         def emit(
-            unit: d.TextUnit,
+            unit: tu.TextUnit,
             s: int,
             e: int,
             wrong: str,
@@ -109,14 +109,14 @@ class TermConsistency(CheckKind):
             pq=None,
         ):
             text = unit.text
-            cs, ce = d.clause_around(text, s)
+            cs, ce = tu.clause_around(text, s)
             if (unit.ref, cs) in reported:
                 return None
             reported.add((unit.ref, cs))
             raw = text[cs:ce]
             quote = raw.strip()
             q0 = cs + len(raw) - len(raw.lstrip())
-            line, col = d.position(ctx, unit, quote)
+            line, col = tu.position(ctx, unit, quote)
             fields = {"wrong": wrong, "right": right, "reason": reason[1] if lang == "en" else reason[0]}
             # the remedy is exact when the reported words are the span itself
             edits = (Edit(s - q0, e - q0, right),) if text[s:e] == wrong and q0 <= s <= e <= q0 + len(quote) else ()
@@ -136,9 +136,9 @@ class TermConsistency(CheckKind):
         confusables = tab.get("confusables") or []
         formulations = tab.get("formulations") or []
         patterns = tuple(c["pattern"] for c in confusables), tuple(f["pattern"] for f in formulations)
-        for unit in d.units(ctx):
+        for unit in tu.units(ctx):
             text = unit.text
-            qmask = d.quoted_mask(text)
+            qmask = tu.quoted_mask(text)
             if options.confusables:
                 for c, found in zip(confusables, _scan(text, patterns[0]), strict=True):
                     for m in found:
@@ -228,7 +228,7 @@ class TermConsistency(CheckKind):
 @lru_cache(maxsize=4096)  # drafts repeat their parent's texts, and a batch its siblings'
 def _scan(text: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Match[str], ...], ...]:
     """The matches of each pattern in `text` (`finditer`), kept by text."""
-    return tuple(tuple(d.compiled(p).finditer(text)) for p in patterns)
+    return tuple(tuple(tu.compiled(p).finditer(text)) for p in patterns)
 
 
 # what each clause yields, per key of `_diff` (parent clauses, options, names): kept across units and
@@ -274,7 +274,7 @@ def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars
     if ratio < min_ratio or ratio >= 1.0:
         return
     pclause = pclauses[idx][1]
-    a, b = d.fold(clause), d.fold(pclause)
+    a, b = tu.fold(clause), tu.fold(pclause)
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
@@ -310,7 +310,7 @@ def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars
 
 def _term_at(text: str, s: int, e: int) -> str:
     """The matched form with up to two following characters of its clause: 法制素养, 其它部门."""
-    _, ce = d.clause_around(text, s)
+    _, ce = tu.clause_around(text, s)
     return text[s : min(ce, e + 2)]
 
 
@@ -318,7 +318,7 @@ def _in_name(text: str, i: int, names: list[str]) -> bool:
     for n in names:
         if len(n) < 2:
             continue
-        for m in d.find_all(n, text):
+        for m in tu.find_all(n, text):
             if m.start() <= i < m.end():
                 return True
     return False
@@ -519,7 +519,7 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
     rapidfuzz (its LCS is at least difflib's matching characters), both in the same 2.0*m/n form.
     """
     best, idx = 0.0, -1
-    ft = d.fold(text)
+    ft = tu.fold(text)
     folded = [_folded(c) for c in candidates]
     if ft and ft in folded:  # ratio 1 only for the same text, and no candidate scores more
         return 1.0, folded.index(ft)
@@ -542,7 +542,7 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
 
 @lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
-    return d.fold(text)
+    return tu.fold(text)
 
 
 @memo(1024, copy="shared")

@@ -1,10 +1,10 @@
-"""What the drafting-quality kinds share: the data tables, place names, the text units they scan.
+"""The draft's own words as the drafting kinds scan them.
 
-self_reference, level_scope, term_consistency, duplicate_sentence, numbering and format all read the
-draft the same way: every measure, every section heading and its own text, the title and the
-preamble; all skip text inside 《》 (a quoted title is somebody else's words); all need the parent
-text aligned to a draft measure. Answering those once here keeps the kinds about their one question.
-Nothing here writes to the context.
+The pieces scanned (`units`: measures without their responsibility clause, section headings with
+their text, the title, the preamble), the spans inside 《》 that are someone else's words
+(`quoted_mask`), the sentence or clause around a match, and where a quote stands (`position`).
+self_reference, level_scope, term_consistency, duplicate_sentence and format read the draft this
+way, so they agree on what the draft itself says. Nothing here writes to the context.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from engine.models import Measure, Paragraph, Plan, Section
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
-
-# --------------------------------------------------------------------------- text
 
 _FOLD = str.maketrans(
     {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "[": "［", "]": "］"}

@@ -1,4 +1,4 @@
-"""carrying.best_sentence: the bounded search finds what scoring every sentence finds."""
+"""similarity.best_sentence: the bounded search finds what scoring every sentence finds."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from engine.models import Measure, Plan
 from engine.pipeline import load_plan
 from engine.rules import carrying as c
+from engine.rules import similarity as sim
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,8 +29,8 @@ def _every_sentence(clause: str, measures: list[Measure]) -> tuple[float, Measur
     """The definition: score every sentence, keep the first best."""
     best: tuple[float, Measure | None, str] = (0.0, None, "")
     for m in measures:
-        for s in c.sentences(m):
-            score = c.similarity(clause, s)
+        for s in sim.sentences(m):
+            score = sim.similarity(clause, s)
             if score > best[0]:
                 best = (score, m, s)
     return best
@@ -45,21 +46,21 @@ def _same(got: tuple[float, Measure | None, str], want: tuple[float, Measure | N
 @pytest.mark.parametrize("at_least", [0.0, 0.5, 0.7, 0.85])
 def test_parent_sentences_against_the_fixture_draft(at_least: float) -> None:
     parent, draft = _plans()
-    clauses = [s for m in parent.measures for s in c.sentences(m)][::3]
+    clauses = [s for m in parent.measures for s in sim.sentences(m)][::3]
     assert len(clauses) > 50
     found = 0
     for clause in clauses:
         want = _every_sentence(clause, draft.measures)
-        _same(c.best_sentence(clause, draft.measures, at_least), want, at_least)
+        _same(sim.best_sentence(clause, draft.measures, at_least), want, at_least)
         found += want[0] >= at_least
     assert found > 10  # the comparison covered clauses that are found, not only misses
 
 
 def test_long_clauses_with_more_than_64_distinct_characters() -> None:
     parent, draft = _plans()
-    text = "".join(c.sentences(parent.measures[5])) + "".join(c.sentences(parent.measures[9]))
-    assert len(set(c.compact(text))) > 64
-    _same(c.best_sentence(text, draft.measures, 0.3), _every_sentence(text, draft.measures), 0.3)
+    text = "".join(sim.sentences(parent.measures[5])) + "".join(sim.sentences(parent.measures[9]))
+    assert len(set(sim.compact(text))) > 64
+    _same(sim.best_sentence(text, draft.measures, 0.3), _every_sentence(text, draft.measures), 0.3)
 
 
 _HAN = st.text(alphabet=st.sampled_from("推进法治政府建设行政执法监督制度公开年底前完成区县市"), min_size=1, max_size=24)
@@ -72,24 +73,24 @@ def test_generated_text(clause: str, bodies: list[list[str]], at_least: float) -
         Measure(label=str(k), ref=str(k), style="arabic", ordinal=k + 1, depth=1, title="", text="。".join(sents) + "。")
         for k, sents in enumerate(bodies)
     ]
-    _same(c.best_sentence(clause, measures, at_least), _every_sentence(clause, measures), at_least)
+    _same(sim.best_sentence(clause, measures, at_least), _every_sentence(clause, measures), at_least)
 
 
 @settings(max_examples=100, deadline=None)
 @given(_HAN, st.lists(_HAN, max_size=6))
 def test_best_coverage_is_the_max_with_the_last_on_a_tie(part: str, texts: list[str]) -> None:
-    want = max(((c.coverage(part, t), j) for j, t in enumerate(texts)), default=(0.0, -1))
-    assert c.best_coverage(part, texts) == want
+    want = max(((sim.coverage(part, t), j) for j, t in enumerate(texts)), default=(0.0, -1))
+    assert sim.best_coverage(part, texts) == want
 
 
 def test_best_coverage_on_fixture_sub_clauses() -> None:
     parent, draft = _plans()
-    texts = [s for m in draft.measures[:6] for s in c.sentences(m)]
-    parts = [s[: len(s) // 2] for m in parent.measures[:10] for s in c.sentences(m)]
+    texts = [s for m in draft.measures[:6] for s in sim.sentences(m)]
+    parts = [s[: len(s) // 2] for m in parent.measures[:10] for s in sim.sentences(m)]
     found = 0
     for part in parts:
-        want = max(((c.coverage(part, t), j) for j, t in enumerate(texts)), default=(0.0, -1))
-        assert c.best_coverage(part, texts) == want
+        want = max(((sim.coverage(part, t), j) for j, t in enumerate(texts)), default=(0.0, -1))
+        assert sim.best_coverage(part, texts) == want
         found += want[0] == 1.0
     assert found  # the early stop was exercised
 
@@ -114,13 +115,17 @@ def _plain_enclosing(plan: Plan, measure: Measure) -> Measure | None:
 
 def test_indexed_family_equals_the_definition():
     """children/enclosing read an index of the plan (a scan per call was quadratic): same answers."""
+    from engine.rules.kinds.base import CheckContext
+
     plan = load_plan(str(ROOT / "fixtures" / "guangning-county-2016-2020.txt"))
-    assert any(c.children(plan, m) for m in plan.measures)  # the fixture has sub-measures to find
+    ctx = CheckContext(draft=plan, parent=None, alignment=None, obligations={}, data={})
+    assert any(c.children(ctx, plan, m) for m in plan.measures)  # the fixture has sub-measures to find
     for m in plan.measures:
-        assert [id(k) for k in c.children(plan, m)] == [id(k) for k in _plain_children(plan, m)]
-        assert c.enclosing(plan, m) is _plain_enclosing(plan, m)
+        assert [id(k) for k in c.children(ctx, plan, m)] == [id(k) for k in _plain_children(plan, m)]
+        assert c.enclosing(ctx, plan, m) is _plain_enclosing(plan, m)
     stranger = Measure.model_validate({**plan.measures[-1].model_dump(), "parent_measure": plan.measures[0].label})
-    assert c.enclosing(plan, stranger) is _plain_enclosing(plan, stranger)
+    assert c.enclosing(ctx, plan, stranger) is _plain_enclosing(plan, stranger)
+    assert [k for k in ctx.memos if k[0] == "carrying.family"] == [("carrying.family", "draft")]  # the run's
 
 
 def test_parents_by_local_equals_the_scan_per_finding():
