@@ -160,6 +160,7 @@ class Section(_Model):
     path: list[str] = Field(default_factory=list, description="labels of the enclosing sections")
     line: int = 0
     column: int = 0
+    document: int = Field(0, description="which of Plan.documents it belongs to (0 in a file of one document)")
 
 
 class Measure(_Model):
@@ -188,6 +189,7 @@ class Measure(_Model):
     paragraphs: list[int] = Field(default_factory=list, description="indexes of the paragraphs it spans")
     parent_measure: str | None = Field(None, description="label of the enclosing measure for sub-items")
     general: bool = Field(False, description="a general requirement: 指导思想, 主要原则, 总体目标 …")
+    document: int = Field(0, description="which of Plan.documents it belongs to (0 in a file of one document)")
 
 
 class Plan(_Model):
@@ -211,6 +213,11 @@ class Plan(_Model):
     measures: list[Measure] = Field(default_factory=list)
     preamble: str = ""
     closing: str = Field("", description="text after the last measure: closing requirements, not a measure")
+    documents: list[str] = Field(
+        default_factory=list,
+        description="a notice issuing several documents at once (印发A和B两个规定的通知): their titles, each read "
+        "as its own plan (its numbering, its repeats); measures and sections say which by `document`",
+    )
     paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
     _by_ref: dict[str, Measure] = PrivateAttr(default_factory=dict)
 
