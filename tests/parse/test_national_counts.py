@@ -165,3 +165,22 @@ def test_a_notice_issuing_two_regulations_reads_each_on_its_own():
         assert (one.date, one.doc_number, one.issuers, one.level) == (
             "2018-12-18", "国办发〔2018〕124号", ["国务院办公厅"], "national",
         )  # fmt: skip
+
+
+
+def test_rates_that_are_goals_and_rates_that_define_a_payment():
+    """Targets counted by hand. gbf2019-6 (financing guarantee): ten rates stated as
+    obligations (达到80%以上; 不得低于80% / 50%, floors; 降至1%以下, 不超过1% / 1.5%, caps; 不高于承担风险
+    责任的0.5% / 0.3%, caps; 不低于20%; 全覆盖); 对500万元及以下、费率不超过1%的担保业务给予补贴 says who
+    gets a subsidy. gbf2019-2 (drug procurement): 按照总用量的60%—70%估算 and 按不低于采购金额的30%预付
+    say how an amount is computed: no target."""
+    p = parse_plan(load_document(str(NATIONAL / "gbf2019-6-financing-guarantee.txt")))
+    found = [(m.ref, t.value, t.comparator, t.unit) for m in p.measures for t in m.targets]
+    assert found == [
+        ("(五)", 80.0, ">=", "%"), ("(六)", 80.0, ">=", "%"), ("(六)", 50.0, ">=", "%"),
+        ("(八)", 1.0, "<=", "%"), ("(八)", 1.0, "<=", "%"), ("(八)", 1.5, "<=", "%"),
+        ("(九)", 0.5, "<=", "%"), ("(九)", 0.3, "<=", "%"), ("(十一)", 20.0, ">=", "%"),
+        ("(十九)", 1.0, ">=", ""),
+    ]  # fmt: skip
+    drugs = parse_plan(load_document(str(NATIONAL / "gbf2019-2-drug-procurement.txt")))
+    assert sum(len(m.targets) for m in drugs.measures) == 0
