@@ -81,8 +81,9 @@ class Unit(_Model):
 
 
 class Responsibility(_Model):
-    lead: list[Unit] = Field(default_factory=list)
-    support: list[Unit] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between measures and runs
+    lead: tuple[Unit, ...] = ()
+    support: tuple[Unit, ...] = ()
     style: str = Field(description="how it was written: 牵头单位, 责任单位, 负责部门, X牵头, 按职责分工负责, 方括号 …")
     bracket: str = Field("", description="the bracket pair used: （）, (), ［］, [] or empty")
     text: str = Field(description="the clause as written (normalised)")
@@ -96,8 +97,8 @@ class Responsibility(_Model):
     )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
-    clauses: list[Responsibility] = Field(
-        default_factory=list,
+    clauses: tuple[Responsibility, ...] = Field(
+        (),
         description="a measure with several clauses, each after its own sentences (…（A负责）…（B负责）): each "
         "clause in text order; lead and support above are their union, text and place the last clause's",
     )
@@ -135,9 +136,10 @@ StrengthLevel = Literal["mandatory", "firm", "normal", "soft"]
 
 
 class Sentence(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between measures and runs
     index: int
     text: str
-    strength: list[str] = Field(default_factory=list, description="obligation words found: 必须, 全面, 逐步 …")
+    strength: tuple[str, ...] = Field((), description="obligation words found: 必须, 全面, 逐步 …")
     level: StrengthLevel = "normal"
     line: int = 0
     column: int = 0

@@ -378,7 +378,7 @@ def _parse_one(
     for _, m, segs in built:
         extract.fill_measure(m)
         if first_listed and m.responsibility is not None:  # "排在第一位的部门为牵头部门，下同"
-            extract.apply_first_listed_leads(m.responsibility)
+            m.responsibility = extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
         # 自本意见印发之日起30日内: counted from the document's own date
@@ -407,16 +407,18 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             start = m.text.rfind(r.text) if r.text else -1
         if start >= 0:
             k, line, col = _where(start, segs, paras, starts)
-            if k > 0:
-                r.detached = True
+            placed: dict[str, object] = {"detached": True} if k > 0 else {}
             if not r.line:
-                r.line, r.column = line, col
+                placed.update(line=line, column=col)
+            if placed:  # a placed copy: the clause found in the text is shared by every measure that has it
+                m.responsibility = r.model_copy(update=placed)
     pos = 0
-    for s in m.sentences:
+    for i, s in enumerate(m.sentences):
         if s.line:
             continue
         at = m.text.find(s.text, pos) if s.text else -1
         if at < 0:
             continue
-        _, s.line, s.column = _where(at, segs, paras, starts)
+        _, line, column = _where(at, segs, paras, starts)
+        m.sentences[i] = s.model_copy(update={"line": line, "column": column})
         pos = at + len(s.text)

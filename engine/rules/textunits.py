@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
 
 if TYPE_CHECKING:
@@ -157,6 +158,6 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return _compiled(pattern)
 
 
-@cache
+@memo(1024, copy="shared")  # patterns come from rulesets too: bounded in a long-running server
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
