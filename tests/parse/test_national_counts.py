@@ -184,3 +184,14 @@ def test_rates_that_are_goals_and_rates_that_define_a_payment():
     ]  # fmt: skip
     drugs = parse_plan(load_document(str(NATIONAL / "gbf2019-2-drug-procurement.txt")))
     assert sum(len(m.targets) for m in drugs.measures) == 0
+
+
+def test_the_tree_shows_each_issued_document_with_its_own_chapters():
+    from engine.parse.render import render_tree
+
+    tree = render_tree(parse_plan(load_document(str(NATIONAL / "gbf2018-124-cultural-enterprises.txt"))))
+    heads = [line for line in tree.splitlines() if line.startswith(("文件", "一 ", "四 "))]
+    assert heads == [
+        "文件 1: 文化体制改革中经营性文化事业单位转制为企业的规定", "一 关于公司制股份制改革", "四 关于收入分配",
+        "文件 2: 进一步支持文化企业发展的规定", "一 关于财政税收", "四 关于工商管理",
+    ]  # fmt: skip
