@@ -21,7 +21,8 @@ Conventions:
 - 在两年之内对…实行… is how long something lasts, not a limit.
 - a rate or amount that defines a benefit or a computation is no target: 按60%给予补贴, 按照总用量的
   60%—70%估算, 报销比例提高到70%, 补贴标准不低于…; a goal (达到95%以上, 担保费率降至1%以下) stays one.
-- 对…500万元及以下、费率不超过1%的担保业务给予补贴: who qualifies for a benefit, not a target.
+- 对…500万元及以下、费率不超过1%的担保业务给予补贴: who qualifies for a benefit, not a target; nor
+  is a qualification (从具有3年以上企业工作经历的人员中招聘).
 - negated comparators turn round: 不得低于80% -> ">=" 80; 不得超过 -> "<=".
 - a comparator before what a rate is of counts: 不高于承担风险责任的0.5% -> "<=" 0.5.
 - 2万亿元 is 2 in the unit 万亿元 (amounts compare only within one unit).
@@ -133,6 +134,10 @@ def _clause_before(text: str, start: int) -> str:
 _FOR_WHOM = re.compile(r"的[^，。；,;\n]{0,16}?(?:给予|予以|免征|减征|减按|补贴|奖励|倾斜|优先|享受)")
 
 
+# 具有3年以上企业工作经历, 具备5年以上培训业绩: a qualification of whom the plan selects
+_QUALIFIED = re.compile(r"(?:具有|具备|拥有|持有)[^，。；,;\n]{0,20}$")
+
+
 def _eligible_for(before: str, text: str, end: int) -> bool:
     """The number is part of 对…的X给予…: a condition of who gets a benefit."""
     if "对" not in before:
@@ -195,6 +200,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         return None  # 按60%给予补贴: how a payment is computed, not a goal
     if kind != "count" and _eligible_for(before, text, m.end()):
         return None
+    if _QUALIFIED.search(before):
+        return None  # 从具有3年以上企业工作经历的人员中招聘: what the chosen must have, not a goal
     if kind == "count":
         return Target(text=t, value=value, comparator=">=", unit=unit, kind="number")
     if kind == "fraction":

@@ -155,3 +155,14 @@ def test_rates_that_define_a_benefit_are_not_targets(text):
 def test_rates_stated_as_goals_are_targets_with_their_direction(text, value, cmp):
     (t,) = extract_targets(text)
     assert (t.value, t.comparator) == (value, cmp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教师原则上从具有3年以上企业工作经历并具有高职以上学历的人员中公开招聘。",
+        "优先从具有专家团队和5年以上优秀培训业绩的机构中选择。",
+    ],
+)
+def test_a_qualification_of_whom_the_plan_selects_is_no_target(text):
+    assert extract_targets(text) == []
