@@ -17,7 +17,7 @@ Conventions:
 - a frequency limited by 只/仅/限 (每年只享受一次) is a cap ("<="): the benefit may be used at most so often.
 - a count that qualifies a noun after 超过/高于/低于 or 以上/以下 (超过100人的企业, 500万元以上的小微企业)
   is an eligibility condition, not a target; 不少于60学时的培训 and a share (80%以上的乡镇建成…) stay targets.
-- a count after a build verb (推出100项精品赛事, 打造100个品牌) is a floor; arabic numbers only.
+- a count after a build verb (推出100项精品赛事, 打造100个品牌, 建立100个基地) is a floor; arabic numbers only.
 - 在两年之内对…实行… is how long something lasts, not a limit.
 - a rate or amount that defines a benefit or a computation is no target: 按60%给予补贴, 按照总用量的
   60%—70%估算, 报销比例提高到70%, 补贴标准不低于…; a goal (达到95%以上, 担保费率降至1%以下) stays one.
@@ -66,7 +66,7 @@ PERIOD = r"(?P<per>(?:两|二|三|四|五|十|[0-9]+)?个?(?:年度|年|季度|�
 
 # verbs that state a count to reach when followed by an arabic number and a measure word: 推出100项
 # (arabic only: 两个市场, 一批企业 are phrases, not targets)
-COUNT_VERBS = ("推出", "打造", "培育", "建成", "建设", "创建", "新建", "新增", "引进", "认定", "遴选", "扶持",
+COUNT_VERBS = ("推出", "打造", "培育", "建成", "建设", "建立", "创建", "新建", "新增", "引进", "认定", "遴选", "扶持",
                "培养", "设立", "组建", "开通", "选树", "命名")  # fmt: skip
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -195,3 +195,21 @@ def test_the_tree_shows_each_issued_document_with_its_own_chapters():
         "文件 1: 文化体制改革中经营性文化事业单位转制为企业的规定", "一 关于公司制股份制改革", "四 关于收入分配",
         "文件 2: 进一步支持文化企业发展的规定", "一 关于财政税收", "四 关于工商管理",
     ]  # fmt: skip
+
+
+def test_issuing_notice_titles_and_the_targets_of_an_issued_plan():
+    """gf2019-4 (国务院关于印发国家职业教育改革实施方案的通知): the plan is the 方案 it issues. Its items
+    hold nine targets, counted by hand: 至少建设一所, three revision/adjustment frequencies, 建立100个“双师
+    型”教师培养培训基地, 每年至少1个月, 建成300个, 达到12000元, 每年召开两次. 具有3年以上企业工作经历 and
+    具有…5年以上优秀培训业绩 qualify whom the plan selects."""
+    p = parse_plan(load_document(str(NATIONAL / "gf2019-4-vocational-education.txt")))
+    assert p.title == "国家职业教育改革实施方案"
+    assert (p.doc_number, p.date, p.level) == ("国发〔2019〕4号", "2019-01-24", "national")
+    found = [(m.ref, t.value, t.comparator, t.unit) for m in p.measures for t in m.targets]
+    assert found == [
+        ("(二)", 1.0, ">=", "所"), ("(九)", 1.0, ">=", "次"), ("(九)", 1.0, ">=", "次"), ("(九)", 1.0, ">=", "次"),
+        ("(十二)", 100.0, ">=", "个"), ("(十二)", 1.0, ">=", "个月"), ("(十三)", 300.0, ">=", "个"), ("(十六)", 12000.0, ">=", "元"),
+        ("(二十)", 2.0, ">=", "次"),
+    ]  # fmt: skip
+    drugs = parse_plan(load_document(str(NATIONAL / "gbf2019-2-drug-procurement.txt")))
+    assert drugs.title == "国家组织药品集中采购和使用试点方案"
