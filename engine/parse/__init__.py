@@ -281,9 +281,14 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     plan = Plan(**plan_fields)
     plan.paragraphs = paras
 
+    # imported here: textleads reads the unit registry, which imports parse.level
+    from engine.extract.textleads import TextLeads
+
     first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
+    text_leads = TextLeads(plan)
     for _, m, segs in built:
         extract.fill_measure(m)
+        text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
         if first_listed and m.responsibility is not None:  # "排在第一位的部门为牵头部门，下同"
             extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
@@ -314,7 +319,7 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             start = m.text.rfind(r.text) if r.text else -1
         if start >= 0:
             k, line, col = _where(start, segs, paras, starts)
-            if k > 0:
+            if k > 0 and r.source == "clause":
                 r.detached = True
             if not r.line:
                 r.line, r.column = line, col

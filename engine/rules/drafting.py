@@ -222,7 +222,7 @@ def clause_around(text: str, i: int) -> tuple[int, int]:
 def body(m: Measure) -> str:
     """The measure text without its responsibility clause (units are not the plan's words)."""
     r = m.responsibility
-    if r and r.text and r.text in m.text:
+    if r and r.source == "clause" and r.text and r.text in m.text:  # per-field leads are the plan's words
         i = m.text.rfind(r.text)
         return m.text[:i] + " " * len(r.text) + m.text[i + len(r.text) :]
     return m.text
