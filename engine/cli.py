@@ -49,6 +49,12 @@ def _stdin_once(*paths: str | None) -> None:
         raise PlancheckError("option.stdin_twice")
 
 
+_PART_HELP = (
+    "一份通知同时印发几份文件时，只读第 N 份（默认逐份读全部）/ of a notice issuing several documents, read only the "
+    "N-th (default: each of them)"
+)
+
+
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--level", type=click.Choice(LEVELS), help="指定层级，不用推断值（县级 = county）/ override the inferred level")(f)
     f = click.option("--jurisdiction", help="指定辖区，不用推断值，如 城中区 / override the inferred jurisdiction")(f)
@@ -81,14 +87,15 @@ def _version(ctx: click.Context, value: bool) -> None:
 @main.command()
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@click.option("--part", type=click.IntRange(min=1), help=_PART_HELP)
 @_level_options
 @common_options
-def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang: str) -> None:
+def parse(file: str, fmt: str, part: int | None, level: str | None, jurisdiction: str | None, lang: str) -> None:
     """读取方案并显示其结构。Read a plan and show its structure (measures, units, deadlines, targets)."""
     from engine.parse.render import render_tree
     from engine.pipeline import load_plan
 
-    plan = load_plan(file, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
+    plan = load_plan(file, level=level, jurisdiction=jurisdiction, part=part)  # type: ignore[arg-type]
     plan.source = display_path_of(file)
     if fmt == "json":
         echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
@@ -168,7 +175,7 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error", show_default=True, help="达到此级别即退出码 1 / exit 1 at or above this severity")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True, help="写入批注和意见反馈表的最低级别 / lowest severity in Word comments and the feedback form")
 @click.option("--author", default="", help="批注作者、反馈单位、文档属性，如 城中区司法局 / comment author, 反馈单位 and document author")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期和文档日期所用的日期（默认今天）/ date for waiver expiry and document dates (default: today)")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="豁免到期所用的日期（默认今天）和 Word/意见反馈表上的日期（默认取方案落款日期，否则 SOURCE_DATE_EPOCH，否则留空）/ date for waiver expiry (default: today) and for the Word documents (default: the draft's date line, else SOURCE_DATE_EPOCH, else none)")
 @click.option("--jobs", "-j", type=int, default=0, help="多份下级方案时的进程数（默认全部核）/ worker processes for several drafts (default: all cores)")
 @click.option("--baseline", help="旧稿的 JSON 报告：标出新增/未变的问题，列出已改的，--fail-on 只计新增 / JSON report of an earlier version: findings marked new/unchanged, fixed ones listed, --fail-on counts new ones")
 @click.option("--only-new", is_flag=True, help="配合 --baseline：批注和意见反馈表只列新增问题 / with --baseline: Word comments and the feedback form list new findings only")
@@ -176,6 +183,7 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
               help="方案日期（方案没有日期行或标题年份时）/ the draft's date for the dated checks, when the draft has no date line or year in its title")
 @click.option("--unit-registry", "unit_registries", multiple=True,
               help="本单位的单位登记表（YAML，格式同 rulesets/data/unit_registry.yaml），可重复 / an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
+@click.option("--part", type=click.IntRange(min=1), help=_PART_HELP)
 @_level_options
 @common_options
 def check(
@@ -196,6 +204,7 @@ def check(
     jobs: int,
     draft_date: dt.datetime | None,
     unit_registries: tuple[str, ...],
+    part: int | None,
     level: str | None,
     jurisdiction: str | None,
     lang: str,
@@ -241,6 +250,7 @@ def check(
         today=today.date() if today else None,
         date=draft_date.date() if draft_date else None,
         unit_registries=tuple(unit_registries),
+        part=part,
     )
     from engine.batch import check_batch_options, check_jobs
 
@@ -253,7 +263,7 @@ def check(
         sys.exit(run_batch(list(drafts), options, formats, outputs, jobs))
 
     from engine.pipeline import check as run_check
-    from engine.report.base import RenderContext
+    from engine.report.base import RenderContext, office_date
 
     draft = drafts[0]
     progress = Progress(lang)
@@ -272,7 +282,7 @@ def check(
             lang,
             out,
             author=author.strip(),
-            date=(today.date() if today else dt.date.today()).isoformat(),
+            date=office_date(run.draft, today.date() if today else None),  # never the clock
             min_severity=min_severity,
             only_new=only_new,
         )
@@ -409,10 +419,11 @@ def fix(
         echo(message("fix.none", lang, candidates=len(o.skipped)), err=True)
         return
     write_output(output, result.data, binary=True)  # the user's own text, control characters and all
+    after = result.recheck(output)  # what `plancheck check` says of the written file
     echo(
         message(
             "fix.summary", lang, path=output, applied=len(o.applied), edits=result.edits,
-            skipped=len(o.skipped), before=len(o.before), after=len(o.after),
+            skipped=len(o.skipped), before=len(o.before), after=len(after),
         ),
         err=True,
     )  # fmt: skip

@@ -89,9 +89,9 @@ def _width(s: str) -> int:
 
 def _rows(plan, reg, given: dt.date | None) -> list[dict]:
     from engine.extract import is_generic_unit
-    from engine.extract.unitnames import mentions, status_of
+    from engine.extract.unitnames import Where, mentions, status_of
     from engine.parse.dating import draft_date
-    from engine.rules.kinds.unit_outdated import successor_name
+    from engine.rules.kinds.unit_outdated import successor_names
 
     date, _ = draft_date(plan, given)
     rows = []
@@ -109,7 +109,8 @@ def _rows(plan, reg, given: dt.date | None) -> list[dict]:
             "level": r.level,
             "relation": r.relation,
             "status": status,
-            "successor": successor_name(m, reg, plan.level) if status in ("outdated", "renamed") else None,
+            # several names in use at the unit's level: each is right, the usual first
+            "successor": " / ".join(successor_names(m, reg, Where.of(plan))[0]) if status in ("outdated", "renamed") else None,
             "until": r.rename.until.isoformat() if r.rename else None,
             "date": date,
         })

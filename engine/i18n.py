@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
         "en": "no numbered measures found in {path} (numbered items such as 1. or (1), or with Chinese numerals): is this a plan?",
     },
+    "parse.no_document": {
+        "zh": "{path} 只包含 {count} 份文件，没有第 {part} 份；--part 可选 1 到 {count}（{titles}）",
+        "en": "{path} holds {count} document(s), not a document {part}: --part takes 1 to {count} ({titles})",
+    },
     # ---- rulesets and waivers
     "ruleset.yaml": {
         "zh": "{path}:{line}: YAML 语法错误：{reason}",
@@ -149,6 +153,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline.not_report": {
         "zh": "{path} 不是 plancheck 的 JSON 报告（{reason}）；--baseline 需要此前用 --format json 生成的报告",
         "en": "{path} is not a plancheck JSON report ({reason}); --baseline needs a report written with --format json",
+    },
+    "baseline.is_diff": {
+        "zh": "{path} 是 plancheck diff 的输出，不是检查报告；--baseline 需要此前用 plancheck check --format json 生成的报告",
+        "en": "{path} is the output of plancheck diff, not a check report: --baseline needs a report written by plancheck check --format json",
+    },
+    "baseline.is_sarif": {
+        "zh": "{path} 是 SARIF 格式的报告（--format sarif），不是检查报告；--baseline 需要此前用 plancheck check --format json 生成的报告",
+        "en": "{path} is a SARIF report (--format sarif), not a check report: --baseline needs a report written by plancheck check --format json",
+    },
+    "baseline.is_schema": {
+        "zh": "{path} 是 JSON 模式文件，不是检查报告；--baseline 需要此前用 plancheck check --format json 生成的报告",
+        "en": "{path} is a JSON schema, not a check report: --baseline needs a report written by plancheck check --format json",
+    },
+    "baseline.is_align": {
+        "zh": "{path} 是 plancheck align 的输出，不是检查报告；--baseline 需要此前用 plancheck check --format json 生成的报告",
+        "en": "{path} is the output of plancheck align, not a check report: --baseline needs a report written by plancheck check --format json",
+    },
+    "baseline.is_parse": {
+        "zh": "{path} 是 plancheck parse 的输出，不是检查报告；--baseline 需要此前用 plancheck check --format json 生成的报告",
+        "en": "{path} is the output of plancheck parse, not a check report: --baseline needs a report written by plancheck check --format json",
+    },
+    "baseline.is_units": {
+        "zh": "{path} 是 plancheck units 的输出，不是检查报告；--baseline 需要此前用 plancheck check --format json 生成的报告",
+        "en": "{path} is the output of plancheck units, not a check report: --baseline needs a report written by plancheck check --format json",
     },
     "baseline.other_parent": {
         "zh": "{path} 是对照另一份上级方案“{baseline_parent}”生成的，本次对照的是“{parent}”；请对照同一份上级方案重新生成基线",
@@ -203,6 +231,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "re-checking the fixed draft found a problem the draft did not have",
     },
     "fix.why.unmapped": {"zh": "改动位置无法对应到原文件", "en": "the edit cannot be placed in the original file"},
+    "option.source_date_epoch": {
+        "zh": "环境变量 SOURCE_DATE_EPOCH 应为自 1970 年起的秒数（整数），而不是“{value}”",
+        "en": "SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{value}'",
+    },
     "option.output_needed": {
         "zh": "格式 {format} 需要用 --output 指定输出文件",
         "en": "format {format} needs --output FILE",
@@ -263,6 +295,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} needs a value"},
     "usage.extra": {"zh": "多余的参数：{args}", "en": "unexpected extra arguments: {args}"},
     "usage.no_command": {"zh": "没有命令 {name}", "en": "no such command: {name}"},
+    "usage.flag_value": {"zh": "选项 {name} 是开关，不带值", "en": "option {name} is a switch and takes no value"},
+    "usage.file": {"zh": "无法打开文件 {name}", "en": "cannot open file {name}"},
+    "usage.missing_command": {"zh": "缺少命令", "en": "missing command"},
+    "usage.other": {"zh": "命令行有误（{detail}）", "en": "{detail}"},
     "batch.worker_died": {
         "zh": "检查多份方案时有工作进程意外退出（可能是内存不足）；请用更小的 -j（现为 {jobs}）重试",
         "en": "a worker process of the batch stopped unexpectedly (out of memory?); try again with a smaller -j (now {jobs})",

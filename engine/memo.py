@@ -93,8 +93,14 @@ class Memo:
         return len(self._data)
 
 
-def memo(maxsize: int, *, copy: CopyPolicy) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Cache a pure function of hashable positional arguments, at most `maxsize` results."""
+def memo(
+    maxsize: int, *, copy: CopyPolicy, key: Callable[..., Hashable] | None = None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Cache a pure function of hashable positional arguments, at most `maxsize` results.
+
+    `key` (called with the same arguments) names what the result depends on, when an argument is
+    only the means to compute it (a Plan whose texts are already in the key).
+    """
 
     def wrap(fn: Callable[P, R]) -> Callable[P, R]:
         store = Memo(maxsize, copy, f"{fn.__module__}.{fn.__qualname__}")
@@ -102,8 +108,11 @@ def memo(maxsize: int, *, copy: CopyPolicy) -> Callable[[Callable[P, R]], Callab
 
         @functools.wraps(fn)
         def cached(*args: P.args, **kwargs: P.kwargs) -> R:
-            key: Hashable = args if not kwargs else (args, tuple(sorted(kwargs.items())))
-            return store.get(key, lambda: fn(*args, **kwargs))
+            k: Hashable = (
+                key(*args, **kwargs) if key is not None
+                else args if not kwargs else (args, tuple(sorted(kwargs.items())))
+            )  # fmt: skip
+            return store.get(k, lambda: fn(*args, **kwargs))
 
         cached.memo = store  # type: ignore[attr-defined]
         return cached

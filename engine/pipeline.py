@@ -24,6 +24,7 @@ from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
 
 if TYPE_CHECKING:
+    from engine.align.tokenize import Vocabulary
     from engine.rules.loader import LoadedRules
 
 DATA_DIR = RULESETS_DIR / "data"
@@ -51,9 +52,12 @@ def data_tables() -> dict[str, object]:
     return tables
 
 
-def load_plan(path: str, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
+def load_plan(
+    path: str, *, level: Level | None = None, jurisdiction: str | None = None, part: int | None = None
+) -> Plan:
+    """The plan in the file at `path`; `part` picks one document of a notice that issues several."""
     doc = load_document(path)
-    return parse_plan(doc, level=level, jurisdiction=jurisdiction)
+    return parse_plan(doc, level=level, jurisdiction=jurisdiction, part=part)
 
 
 @dataclass
@@ -116,6 +120,7 @@ class CheckRun:
     draft_path: str
     not_applicable: frozenset[str] = frozenset()
     rule_descriptions: dict[str, str] = field(default_factory=dict)
+    vocabulary: Vocabulary | None = None  # the unit names the check learnt (quotes in reports cut by them)
 
 
 def check_plans(
@@ -127,35 +132,49 @@ def check_plans(
     alignment: Alignment | None = None,
     date: str | dt.date | None = None,
     unit_registries: tuple[str, ...] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[list[Finding], Alignment | None]:
     """Run the rules on a parsed draft: the warm, in-process core of every check.
 
     `date` is the user's --date: used only when the draft names no date of its own
-    (engine.parse.dating). `unit_registries` are an office's own unit registry files.
+    (engine.parse.dating). `unit_registries` are an office's own unit registry files. `vocabulary`:
+    the unit names the check learns from its plans (`run_vocabulary`), made when not given.
     """
-    from engine.align import align_plans
+    from engine.align import align_plans, using
     from engine.extract.unitnames import load_registry
     from engine.parse.dating import draft_date
     from engine.rules.engine import run_rules
     from engine.rules.kinds.base import CheckContext
 
     parent = obligations.plan
-    if alignment is None and parent is not None:
-        alignment = align_plans(parent, draft)
-    data = {**data_tables(), "unit_registry": load_registry(unit_registries)}  # validated, not the raw table
-    ctx = CheckContext(
-        draft=draft,
-        parent=parent,
-        alignment=alignment,
-        obligations=obligations.by_ref,
-        data=data,
-        lang=lang,
-        draft_date=draft_date(draft, date)[0],
-    )
-    findings = run_rules(ctx, rules, lang)
+    if vocabulary is None:
+        vocabulary = run_vocabulary(draft, obligations)
+    with using(vocabulary):  # this check's words, never another check's, in this thread only
+        if alignment is None and parent is not None:
+            alignment = align_plans(parent, draft, vocabulary=vocabulary)
+        data = {**data_tables(), "unit_registry": load_registry(unit_registries)}  # validated, not the raw table
+        ctx = CheckContext(
+            draft=draft,
+            parent=parent,
+            alignment=alignment,
+            obligations=obligations.by_ref,
+            data=data,
+            lang=lang,
+            draft_date=draft_date(draft, date)[0],
+            vocabulary=vocabulary,
+        )
+        findings = run_rules(ctx, rules, lang)
     for f in findings:
         f.file = f.file or draft.source
     return finalize(findings), alignment
+
+
+def run_vocabulary(draft: Plan, obligations: Obligations) -> Vocabulary:
+    """The unit names a check learns: from the parent's and the draft's responsibility clauses when
+    there is a parent (they keep 区发展和改革局 one word when aligning and quoting), else none."""
+    from engine.align import NO_WORDS, vocabulary_of
+
+    return vocabulary_of(obligations.plan, draft) if obligations.plan is not None else NO_WORDS
 
 
 def check(
@@ -177,6 +196,7 @@ def check(
     baseline_path: str | None = None,
     obligations: Obligations | None = None,
     progress: Callable[[str], None] | None = None,
+    part: int | None = None,
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun.
 
@@ -194,7 +214,7 @@ def check(
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
     base = load_baseline(baseline_path, display_path_of(baseline_path)) if baseline_path else None
-    draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction)
+    draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction, part=part)
     if display_path:
         draft.source = display_path
 
@@ -209,8 +229,10 @@ def check(
         check_compatible(base, baseline_path, parent_name, parent_sha, loaded.ids)
 
     step("check")
+    vocabulary = run_vocabulary(draft, obligations)
     findings, alignment = check_plans(
-        draft, obligations, loaded.rules, lang=lang, date=date, unit_registries=unit_registries
+        draft, obligations, loaded.rules, lang=lang, date=date, unit_registries=unit_registries,
+        vocabulary=vocabulary,
     )
     step("report")
     renamed = aliases(findings, base) if base is not None and any(w.fingerprint for w in waivers) else {}
@@ -247,7 +269,9 @@ def check(
     if base is not None:
         report = apply_baseline(report, base)
     descriptions = {r.id: r.description or "" for r in loaded.rules}
-    return CheckRun(report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions)
+    return CheckRun(
+        report, draft, obligations.plan, alignment, draft_path, frozenset(not_applicable), descriptions, vocabulary
+    )
 
 
 LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级", "town": "乡镇级"}

@@ -44,3 +44,27 @@ def shorten(text: str, limit: int = 80) -> str:
     if tail >= len(text):
         tail = len(text) - half
     return text[:head] + ELLIPSIS + text[tail:]
+
+
+# where a quoted phrase ends: punctuation, never inside a word
+PHRASE_STOP = "，。；：、,.;:！？!?（）()“”《》"
+
+
+def phrase_at(text: str, start: int, limit: int = 24, back: bool = False) -> str:
+    """The phrase of `text` that starts at `start` (or, with `back`, ends there): up to the next
+    punctuation mark, or at most `limit` characters cut at a word boundary — so a quoted target is
+    the whole phrase (街道以上专项或部门应急预案), never a cut such as 街道以上专项或部."""
+    if back:
+        a = max((text.rfind(c, 0, start) for c in PHRASE_STOP), default=-1) + 1
+        if start - a > limit:
+            b = [a + x for x in _bounds(text[a:start])]
+            fits = [x for x in b if x >= start - limit and x < start]
+            a = min(fits) if fits else max(x for x in b if x < start)  # one word longer than the limit: whole
+        return text[a:start]
+    ends = [i for i in (text.find(c, start) for c in PHRASE_STOP) if i >= 0]
+    e = min(ends, default=len(text))
+    if e - start > limit:
+        b = _bounds(text[start:e])
+        fits = [x for x in b if 0 < x <= limit]
+        e = start + (max(fits) if fits else min(x for x in b if x > 0))
+    return text[start:e]

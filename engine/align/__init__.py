@@ -23,7 +23,6 @@ score of the parent's clauses over all carriers; 0 for dropped; the role match s
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 
 from engine.align.clauses import DraftClause, added_pair, pair_clauses
@@ -42,13 +41,15 @@ from engine.align.measures import (
 )
 from engine.align.options import AlignOptions
 from engine.align.table import format_table
-from engine.align.tokenize import add_units, dictionary_key, units_in_clause
+from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, units_in_clause, using
+from engine.memo import memo
 from engine.models import Alignment, AlignmentPair, ClausePair, Plan
 
-__all__ = ["AlignOptions", "align_plans", "format_table"]
+__all__ = ["NO_WORDS", "AlignOptions", "Vocabulary", "align_plans", "format_table", "using", "vocabulary_of"]
 
 
-def _learn_units(*plans: Plan) -> None:
+def vocabulary_of(*plans: Plan) -> Vocabulary:
+    """The unit names a check learns from its plans' responsibility clauses (its own, never shared)."""
     names: list[str] = []
     for plan in plans:
         for m in plan.measures:
@@ -64,45 +65,46 @@ def _learn_units(*plans: Plan) -> None:
                 names.extend(units_in_clause(m.responsibility.text))
             else:
                 names.extend(units_in_clause(m.text[-400:]))
-    add_units(sorted(set(names)))
-
-
-# id(parent) -> (weakref to it, what its units were built from, (p_all, ps, p_df))
-_PARENTS: dict[int, tuple[weakref.ref, tuple, tuple[list[Unit], list[Unit], Counter[str]]]] = {}
+    return Vocabulary(names)
 
 
 def _parent_side(parent: Plan) -> tuple[list[Unit], list[Unit], Counter[str]]:
     """The parent's units (tokens, bigrams, clauses with their facts) and document frequencies.
 
-    A batch, a warm process and the benchmarks check many drafts against one parent Plan: its side is
-    prepared once and reused while the Plan is alive, its measures are the same, and jieba's dictionary
-    is the same (learning a draft's unit names changes it, and with it the parent's tokens).
+    A batch, a warm process and the benchmarks check many drafts against one parent: its side is
+    prepared once and kept by what it is made of, the measures' texts and the learnt words found in
+    them (a draft teaches its own unit names, which may occur in the parent).
     """
-    stamp = (
-        dictionary_key(),
-        tuple(
-            (m.ref, m.label, m.title, m.text, m.parent_measure, m.general,
-             m.responsibility.text if m.responsibility is not None else None)
-            for m in parent.measures
-        ),
+    texts = tuple(
+        (m.ref, m.label, m.title, m.text, m.parent_measure, m.general,
+         m.responsibility.text if m.responsibility is not None else None)
+        for m in parent.measures
     )  # fmt: skip
-    hit = _PARENTS.get(id(parent))
-    if hit is not None and hit[0]() is parent and hit[1] == stamp:
-        return hit[2]
+    return _side(texts, dictionary_key(*(t for m in parent.measures for t in (m.title, m.text))), parent)
+
+
+def _side_key(texts: tuple, words: tuple[str, ...], parent: Plan) -> tuple:
+    return texts, words
+
+
+@memo(8, copy="shared", key=_side_key)
+def _side(texts: tuple, words: tuple[str, ...], parent: Plan) -> tuple[list[Unit], list[Unit], Counter[str]]:
     p_all = build_units(parent)
     ps = [u for u in p_all if not u.general and not u.empty]
     for u in ps:
         u.clauses()  # facts too: every check pairs the parent's clauses
-    side = (p_all, ps, doc_freq(ps))
-    if len(_PARENTS) >= 8:
-        _PARENTS.clear()
-    _PARENTS[id(parent)] = (weakref.ref(parent), stamp, side)
-    return side
+    return p_all, ps, doc_freq(ps)
 
 
-def align_plans(parent: Plan, draft: Plan, options: AlignOptions | None = None) -> Alignment:
-    opts = options or AlignOptions()
-    _learn_units(parent, draft)
+def align_plans(
+    parent: Plan, draft: Plan, options: AlignOptions | None = None, *, vocabulary: Vocabulary | None = None
+) -> Alignment:
+    """Align under `vocabulary` (the run's learnt unit names; by default those of the two plans)."""
+    with using(vocabulary if vocabulary is not None else vocabulary_of(parent, draft)):
+        return _align(parent, draft, options or AlignOptions())
+
+
+def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
     p_all, ps, p_df = _parent_side(parent)
     d_all = build_units(draft)
     ds = [u for u in d_all if not u.general and not u.empty]

@@ -29,16 +29,16 @@ def _nf(word: str) -> str:
 
 def char_diff(parent: str, local: str) -> list[DiffOp]:
     """Word-level diff of two clauses as DiffOps whose `parent`/`local` texts rebuild both strings."""
-    return list(_diff_models(parent, local, *dictionary_key()))  # the words depend on the dictionary
+    return list(_diff_models(parent, local, *dictionary_key(parent, local)))  # and on the words learnt
 
 
 @lru_cache(maxsize=4096)
-def _diff_models(parent: str, local: str, *dictionary: int) -> tuple[DiffOp, ...]:
+def _diff_models(parent: str, local: str, *dictionary: str) -> tuple[DiffOp, ...]:
     """char_diff's DiffOps, made once per pair of texts and shared (DiffOp is frozen)."""
     return tuple(DiffOp(op=t, parent=p, local=q) for t, p, q in _diff_ops(parent, local, *dictionary))
 
 
-def _diff_ops(parent: str, local: str, *_dictionary: int) -> tuple[tuple[str, str, str], ...]:
+def _diff_ops(parent: str, local: str, *_dictionary: str) -> tuple[tuple[str, str, str], ...]:
     """(op, parent, local) of char_diff (kept through `_diff_models`: the parent's clauses meet every
     draft of a batch, and most drafts edit them the same way)."""
     a, b = _words(parent), _words(local)

@@ -245,6 +245,15 @@ class LazyTokenizer(jieba.Tokenizer):
         self._user: set[str] = set()  # words added here: they win over the dictionary's entries
         self._blocks: dict[str, tuple[str, ...]] = {}  # block -> its words (HMM cut)
         self._force_split = len(_force_split)
+        self._frozen = False
+
+    def freeze(self) -> None:
+        """No word may be added from now on: tokenizers shared by every check never learn."""
+        self._frozen = True
+
+    def has_entry(self, fragment: str) -> bool:
+        """Whether `fragment` is an entry of the whole dictionary (a word or a word's prefix)."""
+        return fragment in self.FREQ or fragment in self._lex.trie
 
     def learn(self, text: str) -> None:
         """Copy into FREQ every dictionary entry a cut of `text` can look up."""
@@ -289,6 +298,8 @@ class LazyTokenizer(jieba.Tokenizer):
         return iter(words)
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        if self._frozen:
+            raise RuntimeError("a shared tokenizer learns nothing: use a run's Vocabulary")
         self._user.add(word)
         super().add_word(word, freq, tag)
         self._blocks.clear()

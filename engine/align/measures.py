@@ -35,6 +35,7 @@ from engine.align.clauses import (
 )
 from engine.align.options import AlignOptions
 from engine.align.tokenize import bigrams, dice, dictionary_key, strip_punct, tokens
+from engine.memo import memo
 from engine.models import Measure, Plan, Section
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -80,22 +81,17 @@ class Words:
 
 
 def words_of(title: str, body: str) -> Words:
-    """The Words of a title and body under jieba's current dictionary (kept by text, bounded)."""
-    key = (title, body, dictionary_key())
-    w = _WORDS.get(key)
-    if w is None:
-        toks = tokens(body) if body else tokens(title)
-        tok_str = " ".join(toks)  # the body's (or title's) words only: empty when it has none
-        w = Words(title, body, toks or tokens(f"{title} {body}"), tok_str, strip_punct(title), bigrams(body or title))
-        if len(_WORDS) >= _WORDS_MAX:
-            _WORDS.clear()
-        _WORDS[key] = w
-    return w
+    """The Words of a title and body under the run's vocabulary (kept by text, bounded)."""
+    return _words_of(title, body, dictionary_key(title, body))
 
 
-# (title, body, dictionary key) -> Words; a new dictionary (a unit name learnt) makes new keys
-_WORDS: dict[tuple[str, str, tuple[int, int]], Words] = {}
-_WORDS_MAX = 20_000
+# Shared, not copied: what a Words fills in later (clauses, parts, blocks) depends on its texts only.
+@memo(20_000, copy="shared")
+def _words_of(title: str, body: str, _learnt: tuple[str, ...]) -> Words:
+    toks = tokens(body) if body else tokens(title)
+    tok_str = " ".join(toks)  # the body's (or title's) words only: empty when it has none
+    return Words(title, body, toks or tokens(f"{title} {body}"), tok_str, strip_punct(title), bigrams(body or title))
+
 _PARTS_MAX = 4096  # draft texts remembered per parent text
 
 
@@ -242,12 +238,12 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     shared_with: _BigramIndex | None = None
     for i, js in by_parent.items():
         p = ps[i]
-        known = p.words.parts
-        new = [j for j in js if ds[j].words not in known]
+        known = p.words.parts  # shared by every check of this parent text, concurrent ones too
+        got = {ds[j].words: known.get(ds[j].words) for j in js}  # read once: another check may clear it
+        new = [j for j in js if got[ds[j].words] is None]
         if new:
             if len(known) + len(new) > _PARTS_MAX:
                 known.clear()
-                new = list(js)
             if shared_with is None:
                 shared_with = _BigramIndex(ds)
             cands = [ds[j] for j in new]
@@ -257,9 +253,9 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
             for d, ratio, shared in zip(cands, ratios, common, strict=True):
                 tsr = ratio / 100.0 if p.tok_str and d.tok_str else 0.0
                 bigram_dice = 2.0 * shared / (len(p.grams) + len(d.grams)) if len(p.grams) and len(d.grams) else 0.0
-                known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
+                got[d.words] = known[d.words] = (bigram_dice, tsr, _title_ratio(p, d))
         for j in js:
-            out[(i, j)] = _combined(*known[ds[j].words], opts)
+            out[(i, j)] = _combined(*got[ds[j].words], opts)
     return out
 
 

@@ -1,32 +1,40 @@
 """Tokens for similarity: jieba words (government terms and unit names kept whole) and character bigrams.
 
-One tokenizer per process, plancheck's own (`tokenizer()`), so its words never depend on what anything
-else in the process did to jieba's global one: jieba's dictionary, read on demand (lexicon.py: no
-0.5 s load before the first cut), with the user dictionary rulesets/data/terms.txt. Unit names found
-in the plans' responsibility clauses are added at run time (`add_units`), so 区发展和改革局 stays one
-token instead of 区/发展/和/改革/局.
+One base tokenizer per process, plancheck's own (`tokenizer()`), so its words never depend on what
+anything else in the process did to jieba's global one: jieba's dictionary, read on demand
+(lexicon.py: no 0.5 s load before the first cut), with the user dictionary rulesets/data/terms.txt.
+It is never taught anything after that: the unit names a check finds in its plans' responsibility
+clauses (区发展和改革局 one token instead of 区/发展/和/改革/局) belong to that check, a `Vocabulary`
+made by the run and made current with `using(vocabulary)` while it aligns, checks and quotes. A cut
+under a vocabulary is the base cut with the vocabulary's words added (as `jieba.Tokenizer.add_word`
+with a frequency of 100000), except that the dictionary's total stays the base's: so a learnt word
+changes the cut of a text only where it occurs, and the cut of a text depends only on the text and
+the learnt words found in it. Caches of cut words key on exactly that (`dictionary_key(*texts)`), so
+checks share them across runs and threads and no result depends on what ran before or beside it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import re
 import threading
-from collections.abc import Iterable
-from functools import lru_cache
+from collections import ChainMap
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jieba
 import numpy as np
 
 from engine.align.lexicon import LazyTokenizer
+from engine.memo import memo
 from engine.outputs import note_input
 
 TERMS_PATH = Path(__file__).resolve().parents[2] / "rulesets" / "data" / "terms.txt"
 
 _lock = threading.Lock()
 _dt: LazyTokenizer | None = None
-_added: set[str] = set()
 
 # Everything that is not a CJK ideograph, a letter or a digit is punctuation for matching.
 _PUNCT = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff+%.]+")
@@ -35,10 +43,11 @@ _NOT_WORD = re.compile(r"^[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*$")
 _RESP_HEAD = re.compile(r"(牵头单位|责任单位|配合单位|协办单位|牵头部门|责任部门|配合部门)[:：]")
 _UNIT_SEP = re.compile(r"[、，,；;:：\s]+")
 _UNIT_TAIL = re.compile(r"(按职责分工负责|按职责分工|分别负责|负责)$")
+UNIT_FREQ = 100_000  # a learnt unit name's frequency: it wins over the dictionary's pieces
 
 
 def tokenizer() -> LazyTokenizer:
-    """plancheck's jieba tokenizer: jieba's dictionary, the terms, and the unit names learnt so far."""
+    """plancheck's base jieba tokenizer: jieba's dictionary and the terms, nothing a run learnt."""
     if _dt is not None:
         return _dt
     return _init()
@@ -53,17 +62,9 @@ def _init() -> LazyTokenizer:
             if TERMS_PATH.exists():
                 note_input(TERMS_PATH)
                 dt.load_userdict(str(TERMS_PATH))
+            dt.freeze()
             _dt = dt
     return _dt
-
-
-def dictionary_key() -> tuple[int, int]:
-    """What the tokenizer's words depend on: part of the key of every cache of cut words.
-
-    Changes when a word is added (a unit name), never when the dictionary is read in.
-    """
-    dt = tokenizer()
-    return id(dt), dt.revision
 
 
 def warm_up() -> None:
@@ -71,25 +72,90 @@ def warm_up() -> None:
     tokenizer()
 
 
-def add_units(names: Iterable[str]) -> int:
-    """Teach jieba unit names (from responsibility clauses); returns how many were new.
+class Vocabulary:
+    """The unit names one check has learnt from its plans; immutable, so threads may share one."""
 
-    Words go into jieba's default tokenizer, which is process-wide: a unit learnt from one plan stays
-    for the next. Unit names hardly ever appear in measure bodies (the responsibility clause is cut off
-    before matching), so this does not change scores in practice.
-    """
-    dt = tokenizer()
-    new = 0
-    for raw in names:
-        name = _UNIT_TAIL.sub("", raw.strip())
-        if 2 < len(name) <= 20 and name not in _added and not _NOT_WORD.match(name):
-            dt.add_word(name, 100000)
-            _added.add(name)
-            new += 1
-    if new:
-        _cut.cache_clear()
-        lcut.cache_clear()
-    return new
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        words = sorted({n for n in (_UNIT_TAIL.sub("", raw.strip()) for raw in names) if _learnable(n)})
+        self.words: tuple[str, ...] = tuple(words)
+        self._finder: re.Pattern[str] | None = None
+        if words:
+            from engine.extract.unitnames import trie_regex
+
+            # a lookahead finds the longest word at every position, overlapping ones included
+            self._finder = re.compile(f"(?=({trie_regex(set(words))}))")
+        # a word found also brings the learnt words it starts with (the finder reports the longest)
+        self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
+
+    def found(self, *texts: str) -> tuple[str, ...]:
+        """The learnt words that occur in any of `texts`, sorted: all a cut of them depends on."""
+        if self._finder is None:
+            return ()
+        hits: set[str] = set()
+        for text in texts:
+            for w in self._finder.findall(text):
+                hits.update(self._with_prefixes[w])
+        return tuple(sorted(hits))
+
+
+def _learnable(name: str) -> bool:
+    return 2 < len(name) <= 20 and not _NOT_WORD.match(name)
+
+
+NO_WORDS = Vocabulary()
+_current: contextvars.ContextVar[Vocabulary] = contextvars.ContextVar("plancheck_vocabulary", default=NO_WORDS)
+
+
+@contextlib.contextmanager
+def using(vocabulary: Vocabulary | None) -> Iterator[Vocabulary]:
+    """Make `vocabulary` the current one for this thread (context) until the block ends."""
+    v = vocabulary or NO_WORDS
+    token = _current.set(v)
+    try:
+        yield v
+    finally:
+        _current.reset(token)
+
+
+def current() -> Vocabulary:
+    return _current.get()
+
+
+def dictionary_key(*texts: str) -> tuple[str, ...]:
+    """What the words of `texts` depend on besides the texts: part of the key of every cache of cut
+    words (the current vocabulary's words found in them; () for most texts)."""
+    return _current.get().found(*texts)
+
+
+class _Overlay(jieba.Tokenizer):
+    """The base tokenizer with some learnt words added, without touching the base's dictionary."""
+
+    def __init__(self, base: LazyTokenizer, words: tuple[str, ...]) -> None:
+        super().__init__()
+        extra: dict[str, int] = {}
+        for w in words:  # as jieba's add_word: a word's prefixes become entries, without weight
+            for i in range(1, len(w)):
+                p = w[:i]
+                if p not in extra and not base.has_entry(p):
+                    extra[p] = 0
+        extra.update(dict.fromkeys(words, UNIT_FREQ))
+        self._base = base
+        self.FREQ = ChainMap(extra, base.FREQ)  # type: ignore[assignment]
+        self.total = base.total  # the base's: a learnt word changes cuts only where it occurs
+        self.initialized = True
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # jieba's name
+        self._base.learn(sentence)  # the base's entries for this text into its FREQ first
+        return super().get_DAG(sentence)
+
+
+@memo(256, copy="shared")
+def _overlay(words: tuple[str, ...]) -> _Overlay:
+    return _Overlay(tokenizer(), words)
+
+
+def _lcut_with(text: str, words: tuple[str, ...], hmm: bool = True) -> list[str]:
+    return (_overlay(words) if words else tokenizer()).lcut(text, HMM=hmm)
 
 
 def units_in_clause(text: str) -> list[str]:
@@ -101,19 +167,23 @@ def units_in_clause(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _cut(text: str) -> tuple[str, ...]:
-    return tuple(t for t in tokenizer().lcut(text, HMM=True) if not _NOT_WORD.match(t))
+@memo(65536, copy="shared")
+def _cut(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in _lcut_with(text, words) if not _NOT_WORD.match(t))
 
 
-@lru_cache(maxsize=8192)
 def lcut(text: str) -> tuple[str, ...]:
-    """`tokenizer().lcut(text)` as is, cached until a word is added (a unit name).
+    """The current vocabulary's cut of `text` (jieba's lcut, HMM on), kept by text and learnt words.
 
-    The carrying helpers compare one parent clause with every draft sentence; without the cache they
-    cut the same clause once per sentence.
+    The similarity measures (engine.rules.similarity) compare one parent clause with every draft
+    sentence; without the cache they cut the same clause once per sentence.
     """
-    return tuple(tokenizer().lcut(text))
+    return _lcut(text, dictionary_key(text))
+
+
+@memo(8192, copy="shared")
+def _lcut(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_lcut_with(text, words))
 
 
 _SENTENCE = re.compile(r"(?<=[。；;！？!?\n])")
@@ -126,13 +196,14 @@ def tokens(text: str) -> tuple[str, ...]:
     same, and a draft repeats most of its parent's sentences, which then cost nothing the second time.
     """
     out: list[str] = []
+    vocabulary = _current.get()
     for part in _SENTENCE.split(text):
         if part:
-            out.extend(_cut(part))
+            out.extend(_cut(part, vocabulary.found(part)))
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)  # clauses and titles recur: across a plan, its parent and a batch
+@memo(65536, copy="shared")  # clauses and titles recur: across a plan, its parent and a batch
 def strip_punct(text: str) -> str:
     return _PUNCT.sub("", text)
 

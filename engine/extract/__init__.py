@@ -13,7 +13,8 @@ Decisions (details in each module's docstring):
 - 各镇人民政府 / 各街道 are concrete sets of bodies, not generic units; 各有关部门, 其他…单位,
   县直各单位 are generic (rulesets/data/units.yaml).
 - Clauses split at 。！？ / paragraph breaks, then ；, never at commas (deadline + task stay together).
-- The LAST responsibility clause is the measure's; earlier ones (sub-items') are cut from sentences too.
+- A measure with several responsibility clauses has their union as its units (Responsibility.clauses
+  keeps each); its clause text and place are the last one's. All are cut from the sentences.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from engine.extract.responsibility import (
     is_generic_unit,
     parse_units,
     states_first_listed_leads,
+    union_of,
 )
 from engine.extract.sentences import sentence_spans, split_clauses, split_sentences
 from engine.extract.strength import strength_of
 from engine.extract.targets import extract_targets, find_targets
-from engine.models import Measure, Sentence
+from engine.models import Measure, Responsibility, Sentence
 
 __all__ = [
     "apply_first_listed_leads",
@@ -70,27 +72,16 @@ def fill_measure(m: Measure) -> None:
     Lines and columns are left at 0: only parse knows the paragraphs behind `m.text`, and it maps
     `Responsibility.start` and each sentence's text back to (line, column).
 
-    What a text yields is kept by text (`_facts`); each measure gets its own copies of what parse
-    places (sentences, the responsibility clause) and shares the frozen facts (units, deadlines,
-    targets), which nothing can change.
+    What a text yields is kept by text (`_facts`) and shared: every fact is frozen (responsibility,
+    units, sentences, deadlines, targets); parse places a sentence or a clause by a copy.
     """
     r, sentences, deadlines, targets = _facts(m.text or "")
-    if r is not None:  # copies down to the lists a caller could change; units are frozen, so shared
-        r = r.model_copy()
-        r.lead = list(r.lead)
-        r.support = list(r.support)
-    m.responsibility = r
+    m.responsibility = r  # frozen facts: shared between measures and runs, never changed
     m.lead_units = [u.name for u in r.lead] if r else []
     m.support_units = [u.name for u in r.support] if r else []
-    m.sentences = [_sentence_copy(x) for x in sentences]
-    m.deadlines = list(deadlines)  # frozen facts: shared between measures and runs, never changed
+    m.sentences = list(sentences)  # parse places each by a copy (line, column)
+    m.deadlines = list(deadlines)
     m.targets = list(targets)
-
-
-def _sentence_copy(s: Sentence) -> Sentence:
-    out = s.model_copy()
-    out.strength = list(s.strength)
-    return out
 
 
 @lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures
@@ -105,13 +96,22 @@ def _facts(text: str) -> tuple:
         responsibility = found.responsibility
         body = _blank(text, found.start, found.end)
         cuts.append((found.start, found.end))
-        # a measure that carries its sub-items' clauses ((1)…(责任单位:A) (2)…(责任单位:B)): the last
-        # clause is the measure's; the earlier ones are cut out of the sentences too
+        # several clauses, each after its own sentences (…（A负责）…（B负责）, or sub-items' (1)…(责任单位:A)
+        # (2)…(责任单位:B)): all are cut out of the sentences, and the measure's units are their union
+        earlier: list[Responsibility] = []
         prev = find_responsibility(text[: found.start])
         while prev is not None and prev.end <= found.start:
             body = _blank(body, prev.start, prev.end)
             cuts.append((prev.start, prev.end))
+            earlier.append(prev.responsibility)
             prev = find_responsibility(text[: prev.start]) if prev.start > 0 else None
+        if earlier:
+            clauses = (*reversed(earlier), responsibility)
+            lead, support = union_of(clauses)
+            # each clause answers for its own sentences: a division of labour, like 按职责分工负责
+            responsibility = responsibility.model_copy(
+                update={"lead": lead, "support": support, "clauses": clauses, "by_duty": True}
+            )
 
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]

@@ -94,7 +94,7 @@ def field_leads(text: str, directs: Directs) -> Responsibility | None:
     if clauses < 2 or len(leads) < 2:
         return None
     return Responsibility(
-        lead=[Unit(name=n, generic=False) for n in leads],
+        lead=tuple(Unit(name=n, generic=False) for n in leads),
         style="X负责A，Y负责B",
         text=text[first:last],
         by_duty=True,  # one lead per field: many leads here are a division of labour
@@ -126,8 +126,8 @@ def chapter_lead(section: Section) -> Responsibility | None:
                 lead, support, style = parsed
                 text = where[m.start() : end.start() if end else len(where)]
                 return Responsibility(
-                    lead=[Unit(name=n, generic=is_generic_unit(n)) for n in lead],
-                    support=[Unit(name=n, generic=is_generic_unit(n)) for n in support],
+                    lead=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in lead),
+                    support=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in support),
                     style=style,
                     text=text,
                     by_duty=bool(re.search(r"按(照)?(各自)?职责(分工)?|分别负责|各负其责", text)),

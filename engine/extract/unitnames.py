@@ -46,6 +46,32 @@ def _names(v: list[str]) -> list[str]:
     return out
 
 
+class LevelNames(_Data):
+    """How a body is named at some local levels where its usual local name would be wrong or one of
+    several in use: 县 bodies of a vertically managed department are branches of the city's body
+    ({upper}生态环境局{place}分局); a county merged several departments into one (文化广电体育和旅游局)."""
+
+    levels: list[Literal["province", "city", "county", "town"]] = Field(min_length=1)
+    names: list[str] = Field(
+        min_length=1,
+        description="names in use at these levels, the usual first; several = each is right, the office's own "
+        "三定 decides. {upper}: the place above (柳州市, else its level word); {place}: the unit's own place "
+        "(广宁县); a name without them takes the unit's prefix (县…)",
+    )
+    source: str = Field(description="id of the source in `sources`")
+    note: str | None = None
+
+    @field_validator("names")
+    @classmethod
+    def _nonempty(cls, v: list[str]) -> list[str]:
+        out = _names(v)
+        for name in out:
+            rest = name.replace("{upper}", "").replace("{place}", "")
+            if "{" in rest or "}" in rest:
+                raise ValueError(f"'{name}': the only placeholders are {{upper}} and {{place}}")
+        return out
+
+
 class Body(_Data):
     """One body under its names at each level (the counterparts across levels)."""
 
@@ -55,6 +81,9 @@ class Body(_Data):
     province: list[str] = Field(default_factory=list, description="province names (…厅); the first is the full name")
     national: list[str] = Field(default_factory=list, description="national names as written (国家…, …部); first is full")
     since: dt.date | None = Field(None, description="set up on this date (新组建), where it matters")
+    at_level: list[LevelNames] = Field(
+        default_factory=list, description="names at particular levels that differ from the local full name"
+    )
     note: str | None = None
 
     @field_validator("local", "province", "national")
@@ -99,6 +128,9 @@ class UnitRegistry(_Data):
             ids.add(b.id)
             if not (b.local or b.province or b.national):
                 out.append((("bodies", i), "a body needs at least one name (local, province or national)"))
+            for j, at in enumerate(b.at_level):
+                if at.source not in self.sources:
+                    out.append((("bodies", i, "at_level", j, "source"), f"no source with id '{at.source}' in `sources`"))
         for i, r in enumerate(self.renames):
             if r.successor not in ids:
                 out.append((("renames", i, "successor"), f"no body with id '{r.successor}'"))
@@ -189,6 +221,10 @@ class Registry:
         mine = [n for n in names if own and f"治{own}" in n]
         return (mine or names)[0]
 
+    def at_level(self, body: Body, level: str) -> LevelNames | None:
+        """The registry's names for the body at this level, where they differ from its local full name."""
+        return next((a for a in body.at_level if level in a.levels), None)
+
     def local_pattern(self) -> str:
         """Regex of every name that takes a prefix (for finding names in text), as a trie: one
         alternation of hundreds of names would be tried name by name at every prefix."""
@@ -248,6 +284,7 @@ _LEVEL_WORDS: dict[str, Level] = {
     "镇": "town", "乡": "town", "街道": "town", "村": "town", "社区": "town",
 }
 _SUFFIX_ORDER = sorted(PLACE_SUFFIXES, key=len, reverse=True)
+_FULL_PROVINCE = {short: full for full, short in PROVINCES.items()}
 
 
 def stem(name: str) -> str:
@@ -262,11 +299,16 @@ def stem(name: str) -> str:
 
 def _self_word(where: Where) -> str:
     """The level word the draft uses for itself (区 for 城中区, 市 for a county-level city)."""
-    j = where.jurisdiction
+    j = _FULL_PROVINCE.get(where.jurisdiction, where.jurisdiction)  # 北京 -> 北京市: 市 is the plan itself
     for s in _SUFFIX_ORDER:
         if j.endswith(s):
             return {"自治县": "县", "自治旗": "旗", "自治州": "州", "自治区": "自治区", "街道": "街道"}.get(s, s)
     return ""
+
+
+def is_level_word(prefix: str) -> bool:
+    """县, 区委, 市人民政府: the prefix names a level, not a place (县司法局, not 广宁县司法局)."""
+    return bare_prefix(prefix) in _LEVEL_WORDS
 
 
 def bare_prefix(prefix: str) -> str:
@@ -300,7 +342,8 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     dl = where.level
     if p in _LEVEL_WORDS:
         lv = _LEVEL_WORDS[p]
-        return _by_level(p, lv, where), lv
+        rel = _by_level(p, lv, where)
+        return rel, (dl if rel == "self" else lv)  # 市 in a county-level city's plan is a county body
     j, par = where.jurisdiction, where.parent
     if j and p in (j, stem(j)):
         return "self", dl
@@ -314,7 +357,17 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     name, lv = places[-1]
     if j and (name == j or stem(name) == stem(j)):
         return "self", dl
+    lv = _gazetteer_level(name, lv)
     return _named(name, lv, where), lv
+
+
+def _gazetteer_level(name: str, lv: Level) -> Level:
+    """The level the gazetteer gives a place where its suffix misleads: 四会市 and 桂平市 are county-level
+    cities (a sibling of a county, not its city); a name at several levels keeps its suffix's level."""
+    from engine.parse.places import gazetteer
+
+    levels = {p.level for p in gazetteer().lookup(name)}
+    return levels.pop() if len(levels) == 1 else lv  # type: ignore[return-value]
 
 
 def _by_level(word: str, lv: Level, where: Where) -> Relation:

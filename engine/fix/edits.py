@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from engine.ingest.normalise import in_script_of
 from engine.models import Fix, Paragraph, Plan, TextEdit
 from engine.rules.kinds.base import Edit
 
@@ -12,8 +13,10 @@ _FULL = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "!": "！",
 
 
 def restyle(replacement: str, context: str) -> str:
-    """`replacement` (normalised text) in the widths the original `context` uses: a half-width mark
-    becomes full-width where the context writes it full-width and never half-width."""
+    """`replacement` (normalised text) in the conventions of the original `context`: a half-width mark
+    becomes full-width where the context writes it full-width and never half-width; simplified
+    characters become traditional where the context is written in traditional characters."""
+    replacement = in_script_of(replacement, context)
     out = []
     for ch in replacement:
         full = _FULL.get(ch)

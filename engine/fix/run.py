@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from engine.errors import PlancheckError
 from engine.fix.apply import Outcome, TextDraft, plan_fixes
@@ -16,6 +17,26 @@ class FixRun:
     outcome: Outcome
     data: bytes | None  # what to write; None when no fix is safe
     edits: int
+    # the findings of `plancheck check` on the written file (same rulesets, parent, level): the
+    # summary's "after" is what a clerk sees when checking the result, not the planning estimate
+    recheck: Callable[[str], list[Finding]] = field(default=lambda path: [])
+
+
+def edited_lines(raw: list, where: dict[int, list[int]], fixes: list[Fix]) -> list:
+    """`raw` with every edit of `fixes` made, the edits of each line applied right to left across all
+    fixes (two fixes on one line must not shift each other's columns), as `TextDraft.applied` does."""
+    edited = list(raw)
+    by_line: dict[int, list] = {}
+    for f in fixes:
+        for e in f.edits:
+            by_line.setdefault(e.line, []).append(e)
+    for line_no, edits in by_line.items():
+        i = where[line_no][0]
+        n, s = edited[i]
+        for e in sorted(edits, key=lambda x: x.column, reverse=True):
+            s = s[: e.column - 1] + e.replacement + s[e.end_column - 1 :]
+        edited[i] = (n, s)
+    return edited
 
 
 def _mapped(f: Fix, raw: list, where: dict[int, list[int]]) -> bool:
@@ -71,13 +92,7 @@ def run_fix(
     findings, _ = check_plans(plan, obligations, loaded.rules, lang=lang)
 
     def recheck(fixes: list[Fix]) -> list[Finding]:
-        edited = list(raw)
-        for f in fixes:
-            for e in sorted(f.edits, key=lambda x: x.column, reverse=True):
-                i = where[e.line][0]
-                line_no, s = edited[i]
-                edited[i] = (line_no, s[: e.column - 1] + e.replacement + s[e.end_column - 1 :])
-        again = build(edited, draft_path, doc.format, doc.encoding)
+        again = build(edited_lines(raw, where, fixes), draft_path, doc.format, doc.encoding)
         # the level and jurisdiction as the user gave them: what `check` on the fixed draft reads
         fixed_plan = parse_plan(again, level=level, jurisdiction=jurisdiction)
         return check_plans(fixed_plan, obligations, loaded.rules, lang=lang)[0]
@@ -99,4 +114,11 @@ def run_fix(
     else:
         assert text_draft is not None
         out = text_draft.applied(fixes).encode()
-    return FixRun(outcome, out if fixes else None, sum(len(f.edits) for f in fixes))
+    def written(path: str) -> list[Finding]:
+        from engine.pipeline import check
+
+        run = check(path, rulesets=list(rulesets), no_core=no_core, allow_no_parent=allow_no_parent, lang=lang,
+                    level=level, jurisdiction=jurisdiction, obligations=obligations)  # fmt: skip
+        return list(run.report.findings)
+
+    return FixRun(outcome, out if fixes else None, sum(len(f.edits) for f in fixes), written)

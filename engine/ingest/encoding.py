@@ -2,7 +2,8 @@
 
 Order: a BOM decides (UTF-8, UTF-16 LE/BE, UTF-32, GB18030); then UTF-8 strict; then GB18030
 strict (GB2312 and GBK are subsets, and government files declared gb2312 often hold GBK-only
-characters). Bytes that fit neither are rejected as `input.undecodable` rather than decoded with
+characters) or Big5-HKSCS strict, whichever reads as plainer Chinese (Big5 bytes nearly always
+decode as GBK too, into kana and private-use mojibake). Bytes that fit neither are rejected as `input.undecodable` rather than decoded with
 `errors="replace"` into garbage.
 
 Tolerance (documented decision): a file that is otherwise clean may carry a few damaged bytes —
@@ -112,15 +113,39 @@ def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[st
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
     if _few(bad, len(data)) and multibyte >= 20 * bad:
         return _check(text, path), _bad_label("utf-8", bad)
-    try:
-        return _check(data.decode("gb18030"), path), "gb18030"
-    except UnicodeDecodeError:
-        pass
+    strict = _strict_cjk(data)
+    if strict is not None:
+        return _check(strict[0], path), strict[1]
     text = data.decode("gb18030", errors="replace")
     bad = text.count("\ufffd")
     if _few(bad, len(text)):
         return _check(text, path), _bad_label("gb18030", bad)
     raise PlancheckError("input.undecodable", path=path)
+
+
+# what a Chinese document is made of: CJK ideographs, ASCII, Latin-1, general and CJK punctuation,
+# full-width forms; kana, hangul, private use and box drawing are what one double-byte code read
+# as the other looks like (Big5 read as GBK gives 現叭そ秨, PUA and kana)
+_PLAIN = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _strict_cjk(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5 (traditional characters, as Taiwan, Hong Kong and older sites save them), each
+    decoded strictly; where both decode, the one whose text is more plainly Chinese wins (GB18030 on
+    a tie: most mainland files are GB). None when neither decodes."""
+    found: list[tuple[int, str, str]] = []
+    for rank, codec in enumerate(("gb18030", "big5hkscs")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:200_000]
+        odd = len(_PLAIN.sub("", sample))
+        found.append((odd * 2 + rank, codec, text))
+    if not found:
+        return None
+    _, codec, text = min(found)
+    return text, codec
 
 
 def _check(text: str, path: str) -> str:

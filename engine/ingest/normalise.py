@@ -125,6 +125,36 @@ def to_simplified(text: str) -> str:
     return _t2s()(text)
 
 
+@lru_cache(maxsize=1)
+def _s2tw() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("s2tw").convert
+
+
+def in_script_of(text: str, context: str) -> str:
+    """`text` (normalised, so simplified) written in the script of `context`, a line of the original:
+    unchanged when the line is simplified; in traditional characters when the line has more
+    traditional-only characters than simplified-only ones (a share would miss a traditional line
+    whose characters are mostly the same in both scripts), choosing the variant the line itself uses where it has one (為/爲,
+    臺/台, 裡/裏) and OpenCC's s2tw (phrase-aware: 后 → 後 or 后) elsewhere. What a fix inserts into
+    a traditional draft must not be simplified text."""
+    if text.isascii() or context.isascii():
+        return text
+    simple = to_simplified(context)
+    if len(simple) != len(context):
+        return text
+    traditional_only = sum(1 for x, y in zip(context, simple, strict=True) if x != y)
+    simplified_only = sum(1 for x, y in zip(context, _s2tw()(context), strict=False) if x != y)
+    if traditional_only <= simplified_only:
+        return text
+    own = {s: t for t, s in zip(context, simple, strict=True) if t != s}
+    converted = _s2tw()(text)
+    if len(converted) != len(text):
+        return converted
+    return "".join(own.get(s, c) if s != c or s in own else c for s, c in zip(text, converted, strict=True))
+
+
 def _sub(s: str, cols: list[int], rx: re.Pattern[str], repl: Callable[[re.Match[str]], str] | str):
     """re.sub that carries `cols` along: equal-length replacements map 1:1, others to the match start."""
     if rx.search(s) is None:

@@ -38,6 +38,8 @@ TITLE_MAX = 160
 # 印发/转发《X》的通知 and 现将《X》印发给你们
 _WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+)》\s*的?(?:通知|决定)")
 _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
+# 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper
+_BARE_WRAPPER = re.compile(r"^[^。；;《》]{0,60}?关于\s*(?:印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$")
 _DOC_NO = re.compile(
     r"(?P<no>(?P<org>[\u4e00-\u9fff]{1,8}?)\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*第?\s*\d{1,5}\s*号)"
 )
@@ -104,7 +106,9 @@ def wrapper_inner(text: str) -> str | None:
     """X for 关于印发《X》的通知 / 现将《X》印发给你们; None when `text` is no covering wrapper."""
     m = _WRAPPER.search(text) or _COVER.search(text)
     if not m:
-        return None
+        m = _BARE_WRAPPER.match(title_core(text))
+        if not m or not title_core(m.group("inner")).endswith(TITLE_ENDINGS):
+            return None
     inner = m.group("inner").strip()
     # 转发《Y的通知》的通知: the inner notice names Y
     for _ in range(3):

@@ -8,13 +8,15 @@ It never looks at the clock, the environment or random state, so the same input 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import io
+import os
 import re
 import string
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -25,6 +27,7 @@ from engine.models import SEVERITY_RANK, Finding, Measure, Plan, Report
 from engine.outputs import clean_text
 
 if TYPE_CHECKING:
+    from engine.align.tokenize import Vocabulary
     from engine.pipeline import CheckRun
 
 # --------------------------------------------------------------------------- labels
@@ -208,8 +211,8 @@ class RenderContext:
     not_applicable     parent refs curated as not applicable (coloured so in the HTML coverage map)
     author             who sends the office documents (--author, e.g. 城中区司法局): comment author,
                        document properties, the feedback form's 反馈单位; "" leaves them to plancheck
-    date               ISO date of the documents (comments, properties, the form's 日期); "" for none,
-                       so a run without --today gives the same bytes on any day
+    date               ISO date of the documents (comments, properties, the form's 日期), by the rule
+                       of `office_date`; "" for none. Never the clock: the same bytes on any day
     min_severity       the lowest severity that goes into the office documents (--min-severity)
     only_new           with a baseline: the documents an office acts on (Word comments, feedback form)
                        carry new findings only (`for_comments`)
@@ -228,6 +231,7 @@ class RenderContext:
     date: str = ""
     min_severity: str = "info"
     only_new: bool = False
+    vocabulary: Vocabulary | None = None  # the check's learnt unit names: quotes shortened on its words
     _cache: dict[str, dict[str, Measure]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -244,6 +248,7 @@ class RenderContext:
             output=output,
             rules=run.rule_descriptions,
             not_applicable=run.not_applicable,
+            vocabulary=run.vocabulary,
             **options,
         )
 
@@ -603,6 +608,38 @@ def wrap(text: str, width: int, indent: str = "", first_indent: str | None = Non
             cur_w += tw
         lines.append((head + "".join(cur)).rstrip())
     return lines
+
+
+# --------------------------------------------------------------------------- the documents' date
+
+
+def office_date(draft: Plan, given: dt.date | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The date written into the office documents (comment dates, document properties, the 意见反馈表's
+    日期) — never the clock, so the same input gives the same bytes on any day:
+
+    1. the date the user gave (`--today`);
+    2. the draft's own date line (the 征求意见稿's 落款日期; a year in its title is no date);
+    3. SOURCE_DATE_EPOCH, the reproducible-builds convention (seconds since 1970, UTC);
+    4. none: the form's 日期 is left blank for the sender to fill in, comments are undated and the
+       document properties carry the fixed FIXED_ISO.
+    """
+    from engine.parse.dating import draft_date
+
+    if given is not None:
+        return given.isoformat()
+    found, source = draft_date(draft)
+    if found and source == "date_line":
+        return found
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            from engine.errors import PlancheckError
+
+            raise PlancheckError("option.source_date_epoch", value=epoch[:40]) from None
+    return ""
 
 
 # --------------------------------------------------------------------------- zip determinism

@@ -5,6 +5,7 @@ Wrapped to 80 display columns (a CJK character takes two), so it reads in any te
 
 from __future__ import annotations
 
+from engine.align.tokenize import using
 from engine.models import Finding
 from engine.quote import shorten
 from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext, wrap
@@ -48,7 +49,9 @@ def _finding(ctx: RenderContext, f: Finding, waived: bool = False) -> list[str]:
     lines += wrap(head, WIDTH, "    ", "  ")
     lines += wrap(f.message, WIDTH, "    ", "    ")
     if f.evidence.local:
-        lines += wrap(f"{ctx.t('quote')}{ctx.colon}“{shorten(f.evidence.local)}”", WIDTH, "      ", "    ")
+        with using(ctx.vocabulary):  # the check's words: a learnt unit name is never cut in two
+            quote = shorten(f.evidence.local)
+        lines += wrap(f"{ctx.t('quote')}{ctx.colon}“{quote}”", WIDTH, "      ", "    ")
     if f.parent_item or f.evidence.parent:
         basis = ctx.basis(f)
         lines += wrap(f"{ctx.t('basis')}{ctx.colon}{basis}", WIDTH, "      ", "    ")

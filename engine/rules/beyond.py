@@ -2,7 +2,7 @@
 
 A district that leaves out its province's regional strategy, a national system the province
 connects to, or the province's own demonstration programme has adapted the plan, not dropped an
-obligation. Legislation has its own table (levels.yaml) and check (carrying.is_legislation).
+obligation. Legislation has its own table (levels.yaml) and check (places.is_legislation).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def beyond_level(ctx: CheckContext, text: str) -> str | None:
 
 
 _LEVELS = tuple(LEVEL_RANK)  # highest first
-LEGISLATION_WORDS = r"立法|地方性法规|政府规章|立改废"  # words of law-making (carrying.is_legislation too)
+LEGISLATION_WORDS = r"立法|地方性法规|政府规章|立改废"  # words of law-making (places.is_legislation too)
 
 
 def beyond_levels(data: dict, text: str, parent_level: str) -> tuple[list[str], str]:

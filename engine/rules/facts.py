@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from engine.models import CARRIED
 from engine.rules import conditions as cond
-from engine.rules.carrying import CARRIED
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -156,7 +156,7 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
                      "local_title": m.title if m else None, "local_quote": quote or None, "parent_title": ob.title,
                      "not_applicable": _not_applicable(ob, ctx), **common} for u in ob.require_units]
     elif fact == "named_unit":
-        from engine.rules.carrying import names_unit  # the same fuzzy naming as the unit kinds
+        from engine.rules.leads import names_unit  # the same fuzzy naming as the unit kinds
 
         names = sorted({u for ob in ctx.obligations.values() for u in ob.require_units})
         for m in ctx.measures():
@@ -170,7 +170,7 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
             out += [{"parent_item": ref, "phrase": p, "carried": first is not None, "local_item": first,
                      "not_applicable": na, **common} for p in ob.require_phrases]
     elif fact == "kept_phrase":
-        from engine.rules.carrying import compact  # the same normalised comparison as everywhere
+        from engine.rules.similarity import compact  # the same normalised comparison as everywhere
 
         phrases = sorted({p for ob in ctx.obligations.values() for p in ob.require_phrases})
         for m in ctx.measures():

@@ -57,6 +57,9 @@ def load_baseline(path: str, display: str) -> BaselineReport:
     except (UnicodeDecodeError, ValueError) as e:
         reason = "empty or too large" if not raw else f"not JSON: {e}"
         raise PlancheckError("baseline.not_report", path=path, reason=reason[:120]) from None
+    other = json_kind(data)
+    if other is not None:
+        raise PlancheckError(f"baseline.is_{other}", path=path)
     if not isinstance(data, dict) or data.get("tool") != "plancheck":
         raise PlancheckError("baseline.not_report", path=path, reason='no "tool": "plancheck"')
     summary, found, waived = data.get("summary"), data.get("findings"), data.get("waived", [])
@@ -79,6 +82,31 @@ def load_baseline(path: str, display: str) -> BaselineReport:
         parent_sha256=str(summary.get("parent_sha256") or ""),
         rulesets=[str(r) for r in rulesets] if isinstance(rulesets, list) else [],
     )
+
+
+def json_kind(data: object) -> str | None:
+    """Which other JSON file a user may take for a check report, by its shape (diff, sarif, schema,
+    align, parse, units: the message baseline.is_* names it), or None when it may be a check report.
+
+    A `plancheck diff` report has tool, summary and findings too, so it passed as a baseline (its
+    summary names old and new, not a draft, and it lists measures)."""
+    if isinstance(data, list):
+        rows = [x for x in data if isinstance(x, dict)]
+        return "units" if rows and {"name", "role", "relation"} <= set(rows[0]) else None
+    if not isinstance(data, dict):
+        return None
+    summary = data.get("summary")
+    if "measures" in data and isinstance(summary, dict) and {"old", "new"} <= set(summary):
+        return "diff"
+    if "runs" in data and ("$schema" in data or str(data.get("version", "")).startswith("2.")):
+        return "sarif"
+    if "$schema" in data or "$defs" in data:
+        return "schema"
+    if "alignment" in data and "findings" not in data:
+        return "align"
+    if "measures" in data and "level" in data and "findings" not in data:
+        return "parse"
+    return None
 
 
 _FINDING_FIELDS = set(Finding.model_fields)

@@ -198,7 +198,7 @@ class CheckService:
             raise PlancheckError("web.no_parent")
         if ruleset and ruleset not in dict(parent_rulesets()):
             raise PlancheckError("web.unknown_ruleset", name=ruleset)
-        today = today or dt.date.today()
+        given, today = today, today or dt.date.today()  # the clock decides waiver expiry only
         h = hashlib.sha256()
         for part in (
             lang,
@@ -227,7 +227,10 @@ class CheckService:
             else:
                 with self._run_lock:
                     checked, parent_name = self.run_here(draft, parent, ruleset, waivers, lang, today)
-            return Result(token, checked, lang, draft, parent_name, author, today.isoformat())
+            from engine.report.base import office_date
+
+            # the documents' date by the CLI's rule, never the clock: the same upload, the same bytes
+            return Result(token, checked, lang, draft, parent_name, author, office_date(checked.draft, given))
 
         try:
             return self.results.get(token, run)

@@ -158,3 +158,64 @@ def test_a_progress_line_only_on_a_terminal_and_only_after_a_second():
     p("check")
     p.done()
     assert piped.text == ""
+
+
+def _bad_values(p) -> list[str]:
+    """Values click refuses for the option's type (an empty list: every string is acceptable)."""
+    import click
+
+    t = p.type
+    if p.is_flag:
+        return []
+    if isinstance(t, click.Choice):
+        return ["no-such-choice"]
+    if isinstance(t, click.IntRange):
+        return ["abc", str((t.max or 0) + 1) if t.max is not None else str((t.min or 0) - 1)]
+    if isinstance(t, (click.types.IntParamType, click.types.FloatParamType, click.types.BoolParamType)):
+        return ["abc"]
+    if isinstance(t, click.DateTime):
+        return ["2023-02-30", "30/06/2026"]
+    if isinstance(t, click.Path) and not t.dir_okay:
+        return ["."]
+    if isinstance(t, click.Path) and t.exists:
+        return ["no/such/file"]
+    return []
+
+
+def _options():
+    import click
+
+    def commands(group, path):
+        for name, cmd in group.commands.items():
+            if isinstance(cmd, click.Group):
+                yield from commands(cmd, [*path, name])
+            else:
+                yield [*path, name], cmd
+
+    for path, cmd in commands(main, []):
+        for p in cmd.params:
+            if not isinstance(p, click.Option):
+                continue
+            opt = max(p.opts, key=len)
+            if p.is_flag and not p.count:
+                yield pytest.param(path, [f"{opt}=1"], id=f"{' '.join(path)} {opt}=1")
+            for v in _bad_values(p):
+                yield pytest.param(path, [opt, v], id=f"{' '.join(path)} {opt} {v}")
+
+
+@pytest.mark.parametrize(("path", "args"), list(_options()))
+def test_every_bad_option_value_is_refused_in_the_runs_language(path, args):
+    """Each option type (integers, ranges, dates, choices, paths, switches): one line, exit 2, Chinese by
+    default and English with --lang en — never click's own English sentence in a Chinese run."""
+    english = re.compile(r"\b(is not|not a valid|does not|Invalid value|is a directory|Option '|range)\b")
+    for lang in ("zh", "en"):
+        if lang == "en" and args[0] == "--lang":
+            continue  # the language option itself is the bad value
+        extra = ["--lang", "en"] if lang == "en" else []
+        r = CliRunner().invoke(main, [*path, *args, *extra])  # the bad option first: it is processed first
+        out = r.output.strip()
+        assert r.exit_code == 2 and "\n" not in out, out
+        if lang == "zh":
+            assert not english.search(out) and re.search(r"[\u4e00-\u9fff]{2}", out), out
+        else:
+            assert "用法错误" not in out and "usage:" in out, out

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.align import _learn_units
+from engine.align import vocabulary_of
 from engine.ingest import from_text, load_document
 from engine.parse import parse_plan
 
@@ -124,11 +124,9 @@ def test_other_levels_and_places_of_the_class() -> None:
     assert national.measures[0].lead_units == ["国家发展改革委", "财政部"]
 
 
-def test_leads_read_from_text_are_not_taught_to_the_tokenizer(monkeypatch, county) -> None:
-    """The tokenizer learns unit names process-wide; words of the task must not become units."""
-    taught: list[str] = []
-    monkeypatch.setattr("engine.align.add_units", lambda names: taught.extend(names) or 0)
-    _learn_units(_plan("fieldleads/county-fieldleads.txt"))
+def test_leads_read_from_text_are_not_taught_to_the_tokenizer() -> None:
+    """A check learns unit names from its plans; words of the task must not become units."""
+    taught = vocabulary_of(_plan("fieldleads/county-fieldleads.txt")).words
     assert "县市场监管局" not in taught and "县住房和城乡建设局" not in taught
     assert "县应急管理局" in taught  # from (六)'s own clause
 

@@ -3,6 +3,7 @@ the draft never written, .docx output as Word tracked changes."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
 import re
@@ -46,6 +47,34 @@ def test_restyle_follows_the_drafts_widths():
     assert restyle("(牵头单位:区司法局)", "（牵头单位：区财政局）") == "（牵头单位：区司法局）"
     assert restyle("(a)", "half (b) here") == "(a)"
     assert restyle("2021—2025", "（2021-2025年）") == "2021—2025"
+
+
+def test_restyle_writes_traditional_where_the_line_is_traditional():
+    # the line's own variants win (為 not 爲, 臺 not 台); most characters of this line are the same
+    # in both scripts, so a share of changed characters would call it simplified
+    assert restyle("法治国家、法治社会", "到2035年基本建成法治城中、法治政府、法治社會奠定堅實基礎") == "法治國家、法治社會"
+    assert restyle("为台湾后续(试点)", "作為臺灣地區的試點（一）") == "為臺灣後續（試點）"
+    assert restyle("法治国家", "到2035年基本建成法治城中、法治政府、法治社会") == "法治国家"
+    assert restyle("乾县", "於乾县开展试点工作") == "乾县"  # 於 alone does not make a simplified line traditional
+
+
+def test_fix_of_a_traditional_draft_inserts_no_simplified_characters(tmp_path):
+    import opencc
+
+    to_trad = opencc.OpenCC("s2tw").convert
+    draft = tmp_path / "trad.txt"
+    draft.write_text(to_trad(DRAFT.read_text("utf-8")), "utf-8")
+    out = tmp_path / "fixed.txt"
+    result = CliRunner().invoke(main, ["fix", str(draft), "--parent", str(PARENT), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    old, new = draft.read_text("utf-8").split("\n"), out.read_text("utf-8").split("\n")
+    edited = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert len(edited) >= 5
+    for a, b in edited:  # every character a fix wrote is in traditional form (or the line's own)
+        ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        written = "".join(b[j1:j2] for tag, _, _, j1, j2 in ops if tag in ("insert", "replace"))
+        assert [ch for ch in written if ch not in a and to_trad(ch) != ch] == [], (a, b)
+    assert "法治國家、法治政府、法治社會" in out.read_text("utf-8")
 
 
 def test_every_fix_on_the_seed_pair_is_exact():
@@ -294,3 +323,33 @@ def test_a_docx_with_a_table_still_gets_its_body_fixes(tmp_path):
     assert r.exit_code == 0, r.output
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert xml.count("<w:del ") >= 10
+
+
+@pytest.mark.parametrize("name", ["fixed.txt", "fixed.docx"])
+def test_the_summary_counts_what_check_finds_in_the_written_file(tmp_path, name):
+    """"49 → 32" while `plancheck check` of the result said 31: the summary is the check of the file
+    written, run the way `check` runs it."""
+    out = tmp_path / name
+    r = CliRunner().invoke(main, ["fix", str(DRAFT), "--parent", str(PARENT), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    summary = re.search(r"(\d+) → (\d+)", r.output)
+    assert summary, r.output
+    c = CliRunner().invoke(main, ["check", str(out), "--parent", str(PARENT), "--format", "json"])
+    import json
+
+    fresh = json.loads(c.output)["findings"]
+    before = json.loads(CliRunner().invoke(main, ["check", str(DRAFT), "--parent", str(PARENT), "--format", "json"]).output)
+    assert (int(summary.group(1)), int(summary.group(2))) == (len(before["findings"]), len(fresh))
+
+
+def test_the_recheck_edits_lines_as_the_output_does():
+    """Two fixes on one line: each must not shift the other's columns in the re-check's text either."""
+    from engine.fix.run import edited_lines
+
+    line = "加快建设法治城中、法治政府、法治社会，推进2022 年年底前完成"
+    f1 = Fix(description="a", edits=[TextEdit(line=1, column=7, end_column=9, original="城中", replacement="国")])  # shorter: shifts what follows
+    f2 = Fix(description="b", edits=[TextEdit(line=1, column=26, end_column=27, original=" ", replacement="")])
+    raw = [(1, line)]
+    draft = TextDraft([line], [], "utf-8")
+    for order in ([f1, f2], [f2, f1]):
+        assert edited_lines(raw, {1: [0]}, order)[0][1] == draft.applied(order).lines[0]

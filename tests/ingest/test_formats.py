@@ -255,3 +255,25 @@ def test_unnamed_menus_and_link_lists_are_not_the_article(tmp_path) -> None:
     path = tmp_path / "page.html"
     path.write_text(page, "utf-8")
     assert texts(load_document(str(path))) == ["一、总体要求", "(一)到2025年，建成法治政府。", "附件：任务分工表"]
+
+
+TRADITIONAL = "一、總體要求\n（一）指導思想。堅持依法行政，建設法治政府，推進國家治理體系現代化。\n\n1．到２０２５年，基本建成法治政府。\n"
+
+
+def test_traditional_characters_saved_as_big5(tmp_path) -> None:
+    """Big5 bytes also decode as GBK without error (into kana and private-use mojibake): the
+    decoding that reads as plain Chinese wins."""
+    data = (TRADITIONAL * 5).encode("big5")
+    assert data.decode("gb18030") != TRADITIONAL * 5  # the trap: GB reads these bytes too
+    path = tmp_path / "trad.txt"
+    path.write_bytes(data)
+    doc = load_document(str(path))
+    assert doc.encoding == "big5hkscs"
+    assert doc.paragraphs[1].orig == "（一）指導思想。堅持依法行政，建設法治政府，推進國家治理體系現代化。"
+
+
+@pytest.mark.parametrize("text", [PLAN * 5, PLAN + GBK_ONLY], ids=["plain", "gbk-only"])
+def test_simplified_gbk_that_big5_could_also_read_stays_gb(tmp_path, text) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("gbk"))
+    assert load_document(str(path)).encoding == "gb18030"

@@ -104,7 +104,7 @@ def test_required_phrase() -> None:
 
 
 def test_list_items_split_on_pause_marks_and_the_last_join() -> None:
-    from engine.rules.carrying import split_items
+    from engine.rules.kinds.clause_carried import split_items
 
     assert split_items("推进决策、执行、管理、服务和结果公开") == [
         "推进决策",
@@ -120,9 +120,8 @@ def test_list_items_split_on_pause_marks_and_the_last_join() -> None:
 def test_wording_factors_out_both_plans_level_words_and_rewording() -> None:
     from engine.models import Plan
     from engine.pipeline import data_tables
-    from engine.rules.carrying import Wording
     from engine.rules.kinds.base import CheckContext
-    from engine.rules.kinds.clause_carried import Options
+    from engine.rules.kinds.clause_carried import Options, Wording
 
     def words(parent: tuple[str, str], draft: tuple[str, str]) -> Wording:
         plans = [Plan(source="p", level=lv, jurisdiction=j, measures=[]) for j, lv in (parent, draft)]  # type: ignore[arg-type]

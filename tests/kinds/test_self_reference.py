@@ -63,13 +63,13 @@ def test_region_word_after_a_connect_verb_changes_meaning() -> None:
 
 
 def test_jurisdiction_suffix_is_read_at_the_end() -> None:
-    from engine.rules import drafting
+    from engine.rules import places
 
     d = plan([measure("1", "推动全区各部门高效履职，推动我市法治政府建设。")], jurisdiction="宜州", parent_j="河池市",
              title="河池市宜州区法治政府建设实施方案")  # fmt: skip
-    assert drafting.jurisdiction(d) == "宜州区"
-    assert drafting.suffix_of("宜州区", "county") == "区"
-    assert drafting.suffix_of("恭城瑶族自治县", "county") == "自治县"
+    assert places.jurisdiction(d) == "宜州区"
+    assert places.suffix_of("宜州区", "county") == "区"
+    assert places.suffix_of("恭城瑶族自治县", "county") == "自治县"
     assert [h.fields["word"] for h in run(k, ctx(d))] == ["我市"]
 
 

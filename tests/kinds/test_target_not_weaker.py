@@ -99,7 +99,7 @@ def test_strength_word_weakened() -> None:
         ("equal", "推行轻微违法行为免罚清单制度", "推行轻微违法行为免罚清单制度"),
     ]
     hits = _run("全面推行轻微违法行为免罚清单制度", "逐步推行轻微违法行为免罚清单制度", diff=diff)
-    assert [h.quote for h in hits] == ["逐步推行轻微"]
+    assert [h.quote for h in hits] == ["逐步推行轻微违法行为免罚清单制度"]  # the whole phrase, not 逐步推行轻微
     diff = [("replace", "严禁", "不宜"), ("equal", "下达罚没指标", "下达罚没指标")]
     assert len(_run("严禁下达罚没指标", "不宜下达罚没指标", diff=diff)) == 1
 
@@ -121,3 +121,32 @@ def test_stronger_and_equivalent_wording_is_fine() -> None:
     assert _run("逐步推行清单制度", "全面推行清单制度", diff=diff) == []
     diff = [("replace", "各级", "区"), ("equal", "政府全面推行清单制度", "政府全面推行清单制度")]
     assert _run("各级政府全面推行清单制度", "区政府全面推行清单制度", diff=diff) == []
+
+
+def test_quoted_phrases_are_whole_and_on_words() -> None:
+    """The message quotes whole phrases (up to punctuation, or cut between words when long), on both
+    sides: 村级以上专项或部门应急预案 vs 街道以上专项或部门应急预案, never …专项或部."""
+    p = "依法建立和完善总体应急预案和村级以上专项或部门应急预案，以及与之相衔接配套的各类预案"
+    q = "依法建立和完善总体应急预案和街道以上专项或部门应急预案，以及与之相衔接配套的各类预案"
+    i = p.index("村级")
+    diff = [("equal", p[:i], q[:i]), ("replace", "村级", "街道"), ("equal", p[i + 2 :], q[i + 2 :])]
+    hits = _run(p, q, diff=diff)
+    assert [(h.parent_quote, h.fields["local_text"]) for h in hits] == [
+        ("村级以上专项或部门应急预案", "街道以上专项或部门应急预案")
+    ]
+
+
+def test_long_phrase_is_cut_between_words() -> None:
+    from engine.align.tokenize import lcut
+    from engine.quote import phrase_at
+
+    text = "全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度落实"
+    for limit in range(4, 30):
+        got = phrase_at(text, 0, limit)
+        assert len(got) <= limit
+        cuts = {0}
+        for w in lcut(text):
+            cuts.add(max(cuts) + len(w))
+        assert len(got) in cuts, got
+        back = phrase_at(text, len(text), limit, back=True)
+        assert len(back) <= limit and len(text) - len(back) in cuts, back

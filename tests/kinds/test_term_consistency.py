@@ -68,13 +68,13 @@ def test_synonym_verbs_are_not_term_changes() -> None:
 
 
 def test_term_span_does_not_depend_on_words_learnt_elsewhere() -> None:
-    from engine.align.tokenize import tokenizer
+    from engine.align.tokenize import Vocabulary, using
 
-    tokenizer().add_word("法治政府建设", 50000, "n")  # as rulesets/data/terms.txt teaches the shared one
     parent = plan([measure("(一)", "健全法治政府建设保障体系，强化组织领导。")],
                   jurisdiction="广西", level="province", parent_j=None)  # fmt: skip
     d = plan([measure("1", "健全法制政府建设保障体系，强化组织领导。")])
-    hits = run(k, ctx(d, parent, [("(一)", ["1"])]), confusables=False, formulations=False)
+    with using(Vocabulary(["法治政府建设", "法制政府建设"])):  # words a run learnt, as unit names are
+        hits = run(k, ctx(d, parent, [("(一)", ["1"])]), confusables=False, formulations=False)
     assert [(h.fields["wrong"], h.fields["right"]) for h in hits] == [("法制政府", "法治政府")]
 
 
@@ -105,3 +105,30 @@ def test_remembered_slips_stay_bounded_and_give_the_same_hits(monkeypatch) -> No
         again = [[h.quote for h in run(k, ctx(d, parent, [("(一)", ["1"])]))] for d in drafts]
         assert again == fresh
         assert k._slips_count[0] <= 5
+
+
+def test_best_match_is_the_same_in_concurrent_threads() -> None:
+    """The indexed matchers are kept per thread: the caller sets seq1, so a shared one would let one
+    thread score its text against another's."""
+    import random
+    import threading
+
+    from engine.rules.kinds.term_consistency import best_match
+
+    rng = random.Random(7)
+    alphabet = "法治政府建设依法行政推进完善制度机制"
+    candidates = ["".join(rng.choice(alphabet) for _ in range(30)) for _ in range(20)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(30)) for _ in range(200)]
+    want = [best_match(t, candidates) for t in texts]
+    got: dict[int, list[tuple[float, int]]] = {}
+
+    def work(n: int) -> None:
+        got[n] = [best_match(t, candidates) for t in texts[n::2] * 5]
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for n in range(2):
+        assert got[n] == want[n::2] * 5

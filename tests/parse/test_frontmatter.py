@@ -114,3 +114,79 @@ def test_date_and_issuers_at_the_end(doc_of):
 def test_draft_words(doc_of, word):
     assert parse_plan(doc_of(f"某某县实施方案({word})\n" + BODY)).is_draft
     assert not parse_plan(doc_of("某某县实施方案\n" + BODY)).is_draft
+
+
+@pytest.mark.parametrize(
+    ("line", "inner"),
+    [
+        ("国务院关于印发国家职业教育改革实施方案的通知", "国家职业教育改革实施方案"),
+        ("国务院办公厅关于印发“无废城市”建设试点工作方案的通知", "“无废城市”建设试点工作方案"),
+        ("某某市人民政府关于印发某某市营商环境优化行动计划(2023—2025年)的通知", "某某市营商环境优化行动计划(2023—2025年)"),
+        ("某某县人民政府办公室关于转发某某市安全生产专项整治实施方案的通知", "某某市安全生产专项整治实施方案"),
+    ],
+)  # fmt: skip
+def test_bare_wrapper_names_the_issued_plan(line, inner):
+    # 关于印发X的通知 written without 《》: the plan is X, not the notice
+    assert wrapper_inner(line) == inner
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知", "关于加强安全生产工作的通知", "关于印发的通知"],
+)
+def test_notice_that_issues_nothing_is_no_wrapper(line):
+    assert wrapper_inner(line) is None
+
+
+def test_issuing_notice_title_is_the_issued_plan(doc_of):
+    head = "某某市人民政府关于印发某某市优化营商环境\n实施方案的通知\n某政发〔2023〕5号\n各县(区)人民政府,市直各单位:\n"
+    sign = "现将《某某市优化营商环境实施方案》印发给你们,请认真贯彻执行。\n某某市人民政府\n2023年3月1日\n"
+    # without an attached title line: the document the notice issues
+    assert parse_plan(doc_of(head + sign + BODY)).title == "某某市优化营商环境实施方案"
+    # with one: that line wins (it may differ from the notice's wording)
+    attached = "某某市优化营商环境实施方案(2023—2025年)\n为优化营商环境,制定本方案。\n"
+    plan = parse_plan(doc_of(head + sign + attached + BODY))
+    assert plan.title == "某某市优化营商环境实施方案(2023—2025年)"
+    assert plan.doc_number == "某政发〔2023〕5号" and plan.date == "2023-03-01"
+
+
+TWO = """某某省人民政府办公厅关于印发某某省河湖长制工作
+考核办法和某某省河湖长制工作督查办法的通知
+某政办发〔2022〕9号
+各市、县人民政府，省直各单位：
+《某某省河湖长制工作考核办法》和《某某省河湖长制工作督查办法》已经省人民政府同意，现印发给你们，请认真贯彻执行。
+某某省人民政府办公厅
+2022年5月6日
+某某省河湖长制工作考核办法
+一、考核对象
+1.各市、县人民政府。
+2.省河长制办公室成员单位。
+二、考核内容
+3.河湖管理保护任务完成情况。
+某某省河湖长制工作督查办法
+一、督查方式
+1.明查暗访相结合。
+2.督查结果通报。
+"""
+
+
+def test_a_notice_issuing_two_documents_reads_both_apart(doc_of):
+    from engine.errors import PlancheckError
+
+    plan = parse_plan(doc_of(TWO))
+    assert plan.documents == ["某某省河湖长制工作考核办法", "某某省河湖长制工作督查办法"]
+    assert [(m.ref, m.document) for m in plan.measures] == [("1", 0), ("2", 0), ("3", 0), ("1#2", 1), ("2#2", 1)]
+    assert plan.level == "province" and plan.date == "2022-05-06"
+    second = parse_plan(doc_of(TWO), part=2)
+    assert second.title == "某某省河湖长制工作督查办法" and [m.ref for m in second.measures] == ["1", "2"]
+    assert second.doc_number == "某政办发〔2022〕9号" and second.level == "province"
+    with pytest.raises(PlancheckError) as e:
+        parse_plan(doc_of(TWO), part=3)
+    assert e.value.code == "parse.no_document"
+
+
+def test_one_issued_document_is_not_split(doc_of):
+    # the notice names one document: its title line names the plan, nothing is split
+    one = TWO.split("某某省河湖长制工作督查办法\n一、督查方式")[0].replace("考核办法和某某省河湖长制工作督查办法", "考核办法")
+    plan = parse_plan(doc_of(one))
+    assert plan.documents == [] and plan.title == "某某省河湖长制工作考核办法" and len(plan.measures) == 3

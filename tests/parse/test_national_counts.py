@@ -91,8 +91,25 @@ def test_sports_events(plans):
     assert [m.title for m in p.measures if m.general] == ["指导思想", "基本原则", "发展目标"]
     tasks = [m for m in p.measures if not m.general]
     assert len(tasks) == 16 and all(m.lead_units for m in tasks)
-    # an item with several clauses: the last is the item's (the earlier ones cover earlier sentences)
-    assert p.measure("(十)").lead_units == ["体育总局", "网信办", "科技部", "工业和信息化部"]
+    # an item with three clauses, each after its own sentences: the item's units are their union, in
+    # order (no first-listed convention here: every unit listed in a clause answers for it)
+    ten = p.measure("(十)")
+    assert ten.lead_units == ["市场监管总局", "体育总局", "教育部", "网信办", "科技部", "工业和信息化部"]
+    assert ten.support_units == []
+    assert [[u.name for u in c.lead] for c in ten.responsibility.clauses] == [
+        ["市场监管总局"], ["体育总局", "教育部"], ["体育总局", "网信办", "科技部", "工业和信息化部"],
+    ]  # fmt: skip
+    assert ten.responsibility.text == "(体育总局、网信办、科技部、工业和信息化部负责)"
+    assert not any("负责)" in s.text for s in ten.sentences)
+    # the other two items with several clauses (counted by hand: (十三) three, (十八) two)
+    assert p.measure("(十三)").lead_units == [
+        "体育总局", "教育部", "住房城乡建设部", "公安部", "应急部", "银保监会", "人民银行",
+    ]  # fmt: skip
+    assert p.measure("(十八)").lead_units == [
+        "公安部", "工业和信息化部", "交通运输部", "水利部", "海洋局", "空管委办公室", "体育总局", "发展改革委",
+        "市场监管总局",
+    ]  # fmt: skip
+    assert [m.ref for m in p.measures if m.responsibility and m.responsibility.clauses] == ["(十)", "(十三)", "(十八)"]
     assert p.measure("(五)").lead_units == ["体育总局", "北京冬奥组委"]
     goals = p.measure("(三)")
     assert [d.date for d in goals.deadlines] == ["2025-12-31"]
@@ -122,3 +139,29 @@ def test_hospital_assessment(plans):
         "五(一)": ["2019-06-30"],
     }
     assert sum(len(m.targets) for m in p.measures) == 0
+
+
+def test_a_notice_issuing_two_regulations_reads_each_on_its_own():
+    """gbf2018-124: 关于印发A和B两个规定的通知; the first regulation's title wraps over two lines after
+    the notice's signature, the second stands after the first's closing paragraph; each numbers
+    its chapters 一、… and its items (一)… from 1 (counted by hand: 九 chapters and 31 items, 四
+    chapters and 20 items)."""
+    doc = load_document(str(NATIONAL / "gbf2018-124-cultural-enterprises.txt"))
+    both = parse_plan(doc)
+    titles = ["文化体制改革中经营性文化事业单位转制为企业的规定", "进一步支持文化企业发展的规定"]
+    assert both.documents == titles
+    assert both.title == "文化体制改革中经营性文化事业单位转制为企业和进一步支持文化企业发展两个规定"
+    assert [sum(m.document == i for m in both.measures) for i in (0, 1)] == [31, 20]
+    assert [sum(s.document == i for s in both.sections) for i in (0, 1)] == [9, 4]
+    assert len({m.ref for m in both.measures}) == 51  # refs stay unique: (一)#2 is the second's (一)
+    assert both.measure("(一)#2").text.startswith("中央财政和地方财政")
+    assert both.paragraphs[both.measure("(一)#2").paragraphs[0]].line == 57
+    # the second regulation's heading is not the tail of the first's last item
+    assert "进一步支持文化企业发展的规定" not in both.measure("(三十一)").text
+    for part, title, n in ((1, titles[0], 31), (2, titles[1], 20)):
+        one = parse_plan(doc, part=part)
+        assert (one.title, len(one.measures), one.documents) == (title, n, [])
+        # the notice's date, number and issuer are each regulation's
+        assert (one.date, one.doc_number, one.issuers, one.level) == (
+            "2018-12-18", "国办发〔2018〕124号", ["国务院办公厅"], "national",
+        )  # fmt: skip

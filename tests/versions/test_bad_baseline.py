@@ -43,7 +43,6 @@ def test_a_file_that_is_not_a_plancheck_report(tmp_path: Path) -> None:
         "draft.txt": DRAFT.read_bytes(),
         "empty.json": b"",
         "list.json": b"[1, 2]",
-        "sarif.json": json.dumps({"version": "2.1.0", "runs": []}).encode(),
         "broken.json": b'{"tool": "plancheck", "summary": ',
         "nofindings.json": json.dumps({"tool": "plancheck", "version": "0.1.0", "summary": {}}).encode(),
     }
@@ -53,7 +52,7 @@ def test_a_file_that_is_not_a_plancheck_report(tmp_path: Path) -> None:
         _refused(_check(tmp_path, p), str(p), "不是 plancheck 的 JSON 报告")
     _refused(_check(tmp_path, tmp_path / "missing.json"), "找不到文件")
     _refused(_check(tmp_path, tmp_path), "是文件夹")
-    _refused(_check(tmp_path, tmp_path / "sarif.json", "--lang", "en"), "is not a plancheck JSON report")
+    _refused(_check(tmp_path, tmp_path / "list.json", "--lang", "en"), "is not a plancheck JSON report")
 
 
 def test_a_baseline_made_against_another_parent_names_it(tmp_path: Path, report: dict) -> None:
@@ -112,3 +111,29 @@ def test_option_misuse(tmp_path: Path, report: dict) -> None:
     _refused(run("check", str(DRAFT), "--parent", str(PARENT), "--baseline", str(p), "--format", "json", "-o", str(p)),
              "不会覆盖")
     assert p.read_bytes() == before
+
+
+def test_another_plancheck_output_is_named_for_what_it_is(tmp_path: Path, report: dict) -> None:
+    """A diff JSON has tool, summary and findings like a check report: it was taken for one made
+    against "another parent". Each plancheck output a user may pick is named for what it is."""
+    made = {
+        "diff.json": (["diff", str(DRAFT), str(DRAFT), "--parent", str(PARENT), "--format", "json"], "plancheck diff"),
+        "parse.json": (["parse", str(DRAFT), "--format", "json"], "plancheck parse"),
+        "units.json": (["units", str(DRAFT), "--format", "json"], "plancheck units"),
+        "schema.json": (["rules", "facts", "--format", "json"], "JSON 模式"),
+        "report.sarif": (["check", str(DRAFT), "--parent", str(PARENT), "--format", "sarif"], "SARIF"),
+    }
+    for name, (args, words) in made.items():
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code in (0, 1), r.output
+        p = tmp_path / name
+        p.write_text(r.stdout, "utf-8")
+        before = p.read_bytes()
+        got = _check(tmp_path, p)
+        _refused(got, str(p), words, "不是检查报告")
+        assert "上级方案" not in got.output
+        assert p.read_bytes() == before
+    _refused(_check(tmp_path, tmp_path / "diff.json", "--lang", "en"), "is the output of plancheck diff")
+    good = tmp_path / "v1.json"
+    good.write_text(json.dumps(report), "utf-8")
+    assert _check(tmp_path, good).exit_code in (0, 1)  # a check report is still a baseline

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
-from engine.rules import carrying as c
+from engine.rules import deadlines as dl
+from engine.rules import places
+from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -164,9 +168,9 @@ class ClauseCarried(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         ignore = [re.compile(p) for p in options.ignore_patterns]
-        w = c.Wording(ctx, options.synonyms, options.filler_words)
-        above = c.higher_level_words(ctx)
-        for pair, measures in c.carried_pairs(ctx):
+        w = Wording(ctx, options.synonyms, options.filler_words)
+        above = places.higher_level_words(ctx)
+        for pair, measures in ctx.carried_pairs():
             ref = pair.parent_item or ""
             for i, cp in enumerate(pair.clauses):
                 if cp.relation == "dropped":
@@ -191,34 +195,34 @@ class ClauseCarried(CheckKind):
         options: Options,
         ignore: list[re.Pattern[str]],
         neighbour: ClausePair | None,
-        w: c.Wording,
+        w: Wording,
         above: tuple[str, ...] | None,
     ) -> Hit | None:
         text = (cp.parent_text or "").strip()
-        core = c.compact(text)
+        core = sim.compact(text)
         if len(core) < options.min_chars or any(p.search(core) for p in ignore):
             return None
         if options.skip_beyond_level:
             # the obligation ruleset's mark (derived, curated either way) decides; else the data tables
             marked = marked_beyond(ctx, ref, text)
-            if marked or (marked is None and (c.is_legislation(ctx, text) or beyond_level(ctx, text))):
+            if marked or (marked is None and (places.is_legislation(ctx, text) or beyond_level(ctx, text))):
                 return None
-        if len(c.compact(_without_place(ctx, text))) < options.min_chars:
+        if len(sim.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
-        score, where, sentence = c.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
+        score, where, sentence = sim.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
             return self._items(ctx, ref, partial, [where], options, w, above)
         severity = options.severity_by_level.get(cp.parent_level, "info")
-        timed = any(c.timed(d) for d in cp.parent_deadlines)
+        timed = any(dl.timed(d) for d in cp.parent_deadlines)
         if options.escalate_timed and timed and _RANK[severity] < 1:
             severity = "warning"
         if neighbour is not None and options.quote_at == "neighbour":
-            m = c.local_for(neighbour.local_item, measures)
+            m = ctx.local_for(neighbour.local_item, measures)
             quote = neighbour.local_text
         else:
-            m = c.local_for(cp.local_item, measures)
+            m = ctx.local_for(cp.local_item, measures)
             quote = m.title
         return self._hit(ctx, m, ref, "clause", text, "", quote, severity, f"clause:{core[:24]}")
 
@@ -229,7 +233,7 @@ class ClauseCarried(CheckKind):
         cp: ClausePair,
         measures: list[Measure],
         options: Options,
-        w: c.Wording,
+        w: Wording,
         above: tuple[str, ...] | None,
     ) -> Hit | None:
         """Sub-clauses (between commas) and list items (between 、) of a carried parent clause that the
@@ -260,7 +264,7 @@ class ClauseCarried(CheckKind):
                 quote = quote or last_carried
         if not missing:
             return None
-        m = c.local_for(cp.local_item, measures)
+        m = ctx.local_for(cp.local_item, measures)
         quote = (quote or local or m.title).strip()
         severity = options.severity_by_level.get(cp.parent_level, "info")
         items = "、".join(missing)
@@ -280,7 +284,7 @@ class ClauseCarried(CheckKind):
         lo = before[-1] + 1 if before else 0
         hi = after[0] if after else len(flats)
         flat = best[k][0]
-        scored = [(c.dice(flat, flats[j]), j) for j in range(min(lo, hi), max(lo, hi))]
+        scored = [(sim.dice(flat, flats[j]), j) for j in range(min(lo, hi), max(lo, hi))]
         score, j = max(scored, default=(0.0, -1))
         return j if score >= options.reworded_threshold else None
 
@@ -290,7 +294,7 @@ class ClauseCarried(CheckKind):
         part: str,
         sub: str,
         clause: str,
-        w: c.Wording,
+        w: Wording,
         measures: list[Measure],
         options: Options,
     ) -> list[str]:
@@ -324,12 +328,12 @@ class ClauseCarried(CheckKind):
         ]
 
     @staticmethod
-    def _left_out(part: str, sub: str, clause: str, w: c.Wording, options: Options) -> tuple[str, ...]:
+    def _left_out(part: str, sub: str, clause: str, w: Wording, options: Options) -> tuple[str, ...]:
         """The items of `part` not found in `sub` (nor moved in the sentence, nor changed in place):
         a pure function of the texts, the wording and the options, memoised."""
-        pitems = c.split_items(part)
-        ditems = c.split_items(sub) if "、" in sub else [sub]
-        if len(pitems) < 2 or any(len(c.compact(x)) > options.max_item_chars for x in pitems):
+        pitems = split_items(part)
+        ditems = split_items(sub) if "、" in sub else [sub]
+        if len(pitems) < 2 or any(len(sim.compact(x)) > options.max_item_chars for x in pitems):
             return ()
         pitems[0], ditems[0] = _strip_shared(pitems[0], ditems[0], w, lead=True)
         pitems[-1], ditems[-1] = _strip_shared(pitems[-1], ditems[-1], w, lead=False)
@@ -339,7 +343,7 @@ class ClauseCarried(CheckKind):
         found: list[tuple[bool, int | None]] = []
         for item in pitems:
             flat = w(item)
-            score, j = max(((c.coverage(flat, d), j) for j, d in enumerate(dflats) if d), default=(0.0, -1))
+            score, j = max(((sim.coverage(flat, d), j) for j, d in enumerate(dflats) if d), default=(0.0, -1))
             if score >= options.item_threshold:
                 found.append((True, j))
             elif len(flat) < options.min_item_chars or flat in sub_flat or w.reword(item) in sub_raw:
@@ -347,7 +351,7 @@ class ClauseCarried(CheckKind):
             elif len(flat) >= 4 and flat in clause_flat:
                 # moved within the sentence (two-character items must stay in their list)
                 found.append((True, None))
-            elif len(c.compact(item)) >= 6 and c.coverage(flat, clause_flat) >= options.reworded_threshold:
+            elif len(sim.compact(item)) >= 6 and sim.coverage(flat, clause_flat) >= options.reworded_threshold:
                 # a phrase (县级政府负责督查党中央) reworded elsewhere in the sentence
                 found.append((True, None))
             else:
@@ -374,34 +378,34 @@ class ClauseCarried(CheckKind):
         A list item (`clause` given) about legislation is reportable for the other words it held, when
         the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it)."""
         part = part.strip()
-        residue = c.adaptation_residue(ctx, part)
-        if len(c.compact(part)) < min_chars or len(residue) < options.min_item_chars:
+        residue = places.adaptation_residue(ctx, part)
+        if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
-        if any(n in part for n in c.place_names(ctx.parent)):
+        if any(n in part for n in places.place_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
         if options.skip_beyond_level and beyond_level(ctx, part):
             return False
-        if options.skip_beyond_level and c.is_legislation(ctx, part):
+        if options.skip_beyond_level and places.is_legislation(ctx, part):
             if clause is None:
                 return False
-            words = c.content_words(residue)
-            if not words or all(x in c.compact(clause) for x in words):
+            words = sim.content_words(residue)
+            if not words or all(x in sim.compact(clause) for x in words):
                 return False
-        if len(c.compact(part)) >= 4 and c.contains(measures, part):
+        if len(sim.compact(part)) >= 4 and sim.contains(measures, part):
             return False
         return not (
-            len(c.compact(part)) >= options.min_chars
-            and c.best_sentence(part, ctx.draft.measures, options.elsewhere_threshold)[0] >= options.elsewhere_threshold
+            len(sim.compact(part)) >= options.min_chars
+            and sim.best_sentence(part, ctx.draft.measures, options.elsewhere_threshold)[0] >= options.elsewhere_threshold
         )
 
     def _phrases(
         self, ctx: CheckContext, ref: str, measures: list[Measure], options: Options
     ) -> Iterator[Hit]:
-        ob = c.obligation(ctx, ref)
+        ob = ctx.obligation(ref)
         if ob is None:
             return
         for phrase in ob.require_phrases:
-            if c.contains(measures, phrase):
+            if sim.contains(measures, phrase):
                 continue
             m = measures[0]
             yield self._hit(ctx, m, ref, "phrase", phrase, phrase, m.title, None, f"phrase:{phrase}")
@@ -420,7 +424,7 @@ class ClauseCarried(CheckKind):
     ) -> Hit:
         lang = "en" if ctx.lang == "en" else "zh"
         fields = {"what": _WHAT[what][lang].format(items=items), "items": items}
-        return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key, severity)
+        return self.pair_hit(ctx.lang, m, ref, parent_text, quote, fields, key, severity)
 
 
 _PUNCT = "，,；;。、：: "
@@ -430,7 +434,7 @@ _sub_memo: dict[tuple, tuple] = {}
 
 
 def _sub_clauses(
-    local: str, parent: str, w: c.Wording, above: tuple[str, ...] | None, min_item_chars: int
+    local: str, parent: str, w: Wording, above: tuple[str, ...] | None, min_item_chars: int
 ) -> tuple[list[str], list[str], list[str], list[tuple[str, float, int]]]:
     """The draft clause's sub-clauses and their wordings, the parent clause's sub-clauses worth
     comparing and, for each, (wording, coverage, index) of the draft sub-clause that holds most of it.
@@ -438,18 +442,18 @@ def _sub_clauses(
     key = (local, parent, w.key, above, min_item_chars)
     out = _sub_memo.get(key)
     if out is None:
-        subs = [x for x in _SUB.split(local) if c.compact(x)]
+        subs = [x for x in _SUB.split(local) if sim.compact(x)]
         flats = [w(x) for x in subs]
         parts = [
             sc
             for sc in _SUB.split(parent)
-            if len(c.compact(sc)) >= min_item_chars and not c.subject_above(above, sc)
+            if len(sim.compact(sc)) >= min_item_chars and not places.subject_above(above, sc)
         ]
         # each parent sub-clause: the draft sub-clause that holds most of it
         best: list[tuple[str, float, int]] = []
         for sc in parts:
             flat = w(sc)
-            score, j = c.best_coverage(flat, flats)  # the best, the last on a tie
+            score, j = sim.best_coverage(flat, flats)  # the best, the last on a tie
             best.append((flat, score, j))
         if len(_sub_memo) >= 16384:
             _sub_memo.clear()
@@ -467,16 +471,16 @@ def _changed_in_place(
     lo = before[-1] + 1 if before else 0
     hi = after[0] if after else len(dflats)
     return any(
-        d and max(c.coverage(flat, d), c.dice(flat, d)) >= threshold
+        d and max(sim.coverage(flat, d), sim.dice(flat, d)) >= threshold
         for d in dflats[min(lo, hi) : max(lo, hi)]
     )
 
 
-def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple[str, str]:
+def _strip_shared(parent: str, local: str, w: Wording, *, lead: bool) -> tuple[str, str]:
     """`parent` and `local` without the words (jieba) they share at the start (lead) or the end."""
     from engine.align.tokenize import lcut  # the shared tokenizer's words, cached until a word is added
 
-    a, b = list(lcut(c.compact(parent))), list(lcut(c.compact(local)))
+    a, b = list(lcut(sim.compact(parent))), list(lcut(sim.compact(local)))
     if lead:
         a, b = a[::-1], b[::-1]
     while a and b and w(a[-1]) == w(b[-1]):
@@ -489,7 +493,7 @@ def _strip_shared(parent: str, local: str, w: c.Wording, *, lead: bool) -> tuple
 
 def _without_place(ctx: CheckContext, text: str) -> str:
     """`text` without the sub-clauses that name the parent's own place (认真研究广西形势)."""
-    names = c.place_names(ctx.parent)
+    names = places.place_names(ctx.parent)
     parts = re.split(r"[，,；;]", text)
     return "，".join(p for p in parts if not any(n in p for n in names))
 
@@ -508,6 +512,91 @@ def _local(op: DiffOp) -> str:
     if op.op == "equal":
         return op.local or op.parent
     return op.local
+
+
+class Wording:
+    """Brings two wordings of one requirement together before they are compared.
+
+    Level and place words of either plan out (`places.level_pattern`: a draft that writes 推动我区高效履职
+    for 推动全区各级政府高效履职 has carried the clause; applied to both texts, so over-matching, 市 in 市场,
+    costs nothing), degree adverbs and modals out (进一步, 不断, 深入, 应当 …: how hard, not what),
+    synonyms to one spelling (推动 -> 推进, 强化 -> 加强), counts masked (两期 -> #期: a changed number
+    is target_not_weaker's concern, not a dropped clause).
+    """
+
+    def __init__(self, ctx: CheckContext, synonyms: Iterable[Iterable[str]], fillers: Iterable[str]) -> None:
+        self._levels = places.level_pattern(ctx)
+        self._canon: dict[str, str] = {}
+        for group in synonyms:
+            words = [sim.compact(w) for w in group if sim.compact(w)]
+            for w in words[1:]:
+                self._canon.setdefault(w, words[0])
+        self._syn = _alternation(tuple(self._canon))
+        self._fill = _alternation(tuple(sim.compact(f) for f in fillers if sim.compact(f)))
+        # pure functions of the text once built: memoised (shared by every Wording built alike)
+        key = (self._levels, tuple(self._canon.items()), self._fill)
+        memo = _wording_memos.get(key)
+        if memo is None:
+            if len(_wording_memos) >= 16:
+                _wording_memos.clear()
+            memo = _wording_memos[key] = ({}, {})
+        self._flat, self._raw = memo
+        self.key = key  # Wordings with equal keys word every text alike
+
+    def __call__(self, text: str) -> str:
+        out = self._flat.get(text)
+        if out is None:
+            if len(self._flat) >= 32768:
+                self._flat.clear()
+            out = self._flat[text] = self.reword(
+                self._levels.sub("", sim.compact(unicodedata.normalize("NFKC", text)))
+            )
+        return out
+
+    def reword(self, text: str) -> str:
+        """Only the rewording part (no level words taken out): for short items, where taking out
+        区政府 from 区政府各部门 would lose the 政府 of 政府部门."""
+        out = self._raw.get(text)
+        if out is None:
+            if len(self._raw) >= 32768:
+                self._raw.clear()
+            out = self._raw[text] = self._reword(text)
+        return out
+
+    def _reword(self, text: str) -> str:
+        flat = sim.compact(unicodedata.normalize("NFKC", text))
+        if self._fill is not None:
+            flat = self._fill.sub("", flat)
+        if self._syn is not None:
+            flat = self._syn.sub(lambda m: self._canon[m.group(0)], flat)
+        return _COUNT.sub("#", flat)
+
+
+_COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[期次个项名家天日周月年倍%])")
+
+
+# (level pattern, synonyms, fillers) -> ({text: Wording(text)}, {text: reword(text)})
+_wording_memos: dict[tuple, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+# the last item of an enumeration often holds two joined by 和/及/以及/与 (服务和结果公开); not the
+# 与 of 参与, the 及 of 及时/及其, the 和 of 和谐/共和/调和
+_JOIN = re.compile(r"以及|(?<![以涉])及(?![其时])|(?<![共调总温])和(?![谐平睦解])|(?<![参给])与(?!其)")
+
+
+def split_items(text: str) -> list[str]:
+    """An enumeration's items: split on 、 and, in the last item, on the joining 和/及/以及/与."""
+    items = text.split("、")
+    if len(items) >= 2:
+        items[-1:] = _JOIN.split(items[-1], maxsplit=1)
+    return [x for x in items if sim.compact(x)]
 
 
 KIND = ClauseCarried

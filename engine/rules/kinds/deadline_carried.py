@@ -8,7 +8,8 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.models import Deadline, Measure
-from engine.rules import carrying as c
+from engine.rules import deadlines as dl
+from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -61,23 +62,23 @@ class DeadlineCarried(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         today = ctx.draft.date if options.ignore_past else None
-        for pair, measures in c.carried_pairs(ctx):
+        for pair, measures in ctx.carried_pairs():
             ref = pair.parent_item or ""
             clauses = [cp for cp in pair.clauses if cp.parent_deadlines]
             if clauses:
                 for cp in clauses:
                     if cp.relation == "dropped" or cp.local_deadlines:
                         continue
-                    wanted = [d for d in cp.parent_deadlines if c.timed(d) and not _past(d, today)]
+                    wanted = [d for d in cp.parent_deadlines if dl.timed(d) and not _past(d, today)]
                     if not wanted or self._found(cp.parent_text or "", wanted, measures, options):
                         continue
-                    m = c.local_for(cp.local_item, measures)
+                    m = ctx.local_for(cp.local_item, measures)
                     yield self._hit(ctx, m, ref, wanted[0], cp.local_text, cp.parent_text)
             elif not pair.clauses:
                 yield from self._measure_level(ctx, ref, measures, today, options)
-            ob = c.obligation(ctx, ref)
+            ob = ctx.obligation(ref)
             if options.check_curated and ob is not None and ob.deadline and not _past_iso(ob.deadline, today):
-                if not any(d.kind in ("by-date", "period") and d.date for _, d in c.all_deadlines(measures)):
+                if not any(d.kind in ("by-date", "period") and d.date for _, d in dl.all_deadlines(measures)):
                     fake = Deadline(text=ob.deadline, kind="by-date", date=ob.deadline)
                     yield self._hit(ctx, measures[0], ref, fake, None, ob.title, key="curated")
 
@@ -88,12 +89,12 @@ class DeadlineCarried(CheckKind):
         if pm is None:
             return
         for p in pm.deadlines:
-            if not c.timed(p) or _past(p, today):
+            if not dl.timed(p) or _past(p, today):
                 continue
-            psent = c.sentence_of(pm, p)
+            psent = dl.sentence_of(pm, p)
             if self._found(psent, [p], measures, options):
                 continue
-            score, m, s = c.best_sentence(psent, measures, options.similar_threshold)
+            score, m, s = sim.best_sentence(psent, measures, options.similar_threshold)
             if m is None or score < options.similar_threshold:
                 continue  # the clause itself is gone: clause_carried's finding, not ours
             yield self._hit(ctx, m, ref, p, s, psent)
@@ -101,15 +102,15 @@ class DeadlineCarried(CheckKind):
     @staticmethod
     def _found(clause: str, wanted: list[Deadline], measures: list[Measure], options: Options) -> bool:
         """A comparable deadline with the same words, or in a sentence like the parent clause."""
-        texts = {c.compact(d.text) for d in wanted}
-        for m, d in c.all_deadlines(measures):
-            if c.compact(d.text) in texts or any(t in c.compact(d.text) for t in texts):
+        texts = {sim.compact(d.text) for d in wanted}
+        for m, d in dl.all_deadlines(measures):
+            if sim.compact(d.text) in texts or any(t in sim.compact(d.text) for t in texts):
                 return True  # the same words (于2022年年底前 holds 2022年年底前)
             if any(d.kind == w.kind and d.date and d.date == w.date for w in wanted):
                 return True  # the same date, written differently
-            if not any(c.deadline_later(w, d) is not None for w in wanted):
+            if not any(dl.deadline_later(w, d) is not None for w in wanted):
                 continue
-            if c.similarity(clause, c.sentence_of(m, d)) >= options.similar_threshold:
+            if sim.similarity(clause, dl.sentence_of(m, d)) >= options.similar_threshold:
                 return True
         return False
 
@@ -124,14 +125,14 @@ class DeadlineCarried(CheckKind):
         key: str = "",
     ) -> Hit:
         fields = {"local_item": m.ref, "parent_item": ref, "parent_deadline": p.text}
-        quote = local_text if local_text and c.compact(local_text) and local_text in m.text else m.title
+        quote = local_text if local_text and sim.compact(local_text) and local_text in m.text else m.title
         return Hit(
             local_item=m.ref,
             parent_item=ref,
             quote=quote or None,
             parent_quote=parent_text,
             fields=fields,
-            suggestion=c.render(self.suggestion, ctx.lang, fields),
+            suggestion=self.suggest(ctx.lang, fields),
             key=key or f"missing:{p.text}",
         )
 

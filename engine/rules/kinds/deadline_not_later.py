@@ -8,7 +8,8 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.models import Deadline, Measure
-from engine.rules import carrying as c
+from engine.rules import deadlines as dl
+from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -53,7 +54,7 @@ class DeadlineNotLater(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         seen: set[tuple[str, str]] = set()
-        for pair, measures in c.carried_pairs(ctx):
+        for pair, measures in ctx.carried_pairs():
             ref = pair.parent_item or ""
             found: list[tuple[Deadline, Measure, Deadline]] = []
             paired = False
@@ -63,7 +64,7 @@ class DeadlineNotLater(CheckKind):
                 paired = True
                 if cp.relation == "dropped" or not cp.local_deadlines:
                     continue
-                m = c.local_for(cp.local_item, measures)
+                m = ctx.local_for(cp.local_item, measures)
                 for p, loc in self._match(cp.parent_deadlines, cp.local_deadlines):
                     found.append((p, m, loc))
             if not paired:
@@ -73,10 +74,10 @@ class DeadlineNotLater(CheckKind):
                     continue
                 seen.add((m.ref, loc.text))
                 yield self._hit(ctx, m, ref, loc, p.text, p.text)
-            ob = c.obligation(ctx, ref)
+            ob = ctx.obligation(ref)
             if options.check_curated and ob is not None and ob.deadline:
-                for m, loc in c.all_deadlines(measures):
-                    if (m.ref, loc.text) in seen or not c.date_later(ob.deadline, loc):
+                for m, loc in dl.all_deadlines(measures):
+                    if (m.ref, loc.text) in seen or not date_later(ob.deadline, loc):
                         continue
                     seen.add((m.ref, loc.text))
                     yield self._hit(ctx, m, ref, loc, ob.deadline, None, key="curated")
@@ -103,7 +104,7 @@ class DeadlineNotLater(CheckKind):
             quote=loc.text,
             parent_quote=quote,
             fields=fields,
-            suggestion=c.render(self.suggestion, ctx.lang, fields),
+            suggestion=self.suggest(ctx.lang, fields),
             key=key or f"later:{loc.text}",
         )
 
@@ -113,11 +114,11 @@ class DeadlineNotLater(CheckKind):
         their order); otherwise a parent deadline is broken only if every comparable local one is later."""
         if len(parents) == len(locals_):
             for p, loc in zip(parents, locals_, strict=True):
-                if c.deadline_later(p, loc):
+                if dl.deadline_later(p, loc):
                     yield p, loc
             return
         for p in parents:
-            verdicts = [(loc, c.deadline_later(p, loc)) for loc in locals_]
+            verdicts = [(loc, dl.deadline_later(p, loc)) for loc in locals_]
             comparable = [(loc, v) for loc, v in verdicts if v is not None]
             if comparable and all(v for _, v in comparable):
                 yield p, min((loc for loc, _ in comparable), key=lambda d: d.date or d.month_day or "")
@@ -133,19 +134,26 @@ class DeadlineNotLater(CheckKind):
             return []
         out = []
         for p in pm.deadlines:
-            psent = c.sentence_of(pm, p)
+            psent = dl.sentence_of(pm, p)
             best: tuple[float, Measure | None, Deadline | None] = (0.0, None, None)
-            for m, loc in c.all_deadlines(measures):
-                if c.deadline_later(p, loc) is None:
+            for m, loc in dl.all_deadlines(measures):
+                if dl.deadline_later(p, loc) is None:
                     continue
-                score = c.similarity(psent, c.sentence_of(m, loc))
+                score = sim.similarity(psent, dl.sentence_of(m, loc))
                 if score > best[0]:
                     best = (score, m, loc)
             score, m, loc = best
             if m is not None and loc is not None and score >= options.measure_level_threshold:
-                if c.deadline_later(p, loc):
+                if dl.deadline_later(p, loc):
                     out.append((p, m, loc))
         return out
+
+
+def date_later(limit: str, local: Deadline) -> bool | None:
+    """Whether `local` ends after the ISO date `limit` (a curated deadline)."""
+    if local.kind in ("recurring", "term") or not local.date:
+        return None
+    return local.date > limit
 
 
 KIND = DeadlineNotLater

@@ -25,7 +25,7 @@ from pydantic import Field
 
 from engine.fix.edits import restyle
 from engine.models import Paragraph, Plan
-from engine.rules import drafting as d
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _HAN = "\u4e00-\u9fff"
@@ -363,7 +363,7 @@ def _bracket_edits(p: Paragraph | None, column: int, have: str, want: str) -> tu
 
 
 def _key(title: str) -> str:
-    t = d.fold(title).replace("《", "").replace("》", "").replace("〈", "").replace("〉", "")
+    t = tu.fold(title).replace("《", "").replace("》", "").replace("〈", "").replace("〉", "")
     return re.sub(f"[{_DASHES}\\s]", "-", t)
 
 

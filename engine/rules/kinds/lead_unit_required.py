@@ -8,10 +8,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
-from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.leads import counterpart_example, lead_units, support_units
 
 
 class Options(KindOptions):
@@ -83,14 +82,14 @@ class LeadUnitRequired(CheckKind):
                       "example": counterpart_example(ctx, m)}  # fmt: skip
             fields_s = {**fields, "missing": _MISSING["lead"][lang]}
             yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
-                      suggestion=c.render(self.suggestion, ctx.lang, fields_s), key="lead")  # fmt: skip
+                      suggestion=self.suggest(ctx.lang, fields_s), key="lead")  # fmt: skip
             return
         # sections whose items carry no units at all: the plan's way with its safeguards
         with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
         for m in checked:
             if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
                 continue
-            for role, units_of in (("lead", c.lead_units), ("support", c.support_units)):
+            for role, units_of in (("lead", lead_units), ("support", support_units)):
                 if role == "support" and not options.require_support:
                     continue
                 if self._has(ctx, m, units_of, options):
@@ -101,7 +100,7 @@ class LeadUnitRequired(CheckKind):
                     local_item=m.ref,
                     quote=m.title or None,
                     fields=fields,
-                    suggestion=c.render(self.suggestion, ctx.lang, fields),
+                    suggestion=self.suggest(ctx.lang, fields),
                     key=role,
                 )
 
@@ -110,13 +109,13 @@ class LeadUnitRequired(CheckKind):
         if units_of(m):
             return True
         if options.inherit:
-            outer = c.enclosing(ctx.draft, m)
+            outer = ctx.enclosing(ctx.draft, m)
             while outer is not None:
                 if units_of(outer):
                     return True
-                outer = c.enclosing(ctx.draft, outer)
+                outer = ctx.enclosing(ctx.draft, outer)
         if options.skip_containers:
-            kids = c.children(ctx.draft, m)
+            kids = ctx.children(ctx.draft, m)
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
@@ -128,18 +127,6 @@ _ACTOR = re.compile(r"(?:局|委|办|厅|部|政府|部门|单位|机关|党委|
 
 def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
     return any(t in st for st in m.section_titles for t in titles) and bool(_ACTOR.search(m.text or ""))
-
-
-def counterpart_example(ctx: CheckContext, m: Measure) -> str:
-    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead of the parent
-    measure it carries (人力资源社会保障部 -> 市人力资源社会保障局), else a placeholder in the draft's voice."""
-    leads: list[str] = []
-    for pair in ctx.pairs():
-        if m.ref in pair.local_items and pair.parent_item:
-            pm = ctx.parent_measure(pair.parent_item)
-            if pm is not None:
-                leads += pm.lead_units
-    return suggested_unit(leads, ctx.draft.level, ctx.draft.jurisdiction)
 
 
 KIND = LeadUnitRequired

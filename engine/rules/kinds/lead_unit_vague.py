@@ -8,9 +8,9 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.models import Measure
-from engine.rules import carrying as c
+from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.kinds.lead_unit_required import counterpart_example
+from engine.rules.leads import counterpart_example, is_generic, lead_units, names_unit
 
 
 class Options(KindOptions):
@@ -67,8 +67,8 @@ class LeadUnitVague(CheckKind):
         for m in ctx.measures():
             if m.general or (m.responsibility is not None and m.responsibility.inherited):
                 continue  # a chapter's lead clause (以下各项由…) is judged once, on its first item
-            leads = c.lead_units(m)
-            if not leads or not all(c.is_generic(u) for u in leads):
+            leads = lead_units(m)
+            if not leads or not all(is_generic(u) for u in leads):
                 continue
             units = "、".join(u.name for u in leads)
             reason = _REASON["generic"][lang].format(units=units)
@@ -88,15 +88,15 @@ class LeadUnitVague(CheckKind):
                 local_item=m.ref,
                 quote=quote,
                 fields=fields,
-                suggestion=c.render(self.suggestion, ctx.lang, {"example": _example(ctx, m)}),
+                suggestion=self.suggest(ctx.lang, {"example": _example(ctx, m)}),
                 key="generic",
             )
         if options.check_required and ctx.obligations:
             yield from self._required(ctx, options, lang)
 
     def _required(self, ctx: CheckContext, options: Options, lang: str) -> Iterator[Hit]:
-        for pair, measures in c.carried_pairs(ctx):
-            ob = c.obligation(ctx, pair.parent_item)
+        for pair, measures in ctx.carried_pairs():
+            ob = ctx.obligation(pair.parent_item)
             if ob is None or not ob.require_units:
                 continue
             for unit in ob.require_units:
@@ -120,22 +120,22 @@ class LeadUnitVague(CheckKind):
                     quote=quote or None,
                     parent_quote=ob.title,
                     fields=fields,
-                    suggestion=c.render(self.suggestion, ctx.lang, {"example": unit}),
+                    suggestion=self.suggest(ctx.lang, {"example": unit}),
                     key=f"required:{unit}",
                 )
 
     @staticmethod
     def _names(measures, unit: str, options: Options) -> bool:
         if options.support_counts_for_required:
-            return c.names_unit(measures, unit)
-        want = c.compact(unit)
-        return any(want in c.compact(u.name) for m in measures for u in c.lead_units(m))
+            return names_unit(measures, unit)
+        want = sim.compact(unit)
+        return any(want in sim.compact(u.name) for m in measures for u in lead_units(m))
 
 
 def _example(ctx: CheckContext, m: Measure) -> str:
     """The parent's lead for this measure at the draft's level (市人力资源社会保障局), else a placeholder
     in the draft's own voice (市XX局, not a district's 区XX局 in a city plan)."""
-    return counterpart_example(ctx, m)  # shared with lead_unit_required: one rule for both suggestions
+    return counterpart_example(ctx, m)  # as lead_unit_required suggests: one rule for both
 
 
 KIND = LeadUnitVague

@@ -29,7 +29,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.models import LEVEL_RANK
-from engine.rules import drafting as d
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -87,7 +87,7 @@ class LevelScope(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        lv = d.table(ctx, "levels")
+        lv = ctx.table("levels")
         draft = ctx.draft
         level = draft.level
         info = (lv.get("levels") or {}).get(level) or {}
@@ -102,17 +102,17 @@ class LevelScope(CheckKind):
         no_governments = rank >= 4 or (rank == 3 and not has_towns)
         lang = "en" if ctx.lang == "en" else "zh"
         seen: set[tuple[str | None, int]] = set()
-        for unit in d.units(ctx):
+        for unit in tu.units(ctx):
             if unit.ref is None and unit.text == draft.title:
                 continue
             text = unit.text
-            qmask = d.quoted_mask(text)
+            qmask = tu.quoted_mask(text)
             found: list[tuple[int, int, str]] = []
             if options.legislation and info and info.get("legislation") is False:
-                assist = d.compiled(lv.get("legislation_assisting") or "$^")
+                assist = tu.compiled(lv.get("legislation_assisting") or "$^")
                 for pat in lv.get("legislation_doing") or []:
-                    for m in d.compiled(pat).finditer(text):
-                        ss, se = d.span_around(text, m.start())
+                    for m in tu.compiled(pat).finditer(text):
+                        ss, se = tu.span_around(text, m.start())
                         if qmask[m.start()] or assist.search(text[ss:se]):
                             continue
                         found.append((m.start(), m.end(), "legislation"))
@@ -123,24 +123,24 @@ class LevelScope(CheckKind):
                         when == "no_governments" and not no_governments
                     ):
                         continue
-                    for m in d.compiled(ph["pattern"]).finditer(text):
+                    for m in tu.compiled(ph["pattern"]).finditer(text):
                         if not qmask[m.start()]:
                             found.append((m.start(), m.end(), "subordinate"))
             if options.other_level_plans:
                 found.extend(self._other_plans(lv, text, qmask, rank))
             if options.higher_scope and lv.get("higher_scopes") and rank >= 2:
-                for m in d.compiled(lv["higher_scopes"]).finditer(text):
+                for m in tu.compiled(lv["higher_scopes"]).finditer(text):
                     if not qmask[m.start()]:
                         found.append((m.start(), m.end(), "scope"))
             # one hit per clause, naming the tightest phrase found in it
-            found.sort(key=lambda f: (d.clause_around(text, f[0])[0], f[1] - f[0]))
+            found.sort(key=lambda f: (tu.clause_around(text, f[0])[0], f[1] - f[0]))
             for s, e, why in found:
-                cs, ce = d.clause_around(text, s)
+                cs, ce = tu.clause_around(text, s)
                 if (unit.ref, cs) in seen:
                     continue
                 seen.add((unit.ref, cs))
                 quote = text[cs:ce].strip()
-                line, col = d.position(ctx, unit, quote)
+                line, col = tu.position(ctx, unit, quote)
                 zh, en = _WHAT[why]
                 yield Hit(
                     local_item=unit.ref,
@@ -185,7 +185,7 @@ def _plans_pattern(lv: dict) -> tuple[dict[str, int], re.Pattern[str] | None]:
         words = "|".join(re.escape(w) for w in sorted(word_rank, key=len, reverse=True))
         verbs = lv.get("build_verbs") or "(建立|完善|制定|编制)"
         things = lv.get("built_things") or "(预案|规划|体系)"
-        rx = d.compiled(
+        rx = tu.compiled(
             f"{verbs}(?:和{verbs})?(?P<enum>(?:{words})(?:、(?:{words}))+)(?P<rest>[^，。；、]{{0,8}}?){things}"
         )
     _PLANS_PATTERN[:] = [lv, (word_rank, rx)]

@@ -7,8 +7,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from engine.models import Measure
-from engine.rules import carrying as c
+from engine.models import CARRIED, Measure
+from engine.rules import places
+from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -74,7 +75,7 @@ class ParentCovered(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        if ctx.alignment is None or not c.scope_applies(ctx):
+        if ctx.alignment is None or not ctx.scope_applies():
             return
         pairs = list(ctx.pairs())
         relation = {p.parent_item: p.relation for p in pairs if p.parent_item is not None}
@@ -83,8 +84,8 @@ class ParentCovered(CheckKind):
             ref = pair.parent_item
             if ref is None:
                 continue
-            if pair.relation in c.CARRIED:
-                carriers = c.carrying(ctx, pair)
+            if pair.relation in CARRIED:
+                carriers = ctx.carrying(pair)
                 if carriers:
                     last_carrier = carriers[-1]
                 continue
@@ -95,14 +96,14 @@ class ParentCovered(CheckKind):
             pm = ctx.parent_measure(ref)
             if pm is not None and pm.general and not options.include_general:
                 continue
-            if not c.applies(ctx, ref):
+            if not ctx.applies(ref):
                 continue
             beyond = (
                 options.skip_beyond_level
                 and pm is not None
                 and bool(pm.title)
                 and not (ctx.obligations.get(ref) and ctx.obligations[ref].require_phrases)
-                and (c.is_legislation(ctx, pm.title) or bool(beyond_level(ctx, pm.title)))
+                and (places.is_legislation(ctx, pm.title) or bool(beyond_level(ctx, pm.title)))
             )
             if pm is not None and self._covered_anyway(ctx, pm, relation, options):
                 continue
@@ -114,7 +115,7 @@ class ParentCovered(CheckKind):
                     if ctx.lang == "zh"
                     else f" (after measure {last_carrier.ref})"
                 )
-            suggestion = c.render(self.suggestion, ctx.lang, {"parent_item": ref, "where": where})
+            suggestion = self.suggest(ctx.lang, {"parent_item": ref, "where": where})
             if beyond:  # likely right to leave out: say so once, as information to confirm
                 suggestion = _CONFIRM["en" if ctx.lang == "en" else "zh"]
             yield Hit(
@@ -133,21 +134,21 @@ class ParentCovered(CheckKind):
         """A dropped measure is not reported when its enclosing measure is dropped too (reported once,
         there), when one of its sub-measures is carried (the container is carried through them), or
         when its text reappears in the draft sentence by sentence (the alignment missed it)."""
-        outer = c.enclosing(ctx.parent, pm) if ctx.parent else None
+        outer = ctx.enclosing(ctx.parent, pm) if ctx.parent else None
         if outer is not None and relation.get(outer.ref) == "dropped":
             return True
-        kids = c.children(ctx.parent, pm) if ctx.parent else []
-        if any(relation.get(k.ref) in c.CARRIED for k in kids):
+        kids = ctx.children(ctx.parent, pm) if ctx.parent else []
+        if any(relation.get(k.ref) in CARRIED for k in kids):
             return True
         if options.recheck_threshold >= 1:
             return False
-        clauses = [s for s in c.sentences(pm) if len(c.compact(s)) >= 8]
+        clauses = [s for s in sim.sentences(pm) if len(sim.compact(s)) >= 8]
         if not clauses:
             return False
         # found / len(clauses) >= recheck_share, stopping as soon as the answer cannot change
         found = 0
         for k, s in enumerate(clauses):
-            if c.best_sentence(s, ctx.draft.measures, options.recheck_threshold)[0] >= options.recheck_threshold:
+            if sim.best_sentence(s, ctx.draft.measures, options.recheck_threshold)[0] >= options.recheck_threshold:
                 found += 1
             left = len(clauses) - k - 1
             if found / len(clauses) >= options.recheck_share or (found + left) / len(clauses) < options.recheck_share:

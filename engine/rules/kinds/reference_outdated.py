@@ -122,6 +122,9 @@ class Options(KindOptions):
 
 
 _CLAUSE_END = "。；;！？!?\n"
+# titles cited one after another before this one (根据《A》、《B》和《C》): the cue before the first
+# governs them all
+_LISTED_BEFORE = re.compile(r"(?:《[^《》]*》(?:[、]|以及|和|及|与)?)+$")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -164,15 +167,20 @@ class ReferenceOutdated(CheckKind):
         texts: list[tuple[str | None, str]] = [(None, ctx.draft.preamble)]
         texts += [(m.ref, m.text) for m in ctx.measures()]
         texts.append((None, ctx.draft.closing))
-        seen: set[tuple[str | None, str]] = set()
+        seen: set[tuple[str | None, str, str]] = set()
         for item, text in texts:
+            taken: list[tuple[int, int]] = []
             for ref in refs.references:
                 if ref.kind not in options.kinds or (ref.hints and not any(h in text for h in ref.hints)):
                     continue
-                for quote, until in self._hits(ref, refs, text, date):
-                    if (item, ref.id) in seen:
-                        continue  # one finding per reference per measure: 十九大 and 十九届五中全会 are one slip
-                    seen.add((item, ref.id))
+                for quote, until, start, end in self._hits(ref, refs, text, date):
+                    # one finding per congress per measure (十九大 and 十九届五中全会 are one slip), one per
+                    # title otherwise: 《合同法》《物权法》 are two citations to correct
+                    key = (item, ref.id, "" if ref.kind == "congress" else quote)
+                    if key in seen or any(a < end and start < b for a, b in taken):
+                        continue  # the same words already reported under another entry
+                    seen.add(key)
+                    taken.append((start, end))
                     successor = self._successor(ref, refs, date)
                     fields = {"reference": quote, "date": ctx.draft_date, "until": until.isoformat(),
                               "successor": successor}
@@ -193,7 +201,7 @@ class ReferenceOutdated(CheckKind):
         return ref.successor or ""
 
     @staticmethod
-    def _hits(ref: Reference, refs: References, text: str, date: dt.date) -> Iterator[tuple[str, dt.date]]:
+    def _hits(ref: Reference, refs: References, text: str, date: dt.date) -> Iterator[tuple[str, dt.date, int, int]]:
         for pattern in ref.names:
             for m in re.finditer(pattern, text):
                 until = ref.until
@@ -208,14 +216,14 @@ class ReferenceOutdated(CheckKind):
                     if not (re.search(refs.current_cue, before) and re.search(refs.current_object, after)):
                         continue
                 elif ref.kind in ("plan", "period"):
-                    if not re.search(refs.basis_cue, before):
+                    if not re.search(refs.basis_cue, _LISTED_BEFORE.sub("", before)):
                         continue
                 elif ref.kind == "goal":
                     if ref.before and not re.search(ref.before, before):
                         continue
                 elif before.endswith("原") or re.search(refs.repealed_words, before + after):
                     continue
-                yield m.group(), until
+                yield m.group(), until, m.start(), m.end()
 
 
 KIND = ReferenceOutdated

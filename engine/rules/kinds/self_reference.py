@@ -40,7 +40,8 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.parse.places import gazetteer
-from engine.rules import drafting as d
+from engine.rules import places
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _ENUM_AFTER = re.compile(
@@ -91,17 +92,17 @@ class SelfReference(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        lv = d.table(ctx, "levels")
+        lv = ctx.table("levels")
         draft = ctx.draft
-        jname = d.jurisdiction(draft)
-        own = d.self_words(lv, jname, draft.level)
-        foreign = sorted(d.all_self_words(lv) - set(own), key=len, reverse=True)
+        jname = places.jurisdiction(draft)
+        own = self_words(lv, jname, draft.level)
+        foreign = sorted(all_self_words(lv) - set(own), key=len, reverse=True)
         ambiguous = self._ambiguous(ctx, lv, own)
-        names = d.other_names(ctx)
+        names = places.other_names(ctx)
         foreign_places = _foreign_places(ctx) if options.place_names and options.gazetteer else frozenset()
         gaz = gazetteer() if foreign_places else None
-        own_names = d.own_names(draft)
-        parent_own = d.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
+        own_names = places.own_names(draft)
+        parent_own = places.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         lower = self._lower(lv, ctx)
         own_name = own_names[-1] if own_names else ""
         if draft.level in (None, "unknown"):
@@ -109,7 +110,7 @@ class SelfReference(CheckKind):
             yield from self._unknown_level(ctx, foreign)
             foreign, ambiguous = [], []
         seen: set[tuple[str | None, str, int]] = set()
-        for unit in d.units(ctx):
+        for unit in tu.units(ctx):
             if unit.ref is None and unit.text == draft.title:
                 continue  # the title names the issuer and quotes the parent: nothing to check
             text = unit.text
@@ -118,7 +119,7 @@ class SelfReference(CheckKind):
                 elsewhere = gaz.find(text) & foreign_places
                 if elsewhere:
                     unit_names = sorted(set(names) | elsewhere, key=len, reverse=True)
-            qmask = d.quoted_mask(text)
+            qmask = tu.quoted_mask(text)
             omask = _mask_of(text, own_names)
             pmask = _proper_mask(lv, text, unit_names)
             hits: list[
@@ -126,17 +127,17 @@ class SelfReference(CheckKind):
             ] = []  # start, end, word, reason-key, right, parent
             if options.self_words:
                 for w in foreign:
-                    for m in d.find_all(w, text):
+                    for m in tu.find_all(w, text):
                         if self._skip_word(lv, text, m.start(), m.end(), qmask):
                             continue
                         hits.append((m.start(), m.end(), w, "foreign", _swap(w, own), None))
             if options.changed_meaning and ambiguous:
-                verbs = d.compiled(lv.get("connect_verbs") or r"(对接|接入)$")
+                verbs = tu.compiled(lv.get("connect_verbs") or r"(对接|接入)$")
                 for w in ambiguous:
-                    for m in d.find_all(w, text):
+                    for m in tu.find_all(w, text):
                         if qmask[m.start()]:
                             continue
-                        cs, _ = d.clause_around(text, m.start())
+                        cs, _ = tu.clause_around(text, m.start())
                         if verbs.search(text[cs : m.start()]):
                             parent_name = (parent_own[-1] if parent_own else "") or "上级"
                             hits.append((m.start(), m.end(), w, "changed", parent_name, None))
@@ -157,14 +158,14 @@ class SelfReference(CheckKind):
                     )
                 )
             for start, end, word, why, right, parent_item in sorted(hits):
-                cs, ce = d.clause_around(text, start)
+                cs, ce = tu.clause_around(text, start)
                 raw = text[cs:ce]
                 quote = raw.strip() or word
                 key = (unit.ref, why + word, cs)
                 if key in seen:
                     continue
                 seen.add(key)
-                line, col = d.position(ctx, unit, quote)
+                line, col = tu.position(ctx, unit, quote)
                 if why not in ("foreign", "changed"):
                     right = _fitted(word, right, own_names, [*names, *parent_own])
                 q0 = cs + len(raw) - len(raw.lstrip())
@@ -197,10 +198,10 @@ class SelfReference(CheckKind):
     def _unknown_level(ctx: CheckContext, words: list[str]) -> Iterator[Hit]:
         """One note for a plan whose level could not be read, naming the option that supplies it: the
         self-words and the level's scope (level_scope) are left unchecked rather than guessed."""
-        found: list[tuple[int, int, d.TextUnit, str]] = []  # (unit order, offset, unit, word)
-        for k, unit in enumerate(d.units(ctx)):
+        found: list[tuple[int, int, tu.TextUnit, str]] = []  # (unit order, offset, unit, word)
+        for k, unit in enumerate(tu.units(ctx)):
             for w in words:
-                found += [(k, m.start(), unit, w) for m in d.find_all(w, unit.text)]
+                found += [(k, m.start(), unit, w) for m in tu.find_all(w, unit.text)]
         en = ctx.lang == "en"
         if found:
             _, _, unit, word = min(found, key=lambda f: (f[0], f[1]))
@@ -232,13 +233,13 @@ class SelfReference(CheckKind):
     def _ambiguous(ctx: CheckContext, lv: dict, own: list[str]) -> list[str]:
         """Own self-words that a higher level of the same draft also uses for itself (全区: 自治区 and 区)."""
         draft = ctx.draft
-        jname = d.jurisdiction(draft)
+        jname = places.jurisdiction(draft)
         higher: set[str] = set()
-        if ctx.parent is not None and d.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != d.suffix_of(
+        if ctx.parent is not None and places.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != places.suffix_of(
             jname, draft.level
         ):
-            higher |= set(d.self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
-        if d.suffix_of(jname, draft.level) == "区" and draft.level != "province":
+            higher |= set(self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
+        if places.suffix_of(jname, draft.level) == "区" and draft.level != "province":
             if any("自治区" in m.text for m in draft.measures) or "自治区" in (draft.preamble or ""):
                 higher |= set((lv.get("self_words") or {}).get("自治区", []))
         return [w for w in own if w in higher]
@@ -253,11 +254,11 @@ class SelfReference(CheckKind):
         npb = lv.get("not_preceded_by")
         if npb and s > 0 and re.match(npb, text[s - 1]):
             return True
-        cs, ce = d.clause_around(text, s)
+        cs, ce = tu.clause_around(text, s)
         rb, ra = lv.get("reference_before"), lv.get("reference_after")
-        if rb and d.compiled(rb).search(text[cs:s]):
+        if rb and tu.compiled(rb).search(text[cs:s]):
             return True
-        return bool(ra and d.compiled(ra).search(text[e:ce]))
+        return bool(ra and tu.compiled(ra).search(text[e:ce]))
 
     @staticmethod
     def _lower(lv: dict, ctx: CheckContext) -> bool:
@@ -281,26 +282,26 @@ class SelfReference(CheckKind):
         """
         text = unit.text
         contexts = [c for c in (lv.get("self_contexts") or [])]
-        rb = d.compiled(lv.get("reference_before") or "$^")
+        rb = tu.compiled(lv.get("reference_before") or "$^")
         # (folded text, its aligned parent texts), read once a name is found: most units have none
-        copied_from = functools.cache(lambda: (d.fold(text), d.parent_texts(ctx, unit)))
+        copied_from = functools.cache(lambda: (tu.fold(text), ctx.aligned_parents(unit.ref)))
 
         taken = bytearray(len(text))
         k = options.context_chars
         for n in names:
-            for m in d.find_all(n, text):
+            for m in tu.find_all(n, text):
                 s, e = m.start(), m.end()
                 if qmask[s] or omask[s] or pmask[s] or taken[s]:
                     continue
                 taken[s:e] = b"\x01" * (e - s)
-                cs, _ = d.clause_around(text, s)
+                cs, _ = tu.clause_around(text, s)
                 if n in lower_parent:
                     if _refers_to_higher(lv, text, s, e):
                         continue
                     found = None
                     ftext, parents = copied_from()
                     for pref, ptext in parents:
-                        if _copied(ftext, s, e, n, d.fold(ptext), parent_own, k):
+                        if _copied(ftext, s, e, n, tu.fold(ptext), parent_own, k):
                             found = pref
                             break
                     yield (s, e, n, "kept" if found else "parent_name", own_name, found)
@@ -311,7 +312,7 @@ class SelfReference(CheckKind):
                 found = None
                 ftext, parents = copied_from()
                 for pref, ptext in parents:
-                    verdict = _copied(ftext, s, e, n, d.fold(ptext), parent_own, k)
+                    verdict = _copied(ftext, s, e, n, tu.fold(ptext), parent_own, k)
                     if verdict:
                         found = (verdict, pref)
                         break
@@ -319,7 +320,7 @@ class SelfReference(CheckKind):
                     yield (s, e, n, found[0], own_name, found[1])
                     continue
                 for c in contexts:
-                    rx = d.compiled(c.replace("{name}", re.escape(n)))
+                    rx = tu.compiled(c.replace("{name}", re.escape(n)))
                     for cm in rx.finditer(text):
                         if cm.start() <= s < cm.end():
                             found = ("context", None)
@@ -336,13 +337,13 @@ def _foreign_places(ctx: CheckContext) -> frozenset[str]:
     a national one, gets none: nothing is foreign where the draft's own place is not known.
     """
     draft = ctx.draft
-    own, level = d.jurisdiction(draft), draft.level
+    own, level = places.jurisdiction(draft), draft.level
     if level == "town":  # towns are not in the gazetteer: their county is the place to stand in
         own, level = draft.parent_jurisdiction or "", "county"
     if not own or level not in ("province", "city", "county"):
         return frozenset()
     g = gazetteer()
-    found = {p.code: p for v in d.name_variants(own) for p in g.lookup(v) if p.level == level}
+    found = {p.code: p for v in places.name_variants(own) for p in g.lookup(v) if p.level == level}
     if not found:
         return frozenset()
     hints = " ".join(
@@ -360,17 +361,17 @@ def _foreign_places(ctx: CheckContext) -> frozenset[str]:
 
 def _refers_to_higher(lv: dict, text: str, s: int, e: int) -> bool:
     """The name at [s, e) refers to the higher jurisdiction: connected to, enumerated, its rules."""
-    cs, ce = d.clause_around(text, s)
+    cs, ce = tu.clause_around(text, s)
     before, after = text[cs:s], text[e:ce]
-    if d.compiled(lv.get("place_reference_after") or "$^").search(after):
+    if tu.compiled(lv.get("place_reference_after") or "$^").search(after):
         return True
     verb, obj = lv.get("place_reference_verb"), lv.get("place_reference_object")
-    vm = d.compiled(verb).search(before) if verb else None
-    cm = d.compiled(lv.get("place_reference_before") or "$^").search(before)
+    vm = tu.compiled(verb).search(before) if verb else None
+    cm = tu.compiled(lv.get("place_reference_before") or "$^").search(before)
     if cm and (vm is None or cm.start() > vm.start()):
         return True  # the nearest verb connects to the higher level (配合广西…)
     # 依据/按照/根据 … X … 规定/部署: a reference; 协助配合根据广西实际需要: not
-    return bool(vm and obj and d.compiled(obj).search(after))
+    return bool(vm and obj and tu.compiled(obj).search(after))
 
 
 def _proper_mask(lv: dict, text: str, names: list[str]) -> bytearray:
@@ -378,13 +379,13 @@ def _proper_mask(lv: dict, text: str, names: list[str]) -> bytearray:
     mask = bytearray(len(text))
     heads = lv.get("proper_name_heads")
     span = int(lv.get("proper_name_span") or 12)
-    head_rx = d.compiled(heads) if heads else None
+    head_rx = tu.compiled(heads) if heads else None
     for n in names:
-        for m in d.find_all(n, text):
+        for m in tu.find_all(n, text):
             s, e = m.start(), m.end()
             proper = 0 < s and e < len(text) and text[s - 1] in "（(" and text[e] in "）)"
             if not proper and head_rx is not None:
-                _, ce = d.clause_around(text, s)
+                _, ce = tu.clause_around(text, s)
                 window = text[e : min(ce, e + span + 8)]
                 hm = head_rx.search(window)
                 if hm and hm.start() <= span:
@@ -399,7 +400,7 @@ def _copied(ftext: str, s: int, e: int, n: str, ptext: str, parent_own: list[str
     """'kept' / 'replaced' when the name at [s, e) sits where the parent clause had its own name."""
     dl, dr = ftext[max(0, s - 8) : s], ftext[e : e + 8]
     for pn in parent_own:
-        for pm in d.find_all(pn, ptext):
+        for pm in tu.find_all(pn, ptext):
             pl, pr = ptext[max(0, pm.start() - 8) : pm.start()], ptext[pm.end() : pm.end() + 8]
             a = _common_suffix(dl, pl)
             b = _common_prefix(dr, pr)
@@ -430,7 +431,7 @@ def _mask_of(text: str, names: list[str]) -> bytearray:
     for n in names:
         if len(n) < 2:
             continue
-        for m in d.find_all(n, text):
+        for m in tu.find_all(n, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
@@ -487,6 +488,14 @@ _REASONS = {
 def _reason(key: str, lang: str, jurisdiction: str, right: str) -> str:
     zh, en = _REASONS[key]
     return (en if lang == "en" else zh).replace("{j}", jurisdiction or "本级").replace("{right}", right)
+
+
+def self_words(table_: dict, jurisdiction: str | None, level: str) -> list[str]:
+    return list((table_.get("self_words") or {}).get(places.suffix_of(jurisdiction, level), []))
+
+
+def all_self_words(table_: dict) -> set[str]:
+    return {w for ws in (table_.get("self_words") or {}).values() for w in ws}
 
 
 KIND = SelfReference

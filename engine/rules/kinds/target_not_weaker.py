@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
 
+from engine.memo import memo
 from engine.models import ClausePair, DiffOp, Measure, Target
-from engine.rules import carrying as c
+from engine.quote import phrase_at
+from engine.rules import deadlines as dl
+from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 # (what the parent says, what makes it weaker in the draft). The strong word must be touched by the
@@ -96,13 +101,13 @@ class TargetNotWeaker(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        for pair, measures in c.carried_pairs(ctx):
+        for pair, measures in ctx.carried_pairs():
             ref = pair.parent_item or ""
             quoted: set[tuple[str, str]] = set()
             for cp in pair.clauses:
                 if cp.relation == "dropped" or cp.local_text is None:
                     continue
-                m = c.local_for(cp.local_item, measures)
+                m = ctx.local_for(cp.local_item, measures)
                 hits: list[Hit] = []
                 if options.check_targets:
                     hits += self._targets(ctx, m, ref, cp, measures, options)
@@ -131,22 +136,22 @@ class TargetNotWeaker(CheckKind):
     ) -> list[Hit]:
         out = []
         for p in cp.parent_targets:
-            cands = [t for t in cp.local_targets if c.target_weaker(p, t) is not None]
+            cands = [t for t in cp.local_targets if target_weaker(p, t) is not None]
             if not cands:
                 cands = [
                     t
                     for mm in measures
                     for t in mm.targets
-                    if c.target_weaker(p, t) is not None
-                    and c.similarity(cp.parent_text or "", c.sentence_of(mm, t)) >= options.similar_threshold
+                    if target_weaker(p, t) is not None
+                    and sim.similarity(cp.parent_text or "", dl.sentence_of(mm, t)) >= options.similar_threshold
                 ]
             if cands:
-                verdicts = [c.target_weaker(p, t) for t in cands]
+                verdicts = [target_weaker(p, t) for t in cands]
                 if not all(verdicts):
                     continue
                 best = cands[0]
                 out.append(self._hit(ctx, m, ref, "weaker", p.text, best.text, best.text, f"target:{p.text}"))
-            elif options.check_missing and not c.contains(measures, p.text):
+            elif options.check_missing and not sim.contains(measures, p.text):
                 out.append(
                     self._hit(
                         ctx,
@@ -168,20 +173,20 @@ class TargetNotWeaker(CheckKind):
         if pm is None:
             return
         for p in pm.targets:
-            psent = c.sentence_of(pm, p)
+            psent = dl.sentence_of(pm, p)
             cands: list[tuple[float, Measure, Target]] = []
             for mm in measures:
                 for t in mm.targets:
-                    if c.target_weaker(p, t) is None:
+                    if target_weaker(p, t) is None:
                         continue
-                    cands.append((c.similarity(psent, c.sentence_of(mm, t)), mm, t))
+                    cands.append((sim.similarity(psent, dl.sentence_of(mm, t)), mm, t))
             cands.sort(key=lambda x: -x[0])
             if cands and cands[0][0] >= options.similar_threshold:
                 _, mm, t = cands[0]
-                if c.target_weaker(p, t):
+                if target_weaker(p, t):
                     yield self._hit(ctx, mm, ref, "weaker", p.text, t.text, t.text, f"target:{p.text}")
-            elif options.check_missing and not c.contains(measures, p.text):
-                score, mm, s = c.best_sentence(psent, measures, options.similar_threshold)
+            elif options.check_missing and not sim.contains(measures, p.text):
+                score, mm, s = sim.best_sentence(psent, measures, options.similar_threshold)
                 if mm is not None and score >= options.similar_threshold:
                     yield self._hit(ctx, mm, ref, "missing", p.text, s, s, f"missing:{p.text}")
 
@@ -225,24 +230,20 @@ class TargetNotWeaker(CheckKind):
     ) -> Hit:
         lang = "en" if ctx.lang == "en" else "zh"
         fields = {"what": self._WHAT[what][lang], "local_text": local_text}
-        return c.pair_hit(self.suggestion, ctx.lang, m, ref, parent_text, quote, fields, key)
-
-
-_weakening_memo: dict[tuple[str, str, bool], tuple[tuple[tuple[str, str], ...], bool]] = {}
+        return self.pair_hit(ctx.lang, m, ref, parent_text, quote, fields, key)
 
 
 def _weakenings(cp: ClausePair, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
     """(parent words, draft words) of each weakening in the clause's diff, and whether the diff has
     any op at all; a pure function of the two texts (memoised) when both are known."""
     if cp.parent_text is None or cp.local_text is None:
-        return _find_weakenings(c.clause_ops(cp), report_deleted_mandatory)
-    key = (cp.parent_text, cp.local_text, report_deleted_mandatory)
-    out = _weakening_memo.get(key)
-    if out is None:
-        if len(_weakening_memo) >= 16384:
-            _weakening_memo.clear()
-        out = _weakening_memo[key] = _find_weakenings(c.clause_ops(cp), report_deleted_mandatory)
-    return out
+        return _find_weakenings(clause_ops(cp), report_deleted_mandatory)
+    return _weakenings_of(cp.parent_text, cp.local_text, report_deleted_mandatory)
+
+
+@memo(16384, copy="shared")
+def _weakenings_of(parent: str, local: str, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
+    return _find_weakenings(char_ops(parent, local), report_deleted_mandatory)
 
 
 def _find_weakenings(
@@ -264,7 +265,7 @@ def _find_weakenings(
                 break
         if found is None and sp.op.op == "replace":
             found = _tier_raised(
-                pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, ltext, lofs
+                pwin, lwin, sp.ps - pofs, sp.pe - pofs, sp.ls - lofs, sp.le - lofs, (ptext, pofs), (ltext, lofs)
             )
         if found is None and sp.op.op == "insert":
             wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
@@ -328,7 +329,7 @@ def _tier(word: str) -> int | None:
 
 
 def _tier_raised(
-    pwin: str, lwin: str, ps: int, pe: int, ls: int, le: int, ltext: str, lofs: int
+    pwin: str, lwin: str, ps: int, pe: int, ls: int, le: int, parent: tuple[str, int], local: tuple[str, int]
 ) -> tuple[str, str] | None:
     """村级以上 -> 街道以上: the floor of a coverage moved up a tier, leaving the lowest tier out."""
     pm = next((m for m in _FLOOR.finditer(pwin) if m.start() < pe and m.end() > ps), None)
@@ -338,20 +339,73 @@ def _tier_raised(
     a, b = _tier(pm.group(1)), _tier(lm.group(1))
     if a is None or b is None or b <= a:
         return None
-    return pm.group(), _phrase(ltext, lofs + lm.start(), size=8)
+    (ptext, pofs), (ltext, lofs) = parent, local
+    return _phrase(ptext, pofs + pm.start()), _phrase(ltext, lofs + lm.start())
 
 
-_STOP = re.compile(r"[，。；：、,.;:！？!?（）()“”]")
+def _phrase(text: str, start: int, size: int = 24, back: bool = False) -> str:
+    """The words of `text` from `start` (or before it) up to punctuation: the whole phrase quoted,
+    ending on a word boundary when long."""
+    return phrase_at(text, start, size, back)
 
 
-def _phrase(text: str, start: int, size: int = 6, back: bool = False) -> str:
-    """A few words of `text` from `start` (or before it), stopping at punctuation: a quotable phrase."""
-    if back:
-        seg = text[max(0, start - size) : start]
-        parts = _STOP.split(seg)
-        return parts[-1] if parts else ""
-    seg = text[start : start + size]
-    return _STOP.split(seg)[0]
+def _rate(t: Target) -> float:
+    return t.value / (t.period_years or 1.0)
+
+
+def target_key(t: Target) -> tuple[str, str]:
+    unit = "" if t.kind in ("frequency", "percent", "coverage") else t.unit
+    return t.kind, unit
+
+
+def target_weaker(parent: Target, local: Target) -> bool | None:
+    """True if the draft target asks less than the parent's; None if they measure different things.
+
+    For at-least targets (>=, >, and == on counts: 两期, 一次) less is weaker; for at-most targets
+    (<=, <) more is weaker; frequencies compare as times per year (每两年一次 < 每年一次).
+    """
+    if target_key(parent) != target_key(local):
+        return None
+    if parent.kind == "frequency":
+        a, b = _rate(parent), _rate(local)
+    else:
+        a, b = parent.value, local.value
+    if parent.comparator in ("<=", "<"):
+        if local.comparator in (">=", ">"):
+            return None
+        return b > a
+    if local.comparator in ("<=", "<") and parent.comparator in (">=", ">"):
+        return True  # 不少于60 -> 不超过60: the floor became a ceiling
+    return b < a
+
+
+_CANON = str.maketrans("，。；：！？（）、", ",.;:!?()、")
+
+
+def char_ops(parent: str, local: str) -> list[DiffOp]:
+    """A character diff of two clause texts, blind to full/half-width punctuation.
+
+    The aligner's diff is not always filled (clauses it calls `same` carry none), and a kind that
+    quotes changed words needs one it can rely on; both texts are canonicalised char for char, so
+    offsets still slice the originals.
+    """
+    return [DiffOp(op=tag, parent=p, local=q) for tag, p, q in _char_ops(parent, local)]  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=8192)  # a parent clause meets the same draft clause in several kinds and checks
+def _char_ops(parent: str, local: str) -> tuple[tuple[str, str, str], ...]:
+    a, b = parent.translate(_CANON), local.translate(_CANON)
+    return tuple(
+        (tag, parent[i1:i2], local[j1:j2])
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    )
+
+
+def clause_ops(cp: ClausePair) -> list[DiffOp]:
+    """The clause's diff: recomputed from its two texts when both are known, else the aligner's."""
+    if cp.parent_text is not None and cp.local_text is not None:
+        return char_ops(cp.parent_text, cp.local_text)
+    return list(cp.diff)
 
 
 KIND = TargetNotWeaker

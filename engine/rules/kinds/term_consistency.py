@@ -22,13 +22,19 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import ClassVar
 
+import numpy as np
 from pydantic import Field
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
 
-from engine.rules import drafting as d
+from engine.memo import memo
+from engine.rules import places
+from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?\n]+")
@@ -81,19 +87,19 @@ class TermConsistency(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        tab = d.table(ctx, "confusables")
+        tab = ctx.table("confusables")
         lang = "en" if ctx.lang == "en" else "zh"
         parent_text = (
             "\n".join(m.text for m in ctx.parent.measures) + (ctx.parent.title or "") if ctx.parent else ""
         )
-        own = d.own_names(ctx.draft)
-        names = own + d.other_names(ctx) + (d.name_variants(ctx.parent.jurisdiction) if ctx.parent else [])
-        parent_titles = d.parent_section_titles(ctx)
+        own = places.own_names(ctx.draft)
+        names = own + places.other_names(ctx) + (places.name_variants(ctx.parent.jurisdiction) if ctx.parent else [])
+        parent_titles = parent_section_titles(ctx)
         reported: set[tuple[str | None, int]] = set()
         slips = {frozenset(p) for p in (tab.get("slip_chars") or []) if len(p) == 2}
 
         def emit(
-            unit: d.TextUnit,
+            unit: tu.TextUnit,
             s: int,
             e: int,
             wrong: str,
@@ -103,14 +109,14 @@ class TermConsistency(CheckKind):
             pq=None,
         ):
             text = unit.text
-            cs, ce = d.clause_around(text, s)
+            cs, ce = tu.clause_around(text, s)
             if (unit.ref, cs) in reported:
                 return None
             reported.add((unit.ref, cs))
             raw = text[cs:ce]
             quote = raw.strip()
             q0 = cs + len(raw) - len(raw.lstrip())
-            line, col = d.position(ctx, unit, quote)
+            line, col = tu.position(ctx, unit, quote)
             fields = {"wrong": wrong, "right": right, "reason": reason[1] if lang == "en" else reason[0]}
             # the remedy is exact when the reported words are the span itself
             edits = (Edit(s - q0, e - q0, right),) if text[s:e] == wrong and q0 <= s <= e <= q0 + len(quote) else ()
@@ -130,9 +136,9 @@ class TermConsistency(CheckKind):
         confusables = tab.get("confusables") or []
         formulations = tab.get("formulations") or []
         patterns = tuple(c["pattern"] for c in confusables), tuple(f["pattern"] for f in formulations)
-        for unit in d.units(ctx):
+        for unit in tu.units(ctx):
             text = unit.text
-            qmask = d.quoted_mask(text)
+            qmask = tu.quoted_mask(text)
             if options.confusables:
                 for c, found in zip(confusables, _scan(text, patterns[0]), strict=True):
                     for m in found:
@@ -177,7 +183,7 @@ class TermConsistency(CheckKind):
                     cands = [(label, t) for label, t in parent_titles]
                     yield from self._diff(unit, cands, options, names, emit, slips, titles_only=True)
                 elif unit.measure is not None:
-                    yield from self._diff(unit, d.parent_texts(ctx, unit), options, names, emit, slips)
+                    yield from self._diff(unit, ctx.aligned_parents(unit.ref), options, names, emit, slips)
 
     def _diff(
         self, unit, parents, options: Options, names, emit, slips=frozenset(), titles_only: bool = False
@@ -222,7 +228,7 @@ class TermConsistency(CheckKind):
 @lru_cache(maxsize=4096)  # drafts repeat their parent's texts, and a batch its siblings'
 def _scan(text: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Match[str], ...], ...]:
     """The matches of each pattern in `text` (`finditer`), kept by text."""
-    return tuple(tuple(d.compiled(p).finditer(text)) for p in patterns)
+    return tuple(tuple(tu.compiled(p).finditer(text)) for p in patterns)
 
 
 # what each clause yields, per key of `_diff` (parent clauses, options, names): kept across units and
@@ -264,11 +270,11 @@ def _parent_clauses(
 
 def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars, names, slips):
     protect = set(adapt_chars)
-    ratio, idx = d.best_match(clause, [c for _, c in pclauses], min_ratio)
+    ratio, idx = best_match(clause, [c for _, c in pclauses], min_ratio)
     if ratio < min_ratio or ratio >= 1.0:
         return
     pclause = pclauses[idx][1]
-    a, b = d.fold(clause), d.fold(pclause)
+    a, b = tu.fold(clause), tu.fold(pclause)
     ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         left = ops[k - 1] if k > 0 and ops[k - 1][0] == "equal" else None
@@ -304,7 +310,7 @@ def _find_slips(clause, pclauses, min_ratio, context, adapt_chars, fragile_chars
 
 def _term_at(text: str, s: int, e: int) -> str:
     """The matched form with up to two following characters of its clause: 法制素养, 其它部门."""
-    _, ce = d.clause_around(text, s)
+    _, ce = tu.clause_around(text, s)
     return text[s : min(ce, e + 2)]
 
 
@@ -312,7 +318,7 @@ def _in_name(text: str, i: int, names: list[str]) -> bool:
     for n in names:
         if len(n) < 2:
             continue
-        for m in d.find_all(n, text):
+        for m in tu.find_all(n, text):
             if m.start() <= i < m.end():
                 return True
     return False
@@ -490,6 +496,63 @@ def _word_span(text: str, i: int) -> tuple[int, int]:
 
 def _han(w: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in w)
+
+
+def parent_section_titles(ctx: CheckContext) -> list[tuple[str, str]]:
+    """(label, title) of the parent's sections, as far as the parent (maybe rebuilt) knows them."""
+    if ctx.parent is None:
+        return []
+    seen: dict[str, str] = {}
+    for s in ctx.parent.sections:
+        seen.setdefault(s.label, s.title)
+    for m in ctx.parent.measures:
+        for label, title in zip(m.path, m.section_titles, strict=False):
+            seen.setdefault(label, title)
+    return list(seen.items())
+
+
+def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[float, int]:
+    """(ratio, index) of the candidate most similar to text (difflib on folded text).
+
+    Exact at or above `cutoff` (below it, a candidate that cannot reach it is not scored). Two upper
+    bounds of difflib's ratio skip the matcher: real_quick_ratio (lengths) and the Indel ratio from
+    rapidfuzz (its LCS is at least difflib's matching characters), both in the same 2.0*m/n form.
+    """
+    best, idx = 0.0, -1
+    ft = tu.fold(text)
+    folded = [_folded(c) for c in candidates]
+    if ft and ft in folded:  # ratio 1 only for the same text, and no candidate scores more
+        return 1.0, folded.index(ft)
+    lcs = process.cdist([ft], folded, scorer=LCSseq.similarity, dtype=np.int32)[0] if folded else ()
+    for i, fc in enumerate(folded):
+        n = len(ft) + len(fc)
+        floor = max(cutoff, best)
+        # difflib's real_quick_ratio (an upper bound from the lengths), before any matcher is built
+        if (2.0 * min(len(ft), len(fc)) / n if n else 1.0) < floor:
+            continue
+        if n and 2.0 * int(lcs[i]) / n < floor:
+            continue  # difflib's matches <= the longest common subsequence: ratio < floor
+        sm = _matcher(fc, threading.get_ident())
+        sm.set_seq1(ft)
+        r = sm.ratio()
+        if r > best:
+            best, idx = r, i
+    return best, idx
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return tu.fold(text)
+
+
+@memo(1024, copy="shared")
+def _matcher(b: str, thread: int) -> difflib.SequenceMatcher:
+    """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause.
+
+    One per thread: the caller sets seq1 on it, so a matcher shared between concurrent checks would
+    score one thread's text against another's.
+    """
+    return difflib.SequenceMatcher(None, "", b, autojunk=False)
 
 
 KIND = TermConsistency

@@ -9,7 +9,17 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from engine.extract.unitnames import Mention, Registry, bare_prefix, is_history, mentions, registry_from
+from engine.extract.unitnames import (
+    Mention,
+    Registry,
+    Where,
+    bare_prefix,
+    is_history,
+    mentions,
+    registry_from,
+)
+from engine.models import LEVEL_RANK
+from engine.parse.level import PROVINCES
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -21,21 +31,62 @@ class Options(KindOptions):
     )
 
 
-def successor_name(mention: Mention, reg: Registry, draft_level: str) -> str:
-    """The successor under the mention's own prefix: 县法制办 -> 县司法局, 自治区法制办 -> 自治区司法厅."""
+def successor_names(mention: Mention, reg: Registry, where: Where) -> tuple[list[str], str | None]:
+    """The successor under the mention's own prefix: 县法制办 -> 县司法局, 自治区法制办 -> 自治区司法厅;
+    where the registry names the body differently at the unit's level (a county's environment body is
+    the city bureau's branch; a county's culture body has two names in use), those names, usual first,
+    and the source id of those level names."""
     read = mention.read
     assert read.rename is not None
     body = reg.bodies[read.rename.successor]
-    level = read.level if read.level != "unknown" else draft_level
+    level = read.level if read.level != "unknown" else where.level
     if read.rename.tier == "national":
         level = "national"
 
     own = bare_prefix(read.prefix)[-1:] if read.prefix else ""
-    full = reg.full_name(body, level, own)
     prefix = read.prefix
-    if body.kind == "party" and prefix and not prefix.endswith("委") and not full.startswith(("委", "中央", "中共")):
+    if body.kind == "party" and prefix and not prefix.endswith("委") and not reg.full_name(body, level, own).startswith(
+        ("委", "中央", "中共")
+    ):
         prefix += "党委" if prefix.endswith(("省", "自治区")) else "委"  # 县法制… -> 县委…: a party department
-    return prefix + full
+    at = reg.at_level(body, level)
+    if at is not None:
+        place, upper = _places_of(mention, where, level)
+        if upper is not None or not any("{upper}" in n for n in at.names):
+            # plain substitution: the names are data, never a format string
+            names = [n.replace("{place}", place).replace("{upper}", upper or "") if "{" in n else prefix + n for n in at.names]
+            return names, at.source
+    return [prefix + reg.full_name(body, level, own)], None
+
+
+def _title(source: str) -> str:
+    """A source's document title, without the details after it."""
+    return re.split(r"[（(：:]", source, maxsplit=1)[0]
+
+
+def _province_level(place: str) -> bool:
+    return place in PROVINCES or place in PROVINCES.values()
+
+
+def _places_of(mention: Mention, where: Where, level: str) -> tuple[str, str | None]:
+    """({place}, {upper}) for a unit at `level`: its own place name (广宁县; ××县 when the draft does not
+    say) and the city above it (肇庆市; 市 when unknown; None when the place above is a
+    province-level city, whose districts keep their own bureaus)."""
+    read = mention.read
+    p = bare_prefix(read.prefix)
+    word = p if p in ("县", "区", "市", "旗", "州", "盟", "省", "自治区") else ""
+    if read.relation == "self" and where.jurisdiction:
+        place = where.jurisdiction
+    elif p and not word:
+        place = p
+    else:
+        place = "××" + (word or {"county": "县", "city": "市"}.get(level, ""))
+    upper: str | None = "市" if level == "county" else "省"
+    if read.relation == "self" and where.parent:
+        upper = None if _province_level(where.parent) else where.parent
+    elif read.relation == "below" and where.jurisdiction and LEVEL_RANK.get(where.level, -9) == LEVEL_RANK.get(level, 0) - 1:
+        upper = None if _province_level(where.jurisdiction) else where.jurisdiction
+    return place, upper
 
 
 class UnitOutdated(CheckKind):
@@ -57,10 +108,13 @@ class UnitOutdated(CheckKind):
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
-        "zh": "“{unit}”已于{until}前撤并（{source}），方案日期{date}时应写作“{successor}”",
-        "en": "'{unit}' was abolished or renamed by {until} ({source}); at the draft's date {date} it is '{successor}'",
+        "zh": "“{unit}”已于{until}前撤并（{source}），方案日期{date}时应写作“{successor}”{also}",
+        "en": "'{unit}' was abolished or renamed by {until} ({source}); at the draft's date {date} it is "
+        "'{successor}'{also}",
     }
-    suggestion: ClassVar[dict[str, str]] = {"zh": "改为“{successor}”", "en": "write '{successor}'"}
+    suggestion: ClassVar[dict[str, str]] = {"zh": "改为“{successor}”{also}", "en": "write '{successor}'{also}"}
+    # several names in use at the unit's level: each is right, the office's own 三定 decides
+    also: ClassVar[dict[str, str]] = {"zh": "（或“{others}”，以本级机构设置为准）", "en": " (or '{others}', as set up locally)"}
     needs_date = True
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
@@ -82,20 +136,25 @@ class UnitOutdated(CheckKind):
             if (mention.item, read.name) in seen:
                 continue
             seen.add((mention.item, read.name))
-            successor = successor_name(mention, reg, ctx.draft.level)
-            source = reg.data.sources.get(read.rename.source, read.rename.source)
+            names, at_source = successor_names(mention, reg, Where.of(ctx.draft))
+            successor = names[0]
+            lang = "en" if ctx.lang == "en" else "zh"
+            sep = "”或“" if lang == "zh" else "' or '"
+            also = self.also[lang].format(others=sep.join(names[1:])) if len(names) > 1 else ""
+            sources = [read.rename.source, *([at_source] if at_source and at_source != read.rename.source else [])]
             fields = {
                 "unit": read.name,
                 "until": read.rename.until.isoformat(),
-                "source": re.split(r"[（(：:]", source, maxsplit=1)[0],
+                "source": "；".join(dict.fromkeys(_title(reg.data.sources.get(x, x)) for x in sources)),
                 "date": ctx.draft_date,
                 "successor": successor,
+                "also": also,
             }
             yield Hit(
                 local_item=mention.item,
                 quote=read.name,
                 fields=fields,
-                suggestion=(self.suggestion["en" if ctx.lang == "en" else "zh"]).format(successor=successor),
+                suggestion=self.suggestion[lang].format(successor=successor, also=also),
                 key=f"{read.name}",
             )
 
