@@ -498,9 +498,7 @@ def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
     """Every unit the draft names, in document order: responsibility units, then names in the text.
 
     Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
-    key = tuple(
-        (m.ref, tuple(m.lead_units), tuple(m.support_units), _outside_responsibility(m)) for m in plan.measures
-    )
+    key = tuple((m.ref, *_units_judged(m), _outside_responsibility(m)) for m in plan.measures)
     return _mentions(key, plan.closing, Where.of(plan), reg)
 
 
@@ -520,9 +518,16 @@ def _mentions(
     return tuple(out)
 
 
+def _units_judged(m) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(leads, supports) named by this measure: a chapter's clause counts once, on its first item."""
+    if m.responsibility is not None and m.responsibility.inherited:
+        return (), ()
+    return tuple(m.lead_units), tuple(m.support_units)
+
+
 def _outside_responsibility(m) -> str:
     r = m.responsibility
-    if r is not None and 0 <= r.start < r.end <= len(m.text):
+    if r is not None and r.source == "clause" and 0 <= r.start < r.end <= len(m.text):
         return m.text[: r.start] + "\n" + m.text[r.end :]
     return m.text
 
