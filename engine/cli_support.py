@@ -85,28 +85,72 @@ def usage_message(e: click.ClickException, lang: str) -> str:
     elif isinstance(e, click.MissingParameter):
         what = name or (param.human_readable_name if param is not None else "")
         reason = message("usage.missing", lang, name=what)
-    elif isinstance(e, click.BadOptionUsage) and "requires an argument" in reason:
+    elif isinstance(e, click.BadOptionUsage) and "requires" in reason:
         reason = message("usage.needs_value", lang, name=e.option_name)
+    elif isinstance(e, click.BadOptionUsage) and "does not take a value" in reason:
+        reason = message("usage.flag_value", lang, name=e.option_name)
     elif isinstance(e, click.BadParameter) and param is not None and isinstance(param.type, click.Choice):
         detail = e.message or ""
         value = detail.split("'")[1] if detail.count("'") >= 2 else ""
         choices = "、".join(map(str, param.type.choices)) if lang == "zh" else ", ".join(map(str, param.type.choices))
         reason = message("usage.choice", lang, name=name or "", choices=choices, value=value)
     elif isinstance(e, click.BadParameter):
-        detail = " ".join((e.message or "").split())
-        kind = getattr(param, "type", None)
-        if isinstance(kind, click.types.IntParamType):
-            detail = "应为整数" if lang == "zh" else "must be a whole number"
-        elif isinstance(kind, click.DateTime):
-            detail = "应为日期，如 2026-06-30" if lang == "zh" else "must be a date such as 2026-06-30"
+        detail = _value_rule(getattr(param, "type", None), e.message or "", lang)
         reason = message("usage.bad_value", lang, name=name or "", reason=detail)
+    elif isinstance(e, click.FileError):
+        reason = message("usage.file", lang, name=e.ui_filename)
     elif reason.startswith("Got unexpected extra argument"):
         extra = reason.split("(", 1)[1].rstrip(")") if "(" in reason else ""
         reason = message("usage.extra", lang, args=extra)
     elif reason.startswith("No such command"):
         reason = message("usage.no_command", lang, name=reason.split("'")[1] if "'" in reason else "")
+    elif reason.startswith("Missing command"):
+        reason = message("usage.missing_command", lang)
+    elif lang == "zh":
+        reason = message("usage.other", lang, detail=reason)  # a usage error click words in a way not foreseen
     command = e.ctx.command_path if getattr(e, "ctx", None) is not None else "plancheck"
     return message("usage", lang, reason=reason, command=command)
+
+
+def _value_rule(kind: object, detail: str, lang: str) -> str:
+    """What a value of this option type must be, in the run's language (never click's English)."""
+    zh = lang == "zh"
+    if isinstance(kind, (click.IntRange, click.FloatRange)) and (kind.min is not None or kind.max is not None):
+        whole = isinstance(kind, click.IntRange)
+        lo = "" if kind.min is None else str(kind.min)
+        hi = "" if kind.max is None else str(kind.max)
+        if zh:
+            what = "整数" if whole else "数"
+            if lo and hi:
+                return f"应为 {lo} 到 {hi} 之间的{what}"
+            return f"应为不小于 {lo} 的{what}" if lo else f"应为不大于 {hi} 的{what}"
+        what = "a whole number" if whole else "a number"
+        if lo and hi:
+            return f"must be {what} from {lo} to {hi}"
+        return f"must be {what} of at least {lo}" if lo else f"must be {what} of at most {hi}"
+    if isinstance(kind, click.types.IntParamType):
+        return "应为整数" if zh else "must be a whole number"
+    if isinstance(kind, click.types.FloatParamType):
+        return "应为数字" if zh else "must be a number"
+    if isinstance(kind, click.types.BoolParamType):
+        return "应为 true 或 false" if zh else "must be true or false"
+    if isinstance(kind, click.DateTime):
+        return "应为日期，如 2026-06-30" if zh else "must be a date such as 2026-06-30"
+    if isinstance(kind, (click.Path, click.File)):
+        low = detail.lower()
+        for key, zh_text, en_text in (
+            ("does not exist", "文件不存在", "the file does not exist"),
+            ("is a directory", "是文件夹，应为文件", "is a folder, not a file"),
+            ("is a file", "是文件，应为文件夹", "is a file, not a folder"),
+            ("not readable", "无权读取", "cannot be read"),
+            ("not writable", "无权写入", "cannot be written"),
+        ):
+            if key in low:
+                return zh_text if zh else en_text
+        return "不是可用的文件路径" if zh else "is not a usable file path"
+    if zh:
+        return "格式不对"
+    return " ".join(detail.split()) or "not valid"
 
 
 class PlancheckGroup(click.Group):

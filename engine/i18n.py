@@ -291,6 +291,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.needs_value": {"zh": "选项 {name} 需要一个值", "en": "option {name} needs a value"},
     "usage.extra": {"zh": "多余的参数：{args}", "en": "unexpected extra arguments: {args}"},
     "usage.no_command": {"zh": "没有命令 {name}", "en": "no such command: {name}"},
+    "usage.flag_value": {"zh": "选项 {name} 是开关，不带值", "en": "option {name} is a switch and takes no value"},
+    "usage.file": {"zh": "无法打开文件 {name}", "en": "cannot open file {name}"},
+    "usage.missing_command": {"zh": "缺少命令", "en": "missing command"},
+    "usage.other": {"zh": "命令行有误（{detail}）", "en": "{detail}"},
     "batch.worker_died": {
         "zh": "检查多份方案时有工作进程意外退出（可能是内存不足）；请用更小的 -j（现为 {jobs}）重试",
         "en": "a worker process of the batch stopped unexpectedly (out of memory?); try again with a smaller -j (now {jobs})",
