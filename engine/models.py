@@ -97,6 +97,15 @@ class Responsibility(_Model):
     )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
+    source: Literal["clause", "fields", "chapter"] = Field(
+        "clause",
+        description="where the units were read: the measure's own clause; its sentences, one unit per field "
+        "(区司法局负责A，区财政局负责B: the text stays the task's, nothing is cut); or its chapter's lead "
+        "clause (以下各项由区司法局牵头; text is that clause, not in Measure.text)",
+    )
+    inherited: bool = Field(
+        False, description="a chapter's clause already judged on an earlier item under the same heading"
+    )
     clauses: tuple[Responsibility, ...] = Field(
         (),
         description="a measure with several clauses, each after its own sentences (…（A负责）…（B负责）): each "
@@ -160,6 +169,7 @@ class Section(_Model):
     path: list[str] = Field(default_factory=list, description="labels of the enclosing sections")
     line: int = 0
     column: int = 0
+    document: int = Field(0, description="which of Plan.documents it belongs to (0 in a file of one document)")
 
 
 class Measure(_Model):
@@ -188,6 +198,7 @@ class Measure(_Model):
     paragraphs: list[int] = Field(default_factory=list, description="indexes of the paragraphs it spans")
     parent_measure: str | None = Field(None, description="label of the enclosing measure for sub-items")
     general: bool = Field(False, description="a general requirement: 指导思想, 主要原则, 总体目标 …")
+    document: int = Field(0, description="which of Plan.documents it belongs to (0 in a file of one document)")
 
 
 class Plan(_Model):
@@ -211,6 +222,11 @@ class Plan(_Model):
     measures: list[Measure] = Field(default_factory=list)
     preamble: str = ""
     closing: str = Field("", description="text after the last measure: closing requirements, not a measure")
+    documents: list[str] = Field(
+        default_factory=list,
+        description="a notice issuing several documents at once (印发A和B两个规定的通知): their titles, each read "
+        "as its own plan (its numbering, its repeats); measures and sections say which by `document`",
+    )
     paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
     _by_ref: dict[str, Measure] = PrivateAttr(default_factory=dict)
 

@@ -34,3 +34,98 @@ def test_rulesets_are_never_loaded_with_an_unsafe_yaml_loader() -> None:
             if bad == "yaml.load(" and "Loader=_LineLoader" in text:
                 continue  # findings.py: a SafeLoader subclass
             assert bad not in text, f"{p.relative_to(ENGINE)} uses {bad}"
+
+
+# --------------------------------------------------------------------------- the rules package's rooms
+
+RULES = ENGINE / "rules"
+KINDS = RULES / "kinds"
+# engine/rules modules that run rules rather than answer a kind's question (docs/ARCHITECTURE.md)
+MACHINERY = {
+    "__init__", "conditions", "docs", "engine", "evaluator", "facts", "loader", "ruleset", "runtime",
+    "safe_yaml", "templates", "user_regex",
+}  # fmt: skip
+HELPER_MAX_LINES = 400  # a shared helper module is read in one sitting, before any kind that uses it
+
+
+def _helpers() -> list[Path]:
+    return sorted(p for p in RULES.glob("*.py") if p.stem not in MACHINERY)
+
+
+def _kind_modules() -> list[Path]:
+    return sorted(p for p in KINDS.glob("*.py") if p.stem not in ("__init__", "base"))
+
+
+def _names_used(path: Path, module: str) -> set[str]:
+    """Names of `engine.rules.<module>` that `path` reads: imported from it, or read as `alias.name`
+    of an alias bound to it."""
+    tree = ast.parse(path.read_text("utf-8"))
+    full = f"engine.rules.{module}"
+    aliases: set[str] = set()
+    used: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == full:
+            used.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module == "engine.rules":
+            aliases.update(a.asname or a.name for a in node.names if a.name == module)
+        elif isinstance(node, ast.Import):
+            aliases.update(a.asname for a in node.names if a.name == full and a.asname)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+            used.add(node.attr)
+    return used
+
+
+def test_each_kind_reads_on_its_own() -> None:
+    """A kind imports no other kind: what two kinds share lives in a helper module of engine/rules
+    (or on the run's context), so each kind module can be read by itself."""
+    for p in _kind_modules():
+        others = {
+            n for n in _imports(p) if n.startswith("engine.rules.kinds.") and n != "engine.rules.kinds.base"
+        }
+        assert not others, f"kinds/{p.name} imports {sorted(others)}"
+
+
+def test_shared_rule_helpers_are_small_rooms_with_no_dead_helper() -> None:
+    """Each shared helper module of engine/rules answers one question (its docstring says which) in at
+    most HELPER_MAX_LINES lines, and every public function or class in it is read outside it, directly
+    or through another of its functions that is: a helper only one kind reads of a question no other
+    kind asks belongs in that kind, and one nobody reads goes."""
+    engine_files = sorted(ENGINE.rglob("*.py"))
+    for helper in _helpers():
+        text = helper.read_text("utf-8")
+        tree = ast.parse(text)
+        name = helper.stem
+        assert ast.get_docstring(tree), f"rules/{helper.name} does not say which question it answers"
+        lines = len(text.splitlines())
+        assert lines <= HELPER_MAX_LINES, f"rules/{helper.name} has {lines} lines: split it by question"
+        defs = {
+            n.name: {x.id for x in ast.walk(n) if isinstance(x, ast.Name)}
+            for n in tree.body
+            if isinstance(n, (ast.FunctionDef, ast.ClassDef))
+        }
+        reached = set().union(*(_names_used(p, name) for p in engine_files if p != helper)) & set(defs)
+        todo = list(reached)
+        while todo:
+            for ref in defs[todo.pop()] & set(defs):
+                if ref not in reached:
+                    reached.add(ref)
+                    todo.append(ref)
+        dead = sorted(n for n in defs if not n.startswith("_") and n not in reached)
+        assert not dead, f"rules/{helper.name}: nobody reads {dead}"
+
+
+def test_the_layout_test_sees_the_helpers() -> None:
+    """The two tests above look at the modules the kinds really read (a renamed helper module would
+    otherwise escape them)."""
+    helpers = {p.stem for p in _helpers()}
+    assert {"similarity", "places", "leads", "deadlines", "textunits"} <= helpers
+    read: set[str] = set()
+    for p in _kind_modules():
+        for node in ast.walk(ast.parse(p.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "engine.rules":
+                read.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("engine.rules."):
+                read.add(node.module.split(".")[2])
+    assert read, "no kind reads engine/rules: the collector is broken"
+    assert read - {"kinds"} <= helpers | MACHINERY

@@ -228,8 +228,8 @@ def _cut(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
 def lcut(text: str) -> tuple[str, ...]:
     """The current vocabulary's cut of `text` (jieba's lcut, HMM on), kept by text and learnt words.
 
-    The carrying helpers compare one parent clause with every draft sentence; without the cache they
-    cut the same clause once per sentence.
+    The similarity measures (engine.rules.similarity) compare one parent clause with every draft
+    sentence; without the cache they cut the same clause once per sentence.
     """
     return _lcut(text, dictionary_key(text))
 

@@ -108,7 +108,10 @@ def _facts(text: str) -> tuple:
         if earlier:
             clauses = (*reversed(earlier), responsibility)
             lead, support = union_of(clauses)
-            responsibility = responsibility.model_copy(update={"lead": lead, "support": support, "clauses": clauses})
+            # each clause answers for its own sentences: a division of labour, like 按职责分工负责
+            responsibility = responsibility.model_copy(
+                update={"lead": lead, "support": support, "clauses": clauses, "by_duty": True}
+            )
 
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]

@@ -1,4 +1,5 @@
-"""Who answers for a measure: the lead and support units it names, and whether a unit names anyone.
+"""Who answers for a measure: the lead and support units it names, whether a unit names anyone, and
+which unit to suggest when none does.
 
 Read by the kinds about responsible units (lead_unit_required, lead_unit_vague) and by the facts
 join rules read (a curated required unit is named or not), so all three judge a name alike.
@@ -8,9 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from engine.extract.counterparts import suggested_unit
 from engine.models import Measure, Unit
 from engine.rules.similarity import compact
+
+if TYPE_CHECKING:
+    from engine.rules.kinds.base import CheckContext
 
 # Units that name no one in particular. The extract stage marks these with Unit.generic; this list
 # is only the fallback for Units built without that flag (rulesets/data may extend extract's list).
@@ -70,3 +76,15 @@ def names_unit(measures: Iterable[Measure], required: str) -> bool:
         if m.responsibility and want in compact(m.responsibility.text):
             return True
     return False
+
+
+def counterpart_example(ctx: CheckContext, m: Measure) -> str:
+    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead of the parent
+    measure it carries (人力资源社会保障部 -> 市人力资源社会保障局), else a placeholder in the draft's voice."""
+    leads: list[str] = []
+    for pair in ctx.pairs():
+        if m.ref in pair.local_items and pair.parent_item:
+            pm = ctx.parent_measure(pair.parent_item)
+            if pm is not None:
+                leads += pm.lead_units
+    return suggested_unit(leads, ctx.draft.level, ctx.draft.jurisdiction)

@@ -271,15 +271,6 @@ def _level_regex(places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[
     return re.compile("|".join(parts))
 
 
-def delevel(ctx: CheckContext, text: str) -> str:
-    """Compacted `text` without level and place words of either plan (see `level_pattern`).
-
-    Applied to BOTH texts before comparing them: a draft that writes 推动我区高效履职 for
-    推动全区各级政府高效履职 has carried the clause. Symmetric, so over-matching (市 in 市场) costs nothing.
-    """
-    return level_pattern(ctx).sub("", compact(unicodedata.normalize("NFKC", text)))
-
-
 def adaptation_residue(ctx: CheckContext, fragment: str) -> str:
     """What is left of a deleted fragment once level and place words (各级, 乡镇, 广西 …) and, at a
     level without legislative power, legislation words are taken out: empty means the deletion only

@@ -14,7 +14,7 @@ import pytest
 
 from engine.pipeline import check
 from engine.rules.kinds.base import CheckContext
-from engine.rules.kinds.lead_unit_required import counterpart_example
+from engine.rules.leads import counterpart_example
 
 ROOT = Path(__file__).resolve().parents[2]
 PARENT = ROOT / "fixtures" / "national" / "gf2019-3-bonded-zones.txt"

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from engine.models import Measure, Plan
 from engine.pipeline import load_plan
-from engine.rules import carrying as c
 from engine.rules import similarity as sim
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,51 +92,3 @@ def test_best_coverage_on_fixture_sub_clauses() -> None:
         assert sim.best_coverage(part, texts) == want
         found += want[0] == 1.0
     assert found  # the early stop was exercised
-
-
-def _plain_children(plan: Plan, measure: Measure) -> list[Measure]:
-    """The definition: every measure whose parent_measure names this one, in plan order."""
-    return [m for m in plan.measures if m.parent_measure in (measure.ref, measure.label) and m is not measure]
-
-
-def _plain_enclosing(plan: Plan, measure: Measure) -> Measure | None:
-    """The definition: the last measure before this one whose ref or label is its parent_measure."""
-    if not measure.parent_measure:
-        return None
-    found = None
-    for m in plan.measures:
-        if m is measure:
-            break
-        if measure.parent_measure in (m.ref, m.label):
-            found = m
-    return found
-
-
-def test_indexed_family_equals_the_definition():
-    """children/enclosing read an index of the plan (a scan per call was quadratic): same answers."""
-    from engine.rules.kinds.base import CheckContext
-
-    plan = load_plan(str(ROOT / "fixtures" / "guangning-county-2016-2020.txt"))
-    ctx = CheckContext(draft=plan, parent=None, alignment=None, obligations={}, data={})
-    assert any(c.children(ctx, plan, m) for m in plan.measures)  # the fixture has sub-measures to find
-    for m in plan.measures:
-        assert [id(k) for k in c.children(ctx, plan, m)] == [id(k) for k in _plain_children(plan, m)]
-        assert c.enclosing(ctx, plan, m) is _plain_enclosing(plan, m)
-    stranger = Measure.model_validate({**plan.measures[-1].model_dump(), "parent_measure": plan.measures[0].label})
-    assert c.enclosing(ctx, plan, stranger) is _plain_enclosing(plan, stranger)
-    assert [k for k in ctx.memos if k[0] == "carrying.family"] == [("carrying.family", "draft")]  # the run's
-
-
-def test_parents_by_local_equals_the_scan_per_finding():
-    """run_rules indexes local -> aligned parents once (a scan of the pairs per finding was quadratic)."""
-    from engine.align import align_plans
-    from engine.rules.engine import parents_by_local
-    from engine.rules.kinds.base import CheckContext
-
-    parent, draft = _plans()
-    ctx = CheckContext(draft=draft, parent=parent, alignment=align_plans(parent, draft), obligations={}, data={})
-    index = parents_by_local(ctx)
-    assert index
-    for m in draft.measures:
-        plain = [p.parent_item for p in ctx.pairs() if p.parent_item and m.ref in p.local_items]
-        assert index.get(m.ref, []) == plain

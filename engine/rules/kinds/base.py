@@ -8,6 +8,7 @@ declares its options as a pydantic model with types and defaults, and yields `Hi
 
 from __future__ import annotations
 
+import bisect
 import string
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -190,12 +191,39 @@ class CheckContext:
                 return m
         return measures[0]
 
+    # ----------------------------------------------------------------- measures within measures
+
+    def children(self, plan: Plan, measure: Measure) -> list[Measure]:
+        """Sub-measures of `measure` (those whose parent_measure names it) in `plan` (the run's draft
+        or parent), in plan order."""
+        by_parent, order, _ = self._family(plan)
+        found = {id(m): m for k in {measure.ref, measure.label} for m in by_parent.get(k, ())}
+        found.pop(id(measure), None)
+        return sorted(found.values(), key=lambda m: order[id(m)])
+
+    def enclosing(self, plan: Plan, measure: Measure) -> Measure | None:
+        """The measure a sub-measure sits in: the nearest earlier measure with that ref or label."""
+        if not measure.parent_measure:
+            return None
+        _, order, by_name = self._family(plan)
+        positions = by_name.get(measure.parent_measure, [])
+        k = bisect.bisect_left(positions, order.get(id(measure), len(plan.measures)))
+        return plan.measures[positions[k - 1]] if k else None
+
+    def _family(self, plan: Plan) -> _Family:
+        """Indexes of a plan's measures, so `children` and `enclosing` cost no scan of the whole plan per
+        call (a kind asks for every measure: a scan each was quadratic in the plan's size). Kept for the
+        run (the context holds the plan alive, so its identity names it until the run ends)."""
+        which = "draft" if plan is self.draft else "parent" if plan is self.parent else id(plan)
+        return self.remember(("family", which), lambda: _index_family(plan))
+
     def aligned_parents(self, ref: str | None) -> list[tuple[str | None, str]]:
         """(parent ref, parent text) of every parent measure aligned to the draft measure (or
         section) `ref`, in alignment order."""
         if self.parent is None or not ref:
             return []
-        by_local = _by_local(self)
+        # one index per run (every unit of every drafting kind asks): the run has one alignment
+        by_local = self.remember(("by_local",), lambda: _index_by_local(self))
         found = set(by_local.get(ref, ())) | set(by_local.get(f"§{ref}", ()))
         out: list[tuple[str | None, str]] = []
         for k in sorted(found):  # alignment order, as scanning the pairs gives them
@@ -210,6 +238,23 @@ class CheckContext:
         return data if isinstance(data, dict) else _file_table(name)
 
 
+# a plan's measures by parent_measure, position by id(measure), positions by ref and by label
+_Family = tuple[dict[str, list[Measure]], dict[int, int], dict[str, list[int]]]
+
+
+def _index_family(plan: Plan) -> _Family:
+    by_parent: dict[str, list[Measure]] = {}
+    by_name: dict[str, list[int]] = {}
+    order: dict[int, int] = {}
+    for i, m in enumerate(plan.measures):
+        order[id(m)] = i
+        if m.parent_measure:
+            by_parent.setdefault(m.parent_measure, []).append(m)
+        for k in {m.ref, m.label}:
+            by_name.setdefault(k, []).append(i)
+    return by_parent, order, by_name
+
+
 def _not_applicable_reason(ob: Obligation | None, draft: Plan) -> str | None:
     """The recorded reason why `ob` does not apply at the draft's level, or None if it applies."""
     na = ob.not_applicable if ob is not None else None
@@ -220,20 +265,14 @@ def _not_applicable_reason(ob: Obligation | None, draft: Plan) -> str | None:
     return na.reason or "-"
 
 
-_BY_LOCAL: list = [None, None, {}]  # (alignment, parent) it was built for, local item -> pair indexes
-
-
-def _by_local(ctx: CheckContext) -> dict[str, list[int]]:
-    """Local item -> indexes of the alignment pairs with a parent item that list it; one map per
-    alignment (every unit of every drafting kind asks)."""
-    if _BY_LOCAL[0] is not ctx.alignment or _BY_LOCAL[1] is not ctx.parent:
-        index: dict[str, list[int]] = {}
-        for k, pair in enumerate(ctx.pairs()):
-            if pair.parent_item:
-                for local in dict.fromkeys(pair.local_items):
-                    index.setdefault(local, []).append(k)
-        _BY_LOCAL[:] = [ctx.alignment, ctx.parent, index]
-    return _BY_LOCAL[2]
+def _index_by_local(ctx: CheckContext) -> dict[str, list[int]]:
+    """Local item -> indexes of the alignment pairs with a parent item that list it."""
+    index: dict[str, list[int]] = {}
+    for k, pair in enumerate(ctx.pairs()):
+        if pair.parent_item:
+            for local in dict.fromkeys(pair.local_items):
+                index.setdefault(local, []).append(k)
+    return index
 
 
 @cache

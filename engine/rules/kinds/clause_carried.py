@@ -517,9 +517,11 @@ def _local(op: DiffOp) -> str:
 class Wording:
     """Brings two wordings of one requirement together before they are compared.
 
-    Level and place words out (`delevel`), degree adverbs and modals out (进一步, 不断, 深入, 应当 …:
-    how hard, not what), synonyms to one spelling (推动 -> 推进, 强化 -> 加强), counts masked (两期 ->
-    #期: a changed number is target_not_weaker's concern, not a dropped clause).
+    Level and place words of either plan out (`places.level_pattern`: a draft that writes 推动我区高效履职
+    for 推动全区各级政府高效履职 has carried the clause; applied to both texts, so over-matching, 市 in 市场,
+    costs nothing), degree adverbs and modals out (进一步, 不断, 深入, 应当 …: how hard, not what),
+    synonyms to one spelling (推动 -> 推进, 强化 -> 加强), counts masked (两期 -> #期: a changed number
+    is target_not_weaker's concern, not a dropped clause).
     """
 
     def __init__(self, ctx: CheckContext, synonyms: Iterable[Iterable[str]], fillers: Iterable[str]) -> None:

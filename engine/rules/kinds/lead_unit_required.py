@@ -8,11 +8,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from engine.extract.counterparts import suggested_unit
 from engine.models import Measure
-from engine.rules import carrying as c
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.leads import lead_units, support_units
+from engine.rules.leads import counterpart_example, lead_units, support_units
 
 
 class Options(KindOptions):
@@ -111,13 +109,13 @@ class LeadUnitRequired(CheckKind):
         if units_of(m):
             return True
         if options.inherit:
-            outer = c.enclosing(ctx, ctx.draft, m)
+            outer = ctx.enclosing(ctx.draft, m)
             while outer is not None:
                 if units_of(outer):
                     return True
-                outer = c.enclosing(ctx, ctx.draft, outer)
+                outer = ctx.enclosing(ctx.draft, outer)
         if options.skip_containers:
-            kids = c.children(ctx, ctx.draft, m)
+            kids = ctx.children(ctx.draft, m)
             if kids and all(units_of(k) for k in kids):
                 return True
         return False
@@ -129,18 +127,6 @@ _ACTOR = re.compile(r"(?:局|委|办|厅|部|政府|部门|单位|机关|党委|
 
 def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
     return any(t in st for st in m.section_titles for t in titles) and bool(_ACTOR.search(m.text or ""))
-
-
-def counterpart_example(ctx: CheckContext, m: Measure) -> str:
-    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead of the parent
-    measure it carries (人力资源社会保障部 -> 市人力资源社会保障局), else a placeholder in the draft's voice."""
-    leads: list[str] = []
-    for pair in ctx.pairs():
-        if m.ref in pair.local_items and pair.parent_item:
-            pm = ctx.parent_measure(pair.parent_item)
-            if pm is not None:
-                leads += pm.lead_units
-    return suggested_unit(leads, ctx.draft.level, ctx.draft.jurisdiction)
 
 
 KIND = LeadUnitRequired

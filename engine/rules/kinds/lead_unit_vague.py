@@ -10,8 +10,7 @@ from pydantic import Field
 from engine.models import Measure
 from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.kinds.lead_unit_required import counterpart_example
-from engine.rules.leads import is_generic, lead_units, names_unit
+from engine.rules.leads import counterpart_example, is_generic, lead_units, names_unit
 
 
 class Options(KindOptions):
@@ -66,8 +65,8 @@ class LeadUnitVague(CheckKind):
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
         for m in ctx.measures():
-            if m.general:
-                continue
+            if m.general or (m.responsibility is not None and m.responsibility.inherited):
+                continue  # a chapter's lead clause (以下各项由…) is judged once, on its first item
             leads = lead_units(m)
             if not leads or not all(is_generic(u) for u in leads):
                 continue
@@ -136,7 +135,7 @@ class LeadUnitVague(CheckKind):
 def _example(ctx: CheckContext, m: Measure) -> str:
     """The parent's lead for this measure at the draft's level (市人力资源社会保障局), else a placeholder
     in the draft's own voice (市XX局, not a district's 区XX局 in a city plan)."""
-    return counterpart_example(ctx, m)  # shared with lead_unit_required: one rule for both suggestions
+    return counterpart_example(ctx, m)  # as lead_unit_required suggests: one rule for both
 
 
 KIND = LeadUnitVague

@@ -8,7 +8,6 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.models import CARRIED, Measure
-from engine.rules import carrying as c
 from engine.rules import places
 from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level
@@ -135,10 +134,10 @@ class ParentCovered(CheckKind):
         """A dropped measure is not reported when its enclosing measure is dropped too (reported once,
         there), when one of its sub-measures is carried (the container is carried through them), or
         when its text reappears in the draft sentence by sentence (the alignment missed it)."""
-        outer = c.enclosing(ctx, ctx.parent, pm) if ctx.parent else None
+        outer = ctx.enclosing(ctx.parent, pm) if ctx.parent else None
         if outer is not None and relation.get(outer.ref) == "dropped":
             return True
-        kids = c.children(ctx, ctx.parent, pm) if ctx.parent else []
+        kids = ctx.children(ctx.parent, pm) if ctx.parent else []
         if any(relation.get(k.ref) in CARRIED for k in kids):
             return True
         if options.recheck_threshold >= 1:
