@@ -90,6 +90,10 @@ class Vocabulary:
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
         self._overlay: _Overlay | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """Without its overlay (a tokenizer, with a lock): a CheckRun travels from a web worker."""
+        return {**self.__dict__, "_overlay": None}
+
     def overlay(self) -> _Overlay:
         """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
         if self._overlay is None:

@@ -83,3 +83,14 @@ def test_threads_each_cut_by_their_own_words() -> None:
         t.join()
     assert got[1] == got[3] and "某某区网格化服务管理中心" in got[1]
     assert got[0] == got[2] and "某某区网格化服务管理中心" not in got[0]
+
+
+def test_a_vocabulary_travels_between_processes() -> None:
+    import pickle
+
+    v = Vocabulary(NAMES)
+    v.overlay()  # a tokenizer holds a lock: it stays behind, and is made again on first use
+    w = pickle.loads(pickle.dumps(v))
+    assert w.words == v.words and w.found("由区司法局牵头") == ("区司法局",)
+    with using(w):
+        assert "区司法局" in lcut("由区司法局牵头")
