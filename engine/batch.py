@@ -56,7 +56,7 @@ def _one(path: str) -> dict[str, Any]:
 
     lang = _STATE["lang"]
     try:
-        draft = load_plan(path, level=_STATE["level"], jurisdiction=_STATE["jurisdiction"])
+        draft = load_plan(path, level=_STATE["level"], jurisdiction=_STATE["jurisdiction"], part=_STATE.get("part"))
         findings, _ = check_plans(
             draft, _STATE["obligations"], _STATE["rules"], lang=lang,
             date=_STATE["date"], unit_registries=_STATE["unit_registries"],
@@ -152,6 +152,7 @@ def run_batch(
         "lang": lang,
         "level": options["level"],
         "jurisdiction": options["jurisdiction"],
+        "part": options.get("part"),
         "obligations": obligations,
         "rules": loaded.rules,
         "waivers": load_waivers(options["waivers_path"]) if options["waivers_path"] else [],

@@ -49,6 +49,12 @@ def _stdin_once(*paths: str | None) -> None:
         raise PlancheckError("option.stdin_twice")
 
 
+_PART_HELP = (
+    "一份通知同时印发几份文件时，只读第 N 份（默认逐份读全部）/ of a notice issuing several documents, read only the "
+    "N-th (default: each of them)"
+)
+
+
 def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--level", type=click.Choice(LEVELS), help="指定层级，不用推断值（县级 = county）/ override the inferred level")(f)
     f = click.option("--jurisdiction", help="指定辖区，不用推断值，如 城中区 / override the inferred jurisdiction")(f)
@@ -81,14 +87,15 @@ def _version(ctx: click.Context, value: bool) -> None:
 @main.command()
 @click.argument("file")
 @click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@click.option("--part", type=click.IntRange(min=1), help=_PART_HELP)
 @_level_options
 @common_options
-def parse(file: str, fmt: str, level: str | None, jurisdiction: str | None, lang: str) -> None:
+def parse(file: str, fmt: str, part: int | None, level: str | None, jurisdiction: str | None, lang: str) -> None:
     """读取方案并显示其结构。Read a plan and show its structure (measures, units, deadlines, targets)."""
     from engine.parse.render import render_tree
     from engine.pipeline import load_plan
 
-    plan = load_plan(file, level=level, jurisdiction=jurisdiction)  # type: ignore[arg-type]
+    plan = load_plan(file, level=level, jurisdiction=jurisdiction, part=part)  # type: ignore[arg-type]
     plan.source = display_path_of(file)
     if fmt == "json":
         echo(json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True))
@@ -176,6 +183,7 @@ def derive(parent: str, output: str, ruleset_id: str | None, force: bool, lang: 
               help="方案日期（方案没有日期行或标题年份时）/ the draft's date for the dated checks, when the draft has no date line or year in its title")
 @click.option("--unit-registry", "unit_registries", multiple=True,
               help="本单位的单位登记表（YAML，格式同 rulesets/data/unit_registry.yaml），可重复 / an office's own unit registry (YAML like rulesets/data/unit_registry.yaml); repeatable")
+@click.option("--part", type=click.IntRange(min=1), help=_PART_HELP)
 @_level_options
 @common_options
 def check(
@@ -196,6 +204,7 @@ def check(
     jobs: int,
     draft_date: dt.datetime | None,
     unit_registries: tuple[str, ...],
+    part: int | None,
     level: str | None,
     jurisdiction: str | None,
     lang: str,
@@ -241,6 +250,7 @@ def check(
         today=today.date() if today else None,
         date=draft_date.date() if draft_date else None,
         unit_registries=tuple(unit_registries),
+        part=part,
     )
     from engine.batch import check_batch_options, check_jobs
 

@@ -114,6 +114,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 中没有找到编号的措施条目（如“一、”“（一）”“1．”“（1）”）；这是一份方案吗？",
         "en": "no numbered measures found in {path} (numbered items such as 1. or (1), or with Chinese numerals): is this a plan?",
     },
+    "parse.no_document": {
+        "zh": "{path} 只包含 {count} 份文件，没有第 {part} 份；--part 可选 1 到 {count}（{titles}）",
+        "en": "{path} holds {count} document(s), not a document {part}: --part takes 1 to {count} ({titles})",
+    },
     # ---- rulesets and waivers
     "ruleset.yaml": {
         "zh": "{path}:{line}: YAML 语法错误：{reason}",

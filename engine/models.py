@@ -81,8 +81,9 @@ class Unit(_Model):
 
 
 class Responsibility(_Model):
-    lead: list[Unit] = Field(default_factory=list)
-    support: list[Unit] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between measures and runs
+    lead: tuple[Unit, ...] = ()
+    support: tuple[Unit, ...] = ()
     style: str = Field(description="how it was written: 牵头单位, 责任单位, 负责部门, X牵头, 按职责分工负责, 方括号 …")
     bracket: str = Field("", description="the bracket pair used: （）, (), ［］, [] or empty")
     text: str = Field(description="the clause as written (normalised)")
@@ -96,8 +97,8 @@ class Responsibility(_Model):
     )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
-    clauses: list[Responsibility] = Field(
-        default_factory=list,
+    clauses: tuple[Responsibility, ...] = Field(
+        (),
         description="a measure with several clauses, each after its own sentences (…（A负责）…（B负责）): each "
         "clause in text order; lead and support above are their union, text and place the last clause's",
     )
@@ -135,9 +136,10 @@ StrengthLevel = Literal["mandatory", "firm", "normal", "soft"]
 
 
 class Sentence(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # facts: shared between measures and runs
     index: int
     text: str
-    strength: list[str] = Field(default_factory=list, description="obligation words found: 必须, 全面, 逐步 …")
+    strength: tuple[str, ...] = Field((), description="obligation words found: 必须, 全面, 逐步 …")
     level: StrengthLevel = "normal"
     line: int = 0
     column: int = 0
@@ -158,6 +160,7 @@ class Section(_Model):
     path: list[str] = Field(default_factory=list, description="labels of the enclosing sections")
     line: int = 0
     column: int = 0
+    document: int = Field(0, description="which of Plan.documents it belongs to (0 in a file of one document)")
 
 
 class Measure(_Model):
@@ -186,6 +189,7 @@ class Measure(_Model):
     paragraphs: list[int] = Field(default_factory=list, description="indexes of the paragraphs it spans")
     parent_measure: str | None = Field(None, description="label of the enclosing measure for sub-items")
     general: bool = Field(False, description="a general requirement: 指导思想, 主要原则, 总体目标 …")
+    document: int = Field(0, description="which of Plan.documents it belongs to (0 in a file of one document)")
 
 
 class Plan(_Model):
@@ -209,6 +213,11 @@ class Plan(_Model):
     measures: list[Measure] = Field(default_factory=list)
     preamble: str = ""
     closing: str = Field("", description="text after the last measure: closing requirements, not a measure")
+    documents: list[str] = Field(
+        default_factory=list,
+        description="a notice issuing several documents at once (印发A和B两个规定的通知): their titles, each read "
+        "as its own plan (its numbering, its repeats); measures and sections say which by `document`",
+    )
     paragraphs: list[Paragraph] = Field(default_factory=list, exclude=True, repr=False)
     _by_ref: dict[str, Measure] = PrivateAttr(default_factory=dict)
 

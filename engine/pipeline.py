@@ -52,9 +52,12 @@ def data_tables() -> dict[str, object]:
     return tables
 
 
-def load_plan(path: str, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
+def load_plan(
+    path: str, *, level: Level | None = None, jurisdiction: str | None = None, part: int | None = None
+) -> Plan:
+    """The plan in the file at `path`; `part` picks one document of a notice that issues several."""
     doc = load_document(path)
-    return parse_plan(doc, level=level, jurisdiction=jurisdiction)
+    return parse_plan(doc, level=level, jurisdiction=jurisdiction, part=part)
 
 
 @dataclass
@@ -193,6 +196,7 @@ def check(
     baseline_path: str | None = None,
     obligations: Obligations | None = None,
     progress: Callable[[str], None] | None = None,
+    part: int | None = None,
 ) -> CheckRun:
     """Check one draft file; everything the formatters need comes back in CheckRun.
 
@@ -210,7 +214,7 @@ def check(
     loaded = load_rulesets(refs)
     waivers = load_waivers(waivers_path) if waivers_path else []
     base = load_baseline(baseline_path, display_path_of(baseline_path)) if baseline_path else None
-    draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction)
+    draft = load_plan(draft_path, level=level, jurisdiction=jurisdiction, part=part)
     if display_path:
         draft.source = display_path
 

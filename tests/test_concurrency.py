@@ -40,11 +40,19 @@ def _drafts(tmp: Path) -> list[dict[str, Any]]:
         {"draft": FIX / "chengzhong-district-draft.txt", "ruleset": ROOT / "rulesets/guangxi-2021-2025.yaml",
          "lang": "en"},
     ]
-    for seed in range(4):
+    for seed in range(2):
         text, _ = make_draft(parent, 11 + seed)
         path = tmp / f"generated-{seed}.txt"
         path.write_text(text, "utf-8")
         runs.append({"draft": path, "parent": parent_path, "lang": "zh" if seed % 2 else "en"})
+    # another parent and domain (national -> city), and a draft whose clause teaches 300 of the
+    # guangning draft's phrases as unit names (tests/test_run_order.py): learnt by a tokenizer the
+    # threads shared, they would re-cut the guangning check running beside it
+    runs.append({"draft": FIX / "national/nanning-city-bonded-zones-child.txt",
+                 "parent": FIX / "national/gf2019-3-bonded-zones.txt", "lang": "zh"})
+    from tests.test_run_order import _teacher
+
+    runs.append({"draft": _teacher(tmp), "parent": parent_path, "lang": "zh"})
     for i, r in enumerate(runs):
         r["engine"] = runtime.available_engines()[i % len(runtime.available_engines())]
     return runs

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from engine.align.diff import char_diff, list_items
 from engine.align.options import AlignOptions
 from engine.align.tokenize import strip_punct
+from engine.memo import memo
 from engine.models import ClausePair, Measure
 
 _RESP_OPEN = re.compile(r"[（(［\[【]\s*(?:牵头单位|责任单位|牵头部门|责任部门|配合单位|主责单位|负责单位)")
@@ -113,24 +114,14 @@ def clause_info(text: str, with_facts: bool = True) -> ClauseInfo:
 
 def add_facts(info: ClauseInfo) -> None:
     """Set the clause's deadlines, targets, strength words and level (from its text)."""
-    text = info.text
-    facts = _FACTS.get(text)
-    if facts is None:
-        facts = _facts(text)
-        if len(_FACTS) >= _FACTS_MAX:
-            _FACTS.clear()
-        _FACTS[text] = facts
-    deadlines, targets, strength, info.level = facts
+    deadlines, targets, strength, info.level = _facts(info.text)
     info.deadlines, info.targets, info.strength = list(deadlines), list(targets), list(strength)
 
 
 # clause text -> its deadlines, targets, strength words and level: pure functions of the text, and a
 # draft repeats most of its parent's clauses (the parent's are read first), a batch its siblings'.
-# Fresh lists are handed out; the extracted models are shared, as the parent's always were.
-_FACTS: dict[str, tuple[tuple, tuple, tuple, str]] = {}
-_FACTS_MAX = 50_000
-
-
+# Fresh lists are handed out; the extracted facts are frozen, so they are shared.
+@memo(50_000, copy="shared")
 def _facts(text: str) -> tuple[tuple, tuple, tuple, str]:
     deadlines, targets, strength = _extract_fns()
     found_d: list = []

@@ -35,6 +35,7 @@ from engine.align.clauses import (
 )
 from engine.align.options import AlignOptions
 from engine.align.tokenize import bigrams, dice, dictionary_key, strip_punct, tokens
+from engine.memo import memo
 from engine.models import Measure, Plan, Section
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -81,21 +82,16 @@ class Words:
 
 def words_of(title: str, body: str) -> Words:
     """The Words of a title and body under the run's vocabulary (kept by text, bounded)."""
-    key = (title, body, dictionary_key(title, body))
-    w = _WORDS.get(key)
-    if w is None:
-        toks = tokens(body) if body else tokens(title)
-        tok_str = " ".join(toks)  # the body's (or title's) words only: empty when it has none
-        w = Words(title, body, toks or tokens(f"{title} {body}"), tok_str, strip_punct(title), bigrams(body or title))
-        if len(_WORDS) >= _WORDS_MAX:
-            _WORDS.clear()
-        _WORDS[key] = w
-    return w
+    return _words_of(title, body, dictionary_key(title, body))
 
 
-# (title, body, learnt words in them) -> Words
-_WORDS: dict[tuple[str, str, tuple[str, ...]], Words] = {}
-_WORDS_MAX = 20_000
+# Shared, not copied: what a Words fills in later (clauses, parts, blocks) depends on its texts only.
+@memo(20_000, copy="shared")
+def _words_of(title: str, body: str, _learnt: tuple[str, ...]) -> Words:
+    toks = tokens(body) if body else tokens(title)
+    tok_str = " ".join(toks)  # the body's (or title's) words only: empty when it has none
+    return Words(title, body, toks or tokens(f"{title} {body}"), tok_str, strip_punct(title), bigrams(body or title))
+
 _PARTS_MAX = 4096  # draft texts remembered per parent text
 
 

@@ -72,33 +72,16 @@ def fill_measure(m: Measure) -> None:
     Lines and columns are left at 0: only parse knows the paragraphs behind `m.text`, and it maps
     `Responsibility.start` and each sentence's text back to (line, column).
 
-    What a text yields is kept by text (`_facts`); each measure gets its own copies of what parse
-    places (sentences, the responsibility clause) and shares the frozen facts (units, deadlines,
-    targets), which nothing can change.
+    What a text yields is kept by text (`_facts`) and shared: every fact is frozen (responsibility,
+    units, sentences, deadlines, targets); parse places a sentence or a clause by a copy.
     """
     r, sentences, deadlines, targets = _facts(m.text or "")
-    if r is not None:  # copies down to the lists a caller could change; units are frozen, so shared
-        r = _responsibility_copy(r)
-    m.responsibility = r
+    m.responsibility = r  # frozen facts: shared between measures and runs, never changed
     m.lead_units = [u.name for u in r.lead] if r else []
     m.support_units = [u.name for u in r.support] if r else []
-    m.sentences = [_sentence_copy(x) for x in sentences]
-    m.deadlines = list(deadlines)  # frozen facts: shared between measures and runs, never changed
+    m.sentences = list(sentences)  # parse places each by a copy (line, column)
+    m.deadlines = list(deadlines)
     m.targets = list(targets)
-
-
-def _responsibility_copy(r: Responsibility) -> Responsibility:
-    out = r.model_copy()
-    out.lead = list(r.lead)
-    out.support = list(r.support)
-    out.clauses = [_responsibility_copy(c) for c in r.clauses]
-    return out
-
-
-def _sentence_copy(s: Sentence) -> Sentence:
-    out = s.model_copy()
-    out.strength = list(s.strength)
-    return out
 
 
 @lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures
@@ -123,9 +106,12 @@ def _facts(text: str) -> tuple:
             earlier.append(prev.responsibility)
             prev = find_responsibility(text[: prev.start]) if prev.start > 0 else None
         if earlier:
-            clauses = [*reversed(earlier), responsibility]
+            clauses = (*reversed(earlier), responsibility)
             lead, support = union_of(clauses)
-            responsibility = responsibility.model_copy(update={"lead": lead, "support": support, "clauses": clauses})
+            # each clause answers for its own sentences: a division of labour, like 按职责分工负责
+            responsibility = responsibility.model_copy(
+                update={"lead": lead, "support": support, "clauses": clauses, "by_duty": True}
+            )
 
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]

@@ -399,19 +399,19 @@ def states_first_listed_leads(text: str) -> bool:
     return FIRST_LISTED_RE.search(squeeze(text)) is not None
 
 
-def apply_first_listed_leads(r: Responsibility) -> None:
+def apply_first_listed_leads(r: Responsibility) -> Responsibility:
     """Under that convention a jointly listed clause ("A、B、C负责") has lead A and support B, C
-    (in a measure of several clauses, each clause's first unit)."""
+    (in a measure of several clauses, each clause's first unit). A new fact: facts are frozen."""
     if r.clauses:
-        for c in r.clauses:
-            apply_first_listed_leads(c)
-        r.lead, r.support = union_of(r.clauses)
-    elif r.style.startswith("X") and len(r.lead) > 1 and not r.support:
-        r.support = r.lead[1:]
-        r.lead = r.lead[:1]
+        clauses = tuple(apply_first_listed_leads(c) for c in r.clauses)
+        lead, support = union_of(clauses)
+        return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
+    if r.style.startswith("X") and len(r.lead) > 1 and not r.support:
+        return r.model_copy(update={"lead": r.lead[:1], "support": r.lead[1:]})
+    return r
 
 
-def union_of(clauses: Sequence[Responsibility]) -> tuple[list[Unit], list[Unit]]:
+def union_of(clauses: Sequence[Responsibility]) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:
     """(lead, support) of several clauses: each in order of first mention; a unit that leads one
     clause and supports another is a lead."""
     lead: dict[str, Unit] = {}
@@ -423,4 +423,4 @@ def union_of(clauses: Sequence[Responsibility]) -> tuple[list[Unit], list[Unit]]
         for u in c.support:
             if u.name not in lead:
                 support.setdefault(u.name, u)
-    return list(lead.values()), list(support.values())
+    return tuple(lead.values()), tuple(support.values())

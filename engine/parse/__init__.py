@@ -19,7 +19,7 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import frontmatter
+from engine.parse import documents, frontmatter
 from engine.parse import level as levels
 from engine.parse.numbering import (
     Marker,
@@ -51,10 +51,16 @@ _TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|�
 _ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
 
 
-def parse_plan(doc: SourceDoc, *, level: Level | None = None, jurisdiction: str | None = None) -> Plan:
-    """The plan in `doc`; raises PlancheckError("parse.no_measures") when nothing is numbered."""
+def parse_plan(
+    doc: SourceDoc, *, level: Level | None = None, jurisdiction: str | None = None, part: int | None = None
+) -> Plan:
+    """The plan in `doc`; raises PlancheckError("parse.no_measures") when nothing is numbered.
+
+    A notice issuing several documents at once is read as all of them, each numbered and checked on
+    its own (`Plan.documents`), or, with `part` (1-based), as that document alone.
+    """
     try:
-        return _parse(doc, level, jurisdiction)
+        return _parse(doc, level, jurisdiction, part)
     except PlancheckError:
         raise
     except RecursionError as e:  # pragma: no cover - safety net: the contract is PlancheckError only
@@ -182,13 +188,93 @@ def _is_closing(text: str) -> bool:
     )
 
 
-def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Plan:
+def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     paras = prepare(doc)
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
     markers = digit_led_markers([p.text for p in paras], markers)
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)
+    return paras, markers, first
+
+
+def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: int | None) -> Plan:
+    paras, markers, first = _marked(doc)
+    starts = documents.document_starts(paras, markers, first)
+    if not starts:
+        plan = _parse_one(doc, paras, markers, first, level, jurisdiction)
+        if part not in (None, 1):
+            raise PlancheckError("parse.no_document", path=doc.path, part=part, count=1, titles=f"1. {plan.title}")
+        return plan
+    if part is not None and not 1 <= part <= len(starts):
+        titles = "；".join(f"{i}. {s.title}" for i, s in enumerate(starts, 1))
+        raise PlancheckError("parse.no_document", path=doc.path, part=part, count=len(starts), titles=titles)
+    lines = [paras[s.para].line for s in starts[1:]]
+    bounds = [0, *lines, max(p.line for p in doc.paragraphs) + 1]
+    plans: list[Plan] = []
+    for i in range(len(starts)):
+        if part is not None and i not in (0, part - 1):
+            continue  # the first is read for the notice (its date, number, issuers)
+        sub = doc.model_copy(update={"paragraphs": [p for p in doc.paragraphs if bounds[i] <= p.line < bounds[i + 1]]})
+        p_paras, p_markers, p_first = _marked(sub)
+        head = plans[0] if plans else None
+        plans.append(_parse_one(sub, p_paras, p_markers, p_first, level or (head.level if head else None),
+                                jurisdiction, head))  # fmt: skip
+        if i == 0:
+            plans[0].title = starts[0].title
+    if part is not None:
+        return plans[-1]
+    return _combine(plans, documents.notice_title(paras) or plans[0].title, [s.title for s in starts])
+
+
+def _combine(plans: list[Plan], title: str, titles: list[str]) -> Plan:
+    """One plan of several documents: measures and sections say their document; a ref that an
+    earlier document already uses is qualified by the document's number (一(一)#2)."""
+    out = plans[0].model_copy()
+    out.title, out.documents = title, titles
+    measures: list[Measure] = []
+    sections = []
+    paragraphs: list[Paragraph] = []
+    taken: set[str] = set()
+    for i, p in enumerate(plans):
+        offset = len(paragraphs)
+        paragraphs += [q.model_copy(update={"index": q.index + offset}) for q in p.paragraphs]
+        renamed: dict[str, str] = {}
+        for m in p.measures:
+            ref, n = m.ref, i + 1
+            while ref in taken:
+                ref, n = f"{m.ref}#{n}", n + 1
+            renamed[m.ref] = ref
+        for m in p.measures:
+            m.document = i
+            m.paragraphs = [k + offset for k in m.paragraphs]
+            m.ref = renamed[m.ref]
+            if m.parent_measure is not None:
+                m.parent_measure = renamed.get(m.parent_measure, m.parent_measure)
+            taken.add(m.ref)
+            measures.append(m)
+        for sec in p.sections:
+            sec.document = i
+            sections.append(sec)
+    out.measures, out.sections = measures, sections
+    out.closing = "\n".join(p.closing for p in plans if p.closing)
+    out.cited = list(dict.fromkeys(c for p in plans for c in p.cited))
+    out.is_draft = any(p.is_draft for p in plans)
+    out.paragraphs = paragraphs
+    return out
+
+
+def _parse_one(
+    doc: SourceDoc,
+    paras: list[Paragraph],
+    markers: list[Marker | None],
+    first: int,
+    level: Level | None,
+    jurisdiction: str | None,
+    head: Plan | None = None,
+) -> Plan:
+    """One document's plan; `head` is the first document of a notice issuing several, whose date,
+    number, issuers, addressees and place the later ones share."""
 
     cut = _attachment_start(paras, markers, first)
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
@@ -244,7 +330,14 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
         for w in frontmatter.DRAFT_WORDS
     )
 
-    if jurisdiction:
+    if head is not None:
+        fm.date = fm.date or head.date
+        fm.doc_number = fm.doc_number or head.doc_number
+        fm.issuers = fm.issuers or list(head.issuers)
+        fm.addressees = fm.addressees or head.addressees
+    if head is not None and not jurisdiction:
+        juris, parent, lvl = head.jurisdiction, head.parent_jurisdiction, head.level
+    elif jurisdiction:
         juris, parent, lvl = jurisdiction, None, levels.level_of_name(jurisdiction)
         places = levels.places_in(jurisdiction)
         if len(places) > 1:
@@ -285,7 +378,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None) -> Pla
     for _, m, segs in built:
         extract.fill_measure(m)
         if first_listed and m.responsibility is not None:  # "排在第一位的部门为牵头部门，下同"
-            extract.apply_first_listed_leads(m.responsibility)
+            m.responsibility = extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
         # 自本意见印发之日起30日内: counted from the document's own date
@@ -314,16 +407,18 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             start = m.text.rfind(r.text) if r.text else -1
         if start >= 0:
             k, line, col = _where(start, segs, paras, starts)
-            if k > 0:
-                r.detached = True
+            placed: dict[str, object] = {"detached": True} if k > 0 else {}
             if not r.line:
-                r.line, r.column = line, col
+                placed.update(line=line, column=col)
+            if placed:  # a placed copy: the clause found in the text is shared by every measure that has it
+                m.responsibility = r.model_copy(update=placed)
     pos = 0
-    for s in m.sentences:
+    for i, s in enumerate(m.sentences):
         if s.line:
             continue
         at = m.text.find(s.text, pos) if s.text else -1
         if at < 0:
             continue
-        _, s.line, s.column = _where(at, segs, paras, starts)
+        _, line, column = _where(at, segs, paras, starts)
+        m.sentences[i] = s.model_copy(update={"line": line, "column": column})
         pos = at + len(s.text)

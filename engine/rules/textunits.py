@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
 
 if TYPE_CHECKING:
@@ -72,8 +73,12 @@ def body(m: Measure) -> str:
     """The measure text without its responsibility clause (units are not the plan's words)."""
     r = m.responsibility
     if r and r.text and r.text in m.text:
-        i = m.text.rfind(r.text)
-        return m.text[:i] + " " * len(r.text) + m.text[i + len(r.text) :]
+        text = m.text
+        for c in r.clauses[:-1]:  # a measure of several clauses: the earlier ones too
+            if 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.text:
+                text = text[: c.start] + " " * (c.end - c.start) + text[c.end :]
+        i = text.rfind(r.text)
+        return text[:i] + " " * len(r.text) + text[i + len(r.text) :] if i >= 0 else text
     return m.text
 
 
@@ -153,6 +158,6 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return _compiled(pattern)
 
 
-@cache
+@memo(1024, copy="shared")  # patterns come from rulesets too: bounded in a long-running server
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)

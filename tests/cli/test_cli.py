@@ -216,3 +216,15 @@ def test_batch_mode_one_line_per_draft_and_bad_drafts_do_not_stop_it(tmp_path: P
     assert [Path(r["draft"]).name for r in rows] == [Path(DRAFT).name, Path(COUNTY).name, "empty.txt"]
     assert rows[0]["error"] > 0 and "problem" in rows[2]
     assert p.returncode == 2 and "Traceback" not in p.stderr
+
+
+def test_part_picks_one_document_of_a_notice_issuing_two() -> None:
+    """--part N reads the N-th document a notice issues; a part that is not there is exit 2, one line."""
+    exe = str(Path(sys.executable).with_name("plancheck"))
+    src = str(ROOT / "fixtures" / "national" / "gbf2018-124-cultural-enterprises.txt")
+    ok = subprocess.run([exe, "parse", "--part", "2", "--format", "json", src], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["title"] == "进一步支持文化企业发展的规定"
+    bad = subprocess.run([exe, "check", "--no-parent", "--part", "3", src, "--lang", "en"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.count("\n") == 1 and "--part takes 1 to 2" in bad.stderr and "Traceback" not in bad.stderr

@@ -84,17 +84,19 @@ def test_measures_with_the_same_text_get_their_own_facts(chengzhong, measures_of
     fill_measure(b)
     assert a.responsibility is not None and a.sentences and a.model_dump() == b.model_dump()
     before = b.model_dump()
-    a.sentences[0].line, a.responsibility.line = 99, 99
-    for d in a.deadlines:  # facts are frozen: shared, so nobody may change them
-        with pytest.raises(ValidationError):
-            d.sentence = 99
-    a.sentences[0].strength.append("改动")
-    with pytest.raises(ValidationError):
-        a.responsibility.lead[0].generic = not a.responsibility.lead[0].generic
-    a.responsibility.lead.append(a.responsibility.lead[0])
-    assert b.sentences[0].line != 99 and b.responsibility.line != 99
-    assert all(d.sentence != 99 for d in b.deadlines)
-    assert b.model_dump() == before
+    # every extracted fact is frozen, so sharing them between measures and runs is safe: no field
+    # can be set and no list inside can grow
+    r, s = a.responsibility, a.sentences[0]
+    for obj, name, value in [(s, "line", 99), (r, "line", 99), (r, "lead", ()), (r.lead[0], "generic", True),
+                             *[(d, "sentence", 99) for d in a.deadlines], *[(t, "value", 0.0) for t in a.targets]]:
+        with pytest.raises(ValidationError, match="frozen"):
+            setattr(obj, name, value)
+    with pytest.raises(AttributeError):
+        s.strength.append("改动")  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        r.lead.append(r.lead[0])  # type: ignore[attr-defined]
+    a.sentences[0] = s.model_copy(update={"line": 99})  # a measure places its own copy
+    assert b.sentences[0].line != 99 and b.model_dump() == before
     c = measure(text, n)
     fill_measure(c)
     assert c.model_dump() == b.model_dump()

@@ -39,7 +39,7 @@ def test_lead_support_with_any_colon_semicolon_and_bracket_width(clause):
 
 def test_responsibility_unit_form():
     r = extract_responsibility("清理中介服务。(责任单位:县编办、县发改局)")
-    assert names(r.lead) == ["县编办", "县发改局"] and r.support == [] and r.style == "责任单位"
+    assert names(r.lead) == ["县编办", "县发改局"] and r.support == () and r.style == "责任单位"
 
 
 def test_responsible_department_form():
@@ -75,7 +75,7 @@ def test_you_x_lead_in_running_text():
 
 def test_you_x_lead_alone():
     r = extract_responsibility("建立制度。(由区司法局牵头负责)")
-    assert names(r.lead) == ["区司法局"] and r.support == []
+    assert names(r.lead) == ["区司法局"] and r.support == ()
 
 
 def test_generic_by_duty():
@@ -258,10 +258,10 @@ def test_clauses_of_one_measure_are_united_in_order():
     assert m.responsibility.text == "（科技局、教育局负责）"
     assert [s.text for s in m.sentences] == ["推进改革。", "加强教育。", "推广技术。"]
     # first-listed convention: each clause's first unit leads; a lead of one clause is never a support
-    apply_first_listed_leads(m.responsibility)
-    assert [u.name for u in m.responsibility.lead] == ["市场监管局", "教育局", "科技局"]
-    assert [u.name for u in m.responsibility.support] == ["人社局"]
+    r = apply_first_listed_leads(m.responsibility)  # a new fact: the measure's is frozen
+    assert [u.name for u in r.lead] == ["市场监管局", "教育局", "科技局"]
+    assert [u.name for u in r.support] == ["人社局"]
     # one clause: no clauses list, as before
     m1 = Measure(label="2", style="arabic_dot", ordinal=2, depth=0, title="", text="推进改革。（A局、B局负责）")
     fill_measure(m1)
-    assert m1.responsibility.clauses == [] and m1.lead_units == ["A局", "B局"]
+    assert m1.responsibility.clauses == () and m1.lead_units == ["A局", "B局"]

@@ -148,3 +148,45 @@ def test_issuing_notice_title_is_the_issued_plan(doc_of):
     plan = parse_plan(doc_of(head + sign + attached + BODY))
     assert plan.title == "某某市优化营商环境实施方案(2023—2025年)"
     assert plan.doc_number == "某政发〔2023〕5号" and plan.date == "2023-03-01"
+
+
+TWO = """某某省人民政府办公厅关于印发某某省河湖长制工作
+考核办法和某某省河湖长制工作督查办法的通知
+某政办发〔2022〕9号
+各市、县人民政府，省直各单位：
+《某某省河湖长制工作考核办法》和《某某省河湖长制工作督查办法》已经省人民政府同意，现印发给你们，请认真贯彻执行。
+某某省人民政府办公厅
+2022年5月6日
+某某省河湖长制工作考核办法
+一、考核对象
+1.各市、县人民政府。
+2.省河长制办公室成员单位。
+二、考核内容
+3.河湖管理保护任务完成情况。
+某某省河湖长制工作督查办法
+一、督查方式
+1.明查暗访相结合。
+2.督查结果通报。
+"""
+
+
+def test_a_notice_issuing_two_documents_reads_both_apart(doc_of):
+    from engine.errors import PlancheckError
+
+    plan = parse_plan(doc_of(TWO))
+    assert plan.documents == ["某某省河湖长制工作考核办法", "某某省河湖长制工作督查办法"]
+    assert [(m.ref, m.document) for m in plan.measures] == [("1", 0), ("2", 0), ("3", 0), ("1#2", 1), ("2#2", 1)]
+    assert plan.level == "province" and plan.date == "2022-05-06"
+    second = parse_plan(doc_of(TWO), part=2)
+    assert second.title == "某某省河湖长制工作督查办法" and [m.ref for m in second.measures] == ["1", "2"]
+    assert second.doc_number == "某政办发〔2022〕9号" and second.level == "province"
+    with pytest.raises(PlancheckError) as e:
+        parse_plan(doc_of(TWO), part=3)
+    assert e.value.code == "parse.no_document"
+
+
+def test_one_issued_document_is_not_split(doc_of):
+    # the notice names one document: its title line names the plan, nothing is split
+    one = TWO.split("某某省河湖长制工作督查办法\n一、督查方式")[0].replace("考核办法和某某省河湖长制工作督查办法", "考核办法")
+    plan = parse_plan(doc_of(one))
+    assert plan.documents == [] and plan.title == "某某省河湖长制工作考核办法" and len(plan.measures) == 3

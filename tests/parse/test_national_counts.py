@@ -139,3 +139,29 @@ def test_hospital_assessment(plans):
         "五(一)": ["2019-06-30"],
     }
     assert sum(len(m.targets) for m in p.measures) == 0
+
+
+def test_a_notice_issuing_two_regulations_reads_each_on_its_own():
+    """gbf2018-124: 关于印发A和B两个规定的通知; the first regulation's title wraps over two lines after
+    the notice's signature, the second stands after the first's closing paragraph; each numbers
+    its chapters 一、… and its items (一)… from 1 (counted by hand: 九 chapters and 31 items, 四
+    chapters and 20 items)."""
+    doc = load_document(str(NATIONAL / "gbf2018-124-cultural-enterprises.txt"))
+    both = parse_plan(doc)
+    titles = ["文化体制改革中经营性文化事业单位转制为企业的规定", "进一步支持文化企业发展的规定"]
+    assert both.documents == titles
+    assert both.title == "文化体制改革中经营性文化事业单位转制为企业和进一步支持文化企业发展两个规定"
+    assert [sum(m.document == i for m in both.measures) for i in (0, 1)] == [31, 20]
+    assert [sum(s.document == i for s in both.sections) for i in (0, 1)] == [9, 4]
+    assert len({m.ref for m in both.measures}) == 51  # refs stay unique: (一)#2 is the second's (一)
+    assert both.measure("(一)#2").text.startswith("中央财政和地方财政")
+    assert both.paragraphs[both.measure("(一)#2").paragraphs[0]].line == 57
+    # the second regulation's heading is not the tail of the first's last item
+    assert "进一步支持文化企业发展的规定" not in both.measure("(三十一)").text
+    for part, title, n in ((1, titles[0], 31), (2, titles[1], 20)):
+        one = parse_plan(doc, part=part)
+        assert (one.title, len(one.measures), one.documents) == (title, n, [])
+        # the notice's date, number and issuer are each regulation's
+        assert (one.date, one.doc_number, one.issuers, one.level) == (
+            "2018-12-18", "国办发〔2018〕124号", ["国务院办公厅"], "national",
+        )  # fmt: skip

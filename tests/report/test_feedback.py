@@ -87,3 +87,117 @@ def test_xlsx_when_the_output_ends_in_xlsx(ctx, tmp_path):
     assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width
     assert "A1:H1" in {str(r) for r in ws.merged_cells.ranges}
     assert wb.properties.creator == "城中区司法局"
+
+
+# ---------------------------------------------------------------- a form a clerk can send as it is
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+SEED_PARENT = ROOT / "fixtures" / "guangxi-2021-2025-parent.txt"
+SEED_DRAFT = ROOT / "fixtures" / "chengzhong-district-draft.txt"
+
+
+def _seed_form(tmp_path, name: str) -> bytes:
+    from click.testing import CliRunner
+
+    from engine.cli import main
+
+    out = tmp_path / name
+    r = CliRunner().invoke(main, ["check", str(SEED_DRAFT), "--parent", str(SEED_PARENT), "--format", "feedback", "-o", str(out)])
+    assert r.exit_code in (0, 1), r.output
+    return out.read_bytes()
+
+
+def test_long_quotes_are_shortened_on_word_boundaries(tmp_path):
+    """The evidence column (原文) holds the finding's evidence, shortened in the middle when long, the
+    cut falling between the tokenizer's words; a quote inside 问题 or 修改建议 likewise."""
+    import json
+    import re
+
+    from click.testing import CliRunner
+
+    from engine.align.tokenize import lcut
+    from engine.cli import main
+    from engine.quote import ELLIPSIS
+    from engine.report.feedback import INNER_MAX, QUOTE_MAX
+
+    doc = docx.Document(io.BytesIO(_seed_form(tmp_path, "f.docx")))
+    body = [[c.text for c in row.cells] for row in doc.tables[0].rows[1:]]
+    report = json.loads(
+        CliRunner().invoke(main, ["check", str(SEED_DRAFT), "--parent", str(SEED_PARENT), "--format", "json"]).output
+    )
+    evidence = sorted((f["evidence"]["local"] or "") for f in report["findings"])
+    assert len(body) == len(evidence) == 49
+
+    def on_words(short: str, full: str) -> bool:
+        if ELLIPSIS not in short:
+            return short == full
+        head, tail = short.split(ELLIPSIS)
+        cuts, pos = {0}, 0
+        for w in lcut(full):
+            pos += len(w)
+            cuts.add(pos)
+        return full.startswith(head) and full.endswith(tail) and len(head) in cuts and len(full) - len(tail) in cuts
+
+    shortened = 0
+    for row in body:
+        assert len(row[2]) <= QUOTE_MAX + len(ELLIPSIS)
+        full = next(e for e in evidence if on_words(row[2], e))  # each cell is its evidence, cut on words
+        shortened += row[2] != full
+        for cell in (row[3], row[5]):
+            for quoted in re.findall(r"“([^“”]*)”", cell):
+                assert len(quoted) <= INNER_MAX + len(ELLIPSIS), quoted
+    assert shortened > 0  # the seed pair has long clauses: the form shortens them
+
+
+def test_the_table_is_set_compactly(ctx):
+    from engine.report.feedback import COLUMNS, TABLE_PT
+
+    doc = docx.Document(io.BytesIO(FeedbackFormatter().render(ctx)))
+    table = doc.tables[0]
+    assert abs(sum(w for _, w, _ in COLUMNS) - 25.7) < 0.01  # the full width of landscape A4 inside 2 cm margins
+    widths = {k: w for k, w, _ in COLUMNS}
+    assert min(widths["quote"], widths["problem"], widths["basis"], widths["suggestion_long"]) > 3 * widths["no"]
+    assert "w:cantSplit" not in table._tbl.xml  # a tall row runs on rather than leave half a page blank
+    assert "w:tblCellMar" in table._tbl.xml
+    cell = table.rows[1].cells[3].paragraphs[0]
+    assert cell.paragraph_format.space_after == 0 and cell.runs[0].font.size.pt == TABLE_PT
+
+
+def test_xlsx_rows_are_as_tall_as_their_text(tmp_path):
+    from engine.report.feedback import COLUMNS, _width
+
+    ws = openpyxl.load_workbook(io.BytesIO(_seed_form(tmp_path, "f.xlsx"))).active
+    for r in range(4, ws.max_row + 1):
+        values = [str(ws.cell(row=r, column=i).value or "") for i in range(1, len(COLUMNS) + 1)]
+        lines = max(max(1, -(-_width(v) // (w - 1))) for v, (_, _, w) in zip(values, COLUMNS, strict=True))
+        height = ws.row_dimensions[r].height
+        assert height is not None and lines * 10 <= height <= lines * 15 + 5, (r, lines, height)
+
+
+def _pdf_pages(tmp_path, name: str) -> int:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if not shutil.which("soffice") or not shutil.which("pdfinfo"):
+        pytest.skip("needs LibreOffice (soffice) and poppler-utils (pdfinfo) to render the form")
+    src = tmp_path / name
+    src.write_bytes(_seed_form(tmp_path, name))
+    profile = tmp_path / "lo-profile"  # a private profile: no clash with another soffice running
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(src)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = src.with_suffix(".pdf")
+    if not pdf.is_file():
+        pytest.skip(f"LibreOffice could not convert {name} here (for .xlsx it needs libreoffice-calc)")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def test_the_seed_form_fits_in_a_few_pages(tmp_path):
+    """49 rows filled 11 pages (14 for 58 rows): cut rows kept whole, ten-point text, full quotes."""
+    assert _pdf_pages(tmp_path, "form.docx") <= 7
+    assert _pdf_pages(tmp_path, "form.xlsx") <= 7

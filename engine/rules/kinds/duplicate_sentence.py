@@ -11,7 +11,10 @@ clause by clause (split at ，；。), with rapidfuzz ratio:
   (坚持自愿原则，防止变相强制调解。) is a unit too: each clause is below the length that makes a
   clause a task, the sentence is not; such a sentence also counts when another measure has it
   inside a longer sentence.
-Not compared: the responsibility clause, text inside 《》 (quoted titles), short formulaic phrases
+Not a repeat: a clause in two longer sentences whose other clauses differ, when it follows what
+differs (a consequence of two conditions: …的，由本部门审核机构进行审核) or opens both as their subject
+or condition (…在转制过程中，要…), as rules and policies are written (`rest_ratio`).
+Not compared: the responsibility clauses, text inside 《》 (quoted titles), short formulaic phrases
 (below the length thresholds), clauses found in more than `max_repeats` measures (formulae such as
 推动政府治理体系和治理能力现代化), and clauses the parent itself repeats across its measures.
 """
@@ -58,6 +61,14 @@ class Options(KindOptions):
     max_repeats: int = Field(
         2, ge=2, description="a clause in more measures than this is a formula, not a duplicate"
     )
+    rest_ratio: float = Field(
+        85,
+        ge=0,
+        le=100,
+        description="a clause repeated inside two longer sentences whose other clauses are less alike than this "
+        "(rapidfuzz ratio) is a shared condition or consequence (…制定的规范性文件，由本部门审核机构进行审核 for two "
+        "kinds of body; …的企业，可继续免征… for two taxes), not a repeat; 0 turns this off",
+    )
     contrasts: str = Field(
         "高低上下已未有无前后内外增减多少大小升降长短早晚先后正负非不",
         description="two clauses that differ only where one has a number or one of these characters state "
@@ -70,13 +81,15 @@ class DuplicateSentence(CheckKind):
     description = (
         "改稿时容易把同一句话留两遍（常常只差一个词），或把一项任务挪进另一条后忘了删原处。本检查逐分句比较："
         "同一措施内两个相同或几乎相同的分句，报告后一个；不同措施中写了同一项任务，报告在后一条措施上。"
-        "责任分工、《》内的文件名、简短的套话和全文多处出现的固定说法（上级本身也重复的）不算重复。"
+        "责任分工、《》内的文件名、简短的套话和全文多处出现的固定说法（上级本身也重复的）不算重复；"
+        "同一结果跟在两个不同条件之后（“…的，由本部门审核机构进行审核”）或同一主语/条件引出两项不同规定，也不算重复。"
     )
     description_en = (
         "Editing leaves a sentence written twice (often with one word changed) or a task moved to another "
         "measure without deleting it. Compares clause by clause: near-identical clauses within a measure "
         "(reported on the second) and the same task in two measures (reported on the later one). The "
-        "responsibility clause, quoted titles, short formulae and phrases the parent repeats are not compared."
+        "responsibility clause, quoted titles, short formulae and phrases the parent repeats are not compared; "
+        "nor is one consequence after two different conditions, or one subject opening two different rules."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -106,6 +119,8 @@ class DuplicateSentence(CheckKind):
                     continue
                 if m.title and cl[j][1].strip() == m.title.strip():
                     continue  # （六）启动1+X证书制度试点工作。…，启动1+X证书制度试点工作: the body restates its heading
+                if _shared_part(body, cl[i][0], cl[i][1], body, cl[j][0], cl[j][1], options.rest_ratio):
+                    continue
                 yield self._hit(m.ref, cl[j][1], cl[i][1], None, lang, f"in:{cl[j][2]}")
         if not options.across:
             return
@@ -133,11 +148,13 @@ class DuplicateSentence(CheckKind):
         for (b, pos), first in zip(queries, found, strict=True):
             raw_b = across[b][pos][1]
             for a in sorted(first):  # the earliest measure not yet reported, as a scan over a < b
-                if (a, b) in reported:
-                    continue
+                if (a, b) in reported or measures[a].document != measures[b].document:
+                    continue  # two documents issued together may each state the same rule
                 reported.add((a, b))
-                other = across[a][first[a]][1]
+                off_a, other, _, _ = across[a][first[a]]
                 if _contrasted(other, raw_b, options.contrasts):
+                    continue
+                if _shared_part(bodies[a], off_a, other, bodies[b], across[b][pos][0], raw_b, options.rest_ratio):
                     continue
                 yield self._hit(
                     measures[b].ref, raw_b, other, measures[a].ref, lang, f"across:{across[a][first[a]][2]}"
@@ -156,6 +173,42 @@ class DuplicateSentence(CheckKind):
             suggestion=self.suggestion[lang],
             key=key,
         )
+
+
+def _context(body: str, offset: int, clause: str) -> tuple[str, str] | None:
+    """What stands before and after the clause at `offset` in its sentence (punctuation dropped),
+    or None when the clause is the whole sentence."""
+    for sm in _SENTENCE.finditer(body):
+        if sm.start() <= offset < sm.end():
+            at = offset - sm.start()
+            whole = sm.group(0)
+            before, after = _PUNCT.sub("", whole[:at]), _PUNCT.sub("", whole[at + len(clause) :])
+            return (before, after) if before or after else None
+    return None
+
+
+# a sentence's opening clause that only names whom or when the rest applies to: …的企业, …过程中
+_SUBJECT_END = re.compile(r"(?:的[^，,的]{0,4}|中|后|时|前|期间)$")
+# what follows such a clause: the rule for it (要…, 应当…, 可…, 由…审核)
+_RULE_START = ("要", "应", "须", "必须", "可", "不得", "由", "均", "一律")
+
+
+def _shared_part(body_a: str, off_a: int, a: str, body_b: str, off_b: int, b: str, rest_ratio: float) -> bool:
+    """The same condition or consequence applied to two different cases, as rules and policies write
+    them, rather than a repeat: the clause sits in two longer sentences whose other clauses differ,
+    and either follows what differs there (…制定的规范性文件，由本部门审核机构进行审核; 造成严重后果的，
+    依纪依法追究…) or opens both sentences as their subject or condition (…在转制过程中，要…)."""
+    if rest_ratio <= 0:
+        return False
+    ca, cb = _context(body_a, off_a, a), _context(body_b, off_b, b)
+    if ca is None or cb is None or fuzz.ratio(ca[0] + ca[1], cb[0] + cb[1]) >= rest_ratio:
+        return False
+    if ca[0] and cb[0]:
+        return True
+    if ca[0] or cb[0]:
+        return False
+    key = _PUNCT.sub("", b)
+    return bool(_SUBJECT_END.search(key)) or (ca[1].startswith(_RULE_START) and cb[1].startswith(_RULE_START))
 
 
 def _contrasted(a: str, b: str, contrasts: str) -> bool:

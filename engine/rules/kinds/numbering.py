@@ -99,11 +99,12 @@ class Numbering(CheckKind):
         items: list[_Item] = []
         for s in plan.sections:
             items.append(
-                _Item(s.label, s.label, s.ordinal, s.style, s.depth, ("s", s.style, s.depth), tuple(s.path), s.line, orig.get(s.line, ""))
+                _Item(s.label, s.label, s.ordinal, s.style, s.depth, ("s", s.document, s.style, s.depth), (s.document, *s.path), s.line, orig.get(s.line, ""))
             )  # fmt: skip
         for m in ctx.measures():
-            run = (m.parent_measure,) if m.parent_measure else tuple(m.path)
-            group = ("m", m.style, m.depth, m.parent_measure is not None)
+            # each document a notice issues together has its own numbering (Plan.documents)
+            run = (m.document, m.parent_measure) if m.parent_measure else (m.document, *m.path)
+            group = ("m", m.document, m.style, m.depth, m.parent_measure is not None)
             items.append(
                 _Item(m.ref, m.label, m.ordinal, m.style, m.depth, group, run, m.line, orig.get(m.line, ""))
             )
