@@ -42,7 +42,7 @@ RULES = ENGINE / "rules"
 KINDS = RULES / "kinds"
 # engine/rules modules that run rules rather than answer a kind's question (docs/ARCHITECTURE.md)
 MACHINERY = {
-    "__init__", "conditions", "docs", "engine", "evaluator", "facts", "loader", "ruleset", "runtime",
+    "__init__", "conditions", "docs", "durable_regex", "engine", "evaluator", "facts", "loader", "ruleset", "runtime",
     "safe_yaml", "templates", "user_regex",
 }  # fmt: skip
 HELPER_MAX_LINES = 400  # a shared helper module is read in one sitting, before any kind that uses it

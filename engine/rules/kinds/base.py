@@ -12,12 +12,12 @@ import bisect
 import string
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo
 
 from engine.i18n import _Defaulting
+from engine.memo import memo
 from engine.models import CARRIED, Measure, Plan, Severity
 
 if TYPE_CHECKING:
@@ -275,7 +275,7 @@ def _index_by_local(ctx: CheckContext) -> dict[str, list[int]]:
     return index
 
 
-@cache
+@memo(16, copy="deep")  # a hand-built context reads the shipped table once; callers get their own copy
 def _file_table(name: str) -> dict:
     import yaml
 
