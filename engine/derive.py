@@ -81,7 +81,7 @@ def _body_without_responsibility(m: Measure) -> str:
 
 
 def plan_from_ruleset(rs: Ruleset) -> Plan:
-    """Rebuild the parent Plan from obligations; curated deadlines override derived ones."""
+    """Rebuild the parent Plan from obligations: their deadlines, targets and units (as curated) stand."""
     meta = rs.parent or ParentMeta(title=rs.id)
     measures = []
     for i, ob in enumerate(rs.obligations):
@@ -101,6 +101,9 @@ def plan_from_ruleset(rs: Ruleset) -> Plan:
         fill_measure(m)
         m.deadlines = list(ob.deadlines)
         m.targets = list(ob.targets)
+        # as derived (document conventions such as 排在第一位的为牵头单位 included) or as curated
+        m.lead_units = list(ob.lead_units)
+        m.support_units = list(ob.support_units)
         measures.append(m)
     return Plan(
         source=meta.source or rs.id,
