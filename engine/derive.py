@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from engine.extract import fill_measure, split_clauses, strength_of
+from engine.extract import fill_measure, split_clauses, strength_of, without_responsibility
 from engine.models import Measure, Plan
 from engine.rules.beyond import beyond_levels
 from engine.rules.ruleset import Obligation, ObligationClause, ParentMeta, Ruleset
@@ -51,7 +51,7 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
 
 def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
     clauses = []
-    for text in split_clauses(_body_without_responsibility(m)):
+    for text in split_clauses(without_responsibility(m)):
         if len(text) < MIN_KEY_CLAUSE_CHARS:
             continue
         words, level = strength_of(text)
@@ -72,12 +72,6 @@ def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
         targets=m.targets,
         clauses=clauses,
     )
-
-
-def _body_without_responsibility(m: Measure) -> str:
-    if m.responsibility and m.responsibility.text and m.responsibility.text in m.text:
-        return m.text.replace(m.responsibility.text, "")
-    return m.text
 
 
 def plan_from_ruleset(rs: Ruleset) -> Plan:

@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine import RULESETS_DIR
+from engine.extract.responsibility import without_responsibility
 from engine.memo import memo
 from engine.models import LEVEL_RANK, Level, Plan
 from engine.parse.level import PLACE_SUFFIXES, PROVINCES, place_at
@@ -499,7 +500,8 @@ def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
 
     Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
     key = tuple(
-        (m.ref, tuple(m.lead_units), tuple(m.support_units), _outside_responsibility(m)) for m in plan.measures
+        (m.ref, tuple(m.lead_units), tuple(m.support_units), without_responsibility(m, fill="\n"))
+        for m in plan.measures
     )
     return _mentions(key, plan.closing, Where.of(plan), reg)
 
@@ -518,13 +520,6 @@ def _mentions(
         out += _in_text(ref, text, where, reg, seen)
     out += _in_text(None, closing, where, reg, set())
     return tuple(out)
-
-
-def _outside_responsibility(m) -> str:
-    r = m.responsibility
-    if r is not None and 0 <= r.start < r.end <= len(m.text):
-        return m.text[: r.start] + "\n" + m.text[r.end :]
-    return m.text
 
 
 # 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部
