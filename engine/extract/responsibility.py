@@ -436,8 +436,8 @@ def without_responsibility(m: Measure, fill: str | None = "") -> str:
     """
     r = m.responsibility
     text = m.text or ""
-    if r is None or not r.text or r.text not in text:
-        return text
+    if r is None or r.source != "clause" or not r.text or r.text not in text:
+        return text  # leads read from running text (X负责A) are the task's own words
     spans = [(c.start, c.end) for c in r.clauses[:-1] if 0 <= c.start < c.end <= len(text)
              and text[c.start : c.end] == c.text]  # fmt: skip
     last = text.rfind(r.text)

@@ -262,6 +262,8 @@ def trie_regex(words: set[str]) -> str:
 # --------------------------------------------------------------------------- where a name sits
 
 Relation = Literal["self", "upper", "other", "below", "branch", "unknown"]
+# the state's own name before a national body's (中华人民共和国司法部, 中华人民共和国海关总署)
+NATIONAL_PREFIXES = ("中华人民共和国",)
 
 
 @dataclass(frozen=True)
@@ -444,9 +446,9 @@ def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> Uni
     rename = next((f.rename for f in forms if f.rename is not None), None)
     tiers = {f.tier for f in forms}
     if tiers == {"national"}:
-        if prefix:
+        if prefix and prefix not in NATIONAL_PREFIXES:
             return None  # national names are written whole: 县公安部 is no unit
-        return UnitRead(name, "", name, body, rename, _national(where), "national")
+        return UnitRead(name, prefix, name[len(prefix):], body, rename, _national(where), "national")
     rel = relation_of(prefix, where)
     if rel is None:
         if body is not None and body.kind in ("vertical", "court"):
@@ -499,10 +501,7 @@ def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
     """Every unit the draft names, in document order: responsibility units, then names in the text.
 
     Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
-    key = tuple(
-        (m.ref, tuple(m.lead_units), tuple(m.support_units), without_responsibility(m, fill="\n"))
-        for m in plan.measures
-    )
+    key = tuple((m.ref, *_units_judged(m), without_responsibility(m, fill="\n")) for m in plan.measures)
     return _mentions(key, plan.closing, Where.of(plan), reg)
 
 
@@ -520,6 +519,13 @@ def _mentions(
         out += _in_text(ref, text, where, reg, seen)
     out += _in_text(None, closing, where, reg, set())
     return tuple(out)
+
+
+def _units_judged(m) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(leads, supports) named by this measure: a chapter's clause counts once, on its first item."""
+    if m.responsibility is not None and m.responsibility.inherited:
+        return (), ()
+    return tuple(m.lead_units), tuple(m.support_units)
 
 
 # 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部
