@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from engine.extract import fill_measure, split_clauses, strength_of
+from engine.extract import fill_measure, split_clauses, strength_of, without_responsibility
 from engine.models import Measure, Plan
 from engine.rules.beyond import beyond_levels
 from engine.rules.ruleset import Obligation, ObligationClause, ParentMeta, Ruleset
@@ -51,7 +51,7 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
 
 def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
     clauses = []
-    for text in split_clauses(_body_without_responsibility(m)):
+    for text in split_clauses(without_responsibility(m)):
         if len(text) < MIN_KEY_CLAUSE_CHARS:
             continue
         words, level = strength_of(text)
@@ -74,15 +74,8 @@ def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
     )
 
 
-def _body_without_responsibility(m: Measure) -> str:
-    r = m.responsibility
-    if r and r.source == "clause" and r.text and r.text in m.text:  # per-field leads are the task's words
-        return m.text.replace(r.text, "")
-    return m.text
-
-
 def plan_from_ruleset(rs: Ruleset) -> Plan:
-    """Rebuild the parent Plan from obligations; curated deadlines override derived ones."""
+    """Rebuild the parent Plan from obligations: their deadlines, targets and units (as curated) stand."""
     meta = rs.parent or ParentMeta(title=rs.id)
     measures = []
     for i, ob in enumerate(rs.obligations):
@@ -102,6 +95,9 @@ def plan_from_ruleset(rs: Ruleset) -> Plan:
         fill_measure(m)
         m.deadlines = list(ob.deadlines)
         m.targets = list(ob.targets)
+        # as derived (document conventions such as 排在第一位的为牵头单位 included) or as curated
+        m.lead_units = list(ob.lead_units)
+        m.support_units = list(ob.support_units)
         measures.append(m)
     return Plan(
         source=meta.source or rs.id,

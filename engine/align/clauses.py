@@ -25,23 +25,19 @@ _CLAUSE_END = re.compile(r"(?<=[。；;！？!?])")
 
 def measure_body(m: Measure, children: list[Measure] | None = None) -> str:
     """The measure's own obligation text: title, responsibility clause and sub-measure texts removed."""
-    text = m.text or ""
+    from engine.extract import find_responsibility, without_responsibility
+
+    text = without_responsibility(m)
     if m.title and text.startswith(m.title):
         text = text[len(m.title) :].lstrip("。.．:： ")
     for child in children or []:
-        if child.text and child.text in text:
-            text = text.replace(child.text, "")
-    r = m.responsibility
-    if r is not None and r.source == "clause" and r.text and r.text in text:  # per-field leads are the task
-        text = text.replace(r.text, "")
-    try:
-        from engine.extract import find_responsibility
-    except ImportError:
-        find_responsibility = None
-    if find_responsibility is not None:
-        found = find_responsibility(text)
-        if found is not None:
-            text = text[: found.start] + text[found.end :]
+        for own in (child.text, without_responsibility(child)):  # its clauses may be cut already
+            if own and own in text:
+                text = text.replace(own, "")
+                break
+    found = find_responsibility(text)  # one the extractor did not give the measure (a merged measure's)
+    if found is not None:
+        text = text[: found.start] + text[found.end :]
     return _cut_bracketed_responsibility(text).strip()
 
 

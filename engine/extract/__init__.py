@@ -31,6 +31,7 @@ from engine.extract.responsibility import (
     parse_units,
     states_first_listed_leads,
     union_of,
+    without_responsibility,
 )
 from engine.extract.sentences import sentence_spans, split_clauses, split_sentences
 from engine.extract.strength import strength_of
@@ -45,23 +46,17 @@ __all__ = [
     "fill_measure",
     "find_responsibility",
     "is_generic_unit",
-    "obligation_text",
     "parse_units",
     "split_clauses",
     "split_sentences",
     "states_first_listed_leads",
     "strength_of",
+    "without_responsibility",
 ]
 
 
 def _blank(text: str, s: int, e: int) -> str:
     return text[:s] + "".join("\n" if c == "\n" else " " for c in text[s:e]) + text[e:]
-
-
-def obligation_text(text: str) -> str:
-    """`text` with its responsibility clause blanked out (same length, so offsets still match)."""
-    found = find_responsibility(text)
-    return _blank(text, found.start, found.end) if found else text
 
 
 def fill_measure(m: Measure) -> None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from engine.extract.data import unit_data
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
 from engine.memo import memo
-from engine.models import Responsibility, Unit
+from engine.models import Measure, Responsibility, Unit
 
 LEAD_KEYS = (
     "牵头单位", "牵头部门", "责任单位", "责任部门", "负责单位", "负责部门", "主办单位", "主责单位",
@@ -424,3 +424,29 @@ def union_of(clauses: Sequence[Responsibility]) -> tuple[tuple[Unit, ...], tuple
             if u.name not in lead:
                 support.setdefault(u.name, u)
     return tuple(lead.values()), tuple(support.values())
+
+
+def without_responsibility(m: Measure, fill: str | None = "") -> str:
+    """The measure's text without its responsibility clauses: they say who, not what, so no reader
+    of the plan's words (clauses to carry, unit names in the text, repeated sentences) should see them.
+
+    Every clause is cut (a measure of several: each after its own sentences) and replaced by `fill`;
+    `fill=None` blanks it to spaces of its length, so offsets in the result are offsets in `m.text`.
+    The one place that says where a measure's responsibility clauses are.
+    """
+    r = m.responsibility
+    text = m.text or ""
+    if r is None or r.source != "clause" or not r.text or r.text not in text:
+        return text  # leads read from running text (X负责A) are the task's own words
+    spans = [(c.start, c.end) for c in r.clauses[:-1] if 0 <= c.start < c.end <= len(text)
+             and text[c.start : c.end] == c.text]  # fmt: skip
+    last = text.rfind(r.text)
+    spans.append((last, last + len(r.text)))
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out += [text[pos:start], " " * (end - start) if fill is None else fill]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

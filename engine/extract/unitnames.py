@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine import RULESETS_DIR
+from engine.extract.responsibility import without_responsibility
 from engine.memo import memo
 from engine.models import LEVEL_RANK, Level, Plan
 from engine.parse.level import PLACE_SUFFIXES, PROVINCES, place_at
@@ -500,7 +501,7 @@ def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
     """Every unit the draft names, in document order: responsibility units, then names in the text.
 
     Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
-    key = tuple((m.ref, *_units_judged(m), _outside_responsibility(m)) for m in plan.measures)
+    key = tuple((m.ref, *_units_judged(m), without_responsibility(m, fill="\n")) for m in plan.measures)
     return _mentions(key, plan.closing, Where.of(plan), reg)
 
 
@@ -525,13 +526,6 @@ def _units_judged(m) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if m.responsibility is not None and m.responsibility.inherited:
         return (), ()
     return tuple(m.lead_units), tuple(m.support_units)
-
-
-def _outside_responsibility(m) -> str:
-    r = m.responsibility
-    if r is not None and r.source == "clause" and 0 <= r.start < r.end <= len(m.text):
-        return m.text[: r.start] + "\n" + m.text[r.end :]
-    return m.text
 
 
 # 农业部门, 文化部门, 宣传部门 are kinds of department, not 农业部 or 文化部

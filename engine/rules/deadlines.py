@@ -12,7 +12,8 @@ from engine.models import Deadline, Measure, Target
 from engine.rules.similarity import sentences
 
 
-def _md(d: Deadline) -> str | None:
+def month_day(d: Deadline) -> str | None:
+    """--MM-DD of a recurring deadline (or of a date): what a yearly deadline is compared by."""
     if d.month_day:
         return d.month_day
     if d.date and len(d.date) == 10:
@@ -26,7 +27,7 @@ def deadline_later(parent: Deadline, local: Deadline) -> bool | None:
     if parent.kind == "recurring" or local.kind == "recurring":
         if parent.kind != local.kind or (parent.recurrence or "") != (local.recurrence or ""):
             return None
-        a, b = _md(parent), _md(local)
+        a, b = month_day(parent), month_day(local)
         return None if a is None or b is None else b > a
     if parent.kind == "term" or local.kind == "term" or not parent.date or not local.date:
         return None

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.models import CARRIED
 from engine.rules import conditions as cond
+from engine.rules import obligation_facts as oblf
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -100,7 +101,10 @@ NEW_TYPES: dict[str, dict[str, F]] = {
     },
 }
 
-FACT_TYPES: dict[str, dict[str, F]] = {**cond.FACT_TYPES, **NEW_TYPES}
+# produced by the fuzzy pairing of parent and draft deadlines (engine.rules.obligation_facts)
+PRODUCED: dict[str, dict[str, F]] = {name: {**fields, **cond._COMMON} for name, fields in oblf.TYPES.items()}
+
+FACT_TYPES: dict[str, dict[str, F]] = {**cond.FACT_TYPES, **NEW_TYPES, **PRODUCED}
 
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "measure": ("下级方案的一项措施", "a draft measure"),
@@ -118,16 +122,17 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "kept_phrase": ("下级措施中出现的一个要求保留的表述", "a required phrase found in a draft measure"),
     "named_unit": ("下级措施点名的一个要求点名的单位", "a required unit a draft measure names"),
     "unit": ("下级措施责任分工中点名的一个单位", "one unit named in a draft measure's responsibility"),
+    **oblf.DESCRIPTIONS,
 }
 
 # where a fact points in the draft and in the parent (findings are placed there)
 LOCAL_FIELD = {"measure": "ref", "responsibility": "ref", "deadline": "ref", "target": "ref", "sentence": "ref",
                "unit": "ref", "aligned": "local_item", "clause_pair": "local_item",
                "required_phrase": "local_item", "kept_phrase": "local_item", "required_unit": "local_item",
-               "named_unit": "local_item"}
+               "named_unit": "local_item", **oblf.LOCAL_FIELD}
 PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": "parent_item",
                 "required_phrase": "parent_item", "measure_pair": "parent_item",
-                "clause_pair": "parent_item"}
+                "clause_pair": "parent_item", **oblf.PARENT_FIELD}
 
 
 def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
@@ -178,6 +183,8 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
         for m in ctx.measures():
             body = compact(m.text)
             out += [{"local_item": m.ref, "phrase": p, **common} for p in phrases if compact(p) and compact(p) in body]
+    elif fact in oblf.TYPES:
+        out = [{**f, **common} for f in oblf.build(fact, ctx)]
     elif fact == "unit":
         for m in ctx.measures():
             r = m.responsibility

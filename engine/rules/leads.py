@@ -78,13 +78,15 @@ def names_unit(measures: Iterable[Measure], required: str) -> bool:
     return False
 
 
-def counterpart_example(ctx: CheckContext, m: Measure) -> str:
-    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead of the parent
-    measure it carries (人力资源社会保障部 -> 市人力资源社会保障局), else a placeholder in the draft's voice."""
+def counterpart_example(ctx: CheckContext, m: Measure, role: str = "lead") -> str:
+    """The unit to suggest for draft measure `m`: the draft-level counterpart of the lead (or, for
+    role "support", a supporting unit) of the parent measure it carries (人力资源社会保障部 ->
+    市人力资源社会保障局), else a placeholder in the draft's voice. The parent's units are those of the
+    obligation ruleset, as curated."""
     leads: list[str] = []
     for pair in ctx.pairs():
         if m.ref in pair.local_items and pair.parent_item:
             pm = ctx.parent_measure(pair.parent_item)
             if pm is not None:
-                leads += pm.lead_units
+                leads += pm.support_units if role == "support" else pm.lead_units
     return suggested_unit(leads, ctx.draft.level, ctx.draft.jurisdiction)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from engine.extract import without_responsibility
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
 
@@ -70,16 +71,9 @@ def clause_around(text: str, i: int) -> tuple[int, int]:
 
 
 def body(m: Measure) -> str:
-    """The measure text without its responsibility clause (units are not the plan's words)."""
-    r = m.responsibility
-    if r and r.source == "clause" and r.text and r.text in m.text:  # per-field leads are the plan's words
-        text = m.text
-        for c in r.clauses[:-1]:  # a measure of several clauses: the earlier ones too
-            if 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.text:
-                text = text[: c.start] + " " * (c.end - c.start) + text[c.end :]
-        i = text.rfind(r.text)
-        return text[:i] + " " * len(r.text) + text[i + len(r.text) :] if i >= 0 else text
-    return m.text
+    """The measure text without its responsibility clause (units are not the plan's words), blanked
+    so offsets still match."""
+    return without_responsibility(m, fill=None)
 
 
 # --------------------------------------------------------------------------- units scanned

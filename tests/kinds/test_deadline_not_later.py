@@ -95,3 +95,27 @@ def test_curated_tighter_deadline() -> None:
     cur = {"(四)": b.ob("(四)", deadline="2022-06-30")}
     hits = b.run("deadline_not_later", _draft(d), PARENT, _pairs(d), obligations=cur)
     assert [(h.quote, h.key) for h in hits] == [("2022年年底前", "curated")]
+
+
+def test_the_shipped_rule_is_the_join_the_kind_expands_to() -> None:
+    """rulesets/obligations.yaml writes deadline-not-later out as a join; a user's rule that names the
+    kind with its own options runs the join `expand` builds: the two must say the same."""
+    from engine.rules.kinds.deadline_not_later import Options, expand
+    from engine.rules.loader import load_rulesets
+
+    rule = next(r for r in load_rulesets(["obligations"]).rules if r.id == "deadline-not-later")
+    shipped = Options.model_validate(rule.options)
+    assert shipped.join is not None and shipped.join.forbid
+    assert expand(shipped) == expand(Options(measure_level_threshold=0.6, check_curated=False))
+
+
+def test_a_rule_gives_the_join_or_the_options_not_both() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from engine.rules.kinds.deadline_not_later import Options
+
+    join = {"facts": [{"as": "p", "fact": "parent_deadline"}], "forbid": []}
+    with pytest.raises(ValidationError, match="either join"):
+        Options.model_validate({"join": join, "check_curated": False})
+

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from engine.cli import main
 from engine.rules import facts as ft
 from engine.rules import runtime
-from engine.rules.kinds.join import Options, compile_join
+from engine.rules.joins import compile_join
+from engine.rules.kinds.join import Options
 from tests.kinds.test_cases import CASES_DIR, run_case
 
 ROOT = Path(__file__).resolve().parents[2]

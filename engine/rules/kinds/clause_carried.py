@@ -214,7 +214,7 @@ class ClauseCarried(CheckKind):
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
             return self._items(ctx, ref, partial, [where], options, w, above)
-        severity = options.severity_by_level.get(cp.parent_level, "info")
+        severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         timed = any(dl.timed(d) for d in cp.parent_deadlines)
         if options.escalate_timed and timed and _RANK[severity] < 1:
             severity = "warning"
@@ -266,7 +266,7 @@ class ClauseCarried(CheckKind):
             return None
         m = ctx.local_for(cp.local_item, measures)
         quote = (quote or local or m.title).strip()
-        severity = options.severity_by_level.get(cp.parent_level, "info")
+        severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         items = "、".join(missing)
         return self._hit(
             ctx, m, ref, "items", cp.parent_text or "", items, quote, severity, f"items:{items[:24]}"
@@ -597,6 +597,19 @@ def split_items(text: str) -> list[str]:
     if len(items) >= 2:
         items[-1:] = _JOIN.split(items[-1], maxsplit=1)
     return [x for x in items if sim.compact(x)]
+
+
+
+def _level(ctx: CheckContext, ref: str, cp: ClausePair) -> str:
+    """The parent clause's strength: as curated in the obligation ruleset (clauses[].level, the clause
+    found by its text), else as read from the parent's words."""
+    ob = ctx.obligation(ref)
+    want = sim.compact(cp.parent_text)
+    if ob is not None and want:
+        for cl in ob.clauses:
+            if sim.compact(cl.text) == want:
+                return cl.level
+    return cp.parent_level
 
 
 KIND = ClauseCarried

@@ -1,15 +1,19 @@
-"""deadline_not_later: a draft deadline is no later than its parent's (earlier is allowed)."""
+"""deadline_not_later: a draft deadline is no later than its parent's (earlier is allowed).
+
+A join rule with a name: which draft deadline answers which parent deadline is the fuzzy pairing of
+engine.rules.obligation_facts (facts parent_deadline, paired_deadline); "later" is the join's
+comparison `l.due > p.due`. rulesets/obligations.yaml writes the join out (options.join); a rule
+that gives only this kind's own options gets the same join, built by `expand`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
-from engine.models import Deadline, Measure
-from engine.rules import deadlines as dl
-from engine.rules import similarity as sim
+from engine.rules.joins import JoinOptions, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -22,7 +26,53 @@ class Options(KindOptions):
         "the sentences they stand in are at least this similar",
     )
     check_curated: bool = Field(True, description="also compare with the curated Obligation.deadline")
+    join: JoinOptions | None = Field(
+        None, description="the rule written out as a join (plancheck rules show deadline-not-later); "
+        "without it, the join `expand` builds from the options above",
+    )
 
+    @model_validator(mode="after")
+    def _alone(self, info: ValidationInfo) -> Options:
+        if self.join is not None and self.model_fields_set - {"join"}:
+            raise ValueError("give either join or the kind's own options, not both")
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [(("join", *loc), why) for loc, why in self.join.problems()] if self.join is not None else []
+
+
+def expand(options: Options) -> list[JoinOptions]:
+    """The joins a rule with only this kind's options runs: pairs, then (check_curated) the curated date."""
+    if options.join is not None:
+        return [options.join]
+    specs: list[dict[str, Any]] = [{
+        "facts": [
+            {"as": "p", "fact": "parent_deadline"},
+            {"as": "l", "fact": "paired_deadline", "key": {"slot": "p.slot"},
+             "where": {"any": [{"field": "via", "value": "clause"},
+                               {"field": "score", "op": "gte", "value": options.measure_level_threshold}]}},
+        ],
+        "forbid": [{"field": "l.due", "op": "gt", "ref": "p.due"}],
+        "quote": "l.text", "parent_quote": "p.text",
+        "fields": {"local_deadline": "l.text", "parent_deadline": "p.text"},
+        "key": "later:{local_deadline}",
+    }]
+    if options.check_curated:
+        specs.append({
+            "facts": [
+                {"as": "o", "fact": "obligation",
+                 "where": {"all": [{"field": "curated_deadline", "op": "exists"},
+                                   {"field": "not_applicable", "value": False}]}},
+                {"as": "a", "fact": "aligned", "key": {"parent_item": "o.ref"}},
+                {"as": "d", "fact": "deadline", "key": {"ref": "a.local_item"},
+                 "where": {"field": "kind", "op": "not_in", "value": ["recurring", "term"]}},
+            ],
+            "forbid": [{"field": "d.date", "op": "gt", "ref": "o.curated_deadline"}],
+            "quote": "d.text",
+            "fields": {"local_deadline": "d.text", "parent_deadline": "o.curated_deadline"},
+            "key": "curated",
+        })
+    return [JoinOptions.model_validate(s) for s in specs]
 
 class DeadlineNotLater(CheckKind):
     name = "deadline_not_later"
@@ -53,107 +103,15 @@ class DeadlineNotLater(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        seen: set[tuple[str, str]] = set()
-        for pair, measures in ctx.carried_pairs():
-            ref = pair.parent_item or ""
-            found: list[tuple[Deadline, Measure, Deadline]] = []
-            paired = False
-            for cp in pair.clauses:
-                if not cp.parent_deadlines:
+        seen: set[tuple[str | None, str | None]] = set()
+        for spec in expand(options):
+            for hit in run_join(ctx, spec):
+                if (hit.local_item, hit.quote) in seen:  # a curated date repeats what a pair found
                     continue
-                paired = True
-                if cp.relation == "dropped" or not cp.local_deadlines:
-                    continue
-                m = ctx.local_for(cp.local_item, measures)
-                for p, loc in self._match(cp.parent_deadlines, cp.local_deadlines):
-                    found.append((p, m, loc))
-            if not paired:
-                found += self._measure_level(ctx, ref, measures, options)
-            for p, m, loc in found:
-                if (m.ref, loc.text) in seen:
-                    continue
-                seen.add((m.ref, loc.text))
-                yield self._hit(ctx, m, ref, loc, p.text, p.text)
-            ob = ctx.obligation(ref)
-            if options.check_curated and ob is not None and ob.deadline:
-                for m, loc in dl.all_deadlines(measures):
-                    if (m.ref, loc.text) in seen or not date_later(ob.deadline, loc):
-                        continue
-                    seen.add((m.ref, loc.text))
-                    yield self._hit(ctx, m, ref, loc, ob.deadline, None, key="curated")
-
-    def _hit(
-        self,
-        ctx: CheckContext,
-        m: Measure,
-        ref: str,
-        loc: Deadline,
-        limit: str,
-        quote: str | None,
-        key: str = "",
-    ) -> Hit:
-        fields = {
-            "local_item": m.ref,
-            "parent_item": ref,
-            "local_deadline": loc.text,
-            "parent_deadline": limit,
-        }
-        return Hit(
-            local_item=m.ref,
-            parent_item=ref,
-            quote=loc.text,
-            parent_quote=quote,
-            fields=fields,
-            suggestion=self.suggest(ctx.lang, fields),
-            key=key or f"later:{loc.text}",
-        )
-
-    @staticmethod
-    def _match(parents: list[Deadline], locals_: list[Deadline]) -> Iterator[tuple[Deadline, Deadline]]:
-        """(parent, later local) pairs. Same count: position by position (a clause with two dates keeps
-        their order); otherwise a parent deadline is broken only if every comparable local one is later."""
-        if len(parents) == len(locals_):
-            for p, loc in zip(parents, locals_, strict=True):
-                if dl.deadline_later(p, loc):
-                    yield p, loc
-            return
-        for p in parents:
-            verdicts = [(loc, dl.deadline_later(p, loc)) for loc in locals_]
-            comparable = [(loc, v) for loc, v in verdicts if v is not None]
-            if comparable and all(v for _, v in comparable):
-                yield p, min((loc for loc, _ in comparable), key=lambda d: d.date or d.month_day or "")
-
-    @staticmethod
-    def _measure_level(
-        ctx: CheckContext, ref: str, measures: list[Measure], options: Options
-    ) -> list[tuple[Deadline, Measure, Deadline]]:
-        """Without clause pairs: each parent deadline against the draft deadline in the most similar
-        sentence of the carrying measures."""
-        pm = ctx.parent_measure(ref)
-        if pm is None:
-            return []
-        out = []
-        for p in pm.deadlines:
-            psent = dl.sentence_of(pm, p)
-            best: tuple[float, Measure | None, Deadline | None] = (0.0, None, None)
-            for m, loc in dl.all_deadlines(measures):
-                if dl.deadline_later(p, loc) is None:
-                    continue
-                score = sim.similarity(psent, dl.sentence_of(m, loc))
-                if score > best[0]:
-                    best = (score, m, loc)
-            score, m, loc = best
-            if m is not None and loc is not None and score >= options.measure_level_threshold:
-                if dl.deadline_later(p, loc):
-                    out.append((p, m, loc))
-        return out
-
-
-def date_later(limit: str, local: Deadline) -> bool | None:
-    """Whether `local` ends after the ISO date `limit` (a curated deadline)."""
-    if local.kind in ("recurring", "term") or not local.date:
-        return None
-    return local.date > limit
+                seen.add((hit.local_item, hit.quote))
+                if options.join is None:  # as this kind always did: its own suggestion
+                    hit.suggestion = self.suggest(ctx.lang, hit.fields)
+                yield hit
 
 
 KIND = DeadlineNotLater

@@ -95,7 +95,7 @@ class LeadUnitRequired(CheckKind):
                 if self._has(ctx, m, units_of, options):
                     continue
                 missing = _MISSING[role][lang]
-                fields = {"local_item": m.ref, "title": m.title, "missing": missing, "example": counterpart_example(ctx, m)}
+                fields = {"local_item": m.ref, "title": m.title, "missing": missing, "example": counterpart_example(ctx, m, role)}
                 yield Hit(
                     local_item=m.ref,
                     quote=m.title or None,
