@@ -90,6 +90,11 @@ class Vocabulary:
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
         self._overlay: _Overlay | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        # a check run crosses to the web server from its worker process: the overlay (a tokenizer
+        # with its lock) is not sent, it is made again on first use
+        return {**self.__dict__, "_overlay": None}
+
     def overlay(self) -> _Overlay:
         """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
         if self._overlay is None:
