@@ -25,6 +25,7 @@
 - 自本意见印发之日起30日内 / 印发后3个月内: by-date, with no date until `resolve_relative` is given the
   document's date (parse does it); without one it compares with nothing.
 - Years inside 《》 titles (《…(2021—2025年)》) are not deadlines.
+- A date that says which ones (2018年12月31日之前已完成转制的企业, 2020年底前注册的企业) is no deadline.
 """
 
 from __future__ import annotations
@@ -110,7 +111,15 @@ def _half_month(h: str) -> int | None:
     return _quarter_month(m.group(1)) if m else None
 
 
+# 2018年12月31日之前已完成转制的企业, 2020年底前注册的企业: the date says which ones, it sets no deadline
+_QUALIFIES = re.compile(
+    r"\s*(?:已经?[^，。；,;\n]{0,12}?|(?:注册|成立|设立|登记|出生|取得|开工|投产|入职|参加工作)[^，。；,;\n]{0,6}?)的"
+)
+
+
 def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
+    if kind in ("date", "month", "half", "year_end", "year_before") and _QUALIFIES.match(m.string, m.end()):
+        return None
     g = m.groupdict()
     text = m.group(0).strip(" ，,；;。:：\n")
     if kind == "range":

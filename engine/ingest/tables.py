@@ -67,7 +67,8 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(p.split()) for p in self.parts if p.strip())
+        # paragraphs of one cell are joined by a tab, as cells are: not a space the author typed
+        return "\t".join(" ".join(p.split()) for p in self.parts if p.strip())
 
 
 @dataclass

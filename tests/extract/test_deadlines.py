@@ -170,3 +170,19 @@ def test_hand_checked_fixture_deadlines(chengzhong, guangning, parent):
     px = dates(parent)
     assert px.count(("2022年年底前", "2022-12-31")) == 4  # (四) (六) (二十七) (三十七)
     assert ("2024年年底前", "2024-12-31") in px and ("2025年前", "2025-12-31") in px
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018年12月31日之前已完成转制的企业，自2019年1月1日起可继续免征五年企业所得税。",
+        "2020年底前注册的小微企业可申请补贴。",
+        "2019年6月底前已经取得许可的单位，按原规定执行。",
+    ],
+)
+def test_a_date_that_says_which_ones_is_no_deadline(text):
+    assert [d for d in extract_deadlines(text) if d.kind == "by-date"] == []
+
+
+def test_a_date_before_a_task_is_still_a_deadline():
+    assert [d.date for d in extract_deadlines("2024年底前完成已建成项目的清理。")] == ["2024-12-31"]

@@ -88,3 +88,16 @@ def test_prose_with_spaces_or_header_words_is_no_table():
     plan = parse_plan(from_text(text))
     assert [m.label for m in plan.measures] == ["1", "2"]
     assert plan.measures[0].text.startswith("明确牵头单位配合单位完成时限") and not plan.measures[0].lead_units
+
+
+def test_the_table_as_docx_and_as_text_gives_the_same_findings():
+    """Unit names on separate paragraphs of one cell are not a stray space (the cell's paragraphs
+    were joined with one, and the format check reported it)."""
+    from engine.pipeline import check
+
+    keys = []
+    for name in ("county-tasks.docx", "county-tasks.txt"):
+        run = check(str(TABLES / name), allow_no_parent=True, fail_on="none")
+        keys.append(sorted((f.rule, f.local_item, f.message) for f in run.report.findings))
+    assert keys[0] == keys[1]
+    assert not any(rule == "format" for rule, _, _ in keys[0])

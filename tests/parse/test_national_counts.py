@@ -158,6 +158,8 @@ def test_a_notice_issuing_two_regulations_reads_each_on_its_own():
     assert both.paragraphs[both.measure("(一)#2").paragraphs[0]].line == 57
     # the second regulation's heading is not the tail of the first's last item
     assert "进一步支持文化企业发展的规定" not in both.measure("(三十一)").text
+    # 2018年12月31日之前已完成转制的企业 says which firms keep a tax exemption: no deadline
+    assert both.measure("(二十三)").deadlines == [] and both.measure("(二十四)").deadlines == []
     for part, title, n in ((1, titles[0], 31), (2, titles[1], 20)):
         one = parse_plan(doc, part=part)
         assert (one.title, len(one.measures), one.documents) == (title, n, [])
