@@ -261,6 +261,8 @@ def trie_regex(words: set[str]) -> str:
 # --------------------------------------------------------------------------- where a name sits
 
 Relation = Literal["self", "upper", "other", "below", "branch", "unknown"]
+# the state's own name before a national body's (中华人民共和国司法部, 中华人民共和国海关总署)
+NATIONAL_PREFIXES = ("中华人民共和国",)
 
 
 @dataclass(frozen=True)
@@ -443,9 +445,9 @@ def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> Uni
     rename = next((f.rename for f in forms if f.rename is not None), None)
     tiers = {f.tier for f in forms}
     if tiers == {"national"}:
-        if prefix:
+        if prefix and prefix not in NATIONAL_PREFIXES:
             return None  # national names are written whole: 县公安部 is no unit
-        return UnitRead(name, "", name, body, rename, _national(where), "national")
+        return UnitRead(name, prefix, name[len(prefix):], body, rename, _national(where), "national")
     rel = relation_of(prefix, where)
     if rel is None:
         if body is not None and body.kind in ("vertical", "court"):
