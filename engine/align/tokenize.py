@@ -90,6 +90,11 @@ class Vocabulary:
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
         self._overlay: _Overlay | None = None
 
+    def __getstate__(self) -> dict:
+        """A check's result crosses to the web service's parent process with its vocabulary: the
+        overlay (a tokenizer, with its lock) is rebuilt on demand there, never pickled."""
+        return {**self.__dict__, "_overlay": None}
+
     def overlay(self) -> _Overlay:
         """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
         if self._overlay is None:
