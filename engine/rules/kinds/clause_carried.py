@@ -12,7 +12,7 @@ from pydantic import Field
 
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
-from engine.rules import places
+from engine.rules import places, voice
 from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -160,8 +160,8 @@ class ClauseCarried(CheckKind):
         "en": "measure {local_item} carries parent measure {parent_item} but {what}: '{parent_text}'",
     }
     suggestion: ClassVar[dict[str, str]] = {
-        "zh": "在第{local_item}项中补充：“{parent_text}”（或按本级实际改写）；确不适用的请在义务规则集中注明",
-        "en": "add to measure {local_item}: '{parent_text}' (adapted to this level), or record why it does not apply",
+        "zh": "在第{local_item}项中补充：“{addition}”（或按本级实际改写）；确不适用的请在义务规则集中注明",
+        "en": "add to measure {local_item}: '{addition}' (adapted to this level), or record why it does not apply",
     }
     needs_parent = True
 
@@ -269,7 +269,7 @@ class ClauseCarried(CheckKind):
         severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         items = "、".join(missing)
         return self._hit(
-            ctx, m, ref, "items", cp.parent_text or "", items, quote, severity, f"items:{items[:24]}"
+            ctx, m, ref, "items", cp.parent_text or "", items, quote, severity, f"items:{items[:24]}", missing
         )
 
     @staticmethod
@@ -408,7 +408,9 @@ class ClauseCarried(CheckKind):
             if sim.contains(measures, phrase):
                 continue
             m = measures[0]
-            yield self._hit(ctx, m, ref, "phrase", phrase, phrase, m.title, None, f"phrase:{phrase}")
+            hit = self._hit(ctx, m, ref, "phrase", phrase, phrase, m.title, None, f"phrase:{phrase}")
+            if hit is not None:
+                yield hit
 
     def _hit(
         self,
@@ -421,9 +423,25 @@ class ClauseCarried(CheckKind):
         quote: str | None,
         severity: Severity | None,
         key: str,
-    ) -> Hit:
+        missing: list[str] | None = None,
+    ) -> Hit | None:
+        """The hit, its suggestion in the draft's voice (voice.py): what to add as the draft would write
+        it, never the parent's words that other checks report (legislation, the parent's platforms and
+        self-words, half-width marks). None when nothing of it is for the draft's level."""
         lang = "en" if ctx.lang == "en" else "zh"
-        fields = {"what": _WHAT[what][lang].format(items=items), "items": items}
+        if what == "clause":
+            addition = voice.in_draft_voice(ctx, parent_text, m)
+        elif what == "items":
+            clause = quote or m.text
+            parts = [x for x in (voice.item_in_draft_voice(ctx, x, clause, m) for x in missing or [items]) if x]
+            # list items go back as a list; left-out sub-clauses (着力解决…等问题) as sub-clauses
+            sep = "，" if any("、" in x or len(x) > 12 for x in parts) else "、"
+            addition = voice.restyled(ctx, sep.join(parts), m)
+        else:  # a curated phrase: the curator's words, in the draft's widths
+            addition = voice.restyled(ctx, parent_text, m)
+        if not addition:
+            return None
+        fields = {"what": _WHAT[what][lang].format(items=items), "items": items, "addition": addition}
         return self.pair_hit(ctx.lang, m, ref, parent_text, quote, fields, key, severity)
 
 

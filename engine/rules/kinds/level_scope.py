@@ -22,7 +22,6 @@ Text inside 《》 is never reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -30,6 +29,7 @@ from pydantic import Field
 
 from engine.models import LEVEL_RANK
 from engine.rules import textunits as tu
+from engine.rules.beyond import scope_spans
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -89,49 +89,17 @@ class LevelScope(CheckKind):
         assert isinstance(options, Options)
         lv = ctx.table("levels")
         draft = ctx.draft
-        level = draft.level
-        info = (lv.get("levels") or {}).get(level) or {}
-        rank = LEVEL_RANK.get(level, -1)
-        if rank < 0:
+        if LEVEL_RANK.get(draft.level, -1) < 0:
             return
-        whole = "\n".join(
-            [draft.preamble or ""] + [m.text for m in draft.measures] + [s.text for s in draft.sections]
-        )
-        has_towns = bool(lv.get("towns_below") and re.search(lv["towns_below"], whole))
-        no_localities = rank >= 3
-        no_governments = rank >= 4 or (rank == 3 and not has_towns)
+        enabled = {why for why, on in (("legislation", options.legislation), ("subordinate", options.subordinates),
+                                       ("plan", options.other_level_plans), ("scope", options.higher_scope)) if on}
         lang = "en" if ctx.lang == "en" else "zh"
         seen: set[tuple[str | None, int]] = set()
         for unit in tu.units(ctx):
             if unit.ref is None and unit.text == draft.title:
                 continue
             text = unit.text
-            qmask = tu.quoted_mask(text)
-            found: list[tuple[int, int, str]] = []
-            if options.legislation and info and info.get("legislation") is False:
-                assist = tu.compiled(lv.get("legislation_assisting") or "$^")
-                for pat in lv.get("legislation_doing") or []:
-                    for m in tu.compiled(pat).finditer(text):
-                        ss, se = tu.span_around(text, m.start())
-                        if qmask[m.start()] or assist.search(text[ss:se]):
-                            continue
-                        found.append((m.start(), m.end(), "legislation"))
-            if options.subordinates:
-                for ph in lv.get("subordinate_phrases") or []:
-                    when = ph.get("when", "no_localities")
-                    if (when == "no_localities" and not no_localities) or (
-                        when == "no_governments" and not no_governments
-                    ):
-                        continue
-                    for m in tu.compiled(ph["pattern"]).finditer(text):
-                        if not qmask[m.start()]:
-                            found.append((m.start(), m.end(), "subordinate"))
-            if options.other_level_plans:
-                found.extend(self._other_plans(lv, text, qmask, rank))
-            if options.higher_scope and lv.get("higher_scopes") and rank >= 2:
-                for m in tu.compiled(lv["higher_scopes"]).finditer(text):
-                    if not qmask[m.start()]:
-                        found.append((m.start(), m.end(), "scope"))
+            found = scope_spans(ctx, lv, text, enabled)
             # one hit per clause, naming the tightest phrase found in it
             found.sort(key=lambda f: (tu.clause_around(text, f[0])[0], f[1] - f[0]))
             for s, e, why in found:
@@ -152,41 +120,5 @@ class LevelScope(CheckKind):
                     column=col,
                 )
 
-    @staticmethod
-    def _other_plans(lv: dict, text: str, qmask: bytes, rank: int) -> Iterator[tuple[int, int, str]]:
-        word_rank, rx = _plans_pattern(lv)
-        if rx is None:
-            return
-        for m in rx.finditer(text):
-            if qmask[m.start()]:
-                continue
-            parts = m.group("enum").split("、")
-            if any(word_rank.get(p, 9) < rank for p in parts):
-                yield m.start(), m.end(), "plan"
-
 
 KIND = LevelScope
-
-
-_PLANS_PATTERN: list = [None, None]  # (the levels table it was built from, (word_rank, regex))
-
-
-def _plans_pattern(lv: dict) -> tuple[dict[str, int], re.Pattern[str] | None]:
-    """Level words -> rank, and the regex of an enumeration of plans of several levels; built once
-    per levels table (every unit of every check asks)."""
-    if _PLANS_PATTERN[0] is lv:
-        return _PLANS_PATTERN[1]
-    word_rank: dict[str, int] = {}
-    for name, info in (lv.get("levels") or {}).items():
-        for w in info.get("words") or []:
-            word_rank.setdefault(w, LEVEL_RANK.get(name, 9))
-    rx = None
-    if word_rank:
-        words = "|".join(re.escape(w) for w in sorted(word_rank, key=len, reverse=True))
-        verbs = lv.get("build_verbs") or "(建立|完善|制定|编制)"
-        things = lv.get("built_things") or "(预案|规划|体系)"
-        rx = tu.compiled(
-            f"{verbs}(?:和{verbs})?(?P<enum>(?:{words})(?:、(?:{words}))+)(?P<rest>[^，。；、]{{0,8}}?){things}"
-        )
-    _PLANS_PATTERN[:] = [lv, (word_rank, rx)]
-    return word_rank, rx
