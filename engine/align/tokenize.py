@@ -90,6 +90,11 @@ class Vocabulary:
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
         self._overlay: _Overlay | None = None
 
+    def __getstate__(self) -> dict:
+        """A check's result crosses a pipe from a web worker: the overlay (a tokenizer with a lock) is
+        left behind and made again on first use."""
+        return {**self.__dict__, "_overlay": None}
+
     def overlay(self) -> _Overlay:
         """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
         if self._overlay is None:
