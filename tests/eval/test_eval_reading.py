@@ -54,3 +54,44 @@ def test_county_measures_with_bare_clauses_have_leads():
     first = plan.measures[0]
     assert first.lead_units[0] == "县生态环境分局"
     assert "县统计局" in first.support_units
+
+
+def test_city_plan_with_area_word_in_title_is_the_city():
+    plan = _plan("ganzhou-kindergarten.txt")
+    assert (plan.jurisdiction, plan.level) == ("赣州市", "city")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("赣州市城镇小区配套幼儿园治理工作方案", [("赣州市", "city")]),
+        ("某某市社区养老服务实施方案", [("某某市", "city")]),
+        ("柳州市城中区贯彻执行方案", [("柳州市", "city"), ("城中区", "county")]),
+    ],
+)
+def test_area_words_end_the_place_run(title, expected):
+    from engine.parse.level import places_in
+
+    assert places_in(title) == expected
+
+
+def test_issuer_level_outweighs_a_title_word_when_addressees_and_self_words_agree():
+    from engine.parse.level import infer
+
+    title, issuer = "赣州市中心城区老旧小区改造方案", "赣州市人民政府办公室"
+    assert infer([title, issuer], "", "各县(市、区)人民政府，市政府各部门", "我市……全市……我市")[2] == "city"
+    # one piece of evidence alone does not overturn the title
+    assert infer([title, issuer], "", None, "我市")[2] == "county"
+
+
+def test_a_higher_levels_conference_is_not_a_self_reference(tmp_path):
+    from engine.cli import main
+
+    out = tmp_path / "r.txt"
+    path = str(EVAL / "ganzhou-kindergarten.txt")
+    args = ["check", path, "--no-parent", "--level", "county", "--jurisdiction", "章贡区", "--format", "compact"]
+    with pytest.raises(SystemExit):
+        main([*args, "-o", str(out)])
+    text = out.read_text("utf-8")
+    assert "全省教育大会" not in text
+    assert text.count("self-reference") >= 3  # 我市 ×2 and 全市 remain wrong in a district plan
