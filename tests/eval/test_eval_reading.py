@@ -49,8 +49,8 @@ def test_sentence_that_is_not_a_bare_clause(text):
 
 def test_county_measures_with_bare_clauses_have_leads():
     plan = _plan("yanling-zero-waste.txt")
-    with_lead = [m for m in plan.measures if m.lead_units]
-    assert len(with_lead) == len(plan.measures) >= 16
+    items = [m for m in plan.measures if m.style == plan.measures[0].style]
+    assert len(items) == 16 and all(m.lead_units for m in items)
     first = plan.measures[0]
     assert first.lead_units[0] == "县生态环境分局"
     assert "县统计局" in first.support_units
@@ -95,3 +95,16 @@ def test_a_higher_levels_conference_is_not_a_self_reference(tmp_path):
     text = out.read_text("utf-8")
     assert "全省教育大会" not in text
     assert text.count("self-reference") >= 3  # 我市 ×2 and 全市 remain wrong in a district plan
+
+
+def test_sections_of_different_depths_keep_their_tasks():
+    """二、 holds (一) groups of 1. items; 三、实施步骤 and 四、保障措施 hold (一) items directly."""
+    plan = _plan("yanling-zero-waste.txt")
+    refs = [m.ref for m in plan.measures]
+    assert refs[:16] == [str(k) for k in range(1, 17)]
+    assert {"三(一)", "三(二)", "三(三)", "四(一)"} <= set(refs)
+    step = next(m for m in plan.measures if m.ref == "三(三)")
+    assert step.title.startswith("评估总结阶段")
+    assert any("2021" in str(d) for d in step.deadlines)
+    # 一、总体要求's 指导思想 / 基本原则 / 工作目标 are not tasks of their own
+    assert not any(m.title.startswith(("指导思想", "基本原则")) for m in plan.measures)
