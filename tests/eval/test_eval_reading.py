@@ -108,3 +108,25 @@ def test_sections_of_different_depths_keep_their_tasks():
     assert any("2021" in str(d) for d in step.deadlines)
     # 一、总体要求's 指导思想 / 基本原则 / 工作目标 are not tasks of their own
     assert not any(m.title.startswith(("指导思想", "基本原则")) for m in plan.measures)
+
+
+def test_a_trailing_attribution_tag_ends_the_sentence_before_it():
+    from engine.extract.sentences import split_sentences
+
+    text = "加强生活垃圾分类。（国家发展改革委、住房城乡建设部指导）垃圾焚烧发电企业实施联网。（生态环境部指导）"
+    assert split_sentences(text) == [
+        "加强生活垃圾分类。（国家发展改革委、住房城乡建设部指导）",
+        "垃圾焚烧发电企业实施联网。（生态环境部指导）",
+    ]
+    # a numbered item after a sentence is not a tag
+    assert split_sentences("做好工作。（一）下一项。") == ["做好工作。", "（一）下一项。"]
+
+
+def test_attribution_tags_are_not_clauses_to_carry():
+    from engine.align.clauses import measure_body
+
+    parent = _plan("gbf2018-128-zero-waste-cities.txt", FIXTURES / "national")
+    bodies = [measure_body(m) for m in parent.measures]
+    assert any("垃圾焚烧发电企业" in b for b in bodies)
+    for b in bodies:
+        assert "部指导）" not in b and "部指导)" not in b
