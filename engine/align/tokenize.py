@@ -90,6 +90,13 @@ class Vocabulary:
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
         self._overlay: _Overlay | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """Without the tokenizer (it holds locks): a web worker sends its CheckRun to the server,
+        which makes the tokenizer again on first use."""
+        state = dict(self.__dict__)
+        state["_overlay"] = None
+        return state
+
     def overlay(self) -> _Overlay:
         """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
         if self._overlay is None:
