@@ -38,7 +38,24 @@ def measure_body(m: Measure, children: list[Measure] | None = None) -> str:
     found = find_responsibility(text)  # one the extractor did not give the measure (a merged measure's)
     if found is not None:
         text = text[: found.start] + text[found.end :]
-    return _cut_bracketed_responsibility(text).strip()
+    return _cut_attribution_tags(_cut_bracketed_responsibility(text)).strip()
+
+
+# "（国家发展改革委、住房城乡建设部指导）" closing a sentence inside a measure: who answers for the
+# sentence before it, a responsibility note that a child replaces by its own units, never a clause
+_TAG = re.compile(r"(?<=[。；;！？!?])\s*[(（][^()（）。；;]{2,80}?(?:指导|负责|牵头|配合|参与|落实)[)）][。；;]?")
+
+
+def _cut_attribution_tags(text: str) -> str:
+    try:
+        from engine.extract import extract_responsibility
+    except ImportError:
+        return text
+
+    def cut(m: re.Match[str]) -> str:
+        return "" if extract_responsibility(m.group().strip().rstrip("。；;")) is not None else m.group()
+
+    return _TAG.sub(cut, text)
 
 
 def _cut_bracketed_responsibility(text: str) -> str:

@@ -5,7 +5,8 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
-- inline roles: (A牵头,B配合)  由A牵头，B配合;
+- inline roles: (A牵头,B配合)  由A牵头，B配合;  and the bare closing sentence "…。A牵头，B、C配合。"
+  (no brackets: the sentence is the clause when every name in it is a body's);
 - (各有关部门按职责分工负责), and "A、B按职责分工负责" inside a keyword list: the list ends there;
 - a clause whose opening bracket is missing or that is broken over two paragraphs
   ("…(牵头单位:区应急局\\n、区人防办按职责分工负责;配合单位:…)");
@@ -379,13 +380,43 @@ def find_responsibility(text: str) -> Found | None:
             best = _make(text, s, e, bracket, parsed)
     if best:
         return best
-    # 3. 由A牵头，B配合 in running text
+    # 3. a bare closing sentence "A牵头，B、C配合。": the same clause without brackets
+    bare = _closing_sentence(text)
+    if bare is not None:
+        return bare
+    # 4. 由A牵头，B配合 in running text
     for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
         if lead and all(_has_unit_suffix(n) for n in lead):
             return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
     return None
+
+
+# where the last sentence of a text starts: after 。；！？ or a line break
+_SENTENCE_START_RE = re.compile(r"[。；;！？!?\n]")
+
+
+def _closing_sentence(text: str) -> Found | None:
+    """The last sentence as a clause when it is nothing but "A牵头，B、C配合。" (every name a body's):
+    plans that write it without brackets mean the same lead and support as "（A牵头，B配合）"."""
+    end = len(text.rstrip(" \t\n"))
+    body = text[:end]
+    if body.endswith(("。", ".")):
+        body = body[:-1]
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(body)]
+    s = starts[-1] if starts else 0
+    while s < len(body) and body[s] in " \t":
+        s += 1
+    sentence = squeeze(body[s:])
+    m = INLINE_RE.match(sentence)
+    if not m or sentence.startswith("由"):
+        return None  # 由A牵头 opens a sentence that goes on ("由A牵头，B配合，做好…"): step 4's
+    lead = parse_units(m.group("lead"))
+    support = parse_units(m.group("sup") or "")
+    if not lead or not all(_has_unit_suffix(n) for n in lead + support):
+        return None
+    return _make(text, s, end, "", (lead, support, "X牵头"))
 
 
 def extract_responsibility(text: str) -> Responsibility | None:

@@ -136,6 +136,11 @@ def first_matches(
     return out
 
 
+# a trailing attribution tag: "（自然资源部、工业和信息化部指导）" right after a sentence's 。 names who
+# answers for that sentence, so it ends the sentence before it and never opens the next one
+_TAG_RE = re.compile(r"[(（][^()（）。；;]{2,80}?(?:指导|负责|牵头|配合|参与|落实)[)）]")
+
+
 def _split_spans(text: str, ends: str, newline: bool) -> list[tuple[int, int]]:
     inside = _Inside(matched_pairs(text))
     spans: list[tuple[int, int]] = []
@@ -155,6 +160,11 @@ def _split_spans(text: str, ends: str, newline: bool) -> list[tuple[int, int]]:
         # keep closing quotes that follow the mark with the sentence: 。”
         while end < n and text[end] in "”’」』" and not inside(end):
             end += 1
+        tag = _TAG_RE.match(text, end)
+        if tag is not None and ch in SENTENCE_END:
+            end = tag.end()
+            if end < n and text[end] in SENTENCE_END:
+                end += 1
         spans.append((start, end))
         start = end
     spans.append((start, n))

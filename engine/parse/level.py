@@ -83,6 +83,12 @@ _STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/�
 _SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 # "我县", "全区", "本市": the level a text speaks from, without a name.
 _SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
+# Words that end like a place but name a kind of area, never a jurisdiction: 城镇小区 in a title is
+# not a county "小区" in a town "城镇" (unless the gazetteer lists a division of that name).
+_AREA_WORDS = frozenset(
+    "小区 社区 园区 城区 城镇 景区 片区 辖区 街区 校区 厂区 山区 库区 老区 灾区 矿区 牧区 市区 郊区 "
+    "新区 全区 本区 我区 城乡 村镇 乡镇 集镇 市县 省市 县市 县区 市州".split()
+)
 
 
 def strip_quotes(text: str) -> str:
@@ -135,11 +141,20 @@ def places_in(text: str) -> list[tuple[str, Level]]:
     out: list[tuple[str, Level]] = []
     while pos < len(text) and len(out) < 4:
         hit = _place_at(text, pos)
-        if hit is None:
+        if hit is None or (out and _is_area_word(hit[0])):
             break
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _is_area_word(name: str) -> bool:
+    """True for 小区, 城镇 …: a kind of area, unless the gazetteer lists a division of that name."""
+    if name not in _AREA_WORDS:
+        return False
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    return not gazetteer().lookup(name)
 
 
 def is_national(text: str) -> bool:
@@ -200,18 +215,15 @@ def infer(
 ) -> tuple[str, str | None, Level]:
     """(jurisdiction, parent_jurisdiction, level) from the first candidate text naming a place.
 
+    Evidence, in order: the title's opening place names (kinds of area such as 小区/社区/园区 are not
+    places), weighed against the issuers' (`_from_candidates`);
     `candidates`: the title first, then the issuers (the signature counts). A 市 under another
     市/州/地区 is a county-level city. Fallbacks for the level alone, in order: "结合X实际" in the
     preamble, the addressees (各县(区)人民政府 -> city), "我县/全区…" in the preamble, then in the body.
     """
-    for text in candidates:
-        if not text:
-            continue
-        if is_national(text):
-            return NATIONAL_NAME, None, "national"
-        places = places_in(text)
-        if places:
-            return _resolve(places)
+    found = _from_candidates(candidates, addressees, body)
+    if found is not None:
+        return found
     head = preamble[:5000]
     m = re.search(r"结合(?:我|全)?([\u4e00-\u9fff]{2,10}?)(?:的)?实际", head)
     if m:
@@ -225,6 +237,37 @@ def infer(
     if m2:
         return "", None, PLACE_SUFFIXES.get(m2.group(1), "unknown")
     return "", None, level_of_self_words(body) or "unknown"
+
+
+def _from_candidates(
+    candidates: list[str], addressees: str | None, body: str
+) -> tuple[str, str | None, Level] | None:
+    """The first candidate naming a place, weighed against the issuer: when the title names a place
+    below the issuer's (赣州市人民政府办公室 issuing "赣州市X区…"), the title wins unless the
+    addressees (各县(市、区)人民政府) and the body's self-words (我市/全市) both speak from the issuer's
+    level, the evidence a plan gives of whom it speaks for."""
+    first: tuple[str, str | None, Level] | None = None
+    for text in candidates:
+        if not text:
+            continue
+        if is_national(text):
+            got: tuple[str, str | None, Level] = (NATIONAL_NAME, None, "national")
+        else:
+            places = places_in(text)
+            if not places:
+                continue
+            got = _resolve(places)
+        if first is None:
+            first = got
+            continue
+        if got[2] != first[2] and _RANK.get(got[2], 0) > _RANK.get(first[2], 0):
+            votes = [level_of_addressees(addressees), level_of_self_words(body)]
+            if all(v == got[2] for v in votes):
+                return got
+    return first
+
+
+_RANK: dict[str, int] = {"town": 1, "county": 2, "city": 3, "province": 4, "national": 5}
 
 
 def _resolve(places: list[tuple[str, Level]]) -> tuple[str, str | None, Level]:

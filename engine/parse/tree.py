@@ -207,10 +207,16 @@ def measure_style(nodes: list[Node]) -> str:
 
 
 def classify(nodes: list[Node]) -> str:
+    """Mark nodes as sections or measures; returns the measure style.
+
+    Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
+    directly as (一) items. A shallower node carrying task text whose enclosing section has no node
+    of the measure style at all is a measure too (`_shallow_measures`)."""
     style = measure_style(nodes)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
-    for n in nodes:
-        if n.rank < ms_rank:
+    shallow = _shallow_measures(nodes, ms_rank)
+    for i, n in enumerate(nodes):
+        if n.rank < ms_rank and i not in shallow:
             n.kind = "section"
             continue
         n.kind = "measure"
@@ -220,6 +226,27 @@ def classify(nodes: list[Node]) -> str:
                 p = nodes[p].parent
             n.parent_measure = p
     return style
+
+
+def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
+    """Leaves above the measure depth that carry task text, in a top-level section with no node of
+    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.)."""
+    parents = {n.parent for n in nodes}
+    top_of: list[int] = []
+    for i, n in enumerate(nodes):
+        top_of.append(i if n.parent is None else top_of[n.parent])
+    deep_tops = {top_of[i] for i, n in enumerate(nodes) if n.rank >= ms_rank}
+    return {
+        i
+        for i, n in enumerate(nodes)
+        if n.rank < ms_rank
+        and n.parent is not None
+        and top_of[i] not in deep_tops
+        and i not in parents
+        and carries_tasks(n, False)
+        and not is_general(n.title)  # 指导思想 / 工作目标 of 一、总体要求 stay the preamble they were
+        and not is_general(nodes[top_of[i]].title)  # 二、基本原则's (一)坚持… are principles, not tasks
+    }
 
 
 def ancestors(nodes: list[Node], i: int) -> list[int]:
