@@ -75,8 +75,9 @@ def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
 
 
 def _body_without_responsibility(m: Measure) -> str:
-    if m.responsibility and m.responsibility.text and m.responsibility.text in m.text:
-        return m.text.replace(m.responsibility.text, "")
+    r = m.responsibility
+    if r and r.source == "clause" and r.text and r.text in m.text:  # per-field leads are the task's words
+        return m.text.replace(r.text, "")
     return m.text
 
 

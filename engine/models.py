@@ -97,6 +97,15 @@ class Responsibility(_Model):
     )
     start: int = Field(-1, description="offset of the clause in Measure.text (-1: unknown)")
     end: int = Field(-1, description="offset just past the clause in Measure.text (-1: unknown)")
+    source: Literal["clause", "fields", "chapter"] = Field(
+        "clause",
+        description="where the units were read: the measure's own clause; its sentences, one unit per field "
+        "(区司法局负责A，区财政局负责B: the text stays the task's, nothing is cut); or its chapter's lead "
+        "clause (以下各项由区司法局牵头; text is that clause, not in Measure.text)",
+    )
+    inherited: bool = Field(
+        False, description="a chapter's clause already judged on an earlier item under the same heading"
+    )
     clauses: tuple[Responsibility, ...] = Field(
         (),
         description="a measure with several clauses, each after its own sentences (…（A负责）…（B负责）): each "

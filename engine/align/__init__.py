@@ -53,6 +53,11 @@ def vocabulary_of(*plans: Plan) -> Vocabulary:
     names: list[str] = []
     for plan in plans:
         for m in plan.measures:
+            if m.responsibility is not None and m.responsibility.source != "clause":
+                # leads read from sentences or a chapter's clause: learning them would re-cut the task's
+                # own words, so the tokenizer sees such a measure as if it named no units
+                names.extend(units_in_clause(m.text[-400:]))
+                continue
             names.extend(m.lead_units)
             names.extend(m.support_units)
             if m.responsibility is not None:

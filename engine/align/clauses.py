@@ -31,8 +31,9 @@ def measure_body(m: Measure, children: list[Measure] | None = None) -> str:
     for child in children or []:
         if child.text and child.text in text:
             text = text.replace(child.text, "")
-    if m.responsibility is not None and m.responsibility.text and m.responsibility.text in text:
-        text = text.replace(m.responsibility.text, "")
+    r = m.responsibility
+    if r is not None and r.source == "clause" and r.text and r.text in text:  # per-field leads are the task
+        text = text.replace(r.text, "")
     try:
         from engine.extract import find_responsibility
     except ImportError:

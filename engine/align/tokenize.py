@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
+import math
 import re
 import threading
 from collections import ChainMap
@@ -44,6 +45,7 @@ _RESP_HEAD = re.compile(r"(牵头单位|责任单位|配合单位|协办单位|�
 _UNIT_SEP = re.compile(r"[、，,；;:：\s]+")
 _UNIT_TAIL = re.compile(r"(按职责分工负责|按职责分工|分别负责|负责)$")
 UNIT_FREQ = 100_000  # a learnt unit name's frequency: it wins over the dictionary's pieces
+_MAX_RUN_BLOCKS = 50_000  # cut blocks a run's overlay remembers
 
 
 def tokenizer() -> LazyTokenizer:
@@ -86,6 +88,13 @@ class Vocabulary:
             self._finder = re.compile(f"(?=({trie_regex(set(words))}))")
         # a word found also brings the learnt words it starts with (the finder reports the longest)
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
+        self._overlay: _Overlay | None = None
+
+    def overlay(self) -> _Overlay:
+        """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
+        if self._overlay is None:
+            self._overlay = _Overlay(tokenizer(), self.words)
+        return self._overlay
 
     def found(self, *texts: str) -> tuple[str, ...]:
         """The learnt words that occur in any of `texts`, sorted: all a cut of them depends on."""
@@ -128,7 +137,12 @@ def dictionary_key(*texts: str) -> tuple[str, ...]:
 
 
 class _Overlay(jieba.Tokenizer):
-    """The base tokenizer with some learnt words added, without touching the base's dictionary."""
+    """The base tokenizer with some learnt words added, without touching the base's dictionary.
+
+    Its FREQ reads the added entries first, then the base's (a ChainMap). jieba's two hot loops,
+    `get_DAG` and `calc`, are jieba's own with the two plain dicts read in that order, which
+    ChainMap's Python-level lookups would make several times slower.
+    """
 
     def __init__(self, base: LazyTokenizer, words: tuple[str, ...]) -> None:
         super().__init__()
@@ -140,22 +154,61 @@ class _Overlay(jieba.Tokenizer):
                     extra[p] = 0
         extra.update(dict.fromkeys(words, UNIT_FREQ))
         self._base = base
+        self._extra = extra
         self.FREQ = ChainMap(extra, base.FREQ)  # type: ignore[assignment]
         self.total = base.total  # the base's: a learnt word changes cuts only where it occurs
         self.initialized = True
+        self._blocks: dict[str, tuple[str, ...]] = {}  # block -> its words (as LazyTokenizer's)
 
-    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # jieba's name
+    def _Tokenizer__cut_DAG(self, block: str) -> Iterator[str]:  # jieba's name, mangled
+        """jieba's cut of one block, remembered for the run (a block is cut alike in any text)."""
+        words = self._blocks.get(block)
+        if words is None:
+            words = tuple(super()._Tokenizer__cut_DAG(block))  # type: ignore[misc]
+            if len(self._blocks) >= _MAX_RUN_BLOCKS:
+                self._blocks.clear()
+            self._blocks[block] = words
+        return iter(words)
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # jieba's name and loop
         self._base.learn(sentence)  # the base's entries for this text into its FREQ first
-        return super().get_DAG(sentence)
+        extra, base = self._extra, self._base.FREQ
+        dag: dict[int, list[int]] = {}
+        n = len(sentence)
+        for k in range(n):
+            found: list[int] = []
+            i = k
+            frag = sentence[k]
+            while i < n:
+                f = extra.get(frag)
+                if f is None:
+                    f = base.get(frag)
+                    if f is None:
+                        break
+                if f:
+                    found.append(i)
+                i += 1
+                frag = sentence[k : i + 1]
+            dag[k] = found or [k]
+        return dag
+
+    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
+        n = len(sentence)
+        route[n] = (0, 0)
+        logtotal = math.log(self.total)
+        extra, base = self._extra, self._base.FREQ
+        for idx in range(n - 1, -1, -1):
+            route[idx] = max(
+                (math.log(extra.get(w := sentence[idx : x + 1]) or base.get(w) or 1) - logtotal + route[x + 1][0], x)
+                for x in DAG[idx]
+            )
 
 
-@memo(256, copy="shared")
-def _overlay(words: tuple[str, ...]) -> _Overlay:
-    return _Overlay(tokenizer(), words)
-
-
-def _lcut_with(text: str, words: tuple[str, ...], hmm: bool = True) -> list[str]:
-    return (_overlay(words) if words else tokenizer()).lcut(text, HMM=hmm)
+def _lcut_with(text: str, words: tuple[str, ...]) -> list[str]:
+    """The cut of `text` by the base tokenizer, or, when it holds learnt `words`, by the current
+    vocabulary's overlay: the same words as an overlay of `words` alone, since a cut depends only on
+    the learnt words found in the text."""
+    return (_current.get().overlay() if words else tokenizer()).lcut(text, HMM=True)
 
 
 def units_in_clause(text: str) -> list[str]:

@@ -18,8 +18,14 @@ Conventions:
 - a frequency limited by 只/仅/限 (每年只享受一次) is a cap ("<="): the benefit may be used at most so often.
 - a count that qualifies a noun after 超过/高于/低于 or 以上/以下 (超过100人的企业, 500万元以上的小微企业)
   is an eligibility condition, not a target; 不少于60学时的培训 and a share (80%以上的乡镇建成…) stay targets.
-- a count after a build verb (推出100项精品赛事, 打造100个品牌) is a floor; arabic numbers only.
+- a count after a build verb (推出100项精品赛事, 打造100个品牌, 建立100个基地) is a floor; arabic numbers only.
 - 在两年之内对…实行… is how long something lasts, not a limit.
+- a rate or amount that defines a benefit or a computation is no target: 按60%给予补贴, 按照总用量的
+  60%—70%估算, 报销比例提高到70%, 补贴标准不低于…; a goal (达到95%以上, 担保费率降至1%以下) stays one.
+- 对…500万元及以下、费率不超过1%的担保业务给予补贴: who qualifies for a benefit, not a target; nor
+  is a qualification (从具有3年以上企业工作经历的人员中招聘).
+- negated comparators turn round: 不得低于80% -> ">=" 80; 不得超过 -> "<=".
+- a comparator before what a rate is of counts: 不高于承担风险责任的0.5% -> "<=" 0.5.
 - 2万亿元 is 2 in the unit 万亿元 (amounts compare only within one unit).
 """
 
@@ -61,7 +67,7 @@ PERIOD = r"(?P<per>(?:两|二|三|四|五|十|[0-9]+)?个?(?:年度|年|季度|�
 
 # verbs that state a count to reach when followed by an arabic number and a measure word: 推出100项
 # (arabic only: 两个市场, 一批企业 are phrases, not targets)
-COUNT_VERBS = ("推出", "打造", "培育", "建成", "建设", "创建", "新建", "新增", "引进", "认定", "遴选", "扶持",
+COUNT_VERBS = ("推出", "打造", "培育", "建成", "建设", "建立", "创建", "新建", "新增", "引进", "认定", "遴选", "扶持",
                "培养", "设立", "组建", "开通", "选树", "命名")  # fmt: skip
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -108,6 +114,52 @@ _PERIOD_BEFORE = re.compile(r"每(?:人|单位|部门)?每?(年|季度|半年|�
 _EVERY_IN_MID = re.compile(r"每" + PERIOD.replace("?P<per>", ""))
 _YEARLIKE = re.compile(r"[12][0-9]{3}")
 _CAP_WORDS = ("只", "仅", "限")
+# 不得低于80% is a floor, 不得超过 a cap: the negation turns a strict comparator round
+_NEGATIONS = ("不得", "不应", "不能", "不宜", "不可", "不准", "严禁", "禁止")
+_FLIP = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
+# 按60%给予补贴, 按照总用量的60%—70%估算, 按不低于采购金额的30%预付: how a payment is computed
+_BASIS = re.compile(r"按(?:照)?(?!时|期|要求|规定|计划|程序|职责|标准化|季度|年度|月)")
+# the rate of a benefit (报销比例提高到70%, 补贴标准不低于…): what the eligible receive, not a goal
+_BENEFIT_RATE = re.compile(r"(?:报销|补贴|补助|贴息|奖补|赔付|资助|救助|抚恤|优惠)(?:比例|标准|水平|额度|金额)?$")
+# a comparator before what the rate is of: 不高于承担风险责任的0.5%
+_CMP_OF = re.compile("(?P<cmp>" + "|".join(CMP_WORDS) + r")[^，。；,;:：\n的]{0,14}的$")
+_CLAUSE_SEP = re.compile(r"[，。；,;:：\n]")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause before offset `start` (back to the last ，。； or line break)."""
+    head = text[max(0, start - 60) : start]
+    cut = max((m.end() for m in _CLAUSE_SEP.finditer(head)), default=0)
+    return head[cut:]
+
+
+# 对…500万元及以下、费率不超过1%的担保业务给予补贴: whom a benefit is for
+_FOR_WHOM = re.compile(r"的[^，。；,;\n]{0,16}?(?:给予|予以|免征|减征|减按|补贴|奖励|倾斜|优先|享受)")
+
+
+# 具有3年以上企业工作经历, 具备5年以上培训业绩: a qualification of whom the plan selects
+_QUALIFIED = re.compile(r"(?:具有|具备|拥有|持有)[^，。；,;\n]{0,20}$")
+
+
+def _eligible_for(before: str, text: str, end: int) -> bool:
+    """The number is part of 对…的X给予…: a condition of who gets a benefit."""
+    if "对" not in before:
+        return False
+    stop = _CLAUSE_SEP.search(text, end)
+    return _FOR_WHOM.search(text, end, stop.start() if stop else len(text)) is not None
+
+
+def _subject(before: str) -> str:
+    """What a rate is of: the clause before it without a trailing comparator (报销比例提高到 -> 报销比例)."""
+    head = before.rstrip()
+    for w in CMP_WORDS:
+        if head.endswith(w):
+            return head[: -len(w)].rstrip()
+    return head
+
+
+def _negated(before: str) -> bool:
+    return before.rstrip().endswith(_NEGATIONS)
 
 
 def _period_years(per: str) -> float | None:
@@ -148,6 +200,13 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         return Target(text=t, value=value, comparator=cmp, unit=unit, kind="frequency", period_years=per)
     if _YEARLIKE.fullmatch(num) and unit in ("", "年", "月"):
         return None  # a year, not a quantity
+    before = _clause_before(text, m.start())
+    if _BASIS.search(before):
+        return None  # 按60%给予补贴: how a payment is computed, not a goal
+    if kind != "count" and _eligible_for(before, text, m.end()):
+        return None
+    if _QUALIFIED.search(before):
+        return None  # 从具有3年以上企业工作经历的人员中招聘: what the chosen must have, not a goal
     if kind == "count":
         return Target(text=t, value=value, comparator=">=", unit=unit, kind="number")
     if kind == "fraction":
@@ -169,6 +228,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         return None  # 超过100人的企业, 500万元以上的企业: who qualifies (不少于60学时的培训 stays a target)
     if kind == "cmp":
         cmp_word = g["cmp"]
+        if _BENEFIT_RATE.search(before.rstrip()):
+            return None  # 报销比例提高到70%: what a benefit pays, not a goal of the plan
         suf = g.get("suf") or ""
         if not unit and not suf and not _is_followed_by_number_context(text, m.end()):
             # 达到 without a unit: "达到国家标准" is not a number; "达到100" with nothing after is rare
@@ -180,6 +241,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
             cmp = STRICT.get(cmp_word, "<=")
         else:
             cmp = STRICT.get(cmp_word, ">=")
+        if _negated(before):
+            cmp = _FLIP[cmp]
     elif kind == "suffix":
         suf = g["suf"]
         if unit in ("年", "个月", "月", "天", "日") and text[max(0, m.start() - 1) : m.start()] == "在":
@@ -191,9 +254,17 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         cmp = "<=" if suf in ("以下", "及以下", "以内", "之内", "内") else ">="
     elif kind == "percent":
         cmp = ">="
-        before = text[max(0, m.start() - 4) : m.start()]
-        if any(w in before for w in ("不超过", "不高于", "低于", "控制在", "以内")):
+        near = text[max(0, m.start() - 4) : m.start()]
+        of = _CMP_OF.search(before)
+        if of:  # 不高于承担风险责任的0.5%
+            word = of.group("cmp")
+            cmp = STRICT.get(word, "<=" if word in LE_WORDS else ">=")
+            if _negated(before[: of.start()]):
+                cmp = _FLIP[cmp]
+        elif any(w in near for w in ("不超过", "不高于", "低于", "控制在", "以内")):
             cmp = "<="
+        if _BENEFIT_RATE.search(_subject(before)):
+            return None  # 报销比例提高到70% (the cmp pattern gave it up for that reason too)
     else:
         return None
     pk = "percent" if unit in ("%", "‰") else "number"

@@ -261,6 +261,8 @@ def trie_regex(words: set[str]) -> str:
 # --------------------------------------------------------------------------- where a name sits
 
 Relation = Literal["self", "upper", "other", "below", "branch", "unknown"]
+# the state's own name before a national body's (中华人民共和国司法部, 中华人民共和国海关总署)
+NATIONAL_PREFIXES = ("中华人民共和国",)
 
 
 @dataclass(frozen=True)
@@ -443,9 +445,9 @@ def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> Uni
     rename = next((f.rename for f in forms if f.rename is not None), None)
     tiers = {f.tier for f in forms}
     if tiers == {"national"}:
-        if prefix:
+        if prefix and prefix not in NATIONAL_PREFIXES:
             return None  # national names are written whole: 县公安部 is no unit
-        return UnitRead(name, "", name, body, rename, _national(where), "national")
+        return UnitRead(name, prefix, name[len(prefix):], body, rename, _national(where), "national")
     rel = relation_of(prefix, where)
     if rel is None:
         if body is not None and body.kind in ("vertical", "court"):
@@ -498,9 +500,7 @@ def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
     """Every unit the draft names, in document order: responsibility units, then names in the text.
 
     Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
-    key = tuple(
-        (m.ref, tuple(m.lead_units), tuple(m.support_units), _outside_responsibility(m)) for m in plan.measures
-    )
+    key = tuple((m.ref, *_units_judged(m), _outside_responsibility(m)) for m in plan.measures)
     return _mentions(key, plan.closing, Where.of(plan), reg)
 
 
@@ -520,9 +520,16 @@ def _mentions(
     return tuple(out)
 
 
+def _units_judged(m) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(leads, supports) named by this measure: a chapter's clause counts once, on its first item."""
+    if m.responsibility is not None and m.responsibility.inherited:
+        return (), ()
+    return tuple(m.lead_units), tuple(m.support_units)
+
+
 def _outside_responsibility(m) -> str:
     r = m.responsibility
-    if r is not None and 0 <= r.start < r.end <= len(m.text):
+    if r is not None and r.source == "clause" and 0 <= r.start < r.end <= len(m.text):
         return m.text[: r.start] + "\n" + m.text[r.end :]
     return m.text
 

@@ -22,7 +22,7 @@ from engine.ingest import budgets, furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
-from engine.ingest.tables import TableRow
+from engine.ingest.tables import TableRow, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
 
@@ -42,7 +42,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
     """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
-    return build(split_lines(text), path, fmt, encoding)
+    return build(text_table_lines(split_lines(text)), path, fmt, encoding)
 
 
 def build(
@@ -271,7 +271,7 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         doc = build(_within_budget(read_html(text, path), path), path, "html", encoding)
     else:
         text, encoding = decode_text(data, path)
-        doc = build(_within_budget(split_lines(text), path), path, fmt, encoding)
+        doc = build(text_table_lines(_within_budget(split_lines(text), path)), path, fmt, encoding)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

@@ -8,11 +8,16 @@ row's cells joined with a tab (what the file says, `Paragraph.orig`) carrying a 
 column in that orig. Characters added here (the bracket words, `.`, `完成。`) map to the start of
 the cell they describe. Section rows (one merged cell, or only `一、`/`(一)` and a title) become
 heading lines. A table with no task column and no unit column is not a task table (`None`).
+
+Plain text carries such tables too (copied out of Word with tabs, markdown | pipes, or aligned with
+spaces): `text_table_lines` finds a header line of at least three cells naming those columns and
+reads each following line of cells the same way, with columns in the line as written.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -234,3 +239,128 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
             ordinal += 1
         out.append(line)
     return h, out
+
+
+# --------------------------------------------------------------------------- tables in plain text
+
+# cells of a text table: tab-separated, markdown pipes, or aligned with two or more (ideographic) spaces
+_TAB_SPLIT = re.compile(r"\t")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
+_SPACE_SPLIT = re.compile(r"(?:[ \u3000]{2,}|\u3000)")
+MIN_TEXT_CELLS = 3  # a header of fewer cells is too weak a sign in running text
+
+
+def _split_cells(line: str, kind: str) -> list[tuple[int, str]]:
+    """(offset in the line, text) of each cell of a text-table line, for a separator kind."""
+    if kind == "pipe":
+        if not _PIPE_ROW.match(line):
+            return []
+        out, pos = [], line.index("|") + 1
+        end = line.rstrip().rindex("|")
+        for part in line[pos:end].split("|"):
+            s = len(part) - len(part.lstrip())
+            out.append((pos + s, part.strip()))
+            pos += len(part) + 1
+        return out
+    rx = _TAB_SPLIT if kind == "tab" else _SPACE_SPLIT
+    out, pos = [], 0
+    for sep in [*rx.finditer(line), None]:
+        end = sep.start() if sep else len(line)
+        part = line[pos:end]
+        s = len(part) - len(part.lstrip())
+        if part.strip() or kind == "tab":
+            out.append((pos + s, part.strip()))
+        pos = sep.end() if sep else end
+    return out
+
+
+def _header_kind(line: str) -> str | None:
+    for kind in ("tab", "pipe", "space"):
+        cells = _split_cells(line, kind)
+        if len(cells) >= MIN_TEXT_CELLS:
+            roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)])
+            if roles and len(roles) >= MIN_TEXT_CELLS - 1:
+                return kind
+    return None
+
+
+def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Raw text lines with each task table (a header line naming 任务/牵头单位/配合单位/完成时限 … in
+    cells split by tabs, | pipes or runs of spaces) read as the .docx reader reads one: the header
+    dropped, each row one `TableRow` whose columns are the line's own. A table ends at the first line
+    that does not split into cells. One row a line: a cell wrapped over two lines is not joined."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i][1]
+        kind = _header_kind(line) if ("\t" in line or "|" in line or "  " in line or "\u3000" in line) else None
+        if kind is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        width = len(_split_cells(line, kind))
+        rows: list[tuple[int, str, list[tuple[int, str]]]] = []
+        j = i + 1
+        while j < n:
+            row_line_no, text = lines[j]
+            if kind == "pipe" and _PIPE_RULE.match(text):
+                j += 1
+                continue
+            cells = _split_cells(text, kind)
+            stripped = text.strip()
+            if _SECTION_LEAD.match(stripped) and len(stripped) <= 40 and len([c for c in cells if c[1]]) < 2:
+                cells = [(len(text) - len(text.lstrip()), stripped)]  # a section row: 一、提升政务服务效能
+            elif len([c for c in cells if c[1]]) < 2 or len(cells) > width:
+                break
+            rows.append((row_line_no, text, cells))
+            j += 1
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        head_cells = _split_cells(line, kind)
+        roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
+        ordinal = 0
+        for row_line_no, text, cells in rows:
+            if kind == "space" and len(cells) > 1:  # an empty cell leaves no text: place each under its header
+                cols = _aligned(line, head_cells, text, cells)
+                cells = [next(((o, t) for (o, t), c in zip(cells, cols, strict=True) if c == k), (0, ""))
+                         for k in range(width)]  # fmt: skip
+            row = row_line([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)], roles, ordinal + 1)
+            if row is None:
+                continue
+            if not row.heading:
+                ordinal += 1
+            out.append((row_line_no, _in_line(row, text, cells)))
+        i = j
+    return out
+
+
+def _width(text: str) -> int:
+    """Display width in a monospaced editor: CJK and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _aligned(head: str, head_cells: list[tuple[int, str]], line: str, cells: list[tuple[int, str]]) -> list[int]:
+    """The header column each cell of a space-aligned row stands under (the last header cell that
+    starts at or before it, by display width)."""
+    starts = [_width(head[:o]) for o, _ in head_cells]
+    out: list[int] = []
+    for o, _ in cells:
+        at = _width(line[:o])
+        k = max((i for i, s in enumerate(starts) if s <= at + 1), default=0)
+        out.append(max(k, out[-1] + 1 if out else 0))
+    return out
+
+
+def _in_line(row: TableRow, line: str, cells: list[tuple[int, str]]) -> TableRow:
+    """`row` with its columns moved from the tab-joined cells to where the cells stand in `line`."""
+    where: list[int] = []  # 1-based column in `line` of each 1-based column of the tab-joined cells
+    for k, (offset, text) in enumerate(cells):
+        where.extend(offset + 1 + c for c in range(len(text)))
+        if k < len(cells) - 1:
+            where.append(offset + 1 + len(text))  # the tab: just after the cell
+    cols = [where[c - 1] if 0 < c <= len(where) else 1 for c in row.cols]
+    return TableRow(line, row.text, cols, row.heading)

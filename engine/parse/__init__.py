@@ -374,10 +374,16 @@ def _parse_one(
     plan = Plan(**plan_fields)
     plan.paragraphs = paras
 
+    # imported here: textleads reads the unit registry, which imports parse.level
+    from engine.extract.textleads import TextLeads
+
     first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
+    text_leads = TextLeads(plan)
     for _, m, segs in built:
         extract.fill_measure(m)
-        if first_listed and m.responsibility is not None:  # "排在第一位的部门为牵头部门，下同"
+        text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
+        if first_listed and m.responsibility is not None and m.responsibility.source == "clause":
+            # "排在第一位的部门为牵头部门，下同": the document's clauses, not leads read from its sentences
             m.responsibility = extract.apply_first_listed_leads(m.responsibility)
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
@@ -407,7 +413,7 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             start = m.text.rfind(r.text) if r.text else -1
         if start >= 0:
             k, line, col = _where(start, segs, paras, starts)
-            placed: dict[str, object] = {"detached": True} if k > 0 else {}
+            placed: dict[str, object] = {"detached": True} if k > 0 and r.source == "clause" else {}
             if not r.line:
                 placed.update(line=line, column=col)
             if placed:  # a placed copy: the clause found in the text is shared by every measure that has it

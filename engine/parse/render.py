@@ -9,13 +9,13 @@ _LABELS = {
     "zh": {
         "title": "标题", "jurisdiction": "地区", "level": "层级", "doc_number": "文号", "date": "日期",
         "draft": "征求意见稿", "cited": "引用", "measures": "措施", "lead": "牵头", "support": "配合",
-        "deadline": "期限", "target": "指标", "none": "（无）", "line": "行", "yes": "是", "no": "否",
+        "deadline": "期限", "target": "指标", "none": "（无）", "line": "行", "yes": "是", "no": "否", "document": "文件",
     },
     "en": {
         "title": "title", "jurisdiction": "jurisdiction", "level": "level", "doc_number": "doc no.",
         "date": "date", "draft": "draft for comment", "cited": "cites", "measures": "measures",
         "lead": "lead", "support": "support", "deadline": "deadline", "target": "target", "none": "(none)",
-        "line": "line", "yes": "yes", "no": "no",
+        "line": "line", "yes": "yes", "no": "no", "document": "document",
     },
 }
 
@@ -37,11 +37,15 @@ def render_tree(plan: Plan, lang: str = "zh") -> str:
         out.append(f"{t['cited']}: 《{c}》")
     out.append(f"{t['measures']}: {len(plan.measures)}")
     out.append("")
-    sections = {(*s.path, s.label): s for s in plan.sections}
-    shown: set[tuple[str, ...]] = set()
+    sections = {(s.document, *s.path, s.label): s for s in plan.sections}
+    shown: set[tuple[object, ...]] = set()
+    doc = -1
     for m in plan.measures:
+        if plan.documents and m.document != doc:  # a notice issuing several: each under its title
+            doc = m.document
+            out.append(f"{t['document']} {doc + 1}: {plan.documents[doc]}")
         for depth in range(1, len(m.path) + 1):
-            key = tuple(m.path[:depth])
+            key = (m.document, *m.path[:depth])
             if key not in shown and key in sections:
                 shown.add(key)
                 s = sections[key]

@@ -6,7 +6,7 @@ the last column, 采纳情况, is for the drafting office's answer.
 
 A form is read and sent, not searched: long quotes are shortened in the middle on word boundaries
 (the whole texts are in the other reports), the table is set in 小五 with narrow cell margins, and
-a row may run on to the next page rather than leave half a page blank.
+only a tall row may run on to the next page (keeping every row whole left half pages blank).
 """
 
 from __future__ import annotations
@@ -140,6 +140,24 @@ def _cell_margins(table, top_bottom_cm: float = 0.05, sides_cm: float = 0.1) -> 
     tbl_pr.append(mar)
 
 
+KEEP_LINES = 8  # rows up to this many lines are never split over two pages
+
+
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+
+
+def _docx_lines(values: list[str]) -> int:
+    """Lines the row's tallest cell takes at TABLE_PT in the columns' widths (a CJK character is one
+    em wide; the cell margins take 0.2 cm)."""
+    em_cm = TABLE_PT / 72 * 2.54
+    return max(
+        max(1, math.ceil(_width(v) / 1.8 / max(1.0, (w - 0.2) / em_cm)))
+        for v, (_, w, _) in zip(values, COLUMNS, strict=True)
+    )
+
+
 def _tight(p, pt: float) -> None:
     """A table paragraph: no space around it, single spacing, the table's size."""
     pf = p.paragraph_format
@@ -205,6 +223,8 @@ def render_docx(ctx: RenderContext) -> bytes:
     centred = {0, len(COLUMNS) - 2}
     for values in body:
         row = table.add_row()
+        if _docx_lines(values) <= KEEP_LINES:
+            _cant_split(row)  # a short row kept whole; a tall one may run on rather than leave a gap
         for i, value in enumerate(values):
             p = row.cells[i].paragraphs[0]
             if i in centred:

@@ -93,7 +93,11 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "n_targets": ("num", False, "number of quantified targets found"),
         "n_sentences": ("num", False, "number of sentences"),
         "general": ("bool", False, "a general requirement (指导思想, 工作目标 …), not an actionable measure"),
-        "by_duty": ("bool", False, "its leads share the task by duty (按职责分工负责, 分别负责): one per field"),
+        "by_duty": ("bool", False, "its leads share the task by duty (按职责分工负责, 分别负责, X负责A，Y负责B): "
+                                   "one per field"),
+        "lead_source": ("str", False, "where its units were read: clause (its own responsibility clause), fields "
+                                      "(its sentences, X负责A，Y负责B) or chapter (以下各项由X牵头); none without units"),
+        "lead_inherited": ("bool", False, "its units come from a chapter's clause already judged on an earlier item"),
         **_COMMON,
     },
     "responsibility": {
@@ -106,7 +110,11 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "n_support_units": ("num", False, "number of supporting units"),
         "n_generic_lead_units": ("num", False, "lead units that name no one in particular (各有关部门)"),
         "detached": ("bool", False, "the clause stands in its own paragraph"),
-        "by_duty": ("bool", False, "the leads share the task by duty (按职责分工负责, 分别负责): one per field"),
+        "by_duty": ("bool", False, "the leads share the task by duty (按职责分工负责, 分别负责, X负责A，Y负责B): "
+                                   "one per field"),
+        "source": ("str", False, "clause (the measure's own), fields (its sentences: X负责A，Y负责B) or chapter "
+                                 "(以下各项由X牵头)"),
+        "inherited": ("bool", False, "a chapter's clause already judged on an earlier item under the same heading"),
         **_COMMON,
     },
     "deadline": {
@@ -673,13 +681,15 @@ def build_facts(
                 out.append({**base, "title": m.title, "text": m.text, "lead_units": list(m.lead_units),
                             "support_units": list(m.support_units), "n_deadlines": len(m.deadlines),
                             "n_targets": len(m.targets), "n_sentences": len(m.sentences), "general": m.general,
-                            "by_duty": bool(m.responsibility and m.responsibility.by_duty)})
+                            "by_duty": bool(m.responsibility and m.responsibility.by_duty),
+                            "lead_source": m.responsibility.source if m.responsibility else "none",
+                            "lead_inherited": bool(m.responsibility and m.responsibility.inherited)})
             elif fact == "responsibility" and m.responsibility is not None:
                 r = m.responsibility
                 out.append({**base, "style": r.style, "text": r.text, "lead_units": [u.name for u in r.lead],
                             "support_units": [u.name for u in r.support],
                             "n_generic_lead_units": sum(1 for u in r.lead if u.generic), "detached": r.detached,
-                            "by_duty": r.by_duty})
+                            "by_duty": r.by_duty, "source": r.source, "inherited": r.inherited})
             elif fact == "deadline":
                 for j, d in enumerate(m.deadlines):
                     out.append({**base, "index": j, "text": d.text, "kind": d.kind, "date": d.date,

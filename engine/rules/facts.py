@@ -94,6 +94,8 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "role": ("str", False, "lead or support"),
         "name": ("str", False, "the unit as written (区司法局)"),
         "generic": ("bool", False, "a generic name (各有关部门) rather than a named unit"),
+        "clause": ("str", False, "the responsibility clause that names it as written (a measure of several "
+                   "clauses, …（A负责）…（B负责）: the first that names it)"),
         **cond._COMMON,
     },
 }
@@ -181,8 +183,13 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
             r = m.responsibility
             if r is None:
                 continue
+            named: dict[str, str] = {}
+            for c in r.clauses or [r]:
+                for u in (*c.lead, *c.support):
+                    named.setdefault(u.name, c.text)
             for role, units in (("lead", r.lead), ("support", r.support)):
-                out += [{"ref": m.ref, "role": role, "name": u.name, "generic": u.generic, **common} for u in units]
+                out += [{"ref": m.ref, "role": role, "name": u.name, "generic": u.generic,
+                         "clause": named.get(u.name, r.text), **common} for u in units]  # fmt: skip
     else:
         raise KeyError(fact)
     return [{"t": fact, cond.KEY: i, **_counts(f)} for i, f in enumerate(out)]

@@ -72,7 +72,7 @@ def clause_around(text: str, i: int) -> tuple[int, int]:
 def body(m: Measure) -> str:
     """The measure text without its responsibility clause (units are not the plan's words)."""
     r = m.responsibility
-    if r and r.text and r.text in m.text:
+    if r and r.source == "clause" and r.text and r.text in m.text:  # per-field leads are the plan's words
         text = m.text
         for c in r.clauses[:-1]:  # a measure of several clauses: the earlier ones too
             if 0 <= c.start < c.end <= len(text) and text[c.start : c.end] == c.text:

@@ -123,3 +123,46 @@ def test_numerals(s, n):
 
 def test_numerals_reject_words():
     assert cn_to_number("统一") is None and cn_to_number("") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对符合条件的企业，按60%给予补贴。",
+        "按照全市公立医院年度总用量的60%—70%估算采购总量。",
+        "医保基金按不低于采购金额的30%提前预付给医疗机构。",
+        "参保人员在基层医疗机构住院的，报销比例提高到70%。",
+        "困难群众的补助标准不低于每人每月300元。",
+        "可对单户金额500万元及以下、费率不超过1%的业务给予适当补贴。",
+        "对吸纳就业超过100人的企业给予奖励。",
+    ],
+)
+def test_rates_that_define_a_benefit_are_not_targets(text):
+    assert extract_targets(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "cmp"),
+    [
+        ("支小支农担保金额占比不得低于80%。", 80.0, ">="),
+        ("年度补助资金结余不得超过5%。", 5.0, "<="),
+        ("再担保业务收费原则上不高于承担风险责任的0.5%。", 0.5, "<="),
+        ("到2025年，政务服务事项网上可办率达到95%以上。", 95.0, ">="),
+        ("引导合作机构逐步将平均担保费率降至1%以下。", 1.0, "<="),
+        ("按时办结率达到98%。", 98.0, ">="),
+    ],
+)
+def test_rates_stated_as_goals_are_targets_with_their_direction(text, value, cmp):
+    (t,) = extract_targets(text)
+    assert (t.value, t.comparator) == (value, cmp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教师原则上从具有3年以上企业工作经历并具有高职以上学历的人员中公开招聘。",
+        "优先从具有专家团队和5年以上优秀培训业绩的机构中选择。",
+    ],
+)
+def test_a_qualification_of_whom_the_plan_selects_is_no_target(text):
+    assert extract_targets(text) == []

@@ -33,6 +33,9 @@ def _suggestions(draft: str) -> dict[str, str]:
         ("柳州市2023年法治政府建设工作要点", "市卫计委", "“市卫生健康委员会”（或“市卫生健康局”", "“市卫生健康局”（"),
         ("广宁县2023年法治政府建设工作要点", "县卫计局", "“县卫生健康局”", "或"),
         ("肇庆市广宁县2023年法治政府建设工作要点", "县地税局", "“国家税务总局广宁县税务局”", "或"),
+        # bodies are named in full: the province's full name, the county above a town
+        ("广西壮族自治区2023年法治政府建设工作要点", "自治区地税局", "“国家税务总局广西壮族自治区税务局”", "或"),
+        ("广宁县南街镇2023年法治政府建设工作要点", "县环保局", "“市生态环境局广宁县分局”", "××"),
     ],
 )
 def test_successor_at_the_units_level(title: str, unit: str, expected: str, not_expected: str) -> None:

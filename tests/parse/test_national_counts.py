@@ -165,3 +165,51 @@ def test_a_notice_issuing_two_regulations_reads_each_on_its_own():
         assert (one.date, one.doc_number, one.issuers, one.level) == (
             "2018-12-18", "国办发〔2018〕124号", ["国务院办公厅"], "national",
         )  # fmt: skip
+
+
+
+def test_rates_that_are_goals_and_rates_that_define_a_payment():
+    """Targets counted by hand. gbf2019-6 (financing guarantee): ten rates stated as
+    obligations (达到80%以上; 不得低于80% / 50%, floors; 降至1%以下, 不超过1% / 1.5%, caps; 不高于承担风险
+    责任的0.5% / 0.3%, caps; 不低于20%; 全覆盖); 对500万元及以下、费率不超过1%的担保业务给予补贴 says who
+    gets a subsidy. gbf2019-2 (drug procurement): 按照总用量的60%—70%估算 and 按不低于采购金额的30%预付
+    say how an amount is computed: no target."""
+    p = parse_plan(load_document(str(NATIONAL / "gbf2019-6-financing-guarantee.txt")))
+    found = [(m.ref, t.value, t.comparator, t.unit) for m in p.measures for t in m.targets]
+    assert found == [
+        ("(五)", 80.0, ">=", "%"), ("(六)", 80.0, ">=", "%"), ("(六)", 50.0, ">=", "%"),
+        ("(八)", 1.0, "<=", "%"), ("(八)", 1.0, "<=", "%"), ("(八)", 1.5, "<=", "%"),
+        ("(九)", 0.5, "<=", "%"), ("(九)", 0.3, "<=", "%"), ("(十一)", 20.0, ">=", "%"),
+        ("(十九)", 1.0, ">=", ""),
+    ]  # fmt: skip
+    drugs = parse_plan(load_document(str(NATIONAL / "gbf2019-2-drug-procurement.txt")))
+    assert sum(len(m.targets) for m in drugs.measures) == 0
+
+
+def test_the_tree_shows_each_issued_document_with_its_own_chapters():
+    from engine.parse.render import render_tree
+
+    tree = render_tree(parse_plan(load_document(str(NATIONAL / "gbf2018-124-cultural-enterprises.txt"))))
+    heads = [line for line in tree.splitlines() if line.startswith(("文件", "一 ", "四 "))]
+    assert heads == [
+        "文件 1: 文化体制改革中经营性文化事业单位转制为企业的规定", "一 关于公司制股份制改革", "四 关于收入分配",
+        "文件 2: 进一步支持文化企业发展的规定", "一 关于财政税收", "四 关于工商管理",
+    ]  # fmt: skip
+
+
+def test_issuing_notice_titles_and_the_targets_of_an_issued_plan():
+    """gf2019-4 (国务院关于印发国家职业教育改革实施方案的通知): the plan is the 方案 it issues. Its items
+    hold nine targets, counted by hand: 至少建设一所, three revision/adjustment frequencies, 建立100个“双师
+    型”教师培养培训基地, 每年至少1个月, 建成300个, 达到12000元, 每年召开两次. 具有3年以上企业工作经历 and
+    具有…5年以上优秀培训业绩 qualify whom the plan selects."""
+    p = parse_plan(load_document(str(NATIONAL / "gf2019-4-vocational-education.txt")))
+    assert p.title == "国家职业教育改革实施方案"
+    assert (p.doc_number, p.date, p.level) == ("国发〔2019〕4号", "2019-01-24", "national")
+    found = [(m.ref, t.value, t.comparator, t.unit) for m in p.measures for t in m.targets]
+    assert found == [
+        ("(二)", 1.0, ">=", "所"), ("(九)", 1.0, ">=", "次"), ("(九)", 1.0, ">=", "次"), ("(九)", 1.0, ">=", "次"),
+        ("(十二)", 100.0, ">=", "个"), ("(十二)", 1.0, ">=", "个月"), ("(十三)", 300.0, ">=", "个"), ("(十六)", 12000.0, ">=", "元"),
+        ("(二十)", 2.0, ">=", "次"),
+    ]  # fmt: skip
+    drugs = parse_plan(load_document(str(NATIONAL / "gbf2019-2-drug-procurement.txt")))
+    assert drugs.title == "国家组织药品集中采购和使用试点方案"

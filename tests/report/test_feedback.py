@@ -157,7 +157,7 @@ def test_the_table_is_set_compactly(ctx):
     assert abs(sum(w for _, w, _ in COLUMNS) - 25.7) < 0.01  # the full width of landscape A4 inside 2 cm margins
     widths = {k: w for k, w, _ in COLUMNS}
     assert min(widths["quote"], widths["problem"], widths["basis"], widths["suggestion_long"]) > 3 * widths["no"]
-    assert "w:cantSplit" not in table._tbl.xml  # a tall row runs on rather than leave half a page blank
+    assert all("w:cantSplit" in row._tr.xml for row in table.rows[1:])  # short rows are kept whole
     assert "w:tblCellMar" in table._tbl.xml
     cell = table.rows[1].cells[3].paragraphs[0]
     assert cell.paragraph_format.space_after == 0 and cell.runs[0].font.size.pt == TABLE_PT
@@ -201,3 +201,14 @@ def test_the_seed_form_fits_in_a_few_pages(tmp_path):
     """49 rows filled 11 pages (14 for 58 rows): cut rows kept whole, ten-point text, full quotes."""
     assert _pdf_pages(tmp_path, "form.docx") <= 7
     assert _pdf_pages(tmp_path, "form.xlsx") <= 7
+
+
+def test_only_tall_rows_may_run_on_to_the_next_page(tmp_path):
+    """Keeping every row whole left half pages blank (11 pages for 49 rows); letting every row split
+    left one line of a row alone on a page. Rows up to KEEP_LINES lines are kept whole."""
+    from engine.report.feedback import KEEP_LINES, _docx_lines
+
+    doc = docx.Document(io.BytesIO(_seed_form(tmp_path, "f.docx")))
+    kept = [("w:cantSplit" in row._tr.xml, _docx_lines([c.text for c in row.cells])) for row in doc.tables[0].rows[1:]]
+    assert all(k == (lines <= KEEP_LINES) for k, lines in kept)
+    assert any(k for k, _ in kept)

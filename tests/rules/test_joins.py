@@ -210,3 +210,19 @@ def test_curated_require_phrases_in_the_shipped_obligation_ruleset_take_effect(t
     assert dropped(src) == []  # the draft keeps 一网通办
     got = dropped(src.replace(kept, "  require_phrases:\n  - 一网通办\n  - 秒批秒办\n"))
     assert len(got) == 1 and got[0][1] == "(六)" and "秒批秒办" in got[0][2]
+
+
+def test_unit_facts_say_which_clause_names_each_unit() -> None:
+    """A measure of several clauses (…（A负责）…（B负责）): one fact per unit of the union, with the
+    clause that names it."""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+    from engine.rules.kinds.base import CheckContext
+
+    draft = parse_plan(from_text("某某市实施方案\n1.推进改革。（市发展改革委负责）加强宣传。（市委宣传部、市发展改革委负责）\n", "d.txt"))
+    ctx = CheckContext(draft=draft, parent=None, alignment=None, obligations={}, data={}, lang="zh")
+    got = [(f["name"], f["role"], f["clause"]) for f in ft.build("unit", ctx)]
+    assert got == [
+        ("市发展改革委", "lead", "(市发展改革委负责)"),  # the normalised text: half-width brackets
+        ("市委宣传部", "lead", "(市委宣传部、市发展改革委负责)"),
+    ]

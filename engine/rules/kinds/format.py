@@ -163,7 +163,7 @@ class Format(CheckKind):
                 )  # fmt: skip
 
     def _detached(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
-        measures = [m for m in ctx.measures() if m.responsibility]
+        measures = [m for m in ctx.measures() if m.responsibility and m.responsibility.source == "clause"]
         n_det = sum(1 for m in measures if m.responsibility.detached)  # type: ignore[union-attr]
         reported: set[str] = set()
         if measures and n_det * 2 < len(measures):

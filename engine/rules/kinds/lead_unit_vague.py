@@ -65,8 +65,8 @@ class LeadUnitVague(CheckKind):
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
         for m in ctx.measures():
-            if m.general:
-                continue
+            if m.general or (m.responsibility is not None and m.responsibility.inherited):
+                continue  # a chapter's lead clause (以下各项由…) is judged once, on its first item
             leads = lead_units(m)
             if not leads or not all(is_generic(u) for u in leads):
                 continue

@@ -33,13 +33,14 @@ class UnitNaming(CheckKind):
     description = (
         "同一单位在一份方案里有两种写法（此处“县发改局”，彼处“县发展和改革局”；“区人社局”与“区人力资源和社会保障局”），"
         "读者会以为是两个单位，也显得粗糙。同一单位的全称、简称见 rulesets/data/unit_registry.yaml（bodies）；"
-        "“县委编办”与“县编办”只是前缀不同，不算两种写法。建议统一为方案中用得最多的写法（一样多时用全称）。"
+        "“县委编办”与“县编办”只是前缀不同，不算两种写法。建议统一为方案中用得最多的写法（一样多时用登记表为本级列出的"
+        "名称，再用全称）。"
     )
     description_en = (
         "One unit under two names in one draft (县发改局 here, 县发展和改革局 there) reads as two units and looks "
         "careless. Full and short names of a body are in rulesets/data/unit_registry.yaml (bodies); 县委编办 and "
-        "县编办 differ only in the prefix and are one name. The suggestion is the form the draft uses most (the full "
-        "name on a tie)."
+        "县编办 differ only in the prefix and are one name. The suggestion is the form the draft uses most (on a tie, "
+        "the name the registry gives for the draft's level, then the full name)."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -65,7 +66,12 @@ class UnitNaming(CheckKind):
                 continue
             body = reg.bodies[body_id]
             names = [*body.national, *body.province, *body.local] if tier == "national" else [*body.local, *body.province]
-            order = {n: i for i, n in enumerate(names)}
+            at = reg.at_level(body, ctx.draft.level) if tier != "national" else None
+            if at is not None:  # the names the registry gives for the draft's level come first on a tie
+                names = [*(n for n in at.names if "{" not in n), *names]
+            order: dict[str, int] = {}
+            for i, n in enumerate(names):
+                order.setdefault(n, i)  # a name listed twice keeps its first place
             right = min(counts, key=lambda f: (-counts[f], order.get(f, len(order)), f))
             example = next(m for m in found if m.read.form == right).read.name
             reported: set[str] = set()

@@ -64,6 +64,9 @@ def _title(source: str) -> str:
     return re.split(r"[（(：:]", source, maxsplit=1)[0]
 
 
+_FULL_PROVINCE = {short: full for full, short in PROVINCES.items()}
+
+
 def _province_level(place: str) -> bool:
     return place in PROVINCES or place in PROVINCES.values()
 
@@ -75,12 +78,16 @@ def _places_of(mention: Mention, where: Where, level: str) -> tuple[str, str | N
     read = mention.read
     p = bare_prefix(read.prefix)
     word = p if p in ("县", "区", "市", "旗", "州", "盟", "省", "自治区") else ""
+    one_up = LEVEL_RANK.get(where.level, -9) - 1 == LEVEL_RANK.get(level, 0)
     if read.relation == "self" and where.jurisdiction:
         place = where.jurisdiction
     elif p and not word:
         place = p
+    elif read.relation == "upper" and one_up and where.parent:
+        place = where.parent  # 县环保局 in a town's plan: the county above it
     else:
         place = "××" + (word or {"county": "县", "city": "市"}.get(level, ""))
+    place = _FULL_PROVINCE.get(place, place)  # 广西 -> 广西壮族自治区: bodies are named in full
     upper: str | None = "市" if level == "county" else "省"
     if read.relation == "self" and where.parent:
         upper = None if _province_level(where.parent) else where.parent

@@ -1,0 +1,172 @@
+"""Leads written in running text: per-field clauses ("X负责A，Y负责B") and chapter-level lead clauses
+("以下各项由区司法局牵头") that apply to the items under a heading.
+
+Unlike a responsibility clause, these sentences are also the measure's task, and the same words in a
+policy text only describe who does what ("国家中医药局负责组织实施三级公立中医医院绩效考核工作" in a
+State Council opinion that names no responsible units at all). They are read as the measure's units
+only when (decision and evidence: README.md, "Who is responsible"):
+
+1. the measure has no responsibility clause of its own (an explicit clause always wins);
+2. per-field: at least two clauses of the measure each open with units the plan itself directs
+   ("区司法局负责…，区市场监管局负责…", "…由区司法局负责；…由区财政局负责"), naming two units or more.
+   A unit the plan directs is one the unit registry reads at the plan's own level, a branch located in
+   its jurisdiction, or a level below it; else a name with the plan's own prefix (区, 城中区) and a body's
+   suffix. Clauses about other levels' bodies (市司法局负责… in a county plan), generic subjects
+   (各有关部门负责…) and unregistered words (教育行政部门) are prose and count for nothing;
+3. chapter-level: a heading or its opening text says its items are led by named units ("以下各项由X牵头，
+   Y配合", "（本部分任务由X、Y按职责分工负责）"); the items under it without a clause of their own take
+   it, the first one judged for it, the others marked `inherited`.
+
+Nothing is cut from the measure's sentences and nothing is taught to the tokenizer: the words stay the
+task's words (engine/align reads Responsibility.source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from engine.extract.responsibility import _has_unit_suffix, _parse_content, is_generic_unit, parse_units
+from engine.extract.sentences import squeeze
+from engine.extract.unitnames import Registry, Where, load_registry, read_unit, relation_of
+from engine.memo import memo
+from engine.models import Measure, Plan, Responsibility, Section, Unit
+
+# one clause: "区司法局负责A" / "区司法局、区财政局分别负责A" / "A由区司法局负责" / "A由区司法局牵头"
+_VERB = r"(?:要|应|应当|具体|主要|分别)?(?:牵头负责|负责|牵头)(?!人|同志|制(?![定订]))"  # 负责人, 负责同志: people; 首问负责制: a system
+_SUBJECT_FIRST = re.compile(r"^(?P<units>[^，,；;。：:()（）]{2,60}?)" + _VERB + r"(?P<field>.{2,})$")
+_FIELD_FIRST = re.compile(
+    r"^(?P<field>[^，,；;。]{2,}?)由(?P<units>[^，,；;。：:()（）由]{2,60}?)" + _VERB + r"(?P<rest>.*)$"
+)
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？\n]")
+
+# the scope of a chapter-level clause, then the lead part _parse_content reads
+_SCOPE = re.compile(
+    r"(?:以下|下列|本(?:部分|章|节|篇|领域|方面))(?:各项|所列|的|各)?(?:重点)?(?:工作|任务|措施|事项|内容)?"
+    r"(?:均|统一|全部|分别)?"
+)
+_SCOPE_END = re.compile(r"[。)）\]］】\n]")
+
+Directs = Callable[[str], bool]
+
+
+def directs_for(plan: Plan, registry: Registry | None = None) -> Directs:
+    """Whether a name is a body `plan` directs: its own level (registry), a branch located here, a
+    level below, or its own prefix with a body's suffix (区政管办). Generic names never qualify."""
+    where = Where.of(plan)
+    reg = registry or load_registry()
+    return lambda name: _directs(squeeze(name), where, reg)
+
+
+@memo(4096, copy="shared")  # a bool
+def _directs(name: str, where: Where, reg: Registry) -> bool:
+    if len(name) < 3 or is_generic_unit(name) or name.startswith("各"):
+        return False
+    read = read_unit(name, where, reg)
+    if read.known:
+        return read.relation in ("self", "branch", "below")
+    if name.endswith("部门"):
+        return False  # 教育行政部门, 卫生健康部门: kinds of department, not a body
+    for k in range(1, min(len(name) - 1, 9)):
+        rel = relation_of(name[:k], where)
+        if rel is not None and rel[0] == "self":
+            return _has_unit_suffix(name[k:]) and len(name) - k >= 2
+    return False
+
+
+def field_leads(text: str, directs: Directs) -> Responsibility | None:
+    """The per-field leads of a measure text with no clause of its own, or None (rule 2 above)."""
+    leads: list[str] = []
+    clauses = 0
+    first = last = -1
+    pos = 0
+    for piece in _CLAUSE_SPLIT.split(text):
+        start, pos = pos, pos + len(piece) + 1
+        flat = piece.strip()
+        names = _subject(flat)
+        if not names or not all(directs(n) for n in names):
+            continue
+        clauses += 1
+        leads += [n for n in names if n not in leads]
+        lead_at = start + piece.find(flat)
+        first = lead_at if first < 0 else first
+        last = lead_at + len(flat)
+    if clauses < 2 or len(leads) < 2:
+        return None
+    return Responsibility(
+        lead=tuple(Unit(name=n, generic=False) for n in leads),
+        style="X负责A，Y负责B",
+        text=text[first:last],
+        by_duty=True,  # one lead per field: many leads here are a division of labour
+        source="fields",
+        start=first,
+        end=last,
+    )
+
+
+def _subject(clause: str) -> list[str]:
+    """The units a clause opens with ("区司法局负责…") or hands a field to ("…由区司法局负责")."""
+    m = _SUBJECT_FIRST.match(clause) or _FIELD_FIRST.match(clause)
+    if m is None:
+        return []
+    names = parse_units(m.group("units"))
+    return names if names and all(_has_unit_suffix(n) for n in names) else []
+
+
+def chapter_lead(section: Section) -> Responsibility | None:
+    """A lead clause a heading states for its items ("以下各项由区司法局牵头，区财政局配合"), or None."""
+    for where in (section.title, section.text):
+        for m in _SCOPE.finditer(where):
+            end = _SCOPE_END.search(where, m.end())
+            rest = where[m.end() : end.start() if end else len(where)].strip(" ，,：:")
+            if not rest:
+                continue
+            parsed = _parse_content(rest[1:] if rest.startswith("由") else rest)
+            if parsed and parsed[0]:
+                lead, support, style = parsed
+                text = where[m.start() : end.start() if end else len(where)]
+                return Responsibility(
+                    lead=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in lead),
+                    support=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in support),
+                    style=style,
+                    text=text,
+                    by_duty=bool(re.search(r"按(照)?(各自)?职责(分工)?|分别负责|各负其责", text)),
+                    source="chapter",
+                    line=section.line,
+                    column=section.column,
+                )
+    return None
+
+
+class TextLeads:
+    """Gives measures without a clause of their own the leads their text or their chapter states.
+    Used by parse on each measure, in document order, after `fill_measure`."""
+
+    def __init__(self, plan: Plan, registry: Registry | None = None) -> None:
+        self.chapters: dict[tuple[str, ...], Responsibility] = {}
+        for s in plan.sections:
+            r = chapter_lead(s)
+            if r is not None:
+                self.chapters[(*s.path, s.label)] = r
+        known = plan.level in ("national", "province", "city", "county", "town")
+        self.directs = directs_for(plan, registry) if known else None
+        self.judged: set[tuple[str, ...]] = set()
+
+    def apply(self, m: Measure) -> None:
+        if m.responsibility is not None or m.general:
+            return
+        r = field_leads(m.text, self.directs) if self.directs is not None else None
+        if r is None:
+            key = next((k for k in _enclosing(m) if k in self.chapters), None)
+            if key is None:
+                return
+            r = self.chapters[key].model_copy(update={"inherited": key in self.judged})
+            self.judged.add(key)
+        m.responsibility = r
+        m.lead_units = [u.name for u in r.lead]
+        m.support_units = [u.name for u in r.support]
+
+
+def _enclosing(m: Measure) -> list[tuple[str, ...]]:
+    """Keys of the sections around a measure, innermost first."""
+    return [tuple(m.path[:k]) for k in range(len(m.path), 0, -1)]
