@@ -159,7 +159,10 @@ class ClauseCarried(CheckKind):
         "上级一项措施往往包含多项要求；下级承接了这项措施，也要承接其中的每一条要求和列举的每一个事项。本检查"
         "在已对应的措施之间逐条比较，找出下级遗漏的上级条款和列举事项，严重程度按上级条款的约束力确定（“必须”"
         "“严禁”类为错误，“全面”“严格”类为警告，其余为提示，可配置），带时限或量化指标的条款至少为警告。移到"
-        "下级其他措施中的条款不算遗漏；过短的套话条款不报告。义务规则集中整理的必须保留的表述"
+        "下级其他措施中的条款不算遗漏；过短的套话条款、只写了主语的部分（各部门要）不报告。上级机关自身的职责"
+        "（主语是国务院部门、国家或中央机构、省级政府）、国家立法和大区域之间的分配不要求下级承接"
+        "（rulesets/data/beyond_level.yaml）。同一措施的多处提示级缺项合为一条提示，逐条列出，便于起草人"
+        "逐条确认或改写；错误和警告仍一条一报。义务规则集中整理的必须保留的表述"
         "（require_phrases）在所有承接措施中都找不到的，也在这里报告。"
     )
     description_en = (
@@ -167,8 +170,13 @@ class ClauseCarried(CheckKind):
         "and each listed item. Compares aligned measures clause by clause and reports parent clauses and "
         "enumerated items the draft left out, graded by the parent clause's strength (mandatory → error, firm "
         "→ warning, else info; configurable), a clause with a deadline or target at least a warning. Clauses "
-        "moved to another draft measure are not dropped; short filler clauses are ignored. Curated "
-        "Obligation.require_phrases missing from all carrying measures are reported here too."
+        "moved to another draft measure are not dropped; short filler clauses and parts that only name who acts "
+        "(各部门要) are ignored. A higher level's own duties (the actor is a State Council department, a "
+        "national or central body, a provincial government), national law-making and allocation between "
+        "regions are not asked of a lower level (rulesets/data/beyond_level.yaml). The info-level gaps of one "
+        "measure make one note listing them, for the drafter to confirm or adapt one by one; errors and "
+        "warnings stay one finding each. Curated Obligation.require_phrases missing from all carrying "
+        "measures are reported here too."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
