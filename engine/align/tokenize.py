@@ -90,6 +90,11 @@ class Vocabulary:
         self._with_prefixes = {w: tuple(x for x in words if w.startswith(x)) for w in words}
         self._overlay: _Overlay | None = None
 
+    def __getstate__(self) -> dict:
+        """Pickled without its overlay (a tokenizer holds a lock): a web worker sends the run back to
+        the server process, which rebuilds the overlay if it ever asks for one."""
+        return {**self.__dict__, "_overlay": None}
+
     def overlay(self) -> _Overlay:
         """The tokenizer of this vocabulary (made on first use; it dies with the run)."""
         if self._overlay is None:
