@@ -13,7 +13,8 @@ Conventions:
   每季度一次 -> period_years 0.25).  Comparator ">=" (a frequency in a plan is a floor) unless
   最多/不超过 say otherwise.
 - number targets preceded by 每年/每人每年 also carry period_years (不少于60学时 per year -> 1).
-- fractions are percentages: 不超过五分之一 -> 20, "<=", unit "%".
+- fractions are percentages: 不超过五分之一 -> 20, "<=", unit "%"; so are halves in words with a
+  comparator or 以上/以下 (超过一半 -> 50, ">"; 半数以上 -> 50; 过半 -> 50, ">"), never 减少一半 (a change).
 - a frequency limited by 只/仅/限 (每年只享受一次) is a cap ("<="): the benefit may be used at most so often.
 - a count that qualifies a noun after 超过/高于/低于 or 以上/以下 (超过100人的企业, 500万元以上的小微企业)
   is an eligibility condition, not a target; 不少于60学时的培训 and a share (80%以上的乡镇建成…) stay targets.
@@ -79,6 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"(?P<unit>个|项|家|所|批|名|处|条|支|座|人次|万人|人)(?!左右|以上|及以上|以下|以内|[0-9])")),
     ("fraction", re.compile(r"(?P<cmp>" + "|".join(CMP_WORDS) + r")?\s*(?P<den>[0-9]+|[一二三四五六七八九十百]+)分之"
                             + NUM + SUFFIX + "?")),
+    ("half", re.compile(r"(?P<cmp>" + "|".join(CMP_WORDS) + r")?\s*(?P<half>一半|半数|(?<![经通超])过半(?=数))(?P<suf>以上|及以上|以下|及以下)?")),
     ("percent", re.compile(r"(?<![0-9.])" + NUM + r"\s*(?P<unit>%|‰)")),
     ("zero", re.compile(r"零(?P<unit>次)?(?:跑动|跑腿|上门|见面)")),
     ("coverage_basic", re.compile(r"基本(?:实现)?(?:[^，。；,;\n]{0,12}?)全覆盖|基本覆盖")),
@@ -92,6 +94,7 @@ NEEDS = {
     "suffix": "以及之内左",
     "count": "0123456789",
     "fraction": "分",
+    "half": "半",
     "percent": "%‰",
     "zero": "零",
     "coverage_basic": "基",
@@ -177,6 +180,8 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
         return Target(text=t, value=1.0, comparator=">=", kind="coverage")
     if kind == "coverage_basic":
         return Target(text=t, value=0.9, comparator=">=", kind="coverage")
+    if kind == "half":
+        return _half(m)
     num = g.get("num") or ""
     value = cn_to_number(num)
     if value is None:
@@ -270,6 +275,18 @@ def _target(kind: str, m: re.Match[str], text: str) -> Target | None:
     return Target(text=t, value=value, comparator=cmp, unit=unit, kind=pk, period_years=period)  # type: ignore[arg-type]
 
 
+def _half(m: re.Match[str]) -> Target | None:
+    """超过一半, 半数以上, 过半: 50% with its comparator; a bare 一半 (减少一半) is a change, not a target."""
+    cmp_word, suf, half = m.group("cmp") or "", m.group("suf") or "", m.group("half")
+    if not cmp_word and not suf and half != "过半":
+        return None
+    if cmp_word in LE_WORDS or suf in ("以下", "及以下"):
+        cmp = STRICT.get(cmp_word, "<=")
+    else:
+        cmp = ">" if half == "过半" else STRICT.get(cmp_word, ">=")
+    return Target(text=m.group(0).strip(), value=50.0, comparator=cmp, unit="%", kind="percent")  # type: ignore[arg-type]
+
+
 def _is_followed_by_number_context(text: str, end: int) -> bool:
     return end < len(text) and text[end] in "%‰"
 
@@ -282,7 +299,7 @@ def find_targets(text: str) -> list[tuple[int, int, Target]]:
     if "“" in text or "‘" in text:
         spans += quote_spans(text)
     masked = mask_spans(text, spans)
-    if not re.search(NUM_CLASS + "|覆盖|零", masked):
+    if not re.search(NUM_CLASS + "|覆盖|零|半", masked):
         return []
     return first_matches(masked, PATTERNS, NEEDS, lambda kind, m: _target(kind, m, masked))
 

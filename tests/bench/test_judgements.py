@@ -11,15 +11,20 @@ from bench.precision import PAIRS, ROOT, key_of
 
 def test_every_judgement_file_is_well_formed():
     assert PAIRS
-    for path, (parent, draft) in PAIRS.items():
-        assert (ROOT / parent).is_file() and (ROOT / draft).is_file()
+    for path, pairs in PAIRS.items():
+        assert pairs
+        for parent, draft in pairs:
+            assert (ROOT / parent).is_file() and (ROOT / draft).is_file()
+        drafts = {Path(d).name for _, d in pairs}
         entries = yaml.safe_load(Path(ROOT / path).read_text("utf-8"))
         assert entries, path
         keys = set()
         for e in entries:
             assert e["verdict"] in {"true", "false", "unclear"}, e
             assert e["rule"] and e["reason"].strip(), e
-            k = key_of(e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence"))
+            draft = e.get("draft") or (pairs[0][1] if len(pairs) == 1 else "")
+            assert Path(draft).name in drafts, f"{path}: an entry names no draft of its pairs: {e}"
+            k = key_of(draft, e["rule"], e.get("item"), e.get("evidence"), e.get("parent_evidence"))
             assert k not in keys, f"two judgements for one finding: {k}"
             keys.add(k)
 

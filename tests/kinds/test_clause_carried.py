@@ -148,3 +148,25 @@ def test_item_changed_in_place_is_not_dropped() -> None:
     assert _run([cp], parent_item="(二十四)", local=("21",)) == []
     cp = b.clause(parent, parent.replace("全区各级互联、", ""), "changed", local_item="21")
     assert [h.fields["items"] for h in _run([cp], parent_item="(二十四)", local=("21",))] == ["全区各级互联"]
+
+
+def _run_case(parent: str, draft: str, level: str) -> list:
+    from tests.kinds.test_cases import run_case
+
+    return run_case("clause_carried", {"parent": parent, "draft": draft, "level": level})
+
+
+_NATIONAL = "国务院关于印发国家职业教育改革实施方案的通知\n一、主要任务\n(一)多措并举打造“双师型”教师队伍。完善教师资格制度。{}\n"
+_CITY = "某省某市职业教育改革实施方案\n1.多措并举打造“双师型”教师队伍。完善教师资格制度。(市教育局负责)\n"
+
+
+def test_a_dropped_clause_with_a_figure_that_holds_locally_is_a_warning() -> None:
+    # 每年至少1个月 is per teacher at every level: a gap to weigh, not a note
+    found = _run_case(_NATIONAL.format("职业院校教师每年至少1个月在企业或实训基地实训。"), _CITY, "city")
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_a_dropped_clause_with_a_national_total_stays_info() -> None:
+    # 建设100个基地 is the country's total, shared out: no reason to raise the note
+    found = _run_case(_NATIONAL.format("建设100个“双师型”教师培养培训基地。"), _CITY, "city")
+    assert [f.severity for f in found] == ["info"]

@@ -126,7 +126,7 @@ def test_long_quotes_are_shortened_on_word_boundaries(tmp_path):
         CliRunner().invoke(main, ["check", str(SEED_DRAFT), "--parent", str(SEED_PARENT), "--format", "json"]).output
     )
     evidence = sorted((f["evidence"]["local"] or "") for f in report["findings"])
-    assert len(body) == len(evidence) == 49
+    assert len(body) == len(evidence) == 47
 
     def on_words(short: str, full: str) -> bool:
         if ELLIPSIS not in short:

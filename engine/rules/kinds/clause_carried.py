@@ -16,6 +16,7 @@ from engine.rules import places, voice
 from engine.rules import similarity as sim
 from engine.rules.beyond import beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.targets import draft_shares, is_total
 
 
 class Options(KindOptions):
@@ -125,7 +126,21 @@ class Options(KindOptions):
         True, description="report curated Obligation.require_phrases missing from the carriers"
     )
     escalate_timed: bool = Field(
-        True, description="a dropped clause with a deadline (by date or recurring) is at least a warning"
+        True,
+        description="a dropped clause with a deadline (by date or recurring) or a target that holds at the "
+        "draft's level (a rate, a duration, a per-unit value such as 生均12000元; not a higher level's total) "
+        "is at least a warning",
+    )
+    group_info: bool = Field(
+        True,
+        description="the info-level gaps of one carried measure make one finding listing them (a clerk reads "
+        "one note per measure to confirm or adapt); errors and warnings stay one finding each",
+    )
+    subject_only: str = Field(
+        r"^(各|有关|相关|本)?[^，。；]{0,10}?(地区|地方|各地|部门|单位|机关|政府|人民政府)(要|应当?|须|必须)?"
+        r"(以[^，。；]{1,10}为单位)?$",
+        description="a left-out part that only names who acts (各部门要, 各地以县(市、区)为单位): the draft names "
+        "its own actors, so it is no finding",
     )
 
 
@@ -133,6 +148,7 @@ _WHAT = {
     "clause": {"zh": "未承接上级条款", "en": "drops a parent clause"},
     "items": {"zh": "列举事项中少了“{items}”", "en": "drops '{items}' from a listed enumeration"},
     "phrase": {"zh": "缺少上级要求的“{items}”", "en": "lacks the required phrase '{items}'"},
+    "group": {"zh": "有{n}处上级要求未承接（请逐条确认或按本级实际改写）", "en": "leaves out {n} parent requirements (confirm or adapt each)"},
 }
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -143,7 +159,10 @@ class ClauseCarried(CheckKind):
         "上级一项措施往往包含多项要求；下级承接了这项措施，也要承接其中的每一条要求和列举的每一个事项。本检查"
         "在已对应的措施之间逐条比较，找出下级遗漏的上级条款和列举事项，严重程度按上级条款的约束力确定（“必须”"
         "“严禁”类为错误，“全面”“严格”类为警告，其余为提示，可配置），带时限或量化指标的条款至少为警告。移到"
-        "下级其他措施中的条款不算遗漏；过短的套话条款不报告。义务规则集中整理的必须保留的表述"
+        "下级其他措施中的条款不算遗漏；过短的套话条款、只写了主语的部分（各部门要）不报告。上级机关自身的职责"
+        "（主语是国务院部门、国家或中央机构、省级政府）、国家立法和大区域之间的分配不要求下级承接"
+        "（rulesets/data/beyond_level.yaml）。同一措施的多处提示级缺项合为一条提示，逐条列出，便于起草人"
+        "逐条确认或改写；错误和警告仍一条一报。义务规则集中整理的必须保留的表述"
         "（require_phrases）在所有承接措施中都找不到的，也在这里报告。"
     )
     description_en = (
@@ -151,8 +170,13 @@ class ClauseCarried(CheckKind):
         "and each listed item. Compares aligned measures clause by clause and reports parent clauses and "
         "enumerated items the draft left out, graded by the parent clause's strength (mandatory → error, firm "
         "→ warning, else info; configurable), a clause with a deadline or target at least a warning. Clauses "
-        "moved to another draft measure are not dropped; short filler clauses are ignored. Curated "
-        "Obligation.require_phrases missing from all carrying measures are reported here too."
+        "moved to another draft measure are not dropped; short filler clauses and parts that only name who acts "
+        "(各部门要) are ignored. A higher level's own duties (the actor is a State Council department, a "
+        "national or central body, a provincial government), national law-making and allocation between "
+        "regions are not asked of a lower level (rulesets/data/beyond_level.yaml). The info-level gaps of one "
+        "measure make one note listing them, for the drafter to confirm or adapt one by one; errors and "
+        "warnings stay one finding each. Curated Obligation.require_phrases missing from all carrying "
+        "measures are reported here too."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -172,19 +196,58 @@ class ClauseCarried(CheckKind):
         above = places.higher_level_words(ctx)
         for pair, measures in ctx.carried_pairs():
             ref = pair.parent_item or ""
+            hits: list[Hit] = []
             for i, cp in enumerate(pair.clauses):
                 if cp.relation == "dropped":
                     hit = self._dropped(
                         ctx, ref, cp, measures, options, ignore, _neighbour(pair.clauses, i), w, above
                     )
                     if hit:
-                        yield hit
+                        hits.append(hit)
                 elif options.check_items and cp.relation != "added" and cp.local_text:
                     hit = self._items(ctx, ref, cp, measures, options, w, above)
                     if hit:
-                        yield hit
+                        hits.append(hit)
+            yield from self._grouped(ctx, hits) if options.group_info else hits
             if options.check_phrases:
                 yield from self._phrases(ctx, ref, measures, options)
+
+    def _grouped(self, ctx: CheckContext, hits: list[Hit]) -> Iterator[Hit]:
+        """The hits, with the info-level ones of each draft measure merged into one that lists them.
+
+        89 one-line notes on a condensed city 实施意见 buried its few real gaps; one note per measure
+        (“未承接上级条款5条：…”) is what a clerk confirms or adapts, while each error and warning stays
+        its own finding."""
+        infos: dict[str | None, list[Hit]] = {}
+        for h in hits:
+            if h.severity == "info":
+                infos.setdefault(h.local_item, []).append(h)
+            else:
+                yield h
+        lang = "en" if ctx.lang == "en" else "zh"
+        for group in infos.values():
+            if len(group) == 1:
+                yield group[0]
+                continue
+            first = group[0]
+            texts = [h.fields.get("items") or h.fields.get("parent_text", "") for h in group]
+            parent_text = "”；“".join(texts)
+            fields = {
+                **first.fields,
+                "what": _WHAT["group"][lang].format(n=len(group)),
+                "items": "；".join(texts),
+                "parent_text": parent_text,
+            }
+            yield Hit(
+                local_item=first.local_item,
+                quote=first.quote,
+                parent_item=first.parent_item,
+                parent_quote="；".join(h.fields.get("parent_text", "") for h in group),
+                fields=fields,
+                suggestion=self.suggest(ctx.lang, fields),
+                severity="info",
+                key="group:" + first.key,
+            )
 
     def _dropped(
         self,
@@ -214,9 +277,14 @@ class ClauseCarried(CheckKind):
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
             return self._items(ctx, ref, partial, [where], options, w, above)
+        if _carried_reworded(text, measures, options.elsewhere_threshold):
+            return None
         severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         timed = any(dl.timed(d) for d in cp.parent_deadlines)
-        if options.escalate_timed and timed and _RANK[severity] < 1:
+        shares = draft_shares(ctx)
+        # a figure that holds at the draft's level (每年至少1个月, 生均12000元) is a gap to weigh
+        counted = any(not (shares and is_total(t, text)) for t in cp.parent_targets)
+        if options.escalate_timed and (timed or counted) and _RANK[severity] < 1:
             severity = "warning"
         if neighbour is not None and options.quote_at == "neighbour":
             m = ctx.local_for(neighbour.local_item, measures)
@@ -238,6 +306,10 @@ class ClauseCarried(CheckKind):
     ) -> Hit | None:
         """Sub-clauses (between commas) and list items (between 、) of a carried parent clause that the
         draft clause left out, compared part by part so rewording elsewhere in the clause doesn't count."""
+        if options.skip_beyond_level and beyond_level(ctx, cp.parent_text or ""):
+            # the clause is a higher level's (国务院…联席会议由…组成): so are its parts (legislation is
+            # judged part by part: 保障行政立法、行政执法… keeps its other items)
+            return None
         local = cp.local_text or ""
         subs, flats, parts, best = _sub_clauses(local, cp.parent_text or "", w, above, options.min_item_chars)
         carried = [score >= options.sub_clause_threshold for _, score, _ in best]
@@ -378,6 +450,8 @@ class ClauseCarried(CheckKind):
         A list item (`clause` given) about legislation is reportable for the other words it held, when
         the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it)."""
         part = part.strip()
+        if re.search(options.subject_only, sim.compact(part).strip(_PUNCT)):
+            return False
         residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
@@ -507,6 +581,22 @@ def _strip_shared(parent: str, local: str, w: Wording, *, lead: bool) -> tuple[s
     if lead:
         a, b = a[::-1], b[::-1]
     return "".join(a), "".join(b)
+
+
+# who a parent clause names as acting at its own level (推动省级政府和国务院部门的…): words a draft
+# replaces with its own, so they do not count when asking whether it kept the clause
+_HIGHER_ACTORS = re.compile(
+    r"(国务院|国家|中央|省级|省|自治区)[^，。；、和]{0,12}?(部门|委员会|政府|机关)(和|、|及)?|^(推动|推进|要|由)"
+)
+
+
+def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> bool:
+    """The clause kept in another sentence of the carrying measures, in other words: what it asks (its
+    words once the higher-level actors are out: 咨询答问库与中国政府网对接联通) is nearly all there."""
+    core = _HIGHER_ACTORS.sub("", sim.compact(text))
+    if len(core) < 8 or core == sim.compact(text):
+        return False
+    return any(sim.coverage(core, s) >= threshold for m in measures for s in sim.sentences(m))
 
 
 def _without_place(ctx: CheckContext, text: str) -> str:

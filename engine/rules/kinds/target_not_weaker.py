@@ -17,6 +17,7 @@ from engine.quote import phrase_at
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.targets import draft_shares, is_total, same_quantity
 
 # (what the parent says, what makes it weaker in the draft). The strong word must be touched by the
 # change (a replace or delete op of the clause diff), the weak word must be in the changed draft text.
@@ -73,13 +74,22 @@ class TargetNotWeaker(CheckKind):
         "条款：数值指标降低（不少于60学时→不少于40学时；“不超过”类指标反之，数值变大才是降低）、频次降低"
         "（每年一次→每两年一次）、指标在承接条款中消失、覆盖范围缩小（全覆盖→基本覆盖）、约束性用语减弱"
         "（全面推行→逐步推行，必须→原则上，严禁→不宜，删去“必须”“严禁”）。引用下级方案中改动的原词。"
+        "指标按所衡量的对象配对：数字前后的指标名称（秸秆综合利用率、地膜回收率）须一致才比较。下级方案层级"
+        "低于上级时，上级的绝对数量（建成300个、投入2亿元）是上级辖区的总量，由下级分担，不逐一比较；"
+        "比率、比例（“一半”即50%）、频次、覆盖面、时长和人均、生均、每个等单位数值直接比较。"
+        "连同所在分句一起删去的禁止性要求（“不得…”）是未承接的条款，由 clause_carried 报告，不在此重复。"
     )
     description_en = (
         "Carrying a parent task, the draft may raise targets and tighten wording, never the reverse. Compares "
         "each carried clause: a numeric target lowered (at least 60 hours → at least 40; for at-most targets a "
         "higher number is weaker), a frequency lowered (yearly → every two years), a target missing from the "
         "carrying clause, coverage narrowed (全覆盖→基本覆盖), obligation words softened (全面推行→逐步推行, "
-        "必须→原则上, 严禁→不宜, 必须/严禁 deleted). Quotes the changed draft words."
+        "必须→原则上, 严禁→不宜, 必须/严禁 deleted). Quotes the changed draft words. Targets pair by what they measure: the indicator's "
+        "name around the figure (秸秆综合利用率 vs 地膜回收率) must agree. In a draft of a lower level than its "
+        "parent, the parent's absolute counts and amounts (build 300, invest 2 billion) are totals the lower "
+        "levels share and are not compared; rates and ratios (一半 = 50%), frequencies, coverage, durations "
+        "and per-unit values (生均, 人均, 每个) compare directly. A prohibition (不得…) dropped with its whole "
+        "sub-clause is a dropped clause, reported by clause_carried, not here."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -135,22 +145,28 @@ class TargetNotWeaker(CheckKind):
         options: Options,
     ) -> list[Hit]:
         out = []
+        shares = draft_shares(ctx)
+        ptext = cp.parent_text or ""
         for p in cp.parent_targets:
-            cands = [t for t in cp.local_targets if target_weaker(p, t) is not None]
+            if shares and is_total(p, ptext):
+                continue  # 建成300个 nationally: a total the draft's area shares, not a figure to match
+            cands = [(t, m) for t in _paired(p, ptext, [(t, cp.local_text or "") for t in cp.local_targets])]
             if not cands:
+                # the clause the aligner paired states another quantity (地膜回收率 for 秸秆综合利用率):
+                # the parent's figure is where a similar sentence states the same quantity
                 cands = [
-                    t
-                    for mm in measures
-                    for t in mm.targets
-                    if target_weaker(p, t) is not None
-                    and sim.similarity(cp.parent_text or "", dl.sentence_of(mm, t)) >= options.similar_threshold
+                    (t, mm)
+                    for mm in [*measures, *(x for x in ctx.draft.measures if x not in measures)]
+                    for t in _paired(p, ptext, [(t, dl.sentence_of(mm, t)) for t in mm.targets])
+                    if sim.similarity(ptext, dl.sentence_of(mm, t)) >= options.similar_threshold
                 ]
             if cands:
-                verdicts = [target_weaker(p, t) for t in cands]
-                if not all(verdicts):
+                if not all(target_weaker(p, t) for t, _ in cands):
                     continue
-                best = cands[0]
-                out.append(self._hit(ctx, m, ref, "weaker", p.text, best.text, best.text, f"target:{p.text}"))
+                best, where = cands[0]
+                out.append(
+                    self._hit(ctx, where, ref, "weaker", p.text, best.text, best.text, f"target:{p.text}")
+                )
             elif options.check_missing and not sim.contains(measures, p.text):
                 out.append(
                     self._hit(
@@ -172,14 +188,18 @@ class TargetNotWeaker(CheckKind):
         pm = ctx.parent_measure(ref)
         if pm is None:
             return
+        shares = draft_shares(ctx)
         for p in pm.targets:
             psent = dl.sentence_of(pm, p)
+            if shares and is_total(p, psent):
+                continue
             cands: list[tuple[float, Measure, Target]] = []
             for mm in measures:
                 for t in mm.targets:
-                    if target_weaker(p, t) is None:
+                    lsent = dl.sentence_of(mm, t)
+                    if target_weaker(p, t) is None or not same_quantity(p, psent, t, lsent):
                         continue
-                    cands.append((sim.similarity(psent, dl.sentence_of(mm, t)), mm, t))
+                    cands.append((sim.similarity(psent, lsent), mm, t))
             cands.sort(key=lambda x: -x[0])
             if cands and cands[0][0] >= options.similar_threshold:
                 _, mm, t = cands[0]
@@ -274,11 +294,26 @@ def _find_weakenings(
                 found = (after, _phrase(ltext, lofs + wm.start()))
         if found is None and sp.op.op in ("delete", "replace") and report_deleted_mandatory:
             sm = _touching(MANDATORY, pwin, sp.ps - pofs, sp.pe - pofs)
-            if sm and not re.search(MANDATORY, sp.op.local):
-                found = (_phrase(ptext, pofs + sm.start()), _phrase(ltext, sp.ls, back=True))
+            if sm and not re.search(MANDATORY, sp.op.local) and _rest_kept(ptext, pofs + sm.start(), sm.group(), ltext):
+                # the draft's words where the word was: before it, else (at a clause's start) after it
+                found = (
+                    _phrase(ptext, pofs + sm.start()),
+                    _phrase(ltext, sp.ls, back=True) or _phrase(ltext, sp.ls),
+                )
         if found is not None:
             out.append(found)
     return tuple(out), bool(spans)
+
+
+def _rest_kept(ptext: str, at: int, word: str, ltext: str) -> bool:
+    """Whether the draft kept what the deleted mandatory word governed (必须公开 -> 公开): a weakened
+    requirement. A prohibition dropped with its whole sub-clause (，不得办成营利性幼儿园 gone) is a
+    dropped clause, clause_carried's finding, not a weaker one."""
+    start = max(ptext.rfind(c, 0, at) for c in "，,；;。：:") + 1
+    ends = [i for i in (ptext.find(c, at) for c in "，,；;。") if i >= 0]
+    rest = ptext[start : min(ends) if ends else len(ptext)].replace(word, "", 1)
+    flat = sim.compact(rest)
+    return len(flat) < 2 or flat in sim.compact(ltext) or sim.coverage(flat, ltext) >= 0.8
 
 
 def _spans(diff: list[DiffOp]) -> tuple[str, str, list[_Span]]:
@@ -377,6 +412,11 @@ def target_weaker(parent: Target, local: Target) -> bool | None:
     if local.comparator in ("<=", "<") and parent.comparator in (">=", ">"):
         return True  # 不少于60 -> 不超过60: the floor became a ceiling
     return b < a
+
+
+def _paired(parent: Target, psent: str, cands: list[tuple[Target, str]]) -> list[Target]:
+    """The draft targets that state the parent's: same kind and unit, same measured quantity."""
+    return [t for t, lsent in cands if target_weaker(parent, t) is not None and same_quantity(parent, psent, t, lsent)]
 
 
 _CANON = str.maketrans("，。；：！？（）、", ",.;:!?()、")

@@ -103,7 +103,8 @@ class UnitOutdated(CheckKind):
         "“县卫计局”），任务就落在一个已不存在的机关身上。单位及其撤并日期、承继单位和依据见 "
         "rulesets/data/unit_registry.yaml（renames）；日期取改革允许完成的最晚日期（地方机构改革为 2019 年 3 月底），"
         "改革进行中起草的方案不报。方案日期取自落款日期或标题年份，否则取 --date；都没有时本检查跳过。"
-        "回顾历史的写法（原县工商局、撤销……、整合……职责）不报。"
+        "回顾历史的写法（原县工商局、撤销……、整合……职责）不报。同一方案既写旧名又写新名（市国土资源局和"
+        "市自然资源局）的，不论方案日期都报告，建议统一为方案中已用的新名。"
     )
     description_en = (
         "The draft names a unit abolished or renamed before its date (after the 2018-2019 institutional reform: "
@@ -111,13 +112,25 @@ class UnitOutdated(CheckKind):
         "their dates, successors and sources are in rulesets/data/unit_registry.yaml (renames); a date is the "
         "latest the reform allowed (end of March 2019 for local reform), so plans drafted during the rollout are "
         "not reported. The draft's date comes from its date line or a year in its title, else --date; without "
-        "one the check is skipped. Mentions of the past (原县工商局, 撤销…, 整合…职责) are not reported."
+        "one the check is skipped. Mentions of the past (原县工商局, 撤销…, 整合…职责) are not reported. A draft "
+        "naming one body by both its old and its new name (市国土资源局 and 市自然资源局) is reported whatever "
+        "its date, suggesting the new name it already uses."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
-        "zh": "“{unit}”已于{until}前撤并（{source}），方案日期{date}时应写作“{successor}”{also}",
-        "en": "'{unit}' was abolished or renamed by {until} ({source}); at the draft's date {date} it is "
-        "'{successor}'{also}",
+        "zh": "“{unit}”{why}应写作“{successor}”{also}",
+        "en": "'{unit}' {why} it is '{successor}'{also}",
+    }
+    # why the name is wrong: abolished before the draft's date, or the draft uses the new name too
+    why: ClassVar[dict[str, dict[str, str]]] = {
+        "outdated": {
+            "zh": "已于{until}前撤并（{source}），方案日期{date}时",
+            "en": "was abolished or renamed by {until} ({source}); at the draft's date {date}",
+        },
+        "both": {
+            "zh": "与本方案中的“{successor}”是同一机构的旧名和新名，全文",
+            "en": "is the old name of '{successor}', which the draft also uses; throughout",
+        },
     }
     suggestion: ClassVar[dict[str, str]] = {"zh": "改为“{successor}”{also}", "en": "write '{successor}'{also}"}
     # several names in use at the unit's level: each is right, the office's own 三定 decides
@@ -126,14 +139,25 @@ class UnitOutdated(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        if ctx.draft_date is None:
-            return
-        date = dt.date.fromisoformat(ctx.draft_date)
+        date = dt.date.fromisoformat(ctx.draft_date) if ctx.draft_date else None
         reg = registry_from(ctx.data)
+        found = mentions(ctx.draft, reg)
+        # bodies the draft names by their current name, by the prefix they are written with
+        current = {
+            (bare_prefix(m.read.prefix), m.read.body.id): m.read.name
+            for m in found
+            if m.read.body is not None and m.read.rename is None and m.role in options.roles
+        }
         seen: set[tuple[str | None, str]] = set()
-        for mention in mentions(ctx.draft, reg):
+        for mention in found:
             read = mention.read
-            if read.rename is None or read.rename.until >= date or mention.role not in options.roles:
+            if read.rename is None or mention.role not in options.roles:
+                continue
+            new_name = current.get((bare_prefix(read.prefix), read.rename.successor))
+            if new_name is not None and reg.bodies[read.rename.successor].since is None:
+                new_name = None  # merged into a body that stood beside it (法制办 -> 司法局): both may be named
+            outdated = date is not None and read.rename.until < date
+            if not outdated and new_name is None:
                 continue
             measure = ctx.measure(mention.item)
             if measure is not None and not ctx.in_scope(measure):
@@ -143,20 +167,34 @@ class UnitOutdated(CheckKind):
             if (mention.item, read.name) in seen:
                 continue
             seen.add((mention.item, read.name))
-            names, at_source = successor_names(mention, reg, Where.of(ctx.draft))
-            successor = names[0]
             lang = "en" if ctx.lang == "en" else "zh"
+            if not outdated and new_name is not None:
+                # the old and the new name of one body in one draft: whatever its date, one is a slip
+                why = self.why["both"][lang].format(successor=new_name)
+                fields = {"unit": read.name, "successor": new_name, "also": "", "why": why}
+                yield Hit(
+                    local_item=mention.item,
+                    quote=read.name,
+                    fields=fields,
+                    suggestion=self.suggestion[lang].format(successor=new_name, also=""),
+                    key=f"{read.name}",
+                )
+                continue
+            names, at_source = successor_names(mention, reg, Where.of(ctx.draft))
+            successor = new_name or names[0]
+            others = [n for n in names if n != successor]
             sep = "”或“" if lang == "zh" else "' or '"
-            also = self.also[lang].format(others=sep.join(names[1:])) if len(names) > 1 else ""
+            also = self.also[lang].format(others=sep.join(others)) if others and new_name is None else ""
             sources = [read.rename.source, *([at_source] if at_source and at_source != read.rename.source else [])]
             fields = {
                 "unit": read.name,
                 "until": read.rename.until.isoformat(),
                 "source": "；".join(dict.fromkeys(_title(reg.data.sources.get(x, x)) for x in sources)),
-                "date": ctx.draft_date,
+                "date": ctx.draft_date or "",
                 "successor": successor,
                 "also": also,
             }
+            fields["why"] = self.why["outdated"][lang].format(**fields)
             yield Hit(
                 local_item=mention.item,
                 quote=read.name,
@@ -164,6 +202,5 @@ class UnitOutdated(CheckKind):
                 suggestion=self.suggestion[lang].format(successor=successor, also=also),
                 key=f"{read.name}",
             )
-
 
 KIND = UnitOutdated
