@@ -149,9 +149,12 @@ def test_addition_speaks_for_the_drafts_level() -> None:
     m = draft.measures[0]
     assert in_draft_voice(ctx, "整合优化全自治区政务服务资源,为广西法治政府建设提供智力支持,保障行政立法、行政执法、"
                                "行政复议等工作有效运行。", m) == "为城中区法治政府建设提供智力支持，保障行政执法、行政复议等工作有效运行"
-    assert in_draft_voice(ctx, "自治区司法厅会同自治区财政厅建立培训制度,提升全省水平。", m) == (
-        "区司法局会同区财政局建立培训制度，提升全区水平"
+    # a unit named inside the task becomes the district's counterpart ...
+    assert in_draft_voice(ctx, "各单位要配合自治区司法厅建立培训制度,提升全省水平。", m) == (
+        "各单位要配合区司法局建立培训制度，提升全区水平"
     )
+    # ... while a duty whose actor is a body of the province is the province's (beyond_level.yaml)
+    assert in_draft_voice(ctx, "自治区司法厅会同自治区财政厅建立培训制度,提升全省水平。", m) == "提升全区水平"
     assert in_draft_voice(ctx, "推动自治区级法治政府建设示范创建工作,不断培育示范典型。", m) == "不断培育示范典型"
     assert in_draft_voice(ctx, "依法建立和完善自治区、设区市、县(市、区)总体应急预案。", m) == ""
     assert item_in_draft_voice(ctx, "保障行政立法", "行政执法、矛盾纠纷化解", m) == "保障"
