@@ -549,7 +549,7 @@ def _clause_fact(p: AlignmentPair, c: ClausePair, pid: str, common: dict[str, An
 
 def select(fact: str, expr: Expr, mode: str, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The facts to report: where `expr` is TRUE (forbid) or FALSE (require), in fact order."""
-    from engine.rules.runtime import run  # the only module that talks to durable
+    from engine.rules.runtime import engine_view, run  # the only module that talks to durable
 
     if not facts:
         return []
@@ -560,8 +560,10 @@ def select(fact: str, expr: Expr, mode: str, facts: list[dict[str, Any]]) -> lis
     plain = {a.field for a in atoms(expr) if a.op != "matches"}
     keep = {"t", KEY} | {x for f in plain for x in (f, f"n_{f}")}
     sent = [
-        {**{k: v for k, v in f.items() if k in keep}, **{f"_re{k}": regex_matches(f, a) for k, a in enumerate(regexes)}}
+        {**{k: v for k, v in f.items() if k in keep}, **{f"_re{k}": regex_matches(seen, a) for k, a in enumerate(regexes)}}
         for f in facts
+        # a regex reads the fact as the engines read its other fields (a newline is a space there)
+        for seen in [{k: engine_view(v) for k, v in f.items()} if regexes else f]
     ]
     matched = {m["fact"][KEY] for m in run(main, sent)}
     want = mode == "forbid"

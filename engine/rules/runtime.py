@@ -165,6 +165,12 @@ def _is_join(ruleset_json: dict[str, dict[str, Any]]) -> bool:
     return any(len(rule.get("all", ())) > 1 for rule in ruleset_json.values())
 
 
+def engine_view(v: Any) -> Any:
+    """A fact value as the rule engines see it (control characters as spaces): what a condition,
+    a join or a regex verdict computed beside the engine must read too."""
+    return _clean(v)
+
+
 def _clean(v: Any) -> Any:
     """durable's `.` does not match a control character outside a loop and its `%s` is a space only:
     control characters become spaces, for both engines alike."""

@@ -139,6 +139,15 @@ def _select(expr: Any, facts: list[dict], engine: str) -> list[int]:
         return [f["fid"] for f in cond.select("measure", expr, "forbid", facts)]
 
 
+def test_a_regex_reads_a_newline_as_the_engines_do() -> None:
+    """Found by the property below: a `matches` computed beside the engine read the raw "a\\nb" while
+    the engines (and the reference) read it as "a b"."""
+    facts = [{"fid": 1, "t": "measure", "text": "a\nb"}]
+    expr = Options.model_validate({"fact": "measure", "forbid": {"field": "text", "op": "matches", "value": "a.b"}}).expr
+    assert [f["fid"] for f in facts if cond.evaluate(runtime_view(f), expr)] == [1]
+    assert _select(expr, facts, "python") == [1]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=_exprs(), facts=_facts())
 def test_python_engine_agrees_with_the_reference(data: Any, facts: list[dict]) -> None:
