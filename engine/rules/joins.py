@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from engine.rules import conditions as cond
 from engine.rules import facts as ft
 from engine.rules.kinds.base import CheckContext, Hit, KindOptions
-from engine.rules.templates import fill, template_problem
+from engine.rules.templates import fill, template_problem, value_text
 
 _FLIP = {"eq": "eq", "ne": "ne", "lt": "gt", "lte": "gte", "gt": "lt", "gte": "lte"}
 _IDENTITY = ("ref", "parent_item", "local_item", "index", "name", "role")
@@ -250,7 +250,7 @@ def _hit(bound: dict[str, dict[str, Any]], options: JoinOptions, en: bool) -> Hi
         f = bound.get(p.as_)
         if f is None:
             continue
-        fields.update({f"{p.as_}_{k}": _text(v) for k, v in f.items() if k not in ("t", cond.KEY, "_f")})
+        fields.update({f"{p.as_}_{k}": value_text(v) for k, v in f.items() if k not in ("t", cond.KEY, "_f")})
         if local is None and (lf := ft.LOCAL_FIELD.get(p.fact)) and f.get(lf):
             local = f[lf]
         if quote is None and p.fact in ("deadline", "target", "sentence"):
@@ -268,7 +268,7 @@ def _hit(bound: dict[str, dict[str, Any]], options: JoinOptions, en: bool) -> Hi
     fields.update(subject=subject, local_item=local or "", parent_item=parent or "")
     for placeholder, dotted in options.fields.items():
         value = bound.get(dotted.partition(".")[0], {}).get(dotted.partition(".")[2])
-        fields[placeholder] = "" if value is None else _text(value)
+        fields[placeholder] = "" if value is None else value_text(value)
     quote = _pick(options.quote, bound) or quote
     parent_quote = _pick(options.parent_quote, bound)
     if options.key is not None:
@@ -287,11 +287,3 @@ def _pick(dotted: str | None, bound: dict[str, dict[str, Any]]) -> str | None:
     name, _, field = dotted.partition(".")
     value = bound.get(name, {}).get(field)
     return value if isinstance(value, str) and value else None
-
-
-def _text(v: Any) -> str:
-    if isinstance(v, list):
-        return "、".join(map(str, v))
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)

@@ -49,3 +49,12 @@ def fill(template: str, fields: Mapping[str, object]) -> str:
         return token
 
     return _TOKEN.sub(one, template)
+
+
+def value_text(v: object) -> str:
+    """A fact's field as a message placeholder shows it: a list joined by 、, a whole float as an integer."""
+    if isinstance(v, list):
+        return "、".join(map(str, v))
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)

@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, model_validator
 from engine.rules import conditions as cond
 from engine.rules import user_regex
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.templates import value_text
 
 _QUOTE = {"measure": "title", "responsibility": "text", "deadline": "text", "target": "text",
           "sentence": "text", "clause_pair": "local_text", "measure_pair": None}
@@ -102,7 +103,7 @@ class Condition(CheckKind):
             local = f.get("ref") or f.get("local_item") or (f.get("local_items") or [None])[0]
             parent = f.get("parent_item")
             quote = self._quote(f, options, regexes if mode == "forbid" else [])
-            fields = {k: _text(v) for k, v in f.items() if k not in ("t", cond.KEY)}
+            fields = {k: value_text(v) for k, v in f.items() if k not in ("t", cond.KEY)}
             fields.update(
                 fact=fact,
                 condition=cond.describe(expr),
@@ -141,14 +142,6 @@ class Condition(CheckKind):
         field = options.quote or _QUOTE.get(options.fact)
         value = f.get(field) if field else None
         return value if isinstance(value, str) and value else None
-
-
-def _text(v: Any) -> str:
-    if isinstance(v, list):
-        return "、".join(map(str, v))
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
 
 
 def _subject(local: str | None, parent: str | None, title: str, en: bool) -> str:
