@@ -129,23 +129,30 @@ def decode_text(data: bytes, path: str, declared: str | None = None) -> tuple[st
 _PLAIN = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
+def _odd(text: str) -> int:
+    """How many characters (of the first 200k) are not what a Chinese document is made of."""
+    return len(_PLAIN.sub("", text[:200_000]))
+
+
 def _strict_cjk(data: bytes) -> tuple[str, str] | None:
     """GB18030 or Big5 (traditional characters, as Taiwan, Hong Kong and older sites save them), each
     decoded strictly; where both decode, the one whose text is more plainly Chinese wins (GB18030 on
-    a tie: most mainland files are GB). None when neither decodes."""
-    found: list[tuple[int, str, str]] = []
-    for rank, codec in enumerate(("gb18030", "big5hkscs")):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        sample = text[:200_000]
-        odd = len(_PLAIN.sub("", sample))
-        found.append((odd * 2 + rank, codec, text))
-    if not found:
-        return None
-    _, codec, text = min(found)
-    return text, codec
+    a tie: most mainland files are GB). Big5 is not tried when GB18030 already reads as plain Chinese.
+    None when neither decodes."""
+    try:
+        gb: str | None = data.decode("gb18030")
+    except UnicodeDecodeError:
+        gb = None
+    gb_odd = _odd(gb) if gb is not None else 0
+    if gb is not None and gb_odd == 0:
+        return gb, "gb18030"
+    try:
+        big5 = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return (gb, "gb18030") if gb is not None else None
+    if gb is not None and gb_odd <= _odd(big5):
+        return gb, "gb18030"
+    return big5, "big5hkscs"
 
 
 def _check(text: str, path: str) -> str:
