@@ -254,6 +254,11 @@ class RenderContext:
 
     # ---- lookups every formatter needs
 
+    @property
+    def draft_title(self) -> str:
+        """The draft's title as its own lines write it (see `title_as_written`)."""
+        return title_as_written(self.draft)
+
     def for_comments(self) -> list[Finding]:
         """The findings to write into documents an office acts on: new ones only with `only_new`."""
         fs = self.report.findings
@@ -671,3 +676,14 @@ def normalize_zip(data: bytes, date: str = "") -> bytes:
 
 def fields_of_label(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def title_as_written(plan: Plan | None) -> str:
+    """A plan's title as its own title lines write it (full-width brackets, traditional characters):
+    `Plan.title` is normalised text, right for matching, wrong for a page a clerk reads."""
+    from engine.fix.edits import restyle
+
+    if plan is None or not plan.title:
+        return ""
+    own_lines = "".join(p.orig for p in plan.paragraphs[:12] if p.text and p.text in plan.title)
+    return restyle(plan.title, own_lines)

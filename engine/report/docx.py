@@ -344,7 +344,7 @@ def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxP
     style_document(doc)
     a4(doc.sections[0])
     page_numbers(doc.sections[0])
-    properties(doc, getattr(ctx, "author", ""), ctx.draft.title)
+    properties(doc, getattr(ctx, "author", ""), ctx.draft_title)
     plan = ctx.draft
     top = min((s.depth for s in plan.sections), default=0)
     heading_depth = {s.line: min(s.depth - top + 1, 3) for s in plan.sections}

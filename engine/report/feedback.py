@@ -109,7 +109,7 @@ def header_fields(ctx: RenderContext) -> list[tuple[str, str]]:
 
 
 def title_of(ctx: RenderContext) -> str:
-    return f"{ctx.draft.title or ctx.t('title_untitled')} {ctx.t('feedback_title')}"
+    return f"{ctx.draft_title or ctx.t('title_untitled')} {ctx.t('feedback_title')}"
 
 
 class FeedbackFormatter(Formatter):

@@ -12,7 +12,7 @@ import unicodedata
 from html import escape
 
 from engine.models import AlignmentPair, ClausePair, Finding
-from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext
+from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext, title_as_written
 
 REL_CLASS = {"same": "carried", "dropped": "missing"}
 
@@ -46,7 +46,7 @@ class HtmlFormatter(Formatter):
 
 
 def page_title(ctx: RenderContext) -> str:
-    return ctx.draft.title or ctx.relpath(ctx.report.summary.draft)
+    return ctx.draft_title or ctx.relpath(ctx.report.summary.draft)
 
 
 def body(ctx: RenderContext) -> str:
@@ -115,14 +115,14 @@ def _header(ctx: RenderContext) -> str:
         )
     meta = f"<dt>{e(t('draft'))}</dt><dd><code>{e(ctx.relpath(s.draft))}</code></dd>"
     if s.parent:
-        parent_title = ctx.parent.title if ctx.parent and ctx.parent.title else ""
+        parent_title = title_as_written(ctx.parent)
         meta += f"<dt>{e(t('parent'))}</dt><dd>{e(parent_title)} <code>{e(ctx.relpath(s.parent))}</code></dd>"
     if base:
         meta += f"<dt>{e(t('baseline'))}</dt><dd><code>{e(base.path)}</code> (plancheck {e(base.version)})</dd>"
     if s.tracked_changes_accepted:
         meta += f"<dt>{e(t('draft'))}</dt><dd>{e(t('tracked_changes'))}</dd>"
     return (
-        f"<header><h1>{e(ctx.draft.title or t('title_untitled'))}</h1>"
+        f"<header><h1>{e(ctx.draft_title or t('title_untitled'))}</h1>"
         f'<dl class="meta">{meta}<dt>plancheck</dt><dd>{e(ctx.report.version)}</dd></dl>'
         f'<div class="summary"><div class="result {"failed" if s.failed else "passed"}">{e(result)}</div>'
         f'<div class="counts">{cells}</div></div></header>'

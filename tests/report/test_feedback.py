@@ -107,6 +107,14 @@ def _seed_form(tmp_path, name: str) -> bytes:
     return out.read_bytes()
 
 
+def test_the_title_is_written_as_the_draft_writes_it(tmp_path):
+    """The form's title is the draft's own (full-width brackets), not the normalised Plan.title."""
+    doc = docx.Document(io.BytesIO(_seed_form(tmp_path, "form.docx")))
+    title = doc.paragraphs[0].text
+    assert title.startswith("柳州市城中区贯彻执行《柳州市落实〈广西法治政府建设实施方案（2021-2025年）〉")
+    assert "（征求意见稿）" in title and "(" not in title
+
+
 def test_long_quotes_are_shortened_on_word_boundaries(tmp_path):
     """The evidence column (原文) holds the finding's evidence, shortened in the middle when long, the
     cut falling between the tokenizer's words; a quote inside 问题 or 修改建议 likewise."""
