@@ -24,7 +24,7 @@ from docx.text.run import Run
 
 from engine.ingest import reread
 from engine.models import Finding
-from engine.report.base import Formatter, RenderContext, normalize_zip
+from engine.report.base import Formatter, RenderContext, normalize_zip, title_as_written
 
 AUTHOR = "plancheck"
 INITIALS = "PC"
@@ -344,7 +344,7 @@ def build_rendering(ctx: RenderContext) -> tuple[DocumentObject, dict[int, DocxP
     style_document(doc)
     a4(doc.sections[0])
     page_numbers(doc.sections[0])
-    properties(doc, getattr(ctx, "author", ""), ctx.draft_title)
+    properties(doc, getattr(ctx, "author", ""), title_as_written(ctx.draft))
     plan = ctx.draft
     top = min((s.depth for s in plan.sections), default=0)
     heading_depth = {s.line: min(s.depth - top + 1, 3) for s in plan.sections}
