@@ -128,7 +128,15 @@ def _own_words(ctx: CheckContext, text: str) -> str:
         if swap and swap != w:
             rx = (f"(?<!{before})" if before else "") + re.escape(w) + (f"(?!{after})" if after else "")
             text = re.sub(rx, swap, text)
-    return _counterparts(ctx, text)
+    return _counterparts(ctx, _once(text, [*mine, own] if own else mine))
+
+
+def _once(text: str, words: list[str]) -> str:
+    """Two parent words that became the same own word written once: 全省、全区 in a county → 全县, not
+    全县、全县."""
+    for w in sorted(set(words), key=len, reverse=True):
+        text = re.sub(f"{re.escape(w)}(?:[、和及与]{re.escape(w)})+", lambda _h, w=w: w, text)
+    return text
 
 
 def _counterparts(ctx: CheckContext, text: str) -> str:

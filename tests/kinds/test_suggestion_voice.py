@@ -160,5 +160,5 @@ def test_addition_speaks_for_the_drafts_level() -> None:
     assert item_in_draft_voice(ctx, "保障行政立法", "行政执法、矛盾纠纷化解", m) == "保障"
     county, cdraft = _ctx("梧州市藤县法治政府建设实施方案\n1．加强队伍建设。加强培训，提高能力。（牵头单位：县司法局）\n")
     assert in_draft_voice(county, "健全市场监管体系,提升全省、全区水平。", cdraft.measures[0]) == (
-        "健全市场监管体系，提升全县、全县水平"
+        "健全市场监管体系，提升全县水平"
     )
