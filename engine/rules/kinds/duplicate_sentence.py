@@ -170,7 +170,7 @@ class DuplicateSentence(CheckKind):
             local_item=ref,
             quote=clause,
             fields={"clause": clause, "other": other, "where": where},
-            suggestion=self.suggestion[lang],
+            suggestion=self.suggest(lang, {}),
             key=key,
         )
 

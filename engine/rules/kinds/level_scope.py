@@ -114,7 +114,7 @@ class LevelScope(CheckKind):
                     local_item=unit.ref,
                     quote=quote,
                     fields={"phrase": text[s:e], "reason": en if lang == "en" else zh},
-                    suggestion=self.suggestion[lang],
+                    suggestion=self.suggest(lang, {}),
                     key=f"{why}:{text[s:e]}",
                     line=line,
                     column=col,

@@ -188,7 +188,7 @@ class ReferenceOutdated(CheckKind):
                         local_item=item,
                         quote=quote,
                         fields=fields,
-                        suggestion=self.suggestion[lang].format(successor=successor),
+                        suggestion=self.suggest(lang, {"successor": successor}),
                         key=f"{ref.id}:{quote}",
                     )
 

@@ -183,7 +183,7 @@ class SelfReference(CheckKind):
                     parent_item=parent_item,
                     parent_quote=None,
                     fields=fields,
-                    suggestion=(self.suggestion["en" if ctx.lang == "en" else "zh"]).format(**fields)
+                    suggestion=self.suggest(ctx.lang, fields)
                     if right
                     else None,
                     key=f"{why}:{word}",

@@ -126,7 +126,7 @@ class TermConsistency(CheckKind):
                 parent_item=parent_item,
                 parent_quote=pq,
                 fields=fields,
-                suggestion=self.suggestion[lang].format(**fields),
+                suggestion=self.suggest(lang, fields),
                 key=wrong,
                 line=line,
                 column=col,

@@ -88,7 +88,7 @@ class UnitNaming(CheckKind):
                     local_item=m.item,
                     quote=m.read.name,
                     fields={"unit": m.read.name, "other": example, "right": fixed},
-                    suggestion=self.suggestion[lang].format(right=fixed),
+                    suggestion=self.suggest(lang, {"right": fixed}),
                     key=f"{body_id}:{form}",
                 )
 

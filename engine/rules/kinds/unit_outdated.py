@@ -176,7 +176,7 @@ class UnitOutdated(CheckKind):
                     local_item=mention.item,
                     quote=read.name,
                     fields=fields,
-                    suggestion=self.suggestion[lang].format(successor=new_name, also=""),
+                    suggestion=self.suggest(lang, {"successor": new_name, "also": ""}),
                     key=f"{read.name}",
                 )
                 continue
@@ -199,7 +199,7 @@ class UnitOutdated(CheckKind):
                 local_item=mention.item,
                 quote=read.name,
                 fields=fields,
-                suggestion=self.suggestion[lang].format(successor=successor, also=also),
+                suggestion=self.suggest(lang, {"successor": successor, "also": also}),
                 key=f"{read.name}",
             )
 
