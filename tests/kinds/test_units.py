@@ -159,3 +159,27 @@ def test_text_summary_names_the_date_or_the_skipped_checks() -> None:
     assert "Draft date: 2023-06-01 (from --date)" in r.output.replace("\n  ", " ")
     r = CliRunner().invoke(main, ["check", "--no-parent", "--date", "2023-13-01", draft])
     assert r.exit_code == 2
+
+
+def test_outside_county_draft_of_another_province_and_domain() -> None:
+    # an outside judge's 湖南 county 安全生产 draft (fixtures/units-hunan-safety-draft.txt), written
+    # before reading the checks: 9 planted defects, each found by its rule, nothing else
+    got = _found(FIXTURES / "units-hunan-safety-draft.txt")
+    assert got == {
+        ("reference_outdated", None, "党的十九大"),
+        ("reference_outdated", None, "“十三五”规划"),
+        ("unit_outdated", "5", "县安监局"),
+        ("unit_outdated", "9", "县工商局"),
+        ("unit_level", "12", "常德市住房和城乡建设局"),
+        ("unit_naming", "13", "县住建局"),
+        ("unit_outdated", "15", "县卫计局"),
+        ("unit_level", "19", "省应急管理厅"),
+        ("reference_outdated", "23", "《中华人民共和国合同法》"),
+    }
+
+
+def test_outside_county_controls_get_nothing() -> None:
+    # 湖南 county 乡村振兴 plan (fixtures/units-hunan-rural-controls.txt): 160-odd unit mentions in
+    # 牵头/责任 clauses (县委编办, 县发改局, 县人社局, 市…局临澧分局, vertical units, courts, 乡镇/村)
+    # and references current or quoted as history: none a finding
+    assert _found(FIXTURES / "units-hunan-rural-controls.txt") == set()
