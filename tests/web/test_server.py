@@ -20,7 +20,6 @@ from engine.web.protocol import HeadDeadlineProtocol
 
 from .conftest import DRAFT, PARENT, comparable
 
-
 HEAD_SECONDS = 1.0  # the server's deadline for a request head (plancheck serve: 10 s)
 UPLOAD_DEADLINE = 3.0  # and for a whole upload (plancheck serve: 300 s)
 CONNECTIONS = 12  # uvicorn's limit_concurrency (plancheck serve: --max-queue + 48)
