@@ -49,6 +49,7 @@ def serve(
         import uvicorn
 
         from engine.web.app import create_app
+        from engine.web.protocol import HeadDeadlineProtocol
     except ImportError as exc:  # the web dependencies are in pyproject.toml; a partial install lacks them
         raise PlancheckError("internal", reason=f"{exc}") from None
     _can_listen(host, port)
@@ -70,7 +71,14 @@ def serve(
     app = create_app(
         max_upload_mb=max_upload_mb, max_queue=max_queue, workers=workers, timeout=timeout, memory_mb=memory_mb
     )
-    # limit_concurrency: connections beyond it get 503 from uvicorn before any work is done
+    # limit_concurrency: connections beyond it get 503 from uvicorn before any work is done;
+    # HeadDeadlineProtocol: a connection that does not finish its request head in 10 s is closed (408)
     uvicorn.run(
-        app, host=host, port=port, log_level="warning", timeout_keep_alive=5, limit_concurrency=max_queue + 48
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_keep_alive=5,
+        limit_concurrency=max_queue + 48,
+        http=HeadDeadlineProtocol,
     )

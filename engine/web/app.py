@@ -163,11 +163,12 @@ class LimitUploads:
             nonlocal seen, complete
             if complete:
                 return await receive()  # after the body: only a disconnect can come
-            wait = min(self.idle, until - loop.time())
+            left = until - loop.time()
             try:
-                msg = await asyncio.wait_for(receive(), timeout=max(wait, 0.001))
-            except asyncio.TimeoutError:
-                raise PlancheckError("web.slow_upload", seconds=int(min(self.idle, self.deadline))) from None
+                msg = await asyncio.wait_for(receive(), timeout=max(min(self.idle, left), 0.001))
+            except asyncio.TimeoutError:  # say which bound it was: a stall, or the whole upload too slow
+                seconds = self.deadline if left <= self.idle else self.idle
+                raise PlancheckError("web.slow_upload", seconds=max(int(seconds), 1)) from None
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 complete = not msg.get("more_body", False)
@@ -246,6 +247,7 @@ def create_app(
     timeout: float = 60.0,
     memory_mb: int = 2048,
     upload_idle: float = 30.0,
+    upload_deadline: float = 300.0,
 ) -> LimitUploads:
     """The ASGI app: `uvicorn` runs it for `plancheck serve`, tests call it in-process.
 
@@ -347,7 +349,7 @@ def create_app(
         ],
         exception_handlers={PlancheckError: on_error, Exception: on_error},
     )
-    wrapped = LimitUploads(app, limit, idle=upload_idle)
+    wrapped = LimitUploads(app, limit, idle=upload_idle, deadline=upload_deadline)
     wrapped.service = service  # for tests and benchmarks
     return wrapped
 

@@ -16,8 +16,13 @@ except ImportError:  # pragma: no cover - an older environment with httpx
 import pytest
 
 from engine.web.app import create_app
+from engine.web.protocol import HeadDeadlineProtocol
 
 from .conftest import DRAFT, PARENT, comparable
+
+HEAD_SECONDS = 1.0  # the server's deadline for a request head (plancheck serve: 10 s)
+UPLOAD_DEADLINE = 3.0  # and for a whole upload (plancheck serve: 300 s)
+CONNECTIONS = 12  # uvicorn's limit_concurrency (plancheck serve: --max-queue + 48)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +32,16 @@ def server() -> Iterator[tuple[str, int]]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(upload_idle=0.5), log_level="warning"))
+    class QuickHead(HeadDeadlineProtocol):
+        head_seconds = HEAD_SECONDS
+
+    config = uvicorn.Config(
+        create_app(upload_idle=0.5, upload_deadline=UPLOAD_DEADLINE),
+        log_level="warning",
+        limit_concurrency=CONNECTIONS,
+        http=QuickHead,
+    )
+    srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -74,6 +88,42 @@ def test_a_stalled_upload_is_dropped_and_the_server_goes_on(server):
     assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
     assert time.monotonic() - started < 5
     assert _healthy(server)
+
+
+def test_half_sent_heads_cannot_hold_the_server(server):
+    """Slow-header clients (slowloris): more half-sent request heads than the connection limit, one
+    trickling a byte at a time. Each is closed at the head deadline and the server answers again."""
+    socks = []
+    try:
+        for _ in range(CONNECTIONS + 4):
+            s = socket.create_connection(server, timeout=10)
+            s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+            socks.append(s)
+        trickler = socks[0]
+        started = time.monotonic()
+        closed_at = None
+        trickler.settimeout(0.2)
+        while time.monotonic() - started < HEAD_SECONDS + 5:
+            try:
+                trickler.sendall(b"X")
+                chunk = trickler.recv(1024)
+            except TimeoutError:
+                continue
+            except OSError:
+                chunk = b""
+            closed_at = time.monotonic() - started
+            assert not chunk or chunk.startswith(b"HTTP/1.1 408")
+            break
+        assert closed_at is not None and closed_at < HEAD_SECONDS + 2
+        time.sleep(0.5)
+        assert _healthy(server)
+        for s in socks[1:]:  # every other half-sent head was answered 408 (or 503 at the limit) and closed
+            s.settimeout(2)
+            got = b"".join(iter(lambda s=s: s.recv(1024), b""))  # a timeout here: still held open
+            assert got.startswith((b"HTTP/1.1 408", b"HTTP/1.1 503")), got[:100]
+    finally:
+        for s in socks:
+            s.close()
 
 
 def test_a_binary_file_is_a_4xx_and_the_server_goes_on(server):
