@@ -35,7 +35,7 @@ DEFAULT_RULESETS = ("core",)
 def data_tables() -> dict[str, object]:
     """rulesets/data/*.yaml by file stem (levels, confusables, units …), read once per process."""
     from engine.rules import safe_yaml
-    from engine.rules.loader import SafeLoader
+    from engine.rules.yaml_lines import SafeLoader
 
     tables: dict[str, object] = {}
     if DATA_DIR.is_dir():

@@ -42,8 +42,8 @@ RULES = ENGINE / "rules"
 KINDS = RULES / "kinds"
 # engine/rules modules that run rules rather than answer a kind's question (docs/ARCHITECTURE.md)
 MACHINERY = {
-    "__init__", "conditions", "docs", "durable_regex", "engine", "evaluator", "facts", "loader", "ruleset", "runtime",
-    "safe_yaml", "templates", "user_regex",
+    "__init__", "condition_compile", "condition_facts", "conditions", "docs", "durable_regex", "engine", "evaluator",
+    "facts", "loader", "ruleset", "runtime", "safe_yaml", "templates", "user_regex", "yaml_lines",
 }  # fmt: skip
 HELPER_MAX_LINES = 400  # a shared helper module is read in one sitting, before any kind that uses it
 
@@ -113,6 +113,20 @@ def test_shared_rule_helpers_are_small_rooms_with_no_dead_helper() -> None:
                     todo.append(ref)
         dead = sorted(n for n in defs if not n.startswith("_") and n not in reached)
         assert not dead, f"rules/{helper.name}: nobody reads {dead}"
+
+
+def test_no_module_of_the_rules_package_but_a_kind_outgrows_a_room() -> None:
+    """The machinery that runs rules (the condition language, its compiler and facts, the loader, the
+    runtime …) and the kinds' shared base are read like the helpers: one question each, said in a
+    docstring, in at most HELPER_MAX_LINES lines. Only a kind (one check, read on its own) may be longer."""
+    shared = [p for p in RULES.rglob("*.py") if p.parent != KINDS or p.stem in ("__init__", "base")]
+    assert {p.stem for p in shared} >= MACHINERY | {"base", "similarity"}, "the collector is broken"
+    for p in shared:
+        text = p.read_text("utf-8")
+        name = p.relative_to(RULES)
+        assert p.stem == "__init__" or ast.get_docstring(ast.parse(text)), f"rules/{name} has no docstring"
+        lines = len(text.splitlines())
+        assert lines <= HELPER_MAX_LINES, f"rules/{name} has {lines} lines: split it by question"
 
 
 def test_the_layout_test_sees_the_helpers() -> None:

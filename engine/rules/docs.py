@@ -15,6 +15,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from engine.errors import PlancheckError
+from engine.rules import condition_facts as cfacts
 from engine.rules import conditions as cond
 from engine.rules.kinds import KIND_MODULES
 from engine.rules.loader import LoadedRules, kind
@@ -93,7 +94,7 @@ def render(loaded: LoadedRules | None = None) -> str:
 
 def _condition_reference() -> list[str]:
     out = ["### Condition language", "", (cond.__doc__ or "").split("\n\n", 1)[1].strip(), "", "### Fact types", ""]
-    for fact, fields in cond.FACT_TYPES.items():
+    for fact, fields in cfacts.FACT_TYPES.items():
         out += [f"#### `{fact}`", "", "| field | type | optional | description |", "|---|---|---|---|"]
         for fname, (ftype, optional, desc) in fields.items():
             out.append(f"| `{fname}` | {ftype} | {'yes' if optional else ''} | {_cell(desc)} |")

@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from engine.models import CARRIED
-from engine.rules import conditions as cond
+from engine.rules import condition_facts as cfacts
 from engine.rules import obligation_facts as oblf
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
 
-F = cond.F
+F = cfacts.F
 
 NEW_TYPES: dict[str, dict[str, F]] = {
     "obligation": {
@@ -50,14 +50,14 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "require_phrases": ("list", False, "curated: phrases the draft must keep"),
         "n_require_phrases": ("num", False, "their number"),
         "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
     "aligned": {
         "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref)"),
         "local_item": ("str", False, "the draft measure's ref (join with measure.ref, deadline.ref …)"),
         "relation": ("str", False, "same, adapted, merged or split"),
         "score": ("num", False, "similarity 0..1"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
     "required_unit": {
         "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref, aligned.parent_item)"),
@@ -68,13 +68,13 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "local_quote": ("str", True, "that measure's responsibility clause as written, else its title"),
         "parent_title": ("str", False, "the parent measure's title"),
         "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
     "named_unit": {
         "local_item": ("str", False, "a draft measure (join with aligned.local_item)"),
         "name": ("str", False, "a required unit (require_units of any obligation) this measure names as lead or "
                            "support, or in its responsibility clause (区司法局 names 司法局)"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
     "required_phrase": {
         "parent_item": ("str", False, "the parent measure's ref (join with aligned.parent_item)"),
@@ -82,13 +82,13 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "carried": ("bool", False, "the draft carries the obligation (some aligned measure in scope)"),
         "local_item": ("str", True, "the first draft measure carrying it"),
         "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
     "kept_phrase": {
         "local_item": ("str", False, "a draft measure (join with aligned.local_item)"),
         "phrase": ("str", False, "a required phrase (require_phrases of any obligation) this measure contains, "
                              "compared without punctuation and spaces"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
     "unit": {
         "ref": ("str", False, "the draft measure's ref"),
@@ -97,14 +97,14 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "generic": ("bool", False, "a generic name (各有关部门) rather than a named unit"),
         "clause": ("str", False, "the responsibility clause that names it as written (a measure of several "
                    "clauses, …（A负责）…（B负责）: the first that names it)"),
-        **cond._COMMON,
+        **cfacts._COMMON,
     },
 }
 
 # produced by the fuzzy pairing of parent and draft deadlines (engine.rules.obligation_facts)
-PRODUCED: dict[str, dict[str, F]] = {name: {**fields, **cond._COMMON} for name, fields in oblf.TYPES.items()}
+PRODUCED: dict[str, dict[str, F]] = {name: {**fields, **cfacts._COMMON} for name, fields in oblf.TYPES.items()}
 
-FACT_TYPES: dict[str, dict[str, F]] = {**cond.FACT_TYPES, **NEW_TYPES, **PRODUCED}
+FACT_TYPES: dict[str, dict[str, F]] = {**cfacts.FACT_TYPES, **NEW_TYPES, **PRODUCED}
 
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "measure": ("下级方案的一项措施", "a draft measure"),
@@ -137,9 +137,9 @@ PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": 
 
 def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
     """The plain-JSON facts of one type for a check, in document order (draft measures in scope)."""
-    if fact in cond.FACT_TYPES:
+    if fact in cfacts.FACT_TYPES:
         pairs = list(ctx.pairs()) if fact in ("measure_pair", "clause_pair") else []
-        return cond.build_facts(fact, ctx.draft, ctx.measures(), pairs)
+        return cfacts.build_facts(fact, ctx.draft, ctx.measures(), pairs)
     common = {"level": ctx.draft.level, "jurisdiction": ctx.draft.jurisdiction}
     out: list[dict[str, Any]] = []
     if fact == "obligation":
@@ -199,7 +199,7 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
                          "clause": named.get(u.name, r.text), **common} for u in units]  # fmt: skip
     else:
         raise KeyError(fact)
-    return [{"t": fact, cond.KEY: i, **_counts(f)} for i, f in enumerate(out)]
+    return [{"t": fact, cfacts.KEY: i, **_counts(f)} for i, f in enumerate(out)]
 
 
 def _carriers(ctx: CheckContext) -> dict[str, str]:

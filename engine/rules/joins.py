@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from engine.rules import condition_compile as ccomp
+from engine.rules import condition_facts as cfacts
 from engine.rules import conditions as cond
 from engine.rules import facts as ft
 from engine.rules.kinds.base import CheckContext, Hit, KindOptions
@@ -95,7 +97,7 @@ class JoinOptions(KindOptions):
                     out.append(((*here, "key", field), m))
             if p.where is not None:
                 out += cond.problems(p.fact, p.where, (*here, "where"), ft.FACT_TYPES)
-                if any(a.op == "matches" for a in cond.atoms(p.where)) and cond.regex_negations(cond.nnf(p.where)):
+                if any(a.op == "matches" for a in cond.atoms(p.where)) and ccomp.regex_negations(ccomp.nnf(p.where)):
                     out.append(((*here, "where"), "a negated matches is not supported in a join; use a condition rule"))
             seen[p.as_] = p.fact
         if out:
@@ -168,7 +170,7 @@ def compile_join(options: JoinOptions) -> tuple[dict[str, Any], dict[str, Any]]:
     referred: dict[str, set[str]] = {p.as_: set() for p in options.facts}
     for p in options.facts:
         if p.where is not None:
-            parts[p.as_].append(cond.compile_condition_for(p.fact, p.where, ft.FACT_TYPES)[1])
+            parts[p.as_].append(ccomp.compile_condition_for(p.fact, p.where, ft.FACT_TYPES)[1])
         for field, other in p.key.items():
             name, _, ofield = other.partition(".")
             parts[p.as_].append({field: {name: ofield}})
@@ -177,7 +179,7 @@ def compile_join(options: JoinOptions) -> tuple[dict[str, Any], dict[str, Any]]:
         name, _, field = c.field.partition(".")
         if c.ref is None:
             atom = cond.Atom(field=field, op=c.op, value=c.value)
-            parts[name].append(cond.lit_json(cond.Lit(atom, False), _type(options, name), ft.FACT_TYPES))
+            parts[name].append(ccomp.lit_json(ccomp.Lit(atom, False), _type(options, name), ft.FACT_TYPES))
             continue
         rname, _, rfield = c.ref.partition(".")
         op = c.op
@@ -196,7 +198,7 @@ def compile_join(options: JoinOptions) -> tuple[dict[str, Any], dict[str, Any]]:
         p = options.facts[order[options.each]]
         own = [{"t": p.fact}]
         if p.where is not None:
-            own.append(cond.compile_condition_for(p.fact, p.where, ft.FACT_TYPES)[1])
+            own.append(ccomp.compile_condition_for(p.fact, p.where, ft.FACT_TYPES)[1])
         each_rs = {"each": {"all": [{p.as_: _and(own)}]}}
     return {"join": {"all": patterns}}, each_rs
 
@@ -250,7 +252,7 @@ def _hit(bound: dict[str, dict[str, Any]], options: JoinOptions, en: bool) -> Hi
         f = bound.get(p.as_)
         if f is None:
             continue
-        fields.update({f"{p.as_}_{k}": value_text(v) for k, v in f.items() if k not in ("t", cond.KEY, "_f")})
+        fields.update({f"{p.as_}_{k}": value_text(v) for k, v in f.items() if k not in ("t", cfacts.KEY, "_f")})
         if local is None and (lf := ft.LOCAL_FIELD.get(p.fact)) and f.get(lf):
             local = f[lf]
         if quote is None and p.fact in ("deadline", "target", "sentence"):

@@ -9,6 +9,7 @@ import pytest
 from engine.ingest import from_text
 from engine.parse import parse_plan
 from engine.pipeline import Obligations, check_plans
+from engine.rules import condition_compile as ccomp
 from engine.rules import conditions as cond
 from engine.rules.durable_regex import to_durable_regex
 from engine.rules.kinds.condition import Options
@@ -69,8 +70,8 @@ def _expr(data: dict, fact: str = "measure") -> cond.Expr:
 def test_durable_agrees_with_python(data: dict) -> None:
     expr = _expr(data)
     want_true = [f["fid"] for f in FACTS if cond.evaluate(f, expr)]
-    assert [f["fid"] for f in cond.select("measure", expr, "forbid", FACTS)] == want_true
-    assert [f["fid"] for f in cond.select("measure", expr, "require", FACTS)] == [
+    assert [f["fid"] for f in ccomp.select("measure", expr, "forbid", FACTS)] == want_true
+    assert [f["fid"] for f in ccomp.select("measure", expr, "require", FACTS)] == [
         f["fid"] for f in FACTS if f["fid"] not in want_true
     ]
 
@@ -87,17 +88,17 @@ def test_durable_agrees_with_python(data: dict) -> None:
 )
 def test_optional_fields(data: dict, want: list[int]) -> None:
     expr = _expr(data, "deadline")
-    assert [f["fid"] for f in cond.select("deadline", expr, "forbid", DEADLINES)] == want
+    assert [f["fid"] for f in ccomp.select("deadline", expr, "forbid", DEADLINES)] == want
     assert [f["fid"] for f in DEADLINES if cond.evaluate(f, expr)] == want
 
 
 def test_compiled_form_is_plain_json() -> None:
-    regexes, rs = cond.compile_condition("measure", _expr({"field": "lead_units", "op": "contains", "value": "区司法局"}))
+    regexes, rs = ccomp.compile_condition("measure", _expr({"field": "lead_units", "op": "contains", "value": "区司法局"}))
     assert regexes == []
     assert rs == {"r_0": {"all": [{"m": {"$and": [{"t": "measure"}, {"$iany": {"lead_units": {"$i": "区司法局"}}}]}}]}}
     data = {"any": [{"not": {"field": "text", "op": "matches", "value": "立法"}},
                     {"field": "lead_units", "op": "matches", "value": "立法"}]}  # fmt: skip
-    regexes, rs = cond.compile_condition("measure", _expr(data))
+    regexes, rs = ccomp.compile_condition("measure", _expr(data))
     assert [(a.field, a.value) for a in regexes] == [("text", "立法"), ("lead_units", "立法")]
     assert rs == {"r_0": {"all": [{"m": {"$and": [{"t": "measure"}, {"$or": [{"_re0": False}, {"_re1": True}]}]}}]}}
 
@@ -108,7 +109,7 @@ def test_catastrophic_regex_runs_in_linear_time(mode: str) -> None:
     facts = [{"t": "measure", "fid": 0, "ref": "1", "text": "a" * 200_000 + "b", "n_lead_units": 0,
               "lead_units": []}]  # fmt: skip
     expr = _expr({"field": "text", "op": "matches", "value": "(a+)+$"})
-    got = cond.select("measure", expr, mode, facts)
+    got = ccomp.select("measure", expr, mode, facts)
     assert [f["fid"] for f in got] == ([] if mode == "forbid" else [0])
 
 

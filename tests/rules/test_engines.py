@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.errors import PlancheckError
+from engine.rules import condition_compile as ccomp
 from engine.rules import conditions as cond
 from engine.rules import evaluator, runtime
 from engine.rules.kinds.condition import Options
@@ -136,7 +137,7 @@ def _facts() -> st.SearchStrategy[list[dict]]:
 
 def _select(expr: Any, facts: list[dict], engine: str) -> list[int]:
     with runtime.using(engine):
-        return [f["fid"] for f in cond.select("measure", expr, "forbid", facts)]
+        return [f["fid"] for f in ccomp.select("measure", expr, "forbid", facts)]
 
 
 def test_a_regex_reads_a_newline_as_the_engines_do() -> None:

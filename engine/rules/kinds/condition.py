@@ -7,6 +7,8 @@ from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from engine.rules import condition_compile as ccomp
+from engine.rules import condition_facts as cfacts
 from engine.rules import conditions as cond
 from engine.rules import user_regex
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -20,7 +22,7 @@ _IDENTITY = {"deadline": "text", "target": "text", "sentence": "text", "clause_p
 
 
 class Options(KindOptions):
-    fact: cond.FactType = Field("measure", description="the fact type the expression reads (see the fact tables)")
+    fact: cfacts.FactType = Field("measure", description="the fact type the expression reads (see the fact tables)")
     require: cond.Expr | None = Field(None, description="a finding for every fact where this is FALSE")
     forbid: cond.Expr | None = Field(None, description="a finding for every fact where this is TRUE")
     quote: str | None = Field(
@@ -45,11 +47,11 @@ class Options(KindOptions):
 
     def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         found = cond.problems(self.fact, self.expr, (self.mode,))
-        if self.quote is not None and self.quote not in cond.FACT_TYPES[self.fact]:
+        if self.quote is not None and self.quote not in cfacts.FACT_TYPES[self.fact]:
             found.append((("quote",), f"fact type '{self.fact}' has no field '{self.quote}'"))
         if not found:
             try:
-                cond.compile_condition(self.fact, self.expr)
+                ccomp.compile_condition(self.fact, self.expr)
             except ValueError as e:
                 found.append(((self.mode,), str(e)))
         return found
@@ -57,7 +59,7 @@ class Options(KindOptions):
 
 def _fields_doc() -> str:
     lines = []
-    for name, fields in cond.FACT_TYPES.items():
+    for name, fields in cfacts.FACT_TYPES.items():
         lines.append(f"{name}: " + ", ".join(f"{f}{'?' if opt else ''} ({t})" for f, (t, opt, _) in fields.items()))
     return "; ".join(lines)
 
@@ -96,14 +98,14 @@ class Condition(CheckKind):
         assert isinstance(options, Options)
         fact, expr, mode = options.fact, options.expr, options.mode
         pairs = list(self._pairs(ctx)) if fact in ("measure_pair", "clause_pair") else []
-        facts = cond.build_facts(fact, ctx.draft, ctx.measures(), pairs)
+        facts = cfacts.build_facts(fact, ctx.draft, ctx.measures(), pairs)
         en = ctx.lang == "en"
         regexes = [a for a in cond.atoms(expr) if a.op == "matches" and isinstance(a.value, str)]
-        for f in cond.select(fact, expr, mode, facts):
+        for f in ccomp.select(fact, expr, mode, facts):
             local = f.get("ref") or f.get("local_item") or (f.get("local_items") or [None])[0]
             parent = f.get("parent_item")
             quote = self._quote(f, options, regexes if mode == "forbid" else [])
-            fields = {k: value_text(v) for k, v in f.items() if k not in ("t", cond.KEY)}
+            fields = {k: value_text(v) for k, v in f.items() if k not in ("t", cfacts.KEY)}
             fields.update(
                 fact=fact,
                 condition=cond.describe(expr),
