@@ -344,7 +344,9 @@ def _parse_one(
             juris, parent, lvl = levels.infer([jurisdiction], "")
     else:
         body = "\n".join(paras[k].text for k in range(first, len(paras)))
-        juris, parent, lvl = levels.infer([fm.title, *fm.issuers], preamble, fm.addressees, body)
+        juris, parent, lvl = levels.infer(
+            [fm.title, *fm.issuers], preamble, fm.addressees, body, doc_number=fm.doc_number
+        )
     if level:
         lvl = level
 

@@ -242,6 +242,10 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             if no:
                 fm.doc_number = no
                 last_front = i
+                rest = text.replace(no, "")
+                if len(re.sub(r"[\s:：]|发文字号|文号|字号", "", rest)) <= 2:
+                    i += 1
+                    continue  # the number's own line is no part of a title below it
         # a title, possibly broken over lines (and blank lines) while a quote or bracket is open
         cand, used, j = text, [i], i
         while j + 1 < n and len(cand) <= TITLE_MAX:

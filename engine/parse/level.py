@@ -211,7 +211,11 @@ def level_of_self_words(text: str) -> Level | None:
 
 
 def infer(
-    candidates: list[str], preamble: str, addressees: str | None = None, body: str = ""
+    candidates: list[str],
+    preamble: str,
+    addressees: str | None = None,
+    body: str = "",
+    doc_number: str | None = None,
 ) -> tuple[str, str | None, Level]:
     """(jurisdiction, parent_jurisdiction, level) from the first candidate text naming a place.
 
@@ -220,17 +224,29 @@ def infer(
     `candidates`: the title first, then the issuers (the signature counts). A 市 under another
     市/州/地区 is a county-level city. Fallbacks for the level alone, in order: "结合X实际" in the
     preamble, the addressees (各县(区)人民政府 -> city), "我县/全区…" in the preamble, then in the body.
+    The 文号 (`doc_number`, parse/docnumber.py) comes after the title and issuers: its place when it
+    names one, else its level, unless "结合X实际" names a place of that level or the addressees
+    speak from another level.
     """
+    from engine.parse import docnumber  # it reads the front matter, which imports this module
+
     found = _from_candidates(candidates, addressees, body)
     if found is not None:
         return found
+    by_number = docnumber.read(doc_number)
+    by_addressees = level_of_addressees(addressees)
+    if by_number is not None and by_addressees not in (None, by_number[2]):
+        by_number = None  # 吉政发 is 吉林 or 吉安: whom the plan writes to decides
+    if by_number is not None and by_number[0]:
+        return by_number
     head = preamble[:5000]
     m = re.search(r"结合(?:我|全)?([\u4e00-\u9fff]{2,10}?)(?:的)?实际", head)
     if m:
         places = places_in(m.group(1))
-        if places:
+        if places and (by_number is None or _resolve(places)[2] == by_number[2]):
             return _resolve(places)
-    by_addressees = level_of_addressees(addressees)
+    if by_number is not None:
+        return by_number
     if by_addressees:
         return (NATIONAL_NAME if by_addressees == "national" else ""), None, by_addressees
     m2 = _SELF_RE.search(head)
