@@ -77,7 +77,7 @@ def _version(ctx: click.Context, value: bool) -> None:
         return
     from engine.rules.runtime import describe_engine
 
-    click.echo(f"plancheck {__version__} (Python {sys.version.split()[0]}; rules engine: {describe_engine()})")
+    echo(f"plancheck {__version__} (Python {sys.version.split()[0]}; rules engine: {describe_engine()})")
     ctx.exit()
 
 
@@ -289,7 +289,7 @@ def check(
         write_output(out or "-", formatter.render(ctx), binary=formatter.binary)
         if out and out != "-":
             office = name in ("docx", "feedback")
-            click.echo(_written(out, ctx.office_findings() if office else run.report.findings, lang), err=True)
+            echo(_written(out, ctx.office_findings() if office else run.report.findings, lang), err=True)
     sys.exit(1 if run.report.summary.failed else 0)
 
 

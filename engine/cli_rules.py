@@ -56,9 +56,9 @@ def facts(fmt: str, lang: str) -> None:
     if fmt == "json":
         from engine.schemas import schema_text
 
-        click.echo(schema_text("facts"), nl=False)
+        echo(schema_text("facts"), nl=False)
     else:
-        click.echo(fact_types.listing(lang), nl=False)
+        echo(fact_types.listing(lang), nl=False)
 
 
 @rules.command("show")

@@ -8,6 +8,7 @@ import click
 
 from engine.cli_support import common_options
 from engine.errors import PlancheckError
+from engine.outputs import echo
 
 
 def _loopback(host: str) -> bool:
@@ -56,13 +57,13 @@ def serve(
     url_host = f"[{host}]" if ":" in host else host
     zh = lang == "zh"
     if not _loopback(host):
-        click.echo(
+        echo(
             f"注意：网页在 {host}:{port} 上对网络开放，没有登录和权限控制，只应在单位内网使用。"
             if zh
             else f"warning: the page is open to the network on {host}:{port} with no login: use it on an office intranet only.",
             err=True,
         )
-    click.echo(
+    echo(
         f"plancheck 网页：http://{url_host}:{port}/ （按 Ctrl+C 停止）"
         if zh
         else f"plancheck web page: http://{url_host}:{port}/ (Ctrl+C to stop)",

@@ -184,10 +184,10 @@ class PlancheckGroup(click.Group):
         except click.Abort as e:
             if (cause := interruption(e)) is not None:  # Ctrl-C that click caught itself
                 stop(cause)
-            click.echo("plancheck: " + ("已中止" if _lang_of(argv) == "zh" else "aborted"), err=True)
+            echo("plancheck: " + ("已中止" if _lang_of(argv) == "zh" else "aborted"), err=True)
             sys.exit(1)
         except click.ClickException as e:
-            click.echo(f"plancheck: {usage_message(e, _lang_of(argv))}", err=True)
+            echo(f"plancheck: {usage_message(e, _lang_of(argv))}", err=True)
             sys.exit(e.exit_code)
 
 

@@ -14,6 +14,7 @@ import click
 
 from engine.cli_support import common_options
 from engine.errors import PlancheckError
+from engine.outputs import echo
 
 _ROLE = {"lead": "牵头", "support": "配合", "text": "正文"}
 _STATUS = {"current": "现行", "outdated": "已撤并", "renamed": "撤并期限{until}（方案日期未定）", "unknown": "未登记",
@@ -60,7 +61,7 @@ def units(
     plan.source = display_path_of(plans[0])
     rows = _rows(plan, reg, draft_date.date() if draft_date else None)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
+        echo(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True))
         return
     zh = lang == "zh"
     head = ("条目", "角色", "单位", "登记名称", "层级", "关系", "状态") if zh else (
@@ -80,7 +81,7 @@ def units(
         ))
     widths = [max(_width(row[i]) for row in table) for i in range(len(head))]
     for row in table:
-        click.echo("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip())
+        echo("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _width(s: str) -> int:
@@ -137,5 +138,5 @@ def _propose(plans: tuple[str, ...], out: str, force: bool, reg, lang: str) -> N
     proposals = propose(names, reg)
     write_output(out, proposal_yaml(proposals, titles).encode("utf-8"))
     n = len(proposals)
-    click.echo(f"已写入 {out}：{n} 个未登记的单位名称" if lang == "zh" else f"wrote {out}: {n} unregistered unit names",
+    echo(f"已写入 {out}：{n} 个未登记的单位名称" if lang == "zh" else f"wrote {out}: {n} unregistered unit names",
                err=True)

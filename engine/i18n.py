@@ -7,6 +7,8 @@ fields each message uses are the same in both.
 
 from __future__ import annotations
 
+import errno
+import os
 import string
 
 LANGS = ("zh", "en")
@@ -17,6 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "input.is_dir": {"zh": "{path} 是文件夹，不是文件", "en": "{path} is a directory, not a file"},
     "input.unreadable": {"zh": "无法读取 {path}：{reason}", "en": "cannot read {path}: {reason}"},
     "input.empty": {"zh": "{path} 是空文件，没有可检查的内容", "en": "{path} is empty: nothing to check"},
+    "input.pipe_unwritten": {
+        "zh": "{path} 是命名管道，没有程序在向它写入；请给出方案文件本身",
+        "en": "{path} is a named pipe with no program writing into it; give the plan's file itself",
+    },
     "input.binary": {
         "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf 或 .html 文档",
         "en": "{path} looks like a binary file, not a text, .docx, .pdf or .html document",
@@ -377,7 +383,28 @@ def message(code: str, lang: str = "zh", **fields: object) -> str:
     if table is None:
         return f"{code}: {fields}"
     text = table.get(lang) or table["zh"]
+    if lang == "zh" and isinstance(fields.get("reason"), str) and fields["reason"] in _OS_REASONS_ZH:
+        fields = {**fields, "reason": _OS_REASONS_ZH[fields["reason"]]}
     return string.Formatter().vformat(text, (), _Defaulting(fields))
+
+
+# The system's reasons (strerror, in English whatever the locale) that a file cannot be read or
+# written, as a Chinese message says them; any other reason is shown as the system gave it.
+_OS_REASONS_ZH = {
+    os.strerror(code): zh
+    for code, zh in (
+        (errno.EACCES, "没有权限（只读的位置或文件）"),
+        (errno.EPERM, "不允许此操作"),
+        (errno.EROFS, "只读的文件系统"),
+        (errno.ELOOP, "符号链接循环"),
+        (errno.ENOENT, "文件或文件夹不存在"),
+        (errno.ENOTDIR, "路径中有一项不是文件夹"),
+        (errno.EBUSY, "文件正被占用"),
+        (errno.EIO, "读写出错（磁盘或网络故障）"),
+        (errno.ENXIO, "设备不存在"),
+        (errno.ETXTBSY, "文件正被占用"),
+    )
+}
 
 
 class _Defaulting(dict):

@@ -97,12 +97,15 @@ def refuse_inputs(outputs: Iterable[str], inputs: Iterable[str] = ()) -> None:
         seen[key] = o
 
 
-# C0 except tab and newline, DEL, C1: invalid in XML 1.0 (C0) or steering a terminal (ESC, CSI, CR).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 except tab and newline, DEL, C1: invalid in XML 1.0 (C0) or steering a terminal (ESC, CSI, CR);
+# and the bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069), which make a
+# quote read in another order than its characters stand in the draft (“Trojan Source”) in a browser,
+# Word, an editor or a code-review page. No plan needs them; the marks LRM/RLM are left alone.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _picture(m: re.Match[str]) -> str:
-    """One character for one: ␌ for a form feed, ␛ for ESC, ␡ for DEL, � for a C1 control, so
+    """One character for one: ␌ for a form feed, ␛ for ESC, ␡ for DEL, � for a C1 or bidi control, so
     columns and quotes keep their length and the reader still sees that something was there."""
     code = ord(m.group())
     if code < 0x20:

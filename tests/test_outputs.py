@@ -293,6 +293,39 @@ def test_no_escape_sequence_reaches_the_terminal(work: Path) -> None:
     assert r.exit_code == 0 and "\x1b" not in r.output
 
 
+def test_the_written_line_shows_an_escape_in_the_output_name_not_obeys_it(work: Path) -> None:
+    """`已写入 <name>` and `units --propose` named the output through click.echo, past the cleaning."""
+    r = run("check", "draft.txt", "--parent", "parent.txt", "-o", "o\x1b]0;owned\x07.json")
+    assert r.exit_code == 1 and "\x1b" not in r.output and "\x07" not in r.output, r.output
+    assert "已写入 o\u241b]0;owned\u2407.json" in r.output
+
+
+def test_terminal_text_goes_through_the_output_module() -> None:
+    """Every line for a terminal is written by engine.outputs.echo (cleaned), never click.echo."""
+    offenders = [f"{p.relative_to(ROOT)}:{node.lineno}" for p in sorted(ENGINE.rglob("*.py"))
+                 for node in ast.walk(ast.parse(p.read_text("utf-8")))
+                 if isinstance(node, ast.Attribute) and node.attr in ("echo", "secho")
+                 and isinstance(node.value, ast.Name) and node.value.id == "click"]  # fmt: skip
+    assert offenders == [], "use engine.outputs.echo"
+
+
+def test_bidi_overrides_in_a_quote_are_shown_not_obeyed(work: Path) -> None:
+    """A right-to-left override or isolate in the draft would make a quoted phrase read in another
+    order in a browser, Word or a review page than its characters stand (“Trojan Source”)."""
+    assert outputs.clean_text("我\u202e市区\u202c与\u2066县\u2069") == "我\ufffd市区\ufffd与\ufffd县\ufffd"
+    assert outputs.clean_text("左\u200f右") == "左\u200f右"  # a mark (RLM) reorders nothing by itself
+    text = (work / "draft.txt").read_text("utf-8").replace("我区", "我\u202e区\u202c").replace("牵头", "牵\u2067头\u2069")
+    (work / "rlo.txt").write_text(text, "utf-8")
+    r = run("check", "rlo.txt", "--parent", "parent.txt", "--format", "compact", "--format", "docx", "-o", "-", "-o", "r.docx")
+    assert r.exit_code == 1 and "\ufffd" in r.output
+    import zipfile
+
+    with zipfile.ZipFile(work / "r.docx") as z:
+        xml = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
+    bidi = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    assert not bidi & set(r.output) and not bidi & set(xml)
+
+
 def test_a_junit_and_docx_report_of_a_draft_with_control_characters_are_well_formed(work: Path) -> None:
     from xml.dom import minidom
 

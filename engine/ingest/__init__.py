@@ -185,16 +185,34 @@ def _read_file(path: str) -> bytes:
         raise PlancheckError("input.is_dir", path=path)
     if stat.S_ISREG(st.st_mode):
         budgets.check("input_bytes", path, st.st_size)
+    fifo = stat.S_ISFIFO(st.st_mode)
     try:
-        with open(path, "rb") as fh:
-            note_input(path, fh.fileno())
-            return _read_stream(fh, path)
+        with _open_input(path, fifo) as fh:
+            data = _read_stream(fh, path)
+            if fifo and not data:  # a named pipe nobody writes into: said at once, not waited on
+                raise PlancheckError("input.pipe_unwritten", path=path)
+            return data
     except PlancheckError:
         raise
     except FileNotFoundError:  # gone between the look and the read
         raise PlancheckError("input.not_found", path=path) from None
     except OSError as exc:
         raise PlancheckError("input.unreadable", path=path, reason=exc.strerror or str(exc)) from None
+
+
+def _open_input(path: str, fifo: bool):  # type: ignore[no-untyped-def]
+    """The file opened for reading. A named pipe is opened without waiting for a writer (a plain
+    open blocks until one comes, for ever if none does), then read as usual: from a program already
+    writing into it (`<(pdftotext …)`), or an end of file at once when there is none. Noted as an
+    input, so that no output can overwrite it."""
+    if fifo:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        fh = os.fdopen(fd, "rb")
+    else:
+        fh = open(path, "rb")  # the caller's `with` closes it
+    note_input(path, fh.fileno())
+    return fh
 
 
 def _within_budget(lines: list[RawLine], path: str) -> list[RawLine]:

@@ -533,10 +533,11 @@ def _clean(value: Any) -> Any:
 
 
 # How pydantic writes a control character in JSON: \u00XX below 0x20 (\t and \n have their own
-# escapes), \b \f \r, DEL and C1 raw. An escaped backslash before b, f or r matches too: that only
+# escapes), \b \f \r, DEL, C1 and the bidi controls raw. An escaped backslash before b, f or r matches too: that only
 # costs the full walk.
 _DIRTY_MARKS = (b"\\u00", b"\\b", b"\\f", b"\\r", b"\x7f")
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_BIDI_UTF8 = re.compile(rb"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")  # U+202A–202E, U+2066–2069, raw in JSON
 
 
 def _dirty(value: Any) -> bool:
@@ -546,7 +547,8 @@ def _dirty(value: Any) -> bool:
     from pydantic_core import to_json
 
     data = to_json(value)
-    return any(mark in data for mark in _DIRTY_MARKS) or (b"\xc2" in data and bool(_C1_UTF8.search(data)))
+    return (any(mark in data for mark in _DIRTY_MARKS) or (b"\xc2" in data and bool(_C1_UTF8.search(data)))
+            or (b"\xe2" in data and bool(_BIDI_UTF8.search(data))))
 
 
 def clean_context(ctx: RenderContext) -> RenderContext:

@@ -4,6 +4,7 @@ error or a traceback, and nothing the user gave changes."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -95,3 +96,55 @@ def test_a_draft_missing_from_a_batch_is_its_own_line(work: Path) -> None:
     assert r.exit_code == 2, r.output
     lines = r.output.splitlines()
     assert lines[0].startswith("d.txt: 错误") and lines[1] == "gone.txt: 找不到文件：gone.txt"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_nobody_writes_into_is_a_message_not_a_hang(work: Path) -> None:
+    """A plain open of a FIFO waits for a writer for ever; the probe run (bench/probes.py) hung here."""
+    import subprocess
+    import sys
+
+    os.mkfifo(work / "f.txt")
+    exe = str(Path(sys.executable).with_name("plancheck"))
+    r = subprocess.run([exe, "parse", "f.txt"], capture_output=True, timeout=60, check=False)
+    assert r.returncode == 2 and "f.txt 是命名管道，没有程序在向它写入" in r.stderr.decode(), r.stderr.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_with_a_writer_is_read(work: Path) -> None:
+    import threading
+
+    os.mkfifo(work / "f.txt")
+    data = (work / "d.txt").read_bytes()
+
+    def write() -> None:
+        with open(work / "f.txt", "wb") as fh:  # blocks until plancheck opens the pipe
+            fh.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    while writer.is_alive() and not _has_writer(work / "f.txt"):
+        writer.join(0.01)
+    r = CliRunner().invoke(main, ["parse", "f.txt", "--format", "json"], catch_exceptions=False)
+    writer.join(10)
+    assert r.exit_code == 0 and '"measures"' in r.output, r.output[:300]
+
+
+def _has_writer(path: Path) -> bool:
+    """Whether a writer is waiting on the FIFO: nothing tells without opening it, so give it a moment."""
+    import time
+
+    time.sleep(0.2)
+    return True
+
+
+def test_a_system_reason_is_said_in_chinese() -> None:
+    import errno
+
+    from engine.i18n import message
+
+    zh = message("output.unwritable", "zh", path="x", reason=os.strerror(errno.EACCES))
+    assert zh == "无法写入 x：没有权限（只读的位置或文件）"
+    assert message("input.unreadable", "zh", path="l", reason=os.strerror(errno.ELOOP)) == "无法读取 l：符号链接循环"
+    assert message("output.unwritable", "en", path="x", reason=os.strerror(errno.EACCES)).endswith(os.strerror(errno.EACCES))
+    assert message("output.unwritable", "zh", path="x", reason="odd") == "无法写入 x：odd"
