@@ -95,9 +95,9 @@ def judge(path: str, pairs: list[tuple[str, str]], verbose: bool) -> Counter:
     if verbose:
         for k, e in by_key.items():
             if e["verdict"] == "false" and k in seen:
-                print(f"  still false: {e['rule']} item {e.get('item')}: {e['evidence'][:40]} — {e['reason']}")
+                print(f"  still false: {e['rule']} item {e.get('item')}: {(e['evidence'] or '')[:40]} — {e['reason']}")
         for e in lost:
-            print(f"  lost true: {e['rule']} item {e.get('item')}: {e['evidence'][:40]}")
+            print(f"  lost true: {e['rule']} item {e.get('item')}: {(e['evidence'] or '')[:40]}")
         for draft, f in unjudged:
             ev = ((f.get("evidence") or {}).get("local") or "")[:40]
             print(f"  unjudged: {Path(draft).name} {f['rule']} item {f.get('local_item')}: {ev} — {f['message'][:60]}")

@@ -12,7 +12,9 @@ Relations
 - general: a general requirement (指导思想, 主要原则, 总体目标 …) aligned by role to the draft's general
   measure or SECTION with the same role; sections are named `§<label>` (e.g. `§一`). A general
   requirement the draft lacks is `general` with no local items (`dropped` with
-  `general_absent_dropped`): it is no obligation of its own.
+  `general_absent_dropped`): it is no obligation of its own. A goal (工作目标, 主要目标, 具体指标 …)
+  paired with the draft's goal measure also has clause pairs: its deadlines and targets are obligations
+  (deadline-not-later and target-not-weaker compare them), its prose is not.
 - Sub-measures are aligned like top-level measures, each by its own text (a parent sub-item may land in a
   draft top-level measure and the reverse). A container whose own text is empty (only a title over its
   sub-items) takes the union of its sub-measures' draft items: split when that is several.
@@ -281,11 +283,16 @@ def _general_pair(p: Unit, cands: list[Unit], used: set[str], opts: AlignOptions
     if pool:
         best = min(pool, key=lambda c: (c.ref in used, -measure_score(p, c, opts), c.section, c.ref))
         used.add(best.ref)
+        cps: list[ClausePair] = []
+        if opts.clause_pairs and p.role == "goal" and best.role == "goal":
+            dcl = [DraftClause(ref=best.ref, rank=0, index=k, info=c) for k, c in enumerate(best.clauses())]
+            cps = pair_clauses(p.clauses(), dcl, opts, None)[0]
         return AlignmentPair(
             parent_item=p.ref,
             local_items=[best.ref],
             relation="general",
             score=round(measure_score(p, best, opts), 4),
+            clauses=cps,
         )
     rel = "dropped" if opts.general_absent_dropped else "general"
     return AlignmentPair(parent_item=p.ref, local_items=[], relation=rel, score=0.0)  # type: ignore[arg-type]

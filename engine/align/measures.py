@@ -41,8 +41,9 @@ from engine.models import Measure, Plan, Section
 ROLES: dict[str, tuple[str, ...]] = {
     "guide": ("指导思想",),
     "principle": ("主要原则", "基本原则", "工作原则", "原则"),
-    "goal": ("总体目标", "主要目标", "工作目标", "发展目标", "目标任务", "目标"),
+    "goal": ("总体目标", "主要目标", "工作目标", "发展目标", "目标任务", "目标", "具体指标", "主要指标"),
     "requirement": ("总体要求",),
+    "significance": ("重要意义", "重大意义"),
 }
 _GENERAL_TITLES = {w for ws in ROLES.values() for w in ws}
 

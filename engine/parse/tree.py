@@ -34,7 +34,16 @@ GENERAL_TITLES = (
     "适用范围",
     "编制依据",
     "主要任务和目标",
+    "主要指标",
+    "具体指标",
+    "重要意义",
+    "重大意义",
+    "工作思路",
 )
+# General titles that state goals: their deadlines and targets are obligations (compared by
+# deadline-not-later and target-not-weaker); every other general title (指导思想, 基本原则, 重要意义 …)
+# is prose a child may condense, and so are the items numbered under it (1.坚持正确导向 …).
+_GOAL_WORDS = ("目标", "指标")
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -160,6 +169,12 @@ def is_general(title: str) -> bool:
     for w in sorted(GENERAL_TITLES, key=len, reverse=True):
         t = t.replace(w, "")
     return not _GENERAL_GLUE.sub("", t)
+
+
+def is_principle(title: str) -> bool:
+    """A general title that is not a goal (指导思想, 基本原则, 总体要求, 重大意义 …): what it encloses
+    is general too."""
+    return is_general(title) and not any(w in title for w in _GOAL_WORDS)
 
 
 def build_nodes(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[Node]:
@@ -343,7 +358,7 @@ def make_measures(nodes: list[Node], paras: list[Paragraph]) -> list[tuple[int, 
             column=head.column(n.marker.start),
             end_line=paras[all_paras[-1]].line,
             paragraphs=[paras[k].index for k in all_paras],
-            general=is_general(n.title),
+            general=is_general(n.title) or any(is_principle(nodes[a].title) for a in ancestors(nodes, i)),
         )
         out.append((i, m, segs))
     return out

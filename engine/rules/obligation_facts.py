@@ -84,7 +84,7 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
             paired.append({"slot": slot, "parent_item": ref, "local_item": m.ref, "text": loc.text,
                            "kind": loc.kind, "due": _due(loc), "via": via, "score": float(score)})
 
-    for pair, measures in ctx.carried_pairs():
+    for pair, measures in ctx.carried_pairs(goals=True):
         ref = pair.parent_item or ""
         by_clause = False
         for cp in pair.clauses:

@@ -165,16 +165,19 @@ class CheckContext:
         wanted = set(pair.local_items)
         return [m for m in self.draft.measures if m.ref in wanted]
 
-    def carried_pairs(self) -> Iterator[tuple[AlignmentPair, list[Measure]]]:
+    def carried_pairs(self, goals: bool = False) -> Iterator[tuple[AlignmentPair, list[Measure]]]:
         """Aligned parent measures that the draft carries, that apply at its level and that are in scope.
 
         A pair is in scope when any of its carrying draft measures is: a merged measure outside the scope
-        still counts as carried, but only in-scope measures are pointed at.
+        still counts as carried, but only in-scope measures are pointed at. With `goals`, also the parent's
+        goals paired with the draft's (a `general` pair with clause pairs): the kinds that compare
+        deadlines and targets read them, the kinds that compare wording do not.
         """
         if not self.scope_applies():
             return
         for pair in self.pairs():
-            if pair.parent_item is None or pair.relation not in CARRIED:
+            goal = goals and pair.relation == "general" and bool(pair.clauses)
+            if pair.parent_item is None or (pair.relation not in CARRIED and not goal):
                 continue
             measures = self.carrying(pair)
             if not measures or not any(self.in_scope(m) for m in measures):

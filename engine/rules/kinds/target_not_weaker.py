@@ -111,7 +111,7 @@ class TargetNotWeaker(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        for pair, measures in ctx.carried_pairs():
+        for pair, measures in ctx.carried_pairs(goals=True):
             ref = pair.parent_item or ""
             quoted: set[tuple[str, str]] = set()
             for cp in pair.clauses:
