@@ -43,7 +43,9 @@ GENERAL_TITLES = (
 # General titles that state goals: their deadlines and targets are obligations (compared by
 # deadline-not-later and target-not-weaker); every other general title (指导思想, 基本原则, 重要意义 …)
 # is prose a child may condense, and so are the items numbered under it (1.坚持正确导向 …).
-_GOAL_WORDS = ("目标", "指标")
+# 总体要求 encloses titled 指导思想 / 原则 / 目标 parts and, in some plans, untitled goals or tasks: it does
+# not pass "general" down (its titled parts decide for themselves).
+_GOAL_WORDS = ("目标", "指标", "要求")
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -172,7 +174,7 @@ def is_general(title: str) -> bool:
 
 
 def is_principle(title: str) -> bool:
-    """A general title that is not a goal (指导思想, 基本原则, 总体要求, 重大意义 …): what it encloses
+    """A general title that is not a goal nor 总体要求 (指导思想, 基本原则, 重大意义 …): what it encloses
     is general too."""
     return is_general(title) and not any(w in title for w in _GOAL_WORDS)
 

@@ -1,0 +1,34 @@
+"""Principles are prose a child may condense; goals are obligations whose deadlines are compared
+(issue #16): fixtures/goals/ (a province's 实施意见 and a city child, written for testing)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from engine.cli import main
+from engine.ingest import load_document
+from engine.parse import parse_plan
+
+GOALS = Path(__file__).resolve().parents[2] / "fixtures" / "goals"
+PARENT = GOALS / "hubei-rural-logistics-parent.txt"
+CHILD = GOALS / "xiangyang-rural-logistics-child.txt"
+
+
+def test_items_under_principles_are_general_and_goals_are_not() -> None:
+    plan = parse_plan(load_document(str(PARENT)))
+    general = {m.title: m.general for m in plan.measures}
+    assert [t for t in ("坚持市场主导", "坚持统筹协调", "坚持创新驱动") if not general.get(t)] == []
+    tasks = [m for m in plan.measures if m.title in ("完善县乡村三级物流网络", "培育农村物流经营主体")]
+    assert len(tasks) == 2 and not any(m.general for m in tasks)
+
+
+def test_a_child_need_not_repeat_principles_but_keeps_the_goals_deadline() -> None:
+    r = CliRunner().invoke(main, ["check", str(CHILD), "--parent", str(PARENT), "--format", "json"])
+    findings = json.loads(r.output)["findings"]
+    assert [f for f in findings if f["rule"] == "parent-covered"] == []
+    late = [f for f in findings if f["rule"] == "deadline-not-later"]
+    assert [(f["evidence"]["local"], f["severity"]) for f in late] == [("到2023年", "error")]
+    assert r.exit_code == 1
