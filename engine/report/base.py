@@ -127,8 +127,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "draft_date": {"zh": "方案日期：{date}（{source}）", "en": "Draft date: {date} ({source})"},
     "draft_date_none": {
-        "zh": "方案日期：未能确定（无落款日期、标题无年份、未给 --date），已跳过按日期的检查：{rules}",
-        "en": "Draft date: unknown (no date line, no year in the title, no --date); dated checks skipped: {rules}",
+        "zh": "方案日期：未能确定（无落款日期、标题无年份、未给 --date），已跳过按日期的判断：{rules}（只报告文中自身可证的，如新旧名称并用）",
+        "en": "Draft date: unknown (no date line, no year in the title, no --date); dated judgements skipped: {rules} (only what the text itself shows, such as an old name beside its new one, is reported)",
     },
     "date_from.date_line": {"zh": "取自落款日期", "en": "from its date line"},
     "date_from.title": {"zh": "取自标题年份", "en": "from the year in its title"},

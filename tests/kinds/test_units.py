@@ -154,7 +154,7 @@ def test_units_command_lists_and_proposes(tmp_path: Path) -> None:
 def test_text_summary_names_the_date_or_the_skipped_checks() -> None:
     draft = str(FIXTURES / "chengzhong-district-draft.txt")
     r = CliRunner().invoke(main, ["check", "--no-parent", "--fail-on", "none", draft])
-    assert "已跳过按日期的检查：unit_outdated、reference_outdated" in r.output.replace("\n  ", "")  # wrapped
+    assert "已跳过按日期的判断：unit_outdated、reference_outdated（只报告文中自身可证的" in r.output.replace("\n  ", "")  # wrapped
     r = CliRunner().invoke(main, ["check", "--no-parent", "--fail-on", "none", "--date", "2023-06-01", "--lang", "en", draft])
     assert "Draft date: 2023-06-01 (from --date)" in r.output.replace("\n  ", " ")
     r = CliRunner().invoke(main, ["check", "--no-parent", "--date", "2023-13-01", draft])
