@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from engine.models import AlignmentPair, ClausePair, Finding
+from engine.models import SEVERITY_RANK, AlignmentPair, ClausePair, Finding
 from engine.report.base import COVERAGE_KEYS, SEVERITIES, Formatter, RenderContext, title_as_written
 
 REL_CLASS = {"same": "carried", "dropped": "missing"}
@@ -49,6 +49,11 @@ def page_title(ctx: RenderContext) -> str:
     return ctx.draft_title or ctx.relpath(ctx.report.summary.draft)
 
 
+def _worst_first(findings: list[Finding]) -> list[Finding]:
+    """Errors, then warnings, then notes; document order within each (a stable sort)."""
+    return sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity])
+
+
 def body(ctx: RenderContext) -> str:
     """Everything inside <body> but the script: the web page embeds the same report."""
     r = ctx.report
@@ -63,7 +68,9 @@ def body(ctx: RenderContext) -> str:
     if other:
         parts.append(f'<section id="other"><h2>{e(ctx.t("other_findings"))}</h2>')
         parts.append(
-            '<div class="findings wide">' + "".join(_finding(ctx, f, ids) for f in other) + "</div></section>"
+            '<div class="findings wide">'
+            + "".join(_finding(ctx, f, ids) for f in _worst_first(other))
+            + "</div></section>"
         )
     parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
     for i, pair in enumerate(r.alignment):

@@ -127,3 +127,24 @@ def test_places_in_a_pdf_draft_are_items(ctx):
     assert RenderContext.location(ctx, f) == "第1项"
     ctx.draft.format = "docx"
     assert ctx.location(f).startswith(f"第{f.line}段")
+
+
+def test_findings_outside_the_pairs_are_listed_worst_first(tmp_path):
+    """A clerk reads 其他问题 from the top: errors before warnings before notes (issue #18, seen on the
+    seed pair, whose notes on the title and preamble came first)."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from engine.cli import main
+    from engine.models import SEVERITY_RANK
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "r.html"
+    CliRunner().invoke(main, [
+        "check", str(root / "fixtures" / "chengzhong-district-draft.txt"),
+        "--parent", str(root / "fixtures" / "guangxi-2021-2025-parent.txt"), "--format", "html", "-o", str(out),
+    ])  # fmt: skip
+    shown = [n.attributes["data-severity"] for n in HTMLParser(out.read_text("utf-8")).css("#other .finding")]
+    assert len(set(shown)) >= 2  # else the order could not be wrong
+    assert shown == sorted(shown, key=lambda s: -SEVERITY_RANK[s])
