@@ -33,12 +33,12 @@ _DURATIONS = frozenset({"学时", "课时", "小时", "个工作日", "工作日
 
 def is_total(t: Target, sentence: str) -> bool:
     """An absolute count or amount (建成300个, 投入2亿元, 培育100家): a total of the parent's area,
-    which a lower level shares rather than matches. Rates, ratios, frequencies, coverage, durations
-    and per-unit values (生均, 每个) are not totals."""
-    if t.kind != "number" or t.unit in _DURATIONS:
-        return False
+    which a lower level shares rather than matches. Rates, ratios, frequencies, coverage, durations,
+    per-unit values (生均, 每个, 不超过每箱300元) and caps are not totals."""
+    if t.kind != "number" or t.unit in _DURATIONS or t.comparator in ("<", "<="):
+        return False  # a cap (不超过每箱50元, 控制在2亿元以内) binds every level as it stands
     head, tail = quantity_of(t, sentence)
-    return not _PER_UNIT.search(head + tail)
+    return not _PER_UNIT.search(head + t.text + tail)
 
 
 @memo(8192, copy="shared")

@@ -147,10 +147,14 @@ class TargetNotWeaker(CheckKind):
         out = []
         shares = draft_shares(ctx)
         ptext = cp.parent_text or ""
-        for p in cp.parent_targets:
+        in_turn = _in_turn(cp)
+        for i, p in enumerate(cp.parent_targets):
             if shares and is_total(p, ptext):
                 continue  # 建成300个 nationally: a total the draft's area shares, not a figure to match
-            cands = [(t, m) for t in _paired(p, ptext, [(t, cp.local_text or "") for t in cp.local_targets])]
+            if in_turn:
+                cands = [(cp.local_targets[i], m)]
+            else:
+                cands = [(t, m) for t in _paired(p, ptext, [(t, cp.local_text or "") for t in cp.local_targets])]
             if not cands:
                 # the clause the aligner paired states another quantity (地膜回收率 for 秸秆综合利用率):
                 # the parent's figure is where a similar sentence states the same quantity
@@ -225,7 +229,12 @@ class TargetNotWeaker(CheckKind):
         if not out and not any_spans and cp.parent_level in _STRONG_LEVELS and cp.local_level == "soft":
             ptext_, ltext_ = cp.parent_text or "", cp.local_text or ""
             soft = next(
-                (w for w in cp.local_strength if w in ltext_ and w not in ptext_ and _SOFT_WORDS.search(w)),
+                (
+                    w
+                    for w in cp.local_strength
+                    if w in ltext_ and w not in ptext_ and _SOFT_WORDS.search(w)
+                    and _governs_parent(ltext_, ltext_.index(w) + len(w), ptext_)
+                ),
                 None,
             )
             if soft:
@@ -289,7 +298,7 @@ def _find_weakenings(
             )
         if found is None and sp.op.op == "insert":
             wm = _touching(SOFTENERS, lwin, sp.ls - lofs, sp.le - lofs)
-            if wm and wm.group() not in pwin:
+            if wm and wm.group() not in pwin and _governs_parent(ltext, lofs + wm.end(), ptext):
                 after = _phrase(ptext, sp.ps)
                 found = (after, _phrase(ltext, lofs + wm.start()))
         if found is None and sp.op.op in ("delete", "replace") and report_deleted_mandatory:
@@ -412,6 +421,28 @@ def target_weaker(parent: Target, local: Target) -> bool | None:
     if local.comparator in ("<=", "<") and parent.comparator in (">=", ">"):
         return True  # 不少于60 -> 不超过60: the floor became a ceiling
     return b < a
+
+
+_UNTIL_STOP = re.compile(r"[^，,；;。：:、]+")
+
+
+def _governs_parent(local: str, at: int, parent: str) -> bool:
+    """The soft word ending at `at` qualifies what the parent states (力争实现全覆盖 for 实现全覆盖), not a
+    task the draft adds of its own (积极争取再担保业务合作 beside the parent's 提高业务对接效率)."""
+    after = _UNTIL_STOP.match(local, at)
+    words = sim.compact(after.group(0)) if after else ""
+    return not words or words[:4] in sim.compact(parent)
+
+
+def _in_turn(cp: ClausePair) -> bool:
+    """The clause restates the parent's figures one for one, in the same order (不超过1%…不超过1.5% →
+    不超过1%…不超过2%): each parent figure is compared with the draft's figure in its place, so a
+    loosened second cap is not hidden by the first one that still matches."""
+    ps, ls = cp.parent_targets, cp.local_targets
+    if len(ps) < 2 or len(ps) != len(ls):
+        return False
+    ptext, ltext = cp.parent_text or "", cp.local_text or ""
+    return all(target_weaker(p, t) is not None and same_quantity(p, ptext, t, ltext) for p, t in zip(ps, ls, strict=True))
 
 
 def _paired(parent: Target, psent: str, cands: list[tuple[Target, str]]) -> list[Target]:
