@@ -30,3 +30,13 @@ def test_an_installed_package_reads_the_shared_copy(tmp_path: Path, monkeypatch)
     monkeypatch.setattr(engine, "__file__", str(tmp_path / "site-packages" / "engine" / "__init__.py"))
     monkeypatch.setattr(sys, "prefix", str(tmp_path))
     assert engine._home() == tmp_path / "share" / "plancheck"
+
+
+def test_every_module_reads_shipped_data_through_engine_root() -> None:
+    """A module that builds its own path to rulesets/ reads nothing in a wheel install and falls back
+    silently (strength words and terms were empty on an installed 3.13: one finding changed severity)."""
+    import re
+
+    own = re.compile(r"__file__\)?[^\n]*[\"'](?:rulesets|schemas)[\"']")
+    found = [str(p.relative_to(ROOT)) for p in (ROOT / "engine").rglob("*.py") if own.search(p.read_text("utf-8"))]
+    assert found == []

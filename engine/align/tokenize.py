@@ -23,16 +23,16 @@ import re
 import threading
 from collections import ChainMap
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import jieba
 import numpy as np
 
+from engine import RULESETS_DIR
 from engine.align.lexicon import LazyTokenizer
 from engine.memo import memo
 from engine.outputs import note_input
 
-TERMS_PATH = Path(__file__).resolve().parents[2] / "rulesets" / "data" / "terms.txt"
+TERMS_PATH = RULESETS_DIR / "data" / "terms.txt"
 
 _lock = threading.Lock()
 _dt: LazyTokenizer | None = None

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
+from engine import RULESETS_DIR
 from engine.outputs import note_input
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "rulesets" / "data"
+DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel put the data
 
 _FALLBACK_UNITS = {
     "generic": [r"(各|其他|其它)?(有关|相关)(部门|单位)", r".*(其他|其它).*(部门|单位|机关)"],
