@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one `::error file=…,line=…::message` line per finding.
 
 With a baseline the title says whether a finding is new or still open (a fixed one has no line to
-annotate: it is in the other formats).
+annotate: it is in the other formats), and a finding still open since the baseline is a notice: the
+run fails on new findings only, so only they are shown as errors and warnings (GitHub also shows at
+most ten of each per step, which old findings would fill).
 
 Escaping follows the runner's rules (actions/toolkit command.ts): in data `%`, CR and LF are
 percent-encoded; in properties `:` and `,` are too.
@@ -48,4 +50,5 @@ def _line(ctx: RenderContext, f: Finding) -> str:
         body.append(f"{ctx.t('basis')}{ctx.colon}{basis}")
     if f.suggestion:
         body.append(f"{ctx.t('suggestion')}{ctx.colon}{f.suggestion}")
-    return f"::{LEVEL[f.severity]} {','.join(props)}::{escape_data(chr(10).join(body))}"
+    level = "notice" if f.baseline == "unchanged" else LEVEL[f.severity]
+    return f"::{level} {','.join(props)}::{escape_data(chr(10).join(body))}"

@@ -140,6 +140,9 @@ def test_every_format_shows_the_baseline(versions: Path) -> None:
     gh = (versions / "v2.github").read_text("utf-8").splitlines()
     assert sum("(新)" in x.split("::")[1] for x in gh) == n_new
     assert sum("(仍存在)" in x.split("::")[1] for x in gh) == n_still
+    # only new findings are errors or warnings: the run fails on them alone
+    assert all(x.startswith("::notice ") for x in gh if "(仍存在)" in x.split("::")[1])
+    assert any(x.startswith(("::error ", "::warning ")) for x in gh if "(新)" in x.split("::")[1])
 
     md = (versions / "v2.markdown").read_text("utf-8")
     assert "新问题 2，仍存在" in md and "已改正的问题" in md and md.count("**新**") == n_new
