@@ -19,13 +19,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
-from engine.extract.data import DATA_DIR
 from engine.models import Level
-from engine.outputs import note_input
 from engine.parse.frontmatter import doc_number_in
-from engine.parse.level import short_name
+from engine.parse.level import levels_table, short_name
 
 _SUFFIX_LEVEL: dict[str, Level] = {"省": "province", "市": "city", "州": "city", "盟": "city",
                                    "县": "county", "区": "county", "旗": "county"}  # fmt: skip
@@ -33,10 +29,7 @@ _SUFFIX_LEVEL: dict[str, Level] = {"省": "province", "市": "city", "州": "cit
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]]:
-    path = DATA_DIR / "levels.yaml"
-    note_input(path)
-    raw = (yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}) or {}
-    spec = raw.get("doc_number") or {}
+    spec = levels_table().get("doc_number") or {}
     national = re.compile(spec["national"]) if spec.get("national") else None
     organ = re.compile(spec["organ"]) if spec.get("organ") else None
     return national, organ, {str(k): str(v) for k, v in (spec.get("provinces") or {}).items()}

@@ -178,11 +178,17 @@ def level_of_name(name: str) -> Level:
 
 
 @lru_cache(maxsize=1)
-def _addressee_levels() -> tuple[tuple[Level, re.Pattern[str]], ...]:
+def levels_table() -> dict:
+    """rulesets/data/levels.yaml as read (empty when absent): what the parse stage reads of it
+    (addressee levels here, 文号 codes in docnumber.py)."""
     path = DATA_DIR / "levels.yaml"
     note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
-    return tuple((e["level"], re.compile(e["pattern"])) for e in (raw or {}).get("addressee_levels") or [])
+    return (yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}) or {}
+
+
+@lru_cache(maxsize=1)
+def _addressee_levels() -> tuple[tuple[Level, re.Pattern[str]], ...]:
+    return tuple((e["level"], re.compile(e["pattern"])) for e in levels_table().get("addressee_levels") or [])
 
 
 def level_of_addressees(addressees: str | None) -> Level | None:

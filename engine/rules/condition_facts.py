@@ -20,7 +20,7 @@ KEY = "fid"  # every fact's own unique key; never `id`/`sid` (durable's identity
 
 # field -> (type, optional, description). Types: str, num, bool, list (of strings).
 F = tuple[str, bool, str]
-_COMMON: dict[str, F] = {
+COMMON: dict[str, F] = {
     "level": ("str", False, "the draft's level: national, province, city, county, town, unknown"),
     "jurisdiction": ("str", False, "the draft's jurisdiction (某某区)"),
 }
@@ -48,7 +48,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "lead_source": ("str", False, "where its units were read: clause (its own responsibility clause), fields "
                                       "(its sentences, X负责A，Y负责B) or chapter (以下各项由X牵头); none without units"),
         "lead_inherited": ("bool", False, "its units come from a chapter's clause already judged on an earlier item"),
-        **_COMMON,
+        **COMMON,
     },
     "responsibility": {
         **_MEASURE_REF,
@@ -65,7 +65,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "source": ("str", False, "clause (the measure's own), fields (its sentences: X负责A，Y负责B) or chapter "
                                  "(以下各项由X牵头)"),
         "inherited": ("bool", False, "a chapter's clause already judged on an earlier item under the same heading"),
-        **_COMMON,
+        **COMMON,
     },
     "deadline": {
         **_MEASURE_REF,
@@ -74,7 +74,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "date": ("str", True, "ISO yyyy-mm-dd: the last day allowed / the period's end"),
         "start": ("str", True, "ISO start of a period"),
         "recurrence": ("str", True, "yearly … for recurring deadlines"),
-        **_COMMON,
+        **COMMON,
     },
     "target": {
         **_MEASURE_REF,
@@ -84,7 +84,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "unit": ("str", False, "%, 个, 次 …"),
         "kind": ("str", False, "number, percent, frequency or coverage"),
         "period_years": ("num", True, "for frequencies: 每两年一次 -> 2"),
-        **_COMMON,
+        **COMMON,
     },
     "sentence": {
         **_MEASURE_REF,
@@ -92,7 +92,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "text": ("str", False, "the sentence"),
         "strength": ("list", False, "obligation words found: 必须, 全面, 逐步 …"),
         "strength_level": ("str", False, "mandatory, firm, normal or soft"),
-        **_COMMON,
+        **COMMON,
     },
     "measure_pair": {
         "parent_item": ("str", True, "the parent measure's ref (missing for measures the draft added)"),
@@ -101,7 +101,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "relation": ("str", False, "same, adapted, merged, split, dropped, added or general"),
         "score": ("num", False, "similarity 0..1"),
         "n_clauses_dropped": ("num", False, "parent clauses with no counterpart"),
-        **_COMMON,
+        **COMMON,
     },
     "clause_pair": {
         "parent_item": ("str", True, "the parent measure's ref"),
@@ -114,7 +114,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "local_level": ("str", False, "strength of the draft clause"),
         "items_dropped": ("list", False, "enumerated items of the parent clause the draft left out"),
         "n_items_dropped": ("num", False, "their number"),
-        **_COMMON,
+        **COMMON,
     },
 }
 

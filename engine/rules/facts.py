@@ -50,14 +50,14 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "require_phrases": ("list", False, "curated: phrases the draft must keep"),
         "n_require_phrases": ("num", False, "their number"),
         "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
     "aligned": {
         "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref)"),
         "local_item": ("str", False, "the draft measure's ref (join with measure.ref, deadline.ref …)"),
         "relation": ("str", False, "same, adapted, merged or split"),
         "score": ("num", False, "similarity 0..1"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
     "required_unit": {
         "parent_item": ("str", False, "the parent measure's ref (join with obligation.ref, aligned.parent_item)"),
@@ -68,13 +68,13 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "local_quote": ("str", True, "that measure's responsibility clause as written, else its title"),
         "parent_title": ("str", False, "the parent measure's title"),
         "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
     "named_unit": {
         "local_item": ("str", False, "a draft measure (join with aligned.local_item)"),
         "name": ("str", False, "a required unit (require_units of any obligation) this measure names as lead or "
                            "support, or in its responsibility clause (区司法局 names 司法局)"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
     "required_phrase": {
         "parent_item": ("str", False, "the parent measure's ref (join with aligned.parent_item)"),
@@ -82,13 +82,13 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "carried": ("bool", False, "the draft carries the obligation (some aligned measure in scope)"),
         "local_item": ("str", True, "the first draft measure carrying it"),
         "not_applicable": ("bool", False, "curated as not applicable at the draft's level"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
     "kept_phrase": {
         "local_item": ("str", False, "a draft measure (join with aligned.local_item)"),
         "phrase": ("str", False, "a required phrase (require_phrases of any obligation) this measure contains, "
                              "compared without punctuation and spaces"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
     "unit": {
         "ref": ("str", False, "the draft measure's ref"),
@@ -97,12 +97,12 @@ NEW_TYPES: dict[str, dict[str, F]] = {
         "generic": ("bool", False, "a generic name (各有关部门) rather than a named unit"),
         "clause": ("str", False, "the responsibility clause that names it as written (a measure of several "
                    "clauses, …（A负责）…（B负责）: the first that names it)"),
-        **cfacts._COMMON,
+        **cfacts.COMMON,
     },
 }
 
 # produced by the fuzzy pairing of parent and draft deadlines (engine.rules.obligation_facts)
-PRODUCED: dict[str, dict[str, F]] = {name: {**fields, **cfacts._COMMON} for name, fields in oblf.TYPES.items()}
+PRODUCED: dict[str, dict[str, F]] = {name: {**fields, **cfacts.COMMON} for name, fields in oblf.TYPES.items()}
 
 FACT_TYPES: dict[str, dict[str, F]] = {**cfacts.FACT_TYPES, **NEW_TYPES, **PRODUCED}
 
