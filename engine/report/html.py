@@ -139,7 +139,7 @@ def _header(ctx: RenderContext) -> str:
 def _fix_first(ctx: RenderContext, ids: dict[int, str]) -> str:
     """What to fix first, above everything else: every error, then every warning, each a link to its card."""
     r = ctx.report
-    worst = [f for sev in ("error", "warning") for f in r.findings if f.severity == sev]
+    worst = [f for f in _worst_first(r.findings) if f.severity in ("error", "warning")]
     if not worst:
         return ""
     s = r.summary
