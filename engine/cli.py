@@ -64,11 +64,28 @@ def _level_options(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(cls=PlancheckGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=lambda c, _p, v: _version(c, v),
               help="显示版本和所用规则引擎 / show the version and the rules engine in use, then exit")
+@click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False, callback=lambda c, _p, v: _group_lang(c, v),
+              help="消息语言，也可写在命令之后 / message language, also accepted after the command")
 def main() -> None:
     """plancheck：对照上级方案检查下级方案征求意见稿，报告每一处缺口。
 
     Check a draft local-government plan against its parent plan and report every gap.
     """
+
+
+def _group_lang(ctx: click.Context, value: str | None) -> None:
+    """`plancheck --lang en check …`: the language given before the command is every subcommand's
+    default (one given after the command still wins)."""
+    if value is None or ctx.resilient_parsing:
+        return
+
+    def defaults(group: click.Group) -> dict[str, Any]:
+        return {
+            name: defaults(cmd) if isinstance(cmd, click.Group) else {"lang": value}
+            for name, cmd in group.commands.items()
+        }
+
+    ctx.default_map = defaults(main)
 
 
 def _version(ctx: click.Context, value: bool) -> None:

@@ -62,13 +62,15 @@ def common_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _lang_of(args: list[str]) -> str:
-    """The --lang the command line asked for, read before (or without) parsing it."""
+    """The --lang the command line asked for, read before (or without) parsing it: the last one
+    given, as for the command itself (`plancheck --lang en check --lang zh` speaks Chinese)."""
+    lang = "zh"
     for i, a in enumerate(args):
         if a == "--lang" and i + 1 < len(args):
-            return "en" if args[i + 1] == "en" else "zh"
-        if a.startswith("--lang="):
-            return "en" if a.split("=", 1)[1] == "en" else "zh"
-    return "zh"
+            lang = "en" if args[i + 1] == "en" else "zh"
+        elif a.startswith("--lang="):
+            lang = "en" if a.split("=", 1)[1] == "en" else "zh"
+    return lang
 
 
 def usage_message(e: click.ClickException, lang: str) -> str:

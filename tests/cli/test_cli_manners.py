@@ -87,6 +87,19 @@ def test_usage_errors_are_one_line_in_the_runs_language(args, zh, en):
         assert "Usage:" not in out and "Error:" not in out
 
 
+def test_the_language_may_come_before_the_command(work):
+    # `plancheck --lang en check …` was refused ("no such option") while `check … --lang en` worked
+    r = CliRunner().invoke(main, ["--lang", "en", "check", "missing.txt"])
+    assert r.exit_code == 2 and "file not found" in r.output, r.output
+    r = CliRunner().invoke(main, ["--lang", "en", "rules", "doc", "--ruleset", "missing.yaml"])
+    assert r.exit_code == 2 and "找不到" not in r.output, r.output
+    # one given after the command wins, for the command and for its usage errors alike
+    r = CliRunner().invoke(main, ["--lang", "en", "check", "missing.txt", "--lang", "zh"])
+    assert r.exit_code == 2 and "找不到文件" in r.output, r.output
+    r = CliRunner().invoke(main, ["--lang", "en", "check", "d.txt", "--bogus"])
+    assert r.exit_code == 2 and "no such option: --bogus" in r.output, r.output
+
+
 def test_every_option_help_is_bilingual():
     def commands(group):
         for cmd in group.commands.values():
