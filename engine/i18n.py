@@ -134,6 +134,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}:{line}: key '{key}': {reason}",
     },
     "ruleset.not_found": {"zh": "找不到规则集：{name}", "en": "ruleset not found: {name}"},
+    "ruleset.is_dir": {
+        "zh": "规则集 {name} 是文件夹，应为 .yaml 文件", "en": "ruleset {name} is a folder, not a .yaml file",
+    },
+    "ruleset.not_regular": {
+        "zh": "规则集 {name} 不是普通文件（命名管道或设备）；请给出 .yaml 文件本身",
+        "en": "ruleset {name} is not a regular file (a named pipe or a device); give the .yaml file itself",
+    },
     "ruleset.cycle": {"zh": "规则集 extends 形成循环：{chain}", "en": "rulesets extend each other in a cycle: {chain}"},
     "ruleset.unknown_check": {
         "zh": "{path}:{line}: 规则“{rule}”使用了未知的检查类型“{check}”；可用：{known}",

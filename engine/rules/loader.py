@@ -118,7 +118,7 @@ def read_ruleset_file(path: Path) -> tuple[Ruleset | None, list[PlancheckError]]
     """Read and validate one file; every problem found, in line order (for `rules validate`)."""
     source = str(path)
     if not path.is_file():
-        return None, [PlancheckError("ruleset.not_found", name=source)]
+        return None, [_not_a_ruleset(path, source)]
     note_input(path)
     try:
         text = safe_yaml.read_text(path, source, "utf-8-sig")
@@ -172,7 +172,18 @@ def resolve(ref: str, base: Path | None = None) -> Path:
     for p in candidates:
         if p.is_file():
             return p
-    raise PlancheckError("ruleset.not_found", name=ref)
+    there = next((p for p in candidates if p.exists()), None)
+    raise _not_a_ruleset(there, ref) if there is not None else PlancheckError("ruleset.not_found", name=ref)
+
+
+def _not_a_ruleset(path: Path, name: str) -> PlancheckError:
+    """Why a path that is not a regular file cannot be a ruleset: missing, a folder, or a pipe or
+    device (never opened: a named pipe with no writer would block the run)."""
+    if path.is_dir():
+        return PlancheckError("ruleset.is_dir", name=name)
+    if path.exists():
+        return PlancheckError("ruleset.not_regular", name=name)
+    return PlancheckError("ruleset.not_found", name=name)
 
 
 def load_rulesets(refs: list[str]) -> LoadedRules:

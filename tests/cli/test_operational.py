@@ -21,6 +21,8 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(ROOT / "fixtures" / "chengzhong-district-draft.txt", tmp_path / "d.txt")
     shutil.copy(ROOT / "fixtures" / "guangxi-2021-2025-parent.txt", tmp_path / "p.txt")
     (tmp_path / "adir").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo")  # no writer: opening it would block the run
     files = {
         "bin.yaml": bytes(range(256)),
         "list.yaml": b"- a\n- b\n",
@@ -41,11 +43,13 @@ CHEAP = [  # refused before the draft is checked, so each costs little
     (["check", "d.txt", "--parent", "p.txt", "-j", "-1"], "-j"),
     (["check", "d.txt", "--parent", "p.txt", "-j", "100000"], "-j"),
     (["check", "d.txt", "d.txt", "--parent", "p.txt", "-j", "100000"], "-j"),
-    (["check", "d.txt", "--ruleset", "adir"], "找不到规则集"),
+    (["check", "d.txt", "--ruleset", "adir"], "规则集 adir 是文件夹"),
+    (["check", "d.txt", "--ruleset", "nothing.yaml"], "找不到规则集"),
+    *([(["check", "d.txt", "--ruleset", "fifo"], "不是普通文件")] if hasattr(os, "mkfifo") else []),
     (["check", "d.txt", "--ruleset", "bin.yaml"], "bin.yaml"),
     (["check", "d.txt", "--ruleset", "list.yaml"], "list.yaml:1"),
-    (["check", "d.txt", "--ruleset", "ext_dir.yaml"], "找不到规则集"),
-    (["check", "d.txt", "--ruleset", "ext_null.yaml"], "找不到规则集"),
+    (["check", "d.txt", "--ruleset", "ext_dir.yaml"], "是文件夹"),
+    (["check", "d.txt", "--ruleset", "ext_null.yaml"], "不是普通文件"),
     (["check", "d.txt", "--ruleset", "null_rule.yaml"], "null_rule.yaml:2"),
     (["check", "d.txt", "--parent", "p.txt", "--waivers", "w_deep.yaml"], "w_deep.yaml:1"),
     (["check", "d.txt", "--parent", "p.txt", "--waivers", "w_items.yaml"], "w_items.yaml:1"),
