@@ -41,9 +41,11 @@ def _can_listen(host: str, port: int) -> None:
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="检查进程数 / worker processes that run checks")
 @click.option("--timeout", default=60, show_default=True, type=click.IntRange(5, 3600), help="单次检查的时间上限（秒），超时停止并回答 422 / seconds a check may take before it is stopped (422)")
 @click.option("--memory-mb", default=2048, show_default=True, type=click.IntRange(256, 65536), help="每个检查进程的内存上限（MB）/ memory bound of each worker process (MB)")
+@click.option("--max-per-client", default=16, show_default=True, type=click.IntRange(0, 10000), help="同一客户端地址同时保持的连接数上限，超出回答 503；经反向代理访问时调大或设为 0（不限）/ connections one client address may hold at once, more get 503; behind a reverse proxy raise it or use 0 (no bound)")
 @common_options
 def serve(
-    host: str, port: int, max_upload_mb: int, max_queue: int, workers: int, timeout: int, memory_mb: int, lang: str
+    host: str, port: int, max_upload_mb: int, max_queue: int, workers: int, timeout: int, memory_mb: int,
+    max_per_client: int, lang: str,
 ) -> None:
     """启动网页：上传上级方案与征求意见稿即可检查。Start the web page (and POST /api/check)."""
     try:
@@ -73,7 +75,12 @@ def serve(
         max_upload_mb=max_upload_mb, max_queue=max_queue, workers=workers, timeout=timeout, memory_mb=memory_mb
     )
     # limit_concurrency: connections beyond it get 503 from uvicorn before any work is done;
-    # HeadDeadlineProtocol: a connection that does not finish its request head in 10 s is closed (408)
+    # HeadDeadlineProtocol: a connection that does not finish its request head in 10 s is closed (408),
+    # and one client address holds at most --max-per-client connections (more: 503)
+
+    class Protocol(HeadDeadlineProtocol):
+        per_client = max_per_client
+
     uvicorn.run(
         app,
         host=host,
@@ -81,5 +88,5 @@ def serve(
         log_level="warning",
         timeout_keep_alive=5,
         limit_concurrency=max_queue + 48,
-        http=HeadDeadlineProtocol,
+        http=Protocol,
     )

@@ -201,3 +201,48 @@ def test_a_taken_port_is_a_message_not_a_traceback():
         r = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert r.exit_code == 2 and f"127.0.0.1:{port}" in r.output and "--port" in r.output
     assert "Traceback" not in r.output
+
+
+def test_one_client_cannot_take_every_connection():
+    """--max-per-client: a client address holding its share of connections gets 503 for the next one at
+    once, while another address (127.0.0.2 here) is still served; a closed connection frees a place."""
+    import uvicorn
+
+    class PerClient(HeadDeadlineProtocol):
+        per_client = 3
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    addr = ("127.0.0.1", sock.getsockname()[1])
+    srv = uvicorn.Server(uvicorn.Config(create_app(), log_level="warning", limit_concurrency=CONNECTIONS, http=PerClient))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    held = [socket.create_connection(addr, timeout=10) for _ in range(3)]
+    try:
+        for s in held:
+            s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")  # a head under way: the place is taken
+        time.sleep(0.3)
+        refused = _raw(addr, b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert refused.startswith(b"HTTP/1.1 503") and "连接过多".encode() in refused, refused[:200]
+        try:
+            other = socket.create_connection(addr, timeout=10, source_address=("127.0.0.2", 0))
+        except OSError:
+            other = None  # a loopback without 127.0.0.2: the other-address half cannot be tried here
+        if other is not None:
+            with other:
+                other.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                got = b"".join(iter(lambda: other.recv(65536), b""))
+            assert got.startswith(b"HTTP/1.1 200"), got[:200]
+        held.pop().close()
+        time.sleep(0.3)
+        again = _raw(addr, b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert again.startswith(b"HTTP/1.1 200"), again[:200]
+    finally:
+        for s in held:
+            s.close()
+        srv.should_exit = True
+        thread.join(10)
+        sock.close()
