@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from typing import ClassVar
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -36,7 +37,7 @@ class HeadDeadlineProtocol(H11Protocol):
     head_seconds: float = HEAD_SECONDS
     per_client: int = 0  # connections one client address may hold at once; 0: no bound
     # open connections by client address; one server (one event loop) per process uses this class
-    _open: Counter[str] = Counter()
+    _open: ClassVar[Counter[str]] = Counter()
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
