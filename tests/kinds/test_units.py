@@ -183,3 +183,17 @@ def test_outside_county_controls_get_nothing() -> None:
     # 牵头/责任 clauses (县委编办, 县发改局, 县人社局, 市…局临澧分局, vertical units, courts, 乡镇/村)
     # and references current or quoted as history: none a finding
     assert _found(FIXTURES / "units-hunan-rural-controls.txt") == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "renamed"),
+    [
+        ("县文化广电新闻出版旅游局", False),  # created by 江西 counties in the 2019 reform: current
+        ("县文化广电体育和旅游局", False),
+        ("县文广新局", True),  # the body it replaced
+        ("县旅游局", True),
+    ],
+)
+def test_county_culture_and_tourism_names(name: str, renamed: bool) -> None:
+    read = read_unit(name, Where("county", "某某县", "某某市"), load_registry())
+    assert read.known and (read.rename is not None) == renamed, read
