@@ -2,8 +2,9 @@
 
 The eleven plans and their NAME.expected.yaml gold files were written and counted by hand BEFORE the
 engine was read (see fixtures/unseen/README.md). Each test compares `plancheck parse --format json` with
-the gold file: the title, the measures (numbering as printed, in order, and the start of each text) and
-each measure's lead and support units. A document the engine reads wrongly today is marked
+the gold file: the title, the measures (numbering as printed, in order, and the start of each text) and each
+measure's lead and support units; and, apart, that no measure runs on into the closing text or the
+signature. A document the engine reads wrongly today is marked
 xfail(strict=True) with the cause as seen in the output; the gold files are never adjusted to the code.
 
 Representation only is normalised on both sides (full-width ↔ ASCII brackets, traditional ↔ simplified
@@ -151,21 +152,42 @@ def test_there_are_eleven_documents_of_eleven_kinds():
     assert {Path(g["file"]).suffix for g in golds} == {".txt", ".docx"}
 
 
-if __name__ == "__main__":
-    ok = 0
-    for n in NAMES:
-        diff = differences(n)
-        ok += not diff
-        print(("OK   " if not diff else "FAIL ") + n)
-        for d in diff:
-            print("     " + d)
-        gold, got = expected(n), parsed(expected(n)["file"])
-        if (got["level"], got["jurisdiction"]) != (gold["level"], gold["jurisdiction"]):
-            print(
-                f"     level/jurisdiction: got {got['level']} {got['jurisdiction']}, expected {gold['level']} {gold['jurisdiction']}"
-            )
-    print(f"{ok} of {len(NAMES)} exactly right")
-    sys.exit(0)
+def closing_differences(name: str) -> list[str]:
+    """Measures whose text runs on into what follows the last measure (closing paragraph, signature)."""
+    gold = expected(name)
+    tail = norm(gold["after_last"])
+    return [
+        f"measure #{i} {m['label']}: its text runs on into the closing text {gold['after_last']!r}"
+        for i, m in enumerate(parsed(gold["file"])["measures"], 1)
+        if tail in norm(m.get("text") or "")
+    ]
+
+
+CLOSING_KNOWN = {
+    name: "the unnumbered closing paragraph after the last measure is read as part of that measure"
+    for name in (
+        "ministry-farmland-tongzhi",
+        "national-rehab-yijian",
+        "prefecture-ecology-yaodian",
+        "province-eldercare-table",
+    )
+} | {
+    "county-city-jobs-scraped": "on the one-line page the commencement paragraph, the signature and the "
+    "site's footer (打印本页, 网站标识码…) are all read as part of the last measure 七",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CLOSING_KNOWN[n]))
+        if n in CLOSING_KNOWN
+        else n
+        for n in NAMES
+    ],
+)
+def test_the_closing_text_is_no_measures(name):
+    assert closing_differences(name) == []
 
 
 # ---- the pair: a city child of a national parent -------------------------------------------------------
@@ -266,3 +288,23 @@ def test_a_city_plan_saying_woshi_gets_no_self_reference_finding(file):
 
 def parsed_level(file: str) -> str:
     return parsed(file)["level"]
+
+
+if __name__ == "__main__":
+    ok = 0
+    for n in NAMES:
+        diff = differences(n)
+        ok += not diff
+        print(("OK   " if not diff else "FAIL ") + n)
+        for d in diff + closing_differences(n):
+            print("     " + d)
+        gold, got = expected(n), parsed(expected(n)["file"])
+        if (got["level"], got["jurisdiction"]) != (gold["level"], gold["jurisdiction"]):
+            print(
+                f"     level/jurisdiction: got {got['level']} {got['jurisdiction']}, expected {gold['level']} {gold['jurisdiction']}"
+            )
+    print(f"{ok} of {len(NAMES)} exactly right (title, measures, units)")
+    print(
+        f"{sum(not closing_differences(n) for n in NAMES)} of {len(NAMES)} keep the closing text out of the measures"
+    )
+    sys.exit(0)
