@@ -16,7 +16,11 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   support; notes after the list ("排在第一位的部门为牵头部门，下同", "适用范围：…") are not units.
   A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`.
 
-Group names are one unit: "各区、县级市" (a 各 list of kinds of division) is not split.
+Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府", "各镇人民政府、街道办事处" (a 各
+list of kinds of division) is not split. Also read: a comma inside a support list ("A牵头，B、C，各县(市、区)
+人民政府配合": all support), a lead marked inside a list ("负责部门：A(牵头)，B、C"), notes after a name
+("B(含C，下同)": B), an empty table cell ("—"), and an unbracketed "责任单位：…" line that ends at its paragraph.
+"建立由A牵头、B协同的工作机制" describes a mechanism and assigns no one.
 
 Unit names that contain brackets (区各党委(党组), 县委(县政府)办公室) stay whole: lists are split
 only outside brackets. Generic units are decided by rulesets/data/units.yaml (see is_generic_unit).
