@@ -16,7 +16,11 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   support; notes after the list ("排在第一位的部门为牵头部门，下同", "适用范围：…") are not units.
   A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`.
 
-Group names are one unit: "各区、县级市" (a 各 list of kinds of division) is not split.
+Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府", "各镇人民政府、街道办事处" (a 各
+list of kinds of division) is not split. Also read: a comma inside a support list ("A牵头，B、C，各县(市、区)
+人民政府配合": all support), a lead marked inside a list ("负责部门：A(牵头)，B、C"), notes after a name
+("B(含C，下同)": B), an empty table cell ("—"), and an unbracketed "责任单位：…" line that ends at its paragraph.
+"建立由A牵头、B协同的工作机制" describes a mechanism and assigns no one.
 
 Unit names that contain brackets (区各党委(党组), 县委(县政府)办公室) stay whole: lists are split
 only outside brackets. Generic units are decided by rulesets/data/units.yaml (see is_generic_unit).
@@ -75,8 +79,16 @@ _DUTY_ROLES = (
 # styles of the bare national form, which must close a sentence to count ("X牵头" is INLINE_RE's too)
 DUTY_STYLES = frozenset("X" + w for w, role in _DUTY_ROLES if role == "lead") - {"X牵头"}
 # kinds of division that a 各… group lists after its first one: 各区、县级市 / 各市、县(区)
-_DIVISION_TAIL_RE = re.compile(r"(?:县级市|地级市|自治县|自治旗|市辖区|市|区|县|旗|镇|乡|街道|林区)(?:\([^()]*\))?"
-                               r"(?:人民政府|政府|党委)?")  # fmt: skip
+_DIVISION_KIND = r"(?:县级市|地级市|自治县|自治旗|自治州|市辖区|直管市|林区|苏木|街道|市|州|盟|区|县|旗|镇|乡)"
+# (各市、州、直管市及神农架林区人民政府 / 各镇人民政府、街道办事处: one group each)
+_DIVISION_TAIL_RE = re.compile(_DIVISION_KIND + r"(?:(?:及|和)[^、，,]{0,8}?" + _DIVISION_KIND + r")?"
+                               r"(?:\([^()]*\))?(?:人民政府|政府|党委|办事处)?")  # fmt: skip
+# a table cell or list that names no one: "—", "/", "无"
+_NO_UNIT = frozenset(("—", "——", "-", "--", "－", "/", "无", "暂无"))
+# a note after a unit name: 省卫生健康委(含省中医药局，下同) / X(以下简称Y)
+_NAME_NOTE_RE = re.compile(r"[(（](?:含|包括|以下简称|下同)[^()（）]*[)）]$|[(（][^()（）]*下同[)）]$")
+# a marked lead inside a list: 负责部门：X(牵头)，Y、Z
+_LEAD_MARK_RE = re.compile(r"[(（](?:牵头|牵头单位|牵头部门|主责)[)）]$")
 # a document-level statement that the first-listed unit leads ("排在第一位的部门为牵头部门")
 FIRST_LISTED_RE = re.compile(
     r"(?:排在|排|列在|列|位列|排名)第[一1]位?的?(?:部门|单位|者)?(?:为|是)(?:牵头|主要负责|主责)(?:部门|单位)"
@@ -163,7 +175,9 @@ def parse_units(text: str) -> list[str]:
                 if item.endswith(w) and len(item) > len(w) + 1:
                     item = item[: -len(w)]
                     changed = True
-        item = item.strip(" :：.。")
+        item = _NAME_NOTE_RE.sub("", item.strip(" :：.。"))
+        if item in _NO_UNIT:
+            continue
         if item and names and names[-1].startswith("各") and _DIVISION_TAIL_RE.fullmatch(item):
             names[-1] += "、" + item  # 各区、县级市: one group, not 各区 and 县级市
             continue
@@ -172,6 +186,8 @@ def parse_units(text: str) -> list[str]:
     if len(names) > 1:
         last = names[-1]
         shared = next((s for s in ("主管部门", "行政主管部门", "部门") if last.endswith(s)), None)
+        if last.startswith("各"):  # 部X司，各省级农业农村部门: a group of its own, not a shared suffix
+            shared = None
         if shared:
             names = [n if _has_unit_suffix(n) else n + shared for n in names]
     return names
@@ -215,6 +231,12 @@ def _parse_content(content: str) -> Parsed | None:
             end = keys[i + 1].start() if i + 1 < len(keys) else len(content)
             names = parse_units(content[k.end() : end])
             key = k.group(1)
+            marked = [n for n in names if _LEAD_MARK_RE.search(n)]
+            if marked and key not in SUPPORT_KEYS:  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
+                lead += [_LEAD_MARK_RE.sub("", n) for n in marked if n not in lead]
+                support += [n for n in names if n not in marked and n not in support]
+                style = style or key
+                continue
             if key in SUPPORT_KEYS or (primary and key not in PRIMARY_KEYS):
                 support += [n for n in names if n not in support]
             else:
@@ -276,14 +298,15 @@ def _parse_duty(flat: str) -> Parsed | None:
     support: list[str] = []
     style = ""
     pending: list[str] = []
-    for piece in re.split(r"[，,；;。]", flat):
+    for piece in _split_outside(flat, "，,；;。"):
         piece = piece.strip()
         if not piece:
             continue
         duty = _split_duty(piece)
         units = _unit_list(duty[0]) if duty else None
         if duty is None or units is None:
-            bare = None if (lead or support or ":" in piece or "：" in piece) else _unit_list(piece)
+            # A牵头，B、C，各县(市、区)人民政府配合: the bare B、C belong to the duty after them
+            bare = None if (":" in piece or "：" in piece) else _unit_list(piece)
             if bare and not bare[1]:
                 pending += bare[0]
             elif not style:
@@ -302,11 +325,41 @@ def _parse_duty(flat: str) -> Parsed | None:
     return tuple(lead), tuple(support), style
 
 
+def _split_outside(text: str, seps: str) -> list[str]:
+    """`text` split at any of `seps` outside brackets (a note "(含X，下同)" stays in its piece)."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in PAIRS:
+            depth += 1
+        elif ch in CLOSER_TO_OPENER and depth:
+            depth -= 1
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
 def _ends_sentence(text: str, o: int, c: int) -> bool:
     """A national-style clause closes its sentence or paragraph ("…试点。（A负责）" / "…（A负责）。")."""
     after = text[c + 1 :].lstrip(" \t")
     before = text[:o].rstrip(" \t")
     return not after or after[0] in "\n。；;" or not before or before[-1] in "\n。；;！？"
+
+
+def _line_end(text: str, start: int, limit: int) -> int:
+    """Where an unbracketed "责任单位：…" line ends before `limit`: at the first line break after which
+    the text does not go on with the list (another key, or a separator such as 、), else `limit`.
+    ("责任单位：A、B\n请各省级部门于…报送" is a unit line and the next paragraph, not one list.)"""
+    i = text.find("\n", start, limit)
+    while i >= 0:
+        rest = text[i + 1 : limit].lstrip(" \t\n")
+        if rest and not (KEY_RE.match(rest) or rest[0] in SEPARATORS):
+            return i
+        i = text.find("\n", i + 1, limit)
+    return limit
 
 
 def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
@@ -374,7 +427,8 @@ def find_responsibility(text: str) -> Found | None:
         else:
             dot = text.find("。", k.start())
             e = dot + 1 if dot >= 0 else len(text)
-            content = text[k.start() : e].rstrip("。")
+            e = min(e, _line_end(text, k.end(), e))
+            content = text[k.start() : e].rstrip("。\n")
         parsed = _parse_content(content)
         if parsed and (parsed[0] or parsed[1]):
             best = _make(text, s, e, bracket, parsed)
@@ -386,11 +440,17 @@ def find_responsibility(text: str) -> Found | None:
         return bare
     # 4. 由A牵头，B配合 in running text
     for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
+        if _ATTRIBUTIVE_RE.match(text, m.end()):
+            continue
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
         if lead and all(_has_unit_suffix(n) for n in lead):
             return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
     return None
+
+
+# "建立由X牵头、有关部门协同的工作机制": 由X牵头 describes a mechanism to set up, it assigns no one
+_ATTRIBUTIVE_RE = re.compile(r"[^，,。；;\n]{0,30}?的[^，,。；;\n的]{0,6}?(?:机制|体制|格局|模式|制度|体系|机构|专班)")
 
 
 # where the last sentence of a text starts: after 。；！？ or a line break
@@ -437,7 +497,8 @@ def apply_first_listed_leads(r: Responsibility) -> Responsibility:
         clauses = tuple(apply_first_listed_leads(c) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
-    if r.style.startswith("X") and len(r.lead) > 1 and not r.support:
+    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
+    if joint and len(r.lead) > 1 and not r.support:
         return r.model_copy(update={"lead": r.lead[:1], "support": r.lead[1:]})
     return r
 
