@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.memo import memo
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
 from engine.rules import places, voice
@@ -116,6 +117,13 @@ class Options(KindOptions):
         "(levels.yaml: legislation false), nor, in a lower-level draft, clauses about a higher level's "
         "strategies, platforms, programmes and systems (beyond_level.yaml); curate not_applicable for "
         "anything else a level cannot do",
+    )
+    skip_not_obligations: bool = Field(
+        True,
+        description="do not report parent text that states no obligation of its own "
+        "(rulesets/data/not_obligations.yaml): a left-out sub-clause that only frames the requirement "
+        "after it (根据…实际, 以…为契机, 在…基础上) or only urges an attitude (树立…导向), a dropped sentence "
+        "that comments on the one before (同时，也必须…), a clause made only of such parts",
     )
     quote_at: Literal["neighbour", "title"] = Field(
         "neighbour",
@@ -272,6 +280,8 @@ class ClauseCarried(CheckKind):
                 return None
         if len(sim.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
+        if options.skip_not_obligations and _not_obligation_clause(ctx, text, options.min_item_chars):
+            return None  # a comment on the sentence before, or only framing and exhortation
         score, where, sentence = sim.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
@@ -452,6 +462,8 @@ class ClauseCarried(CheckKind):
         part = part.strip()
         if re.search(options.subject_only, sim.compact(part).strip(_PUNCT)):
             return False
+        if options.skip_not_obligations and _not_obligation(ctx, part, ("framing", "exhortation")):
+            return False  # 根据…实际, 以…为契机, 树立…导向: framing or an exhortation, no requirement
         residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
@@ -597,6 +609,41 @@ def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> b
     if len(core) < 8 or core == sim.compact(text):
         return False
     return any(sim.coverage(core, s) >= threshold for m in measures for s in sim.sentences(m))
+
+
+_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "explanatory")
+
+
+@memo(256, copy="shared")
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _not_obligation(ctx: CheckContext, text: str, classes: tuple[str, ...] = _NOT_OBLIGATION_CLASSES) -> str | None:
+    """The id of the not_obligations.yaml entry of `classes` that `text` (a sentence or a sub-clause)
+    is, or None: framing and exhortation are tried on the text as it is and without a leading subject
+    and modal (职业院校应当根据自身特点和人才培养需要), explanatory on the text only."""
+    table = ctx.table("not_obligations")
+    flat = sim.compact(unicodedata.normalize("NFKC", text))
+    if not flat:
+        return None
+    subject = table.get("subject")
+    bare = _compiled(subject).sub("", flat, count=1) if isinstance(subject, str) and subject else flat
+    for cls in classes:
+        for e in table.get(cls) or []:
+            p = _compiled(str(e["pattern"]))
+            if p.search(flat) or (cls != "explanatory" and bare and p.search(bare)):
+                return str(e.get("id") or e["pattern"])
+    return None
+
+
+def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool:
+    """A dropped parent sentence that is no obligation: a comment on the one before (explanatory), or
+    made only of framing and exhortation parts."""
+    if _not_obligation(ctx, text, ("explanatory",)):
+        return True
+    parts = [x for x in _SUB.split(text) if len(sim.compact(x)) >= min_chars]
+    return bool(parts) and all(_not_obligation(ctx, x, ("framing", "exhortation")) for x in parts)
 
 
 def _without_place(ctx: CheckContext, text: str) -> str:
