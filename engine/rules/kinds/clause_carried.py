@@ -289,6 +289,13 @@ class ClauseCarried(CheckKind):
             return self._items(ctx, ref, partial, [where], options, w, above)
         if _carried_reworded(text, measures, options.elsewhere_threshold):
             return None
+        moved = _head_carried(ctx, text, measures, w, options)
+        if moved is not None:
+            where, sentence, whole = moved
+            if whole:
+                return None  # every part of it is in that measure, reworded or split into sentences
+            partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
+            return self._items(ctx, ref, partial, [where], options, w, above)
         severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         timed = any(dl.timed(d) for d in cp.parent_deadlines)
         shares = draft_shares(ctx)
@@ -464,6 +471,9 @@ class ClauseCarried(CheckKind):
             return False
         if options.skip_not_obligations and _not_obligation(ctx, part, ("framing", "exhortation")):
             return False  # 根据…实际, 以…为契机, 树立…导向: framing or an exhortation, no requirement
+        bare = _without_subject(ctx, part)
+        if bare and len(bare) >= 4 and sim.contains(measures, bare):
+            return False  # 各级政府部门要深化…改革 carried as 深化…改革: the draft names its own actors
         residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
@@ -635,6 +645,86 @@ def _not_obligation(ctx: CheckContext, text: str, classes: tuple[str, ...] = _NO
             if p.search(flat) or (cls != "explanatory" and bare and p.search(bare)):
                 return str(e.get("id") or e["pattern"])
     return None
+
+
+def _without_subject(ctx: CheckContext, text: str) -> str:
+    """`text` compacted, without a leading actor and modal (各级政府部门要, 职业院校应当: not_obligations.yaml
+    `subject`); "" when it opens with none."""
+    subject = ctx.table("not_obligations").get("subject")
+    if not isinstance(subject, str) or not subject:
+        return ""
+    flat = sim.compact(unicodedata.normalize("NFKC", text))
+    bare = _compiled(subject).sub("", flat, count=1)
+    return bare if bare != flat else ""
+
+
+# a part that only says when (2019年6月底前, 到2020年, 从2019年起): not what the clause asks
+_TIME_ONLY = re.compile(
+    r"^(到|至|在|于|从|自)?(\d{4}年)?([一二三四]季度|[上下]半年|\d{1,2}月(底|末|\d{1,2}日)?|年底|年末|底)?"
+    r"(前|以前|之前|内|起|开始|以来)?$"
+)
+
+
+def _draft_parts(ctx: CheckContext, w: Wording) -> list[tuple[Measure, str, str]]:
+    """Every sub-clause of the draft (between commas, in its sentences and titles): (measure, the
+    sentence it stands in, its wording), once per run."""
+
+    def compute() -> list[tuple[Measure, str, str]]:
+        out = []
+        for m in ctx.draft.measures:
+            for s in [*sim.sentences(m), m.title or ""]:
+                for x in _SUB.split(s):
+                    flat = w(x)
+                    if flat:
+                        out.append((m, s, flat))
+        return out
+
+    return ctx.remember(("clause_carried.draft_parts", w.key), compute)
+
+
+def _head_carried(
+    ctx: CheckContext, text: str, measures: list[Measure], w: Wording, options: Options
+) -> tuple[Measure, str, bool] | None:
+    """Where a dropped parent clause was moved though no draft sentence is like it as a whole: the
+    draft measure and sentence holding its first requirement (its first sub-clause once framing,
+    exhortation and a bare date are set aside: 推动…秸秆全量利用 behind 以收集、利用等环节为重点), and
+    whether that measure holds all its requirements (split over sentences, reordered). In the
+    carrying measures the first requirement must be at least `sub_clause_threshold` covered (word
+    for word when shorter than `min_chars`); in any other measure word for word, its actor may be the
+    draft's own there and here (各级政府部门要深化…改革 carried as 深化…改革). None when no measure
+    holds it."""
+    parts = []
+    for x in _SUB.split(text):
+        flat = sim.compact(x)
+        if len(flat) < options.min_item_chars or _TIME_ONLY.match(flat):
+            continue
+        if options.skip_not_obligations and _not_obligation(ctx, x, ("framing", "exhortation")):
+            continue
+        parts.append(x)
+    if not parts:
+        return None
+    bare = _without_subject(ctx, parts[0])
+    wanted = [f for f in (w(parts[0]), w(bare) if bare else "") if len(f) >= 2 * options.min_item_chars]
+    draft = _draft_parts(ctx, w)
+    carriers = {id(m) for m in measures}
+    found = None
+    for flat in wanted:
+        need = 1.0 if len(flat) < options.min_chars else options.sub_clause_threshold
+        mine = [d if id(m) in carriers else "" for m, _, d in draft]
+        score, j = sim.best_coverage(flat, mine)
+        if score >= need and j >= 0:
+            found = draft[j]
+            break
+        j = next((k for k, (m, _, d) in enumerate(draft) if id(m) not in carriers and flat in d), -1)
+        if j >= 0:
+            found = draft[j]
+            break
+    if found is None:
+        return None
+    where, sentence, _ = found
+    held = [d for m, _, d in draft if m is where]
+    whole = all(sim.best_coverage(w(x), held)[0] >= options.sub_clause_threshold for x in parts[1:])
+    return where, sentence, whole
 
 
 def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool:
