@@ -445,6 +445,11 @@ class ClauseCarried(CheckKind):
                 found.append((True, None))
             else:
                 found.append((False, None))
+        # first and last items that were all shared words are carried by the draft's first and last
+        if not sim.compact(pitems[0]) and not sim.compact(ditems[0]):
+            found[0] = (True, 0)
+        if not sim.compact(pitems[-1]) and not sim.compact(ditems[-1]):
+            found[-1] = (True, len(ditems) - 1)
         return tuple(
             item
             for k, item in enumerate(pitems)
@@ -471,6 +476,8 @@ class ClauseCarried(CheckKind):
             return False
         if options.skip_not_obligations and _not_obligation(ctx, part, ("framing", "exhortation")):
             return False  # 根据…实际, 以…为契机, 树立…导向: framing or an exhortation, no requirement
+        if _TIME_ONLY.match(sim.compact(part)):
+            return False  # only a date (2019年6月底前): the deadline kinds compare dates
         bare = _without_subject(ctx, part)
         if bare and len(bare) >= 4 and sim.contains(measures, bare):
             return False  # 各级政府部门要深化…改革 carried as 深化…改革: the draft names its own actors
@@ -579,15 +586,29 @@ def _changed_in_place(
     k: int, found: list[tuple[bool, int | None]], flat: str, dflats: list[str], threshold: float
 ) -> bool:
     """Parent item k, not found in the draft list, has a draft item at its place (between the draft
-    items carrying its neighbours) much like it: changed (全覆盖 -> 基本覆盖), not left out."""
-    before = [j for ok, j in found[:k] if ok and j is not None]
-    after = [j for ok, j in found[k + 1 :] if ok and j is not None]
-    lo = before[-1] + 1 if before else 0
-    hi = after[0] if after else len(dflats)
-    return any(
+    items carrying its neighbours) much like it: changed (全覆盖 -> 基本覆盖), not left out. Or the
+    draft put its own item there, one for one: inside the list (both neighbours carried), the place
+    holds as many draft items as parent items are missing from it (政务新媒体、政府网站、实体政务大厅
+    -> 政务新媒体、四川政务服务网、实体政务大厅: the draft's own platform named in the same place; the
+    list keeps its length, so nothing was cut out of it)."""
+    lo, hi = _place(k, found, len(dflats))
+    if any(
         d and max(sim.coverage(flat, d), sim.dice(flat, d)) >= threshold
         for d in dflats[min(lo, hi) : max(lo, hi)]
-    )
+    ):
+        return True
+    inside = any(ok and j is not None for ok, j in found[:k]) and any(ok and j is not None for ok, j in found[k + 1 :])
+    if not inside or hi <= lo:
+        return False
+    missing = [i for i, (ok, _) in enumerate(found) if not ok and _place(i, found, len(dflats)) == (lo, hi)]
+    return hi - lo == len(missing)
+
+
+def _place(k: int, found: list[tuple[bool, int | None]], n: int) -> tuple[int, int]:
+    """The draft items between those carrying parent item k's neighbours: (first, end)."""
+    before = [j for ok, j in found[:k] if ok and j is not None]
+    after = [j for ok, j in found[k + 1 :] if ok and j is not None]
+    return (before[-1] + 1 if before else 0), (after[0] if after else n)
 
 
 def _strip_shared(parent: str, local: str, w: Wording, *, lead: bool) -> tuple[str, str]:
