@@ -691,11 +691,12 @@ _TIME_ONLY = re.compile(
 )
 
 
-def _draft_parts(ctx: CheckContext, w: Wording) -> list[tuple[Measure, str, str]]:
+def _draft_parts(ctx: CheckContext, w: Wording) -> tuple[list[tuple[Measure, str, str]], str]:
     """Every sub-clause of the draft (between commas, in its sentences and titles): (measure, the
-    sentence it stands in, its wording), once per run."""
+    sentence it stands in, its wording), and all their wordings joined by a line break (to ask at
+    once whether a text is in any of them), once per run."""
 
-    def compute() -> list[tuple[Measure, str, str]]:
+    def compute() -> tuple[list[tuple[Measure, str, str]], str]:
         out = []
         for m in ctx.draft.measures:
             for s in [*sim.sentences(m), m.title or ""]:
@@ -703,7 +704,7 @@ def _draft_parts(ctx: CheckContext, w: Wording) -> list[tuple[Measure, str, str]
                     flat = w(x)
                     if flat:
                         out.append((m, s, flat))
-        return out
+        return out, "\n".join(d for _, _, d in out)
 
     return ctx.remember(("clause_carried.draft_parts", w.key), compute)
 
@@ -731,20 +732,20 @@ def _head_carried(
         return None
     bare = _without_subject(ctx, parts[0])
     wanted = [f for f in (w(parts[0]), w(bare) if bare else "") if len(f) >= 2 * options.min_item_chars]
-    draft = _draft_parts(ctx, w)
+    draft, joined = _draft_parts(ctx, w)
     carriers = {id(m) for m in measures}
+    mine = [(m, s, d) for m, s, d in draft if id(m) in carriers]
     found = None
     for flat in wanted:
         need = 1.0 if len(flat) < options.min_chars else options.sub_clause_threshold
-        mine = [d if id(m) in carriers else "" for m, _, d in draft]
-        score, j = sim.best_coverage(flat, mine)
+        score, j = sim.best_coverage(flat, [d for _, _, d in mine])
         if score >= need and j >= 0:
-            found = draft[j]
+            found = mine[j]
             break
-        j = next((k for k, (m, _, d) in enumerate(draft) if id(m) not in carriers and flat in d), -1)
-        if j >= 0:
-            found = draft[j]
-            break
+        if flat in joined:  # word for word somewhere (one substring search before the part-by-part one)
+            found = next(((m, s, d) for m, s, d in draft if id(m) not in carriers and flat in d), None)
+            if found is not None:
+                break
     if found is None:
         return None
     where, sentence, _ = found
