@@ -192,6 +192,8 @@ def test_parts_that_state_no_obligation() -> None:
     assert _not_obligation(ctx, "以乡村振兴为引领", part) == "occasion_or_focus"
     assert _not_obligation(ctx, "在巩固脱贫攻坚成果的基础上", part) == "on_the_basis_of"
     assert _not_obligation(ctx, "在有条件的乡镇", part) == "where_possible"
+    assert _not_obligation(ctx, "对符合条件的返乡创业人员", part) == "object_first"
+    assert _not_obligation(ctx, "经第三方评估达到验收标准后", part) == "after_review"
     # exhortation: an attitude urged, nothing to carry out or check
     assert _not_obligation(ctx, "牢固树立生态优先理念", part) == "attitude"
     assert _not_obligation(ctx, "营造全社会关心支持养老服务的良好氛围", part) == "atmosphere"
@@ -203,6 +205,8 @@ def test_parts_that_state_no_obligation() -> None:
         "提高农村公路养护水平",
         "以县为单位建立农村公路养护资金保障机制",
         "在2025年底前完成危桥改造",
+        "对工作不力的单位严肃追责",
+        "对违规收费行为严肃查处",
     ):
         assert _not_obligation(ctx, task, part) is None, task
     # explanatory: a comment opened by a commentary connective; not an added requirement
