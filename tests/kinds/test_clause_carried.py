@@ -233,3 +233,19 @@ def test_enumeration_item_replaced_in_place_versus_cut() -> None:
     parent = "推动完善信访、调解、仲裁、行政裁决、行政复议、诉讼等综合机制"
     local = "推动完善信访、调解、人民调解员、行政复议、诉讼等综合机制"
     assert ClauseCarried._left_out(parent, local, local, w, o) == ("仲裁", "行政裁决")
+
+
+def test_moved_clause_with_the_draft_s_own_actor_reports_only_what_is_left_out() -> None:
+    # 各级卫生健康行政部门要深化… carried as 深化… inside a longer draft sentence: the clause is not
+    # dropped; what the draft left out of it (加快推进职能转变…) is, at the measure that holds it
+    parent = (
+        "关于印发某省医疗卫生领域“放管服”改革实施方案的通知\n一、主要任务\n(一)优化医疗机构审批服务。"
+        "各级卫生健康行政部门要深化“放管服”改革，加快推进职能转变，由重审批向重监管转变。推行医疗机构电子化注册。\n"
+    )
+    draft = (
+        "某市医疗卫生领域“放管服”改革工作方案\n1.优化医疗机构审批服务。"
+        "深化“放管服”改革，推行医疗机构和医师电子化注册，实现审批事项网上办理。(牵头单位:市卫生健康委)\n"
+    )
+    found = _run_case(parent, draft, "city")
+    assert [(f.local_item, f.evidence.local) for f in found] == [("1", "深化“放管服”改革，")]
+    assert "加快推进职能转变" in found[0].message and "各级卫生健康行政部门" not in found[0].message.split("：")[0]
