@@ -170,3 +170,82 @@ def test_a_dropped_clause_with_a_national_total_stays_info() -> None:
     # 建设100个基地 is the country's total, shared out: no reason to raise the note
     found = _run_case(_NATIONAL.format("建设100个“双师型”教师培养培训基地。"), _CITY, "city")
     assert [f.severity for f in found] == ["info"]
+
+
+def _ctx():
+    from engine.models import Plan
+    from engine.pipeline import data_tables
+    from engine.rules.kinds.base import CheckContext
+
+    plans = [Plan(source=s, level=lv, jurisdiction=j, measures=[]) for s, j, lv in (("p", "某省", "province"), ("d", "某县", "county"))]  # type: ignore[arg-type]
+    return CheckContext(draft=plans[1], parent=plans[0], alignment=None, obligations={}, data=data_tables())
+
+
+def test_parts_that_state_no_obligation() -> None:
+    from engine.rules.kinds.clause_carried import _not_obligation, _not_obligation_clause
+
+    ctx = _ctx()
+    part = ("framing", "exhortation")
+    # framing: an adverbial before the requirement, with or without its actor and modal
+    assert _not_obligation(ctx, "结合本地产业发展实际，", part) == "according_to"
+    assert _not_obligation(ctx, "各医疗机构要按照分级诊疗要求", part) == "according_to"
+    assert _not_obligation(ctx, "以乡村振兴为引领", part) == "occasion_or_focus"
+    assert _not_obligation(ctx, "在巩固脱贫攻坚成果的基础上", part) == "on_the_basis_of"
+    assert _not_obligation(ctx, "在有条件的乡镇", part) == "where_possible"
+    assert _not_obligation(ctx, "对符合条件的返乡创业人员", part) == "object_first"
+    assert _not_obligation(ctx, "经第三方评估达到验收标准后", part) == "after_review"
+    # exhortation: an attitude urged, nothing to carry out or check
+    assert _not_obligation(ctx, "牢固树立生态优先理念", part) == "attitude"
+    assert _not_obligation(ctx, "营造全社会关心支持养老服务的良好氛围", part) == "atmosphere"
+    # a task stays a task: a verb after 根据, a figure, a count, an object
+    for task in (
+        "根据需要设立医疗废物集中暂存点",
+        "根据群众需求每年新增托位200个",
+        "树立一批平安校园示范学校",
+        "提高农村公路养护水平",
+        "以县为单位建立农村公路养护资金保障机制",
+        "在2025年底前完成危桥改造",
+        "对工作不力的单位严肃追责",
+        "对违规收费行为严肃查处",
+    ):
+        assert _not_obligation(ctx, task, part) is None, task
+    # explanatory: a comment opened by a commentary connective; not an added requirement
+    assert _not_obligation_clause(ctx, "同时，也必须看到，部分地区问题依然突出。", 2)
+    assert _not_obligation_clause(ctx, "由此可见，基层治理能力仍需加强。", 2)
+    assert not _not_obligation_clause(ctx, "同时，要加强高标准农田建设后的管护利用。", 2)
+    assert not _not_obligation_clause(ctx, "此外，各地要建立农村公路养护考核制度。", 2)
+    # a clause made only of framing and exhortation, and one with a requirement in it
+    assert _not_obligation_clause(ctx, "根据本地实际，牢固树立安全发展理念。", 2)
+    assert not _not_obligation_clause(ctx, "根据本地实际，建立安全生产责任清单。", 2)
+
+
+def test_enumeration_item_replaced_in_place_versus_cut() -> None:
+    from engine.rules.kinds.clause_carried import ClauseCarried, Options, Wording
+
+    ctx, o = _ctx(), Options()
+    w = Wording(ctx, o.synonyms, o.filler_words)
+    parent = "统筹推进政务服务网、政府网站、实体政务大厅的线上线下融合"
+    replaced = "统筹推进政务服务网、12345热线、实体政务大厅的线上线下融合"
+    assert ClauseCarried._left_out(parent, replaced, replaced, w, o) == ()
+    cut = "统筹推进政务服务网、实体政务大厅的线上线下融合"
+    assert ClauseCarried._left_out(parent, cut, cut, w, o) == ("政府网站",)
+    # two parent items out, one draft item in their place: the list got shorter, both are reported
+    parent = "推动完善信访、调解、仲裁、行政裁决、行政复议、诉讼等综合机制"
+    local = "推动完善信访、调解、人民调解员、行政复议、诉讼等综合机制"
+    assert ClauseCarried._left_out(parent, local, local, w, o) == ("仲裁", "行政裁决")
+
+
+def test_moved_clause_with_the_draft_s_own_actor_reports_only_what_is_left_out() -> None:
+    # 各级卫生健康行政部门要深化… carried as 深化… inside a longer draft sentence: the clause is not
+    # dropped; what the draft left out of it (加快推进职能转变…) is, at the measure that holds it
+    parent = (
+        "关于印发某省医疗卫生领域“放管服”改革实施方案的通知\n一、主要任务\n(一)优化医疗机构审批服务。"
+        "各级卫生健康行政部门要深化“放管服”改革，加快推进职能转变，由重审批向重监管转变。推行医疗机构电子化注册。\n"
+    )
+    draft = (
+        "某市医疗卫生领域“放管服”改革工作方案\n1.优化医疗机构审批服务。"
+        "深化“放管服”改革，推行医疗机构和医师电子化注册，实现审批事项网上办理。(牵头单位:市卫生健康委)\n"
+    )
+    found = _run_case(parent, draft, "city")
+    assert [(f.local_item, f.evidence.local) for f in found] == [("1", "深化“放管服”改革，")]
+    assert "加快推进职能转变" in found[0].message and "各级卫生健康行政部门" not in found[0].message.split("：")[0]

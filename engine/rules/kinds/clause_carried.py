@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.memo import memo
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
 from engine.rules import places, voice
@@ -117,6 +118,13 @@ class Options(KindOptions):
         "strategies, platforms, programmes and systems (beyond_level.yaml); curate not_applicable for "
         "anything else a level cannot do",
     )
+    skip_not_obligations: bool = Field(
+        True,
+        description="do not report parent text that states no obligation of its own "
+        "(rulesets/data/not_obligations.yaml): a left-out sub-clause that only frames the requirement "
+        "after it (根据…实际, 以…为契机, 在…基础上) or only urges an attitude (树立…导向), a dropped sentence "
+        "that comments on the one before (同时，也必须…), a clause made only of such parts",
+    )
     quote_at: Literal["neighbour", "title"] = Field(
         "neighbour",
         description="what a dropped clause points at in the draft: the carried sentence before it (where it "
@@ -159,7 +167,9 @@ class ClauseCarried(CheckKind):
         "上级一项措施往往包含多项要求；下级承接了这项措施，也要承接其中的每一条要求和列举的每一个事项。本检查"
         "在已对应的措施之间逐条比较，找出下级遗漏的上级条款和列举事项，严重程度按上级条款的约束力确定（“必须”"
         "“严禁”类为错误，“全面”“严格”类为警告，其余为提示，可配置），带时限或量化指标的条款至少为警告。移到"
-        "下级其他措施中的条款不算遗漏；过短的套话条款、只写了主语的部分（各部门要）不报告。上级机关自身的职责"
+        "下级其他措施中的条款不算遗漏（整句相近，或首项要求原样在某项措施中，其余部分在那里逐项比较）；过短的套话条款、"
+        "只写了主语的部分（各部门要）不报告，不是义务的文字（“根据…实际”“以…为契机”等状语、“树立…导向”等号召、"
+        "“同时，也必须看到…”等说明句，rulesets/data/not_obligations.yaml）也不报告。上级机关自身的职责"
         "（主语是国务院部门、国家或中央机构、省级政府）、国家立法和大区域之间的分配不要求下级承接"
         "（rulesets/data/beyond_level.yaml）。同一措施的多处提示级缺项合为一条提示，逐条列出，便于起草人"
         "逐条确认或改写；错误和警告仍一条一报。义务规则集中整理的必须保留的表述"
@@ -170,8 +180,11 @@ class ClauseCarried(CheckKind):
         "and each listed item. Compares aligned measures clause by clause and reports parent clauses and "
         "enumerated items the draft left out, graded by the parent clause's strength (mandatory → error, firm "
         "→ warning, else info; configurable), a clause with a deadline or target at least a warning. Clauses "
-        "moved to another draft measure are not dropped; short filler clauses and parts that only name who acts "
-        "(各部门要) are ignored. A higher level's own duties (the actor is a State Council department, a "
+        "moved to another draft measure are not dropped (a sentence much like it, or its first requirement word "
+        "for word in some measure, where its other parts are then compared); short filler clauses, parts that "
+        "only name who acts (各部门要) and text that states no obligation (framing adverbials such as 根据…实际 "
+        "and 以…为契机, exhortations such as 树立…导向, commentary such as 同时，也必须看到…; "
+        "rulesets/data/not_obligations.yaml) are ignored. A higher level's own duties (the actor is a State Council department, a "
         "national or central body, a provincial government), national law-making and allocation between "
         "regions are not asked of a lower level (rulesets/data/beyond_level.yaml). The info-level gaps of one "
         "measure make one note listing them, for the drafter to confirm or adapt one by one; errors and "
@@ -272,6 +285,8 @@ class ClauseCarried(CheckKind):
                 return None
         if len(sim.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
+        if options.skip_not_obligations and _not_obligation_clause(ctx, text, options.min_item_chars):
+            return None  # a comment on the sentence before, or only framing and exhortation
         score, where, sentence = sim.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
@@ -279,6 +294,13 @@ class ClauseCarried(CheckKind):
             return self._items(ctx, ref, partial, [where], options, w, above)
         if _carried_reworded(text, measures, options.elsewhere_threshold):
             return None
+        moved = _head_carried(ctx, text, measures, w, options)
+        if moved is not None:
+            where, sentence, whole = moved
+            if whole:
+                return None  # every part of it is in that measure, reworded or split into sentences
+            partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
+            return self._items(ctx, ref, partial, [where], options, w, above)
         severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         timed = any(dl.timed(d) for d in cp.parent_deadlines)
         shares = draft_shares(ctx)
@@ -428,6 +450,11 @@ class ClauseCarried(CheckKind):
                 found.append((True, None))
             else:
                 found.append((False, None))
+        # first and last items that were all shared words are carried by the draft's first and last
+        if not sim.compact(pitems[0]) and not sim.compact(ditems[0]):
+            found[0] = (True, 0)
+        if not sim.compact(pitems[-1]) and not sim.compact(ditems[-1]):
+            found[-1] = (True, len(ditems) - 1)
         return tuple(
             item
             for k, item in enumerate(pitems)
@@ -452,6 +479,13 @@ class ClauseCarried(CheckKind):
         part = part.strip()
         if re.search(options.subject_only, sim.compact(part).strip(_PUNCT)):
             return False
+        if options.skip_not_obligations and _not_obligation(ctx, part, ("framing", "exhortation")):
+            return False  # 根据…实际, 以…为契机, 树立…导向: framing or an exhortation, no requirement
+        if _TIME_ONLY.match(sim.compact(part)):
+            return False  # only a date (2019年6月底前): the deadline kinds compare dates
+        bare = _without_subject(ctx, part)
+        if bare and len(bare) >= 4 and sim.contains(measures, bare):
+            return False  # 各级政府部门要深化…改革 carried as 深化…改革: the draft names its own actors
         residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
@@ -557,15 +591,29 @@ def _changed_in_place(
     k: int, found: list[tuple[bool, int | None]], flat: str, dflats: list[str], threshold: float
 ) -> bool:
     """Parent item k, not found in the draft list, has a draft item at its place (between the draft
-    items carrying its neighbours) much like it: changed (全覆盖 -> 基本覆盖), not left out."""
-    before = [j for ok, j in found[:k] if ok and j is not None]
-    after = [j for ok, j in found[k + 1 :] if ok and j is not None]
-    lo = before[-1] + 1 if before else 0
-    hi = after[0] if after else len(dflats)
-    return any(
+    items carrying its neighbours) much like it: changed (全覆盖 -> 基本覆盖), not left out. Or the
+    draft put its own item there, one for one: inside the list (both neighbours carried), the place
+    holds as many draft items as parent items are missing from it (政务新媒体、政府网站、实体政务大厅
+    -> 政务新媒体、四川政务服务网、实体政务大厅: the draft's own platform named in the same place; the
+    list keeps its length, so nothing was cut out of it)."""
+    lo, hi = _place(k, found, len(dflats))
+    if any(
         d and max(sim.coverage(flat, d), sim.dice(flat, d)) >= threshold
         for d in dflats[min(lo, hi) : max(lo, hi)]
-    )
+    ):
+        return True
+    inside = any(ok and j is not None for ok, j in found[:k]) and any(ok and j is not None for ok, j in found[k + 1 :])
+    if not inside or hi <= lo:
+        return False
+    missing = [i for i, (ok, _) in enumerate(found) if not ok and _place(i, found, len(dflats)) == (lo, hi)]
+    return hi - lo == len(missing)
+
+
+def _place(k: int, found: list[tuple[bool, int | None]], n: int) -> tuple[int, int]:
+    """The draft items between those carrying parent item k's neighbours: (first, end)."""
+    before = [j for ok, j in found[:k] if ok and j is not None]
+    after = [j for ok, j in found[k + 1 :] if ok and j is not None]
+    return (before[-1] + 1 if before else 0), (after[0] if after else n)
 
 
 def _strip_shared(parent: str, local: str, w: Wording, *, lead: bool) -> tuple[str, str]:
@@ -597,6 +645,122 @@ def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> b
     if len(core) < 8 or core == sim.compact(text):
         return False
     return any(sim.coverage(core, s) >= threshold for m in measures for s in sim.sentences(m))
+
+
+_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "explanatory")
+
+
+@memo(256, copy="shared")
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _not_obligation(ctx: CheckContext, text: str, classes: tuple[str, ...] = _NOT_OBLIGATION_CLASSES) -> str | None:
+    """The id of the not_obligations.yaml entry of `classes` that `text` (a sentence or a sub-clause)
+    is, or None: framing and exhortation are tried on the text as it is and without a leading subject
+    and modal (职业院校应当根据自身特点和人才培养需要), explanatory on the text only."""
+    table = ctx.table("not_obligations")
+    flat = sim.compact(unicodedata.normalize("NFKC", text))
+    if not flat:
+        return None
+    subject = table.get("subject")
+    bare = _compiled(subject).sub("", flat, count=1) if isinstance(subject, str) and subject else flat
+    for cls in classes:
+        for e in table.get(cls) or []:
+            p = _compiled(str(e["pattern"]))
+            if p.search(flat) or (cls != "explanatory" and bare and p.search(bare)):
+                return str(e.get("id") or e["pattern"])
+    return None
+
+
+def _without_subject(ctx: CheckContext, text: str) -> str:
+    """`text` compacted, without a leading actor and modal (各级政府部门要, 职业院校应当: not_obligations.yaml
+    `subject`); "" when it opens with none."""
+    subject = ctx.table("not_obligations").get("subject")
+    if not isinstance(subject, str) or not subject:
+        return ""
+    flat = sim.compact(unicodedata.normalize("NFKC", text))
+    bare = _compiled(subject).sub("", flat, count=1)
+    return bare if bare != flat else ""
+
+
+# a part that only says when (2019年6月底前, 到2020年, 从2019年起): not what the clause asks
+_TIME_ONLY = re.compile(
+    r"^(到|至|在|于|从|自)?(\d{4}年)?([一二三四]季度|[上下]半年|\d{1,2}月(底|末|\d{1,2}日)?|年底|年末|底)?"
+    r"(前|以前|之前|内|起|开始|以来)?$"
+)
+
+
+def _draft_parts(ctx: CheckContext, w: Wording) -> tuple[list[tuple[Measure, str, str]], str]:
+    """Every sub-clause of the draft (between commas, in its sentences and titles): (measure, the
+    sentence it stands in, its wording), and all their wordings joined by a line break (to ask at
+    once whether a text is in any of them), once per run."""
+
+    def compute() -> tuple[list[tuple[Measure, str, str]], str]:
+        out = []
+        for m in ctx.draft.measures:
+            for s in [*sim.sentences(m), m.title or ""]:
+                for x in _SUB.split(s):
+                    flat = w(x)
+                    if flat:
+                        out.append((m, s, flat))
+        return out, "\n".join(d for _, _, d in out)
+
+    return ctx.remember(("clause_carried.draft_parts", w.key), compute)
+
+
+def _head_carried(
+    ctx: CheckContext, text: str, measures: list[Measure], w: Wording, options: Options
+) -> tuple[Measure, str, bool] | None:
+    """Where a dropped parent clause was moved though no draft sentence is like it as a whole: the
+    draft measure and sentence holding its first requirement (its first sub-clause once framing,
+    exhortation and a bare date are set aside: 推动…秸秆全量利用 behind 以收集、利用等环节为重点), and
+    whether that measure holds all its requirements (split over sentences, reordered). In the
+    carrying measures the first requirement must be at least `sub_clause_threshold` covered (word
+    for word when shorter than `min_chars`); in any other measure word for word, its actor may be the
+    draft's own there and here (各级政府部门要深化…改革 carried as 深化…改革). None when no measure
+    holds it."""
+    parts = []
+    for x in _SUB.split(text):
+        flat = sim.compact(x)
+        if len(flat) < options.min_item_chars or _TIME_ONLY.match(flat):
+            continue
+        if options.skip_not_obligations and _not_obligation(ctx, x, ("framing", "exhortation")):
+            continue
+        parts.append(x)
+    if not parts:
+        return None
+    bare = _without_subject(ctx, parts[0])
+    wanted = [f for f in (w(parts[0]), w(bare) if bare else "") if len(f) >= 2 * options.min_item_chars]
+    draft, joined = _draft_parts(ctx, w)
+    carriers = {id(m) for m in measures}
+    mine = [(m, s, d) for m, s, d in draft if id(m) in carriers]
+    found = None
+    for flat in wanted:
+        need = 1.0 if len(flat) < options.min_chars else options.sub_clause_threshold
+        score, j = sim.best_coverage(flat, [d for _, _, d in mine])
+        if score >= need and j >= 0:
+            found = mine[j]
+            break
+        if flat in joined:  # word for word somewhere (one substring search before the part-by-part one)
+            found = next(((m, s, d) for m, s, d in draft if id(m) not in carriers and flat in d), None)
+            if found is not None:
+                break
+    if found is None:
+        return None
+    where, sentence, _ = found
+    held = [d for m, _, d in draft if m is where]
+    whole = all(sim.best_coverage(w(x), held)[0] >= options.sub_clause_threshold for x in parts[1:])
+    return where, sentence, whole
+
+
+def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool:
+    """A dropped parent sentence that is no obligation: a comment on the one before (explanatory), or
+    made only of framing and exhortation parts."""
+    if _not_obligation(ctx, text, ("explanatory",)):
+        return True
+    parts = [x for x in _SUB.split(text) if len(sim.compact(x)) >= min_chars]
+    return bool(parts) and all(_not_obligation(ctx, x, ("framing", "exhortation")) for x in parts)
 
 
 def _without_place(ctx: CheckContext, text: str) -> str:
