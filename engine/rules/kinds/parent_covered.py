@@ -10,7 +10,7 @@ from pydantic import Field
 from engine.models import CARRIED, Measure
 from engine.rules import places
 from engine.rules import similarity as sim
-from engine.rules.beyond import beyond_level
+from engine.rules.beyond import beyond_level, measure_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -107,6 +107,8 @@ class ParentCovered(CheckKind):
             )
             if pm is not None and self._covered_anyway(ctx, pm, relation, options):
                 continue
+            if options.skip_beyond_level and pm is not None and measure_beyond(ctx, ref, pm):
+                continue  # every clause of it is a higher level's own (beyond.py): nothing to carry
             title = pm.title if pm is not None else ref
             where = ""
             if last_carrier is not None:
