@@ -112,7 +112,8 @@ def actor_level(data: dict, text: str, where: Where) -> str | None:
     """The level whose act `text` is, by the units it names as its actor (beyond_level.yaml `actors`,
     read with the unit registry at `where`, the place the text was written for): the first words of
     its first clause after an opener (生态环境部会同有关部门组建…: national; 由自治区司法厅…: province),
-    or of a clause of approval (经生态环境部…评审通过后: the level just below the approver). Of several
+    or of a clause of approval (经生态环境部…评审通过后: asked of the levels down to two below the
+    approver, the ones that submit to it). Of several
     units (X、Y和Z, X会同Y) the lowest level counts. None: no actor named first, a body located in every
     place (vertical, court), a unit the clause obeys (教育部的要求), a unit of unknown level."""
     table = data.get("beyond_level") if isinstance(data, dict) else None
@@ -133,7 +134,7 @@ def actor_level(data: dict, text: str, where: Where) -> str | None:
             return None
         lv = _units_level(data, spec, clause, opener.end() if opener else 0, where)
         if lv is not None and approval:
-            lv = _LEVELS[min(LEVEL_RANK[lv] + 1, len(_LEVELS) - 1)]
+            lv = _LEVELS[min(LEVEL_RANK[lv] + 2, len(_LEVELS) - 1)]
         if lv is not None and (best is None or LEVEL_RANK[lv] < LEVEL_RANK[best]):
             best = lv
     return best
