@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from engine.extract.unitnames import Where
+from engine.extract.unitnames import Registry, Where, read_unit, registry_from, text_pattern_plain
 from engine.memo import memo
 from engine.models import LEVEL_RANK, Measure
 from engine.rules.kinds.base import CheckContext
@@ -113,9 +113,9 @@ def actor_level(data: dict, text: str, where: Where) -> str | None:
     read with the unit registry at `where`, the place the text was written for): the first words of
     its first clause after an opener (生态环境部会同有关部门组建…: national; 由自治区司法厅…: province),
     or of a clause of approval (经生态环境部…评审通过后: asked of the levels down to two below the
-    approver, the ones that submit to it). Of several
-    units (X、Y和Z, X会同Y) the lowest level counts. None: no actor named first, a body located in every
-    place (vertical, court), a unit the clause obeys (教育部的要求), a unit of unknown level."""
+    approver, the ones that submit to it). Of several units (X、Y和Z, X会同Y) the lowest level counts.
+    None: no actor named first, a body located in every place (vertical, court), a unit the clause
+    obeys (教育部的要求), a unit of unknown level."""
     table = data.get("beyond_level") if isinstance(data, dict) else None
     spec = table.get("actors") if isinstance(table, dict) else None
     if not isinstance(spec, dict) or not text or where.level not in LEVEL_RANK:
@@ -141,14 +141,13 @@ def actor_level(data: dict, text: str, where: Where) -> str | None:
 
 
 def _units_level(data: dict, spec: dict, clause: str, pos: int, where: Where) -> str | None:
-    from engine.extract.unitnames import read_unit, registry_from
-
+    """The lowest level of the run of unit names at `pos` (X、Y和Z, X会同Y), None if any is unknown."""
     reg = registry_from(data)
     names = _unit_pattern(where, reg)
     levels: list[int] = []
     while (u := names.match(clause, pos)) is not None:
         read = read_unit(u.group(0), where, reg)
-        if read.body is not None and read.body.kind in ("vertical", "court") or read.branch:
+        if (read.body is not None and read.body.kind in ("vertical", "court")) or read.branch:
             return None
         lv = where.level if read.relation == "self" else read.level
         if lv not in LEVEL_RANK:
@@ -164,11 +163,9 @@ def _units_level(data: dict, spec: dict, clause: str, pos: int, where: Where) ->
     return _LEVELS[max(levels)]
 
 
-@memo(16, copy="shared")
-def _unit_pattern(where: Where, reg: object) -> re.Pattern[str]:
-    from engine.extract.unitnames import text_pattern_plain
-
-    return text_pattern_plain(where, reg)  # type: ignore[arg-type]
+@memo(16, copy="shared")  # one per place and registry: a compiled pattern, never changed
+def _unit_pattern(where: Where, reg: Registry) -> re.Pattern[str]:
+    return text_pattern_plain(where, reg)
 
 
 def _topics(ctx: CheckContext) -> tuple[tuple[str, str], ...]:
@@ -218,15 +215,20 @@ def marked_beyond(ctx: CheckContext, parent_ref: str | None, text: str) -> bool 
 def measure_beyond(ctx: CheckContext, ref: str | None, measure: Measure) -> bool:
     """Every clause of a parent measure is a higher level's for this draft (the obligation ruleset's
     marks, derived from the tables above and curated; else the tables): 确定试点城市 (试点城市由省级有关部门
-    推荐，生态环境部会同…筛选确定) leaves a county nothing to carry. A curated require_phrases keeps it."""
+    推荐，生态环境部会同…筛选确定) leaves a county nothing to carry. A curated require_phrases keeps it.
+    Legislation is not read here: a measure of law-making is still shown, as information to confirm
+    (a county assists its city's law-making: 协助配合完善立法工作机制)."""
     ob = ctx.obligations.get(ref) if ref else None
     if ob is not None and ob.require_phrases:
         return False
     if ob is not None and ob.clauses:
-        return all(ctx.draft.level in cl.beyond for cl in ob.clauses)
-    from engine.extract import split_clauses
+        texts = [cl.text for cl in ob.clauses if ctx.draft.level in cl.beyond]
+        if len(texts) < len(ob.clauses):
+            return False  # a clause the ruleset (as curated) asks of this level
+    else:
+        from engine.extract import split_clauses
 
-    texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
+        texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
     return bool(texts) and all(beyond_level(ctx, t) for t in texts)
 
 
