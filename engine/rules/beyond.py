@@ -41,7 +41,7 @@ def beyond_level(ctx: CheckContext, text: str) -> str | None:
                 lower = _lower(ctx)
             if not lower:
                 continue
-        if _compiled(e["pattern"]).search(text):
+        if _entry_matches(e, text):
             return str(e.get("id") or e["pattern"])
     rank = LEVEL_RANK.get(ctx.draft.level, -1)
     if rank < 0 or not isinstance(ctx.data, dict):
@@ -51,6 +51,14 @@ def beyond_level(ctx: CheckContext, text: str) -> str | None:
         return "actors"
     topic = _topic_level(ctx.data, text, ctx.remember(("beyond.topics", id(ctx.data)), lambda: _topics(ctx)))
     return "topics" if rank > _above(topic) else None
+
+
+def _entry_matches(e: dict, text: str) -> bool:
+    """A beyond_level entry's pattern is in `text`, and its `unless` (the lower level's part of the
+    same clause: …建设和在职业院校落地实施) is not."""
+    return bool(_compiled(e["pattern"]).search(text)) and not (
+        e.get("unless") and _compiled(str(e["unless"])).search(text)
+    )
 
 
 _LEVELS = tuple(LEVEL_RANK)  # highest first
@@ -79,7 +87,7 @@ def beyond_levels(data: dict, text: str, parent_level: str, where: Where | None 
             reasons.append("本级没有立法权（levels.yaml）")
     table = data.get("beyond_level") if isinstance(data, dict) else None
     for e in (table.get("beyond_level", []) if isinstance(table, dict) else []):
-        if _compiled(e["pattern"]).search(text):
+        if _entry_matches(e, text):
             lvls = [lv for lv in (e.get("levels") or []) if lv in below or not e.get("lower_only", True)]
             found += [lv for lv in lvls if lv not in found]
             if lvls and e.get("reason"):

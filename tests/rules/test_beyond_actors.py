@@ -115,3 +115,10 @@ def test_a_city_parents_own_bureau_is_beyond_its_counties() -> None:
     # a county bureau named in the city's plan acts for the counties: only the towns below are excused
     assert beyond_levels(data_tables(), "县民政局要建立养老服务评估专家库。", "city", CITY)[0] == ["town"]
     assert beyond_levels(data_tables(), "要建立养老服务评估专家库。", "city", CITY)[0] == []
+
+
+def test_a_clause_that_also_asks_the_lower_level_to_apply_it_stays() -> None:
+    setting = "制定居家养老上门服务国家标准。"
+    assert "county" in beyond_levels(data_tables(), setting, "national")[0]
+    applying = "持续更新居家养老上门服务国家标准，并推进在养老服务机构落地实施。"
+    assert beyond_levels(data_tables(), applying, "national")[0] == []
