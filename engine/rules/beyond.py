@@ -123,7 +123,7 @@ def actor_level(data: dict, text: str, where: Where) -> str | None:
     or of a clause of approval (经生态环境部…评审通过后: asked of the levels down to two below the
     approver, the ones that submit to it). Of several units (X、Y和Z, X会同Y) the lowest level counts.
     None: no actor named first, a body located in every place (vertical, court), a unit the clause
-    obeys (教育部的要求), a unit of unknown level."""
+    obeys (教育部的要求), a unit of unknown level, a later clause whose subject is the lower levels."""
     table = data.get("beyond_level") if isinstance(data, dict) else None
     spec = table.get("actors") if isinstance(table, dict) else None
     if not isinstance(spec, dict) or not text or where.level not in LEVEL_RANK:
@@ -131,6 +131,9 @@ def actor_level(data: dict, text: str, where: Where) -> str | None:
     clauses = [c.strip() for c in re.split(r"[，,；;。：:！？]", text) if c.strip()]
     while clauses and _compiled(spec.get("time_only") or "$^").match(clauses[0]):
         clauses = clauses[1:]  # 2019年底前，生态环境部…: the actor is in the next clause
+    local = _compiled(spec.get("local_subject") or "$^")
+    if any(local.match(c) for c in clauses[1:]):
+        return None  # 由民政部负责，各地民政部门抓好落实: the localities act in it too
     best: str | None = None
     for k, clause in enumerate(clauses):
         opener = _compiled(spec.get("opener") or "^").match(clause)

@@ -103,6 +103,9 @@ CITY = Where("city", "岳阳市", "湖南省")
         ("人民银行要引导金融机构加大支持", Where("national"), None),
         ("各地要加大对养老服务的投入", Where("national"), None),
         ("试点城市报送民政部备案", Where("national"), None),
+        # the localities act in the sentence too; but 各地 as the ministry's object does not count
+        ("由民政部负责，各地民政部门抓好落实", Where("national"), None),
+        ("民政部会同有关部门组建协调小组，指导各地试点实践", Where("national"), "national"),
     ],
 )
 def test_the_actor_of_a_clause(text: str, where: Where, level: str | None) -> None:
