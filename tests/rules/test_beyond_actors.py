@@ -125,3 +125,17 @@ def test_a_clause_that_also_asks_the_lower_level_to_apply_it_stays() -> None:
     assert "county" in beyond_levels(data_tables(), setting, "national")[0]
     applying = "持续更新居家养老上门服务国家标准，并推进在养老服务机构落地实施。"
     assert beyond_levels(data_tables(), applying, "national")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("在全省选择20个县开展试点。", ["county", "town"]),
+        ("示范县由省级住房城乡建设部门会同财政部门推荐，住房城乡建设部组织评审后确定。", ["county", "town"]),
+        ("将目标任务分解确定到县，层层压实责任。", []),  # allocating to the counties is not choosing them
+        ("在全省选择10个城市开展试点。", ["city", "county", "town"]),
+        ("确定一批城市更新项目，加快推进实施。", []),
+    ],
+)
+def test_choosing_pilots_is_the_level_above_them(text: str, levels: list[str]) -> None:
+    assert beyond_levels(data_tables(), text, "province")[0] == levels
