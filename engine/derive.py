@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from engine.extract import fill_measure, split_clauses, strength_of, without_responsibility
+from engine.extract.unitnames import Where
 from engine.models import Measure, Plan
 from engine.rules.beyond import beyond_levels
 from engine.rules.ruleset import Obligation, ObligationClause, ParentMeta, Ruleset
@@ -39,7 +40,8 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
     from engine.pipeline import data_tables
 
     data = data_tables()
-    obligations = [_obligation(m, data, parent.level) for m in parent.measures]
+    where = Where.of(parent)
+    obligations = [_obligation(m, data, parent.level, where) for m in parent.measures]
     return Ruleset(
         id=ruleset_id,
         version="1",
@@ -49,13 +51,13 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
     )
 
 
-def _obligation(m: Measure, data: dict, parent_level: str) -> Obligation:
+def _obligation(m: Measure, data: dict, parent_level: str, where: Where) -> Obligation:
     clauses = []
     for text in split_clauses(without_responsibility(m)):
         if len(text) < MIN_KEY_CLAUSE_CHARS:
             continue
         words, level = strength_of(text)
-        beyond, why = beyond_levels(data, text, parent_level)
+        beyond, why = beyond_levels(data, text, parent_level, where, (m.title, m.text))
         clauses.append(ObligationClause(text=text, level=level, strength=words, beyond=beyond, beyond_reason=why))
     return Obligation(
         label=m.label,

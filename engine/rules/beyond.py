@@ -8,9 +8,11 @@ obligation. Legislation has its own table (levels.yaml) and check (places.is_leg
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from engine.extract.unitnames import Registry, Where, read_unit, registry_from, text_pattern_plain
 from engine.memo import memo
-from engine.models import LEVEL_RANK
+from engine.models import LEVEL_RANK, Measure
 from engine.rules.kinds.base import CheckContext
 
 
@@ -39,19 +41,37 @@ def beyond_level(ctx: CheckContext, text: str) -> str | None:
                 lower = _lower(ctx)
             if not lower:
                 continue
-        if _compiled(e["pattern"]).search(text):
+        if _entry_matches(e, text):
             return str(e.get("id") or e["pattern"])
-    return None
+    rank = LEVEL_RANK.get(ctx.draft.level, -1)
+    if rank < 0 or not isinstance(ctx.data, dict):
+        return None
+    where = Where.of(ctx.parent if ctx.parent is not None else ctx.draft)
+    if rank > _above(actor_level(ctx.data, text, where)):
+        return "actors"
+    topic = _topic_level(ctx.data, text, ctx.remember(("beyond.topics", id(ctx.data)), lambda: _topics(ctx)))
+    return "topics" if rank > _above(topic) else None
+
+
+def _entry_matches(e: dict, text: str) -> bool:
+    """A beyond_level entry's pattern is in `text`, and its `unless` (the lower level's part of the
+    same clause: …建设和在职业院校落地实施) is not."""
+    return bool(_compiled(e["pattern"]).search(text)) and not (
+        e.get("unless") and _compiled(str(e["unless"])).search(text)
+    )
 
 
 _LEVELS = tuple(LEVEL_RANK)  # highest first
 LEGISLATION_WORDS = r"立法|地方性法规|政府规章|立改废"  # words of law-making (places.is_legislation too)
 
 
-def beyond_levels(data: dict, text: str, parent_level: str) -> tuple[list[str], str]:
+def beyond_levels(data: dict, text: str, parent_level: str, where: Where | None = None,
+                  measure: tuple[str, str] = ("", "")) -> tuple[list[str], str]:
     """(draft levels below `parent_level` that need not carry `text`, the reason) from the data
-    tables: legislation where levels.yaml gives a level none, and beyond_level.yaml's entries. What
-    derive writes on each obligation clause for a person to curate."""
+    tables: legislation where levels.yaml gives a level none, beyond_level.yaml's entries, a clause
+    whose actor is a higher body (`actors`, units read at `where`, the parent's place) and a clause of
+    a measure (`measure`: its title and text) about a higher body (`topics`). What derive writes on
+    each obligation clause for a person to curate."""
     parent_rank = LEVEL_RANK.get(parent_level, -1)
     # a parent of unknown level is still a parent: every level may be below it
     below = [lv for lv in _LEVELS if LEVEL_RANK[lv] > parent_rank] if parent_rank >= 0 else list(_LEVELS)
@@ -67,13 +87,126 @@ def beyond_levels(data: dict, text: str, parent_level: str) -> tuple[list[str], 
             reasons.append("本级没有立法权（levels.yaml）")
     table = data.get("beyond_level") if isinstance(data, dict) else None
     for e in (table.get("beyond_level", []) if isinstance(table, dict) else []):
-        if _compiled(e["pattern"]).search(text):
+        if _entry_matches(e, text):
             lvls = [lv for lv in (e.get("levels") or []) if lv in below or not e.get("lower_only", True)]
             found += [lv for lv in lvls if lv not in found]
             if lvls and e.get("reason"):
                 reasons.append(str(e["reason"]))
+    spec = table if isinstance(table, dict) else {}
+    for lv_of, why in (
+        (actor_level(data, text, where or Where(parent_level)), ("actors", "reason")),  # type: ignore[arg-type]
+        (_topic_level(data, text, _measure_topics(data, *measure)), ("topic_reason",)),
+    ):
+        lvls = [lv for lv in below if LEVEL_RANK[lv] > _above(lv_of)]
+        if lvls:
+            found += [lv for lv in lvls if lv not in found]
+            note = spec.get(why[0])
+            note = note.get(why[1]) if len(why) > 1 and isinstance(note, dict) else note
+            if note:
+                reasons.append(str(note))
     order = {lv: i for i, lv in enumerate(_LEVELS)}
     return sorted(set(found), key=order.__getitem__), "；".join(dict.fromkeys(reasons))
+
+
+# --------------------------------------------------------------------------- whose act a clause is
+
+
+def _above(level: str | None) -> int:
+    """The rank below which a draft does not carry a higher body's act (99: no such act)."""
+    return LEVEL_RANK.get(level or "", 99)
+
+
+def actor_level(data: dict, text: str, where: Where) -> str | None:
+    """The level whose act `text` is, by the units it names as its actor (beyond_level.yaml `actors`,
+    read with the unit registry at `where`, the place the text was written for): the first words of
+    its first clause after an opener (生态环境部会同有关部门组建…: national; 由自治区司法厅…: province),
+    or of a clause of approval (经生态环境部…评审通过后: asked of the levels down to two below the
+    approver, the ones that submit to it). Of several units (X、Y和Z, X会同Y) the lowest level counts.
+    None: no actor named first, a body located in every place (vertical, court), a unit the clause
+    obeys (教育部的要求), a unit of unknown level, a later clause whose subject is the lower levels."""
+    table = data.get("beyond_level") if isinstance(data, dict) else None
+    spec = table.get("actors") if isinstance(table, dict) else None
+    if not isinstance(spec, dict) or not text or where.level not in LEVEL_RANK:
+        return None
+    clauses = [c.strip() for c in re.split(r"[，,；;。：:！？]", text) if c.strip()]
+    while clauses and _compiled(spec.get("time_only") or "$^").match(clauses[0]):
+        clauses = clauses[1:]  # 2019年底前，生态环境部…: the actor is in the next clause
+    local = _compiled(spec.get("local_subject") or "$^")
+    if any(local.match(c) for c in clauses[1:]):
+        return None  # 由民政部负责，各地民政部门抓好落实: the localities act in it too
+    best: str | None = None
+    for k, clause in enumerate(clauses):
+        opener = _compiled(spec.get("opener") or "^").match(clause)
+        by = opener.group("by") if opener and "by" in opener.re.groupindex else None
+        approval = by == "经" and bool(_compiled(spec.get("approval") or "$^").search(clause))
+        if k > 0 and not approval:
+            continue
+        if by == "经" and not approval:
+            return None
+        lv = _units_level(data, spec, clause, opener.end() if opener else 0, where)
+        if lv is not None and approval:
+            lv = _LEVELS[min(LEVEL_RANK[lv] + 2, len(_LEVELS) - 1)]
+        if lv is not None and (best is None or LEVEL_RANK[lv] < LEVEL_RANK[best]):
+            best = lv
+    return best
+
+
+def _units_level(data: dict, spec: dict, clause: str, pos: int, where: Where) -> str | None:
+    """The lowest level of the run of unit names at `pos` (X、Y和Z, X会同Y), None if any is unknown."""
+    reg = registry_from(data)
+    names = _unit_pattern(where, reg)
+    levels: list[int] = []
+    while (u := names.match(clause, pos)) is not None:
+        read = read_unit(u.group(0), where, reg)
+        if (read.body is not None and read.body.kind in ("vertical", "court")) or read.branch:
+            return None
+        lv = where.level if read.relation == "self" else read.level
+        if lv not in LEVEL_RANK:
+            return None
+        levels.append(LEVEL_RANK[lv])
+        pos = u.end()
+        joined = _compiled(spec.get("joiner") or "$^").match(clause[pos:])
+        if joined is None:
+            break
+        pos += joined.end()
+    if not levels or _compiled(spec.get("not_actor") or "$^").match(clause[pos:]):
+        return None
+    return _LEVELS[max(levels)]
+
+
+@memo(16, copy="shared")  # one per place and registry: a compiled pattern, never changed
+def _unit_pattern(where: Where, reg: Registry) -> re.Pattern[str]:
+    return text_pattern_plain(where, reg)
+
+
+def _topics(ctx: CheckContext) -> tuple[tuple[str, str], ...]:
+    """(squashed text, level) of the parent's measures about a higher body (beyond_level.yaml `topics`)."""
+    if ctx.parent is None:
+        return ()
+    found: list[tuple[str, str]] = []
+    for m in ctx.parent.measures:
+        found += _measure_topics(ctx.data, m.title, m.text)
+    return tuple(found)
+
+
+def _measure_topics(data: dict, title: str, text: str) -> list[tuple[str, str]]:
+    table = data.get("beyond_level") if isinstance(data, dict) else None
+    for t in (table.get("topics") or []) if isinstance(table, dict) and title else []:
+        if t.get("level") in LEVEL_RANK and _compiled(t["title"]).search(title.strip().rstrip("。；;")):
+            return [(_squash(text), str(t["level"]))]
+    return []
+
+
+def _topic_level(data: dict, text: str, topics: Sequence[tuple[str, str]]) -> str | None:
+    """The level of the higher body whose measure holds `text`, unless `text` speaks to lower levels."""
+    want = _squash(text)
+    if not want or not topics:
+        return None
+    table = data.get("beyond_level") if isinstance(data, dict) else None
+    local = table.get("topic_local") if isinstance(table, dict) else None
+    if local and _compiled(str(local)).search(text):
+        return None
+    return next((lv for body, lv in topics if want in body), None)
 
 
 def marked_beyond(ctx: CheckContext, parent_ref: str | None, text: str) -> bool | None:
@@ -88,6 +221,26 @@ def marked_beyond(ctx: CheckContext, parent_ref: str | None, text: str) -> bool 
         if have and (have == want or have in want or want in have):
             return ctx.draft.level in cl.beyond
     return None
+
+
+def measure_beyond(ctx: CheckContext, ref: str | None, measure: Measure) -> bool:
+    """Every clause of a parent measure is a higher level's for this draft (the obligation ruleset's
+    marks, derived from the tables above and curated; else the tables): 确定试点城市 (试点城市由省级有关部门
+    推荐，生态环境部会同…筛选确定) leaves a county nothing to carry. A curated require_phrases keeps it.
+    Legislation is not read here: a measure of law-making is still shown, as information to confirm
+    (a county assists its city's law-making: 协助配合完善立法工作机制)."""
+    ob = ctx.obligations.get(ref) if ref else None
+    if ob is not None and ob.require_phrases:
+        return False
+    if ob is not None and ob.clauses:
+        texts = [cl.text for cl in ob.clauses if ctx.draft.level in cl.beyond]
+        if len(texts) < len(ob.clauses):
+            return False  # a clause the ruleset (as curated) asks of this level
+    else:
+        from engine.extract import split_clauses
+
+        texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
+    return bool(texts) and all(beyond_level(ctx, t) for t in texts)
 
 
 def _squash(text: str) -> str:

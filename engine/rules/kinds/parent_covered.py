@@ -10,7 +10,7 @@ from pydantic import Field
 from engine.models import CARRIED, Measure
 from engine.rules import places
 from engine.rules import similarity as sim
-from engine.rules.beyond import beyond_level
+from engine.rules.beyond import beyond_level, measure_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -32,7 +32,9 @@ class Options(KindOptions):
         description="report a dropped parent measure whose title is about legislation when the draft's level "
         "has none (完善立法工作机制 in a district's plan), or about a higher level's strategies, platforms or "
         "programmes in a lower-level draft (beyond_level.yaml), only as information asking to confirm it "
-        "does not apply (curated require_phrases keep the full severity)",
+        "does not apply (curated require_phrases keep the full severity); and not report at all a dropped "
+        "measure each of whose clauses is a higher level's own duty by the data tables (beyond.py "
+        "measure_beyond: a higher body as actor, choosing pilot cities, standard-setting …)",
     )
 
 
@@ -51,13 +53,16 @@ class ParentCovered(CheckKind):
         "上级方案的每一项措施，下级方案都应当有承接的措施（可以改写、合并或拆分）；确因层级或职权不适用的"
         "（如区级无立法权），应在义务规则集中为该项记录 not_applicable 及理由。本检查找出既没有对应措施、"
         "又没有记录不适用理由的上级措施。合并、拆分承接的措施视为已承接；总体要求类条目（指导思想、主要原则、"
-        "总体目标）默认不报告。"
+        "总体目标）默认不报告；每一条款都是上级机关自身职责的措施（主语是上级机关、选择和确定试点城市、制定标准等，"
+        "rulesets/data/beyond_level.yaml）不报告。"
     )
     description_en = (
         "Every parent measure must have a counterpart in the draft (reworded, merged or split is fine), or a "
         "recorded reason why it does not apply at the draft's level (Obligation.not_applicable, e.g. a district "
         "has no legislative power). Reports parent measures with neither. Merged and split measures count as "
-        "carried; general requirements (guiding thought, principles, overall goals) are not reported by default."
+        "carried; general requirements (guiding thought, principles, overall goals) are not reported by default, "
+        "nor measures each of whose clauses is a higher level's own duty (a higher body as actor, choosing the "
+        "pilot cities, setting standards …: rulesets/data/beyond_level.yaml)."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -107,6 +112,8 @@ class ParentCovered(CheckKind):
             )
             if pm is not None and self._covered_anyway(ctx, pm, relation, options):
                 continue
+            if options.skip_beyond_level and pm is not None and measure_beyond(ctx, ref, pm):
+                continue  # every clause of it is a higher level's own (beyond.py): nothing to carry
             title = pm.title if pm is not None else ref
             where = ""
             if last_carrier is not None:
