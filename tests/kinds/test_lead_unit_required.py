@@ -51,3 +51,20 @@ def test_container_whose_sub_measures_all_have_units() -> None:
 
 def test_general_measures_are_skipped() -> None:
     assert _run(b.measure("1", "总体目标", "到2025年基本建成法治政府", general=True)) == []
+
+
+def test_banner_plan_stages_and_safeguard_actors() -> None:
+    """fixtures/leads/: 工作步骤 phases and safeguards that name their actor are not reported; the two
+    safeguards that name no one are. Emptying safeguards / schedules brings the others back."""
+    from engine.pipeline import check
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "leads" / "banner-grassland-safeguards.txt"
+    run = check(str(path), allow_no_parent=True, fail_on="none")
+    assert [f.local_item for f in run.report.findings if f.check == "lead_unit_required"] == ["四(三)", "四(四)"]
+
+    def leads(**options):
+        return [h.local_item for h in b.run("lead_unit_required", run.draft, options=options)]
+
+    assert leads() == ["四(三)", "四(四)"]
+    assert leads(safeguards=[]) == ["四(一)", "四(二)", "四(三)", "四(四)"]
+    assert leads(schedules=[]) == ["三(二)", "四(三)", "四(四)"]

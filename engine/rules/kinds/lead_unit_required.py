@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -10,7 +9,7 @@ from pydantic import Field
 
 from engine.models import Measure
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.leads import counterpart_example, lead_units, support_units
+from engine.rules.leads import counterpart_example, is_phase, lead_units, names_actor, support_units
 
 
 class Options(KindOptions):
@@ -24,7 +23,13 @@ class Options(KindOptions):
     safeguards: list[str] = Field(
         default_factory=lambda: ["保障措施", "组织保障", "组织实施", "工作要求", "有关要求", "工作保障", "落实机制"],
         description="section titles of safeguards (组织保障…): where no item of such a section has a unit clause, "
-        "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…) is not reported",
+        "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…, 县财政加大…, "
+        "成立由县长任组长的领导小组, 领导小组办公室设在…) is not reported",
+    )
+    schedules: list[str] = Field(
+        default_factory=lambda: ["步骤", "进度安排", "时间安排", "进度计划", "阶段安排", "时间节点"],
+        description="section titles (or parts of them) of the work schedule (实施步骤, 工作步骤, 进度安排…): an item "
+        "there titled as a phase (动员部署阶段（…）, 第二阶段) is a stage of the work, not a measure needing a lead unit",
     )
     once_when_none: bool = Field(
         True,
@@ -89,6 +94,8 @@ class LeadUnitRequired(CheckKind):
         for m in checked:
             if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
                 continue
+            if is_phase(m.title) and any(t in st for st in m.section_titles for t in options.schedules):
+                continue
             for role, units_of in (("lead", lead_units), ("support", support_units)):
                 if role == "support" and not options.require_support:
                     continue
@@ -121,12 +128,8 @@ class LeadUnitRequired(CheckKind):
         return False
 
 
-# a body acting in the text: 县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 县法制局负责…
-_ACTOR = re.compile(r"(?:局|委|办|厅|部|政府|部门|单位|机关|党委|党组|院)(?:及其[^，。；]{0,8})?(?:要|应|须|必须|负责|每年|定期|牵头)")
-
-
 def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
-    return any(t in st for st in m.section_titles for t in titles) and bool(_ACTOR.search(m.text or ""))
+    return any(t in st for st in m.section_titles for t in titles) and names_actor(m.text or "")
 
 
 KIND = LeadUnitRequired
