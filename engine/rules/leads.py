@@ -3,17 +3,19 @@ its text names the body that acts, whether it is a phase of the work schedule ra
 and which unit to suggest when none does.
 
 Read by the kinds about responsible units (lead_unit_required, lead_unit_vague) and by the facts
-join rules read (a curated required unit is named or not), so all three judge a name alike.
+rules read (a curated required unit is named or not; `duty_fields`, the measure fact's fields that
+lead_unit_required's conditions judge), so all judge a name alike.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.extract.counterparts import suggested_unit
-from engine.models import Measure, Unit
+from engine.models import Measure, Plan, Unit
 from engine.rules.similarity import compact
 
 if TYPE_CHECKING:
@@ -114,6 +116,51 @@ def names_actor(text: str) -> bool:
 def is_phase(title: str) -> bool:
     """Whether a measure's title names a phase of the work (…阶段, 第一阶段…) rather than a task."""
     return bool(_PHASE.search(title.strip()))
+
+
+def duty_fields(plan: Plan, measures: list[Measure]) -> list[dict[str, Any]]:
+    """For each of `measures` (the rule's scope, in document order, all of `plan`): who answers for it,
+    as the measure fact's fields (engine.rules.condition_facts) that lead_unit_required judges."""
+    order = {id(m): i for i, m in enumerate(plan.measures)}
+    by_name: dict[str, list[int]] = {}
+    by_parent: dict[str, list[Measure]] = {}
+    for i, m in enumerate(plan.measures):
+        for k in {m.ref, m.label}:
+            by_name.setdefault(k, []).append(i)
+        if m.parent_measure:
+            by_parent.setdefault(m.parent_measure, []).append(m)
+
+    def enclosing(m: Measure) -> Measure | None:  # as CheckContext.enclosing: the nearest earlier one so named
+        positions = by_name.get(m.parent_measure or "", [])
+        k = bisect.bisect_left(positions, order.get(id(m), len(plan.measures)))
+        return plan.measures[positions[k - 1]] if m.parent_measure and k else None
+
+    def outer_has(m: Measure, units_of: Any) -> bool:
+        seen = {id(m)}
+        outer = enclosing(m)
+        while outer is not None and id(outer) not in seen:
+            if units_of(outer):
+                return True
+            seen.add(id(outer))
+            outer = enclosing(outer)
+        return False
+
+    with_units = {tuple(m.path) for m in plan.measures if m.lead_units or m.support_units}
+    actionable = [m for m in measures if not m.general]
+    out: list[dict[str, Any]] = []
+    for m in measures:
+        kids = {id(k): k for name in {m.ref, m.label} for k in by_parent.get(name, ()) if k is not m}
+        out.append({
+            "has_lead": bool(lead_units(m)), "has_support": bool(support_units(m)),
+            "outer_has_lead": outer_has(m, lead_units), "outer_has_support": outer_has(m, support_units),
+            "n_sub_measures": len(kids),
+            "sub_measures_have_lead": bool(kids) and all(lead_units(k) for k in kids.values()),
+            "sub_measures_have_support": bool(kids) and all(support_units(k) for k in kids.values()),
+            "section_names_units": tuple(m.path) in with_units, "draft_names_units": bool(with_units),
+            "names_actor": names_actor(m.text or ""), "phase": is_phase(m.title or ""),
+            "n_actionable": len(actionable), "first_actionable": bool(actionable) and m is actionable[0],
+        })
+    return out
 
 
 def counterpart_example(ctx: CheckContext, m: Measure, role: str = "lead") -> str:

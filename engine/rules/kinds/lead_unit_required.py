@@ -1,15 +1,39 @@
-"""lead_unit_required: every draft measure names who leads it."""
+"""lead_unit_required: every draft measure names who leads it.
+
+A condition rule with a name: who answers for a measure (its units, those of the measure it sits in,
+its sub-measures', whether a safeguard's text names its actor, whether it is a phase of the work) is
+read in code into the measure fact's fields (engine.rules.leads.duty_fields); which measures lack a
+lead is the judgement over those fields, a `forbid` expression of the condition language per missing
+role. rulesets/obligations.yaml writes the judgement out (options.judge); a rule that gives only this
+kind's own options gets the same conditions, built by `expand`.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from engine.models import Measure
+from engine.rules import condition_compile as ccomp
+from engine.rules import condition_facts as cfacts
+from engine.rules import conditions as cond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.leads import counterpart_example, is_phase, lead_units, names_actor, support_units
+from engine.rules.leads import counterpart_example
+
+
+class Judgement(BaseModel):
+    """One written-out judgement: which draft measures lack a lead (or support) unit."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["lead", "support"] = Field(
+        description="what a finding says is missing: lead (牵头单位) or support (配合单位); also the finding's key"
+    )
+    once: bool = Field(
+        False, description="the finding speaks for the whole draft: none of its n_actionable measures names a unit"
+    )
+    forbid: cond.Expr = Field(description="a finding for every draft measure (a measure fact) where this holds")
 
 
 class Options(KindOptions):
@@ -36,6 +60,66 @@ class Options(KindOptions):
         description="when no measure of the draft names any unit (a guidance opinion that allocates no tasks), "
         "report it once, at the first measure, instead of once per measure",
     )
+    judge: list[Judgement] | None = Field(
+        None, description="the rule written out: conditions over measure facts (plancheck rules show "
+        "lead-unit-required; fields: plancheck rules facts); without it, the conditions `expand` builds from "
+        "the options above",
+    )
+
+    @model_validator(mode="after")
+    def _alone(self, info: ValidationInfo) -> Options:
+        if self.judge is not None and self.model_fields_set - {"judge"}:
+            raise ValueError("give either judge or the kind's own options, not both")
+        self.raise_first_problem(info)
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        for i, j in enumerate(self.judge or []):
+            found = cond.problems("measure", j.forbid, ("judge", i, "forbid"))
+            if not found:
+                try:
+                    ccomp.compile_condition("measure", j.forbid)
+                except ValueError as e:
+                    found.append((("judge", i, "forbid"), str(e)))
+            out += found
+        return out
+
+
+def _titles(titles: list[str]) -> str:
+    return "|".join(re.escape(t) for t in titles)
+
+
+def expand(options: Options) -> list[Judgement]:
+    """The judgements a rule with only this kind's options runs: lead (and support) per measure, and the
+    single finding for a draft that names no unit at all."""
+    if options.judge is not None:
+        return options.judge
+    no = [{"field": "general", "value": False}]
+    if options.once_when_none:  # such a draft gets the one finding below instead
+        no.append({"any": [{"field": "draft_names_units", "value": True},
+                           {"field": "n_actionable", "op": "lte", "value": 1}]})
+    if options.safeguards:
+        no.append({"not": {"all": [{"field": "chapter_titles", "op": "matches", "value": _titles(options.safeguards)},
+                                   {"field": "section_names_units", "value": False},
+                                   {"field": "names_actor", "value": True}]}})
+    if options.schedules:
+        no.append({"not": {"all": [{"field": "phase", "value": True},
+                                   {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)}]}})
+    specs: list[dict[str, Any]] = []
+    for role in ("lead", "support") if options.require_support else ("lead",):
+        own = [{"field": f"has_{role}", "value": False}]
+        if options.inherit:
+            own.append({"field": f"outer_has_{role}", "value": False})
+        if options.skip_containers:
+            own.append({"field": f"sub_measures_have_{role}", "value": False})
+        specs.append({"role": role, "forbid": {"all": no + own}})
+    if options.once_when_none:
+        specs.append({"role": "lead", "once": True, "forbid": {"all": [
+            {"field": "general", "value": False}, {"field": "draft_names_units", "value": False},
+            {"field": "n_actionable", "op": "gt", "value": 1}, {"field": "first_actionable", "value": True}]}})
+    return [Judgement.model_validate(s) for s in specs]
+
 
 
 _NONE_NAMED = {
@@ -77,59 +161,19 @@ class LeadUnitRequired(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
-        checked = [m for m in ctx.measures() if not m.general]
-        if options.once_when_none and len(checked) > 1 and not any(
-            m.lead_units or m.support_units for m in ctx.draft.measures
-        ):
-            m = checked[0]
-            missing = _MISSING["lead"][lang] + _NONE_NAMED[lang].format(n=len(checked))
+        measures = list(ctx.measures())
+        facts = cfacts.build_facts("measure", ctx.draft, measures, [])
+        found: list[tuple[int, int, Judgement]] = []  # (measure, judgement): findings in document order
+        for k, j in enumerate(expand(options)):
+            found += [(f[cfacts.KEY], k, j) for f in ccomp.select("measure", j.forbid, "forbid", facts)]
+        for i, _k, j in sorted(found, key=lambda x: x[:2]):
+            m = measures[i]
+            missing = _MISSING[j.role][lang]
             fields = {"local_item": m.ref, "title": m.title, "missing": missing,
-                      "example": counterpart_example(ctx, m)}  # fmt: skip
-            fields_s = {**fields, "missing": _MISSING["lead"][lang]}
-            yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
-                      suggestion=self.suggest(ctx.lang, fields_s), key="lead")  # fmt: skip
-            return
-        # sections whose items carry no units at all: the plan's way with its safeguards
-        with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
-        for m in checked:
-            if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
-                continue
-            if is_phase(m.title) and any(t in st for st in m.section_titles for t in options.schedules):
-                continue
-            for role, units_of in (("lead", lead_units), ("support", support_units)):
-                if role == "support" and not options.require_support:
-                    continue
-                if self._has(ctx, m, units_of, options):
-                    continue
-                missing = _MISSING[role][lang]
-                fields = {"local_item": m.ref, "title": m.title, "missing": missing, "example": counterpart_example(ctx, m, role)}
-                yield Hit(
-                    local_item=m.ref,
-                    quote=m.title or None,
-                    fields=fields,
-                    suggestion=self.suggest(ctx.lang, fields),
-                    key=role,
-                )
-
-    @staticmethod
-    def _has(ctx: CheckContext, m: Measure, units_of, options: Options) -> bool:
-        if units_of(m):
-            return True
-        if options.inherit:
-            outer = ctx.enclosing(ctx.draft, m)
-            while outer is not None:
-                if units_of(outer):
-                    return True
-                outer = ctx.enclosing(ctx.draft, outer)
-        if options.skip_containers:
-            kids = ctx.children(ctx.draft, m)
-            if kids and all(units_of(k) for k in kids):
-                return True
-        return False
-
-
-def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
-    return any(t in st for st in m.section_titles for t in titles) and names_actor(m.text or "")
+                      "example": counterpart_example(ctx, m, j.role)}  # fmt: skip
+            shown = {**fields, "missing": missing + _NONE_NAMED[lang].format(n=facts[i]["n_actionable"])} if j.once else fields
+            yield Hit(local_item=m.ref, quote=m.title or None, fields=shown,
+                      suggestion=self.suggest(ctx.lang, fields), key=j.role)  # fmt: skip
 
 
 KIND = LeadUnitRequired
