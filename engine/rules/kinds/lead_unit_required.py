@@ -61,9 +61,10 @@ class Options(KindOptions):
         "report it once, at the first measure, instead of once per measure",
     )
     judge: list[Judgement] | None = Field(
-        None, description="the rule written out: conditions over measure facts (plancheck rules show "
-        "lead-unit-required; fields: plancheck rules facts); without it, the conditions `expand` builds from "
-        "the options above",
+        None, description="the rule written out (plancheck rules show lead-unit-required): each item has role "
+        "(lead or support: what a finding says is missing), once (true: the single finding for a draft that names "
+        "no unit) and forbid (a condition over the measure fact, fields: plancheck rules facts measure; a finding "
+        "for every measure where it holds); without it, the conditions the options above build",
     )
 
     @model_validator(mode="after")
@@ -138,14 +139,18 @@ class LeadUnitRequired(CheckKind):
         "方案的每一项具体措施都要明确由谁牵头落实，否则任务无人负责、无法督查考核。本检查找出没有牵头单位的"
         "措施。各种写法都认可：（牵头单位：…；配合单位：…）、（责任单位：…）、（负责部门：…）、"
         "“X牵头，Y配合”、“X按职责分工负责”，责任分工另起一段的也算。子项默认继承所属措施的单位；"
-        "总体要求类条目和章节标题不检查。可选要求同时列明配合单位。"
+        "总体要求类条目和章节标题不检查；保障措施中写明由谁落实的（县财政加大…、成立由县长任组长的领导小组）"
+        "和实施步骤中的各阶段不报告。可选要求同时列明配合单位。判断写在规则集中（options.judge，对措施事实的条件），"
+        "可直接修改。"
     )
     description_en = (
         "Every concrete measure must name who leads it, or nobody is accountable and nothing can be inspected. "
         "Reports measures with no lead unit. Every way of writing it counts: (牵头单位: …; 配合单位: …), "
         "责任单位, 负责部门, 'X牵头，Y配合', 'X按职责分工负责', also a responsibility clause in its own "
         "paragraph. Sub-items inherit their measure's units by default; general requirements and chapter "
-        "headings are not checked. Optionally require support units too."
+        "headings are not checked; nor are safeguards that say who acts (县财政加大…, a leadership group headed "
+        "by the county head) or the phases of a work schedule. Optionally require support units too. The "
+        "judgement is data in the ruleset (options.judge: conditions over the measure fact)."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
