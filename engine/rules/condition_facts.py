@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, Literal
 
 from engine.models import AlignmentPair, ClausePair, Measure, Plan
+from engine.rules import leads
 
 FactType = Literal["measure", "responsibility", "deadline", "target", "sentence", "measure_pair", "clause_pair"]
 KEY = "fid"  # every fact's own unique key; never `id`/`sid` (durable's identity/state keys)
@@ -48,6 +49,22 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "lead_source": ("str", False, "where its units were read: clause (its own responsibility clause), fields "
                                       "(its sentences, X负责A，Y负责B) or chapter (以下各项由X牵头); none without units"),
         "lead_inherited": ("bool", False, "its units come from a chapter's clause already judged on an earlier item"),
+        # who answers for it (engine.rules.leads.duty_fields), what lead_unit_required judges
+        "has_lead": ("bool", False, "it names a lead unit of its own (its clause, its sentences or its chapter's)"),
+        "has_support": ("bool", False, "it names a supporting unit of its own"),
+        "outer_has_lead": ("bool", False, "a measure it sits in ((1) in 1., at any depth) names a lead unit"),
+        "outer_has_support": ("bool", False, "a measure it sits in names a supporting unit"),
+        "n_sub_measures": ("num", False, "number of its sub-measures ((1), ①)"),
+        "sub_measures_have_lead": ("bool", False, "it has sub-measures and every one names a lead unit"),
+        "sub_measures_have_support": ("bool", False, "it has sub-measures and every one names a supporting unit"),
+        "section_names_units": ("bool", False, "some measure under the same headings names a unit (a section "
+                                               "without any is the plan's way with, e.g., its safeguards)"),
+        "draft_names_units": ("bool", False, "some measure of the whole draft names a unit"),
+        "names_actor": ("bool", False, "its text names the body that acts: 县政府及其部门要…, 县财政加大…, "
+                                       "成立由县长任组长的领导小组, 领导小组办公室设在…"),
+        "phase": ("bool", False, "its title names a phase of the work (动员部署阶段（…）, 第二阶段), not a task"),
+        "n_actionable": ("num", False, "measures in the rule's scope that are not general"),
+        "first_actionable": ("bool", False, "it is the first of those"),
         **COMMON,
     },
     "responsibility": {
@@ -149,10 +166,12 @@ def build_facts(
                 for j, c in enumerate(p.clauses):
                     out.append(_clause_fact(p, c, f"p{i}.{j}", common))
     else:
-        for m in measures:
+        measures = list(measures)
+        duty = leads.duty_fields(plan, measures) if fact == "measure" else []
+        for i, m in enumerate(measures):
             base = {**_measure_ref(m), **common}
             if fact == "measure":
-                out.append({**base, "title": m.title, "text": m.text, "lead_units": list(m.lead_units),
+                out.append({**base, **duty[i], "title": m.title, "text": m.text, "lead_units": list(m.lead_units),
                             "support_units": list(m.support_units), "n_deadlines": len(m.deadlines),
                             "n_targets": len(m.targets), "n_sentences": len(m.sentences), "general": m.general,
                             "by_duty": bool(m.responsibility and m.responsibility.by_duty),

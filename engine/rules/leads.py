@@ -1,18 +1,21 @@
-"""Who answers for a measure: the lead and support units it names, whether a unit names anyone, and
-which unit to suggest when none does.
+"""Who answers for a measure: the lead and support units it names, whether a unit names anyone, whether
+its text names the body that acts, whether it is a phase of the work schedule rather than a measure,
+and which unit to suggest when none does.
 
 Read by the kinds about responsible units (lead_unit_required, lead_unit_vague) and by the facts
-join rules read (a curated required unit is named or not), so all three judge a name alike.
+rules read (a curated required unit is named or not; `duty_fields`, the measure fact's fields that
+lead_unit_required's conditions judge), so all judge a name alike.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.extract.counterparts import suggested_unit
-from engine.models import Measure, Unit
+from engine.models import Measure, Plan, Unit
 from engine.rules.similarity import compact
 
 if TYPE_CHECKING:
@@ -76,6 +79,88 @@ def names_unit(measures: Iterable[Measure], required: str) -> bool:
         if m.responsibility and want in compact(m.responsibility.text):
             return True
     return False
+
+
+# A body acting in the text, read where a plan's safeguards name no unit clause. Three forms:
+# a body with its duty word anywhere (县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 领导小组负责…);
+_BODY_ACTS = re.compile(
+    r"(?:局|委|办|室|厅|部|政府|部门|单位|机关|党委|党组|院|小组|专班|指挥部|联席会议)(?:及其[^，。；]{0,8})?"
+    r"(?:要|应|须|必须|负责|每(?:年|半年|季度|月)|定期|牵头|统筹)"
+)
+# a leadership body with who heads or houses it (成立由县长任组长的…领导小组, 以市长为组长, 组长由区长担任,
+# 领导小组办公室设在县生态环境分局);
+_BODY_FORMED = re.compile(
+    r"(?:任|为)(?:第一)?组长|组长由|(?:小组|专班|指挥部|委员会|联席会议)办公室设在[^，。；]{2,24}?(?:局|委|办|厅|部|中心|院|室)"
+)
+# a unit of a named level (or 各级/本级) as a clause's subject, its verb right after it (县财政加大…,
+# 市财政局安排…, 旗人民政府统筹…, 自治州政府负责…, 各级财政部门要…); a clause that opens with a verb or
+# a preposition (将经费纳入财政预算, 加强区级财政保障) has no such subject.
+_LEVEL = r"(?:自治区|自治州|自治县|自治旗|省|市|州|盟|县|旗|区|镇|乡|街道)(?!域|场|民|容|情|属)级?"
+_SUBJECT = re.compile(
+    r"(?:^|[。；;：:！!？?，,\n])\s*(?:" + _LEVEL + r"|各级|本级)"
+    r"(?:财政(?:部门|局|厅)?|人民政府|政府|党委|[一-龥]{1,12}?(?:局|委员会|委|办公室|办|厅|中心|部|院))"
+    r"(?=要|应|须|必须|负责|每年|定期|牵头|加大|统筹|安排|设立|按照|依法|积极|切实|进一步|加强|做好|组织|督促|"
+    r"会同|建立|健全|落实|保障|提供|制定|开展|推动|推进|完善|强化|加快|列支|筹措|足额|优先|给予)"
+)
+# a phase of the work schedule (动员部署阶段（2023年4月底前）, 第二阶段：组织实施), not a measure of its own
+_PHASE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*[:：]?$|^第[一二三四五六七八九十\d]+阶段")
+
+
+def names_actor(text: str) -> bool:
+    """Whether a measure's text names the body that acts, as a safeguard paragraph does instead of a
+    unit clause: a body with its duty word, a leadership body with who heads or houses it, or a unit of a
+    named level as a clause's subject."""
+    return bool(_BODY_ACTS.search(text) or _BODY_FORMED.search(text) or _SUBJECT.search(text))
+
+
+def is_phase(title: str) -> bool:
+    """Whether a measure's title names a phase of the work (…阶段, 第一阶段…) rather than a task."""
+    return bool(_PHASE.search(title.strip()))
+
+
+def duty_fields(plan: Plan, measures: list[Measure]) -> list[dict[str, Any]]:
+    """For each of `measures` (the rule's scope, in document order, all of `plan`): who answers for it,
+    as the measure fact's fields (engine.rules.condition_facts) that lead_unit_required judges."""
+    order = {id(m): i for i, m in enumerate(plan.measures)}
+    by_name: dict[str, list[int]] = {}
+    by_parent: dict[str, list[Measure]] = {}
+    for i, m in enumerate(plan.measures):
+        for k in {m.ref, m.label}:
+            by_name.setdefault(k, []).append(i)
+        if m.parent_measure:
+            by_parent.setdefault(m.parent_measure, []).append(m)
+
+    def enclosing(m: Measure) -> Measure | None:  # as CheckContext.enclosing: the nearest earlier one so named
+        positions = by_name.get(m.parent_measure or "", [])
+        k = bisect.bisect_left(positions, order.get(id(m), len(plan.measures)))
+        return plan.measures[positions[k - 1]] if m.parent_measure and k else None
+
+    def outer_has(m: Measure, units_of: Any) -> bool:
+        seen = {id(m)}
+        outer = enclosing(m)
+        while outer is not None and id(outer) not in seen:
+            if units_of(outer):
+                return True
+            seen.add(id(outer))
+            outer = enclosing(outer)
+        return False
+
+    with_units = {tuple(m.path) for m in plan.measures if m.lead_units or m.support_units}
+    actionable = [m for m in measures if not m.general]
+    out: list[dict[str, Any]] = []
+    for m in measures:
+        kids = {id(k): k for name in {m.ref, m.label} for k in by_parent.get(name, ()) if k is not m}
+        out.append({
+            "has_lead": bool(lead_units(m)), "has_support": bool(support_units(m)),
+            "outer_has_lead": outer_has(m, lead_units), "outer_has_support": outer_has(m, support_units),
+            "n_sub_measures": len(kids),
+            "sub_measures_have_lead": bool(kids) and all(lead_units(k) for k in kids.values()),
+            "sub_measures_have_support": bool(kids) and all(support_units(k) for k in kids.values()),
+            "section_names_units": tuple(m.path) in with_units, "draft_names_units": bool(with_units),
+            "names_actor": names_actor(m.text or ""), "phase": is_phase(m.title or ""),
+            "n_actionable": len(actionable), "first_actionable": bool(actionable) and m is actionable[0],
+        })
+    return out
 
 
 def counterpart_example(ctx: CheckContext, m: Measure, role: str = "lead") -> str:

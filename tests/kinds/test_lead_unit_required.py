@@ -3,6 +3,8 @@
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 _spec = importlib.util.spec_from_file_location(
     "obligation_builders", Path(__file__).with_name("obligation_builders.py")
 )
@@ -51,3 +53,109 @@ def test_container_whose_sub_measures_all_have_units() -> None:
 
 def test_general_measures_are_skipped() -> None:
     assert _run(b.measure("1", "总体目标", "到2025年基本建成法治政府", general=True)) == []
+
+
+def test_banner_plan_stages_and_safeguard_actors() -> None:
+    """fixtures/leads/: 工作步骤 phases and safeguards that name their actor are not reported; the two
+    safeguards that name no one are. Emptying safeguards / schedules brings the others back."""
+    from engine.pipeline import check
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "leads" / "banner-grassland-safeguards.txt"
+    run = check(str(path), allow_no_parent=True, fail_on="none")
+    assert [f.local_item for f in run.report.findings if f.check == "lead_unit_required"] == ["四(三)", "四(四)"]
+
+    def leads(**options):
+        return [h.local_item for h in b.run("lead_unit_required", run.draft, options=options)]
+
+    assert leads() == ["四(三)", "四(四)"]
+    assert leads(safeguards=[]) == ["四(一)", "四(二)", "四(三)", "四(四)"]
+    assert leads(schedules=[]) == ["三(二)", "四(三)", "四(四)"]
+
+
+def test_the_shipped_rule_is_the_judgement_the_kind_expands_to() -> None:
+    """rulesets/obligations.yaml writes lead-unit-required out as conditions over measure facts; a rule
+    that names the kind with its own options runs the conditions `expand` builds: the two say the same."""
+    from engine.rules.kinds.lead_unit_required import Options, expand
+    from engine.rules.loader import load_rulesets
+
+    rule = next(r for r in load_rulesets(["obligations"]).rules if r.id == "lead-unit-required")
+    shipped = Options.model_validate(rule.options)
+    assert shipped.judge is not None
+    assert expand(shipped) == expand(Options())
+
+
+def test_a_rule_gives_the_judgement_or_the_options_not_both() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from engine.rules.kinds.lead_unit_required import Options
+
+    with pytest.raises(ValidationError, match="not both"):
+        Options.model_validate({"inherit": False, "judge": []})
+    with pytest.raises(ValidationError, match="no_such_field"):
+        Options.model_validate({"judge": [{"role": "lead", "forbid": {"field": "no_such_field", "value": True}}]})
+
+
+def test_a_written_judgement_takes_effect() -> None:
+    """The judgement is data: editing it changes the findings (here: only measures titled …保障)."""
+    m1 = b.measure("1", "完善权责清单", "全面完善行政许可事项清单")
+    m2 = b.measure("2", "加强经费保障", "将经费纳入财政预算")
+    m3 = b.measure("3", "加强行政调解", lead=["区司法局"])
+    judge = [{"role": "lead", "forbid": {"all": [{"field": "has_lead", "value": False},
+                                               {"field": "title", "op": "matches", "value": "保障"}]}}]
+    assert [h.local_item for h in _run(m1, m2, m3)] == ["1", "2"]
+    assert [h.local_item for h in _run(m1, m2, m3, options={"judge": judge})] == ["2"]
+
+
+_EVERY_OPTION = """某市某区生活垃圾分类工作实施方案
+一、主要任务
+1.推进源头分类。全面推行生活垃圾四分类。(牵头单位:区城市管理局;配合单位:区财政局)
+2.完善收运体系。
+(1)配齐分类收运车辆。按分类标准配齐车辆。(牵头单位:区城市管理局)
+(2)建设中转站。2024年底前建成中转站2座。(牵头单位:区住房和城乡建设局)
+3.加强执法检查。(牵头单位:区城市管理执法局)
+(1)开展联合执法。每季度开展一次联合执法。
+二、进度安排
+4.宣传发动阶段(2023年6月底前)。各街道广泛开展宣传。
+三、保障措施
+5.强化资金保障。区财政统筹安排分类工作经费。
+"""
+
+
+@pytest.mark.parametrize("option, value, before, after", [
+    ("inherit", False, [], ["3(1)"]),
+    ("skip_containers", False, [], ["2"]),
+    ("require_support", True, [], ["2", "2(1)", "(2)", "3", "3(1)"]),
+    ("safeguards", [], [], ["5"]),
+    ("schedules", [], [], ["4"]),
+])
+def test_each_option_of_the_kind_takes_effect(option, value, before, after) -> None:
+    """A rule that names the kind with its own options: changing each changes the findings (3 leads 3(1);
+    2 is a container whose sub-measures lead; 4 is a phase; 5 names its actor)."""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+
+    draft = parse_plan(from_text(_EVERY_OPTION, "draft.txt"))
+
+    def found(**options):
+        return [(h.local_item, h.key) for h in b.run("lead_unit_required", draft, options=options)]
+
+    assert found() == [(r, "lead") for r in before]
+    got = found(**{option: value})
+    assert [r for r, _ in got] == after, got
+
+
+def test_once_when_none_option_takes_effect() -> None:
+    text = """国务院办公厅关于全面推行某项审核机制的指导意见
+（一）明确审核范围。各地区各部门要依法确定审核范围。
+（二）确定审核主体。各级人民政府及其部门要明确审核机构。
+（三）规范审核程序。各地区各部门要完善审核程序。
+"""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+
+    draft = parse_plan(from_text(text, "opinion.txt"))
+    once = b.run("lead_unit_required", draft)
+    assert [h.local_item for h in once] == ["(一)"] and "仅在此报告一次" in once[0].fields["missing"]
+    each = b.run("lead_unit_required", draft, options={"once_when_none": False})
+    assert [h.local_item for h in each] == ["(一)", "(二)", "(三)"]

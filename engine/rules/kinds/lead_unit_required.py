@@ -1,16 +1,39 @@
-"""lead_unit_required: every draft measure names who leads it."""
+"""lead_unit_required: every draft measure names who leads it.
+
+A condition rule with a name: who answers for a measure (its units, those of the measure it sits in,
+its sub-measures', whether a safeguard's text names its actor, whether it is a phase of the work) is
+read in code into the measure fact's fields (engine.rules.leads.duty_fields); which measures lack a
+lead is the judgement over those fields, a `forbid` expression of the condition language per missing
+role. rulesets/obligations.yaml writes the judgement out (options.judge); a rule that gives only this
+kind's own options gets the same conditions, built by `expand`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from engine.models import Measure
+from engine.rules import condition_compile as ccomp
+from engine.rules import condition_facts as cfacts
+from engine.rules import conditions as cond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.leads import counterpart_example, lead_units, support_units
+from engine.rules.leads import counterpart_example
+
+
+class Judgement(BaseModel):
+    """One written-out judgement: which draft measures lack a lead (or support) unit."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["lead", "support"] = Field(
+        description="what a finding says is missing: lead (牵头单位) or support (配合单位); also the finding's key"
+    )
+    once: bool = Field(
+        False, description="the finding speaks for the whole draft: none of its n_actionable measures names a unit"
+    )
+    forbid: cond.Expr = Field(description="a finding for every draft measure (a measure fact) where this holds")
 
 
 class Options(KindOptions):
@@ -24,13 +47,80 @@ class Options(KindOptions):
     safeguards: list[str] = Field(
         default_factory=lambda: ["保障措施", "组织保障", "组织实施", "工作要求", "有关要求", "工作保障", "落实机制"],
         description="section titles of safeguards (组织保障…): where no item of such a section has a unit clause, "
-        "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…) is not reported",
+        "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…, 县财政加大…, "
+        "成立由县长任组长的领导小组, 领导小组办公室设在…) is not reported",
+    )
+    schedules: list[str] = Field(
+        default_factory=lambda: ["步骤", "进度安排", "时间安排", "进度计划", "阶段安排", "时间节点"],
+        description="section titles (or parts of them) of the work schedule (实施步骤, 工作步骤, 进度安排…): an item "
+        "there titled as a phase (动员部署阶段（…）, 第二阶段) is a stage of the work, not a measure needing a lead unit",
     )
     once_when_none: bool = Field(
         True,
         description="when no measure of the draft names any unit (a guidance opinion that allocates no tasks), "
         "report it once, at the first measure, instead of once per measure",
     )
+    judge: list[Judgement] | None = Field(
+        None, description="the rule written out (plancheck rules show lead-unit-required): each item has role "
+        "(lead or support: what a finding says is missing), once (true: the single finding for a draft that names "
+        "no unit) and forbid (a condition over the measure fact, fields: plancheck rules facts measure; a finding "
+        "for every measure where it holds); without it, the conditions the options above build",
+    )
+
+    @model_validator(mode="after")
+    def _alone(self, info: ValidationInfo) -> Options:
+        if self.judge is not None and self.model_fields_set - {"judge"}:
+            raise ValueError("give either judge or the kind's own options, not both")
+        self.raise_first_problem(info)
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        out: list[tuple[tuple[str | int, ...], str]] = []
+        for i, j in enumerate(self.judge or []):
+            found = cond.problems("measure", j.forbid, ("judge", i, "forbid"))
+            if not found:
+                try:
+                    ccomp.compile_condition("measure", j.forbid)
+                except ValueError as e:
+                    found.append((("judge", i, "forbid"), str(e)))
+            out += found
+        return out
+
+
+def _titles(titles: list[str]) -> str:
+    return "|".join(re.escape(t) for t in titles)
+
+
+def expand(options: Options) -> list[Judgement]:
+    """The judgements a rule with only this kind's options runs: lead (and support) per measure, and the
+    single finding for a draft that names no unit at all."""
+    if options.judge is not None:
+        return options.judge
+    no = [{"field": "general", "value": False}]
+    if options.once_when_none:  # such a draft gets the one finding below instead
+        no.append({"any": [{"field": "draft_names_units", "value": True},
+                           {"field": "n_actionable", "op": "lte", "value": 1}]})
+    if options.safeguards:
+        no.append({"not": {"all": [{"field": "chapter_titles", "op": "matches", "value": _titles(options.safeguards)},
+                                   {"field": "section_names_units", "value": False},
+                                   {"field": "names_actor", "value": True}]}})
+    if options.schedules:
+        no.append({"not": {"all": [{"field": "phase", "value": True},
+                                   {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)}]}})
+    specs: list[dict[str, Any]] = []
+    for role in ("lead", "support") if options.require_support else ("lead",):
+        own = [{"field": f"has_{role}", "value": False}]
+        if options.inherit:
+            own.append({"field": f"outer_has_{role}", "value": False})
+        if options.skip_containers:
+            own.append({"field": f"sub_measures_have_{role}", "value": False})
+        specs.append({"role": role, "forbid": {"all": no + own}})
+    if options.once_when_none:
+        specs.append({"role": "lead", "once": True, "forbid": {"all": [
+            {"field": "general", "value": False}, {"field": "draft_names_units", "value": False},
+            {"field": "n_actionable", "op": "gt", "value": 1}, {"field": "first_actionable", "value": True}]}})
+    return [Judgement.model_validate(s) for s in specs]
+
 
 
 _NONE_NAMED = {
@@ -49,14 +139,18 @@ class LeadUnitRequired(CheckKind):
         "方案的每一项具体措施都要明确由谁牵头落实，否则任务无人负责、无法督查考核。本检查找出没有牵头单位的"
         "措施。各种写法都认可：（牵头单位：…；配合单位：…）、（责任单位：…）、（负责部门：…）、"
         "“X牵头，Y配合”、“X按职责分工负责”，责任分工另起一段的也算。子项默认继承所属措施的单位；"
-        "总体要求类条目和章节标题不检查。可选要求同时列明配合单位。"
+        "总体要求类条目和章节标题不检查；保障措施中写明由谁落实的（县财政加大…、成立由县长任组长的领导小组）"
+        "和实施步骤中的各阶段不报告。可选要求同时列明配合单位。判断写在规则集中（options.judge，对措施事实的条件），"
+        "可直接修改。"
     )
     description_en = (
         "Every concrete measure must name who leads it, or nobody is accountable and nothing can be inspected. "
         "Reports measures with no lead unit. Every way of writing it counts: (牵头单位: …; 配合单位: …), "
         "责任单位, 负责部门, 'X牵头，Y配合', 'X按职责分工负责', also a responsibility clause in its own "
         "paragraph. Sub-items inherit their measure's units by default; general requirements and chapter "
-        "headings are not checked. Optionally require support units too."
+        "headings are not checked; nor are safeguards that say who acts (县财政加大…, a leadership group headed "
+        "by the county head) or the phases of a work schedule. Optionally require support units too. The "
+        "judgement is data in the ruleset (options.judge: conditions over the measure fact)."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -72,61 +166,19 @@ class LeadUnitRequired(CheckKind):
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
-        checked = [m for m in ctx.measures() if not m.general]
-        if options.once_when_none and len(checked) > 1 and not any(
-            m.lead_units or m.support_units for m in ctx.draft.measures
-        ):
-            m = checked[0]
-            missing = _MISSING["lead"][lang] + _NONE_NAMED[lang].format(n=len(checked))
+        measures = list(ctx.measures())
+        facts = cfacts.build_facts("measure", ctx.draft, measures, [])
+        found: list[tuple[int, int, Judgement]] = []  # (measure, judgement): findings in document order
+        for k, j in enumerate(expand(options)):
+            found += [(f[cfacts.KEY], k, j) for f in ccomp.select("measure", j.forbid, "forbid", facts)]
+        for i, _k, j in sorted(found, key=lambda x: x[:2]):
+            m = measures[i]
+            missing = _MISSING[j.role][lang]
             fields = {"local_item": m.ref, "title": m.title, "missing": missing,
-                      "example": counterpart_example(ctx, m)}  # fmt: skip
-            fields_s = {**fields, "missing": _MISSING["lead"][lang]}
-            yield Hit(local_item=m.ref, quote=m.title or None, fields=fields,
-                      suggestion=self.suggest(ctx.lang, fields_s), key="lead")  # fmt: skip
-            return
-        # sections whose items carry no units at all: the plan's way with its safeguards
-        with_units = {tuple(m.path) for m in ctx.draft.measures if m.lead_units or m.support_units}
-        for m in checked:
-            if tuple(m.path) not in with_units and _safeguard_with_actor(m, options.safeguards):
-                continue
-            for role, units_of in (("lead", lead_units), ("support", support_units)):
-                if role == "support" and not options.require_support:
-                    continue
-                if self._has(ctx, m, units_of, options):
-                    continue
-                missing = _MISSING[role][lang]
-                fields = {"local_item": m.ref, "title": m.title, "missing": missing, "example": counterpart_example(ctx, m, role)}
-                yield Hit(
-                    local_item=m.ref,
-                    quote=m.title or None,
-                    fields=fields,
-                    suggestion=self.suggest(ctx.lang, fields),
-                    key=role,
-                )
-
-    @staticmethod
-    def _has(ctx: CheckContext, m: Measure, units_of, options: Options) -> bool:
-        if units_of(m):
-            return True
-        if options.inherit:
-            outer = ctx.enclosing(ctx.draft, m)
-            while outer is not None:
-                if units_of(outer):
-                    return True
-                outer = ctx.enclosing(ctx.draft, outer)
-        if options.skip_containers:
-            kids = ctx.children(ctx.draft, m)
-            if kids and all(units_of(k) for k in kids):
-                return True
-        return False
-
-
-# a body acting in the text: 县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 县法制局负责…
-_ACTOR = re.compile(r"(?:局|委|办|厅|部|政府|部门|单位|机关|党委|党组|院)(?:及其[^，。；]{0,8})?(?:要|应|须|必须|负责|每年|定期|牵头)")
-
-
-def _safeguard_with_actor(m: Measure, titles: list[str]) -> bool:
-    return any(t in st for st in m.section_titles for t in titles) and bool(_ACTOR.search(m.text or ""))
+                      "example": counterpart_example(ctx, m, j.role)}  # fmt: skip
+            shown = {**fields, "missing": missing + _NONE_NAMED[lang].format(n=facts[i]["n_actionable"])} if j.once else fields
+            yield Hit(local_item=m.ref, quote=m.title or None, fields=shown,
+                      suggestion=self.suggest(ctx.lang, fields), key=j.role)  # fmt: skip
 
 
 KIND = LeadUnitRequired
