@@ -189,3 +189,18 @@ def test_ask_makes_less_always_weaker() -> None:
     assert ask(yearly, biennial) < ask(yearly, yearly)
     assert not comparable(cap15, Target(text="达到2%", kind="percent", value=2, unit="%", comparator=">="))
     assert not comparable(floor60, cap2)
+
+
+def test_one_draft_figure_weakening_two_parent_measures_is_two_findings() -> None:
+    """A draft measure that merges two parent measures with the same figure lowers both: one finding
+    per parent measure (a join reports a key and quote once per draft measure AND parent measure)."""
+    parent = b.plan(b.measure("(三十九)", "加强法治素养和能力建设"), b.measure("(四十)", "加强执法人员培训"),
+                    level="province")
+    lt = b.target("不少于40学时", 40, ">=", "学时")
+    body = "每人每年接受不少于40学时的培训"
+    draft = b.plan(b.measure("36", "加强法治素养和能力建设", body, lead=["区司法局"], targets=[lt]))
+    pairs = [b.pair(ref, ["36"], "merged", [b.clause("每人每年接受不少于60学时的培训", body, "changed", local_item="36",
+                                                      parent_targets=[P60], local_targets=[lt])])
+             for ref in ("(三十九)", "(四十)")]
+    hits = b.run("target_not_weaker", draft, parent, pairs)
+    assert [(h.parent_item, h.quote) for h in hits] == [("(三十九)", "不少于40学时"), ("(四十)", "不少于40学时")]
