@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from engine.models import CARRIED
 from engine.rules import condition_facts as cfacts
 from engine.rules import obligation_facts as oblf
+from engine.rules import target_facts as tgtf
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -101,8 +102,11 @@ NEW_TYPES: dict[str, dict[str, F]] = {
     },
 }
 
-# produced by the fuzzy pairing of parent and draft deadlines (engine.rules.obligation_facts)
-PRODUCED: dict[str, dict[str, F]] = {name: {**fields, **cfacts.COMMON} for name, fields in oblf.TYPES.items()}
+# produced by the fuzzy pairing of parent and draft deadlines and targets (engine.rules.obligation_facts,
+# engine.rules.target_facts)
+PRODUCED: dict[str, dict[str, F]] = {
+    name: {**fields, **cfacts.COMMON} for name, fields in (*oblf.TYPES.items(), *tgtf.TYPES.items())
+}
 
 FACT_TYPES: dict[str, dict[str, F]] = {**cfacts.FACT_TYPES, **NEW_TYPES, **PRODUCED}
 
@@ -123,16 +127,17 @@ DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "named_unit": ("下级措施点名的一个要求点名的单位", "a required unit a draft measure names"),
     "unit": ("下级措施责任分工中点名的一个单位", "one unit named in a draft measure's responsibility"),
     **oblf.DESCRIPTIONS,
+    **tgtf.DESCRIPTIONS,
 }
 
 # where a fact points in the draft and in the parent (findings are placed there)
 LOCAL_FIELD = {"measure": "ref", "responsibility": "ref", "deadline": "ref", "target": "ref", "sentence": "ref",
                "unit": "ref", "aligned": "local_item", "clause_pair": "local_item",
                "required_phrase": "local_item", "kept_phrase": "local_item", "required_unit": "local_item",
-               "named_unit": "local_item", **oblf.LOCAL_FIELD}
+               "named_unit": "local_item", **oblf.LOCAL_FIELD, **tgtf.LOCAL_FIELD}
 PARENT_FIELD = {"obligation": "ref", "aligned": "parent_item", "required_unit": "parent_item",
                 "required_phrase": "parent_item", "measure_pair": "parent_item",
-                "clause_pair": "parent_item", **oblf.PARENT_FIELD}
+                "clause_pair": "parent_item", **oblf.PARENT_FIELD, **tgtf.PARENT_FIELD}
 
 
 def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
@@ -185,6 +190,8 @@ def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
             out += [{"local_item": m.ref, "phrase": p, **common} for p in phrases if compact(p) and compact(p) in body]
     elif fact in oblf.TYPES:
         out = [{**f, **common} for f in oblf.build(fact, ctx)]
+    elif fact in tgtf.TYPES:
+        out = [{**f, **common} for f in tgtf.build(fact, ctx)]
     elif fact == "unit":
         for m in ctx.measures():
             r = m.responsibility

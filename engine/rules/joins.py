@@ -69,8 +69,8 @@ class JoinOptions(KindOptions):
     key: str | None = Field(
         None,
         description="what a finding is about, for its fingerprint: a template over the placeholders "
-        "(later:{d_text}); joined tuples with the same key and quote in the same draft measure are reported "
-        "once, the first. Default: the joined facts' identities",
+        "(later:{d_text}); joined tuples with the same key and quote in the same draft measure, for the same "
+        "parent measure, are reported once, the first. Default: the joined facts' identities",
     )
 
     @model_validator(mode="after")
@@ -222,14 +222,14 @@ def run_join(ctx: CheckContext, options: JoinOptions) -> Iterator[Hit]:
     join_rs, each_rs = compile_join(options)
     matches = run(join_rs, facts)
     en = ctx.lang == "en"
-    seen: set[tuple[str | None, str, str | None]] = set()
+    seen: set[tuple[str | None, str | None, str, str | None]] = set()
     if options.each is None:
         for m in matches:  # the facts as built (the runtime's copies have control characters as spaces)
             hit = _hit({a: facts[f["_f"]] for a, f in m["facts"].items()}, options, en)
             if options.key is not None:
-                if (hit.local_item, hit.key, hit.quote) in seen:
+                if (hit.local_item, hit.parent_item, hit.key, hit.quote) in seen:
                     continue
-                seen.add((hit.local_item, hit.key, hit.quote))
+                seen.add((hit.local_item, hit.parent_item, hit.key, hit.quote))
             yield hit
         return
     found = {m["facts"][options.each]["_f"] for m in matches}
@@ -238,9 +238,9 @@ def run_join(ctx: CheckContext, options: JoinOptions) -> Iterator[Hit]:
         if f["_f"] not in found:
             hit = _hit({options.each: facts[f["_f"]]}, options, en)
             if options.key is not None:
-                if (hit.local_item, hit.key, hit.quote) in seen:
+                if (hit.local_item, hit.parent_item, hit.key, hit.quote) in seen:
                     continue
-                seen.add((hit.local_item, hit.key, hit.quote))
+                seen.add((hit.local_item, hit.parent_item, hit.key, hit.quote))
             yield hit
 
 

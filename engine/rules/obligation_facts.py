@@ -7,6 +7,11 @@ in code. What remains is a judgement over two facts, written as a join rule (rul
 deadline-not-later): `paired_deadline.due > parent_deadline.due`. Both facts carry `due`, a value
 that compares as text: an ISO date, or --MM-DD for a recurring deadline (paired only with one of the
 same recurrence).
+
+`carried_deadline` answers the other deadline question, whether the draft keeps a parent deadline
+at all (deadline-carried): one fact per parent clause holding a timed deadline whose draft clause
+states none, with how well the carrying measures keep it (same words or date, else the most similar
+sentence holding a comparable deadline); dropping it is the rule's judgement.
 """
 
 from __future__ import annotations
@@ -48,19 +53,45 @@ TYPES: dict[str, dict[str, F]] = {
         "score": ("num", False, "similarity 0..1 of the clause pair (via clause) or of the two sentences "
                                 "(via sentence): a rule may ask for a floor"),
     },
+    "carried_deadline": {
+        "parent_item": ("str", False, "the parent measure's ref"),
+        "local_item": ("str", False, "the draft measure a finding points at (the clause's, else the one "
+                                     "holding the most similar sentence, else the first carrying one)"),
+        "text": ("str", False, "the parent deadline (the clause's first timed one), or the curated ISO date"),
+        "via": ("str", False, "clause: a paired clause states no deadline; sentence: no clause pairs, the "
+                              "parent sentence is compared with the draft's most similar one; curated: the "
+                              "obligation's curated deadline"),
+        "clause": ("str", True, "the parent clause (or sentence, or the measure's title when curated)"),
+        "quote": ("str", True, "the draft words a finding quotes: the paired clause or most similar sentence "
+                               "as it stands in the measure, else the measure's title"),
+        "past": ("bool", False, "fell due before the draft's own date (Plan.date); false when undated (a "
+                                "clause: all its timed deadlines did)"),
+        "kept": ("bool", False, "the carrying measures hold the same deadline (the same words or date); "
+                                "curated: any dated deadline"),
+        "kept_score": ("num", False, "similarity 0..1 of the parent clause with the most similar draft "
+                                     "sentence holding a comparable deadline (0 when none; a rule asks for a "
+                                     "floor to count it as kept)"),
+        "score": ("num", False, "via clause: the clause pair's similarity; via sentence: the draft's most "
+                                "similar sentence's (the clause is still there); curated: 1"),
+        "about": ("str", False, "what a finding is about, its fingerprint key: missing:<deadline>, or curated"),
+    },
 }
 
 DESCRIPTIONS: dict[str, tuple[str, str]] = {
     "parent_deadline": ("下级承接的上级措施中的一个完成时限", "one deadline of a parent measure the draft carries"),
     "paired_deadline": ("与上级某个时限对应、可比较的下级时限",
                         "the comparable draft deadline the alignment pairs with a parent deadline"),
+    "carried_deadline": ("下级承接的上级条款中的完成时限，及下级是否保留",
+                         "a deadline of a carried parent clause, and how the draft keeps it"),
 }
-LOCAL_FIELD = {"paired_deadline": "local_item"}
-PARENT_FIELD = {"parent_deadline": "parent_item", "paired_deadline": "parent_item"}
+LOCAL_FIELD = {"paired_deadline": "local_item", "carried_deadline": "local_item"}
+PARENT_FIELD = {"parent_deadline": "parent_item", "paired_deadline": "parent_item", "carried_deadline": "parent_item"}
 
 
 def build(fact: str, ctx: CheckContext) -> list[dict[str, Any]]:
     """The facts of one of TYPES for this run and the rule's scope, in alignment order."""
+    if fact == "carried_deadline":
+        return [dict(f) for f in ctx.remember(("carried_deadlines", id(ctx.scope)), lambda: (_carried(ctx), ctx.scope))[0]]
     # both types come from one pairing; the run's memo keeps it for the second (the scope object
     # is held in the value, so its id names it for the run)
     parents, paired, _scope = ctx.remember(("deadline_pairs", id(ctx.scope)), lambda: (*_pairs(ctx), ctx.scope))
@@ -126,3 +157,64 @@ def _clause_match(parents: list[Deadline], locals_: list[Deadline]) -> list[tupl
         comparable = [loc for loc in locals_ if dl.deadline_later(p, loc) is not None]
         out.append((p, min(comparable, key=lambda d: _due(d) or "") if comparable else None))
     return out
+
+
+def _carried(ctx: CheckContext) -> list[dict[str, Any]]:
+    today = ctx.draft.date
+    out: list[dict[str, Any]] = []
+
+    def add(m: Measure, ref: str, text: str, via: str, clause: str | None, local_text: str | None,
+            past: bool, kept: bool, kept_score: float, score: float, about: str) -> None:
+        quote = local_text if local_text and sim.compact(local_text) and local_text in m.text else m.title
+        out.append({"parent_item": ref, "local_item": m.ref, "text": text, "via": via, "clause": clause,
+                    "quote": quote or None, "past": past, "kept": kept, "kept_score": float(kept_score),
+                    "score": float(score), "about": about})
+
+    for pair, measures in ctx.carried_pairs():
+        ref = pair.parent_item or ""
+        clauses = [cp for cp in pair.clauses if cp.parent_deadlines]
+        for cp in clauses:
+            wanted = [d for d in cp.parent_deadlines if dl.timed(d)]
+            if cp.relation == "dropped" or cp.local_deadlines or not wanted:
+                continue  # a dropped clause is clause_carried's; a dated one deadline_not_later's
+            kept, kept_score = _kept(cp.parent_text or "", wanted, measures)
+            add(ctx.local_for(cp.local_item, measures), ref, wanted[0].text, "clause", cp.parent_text,
+                cp.local_text, all(_past(d, today) for d in wanted), kept, kept_score, cp.score,
+                f"missing:{wanted[0].text}")
+        pm = ctx.parent_measure(ref) if not pair.clauses else None
+        for p in pm.deadlines if pm is not None else ():
+            if not dl.timed(p):
+                continue
+            psent = dl.sentence_of(pm, p)  # type: ignore[arg-type]
+            kept, kept_score = _kept(psent, [p], measures)
+            score, m, s = sim.best_sentence(psent, measures)
+            if m is not None:
+                add(m, ref, p.text, "sentence", psent, s, _past(p, today), kept, kept_score, score,
+                    f"missing:{p.text}")
+        ob = ctx.obligation(ref)
+        if ob is not None and ob.deadline:
+            dated = any(d.kind in ("by-date", "period") and d.date for _, d in dl.all_deadlines(measures))
+            add(measures[0], ref, ob.deadline, "curated", ob.title, None, bool(today and ob.deadline < today),
+                dated, 0.0, 1.0, "curated")
+    return out
+
+
+def _kept(clause: str, wanted: list[Deadline], measures: list[Measure]) -> tuple[bool, float]:
+    """(the same deadline is in the carrying measures, the best similarity of `clause` with a sentence
+    holding a comparable one). The same words count (于2022年年底前 holds 2022年年底前), or the same date
+    written differently."""
+    texts = {sim.compact(d.text) for d in wanted}
+    kept, best = False, 0.0
+    for m, d in dl.all_deadlines(measures):
+        words = sim.compact(d.text)
+        if words in texts or any(t in words for t in texts):
+            kept = True
+        elif any(d.kind == w.kind and d.date and d.date == w.date for w in wanted):
+            kept = True
+        if any(dl.deadline_later(w, d) is not None for w in wanted):
+            best = max(best, sim.similarity(clause, dl.sentence_of(m, d)))
+    return kept, best
+
+
+def _past(d: Deadline, today: str | None) -> bool:
+    return bool(today and d.kind == "by-date" and d.date and d.date < today)

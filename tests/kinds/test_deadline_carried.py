@@ -89,3 +89,40 @@ def test_curated_deadline_needs_a_date() -> None:
     cur = {"(二十七)": b.ob("(二十七)", "持续深化行政复议体制改革", deadline="2023-06-30")}
     hits = b.run("deadline_carried", draft, PARENT, [b.pair("(二十七)", ["24"], "same", [])], obligations=cur)
     assert [h.key for h in hits if h.key == "curated"] == ["curated"]
+
+
+def _facts(draft, pairs, obligations=None):
+    from engine.models import Alignment
+    from engine.rules import facts as ft
+    from engine.rules.kinds.base import CheckContext
+
+    ctx = CheckContext(draft=draft, parent=PARENT, alignment=Alignment(alignment=pairs),
+                       obligations=obligations or {}, data={}, scope=None)
+    return ft.build("carried_deadline", ctx)
+
+
+def test_the_facts_say_how_the_deadline_is_kept() -> None:
+    """The fuzzy part is code (carried_deadline); the rule only reads kept, kept_score and score."""
+    draft, pairs = _case("基本形成公正权威、统一高效的行政复议体制", [])
+    (f,) = _facts(draft, pairs)
+    assert (f["via"], f["kept"], f["kept_score"], f["text"], f["about"]) == (
+        "clause", False, 0.0, "2022年年底前", "missing:2022年年底前")
+    moved = b.by_date("2023年年底前", "2023-12-31", 1)  # later, other words: not the same deadline
+    body = "基本形成公正权威、统一高效的行政复议体制。上述行政复议体制2023年年底前基本形成"
+    draft, pairs = _case(body, [moved])
+    (f,) = _facts(draft, pairs)
+    assert f["kept"] is False and f["kept_score"] >= 0.6  # kept by a similar sentence (its lateness
+    assert b.run("deadline_carried", draft, PARENT, pairs) == []  # is deadline-not-later's to judge)
+    draft, pairs = _case("基本形成公正权威、统一高效的行政复议体制", [], date="2023-03-01")
+    assert [f["past"] for f in _facts(draft, pairs)] == [True]
+
+
+def test_the_shipped_rule_is_the_join_the_kind_expands_to() -> None:
+    from engine.rules.kinds.deadline_carried import Options, expand
+    from engine.rules.loader import load_rulesets
+
+    rule = next(r for r in load_rulesets(["obligations"]).rules if r.id == "deadline-carried")
+    shipped = Options.model_validate(rule.options)
+    assert shipped.join is not None and shipped.join.forbid
+    assert expand(shipped) == expand(Options())
+    assert expand(shipped) != expand(Options(ignore_past=True))

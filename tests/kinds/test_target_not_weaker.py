@@ -150,3 +150,57 @@ def test_long_phrase_is_cut_between_words() -> None:
         assert len(got) in cuts, got
         back = phrase_at(text, len(text), limit, back=True)
         assert len(back) <= limit and len(text) - len(back) in cuts, back
+
+
+def test_the_shipped_rule_is_the_joins_the_kind_expands_to() -> None:
+    """rulesets/obligations.yaml writes the targets' judgement out as joins (weaker, missing); a rule
+    that names the kind with its own options runs the joins `expand` builds: the two must say the same."""
+    import pytest
+    from pydantic import ValidationError
+
+    from engine.rules.kinds.target_not_weaker import Options, expand
+    from engine.rules.loader import load_rulesets
+
+    rule = next(r for r in load_rulesets(["obligations"]).rules if r.id == "target-not-weaker")
+    shipped = Options.model_validate(rule.options)
+    assert shipped.weaker is not None and shipped.missing is not None
+    assert expand(shipped) == expand(Options())
+    assert [w for w, _ in expand(Options(check_missing=False))] == ["weaker"]
+    assert expand(Options(check_targets=False)) == []
+    with pytest.raises(ValidationError, match="not both"):
+        Options.model_validate({**rule.options, "similar_threshold": 0.7})
+
+
+def test_ask_makes_less_always_weaker() -> None:
+    """The fact's `ask` carries the direction (floor, cap, frequency) so the YAML compares l.ask < p.ask."""
+    from engine.models import Target
+    from engine.rules.target_facts import ask, comparable
+
+    floor60 = Target(text="不少于60学时", kind="number", value=60, unit="学时", comparator=">=")
+    floor40 = Target(text="不少于40学时", kind="number", value=40, unit="学时", comparator=">=")
+    cap60 = Target(text="不超过60学时", kind="number", value=60, unit="学时", comparator="<=")
+    cap15 = Target(text="不超过1.5%", kind="percent", value=1.5, unit="%", comparator="<=")
+    cap2 = Target(text="不超过2%", kind="percent", value=2, unit="%", comparator="<=")
+    yearly = Target(text="每年一次", kind="frequency", value=1, unit="次", comparator="==", period_years=1)
+    biennial = Target(text="每两年一次", kind="frequency", value=1, unit="次", comparator="==", period_years=2)
+    assert ask(floor60, floor40) < ask(floor60, floor60)
+    assert ask(floor60, cap60) < ask(floor60, floor60)  # a floor became a ceiling
+    assert ask(cap15, cap2) < ask(cap15, cap15)  # a higher ceiling asks less
+    assert ask(yearly, biennial) < ask(yearly, yearly)
+    assert not comparable(cap15, Target(text="达到2%", kind="percent", value=2, unit="%", comparator=">="))
+    assert not comparable(floor60, cap2)
+
+
+def test_one_draft_figure_weakening_two_parent_measures_is_two_findings() -> None:
+    """A draft measure that merges two parent measures with the same figure lowers both: one finding
+    per parent measure (a join reports a key and quote once per draft measure AND parent measure)."""
+    parent = b.plan(b.measure("(三十九)", "加强法治素养和能力建设"), b.measure("(四十)", "加强执法人员培训"),
+                    level="province")
+    lt = b.target("不少于40学时", 40, ">=", "学时")
+    body = "每人每年接受不少于40学时的培训"
+    draft = b.plan(b.measure("36", "加强法治素养和能力建设", body, lead=["区司法局"], targets=[lt]))
+    pairs = [b.pair(ref, ["36"], "merged", [b.clause("每人每年接受不少于60学时的培训", body, "changed", local_item="36",
+                                                      parent_targets=[P60], local_targets=[lt])])
+             for ref in ("(三十九)", "(四十)")]
+    hits = b.run("target_not_weaker", draft, parent, pairs)
+    assert [(h.parent_item, h.quote) for h in hits] == [("(三十九)", "不少于40学时"), ("(四十)", "不少于40学时")]

@@ -1,15 +1,21 @@
-"""deadline_carried: a parent task with a deadline keeps a deadline when the draft carries it."""
+"""deadline_carried: a parent task with a deadline keeps a deadline when the draft carries it.
+
+A join rule with a name: whether and how well the carrying measures keep a parent deadline is the
+fuzzy part, in code (engine.rules.obligation_facts, fact carried_deadline: same words or date, the
+similarity of the most similar sentence holding a comparable deadline); "dropped" is the join's
+judgement: not kept, and no such sentence at least 0.6 like the parent clause. rulesets/obligations.yaml
+writes the join out (options.join); a rule that gives only this kind's own options gets the same
+join, built by `expand`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
-from engine.models import Deadline, Measure
-from engine.rules import deadlines as dl
-from engine.rules import similarity as sim
+from engine.rules.joins import JoinOptions, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -30,6 +36,42 @@ class Options(KindOptions):
     check_curated: bool = Field(
         True, description="an obligation with a curated deadline needs some dated deadline in its carriers"
     )
+    join: JoinOptions | None = Field(
+        None, description="the rule written out as a join (plancheck rules show deadline-carried); "
+        "without it, the join `expand` builds from the options above",
+    )
+
+    @model_validator(mode="after")
+    def _alone(self, info: ValidationInfo) -> Options:
+        if self.join is not None and self.model_fields_set - {"join"}:
+            raise ValueError("give either join or the kind's own options, not both")
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [(("join", *loc), why) for loc, why in self.join.problems()] if self.join is not None else []
+
+
+def expand(options: Options) -> JoinOptions:
+    """The join a rule with only this kind's options runs."""
+    if options.join is not None:
+        return options.join
+    where: list[dict[str, Any]] = [
+        {"field": "kept", "value": False},
+        # without clause pairs, the parent sentence must still be there (else clause_carried's finding)
+        {"any": [{"field": "via", "op": "ne", "value": "sentence"},
+                 {"field": "score", "op": "gte", "value": options.similar_threshold}]},
+    ]
+    if options.ignore_past:
+        where.append({"field": "past", "value": False})
+    if not options.check_curated:
+        where.append({"field": "via", "op": "ne", "value": "curated"})
+    return JoinOptions.model_validate({
+        "facts": [{"as": "c", "fact": "carried_deadline", "where": {"all": where}}],
+        "forbid": [{"field": "c.kept_score", "op": "lt", "value": options.similar_threshold}],
+        "quote": "c.quote", "parent_quote": "c.clause",
+        "fields": {"parent_deadline": "c.text"},
+        "key": "{c_about}",
+    })
 
 
 class DeadlineCarried(CheckKind):
@@ -61,88 +103,10 @@ class DeadlineCarried(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
-        today = ctx.draft.date if options.ignore_past else None
-        for pair, measures in ctx.carried_pairs():
-            ref = pair.parent_item or ""
-            clauses = [cp for cp in pair.clauses if cp.parent_deadlines]
-            if clauses:
-                for cp in clauses:
-                    if cp.relation == "dropped" or cp.local_deadlines:
-                        continue
-                    wanted = [d for d in cp.parent_deadlines if dl.timed(d) and not _past(d, today)]
-                    if not wanted or self._found(cp.parent_text or "", wanted, measures, options):
-                        continue
-                    m = ctx.local_for(cp.local_item, measures)
-                    yield self._hit(ctx, m, ref, wanted[0], cp.local_text, cp.parent_text)
-            elif not pair.clauses:
-                yield from self._measure_level(ctx, ref, measures, today, options)
-            ob = ctx.obligation(ref)
-            if options.check_curated and ob is not None and ob.deadline and not _past_iso(ob.deadline, today):
-                if not any(d.kind in ("by-date", "period") and d.date for _, d in dl.all_deadlines(measures)):
-                    fake = Deadline(text=ob.deadline, kind="by-date", date=ob.deadline)
-                    yield self._hit(ctx, measures[0], ref, fake, None, ob.title, key="curated")
-
-    def _measure_level(
-        self, ctx: CheckContext, ref: str, measures: list[Measure], today: str | None, options: Options
-    ) -> Iterator[Hit]:
-        pm = ctx.parent_measure(ref)
-        if pm is None:
-            return
-        for p in pm.deadlines:
-            if not dl.timed(p) or _past(p, today):
-                continue
-            psent = dl.sentence_of(pm, p)
-            if self._found(psent, [p], measures, options):
-                continue
-            score, m, s = sim.best_sentence(psent, measures, options.similar_threshold)
-            if m is None or score < options.similar_threshold:
-                continue  # the clause itself is gone: clause_carried's finding, not ours
-            yield self._hit(ctx, m, ref, p, s, psent)
-
-    @staticmethod
-    def _found(clause: str, wanted: list[Deadline], measures: list[Measure], options: Options) -> bool:
-        """A comparable deadline with the same words, or in a sentence like the parent clause."""
-        texts = {sim.compact(d.text) for d in wanted}
-        for m, d in dl.all_deadlines(measures):
-            if sim.compact(d.text) in texts or any(t in sim.compact(d.text) for t in texts):
-                return True  # the same words (于2022年年底前 holds 2022年年底前)
-            if any(d.kind == w.kind and d.date and d.date == w.date for w in wanted):
-                return True  # the same date, written differently
-            if not any(dl.deadline_later(w, d) is not None for w in wanted):
-                continue
-            if sim.similarity(clause, dl.sentence_of(m, d)) >= options.similar_threshold:
-                return True
-        return False
-
-    def _hit(
-        self,
-        ctx: CheckContext,
-        m: Measure,
-        ref: str,
-        p: Deadline,
-        local_text: str | None,
-        parent_text: str | None,
-        key: str = "",
-    ) -> Hit:
-        fields = {"local_item": m.ref, "parent_item": ref, "parent_deadline": p.text}
-        quote = local_text if local_text and sim.compact(local_text) and local_text in m.text else m.title
-        return Hit(
-            local_item=m.ref,
-            parent_item=ref,
-            quote=quote or None,
-            parent_quote=parent_text,
-            fields=fields,
-            suggestion=self.suggest(ctx.lang, fields),
-            key=key or f"missing:{p.text}",
-        )
-
-
-def _past(d: Deadline, today: str | None) -> bool:
-    return bool(today and d.kind == "by-date" and d.date and d.date < today)
-
-
-def _past_iso(date: str, today: str | None) -> bool:
-    return bool(today and date < today)
+        for hit in run_join(ctx, expand(options)):
+            if options.join is None:  # as this kind always did: its own suggestion
+                hit.suggestion = self.suggest(ctx.lang, hit.fields)
+            yield hit
 
 
 KIND = DeadlineCarried

@@ -1,4 +1,11 @@
-"""target_not_weaker: numeric targets, coverage and obligation words are not weakened on the way down."""
+"""target_not_weaker: numeric targets, coverage and obligation words are not weakened on the way down.
+
+Targets are a join rule with a name: which draft figure states which parent figure is the fuzzy
+pairing of engine.rules.target_facts (facts parent_target, paired_target); "weaker" (`l.ask < p.ask`)
+and "missing" (a parent target no draft target states) are joins, written out in
+rulesets/obligations.yaml (options weaker, missing) or built by `expand` from this kind's options.
+Weakened wording (全面→逐步, 必须 deleted) needs the clause's diff and stays code here.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +14,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
 from engine.memo import memo
-from engine.models import ClausePair, DiffOp, Measure, Target
+from engine.models import ClausePair, DiffOp, Measure
 from engine.quote import phrase_at
-from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
+from engine.rules.joins import JoinOptions, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.targets import draft_shares, is_total, same_quantity
+from engine.rules.templates import value_text
 
 # (what the parent says, what makes it weaker in the draft). The strong word must be touched by the
 # change (a replace or delete op of the clause diff), the weak word must be in the changed draft text.
@@ -53,9 +60,65 @@ class Options(KindOptions):
         0.6,
         ge=0,
         le=1,
-        description="a target elsewhere in the carrying measures stands for the parent's when its sentence is "
-        "at least this similar to the parent clause",
+        description="without clause pairs, the draft target whose sentence is most like the parent's stands "
+        "for it, and a missing target is reported, when the sentences are at least this similar (a target "
+        "outside a paired clause stands for the parent's at 0.6, engine.rules.target_facts.ELSEWHERE)",
     )
+    weaker: JoinOptions | None = Field(
+        None, description="the targets' judgement written out as a join: a paired draft target asks less "
+        "(plancheck rules show target-not-weaker); with `missing`, instead of check_targets, check_missing "
+        "and similar_threshold",
+    )
+    missing: JoinOptions | None = Field(
+        None, description="the join that reports a parent target no draft target states (with `weaker`)"
+    )
+
+    @model_validator(mode="after")
+    def _alone(self, info: ValidationInfo) -> Options:
+        if (self.weaker is not None or self.missing is not None) and self.model_fields_set & {
+            "check_targets", "check_missing", "similar_threshold"
+        }:
+            raise ValueError("give either the joins (weaker, missing) or check_targets, check_missing and "
+                             "similar_threshold, not both")
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [((name, *loc), why) for name in ("weaker", "missing")
+                if (j := getattr(self, name)) is not None for loc, why in j.problems()]
+
+
+def expand(options: Options) -> list[tuple[str, JoinOptions]]:
+    """The joins over target facts a rule runs, each with what it finds (weaker, missing): those it
+    writes out, else those built from check_targets, check_missing and similar_threshold."""
+    if options.weaker is not None or options.missing is not None:
+        return [(w, j) for w, j in (("weaker", options.weaker), ("missing", options.missing)) if j is not None]
+    if not options.check_targets:
+        return []
+    # a paired target counts in the clause, elsewhere at 0.6 (fixed), by sentence at similar_threshold
+    counts = {"any": [{"field": "via", "op": "ne", "value": "sentence"},
+                      {"field": "score", "op": "gte", "value": options.similar_threshold}]}
+    specs: list[tuple[str, dict[str, Any]]] = [("weaker", {
+        # the paired target first: a finding stands where it does
+        "facts": [{"as": "l", "fact": "paired_target", "where": counts},
+                  {"as": "p", "fact": "parent_target", "key": {"slot": "l.slot"},
+                   "where": {"field": "total", "value": False}}],
+        "forbid": [{"field": "l.ask", "op": "lt", "ref": "p.ask"}],
+        "quote": "l.quote", "parent_quote": "p.text",
+        "fields": {"parent_text": "p.text", "local_text": "l.text"},
+        "key": "target:{parent_text}",
+    })]
+    if options.check_missing:
+        specs.append(("missing", {
+            "facts": [{"as": "p", "fact": "parent_target",
+                       "where": {"all": [{"field": "total", "value": False}, {"field": "stated", "value": False},
+                                         counts]}},
+                      {"as": "l", "fact": "paired_target", "key": {"slot": "p.slot"}, "where": counts}],
+            "require": [], "each": "p",
+            "quote": "p.quote", "parent_quote": "p.text",
+            "fields": {"parent_text": "p.text", "local_text": "p.local_text"},
+            "key": "missing:{parent_text}",
+        }))
+    return [(w, JoinOptions.model_validate(s)) for w, s in specs]
 
 
 @dataclass
@@ -111,108 +174,40 @@ class TargetNotWeaker(CheckKind):
 
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterator[Hit]:
         assert isinstance(options, Options)
+        lang = "en" if ctx.lang == "en" else "zh"
+        # the joins' hits, by the clause (p_clause_slot) their parent target comes from, in target order
+        found: dict[str, list[Hit]] = {}
+        for what, spec in expand(options):
+            for hit in run_join(ctx, spec):
+                hit.fields["what"] = self._WHAT[what][lang]
+                hit.suggestion = self.suggest(ctx.lang, hit.fields)
+                found.setdefault(hit.fields.get("p_clause_slot", ""), []).append(hit)
+        for hits in found.values():
+            hits.sort(key=lambda h: float(h.fields.get("p_slot") or 0))
+        cslot = -1
         for pair, measures in ctx.carried_pairs(goals=True):
             ref = pair.parent_item or ""
             quoted: set[tuple[str, str]] = set()
             for cp in pair.clauses:
                 if cp.relation == "dropped" or cp.local_text is None:
                     continue
-                m = ctx.local_for(cp.local_item, measures)
-                hits: list[Hit] = []
-                if options.check_targets:
-                    hits += self._targets(ctx, m, ref, cp, measures, options)
+                cslot += 1
+                targets = found.pop(value_text(cslot), [])
+                words = []
                 if options.check_words:
-                    hits += self._words(
-                        ctx, m, ref, cp, options, [h.fields.get("local_text", "") for h in hits]
-                    )
-                for h in hits:
+                    m = ctx.local_for(cp.local_item, measures)
+                    words = self._words(ctx, m, ref, cp, options, [h.fields.get("local_text", "") for h in targets])
+                for h in [*targets, *words]:  # as the clause reads: its figures, then its wording
                     if (h.local_item or "", h.key) in quoted:
                         continue
                     quoted.add((h.local_item or "", h.key))
                     yield h
-            if not pair.clauses and options.check_targets:
-                yield from self._measure_level(ctx, ref, measures, options)
-
-    # ------------------------------------------------------------------ targets
-
-    def _targets(
-        self,
-        ctx: CheckContext,
-        m: Measure,
-        ref: str,
-        cp: ClausePair,
-        measures: list[Measure],
-        options: Options,
-    ) -> list[Hit]:
-        out = []
-        shares = draft_shares(ctx)
-        ptext = cp.parent_text or ""
-        in_turn = _in_turn(cp)
-        for i, p in enumerate(cp.parent_targets):
-            if shares and is_total(p, ptext):
-                continue  # 建成300个 nationally: a total the draft's area shares, not a figure to match
-            if in_turn:
-                cands = [(cp.local_targets[i], m)]
-            else:
-                cands = [(t, m) for t in _paired(p, ptext, [(t, cp.local_text or "") for t in cp.local_targets])]
-            if not cands:
-                # the clause the aligner paired states another quantity (地膜回收率 for 秸秆综合利用率):
-                # the parent's figure is where a similar sentence states the same quantity
-                cands = [
-                    (t, mm)
-                    for mm in [*measures, *(x for x in ctx.draft.measures if x not in measures)]
-                    for t in _paired(p, ptext, [(t, dl.sentence_of(mm, t)) for t in mm.targets])
-                    if sim.similarity(ptext, dl.sentence_of(mm, t)) >= options.similar_threshold
-                ]
-            if cands:
-                if not all(target_weaker(p, t) for t, _ in cands):
-                    continue
-                best, where = cands[0]
-                out.append(
-                    self._hit(ctx, where, ref, "weaker", p.text, best.text, best.text, f"target:{p.text}")
-                )
-            elif options.check_missing and not sim.contains(measures, p.text):
-                out.append(
-                    self._hit(
-                        ctx,
-                        m,
-                        ref,
-                        "missing",
-                        p.text,
-                        cp.local_text or "",
-                        cp.local_text,
-                        f"missing:{p.text}",
-                    )
-                )
-        return out
-
-    def _measure_level(
-        self, ctx: CheckContext, ref: str, measures: list[Measure], options: Options
-    ) -> Iterator[Hit]:
-        pm = ctx.parent_measure(ref)
-        if pm is None:
-            return
-        shares = draft_shares(ctx)
-        for p in pm.targets:
-            psent = dl.sentence_of(pm, p)
-            if shares and is_total(p, psent):
-                continue
-            cands: list[tuple[float, Measure, Target]] = []
-            for mm in measures:
-                for t in mm.targets:
-                    lsent = dl.sentence_of(mm, t)
-                    if target_weaker(p, t) is None or not same_quantity(p, psent, t, lsent):
-                        continue
-                    cands.append((sim.similarity(psent, lsent), mm, t))
-            cands.sort(key=lambda x: -x[0])
-            if cands and cands[0][0] >= options.similar_threshold:
-                _, mm, t = cands[0]
-                if target_weaker(p, t):
-                    yield self._hit(ctx, mm, ref, "weaker", p.text, t.text, t.text, f"target:{p.text}")
-            elif options.check_missing and not sim.contains(measures, p.text):
-                score, mm, s = sim.best_sentence(psent, measures, options.similar_threshold)
-                if mm is not None and score >= options.similar_threshold:
-                    yield self._hit(ctx, mm, ref, "missing", p.text, s, s, f"missing:{p.text}")
+            if not pair.clauses:  # compared by sentence
+                rest = found.get(value_text(-1), [])
+                yield from (h for h in rest if h.parent_item == ref)
+                found[value_text(-1)] = [h for h in rest if h.parent_item != ref]
+        for hits in found.values():
+            yield from hits
 
     # ------------------------------------------------------------------ words
 
@@ -393,36 +388,6 @@ def _phrase(text: str, start: int, size: int = 24, back: bool = False) -> str:
     return phrase_at(text, start, size, back)
 
 
-def _rate(t: Target) -> float:
-    return t.value / (t.period_years or 1.0)
-
-
-def target_key(t: Target) -> tuple[str, str]:
-    unit = "" if t.kind in ("frequency", "percent", "coverage") else t.unit
-    return t.kind, unit
-
-
-def target_weaker(parent: Target, local: Target) -> bool | None:
-    """True if the draft target asks less than the parent's; None if they measure different things.
-
-    For at-least targets (>=, >, and == on counts: 两期, 一次) less is weaker; for at-most targets
-    (<=, <) more is weaker; frequencies compare as times per year (每两年一次 < 每年一次).
-    """
-    if target_key(parent) != target_key(local):
-        return None
-    if parent.kind == "frequency":
-        a, b = _rate(parent), _rate(local)
-    else:
-        a, b = parent.value, local.value
-    if parent.comparator in ("<=", "<"):
-        if local.comparator in (">=", ">"):
-            return None
-        return b > a
-    if local.comparator in ("<=", "<") and parent.comparator in (">=", ">"):
-        return True  # 不少于60 -> 不超过60: the floor became a ceiling
-    return b < a
-
-
 _UNTIL_STOP = re.compile(r"[^，,；;。：:、]+")
 
 
@@ -432,22 +397,6 @@ def _governs_parent(local: str, at: int, parent: str) -> bool:
     after = _UNTIL_STOP.match(local, at)
     words = sim.compact(after.group(0)) if after else ""
     return not words or words[:4] in sim.compact(parent)
-
-
-def _in_turn(cp: ClausePair) -> bool:
-    """The clause restates the parent's figures one for one, in the same order (不超过1%…不超过1.5% →
-    不超过1%…不超过2%): each parent figure is compared with the draft's figure in its place, so a
-    loosened second cap is not hidden by the first one that still matches."""
-    ps, ls = cp.parent_targets, cp.local_targets
-    if len(ps) < 2 or len(ps) != len(ls):
-        return False
-    ptext, ltext = cp.parent_text or "", cp.local_text or ""
-    return all(target_weaker(p, t) is not None and same_quantity(p, ptext, t, ltext) for p, t in zip(ps, ls, strict=True))
-
-
-def _paired(parent: Target, psent: str, cands: list[tuple[Target, str]]) -> list[Target]:
-    """The draft targets that state the parent's: same kind and unit, same measured quantity."""
-    return [t for t, lsent in cands if target_weaker(parent, t) is not None and same_quantity(parent, psent, t, lsent)]
 
 
 _CANON = str.maketrans("，。；：！？（）、", ",.;:!?()、")
