@@ -14,7 +14,8 @@ fixtures/heldout/ is a second blind set (same schema, written by another examine
 fixed against fixtures/unseen/); its names are "heldout/NAME". It is a measure: its failures are xfail with
 the cause, and the code is not tuned on it.
 
-`python tests/acceptance/test_unseen.py` prints the per-document comparison and the tally.
+`python tests/acceptance/test_unseen.py` prints the per-document comparison and the tally (`--heldout`: of the
+held-out set).
 """
 
 from __future__ import annotations
