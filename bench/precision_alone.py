@@ -3,10 +3,12 @@
     python -m bench.precision_alone                      # the national corpus and the seeds in ../shared
     python -m bench.precision_alone FILE... --judgements bench/judgements/no-parent.yaml
     python -m bench.precision_alone --unjudged           # list findings nobody has judged yet (as YAML)
+    python -m bench.precision_alone --heldout            # fixtures/heldout/ with bench/judgements/heldout-alone.yaml
 
 Each judged finding is keyed by (document, rule, line, evidence) and says `true` (a defect a drafting
 office would fix), `false` (wrong, or no defect in this kind of document) or `unclear`, with why.
 Precision is true / (true + false); unclear and unjudged findings are counted apart, never guessed.
+A document that cannot be checked at all (exit 2) is listed as not read, with the message.
 Asserts nothing: the figures go to BENCHMARKS.md.
 """
 
@@ -19,9 +21,13 @@ from pathlib import Path
 
 import yaml
 
+from engine.errors import PlancheckError
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_JUDGEMENTS = ROOT / "bench" / "judgements" / "no-parent.yaml"
+HELDOUT = ROOT / "fixtures" / "heldout"
+HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-alone.yaml"
 
 
 def default_files() -> list[Path]:
@@ -57,16 +63,25 @@ def load_judgements(path: Path) -> dict[tuple, dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path)
-    ap.add_argument("--judgements", type=Path, default=DEFAULT_JUDGEMENTS)
+    ap.add_argument("--judgements", type=Path, default=None)
     ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as YAML rows")
+    ap.add_argument("--heldout", action="store_true", help="the blind held-out set fixtures/heldout/*.txt")
     args = ap.parse_args(argv)
-    files = args.files or default_files()
-    judged = load_judgements(args.judgements)
+    files = args.files or (sorted(HELDOUT.glob("*.txt")) if args.heldout else default_files())
+    judged = load_judgements(args.judgements or (HELDOUT_JUDGEMENTS if args.heldout else DEFAULT_JUDGEMENTS))
     total: Counter[str] = Counter()
     unjudged: list[dict] = []
+    not_read = 0
     for path in files:
         c: Counter[str] = Counter()
-        for f in findings_of(path):
+        try:
+            found = findings_of(path)
+        except PlancheckError as e:
+            not_read += 1
+            if not args.unjudged:
+                print(f"{path.name:45} not read (exit 2): {e}")
+            continue
+        for f in found:
             j = judged.get(key(f["doc"], f["rule"], f["line"], f["evidence"]))
             verdict = str(j["verdict"]).lower() if j else "unjudged"
             c[verdict] += 1
@@ -84,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     t, f = total["true"], total["false"]
     precision = t / (t + f) if t + f else float("nan")
     print(f"{'all':45} findings {sum(total.values()):3}  true {t:3}  false {f:3}  unclear {total['unclear']:3}"
-          f"  unjudged {total['unjudged']:3}  precision {precision:.3f}")  # fmt: skip
+          f"  unjudged {total['unjudged']:3}  precision {precision:.3f}"
+          + (f"  documents not read {not_read}" if not_read else ""))  # fmt: skip
     return 0
 
 

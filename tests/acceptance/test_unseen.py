@@ -1,4 +1,4 @@
-"""Acceptance on documents the code had not seen (issue #16): fixtures/unseen/.
+"""Acceptance on documents the code had not seen (issue #16): fixtures/unseen/ and fixtures/heldout/.
 
 The eleven plans and their NAME.expected.yaml gold files were written and counted by hand BEFORE the
 engine was read (see fixtures/unseen/README.md). Each test compares `plancheck parse --format json` with
@@ -10,7 +10,12 @@ xfail(strict=True) with the cause as seen in the output; the gold files are neve
 Representation only is normalised on both sides (full-width ↔ ASCII brackets, traditional ↔ simplified
 characters, the punctuation after a number), never content.
 
-`python tests/acceptance/test_unseen.py` prints the per-document comparison and the tally.
+fixtures/heldout/ is a second blind set (same schema, written by another examiner after the code had been
+fixed against fixtures/unseen/); its names are "heldout/NAME". It is a measure: its failures are xfail with
+the cause, and the code is not tuned on it.
+
+`python tests/acceptance/test_unseen.py` prints the per-document comparison and the tally (`--heldout`: of the
+held-out set).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from engine.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 UNSEEN = ROOT / "fixtures" / "unseen"
+HELDOUT = ROOT / "fixtures" / "heldout"
 PAIR = UNSEEN / "pair"
 
 _T2S = opencc.OpenCC("t2s")
@@ -57,18 +63,36 @@ def run_cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def folder(name: str) -> Path:
+    """The fixture folder of a document name ("heldout/NAME" is in fixtures/heldout/, NAME in unseen/)."""
+    return HELDOUT if name.startswith("heldout/") else UNSEEN
+
+
+def fixture(file: str) -> Path:
+    """FILE is relative to fixtures/unseen/, or "heldout/FILE" for fixtures/heldout/."""
+    return HELDOUT / file.removeprefix("heldout/") if file.startswith("heldout/") else UNSEEN / file
+
+
 @cache
 def parsed(file: str) -> dict:
-    code, out = run_cli("parse", "--format", "json", str(UNSEEN / file))
+    code, out = run_cli("parse", "--format", "json", str(fixture(file)))
     assert code == 0, out
     return json.loads(out)
 
 
 def expected(name: str) -> dict:
-    return yaml.safe_load((UNSEEN / f"{name}.expected.yaml").read_text("utf-8"))
+    gold = yaml.safe_load(
+        (folder(name) / f"{name.removeprefix('heldout/')}.expected.yaml").read_text("utf-8")
+    )
+    if name.startswith("heldout/"):
+        gold["file"] = f"heldout/{gold['file']}"
+    return gold
 
 
 NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in UNSEEN.glob("*.expected.yaml"))
+HELDOUT_NAMES = sorted(
+    f"heldout/{p.name.removesuffix('.expected.yaml')}" for p in HELDOUT.glob("*.expected.yaml")
+)
 
 
 def differences(name: str) -> list[str]:
@@ -106,6 +130,19 @@ def differences(name: str) -> list[str]:
 KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "the whole page on one line: no title is found (the 印发 title stands between "
     "the site's metadata and the 文号 on the same line)",
+    # the held-out set (measured, not tuned on)
+    "heldout/changde-transport-work-points": "the task table's 责任单位 column is read as “(牵头单位:A、B、C)”, "
+    "so every unit leads and the stated “列第一位者为牵头单位” is not applied (expected lead A, support B, C)",
+    "heldout/meitan-food-safety-scraped": "title: the scraped 通知 title “湄潭县人民政府办公室关于印发…的通知” is "
+    "taken, not the plan's own title after the signature (the national and 盟 印发 notices get the plan's)",
+    "heldout/ninghua-county-medical-community": "prose responsibility: “由X负责，Y、Z配合”, “X负责推进，Y、Z给予"
+    "…支持”, “由X具体实施，Y加强指导”, “X会同Y、Z制定…” give no units; “由X牵头，会同Y、Z…” gives no support; "
+    "“此项工作由X牵头” gives the lead “此项工作由X”",
+    "heldout/tianshui-culture-tourism-traditional": "title: the news site's masthead line “大公文匯全媒體｜內地政策” is "
+    "joined to the title; and “秦州區、麥積區人民政府” is split into 秦州区 and 麦积区人民政府 (the shared suffix is "
+    "not given to 秦州区)",
+    "heldout/weifang-statistics-quality": "parse exits 2 (“没有找到编号的措施条目”): the tasks are only in the 附件 "
+    "table after the signature, rows “1 建立…  市统计局  …” separated by single spaces, and no row is read",
 }
 
 
@@ -113,7 +150,7 @@ KNOWN: dict[str, str] = {
     "name",
     [
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN[n])) if n in KNOWN else n
-        for n in NAMES
+        for n in NAMES + HELDOUT_NAMES
     ],
 )
 def test_document_is_read_as_counted_by_hand(name):
@@ -122,6 +159,11 @@ def test_document_is_read_as_counted_by_hand(name):
 
 LEVEL_KNOWN = {
     "county-city-jobs-scraped": "a 县级市 saying 我市, on one scraped line: read as city with no jurisdiction",
+    "heldout/yiwu-old-residential-renovation": "a 县级市 (义乌市, units 市住建局…, 各镇街, cites the 金华市 plan) "
+    "is read as city",
+    "heldout/tianshui-culture-tourism-traditional": "level city but jurisdiction '' (the masthead line before "
+    "the title hides 天水市 at its start)",
+    "heldout/weifang-statistics-quality": "parse exits 2: no measure is read (see the document test)",
 }
 
 
@@ -131,7 +173,7 @@ LEVEL_KNOWN = {
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LEVEL_KNOWN[n]))
         if n in LEVEL_KNOWN
         else n
-        for n in NAMES
+        for n in NAMES + HELDOUT_NAMES
     ],
 )
 def test_level_and_jurisdiction_are_read_from_the_content(name):
@@ -152,6 +194,14 @@ def test_there_are_eleven_documents_of_eleven_kinds():
     assert {Path(g["file"]).suffix for g in golds} == {".txt", ".docx"}
 
 
+def test_the_heldout_set_is_eleven_documents_of_eleven_kinds():
+    golds = [expected(n) for n in HELDOUT_NAMES]
+    assert len(golds) == 11
+    assert len({g["jurisdiction"] for g in golds}) == 11
+    assert {g["level"] for g in golds} == {"national", "province", "city", "county"}
+    assert all(fixture(g["file"]).is_file() for g in golds)
+
+
 def closing_differences(name: str) -> list[str]:
     """Measures whose text runs on into what follows the last measure (closing paragraph, signature)."""
     gold = expected(name)
@@ -163,18 +213,34 @@ def closing_differences(name: str) -> list[str]:
     ]
 
 
-CLOSING_KNOWN = {
-    name: "the unnumbered closing paragraph after the last measure is read as part of that measure"
-    for name in (
-        "ministry-farmland-tongzhi",
-        "national-rehab-yijian",
-        "prefecture-ecology-yaodian",
-        "province-eldercare-table",
-    )
-} | {
-    "county-city-jobs-scraped": "on the one-line page the commencement paragraph, the signature and the "
-    "site's footer (打印本页, 网站标识码…) are all read as part of the last measure 七",
-}
+CLOSING_KNOWN = (
+    {
+        name: "the unnumbered closing paragraph after the last measure is read as part of that measure"
+        for name in (
+            "ministry-farmland-tongzhi",
+            "national-rehab-yijian",
+            "prefecture-ecology-yaodian",
+            "province-eldercare-table",
+        )
+    }
+    | {
+        "county-city-jobs-scraped": "on the one-line page the commencement paragraph, the signature and the "
+        "site's footer (打印本页, 网站标识码…) are all read as part of the last measure 七",
+    }
+    | {
+        f"heldout/{name}": why
+        for name, why in {
+            "changde-transport-work-points": "the closing paragraph after the tab-separated table is read as part "
+            "of row 10",
+            "jiangxi-tech-transfer-measures": "the commencement paragraph “本措施自印发之日起施行…” is read as part of "
+            "measure 20",
+            "meitan-food-safety-scraped": "the closing paragraph and the site's 上一篇/下一篇 lines are read as part "
+            "of measure 10",
+            "national-rural-water-supply": "the unnumbered closing paragraph “各地区、各有关部门要…” is read as part of "
+            "measure (八)",
+        }.items()
+    }
+)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +249,7 @@ CLOSING_KNOWN = {
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CLOSING_KNOWN[n]))
         if n in CLOSING_KNOWN
         else n
-        for n in NAMES
+        for n in NAMES + [h for h in HELDOUT_NAMES if expected(h)["after_last"] is not None]
     ],
 )
 def test_the_closing_text_is_no_measures(name):
@@ -262,12 +328,13 @@ NATIONAL = [
     "national-rehab-yijian.txt",
     "ministry-farmland-tongzhi.txt",
     "pair/national-youth-jobs-parent.txt",
+    "heldout/national-rural-water-supply.txt",
 ]
 
 
 @pytest.mark.parametrize("file", NATIONAL)
 def test_a_national_document_naming_every_unit_gets_no_missing_unit_error(file):
-    report = check_json("--no-parent", str(UNSEEN / file))
+    report = check_json("--no-parent", str(fixture(file)))
     assert [f for f in report["findings"] if f["check"] == "lead_unit_required"] == []
 
 
@@ -277,11 +344,19 @@ def test_a_national_document_naming_every_unit_gets_no_missing_unit_error(file):
         "city-business-gongzuofangan.txt",
         "city-culture-tourism-traditional.txt",
         "pair/luoyang-youth-jobs-child.txt",
+        "heldout/changde-transport-work-points.txt",
+        pytest.param(
+            "heldout/weifang-statistics-quality.txt",
+            marks=pytest.mark.xfail(
+                strict=True, reason="check exits 2: no measure is read from the 附件 table"
+            ),
+        ),
+        "heldout/tianshui-culture-tourism-traditional.txt",
     ],
 )
 def test_a_city_plan_saying_woshi_gets_no_self_reference_finding(file):
-    assert "我市" in norm((UNSEEN / file).read_text("utf-8"))
-    report = check_json("--no-parent", str(UNSEEN / file))
+    assert "我市" in norm(fixture(file).read_text("utf-8"))
+    report = check_json("--no-parent", str(fixture(file)))
     assert parsed_level(file) == "city"
     assert [f for f in report["findings"] if f["check"] == "self_reference"] == []
 
@@ -290,21 +365,36 @@ def parsed_level(file: str) -> str:
     return parsed(file)["level"]
 
 
+def test_a_county_level_city_saying_woshi_gets_no_self_reference_finding_at_county_level():
+    """义乌市 is a 县级市: “我市” is its own voice. With its level given (it is read as city today, see
+    LEVEL_KNOWN) the check must not call 我市 another level's word."""
+    file = "heldout/yiwu-old-residential-renovation.txt"
+    assert "我市" in norm(fixture(file).read_text("utf-8"))
+    report = check_json("--no-parent", "--level", "county", str(fixture(file)))
+    assert [f for f in report["findings"] if f["check"] == "self_reference"] == []
+
+
 if __name__ == "__main__":
-    ok = 0
-    for n in NAMES:
-        diff = differences(n)
+    names = HELDOUT_NAMES if "--heldout" in sys.argv else NAMES
+    ok = closed = 0
+    for n in names:
+        gold = expected(n)
+        try:
+            diff = differences(n)
+        except AssertionError as e:  # the parse itself failed (exit 2)
+            print(f"FAIL {n}\n     parse failed: {str(e).splitlines()[0]}")
+            continue
+        tail = closing_differences(n) if gold["after_last"] is not None else []
         ok += not diff
+        closed += not tail
         print(("OK   " if not diff else "FAIL ") + n)
-        for d in diff + closing_differences(n):
+        for d in diff + tail:
             print("     " + d)
-        gold, got = expected(n), parsed(expected(n)["file"])
+        got = parsed(gold["file"])
         if (got["level"], got["jurisdiction"]) != (gold["level"], gold["jurisdiction"]):
             print(
                 f"     level/jurisdiction: got {got['level']} {got['jurisdiction']}, expected {gold['level']} {gold['jurisdiction']}"
             )
-    print(f"{ok} of {len(NAMES)} exactly right (title, measures, units)")
-    print(
-        f"{sum(not closing_differences(n) for n in NAMES)} of {len(NAMES)} keep the closing text out of the measures"
-    )
+    print(f"{ok} of {len(names)} exactly right (title, measures, units)")
+    print(f"{closed} of {len(names)} keep the closing text out of the measures")
     sys.exit(0)

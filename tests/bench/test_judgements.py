@@ -30,9 +30,22 @@ def test_every_judgement_file_is_well_formed():
 
 
 def test_the_no_parent_judgements_are_well_formed():
-    from bench.precision_alone import DEFAULT_JUDGEMENTS, key
+    from bench.precision_alone import DEFAULT_JUDGEMENTS
 
-    entries = yaml.safe_load(DEFAULT_JUDGEMENTS.read_text("utf-8"))
+    judgements_are_well_formed(DEFAULT_JUDGEMENTS)
+
+
+def test_the_heldout_judgements_are_well_formed_and_name_heldout_documents():
+    from bench.precision_alone import HELDOUT, HELDOUT_JUDGEMENTS
+
+    for e in judgements_are_well_formed(HELDOUT_JUDGEMENTS):
+        assert (HELDOUT / e["doc"]).is_file(), e
+
+
+def judgements_are_well_formed(path: Path) -> list[dict]:
+    from bench.precision_alone import key
+
+    entries = yaml.safe_load(path.read_text("utf-8"))
     assert entries
     keys = set()
     for e in entries:
@@ -41,3 +54,4 @@ def test_the_no_parent_judgements_are_well_formed():
         k = key(e["doc"], e["rule"], e["line"], e.get("evidence"))
         assert k not in keys, f"two judgements for one finding: {k}"
         keys.add(k)
+    return entries
