@@ -111,6 +111,7 @@ class Unit:
     empty: bool = False  # a container with no text of its own: aligned through its sub-measures
     children: list[int] = field(default_factory=list)
     stage: tuple = ()  # the deadlines of the stage heading the measure is or stands under
+    heading: str = ""  # the title of the innermost section the measure stands in
     words: Words = field(init=False)
 
     def __post_init__(self) -> None:
@@ -170,6 +171,7 @@ def build_units(plan: Plan) -> list[Unit]:
             role=role_of(m.title) if general else None,
             empty=not strip_punct(body) and bool(children),
             stage=_stage(m, by_ref),
+            heading=m.section_titles[-1] if m.section_titles else "",
         )
         ref_index[u.ref] = u.idx
         units.append(u)
