@@ -6,7 +6,9 @@ order, sub-measures included), then one `added` pair per draft measure that carr
 Relations
 - same / adapted: one draft measure carries it; `same` when the clause-weighted similarity of the pair is
   at least `same_threshold` (the draft keeps the parent's sentences with word-level edits), else adapted.
-- split: its clauses are carried by several draft measures (each carries at least `carrier_share`).
+- split: its clauses are carried by several draft measures (each carries at least `carrier_share`). A
+  parent measure with no other carrier that the draft made a section of its own items (the heading
+  restates its title) is carried by those items (`_section_carriers`).
 - merged: its main carrier is also the main carrier of another parent measure (each such pair is merged).
 - dropped: no draft measure carries it.
 - general: a general requirement (指导思想, 主要原则, 总体目标 …) aligned by role to the draft's general
