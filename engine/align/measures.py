@@ -14,9 +14,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
@@ -143,7 +144,7 @@ class Unit:
                 add_facts(c)
             w.facts = True
         if with_facts and self.stage:  # a clause of a stage with no date of its own is due with the stage
-            return [c if c.deadlines else replace(c, deadlines=list(self.stage)) for c in w.clauses]
+            return [c if c.deadlines else dataclasses.replace(c, deadlines=list(self.stage)) for c in w.clauses]
         return w.clauses
 
 
