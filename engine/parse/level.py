@@ -91,6 +91,11 @@ _AREA_WORDS = frozenset(
 )
 
 
+# A suffix that runs on into a word is no suffix: 农贸市场 is no city 农贸市, 县域 no county (沂南县农贸市场…,
+# 临沂市市民服务中心, 某区区域…): the two characters from the suffix's last one.
+_SUFFIX_WORDS = frozenset("市场 市民 市容 市政 市值 市面 区域 区块 区间 区位 区划 区别 县域 镇域 州府".split())
+
+
 def strip_quotes(text: str) -> str:
     """`text` without anything inside 《…》 (nesting and unbalanced quotes handled)."""
     out, depth = [], 0
@@ -123,10 +128,17 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
         # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is
         # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区.
         m2 = _SUFFIX_RE.match(text, end)
-        if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗"):
+        if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗") and not _runs_on(text, m2.end()):
             suffix, end = m2.group(), m2.end()
+        if _runs_on(text, end):
+            return None
         return text[pos:end], PLACE_SUFFIXES[suffix], end
     return None
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The suffix ending at `end` is the first character of a word (市场, 区域 …)."""
+    return text[end - 1 : end + 1] in _SUFFIX_WORDS
 
 
 def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
