@@ -6,7 +6,8 @@ order, sub-measures included), then one `added` pair per draft measure that carr
 Relations
 - same / adapted: one draft measure carries it; `same` when the clause-weighted similarity of the pair is
   at least `same_threshold` (the draft keeps the parent's sentences with word-level edits), else adapted.
-- split: its clauses are carried by several draft measures (each carries at least `carrier_share`).
+- split: its clauses are carried by several draft measures (each carries at least `carrier_share`, or
+  is an item filed under its heading that says what it says: engine/align/sections.py).
 - merged: its main carrier is also the main carrier of another parent measure (each such pair is merged).
 - dropped: no draft measure carries it.
 - general: a general requirement (指导思想, 主要原则, 总体目标 …) aligned by role to the draft's general
@@ -42,6 +43,7 @@ from engine.align.measures import (
     section_units,
 )
 from engine.align.options import AlignOptions
+from engine.align.sections import section_carriers
 from engine.align.table import format_table
 from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, units_in_clause, using
 from engine.memo import memo
@@ -159,6 +161,14 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
         if chosen:
             carriers[i] = chosen
             main[i] = min(chosen, key=lambda j: (-cov.share.get(j, 0.0), j != prim, j))
+
+    # items filed under a parent measure's heading that carry its words: split / partial carriers
+    already = {j for js in carriers.values() for j in js}
+    for i, extra in sorted(section_carriers(parent, draft, ps, ds, already, opts).items()):
+        if i not in carriers:  # carried only by section: the main carrier holds the largest share
+            cov = coverage(ps[i], ds, extra, opts)
+            main[i] = min(extra, key=lambda j: (-cov.share.get(j, 0.0), j))
+        carriers[i] = sorted(set(carriers.get(i, [])) | set(extra))
 
     main_count = Counter(main.values())
     pos_ds = {u.ref: n for n, u in enumerate(ds)}
