@@ -81,3 +81,19 @@ def test_the_clause_carried_check_compares_the_requirement_with_the_item_that_ca
     run = check(str(CHILD), parent_path=str(PARENT), fail_on="none")
     about = [f for f in run.report.findings if f.rule == "clause-carried" and "饮用水水源保护区" in f.message]
     assert all(f.local_item == "4" and "未承接上级条款" not in f.message for f in about), [f.message for f in about]
+
+
+def test_items_straight_under_the_parent_s_section_heading_find_their_measure(tmp_path: Path) -> None:
+    # the same county items with the sub-headings left out (二、重点任务 then items 1-11, as many county
+    # drafts are laid out): the heading is the parent section's, and each item that carries nothing
+    # else goes to the measure of that section whose words it holds
+    lines = CHILD.read_text(encoding="utf-8").splitlines()
+    start, end = lines.index("二、重点任务"), lines.index("三、保障措施")
+    flat = lines[: start + 1] + [x for x in lines[start + 1 : end] if not x.startswith("（")] + lines[end:]
+    path = tmp_path / "flat.txt"
+    path.write_text("\n".join(flat) + "\n", encoding="utf-8")
+    parent, child = load_plan(str(PARENT)), parse_plan(load_document(str(path)))
+    pairs = _pairs(align_plans(parent, child))
+    assert pairs["二(一)"].local_items == ["1", "2", "3"]
+    assert pairs["二(二)"].local_items == ["4", "5", "6"]
+    assert {"3", "4"} <= _added(align_plans(parent, child, OFF))
