@@ -262,7 +262,7 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     for i, j in pairs:
         by_parent.setdefault(i, []).append(j)
     out: dict[tuple[int, int], float] = {}
-    shared_with: _BigramIndex | None = None
+    shared_with: BigramIndex | None = None
     for i, js in by_parent.items():
         p = ps[i]
         known = p.words.parts  # shared by every check of this parent text, concurrent ones too
@@ -272,7 +272,7 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
             if len(known) + len(new) > _PARTS_MAX:
                 known.clear()
             if shared_with is None:
-                shared_with = _BigramIndex(ds)
+                shared_with = BigramIndex(ds)
             cands = [ds[j] for j in new]
             sorted_tokens = [_sorted_tokens(d) for d in cands]
             ratios = fuzzy.ratios(_sorted_tokens(p), sorted_tokens) if p.tok_str else [0.0] * len(new)
@@ -286,7 +286,7 @@ def score_pairs(ps: list[Unit], ds: list[Unit], pairs: list[tuple[int, int]], op
     return out
 
 
-class _BigramIndex:
+class BigramIndex:
     """Every bigram of a plan's units, sorted, with the unit it belongs to: how many bigrams of one
     unit each of them holds is then two binary searches and a count."""
 

@@ -92,6 +92,19 @@ class AlignOptions(BaseModel):
         le=1,
         description="clause scores this close count as a tie; ties go to the primary draft measure",
     )
+    # ---- carriers by section (engine/align/sections.py)
+    section_heading_match: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description="a draft item's section heading this similar to a parent measure's title (or to the heading of the parent section it stands in) files the item under that measure",
+    )
+    section_containment: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="an item so filed carries part of the parent measure when at least this share of its character bigrams is in it (and no other parent measure holds more)",
+    )
     # ---- general requirements
     general_min_score: float = Field(
         0.5,

@@ -1,60 +1,99 @@
-"""A parent measure the draft makes a section of its own items (its heading restates the parent's title)
-is carried by those items, not dropped (issue #16): fixtures/sections/ (a 山东 city and county, written
-for testing) and the 鄢陵县 evaluation child, whose （六）激发市场主体活力… holds 15. 16."""
+"""Carriers by section (engine/align/sections.py): a county draft that turns each parent measure's title
+into a heading and each of its requirements into a short item of its own (fixtures/splits: a Jiangxi
+provincial 实施意见 on rural sewage and a county's 实施方案 for it)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from engine.align import align_plans
-from engine.cli import main
+from engine.align import AlignOptions, align_plans
 from engine.ingest import load_document
 from engine.parse import parse_plan
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-PARENT = FIXTURES / "sections" / "linyi-market-parent.txt"
-DRAFT = FIXTURES / "sections" / "yinan-market-draft.txt"
-YANLING = FIXTURES / "eval" / "yanling-zero-waste.txt"
-ZERO_WASTE = FIXTURES / "national" / "gbf2018-128-zero-waste-cities.txt"
+from .conftest import ROOT, load_plan
+
+SPLITS = ROOT / "fixtures" / "splits"
+PARENT = SPLITS / "jiangxi-rural-sewage-parent.txt"
+CHILD = SPLITS / "anyuan-rural-sewage-child.txt"
+OFF = AlignOptions(section_heading_match=1.0, section_containment=1.0)  # the section rule as good as off
 
 
-def _pairs(parent: Path, draft: Path) -> dict[str, tuple[list[str], str]]:
-    a = align_plans(parse_plan(load_document(str(parent))), parse_plan(load_document(str(draft))))
-    return {p.parent_item: (p.local_items, p.relation) for p in a.alignment if p.parent_item}
+def _pairs(alignment):
+    return {p.parent_item: p for p in alignment.alignment if p.parent_item}
 
 
-def test_items_under_a_section_named_like_the_parent_measure_carry_it() -> None:
-    pairs = _pairs(PARENT, DRAFT)
-    assert pairs["(三)"] == (["4", "5"], "split")  # 4 condenses it, 5 rewrites its last clause
-    assert pairs["一(二)"] == (["2", "3"], "split")  # found before too, by the items' words
-    assert all(rel != "dropped" for _, rel in pairs.values())
+def _added(alignment):
+    return {p.local_items[0] for p in alignment.alignment if p.relation == "added"}
 
 
-def test_no_parent_covered_finding_for_a_measure_made_a_section() -> None:
-    for draft, parent in ((DRAFT, PARENT), (YANLING, ZERO_WASTE)):
-        r = CliRunner().invoke(main, ["check", str(draft), "--parent", str(parent), "--format", "json"])
-        covered = [
-            f["parent_item"] for f in json.loads(r.output)["findings"] if f["rule"] == "parent-covered"
-        ]
-        assert "(三)" not in covered and "(六)" not in covered
-    assert _pairs(ZERO_WASTE, YANLING)["(六)"] == (["15", "16"], "split")
+def _clause(pair, opening: str):
+    return next(c for c in pair.clauses if (c.parent_text or "").startswith(opening))
 
 
-def test_a_section_heading_alone_carries_nothing() -> None:
-    """The heading is evidence only with the items' words: a section whose items say something else
-    does not take the parent measure."""
-    text = DRAFT.read_text("utf-8")
-    other = text.replace(
-        "4.压实开办者责任。督促开办者建立卫生、食品安全和消防安全制度，管理人员持证上岗。（县市场监管局牵头，县商务局配合）\n"
-        "5.开展星级市场评选。每年组织一次文明市场创建和星级农贸市场评选，评选结果与奖补资金挂钩。（县商务局牵头，县市场监管局配合）",
-        "4.完善冷链物流设施。支持市场配建冷藏保鲜库，提升生鲜农产品周转能力。（县商务局牵头）",
-    )
-    assert other != text
-    from engine.ingest import from_text
+def test_short_items_under_a_parent_title_carry_it_together() -> None:
+    parent, child = load_plan(str(PARENT)), load_plan(str(CHILD))
+    pairs = _pairs(align_plans(parent, child))
+    assert (pairs["二(一)"].relation, pairs["二(一)"].local_items) == ("split", ["1", "2", "3"])
+    assert (pairs["二(二)"].relation, pairs["二(二)"].local_items) == ("split", ["4", "5", "6"])
+    # each reworded requirement is paired with the item that carries it, not dropped
+    toilets = _clause(pairs["二(一)"], "加强农村改厕与生活污水治理有效衔接")
+    assert (toilets.relation, toilets.local_item) == ("changed", "3")
+    sources = _clause(pairs["二(二)"], "优先治理饮用水水源保护区")
+    assert (sources.relation, sources.local_item) == ("changed", "4")
 
-    a = align_plans(parse_plan(load_document(str(PARENT))), parse_plan(from_text(other)))
-    pairs = {p.parent_item: (p.local_items, p.relation) for p in a.alignment if p.parent_item}
-    assert pairs["(三)"] == ([], "dropped")
+
+def test_without_the_section_rule_the_same_items_are_left_over() -> None:
+    # what the rule adds: items 3 and 4 hold too small a share of the long parent measure on their own
+    parent, child = load_plan(str(PARENT)), load_plan(str(CHILD))
+    off = align_plans(parent, child, OFF)
+    assert {"3", "4"} <= _added(off)
+    assert _clause(_pairs(off)["二(一)"], "加强农村改厕与生活污水治理有效衔接").relation == "dropped"
+
+
+def test_a_local_item_under_a_parent_heading_stays_added() -> None:
+    # 7.建设三百山镇生态污水处理示范点: the county's own project, filed under the heading, in its own words
+    parent, child = load_plan(str(PARENT)), load_plan(str(CHILD))
+    a = align_plans(parent, child)
+    assert _added(a) == {"7"}
+    assert all("7" not in p.local_items for p in _pairs(a).values())
+
+
+def test_an_item_filed_under_another_measure_s_heading_is_not_pulled_into_it(tmp_path: Path) -> None:
+    # the operations item 9 moved under the 黑臭水体 heading: its words are those of the operations
+    # measure, so the heading alone does not make it a carrier of the 黑臭水体 measure
+    text = CHILD.read_text(encoding="utf-8")
+    item = next(line for line in text.splitlines() if line.startswith("9.实行专业化运维"))
+    moved = text.replace(item + "\n", "").replace("三、保障措施", item.replace("9.", "12.", 1) + "\n三、保障措施")
+    path = tmp_path / "moved.txt"
+    path.write_text(moved, encoding="utf-8")
+    parent = load_plan(str(PARENT))
+    a = align_plans(parent, parse_plan(load_document(str(path))))
+    black = next(m.ref for m in parent.measures if m.title.startswith("强化黑臭水体整治"))
+    assert "12" not in _pairs(a)[black].local_items
+    assert "12" in _pairs(a)[next(m.ref for m in parent.measures if m.title.startswith("建立长效运维机制"))].local_items
+
+
+def test_the_clause_carried_check_compares_the_requirement_with_the_item_that_carries_it() -> None:
+    # item 4 names the county's own rivers and sources for the parent's list of places: while it carried
+    # nothing, the check called the whole clause dropped (at item 5); now it compares it with item 4
+    from engine.pipeline import check
+
+    run = check(str(CHILD), parent_path=str(PARENT), fail_on="none")
+    about = [f for f in run.report.findings if f.rule == "clause-carried" and "饮用水水源保护区" in f.message]
+    assert all(f.local_item == "4" and "未承接上级条款" not in f.message for f in about), [f.message for f in about]
+
+
+def test_items_straight_under_the_parent_s_section_heading_find_their_measure(tmp_path: Path) -> None:
+    # the same county items with the sub-headings left out (二、重点任务 then items 1-11, as many county
+    # drafts are laid out): the heading is the parent section's, and each item that carries nothing
+    # else goes to the measure of that section whose words it holds
+    lines = CHILD.read_text(encoding="utf-8").splitlines()
+    start, end = lines.index("二、重点任务"), lines.index("三、保障措施")
+    flat = lines[: start + 1] + [x for x in lines[start + 1 : end] if not x.startswith("（")] + lines[end:]
+    path = tmp_path / "flat.txt"
+    path.write_text("\n".join(flat) + "\n", encoding="utf-8")
+    parent, child = load_plan(str(PARENT)), parse_plan(load_document(str(path)))
+    pairs = _pairs(align_plans(parent, child))
+    assert pairs["二(一)"].local_items == ["1", "2", "3"]
+    assert pairs["二(二)"].local_items == ["4", "5", "6"]
+    assert {"3", "4"} <= _added(align_plans(parent, child, OFF))
