@@ -181,3 +181,22 @@ def test_overview_option_takes_effect() -> None:
 
     assert found() == ["(三)"]
     assert found(overview=[]) == ["一(一)", "(二)", "(三)"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_pilot_plan_steps_and_goals_say_who_acts(tmp_path, script) -> None:
+    """fixtures/leads/province-eldercare-pilot.txt checked alone: the 实施步骤 and 保障措施 items that name
+    their actor in prose, and the 总体要求's 试点范围 / 试点对象, are not reported; the step and the safeguard
+    that name no one are. The same in traditional characters."""
+    from engine.pipeline import check
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "leads" / "province-eldercare-pilot.txt"
+    if script == "traditional":
+        import opencc
+
+        copy = tmp_path / "pilot-traditional.txt"
+        copy.write_text(opencc.OpenCC("s2t").convert(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path = copy
+    run = check(str(path), allow_no_parent=True, fail_on="none")
+    leads = [(f.local_item, f.rule) for f in run.report.findings if f.rule.startswith("lead-unit")]
+    assert leads == [("三(四)", "lead-unit-required"), ("四(三)", "lead-unit-required")]
