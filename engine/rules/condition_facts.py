@@ -61,7 +61,8 @@ FACT_TYPES: dict[str, dict[str, F]] = {
                                                "without any is the plan's way with, e.g., its safeguards)"),
         "draft_names_units": ("bool", False, "some measure of the whole draft names a unit"),
         "names_actor": ("bool", False, "its text names the body that acts: 县政府及其部门要…, 县财政加大…, "
-                                       "成立由县长任组长的领导小组, 领导小组办公室设在…"),
+                                       "成立由县长任组长的领导小组, 领导小组办公室设在…, X会同Y…, "
+                                       "试点城市负责…, 由省级有关部门推荐"),
         "phase": ("bool", False, "its title names a phase of the work (动员部署阶段（…）, 第二阶段), not a task"),
         "n_actionable": ("num", False, "measures in the rule's scope that are not general"),
         "first_actionable": ("bool", False, "it is the first of those"),

@@ -81,11 +81,19 @@ def names_unit(measures: Iterable[Measure], required: str) -> bool:
     return False
 
 
-# A body acting in the text, read where a plan's safeguards name no unit clause. Three forms:
-# a body with its duty word anywhere (县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 领导小组负责…);
+# A body acting in the text, read where a plan's safeguards or work schedule name no unit clause. Forms:
+# a body with its duty word anywhere (县政府及其部门要…, 各镇人民政府和县直各有关部门每年…, 领导小组负责…,
+# 生态环境部会同有关部门…, 试点城市负责编制…, 试点城市政府是…责任主体);
+_BODY = r"(?:局|委|办|室|厅|部|政府|部门|单位|机关|党委|党组|院|小组|专班|指挥部|联席会议|城市|地区)"
 _BODY_ACTS = re.compile(
-    r"(?:局|委|办|室|厅|部|政府|部门|单位|机关|党委|党组|院|小组|专班|指挥部|联席会议)(?:及其[^，。；]{0,8})?"
-    r"(?:要|应|须|必须|负责|每(?:年|半年|季度|月)|定期|牵头|统筹)"
+    _BODY + r"(?:及其[^，。；]{0,8})?"
+    r"(?:要(?!求|素|点|害)|应(?!用|急|对)|须|必须|负责|每(?:年|半年|季度|月)|定期|牵头|统筹|会同|"
+    r"是[^，。；]{0,16}责任主体)"
+)
+# the body named after 由 with what it does (由省级有关部门推荐, 由县发展改革局负责, 由市政府组织实施);
+_BY_BODY = re.compile(
+    r"由[^，。；由]{1,30}?" + _BODY + r"(?:会同[^，。；]{1,40}?)?"
+    r"(?:负责|牵头|组织|推荐|确定|审核|审定|审批|制定|编制|统筹|承担|实施|指导|开展|报送)"
 )
 # a leadership body with who heads or houses it (成立由县长任组长的…领导小组, 以市长为组长, 组长由区长担任,
 # 领导小组办公室设在县生态环境分局);
@@ -107,10 +115,12 @@ _PHASE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*[:：]?$|^第[一二�
 
 
 def names_actor(text: str) -> bool:
-    """Whether a measure's text names the body that acts, as a safeguard paragraph does instead of a
-    unit clause: a body with its duty word, a leadership body with who heads or houses it, or a unit of a
-    named level as a clause's subject."""
-    return bool(_BODY_ACTS.search(text) or _BODY_FORMED.search(text) or _SUBJECT.search(text))
+    """Whether a measure's text names the body that acts, as a safeguard paragraph or a step of the work
+    schedule does instead of a unit clause: a body with its duty word (X会同Y…, X负责…), the body after 由
+    with its verb, a leadership body with who heads or houses it, or a unit of a named level as a
+    clause's subject."""
+    return bool(_BODY_ACTS.search(text) or _BY_BODY.search(text) or _BODY_FORMED.search(text)
+                or _SUBJECT.search(text))
 
 
 def is_phase(title: str) -> bool:

@@ -159,3 +159,44 @@ def test_once_when_none_option_takes_effect() -> None:
     assert [h.local_item for h in once] == ["(一)"] and "仅在此报告一次" in once[0].fields["missing"]
     each = b.run("lead_unit_required", draft, options={"once_when_none": False})
     assert [h.local_item for h in each] == ["(一)", "(二)", "(三)"]
+
+
+def test_overview_option_takes_effect() -> None:
+    """Goal and scope items of 一、总体要求 (试点目标, 实施范围) are aims, not tasks; emptying `overview`
+    reports them, and a task there that names no one is reported either way."""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+
+    draft = parse_plan(from_text("""某某省职业技能提升行动试点方案
+一、总体要求
+（一）试点目标。到2026年，全省新培养高技能人才5万人以上。
+（二）试点范围。选择5个设区市开展试点。
+（三）完善培训补贴政策。简化补贴申领程序。
+二、重点任务
+（一）开展企业职工培训。支持企业开展岗前培训。（省人力资源社会保障厅牵头，省财政厅配合）
+""", "draft.txt"))
+
+    def found(**options):
+        return [h.local_item for h in b.run("lead_unit_required", draft, options=options)]
+
+    assert found() == ["(三)"]
+    assert found(overview=[]) == ["一(一)", "(二)", "(三)"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_pilot_plan_steps_and_goals_say_who_acts(tmp_path, script) -> None:
+    """fixtures/leads/province-eldercare-pilot.txt checked alone: the 实施步骤 and 保障措施 items that name
+    their actor in prose, and the 总体要求's 试点范围 / 试点对象, are not reported; the step and the safeguard
+    that name no one are. The same in traditional characters."""
+    from engine.pipeline import check
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "leads" / "province-eldercare-pilot.txt"
+    if script == "traditional":
+        import opencc
+
+        copy = tmp_path / "pilot-traditional.txt"
+        copy.write_text(opencc.OpenCC("s2t").convert(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path = copy
+    run = check(str(path), allow_no_parent=True, fail_on="none")
+    leads = [(f.local_item, f.rule) for f in run.report.findings if f.rule.startswith("lead-unit")]
+    assert leads == [("三(四)", "lead-unit-required"), ("四(三)", "lead-unit-required")]

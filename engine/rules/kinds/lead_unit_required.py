@@ -53,7 +53,14 @@ class Options(KindOptions):
     schedules: list[str] = Field(
         default_factory=lambda: ["步骤", "进度安排", "时间安排", "进度计划", "阶段安排", "时间节点"],
         description="section titles (or parts of them) of the work schedule (实施步骤, 工作步骤, 进度安排…): an item "
-        "there titled as a phase (动员部署阶段（…）, 第二阶段) is a stage of the work, not a measure needing a lead unit",
+        "there titled as a phase (动员部署阶段（…）, 第二阶段) is a stage of the work, not a measure needing a lead unit; "
+        "where no item of the section has a unit clause, an item whose text names the body that acts "
+        "(生态环境部会同有关部门…, 试点城市负责…, 由省级有关部门推荐) is not reported either",
+    )
+    overview: list[str] = Field(
+        default_factory=lambda: ["总体要求", "总体思路", "总体安排"],
+        description="section titles of the overview (一、总体要求): an item there titled as a goal or scope "
+        "(试点目标, 实施范围, 适用对象) states what the work aims at, not a task needing a lead unit",
     )
     once_when_none: bool = Field(
         True,
@@ -87,6 +94,10 @@ class Options(KindOptions):
         return out
 
 
+# a goal or scope item's title (试点目标, 主要指标, 实施范围, 适用对象), read under the overview titles
+_GOAL_TITLE = "(目标|指标|范围|对象)$"
+
+
 def _titles(titles: list[str]) -> str:
     return "|".join(re.escape(t) for t in titles)
 
@@ -105,8 +116,14 @@ def expand(options: Options) -> list[Judgement]:
                                    {"field": "section_names_units", "value": False},
                                    {"field": "names_actor", "value": True}]}})
     if options.schedules:
-        no.append({"not": {"all": [{"field": "phase", "value": True},
-                                   {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)}]}})
+        no.append({"not": {"all": [
+            {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)},
+            {"any": [{"field": "phase", "value": True},
+                     {"all": [{"field": "section_names_units", "value": False},
+                              {"field": "names_actor", "value": True}]}]}]}})
+    if options.overview:
+        no.append({"not": {"all": [{"field": "chapter_titles", "op": "matches", "value": _titles(options.overview)},
+                                   {"field": "title", "op": "matches", "value": _GOAL_TITLE}]}})
     specs: list[dict[str, Any]] = []
     for role in ("lead", "support") if options.require_support else ("lead",):
         own = [{"field": f"has_{role}", "value": False}]
@@ -139,7 +156,8 @@ class LeadUnitRequired(CheckKind):
         "方案的每一项具体措施都要明确由谁牵头落实，否则任务无人负责、无法督查考核。本检查找出没有牵头单位的"
         "措施。各种写法都认可：（牵头单位：…；配合单位：…）、（责任单位：…）、（负责部门：…）、"
         "“X牵头，Y配合”、“X按职责分工负责”，责任分工另起一段的也算。子项默认继承所属措施的单位；"
-        "总体要求类条目和章节标题不检查；保障措施中写明由谁落实的（县财政加大…、成立由县长任组长的领导小组）"
+        "总体要求类条目、总体要求中的目标和范围（试点目标、实施范围）和章节标题不检查；保障措施和实施步骤中"
+        "写明由谁落实的（县财政加大…、成立由县长任组长的领导小组、生态环境部会同有关部门…、试点城市负责…）"
         "和实施步骤中的各阶段不报告。可选要求同时列明配合单位。判断写在规则集中（options.judge，对措施事实的条件），"
         "可直接修改。"
     )
@@ -148,8 +166,9 @@ class LeadUnitRequired(CheckKind):
         "Reports measures with no lead unit. Every way of writing it counts: (牵头单位: …; 配合单位: …), "
         "责任单位, 负责部门, 'X牵头，Y配合', 'X按职责分工负责', also a responsibility clause in its own "
         "paragraph. Sub-items inherit their measure's units by default; general requirements and chapter "
-        "headings are not checked; nor are safeguards that say who acts (县财政加大…, a leadership group headed "
-        "by the county head) or the phases of a work schedule. Optionally require support units too. The "
+        "headings are not checked, nor the goal and scope items of the overview (试点目标, 实施范围); nor are "
+        "safeguards and schedule steps that say who acts (县财政加大…, a leadership group headed by the county "
+        "head, 生态环境部会同有关部门…, 试点城市负责…) or the phases of a work schedule. Optionally require support units too. The "
         "judgement is data in the ruleset (options.judge: conditions over the measure fact)."
     )
     Options = Options
