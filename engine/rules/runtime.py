@@ -345,20 +345,24 @@ def _only_our_facts(rule: dict[str, Any]) -> None:
 
 
 def _refs_first(parts: list[Any]) -> list[Any]:
-    flat: list[Any] = []
+    """`parts` (ANDed) with nested `$and`s flattened, in the order durable needs: references, the
+    always-true group (when there is a reference), other tests, then the `$or` groups."""
+    flat = list(_flat_and(parts))
+    refs = [p for p in flat if evaluator.refers(p)]
+    groups = [p for p in flat if "$or" in p and p not in refs]
+    rest = [p for p in flat if p not in refs and p not in groups]
+    return refs + ([_AFTER_REFS] if refs else []) + rest + groups
+
+
+def _flat_and(parts: list[Any]) -> Iterator[Any]:
     for part in parts:
-        if isinstance(part, dict) and set(part) == {"$and"}:
-            flat.extend(_refs_first(part["$and"]))
-        elif isinstance(part, dict) and set(part) == {"$or"} and evaluator.refers(part):
+        if set(part) == {"$and"}:
+            yield from _flat_and(part["$and"])
+        elif set(part) == {"$or"} and evaluator.refers(part):
             # durable drops the other branches of such an $or (the evaluator refuses it too)
             raise PlancheckError("internal", reason="rules runtime: a reference to another fact inside $or")
         else:
-            flat.append(part)
-    rank = [0 if evaluator.refers(p) else 2 if isinstance(p, dict) and "$or" in p else 1 for p in flat]
-    if 0 in rank:
-        flat.append(_AFTER_REFS)
-        rank.append(0)
-    return [p for _, _, p in sorted(zip(rank, range(len(flat)), flat, strict=True), key=lambda x: x[:2])]
+            yield part
 
 
 _AFTER_REFS = {"$or": [{"$ex": {FACT_KEY: 1}}]}  # a group with no reference, true of every fact of ours
