@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: demo serve test lint schemas bench fuzz clean
+.PHONY: demo serve test test-py313 test-py312 lint schemas bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "plancheck needs Python 3.10 or newer"; exit 1; }
@@ -29,6 +29,17 @@ test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench
 	$(BIN)/pytest
 
+# The whole suite on another Python, in its own environment (CI, .ci/run, uses the default above).
+# On 3.13+ durable-rules is not installed and the rules run on plancheck's own evaluator; on 3.12 on
+# durable-rules. Under pyenv the interpreter must be active: PYENV_VERSION=3.13.0 make test-py313
+PY313 ?= python3.13
+PY312 ?= python3.12
+test-py313:
+	$(MAKE) test PYTHON=$(PY313) VENV=.venv-py313
+
+test-py312:
+	$(MAKE) test PYTHON=$(PY312) VENV=.venv-py312
+
 # The CI fuzz properties (tests/fuzz, tests/parse/test_properties.py) with 50x more examples (~15 min)
 fuzz: $(STAMP)
 	PLANCHECK_FUZZ_SCALE=50 PARSE_FUZZ_EXAMPLES=3000 $(BIN)/pytest tests/fuzz tests/parse/test_properties.py -x
@@ -42,4 +53,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.precision
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-py313 .venv-py312

@@ -77,7 +77,7 @@ def test(expr: Any, fact: dict[str, Any], bound: dict[str, dict[str, Any]]) -> b
     if key in ("$and", "$or"):
         if not isinstance(arg, list) or not arg:
             raise PatternError(f"{key} takes a non-empty list")
-        if key == "$or" and _refers(arg):
+        if key == "$or" and refers(arg):
             # measured: durable drops the other branches of an $or that holds a join reference
             raise PatternError("a reference to another fact inside $or")
         parts = (test(e, fact, bound) for e in arg)
@@ -111,16 +111,16 @@ def test(expr: Any, fact: dict[str, Any], bound: dict[str, dict[str, Any]]) -> b
     return compare("$eq", fact.get(key, _MISSING), _value(arg, bound))
 
 
-def _refers(node: Any) -> bool:
+def refers(node: Any) -> bool:
     """Whether a reference `{alias: field}` occurs in `node` (a value that is a one-key object)."""
     if isinstance(node, list):
-        return any(_refers(x) for x in node)
+        return any(refers(x) for x in node)
     if not isinstance(node, dict):
         return False
     for key, arg in node.items():
         if _is_ref(arg) and not key.startswith("$"):
             return True  # {field: {alias: other_field}}
-        if isinstance(arg, (dict, list)) and _refers(arg):
+        if isinstance(arg, (dict, list)) and refers(arg):
             return True
     return False
 

@@ -162,8 +162,8 @@ def compile_join(options: JoinOptions) -> tuple[dict[str, Any], dict[str, Any]]:
     later side it is (a comparison is placed on the later of its two facts, flipped if needed);
     a field another fact refers to must exist there (durable crashes on a reference to a missing
     field), so it is required with $ex on its own fact — a missing field fails the join, as it
-    fails every comparison. durable-rules gives the same matches in a fresh process
-    (tests/rules/test_joins.py); in the suite's long-lived host it crashed, see runtime._is_join.
+    fails every comparison. Both engines give the same matches (tests/rules/test_joins.py,
+    tests/rules/test_engines.py); runtime._only_our_facts works around durable's join-test bugs.
     """
     order = {p.as_: i for i, p in enumerate(options.facts)}
     parts: dict[str, list[dict[str, Any]]] = {p.as_: [{"t": p.fact}] for p in options.facts}

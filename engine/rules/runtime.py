@@ -6,8 +6,8 @@
   where it does not (Python 3.13+, where durable-rules 2.0.28 does not build).
 
 The choice is automatic; `PLANCHECK_RULES_ENGINE=durable|python` or `using(name)` (tests) force one,
-and `plancheck --version` names the engine in use. Rules over several facts (joins) run on the
-evaluator even where durable imports, unless `PLANCHECK_DURABLE_JOINS=1`: see `_is_join`. Both engines get the same facts (control
+and `plancheck --version` names the engine in use. Rules over several facts (joins) run on durable
+too, rewritten around two bugs in its join test (`_only_our_facts`). Both engines get the same facts (control
 characters in strings as spaces) and return matches in the same order (rule order, then the facts'
 indices), so a report does not depend on the engine.
 
@@ -66,7 +66,6 @@ except Exception as e:  # any failure to import means "not available here"
 Match = dict[str, Any]
 ENGINES = ("durable", "python")
 ENV = "PLANCHECK_RULES_ENGINE"
-DURABLE_JOINS = "PLANCHECK_DURABLE_JOINS"
 
 _COLLECT = "plancheck.collect"
 _SEEN = "plancheck.seen"
@@ -142,7 +141,7 @@ def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) ->
         if bad:
             raise PlancheckError("internal", reason=f"rules runtime: fact carries reserved key(s) {bad}")
         payload.append({**{k: _clean(v) for k, v in fact.items()}, FACT_KEY: i})
-    if engine_name() == "python" or (_is_join(ruleset_json) and not os.environ.get(DURABLE_JOINS)):
+    if engine_name() == "python":
         try:
             found = evaluator.run(ruleset_json, payload)
         except evaluator.PatternError as e:
@@ -155,14 +154,6 @@ def run(ruleset_json: dict[str, dict[str, Any]], facts: list[dict[str, Any]]) ->
     for m in found:
         m["fact"] = m["facts"].get("m")
     return found
-
-
-def _is_join(ruleset_json: dict[str, dict[str, Any]]) -> bool:
-    """A rule over several facts. These run on the evaluator unless $PLANCHECK_DURABLE_JOINS is set:
-    measured here, durable-rules crashed the process (segfault in assert_facts) on such rules once
-    some 20 rulesets had been registered in its host; in a fresh host it gives the same matches
-    (tests/rules/test_engines.py compares them in a separate process)."""
-    return any(len(rule.get("all", ())) > 1 for rule in ruleset_json.values())
 
 
 def engine_view(v: Any) -> Any:
@@ -321,20 +312,60 @@ def _register(h: Any, ruleset_json: dict[str, dict[str, Any]]) -> str:
     _registered[key] = name
     while len(_registered) > MAX_RULESETS:
         oldest = next(iter(_registered))
-        _forget(h, _registered.pop(oldest), delete_state=True)
+        _forget(h, _registered.pop(oldest), delete_state=False)  # its state went after its run
     return name
 
 
 def _only_our_facts(rule: dict[str, Any]) -> None:
-    """AND every pattern with `_f exists`, so no pattern can match durable's own state fact.
+    """Rewrite every pattern for durable: `_f exists` first, then the references, then the rest.
 
+    `_f exists` ANDed to every pattern means no pattern can match durable's own state fact.
     Measured: a pattern such as `{"$nex": {"d": 1}}` matches the state fact; the action updates
     the state, which re-asserts it, which fires the action again: an endless loop.
+
+    References come before every nested group because of a bug in durable's join test
+    (`reduceExpressionSequence` in events.c): the tests that refer to another fact form one
+    sequence in which each `$and`/`$or` leaves an (often empty) group; after a nested group the
+    enclosing `$and` stops at that group's end, so every reference written after an `$or` was
+    silently ignored (measured: `{"$and": [{"$or": [...]}, {"$gt": {"due": {"p": "due"}}}]}` fired
+    for an earlier due date). With nested `$and`s flattened and the references first, the sequence
+    has no group before a reference, and durable tests every one of them.
+
+    A group always follows the references (`_AFTER_REFS`, true of every fact of ours) because of a
+    second bug there: when a test fails, durable skips to the group's end starting one expression
+    too far, so a failing LAST reference skipped past the end into whatever memory followed, until
+    a byte happened to read as "end": that was the segfault in assert_facts seen once some rulesets
+    had been registered (the heap no longer fresh). With the group after them, the skip lands on
+    that group's end, inside the sequence.
     """
     for op in ("all", "any"):
         for pattern in rule.get(op, ()):
             for alias, expr in list(pattern.items()):
-                pattern[alias] = {"$and": [{"$ex": {FACT_KEY: 1}}, expr]}
+                pattern[alias] = {"$and": _refs_first([{"$ex": {FACT_KEY: 1}}, expr])}
+
+
+def _refs_first(parts: list[Any]) -> list[Any]:
+    """`parts` (ANDed) with nested `$and`s flattened, in the order durable needs: references, the
+    always-true group (when there is a reference), other tests, then the `$or` groups."""
+    flat = list(_flat_and(parts))
+    refs = [p for p in flat if evaluator.refers(p)]
+    groups = [p for p in flat if "$or" in p and p not in refs]
+    rest = [p for p in flat if p not in refs and p not in groups]
+    return refs + ([_AFTER_REFS] if refs else []) + rest + groups
+
+
+def _flat_and(parts: list[Any]) -> Iterator[Any]:
+    for part in parts:
+        if set(part) == {"$and"}:
+            yield from _flat_and(part["$and"])
+        elif set(part) == {"$or"} and evaluator.refers(part):
+            # durable drops the other branches of such an $or (the evaluator refuses it too)
+            raise PlancheckError("internal", reason="rules runtime: a reference to another fact inside $or")
+        else:
+            yield part
+
+
+_AFTER_REFS = {"$or": [{"$ex": {FACT_KEY: 1}}]}  # a group with no reference, true of every fact of ours
 
 
 def _forget(h: Any, name: str, *, delete_state: bool) -> None:

@@ -72,10 +72,47 @@ def test_join_semantics_python(name: str) -> None:
     assert sorted(names) == sorted(want)
 
 
-# The expected tuples above are what durable-rules gave for each join when run on its own. A test that
-# runs them through durable inside the suite is deliberately absent: durable crashed the whole
-# process (segfault in assert_facts) on these joins once other rulesets had been registered in its
-# host, in 2 of 4 full runs. Joins therefore run on the Python evaluator until that is understood.
+@BOTH
+@pytest.mark.parametrize("name", sorted(JOINS))
+def test_join_semantics_durable(name: str) -> None:
+    ruleset, _ = JOINS[name]
+    d, p = _both(ruleset, M + OBS)
+    assert _keys(d) == _keys(p)
+
+
+# Two bugs of durable-rules 2.0.28's join test (reduceExpressionSequence, events.c), worked around in
+# runtime._only_our_facts: a reference written after a nested $and/$or was ignored, and a failing
+# last reference made it read past the end of its expressions (the segfault in assert_facts).
+REF_AFTER_GROUP = [
+    {"$and": [{"t": "m"}, {"$or": [{"k": "m1"}, {"k": "m2"}, {"k": "m3"}]}, {"pid": {"o": "pid"}},
+              {"$gt": {"d": {"o": "d"}}}]},
+    {"$and": [{"t": "m"}, {"$and": [{"$neq": {"k": "m4"}}, {"$ex": {"d": 1}}]}, {"$gt": {"d": {"o": "d"}}}]},
+    {"$and": [{"$or": [{"t": "m"}]}, {"$or": [{"$gte": {"d": 0}}]}, {"$lte": {"d": {"o": "d"}}},
+              {"pid": {"o": "pid"}}]},
+]
+
+
+@BOTH
+@pytest.mark.parametrize("pattern", REF_AFTER_GROUP, ids=["or-then-refs", "and-then-ref", "groups-then-refs"])
+def test_durable_reads_every_reference_after_a_group(pattern: dict) -> None:
+    ruleset = {"r": {"all": [{"o": {"t": "o"}}, {"m": pattern}]}}
+    d, p = _both(ruleset, M + OBS)
+    assert _keys(d) == _keys(p)
+    assert len(p) < len(OBS) * len(M)  # the references filter: a rule that ignored them would fire for all
+
+
+@BOTH
+def test_a_failing_last_reference_does_not_crash_durable_in_a_long_lived_host() -> None:
+    """Hundreds of distinct join rulesets registered in the one host, each run with facts whose last
+    reference fails; before the workaround this crashed the process within a few dozen."""
+    for n in range(300):
+        ruleset = {f"r{n}": {"all": [{"o": {"t": "o"}},
+                                     {"m": {"$and": [{"t": "m"}, {"pid": {"o": "pid"}}, {"$gt": {"d": {"o": "d"}}},
+                                                     {"$neq": {"k": f"x{n}"}}]}}]}}
+        d, p = _both(ruleset, M + OBS)
+        assert _keys(d) == _keys(p)
+        assert len(p) == 1  # (o1, m1): the other pairs fail the last reference
+    assert runtime.stored_rulesets() <= runtime.MAX_RULESETS
 
 
 def test_patterns_outside_the_shared_domain_are_refused_not_guessed() -> None:
