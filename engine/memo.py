@@ -52,12 +52,18 @@ class Memo:
         self.policy = copy
         self.name = name
         self._copy = _COPIERS[copy]
+        self._shared = copy == "shared"
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        return self.call(key, compute, (), {})
+
+    def call(self, key: Hashable, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
+        """The value under `key`, else `fn(*args, **kwargs)` kept under it (no closure per call:
+        the hottest memos are asked millions of times in a large check)."""
         with self._lock:
             try:
                 value = self._data[key]
@@ -66,17 +72,17 @@ class Memo:
             else:
                 self._data.move_to_end(key)
                 self.hits += 1
-                return self._copy(value)
+                return value if self._shared else self._copy(value)
         # computed outside the lock: a slow computation never blocks other keys; two threads may
         # compute the same key once each, which is harmless for a pure function
-        value = compute()
+        value = fn(*args, **kwargs)
         with self._lock:
             self.misses += 1
             self._data[key] = value
             self._data.move_to_end(key)
-            while len(self._data) > self.maxsize:
+            if len(self._data) > self.maxsize:
                 self._data.popitem(last=False)
-        return self._copy(value)
+        return value if self._shared else self._copy(value)
 
     def peek(self, key: Hashable) -> Any:
         """The cached value (copied by the policy) or None, without computing or counting a miss."""
@@ -113,7 +119,7 @@ def memo(
                 key(*args, **kwargs) if key is not None
                 else args if not kwargs else (args, tuple(sorted(kwargs.items())))
             )  # fmt: skip
-            return store.get(k, lambda: fn(*args, **kwargs))
+            return store.call(k, fn, args, kwargs)
 
         cached.memo = store  # type: ignore[attr-defined]
         return cached

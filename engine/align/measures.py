@@ -17,7 +17,6 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
 import numpy as np
@@ -374,7 +373,7 @@ def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         set_local(previous)
 
 
-@cache
+@memo(1, copy="shared")  # one answer per process: the OpenBLAS numpy loaded
 def _blas_set_threads_local():
     """`openblas_set_num_threads_local` (OpenBLAS >= 0.3.27) from numpy's own OpenBLAS, else None."""
     import ctypes

@@ -8,11 +8,11 @@ each level are data (rulesets/data/levels.yaml).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from engine.memo import memo
 from engine.models import Plan
 from engine.rules.beyond import LEGISLATION_WORDS
 from engine.rules.similarity import compact
@@ -262,7 +262,7 @@ def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@memo(64, copy="shared")  # compiled patterns; one per pair of plans' places and level words
 def _level_regex(places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[str, ...]) -> re.Pattern[str]:
     alt = lambda ws: "|".join(re.escape(w) for w in ws if w)  # noqa: E731
     tail = r"(级|两级)?(以上|以下)?(各级)?(人民)?(政府)?"
@@ -313,7 +313,7 @@ def subject_above(words: tuple[str, ...] | None, text: str) -> bool:
     return bool(first.search(flat) or by.search(flat))
 
 
-@functools.lru_cache(maxsize=64)
+@memo(64, copy="shared")  # compiled patterns; one per set of higher-level words (a few levels)
 def _higher_level_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = (

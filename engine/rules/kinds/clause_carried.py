@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -10,6 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.memo import memo
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
 from engine.rules import places, voice
@@ -687,7 +687,7 @@ _COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[
 _wording_memos: dict[tuple, tuple[dict[str, str], dict[str, str]]] = {}
 
 
-@functools.lru_cache(maxsize=64)
+@memo(64, copy="shared")  # compiled patterns; one per synonym/filler list of a ruleset
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None

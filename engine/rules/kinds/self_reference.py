@@ -32,7 +32,6 @@ title with the longest level suffix at its end (宜州区 is a 区: 全区 is it
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -284,7 +283,10 @@ class SelfReference(CheckKind):
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = tu.compiled(lv.get("reference_before") or "$^")
         # (folded text, its aligned parent texts), read once a name is found: most units have none
-        copied_from = functools.cache(lambda: (tu.fold(text), ctx.aligned_parents(unit.ref)))
+        def copied_from() -> tuple[str, list[tuple[str | None, str]]]:
+            return ctx.remember(  # per run: the aligned parents depend on the run's alignment
+                ("self_reference.copied_from", unit.ref, text), lambda: (tu.fold(text), ctx.aligned_parents(unit.ref))
+            )
 
         taken = bytearray(len(text))
         k = options.context_chars

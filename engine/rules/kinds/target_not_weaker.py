@@ -6,7 +6,6 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import ClassVar
 
 from pydantic import Field
@@ -463,7 +462,7 @@ def char_ops(parent: str, local: str) -> list[DiffOp]:
     return [DiffOp(op=tag, parent=p, local=q) for tag, p, q in _char_ops(parent, local)]  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=8192)  # a parent clause meets the same draft clause in several kinds and checks
+@memo(8192, copy="shared")  # a parent clause meets the same draft clause in several kinds and checks
 def _char_ops(parent: str, local: str) -> tuple[tuple[str, str, str], ...]:
     a, b = parent.translate(_CANON), local.translate(_CANON)
     return tuple(

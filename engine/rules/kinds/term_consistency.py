@@ -24,7 +24,6 @@ import difflib
 import re
 import threading
 from collections.abc import Iterator
-from functools import cache, lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -225,7 +224,7 @@ class TermConsistency(CheckKind):
                     yield hit
 
 
-@lru_cache(maxsize=4096)  # drafts repeat their parent's texts, and a batch its siblings'
+@memo(4096, copy="shared")  # drafts repeat their parent's texts, and a batch its siblings'
 def _scan(text: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Match[str], ...], ...]:
     """The matches of each pattern in `text` (`finditer`), kept by text."""
     return tuple(tuple(tu.compiled(p).finditer(text)) for p in patterns)
@@ -255,7 +254,7 @@ def _remember(key: tuple, clause: str, found: tuple) -> dict[str, tuple]:
     return memo
 
 
-@lru_cache(maxsize=4096)  # the same parent measures meet their draft units check after check
+@memo(4096, copy="shared")  # the same parent measures meet their draft units check after check
 def _parent_clauses(
     parents: tuple[tuple[str | None, str], ...], min_clause: int
 ) -> tuple[tuple[str | None, str], ...]:
@@ -339,7 +338,7 @@ def _is_slip(pclause: str, j: int, new: str, slips: set[frozenset[str]]) -> bool
     return _in_term(pclause, j)
 
 
-@lru_cache(maxsize=4096)  # parent clauses: the same few hundred meet every draft
+@memo(4096, copy="shared")  # parent clauses: the same few hundred meet every draft
 def _in_term(pclause: str, j: int) -> bool:
     """Character j of the parent clause is inside a noun or fixed phrase of two or more characters.
     Tags only the words up to j: each new word's tag is a dictionary lookup (`_DictTags`)."""
@@ -351,7 +350,7 @@ def _in_term(pclause: str, j: int) -> bool:
     return False
 
 
-@cache
+@memo(1, copy="shared")  # one frozen tokenizer per process
 def _tokenizer():
     """A private jieba tokenizer on the default dictionary only.
 
@@ -366,7 +365,7 @@ def _tokenizer():
     return tok
 
 
-@cache
+@memo(1, copy="shared")  # one tagger per process, on _tokenizer()
 def _tagger():
     """A part-of-speech tagger on `_tokenizer()`, its word tags read from the dictionary on demand.
 
@@ -542,7 +541,7 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
     return best, idx
 
 
-@lru_cache(maxsize=4096)
+@memo(4096, copy="shared")  # str; the parent clauses of a check, folded once
 def _folded(text: str) -> str:
     return tu.fold(text)
 
