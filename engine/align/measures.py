@@ -316,11 +316,9 @@ def term_rows(u: Unit) -> tuple[list[str], np.ndarray]:
     return w.tf
 
 
+@memo(1024, copy="shared")  # a float per term count; counts in one unit stay far below 1024
 def _log_tf(k: int) -> float:
-    tf = _LOG_TF.get(k)
-    if tf is None:
-        tf = _LOG_TF[k] = float(1.0 + np.log(k))
-    return tf
+    return float(1.0 + np.log(k))
 
 
 def doc_freq(units: list[Unit]) -> Counter[str]:
@@ -391,9 +389,6 @@ def _blas_set_threads_local():
             fn.argtypes = [ctypes.c_int]
             return fn
     return None
-
-
-_LOG_TF: dict[int, float] = {}
 
 
 def _tfidf(units: list[Unit], slot: dict[str, int], cols: np.ndarray, idf: np.ndarray, width: int) -> np.ndarray:

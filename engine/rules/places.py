@@ -172,7 +172,7 @@ def place_names(plan: Plan | None) -> list[str]:
     return [n for n in {name, short} if len(n) >= 2]
 
 
-_NO_TABLE: dict = {}  # one object, so `level_pattern` caches for a run without levels.yaml too
+_NO_TABLE: dict = {}  # the levels table of a run without levels.yaml: read, never written
 
 
 def _levels_table(ctx: CheckContext) -> dict:
@@ -229,22 +229,10 @@ def level_pattern(ctx: CheckContext) -> re.Pattern[str]:
     such as 自治区/设区市/乡镇/街道) and from the two plans' place names, so a plan of any place and
     level is covered: 全区各级政府 -> 我县, 广西 -> 藤县, 村级以上 -> 街道以上 all reduce to the same text.
 
-    Called thousands of times per check: built once per levels table and pair of plans (by their
-    jurisdiction and level, all it reads of them).
+    Called thousands of times per check: built once per run (it reads the run's plans and data),
+    the regex itself kept by its words (`_level_regex`).
     """
-    table = _levels_table(ctx)
-    key = tuple((p.jurisdiction, p.level) if p is not None else None for p in (ctx.parent, ctx.draft))
-    hit = _level_patterns.get(key)
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    pattern = _build_level_pattern(ctx, table)
-    if len(_level_patterns) >= 64:
-        _level_patterns.clear()
-    _level_patterns[key] = (table, pattern)  # holds the table: its id is not reused while cached
-    return pattern
-
-
-_level_patterns: dict[tuple, tuple[dict, re.Pattern[str]]] = {}
+    return ctx.remember(("places.level_pattern",), lambda: _build_level_pattern(ctx, _levels_table(ctx)))
 
 
 def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:

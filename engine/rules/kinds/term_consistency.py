@@ -207,14 +207,10 @@ class TermConsistency(CheckKind):
             tuple(names),
             frozenset(slips),
         )
-        memo = _slips_memo.get(key, {})
         for off, clause in text_clauses:
             if len(clause) < options.min_clause:
                 continue
-            found = memo.get(clause)
-            if found is None:
-                found = tuple(_find_slips(clause, *key))
-                memo = _remember(key, clause, found)
+            found = _slips(clause, *key)
             for i1, i2, wrong, right_, reason, idx in found:
                 pref, pclause = pclauses[idx]
                 hit = emit(
@@ -230,28 +226,14 @@ def _scan(text: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Match[str], ..
     return tuple(tuple(tu.compiled(p).finditer(text)) for p in patterns)
 
 
-# what each clause yields, per key of `_diff` (parent clauses, options, names): kept across units and
-# checks; the key is looked up once per unit, not hashed again for every clause. At most
-# `_SLIPS_MAX` keys and clauses in all (`_slips_count`): past that, started over.
-_slips_memo: dict[tuple, dict[str, tuple]] = {}
-_slips_count = [0]
-_SLIPS_MAX = 16384
-
-
-def _remember(key: tuple, clause: str, found: tuple) -> dict[str, tuple]:
-    """Keep `found`, the (i1, i2, wrong, right, reason, parent clause index) of each slip in `clause`
-    against the best matching parent clause (`_find_slips`, a pure function: the term tokenizer is
-    fixed), under `key`; return the key's clauses."""
-    memo = _slips_memo.get(key)
-    added = 1 if memo is not None else 2  # the clause, and the key when it is new
-    if _slips_count[0] + added > _SLIPS_MAX:
-        _slips_memo.clear()
-        _slips_count[0], memo, added = 0, None, 2
-    if memo is None:
-        memo = _slips_memo[key] = {}
-    memo[clause] = found
-    _slips_count[0] += added
-    return memo
+# what each clause yields against the parent clauses, options and names: kept across units and checks
+# (`_find_slips` is a pure function: the term tokenizer is fixed); tuples, shared; 16384 clauses, the
+# draft clauses of a few large checks
+@memo(16384, copy="shared")
+def _slips(clause: str, *key: object) -> tuple[tuple[int, int, str, str, str, int], ...]:
+    """(i1, i2, wrong, right, reason, parent clause index) of each slip in `clause` against the best
+    matching parent clause."""
+    return tuple(_find_slips(clause, *key))
 
 
 @memo(4096, copy="shared")  # the same parent measures meet their draft units check after check
@@ -408,15 +390,12 @@ def _posseg():
     return jieba.posseg
 
 
-_dict_data: dict[object, bytes] = {}
-
-
+# bytes, shared; one per dictionary file (the default one and, where a user set one, jieba's): 4
+@memo(4, copy="shared", key=lambda tok: tok.dictionary)
 def _dict_bytes(tok) -> bytes:
     """The dictionary file of a jieba tokenizer, read once per dictionary (5 MB, ~5 ms)."""
-    if tok.dictionary not in _dict_data:
-        with tok.get_dict_file() as f:
-            _dict_data[tok.dictionary] = f.read()
-    return _dict_data[tok.dictionary]
+    with tok.get_dict_file() as f:
+        return f.read()
 
 
 _MISSING = object()
