@@ -120,8 +120,10 @@ def _full_province(name: str) -> str:
     return name
 
 
-def own_names(plan: Plan) -> list[str]:
-    return name_variants(jurisdiction(plan))
+def own_names(plan: Plan | None) -> list[str]:
+    """A plan's jurisdiction as a text would name it (`name_variants`), longest first: 广西壮族自治区,
+    广西; 柳州市城中区, 城中区, 城中."""
+    return name_variants(jurisdiction(plan)) if plan is not None else []
 
 
 def other_names(ctx: CheckContext) -> list[str]:
@@ -161,15 +163,6 @@ def is_legislation(ctx: CheckContext, text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- level and place words
-
-
-def place_names(plan: Plan | None) -> list[str]:
-    """A plan's jurisdiction as a text would name it: 广西壮族自治区 -> 广西壮族自治区, 广西."""
-    if plan is None or not plan.jurisdiction:
-        return []
-    name = plan.jurisdiction
-    short = re.sub(r"(壮族|回族|维吾尔|藏族)?(自治区|自治州|自治县|省|市|县|区|街道|镇|乡)$", "", name)
-    return [n for n in {name, short} if len(n) >= 2]
 
 
 _NO_TABLE: dict = {}  # the levels table of a run without levels.yaml: read, never written
@@ -242,7 +235,7 @@ def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
     }
     level_words = level_words or set(_LEVEL_FALLBACK)
     self_words = _self_words(table, ctx.parent) | _self_words(table, ctx.draft)
-    places = set(place_names(ctx.parent) + place_names(ctx.draft))
+    places = set(own_names(ctx.parent) + own_names(ctx.draft))
     return _level_regex(
         tuple(sorted(places, key=len, reverse=True)),
         tuple(sorted(self_words | set(_RELATIVE), key=len, reverse=True)),

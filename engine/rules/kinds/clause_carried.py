@@ -441,7 +441,7 @@ class ClauseCarried(CheckKind):
         residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
-        if any(n in part for n in places.place_names(ctx.parent)):
+        if any(n in part for n in places.own_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
         if options.skip_beyond_level and beyond_level(ctx, part):
             return False
@@ -591,7 +591,7 @@ def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> b
 
 def _without_place(ctx: CheckContext, text: str) -> str:
     """`text` without the sub-clauses that name the parent's own place (认真研究广西形势)."""
-    names = places.place_names(ctx.parent)
+    names = places.own_names(ctx.parent)
     parts = re.split(r"[，,；;]", text)
     return "，".join(p for p in parts if not any(n in p for n in names))
 
