@@ -199,11 +199,27 @@ _LEVEL_FALLBACK = (
 _SELF_FALLBACK = ("全", "我", "本")
 
 
-def _self_words(table: dict, plan: Plan | None) -> set[str]:
-    """How a plan names itself (全区, 我县 …): by its name's ending and by its level's words."""
+def self_words(table: dict, jurisdiction: str | None, level: str) -> list[str]:
+    """How a plan names itself (我区, 全区, 本区 for 广西 or 城中区): levels.yaml `self_words` for the
+    suffix that decides (`suffix_of`)."""
+    return list(_by_suffix(table).get(suffix_of(jurisdiction, level), []))
+
+
+def all_self_words(table: dict) -> set[str]:
+    """Every level's self-words (我市, 全省, 本县 …)."""
+    return {w for ws in _by_suffix(table).values() for w in ws}
+
+
+def _by_suffix(table: dict) -> dict:
+    return table.get("self_words") if isinstance(table.get("self_words"), dict) else {}
+
+
+def _level_self_words(table: dict, plan: Plan | None) -> set[str]:
+    """Every self-word a plan of its level and name ending may use (全区 and 全省 for a 自治区): wider
+    than `self_words`, for taking level words out of a text, where over-matching costs nothing."""
     if plan is None:
         return set()
-    by_suffix = table.get("self_words") if isinstance(table.get("self_words"), dict) else {}
+    by_suffix = _by_suffix(table)
     levels = table.get("levels") if isinstance(table.get("levels"), dict) else {}
     info = levels.get(plan.level) if isinstance(levels.get(plan.level), dict) else {}
     keys = [compact(w) for w in info.get("words", [])]
@@ -234,7 +250,7 @@ def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
         compact(w) for info in levels.values() if isinstance(info, dict) for w in info.get("words", [])
     }
     level_words = level_words or set(_LEVEL_FALLBACK)
-    self_words = _self_words(table, ctx.parent) | _self_words(table, ctx.draft)
+    self_words = _level_self_words(table, ctx.parent) | _level_self_words(table, ctx.draft)
     places = set(own_names(ctx.parent) + own_names(ctx.draft))
     return _level_regex(
         tuple(sorted(places, key=len, reverse=True)),
