@@ -177,6 +177,7 @@ def compare(op: str, x: Any, y: Any) -> bool:
     return x >= y
 
 
+# compiled programs (immutable); the patterns of the loaded rulesets, bounded for a server
 @memo(1024, copy="shared")
 def linear_regex(durable: str, ignore_case: bool = False) -> Any:
     """The durable-dialect pattern as a linear-time RE2 program (user regexes of join and condition

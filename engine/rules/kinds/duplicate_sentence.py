@@ -236,6 +236,7 @@ def _parent_keys(ctx: CheckContext, options: Options) -> tuple[frozenset[str], M
     return _keys_of(content, options.min_len_across, options.ratio_across, ctx.parent)
 
 
+# frozenset and a read-only mapping; one per parent (its measures' texts), a few at a time
 @memo(16, copy="shared", key=lambda content, min_len, ratio, plan: (content, min_len, ratio))
 def _keys_of(
     content: tuple, min_len: int, ratio: float, plan: Plan

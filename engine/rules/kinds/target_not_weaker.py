@@ -269,6 +269,7 @@ def _weakenings(cp: ClausePair, report_deleted_mandatory: bool) -> tuple[tuple[t
     return _weakenings_of(cp.parent_text, cp.local_text, report_deleted_mandatory)
 
 
+# tuples; the clause pairs of a few large checks
 @memo(16384, copy="shared")
 def _weakenings_of(parent: str, local: str, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
     return _find_weakenings(char_ops(parent, local), report_deleted_mandatory)

@@ -525,6 +525,7 @@ def _folded(text: str) -> str:
     return tu.fold(text)
 
 
+# one matcher per parent clause and thread (see below); the clauses of a few parents
 @memo(1024, copy="shared")
 def _matcher(b: str, thread: int) -> difflib.SequenceMatcher:
     """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause.
