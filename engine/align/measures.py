@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,6 +96,9 @@ def _words_of(title: str, body: str, _learnt: tuple[str, ...]) -> Words:
 _PARTS_MAX = 4096  # draft texts remembered per parent text
 
 
+_FILLING = threading.Lock()  # Unit.clauses: a Words' clauses and their facts are filled once
+
+
 @dataclass
 class Unit:
     """A measure (or a draft section with a general role) prepared for matching."""
@@ -132,12 +136,17 @@ class Unit:
     def clauses(self, with_facts: bool = True) -> list[ClauseInfo]:
         """Clauses of the body; deadlines, targets and strength only when asked (coverage needs none)."""
         w = self.words
-        if w.clauses is None:
-            w.clauses = [clause_info(c, False) for c in split_clauses(self.body)]
-        if with_facts and not w.facts:
-            for c in w.clauses:
-                add_facts(c)
-            w.facts = True
+        if w.clauses is None or (with_facts and not w.facts):
+            # one filler at a time: Words are shared by concurrent checks, and a second thread that
+            # replaced the list after the first had added its facts and set `facts` left clauses
+            # without facts for every later check of this text (tests/test_concurrency.py)
+            with _FILLING:
+                if w.clauses is None:
+                    w.clauses = [clause_info(c, False) for c in split_clauses(self.body)]
+                if with_facts and not w.facts:
+                    for c in w.clauses:
+                        add_facts(c)
+                    w.facts = True
         return w.clauses
 
 
