@@ -10,7 +10,6 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from engine import RULESETS_DIR, __version__
@@ -18,6 +17,7 @@ from engine.derive import derive_ruleset, plan_from_ruleset
 from engine.errors import PlancheckError
 from engine.findings import FINGERPRINT_SCHEME, apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
+from engine.memo import memo
 from engine.models import LEVEL_RANK, Alignment, Finding, Level, Plan, Report
 from engine.outputs import as_text, note_input
 from engine.parse import parse_plan
@@ -31,7 +31,7 @@ DATA_DIR = RULESETS_DIR / "data"
 DEFAULT_RULESETS = ("core",)
 
 
-@cache
+@memo(1, copy="shared")  # one set of data files per process; kinds never write to ctx.data
 def data_tables() -> dict[str, object]:
     """rulesets/data/*.yaml by file stem (levels, confusables, units …), read once per process."""
     from engine.rules import safe_yaml
@@ -312,14 +312,14 @@ def swapped(parent: Plan, draft: Plan, lang: str = "zh") -> str:
     return ""
 
 
-@cache
+@memo(1, copy="shared")  # a frozenset, from the registry
 def NEEDS_PARENT_KINDS() -> frozenset[str]:
     from engine.rules.kinds import registry
 
     return frozenset(name for name, kind in registry().items() if kind.needs_parent)
 
 
-@cache
+@memo(1, copy="shared")  # a frozenset, from the registry
 def NEEDS_DATE_KINDS() -> frozenset[str]:
     from engine.rules.kinds import registry
 

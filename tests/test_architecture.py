@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
@@ -143,3 +144,99 @@ def test_the_layout_test_sees_the_helpers() -> None:
                 read.add(node.module.split(".")[2])
     assert read, "no kind reads engine/rules: the collector is broken"
     assert read - {"kinds"} <= helpers | MACHINERY
+
+
+# Caches (issue #22): a cache of a pure function goes through engine.memo (a stated bound and copy
+# policy); one that depends on a plan, an alignment, options or data lives on the run's context.
+
+_FUNCTOOLS_CACHES = {"lru_cache", "cache"}
+_CACHE_NAME = re.compile(r"(^|_)(memo|memos|cache|caches)$", re.IGNORECASE)
+# module-level mappings that are written at run time and are not caches, with what they are
+_STATE_NOT_CACHES = {
+    "batch.py:_STATE": "a worker process's run settings, set once by the pool initialiser",
+    "ingest/budgets.py:_overrides": "the size limits --budget set for this command",
+    "outputs.py:_inputs": "the files this command read, so no output overwrites one",
+    "rules/loader.py:_kinds": "the check kinds registered by name",
+    "rules/runtime.py:_registered": "rulesets registered with durable-rules' own process-wide host",
+}
+_MAPPING_MAKERS = {"dict", "OrderedDict", "defaultdict", "WeakValueDictionary", "WeakKeyDictionary", "Counter"}
+
+
+def _functools_caches(tree: ast.AST) -> list[int]:
+    """Lines naming functools.lru_cache / functools.cache, however functools was imported."""
+    aliases = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+               if a.name == "functools"}  # fmt: skip
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "functools":
+            lines += [node.lineno for a in node.names if a.name in _FUNCTOOLS_CACHES]
+        elif (isinstance(node, ast.Attribute) and node.attr in _FUNCTOOLS_CACHES
+              and isinstance(node.value, ast.Name) and node.value.id in aliases):  # fmt: skip
+            lines.append(node.lineno)
+    return lines
+
+
+def _module_caches(tree: ast.Module) -> list[str]:
+    """Module-level names that act as caches: named like one (…_memo, …_cache), or a mapping made at
+    module level that a function writes into (NAME[k] = …, NAME.setdefault/update/pop/clear)."""
+    mappings: set[str] = set()
+    found: set[str] = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        value = getattr(node, "value", None)
+        for t in targets:
+            if not isinstance(t, ast.Name):
+                continue
+            if _CACHE_NAME.search(t.id):
+                found.add(t.id)
+            made = value.func if isinstance(value, ast.Call) else None
+            maker = made.id if isinstance(made, ast.Name) else made.attr if isinstance(made, ast.Attribute) else None
+            if isinstance(value, (ast.Dict, ast.DictComp)) or maker in _MAPPING_MAKERS:
+                mappings.add(t.id)
+    for fn in ast.walk(tree):
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(fn):
+            if (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store)
+                    and isinstance(node.value, ast.Name) and node.value.id in mappings):  # fmt: skip
+                found.add(node.value.id)
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in ("setdefault", "update", "pop", "clear", "popitem")
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id in mappings):  # fmt: skip
+                found.add(node.func.value.id)
+    return sorted(found)
+
+
+def test_caches_go_through_engine_memo() -> None:
+    offenders = []
+    for p in sorted(ENGINE.rglob("*.py")):
+        name = str(p.relative_to(ENGINE))
+        if name == "memo.py":
+            continue
+        tree = ast.parse(p.read_text("utf-8"))
+        offenders += [f"{name}:{line}: functools cache (use engine.memo.memo)" for line in _functools_caches(tree)]
+        offenders += [f"{name}: module-level cache {n} (engine.memo.memo, or ctx.remember if it depends on a run)"
+                      for n in _module_caches(tree) if f"{name}:{n}" not in _STATE_NOT_CACHES]  # fmt: skip
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_cache_detector_sees_each_pattern_it_forbids() -> None:
+    """Each pattern removed in issue #22 is caught (the test above cannot pass by seeing nothing),
+    and the allowed state still exists (a stale allowance would hide a new cache of that name)."""
+    planted = {
+        "import functools\n@functools.lru_cache(maxsize=8)\ndef f(x): return x\n": "functools",
+        "import functools as ft\ng = ft.cache(lambda: 1)\n": "functools",
+        "from functools import cache\n": "functools",
+        "_left_out_memo: dict = {}\n": "_left_out_memo",
+        "_LOG_TF: dict[int, float] = {}\ndef f(k):\n    _LOG_TF[k] = 1.0\n": "_LOG_TF",
+        "_seen = {}\ndef f(t):\n    return _seen.setdefault(t, len(t))\n": "_seen",
+        "from collections import OrderedDict\n_by_text = OrderedDict()\ndef f(t):\n    _by_text.clear()\n": "_by_text",
+    }
+    for source, what in planted.items():
+        tree = ast.parse(source)
+        caught = bool(_functools_caches(tree)) if what == "functools" else _module_caches(tree) == [what]
+        assert caught, source
+    assert not _module_caches(ast.parse("TABLE = {'a': 1}\ndef f(k):\n    return TABLE[k]\n"))  # read only
+    for entry in _STATE_NOT_CACHES:
+        path, name = entry.split(":")
+        assert name in _module_caches(ast.parse((ENGINE / path).read_text("utf-8"))), f"stale allowance {entry}"

@@ -77,3 +77,40 @@ def test_threads_get_the_same_answers():
     expected = [sorted(w) for w in words]
     assert all(results[k] == expected for k in range(8))
     assert len(chars.memo) <= 64
+
+
+def test_a_key_function_names_what_the_value_depends_on():
+    """With `key`, an argument that is only the means (a plan whose texts are in the key) is left
+    out of it; the bound and the copy policy hold as without one, and counts and clear work alike."""
+    calls: list[tuple[str, object]] = []
+
+    @memo(2, copy="copy", key=lambda text, means: text)
+    def chars(text: str, means: object) -> list[str]:
+        calls.append((text, means))
+        return list(text)
+
+    first = chars("ab", object())
+    first.append("x")  # the caller's copy
+    assert chars("ab", object()) == ["a", "b"]  # another means, the same key: a hit
+    chars("cd", None)
+    chars("ef", None)  # drops "ab"
+    chars("ab", None)
+    assert [t for t, _ in calls] == ["ab", "cd", "ef", "ab"]
+    store = chars.memo
+    assert (store.hits, store.misses, len(store)) == (1, 4, 2)
+    store.clear()
+    assert len(store) == 0
+
+
+def test_counts_and_clear_without_a_key():
+    @memo(8, copy="shared")
+    def double(n: int) -> int:
+        return 2 * n
+
+    assert [double(1), double(1), double(2)] == [2, 2, 4]
+    store = double.memo
+    assert (store.hits, store.misses, len(store), store.maxsize, store.policy) == (1, 2, 2, 8, "shared")
+    store.clear()
+    assert len(store) == 0
+    with pytest.raises(ValueError):
+        memo(0, copy="shared")(lambda n: n)

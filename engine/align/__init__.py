@@ -91,6 +91,8 @@ def _side_key(texts: tuple, words: tuple[str, ...], parent: Plan) -> tuple:
     return texts, words
 
 
+# read, never changed by the aligner (Units fill their shared Words lazily, by text); 8 parents:
+# a batch has one, a server a few at a time
 @memo(8, copy="shared", key=_side_key)
 def _side(texts: tuple, words: tuple[str, ...], parent: Plan) -> tuple[list[Unit], list[Unit], Counter[str]]:
     p_all = build_units(parent)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -82,7 +81,7 @@ def split_clauses(text: str) -> list[str]:
     return list(_split_clauses(text))
 
 
-@lru_cache(maxsize=8192)  # a draft measure that keeps its parent's text splits the same way
+@memo(8192, copy="shared")  # a draft measure that keeps its parent's text splits the same way
 def _split_clauses(text: str) -> tuple[str, ...]:
     try:
         from engine.extract import split_clauses as extract_split  # type: ignore[attr-defined]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from engine.align.tokenize import dictionary_key, lcut
+from engine.memo import memo
 from engine.models import DiffOp
 
 _MERGE_GAP = 1  # an equal run this short between two changes is folded into them
@@ -32,7 +32,7 @@ def char_diff(parent: str, local: str) -> list[DiffOp]:
     return list(_diff_models(parent, local, *dictionary_key(parent, local)))  # and on the words learnt
 
 
-@lru_cache(maxsize=4096)
+@memo(4096, copy="shared")  # frozen DiffOps; a batch's drafts edit the parent's clauses alike
 def _diff_models(parent: str, local: str, *dictionary: str) -> tuple[DiffOp, ...]:
     """char_diff's DiffOps, made once per pair of texts and shared (DiffOp is frozen)."""
     return tuple(DiffOp(op=t, parent=p, local=q) for t, p, q in _diff_ops(parent, local, *dictionary))
@@ -137,7 +137,7 @@ def list_items(parent: str, local: str) -> tuple[list[str], list[str]]:
     return list(dropped), list(added)
 
 
-@lru_cache(maxsize=4096)
+@memo(4096, copy="shared")  # tuples; the same clause pairs as _diff_models
 def _list_items(parent: str, local: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     dropped: list[str] = []
     added: list[str] = []

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from engine.memo import memo
 
 _SLOTS = 255  # U+00FF is the "no query character" code
 _OTHER = 0xFF
@@ -86,12 +87,13 @@ def ratios(query: str, choices: Sequence[str]) -> list[float]:
     return [fuzz.ratio(mq, c) for c in _rewritten(lut, c_cps, list(accumulate(map(len, choices), initial=0)))]
 
 
-@lru_cache(maxsize=4096)  # the parent's texts are the queries of every draft
+@memo(4096, copy="shared")  # the parent's texts are the queries of every draft
 def _query_alphabet(query: str) -> tuple[str, np.ndarray | None]:
     """The query on its own one-byte alphabet, and that alphabet (sorted code points); None when
     it has more than 255 characters or one beyond the basic plane."""
     q_cps = _code_points(query)
     alphabet = np.unique(q_cps)
+    alphabet.setflags(write=False)  # shared by every caller of the memo: read-only
     if len(alphabet) > _SLOTS or q_cps.max(initial=0) > 0xFFFF:
         return query, None
     return (np.searchsorted(alphabet, q_cps).astype(np.uint8).tobytes().decode("latin-1"), alphabet)

@@ -15,10 +15,10 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
 import numpy as np
@@ -98,6 +98,9 @@ def _words_of(title: str, body: str, _learnt: tuple[str, ...]) -> Words:
 _PARTS_MAX = 4096  # draft texts remembered per parent text
 
 
+_FILLING = threading.Lock()  # Unit.clauses: a Words' clauses and their facts are filled once
+
+
 @dataclass
 class Unit:
     """A measure (or a draft section with a general role) prepared for matching."""
@@ -137,12 +140,17 @@ class Unit:
     def clauses(self, with_facts: bool = True) -> list[ClauseInfo]:
         """Clauses of the body; deadlines, targets and strength only when asked (coverage needs none)."""
         w = self.words
-        if w.clauses is None:
-            w.clauses = [clause_info(c, False) for c in split_clauses(self.body)]
-        if with_facts and not w.facts:
-            for c in w.clauses:
-                add_facts(c)
-            w.facts = True
+        if w.clauses is None or (with_facts and not w.facts):
+            # one filler at a time: Words are shared by concurrent checks, and a second thread that
+            # replaced the list after the first had added its facts and set `facts` left clauses
+            # without facts for every later check of this text (tests/test_concurrency.py)
+            with _FILLING:
+                if w.clauses is None:
+                    w.clauses = [clause_info(c, False) for c in split_clauses(self.body)]
+                if with_facts and not w.facts:
+                    for c in w.clauses:
+                        add_facts(c)
+                    w.facts = True
         if with_facts and self.stage:  # a clause of a stage with no date of its own is due with the stage
             return [c if c.deadlines else dataclasses.replace(c, deadlines=list(self.stage)) for c in w.clauses]
         return w.clauses
@@ -343,11 +351,9 @@ def term_rows(u: Unit) -> tuple[list[str], np.ndarray]:
     return w.tf
 
 
+@memo(1024, copy="shared")  # a float per term count; counts in one unit stay far below 1024
 def _log_tf(k: int) -> float:
-    tf = _LOG_TF.get(k)
-    if tf is None:
-        tf = _LOG_TF[k] = float(1.0 + np.log(k))
-    return tf
+    return float(1.0 + np.log(k))
 
 
 def doc_freq(units: list[Unit]) -> Counter[str]:
@@ -400,7 +406,7 @@ def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         set_local(previous)
 
 
-@cache
+@memo(1, copy="shared")  # one answer per process: the OpenBLAS numpy loaded
 def _blas_set_threads_local():
     """`openblas_set_num_threads_local` (OpenBLAS >= 0.3.27) from numpy's own OpenBLAS, else None."""
     import ctypes
@@ -418,9 +424,6 @@ def _blas_set_threads_local():
             fn.argtypes = [ctypes.c_int]
             return fn
     return None
-
-
-_LOG_TF: dict[int, float] = {}
 
 
 def _tfidf(units: list[Unit], slot: dict[str, int], cols: np.ndarray, idf: np.ndarray, width: int) -> np.ndarray:

@@ -224,6 +224,7 @@ def units_in_clause(text: str) -> list[str]:
     return out
 
 
+# tuples of str; every clause, title and item of a few large plans and their drafts
 @memo(65536, copy="shared")
 def _cut(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(t for t in _lcut_with(text, words) if not _NOT_WORD.match(t))
@@ -238,6 +239,7 @@ def lcut(text: str) -> tuple[str, ...]:
     return _lcut(text, dictionary_key(text))
 
 
+# tuples of str; the texts rules compare, fewer than _cut's
 @memo(8192, copy="shared")
 def _lcut(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_lcut_with(text, words))

@@ -20,7 +20,6 @@ Decisions (details in each module's docstring):
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.responsibility import (
@@ -36,6 +35,7 @@ from engine.extract.responsibility import (
 from engine.extract.sentences import sentence_spans, split_clauses, split_sentences
 from engine.extract.strength import strength_of
 from engine.extract.targets import extract_targets, find_targets
+from engine.memo import memo
 from engine.models import Measure, Responsibility, Sentence
 
 __all__ = [
@@ -79,7 +79,7 @@ def fill_measure(m: Measure) -> None:
     m.targets = list(targets)
 
 
-@lru_cache(maxsize=4096)  # a pure function of the text: drafts repeat their parent's measures
+@memo(4096, copy="shared")  # a pure function of the text: drafts repeat their parent's measures
 def _facts(text: str) -> tuple:
     """(responsibility, sentences, deadlines, targets) of a measure text; never handed out as they
     are (fill_measure copies each object and each list in it)."""

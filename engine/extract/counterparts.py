@@ -8,11 +8,10 @@ does not list follow the suffix rule (部 -> 厅 at province level, -> 局 below
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import yaml
 
 from engine.extract.data import DATA_DIR
+from engine.memo import memo
 from engine.models import Level
 from engine.outputs import note_input
 
@@ -52,7 +51,7 @@ def unit_example(level: Level | None, jurisdiction: str | None) -> str:
     return prefix + ("XX厅" if level == "province" else "XX办" if level == "town" else "XX局")
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # one file read once; callers only read the dict
 def _table() -> dict[str, dict[str, str | None]]:
     path = DATA_DIR / "counterparts.yaml"
     note_input(path)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import yaml
 
 from engine import RULESETS_DIR
+from engine.memo import memo
 from engine.outputs import note_input
 
 DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel put the data
@@ -59,7 +59,7 @@ class StrengthData:
     pattern: re.Pattern[str] | None = None
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # one file read once; UnitData is frozen
 def unit_data() -> UnitData:
     raw = _load("units.yaml", _FALLBACK_UNITS)
     by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
@@ -73,7 +73,7 @@ def unit_data() -> UnitData:
     )
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # one file read once; StrengthData is frozen
 def strength_data() -> StrengthData:
     raw = _load("strength.yaml", _FALLBACK_STRENGTH)
     words: dict[str, str] = {}

@@ -158,6 +158,7 @@ def read_registry_file(path: Path) -> UnitRegistry:
     return read_data_model(path, UnitRegistry, "a unit registry is a mapping with sources, bodies, renames")
 
 
+# one Registry per set of registry files (and their mtimes): a run has one, a server a few
 @memo(8, copy="shared")
 def _registry(paths: tuple[str, ...], stamps: tuple[float, ...]) -> Registry:
     reg = read_registry_file(REGISTRY_PATH) if REGISTRY_PATH.is_file() else UnitRegistry()
@@ -421,6 +422,7 @@ class UnitRead:
         return self.body is not None or self.rename is not None
 
 
+# frozen UnitRead; the unit names of a few plans (a plan names a few hundred)
 @memo(4096, copy="shared")
 def read_unit(name: str, where: Where, reg: Registry) -> UnitRead:
     """The longest registry form that ends `name` and leaves a readable prefix; unknown otherwise.
@@ -505,6 +507,7 @@ def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
     return _mentions(key, plan.closing, Where.of(plan), reg)
 
 
+# a tuple of frozen Mentions per plan's measure texts: the plans of a batch or a warm server
 @memo(32, copy="shared")
 def _mentions(
     measures: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...], closing: str, where: Where, reg: Registry
@@ -542,6 +545,7 @@ def text_pattern_plain(where: Where, reg: Registry) -> re.Pattern[str]:
     )
 
 
+# tuples of str; one per jurisdiction and parent a process meets
 @memo(64, copy="shared")
 def _places_for(where: Where) -> tuple[str, ...]:
     """Places a name in this draft's text may be written under, longest first."""
@@ -551,12 +555,14 @@ def _places_for(where: Where) -> tuple[str, ...]:
     return tuple(sorted({p for p in places if p}, key=lambda p: (-len(p), p)))
 
 
+# a compiled pattern per Registry (as many as _registry keeps)
 @memo(8, copy="shared")
 def _forms_re(reg: Registry) -> re.Pattern[str]:
     """Any registry name (a prefix tree: re skips positions whose character starts no name)."""
     return re.compile(trie_regex({f for f in reg.forms}))
 
 
+# an int per tuple of places (as many as _places_for keeps)
 @memo(64, copy="shared")
 def _reach(places: tuple[str, ...]) -> int:
     return max((len(p) for p in places), default=0) + len("中共党委人民政府")

@@ -56,8 +56,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import NamedTuple
+
+from engine.memo import memo
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Characters next to which a space is never meaningful: Han, CJK punctuation and symbols, circled
@@ -113,7 +114,7 @@ _WIDE_RE = re.compile(f"[{WIDE}]")
 _HAN_RE = re.compile(f"[{HAN}]")
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # one converter per process
 def _t2s() -> Callable[[str], str]:
     import opencc
 
@@ -125,7 +126,7 @@ def to_simplified(text: str) -> str:
     return _t2s()(text)
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # one converter per process
 def _s2tw() -> Callable[[str], str]:
     import opencc
 
@@ -278,7 +279,7 @@ def normalise_parts(line: str) -> Normalised:
 _KEPT_LINE = 2000
 
 
-@lru_cache(maxsize=8192)
+@memo(8192, copy="shared")  # lines of a batch repeat; normalise_parts copies the column lists
 def _kept_parts(line: str) -> Normalised:
     return _normalise_parts(line)
 

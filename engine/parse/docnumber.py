@@ -17,8 +17,8 @@ gazetteer, never against a list of numbers:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from engine.memo import memo
 from engine.models import Level
 from engine.parse.frontmatter import doc_number_in
 from engine.parse.level import levels_table, short_name
@@ -27,7 +27,7 @@ _SUFFIX_LEVEL: dict[str, Level] = {"省": "province", "市": "city", "州": "cit
                                    "县": "county", "区": "county", "旗": "county"}  # fmt: skip
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # compiled patterns from the one file
 def _table() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, str]]:
     spec = levels_table().get("doc_number") or {}
     national = re.compile(spec["national"]) if spec.get("national") else None

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 import yaml
 
 from engine.extract.data import DATA_DIR
+from engine.memo import memo
 from engine.models import Level
 from engine.outputs import note_input
 
@@ -198,7 +198,7 @@ def level_of_name(name: str) -> Level:
     return "unknown"
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # one file read once; callers only read the dict
 def levels_table() -> dict:
     """rulesets/data/levels.yaml as read (empty when absent): what the parse stage reads of it
     (addressee levels here, 文号 codes in docnumber.py)."""
@@ -207,7 +207,7 @@ def levels_table() -> dict:
     return (yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}) or {}
 
 
-@lru_cache(maxsize=1)
+@memo(1, copy="shared")  # a tuple of compiled patterns from the one file
 def _addressee_levels() -> tuple[tuple[Level, re.Pattern[str]], ...]:
     return tuple((e["level"], re.compile(e["pattern"])) for e in levels_table().get("addressee_levels") or [])
 

@@ -13,10 +13,10 @@ also common phrases (`COMMON_PHRASES`: 新城区 in 推进新城区建设).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from engine.memo import memo
 from engine.outputs import note_input
 from engine.parse.level import PROVINCES
 
@@ -144,7 +144,7 @@ def _path():  # type: ignore[no-untyped-def]
     return RULESETS_DIR / "data" / "places.tsv"
 
 
-@functools.cache
+@memo(1, copy="shared")
 def _load() -> Gazetteer:
     """Read once per process: a fixed file, not a cache keyed by text."""
     path = _path()

@@ -16,6 +16,7 @@ from engine.models import LEVEL_RANK, Measure
 from engine.rules.kinds.base import CheckContext
 
 
+# compiled patterns of levels.yaml (a few dozen)
 @memo(256, copy="shared")
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)

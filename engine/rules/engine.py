@@ -35,7 +35,6 @@ def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Find
     findings: list[Finding] = []
     # once per run, not per finding: per finding each was a scan of the plan or the alignment (quadratic)
     body = body_start(ctx_base.draft)
-    parents = parents_by_local(ctx_base)
     has_parent = ctx_base.parent is not None or bool(ctx_base.obligations)
     for rule in rules:
         if not rule.enabled or not rule.scope.applies_to(ctx_base.draft):
@@ -61,7 +60,7 @@ def run_rules(ctx_base: CheckContext, rules: list[Rule], lang: str) -> list[Find
             raise PlancheckError(
                 "internal", reason=f"rule {rule.id} (check {rule.check}) failed: {type(e).__name__}: {e}"
             ) from e
-        findings.extend(make_finding(rule, kind, hit, ctx, lang, body, parents) for hit in hits)
+        findings.extend(make_finding(rule, kind, hit, ctx, lang, body) for hit in hits)
     return findings
 
 
@@ -71,19 +70,8 @@ def _template(rule_text: str | None, rule_text_en: str | None, default: dict[str
     return rule_text or default.get("zh") or rule_text_en or default.get("en")
 
 
-def parents_by_local(ctx: CheckContext) -> dict[str, list[str]]:
-    """Draft measure ref -> the parent measures aligned to it, in alignment order."""
-    out: dict[str, list[str]] = {}
-    for p in ctx.pairs():
-        if p.parent_item:
-            for local in dict.fromkeys(p.local_items):
-                out.setdefault(local, []).append(p.parent_item)
-    return out
-
-
 def make_finding(
     rule: Rule, kind: CheckKind, hit: Hit, ctx: CheckContext, lang: str, body: int | None = None,
-    parents: dict[str, list[str]] | None = None,
 ) -> Finding:
     fields: dict[str, Any] = {
         "local_item": hit.local_item or "",
@@ -131,7 +119,7 @@ def make_finding(
     # made in one language matches a run in the other) nor the draft's numbering; finalize makes it unique.
     parents_of = {}
     if hit.local_item and not hit.parent_item:
-        parents_of[hit.local_item] = (parents_by_local(ctx) if parents is None else parents).get(hit.local_item, [])
+        parents_of[hit.local_item] = ctx.aligned_parent_items(hit.local_item)
     anchor = anchor_of(hit.local_item, hit.parent_item, parents_of)
     if not anchor and measure is not None and measure.title:
         # no parent to anchor it (a run without one, a measure the draft added): the measure's own

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from engine.memo import memo
@@ -178,7 +177,7 @@ def compare(op: str, x: Any, y: Any) -> bool:
     return x >= y
 
 
-@lru_cache(maxsize=1024)
+# compiled programs (immutable); the patterns of the loaded rulesets, bounded for a server
 @memo(1024, copy="shared")
 def linear_regex(durable: str, ignore_case: bool = False) -> Any:
     """The durable-dialect pattern as a linear-time RE2 program (user regexes of join and condition

@@ -8,11 +8,11 @@ each level are data (rulesets/data/levels.yaml).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from engine.memo import memo
 from engine.models import Plan
 from engine.rules.beyond import LEGISLATION_WORDS
 from engine.rules.similarity import compact
@@ -120,8 +120,10 @@ def _full_province(name: str) -> str:
     return name
 
 
-def own_names(plan: Plan) -> list[str]:
-    return name_variants(jurisdiction(plan))
+def own_names(plan: Plan | None) -> list[str]:
+    """A plan's jurisdiction as a text would name it (`name_variants`), longest first: 广西壮族自治区,
+    广西; 柳州市城中区, 城中区, 城中."""
+    return name_variants(jurisdiction(plan)) if plan is not None else []
 
 
 def other_names(ctx: CheckContext) -> list[str]:
@@ -163,16 +165,7 @@ def is_legislation(ctx: CheckContext, text: str) -> bool:
 # --------------------------------------------------------------------------- level and place words
 
 
-def place_names(plan: Plan | None) -> list[str]:
-    """A plan's jurisdiction as a text would name it: 广西壮族自治区 -> 广西壮族自治区, 广西."""
-    if plan is None or not plan.jurisdiction:
-        return []
-    name = plan.jurisdiction
-    short = re.sub(r"(壮族|回族|维吾尔|藏族)?(自治区|自治州|自治县|省|市|县|区|街道|镇|乡)$", "", name)
-    return [n for n in {name, short} if len(n) >= 2]
-
-
-_NO_TABLE: dict = {}  # one object, so `level_pattern` caches for a run without levels.yaml too
+_NO_TABLE: dict = {}  # the levels table of a run without levels.yaml: read, never written
 
 
 def _levels_table(ctx: CheckContext) -> dict:
@@ -206,11 +199,27 @@ _LEVEL_FALLBACK = (
 _SELF_FALLBACK = ("全", "我", "本")
 
 
-def _self_words(table: dict, plan: Plan | None) -> set[str]:
-    """How a plan names itself (全区, 我县 …): by its name's ending and by its level's words."""
+def self_words(table: dict, jurisdiction: str | None, level: str) -> list[str]:
+    """How a plan names itself (我区, 全区, 本区 for 广西 or 城中区): levels.yaml `self_words` for the
+    suffix that decides (`suffix_of`)."""
+    return list(_by_suffix(table).get(suffix_of(jurisdiction, level), []))
+
+
+def all_self_words(table: dict) -> set[str]:
+    """Every level's self-words (我市, 全省, 本县 …)."""
+    return {w for ws in _by_suffix(table).values() for w in ws}
+
+
+def _by_suffix(table: dict) -> dict:
+    return table.get("self_words") if isinstance(table.get("self_words"), dict) else {}
+
+
+def _level_self_words(table: dict, plan: Plan | None) -> set[str]:
+    """Every self-word a plan of its level and name ending may use (全区 and 全省 for a 自治区): wider
+    than `self_words`, for taking level words out of a text, where over-matching costs nothing."""
     if plan is None:
         return set()
-    by_suffix = table.get("self_words") if isinstance(table.get("self_words"), dict) else {}
+    by_suffix = _by_suffix(table)
     levels = table.get("levels") if isinstance(table.get("levels"), dict) else {}
     info = levels.get(plan.level) if isinstance(levels.get(plan.level), dict) else {}
     keys = [compact(w) for w in info.get("words", [])]
@@ -229,22 +238,10 @@ def level_pattern(ctx: CheckContext) -> re.Pattern[str]:
     such as 自治区/设区市/乡镇/街道) and from the two plans' place names, so a plan of any place and
     level is covered: 全区各级政府 -> 我县, 广西 -> 藤县, 村级以上 -> 街道以上 all reduce to the same text.
 
-    Called thousands of times per check: built once per levels table and pair of plans (by their
-    jurisdiction and level, all it reads of them).
+    Called thousands of times per check: built once per run (it reads the run's plans and data),
+    the regex itself kept by its words (`_level_regex`).
     """
-    table = _levels_table(ctx)
-    key = tuple((p.jurisdiction, p.level) if p is not None else None for p in (ctx.parent, ctx.draft))
-    hit = _level_patterns.get(key)
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    pattern = _build_level_pattern(ctx, table)
-    if len(_level_patterns) >= 64:
-        _level_patterns.clear()
-    _level_patterns[key] = (table, pattern)  # holds the table: its id is not reused while cached
-    return pattern
-
-
-_level_patterns: dict[tuple, tuple[dict, re.Pattern[str]]] = {}
+    return ctx.remember(("places.level_pattern",), lambda: _build_level_pattern(ctx, _levels_table(ctx)))
 
 
 def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
@@ -253,8 +250,8 @@ def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
         compact(w) for info in levels.values() if isinstance(info, dict) for w in info.get("words", [])
     }
     level_words = level_words or set(_LEVEL_FALLBACK)
-    self_words = _self_words(table, ctx.parent) | _self_words(table, ctx.draft)
-    places = set(place_names(ctx.parent) + place_names(ctx.draft))
+    self_words = _level_self_words(table, ctx.parent) | _level_self_words(table, ctx.draft)
+    places = set(own_names(ctx.parent) + own_names(ctx.draft))
     return _level_regex(
         tuple(sorted(places, key=len, reverse=True)),
         tuple(sorted(self_words | set(_RELATIVE), key=len, reverse=True)),
@@ -262,7 +259,7 @@ def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=64)
+@memo(64, copy="shared")  # compiled patterns; one per pair of plans' places and level words
 def _level_regex(places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[str, ...]) -> re.Pattern[str]:
     alt = lambda ws: "|".join(re.escape(w) for w in ws if w)  # noqa: E731
     tail = r"(级|两级)?(以上|以下)?(各级)?(人民)?(政府)?"
@@ -313,7 +310,7 @@ def subject_above(words: tuple[str, ...] | None, text: str) -> bool:
     return bool(first.search(flat) or by.search(flat))
 
 
-@functools.lru_cache(maxsize=64)
+@memo(64, copy="shared")  # compiled patterns; one per set of higher-level words (a few levels)
 def _higher_level_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     pattern = (

@@ -181,6 +181,7 @@ def regex_error(pattern: str, engine: str | None = None) -> str | None:
     return _regex_error(pattern, engine or engine_name())
 
 
+# str or None; the patterns of the loaded rulesets, bounded for a server
 @memo(1024, copy="shared")
 def _regex_error(pattern: str, engine: str) -> str | None:
     if engine == "python":

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from engine.memo import memo
 from engine.models import Measure
 
 _PUNCT = re.compile(r"[\s，。；：、,.;:！？!?（）()［］\[\]【】“”\"'‘’《》〈〉…—\-]+")
@@ -26,7 +26,7 @@ _PUNCT = re.compile(r"[\s，。；：、,.;:！？!?（）()［］\[\]【】“�
 _SENT = re.compile(r"(?<=[。；;！？!?])")
 
 
-@lru_cache(maxsize=16384)  # every parent clause is compared with every draft sentence
+@memo(16384, copy="shared")  # every parent clause is compared with every draft sentence
 def compact(text: str | None) -> str:
     """Text without spaces and punctuation: what two wordings must share to be the same words."""
     return _PUNCT.sub("", text or "")
@@ -39,7 +39,7 @@ def sentences(m: Measure) -> list[str]:
     return [s for s in _SENT.split(m.text) if s.strip()]
 
 
-@lru_cache(maxsize=2048)  # as compact: the same sentences, over and over
+@memo(2048, copy="shared")  # as compact: the same sentences, over and over
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
@@ -65,7 +65,7 @@ def content_words(text: str) -> list[str]:
     return list(_content_words(flat, *_dictionary(flat)))
 
 
-@lru_cache(maxsize=16384)  # one clause is compared with many sentences
+@memo(16384, copy="shared")  # one clause is compared with many sentences
 def _content_words(flat: str, *_dictionary: str) -> tuple[str, ...]:
     from engine.align.tokenize import lcut  # cached too, but the filter below is not free
 
@@ -81,7 +81,7 @@ def similarity(clause: str, text: str) -> float:
     return _similarity(a, compact(text), *_dictionary(a))
 
 
-@lru_cache(maxsize=65536)  # every parent clause meets every draft sentence, check after check
+@memo(65536, copy="shared")  # every parent clause meets every draft sentence, check after check
 def _similarity(a: str, b: str, *dictionary: str) -> float:
     if not a or not b:
         return 0.0
@@ -120,7 +120,7 @@ def best_coverage(part: str, texts: list[str]) -> tuple[float, int]:
     return best
 
 
-@lru_cache(maxsize=65536)
+@memo(65536, copy="shared")  # floats; the same pairs as _similarity
 def _coverage(a: str, b: str, *dictionary: str) -> float:
     if not a or not b:
         return 0.0

@@ -41,6 +41,7 @@ def is_total(t: Target, sentence: str) -> bool:
     return not _PER_UNIT.search(head + t.text + tail)
 
 
+# tuples of str; the clauses with targets of a few large plans
 @memo(8192, copy="shared")
 def _quantities(text: str) -> tuple[tuple[str, str, str], ...]:
     """(target text, words before it, words after it) for each target of `text`: before = back to the

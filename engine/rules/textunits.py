@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from engine.extract import without_responsibility
@@ -34,7 +33,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD) if _HALF.search(text) else text
 
 
-@lru_cache(maxsize=4096)  # every drafting kind asks for every unit's
+@memo(4096, copy="shared")  # every drafting kind asks for every unit's
 def quoted_mask(text: str) -> bytes:
     """1 inside 《…》 and 〈…〉 (brackets included): document titles are never the plan's own words."""
     mask = bytearray(len(text))

@@ -114,7 +114,7 @@ def _own_words(ctx: CheckContext, text: str) -> str:
         return "".join([*out, _own_words(ctx, text[pos:])])
     own = places.jurisdiction(ctx.draft)
     own_names = places.own_names(ctx.draft)
-    for name in sorted(places.place_names(ctx.parent), key=len, reverse=True):
+    for name in sorted(places.own_names(ctx.parent), key=len, reverse=True):
         if own and name not in own_names and name not in own:
             text = text.replace(name, own)
     table = ctx.data.get("levels") if isinstance(ctx.data, dict) else None

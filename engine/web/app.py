@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine import __version__
 from engine.errors import PlancheckError
+from engine.memo import memo
 from engine.report.base import RenderContext
 from engine.web.service import (
     DOWNLOADS,
@@ -214,7 +214,7 @@ def _error_response(request: Request, err: PlancheckError) -> Response:
     return HTMLResponse(page, status_code=status, headers=headers)
 
 
-@functools.cache
+@memo(1, copy="shared")  # one Environment per process (jinja2 environments are safe to share)
 def _templates() -> Environment:
     """The package's templates, every value escaped unless marked safe (the report body is)."""
     return Environment(

@@ -25,12 +25,11 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from engine import RULESETS_DIR
 from engine.errors import PlancheckError
-from engine.memo import Memo
+from engine.memo import Memo, memo
 from engine.outputs import forget_inputs, write_upload
 from engine.pipeline import CheckRun, Obligations, check, display_path_of
 from engine.report import FORMATTERS
@@ -106,7 +105,7 @@ class Result:
     date: str = ""  # the day of the check, the documents' date
 
 
-@cache
+@memo(1, copy="shared")  # the bundled rulesets, read once per process; a tuple
 def parent_rulesets() -> tuple[tuple[str, str], ...]:
     """(id, title) of the bundled rulesets that carry a parent's obligations, for the parent list."""
     from engine.rules.loader import load_rulesets

@@ -19,19 +19,21 @@ def _plans() -> tuple[Plan, Plan]:
     )
 
 
-def test_parents_by_local_equals_the_scan_per_finding():
-    """run_rules indexes local -> aligned parents once (a scan of the pairs per finding was quadratic)."""
+def test_aligned_parent_items_equal_the_scan_per_finding():
+    """Findings are anchored through one index of the alignment per run (a scan of the pairs per
+    finding was quadratic), the index ctx.aligned_parents reads too."""
     from engine.align import align_plans
-    from engine.rules.engine import parents_by_local
     from engine.rules.kinds.base import CheckContext
 
     parent, draft = _plans()
     ctx = CheckContext(draft=draft, parent=parent, alignment=align_plans(parent, draft), obligations={}, data={})
-    index = parents_by_local(ctx)
-    assert index
+    found = 0
     for m in draft.measures:
         plain = [p.parent_item for p in ctx.pairs() if p.parent_item and m.ref in p.local_items]
-        assert index.get(m.ref, []) == plain
+        assert ctx.aligned_parent_items(m.ref) == plain
+        found += bool(plain)
+    assert found
+    assert CheckContext(draft=draft, parent=None, alignment=None, obligations={}, data={}).aligned_parent_items("1") == []
 
 
 def test_aligned_parents_equals_the_scan_of_the_pairs():

@@ -7,8 +7,8 @@ kind lacks a description, message templates in both languages, or a case file in
 from __future__ import annotations
 
 import importlib
-from functools import cache
 
+from engine.memo import memo
 from engine.rules.kinds.base import CheckKind
 
 KIND_MODULES: tuple[str, ...] = (
@@ -39,7 +39,7 @@ KIND_MODULES: tuple[str, ...] = (
 )
 
 
-@cache
+@memo(1, copy="shared")  # one registry per process; kinds are stateless
 def registry() -> dict[str, CheckKind]:
     """Every kind by name, instantiated once."""
     kinds: dict[str, CheckKind] = {}

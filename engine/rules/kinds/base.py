@@ -235,6 +235,14 @@ class CheckContext:
                 out.append((pm.ref, pm.text))
         return out
 
+    def aligned_parent_items(self, local_item: str) -> list[str]:
+        """The parent items of the alignment pairs that list the draft item `local_item` (its own
+        label only, not its section's), in alignment order: what anchors a finding with no parent
+        item of its own."""
+        by_local = self.remember(("by_local",), lambda: _index_by_local(self))
+        pairs = self.alignment.alignment if self.alignment else []
+        return [pairs[k].parent_item for k in by_local.get(local_item, ())]  # type: ignore[misc]
+
     def table(self, name: str) -> dict:
         """`data[name]`, else the shipped rulesets/data/<name>.yaml (hand-built contexts in tests)."""
         data = self.data.get(name) if self.data else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -10,7 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from engine.memo import memo
+from engine.memo import Memo, memo
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
 from engine.rules import places, voice
@@ -400,21 +399,7 @@ class ClauseCarried(CheckKind):
         is compared (规则 in 推动规则、…)."""
         if "、" not in part:
             return []
-        key = (
-            part,
-            sub,
-            clause,
-            w.key,
-            options.max_item_chars,
-            options.min_item_chars,
-            options.item_threshold,
-            options.reworded_threshold,
-        )
-        left = _left_out_memo.get(key)
-        if left is None:
-            if len(_left_out_memo) >= 16384:
-                _left_out_memo.clear()
-            left = _left_out_memo[key] = self._left_out(part, sub, clause, w, options)
+        left = _left_out(part, sub, clause, w, options)
         return [
             item.strip(_PUNCT)
             for item in left
@@ -489,7 +474,7 @@ class ClauseCarried(CheckKind):
         residue = places.adaptation_residue(ctx, part)
         if len(sim.compact(part)) < min_chars or len(residue) < options.min_item_chars:
             return False
-        if any(n in part for n in places.place_names(ctx.parent)):
+        if any(n in part for n in places.own_names(ctx.parent)):
             return False  # 紧紧结合广西发展特点: tailoring to the parent's place, not a task
         if options.skip_beyond_level and beyond_level(ctx, part):
             return False
@@ -555,36 +540,40 @@ class ClauseCarried(CheckKind):
 
 _PUNCT = "，,；;。、：: "
 _SUB = re.compile(r"(?<=[，,；;。])")
-_left_out_memo: dict[tuple, tuple[str, ...]] = {}
-_sub_memo: dict[tuple, tuple] = {}
 
 
+# the same parent items meet the same draft sub-clause check after check; tuples of str, shared; the
+# Wording is keyed by its key (Wordings with equal keys word every text alike), the options by what
+# `_left_out` reads of them
+@memo(16384, copy="shared", key=lambda part, sub, clause, w, options: (
+    part, sub, clause, w.key, options.max_item_chars, options.min_item_chars, options.item_threshold,
+    options.reworded_threshold))  # fmt: skip
+def _left_out(part: str, sub: str, clause: str, w: Wording, options: Options) -> tuple[str, ...]:
+    return ClauseCarried._left_out(part, sub, clause, w, options)
+
+
+# the same clause pairs meet check after check; tuples, shared
+@memo(16384, copy="shared", key=lambda local, parent, w, above, n: (local, parent, w.key, above, n))
 def _sub_clauses(
     local: str, parent: str, w: Wording, above: tuple[str, ...] | None, min_item_chars: int
-) -> tuple[list[str], list[str], list[str], list[tuple[str, float, int]]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, float, int], ...]]:
     """The draft clause's sub-clauses and their wordings, the parent clause's sub-clauses worth
     comparing and, for each, (wording, coverage, index) of the draft sub-clause that holds most of it.
-    A pure function of its arguments, memoised (the same clause pairs meet check after check)."""
-    key = (local, parent, w.key, above, min_item_chars)
-    out = _sub_memo.get(key)
-    if out is None:
-        subs = [x for x in _SUB.split(local) if sim.compact(x)]
-        flats = [w(x) for x in subs]
-        parts = [
-            sc
-            for sc in _SUB.split(parent)
-            if len(sim.compact(sc)) >= min_item_chars and not places.subject_above(above, sc)
-        ]
-        # each parent sub-clause: the draft sub-clause that holds most of it
-        best: list[tuple[str, float, int]] = []
-        for sc in parts:
-            flat = w(sc)
-            score, j = sim.best_coverage(flat, flats)  # the best, the last on a tie
-            best.append((flat, score, j))
-        if len(_sub_memo) >= 16384:
-            _sub_memo.clear()
-        out = _sub_memo[key] = (subs, flats, parts, best)
-    return out
+    A pure function of its arguments."""
+    subs = [x for x in _SUB.split(local) if sim.compact(x)]
+    flats = [w(x) for x in subs]
+    parts = [
+        sc
+        for sc in _SUB.split(parent)
+        if len(sim.compact(sc)) >= min_item_chars and not places.subject_above(above, sc)
+    ]
+    # each parent sub-clause: the draft sub-clause that holds most of it
+    best: list[tuple[str, float, int]] = []
+    for sc in parts:
+        flat = w(sc)
+        score, j = sim.best_coverage(flat, flats)  # the best, the last on a tie
+        best.append((flat, score, j))
+    return tuple(subs), tuple(flats), tuple(parts), tuple(best)
 
 
 def _changed_in_place(
@@ -765,7 +754,7 @@ def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool
 
 def _without_place(ctx: CheckContext, text: str) -> str:
     """`text` without the sub-clauses that name the parent's own place (认真研究广西形势)."""
-    names = places.place_names(ctx.parent)
+    names = places.own_names(ctx.parent)
     parts = re.split(r"[，,；;]", text)
     return "，".join(p for p in parts if not any(n in p for n in names))
 
@@ -807,33 +796,19 @@ class Wording:
         self._fill = _alternation(tuple(sim.compact(f) for f in fillers if sim.compact(f)))
         # pure functions of the text once built: memoised (shared by every Wording built alike)
         key = (self._levels, tuple(self._canon.items()), self._fill)
-        memo = _wording_memos.get(key)
-        if memo is None:
-            if len(_wording_memos) >= 16:
-                _wording_memos.clear()
-            memo = _wording_memos[key] = ({}, {})
-        self._flat, self._raw = memo
+        self._flat, self._raw = _wording_stores(key)
         self.key = key  # Wordings with equal keys word every text alike
 
     def __call__(self, text: str) -> str:
-        out = self._flat.get(text)
-        if out is None:
-            if len(self._flat) >= 32768:
-                self._flat.clear()
-            out = self._flat[text] = self.reword(
-                self._levels.sub("", sim.compact(unicodedata.normalize("NFKC", text)))
-            )
-        return out
+        return self._flat.call(text, self._flatten, (text,), {})
+
+    def _flatten(self, text: str) -> str:
+        return self.reword(self._levels.sub("", sim.compact(unicodedata.normalize("NFKC", text))))
 
     def reword(self, text: str) -> str:
         """Only the rewording part (no level words taken out): for short items, where taking out
         区政府 from 区政府各部门 would lose the 政府 of 政府部门."""
-        out = self._raw.get(text)
-        if out is None:
-            if len(self._raw) >= 32768:
-                self._raw.clear()
-            out = self._raw[text] = self._reword(text)
-        return out
+        return self._raw.call(text, self._reword, (text,), {})
 
     def _reword(self, text: str) -> str:
         flat = sim.compact(unicodedata.normalize("NFKC", text))
@@ -847,11 +822,15 @@ class Wording:
 _COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[期次个项名家天日周月年倍%])")
 
 
-# (level pattern, synonyms, fillers) -> ({text: Wording(text)}, {text: reword(text)})
-_wording_memos: dict[tuple, tuple[dict[str, str], dict[str, str]]] = {}
+# (level pattern, synonyms, fillers) -> (texts as worded, texts as reworded): a run builds one or two
+# keys, a server one per pair of plans' places (16); each store holds str, shared, 32768 texts (the
+# clauses and items of a few large plans)
+@memo(16, copy="shared")
+def _wording_stores(key: tuple) -> tuple[Memo, Memo]:
+    return Memo(32768, "shared", "clause_carried.Wording"), Memo(32768, "shared", "clause_carried.Wording.reword")
 
 
-@functools.lru_cache(maxsize=64)
+@memo(64, copy="shared")  # compiled patterns; one per synonym/filler list of a ruleset
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None

@@ -25,7 +25,6 @@ import bisect
 import difflib
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from types import MappingProxyType
 from typing import ClassVar
 
@@ -105,8 +104,8 @@ class DuplicateSentence(CheckKind):
         assert isinstance(options, Options)
         lang = "en" if ctx.lang == "en" else "zh"
         measures = list(ctx.measures())
-        per: list[list[tuple[int, str, str]]] = []  # (offset, clause, key) per measure
-        sents: list[list[tuple[int, str, str]]] = []  # (offset, sentence, key): sentences of 2+ clauses
+        per: list[tuple[tuple[int, str, str], ...]] = []  # (offset, clause, key) per measure
+        sents: list[tuple[tuple[int, str, str], ...]] = []  # (offset, sentence, key): sentences of 2+ clauses
         bodies = [tu.body(m) for m in measures]
         for body in bodies:
             clauses, sentences = _measure_units(body)
@@ -237,6 +236,7 @@ def _parent_keys(ctx: CheckContext, options: Options) -> tuple[frozenset[str], M
     return _keys_of(content, options.min_len_across, options.ratio_across, ctx.parent)
 
 
+# frozenset and a read-only mapping; one per parent (its measures' texts), a few at a time
 @memo(16, copy="shared", key=lambda content, min_len, ratio, plan: (content, min_len, ratio))
 def _keys_of(
     content: tuple, min_len: int, ratio: float, plan: Plan
@@ -259,15 +259,15 @@ def _keys_of(
     return repeats, MappingProxyType({k: tuple(v) for k, v in near.items()})  # shared: read-only
 
 
-@lru_cache(maxsize=4096)  # a draft keeps most of its parent's measure texts, a batch its siblings'
-def _measure_units(text: str) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
-    """The clauses of a measure body, and its sentences of two or more clauses (read-only lists)."""
+@memo(4096, copy="shared")  # a draft keeps most of its parent's measure texts, a batch its siblings'
+def _measure_units(text: str) -> tuple[tuple[tuple[int, str, str], ...], tuple[tuple[int, str, str], ...]]:
+    """The clauses of a measure body, and its sentences of two or more clauses (tuples: shared)."""
     qmask = tu.quoted_mask(text)
-    sentences = [u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1])]
-    return _units(text, qmask, _CLAUSE), sentences
+    sentences = tuple(u for u in _units(text, qmask, _SENTENCE) if _CLAUSE_SEP.search(u[1]))
+    return tuple(_units(text, qmask, _CLAUSE)), sentences
 
 
-@lru_cache(maxsize=4096)  # a pure function of the body: drafts repeat their parent's bodies
+@memo(4096, copy="shared")  # a pure function of the body: drafts repeat their parent's bodies
 def _within(body: str, min_len: int, ratio: float) -> tuple[tuple[int, int], ...]:
     """(j, i) for each clause j of the body with an earlier clause i it repeats (the first such i):
     both keys at least `min_len` characters, `fuzz.ratio` at least `ratio`."""

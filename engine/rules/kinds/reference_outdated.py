@@ -104,6 +104,7 @@ def read_references(path: Path) -> References:
     return read_data_model(path, References, "a reference list is a mapping with sources, references …")
 
 
+# one References per file and mtime: the shipped list and an office's own
 @memo(4, copy="shared")
 def _load(path: str, stamp: float) -> References:
     return read_references(Path(path))

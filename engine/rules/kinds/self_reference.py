@@ -32,7 +32,6 @@ title with the longest level suffix at its end (宜州区 is a 区: 全区 is it
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -95,8 +94,8 @@ class SelfReference(CheckKind):
         lv = ctx.table("levels")
         draft = ctx.draft
         jname = places.jurisdiction(draft)
-        own = self_words(lv, jname, draft.level)
-        foreign = sorted(all_self_words(lv) - set(own), key=len, reverse=True)
+        own = places.self_words(lv, jname, draft.level)
+        foreign = sorted(places.all_self_words(lv) - set(own), key=len, reverse=True)
         ambiguous = self._ambiguous(ctx, lv, own)
         names = places.other_names(ctx)
         foreign_places = _foreign_places(ctx) if options.place_names and options.gazetteer else frozenset()
@@ -238,7 +237,7 @@ class SelfReference(CheckKind):
         if ctx.parent is not None and places.suffix_of(ctx.parent.jurisdiction, ctx.parent.level) != places.suffix_of(
             jname, draft.level
         ):
-            higher |= set(self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
+            higher |= set(places.self_words(lv, ctx.parent.jurisdiction, ctx.parent.level))
         if places.suffix_of(jname, draft.level) == "区" and draft.level != "province":
             if any("自治区" in m.text for m in draft.measures) or "自治区" in (draft.preamble or ""):
                 higher |= set((lv.get("self_words") or {}).get("自治区", []))
@@ -284,7 +283,10 @@ class SelfReference(CheckKind):
         contexts = [c for c in (lv.get("self_contexts") or [])]
         rb = tu.compiled(lv.get("reference_before") or "$^")
         # (folded text, its aligned parent texts), read once a name is found: most units have none
-        copied_from = functools.cache(lambda: (tu.fold(text), ctx.aligned_parents(unit.ref)))
+        def copied_from() -> tuple[str, list[tuple[str | None, str]]]:
+            return ctx.remember(  # per run: the aligned parents depend on the run's alignment
+                ("self_reference.copied_from", unit.ref, text), lambda: (tu.fold(text), ctx.aligned_parents(unit.ref))
+            )
 
         taken = bytearray(len(text))
         k = options.context_chars
@@ -488,14 +490,6 @@ _REASONS = {
 def _reason(key: str, lang: str, jurisdiction: str, right: str) -> str:
     zh, en = _REASONS[key]
     return (en if lang == "en" else zh).replace("{j}", jurisdiction or "本级").replace("{right}", right)
-
-
-def self_words(table_: dict, jurisdiction: str | None, level: str) -> list[str]:
-    return list((table_.get("self_words") or {}).get(places.suffix_of(jurisdiction, level), []))
-
-
-def all_self_words(table_: dict) -> set[str]:
-    return {w for ws in (table_.get("self_words") or {}).values() for w in ws}
 
 
 KIND = SelfReference

@@ -13,7 +13,6 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, model_validator
@@ -265,6 +264,7 @@ def _weakenings(cp: ClausePair, report_deleted_mandatory: bool) -> tuple[tuple[t
     return _weakenings_of(cp.parent_text, cp.local_text, report_deleted_mandatory)
 
 
+# tuples; the clause pairs of a few large checks
 @memo(16384, copy="shared")
 def _weakenings_of(parent: str, local: str, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
     return _find_weakenings(char_ops(parent, local), report_deleted_mandatory)
@@ -412,7 +412,7 @@ def char_ops(parent: str, local: str) -> list[DiffOp]:
     return [DiffOp(op=tag, parent=p, local=q) for tag, p, q in _char_ops(parent, local)]  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=8192)  # a parent clause meets the same draft clause in several kinds and checks
+@memo(8192, copy="shared")  # a parent clause meets the same draft clause in several kinds and checks
 def _char_ops(parent: str, local: str) -> tuple[tuple[str, str, str], ...]:
     a, b = parent.translate(_CANON), local.translate(_CANON)
     return tuple(

@@ -24,7 +24,6 @@ import difflib
 import re
 import threading
 from collections.abc import Iterator
-from functools import cache, lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -208,14 +207,10 @@ class TermConsistency(CheckKind):
             tuple(names),
             frozenset(slips),
         )
-        memo = _slips_memo.get(key, {})
         for off, clause in text_clauses:
             if len(clause) < options.min_clause:
                 continue
-            found = memo.get(clause)
-            if found is None:
-                found = tuple(_find_slips(clause, *key))
-                memo = _remember(key, clause, found)
+            found = _slips(clause, *key)
             for i1, i2, wrong, right_, reason, idx in found:
                 pref, pclause = pclauses[idx]
                 hit = emit(
@@ -225,37 +220,23 @@ class TermConsistency(CheckKind):
                     yield hit
 
 
-@lru_cache(maxsize=4096)  # drafts repeat their parent's texts, and a batch its siblings'
+@memo(4096, copy="shared")  # drafts repeat their parent's texts, and a batch its siblings'
 def _scan(text: str, patterns: tuple[str, ...]) -> tuple[tuple[re.Match[str], ...], ...]:
     """The matches of each pattern in `text` (`finditer`), kept by text."""
     return tuple(tuple(tu.compiled(p).finditer(text)) for p in patterns)
 
 
-# what each clause yields, per key of `_diff` (parent clauses, options, names): kept across units and
-# checks; the key is looked up once per unit, not hashed again for every clause. At most
-# `_SLIPS_MAX` keys and clauses in all (`_slips_count`): past that, started over.
-_slips_memo: dict[tuple, dict[str, tuple]] = {}
-_slips_count = [0]
-_SLIPS_MAX = 16384
+# what each clause yields against the parent clauses, options and names: kept across units and checks
+# (`_find_slips` is a pure function: the term tokenizer is fixed); tuples, shared; 16384 clauses, the
+# draft clauses of a few large checks
+@memo(16384, copy="shared")
+def _slips(clause: str, *key: object) -> tuple[tuple[int, int, str, str, str, int], ...]:
+    """(i1, i2, wrong, right, reason, parent clause index) of each slip in `clause` against the best
+    matching parent clause."""
+    return tuple(_find_slips(clause, *key))
 
 
-def _remember(key: tuple, clause: str, found: tuple) -> dict[str, tuple]:
-    """Keep `found`, the (i1, i2, wrong, right, reason, parent clause index) of each slip in `clause`
-    against the best matching parent clause (`_find_slips`, a pure function: the term tokenizer is
-    fixed), under `key`; return the key's clauses."""
-    memo = _slips_memo.get(key)
-    added = 1 if memo is not None else 2  # the clause, and the key when it is new
-    if _slips_count[0] + added > _SLIPS_MAX:
-        _slips_memo.clear()
-        _slips_count[0], memo, added = 0, None, 2
-    if memo is None:
-        memo = _slips_memo[key] = {}
-    memo[clause] = found
-    _slips_count[0] += added
-    return memo
-
-
-@lru_cache(maxsize=4096)  # the same parent measures meet their draft units check after check
+@memo(4096, copy="shared")  # the same parent measures meet their draft units check after check
 def _parent_clauses(
     parents: tuple[tuple[str | None, str], ...], min_clause: int
 ) -> tuple[tuple[str | None, str], ...]:
@@ -339,7 +320,7 @@ def _is_slip(pclause: str, j: int, new: str, slips: set[frozenset[str]]) -> bool
     return _in_term(pclause, j)
 
 
-@lru_cache(maxsize=4096)  # parent clauses: the same few hundred meet every draft
+@memo(4096, copy="shared")  # parent clauses: the same few hundred meet every draft
 def _in_term(pclause: str, j: int) -> bool:
     """Character j of the parent clause is inside a noun or fixed phrase of two or more characters.
     Tags only the words up to j: each new word's tag is a dictionary lookup (`_DictTags`)."""
@@ -351,7 +332,7 @@ def _in_term(pclause: str, j: int) -> bool:
     return False
 
 
-@cache
+@memo(1, copy="shared")  # one frozen tokenizer per process
 def _tokenizer():
     """A private jieba tokenizer on the default dictionary only.
 
@@ -366,7 +347,7 @@ def _tokenizer():
     return tok
 
 
-@cache
+@memo(1, copy="shared")  # one tagger per process, on _tokenizer()
 def _tagger():
     """A part-of-speech tagger on `_tokenizer()`, its word tags read from the dictionary on demand.
 
@@ -409,15 +390,12 @@ def _posseg():
     return jieba.posseg
 
 
-_dict_data: dict[object, bytes] = {}
-
-
+# bytes, shared; one per dictionary file (the default one and, where a user set one, jieba's): 4
+@memo(4, copy="shared", key=lambda tok: tok.dictionary)
 def _dict_bytes(tok) -> bytes:
     """The dictionary file of a jieba tokenizer, read once per dictionary (5 MB, ~5 ms)."""
-    if tok.dictionary not in _dict_data:
-        with tok.get_dict_file() as f:
-            _dict_data[tok.dictionary] = f.read()
-    return _dict_data[tok.dictionary]
+    with tok.get_dict_file() as f:
+        return f.read()
 
 
 _MISSING = object()
@@ -542,11 +520,12 @@ def best_match(text: str, candidates: list[str], cutoff: float = 0.0) -> tuple[f
     return best, idx
 
 
-@lru_cache(maxsize=4096)
+@memo(4096, copy="shared")  # str; the parent clauses of a check, folded once
 def _folded(text: str) -> str:
     return tu.fold(text)
 
 
+# one matcher per parent clause and thread (see below); the clauses of a few parents
 @memo(1024, copy="shared")
 def _matcher(b: str, thread: int) -> difflib.SequenceMatcher:
     """A SequenceMatcher with `b` indexed once: the same parent clauses meet every draft clause.
