@@ -83,6 +83,15 @@ def _lang_en(argv: list[str]) -> bool:
     return "--lang=en" in argv or any(a == "--lang" and b == "en" for a, b in itertools.pairwise(argv))
 
 
+def _finished() -> None:
+    """The command has ended and its outputs are whole: a Ctrl-C or SIGTERM while Python shuts down
+    (it can take a second) changes nothing. Without this, a KeyboardInterrupt raised there had no
+    handler left, and the process died of SIGINT (exit -2) after a complete run."""
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None:
+            signal.signal(sig, signal.SIG_IGN)
+
+
 def main() -> None:
     install()
     try:
@@ -93,6 +102,9 @@ def main() -> None:
         cli(prog_name="plancheck")
     except (KeyboardInterrupt, Terminated) as exc:
         stop(exc)
+    except SystemExit:
+        _finished()
+        raise
     except Exception as exc:
         if (cause := interruption(exc)) is None:
             raise

@@ -113,9 +113,15 @@ def test_a_signal_in_the_middle_of_one_check(work: Path) -> None:
     running, r = _interrupt(work, args, signal.SIGINT, took / 2)
     if not running:
         pytest.skip("the check finished before the signal on this machine")
+    left = {p.name for p in work.iterdir()} - before
+    if r.returncode in (0, 1):  # on a loaded machine the signal can land after the check has ended,
+        # while Python shuts down: the run is complete, and says so by its own exit code (engine.entry._finished)
+        assert left == {"r.json", "r.docx"} and "Traceback" not in r.stderr, (left, r.stderr)
+        json.loads((work / "r.json").read_text("utf-8"))
+        zipfile.ZipFile(work / "r.docx").testzip()
+        return
     assert r.returncode == EXIT_SIGINT, (r.returncode, r.stderr)
     assert "Traceback" not in r.stderr and "已中断" in r.stderr.splitlines()[-1], r.stderr
-    left = {p.name for p in work.iterdir()} - before
     assert left <= {"r.json", "r.docx"}, left  # no temporary file
     if "r.json" in left:
         json.loads((work / "r.json").read_text("utf-8"))  # complete, not half-written
