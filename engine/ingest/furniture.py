@@ -7,6 +7,10 @@ site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is
 `技术支持：…` line at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
+Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture as
+whitespace-separated segments (menu, breadcrumb, label：value, 【buttons】, footer marks) and the
+ingest blanks them in place, so the columns of the plan text around them stay right.
+
 A furniture line that carries the document number (`公开目录 规范性文件 文号 宁发〔2017〕10号`) is
 not dropped: the paragraph keeps the `文号 宁发〔2017〕10号` part so the parser can find 〔year〕N号.
 
@@ -110,7 +114,7 @@ _SEGMENTS = [
     # 浏览次数：2876, 成文日期：2026-03-10
     rf"(?:{_spaced(_NUMERIC_LABELS)}){_SEP}(?:{_NUM_VALUE})",
     # 发布机构：义乌市人民政府办公室, 有效性：有效, 主办：…
-    rf"(?:{_spaced(LABELS + _EDGE_LABELS)}){_SEP}[^\s【\[]{{0,40}}",
+    rf"(?:{_spaced(LABELS + _EDGE_LABELS)}){_SEP}[^\s【\[，。；！？,;!?]{{0,40}}",
     # 【字号：大 中 小】 【打印本页】
     r"[【\[][^】\]\n]{1,24}[】\]]",
     # 浙ICP备05001234号, 浙公网安备 33078202000123号

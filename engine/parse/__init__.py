@@ -94,6 +94,8 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         cuts: list[int] = []
         if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
             cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
+            if cuts:  # a page that lost its line breaks: its closing lines run on too
+                cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1])})
         if (cuts or not front) and closings.AFTER_CLAUSE.search(q.text):
             cuts = sorted({*cuts, *(c for c in closings.cuts(q.text) if 0 < c < len(q.text))})
         if front:

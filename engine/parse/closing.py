@@ -8,8 +8,8 @@ text: the recipients told to carry the plan out (各地区、各有关部门要�
 Two strengths. A *firm* closing paragraph can be nothing else (the plan naming itself, a commencement
 clause, a signature, a date, a contact or 抄送 line, site furniture): the closing starts there. An
 *address* (各…要…) could also be a measure's own second paragraph (各地要…), so it starts the
-closing only when everything after it up to the end of the document closes too, and never when it
-ends with a responsibility clause of its own.
+closing only when no paragraph from it to the closing (or the end) carries a responsibility clause,
+and never under a bare section heading (三、保障措施: the paragraphs under it are that section's text).
 
 On a page whose line breaks were lost (one line), `cuts` finds where the closing starts inside the
 last item's paragraph: right after the item's responsibility clause, when a closing sentence
@@ -48,6 +48,7 @@ _ADDRESS = re.compile(rf"^{_GROUP}(?:[、，,和及与]?{_GROUP}){{0,6}}(?:要|�
 # before `cuts` looks for the clause)
 AFTER_CLAUSE = re.compile(
     r"[)）\]】][。；;\s]*(?:本|自|从|有效期|请|各|联系|抄送|附件|[\u4e00-\u9fff]{1,3}直各)"
+    r"|[)）][^()（）]{0,60}日\s*(?:[(（][^()（）]{1,12}[)）])?\s*$"  # a signature and date end the paragraph
 )
 HEADING_MAX = 40
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -56,6 +57,10 @@ _SIGNED = re.compile(
     r"(?<=[。！!；;”])\s*(?P<org>[\u4e00-\u9fff ]{2,60}?)?\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
     r"\s*(?P<tail>[(（][^()（）]{1,12}[)）])?\s*$"
 )
+
+
+# the same, standing alone right after the last item's clause: 长沙市岳麓区人民政府办公室2026年1月20日
+_SIGNATURE = re.compile(_SIGNED.pattern.removeprefix(r"(?<=[。！!；;”])"))
 
 
 def is_firm(text: str) -> bool:
@@ -92,10 +97,14 @@ def start(heading: str, texts: list[str]) -> int | None:
     `heading`: the item's own line. When it is a bare heading (三、保障措施: no sentence in it), the
     paragraphs under it are that section's text and only a firm closing ends them."""
     firm = next((k for k, t in enumerate(texts) if is_firm(t)), len(texts))
+    if len(heading) <= HEADING_MAX and not _SENTENCE_END.search(heading):
+        return firm if firm < len(texts) else None
     k = firm
-    bare = len(heading) <= HEADING_MAX and not _SENTENCE_END.search(heading)
-    while k > 0 and not bare and is_address(texts[k - 1]):
-        k -= 1  # addresses count only when nothing but addresses and firm closings follow them
+    for j in range(firm - 1, -1, -1):
+        if is_address(texts[j]):
+            k = j  # an address closes, with what follows it, when no responsibility clause follows
+        elif extract.find_responsibility(texts[j]) is not None:
+            break
     return k if k < len(texts) else None
 
 
@@ -110,16 +119,53 @@ def cuts(text: str) -> list[int]:
     while at < len(text) and text[at] in " 。.；;":
         at += 1
     rest = text[at:]
-    if not rest or not (is_firm(rest) or is_address(rest)) or rest.startswith(_CLAUSE_OPEN):
+    if not rest or rest.startswith(_CLAUSE_OPEN):
+        return []
+    signed = _SIGNATURE.fullmatch(rest) or _SIGNED.search(rest)
+    if signed and signed.start() == 0 and not _signer(signed):
+        signed = None  # no signature standing alone right after the clause
+    if not (signed and signed.start() == 0) and not (is_firm(rest) or is_address(rest)):
         return []
     out = [at]
-    m = _SIGNED.search(rest)
-    if m:
-        org = (m.group("org") or "").strip()
-        sign = at + (m.start("org") if org and frontmatter.org_names(org) else m.start("date"))
-        out.append(sign)
-        if org and frontmatter.org_names(org):
-            out.append(at + m.start("date"))
-        if m.group("tail"):
-            out.append(at + m.start("tail"))
+    if signed:
+        org = _signer(signed)
+        out.append(at + (signed.start("org") if org else signed.start("date")))
+        if org:
+            out.append(at + signed.start("date"))
+        if signed.group("tail"):
+            out.append(at + signed.start("tail"))
     return sorted(set(out))
+
+
+def _signer(m: re.Match[str]) -> str:
+    """The issuing bodies of a signature match, when they read as bodies ('' otherwise)."""
+    org = (m.group("org") or "").strip()
+    return org if org and frontmatter.org_names(org) else ""
+
+
+# closing lines run together after the last item (a page that lost its line breaks): a commencement
+# clause, a request to report or an 附件 list after a sentence's end; a contact or 抄送 label anywhere
+_RUN_ON = re.compile(
+    r"(?<=[。；;!！])\s*(?=(?:本\S{0,8}?)?(?:自|从)[^。；]{0,24}?起(?:施行|执行|实施|生效|试行)|有效期(?:至|为|\d)"
+    r"|请[^。]{0,80}?(?:报送|报告|上报|反馈)|附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：])"
+    r"|(?=(?:联系人|联系电话|抄送|抄报)\s*[:：])"
+)
+# a signature date standing between closing lines: not a deadline (于/前/起/至 …) nor 印发's date
+_RUN_ON_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*(?:印发|前|起|以前|之前|至|到|后))"
+)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,60}$")
+
+
+def run_on(text: str, after: int) -> list[int]:
+    """Offsets in `text` (past `after`, the last item's start) where closing lines begin when a page
+    lost its line breaks: commencement, report requests, 附件, contact and 抄送 lines, and a signature
+    (bodies, then the date) standing after them."""
+    out = [m.start() for m in _RUN_ON.finditer(text, after) if m.start() > after]
+    if not out:
+        return []
+    for m in _RUN_ON_DATE.finditer(text, out[0]):
+        run = _HAN_RUN.search(text, out[0], m.start())
+        if run and frontmatter.org_names(run.group()):
+            out += [run.start(), m.start(), m.end()]
+    return sorted({k for k in out if after < k < len(text)})
