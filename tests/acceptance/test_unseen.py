@@ -208,21 +208,7 @@ def closing_differences(name: str) -> list[str]:
     ]
 
 
-CLOSING_KNOWN = (
-    {
-        f"heldout/{name}": why
-        for name, why in {
-            "changde-transport-work-points": "the closing paragraph after the tab-separated table is read as part "
-            "of row 10",
-            "jiangxi-tech-transfer-measures": "the commencement paragraph “本措施自印发之日起施行…” is read as part of "
-            "measure 20",
-            "meitan-food-safety-scraped": "the closing paragraph and the site's 上一篇/下一篇 lines are read as part "
-            "of measure 10",
-            "national-rural-water-supply": "the unnumbered closing paragraph “各地区、各有关部门要…” is read as part of "
-            "measure (八)",
-        }.items()
-    }
-)
+CLOSING_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

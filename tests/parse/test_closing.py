@@ -11,7 +11,6 @@ import pytest
 from engine.ingest import from_text, load_document
 from engine.ingest.furniture import inline_spans
 from engine.ingest.normalise import same_length_light
-from engine.parse import level as levels
 from engine.parse import parse_plan
 from engine.parse.closing import cuts, is_address, is_firm
 
@@ -150,15 +149,3 @@ def test_one_line_cuts_after_the_clause_and_before_the_signature():
     assert got[2].startswith("2026年3月10日") and got[3] == "(此件公开发布)"
     # a sentence of the measure after its clause is not cut
     assert cuts("一、稳岗。返还失业保险费。(责任单位：市人社局)对困难企业给予补助。") == []
-
-
-@pytest.mark.parametrize(
-    ("title", "level"),
-    [
-        ("义乌市人民政府办公室关于进一步稳就业促创业的若干意见", "county"),  # a 县级市 named alone
-        ("金华市人民政府关于加快现代服务业发展的实施意见", "city"),
-        ("昆山市人民政府关于印发昆山市就业促进行动方案的通知", "county"),
-    ],
-)
-def test_a_county_level_city_named_alone_is_county(title, level):
-    assert levels.infer([title], "")[2] == level
