@@ -20,7 +20,7 @@ import sys
 from engine.errors import PlancheckError
 from engine.ingest import budgets, furniture
 from engine.ingest.encoding import decode_text, html_charset
-from engine.ingest.normalise import light, normalise_line, normalise_parts
+from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
 from engine.ingest.tables import TableRow, text_table_lines
 from engine.models import Paragraph, SourceDoc
@@ -51,8 +51,13 @@ def build(
     """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources."""
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
+    removed = list(removed or [])
     parts = [
-        (line_no, orig, normalise_parts(orig.text if isinstance(orig, TableRow) else orig))
+        (
+            line_no,
+            orig,
+            normalise_parts(orig.text if isinstance(orig, TableRow) else _unfurnished(orig, removed)),
+        )
         for line_no, orig in lines
     ]
     non_ascii = sum(p.non_ascii for _, _, p in parts)
@@ -71,7 +76,6 @@ def build(
             normalised.append((line_no, orig, text, cols))
     n = len(normalised)
     paragraphs: list[Paragraph] = []
-    removed = list(removed or [])
     for k, (line_no, orig, text, cols) in enumerate(normalised):
         if len(orig) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
             lite = light(orig)
@@ -93,6 +97,24 @@ def build(
         traditional=traditional,
         removed=removed,
     )
+
+
+def _unfurnished(line: str, removed: list[str]) -> str:
+    """The line with the page furniture inside it blanked (same length: columns stay), the pieces
+    cut out added to `removed`. A line that is furniture as a whole is left to `is_furniture`."""
+    if " " not in line and "\u3000" not in line and "\t" not in line:
+        return line  # segments stand between whitespace
+    lite = light(line)
+    if not lite or (len(line) <= furniture.MAX_LEN * 2 and furniture.is_furniture(lite, at_edge=True)):
+        return line
+    spans = furniture.inline_spans(same_length_light(line))
+    if not spans:
+        return line
+    out = list(line)
+    for a, b in spans:
+        removed.append(" ".join(line[a:b].split()))
+        out[a:b] = " " * (b - a)
+    return "".join(out)
 
 
 _MD_PREFIX = re.compile(r"^(?:#{1,6}|>)(?: |(?=[^#>\s]))|^[-*+] (?=\S)")

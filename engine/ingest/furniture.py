@@ -7,6 +7,10 @@ site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is
 `技术支持：…` line at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
+Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture as
+whitespace-separated segments (menu, breadcrumb, label：value, 【buttons】, footer marks) and the
+ingest blanks them in place, so the columns of the plan text around them stay right.
+
 A furniture line that carries the document number (`公开目录 规范性文件 文号 宁发〔2017〕10号`) is
 not dropped: the paragraph keeps the `文号 宁发〔2017〕10号` part so the parser can find 〔year〕N号.
 
@@ -86,3 +90,81 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
     if len(light) <= TOKEN_MAX_LEN and _TOKEN_RE.search(light):
         return not _JUNK.sub("", _TOKEN_RE.sub("", light))
     return False
+
+
+# ---- furniture inside a line: a scraped page saved as one line ---------------------------------------
+# The page's navigation, breadcrumb, metadata, buttons and footer stand on the same line as the plan,
+# each a whitespace-separated segment. A run of such segments is cut out where it touches the line's
+# start or end, or wherever it holds two segments or more; one segment alone mid-line stays (the
+# text around it would have to be read as plan text otherwise). Footer marks (ICP备, 公网安备,
+# 网站标识码) are cut wherever they stand.
+_EDGE_LABELS = ("主办单位", "承办单位", "主办", "承办", "协办", "技术支持", "信息来源", "文章来源", "来源",
+                "责任编辑", "编辑", "相关链接", "网站标识码", "有效性", "时效性")  # fmt: skip
+# labels whose value is a number or a date: the value ends where the digits end, spaced or not
+_NUMERIC_LABELS = ("索引号", "信息索引号", "浏览次数", "访问次数", "点击数", "阅读次数", "公开日期", "发布日期",
+                   "成文日期", "生成日期", "发布时间", "印发日期", "网站标识码")  # fmt: skip
+_NUM_VALUE = r"[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
+_SEP = r"\s*[:：]\s*"
+_NAV_WORD = r"[^\s|｜>»›【】\[\]:：。，；]{1,20}"
+_SEGMENTS = [
+    # 首页 | 走进义乌 | 政务公开 …  (a menu; also the list after 相关链接：)
+    rf"(?:(?:{_spaced(_EDGE_LABELS)}){_SEP})?{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+",
+    # 当前位置：首页 > 政务公开 > …
+    rf"(?:(?:{_spaced(LABELS)}){_SEP})?(?:首页|主页|网站首页)(?:\s*[>»›]\s*{_NAV_WORD})+",
+    # 浏览次数：2876, 成文日期：2026-03-10
+    rf"(?:{_spaced(_NUMERIC_LABELS)}){_SEP}(?:{_NUM_VALUE})",
+    # 发布机构：义乌市人民政府办公室, 有效性：有效, 主办：…
+    rf"(?:{_spaced(LABELS + _EDGE_LABELS)}){_SEP}[^\s【\[，。；！？,;!?]{{0,40}}",
+    # 【字号：大 中 小】 【打印本页】
+    r"[【\[][^】\]\n]{1,24}[】\]]",
+    # 浙ICP备05001234号, 浙公网安备 33078202000123号
+    r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?",
+]
+_SEGMENT = re.compile("|".join(f"(?:{s})" for s in _SEGMENTS), re.I)
+_ALWAYS = re.compile(r"ICP备|ICP证|公网安备|网站标识码", re.I)
+
+
+def _bracket_is_furniture(seg: str) -> bool:
+    if not seg.startswith(("【", "[")):
+        return True
+    inner = seg[1:-1].replace(" ", "")
+    if _LABEL_START.match(inner):
+        return True
+    return bool(_TOKEN_RE.search(inner)) and not _JUNK.sub("", _TOKEN_RE.sub("", inner))
+
+
+def inline_spans(same: str) -> list[tuple[int, int]]:
+    """Spans of page furniture inside one line, as offsets into it.
+
+    `same`: the line as `normalise.same_length_light` gives it (offsets are the original line's).
+    Only for lines that are not furniture as a whole; segments are found at whitespace boundaries.
+    """
+    n = len(same)
+    segs: list[tuple[int, int]] = []
+    pos = 0
+    while pos < n:
+        m = _SEGMENT.search(same, pos)
+        if m is None:
+            break
+        a, b = m.span()
+        seg = m.group().rstrip()
+        b = a + len(seg)
+        bounded = (a == 0 or same[a - 1].isspace()) and (b == n or same[b].isspace())
+        if bounded and b > a and _bracket_is_furniture(seg):
+            segs.append((a, b))
+            pos = b
+        else:
+            pos = a + 1
+    runs: list[list[tuple[int, int]]] = []
+    for a, b in segs:
+        if runs and not same[runs[-1][-1][1] : a].strip():
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        a, b = run[0][0], run[-1][1]
+        at_edge = not same[:a].strip() or not same[b:].strip()
+        if at_edge or len(run) >= 2 or _ALWAYS.search(same[a:b]):
+            out.append((a, b))
+    return out

@@ -314,6 +314,16 @@ def normalise_line(line: str, *, simplify: bool | None = None) -> tuple[str, lis
     return n.text, n.cols
 
 
+def same_length_light(line: str) -> str:
+    """Width-mapped and simplified with every character in its place (furniture spans are found in
+    it and blanked in the original line); the simplification is skipped where it would move one."""
+    s = _WIDTH_RE.sub(_widen, line)
+    if s.isascii():
+        return s
+    simple = to_simplified(s)
+    return simple if len(simple) == len(s) else s
+
+
 def light(line: str) -> str:
     """Width-mapped, simplified, whitespace collapsed but kept: what furniture detection reads."""
     s = _WIDTH_RE.sub(_widen, _INVISIBLE.sub("", line))

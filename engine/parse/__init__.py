@@ -19,6 +19,7 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
+from engine.parse import closing as closings
 from engine.parse import documents, frontmatter
 from engine.parse import level as levels
 from engine.parse.numbering import (
@@ -45,8 +46,6 @@ __all__ = ["parse_plan"]
 # A paragraph this long is a document (or chapter) delivered on one line: split it at inline numbering.
 INLINE_MIN_CHARS = 4000
 # Paragraphs after the last item that close the document rather than continue the last measure.
-_SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
-_CLAUSE_OPEN = ("(", "[", "【", "〔")
 # an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
 _TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|行动方案|行动计划|工作计划|台账|责任清单")
 _ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
@@ -95,6 +94,10 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         cuts: list[int] = []
         if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
             cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
+            if cuts:  # a page that lost its line breaks: its closing lines run on too
+                cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1])})
+        if (cuts or not front) and closings.AFTER_CLAUSE.search(q.text):
+            cuts = sorted({*cuts, *(c for c in closings.cuts(q.text) if 0 < c < len(q.text))})
         if front:
             if marker_at_start(q.text) is not None:
                 front = False
@@ -176,17 +179,6 @@ def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
     if _TASK_ATTACHMENT.search(head):
         return True
     return any(extract.find_responsibility(p.text) is not None for p in paras[k:])
-
-
-def _is_closing(text: str) -> bool:
-    if text.startswith(_CLAUSE_OPEN):
-        return False
-    return bool(
-        frontmatter.is_furniture(text)
-        or frontmatter.parse_date(text)
-        or frontmatter.org_names(text)
-        or (_SELF_REF.search(text) and len(text) <= 1000)
-    )
 
 
 def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
@@ -285,11 +277,10 @@ def _parse_one(
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
     closing: list[int] = []
-    for pos, k in enumerate(last.body):
-        if _is_closing(paras[k].text):
-            closing = last.body[pos:]
-            last.body = last.body[:pos]
-            break
+    pos = closings.start(paras[last.para].text, [paras[k].text for k in last.body])
+    if pos is not None:
+        closing = last.body[pos:]
+        last.body = last.body[:pos]
     cut_at = _after_last_clause(nodes, paras)
     if cut_at is not None:
         closing = last.body[cut_at:] + closing

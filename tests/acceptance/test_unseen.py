@@ -128,8 +128,6 @@ def differences(name: str) -> list[str]:
 
 # What is wrong today, as seen in the output (filled in from the first run; see the report).
 KNOWN: dict[str, str] = {
-    "county-city-jobs-scraped": "the whole page on one line: no title is found (the 印发 title stands between "
-    "the site's metadata and the 文号 on the same line)",
     # the held-out set (measured, not tuned on)
     "heldout/changde-transport-work-points": "the task table's 责任单位 column is read as “(牵头单位:A、B、C)”, "
     "so every unit leads and the stated “列第一位者为牵头单位” is not applied (expected lead A, support B, C)",
@@ -158,7 +156,6 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 LEVEL_KNOWN = {
-    "county-city-jobs-scraped": "a 县级市 saying 我市, on one scraped line: read as city with no jurisdiction",
     "heldout/tianshui-culture-tourism-traditional": "level city but jurisdiction '' (the masthead line before "
     "the title hides 天水市 at its start)",
     "heldout/weifang-statistics-quality": "parse exits 2: no measure is read (see the document test)",
@@ -211,34 +208,7 @@ def closing_differences(name: str) -> list[str]:
     ]
 
 
-CLOSING_KNOWN = (
-    {
-        name: "the unnumbered closing paragraph after the last measure is read as part of that measure"
-        for name in (
-            "ministry-farmland-tongzhi",
-            "national-rehab-yijian",
-            "prefecture-ecology-yaodian",
-            "province-eldercare-table",
-        )
-    }
-    | {
-        "county-city-jobs-scraped": "on the one-line page the commencement paragraph, the signature and the "
-        "site's footer (打印本页, 网站标识码…) are all read as part of the last measure 七",
-    }
-    | {
-        f"heldout/{name}": why
-        for name, why in {
-            "changde-transport-work-points": "the closing paragraph after the tab-separated table is read as part "
-            "of row 10",
-            "jiangxi-tech-transfer-measures": "the commencement paragraph “本措施自印发之日起施行…” is read as part of "
-            "measure 20",
-            "meitan-food-safety-scraped": "the closing paragraph and the site's 上一篇/下一篇 lines are read as part "
-            "of measure 10",
-            "national-rural-water-supply": "the unnumbered closing paragraph “各地区、各有关部门要…” is read as part of "
-            "measure (八)",
-        }.items()
-    }
-)
+CLOSING_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,171 @@
+"""Where the last measure ends: the closing text after the last numbered item.
+
+After the last numbered item of the last section, plans close with paragraphs that are no measure's
+text: the recipients told to carry the plan out (各地区、各有关部门要…), commencement and validity
+(本方案自印发之日起施行, 有效期至…), a request to report (请各省级…于…前报送…), contact lines
+(联系人：… 电话：…), the signature (issuing bodies, date), attachment lists and 抄送/印发 lines.
+
+Two strengths. A *firm* closing paragraph can be nothing else (the plan naming itself, a commencement
+clause, a signature, a date, a contact or 抄送 line, site furniture): the closing starts there. An
+*address* (各…要…) could also be a measure's own second paragraph (各地要…), so it starts the
+closing only when no paragraph from it to the closing (or the end) carries a responsibility clause,
+and never under a bare section heading (三、保障措施: the paragraphs under it are that section's text).
+
+On a page whose line breaks were lost (one line), `cuts` finds where the closing starts inside the
+last item's paragraph: right after the item's responsibility clause, when a closing sentence
+follows; and where a signature and date run on after the closing sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine import extract
+from engine.parse import frontmatter
+
+SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
+_CLAUSE_OPEN = ("(", "[", "【", "〔")
+# 自印发之日起施行, 自2026年4月1日起实施, 有效期至…, 有效期5年
+_COMMENCEMENT = re.compile(
+    r"^(?:本\S{0,8}?)?(?:自|从)[^。；]{0,24}?起(?:施行|执行|实施|生效|试行)|^有效期(?:至|为|\d|[一二三四五])"
+)
+# 请各省级农业农村部门于…前将…报送…; 请认真贯彻执行/抓好落实
+_REQUEST = re.compile(
+    r"^请[^。]{0,80}?(?:报送|报告|上报|反馈|报给|报至|报|贯彻执行|遵照执行|抓好落实|认真落实)"
+)
+_CONTACT = re.compile(
+    r"^(?:联系人|联\s*系\s*人|联系电话|联系方式|电话|传真|电子邮箱|邮箱|通讯地址|地址|邮编)\s*[:：]"
+)
+_DISTRIBUTION = re.compile(
+    r"^(?:抄送|抄报|主送|印发|分送)\s*[:：]|^[^。；]{2,40}?\d{4}年\d{1,2}月\d{1,2}日\s*印发$"
+)
+_ATTACHMENTS = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+_PUBLICITY = re.compile(r"^[(（](?:此件|本件)[^)）]{0,12}[)）]$")
+# 各地区、各有关部门要…; 各县(市)人民政府、州直各有关部门要…; 各地各有关部门要…
+_GROUP = r"(?:各[^、，,。；要应须务]{1,20}?|[\u4e00-\u9fff]{1,3}直各[^、，,。；要应须务]{1,12}?|有关[^、，,。；要应须务]{1,10}?)"
+_ADDRESS = re.compile(rf"^{_GROUP}(?:[、，,和及与]?{_GROUP}){{0,6}}(?:要|务必|应当|应|须|必须|切实)")
+# what may follow a responsibility clause when the closing runs on in the same paragraph (a cheap test
+# before `cuts` looks for the clause)
+AFTER_CLAUSE = re.compile(
+    r"[)）\]】][。；;\s]*(?:本|自|从|有效期|请|各|联系|抄送|附件|[\u4e00-\u9fff]{1,3}直各)"
+    r"|[)）][^()（）]{0,60}日\s*(?:[(（][^()（）]{1,12}[)）])?\s*$"  # a signature and date end the paragraph
+)
+HEADING_MAX = 40
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+# a signature and date run on after the closing sentences (one-line pages): 。义乌市人民政府办公室2026年3月10日
+_SIGNED = re.compile(
+    r"(?<=[。！!；;”])\s*(?P<org>[\u4e00-\u9fff ]{2,60}?)?\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"\s*(?P<tail>[(（][^()（）]{1,12}[)）])?\s*$"
+)
+
+
+# the same, standing alone right after the last item's clause: 长沙市岳麓区人民政府办公室2026年1月20日
+_SIGNATURE = re.compile(_SIGNED.pattern.removeprefix(r"(?<=[。！!；;”])"))
+
+
+def is_firm(text: str) -> bool:
+    """A paragraph that can only close the plan (see the module docstring)."""
+    if _PUBLICITY.match(text):
+        return True
+    if text.startswith(_CLAUSE_OPEN):
+        return False
+    return bool(
+        frontmatter.is_furniture(text)
+        or frontmatter.parse_date(text)
+        or frontmatter.org_names(text)
+        or (SELF_REF.search(text) and len(text) <= 1000)
+        or _COMMENCEMENT.match(text)
+        or _REQUEST.match(text)
+        or _CONTACT.match(text)
+        or _DISTRIBUTION.match(text)
+        or _ATTACHMENTS.match(text)
+    )
+
+
+def is_address(text: str) -> bool:
+    """A paragraph telling the recipients to carry the plan out (各地区、各有关部门要…), not ending
+    with a responsibility clause of its own."""
+    if not _ADDRESS.match(text):
+        return False
+    found = extract.find_responsibility(text)
+    return found is None or bool(text[found.end :].strip(" 。.；;\n"))
+
+
+def start(heading: str, texts: list[str]) -> int | None:
+    """Index of the first closing paragraph among the last item's unnumbered paragraphs, or None.
+
+    `heading`: the item's own line. When it is a bare heading (三、保障措施: no sentence in it), the
+    paragraphs under it are that section's text and only a firm closing ends them."""
+    firm = next((k for k, t in enumerate(texts) if is_firm(t)), len(texts))
+    if len(heading) <= HEADING_MAX and not _SENTENCE_END.search(heading):
+        return firm if firm < len(texts) else None
+    k = firm
+    for j in range(firm - 1, -1, -1):
+        if is_address(texts[j]):
+            k = j  # an address closes, with what follows it, when no responsibility clause follows
+        elif extract.find_responsibility(texts[j]) is not None:
+            break
+    return k if k < len(texts) else None
+
+
+def cuts(text: str) -> list[int]:
+    """Offsets inside one paragraph where its closing text starts (a page that lost its line breaks):
+    after its last responsibility clause when a closing sentence follows, and before a signature and
+    date that end the paragraph after a closing sentence."""
+    found = extract.find_responsibility(text)
+    if found is None:
+        return []
+    at = found.end
+    while at < len(text) and text[at] in " 。.；;":
+        at += 1
+    rest = text[at:]
+    if not rest or rest.startswith(_CLAUSE_OPEN):
+        return []
+    signed = _SIGNATURE.fullmatch(rest) or _SIGNED.search(rest)
+    if signed and signed.start() == 0 and not _signer(signed):
+        signed = None  # no signature standing alone right after the clause
+    if not (signed and signed.start() == 0) and not (is_firm(rest) or is_address(rest)):
+        return []
+    out = [at]
+    if signed:
+        org = _signer(signed)
+        out.append(at + (signed.start("org") if org else signed.start("date")))
+        if org:
+            out.append(at + signed.start("date"))
+        if signed.group("tail"):
+            out.append(at + signed.start("tail"))
+    return sorted(set(out))
+
+
+def _signer(m: re.Match[str]) -> str:
+    """The issuing bodies of a signature match, when they read as bodies ('' otherwise)."""
+    org = (m.group("org") or "").strip()
+    return org if org and frontmatter.org_names(org) else ""
+
+
+# closing lines run together after the last item (a page that lost its line breaks): a commencement
+# clause, a request to report or an 附件 list after a sentence's end; a contact or 抄送 label anywhere
+_RUN_ON = re.compile(
+    r"(?<=[。；;!！])\s*(?=(?:本\S{0,8}?)?(?:自|从)[^。；]{0,24}?起(?:施行|执行|实施|生效|试行)|有效期(?:至|为|\d)"
+    r"|请[^。]{0,80}?(?:报送|报告|上报|反馈)|附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：])"
+    r"|(?=(?:联系人|联系电话|抄送|抄报)\s*[:：])"
+)
+# a signature date standing between closing lines: not a deadline (于/前/起/至 …) nor 印发's date
+_RUN_ON_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*(?:印发|前|起|以前|之前|至|到|后))"
+)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,60}$")
+
+
+def run_on(text: str, after: int) -> list[int]:
+    """Offsets in `text` (past `after`, the last item's start) where closing lines begin when a page
+    lost its line breaks: commencement, report requests, 附件, contact and 抄送 lines, and a signature
+    (bodies, then the date) standing after them."""
+    out = [m.start() for m in _RUN_ON.finditer(text, after) if m.start() > after]
+    if not out:
+        return []
+    for m in _RUN_ON_DATE.finditer(text, out[0]):
+        run = _HAN_RUN.search(text, out[0], m.start())
+        if run and frontmatter.org_names(run.group()):
+            out += [run.start(), m.start(), m.end()]
+    return sorted({k for k in out if after < k < len(text)})
