@@ -18,7 +18,7 @@ from engine.outputs import echo
 
 _ROLE = {"lead": "牵头", "support": "配合", "text": "正文"}
 _STATUS = {"current": "现行", "outdated": "已撤并", "renamed": "撤并期限{until}（方案日期未定）", "unknown": "未登记",
-           "generic": "泛指"}
+           "generic": "泛指", "group": "下级各地（不需登记）"}
 _RELATION = {"self": "本级", "upper": "上级", "other": "外地", "below": "下级", "branch": "派驻/垂直",
              "unknown": "未定"}
 
@@ -90,6 +90,7 @@ def _width(s: str) -> int:
 
 def _rows(plan, reg, given: dt.date | None) -> list[dict]:
     from engine.extract import is_generic_unit
+    from engine.extract.responsibility import is_lower_group
     from engine.extract.unitnames import Where, mentions, status_of
     from engine.parse.dating import draft_date
     from engine.rules.kinds.unit_outdated import successor_names
@@ -99,8 +100,11 @@ def _rows(plan, reg, given: dt.date | None) -> list[dict]:
     for m in mentions(plan, reg):
         r = m.read
         status = status_of(r, date)
+        relation = r.relation
         if status == "unknown" and is_generic_unit(r.name):
             status = "generic"
+        elif status == "unknown" and is_lower_group(r.name):  # 各乡镇人民政府: each its own place's body
+            status, relation = "group", "below"
         rows.append({
             "item": m.item,
             "role": m.role,
@@ -108,7 +112,7 @@ def _rows(plan, reg, given: dt.date | None) -> list[dict]:
             "form": r.form,
             "body": r.body.id if r.body else None,
             "level": r.level,
-            "relation": r.relation,
+            "relation": relation,
             "status": status,
             # several names in use at the unit's level: each is right, the usual first
             "successor": " / ".join(successor_names(m, reg, Where.of(plan))[0]) if status in ("outdated", "renamed") else None,

@@ -6,7 +6,9 @@ order, sub-measures included), then one `added` pair per draft measure that carr
 Relations
 - same / adapted: one draft measure carries it; `same` when the clause-weighted similarity of the pair is
   at least `same_threshold` (the draft keeps the parent's sentences with word-level edits), else adapted.
-- split: its clauses are carried by several draft measures (each carries at least `carrier_share`).
+- split: its clauses are carried by several draft measures (each carries at least `carrier_share`). A
+  parent measure with no other carrier that the draft made a section of its own items (the heading
+  restates its title) is carried by those items (`_section_carriers`).
 - merged: its main carrier is also the main carrier of another parent measure (each such pair is merged).
 - dropped: no draft measure carries it.
 - general: a general requirement (指导思想, 主要原则, 总体目标 …) aligned by role to the draft's general
@@ -28,6 +30,7 @@ from __future__ import annotations
 from collections import Counter
 
 from engine.align.clauses import DraftClause, added_pair, pair_clauses
+from engine.align.fuzzy import ratios
 from engine.align.measures import (
     Unit,
     build_units,
@@ -43,7 +46,7 @@ from engine.align.measures import (
 )
 from engine.align.options import AlignOptions
 from engine.align.table import format_table
-from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, units_in_clause, using
+from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, strip_punct, units_in_clause, using
 from engine.memo import memo
 from engine.models import Alignment, AlignmentPair, ClausePair, Plan
 
@@ -149,6 +152,8 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
             # no one-to-one partner: carried only by measures that hold a real share of its clauses
             held = {j: v for j, v in cov.share.items() if v >= opts.carrier_share}
             chosen = list(held) if sum(held.values()) >= opts.merge_share else []
+            if not chosen:  # the draft made the parent measure a section of its own items
+                chosen = _section_carriers(p, ds, primary, opts)
         elif prim in strong or not strong:
             chosen = [prim, *strong]
         elif cov.share.get(prim, 0.0) == 0.0 and score(i, prim) < max(score(i, j) for j in strong):
@@ -250,6 +255,29 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
             continue
         out.append(AlignmentPair(parent_item=None, local_items=[d.ref], relation="added", score=0.0))
     return Alignment(alignment=out, options=opts.recorded())
+
+
+# a draft section heading that restates a parent measure's title (punctuation aside, this similar)
+SECTION_TITLE_MATCH = 0.9
+
+
+def _section_carriers(p: Unit, ds: list[Unit], primary: dict[int, int], opts: AlignOptions) -> list[int]:
+    """The items of the draft section whose heading restates `p`'s title ("（六）激发市场主体活力，培育
+    产业发展新模式" as a parent measure, the same words as a draft section over 15. 16.), when none of
+    them is another parent's one-to-one partner and together they hold some of `p`'s clauses (the
+    heading is the evidence; `carrier_share` of the clauses, not `merge_share`, confirms it)."""
+    key = strip_punct(p.title)
+    if len(key) < 4:
+        return []
+    taken = set(primary.values())
+    heads = sorted({d.heading for d in ds if d.heading})
+    alike = {h for h, r in zip(heads, ratios(key, [strip_punct(h) for h in heads]), strict=True)
+             if r / 100 >= SECTION_TITLE_MATCH}  # fmt: skip
+    items = [j for j, d in enumerate(ds) if d.heading in alike and j not in taken]
+    if not items:
+        return []
+    cov = coverage(p, ds, items, opts)
+    return items if sum(cov.share.values()) >= opts.carrier_share else []
 
 
 def _clause_score(p: Unit, cps: list[ClausePair]) -> float:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from engine.align.clauses import (
 )
 from engine.align.options import AlignOptions
 from engine.align.tokenize import bigrams, dice, dictionary_key, strip_punct, tokens
+from engine.extract.deadlines import heading_deadlines
 from engine.memo import memo
 from engine.models import Measure, Plan, Section
 
@@ -109,6 +111,8 @@ class Unit:
     section: bool = False
     empty: bool = False  # a container with no text of its own: aligned through its sub-measures
     children: list[int] = field(default_factory=list)
+    stage: tuple = ()  # the deadlines of the stage heading the measure is or stands under
+    heading: str = ""  # the title of the innermost section the measure stands in
     words: Words = field(init=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +143,8 @@ class Unit:
             for c in w.clauses:
                 add_facts(c)
             w.facts = True
+        if with_facts and self.stage:  # a clause of a stage with no date of its own is due with the stage
+            return [c if c.deadlines else dataclasses.replace(c, deadlines=list(self.stage)) for c in w.clauses]
         return w.clauses
 
 
@@ -150,6 +156,7 @@ def build_units(plan: Plan) -> list[Unit]:
             by_label.setdefault(m.parent_measure, []).append(m)
     units: list[Unit] = []
     ref_index: dict[str, int] = {}
+    by_ref = {m.ref: m for m in plan.measures if m.ref}
     for m in plan.measures:
         children = (
             by_label.get(m.label, []) if m.parent_measure is None else by_label.get(m.ref or m.label, [])
@@ -164,6 +171,8 @@ def build_units(plan: Plan) -> list[Unit]:
             general=general,
             role=role_of(m.title) if general else None,
             empty=not strip_punct(body) and bool(children),
+            stage=_stage(m, by_ref),
+            heading=m.section_titles[-1] if m.section_titles else "",
         )
         ref_index[u.ref] = u.idx
         units.append(u)
@@ -173,6 +182,23 @@ def build_units(plan: Plan) -> list[Unit]:
             if parent_ref is not None:
                 units[ref_index[parent_ref]].children.append(ref_index[m.ref or m.label])
     return units
+
+
+def _stage(m: Measure, by_ref: dict[str, Measure]) -> tuple:
+    """Deadlines of the nearest stage heading: the measure's own title, its parent measures', then
+    its sections' (innermost first)."""
+    titles = [m.title]
+    p, seen = m.parent_measure, set()
+    while p and p in by_ref and p not in seen:
+        seen.add(p)
+        titles.append(by_ref[p].title)
+        p = by_ref[p].parent_measure
+    titles += reversed(m.section_titles)
+    for t in titles:
+        found = heading_deadlines(t)
+        if found:
+            return tuple(found)
+    return ()
 
 
 def section_units(plan: Plan) -> list[Unit]:

@@ -20,6 +20,7 @@ DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel pu
 _FALLBACK_UNITS = {
     "generic": [r"(各|其他|其它)?(有关|相关)(部门|单位)", r".*(其他|其它).*(部门|单位|机关)"],
     "concrete": [r"各(镇|乡|乡镇|街道)(人民政府|政府)?"],
+    "lower_groups": [r"各(镇|乡|乡镇|街道|村|社区)(人民政府|政府|办事处)?"],
     "suffixes": ["局", "办", "委", "部", "院", "中心", "政府", "部门", "单位", "机关", "办公室"],
     "list_end": ["按职责分工负责", "分工负责"],
     "strip": ["等", "牵头", "负责", "配合"],
@@ -45,6 +46,7 @@ def _load(name: str, fallback: dict[str, list[str]]) -> dict[str, list[str]]:
 class UnitData:
     generic: tuple[re.Pattern[str], ...]
     concrete: tuple[re.Pattern[str], ...]
+    lower_groups: tuple[re.Pattern[str], ...]  # sets of the governments below (各乡镇人民政府)
     suffixes: tuple[str, ...]  # longest first
     list_end: tuple[str, ...]
     strip: tuple[str, ...]  # longest first
@@ -64,6 +66,7 @@ def unit_data() -> UnitData:
     return UnitData(
         generic=tuple(re.compile(p) for p in raw["generic"]),
         concrete=tuple(re.compile(p) for p in raw["concrete"]),
+        lower_groups=tuple(re.compile(p) for p in raw["lower_groups"]),
         suffixes=by_len(raw["suffixes"]),
         list_end=by_len(raw["list_end"]),
         strip=by_len(raw["strip"]),

@@ -26,6 +26,10 @@
   document's date (parse does it); without one it compares with nothing.
 - Years inside 《》 titles (《…(2021—2025年)》) are not deadlines.
 - A date that says which ones (2018年12月31日之前已完成转制的企业, 2020年底前注册的企业) is no deadline.
+- A stage heading's date ("制定方案阶段（2019年4月底前）", "1.动员部署阶段（2021年6月底前）") is the
+  deadline of everything written under it: `heading_deadlines` reads it (a short title whose dates
+  stand in brackets or that names a 阶段/步骤), parse gives it to the measures below a stage section or
+  stage item and align to the clauses of a stage item that state no date of their own.
 """
 
 from __future__ import annotations
@@ -224,6 +228,36 @@ def find_deadlines(text: str) -> list[tuple[int, int, Deadline]]:
 def extract_deadlines(text: str) -> list[Deadline]:
     """Every deadline in `text`, in text order (see the module docstring for what each means)."""
     return [d for _, _, d in find_deadlines(text)]
+
+
+# a heading that names a stage of the work: its date is when the whole stage is due
+_STAGE = re.compile(r"阶段|步骤|时段")
+HEADING_MAX = 40  # a longer title is a sentence of its own, whose date belongs to it alone
+
+
+def _bracketed(title: str, start: int, end: int) -> bool:
+    opened = max(title.rfind("(", 0, start), title.rfind("（", 0, start))
+    if opened < 0 or max(title.rfind(")", 0, start), title.rfind("）", 0, start)) > opened:
+        return False
+    return any(c in title[end:] for c in ")）")
+
+
+def heading_deadlines(title: str) -> list[Deadline]:
+    """The deadlines of a stage heading, which hold for every task under it; [] for any other title.
+
+    A stage heading is short (≤ HEADING_MAX characters) and either names a stage (…阶段, 第一步骤) or
+    writes its dates in brackets after the name ("集中整治（2021年7月—9月）"); a title that is a task with
+    a date ("2019年6月底前完成清理") keeps its date to itself.
+    """
+    t = (title or "").strip()
+    if not t or len(t) > HEADING_MAX:
+        return []
+    found = find_deadlines(t)
+    if not found:
+        return []
+    if _STAGE.search(t) or all(_bracketed(t, s, e) for s, e, _ in found):
+        return [d for _, _, d in found]
+    return []
 
 
 _RELATIVE_RE = re.compile(RELATIVE)

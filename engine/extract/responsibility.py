@@ -122,6 +122,15 @@ def is_generic_unit(name: str) -> bool:
     return any(p.fullmatch(n) for p in data.generic)
 
 
+@memo(4096, copy="shared")  # a bool
+def is_lower_group(name: str) -> bool:
+    """True when `name` is the set of the governments or communities below the plan's level named as
+    a whole (各乡镇人民政府, 各街道办事处, 各村(社区), 各县(市、区)人民政府, 各有关省级人民政府): each member
+    is a body of its own place, not a unit to register (rulesets/data/units.yaml `lower_groups`)."""
+    n = _norm_name(name).replace("〔", "(").replace("〕", ")")  # 各县〔市、区〕人民政府
+    return bool(n) and any(p.fullmatch(n) for p in unit_data().lower_groups)
+
+
 def _norm_name(name: str) -> str:
     n = squeeze(name)
     return n.replace("（", "(").replace("）", ")").replace("［", "[").replace("］", "]")

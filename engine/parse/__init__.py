@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
-from engine.extract.deadlines import resolve_relative
+from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import documents, frontmatter
@@ -31,6 +31,7 @@ from engine.parse.numbering import (
 )
 from engine.parse.tree import (
     Segment,
+    ancestors,
     assign_refs,
     build_nodes,
     classify,
@@ -381,7 +382,7 @@ def _parse_one(
 
     first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
     text_leads = TextLeads(plan)
-    for _, m, segs in built:
+    for i, m, segs in built:
         extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
         if first_listed and m.responsibility is not None and m.responsibility.source == "clause":
@@ -391,8 +392,21 @@ def _parse_one(
             m.support_units = [u.name for u in m.responsibility.support]
         # 自本意见印发之日起30日内: counted from the document's own date
         m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
+        m.deadlines += _stage_deadlines(nodes, i, m)
         _locate(m, segs, paras)
     return plan
+
+
+def _stage_deadlines(nodes: list, i: int, m: Measure) -> list:
+    """The date of the stage a measure stands under ("（一）动员部署阶段（2021年6月底前）" over its 1. 2.
+    items), for a measure that states no date of its own: the nearest stage heading above it."""
+    if any(d.date or d.kind == "recurring" for d in m.deadlines):
+        return []
+    for a in reversed(ancestors(nodes, i)):
+        found = heading_deadlines(nodes[a].title)
+        if found:
+            return found
+    return []
 
 
 def _where(offset: int, segs: list[Segment], paras: list[Paragraph], starts: list[int]) -> tuple[int, int, int]:

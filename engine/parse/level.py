@@ -91,6 +91,11 @@ _AREA_WORDS = frozenset(
 )
 
 
+# A suffix that runs on into a word is no suffix: 农贸市场 is no city 农贸市, 县域 no county (沂南县农贸市场…,
+# 临沂市市民服务中心, 某区区域…): the two characters from the suffix's last one.
+_SUFFIX_WORDS = frozenset("市场 市民 市容 市政 市值 市面 区域 区块 区间 区位 区划 区别 县域 镇域 州府".split())
+
+
 def strip_quotes(text: str) -> str:
     """`text` without anything inside 《…》 (nesting and unbalanced quotes handled)."""
     out, depth = [], 0
@@ -108,7 +113,10 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     """The place name starting at `pos`: (name, level, end)."""
     for name in _PROVINCE_NAMES:
         if text.startswith(name, pos):
-            return name, "province", pos + len(name)
+            end = pos + len(name)
+            if text.startswith("市", end) and not text.startswith("市场", end) and _is_prefecture(name + "市"):
+                return name + "市", "city", end + 1  # 吉林市, the city, not 吉林省
+            return name, "province", end
     limit = min(len(text), pos + 12)
     for m in _SUFFIX_RE.finditer(text, pos + 1, limit):
         stem = text[pos : m.start()]
@@ -120,10 +128,17 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
         # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is
         # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区.
         m2 = _SUFFIX_RE.match(text, end)
-        if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗"):
+        if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗") and not _runs_on(text, m2.end()):
             suffix, end = m2.group(), m2.end()
+        if _runs_on(text, end):
+            return None
         return text[pos:end], PLACE_SUFFIXES[suffix], end
     return None
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """The suffix ending at `end` is the first character of a word (市场, 区域 …)."""
+    return text[end - 1 : end + 1] in _SUFFIX_WORDS
 
 
 def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
@@ -146,6 +161,12 @@ def places_in(text: str) -> list[tuple[str, Level]]:
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _is_prefecture(name: str) -> bool:
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    return any(p.level == "city" for p in gazetteer().lookup(name))
 
 
 def _is_area_word(name: str) -> bool:
@@ -297,7 +318,28 @@ def _resolve(places: list[tuple[str, Level]]) -> tuple[str, str | None, Level]:
     parent = places[-2] if len(places) > 1 else None
     if parent and level == "city" and parent[1] == "city":
         level = "county"  # 县级市
+    parent_name = short_name(parent[0]) if parent else None
+    if level == "city" and parent is None and (above := _county_level_city(name)) is not None:
+        level, parent_name = "county", above  # 义乌市, 昆山市, 仙桃市 named alone
     if level == "province":
         name = short_name(name)
-    parent_name = short_name(parent[0]) if parent else None
     return name, parent_name, level
+
+
+def _county_level_city(name: str) -> str | None:
+    """The division above a 县级市 named alone (义乌市 -> 金华市; 仙桃市, administered by its province ->
+    湖北省), when the gazetteer knows the name only as a county-level division; else None (吉林市 is
+    a prefecture-level city, and a name the gazetteer does not know stays what its suffix says)."""
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    g = gazetteer()
+    found = g.lookup(name)
+    if not found or any(p.level != "county" for p in found):
+        return None
+    codes = {p.ancestors[0] for p in found}
+    if len(codes) != 1:
+        return None
+    above = g.places.get(codes.pop())
+    if above is None:  # a province-administered county-level city: no prefecture entry
+        above = g.places.get(found[0].code[:2] + "0000")
+    return short_name(above.name) if above is not None else None

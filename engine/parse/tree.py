@@ -367,14 +367,20 @@ def make_measures(nodes: list[Node], paras: list[Paragraph]) -> list[tuple[int, 
 
 
 def assign_refs(nodes: list[Node], items: list[tuple[int, Measure]]) -> None:
-    """ref = label where unique; else parent-measure ref + label (26(1)); else section labels + label.
+    """ref = label where no other node uses it; else parent-measure ref + label (26(1)); else section
+    labels + label (四(四), where 二(四) is a section), as few as make it unique.
 
     `items`: (node index, measure) in document order. Linear in the number of measures times the
     section depth, so a huge document whose numbering restarts in every chapter stays fast.
     """
     by_node = dict(items)
     counts = Counter(m.label for _, m in items)
-    top = [m for i, m in items if counts[m.label] > 1 and nodes[i].parent_measure is None]
+    # a label the numbering uses again for a section (二、's (四) a section over items, 四、's (四) an
+    # item) is qualified too, though only one item has it: "(四)" alone would name either to a reader.
+    # A label used once in the document keeps its bare ref.
+    used = Counter((n.marker.style, n.marker.label) for n in nodes)
+    qualify = {id(m) for _, m in items if counts[m.label] > 1 or used[(m.style, m.label)] > 1}
+    top = [m for i, m in items if id(m) in qualify and nodes[i].parent_measure is None]
     tails: dict[int, Counter[tuple[str, tuple[str, ...]]]] = {}
 
     def tail_count(d: int, m: Measure) -> int:
@@ -388,7 +394,7 @@ def assign_refs(nodes: list[Node], items: list[tuple[int, Measure]]) -> None:
         if node.parent_measure is not None:
             pm = by_node[node.parent_measure]
             m.parent_measure = pm.ref or pm.label
-        if counts[m.label] == 1:
+        if id(m) not in qualify:
             ref = m.label
         elif m.parent_measure is not None:
             ref = m.parent_measure + m.label

@@ -25,6 +25,14 @@ BODY = "一、主要任务\n1.加强执法。严格程序。\n2.完善复议。"
         ("广宁县法治政府建设实施方案(2016—2020年)", "广宁县", None, "county"),
         ("柳州市城中区法治政府建设方案", "城中区", "柳州市", "county"),
         ("崇左市凭祥市法治政府建设方案", "凭祥市", "崇左市", "county"),
+        # a 县级市 named alone: the gazetteer knows it only as a county-level division
+        ("义乌市城镇老旧小区改造提升三年行动方案", "义乌市", "金华市", "county"),
+        ("昆山市优化营商环境工作方案", "昆山市", "苏州市", "county"),
+        ("仙桃市农村饮水安全工作方案", "仙桃市", "湖北", "county"),  # administered by its province
+        ("吉林市法治政府建设实施方案", "吉林市", None, "city"),  # prefecture-level, though 吉林 is a province
+        ("东莞市营商环境工作方案", "东莞市", None, "city"),  # prefecture-level with no counties
+        ("吉林省市场监督管理厅关于优化营商环境的实施意见", "吉林", None, "province"),
+        ("吉林市场监督管理厅关于优化营商环境的实施意见", "吉林", None, "province"),  # 市场, not 吉林市
         ("鄂托克旗法治政府建设方案", "鄂托克旗", None, "county"),
         ("广西壮族自治区柳州市法治政府建设方案", "柳州市", "广西", "city"),
         ("排沙镇法治政府建设工作计划", "排沙镇", None, "town"),

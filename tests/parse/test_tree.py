@@ -200,3 +200,47 @@ def test_fill_measure_called_for_every_measure(doc_of, monkeypatch):
     monkeypatch.setattr(extract, "fill_measure", lambda m: seen.append(m.ref))
     plan = parse_plan(doc_of(T + "一、任务\n1.甲。\n(1)乙。\n2.丙。"))
     assert seen == [m.ref for m in plan.measures] == ["1", "(1)", "2"]  # (1) is unique: bare label
+
+
+def test_a_label_a_section_also_uses_is_qualified(doc_of):
+    """(四) under 四、保障措施 is 四(四) when 二、's (四) is a section heading over items (issue #16): the bare
+    "(四)" would name either. A label used once in the document keeps its bare ref."""
+    text = T + "\n".join(
+        [
+            "一、主要任务",
+            "（一）推进源头减量",
+            "1.开展绿色设计和绿色供应链建设，培育一批示范企业。",
+            "2.逐步减少历史遗留固体废物贮存处置总量。",
+            "（二）推进资源化利用",
+            "3.推动农作物秸秆全量利用，建立多途径利用模式。",
+            "4.推进畜禽粪污资源化利用，建立种养循环发展机制。",
+            "（三）强化风险防控",
+            "5.筑牢危险废物源头防线，实施强制性清洁生产审核。",
+            "6.全面实施危险废物电子转移联单制度。",
+            "（四）强化宣传教育",
+            "7.加大固体废物环境管理宣传教育，有效化解邻避效应。",
+            "二、保障措施",
+            "（一）加强组织领导。成立工作领导小组，健全工作机制。",
+            "（二）加大资金支持。统筹整合相关资金，明确资金范围和规模。",
+            "（三）严格监管执法。依法严厉打击固体废物非法转移、倾倒行为。",
+            "（四）强化督查考核。将试点工作纳入年度目标责任考核。",
+            "（五）加强信息公开。依法公开固体废物产生、利用与处置信息。",
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    refs = [m.ref for m in plan.measures]
+    assert refs == [*"1234567", "二(一)", "二(二)", "二(三)", "二(四)", "(五)"]
+
+
+def test_yanling_refs_name_their_section():
+    from pathlib import Path
+
+    from engine.ingest import load_document
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    draft = parse_plan(load_document(str(fixtures / "eval" / "yanling-zero-waste.txt")))
+    refs = [m.ref for m in draft.measures]
+    assert refs[-4:] == ["四(一)", "四(二)", "四(三)", "四(四)"]  # 二、 has (一)…(六) sections
+    assert refs[:16] == [str(i) for i in range(1, 17)]  # used once: unchanged
+    parent = parse_plan(load_document(str(fixtures / "national" / "gbf2018-128-zero-waste-cities.txt")))
+    assert "(六)" in [m.ref for m in parent.measures]  # the only (六) of the parent: unchanged
