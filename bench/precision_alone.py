@@ -4,6 +4,7 @@
     python -m bench.precision_alone FILE... --judgements bench/judgements/no-parent.yaml
     python -m bench.precision_alone --unjudged           # list findings nobody has judged yet (as YAML)
     python -m bench.precision_alone --heldout            # fixtures/heldout/ with bench/judgements/heldout-alone.yaml
+    python -m bench.precision_alone --fixtures           # fixtures/national, unseen, eval with fixtures-alone.yaml
 
 Each judged finding is keyed by (document, rule, line, evidence) and says `true` (a defect a drafting
 office would fix), `false` (wrong, or no defect in this kind of document) or `unclear`, with why.
@@ -28,6 +29,15 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_JUDGEMENTS = ROOT / "bench" / "judgements" / "no-parent.yaml"
 HELDOUT = ROOT / "fixtures" / "heldout"
 HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-alone.yaml"
+FIXTURES_JUDGEMENTS = ROOT / "bench" / "judgements" / "fixtures-alone.yaml"
+
+
+def fixture_files() -> list[Path]:
+    """The repository's other real-document sets: national copies, the unseen set (.txt, .docx, the pair), eval."""
+    fx = ROOT / "fixtures"
+    return (sorted((fx / "national").glob("*.txt")) + sorted((fx / "unseen").glob("*.txt"))
+            + sorted((fx / "unseen").glob("*.docx")) + sorted((fx / "unseen" / "pair").glob("*.txt"))
+            + sorted((fx / "eval").glob("*.txt")))  # fmt: skip
 
 
 def default_files() -> list[Path]:
@@ -66,9 +76,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--judgements", type=Path, default=None)
     ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as YAML rows")
     ap.add_argument("--heldout", action="store_true", help="the blind held-out set fixtures/heldout/*.txt")
+    ap.add_argument("--fixtures", action="store_true", help="fixtures/national, fixtures/unseen and fixtures/eval")
     args = ap.parse_args(argv)
-    files = args.files or (sorted(HELDOUT.glob("*.txt")) if args.heldout else default_files())
-    judged = load_judgements(args.judgements or (HELDOUT_JUDGEMENTS if args.heldout else DEFAULT_JUDGEMENTS))
+    if args.heldout:
+        files, judgements = sorted(HELDOUT.glob("*.txt")), HELDOUT_JUDGEMENTS
+    elif args.fixtures:
+        files, judgements = fixture_files(), FIXTURES_JUDGEMENTS
+    else:
+        files, judgements = default_files(), DEFAULT_JUDGEMENTS
+    files = args.files or files
+    judged = load_judgements(args.judgements or judgements)
     total: Counter[str] = Counter()
     unjudged: list[dict] = []
     not_read = 0

@@ -278,7 +278,7 @@ def scope_spans(ctx: CheckContext, lv: dict, text: str, enabled: set[str]) -> li
             if (when == "no_localities" and not no_localities) or (when == "no_governments" and not no_governments):
                 continue
             found += [(m.start(), m.end(), "subordinate") for m in tu.compiled(ph["pattern"]).finditer(text)
-                      if not qmask[m.start()]]  # fmt: skip
+                      if not qmask[m.start()] and not _mentioned(lv, text, m.start(), m.end())]  # fmt: skip
     if "plan" in enabled:
         word_rank, rx = _plans_pattern(lv)
         for m in rx.finditer(text) if rx is not None else ():
@@ -288,6 +288,16 @@ def scope_spans(ctx: CheckContext, lv: dict, text: str, enabled: set[str]) -> li
         found += [(m.start(), m.end(), "scope") for m in tu.compiled(lv["higher_scopes"]).finditer(text)
                   if not qmask[m.start()]]  # fmt: skip
     return found
+
+
+def _mentioned(lv: dict, text: str, s: int, e: int) -> bool:
+    """The phrase at [s, e) is only mentioned, not addressed (汲取各地…教训, 各地的做法, 全国各地):
+    levels.yaml `subordinate_mentioned_before` / `_after`, within its clause."""
+    from engine.rules import textunits as tu
+
+    cs, ce = tu.clause_around(text, s)
+    before, after = lv.get("subordinate_mentioned_before"), lv.get("subordinate_mentioned_after")
+    return bool((before and tu.compiled(before).search(text[cs:s])) or (after and tu.compiled(after).search(text[e:ce])))
 
 
 def _below(ctx: CheckContext, lv: dict, rank: int) -> tuple[bool, bool]:

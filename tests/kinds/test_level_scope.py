@@ -82,3 +82,14 @@ def test_legislation_verb_and_law_within_one_clause() -> None:
         [measure("1", "严格执行上级制定的政府规章，依法制定规范性文件，加强规章备案。制定内部规章制度。")]
     )
     assert run(k, ctx(ok)) == []
+
+
+def test_localities_only_mentioned_are_not_addressed() -> None:
+    county = dict(jurisdiction="嵩县", parent_j="洛阳市")
+    mentioned = plan(
+        [measure("1", "深刻汲取近期各地火灾事故教训，认真总结各地经验，借鉴各地的好做法，吸引全国各地游客。")],
+        **county,
+    )
+    assert run(k, ctx(mentioned)) == []
+    addressed = plan([measure("1", "各地要开展隐患排查，督促各地落实经验做法。")], **county)
+    assert _phrases(run(k, ctx(addressed))) == ["各地", "各地"]

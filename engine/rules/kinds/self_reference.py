@@ -6,7 +6,11 @@ the wrong place (柳州治理体系 in a 城中区 plan). Three checks:
 
 1. another level's self-words (levels.yaml `self_words`, chosen by the jurisdiction's suffix):
    我市/全市/本市 in a 区 plan. Not when the words refer to that level on purpose (按照全市统一部署,
-   走在全市前列: `reference_before`/`reference_after`), nor inside 《》.
+   走在全市前列: `reference_before`/`reference_after`), nor inside 《》. Nor a self-word of a level above
+   the draft (its ancestors in the gazetteer) naming a system of that level the draft connects to
+   (依托全市…信息平台 in a district: `connect_verbs` before it, `higher_things` after it). A district of a
+   直辖市 (天津市河西区) is county-level under a province-level 市: its 全市 is the municipality's, as a
+   prefecture-level city's district's 全市 is the city's; 全市 for the district's own area is still a slip.
 2. words whose meaning changes: a 自治区 parent says 全区 for the whole region; a district says 全区
    for itself. In the district's plan 全区 is right — except where the draft connects to something
    that is not its own (积极对接全区…平台, 接入全区…数据库: `connect_verbs`), because there 全区 still
@@ -38,7 +42,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from engine.parse.places import gazetteer
+from engine.parse.places import Place, gazetteer
 from engine.rules import places
 from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
@@ -96,6 +100,7 @@ class SelfReference(CheckKind):
         jname = places.jurisdiction(draft)
         own = places.self_words(lv, jname, draft.level)
         foreign = sorted(places.all_self_words(lv) - set(own), key=len, reverse=True)
+        higher = _higher_words(ctx, lv, own) if options.self_words else frozenset()
         ambiguous = self._ambiguous(ctx, lv, own)
         names = places.other_names(ctx)
         foreign_places = _foreign_places(ctx) if options.place_names and options.gazetteer else frozenset()
@@ -128,6 +133,8 @@ class SelfReference(CheckKind):
                 for w in foreign:
                     for m in tu.find_all(w, text):
                         if self._skip_word(lv, text, m.start(), m.end(), qmask):
+                            continue
+                        if w in higher and _names_higher_thing(lv, text, m.start(), m.end()):
                             continue
                         hits.append((m.start(), m.end(), w, "foreign", _swap(w, own), None))
             if options.changed_meaning and ambiguous:
@@ -330,31 +337,67 @@ class SelfReference(CheckKind):
                     yield (s, e, n, "context", own_name, None)
 
 
-def _foreign_places(ctx: CheckContext) -> frozenset[str]:
-    """Gazetteer names of places that are neither the draft's own, nor above it, nor below it.
-
-    The draft's division is looked up by its name at its level; where the name is shared (城中区 in
-    柳州 and in 西宁) the one under a place the draft or its parent names (柳州市, 广西) is taken, all of
-    them if none is. A town's plan stands in its county. A draft whose place or level is unknown, or
-    a national one, gets none: nothing is foreign where the draft's own place is not known.
-    """
+def _own_places(ctx: CheckContext) -> list[Place]:
+    """The draft's division(s) in the gazetteer, looked up by its name at its level; where the name is
+    shared (城中区 in 柳州 and in 西宁) the one under a place the draft or its parent names (柳州市, 广西),
+    all of them if none is. A town's plan stands in its county. Unknown place or level, or national: none."""
     draft = ctx.draft
     own, level = places.jurisdiction(draft), draft.level
     if level == "town":  # towns are not in the gazetteer: their county is the place to stand in
         own, level = draft.parent_jurisdiction or "", "county"
     if not own or level not in ("province", "city", "county"):
-        return frozenset()
+        return []
     g = gazetteer()
     found = {p.code: p for v in places.name_variants(own) for p in g.lookup(v) if p.level == level}
-    if not found:
-        return frozenset()
     hints = " ".join(
         x or "" for x in (draft.parent_jurisdiction, ctx.parent.jurisdiction if ctx.parent else "", draft.title)
     )
     placed = [
         p for p in found.values() if any(n in hints for a in p.ancestors if (up := g.places.get(a)) for n in up.names)
     ]
-    related = g.family(placed or found.values())
+    return placed or list(found.values())
+
+
+def _higher_words(ctx: CheckContext, lv: dict, own: list[str]) -> frozenset[str]:
+    """Self-words of the jurisdictions above the draft, not its own: those of its ancestors in the
+    gazetteer (河西区 -> 天津市, a 直辖市: 全市; 城中区 -> 柳州市, 广西壮族自治区: 全市 — 全区 is its own),
+    else of the parent jurisdictions the draft and its parent name. A district of a 直辖市 is county-level
+    under a province-level 市, so 全市 there names the level above, as in a prefecture-level city's district;
+    全省 in a 天津 district names nothing above it."""
+    g = gazetteer()
+    above = [
+        (up.name, up.level) for p in _own_places(ctx) for a in p.ancestors if (up := g.places.get(a)) is not None
+    ]
+    if not above:
+        draft = ctx.draft
+        above = [(draft.parent_jurisdiction or "", "")]
+        if ctx.parent is not None:
+            above.append((ctx.parent.jurisdiction or "", ctx.parent.level))
+    words = {w for name, level in above if name for w in places.self_words(lv, name, level)}
+    return frozenset(words - set(own))
+
+
+def _names_higher_thing(lv: dict, text: str, s: int, e: int) -> bool:
+    """The word at [s, e) names a thing of the level above that the draft connects to (依托全市低收入人口
+    动态监测信息平台, 接入全市统一的…系统): a connect verb before it and a shared system after it
+    (levels.yaml `connect_verbs`, `higher_things`). Elsewhere (全市低保对象…, 推动全市…) it is a slip."""
+    things = lv.get("higher_things")
+    if not things:
+        return False
+    cs, ce = tu.clause_around(text, s)
+    verbs = tu.compiled(lv.get("connect_verbs") or r"(对接|接入)$")
+    return bool(verbs.search(text[cs:s]) and tu.compiled(things).search(text[e:ce]))
+
+
+def _foreign_places(ctx: CheckContext) -> frozenset[str]:
+    """Gazetteer names of places that are neither the draft's own, nor above it, nor below it
+    (the draft's division: `_own_places`). A draft whose place is unknown gets none: nothing is
+    foreign where the draft's own place is not known."""
+    g = gazetteer()
+    mine = _own_places(ctx)
+    if not mine:
+        return frozenset()
+    related = g.family(mine)
     own_words = {n for c in related if (p := g.places.get(c)) for n in p.names}
     return frozenset(
         n for n, ps in g.by_name.items() if n not in own_words and all(p.code not in related for p in ps)
