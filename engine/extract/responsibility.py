@@ -511,6 +511,9 @@ _AFTER_UNITS_RE = re.compile(
     r"明确|等|进行|做|会同|对|向|就|于)"
 )
 
+_STRONG_SUFFIXES = ("局", "委", "办", "部", "院", "厅", "署", "中心", "政府", "党委", "党组", "部门", "单位", "机关",
+                    "机构", "小组", "公司", "集团", "办事处", "街道", "委员会", "办公室")  # fmt: skip
+
 
 def _names_ok(names: Sequence[str], lead: bool) -> bool:
     return bool(names) and all(
@@ -528,7 +531,10 @@ def _leading_units(text: str) -> tuple[list[str], int]:
             break
         cut = len(item)
         if not _has_unit_suffix(item) or i == len(items) - 1:
-            cut = next((m.start() for m in _AFTER_UNITS_RE.finditer(item, 3) if _has_unit_suffix(item[: m.start()])), -1)
+            cuts = [m.start() for m in _AFTER_UNITS_RE.finditer(item, 3) if _has_unit_suffix(item[: m.start()])]
+            # 县住房和城乡|建设局推进: a cut after a one-character suffix (乡, 组, 行) may be inside a name
+            strong = [k for k in cuts if item[:k].endswith(_STRONG_SUFFIXES)]
+            cut = (strong or cuts or [-1])[0]
             if cut < 0:
                 if _has_unit_suffix(item) and i == len(items) - 1:
                     cut = len(item)

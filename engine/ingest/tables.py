@@ -157,12 +157,12 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         b.add("", anchor)
     lead = [k for k in by_role.get("lead", []) if texts[k]]
     duty = [k for k in by_role.get("duty", []) if texts[k]]
-    word = "牵头单位" if lead or not duty else "责任单位"  # the column's own word: 责任单位 is not 牵头单位
+    lead_word = "牵头单位" if lead or not duty else "责任单位"  # the column's own word: 责任单位 is not 牵头单位
     lead = sorted(lead + duty)
     support = [k for k in by_role.get("support", []) if texts[k]]
     if (lead or support) and not _RESP_END.search(task_text):
         first = True
-        for word, ks in ((word, lead), ("配合单位", support)):
+        for word, ks in ((lead_word, lead), ("配合单位", support)):
             if not ks:
                 continue
             b.add(("(" if first else ";") + word + ":", starts[ks[0]])
