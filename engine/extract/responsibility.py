@@ -14,7 +14,10 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   (A会同B负责)  (A、B等和各省级人民政府负责)  (A，各省级人民政府按职责分工负责)  (A牵头，B、C参与)
   (A指导，B负责落实): all listed units before 负责 lead jointly, units after 会同 / before 配合 / 参与
   support; notes after the list ("排在第一位的部门为牵头部门，下同", "适用范围：…") are not units.
-  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`.
+  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`;
+- with `prose=True` (a whole measure): its last sentence in prose, "由A牵头，会同B、C组织实施",
+  "此项工作由A牵头，B参与", "A负责推进，B、C给予…支持", "A要会同B、C制定…", "由A具体负责", "责任主体为A"
+  (`_prose_sentence`; "A负责…" alone is a duty described, not an assignment).
 
 Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府", "各镇人民政府、街道办事处" (a 各
 list of kinds of division) is not split. Also read: a comma inside a support list ("A牵头，B、C，各县(市、区)
