@@ -83,7 +83,7 @@ def fill_measure(m: Measure) -> None:
 def _facts(text: str) -> tuple:
     """(responsibility, sentences, deadlines, targets) of a measure text; never handed out as they
     are (fill_measure copies each object and each list in it)."""
-    found = find_responsibility(text)
+    found = find_responsibility(text, prose=True)  # the whole measure: its last sentence may say who, in prose
     body = text
     cuts: list[tuple[int, int]] = []
     responsibility = None

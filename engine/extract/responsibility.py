@@ -14,7 +14,10 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   (A会同B负责)  (A、B等和各省级人民政府负责)  (A，各省级人民政府按职责分工负责)  (A牵头，B、C参与)
   (A指导，B负责落实): all listed units before 负责 lead jointly, units after 会同 / before 配合 / 参与
   support; notes after the list ("排在第一位的部门为牵头部门，下同", "适用范围：…") are not units.
-  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`.
+  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`;
+- with `prose=True` (a whole measure): its last sentence in prose, "由A牵头，会同B、C组织实施",
+  "此项工作由A牵头，B参与", "A负责推进，B、C给予…支持", "A要会同B、C制定…", "由A具体负责", "责任主体为A"
+  (`_prose_sentence`; "A负责…" alone is a duty described, not an assignment).
 
 Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府", "各镇人民政府、街道办事处" (a 各
 list of kinds of division) is not split. Also read: a comma inside a support list ("A牵头，B、C，各县(市、区)
@@ -394,8 +397,10 @@ def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
 _BY_DUTY = re.compile(r"按(照)?(各自)?职责(分工)?(负责|落实|分别负责)|分别负责|各负其责|按职能分工")
 
 
-def find_responsibility(text: str) -> Found | None:
-    """The responsibility clause of `text` (the last one, as plans put it at the end) and its span."""
+def find_responsibility(text: str, *, prose: bool = False) -> Found | None:
+    """The responsibility clause of `text` (the last one, as plans put it at the end) and its span.
+    `prose`: `text` is a whole measure, so its last sentence may assign it in prose (`_prose_sentence`);
+    not for a part of one, nor for a paragraph that is judged for being a clause."""
     if not text:
         return None
     pairs = [(o, c) for o, c in matched_pairs(text, BRACKET_OPEN) if text[o] in BRACKET_OPEN]
@@ -444,7 +449,7 @@ def find_responsibility(text: str) -> Found | None:
     if best:
         return best
     # 3. a bare closing sentence "A牵头，B、C配合。": the same clause without brackets
-    bare = _closing_sentence(text)
+    bare = _closing_sentence(text) or (_prose_sentence(text) if prose else None)
     if bare is not None:
         return bare
     # 4. 由A牵头，B配合 in running text
@@ -483,14 +488,136 @@ def _closing_sentence(text: str) -> Found | None:
         return None  # 由A牵头 opens a sentence that goes on ("由A牵头，B配合，做好…"): step 4's
     lead = parse_units(m.group("lead"))
     support = parse_units(m.group("sup") or "")
-    if not lead or not all(_has_unit_suffix(n) for n in lead + support):
-        return None
+    if not lead or not all(_has_unit_suffix(n) and "由" not in n for n in lead + support):
+        return None  # 此项工作由X牵头: the lead is X, not "此项工作由X" (_prose_sentence's)
     return _make(text, s, end, "", (lead, support, "X牵头"))
 
 
-def extract_responsibility(text: str) -> Responsibility | None:
+# The last sentence in prose, when it assigns the measure (README "Who is responsible"):
+#   由X牵头，会同Y、Z组织实施 / 此项工作由X牵头，Y、Z参与 / 由X负责，Y、Z配合 / 由X具体实施，Y加强指导 /
+#   X负责推进，Y、Z给予…支持 / X负责牵头…，Y、Z按职责配合 / X（要）会同Y、Z制定… / 由X具体负责 / 责任主体为X.
+# A sentence that only says "X负责…" is how policy prose describes a duty, not an assignment: without 由
+# opening the sentence, a support part (配合, 参与, 会同 …) must name the others.
+# the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责
+_SCOPE_SUBJECT_RE = re.compile(r"(?:此|该|本|这|上述|以上|前述)(?:项|些)?(?:工作|任务|措施|事项|内容)?(?=由)")
+_LEAD_PIECE_RE = re.compile(
+    r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:具体|主要|统一)?"
+    r"(?P<verb>牵头负责|负责牵头|牵头|负责|组织实施|实施)(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
+)
+_SUPPORT_PIECE_RE = re.compile(
+    r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
+    r"(?:按照?(?:各自)?职责(?:分工)?|共同|积极|要|全力|负责)?"
+    r"(?P<verb>配合|参与|协助|协同|给予|予以|加强指导|指导|提供)"
+)
+_WITH_RE = re.compile(r"^(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?会同(?P<rest>.+)$")
+_OWNER_RE = re.compile(r"^(?:责任主体|牵头单位|责任单位)(?:为|是)(?P<units>[^，,；;。：:由]{2,80})$")
+# a name cannot open with a verb or preposition: "支持县总医院牵头…" is the task, not its lead
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:支持|推动|鼓励|引导|指导|督促|组织|依托|向|对|在|按|经|请|要求|推进|加强|建立|完善|协调|委托|明确|确保|将|把|以|"
+    r"与|和|及|并|由|各项|全面|积极|进一步)"
+)
+# a verb after the last unit of a list: "会同Y、Z组织实施" -> Y, Z
+_AFTER_UNITS_RE = re.compile(
+    r"(?:组织|推进|制定|制订|实施|负责|配合|共同|做好|抓好|开展|研究|给予|加强|落实|完成|建立|推动|参与|协助|协同|"
+    r"按|依|要|应|具体|分别|予以|提供|指导|督促|出台|编制|统筹|联合|办理|起草|审核|建设|部署|健全|完善|细化|确定|"
+    r"明确|等|进行|做|会同|对|向|就|于)"
+)
+
+_STRONG_SUFFIXES = ("局", "委", "办", "部", "院", "厅", "署", "中心", "政府", "党委", "党组", "部门", "单位", "机关",
+                    "机构", "小组", "公司", "集团", "办事处", "街道", "委员会", "办公室")  # fmt: skip
+
+
+def _names_ok(names: Sequence[str], lead: bool) -> bool:
+    return bool(names) and all(
+        _has_unit_suffix(n) and not _NOT_A_NAME_RE.match(n) and not (lead and is_generic_unit(n)) for n in names
+    )
+
+
+def _leading_units(text: str) -> tuple[list[str], int]:
+    """(unit names, length read) of the list that opens `text` and runs into a verb: "Y、Z组织实施"."""
+    names: list[str] = []
+    pos = 0
+    items = _split_top(text)
+    for i, item in enumerate(items):
+        if i > 0 and text[pos - 1 : pos] not in "、，,":
+            break
+        cut = len(item)
+        if not _has_unit_suffix(item) or i == len(items) - 1:
+            cuts = [m.start() for m in _AFTER_UNITS_RE.finditer(item, 3) if _has_unit_suffix(item[: m.start()])]
+            # 县住房和城乡|建设局推进: a cut after a one-character suffix (乡, 组, 行) may be inside a name
+            strong = [k for k in cuts if item[:k].endswith(_STRONG_SUFFIXES)]
+            cut = (strong or cuts or [-1])[0]
+            if cut < 0:
+                if _has_unit_suffix(item) and i == len(items) - 1:
+                    cut = len(item)
+                else:
+                    break
+        got = parse_units(item[:cut])
+        if not _names_ok(got, lead=False):
+            break
+        names += [n for n in got if n not in names]
+        pos += cut
+        if cut < len(item):
+            break
+        pos += 1  # the separator
+    return names, min(pos, len(text))
+
+
+def _prose_sentence(text: str) -> Found | None:
+    """The last sentence as the measure's clause when it assigns lead and support in prose (above)."""
+    end = len(text.rstrip(" \t\n"))
+    body = text[:end].rstrip("。.")
+    starts = [m.end() for m in _SENTENCE_START_RE.finditer(body)]
+    s = starts[-1] if starts else 0
+    while s < len(body) and body[s] in " \t":
+        s += 1
+    scope = _SCOPE_SUBJECT_RE.match(body, s)
+    u = scope.end() if scope else s  # where the units (or 由) start
+    sentence = body[u:]
+    if "\n" in sentence or not sentence:
+        return None
+    m = _OWNER_RE.match(sentence)
+    if m:
+        lead = parse_units(m.group("units"))
+        return _make(text, s, len(body), "", (lead, (), "责任主体为X")) if _names_ok(lead, lead=True) else None
+    m = _WITH_RE.match(sentence)
+    if m and not sentence.startswith("由"):
+        lead = parse_units(m.group("units"))
+        support, read = _leading_units(m.group("rest"))
+        # "生态环境部会同有关部门对试点工作进行指导" describes a duty: only named bodies make it an assignment
+        if _names_ok(lead, lead=True) and support and not any(is_generic_unit(n) for n in support):
+            return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y"))
+    pieces = _split_outside(sentence, "，,；;")
+    m = _LEAD_PIECE_RE.match(pieces[0])
+    if m is None or (scope and not m.group("by")):
+        return None
+    lead = parse_units(m.group("units"))
+    if not _names_ok(lead, lead=True):
+        return None
+    style = ("由X" if m.group("by") else "X") + m.group("verb")
+    e = u + len(pieces[0])
+    support: list[str] = []
+    if len(pieces) > 1:
+        nxt = pieces[1]
+        at = e + 1 + (len(nxt) - len(nxt.lstrip()))
+        nxt = nxt.lstrip()
+        if nxt.startswith(("会同", "并会同")):
+            k = nxt.index("会同") + 2
+            support, read = _leading_units(nxt[k:])
+            e = at + k + read if support else e
+        else:
+            sm = _SUPPORT_PIECE_RE.match(nxt)
+            names = parse_units(sm.group("units")) if sm else []
+            if sm and _names_ok(names, lead=False):
+                support, e = names, at + len(nxt)
+    if not support and not m.group("by"):
+        return None  # "X负责…" alone: a duty described, not the measure assigned
+    return _make(text, s, e, "", (lead, support, style))
+
+
+def extract_responsibility(text: str, *, prose: bool = False) -> Responsibility | None:
     """The responsibility clause of `text`, or None. `start`/`end` give its span in `text`."""
-    found = find_responsibility(text)
+    found = find_responsibility(text, prose=prose)
     return found.responsibility if found else None
 
 

@@ -4,7 +4,8 @@ Many plans are issued as a table `序号 | 重点任务 | 牵头单位 | 配合�
 columns absent) instead of numbered paragraphs. Read cell by cell, such a table gives the parser
 nothing it can number, so a reader hands its rows here and gets back, per row, a `TableRow`: the
 row's cells joined with a tab (what the file says, `Paragraph.orig`) carrying a synthetic line
-`{序号}.{任务}(牵头单位:{牵头};配合单位:{配合}){时限}完成。` and, per character of it, the 1-based
+`{序号}.{任务}(牵头单位:{牵头};配合单位:{配合}){时限}完成。` (责任单位 for a 责任单位 column, which does
+not say who leads) and, per character of it, the 1-based
 column in that orig. Characters added here (the bracket words, `.`, `完成。`) map to the start of
 the cell they describe. Section rows (one merged cell, or only `一、`/`(一)` and a title) become
 heading lines. A table with no task column and no unit column is not a task table (`None`).
@@ -23,8 +24,10 @@ from dataclasses import dataclass, field
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("序号", "编号"),
     "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称"),
-    "lead": ("牵头单位", "责任单位", "牵头部门", "责任部门", "负责单位", "负责部门", "主责单位", "主责部门", "责任主体",
-             "承办单位"),
+    "lead": ("牵头单位", "牵头部门", "主责单位", "主责部门"),
+    # a unit column that does not say who leads: its units lead jointly, unless the document states a
+    # convention such as "列第一位者为牵头单位" (then the first leads: engine/parse applies it)
+    "duty": ("责任单位", "责任部门", "负责单位", "负责部门", "责任主体", "承办单位"),
     "support": ("配合单位", "协办单位", "参与单位", "配合部门", "协办部门", "参与部门"),
     "due": ("完成时限", "完成时间", "时间要求", "时限"),
 }
@@ -94,7 +97,7 @@ def header_roles(cells: list[Cell]) -> dict[int, str]:
                 for c in range(cell.col, cell.col + cell.span):
                     roles.setdefault(c, role)
                 break
-    if not {"task", "lead", "support"} & set(roles.values()):
+    if not {"task", "lead", "duty", "support"} & set(roles.values()):
         return {}
     return roles
 
@@ -153,10 +156,13 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
     if not task_cells:
         b.add("", anchor)
     lead = [k for k in by_role.get("lead", []) if texts[k]]
+    duty = [k for k in by_role.get("duty", []) if texts[k]]
+    lead_word = "牵头单位" if lead or not duty else "责任单位"  # the column's own word: 责任单位 is not 牵头单位
+    lead = sorted(lead + duty)
     support = [k for k in by_role.get("support", []) if texts[k]]
     if (lead or support) and not _RESP_END.search(task_text):
         first = True
-        for word, ks in (("牵头单位", lead), ("配合单位", support)):
+        for word, ks in ((lead_word, lead), ("配合单位", support)):
             if not ks:
                 continue
             b.add(("(" if first else ";") + word + ":", starts[ks[0]])

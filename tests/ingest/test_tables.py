@@ -172,8 +172,9 @@ def test_html_task_table(tmp_path) -> None:
     assert [p.text for p in doc.paragraphs] == [
         "某区重点任务清单",
         "(一)深化改革",
-        "1.推进依法决策。(牵头单位:区司法局、区发展和改革局)2024年6月底前完成。",
-        "2.严格执法，2025年底前完成。(牵头单位:区司法局、区发展和改革局)",  # the 时限 is already there
+        # a 责任单位 column keeps its word: it does not say who leads ("列第一位者为牵头单位" may)
+        "1.推进依法决策。(责任单位:区司法局、区发展和改革局)2024年6月底前完成。",
+        "2.严格执法，2025年底前完成。(责任单位:区司法局、区发展和改革局)",  # the 时限 is already there
         "单位",
         "联系人",
         "区司法局",
