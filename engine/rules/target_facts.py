@@ -7,16 +7,26 @@ judgement over two facts, written as joins (rulesets/obligations.yaml, target-no
 `paired_target.ask < parent_target.ask` (weaker), and a parent target with no paired one (missing).
 `ask` is what a target asks in the parent's direction, so that less is always weaker: the value (a
 rate per year for a frequency), negated when the parent's target is a ceiling (不超过1.5%).
+
+Goals written as prose (一、工作目标 over a paragraph, or 具体指标：… in the preamble) are no measures and
+are not numbered as such (the plan keeps its shape): `goal_paragraphs` reads them, and a parent goal's
+figures are paired with the draft's goal paragraphs by sentence (via sentence, like a measure without
+clause pairs); their refs are `§` and the goal's name (§工作目标), which a finding names instead of an item.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from engine.models import Measure, Target
+from engine.align.measures import role_of
+from engine.extract.sentences import split_sentences
+from engine.extract.targets import extract_targets
+from engine.models import Measure, Plan, Target
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
-from engine.rules.targets import draft_shares, is_total, same_quantity
+from engine.rules.targets import draft_shares, is_total, quantity_of, same_quantity
 
 if TYPE_CHECKING:
     from engine.models import ClausePair
@@ -36,7 +46,7 @@ TYPES: dict[str, dict[str, F]] = {
         "text": ("str", False, "the target as the parent writes it (不少于60学时)"),
         "clause": ("str", False, "the parent clause (or sentence) it stands in"),
         "via": ("str", False, "clause: the alignment pairs its clause with a draft clause; sentence: the "
-                              "parent measure has no clause pairs"),
+                              "parent measure (or goal paragraph, §工作目标) has no clause pairs"),
         "direction": ("str", False, "floor (不少于, 达到, 两期) or cap (不超过)"),
         "ask": ("num", False, "what it asks: its value (per year for a frequency), negated for a cap"),
         "total": ("bool", False, "an absolute count or amount of the parent's area (建成300个) in a draft of a "
@@ -125,7 +135,81 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
             cands.sort(key=lambda x: -x[0])
             best = [(cands[0][2], cands[0][1], "sentence", cands[0][0])] if cands else []
             add(ref, p, psent, "sentence", sm or measures[0], s, score, measures, -1, best)
+    _goal_pairs(ctx, shares, parents, paired)
     return parents, paired
+
+
+# a goal paragraph in the preamble: 具体指标：… 主要目标：… 总体要求与目标：…
+_GOAL_LEAD = re.compile(r"^([^。；;：:，,]{0,8}?(?:目标|指标))[：:]")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal written as prose: `ref` §name, `name` as the plan writes it (工作目标), `text` its paragraph(s),
+    `line` the line of its heading (or of the paragraph in the preamble)."""
+
+    ref: str
+    name: str
+    text: str
+    line: int
+
+
+def goal_paragraphs(plan: Plan) -> list[Goal]:
+    """The plan's goals written as prose: a goal section (工作目标, 主要目标 …) with its own text and no
+    measures under it, and preamble paragraphs led by a goal label (具体指标：…). Numbered goals are
+    measures (aligned as general pairs) and are not read here."""
+    out: list[Goal] = []
+    for para in plan.preamble.split("\n"):
+        m = _GOAL_LEAD.match(para.strip())
+        if m and role_of(m.group(1)) == "goal" and para.strip()[m.end():]:
+            out.append(Goal("§" + m.group(1), m.group(1), para.strip()[m.end():], _line_of(plan, para.strip())))
+    for s in plan.sections:
+        if role_of(s.title) != "goal" or not s.text.strip():
+            continue
+        inside = [*s.path, s.label]
+        if any(m.document == s.document and m.path[: len(inside)] == inside for m in plan.measures):
+            continue
+        out.append(Goal("§" + s.title, s.title, s.text, s.line))
+    return [g for k, g in enumerate(out) if g.ref not in {o.ref for o in out[:k]}]
+
+
+def _line_of(plan: Plan, text: str) -> int:
+    return next((p.line for p in plan.paragraphs if p.text.strip() == text), 0)
+
+
+def _goal_pairs(ctx: CheckContext, shares: bool, parents: list[dict[str, Any]], paired: list[dict[str, Any]]) -> None:
+    """Each figure of the parent's prose goals, paired with the draft goal sentence stating the same
+    quantity (the most similar such sentence); the facts say `via: sentence` and are judged like those of
+    a measure without clause pairs (a missing figure only where a sentence like the parent's is there)."""
+    if ctx.parent is None or not ctx.scope_applies():
+        return
+    pgoals = goal_paragraphs(ctx.parent)
+    dgoals = goal_paragraphs(ctx.draft) if pgoals else []
+    dsents = [(g, s) for g in dgoals for s in split_sentences(g.text)]
+    if not dsents:
+        return
+    for g in pgoals:
+        if not ctx.applies(g.ref):
+            continue
+        for psent in split_sentences(g.text):
+            for p in extract_targets(psent):
+                score, lg, lsent = max(((sim.similarity(psent, s), dg, s) for dg, s in dsents), key=lambda x: x[0])
+                slot = len(parents)
+                parents.append({"slot": slot, "parent_item": g.ref, "local_item": lg.ref, "text": p.text,
+                                "clause": psent, "via": "sentence", "direction": _direction(p), "ask": ask(p, p),
+                                "total": shares and is_total(p, psent),
+                                "stated": any(sim.compact(p.text) in sim.compact(dg.text) for dg in dgoals),
+                                "quote": lsent, "local_text": lsent, "score": float(score), "clause_slot": -1})
+                # a goal sentence states several figures: the one whose indicator's name is most like the
+                # parent's (教师参与…的比例, not 满意度), then the one in the most similar sentence
+                name = "".join(quantity_of(p, psent))
+                cands = [(sim.similarity(name, "".join(quantity_of(t, s))), sim.similarity(psent, s), dg, t)
+                         for dg, s in dsents for t in extract_targets(s)
+                         if comparable(p, t) and same_quantity(p, psent, t, s)]
+                if cands:
+                    _, s2, dg, t = max(cands, key=lambda c: c[:2])  # the first on a tie
+                    paired.append({"slot": slot, "parent_item": g.ref, "local_item": dg.ref, "text": t.text,
+                                   "ask": ask(p, t), "quote": t.text, "via": "sentence", "score": float(s2)})
 
 
 def _clause_cands(ctx: CheckContext, cp: ClausePair, i: int, p: Target, m: Measure,
