@@ -19,8 +19,8 @@ from engine.extract import fill_measure, split_clauses, strength_of, without_res
 from engine.extract.unitnames import Where
 from engine.models import Measure, Plan
 from engine.rules.beyond import beyond_levels
+from engine.rules.goals import goal_paragraphs
 from engine.rules.ruleset import Obligation, ObligationClause, ParentGoal, ParentMeta, Ruleset
-from engine.rules.target_facts import goal_paragraphs
 
 MIN_KEY_CLAUSE_CHARS = 6  # shorter clauses are headings or filler, not obligations
 

@@ -8,24 +8,20 @@ judgement over two facts, written as joins (rulesets/obligations.yaml, target-no
 `ask` is what a target asks in the parent's direction, so that less is always weaker: the value (a
 rate per year for a frequency), negated when the parent's target is a ceiling (不超过1.5%).
 
-Goals written as prose (一、工作目标 over a paragraph, or 具体指标：… in the preamble) are no measures and
-are not numbered as such (the plan keeps its shape): `goal_paragraphs` reads them, and a parent goal's
-figures are paired with the draft's goal paragraphs by sentence (via sentence, like a measure without
-clause pairs); their refs are `§` and the goal's name (§工作目标), which a finding names instead of an item.
+A parent's goals written as prose (engine.rules.goals) have their figures paired with the draft's goal
+paragraphs by sentence and indicator name (via sentence, like a measure without clause pairs).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from engine.align.measures import role_of
 from engine.extract.sentences import split_sentences
 from engine.extract.targets import extract_targets
-from engine.models import Measure, Plan, Target
+from engine.models import Measure, Target
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
+from engine.rules.goals import goal_paragraphs
 from engine.rules.targets import draft_shares, is_total, quantity_of, same_quantity
 
 if TYPE_CHECKING:
@@ -137,44 +133,6 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
             add(ref, p, psent, "sentence", sm or measures[0], s, score, measures, -1, best)
     _goal_pairs(ctx, shares, parents, paired)
     return parents, paired
-
-
-# a goal paragraph in the preamble: 具体指标：… 主要目标：… 总体要求与目标：…
-_GOAL_LEAD = re.compile(r"^([^。；;：:，,]{0,8}?(?:目标|指标))[：:]")
-
-
-@dataclass(frozen=True)
-class Goal:
-    """A goal written as prose: `ref` §name, `name` as the plan writes it (工作目标), `text` its paragraph(s),
-    `line` the line of its heading (or of the paragraph in the preamble)."""
-
-    ref: str
-    name: str
-    text: str
-    line: int
-
-
-def goal_paragraphs(plan: Plan) -> list[Goal]:
-    """The plan's goals written as prose: a goal section (工作目标, 主要目标 …) with its own text and no
-    measures under it, and preamble paragraphs led by a goal label (具体指标：…). Numbered goals are
-    measures (aligned as general pairs) and are not read here."""
-    out: list[Goal] = []
-    for para in plan.preamble.split("\n"):
-        m = _GOAL_LEAD.match(para.strip())
-        if m and role_of(m.group(1)) == "goal" and para.strip()[m.end():]:
-            out.append(Goal("§" + m.group(1), m.group(1), para.strip()[m.end():], _line_of(plan, para.strip())))
-    for s in plan.sections:
-        if role_of(s.title) != "goal" or not s.text.strip():
-            continue
-        inside = [*s.path, s.label]
-        if any(m.document == s.document and m.path[: len(inside)] == inside for m in plan.measures):
-            continue
-        out.append(Goal("§" + s.title, s.title, s.text, s.line))
-    return [g for k, g in enumerate(out) if g.ref not in {o.ref for o in out[:k]}]
-
-
-def _line_of(plan: Plan, text: str) -> int:
-    return next((p.line for p in plan.paragraphs if p.text.strip() == text), 0)
 
 
 def _goal_pairs(ctx: CheckContext, shares: bool, parents: list[dict[str, Any]], paired: list[dict[str, Any]]) -> None:

@@ -13,7 +13,7 @@ from engine.cli import main
 from engine.derive import derive_ruleset, dump_ruleset_yaml
 from engine.ingest import load_document
 from engine.parse import parse_plan
-from engine.rules.target_facts import goal_paragraphs
+from engine.rules.goals import goal_paragraphs
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures"
 PARENT = FIX / "goals" / "sichuan-waste-sorting-parent.txt"
@@ -87,3 +87,18 @@ def test_the_derived_ruleset_carries_the_goals_and_checks_the_same(tmp_path: Pat
     assert [f["message"] for f in found] == [
         "goals '主要目标' lowers a target: parent goals '工作目标' says '达到35%以上', the draft '达到30%以上'"
     ]
+
+
+def test_a_later_goal_deadline_is_found_and_an_equal_one_is_not(tmp_path: Path) -> None:
+    def later(draft: Path) -> list[dict]:
+        r = CliRunner().invoke(main, ["check", str(draft), "--parent", str(PARENT), "--format", "json",
+                                      "--fail-on", "none"])
+        return [f for f in json.loads(r.output)["findings"] if f["rule"] == "deadline-not-later"]
+
+    assert later(CHILD) == []  # 到2022年 and 到2025年 kept
+    late = tmp_path / CHILD.name
+    late.write_text(CHILD.read_text("utf-8").replace("到2025年，全市县城以上城区", "到2026年，全市县城以上城区"), "utf-8")
+    found = later(late)
+    assert [(f["evidence"]["local"], f["evidence"]["parent"]) for f in found] == [("到2026年", "到2025年")]
+    assert found[0]["message"] == "主要目标的时限“到2026年”晚于上级工作目标的“到2025年”"
+    assert found[0]["line"] == _line(CHILD, "主要目标：")

@@ -19,12 +19,12 @@ from typing import Any, ClassVar
 from pydantic import Field, ValidationInfo, model_validator
 
 from engine.memo import memo
-from engine.models import ClausePair, DiffOp, Measure, Plan
+from engine.models import ClausePair, DiffOp, Measure
 from engine.quote import phrase_at
 from engine.rules import similarity as sim
+from engine.rules.goals import name_place
 from engine.rules.joins import JoinOptions, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.target_facts import Goal, goal_paragraphs
 from engine.rules.templates import value_text
 
 # (what the parent says, what makes it weaker in the draft). The strong word must be touched by the
@@ -180,7 +180,7 @@ class TargetNotWeaker(CheckKind):
         for what, spec in expand(options):
             for hit in run_join(ctx, spec):
                 hit.fields["what"] = self._WHAT[what][lang]
-                _at_goal(ctx, hit, lang)
+                name_place(ctx, hit, lang)
                 hit.suggestion = self.suggest(ctx.lang, hit.fields)
                 found.setdefault(hit.fields.get("p_clause_slot", ""), []).append(hit)
         for hits in found.values():
@@ -199,7 +199,7 @@ class TargetNotWeaker(CheckKind):
                     m = ctx.local_for(cp.local_item, measures)
                     words = self._words(ctx, m, ref, cp, options, [h.fields.get("local_text", "") for h in targets])
                 for h in words:
-                    _at_goal(ctx, h, lang)
+                    name_place(ctx, h, lang)
                 for h in [*targets, *words]:  # as the clause reads: its figures, then its wording
                     if (h.local_item or "", h.key) in quoted:
                         continue
@@ -258,27 +258,6 @@ class TargetNotWeaker(CheckKind):
         lang = "en" if ctx.lang == "en" else "zh"
         fields = {"what": self._WHAT[what][lang], "local_text": local_text}
         return self.pair_hit(ctx.lang, m, ref, parent_text, quote, fields, key)
-
-
-def _at_goal(ctx: CheckContext, hit: Hit, lang: str) -> None:
-    """Where a hit stands, as its message names it: 第3项 (measure 3), or a goal written as prose by its
-    name (工作目标), placed at the goal's own paragraph (its figure may also stand elsewhere)."""
-    def name(ref: str | None, plan: Plan | None) -> tuple[str, Goal | None]:
-        goal = next((g for g in (goal_paragraphs(plan) if plan is not None and ref and ref.startswith("§") else ())
-                     if g.ref == ref), None)
-        if goal is not None:
-            return (goal.name if lang == "zh" else f"goals '{goal.name}'"), goal
-        return (f"第{ref or ''}项" if lang == "zh" else f"measure {ref or ''}"), None
-
-    hit.fields["local_at"], goal = name(hit.local_item, ctx.draft)
-    hit.fields["parent_at"], _ = name(hit.parent_item, ctx.parent)
-    if goal is None or not hit.quote:
-        return
-    for para in ctx.draft.paragraphs:
-        at = para.text.find(hit.quote) if para.line >= goal.line else -1
-        if at >= 0:
-            hit.line, hit.column = para.line, para.column(at)
-            return
 
 
 def _weakenings(cp: ClausePair, report_deleted_mandatory: bool) -> tuple[tuple[tuple[str, str], ...], bool]:
