@@ -102,3 +102,11 @@ def test_a_later_goal_deadline_is_found_and_an_equal_one_is_not(tmp_path: Path) 
     assert [(f["evidence"]["local"], f["evidence"]["parent"]) for f in found] == [("到2026年", "到2025年")]
     assert found[0]["message"] == "主要目标的时限“到2026年”晚于上级工作目标的“到2025年”"
     assert found[0]["line"] == _line(CHILD, "主要目标：")
+
+
+def test_a_goal_sentence_of_several_figures_pairs_each_by_its_indicator() -> None:
+    # 教师参与…的比例超过40% answers 超过一半, not 满意度达到90%以上 in the same sentence
+    found = _targets(FIX / "goals" / "wenzhou-after-school-child.txt", FIX / "goals" / "zhejiang-after-school-parent.txt")
+    assert [(f["evidence"]["local"], f["evidence"]["parent"], f["message"].split("：")[0]) for f in found] == [
+        ("超过40%", "超过一半", "工作目标降低了指标")
+    ]
