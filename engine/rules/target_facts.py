@@ -136,38 +136,50 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
 
 
 def _goal_pairs(ctx: CheckContext, shares: bool, parents: list[dict[str, Any]], paired: list[dict[str, Any]]) -> None:
-    """Each figure of the parent's prose goals, paired with the draft goal sentence stating the same
-    quantity (the most similar such sentence); the facts say `via: sentence` and are judged like those of
-    a measure without clause pairs (a missing figure only where a sentence like the parent's is there)."""
+    """Each figure of the parent's prose goals, paired with the draft goal figure stating the same
+    quantity; the facts say `via: sentence` and are judged like those of a measure without clause pairs
+    (a missing figure only where a sentence like the parent's is there).
+
+    A goal paragraph states many figures whose indicators share words (城市生活垃圾无害化处理率, …焚烧处理
+    能力占无害化处理能力的比例): the pairing is mutual, a draft figure answers the parent figure it is most
+    like (by indicator name, then sentence) and that figure only, so a figure the draft drops is missing,
+    not compared with its neighbour's."""
     if ctx.parent is None or not ctx.scope_applies():
         return
-    pgoals = goal_paragraphs(ctx.parent)
+    pgoals = [g for g in goal_paragraphs(ctx.parent) if ctx.applies(g.ref)]
     dgoals = goal_paragraphs(ctx.draft) if pgoals else []
     dsents = [(g, s) for g in dgoals for s in split_sentences(g.text)]
     if not dsents:
         return
-    for g in pgoals:
-        if not ctx.applies(g.ref):
-            continue
-        for psent in split_sentences(g.text):
-            for p in extract_targets(psent):
-                score, lg, lsent = max(((sim.similarity(psent, s), dg, s) for dg, s in dsents), key=lambda x: x[0])
-                slot = len(parents)
-                parents.append({"slot": slot, "parent_item": g.ref, "local_item": lg.ref, "text": p.text,
-                                "clause": psent, "via": "sentence", "direction": _direction(p), "ask": ask(p, p),
-                                "total": shares and is_total(p, psent),
-                                "stated": any(sim.compact(p.text) in sim.compact(dg.text) for dg in dgoals),
-                                "quote": lsent, "local_text": lsent, "score": float(score), "clause_slot": -1})
-                # a goal sentence states several figures: the one whose indicator's name is most like the
-                # parent's (教师参与…的比例, not 满意度), then the one in the most similar sentence
-                name = "".join(quantity_of(p, psent))
-                cands = [(sim.similarity(name, "".join(quantity_of(t, s))), sim.similarity(psent, s), dg, t)
-                         for dg, s in dsents for t in extract_targets(s)
-                         if comparable(p, t) and same_quantity(p, psent, t, s)]
-                if cands:
-                    _, s2, dg, t = max(cands, key=lambda c: c[:2])  # the first on a tie
-                    paired.append({"slot": slot, "parent_item": g.ref, "local_item": dg.ref, "text": t.text,
-                                   "ask": ask(p, t), "quote": t.text, "via": "sentence", "score": float(s2)})
+    ps = [(g, psent, p) for g in pgoals for psent in split_sentences(g.text) for p in extract_targets(psent)]
+    ds = [(dg, s, t) for dg, s in dsents for t in extract_targets(s)]
+
+    def likeness(k: int, j: int) -> tuple[float, float] | None:
+        (_, psent, p), (_, s, t) = ps[k], ds[j]
+        if not (comparable(p, t) and same_quantity(p, psent, t, s)):
+            return None
+        a, b = "".join(quantity_of(p, psent)), "".join(quantity_of(t, s))
+        return max(sim.similarity(a, b), sim.similarity(b, a)), sim.similarity(psent, s)
+
+    like = [[likeness(k, j) for j in range(len(ds))] for k in range(len(ps))]
+    # each draft figure's parent figure: the most like it (the first on a tie)
+    answers = [max((k for k in range(len(ps)) if like[k][j] is not None), key=lambda k: like[k][j], default=-1)
+               for j in range(len(ds))]  # type: ignore[arg-type, return-value]
+    for k, (g, psent, p) in enumerate(ps):
+        score, lg, lsent = max(((sim.similarity(psent, s), dg, s) for dg, s in dsents), key=lambda x: x[0])
+        slot = len(parents)
+        parents.append({"slot": slot, "parent_item": g.ref, "local_item": lg.ref, "text": p.text,
+                        "clause": psent, "via": "sentence", "direction": _direction(p), "ask": ask(p, p),
+                        "total": shares and is_total(p, psent),
+                        "stated": any(sim.compact(p.text) in sim.compact(dg.text) for dg in dgoals),
+                        "quote": lsent, "local_text": lsent, "score": float(score), "clause_slot": -1})
+        mine = [j for j in range(len(ds)) if answers[j] == k]
+        if mine:
+            j = max(mine, key=lambda j: like[k][j])  # type: ignore[arg-type, return-value]
+            dg, _, t = ds[j]
+            paired.append({"slot": slot, "parent_item": g.ref, "local_item": dg.ref, "text": t.text,
+                           "ask": ask(p, t), "quote": t.text, "via": "sentence",
+                           "score": float(like[k][j][1])})  # type: ignore[index]
 
 
 def _clause_cands(ctx: CheckContext, cp: ClausePair, i: int, p: Target, m: Measure,

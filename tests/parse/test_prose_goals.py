@@ -110,3 +110,14 @@ def test_a_goal_sentence_of_several_figures_pairs_each_by_its_indicator() -> Non
     assert [(f["evidence"]["local"], f["evidence"]["parent"], f["message"].split("：")[0]) for f in found] == [
         ("超过40%", "超过一半", "工作目标降低了指标")
     ]
+
+
+def test_a_dropped_goal_figure_is_missing_not_compared_with_its_neighbour(tmp_path: Path) -> None:
+    # 无害化处理率达到99%以上 dropped: the neighbouring 焚烧处理能力占无害化处理能力的比例超过65% answers the
+    # parent's 超过60%, not 99% (the pairing is mutual), so the figure is reported missing, not "lowered to 65%"
+    dropped = tmp_path / CHILD.name
+    dropped.write_text(CHILD.read_text("utf-8").replace("城市生活垃圾无害化处理率达到99%以上，", ""), "utf-8")
+    found = _targets(dropped, PARENT)
+    assert sorted((f["message"].split("：")[0], f["evidence"]["parent"]) for f in found) == [
+        ("主要目标缺少上级指标", "达到99%以上"), ("主要目标降低了指标", "达到35%以上")
+    ]
