@@ -196,7 +196,8 @@ def _coverage(ctx: RenderContext, placed: dict[int, list[Finding]]) -> str:
             inner = f'<a href="#pair-{anchor[ref]}">{inner}</a>'
         cls = f"rel-{key}" + (f" worst-{worst}" if worst else "")
         note = f'<small class="why">{e(why)}</small>' if why else ""
-        cells.append(f'<li class="{cls}" title="{e(title)}">{inner}<i>{e(rel)}</i>{note}</li>')
+        label = f'<i class="na">{e(rel)}</i>' if why else f"<i>{e(rel)}</i>"  # a long label flows above its reason
+        cells.append(f'<li class="{cls}" title="{e(title)}">{inner}{label}{note}</li>')
     return (
         f'<section id="coverage"><h2>{e(ctx.t("coverage"))} '
         f"<small>{e(ctx.t('coverage_total', n=c.parent_measures or len(rels)))}</small></h2>"
@@ -443,7 +444,7 @@ code{font-family:ui-monospace,Consolas,monospace;font-size:13px;background:#f2f4
 .grid li a{color:inherit;text-decoration:none;display:block}.grid li b{margin-right:4px}
 .grid li span{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .grid li i{position:absolute;right:6px;top:3px;font-style:normal;font-size:11px;opacity:.8}
-.grid li small.why{display:block;font-size:11px;color:#555;margin-top:2px}
+.grid li i.na{position:static;display:block;margin-top:2px}.grid li small.why{display:block;font-size:11px;color:#555}
 .rel-carried{background:#e3f3e5;color:#1b5e20}.rel-adapted{background:#e0f2f1;color:#00564d}
 .rel-merged,.rel-split{background:#e3ecfa;color:#0d3c8c}.rel-general{background:#eceff1;color:#37474f}
 .rel-not_applicable{background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 6px,#e6e6e6 6px,#e6e6e6 12px);color:#555}
