@@ -362,8 +362,8 @@ class NotApplicableMeasure(_Model):
     )
     entries: list[str] = Field(
         default_factory=list,
-        description="beyond_level: the data entries that decided (beyond_level.yaml ids; actors, topics, "
-        "ruleset marks)",
+        description="beyond_level: the data entries that decided (beyond_level.yaml ids; actors and topics, "
+        "its actors and topics tables)",
     )
     reason: str = Field("", description="a short reason in the report's language (the ruleset's own reason)")
 

@@ -230,7 +230,7 @@ def measure_beyond(ctx: CheckContext, ref: str | None, measure: Measure) -> tupl
     推荐，生态环境部会同…筛选确定) leaves a county nothing to carry. A curated require_phrases keeps it.
     Legislation is not read here: a measure of law-making is still shown, as information to confirm
     (a county assists its city's law-making: 协助配合完善立法工作机制). Returns the entries that decided
-    (beyond_level ids, `actors`, `topics`, `ruleset` for a curated mark), in order; () when not."""
+    (beyond_level ids, `actors`, `topics`), in order; () when not."""
     ob = ctx.obligations.get(ref) if ref else None
     if ob is not None and ob.require_phrases:
         return ()
@@ -238,15 +238,16 @@ def measure_beyond(ctx: CheckContext, ref: str | None, measure: Measure) -> tupl
         texts = [cl.text for cl in ob.clauses if ctx.draft.level in cl.beyond]
         if len(texts) < len(ob.clauses):
             return ()  # a clause the ruleset (as curated) asks of this level
-        ids = [beyond_level(ctx, t) or "ruleset" for t in texts]
     else:
         from engine.extract import split_clauses
 
         texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
-        ids = [beyond_level(ctx, t) for t in texts]
-    if not texts or not all(ids):
-        return ()
-    return tuple(dict.fromkeys(str(i) for i in ids))
+    ids: list[str] = []
+    for t in texts:  # the tables decide each clause too (a legislation mark alone does not)
+        if not (found := beyond_level(ctx, t)):
+            return ()
+        ids.append(found)
+    return tuple(dict.fromkeys(ids))
 
 
 def entry_label(data: dict, entry: str, lang: str) -> str:
