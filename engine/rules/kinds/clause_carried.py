@@ -122,7 +122,8 @@ class Options(KindOptions):
         description="do not report parent text that states no obligation of its own "
         "(rulesets/data/not_obligations.yaml): a left-out sub-clause that only frames the requirement "
         "after it (根据…实际, 以…为契机, 在…基础上) or only urges an attitude (树立…导向), a dropped sentence "
-        "that comments on the one before (同时，也必须…), a clause made only of such parts",
+        "that comments on the one before (同时，也必须…), a purpose after the action (…，发挥…作用, …，提高…水平), "
+        "a clause made only of such parts",
     )
     quote_at: Literal["neighbour", "title"] = Field(
         "neighbour",
@@ -168,7 +169,8 @@ class ClauseCarried(CheckKind):
         "“严禁”类为错误，“全面”“严格”类为警告，其余为提示，可配置），带时限或量化指标的条款至少为警告。移到"
         "下级其他措施中的条款不算遗漏（整句相近，或首项要求原样在某项措施中，其余部分在那里逐项比较）；过短的套话条款、"
         "只写了主语的部分（各部门要）不报告，不是义务的文字（“根据…实际”“以…为契机”等状语、“树立…导向”等号召、"
-        "“同时，也必须看到…”等说明句，rulesets/data/not_obligations.yaml）也不报告。上级机关自身的职责"
+        "“同时，也必须看到…”等说明句、动作之后说明其目的的“发挥…作用”“提高…水平”“形成…格局”等，"
+        "rulesets/data/not_obligations.yaml）也不报告。上级机关自身的职责"
         "（主语是国务院部门、国家或中央机构、省级政府）、国家立法和大区域之间的分配不要求下级承接"
         "（rulesets/data/beyond_level.yaml）。同一措施的多处提示级缺项合为一条提示，逐条列出，便于起草人"
         "逐条确认或改写；错误和警告仍一条一报。义务规则集中整理的必须保留的表述"
@@ -182,7 +184,8 @@ class ClauseCarried(CheckKind):
         "moved to another draft measure are not dropped (a sentence much like it, or its first requirement word "
         "for word in some measure, where its other parts are then compared); short filler clauses, parts that "
         "only name who acts (各部门要) and text that states no obligation (framing adverbials such as 根据…实际 "
-        "and 以…为契机, exhortations such as 树立…导向, commentary such as 同时，也必须看到…; "
+        "and 以…为契机, exhortations such as 树立…导向, commentary such as 同时，也必须看到…, the purpose of the "
+        "action before it such as …，发挥…作用 or …，提高…水平; "
         "rulesets/data/not_obligations.yaml) are ignored. A higher level's own duties (the actor is a State Council department, a "
         "national or central body, a provincial government), national law-making and allocation between "
         "regions are not asked of a lower level (rulesets/data/beyond_level.yaml). The info-level gaps of one "
