@@ -1,0 +1,54 @@
+"""A site's masthead above a scraped plan (人民网｜时政, 政务公开 > 政策文件, 某某县人民政府门户网站) is
+page furniture: it is dropped at the top of the page and never glued onto the title below it."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.ingest import from_text
+from engine.parse import parse_plan
+
+PLAN = (
+    "{masthead}\n"
+    "定西市安定区推进县域商业体系建设实施方案\n"
+    "为贯彻落实《甘肃省县域商业体系建设行动方案》，结合我区实际，制定本方案。\n"
+    "一、重点任务\n"
+    "（一）完善县域商业网络。改造提升乡镇商贸中心5个。（责任单位：区商务局、区财政局）\n"
+    "（二）发展农村电商。建设村级电商服务站20个以上。（责任单位：区商务局、区农业农村局）\n"
+)
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "大公文匯全媒體｜內地政策",  # a news site and its column, traditional characters
+        "人民网 | 地方 | 甘肃",
+        "中国甘肃网｜政务",
+        "政务公开 > 政策文件 > 区政府文件",  # a breadcrumb without 首页
+        "定西市安定区人民政府门户网站",  # the site's name alone
+        "每日甘肃客户端",
+    ],
+)
+def test_masthead_is_dropped_and_the_title_is_the_plans(masthead: str) -> None:
+    doc = from_text(PLAN.format(masthead=masthead))
+    assert doc.removed == [masthead]
+    plan = parse_plan(doc)
+    assert plan.title == "定西市安定区推进县域商业体系建设实施方案"
+    assert plan.jurisdiction == "安定区"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全面建成覆盖城乡的农村供水网",  # a phrase ending in 网 is not a site's name
+        "完善城乡配电网",
+        "一、重点任务",
+        "各乡镇人民政府，区政府各部门：",
+        "定西市安定区推进县域商业体系建设实施方案",
+        "人均日供水量>100升",
+    ],
+)
+def test_plan_lines_at_the_top_are_not_mastheads(line: str) -> None:
+    body = "（一）完善县域商业网络。\n（二）发展农村电商。\n（三）健全物流体系。\n（四）强化保障。"
+    doc = from_text(f"{line}\n{body}")
+    assert doc.removed == []
