@@ -237,8 +237,17 @@ def _place_end(name: str) -> int:
 
 def _share_place_suffix(names: list[str]) -> list[str]:
     """Places listed before a place with a unit body share that body: 秦州区、麦积区人民政府 ->
-    秦州区人民政府, 麦积区人民政府 (a bare place names no unit; the list says both governments)."""
-    out = list(names)
+    秦州区人民政府, 麦积区人民政府 (a bare place names no unit; the list says both governments); a place
+    left without a body keeps its own name."""
+    out: list[str] = []
+    for name in names:  # 秦州区和麦积区人民政府: the same, joined by 和/及/与
+        m = re.match(r"(.{2,12}?)[和及与](.+)$", name)
+        end = _place_end(m.group(2)) if m else 0
+        # 天水市和平区人民政府 is 和平区's: the place after 和 must read as one (平区 is none)
+        if m and _place_end(m.group(1)) == len(m.group(1)) and end >= 3 and _has_unit_suffix(m.group(2)[end:]):
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(name)
     for i in range(len(out) - 1, 0, -1):
         end = _place_end(out[i])
         body = out[i][end:]
