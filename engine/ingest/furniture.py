@@ -4,8 +4,8 @@ Conservative by design: a line is furniture only if it is short AND either start
 metadata label (索引号: … 公开日期 …), or consists of nothing but furniture tokens and brackets
 (【字体：大 中 小】【打印本页】【关闭窗口】), or is a breadcrumb (首页 > 政务公开 > …), or carries a
 site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is a `来源：…`, `主办单位：…` or
-`技术支持：…` line or a site's masthead (人民网｜时政, 政务公开 > 政策文件, 新华网) at the very top
-or the very end of the document. A line of plan text never starts
+`技术支持：…` line, a site's masthead (人民网｜时政, 政务公开 > 政策文件, 新华网) or a dateline
+(2025-03-18 15:42:07 来源：…) at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
 Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture as
@@ -71,6 +71,11 @@ _SITE_CHARS = r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9])"  # no 的: a site's name is
 _MEDIA = rf"(?:{_SITE_CHARS}{{1,16}}(?:门户网站|网站|全媒体|客户端|日报|晚报)|{_SITE_CHARS}{{1,4}}网|{_SITE_CHARS}{{1,10}}政府网)"
 _COLUMN = r"[\u4e00-\u9fff]{2,12}"
 _MASTHEAD = re.compile(rf"^(?:{_MEDIA}(?:\s*[|｜]\s*{_NAV_WORD})*|{_COLUMN}(?:\s*[|｜>»›]\s*{_COLUMN})+)$")
+# a page's dateline: 2025-03-18 15:42:07 (and the source or editor beside it); a plan dates itself 年月日
+_STAMP = re.compile(
+    r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+(?:信息来源|文章来源|来源|作者|责任编辑|编辑)\s*[:：]\s*\S{1,40})*$"
+)
 _SOURCE = re.compile(r"^[【\[]?(?:信息|文章|稿件)?来源[】\]]?\s*[:：]")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–－\s]*$")
 # 宁发〔2017〕10号, 桂政发[2021]45号; optionally preceded by its label
@@ -89,7 +94,9 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
         return False
     if _LABEL_START.match(light) or _BREADCRUMB.match(light):
         return True
-    edge_line = _SOURCE.match(light) or _SITE_EDGE.match(light) or _MASTHEAD.match(light)
+    edge_line = (
+        _SOURCE.match(light) or _SITE_EDGE.match(light) or _MASTHEAD.match(light) or _STAMP.match(light)
+    )
     if at_edge and edge_line and len(light) <= 60:
         return True
     if _SITE_FOOTER.search(light):

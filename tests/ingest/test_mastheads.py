@@ -1,5 +1,6 @@
-"""A site's masthead above a scraped plan (人民网｜时政, 政务公开 > 政策文件, 某某县人民政府门户网站) is
-page furniture: it is dropped at the top of the page and never glued onto the title below it."""
+"""A site's masthead above a scraped plan (人民网｜时政, 政务公开 > 政策文件, 某某县人民政府门户网站, a
+dateline 2025-03-18 15:42:07) is page furniture: it is dropped at the top of the page and never glued onto the
+title below it."""
 
 from __future__ import annotations
 
@@ -27,11 +28,13 @@ PLAN = (
         "政务公开 > 政策文件 > 区政府文件",  # a breadcrumb without 首页
         "定西市安定区人民政府门户网站",  # the site's name alone
         "每日甘肃客户端",
+        "2025-03-18 15:42:07　來源：天水市人民政府網站",  # a reprint's dateline
+        "2024/11/05  作者：张明  责任编辑：李华",
     ],
 )
 def test_masthead_is_dropped_and_the_title_is_the_plans(masthead: str) -> None:
     doc = from_text(PLAN.format(masthead=masthead))
-    assert doc.removed == [masthead]
+    assert doc.removed == [masthead.strip()]
     plan = parse_plan(doc)
     assert plan.title == "定西市安定区推进县域商业体系建设实施方案"
     assert plan.jurisdiction == "安定区"
@@ -46,6 +49,7 @@ def test_masthead_is_dropped_and_the_title_is_the_plans(masthead: str) -> None:
         "各乡镇人民政府，区政府各部门：",
         "定西市安定区推进县域商业体系建设实施方案",
         "人均日供水量>100升",
+        "2025年3月18日",  # the plan's own date
     ],
 )
 def test_plan_lines_at_the_top_are_not_mastheads(line: str) -> None:
