@@ -128,6 +128,8 @@ _SEGMENTS = [
     rf"(?:(?:{_spaced(LABELS)}){_SEP})?(?:首页|主页|网站首页)(?:\s*[>»›]\s*{_NAV_WORD})+",
     # 浏览次数：2876, 成文日期：2026-03-10
     rf"(?:{_spaced(_NUMERIC_LABELS)}){_SEP}(?:{_NUM_VALUE})",
+    # 2025-03-18 15:42:07: a page's dateline (a plan writes its dates 年月日)
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
     # 发布机构：义乌市人民政府办公室, 有效性：有效, 主办：…
     rf"(?:{_spaced(LABELS + _EDGE_LABELS)}){_SEP}[^\s【\[，。；！？,;!?]{{0,40}}",
     # 【字号：大 中 小】 【打印本页】

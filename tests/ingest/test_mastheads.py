@@ -56,3 +56,23 @@ def test_plan_lines_at_the_top_are_not_mastheads(line: str) -> None:
     body = "（一）完善县域商业网络。\n（二）发展农村电商。\n（三）健全物流体系。\n（四）强化保障。"
     doc = from_text(f"{line}\n{body}")
     assert doc.removed == []
+
+
+def test_a_page_saved_as_one_line_keeps_its_title_apart_from_masthead_and_dateline() -> None:
+    line = (
+        "大公文匯全媒體｜內地政策 定西市安定區推進縣域商業體系建設實施方案 2025-03-18 15:42:07　來源：安定區人民政府網站　"
+        "為貫徹落實《甘肅省縣域商業體系建設行動方案》，結合我區實際，制定本方案。一、重點任務 "
+        "（一）完善縣域商業網絡。改造提升鄉鎮商貿中心5個。（責任單位：區商務局、區財政局）"
+        "（二）發展農村電商。建設村級電商服務站20個以上。（責任單位：區商務局、區農業農村局）"
+    )
+    doc = from_text(line)
+    assert doc.removed == ["大公文匯全媒體｜內地政策", "2025-03-18 15:42:07 來源：安定區人民政府網站"]
+    plan = parse_plan(doc)
+    assert plan.title == "定西市安定区推进县域商业体系建设实施方案"
+    assert plan.jurisdiction == "安定区"
+    assert len(plan.measures) == 2
+
+
+def test_a_plan_sentence_with_a_dash_range_keeps_it() -> None:
+    doc = from_text("（一）完善县域商业网络。2021-2025年 改造提升乡镇商贸中心5个。\n（二）发展农村电商。")
+    assert doc.removed == []
