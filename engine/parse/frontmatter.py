@@ -209,6 +209,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     titles: list[tuple[str, list[int]]] = []
     wrappers: list[tuple[int, int, str]] = []
     n = len(paras)
+    named = _named_in(paras)
     i = 0
     while i < n:
         text = paras[i][1]
@@ -281,7 +282,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             cand += nxt
             j += 1
             used.append(j)
-        inner = wrapper_inner(cand) if len(cand) <= 400 else None
+        inner = (wrapper_inner(cand) or _named_inner(cand, named)) if len(cand) <= 400 else None
         if inner:
             # a 转发 notice forwards another notice: the 印发 one names the plan more directly
             wrappers.append((1 if "转发" in cand else 0, len(wrappers), inner))
@@ -291,7 +292,8 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             last_front = j
             i = j + 1
             continue
-        if looks_like_title(cand):
+        issued = len(cand) <= TITLE_MAX and _plain(cand) in {_plain(w[2]) for w in wrappers}
+        if looks_like_title(cand) or issued:
             titles.append((cand, [paras[k][0] for k in used]))
             last_front = j
             i = j + 1
@@ -308,6 +310,29 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s《》〈〉]", "", title_core(text))
+
+
+def _named_in(paras: list[tuple[int, str]]) -> set[str]:
+    """What the front matter names as a document: its 《…》 titles and its short lines of their own."""
+    out = {_plain(t) for _, t in paras if len(t) <= TITLE_MAX and t[-1:] not in "。；;，,:："}
+    for _, t in paras:
+        if len(t) <= 2000:
+            out.update(_plain(c) for c in cited_titles(t))
+    return out
+
+
+def _named_inner(text: str, named: set[str]) -> str | None:
+    """X of 关于印发X的通知 whose X does not end in a usual genre word (…重点工作安排, …任务清单) but is
+    named again by the notice (《X》已经…同意，现印发给你们) or stands as its own title line below."""
+    m = _BARE_WRAPPER.match(title_core(text))
+    if not m or "转发" in text:
+        return None
+    inner = m.group("inner").strip()
+    return inner if _plain(inner) in named else None
 
 
 _WRAP_START = re.compile(r"(?:印发|转发|颁布|现将)\s*《")

@@ -129,11 +129,6 @@ def differences(name: str) -> list[str]:
 # What is wrong today, as seen in the output (filled in from the first run; see the report).
 KNOWN: dict[str, str] = {
     # the held-out set (measured, not tuned on)
-    "heldout/meitan-food-safety-scraped": "title: the scraped 通知 title “湄潭县人民政府办公室关于印发…的通知” is "
-    "taken, not the plan's own title after the signature (the national and 盟 印发 notices get the plan's)",
-    "heldout/tianshui-culture-tourism-traditional": "title: the news site's masthead line “大公文匯全媒體｜內地政策” is "
-    "joined to the title; and “秦州區、麥積區人民政府” is split into 秦州区 and 麦积区人民政府 (the shared suffix is "
-    "not given to 秦州区)",
     "heldout/weifang-statistics-quality": "parse exits 2 (“没有找到编号的措施条目”): the tasks are only in the 附件 "
     "table after the signature, rows “1 建立…  市统计局  …” separated by single spaces, and no row is read",
 }
@@ -151,8 +146,6 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 LEVEL_KNOWN = {
-    "heldout/tianshui-culture-tourism-traditional": "level city but jurisdiction '' (the masthead line before "
-    "the title hides 天水市 at its start)",
     "heldout/weifang-statistics-quality": "parse exits 2: no measure is read (see the document test)",
 }
 
