@@ -134,8 +134,6 @@ KNOWN: dict[str, str] = {
     "heldout/tianshui-culture-tourism-traditional": "title: the news site's masthead line “大公文匯全媒體｜內地政策” is "
     "joined to the title; and “秦州區、麥積區人民政府” is split into 秦州区 and 麦积区人民政府 (the shared suffix is "
     "not given to 秦州区)",
-    "heldout/weifang-statistics-quality": "parse exits 2 (“没有找到编号的措施条目”): the tasks are only in the 附件 "
-    "table after the signature, rows “1 建立…  市统计局  …” separated by single spaces, and no row is read",
 }
 
 
@@ -153,7 +151,6 @@ def test_document_is_read_as_counted_by_hand(name):
 LEVEL_KNOWN = {
     "heldout/tianshui-culture-tourism-traditional": "level city but jurisdiction '' (the masthead line before "
     "the title hides 天水市 at its start)",
-    "heldout/weifang-statistics-quality": "parse exits 2: no measure is read (see the document test)",
 }
 
 
@@ -308,12 +305,7 @@ def test_a_national_document_naming_every_unit_gets_no_missing_unit_error(file):
         "city-culture-tourism-traditional.txt",
         "pair/luoyang-youth-jobs-child.txt",
         "heldout/changde-transport-work-points.txt",
-        pytest.param(
-            "heldout/weifang-statistics-quality.txt",
-            marks=pytest.mark.xfail(
-                strict=True, reason="check exits 2: no measure is read from the 附件 table"
-            ),
-        ),
+        "heldout/weifang-statistics-quality.txt",
         "heldout/tianshui-culture-tourism-traditional.txt",
     ],
 )
