@@ -344,7 +344,8 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             stripped = text.strip()
             if kind == "single" and not _SECTION_LEAD.match(stripped):
                 cells = _single_row(cells, roles, width) or []
-            if _SECTION_LEAD.match(stripped) and len(stripped) <= 40 and (kind == "single" or len([c for c in cells if c[1]]) < 2):
+            bare = kind == "single" or len([c for c in cells if c[1]]) < 2  # single spaces split titles too
+            if _SECTION_LEAD.match(stripped) and len(stripped) <= 40 and bare:
                 cells = [(len(text) - len(text.lstrip()), stripped)]  # a section row: 一、提升政务服务效能
             elif len([c for c in cells if c[1]]) < 2 or len(cells) > width:
                 break
