@@ -183,6 +183,12 @@ def _split_orgs(name: str) -> list[str]:
     return [*out, name[start:]]
 
 
+def _whole_org(text: str) -> bool:
+    """A line that is issuing bodies and nothing else (not a 版头 "…文件", not a sentence)."""
+    names = org_names(text)
+    return bool(names) and not text.endswith("文件") and len("".join(names)) >= len(re.sub(r"[\s、，,和]", "", text))
+
+
 def is_addressee(text: str) -> bool:
     return len(text) <= 300 and text.endswith((":", "：")) and text.startswith("各")
 
@@ -277,6 +283,14 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and not doc_number_in(nxt)
             ):
                 pass  # 国务院办公厅关于印发文化体制改革中 / 经营性文化事业单位… / …两个规定的通知
+            elif (
+                nxt_line == paras[j][0] + 1
+                and len(cand) <= 40
+                and nxt.startswith("关于")
+                and looks_like_title(nxt)
+                and _whole_org(cand)
+            ):
+                pass  # the issuer on the title's first line: 潍坊市人民政府办公室 / 关于…的通知
             else:
                 break
             cand += nxt
