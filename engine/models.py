@@ -41,6 +41,9 @@ class Paragraph(_Model):
     text: str
     orig: str
     cols: list[int] = Field(default_factory=list, exclude=True, repr=False)
+    # a task-table row read cell by cell (engine.ingest.tables): `orig` is the row as pasted, its cells
+    # apart by tabs or spaces that are the table's layout, not stray spaces in the text
+    table_row: bool = Field(False, exclude=True, repr=False)
 
     def column(self, offset: int) -> int:
         """1-based column in the original line of normalised offset `offset`."""
