@@ -356,6 +356,8 @@ _ENDING_ALT = "|".join(sorted(TITLE_ENDINGS, key=len, reverse=True))
 _TITLE_END_AT = re.compile(rf"(?:{_ENDING_ALT})(?:\s*[(（][^()（）]{{1,24}}[)）])*\s*")
 # sentences that follow a title: 为贯彻…, 根据…, 按照…, 依据…
 PREAMBLE_OPENERS = ("为", "根据", "按照", "依据")
+# a 工作要点's opening sentence about its year: 黔东南州2026年生态环境保护工作要点2026年是“十五五”开局之年
+_YEAR_OPENER = re.compile(r"\s*(?:19|20)\d\d年(?:是|以来|[，,])")
 _ADDRESSEE_AT = re.compile(r"各[^。；;:：!！?？\n]{1,298}[:：]")
 _DATE_IN = re.compile(
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -451,7 +453,7 @@ def front_cuts(text: str) -> list[int]:
         if p >= n or depth[word_at] or depth[p] or (word_at and t[word_at - 1] in "本该此"):
             continue
         strong = t.startswith(("现将", "【"), p) or (t[p] == "各" and _ADDRESSEE_AT.match(t, p))
-        if not strong and not t.startswith(PREAMBLE_OPENERS, p):
+        if not strong and not t.startswith(PREAMBLE_OPENERS, p) and not _YEAR_OPENER.match(t, p):
             continue
         start = seg_start(word_at, TITLE_MAX)
         head = t[start:p].strip() if start is not None else ""

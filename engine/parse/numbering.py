@@ -196,6 +196,7 @@ def inline_markers(text: str) -> list[Marker]:
     its style (or a 1, which starts or restarts a style) and either follows 。；：!? or a closing
     bracket/quote, or is a bracketed marker right after a short heading ("二、工作任务(一)…"), or
     follows a responsibility field's unit list ("牵头单位:区民政局2.…") with no stop since the field.
+    Without a boundary, a 1 may open a nested style but not restart an enclosing one.
     """
     out: list[Marker] = []
     last_ord: dict[str, int] = {}
@@ -204,6 +205,8 @@ def inline_markers(text: str) -> list[Marker]:
     stop_re = re.compile("[" + _STOPS + "]")
     stops = stop_re.finditer(text)
     next_stop = next(stops, None)
+    rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
+    last_style = ""
     last_field = -1  # end of the last responsibility field label seen before the candidate
     fields = _FIELD.finditer(text)
     next_field = next(fields, None)
@@ -224,6 +227,8 @@ def inline_markers(text: str) -> list[Marker]:
         while j >= 0 and text[j] in " \t":
             j -= 1
         at_boundary = j < 0 or text[j] in _BOUNDARY
+        if not at_boundary and mk.ordinal == 1 and prev is not None and rank[mk.style] <= rank[last_style]:
+            continue  # a restart of an enclosing style needs a boundary: "(九)坚持知行合一、工学…"
         if not at_boundary:
             # right after a short heading ("二、工作任务(一)…", "三、组织保障46.…"): the previous
             # marker is near and no sentence ended since
@@ -236,6 +241,8 @@ def inline_markers(text: str) -> list[Marker]:
             continue
         out.append(mk)
         last_ord[mk.style] = mk.ordinal
+        rank.setdefault(mk.style, len(rank))
+        last_style = mk.style
         last_end = mk.end
     return out
 

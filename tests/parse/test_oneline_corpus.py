@@ -33,8 +33,6 @@ XFAIL = {
     "run on after the previous row's 完成时限 cell (tables)",
     "heldout/changde-transport-work-points.txt": "a task table's rows joined onto one line: no item "
     "is found (tables)",
-    "unseen/prefecture-ecology-yaodian.txt": "the title line runs into the opening paragraph with no "
-    "type word cut (front matter cuts)",
     "heldout/meitan-food-safety-scraped.txt": "a scraped page: the covering notice's title is not cut "
     "from the page furniture around it (front matter cuts)",
     "heldout/tianshui-culture-tourism-traditional.txt": "a scraped page: the site's banner "
@@ -47,9 +45,6 @@ XFAIL = {
     "covering notice's signature, date and (此件公开发布) (front matter cuts)",
     "national/gbf2019-4-hospital-assessment.txt": "an appendix's (1)(2)… list after the last item "
     "is split into measures on one line",
-    "national/gf2019-4-vocational-education.txt": "items (十三)… after a long section are lost on "
-    "one line: the inline sequence breaks at a marker without a boundary",
-    "eval/yichang-vocational.txt": "measure numbering differs on one line (inline sequence)",
 }
 
 
