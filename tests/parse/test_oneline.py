@@ -196,3 +196,14 @@ def test_inline_restart_of_an_enclosing_style_needs_a_boundary():
     """"(九)坚持知行合一、工学结合": the 一、 inside a heading is not a new 一、 section."""
     text = "一、总则(一)甲。二、任务(二)坚持知行合一、工学结合。(三)乙。三、保障(四)丙。"
     assert [m.label for m in inline_markers(text)] == ["一", "(一)", "二", "(二)", "(三)", "三", "(四)"]
+
+
+def test_front_cuts_after_a_publication_note():
+    text = "国务院办公厅2019年1月1日(此件公开发布)国家组织药品集中采购和使用试点方案根据党中央部署,制定本方案。"
+    assert _pieces(text) == [
+        "国务院办公厅",
+        "2019年1月1日",
+        "(此件公开发布)",
+        "国家组织药品集中采购和使用试点方案",
+        "根据党中央部署,制定本方案。",
+    ]
