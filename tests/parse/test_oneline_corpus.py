@@ -27,8 +27,6 @@ PLANS = sorted(
 
 # documents whose one-line reading still differs, with the cause (strict: fixing one turns it red)
 XFAIL = {
-    "unseen/ministry-farmland-tongzhi.txt": "the closing sentence runs on after the last 责任单位 list "
-    "(…部信息中心请各省级…): closing cuts do not see a request sentence after a unit field",
     "unseen/province-eldercare-table.txt": "a task table's rows joined onto one line: row numbers "
     "run on after the previous row's 完成时限 cell (tables)",
     "heldout/changde-transport-work-points.txt": "a task table's rows joined onto one line: no item "
