@@ -196,7 +196,8 @@ def inline_markers(text: str) -> list[Marker]:
     its style (or a 1, which starts or restarts a style) and either follows 。；：!? or a closing
     bracket/quote, or is a bracketed marker right after a short heading ("二、工作任务(一)…"), or
     follows a responsibility field's unit list ("牵头单位:区民政局2.…") with no stop since the field.
-    Without a boundary, a 1 may open a nested style but not restart an enclosing one.
+    Without a boundary, a 1 may open a nested style but not restart an enclosing one. Circled
+    numbers (①②) enumerate inside a paragraph and are never inline markers.
     """
     out: list[Marker] = []
     last_ord: dict[str, int] = {}
@@ -212,8 +213,8 @@ def inline_markers(text: str) -> list[Marker]:
     next_field = next(fields, None)
     for m in _INLINE_RE.finditer(text):
         mk = _marker_of(m, text)
-        if mk is None or mk.end >= len(text):
-            continue
+        if mk is None or mk.end >= len(text) or mk.style == "circled":
+            continue  # ①②… enumerate inside a paragraph ("(一)编制计划。①摸排…；②…"): never a cut
         while next_stop is not None and next_stop.start() < mk.start:
             last_stop = next_stop.start()
             next_stop = next(stops, None)

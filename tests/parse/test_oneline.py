@@ -207,3 +207,9 @@ def test_front_cuts_after_a_publication_note():
         "国家组织药品集中采购和使用试点方案",
         "根据党中央部署,制定本方案。",
     ]
+
+
+def test_circled_numbers_enumerate_inside_an_item():
+    """"(一)编制计划。①摸排…；②建立…": ①② stay in the item's text, as on its own line."""
+    text = "一、主要任务(一)科学编制改造计划。①全面摸排老旧小区。②建立项目库。(二)补齐基础设施短板。①实施改造。"
+    assert [m.label for m in inline_markers(text)] == ["一", "(一)", "(二)"]
