@@ -563,6 +563,14 @@ def _leading_units(text: str) -> tuple[list[str], int]:
     return names, min(pos, len(text))
 
 
+PROSE = "（行文）"  # marks the style of a responsibility read from a prose sentence (由X牵头，会同Y…)
+
+
+def written_in_prose(r: Responsibility | None) -> bool:
+    """A responsibility read from the measure's prose, not from a clause written as one (牵头单位：…)."""
+    return r is not None and r.style.endswith(PROSE)
+
+
 def _prose_sentence(text: str) -> Found | None:
     """The last sentence as the measure's clause when it assigns lead and support in prose (above)."""
     end = len(text.rstrip(" \t\n"))
@@ -579,14 +587,14 @@ def _prose_sentence(text: str) -> Found | None:
     m = _OWNER_RE.match(sentence)
     if m:
         lead = parse_units(m.group("units"))
-        return _make(text, s, len(body), "", (lead, (), "责任主体为X")) if _names_ok(lead, lead=True) else None
+        return _make(text, s, len(body), "", (lead, (), "责任主体为X" + PROSE)) if _names_ok(lead, lead=True) else None
     m = _WITH_RE.match(sentence)
     if m and not sentence.startswith("由"):
         lead = parse_units(m.group("units"))
         support, read = _leading_units(m.group("rest"))
         # "生态环境部会同有关部门对试点工作进行指导" describes a duty: only named bodies make it an assignment
         if _names_ok(lead, lead=True) and support and not any(is_generic_unit(n) for n in support):
-            return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y"))
+            return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y" + PROSE))
     pieces = _split_outside(sentence, "，,；;")
     m = _LEAD_PIECE_RE.match(pieces[0])
     if m is None or (scope and not m.group("by")):
@@ -594,7 +602,7 @@ def _prose_sentence(text: str) -> Found | None:
     lead = parse_units(m.group("units"))
     if not _names_ok(lead, lead=True):
         return None
-    style = ("由X" if m.group("by") else "X") + m.group("verb")
+    style = ("由X" if m.group("by") else "X") + m.group("verb") + PROSE
     e = u + len(pieces[0])
     support: list[str] = []
     if len(pieces) > 1:

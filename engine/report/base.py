@@ -313,8 +313,11 @@ class RenderContext:
             return self.measure_heading(m)
         if ref.startswith("§"):
             sec = next((s for s in self.draft.sections if s.label == ref[1:]), None)
+            # a goal written as prose (engine.rules.goals) is named §<its name>: its section, else the name
+            sec = sec or next((s for s in self.draft.sections if s.title == ref[1:]), None)
             if sec is not None:
                 return f"{sec.label} {sec.title}".strip()
+            return ref[1:]
         return ref
 
     def item_text(self, ref: str) -> str:
@@ -348,6 +351,8 @@ class RenderContext:
         if not ref:
             return ""
         m = self.parent_measure(ref)
+        if m is None and ref.startswith("§"):  # the parent's goal written as prose: its name
+            return ref[1:]
         return f"{m.label} {m.title}".strip() if m else ref
 
     def office_findings(self) -> list[Finding]:

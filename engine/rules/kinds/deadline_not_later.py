@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from engine.rules.goals import name_place
 from engine.rules.joins import JoinOptions, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
@@ -91,9 +92,8 @@ class DeadlineNotLater(CheckKind):
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
-        "zh": "第{local_item}项的时限“{local_deadline}”晚于上级第{parent_item}项的“{parent_deadline}”",
-        "en": "measure {local_item}: deadline '{local_deadline}' is later than '{parent_deadline}' in parent "
-        "measure {parent_item}",
+        "zh": "{local_at}的时限“{local_deadline}”晚于上级{parent_at}的“{parent_deadline}”",
+        "en": "{local_at}: deadline '{local_deadline}' is later than '{parent_deadline}' in parent {parent_at}",
     }
     suggestion: ClassVar[dict[str, str]] = {
         "zh": "改为“{parent_deadline}”或更早",
@@ -106,6 +106,7 @@ class DeadlineNotLater(CheckKind):
         seen: set[tuple[str | None, str | None]] = set()
         for spec in expand(options):
             for hit in run_join(ctx, spec):
+                name_place(ctx, hit, "en" if ctx.lang == "en" else "zh")
                 if (hit.local_item, hit.quote) in seen:  # a curated date repeats what a pair found
                     continue
                 seen.add((hit.local_item, hit.quote))
