@@ -395,6 +395,10 @@ _ENDING_ALT = "|".join(sorted(TITLE_ENDINGS, key=len, reverse=True))
 _TITLE_END_AT = re.compile(rf"(?:{_ENDING_ALT})(?:\s*[(（][^()（）]{{1,24}}[)）])*\s*")
 # sentences that follow a title: 为贯彻…, 根据…, 按照…, 依据…
 PREAMBLE_OPENERS = ("为", "根据", "按照", "依据")
+# the publication note under a signature date: (此件公开发布), (此件主动公开), (此件不公开)
+_PUBLISH_NOTE = re.compile(r"\s*\((?:此|本)件[^()]{1,8}\)")
+# a 工作要点's opening sentence about its year: 黔东南州2026年生态环境保护工作要点2026年是“十五五”开局之年
+_YEAR_OPENER = re.compile(r"\s*(?:19|20)\d\d年(?:是|以来|[，,])")
 _ADDRESSEE_AT = re.compile(r"各[^。；;:：!！?？\n]{1,298}[:：]")
 _DATE_IN = re.compile(
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -449,8 +453,12 @@ def front_cuts(text: str) -> list[int]:
     for m in _DATE_IN.finditer(t):
         s, e = m.start(), m.end()
         after = skip_space(e)
+        note = _PUBLISH_NOTE.match(t, after)
+        if note:  # 2019年1月1日(此件公开发布)国家组织…方案: the note is a line of its own
+            after = skip_space(note.end())
         ok_after = (
-            after == n
+            note is not None
+            or after == n
             or after > e
             or t[after] in "【《"
             or t.startswith((*PREAMBLE_OPENERS, "现将", "各", *_TITLE_STARTS), after)
@@ -463,9 +471,9 @@ def front_cuts(text: str) -> list[int]:
             before -= 1
         run = seg_start(before, 80)
         if run is not None and run < before and org_names(t[run:before].strip()):
-            cuts.update((run, s, e))
+            cuts.update((run, s, e, *([note.end()] if note else [])))
         elif before == 0 or before < s or t[before - 1] in _HARD:
-            cuts.update((s, e))
+            cuts.update((s, e, *([note.end()] if note else [])))
 
     # 文号 standing on its own: after a label, a stop, a space or a title, not inside a citation
     marks = (*_DOC_NO_LABELS, *TITLE_ENDINGS, "》", ")", "）", "号")
@@ -490,7 +498,7 @@ def front_cuts(text: str) -> list[int]:
         if p >= n or depth[word_at] or depth[p] or (word_at and t[word_at - 1] in "本该此"):
             continue
         strong = t.startswith(("现将", "【"), p) or (t[p] == "各" and _ADDRESSEE_AT.match(t, p))
-        if not strong and not t.startswith(PREAMBLE_OPENERS, p):
+        if not strong and not t.startswith(PREAMBLE_OPENERS, p) and not _YEAR_OPENER.match(t, p):
             continue
         start = seg_start(word_at, TITLE_MAX)
         head = t[start:p].strip() if start is not None else ""
