@@ -35,14 +35,22 @@ XFAIL = {
     "heldout/meitan-food-safety-scraped.txt": "page furniture run together with the text (site name, "
     "breadcrumb, 来源/发布时间 metadata, the 主办单位：… footer) is not cut without spaces around it: the "
     "notice's title is lost, and joined with nothing the footer's 主办单位 becomes a unit (furniture)",
-    "heldout/tianshui-culture-tourism-traditional.txt": "the title runs into the page's 2025-03-18 "
-    "15:42:07 来源：… metadata (furniture); on its lines the site banner 大公文汇全媒体｜内地政策 is read "
-    "into the title, so the multi-line reading is itself wrong",
+    "heldout/weifang-statistics-quality.txt": "its tasks are only in an 附件 table pasted with single "
+    "spaces, read line by line as a table (ingest/tables.text_table_lines); on one line the rows run "
+    "together and no measure is found (tables)",
     "national/gbf2018-124-cultural-enterprises.txt": "a notice issuing two documents: a document "
     "starts only at a title line of its own (parse/documents.py), which one line has none of",
     "national/gbf2019-4-hospital-assessment.txt": "an appendix (指标体系) numbered on its own after "
     "the signature: on one line closing lines are looked for only after the last inline marker, "
     "which is inside the appendix, so its (1)… and (六)… are read as measures",
+}
+
+
+# the same, for one joiner only ("joined": with nothing between the lines)
+XFAIL_ONE_WAY = {
+    ("heldout/tianshui-culture-tourism-traditional.txt", "joined"): "joined with nothing, the page's "
+    "dateline 2025-03-18 15:42:07 来源：… runs into the title with no space for the furniture rule to "
+    "cut at (furniture); with spaces it reads as its lines",
 }
 
 
@@ -66,13 +74,14 @@ def _reading(plan) -> dict:
 def _params():
     for name in PLANS:
         for joiner, jid in (("", "joined"), (" ", "spaced")):
-            marks = [pytest.mark.xfail(strict=True, reason=XFAIL[name])] if name in XFAIL else []
+            why = XFAIL.get(name) or XFAIL_ONE_WAY.get((name, jid))
+            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
             yield pytest.param(name, joiner, id=f"{name}-{jid}", marks=marks)
 
 
 def test_every_folder_holds_plans():
     assert {name.split("/")[0] for name in PLANS} == set(FOLDERS)
-    assert set(XFAIL) <= set(PLANS)
+    assert set(XFAIL) | {name for name, _ in XFAIL_ONE_WAY} <= set(PLANS)
 
 
 @pytest.mark.parametrize(("name", "joiner"), list(_params()))
