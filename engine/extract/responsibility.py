@@ -151,21 +151,7 @@ def _has_unit_suffix(name: str) -> bool:
 
 def _split_top(text: str) -> list[str]:
     """Split a unit list on 、，,；;/ outside brackets."""
-    parts: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for ch in text:
-        if ch in PAIRS:
-            depth += 1
-        elif ch in CLOSER_TO_OPENER and depth:
-            depth -= 1
-        if ch in SEPARATORS and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return parts
+    return _split_outside(text, SEPARATORS)
 
 
 def parse_units(text: str) -> list[str]:
