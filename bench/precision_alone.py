@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     t, f = total["true"], total["false"]
-    precision = t / (t + f) if t + f else float("nan")
+    precision = f"{t / (t + f):.3f}" if t + f else "- (nothing judged true or false)"
     print(f"{'all':45} findings {sum(total.values()):3}  true {t:3}  false {f:3}  unclear {total['unclear']:3}"
-          f"  unjudged {total['unjudged']:3}  precision {precision:.3f}"
+          f"  unjudged {total['unjudged']:3}  precision {precision}"
           + (f"  documents not read {not_read}" if not_read else ""))  # fmt: skip
     return 0
 

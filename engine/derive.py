@@ -19,7 +19,8 @@ from engine.extract import fill_measure, split_clauses, strength_of, without_res
 from engine.extract.unitnames import Where
 from engine.models import Measure, Plan
 from engine.rules.beyond import beyond_levels
-from engine.rules.ruleset import Obligation, ObligationClause, ParentMeta, Ruleset
+from engine.rules.goals import goal_paragraphs
+from engine.rules.ruleset import Obligation, ObligationClause, ParentGoal, ParentMeta, Ruleset
 
 MIN_KEY_CLAUSE_CHARS = 6  # shorter clauses are headings or filler, not obligations
 
@@ -48,6 +49,7 @@ def derive_ruleset(parent: Plan, *, ruleset_id: str, source_bytes: bytes | None 
         description=f"由《{parent.title}》导出的上级义务（{len(obligations)} 项）",
         parent=meta,
         obligations=obligations,
+        goals=[ParentGoal(name=g.name, text=g.text) for g in goal_paragraphs(parent)],
     )
 
 
@@ -110,6 +112,8 @@ def plan_from_ruleset(rs: Ruleset) -> Plan:
         level=meta.level,
         jurisdiction=meta.jurisdiction,
         measures=measures,
+        # the parent's prose goals, as a preamble of 名称：… lines (engine.rules.target_facts reads them)
+        preamble="\n".join(f"{g.name}：{g.text}" for g in rs.goals),
     )
 
 

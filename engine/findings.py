@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import yaml
@@ -30,6 +30,7 @@ from engine.models import (
     AlignmentPair,
     Coverage,
     Finding,
+    NotApplicableMeasure,
     Summary,
     Waiver,
     WaiverProblem,
@@ -260,15 +261,20 @@ def _waiver_message(kind: str, w: Waiver, lang: str) -> str:
 # --------------------------------------------------------------------------- summary
 
 
-def coverage(pairs: list[AlignmentPair], not_applicable: set[str]) -> Coverage:
-    """How the parent's measures are carried: one count per parent measure."""
+def coverage(
+    pairs: list[AlignmentPair], not_applicable: set[str], measures: Sequence[NotApplicableMeasure] = ()
+) -> Coverage:
+    """How the parent's measures are carried: one count per parent measure. `measures`: the reasons
+    of those not applicable (pipeline.not_applicable_measures), listed when counted so."""
     c = Coverage()
+    counted: set[str] = set()
     for p in pairs:
         if p.parent_item is None:
             continue
         c.parent_measures += 1
         if p.parent_item in not_applicable and p.relation == "dropped":
             c.not_applicable += 1
+            counted.add(p.parent_item)
         elif p.relation == "same":
             c.carried += 1
         elif p.relation == "adapted":
@@ -281,6 +287,7 @@ def coverage(pairs: list[AlignmentPair], not_applicable: set[str]) -> Coverage:
             c.general += 1
         else:
             c.missing += 1
+    c.not_applicable_measures = [m for m in measures if m.parent_item in counted]
     return c
 
 

@@ -14,6 +14,8 @@ import string
 LANGS = ("zh", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # ---- coverage: a parent measure the draft need not carry (pipeline.not_applicable_measures)
+    "coverage.beyond": {"zh": "上级职责", "en": "a higher level's duty"},
     # ---- input documents
     "input.not_found": {"zh": "找不到文件：{path}", "en": "file not found: {path}"},
     "input.is_dir": {"zh": "{path} 是文件夹，不是文件", "en": "{path} is a directory, not a file"},

@@ -41,6 +41,9 @@ class Paragraph(_Model):
     text: str
     orig: str
     cols: list[int] = Field(default_factory=list, exclude=True, repr=False)
+    # a task-table row read cell by cell (engine.ingest.tables): `orig` is the row as pasted, its cells
+    # apart by tabs or spaces that are the table's layout, not stray spaces in the text
+    table_row: bool = Field(False, exclude=True, repr=False)
 
     def column(self, offset: int) -> int:
         """1-based column in the original line of normalised offset `offset`."""
@@ -351,6 +354,23 @@ class Finding(_Model):
     waiver: Waiver | None = None
 
 
+class NotApplicableMeasure(_Model):
+    """A parent measure the draft need not carry at its level: counted as not_applicable, not missing."""
+
+    parent_item: str = Field(description="the parent measure's ref")
+    basis: Literal["ruleset", "beyond_level"] = Field(
+        description="ruleset: curated not_applicable in the obligation ruleset; beyond_level: every clause "
+        "of it is a higher level's own duty (rulesets/data/beyond_level.yaml, engine/rules/beyond.py), "
+        "so parent-covered does not report it"
+    )
+    entries: list[str] = Field(
+        default_factory=list,
+        description="beyond_level: the data entries that decided (beyond_level.yaml ids; actors and topics, "
+        "its actors and topics tables)",
+    )
+    reason: str = Field("", description="a short reason in the report's language (the ruleset's own reason)")
+
+
 class Coverage(_Model):
     parent_measures: int = 0
     carried: int = 0
@@ -360,6 +380,9 @@ class Coverage(_Model):
     general: int = 0
     not_applicable: int = 0
     missing: int = 0
+    not_applicable_measures: list[NotApplicableMeasure] = Field(
+        default_factory=list, description="the measures counted in not_applicable, each with its reason"
+    )
 
 
 class Summary(_Model):

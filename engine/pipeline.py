@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine import RULESETS_DIR, __version__
 from engine.derive import derive_ruleset, plan_from_ruleset
@@ -18,7 +18,7 @@ from engine.errors import PlancheckError
 from engine.findings import FINGERPRINT_SCHEME, apply_waivers, coverage, finalize, load_waivers, summarize
 from engine.ingest import load_document
 from engine.memo import memo
-from engine.models import LEVEL_RANK, Alignment, Finding, Level, Plan, Report
+from engine.models import LEVEL_RANK, Alignment, Finding, Level, NotApplicableMeasure, Plan, Report
 from engine.outputs import as_text, note_input
 from engine.parse import parse_plan
 from engine.rules.ruleset import Obligation, Rule, Ruleset
@@ -141,10 +141,7 @@ def check_plans(
     the unit names the check learns from its plans (`run_vocabulary`), made when not given.
     """
     from engine.align import align_plans, using
-    from engine.extract.unitnames import load_registry
-    from engine.parse.dating import draft_date
     from engine.rules.engine import run_rules
-    from engine.rules.kinds.base import CheckContext
 
     parent = obligations.plan
     if vocabulary is None:
@@ -152,21 +149,79 @@ def check_plans(
     with using(vocabulary):  # this check's words, never another check's, in this thread only
         if alignment is None and parent is not None:
             alignment = align_plans(parent, draft, vocabulary=vocabulary)
-        data = {**data_tables(), "unit_registry": load_registry(unit_registries)}  # validated, not the raw table
-        ctx = CheckContext(
-            draft=draft,
-            parent=parent,
-            alignment=alignment,
-            obligations=obligations.by_ref,
-            data=data,
-            lang=lang,
-            draft_date=draft_date(draft, date)[0],
-            vocabulary=vocabulary,
-        )
+        ctx = _context(draft, obligations, alignment, lang, date, unit_registries, vocabulary)
         findings = run_rules(ctx, rules, lang)
     for f in findings:
         f.file = f.file or draft.source
     return finalize(findings), alignment
+
+
+def _context(draft: Plan, obligations: Obligations, alignment: Alignment | None, lang: str,
+             date: str | dt.date | None, unit_registries: tuple[str, ...], vocabulary: Vocabulary) -> Any:
+    """The CheckContext the rules see (built again for the coverage map: `not_applicable_measures`)."""
+    from engine.extract.unitnames import load_registry
+    from engine.parse.dating import draft_date
+    from engine.rules.kinds.base import CheckContext
+
+    return CheckContext(
+        draft=draft,
+        parent=obligations.plan,
+        alignment=alignment,
+        obligations=obligations.by_ref,
+        data={**data_tables(), "unit_registry": load_registry(unit_registries)},  # validated, not the raw table
+        lang=lang,
+        draft_date=draft_date(draft, date)[0],
+        vocabulary=vocabulary,
+    )
+
+
+def not_applicable_measures(
+    draft: Plan,
+    obligations: Obligations,
+    alignment: Alignment | None,
+    rules: list[Rule],
+    *,
+    lang: str = "zh",
+    date: str | dt.date | None = None,
+    unit_registries: tuple[str, ...] = (),
+    vocabulary: Vocabulary | None = None,
+) -> list[NotApplicableMeasure]:
+    """The dropped parent measures the draft need not carry at its level, in the parent's order: curated
+    not_applicable in the obligation ruleset (its reason), and those parent-covered leaves unreported
+    because every clause is a higher level's own duty (beyond.measure_beyond, when a parent-covered
+    rule runs with skip_beyond_level). The coverage map shows them as 不适用, not 缺失."""
+    from engine.align import using
+    from engine.i18n import message
+    from engine.rules.beyond import entry_label, measure_beyond
+
+    if alignment is None or obligations.plan is None:
+        return []
+    dropped = list(dict.fromkeys(p.parent_item for p in alignment.alignment if p.parent_item and p.relation == "dropped"))
+    out: list[NotApplicableMeasure] = []
+    skip = any(
+        r.enabled and r.check == "parent_covered" and r.options.get("skip_beyond_level", True) is not False
+        for r in rules
+    )
+    by_ref = {m.ref or m.label: m for m in obligations.plan.measures}
+    ctx = None
+    for ref in dropped:
+        ob = obligations.by_ref.get(ref)
+        na = ob.not_applicable if ob is not None else None
+        if na and (not na.levels or draft.level in na.levels):
+            out.append(NotApplicableMeasure(parent_item=ref, basis="ruleset", reason=na.reason))
+            continue
+        if not skip or ref not in by_ref:
+            continue
+        if ctx is None:
+            vocabulary = vocabulary or run_vocabulary(draft, obligations)
+            ctx = _context(draft, obligations, alignment, lang, date, unit_registries, vocabulary)
+        with using(ctx.vocabulary):
+            entries = measure_beyond(ctx, ref, by_ref[ref])
+        if entries:
+            labels = [lb for e in entries if (lb := entry_label(ctx.data, e, lang))]
+            reason = ("；" if lang == "zh" else "; ").join(dict.fromkeys(labels)) or message("coverage.beyond", lang)
+            out.append(NotApplicableMeasure(parent_item=ref, basis="beyond_level", entries=list(entries), reason=reason))
+    return out
 
 
 def run_vocabulary(draft: Plan, obligations: Obligations) -> Vocabulary:
@@ -242,13 +297,18 @@ def check(
         for ref, ob in obligations.by_ref.items()
         if ob.not_applicable and (not ob.not_applicable.levels or draft.level in ob.not_applicable.levels)
     }
+    na_measures = not_applicable_measures(
+        draft, obligations, alignment, loaded.rules, lang=lang, date=date, unit_registries=unit_registries,
+        vocabulary=vocabulary,
+    )
+    not_applicable |= {m.parent_item for m in na_measures}
     pairs = alignment.alignment if alignment else []
     summary = summarize(
         draft.source,
         parent_name,
         active,
         waived,
-        coverage(pairs, not_applicable),
+        coverage(pairs, not_applicable, na_measures),
         loaded.ids,
         fail_on,
         draft.tracked_changes,

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 import zlib
 from collections import Counter
@@ -48,6 +49,12 @@ ROLES: dict[str, tuple[str, ...]] = {
     "significance": ("重要意义", "重大意义"),
 }
 _GENERAL_TITLES = {w for ws in ROLES.values() for w in ws}
+# a goals item under another name: a short qualifier (what the goals are of) and 目标 / 指标, nothing
+# else — 试点目标, 建设目标, 近期目标. Not a task about goals: 明确目标, 强化目标考核 (a verb, or 目标 not last).
+_GOAL_TITLE = re.compile(
+    r"^(试点|建设|改革|行动|整治|治理|创建|发展|工作|总体|主要|近期|中期|远期|阶段性?|年度|具体|预期|量化|"
+    r"任务|总|基本)(目标|指标)$"
+)
 
 
 def role_of(title: str) -> str | None:
@@ -170,7 +177,8 @@ def build_units(plan: Plan) -> list[Unit]:
             by_label.get(m.label, []) if m.parent_measure is None else by_label.get(m.ref or m.label, [])
         )
         body = measure_body(m, children)
-        general = m.general or strip_punct(m.title) in _GENERAL_TITLES
+        # a goals item (试点目标) pairs with the draft's goals by role, never with a task it resembles
+        general = m.general or strip_punct(m.title) in _GENERAL_TITLES or bool(_GOAL_TITLE.match(strip_punct(m.title)))
         u = Unit(
             idx=len(units),
             ref=m.ref or m.label,

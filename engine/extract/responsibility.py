@@ -39,6 +39,7 @@ from engine.extract.data import unit_data
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
+from engine.parse.level import place_at
 
 LEAD_KEYS = (
     "牵头单位", "牵头部门", "责任单位", "责任部门", "负责单位", "负责部门", "主办单位", "主责单位",
@@ -86,6 +87,9 @@ _DIVISION_KIND = r"(?:县级市|地级市|自治县|自治旗|自治州|市辖�
 # (各市、州、直管市及神农架林区人民政府 / 各镇人民政府、街道办事处: one group each)
 _DIVISION_TAIL_RE = re.compile(_DIVISION_KIND + r"(?:(?:及|和)[^、，,]{0,8}?" + _DIVISION_KIND + r")?"
                                r"(?:\([^()]*\))?(?:人民政府|政府|党委|办事处)?")  # fmt: skip
+# 市、县两级人民政府 / 省、市、县三级财政部门: the tiers named before it are part of the group
+_TIERS_RE = re.compile(_DIVISION_KIND + r"(?:[两二三四]|各)级")
+_BARE_DIVISION_RE = re.compile(r"省|" + _DIVISION_KIND)
 # a table cell or list that names no one: "—", "/", "无"
 _NO_UNIT = frozenset(("—", "——", "-", "--", "－", "/", "无", "暂无"))
 # a note after a unit name: 省卫生健康委(含省中医药局，下同) / X(以下简称Y)
@@ -147,21 +151,7 @@ def _has_unit_suffix(name: str) -> bool:
 
 def _split_top(text: str) -> list[str]:
     """Split a unit list on 、，,；;/ outside brackets."""
-    parts: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for ch in text:
-        if ch in PAIRS:
-            depth += 1
-        elif ch in CLOSER_TO_OPENER and depth:
-            depth -= 1
-        if ch in SEPARATORS and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return parts
+    return _split_outside(text, SEPARATORS)
 
 
 def parse_units(text: str) -> list[str]:
@@ -190,11 +180,18 @@ def parse_units(text: str) -> list[str]:
         item = _NAME_NOTE_RE.sub("", item.strip(" :：.。"))
         if item in _NO_UNIT:
             continue
-        if item and names and names[-1].startswith("各") and _DIVISION_TAIL_RE.fullmatch(item):
-            names[-1] += "、" + item  # 各区、县级市: one group, not 各区 and 县级市
+        if item and names and names[-1].startswith("各") and _joins_group(names[-1], item):
+            names[-1] += "、" + item  # 各区、县级市 / 各县、区财政局: one group, not 各区 and 县级市
+            continue
+        tiers = len(names)
+        while tiers and _BARE_DIVISION_RE.fullmatch(names[tiers - 1]):
+            tiers -= 1
+        if item and tiers < len(names) and _TIERS_RE.match(item):
+            names[tiers:] = ["、".join([*names[tiers:], item])]  # 市、县两级人民政府: one group of both tiers
             continue
         if item and item not in names:
             names.append(item)
+    names = _share_place_suffix(names)
     if len(names) > 1:
         last = names[-1]
         shared = next((s for s in ("主管部门", "行政主管部门", "部门") if last.endswith(s)), None)
@@ -203,6 +200,51 @@ def parse_units(text: str) -> list[str]:
         if shared:
             names = [n if _has_unit_suffix(n) else n + shared for n in names]
     return names
+
+
+def _joins_group(group: str, item: str) -> bool:
+    """`item` continues the 各… group before it: 各区、县级市 / 各市、州人民政府 / 各县、区财政局."""
+    if _DIVISION_TAIL_RE.fullmatch(item):
+        return True
+    m = re.match(_DIVISION_KIND, item)
+    return bool(m) and not _has_unit_suffix(group) and _has_unit_suffix(item[m.end() :])
+
+
+def _place_end(name: str) -> int:
+    """Where the run of place names opening `name` ends (天水市秦州区人民政府 -> 6), 0 if none."""
+    pos = 0
+    while pos < len(name):
+        hit = place_at(name, pos)
+        if hit is None:
+            break
+        pos = hit[2]
+    return pos
+
+
+def _share_place_suffix(names: list[str]) -> list[str]:
+    """Places listed before a place with a unit body share that body: 秦州区、麦积区人民政府 ->
+    秦州区人民政府, 麦积区人民政府 (a bare place names no unit; the list says both governments); a place
+    left without a body keeps its own name."""
+    out: list[str] = []
+    for name in names:  # 秦州区和麦积区人民政府: the same, joined by 和/及/与
+        m = re.match(r"(.{2,12}?)[和及与](.+)$", name)
+        end = _place_end(m.group(2)) if m else 0
+        # 天水市和平区人民政府 is 和平区's: the place after 和 must read as one (平区 is none)
+        if m and _place_end(m.group(1)) == len(m.group(1)) and end >= 3 and _has_unit_suffix(m.group(2)[end:]):
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(name)
+    for i in range(len(out) - 1, 0, -1):
+        end = _place_end(out[i])
+        body = out[i][end:]
+        if not end or not body or not _has_unit_suffix(body) or body[0] in "、和及与":
+            continue
+        j = i - 1
+        while j >= 0 and not out[j].startswith("各") and _place_end(out[j]) == len(out[j]):
+            if not _has_unit_suffix(out[j]):
+                out[j] += body
+            j -= 1
+    return list(dict.fromkeys(out))
 
 
 def _units(names: Sequence[str]) -> list[Unit]:
@@ -563,6 +605,14 @@ def _leading_units(text: str) -> tuple[list[str], int]:
     return names, min(pos, len(text))
 
 
+PROSE = "（行文）"  # marks the style of a responsibility read from a prose sentence (由X牵头，会同Y…)
+
+
+def written_in_prose(r: Responsibility | None) -> bool:
+    """A responsibility read from the measure's prose, not from a clause written as one (牵头单位：…)."""
+    return r is not None and r.style.endswith(PROSE)
+
+
 def _prose_sentence(text: str) -> Found | None:
     """The last sentence as the measure's clause when it assigns lead and support in prose (above)."""
     end = len(text.rstrip(" \t\n"))
@@ -579,14 +629,14 @@ def _prose_sentence(text: str) -> Found | None:
     m = _OWNER_RE.match(sentence)
     if m:
         lead = parse_units(m.group("units"))
-        return _make(text, s, len(body), "", (lead, (), "责任主体为X")) if _names_ok(lead, lead=True) else None
+        return _make(text, s, len(body), "", (lead, (), "责任主体为X" + PROSE)) if _names_ok(lead, lead=True) else None
     m = _WITH_RE.match(sentence)
     if m and not sentence.startswith("由"):
         lead = parse_units(m.group("units"))
         support, read = _leading_units(m.group("rest"))
         # "生态环境部会同有关部门对试点工作进行指导" describes a duty: only named bodies make it an assignment
         if _names_ok(lead, lead=True) and support and not any(is_generic_unit(n) for n in support):
-            return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y"))
+            return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y" + PROSE))
     pieces = _split_outside(sentence, "，,；;")
     m = _LEAD_PIECE_RE.match(pieces[0])
     if m is None or (scope and not m.group("by")):
@@ -594,7 +644,7 @@ def _prose_sentence(text: str) -> Found | None:
     lead = parse_units(m.group("units"))
     if not _names_ok(lead, lead=True):
         return None
-    style = ("由X" if m.group("by") else "X") + m.group("verb")
+    style = ("由X" if m.group("by") else "X") + m.group("verb") + PROSE
     e = u + len(pieces[0])
     support: list[str] = []
     if len(pieces) > 1:

@@ -87,7 +87,8 @@ def build(
                     continue
                 text, cols = kept
         paragraphs.append(
-            Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols)
+            Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols,
+                      table_row=isinstance(orig, TableRow))
         )
     return SourceDoc(
         path=path,

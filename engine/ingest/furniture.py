@@ -4,7 +4,8 @@ Conservative by design: a line is furniture only if it is short AND either start
 metadata label (索引号: … 公开日期 …), or consists of nothing but furniture tokens and brackets
 (【字体：大 中 小】【打印本页】【关闭窗口】), or is a breadcrumb (首页 > 政务公开 > …), or carries a
 site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is a `来源：…`, `主办单位：…` or
-`技术支持：…` line at the very top or the very end of the document. A line of plan text never starts
+`技术支持：…` line, a site's masthead (人民网｜时政, 政务公开 > 政策文件, 新华网) or a dateline
+(2025-03-18 15:42:07 来源：…) at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
 Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture as
@@ -63,6 +64,18 @@ _SITE_FOOTER = re.compile(
     re.I,
 )
 _SITE_EDGE = re.compile(r"^(?:主办单位|承办单位|主办|承办|技术支持|网站地图|联系我们)(?:[ :：|]|$)")
+_NAV_WORD = r"[^\s|｜>»›【】\[\]:：。，；]{1,20}"
+# a site's masthead at the top of a page: 大公文匯全媒體｜內地政策, 人民网 | 时政, 政务公开 > 政策文件,
+# or the site's name alone (湄潭县人民政府门户网站, 新华网); a title or plan line never has this shape
+_SITE_CHARS = r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9])"  # no 的: a site's name is a name, not a phrase
+_MEDIA = rf"(?:{_SITE_CHARS}{{1,16}}(?:门户网站|网站|全媒体|客户端|日报|晚报)|{_SITE_CHARS}{{1,4}}网|{_SITE_CHARS}{{1,10}}政府网)"
+_COLUMN = r"[\u4e00-\u9fff]{2,12}"
+_MASTHEAD = re.compile(rf"^(?:{_MEDIA}(?:\s*[|｜]\s*{_NAV_WORD})*|{_COLUMN}(?:\s*[|｜>»›]\s*{_COLUMN})+)$")
+# a page's dateline: 2025-03-18 15:42:07 (and the source or editor beside it); a plan dates itself 年月日
+_STAMP = re.compile(
+    r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+(?:信息来源|文章来源|来源|作者|责任编辑|编辑)\s*[:：]\s*\S{1,40})*$"
+)
 _SOURCE = re.compile(r"^[【\[]?(?:信息|文章|稿件)?来源[】\]]?\s*[:：]")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–－\s]*$")
 # 宁发〔2017〕10号, 桂政发[2021]45号; optionally preceded by its label
@@ -81,7 +94,10 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
         return False
     if _LABEL_START.match(light) or _BREADCRUMB.match(light):
         return True
-    if at_edge and (_SOURCE.match(light) or _SITE_EDGE.match(light)) and len(light) <= 60:
+    edge_line = (
+        _SOURCE.match(light) or _SITE_EDGE.match(light) or _MASTHEAD.match(light) or _STAMP.match(light)
+    )
+    if at_edge and edge_line and len(light) <= 60:
         return True
     if _SITE_FOOTER.search(light):
         return True
@@ -105,7 +121,6 @@ _NUMERIC_LABELS = ("索引号", "信息索引号", "浏览次数", "访问次数
                    "成文日期", "生成日期", "发布时间", "印发日期", "网站标识码")  # fmt: skip
 _NUM_VALUE = r"[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
 _SEP = r"\s*[:：]\s*"
-_NAV_WORD = r"[^\s|｜>»›【】\[\]:：。，；]{1,20}"
 _SEGMENTS = [
     # 首页 | 走进义乌 | 政务公开 …  (a menu; also the list after 相关链接：)
     rf"(?:(?:{_spaced(_EDGE_LABELS)}){_SEP})?{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+",
@@ -113,6 +128,8 @@ _SEGMENTS = [
     rf"(?:(?:{_spaced(LABELS)}){_SEP})?(?:首页|主页|网站首页)(?:\s*[>»›]\s*{_NAV_WORD})+",
     # 浏览次数：2876, 成文日期：2026-03-10
     rf"(?:{_spaced(_NUMERIC_LABELS)}){_SEP}(?:{_NUM_VALUE})",
+    # 2025-03-18 15:42:07: a page's dateline (a plan writes its dates 年月日)
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
     # 发布机构：义乌市人民政府办公室, 有效性：有效, 主办：…
     rf"(?:{_spaced(LABELS + _EDGE_LABELS)}){_SEP}[^\s【\[，。；！？,;!?]{{0,40}}",
     # 【字号：大 中 小】 【打印本页】

@@ -12,7 +12,11 @@ heading lines. A table with no task column and no unit column is not a task tabl
 
 Plain text carries such tables too (copied out of Word with tabs, markdown | pipes, or aligned with
 spaces): `text_table_lines` finds a header line of at least three cells naming those columns and
-reads each following line of cells the same way, with columns in the line as written.
+reads each following line of cells the same way, with columns in the line as written. A table pasted
+with single spaces between cells (`序号 重点任务 牵头单位 配合单位 完成时限`) is read only when every
+header cell is a column word and each row starts with its 序号 and splits into as many cells as the
+header; a row with more pieces gives the surplus to its task cell (task text may hold a space, unit
+and deadline cells rarely do), a row with fewer ends the table (an empty cell cannot be placed).
 """
 
 from __future__ import annotations
@@ -255,6 +259,7 @@ _TAB_SPLIT = re.compile(r"\t")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]*-{3,}[\s:|-]*$")
 _SPACE_SPLIT = re.compile(r"(?:[ \u3000]{2,}|\u3000)")
+_SINGLE_SPLIT = re.compile(r"[ \u3000]+")
 MIN_TEXT_CELLS = 3  # a header of fewer cells is too weak a sign in running text
 
 
@@ -270,7 +275,7 @@ def _split_cells(line: str, kind: str) -> list[tuple[int, str]]:
             out.append((pos + s, part.strip()))
             pos += len(part) + 1
         return out
-    rx = _TAB_SPLIT if kind == "tab" else _SPACE_SPLIT
+    rx = _TAB_SPLIT if kind == "tab" else _SPACE_SPLIT if kind == "space" else _SINGLE_SPLIT
     out, pos = [], 0
     for sep in [*rx.finditer(line), None]:
         end = sep.start() if sep else len(line)
@@ -283,13 +288,31 @@ def _split_cells(line: str, kind: str) -> list[tuple[int, str]]:
 
 
 def _header_kind(line: str) -> str | None:
-    for kind in ("tab", "pipe", "space"):
+    for kind in ("tab", "pipe", "space", "single"):
         cells = _split_cells(line, kind)
         if len(cells) >= MIN_TEXT_CELLS:
             roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)])
+            if kind == "single" and (len(roles) != len(cells) or roles.get(0) != "no"):
+                continue  # single spaces split prose too: every cell a column word, 序号 first
             if roles and len(roles) >= MIN_TEXT_CELLS - 1:
                 return kind
     return None
+
+
+def _single_row(cells: list[tuple[int, str]], roles: dict[int, str], width: int) -> list[tuple[int, str]] | None:
+    """A single-space row as `width` cells: its 序号 first, the surplus pieces given to the task cell
+    (None when the row is no table row: no 序号, or fewer pieces than columns)."""
+    if len(cells) < width or not _NUMBER.match(cells[0][1]):
+        return None
+    task = next((c for c in range(width) if roles.get(c) == "task"), None)
+    surplus = len(cells) - width
+    if not surplus:
+        return cells
+    if task is None:
+        return None
+    joined = cells[task : task + surplus + 1]
+    text = " ".join(t for _, t in joined)
+    return [*cells[:task], (joined[0][0], text), *cells[task + surplus + 1 :]]
 
 
 def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -302,12 +325,14 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     n = len(lines)
     while i < n:
         line = lines[i][1]
-        kind = _header_kind(line) if ("\t" in line or "|" in line or "  " in line or "\u3000" in line) else None
+        kind = _header_kind(line) if ("\t" in line or "|" in line or " " in line or "\u3000" in line) else None
         if kind is None:
             out.append(lines[i])
             i += 1
             continue
-        width = len(_split_cells(line, kind))
+        head_cells = _split_cells(line, kind)
+        width = len(head_cells)
+        roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
         rows: list[tuple[int, str, list[tuple[int, str]]]] = []
         j = i + 1
         while j < n:
@@ -317,7 +342,10 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             cells = _split_cells(text, kind)
             stripped = text.strip()
-            if _SECTION_LEAD.match(stripped) and len(stripped) <= 40 and len([c for c in cells if c[1]]) < 2:
+            if kind == "single" and not _SECTION_LEAD.match(stripped):
+                cells = _single_row(cells, roles, width) or []
+            bare = kind == "single" or len([c for c in cells if c[1]]) < 2  # single spaces split titles too
+            if _SECTION_LEAD.match(stripped) and len(stripped) <= 40 and bare:
                 cells = [(len(text) - len(text.lstrip()), stripped)]  # a section row: 一、提升政务服务效能
             elif len([c for c in cells if c[1]]) < 2 or len(cells) > width:
                 break
@@ -327,8 +355,6 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append(lines[i])
             i += 1
             continue
-        head_cells = _split_cells(line, kind)
-        roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
         ordinal = 0
         for row_line_no, text, cells in rows:
             if kind == "space" and len(cells) > 1:  # an empty cell leaves no text: place each under its header

@@ -169,8 +169,56 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             dated = True
         elif dated and _ATTACHMENT.fullmatch(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
-            return k if numbered >= 2 and not _holds_tasks(paras, k) else None
+            if numbered < 2:
+                return None
+            return k if not _holds_tasks(paras, k) or _restates(paras, markers, first, k) else None
     return None
+
+
+_TASK_OF_ROW = re.compile(r"[(（](?:牵头单位|责任单位|配合单位)[:：]")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _restates(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
+    """An attachment's task table that restates the body's own numbered measures (the body's items
+    each hold the row's task): the body is the plan, the table a summary of it, not more measures."""
+    body = _NON_WORD.sub("", "".join(paras[j].text for j in range(first, k)))
+    tasks: list[str] = []
+    for j in range(k, len(paras)):
+        mk = markers[j]
+        if mk is not None:
+            task = _NON_WORD.sub("", _TASK_OF_ROW.split(paras[j].text[mk.end :])[0])
+            if len(task) >= 6:
+                tasks.append(task[:30])
+    return len(tasks) >= 2 and sum(t in body for t in tasks) * 2 > len(tasks)
+
+
+def _signed_before_attachment(paras: list[Paragraph], first: int) -> int | None:
+    """Where the body's closing starts (附件 list, signature, date), when it stands before the first
+    numbered item: the measures are an attachment's (a task table after the signature)."""
+    for k in range(first - 1, -1, -1):
+        text = paras[k].text
+        if frontmatter.parse_date(text) and len(text) <= 20:
+            if not any(_ATTACHMENT.fullmatch(paras[j].text) for j in range(k + 1, first)):
+                return None
+            while k > 0 and closings.is_firm(prev := paras[k - 1].text) and not frontmatter.looks_like_title(prev):
+                k -= 1
+            return k
+    return None
+
+
+def _signed_before_annex(nodes: list, paras: list[Paragraph]) -> list[int]:
+    """The body's closing (附件 list, signature, date, the attachment's heading) when the measures
+    follow it in an attachment's task table: cut from the item or heading it would run on from."""
+    for n in nodes[:-1]:
+        texts = [paras[k].text for k in n.body]
+        if not any(frontmatter.parse_date(t) and len(t) <= 20 for t in texts):
+            continue
+        pos = closings.start(paras[n.para].text, texts)
+        if pos is not None:
+            cut, n.body = n.body[pos:], n.body[:pos]
+            return cut
+    return []
 
 
 def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
@@ -276,7 +324,7 @@ def _parse_one(
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
-    closing: list[int] = []
+    closing: list[int] = _signed_before_annex(nodes, paras)
     pos = closings.start(paras[last.para].text, [paras[k].text for k in last.body])
     if pos is not None:
         closing = last.body[pos:]
@@ -293,14 +341,19 @@ def _parse_one(
     built = make_measures(nodes, paras)
     assign_refs(nodes, [(i, m) for i, m, _ in built])
 
-    # front matter and preamble
-    front = [(paras[k].line, paras[k].text) for k in range(first)]
+    # front matter and preamble; a body that closes (signature, date) before an attachment holding
+    # the measures: its closing is no front matter, the text above it is the preamble
+    gap = _signed_before_attachment(paras, first)
+    front_end = first if gap is None else gap
+    if gap is not None:
+        closing = list(range(gap, first)) + closing
+    front = [(paras[k].line, paras[k].text) for k in range(front_end)]
     fm = frontmatter.read_front(front)
     if fm.date is None and closing:
         tail = [(paras[k].line, paras[k].text) for k in closing]
         end_fm = frontmatter.read_front(tail)
         fm.date, fm.issuers = end_fm.date, fm.issuers or end_fm.issuers
-    preamble = _join(paras, range(fm.end, first))
+    preamble = _join(paras, range(fm.end, front_end))
     closing_text = "\n".join(
         paras[k].text
         for k in closing

@@ -149,6 +149,8 @@ _RUN_ON = re.compile(
     r"(?<=[。；;!！])\s*(?=(?:本\S{0,8}?)?(?:自|从)[^。；]{0,24}?起(?:施行|执行|实施|生效|试行)|有效期(?:至|为|\d)"
     r"|请[^。]{0,80}?(?:报送|报告|上报|反馈)|附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：])"
     r"|(?=(?:联系人|联系电话|抄送|抄报)\s*[:：])"
+    # a request right after the last unit of a 责任单位 line, which ends without a stop: …部信息中心请各省级…报送
+    r"|(?<=[局司委厅办府室处站院所队心])(?=请[^。]{0,80}?(?:报送|报告|上报|反馈))"
 )
 # a signature date standing between closing lines: not a deadline (于/前/起/至 …) nor 印发's date
 _RUN_ON_DATE = re.compile(

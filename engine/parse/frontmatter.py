@@ -183,6 +183,12 @@ def _split_orgs(name: str) -> list[str]:
     return [*out, name[start:]]
 
 
+def _whole_org(text: str) -> bool:
+    """A line that is issuing bodies and nothing else (not a 版头 "…文件", not a sentence)."""
+    names = org_names(text)
+    return bool(names) and not text.endswith("文件") and len("".join(names)) >= len(re.sub(r"[\s、，,和]", "", text))
+
+
 def is_addressee(text: str) -> bool:
     return len(text) <= 300 and text.endswith((":", "：")) and text.startswith("各")
 
@@ -209,6 +215,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     titles: list[tuple[str, list[int]]] = []
     wrappers: list[tuple[int, int, str]] = []
     n = len(paras)
+    named = _named_in(paras)
     i = 0
     while i < n:
         text = paras[i][1]
@@ -276,12 +283,20 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and not doc_number_in(nxt)
             ):
                 pass  # 国务院办公厅关于印发文化体制改革中 / 经营性文化事业单位… / …两个规定的通知
+            elif (
+                nxt_line == paras[j][0] + 1
+                and len(cand) <= 40
+                and nxt.startswith("关于")
+                and looks_like_title(nxt)
+                and _whole_org(cand)
+            ):
+                pass  # the issuer on the title's first line: 潍坊市人民政府办公室 / 关于…的通知
             else:
                 break
             cand += nxt
             j += 1
             used.append(j)
-        inner = wrapper_inner(cand) if len(cand) <= 400 else None
+        inner = (wrapper_inner(cand) or _named_inner(cand, named)) if len(cand) <= 400 else None
         if inner:
             # a 转发 notice forwards another notice: the 印发 one names the plan more directly
             wrappers.append((1 if "转发" in cand else 0, len(wrappers), inner))
@@ -291,7 +306,8 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             last_front = j
             i = j + 1
             continue
-        if looks_like_title(cand):
+        issued = len(cand) <= TITLE_MAX and _plain(cand) in {_plain(w[2]) for w in wrappers}
+        if looks_like_title(cand) or issued:
             titles.append((cand, [paras[k][0] for k in used]))
             last_front = j
             i = j + 1
@@ -308,6 +324,29 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s《》〈〉]", "", title_core(text))
+
+
+def _named_in(paras: list[tuple[int, str]]) -> set[str]:
+    """What the front matter names as a document: its 《…》 titles and its short lines of their own."""
+    out = {_plain(t) for _, t in paras if len(t) <= TITLE_MAX and t[-1:] not in "。；;，,:："}
+    for _, t in paras:
+        if len(t) <= 2000:
+            out.update(_plain(c) for c in cited_titles(t))
+    return out
+
+
+def _named_inner(text: str, named: set[str]) -> str | None:
+    """X of 关于印发X的通知 whose X does not end in a usual genre word (…重点工作安排, …任务清单) but is
+    named again by the notice (《X》已经…同意，现印发给你们) or stands as its own title line below."""
+    m = _BARE_WRAPPER.match(title_core(text))
+    if not m or "转发" in text:
+        return None
+    inner = m.group("inner").strip()
+    return inner if _plain(inner) in named else None
 
 
 _WRAP_START = re.compile(r"(?:印发|转发|颁布|现将)\s*《")
@@ -356,6 +395,10 @@ _ENDING_ALT = "|".join(sorted(TITLE_ENDINGS, key=len, reverse=True))
 _TITLE_END_AT = re.compile(rf"(?:{_ENDING_ALT})(?:\s*[(（][^()（）]{{1,24}}[)）])*\s*")
 # sentences that follow a title: 为贯彻…, 根据…, 按照…, 依据…
 PREAMBLE_OPENERS = ("为", "根据", "按照", "依据")
+# the publication note under a signature date: (此件公开发布), (此件主动公开), (此件不公开)
+_PUBLISH_NOTE = re.compile(r"\s*\((?:此|本)件[^()]{1,8}\)")
+# a 工作要点's opening sentence about its year: 黔东南州2026年生态环境保护工作要点2026年是“十五五”开局之年
+_YEAR_OPENER = re.compile(r"\s*(?:19|20)\d\d年(?:是|以来|[，,])")
 _ADDRESSEE_AT = re.compile(r"各[^。；;:：!！?？\n]{1,298}[:：]")
 _DATE_IN = re.compile(
     r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -410,8 +453,12 @@ def front_cuts(text: str) -> list[int]:
     for m in _DATE_IN.finditer(t):
         s, e = m.start(), m.end()
         after = skip_space(e)
+        note = _PUBLISH_NOTE.match(t, after)
+        if note:  # 2019年1月1日(此件公开发布)国家组织…方案: the note is a line of its own
+            after = skip_space(note.end())
         ok_after = (
-            after == n
+            note is not None
+            or after == n
             or after > e
             or t[after] in "【《"
             or t.startswith((*PREAMBLE_OPENERS, "现将", "各", *_TITLE_STARTS), after)
@@ -424,9 +471,9 @@ def front_cuts(text: str) -> list[int]:
             before -= 1
         run = seg_start(before, 80)
         if run is not None and run < before and org_names(t[run:before].strip()):
-            cuts.update((run, s, e))
+            cuts.update((run, s, e, *([note.end()] if note else [])))
         elif before == 0 or before < s or t[before - 1] in _HARD:
-            cuts.update((s, e))
+            cuts.update((s, e, *([note.end()] if note else [])))
 
     # 文号 standing on its own: after a label, a stop, a space or a title, not inside a citation
     marks = (*_DOC_NO_LABELS, *TITLE_ENDINGS, "》", ")", "）", "号")
@@ -451,7 +498,7 @@ def front_cuts(text: str) -> list[int]:
         if p >= n or depth[word_at] or depth[p] or (word_at and t[word_at - 1] in "本该此"):
             continue
         strong = t.startswith(("现将", "【"), p) or (t[p] == "各" and _ADDRESSEE_AT.match(t, p))
-        if not strong and not t.startswith(PREAMBLE_OPENERS, p):
+        if not strong and not t.startswith(PREAMBLE_OPENERS, p) and not _YEAR_OPENER.match(t, p):
             continue
         start = seg_start(word_at, TITLE_MAX)
         head = t[start:p].strip() if start is not None else ""

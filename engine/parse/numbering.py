@@ -183,6 +183,10 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
 _BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
 HEADING_MAX = 40  # a bracketed marker may follow a heading this short: "二、工作任务(一)健全…"
 _STOPS = "。；;!！?？"
+# a responsibility field ("负责部门：", "牵头单位：", "责任单位:") ends its line without a stop: the next
+# item runs on right after its last unit ("…各苏木镇人民政府2.提升…")
+_FIELD = re.compile(r"(?:单位|部门|牵头|配合|协同|责任人?)\s*[:：]")
+FIELD_MAX = 160  # a unit list longer than this is running text, not a field line
 
 
 def inline_markers(text: str) -> list[Marker]:
@@ -190,7 +194,10 @@ def inline_markers(text: str) -> list[Marker]:
 
     One pass over the candidates, O(1) work each: a candidate is kept when it is the next ordinal of
     its style (or a 1, which starts or restarts a style) and either follows 。；：!? or a closing
-    bracket/quote, or is a bracketed marker right after a short heading ("二、工作任务(一)…").
+    bracket/quote, or is a bracketed marker right after a short heading ("二、工作任务(一)…"), or
+    follows a responsibility field's unit list ("牵头单位:区民政局2.…") with no stop since the field.
+    Without a boundary, a 1 may open a nested style but not restart an enclosing one. Circled
+    numbers (①②) enumerate inside a paragraph and are never inline markers.
     """
     out: list[Marker] = []
     last_ord: dict[str, int] = {}
@@ -199,13 +206,21 @@ def inline_markers(text: str) -> list[Marker]:
     stop_re = re.compile("[" + _STOPS + "]")
     stops = stop_re.finditer(text)
     next_stop = next(stops, None)
+    rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
+    last_style = ""
+    last_field = -1  # end of the last responsibility field label seen before the candidate
+    fields = _FIELD.finditer(text)
+    next_field = next(fields, None)
     for m in _INLINE_RE.finditer(text):
         mk = _marker_of(m, text)
-        if mk is None or mk.end >= len(text):
-            continue
+        if mk is None or mk.end >= len(text) or mk.style == "circled":
+            continue  # ①②… enumerate inside a paragraph ("(一)编制计划。①摸排…；②…"): never a cut
         while next_stop is not None and next_stop.start() < mk.start:
             last_stop = next_stop.start()
             next_stop = next(stops, None)
+        while next_field is not None and next_field.end() <= mk.start:
+            last_field = next_field.end()
+            next_field = next(fields, None)
         prev = last_ord.get(mk.style)
         if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1)):
             continue
@@ -213,16 +228,22 @@ def inline_markers(text: str) -> list[Marker]:
         while j >= 0 and text[j] in " \t":
             j -= 1
         at_boundary = j < 0 or text[j] in _BOUNDARY
+        if not at_boundary and mk.ordinal == 1 and prev is not None and rank[mk.style] <= rank[last_style]:
+            continue  # a restart of an enclosing style needs a boundary: "(九)坚持知行合一、工学…"
         if not at_boundary:
             # right after a short heading ("二、工作任务(一)…", "三、组织保障46.…"): the previous
             # marker is near and no sentence ended since
             at_boundary = 0 <= mk.start - last_end <= HEADING_MAX and last_stop < last_end
+        if not at_boundary:
+            at_boundary = last_field > max(last_stop, last_end) and mk.start - last_field <= FIELD_MAX
         if not at_boundary:
             continue
         if mk.style in ("arabic_dot", "cn_dun") and text[mk.end : mk.end + 1] in "0123456789" + _N:
             continue
         out.append(mk)
         last_ord[mk.style] = mk.ordinal
+        rank.setdefault(mk.style, len(rank))
+        last_style = mk.style
         last_end = mk.end
     return out
 

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rel.split": {"zh": "拆分", "en": "split"},
     "rel.general": {"zh": "总体要求", "en": "general"},
     "rel.not_applicable": {"zh": "不适用", "en": "not applicable"},
+    "rel.beyond_level": {"zh": "不适用（上级职责）", "en": "not applicable (higher level's duty)"},
     "rel.missing": {"zh": "缺失", "en": "missing"},
     "rel.dropped": {"zh": "缺失", "en": "missing"},
     "rel.added": {"zh": "新增", "en": "added"},
@@ -313,8 +314,11 @@ class RenderContext:
             return self.measure_heading(m)
         if ref.startswith("§"):
             sec = next((s for s in self.draft.sections if s.label == ref[1:]), None)
+            # a goal written as prose (engine.rules.goals) is named §<its name>: its section, else the name
+            sec = sec or next((s for s in self.draft.sections if s.title == ref[1:]), None)
             if sec is not None:
                 return f"{sec.label} {sec.title}".strip()
+            return ref[1:]
         return ref
 
     def item_text(self, ref: str) -> str:
@@ -348,6 +352,8 @@ class RenderContext:
         if not ref:
             return ""
         m = self.parent_measure(ref)
+        if m is None and ref.startswith("§"):  # the parent's goal written as prose: its name
+            return ref[1:]
         return f"{m.label} {m.title}".strip() if m else ref
 
     def office_findings(self) -> list[Finding]:
@@ -412,6 +418,15 @@ class RenderContext:
             out.append((self.t("group.parent_only"), None, parent_only))
         return out
 
+    def not_applicable_why(self, ref: str) -> tuple[str, str]:
+        """(label, reason) of a parent measure counted not applicable: 不适用（上级职责） and the data
+        entry's short reason for a higher level's own duty, 不适用 and the ruleset's reason when curated;
+        ("", "") when the report lists no reason (a waived measure)."""
+        m = next((m for m in self.report.summary.coverage.not_applicable_measures if m.parent_item == ref), None)
+        if m is None:
+            return "", ""
+        return self.t("rel.beyond_level" if m.basis == "beyond_level" else "rel.not_applicable"), m.reason
+
     def parent_relations(self) -> list[tuple[str, str, str]]:
         """(parent ref, heading, coverage key) for every parent measure the alignment covers, in the
         parent's order; the key is one of COVERAGE_KEYS, counted the way Summary.coverage is."""
@@ -420,6 +435,7 @@ class RenderContext:
             if pair.parent_item and pair.parent_item not in rel:
                 rel[pair.parent_item] = pair.relation
         na = set(self.not_applicable) | {f.parent_item for f in self.report.waived if f.parent_item}
+        na |= {m.parent_item for m in self.report.summary.coverage.not_applicable_measures}
         refs = [m.ref or m.label for m in self.parent.measures] if self.parent else []
         refs = [r for r in refs if r in rel] if rel else refs
         refs += [r for r in rel if r not in refs]

@@ -186,14 +186,18 @@ def _coverage(ctx: RenderContext, placed: dict[int, list[Finding]]) -> str:
         fs = found.get(ref, [])
         worst = _worst(fs)
         inner = f"<b>{e(label)}</b><span>{e(heading[len(label) :].strip() if heading.startswith(label) else heading)}</span>"
-        title = f"{heading} · {ctx.t('rel.' + key)}"
+        rel, why = ctx.not_applicable_why(ref) if key == "not_applicable" else ("", "")
+        rel = rel or ctx.t("rel." + key)
+        title = f"{heading} · {rel}" + (f"（{why}）" if why and ctx.lang == "zh" else f" ({why})" if why else "")
         if fs:
             title += " · " + ctx.t("findings_worst", n=len(fs), worst=ctx.sev(worst))
             inner += f'<em class="n sev-{worst}">{len(fs)}</em>'
         if ref in anchor:
             inner = f'<a href="#pair-{anchor[ref]}">{inner}</a>'
         cls = f"rel-{key}" + (f" worst-{worst}" if worst else "")
-        cells.append(f'<li class="{cls}" title="{e(title)}">{inner}<i>{e(ctx.t("rel." + key))}</i></li>')
+        note = f'<small class="why">{e(why)}</small>' if why else ""
+        label = f'<i class="na">{e(rel)}</i>' if why else f"<i>{e(rel)}</i>"  # a long label flows above its reason
+        cells.append(f'<li class="{cls}" title="{e(title)}">{inner}{label}{note}</li>')
     return (
         f'<section id="coverage"><h2>{e(ctx.t("coverage"))} '
         f"<small>{e(ctx.t('coverage_total', n=c.parent_measures or len(rels)))}</small></h2>"
@@ -333,6 +337,8 @@ def _local_clause(c: ClausePair, quotes: list[str]) -> str:
 
 def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Finding], ids: dict[int, str]) -> str:
     key = REL_CLASS.get(pair.relation, pair.relation)
+    rel, why = ctx.not_applicable_why(pair.parent_item) if key == "missing" and pair.parent_item else ("", "")
+    key = "not_applicable" if rel else key  # a measure the draft need not carry: not a gap, folded
     pm = ctx.parent_measure(pair.parent_item)
     quotes = [f.evidence.local for f in findings if f.evidence.local]
     # parent column
@@ -380,15 +386,16 @@ def _pair(ctx: RenderContext, i: int, pair: AlignmentPair, findings: list[Findin
     )
     changed = any(c.relation != "same" for c in pair.clauses)
     # quiet pairs (nothing found, nothing changed) start folded; JS opens every pair before printing
-    opened = " open" if findings or changed or pair.relation in ("dropped", "added") else ""
+    opened = " open" if findings or changed or key in ("missing", "added") else ""
     worst = _worst(findings)
     counts = (
         f' <span class="fcount sev-{worst}">{e(ctx.t("findings_count", n=len(findings)))}</span>' if findings else ""
     )
     return (
         f'<details class="pair pair-{key}" id="pair-{i}" data-findings="{len(findings)}"{opened}>'
-        f'<summary><span class="chip rel-{key}">{e(ctx.t("rel." + key))}</span> <b>{e(title)}</b>{counts}'
-        f'</summary><div class="cols">{parent_col}{draft_col}{fcol}</div></details>'
+        f'<summary><span class="chip rel-{key}">{e(rel or ctx.t("rel." + key))}</span> <b>{e(title)}</b>{counts}'
+        + (f' <small class="why">{e(why)}</small>' if why else "")
+        + f'</summary><div class="cols">{parent_col}{draft_col}{fcol}</div></details>'
     )
 
 
@@ -437,6 +444,7 @@ code{font-family:ui-monospace,Consolas,monospace;font-size:13px;background:#f2f4
 .grid li a{color:inherit;text-decoration:none;display:block}.grid li b{margin-right:4px}
 .grid li span{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .grid li i{position:absolute;right:6px;top:3px;font-style:normal;font-size:11px;opacity:.8}
+.grid li i.na{position:static;display:block;margin-top:2px}.grid li small.why{display:block;font-size:11px;color:#555}
 .rel-carried{background:#e3f3e5;color:#1b5e20}.rel-adapted{background:#e0f2f1;color:#00564d}
 .rel-merged,.rel-split{background:#e3ecfa;color:#0d3c8c}.rel-general{background:#eceff1;color:#37474f}
 .rel-not_applicable{background:repeating-linear-gradient(45deg,#f4f4f4,#f4f4f4 6px,#e6e6e6 6px,#e6e6e6 12px);color:#555}

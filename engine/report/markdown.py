@@ -57,6 +57,12 @@ class MarkdownFormatter(Formatter):
             missing = [h for _, h, key in ctx.parent_relations() if key == "missing"]
             if missing:
                 out += ["", f"{t('rel.missing')}{ctx.colon}" + "；".join(cell(h) for h in missing)]
+            na: dict[str, list[str]] = {}  # 不适用（上级职责）: each measure with its reason
+            for ref, h, key in ctx.parent_relations():
+                rel, why = ctx.not_applicable_why(ref) if key == "not_applicable" else ("", "")
+                if rel:
+                    na.setdefault(rel, []).append(cell(h) + (ctx.paren(cell(why)) if why else ""))
+            out += [x for rel, items in na.items() for x in ("", f"{rel}{ctx.colon}" + "；".join(items))]
             out.append("")
         out += [f"### {t('findings')}", ""]
         groups = ctx.groups()

@@ -82,6 +82,10 @@ def _summary(ctx: RenderContext) -> list[str]:
         )
         cov = "  ".join(f"{ctx.t('rel.' + k)} {getattr(c, k)}" for k in COVERAGE_KEYS)
         out += wrap(cov, WIDTH, "    ", "    ")
+        for ref, h, key in ctx.parent_relations():
+            rel, why = ctx.not_applicable_why(ref) if key == "not_applicable" else ("", "")
+            if rel:
+                out += wrap(f"{rel}{ctx.colon}{h}" + (ctx.paren(why) if why else ""), WIDTH, "      ", "    ")
     if s.draft_date:
         out += wrap(ctx.t("draft_date", date=s.draft_date, source=ctx.t("date_from." + s.draft_date_source)),
                     WIDTH, "  ", "  ")

@@ -224,24 +224,43 @@ def marked_beyond(ctx: CheckContext, parent_ref: str | None, text: str) -> bool 
     return None
 
 
-def measure_beyond(ctx: CheckContext, ref: str | None, measure: Measure) -> bool:
+def measure_beyond(ctx: CheckContext, ref: str | None, measure: Measure) -> tuple[str, ...]:
     """Every clause of a parent measure is a higher level's for this draft (the obligation ruleset's
     marks, derived from the tables above and curated; else the tables): 确定试点城市 (试点城市由省级有关部门
     推荐，生态环境部会同…筛选确定) leaves a county nothing to carry. A curated require_phrases keeps it.
     Legislation is not read here: a measure of law-making is still shown, as information to confirm
-    (a county assists its city's law-making: 协助配合完善立法工作机制)."""
+    (a county assists its city's law-making: 协助配合完善立法工作机制). Returns the entries that decided
+    (beyond_level ids, `actors`, `topics`), in order; () when not."""
     ob = ctx.obligations.get(ref) if ref else None
     if ob is not None and ob.require_phrases:
-        return False
+        return ()
     if ob is not None and ob.clauses:
         texts = [cl.text for cl in ob.clauses if ctx.draft.level in cl.beyond]
         if len(texts) < len(ob.clauses):
-            return False  # a clause the ruleset (as curated) asks of this level
+            return ()  # a clause the ruleset (as curated) asks of this level
     else:
         from engine.extract import split_clauses
 
         texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
-    return bool(texts) and all(beyond_level(ctx, t) for t in texts)
+    ids: list[str] = []
+    for t in texts:  # the tables decide each clause too (a legislation mark alone does not)
+        if not (found := beyond_level(ctx, t)):
+            return ()
+        ids.append(found)
+    return tuple(dict.fromkeys(ids))
+
+
+def entry_label(data: dict, entry: str, lang: str) -> str:
+    """The short reason of a beyond entry for a report (`short`/`short_en` in beyond_level.yaml), or ""."""
+    table = data.get("beyond_level") if isinstance(data, dict) else None
+    if not isinstance(table, dict):
+        return ""
+    key = "short" if lang == "zh" else "short_en"
+    if entry in ("actors", "topics"):
+        node = table.get(entry) if entry == "actors" else {key: table.get("topic_" + key)}
+        return str((node or {}).get(key) or "") if isinstance(node, dict) else ""
+    e = next((e for e in table.get("beyond_level") or [] if str(e.get("id") or e.get("pattern")) == entry), None)
+    return str(e.get(key) or "") if e else ""
 
 
 def _squash(text: str) -> str:

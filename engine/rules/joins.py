@@ -289,3 +289,19 @@ def _pick(dotted: str | None, bound: dict[str, dict[str, Any]]) -> str | None:
     name, _, field = dotted.partition(".")
     value = bound.get(name, {}).get(field)
     return value if isinstance(value, str) and value else None
+
+
+class WrittenAsJoin(KindOptions):
+    """Options of an obligation kind whose rule may instead be written out as a join (its `join`
+    option): one or the other, and the join's problems reported under `join`."""
+
+    join: JoinOptions | None = None
+
+    @model_validator(mode="after")
+    def _alone(self, info: ValidationInfo) -> WrittenAsJoin:
+        if self.join is not None and self.model_fields_set - {"join"}:
+            raise ValueError("give either join or the kind's own options, not both")
+        return self
+
+    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        return [(("join", *loc), why) for loc, why in self.join.problems()] if self.join is not None else []

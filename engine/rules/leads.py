@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from engine.extract.counterparts import suggested_unit
+from engine.extract.responsibility import written_in_prose
 from engine.models import Measure, Plan, Unit
 from engine.rules.similarity import compact
 
@@ -155,7 +156,10 @@ def duty_fields(plan: Plan, measures: list[Measure]) -> list[dict[str, Any]]:
             outer = enclosing(outer)
         return False
 
-    with_units = {tuple(m.path) for m in plan.measures if m.lead_units or m.support_units}
+    # a section whose items name their units in clauses (not only in prose: 由X牵头，会同Y…) makes an item
+    # without one a gap, even where its text names who acts
+    named = [m for m in plan.measures if m.lead_units or m.support_units]
+    with_units = {tuple(m.path) for m in named if not written_in_prose(m.responsibility)}
     actionable = [m for m in measures if not m.general]
     out: list[dict[str, Any]] = []
     for m in measures:
@@ -166,7 +170,7 @@ def duty_fields(plan: Plan, measures: list[Measure]) -> list[dict[str, Any]]:
             "n_sub_measures": len(kids),
             "sub_measures_have_lead": bool(kids) and all(lead_units(k) for k in kids.values()),
             "sub_measures_have_support": bool(kids) and all(support_units(k) for k in kids.values()),
-            "section_names_units": tuple(m.path) in with_units, "draft_names_units": bool(with_units),
+            "section_names_units": tuple(m.path) in with_units, "draft_names_units": bool(named),
             "names_actor": names_actor(m.text or ""), "phase": is_phase(m.title or ""),
             "n_actionable": len(actionable), "first_actionable": bool(actionable) and m is actionable[0],
         })

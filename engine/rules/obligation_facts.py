@@ -16,11 +16,16 @@ sentence holding a comparable deadline); dropping it is the rule's judgement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from engine.extract.deadlines import extract_deadlines
+from engine.extract.sentences import split_sentences
 from engine.models import Deadline, Measure
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
+from engine.rules.goals import goal_paragraphs
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -37,7 +42,8 @@ TYPES: dict[str, dict[str, F]] = {
         "recurrence": ("str", True, "yearly … for recurring deadlines"),
         "clause": ("str", False, "the parent clause (or sentence) it stands in"),
         "via": ("str", False, "clause: the alignment pairs its clause with a draft clause; sentence: no "
-                              "clause pair holds a parent deadline, so it is compared by sentence"),
+                              "clause pair holds a parent deadline (or it stands in a goal paragraph, "
+                              "§工作目标), so it is compared by sentence"),
     },
     "paired_deadline": {
         "slot": ("num", False, "the parent deadline it answers (join with parent_deadline.slot)"),
@@ -106,7 +112,7 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     parents: list[dict[str, Any]] = []
     paired: list[dict[str, Any]] = []
 
-    def add(ref: str, p: Deadline, clause: str, via: str, m: Measure | None, loc: Deadline | None,
+    def add(ref: str, p: Deadline, clause: str, via: str, m: Measure | _GoalAt | None, loc: Deadline | None,
             score: float) -> None:
         slot = len(parents)
         parents.append({"slot": slot, "parent_item": ref, "text": p.text, "kind": p.kind, "due": _due(p),
@@ -140,7 +146,38 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
                 if score > best[0]:
                     best = (score, m, loc)
             add(ref, p, psent, "sentence", best[1], best[2], best[0])
+    _goal_pairs(ctx, add)
     return parents, paired
+
+
+def _goal_pairs(ctx: CheckContext, add: Callable[..., None]) -> None:
+    """Each deadline of the parent's prose goals (engine.rules.goals), paired by sentence with the
+    comparable deadline of the draft's goal paragraphs whose sentence is most like the parent's."""
+    if ctx.parent is None or not ctx.scope_applies():
+        return
+    pgoals = goal_paragraphs(ctx.parent)
+    dsents = [(g, s) for g in (goal_paragraphs(ctx.draft) if pgoals else []) for s in split_sentences(g.text)]
+    if not dsents:
+        return
+    for g in pgoals:
+        if not ctx.applies(g.ref):
+            continue
+        for psent in split_sentences(g.text):
+            for p in extract_deadlines(psent):
+                best: tuple[float, _GoalAt | None, Deadline | None] = (0.0, None, None)
+                for dg, s in dsents:
+                    for loc in extract_deadlines(s):
+                        score = sim.similarity(psent, s) if dl.deadline_later(p, loc) is not None else 0.0
+                        if score > best[0]:
+                            best = (score, _GoalAt(dg.ref), loc)
+                add(g.ref, p, psent, "sentence", best[1], best[2], best[0])
+
+
+@dataclass(frozen=True)
+class _GoalAt:
+    """Where a paired goal deadline stands (its `ref`, as a measure's)."""
+
+    ref: str
 
 
 def _clause_match(parents: list[Deadline], locals_: list[Deadline]) -> list[tuple[Deadline, Deadline | None]]:

@@ -170,6 +170,14 @@ class ParentMeta(_Data):
     sha256: str = ""
 
 
+class ParentGoal(_Data):
+    """A goal the parent writes as prose (一、工作目标 over a paragraph, 具体指标：… in its preamble): no
+    obligation of its own, but its figures are compared with the draft's goal paragraphs."""
+
+    name: str = Field(description="the goal's heading or label as written: 工作目标, 具体指标")
+    text: str
+
+
 class Ruleset(_Data):
     id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$")
     version: str = "1"
@@ -177,4 +185,5 @@ class Ruleset(_Data):
     extends: list[str] = Field(default_factory=list, description="ruleset ids or paths, loaded first")
     parent: ParentMeta | None = Field(None, description="set on obligation rulesets made by derive")
     obligations: list[Obligation] = Field(default_factory=list)
+    goals: list[ParentGoal] = Field(default_factory=list, description="set by derive: the parent's goals written as prose")
     rules: list[Rule] = Field(default_factory=list)

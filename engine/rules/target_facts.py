@@ -7,16 +7,22 @@ judgement over two facts, written as joins (rulesets/obligations.yaml, target-no
 `paired_target.ask < parent_target.ask` (weaker), and a parent target with no paired one (missing).
 `ask` is what a target asks in the parent's direction, so that less is always weaker: the value (a
 rate per year for a frequency), negated when the parent's target is a ceiling (不超过1.5%).
+
+A parent's goals written as prose (engine.rules.goals) have their figures paired with the draft's goal
+paragraphs by sentence and indicator name (via sentence, like a measure without clause pairs).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from engine.extract.sentences import split_sentences
+from engine.extract.targets import extract_targets
 from engine.models import Measure, Target
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
-from engine.rules.targets import draft_shares, is_total, same_quantity
+from engine.rules.goals import goal_paragraphs
+from engine.rules.targets import draft_shares, is_total, quantity_of, same_quantity
 
 if TYPE_CHECKING:
     from engine.models import ClausePair
@@ -36,7 +42,7 @@ TYPES: dict[str, dict[str, F]] = {
         "text": ("str", False, "the target as the parent writes it (不少于60学时)"),
         "clause": ("str", False, "the parent clause (or sentence) it stands in"),
         "via": ("str", False, "clause: the alignment pairs its clause with a draft clause; sentence: the "
-                              "parent measure has no clause pairs"),
+                              "parent measure (or goal paragraph, §工作目标) has no clause pairs"),
         "direction": ("str", False, "floor (不少于, 达到, 两期) or cap (不超过)"),
         "ask": ("num", False, "what it asks: its value (per year for a frequency), negated for a cap"),
         "total": ("bool", False, "an absolute count or amount of the parent's area (建成300个) in a draft of a "
@@ -125,7 +131,55 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
             cands.sort(key=lambda x: -x[0])
             best = [(cands[0][2], cands[0][1], "sentence", cands[0][0])] if cands else []
             add(ref, p, psent, "sentence", sm or measures[0], s, score, measures, -1, best)
+    _goal_pairs(ctx, shares, parents, paired)
     return parents, paired
+
+
+def _goal_pairs(ctx: CheckContext, shares: bool, parents: list[dict[str, Any]], paired: list[dict[str, Any]]) -> None:
+    """Each figure of the parent's prose goals, paired with the draft goal figure stating the same
+    quantity; the facts say `via: sentence` and are judged like those of a measure without clause pairs
+    (a missing figure only where a sentence like the parent's is there).
+
+    A goal paragraph states many figures whose indicators share words (城市生活垃圾无害化处理率, …焚烧处理
+    能力占无害化处理能力的比例): the pairing is mutual, a draft figure answers the parent figure it is most
+    like (by indicator name, then sentence) and that figure only, so a figure the draft drops is missing,
+    not compared with its neighbour's."""
+    if ctx.parent is None or not ctx.scope_applies():
+        return
+    pgoals = [g for g in goal_paragraphs(ctx.parent) if ctx.applies(g.ref)]
+    dgoals = goal_paragraphs(ctx.draft) if pgoals else []
+    dsents = [(g, s) for g in dgoals for s in split_sentences(g.text)]
+    if not dsents:
+        return
+    ps = [(g, psent, p) for g in pgoals for psent in split_sentences(g.text) for p in extract_targets(psent)]
+    ds = [(dg, s, t) for dg, s in dsents for t in extract_targets(s)]
+
+    def likeness(k: int, j: int) -> tuple[float, float] | None:
+        (_, psent, p), (_, s, t) = ps[k], ds[j]
+        if not (comparable(p, t) and same_quantity(p, psent, t, s)):
+            return None
+        a, b = "".join(quantity_of(p, psent)), "".join(quantity_of(t, s))
+        return max(sim.similarity(a, b), sim.similarity(b, a)), sim.similarity(psent, s)
+
+    like = [[likeness(k, j) for j in range(len(ds))] for k in range(len(ps))]
+    # each draft figure's parent figure: the most like it (the first on a tie)
+    answers = [max((k for k in range(len(ps)) if like[k][j] is not None), key=lambda k: like[k][j], default=-1)
+               for j in range(len(ds))]  # type: ignore[arg-type, return-value]
+    for k, (g, psent, p) in enumerate(ps):
+        score, lg, lsent = max(((sim.similarity(psent, s), dg, s) for dg, s in dsents), key=lambda x: x[0])
+        slot = len(parents)
+        parents.append({"slot": slot, "parent_item": g.ref, "local_item": lg.ref, "text": p.text,
+                        "clause": psent, "via": "sentence", "direction": _direction(p), "ask": ask(p, p),
+                        "total": shares and is_total(p, psent),
+                        "stated": any(sim.compact(p.text) in sim.compact(dg.text) for dg in dgoals),
+                        "quote": lsent, "local_text": lsent, "score": float(score), "clause_slot": -1})
+        mine = [j for j in range(len(ds)) if answers[j] == k]
+        if mine:
+            j = max(mine, key=lambda j: like[k][j])  # type: ignore[arg-type, return-value]
+            dg, _, t = ds[j]
+            paired.append({"slot": slot, "parent_item": g.ref, "local_item": dg.ref, "text": t.text,
+                           "ask": ask(p, t), "quote": t.text, "via": "sentence",
+                           "score": float(like[k][j][1])})  # type: ignore[index]
 
 
 def _clause_cands(ctx: CheckContext, cp: ClausePair, i: int, p: Target, m: Measure,

@@ -153,14 +153,6 @@ _GENERAL = (
 
 # What is wrong today, as seen in the output (filled in from the first run; see the report).
 KNOWN: dict[str, str] = {
-    # the held-out set (measured, not tuned on)
-    "heldout/meitan-food-safety-scraped": "title: the scraped 通知 title “湄潭县人民政府办公室关于印发…的通知” is "
-    "taken, not the plan's own title after the signature (the national and 盟 印发 notices get the plan's)",
-    "heldout/tianshui-culture-tourism-traditional": "title: the news site's masthead line “大公文匯全媒體｜內地政策” is "
-    "joined to the title; and “秦州區、麥積區人民政府” is split into 秦州区 and 麦积区人民政府 (the shared suffix is "
-    "not given to 秦州区)",
-    "heldout/weifang-statistics-quality": "parse exits 2 (“没有找到编号的措施条目”): the tasks are only in the 附件 "
-    "table after the signature, rows “1 建立…  市统计局  …” separated by single spaces, and no row is read",
     # the third blind set (measured, not tuned on)
     "blind3/chengdong-district-public-legal-services": "measures: the 9 table rows are read, but the "
     f"{_GENERAL} (12, expected 9)",
@@ -194,9 +186,6 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 LEVEL_KNOWN = {
-    "heldout/tianshui-culture-tourism-traditional": "level city but jurisdiction '' (the masthead line before "
-    "the title hides 天水市 at its start)",
-    "heldout/weifang-statistics-quality": "parse exits 2: no measure is read (see the document test)",
 }
 LEVEL_KNOWN.update(
     {
@@ -428,12 +417,7 @@ def test_a_national_document_naming_every_unit_gets_no_missing_unit_error(file):
         "city-culture-tourism-traditional.txt",
         "pair/luoyang-youth-jobs-child.txt",
         "heldout/changde-transport-work-points.txt",
-        pytest.param(
-            "heldout/weifang-statistics-quality.txt",
-            marks=pytest.mark.xfail(
-                strict=True, reason="check exits 2: no measure is read from the 附件 table"
-            ),
-        ),
+        "heldout/weifang-statistics-quality.txt",
         "heldout/tianshui-culture-tourism-traditional.txt",
         "blind3/shenyang-city-archives.txt",
         "blind3/hefei-city-intellectual-property-scraped.txt",
@@ -462,7 +446,7 @@ def test_a_county_level_city_saying_woshi_gets_no_self_reference_finding_at_coun
 
 
 BLIND3_COUNTY_CITY_KNOWN = (
-    "read as a town (no level given), 我市/全市 get 3 self-reference errors "
+    "with --level county as without (read as a town), 我市/全市 get 3 self-reference errors "
     "“是其他层级的自称，不是清镇的口吻”"
 )
 

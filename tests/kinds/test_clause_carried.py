@@ -249,3 +249,43 @@ def test_moved_clause_with_the_draft_s_own_actor_reports_only_what_is_left_out()
     found = _run_case(parent, draft, "city")
     assert [(f.local_item, f.evidence.local) for f in found] == [("1", "深化“放管服”改革，")]
     assert "加快推进职能转变" in found[0].message and "各级卫生健康行政部门" not in found[0].message.split("：")[0]
+
+
+def test_purpose_phrases_count_only_after_the_action() -> None:
+    from engine.rules.kinds.clause_carried import _after_action, _not_obligation, _not_obligation_clause
+
+    ctx = _ctx()
+    cls = ("purpose",)
+    sentence = "开展农村生活污水治理，提高农村人居环境质量，发挥村民自治组织作用。"
+    assert _after_action(ctx, sentence, "提高农村人居环境质量，")
+    assert not _after_action(ctx, sentence, "开展农村生活污水治理，")
+    # framing or a date before is no action: 以…为契机，发挥…作用 is the task itself
+    assert not _after_action(ctx, "以乡村振兴为契机，发挥合作社带动作用。", "发挥合作社带动作用。")
+    assert not _after_action(ctx, "2025年底前，提升乡镇卫生院服务能力。", "提升乡镇卫生院服务能力。")
+    # a new sentence starts afresh
+    assert not _after_action(ctx, "建设养老服务综合体。发挥协会作用，组织培训。", "发挥协会作用，")
+    for part, entry in (
+        ("发挥示范带动作用", "play_a_role"),
+        ("提升居家养老服务质量", "raise_a_level"),
+        ("凝聚民心、汇集民智", "rally_support"),
+        ("引导形成“邻利效应”", "bring_about_a_pattern"),
+        ("推动生产生活方式绿色化", "shift_a_way_of_life"),
+        ("为全面推行河长制奠定基础", "lay_a_foundation"),
+    ):
+        assert _not_obligation(ctx, part, cls, after_action=True) == entry, part
+        assert _not_obligation(ctx, part, cls) is None, part  # opening a sentence: the task itself
+    # an instrument's role is a purpose wherever it stands; an organisation's role is not
+    assert _not_obligation(ctx, "发挥标准在养老服务质量提升中的基础性作用", cls) == "instrument_role"
+    assert _not_obligation(ctx, "发挥社会组织在养老服务中的作用", cls) is None
+    # tasks after an action stay tasks: an object to build, a figure, a list
+    for task in (
+        "建立设施运行管护长效机制",
+        "提高农村生活污水治理率至60%以上",
+        "提升改造乡镇污水处理站20座",
+        "形成县乡村三级物流配送网络",
+    ):
+        assert _not_obligation(ctx, task, cls, after_action=True) is None, task
+    # a dropped sentence: only when every part is framing, exhortation or purpose after an action
+    assert _not_obligation_clause(ctx, "发挥标准在养老服务质量提升中的基础性作用。", 2)
+    assert not _not_obligation_clause(ctx, "建立农产品追溯体系，发挥导向作用。", 2)
+    assert not _not_obligation_clause(ctx, "充分发挥农业行业协会作用。", 2)

@@ -84,3 +84,31 @@ def test_citation_dash_against_parent_title_and_default_dash() -> None:
     assert (
         run(k, ctx(d), brackets=False, detached=False, spaces=False, widths=False, year_range_dash="") == []
     )
+
+
+def test_cells_of_a_pasted_task_table_are_not_stray_spaces() -> None:
+    """A table pasted with single spaces between its cells (its rows read cell by cell) gave one
+    多余空格 finding per row; a sentence with the same spaces in running text is still reported."""
+    from engine.pipeline import check
+
+    table = (
+        "某某市统计局关于印发数据质量提升工作要点的通知\n"
+        "一、工作要求\n1.各单位要高度重视，认真落实。（牵头单位：市统计局）\n"
+        "附件：重点任务分工表\n"
+        "序号 工作任务 牵头单位 配合单位 完成时限\n"
+        "1 建立统计数据质量责任制 市统计局 各县市区 2025年6月底前\n"
+        "2 开展统计执法检查 市统计局 市司法局 2025年9月底前\n"
+    )
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "d.txt"
+        path.write_text(table, encoding="utf-8")
+        found = [f for f in check(str(path), allow_no_parent=True, fail_on="none").report.findings
+                 if f.check == "format" and "空格" in f.message]
+        assert found == []
+        path.write_text(table.replace("认真落实。", "认真 落实 统计 工作。"), encoding="utf-8")
+        found = [f for f in check(str(path), allow_no_parent=True, fail_on="none").report.findings
+                 if f.check == "format" and "空格" in f.message]
+        assert len(found) == 1

@@ -179,3 +179,37 @@ def test_two_megabyte_line_parses(doc_of, read_fixture):
     plan = parse_plan(doc)
     assert len(plan.measures) == 50 * (len(big) // len(one))
     assert len({m.ref for m in plan.measures}) == len(plan.measures)
+
+
+def test_inline_marker_after_a_unit_field_continues_sequence():
+    """A 负责部门/牵头单位 line ends without a stop: the next item runs on right after its last unit."""
+    text = (
+        "一、重点任务1.加强品种保护。完善保种场建设。负责部门:旗农牧局(牵头),旗财政局、各苏木镇人民政府"
+        "2.提升加工水平。支持企业技术改造。牵头单位:区民政局二、保障措施3.加强领导。"
+    )
+    assert [m.label for m in inline_markers(text)] == ["一", "1", "2", "二", "3"]
+    # a number inside the unit list is not an item: it does not continue the sequence
+    assert [m.label for m in inline_markers("1.甲。责任单位:县住建局、县第3.中学2.乙。")] == ["1", "2"]
+
+
+def test_inline_restart_of_an_enclosing_style_needs_a_boundary():
+    """"(九)坚持知行合一、工学结合": the 一、 inside a heading is not a new 一、 section."""
+    text = "一、总则(一)甲。二、任务(二)坚持知行合一、工学结合。(三)乙。三、保障(四)丙。"
+    assert [m.label for m in inline_markers(text)] == ["一", "(一)", "二", "(二)", "(三)", "三", "(四)"]
+
+
+def test_front_cuts_after_a_publication_note():
+    text = "国务院办公厅2019年1月1日(此件公开发布)国家组织药品集中采购和使用试点方案根据党中央部署,制定本方案。"
+    assert _pieces(text) == [
+        "国务院办公厅",
+        "2019年1月1日",
+        "(此件公开发布)",
+        "国家组织药品集中采购和使用试点方案",
+        "根据党中央部署,制定本方案。",
+    ]
+
+
+def test_circled_numbers_enumerate_inside_an_item():
+    """"(一)编制计划。①摸排…；②建立…": ①② stay in the item's text, as on its own line."""
+    text = "一、主要任务(一)科学编制改造计划。①全面摸排老旧小区。②建立项目库。(二)补齐基础设施短板。①实施改造。"
+    assert [m.label for m in inline_markers(text)] == ["一", "(一)", "(二)"]

@@ -250,3 +250,18 @@ def test_a_waiver_file_is_applied_as_by_the_cli(client, small, tmp_path):
         files={"parent": ("p.txt", parent), "draft": ("d.txt", draft), "waivers": ("豁免.yaml", b"- rule: [unclosed\n")},
     )
     assert bad.status_code == 400 and "豁免.yaml" in bad.json()["error"]["message"]
+
+
+def test_the_page_shows_a_higher_levels_duty_as_not_applicable(client):
+    """The county pilot (fixtures/beyond/): 确定试点城市 is the nation's to do, shown 不适用 with its reason."""
+    beyond = Path(__file__).resolve().parents[2] / "fixtures" / "beyond"
+    parent = (beyond / "national-home-care-pilot.txt").read_bytes()
+    draft = (beyond / "pingjiang-home-care-pilot.txt").read_bytes()
+    r = post(client, "/check", parent, draft, name="pingjiang.txt")
+    assert r.status_code == 303
+    tree = HTMLParser(client.get(r.headers["location"]).text)
+    tiles = {li.css_first("span").text(): li for li in tree.css("#coverage .grid li")}
+    tile = tiles["确定试点城市"]
+    assert tile.attributes["class"] == "rel-not_applicable"
+    assert (tile.css_first("i").text(), tile.css_first("small.why").text()) == ("不适用（上级职责）", "选定试点城市属上级职权")
+    assert tiles["支持老年人家庭适老化改造"].attributes["class"].startswith("rel-missing")

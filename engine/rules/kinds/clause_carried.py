@@ -122,7 +122,8 @@ class Options(KindOptions):
         description="do not report parent text that states no obligation of its own "
         "(rulesets/data/not_obligations.yaml): a left-out sub-clause that only frames the requirement "
         "after it (根据…实际, 以…为契机, 在…基础上) or only urges an attitude (树立…导向), a dropped sentence "
-        "that comments on the one before (同时，也必须…), a clause made only of such parts",
+        "that comments on the one before (同时，也必须…), a purpose after the action (…，发挥…作用, …，提高…水平), "
+        "a clause made only of such parts",
     )
     quote_at: Literal["neighbour", "title"] = Field(
         "neighbour",
@@ -168,7 +169,8 @@ class ClauseCarried(CheckKind):
         "“严禁”类为错误，“全面”“严格”类为警告，其余为提示，可配置），带时限或量化指标的条款至少为警告。移到"
         "下级其他措施中的条款不算遗漏（整句相近，或首项要求原样在某项措施中，其余部分在那里逐项比较）；过短的套话条款、"
         "只写了主语的部分（各部门要）不报告，不是义务的文字（“根据…实际”“以…为契机”等状语、“树立…导向”等号召、"
-        "“同时，也必须看到…”等说明句，rulesets/data/not_obligations.yaml）也不报告。上级机关自身的职责"
+        "“同时，也必须看到…”等说明句、动作之后说明其目的的“发挥…作用”“提高…水平”“形成…格局”等，"
+        "rulesets/data/not_obligations.yaml）也不报告。上级机关自身的职责"
         "（主语是国务院部门、国家或中央机构、省级政府）、国家立法和大区域之间的分配不要求下级承接"
         "（rulesets/data/beyond_level.yaml）。同一措施的多处提示级缺项合为一条提示，逐条列出，便于起草人"
         "逐条确认或改写；错误和警告仍一条一报。义务规则集中整理的必须保留的表述"
@@ -182,7 +184,8 @@ class ClauseCarried(CheckKind):
         "moved to another draft measure are not dropped (a sentence much like it, or its first requirement word "
         "for word in some measure, where its other parts are then compared); short filler clauses, parts that "
         "only name who acts (各部门要) and text that states no obligation (framing adverbials such as 根据…实际 "
-        "and 以…为契机, exhortations such as 树立…导向, commentary such as 同时，也必须看到…; "
+        "and 以…为契机, exhortations such as 树立…导向, commentary such as 同时，也必须看到…, the purpose of the "
+        "action before it such as …，发挥…作用 or …，提高…水平; "
         "rulesets/data/not_obligations.yaml) are ignored. A higher level's own duties (the actor is a State Council department, a "
         "national or central body, a provincial government), national law-making and allocation between "
         "regions are not asked of a lower level (rulesets/data/beyond_level.yaml). The info-level gaps of one "
@@ -341,18 +344,19 @@ class ClauseCarried(CheckKind):
             _, _, j = best[k]
             if carried[k]:
                 last_carried = subs[j]
-                for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options):
+                for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options, cp.parent_text):
                     missing.append(item)
                     quote = quote or subs[j]
                 continue
             j = self._reworded(k, best, carried, flats, options)
             if j is not None:
                 if "、" in subs[j]:  # an enumeration kept through the rewording: compare its items
-                    for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options):
+                    for item in self._missing_items(ctx, sc, subs[j], local, w, measures, options, cp.parent_text):
                         missing.append(item)
                         quote = quote or subs[j]
                 continue
-            if self._reportable(ctx, sc, measures, options, min_chars=options.min_chars):
+            after = _after_action(ctx, cp.parent_text or "", sc)
+            if self._reportable(ctx, sc, measures, options, min_chars=options.min_chars, after_action=after):
                 missing.append(sc.strip(_PUNCT))
                 quote = quote or last_carried
         if not missing:
@@ -390,8 +394,10 @@ class ClauseCarried(CheckKind):
         w: Wording,
         measures: list[Measure],
         options: Options,
+        sentence: str | None = None,
     ) -> list[str]:
         """Items of the parent enumeration `part` that the draft sub-clause `sub` carrying it left out.
+        An item of a part that follows the action of its `sentence` may be a purpose (凝聚民心、汇集民智).
 
         Items compare fuzzily once rewording is out (推动廉政建设 = 推进廉政建设, 全县各级互联 = 全区各级互联).
         The first and last items carry the clause's verb and tail (推动完善信访, 诉讼等…综合机制): the
@@ -400,10 +406,13 @@ class ClauseCarried(CheckKind):
         if "、" not in part:
             return []
         left = _left_out(part, sub, clause, w, options)
+        after = bool(sentence) and _after_action(ctx, sentence or "", part)
         return [
             item.strip(_PUNCT)
             for item in left
-            if self._reportable(ctx, item, measures, options, min_chars=options.min_item_chars, clause=sub)
+            if self._reportable(
+                ctx, item, measures, options, min_chars=options.min_item_chars, clause=sub, after_action=after
+            )
         ]
 
     @staticmethod
@@ -455,17 +464,22 @@ class ClauseCarried(CheckKind):
         *,
         min_chars: int,
         clause: str | None = None,
+        after_action: bool = False,
     ) -> bool:
         """A left-out part worth reporting: long enough once level words are out, not only about the
         parent's place or (at a level without that power) legislation, and not present elsewhere.
 
         A list item (`clause` given) about legislation is reportable for the other words it held, when
-        the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it)."""
+        the draft's list lost those too (保障行政立法、行政执法… -> 行政执法…: 保障 went with it).
+        `after_action`: the part follows the action of its sentence, so a purpose phrase there
+        (…，发挥导向引领作用) is no requirement either."""
         part = part.strip()
         if re.search(options.subject_only, sim.compact(part).strip(_PUNCT)):
             return False
-        if options.skip_not_obligations and _not_obligation(ctx, part, ("framing", "exhortation")):
-            return False  # 根据…实际, 以…为契机, 树立…导向: framing or an exhortation, no requirement
+        if options.skip_not_obligations and _not_obligation(
+            ctx, part, ("framing", "exhortation", "purpose"), after_action=after_action
+        ):
+            return False  # 根据…实际, 以…为契机, 树立…导向, …，发挥…作用: framing, exhortation, purpose
         if _TIME_ONLY.match(sim.compact(part)):
             return False  # only a date (2019年6月底前): the deadline kinds compare dates
         bare = _without_subject(ctx, part)
@@ -636,7 +650,7 @@ def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> b
     return any(sim.coverage(core, s) >= threshold for m in measures for s in sim.sentences(m))
 
 
-_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "explanatory")
+_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "purpose", "explanatory")
 
 
 @memo(256, copy="shared")
@@ -644,10 +658,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _not_obligation(ctx: CheckContext, text: str, classes: tuple[str, ...] = _NOT_OBLIGATION_CLASSES) -> str | None:
+def _not_obligation(
+    ctx: CheckContext, text: str, classes: tuple[str, ...] = _NOT_OBLIGATION_CLASSES, *, after_action: bool = False
+) -> str | None:
     """The id of the not_obligations.yaml entry of `classes` that `text` (a sentence or a sub-clause)
-    is, or None: framing and exhortation are tried on the text as it is and without a leading subject
-    and modal (职业院校应当根据自身特点和人才培养需要), explanatory on the text only."""
+    is, or None: framing, exhortation and purpose are tried on the text as it is and without a leading
+    subject and modal (职业院校应当根据自身特点和人才培养需要), explanatory on the text only. A purpose
+    entry marked `after_action` (the default) counts only when `after_action` is true: the sub-clause
+    follows the action of its sentence (建立指标体系，发挥导向引领作用), not opens it (充分发挥协会作用，…)."""
     table = ctx.table("not_obligations")
     flat = sim.compact(unicodedata.normalize("NFKC", text))
     if not flat:
@@ -656,6 +674,8 @@ def _not_obligation(ctx: CheckContext, text: str, classes: tuple[str, ...] = _NO
     bare = _compiled(subject).sub("", flat, count=1) if isinstance(subject, str) and subject else flat
     for cls in classes:
         for e in table.get(cls) or []:
+            if cls == "purpose" and e.get("after_action", True) and not after_action:
+                continue
             p = _compiled(str(e["pattern"]))
             if p.search(flat) or (cls != "explanatory" and bare and p.search(bare)):
                 return str(e.get("id") or e["pattern"])
@@ -749,7 +769,25 @@ def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool
     if _not_obligation(ctx, text, ("explanatory",)):
         return True
     parts = [x for x in _SUB.split(text) if len(sim.compact(x)) >= min_chars]
-    return bool(parts) and all(_not_obligation(ctx, x, ("framing", "exhortation")) for x in parts)
+    return bool(parts) and all(
+        _not_obligation(ctx, x, ("framing", "exhortation", "purpose"), after_action=_after_action(ctx, text, x))
+        for x in parts
+    )
+
+
+def _after_action(ctx: CheckContext, text: str, part: str) -> bool:
+    """Whether sub-clause `part` of `text` follows an action in its sentence: an earlier sub-clause of
+    the same sentence that is neither framing (以…为契机) nor only a date. Then a purpose phrase there
+    (…，发挥导向引领作用) states what the action is for; opening the sentence it is the task itself."""
+    at = text.find(part.strip())
+    if at <= 0:
+        return False
+    head = re.split(r"[。；;！？!?]", text[:at])[-1]
+    return any(
+        not _TIME_ONLY.match(sim.compact(x)) and not _not_obligation(ctx, x, ("framing",))
+        for x in _SUB.split(head)
+        if sim.compact(x).strip(_PUNCT)
+    )
 
 
 def _without_place(ctx: CheckContext, text: str) -> str:

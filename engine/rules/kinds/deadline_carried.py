@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
-from engine.rules.joins import JoinOptions, run_join
+from engine.rules.joins import JoinOptions, WrittenAsJoin, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
-class Options(KindOptions):
+class Options(WrittenAsJoin):
     ignore_past: bool = Field(
         False,
         description="skip parent deadlines that had passed by the draft's own date (Plan.date). Off by "
@@ -41,14 +41,6 @@ class Options(KindOptions):
         "without it, the join `expand` builds from the options above",
     )
 
-    @model_validator(mode="after")
-    def _alone(self, info: ValidationInfo) -> Options:
-        if self.join is not None and self.model_fields_set - {"join"}:
-            raise ValueError("give either join or the kind's own options, not both")
-        return self
-
-    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        return [(("join", *loc), why) for loc, why in self.join.problems()] if self.join is not None else []
 
 
 def expand(options: Options) -> JoinOptions:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field
 
-from engine.rules.joins import JoinOptions, run_join
+from engine.rules.goals import name_place
+from engine.rules.joins import JoinOptions, WrittenAsJoin, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
-class Options(KindOptions):
+class Options(WrittenAsJoin):
     measure_level_threshold: float = Field(
         0.6,
         ge=0,
@@ -31,14 +32,6 @@ class Options(KindOptions):
         "without it, the join `expand` builds from the options above",
     )
 
-    @model_validator(mode="after")
-    def _alone(self, info: ValidationInfo) -> Options:
-        if self.join is not None and self.model_fields_set - {"join"}:
-            raise ValueError("give either join or the kind's own options, not both")
-        return self
-
-    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        return [(("join", *loc), why) for loc, why in self.join.problems()] if self.join is not None else []
 
 
 def expand(options: Options) -> list[JoinOptions]:
@@ -91,9 +84,8 @@ class DeadlineNotLater(CheckKind):
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
-        "zh": "第{local_item}项的时限“{local_deadline}”晚于上级第{parent_item}项的“{parent_deadline}”",
-        "en": "measure {local_item}: deadline '{local_deadline}' is later than '{parent_deadline}' in parent "
-        "measure {parent_item}",
+        "zh": "{local_at}的时限“{local_deadline}”晚于上级{parent_at}的“{parent_deadline}”",
+        "en": "{local_at}: deadline '{local_deadline}' is later than '{parent_deadline}' in parent {parent_at}",
     }
     suggestion: ClassVar[dict[str, str]] = {
         "zh": "改为“{parent_deadline}”或更早",
@@ -106,6 +98,7 @@ class DeadlineNotLater(CheckKind):
         seen: set[tuple[str | None, str | None]] = set()
         for spec in expand(options):
             for hit in run_join(ctx, spec):
+                name_place(ctx, hit, "en" if ctx.lang == "en" else "zh")
                 if (hit.local_item, hit.quote) in seen:  # a curated date repeats what a pair found
                     continue
                 seen.add((hit.local_item, hit.quote))

@@ -196,7 +196,7 @@ class Format(CheckKind):
 
     def _spaces(self, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
         for p in plan.paragraphs:
-            if p.index not in owner:
+            if p.index not in owner or p.table_row:  # a table's cells are apart by design
                 continue
             orig, off = _own(p)
             if " " not in orig and "\u3000" not in orig:

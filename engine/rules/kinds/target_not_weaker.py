@@ -21,6 +21,7 @@ from engine.memo import memo
 from engine.models import ClausePair, DiffOp, Measure
 from engine.quote import phrase_at
 from engine.rules import similarity as sim
+from engine.rules.goals import name_place
 from engine.rules.joins import JoinOptions, run_join
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.templates import value_text
@@ -155,9 +156,8 @@ class TargetNotWeaker(CheckKind):
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
-        "zh": "第{local_item}项{what}：上级第{parent_item}项为“{parent_text}”，本方案为“{local_text}”",
-        "en": "measure {local_item} {what}: parent measure {parent_item} says '{parent_text}', the draft "
-        "'{local_text}'",
+        "zh": "{local_at}{what}：上级{parent_at}为“{parent_text}”，本方案为“{local_text}”",
+        "en": "{local_at} {what}: parent {parent_at} says '{parent_text}', the draft '{local_text}'",
     }
     suggestion: ClassVar[dict[str, str]] = {
         "zh": "恢复为“{parent_text}”或更高要求",
@@ -179,6 +179,7 @@ class TargetNotWeaker(CheckKind):
         for what, spec in expand(options):
             for hit in run_join(ctx, spec):
                 hit.fields["what"] = self._WHAT[what][lang]
+                name_place(ctx, hit, lang)
                 hit.suggestion = self.suggest(ctx.lang, hit.fields)
                 found.setdefault(hit.fields.get("p_clause_slot", ""), []).append(hit)
         for hits in found.values():
@@ -196,6 +197,8 @@ class TargetNotWeaker(CheckKind):
                 if options.check_words:
                     m = ctx.local_for(cp.local_item, measures)
                     words = self._words(ctx, m, ref, cp, options, [h.fields.get("local_text", "") for h in targets])
+                for h in words:
+                    name_place(ctx, h, lang)
                 for h in [*targets, *words]:  # as the clause reads: its figures, then its wording
                     if (h.local_item or "", h.key) in quoted:
                         continue
