@@ -4,6 +4,7 @@
     python -m bench.precision_alone FILE... --judgements bench/judgements/no-parent.yaml
     python -m bench.precision_alone --unjudged           # list findings nobody has judged yet (as YAML)
     python -m bench.precision_alone --heldout            # fixtures/heldout/ with bench/judgements/heldout-alone.yaml
+    python -m bench.precision_alone --blind3             # fixtures/blind3/ (.txt, .docx, pair) with blind3-alone.yaml
     python -m bench.precision_alone --fixtures           # fixtures/national, unseen, eval with fixtures-alone.yaml
 
 Each judged finding is keyed by (document, rule, line, evidence) and says `true` (a defect a drafting
@@ -29,6 +30,8 @@ SHARED = ROOT.parent / "shared"
 DEFAULT_JUDGEMENTS = ROOT / "bench" / "judgements" / "no-parent.yaml"
 HELDOUT = ROOT / "fixtures" / "heldout"
 HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-alone.yaml"
+BLIND3 = ROOT / "fixtures" / "blind3"
+BLIND3_JUDGEMENTS = ROOT / "bench" / "judgements" / "blind3-alone.yaml"
 FIXTURES_JUDGEMENTS = ROOT / "bench" / "judgements" / "fixtures-alone.yaml"
 
 
@@ -38,6 +41,12 @@ def fixture_files() -> list[Path]:
     return (sorted((fx / "national").glob("*.txt")) + sorted((fx / "unseen").glob("*.txt"))
             + sorted((fx / "unseen").glob("*.docx")) + sorted((fx / "unseen" / "pair").glob("*.txt"))
             + sorted((fx / "eval").glob("*.txt")))  # fmt: skip
+
+
+def blind3_files() -> list[Path]:
+    """The third blind set: its eleven documents (.txt, one GBK, one .docx) and the pair's two."""
+    return (sorted(BLIND3.glob("*.txt")) + sorted(BLIND3.glob("*.docx"))
+            + sorted((BLIND3 / "pair").glob("*.txt")))  # fmt: skip
 
 
 def default_files() -> list[Path]:
@@ -76,10 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--judgements", type=Path, default=None)
     ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as YAML rows")
     ap.add_argument("--heldout", action="store_true", help="the blind held-out set fixtures/heldout/*.txt")
+    ap.add_argument("--blind3", action="store_true", help="the third blind set fixtures/blind3/ and its pair")
     ap.add_argument("--fixtures", action="store_true", help="fixtures/national, fixtures/unseen and fixtures/eval")
     args = ap.parse_args(argv)
     if args.heldout:
         files, judgements = sorted(HELDOUT.glob("*.txt")), HELDOUT_JUDGEMENTS
+    elif args.blind3:
+        files, judgements = blind3_files(), BLIND3_JUDGEMENTS
     elif args.fixtures:
         files, judgements = fixture_files(), FIXTURES_JUDGEMENTS
     else:
