@@ -164,8 +164,6 @@ KNOWN: dict[str, str] = {
     "(goals) and the 附则 articles 第十二条/第十三条 included (13, expected 9)",
     "blind3/qingzhen-county-city-postal-gbk": "measures: the sub-points （1）（2） are read as the measures and the "
     "items 1.…7. (a heading line each) are lost, and the 保障措施 （一）…（三） are measures (18, expected 7)",
-    "blind3/shenyang-city-archives": "units: “（市档案馆牵头，Y、Z配合）” on (二)…(九) gives no lead and no "
-    "support (市档案馆 is not read as a unit); (一) “（市委办公厅牵头，…）” is read",
     "blind3/hefei-city-intellectual-property-scraped": "title: the site junk before the notice (breadcrumb, "
     "索引号, 字号/打印 links) and the 印发 notice title are taken as the title, not the plan's own title",
     "blind3/yunnan-province-forest-grassland-trad": "units in prose: (二) “由省林草局負責，省財政廳按規定保障…” and "

@@ -137,3 +137,22 @@ def test_first_listed_convention_applies_to_a_joint_keyword_list():
         # units named as leads stay leads
         (["区发展改革局", "区教育局"], []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "support"),
+    [
+        # public institutions lead tasks of their field (a held-out 沈阳 plan: 市档案馆 was not a unit)
+        ("（市档案馆牵头，市司法局配合）", ["市档案馆"], ["市司法局"]),
+        ("（县图书馆牵头，县文化馆、县博物馆配合）", ["县图书馆"], ["县文化馆", "县博物馆"]),
+        ("（市气象台牵头，市应急管理局配合）", ["市气象台"], ["市应急管理局"]),
+        ("（区委党校牵头，区委组织部配合）", ["区委党校"], ["区委组织部"]),
+    ],
+)
+def test_institutions_of_a_field_are_units(clause, lead, support):
+    r = extract_responsibility("加强档案资源建设。" + clause)
+    assert r is not None and names(r.lead) == lead and names(r.support) == support
+
+
+def test_a_bracketed_note_naming_an_institution_is_no_clause():
+    assert extract_responsibility("建设一批基层综合文化服务中心（含文化馆）。") is None
