@@ -112,3 +112,23 @@ def test_cells_of_a_pasted_task_table_are_not_stray_spaces() -> None:
         found = [f for f in check(str(path), allow_no_parent=True, fail_on="none").report.findings
                  if f.check == "format" and "空格" in f.message]
         assert len(found) == 1
+
+
+def test_the_space_after_a_chapter_or_article_label_is_the_norm() -> None:
+    """第一章　总则 / 第三条　… set the label off by a space (a blind 沛县 plan got 18 多余空格 findings)."""
+    import tempfile
+    from pathlib import Path
+
+    from engine.pipeline import check
+
+    text = (
+        "某某县全民健身实施办法\n第一章　总则\n第一条　为推动全民健身，制定本办法。（牵头单位：县体育局）\n"
+        "第二章 设施建设\n第二条 新建社区健身中心10个。（牵头单位：县体育局）\n"
+        "第三条 建设 健身 步道20公里。（牵头单位：县住建局）\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "d.txt"
+        path.write_text(text, encoding="utf-8")
+        found = [f.evidence.local for f in check(str(path), allow_no_parent=True, fail_on="none").report.findings
+                 if f.check == "format" and "空格" in f.message]
+    assert len(found) == 1 and "健身" in (found[0] or ""), found  # the stray spaces inside the text still count

@@ -202,7 +202,12 @@ class Format(CheckKind):
             if " " not in orig and "\u3000" not in orig:
                 continue  # _SPACE needs one (its lookbehinds keep the regex from skipping ahead)
             lead = len(orig) - len(orig.lstrip())
-            label = re.match(r"\s*[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?\s*", orig)
+            # a label and the space after it: 1. / （一） / 第一章 第三条 (chapters and articles are set off by a
+            # space as the norm for such texts)
+            label = re.match(
+                r"\s*(?:第[0-9０-９一二三四五六七八九十百零〇]{1,5}[章节条编]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?)\s*",
+                orig,
+            )
             skip_to = label.end() if label else lead
             runs = [
                 m
