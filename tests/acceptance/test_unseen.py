@@ -166,9 +166,10 @@ KNOWN: dict[str, str] = {
     "items 1.…7. (a heading line each) are lost, and the 保障措施 （一）…（三） are measures (18, expected 7)",
     "blind3/hefei-city-intellectual-property-scraped": "title: the site junk before the notice (breadcrumb, "
     "索引号, 字号/打印 links) and the 印发 notice title are taken as the title, not the plan's own title",
-    "blind3/yunnan-province-forest-grassland-trad": "units in prose: (二) “由省林草局負責，省財政廳按規定保障…” and "
-    "(四) “由X牽頭，Y、Z按職責分工負責” give no support; (六) “由X、Y、Z按職責分工負責” and (七) “X牽頭，Y、Z配合” "
-    "(no 由) give no unit at all",
+    "blind3/yunnan-province-forest-grassland-trad": "units in prose: (二) “由省林草局負責，省財政廳按規定保障…” gives "
+    "no support (a body given part of the task without 配合; the gold counts it as support). Measured blind, "
+    "(四) “…按職責分工負責” gave no support and (六) “由X、Y、Z按職責分工負責”, (七) “X牽頭，Y、昆明海關配合” no "
+    "unit: fixed after measuring",
 }
 
 

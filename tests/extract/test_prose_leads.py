@@ -158,3 +158,20 @@ def test_a_duty_column_without_the_convention_leads_jointly() -> None:
     assert plain.measures[0].support_units == []
     lead_column = parse_plan(from_text(text.replace("                责任单位", "                牵头单位", 1)))
     assert lead_column.measures[0].lead_units == ["市市场监管局", "市数据局", "市税务局"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "support"),
+    [
+        # read after a blind 云南 plan gave no unit on these (in traditional characters there)
+        ("由省林草局、省应急厅、省森林消防总队按职责分工负责。", ["省林草局", "省应急厅", "省森林消防总队"], []),
+        ("由省林草局牵头，省自然资源厅、省生态环境厅按职责分工负责。", ["省林草局"], ["省自然资源厅", "省生态环境厅"]),
+        ("省林草局牵头，省农业农村厅、昆明海关配合。", ["省林草局"], ["省农业农村厅", "昆明海关"]),
+    ],
+)
+def test_duties_shared_by_field_in_prose(sentence, lead, support):
+    from engine.extract import extract_responsibility
+
+    r = extract_responsibility("加强林业有害生物防控，做好监测预警。" + sentence, prose=True)
+    assert r is not None
+    assert ([u.name for u in r.lead], [u.name for u in r.support]) == (lead, support)
