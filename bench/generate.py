@@ -96,7 +96,10 @@ def _adapt(text: str, parent: Plan, place: tuple[str, str, str]) -> str:
     names = sorted(filter(None, {parent.jurisdiction, parent.jurisdiction.replace("壮族自治区", "")}), key=len)[::-1]
     # Proper names that contain the place (广西北部湾经济区, 广西大学) name something else; an office
     # keeps them. The heads are the checker's own data table, so both sides agree on what a name is.
-    heads = "(?:" + _PROPER_HEADS.strip("()") + ")"  # non-capturing: split() keeps only the outer group
+    # non-capturing: split() keeps only the outer group (the table's pattern is one "(…)" group, whose
+    # alternatives may hold groups of their own: only its outer pair is replaced)
+    inner = _PROPER_HEADS[1:-1] if _PROPER_HEADS.startswith("(") and _PROPER_HEADS.endswith(")") else _PROPER_HEADS
+    heads = "(?:" + re.sub(r"\((?!\?)", "(?:", inner) + ")"
     keep = re.compile(
         "(《[^》]*》|"
         + "|".join(
