@@ -42,6 +42,7 @@ import copy
 import hashlib
 import itertools
 import json
+import logging
 import os
 import re
 import threading
@@ -58,6 +59,10 @@ try:  # durable-rules 2.0.28 does not build or import on Python 3.13+: the evalu
     import durable_rules_engine as _dre
     from durable import engine as _de
 
+    # durable logs an exception raised inside an action (a Ctrl-C landing there, say) with its traceback
+    # on stderr, then raises it to the caller (Host._handle_function), where plancheck answers it: the
+    # log would only put a traceback before the one-line message
+    logging.getLogger("durable").disabled = True
     DURABLE_ERROR: str | None = None
 except Exception as e:  # any failure to import means "not available here"
     _dre = _de = None  # type: ignore[assignment]
