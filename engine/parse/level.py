@@ -130,6 +130,9 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
         m2 = _SUFFIX_RE.match(text, end)
         if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗") and not _runs_on(text, m2.end()):
             suffix, end = m2.group(), m2.end()
+        elif (m2 and suffix in ("镇", "乡") and m2.group() in ("市", "区", "县", "旗")
+              and not _runs_on(text, m2.end()) and _is_division(text[pos : m2.end()])):
+            suffix, end = m2.group(), m2.end()  # 清镇市 is a 县级市, not a town called 清镇
         if _runs_on(text, end):
             return None
         return text[pos:end], PLACE_SUFFIXES[suffix], end
@@ -161,6 +164,12 @@ def places_in(text: str) -> list[tuple[str, Level]]:
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _is_division(name: str) -> bool:
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    return bool(gazetteer().lookup(name))
 
 
 def _is_prefecture(name: str) -> bool:

@@ -28,6 +28,8 @@ BODY = "一、主要任务\n1.加强执法。严格程序。\n2.完善复议。"
         # a 县级市 named alone: the gazetteer knows it only as a county-level division
         ("义乌市城镇老旧小区改造提升三年行动方案", "义乌市", "金华市", "county"),
         ("昆山市优化营商环境工作方案", "昆山市", "苏州市", "county"),
+        ("清镇市邮政业发展方案", "清镇市", "贵阳市", "county"),  # not a town called 清镇
+        ("乡宁县农村公路建设方案", "乡宁县", None, "county"),
         ("仙桃市农村饮水安全工作方案", "仙桃市", "湖北", "county"),  # administered by its province
         ("吉林市法治政府建设实施方案", "吉林市", None, "city"),  # prefecture-level, though 吉林 is a province
         ("东莞市营商环境工作方案", "东莞市", None, "city"),  # prefecture-level with no counties
