@@ -306,8 +306,9 @@ def test_pair_finds_both_defects(which, request):
     assert [norm_ref(f["parent_item"]) for f in covered] == [norm_ref(dropped["parent_ref"])]
 
 
-def test_pair_raises_nothing_else_at_warning_or_error(pair_findings):
-    gold, findings = pair_findings
+@pytest.mark.parametrize("which", ["pair_findings", "blind3_pair_findings"])
+def test_pair_raises_nothing_else_at_warning_or_error(which, request):
+    gold, findings = request.getfixturevalue(which)
     clause, dropped = gold["defects"]
     expected_places = {
         ("clause_carried", norm_ref(clause["child_ref"]), norm_ref(clause["parent_ref"])),
@@ -322,7 +323,7 @@ def test_pair_raises_nothing_else_at_warning_or_error(pair_findings):
         for f in findings
         if f["severity"] in ("error", "warning")
     ]
-    assert set(loud) <= expected_places, loud
+    assert set(loud) <= expected_places, [f["message"] for f in findings if f["severity"] != "info"]
 
 
 def test_pair_raises_no_finding_at_all_beyond_the_two_defects(pair_findings):
@@ -351,29 +352,6 @@ def blind3_pair_findings():
     gold = yaml.safe_load((BLIND3_PAIR / "expected.yaml").read_text("utf-8"))
     report = check_json(str(BLIND3_PAIR / gold["child"]), "--parent", str(BLIND3_PAIR / gold["parent"]))
     return gold, report["findings"]
-
-
-BLIND3_PAIR_KNOWN = ""  # was: a false self-reference on 利用全国助残日 (a named day), fixed after measuring
-
-
-@pytest.mark.xfail(bool(BLIND3_PAIR_KNOWN), strict=True, reason=BLIND3_PAIR_KNOWN)
-def test_blind3_pair_raises_no_other_error_or_warning(blind3_pair_findings):
-    gold, findings = blind3_pair_findings
-    clause, dropped = gold["defects"]
-    expected_places = {
-        ("clause_carried", norm_ref(clause["child_ref"]), norm_ref(clause["parent_ref"])),
-        ("parent_covered", None, norm_ref(dropped["parent_ref"])),
-    }
-    loud = [
-        (
-            f["check"],
-            f["local_item"] and norm_ref(f["local_item"]),
-            f["parent_item"] and norm_ref(f["parent_item"]),
-        )
-        for f in findings
-        if f["severity"] in ("error", "warning")
-    ]
-    assert set(loud) <= expected_places, [f["message"] for f in findings if f["severity"] != "info"]
 
 
 # ---- documents checked alone ---------------------------------------------------------------------------
@@ -429,12 +407,9 @@ def test_a_county_level_city_saying_woshi_gets_no_self_reference_finding_at_coun
         assert [f for f in report["findings"] if f["check"] == "self_reference"] == []
 
 
-BLIND3_COUNTY_CITY_KNOWN = ""  # measured blind: read as a town called 清镇, 3 false self-reference errors
-
-
-@pytest.mark.xfail(bool(BLIND3_COUNTY_CITY_KNOWN), strict=True, reason=BLIND3_COUNTY_CITY_KNOWN)
 def test_a_county_level_city_in_gbk_saying_woshi_gets_no_self_reference_finding():
-    """清镇市 (贵州, under 贵阳市) is a 县级市 whose plan, saved in GBK, says 我市/全市 and names its own 市X局."""
+    """清镇市 (贵州, under 贵阳市) is a 县级市 whose plan, saved in GBK, says 我市/全市 and names its own 市X局
+    (measured blind, it was read as a town called 清镇, with 3 false self-reference errors)."""
     file = "blind3/qingzhen-county-city-postal-gbk.txt"
     assert "我市" in fixture(file).read_bytes().decode("gbk")
     for args in (["--level", "county"], []):
