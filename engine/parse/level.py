@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -15,6 +16,9 @@ from engine.extract.data import DATA_DIR
 from engine.memo import memo
 from engine.models import Level
 from engine.outputs import note_input
+
+if TYPE_CHECKING:
+    from engine.parse.places import Place
 
 # Provinces and province-level units: full name -> the short form texts usually use.
 PROVINCES: dict[str, str] = {
@@ -114,7 +118,9 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     for name in _PROVINCE_NAMES:
         if text.startswith(name, pos):
             end = pos + len(name)
-            if text.startswith("市", end) and not text.startswith("市场", end) and _is_prefecture(name + "市"):
+            if text.startswith("市", end) and not text.startswith("市场", end) and any(
+                p.level == "city" for p in _divisions(name + "市")
+            ):
                 return name + "市", "city", end + 1  # 吉林市, the city, not 吉林省
             return name, "province", end
     limit = min(len(text), pos + 12)
@@ -126,13 +132,16 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
             return None
         suffix, end = m.group(), m.end()
         # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is
-        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区.
+        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区. A stem ending in
+        # 镇/乡 goes on only to a division the gazetteer knows: 清镇市 is a 县级市, not a town called 清镇.
         m2 = _SUFFIX_RE.match(text, end)
-        if m2 and suffix in ("州", "地区") and m2.group() in ("市", "区", "县", "旗") and not _runs_on(text, m2.end()):
+        if (
+            m2
+            and m2.group() in ("市", "区", "县", "旗")
+            and not _runs_on(text, m2.end())
+            and (suffix in ("州", "地区") or (suffix in ("镇", "乡") and _divisions(text[pos : m2.end()])))
+        ):
             suffix, end = m2.group(), m2.end()
-        elif (m2 and suffix in ("镇", "乡") and m2.group() in ("市", "区", "县", "旗")
-              and not _runs_on(text, m2.end()) and _is_division(text[pos : m2.end()])):
-            suffix, end = m2.group(), m2.end()  # 清镇市 is a 县级市, not a town called 清镇
         if _runs_on(text, end):
             return None
         return text[pos:end], PLACE_SUFFIXES[suffix], end
@@ -166,25 +175,16 @@ def places_in(text: str) -> list[tuple[str, Level]]:
     return out
 
 
-def _is_division(name: str) -> bool:
+def _divisions(name: str) -> list[Place]:
+    """The divisions the gazetteer knows by `name` (full name, stem or short name)."""
     from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
 
-    return bool(gazetteer().lookup(name))
-
-
-def _is_prefecture(name: str) -> bool:
-    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
-
-    return any(p.level == "city" for p in gazetteer().lookup(name))
+    return gazetteer().lookup(name)
 
 
 def _is_area_word(name: str) -> bool:
     """True for 小区, 城镇 …: a kind of area, unless the gazetteer lists a division of that name."""
-    if name not in _AREA_WORDS:
-        return False
-    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
-
-    return not gazetteer().lookup(name)
+    return name in _AREA_WORDS and not _divisions(name)
 
 
 def is_national(text: str) -> bool:
