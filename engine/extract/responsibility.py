@@ -537,7 +537,7 @@ def _closing_sentence(text: str) -> Found | None:
 
 # The last sentence in prose, when it assigns the measure (README "Who is responsible"):
 #   由X牵头，会同Y、Z组织实施 / 此项工作由X牵头，Y、Z参与 / 由X负责，Y、Z配合 / 由X具体实施，Y加强指导 /
-#   X负责推进，Y、Z给予…支持 / X负责牵头…，Y、Z按职责配合 / X（要）会同Y、Z制定… / 由X具体负责 / 责任主体为X.
+#   X负责推进，Y、Z给予…支持 / X负责牵头…，Y、Z按职责配合 / 由X负责，Y按规定保障…资金 / X（要）会同Y、Z制定… / 由X具体负责 / 责任主体为X.
 # A sentence that only says "X负责…" is how policy prose describes a duty, not an assignment: without 由
 # opening the sentence, a support part (配合, 参与, 会同 …) must name the others.
 # the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责
@@ -548,8 +548,8 @@ _LEAD_PIECE_RE = re.compile(
 )
 _SUPPORT_PIECE_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
-    r"(?:按照?(?:各自)?职责(?:分工)?|共同|积极|要|全力|负责)?"
-    r"(?P<verb>配合|参与|协助|协同|给予|予以|加强指导|指导|提供|(?:(?<=职责)|(?<=分工))负责)"
+    r"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|共同|积极|要|全力|负责)?"
+    r"(?P<verb>配合|参与|协助|协同|给予|予以|加强指导|指导|提供|(?<=按规定)保障|(?:(?<=职责)|(?<=分工))负责)"
 )
 _WITH_RE = re.compile(r"^(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?会同(?P<rest>.+)$")
 _OWNER_RE = re.compile(r"^(?:责任主体|牵头单位|责任单位)(?:为|是)(?P<units>[^，,；;。：:由]{2,80})$")
