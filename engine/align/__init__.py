@@ -39,15 +39,17 @@ from engine.align.measures import (
     doc_freq,
     measure_score,
     one_to_one,
+    safeguard_units,
     score_pairs,
     section_units,
 )
 from engine.align.options import AlignOptions
 from engine.align.sections import section_carriers
 from engine.align.table import format_table
-from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, units_in_clause, using
+from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, strip_punct, units_in_clause, using
 from engine.memo import memo
 from engine.models import Alignment, AlignmentPair, ClausePair, Plan
+from engine.parse.tree import SAFEGUARD_TITLES
 
 __all__ = ["NO_WORDS", "AlignOptions", "Vocabulary", "align_plans", "format_table", "using", "vocabulary_of"]
 
@@ -180,9 +182,18 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
     used_clauses: set[tuple[str, int]] = set()
     carried: set[int] = set()
     clause_owner: dict[str, AlignmentPair] = {}
+    guards: list[Unit] | None = None
+    general_used: set[str] = set()
     for i, p in enumerate(ps):
         chosen = carriers.get(i, [])
         if not chosen:
+            if SAFEGUARD_TITLES.search(strip_punct(p.heading)):
+                # a safeguard the draft keeps in a safeguards section numbered apart from its tasks
+                guards = safeguard_units(draft) if guards is None else guards
+                pair = _general_pair(p, guards, general_used, opts) if guards else None
+                if pair is not None and pair.local_items:
+                    pairs_by_ref[p.ref] = pair
+                    continue
             pairs_by_ref[p.ref] = AlignmentPair(parent_item=p.ref, relation="dropped", score=0.0)
             continue
         carried.update(chosen)
@@ -228,7 +239,6 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
                     owner.clauses.append(added_pair(DraftClause(ref=d.ref, rank=0, index=k, info=c)))
 
     # ---- general requirements
-    general_used: set[str] = set()
     g_candidates = [u for u in d_all if u.general and not u.empty] + section_units(draft)
     for p in (u for u in p_all if u.general and not u.empty):
         pairs_by_ref[p.ref] = _general_pair(p, g_candidates, general_used, opts)

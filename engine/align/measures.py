@@ -40,6 +40,7 @@ from engine.align.tokenize import bigrams, dice, dictionary_key, strip_punct, to
 from engine.extract.deadlines import heading_deadlines
 from engine.memo import memo
 from engine.models import Measure, Plan, Section
+from engine.parse.tree import SAFEGUARD_TITLES
 
 ROLES: dict[str, tuple[str, ...]] = {
     "guide": ("指导思想",),
@@ -233,6 +234,21 @@ def section_units(plan: Plan) -> list[Unit]:
             section=True,
         )
         out.append(u)
+    return out
+
+
+def safeguard_units(plan: Plan) -> list[Unit]:
+    """Sections that hold a safeguards section's requirements: (一)加强组织领导 under 三、保障措施 in a plan
+    that numbers its tasks at another depth, which the parse keeps as sections, not measures. A parent's
+    safeguard measure is carried by one of them."""
+    out: list[Unit] = []
+    top = ""
+    for s in plan.sections:
+        if not s.path:
+            top = strip_punct(s.title)
+            continue
+        if SAFEGUARD_TITLES.search(top) and strip_punct(s.text):
+            out.append(Unit(idx=-1, ref=section_ref(s), title=s.title, body=s.text, general=True, role=None, section=True))
     return out
 
 

@@ -46,6 +46,16 @@ GENERAL_TITLES = (
 # 总体要求 encloses titled 指导思想 / 原则 / 目标 parts and, in some plans, untitled goals or tasks: it does
 # not pass "general" down (its titled parts decide for themselves).
 _GOAL_WORDS = ("目标", "指标", "要求")
+# Titles of a closing section of safeguards and general requirements (三、保障措施, 四、工作要求). Where the
+# plan's tasks are numbered at another depth (二、 (一) > 1., or a task table), the (一)…(三) under such a
+# section are its general requirements (加强组织领导, 强化督促考核), not tasks. Where they share the tasks'
+# numbering ((一)…(八) running on from 二、重点任务 into 三、保障措施), they are measures like the rest.
+SAFEGUARD_TITLES = re.compile(
+    r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|落实机制|工作要求|有关要求|相关要求|其他要求|其他事项)$"
+)
+# Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
+# when it takes effect). Their articles are not measures.
+FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -214,12 +224,14 @@ def carries_tasks(n: Node, has_children: bool) -> bool:
     return bool(n.body) and not has_children
 
 
-def measure_style(nodes: list[Node]) -> str:
-    """The style with the most nodes carrying task text; tie (or none with text) -> the deeper one."""
+def measure_style(nodes: list[Node], skip: set[int] = frozenset()) -> str:
+    """The style with the most nodes carrying task text; tie (or none with text) -> the deeper one.
+    Nodes in `skip` (a closing safeguards section's) are not counted."""
     rank = {n.marker.style: n.rank for n in nodes}
     parents = {n.parent for n in nodes}
-    with_text = Counter(n.marker.style for i, n in enumerate(nodes) if carries_tasks(n, i in parents))
-    total = Counter(n.marker.style for n in nodes)
+    counted = [(i, n) for i, n in enumerate(nodes) if i not in skip] or list(enumerate(nodes))
+    with_text = Counter(n.marker.style for i, n in counted if carries_tasks(n, i in parents))
+    total = Counter(n.marker.style for _, n in counted)
     return max(rank, key=lambda s: (with_text[s], total[s] if not with_text else 0, rank[s]))
 
 
@@ -229,11 +241,12 @@ def classify(nodes: list[Node]) -> str:
     Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
     of the measure style at all is a measure too (`_shallow_measures`)."""
-    style = measure_style(nodes)
+    style = measure_style(nodes, _in_framing_sections(nodes))
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
+    framing = _framing(nodes, ms_rank)
     for i, n in enumerate(nodes):
-        if n.rank < ms_rank and i not in shallow:
+        if (n.rank < ms_rank and i not in shallow) or i in framing:
             n.kind = "section"
             continue
         n.kind = "measure"
@@ -264,6 +277,41 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
         and not is_general(n.title)  # 指导思想 / 工作目标 of 一、总体要求 stay the preamble they were
         and not is_general(nodes[top_of[i]].title)  # 二、基本原则's (一)坚持… are principles, not tasks
     }
+
+
+def _tops(nodes: list[Node]) -> list[int]:
+    """The top-level node each node stands under (itself for a top-level node)."""
+    top_of: list[int] = []
+    for i, n in enumerate(nodes):
+        top_of.append(i if n.parent is None else top_of[n.parent])
+    return top_of
+
+
+def _in_framing_sections(nodes: list[Node]) -> set[int]:
+    """Nodes under a 总则/附则 chapter or a safeguards section (三、保障措施), the top-level node excluded."""
+    top_of = _tops(nodes)
+    out = set()
+    for i, t in enumerate(top_of):
+        title = _plain_title(nodes[t].title)
+        if i != t and (FRAMING_CHAPTERS.match(title) or SAFEGUARD_TITLES.search(title)):
+            out.add(i)
+    return out
+
+
+def _framing(nodes: list[Node], ms_rank: int) -> set[int]:
+    """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, and the
+    items of a safeguards section (三、保障措施) numbered at another depth than the plan's measures."""
+    top_of = _tops(nodes)
+    measure_tops = {top_of[i] for i, n in enumerate(nodes) if n.rank == ms_rank and n.parent is not None}
+    return {
+        i
+        for i in _in_framing_sections(nodes)
+        if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in measure_tops
+    }
+
+
+def _plain_title(title: str) -> str:
+    return re.sub(r"[\s\u3000]", "", title).rstrip("。.：:")
 
 
 def ancestors(nodes: list[Node], i: int) -> list[int]:

@@ -203,7 +203,7 @@ def test_fill_measure_called_for_every_measure(doc_of, monkeypatch):
 
 
 def test_a_label_a_section_also_uses_is_qualified(doc_of):
-    """(四) under 四、保障措施 is 四(四) when 二、's (四) is a section heading over items (issue #16): the bare
+    """(四) under 二、配套改革 is 二(四) when 一、's (四) is a section heading over items (issue #16): the bare
     "(四)" would name either. A label used once in the document keeps its bare ref."""
     text = T + "\n".join(
         [
@@ -219,7 +219,7 @@ def test_a_label_a_section_also_uses_is_qualified(doc_of):
             "6.全面实施危险废物电子转移联单制度。",
             "（四）强化宣传教育",
             "7.加大固体废物环境管理宣传教育，有效化解邻避效应。",
-            "二、保障措施",
+            "二、配套改革",
             "（一）加强组织领导。成立工作领导小组，健全工作机制。",
             "（二）加大资金支持。统筹整合相关资金，明确资金范围和规模。",
             "（三）严格监管执法。依法严厉打击固体废物非法转移、倾倒行为。",
@@ -232,6 +232,101 @@ def test_a_label_a_section_also_uses_is_qualified(doc_of):
     assert refs == [*"1234567", "二(一)", "二(二)", "二(三)", "二(四)", "(五)"]
 
 
+_TASKS_BY_ARABIC = [
+    "一、工作目标",
+    "到2025年，全县农村生活污水治理率达到45%以上。",
+    "二、重点任务",
+    "（一）推进源头治理",
+    "1.编制县域农村生活污水治理专项规划，2024年6月底前完成。（责任单位：县生态环境局）",
+    "2.建设乡镇污水处理设施，实现建制镇全覆盖。（责任单位：县住房城乡建设局）",
+    "（二）强化运维管理",
+    "3.建立设施运行维护长效机制，落实运维经费。（责任单位：县财政局）",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["三、保障措施", "三、组织保障", "三、工作要求", "三、组织实施", "三、有关要求"],
+)
+def test_safeguard_items_numbered_above_the_tasks_are_not_measures(doc_of, heading):
+    """Tasks numbered 1. 2. under （一） sub-headings; the closing safeguards section numbers its general
+    requirements （一）…（三） at the sub-heading depth: they are not measures (issue #16, blind3 set)."""
+    text = T + "\n".join(
+        [
+            *_TASKS_BY_ARABIC,
+            heading,
+            "（一）加强组织领导。成立由县政府分管领导任组长的工作专班，统筹推进各项工作。",
+            "（二）强化督促考核。将治理工作纳入乡镇年度目标考核，每半年通报1次进展。",
+            "（三）加强宣传引导。引导群众参与设施管护，营造良好氛围。",
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["1", "2", "3"]
+    assert "加强组织领导" not in plan.measures[-1].text
+    assert [s.label for s in plan.sections if s.title == "加强组织领导"] == ["(一)"]
+
+
+def test_safeguard_items_sharing_the_task_numbering_stay_measures(doc_of):
+    """(一)…(五) running on from 二、重点任务 into 三、保障措施 at the same depth are measures like the rest:
+    the plan numbers them as its own items."""
+    text = T + "\n".join(
+        [
+            "一、工作目标",
+            "到2025年，全市医疗保障信息平台全面建成。",
+            "二、重点任务",
+            "（一）推进医保支付方式改革。2024年底前实现DRG付费全覆盖。（市医保局牵头，市卫生健康委配合）",
+            "（二）加强基金监管。每年开展专项检查不少于2次。（市医保局牵头，市公安局配合）",
+            "三、保障措施",
+            "（三）加强组织领导。建立联席会议制度。（市医保局牵头）",
+            "（四）强化宣传引导。（市医保局牵头，市委宣传部配合）",
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)", "(四)"]
+
+
+def test_safeguard_items_after_a_task_list_that_is_not_numbered_like_them(doc_of):
+    """Tasks numbered 1. 2. directly under 二、 (no sub-headings); 三、保障措施 numbers its requirements （一）
+    (a style first used there): still general requirements, not measures."""
+    text = T + "\n".join(
+        [
+            "一、工作目标",
+            "到2025年，全区公共法律服务体系基本建成。",
+            "二、重点任务",
+            "1.建设区公共法律服务中心，2024年底前投入使用。（牵头单位：区司法局）",
+            "2.推进法律援助扩面，每年办理案件不少于300件。（牵头单位：区司法局）",
+            "三、保障措施",
+            "（一）加强组织领导。各单位要把公共法律服务纳入重要议事日程。",
+            "（二）强化经费保障。将工作经费纳入区级财政预算。",
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["1", "2"]
+
+
+def test_articles_of_the_general_and_supplementary_chapters_are_not_measures(doc_of):
+    """第一章 总则 (purpose, goals) and 第五章 附则 (who implements, when it takes effect) frame a 第X条 plan;
+    only the articles of the task chapters are measures."""
+    text = T + "\n".join(
+        [
+            "第一章　总则",
+            "第一条　为推进全民健身高质量发展，制定本计划。",
+            "第二条　到2025年，经常参加体育锻炼人数比例达到40%以上。",
+            "第二章　设施建设",
+            "第三条　新建居住区按标准配建健身设施。（责任单位：县住房城乡建设局）",
+            "第四条　2023年底前建成县级全民健身中心1个。（责任单位：县体育局）",
+            "第三章　组织保障",
+            "第五条　将全民健身经费纳入县级财政预算。（责任单位：县财政局）",
+            "第四章　附则",
+            "第六条　本计划由县体育局负责解释。",
+            "第七条　本计划自印发之日起施行。",
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["第三条", "第四条", "第五条"]
+    assert "本计划由县体育局负责解释" not in plan.measures[-1].text
+
+
 def test_yanling_refs_name_their_section():
     from pathlib import Path
 
@@ -240,7 +335,9 @@ def test_yanling_refs_name_their_section():
     fixtures = Path(__file__).resolve().parents[2] / "fixtures"
     draft = parse_plan(load_document(str(fixtures / "eval" / "yanling-zero-waste.txt")))
     refs = [m.ref for m in draft.measures]
-    assert refs[-4:] == ["四(一)", "四(二)", "四(三)", "四(四)"]  # 二、 has (一)…(六) sections
+    assert refs[16:] == ["三(一)", "三(二)", "三(三)"]  # 二、 has (一)…(六) sections; 三、实施步骤's stages
     assert refs[:16] == [str(i) for i in range(1, 17)]  # used once: unchanged
+    # 四、保障措施's (一)…(四) number general requirements at the sub-heading depth, not tasks
+    assert [s.title for s in draft.sections if s.path == ["四"]][:2] == ["加强组织领导", "加大资金支持"]
     parent = parse_plan(load_document(str(fixtures / "national" / "gbf2018-128-zero-waste-cities.txt")))
     assert "(六)" in [m.ref for m in parent.measures]  # the only (六) of the parent: unchanged
