@@ -99,12 +99,14 @@ class Numbering(CheckKind):
         items: list[_Item] = []
         for s in plan.sections:
             items.append(
-                _Item(s.label, s.label, s.ordinal, s.style, s.depth, ("s", s.document, s.style, s.depth), (s.document, *s.path), s.line, orig.get(s.line, ""))
+                _Item(s.label, s.label, s.ordinal, s.style, s.depth, (s.document, s.style, s.depth, False), (s.document, *s.path), s.line, orig.get(s.line, ""))
             )  # fmt: skip
         for m in ctx.measures():
             # each document a notice issues together has its own numbering (Plan.documents)
             run = (m.document, m.parent_measure) if m.parent_measure else (m.document, *m.path)
-            group = ("m", m.document, m.style, m.depth, m.parent_measure is not None)
+            # one numbering per style and depth, whether its items are sections or measures: a 第X条 plan's
+            # 总则 and 附则 articles (sections) and its task articles (measures) count on from each other
+            group = (m.document, m.style, m.depth, m.parent_measure is not None)
             items.append(
                 _Item(m.ref, m.label, m.ordinal, m.style, m.depth, group, run, m.line, orig.get(m.line, ""))
             )
