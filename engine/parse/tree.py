@@ -288,14 +288,16 @@ def _tops(nodes: list[Node]) -> list[int]:
 
 
 def _in_framing_sections(nodes: list[Node]) -> set[int]:
-    """Nodes under a 总则/附则 chapter or a safeguards section (三、保障措施), the top-level node excluded."""
+    """Nodes under a 总则/附则 chapter or a safeguards section (三、保障措施), the top-level node excluded.
+    None when every top-level section is such a one: a text that is nothing but its safeguards (an excerpt,
+    a one-section notice) has no other tasks for them to stand apart from."""
     top_of = _tops(nodes)
-    out = set()
-    for i, t in enumerate(top_of):
-        title = _plain_title(nodes[t].title)
-        if i != t and (FRAMING_CHAPTERS.match(title) or SAFEGUARD_TITLES.search(title)):
-            out.add(i)
-    return out
+    framing_tops = {
+        t for t in set(top_of) if FRAMING_CHAPTERS.match(_plain_title(nodes[t].title)) or SAFEGUARD_TITLES.search(_plain_title(nodes[t].title))
+    }  # fmt: skip
+    if framing_tops == set(top_of):
+        return set()
+    return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}
 
 
 def _framing(nodes: list[Node], ms_rank: int) -> set[int]:

@@ -98,11 +98,14 @@ def test_a_higher_levels_conference_is_not_a_self_reference(tmp_path):
 
 
 def test_sections_of_different_depths_keep_their_tasks():
-    """二、 holds (一) groups of 1. items; 三、实施步骤 and 四、保障措施 hold (一) items directly."""
+    """二、 holds (一) groups of 1. items; 三、实施步骤 holds (一) items directly. 四、保障措施's (一)…(四),
+    numbered apart from the 1.…16. tasks, are the plan's general requirements: sections, not measures."""
     plan = _plan("yanling-zero-waste.txt")
     refs = [m.ref for m in plan.measures]
     assert refs[:16] == [str(k) for k in range(1, 17)]
-    assert {"三(一)", "三(二)", "三(三)", "四(一)"} <= set(refs)
+    assert {"三(一)", "三(二)", "三(三)"} <= set(refs)
+    assert not any(r.startswith("四") for r in refs)
+    assert any(s.title.startswith("加强组织领导") for s in plan.sections)
     step = next(m for m in plan.measures if m.ref == "三(三)")
     assert step.title.startswith("评估总结阶段")
     assert any("2021" in str(d) for d in step.deadlines)
