@@ -30,6 +30,9 @@ from engine.parse.tree import FRAMING_CHAPTERS, SAFEGUARD_TITLES, Node, is_gener
 
 _ITEM, _PARTS = "item", "parts"
 _TRAILING = " \t\n。.；;"
+# a labelled field line after the unit lines: 完成时限：2024年底前, 时间节点：长期坚持
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")
+_FIELD_MAX = 60
 
 
 def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
@@ -86,9 +89,16 @@ def _verdict(parts: list[int], text: list[str]) -> str | None:
         return _PARTS
     last = text[parts[-1]]
     found = extract.find_responsibility(last)
-    if found is None or last[found.end :].strip(_TRAILING) or len(parts) < 2:
+    if found is None or not _only_fields(last[found.end :]) or len(parts) < 2:
         return None  # no clause, one inside the last part's sentences, or a lone part's (its own or the item's)
     return _ITEM  # lines of its own after the last of several parts, or a clause closing it
+
+
+def _only_fields(rest: str) -> bool:
+    """Nothing after a clause but punctuation or lines of labelled fields (完成时限：…, 时间节点：…): the clause
+    closes its text (a task sentence after it would make it a clause inside the text)."""
+    lines = [x.strip(_TRAILING) for x in rest.split("\n")]
+    return all(not x or (_FIELD.match(x) and len(x) <= _FIELD_MAX) for x in lines)
 
 
 def _majority(votes: Counter[str]) -> str | None:

@@ -163,3 +163,21 @@ def test_a_page_on_one_line_reads_the_same_items():
     assert [m.lead_units for m in plan.measures] == [
         ["县交通运输局"], ["县邮政分公司"], ["县商务局"], ["县农业农村局"], ["县交通运输局"]
     ]  # fmt: skip
+
+
+def test_a_deadline_line_after_the_unit_lines_still_closes_the_item():
+    """牵头单位/配合单位 then 完成时限：… in every item: the fields after the units do not make them a part's."""
+    text = (HERE / "xiuwen-county-delivery-lead-lines.txt").read_text("utf-8")
+    plan = parse_plan(from_text(re.sub(r"(配合单位：[^\n]*)", r"\1\n完成时限：2025年底前", text), "draft.txt"))
+    assert [m.label for m in plan.measures] == ["1", "2", "3", "4", "5"]
+    assert plan.measures[1].lead_units == ["县邮政分公司"]
+    assert "2025-12-31" in [d.date for d in plan.measures[4].deadlines]
+
+
+def test_traditional_characters_read_the_same_items():
+    import opencc
+
+    text = (HERE / "xiuwen-county-delivery-lead-lines.txt").read_text("utf-8")
+    plan = parse_plan(from_text(opencc.OpenCC("s2t").convert(text), "draft.txt"))
+    assert [m.label for m in plan.measures] == ["1", "2", "3", "4", "5"]
+    assert [len(m.support_units) for m in plan.measures] == [3, 2, 3, 2, 2]
