@@ -7,7 +7,9 @@ the two is the measure is decided by where the plan attaches responsibility, not
   last part while no other part has one) and there are two parts or more: they answer for the whole item,
   and the parts are its text (after a lone part, the clause could be the part's own: not said);
 - a part before the last carries its own clause: each part answers for itself, the parts stay nodes (the
-  measures, or an item measure's sub-measures, as `tree.classify` decides);
+  measures, or an item measure's sub-measures, as `tree.classify` decides); where most groups of the same
+  numbering are such, a group whose only clause closes its last part is read the same way (the plan gives
+  each part its units, this one left some out);
 - no part says (no clause in any, the item's own heading may have one): the plan's other items of the same
   numbering decide, by majority; where none decides, the items are the measures if they are what carries
   the units elsewhere in the plan (at least two, and half of them) and no part ever does. A plan naming no
@@ -58,8 +60,9 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
     fallback = {k: _items_carry_units(nodes, kids, text, *k) for k in votes}
     fold: set[int] = set()
     for p in groups:
-        v = verdict[p] or _majority(votes[key[p]]) or (_ITEM if fallback[key[p]] else None)
-        if v != _ITEM or _frames(nodes[p]):
+        plan = _majority(votes[key[p]])
+        v = verdict[p] or plan or (_ITEM if fallback[key[p]] else None)
+        if v != _ITEM or plan == _PARTS or _frames(nodes[p]):
             continue
         if nodes[p].parent is None and votes[key[p]][_ITEM] < 2:
             continue

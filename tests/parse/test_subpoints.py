@@ -181,3 +181,15 @@ def test_traditional_characters_read_the_same_items():
     plan = parse_plan(from_text(opencc.OpenCC("s2t").convert(text), "draft.txt"))
     assert [m.label for m in plan.measures] == ["1", "2", "3", "4", "5"]
     assert [len(m.support_units) for m in plan.measures] == [3, 2, 3, 2, 2]
+
+
+def test_a_plan_giving_each_part_its_units_keeps_a_group_that_left_some_out_apart():
+    """Most items' parts carry their own clause: a group whose only clause closes its last part is read the
+    same way (its first part has no unit, which the lead-unit check should see), not folded."""
+    plan = _plan(
+        "1.加强监管。\n（1）开展检查。（牵头单位：县市场监管局）\n（2）公开结果。（牵头单位：县司法局）\n"
+        "2.强化培训。\n（1）每年培训一次。（牵头单位：县人社局）\n（2）建立台账。（牵头单位：县民政局）\n"
+        "3.加强宣传。\n（1）编印宣传册。\n（2）开展宣传月活动。（牵头单位：县委宣传部）\n"
+    )
+    assert [m.label for m in plan.measures] == ["(1)", "(2)"] * 3
+    assert plan.measures[4].lead_units == [] and plan.measures[5].lead_units == ["县委宣传部"]
