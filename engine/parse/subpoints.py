@@ -57,11 +57,14 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
     votes: dict[tuple[str, str], Counter[str]] = {}
     for p, v in verdict.items():
         votes.setdefault(key[p], Counter())[v or ""] += 1
-    fallback = {k: _items_carry_units(nodes, kids, text, *k) for k in votes}
+    fallback: dict[tuple[str, str], bool] = {}  # read only where no group of the numbering says
     fold: set[int] = set()
     for p in groups:
         plan = _majority(votes[key[p]])
-        v = verdict[p] or plan or (_ITEM if fallback[key[p]] else None)
+        v = verdict[p] or plan
+        if v is None and key[p] not in fallback:
+            fallback[key[p]] = _items_carry_units(nodes, kids, text, *key[p])
+        v = v or (_ITEM if fallback.get(key[p]) else None)
         if v != _ITEM or plan == _PARTS or _frames(nodes[p]):
             continue
         if nodes[p].parent is None and votes[key[p]][_ITEM] < 2:
