@@ -30,6 +30,7 @@ from engine.parse.numbering import (
     marker_at_start,
     slice_paragraph,
 )
+from engine.parse.subpoints import fold_parts
 from engine.parse.tree import (
     Segment,
     ancestors,
@@ -329,6 +330,8 @@ def _parse_one(
     if pos is not None:
         closing = last.body[pos:]
         last.body = last.body[:pos]
+    nodes = fold_parts(nodes, paras)  # an item's (1)(2) parts with its units after them: one measure
+    last = nodes[-1]
     cut_at = _after_last_clause(nodes, paras)
     if cut_at is not None:
         closing = last.body[cut_at:] + closing

@@ -153,9 +153,10 @@ KNOWN: dict[str, str] = {
     "examiner counts two (各镇人民政府, 街道办事处), while fixtures/unseen/county-city-jobs-scraped's examiner counts "
     "the same words as one unit. Measured blind, every article was a measure (第一条, 第二条 and the 附则 articles "
     "included): fixed after measuring",
-    "blind3/qingzhen-county-city-postal-gbk": "measures: the sub-points （1）（2） are read as the measures and the "
-    "items 1.…7. (a heading line each, their 牵头单位/配合单位 lines after the last sub-point) are lost (15, "
-    "expected 7). Measured blind, the 保障措施 （一）…（三） were measures too: fixed after measuring",
+    "blind3/qingzhen-county-city-postal-gbk": "units: “各乡（镇）人民政府、街道办事处” is read as one group name, "
+    "this examiner counts two (as in 沛县 above). Measured blind, the sub-points （1）（2） were read as the "
+    "measures and the items 1.…7. (their 牵头单位/配合单位 lines after the last sub-point) were lost (15, expected "
+    "7), and the 保障措施 （一）…（三） were measures too: both fixed after measuring (parse.subpoints, tree._framing)",
     "blind3/hefei-city-intellectual-property-scraped": "title: the site junk before the notice (breadcrumb, "
     "索引号, 字号/打印 links) and the 印发 notice title are taken as the title, not the plan's own title",
 }

@@ -1,0 +1,132 @@
+"""Items with sub-points: one measure holding its parts, or parts that are measures of their own.
+
+County and city plans often number an item (1. or （一）) and its parts under it ((1)(2)… or ①②③). Which of
+the two is the measure is decided by where the plan attaches responsibility, not by counting:
+
+- the units stand after the item's last part (牵头单位/配合单位 lines of their own, or a clause closing the
+  last part while no other part has one) and there are two parts or more: they answer for the whole item,
+  and the parts are its text (after a lone part, the clause could be the part's own: not said);
+- a part before the last carries its own clause: each part answers for itself, the parts stay nodes (the
+  measures, or an item measure's sub-measures, as `tree.classify` decides); where most groups of the same
+  numbering are such, a group whose only clause closes its last part is read the same way (the plan gives
+  each part its units, this one left some out);
+- no part says (no clause in any, the item's own heading may have one): the plan's other items of the same
+  numbering decide, by majority; where none decides, the items are the measures if they are what carries
+  the units elsewhere in the plan (at least two, and half of them) and no part ever does. A plan naming no
+  unit at all keeps its parts as nodes.
+
+Parts are folded into the item only when they are leaves (nothing numbered under them), and never into a
+safeguards or 总则/附则 section nor under a general title (三、保障措施 whose last （三） closes with a clause is
+still a section; （二）基本原则's 1.坚持… are principles each, as `tree.is_principle` reads them). A
+top-level item (no section above it) needs two such items in the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from engine import extract  # the module, not its names: engine.extract imports engine.parse in turn
+from engine.models import Paragraph
+from engine.parse.tree import FRAMING_CHAPTERS, SAFEGUARD_TITLES, Node, is_general
+
+_ITEM, _PARTS = "item", "parts"
+_TRAILING = " \t\n。.；;"
+# a labelled field line after the unit lines: 完成时限：2024年底前, 时间节点：长期坚持
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}[:：]")
+_FIELD_MAX = 60
+
+
+def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
+    """`nodes` with the parts of every item that answers for them folded into the item's body (their
+    paragraphs, markers included, become the item's text); the tree's parent links renumbered."""
+    kids: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            kids.setdefault(n.parent, []).append(i)
+    groups = {
+        p: ks
+        for p, ks in kids.items()
+        if not any(k in kids for k in ks) and len({nodes[k].marker.style for k in ks}) == 1
+    }
+    if not groups:
+        return nodes
+    key = {p: (nodes[p].marker.style, nodes[ks[0]].marker.style) for p, ks in groups.items()}
+    text = _texts(nodes, paras)
+    verdict = {p: _verdict(ks, text) for p, ks in groups.items()}
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for p, v in verdict.items():
+        votes.setdefault(key[p], Counter())[v or ""] += 1
+    fallback: dict[tuple[str, str], bool] = {}  # read only where no group of the numbering says
+    fold: set[int] = set()
+    for p in groups:
+        plan = _majority(votes[key[p]])
+        v = verdict[p] or plan
+        if v is None and key[p] not in fallback:
+            fallback[key[p]] = _items_carry_units(nodes, kids, text, *key[p])
+        v = v or (_ITEM if fallback.get(key[p]) else None)
+        if v != _ITEM or plan == _PARTS or _frames(nodes[p]):
+            continue
+        if nodes[p].parent is None and votes[key[p]][_ITEM] < 2:
+            continue
+        fold.add(p)
+    if not fold:
+        return nodes
+    gone = {k for p in fold for k in groups[p]}
+    for p in fold:
+        for k in groups[p]:
+            nodes[p].body += [nodes[k].para, *nodes[k].body]
+    kept = [i for i in range(len(nodes)) if i not in gone]
+    new_index = {old: new for new, old in enumerate(kept)}
+    out = [nodes[i] for i in kept]
+    for n in out:
+        n.parent = None if n.parent is None else new_index[n.parent]
+    return out
+
+
+def _texts(nodes: list[Node], paras: list[Paragraph]) -> list[str]:
+    """Each node's own text: its heading after the label, then its paragraphs (not its children's)."""
+    return ["\n".join([n.rest, *(paras[k].text for k in n.body)]) for n in nodes]
+
+
+def _verdict(parts: list[int], text: list[str]) -> str | None:
+    """Whom the units of a group of parts answer for: the item, the parts, or not said (None)."""
+    if any(extract.find_responsibility(text[k]) is not None for k in parts[:-1]):
+        return _PARTS
+    last = text[parts[-1]]
+    found = extract.find_responsibility(last)
+    if found is None or not _only_fields(last[found.end :]) or len(parts) < 2:
+        return None  # no clause, one inside the last part's sentences, or a lone part's (its own or the item's)
+    return _ITEM  # lines of its own after the last of several parts, or a clause closing it
+
+
+def _only_fields(rest: str) -> bool:
+    """Nothing after a clause but punctuation or lines of labelled fields (完成时限：…, 时间节点：…): the clause
+    closes its text (a task sentence after it would make it a clause inside the text)."""
+    lines = [x.strip(_TRAILING) for x in rest.split("\n")]
+    return all(not x or (_FIELD.match(x) and len(x) <= _FIELD_MAX) for x in lines)
+
+
+def _majority(votes: Counter[str]) -> str | None:
+    if votes[_ITEM] > votes[_PARTS]:
+        return _ITEM
+    if votes[_PARTS] > votes[_ITEM]:
+        return _PARTS
+    return None
+
+
+def _items_carry_units(nodes: list[Node], kids: dict[int, list[int]], text: list[str], item: str, part: str) -> bool:
+    """Where no group of parts says: the plan's items of this numbering carry the units (on their own text,
+    at least two of them and half) and no part of this numbering carries any."""
+    if any(n.marker.style == part and extract.find_responsibility(text[i]) is not None for i, n in enumerate(nodes)):
+        return False
+    items = [i for i, n in enumerate(nodes) if n.marker.style == item and all(k not in kids for k in kids.get(i, ()))]
+    named = sum(1 for i in items if extract.find_responsibility(text[i]) is not None)
+    return named >= 2 and 2 * named >= len(items)
+
+
+def _frames(n: Node) -> bool:
+    """A safeguards section (保障措施, 工作要求 …), a 总则/附则 chapter or a general title (基本原则, 工作目标 …):
+    its items are principles, goals or requirements each, not one task's parts."""
+    title = re.sub(r"[\s\u3000]", "", n.title).rstrip("。.：:")
+    return bool(FRAMING_CHAPTERS.match(title) or SAFEGUARD_TITLES.search(title)) or is_general(title)

@@ -1,0 +1,195 @@
+"""Items with sub-points: where the responsibility attaches decides what the measure is (issue #16).
+
+An item 1. (or （一）) with parts （1）（2）… or ①②③ whose units stand after its last part (牵头单位/配合单位
+lines, or a clause closing the last part and no other) is one measure holding its parts; where every part
+carries its own clause the parts are the measures. fixtures/subpoints/ holds seven plans with gold counted
+by hand (see its README); the small texts below pin the rules one at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engine.ingest import from_text
+from engine.parse import parse_plan
+from engine.pipeline import load_plan
+
+HERE = Path(__file__).resolve().parents[2] / "fixtures" / "subpoints"
+GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
+_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "\u3000": " "})
+# a part's marker at the start of a line of the measure text: (1) or ①
+_PART = re.compile(r"^\s*(?:\(\d{1,2}\)|[①-⑳])", re.M)
+
+
+def norm(text: str) -> str:
+    return text.translate(_WIDTH).replace(" ", "")
+
+
+def gold(name: str) -> dict:
+    return yaml.safe_load((HERE / f"{name}.expected.yaml").read_text("utf-8"))
+
+
+def plan_of(name: str):
+    return load_plan(str(HERE / gold(name)["file"]))
+
+
+def differences(name: str) -> list[str]:
+    want, plan = gold(name), plan_of(name)
+    out = []
+    if norm(plan.title).removesuffix("(征求意见稿)") != norm(want["title"]):  # the gold names the plan, not the draft
+        out.append(f"title {plan.title!r}")
+    refs = [norm(m.label) for m in plan.measures]
+    if refs != [norm(w["ref"]) for w in want["measures"]]:
+        return [*out, f"measures {refs}"]
+    for w, m in zip(want["measures"], plan.measures, strict=True):
+        where = f"{w['ref']} ({w['starts']})"
+        if not norm(m.text).startswith(norm(w["starts"])):
+            out.append(f"{where}: text starts {m.text[:20]!r}")
+        if [norm(u) for u in m.lead_units] != [norm(u) for u in w["lead"]]:
+            out.append(f"{where}: lead {m.lead_units}")
+        if [norm(u) for u in m.support_units] != [norm(u) for u in w["support"]]:
+            out.append(f"{where}: support {m.support_units}")
+        if "parts" in w and len(_PART.findall(m.text)) != w["parts"]:
+            out.append(f"{where}: {len(_PART.findall(m.text))} parts in its text, expected {w['parts']}")
+        if "under" in w and w["under"] not in (m.parent_measure, *(m.path[-1:])):
+            out.append(f"{where}: under {m.parent_measure or m.path}, expected {w['under']}")
+    return out
+
+
+@pytest.mark.parametrize("name", GOLDS)
+def test_plan_is_read_as_counted_by_hand(name):
+    assert differences(name) == []
+
+
+@pytest.mark.parametrize("name", GOLDS)
+def test_no_measure_runs_on_into_what_follows_the_last(name):
+    tail = norm(gold(name)["after_last"])
+    assert [m.label for m in plan_of(name).measures if tail in norm(m.text)] == []
+
+
+def test_seven_plans_of_the_layouts_the_readme_names():
+    files = [gold(n)["file"] for n in GOLDS]
+    assert len(files) == 7
+    assert plan_of("rongshui-county-water-gbk").encoding.lower() in ("gbk", "gb2312", "gb18030")
+    text = "".join((HERE / f).read_bytes().decode("gbk" if "gbk" in f else "utf-8") for f in files)
+    assert "①" in text and "牵头单位：" in text and "（责任单位：" in text
+
+
+def test_an_item_holds_its_parts_deadlines_and_the_units_after_them():
+    plan = plan_of("xiuwen-county-delivery-lead-lines")
+    first = plan.measures[0]
+    assert first.title == "完善县级寄递物流中心功能"
+    assert "整合邮政、快递和供销物流资源" in first.text and "统一分拣、统一配送" in first.text
+    assert [d.date for d in first.deadlines if d.date] == ["2024-06-30"]
+    # the unit lines are the clause, not a sentence of the task
+    assert not any("牵头单位" in s.text or "配合单位" in s.text for s in first.sentences)
+    assert first.parent_measure is None and all(m.parent_measure is None for m in plan.measures)
+
+
+T = "某县某项工作实施方案\n一、主要任务\n"
+
+
+def _plan(body: str):
+    return parse_plan(from_text(T + body, "draft.txt"))
+
+
+def test_parts_that_each_carry_a_clause_stay_measures_under_an_item_measure():
+    """Items without parts make 1. the measure style; the parts with their own clauses are its sub-measures."""
+    plan = _plan(
+        "1.完善制度。建立工作台账。（牵头单位：县民政局）\n"
+        "2.加强监管。\n（1）开展检查。（牵头单位：县市场监管局）\n（2）公开结果。（牵头单位：县司法局）\n"
+        "3.强化培训。每年培训一次。（牵头单位：县人社局）\n"
+    )
+    assert [(m.ref, m.parent_measure) for m in plan.measures] == [
+        ("1", None), ("2", None), ("(1)", "2"), ("(2)", "2"), ("3", None)
+    ]  # fmt: skip
+    assert [m.lead_units for m in plan.measures[2:4]] == [["县市场监管局"], ["县司法局"]]
+
+
+def test_parts_without_units_follow_the_plan_that_puts_units_on_items():
+    """No part and not the item name a unit: the other items carry theirs, so the parts are the item's."""
+    plan = _plan(
+        "1.完善制度。建立工作台账。（牵头单位：县民政局）\n"
+        "2.加强监管。\n（1）开展检查。\n（2）公开结果。\n"
+        "3.强化培训。每年培训一次。（牵头单位：县人社局）\n"
+        "4.加强宣传。广泛宣传政策。（牵头单位：县委宣传部）\n"
+    )
+    assert [m.ref for m in plan.measures] == ["1", "2", "3", "4"]
+    assert "公开结果" in plan.measures[1].text and plan.measures[1].lead_units == []
+
+
+def test_a_plan_naming_no_units_keeps_its_parts_as_measures():
+    """Nothing says where units attach: the parts that carry the text stay the measures, as before."""
+    plan = _plan("1.加强监管。\n（1）开展检查。\n（2）公开结果。\n2.强化培训。\n（1）每年培训一次。\n（2）建立台账。\n")
+    assert [m.label for m in plan.measures] == ["(1)", "(2)", "(1)", "(2)"]
+
+
+def test_a_part_with_its_own_clause_before_the_last_keeps_the_parts_apart():
+    """A clause on a part that is not the last answers for that part: the parts are measures."""
+    plan = _plan(
+        "1.加强监管。\n（1）开展检查。（牵头单位：县市场监管局）\n（2）公开结果。\n"
+        "牵头单位：县司法局\n"
+    )
+    assert [m.label for m in plan.measures] == ["(1)", "(2)"]
+    assert [m.lead_units for m in plan.measures] == [["县市场监管局"], ["县司法局"]]
+
+
+def test_a_safeguards_section_is_not_folded_into_one_measure():
+    """三、保障措施 whose last （三） closes with a clause is a section over general requirements, not an item."""
+    plan = parse_plan(
+        from_text(
+            "某县某项工作实施方案\n一、主要任务\n"
+            "1.加强监管。\n（1）开展检查。\n（2）公开结果。\n牵头单位：县市场监管局\n"
+            "2.强化培训。\n（1）每年培训一次。\n（2）建立台账。\n牵头单位：县人社局\n"
+            "二、保障措施\n（一）加强领导。成立专班。\n（二）强化保障。落实经费。\n"
+            "（三）严格考核。纳入年度考核。（责任单位：县委督查室）\n",
+            "draft.txt",
+        )
+    )
+    assert [m.label for m in plan.measures] == ["1", "2"]
+    assert [s.title for s in plan.sections] == ["主要任务", "保障措施", "加强领导", "强化保障", "严格考核"]
+
+
+def test_a_page_on_one_line_reads_the_same_items():
+    """A scraped page that lost its line breaks: parts and unit lines run together, the items are the same."""
+    text = (HERE / "xiuwen-county-delivery-lead-lines.txt").read_text("utf-8")
+    one_line = "".join(line.strip() for line in text.splitlines())
+    plan = parse_plan(from_text(one_line, "page.txt"))
+    assert [m.label for m in plan.measures] == ["1", "2", "3", "4", "5"]
+    assert [m.lead_units for m in plan.measures] == [
+        ["县交通运输局"], ["县邮政分公司"], ["县商务局"], ["县农业农村局"], ["县交通运输局"]
+    ]  # fmt: skip
+
+
+def test_a_deadline_line_after_the_unit_lines_still_closes_the_item():
+    """牵头单位/配合单位 then 完成时限：… in every item: the fields after the units do not make them a part's."""
+    text = (HERE / "xiuwen-county-delivery-lead-lines.txt").read_text("utf-8")
+    plan = parse_plan(from_text(re.sub(r"(配合单位：[^\n]*)", r"\1\n完成时限：2025年底前", text), "draft.txt"))
+    assert [m.label for m in plan.measures] == ["1", "2", "3", "4", "5"]
+    assert plan.measures[1].lead_units == ["县邮政分公司"]
+    assert "2025-12-31" in [d.date for d in plan.measures[4].deadlines]
+
+
+def test_traditional_characters_read_the_same_items():
+    import opencc
+
+    text = (HERE / "xiuwen-county-delivery-lead-lines.txt").read_text("utf-8")
+    plan = parse_plan(from_text(opencc.OpenCC("s2t").convert(text), "draft.txt"))
+    assert [m.label for m in plan.measures] == ["1", "2", "3", "4", "5"]
+    assert [len(m.support_units) for m in plan.measures] == [3, 2, 3, 2, 2]
+
+
+def test_a_plan_giving_each_part_its_units_keeps_a_group_that_left_some_out_apart():
+    """Most items' parts carry their own clause: a group whose only clause closes its last part is read the
+    same way (its first part has no unit, which the lead-unit check should see), not folded."""
+    plan = _plan(
+        "1.加强监管。\n（1）开展检查。（牵头单位：县市场监管局）\n（2）公开结果。（牵头单位：县司法局）\n"
+        "2.强化培训。\n（1）每年培训一次。（牵头单位：县人社局）\n（2）建立台账。（牵头单位：县民政局）\n"
+        "3.加强宣传。\n（1）编印宣传册。\n（2）开展宣传月活动。（牵头单位：县委宣传部）\n"
+    )
+    assert [m.label for m in plan.measures] == ["(1)", "(2)"] * 3
+    assert plan.measures[4].lead_units == [] and plan.measures[5].lead_units == ["县委宣传部"]
