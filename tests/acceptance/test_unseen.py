@@ -156,8 +156,6 @@ KNOWN: dict[str, str] = {
     "blind3/qingzhen-county-city-postal-gbk": "measures: the sub-points （1）（2） are read as the measures and the "
     "items 1.…7. (a heading line each, their 牵头单位/配合单位 lines after the last sub-point) are lost (15, "
     "expected 7). Measured blind, the 保障措施 （一）…（三） were measures too: fixed after measuring",
-    "blind3/hefei-city-intellectual-property-scraped": "title: the site junk before the notice (breadcrumb, "
-    "索引号, 字号/打印 links) and the 印发 notice title are taken as the title, not the plan's own title",
 }
 
 
@@ -174,12 +172,6 @@ def test_document_is_read_as_counted_by_hand(name):
 
 LEVEL_KNOWN = {
 }
-LEVEL_KNOWN.update(
-    {
-        "blind3/hefei-city-intellectual-property-scraped": "level city but jurisdiction '' (the one-line page "
-        "starts with the site's breadcrumb)",
-    }
-)
 
 
 @pytest.mark.parametrize(
