@@ -175,3 +175,20 @@ def test_hard_wrapped_text_is_joined_back():
 def test_text_that_is_not_wrapped_stays_as_it_is(text):
     lines = split_lines(text)
     assert unwrap(lines) == lines
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("form", ["gbk", "traditional"])
+def test_the_same_page_in_gbk_or_traditional_characters_reads_the_same(name, form, tmp_path):
+    """A page saved by a GBK browser, or published in traditional characters, is the same page."""
+    text = (ROOT / gold(name)["file"]).read_text("utf-8")
+    path = tmp_path / "page.txt"
+    if form == "gbk":
+        path.write_bytes(text.replace("»", ">").encode("gbk"))  # GBK has no », its pages write >
+    else:
+        path.write_text(opencc.OpenCC("s2t").convert(text), "utf-8")
+    plan, want = parse_plan(load_document(str(path))), gold(name)
+    assert norm(plan.title) == norm(want["title"])
+    assert [norm(m.label).rstrip("、.") for m in plan.measures] == [norm(m["ref"]) for m in want["measures"]]
+    got = [[norm(u) for u in m.lead_units] for m in plan.measures]
+    assert got == [[norm(u) for u in w["lead"]] for w in want["measures"]]
