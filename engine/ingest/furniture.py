@@ -8,9 +8,11 @@ site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is
 (2025-03-18 15:42:07 来源：…) at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
-Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture as
-whitespace-separated segments (menu, breadcrumb, label：value, 【buttons】, footer marks) and the
-ingest blanks them in place, so the columns of the plan text around them stay right.
+Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture (menu,
+breadcrumb, label：value, 【buttons】, footer marks) between spaces or glued to each other with no space
+at all, and the ingest cuts the line there into paragraphs whose columns stay the original line's.
+
+The words are data: rulesets/data/page_furniture.yaml, with their sources.
 
 A furniture line that carries the document number (`公开目录 规范性文件 文号 宁发〔2017〕10号`) is
 not dropped: the paragraph keeps the `文号 宁发〔2017〕10号` part so the parser can find 〔year〕N号.
