@@ -161,12 +161,13 @@ _CLOSED = re.compile(
             rf"(?:{_spaced(_NUMERIC_LABELS)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",  # 浏览次数：1536
             r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?(?:-\d{1,3})?",  # 豫ICP备12345678号-1
             r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",  # a dateline
-            rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+",  # 首页 | 走进永泰 | 政务公开 (a menu)
             "(?:" + "|".join(map(re.escape, sorted(TOKENS, key=len, reverse=True))) + ")[:：]?",
         )
     ),
     re.I,
 )
+# 首页 | 走进永泰 | 政务公开 (a menu): looked for only in a line with a pipe (each try reads up to 20 characters)
+_MENU = re.compile(rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+")
 _STRONG_TOKENS = frozenset(_DATA["strong_tokens"])
 _WEAK = frozenset(_DATA["weak_tokens"])
 _OPEN_LABEL = re.compile(rf"(?:{_spaced(LABELS + _EDGE_LABELS)})(?:\s*[:：]\s*|\s+)")
@@ -174,7 +175,14 @@ _CRUMBS = re.compile(rf"(?:(?:{_spaced(LABELS)})\s*[:：]\s*)?(?:首页|主页|�
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
-_ORG_END = re.compile(r".*(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|司|部|中心|集团|公司|政府)")
+# the shortest body's name (来源：洛阳市人民政府办公室…), for labels whose value is a body; the longer ending
+# first where two end at the same place (…人民政府办公室, not …人民政府)
+_ORG_END = re.compile(
+    r".*?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|司|部|中心|集团|公司|政府)"
+)
+_BODY_LABEL = re.compile(
+    rf"(?:{_spaced(tuple(w for w in LABELS + _EDGE_LABELS if w.endswith(('来源', '机构', '机关', '单位', '部门', '主办', '承办', '协办', '技术支持'))))})"
+)
 _CRUMB_END = re.compile(".{0,10}?(?:" + "|".join(map(re.escape, _DATA["breadcrumb_ends"])) + ")")
 
 
@@ -187,7 +195,8 @@ class _Item:
 
 def _items(same: str) -> list[_Item]:
     items: list[_Item] = []
-    for m in _CLOSED.finditer(same):
+    menus = _MENU.finditer(same) if "|" in same or "｜" in same else ()
+    for m in (*_CLOSED.finditer(same), *menus):
         seg = m.group().rstrip()
         if not seg or not _bracket_is_furniture(seg):
             continue
@@ -218,8 +227,13 @@ def _resolve(item: _Item, same: str, starts: list[int]) -> int | None:
     k = bisect.bisect_left(starts, v)
     if k < len(starts) and starts[k] <= limit and (starts[k] > v or not crumb):
         return starts[k]
-    if limit == len(same) or same[limit] in " \t【[，。；！？,;!?" or limit == v:
+    body = crumb or _BODY_LABEL.match(same, item.a) is not None
+    if limit == len(same) or same[limit] in " \t【[" or limit == v:
         return limit
+    if same[limit] in "，。；！？,;!?" and (body or same[v - 1].isspace()):
+        return limit  # 来源：新华社，… / 主题分类： 农业，…: a stop ends a name or a spaced value
+    if not body:
+        return v  # 相关链接：各市、县…， glued to the text: the label alone (its value is no name to end)
     tail = same[v:limit]
     end = (_CRUMB_END if crumb else _ORG_END).match(tail)
     if end:

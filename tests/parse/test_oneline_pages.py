@@ -131,6 +131,9 @@ def test_the_first_item_may_follow_the_title_with_no_stop():
         # labels without colons, as a metadata table copied with spaces
         ("信息索引号 12350125003583000X/2024-00056 发文机关 某县人民政府办公室 生成日期 2024-05-20 视力保护色 "
          "某县某某实施细则", "索引号", "某县某某实施细则"),
+        # a label whose value is no name, glued to the next document's addressees: the label alone goes
+        ("确保各项任务落到实处。文件下载:相关链接:各市、县(市、区)党委和人民政府,自治区各部门:",
+         "相关链接", "各市、县(市、区)党委和人民政府,自治区各部门:"),
     ],
 )  # fmt: skip
 def test_furniture_glued_or_spaced_is_cut(line, cut, kept):
