@@ -175,10 +175,11 @@ _CRUMBS = re.compile(rf"(?:(?:{_spaced(LABELS)})\s*[:：]\s*)?(?:首页|主页|�
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
-# the shortest body's name (来源：洛阳市人民政府办公室…), for labels whose value is a body; the longer ending
-# first where two end at the same place (…人民政府办公室, not …人民政府)
+# the shortest body's or site's name (来源：洛阳市人民政府办公室…, 来源：天水市人民政府网站…), for labels whose
+# value is one; the longer ending first where two end at the same place (…人民政府办公室, not …人民政府)
 _ORG_END = re.compile(
-    r".*?(?:人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|办公室|办公厅|委员会|局|厅|司|部|中心|集团|公司|政府)"
+    r".*?(?:(?:人民政府|政府)?(?:门户网站|网站)|人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|办公室|办公厅"
+    r"|委员会|局|厅|司|部|中心|集团|公司|政府)"
 )
 _BODY_LABEL = re.compile(
     rf"(?:{_spaced(tuple(w for w in LABELS + _EDGE_LABELS if w.endswith(('来源', '机构', '机关', '单位', '部门', '主办', '承办', '协办', '技术支持'))))})"
