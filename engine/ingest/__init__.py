@@ -16,12 +16,13 @@ import os
 import re
 import stat
 import sys
+from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
-from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines
+from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines, unwrap
 from engine.ingest.tables import TableRow, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
@@ -42,7 +43,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
     """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
-    return build(text_table_lines(split_lines(text)), path, fmt, encoding)
+    return build(text_table_lines(unwrap(split_lines(text))), path, fmt, encoding)
 
 
 def build(
@@ -53,32 +54,31 @@ def build(
     # columns are then mapped through the row's own map back to the tab-joined cells
     removed = list(removed or [])
     parts = [
-        (
-            line_no,
-            orig,
-            normalise_parts(orig.text if isinstance(orig, TableRow) else _unfurnished(orig, removed)),
-        )
+        (line_no, orig, piece, normalise_parts(piece.text))
         for line_no, orig in lines
+        for piece in ([Piece(0, orig.text)] if isinstance(orig, TableRow) else _unfurnished(orig, removed))
     ]
-    non_ascii = sum(p.non_ascii for _, _, p in parts)
-    changed = sum(p.changed for _, _, p in parts)
+    non_ascii = sum(p.non_ascii for *_, p in parts)
+    changed = sum(p.changed for *_, p in parts)
     traditional = changed > 0 and changed >= TRADITIONAL_SHARE * non_ascii
-    normalised: list[tuple[int, str, str, list[int]]] = []
-    for line_no, orig, p in parts:
+    normalised: list[tuple[int, str, str, str, list[int]]] = []
+    for line_no, orig, piece, p in parts:
         text, cols = (
             (p.simplified, p.simplified_cols) if traditional or p.line_is_traditional else (p.text, p.cols)
         )
         if isinstance(orig, TableRow):
             cols = [orig.cols[c - 1] for c in cols]
-        elif fmt == "md" and text:
+        elif piece.start:
+            cols = [c + piece.start for c in cols]
+        if fmt == "md" and text and not isinstance(orig, TableRow):
             text, cols = _strip_markdown(text, cols)
         if text:
-            normalised.append((line_no, orig, text, cols))
+            normalised.append((line_no, orig, piece.text, text, cols))
     n = len(normalised)
     paragraphs: list[Paragraph] = []
-    for k, (line_no, orig, text, cols) in enumerate(normalised):
-        if len(orig) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
-            lite = light(orig)
+    for k, (line_no, orig, piece_text, text, cols) in enumerate(normalised):
+        if len(piece_text) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
+            lite = light(piece_text)
             edge = k < EDGE_LINES or k >= n - 3
             if furniture.is_furniture(lite, at_edge=edge, pdf=fmt == "pdf"):
                 kept = _doc_number_part(lite, text, cols)
@@ -100,22 +100,46 @@ def build(
     )
 
 
-def _unfurnished(line: str, removed: list[str]) -> str:
-    """The line with the page furniture inside it blanked (same length: columns stay), the pieces
-    cut out added to `removed`. A line that is furniture as a whole is left to `is_furniture`."""
-    if " " not in line and "\u3000" not in line and "\t" not in line:
-        return line  # segments stand between whitespace
+PIECE_MIN_HAN = 6  # a stretch left between furniture with fewer Han characters is no title or sentence
+_HAN_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
+class Piece(NamedTuple):
+    """A stretch of an original line between the page furniture cut out of it (offset, text)."""
+
+    start: int
+    text: str
+
+
+def _unfurnished(line: str, removed: list[str]) -> list[Piece]:
+    """The line's stretches between the page furniture inside it, the pieces cut out added to `removed`.
+
+    Furniture stood on lines of its own on the page: where it is cut, the line is cut too, so a title or
+    a notice after a breadcrumb starts a paragraph of its own as it did on the page. Columns stay the
+    original line's (`Piece.start`). A line that is furniture as a whole, or whose text around the
+    furniture is too short to be a title or a sentence, is left to `is_furniture`."""
     lite = light(line)
-    if not lite or (len(line) <= furniture.MAX_LEN * 2 and furniture.is_furniture(lite, at_edge=True)):
-        return line
+    if not lite:
+        return [Piece(0, line)]
     spans = furniture.inline_spans(same_length_light(line))
     if not spans:
-        return line
-    out = list(line)
+        return [Piece(0, line)]
+    bounds = [0, *(x for span in spans for x in span), len(line)]
+    rest = "".join(line[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2))
+    if len(_HAN_CHAR.findall(rest)) < PIECE_MIN_HAN and (
+        len(line) <= furniture.MAX_LEN * 2 and furniture.is_furniture(lite, at_edge=True)
+    ):
+        return [Piece(0, line)]
+    out: list[Piece] = []
+    last = 0
     for a, b in spans:
         removed.append(" ".join(line[a:b].split()))
-        out[a:b] = " " * (b - a)
-    return "".join(out)
+        if line[last:a].strip():
+            out.append(Piece(last, line[last:a]))
+        last = b
+    if line[last:].strip():
+        out.append(Piece(last, line[last:]))
+    return out or [Piece(0, "")]
 
 
 _MD_PREFIX = re.compile(r"^(?:#{1,6}|>)(?: |(?=[^#>\s]))|^[-*+] (?=\S)")
@@ -312,7 +336,7 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         doc = build(_within_budget(read_html(text, path), path), path, "html", encoding)
     else:
         text, encoding = decode_text(data, path)
-        doc = build(text_table_lines(_within_budget(split_lines(text), path)), path, fmt, encoding)
+        doc = build(text_table_lines(unwrap(_within_budget(split_lines(text), path))), path, fmt, encoding)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

@@ -8,9 +8,11 @@ site footer's marks (网站标识码, ICP备, 公网安备, 版权所有), or is
 (2025-03-18 15:42:07 来源：…) at the very top or the very end of the document. A line of plan text never starts
 with these labels, so it is never dropped.
 
-Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture as
-whitespace-separated segments (menu, breadcrumb, label：value, 【buttons】, footer marks) and the
-ingest blanks them in place, so the columns of the plan text around them stay right.
+Inside a longer line (a page saved as one line), `inline_spans` finds the same furniture (menu,
+breadcrumb, label：value, 【buttons】, footer marks) between spaces or glued to each other with no space
+at all, and the ingest cuts the line there into paragraphs whose columns stay the original line's.
+
+The words are data: rulesets/data/page_furniture.yaml, with their sources.
 
 A furniture line that carries the document number (`公开目录 规范性文件 文号 宁发〔2017〕10号`) is
 not dropped: the paragraph keeps the `文号 宁发〔2017〕10号` part so the parser can find 〔year〕N号.
@@ -21,24 +23,42 @@ Detection reads `normalise.light(line)`: width-mapped, simplified, whitespace co
 
 from __future__ import annotations
 
+import bisect
 import re
+
+import yaml
+
+from engine import RULESETS_DIR
+from engine.outputs import note_input
 
 MAX_LEN = 120  # furniture lines are short; a longer line is plan text whatever it starts with
 TOKEN_MAX_LEN = 80
 
-LABELS = (
-    "索引号", "公开日期", "发布日期", "成文日期", "生成日期", "发布时间", "印发日期", "信息有效性", "有效性状态",
-    "公开目录", "信息公开目录", "公开形式", "公开方式", "公开范围", "公开责任部门", "公开时限",
-    "内容概述", "关键词", "关键字", "主题词", "主题分类", "体裁分类", "服务对象分类", "组配分类", "信息分类",
-    "发文机关", "发布机构", "所属机构", "信息索引号", "当前位置", "您当前的位置", "您当前位置",
-    "您现在的位置", "您的位置", "浏览次数", "访问次数", "点击数", "阅读次数", "字号", "字体",
-)  # fmt: skip
-TOKENS = (
-    "扫一扫在手机打开当前页", "在手机上打开当前页", "扫一扫在手机上查看", "政府信息公开系统", "政府信息公开",
-    "打印本页", "打印此页", "关闭窗口", "关闭本页", "文件下载", "附件下载", "相关链接", "相关文件", "相关附件",
-    "分享到", "扫一扫", "视力保护色", "返回顶部", "我要纠错", "上一篇", "下一篇", "QQ空间", "微信", "微博",
-    "收藏", "打印", "关闭", "字体", "字号", "大中小", "默认", "分享", "首页", "返回",
-)  # fmt: skip
+# The words are data (rulesets/data/page_furniture.yaml, with their sources); these are the minimum kept
+# when the file is missing (an installed wheel without the rulesets folder).
+_FALLBACK = {
+    "labels": ("索引号", "公开日期", "发布日期", "成文日期", "发布时间", "发布机构", "主题分类", "当前位置", "字号", "字体"),
+    "numeric_labels": ("索引号", "公开日期", "发布日期", "成文日期", "发布时间", "网站标识码"),
+    "edge_labels": ("主办单位", "承办单位", "技术支持", "来源", "网站标识码"),
+    "strong_tokens": ("扫一扫在手机打开当前页", "打印本页", "关闭窗口", "分享到"),
+    "weak_tokens": ("微信", "微博", "打印", "关闭", "字体", "字号", "大中小", "首页"),
+    "footer_marks": ("网站标识码", "ICP备", "ICP证", "公网安备"),
+    "breadcrumb_ends": ("文件", "公开", "通知", "公告", "政策"),
+}  # fmt: skip
+
+
+def _load() -> dict[str, tuple[str, ...]]:
+    path = RULESETS_DIR / "data" / "page_furniture.yaml"
+    if not path.is_file():
+        return dict(_FALLBACK)
+    note_input(path)
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {k: tuple(str(w) for w in ((raw.get(k) or {}).get("words") or v)) for k, v in _FALLBACK.items()}
+
+
+_DATA = _load()
+LABELS = _DATA["labels"]
+TOKENS = _DATA["strong_tokens"] + _DATA["weak_tokens"]
 
 
 def _spaced(words: tuple[str, ...]) -> str:
@@ -110,35 +130,15 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
 
 # ---- furniture inside a line: a scraped page saved as one line ---------------------------------------
 # The page's navigation, breadcrumb, metadata, buttons and footer stand on the same line as the plan,
-# each a whitespace-separated segment. A run of such segments is cut out where it touches the line's
-# start or end, or wherever it holds two segments or more; one segment alone mid-line stays (the
-# text around it would have to be read as plan text otherwise). Footer marks (ICP备, 公网安备,
-# 网站标识码) are cut wherever they stand.
-_EDGE_LABELS = ("主办单位", "承办单位", "主办", "承办", "协办", "技术支持", "信息来源", "文章来源", "来源",
-                "责任编辑", "编辑", "相关链接", "网站标识码", "有效性", "时效性")  # fmt: skip
+# each a segment between spaces or, on a page saved with no space at all, glued to the next. A run of
+# such segments is cut out where it touches the line's start or end, or wherever it holds two segments
+# or more; one segment alone mid-line stays (the text around it would have to be read as plan text
+# otherwise). Footer marks (ICP备, 公网安备, 网站标识码) are cut wherever they stand.
+_EDGE_LABELS = _DATA["edge_labels"]
 # labels whose value is a number or a date: the value ends where the digits end, spaced or not
-_NUMERIC_LABELS = ("索引号", "信息索引号", "浏览次数", "访问次数", "点击数", "阅读次数", "公开日期", "发布日期",
-                   "成文日期", "生成日期", "发布时间", "印发日期", "网站标识码")  # fmt: skip
-_NUM_VALUE = r"[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
-_SEP = r"\s*[:：]\s*"
-_SEGMENTS = [
-    # 首页 | 走进义乌 | 政务公开 …  (a menu; also the list after 相关链接：)
-    rf"(?:(?:{_spaced(_EDGE_LABELS)}){_SEP})?{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+",
-    # 当前位置：首页 > 政务公开 > …
-    rf"(?:(?:{_spaced(LABELS)}){_SEP})?(?:首页|主页|网站首页)(?:\s*[>»›]\s*{_NAV_WORD})+",
-    # 浏览次数：2876, 成文日期：2026-03-10
-    rf"(?:{_spaced(_NUMERIC_LABELS)}){_SEP}(?:{_NUM_VALUE})",
-    # 2025-03-18 15:42:07: a page's dateline (a plan writes its dates 年月日)
-    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
-    # 发布机构：义乌市人民政府办公室, 有效性：有效, 主办：…
-    rf"(?:{_spaced(LABELS + _EDGE_LABELS)}){_SEP}[^\s【\[，。；！？,;!?]{{0,40}}",
-    # 【字号：大 中 小】 【打印本页】
-    r"[【\[][^】\]\n]{1,24}[】\]]",
-    # 浙ICP备05001234号, 浙公网安备 33078202000123号
-    r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?",
-]
-_SEGMENT = re.compile("|".join(f"(?:{s})" for s in _SEGMENTS), re.I)
-_ALWAYS = re.compile(r"ICP备|ICP证|公网安备|网站标识码", re.I)
+_NUMERIC_LABELS = _DATA["numeric_labels"]
+_NUM_VALUE = r"[A-Za-z]{0,4}[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
+_ALWAYS = re.compile("|".join(map(re.escape, _DATA["footer_marks"])), re.I)
 
 
 def _bracket_is_furniture(seg: str) -> bool:
@@ -150,38 +150,145 @@ def _bracket_is_furniture(seg: str) -> bool:
     return bool(_TOKEN_RE.search(inner)) and not _JUNK.sub("", _TOKEN_RE.sub("", inner))
 
 
+# Items for `inline_spans`, found wherever they stand (spaced or glued to each other). A closed item has a
+# known end; an open one (label：value, a breadcrumb's last column) ends where the next item starts, at a
+# stop or a space, or not at all (then it is no item).
+_CLOSED = re.compile(
+    "|".join(
+        f"(?:{x})"
+        for x in (
+            r"[【\[][^】\]\n]{1,24}[】\]]",  # 【打印本页】 [大 中 小]
+            rf"(?:{_spaced(_NUMERIC_LABELS)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",  # 浏览次数：1536
+            r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?(?:-\d{1,3})?",  # 豫ICP备12345678号-1
+            r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",  # a dateline
+            "(?:" + "|".join(map(re.escape, sorted(TOKENS, key=len, reverse=True))) + ")[:：]?",
+        )
+    ),
+    re.I,
+)
+# 首页 | 走进永泰 | 政务公开 (a menu): looked for only in a line with a pipe (each try reads up to 20 characters)
+_MENU = re.compile(rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+")
+_STRONG_TOKENS = frozenset(_DATA["strong_tokens"])
+_WEAK = frozenset(_DATA["weak_tokens"])
+_OPEN_LABEL = re.compile(rf"(?:{_spaced(LABELS + _EDGE_LABELS)})(?:\s*[:：]\s*|\s+)")
+_CRUMBS = re.compile(rf"(?:(?:{_spaced(LABELS)})\s*[:：]\s*)?(?:首页|主页|网站首页)(?=\s*[>»›→])")
+_CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
+_CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
+_VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
+# the shortest body's or site's name (来源：洛阳市人民政府办公室…, 来源：天水市人民政府网站…), for labels whose
+# value is one; the longer ending first where two end at the same place (…人民政府办公室, not …人民政府)
+_ORG_END = re.compile(
+    r".*?(?:(?:人民政府|政府)?(?:门户网站|网站)|人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|办公室|办公厅"
+    r"|委员会|局|厅|司|部|中心|集团|公司|政府)"
+)
+_BODY_LABEL = re.compile(
+    rf"(?:{_spaced(tuple(w for w in LABELS + _EDGE_LABELS if w.endswith(('来源', '机构', '机关', '单位', '部门', '主办', '承办', '协办', '技术支持'))))})"
+)
+_CRUMB_END = re.compile(".{0,10}?(?:" + "|".join(map(re.escape, _DATA["breadcrumb_ends"])) + ")")
+
+
+class _Item:
+    __slots__ = ("a", "b", "open_from", "strong")
+
+    def __init__(self, a: int, b: int, strong: bool, open_from: int = -1) -> None:
+        self.a, self.b, self.strong, self.open_from = a, b, strong, open_from
+
+
+def _items(same: str) -> list[_Item]:
+    items: list[_Item] = []
+    menus = _MENU.finditer(same) if "|" in same or "｜" in same else ()
+    for m in (*_CLOSED.finditer(same), *menus):
+        seg = m.group().rstrip()
+        if not seg or not _bracket_is_furniture(seg):
+            continue
+        word = seg.rstrip(":：")
+        items.append(_Item(m.start(), m.start() + len(seg), word not in _WEAK or word in _STRONG_TOKENS))
+    for m in _OPEN_LABEL.finditer(same):
+        items.append(_Item(m.start(), m.end(), True, m.end()))
+    for m in _CRUMBS.finditer(same):
+        b, last = m.end(), -1
+        while True:
+            sep = _CRUMB_SEP.match(same, b)
+            crumb = _CRUMB.match(same, sep.end()) if sep else None
+            if crumb is None:
+                break
+            last, b = sep.end(), crumb.end()  # type: ignore[union-attr]
+        if last >= 0:
+            items.append(_Item(m.start(), b, True, last))
+    return items
+
+
+def _resolve(item: _Item, same: str, starts: list[int]) -> int | None:
+    """The end of an open item: the next item's start inside its value, a stop, a space, the line's end,
+    or the end of a body's name (来源：洛阳市人民政府办公室…) or a column's name (…>政策文件…)."""
+    v = item.open_from
+    crumb = v < item.b  # a breadcrumb: its value (the last column) is already matched
+    m = _CRUMB.match(same, v) if crumb else _VALUE.match(same, v)
+    limit = m.end() if m else v
+    k = bisect.bisect_left(starts, v)
+    if k < len(starts) and starts[k] <= limit and (starts[k] > v or not crumb):
+        return starts[k]
+    body = crumb or _BODY_LABEL.match(same, item.a) is not None
+    if limit == len(same) or same[limit] in " \t【[" or limit == v:
+        return limit
+    if same[limit] in "，。；！？,;!?" and (body or same[v - 1].isspace()):
+        return limit  # 来源：新华社，… / 主题分类： 农业，…: a stop ends a name or a spaced value
+    if not body:
+        return v  # 相关链接：各市、县…， glued to the text: the label alone (its value is no name to end)
+    tail = same[v:limit]
+    end = (_CRUMB_END if crumb else _ORG_END).match(tail)
+    if end:
+        return v + end.end()
+    return v if crumb else None
+
+
 def inline_spans(same: str) -> list[tuple[int, int]]:
     """Spans of page furniture inside one line, as offsets into it.
 
     `same`: the line as `normalise.same_length_light` gives it (offsets are the original line's).
-    Only for lines that are not furniture as a whole; segments are found at whitespace boundaries.
+    Only for lines that are not furniture as a whole. An item stands between spaces, at the line's edge or
+    right against another item (a page saved with no space anywhere: 发布时间：2023-06-09来源：…浏览次数：1536
+    【打印本页】). A run of items holding a strong one (not only 微信/打印/首页) is cut where it touches the
+    line's start or end, or wherever it holds two items or more; a footer mark (ICP备, 公网安备, 网站标识码)
+    is cut wherever it stands. One item alone mid-line stays (资金来源：县财政预算安排).
     """
     n = len(same)
-    segs: list[tuple[int, int]] = []
-    pos = 0
-    while pos < n:
-        m = _SEGMENT.search(same, pos)
-        if m is None:
-            break
-        a, b = m.span()
-        seg = m.group().rstrip()
-        b = a + len(seg)
-        bounded = (a == 0 or same[a - 1].isspace()) and (b == n or same[b].isspace())
-        if bounded and b > a and _bracket_is_furniture(seg):
-            segs.append((a, b))
-            pos = b
-        else:
-            pos = a + 1
-    runs: list[list[tuple[int, int]]] = []
-    for a, b in segs:
-        if runs and not same[runs[-1][-1][1] : a].strip():
-            runs[-1].append((a, b))
-        else:
-            runs.append([(a, b)])
+    items = _items(same)
+    if not items:
+        return []
+    starts = sorted({it.a for it in items})
+    best: dict[int, _Item] = {}
+    for it in items:
+        if it.open_from >= 0:
+            end = _resolve(it, same, starts)
+            if end is None or end <= it.a:
+                continue
+            it.b = end
+        if it.a not in best or it.b > best[it.a].b:
+            best[it.a] = it
     out: list[tuple[int, int]] = []
-    for run in runs:
-        a, b = run[0][0], run[-1][1]
-        at_edge = not same[:a].strip() or not same[b:].strip()
-        if at_edge or len(run) >= 2 or _ALWAYS.search(same[a:b]):
+    covered = -1
+    for a in sorted(best):
+        if a < covered:
+            continue
+        run = [best[a]]
+        p = run[-1].b
+        while True:
+            q = p
+            while q < n and same[q].isspace():
+                q += 1
+            nxt = best.get(q)
+            if nxt is None or nxt.b <= q:
+                break
+            run.append(nxt)
+            p = nxt.b
+        b = run[-1].b
+        covered = b
+        if not any(it.strong for it in run) and not _ALWAYS.search(same[a:b]):
+            continue
+        clean_left = a == 0 or same[a - 1].isspace()
+        clean_right = b == n or same[b].isspace()
+        at_edge = (not same[:a].strip() and clean_right) or (not same[b:].strip() and clean_left)
+        if len(run) >= 2 or at_edge or _ALWAYS.search(same[a:b]):
             out.append((a, b))
     return out

@@ -39,6 +39,56 @@ def split_lines(text: str) -> list[RawLine]:
     return [(i + 1, line) for i, line in enumerate(_LINE_BREAK.split(text))]
 
 
+# ---- text hard-wrapped at a fixed width (a copy from a fixed-width viewer, a terminal, an e-mail) -----
+WRAP_MIN_WIDTH = 20  # narrower lines are headings and short items, never a wrap width
+WRAP_SHARE = 0.6  # of the lines (the last of the text excepted) that must end exactly at the width
+_SENTENCE_END = frozenset("。；;：:！!？?）)】」』”")
+_COLUMNS = re.compile(r"\t| {2,}|\u3000{2,}")
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if ord(ch) >= 0x1100 and not 0xFF61 <= ord(ch) <= 0xFFDC else 1 for ch in line)
+
+
+def unwrap(lines: list[RawLine]) -> list[RawLine]:
+    """Lines broken at a fixed width joined back into the lines they were.
+
+    A text copied from a fixed-width viewer has every line but a paragraph's last exactly as wide as the
+    viewer (in characters, or in columns where a Han character takes two), broken wherever that falls:
+    inside a word, a unit's name or an item's label ("（一" / "）做强…"). Such a text is recognised when
+    most of its lines (WRAP_SHARE) are of one width of at least WRAP_MIN_WIDTH and most of those end
+    mid-sentence; then each line of that width is joined with the next, as nothing. A document written
+    one paragraph a line has lines of all lengths and is left alone. The joined line keeps the number
+    of its first line (as a PDF paragraph does); a line with a tab or a run of spaces inside it (a
+    table's columns) is never joined, nor counted.
+    """
+    body = [line.rstrip() for _, line in lines if line.strip()]
+    body = [line if not _COLUMNS.search(line.strip()) else "" for line in body]
+    if len(body) < 3:
+        return lines
+    for measure in (len, _display_width):
+        widths = [measure(line) for line in body[:-1]]
+        width, count = max(((w, widths.count(w)) for w in set(widths)), key=lambda x: (x[1], x[0]))
+        if width < WRAP_MIN_WIDTH or count < max(2, WRAP_SHARE * len(widths)):
+            continue
+        # a wide character that no longer fits ends a line one column short
+        fits = (width,) if measure is len else (width, width - 1)
+        full = [line for line in body[:-1] if line and measure(line) in fits]
+        if sum(line[-1] not in _SENTENCE_END for line in full) * 2 < len(full):
+            continue
+        out: list[RawLine] = []
+        joining = False
+        for no, line in lines:
+            text = line.rstrip()
+            if joining and text and not _COLUMNS.search(text.strip()):
+                out[-1] = (out[-1][0], out[-1][1] + text)
+            else:
+                out.append((no, text if text else line))
+            joining = bool(text) and measure(text) in fits and not _COLUMNS.search(text.strip())
+        return out
+    return lines
+
+
 def _corrupt(path: str, fmt: str, exc: BaseException) -> PlancheckError:
     reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
     return PlancheckError("input.corrupt", path=path, format=fmt, reason=reason[:200])

@@ -187,6 +187,17 @@ _STOPS = "。；;!！?？"
 # item runs on right after its last unit ("…各苏木镇人民政府2.提升…")
 _FIELD = re.compile(r"(?:单位|部门|牵头|配合|协同|责任人?)\s*[:：]")
 FIELD_MAX = 160  # a unit list longer than this is running text, not a field line
+# quotation marks and title marks: a numbering inside them is quoted (按照“一、建档赋码；二、扫码服务；三、数据
+# 回流”三个环节), never an item of the document. A mark left open longer than QUOTE_MAX is taken as unclosed
+# (a lost closing mark must not swallow the rest of the document).
+_QUOTES = re.compile("[“”《》「」『』]")
+_QUOTE_OPEN = {"”": "“", "》": "《", "」": "「", "』": "『"}
+QUOTE_MAX = 120
+# a title's end right before the first item: 永泰县…实施细则第一章总则 (a page that lost its line breaks);
+# the first marker of a document needs no sentence stop after it
+_TITLE_END = re.compile(
+    r"(?:实施方案|方案|纲要|意见|规划|计划|办法|细则|要点|规定|措施|条例)(?:\s*\([^()]{1,24}\))*\s*$"
+)
 
 
 def inline_markers(text: str) -> list[Marker]:
@@ -211,10 +222,25 @@ def inline_markers(text: str) -> list[Marker]:
     last_field = -1  # end of the last responsibility field label seen before the candidate
     fields = _FIELD.finditer(text)
     next_field = next(fields, None)
+    quotes = _QUOTES.finditer(text)
+    next_quote = next(quotes, None)
+    open_quotes: list[tuple[str, int]] = []  # (mark, offset) of the quotation marks still open
     for m in _INLINE_RE.finditer(text):
         mk = _marker_of(m, text)
         if mk is None or mk.end >= len(text) or mk.style == "circled":
             continue  # ①②… enumerate inside a paragraph ("(一)编制计划。①摸排…；②…"): never a cut
+        while next_quote is not None and next_quote.start() < mk.start:
+            q = next_quote.group()
+            if q in _QUOTE_OPEN:
+                while open_quotes and open_quotes[-1][0] != _QUOTE_OPEN[q]:
+                    open_quotes.pop()
+                if open_quotes:
+                    open_quotes.pop()
+            else:
+                open_quotes.append((q, next_quote.start()))
+            next_quote = next(quotes, None)
+        if open_quotes and mk.start - open_quotes[-1][1] <= QUOTE_MAX:
+            continue
         while next_stop is not None and next_stop.start() < mk.start:
             last_stop = next_stop.start()
             next_stop = next(stops, None)
@@ -228,6 +254,8 @@ def inline_markers(text: str) -> list[Marker]:
         while j >= 0 and text[j] in " \t":
             j -= 1
         at_boundary = j < 0 or text[j] in _BOUNDARY
+        if not at_boundary and not out and mk.ordinal == 1:
+            at_boundary = _TITLE_END.search(text, max(0, j - 40), j + 1) is not None
         if not at_boundary and mk.ordinal == 1 and prev is not None and rank[mk.style] <= rank[last_style]:
             continue  # a restart of an enclosing style needs a boundary: "(九)坚持知行合一、工学…"
         if not at_boundary:

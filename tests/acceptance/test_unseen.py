@@ -157,8 +157,6 @@ KNOWN: dict[str, str] = {
     "this examiner counts two (as in 沛县 above). Measured blind, the sub-points （1）（2） were read as the "
     "measures and the items 1.…7. (their 牵头单位/配合单位 lines after the last sub-point) were lost (15, expected "
     "7), and the 保障措施 （一）…（三） were measures too: both fixed after measuring (parse.subpoints, tree._framing)",
-    "blind3/hefei-city-intellectual-property-scraped": "title: the site junk before the notice (breadcrumb, "
-    "索引号, 字号/打印 links) and the 印发 notice title are taken as the title, not the plan's own title",
 }
 
 
@@ -173,14 +171,8 @@ def test_document_is_read_as_counted_by_hand(name):
     assert differences(name) == []
 
 
-LEVEL_KNOWN = {
-}
-LEVEL_KNOWN.update(
-    {
-        "blind3/hefei-city-intellectual-property-scraped": "level city but jurisdiction '' (the one-line page "
-        "starts with the site's breadcrumb)",
-    }
-)
+# documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,6 @@ XFAIL = {
     "(…2026年6月底前2\t建立…) and a bare row number before a tab is no inline marker (tables)",
     "heldout/changde-transport-work-points.txt": "the same for a task table with section rows "
     "(一、… between the rows): joined onto one line no item is found at all (tables)",
-    "heldout/meitan-food-safety-scraped.txt": "page furniture run together with the text (site name, "
-    "breadcrumb, 来源/发布时间 metadata, the 主办单位：… footer) is not cut without spaces around it: the "
-    "notice's title is lost, and joined with nothing the footer's 主办单位 becomes a unit (furniture)",
     "heldout/weifang-statistics-quality.txt": "its tasks are only in an 附件 table pasted with single "
     "spaces, read line by line as a table (ingest/tables.text_table_lines); on one line the rows run "
     "together and no measure is found (tables)",

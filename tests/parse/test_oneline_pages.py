@@ -1,0 +1,197 @@
+"""Scraped government pages saved as one line (issue #16): fixtures/oneline/, counted by hand first.
+
+Each page (see fixtures/oneline/README.md) carries a different site's furniture (menus, breadcrumbs with
+> » →, 索引号 rows, 【字体：大 中 小】, 分享到 微信 微博, footers with 网站标识码/ICP备/公网安备), with or
+without the 印发 notice, numbered 一、（一）1. / 第一条 / 1.（1）; one has no furniture at all, one has
+no space anywhere, one is hard-wrapped every 80 characters. The gold (NAME.expected.yaml, same schema as
+fixtures/unseen) gives the plan's own title, its level and jurisdiction, its measures in order and each
+measure's lead and support units. The page is read as a user's file (`load_document`), as the CLI does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+import pytest
+import yaml
+
+from engine.ingest import from_text, load_document, normalise_line
+from engine.ingest.readers import split_lines, unwrap
+from engine.parse import parse_plan
+from engine.parse.numbering import inline_markers
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "oneline"
+NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in ROOT.glob("*.expected.yaml"))
+_T2S = opencc.OpenCC("t2s")
+_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "\u3000": " "})
+# words only page furniture carries: none may reach the title, a measure's text or its units
+FURNITURE_WORDS = ("首页", "索引号", "ICP备", "公网安备", "网站标识码", "主办", "分享到", "打印", "字体", "浏览次数")
+
+
+def norm(text: str) -> str:
+    return _T2S.convert(text).translate(_WIDTH).replace(" ", "")
+
+
+def gold(name: str) -> dict:
+    return yaml.safe_load((ROOT / f"{name}.expected.yaml").read_text("utf-8"))
+
+
+def plan_of(name: str):
+    return parse_plan(load_document(str(ROOT / gold(name)["file"])))
+
+
+def test_the_pages_are_there():
+    assert len(NAMES) >= 6
+    for name in NAMES:
+        assert (ROOT / gold(name)["file"]).is_file()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_title_is_the_plan_s_own(name):
+    plan = plan_of(name)
+    assert norm(plan.title) == norm(gold(name)["title"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_level_and_jurisdiction(name):
+    plan, want = plan_of(name), gold(name)
+    assert plan.level == want["level"]
+    place = norm(plan.jurisdiction or "")
+    # the short form is the same place (浙江 for 浙江省); an empty or other place is not
+    assert place and norm(want["jurisdiction"]).startswith(place)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_measures_in_order(name):
+    plan, want = plan_of(name), gold(name)
+    assert [norm(m.label).rstrip("、.") for m in plan.measures] == [norm(m["ref"]) for m in want["measures"]]
+    for m, w in zip(plan.measures, want["measures"], strict=True):
+        assert norm(m.text).startswith(norm(w["starts"])) or norm(w["starts"]) in norm(m.text)[:40]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lead_and_support_units(name):
+    plan, want = plan_of(name), gold(name)
+    got = [([norm(u) for u in m.lead_units], [norm(u) for u in m.support_units]) for m in plan.measures]
+    assert got == [([norm(u) for u in w["lead"]], [norm(u) for u in w["support"]]) for w in want["measures"]]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_furniture_in_the_plan(name):
+    plan = plan_of(name)
+    for text in (plan.title, *(m.text for m in plan.measures)):
+        assert not [w for w in FURNITURE_WORDS if w in text], text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_measures_end_where_the_next_part_begins(name):
+    """No measure runs on into the next measure, the safeguards or the closing text."""
+    plan, want = plan_of(name), gold(name)
+    starts = [norm(w["starts"]) for w in want["measures"]]
+    after = norm(want["after_last"])
+    for k, m in enumerate(plan.measures):
+        text = norm(m.text)
+        assert after not in text
+        assert not [s for s in starts[k + 1 :] if s in text]
+
+
+# ---- the pieces, on snippets ---------------------------------------------------------------------------
+
+
+def test_numbering_inside_quotation_marks_is_no_item():
+    text = "一、任务(一)推广应用。按照“一、建档；二、赋码；三、回流”三个环节推进。(二)加强治理。二、保障三、考核"
+    assert [m.label for m in inline_markers(text)] == ["一", "(一)", "(二)", "二", "三"]
+
+
+def test_an_unclosed_quotation_mark_does_not_hide_the_rest():
+    text = "一、任务(一)推广“浙农码应用。" + "推进建设。" * 30 + "(二)加强治理。二、保障"
+    assert [m.label for m in inline_markers(text)] == ["一", "(一)", "(二)", "二"]
+
+
+def test_the_first_item_may_follow_the_title_with_no_stop():
+    assert [m.label for m in inline_markers("某县某某实施细则第一章总则第一条为规范管理，制定本细则。")] == [
+        "第一章",
+        "第一条",
+    ]
+    # a 1 after an ordinary word, with no stop, is no first item
+    assert inline_markers("推进某某工作1.5倍提升，完成任务") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "cut", "kept"),
+    [
+        # glued with no space anywhere
+        ("当前位置：首页»政务公开»政策文件»市政府办公室文件发布时间：2023-06-09来源：某市人民政府办公室浏览次数："
+         "1536【字体：大中小】【打印本页】某市人民政府办公室关于印发《某市某某方案》的通知",
+         "发布时间", "某市人民政府办公室关于印发《某市某某方案》的通知"),
+        # a footer glued to the last sentence
+        ("将其纳入年度考核。扫一扫在手机打开当前页主办单位：某市人民政府办公室网站标识码：5111000001蜀ICP备05012345号",
+         "网站标识码", "将其纳入年度考核。"),
+        # labels without colons, as a metadata table copied with spaces
+        ("信息索引号 12350125003583000X/2024-00056 发文机关 某县人民政府办公室 生成日期 2024-05-20 视力保护色 "
+         "某县某某实施细则", "索引号", "某县某某实施细则"),
+        # a label whose value is no name, glued to the next document's addressees: the label alone goes
+        ("确保各项任务落到实处。文件下载:相关链接:各市、县(市、区)党委和人民政府,自治区各部门:",
+         "相关链接", "各市、县(市、区)党委和人民政府,自治区各部门:"),
+    ],
+)  # fmt: skip
+def test_furniture_glued_or_spaced_is_cut(line, cut, kept):
+    doc = from_text(line)
+    text = "".join(p.text for p in doc.paragraphs)
+    assert cut not in text and text.endswith(normalise_line(kept)[0])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "通过微信微博等平台发布政策解读。",  # share targets alone are words of a sentence
+        "资金来源：县财政预算安排，每年不少于500万元。",
+        "支持3D打印、关闭落后产能。",
+    ],
+)
+def test_plan_sentences_with_furniture_words_stay(line):
+    assert "".join(p.text for p in from_text(line).paragraphs) == normalise_line(line)[0]
+
+
+def test_hard_wrapped_text_is_joined_back():
+    page = "某市某某行动计划为推进某某工作，制定本计划。一、任务(一)做强产业。(市经济和信息化局牵头，市发展改革委配合)" * 3
+    wrapped = "\n".join(page[i : i + 30] for i in range(0, len(page), 30))
+    lines = unwrap(split_lines(wrapped))
+    assert [t for _, t in lines] == [page]
+    assert lines[0][0] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one paragraph a line: lines of all lengths
+        "某某方案\n一、总体要求\n到2025年，基本建成某某体系，某某能力显著提升。\n二、任务\n1.加强执法。\n",
+        # a table aligned with spaces: its rows are of one width, but columns are no wrap
+        "序号  工作任务                    责任单位\n1     建成一体化政务服务平台。    市大数据局\n"
+        "2     推进电子证照共享应用。      市政务中心\n",
+        # lines of one width that end their sentences: a document set in short lines, not a wrap
+        "加强组织领导，明确责任分工，确保工作落实。\n强化资金保障，加大财政投入，确保资金到位。\n"
+        "严格督查考核，建立通报制度，确保取得实效。\n",
+    ],
+)
+def test_text_that_is_not_wrapped_stays_as_it_is(text):
+    lines = split_lines(text)
+    assert unwrap(lines) == lines
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("form", ["gbk", "traditional"])
+def test_the_same_page_in_gbk_or_traditional_characters_reads_the_same(name, form, tmp_path):
+    """A page saved by a GBK browser, or published in traditional characters, is the same page."""
+    text = (ROOT / gold(name)["file"]).read_text("utf-8")
+    path = tmp_path / "page.txt"
+    if form == "gbk":
+        path.write_bytes(text.replace("»", ">").encode("gbk"))  # GBK has no », its pages write >
+    else:
+        path.write_text(opencc.OpenCC("s2t").convert(text), "utf-8")
+    plan, want = parse_plan(load_document(str(path))), gold(name)
+    assert norm(plan.title) == norm(want["title"])
+    assert [norm(m.label).rstrip("、.") for m in plan.measures] == [norm(m["ref"]) for m in want["measures"]]
+    got = [[norm(u) for u in m.lead_units] for m in plan.measures]
+    assert got == [[norm(u) for u in w["lead"]] for w in want["measures"]]
