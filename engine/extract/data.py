@@ -24,6 +24,7 @@ _FALLBACK_UNITS = {
     "suffixes": ["局", "办", "委", "部", "院", "中心", "政府", "部门", "单位", "机关", "办公室"],
     "list_end": ["按职责分工负责", "分工负责"],
     "strip": ["等", "牵头", "负责", "配合"],
+    "field_labels": ["责任领导", "责任人", "完成时限"],
 }
 _FALLBACK_STRENGTH = {
     "mandatory": ["必须", "严禁", "不得", "一律", "坚决", "务必", "确保"],
@@ -50,6 +51,7 @@ class UnitData:
     suffixes: tuple[str, ...]  # longest first
     list_end: tuple[str, ...]
     strip: tuple[str, ...]  # longest first
+    field_labels: tuple[str, ...]  # fields of a clause that name no body (责任领导, 完成时限), longest first
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def unit_data() -> UnitData:
         suffixes=by_len(raw["suffixes"]),
         list_end=by_len(raw["list_end"]),
         strip=by_len(raw["strip"]),
+        field_labels=by_len(raw["field_labels"]),
     )
 
 

@@ -270,12 +270,32 @@ def _bracket_end(text: str, start: int) -> int | None:
 Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
 
 
+@memo(1, copy="shared")  # two compiled patterns built from one data file
+def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a field that names no body with its value, its label bracketed as a heading): 责任领导：李晓东；
+    and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too."""
+    labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
+    field = re.compile(rf"(?:{labels})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{'|'.join(_KEYS)}|$)")
+    heading = re.compile(rf"[【\[［〔]({labels}|{'|'.join(_KEYS)})[】\]］〕]")
+    return field, heading
+
+
+def label_headings(text: str) -> str:
+    """【牵头单位】X 【配合单位】Y → " 牵头单位：X  配合单位：Y" (same length, so spans stay right): a label set
+    in brackets as a heading opens its field as a colon does."""
+    if "【" not in text and "[" not in text and "［" not in text and "〔" not in text:
+        return text
+    return _field_patterns()[1].sub(lambda m: f" {m.group(1)}：", text)
+
+
 @memo(8192, copy="shared")  # tuples of str: the same brackets recur in a plan's measures and its drafts
 def _parse_content(content: str) -> Parsed | None:
     """(lead names, support names, style) from the inside of a clause, or None if it is not one.
+    Fields that name no body (责任领导：…, 完成时限：…) are skipped.
     Cached: the name tuples are shared, never changed."""
+    content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     keys = list(KEY_RE.finditer(content))
-    if keys and not content[: keys[0].start()].strip(" \n\t"):
+    if keys and not content[: keys[0].start()].strip(" \n\t；;"):
         lead: list[str] = []
         support: list[str] = []
         style = ""
@@ -445,6 +465,16 @@ def find_responsibility(text: str, *, prose: bool = False) -> Found | None:
     not for a part of one, nor for a paragraph that is judged for being a clause."""
     if not text:
         return None
+    shown = label_headings(text)
+    found = _find(shown, prose)
+    if found is None or shown is text:
+        return found
+    start = found.start - (found.start > 0 and text[found.start - 1] in "【[［〔" and shown[found.start - 1] == " ")
+    r = found.responsibility.model_copy(update={"text": text[start : found.end], "start": start})
+    return Found(r, start, found.end)  # quoted as printed: 【牵头单位】, not the colon read
+
+
+def _find(text: str, prose: bool) -> Found | None:
     pairs = [(o, c) for o, c in matched_pairs(text, BRACKET_OPEN) if text[o] in BRACKET_OPEN]
     # 1. a bracketed clause: keyword list, inline roles, 按职责分工负责; the last that parses wins
     best: Found | None = None

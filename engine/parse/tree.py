@@ -302,13 +302,26 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
 
 def _framing(nodes: list[Node], ms_rank: int) -> set[int]:
     """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, and the
-    items of a safeguards section (三、保障措施) numbered at another depth than the plan's measures."""
+    items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
+    or starting again at (一) where the tasks run on as one numbering across their sections."""
     top_of = _tops(nodes)
-    measure_tops = {top_of[i] for i, n in enumerate(nodes) if n.rank == ms_rank and n.parent is not None}
+    inside = _in_framing_sections(nodes)
+    # the ordinal each section's numbering at the measures' depth starts from ((一) → 1, (九) → 9)
+    first: dict[int, int] = {}
+    for i, n in enumerate(nodes):
+        if n.rank == ms_rank and n.parent is not None and not is_general(n.title):
+            first.setdefault(top_of[i], n.marker.ordinal)
+    guards = {top_of[i] for i in inside}
+    tasks = [o for t, o in first.items() if t not in guards]
+    # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
+    # section that starts again at (一) is numbered apart from them
+    tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
     return {
         i
-        for i in _in_framing_sections(nodes)
-        if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in measure_tops
+        for i in inside
+        if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title))
+        or top_of[i] not in first
+        or (tasks_run_on and first[top_of[i]] == 1)
     }
 
 

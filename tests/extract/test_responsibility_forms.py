@@ -156,3 +156,31 @@ def test_institutions_of_a_field_are_units(clause, lead, support):
 
 def test_a_bracketed_note_naming_an_institution_is_no_clause():
     assert extract_responsibility("建设一批基层综合文化服务中心（含文化馆）。") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        # a township names each task's leading official (a person) before its units (blind4 鲁朗镇)
+        ("整治镇区环境。\n（责任领导：李晓东；牵头单位：镇社会事务办公室；配合单位：镇党政综合办公室、各村（居）委会）",
+         ["镇社会事务办公室"], ["镇党政综合办公室", "各村（居）委会"]),
+        # a deadline field after the units is no unit
+        ("推进管网改造。（牵头单位：市水务局；配合单位：市农业农村局；完成时限：2026年6月底前）",
+         ["市水务局"], ["市农业农村局"]),
+        # labels set in 【】 as headings, units after them (blind4 琼海市)
+        ("推进幸福河湖建设。\n【牵头单位】市水务局  【配合单位】市财政局、市生态环境局",
+         ["市水务局"], ["市财政局", "市生态环境局"]),
+        ("强化智慧监管。【牵头单位】市河长制办公室【配合单位】市水务局【完成时限】2026年底",
+         ["市河长制办公室"], ["市水务局"]),
+        ("加强执法。〔责任单位〕县市场监管局、县公安局", ["县市场监管局", "县公安局"], []),
+    ],
+)  # fmt: skip
+def test_fields_naming_no_body_and_bracketed_labels(text, lead, support):
+    r = extract_responsibility(text)
+    assert r is not None
+    assert ([u.name for u in r.lead], [u.name for u in r.support]) == (lead, support)
+
+
+def test_a_bracketed_label_clause_is_quoted_as_printed():
+    r = extract_responsibility("推进建设。【牵头单位】市水务局【配合单位】市农业农村局")
+    assert r is not None and r.text.startswith("【牵头单位】市水务局")

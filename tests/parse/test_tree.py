@@ -341,3 +341,45 @@ def test_yanling_refs_name_their_section():
     assert [s.title for s in draft.sections if s.path == ["四"]][:2] == ["加强组织领导", "加大资金支持"]
     parent = parse_plan(load_document(str(fixtures / "national" / "gbf2018-128-zero-waste-cities.txt")))
     assert "(六)" in [m.ref for m in parent.measures]  # the only (六) of the parent: unchanged
+
+
+def _sections_then_safeguards(task_sections: list[list[str]]) -> str:
+    lines = ["一、总体要求", "到2027年，全旗农牧业综合生产能力稳步提升。"]
+    heads = "二三四五六"
+    for k, items in enumerate(task_sections):
+        lines += [f"{heads[k]}、第{k + 1}组任务", *items]
+    lines += [
+        f"{heads[len(task_sections)]}、保障措施",
+        "（一）加强组织领导。旗委农村牧区工作领导小组统筹推进各项任务落实。",
+        "（二）强化要素保障。旗财政每年安排专项资金支持重点项目建设。",
+    ]
+    return T + "\n".join(lines)
+
+
+def test_safeguards_starting_again_where_the_tasks_run_on_are_not_measures(doc_of):
+    """(一)…(四) run on across 二、 and 三、 as one numbering; 四、保障措施 starts again at (一): numbered apart
+    from the tasks, its items are the plan's general requirements (blind4 伊金霍洛旗, 渝北区)."""
+    text = _sections_then_safeguards(
+        [
+            ["（一）稳定粮食生产。2027年粮食产量稳定在20万吨以上。（旗农牧局牵头，旗财政局配合）",
+             "（二）发展设施农业。新建温室大棚500亩。（旗农牧局牵头）"],
+            ["（三）促进农牧民增收。培育家庭牧场100个。（旗农牧局牵头，旗人社局配合）",
+             "（四）壮大村集体经济。2027年底前消除集体经济薄弱嘎查村。（旗委组织部牵头）"],
+        ]
+    )  # fmt: skip
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)", "(四)"]
+    assert "加强组织领导" not in plan.measures[-1].text
+
+
+def test_safeguards_starting_again_like_every_task_section_stay_measures(doc_of):
+    """Every task section starts again at (一): the safeguards section numbered the same way is numbered
+    like the tasks, and its items stay measures."""
+    text = _sections_then_safeguards(
+        [
+            ["（一）稳定粮食生产。（旗农牧局牵头）", "（二）发展设施农业。（旗农牧局牵头）"],
+            ["（一）促进农牧民增收。（旗农牧局牵头）", "（二）壮大村集体经济。（旗委组织部牵头）"],
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(一)", "(二)", "(一)", "(二)"]
