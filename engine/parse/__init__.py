@@ -358,7 +358,10 @@ def _parse_one(
 
     markers = _cut_explanation(paras, markers, first)
     cut = _attachment_start(paras, markers, first)
+    rows: list[int] = []
+    markers_before_cut = markers
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
+        rows = [j for j in range(cut, len(paras)) if markers[j] is not None and _TASK_OF_ROW.search(paras[j].text)]
         markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first)
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
@@ -478,7 +481,36 @@ def _parse_one(
         m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
         m.deadlines += _stage_deadlines(nodes, i, m)
         _locate(m, segs, paras)
+    _units_from_rows(plan.measures, rows, paras, markers_before_cut)
     return plan
+
+
+def _units_from_rows(measures: list[Measure], rows: list[int], paras: list[Paragraph],
+                     markers: list[Marker | None]) -> None:
+    """A body whose items name no units, restated by an attached 任务分工表 whose rows do (a 重点工作安排
+    and its 分工表 附件): an item takes the units of the one row whose task is its title."""
+    tasks: dict[str, list[int]] = {}
+    for j in rows:
+        mk = markers[j]
+        task = _NON_WORD.sub("", _TASK_OF_ROW.split(paras[j].text[mk.end :] if mk else paras[j].text)[0])
+        if len(task) >= 4:
+            tasks.setdefault(task, []).append(j)
+    if not tasks:
+        return
+    for m in measures:
+        if m.responsibility is not None or m.general:
+            continue
+        title = _NON_WORD.sub("", m.title or "")
+        hits = [js for task, js in tasks.items() if len(title) >= 4 and (task == title or task.startswith(title))]
+        if len(hits) != 1 or len(hits[0]) != 1:
+            continue
+        j = hits[0][0]
+        found = extract.find_responsibility(paras[j].text)
+        if found is None:
+            continue
+        m.responsibility = found.responsibility.model_copy(update={"start": -1, "end": -1, "line": paras[j].line})
+        m.lead_units = [u.name for u in found.responsibility.lead]
+        m.support_units = [u.name for u in found.responsibility.support]
 
 
 def _stage_deadlines(nodes: list, i: int, m: Measure) -> list:
