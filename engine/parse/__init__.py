@@ -50,6 +50,15 @@ INLINE_MIN_CHARS = 4000
 # an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
 _TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|行动方案|行动计划|工作计划|台账|责任清单")
 _ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
+# the title of a text published with the plan that explains it rather than plans anything: a draft for
+# comment's 起草说明 (编制说明, 修订说明), a policy page's 政策解读 (相关解读：, 一图读懂《…》, 图解…). Its own
+# numbering (一、起草背景 二、主要内容) is not the plan's; its sentences restate the plan's measures.
+_EXPLANATION = re.compile(
+    r"(?:关于)?(?:《[^》]{2,80}》)?[^，。；;：:《》]{0,30}?(?:起草|编制|修订|制定|修改)(?:情况的?)?说明"
+    r"|(?:关于)?《[^》]{2,80}》[^，。；;]{0,12}?(?:的?(?:政策)?解读|的说明)"
+    r"|(?:相关|政策|文件)解读\s*[:：]?|(?:一图读懂|图解|一图看懂)\s*《?[^，。；;]{2,80}》?"
+)
+_LIST_LINE_MAX = 60
 
 
 def parse_plan(
@@ -180,6 +189,35 @@ _TASK_OF_ROW = re.compile(r"[(（](?:牵头单位|责任单位|配合单位)[:�
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
+    """Where a text explaining the plan begins (起草说明, 政策解读; `_EXPLANATION`), after at least two
+    numbered items, dated or not (a draft for comment is not signed). The attachment list naming it just
+    above (附件：1.… 2.起草说明, 附件2) goes with it: its numbered lines are no measures."""
+    numbered = 0
+    for k in range(first, len(paras)):
+        if markers[k] is not None:
+            numbered += 1
+            continue
+        text = paras[k].text.strip()
+        if numbered < 2 or len(text) > 120 or not _EXPLANATION.fullmatch(text):
+            continue
+        start = j = k
+        while j - 1 > first:
+            above = paras[j - 1].text.strip()
+            if len(above) > _LIST_LINE_MAX or above[-1:] in "。；;":
+                break
+            j -= 1
+            if _ATTACHMENT.fullmatch(above):
+                start = j
+        return start
+    return None
+
+
+def _cut_explanation(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[Marker | None]:
+    cut = _explanation_start(paras, markers, first)
+    return markers if cut is None else markers[:cut] + [None] * (len(paras) - cut)
+
+
 def _restates(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
     """An attachment's task table that restates the body's own numbered measures (the body's items
     each hold the row's task): the body is the plan, the table a summary of it, not more measures."""
@@ -242,6 +280,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
 
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: int | None) -> Plan:
     paras, markers, first = _marked(doc)
+    markers = _cut_explanation(paras, markers, first)
     starts = documents.document_starts(paras, markers, first)
     if not starts:
         plan = _parse_one(doc, paras, markers, first, level, jurisdiction)
@@ -318,8 +357,12 @@ def _parse_one(
     """One document's plan; `head` is the first document of a notice issuing several, whose date,
     number, issuers, addressees and place the later ones share."""
 
+    markers = _cut_explanation(paras, markers, first)
     cut = _attachment_start(paras, markers, first)
+    rows: list[int] = []
+    markers_before_cut = markers
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
+        rows = [j for j in range(cut, len(paras)) if markers[j] is not None and _TASK_OF_ROW.search(paras[j].text)]
         markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first)
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
@@ -441,7 +484,36 @@ def _parse_one(
         m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
         m.deadlines += _stage_deadlines(nodes, i, m)
         _locate(m, segs, paras)
+    _units_from_rows(plan.measures, rows, paras, markers_before_cut)
     return plan
+
+
+def _units_from_rows(measures: list[Measure], rows: list[int], paras: list[Paragraph],
+                     markers: list[Marker | None]) -> None:
+    """A body whose items name no units, restated by an attached 任务分工表 whose rows do (a 重点工作安排
+    and its 分工表 附件): an item takes the units of the one row whose task is its title."""
+    tasks: dict[str, list[int]] = {}
+    for j in rows:
+        mk = markers[j]
+        task = _NON_WORD.sub("", _TASK_OF_ROW.split(paras[j].text[mk.end :] if mk else paras[j].text)[0])
+        if len(task) >= 4:
+            tasks.setdefault(task, []).append(j)
+    if not tasks:
+        return
+    for m in measures:
+        if m.responsibility is not None or m.general:
+            continue
+        title = _NON_WORD.sub("", m.title or "")
+        hits = [js for task, js in tasks.items() if len(title) >= 4 and (task == title or task.startswith(title))]
+        if len(hits) != 1 or len(hits[0]) != 1:
+            continue
+        j = hits[0][0]
+        found = extract.find_responsibility(paras[j].text)
+        if found is None:
+            continue
+        m.responsibility = found.responsibility.model_copy(update={"start": -1, "end": -1, "line": paras[j].line})
+        m.lead_units = [u.name for u in found.responsibility.lead]
+        m.support_units = [u.name for u in found.responsibility.support]
 
 
 def _stage_deadlines(nodes: list, i: int, m: Measure) -> list:

@@ -66,6 +66,7 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "phase": ("bool", False, "its title names a phase of the work (动员部署阶段（…）, 第二阶段), not a task"),
         "n_actionable": ("num", False, "measures in the rule's scope that are not general"),
         "first_actionable": ("bool", False, "it is the first of those"),
+        "plan_title": ("str", False, "the draft's title (its genre: …实施方案, …管理办法)"),
         **COMMON,
     },
     "responsibility": {
@@ -172,7 +173,7 @@ def build_facts(
         for i, m in enumerate(measures):
             base = {**_measure_ref(m), **common}
             if fact == "measure":
-                out.append({**base, **duty[i], "title": m.title, "text": m.text, "lead_units": list(m.lead_units),
+                out.append({**base, **duty[i], "plan_title": plan.title, "title": m.title, "text": m.text, "lead_units": list(m.lead_units),
                             "support_units": list(m.support_units), "n_deadlines": len(m.deadlines),
                             "n_targets": len(m.targets), "n_sentences": len(m.sentences), "general": m.general,
                             "by_duty": bool(m.responsibility and m.responsibility.by_duty),

@@ -14,9 +14,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
 from engine.extract.counterparts import suggested_unit
+from engine.extract.data import DATA_DIR
 from engine.extract.responsibility import written_in_prose
+from engine.memo import memo
 from engine.models import Measure, Plan, Unit
+from engine.outputs import note_input
 from engine.rules.similarity import compact
 
 if TYPE_CHECKING:
@@ -118,10 +123,20 @@ _PHASE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*[:：]?$|^第[一二�
 def names_actor(text: str) -> bool:
     """Whether a measure's text names the body that acts, as a safeguard paragraph or a step of the work
     schedule does instead of a unit clause: a body with its duty word (X会同Y…, X负责…), the body after 由
-    with its verb, a leadership body with who heads or houses it, or a unit of a named level as a
-    clause's subject."""
+    with its verb, a leadership body with who heads or houses it, a unit of a named level as a
+    clause's subject, or a form of rulesets/data/actors.yaml (各乡镇（街道）要…, 市、县两级财政要…)."""
     return bool(_BODY_ACTS.search(text) or _BY_BODY.search(text) or _BODY_FORMED.search(text)
-                or _SUBJECT.search(text))
+                or _SUBJECT.search(text) or any(rx.search(text) for rx in _actor_forms()))
+
+
+@memo(1, copy="shared")  # one file read once
+def _actor_forms() -> tuple[re.Pattern[str], ...]:
+    path = DATA_DIR / "actors.yaml"
+    if not path.is_file():
+        return ()
+    note_input(path)
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return tuple(re.compile(str(e["pattern"])) for e in raw.get("actors") or [])
 
 
 def is_phase(title: str) -> bool:

@@ -14,6 +14,9 @@ import re
 from collections.abc import Mapping
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+# 第{local_item}项 filled with an article's own label (第十二条, a 办法 or a chapter-and-article plan) reads
+# 第十二条, not 第第十二条项
+_OWN_ORDINAL = re.compile(r"第(第[〇零一二三四五六七八九十百千两\d]+[条章节款])项")
 
 
 def template_problem(template: str) -> str | None:
@@ -48,7 +51,7 @@ def fill(template: str, fields: Mapping[str, object]) -> str:
             return str(fields[name])
         return token
 
-    return _TOKEN.sub(one, template)
+    return _OWN_ORDINAL.sub(r"\1", _TOKEN.sub(one, template))
 
 
 def value_text(v: object) -> str:

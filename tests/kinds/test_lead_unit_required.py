@@ -200,3 +200,32 @@ def test_pilot_plan_steps_and_goals_say_who_acts(tmp_path, script) -> None:
     run = check(str(path), allow_no_parent=True, fail_on="none")
     leads = [(f.local_item, f.rule) for f in run.report.findings if f.rule.startswith("lead-unit")]
     assert leads == [("三(四)", "lead-unit-required"), ("四(三)", "lead-unit-required")]
+
+
+REGULATION_BODY = """
+第一条 为规范城市公共自行车管理，方便市民绿色出行，结合本市实际，制定本办法。
+第二条 公共自行车站点设置应当符合城市规划，不得占用盲道、消防通道。
+第三条 运营单位应当建立车辆巡检制度，及时维修损坏车辆，车辆完好率不低于95%。
+第四条 使用人应当遵守道路交通安全法律法规，不得将公共自行车据为己有。
+"""
+
+
+@pytest.mark.parametrize(("title", "found"), [
+    ("某某市城市公共自行车管理办法", 0),
+    ("某某市城市公共自行车管理办法（试行）", 0),
+    ("某某市城市公共自行车运营管理规定（征求意见稿）", 0),
+    ("某某市城市公共自行车推广实施方案", 1),
+    ("某某市关于加强城市公共自行车管理的实施意见", 1),
+])
+def test_rules_not_a_plan_get_no_once_for_the_whole_draft(title: str, found: int) -> None:
+    """A 管理办法's articles state rules, not tasks: naming no unit at all is its genre (issue 16: a built
+    办法 got '全文N项措施均未列明责任单位' on its purpose article). A plan naming none still gets the one finding."""
+    from tempfile import TemporaryDirectory
+
+    from engine.pipeline import check
+
+    with TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.txt"
+        path.write_text(title + "\n" + REGULATION_BODY, encoding="utf-8")
+        run = check(str(path), allow_no_parent=True, fail_on="none")
+    assert len([f for f in run.report.findings if f.rule == "lead-unit-required"]) == found

@@ -76,3 +76,12 @@ def test_an_accepted_template_fills_only_names_and_a_refused_one_is_never_interp
         expected = re.sub(r"\{\{|\}\}|\{([^{}]*)\}", lambda m: {"{{": "{", "}}": "}"}.get(m.group(), str(fields.get(m.group(1), m.group()))), template)
         assert out == expected
     assert len(out) <= len(template) + 10 * template.count("{")  # nothing grows beyond the fields
+
+
+def test_an_article_label_is_not_wrapped_in_a_second_ordinal() -> None:
+    """第{local_item}项 with an article's label (第三条) reads 第三条; a numbered item keeps 第…项."""
+    from engine.rules.templates import fill
+
+    assert fill("第{x}项没有明确牵头单位", {"x": "第三条"}) == "第三条没有明确牵头单位"
+    assert fill("第{x}项没有明确牵头单位", {"x": "二(三)"}) == "第二(三)项没有明确牵头单位"
+    assert fill("上级第{p}项", {"p": "第十二条"}) == "上级第十二条"

@@ -62,6 +62,12 @@ class Options(KindOptions):
         description="section titles of the overview (一、总体要求): an item there titled as a goal or scope "
         "(试点目标, 实施范围, 适用对象) states what the work aims at, not a task needing a lead unit",
     )
+    regulations: list[str] = Field(
+        default_factory=lambda: ["办法", "规定", "细则", "条例", "规则", "准则", "守则", "章程"],
+        description="title endings of rules rather than plans (…管理办法, …实施细则, with or without (试行)): "
+        "their articles state rules, not tasks to allocate, so a draft of this genre naming no unit at all gets "
+        "no once_when_none finding",
+    )
     once_when_none: bool = Field(
         True,
         description="when no measure of the draft names any unit (a guidance opinion that allocates no tasks), "
@@ -96,6 +102,11 @@ class Options(KindOptions):
 
 # a goal or scope item's title (试点目标, 主要指标, 实施范围, 适用对象), read under the overview titles
 _GOAL_TITLE = "(目标|指标|范围|对象)$"
+
+
+def _regulation(endings: list[str]) -> str:
+    """A title ending in one of `endings`, before the notes a draft or trial adds ((试行), (征求意见稿))."""
+    return "(" + _titles(endings) + r")(\((试行|暂行|修订|草案|征求意见稿|送审稿)\))*$"
 
 
 def _titles(titles: list[str]) -> str:
@@ -133,9 +144,12 @@ def expand(options: Options) -> list[Judgement]:
             own.append({"field": f"sub_measures_have_{role}", "value": False})
         specs.append({"role": role, "forbid": {"all": no + own}})
     if options.once_when_none:
-        specs.append({"role": "lead", "once": True, "forbid": {"all": [
+        once: list[dict[str, Any]] = [
             {"field": "general", "value": False}, {"field": "draft_names_units", "value": False},
-            {"field": "n_actionable", "op": "gt", "value": 1}, {"field": "first_actionable", "value": True}]}})
+            {"field": "n_actionable", "op": "gt", "value": 1}, {"field": "first_actionable", "value": True}]
+        if options.regulations:
+            once.append({"not": {"field": "plan_title", "op": "matches", "value": _regulation(options.regulations)}})
+        specs.append({"role": "lead", "once": True, "forbid": {"all": once}})
     return [Judgement.model_validate(s) for s in specs]
 
 
