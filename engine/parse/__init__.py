@@ -213,6 +213,40 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
     return None
 
 
+_NAMED = re.compile(r"《([^《》]{4,80})》")
+_NOTICE_HEAD = 8
+
+
+def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
+    """Where the plan starts when a covering notice numbers lines of its own (1.电子邮件… 2.信函…, 附件：1.…
+    2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》), and after the notice's
+    date (and an attachment heading) a title line of X opens the plan. The notice's lines are no items."""
+    head = "".join(p.text for p in paras[:_NOTICE_HEAD] if not frontmatter.parse_date(p.text.strip()))
+    names = {_plain(frontmatter.title_core(n)) for n in _NAMED.findall(head)}
+    names = {n for n in names if len(n) >= 4}
+    if not names:
+        return None
+    for k in range(first, len(paras)):
+        text = paras[k].text.strip()
+        if markers[k] is not None or not (frontmatter.parse_date(text) and len(text) <= 20):
+            continue
+        for j in range(k + 1, min(k + 4, len(paras))):
+            t = paras[j].text.strip()
+            if not t or _ATTACHMENT.fullmatch(t):
+                continue
+            core = _plain(frontmatter.title_core(t))
+            if markers[j] is None and len(core) >= 4 and any(n.startswith(core) or core.startswith(n) for n in names):
+                later = any(mk is not None for mk in markers[j + 1 :])
+                return j if later else None
+            break
+        return None
+    return None
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s《》“”\"（）()]|征求意见稿", "", text)
+
+
 def _cut_explanation(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[Marker | None]:
     cut = _explanation_start(paras, markers, first)
     return markers if cut is None else markers[:cut] + [None] * (len(paras) - cut)
@@ -281,6 +315,10 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: int | None) -> Plan:
     paras, markers, first = _marked(doc)
     markers = _cut_explanation(paras, markers, first)
+    start = _notice_items(paras, markers, first)
+    if start is not None and start > first:
+        markers = [None] * start + markers[start:]
+        first = next(k for k in range(start, len(markers)) if markers[k] is not None)
     starts = documents.document_starts(paras, markers, first)
     if not starts:
         plan = _parse_one(doc, paras, markers, first, level, jurisdiction)
@@ -380,7 +418,7 @@ def _parse_one(
         closing = last.body[cut_at:] + closing
         last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
-    classify(nodes)
+    classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
     unfuse_sections(nodes, paras)
 
     sections = make_sections(nodes, paras)

@@ -37,6 +37,8 @@ _PURE_PAREN = re.compile(r"^[(（][^()（）]{1,24}[)）]$")
 TITLE_MAX = 160
 # 印发/转发《X》的通知 and 现将《X》印发给你们
 _WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+)》\s*的?(?:通知|决定)")
+# 关于公开征求《X（征求意见稿）》意见的通知/公告: a notice asking for views on the draft X it attaches
+_CONSULT = re.compile(r"征求\s*[^《》]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?的?(?:通知|公告|函)")
 _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
 # 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper
 _BARE_WRAPPER = re.compile(r"^[^。；;《》]{0,60}?关于\s*(?:印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$")
@@ -96,15 +98,20 @@ def title_core(text: str) -> str:
     return _PAREN_TAIL.sub("", text).strip()
 
 
+# an attachment list (附件：1.X实施方案 2.…): it names the plan, it is not its title line
+_ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+
+
 def looks_like_title(text: str) -> bool:
-    if not text or len(text) > TITLE_MAX or text[-1] in "。；;，,:：":
+    if not text or len(text) > TITLE_MAX or text[-1] in "。；;，,:：" or _ATTACHMENT_LIST.match(text):
         return False
     return title_core(text).endswith(TITLE_ENDINGS) and _balanced(text)
 
 
 def wrapper_inner(text: str) -> str | None:
-    """X for 关于印发《X》的通知 / 现将《X》印发给你们; None when `text` is no covering wrapper."""
-    m = _WRAPPER.search(text) or _COVER.search(text)
+    """X for 关于印发《X》的通知 / 现将《X》印发给你们 / 关于公开征求《X》意见的通知; None when `text` is no
+    covering wrapper."""
+    m = _WRAPPER.search(text) or _COVER.search(text) or _CONSULT.search(text)
     if not m:
         m = _BARE_WRAPPER.match(title_core(text))
         if not m or not title_core(m.group("inner")).endswith(TITLE_ENDINGS):

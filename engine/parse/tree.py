@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from engine.models import Measure, Paragraph, Section
@@ -235,7 +236,7 @@ def measure_style(nodes: list[Node], skip: set[int] = frozenset()) -> str:
     return max(rank, key=lambda s: (with_text[s], total[s] if not with_text else 0, rank[s]))
 
 
-def classify(nodes: list[Node]) -> str:
+def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: False) -> str:
     """Mark nodes as sections or measures; returns the measure style.
 
     Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
@@ -244,7 +245,7 @@ def classify(nodes: list[Node]) -> str:
     style = measure_style(nodes, _in_framing_sections(nodes))
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
-    framing = _framing(nodes, ms_rank)
+    framing = _framing(nodes, ms_rank, assigned)
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
             n.kind = "section"
@@ -300,7 +301,7 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}
 
 
-def _framing(nodes: list[Node], ms_rank: int) -> set[int]:
+def _framing(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:
     """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, and the
     items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
     or starting again at (一) where the tasks run on as one numbering across their sections."""
@@ -309,19 +310,24 @@ def _framing(nodes: list[Node], ms_rank: int) -> set[int]:
     # the ordinal each section's numbering at the measures' depth starts from ((一) → 1, (九) → 9)
     first: dict[int, int] = {}
     for i, n in enumerate(nodes):
-        if n.rank == ms_rank and n.parent is not None and not is_general(n.title):
+        if n.rank == ms_rank and n.parent is not None:
             first.setdefault(top_of[i], n.marker.ordinal)
     guards = {top_of[i] for i in inside}
     tasks = [o for t, o in first.items() if t not in guards]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
-    # section that starts again at (一) is numbered apart from them
+    # section that starts again at (一) is numbered apart from them, unless its items assign their work
+    # like the tasks do ("（X牵头，Y配合）" on most of them): then the plan counts them among its tasks
     tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
+    apart = set()
+    if tasks_run_on:
+        for t in guards:
+            items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
+            if first.get(t) == 1 and 2 * sum(assigned(nodes[i]) for i in items) <= len(items):
+                apart.add(t)
     return {
         i
         for i in inside
-        if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title))
-        or top_of[i] not in first
-        or (tasks_run_on and first[top_of[i]] == 1)
+        if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
     }
 
 

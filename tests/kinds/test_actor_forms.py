@@ -4,7 +4,9 @@ governments or finance of several levels (市、县两级财政要…, 各市、
 answerable (…负总责, 主要负责同志是第一责任人) and an office's announced action (督查室将适时开展督查).
 Built drafts whose task items carry unit clauses and whose 保障措施 items carry none, as most plans are
 written; a safeguard that names no one (加大财政投入) is still reported, and so is one of these forms in a
-section whose other items carry clauses."""
+section whose other items carry clauses. The safeguards run on from the tasks' numbering ((三)…), so the plan
+counts them among its measures (restarted at (一) and naming no one, they would be its general requirements,
+not measures: tests/parse/test_tree.py)."""
 
 from __future__ import annotations
 
@@ -44,20 +46,20 @@ def lead_findings(text: str) -> list[str]:
 
 @pytest.mark.parametrize("sentence", ACTORS.values(), ids=ACTORS.keys())
 def test_a_safeguard_naming_its_actor_needs_no_clause(sentence: str) -> None:
-    assert lead_findings(HEAD + f"（一）加强组织保障。{sentence}\n") == []
+    assert lead_findings(HEAD + f"（三）加强组织保障。{sentence}\n") == []
 
 
 def test_a_safeguard_naming_no_one_is_still_reported() -> None:
-    assert lead_findings(HEAD + "（一）强化资金保障。加大财政投入，将经费纳入预算，确保资金到位。\n") == ["三(一)"]
+    assert lead_findings(HEAD + "（三）强化资金保障。加大财政投入，将经费纳入预算，确保资金到位。\n") == ["(三)"]
 
 
 def test_the_forms_do_not_excuse_an_item_where_the_section_carries_clauses() -> None:
-    text = (HEAD + "（一）加强组织领导。成立工作专班。（牵头单位：市民政局）\n"
-            "（二）强化督查。" + ACTORS["督查室将"] + "\n")
-    assert lead_findings(text) == ["三(二)"]
+    text = (HEAD + "（三）加强组织领导。成立工作专班。（牵头单位：市民政局）\n"
+            "（四）强化督查。" + ACTORS["督查室将"] + "\n")
+    assert lead_findings(text) == ["(四)"]
 
 
 def test_a_task_of_the_group_is_no_actor_form() -> None:
     """各项任务要…, 各类企业要… name no government body: the safeguard is still reported."""
     for sentence in ("各项任务要落实到位。", "各类企业要落实主体责任。"):
-        assert lead_findings(HEAD + f"（一）压实工作责任。{sentence}\n") == ["三(一)"]
+        assert lead_findings(HEAD + f"（三）压实工作责任。{sentence}\n") == ["(三)"]

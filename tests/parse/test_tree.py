@@ -383,3 +383,18 @@ def test_safeguards_starting_again_like_every_task_section_stay_measures(doc_of)
     )
     plan = parse_plan(doc_of(text))
     assert [m.label for m in plan.measures] == ["(一)", "(二)", "(一)", "(二)", "(一)", "(二)"]
+
+
+def test_safeguards_starting_again_but_assigning_their_work_like_the_tasks_stay_measures(doc_of):
+    """Restarted (一)(二) under 三、保障措施 that end in "（X牵头，Y配合）" as every task does: the plan counts them
+    among its tasks (fixtures/unseen 绵阳市, 岳麓区), unlike general requirements that name no one."""
+    text = _sections_then_safeguards(
+        [
+            ["（一）稳定粮食生产。（旗农牧局牵头，旗财政局配合）", "（二）发展设施农业。（旗农牧局牵头）"],
+            ["（三）促进农牧民增收。（旗农牧局牵头）", "（四）壮大村集体经济。（旗委组织部牵头）"],
+        ]
+    ).replace("统筹推进各项任务落实。", "统筹推进各项任务落实。（旗农牧局牵头，旗委办配合）").replace(
+        "支持重点项目建设。", "支持重点项目建设。（旗财政局牵头）"
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)", "(四)", "(一)", "(二)"]
