@@ -23,10 +23,11 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets
+from engine.ingest import budgets, numbering
 from engine.ingest.tables import Cell, TableRow, table_lines
 
 RawLine = tuple[int, str]
@@ -63,6 +64,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
 
         document = docx.Document(io.BytesIO(data))
         counter = [0]
+        _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         lines = list(_docx_blocks(iter_docx_blocks(document), counter))
         for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
             if n == _BOX:
@@ -76,6 +78,8 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
+    finally:
+        _LABELS.set({})
 
 
 def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
@@ -115,6 +119,8 @@ _TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 # subtrees whose text is not the paragraph's own: deleted or moved-away text, text boxes (read as
 # paragraphs of their own), the fallback copy of a drawing, field codes
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
+# the printed numbers (engine.ingest.numbering) of the .docx being read, by w:p element
+_LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  # noqa: B039 (never mutated)
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
@@ -228,7 +234,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
         else:
             counter[0] += 1
             p = block._p  # type: ignore[attr-defined]
-            line = (counter[0], paragraph_text(p))
+            line = (counter[0], _LABELS.get().get(p, "") + paragraph_text(p))
             if held is not None:
                 line = (held[0], held[1] + line[1])
                 held = None
@@ -239,7 +245,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
             for box in _text_boxes(p):
                 # numbered after the body (read_docx): body paragraphs keep the numbers report/docx counts
                 for inner in box.iter(f"{_W}p"):
-                    yield _BOX, paragraph_text(inner)
+                    yield _BOX, _LABELS.get().get(inner, "") + paragraph_text(inner)
     if held is not None:
         yield held
 
