@@ -137,7 +137,9 @@ def run(docs: list[Doc], forms: list[str], verbose: bool) -> dict[str, Tally]:
                 got, layout = finding_keys(copy, doc.parent)
             except PlancheckError as exc:  # the copy cannot be read as a plan at all: nothing in common
                 got_m, got, layout = [], Counter(), Counter()
-                print(f"  {form:6} error {exc.code}")
+                error = f"  error {exc.code}"
+            else:
+                error = ""
             same = got_m == base_m
             ov = overlap(base, got)
             t.docs += 1
@@ -147,7 +149,7 @@ def run(docs: list[Doc], forms: list[str], verbose: bool) -> dict[str, Tally]:
             t.union += sum((base | got).values())
             t.layout_txt += sum(base_layout.values())
             t.layout_copy += sum(layout.values())
-            diff = "" if same else "  " + first_difference(base_m, got_m)
+            diff = error or ("" if same else "  " + first_difference(base_m, got_m))
             print(
                 f"  {form:6} measures {'same' if same else 'DIFF'} ({len(got_m)})  overlap {ov:.3f}  "
                 f"layout {sum(layout.values())}{diff}"

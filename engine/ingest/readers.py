@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering
-from engine.ingest.tables import Cell, TableRow, table_lines
+from engine.ingest.tables import Cell, TableRow, table_lines, text_table_lines
 
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -70,6 +70,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
             if n == _BOX:
                 counter[0] += 1
                 lines[k] = (counter[0], text)
+        lines = _pasted_tables(lines)
         body = document.element.body
         tracked = any(True for _ in body.iter(*_TRACKED))
         notes = _docx_notes(document)
@@ -80,6 +81,22 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise _corrupt(path, ".docx", exc) from exc
     finally:
         _LABELS.set({})
+
+
+def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
+    """A task table pasted into Word as text (a paragraph per row, cells split by tabs) read as in a
+    .txt (engine.ingest.tables.text_table_lines): one row a line, the header dropped. Rows of real
+    Word tables (already `TableRow`s) are left as they are."""
+    out: list[RawLine] = []
+    run: list[RawLine] = []
+    for line in lines:
+        if isinstance(line[1], TableRow):
+            out += text_table_lines(run)
+            run = []
+            out.append(line)
+        else:
+            run.append(line)
+    return out + text_table_lines(run)
 
 
 def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
