@@ -5,7 +5,8 @@ office's .docx, as the same .docx with Word automatic numbering, and as LibreOff
     python -m bench.formats [--sets unseen,heldout,blind3,pairs] [--only TEXT] [--no-pdf] [--keep DIR] [-v]
 
 The copies are made by bench.office_copies (python-docx, one paragraph per line, 仿宋, running header,
-`— N —` footer; `--numbered`: 一、 （一） 1. … as w:numPr numbering) in a temporary directory (`--keep DIR`
+`— N —` footer; tab-separated task tables as Word tables; the second copy with 一、 （一） 1. … as
+w:numPr automatic numbering) in a temporary directory (`--keep DIR`
 keeps them). For each copy it compares with the .txt:
 
 - measures: the measures `plancheck parse --format json` gives (engine.pipeline.load_plan), as
@@ -81,8 +82,8 @@ def make_copies(docs: list[Doc], out: Path, pdf: bool) -> None:
     for k, doc in enumerate(docs):
         lines = text_lines(doc.draft)
         plain, numbered = out / f"d{k:03d}.docx", out / f"d{k:03d}n.docx"
-        make_docx(lines, plain)
-        make_docx(lines, numbered, numbered=True)
+        make_docx(lines, plain, tables=True)
+        make_docx(lines, numbered, numbered=True, tables=True)
         doc.copies["docx"], doc.copies["docx#"] = plain, numbered
         made += [plain, numbered]
     if pdf:

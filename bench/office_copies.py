@@ -166,10 +166,17 @@ def _number_paragraph(paragraph: object, num_id: int) -> None:
 
 
 def make_docx(
-    lines: list[str], out: Path, *, justify: bool = False, page_style: str = "dash", numbered: bool = False
+    lines: list[str],
+    out: Path,
+    *,
+    justify: bool = False,
+    page_style: str = "dash",
+    numbered: bool = False,
+    tables: bool = False,
 ) -> None:
     """One paragraph per non-blank line; the first (title) lines centred in 小标宋; with `numbered`,
-    the item numbers the lines start with become Word automatic numbering."""
+    the item numbers the lines start with become Word automatic numbering; with `tables`, two or more
+    lines in a row split by tabs (a task table kept as text) become a Word table, a row a line."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -183,10 +190,25 @@ def make_docx(
     _page_number(footer, page_style)
     auto = _AutoNumbering(d) if numbered else None
     title = 3  # the title: up to three leading lines, ending with the line that ends like a title
-    for line in lines:
-        text = line.strip()
-        if not text:
+    rows = [line.strip() for line in lines if line.strip()]
+    k = 0
+    while k < len(rows):
+        text = rows[k]
+        k += 1
+        run_end = k
+        while tables and "\t" in text and run_end < len(rows):
+            if "\t" in rows[run_end]:
+                run_end += 1
+            elif run_end + 1 < len(rows) and "\t" in rows[run_end + 1] and len(rows[run_end]) <= 40:
+                run_end += 2  # a section line between rows (一、…): a merged row of the table
+            else:
+                break
+        if run_end - k >= 1:
+            _table(d, rows[k - 1 : run_end])
+            k = run_end
             continue
+        if len(text) > 60:  # a long line is body text, however early (a one-line page)
+            title = 0
         p = d.add_paragraph()
         found = printed_number(text) if auto is not None and not title and "\t" not in text else None
         if found is not None and auto is not None:
@@ -206,6 +228,25 @@ def make_docx(
                 p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             _east_asian(run, "仿宋_GB2312")
     d.save(str(out))
+
+
+def _table(d: object, rows: list[str]) -> None:
+    """Tab-separated lines as a ruled Word table (表格), 仿宋 四号 in the cells; a line without tabs
+    (a section heading among the rows) as a row merged across the table."""
+    from docx.shared import Pt
+
+    cells = [row.split("\t") for row in rows]
+    width = max(len(c) for c in cells)
+    table = d.add_table(rows=len(cells), cols=width)  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    for r, row in enumerate(cells):
+        if len(row) == 1:
+            table.cell(r, 0).merge(table.cell(r, width - 1))
+        for c, value in enumerate(row):
+            paragraph = table.cell(r, c).paragraphs[0]
+            run = paragraph.add_run(value.strip())
+            run.font.size = Pt(14)
+            _east_asian(run, "仿宋_GB2312")
 
 
 def to_pdf(docx_path: Path, out_dir: Path) -> Path:
@@ -232,11 +273,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("out_dir", type=Path)
     ap.add_argument("--justify", action="store_true", help="justified body text (两端对齐)")
     ap.add_argument("--numbered", action="store_true", help="item numbers as Word automatic numbering")
+    ap.add_argument("--tables", action="store_true", help="tab-separated lines as a Word table")
     ap.add_argument("--page-style", choices=["dash", "of"], default="dash", help="— 3 — or 第3页 共21页")
     args = ap.parse_args(argv)
     lines = args.text.read_text("utf-8").splitlines()
     out = args.out_dir / (args.text.stem + ".docx")
-    make_docx(lines, out, justify=args.justify, page_style=args.page_style, numbered=args.numbered)
+    make_docx(lines, out, justify=args.justify, page_style=args.page_style, numbered=args.numbered, tables=args.tables)
     pdf = to_pdf(out, args.out_dir)
     print(out, pdf)
 
