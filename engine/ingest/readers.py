@@ -356,7 +356,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
                 page = document[i]
                 textpage = page.get_textpage()
                 try:
-                    lines, bad = layout.page_lines(textpage, i)
+                    lines, bad = layout.page_lines(textpage, i, page)
                     unreadable += bad
                 finally:
                     textpage.close()
@@ -374,11 +374,23 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
-        return PdfText(layout.paragraphs(body), removed, notes)
+        return PdfText(_table_cells(_pasted_tables(layout.paragraphs(body))), removed, notes)
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files
         raise _corrupt(path, ".pdf", exc) from exc
+
+
+def _table_cells(lines: list[RawLine]) -> list[RawLine]:
+    """Rows of a ruled table that is no task table, cell by cell (as the .docx reader reads one):
+    in a PDF's lines only table rows hold tabs (engine.ingest.pdf joins their cells with them)."""
+    out: list[RawLine] = []
+    for n, text in lines:
+        if "\t" in text and not isinstance(text, TableRow):
+            out += [(n, cell) for cell in text.split("\t") if cell.strip()]
+        else:
+            out.append((n, text))
+    return out
 
 
 # --------------------------------------------------------------------------- .html
