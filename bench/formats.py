@@ -2,7 +2,7 @@
 sets (fixtures/unseen, heldout, blind3), their parent/child pairs and the seed pair, each also as an
 office's .docx, as the same .docx with Word automatic numbering, and as LibreOffice's PDF of both.
 
-    python -m bench.formats [--sets unseen,heldout,blind3,pairs] [--only TEXT] [--no-pdf] [--keep DIR] [-v]
+    python -m bench.formats [--sets …] [--only TEXT] [--no-pdf] [--justify] [--keep DIR] [-v]
 
 The copies are made by bench.office_copies (python-docx, one paragraph per line, 仿宋, running header,
 `— N —` footer; tab-separated task tables as Word tables; the second copy with 一、 （一） 1. … as
@@ -77,13 +77,13 @@ def text_lines(path: Path) -> list[str]:
     return text.lstrip("\ufeff").splitlines()
 
 
-def make_copies(docs: list[Doc], out: Path, pdf: bool) -> None:
+def make_copies(docs: list[Doc], out: Path, pdf: bool, justify: bool = False) -> None:
     made: list[Path] = []
     for k, doc in enumerate(docs):
         lines = text_lines(doc.draft)
         plain, numbered = out / f"d{k:03d}.docx", out / f"d{k:03d}n.docx"
-        make_docx(lines, plain, tables=True)
-        make_docx(lines, numbered, numbered=True, tables=True)
+        make_docx(lines, plain, tables=True, justify=justify)
+        make_docx(lines, numbered, numbered=True, tables=True, justify=justify)
         doc.copies["docx"], doc.copies["docx#"] = plain, numbered
         made += [plain, numbered]
     if pdf:
@@ -175,6 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", help="documents whose name contains this")
     ap.add_argument("--no-pdf", action="store_true", help="no PDF copies (no LibreOffice needed)")
     ap.add_argument("--keep", type=Path, help="write the copies here and keep them")
+    ap.add_argument("--justify", action="store_true", help="justified body text (两端对齐), as many offices set it")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the findings only one side has")
     args = ap.parse_args(argv)
     docs = documents(args.sets.split(","))
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
-        make_copies(docs, out, pdf)
+        make_copies(docs, out, pdf, args.justify)
         tallies = run(docs, forms, args.verbose)
     print("\nform    docs  same measures  overlap 1  pooled overlap  layout findings (txt -> copy)")
     for form, t in tallies.items():

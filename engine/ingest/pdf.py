@@ -197,6 +197,7 @@ def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
     autospacing between Chinese and digits is 0.20 em, other producers' up to a third) — but not the tab after a list number that
     starts the line (`一、`, `（一）`, `1.`: Word's automatic numbering prints one)."""
     out: list[str] = []
+    spread = _spread(gs)
     for k, (_, _, _, _, ch, generated) in enumerate(gs):
         if ch.isspace() and generated:
             before = out[-1] if out else ""
@@ -205,7 +206,7 @@ def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
             if before.endswith(" ") or not before or nxt is None:
                 continue
             latin = _WORD.match(before[-1:]) and _WORD.match(after or " ")
-            if not latin and (not _typed_gap(gs, k, nxt) or _LIST_NUMBER.match("".join(out))):
+            if not latin and (not _typed_gap(gs, k, nxt, spread) or _LIST_NUMBER.match("".join(out))):
                 continue
             out.append(" ")
             continue
@@ -221,14 +222,26 @@ _LIST_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]{1
 
 
 def _typed_gap(
-    gs: list[tuple[float, float, float, float, str, bool]], k: int, nxt: tuple[float, float, float, float, str, bool]
+    gs: list[tuple[float, float, float, float, str, bool]],
+    k: int,
+    nxt: tuple[float, float, float, float, str, bool],
+    spread: float,
 ) -> bool:
+    """The gap before glyph `nxt` is wider than autospacing and than the line's own letter-spacing
+    (`spread`: a justified line stretches every gap alike, a typed space stands out of it)."""
     prev = next((g for g in reversed(gs[:k]) if not g[4].isspace()), None)
     if prev is None:
         return False
     # autospacing only ever stands between Chinese and Latin: there, only a wider gap was typed
     em = TYPED_GAP if not (_WORD.match(prev[4]) or _WORD.match(nxt[4])) else MIXED_TYPED_GAP
-    return nxt[1] - prev[2] >= em * max(prev[3], nxt[3], 1.0)
+    return nxt[1] - prev[2] - spread >= em * max(prev[3], nxt[3], 1.0)
+
+
+def _spread(gs: list[tuple[float, float, float, float, str, bool]]) -> float:
+    """The usual gap between neighbouring glyphs of a line (0 unless it is letter-spaced or justified)."""
+    visible = [g for g in gs if not g[4].isspace()]
+    gaps = sorted(b[1] - a[2] for a, b in pairwise(visible))
+    return max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
 
 
 def unreadable_share(pages: list[list[Line]], bad: int) -> float:

@@ -128,6 +128,22 @@ def test_a_gap_as_wide_as_a_typed_space_stays_a_space(tmp_path: Path) -> None:
     assert "2025-03-18 15:42:07 来源：某市人民政府网站" in doc.removed  # the page's date line, as furniture
 
 
+def test_a_justified_line_stretched_evenly_gets_no_spaces(tmp_path: Path) -> None:
+    """Justification spreads every gap of a line alike (here 0.4 em): no typed space among them;
+    one gap wider than the rest by a space's width is one."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    for y, text, wide in ((760, "推进简政放权改革创新", -1), (730, "市统计局市直有关部门", 3)):
+        x = LEFT
+        for k, ch in enumerate(text):
+            c.drawString(x, y, ch)
+            x += SIZE + 0.4 * SIZE + (0.35 * SIZE if k == wide else 0)
+    c.showPage()
+    c.save()
+    assert [p.orig for p in load_document(str(path)).paragraphs] == ["推进简政放权改革创新", "市统计局 市直有关部门"]
+
+
 def test_short_lines_of_a_sparse_page_stay_apart(tmp_path: Path) -> None:
     """With no right margin that lines reach, no line counts as running on."""
     path = tmp_path / "plan.pdf"
