@@ -22,9 +22,12 @@ LAYOUT_KINDS = frozenset({"format"})
 Key = tuple[str, str, str]
 
 
-def finding_keys(draft: Path, parent: Path) -> tuple[Counter[Key], Counter[Key]]:
-    """(content findings, layout-only findings) of one check, as multisets of keys."""
-    run = check(str(draft), parent_path=str(parent), fail_on="none")
+def finding_keys(draft: Path, parent: Path | None) -> tuple[Counter[Key], Counter[Key]]:
+    """(content findings, layout-only findings) of one check (alone without a parent), as multisets of keys."""
+    if parent is None:
+        run = check(str(draft), allow_no_parent=True, fail_on="none")
+    else:
+        run = check(str(draft), parent_path=str(parent), fail_on="none")
     content: Counter[Key] = Counter()
     layout: Counter[Key] = Counter()
     for f in run.report.findings:

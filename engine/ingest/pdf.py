@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
+from engine.ingest import pdf_tables
 from engine.ingest.normalise import WIDE
 
 _WIDE_RE = re.compile(f"[{WIDE}]")
@@ -50,11 +51,13 @@ class Line:
     size: float
     number: int = 0
     lead: float = 0.0  # width of the line's first unbreakable unit: what could not fit on the line above
+    cells: list[str] | None = None  # a row of a ruled table (engine.ingest.pdf_tables): its cells' texts
 
 
-def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
+def page_lines(textpage: object, page_no: int, page: object | None = None) -> tuple[list[Line], int]:
     """The visual lines of one page, top to bottom, glyphs left to right; and how many glyphs had no
-    usable character code (fonts without a Unicode map give private-use or control codes)."""
+    usable character code (fonts without a Unicode map give private-use or control codes). Given the
+    page, the rows of its ruled tables come as one line each (cells joined by tabs)."""
     import pypdfium2.raw as raw
 
     tp = textpage.raw  # type: ignore[attr-defined]
@@ -73,6 +76,12 @@ def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
         size = raw.FPDFText_GetFontSize(tp, i) or (top - bottom) or 1.0
         origin_y = _origin_y(tp, i, bottom)
         glyphs.append((origin_y, left, right, size, ch, generated))
+    rows: list[Line] = []
+    if page is not None:
+        tables = pdf_tables.grids(page)
+        if tables:
+            glyphs, found = pdf_tables.split(glyphs, tables)
+            rows = [_row_line(r, page_no) for r in found]
     lines: list[list[tuple[float, float, float, float, str, bool]]] = []
     for g in sorted(glyphs, key=lambda g: -g[0]):
         if lines and abs(lines[-1][0][0] - g[0]) <= 0.35 * max(g[3], lines[-1][0][3]):
@@ -83,7 +92,28 @@ def page_lines(textpage: object, page_no: int) -> tuple[list[Line], int]:
     for row in lines:
         row.sort(key=lambda g: g[1])
         out.extend(_segments(row, page_no))
+    if rows:
+        out = sorted(out + rows, key=lambda x: -x.y)  # stable: the parts of a printed line keep their order
     return out, unreadable
+
+
+def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
+    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are."""
+    cells: list[str] = []
+    for glyphs in row.cells:
+        text = ""
+        for part in (_line_text(x) for x in pdf_tables.cell_lines(glyphs)):
+            text += _joiner(text, part) + part
+        cells.append(" ".join(text.split("\t")))
+    return Line(
+        page=page_no, text="\t".join(cells), x0=row.left, x1=row.right, y=row.top, size=pdf_tables.row_size(row),
+        cells=cells,
+    )  # fmt: skip
+
+
+def _joiner(text: str, line: str) -> str:
+    """What joins a wrapped line to the text before it: a space between two Latin words only."""
+    return " " if _WORD.match(text[-1:]) and _WORD.match(line[:1]) and not text[-1:].isdigit() else ""
 
 
 def _segments(row: list[tuple[float, float, float, float, str, bool]], page_no: int) -> list[Line]:
@@ -162,15 +192,21 @@ def _origin_y(tp: object, i: int, fallback: float) -> float:
 
 
 def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
-    """The glyphs of a line as text: generated spaces only between two Latin words."""
+    """The glyphs of a line as text: generated spaces only between two Latin words, or where the gap
+    is as wide as a typed space (LibreOffice: a space 0.31 em, a full-width space 1 em; its
+    autospacing between Chinese and digits is 0.20 em, other producers' up to a third) — but not the tab after a list number that
+    starts the line (`一、`, `（一）`, `1.`: Word's automatic numbering prints one)."""
     out: list[str] = []
+    spread = _spread(gs)
     for k, (_, _, _, _, ch, generated) in enumerate(gs):
         if ch.isspace() and generated:
             before = out[-1] if out else ""
-            after = next((g[4] for g in gs[k + 1 :] if not g[4].isspace()), "")
-            if not (_WORD.match(before[-1:] or " ") and _WORD.match(after or " ")):
+            nxt = next((g for g in gs[k + 1 :] if not g[4].isspace()), None)
+            after = nxt[4] if nxt else ""
+            if before.endswith(" ") or not before or nxt is None:
                 continue
-            if before.endswith(" "):
+            latin = _WORD.match(before[-1:]) and _WORD.match(after or " ")
+            if not latin and (not _typed_gap(gs, k, nxt, spread) or _LIST_NUMBER.match("".join(out))):
                 continue
             out.append(" ")
             continue
@@ -180,6 +216,32 @@ def _line_text(gs: list[tuple[float, float, float, float, str, bool]]) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+TYPED_GAP = 0.27  # ems: a gap this wide between two Chinese characters is a typed space (0.31 em)
+MIXED_TYPED_GAP = 0.5  # ems: between Chinese and Latin, where autospacing puts 0.20-0.33 em
+_LIST_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]{1,4}[)）]|[一二三四五六七八九十百\d]{1,4}[、.．]?)$")
+
+
+def _typed_gap(
+    gs: list[tuple[float, float, float, float, str, bool]],
+    k: int,
+    nxt: tuple[float, float, float, float, str, bool],
+    spread: float,
+) -> bool:
+    """The gap before glyph `nxt` is wider than autospacing and than the line's own letter-spacing
+    (`spread`: a justified line stretches every gap alike, a typed space stands out of it)."""
+    prev = next((g for g in reversed(gs[:k]) if not g[4].isspace()), None)
+    if prev is None:
+        return False
+    # autospacing only ever stands between Chinese and Latin: there, only a wider gap was typed
+    em = TYPED_GAP if not (_WORD.match(prev[4]) or _WORD.match(nxt[4])) else MIXED_TYPED_GAP
+    return nxt[1] - prev[2] - spread >= em * max(prev[3], nxt[3], 1.0)
+
+
+def _spread(gs: list[tuple[float, float, float, float, str, bool]]) -> float:
+    """The usual gap between neighbouring glyphs of a line (0 unless it is letter-spaced or justified)."""
+    visible = [g for g in gs if not g[4].isspace()]
+    gaps = sorted(b[1] - a[2] for a, b in pairwise(visible))
+    return max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
 
 
 def unreadable_share(pages: list[list[Line]], bad: int) -> float:
@@ -237,7 +299,9 @@ def split_notes(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
     notes: list[str] = []
     out: list[list[Line]] = []
     for lines in pages:
-        last_body = max((k for k, x in enumerate(lines) if x.size > body * NOTE_SIZE), default=-1)
+        last_body = max(
+            (k for k, x in enumerate(lines) if x.size > body * NOTE_SIZE or x.cells is not None), default=-1
+        )
         tail = lines[last_body + 1 :]
         if last_body < 0 or not tail:
             out.append(lines)
@@ -265,14 +329,24 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     prev: Line | None = None
     for line in body:
-        if prev is not None and _continues(prev, line, block, pitch, body_size):
+        if prev is not None and prev.cells is not None and line.cells is not None and _row_goes_on(prev, line):
+            prev.cells = [a + _joiner(a, b) + b for a, b in zip(prev.cells, line.cells, strict=True)]
+            prev.text = "\t".join(prev.cells)
+            out[-1] = (out[-1][0], prev.text)
+            continue  # prev stays the row, which may go on over one more page
+        if prev is not None and prev.cells is None and line.cells is None and _continues(prev, line, block, pitch, body_size):
             text = out[-1][1]
-            joiner = " " if _WORD.match(text[-1:]) and _WORD.match(line.text[:1]) and not text[-1:].isdigit() else ""
-            out[-1] = (out[-1][0], text + joiner + line.text)
+            out[-1] = (out[-1][0], text + _joiner(text, line.text) + line.text)
         else:
             out.append((line.number, line.text))
         prev = line
     return out
+
+
+def _row_goes_on(prev: Line, line: Line) -> bool:
+    """A table row cut by a page break: on the next page, as many cells, the first one empty."""
+    assert prev.cells is not None and line.cells is not None
+    return line.page == prev.page + 1 and len(line.cells) == len(prev.cells) and not line.cells[0].strip()
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:

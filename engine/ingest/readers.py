@@ -23,11 +23,12 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets
-from engine.ingest.tables import Cell, TableRow, table_lines
+from engine.ingest import budgets, numbering
+from engine.ingest.tables import Cell, TableRow, table_lines, text_table_lines
 
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -113,11 +114,13 @@ def read_docx(data: bytes, path: str) -> DocxText:
 
         document = docx.Document(io.BytesIO(data))
         counter = [0]
+        _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         lines = list(_docx_blocks(iter_docx_blocks(document), counter))
         for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
             if n == _BOX:
                 counter[0] += 1
                 lines[k] = (counter[0], text)
+        lines = _pasted_tables(lines)
         body = document.element.body
         tracked = any(True for _ in body.iter(*_TRACKED))
         notes = _docx_notes(document)
@@ -126,6 +129,24 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
+    finally:
+        _LABELS.set({})
+
+
+def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
+    """A task table pasted into Word as text (a paragraph per row, cells split by tabs) read as in a
+    .txt (engine.ingest.tables.text_table_lines): one row a line, the header dropped. Rows of real
+    Word tables (already `TableRow`s) are left as they are."""
+    out: list[RawLine] = []
+    run: list[RawLine] = []
+    for line in lines:
+        if isinstance(line[1], TableRow):
+            out += text_table_lines(run)
+            run = []
+            out.append(line)
+        else:
+            run.append(line)
+    return out + text_table_lines(run)
 
 
 def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
@@ -165,6 +186,8 @@ _TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 # subtrees whose text is not the paragraph's own: deleted or moved-away text, text boxes (read as
 # paragraphs of their own), the fallback copy of a drawing, field codes
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
+# the printed numbers (engine.ingest.numbering) of the .docx being read, by w:p element
+_LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  # noqa: B039 (never mutated)
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
@@ -278,7 +301,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
         else:
             counter[0] += 1
             p = block._p  # type: ignore[attr-defined]
-            line = (counter[0], paragraph_text(p))
+            line = (counter[0], _LABELS.get().get(p, "") + paragraph_text(p))
             if held is not None:
                 line = (held[0], held[1] + line[1])
                 held = None
@@ -289,7 +312,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
             for box in _text_boxes(p):
                 # numbered after the body (read_docx): body paragraphs keep the numbers report/docx counts
                 for inner in box.iter(f"{_W}p"):
-                    yield _BOX, paragraph_text(inner)
+                    yield _BOX, _LABELS.get().get(inner, "") + paragraph_text(inner)
     if held is not None:
         yield held
 
@@ -383,7 +406,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
                 page = document[i]
                 textpage = page.get_textpage()
                 try:
-                    lines, bad = layout.page_lines(textpage, i)
+                    lines, bad = layout.page_lines(textpage, i, page)
                     unreadable += bad
                 finally:
                     textpage.close()
@@ -401,11 +424,23 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
-        return PdfText(layout.paragraphs(body), removed, notes)
+        return PdfText(_table_cells(_pasted_tables(layout.paragraphs(body))), removed, notes)
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files
         raise _corrupt(path, ".pdf", exc) from exc
+
+
+def _table_cells(lines: list[RawLine]) -> list[RawLine]:
+    """Rows of a ruled table that is no task table, cell by cell (as the .docx reader reads one):
+    in a PDF's lines only table rows hold tabs (engine.ingest.pdf joins their cells with them)."""
+    out: list[RawLine] = []
+    for n, text in lines:
+        if "\t" in text and not isinstance(text, TableRow):
+            out += [(n, cell) for cell in text.split("\t") if cell.strip()]
+        else:
+            out.append((n, text))
+    return out
 
 
 # --------------------------------------------------------------------------- .html

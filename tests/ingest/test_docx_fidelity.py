@@ -146,3 +146,29 @@ def test_deleted_paragraph_mark_joins_the_next_paragraph(tmp_path: Path) -> None
     assert [x.text for x in doc.paragraphs] == ["一、总体要求", "1.推进依法行政，严格规范公正文明执法。", "二、工作任务"]
     assert [x.line for x in doc.paragraphs] == [1, 2, 4]
     assert doc.tracked_changes
+
+
+def test_task_table_pasted_as_tab_separated_paragraphs_reads_as_in_a_text_file(tmp_path: Path) -> None:
+    """A task table pasted into Word as text (one paragraph a row, cells split by tabs) gives the
+    rows a .txt of the same lines gives: the header dropped, one line a row with its units."""
+    rows = [
+        "某县养老服务体系建设重点任务分工表",
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限",
+        "1\t建设县级养老服务指导中心。\t县民政局\t县财政局、县卫生健康局\t2026年底",
+        "2\t推进特困供养设施改造。\t县民政局\t各乡镇人民政府\t2027年6月",
+    ]
+    d = docx.Document()
+    for row in rows:
+        d.add_paragraph(row)
+    from engine.ingest import from_text
+    from engine.pipeline import load_plan
+
+    got = load_document(str(_save(d, tmp_path / "t.docx")))
+    want = from_text("\n".join(rows))
+    assert [p.text for p in got.paragraphs] == [p.text for p in want.paragraphs]
+    assert sum(p.table_row for p in got.paragraphs) == 2
+    plan = load_plan(str(tmp_path / "t.docx"))
+    assert [(m.label, m.lead_units, m.support_units) for m in plan.measures] == [
+        ("1", ["县民政局"], ["县财政局", "县卫生健康局"]),
+        ("2", ["县民政局"], ["各乡镇人民政府"]),
+    ]

@@ -106,6 +106,44 @@ def test_positioned_digits_get_no_invented_space(tmp_path: Path) -> None:
     assert doc.paragraphs[0].orig == "到2025年底前完成，推广Open Data"
 
 
+def test_a_gap_as_wide_as_a_typed_space_stays_a_space(tmp_path: Path) -> None:
+    """A full-width space the author typed (between a time and 来源, ~1 em) is kept, so the page's
+    date line still reads as one; the tab after a list number (after punctuation) and autospacing
+    (~0.2 em) add none."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    for y, pieces in (
+        (760, (("2025-03-18 15:42:07", SIZE), ("来源：某市人民政府网站", 0))),
+        (730, (("（一）", 1.6 * SIZE), ("推进简政", 0.2 * SIZE), ("2025", 0.2 * SIZE), ("年完成。", 0))),
+    ):
+        x = LEFT
+        for piece, gap in pieces:
+            c.drawString(x, y, piece)
+            x += c.stringWidth(piece, "STSong-Light", SIZE) + gap
+    c.showPage()
+    c.save()
+    doc = load_document(str(path))
+    assert [p.orig for p in doc.paragraphs] == ["（一）推进简政2025年完成。"]
+    assert "2025-03-18 15:42:07 来源：某市人民政府网站" in doc.removed  # the page's date line, as furniture
+
+
+def test_a_justified_line_stretched_evenly_gets_no_spaces(tmp_path: Path) -> None:
+    """Justification spreads every gap of a line alike (here 0.4 em): no typed space among them;
+    one gap wider than the rest by a space's width is one."""
+    path = tmp_path / "plan.pdf"
+    c = _canvas(path)
+    c.setFont("STSong-Light", SIZE)
+    for y, text, wide in ((760, "推进简政放权改革创新", -1), (730, "市统计局市直有关部门", 3)):
+        x = LEFT
+        for k, ch in enumerate(text):
+            c.drawString(x, y, ch)
+            x += SIZE + 0.4 * SIZE + (0.35 * SIZE if k == wide else 0)
+    c.showPage()
+    c.save()
+    assert [p.orig for p in load_document(str(path)).paragraphs] == ["推进简政放权改革创新", "市统计局 市直有关部门"]
+
+
 def test_short_lines_of_a_sparse_page_stay_apart(tmp_path: Path) -> None:
     """With no right margin that lines reach, no line counts as running on."""
     path = tmp_path / "plan.pdf"

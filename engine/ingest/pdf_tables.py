@@ -1,0 +1,156 @@
+"""Ruled tables in a PDF: their text read cell by cell, one line per row, as a .docx table is read.
+
+A table printed from Word or WPS (a 任务分工表) is a grid of thin rules with text wrapped inside
+narrow cells; read line by line, the cells of one printed line run into each other (`制定发布省民政厅
+省发展改革2026年6`) and a task's text is cut into a dozen fragments. Here:
+
+1. thin path objects are rules: vertical (≤ 2 pt wide, ≥ 8 pt tall) and horizontal (≤ 2 pt tall,
+   ≥ 20 pt wide); vertical rules whose spans overlap form one table when there are at least three
+   (two columns) and at least two horizontal rules cross them;
+2. the horizontal rules cut the table into rows; in each row the vertical rules that cross its middle
+   are its column edges (a merged cell — a section heading across the table — has none inside);
+3. each glyph inside the table goes to its cell; a cell's text is its visual lines joined as a wrapped
+   paragraph is; a row becomes one `Line` whose cells are joined by tabs (engine.ingest.tables then
+   reads a task table from them as from a .txt), marked as a row so it joins no paragraph.
+
+A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
+first page): `join_rows` puts the two parts back together cell by cell.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+THIN = 2.0  # points: a rule is at most this thick
+MIN_VERTICAL = 8.0
+MIN_HORIZONTAL = 20.0
+SNAP = 2.0  # rules this close are one edge
+
+Glyph = tuple[float, float, float, float, str, bool]  # baseline, x0, x1, size, char, generated
+
+
+@dataclass
+class Grid:
+    left: float
+    right: float
+    bottom: float
+    top: float
+    verticals: list[tuple[float, float, float]]  # x, y0, y1
+    rows: list[float]  # the y of each horizontal edge, top to bottom
+
+    def holds(self, x: float, y: float) -> bool:
+        return self.left - SNAP <= x <= self.right + SNAP and self.bottom - SNAP <= y <= self.top + SNAP
+
+
+def rules(page: object) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """(vertical rules as (x, y0, y1), horizontal rules as (y, x0, x1)) of a page's path objects."""
+    import pypdfium2.raw as raw
+
+    verticals: list[tuple[float, float, float]] = []
+    horizontals: list[tuple[float, float, float]] = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=3):  # type: ignore[attr-defined]
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if width <= THIN and height >= MIN_VERTICAL:
+            verticals.append(((left + right) / 2, bottom, top))
+        elif height <= THIN and width >= MIN_HORIZONTAL:
+            horizontals.append(((bottom + top) / 2, left, right))
+    return verticals, horizontals
+
+
+def grids(page: object) -> list[Grid]:
+    """The ruled tables of a page."""
+    verticals, horizontals = rules(page)
+    groups: list[list[tuple[float, float, float]]] = []
+    for v in sorted(verticals, key=lambda v: -v[2]):
+        for g in groups:
+            if any(v[1] < o[2] - SNAP and o[1] < v[2] - SNAP for o in g):
+                g.append(v)
+                break
+        else:
+            groups.append([v])
+    out: list[Grid] = []
+    for g in groups:
+        xs = _snap(sorted(v[0] for v in g))
+        if len(xs) < 3:
+            continue
+        left, right = xs[0], xs[-1]
+        bottom, top = min(v[1] for v in g), max(v[2] for v in g)
+        ys = _snap(
+            sorted(
+                (h[0] for h in horizontals
+                 if bottom - SNAP <= h[0] <= top + SNAP and h[1] < right - SNAP and h[2] > left + SNAP),
+                reverse=True,
+            )
+        )  # fmt: skip
+        if len(ys) < 2:
+            continue
+        if ys[0] < top - SNAP:
+            ys.insert(0, top)
+        if ys[-1] > bottom + SNAP:
+            ys.append(bottom)
+        out.append(Grid(left, right, bottom, top, g, ys))
+    return out
+
+
+def _snap(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if not out or abs(v - out[-1]) > SNAP:
+            out.append(v)
+    return out
+
+
+@dataclass
+class Row:
+    """The glyphs of one table row by cell, and where the row stands."""
+
+    top: float
+    cells: list[list[Glyph]]
+    left: float
+    right: float
+
+
+def split(glyphs: list[Glyph], tables: list[Grid]) -> tuple[list[Glyph], list[Row]]:
+    """(the glyphs outside every table, the rows of the tables with their glyphs by cell)."""
+    outside: list[Glyph] = []
+    rows: dict[tuple[int, int], Row] = {}
+    for g in glyphs:
+        x = (g[1] + g[2]) / 2
+        y = g[0] + g[3] * 0.3  # a glyph's middle, above its baseline
+        grid = next((t for t in tables if t.holds(x, y)), None)
+        if grid is None:
+            outside.append(g)
+            continue
+        r = next((k for k in range(len(grid.rows) - 1) if grid.rows[k + 1] - SNAP <= y <= grid.rows[k] + SNAP), None)
+        if r is None:
+            outside.append(g)
+            continue
+        key = (id(grid), r)
+        row = rows.get(key)
+        middle = (grid.rows[r] + grid.rows[r + 1]) / 2
+        edges = _snap(sorted(v[0] for v in grid.verticals if v[1] - SNAP <= middle <= v[2] + SNAP))
+        if row is None:
+            row = rows[key] = Row(grid.rows[r], [[] for _ in range(max(1, len(edges) - 1))], grid.left, grid.right)
+        c = next((k for k in range(len(edges) - 1) if edges[k] <= x <= edges[k + 1]), 0)
+        row.cells[min(c, len(row.cells) - 1)].append(g)
+    return outside, [r for r in rows.values() if any(r.cells)]
+
+
+def cell_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """A cell's glyphs as its visual lines, top to bottom, each left to right."""
+    lines: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: -g[0]):
+        if lines and abs(lines[-1][0][0] - g[0]) <= 0.35 * max(g[3], lines[-1][0][3]):
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+    for line in lines:
+        line.sort(key=lambda g: g[1])
+    return lines
+
+
+def row_size(row: Row) -> float:
+    sizes = [g[3] for cell in row.cells for g in cell if g[3] > 1]
+    return statistics.median(sizes) if sizes else 12.0
