@@ -168,11 +168,13 @@ def _after_last_clause(nodes: list, paras: list[Paragraph]) -> int | None:
 def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where the attachments begin, when the body before them already holds the plan.
 
-    An attachment starts at a bare "附件" heading after the body's signature or date. A cover notice
+    An attachment starts at a bare "附件" heading after the body's signature or date (or, under a covering
+    notice dated above the plan, after the plan's items). A cover notice
     whose body has fewer than two numbered items ("现将《方案》印发给你们") is not cut: there the
     attachment is the plan.
     """
-    dated = False
+    # a covering notice signed and dated above the plan: the plan itself closes with no date of its own
+    dated = any(frontmatter.parse_date(t := paras[k].text.strip()) and len(t) <= 20 for k in range(first))
     for k in range(first, len(paras)):
         text = paras[k].text.strip()
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):

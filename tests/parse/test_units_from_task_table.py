@@ -52,3 +52,29 @@ def test_checked_alone_no_missing_unit_finding() -> None:
         path.write_text(BODY.format(own=""), encoding="utf-8")
         run = check(str(path), allow_no_parent=True, fail_on="none")
     assert [f.rule for f in run.report.findings if f.rule.startswith("lead-unit")] == []
+
+
+NOTICE_ABOVE = """某某省人民政府办公厅关于印发某某省养老服务提升实施方案的通知
+各市、县（区）人民政府，省政府各部门：
+《某某省养老服务提升实施方案》已经省政府同意，现印发给你们，请认真组织实施。
+某某省人民政府办公厅
+2026年7月22日
+某某省养老服务提升实施方案
+一、重点任务
+（一）建立基本养老服务清单制度。制定省级基本养老服务清单。
+（二）完善居家社区养老服务网络。推进街道综合养老服务中心建设。
+二、保障措施
+（一）加强组织领导。各级人民政府要建立健全部门协同推进机制。
+附件：重点任务分工表
+附件
+重点任务分工表
+1.建立基本养老服务清单制度(牵头单位:省民政厅;配合单位:省财政厅)2026年底前完成。
+2.完善居家社区养老服务网络(牵头单位:省民政厅;配合单位:省住房城乡建设厅)2027年底前完成。
+"""
+
+
+def test_under_a_notice_dated_above_the_plan_the_rows_give_the_units() -> None:
+    """The 印发 notice is signed and dated above the plan, which closes with no date of its own; its 附件 分工表
+    (a Word table read as one line a row) restates the items with their units (blind4 江西省 .docx)."""
+    got = {m.label: (m.lead_units, m.support_units) for m in parse_plan(from_text(NOTICE_ABOVE, path="d.txt")).measures}
+    assert got == {"(一)": (["省民政厅"], ["省财政厅"]), "(二)": (["省民政厅"], ["省住房城乡建设厅"])}
