@@ -543,9 +543,15 @@ _ATTRIBUTIVE_RE = re.compile(r"[^，,。；;\n]{0,30}?的[^，,。；;\n的]{0,6
 _SENTENCE_START_RE = re.compile(r"[。；;！？!?\n]")
 
 
+# a last sentence that is nothing but units and 负责 ("市市场监管局负责。", "市卫生健康委、市医保局按职责分工负责。")
+_ONLY_RESPONSIBLE_RE = re.compile(
+    r"^(?P<units>[^，,；;。:：由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按照?(?:各自)?职责(?:分工)?|共同|分别)?负责$"
+)
+
+
 def _closing_sentence(text: str) -> Found | None:
-    """The last sentence as a clause when it is nothing but "A牵头，B、C配合。" (every name a body's):
-    plans that write it without brackets mean the same lead and support as "（A牵头，B配合）"."""
+    """The last sentence as a clause when it is nothing but "A牵头，B、C配合。" or "A、B负责。" (every name a
+    body's): plans that write it without brackets mean the same as "（A牵头，B配合）" / "（A、B负责）"."""
     end = len(text.rstrip(" \t\n"))
     body = text[:end]
     if body.endswith(("。", ".")):
@@ -556,6 +562,15 @@ def _closing_sentence(text: str) -> Found | None:
         s += 1
     sentence = squeeze(body[s:])
     m = INLINE_RE.match(sentence)
+    only = _ONLY_RESPONSIBLE_RE.match(sentence) if not m else None
+    if only:  # "市市场监管局负责。" on its own: the unbracketed "（X负责）", nothing left for a duty to describe
+        lead = parse_units(only.group("units"))
+        # named bodies, or the governments below as a group; not "各责任单位负责"/"各地负责", which points back
+        # at whoever the plan assigned elsewhere
+        named = [n for n in lead if not is_generic_unit(n) and (not n.startswith("各") or is_lower_group(n))]
+        if lead and named == lead and all(_has_unit_suffix(n) and not _NOT_A_NAME_RE.match(n) for n in lead):
+            return _make(text, s, end, "", (lead, [], "X负责"))
+        return None
     if not m or sentence.startswith("由"):
         return None  # 由A牵头 opens a sentence that goes on ("由A牵头，B配合，做好…"): step 4's
     lead = parse_units(m.group("lead"))

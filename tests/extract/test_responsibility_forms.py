@@ -184,3 +184,21 @@ def test_fields_naming_no_body_and_bracketed_labels(text, lead, support):
 def test_a_bracketed_label_clause_is_quoted_as_printed():
     r = extract_responsibility("推进建设。【牵头单位】市水务局【配合单位】市农业农村局")
     assert r is not None and r.text.startswith("【牵头单位】市水务局")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # the unbracketed "（X负责）" closing an item with sub-points (blind4 天水市 (二))
+        ("强化风险管控。\n（1）督促企业建立清单；\n（2）开展体系检查。\n市市场监管局负责。", ["市市场监管局"]),
+        ("推进整治。开展专项检查。市卫生健康委、市医保局按职责分工负责。", ["市卫生健康委", "市医保局"]),
+        ("推进整治。开展专项检查。各县区人民政府负责。", ["各县区人民政府"]),
+        # a duty described (负责 has an object), or a pointer back at whoever was assigned: no clause
+        ("强化风险管控。市市场监管局负责组织开展检查。", None),
+        ("组织实施阶段。各责任单位按照任务分工抓好落实。各责任单位负责。", None),
+        ("做好宣传。各地负责。", None),
+    ],
+)  # fmt: skip
+def test_a_last_sentence_of_only_units_and_fu_ze(text, lead):
+    r = extract_responsibility(text)
+    assert (r and [u.name for u in r.lead]) == lead
