@@ -245,7 +245,7 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     style = measure_style(nodes, _in_framing_sections(nodes))
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
-    framing = _framing(nodes, ms_rank, assigned)
+    framing = _framing(nodes, ms_rank, assigned) | _framing_articles(nodes, style, assigned)
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
             n.kind = "section"
@@ -257,6 +257,19 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
                 p = nodes[p].parent
             n.parent_measure = p
     return style
+
+
+def _framing_articles(nodes: list[Node], style: str, assigned: Callable[[Node], bool]) -> set[int]:
+    """In a flat 第X条 plan (no chapters) whose task articles each name their units, the articles before the
+    first and after the last of them frame it: purpose, scope and goals (第一条 为…, 本细则适用于…), then the
+    leading group's coordination, who interprets it, when it takes effect. An article between two that name
+    units stays a measure (one that left its unit out is a gap to report)."""
+    if style != "cn_article" or any(n.parent is not None for n in nodes):
+        return set()
+    named = [i for i, n in enumerate(nodes) if assigned(n)]
+    if len(named) < 3 or 2 * len(named) <= named[-1] - named[0] + 1:  # most tasks between them name units
+        return set()
+    return {i for i in range(len(nodes)) if i < named[0] or i > named[-1]}
 
 
 def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:

@@ -72,7 +72,9 @@ def test_clause(clause, lead, support):
     ("text", "units"),
     [
         ("各市、州、直管市及神农架林区人民政府", ["各市、州、直管市及神农架林区人民政府"]),
-        ("市人力社保局，各镇人民政府、街道办事处", ["市人力社保局", "各镇人民政府、街道办事处"]),
+        # two kinds of body, each a whole name: two units (a 各 list of division kinds is one: 各区、县级市)
+        ("市人力社保局，各镇人民政府、街道办事处", ["市人力社保局", "各镇人民政府", "街道办事处"]),
+        ("各县、区人民政府、街道办事处", ["各县、区人民政府", "街道办事处"]),
         ("自治区农牧厅、各盟、市人民政府", ["自治区农牧厅", "各盟、市人民政府"]),
         ("各区、县级市人民政府、市财政局", ["各区、县级市人民政府", "市财政局"]),
         ("—", []),
@@ -202,3 +204,19 @@ def test_a_bracketed_label_clause_is_quoted_as_printed():
 def test_a_last_sentence_of_only_units_and_fu_ze(text, lead):
     r = extract_responsibility(text)
     assert (r and [u.name for u in r.lead]) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        # roles inside a 责任单位 field (blind4 玛纳斯县): the roles decide, not the key
+        ("做好工作。\n责任单位：县教育局、县市场监督管理局牵头，人民银行玛纳斯县支行、县发展和改革委员会配合。",
+         ["县教育局", "县市场监督管理局"], ["人民银行玛纳斯县支行", "县发展和改革委员会"]),
+        ("做好工作。（责任单位：县教育局牵头，各乡镇人民政府配合）", ["县教育局"], ["各乡镇人民政府"]),
+        ("做好工作。（责任单位：县教育局、县财政局）", ["县教育局", "县财政局"], []),
+    ],
+)  # fmt: skip
+def test_roles_inside_a_unit_field(text, lead, support):
+    r = extract_responsibility(text)
+    assert r is not None
+    assert ([u.name for u in r.lead], [u.name for u in r.support]) == (lead, support)

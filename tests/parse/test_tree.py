@@ -398,3 +398,35 @@ def test_safeguards_starting_again_but_assigning_their_work_like_the_tasks_stay_
     )
     plan = parse_plan(doc_of(text))
     assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)", "(四)", "(一)", "(二)"]
+
+
+_ARTICLES = [
+    "第一条  为深化“双减”工作，结合本县实际，制定本细则。",
+    "第二条  本细则适用于本县义务教育阶段学校。",
+    "第三条  工作目标：2026年底前，课后服务实现全覆盖。",
+    "第四条  压减作业总量。严禁给家长布置作业。\n责任单位：县教育局牵头，各乡镇人民政府配合。",
+    "第五条  提升课后服务水平。\n责任单位：县教育局牵头，县财政局配合。",
+    "第六条  规范培训机构。\n{sixth}",
+    "第七条  加强家校协同。\n责任单位：县妇联牵头，县教育局配合。",
+    "第八条  县“双减”工作专项领导小组办公室负责统筹协调。",
+    "第九条  本细则由县教育局负责解释。",
+    "第十条  本细则自印发之日起施行。",
+]
+
+
+def test_a_flat_article_plan_is_framed_by_the_articles_around_its_tasks(doc_of):
+    """No chapters; the task articles each name their units: the articles before the first and after the last
+    of them (purpose, scope, goals; coordination, interpretation, entry into force) are not measures, and one
+    between them that names no unit stays a measure (blind4 玛纳斯县)."""
+    text = "某县减轻学生负担实施细则\n" + "\n".join(_ARTICLES).format(sixth="严禁超前超标培训。")
+    plan = parse_plan(doc_of(text))
+    assert [m.label for m in plan.measures] == ["第四条", "第五条", "第六条", "第七条"]
+    assert plan.measures[2].lead_units == []
+
+
+def test_an_article_plan_whose_articles_name_few_units_keeps_them_all(doc_of):
+    text = "某县减轻学生负担实施细则\n" + "\n".join(
+        a.split("\n")[0] for a in _ARTICLES
+    ).format(sixth="")  # no unit lines at all
+    plan = parse_plan(doc_of(text))
+    assert len(plan.measures) == 10
