@@ -51,6 +51,8 @@ class _Item:
     run: tuple
     line: int
     orig: str
+    section: bool = False
+    column: int = 0
 
 
 class Numbering(CheckKind):
@@ -99,7 +101,7 @@ class Numbering(CheckKind):
         items: list[_Item] = []
         for s in plan.sections:
             items.append(
-                _Item(s.label, s.label, s.ordinal, s.style, s.depth, (s.document, s.style, s.depth, False), (s.document, *s.path), s.line, orig.get(s.line, ""))
+                _Item(s.label, s.label, s.ordinal, s.style, s.depth, (s.document, s.style, s.depth, False), (s.document, *s.path), s.line, orig.get(s.line, ""), True, s.column or 0)
             )  # fmt: skip
         for m in ctx.measures():
             # each document a notice issues together has its own numbering (Plan.documents)
@@ -108,9 +110,9 @@ class Numbering(CheckKind):
             # 总则 and 附则 articles (sections) and its task articles (measures) count on from each other
             group = (m.document, m.style, m.depth, m.parent_measure is not None)
             items.append(
-                _Item(m.ref, m.label, m.ordinal, m.style, m.depth, group, run, m.line, orig.get(m.line, ""))
+                _Item(m.ref, m.label, m.ordinal, m.style, m.depth, group, run, m.line, orig.get(m.line, ""), False, m.column or 0)
             )
-        items.sort(key=lambda i: i.line)
+        items.sort(key=lambda i: (i.line, i.column))  # a page on one line: its items in the order printed
         return items
 
     def _hit(self, it: _Item, problem: tuple[str, str], fix: tuple[str, str], lang: str, key: str) -> Hit:
@@ -155,17 +157,23 @@ class Numbering(CheckKind):
         kinds: list[str | None] = []
         for prev, run in itertools.pairwise(runs):
             first = run[0].ordinal
-            if first == 1 and prev[-1].ordinal != 0:
+            if first == 1 and all(i.section for i in run) and not all(i.section for i in prev):
+                # general requirements numbered apart after the tasks (三、保障措施 （一）… where the tasks ran on
+                # from section to section): parse read them as no measures because they start again
+                kinds.append("apart")
+            elif first == 1 and prev[-1].ordinal != 0:
                 kinds.append("restart")
             elif first == prev[-1].ordinal + 1:
                 kinds.append("continue")
             else:
                 kinds.append(None)
-        votes = Counter(k for k in kinds if k)
+        votes = Counter(k for k in kinds if k and k != "apart")
         mode = votes.most_common(1)[0][0] if votes else None
         tie = len(votes) == 2 and len(set(votes.values())) == 1
         for (_prev, run), kind in zip(itertools.pairwise(runs), kinds, strict=True):
             it = run[0]
+            if kind == "apart":
+                continue
             if kind is None:
                 wrong = (
                     "本章起始编号既不是1也不接续上一章",
