@@ -457,3 +457,8 @@ def _attach_rules_group() -> None:
 
 
 _attach_rules_group()
+
+if __name__ == "__main__":  # `python -m engine.cli …` runs the same entry point as `plancheck` and `python -m engine`
+    from engine.entry import main as _entry
+
+    _entry()

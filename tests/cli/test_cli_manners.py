@@ -232,3 +232,15 @@ def test_every_bad_option_value_is_refused_in_the_runs_language(path, args):
             assert not english.search(out) and re.search(r"[\u4e00-\u9fff]{2}", out), out
         else:
             assert "用法错误" not in out and "usage:" in out, out
+
+
+@pytest.mark.parametrize("module", ["engine", "engine.cli"])
+def test_every_module_form_runs_the_command(module: str) -> None:
+    """`python -m engine.cli …` once exited 0 and printed nothing (no __main__ guard): both forms run plancheck."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-m", module, "--version"], cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("plancheck ")
