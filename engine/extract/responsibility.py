@@ -558,6 +558,15 @@ _ONLY_RESPONSIBLE_RE = re.compile(
 )
 
 
+def _names_a_body(name: str) -> bool:
+    return (
+        _has_unit_suffix(name)
+        and not _NOT_A_NAME_RE.match(name)
+        and not is_generic_unit(name)
+        and (not name.startswith("各") or is_lower_group(name))
+    )
+
+
 def _closing_sentence(text: str) -> Found | None:
     """The last sentence as a clause when it is nothing but "A牵头，B、C配合。" or "A、B负责。" (every name a
     body's): plans that write it without brackets mean the same as "（A牵头，B配合）" / "（A、B负责）"."""
@@ -576,8 +585,7 @@ def _closing_sentence(text: str) -> Found | None:
         lead = parse_units(only.group("units"))
         # named bodies, or the governments below as a group; not "各责任单位负责"/"各地负责", which points back
         # at whoever the plan assigned elsewhere
-        named = [n for n in lead if not is_generic_unit(n) and (not n.startswith("各") or is_lower_group(n))]
-        if lead and named == lead and all(_has_unit_suffix(n) and not _NOT_A_NAME_RE.match(n) for n in lead):
+        if lead and all(_names_a_body(n) for n in lead):
             return _make(text, s, end, "", (lead, [], "X负责"))
         return None
     if not m or sentence.startswith("由"):

@@ -338,6 +338,7 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: 
             continue  # the first is read for the notice (its date, number, issuers)
         sub = doc.model_copy(update={"paragraphs": [p for p in doc.paragraphs if bounds[i] <= p.line < bounds[i + 1]]})
         p_paras, p_markers, p_first = _marked(sub)
+        p_markers = _cut_explanation(p_paras, p_markers, p_first)
         head = plans[0] if plans else None
         plans.append(_parse_one(sub, p_paras, p_markers, p_first, level or (head.level if head else None),
                                 jurisdiction, head))  # fmt: skip
@@ -397,7 +398,6 @@ def _parse_one(
     """One document's plan; `head` is the first document of a notice issuing several, whose date,
     number, issuers, addressees and place the later ones share."""
 
-    markers = _cut_explanation(paras, markers, first)
     cut = _attachment_start(paras, markers, first)
     rows: list[int] = []
     markers_before_cut = markers

@@ -242,10 +242,11 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
     of the measure style at all is a measure too (`_shallow_measures`)."""
-    style = measure_style(nodes, _in_framing_sections(nodes))
+    inside = _in_framing_sections(nodes)
+    style = measure_style(nodes, inside)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
-    framing = _framing(nodes, ms_rank, assigned) | _framing_articles(nodes, style, assigned)
+    framing = _framing(nodes, ms_rank, inside, assigned) | _framing_articles(nodes, style, assigned)
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
             n.kind = "section"
@@ -306,20 +307,19 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     None when every top-level section is such a one: a text that is nothing but its safeguards (an excerpt,
     a one-section notice) has no other tasks for them to stand apart from."""
     top_of = _tops(nodes)
-    framing_tops = {
-        t for t in set(top_of) if FRAMING_CHAPTERS.match(_plain_title(nodes[t].title)) or SAFEGUARD_TITLES.search(_plain_title(nodes[t].title))
-    }  # fmt: skip
+    titles = {t: _plain_title(nodes[t].title) for t in set(top_of)}
+    framing_tops = {t for t, title in titles.items() if FRAMING_CHAPTERS.match(title) or SAFEGUARD_TITLES.search(title)}
     if framing_tops == set(top_of):
         return set()
     return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}
 
 
-def _framing(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:
+def _framing(nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callable[[Node], bool]) -> set[int]:
     """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, and the
     items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
-    or starting again at (一) where the tasks run on as one numbering across their sections."""
+    or starting again at (一) where the tasks run on as one numbering across their sections. `inside`: the
+    nodes under such sections (`_in_framing_sections`)."""
     top_of = _tops(nodes)
-    inside = _in_framing_sections(nodes)
     # the ordinal each section's numbering at the measures' depth starts from ((一) → 1, (九) → 9)
     first: dict[int, int] = {}
     for i, n in enumerate(nodes):
