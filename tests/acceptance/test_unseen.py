@@ -23,8 +23,11 @@ numbering and a task table, .pdf, .html, traditional, one line; see its README);
 fixtures/blind4/pair/. Measured blind first (4 of 11, the pair both defects and nothing else), then the classes
 it showed fixed (BENCHMARKS.md).
 
+Later blind sets (fixtures/blindN/, same schema, each with a README saying how it was written) are found by
+their folder; each is measured blind first and its figure recorded in BENCHMARKS.md before anything is fixed.
+
 `python tests/acceptance/test_unseen.py` prints the per-document comparison and the tally (`--heldout`: of the
-held-out set; `--blind3`, `--blind4`: of the third and fourth sets).
+held-out set; `--blindN`: of the Nth set).
 """
 
 from __future__ import annotations
@@ -44,11 +47,14 @@ from engine.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 UNSEEN = ROOT / "fixtures" / "unseen"
 HELDOUT = ROOT / "fixtures" / "heldout"
-BLIND3 = ROOT / "fixtures" / "blind3"
-BLIND4 = ROOT / "fixtures" / "blind4"
 PAIR = UNSEEN / "pair"
-BLIND3_PAIR = BLIND3 / "pair"
-BLIND4_PAIR = BLIND4 / "pair"
+# Every later blind set is a folder fixtures/blindN/ (N = 3, 4, …) of eleven NAME.expected.yaml gold files and a
+# pair/expected.yaml; a new set is measured by adding its folder, nothing else.
+BLIND_SETS = {
+    p.name: p
+    for p in sorted((ROOT / "fixtures").glob("blind[0-9]*"), key=lambda p: int(p.name[5:]))
+    if p.is_dir()
+}
 
 _T2S = opencc.OpenCC("t2s")
 _WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "\u3000": " "})
@@ -76,7 +82,7 @@ def run_cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-_SETS = {"heldout/": HELDOUT, "blind3/": BLIND3, "blind4/": BLIND4}
+_SETS = {"heldout/": HELDOUT} | {f"{name}/": where for name, where in BLIND_SETS.items()}
 
 
 def _split(name: str) -> tuple[Path, str]:
@@ -117,12 +123,11 @@ NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in UNSEEN.glob("*.exp
 HELDOUT_NAMES = sorted(
     f"heldout/{p.name.removesuffix('.expected.yaml')}" for p in HELDOUT.glob("*.expected.yaml")
 )
-BLIND3_NAMES = sorted(
-    f"blind3/{p.name.removesuffix('.expected.yaml')}" for p in BLIND3.glob("*.expected.yaml")
-)
-BLIND4_NAMES = sorted(
-    f"blind4/{p.name.removesuffix('.expected.yaml')}" for p in BLIND4.glob("*.expected.yaml")
-)
+BLIND_NAMES = {
+    name: sorted(f"{name}/{p.name.removesuffix('.expected.yaml')}" for p in where.glob("*.expected.yaml"))
+    for name, where in BLIND_SETS.items()
+}
+ALL_BLIND_NAMES = [n for names in BLIND_NAMES.values() for n in names]
 
 
 def differences(name: str) -> list[str]:
@@ -168,7 +173,7 @@ KNOWN: dict[str, str] = {
     "name",
     [
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN[n])) if n in KNOWN else n
-        for n in NAMES + HELDOUT_NAMES + BLIND3_NAMES + BLIND4_NAMES
+        for n in NAMES + HELDOUT_NAMES + ALL_BLIND_NAMES
     ],
 )
 def test_document_is_read_as_counted_by_hand(name):
@@ -185,7 +190,7 @@ LEVEL_KNOWN: dict[str, str] = {}
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LEVEL_KNOWN[n]))
         if n in LEVEL_KNOWN
         else n
-        for n in NAMES + HELDOUT_NAMES + BLIND3_NAMES + BLIND4_NAMES
+        for n in NAMES + HELDOUT_NAMES + ALL_BLIND_NAMES
     ],
 )
 def test_level_and_jurisdiction_are_read_from_the_content(name):
@@ -214,21 +219,18 @@ def test_the_heldout_set_is_eleven_documents_of_eleven_kinds():
     assert all(fixture(g["file"]).is_file() for g in golds)
 
 
-def test_the_blind3_set_is_eleven_documents_of_eleven_kinds():
-    golds = [expected(n) for n in BLIND3_NAMES]
+# the forms each blind set was written to cover (its README's table)
+_BLIND_FORMS = {"blind3": {".txt", ".docx"}}
+
+
+@pytest.mark.parametrize("which", list(BLIND_SETS))
+def test_a_blind_set_is_eleven_documents_of_eleven_kinds(which):
+    golds = [expected(n) for n in BLIND_NAMES[which]]
     assert len(golds) == 11
     assert len({g["jurisdiction"] for g in golds}) == 11
     assert {g["level"] for g in golds} == {"national", "province", "city", "county", "town"}
-    assert {Path(g["file"]).suffix for g in golds} == {".txt", ".docx"}
-    assert all(fixture(g["file"]).is_file() for g in golds)
-
-
-def test_the_blind4_set_is_eleven_documents_of_eleven_kinds():
-    golds = [expected(n) for n in BLIND4_NAMES]
-    assert len(golds) == 11
-    assert len({g["jurisdiction"] for g in golds}) == 11
-    assert {g["level"] for g in golds} == {"national", "province", "city", "county", "town"}
-    assert {Path(g["file"]).suffix for g in golds} == {".txt", ".docx", ".pdf", ".html"}
+    forms = {Path(g["file"]).suffix for g in golds}
+    assert forms == _BLIND_FORMS.get(which, {".txt", ".docx", ".pdf", ".html"})
     assert all(fixture(g["file"]).is_file() for g in golds)
 
 
@@ -255,8 +257,7 @@ CLOSING_KNOWN: dict[str, str] = {
         pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=CLOSING_KNOWN[n]))
         if n in CLOSING_KNOWN
         else n
-        for n in NAMES + [h for h in HELDOUT_NAMES if expected(h)["after_last"] is not None] + BLIND3_NAMES
-        + [b for b in BLIND4_NAMES if expected(b)["after_last"] is not None]
+        for n in NAMES + [h for h in HELDOUT_NAMES + ALL_BLIND_NAMES if expected(h)["after_last"] is not None]
     ],
 )
 def test_the_closing_text_is_no_measures(name):
@@ -272,18 +273,36 @@ def check_json(*args: str) -> dict:
     return json.loads(out)
 
 
-@pytest.fixture(scope="module")
-def pair_findings():
-    gold = yaml.safe_load((PAIR / "pair.expected.yaml").read_text("utf-8"))
-    report = check_json(str(PAIR / gold["child"]), "--parent", str(PAIR / gold["parent"]))
+# The pairs: fixtures/unseen/pair (a city child of a national parent; its gold names the removed sentence
+# `missing`) and each blind set's pair/ (gold pair/expected.yaml, written blind, names it `clause`):
+# blind3 银川市 of 国务院办公厅, blind4 德清县 of 浙江省, later sets as their READMEs say.
+PAIRS = {"unseen": PAIR / "pair.expected.yaml"} | {
+    name: where / "pair" / "expected.yaml"
+    for name, where in BLIND_SETS.items()
+    if (where / "pair" / "expected.yaml").is_file()
+}
+
+
+@cache
+def _pair(which: str) -> tuple[dict, list[dict]]:
+    gold_file = PAIRS[which]
+    gold = yaml.safe_load(gold_file.read_text("utf-8"))
+    report = check_json(
+        str(gold_file.parent / gold["child"]), "--parent", str(gold_file.parent / gold["parent"])
+    )
     return gold, report["findings"]
 
 
-@pytest.mark.parametrize("which", ["pair_findings", "blind3_pair_findings", "blind4_pair_findings"])
-def test_pair_finds_both_defects(which, request):
+@pytest.fixture(scope="module")
+def pair_findings():
+    return _pair("unseen")
+
+
+@pytest.mark.parametrize("which", list(PAIRS))
+def test_pair_finds_both_defects(which):
     """The two planted defects of each pair (the unseen set's gold names the removed sentence `missing`,
-    the blind3 set's, written blind, `clause`)."""
-    gold, findings = request.getfixturevalue(which)
+    the blind sets', written blind, `clause`)."""
+    gold, findings = _pair(which)
     clause, dropped = gold["defects"]
     removed = clause.get("missing") or clause["clause"]
     carried = [f for f in findings if f["check"] == "clause_carried"]
@@ -297,9 +316,9 @@ def test_pair_finds_both_defects(which, request):
     assert [norm_ref(f["parent_item"]) for f in covered] == [norm_ref(dropped["parent_ref"])]
 
 
-@pytest.mark.parametrize("which", ["pair_findings", "blind3_pair_findings", "blind4_pair_findings"])
-def test_pair_raises_nothing_else_at_warning_or_error(which, request):
-    gold, findings = request.getfixturevalue(which)
+@pytest.mark.parametrize("which", list(PAIRS))
+def test_pair_raises_nothing_else_at_warning_or_error(which):
+    gold, findings = _pair(which)
     clause, dropped = gold["defects"]
     expected_places = {
         ("clause_carried", norm_ref(clause["child_ref"]), norm_ref(clause["parent_ref"])),
@@ -332,28 +351,6 @@ def test_pair_raises_no_finding_at_all_beyond_the_two_defects(pair_findings):
         )
     ]
     assert others == []
-
-
-# ---- the third blind set's pair: a city child (银川市) of a national parent (国务院办公厅) --------------------
-# Its gold (fixtures/blind3/pair/expected.yaml, written blind) names the removed sentence `clause`.
-
-
-@pytest.fixture(scope="module")
-def blind3_pair_findings():
-    gold = yaml.safe_load((BLIND3_PAIR / "expected.yaml").read_text("utf-8"))
-    report = check_json(str(BLIND3_PAIR / gold["child"]), "--parent", str(BLIND3_PAIR / gold["parent"]))
-    return gold, report["findings"]
-
-
-# ---- the fourth blind set's pair: a county child (德清县) of a provincial parent (浙江省) -----------------------
-# Its gold (fixtures/blind4/pair/expected.yaml, written blind) has the blind3 schema.
-
-
-@pytest.fixture(scope="module")
-def blind4_pair_findings():
-    gold = yaml.safe_load((BLIND4_PAIR / "expected.yaml").read_text("utf-8"))
-    report = check_json(str(BLIND4_PAIR / gold["child"]), "--parent", str(BLIND4_PAIR / gold["parent"]))
-    return gold, report["findings"]
 
 
 # ---- documents checked alone ---------------------------------------------------------------------------
@@ -422,7 +419,7 @@ def test_a_county_level_city_in_gbk_saying_woshi_gets_no_self_reference_finding(
 
 
 if __name__ == "__main__":
-    sets = {"--heldout": HELDOUT_NAMES, "--blind3": BLIND3_NAMES, "--blind4": BLIND4_NAMES}
+    sets = {"--heldout": HELDOUT_NAMES} | {f"--{name}": names for name, names in BLIND_NAMES.items()}
     names = next((v for k, v in sets.items() if k in sys.argv), NAMES)
     ok = closed = 0
     for n in names:
