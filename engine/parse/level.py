@@ -126,9 +126,13 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     limit = min(len(text), pos + 12)
     for m in _SUFFIX_RE.finditer(text, pos + 1, limit):
         stem = text[pos : m.start()]
-        if any(ch in _NOT_IN_STEM for ch in stem) or not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
             return None
-        if len(stem) > _STEM_MAX and not m.group().startswith("自治"):
+        # 共和县, 和平区, 全椒县, 本溪市, 建德市, 察哈尔右翼前旗: a stem with a function word's character or
+        # longer than most is still a place when the gazetteer lists the whole name
+        if (
+            any(ch in _NOT_IN_STEM for ch in stem) or (len(stem) > _STEM_MAX and not m.group().startswith("自治"))
+        ) and not _divisions(text[pos : m.end()]):
             return None
         suffix, end = m.group(), m.end()
         # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is

@@ -92,3 +92,25 @@ def test_a_stem_ending_in_zhou_keeps_its_own_suffix() -> None:
     assert places_in("河池市宜州区贯彻落实方案") == [("河池市", "city"), ("宜州区", "county")]
     assert places_in("北京市通州区实施方案")[-1] == ("通州区", "county")
     assert places_in("柳州市城中区方案") == [("柳州市", "city"), ("城中区", "county")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        ("共和县2025年防沙治沙实施方案", "共和县", "county"),  # 和, as in 和/与/及
+        ("和平区人民政府办公室", "和平区", "county"),
+        ("全椒县关于推进", "全椒县", "county"),  # 全, as in 全县
+        ("本溪市人民政府", "本溪市", "city"),  # 本, as in 本市
+        ("建德市人民政府", "建德市", "city"),  # 建, as in 建设
+        ("察哈尔右翼前旗人民政府", "察哈尔右翼前旗", "county"),  # a stem of six characters
+    ],
+)
+def test_a_listed_division_is_a_place_though_its_stem_looks_like_a_word(text, name, level) -> None:
+    """A stem holding a function word's character, or longer than most, is still read as a place when
+    the gazetteer lists the whole name (measured blind: 共和县's plan had no jurisdiction)."""
+    assert places_in(text)[0] == (name, level)
+
+
+@pytest.mark.parametrize("text", ["全市", "各县", "本区", "建设区域", "推进县域", "和各区"])
+def test_words_before_a_suffix_are_still_no_place(text) -> None:
+    assert places_in(text) == []
