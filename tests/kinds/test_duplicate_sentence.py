@@ -99,3 +99,21 @@ def test_matches_equal_every_pair_compared_with_and_without_known_keys() -> None
         known[old[i]].append(old[j])
     assert k._matches(across, queries, options, {s: tuple(v) for s, v in known.items()}) == expected
     assert sum(len(x) for x in expected) > 20  # the case has matches to find
+
+
+def test_a_field_line_every_task_has_is_no_repeated_sentence() -> None:
+    """A task list gives each task its 完成时限 (or 责任领导) line; two tasks due at the same date do not
+    repeat a sentence (measured blind on a 襄阳市 plan: a false duplicate_sentence warning)."""
+    d = plan([
+        measure("1", "推进医保支付方式改革，全面开展按病组付费。\n完成时限：2026年12月底前"),
+        measure("2", "加强定点医药机构监管，开展飞行检查。\n完成时限：2026年12月底前"),
+        measure("3", "做好异地就医直接结算，扩大门诊慢特病结算范围。\n【完成时限】2026年12月底前持续推进"),
+        measure("4", "健全待遇保障机制，落实大病保险倾斜政策。\n【完成时限】2026年12月底前持续推进"),
+    ])  # fmt: skip
+    assert run(k, ctx(d)) == []
+
+
+def test_a_repeated_sentence_about_deadlines_is_still_a_repeat() -> None:
+    sentence = "完成时限要求明确的任务要按月调度进展情况"
+    d = plan([measure("1", f"建立台账。{sentence}。"), measure("2", f"健全机制。{sentence}。")])
+    assert [h.local_item for h in run(k, ctx(d))] == ["2"]

@@ -14,7 +14,8 @@ clause by clause (split at ，；。), with rapidfuzz ratio:
 Not a repeat: a clause in two longer sentences whose other clauses differ, when it follows what
 differs (a consequence of two conditions: …的，由本部门审核机构进行审核) or opens both as their subject
 or condition (…在转制过程中，要…), as rules and policies are written (`rest_ratio`).
-Not compared: the responsibility clauses, text inside 《》 (quoted titles), short formulaic phrases
+Not compared: the responsibility clauses, fields that name no body (完成时限：2026年12月底前, 责任领导：…;
+rulesets/data/units.yaml `field_labels`: every task of a list has one), text inside 《》 (quoted titles), short formulaic phrases
 (below the length thresholds), clauses found in more than `max_repeats` measures (formulae such as
 推动政府治理体系和治理能力现代化), and clauses the parent itself repeats across its measures.
 """
@@ -33,6 +34,7 @@ from pydantic import Field
 from rapidfuzz import fuzz
 
 from engine.align import fuzzy
+from engine.extract.data import unit_data
 from engine.memo import memo
 from engine.models import Plan
 from engine.rules import textunits as tu
@@ -293,11 +295,19 @@ def _units(text: str, qmask: bytes, rx: re.Pattern[str]) -> list[tuple[int, str,
     # dropping them first, without a Python loop per character of every unit
     masked = "".join(" " if q else ch for ch, q in zip(text, qmask, strict=True)) if 1 in qmask else text
     out = []
+    field = _field_re()
     for c in rx.finditer(text):
         key = _PUNCT.sub("", masked[c.start() : c.end()])
-        if key:
+        if key and not field.match(c.group(0).strip()):
             out.append((c.start(), c.group(0).strip(), key))
     return out
+
+
+@memo(1, copy="shared")  # one pattern from the data file
+def _field_re() -> re.Pattern[str]:
+    """A field naming no body at the start of a unit (完成时限：…, 【责任领导】…): each task of a list has one."""
+    labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
+    return re.compile(rf"(?:【(?:{labels})】|(?:{labels})\s*[:：])")
 
 
 def _may_reach(la: int, lb: int, ratio: float) -> bool:
