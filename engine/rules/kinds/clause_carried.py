@@ -289,6 +289,8 @@ class ClauseCarried(CheckKind):
             return None  # only about the parent's own place (研究广西形势): nothing to carry
         if options.skip_not_obligations and _not_obligation_clause(ctx, text, options.min_item_chars):
             return None  # a comment on the sentence before, or only framing and exhortation
+        if _the_draft_itself(ctx, text, cp, options):
+            return None  # 编制（印发）实施方案 and what the plan must hold: the draft is that plan
         score, where, sentence = sim.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
@@ -303,6 +305,8 @@ class ClauseCarried(CheckKind):
                 return None  # every part of it is in that measure, reworded or split into sentences
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
             return self._items(ctx, ref, partial, [where], options, w, above)
+        if _merged_into_neighbour(ctx, text, neighbour, w, options):
+            return None  # 加快设施建设 after 合理布局…设施: the draft's sentence holds both
         severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         timed = any(dl.timed(d) for d in cp.parent_deadlines)
         shares = draft_shares(ctx)
@@ -477,9 +481,9 @@ class ClauseCarried(CheckKind):
         if re.search(options.subject_only, sim.compact(part).strip(_PUNCT)):
             return False
         if options.skip_not_obligations and _not_obligation(
-            ctx, part, ("framing", "exhortation", "purpose"), after_action=after_action
+            ctx, part, ("framing", "exhortation", "designation", "purpose"), after_action=after_action
         ):
-            return False  # 根据…实际, 以…为契机, 树立…导向, …，发挥…作用: framing, exhortation, purpose
+            return False  # 根据…实际, 以…为契机, 树立…导向, X是…责任主体, …，发挥…作用
         if _TIME_ONLY.match(sim.compact(part)):
             return False  # only a date (2019年6月底前): the deadline kinds compare dates
         bare = _without_subject(ctx, part)
@@ -650,7 +654,7 @@ def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> b
     return any(sim.coverage(core, s) >= threshold for m in measures for s in sim.sentences(m))
 
 
-_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "purpose", "explanatory")
+_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "designation", "purpose", "explanatory")
 
 
 @memo(256, copy="shared")
@@ -734,7 +738,7 @@ def _head_carried(
         flat = sim.compact(x)
         if len(flat) < options.min_item_chars or _TIME_ONLY.match(flat):
             continue
-        if options.skip_not_obligations and _not_obligation(ctx, x, ("framing", "exhortation")):
+        if options.skip_not_obligations and _not_obligation(ctx, x, ("framing", "exhortation", "designation")):
             continue
         parts.append(x)
     if not parts:
@@ -763,6 +767,64 @@ def _head_carried(
     return where, sentence, whole
 
 
+def _requirements(ctx: CheckContext, text: str, options: Options) -> list[str]:
+    """The sub-clauses of `text` that ask something: not only a date, framing, exhortation, who is
+    answerable, a bare subject, or a purpose after the action."""
+    out = []
+    for x in _SUB.split(text):
+        flat = sim.compact(x).strip(_PUNCT)
+        if len(flat) < options.min_item_chars or _TIME_ONLY.match(flat) or re.search(options.subject_only, flat):
+            continue
+        classes = ("framing", "exhortation", "designation", "purpose")
+        if options.skip_not_obligations and _not_obligation(ctx, x, classes, after_action=_after_action(ctx, text, x)):
+            continue
+        out.append(x)
+    return out
+
+
+def _the_draft_itself(ctx: CheckContext, text: str, cp: ClausePair, options: Options) -> bool:
+    """A parent sentence whose first requirement is to write or issue the kind of document the draft
+    is (试点城市负责编制…实施方案，明确…; 2019年上半年，试点城市政府印发实施方案): the draft is that
+    document, and what the sentence says it must hold is the draft's own structure
+    (carried_by_draft.yaml `the_draft_itself`). Not when the draft is dated after the sentence's
+    deadline: a late plan is still a finding."""
+    entries = ctx.table("carried_by_draft").get("the_draft_itself") or []
+    title = sim.compact(unicodedata.normalize("NFKC", ctx.draft.title or ""))
+    parts = _requirements(ctx, text, options)
+    if not entries or not title or not parts:
+        return False
+    head = sim.compact(unicodedata.normalize("NFKC", parts[0]))
+    for e in entries:
+        m = _compiled(str(e["pattern"])).search(head)
+        if m and m.groupdict().get("kind") and m.group("kind") in title:
+            break
+    else:
+        return False
+    due = [d.date for d in cp.parent_deadlines if d.kind == "by-date" and d.date]
+    return not (due and ctx.draft_date and ctx.draft_date > max(due))
+
+
+def _merged_into_neighbour(
+    ctx: CheckContext, text: str, neighbour: ClausePair | None, w: Wording, options: Options
+) -> bool:
+    """A dropped parent clause the draft merged into the sentence carrying its neighbour: each of its
+    requirements, light words aside (carried_by_draft.yaml `light_words`: 加快, 推进, 建设 …), names
+    only what the neighbour parent clause names and that draft sentence keeps (加快设施建设 after
+    合理布局…消纳处置和资源化利用设施, both carried as 合理布局…资源化利用设施)."""
+    if neighbour is None or not neighbour.parent_text or not neighbour.local_text:
+        return False
+    parts = _requirements(ctx, text, options)
+    if not parts:
+        return False
+    light = set(ctx.table("carried_by_draft").get("light_words") or [])
+    theirs, ours = w(neighbour.parent_text), w(neighbour.local_text)
+    for x in parts:
+        words = [y for y in sim.content_words(w(x)) if y not in light]
+        if not words or not all(y in theirs and y in ours for y in words):
+            return False
+    return True
+
+
 def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool:
     """A dropped parent sentence that is no obligation: a comment on the one before (explanatory), or
     made only of framing and exhortation parts."""
@@ -770,7 +832,9 @@ def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool
         return True
     parts = [x for x in _SUB.split(text) if len(sim.compact(x)) >= min_chars]
     return bool(parts) and all(
-        _not_obligation(ctx, x, ("framing", "exhortation", "purpose"), after_action=_after_action(ctx, text, x))
+        _not_obligation(
+            ctx, x, ("framing", "exhortation", "designation", "purpose"), after_action=_after_action(ctx, text, x)
+        )
         for x in parts
     )
 
