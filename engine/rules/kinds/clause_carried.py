@@ -14,7 +14,7 @@ from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
 from engine.rules import places, voice
 from engine.rules import similarity as sim
-from engine.rules.beyond import beyond_level, marked_beyond
+from engine.rules.beyond import asks_for_the_draft, beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.targets import draft_shares, is_total
 
@@ -793,17 +793,8 @@ def _the_draft_itself(ctx: CheckContext, text: str, cp: ClausePair, options: Opt
     document, and what the sentence says it must hold is the draft's own structure
     (carried_by_draft.yaml `the_draft_itself`). Not when the draft is dated after the sentence's
     deadline: a late plan is still a finding."""
-    entries = ctx.table("carried_by_draft").get("the_draft_itself") or []
-    title = sim.compact(unicodedata.normalize("NFKC", ctx.draft.title or ""))
     parts = _requirements(ctx, text, options)
-    if not entries or not title or not parts:
-        return False
-    head = sim.compact(unicodedata.normalize("NFKC", parts[0]))
-    for e in entries:
-        m = _compiled(str(e["pattern"])).search(head)
-        if m and m.groupdict().get("kind") and m.group("kind") in title:
-            break
-    else:
+    if not parts or not asks_for_the_draft(ctx, parts[0]):
         return False
     due = [d.date for d in cp.parent_deadlines if d.kind == "by-date" and d.date]
     return not (due and ctx.draft_date and ctx.draft_date > max(due))

@@ -10,7 +10,7 @@ from pydantic import Field
 from engine.models import CARRIED, Measure
 from engine.rules import places
 from engine.rules import similarity as sim
-from engine.rules.beyond import beyond_level, measure_beyond
+from engine.rules.beyond import beyond_level, measure_asks_for_the_draft, measure_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -114,6 +114,8 @@ class ParentCovered(CheckKind):
                 continue
             if options.skip_beyond_level and pm is not None and measure_beyond(ctx, ref, pm):
                 continue  # every clause of it is a higher level's own (beyond.py): nothing to carry
+            if pm is not None and measure_asks_for_the_draft(ctx, pm):
+                continue  # 制定（印发）实施方案: the draft is that plan, in time
             title = pm.title if pm is not None else ref
             where = ""
             if last_carrier is not None:
