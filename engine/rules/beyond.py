@@ -1,8 +1,10 @@
-"""Which parent text belongs to a higher level than the draft's (rulesets/data/beyond_level.yaml).
+"""Which parent text belongs to a higher level than the draft's (rulesets/data/beyond_level.yaml),
+or asks for the draft itself (rulesets/data/carried_by_draft.yaml).
 
 A district that leaves out its province's regional strategy, a national system the province
 connects to, or the province's own demonstration programme has adapted the plan, not dropped an
-obligation. Legislation has its own table (levels.yaml) and check (places.is_legislation).
+obligation. Legislation has its own table (levels.yaml) and check (places.is_legislation). A county
+whose 实施方案 does not say "编制（印发）实施方案" has not dropped that either: it is that plan.
 """
 
 from __future__ import annotations
@@ -346,3 +348,43 @@ def _plans_pattern(lv: dict) -> tuple[dict[str, int], re.Pattern[str] | None]:
     verbs = lv.get("build_verbs") or "(建立|完善|制定|编制)"
     things = lv.get("built_things") or "(预案|规划|体系)"
     return word_rank, _plans_pattern_of(tuple(sorted(word_rank.items())), verbs, things)
+
+
+# a part that only says when (2019年上半年, 2024年6月底前): not what the sentence asks
+_WHEN = re.compile(
+    r"^(到|至|在|于|从|自)?(\d{4}年)?([一二三四]季度|[上下]半年|\d{1,2}月(底|末|\d{1,2}日)?|年底|年末|底)?"
+    r"(前|以前|之前|内|起|开始|以来)?$"
+)
+
+
+def asks_for_the_draft(ctx: CheckContext, part: str) -> bool:
+    """Whether `part` (a sub-clause: the first requirement of a parent sentence) asks the lower level to
+    write or issue the kind of document the draft is (试点城市负责编制…实施方案; 试点城市政府印发实施方案
+    in a county's …实施方案): carried_by_draft.yaml `the_draft_itself`, its `kind` named in the title."""
+    entries = ctx.table("carried_by_draft").get("the_draft_itself") or []
+    title = _squash(ctx.draft.title or "")
+    head = _squash(part)
+    if not entries or not title or not head:
+        return False
+    for e in entries:
+        m = _compiled(str(e["pattern"])).search(head)
+        if m and m.groupdict().get("kind") and m.group("kind") in title:
+            return True
+    return False
+
+
+def measure_asks_for_the_draft(ctx: CheckContext, measure: Measure) -> bool:
+    """Every sentence of a parent measure asks for the draft itself or is a higher level's (制定实施方案:
+    各县负责制定…实施方案，明确…。2022年12月底前，各县政府印发实施方案。), and the draft is not dated
+    after the measure's deadline: the draft is what it asks for."""
+    from engine.extract import split_clauses
+
+    texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
+    if not texts:
+        return False
+    for t in texts:
+        parts = [p for p in re.split(r"[，,；;。]", t) if _squash(p) and not _WHEN.match(_squash(p))]
+        if not (parts and asks_for_the_draft(ctx, parts[0])) and not beyond_level(ctx, t):
+            return False
+    due = [d.date for d in measure.deadlines if d.kind == "by-date" and d.date]
+    return not (due and ctx.draft_date and ctx.draft_date > max(due))

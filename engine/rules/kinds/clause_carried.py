@@ -14,7 +14,7 @@ from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
 from engine.rules import places, voice
 from engine.rules import similarity as sim
-from engine.rules.beyond import beyond_level, marked_beyond
+from engine.rules.beyond import asks_for_the_draft, beyond_level, marked_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.targets import draft_shares, is_total
 
@@ -170,7 +170,9 @@ class ClauseCarried(CheckKind):
         "下级其他措施中的条款不算遗漏（整句相近，或首项要求原样在某项措施中，其余部分在那里逐项比较）；过短的套话条款、"
         "只写了主语的部分（各部门要）不报告，不是义务的文字（“根据…实际”“以…为契机”等状语、“树立…导向”等号召、"
         "“同时，也必须看到…”等说明句、动作之后说明其目的的“发挥…作用”“提高…水平”“形成…格局”等，"
-        "rulesets/data/not_obligations.yaml）也不报告。上级机关自身的职责"
+        "“X是…责任主体”等只说明谁负责的部分，rulesets/data/not_obligations.yaml）也不报告。上级要求下级“编制（印发）"
+        "实施方案”的句子由草案本身承接（草案就是这类文件、且不晚于其时限）；只重复相邻已承接条款所说事物的条款"
+        "（“加快设施建设”接在“合理布局…设施”后）视为并入该句（rulesets/data/carried_by_draft.yaml）。上级机关自身的职责"
         "（主语是国务院部门、国家或中央机构、省级政府）、国家立法和大区域之间的分配不要求下级承接"
         "（rulesets/data/beyond_level.yaml）。同一措施的多处提示级缺项合为一条提示，逐条列出，便于起草人"
         "逐条确认或改写；错误和警告仍一条一报。义务规则集中整理的必须保留的表述"
@@ -185,8 +187,11 @@ class ClauseCarried(CheckKind):
         "for word in some measure, where its other parts are then compared); short filler clauses, parts that "
         "only name who acts (各部门要) and text that states no obligation (framing adverbials such as 根据…实际 "
         "and 以…为契机, exhortations such as 树立…导向, commentary such as 同时，也必须看到…, the purpose of the "
-        "action before it such as …，发挥…作用 or …，提高…水平; "
-        "rulesets/data/not_obligations.yaml) are ignored. A higher level's own duties (the actor is a State Council department, a "
+        "action before it such as …，发挥…作用 or …，提高…水平, a part that only says who is answerable such as "
+        "X是…责任主体; rulesets/data/not_obligations.yaml) are ignored. A sentence asking the lower level to write "
+        "or issue the kind of document the draft is (编制…实施方案) is carried by the draft itself (unless the draft "
+        "is dated after its deadline), and a clause naming, light words aside, only what its carried neighbour "
+        "names (加快设施建设 after 合理布局…设施) was merged into that sentence (rulesets/data/carried_by_draft.yaml). A higher level's own duties (the actor is a State Council department, a "
         "national or central body, a provincial government), national law-making and allocation between "
         "regions are not asked of a lower level (rulesets/data/beyond_level.yaml). The info-level gaps of one "
         "measure make one note listing them, for the drafter to confirm or adapt one by one; errors and "
@@ -289,6 +294,8 @@ class ClauseCarried(CheckKind):
             return None  # only about the parent's own place (研究广西形势): nothing to carry
         if options.skip_not_obligations and _not_obligation_clause(ctx, text, options.min_item_chars):
             return None  # a comment on the sentence before, or only framing and exhortation
+        if _the_draft_itself(ctx, text, cp, options):
+            return None  # 编制（印发）实施方案 and what the plan must hold: the draft is that plan
         score, where, sentence = sim.best_sentence(text, ctx.draft.measures, options.elsewhere_threshold)
         if where is not None and score >= options.elsewhere_threshold:
             # carried (moved or rewritten) — but perhaps only in part: report the sub-clauses left out
@@ -303,6 +310,8 @@ class ClauseCarried(CheckKind):
                 return None  # every part of it is in that measure, reworded or split into sentences
             partial = cp.model_copy(update={"local_text": sentence, "local_item": where.ref, "diff": []})
             return self._items(ctx, ref, partial, [where], options, w, above)
+        if _merged_into_neighbour(ctx, text, neighbour, w, options):
+            return None  # 加快设施建设 after 合理布局…设施: the draft's sentence holds both
         severity = options.severity_by_level.get(_level(ctx, ref, cp), "info")
         timed = any(dl.timed(d) for d in cp.parent_deadlines)
         shares = draft_shares(ctx)
@@ -477,9 +486,9 @@ class ClauseCarried(CheckKind):
         if re.search(options.subject_only, sim.compact(part).strip(_PUNCT)):
             return False
         if options.skip_not_obligations and _not_obligation(
-            ctx, part, ("framing", "exhortation", "purpose"), after_action=after_action
+            ctx, part, ("framing", "exhortation", "designation", "purpose"), after_action=after_action
         ):
-            return False  # 根据…实际, 以…为契机, 树立…导向, …，发挥…作用: framing, exhortation, purpose
+            return False  # 根据…实际, 以…为契机, 树立…导向, X是…责任主体, …，发挥…作用
         if _TIME_ONLY.match(sim.compact(part)):
             return False  # only a date (2019年6月底前): the deadline kinds compare dates
         bare = _without_subject(ctx, part)
@@ -650,7 +659,7 @@ def _carried_reworded(text: str, measures: list[Measure], threshold: float) -> b
     return any(sim.coverage(core, s) >= threshold for m in measures for s in sim.sentences(m))
 
 
-_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "purpose", "explanatory")
+_NOT_OBLIGATION_CLASSES = ("framing", "exhortation", "designation", "purpose", "explanatory")
 
 
 @memo(256, copy="shared")
@@ -734,7 +743,7 @@ def _head_carried(
         flat = sim.compact(x)
         if len(flat) < options.min_item_chars or _TIME_ONLY.match(flat):
             continue
-        if options.skip_not_obligations and _not_obligation(ctx, x, ("framing", "exhortation")):
+        if options.skip_not_obligations and _not_obligation(ctx, x, ("framing", "exhortation", "designation")):
             continue
         parts.append(x)
     if not parts:
@@ -763,6 +772,55 @@ def _head_carried(
     return where, sentence, whole
 
 
+def _requirements(ctx: CheckContext, text: str, options: Options) -> list[str]:
+    """The sub-clauses of `text` that ask something: not only a date, framing, exhortation, who is
+    answerable, a bare subject, or a purpose after the action."""
+    out = []
+    for x in _SUB.split(text):
+        flat = sim.compact(x).strip(_PUNCT)
+        if len(flat) < options.min_item_chars or _TIME_ONLY.match(flat) or re.search(options.subject_only, flat):
+            continue
+        classes = ("framing", "exhortation", "designation", "purpose")
+        if options.skip_not_obligations and _not_obligation(ctx, x, classes, after_action=_after_action(ctx, text, x)):
+            continue
+        out.append(x)
+    return out
+
+
+def _the_draft_itself(ctx: CheckContext, text: str, cp: ClausePair, options: Options) -> bool:
+    """A parent sentence whose first requirement is to write or issue the kind of document the draft
+    is (试点城市负责编制…实施方案，明确…; 2019年上半年，试点城市政府印发实施方案): the draft is that
+    document, and what the sentence says it must hold is the draft's own structure
+    (carried_by_draft.yaml `the_draft_itself`). Not when the draft is dated after the sentence's
+    deadline: a late plan is still a finding."""
+    parts = _requirements(ctx, text, options)
+    if not parts or not asks_for_the_draft(ctx, parts[0]):
+        return False
+    due = [d.date for d in cp.parent_deadlines if d.kind == "by-date" and d.date]
+    return not (due and ctx.draft_date and ctx.draft_date > max(due))
+
+
+def _merged_into_neighbour(
+    ctx: CheckContext, text: str, neighbour: ClausePair | None, w: Wording, options: Options
+) -> bool:
+    """A dropped parent clause the draft merged into the sentence carrying its neighbour: each of its
+    requirements, light words aside (carried_by_draft.yaml `light_words`: 加快, 推进, 建设 …), names
+    only what the neighbour parent clause names and that draft sentence keeps (加快设施建设 after
+    合理布局…消纳处置和资源化利用设施, both carried as 合理布局…资源化利用设施)."""
+    if neighbour is None or not neighbour.parent_text or not neighbour.local_text:
+        return False
+    parts = _requirements(ctx, text, options)
+    if not parts:
+        return False
+    light = set(ctx.table("carried_by_draft").get("light_words") or [])
+    theirs, ours = w(neighbour.parent_text), w(neighbour.local_text)
+    for x in parts:
+        words = [y for y in sim.content_words(w(x)) if y not in light]
+        if not words or not all(y in theirs and y in ours for y in words):
+            return False
+    return True
+
+
 def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool:
     """A dropped parent sentence that is no obligation: a comment on the one before (explanatory), or
     made only of framing and exhortation parts."""
@@ -770,7 +828,9 @@ def _not_obligation_clause(ctx: CheckContext, text: str, min_chars: int) -> bool
         return True
     parts = [x for x in _SUB.split(text) if len(sim.compact(x)) >= min_chars]
     return bool(parts) and all(
-        _not_obligation(ctx, x, ("framing", "exhortation", "purpose"), after_action=_after_action(ctx, text, x))
+        _not_obligation(
+            ctx, x, ("framing", "exhortation", "designation", "purpose"), after_action=_after_action(ctx, text, x)
+        )
         for x in parts
     )
 
@@ -881,8 +941,18 @@ _JOIN = re.compile(r"以及|(?<![以涉])及(?![其时])|(?<![共调总温])和(
 
 
 def split_items(text: str) -> list[str]:
-    """An enumeration's items: split on 、 and, in the last item, on the joining 和/及/以及/与."""
-    items = text.split("、")
+    """An enumeration's items: split on 、 and, in the last item, on the joining 和/及/以及/与. A 、 inside
+    brackets is part of a name, not of the list (各县（市、区）要…, 村（社区）)."""
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif ch == "、" and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
     if len(items) >= 2:
         items[-1:] = _JOIN.split(items[-1], maxsplit=1)
     return [x for x in items if sim.compact(x)]

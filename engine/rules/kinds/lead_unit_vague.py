@@ -10,7 +10,7 @@ from pydantic import Field
 from engine.models import Measure
 from engine.rules import similarity as sim
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.leads import counterpart_example, is_generic, lead_units, names_unit
+from engine.rules.leads import counterpart_example, is_generic, is_phase, lead_units, names_unit
 
 
 class Options(KindOptions):
@@ -42,13 +42,15 @@ class LeadUnitVague(CheckKind):
         "牵头单位只写“各有关部门”“区政府其他有关部门”“区级各行政决策机关”这类泛指单位，等于没有牵头单位："
         "出了问题找不到具体责任部门。本检查找出牵头单位全部是泛指单位的措施（有一个具体部门即可）。"
         "另外，义务规则集中为某项上级措施整理了必须由哪些单位负责（require_units）的，承接该项的下级措施"
-        "（合并、拆分的都算）没有列出这些单位时，也在本检查中报告（key 为 required:单位名）。"
+        "（合并、拆分的都算）没有列出这些单位时，也在本检查中报告（key 为 required:单位名）。实施步骤中的阶段"
+        "（组织实施阶段（…）由各责任单位负责）不是一项任务，其单位就是各项任务的单位，不报告。"
     )
     description_en = (
         "A lead written only as 'all relevant departments' (各有关部门, 区政府其他有关部门 …) is no lead: "
         "nobody in particular answers for the measure. Reports measures whose lead units are all generic (one "
         "named department is enough). Also reports units a curator listed for a parent obligation "
-        "(Obligation.require_units) that none of the draft measures carrying it names (key required:<unit>)."
+        "(Obligation.require_units) that none of the draft measures carrying it names (key required:<unit>). A "
+        "phase of the work schedule (组织实施阶段（…）, answered by 各责任单位) is no task: its units are the tasks'."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -67,6 +69,8 @@ class LeadUnitVague(CheckKind):
         for m in ctx.measures():
             if m.general or (m.responsibility is not None and m.responsibility.inherited):
                 continue  # a chapter's lead clause (以下各项由…) is judged once, on its first item
+            if is_phase(m.title or ""):
+                continue  # 组织实施阶段（…）（各责任单位负责）: a stage of the work; its units are the tasks'
             leads = lead_units(m)
             if not leads or not all(is_generic(u) for u in leads):
                 continue

@@ -10,7 +10,7 @@ from pydantic import Field
 from engine.models import CARRIED, Measure
 from engine.rules import places
 from engine.rules import similarity as sim
-from engine.rules.beyond import beyond_level, measure_beyond
+from engine.rules.beyond import beyond_level, measure_asks_for_the_draft, measure_beyond
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 
@@ -54,7 +54,8 @@ class ParentCovered(CheckKind):
         "（如区级无立法权），应在义务规则集中为该项记录 not_applicable 及理由。本检查找出既没有对应措施、"
         "又没有记录不适用理由的上级措施。合并、拆分承接的措施视为已承接；总体要求类条目（指导思想、主要原则、"
         "总体目标）默认不报告；每一条款都是上级机关自身职责的措施（主语是上级机关、选择和确定试点城市、制定标准等，"
-        "rulesets/data/beyond_level.yaml）不报告。"
+        "rulesets/data/beyond_level.yaml）不报告；只要求下级编制、印发实施方案的措施由草案本身承接（草案就是这类文件、"
+        "且不晚于其时限，rulesets/data/carried_by_draft.yaml），不报告。"
     )
     description_en = (
         "Every parent measure must have a counterpart in the draft (reworded, merged or split is fine), or a "
@@ -62,7 +63,9 @@ class ParentCovered(CheckKind):
         "has no legislative power). Reports parent measures with neither. Merged and split measures count as "
         "carried; general requirements (guiding thought, principles, overall goals) are not reported by default, "
         "nor measures each of whose clauses is a higher level's own duty (a higher body as actor, choosing the "
-        "pilot cities, setting standards …: rulesets/data/beyond_level.yaml)."
+        "pilot cities, setting standards …: rulesets/data/beyond_level.yaml), nor a measure that only asks the "
+        "lower level to write and issue the kind of document the draft is, when the draft is not dated after its "
+        "deadline (rulesets/data/carried_by_draft.yaml)."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {
@@ -114,6 +117,8 @@ class ParentCovered(CheckKind):
                 continue
             if options.skip_beyond_level and pm is not None and measure_beyond(ctx, ref, pm):
                 continue  # every clause of it is a higher level's own (beyond.py): nothing to carry
+            if pm is not None and measure_asks_for_the_draft(ctx, pm):
+                continue  # 制定（印发）实施方案: the draft is that plan, in time
             title = pm.title if pm is not None else ref
             where = ""
             if last_carrier is not None:
