@@ -121,9 +121,11 @@ def test_numbered_parts_under_a_bracketed_item_keep_their_own_punctuation_in_the
 
 
 def test_a_list_on_one_line_is_checked_where_its_labels_stand_after_a_stop() -> None:
+    """A list inside a paragraph is one where it starts at its 1: labels that start nowhere are not read."""
     text = (
         _HEAD + "2.加强宣传。主要包括：（1）宣传政策；（2）宣传典型；（4）宣传成效。（牵头单位：县委宣传部）\n"
         "3.强化培训。培训内容：（1）政策法规；（2）业务技能；（3）安全知识。（牵头单位：县人社局）\n"
+        "4.加强考核。考核结果作为评优依据。（3）年度考核另行通知；（5）不再单列。（牵头单位：县人社局）\n"
     )
     found = _numbering(text)
     assert [(f[0], f[2], f[3]) for f in found] == [("2", "补上“（3）”或将本项改为“（3）”", 4)]

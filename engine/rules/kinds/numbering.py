@@ -14,9 +14,9 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
   item (engine/parse/subpoints.py: （1）（2）… or ①②③ with the units after the last), and the lists written
   on one line (（1）…；（2）…). A sub-point label opens a paragraph of the item, or stands after a stop
   (。；：) inside one, outside quotation marks; it is of a style deeper than the item's in its document
-  (a date （2025年）, a reference 第（3）项 or a quoted “（一）…” is none). A list starts at its 1; a 1 starts a
-  new list unless it follows the last label right away (the next paragraph after a sub-point's, or after
-  ；), so an item's second paragraph may open a list of its own.
+  (a date （2025年）, a reference 第（3）项 or a quoted “（一）…” is none). A list inside a paragraph starts at
+  its 1; a 1 starts a new list unless it follows the last label right away (the next paragraph after a
+  sub-point's, or after ；), so an item's second paragraph may open a list of its own.
 """
 
 from __future__ import annotations
@@ -284,11 +284,14 @@ class Numbering(CheckKind):
         last: dict[str, _Sub] = {}  # the last label of each style in the current list
         for sub in subs:
             prev = last.get(sub.style)
+            if prev is None or (sub.ordinal == 1 and not _right_after(sub, prev, opened, colon)):
+                # a list's first label; a 1 not right after the last label starts a new list (under an item's
+                # second paragraph, after an intro). Inside a paragraph a list starts at its 1 only: a stray
+                # （3） after a stop is none; a paragraph the plan opens with （2） is a part all the same.
+                if sub.ordinal == 1 or sub.opens:
+                    last[sub.style] = sub
+                continue
             last[sub.style] = sub
-            if prev is None:
-                continue  # a list's first label (a stray (3) that starts no list at 1 is compared on only)
-            if sub.ordinal == 1 and not _right_after(sub, prev, opened, colon):
-                continue  # a new list: under an item's second paragraph, after an intro, in another sentence
             want = prev.ordinal + 1
             if sub.ordinal == want:
                 continue
