@@ -159,6 +159,20 @@ def marker_at_start(text: str) -> Marker | None:
     return mk
 
 
+def markers_in(text: str) -> list[Marker]:
+    """Every numbering marker in `text` (folded), wherever it stands and whatever its order: the caller
+    decides which are labels (the numbering check reads the sub-points inside an item this way)."""
+    out = []
+    for m in _INLINE_RE.finditer(text):
+        mk = _marker_of(m, text)
+        if mk is None or mk.end >= len(text):
+            continue
+        if mk.style in ("arabic_dot", "cn_dun") and text[mk.end] in "0123456789" + _N:
+            continue  # "2、3级", "一、二类": lists of numbers, not labels
+        out.append(mk)
+    return out
+
+
 _DIGIT_LED = re.compile(r"\s*(?P<n>\d{1,3})[.．](?=\d)")
 
 

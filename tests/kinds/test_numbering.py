@@ -67,3 +67,112 @@ def test_safeguards_numbered_apart_after_running_tasks_are_not_a_restart(tmp_pat
         run_ = check(str(path), allow_no_parent=True, fail_on="none")
         assert [m.label for m in run_.draft.measures] == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)"], name
         assert [f.message for f in run_.report.findings if f.check == "numbering"] == [], name
+
+
+# ------------------------------------------------------------------ sub-points inside an item
+# An item whose units follow its last part holds its parts as text (engine/parse/subpoints.py); their
+# labels are still numbered, and a clerk wants (1)(2)(4), (1)(1), 1. 2. 2. found inside it too.
+
+_HEAD = "某县某项工作实施方案\n一、主要任务\n1.完善制度。建立工作台账。（牵头单位：县民政局）\n"
+_TAIL = "3.强化培训。每年培训一次。（牵头单位：县人社局）\n"
+
+
+def _numbering(text: str) -> list[tuple[str | None, str, str | None, int | None]]:
+    """(item, message, suggestion, line) of the numbering findings on `text` parsed as a draft."""
+    from engine.ingest import from_text
+    from engine.parse import parse_plan
+    from engine.pipeline import Obligations, check_plans
+    from engine.rules.ruleset import Rule
+
+    draft = parse_plan(from_text(text, "draft.txt"))
+    rule = Rule.model_validate({"id": "numbering", "check": "numbering", "severity": "warning"})
+    findings, _ = check_plans(draft, Obligations(None), [rule])
+    return [(f.local_item, f.message, f.suggestion, f.line) for f in findings if f.check == "numbering"]
+
+
+def _item(parts: list[str], units: str = "牵头单位：县市场监管局") -> str:
+    return _HEAD + "2.加强监管。\n" + "".join(p + "\n" for p in parts) + units + "\n" + _TAIL
+
+
+def test_a_gap_among_the_parts_of_an_item_is_found_at_the_part_and_names_the_label_expected() -> None:
+    text = _item(["（1）开展检查。", "（2）公开结果。", "（4）强化考核。"])
+    assert _numbering(text) == [
+        ("2", "编号“2(4)”：小项跳号，缺少中间的编号", "补上“（3）”或将本项改为“（3）”", 7)
+    ]
+
+
+def test_a_repeated_part_and_a_part_out_of_order_are_found() -> None:
+    assert _numbering(_item(["（1）开展检查。", "（1）公开结果。"])) == [
+        ("2", "编号“2(1)”：与上一小项重号", "改为“（2）”", 6)
+    ]
+    assert [f[1:3] for f in _numbering(_item(["①开展检查。", "③公开结果。", "②强化考核。"]))] == [
+        ("编号“2③”：小项跳号，缺少中间的编号", "补上“②”或将本项改为“②”"),
+        ("编号“2②”：小项顺序错乱（比上一小项小）", "改为“④”"),
+    ]
+
+
+def test_numbered_parts_under_a_bracketed_item_keep_their_own_punctuation_in_the_suggestion() -> None:
+    text = (
+        "某县某项工作实施方案\n一、主要任务\n（一）完善制度。建立工作台账。（牵头单位：县民政局）\n"
+        "（二）加强监管。\n1.开展检查。\n2.公开结果。\n2.强化考核。\n牵头单位：县市场监管局\n"
+        "（三）强化培训。每年培训一次。（牵头单位：县人社局）\n"
+    )
+    assert _numbering(text) == [("(二)", "编号“(二)2”：与上一小项重号", "改为“3.”", 7)]
+
+
+def test_a_list_on_one_line_is_checked_where_its_labels_stand_after_a_stop() -> None:
+    """A list inside a paragraph is one where it starts at its 1: labels that start nowhere are not read."""
+    text = (
+        _HEAD + "2.加强宣传。主要包括：（1）宣传政策；（2）宣传典型；（4）宣传成效。（牵头单位：县委宣传部）\n"
+        "3.强化培训。培训内容：（1）政策法规；（2）业务技能；（3）安全知识。（牵头单位：县人社局）\n"
+        "4.加强考核。考核结果作为评优依据。（3）年度考核另行通知；（5）不再单列。（牵头单位：县人社局）\n"
+    )
+    found = _numbering(text)
+    assert [(f[0], f[2], f[3]) for f in found] == [("2", "补上“（3）”或将本项改为“（3）”", 4)]
+
+
+def test_dates_quotes_and_references_are_no_sub_points() -> None:
+    """Only the real gap is found: （2025年） is a date, 第（4）项 and 按照（一） refer to other items, a
+    numbering inside “…” or 《…》 is quoted."""
+    text = _item([
+        "（1）开展检查。（2025年）底前完成首轮检查，按照本方案第（4）项的要求公开。",
+        "（2）公开结果。落实“（一）建档；（三）回访”的要求，执行《办法》“（1）登记；（3）核查”的规定。",
+        "（2024年）已开展的检查纳入台账。",
+        "（4）强化考核。",
+    ])  # fmt: skip
+    assert [(f[1], f[3]) for f in _numbering(text)] == [("编号“2(4)”：小项跳号，缺少中间的编号", 8)]
+
+
+def test_a_second_paragraph_of_the_item_may_start_a_list_of_its_own() -> None:
+    """（1）（2）, then a paragraph of the item and （1）（2） again: two lists, not a repeat; the second list's
+    gap is still found."""
+    text = _item([
+        "（1）开展检查。", "（2）公开结果。", "同时，做好以下工作：", "（1）强化培训。", "（3）考核上岗。",
+        "加强宣传引导。", "（1）宣传政策。", "（2）宣传典型。",
+    ])  # fmt: skip
+    assert [(f[1], f[3]) for f in _numbering(text)] == [("编号“2(3)”：小项跳号，缺少中间的编号", 9)]
+
+
+def test_parts_that_are_measures_of_their_own_are_reported_once() -> None:
+    """Item 2's parts each name their units: they are measures, and the numbering of measures reports their
+    gap; the sub-point check does not report it again. Item 4's parts are its text: the sub-point check
+    reports theirs."""
+    text = (
+        _HEAD + "2.加强监管。\n（1）开展检查。（牵头单位：县市场监管局）\n（2）公开结果。（牵头单位：县司法局）\n"
+        "（4）强化考核。（牵头单位：县人社局）\n" + _TAIL
+        + "4.加强宣传。\n（1）宣传政策。\n（3）宣传典型。\n牵头单位：县委宣传部\n"
+    )
+    assert [(f[0], f[3]) for f in _numbering(text)] == [("(4)", 7), ("4", 11)]
+
+
+def test_sub_points_of_a_page_that_lost_its_line_breaks_are_checked_too() -> None:
+    """A scraped page on one line: parse cuts it at the labels that follow on, the others stay in the text."""
+    text = (
+        "某县某项工作实施方案一、主要任务1.完善制度。建立工作台账。（牵头单位：县民政局）"
+        "2.加强监管。（1）开展检查。（2）公开结果。（4）强化考核。（牵头单位：县市场监管局）"
+        "3.强化培训。每年培训一次。（牵头单位：县人社局）"
+        "4.加强宣传。（1）宣传政策。（1）宣传典型。（牵头单位：县委宣传部）"
+    )
+    assert [(f[0], f[2]) for f in _numbering(text)] == [
+        ("2", "补上“（3）”或将本项改为“（3）”"), ("4", "改为“（2）”")
+    ]  # fmt: skip

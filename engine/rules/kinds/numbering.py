@@ -9,7 +9,14 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
   chapters do it is right, and a chapter that does the other is reported. Decision: numbering that
   restarts in every chapter (or continues through every chapter) is never reported;
 - the punctuation after the label, read from the original text (Paragraph.orig): the majority form
-  at a level is right, the others are reported.
+  at a level is right, the others are reported;
+- inside an item: its sub-points, which are no measures of their own where parse folded them into the
+  item (engine/parse/subpoints.py: （1）（2）… or ①②③ with the units after the last), and the lists written
+  on one line (（1）…；（2）…). A sub-point label opens a paragraph of the item, or stands after a stop
+  (。；：) inside one, outside quotation marks; it is of a style deeper than the item's in its document
+  (a date （2025年）, a reference 第（3）项 or a quoted “（一）…” is none). A list inside a paragraph starts at
+  its 1; a 1 starts a new list unless it follows the last label right away (the next paragraph after a
+  sub-point's, or after ；), so an item's second paragraph may open a list of its own.
 """
 
 from __future__ import annotations
@@ -19,10 +26,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.models import Measure, Paragraph
+from engine.parse.numbering import CIRCLED, Marker, marker_at_start, markers_in
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 _LABEL = re.compile(
@@ -38,6 +47,37 @@ class Options(KindOptions):
     mixed_styles: bool = Field(
         True, description="report label punctuation that differs from the majority at its level"
     )
+    subpoints: bool = Field(
+        True,
+        description="report gaps, repeats and out-of-order sub-points inside an item: its parts folded into "
+        "it ((1)(2)(4) under 1., 1. 2. 2. under (一)) and lists on one line ((1)…；(2)…)",
+    )
+    subpoint_styles: list[Literal["cn_dun", "cn_paren", "arabic_dot", "arabic_paren", "circled"]] = Field(
+        ["cn_paren", "arabic_dot", "arabic_paren", "circled"],
+        description="label styles a sub-point may have (engine/parse/numbering.py STYLES)",
+    )
+
+
+# a sub-point label inside a paragraph stands after one of these; it continues the list before it
+# right away (a 1 there repeats, it does not start a new list) only after a list separator
+_SUB_STOPS = "。；;：:!！?？"
+_SUB_SEPARATORS = "；;"
+_QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
+_QUOTE_MAX = 120  # a mark left open longer than this is taken as unclosed
+_CN = "零一二三四五六七八九"
+
+
+@dataclass
+class _Sub:
+    label: str  # normalised: (4), 4, ④, (四)
+    printed: str  # as the original text writes it: （4）, 4., ④
+    ordinal: int
+    style: str
+    para: int  # position of its paragraph in the item
+    opens: bool  # it opens its paragraph
+    after: str  # the character before it (inside a paragraph)
+    line: int
+    column: int
 
 
 @dataclass
@@ -60,12 +100,15 @@ class Numbering(CheckKind):
     description = (
         "调整、删除或照抄条目后，编号常出现跳号（1、2、4）、重号（3、3）、顺序颠倒、同一层级混用“1.”“1、”“1．”，"
         "或某一章编号接续/重新起编与其他章不一致。本检查按层级逐一核对；各章统一重新起编或统一连续编号都不报告。"
-        "标点混用依据原文（未经规范化的文本）判断。"
+        "标点混用依据原文（未经规范化的文本）判断。一项之内的小项（并入该项的（1）（2）…、①②③，"
+        "或写在一行里的“（1）…；（2）…”）同样核对跳号、重号和顺序；一项第二段另起的小项可从（1）重新编号。"
     )
     description_en = (
         "Reports gaps (1,2,4), repeats (3,3), out-of-order labels, mixed label punctuation at one level (1. / "
         "1、 / 1．, read from the original text) and a chapter that restarts or continues numbering unlike the "
-        "others. Numbering that consistently restarts in every chapter is fine."
+        "others. Numbering that consistently restarts in every chapter is fine. Sub-points inside an item (its "
+        "parts folded into it, (1)(2)… or ①②③, and lists on one line, (1)…；(2)…) are checked for gaps, repeats and "
+        "order too; a list under an item's second paragraph may start again at (1)."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {"zh": "编号“{label}”：{problem}", "en": "label '{label}': {problem}"}
@@ -91,6 +134,8 @@ class Numbering(CheckKind):
                 yield from self._restarts(runs, lang)
             if options.mixed_styles:
                 yield from self._mixed(group, lang)
+        if options.subpoints:
+            yield from self._subpoints(ctx, set(options.subpoint_styles), lang)
 
     # ----------------------------------------------------------------- pieces
 
@@ -219,6 +264,146 @@ class Numbering(CheckKind):
                     lang,
                     "style",
                 )
+
+    # ------------------------------------------------------------- sub-points
+
+    def _subpoints(self, ctx: CheckContext, styles: set[str], lang: str) -> Iterator[Hit]:
+        plan = ctx.draft
+        paras = {p.index: p for p in plan.paragraphs}
+        depth: dict[tuple[int, str], int] = {}  # (document, style) -> the shallowest depth it numbers
+        for x in [*plan.sections, *plan.measures]:
+            key = (x.document, x.style)
+            depth[key] = min(depth.get(key, x.depth), x.depth)
+        for m in plan.measures:
+            subs, opened, colon = _sub_labels(m, paras, styles, depth)
+            yield from self._sub_sequence(m, subs, opened, colon, lang)
+
+    def _sub_sequence(
+        self, m: Measure, subs: list[_Sub], opened: list[str], colon: list[bool], lang: str
+    ) -> Iterator[Hit]:
+        last: dict[str, _Sub] = {}  # the last label of each style in the current list
+        for sub in subs:
+            prev = last.get(sub.style)
+            if prev is None or (sub.ordinal == 1 and not _right_after(sub, prev, opened, colon)):
+                # a list's first label; a 1 not right after the last label starts a new list (under an item's
+                # second paragraph, after an intro). Inside a paragraph a list starts at its 1 only: a stray
+                # （3） after a stop is none; a paragraph the plan opens with （2） is a part all the same.
+                if sub.ordinal == 1 or sub.opens:
+                    last[sub.style] = sub
+                continue
+            last[sub.style] = sub
+            want = prev.ordinal + 1
+            if sub.ordinal == want:
+                continue
+            exp = _relabel(sub, want)
+            if sub.ordinal == prev.ordinal:
+                problem, key = ("与上一小项重号", "repeats the previous sub-point"), "subpoint-repeat"
+                fix = (f"改为“{exp}”", f"write '{exp}'")
+            elif sub.ordinal > want:
+                problem, key = ("小项跳号，缺少中间的编号", "skips a sub-point number"), "subpoint-gap"
+                fix = (f"补上“{exp}”或将本项改为“{exp}”", f"add '{exp}' or renumber this one '{exp}'")
+            else:
+                problem, key = ("小项顺序错乱（比上一小项小）", "is smaller than the previous sub-point"), "subpoint-order"
+                fix = (f"改为“{exp}”", f"write '{exp}'")
+            k = 1 if lang == "en" else 0
+            yield Hit(
+                local_item=m.ref,
+                fields={"label": m.ref + sub.label, "problem": problem[k], "fix": fix[k]},
+                suggestion=fix[k],
+                key=key,
+                line=sub.line or None,
+                column=sub.column,
+            )
+
+
+def _sub_labels(
+    m: Measure, paras: dict[int, Paragraph], styles: set[str], depth: dict[tuple[int, str], int]
+) -> tuple[list[_Sub], list[str], list[bool]]:
+    """The sub-point labels in an item's own paragraphs, in order; for each paragraph, the style of the
+    label opening it ("" for none) and whether it ends with a colon (it introduces a list of its own)."""
+    subs: list[_Sub] = []
+    opened: list[str] = []
+    colon: list[bool] = []
+    for pos, idx in enumerate(m.paragraphs):
+        p = paras.get(idx)
+        if p is None:
+            opened.append("")
+            colon.append(False)
+            continue
+        text = p.text
+        start = 0
+        if pos == 0:  # the item's own label is not one of its sub-points
+            head = marker_at_start(text)
+            start = head.end if head is not None else 0
+        quoted = _quoted(text)
+        first = ""
+        for mk in markers_in(text):
+            if mk.start < start or mk.style not in styles or quoted[mk.start]:
+                continue
+            if depth.get((m.document, mk.style), 1 << 30) <= m.depth:
+                continue  # the item's own numbering or a section's: a reference, never its sub-point
+            j = mk.start - 1
+            while j >= start and text[j] in " \t\u3000":
+                j -= 1
+            opens = j < start
+            if not opens and text[j] not in _SUB_STOPS:
+                continue  # inside a sentence: 第（3）项, 按照（二）的要求
+            if opens and pos > 0:
+                first = mk.style
+            subs.append(
+                _Sub(
+                    mk.label, _printed(p, mk), mk.ordinal, mk.style, pos, opens and pos > 0,
+                    "" if opens else text[j], p.line, p.column(mk.start),
+                )
+            )  # fmt: skip
+        opened.append(first)
+        colon.append(text.rstrip()[-1:] in "：:")
+    return subs, opened, colon
+
+
+def _right_after(sub: _Sub, prev: _Sub, opened: list[str], colon: list[bool]) -> bool:
+    """`sub` follows `prev` with nothing between that could open a new list: it opens the paragraph right
+    after one a label of its style opens (and that introduces nothing), or follows a list separator in
+    `prev`'s paragraph."""
+    if sub.opens:
+        return sub.para > 0 and opened[sub.para - 1] == sub.style and not colon[sub.para - 1]
+    return sub.para == prev.para and bool(sub.after) and sub.after in _SUB_SEPARATORS
+
+
+def _quoted(text: str) -> bytearray:
+    """1 inside quotation and title marks (“…”, 《…》): a numbering there is quoted, not the item's."""
+    mask = bytearray(len(text))
+    i = 0
+    while i < len(text):
+        close = _QUOTES.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        end = text.find(close, i + 1, i + 1 + _QUOTE_MAX)
+        if end < 0:
+            i += 1
+            continue
+        mask[i : end + 1] = b"\x01" * (end + 1 - i)
+        i = end + 1
+    return mask
+
+
+def _printed(p: Paragraph, mk: Marker) -> str:
+    """The label as the original text writes it (（4）, 4．, ④)."""
+    end = mk.end
+    while end > mk.start and p.text[end - 1] in " \t":
+        end -= 1
+    return (p.orig_span(mk.start, end) if p.orig else p.text[mk.start : end]).strip() or mk.label
+
+
+def _relabel(sub: _Sub, n: int) -> str:
+    """`sub`'s printed label with the number `n` in its place: （4） -> （3）, ④ -> ③, (四) -> (三)."""
+    if sub.style == "circled":
+        return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
+    if sub.style == "cn_paren":
+        num = _CN[n] if n < 10 else ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
+        return re.sub(r"[一二三四五六七八九十百零〇两]+", num, sub.printed, count=1)
+    return re.sub(r"[0-9０-９]+", str(n), sub.printed, count=1)
 
 
 KIND = Numbering
