@@ -17,6 +17,9 @@ with single spaces between cells (`序号 重点任务 牵头单位 配合单位
 header cell is a column word and each row starts with its 序号 and splits into as many cells as the
 header; a row with more pieces gives the surplus to its task cell (task text may hold a space, unit
 and deadline cells rarely do), a row with fewer ends the table (an empty cell cannot be placed).
+A table copied out of Word or Excel carries a line break inside a cell as a line of its own: in a
+tab or pipe table such a line (no 序号 where the table has that column, or going on with a row that
+has fewer cells than the header) is added to the row above, never read as a row of its own.
 """
 
 from __future__ import annotations
@@ -189,12 +192,16 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
     return TableRow(orig, "".join(b.text), b.cols)
 
 
+_LIST_MARKS = ("、", "，", ",", "；", ";")
+
+
 def _units(b: _Builder, cell: Cell, text: str, start: int) -> None:
     """Unit names; paragraph breaks and spaces between names become 、 (else names would run together)."""
     last = 0
     for m in _WS_RUN.finditer(text):
         b.add(text[last : m.start()], start=start + last)
-        b.add("、", start + m.start())
+        if text[m.start() - 1] not in _LIST_MARKS and text[m.end() : m.end() + 1] not in _LIST_MARKS:
+            b.add("、", start + m.start())  # a name's own 、 before the break is kept, not doubled
         last = m.end()
     b.add(text[last:], start=start + last)
 
@@ -319,7 +326,9 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Raw text lines with each task table (a header line naming 任务/牵头单位/配合单位/完成时限 … in
     cells split by tabs, | pipes or runs of spaces) read as the .docx reader reads one: the header
     dropped, each row one `TableRow` whose columns are the line's own. A table ends at the first line
-    that does not split into cells. One row a line: a cell wrapped over two lines is not joined."""
+    that does not split into cells. A line that goes on with the row above (a line break inside a
+    cell, see `_continued`) is added to that row, whose `TableRow` then holds its lines joined with a
+    newline and keeps the first line's number."""
     out: list[tuple[int, str]] = []
     i = 0
     n = len(lines)
@@ -342,6 +351,10 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             cells = _split_cells(text, kind)
             stripped = text.strip()
+            if kind in ("tab", "pipe") and rows and (joined := _continued(rows[-1], text, cells, roles, width)):
+                rows[-1] = joined  # a cell's text went on over a line break: still the row above
+                j += 1
+                continue
             if kind == "single" and not _SECTION_LEAD.match(stripped):
                 cells = _single_row(cells, roles, width) or []
             bare = kind == "single" or len([c for c in cells if c[1]]) < 2  # single spaces split titles too
@@ -357,6 +370,13 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         ordinal = 0
         for row_line_no, text, cells in rows:
+            if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
+                parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
+                row = row_line([Cell(col=k, span=1, parts=ps) for k, ps in enumerate(parts)], roles, ordinal + 1)
+                if row is not None:
+                    ordinal += 0 if row.heading else 1
+                    out.append((row_line_no, _in_pieces(row, text, cells.pieces)))
+                continue
             if kind == "space" and len(cells) > 1:  # an empty cell leaves no text: place each under its header
                 cols = _aligned(line, head_cells, text, cells)
                 cells = [next(((o, t) for (o, t), c in zip(cells, cols, strict=True) if c == k), (0, ""))
@@ -369,6 +389,74 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append((row_line_no, _in_line(row, text, cells)))
         i = j
     return out
+
+
+class _Joined(list):
+    """The cells of a row whose text went on over line breaks: per cell, its pieces (offset in the
+    row's lines joined with a newline, text); the list itself holds each cell's first piece."""
+
+    pieces: list[list[tuple[int, str]]]
+
+
+def _continued(
+    prev: tuple[int, str, list[tuple[int, str]]],
+    text: str,
+    cells: list[tuple[int, str]],
+    roles: dict[int, str],
+    width: int,
+) -> tuple[int, str, _Joined] | None:
+    """The row above with the line `text` added to its cells, when the line goes on with that row: a
+    line break inside a cell, as a table copied out of Word or Excel carries one. In a table with a
+    序号 column, a line whose 序号 cell is empty (it starts with the separator) holds more text of the
+    row above, cell by cell; a line that follows a row with fewer cells than the header goes on with
+    that row's last cell, its further cells filling the columns still missing. A line with a 序号,
+    a section row (一、…), a blank line and a line that does not fit the header's cells are no part
+    of the row above (None)."""
+    stripped = text.strip()
+    if not cells or not stripped or _SECTION_LEAD.match(stripped):
+        return None
+    line_no, orig, above = prev
+    pieces = above.pieces if isinstance(above, _Joined) else [[cell] for cell in above]
+    if sum(1 for ps in pieces if any(t for _, t in ps)) < 2:  # a section row above, not a task
+        return None
+    first = cells[0][1]
+    numbered = roles.get(0) == "no"
+    if numbered and _NUMBER.match(first):
+        return None
+    shift = len(orig) + 1
+    new = [list(ps) for ps in pieces]
+    if numbered and not first and len(cells) <= width:
+        at = [(k, cell) for k, cell in enumerate(cells)]  # cell by cell: the tabs say which column
+    elif first and len(pieces) < width and len(pieces) + len(cells) - 1 <= width:
+        at = [(len(pieces) - 1 + k, cell) for k, cell in enumerate(cells)]  # the last cell goes on
+    else:
+        return None
+    for k, (o, t) in at:
+        while k >= len(new):
+            new.append([(shift + o, "")])
+        if t:
+            new[k] = [p for p in new[k] if p[1]] + [(shift + o, t)]
+    joined = _Joined(ps[0] for ps in new)
+    joined.pieces = new
+    return line_no, orig + "\n" + text, joined
+
+
+def _in_pieces(row: TableRow, orig: str, pieces: list[list[tuple[int, str]]]) -> TableRow:
+    """`row` with its columns moved from the tab-joined cells (a cell's pieces joined with a tab, as
+    `Cell.text` joins them) to where each piece stands in `orig` (the row's lines)."""
+    where: list[int] = []
+    for k, cell in enumerate(pieces):
+        kept = [(o, t) for o, t in cell if t]
+        for n, (o, t) in enumerate(kept):
+            text = " ".join(t.split())
+            where.extend(o + 1 + min(c, len(t) - 1) for c in range(len(text)))
+            if n < len(kept) - 1:
+                where.append(o + 1 + len(t))  # the line break: just after the piece
+        if k < len(pieces) - 1:
+            end = kept[-1][0] + len(kept[-1][1]) if kept else cell[0][0]
+            where.append(end + 1)  # the separator: just after the cell
+    cols = [where[c - 1] if 0 < c <= len(where) else 1 for c in row.cols]
+    return TableRow(orig, row.text, cols, row.heading)
 
 
 def _width(text: str) -> int:

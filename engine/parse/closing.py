@@ -20,10 +20,21 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from engine import extract
+from engine.extract.data import DATA_DIR
+from engine.memo import memo
+from engine.outputs import note_input
 from engine.parse import frontmatter
 
-SELF_REF = re.compile(r"本(?:实施)?(?:方案|纲要|意见|规划|计划|办法|通知|决定|细则)")
+# the plan naming itself: 本 and a kind of document its title may end in (本方案, 本要点, 本实施意见),
+# not a word that holds 本 (基本要点, 根本措施, 成本计划)
+SELF_REF = re.compile(
+    r"(?<![基根成样文资版])本(?:实施|工作)?(?:"
+    + "|".join(sorted(frontmatter.TITLE_ENDINGS, key=len, reverse=True))
+    + ")"
+)
 _CLAUSE_OPEN = ("(", "[", "【", "〔")
 # 自印发之日起施行, 自2026年4月1日起实施, 有效期至…, 有效期5年
 _COMMENCEMENT = re.compile(
@@ -41,9 +52,14 @@ _DISTRIBUTION = re.compile(
 )
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
 _PUBLICITY = re.compile(r"^[(（](?:此件|本件)[^)）]{0,12}[)）]$")
-# 各地区、各有关部门要…; 各县(市)人民政府、州直各有关部门要…; 各地各有关部门要…
-_GROUP = r"(?:各[^、，,。；要应须务]{1,20}?|[\u4e00-\u9fff]{1,3}直各[^、，,。；要应须务]{1,12}?|有关[^、，,。；要应须务]{1,10}?)"
-_ADDRESS = re.compile(rf"^{_GROUP}(?:[、，,和及与]?{_GROUP}){{0,6}}(?:要|务必|应当|应|须|必须|切实)")
+# 各地区、各有关部门要…; 各县(市、区)人民政府、州直各有关部门要…; 各地各有关部门要…
+_NAME_CHAR = r"(?:[^、，,。；要应须务()（）]|[(（][^()（）。；]{1,10}[)）])"  # 县(市、区): its 、 is the name's
+_GROUP = rf"(?:各{_NAME_CHAR}{{1,20}}?|[\u4e00-\u9fff]{{1,3}}直各{_NAME_CHAR}{{1,12}}?|有关{_NAME_CHAR}{{1,10}}?)"
+_MODAL = r"(?:要|务必|应当|应|须|必须|切实)"
+_ADDRESS = re.compile(rf"^{_GROUP}(?:[、，,和及与]?{_GROUP}){{0,6}}{_MODAL}")
+# 各设区市、平潭综合实验区要对照本要点…: bodies named one by one after the 各… group, then the act of
+# carrying the plan out (rulesets/data/closing.yaml); a named body alone does not address all
+_NAMED = rf"{_NAME_CHAR}{{2,20}}?"
 # what may follow a responsibility clause when the closing runs on in the same paragraph (a cheap test
 # before `cuts` looks for the clause)
 AFTER_CLAUSE = re.compile(
@@ -82,10 +98,25 @@ def is_firm(text: str) -> bool:
     )
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _named_address() -> re.Pattern[str]:
+    path = DATA_DIR / "closing.yaml"
+    acts: list[str] = []
+    if path.is_file():
+        note_input(path)
+        acts = [str(a) for a in (yaml.safe_load(path.read_text("utf-8")) or {}).get("implement_acts") or []]
+    acts = acts or ["对照", "结合实际", "抓好落实", "贯彻落实"]
+    act = "|".join(re.escape(a) for a in sorted(acts, key=len, reverse=True))
+    return re.compile(
+        rf"^{_GROUP}(?:[、，,和及与](?:{_GROUP}|{_NAMED})){{1,6}}(?:要|务必|应当|应|须|必须)"
+        rf"(?:认真|切实|进一步|全面)?(?:{act})"
+    )
+
+
 def is_address(text: str) -> bool:
-    """A paragraph telling the recipients to carry the plan out (各地区、各有关部门要…), not ending
-    with a responsibility clause of its own."""
-    if not _ADDRESS.match(text):
+    """A paragraph telling the recipients to carry the plan out (各地区、各有关部门要…; 各设区市、
+    平潭综合实验区要对照本要点…), not ending with a responsibility clause of its own."""
+    if not (_ADDRESS.match(text) or _named_address().match(text)):
         return False
     found = extract.find_responsibility(text)
     return found is None or bool(text[found.end :].strip(" 。.；;\n"))
