@@ -97,19 +97,27 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         else:
             q = Paragraph.model_construct(index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols)
             raw.append(slice_paragraph(q, s, e, p.index))
-    starts = sum(1 for q in raw if marker_at_start(q.text) is not None)
+    opening = [marker_at_start(q.text) for q in raw]
+    starts = sum(1 for mk in opening if mk is not None)
     out: list[Paragraph] = []
     front = True  # no numbered item yet: a paragraph may be front matter run together on one line
-    for q in raw:
+    seen: dict[str, Marker] = {}  # the last marker of each style so far, styles in order of first use
+    recent: list[Marker] = []  # and the last marker of all
+    for q, opens in zip(raw, opening, strict=True):
         cuts: list[int] = []
+        found = [opens] if opens is not None else []
         if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
-            cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
+            found = inline_markers(q.text, [*seen.values(), *recent])  # a page broken in two goes on
+            cuts = [mk.start for mk in found if mk.start > 0]
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1])})
+        for mk in found:
+            seen[mk.style] = mk
+        recent = found[-1:] or recent
         if (cuts or not front) and closings.AFTER_CLAUSE.search(q.text):
             cuts = sorted({*cuts, *(c for c in closings.cuts(q.text) if 0 < c < len(q.text))})
         if front:
-            if marker_at_start(q.text) is not None:
+            if opens is not None:
                 front = False
             else:
                 head = cuts[0] if cuts else len(q.text)

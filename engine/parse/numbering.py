@@ -8,6 +8,7 @@ column through `Paragraph.cols`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.models import Paragraph
@@ -200,8 +201,13 @@ _TITLE_END = re.compile(
 )
 
 
-def inline_markers(text: str) -> list[Marker]:
+def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
     """Markers inside `text` that continue a numbering sequence and stand at a sentence boundary.
+
+    `before`: the markers of the text above, in order (the last of each style is enough, then the last
+    of all): a run-on page broken in two goes on with its numbering ((三) after (二) on the line above).
+    The marker that opens `text` continues or starts its style whatever its ordinal: a paragraph's own
+    start is the surest boundary.
 
     One pass over the candidates, O(1) work each: a candidate is kept when it is the next ordinal of
     its style (or a 1, which starts or restarts a style) and either follows 。；：!? or a closing
@@ -219,6 +225,10 @@ def inline_markers(text: str) -> list[Marker]:
     next_stop = next(stops, None)
     rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
     last_style = ""
+    for mk in before:
+        last_ord[mk.style] = mk.ordinal
+        rank.setdefault(mk.style, len(rank))
+        last_style = mk.style
     last_field = -1  # end of the last responsibility field label seen before the candidate
     fields = _FIELD.finditer(text)
     next_field = next(fields, None)
@@ -248,11 +258,11 @@ def inline_markers(text: str) -> list[Marker]:
             last_field = next_field.end()
             next_field = next(fields, None)
         prev = last_ord.get(mk.style)
-        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1)):
-            continue
         j = mk.start - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
+        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0):
+            continue
         at_boundary = j < 0 or text[j] in _BOUNDARY
         if not at_boundary and not out and mk.ordinal == 1:
             at_boundary = _TITLE_END.search(text, max(0, j - 40), j + 1) is not None

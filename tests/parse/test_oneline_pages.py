@@ -195,3 +195,26 @@ def test_the_same_page_in_gbk_or_traditional_characters_reads_the_same(name, for
     assert [norm(m.label).rstrip("、.") for m in plan.measures] == [norm(m["ref"]) for m in want["measures"]]
     got = [[norm(u) for u in m.lead_units] for m in plan.measures]
     assert got == [[norm(u) for u in w["lead"]] for w in want["measures"]]
+
+
+def test_a_run_on_page_broken_in_two_keeps_its_numbering_across_the_break():
+    """A page saved without line breaks, printed or copied so that it breaks once, right before an item
+    ((三) starts the second half): the second half goes on with the first's numbering ((四), 三、 follow
+    (三) and 二、), as the whole line would."""
+    first = (
+        "某某县2026年乡村振兴重点工作实施方案 为推进乡村全面振兴，制定本方案。一、总体要求 坚持农业农村优先发展。"
+        "二、重点任务 (一)稳定粮食生产。全年粮食播种面积稳定在50万亩以上。(牵头单位：县农业农村局；配合单位：各镇人民政府)"
+        "(二)推进高标准农田建设。新建高标准农田3万亩。(牵头单位：县农业农村局；配合单位：县水利局)"
+    )
+    second = (
+        "(三)发展乡村旅游。打造乡村旅游精品线路5条。(牵头单位：县文化和旅游局；配合单位：县交通运输局)"
+        "(四)加强乡村治理。推进移风易俗。(牵头单位：县委组织部；配合单位：县民政局)"
+        "三、保障措施 (一)加强组织领导。各镇要落实主体责任。(二)强化督查考核。定期通报工作进展。"
+    )
+    plan = parse_plan(from_text(f"{first}\n{second}"))
+    assert [(m.label, m.lead_units) for m in plan.measures] == [
+        ("(一)", ["县农业农村局"]),
+        ("(二)", ["县农业农村局"]),
+        ("(三)", ["县文化和旅游局"]),
+        ("(四)", ["县委组织部"]),
+    ]
