@@ -59,6 +59,9 @@ _EXPLANATION = re.compile(
     r"|(?:相关|政策|文件)解读\s*[:：]?|(?:一图读懂|图解|一图看懂)\s*《?[^，。；;]{2,80}》?"
 )
 _LIST_LINE_MAX = 60
+# an explanation's title standing on its own inside a page that lost its line breaks (… 附件： 关于《X》的起草说明
+# 一、起草背景 …): after a stop or a space and before its 一、 (or a space), cut out as a paragraph of its own
+_EXPLANATION_TITLE = re.compile(rf"(?<=[\s。；;：:])(?:{_EXPLANATION.pattern})(?=\s|一、|$)")
 
 
 def parse_plan(
@@ -110,7 +113,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             found = inline_markers(q.text, [*seen.values(), *recent])  # a page broken in two goes on
             cuts = [mk.start for mk in found if mk.start > 0]
             if cuts:  # a page that lost its line breaks: its closing lines run on too
-                cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1])})
+                cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
         for mk in found:
             seen[mk.style] = mk
         recent = found[-1:] or recent
@@ -133,6 +136,18 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             e = len(seg.rstrip())
             if s < e:
                 out.append(slice_paragraph(q, a + s, a + e, len(out)))
+    return out
+
+
+def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
+    """Where an explanation's title begins and ends in a run-on page, after two items or more (`cuts`):
+    cut out, it is the paragraph `_explanation_start` ends the plan at."""
+    if len(cuts) < 2:
+        return []
+    out: list[int] = []
+    for m in _EXPLANATION_TITLE.finditer(text, cuts[1]):
+        if m.end() - m.start() <= 120:
+            out += [m.start(), m.end()]
     return out
 
 

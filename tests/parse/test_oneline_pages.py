@@ -218,3 +218,18 @@ def test_a_run_on_page_broken_in_two_keeps_its_numbering_across_the_break():
         ("(三)", ["县文化和旅游局"]),
         ("(四)", ["县委组织部"]),
     ]
+
+
+def test_an_explanation_run_on_after_the_plan_on_one_line_is_no_part_of_it():
+    """A draft for comment saved as one line with its 起草说明 after it (附件： 关于《X》的起草说明 一、起草背景 …):
+    the explanation's “第一部分为…” is no measure, as it is none when the page keeps its lines."""
+    line = (
+        "某某区人民防空事业发展三年行动方案（征求意见稿） 一、工作目标 到2026年底，人防工程人均面积达到1.2平方米。"
+        "二、重点任务 (一)加强人防工程建设。2025年底前完成已建工程普查。牵头单位：区人防办；配合单位：区住建局。"
+        "(二)完善人防警报设施。新增多媒体警报终端15台。牵头单位：区人防办；配合单位：区应急管理局。"
+        "三、保障措施 各成员单位要明确分管领导。 附件： 关于《某某区人民防空事业发展三年行动方案（征求意见稿）》的起草说明 "
+        "一、起草背景 为抓好贯彻落实，起草了本方案。二、主要内容 方案共分三个部分：第一部分为工作目标；第二部分为重点任务；"
+        "第三部分为保障措施。"
+    )
+    plan = parse_plan(from_text(line))
+    assert [(m.label, m.lead_units) for m in plan.measures] == [("(一)", ["区人防办"]), ("(二)", ["区人防办"])]
