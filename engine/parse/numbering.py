@@ -184,9 +184,9 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
 _BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
 HEADING_MAX = 40  # a bracketed marker may follow a heading this short: "二、工作任务(一)健全…"
 _STOPS = "。；;!！?？"
-# a responsibility field ("负责部门：", "牵头单位：", "责任单位:") ends its line without a stop: the next
+# a responsibility field ("负责部门：", "牵头单位：", "责任单位:", "【配合单位】") ends its line without a stop: the next
 # item runs on right after its last unit ("…各苏木镇人民政府2.提升…")
-_FIELD = re.compile(r"(?:单位|部门|牵头|配合|协同|责任人?)\s*[:：]")
+_FIELD = re.compile(r"(?:单位|部门|牵头|配合|协同|责任人?)\s*(?:[:：]|[】\]])")  # 牵头单位： or 【牵头单位】
 FIELD_MAX = 160  # a unit list longer than this is running text, not a field line
 # quotation marks and title marks: a numbering inside them is quoted (按照“一、建档赋码；二、扫码服务；三、数据
 # 回流”三个环节), never an item of the document. A mark left open longer than QUOTE_MAX is taken as unclosed

@@ -233,3 +233,20 @@ def test_an_explanation_run_on_after_the_plan_on_one_line_is_no_part_of_it():
     )
     plan = parse_plan(from_text(line))
     assert [(m.label, m.lead_units) for m in plan.measures] == [("(一)", ["区人防办"]), ("(二)", ["区人防办"])]
+
+
+def test_items_after_bracketed_unit_fields_on_one_line_are_cut():
+    """【牵头单位】X 【配合单位】Y closes each item without a stop (a page saved as one line): the next item
+    runs on after the last unit, as after 牵头单位：X."""
+    line = (
+        "某某市深化河湖长制实施方案 一、总体要求 坚持问题导向。二、主要任务 1.压实河湖长履职责任。完善三级河湖长组织体系。"
+        "【牵头单位】市河长制办公室 【配合单位】各镇人民政府 2.加强水资源节约集约利用。严格落实用水总量双控。"
+        "【牵头单位】市水务局 【配合单位】市农业农村局 3.推进幸福河湖建设。统筹推进防洪安全。"
+        "【牵头单位】市水务局 【配合单位】市财政局 三、保障措施 加强组织领导。"
+    )
+    plan = parse_plan(from_text(line))
+    assert [(m.label, m.lead_units, m.support_units) for m in plan.measures] == [
+        ("1", ["市河长制办公室"], ["各镇人民政府"]),
+        ("2", ["市水务局"], ["市农业农村局"]),
+        ("3", ["市水务局"], ["市财政局"]),
+    ]
