@@ -173,6 +173,7 @@ def make_docx(
     page_style: str = "dash",
     numbered: bool = False,
     tables: bool = False,
+    header: str = HEADER,
 ) -> None:
     """One paragraph per non-blank line; the first (title) lines centred in 小标宋; with `numbered`,
     the item numbers the lines start with become Word automatic numbering; with `tables`, two or more
@@ -183,7 +184,7 @@ def make_docx(
 
     d = docx.Document()
     section = d.sections[0]
-    section.header.paragraphs[0].text = HEADER
+    section.header.paragraphs[0].text = header
     section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -90,7 +90,13 @@ _NAV_WORD = r"[^\s|｜>»›【】\[\]:：。，；]{1,20}"
 _SITE_CHARS = r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9])"  # no 的: a site's name is a name, not a phrase
 _MEDIA = rf"(?:{_SITE_CHARS}{{1,16}}(?:门户网站|网站|全媒体|客户端|日报|晚报)|{_SITE_CHARS}{{1,4}}网|{_SITE_CHARS}{{1,10}}政府网)"
 _COLUMN = r"[\u4e00-\u9fff]{2,12}"
-_MASTHEAD = re.compile(rf"^(?:{_MEDIA}(?:\s*[|｜]\s*{_NAV_WORD})*|{_COLUMN}(?:\s*[|｜>»›]\s*{_COLUMN})+)$")
+# a portal's top bar greets the reader before the site's name (您好，欢迎访问…门户网站！) and may go on with
+# reader aids and editions after it (…网站！无障碍浏览 | 长者模式 | 繁體版 | English)
+_GREETING = r"(?:(?:您好|你好)[,，!！]?\s*)?欢迎(?:您)?(?:访问|来到|光临|登录)?\s*"
+_MASTHEAD = re.compile(
+    rf"^(?:(?:{_GREETING})?{_MEDIA}(?:[!！](?:\s*{_NAV_WORD})?)?(?:\s*[|｜]\s*{_NAV_WORD})*"
+    rf"|{_COLUMN}(?:\s*[|｜>»›]\s*{_COLUMN})+)$"
+)
 # a page's dateline: 2025-03-18 15:42:07 (and the source or editor beside it); a plan dates itself 年月日
 _STAMP = re.compile(
     r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"

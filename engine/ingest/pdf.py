@@ -8,8 +8,8 @@ an office's autospacing only widened the gap). Reading the glyphs with their box
 1. glyphs group into visual lines by baseline and are ordered left to right within a line;
 2. spaces pdfium generated are dropped unless they separate two Latin letters or digits (`APP 掌上`
    is one word run in Chinese typesetting; `Open Data` keeps its space); spaces in the file are kept;
-3. running headers and footers go: the first or last line of a page that repeats on most pages (digits
-   ignored, so `第 3 页` repeats), and page numbers (`— 3 —`, `- 3 -`, `第3页 共10页`, `3/10`) there;
+3. running headers and footers go: the first or last line of a page that repeats on most pages at the
+   same height and size (digits ignored, so `第 3 页` repeats), and page numbers (`— 3 —`, `- 3 -`, `第3页 共10页`, `3/10`) there;
 4. lines join into paragraphs: a line that runs to the right margin continues on the next one unless
    that one is indented (a first-line indent starts a paragraph), sits farther below than the line
    pitch, or has another font size; centred lines of a larger size (a title set over several lines)
@@ -251,25 +251,48 @@ def unreadable_share(pages: list[list[Line]], bad: int) -> float:
 
 
 def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]]:
-    """Running headers, footers and page numbers removed from the top and bottom of each page."""
-    keys: dict[str, set[int]] = {}
+    """Running headers, footers and page numbers removed from the top and bottom of each page.
+
+    A repeated line is furniture where it repeats: at the same height and size on most pages. The same
+    words elsewhere are text: a header that runs the document's title leaves the title itself, set
+    larger below it on the first page, in place.
+    """
+    found: dict[str, list[Line]] = {}
     for lines in pages:
         for line in _edges(lines):
-            keys.setdefault(_repeat_key(line.text), set()).add(line.page)
+            found.setdefault(_repeat_key(line.text), []).append(line)
     need = max(2, int(len(pages) * REPEAT_SHARE + 0.999))
-    repeated = {k for k, on in keys.items() if len(on) >= need and k}
+    repeated: set[int] = set()
+    for key, lines in found.items():
+        if not key:
+            continue
+        for group in _same_place(lines):
+            if len({x.page for x in group}) >= need:
+                repeated.update(id(x) for x in group)
     removed: list[str] = []
     kept_pages: list[list[Line]] = []
     for lines in pages:
         edges = {id(x) for x in _edges(lines)}
         kept: list[Line] = []
         for line in lines:
-            if id(line) in edges and (_repeat_key(line.text) in repeated or PAGE_NUMBER.match(line.text)):
+            if id(line) in edges and (id(line) in repeated or PAGE_NUMBER.match(line.text)):
                 removed.append(line.text)
             else:
                 kept.append(line)
         kept_pages.append(kept)
     return kept_pages, removed
+
+
+def _same_place(lines: list[Line]) -> list[list[Line]]:
+    """Lines of the same words grouped by where they stand: the same size, baselines within an em."""
+    groups: list[list[Line]] = []
+    for line in sorted(lines, key=lambda x: (x.size, -x.y)):
+        last = groups[-1][0] if groups else None
+        if last is not None and abs(last.size - line.size) <= 0.5 and abs(last.y - line.y) <= max(line.size, 1.0):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def _edges(lines: list[Line]) -> list[Line]:

@@ -134,7 +134,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
 
 
 def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
-    """A task table pasted into Word as text (a paragraph per row, cells split by tabs) read as in a
+    """A task table pasted into Word (or a page's editor) as text (a paragraph per row, cells split by tabs) read as in a
     .txt (engine.ingest.tables.text_table_lines): one row a line, the header dropped. Rows of real
     Word tables (already `TableRow`s) are left as they are."""
     out: list[RawLine] = []
@@ -506,7 +506,8 @@ def read_html(text: str, path: str) -> list[RawLine]:
         lines: list[str] = [line.strip() for line in "".join(out).split(_BREAK)]
         if rows:
             lines = [rows[int(x[1:-1])] if x.startswith(_ROW) else x for x in lines]
-        return [(i + 1, line) for i, line in enumerate(x for x in lines if x)]
+        # a task table pasted into the page's editor as text, a <p> or <br> a row: read as in a .txt
+        return _pasted_tables([(i + 1, line) for i, line in enumerate(x for x in lines if x)])
     except PlancheckError:
         raise
     except Exception as exc:

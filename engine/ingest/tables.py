@@ -28,6 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from engine.ingest.normalise import to_simplified
+
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("序号", "编号"),
     "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称"),
@@ -99,6 +101,7 @@ def header_roles(cells: list[Cell]) -> dict[int, str]:
         name = _HEADER_JUNK.sub("", cell.text)
         if not name or len(name) > 8:
             continue
+        name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
         for role, words in ROLE_WORDS.items():
             if name in words or (role != "no" and any(name.endswith(w) for w in words)):
                 for c in range(cell.col, cell.col + cell.span):

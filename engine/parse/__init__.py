@@ -59,6 +59,9 @@ _EXPLANATION = re.compile(
     r"|(?:相关|政策|文件)解读\s*[:：]?|(?:一图读懂|图解|一图看懂)\s*《?[^，。；;]{2,80}》?"
 )
 _LIST_LINE_MAX = 60
+# an explanation's title standing on its own inside a page that lost its line breaks (… 附件： 关于《X》的起草说明
+# 一、起草背景 …): after a stop or a space and before its 一、 (or a space), cut out as a paragraph of its own
+_EXPLANATION_TITLE = re.compile(rf"(?<=[\s。；;：:])(?:{_EXPLANATION.pattern})(?=\s|一、|$)")
 
 
 def parse_plan(
@@ -97,19 +100,27 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         else:
             q = Paragraph.model_construct(index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols)
             raw.append(slice_paragraph(q, s, e, p.index))
-    starts = sum(1 for q in raw if marker_at_start(q.text) is not None)
+    opening = [marker_at_start(q.text) for q in raw]
+    starts = sum(1 for mk in opening if mk is not None)
     out: list[Paragraph] = []
     front = True  # no numbered item yet: a paragraph may be front matter run together on one line
-    for q in raw:
+    seen: dict[str, Marker] = {}  # the last marker of each style so far, styles in order of first use
+    recent: list[Marker] = []  # and the last marker of all
+    for q, opens in zip(raw, opening, strict=True):
         cuts: list[int] = []
+        found = [opens] if opens is not None else []
         if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
-            cuts = [mk.start for mk in inline_markers(q.text) if mk.start > 0]
+            found = inline_markers(q.text, [*seen.values(), *recent])  # a page broken in two goes on
+            cuts = [mk.start for mk in found if mk.start > 0]
             if cuts:  # a page that lost its line breaks: its closing lines run on too
-                cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1])})
+                cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
+        for mk in found:
+            seen[mk.style] = mk
+        recent = found[-1:] or recent
         if (cuts or not front) and closings.AFTER_CLAUSE.search(q.text):
             cuts = sorted({*cuts, *(c for c in closings.cuts(q.text) if 0 < c < len(q.text))})
         if front:
-            if marker_at_start(q.text) is not None:
+            if opens is not None:
                 front = False
             else:
                 head = cuts[0] if cuts else len(q.text)
@@ -125,6 +136,18 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             e = len(seg.rstrip())
             if s < e:
                 out.append(slice_paragraph(q, a + s, a + e, len(out)))
+    return out
+
+
+def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
+    """Where an explanation's title begins and ends in a run-on page, after two items or more (`cuts`):
+    cut out, it is the paragraph `_explanation_start` ends the plan at."""
+    if len(cuts) < 2:
+        return []
+    out: list[int] = []
+    for m in _EXPLANATION_TITLE.finditer(text, cuts[1]):
+        if m.end() - m.start() <= 120:
+            out += [m.start(), m.end()]
     return out
 
 

@@ -68,6 +68,8 @@ ORG_SUFFIXES = (
     "办",
 )
 _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
+# a sentence's stop or a menu's bar: the first half of a wrapped title has none (您好！请登录 above a title)
+_STOP_INSIDE = re.compile(r"[。！!？?；;|｜]")
 _FURNITURE = re.compile(
     r"^(?:文件下载|相关链接|来源|打印本页|关闭窗口|打印|分享|【字体|扫一扫|附件下载|责任编辑)|[:：]\s*$"
 )
@@ -272,6 +274,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 nxt_line == paras[j][0] + 1
                 and len(cand) <= 40
                 and cand[-1:] not in "。；;，,:：)）"
+                and not _STOP_INSIDE.search(cand)
                 and looks_like_title(nxt)
                 and not looks_like_title(cand)
                 and not org_names(cand)

@@ -8,6 +8,7 @@ column through `Paragraph.cols`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.models import Paragraph
@@ -197,9 +198,9 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
 _BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
 HEADING_MAX = 40  # a bracketed marker may follow a heading this short: "二、工作任务(一)健全…"
 _STOPS = "。；;!！?？"
-# a responsibility field ("负责部门：", "牵头单位：", "责任单位:") ends its line without a stop: the next
+# a responsibility field ("负责部门：", "牵头单位：", "责任单位:", "【配合单位】") ends its line without a stop: the next
 # item runs on right after its last unit ("…各苏木镇人民政府2.提升…")
-_FIELD = re.compile(r"(?:单位|部门|牵头|配合|协同|责任人?)\s*[:：]")
+_FIELD = re.compile(r"(?:单位|部门|牵头|配合|协同|责任人?)\s*(?:[:：]|[】\]])")  # 牵头单位： or 【牵头单位】
 FIELD_MAX = 160  # a unit list longer than this is running text, not a field line
 # quotation marks and title marks: a numbering inside them is quoted (按照“一、建档赋码；二、扫码服务；三、数据
 # 回流”三个环节), never an item of the document. A mark left open longer than QUOTE_MAX is taken as unclosed
@@ -214,8 +215,13 @@ _TITLE_END = re.compile(
 )
 
 
-def inline_markers(text: str) -> list[Marker]:
+def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
     """Markers inside `text` that continue a numbering sequence and stand at a sentence boundary.
+
+    `before`: the markers of the text above, in order (the last of each style is enough, then the last
+    of all): a run-on page broken in two goes on with its numbering ((三) after (二) on the line above).
+    The marker that opens `text` continues or starts its style whatever its ordinal: a paragraph's own
+    start is the surest boundary.
 
     One pass over the candidates, O(1) work each: a candidate is kept when it is the next ordinal of
     its style (or a 1, which starts or restarts a style) and either follows 。；：!? or a closing
@@ -233,6 +239,10 @@ def inline_markers(text: str) -> list[Marker]:
     next_stop = next(stops, None)
     rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
     last_style = ""
+    for mk in before:
+        last_ord[mk.style] = mk.ordinal
+        rank.setdefault(mk.style, len(rank))
+        last_style = mk.style
     last_field = -1  # end of the last responsibility field label seen before the candidate
     fields = _FIELD.finditer(text)
     next_field = next(fields, None)
@@ -262,11 +272,11 @@ def inline_markers(text: str) -> list[Marker]:
             last_field = next_field.end()
             next_field = next(fields, None)
         prev = last_ord.get(mk.style)
-        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1)):
-            continue
         j = mk.start - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
+        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0):
+            continue
         at_boundary = j < 0 or text[j] in _BOUNDARY
         if not at_boundary and not out and mk.ordinal == 1:
             at_boundary = _TITLE_END.search(text, max(0, j - 40), j + 1) is not None

@@ -37,11 +37,11 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import opencc
 import pytest
 import yaml
 from click.testing import CliRunner
 
+from bench.gold import closing_overrun, compare, norm, norm_ref
 from engine.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,27 +55,6 @@ BLIND_SETS = {
     for p in sorted((ROOT / "fixtures").glob("blind[0-9]*"), key=lambda p: int(p.name[5:]))
     if p.is_dir()
 }
-
-_T2S = opencc.OpenCC("t2s")
-_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "\u3000": " "})
-_DRAFT_MARK = ("(征求意见稿)", "(送审稿)", "(讨论稿)")
-
-
-def norm(text: str) -> str:
-    """The same characters, written one way: simplified, ASCII brackets, no spaces."""
-    return _T2S.convert(text).translate(_WIDTH).replace(" ", "")
-
-
-def norm_ref(ref: str) -> str:
-    return norm(ref).rstrip("、.．")
-
-
-def norm_title(title: str) -> str:
-    title = norm(title)
-    for mark in _DRAFT_MARK:
-        title = title.removesuffix(mark)
-    return title
-
 
 def run_cli(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
@@ -131,34 +110,9 @@ ALL_BLIND_NAMES = [n for names in BLIND_NAMES.values() for n in names]
 
 
 def differences(name: str) -> list[str]:
-    """Every way the parse of NAME differs from its gold file (empty: exactly right)."""
+    """Every way the parse of NAME differs from its gold file (empty: exactly right; bench.gold.compare)."""
     gold = expected(name)
-    got = parsed(gold["file"])
-    out = []
-    if norm_title(got.get("title") or "") != norm_title(gold["title"]):
-        out.append(f"title: got {got.get('title')!r}, expected {gold['title']!r}")
-    want = gold["measures"]
-    have = got["measures"]
-    refs_want = [norm_ref(m["ref"]) for m in want]
-    refs_have = [norm_ref(m["label"]) for m in have]  # the numbering as printed (ref is made unique)
-    if refs_want != refs_have:
-        out.append(f"measures: got {len(have)} {refs_have}, expected {len(want)} {refs_want}")
-        return out
-    for i, (w, h) in enumerate(zip(want, have, strict=True), 1):
-        text = norm(h.get("text") or "")
-        head = norm(w["starts"])
-        if head not in text[: len(head) + 12]:
-            out.append(
-                f"measure #{i} {w['ref']}: text starts {h.get('text', '')[:24]!r}, expected {w['starts']!r}"
-            )
-        lead = [norm(u) for u in h.get("lead_units") or []]
-        support = [norm(u) for u in h.get("support_units") or []]
-        if lead != [norm(u) for u in w["lead"]] or support != [norm(u) for u in w["support"]]:
-            out.append(
-                f"measure #{i} {w['ref']}: lead {h.get('lead_units')} support {h.get('support_units')}, "
-                f"expected lead {w['lead']} support {w['support']}"
-            )
-    return out
+    return compare(gold, parsed(gold["file"]))
 
 
 # What is wrong today, as seen in the output (filled in from the first run; see the report).
@@ -237,12 +191,7 @@ def test_a_blind_set_is_eleven_documents_of_eleven_kinds(which):
 def closing_differences(name: str) -> list[str]:
     """Measures whose text runs on into what follows the last measure (closing paragraph, signature)."""
     gold = expected(name)
-    tail = norm(gold["after_last"])
-    return [
-        f"measure #{i} {m['label']}: its text runs on into the closing text {gold['after_last']!r}"
-        for i, m in enumerate(parsed(gold["file"])["measures"], 1)
-        if tail in norm(m.get("text") or "")
-    ]
+    return closing_overrun(gold, parsed(gold["file"]))
 
 
 CLOSING_KNOWN: dict[str, str] = {

@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from engine.ingest import load_document
+from engine.parse import parse_plan
 
 PLAN = "一、总体要求\n（一）指导思想。坚持依法行政，建设法治政府。\n\n1．到２０２５年，基本建成法治政府。\n"
 # 镕 堃 犇 are GBK-only: a file declared gb2312 that contains them is really GBK/GB18030
@@ -255,6 +256,25 @@ def test_unnamed_menus_and_link_lists_are_not_the_article(tmp_path) -> None:
     path = tmp_path / "page.html"
     path.write_text(page, "utf-8")
     assert texts(load_document(str(path))) == ["一、总体要求", "(一)到2025年，建成法治政府。", "附件：任务分工表"]
+
+
+@pytest.mark.parametrize("sep", ["</p><p>", "<br>"])
+def test_a_task_table_pasted_into_a_page_as_lines_is_read_as_in_a_text_file(tmp_path, sep) -> None:
+    """A 分工表 pasted into the page's editor as text, a <p> (or a <br>) a row, its cells split by single
+    spaces or tabs (which a page shows as one space): its rows are measures, as in a .txt."""
+    rows = [
+        "序号 重点任务 牵头单位 配合单位 完成时限",
+        "1 建成一体化政务服务平台。 市大数据局 市财政局 2025年底前",
+        "2 推进电子证照共享应用。\t市政务服务中心\t市公安局\t2025年6月底前",
+    ]
+    page = f"<html><body><div class='TRS_Editor'><p>某某市数字政府建设任务清单{sep}{sep.join(rows)}</p></div></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    plan = parse_plan(load_document(str(path)))
+    assert [(m.label, m.lead_units, m.support_units) for m in plan.measures] == [
+        ("1", ["市大数据局"], ["市财政局"]),
+        ("2", ["市政务服务中心"], ["市公安局"]),
+    ]
 
 
 TRADITIONAL = "一、總體要求\n（一）指導思想。堅持依法行政，建設法治政府，推進國家治理體系現代化。\n\n1．到２０２５年，基本建成法治政府。\n"

@@ -30,6 +30,11 @@ PLAN = (
         "每日甘肃客户端",
         "2025-03-18 15:42:07　來源：天水市人民政府網站",  # a reprint's dateline
         "2024/11/05  作者：张明  责任编辑：李华",
+        # a portal's top bar: a greeting, the site's name, reader aids and other editions
+        "欢迎访问定西市安定区人民政府门户网站！无障碍浏览 | 长者模式 | 繁體版 | English",
+        "您好，欢迎来到安定区人民政府网站！",
+        "无障碍 | 关怀版 | 繁體 | English",
+        "手机版 | 无障碍浏览 | 适老化服务",
     ],
 )
 def test_masthead_is_dropped_and_the_title_is_the_plans(masthead: str) -> None:
@@ -50,6 +55,8 @@ def test_masthead_is_dropped_and_the_title_is_the_plans(masthead: str) -> None:
         "定西市安定区推进县域商业体系建设实施方案",
         "人均日供水量>100升",
         "2025年3月18日",  # the plan's own date
+        "无障碍环境建设",  # a plan's words for accessibility
+        "定西市安定区政府网站集约化建设实施方案",  # a plan about a site is no masthead
     ],
 )
 def test_plan_lines_at_the_top_are_not_mastheads(line: str) -> None:
@@ -76,3 +83,10 @@ def test_a_page_saved_as_one_line_keeps_its_title_apart_from_masthead_and_dateli
 def test_a_plan_sentence_with_a_dash_range_keeps_it() -> None:
     doc = from_text("（一）完善县域商业网络。2021-2025年 改造提升乡镇商贸中心5个。\n（二）发展农村电商。")
     assert doc.removed == []
+
+
+def test_a_line_with_a_stop_inside_is_never_the_first_half_of_a_title() -> None:
+    """A title wrapped over two lines has no 。！？； or | inside its first half: a short line of the page
+    above it that is no known furniture (a greeting, a notice) stays out of the title."""
+    plan = parse_plan(from_text(PLAN.format(masthead="您好！请登录")))
+    assert plan.title == "定西市安定区推进县域商业体系建设实施方案"

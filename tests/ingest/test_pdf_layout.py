@@ -76,6 +76,16 @@ def test_wrapped_lines_rejoin_across_pages_and_furniture_goes(tmp_path: Path) ->
     assert "— 1 —" in doc.removed and "— 2 —" in doc.removed
 
 
+def test_a_running_header_that_repeats_the_title_leaves_the_title_on_the_first_page(tmp_path: Path) -> None:
+    """Offices often run the document's title as the header of every page: the header goes, page by page,
+    and the same words set in the text below it on the first page are the title, not furniture."""
+    title = "某某区法治政府建设实施方案"
+    path = _typeset(tmp_path / "plan.pdf", [title, *PARAS], header=title, footer="— {n} —", per_page=4)
+    doc = load_document(str(path))
+    assert [p.text for p in doc.paragraphs][:2] == [title, "一、总体要求"]
+    assert doc.removed.count(title) == 3  # the header of each of the three pages
+
+
 def test_page_n_of_m_footer(tmp_path: Path) -> None:
     path = _typeset(tmp_path / "plan.pdf", PARAS, footer="第{n}页 共{total}页", per_page=5)
     doc = load_document(str(path))

@@ -80,6 +80,23 @@ def test_text_table_forms(table):
     ]
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        "序號\t工作任務\t責任單位\t配合單位\t完成時間\n1\t建成一體化政務服務平臺。\t市大數據局\t\t2025年底前\n"
+        "2\t推進電子證照共享應用。\t市政務服務中心\t市公安局\t2025年6月底前\n",
+        "序號 工作任務 責任單位 配合單位 完成時間\n1 建成一體化政務服務平臺。 市大數據局 市財政局 2025年底前\n"
+        "2 推進電子證照共享應用。 市政務服務中心 市公安局 2025年6月底前\n",
+    ],
+)
+def test_a_table_in_traditional_characters_is_read_as_in_simplified(table):
+    """序號 | 責任單位 | 配合單位 … (a page in traditional characters, or one a reader converted): the header's
+    column words are the simplified ones in another script."""
+    got = rows(parse_plan(from_text("某某市數字政府建設任務清單\n" + table)))
+    assert [r[:3] for r in got] == [("1", "", ["市大数据局"]), ("2", "", ["市政务服务中心"])]
+    assert got[1][3:] == (["市公安局"], ["2025-06-30"])
+
+
 def test_prose_with_spaces_or_header_words_is_no_table():
     text = (
         "某某市数字政府建设方案\n一、主要任务\n1.明确牵头单位  配合单位  完成时限等要素，压实责任。\n"

@@ -195,3 +195,58 @@ def test_the_same_page_in_gbk_or_traditional_characters_reads_the_same(name, for
     assert [norm(m.label).rstrip("、.") for m in plan.measures] == [norm(m["ref"]) for m in want["measures"]]
     got = [[norm(u) for u in m.lead_units] for m in plan.measures]
     assert got == [[norm(u) for u in w["lead"]] for w in want["measures"]]
+
+
+def test_a_run_on_page_broken_in_two_keeps_its_numbering_across_the_break():
+    """A page saved without line breaks, printed or copied so that it breaks once, right before an item
+    ((三) starts the second half): the second half goes on with the first's numbering ((四), 三、 follow
+    (三) and 二、), as the whole line would."""
+    first = (
+        "某某县2026年乡村振兴重点工作实施方案 为推进乡村全面振兴，制定本方案。一、总体要求 坚持农业农村优先发展。"
+        "二、重点任务 (一)稳定粮食生产。全年粮食播种面积稳定在50万亩以上。(牵头单位：县农业农村局；配合单位：各镇人民政府)"
+        "(二)推进高标准农田建设。新建高标准农田3万亩。(牵头单位：县农业农村局；配合单位：县水利局)"
+    )
+    second = (
+        "(三)发展乡村旅游。打造乡村旅游精品线路5条。(牵头单位：县文化和旅游局；配合单位：县交通运输局)"
+        "(四)加强乡村治理。推进移风易俗。(牵头单位：县委组织部；配合单位：县民政局)"
+        "三、保障措施 (一)加强组织领导。各镇要落实主体责任。(二)强化督查考核。定期通报工作进展。"
+    )
+    plan = parse_plan(from_text(f"{first}\n{second}"))
+    assert [(m.label, m.lead_units) for m in plan.measures] == [
+        ("(一)", ["县农业农村局"]),
+        ("(二)", ["县农业农村局"]),
+        ("(三)", ["县文化和旅游局"]),
+        ("(四)", ["县委组织部"]),
+    ]
+
+
+def test_an_explanation_run_on_after_the_plan_on_one_line_is_no_part_of_it():
+    """A draft for comment saved as one line with its 起草说明 after it (附件： 关于《X》的起草说明 一、起草背景 …):
+    the explanation's “第一部分为…” is no measure, as it is none when the page keeps its lines."""
+    line = (
+        "某某区人民防空事业发展三年行动方案（征求意见稿） 一、工作目标 到2026年底，人防工程人均面积达到1.2平方米。"
+        "二、重点任务 (一)加强人防工程建设。2025年底前完成已建工程普查。牵头单位：区人防办；配合单位：区住建局。"
+        "(二)完善人防警报设施。新增多媒体警报终端15台。牵头单位：区人防办；配合单位：区应急管理局。"
+        "三、保障措施 各成员单位要明确分管领导。 附件： 关于《某某区人民防空事业发展三年行动方案（征求意见稿）》的起草说明 "
+        "一、起草背景 为抓好贯彻落实，起草了本方案。二、主要内容 方案共分三个部分：第一部分为工作目标；第二部分为重点任务；"
+        "第三部分为保障措施。"
+    )
+    plan = parse_plan(from_text(line))
+    assert [(m.label, m.lead_units) for m in plan.measures] == [("(一)", ["区人防办"]), ("(二)", ["区人防办"])]
+
+
+def test_items_after_bracketed_unit_fields_on_one_line_are_cut():
+    """【牵头单位】X 【配合单位】Y closes each item without a stop (a page saved as one line): the next item
+    runs on after the last unit, as after 牵头单位：X."""
+    line = (
+        "某某市深化河湖长制实施方案 一、总体要求 坚持问题导向。二、主要任务 1.压实河湖长履职责任。完善三级河湖长组织体系。"
+        "【牵头单位】市河长制办公室 【配合单位】各镇人民政府 2.加强水资源节约集约利用。严格落实用水总量双控。"
+        "【牵头单位】市水务局 【配合单位】市农业农村局 3.推进幸福河湖建设。统筹推进防洪安全。"
+        "【牵头单位】市水务局 【配合单位】市财政局 三、保障措施 加强组织领导。"
+    )
+    plan = parse_plan(from_text(line))
+    assert [(m.label, m.lead_units, m.support_units) for m in plan.measures] == [
+        ("1", ["市河长制办公室"], ["各镇人民政府"]),
+        ("2", ["市水务局"], ["市农业农村局"]),
+        ("3", ["市水务局"], ["市财政局"]),
+    ]

@@ -1,0 +1,74 @@
+"""How a parse is compared with a hand-counted gold file (NAME.expected.yaml of fixtures/unseen, heldout,
+blind3, blind4): one comparison for the acceptance tests (tests/acceptance/test_unseen.py) and for
+bench.metamorphic, which compares transformed copies of a document with the same gold.
+
+Representation only is normalised on both sides (full-width ↔ ASCII brackets, traditional ↔ simplified
+characters, the punctuation after a number, a trailing 征求意见稿 mark on the title), never content.
+"""
+
+from __future__ import annotations
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "\u3000": " "})
+_DRAFT_MARK = ("(征求意见稿)", "(送审稿)", "(讨论稿)")
+
+
+def norm(text: str) -> str:
+    """The same characters, written one way: simplified, ASCII brackets, no spaces."""
+    return _T2S.convert(text).translate(_WIDTH).replace(" ", "")
+
+
+def norm_ref(ref: str) -> str:
+    return norm(ref).rstrip("、.．")
+
+
+def norm_title(title: str) -> str:
+    title = norm(title)
+    for mark in _DRAFT_MARK:
+        title = title.removesuffix(mark)
+    return title
+
+
+def compare(gold: dict, got: dict) -> list[str]:
+    """Every way `got` (the JSON of `plancheck parse --format json`) differs from `gold` in the title,
+    the measures (numbering as printed, in order, and the start of each text) and each measure's lead
+    and support units. Empty: read exactly as counted by hand."""
+    out = []
+    if norm_title(got.get("title") or "") != norm_title(gold["title"]):
+        out.append(f"title: got {got.get('title')!r}, expected {gold['title']!r}")
+    want = gold["measures"]
+    have = got["measures"]
+    refs_want = [norm_ref(m["ref"]) for m in want]
+    refs_have = [norm_ref(m["label"]) for m in have]  # the numbering as printed (ref is made unique)
+    if refs_want != refs_have:
+        out.append(f"measures: got {len(have)} {refs_have}, expected {len(want)} {refs_want}")
+        return out
+    for i, (w, h) in enumerate(zip(want, have, strict=True), 1):
+        text = norm(h.get("text") or "")
+        head = norm(w["starts"])
+        if head not in text[: len(head) + 12]:
+            out.append(
+                f"measure #{i} {w['ref']}: text starts {h.get('text', '')[:24]!r}, expected {w['starts']!r}"
+            )
+        lead = [norm(u) for u in h.get("lead_units") or []]
+        support = [norm(u) for u in h.get("support_units") or []]
+        if lead != [norm(u) for u in w["lead"]] or support != [norm(u) for u in w["support"]]:
+            out.append(
+                f"measure #{i} {w['ref']}: lead {h.get('lead_units')} support {h.get('support_units')}, "
+                f"expected lead {w['lead']} support {w['support']}"
+            )
+    return out
+
+
+def closing_overrun(gold: dict, got: dict) -> list[str]:
+    """Measures whose text runs on into what follows the last measure (gold `after_last`, if any)."""
+    if gold.get("after_last") is None:
+        return []
+    tail = norm(gold["after_last"])
+    return [
+        f"measure #{i} {m['label']}: its text runs on into the closing text {gold['after_last']!r}"
+        for i, m in enumerate(got["measures"], 1)
+        if tail in norm(m.get("text") or "")
+    ]
