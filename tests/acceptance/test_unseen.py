@@ -56,6 +56,7 @@ BLIND_SETS = {
     if p.is_dir()
 }
 
+
 def run_cli(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.output
