@@ -41,6 +41,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+if (
+    not __package__
+):  # run as a script (`python tests/acceptance/test_unseen.py --blind5`): the repository's root
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.gold import closing_overrun, compare, norm, norm_ref
 from engine.cli import main
 
