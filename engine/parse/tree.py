@@ -246,7 +246,11 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     style = measure_style(nodes, inside)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
-    framing = _framing(nodes, ms_rank, inside, assigned) | _framing_articles(nodes, style, assigned)
+    framing = (
+        _framing(nodes, ms_rank, inside, assigned)
+        | _framing_articles(nodes, style, assigned)
+        | _framing_items(nodes, ms_rank, assigned)
+    )
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
             n.kind = "section"
@@ -271,6 +275,26 @@ def _framing_articles(nodes: list[Node], style: str, assigned: Callable[[Node], 
     if len(named) < 3 or 2 * len(named) <= named[-1] - named[0] + 1:  # most tasks between them name units
         return set()
     return {i for i in range(len(nodes)) if i < named[0] or i > named[-1]}
+
+
+def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:
+    """In a plan whose top-level items are its measures (一、…九、, no sections above them) and whose task
+    items name their units, a leading item of general requirements (一、总体要求: principles and goals, no unit)
+    and a trailing one of safeguards (十、保障措施, 组织实施) frame the plan: they are not measures, and nor is
+    anything numbered under them. Only items before the first / after the last item that names units, so a
+    task that left its unit out stays a measure (a gap to report)."""
+    if ms_rank != 0:
+        return set()
+    tops = [i for i, n in enumerate(nodes) if n.parent is None]
+    named = [i for i in tops if assigned(nodes[i])]
+    if len(named) < 3 or 2 * len(named) <= sum(named[0] <= i <= named[-1] for i in tops):
+        return set()
+    heading = [_plain_title(re.split(r"[:：]", nodes[i].title, maxsplit=1)[0]) for i in range(len(nodes))]
+    framing_tops = {i for i in tops if i < named[0] and is_general(heading[i])} | {
+        i for i in tops if i > named[-1] and (SAFEGUARD_TITLES.search(heading[i]) or is_general(heading[i]))
+    }
+    top_of = _tops(nodes)
+    return {i for i, t in enumerate(top_of) if t in framing_tops}
 
 
 def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
