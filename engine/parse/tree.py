@@ -57,6 +57,9 @@ SAFEGUARD_TITLES = re.compile(
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
+# Styles that divide a plan like a book (第一章, 第一部分, 第一节): above the measures' depth they are headings, and
+# the prose under one with no numbered item (第一节 发展基础, 第二节 面临形势) is narrative, never a task.
+DIVISION_STYLES = frozenset({"cn_chapter", "cn_part", "cn_jie"})
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -299,7 +302,8 @@ def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], b
 
 def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
     """Leaves above the measure depth that carry task text, in a top-level section with no node of
-    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.)."""
+    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.). A 第N章 / 第N节
+    division is no such leaf (`DIVISION_STYLES`)."""
     parents = {n.parent for n in nodes}
     top_of: list[int] = []
     for i, n in enumerate(nodes):
@@ -310,6 +314,7 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
         for i, n in enumerate(nodes)
         if n.rank < ms_rank
         and n.parent is not None
+        and n.marker.style not in DIVISION_STYLES
         and top_of[i] not in deep_tops
         and i not in parents
         and carries_tasks(n, False)

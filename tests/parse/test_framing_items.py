@@ -65,3 +65,38 @@ def test_a_task_item_that_left_its_unit_out_stays_a_measure(doc_of):
     plan = parse_plan(doc_of(no_units))
     assert [(m.label, m.general) for m in plan.measures][:2] == [("一", True), ("二", False)]
 
+
+_CHAPTERED = [
+    "某市防灾减灾规划（2026—2030年）",
+    "第一章　发展基础和面临形势",
+    "第一节　发展基础",
+    "“十四五”期间，全市防灾减灾体制机制不断健全，建成应急避难场所120处。",
+    "第二节　面临形势",
+    "极端天气多发频发，灾害风险的系统性日益凸显。",
+    "第二章　总体要求",
+    "第一节　指导思想",
+    "坚持以人民为中心，坚持以防为主、防抗救相结合。",
+    "第二节　主要目标",
+    "到2030年，灾害预警信息公众覆盖率达到98%以上。",
+    "第三章　主要任务",
+    "第一节　健全体制机制",
+    "（一）完善应急指挥体系。2026年底前修订完善应急预案。（市应急局牵头，市减灾委各成员单位配合）",
+    "（二）落实防灾减灾责任制。建立灾害调查评估制度。（市应急局牵头，市委组织部配合）",
+    "第二节　提升监测预警能力",
+    "（三）加强监测网络建设。到2030年自动气象站覆盖率达到100%。（市气象局牵头，市水利局配合）",
+    "（四）提高预警发布能力。预警信息发布时效提高到10分钟以内。（市气象局牵头）",
+    "第四章　保障措施",
+    "第一节　加强组织领导",
+    "各级政府要把防灾减灾工作摆在重要位置。",
+    "第二节　加大资金投入",
+    "各级财政按规定将工作经费纳入预算。",
+]
+
+
+@pytest.mark.parametrize("normalise", [False, True])
+def test_sections_of_the_overview_chapters_are_not_measures(doc_of, normalise):
+    plan = parse_plan(doc_of("\n".join(_CHAPTERED), normalise=normalise))
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)", "(四)"]
+    assert plan.measures[2].path == ["第三章", "第二节"]
+    titles = [s.title for s in plan.sections]
+    assert "发展基础" in titles and "面临形势" in titles
