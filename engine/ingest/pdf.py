@@ -255,7 +255,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
     keys: dict[str, set[int]] = {}
     for lines in pages:
         for line in _edges(lines):
-            keys.setdefault(_repeat_key(line.text), set()).add(line.page)
+            keys.setdefault(repeat_key(line.text), set()).add(line.page)
     need = max(2, int(len(pages) * REPEAT_SHARE + 0.999))
     repeated = {k for k, on in keys.items() if len(on) >= need and k}
     removed: list[str] = []
@@ -264,7 +264,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
         edges = {id(x) for x in _edges(lines)}
         kept: list[Line] = []
         for line in lines:
-            if id(line) in edges and (_repeat_key(line.text) in repeated or PAGE_NUMBER.match(line.text)):
+            if id(line) in edges and (repeat_key(line.text) in repeated or PAGE_NUMBER.match(line.text)):
                 removed.append(line.text)
             else:
                 kept.append(line)
@@ -279,7 +279,7 @@ def _edges(lines: list[Line]) -> list[Line]:
     return [*lines[:2], *lines[-2:]]
 
 
-def _repeat_key(text: str) -> str:
+def repeat_key(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(text.split()))
 
 
