@@ -22,7 +22,15 @@ from engine.errors import PlancheckError
 from engine.ingest import budgets, furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
-from engine.ingest.readers import RawLine, read_docx, read_html, read_pdf, split_lines, unwrap
+from engine.ingest.readers import (
+    RawLine,
+    drop_page_furniture,
+    read_docx,
+    read_html,
+    read_pdf,
+    split_lines,
+    unwrap,
+)
 from engine.ingest.tables import TableRow, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
@@ -43,7 +51,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
     """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
-    return build(text_table_lines(unwrap(split_lines(text))), path, fmt, encoding)
+    lines, removed = drop_page_furniture(split_lines(text))
+    return build(text_table_lines(unwrap(lines)), path, fmt, encoding, removed)
 
 
 def build(
@@ -336,7 +345,8 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         doc = build(_within_budget(read_html(text, path), path), path, "html", encoding)
     else:
         text, encoding = decode_text(data, path)
-        doc = build(text_table_lines(unwrap(_within_budget(split_lines(text), path))), path, fmt, encoding)
+        lines, removed = drop_page_furniture(_within_budget(split_lines(text), path))
+        doc = build(text_table_lines(unwrap(lines)), path, fmt, encoding, removed)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

@@ -260,7 +260,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
     found: dict[str, list[Line]] = {}
     for lines in pages:
         for line in _edges(lines):
-            found.setdefault(_repeat_key(line.text), []).append(line)
+            found.setdefault(repeat_key(line.text), []).append(line)
     need = max(2, int(len(pages) * REPEAT_SHARE + 0.999))
     repeated: set[int] = set()
     for key, lines in found.items():
@@ -302,7 +302,7 @@ def _edges(lines: list[Line]) -> list[Line]:
     return [*lines[:2], *lines[-2:]]
 
 
-def _repeat_key(text: str) -> str:
+def repeat_key(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(text.split()))
 
 

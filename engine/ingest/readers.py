@@ -40,6 +40,45 @@ def split_lines(text: str) -> list[RawLine]:
     return [(i + 1, line) for i, line in enumerate(_LINE_BREAK.split(text))]
 
 
+# ---- text of a paged document (pdftotext's output: pages split by form feeds \f) ------------------------
+def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
+    """Running headers, footers and page numbers blanked out of a text whose pages a form feed separates.
+
+    The same rule as a PDF read page by page (engine/ingest/pdf.drop_furniture): of the first two and the
+    last two non-blank lines of each page, one that repeats (digits aside) on at least REPEAT_SHARE of the
+    pages, or is a page number (— 3 —), is furniture. The line stays, blank, so lines keep their numbers
+    (a kept line keeps its form feed: normalising reads it as a space); a text without two pages is left alone."""
+    from engine.ingest import pdf as layout
+
+    if not any("\f" in line for _, line in lines):
+        return lines, []
+    pages: list[list[int]] = [[]]
+    for k, (_, line) in enumerate(lines):
+        if "\f" in line and pages[-1]:
+            pages.append([])
+        if line.replace("\f", "").strip():
+            pages[-1].append(k)
+    pages = [p for p in pages if p]
+    if len(pages) < 2:
+        return lines, []
+    edges = [[*p[:2], *p[-2:]] if len(p) > 4 else list(p) for p in pages]
+    text = [line.replace("\f", "").strip() for _, line in lines]
+    on: dict[str, set[int]] = {}
+    for n, page in enumerate(edges):
+        for k in page:
+            on.setdefault(layout.repeat_key(text[k]), set()).add(n)
+    need = max(2, int(len(pages) * layout.REPEAT_SHARE + 0.999))
+    repeated = {key for key, at in on.items() if key and len(at) >= need}
+    drop = {
+        k
+        for page in edges
+        for k in page
+        if layout.repeat_key(text[k]) in repeated or layout.PAGE_NUMBER.match(text[k])
+    }
+    out = [(no, "" if k in drop else line) for k, (no, line) in enumerate(lines)]
+    return out, [text[k] for k in sorted(drop)]
+
+
 # ---- text hard-wrapped at a fixed width (a copy from a fixed-width viewer, a terminal, an e-mail) -----
 WRAP_MIN_WIDTH = 20  # narrower lines are headings and short items, never a wrap width
 WRAP_SHARE = 0.6  # of the lines (the last of the text excepted) that must end exactly at the width

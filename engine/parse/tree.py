@@ -57,6 +57,9 @@ SAFEGUARD_TITLES = re.compile(
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
+# Styles that divide a plan like a book (第一章, 第一部分, 第一节): above the measures' depth they are headings, and
+# the prose under one with no numbered item (第一节 发展基础, 第二节 面临形势) is narrative, never a task.
+DIVISION_STYLES = frozenset({"cn_chapter", "cn_part", "cn_jie"})
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -246,7 +249,11 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     style = measure_style(nodes, inside)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
-    framing = _framing(nodes, ms_rank, inside, assigned) | _framing_articles(nodes, style, assigned)
+    framing = (
+        _framing(nodes, ms_rank, inside, assigned)
+        | _framing_articles(nodes, style, assigned)
+        | _framing_items(nodes, ms_rank, assigned)
+    )
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
             n.kind = "section"
@@ -273,9 +280,30 @@ def _framing_articles(nodes: list[Node], style: str, assigned: Callable[[Node], 
     return {i for i in range(len(nodes)) if i < named[0] or i > named[-1]}
 
 
+def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:
+    """In a plan whose top-level items are its measures (一、…九、, no sections above them) and whose task
+    items name their units, a leading item of general requirements (一、总体要求: principles and goals, no unit)
+    and a trailing one of safeguards (十、保障措施, 组织实施) frame the plan: they are not measures, and nor is
+    anything numbered under them. Only items before the first / after the last item that names units, so a
+    task that left its unit out stays a measure (a gap to report)."""
+    if ms_rank != 0:
+        return set()
+    tops = [i for i, n in enumerate(nodes) if n.parent is None]
+    named = [i for i in tops if assigned(nodes[i])]
+    if len(named) < 3 or 2 * len(named) <= sum(named[0] <= i <= named[-1] for i in tops):
+        return set()
+    heading = [_plain_title(re.split(r"[:：]", nodes[i].title, maxsplit=1)[0]) for i in range(len(nodes))]
+    framing_tops = {i for i in tops if i < named[0] and is_general(heading[i])} | {
+        i for i in tops if i > named[-1] and (SAFEGUARD_TITLES.search(heading[i]) or is_general(heading[i]))
+    }
+    top_of = _tops(nodes)
+    return {i for i, t in enumerate(top_of) if t in framing_tops}
+
+
 def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
     """Leaves above the measure depth that carry task text, in a top-level section with no node of
-    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.)."""
+    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.). A 第N章 / 第N节
+    division is no such leaf (`DIVISION_STYLES`)."""
     parents = {n.parent for n in nodes}
     top_of: list[int] = []
     for i, n in enumerate(nodes):
@@ -286,6 +314,7 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
         for i, n in enumerate(nodes)
         if n.rank < ms_rank
         and n.parent is not None
+        and n.marker.style not in DIVISION_STYLES
         and top_of[i] not in deep_tops
         and i not in parents
         and carries_tasks(n, False)
