@@ -176,3 +176,18 @@ def test_sub_points_of_a_page_that_lost_its_line_breaks_are_checked_too() -> Non
     assert [(f[0], f[2]) for f in _numbering(text)] == [
         ("2", "补上“（3）”或将本项改为“（3）”"), ("4", "改为“（2）”")
     ]  # fmt: skip
+
+
+def test_an_attachment_numbers_its_categories_and_rows_anew() -> None:
+    """A plan whose tasks are only in its attached 重点任务清单 (categories 一、二、 and rows 1.–4.) after the
+    body's 一、…三、: the attachment's 一、 is not 'smaller than the previous label' (measured blind on a
+    湖南省 .docx: a false numbering warning). A real slip inside the attachment is still found."""
+    body = (
+        "某省某项工作方案\n一、总体要求\n到2026年底，体系基本建立。\n二、重点任务\n具体任务见附件。\n"
+        "三、保障措施\n（一）加强统筹协调。定期调度。\n（二）加大资金支持。统筹资金。\n附件：重点任务清单\n"
+        "某省人民政府办公厅\n2025年4月22日\n附件\n重点任务清单\n"
+    )
+    rows = "一、夯实基础\n1.编制资源目录。（牵头单位：省数据局）\n2.深化共享。（牵头单位：省数据局）\n二、拓展场景\n"
+    assert _numbering(body + rows + "3.推动交通数据利用。（牵头单位：省交通运输厅）\n4.加强人才建设。（牵头单位：省人社厅）\n") == []
+    slipped = _numbering(body + rows + "3.推动交通数据利用。（牵头单位：省交通运输厅）\n5.加强人才建设。（牵头单位：省人社厅）\n")
+    assert [(item, "跳号" in msg) for item, msg, _, _ in slipped] == [("5", True)]

@@ -8,6 +8,8 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
 - between runs: a document either restarts numbering in every chapter or continues it; the way most
   chapters do it is right, and a chapter that does the other is reported. Decision: numbering that
   restarts in every chapter (or continues through every chapter) is never reported;
+- each attachment (a 附件 heading standing alone: its 重点任务清单's categories and rows) numbers anew, as
+  each document a notice issues together does;
 - the punctuation after the label, read from the original text (Paragraph.orig): the majority form
   at a level is right, the others are reported;
 - inside an item: its sub-points, which are no measures of their own where parse folded them into the
@@ -21,6 +23,7 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -34,6 +37,8 @@ from engine.models import Measure, Paragraph
 from engine.parse.numbering import CIRCLED, Marker, marker_at_start, markers_in
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
+# an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
+_ATTACHMENT_HEAD = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
 _LABEL = re.compile(
     r"^\s*([(（]?)\s*([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
 )
@@ -143,17 +148,26 @@ class Numbering(CheckKind):
     def _items(ctx: CheckContext) -> list[_Item]:
         plan = ctx.draft
         orig = {p.line: p.orig for p in plan.paragraphs}
+        # an attachment (附件 / 附件2：重点任务清单 standing alone) numbers its rows and categories anew
+        attached = [p.line for p in plan.paragraphs if _ATTACHMENT_HEAD.fullmatch(p.text.strip())]
+
+        def part(line: int | None) -> int:
+            return bisect.bisect_right(attached, line or 0)
+
         items: list[_Item] = []
         for s in plan.sections:
+            doc = (s.document, part(s.line))
             items.append(
-                _Item(s.label, s.label, s.ordinal, s.style, s.depth, (s.document, s.style, s.depth, False), (s.document, *s.path), s.line, orig.get(s.line, ""), True, s.column or 0)
+                _Item(s.label, s.label, s.ordinal, s.style, s.depth, (doc, s.style, s.depth, False), (doc, *s.path), s.line, orig.get(s.line, ""), True, s.column or 0)
             )  # fmt: skip
         for m in ctx.measures():
-            # each document a notice issues together has its own numbering (Plan.documents)
-            run = (m.document, m.parent_measure) if m.parent_measure else (m.document, *m.path)
+            # each document a notice issues together has its own numbering (Plan.documents), and so has
+            # each attachment
+            doc = (m.document, part(m.line))
+            run = (doc, m.parent_measure) if m.parent_measure else (doc, *m.path)
             # one numbering per style and depth, whether its items are sections or measures: a 第X条 plan's
             # 总则 and 附则 articles (sections) and its task articles (measures) count on from each other
-            group = (m.document, m.style, m.depth, m.parent_measure is not None)
+            group = (doc, m.style, m.depth, m.parent_measure is not None)
             items.append(
                 _Item(m.ref, m.label, m.ordinal, m.style, m.depth, group, run, m.line, orig.get(m.line, ""), False, m.column or 0)
             )
