@@ -24,7 +24,9 @@ Detection reads `normalise.light(line)`: width-mapped, simplified, whitespace co
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -64,6 +66,40 @@ TOKENS = _DATA["strong_tokens"] + _DATA["weak_tokens"]
 def _spaced(words: tuple[str, ...]) -> str:
     """Alternation of words that may be letter-spaced (索 引 号), longest first."""
     return "|".join(" ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
+def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words in every case of their letters (QQ空间, qq空间), for an anchor pattern (`_scan`): it is read
+    case-sensitively, since folding case would stop `re` skipping ahead to a word's first character."""
+    return tuple(
+        sorted({"".join(v) for w in words for v in itertools.product(*({c.lower(), c.upper()} for c in w))})
+    )
+
+
+def _scan(
+    pattern: re.Pattern[str], anchors: re.Pattern[str], text: str, back: int = 0
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, the same matches, tried only where one can start: at an anchor's start or
+    up to `back` characters before it. Every match of `pattern` must hold an anchor that starts at most
+    `back` characters after the match does, and none may be empty.
+
+    `anchors` is an alternation whose every branch starts with a literal character (a word, 索 ?引 ?号, no
+    class, group or case folding first): `re` then skips to the characters that can start one instead of
+    trying the whole pattern at every place, so a 2 MB line without a furniture word costs one quick scan.
+    """
+    end = tried = 0  # the last match's end; the first place not yet tried
+    hit = anchors.search(text)
+    while hit is not None:
+        a = hit.start()
+        for p in range(max(end, tried, a - back), a + 1):
+            if p < end:
+                continue
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                end = m.end()
+        tried = a + 1
+        hit = anchors.search(text, max(tried, end))
 
 
 _LABEL_START = re.compile("^[【\\[]?(?:" + _spaced(LABELS) + r")[】\]]?(?:[ :：]|$)")
@@ -152,26 +188,34 @@ def _bracket_is_furniture(seg: str) -> bool:
 
 # Items for `inline_spans`, found wherever they stand (spaced or glued to each other). A closed item has a
 # known end; an open one (label：value, a breadcrumb's last column) ends where the next item starts, at a
-# stop or a space, or not at all (then it is no item).
-_CLOSED = re.compile(
-    "|".join(
-        f"(?:{x})"
-        for x in (
-            r"[【\[][^】\]\n]{1,24}[】\]]",  # 【打印本页】 [大 中 小]
-            rf"(?:{_spaced(_NUMERIC_LABELS)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",  # 浏览次数：1536
-            r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?(?:-\d{1,3})?",  # 豫ICP备12345678号-1
-            r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",  # a dateline
-            "(?:" + "|".join(map(re.escape, sorted(TOKENS, key=len, reverse=True))) + ")[:：]?",
-        )
+# stop or a space, or not at all (then it is no item). Each kind of item names the words one must hold
+# (its anchors, see `_scan`) and how far before them it may start.
+_CLOSED_PARTS = (
+    (r"[【\[][^】\]\n]{1,24}[】\]]", r"【|\["),  # 【打印本页】 [大 中 小]
+    (  # 浏览次数：1536
+        rf"(?:{_spaced(_NUMERIC_LABELS)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",
+        _spaced(_cased(_NUMERIC_LABELS)),
     ),
-    re.I,
+    (  # 豫ICP备12345678号-1: up to 3 characters before the mark
+        r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?(?:-\d{1,3})?",
+        _spaced(_cased(("ICP备", "ICP证", "公网安备"))),
+    ),
+    (r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", r"19\d{2}-|20\d{2}-"),  # a dateline
+    (
+        "(?:" + "|".join(map(re.escape, sorted(TOKENS, key=len, reverse=True))) + ")[:：]?",
+        _spaced(_cased(TOKENS)),
+    ),
 )
+_CLOSED = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _CLOSED_PARTS), re.I)
+_CLOSED_ANCHORS = re.compile("|".join(anchors for _, anchors in _CLOSED_PARTS))
+_CLOSED_BACK = 3  # the most characters a closed item holds before its anchor (豫 of 豫ICP备)
 # 首页 | 走进永泰 | 政务公开 (a menu): looked for only in a line with a pipe (each try reads up to 20 characters)
 _MENU = re.compile(rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+")
 _STRONG_TOKENS = frozenset(_DATA["strong_tokens"])
 _WEAK = frozenset(_DATA["weak_tokens"])
 _OPEN_LABEL = re.compile(rf"(?:{_spaced(LABELS + _EDGE_LABELS)})(?:\s*[:：]\s*|\s+)")
 _CRUMBS = re.compile(rf"(?:(?:{_spaced(LABELS)})\s*[:：]\s*)?(?:首页|主页|网站首页)(?=\s*[>»›→])")
+_CRUMBS_ANCHORS = re.compile(f"{_spaced(LABELS)}|首页|主页|网站首页")  # a breadcrumb starts with one
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
@@ -197,7 +241,7 @@ class _Item:
 def _items(same: str) -> list[_Item]:
     items: list[_Item] = []
     menus = _MENU.finditer(same) if "|" in same or "｜" in same else ()
-    for m in (*_CLOSED.finditer(same), *menus):
+    for m in (*_scan(_CLOSED, _CLOSED_ANCHORS, same, _CLOSED_BACK), *menus):
         seg = m.group().rstrip()
         if not seg or not _bracket_is_furniture(seg):
             continue
@@ -205,7 +249,7 @@ def _items(same: str) -> list[_Item]:
         items.append(_Item(m.start(), m.start() + len(seg), word not in _WEAK or word in _STRONG_TOKENS))
     for m in _OPEN_LABEL.finditer(same):
         items.append(_Item(m.start(), m.end(), True, m.end()))
-    for m in _CRUMBS.finditer(same):
+    for m in _scan(_CRUMBS, _CRUMBS_ANCHORS, same):
         b, last = m.end(), -1
         while True:
             sep = _CRUMB_SEP.match(same, b)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from engine.ingest import from_text, load_document
+from engine.ingest import from_text, furniture, load_document
 
 GUANGNING = "guangning-county-2016-2020.txt"
 
@@ -137,3 +139,28 @@ def test_site_sponsor_line_only_at_the_edges() -> None:
     body = "\n".join(f"({n})措施{n}。" for n in range(1, 30))
     doc = from_text(f"{body}\n主办单位：区司法局\n{body}\n主办单位：柳州市城中区人民政府办公室")
     assert doc.removed == ["主办单位：柳州市城中区人民政府办公室"]
+
+
+# Pieces of page furniture and plan text glued at random: the scan that starts only at a furniture word
+# (`furniture._scan`) finds exactly what trying every place finds.
+_FURNITURE_BITS = st.sampled_from(
+    [
+        *furniture.LABELS, *furniture.TOKENS, *furniture._NUMERIC_LABELS, "索 引 号", "qq空间", "Qq空间",
+        "ICP备", "icp证", "Icp备", "豫", "京", "公网安备", "12345678", "桂ICP备05000000号", "京公网安备 45010302000001号", "号", "-1", "2023-06-09", "2023-6-9 10:20:05",
+        "1999-", "【", "】", "[", "]", "：", ":", " ", "  ", ">", "»", "首页", "主页", "网站首页", "政务公开", "推进依法行政",
+        "。", "，", "2025年", "20", "19", "\n",
+    ]
+)  # fmt: skip
+_GLUED = st.lists(st.one_of(_FURNITURE_BITS, st.characters(codec="utf-8")), max_size=60).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_GLUED)
+@example("网站标识码：4502000001豫ICP备12345678号-1发布时间：2023-06-09当前位置：首页 > 政务公开")
+def test_scanning_from_furniture_words_finds_what_every_place_finds(text: str) -> None:
+    for pattern, anchors, back in (
+        (furniture._CLOSED, furniture._CLOSED_ANCHORS, furniture._CLOSED_BACK),
+        (furniture._CRUMBS, furniture._CRUMBS_ANCHORS, 0),
+    ):
+        found = [m.span() for m in furniture._scan(pattern, anchors, text, back)]
+        assert found == [m.span() for m in pattern.finditer(text)]
