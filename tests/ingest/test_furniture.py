@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -13,8 +17,6 @@ GUANGNING = "guangning-county-2016-2020.txt"
 
 @pytest.fixture(scope="module")
 def guangning(request):
-    from pathlib import Path
-
     return load_document(str(Path(__file__).resolve().parents[2] / "fixtures" / GUANGNING))
 
 
@@ -42,8 +44,6 @@ def test_guangning_scrape_header_and_footer(guangning) -> None:
 
 
 def test_guangning_body_is_whole(guangning) -> None:
-    from pathlib import Path
-
     raw = (Path(__file__).resolve().parents[2] / "fixtures" / GUANGNING).read_text("utf-8").splitlines()
     kept = {p.line for p in guangning.paragraphs}
     for n, line in enumerate(raw, 1):
@@ -145,7 +145,7 @@ def test_site_sponsor_line_only_at_the_edges() -> None:
 # (`furniture._scan`) finds exactly what trying every place finds.
 _FURNITURE_BITS = st.sampled_from(
     [
-        *furniture.LABELS, *furniture.TOKENS, *furniture._NUMERIC_LABELS, "索 引 号", "qq空间", "Qq空间",
+        *furniture._words().labels, *furniture._words().tokens, *furniture._words().numeric_labels, "索 引 号", "qq空间", "Qq空间",
         "ICP备", "icp证", "Icp备", "豫", "京", "公网安备", "12345678", "桂ICP备05000000号", "京公网安备 45010302000001号", "号", "-1", "2023-06-09", "2023-6-9 10:20:05",
         "1999-", "【", "】", "[", "]", "：", ":", " ", "  ", ">", "»", "首页", "主页", "网站首页", "政务公开", "推进依法行政",
         "。", "，", "2025年", "20", "19", "\n",
@@ -158,9 +158,28 @@ _GLUED = st.lists(st.one_of(_FURNITURE_BITS, st.characters(codec="utf-8")), max_
 @given(_GLUED)
 @example("网站标识码：4502000001豫ICP备12345678号-1发布时间：2023-06-09当前位置：首页 > 政务公开")
 def test_scanning_from_furniture_words_finds_what_every_place_finds(text: str) -> None:
+    words = furniture._words()
     for pattern, anchors, back in (
-        (furniture._CLOSED, furniture._CLOSED_ANCHORS, furniture._CLOSED_BACK),
-        (furniture._CRUMBS, furniture._CRUMBS_ANCHORS, 0),
+        (words.closed, words.closed_anchors, furniture._CLOSED_BACK),
+        (words.crumbs, words.crumbs_anchors, 0),
     ):
         found = [m.span() for m in furniture._scan(pattern, anchors, text, back)]
         assert found == [m.span() for m in pattern.finditer(text)]
+
+
+_FIRST_USE = """
+from engine.outputs import noted_inputs
+import engine.ingest
+read = lambda: sum(p.endswith("page_furniture.yaml") for p in noted_inputs().values())
+at_import = read()
+engine.ingest.from_text("索引号：11450000MB1234567X\\n一、总体要求")
+print(at_import, read())
+"""
+
+
+def test_the_furniture_words_are_read_on_first_use_not_at_import() -> None:
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_USE], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["0", "1"]  # start-up reads no data file; the first page that needs it does
