@@ -74,11 +74,12 @@ def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _scan(
-    pattern: re.Pattern[str], anchors: re.Pattern[str], text: str, back: int = 0
+    pattern: re.Pattern[str], anchors: re.Pattern[str], text: str, back: int = 0, *, spaces: bool = False
 ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, the same matches, tried only where one can start: at an anchor's start or
     up to `back` characters before it. Every match of `pattern` must hold an anchor that starts at most
-    `back` characters after the match does, and none may be empty.
+    `back` characters after the match does, and none may be empty. `spaces`: the run of whitespace right
+    before an anchor does not count towards `back` (首页   | 政务公开: a menu word, then any spaces, then a pipe).
 
     `anchors` is an alternation whose every branch starts with a literal character (a word, 索 ?引 ?号, no
     class, group or case folding first): `re` then skips to the characters that can start one instead of
@@ -87,8 +88,10 @@ def _scan(
     end = tried = 0  # the last match's end; the first place not yet tried
     hit = anchors.search(text)
     while hit is not None:
-        a = hit.start()
-        for p in range(max(end, tried, a - back), a + 1):
+        a = r = hit.start()
+        while spaces and r > max(end, tried) and text[r - 1].isspace():  # each run is read once
+            r -= 1
+        for p in range(max(end, tried, r - back), a + 1):
             if p < end:
                 continue
             m = pattern.match(text, p)
@@ -108,7 +111,8 @@ _SITE_FOOTER = re.compile(
     re.I,
 )
 _SITE_EDGE = re.compile(r"^(?:主办单位|承办单位|主办|承办|技术支持|网站地图|联系我们)(?:[ :：|]|$)")
-_NAV_WORD = r"[^\s|｜>»›【】\[\]:：。，；]{1,20}"
+_NAV_MAX = 20
+_NAV_WORD = rf"[^\s|｜>»›【】\[\]:：。，；]{{1,{_NAV_MAX}}}"
 # a site's masthead at the top of a page: 大公文匯全媒體｜內地政策, 人民网 | 时政, 政务公开 > 政策文件,
 # or the site's name alone (湄潭县人民政府门户网站, 新华网); a title or plan line never has this shape
 _SITE_CHARS = r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9])"  # no 的: a site's name is a name, not a phrase
@@ -260,8 +264,9 @@ def _bracket_is_furniture(seg: str, words: _Words) -> bool:
     return bool(words.token.search(inner)) and not _JUNK.sub("", words.token.sub("", inner))
 
 
-# 首页 | 走进永泰 | 政务公开 (a menu): looked for only in a line with a pipe (each try reads up to 20 characters)
+# 首页 | 走进永泰 | 政务公开 (a menu): tried only within a word and its spaces before a pipe (`_scan`)
 _MENU = re.compile(rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+")
+_PIPES = re.compile("\\||｜")  # a menu holds one: it starts at most a word and spaces before it
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
@@ -282,7 +287,7 @@ class _Item:
 
 def _items(same: str, words: _Words) -> list[_Item]:
     items: list[_Item] = []
-    menus = _MENU.finditer(same) if "|" in same or "｜" in same else ()
+    menus = _scan(_MENU, _PIPES, same, _NAV_MAX, spaces=True)
     for m in (*_scan(words.closed, words.closed_anchors, same, _CLOSED_BACK), *menus):
         seg = m.group().rstrip()
         if not seg or not _bracket_is_furniture(seg, words):
