@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -65,11 +66,21 @@ def _spaced(words: tuple[str, ...]) -> str:
     return "|".join(" ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
-def _cased(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words in every case of their letters (QQ空间, qq空间), for an anchor pattern (`_scan`): it is read
+def _case_twins(words: tuple[str, ...]) -> dict[str, list[str]]:
+    """For each letter of the words, the characters `re.I` takes for it (I: I i İ ı; K: K k K), in the
+    basic plane."""
+    letters = {c for w in words for c in w if c.lower() != c.upper()}
+    if not letters:
+        return {}
+    plane = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    return {c: sorted(set(re.findall(re.escape(c), plane, re.I))) for c in letters}
+
+
+def _cased(words: tuple[str, ...], twins: dict[str, list[str]]) -> tuple[str, ...]:
+    """The words in every spelling `re.I` matches (QQ空间, qq空间), for an anchor pattern (`_scan`): it is read
     case-sensitively, since folding case would stop `re` skipping ahead to a word's first character."""
     return tuple(
-        sorted({"".join(v) for w in words for v in itertools.product(*({c.lower(), c.upper()} for c in w))})
+        sorted({"".join(v) for w in words for v in itertools.product(*(twins.get(c, c) for c in w))})
     )
 
 
@@ -165,6 +176,8 @@ def _words() -> _Words:
     data = _load()
     labels, edge_labels, numeric = data["labels"], data["edge_labels"], data["numeric_labels"]
     tokens = data["strong_tokens"] + data["weak_tokens"]
+    marks = ("ICP备", "ICP证", "公网安备")
+    twins = _case_twins(numeric + marks + tokens)
     # Items for `inline_spans`, found wherever they stand (spaced or glued to each other). A closed item has
     # a known end; an open one (label：value, a breadcrumb's last column) ends where the next item starts, at
     # a stop or a space, or not at all (then it is no item). Each kind of closed item names the words one
@@ -173,17 +186,17 @@ def _words() -> _Words:
         (r"[【\[][^】\]\n]{1,24}[】\]]", r"【|\["),  # 【打印本页】 [大 中 小]
         (  # 浏览次数：1536
             rf"(?:{_spaced(numeric)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",
-            _spaced(_cased(numeric)),
+            _spaced(_cased(numeric, twins)),
         ),
         (  # 豫ICP备12345678号-1: up to 3 characters before the mark
-            r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?(?:-\d{1,3})?",
-            _spaced(_cased(("ICP备", "ICP证", "公网安备"))),
+            r"[\u4e00-\u9fff]{0,3}(?:" + "|".join(marks) + r")\s*[0-9\-]+\s*号?(?:-\d{1,3})?",
+            _spaced(_cased(marks, twins)),
         ),
         # a dateline
         (r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", r"19\d{2}-|20\d{2}-"),
         (
             "(?:" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + ")[:：]?",
-            _spaced(_cased(tokens)),
+            _spaced(_cased(tokens, twins)),
         ),
     )
     body_labels = tuple(

@@ -146,7 +146,7 @@ def test_site_sponsor_line_only_at_the_edges() -> None:
 _FURNITURE_BITS = st.sampled_from(
     [
         *furniture._words().labels, *furniture._words().tokens, *furniture._words().numeric_labels, "索 引 号", "qq空间", "Qq空间",
-        "ICP备", "icp证", "Icp备", "豫", "京", "公网安备", "12345678", "桂ICP备05000000号", "京公网安备 45010302000001号", "号", "-1", "2023-06-09", "2023-6-9 10:20:05",
+        "ICP备", "icp证", "Icp备", "ıCP备", "İcp证", "ſ", "K", "豫", "京", "公网安备", "12345678", "桂ICP备05000000号", "京公网安备 45010302000001号", "号", "-1", "2023-06-09", "2023-6-9 10:20:05",
         "1999-", "【", "】", "[", "]", "：", ":", " ", "  ", ">", "»", "首页", "主页", "网站首页", "政务公开", "推进依法行政",
         "。", "，", "2025年", "20", "19", "\n", "|", "｜", " | ", "   ", "走进永泰", "关于加快推进数字政府建设的实施意见",
     ]
@@ -160,6 +160,7 @@ _GLUED = st.lists(st.one_of(_FURNITURE_BITS, st.characters(codec="utf-8")), max_
 @example("关于加快推进数字政府建设的实施意见首页  走进永泰   |  政务公开｜互动交流  ")
 @example("关于加快推进数字政府建设的实施意见走进永泰|政务公开")
 @example("首页" + " " * 25 + "| 政务公开")
+@example("京公网安备 45010302000001号豫ıCP备12345678号QQ空间qq空间")
 def test_scanning_from_furniture_words_finds_what_every_place_finds(text: str) -> None:
     words = furniture._words()
     for pattern, anchors, back, spaces in (
