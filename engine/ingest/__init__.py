@@ -135,8 +135,10 @@ def _unfurnished(line: str, removed: list[str]) -> list[Piece]:
         return [Piece(0, line)]
     bounds = [0, *(x for span in spans for x in span), len(line)]
     rest = "".join(line[bounds[k] : bounds[k + 1]] for k in range(0, len(bounds), 2))
-    if len(_HAN_CHAR.findall(rest)) < PIECE_MIN_HAN and (
-        len(line) <= furniture.MAX_LEN * 2 and furniture.is_furniture(lite, at_edge=True)
+    if (  # the short test first: counting a 2 MB line's Han characters costs more than the whole cut
+        len(line) <= furniture.MAX_LEN * 2
+        and furniture.is_furniture(lite, at_edge=True)
+        and len(_HAN_CHAR.findall(rest)) < PIECE_MIN_HAN
     ):
         return [Piece(0, line)]
     out: list[Piece] = []

@@ -24,11 +24,14 @@ Detection reads `normalise.light(line)`: width-mapped, simplified, whitespace co
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-
-import yaml
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from engine import RULESETS_DIR
+from engine.memo import memo
 from engine.outputs import note_input
 
 MAX_LEN = 120  # furniture lines are short; a longer line is plan text whatever it starts with
@@ -51,14 +54,11 @@ def _load() -> dict[str, tuple[str, ...]]:
     path = RULESETS_DIR / "data" / "page_furniture.yaml"
     if not path.is_file():
         return dict(_FALLBACK)
+    import yaml  # here, not at import: only the first line that meets furniture pays for the file
+
     note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
     return {k: tuple(str(w) for w in ((raw.get(k) or {}).get("words") or v)) for k, v in _FALLBACK.items()}
-
-
-_DATA = _load()
-LABELS = _DATA["labels"]
-TOKENS = _DATA["strong_tokens"] + _DATA["weak_tokens"]
 
 
 def _spaced(words: tuple[str, ...]) -> str:
@@ -66,15 +66,53 @@ def _spaced(words: tuple[str, ...]) -> str:
     return "|".join(" ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
-_LABEL_START = re.compile("^[【\\[]?(?:" + _spaced(LABELS) + r")[】\]]?(?:[ :：]|$)")
-# an HTML table row holding page metadata: its cells stay on one line (文号 rows too, so the number
-# stays beside its label)
-METADATA_ROW = re.compile(
-    "^[【\\[]?(?:"
-    + "|".join(sorted((*LABELS, "文号", "发文字号"), key=len, reverse=True))
-    + r")[】\]]?(?:[ :：]|$)"
-)
-_TOKEN_RE = re.compile("|".join(sorted(TOKENS, key=len, reverse=True)))
+def _case_twins(words: tuple[str, ...]) -> dict[str, list[str]]:
+    """For each letter of the words, the characters `re.I` takes for it (I: I i İ ı; K: K k K), in the
+    basic plane."""
+    letters = {c for w in words for c in w if c.lower() != c.upper()}
+    if not letters:
+        return {}
+    plane = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    return {c: sorted(set(re.findall(re.escape(c), plane, re.I))) for c in letters}
+
+
+def _cased(words: tuple[str, ...], twins: dict[str, list[str]]) -> tuple[str, ...]:
+    """The words in every spelling `re.I` matches (QQ空间, qq空间), for an anchor pattern (`_scan`): it is read
+    case-sensitively, since folding case would stop `re` skipping ahead to a word's first character."""
+    return tuple(
+        sorted({"".join(v) for w in words for v in itertools.product(*(twins.get(c, c) for c in w))})
+    )
+
+
+def _scan(
+    pattern: re.Pattern[str], anchors: re.Pattern[str], text: str, back: int = 0, *, spaces: bool = False
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, the same matches, tried only where one can start: at an anchor's start or
+    up to `back` characters before it. Every match of `pattern` must hold an anchor that starts at most
+    `back` characters after the match does, and none may be empty. `spaces`: the run of whitespace right
+    before an anchor does not count towards `back` (首页   | 政务公开: a menu word, then any spaces, then a pipe).
+
+    `anchors` is an alternation whose every branch starts with a literal character (a word, 索 ?引 ?号, no
+    class, group or case folding first): `re` then skips to the characters that can start one instead of
+    trying the whole pattern at every place, so a 2 MB line without a furniture word costs one quick scan.
+    """
+    end = tried = 0  # the last match's end; the first place not yet tried
+    hit = anchors.search(text)
+    while hit is not None:
+        a = r = hit.start()
+        while spaces and r > max(end, tried) and text[r - 1].isspace():  # each run is read once
+            r -= 1
+        for p in range(max(end, tried, r - back), a + 1):
+            if p < end:
+                continue
+            m = pattern.match(text, p)
+            if m is not None:
+                yield m
+                end = m.end()
+        tried = a + 1
+        hit = anchors.search(text, max(tried, end))
+
+
 _JUNK = re.compile(r"[\s【】\[\]()<>《》:：|、,，.。·•/»>\-—_]+")
 _BREADCRUMB = re.compile(r"^(?:首页|主页|网站首页)\s*[>»›/]")
 # a government site's footer: registration numbers and notices no plan sentence carries, anywhere;
@@ -84,7 +122,8 @@ _SITE_FOOTER = re.compile(
     re.I,
 )
 _SITE_EDGE = re.compile(r"^(?:主办单位|承办单位|主办|承办|技术支持|网站地图|联系我们)(?:[ :：|]|$)")
-_NAV_WORD = r"[^\s|｜>»›【】\[\]:：。，；]{1,20}"
+_NAV_MAX = 20
+_NAV_WORD = rf"[^\s|｜>»›【】\[\]:：。，；]{{1,{_NAV_MAX}}}"
 # a site's masthead at the top of a page: 大公文匯全媒體｜內地政策, 人民网 | 时政, 政务公开 > 政策文件,
 # or the site's name alone (湄潭县人民政府门户网站, 新华网); a title or plan line never has this shape
 _SITE_CHARS = r"(?:(?!的)[\u4e00-\u9fffA-Za-z0-9])"  # no 的: a site's name is a name, not a phrase
@@ -110,6 +149,98 @@ DOC_NUMBER = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The data's words and the patterns made of them (`_words()`, built once, on first use)."""
+
+    labels: tuple[str, ...]
+    tokens: tuple[str, ...]
+    numeric_labels: tuple[str, ...]  # labels whose value is a number or a date
+    label_start: re.Pattern[str]
+    metadata_row: re.Pattern[str]
+    token: re.Pattern[str]
+    always: re.Pattern[str]  # footer marks, cut wherever they stand
+    closed: re.Pattern[str]
+    closed_anchors: re.Pattern[str]
+    strong: frozenset[str]
+    weak: frozenset[str]
+    open_label: re.Pattern[str]
+    crumbs: re.Pattern[str]
+    crumbs_anchors: re.Pattern[str]
+    body_label: re.Pattern[str]
+    crumb_end: re.Pattern[str]
+
+
+# the most characters a closed item (`_Words.closed`) holds before its anchor (豫 of 豫ICP备)
+_CLOSED_BACK = 3
+# the value of a label whose value is a number or a date: it ends where the digits end, spaced or not
+_NUM_VALUE = r"[A-Za-z]{0,4}[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
+
+
+@memo(1, copy="shared")  # one file read once; _Words is frozen (tuples, frozensets, compiled patterns)
+def _words() -> _Words:
+    data = _load()
+    labels, edge_labels, numeric = data["labels"], data["edge_labels"], data["numeric_labels"]
+    tokens = data["strong_tokens"] + data["weak_tokens"]
+    marks = ("ICP备", "ICP证", "公网安备")
+    twins = _case_twins(numeric + marks + tokens)
+    # Items for `inline_spans`, found wherever they stand (spaced or glued to each other). A closed item has
+    # a known end; an open one (label：value, a breadcrumb's last column) ends where the next item starts, at
+    # a stop or a space, or not at all (then it is no item). Each kind of closed item names the words one
+    # must hold (its anchors, see `_scan`), at most `_CLOSED_BACK` characters after its start.
+    closed = (
+        (r"[【\[][^】\]\n]{1,24}[】\]]", r"【|\["),  # 【打印本页】 [大 中 小]
+        (  # 浏览次数：1536
+            rf"(?:{_spaced(numeric)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",
+            _spaced(_cased(numeric, twins)),
+        ),
+        (  # 豫ICP备12345678号-1: up to 3 characters before the mark
+            r"[\u4e00-\u9fff]{0,3}(?:" + "|".join(marks) + r")\s*[0-9\-]+\s*号?(?:-\d{1,3})?",
+            _spaced(_cased(marks, twins)),
+        ),
+        # a dateline
+        (r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", r"19\d{2}-|20\d{2}-"),
+        (
+            "(?:" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + ")[:：]?",
+            _spaced(_cased(tokens, twins)),
+        ),
+    )
+    body_labels = tuple(
+        w
+        for w in labels + edge_labels
+        if w.endswith(("来源", "机构", "机关", "单位", "部门", "主办", "承办", "协办", "技术支持"))
+    )
+    return _Words(
+        labels=labels,
+        tokens=tokens,
+        numeric_labels=numeric,
+        label_start=re.compile("^[【\\[]?(?:" + _spaced(labels) + r")[】\]]?(?:[ :：]|$)"),
+        # an HTML table row holding page metadata: its cells stay on one line (文号 rows too, so the number
+        # stays beside its label)
+        metadata_row=re.compile(
+            "^[【\\[]?(?:"
+            + "|".join(sorted((*labels, "文号", "发文字号"), key=len, reverse=True))
+            + r")[】\]]?(?:[ :：]|$)"
+        ),
+        token=re.compile("|".join(sorted(tokens, key=len, reverse=True))),
+        always=re.compile("|".join(map(re.escape, data["footer_marks"])), re.I),
+        closed=re.compile("|".join(f"(?:{pattern})" for pattern, _ in closed), re.I),
+        closed_anchors=re.compile("|".join(anchors for _, anchors in closed)),
+        strong=frozenset(data["strong_tokens"]),
+        weak=frozenset(data["weak_tokens"]),
+        open_label=re.compile(rf"(?:{_spaced(labels + edge_labels)})(?:\s*[:：]\s*|\s+)"),
+        crumbs=re.compile(rf"(?:(?:{_spaced(labels)})\s*[:：]\s*)?(?:首页|主页|网站首页)(?=\s*[>»›→])"),
+        crumbs_anchors=re.compile(f"{_spaced(labels)}|首页|主页|网站首页"),  # a breadcrumb starts with one
+        body_label=re.compile(rf"(?:{_spaced(body_labels)})"),
+        crumb_end=re.compile(".{0,10}?(?:" + "|".join(map(re.escape, data["breadcrumb_ends"])) + ")"),
+    )
+
+
+def starts_metadata_row(text: str) -> bool:
+    """Whether a table row's text (spaces collapsed) starts with a page-metadata label (索引号, 文号 …)."""
+    return _words().metadata_row.match(text) is not None
+
+
 def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> bool:
     """Whether a line (as `normalise.light` gives it) is page furniture.
 
@@ -118,7 +249,8 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
     """
     if not light or len(light) > MAX_LEN:
         return False
-    if _LABEL_START.match(light) or _BREADCRUMB.match(light):
+    words = _words()
+    if words.label_start.match(light) or _BREADCRUMB.match(light):
         return True
     edge_line = (
         _SOURCE.match(light) or _SITE_EDGE.match(light) or _MASTHEAD.match(light) or _STAMP.match(light)
@@ -129,8 +261,8 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
         return True
     if pdf and _PAGE_NUMBER.match(light):
         return True
-    if len(light) <= TOKEN_MAX_LEN and _TOKEN_RE.search(light):
-        return not _JUNK.sub("", _TOKEN_RE.sub("", light))
+    if len(light) <= TOKEN_MAX_LEN and words.token.search(light):
+        return not _JUNK.sub("", words.token.sub("", light))
     return False
 
 
@@ -140,44 +272,20 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
 # such segments is cut out where it touches the line's start or end, or wherever it holds two segments
 # or more; one segment alone mid-line stays (the text around it would have to be read as plan text
 # otherwise). Footer marks (ICP备, 公网安备, 网站标识码) are cut wherever they stand.
-_EDGE_LABELS = _DATA["edge_labels"]
-# labels whose value is a number or a date: the value ends where the digits end, spaced or not
-_NUMERIC_LABELS = _DATA["numeric_labels"]
-_NUM_VALUE = r"[A-Za-z]{0,4}[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
-_ALWAYS = re.compile("|".join(map(re.escape, _DATA["footer_marks"])), re.I)
 
 
-def _bracket_is_furniture(seg: str) -> bool:
+def _bracket_is_furniture(seg: str, words: _Words) -> bool:
     if not seg.startswith(("【", "[")):
         return True
     inner = seg[1:-1].replace(" ", "")
-    if _LABEL_START.match(inner):
+    if words.label_start.match(inner):
         return True
-    return bool(_TOKEN_RE.search(inner)) and not _JUNK.sub("", _TOKEN_RE.sub("", inner))
+    return bool(words.token.search(inner)) and not _JUNK.sub("", words.token.sub("", inner))
 
 
-# Items for `inline_spans`, found wherever they stand (spaced or glued to each other). A closed item has a
-# known end; an open one (label：value, a breadcrumb's last column) ends where the next item starts, at a
-# stop or a space, or not at all (then it is no item).
-_CLOSED = re.compile(
-    "|".join(
-        f"(?:{x})"
-        for x in (
-            r"[【\[][^】\]\n]{1,24}[】\]]",  # 【打印本页】 [大 中 小]
-            rf"(?:{_spaced(_NUMERIC_LABELS)})(?:\s*[:：]\s*|\s+)?(?:{_NUM_VALUE})(?![0-9A-Za-z])",  # 浏览次数：1536
-            r"[\u4e00-\u9fff]{0,3}(?:ICP备|ICP证|公网安备)\s*[0-9\-]+\s*号?(?:-\d{1,3})?",  # 豫ICP备12345678号-1
-            r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",  # a dateline
-            "(?:" + "|".join(map(re.escape, sorted(TOKENS, key=len, reverse=True))) + ")[:：]?",
-        )
-    ),
-    re.I,
-)
-# 首页 | 走进永泰 | 政务公开 (a menu): looked for only in a line with a pipe (each try reads up to 20 characters)
+# 首页 | 走进永泰 | 政务公开 (a menu): tried only within a word and its spaces before a pipe (`_scan`)
 _MENU = re.compile(rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+")
-_STRONG_TOKENS = frozenset(_DATA["strong_tokens"])
-_WEAK = frozenset(_DATA["weak_tokens"])
-_OPEN_LABEL = re.compile(rf"(?:{_spaced(LABELS + _EDGE_LABELS)})(?:\s*[:：]\s*|\s+)")
-_CRUMBS = re.compile(rf"(?:(?:{_spaced(LABELS)})\s*[:：]\s*)?(?:首页|主页|网站首页)(?=\s*[>»›→])")
+_PIPES = re.compile("\\||｜")  # a menu holds one: it starts at most a word and spaces before it
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
@@ -187,10 +295,6 @@ _ORG_END = re.compile(
     r".*?(?:(?:人民政府|政府)?(?:门户网站|网站)|人民政府办公室|人民政府办公厅|政府办公室|政府办公厅|人民政府|办公室|办公厅"
     r"|委员会|局|厅|司|部|中心|集团|公司|政府)"
 )
-_BODY_LABEL = re.compile(
-    rf"(?:{_spaced(tuple(w for w in LABELS + _EDGE_LABELS if w.endswith(('来源', '机构', '机关', '单位', '部门', '主办', '承办', '协办', '技术支持'))))})"
-)
-_CRUMB_END = re.compile(".{0,10}?(?:" + "|".join(map(re.escape, _DATA["breadcrumb_ends"])) + ")")
 
 
 class _Item:
@@ -200,18 +304,18 @@ class _Item:
         self.a, self.b, self.strong, self.open_from = a, b, strong, open_from
 
 
-def _items(same: str) -> list[_Item]:
+def _items(same: str, words: _Words) -> list[_Item]:
     items: list[_Item] = []
-    menus = _MENU.finditer(same) if "|" in same or "｜" in same else ()
-    for m in (*_CLOSED.finditer(same), *menus):
+    menus = _scan(_MENU, _PIPES, same, _NAV_MAX, spaces=True)
+    for m in (*_scan(words.closed, words.closed_anchors, same, _CLOSED_BACK), *menus):
         seg = m.group().rstrip()
-        if not seg or not _bracket_is_furniture(seg):
+        if not seg or not _bracket_is_furniture(seg, words):
             continue
         word = seg.rstrip(":：")
-        items.append(_Item(m.start(), m.start() + len(seg), word not in _WEAK or word in _STRONG_TOKENS))
-    for m in _OPEN_LABEL.finditer(same):
+        items.append(_Item(m.start(), m.start() + len(seg), word not in words.weak or word in words.strong))
+    for m in words.open_label.finditer(same):
         items.append(_Item(m.start(), m.end(), True, m.end()))
-    for m in _CRUMBS.finditer(same):
+    for m in _scan(words.crumbs, words.crumbs_anchors, same):
         b, last = m.end(), -1
         while True:
             sep = _CRUMB_SEP.match(same, b)
@@ -224,7 +328,7 @@ def _items(same: str) -> list[_Item]:
     return items
 
 
-def _resolve(item: _Item, same: str, starts: list[int]) -> int | None:
+def _resolve(item: _Item, same: str, starts: list[int], words: _Words) -> int | None:
     """The end of an open item: the next item's start inside its value, a stop, a space, the line's end,
     or the end of a body's name (来源：洛阳市人民政府办公室…) or a column's name (…>政策文件…)."""
     v = item.open_from
@@ -234,7 +338,7 @@ def _resolve(item: _Item, same: str, starts: list[int]) -> int | None:
     k = bisect.bisect_left(starts, v)
     if k < len(starts) and starts[k] <= limit and (starts[k] > v or not crumb):
         return starts[k]
-    body = crumb or _BODY_LABEL.match(same, item.a) is not None
+    body = crumb or words.body_label.match(same, item.a) is not None
     if limit == len(same) or same[limit] in " \t【[" or limit == v:
         return limit
     if same[limit] in "，。；！？,;!?" and (body or same[v - 1].isspace()):
@@ -242,7 +346,7 @@ def _resolve(item: _Item, same: str, starts: list[int]) -> int | None:
     if not body:
         return v  # 相关链接：各市、县…， glued to the text: the label alone (its value is no name to end)
     tail = same[v:limit]
-    end = (_CRUMB_END if crumb else _ORG_END).match(tail)
+    end = (words.crumb_end if crumb else _ORG_END).match(tail)
     if end:
         return v + end.end()
     return v if crumb else None
@@ -259,14 +363,15 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
     is cut wherever it stands. One item alone mid-line stays (资金来源：县财政预算安排).
     """
     n = len(same)
-    items = _items(same)
+    words = _words()
+    items = _items(same, words)
     if not items:
         return []
     starts = sorted({it.a for it in items})
     best: dict[int, _Item] = {}
     for it in items:
         if it.open_from >= 0:
-            end = _resolve(it, same, starts)
+            end = _resolve(it, same, starts, words)
             if end is None or end <= it.a:
                 continue
             it.b = end
@@ -290,11 +395,11 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
             p = nxt.b
         b = run[-1].b
         covered = b
-        if not any(it.strong for it in run) and not _ALWAYS.search(same[a:b]):
+        if not any(it.strong for it in run) and not words.always.search(same[a:b]):
             continue
         clean_left = a == 0 or same[a - 1].isspace()
         clean_right = b == n or same[b].isspace()
         at_edge = (not same[:a].strip() and clean_right) or (not same[b:].strip() and clean_left)
-        if len(run) >= 2 or at_edge or _ALWAYS.search(same[a:b]):
+        if len(run) >= 2 or at_edge or words.always.search(same[a:b]):
             out.append((a, b))
     return out

@@ -738,7 +738,7 @@ def _is_chrome(node: object, total: int) -> bool:
 
 def _is_metadata_row(cell: object) -> bool:
     """A cell in a 索引号 | … | 公开日期 | … row: keep the row on one line so furniture removal sees it."""
-    from engine.ingest.furniture import METADATA_ROW
+    from engine.ingest.furniture import starts_metadata_row
 
     row = cell.parent  # type: ignore[attr-defined]
     while row is not None and row.tag != "tr":
@@ -746,4 +746,4 @@ def _is_metadata_row(cell: object) -> bool:
     if row is None:
         return False
     first = row.text(deep=True, separator=" ").strip()
-    return bool(METADATA_ROW.match(" ".join(first.split())))
+    return starts_metadata_row(" ".join(first.split()))

@@ -247,7 +247,7 @@ def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: i
     2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》), and after the notice's
     date (and an attachment heading) a title line of X opens the plan. The notice's lines are no items."""
     head = "".join(p.text for p in paras[:_NOTICE_HEAD] if not frontmatter.parse_date(p.text.strip()))
-    names = {_plain(frontmatter.title_core(n)) for n in _NAMED.findall(head)}
+    names = {frontmatter.plain_title(n) for n in _NAMED.findall(head)}
     names = {n for n in names if len(n) >= 4}
     if not names:
         return None
@@ -259,17 +259,13 @@ def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: i
             t = paras[j].text.strip()
             if not t or _ATTACHMENT.fullmatch(t):
                 continue
-            core = _plain(frontmatter.title_core(t))
+            core = frontmatter.plain_title(t)
             if markers[j] is None and len(core) >= 4 and any(n.startswith(core) or core.startswith(n) for n in names):
                 later = any(mk is not None for mk in markers[j + 1 :])
                 return j if later else None
             break
         return None
     return None
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"[\s《》“”\"（）()]|征求意见稿", "", text)
 
 
 def _cut_explanation(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[Marker | None]:

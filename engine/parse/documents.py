@@ -24,7 +24,6 @@ from engine.parse.numbering import Marker
 
 # the wording a title adds to what the notice names: A的规定 is named "A" in 印发A和B两个规定的通知
 _NAMED_TAIL = re.compile(r"的?(?:" + "|".join(frontmatter.TITLE_ENDINGS) + r")$")
-_SPACE_QUOTES = re.compile(r"[\s《》〈〉“”\"'‘’]")
 HEADING_PARAS = 8  # the notice's heading and covering sentence lie within its first paragraphs
 TITLE_LINE_MAX = 60
 
@@ -37,12 +36,9 @@ class DocumentStart:
     para: int
 
 
-def _plain(text: str) -> str:
-    return _SPACE_QUOTES.sub("", frontmatter.title_core(text))
-
-
 def _named_by(title: str, heading: str) -> bool:
-    core = _plain(title)
+    """Whether the notice's heading (as `_heading` gives it) names the title."""
+    core = frontmatter.plain_title(title)
     short = _NAMED_TAIL.sub("", core)
     return len(short) >= 4 and (core in heading or short in heading)
 
@@ -87,7 +83,7 @@ def _heading(paras: list[Paragraph], first: int) -> tuple[str, int]:
         if frontmatter.parse_date(t):
             break
         out.append(t)
-    return _SPACE_QUOTES.sub("", "".join(out)), k
+    return frontmatter.TITLE_NOISE.sub("", "".join(out)), k
 
 
 def document_starts(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[DocumentStart]:
@@ -105,11 +101,12 @@ def document_starts(paras: list[Paragraph], markers: list[Marker | None], first:
         if at <= end or frontmatter.wrapper_inner(title) is not None:
             continue  # the notice's own heading, or another covering notice
         nxt = next((mk for mk in markers[k + 1 :] if mk is not None), None)
-        if nxt is None or nxt.ordinal != 1 or not _named_by(title, heading) or _plain(title) in seen:
+        plain = frontmatter.plain_title(title)
+        if nxt is None or nxt.ordinal != 1 or not _named_by(title, heading) or plain in seen:
             continue
         if starts and at <= starts[-1].para:
             continue
-        seen.add(_plain(title))
+        seen.add(plain)
         starts.append(DocumentStart(title, at))
     return starts if len(starts) >= 2 else []
 

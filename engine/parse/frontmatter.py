@@ -100,6 +100,17 @@ def title_core(text: str) -> str:
     return _PAREN_TAIL.sub("", text).strip()
 
 
+# What comparing two writings of one title ignores: spacing, title marks (a title cited inside 《》 writes
+# its own 《》 as 〈〉), quotes, brackets (the words inside them stay: 某区(含开发区) and 某区含开发区 name the
+# same) and the 征求意见稿 a draft adds wherever it stands (…方案征求意见稿(2024—2026年) is …方案).
+TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'‘’()（）]|征求意见稿")
+
+
+def plain_title(text: str) -> str:
+    """A title as titles are compared: its core (`title_core`) without `TITLE_NOISE`."""
+    return TITLE_NOISE.sub("", title_core(text))
+
+
 # an attachment list (附件：1.X实施方案 2.…): it names the plan, it is not its title line
 _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
 
@@ -316,7 +327,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             last_front = j
             i = j + 1
             continue
-        issued = len(cand) <= TITLE_MAX and _plain(cand) in {_plain(w[2]) for w in wrappers}
+        issued = len(cand) <= TITLE_MAX and plain_title(cand) in {plain_title(w[2]) for w in wrappers}
         if looks_like_title(cand) or issued:
             titles.append((cand, [paras[k][0] for k in used]))
             last_front = j
@@ -336,16 +347,12 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     return fm
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"[\s《》〈〉]", "", title_core(text))
-
-
 def _named_in(paras: list[tuple[int, str]]) -> set[str]:
     """What the front matter names as a document: its 《…》 titles and its short lines of their own."""
-    out = {_plain(t) for _, t in paras if len(t) <= TITLE_MAX and t[-1:] not in "。；;，,:："}
+    out = {plain_title(t) for _, t in paras if len(t) <= TITLE_MAX and t[-1:] not in "。；;，,:："}
     for _, t in paras:
         if len(t) <= 2000:
-            out.update(_plain(c) for c in cited_titles(t))
+            out.update(plain_title(c) for c in cited_titles(t))
     return out
 
 
@@ -356,7 +363,7 @@ def _named_inner(text: str, named: set[str]) -> str | None:
     if not m or "转发" in text:
         return None
     inner = m.group("inner").strip()
-    return inner if _plain(inner) in named else None
+    return inner if plain_title(inner) in named else None
 
 
 _WRAP_START = re.compile(r"(?:印发|转发|颁布|现将)\s*《")

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import subprocess
+import sys
+from pathlib import Path
 
-from engine.ingest import from_text, load_document
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from engine.ingest import from_text, furniture, load_document
 
 GUANGNING = "guangning-county-2016-2020.txt"
 
 
 @pytest.fixture(scope="module")
 def guangning(request):
-    from pathlib import Path
-
     return load_document(str(Path(__file__).resolve().parents[2] / "fixtures" / GUANGNING))
 
 
@@ -40,8 +44,6 @@ def test_guangning_scrape_header_and_footer(guangning) -> None:
 
 
 def test_guangning_body_is_whole(guangning) -> None:
-    from pathlib import Path
-
     raw = (Path(__file__).resolve().parents[2] / "fixtures" / GUANGNING).read_text("utf-8").splitlines()
     kept = {p.line for p in guangning.paragraphs}
     for n, line in enumerate(raw, 1):
@@ -137,3 +139,52 @@ def test_site_sponsor_line_only_at_the_edges() -> None:
     body = "\n".join(f"({n})措施{n}。" for n in range(1, 30))
     doc = from_text(f"{body}\n主办单位：区司法局\n{body}\n主办单位：柳州市城中区人民政府办公室")
     assert doc.removed == ["主办单位：柳州市城中区人民政府办公室"]
+
+
+# Pieces of page furniture and plan text glued at random: the scan that starts only at a furniture word
+# (`furniture._scan`) finds exactly what trying every place finds.
+_FURNITURE_BITS = st.sampled_from(
+    [
+        *furniture._words().labels, *furniture._words().tokens, *furniture._words().numeric_labels, "索 引 号", "qq空间", "Qq空间",
+        "ICP备", "icp证", "Icp备", "ıCP备", "İcp证", "ſ", "K", "豫", "京", "公网安备", "12345678", "桂ICP备05000000号", "京公网安备 45010302000001号", "号", "-1", "2023-06-09", "2023-6-9 10:20:05",
+        "1999-", "【", "】", "[", "]", "：", ":", " ", "  ", ">", "»", "首页", "主页", "网站首页", "政务公开", "推进依法行政",
+        "。", "，", "2025年", "20", "19", "\n", "|", "｜", " | ", "   ", "走进永泰", "关于加快推进数字政府建设的实施意见",
+    ]
+)  # fmt: skip
+_GLUED = st.lists(st.one_of(_FURNITURE_BITS, st.characters(codec="utf-8")), max_size=60).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_GLUED)
+@example("网站标识码：4502000001豫ICP备12345678号-1发布时间：2023-06-09当前位置：首页 > 政务公开")
+@example("关于加快推进数字政府建设的实施意见首页  走进永泰   |  政务公开｜互动交流  ")
+@example("关于加快推进数字政府建设的实施意见走进永泰|政务公开")
+@example("首页" + " " * 25 + "| 政务公开")
+@example("京公网安备 45010302000001号豫ıCP备12345678号QQ空间qq空间")
+def test_scanning_from_furniture_words_finds_what_every_place_finds(text: str) -> None:
+    words = furniture._words()
+    for pattern, anchors, back, spaces in (
+        (words.closed, words.closed_anchors, furniture._CLOSED_BACK, False),
+        (words.crumbs, words.crumbs_anchors, 0, False),
+        (furniture._MENU, furniture._PIPES, furniture._NAV_MAX, True),
+    ):
+        found = [m.span() for m in furniture._scan(pattern, anchors, text, back, spaces=spaces)]
+        assert found == [m.span() for m in pattern.finditer(text)]
+
+
+_FIRST_USE = """
+from engine.outputs import noted_inputs
+import engine.ingest
+read = lambda: sum(p.endswith("page_furniture.yaml") for p in noted_inputs().values())
+at_import = read()
+engine.ingest.from_text("索引号：11450000MB1234567X\\n一、总体要求")
+print(at_import, read())
+"""
+
+
+def test_the_furniture_words_are_read_on_first_use_not_at_import() -> None:
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", _FIRST_USE], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["0", "1"]  # start-up reads no data file; the first page that needs it does

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from engine.parse import parse_plan
-from engine.parse.frontmatter import looks_like_title, wrapper_inner
+from engine.parse.frontmatter import looks_like_title, plain_title, wrapper_inner
 
 NOTICE = """某市某区医疗保障局关于公开征求《某区医保服务提升实施方案（征求意见稿）》意见的通知
 为广泛听取社会各界意见建议，现将《某区医保服务提升实施方案（征求意见稿）》全文公布，欢迎提出意见。
@@ -50,9 +50,39 @@ def test_a_consultation_notice_names_its_draft():
     assert wrapper_inner("关于公开征求《某区医保服务提升实施方案（征求意见稿）》意见的通知") == (
         "某区医保服务提升实施方案（征求意见稿）"
     )
-    assert wrapper_inner("某县关于征求《某县养老服务条例（草案）》修改意见的公告") == "某县养老服务条例（草案）"
+    assert (
+        wrapper_inner("某县关于征求《某县养老服务条例（草案）》修改意见的公告") == "某县养老服务条例（草案）"
+    )
 
 
 def test_an_attachment_list_line_is_no_title():
     assert not looks_like_title("附件：1.某区医保服务提升实施方案（征求意见稿）")
     assert looks_like_title("某区医保服务提升实施方案（征求意见稿）")
+
+
+# A draft whose title cites a regulation: inside the notice's 《…》 the regulation's own 《》 are written 〈〉,
+# on the draft's title line they are 《》. Both name the same draft, so the notice's lines are no items.
+CITING = NOTICE.replace(
+    "某区医保服务提升实施方案（征求意见稿）", "关于贯彻〈某市医疗保障条例〉的实施方案（征求意见稿）"
+).replace(
+    "某区医保服务提升实施方案\n（征求意见稿）", "关于贯彻《某市医疗保障条例》的实施方案\n（征求意见稿）"
+)
+
+
+def test_a_title_cited_with_nested_marks_names_the_draft(doc_of):
+    plan = parse_plan(doc_of(CITING))
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)"]
+    assert not any("电子邮件" in s.title for s in plan.sections)
+
+
+def test_titles_compare_without_marks_brackets_or_the_draft_note():
+    """Where the two title comparisons of parse differed (one kept brackets and 征求意见稿 inside a title,
+    the other kept 〈〉 and single quotes): they name the same document whichever way it is written."""
+    same = plain_title("《关于贯彻〈某市医疗保障条例〉的“一站式”实施方案（征求意见稿）》")
+    assert same == plain_title("关于贯彻《某市医疗保障条例》的一站式实施方案")
+    assert plain_title("某区（含开发区）医保服务提升实施方案征求意见稿（2026—2028年）") == plain_title(
+        "某区含开发区医保服务提升实施方案"
+    )
+    assert plain_title("某区医保服务提升实施方案") != plain_title(
+        "某区医保服务提升方案"
+    )  # the words still count
