@@ -193,3 +193,69 @@ def test_a_plan_giving_each_part_its_units_keeps_a_group_that_left_some_out_apar
     )
     assert [m.label for m in plan.measures] == ["(1)", "(2)"] * 3
     assert plan.measures[4].lead_units == [] and plan.measures[5].lead_units == ["县委宣传部"]
+
+
+def _three_deep(second_item_parts: list[str]) -> str:
+    """二、主要任务 over 1. items with (1) parts, some with ① sub-parts; each item's clause on its own line."""
+    return "\n".join(
+        [
+            "某市促进托育服务发展实施方案",
+            "一、总体目标",
+            "到2026年底，每千人口托位数达到5个以上。",
+            "二、主要任务",
+            "1.扩大普惠托育供给。",
+            "（1）建设公办托育中心。各县区依托妇幼保健机构建设托育中心。",
+            "（2）发展社区嵌入式托育。",
+            "①新建居住区按照每千人不少于10个托位的标准配建托育设施。",
+            "②老城区通过购置、租赁等方式补齐托育设施。",
+            "（3）支持幼儿园开设托班。2025年秋季起新增托位500个。",
+            "（市卫生健康委负责，市教育局、市住房城乡建设局配合）",
+            "2.落实托育支持政策。",
+            *second_item_parts,
+            "（市财政局负责，市税务局配合）",
+            "3.加强人才队伍建设。",
+            "（1）支持院校开设托育专业，每年培养人才200名。",
+            "（2）将保育师纳入职业技能培训补贴目录。",
+            "（市人力资源社会保障局负责，市教育局配合）",
+            "三、保障措施",
+            "1.加强组织领导。建立婴幼儿照护服务联席会议制度。",
+            "2.加强监督考核。将托育服务纳入目标管理考核。",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "second_item_parts",
+    [
+        ["（1）落实运营补贴。按收托人数给予每人每月300元补贴。", "（2）落实税费优惠。", "①免征增值税。", "②水电气执行居民价格。"],
+        ["（1）落实运营补贴。", "①按收托人数给予补贴。", "②补贴资金纳入财政预算。", "（2）落实税费优惠。"],
+    ],
+)
+def test_parts_with_sub_parts_are_the_items_text_when_its_clause_follows_them(second_item_parts):
+    """Three deep (1. > (1) > ①): the item's "（X负责，Y配合）" line after its last part (or last sub-part)
+    answers for all of them: the 1. items are the measures, each holding its (1) and ① parts."""
+    plan = parse_plan(from_text(_three_deep(second_item_parts)))
+    assert [m.title for m in plan.measures] == ["扩大普惠托育供给", "落实托育支持政策", "加强人才队伍建设"]
+    assert [m.lead_units for m in plan.measures] == [["市卫生健康委"], ["市财政局"], ["市人力资源社会保障局"]]
+    assert "②老城区" in norm(plan.measures[0].text)
+    assert all(norm(p)[:6] in norm(plan.measures[1].text) for p in second_item_parts)
+
+
+def test_sub_parts_with_their_own_clauses_stay_apart():
+    """Where the parts carry their own clauses, the parts are what answers, three deep as two deep."""
+    text = "\n".join(
+        [
+            "某市促进托育服务发展实施方案",
+            "一、主要任务",
+            "1.扩大普惠托育供给。",
+            "（1）建设公办托育中心。（市卫生健康委负责）",
+            "（2）发展社区嵌入式托育。",
+            "①新建居住区配建托育设施。",
+            "②老城区补齐托育设施。（市住房城乡建设局负责）",
+            "2.落实托育支持政策。",
+            "（1）落实运营补贴。（市财政局负责）",
+            "（2）落实税费优惠。（市税务局负责）",
+        ]
+    )
+    plan = parse_plan(from_text(text))
+    assert len(plan.measures) > 2
