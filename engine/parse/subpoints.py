@@ -20,7 +20,8 @@ numbering (1. > (1) > ①, the item's clause after the last of them all: every p
 into the item), and never into a
 safeguards or 总则/附则 section nor under a general title (三、保障措施 whose last （三） closes with a clause is
 still a section; （二）基本原则's 1.坚持… are principles each, as `tree.is_principle` reads them). A
-top-level item (no section above it) needs two such items in the plan.
+top-level item (no section above it) needs two such items in the plan, or top-level peers that carry their
+own units (a flat 一、…六、 list of measures, one of which has parts).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
         v = v or (_ITEM if fallback.get(key[p]) else None)
         if v != _ITEM or plan == _PARTS or _frames(nodes[p]):
             continue
-        if nodes[p].parent is None and votes[key[p]][_ITEM] < 2:
+        if nodes[p].parent is None and votes[key[p]][_ITEM] < 2 and not _peers_carry_units(nodes, p, text):
             continue
         fold.add(p)
     if not fold:
@@ -140,6 +141,15 @@ def _items_carry_units(nodes: list[Node], kids: dict[int, list[int]], text: list
     items = [i for i, n in enumerate(nodes) if n.marker.style == item and all(k not in kids for k in kids.get(i, ()))]
     named = sum(1 for i in items if extract.find_responsibility(text[i]) is not None)
     return named >= 2 and 2 * named >= len(items)
+
+
+def _peers_carry_units(nodes: list[Node], p: int, text: list[str]) -> bool:
+    """A top-level item among top-level items of its numbering that carry their units on their own text (at
+    least two, and half of them): a flat list whose items are the measures (一、…六、 of a 通知), where this
+    item's parts are its sub-points."""
+    peers = [i for i, n in enumerate(nodes) if i != p and n.parent is None and n.marker.style == nodes[p].marker.style]
+    named = sum(1 for i in peers if extract.find_responsibility(text[i]) is not None)
+    return named >= 2 and 2 * named >= len(peers)
 
 
 def _frames(n: Node) -> bool:

@@ -259,3 +259,58 @@ def test_sub_parts_with_their_own_clauses_stay_apart():
     )
     plan = parse_plan(from_text(text))
     assert len(plan.measures) > 2
+
+
+def _flat_notice(second: list[str]) -> str:
+    return "\n".join(
+        [
+            "某区人民政府办公室关于做好根治拖欠农民工工资工作的通知",
+            "各镇人民政府、街道办事处，区政府各委、办、局：",
+            "为切实维护农民工合法权益，现就有关工作通知如下：",
+            "一、全面开展欠薪隐患排查。对在建工程项目开展拉网式排查，建立台账。（区人社局负责，区住建委配合）",
+            *second,
+            "三、加快清偿政府投资项目欠款。2026年1月20日前制定清偿计划。（区财政局负责，区发展改革委配合）",
+            "四、畅通欠薪维权渠道。一般欠薪线索3个工作日内核实处理。（区人社局负责，区司法局配合）",
+            "各镇人民政府、街道办事处和各有关部门要高度重视，于2026年1月10日前将排查情况报送区人社局。",
+            "特此通知。",
+        ]
+    )
+
+
+def test_the_parts_of_one_item_in_a_flat_list_of_measures_are_its_sub_points():
+    """一、…四、 of a 通知 each carry their units: they are the measures; 二、's (一)…(三), with its clause on a line
+    after the last of them, are 二、's sub-points (blind6 武清区), though no other item has parts."""
+    plan = parse_plan(
+        from_text(
+            _flat_notice(
+                [
+                    "二、严格落实工资支付各项制度。",
+                    "（一）在建工程项目要全面落实农民工工资专用账户制度。",
+                    "（二）施工总承包单位要按月足额拨付农民工工资。",
+                    "（三）对未落实制度的项目责令限期整改。",
+                    "（区住建委负责，区人社局配合）",
+                ]
+            )
+        )
+    )
+    assert [m.label for m in plan.measures] == ["一", "二", "三", "四"]
+    assert plan.measures[1].lead_units == ["区住建委"] and "按月足额" in plan.measures[1].text
+    assert "高度重视" not in plan.measures[-1].text and "高度重视" in plan.closing
+
+
+def test_a_lone_top_level_group_among_items_without_units_is_not_folded():
+    """Where the other top-level items carry no units of their own, one item's parts closed by a clause say
+    nothing about the plan: read as before (the parts are nodes)."""
+    text = "\n".join(
+        [
+            "某区根治欠薪工作方案",
+            "一、总体要求。坚持标本兼治。",
+            "二、主要任务",
+            "（一）全面开展欠薪隐患排查。",
+            "（二）严格落实工资支付制度。",
+            "（区住建委负责，区人社局配合）",
+            "三、保障措施。加强组织领导。",
+        ]
+    )
+    plan = parse_plan(from_text(text))
+    assert "(二)" in [m.label for m in plan.measures]
