@@ -15,10 +15,13 @@ the two is the measure is decided by where the plan attaches responsibility, not
   the units elsewhere in the plan (at least two, and half of them) and no part ever does. A plan naming no
   unit at all keeps its parts as nodes.
 
-Parts are folded into the item only when they are leaves (nothing numbered under them), and never into a
+Parts are folded into the item only when they are leaves (nothing numbered under them) or hold leaves of one
+numbering (1. > (1) > ①, the item's clause after the last of them all: every part, sub-parts included, goes
+into the item), and never into a
 safeguards or 总则/附则 section nor under a general title (三、保障措施 whose last （三） closes with a clause is
 still a section; （二）基本原则's 1.坚持… are principles each, as `tree.is_principle` reads them). A
-top-level item (no section above it) needs two such items in the plan.
+top-level item (no section above it) needs two such items in the plan, or top-level peers that carry their
+own units (a flat 一、…六、 list of measures, one of which has parts).
 """
 
 from __future__ import annotations
@@ -49,17 +52,29 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
         for p, ks in kids.items()
         if not any(k in kids for k in ks) and len({nodes[k].marker.style for k in ks}) == 1
     }
-    if not groups:
+    # parts with sub-parts of their own (1. > (1) > ①): the item's clause after them all answers for the
+    # whole; its parts are read as above, their sub-parts being the text in between
+    nested = {
+        p: ks
+        for p, ks in kids.items()
+        if p not in groups
+        and len({nodes[k].marker.style for k in ks}) == 1
+        and all(g not in kids for k in ks for g in kids.get(k, ()))
+        and len({nodes[g].marker.style for k in ks for g in kids.get(k, ())}) == 1
+    }
+    if not groups and not nested:
         return nodes
-    key = {p: (nodes[p].marker.style, nodes[ks[0]].marker.style) for p, ks in groups.items()}
+    descendants = {p: sorted([*ks, *(g for k in ks for g in kids.get(k, ()))]) for p, ks in {**groups, **nested}.items()}
+    key = {p: (nodes[p].marker.style, nodes[ks[0]].marker.style) for p, ks in {**groups, **nested}.items()}
     text = _texts(nodes, paras)
     verdict = {p: _verdict(ks, text) for p, ks in groups.items()}
+    verdict.update({p: _verdict(descendants[p], text, parts_count=len(ks)) for p, ks in nested.items()})
     votes: dict[tuple[str, str], Counter[str]] = {}
     for p, v in verdict.items():
         votes.setdefault(key[p], Counter())[v or ""] += 1
     fallback: dict[tuple[str, str], bool] = {}  # read only where no group of the numbering says
     fold: set[int] = set()
-    for p in groups:
+    for p in verdict:
         plan = _majority(votes[key[p]])
         v = verdict[p] or plan
         if v is None and key[p] not in fallback:
@@ -67,14 +82,15 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
         v = v or (_ITEM if fallback.get(key[p]) else None)
         if v != _ITEM or plan == _PARTS or _frames(nodes[p]):
             continue
-        if nodes[p].parent is None and votes[key[p]][_ITEM] < 2:
+        if nodes[p].parent is None and votes[key[p]][_ITEM] < 2 and not _peers_carry_units(nodes, p, text):
             continue
         fold.add(p)
     if not fold:
         return nodes
-    gone = {k for p in fold for k in groups[p]}
+    fold -= {k for p in fold for k in descendants[p]}  # (1)'s ①② go with the item that takes (1)
+    gone = {k for p in fold for k in descendants[p]}
     for p in fold:
-        for k in groups[p]:
+        for k in descendants[p]:
             nodes[p].body += [nodes[k].para, *nodes[k].body]
     kept = [i for i in range(len(nodes)) if i not in gone]
     new_index = {old: new for new, old in enumerate(kept)}
@@ -89,13 +105,15 @@ def _texts(nodes: list[Node], paras: list[Paragraph]) -> list[str]:
     return ["\n".join([n.rest, *(paras[k].text for k in n.body)]) for n in nodes]
 
 
-def _verdict(parts: list[int], text: list[str]) -> str | None:
-    """Whom the units of a group of parts answer for: the item, the parts, or not said (None)."""
+def _verdict(parts: list[int], text: list[str], *, parts_count: int | None = None) -> str | None:
+    """Whom the units of a group of parts answer for: the item, the parts, or not said (None).
+    `parts`: the parts in document order (with their sub-parts, where they have some: `parts_count` says how
+    many parts there are then)."""
     if any(extract.find_responsibility(text[k]) is not None for k in parts[:-1]):
         return _PARTS
     last = text[parts[-1]]
     found = extract.find_responsibility(last)
-    if found is None or not _only_fields(last[found.end :]) or len(parts) < 2:
+    if found is None or not _only_fields(last[found.end :]) or (parts_count or len(parts)) < 2:
         return None  # no clause, one inside the last part's sentences, or a lone part's (its own or the item's)
     return _ITEM  # lines of its own after the last of several parts, or a clause closing it
 
@@ -123,6 +141,15 @@ def _items_carry_units(nodes: list[Node], kids: dict[int, list[int]], text: list
     items = [i for i, n in enumerate(nodes) if n.marker.style == item and all(k not in kids for k in kids.get(i, ()))]
     named = sum(1 for i in items if extract.find_responsibility(text[i]) is not None)
     return named >= 2 and 2 * named >= len(items)
+
+
+def _peers_carry_units(nodes: list[Node], p: int, text: list[str]) -> bool:
+    """A top-level item among top-level items of its numbering that carry their units on their own text (at
+    least two, and half of them): a flat list whose items are the measures (一、…六、 of a 通知), where this
+    item's parts are its sub-points."""
+    peers = [i for i, n in enumerate(nodes) if i != p and n.parent is None and n.marker.style == nodes[p].marker.style]
+    named = sum(1 for i in peers if extract.find_responsibility(text[i]) is not None)
+    return named >= 2 and 2 * named >= len(peers)
 
 
 def _frames(n: Node) -> bool:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from engine.extract.deadlines import heading_deadlines
 from engine.models import Measure, Paragraph, Section
 from engine.parse.numbering import Marker
 
@@ -54,6 +55,12 @@ _GOAL_WORDS = ("目标", "指标", "要求")
 SAFEGUARD_TITLES = re.compile(
     r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|落实机制|工作要求|有关要求|相关要求|其他要求|其他事项)$"
 )
+# Titles of the work schedule (三、实施步骤: （一）动员部署阶段（…）。…, （二）集中整治阶段…): the stages a plan's
+# tasks go through, not tasks. Where the tasks stand in other sections and the stages are numbered apart
+# from them (starting again at (一)) without assigning work like the tasks, the stages frame the plan.
+# The same words as lead_unit_required's `schedules` (rulesets/obligations.yaml).
+STAGE_TITLES = re.compile(r"(步骤|时间安排|进度安排|时间进度|进度计划|阶段安排|时间节点|实施阶段|工作阶段|实施进度|工作进度)$")
+_PHASE = re.compile(r"(阶段|第[一二三四五六七八九十\d]+步)$")
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
@@ -355,7 +362,8 @@ def _framing(nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callab
         if n.rank == ms_rank and n.parent is not None:
             first.setdefault(top_of[i], n.marker.ordinal)
     guards = {top_of[i] for i in inside}
-    tasks = [o for t, o in first.items() if t not in guards]
+    stages = _stages_apart(nodes, ms_rank, first, guards, assigned)
+    tasks = [o for t, o in first.items() if t not in guards and t not in stages]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
     # section that starts again at (一) is numbered apart from them, unless its items assign their work
     # like the tasks do ("（X牵头，Y配合）" on most of them): then the plan counts them among its tasks
@@ -370,7 +378,35 @@ def _framing(nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callab
         i
         for i in inside
         if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
-    }
+    } | {i for i, t in enumerate(top_of) if i != t and t in stages}
+
+
+def _stages_apart(
+    nodes: list[Node], ms_rank: int, first: dict[int, int], guards: set[int], assigned: Callable[[Node], bool]
+) -> set[int]:
+    """Work-schedule sections (三、实施步骤) whose stages are numbered like the tasks but apart from them:
+    their items at the measures' depth start again at (一), most of them are headed as phases
+    (（一）动员部署阶段（…）) and most assign no work, while the tasks stand in another section. Steps
+    headed as tasks (（一）确定试点城市。…) stay measures: a parent's steps carry the dates its children keep. A schedule whose stages assign work like the tasks do ("X牵头" on most of
+    them) is counted among the tasks, and so is one that is the plan's only section of items."""
+    top_of = _tops(nodes)
+    stages = {t for t in first if t not in guards and STAGE_TITLES.search(_plain_title(nodes[t].title))}
+    if not stages or not set(first) - guards - stages:
+        return set()
+    out = set()
+    for t in stages:
+        items = [i for i, n in enumerate(nodes) if top_of[i] == t and n.rank == ms_rank]
+        phases = sum(_names_phase(nodes[i].title) for i in items)
+        if first[t] == 1 and 2 * phases > len(items) and 2 * sum(assigned(nodes[i]) for i in items) <= len(items):
+            out.add(t)
+    return out
+
+
+def _names_phase(title: str) -> bool:
+    """A stage's heading: a phase's name (动员部署阶段, 第一阶段), or a name with its dates in brackets
+    (集中整治（2021年7月—9月）); not a step written as a task (确定试点城市, 开展评估总结)."""
+    t = _plain_title(title)
+    return bool(heading_deadlines(t)) or bool(_PHASE.search(re.sub(r"[(（][^()（）]*[)）]$", "", t)))
 
 
 def _plain_title(title: str) -> str:

@@ -193,3 +193,124 @@ def test_a_plan_giving_each_part_its_units_keeps_a_group_that_left_some_out_apar
     )
     assert [m.label for m in plan.measures] == ["(1)", "(2)"] * 3
     assert plan.measures[4].lead_units == [] and plan.measures[5].lead_units == ["县委宣传部"]
+
+
+def _three_deep(second_item_parts: list[str]) -> str:
+    """二、主要任务 over 1. items with (1) parts, some with ① sub-parts; each item's clause on its own line."""
+    return "\n".join(
+        [
+            "某市促进托育服务发展实施方案",
+            "一、总体目标",
+            "到2026年底，每千人口托位数达到5个以上。",
+            "二、主要任务",
+            "1.扩大普惠托育供给。",
+            "（1）建设公办托育中心。各县区依托妇幼保健机构建设托育中心。",
+            "（2）发展社区嵌入式托育。",
+            "①新建居住区按照每千人不少于10个托位的标准配建托育设施。",
+            "②老城区通过购置、租赁等方式补齐托育设施。",
+            "（3）支持幼儿园开设托班。2025年秋季起新增托位500个。",
+            "（市卫生健康委负责，市教育局、市住房城乡建设局配合）",
+            "2.落实托育支持政策。",
+            *second_item_parts,
+            "（市财政局负责，市税务局配合）",
+            "3.加强人才队伍建设。",
+            "（1）支持院校开设托育专业，每年培养人才200名。",
+            "（2）将保育师纳入职业技能培训补贴目录。",
+            "（市人力资源社会保障局负责，市教育局配合）",
+            "三、保障措施",
+            "1.加强组织领导。建立婴幼儿照护服务联席会议制度。",
+            "2.加强监督考核。将托育服务纳入目标管理考核。",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "second_item_parts",
+    [
+        ["（1）落实运营补贴。按收托人数给予每人每月300元补贴。", "（2）落实税费优惠。", "①免征增值税。", "②水电气执行居民价格。"],
+        ["（1）落实运营补贴。", "①按收托人数给予补贴。", "②补贴资金纳入财政预算。", "（2）落实税费优惠。"],
+    ],
+)
+def test_parts_with_sub_parts_are_the_items_text_when_its_clause_follows_them(second_item_parts):
+    """Three deep (1. > (1) > ①): the item's "（X负责，Y配合）" line after its last part (or last sub-part)
+    answers for all of them: the 1. items are the measures, each holding its (1) and ① parts."""
+    plan = parse_plan(from_text(_three_deep(second_item_parts)))
+    assert [m.title for m in plan.measures] == ["扩大普惠托育供给", "落实托育支持政策", "加强人才队伍建设"]
+    assert [m.lead_units for m in plan.measures] == [["市卫生健康委"], ["市财政局"], ["市人力资源社会保障局"]]
+    assert "②老城区" in norm(plan.measures[0].text)
+    assert all(norm(p)[:6] in norm(plan.measures[1].text) for p in second_item_parts)
+
+
+def test_sub_parts_with_their_own_clauses_stay_apart():
+    """Where the parts carry their own clauses, the parts are what answers, three deep as two deep."""
+    text = "\n".join(
+        [
+            "某市促进托育服务发展实施方案",
+            "一、主要任务",
+            "1.扩大普惠托育供给。",
+            "（1）建设公办托育中心。（市卫生健康委负责）",
+            "（2）发展社区嵌入式托育。",
+            "①新建居住区配建托育设施。",
+            "②老城区补齐托育设施。（市住房城乡建设局负责）",
+            "2.落实托育支持政策。",
+            "（1）落实运营补贴。（市财政局负责）",
+            "（2）落实税费优惠。（市税务局负责）",
+        ]
+    )
+    plan = parse_plan(from_text(text))
+    assert len(plan.measures) > 2
+
+
+def _flat_notice(second: list[str]) -> str:
+    return "\n".join(
+        [
+            "某区人民政府办公室关于做好根治拖欠农民工工资工作的通知",
+            "各镇人民政府、街道办事处，区政府各委、办、局：",
+            "为切实维护农民工合法权益，现就有关工作通知如下：",
+            "一、全面开展欠薪隐患排查。对在建工程项目开展拉网式排查，建立台账。（区人社局负责，区住建委配合）",
+            *second,
+            "三、加快清偿政府投资项目欠款。2026年1月20日前制定清偿计划。（区财政局负责，区发展改革委配合）",
+            "四、畅通欠薪维权渠道。一般欠薪线索3个工作日内核实处理。（区人社局负责，区司法局配合）",
+            "各镇人民政府、街道办事处和各有关部门要高度重视，于2026年1月10日前将排查情况报送区人社局。",
+            "特此通知。",
+        ]
+    )
+
+
+def test_the_parts_of_one_item_in_a_flat_list_of_measures_are_its_sub_points():
+    """一、…四、 of a 通知 each carry their units: they are the measures; 二、's (一)…(三), with its clause on a line
+    after the last of them, are 二、's sub-points (blind6 武清区), though no other item has parts."""
+    plan = parse_plan(
+        from_text(
+            _flat_notice(
+                [
+                    "二、严格落实工资支付各项制度。",
+                    "（一）在建工程项目要全面落实农民工工资专用账户制度。",
+                    "（二）施工总承包单位要按月足额拨付农民工工资。",
+                    "（三）对未落实制度的项目责令限期整改。",
+                    "（区住建委负责，区人社局配合）",
+                ]
+            )
+        )
+    )
+    assert [m.label for m in plan.measures] == ["一", "二", "三", "四"]
+    assert plan.measures[1].lead_units == ["区住建委"] and "按月足额" in plan.measures[1].text
+    assert "高度重视" not in plan.measures[-1].text and "高度重视" in plan.closing
+
+
+def test_a_lone_top_level_group_among_items_without_units_is_not_folded():
+    """Where the other top-level items carry no units of their own, one item's parts closed by a clause say
+    nothing about the plan: read as before (the parts are nodes)."""
+    text = "\n".join(
+        [
+            "某区根治欠薪工作方案",
+            "一、总体要求。坚持标本兼治。",
+            "二、主要任务",
+            "（一）全面开展欠薪隐患排查。",
+            "（二）严格落实工资支付制度。",
+            "（区住建委负责，区人社局配合）",
+            "三、保障措施。加强组织领导。",
+        ]
+    )
+    plan = parse_plan(from_text(text))
+    assert "(二)" in [m.label for m in plan.measures]
