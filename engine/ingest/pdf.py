@@ -255,11 +255,15 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
 
     A repeated line is furniture where it repeats: at the same height and size on most pages. The same
     words elsewhere are text: a header that runs the document's title leaves the title itself, set
-    larger below it on the first page, in place.
+    larger below it on the first page, in place. A row of a ruled table is never furniture: a table's
+    header row repeated at the top of each page it runs over stands where a running header would
+    (`paragraphs` drops the repeats, keeping the first).
     """
     found: dict[str, list[Line]] = {}
     for lines in pages:
         for line in _edges(lines):
+            if line.cells is not None:
+                continue
             found.setdefault(repeat_key(line.text), []).append(line)
     need = max(2, int(len(pages) * REPEAT_SHARE + 0.999))
     repeated: set[int] = set()
@@ -275,7 +279,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
         edges = {id(x) for x in _edges(lines)}
         kept: list[Line] = []
         for line in lines:
-            if id(line) in edges and (id(line) in repeated or PAGE_NUMBER.match(line.text)):
+            if id(line) in edges and line.cells is None and (id(line) in repeated or PAGE_NUMBER.match(line.text)):
                 removed.append(line.text)
             else:
                 kept.append(line)
@@ -342,7 +346,10 @@ _NOTE_MARK = re.compile(r"^(?:[①-⑳]|\[\d+\]|\d+[.．、 ]?|注[\d：:])")
 
 
 def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
-    """Visual lines joined into paragraphs, each numbered by its first line."""
+    """Visual lines joined into paragraphs, each numbered by its first line. A table's rows stay one
+    paragraph each; at the top of a page the table goes on over, a repeat of one of its first rows
+    (the header row an office prints on every page) is dropped and a row cut by the page break joins
+    the row above."""
     body = [line for lines in pages for line in lines]
     if not body:
         return []
@@ -351,7 +358,15 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     pitch = _pitch(pages)
     out: list[tuple[int, str]] = []
     prev: Line | None = None
+    heads: list[str] = []  # the first rows of the table being read, which a new page may repeat
     for line in body:
+        if line.cells is not None and (prev is None or prev.cells is None):
+            heads = []
+        if line.cells is not None and prev is not None and prev.cells is not None and line.page > prev.page:
+            if _cells_key(line) in heads:
+                continue  # a header row repeated at the top of the page: the table goes on
+        elif line.cells is not None and len(heads) < HEAD_ROWS:
+            heads.append(_cells_key(line))
         if prev is not None and prev.cells is not None and line.cells is not None and _row_goes_on(prev, line):
             prev.cells = [a + _joiner(a, b) + b for a, b in zip(prev.cells, line.cells, strict=True)]
             prev.text = "\t".join(prev.cells)
@@ -364,6 +379,13 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             out.append((line.number, line.text))
         prev = line
     return out
+
+
+HEAD_ROWS = 3  # a table's header is among its first rows (a title row may stand above it)
+
+
+def _cells_key(line: Line) -> str:
+    return "\t".join("".join(c.split()) for c in line.cells or [])
 
 
 def _row_goes_on(prev: Line, line: Line) -> bool:

@@ -5,8 +5,9 @@ narrow cells; read line by line, the cells of one printed line run into each oth
 省发展改革2026年6`) and a task's text is cut into a dozen fragments. Here:
 
 1. thin path objects are rules: vertical (≤ 2 pt wide, ≥ 8 pt tall) and horizontal (≤ 2 pt tall,
-   ≥ 20 pt wide); vertical rules whose spans overlap form one table when there are at least three
-   (two columns) and at least two horizontal rules cross them;
+   ≥ 20 pt wide); vertical rules whose spans overlap or touch (an office may draw each row's borders
+   apart) form one table when there are at least three (two columns) and at least two horizontal
+   rules cross them;
 2. the horizontal rules cut the table into rows; in each row the vertical rules that cross its middle
    are its column edges (a merged cell — a section heading across the table — has none inside);
 3. each glyph inside the table goes to its cell; a cell's text is its visual lines joined as a wrapped
@@ -14,7 +15,9 @@ narrow cells; read line by line, the cells of one printed line run into each oth
    reads a task table from them as from a .txt), marked as a row so it joins no paragraph.
 
 A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
-first page): `join_rows` puts the two parts back together cell by cell.
+first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell. A header
+row repeated at the top of each page the table runs over is read once (the same function drops the
+repeats), and is never taken for a running header.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def grids(page: object) -> list[Grid]:
     groups: list[list[tuple[float, float, float]]] = []
     for v in sorted(verticals, key=lambda v: -v[2]):
         for g in groups:
-            if any(v[1] < o[2] - SNAP and o[1] < v[2] - SNAP for o in g):
+            if any(v[1] < o[2] + SNAP and o[1] < v[2] + SNAP for o in g):  # overlapping or touching
                 g.append(v)
                 break
         else:

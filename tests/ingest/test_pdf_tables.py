@@ -114,3 +114,45 @@ def test_a_table_that_is_no_task_table_reads_cell_by_cell(tmp_path: Path) -> Non
     c.save()
     texts = [p.text for p in load_document(str(path)).paragraphs]
     assert texts == ["一、主要指标", "指标", "2025年", "2027年", "养老床位", "1万张", "2万张"]
+
+
+# A task table over three pages, as an office prints one: the header row marked to repeat stands at the
+# top of every page (so it repeats where a running header would), category rows (one merged cell) group
+# the numbered rows, and a row cut by a page break goes on after the repeated header.
+LONG_ROWS = [
+    ["一、完善基础设施"],
+    *[[str(n), f"第{n}项任务，推进相关工作落实到位。", "市住房城乡建设局", f"市发展改革委、市财政局{n}", "2025年底前"] for n in (1, 2, 3)],
+    ["二、强化服务保障"],
+    *[[str(n), f"第{n}项任务，做好服务保障工作。", "市营商局", "", "长期坚持"] for n in (4, 5)],
+]  # fmt: skip
+
+
+def _long_pdf(path: Path) -> Path:
+    c = _canvas(path)
+    _table(c, 780, COLUMNS, [HEADER, *LONG_ROWS[:3]])
+    c.showPage()
+    split = LONG_ROWS[3]
+    _table(c, 780, COLUMNS, [HEADER, [split[0], split[1][:6], split[2], "市发展改革委、", ""]])
+    c.showPage()
+    _table(c, 780, COLUMNS, [HEADER, ["", split[1][6:], "", split[3][len("市发展改革委、"):], split[4]], *LONG_ROWS[4:]])
+    c.drawString(72, 500, "三、保障措施")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_task_table_over_pages_with_a_repeated_header_and_category_rows(tmp_path: Path, make_docx) -> None:  # type: ignore[no-untyped-def]
+    expected = [
+        (str(n), ["市住房城乡建设局"], ["市发展改革委", f"市财政局{n}"]) for n in (1, 2, 3)
+    ] + [(str(n), ["市营商局"], []) for n in (4, 5)]
+    pdf = _long_pdf(tmp_path / "long.pdf")
+    assert _measures(pdf) == expected  # the category rows are headings, the repeated header no row
+    assert "推进相关工作落实到位。" in load_plan(str(pdf)).measures[2].text
+    # the same table as text copied from those pages (the header line again where a page began), and
+    # as a .docx whose author typed the header row again in the middle
+    paged = [HEADER, *LONG_ROWS[:4], HEADER, *LONG_ROWS[4:]]
+    text = tmp_path / "long.txt"
+    text.write_text("\n".join("\t".join(r) for r in paged) + "\n三、保障措施\n", "utf-8")
+    assert _measures(text) == expected
+    rows = [r if len(r) > 1 else [r[0], "<", "<", "<", "<"] for r in paged]
+    assert _measures(make_docx(tmp_path / "long.docx", [rows, "三、保障措施"])) == expected
