@@ -81,6 +81,7 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
         tables = pdf_tables.grids(page)
         if tables:
             glyphs, found = pdf_tables.split(glyphs, tables)
+            pdf_tables.text_limits(found)
             rows = [_row_line(r, page_no) for r in found]
     lines: list[list[tuple[float, float, float, float, str, bool]]] = []
     for g in sorted(glyphs, key=lambda g: -g[0]):
@@ -98,17 +99,32 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
 
 
 def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
-    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are."""
+    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are; a line that
+    stopped short of the cell's text limit with room for the next line's first unit ended at a typed
+    line break, kept as a space (as a .docx cell's paragraphs are kept apart)."""
     cells: list[str] = []
-    for glyphs in row.cells:
+    limits = row.limits or [float("inf")] * len(row.cells)
+    for glyphs, limit in zip(row.cells, limits, strict=True):
         text = ""
-        for part in (_line_text(x) for x in pdf_tables.cell_lines(glyphs)):
-            text += _joiner(text, part) + part
+        above: list[tuple[float, float, float, float, str, bool]] = []
+        for line in pdf_tables.cell_lines(glyphs):
+            part = _line_text(line)
+            visible = [g for g in line if not g[4].isspace()]
+            if not part or not visible:
+                continue
+            end = max((g[2] for g in above if not g[4].isspace()), default=None)
+            lead = visible[_leading_unit(visible)][2] - visible[0][1]
+            typed = end is not None and text and end + lead <= limit + BREAK_SLACK
+            text += (" " if typed else _joiner(text, part)) + part
+            above = line
         cells.append(" ".join(text.split("\t")))
     return Line(
         page=page_no, text="\t".join(cells), x0=row.left, x1=row.right, y=row.top, size=pdf_tables.row_size(row),
         cells=cells,
     )  # fmt: skip
+
+
+BREAK_SLACK = 0.5  # points: glyph boxes of lines that reach the same edge differ by rounding
 
 
 def _joiner(text: str, line: str) -> str:

@@ -21,7 +21,8 @@ def _canvas(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    """Lines of `width` characters; a "\n" is a line break the author typed."""
+    return [p[i : i + width] for p in text.split("\n") for i in range(0, len(p), width)] or [""]
 
 
 def _table(c, top: float, columns: list[tuple[float, int]], rows: list[list[str]]) -> float:  # type: ignore[no-untyped-def]
@@ -156,3 +157,20 @@ def test_task_table_over_pages_with_a_repeated_header_and_category_rows(tmp_path
     assert _measures(text) == expected
     rows = [r if len(r) > 1 else [r[0], "<", "<", "<", "<"] for r in paged]
     assert _measures(make_docx(tmp_path / "long.docx", [rows, "三、保障措施"])) == expected
+
+
+def test_line_break_typed_in_a_cell_parts_two_units(tmp_path: Path) -> None:
+    # 牵头单位 holds two units on lines of their own; a unit too long for the cell wraps and stays one
+    rows = [
+        ["1", "加强供热安全管理，每月至少开展1次安全隐患排查。", "市应急管理局\n市市场监管局", "市住房城乡建设局", "供暖期内"],
+        ["2", "强化供电保障，遇电网故障时2小时内恢复供电。", "国网鞍山供电公司", "市发展改革委", "供暖期内"],
+    ]  # fmt: skip
+    path = tmp_path / "break.pdf"
+    c = _canvas(path)
+    _table(c, 740, COLUMNS, [HEADER, *rows])
+    c.showPage()
+    c.save()
+    assert _measures(path) == [
+        ("1", ["市应急管理局", "市市场监管局"], ["市住房城乡建设局"]),
+        ("2", ["国网鞍山供电公司"], ["市发展改革委"]),
+    ]
