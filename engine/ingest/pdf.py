@@ -81,6 +81,7 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
         tables = pdf_tables.grids(page)
         if tables:
             glyphs, found = pdf_tables.split(glyphs, tables)
+            pdf_tables.text_limits(found)
             rows = [_row_line(r, page_no) for r in found]
     lines: list[list[tuple[float, float, float, float, str, bool]]] = []
     for g in sorted(glyphs, key=lambda g: -g[0]):
@@ -98,17 +99,32 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
 
 
 def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
-    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are."""
+    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are; a line that
+    stopped short of the cell's text limit with room for the next line's first unit ended at a typed
+    line break, kept as a space (as a .docx cell's paragraphs are kept apart)."""
     cells: list[str] = []
-    for glyphs in row.cells:
+    limits = row.limits or [float("inf")] * len(row.cells)
+    for glyphs, limit in zip(row.cells, limits, strict=True):
         text = ""
-        for part in (_line_text(x) for x in pdf_tables.cell_lines(glyphs)):
-            text += _joiner(text, part) + part
+        above: list[tuple[float, float, float, float, str, bool]] = []
+        for line in pdf_tables.cell_lines(glyphs):
+            part = _line_text(line)
+            visible = [g for g in line if not g[4].isspace()]
+            if not part or not visible:
+                continue
+            end = max((g[2] for g in above if not g[4].isspace()), default=None)
+            lead = visible[_leading_unit(visible)][2] - visible[0][1]
+            typed = end is not None and text and end + lead <= limit + BREAK_SLACK
+            text += (" " if typed else _joiner(text, part)) + part
+            above = line
         cells.append(" ".join(text.split("\t")))
     return Line(
         page=page_no, text="\t".join(cells), x0=row.left, x1=row.right, y=row.top, size=pdf_tables.row_size(row),
         cells=cells,
     )  # fmt: skip
+
+
+BREAK_SLACK = 0.5  # points: glyph boxes of lines that reach the same edge differ by rounding
 
 
 def _joiner(text: str, line: str) -> str:
@@ -255,11 +271,15 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
 
     A repeated line is furniture where it repeats: at the same height and size on most pages. The same
     words elsewhere are text: a header that runs the document's title leaves the title itself, set
-    larger below it on the first page, in place.
+    larger below it on the first page, in place. A row of a ruled table is never furniture: a table's
+    header row repeated at the top of each page it runs over stands where a running header would
+    (`paragraphs` drops the repeats, keeping the first).
     """
     found: dict[str, list[Line]] = {}
     for lines in pages:
         for line in _edges(lines):
+            if line.cells is not None:
+                continue
             found.setdefault(repeat_key(line.text), []).append(line)
     need = max(2, int(len(pages) * REPEAT_SHARE + 0.999))
     repeated: set[int] = set()
@@ -275,7 +295,7 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
         edges = {id(x) for x in _edges(lines)}
         kept: list[Line] = []
         for line in lines:
-            if id(line) in edges and (id(line) in repeated or PAGE_NUMBER.match(line.text)):
+            if id(line) in edges and line.cells is None and (id(line) in repeated or PAGE_NUMBER.match(line.text)):
                 removed.append(line.text)
             else:
                 kept.append(line)
@@ -342,7 +362,10 @@ _NOTE_MARK = re.compile(r"^(?:[①-⑳]|\[\d+\]|\d+[.．、 ]?|注[\d：:])")
 
 
 def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
-    """Visual lines joined into paragraphs, each numbered by its first line."""
+    """Visual lines joined into paragraphs, each numbered by its first line. A table's rows stay one
+    paragraph each; at the top of a page the table goes on over, a repeat of one of its first rows
+    (the header row an office prints on every page) is dropped and a row cut by the page break joins
+    the row above."""
     body = [line for lines in pages for line in lines]
     if not body:
         return []
@@ -351,7 +374,15 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     pitch = _pitch(pages)
     out: list[tuple[int, str]] = []
     prev: Line | None = None
+    heads: list[str] = []  # the first rows of the table being read, which a new page may repeat
     for line in body:
+        if line.cells is not None and (prev is None or prev.cells is None):
+            heads = []
+        if line.cells is not None and prev is not None and prev.cells is not None and line.page > prev.page:
+            if _cells_key(line) in heads:
+                continue  # a header row repeated at the top of the page: the table goes on
+        elif line.cells is not None and len(heads) < HEAD_ROWS:
+            heads.append(_cells_key(line))
         if prev is not None and prev.cells is not None and line.cells is not None and _row_goes_on(prev, line):
             prev.cells = [a + _joiner(a, b) + b for a, b in zip(prev.cells, line.cells, strict=True)]
             prev.text = "\t".join(prev.cells)
@@ -364,6 +395,13 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             out.append((line.number, line.text))
         prev = line
     return out
+
+
+HEAD_ROWS = 3  # a table's header is among its first rows (a title row may stand above it)
+
+
+def _cells_key(line: Line) -> str:
+    return "\t".join("".join(c.split()) for c in line.cells or [])
 
 
 def _row_goes_on(prev: Line, line: Line) -> bool:

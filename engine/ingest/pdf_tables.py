@@ -5,8 +5,9 @@ narrow cells; read line by line, the cells of one printed line run into each oth
 省发展改革2026年6`) and a task's text is cut into a dozen fragments. Here:
 
 1. thin path objects are rules: vertical (≤ 2 pt wide, ≥ 8 pt tall) and horizontal (≤ 2 pt tall,
-   ≥ 20 pt wide); vertical rules whose spans overlap form one table when there are at least three
-   (two columns) and at least two horizontal rules cross them;
+   ≥ 20 pt wide); vertical rules whose spans overlap or touch (an office may draw each row's borders
+   apart) form one table when there are at least three (two columns) and at least two horizontal
+   rules cross them;
 2. the horizontal rules cut the table into rows; in each row the vertical rules that cross its middle
    are its column edges (a merged cell — a section heading across the table — has none inside);
 3. each glyph inside the table goes to its cell; a cell's text is its visual lines joined as a wrapped
@@ -14,7 +15,9 @@ narrow cells; read line by line, the cells of one printed line run into each oth
    reads a task table from them as from a .txt), marked as a row so it joins no paragraph.
 
 A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
-first page): `join_rows` puts the two parts back together cell by cell.
+first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell. A header
+row repeated at the top of each page the table runs over is read once (the same function drops the
+repeats), and is never taken for a running header.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ THIN = 2.0  # points: a rule is at most this thick
 MIN_VERTICAL = 8.0
 MIN_HORIZONTAL = 20.0
 SNAP = 2.0  # rules this close are one edge
+PAD_SLACK = 0.25  # ems: a cell's text may stop this much short of its padding mirrored (`text_limits`)
 
 Glyph = tuple[float, float, float, float, str, bool]  # baseline, x0, x1, size, char, generated
 
@@ -65,7 +69,7 @@ def grids(page: object) -> list[Grid]:
     groups: list[list[tuple[float, float, float]]] = []
     for v in sorted(verticals, key=lambda v: -v[2]):
         for g in groups:
-            if any(v[1] < o[2] - SNAP and o[1] < v[2] - SNAP for o in g):
+            if any(v[1] < o[2] + SNAP and o[1] < v[2] + SNAP for o in g):  # overlapping or touching
                 g.append(v)
                 break
         else:
@@ -110,6 +114,8 @@ class Row:
     cells: list[list[Glyph]]
     left: float
     right: float
+    rights: list[float]  # each cell's right edge
+    limits: list[float] | None = None  # how far each cell's text can reach (`text_limits`)
 
 
 def split(glyphs: list[Glyph], tables: list[Grid]) -> tuple[list[Glyph], list[Row]]:
@@ -132,7 +138,8 @@ def split(glyphs: list[Glyph], tables: list[Grid]) -> tuple[list[Glyph], list[Ro
         middle = (grid.rows[r] + grid.rows[r + 1]) / 2
         edges = _snap(sorted(v[0] for v in grid.verticals if v[1] - SNAP <= middle <= v[2] + SNAP))
         if row is None:
-            row = rows[key] = Row(grid.rows[r], [[] for _ in range(max(1, len(edges) - 1))], grid.left, grid.right)
+            rights = edges[1:] if len(edges) > 1 else [grid.right]
+            row = rows[key] = Row(grid.rows[r], [[] for _ in rights], grid.left, grid.right, rights)
         c = next((k for k in range(len(edges) - 1) if edges[k] <= x <= edges[k + 1]), 0)
         row.cells[min(c, len(row.cells) - 1)].append(g)
     return outside, [r for r in rows.values() if any(r.cells)]
@@ -149,6 +156,34 @@ def cell_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     for line in lines:
         line.sort(key=lambda g: g[1])
     return lines
+
+
+def text_limits(rows: list[Row]) -> None:
+    """Set each row's `limits`: per cell, how far its text can reach. A cell's padding is not drawn:
+    the text of a column reaches as far as its widest line, or as close to the right edge as it starts
+    to the left one (padding is the same on both sides), whichever is farther. A line that stops short
+    of that with room for the next line's first unit ended at a line break the author typed (two
+    units in one cell: `市应急管理局⏎市市场监管局`)."""
+    reach: list[list[float]] = []  # per column: right edge, farthest glyph end, least left padding, size
+    for row in rows:
+        for left, right, glyphs in zip([row.left, *row.rights[:-1]], row.rights, row.cells, strict=True):
+            visible = [g for g in glyphs if not g[4].isspace()]
+            if not visible:
+                continue
+            end, pad = max(g[2] for g in visible), min(g[1] for g in visible) - left
+            size = max(g[3] for g in visible)
+            col = next((c for c in reach if abs(c[0] - right) <= SNAP), None)
+            if col is None:
+                reach.append([right, end, pad, size])
+            else:
+                col[1], col[2], col[3] = max(col[1], end), min(col[2], pad), max(col[3], size)
+    for row in rows:
+        row.limits = []
+        for right in row.rights:
+            col = next((c for c in reach if abs(c[0] - right) <= SNAP), None)
+            # the padding mirrored is an estimate: a rule's width and rounding take a little more
+            mirrored = right - max(col[2], 0.0) - PAD_SLACK * col[3] if col else right
+            row.limits.append(right if col is None else max(col[1], mirrored))
 
 
 def row_size(row: Row) -> float:

@@ -254,7 +254,11 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
     h, roles = found
     out: list[TableRow | None] = []
     ordinal = 0
+    header = _squash("\t".join(c.text for c in rows[h]))
     for row in rows[h + 1 :]:
+        if _squash("\t".join(c.text for c in row)) == header:
+            out.append(None)  # the header row again (where a page of the printed table began): no row
+            continue
         line = row_line(row, roles, ordinal + 1)
         if line is not None and not line.heading:
             ordinal += 1
@@ -354,6 +358,9 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             cells = _split_cells(text, kind)
             stripped = text.strip()
+            if [t for _, t in cells] == [t for _, t in head_cells]:
+                j += 1  # the header line again (a table copied from pages that each repeat it): no row
+                continue
             if kind in ("tab", "pipe") and rows and (joined := _continued(rows[-1], text, cells, roles, width)):
                 rows[-1] = joined  # a cell's text went on over a line break: still the row above
                 j += 1

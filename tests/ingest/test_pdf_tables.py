@@ -21,7 +21,8 @@ def _canvas(path: Path):  # type: ignore[no-untyped-def]
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    """Lines of `width` characters; a "\n" is a line break the author typed."""
+    return [p[i : i + width] for p in text.split("\n") for i in range(0, len(p), width)] or [""]
 
 
 def _table(c, top: float, columns: list[tuple[float, int]], rows: list[list[str]]) -> float:  # type: ignore[no-untyped-def]
@@ -114,3 +115,62 @@ def test_a_table_that_is_no_task_table_reads_cell_by_cell(tmp_path: Path) -> Non
     c.save()
     texts = [p.text for p in load_document(str(path)).paragraphs]
     assert texts == ["一、主要指标", "指标", "2025年", "2027年", "养老床位", "1万张", "2万张"]
+
+
+# A task table over three pages, as an office prints one: the header row marked to repeat stands at the
+# top of every page (so it repeats where a running header would), category rows (one merged cell) group
+# the numbered rows, and a row cut by a page break goes on after the repeated header.
+LONG_ROWS = [
+    ["一、完善基础设施"],
+    *[[str(n), f"第{n}项任务，推进相关工作落实到位。", "市住房城乡建设局", f"市发展改革委、市财政局{n}", "2025年底前"] for n in (1, 2, 3)],
+    ["二、强化服务保障"],
+    *[[str(n), f"第{n}项任务，做好服务保障工作。", "市营商局", "", "长期坚持"] for n in (4, 5)],
+]  # fmt: skip
+
+
+def _long_pdf(path: Path) -> Path:
+    c = _canvas(path)
+    _table(c, 780, COLUMNS, [HEADER, *LONG_ROWS[:3]])
+    c.showPage()
+    split = LONG_ROWS[3]
+    _table(c, 780, COLUMNS, [HEADER, [split[0], split[1][:6], split[2], "市发展改革委、", ""]])
+    c.showPage()
+    _table(c, 780, COLUMNS, [HEADER, ["", split[1][6:], "", split[3][len("市发展改革委、"):], split[4]], *LONG_ROWS[4:]])
+    c.drawString(72, 500, "三、保障措施")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_task_table_over_pages_with_a_repeated_header_and_category_rows(tmp_path: Path, make_docx) -> None:  # type: ignore[no-untyped-def]
+    expected = [
+        (str(n), ["市住房城乡建设局"], ["市发展改革委", f"市财政局{n}"]) for n in (1, 2, 3)
+    ] + [(str(n), ["市营商局"], []) for n in (4, 5)]
+    pdf = _long_pdf(tmp_path / "long.pdf")
+    assert _measures(pdf) == expected  # the category rows are headings, the repeated header no row
+    assert "推进相关工作落实到位。" in load_plan(str(pdf)).measures[2].text
+    # the same table as text copied from those pages (the header line again where a page began), and
+    # as a .docx whose author typed the header row again in the middle
+    paged = [HEADER, *LONG_ROWS[:4], HEADER, *LONG_ROWS[4:]]
+    text = tmp_path / "long.txt"
+    text.write_text("\n".join("\t".join(r) for r in paged) + "\n三、保障措施\n", "utf-8")
+    assert _measures(text) == expected
+    rows = [r if len(r) > 1 else [r[0], "<", "<", "<", "<"] for r in paged]
+    assert _measures(make_docx(tmp_path / "long.docx", [rows, "三、保障措施"])) == expected
+
+
+def test_line_break_typed_in_a_cell_parts_two_units(tmp_path: Path) -> None:
+    # 牵头单位 holds two units on lines of their own; a unit too long for the cell wraps and stays one
+    rows = [
+        ["1", "加强供热安全管理，每月至少开展1次安全隐患排查。", "市应急管理局\n市市场监管局", "市住房城乡建设局", "供暖期内"],
+        ["2", "强化供电保障，遇电网故障时2小时内恢复供电。", "国网鞍山供电公司", "市发展改革委", "供暖期内"],
+    ]  # fmt: skip
+    path = tmp_path / "break.pdf"
+    c = _canvas(path)
+    _table(c, 740, COLUMNS, [HEADER, *rows])
+    c.showPage()
+    c.save()
+    assert _measures(path) == [
+        ("1", ["市应急管理局", "市市场监管局"], ["市住房城乡建设局"]),
+        ("2", ["国网鞍山供电公司"], ["市发展改革委"]),
+    ]
