@@ -19,8 +19,8 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
+from engine.parse import assignments, documents, frontmatter
 from engine.parse import closing as closings
-from engine.parse import documents, frontmatter
 from engine.parse import level as levels
 from engine.parse.numbering import (
     Marker,
@@ -417,6 +417,11 @@ def _parse_one(
     """One document's plan; `head` is the first document of a notice issuing several, whose date,
     number, issuers, addressees and place the later ones share."""
 
+    # a list giving the items their units (四、任务分工 / 第1项：X牵头…): its lines are no items
+    listing = assignments.find(paras, markers, first)
+    if listing is not None:
+        lines = {e.para for e in listing.entries} | set(listing.loose)
+        markers = [None if k in lines else mk for k, mk in enumerate(markers)]
     cut = _attachment_start(paras, markers, first)
     rows: list[int] = []
     markers_before_cut = markers
@@ -432,6 +437,13 @@ def _parse_one(
     if pos is not None:
         closing = last.body[pos:]
         last.body = last.body[:pos]
+    if listing is not None:  # the list is no measure's text: what is in the last item's closes the plan
+        own = [k for k in last.body if k >= listing.start]
+        if own:
+            last.body = [k for k in last.body if k < own[0]]
+            closing = sorted({*own, *closing})
+        for n in nodes:
+            n.body = [k for k in n.body if k not in listing.paras]
     nodes = fold_parts(nodes, paras)  # an item's (1)(2) parts with its units after them: one measure
     last = nodes[-1]
     cut_at = _after_last_clause(nodes, paras)
@@ -544,6 +556,8 @@ def _parse_one(
         m.deadlines += _stage_deadlines(nodes, i, m)
         _locate(m, segs, paras)
     _units_from_rows(plan.measures, rows, paras, markers_before_cut)
+    if listing is not None:
+        assignments.apply(listing, plan.measures, paras)
     return plan
 
 

@@ -193,7 +193,21 @@ def _is_area_word(name: str) -> bool:
 
 def is_national(text: str) -> bool:
     t = strip_quotes(text).strip()
-    return t.startswith(NATIONAL_PREFIXES)
+    return t.startswith(NATIONAL_PREFIXES) or _national_body(t)
+
+
+def _national_body(text: str) -> bool:
+    """`text` opens with a national body's name as the unit registry writes it (交通运输部, 交通运输部办公厅,
+    审计署, 海关总署, 市场监管总局, 中国人民银行): a ministry or commission issuing (or publishing a draft
+    for comment) speaks for the whole country, whatever its portal's page carries. 公安部门 is no 公安部."""
+    from engine.extract.unitnames import load_registry  # the registry reads this module's place names
+
+    return _national_names_re(load_registry().national_pattern()).match(text) is not None
+
+
+@memo(4, copy="shared")  # a compiled pattern, one per registry
+def _national_names_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})(?![门署])")
 
 
 def short_name(name: str) -> str:
@@ -236,11 +250,32 @@ def level_of_addressees(addressees: str | None) -> Level | None:
     return None
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _self_word_guards() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """levels.yaml's not_preceded_by / not_followed_by: 健全县乡村 and 全市场 hold no self-word."""
+    table = levels_table()
+    before, after = table.get("not_preceded_by"), table.get("not_followed_by")
+    return (re.compile(before) if before else None), (re.compile(after) if after else None)
+
+
+def _self_words(text: str) -> list[re.Match[str]]:
+    """我市/全县/本区 … in `text`, not where the characters around make another word."""
+    before, after = _self_word_guards()
+    out = []
+    for m in _SELF_RE.finditer(text):
+        if before is not None and m.start() > 0 and before.match(text, m.start() - 1):
+            continue
+        if after is not None and after.match(text, m.end()):
+            continue
+        out.append(m)
+    return out
+
+
 def level_of_self_words(text: str) -> Level | None:
     """The level the body speaks from: the most used of 我市/全县/本区 … (我 counts double: 全 and 本
     also quote other levels' areas). None when there are none, or two levels tie."""
     counts: Counter[Level] = Counter()
-    for m in _SELF_RE.finditer(text):
+    for m in _self_words(text):
         lv = PLACE_SUFFIXES.get(m.group(1))
         if lv:
             counts[lv] += 2 if m.group(0).startswith("我") else 1
@@ -289,7 +324,7 @@ def infer(
         return by_number
     if by_addressees:
         return (NATIONAL_NAME if by_addressees == "national" else ""), None, by_addressees
-    m2 = _SELF_RE.search(head)
+    m2 = next(iter(_self_words(head)), None)
     if m2:
         return "", None, PLACE_SUFFIXES.get(m2.group(1), "unknown")
     return "", None, level_of_self_words(body) or "unknown"

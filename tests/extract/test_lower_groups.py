@@ -66,3 +66,22 @@ def test_table_says_so_in_words() -> None:
     r = CliRunner().invoke(main, ["units", str(FIXTURES / "units-hunan-safety-draft.txt")])
     line = next(x for x in r.output.splitlines() if "各乡镇人民政府" in x)
     assert "下级各地" in line and "未登记" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("社区服务办牵头，各居民区配合。", ["社区服务办"], ["各居民区"]),
+        ("社区管理办牵头，街道房管办、各居民区配合。", ["社区管理办"], ["街道房管办", "各居民区"]),
+    ],
+)
+def test_a_streets_communities_are_a_group_in_a_clause(text: str, lead: list[str], support: list[str]) -> None:
+    """各居民区 (a 上海 街道's communities, as 各社区 elsewhere) is a group below, so a clause naming it
+    is read: it supported nothing before (blind6 新华路街道 任务分工)."""
+    from engine.extract import find_responsibility
+
+    found = find_responsibility(text)
+    assert found is not None
+    assert [u.name for u in found.responsibility.lead] == lead
+    assert [u.name for u in found.responsibility.support] == support
+    assert is_lower_group("各居民区") and not is_generic_unit("各居民区")

@@ -1,0 +1,233 @@
+"""A responsibility list that gives the plan's items their units (rulesets/data/assignment_lists.yaml).
+
+Plans whose measures name no units in their own text may close with a list mapping item numbers to
+units ("四、任务分工 / 第1项：X牵头，Y、Z配合。 / 第2、3项：… / 第4-6项：…"), or carry it as an
+attachment. `find` reads such a list: lines that are nothing but the numbers of items (one, a range or
+several), an optional task title before a colon, and one responsibility clause. A list must stand under
+its heading (任务分工, 责任分工 …) or, when its lines are numbering of no item (第N项), run over
+`min_lines` lines. Its lines are no items of the plan (parse takes their numbering away) and no
+measure's text; `apply` gives each numbered measure the units of its line, unless the measure has a
+clause of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from engine import extract
+from engine.extract.data import DATA_DIR
+from engine.extract.numerals import to_int
+from engine.memo import memo
+from engine.models import Measure, Paragraph, Responsibility
+from engine.outputs import note_input
+from engine.parse.numbering import Marker
+
+_NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
+_MAX_ITEMS = 300  # a range wider than any plan's numbering is no range of items
+_TITLE_MAX = 40  # a task title before the colon: "（7）织密社区安全防线：…"
+
+
+@dataclass(frozen=True)
+class _Data:
+    heading_max: int
+    headings: tuple[str, ...]
+    forms: tuple[re.Pattern[str], ...]
+    ranges: tuple[str, ...]
+    joins: tuple[str, ...]
+    min_lines: int
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _data() -> _Data:
+    path = DATA_DIR / "assignment_lists.yaml"
+    raw: dict = {}
+    if path.is_file():
+        note_input(path)
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    words = [str(w) for w in raw.get("item_words") or ["项", "条"]]
+    ranges = tuple(str(w) for w in raw.get("ranges") or ["-", "至"])
+    joins = tuple(str(w) for w in raw.get("joins") or ["、", "，"])
+    sep = "|".join(re.escape(w) for w in sorted({*ranges, *joins}, key=len, reverse=True))
+    nums = rf"(?P<nums>{_NUM}(?:\s*(?:{sep})\s*第?\s*{_NUM})*)"
+    forms = raw.get("forms") or [r"第\s*{nums}\s*(?:{words})"]
+    compiled = tuple(
+        re.compile(
+            str(f)
+            .replace("{nums}", nums)
+            .replace("{num}", rf"(?P<nums>{_NUM})")
+            .replace("{words}", "|".join(re.escape(w) for w in words))
+        )
+        for f in forms
+    )
+    return _Data(
+        heading_max=int(raw.get("heading_max") or 30),
+        headings=tuple(str(w) for w in raw.get("headings") or ["任务分工", "责任分工"]),
+        forms=compiled,
+        ranges=ranges,
+        joins=joins,
+        min_lines=int(raw.get("min_lines") or 2),
+    )
+
+
+@dataclass(frozen=True)
+class Entry:
+    para: int
+    numbers: tuple[int, ...]
+    responsibility: Responsibility
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The lines of the list (and the headings above them) and what each line assigns."""
+
+    entries: tuple[Entry, ...]
+    headings: tuple[int, ...]
+    loose: tuple[int, ...] = ()  # lines of the list whose clause could not be read: they assign nothing
+
+    @property
+    def paras(self) -> set[int]:
+        return {e.para for e in self.entries} | set(self.headings) | set(self.loose)
+
+    @property
+    def start(self) -> int:
+        return min(self.paras)
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    """1、2 -> (1, 2); 1-3 -> (1, 2, 3); 1至3、5 -> (1, 2, 3, 5); () when a piece is no number."""
+    d = _data()
+    out: list[int] = []
+    pieces = re.split("|".join(re.escape(j) for j in sorted(d.joins, key=len, reverse=True)), text)
+    for piece in pieces:
+        piece = piece.strip().lstrip("第").strip()
+        bounds = re.split("|".join(re.escape(r) for r in sorted(d.ranges, key=len, reverse=True)), piece)
+        ints = [to_int(b.strip().lstrip("第").strip()) for b in bounds]
+        if not ints or any(i is None or i < 1 for i in ints) or len(ints) > 2:
+            return ()
+        lo, hi = ints[0], ints[-1]
+        if hi < lo or hi - lo > _MAX_ITEMS:
+            return ()
+        out += [n for n in range(lo, hi + 1) if n not in out]
+    return tuple(out)
+
+
+def _whole_clause(text: str) -> Responsibility | None:
+    """The clause `text` is nothing but (trailing stops aside), or None."""
+    found = extract.find_responsibility(text)
+    if found is None or found.start > 0 or text[found.end :].strip(" 。.；;，,"):
+        return None
+    r = found.responsibility
+    if not r.lead or any(c in u.name for u in (*r.lead, *r.support) for c in ":："):
+        return None  # "完善养老服务：X" read as one name: the title runs into the units
+    return r
+
+
+def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
+    """(item numbers, clause) of a list line, or None."""
+    text = text.strip()
+    for form in _data().forms:
+        m = form.match(text)
+        if m is None:
+            continue
+        numbers = _numbers(m.group("nums"))
+        if not numbers:
+            continue
+        rest = text[m.end() :].lstrip(" \t:：，,、.．")
+        r = _whole_clause(rest)
+        if r is None:  # a task title before the colon: "织密社区安全防线：X牵头，Y配合"
+            colon = min((i for i in (rest.find("："), rest.find(":")) if i >= 0), default=-1)
+            title = rest[:colon]
+            if 0 < colon <= _TITLE_MAX and not re.search(r"[。；;]", title):
+                r = _whole_clause(rest[colon + 1 :].strip())
+        if r is not None:
+            return numbers, r
+    return None
+
+
+def _loose(text: str) -> bool:
+    """A line of the 第N项 form (numbering of no item) that speaks of units but whose clause is not read:
+    inside a list it is one of the list's lines, not text of a measure."""
+    text = text.strip()
+    m = _data().forms[0].match(text) if _data().forms else None
+    return m is not None and bool(_numbers(m.group("nums"))) and bool(_ROLE.search(text, m.end()))
+
+
+_ROLE = re.compile(r"牵头|负责|配合|参与|协办|协助|责任单位|承办")
+
+
+def _is_heading(text: str) -> bool:
+    d = _data()
+    return len(text) <= d.heading_max and any(w in text for w in d.headings)
+
+
+def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Listing | None:
+    """The responsibility lists after the first item (runs of list lines, each under its heading or long
+    enough without one), or None."""
+    d = _data()
+    entries: list[Entry] = []
+    headings: list[int] = []
+    loose: list[int] = []
+    k = first
+    while k < len(paras):
+        top = k
+        run: list[Entry] = []
+        skipped: list[int] = []
+        while k < len(paras):
+            got = _entry(paras[k].text)
+            if got is not None:
+                run.append(Entry(k, *got))
+            elif markers[k] is None and _loose(paras[k].text):
+                skipped.append(k)
+            else:
+                break
+            k += 1
+        if k == top:
+            k += 1
+            continue
+        if not run:
+            continue
+        head = top - 1 if top - 1 >= first and _is_heading(paras[top - 1].text.strip()) else None
+        numbered = any(markers[e.para] is not None for e in run)
+        items_above = sum(1 for j in range(first, top) if markers[j] is not None)
+        if max(n for e in run for n in e.numbers) > items_above:
+            continue  # numbers of items the text above does not hold
+        if head is not None or (not numbered and len(run) >= d.min_lines):
+            entries += run
+            loose += skipped
+            if head is not None:
+                headings.append(head)
+    if not entries:
+        return None
+    return Listing(tuple(entries), tuple(headings), tuple(loose))
+
+
+def apply(listing: Listing, measures: list[Measure], paras: list[Paragraph]) -> None:
+    """Each measure named by a line of the list, above it, takes that line's units, unless its own text
+    holds its clause. Numbers are the measures' own (their labels' ordinals) when no two measures share
+    one, else their places in order (第5项: the fifth measure)."""
+    top = paras[listing.start].line
+    items = [m for m in measures if not m.general and m.parent_measure is None and m.line < top]
+    ordinals = [m.ordinal for m in items]
+    by_number = (
+        {m.ordinal: m for m in items} if len(set(ordinals)) == len(ordinals) else dict(enumerate(items, 1))
+    )
+    counts: dict[int, int] = {}
+    for e in listing.entries:
+        for n in e.numbers:
+            counts[n] = counts.get(n, 0) + 1
+    for e in listing.entries:
+        for n in e.numbers:
+            m = by_number.get(n)
+            if m is None or counts[n] > 1:
+                continue  # two lines for one item: neither is trusted
+            if m.responsibility is not None and m.responsibility.source == "clause":
+                continue  # the measure's own clause wins
+            p = paras[e.para]
+            m.responsibility = e.responsibility.model_copy(
+                update={"start": -1, "end": -1, "line": p.line, "column": p.column(0)}
+            )
+            m.lead_units = [u.name for u in e.responsibility.lead]
+            m.support_units = [u.name for u in e.responsibility.support]
