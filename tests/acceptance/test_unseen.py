@@ -125,6 +125,13 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
+    # held out (blind7, blind8), measured once after the blind5/blind6 fixes; causes as seen in the output
+    "blind7/national-gov-office-second-hand-goods": "a 国办 转发 notice: the title taken is the notice's, not the "
+    "forwarded 意见's; and “自然资源部等和各省级人民政府按职责分工负责” keeps 等和 inside a unit",
+    "blind8/hainan-province-rural-sewage-table": "an .html page whose measures are the rows of a real <table>: read "
+    "as its 4 section headings, no rows",
+    "blind8/lhasa-chengguan-district-gas-safety-oneline": "one-line page: the signature and date glued onto the "
+    "title, and the district (城关区 of 拉萨市) read as the city",
 }
 
 
@@ -140,7 +147,10 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {}
+LEVEL_KNOWN: dict[str, str] = {
+    "blind8/lhasa-chengguan-district-gas-safety-oneline": "read as 拉萨市 (city): the title glued to the signature",
+    "blind8/xuanhe-town-village-environment": "宣和镇 (a town of 中卫市沙坡头区) not found: town level, no name",
+}
 
 
 @pytest.mark.parametrize(
@@ -295,7 +305,18 @@ def test_pair_finds_both_defects(which):
     assert len(covered) == 1 and same_item(covered[0]["parent_item"], dropped["parent_ref"], parent), covered
 
 
-@pytest.mark.parametrize("which", list(PAIRS))
+# blind8 (held out): both defects found, and one false warning: the parent's 市、旗县区、乡镇、村四级网格化管理
+# carried as the county's own levels is reported as a list missing “村四级”
+PAIR_KNOWN = {"blind8": "a false clause_carried warning on a level list adapted to the county (四级 → 三级)"}
+
+
+@pytest.mark.parametrize(
+    "which",
+    [
+        pytest.param(w, marks=pytest.mark.xfail(strict=True, reason=PAIR_KNOWN[w])) if w in PAIR_KNOWN else w
+        for w in PAIRS
+    ],
+)
 def test_pair_raises_nothing_else_at_warning_or_error(which):
     gold, findings = _pair(which)
     child, parent = PAIRS[which].parent / gold["child"], PAIRS[which].parent / gold["parent"]
