@@ -41,12 +41,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-if (
-    not __package__
-):  # run as a script (`python tests/acceptance/test_unseen.py --blind5`): the repository's root
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from bench.gold import closing_overrun, compare, norm, norm_ref
-from engine.cli import main
+_ROOT = str(Path(__file__).resolve().parents[2])
+# bench/ is beside the package, not installed (as in tests/bench); this also serves a run as a script
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+from bench.gold import closing_overrun, compare, norm, norm_ref  # noqa: E402
+from engine.cli import main  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 UNSEEN = ROOT / "fixtures" / "unseen"
