@@ -256,13 +256,32 @@ def _build_level_pattern(ctx: CheckContext, table: dict) -> re.Pattern[str]:
         tuple(sorted(places, key=len, reverse=True)),
         tuple(sorted(self_words | set(_RELATIVE), key=len, reverse=True)),
         tuple(sorted(level_words, key=len, reverse=True)),
+        _count(table),
     )
 
 
+# levels.yaml `level_count` when the table lacks it: the count closing a tier list (市、县、乡、村四级)
+_COUNT_FALLBACK = "[0-9一二两三四五六七八九十]{1,2}级"
+
+
+def level_count(ctx: CheckContext) -> str:
+    """The regex of a count of levels closing a tier list (四级 in 市、县、乡、村四级: levels.yaml `level_count`)."""
+    return _count(_levels_table(ctx))
+
+
+def _count(table: dict) -> str:
+    count = table.get("level_count")
+    return count if isinstance(count, str) and count else _COUNT_FALLBACK
+
+
 @memo(64, copy="shared")  # compiled patterns; one per pair of plans' places and level words
-def _level_regex(places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[str, ...]) -> re.Pattern[str]:
+def _level_regex(
+    places: tuple[str, ...], selfs: tuple[str, ...], levels: tuple[str, ...], count: str = _COUNT_FALLBACK
+) -> re.Pattern[str]:
+    """The level words with what follows them: 级, a count of levels closing a tier list (县、乡、村三级:
+    `count`), 以上/以下, 各级, (人民)政府."""
     alt = lambda ws: "|".join(re.escape(w) for w in ws if w)  # noqa: E731
-    tail = r"(级|两级)?(以上|以下)?(各级)?(人民)?(政府)?"
+    tail = rf"(级|(?:{count}))?(以上|以下)?(各级)?(人民)?(政府)?"
     parts = [f"(?:{alt(places)})(壮族自治区|自治区|省|市|县|区)?(人民)?(政府)?"] if places else []
     parts += [f"(?:{alt(selfs)}){tail}", f"(?:{alt(levels)}){tail}"]
     return re.compile("|".join(parts))

@@ -305,9 +305,9 @@ def test_pair_finds_both_defects(which):
     assert len(covered) == 1 and same_item(covered[0]["parent_item"], dropped["parent_ref"], parent), covered
 
 
-# blind8 (held out): both defects found, and one false warning: the parent's 市、旗县区、乡镇、村四级网格化管理
-# carried as the county's own levels is reported as a list missing “村四级”
-PAIR_KNOWN = {"blind8": "a false clause_carried warning on a level list adapted to the county (四级 → 三级)"}
+# pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
+# tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
+PAIR_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

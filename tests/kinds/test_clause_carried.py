@@ -289,3 +289,47 @@ def test_purpose_phrases_count_only_after_the_action() -> None:
     assert _not_obligation_clause(ctx, "发挥标准在养老服务质量提升中的基础性作用。", 2)
     assert not _not_obligation_clause(ctx, "建立农产品追溯体系，发挥导向作用。", 2)
     assert not _not_obligation_clause(ctx, "充分发挥农业行业协会作用。", 2)
+
+
+def test_tier_lists_adapted_to_the_draft_s_level_are_carried() -> None:
+    """A tier list (市、县、乡、村四级) written for the draft's level: fewer tiers and a smaller count, in
+    digits or Chinese numerals, is level wording at any pair of levels; an item left out of a list of
+    things, or of grades (一级、二级、三级: the count is the item), is still left out."""
+    from engine.models import Plan
+    from engine.pipeline import data_tables
+    from engine.rules.kinds.base import CheckContext
+    from engine.rules.kinds.clause_carried import ClauseCarried, Options, Wording
+
+    def left_out(levels: tuple[tuple[str, str], tuple[str, str]], parent: str, local: str) -> tuple[str, ...]:
+        plans = [Plan(source="x", level=lv, jurisdiction=j, measures=[]) for j, lv in levels]  # type: ignore[arg-type]
+        ctx = CheckContext(draft=plans[1], parent=plans[0], alignment=None, obligations={}, data=data_tables())
+        o = Options()
+        return ClauseCarried._left_out(parent, local, local, Wording(ctx, o.synonyms, o.filler_words), o)
+
+    province_city = (("某省", "province"), ("某市", "city"))
+    city_county = (("某市", "city"), ("某县", "county"))
+    county_town = (("某县", "county"), ("某镇", "town"))
+    adapted = [
+        (province_city, "建立省、市、县三级联动机制", "建立市、县两级联动机制"),
+        (province_city, "推动省级、市级、县级三级财政共同投入", "推动市级、县级两级财政共同投入"),
+        (province_city, "构建省、市、县、乡、村五级书记抓治理格局", "构建市、县、乡、村四级书记抓治理格局"),
+        (city_county, "实行市、旗县区、乡镇、村四级网格化管理", "实行县、乡镇、村三级网格化管理"),
+        (city_county, "建立市、县(市、区)、乡镇(街道)、村(社区)四级联动机制", "建立县、乡镇、村(社区)三级联动机制"),
+        (city_county, "健全市、县、乡、村、组五级网格体系", "健全县、乡、村、组四级网格体系"),
+        (city_county, "健全市、县、乡、村、网格5级网格体系", "健全县、乡、村、网格4级网格体系"),
+        (county_town, "落实县、乡、村三级责任", "落实乡、村两级责任"),
+    ]
+    for levels, parent, local in adapted:
+        assert left_out(levels, parent, local) == (), parent
+    # the wording itself: a count after a level word is level wording (省市县三级 = 市县两级)
+    plans = [Plan(source="x", level=lv, jurisdiction=j, measures=[]) for j, lv in province_city]  # type: ignore[arg-type]
+    ctx = CheckContext(draft=plans[1], parent=plans[0], alignment=None, obligations={}, data=data_tables())
+    w = Wording(ctx, Options().synonyms, Options().filler_words)
+    assert w("实行省市县乡村五级网格化管理") == w("实行市县乡村四级网格化管理") == w("实行网格化管理")
+    assert w("建成三级医院") != w("建成二级医院")  # a grade, no level word before it: kept
+    # still left out: an item of a list of things, a grade of a list of grades
+    assert left_out(province_city, "推行垃圾分类、就地减量、资源化利用", "推行垃圾分类、资源化利用") == ("就地减量",)
+    assert left_out(
+        province_city, "构建省市县三级联动、部门协同、社会参与的工作格局", "构建市县两级联动、社会参与的工作格局"
+    ) == ("部门协同",)
+    assert left_out(province_city, "推动一级、二级、三级风险隐患全部清零", "推动一级、二级风险隐患全部清零") == ("三级",)

@@ -432,6 +432,7 @@ class ClauseCarried(CheckKind):
         ditems = split_items(sub) if "、" in sub else [sub]
         if len(pitems) < 2 or any(len(sim.compact(x)) > options.max_item_chars for x in pitems):
             return ()
+        pitems[-1] = w.counted_as(pitems[-1], ditems[-1])  # 组五级 → 组四级: the count follows the list
         pitems[0], ditems[0] = _strip_shared(pitems[0], ditems[0], w, lead=True)
         pitems[-1], ditems[-1] = _strip_shared(pitems[-1], ditems[-1], w, lead=False)
         dflats = [w(x) for x in ditems]
@@ -892,8 +893,9 @@ class Wording:
                 self._canon.setdefault(w, words[0])
         self._syn = _alternation(tuple(self._canon))
         self._fill = _alternation(tuple(sim.compact(f) for f in fillers if sim.compact(f)))
+        self._tiers = _closing_count(places.level_count(ctx))
         # pure functions of the text once built: memoised (shared by every Wording built alike)
-        key = (self._levels, tuple(self._canon.items()), self._fill)
+        key = (self._levels, tuple(self._canon.items()), self._fill, self._tiers)
         self._flat, self._raw = _wording_stores(key)
         self.key = key  # Wordings with equal keys word every text alike
 
@@ -908,6 +910,21 @@ class Wording:
         区政府 from 区政府各部门 would lose the 政府 of 政府部门."""
         return self._raw.call(text, self._reword, (text,), {})
 
+    def counted_as(self, parent: str, local: str) -> str:
+        """`parent`, the last item of a tier list, with its count of levels written as `local`'s, when
+        both close their lists with one after a tier name (组五级网格 and 组四级网格: 组四级网格).
+
+        A list of tiers ends with their number (县、乡、村、组四级), which changes with the list: a
+        child that writes the tiers of its level and below writes fewer (市、县、乡、村、组五级 →
+        县、乡、村、组四级), so two closing counts are the same words. The items themselves are compared
+        one by one; a list of grades (一级、二级、三级风险: no name before the count) keeps its numbers.
+        """
+        p, d = self._tiers.match(sim.compact(parent)), self._tiers.match(sim.compact(local))
+        if p is None or d is None:
+            return parent
+        flat = sim.compact(parent)
+        return flat[: p.start("n")] + d.group("n") + flat[p.end("n") :]
+
     def _reword(self, text: str) -> str:
         flat = sim.compact(unicodedata.normalize("NFKC", text))
         if self._fill is not None:
@@ -918,6 +935,13 @@ class Wording:
 
 
 _COUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?=[期次个项名家天日周月年倍%])")
+
+
+@memo(16, copy="shared")  # compiled patterns; one per levels.yaml `level_count`
+def _closing_count(count: str) -> re.Pattern[str]:
+    """A tier name (乡镇, 村社区, 组, 网格: up to four characters, no numeral) and the count of levels after
+    it, at the start of a list's last item (组五级网格化管理)."""
+    return re.compile(rf"^[^\W\d_〇零一二两三四五六七八九十]{{1,4}}?(?P<n>{count})")
 
 
 # (level pattern, synonyms, fillers) -> (texts as worded, texts as reworded): a run builds one or two
