@@ -150,8 +150,38 @@ def _has_unit_suffix(name: str) -> bool:
 
 
 def _split_top(text: str) -> list[str]:
-    """Split a unit list on 、，,；;/ outside brackets."""
-    return _split_outside(text, SEPARATORS)
+    """Split a unit list on 、，,；;/ outside brackets, and at the joins of `_split_joins`."""
+    return [piece for part in _split_outside(text, SEPARATORS) for piece in _split_joins(part)]
+
+
+# a word that joins two parts of a unit list where no 、 stands: after the 等 closing the named units
+# (A、B等和各省级人民政府, A等有关部门与B) or before a 各 group (A和各县(市、区)人民政府, A以及各街道)
+_JOIN_RE = re.compile(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|方面)?(?:以及|和|及|与)|(?:以及|和|及|与)(?=各)")
+
+
+def _split_joins(item: str) -> list[str]:
+    """`item` cut at a join outside brackets (`_JOIN_RE`) where the part before it ends in a body's name:
+    住房和城乡建设部, 区人力资源和社会保障局, 性别平等和… are no joins (住房, 区人力资源, 性别平 name no body)."""
+    out, start = [], 0
+    for m in _JOIN_RE.finditer(item):
+        if m.start() <= start or _depth(item, m.start()):
+            continue
+        head = item[start : m.start()]
+        if _has_unit_suffix(head) and m.end() < len(item):
+            out.append(head)
+            start = m.end()
+    return [*out, item[start:]]
+
+
+def _depth(text: str, pos: int) -> int:
+    """How many brackets are open at `pos` of `text`."""
+    depth = 0
+    for ch in text[:pos]:
+        if ch in PAIRS:
+            depth += 1
+        elif ch in CLOSER_TO_OPENER and depth:
+            depth -= 1
+    return depth
 
 
 def parse_units(text: str) -> list[str]:
@@ -359,9 +389,8 @@ def _split_duty(part: str) -> tuple[str, str, str] | None:
 def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     """(lead, support) of "A、B等有关部门" / "A会同B" / "A等和各省级人民政府", or None when an item is
     not a body's name (then the bracket is not a responsibility clause)."""
-    t = re.sub(r"等(?:有关|相关)?(?:部门|单位|方面)?(?:和|及|以及)", "、", text)
-    t = re.sub(r"(?:和|及|以及)(?=各)", "、", t)
-    t = re.sub(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|方面)?$", "", t)  # the rest are unnamed
+    # A等和各省级人民政府 / A和各县人民政府: parse_units cuts at those joins (_split_joins)
+    t = re.sub(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|方面)?$", "", text)  # the rest are unnamed
     t = t[1:] if t.startswith("由") else t
     if "由" in t:  # 技工院校内由X负责: a condition and a unit, not a unit list
         return None

@@ -41,7 +41,14 @@ _WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+
 _CONSULT = re.compile(r"征求\s*[^《》]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?的?(?:通知|公告|函)")
 _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
 # 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper
-_BARE_WRAPPER = re.compile(r"^[^。；;《》]{0,60}?关于\s*(?:印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$")
+_BARE_WRAPPER = re.compile(
+    r"^[^。；;《》]{0,60}?关于\s*(?P<verb>印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$"
+)
+# 转发 written without 关于 (国务院办公厅转发X关于Y意见的通知, 某省人民政府办公厅转发省X厅Y方案的通知): the
+# forwarding body, if named, is an office's name
+_BARE_FORWARD = re.compile(r"^(?P<by>[^。；;《》]{0,40}?)(?P<verb>转发)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$")
+# the forwarded document's issuers before its 关于: 商务部等部门关于…, 省发展改革委 省财政厅关于…
+_FORWARDED_BY = re.compile(r"^(?P<by>[^。；;《》]{2,40}?)\s*(?=关于)")
 _DOC_NO = re.compile(
     r"(?P<no>(?P<org>[\u4e00-\u9fff]{1,8}?)\s*[〔\[(（【]\s*(?:19|20)\d{2}\s*[〕\])）】]\s*第?\s*\d{1,5}\s*号)"
 )
@@ -68,6 +75,8 @@ ORG_SUFFIXES = (
     "办",
 )
 _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
+# how a forwarding or forwarded body's name ends (商务部等部门, 省发展改革委, 国务院办公厅)
+_BODY_ENDS = (*ORG_SUFFIXES, "部门", "单位", "机关")
 # a sentence's stop or a menu's bar: the first half of a wrapped title has none (您好！请登录 above a title)
 _STOP_INSIDE = re.compile(r"[。！!？?；;|｜]")
 _FURNITURE = re.compile(
@@ -125,24 +134,40 @@ def wrapper_inner(text: str) -> str | None:
     """X for 关于印发《X》的通知 / 现将《X》印发给你们 / 关于公开征求《X》意见的通知; None when `text` is no
     covering wrapper."""
     m = _WRAPPER.search(text) or _COVER.search(text) or _CONSULT.search(text)
-    if not m:
-        m = _BARE_WRAPPER.match(title_core(text))
-        if not m or not title_core(m.group("inner")).endswith(TITLE_ENDINGS):
-            return None
-    inner = m.group("inner").strip()
-    # 转发《Y的通知》的通知: the inner notice names Y
+    inner = m.group("inner").strip() if m else _bare_inner(text)
+    if inner is None:
+        return None
+    # 转发《Y的通知》的通知: the inner notice names Y; 转发X关于印发Y的通知的通知: Y
     for _ in range(3):
         core = title_core(inner)
         tail = inner[len(core) :]
+        m2 = _WRAPPER.search(inner)
+        nested = m2.group("inner").strip() if m2 else _bare_inner(inner)
+        if nested:
+            inner = nested
+            continue
         if core.endswith("的通知") and title_core(core[:-3]).endswith(TITLE_ENDINGS):
             inner = core[:-3] + tail
             continue
-        m2 = _WRAPPER.search(inner)
-        if m2:
-            inner = m2.group("inner").strip()
-            continue
         break
     return inner
+
+
+def _bare_inner(text: str) -> str | None:
+    """X of 关于印发X的通知 / (Y)转发X的通知 written without 《》, when X ends like a plan's title. The
+    forwarded document's issuers before its 关于 are no part of its title: 转发商务部等部门关于…意见的通知
+    forwards 关于…意见."""
+    core = title_core(text)
+    m = _BARE_WRAPPER.match(core)
+    if m is None:
+        m = _BARE_FORWARD.match(core)
+        if m and m.group("by") and not m.group("by").rstrip().endswith(_BODY_ENDS):
+            return None
+    if m is None or not title_core(m.group("inner")).endswith(TITLE_ENDINGS):
+        return None
+    inner = m.group("inner").strip()
+    by = _FORWARDED_BY.match(inner) if m.group("verb") == "转发" else None
+    return inner[by.end() :] if by and by.group("by").endswith(_BODY_ENDS) else inner
 
 
 def parse_date(text: str) -> str | None:
@@ -322,12 +347,13 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             # a 转发 notice forwards another notice: the 印发 one names the plan more directly
             wrappers.append((1 if "转发" in cand else 0, len(wrappers), inner))
             if not fm.issuers:
-                head = cand[: cand.find("关于")] if "关于" in cand else ""
-                fm.issuers = org_names(head.strip())
+                # 某某市人民政府关于印发… / 国务院办公厅转发…: the notice's issuer before its verb
+                cut = min((k for k in (cand.find("关于"), cand.find("转发")) if k >= 0), default=0)
+                fm.issuers = org_names(cand[:cut].strip())
             last_front = j
             i = j + 1
             continue
-        issued = len(cand) <= TITLE_MAX and plain_title(cand) in {plain_title(w[2]) for w in wrappers}
+        issued = len(cand) <= TITLE_MAX and loose_title(cand) in {loose_title(w[2]) for w in wrappers}
         if looks_like_title(cand) or issued:
             titles.append((cand, [paras[k][0] for k in used]))
             last_front = j
@@ -335,16 +361,41 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             continue
         if org_names(text) and i + 1 < n and (parse_date(paras[i + 1][1]) or org_names(paras[i + 1][1])):
             last_front = i
+        elif org_names(text) and last_front == i - 1 >= 0 and org_names(paras[i - 1][1]):
+            last_front = i  # the last line of a list of issuers under a title (商务部 国家发展改革委 … / 财政部 …)
         i += 1
     if titles:
         fm.title, fm.title_paras = titles[0]
     elif wrappers:
-        fm.title = min(wrappers)[2]
+        fm.title = _as_cited(min(wrappers)[2], paras)
     else:  # front matter run together on one line: look for a covering notice inside it
         fm.title = embedded_title("".join(t for _, t in paras)[:5000])
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+def loose_title(text: str) -> str:
+    """`plain_title` without 的: a 转发 notice names 关于X的意见 as 关于X意见 (转发…关于X意见的通知)."""
+    return plain_title(text).replace("的", "")
+
+
+def _as_cited(inner: str, paras: list[tuple[int, str]]) -> str:
+    """The wrapped document's title as the notice's text writes it in 《》 (…《关于X的意见》已经国务院同意，现转发
+    给你们) when the wrapper's heading shortens it (转发…关于X意见的通知: 的 left out) or puts its issuers
+    before it (转发国务院国资委以管资本为主推进职能转变方案的通知: 《以管资本为主…方案》); else `inner`."""
+    key = loose_title(inner)
+    best = ""
+    for _, t in paras:
+        if len(t) > 2000:
+            continue
+        for cited in cited_titles(t):
+            c = loose_title(cited)
+            if c == key:
+                return cited
+            if len(c) >= 4 and key.endswith(c) and key[: -len(c)].endswith(_BODY_ENDS) and len(c) > len(best):
+                best = cited  # the rest is a body's name: 国务院国资委
+    return best or inner
 
 
 def _named_in(paras: list[tuple[int, str]]) -> set[str]:

@@ -126,8 +126,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # held out (blind7, blind8), measured once after the blind5/blind6 fixes; causes as seen in the output
-    "blind7/national-gov-office-second-hand-goods": "a 国办 转发 notice: the title taken is the notice's, not the "
-    "forwarded 意见's; and “自然资源部等和各省级人民政府按职责分工负责” keeps 等和 inside a unit",
     "blind8/hainan-province-rural-sewage-table": "an .html page whose measures are the rows of a real <table>: read "
     "as its 4 section headings, no rows",
     "blind8/lhasa-chengguan-district-gas-safety-oneline": "one-line page: the signature and date glued onto the "
