@@ -163,7 +163,10 @@ def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
 
 
 def places_in(text: str) -> list[tuple[str, Level]]:
-    """The run of place names opening `text` (after 中共/关于 and spaces), outermost first."""
+    """The run of place names opening `text` (after 中共/关于 and spaces), outermost first.
+
+    A name whose stem alone reads as words (城关区: 关 is also a function word's, and 城关区 a phrase) is
+    still a place right after the division it belongs to in the gazetteer (拉萨市城关区)."""
     text = strip_quotes(text).strip()
     pos = 0
     for prefix in ("中共", "关于"):
@@ -171,12 +174,38 @@ def places_in(text: str) -> list[tuple[str, Level]]:
             pos = len(prefix)
     out: list[tuple[str, Level]] = []
     while pos < len(text) and len(out) < 4:
-        hit = _place_at(text, pos)
+        hit = _next_place(text, pos, out)
         if hit is None or (out and _is_area_word(hit[0])):
             break
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _next_place(text: str, pos: int, run: list[tuple[str, Level]]) -> tuple[str, Level, int] | None:
+    """The place starting at `pos` after `run`: a division the gazetteer lists right below the run's last
+    place wins over what the name's form says unless that is longer (乌鲁木齐市新市区 is 新市区, no city 新市)."""
+    hit, below = _place_at(text, pos), _below_at(text, pos, run)
+    return below if below is not None and (hit is None or below[2] >= hit[2]) else hit
+
+
+def _below_at(text: str, pos: int, run: list[tuple[str, Level]]) -> tuple[str, Level, int] | None:
+    """A division the gazetteer lists right below the last place of `run`, starting at `pos`."""
+    if not run or run[-1][1] not in ("province", "city"):
+        return None
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    g = gazetteer()
+    name, level = run[-1]
+    best: tuple[str, Level, int] | None = None
+    for parent in g.lookup(name):
+        if parent.level != level:
+            continue
+        for child, place in g.below(parent).items():
+            end = pos + len(child)
+            if text.startswith(child, pos) and not _runs_on(text, end) and (best is None or end > best[2]):
+                best = (child, place.level, end)  # type: ignore[assignment]
+    return best
 
 
 def _divisions(name: str) -> list[Place]:
