@@ -66,6 +66,7 @@ ORG_SUFFIXES = (
     "署",
     "会",
     "办",
+    "办事处",  # a 街道's government: 建设路街道办事处
 )
 _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
 # a sentence's stop or a menu's bar: the first half of a wrapped title has none (您好！请登录 above a title)
@@ -179,8 +180,8 @@ def _org_starts(text: str, pos: int) -> bool:
     if text.startswith("中共", pos) or text.startswith(levels.NATIONAL_PREFIXES, pos):
         return True
     hit = levels.place_at(text, pos)
-    if hit is None:
-        return False
+    if hit is None:  # a place no gazetteer lists, named by its body: 中共宣和镇委员会|宣和镇人民政府
+        return levels.body_place_at(text, pos) is not None
     name, level, _ = hit
     # a "place" ending in 自治区 with a long stem is the tail of a name (员会广西壮族自治区)
     return level != "province" or name in levels.PROVINCES or name in levels.PROVINCES.values()

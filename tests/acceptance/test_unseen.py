@@ -145,9 +145,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {
-    "blind8/xuanhe-town-village-environment": "宣和镇 (a town of 中卫市沙坡头区) not found: town level, no name",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
