@@ -73,6 +73,7 @@ ORG_SUFFIXES = (
     "署",
     "会",
     "办",
+    "办事处",  # a 街道's government: 建设路街道办事处
 )
 _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
 # how a forwarding or forwarded body's name ends (商务部等部门, 省发展改革委, 国务院办公厅)
@@ -204,8 +205,8 @@ def _org_starts(text: str, pos: int) -> bool:
     if text.startswith("中共", pos) or text.startswith(levels.NATIONAL_PREFIXES, pos):
         return True
     hit = levels.place_at(text, pos)
-    if hit is None:
-        return False
+    if hit is None:  # a place no gazetteer lists, named by its body: 中共宣和镇委员会|宣和镇人民政府
+        return levels.body_place_at(text, pos) is not None
     name, level, _ = hit
     # a "place" ending in 自治区 with a long stem is the tail of a name (员会广西壮族自治区)
     return level != "province" or name in levels.PROVINCES or name in levels.PROVINCES.values()
@@ -517,6 +518,28 @@ def front_cuts(text: str) -> list[int]:
             pos += 1
         return pos
 
+    def title_at(pos: int) -> bool:
+        """A title starts at `pos`: a run with no stop outside 《》, a title's ending, then what follows
+        a title (a preamble's opener, an addressee, 现将…, the end). 2025年4月21日城关区城镇燃气…方案为…: the
+        signature's date before the plan's own title, whatever the title opens with (a place no gazetteer
+        lists alone, a year, a quotation)."""
+        for m in _TITLE_END_AT.finditer(t, pos, min(n, pos + TITLE_MAX)):
+            if any(t[k] in _HARD and depth[k] == 0 for k in range(pos, m.start())):
+                return False
+            p = m.end()
+            if depth[m.start()] or depth[p]:
+                continue
+            follows = (
+                p >= n
+                or t.startswith((*PREAMBLE_OPENERS, "现将", "【"), p)
+                or (t[p] == "各" and _ADDRESSEE_AT.match(t, p) is not None)
+                or _YEAR_OPENER.match(t, p) is not None
+            )
+            head = t[pos:p].strip()
+            if follows and looks_like_title(head) and len(title_core(head)) >= 6:
+                return True
+        return False
+
     # signature dates, with the bodies signing right above them
     for m in _DATE_IN.finditer(t):
         s, e = m.start(), m.end()
@@ -531,6 +554,7 @@ def front_cuts(text: str) -> list[int]:
             or t[after] in "【《"
             or t.startswith((*PREAMBLE_OPENERS, "现将", "各", *_TITLE_STARTS), after)
             or levels.place_at(t, after) is not None
+            or title_at(after)
         )
         if not ok_after:
             continue

@@ -76,6 +76,7 @@ PLACE_SUFFIXES: dict[str, Level] = {
     "县": "county",
     "旗": "county",
     "街道": "town",
+    "苏木": "town",  # a town of Inner Mongolia's pastoral areas (as 乡)
     "乡": "town",
     "镇": "town",
 }
@@ -162,8 +163,12 @@ def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     return _place_at(text, pos)
 
 
-def places_in(text: str) -> list[tuple[str, Level]]:
-    """The run of place names opening `text` (after 中共/关于 and spaces), outermost first."""
+def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str, Level]]:
+    """The run of place names opening `text` (after 中共/关于 and spaces), outermost first.
+
+    A name whose stem alone reads as words (城关区, 宣和镇: 关 and 和 are also a function word's) is still a
+    place right after the division it belongs to in the gazetteer (拉萨市城关区), or when the document names
+    it as a body's place (`known`, `named_by_bodies`: 宣和镇人民政府)."""
     text = strip_quotes(text).strip()
     pos = 0
     for prefix in ("中共", "关于"):
@@ -171,12 +176,99 @@ def places_in(text: str) -> list[tuple[str, Level]]:
             pos = len(prefix)
     out: list[tuple[str, Level]] = []
     while pos < len(text) and len(out) < 4:
-        hit = _place_at(text, pos)
+        hit = _next_place(text, pos, out) or _known_at(text, pos, known)
         if hit is None or (out and _is_area_word(hit[0])):
             break
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _next_place(text: str, pos: int, run: list[tuple[str, Level]]) -> tuple[str, Level, int] | None:
+    """The place starting at `pos` after `run`: a division the gazetteer lists right below the run's last
+    place wins over what the name's form says unless that is longer (乌鲁木齐市新市区 is 新市区, no city 新市)."""
+    hit, below = _place_at(text, pos), _below_at(text, pos, run)
+    return below if below is not None and (hit is None or below[2] >= hit[2]) else hit
+
+
+def _below_at(text: str, pos: int, run: list[tuple[str, Level]]) -> tuple[str, Level, int] | None:
+    """A division the gazetteer lists right below the last place of `run`, starting at `pos`."""
+    if not run or run[-1][1] not in ("province", "city"):
+        return None
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    g = gazetteer()
+    name, level = run[-1]
+    best: tuple[str, Level, int] | None = None
+    for parent in g.lookup(name):
+        if parent.level != level:
+            continue
+        for child, place in g.below(parent).items():
+            end = pos + len(child)
+            if text.startswith(child, pos) and not _runs_on(text, end) and (best is None or end > best[2]):
+                best = (child, place.level, end)  # type: ignore[assignment]
+    return best
+
+
+def _known_at(text: str, pos: int, known: frozenset[str]) -> tuple[str, Level, int] | None:
+    """A place the document names as a body's (`named_by_bodies`) starting at `pos`, the longest."""
+    found = (k for k in known if text.startswith(k, pos) and not _runs_on(text, pos + len(k)))
+    best = max(found, key=len, default="")
+    if not best:
+        return None
+    return best, PLACE_SUFFIXES[_SUFFIX_END.search(best).group()], pos + len(best)  # type: ignore[union-attr]
+
+
+# A body of government ends its place's name (宣和镇人民政府, 中共宣和镇委员会, 建设路街道办事处, …街道党工委):
+# the name before it is a place whatever its stem holds. Provinces are all known by name, so not here;
+# a stem does not start as a group or a self-word does (各乡镇人民政府, 全县…; 全胜乡 is a name), nor holds 各 or 的.
+_BODY_WORD = re.compile(r"人民政府|政府|党工委|党委|工作委员会|委员会|办事处")
+_BODY_SUFFIXES = sorted((s for s, lv in PLACE_SUFFIXES.items() if lv != "province"), key=len, reverse=True)
+_BODY_SUFFIX_ALT = "|".join(_BODY_SUFFIXES)
+_NAMED_BY_BODY = re.compile(
+    rf"(?!该|(?:我|全|本)(?:{_BODY_SUFFIX_ALT}))(?:(?![的各])[\u4e00-\u9fff]){{2,10}}?(?:{_BODY_SUFFIX_ALT})"
+    rf"(?={_BODY_WORD.pattern})"
+)
+_SUFFIX_END = re.compile(f"(?:{'|'.join(sorted(PLACE_SUFFIXES, key=len, reverse=True))})$")
+# kinds of area or zone, not divisions (…社区委员会, …经济开发区工作委员会); a town may end in 城镇 (古城镇)
+_AREA_ENDS = (
+    *(w for w in _AREA_WORDS if w not in ("城镇", "集镇")), "开发区", "试验区", "示范区", "合作区", "保税区", "功能区",
+)  # fmt: skip
+
+
+def body_place_at(text: str, pos: int) -> str | None:
+    """The place a body of government starting at `pos` is named for (宣和镇 of 宣和镇人民政府), or None."""
+    m = _NAMED_BY_BODY.match(text, pos)
+    if m is None:
+        return None
+    name = m.group()
+    if name.endswith(_AREA_ENDS) and not _divisions(name):
+        return None
+    return name
+
+
+def named_by_bodies(texts: list[str]) -> frozenset[str]:
+    """Places the issuing bodies are named for, read from the bodies themselves where the place run stops
+    (中共宣和镇委员会 宣和镇人民政府 -> 宣和镇): a town is in no gazetteer, and its name is the document's word."""
+    out: set[str] = set()
+    for text in texts:
+        t = "".join(strip_quotes(text).split())
+        pos, run = 0, []  # type: ignore[var-annotated]
+        while pos < len(t):
+            if t.startswith("中共", pos):
+                pos += 2
+            hit = _next_place(t, pos, run)
+            if hit is not None:
+                run.append(hit[:2])
+                pos = hit[2]
+                continue
+            name = body_place_at(t, pos)
+            if name is None:
+                break
+            out.add(name)
+            body = _BODY_WORD.match(t, pos + len(name))
+            pos, run = body.end(), []  # type: ignore[union-attr]
+    return frozenset(out)
 
 
 def _divisions(name: str) -> list[Place]:
@@ -305,7 +397,8 @@ def infer(
     """
     from engine.parse import docnumber  # it reads the front matter, which imports this module
 
-    found = _from_candidates(candidates, addressees, body)
+    known = named_by_bodies(candidates[1:])
+    found = _from_candidates(candidates, addressees, body, known)
     if found is not None:
         return found
     by_number = docnumber.read(doc_number)
@@ -317,7 +410,7 @@ def infer(
     head = preamble[:5000]
     m = re.search(r"结合(?:我|全)?([\u4e00-\u9fff]{2,10}?)(?:的)?实际", head)
     if m:
-        places = places_in(m.group(1))
+        places = places_in(m.group(1), known)
         if places and (by_number is None or _resolve(places)[2] == by_number[2]):
             return _resolve(places)
     if by_number is not None:
@@ -331,7 +424,7 @@ def infer(
 
 
 def _from_candidates(
-    candidates: list[str], addressees: str | None, body: str
+    candidates: list[str], addressees: str | None, body: str, known: frozenset[str] = frozenset()
 ) -> tuple[str, str | None, Level] | None:
     """The first candidate naming a place, weighed against the issuer: when the title names a place
     below the issuer's (赣州市人民政府办公室 issuing "赣州市X区…"), the title wins unless the
@@ -344,7 +437,7 @@ def _from_candidates(
         if is_national(text):
             got: tuple[str, str | None, Level] = (NATIONAL_NAME, None, "national")
         else:
-            places = places_in(text)
+            places = places_in(text, known)
             if not places:
                 continue
             got = _resolve(places)

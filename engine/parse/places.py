@@ -77,10 +77,18 @@ class Gazetteer:
     places: dict[str, Place]
     by_name: dict[str, list[Place]]
     _index: dict[str, list[str]] = field(default_factory=dict, repr=False)  # first two chars -> names
+    # a division's code -> the divisions right below it by full name
+    _below: dict[str, dict[str, Place]] = field(default_factory=dict, repr=False)
 
     def lookup(self, name: str) -> list[Place]:
         """Places called `name` (full name, stem or short name)."""
         return list(self.by_name.get(name, []))
+
+    def below(self, parent: Place) -> dict[str, Place]:
+        """The divisions right below `parent` by full name, those whose name alone is no searchable name
+        included (城关区 of 拉萨市, 市中区 of 济南市): under its parent's name a name is no common phrase.
+        A province's are its prefectures and the counties it administers itself."""
+        return self._below.get(parent.code, {})
 
     def family(self, places: Iterable[Place]) -> set[str]:
         """Codes of the places, their ancestors and their descendants."""
@@ -125,7 +133,12 @@ def parse_table(lines: Iterable[str]) -> Gazetteer:
     index: dict[str, list[str]] = {}
     for n in sorted(by_name, key=len, reverse=True):
         index.setdefault(n[:2], []).append(n)
-    return Gazetteer(places, by_name, index)
+    below: dict[str, dict[str, Place]] = {}
+    for p in places.values():
+        if p.level != "province":  # a county under no prefecture (仙桃市, 东城区 of 北京市): its province's
+            up = p.ancestors[0] if p.ancestors[0] in places else p.ancestors[-1]
+            below.setdefault(up, {})[p.name] = p
+    return Gazetteer(places, by_name, index, below)
 
 
 def gazetteer() -> Gazetteer:

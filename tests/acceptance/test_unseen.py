@@ -128,8 +128,6 @@ KNOWN: dict[str, str] = {
     # held out (blind7, blind8), measured once after the blind5/blind6 fixes; causes as seen in the output
     "blind8/hainan-province-rural-sewage-table": "an .html page whose measures are the rows of a real <table>: read "
     "as its 4 section headings, no rows",
-    "blind8/lhasa-chengguan-district-gas-safety-oneline": "one-line page: the signature and date glued onto the "
-    "title, and the district (城关区 of 拉萨市) read as the city",
 }
 
 
@@ -145,10 +143,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {
-    "blind8/lhasa-chengguan-district-gas-safety-oneline": "read as 拉萨市 (city): the title glued to the signature",
-    "blind8/xuanhe-town-village-environment": "宣和镇 (a town of 中卫市沙坡头区) not found: town level, no name",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

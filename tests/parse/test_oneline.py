@@ -6,6 +6,7 @@ from itertools import pairwise
 
 import pytest
 
+from engine.ingest import from_text
 from engine.parse import parse_plan
 from engine.parse.frontmatter import front_cuts
 from engine.parse.numbering import fold, inline_markers
@@ -213,3 +214,36 @@ def test_circled_numbers_enumerate_inside_an_item():
     """"(一)编制计划。①摸排…；②建立…": ①② stay in the item's text, as on its own line."""
     text = "一、主要任务(一)科学编制改造计划。①全面摸排老旧小区。②建立项目库。(二)补齐基础设施短板。①实施改造。"
     assert [m.label for m in inline_markers(text)] == ["一", "(一)", "(二)"]
+
+
+@pytest.mark.parametrize("joiner", ["", " "], ids=["joined", "spaced"])
+def test_a_signature_and_date_before_a_title_no_place_opens(joiner):
+    """A notice signed and dated right before the plan's title, on one line (blind8's class): the title opens
+    with a district's name that is also a phrase (城关区), so only the title itself says where the date ends;
+    the district is the issuer's last division, under its city."""
+    lines = [
+        "兰州市城关区人民政府办公室关于印发《城关区老旧燃气管道更新改造工作方案》的通知",
+        "各街道办事处，区政府各部门：",
+        "《城关区老旧燃气管道更新改造工作方案》已经区政府同意，现印发给你们，请认真组织实施。",
+        "兰州市城关区人民政府办公室",
+        "2025年6月3日",
+        "城关区老旧燃气管道更新改造工作方案",
+        "为消除燃气管道安全隐患，结合我区实际，制定本方案。",
+        "一、重点任务",
+        "（一）摸清管网底数。建立老旧管道台账。（牵头单位：区住房和城乡建设局）",
+        "（二）实施更新改造。完成老旧管道改造12公里。（牵头单位：区住房和城乡建设局；配合单位：区财政局）",
+    ]
+    plan = parse_plan(from_text(joiner.join(lines)))
+    assert plan.title == "城关区老旧燃气管道更新改造工作方案"
+    assert (plan.issuers, plan.date) == (["兰州市城关区人民政府办公室"], "2025-06-03")
+    assert (plan.jurisdiction, plan.parent_jurisdiction, plan.level) == ("城关区", "兰州市", "county")
+    assert [m.label for m in plan.measures] == ["(一)", "(二)"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["2025年全县马铃薯产业提质增效工作方案", "“一乡一品”特色产业培育工作方案", "城关区老旧燃气管道更新改造工作方案"],
+)
+def test_front_cuts_end_a_signature_date_before_any_title(title):
+    text = f"现印发给你们，请认真组织实施。某某县人民政府办公室2025年5月12日{title}为推动产业发展，制定本方案。"
+    assert _pieces(text)[-3:] == ["2025年5月12日", title, "为推动产业发展，制定本方案。"]
