@@ -61,9 +61,18 @@ def _load() -> dict[str, tuple[str, ...]]:
     return {k: tuple(str(w) for w in ((raw.get(k) or {}).get("words") or v)) for k, v in _FALLBACK.items()}
 
 
-def _spaced(words: tuple[str, ...]) -> str:
-    """Alternation of words that may be letter-spaced (索 引 号), longest first."""
-    return "|".join(" ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+def _spaced(words: tuple[str, ...], not_tails_of: tuple[str, ...] = ()) -> str:
+    """Alternation of words that may be letter-spaced (索 引 号), longest first; none matches where it ends
+    one of `not_tails_of` (字号 in 发文字号)."""
+    return "|".join(
+        _tail_guard(w, not_tails_of) + " ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)
+    )
+
+
+def _tail_guard(word: str, labels: tuple[str, ...]) -> str:
+    """Lookbehinds that stop `word` matching where it ends a longer label (字号 in 发文字号)."""
+    heads = sorted({w[: -len(word)] for w in labels if w.endswith(word) and w != word}, key=len)
+    return "".join(f"(?<!{re.escape(h)})" for h in heads)
 
 
 def _case_twins(words: tuple[str, ...]) -> dict[str, list[str]]:
@@ -171,6 +180,10 @@ class _Words:
     crumb_end: re.Pattern[str]
 
 
+# labels whose line is kept (the document number stays beside its label; `metadata_row`, DOC_NUMBER)
+_KEPT_LABELS = ("文号", "发文字号")
+
+
 # the most characters a closed item (`_Words.closed`) holds before its anchor (豫 of 豫ICP备)
 _CLOSED_BACK = 3
 # the value of a label whose value is a number or a date: it ends where the digits end, spaced or not
@@ -188,6 +201,7 @@ def _words() -> _Words:
     # a known end; an open one (label：value, a breadcrumb's last column) ends where the next item starts, at
     # a stop or a space, or not at all (then it is no item). Each kind of closed item names the words one
     # must hold (its anchors, see `_scan`), at most `_CLOSED_BACK` characters after its start.
+    by_length = sorted(tokens, key=len, reverse=True)
     closed = (
         (r"[【\[][^】\]\n]{1,24}[】\]]", r"【|\["),  # 【打印本页】 [大 中 小]
         (  # 浏览次数：1536
@@ -200,8 +214,8 @@ def _words() -> _Words:
         ),
         # a dateline
         (r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", r"19\d{2}-|20\d{2}-"),
-        (
-            "(?:" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + ")[:：]?",
+        (  # 打印 关闭 字号：, but not the 字号 that ends 发文字号 (a label whose value is kept)
+            "(?:" + "|".join(_tail_guard(t, _KEPT_LABELS) + re.escape(t) for t in by_length) + ")[:：]?",
             _spaced(_cased(tokens, twins)),
         ),
     )
@@ -219,7 +233,7 @@ def _words() -> _Words:
         # stays beside its label)
         metadata_row=re.compile(
             "^[【\\[]?(?:"
-            + "|".join(sorted((*labels, "文号", "发文字号"), key=len, reverse=True))
+            + "|".join(sorted((*labels, *_KEPT_LABELS), key=len, reverse=True))
             + r")[】\]]?(?:[ :：]|$)"
         ),
         token=re.compile("|".join(sorted(tokens, key=len, reverse=True))),
@@ -228,7 +242,7 @@ def _words() -> _Words:
         closed_anchors=re.compile("|".join(anchors for _, anchors in closed)),
         strong=frozenset(data["strong_tokens"]),
         weak=frozenset(data["weak_tokens"]),
-        open_label=re.compile(rf"(?:{_spaced(labels + edge_labels)})(?:\s*[:：]\s*|\s+)"),
+        open_label=re.compile(rf"(?:{_spaced(labels + edge_labels, _KEPT_LABELS)})(?:\s*[:：]\s*|\s+)"),
         crumbs=re.compile(rf"(?:(?:{_spaced(labels)})\s*[:：]\s*)?(?:首页|主页|网站首页)(?=\s*[>»›→])"),
         crumbs_anchors=re.compile(f"{_spaced(labels)}|首页|主页|网站首页"),  # a breadcrumb starts with one
         body_label=re.compile(rf"(?:{_spaced(body_labels)})"),

@@ -115,6 +115,19 @@ def test_document_number_line_is_kept() -> None:
     assert kept.orig_span(0, len(kept.text)) == "文号：桂发[2021]7号"
 
 
+def test_document_number_kept_on_a_page_run_into_one_line() -> None:
+    """字号 (the page's font-size switch) is furniture, but not where it ends 发文字号: on a page scraped as one
+    line the label was cut at 字号, leaving a stray 发文 and losing the document number."""
+    doc = from_text(
+        "当前位置：首页 > 政府文件 索引号：000014349/2024-00012 发布机构：某县人民政府办公室 "
+        "发文字号：某政办发〔2024〕9号 发布日期：2024-03-02 字号：[ 大 中 小 ] 各乡镇人民政府："
+    )
+    texts = [p.text for p in doc.paragraphs]
+    assert "发文字号：某政办发〔2024〕9号" in texts
+    assert not any(t == "发文" or t.endswith("发文") for t in texts)
+    assert any("字号：[ 大 中 小 ]" in r for r in doc.removed)
+
+
 def test_traditional_page_furniture() -> None:
     doc = from_text("索引號：123\n【字體：大 中 小】【列印本頁】【關閉窗口】\n一、總體要求")
     assert doc.paragraphs[0].text == "一、总体要求"
