@@ -5,6 +5,9 @@
     python -m bench.precision_alone --unjudged           # list findings nobody has judged yet (as YAML)
     python -m bench.precision_alone --heldout            # fixtures/heldout/ with bench/judgements/heldout-alone.yaml
     python -m bench.precision_alone --blind3             # fixtures/blind3/ (.txt, .docx, pair) with blind3-alone.yaml
+    python -m bench.precision_alone --set blind5         # any fixtures/blindN/: every .txt/.docx/.pdf/.html and
+                                                         # its pair's, with bench/judgements/blindN-alone.yaml
+    python -m bench.precision_alone --blind5             # the same (--blindN for any N)
     python -m bench.precision_alone --fixtures           # fixtures/national, unseen, eval with fixtures-alone.yaml
 
 Each judged finding is keyed by (document, rule, line, evidence) and says `true` (a defect a drafting
@@ -32,6 +35,9 @@ HELDOUT = ROOT / "fixtures" / "heldout"
 HELDOUT_JUDGEMENTS = ROOT / "bench" / "judgements" / "heldout-alone.yaml"
 BLIND3 = ROOT / "fixtures" / "blind3"
 BLIND3_JUDGEMENTS = ROOT / "bench" / "judgements" / "blind3-alone.yaml"
+JUDGEMENTS = ROOT / "bench" / "judgements"
+# the input forms a blind set's documents come in (its generator's scripts and READMEs are not documents)
+FORMS = (".txt", ".docx", ".pdf", ".html")
 FIXTURES_JUDGEMENTS = ROOT / "bench" / "judgements" / "fixtures-alone.yaml"
 
 
@@ -45,13 +51,31 @@ def fixture_files() -> list[Path]:
 
 def blind3_files() -> list[Path]:
     """The third blind set: its eleven documents (.txt, one GBK, one .docx) and the pair's two."""
-    return (sorted(BLIND3.glob("*.txt")) + sorted(BLIND3.glob("*.docx"))
-            + sorted((BLIND3 / "pair").glob("*.txt")))  # fmt: skip
+    return set_files(BLIND3)
+
+
+def set_files(where: Path) -> list[Path]:
+    """A blind set's documents, each checked alone: every input form in its folder, then its pair's
+    (child and parent), in the order form by form, name by name."""
+    return [p for sub in (where, where / "pair") for form in FORMS for p in sorted(sub.glob(f"*{form}"))]
+
+
+def blind_set(name: str) -> tuple[list[Path], Path]:
+    """The documents of fixtures/NAME/ and its judgement file bench/judgements/NAME-alone.yaml."""
+    where = ROOT / "fixtures" / name
+    if not where.is_dir():
+        raise SystemExit(f"no set fixtures/{name}/")
+    return set_files(where), JUDGEMENTS / f"{name}-alone.yaml"
 
 
 def default_files() -> list[Path]:
     """The 16 national documents and the three seeds, when ../shared is beside the repository."""
     return sorted((SHARED / "corpus" / "national").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+
+
+def _is_blind_flag(arg: str) -> bool:
+    """--blind3, --blind4, …: the old per-set flags, each now `--set blindN`."""
+    return arg.startswith("--blind") and arg[7:].isdigit()
 
 
 def key(doc: str, rule: str, line: int, evidence: str | None) -> tuple[str, str, int, str]:
@@ -85,13 +109,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--judgements", type=Path, default=None)
     ap.add_argument("--unjudged", action="store_true", help="print unjudged findings as YAML rows")
     ap.add_argument("--heldout", action="store_true", help="the blind held-out set fixtures/heldout/*.txt")
-    ap.add_argument("--blind3", action="store_true", help="the third blind set fixtures/blind3/ and its pair")
     ap.add_argument("--fixtures", action="store_true", help="fixtures/national, fixtures/unseen and fixtures/eval")
+    ap.add_argument("--set", dest="set_name", metavar="blindN",
+                    help="a blind set by its folder fixtures/blindN/ (also --blindN, e.g. --blind3)")  # fmt: skip
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # --blindN (any N) is --set blindN, as tests/acceptance/test_unseen.py takes its sets
+    argv = [a for arg in argv for a in (["--set", arg[2:]] if _is_blind_flag(arg) else [arg])]
     args = ap.parse_args(argv)
     if args.heldout:
         files, judgements = sorted(HELDOUT.glob("*.txt")), HELDOUT_JUDGEMENTS
-    elif args.blind3:
-        files, judgements = blind3_files(), BLIND3_JUDGEMENTS
+    elif args.set_name:
+        files, judgements = blind_set(args.set_name)
     elif args.fixtures:
         files, judgements = fixture_files(), FIXTURES_JUDGEMENTS
     else:
