@@ -128,8 +128,6 @@ KNOWN: dict[str, str] = {
     # held out (blind7, blind8), measured once after the blind5/blind6 fixes; causes as seen in the output
     "blind7/national-gov-office-second-hand-goods": "a 国办 转发 notice: the title taken is the notice's, not the "
     "forwarded 意见's; and “自然资源部等和各省级人民政府按职责分工负责” keeps 等和 inside a unit",
-    "blind8/hainan-province-rural-sewage-table": "an .html page whose measures are the rows of a real <table>: read "
-    "as its 4 section headings, no rows",
     "blind8/lhasa-chengguan-district-gas-safety-oneline": "one-line page: the signature and date glued onto the "
     "title, and the district (城关区 of 拉萨市) read as the city",
 }
