@@ -32,7 +32,9 @@ from engine.ingest.normalise import to_simplified
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("序号", "编号"),
-    "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称"),
+    # a table may give the task in two columns (重点任务 | 具体内容): both are its text, joined in order
+    "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称",
+             "具体内容", "主要内容", "主要措施", "工作举措", "具体举措", "主要举措"),
     "lead": ("牵头单位", "牵头部门", "主责单位", "主责部门"),
     # a unit column that does not say who leads: its units lead jointly, unless the document states a
     # convention such as "列第一位者为牵头单位" (then the first leads: engine/parse applies it)
@@ -246,18 +248,36 @@ def _heading(
     return None
 
 
+def sub_header(row: list[Cell]) -> dict[int, str]:
+    """Roles of a second header row, which splits a merged header cell (责任单位 over 牵头单位 | 配合单位):
+    every cell of it that holds text (a cell merged down from the row above repeats its word) names a
+    column. Empty for any other row."""
+    roles = header_roles(row)
+    if not roles or not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in row if cell.text):
+        return {}
+    return roles
+
+
 def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | None:
-    """(header row index, one line or None per row after the header) for a task table, else None."""
+    """(header row index, one line or None per row after the header) for a task table, else None.
+
+    A header of two rows (序号 | 工作任务 | 责任单位 | 完成时间 over …| 牵头单位 | 配合单位 |…) takes its
+    columns from the second where it names them; that row is no task (None), as a header repeated
+    further down (where a page of the printed table began) is none."""
     found = find_header(rows)
     if found is None:
         return None
     h, roles = found
     out: list[TableRow | None] = []
     ordinal = 0
-    header = _squash("\t".join(c.text for c in rows[h]))
+    header = {_squash("\t".join(c.text for c in rows[h]))}
+    sub = sub_header(rows[h + 1]) if h + 1 < len(rows) else {}
+    if sub:
+        roles = {**roles, **sub}
+        header.add(_squash("\t".join(c.text for c in rows[h + 1])))
     for row in rows[h + 1 :]:
-        if _squash("\t".join(c.text for c in row)) == header:
-            out.append(None)  # the header row again (where a page of the printed table began): no row
+        if _squash("\t".join(c.text for c in row)) in header:
+            out.append(None)  # a header row (again): no task
             continue
         line = row_line(row, roles, ordinal + 1)
         if line is not None and not line.heading:
