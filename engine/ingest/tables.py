@@ -28,6 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from engine.ingest import budgets
 from engine.ingest.normalise import to_simplified
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -83,6 +84,32 @@ class Cell:
     def text(self) -> str:
         # paragraphs of one cell are joined by a tab, as cells are: not a space the author typed
         return "\t".join(" ".join(p.split()) for p in self.parts if p.strip())
+
+
+class GridBudget:
+    """The cells and characters of every table grid a reader builds for one document, within budget.
+
+    A merged cell is a cell of every row it spans and its text is in each (a row's line repeats it), so
+    a small file can ask for a huge grid: one long cell spanning a hundred rows, a row of cells each
+    spanning a hundred rows and columns. Counted as the grid is built: its cells against the
+    `paragraphs` budget (each a line when a table is read cell by cell), their characters against
+    `chars` (what the rows' lines will hold). Over either, `budget.<name>` before the rows are read."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        limits = budgets.current()
+        self.max_cells, self.max_chars = limits.paragraphs, limits.chars
+        self.cells = self.chars = 0
+
+    def add(self, cell: Cell) -> Cell:
+        self.cells += 1
+        self.chars += sum(len(p) for p in cell.parts)
+        if self.cells > self.max_cells:
+            limit = self.max_cells
+            raise budgets.exceeded("paragraphs", self.path, "> " + budgets.show("paragraphs", limit), limit)
+        if self.chars > self.max_chars:
+            raise budgets.exceeded("chars", self.path, "> " + budgets.show("chars", self.max_chars), self.max_chars)
+        return cell
 
 
 @dataclass
