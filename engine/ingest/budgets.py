@@ -32,7 +32,8 @@ class Budgets:
     part_bytes: int = 32 * MB  # one part of a .docx, unpacked (document.xml of a 300-page plan: ~10 MB)
     unpacked_bytes: int = 128 * MB  # all parts of a .docx together, unpacked
     pages: int = 3000  # pages of a PDF
-    paragraphs: int = 60_000  # non-blank lines of any format (10 MB of plan text: ~21,000; a 300-page plan: ~9,000)
+    paragraphs: int = 60_000  # non-blank lines of any format (10 MB of plan text: ~21,000; a 300-page plan: ~9,000);
+    # also the cells of the table grids a reader builds (ingest.tables.GridBudget: a merged cell in each row it spans)
     chars: int = 4_000_000  # characters of all lines together (a 300-page plan: ~0.3 M; 10 MB of text: ~3.5 M)
     paragraph_chars: int = 2_000_000  # characters in one line: a whole plan on one line must fit
     measures: int = 20_000  # numbered items the parser found (10 MB of plan text: ~13,500; 59,000 took 28 s CPU, 1.4 GB)

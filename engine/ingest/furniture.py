@@ -230,12 +230,8 @@ def _words() -> _Words:
         numeric_labels=numeric,
         label_start=re.compile("^[【\\[]?(?:" + _spaced(labels) + r")[】\]]?(?:[ :：]|$)"),
         # an HTML table row holding page metadata: its cells stay on one line (文号 rows too, so the number
-        # stays beside its label)
-        metadata_row=re.compile(
-            "^[【\\[]?(?:"
-            + "|".join(sorted((*labels, *_KEPT_LABELS), key=len, reverse=True))
-            + r")[】\]]?(?:[ :：]|$)"
-        ),
+        # stays beside its label); a label may be letter-spaced to align the column (索 引 号, 文　　号)
+        metadata_row=re.compile("^[【\\[]?(?:" + _spaced((*labels, *_KEPT_LABELS)) + r")[】\]]?(?:[ :：]|$)"),
         token=re.compile("|".join(sorted(tokens, key=len, reverse=True))),
         always=re.compile("|".join(map(re.escape, data["footer_marks"])), re.I),
         closed=re.compile("|".join(f"(?:{pattern})" for pattern, _ in closed), re.I),

@@ -28,7 +28,15 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering
-from engine.ingest.tables import Cell, TableRow, table_lines, text_table_lines
+from engine.ingest.tables import (
+    HEADER_SCAN,
+    Cell,
+    GridBudget,
+    TableRow,
+    find_header,
+    table_lines,
+    text_table_lines,
+)
 
 RawLine = tuple[int, str]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -154,6 +162,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         document = docx.Document(io.BytesIO(data))
         counter = [0]
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
+        _GRIDS.set(GridBudget(path))
         lines = list(_docx_blocks(iter_docx_blocks(document), counter))
         for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
             if n == _BOX:
@@ -170,6 +179,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise _corrupt(path, ".docx", exc) from exc
     finally:
         _LABELS.set({})
+        _GRIDS.set(None)
 
 
 def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
@@ -228,6 +238,8 @@ _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_
 # the printed numbers (engine.ingest.numbering) of the .docx being read, by w:p element
 _LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  # noqa: B039 (never mutated)
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
+# the cells of the table grids built for the .docx being read, within budget (a merged cell repeats its text)
+_GRIDS: ContextVar[GridBudget | None] = ContextVar("docx_grids", default=None)
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
 
@@ -369,6 +381,7 @@ def _docx_rows(table: object) -> list[list[Cell]]:
 
     rows: list[list[Cell]] = []
     above: dict[int, Cell] = {}
+    grids = _GRIDS.get() or GridBudget("")
     for tr in table._tbl.tr_lst:  # type: ignore[attr-defined]
         row: list[Cell] = []
         col = tr.grid_before or 0
@@ -381,7 +394,7 @@ def _docx_rows(table: object) -> list[list[Cell]]:
                 paras = [0]  # paragraphs the cell holds, as the cell-by-cell reading counts them
                 lines = list(_docx_blocks(iter_docx_blocks(_Cell(tc, table)), paras, tables=False))
                 cell = Cell(col, span, [t for _, t in lines], lines=paras[0])
-            row.append(cell)
+            row.append(grids.add(cell))
             above[col] = cell
             col += span
         rows.append(row)
@@ -505,7 +518,11 @@ _WS = re.compile(r"[\t\n\r\f\v ]+")
 
 
 def read_html(text: str, path: str) -> list[RawLine]:
-    """The article text of a saved page: chrome dropped, block elements become line breaks."""
+    """The article text of a saved page: chrome dropped, block elements become line breaks.
+
+    Every step is linear in the page: the text lengths chrome detection weighs are summed once, bottom
+    up (`_Sizes`); a table is tried as a task table on its first rows' short text before its grid is
+    built (`_html_task_table`); grids count against the budgets as they grow (`GridBudget`)."""
     try:
         from selectolax.lexbor import LexborHTMLParser
 
@@ -514,7 +531,10 @@ def read_html(text: str, path: str) -> list[RawLine]:
         root = tree.body or tree.root
         if root is None:
             return []
-        total = len(root.text(deep=True, separator="") or "")
+        sizes = _Sizes(root)
+        total = sizes.text(root)
+        grids = GridBudget(path)
+        metadata_rows: dict[int, bool] = {}
         out: list[str] = []
         rows: list[TableRow] = []
         stack: list[tuple[object, bool]] = [(root, True)]
@@ -527,15 +547,15 @@ def read_html(text: str, path: str) -> list[RawLine]:
             if tag == "-text":
                 out.append(_WS.sub(" ", node.text_content or ""))  # type: ignore[attr-defined]
                 continue
-            if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total):
+            if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total, sizes):
                 continue
-            if tag == "table" and _html_task_table(node, out, rows):
+            if tag == "table" and _html_task_table(node, out, rows, grids):
                 continue
             if tag in _BLOCK_TAGS:
                 out.append(_BREAK)
                 stack.append((node, False))
             elif tag in _CELL_TAGS:
-                if _is_metadata_row(node):
+                if _is_metadata_row(node, metadata_rows):
                     out.append(" ")
                 else:
                     out.append(_BREAK)
@@ -619,9 +639,16 @@ def depth_bound(text: str, limit: int) -> int:
     return deepest
 
 
-def _html_task_table(table: object, out: list[str], rows: list[TableRow]) -> bool:
-    """A task table: its rows go to `out` as row markers (the lines in `rows`); False for any other."""
-    grid = _html_rows(table)
+def _html_task_table(table: object, out: list[str], rows: list[TableRow], grids: GridBudget) -> bool:
+    """A task table: its rows go to `out` as row markers (the lines in `rows`); False for any other.
+
+    Its header is looked for first in the short text of its first rows (a header cell is a column's
+    name): a layout table holding a whole page, or tables nested in tables, cost that little each."""
+    trs = _own_rows(table)
+    head = _html_rows(trs[: HEADER_SCAN + 1], grids, HEAD_CELL_CHARS)
+    if not head or find_header(head) is None:
+        return False
+    grid = _html_rows(trs, grids)
     found = table_lines(grid) if grid else None
     if found is None:
         return False
@@ -637,49 +664,56 @@ def _html_task_table(table: object, out: list[str], rows: list[TableRow]) -> boo
     return True
 
 
-def _html_rows(table: object) -> list[list[Cell]]:
-    """The table's own rows (not those of nested tables) as grid cells; rowspan carries text down."""
-    trs = [tr for tr in table.css("tr") if _owner_table(tr) == table]  # type: ignore[attr-defined]
+_ROW_GROUPS = {"thead", "tbody", "tfoot"}
+HEAD_CELL_CHARS = 64  # text of a cell read to find a header: a column's name is far shorter
+
+
+def _own_rows(table: object) -> list[object]:
+    """The table's own <tr>s (in its thead, tbody, tfoot or itself), never those of a table nested in a cell."""
+    trs: list[object] = []
+    for child in table.iter():  # type: ignore[attr-defined]
+        if child.tag == "tr":
+            trs.append(child)
+        elif child.tag in _ROW_GROUPS:
+            trs.extend(tr for tr in child.iter() if tr.tag == "tr")
+    return trs
+
+
+def _html_rows(trs: list[object], grids: GridBudget, cap: int | None = None) -> list[list[Cell]]:
+    """Rows as grid cells; rowspan carries text down. `cap`: read at most about that much of a cell's text."""
     rows: list[list[Cell]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # grid column -> (cell spanning down, rows left)
     for tr in trs:
         row: list[Cell] = []
         col = 0
-        for td in tr.iter():
+        for td in tr.iter():  # type: ignore[attr-defined]
             if td.tag not in _CELL_TAGS:
                 continue
-            col = _fill_pending(row, col, pending)
+            col = _fill_pending(row, col, pending, grids)
             span = _int_attr(td, "colspan")
             down = _int_attr(td, "rowspan")
-            text = " ".join(_cell_text(td).split())
-            cell = Cell(col, span, [text] if text else [])
+            text = " ".join(_cell_text(td, cap).split())
+            cell = grids.add(Cell(col, span, [text] if text else []))
             row.append(cell)
             if down > 1:
                 pending[col] = (cell, down - 1)
             col += span
-        _fill_pending(row, col, pending)
+        _fill_pending(row, col, pending, grids)
         rows.append(row)
     return rows
 
 
-def _fill_pending(row: list[Cell], col: int, pending: dict[int, tuple[Cell, int]]) -> int:
+def _fill_pending(row: list[Cell], col: int, pending: dict[int, tuple[Cell, int]], grids: GridBudget) -> int:
     """Cells of rows above that span down into this row at `col`; returns the next free column."""
     while col in pending:
         cell, left = pending[col]
-        row.append(Cell(col, cell.span, list(cell.parts), inherited=True))
+        row.append(grids.add(Cell(col, cell.span, list(cell.parts), inherited=True)))
         if left <= 1:
             del pending[col]
         else:
             pending[col] = (cell, left - 1)
         col += cell.span
     return col
-
-
-def _owner_table(node: object) -> object | None:
-    up = node.parent  # type: ignore[attr-defined]
-    while up is not None and up.tag != "table":
-        up = up.parent
-    return up
 
 
 def _int_attr(node: object, name: str) -> int:
@@ -690,33 +724,82 @@ def _int_attr(node: object, name: str) -> int:
         return 1
 
 
-def _cell_text(node: object) -> str:
-    """A cell's text; <br>, <p> and other blocks inside it become spaces (unit lists stay apart)."""
+def _cell_text(node: object, cap: int | None = None) -> str:
+    """A cell's text; <br>, <p> and other blocks inside it become spaces (unit lists stay apart).
+    `cap`: stop once about that many characters (spaces aside) are read, or 50 times as many nodes
+    visited (children are taken one at a time: an element with a million children costs no more)."""
     out: list[str] = []
-    stack = [node]
+    got = visits = 0
+    stack: list[Iterator[object]] = [iter((node,))]
     while stack:
-        n = stack.pop()
+        n = next(stack[-1], None)
+        if n is None:
+            stack.pop()
+            continue
+        if cap is not None:
+            visits += 1
+            if got > cap or visits > cap * 50:
+                break
         if isinstance(n, str):
             out.append(n)
             continue
         tag = n.tag  # type: ignore[attr-defined]
         if tag == "-text":
-            out.append(n.text_content or "")  # type: ignore[attr-defined]
+            piece = n.text_content or ""  # type: ignore[attr-defined]
+            if cap is not None:
+                piece = piece[: cap * 8]
+                got += len(_WS.sub("", piece))
+            out.append(piece)
             continue
         if tag in ("-comment", "_comment") or tag in _DROP_TAGS:
             continue
         if tag in _BLOCK_TAGS:
             out.append(" ")
-            stack.append(" ")
-        stack.extend(reversed(list(n.iter(include_text=True))))  # type: ignore[attr-defined]
+            stack.append(iter((" ",)))  # after the block's own text
+        stack.append(n.iter(include_text=True))  # type: ignore[attr-defined]
     return "".join(out)
+
+
+class _Sizes:
+    """Per element: its text's length, and the length and number of the links in it (an <a> counts
+    itself), summed once bottom up; `node.text()` and `node.css("a")` at every element of a deeply
+    nested page would read its text once per enclosing element."""
+
+    def __init__(self, root: object) -> None:
+        self._text: dict[int, int] = {}
+        self._links: dict[int, tuple[int, int]] = {}
+        stack: list[tuple[object, bool]] = [(root, True)]
+        while stack:
+            node, entering = stack.pop()
+            if entering:
+                stack.append((node, False))
+                stack.extend((child, True) for child in node.iter())  # type: ignore[attr-defined]
+                continue
+            own = sum(len(t.text_content or "") for t in node.iter(include_text=True) if t.tag == "-text")  # type: ignore[attr-defined]
+            text, linked, count = own, 0, 0
+            for child in node.iter():  # type: ignore[attr-defined]
+                key = child.mem_id
+                text += self._text.get(key, 0)
+                a, c = self._links.get(key, (0, 0))
+                linked, count = linked + a, count + c
+            if node.tag == "a":  # type: ignore[attr-defined]
+                linked, count = linked + text, count + 1
+            self._text[node.mem_id] = text  # type: ignore[attr-defined]
+            self._links[node.mem_id] = (linked, count)  # type: ignore[attr-defined]
+
+    def text(self, node: object) -> int:
+        return self._text.get(node.mem_id, 0)  # type: ignore[attr-defined]
+
+    def links(self, node: object) -> tuple[int, int]:
+        """(characters of link text, number of links) inside `node`."""
+        return self._links.get(node.mem_id, (0, 0))  # type: ignore[attr-defined]
 
 
 _LINK_BLOCKS = {"div", "ul", "ol", "table", "tr", "td", "section", "dl", "span"}
 LINK_SHARE = 0.7  # a block whose text is mostly link text (a menu, a list of related articles) is chrome
 
 
-def _is_chrome(node: object, total: int) -> bool:
+def _is_chrome(node: object, total: int, sizes: _Sizes) -> bool:
     """Navigation/share/footer blocks by class or id, and blocks that are mostly links (menus and
     lists of other articles on pages without such names) — unless they hold most of the page's text."""
     attrs = node.attributes or {}  # type: ignore[attr-defined]
@@ -724,20 +807,23 @@ def _is_chrome(node: object, total: int) -> bool:
     named = bool(words & _CHROME_WORDS)
     if not named and node.tag not in _LINK_BLOCKS:  # type: ignore[attr-defined]
         return False
-    own = len(node.text(deep=True, separator="") or "")  # type: ignore[attr-defined]
+    own = sizes.text(node)
     if own * 2 >= total:
         return False
     if named:
         return True
-    links = node.css("a")  # type: ignore[attr-defined]
-    if len(links) < 3 or not own:
+    linked, links = sizes.links(node)
+    if links < 3 or not own:
         return False
-    linked = sum(len(a.text(deep=True, separator="") or "") for a in links)
     return linked >= LINK_SHARE * own
 
 
-def _is_metadata_row(cell: object) -> bool:
-    """A cell in a 索引号 | … | 公开日期 | … row: keep the row on one line so furniture removal sees it."""
+_METADATA_HEAD = 40  # characters of a row's text that say whether it is a metadata row
+
+
+def _is_metadata_row(cell: object, seen: dict[int, bool]) -> bool:
+    """A cell in a 索引号 | … | 公开日期 | … row: keep the row on one line so furniture removal sees it.
+    `seen`: the answer per row, each row's text read once (and only its beginning)."""
     from engine.ingest.furniture import starts_metadata_row
 
     row = cell.parent  # type: ignore[attr-defined]
@@ -745,5 +831,27 @@ def _is_metadata_row(cell: object) -> bool:
         row = row.parent
     if row is None:
         return False
-    first = row.text(deep=True, separator=" ").strip()
-    return starts_metadata_row(" ".join(first.split()))
+    key = row.mem_id
+    if key not in seen:
+        seen[key] = starts_metadata_row(" ".join(_head_text(row, _METADATA_HEAD).split()))
+    return seen[key]
+
+
+def _head_text(node: object, cap: int) -> str:
+    """The first text of `node`, its text nodes apart by a space, up to about `cap` characters."""
+    out: list[str] = []
+    got = visits = 0
+    stack: list[Iterator[object]] = [iter((node,))]
+    while stack and got <= cap and visits <= cap * 50:
+        n = next(stack[-1], None)
+        if n is None:
+            stack.pop()
+            continue
+        visits += 1
+        if n.tag == "-text":  # type: ignore[attr-defined]
+            piece = (n.text_content or "")[: cap * 8]  # type: ignore[attr-defined]
+            got += len(_WS.sub("", piece))
+            out.append(piece)
+        elif n.tag not in ("-comment", "_comment"):  # type: ignore[attr-defined]
+            stack.append(n.iter(include_text=True))  # type: ignore[attr-defined]
+    return " ".join(out)

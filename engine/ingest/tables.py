@@ -28,11 +28,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from engine.ingest import budgets
 from engine.ingest.normalise import to_simplified
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "no": ("序号", "编号"),
-    "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称"),
+    # a table may give the task in two columns (重点任务 | 具体内容): both are its text, joined in order
+    "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称",
+             "具体内容", "主要内容", "主要措施", "工作举措", "具体举措", "主要举措"),
     "lead": ("牵头单位", "牵头部门", "主责单位", "主责部门"),
     # a unit column that does not say who leads: its units lead jointly, unless the document states a
     # convention such as "列第一位者为牵头单位" (then the first leads: engine/parse applies it)
@@ -81,6 +84,32 @@ class Cell:
     def text(self) -> str:
         # paragraphs of one cell are joined by a tab, as cells are: not a space the author typed
         return "\t".join(" ".join(p.split()) for p in self.parts if p.strip())
+
+
+class GridBudget:
+    """The cells and characters of every table grid a reader builds for one document, within budget.
+
+    A merged cell is a cell of every row it spans and its text is in each (a row's line repeats it), so
+    a small file can ask for a huge grid: one long cell spanning a hundred rows, a row of cells each
+    spanning a hundred rows and columns. Counted as the grid is built: its cells against the
+    `paragraphs` budget (each a line when a table is read cell by cell), their characters against
+    `chars` (what the rows' lines will hold). Over either, `budget.<name>` before the rows are read."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        limits = budgets.current()
+        self.max_cells, self.max_chars = limits.paragraphs, limits.chars
+        self.cells = self.chars = 0
+
+    def add(self, cell: Cell) -> Cell:
+        self.cells += 1
+        self.chars += sum(len(p) for p in cell.parts)
+        if self.cells > self.max_cells:
+            limit = self.max_cells
+            raise budgets.exceeded("paragraphs", self.path, "> " + budgets.show("paragraphs", limit), limit)
+        if self.chars > self.max_chars:
+            raise budgets.exceeded("chars", self.path, "> " + budgets.show("chars", self.max_chars), self.max_chars)
+        return cell
 
 
 @dataclass
@@ -246,18 +275,36 @@ def _heading(
     return None
 
 
+def sub_header(row: list[Cell]) -> dict[int, str]:
+    """Roles of a second header row, which splits a merged header cell (责任单位 over 牵头单位 | 配合单位):
+    every cell of it that holds text (a cell merged down from the row above repeats its word) names a
+    column. Empty for any other row."""
+    roles = header_roles(row)
+    if not roles or not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in row if cell.text):
+        return {}
+    return roles
+
+
 def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | None:
-    """(header row index, one line or None per row after the header) for a task table, else None."""
+    """(header row index, one line or None per row after the header) for a task table, else None.
+
+    A header of two rows (序号 | 工作任务 | 责任单位 | 完成时间 over …| 牵头单位 | 配合单位 |…) takes its
+    columns from the second where it names them; that row is no task (None), as a header repeated
+    further down (where a page of the printed table began) is none."""
     found = find_header(rows)
     if found is None:
         return None
     h, roles = found
     out: list[TableRow | None] = []
     ordinal = 0
-    header = _squash("\t".join(c.text for c in rows[h]))
+    header = {_squash("\t".join(c.text for c in rows[h]))}
+    sub = sub_header(rows[h + 1]) if h + 1 < len(rows) else {}
+    if sub:
+        roles = {**roles, **sub}
+        header.add(_squash("\t".join(c.text for c in rows[h + 1])))
     for row in rows[h + 1 :]:
-        if _squash("\t".join(c.text for c in row)) == header:
-            out.append(None)  # the header row again (where a page of the printed table began): no row
+        if _squash("\t".join(c.text for c in row)) in header:
+            out.append(None)  # a header row (again): no task
             continue
         line = row_line(row, roles, ordinal + 1)
         if line is not None and not line.heading:

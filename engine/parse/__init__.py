@@ -98,7 +98,9 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         if t == p.text and s == 0 and e == len(t):
             raw.append(p)
         else:
-            q = Paragraph.model_construct(index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols)
+            q = Paragraph.model_construct(
+                index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols, table_row=p.table_row
+            )
             raw.append(slice_paragraph(q, s, e, p.index))
     opening = [marker_at_start(q.text) for q in raw]
     starts = sum(1 for mk in opening if mk is not None)
@@ -315,6 +317,23 @@ def _signed_before_annex(nodes: list, paras: list[Paragraph]) -> list[int]:
     return []
 
 
+def _attached_tables(paras: list[Paragraph], markers: list[Marker | None], first: int) -> frozenset[int]:
+    """The 附件 headings (附件 / 附件2 / 附件：X分工表, unnumbered) whose next numbered paragraph is a row of a
+    task table: the attachment holding the plan's task table is a part of its own, its rows no children of
+    the body's last item. Only after a numbered item: a table that follows no item has no parent anyway."""
+    out: set[int] = set()
+    heading: int | None = None
+    for k in range(first + 1, len(paras)):
+        if markers[k] is None:
+            if _ATTACHMENT.fullmatch(paras[k].text.strip()):
+                heading = k if heading is None else heading
+            continue
+        if heading is not None and paras[k].table_row:
+            out.add(heading)
+        heading = None
+    return frozenset(out)
+
+
 def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
     """An attachment that is the plan's task list (重点任务分工表, rows with their units) stays in."""
     head = "".join(p.text for p in paras[k : k + 4])
@@ -323,10 +342,37 @@ def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
     return any(extract.find_responsibility(p.text) is not None for p in paras[k:])
 
 
+# an attachment list whose first entry stands on the 附件 line: 附件：1.X分工表 (then 2.Y名单 on a line of its own)
+_ATTACHMENT_LIST = re.compile(r"附\s*件\s*[:：]\s*([(（]?)1\s*[)）.．、]")
+
+
+def _attachment_lists(paras: list[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
+    """The later entries of an attachment list (附件：1.X / 2.Y / 3.Z, each a line) are no items: after a
+    line opening 附件：1., the lines numbered 2., 3., … in the same style that name a document (short, no
+    sentence) are unnumbered."""
+    out = list(markers)
+    for k, p in enumerate(paras):
+        m = _ATTACHMENT_LIST.match(p.text.strip())
+        if m is None or markers[k] is not None:
+            continue
+        expected = 2
+        for j in range(k + 1, len(paras)):
+            mk = markers[j]
+            text = paras[j].text.strip()
+            style = "arabic_paren" if m.group(1) else "arabic_dot"
+            if mk is None or mk.style != style or mk.ordinal != expected or len(text) > _LIST_LINE_MAX \
+                    or re.search("[。；;]", text):  # fmt: skip
+                break
+            out[j] = None
+            expected += 1
+    return out
+
+
 def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     paras = prepare(doc)
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
     markers = digit_led_markers([p.text for p in paras], markers)
+    markers = _attachment_lists(paras, markers)
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)
@@ -428,14 +474,17 @@ def _parse_one(
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
         rows = [j for j in range(cut, len(paras)) if markers[j] is not None and _TASK_OF_ROW.search(paras[j].text)]
         markers = markers[:cut] + [None] * (len(paras) - cut)
-    nodes = build_nodes(paras, markers, first)
+    nodes = build_nodes(paras, markers, first, _attached_tables(paras, markers, first))
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
     closing: list[int] = _signed_before_annex(nodes, paras)
     pos = closings.start(paras[last.para].text, [paras[k].text for k in last.body])
+    if paras[last.para].table_row:  # a table's last row is whole: what follows the table is not its text
+        after = next((n for n, k in enumerate(last.body) if not paras[k].table_row), None)
+        pos = after if pos is None or (after is not None and after < pos) else pos
     if pos is not None:
-        closing = last.body[pos:]
+        closing = sorted({*closing, *last.body[pos:]})
         last.body = last.body[:pos]
     if listing is not None:  # the list is no measure's text: what is in the last item's closes the plan
         own = [k for k in last.body if k >= listing.start]

@@ -91,7 +91,7 @@ _SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
 # Words that end like a place but name a kind of area, never a jurisdiction: 城镇小区 in a title is
 # not a county "小区" in a town "城镇" (unless the gazetteer lists a division of that name).
 _AREA_WORDS = frozenset(
-    "小区 社区 园区 城区 城镇 景区 片区 辖区 街区 校区 厂区 山区 库区 老区 灾区 矿区 牧区 市区 郊区 "
+    "小区 社区 园区 城区 城市 城镇 景区 片区 辖区 街区 校区 厂区 山区 库区 老区 灾区 矿区 牧区 市区 郊区 "
     "新区 全区 本区 我区 城乡 村镇 乡镇 集镇 市县 省市 县市 县区 市州".split()
 )
 

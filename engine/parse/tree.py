@@ -200,9 +200,19 @@ def is_principle(title: str) -> bool:
     return is_general(title) and not any(w in title for w in _GOAL_WORDS)
 
 
-def build_nodes(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[Node]:
+def build_nodes(
+    paras: list[Paragraph], markers: list[Marker | None], first: int, apart: frozenset[int] = frozenset()
+) -> list[Node]:
+    """The numbered items as nodes, each with the unnumbered paragraphs after it as its body.
+
+    `apart`: paragraphs that begin a part of their own (an 附件 holding the plan's task table): no node
+    before one is the parent of a node after it, so the table's rows never nest under the body's last
+    item (四、保障措施's (三))."""
     nodes: list[Node] = []
+    breaks: set[int] = set()  # nodes that begin a part of their own
     for k in range(first, len(paras)):
+        if k in apart:
+            breaks.add(len(nodes))
         mk = markers[k]
         if mk is not None:
             node = Node(mk, k)
@@ -217,6 +227,8 @@ def build_nodes(paras: list[Paragraph], markers: list[Marker | None], first: int
         n.rank = order.setdefault(n.marker.style, len(order))
     stack: list[int] = []
     for i, n in enumerate(nodes):
+        if i in breaks:
+            stack = []
         while stack and nodes[stack[-1]].rank >= n.rank:
             stack.pop()
         n.parent = stack[-1] if stack else None

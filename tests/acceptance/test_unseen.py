@@ -125,9 +125,6 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
-    # held out (blind7, blind8), measured once after the blind5/blind6 fixes; causes as seen in the output
-    "blind8/hainan-province-rural-sewage-table": "an .html page whose measures are the rows of a real <table>: read "
-    "as its 4 section headings, no rows",
 }
 
 

@@ -201,3 +201,13 @@ def test_the_furniture_words_are_read_on_first_use_not_at_import() -> None:
         [sys.executable, "-c", _FIRST_USE], cwd=root, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["0", "1"]  # start-up reads no data file; the first page that needs it does
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["索 引 号： 360829-2025-000152 信息分类： 农业、农村", "文 号： 安府办字〔2025〕31号 是否有效： 是", "索引号： 360829"],
+)
+def test_a_metadata_row_with_letter_spaced_labels(row) -> None:
+    """A portal aligns its metadata labels with spaces (索 引 号, 文　　号): the row is still metadata, kept on
+    one line so that it goes as furniture (its cells apart, 是 of 是否有效：是 was read as an issuer's word)."""
+    assert furniture.starts_metadata_row(row)

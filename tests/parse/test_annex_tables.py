@@ -102,3 +102,43 @@ def test_single_spaces_make_a_table_only_under_a_header_of_column_words():
     ok = [(1, "序号 重点任务 牵头单位 配合单位"), (2, "1 推进 数字政府 建设 市数据局 市财政局")]
     ((_, row),) = text_table_lines(ok)
     assert row.text.startswith("1.推进 数字政府 建设(牵头单位:市数据局;配合单位:市财政局)")
+
+
+ATTACHED_AFTER_SAFEGUARDS = """某省人民政府办公厅关于印发某省农村供水保障行动方案的通知
+各市、县人民政府，省政府各部门：
+《某省农村供水保障行动方案》已经省政府同意，现印发给你们，请认真贯彻执行。
+某省人民政府办公厅
+2025年5月6日
+某省农村供水保障行动方案
+一、总体要求
+坚持城乡统筹、建管并重。
+二、重点任务
+重点抓好3项任务，具体分工见附件。
+三、保障措施
+（一）加强组织领导。各市县政府是农村供水保障的责任主体。
+（二）强化资金保障。省级财政统筹相关资金予以支持。
+附件：1.某省农村供水保障重点任务分工表
+2.各市县联络员名单
+附件1
+某省农村供水保障重点任务分工表
+序号\t重点任务\t牵头单位\t配合单位\t完成时限
+1\t推进规模化供水工程建设。\t省水利厅\t省发展改革委、省财政厅\t2026年12月底前
+2\t实施小型供水工程标准化改造。\t省水利厅\t各市县政府\t2027年6月底前
+3\t健全水质检测监测体系。\t省卫生健康委\t省水利厅、省生态环境厅\t2026年6月底前
+附件2
+各市县联络员名单
+"""
+
+
+def test_a_table_attached_after_numbered_safeguards_is_the_plans_measures():
+    """The 附件 task table after 三、保障措施 (一)(二) (a blind8 海南 page had it so): its rows are the measures,
+    not children of (二); the attachment list's 2. line is no item; what follows the table is no row's text."""
+    plan = parse_plan(from_text(ATTACHED_AFTER_SAFEGUARDS, "attached.txt"))
+    assert [(m.ref, m.path, m.lead_units, m.support_units) for m in plan.measures] == [
+        ("1", [], ["省水利厅"], ["省发展改革委", "省财政厅"]),
+        ("2", [], ["省水利厅"], ["各市县政府"]),
+        ("3", [], ["省卫生健康委"], ["省水利厅", "省生态环境厅"]),
+    ]
+    assert [s.label for s in plan.sections] == ["一", "二", "三", "(一)", "(二)"]
+    assert plan.measures[-1].text.endswith("2026年6月底前完成。")
+    assert plan.date == "2025-05-06"

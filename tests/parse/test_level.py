@@ -114,3 +114,10 @@ def test_a_listed_division_is_a_place_though_its_stem_looks_like_a_word(text, na
 @pytest.mark.parametrize("text", ["全市", "各县", "本区", "建设区域", "推进县域", "和各区"])
 def test_words_before_a_suffix_are_still_no_place(text) -> None:
     assert places_in(text) == []
+
+
+@pytest.mark.parametrize("text", ["株洲市城市燃气管道等老化更新改造实施方案", "南宁市城市更新行动方案"])
+def test_chengshi_after_a_city_is_no_place(text) -> None:
+    """城市 (a city, as a kind of area: 城市燃气, 城市更新) after the city's name is no second place called 城市
+    (measured: 株洲市城市燃气… was read as a county 城市)."""
+    assert places_in(text) == [(text[:3], "city")]
