@@ -132,3 +132,101 @@ def test_the_space_after_a_chapter_or_article_label_is_the_norm() -> None:
         found = [f.evidence.local for f in check(str(path), allow_no_parent=True, fail_on="none").report.findings
                  if f.check == "format" and "空格" in f.message]
     assert len(found) == 1 and "健身" in (found[0] or ""), found  # the stray spaces inside the text still count
+
+
+def _format_findings(text: str) -> list[tuple[str | None, str]]:
+    """(item, message) of the format findings of `text` checked alone, through the whole pipeline."""
+    import tempfile
+    from pathlib import Path
+
+    from engine.pipeline import check
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "d.txt"
+        path.write_text(text, encoding="utf-8")
+        findings = check(str(path), allow_no_parent=True, fail_on="none").report.findings
+    return [(f.local_item, f.message) for f in findings if f.check == "format"]
+
+
+def test_a_membership_list_aligned_by_spaces_is_layout() -> None:
+    """A 领导小组 list pads 组　长 to 副组长's width, a two-character name to three (王　勇), sets the post off
+    by spaces and aligns the lines under a role (blind4/5/7 town plans: 10 多余空格 findings). A stray space
+    in a measure's text is still reported."""
+    text = (
+        "某某镇花椒产业提质增效工作方案\n"
+        "一、重点任务\n"
+        "　　1.扩大种植规模。新增花椒种植面积2000亩。镇农业服务中心负责。\n"
+        "　　2.加强市场监管。开展收购市场秩序专项整治 行动。镇市场监管所负责。\n"
+        "二、组织领导\n"
+        "　　成立某某镇花椒产业提质增效工作领导小组：\n"
+        "　　组　长：刘建华　镇党委副书记、镇长\n"
+        "　　　　　　张　敏　镇党委书记\n"
+        "　　副组长：王　勇　镇党委委员、副镇长\n"
+        "            次仁央宗  镇党委委员\n"
+        "　　成　员：镇农业服务中心、镇财政所主要负责人，各村党组织书记。\n"
+        "　　领导小组办公室设在镇农业服务中心，负责日常工作。\n"
+        "三、工作要求\n"
+        "　　各村要高度重视，确保各项任务落到实处。\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "专项整治" in found[0], found
+
+
+def test_the_space_between_two_labelled_fields_of_a_line_is_layout() -> None:
+    """责任单位：…　　完成时限：… and 牵头单位：…  配合单位：… are two fields of one line, set apart by spaces
+    (a blind6 provincial plan: 8 多余空格 findings); a space inside a date is still reported."""
+    text = (
+        "某某省非物质文化遗产保护工作方案\n"
+        "（一）完善代表性项目名录体系。开展全省资源补充调查。\n"
+        "责任单位：省文化和旅游厅、各设区市人民政府　　完成时限：2025年12月底前\n"
+        "（二）加强传承人队伍建设。完善传承人认定与管理办法。\n"
+        "牵头单位：省文化和旅游厅  配合单位：省财政厅  责任人：李明\n"
+        "（三）推进整体性保护。2025 年建成文化生态保护区3个。\n"
+        "责任单位：省文化和旅游厅　　完成时限：2025年底前\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "2025" in found[0], found
+
+
+def test_a_box_or_table_caption_set_off_by_a_space_is_the_norm() -> None:
+    """专栏1　海洋牧场重点建设工程 is set off like 第一章　总则 (blind7/8 plans: 5 多余空格 findings); 表1 and
+    附件2 captions too. A space inside the box's text is still reported."""
+    text = (
+        "某某省海洋牧场建设实施方案\n"
+        "（一）推进人工鱼礁建设。每年投放人工鱼礁10万空方。（牵头单位：省农业农村厅）\n"
+        "专栏1　海洋牧场重点建设工程\n"
+        "1.深远海养殖平台工程。布局建设深远海养殖平台集群。\n"
+        "（二）发展休闲渔业。建设休闲渔业基地20个。（牵头单位：省文化和旅游厅）\n"
+        "专栏2　休闲渔业 提升工程\n"
+        "表1　主要指标\n"
+        "附件2　重点任务分工表\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "休闲渔业 提升" in found[0], found
+
+
+def test_a_clause_after_the_measures_sub_points_stands_on_its_own_line() -> None:
+    """A measure closing with sub-points （1）（2）（3） puts its clause on a line of its own after them: it answers
+    for the whole measure (blind4/6 plans: 4 detached findings). A clause set apart from a measure with no
+    sub-points, where the document's others close their measures, is still reported."""
+    text = (
+        "某某市食品安全专项整治实施方案\n"
+        "一、重点任务\n"
+        "　　（一）加强源头治理。严格农药兽药使用监管。市农业农村局牵头，市市场监管局配合。\n"
+        "　　（二）强化生产企业风险管控。\n"
+        "　　（1）督促企业建立健全风险管控清单；\n"
+        "　　（2）对重点行业企业开展体系检查；\n"
+        "　　（3）对风险等级高的企业每年至少开展2次监督检查。\n"
+        "　　市市场监管局负责。\n"
+        "　　（三）规范经营环节管理。加强农贸市场监管。市市场监管局牵头，市商务局配合。\n"
+        "　　（四）守牢校园食品安全防线。\n"
+        "　　一是全面落实陪餐制度；\n"
+        "　　二是开展校园周边联合检查。\n"
+        "　　市教育局牵头，市市场监管局配合。\n"
+        "　　（五）提升检验检测能力。加强检验检测机构建设。\n"
+        "\n"
+        "　　市市场监管局牵头，市财政局配合。\n"
+        "　　（六）推进社会共治。实施有奖举报制度。市委宣传部牵头，市市场监管局配合。\n"
+    )
+    found = [(item, m) for item, m in _format_findings(text) if "分离" in m]
+    assert [item for item, _ in found] == ["(五)"], found

@@ -3,10 +3,14 @@
 - responsibility brackets: the majority style across the document (（）, (), ［］, []) is right;
   a clause in another style is reported.
 - responsibility clause detached from its measure (its own paragraph) where most are not, or broken
-  over two paragraphs (a paragraph that starts with 、，；: the rest of the previous one).
+  over two paragraphs (a paragraph that starts with 、，；: the rest of the previous one). A clause on
+  its own line after the measure's numbered sub-points（1）（2）（3） answers for the whole measure:
+  that is where it must stand, not a slip.
 - stray spaces inside numbers, dates and words (`2022 年`, `法治 政府`, `行政执法 APP 掌上执法`) —
-  the normalised text drops them, so this reads Paragraph.orig. Indentation and the space after a
-  label are not reported.
+  the normalised text drops them, so this reads Paragraph.orig. Layout is not reported: indentation,
+  the space after a label (第一章　总则, 专栏1　…: rulesets/data/layout.yaml `caption_labels`), the
+  alignment of a membership list (组　长：王　勇　镇党委书记: `roster_roles`) and the space between two
+  labelled fields of one line (责任单位：…　　完成时限：…).
 - one symbol in two widths within the document (+ and ＋, ( and （, : and ：, ; and ；, , and ，,
   % and ％): the minority form is reported, when it is at most `max_minority` of the uses.
 - cited document titles: a year range written differently from how the document writes its own
@@ -24,7 +28,8 @@ from typing import ClassVar
 from pydantic import Field
 
 from engine.fix.edits import restyle
-from engine.models import Paragraph, Plan
+from engine.models import Measure, Paragraph, Plan
+from engine.parse.numbering import marker_at_start
 from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
@@ -39,6 +44,11 @@ _ORG_END = re.compile(r"(?:中共中央|国务院|人民政府|政府|办公厅|
 _ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)")
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
+# a labelled field (责任单位：, 完成時限：): what follows a space that separates two fields of one line
+_FIELD_LABEL = re.compile(rf"[{_HAN}]{{2,6}}[ \u3000]*[:：]")
+_SENTENCE_END = re.compile("[。；;！？!?]")
+# a sub-point that opens a paragraph in the prose form 一是… / 二是…
+_IS_POINT = re.compile("[一二三四五六七八九十]{1,2}是")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*([-－—–~～])\s*(\d{4})(年?[)）]?)\s*[》〉]")
 _DASHES = "-－—–~～"
 
@@ -71,13 +81,18 @@ class Format(CheckKind):
         "排版和符号的疏漏读者一眼就能看到：责任分工的括号样式不统一（（）、()、［］混用），责任分工与措施"
         "脱节或断成两段，数字、日期、词语中多出空格（“2022 年”“法治 政府”），同一符号全角半角混用"
         "（“+”与“＋”），引用文件名时年份连接号与该文件原题不一致（原题“2021—2025年”写成“2021-2025年”）。"
-        "空格与全半角依据原文判断；多数写法视为正确。"
+        "空格与全半角依据原文判断；多数写法视为正确。排版用的空格不报告：领导小组名单的对齐（组　长：王　勇　镇党委书记）、"
+        "同一行两个字段之间（责任单位：…　　完成时限：…）、专栏和表题号后（专栏1　…，rulesets/data/layout.yaml）；"
+        "带分项的措施，责任分工列在最后一个分项之后单独成行，管的是整项，不算脱节。"
     )
     description_en = (
         "Reader-visible layout slips: responsibility brackets in mixed styles, a responsibility clause detached "
         "from or broken off its measure, stray spaces in numbers, dates and words, one symbol in both widths, "
         "and a cited title whose year range differs from the document's own title (2021-2025 for 2021—2025). "
-        "Read from the original text; the majority form is taken as right."
+        "Read from the original text; the majority form is taken as right. Spaces that are layout are not "
+        "reported: a membership list's alignment (组　长：王　勇　镇党委书记), two labelled fields of one line "
+        "(责任单位：…　　完成时限：…), a box or table caption's number (专栏1　…; rulesets/data/layout.yaml). A clause "
+        "on its own line after a measure's sub-points answers for the whole measure: not detached."
     )
     Options = Options
     message: ClassVar[dict[str, str]] = {"zh": "{problem}", "en": "{problem}"}
@@ -102,7 +117,7 @@ class Format(CheckKind):
         if options.detached:
             yield from self._detached(ctx, plan, owner)
         if options.spaces:
-            yield from self._spaces(plan, owner)
+            yield from self._spaces(ctx, plan, owner)
         if options.widths:
             yield from self._widths(plan, owner, options)
         if options.citations:
@@ -163,11 +178,19 @@ class Format(CheckKind):
                 )  # fmt: skip
 
     def _detached(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
-        measures = [m for m in ctx.measures() if m.responsibility and m.responsibility.source == "clause"]
+        by_line = {p.line: p for p in plan.paragraphs}
+        # a clause after the measure's sub-points stands on its own line by necessity (it answers for them
+        # all): no slip, and no sign of how the document places its clauses either
+        measures = [
+            m
+            for m in ctx.measures()
+            if m.responsibility
+            and m.responsibility.source == "clause"
+            and not (m.responsibility.detached and _after_points(m, plan, by_line))
+        ]
         n_det = sum(1 for m in measures if m.responsibility.detached)  # type: ignore[union-attr]
         reported: set[str] = set()
         if measures and n_det * 2 < len(measures):
-            by_line = {p.line: p for p in plan.paragraphs}
             for m in measures:
                 r = m.responsibility
                 if r and r.detached:
@@ -194,9 +217,14 @@ class Format(CheckKind):
                     "broken",
                 )  # fmt: skip
 
-    def _spaces(self, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
+    def _spaces(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
+        caption, roster = ctx.remember(("format.layout",), lambda: _layout(ctx.table("layout")))
+        in_roster = False  # the paragraph before was a line of a membership list
         for p in plan.paragraphs:
-            if p.index not in owner or p.table_row:  # a table's cells are apart by design
+            # a membership list's lines are aligned by spaces: its role lines, and the lines under a
+            # role naming more of its members (no label, no sentence: 王建平    镇党委副书记、镇长)
+            in_roster = bool(roster.match(p.text)) or (in_roster and _roster_more(p.text))
+            if p.index not in owner or p.table_row or in_roster:  # a table's cells are apart by design
                 continue
             orig, off = _own(p)
             if " " not in orig and "\u3000" not in orig:
@@ -208,13 +236,14 @@ class Format(CheckKind):
                 r"\s*(?:第[0-9０-９一二三四五六七八九十百零〇]{1,5}[章节条编]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?)\s*",
                 orig,
             )
-            skip_to = label.end() if label else lead
+            skip_to = max(label.end() if label else lead, _caption_end(p, off, orig, caption))
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
                 if m.start() >= skip_to
                 and m.end() < len(orig.rstrip())
                 and not (_ORG_END.search(orig, 0, m.start()) and _ORG_NEXT.match(orig[m.end() :]))
+                and not _between_fields(orig, m)
             ]
             groups: list[list[re.Match[str]]] = []
             for m in runs:
@@ -396,6 +425,62 @@ def _first_body(plan: Plan) -> int:
     """Index of the first paragraph of the body (front matter before it counts for widths too)."""
     starts = [m.paragraphs[0] for m in plan.measures if m.paragraphs]
     return min(starts) if starts else 0
+
+
+def _layout(table: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """rulesets/data/layout.yaml as two patterns on the normalised text: a caption label that opens a
+    paragraph (专栏1, 表2, 附件; a one-character word needs its number), a membership list's role line."""
+    words = sorted((str(w) for w in table.get("caption_labels") or ()), key=len, reverse=True)
+    roles = sorted((str(w) for w in table.get("roster_roles") or ()), key=len, reverse=True)
+    num = "[0-9一二三四五六七八九十]{1,3}"
+    long = "|".join(re.escape(w) for w in words if len(w) > 1)
+    short = "|".join(re.escape(w) for w in words if len(w) == 1)
+    alts = [f"(?:{long})(?:{num})?"] if long else []
+    alts += [f"(?:{short}){num}"] if short else []
+    caption = re.compile(f"(?:{'|'.join(alts)})(?![0-9])" if alts else "(?!)")
+    roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
+    return caption, roster
+
+
+def _caption_end(p: Paragraph, off: int, orig: str, caption: re.Pattern[str]) -> int:
+    """Where, in `orig` (the paragraph's own stretch from `off`), the title after a caption label that opens
+    the paragraph begins (专栏1　海洋牧场: at 海), when a space sets it off; else 0."""
+    m = caption.match(p.text)
+    if not m or m.end() >= len(p.text):
+        return 0
+    i = p.column(m.end()) - 1 - off
+    return i if 0 < i <= len(orig) and orig[i - 1] in " \u3000\t" else 0
+
+
+def _after_points(m: Measure, plan: Plan, by_line: dict[int, Paragraph]) -> bool:
+    """The measure's detached clause follows a numbered sub-point of its own（（1）…（3）, （一）…（三）, ①, 一是…）:
+    the paragraph before the clause's opens with a label and is not the measure's first."""
+    r = m.responsibility
+    p = by_line.get(r.line) if r else None
+    if p is None or p.index not in m.paragraphs:
+        return False
+    by_index = {q.index: q for q in plan.paragraphs}
+    before = [by_index[i].text.strip() for i in m.paragraphs if i < p.index and i in by_index]
+    before = [t for t in before if t]
+    if len(before) < 2:  # the measure's own paragraph, then the clause: a true detached clause
+        return False
+    text = before[-1]
+    return marker_at_start(text) is not None or bool(_IS_POINT.match(text))
+
+
+def _roster_more(text: str) -> bool:
+    """A line under a membership list's role naming more of its members: short, no label, no sentence,
+    not a numbered item."""
+    return 0 < len(text) <= 40 and not re.search("[:：。；;！？!?]", text) and marker_at_start(text) is None
+
+
+def _between_fields(orig: str, m: re.Match[str]) -> bool:
+    """The space run `m` separates two labelled fields of one line (责任单位：…　　完成时限：…): a label and
+    its colon follow it, and another stands before it in the same sentence."""
+    if not _FIELD_LABEL.match(orig, m.end()):
+        return False
+    ends = [e.end() for e in _SENTENCE_END.finditer(orig, 0, m.start())]
+    return bool(re.search("[:：]", orig[ends[-1] if ends else 0 : m.start()]))
 
 
 def _owners(ctx: CheckContext) -> dict[int, str | None]:
