@@ -125,6 +125,13 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
+    # held out (blind9), measured once after the blind7/blind8 fixes; causes as seen in the output
+    "blind9/nhc-national-occupational-health": "a joint 印发 notice of ten ministries whose names stand on the "
+    "title line separated by spaces: the whole line is taken as the title, not the inner plan's",
+    "blind9/xueyuan-subdistrict-waste-sorting": "a 三、时间安排 stages section 1.–3. read as three more measures",
+    "blind9/yushu-prefecture-cordyceps-oneline": "one-line page: the 五、工作步骤 stages （一）…（三） read as measures",
+    "blind9/zhangye-city-seed-corn": "a .pdf whose （一） restarts in every section: the 总体要求 and 保障措施 "
+    "items read as measures (13 for 8)",
 }
 
 
@@ -140,7 +147,12 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {}
+LEVEL_KNOWN: dict[str, str] = {
+    # held out (blind9): the gold names a town with the divisions above it, as its issuer does; the code names
+    # the town alone and gives it no parent
+    "blind9/xiaying-town-great-wall": "got 下营镇 with no parent for 天津市蓟州区下营镇",
+    "blind9/xueyuan-subdistrict-waste-sorting": "got 学院街道 with no parent for 宜昌市西陵区学院街道",
+}
 
 
 @pytest.mark.parametrize(
