@@ -16,7 +16,9 @@ it. The page's closing starts at the first opener after that piece (a button, a 
 相关链接 or 主办单位, a footer mark), and everything from there to the end of the document is cut and listed in
 `SourceDoc.removed`. So a plan that speaks of 上一篇 in a sentence, a 附件 after the signature, a signature or a
 date before the buttons, or a page whose 【打印本页】 stands above the text, is never cut; a footer label that is
-also a notice's (地址：…, 联系电话：…) opens nothing: a notice's own contact line stays.
+also a notice's (地址：…, 联系电话：…) opens nothing: a notice's own contact line stays. A numbered title (1.某某通知)
+belongs to the closing only when a closing label stands before it (相关文件：1.… 2.…); after a bare button, or
+with plan text before it, a numbered line is the plan's (【打印本页】 三、保障措施 keeps its heading).
 
 The words are data: `closing_labels` and `footer_labels` in rulesets/data/page_furniture.yaml, with the buttons
 (`strong_tokens`) and footer marks (`footer_marks`) the rest of the furniture code reads.
@@ -38,7 +40,7 @@ MAX_ZONE = 4000  # characters: a page's closing is shorter; the walk reads no fu
 VALUE_MAX = 100  # a label's value (the title of another document after 上一篇：)
 BARE_MAX = 60  # a name or a title standing alone (a site in a link list, a document's title)
 
-_STOP, _FOOTER, _OPENER = 0, 1, 2
+_STOP, _FOOTER, _OPENER, _NUMBERED_TITLE = 0, 1, 2, 3
 _SENTENCE = re.compile(r"[。；;！!？?]")
 # an item's number (一、 （一） (1) 1. 1、 ① 第一条): a numbered heading or item is the plan's
 _NUMBERED = re.compile(
@@ -87,11 +89,13 @@ def _kind(piece: str, p: _Patterns) -> int:
     t = piece.strip(_EDGE_JUNK)
     if not t:
         return _FOOTER  # a bullet, a pipe between links
-    if len(t) > VALUE_MAX or _SENTENCE.search(t) or _NUMBERED.match(t) or _ANNEX.match(t):
+    if len(t) > VALUE_MAX or _SENTENCE.search(t) or _ANNEX.match(t):
         return _STOP
     label = p.label.match(t)
     if _SALUTATION.search(t[label.end() :] if label else t):
         return _STOP  # the addressees that open a document (各乡镇人民政府，市政府各部门：), behind a label or not
+    if _NUMBERED.match(t):
+        return _NUMBERED_TITLE  # a heading of the plan, or a title in a numbered list of links: the walk decides
     inner = t[1:-1].strip() if t[0] in "【[" and t[-1] in "】]" else None
     if p.opening.match(t) or p.marks.search(t) or (inner is not None and p.opening.match(inner)):
         return _OPENER
@@ -124,6 +128,9 @@ def closing_cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
     p = _patterns()
     budget = MAX_ZONE
     start: tuple[int, int] | None = None  # (line, column) of the earliest opener met so far
+    # numbered titles met since the last opener (1.某某通知): a link list's if a closing label comes before them
+    # (相关文件：), else the plan's, and the closing is what was found before them
+    numbered: tuple[tuple[int, int] | None] | None = None
     stopped = False
     for k in range(len(lines) - 1, -1, -1):
         line = lines[k][1]
@@ -140,10 +147,17 @@ def closing_cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
             if kind == _STOP or budget < 0:
                 stopped = True
                 break
-            if kind == _OPENER:
-                start = (k, base + a)
+            if kind == _NUMBERED_TITLE:
+                numbered = numbered or (start,)
+            elif kind == _OPENER:
+                if numbered is not None and not p.opening.match(s[a:b].strip(_EDGE_JUNK)):
+                    stopped = True  # 【打印本页】 then numbered lines: the plan's, not a link list's
+                    break
+                start, numbered = (k, base + a), None
         if stopped:
             break
+    if numbered is not None:
+        start = numbered[0]
     if start is None or not stopped:  # nothing opens a closing, or no plan text before it at all
         return lines, []
     k0, col = start

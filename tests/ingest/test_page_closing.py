@@ -172,3 +172,19 @@ def test_another_document_after_the_footer_label_stays() -> None:
     """A page that runs on into another document (its addressees) after a link label: the text stays."""
     doc = from_text(one_line(NOTICE, PLAN, ["相关链接：各乡镇人民政府，县直各部门："]))
     assert "各乡镇人民政府，县直各部门：" in " ".join(p.orig for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("joined", [one_line, many_lines], ids=["one-line", "multi-line"])
+def test_a_numbered_list_of_links_goes_with_its_label(joined) -> None:  # type: ignore[no-untyped-def]
+    links = ["相关文件：", "1.某县人民政府办公室关于做好春季森林防火工作的通知", "2.某县人民政府关于公布耕地地力保护补贴标准的公告"]
+    doc = from_text(joined(NOTICE, PLAN, FOOTER[:1], links, FOOTER[4:]))
+    assert doc.paragraphs[-1].orig.rstrip().endswith(LAST_SENTENCE)
+    assert [m.label for m in parse_plan(doc).measures][-1] == "(三)"
+
+
+@pytest.mark.parametrize("joined", [one_line, many_lines], ids=["one-line", "multi-line"])
+def test_a_numbered_heading_after_the_buttons_stays(joined) -> None:  # type: ignore[no-untyped-def]
+    """【打印本页】 then 三、保障措施 with no link label before it: the heading is the plan's."""
+    doc = from_text(joined(NOTICE, PLAN, FOOTER[:1], ["三、保障措施"], FOOTER[4:]))
+    assert "三、保障措施" in " ".join(p.orig for p in doc.paragraphs)
+    assert "城关镇人民路" not in " ".join(p.orig for p in doc.paragraphs)
