@@ -13,7 +13,7 @@ ends, or starts where a label is glued to what comes before it (…的通知下�
 closing or the footer with a short value, or a short name or title — the walk goes on; the first piece that is
 not (a sentence with 。；！？, a numbered heading or item, a 附件 line, a task-table row, or anything long) ends
 it. The page's closing starts at the first opener after that piece (a button, a closing label such as 上一篇 or
-相关链接 or 主办单位, a footer mark), and everything from there to the end of the document is cut and listed in
+相关链接, a footer mark, or a sponsor's label 主办单位 with a footer mark after it), and everything from there to the end of the document is cut and listed in
 `SourceDoc.removed`. So a plan that speaks of 上一篇 in a sentence, a 附件 after the signature, a signature or a
 date before the buttons, or a page whose 【打印本页】 stands above the text, is never cut; a footer label that is
 also a notice's (地址：…, 联系电话：…) opens nothing: a notice's own contact line stays. A numbered title (1.某某通知)
@@ -40,7 +40,7 @@ MAX_ZONE = 4000  # characters: a page's closing is shorter; the walk reads no fu
 VALUE_MAX = 100  # a label's value (the title of another document after 上一篇：)
 BARE_MAX = 60  # a name or a title standing alone (a site in a link list, a document's title)
 
-_STOP, _FOOTER, _OPENER, _NUMBERED_TITLE = 0, 1, 2, 3
+_STOP, _FOOTER, _OPENER, _NUMBERED_TITLE, _SITE, _MARK = 0, 1, 2, 3, 4, 5
 _SENTENCE = re.compile(r"[。；;！!？?]")
 # an item's number (一、 （一） (1) 1. 1、 ① 第一条): a numbered heading or item is the plan's
 _NUMBERED = re.compile(
@@ -60,7 +60,8 @@ _MARKS = r"[\u4e00-\u9fff]?(?:ICP备|ICP证|公网安备)|网站标识码|版权
 @dataclass(frozen=True)
 class _Patterns:
     cut: re.Pattern[str]  # where a glued piece starts inside a stretch without spaces
-    opening: re.Pattern[str]  # a closing label at a piece's start (上一篇 相关链接 主办单位)
+    opening: re.Pattern[str]  # a closing label at a piece's start (上一篇 相关链接)
+    site: re.Pattern[str]  # a site's sponsor label at a piece's start (主办单位 技术支持)
     label: re.Pattern[str]  # a closing or footer label at a piece's start (地址 联系电话 too)
     marks: re.Pattern[str]  # a footer mark anywhere in a piece (ICP备, 网站标识码, 版权所有)
     strong: re.Pattern[str]  # a button that is furniture wherever it stands (打印本页, 扫一扫在手机打开当前页)
@@ -73,11 +74,13 @@ def _alt(words: tuple[str, ...]) -> str:
 @memo(1, copy="shared")  # compiled once from the data; frozen
 def _patterns() -> _Patterns:
     data = furniture.data()
-    closing, labels = _alt(data["closing_labels"]), _alt(data["closing_labels"] + data["footer_labels"])
+    closing, site = _alt(data["closing_labels"]), _alt(data["site_labels"])
+    labels = _alt(data["closing_labels"] + data["site_labels"] + data["footer_labels"])
     strong = _alt(data["strong_tokens"])
     return _Patterns(
         cut=re.compile(rf"(?<=[】\]])|(?<![【\[])(?:(?:{labels})\s*[:：]|{strong}|{_MARKS})", re.I),
         opening=re.compile(rf"^(?:{closing})(?:\s*[:：]|$)", re.I),
+        site=re.compile(rf"^(?:{site})(?:\s*[:：]|$)"),
         label=re.compile(rf"^(?:{labels})(?:\s*[:：]|$)", re.I),
         marks=re.compile(_MARKS, re.I),
         strong=re.compile(strong),
@@ -97,8 +100,12 @@ def _kind(piece: str, p: _Patterns) -> int:
     if _NUMBERED.match(t):
         return _NUMBERED_TITLE  # a heading of the plan, or a title in a numbered list of links: the walk decides
     inner = t[1:-1].strip() if t[0] in "【[" and t[-1] in "】]" else None
-    if p.opening.match(t) or p.marks.search(t) or (inner is not None and p.opening.match(inner)):
+    if p.marks.search(t):
+        return _MARK
+    if p.opening.match(t) or (inner is not None and p.opening.match(inner)):
         return _OPENER
+    if p.site.match(t):
+        return _SITE
     if (inner is not None or p.strong.search(t)) and furniture.is_furniture(t):
         return _OPENER  # 【打印】 【关闭窗口】 扫一扫在手机打开当前页 我要纠错
     if label or len(t) <= BARE_MAX:
@@ -131,6 +138,7 @@ def closing_cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
     # numbered titles met since the last opener (1.某某通知): a link list's if a closing label comes before them
     # (相关文件：), else the plan's, and the closing is what was found before them
     numbered: tuple[tuple[int, int] | None] | None = None
+    marked = False  # a footer mark (ICP备, 网站标识码) was met: a site's sponsor line before it is the footer's
     stopped = False
     for k in range(len(lines) - 1, -1, -1):
         line = lines[k][1]
@@ -149,7 +157,11 @@ def closing_cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
                 break
             if kind == _NUMBERED_TITLE:
                 numbered = numbered or (start,)
-            elif kind == _OPENER:
+            elif kind == _MARK:
+                marked, kind = True, _OPENER
+            elif kind == _SITE:
+                kind = _OPENER if marked else _FOOTER  # 主办单位 opens only a footer that has its marks
+            if kind == _OPENER:
                 if numbered is not None and not p.opening.match(s[a:b].strip(_EDGE_JUNK)):
                     stopped = True  # 【打印本页】 then numbered lines: the plan's, not a link list's
                     break

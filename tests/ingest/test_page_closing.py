@@ -188,3 +188,16 @@ def test_a_numbered_heading_after_the_buttons_stays(joined) -> None:  # type: ig
     doc = from_text(joined(NOTICE, PLAN, FOOTER[:1], ["三、保障措施"], FOOTER[4:]))
     assert "三、保障措施" in " ".join(p.orig for p in doc.paragraphs)
     assert "城关镇人民路" not in " ".join(p.orig for p in doc.paragraphs)
+
+
+def test_an_event_s_own_sponsors_open_no_closing() -> None:
+    """主办单位：… 承办单位：… end an event's plan too: they open a closing only with a footer mark after them."""
+    from engine.ingest.footer import closing_cut
+
+    event = ["一、活动安排", "9月23日在县广场举行开幕式。", "二、组织单位", "主办单位：某县人民政府", "承办单位：某县农业农村局"]
+    for text in (many_lines(event), one_line(event)):
+        lines = [(k + 1, line) for k, line in enumerate(text.splitlines())]
+        assert closing_cut(lines) == (lines, [])
+    site = [*event, "网站标识码：1234560001 某ICP备12345678号"]
+    lines = [(k + 1, line) for k, line in enumerate(site)]
+    assert closing_cut(lines)[1] == site[3:]
