@@ -16,13 +16,17 @@ forms real documents arrive in; each copy holds the same words as the .txt, so i
               every other document declares charset gb2312 and is saved in GBK bytes;
 - `html-br`   the same page with the text's lines separated by <br> inside one <div>;
 - `oneline`   the lines joined by single spaces (a page scraped into one line);
+- `oneline-page` the portal page's text as a scraper saves it, all on one line: top bar, navigation,
+              breadcrumb, metadata, the text, then buttons, 上一篇/下一篇, related files and the site's footer
+              (address, phone) — the footer must not be read into the last measure;
 - `pdf`       (only with --pdf: LibreOffice is slow) an office's .docx by bench.office_copies (a
               paragraph a line, running header = the document's title, "— N —" page numbers), printed
               to PDF by `soffice`; measures break across pages wherever the pages fall.
 
 Each copy is read by `plancheck parse --format json` and compared with the gold by bench.gold.compare, the
 comparison tests/acceptance/test_unseen.py makes (title, measures as numbered and started, lead and support
-units). The gold files are read only through that comparison; what the copies are built from (the title in
+units); and no text of the parse (a section, a measure, the closing part) may hold the words only the pages'
+closing carries (`FOOTER_WORDS`: 上一篇, 下一篇, the footer's phone number, ICP备, 网站标识码). The gold files are read only through that comparison; what the copies are built from (the title in
 the running header, the place in the portal's name) is what the .txt's own parse reads. Prints, per form,
 how many documents are read exactly as the gold says against the .txt originals, and lists each copy
 that differs (with the .txt's own differences when it differs too).
@@ -52,7 +56,7 @@ from engine.ingest.readers import split_lines
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures"
 SETS = ("unseen", "heldout", "blind3", "blind4")
-VARIANTS = ("crlf-bom", "gb18030", "utf16", "trad", "html", "html-br", "oneline")
+VARIANTS = ("crlf-bom", "gb18030", "utf16", "trad", "html", "html-br", "oneline", "oneline-page")
 SLOW = ("pdf",)
 
 
@@ -123,6 +127,30 @@ def traditional(doc: Doc, out: Path) -> Path:
 def oneline(doc: Doc, out: Path) -> Path:
     path = out.with_suffix(".txt")
     path.write_text(" ".join(line.strip() for line in doc.lines if line.strip()) + "\n", "utf-8")
+    return path
+
+
+def oneline_page(doc: Doc, out: Path) -> Path:
+    """The portal page (`portal_page`) as a scraper's text: its chrome, the text and the footer joined by spaces."""
+    place = doc.place or "本地"
+    head = [
+        f"{place}人民政府 | 首页 | 要闻动态 | 政务公开 | 政务服务 | 互动交流",
+        "当前位置：首页 > 政务公开 > 政策文件 > 政府文件",
+        doc.title,
+        f"发布时间：2026-03-18 09:30 来源：{place}人民政府办公室 浏览次数：1286 字号：【大 中 小】",
+    ]
+    tail = [
+        "分享到：微信 微博 QQ空间 【打印本页】 【关闭窗口】",
+        f"上一篇：{place}人民政府办公室关于做好2026年春节期间安全生产工作的通知",
+        f"下一篇：{place}人民政府关于公布2025年度政府信息公开工作年度报告的公告",
+        "相关文件： 关于做好2026年春节期间安全生产工作的通知 2026-01-20",
+        "网站地图 | 联系我们 | 隐私声明",
+        f"主办：{place}人民政府办公室 承办：{place}大数据发展中心 地址：人民路1号 邮编：610000 电话：028-12345678",
+        "网站标识码：5101000001 蜀ICP备05002345号-1 川公网安备 51010402000123号",
+    ]
+    lines = [*head, *(line.strip() for line in doc.lines if line.strip()), *tail]
+    path = out.with_suffix(".txt")
+    path.write_text(" ".join(lines) + "\n", "utf-8")
     return path
 
 
@@ -236,6 +264,7 @@ FORMS: dict[str, Callable[..., Path]] = {
     "utf16": utf16,
     "trad": traditional,
     "oneline": oneline,
+    "oneline-page": oneline_page,
 }
 
 
@@ -266,8 +295,31 @@ def make_copies(docs: list[Doc], variants: list[str], out: Path) -> None:
 # ---- the measure ---------------------------------------------------------------------------------------
 
 
+# words only a page's closing carries (the pages built here put them there): none may be read as the plan's
+FOOTER_WORDS = ("上一篇", "下一篇", "028-12345678", "ICP备", "网站标识码")
+
+
+def footer_read(got: dict) -> list[str]:
+    """Where the parse holds a page's closing as the plan's text (a section, a measure, the closing part)."""
+    out: list[str] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("source", "sha256"):
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for k, value in enumerate(node):
+                walk(value, f"{where}[{k}]")
+        elif isinstance(node, str) and any(w in node for w in FOOTER_WORDS):
+            out.append(f"page footer read as the plan's: {where.lstrip('.')} …{node[-60:]}")
+
+    walk(got, "")
+    return out
+
+
 def differences(doc: Doc, got: dict | str) -> list[str]:
-    return [f"parse failed: {got}"] if isinstance(got, str) else compare(doc.gold, got)
+    return [f"parse failed: {got}"] if isinstance(got, str) else compare(doc.gold, got) + footer_read(got)
 
 
 def run(docs: list[Doc], variants: list[str], verbose: bool) -> dict[str, list[tuple[Doc, list[str]]]]:
@@ -281,7 +333,7 @@ def run(docs: list[Doc], variants: list[str], verbose: bool) -> dict[str, list[t
             results[form].append((doc, diff))
             if verbose or diff:
                 mark = "ok  " if not diff else ("same" if diff == base else "FAIL")
-                print(f"{mark} {form:8} {doc.name}", file=sys.stderr if not diff else sys.stdout)
+                print(f"{mark} {form:12} {doc.name}", file=sys.stderr if not diff else sys.stdout)
                 for d in diff if diff != base else []:
                     print(f"       {d[:300]}")
     return results
@@ -327,11 +379,11 @@ def main(argv: list[str] | None = None) -> None:
         results = run(docs, variants, args.verbose)
     base = {doc.name: not diff for doc, diff in results["txt"]}
     print(f"\n{len(docs)} gold documents from .txt ({args.sets}); read exactly as the gold says:")
-    print("form      exact  of  .txt  lost (the .txt right, the copy not)")
+    print("form         exact  of  .txt  lost (the .txt right, the copy not)")
     for form, rows in results.items():
         exact = sum(not diff for _, diff in rows)
         lost = [doc.name for doc, diff in rows if diff and base[doc.name]]
-        print(f"{form:9} {exact:5} {len(rows):3} {sum(base.values()):5}  {len(lost)}  {' '.join(lost)}")
+        print(f"{form:12} {exact:5} {len(rows):3} {sum(base.values()):5}  {len(lost)}  {' '.join(lost)}")
 
 
 if __name__ == "__main__":

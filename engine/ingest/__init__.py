@@ -19,7 +19,7 @@ import sys
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, furniture
+from engine.ingest import budgets, footer, furniture
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import (
@@ -62,6 +62,7 @@ def build(
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
     removed = list(removed or [])
+    lines, closing = footer.closing_cut(lines)
     parts = [
         (line_no, orig, piece, normalise_parts(piece.text))
         for line_no, orig in lines
@@ -83,7 +84,7 @@ def build(
             text, cols = _strip_markdown(text, cols)
         if text:
             normalised.append((line_no, orig, piece.text, text, cols))
-    n = len(normalised)
+    n = len(normalised) + len(closing)  # the page's last lines are still its closing's (`来源：…` at the edge)
     paragraphs: list[Paragraph] = []
     for k, (line_no, orig, piece_text, text, cols) in enumerate(normalised):
         if len(piece_text) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
@@ -92,13 +93,14 @@ def build(
             if furniture.is_furniture(lite, at_edge=edge, pdf=fmt == "pdf"):
                 kept = _doc_number_part(lite, text, cols)
                 if kept is None:
-                    removed.append(orig.strip())
+                    removed.append(piece_text.strip())  # the piece, not the whole line it was cut from
                     continue
                 text, cols = kept
         paragraphs.append(
             Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols,
                       table_row=isinstance(orig, TableRow))
         )
+    removed.extend(closing)  # the page's end, after all else
     return SourceDoc(
         path=path,
         format=fmt,  # type: ignore[arg-type]

@@ -27,8 +27,9 @@ import bisect
 import itertools
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from engine import RULESETS_DIR
 from engine.memo import memo
@@ -47,6 +48,9 @@ _FALLBACK = {
     "weak_tokens": ("微信", "微博", "打印", "关闭", "字体", "字号", "大中小", "首页"),
     "footer_marks": ("网站标识码", "ICP备", "ICP证", "公网安备"),
     "breadcrumb_ends": ("文件", "公开", "通知", "公告", "政策"),
+    "closing_labels": ("上一篇", "下一篇", "相关链接", "相关文章", "相关文件", "分享到", "版权所有"),
+    "site_labels": ("主办单位", "承办单位", "主办", "承办", "技术支持"),
+    "footer_labels": ("地址", "联系电话", "电话", "传真", "邮编", "网站标识码"),
 }  # fmt: skip
 
 
@@ -190,11 +194,17 @@ _CLOSED_BACK = 3
 _NUM_VALUE = r"[A-Za-z]{0,4}[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z年月日号]|[0-9]"
 
 
+@memo(1, copy="shared")  # one file read once; a read-only mapping of tuples
+def data() -> Mapping[str, tuple[str, ...]]:
+    """The data's word lists by key (page_furniture.yaml, or the minimum kept in `_FALLBACK`)."""
+    return MappingProxyType(_load())
+
+
 @memo(1, copy="shared")  # one file read once; _Words is frozen (tuples, frozensets, compiled patterns)
 def _words() -> _Words:
-    data = _load()
-    labels, edge_labels, numeric = data["labels"], data["edge_labels"], data["numeric_labels"]
-    tokens = data["strong_tokens"] + data["weak_tokens"]
+    words = data()
+    labels, edge_labels, numeric = words["labels"], words["edge_labels"], words["numeric_labels"]
+    tokens = words["strong_tokens"] + words["weak_tokens"]
     marks = ("ICP备", "ICP证", "公网安备")
     twins = _case_twins(numeric + marks + tokens)
     # Items for `inline_spans`, found wherever they stand (spaced or glued to each other). A closed item has
@@ -233,16 +243,16 @@ def _words() -> _Words:
         # stays beside its label); a label may be letter-spaced to align the column (索 引 号, 文　　号)
         metadata_row=re.compile("^[【\\[]?(?:" + _spaced((*labels, *_KEPT_LABELS)) + r")[】\]]?(?:[ :：]|$)"),
         token=re.compile("|".join(sorted(tokens, key=len, reverse=True))),
-        always=re.compile("|".join(map(re.escape, data["footer_marks"])), re.I),
+        always=re.compile("|".join(map(re.escape, words["footer_marks"])), re.I),
         closed=re.compile("|".join(f"(?:{pattern})" for pattern, _ in closed), re.I),
         closed_anchors=re.compile("|".join(anchors for _, anchors in closed)),
-        strong=frozenset(data["strong_tokens"]),
-        weak=frozenset(data["weak_tokens"]),
+        strong=frozenset(words["strong_tokens"]),
+        weak=frozenset(words["weak_tokens"]),
         open_label=re.compile(rf"(?:{_spaced(labels + edge_labels, _KEPT_LABELS)})(?:\s*[:：]\s*|\s+)"),
         crumbs=re.compile(rf"(?:(?:{_spaced(labels)})\s*[:：]\s*)?(?:首页|主页|网站首页)(?=\s*[>»›→])"),
         crumbs_anchors=re.compile(f"{_spaced(labels)}|首页|主页|网站首页"),  # a breadcrumb starts with one
         body_label=re.compile(rf"(?:{_spaced(body_labels)})"),
-        crumb_end=re.compile(".{0,10}?(?:" + "|".join(map(re.escape, data["breadcrumb_ends"])) + ")"),
+        crumb_end=re.compile(".{0,10}?(?:" + "|".join(map(re.escape, words["breadcrumb_ends"])) + ")"),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.gold import norm, norm_ref, norm_title
-from bench.metamorphic import VARIANTS, Doc, make_copies, parse, prepare
+from bench.metamorphic import VARIANTS, Doc, footer_read, make_copies, parse, prepare
 
 PLAN = """某某县2026年城乡供水保障工作方案
 为保障城乡居民饮水安全，结合我县实际，制定本方案。
@@ -44,3 +44,4 @@ def test_every_quick_form_of_a_small_plan_reads_as_its_text(tmp_path: Path) -> N
         got = parse(path)
         assert isinstance(got, dict), (form, got)
         assert reading(got) == reading(base), form
+        assert footer_read(got) == [], form  # the page's 上一篇/下一篇 and footer are no part of the plan
