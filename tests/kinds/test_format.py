@@ -230,3 +230,19 @@ def test_a_clause_after_the_measures_sub_points_stands_on_its_own_line() -> None
     )
     found = [(item, m) for item, m in _format_findings(text) if "分离" in m]
     assert [item for item, _ in found] == ["(五)"], found
+
+
+def test_a_heading_s_line_break_on_a_one_line_page_is_no_stray_space() -> None:
+    """A page delivered on one line (its line breaks became spaces): the space after a numbered heading
+    (四、工作要求 各单位要…) is where the heading's line ended (blind8 Lhasa page, judged false). A space inside
+    a measure's sentence on the same page is still reported."""
+    lines = [
+        "某某县城镇燃气安全专项整治工作方案",
+        "一、整治任务",
+        "（一）排查用户隐患。对全县餐饮用户开展入户安全检查，建立隐患 台账。（牵头单位：县住房和城乡建设局）",
+        "（二）整治违规经营。依法查处无证经营燃气行为。（牵头单位：县市场监管局）",
+        "二、工作要求",
+        "各单位要高度重视，每月25日前报送工作进展情况。",
+    ]
+    found = [m for _, m in _format_findings(" ".join(lines)) if "空格" in m]
+    assert len(found) == 1 and "隐患 台账" in found[0], found

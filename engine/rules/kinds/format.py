@@ -44,6 +44,8 @@ _ORG_END = re.compile(r"(?:中共中央|国务院|人民政府|政府|办公厅|
 _ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)")
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
+# a numbered heading's words up to the space that ended its line (no sentence punctuation inside)
+_HEADING_RUN = re.compile(r"[^。；;，,：:！？!?\s]{1,20}[ \u3000]+")
 # a labelled field (责任单位：, 完成時限：): what follows a space that separates two fields of one line
 _FIELD_LABEL = re.compile(rf"[{_HAN}]{{2,6}}[ \u3000]*[:：]")
 _SENTENCE_END = re.compile("[。；;！？!?]")
@@ -237,6 +239,12 @@ class Format(CheckKind):
                 orig,
             )
             skip_to = max(label.end() if label else lead, _caption_end(p, off, orig, caption))
+            if label and len(orig) < len(p.orig):
+                # a page delivered on one line: its line breaks became spaces, so the space after a heading
+                # (四、工作要求 各单位要…) is where the heading's line ended, not a slip
+                heading = _HEADING_RUN.match(orig, label.end())
+                if heading:
+                    skip_to = max(skip_to, heading.end())
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
