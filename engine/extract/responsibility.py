@@ -144,6 +144,12 @@ def _norm_name(name: str) -> str:
 
 
 def _has_unit_suffix(name: str) -> bool:
+    """Whether `name` reads as a body's name: it ends as one (局, 办公室, 人民政府 …), names no one in particular
+    (各有关部门), or is the set of the bodies below named as a whole (各社区, 各乡镇), whatever it ends in."""
+    return _ends_as_body(name) or is_lower_group(name)
+
+
+def _ends_as_body(name: str) -> bool:
     n = _norm_name(name)
     n = re.sub(r"\([^()]*\)$", "", n) or n  # 区各党委(党组) -> judge 区各党委
     return any(n.endswith(s) for s in unit_data().suffixes) or is_generic_unit(n)
@@ -237,10 +243,10 @@ def _joins_group(group: str, item: str) -> bool:
     already a whole body's name (各镇人民政府) is not continued by another whole name (街道办事处): those are two
     kinds of body, each its own unit (three of four blind examiners; fixtures/unseen/county-city-jobs-scraped's
     counted one)."""
-    if _DIVISION_TAIL_RE.fullmatch(item):
-        return not (_has_unit_suffix(group) and _has_unit_suffix(item))
+    if _DIVISION_TAIL_RE.fullmatch(item):  # 各区 (a group, no body's ending) goes on: 各区、县(市)人民政府
+        return not (_ends_as_body(group) and _ends_as_body(item))
     m = re.match(_DIVISION_KIND, item)
-    return bool(m) and not _has_unit_suffix(group) and _has_unit_suffix(item[m.end() :])
+    return bool(m) and not _ends_as_body(group) and _ends_as_body(item[m.end() :])
 
 
 def _place_end(name: str) -> int:

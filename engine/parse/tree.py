@@ -57,10 +57,16 @@ SAFEGUARD_TITLES = re.compile(
 )
 # Titles of the work schedule (三、实施步骤: （一）动员部署阶段（…）。…, （二）集中整治阶段…): the stages a plan's
 # tasks go through, not tasks. Where the tasks stand in other sections and the stages are numbered apart
-# from them (starting again at (一)) without assigning work like the tasks, the stages frame the plan.
-# The same words as lead_unit_required's `schedules` (rulesets/obligations.yaml).
-STAGE_TITLES = re.compile(r"(步骤|时间安排|进度安排|时间进度|进度计划|阶段安排|时间节点|实施阶段|工作阶段|实施进度|工作进度)$")
+# from them (starting again at (一), or in a numbering of their own: 1. under 三、 beside (一) tasks) without
+# assigning work like the tasks, the stages frame the plan. The same words as lead_unit_required's `schedules`
+# (rulesets/obligations.yaml), and 工作安排/实施安排, which head task lists too: they frame only phases.
+STAGE_TITLES = re.compile(
+    r"(步骤|时间安排|进度安排|时间进度|进度计划|阶段安排|时间节点|实施阶段|工作阶段|实施进度|工作进度|工作安排|实施安排)$"
+)
 _PHASE = re.compile(r"(阶段|第[一二三四五六七八九十\d]+步)$")
+_PHASE_FIRST = re.compile(r"^第[一二三四五六七八九十\d]+(阶段|步)")  # 第二阶段：全面推进
+# the time a phase spans, in brackets after its name: （3月底前）, （4月至11月）, （4月1日—4月25日）, （2025年）
+_SPAN = re.compile(r"[(（][^()（）]*[\d一二三四五六七八九十〇]+\s*(年|月|日|季度|旬)[^()（）]*[)）]$")
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
@@ -268,8 +274,9 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     style = measure_style(nodes, inside)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
+    would_be = {i for i, n in enumerate(nodes) if n.rank >= ms_rank or i in shallow}
     framing = (
-        _framing(nodes, ms_rank, inside, assigned)
+        _framing(nodes, ms_rank, inside, assigned, would_be)
         | _framing_articles(nodes, style, assigned)
         | _framing_items(nodes, ms_rank, assigned)
     )
@@ -362,11 +369,14 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}
 
 
-def _framing(nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callable[[Node], bool]) -> set[int]:
-    """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, and the
+def _framing(
+    nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callable[[Node], bool], would_be: set[int]
+) -> set[int]:
+    """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, the
     items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
-    or starting again at (一) where the tasks run on as one numbering across their sections. `inside`: the
-    nodes under such sections (`_in_framing_sections`)."""
+    or starting again at (一) where the tasks run on as one numbering across their sections, and the stages of
+    a work schedule (`_stages_apart`). `inside`: the nodes under such sections (`_in_framing_sections`);
+    `would_be`: the nodes that are measures unless they frame the plan."""
     top_of = _tops(nodes)
     # the ordinal each section's numbering at the measures' depth starts from ((一) → 1, (九) → 9)
     first: dict[int, int] = {}
@@ -374,7 +384,7 @@ def _framing(nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callab
         if n.rank == ms_rank and n.parent is not None:
             first.setdefault(top_of[i], n.marker.ordinal)
     guards = {top_of[i] for i in inside}
-    stages = _stages_apart(nodes, ms_rank, first, guards, assigned)
+    stages = _stages_apart(nodes, guards, assigned, would_be)
     tasks = [o for t, o in first.items() if t not in guards and t not in stages]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
     # section that starts again at (一) is numbered apart from them, unless its items assign their work
@@ -390,35 +400,63 @@ def _framing(nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callab
         i
         for i in inside
         if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
-    } | {i for i, t in enumerate(top_of) if i != t and t in stages}
+    } | {i for i in range(len(nodes)) if stages.intersection(ancestors(nodes, i))}
 
 
 def _stages_apart(
-    nodes: list[Node], ms_rank: int, first: dict[int, int], guards: set[int], assigned: Callable[[Node], bool]
+    nodes: list[Node], guards: set[int], assigned: Callable[[Node], bool], would_be: set[int]
 ) -> set[int]:
-    """Work-schedule sections (三、实施步骤) whose stages are numbered like the tasks but apart from them:
-    their items at the measures' depth start again at (一), most of them are headed as phases
-    (（一）动员部署阶段（…）) and most assign no work, while the tasks stand in another section. Steps
-    headed as tasks (（一）确定试点城市。…) stay measures: a parent's steps carry the dates its children keep. A schedule whose stages assign work like the tasks do ("X牵头" on most of
-    them) is counted among the tasks, and so is one that is the plan's only section of items."""
-    top_of = _tops(nodes)
-    stages = {t for t in first if t not in guards and STAGE_TITLES.search(_plain_title(nodes[t].title))}
-    if not stages or not set(first) - guards - stages:
+    """Work-schedule sections whose items are the stages the tasks go through, not tasks: the sections whose
+    items (the measures they would hold: of the measures' depth, deeper — 1. under 三、 beside (一) tasks —
+    or shallower leaves) are numbered apart from the tasks (starting at 1), are phases and assign no work,
+    while the tasks stand in other sections. A section is known as a schedule by its heading (三、实施步骤,
+    时间安排: most items named as phases, 动员部署阶段 or a name with its dates) or by its items alone (every
+    one a phase, …阶段 or 第N阶段, and most with the time it spans: 动员部署阶段（3月底前）). Steps headed as
+    tasks (（一）确定试点城市。…) stay measures: a parent's steps carry the dates its children keep; so does a
+    task whose title holds 阶段 (推进第二阶段改革). A schedule whose stages assign work like the tasks do
+    ("X牵头" on most of them) is counted among the tasks, and so is one that is the plan's only section of
+    items. `guards`: top-level safeguards sections, whose items are no tasks to stand beside."""
+    items: dict[int, list[int]] = {}  # section -> the would-be measures in it under no other
+    roots = []  # the would-be measures under no other
+    for i in sorted(would_be):
+        p = nodes[i].parent
+        while p is not None and p not in would_be:
+            items.setdefault(p, []).append(i)
+            p = nodes[p].parent
+        if p is None:
+            roots.append(i)
+    stages = set()
+    for s, its in items.items():
+        if nodes[its[0]].marker.ordinal != 1 or 2 * sum(assigned(nodes[i]) for i in its) > len(its):
+            continue
+        titles = [nodes[i].title for i in its]
+        named = sum(map(_names_phase, titles))
+        if STAGE_TITLES.search(_plain_title(nodes[s].title)) and 2 * named > len(its):
+            stages.add(s)
+        elif len(its) >= 2 and named == len(its) and 2 * sum(map(_dated_phase, titles)) > len(its):
+            stages.add(s)
+    if not stages:
         return set()
-    out = set()
-    for t in stages:
-        items = [i for i, n in enumerate(nodes) if top_of[i] == t and n.rank == ms_rank]
-        phases = sum(_names_phase(nodes[i].title) for i in items)
-        if first[t] == 1 and 2 * phases > len(items) and 2 * sum(assigned(nodes[i]) for i in items) <= len(items):
-            out.add(t)
-    return out
+    top_of = _tops(nodes)
+    tasks = [i for i in roots if top_of[i] not in guards and not stages.intersection(ancestors(nodes, i))]
+    return stages if tasks else set()
 
 
 def _names_phase(title: str) -> bool:
     """A stage's heading: a phase's name (动员部署阶段, 第一阶段), or a name with its dates in brackets
-    (集中整治（2021年7月—9月）); not a step written as a task (确定试点城市, 开展评估总结)."""
+    (集中整治（2021年7月—9月）); not a step written as a task (确定试点城市, 开展评估总结), nor a task that
+    speaks of a phase (推进第二阶段改革（2025年底前）)."""
     t = _plain_title(title)
-    return bool(heading_deadlines(t)) or bool(_PHASE.search(re.sub(r"[(（][^()（）]*[)）]$", "", t)))
+    name = re.sub(r"[(（][^()（）]*[)）]$", "", t)
+    if _PHASE.search(name) or _PHASE_FIRST.match(t):
+        return True
+    return "阶段" not in name and bool(heading_deadlines(t))
+
+
+def _dated_phase(title: str) -> bool:
+    """A phase's name with the time it spans in brackets: 动员部署阶段（3月底前）, 第二阶段（2025年6月—12月）."""
+    t = _plain_title(title)
+    return bool(_SPAN.search(t)) and bool(_PHASE.search(_SPAN.sub("", t)) or _PHASE_FIRST.match(t))
 
 
 def _plain_title(title: str) -> str:

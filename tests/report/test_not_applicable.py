@@ -98,7 +98,9 @@ def test_county_text_markdown_json(county):
     assert "不适用 3  缺失 1" in text
     assert "不适用（上级职责）：(一) 确定试点城市（选定试点城市属上级职权）" in text
     md = MarkdownFormatter().render(ctx).decode()
-    assert "| 1 | 7 | 0 | 0 | 1 | 3 | 1 |" in md
+    # the county's 三、组织实施 （一）制定方案阶段（2026年5月底前）（二）评估总结阶段（…） are stages of the work, not
+    # measures: the parent's 三(二)(三) steps they answer are carried by those sections (总体要求), not 调整
+    assert "| 1 | 5 | 0 | 0 | 3 | 3 | 1 |" in md
     line = next(x for x in md.splitlines() if x.startswith("不适用（上级职责）："))
     assert "(二) 试点范围（选定试点城市属上级职权）" in line and "适老化" not in line
     data = json.loads(JsonFormatter().render(ctx))
