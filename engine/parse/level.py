@@ -297,6 +297,14 @@ def _national_body(text: str) -> bool:
     return _national_names_re(load_registry().national_pattern()).match(text) is not None
 
 
+def national_body_at(text: str, pos: int) -> bool:
+    """A national body's name as the unit registry writes it starts at `pos` (人力资源社会保障部 after 工业和信息化部
+    in a joint notice's run of issuers)."""
+    from engine.extract.unitnames import load_registry  # the registry reads this module's place names
+
+    return _national_names_re(load_registry().national_pattern()).match(text, pos) is not None
+
+
 @memo(4, copy="shared")  # a compiled pattern, one per registry
 def _national_names_re(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{pattern})(?![门署])")

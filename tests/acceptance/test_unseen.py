@@ -126,8 +126,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # held out (blind9), measured once after the blind7/blind8 fixes; causes as seen in the output
-    "blind9/nhc-national-occupational-health": "a joint 印发 notice of ten ministries whose names stand on the "
-    "title line separated by spaces: the whole line is taken as the title, not the inner plan's",
     "blind9/xueyuan-subdistrict-waste-sorting": "a 三、时间安排 stages section 1.–3. read as three more measures",
     "blind9/yushu-prefecture-cordyceps-oneline": "one-line page: the 五、工作步骤 stages （一）…（三） read as measures",
     "blind9/zhangye-city-seed-corn": "a .pdf whose （一） restarts in every section: the 总体要求 and 保障措施 "
