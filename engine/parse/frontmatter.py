@@ -40,10 +40,15 @@ _WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+
 # 关于公开征求《X（征求意见稿）》意见的通知/公告: a notice asking for views on the draft X it attaches
 _CONSULT = re.compile(r"征求\s*[^《》]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?的?(?:通知|公告|函)")
 _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
-# 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper
+# 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper.
+# What stands before 关于 is the issuer: up to BY_MAX characters of anything, or a run of bodies' names of any
+# length (a joint notice of ten ministries: 国家卫生健康委 国家发展改革委 … 全国总工会关于印发…; `issuer_run`)
 _BARE_WRAPPER = re.compile(
-    r"^[^。；;《》]{0,60}?关于\s*(?P<verb>印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$"
+    r"^(?P<by>[^。；;《》]{0,400}?)关于\s*(?P<verb>印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$"
 )
+BY_MAX = 60
+# a signature's lines above its date: ten ministries sign two to a line (国家卫生健康委　国家发展改革委 / …)
+SIGNATURE_LINES = 12
 # 转发 written without 关于 (国务院办公厅转发X关于Y意见的通知, 某省人民政府办公厅转发省X厅Y方案的通知): the
 # forwarding body, if named, is an office's name
 _BARE_FORWARD = re.compile(r"^(?P<by>[^。；;《》]{0,40}?)(?P<verb>转发)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$")
@@ -76,6 +81,16 @@ ORG_SUFFIXES = (
     "办事处",  # a 街道's government: 建设路街道办事处
 )
 _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
+# what is left of a run of bodies after one of them: any number of names run together
+_ORG_RUN = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,}$")
+# a body named by its level alone (省发展改革委, 县委, 县政府, 镇党委) starts with one of these, unless the
+# character opens a word (市场, 区域, 乡村, 乡镇 …)
+_LEVEL_WORDS = "省市县区旗镇乡"
+_NO_LEVEL_WORD = frozenset("市场 市民 市容 市政 市县 市区 区域 区县 县域 县区 县市 镇域 乡村 乡镇 省市".split())
+# between the names of a run of bodies: spaces, 、 or ，
+_RUN_GAPS = re.compile(r"[\s、，,]+")
+# a run that ends by counting its bodies: 国家卫生健康委等10部门, 省发展改革委等部门
+_RUN_TAIL = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]{1,3}\s*个?)?(?:部门|单位|机关)$")
 # how a forwarding or forwarded body's name ends (商务部等部门, 省发展改革委, 国务院办公厅)
 _BODY_ENDS = (*ORG_SUFFIXES, "部门", "单位", "机关")
 # a sentence's stop or a menu's bar: the first half of a wrapped title has none (您好！请登录 above a title)
@@ -159,7 +174,7 @@ def _bare_inner(text: str) -> str | None:
     forwarded document's issuers before its 关于 are no part of its title: 转发商务部等部门关于…意见的通知
     forwards 关于…意见."""
     core = title_core(text)
-    m = _BARE_WRAPPER.match(core)
+    m = _bare_wrapper(core)
     if m is None:
         m = _BARE_FORWARD.match(core)
         if m and m.group("by") and not m.group("by").rstrip().endswith(_BODY_ENDS):
@@ -169,6 +184,14 @@ def _bare_inner(text: str) -> str | None:
     inner = m.group("inner").strip()
     by = _FORWARDED_BY.match(inner) if m.group("verb") == "转发" else None
     return inner[by.end() :] if by and by.group("by").endswith(_BODY_ENDS) else inner
+
+
+def _bare_wrapper(text: str) -> re.Match[str] | None:
+    """`_BARE_WRAPPER` matching `text`, its issuer short or a run of bodies' names."""
+    m = _BARE_WRAPPER.match(text)
+    if m is None or len(m.group("by")) <= BY_MAX or issuer_run(m.group("by")):
+        return m
+    return None
 
 
 def parse_date(text: str) -> str | None:
@@ -212,8 +235,17 @@ def _org_starts(text: str, pos: int) -> bool:
     return level != "province" or name in levels.PROVINCES or name in levels.PROVINCES.values()
 
 
+def _body_starts(text: str, pos: int) -> bool:
+    """A body's name starts at `pos` (`_org_starts`), or a national body's as the unit registry writes it
+    (工业和信息化部|人力资源社会保障部), or one named by its level alone (省发展改革委|省教育厅, 县委|县政府)."""
+    if _org_starts(text, pos) or levels.national_body_at(text, pos):
+        return True
+    return text[pos] in _LEVEL_WORDS and text[pos : pos + 2] not in _NO_LEVEL_WORD
+
+
 def _split_orgs(name: str) -> list[str]:
-    """中共广宁县委广宁县人民政府 -> [中共广宁县委, 广宁县人民政府]; one name stays whole."""
+    """中共广宁县委广宁县人民政府 -> [中共广宁县委, 广宁县人民政府]; one name stays whole. A run of any number
+    of bodies is cut at every start of a name (`_body_starts`)."""
     out, start = [], 0
     for pos in range(start + 2, len(name) - 1):
         head = name[start:pos]
@@ -221,12 +253,33 @@ def _split_orgs(name: str) -> list[str]:
             continue  # inside a longer suffix: 委|员会, 办|公室
         if name.startswith(ORG_SUFFIXES, pos):
             continue  # the name goes on: 市委|办公室
-        if head.endswith(ORG_SUFFIXES) and _ORG.match(head) and _org_starts(name, pos):
+        if head.endswith(ORG_SUFFIXES) and _ORG.match(head) and _body_starts(name, pos):
             tail = name[pos:]
-            if tail.endswith(ORG_SUFFIXES) and _ORG.match(tail):
+            if tail.endswith(ORG_SUFFIXES) and _ORG_RUN.match(tail):
                 out.append(head)
                 start = pos
     return [*out, name[start:]]
+
+
+def issuer_run(text: str) -> list[str]:
+    """The bodies a run of issuers of any number names (国家卫生健康委 国家发展改革委 … 全国总工会; 省委办公厅
+    省政府办公厅; 县委县政府), each whole, or [] when `text` is something else. The names may be spaced, run
+    together (ingest drops a space between two Han characters) or parted by 、/，; 等N部门 may close the run."""
+    text = _RUN_TAIL.sub("", text.strip())
+    names = [n for part in _RUN_GAPS.split(text) if part for n in _split_orgs(part)]
+    if names and all(_ORG.match(n) and n.endswith(ORG_SUFFIXES) and "的" not in n for n in names):
+        return names
+    return []
+
+
+def _opens_notice(text: str) -> bool:
+    """`text` is the first line of a notice's title broken over lines: 关于 near its start (国务院办公厅关于印发
+    文化体制改革中 / …), or after a run of its issuers however many (国家卫生健康委 … 全国总工会关于印发工作场所
+    / …), and not long after it."""
+    k = text.find("关于")
+    if k < 0 or len(text) - k > 80:
+        return False
+    return (k < 30 and len(text) <= 80) or bool(issuer_run(text[:k]))
 
 
 def _whole_org(text: str) -> bool:
@@ -272,9 +325,9 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         if date:
             if fm.date is None:
                 fm.date = date
-                # issuers: the organisation lines just above the date
+                # issuers: the organisation lines just above the date (a joint notice's run over several)
                 j, found = i - 1, []
-                while j >= 0 and i - j <= 4:
+                while j >= 0 and i - j <= SIGNATURE_LINES:
                     names = org_names(paras[j][1])
                     if not names:
                         break
@@ -320,8 +373,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 pass  # a title wrapped without a blank line: 广宁县法治政府建设 / 实施方案
             elif (
                 nxt_line == paras[j][0] + 1
-                and "关于" in cand[:30]
-                and len(cand) <= 80
+                and _opens_notice(cand)
                 and len(nxt) <= 40
                 and cand[-1:] not in "。；;，,:：)）"
                 and nxt[-1:] not in "。；;，,:："
@@ -350,7 +402,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             if not fm.issuers:
                 # 某某市人民政府关于印发… / 国务院办公厅转发…: the notice's issuer before its verb
                 cut = min((k for k in (cand.find("关于"), cand.find("转发")) if k >= 0), default=0)
-                fm.issuers = org_names(cand[:cut].strip())
+                fm.issuers = _issuers_above(paras, i) + (org_names(cand[:cut].strip()) or issuer_run(cand[:cut]))
             last_front = j
             i = j + 1
             continue
@@ -374,6 +426,22 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+def _issuers_above(paras: list[tuple[int, str]], i: int) -> list[str]:
+    """The bodies on the lines right above a notice's title line `i`, a joint notice's issuers one or a few to a
+    line with no blank line between (省发展改革委 / 省教育厅 / … / 省农业农村厅关于印发…)."""
+    found: list[str] = []
+    k = i - 1
+    while (
+        k >= 0
+        and i - k <= SIGNATURE_LINES
+        and paras[k][0] == paras[k + 1][0] - 1
+        and (names := org_names(paras[k][1]))
+    ):
+        found = names + found
+        k -= 1
+    return found
 
 
 def loose_title(text: str) -> str:
@@ -411,7 +479,7 @@ def _named_in(paras: list[tuple[int, str]]) -> set[str]:
 def _named_inner(text: str, named: set[str]) -> str | None:
     """X of 关于印发X的通知 whose X does not end in a usual genre word (…重点工作安排, …任务清单) but is
     named again by the notice (《X》已经…同意，现印发给你们) or stands as its own title line below."""
-    m = _BARE_WRAPPER.match(title_core(text))
+    m = _bare_wrapper(title_core(text))
     if not m or "转发" in text:
         return None
     inner = m.group("inner").strip()

@@ -297,6 +297,14 @@ def _national_body(text: str) -> bool:
     return _national_names_re(load_registry().national_pattern()).match(text) is not None
 
 
+def national_body_at(text: str, pos: int) -> bool:
+    """A national body's name as the unit registry writes it starts at `pos` (人力资源社会保障部 after 工业和信息化部
+    in a joint notice's run of issuers)."""
+    from engine.extract.unitnames import load_registry  # the registry reads this module's place names
+
+    return _national_names_re(load_registry().national_pattern()).match(text, pos) is not None
+
+
 @memo(4, copy="shared")  # a compiled pattern, one per registry
 def _national_names_re(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{pattern})(?![门署])")
@@ -429,8 +437,12 @@ def _from_candidates(
     """The first candidate naming a place, weighed against the issuer: when the title names a place
     below the issuer's (赣州市人民政府办公室 issuing "赣州市X区…"), the title wins unless the
     addressees (各县(市、区)人民政府) and the body's self-words (我市/全市) both speak from the issuer's
-    level, the evidence a plan gives of whom it speaks for."""
+    level, the evidence a plan gives of whom it speaks for.
+
+    A place named alone (下营镇 in the title) takes the division above it from a candidate that names the
+    same place under it (the issuer 天津市蓟州区下营镇人民政府, the signature): the document states it."""
     first: tuple[str, str | None, Level] | None = None
+    chained: dict[str, tuple[str, str | None, Level]] = {}  # a place -> the first reading with its parent
     for text in candidates:
         if not text:
             continue
@@ -441,6 +453,8 @@ def _from_candidates(
             if not places:
                 continue
             got = _resolve(places)
+        if got[1] is not None:
+            chained.setdefault(got[0], got)
         if first is None:
             first = got
             continue
@@ -448,6 +462,8 @@ def _from_candidates(
             votes = [level_of_addressees(addressees), level_of_self_words(body)]
             if all(v == got[2] for v in votes):
                 return got
+    if first is not None and first[1] is None and first[0] in chained:
+        return chained[first[0]]  # its level too: a 市 under a 市/州 is a 县级市
     return first
 
 
