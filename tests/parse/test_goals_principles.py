@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 from engine.cli import main
 from engine.ingest import load_document
 from engine.parse import parse_plan
+from engine.rules.goals import goal_paragraphs
 
 GOALS = Path(__file__).resolve().parents[2] / "fixtures" / "goals"
 PARENT = GOALS / "hubei-rural-logistics-parent.txt"
@@ -32,3 +34,18 @@ def test_a_child_need_not_repeat_principles_but_keeps_the_goals_deadline() -> No
     late = [f for f in findings if f["rule"] == "deadline-not-later"]
     assert [(f["evidence"]["local"], f["severity"]) for f in late] == [("到2023年", "error")]
     assert r.exit_code == 1
+
+
+def test_a_numbered_goal_of_the_parent_is_compared_with_the_drafts_goals_written_as_prose(tmp_path) -> None:
+    """The parent numbers its goal ((三)工作目标, a general measure: its tasks name no unit here); the child writes
+    its goals as prose (一、工作目标 over a paragraph). The aligner pairs the two; their deadlines are compared by
+    sentence as two prose goals are (the sichuan-new-media pair of bench/judgements/eval-children.yaml)."""
+    parent = tmp_path / "parent.txt"
+    parent.write_text(re.sub(r"（[^（）]*负责）", "", PARENT.read_text("utf-8")), "utf-8")
+    child = tmp_path / "child.txt"
+    child.write_text(CHILD.read_text("utf-8").replace("（一）工作目标。", "").replace("一、总体要求", "一、工作目标"), "utf-8")
+    assert [m.general for m in parse_plan(load_document(str(parent))).measures if m.title == "工作目标"] == [True]
+    assert [g.name for g in goal_paragraphs(parse_plan(load_document(str(child))))] == ["工作目标"]
+    r = CliRunner().invoke(main, ["check", str(child), "--parent", str(parent), "--format", "json"])
+    late = [f for f in json.loads(r.output)["findings"] if f["rule"] == "deadline-not-later"]
+    assert [(f["local_item"], f["parent_item"], f["evidence"]["local"]) for f in late] == [("§工作目标", "一(三)", "到2023年")]
