@@ -130,8 +130,6 @@ KNOWN: dict[str, str] = {
     "title line separated by spaces: the whole line is taken as the title, not the inner plan's",
     "blind9/xueyuan-subdistrict-waste-sorting": "a 三、时间安排 stages section 1.–3. read as three more measures",
     "blind9/yushu-prefecture-cordyceps-oneline": "one-line page: the 五、工作步骤 stages （一）…（三） read as measures",
-    "blind9/zhangye-city-seed-corn": "a .pdf whose （一） restarts in every section: the 总体要求 and 保障措施 "
-    "items read as measures (13 for 8)",
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from engine.cli import main
-from engine.ingest import load_document
+from engine.ingest import from_text, load_document
 from engine.parse import parse_plan
 from engine.rules.goals import goal_paragraphs
 
@@ -20,11 +20,21 @@ CHILD = GOALS / "xiangyang-rural-logistics-child.txt"
 
 
 def test_items_under_principles_are_general_and_goals_are_not() -> None:
-    plan = parse_plan(load_document(str(PARENT)))
+    """Read with its units left out: 一、总体要求's items stay measures, those under 基本原则 general."""
+    text = re.sub(r"（[^（）]*负责）", "", PARENT.read_text("utf-8"))
+    plan = parse_plan(from_text(text, str(PARENT)))
     general = {m.title: m.general for m in plan.measures}
     assert [t for t in ("坚持市场主导", "坚持统筹协调", "坚持创新驱动") if not general.get(t)] == []
     tasks = [m for m in plan.measures if m.title in ("完善县乡村三级物流网络", "培育农村物流经营主体")]
     assert len(tasks) == 2 and not any(m.general for m in tasks)
+
+
+def test_where_the_tasks_name_their_units_the_general_requirements_frame_the_plan() -> None:
+    """As printed, every task names its units and 一、总体要求's items none, its numbering apart from the tasks':
+    they are no measures (blind9 张掖市); the goals stay compared, as a goal written as prose."""
+    plan = parse_plan(load_document(str(PARENT)))
+    assert [m.title for m in plan.measures] == ["完善县乡村三级物流网络", "培育农村物流经营主体", "推进农村物流信息化"]
+    assert [g.name for g in goal_paragraphs(plan)] == ["工作目标"]
 
 
 def test_a_child_need_not_repeat_principles_but_keeps_the_goals_deadline() -> None:
