@@ -385,13 +385,17 @@ def _framing(
             first.setdefault(top_of[i], n.marker.ordinal)
     guards = {top_of[i] for i in inside}
     stages = _stages_apart(nodes, guards, assigned, would_be)
-    tasks = [o for t, o in first.items() if t not in guards and t not in stages]
+    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned)
+    tasks = [o for t, o in first.items() if t not in guards and t not in stages and t not in leading]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
     # section that starts again at (一) is numbered apart from them, unless its items assign their work
-    # like the tasks do ("（X牵头，Y配合）" on most of them): then the plan counts them among its tasks
+    # like the tasks do ("（X牵头，Y配合）" on most of them): then the plan counts them among its tasks.
+    # Where every task section starts again, the restart tells nothing; what does is how they assign their
+    # work: tasks that mostly name their units beside safeguards that mostly name none (blind9 张掖市).
     tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
+    tasks_named = _tasks_name_units(nodes, ms_rank, first, guards | stages | leading, assigned)
     apart = set()
-    if tasks_run_on:
+    if tasks_run_on or tasks_named:
         for t in guards:
             items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
             if first.get(t) == 1 and 2 * sum(assigned(nodes[i]) for i in items) <= len(items):
@@ -400,7 +404,52 @@ def _framing(
         i
         for i in inside
         if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
-    } | {i for i in range(len(nodes)) if stages.intersection(ancestors(nodes, i))}
+    } | {i for i in range(len(nodes)) if stages.intersection(ancestors(nodes, i))} | {
+        i for i, t in enumerate(top_of) if i != t and t in leading
+    }
+
+
+def _task_items(nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int]) -> list[int]:
+    """The items at the measures' depth of the sections that hold them, bar the sections in `skip`."""
+    top_of = _tops(nodes)
+    return [
+        i for i, n in enumerate(nodes) if n.rank == ms_rank and n.parent is not None and top_of[i] in first
+        and top_of[i] not in skip
+    ]  # fmt: skip
+
+
+def _tasks_name_units(
+    nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int], assigned: Callable[[Node], bool]
+) -> bool:
+    """Most of the task items (outside the sections in `skip`) name their units, and at least two do."""
+    items = _task_items(nodes, ms_rank, first, skip)
+    named = sum(assigned(nodes[i]) for i in items)
+    return named >= 2 and 2 * named > len(items)
+
+
+def _leading_general(
+    nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int], assigned: Callable[[Node], bool]
+) -> set[int]:
+    """A leading section of general requirements numbered apart from the tasks: 一、总体要求 whose items at
+    the measures' depth are all general titles naming no unit (（一）指导思想 （二）主要目标), before every task
+    section, where the first task section starts again at (一) and most task items name their units. Its
+    items state the plan's principles and goals, not tasks (blind9 张掖市; the same as a flat plan's leading
+    item, `_framing_items`); a goal keeps being compared as prose (engine.rules.goals). With no unit named
+    anywhere nothing tells them from the tasks, and they stay (general) measures."""
+    top_of = _tops(nodes)
+    order = [t for t in first if t not in skip]  # sections holding items, in document order
+    if len(order) < 2:
+        return set()
+    t = order[0]
+    items = [i for i, n in enumerate(nodes) if top_of[i] == t and n.rank == ms_rank]
+    if (
+        not is_general(_plain_title(nodes[t].title))
+        or not all(is_general(_plain_title(nodes[i].title)) and not assigned(nodes[i]) for i in items)
+        or first[order[1]] != 1
+        or not _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned)
+    ):
+        return set()
+    return {t}
 
 
 def _stages_apart(

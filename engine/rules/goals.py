@@ -56,6 +56,26 @@ def goal_paragraphs(plan: Plan) -> list[Goal]:
     return [g for k, g in enumerate(out) if g.ref not in {o.ref for o in out[:k]}]
 
 
+def parent_goals(ctx: CheckContext) -> list[Goal]:
+    """The parent's goals that are compared by sentence with the draft's prose goals: its own prose goals
+    (`goal_paragraphs`), and each numbered goal ((三)工作目标, a general measure) that the aligner paired with
+    no draft measure because the draft writes its goals as prose (一、工作目标 over a paragraph, or
+    一、总体要求's items set apart from tasks that name their units, engine.parse.tree). Such a goal keeps its
+    ref (一(三)); one that does not apply at the draft's level is left out."""
+    plan = ctx.parent
+    if plan is None:
+        return []
+    out = goal_paragraphs(plan)
+    drafted = {m.ref for m in ctx.draft.measures}
+    for pair in ctx.pairs():
+        if pair.relation != "general" or pair.parent_item is None or any(r in drafted for r in pair.local_items):
+            continue
+        m = plan.measure(pair.parent_item)
+        if m is not None and m.general and role_of(m.title) == "goal" and m.text.strip():
+            out.append(Goal(pair.parent_item, m.title, m.text, m.line))
+    return [g for g in out if ctx.applies(g.ref)]
+
+
 def _line_of(plan: Plan, text: str) -> int:
     return next((p.line for p in plan.paragraphs if p.text.strip() == text), 0)
 

@@ -25,7 +25,7 @@ from engine.extract.sentences import split_sentences
 from engine.models import Deadline, Measure
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
-from engine.rules.goals import goal_paragraphs
+from engine.rules.goals import goal_paragraphs, parent_goals
 
 if TYPE_CHECKING:
     from engine.rules.kinds.base import CheckContext
@@ -155,7 +155,7 @@ def _goal_pairs(ctx: CheckContext, add: Callable[..., None]) -> None:
     comparable deadline of the draft's goal paragraphs whose sentence is most like the parent's."""
     if ctx.parent is None or not ctx.scope_applies():
         return
-    pgoals = goal_paragraphs(ctx.parent)
+    pgoals = parent_goals(ctx)
     dsents = [(g, s) for g in (goal_paragraphs(ctx.draft) if pgoals else []) for s in split_sentences(g.text)]
     if not dsents:
         return

@@ -21,7 +21,7 @@ from engine.extract.targets import extract_targets
 from engine.models import Measure, Target
 from engine.rules import deadlines as dl
 from engine.rules import similarity as sim
-from engine.rules.goals import goal_paragraphs
+from engine.rules.goals import goal_paragraphs, parent_goals
 from engine.rules.targets import draft_shares, is_total, quantity_of, same_quantity
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def _goal_pairs(ctx: CheckContext, shares: bool, parents: list[dict[str, Any]], 
     not compared with its neighbour's."""
     if ctx.parent is None or not ctx.scope_applies():
         return
-    pgoals = [g for g in goal_paragraphs(ctx.parent) if ctx.applies(g.ref)]
+    pgoals = parent_goals(ctx)
     dgoals = goal_paragraphs(ctx.draft) if pgoals else []
     dsents = [(g, s) for g in dgoals for s in split_sentences(g.text)]
     if not dsents:

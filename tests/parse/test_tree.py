@@ -372,13 +372,28 @@ def test_safeguards_starting_again_where_the_tasks_run_on_are_not_measures(doc_o
     assert "加强组织领导" not in plan.measures[-1].text
 
 
-def test_safeguards_starting_again_like_every_task_section_stay_measures(doc_of):
-    """Every task section starts again at (一): the safeguards section numbered the same way is numbered
-    like the tasks, and its items stay measures."""
+def test_safeguards_starting_again_like_every_task_section_are_not_measures_where_the_tasks_name_units(doc_of):
+    """Every task section starts again at (一), so the restart of 四、保障措施 tells nothing; what does is that
+    every task names its units and no safeguard does: they are the plan's general requirements (blind9 张掖市,
+    whose examiner counted them out; fixtures/restarts/)."""
     text = _sections_then_safeguards(
         [
             ["（一）稳定粮食生产。（旗农牧局牵头）", "（二）发展设施农业。（旗农牧局牵头）"],
             ["（一）促进农牧民增收。（旗农牧局牵头）", "（二）壮大村集体经济。（旗委组织部牵头）"],
+        ]
+    )
+    plan = parse_plan(doc_of(text))
+    assert [m.ref for m in plan.measures] == ["二(一)", "二(二)", "三(一)", "三(二)"]
+    assert [s.title for s in plan.sections if s.path == ["四"]] == ["加强组织领导", "强化要素保障"]
+
+
+def test_safeguards_starting_again_like_every_task_section_stay_measures_where_no_task_names_units(doc_of):
+    """The same layout with no unit named anywhere: nothing tells the safeguards from the tasks, and the plan's
+    own numbering counts them among its items."""
+    text = _sections_then_safeguards(
+        [
+            ["（一）稳定粮食生产。2027年粮食产量稳定在20万吨以上。", "（二）发展设施农业。新建温室大棚500亩。"],
+            ["（一）促进农牧民增收。培育家庭牧场100个。", "（二）壮大村集体经济。消除集体经济薄弱嘎查村。"],
         ]
     )
     plan = parse_plan(doc_of(text))

@@ -71,13 +71,13 @@ def test_county_pilot_beyond_level_counted_apart(county):
     _consistent(run)
     assert (c.missing, c.not_applicable) == (1, 3)  # was 4 缺失, 0 不适用
     by_ref = {m.parent_item: m for m in c.not_applicable_measures}
-    assert set(by_ref) == {"一(二)", "(四)", "三(一)"}  # 试点范围, 登记改革试点, 确定试点城市
+    assert set(by_ref) == {"(二)", "(六)", "(八)"}  # 试点范围, 登记改革试点, 确定试点城市
     assert {m.basis for m in by_ref.values()} == {"beyond_level"}
-    assert by_ref["(四)"].entries == ["licensing_system_pilots"]
-    assert by_ref["三(一)"].reason == "选定试点城市属上级职权"
+    assert by_ref["(六)"].entries == ["licensing_system_pilots"]
+    assert by_ref["(八)"].reason == "选定试点城市属上级职权"
     tiles = _tiles(ctx)
-    assert tiles["(一)确定试点城市"] == ("rel-not_applicable", "不适用（上级职责）", "选定试点城市属上级职权")
-    assert tiles["(二)支持老年人家庭适老化改造"][:2] == ("rel-missing", "缺失")  # the county's own duty stays a gap
+    assert tiles["(八)确定试点城市"] == ("rel-not_applicable", "不适用（上级职责）", "选定试点城市属上级职权")
+    assert tiles["(四)支持老年人家庭适老化改造"][:2] == ("rel-missing", "缺失")  # the county's own duty stays a gap
     legend = HTMLParser(HtmlFormatter().render(ctx).decode()).css_first("#coverage .legend").text()
     assert "不适用 3" in legend and "缺失 1" in legend
 
@@ -86,35 +86,33 @@ def test_county_pair_view_not_a_gap(county):
     _, ctx = county
     tree = HTMLParser(HtmlFormatter().render(ctx).decode())
     pairs = {d.css_first("summary b").text(): d for d in tree.css("details.pair")}
-    pair = pairs["(一) 确定试点城市"]
+    pair = pairs["(八) 确定试点城市"]
     assert "pair-not_applicable" in pair.attributes["class"] and "open" not in pair.attributes
     assert pair.css_first("summary .chip").text() == "不适用（上级职责）"
-    assert "pair-missing" in pairs["(二) 支持老年人家庭适老化改造"].attributes["class"]
+    assert "pair-missing" in pairs["(四) 支持老年人家庭适老化改造"].attributes["class"]
 
 
 def test_county_text_markdown_json(county):
     _, ctx = county
     text = TextFormatter().render(ctx).decode()
     assert "不适用 3  缺失 1" in text
-    assert "不适用（上级职责）：(一) 确定试点城市（选定试点城市属上级职权）" in text
+    assert "不适用（上级职责）：(八) 确定试点城市（选定试点城市属上级职权）" in text
     md = MarkdownFormatter().render(ctx).decode()
-    # the county's 三、组织实施 （一）制定方案阶段（2026年5月底前）（二）评估总结阶段（…） are stages of the work, not
-    # measures: the parent's 三(二)(三) steps they answer are carried by those sections (总体要求), not 调整
-    assert "| 1 | 5 | 0 | 0 | 3 | 3 | 1 |" in md
+    assert "| 0 | 3 | 0 | 0 | 6 | 3 | 1 |" in md  # the county's stages and safeguards frame its plan (sections)
     line = next(x for x in md.splitlines() if x.startswith("不适用（上级职责）："))
     assert "(二) 试点范围（选定试点城市属上级职权）" in line and "适老化" not in line
     data = json.loads(JsonFormatter().render(ctx))
     cov = data["summary"]["coverage"]
     assert cov["missing"] == 1
-    assert [m["parent_item"] for m in cov["not_applicable_measures"]] == ["一(二)", "(四)", "三(一)"]
+    assert [m["parent_item"] for m in cov["not_applicable_measures"]] == ["(二)", "(六)", "(八)"]
 
 
 def test_english():
     run, ctx = _run(COUNTY, PILOT, lang="en")
     assert run.report.summary.coverage.not_applicable_measures[0].reason == "choosing pilot cities is a higher level's power"
     tiles = _tiles(ctx)
-    assert tiles["(一)确定试点城市"][1] == "not applicable (higher level's duty)"
-    assert "not applicable (higher level's duty): (一) 确定试点城市 (choosing" in TextFormatter().render(ctx).decode()
+    assert tiles["(八)确定试点城市"][1] == "not applicable (higher level's duty)"
+    assert "not applicable (higher level's duty): (八) 确定试点城市 (choosing" in TextFormatter().render(ctx).decode()
 
 
 def test_zero_waste_county():
@@ -145,12 +143,12 @@ def test_without_skip_beyond_level_still_missing(tmp_path):
 def test_curated_not_applicable_shows_its_reason():
     """A measure curated not_applicable in the obligation ruleset: 不适用 with the ruleset's reason."""
     rs = derive_ruleset(load_plan(str(PILOT)), ruleset_id="home-care")
-    ob = next(o for o in rs.obligations if o.ref == "二(二)")
+    ob = next(o for o in rs.obligations if o.ref == "(四)")
     ob.not_applicable = NotApplicable(levels=["county"], reason="本县已另行印发适老化改造专项方案")
     run = check(str(COUNTY), obligations=Obligations.from_ruleset(rs, str(PILOT)))
     c = run.report.summary.coverage
     assert (c.missing, c.not_applicable) == (0, 4)
-    m = next(m for m in c.not_applicable_measures if m.parent_item == "二(二)")
+    m = next(m for m in c.not_applicable_measures if m.parent_item == "(四)")
     assert (m.basis, m.reason) == ("ruleset", "本县已另行印发适老化改造专项方案")
     ctx = RenderContext.of_run(run, str(COUNTY), "zh", None)
-    assert _tiles(ctx)["(二)支持老年人家庭适老化改造"] == ("rel-not_applicable", "不适用", "本县已另行印发适老化改造专项方案")
+    assert _tiles(ctx)["(四)支持老年人家庭适老化改造"] == ("rel-not_applicable", "不适用", "本县已另行印发适老化改造专项方案")
