@@ -246,3 +246,40 @@ def test_a_heading_s_line_break_on_a_one_line_page_is_no_stray_space() -> None:
     ]
     found = [m for _, m in _format_findings(" ".join(lines)) if "空格" in m]
     assert len(found) == 1 and "隐患 台账" in found[0], found
+
+
+def test_a_signature_s_date_set_apart_from_the_signing_body_is_layout() -> None:
+    """北京市西城区人民政府什刹海街道办事处 2025年5月8日: a signature and its date, apart by spaces or (on a page
+    delivered on one line) by what was a line break (blind10 什刹海 page). A space before a deadline inside a
+    sentence is still reported."""
+    lines = [
+        "某某街道背街小巷整治工作方案",
+        "一、重点任务",
+        "（一）清理占道经营。由街道城管执法队 2025年6月30日前完成清理。（街道城管执法队负责）",
+        "（二）规范车辆停放。施划停车泊位200个。（街道城市管理科负责）",
+        "二、保障措施",
+        "（一）加强组织领导。成立工作专班，统筹推进治理工作。",
+        "（二）加强考核评估。每季度通报各社区工作进展情况。",
+        "某某市某某区人民政府某某街道办事处 2025年5月8日",
+        "【打印本页】 【关闭窗口】",
+    ]
+    found = [m for _, m in _format_findings(" ".join(lines)) if "空格" in m]
+    assert len(found) == 1 and "执法队 2025" in found[0], found
+
+
+def test_a_time_of_day_keeps_its_ascii_colon() -> None:
+    """工作日9:00—17:00: a time of day is written with the ASCII colon whatever the text's punctuation (blind10
+    奉贤区 征求意见 notice, judged false); a half-width colon after a label in a text of full-width ones is still
+    reported."""
+    text = (
+        "某某区化妆品产业高质量发展行动方案（征求意见稿）\n"
+        "联系电话：021-67180000（工作日9:00—17:00）。\n"
+        "一、重点任务\n"
+        "（一）培育龙头企业。支持企业做大做强。（牵头单位：区经委）\n"
+        "（二）优化审批服务。压缩审批时限。（牵头单位：区市场监管局；配合单位：区行政服务中心）\n"
+        "（三）加强人才引育。完善人才政策。（牵头单位：区人社局；配合单位：区经委）\n"
+        "（四）强化品牌推广。举办品牌活动。(牵头单位:区商务委)\n"
+    )
+    found = [m for _, m in _format_findings(text) if "全角半角" in m]
+    colons = [m for m in found if "“:”" in m]
+    assert len(colons) == 1, found  # the label's colon in (四), not the time's

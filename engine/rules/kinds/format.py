@@ -42,6 +42,10 @@ _SPACE = re.compile(
 # joint issuers are written with a space between them: 中共中央办公厅 国务院办公厅印发…
 _ORG_END = re.compile(r"(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)$")
 _ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)")
+# a signature: the signing body, then its date standing alone (北京市西城区人民政府什刹海街道办事处 2025年5月8日), set
+# apart by spaces or, on a page delivered on one line, by what was the line break
+_SIGNER_END = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|党委|党工委|办事处|管委会|局|厅|委|部|署)$")
+_SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$|[【\[])")
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
 # a numbered heading's words up to the space that ended its line (no sentence punctuation inside)
@@ -251,6 +255,7 @@ class Format(CheckKind):
                 if m.start() >= skip_to
                 and m.end() < len(orig.rstrip())
                 and not (_ORG_END.search(orig, 0, m.start()) and _ORG_NEXT.match(orig[m.end() :]))
+                and not (_SIGNER_END.search(orig, 0, m.start()) and _SIGNED_DATE.match(orig, m.end()))
                 and not _between_fields(orig, m)
             ]
             groups: list[list[re.Match[str]]] = []
@@ -282,7 +287,9 @@ class Format(CheckKind):
             for mt in _WIDTH_CHARS.finditer(own):
                 i = mt.start()
                 ch = own[i]
-                if ch in ",，" and 0 < i < len(own) - 1 and own[i - 1].isdigit() and own[i + 1].isdigit():
+                # 1,500 (a thousands separator) and 9:00 (a time of day) are written with ASCII marks by
+                # the norm of numbers, whatever the text's punctuation
+                if ch in ",，:" and 0 < i < len(own) - 1 and own[i - 1].isdigit() and own[i + 1].isdigit():
                     continue
                 counts[ch] += 1
                 where[ch].append((p, off + i))
