@@ -80,7 +80,9 @@ PLACE_SUFFIXES: dict[str, Level] = {
     "乡": "town",
     "镇": "town",
 }
-NATIONAL_PREFIXES = ("国务院", "中共中央", "中华人民共和国", "国家", "全国")
+# the national bodies of the people's organisations open with 中华全国 (中华全国总工会, 中华全国供销合作总社,
+# 中华全国妇女联合会, 中华全国工商业联合会)
+NATIONAL_PREFIXES = ("国务院", "中共中央", "中华人民共和国", "中华全国", "国家", "全国")
 NATIONAL_NAME = "全国"
 # Characters a place-name stem never has (function words of a title's predicate).
 _NOT_IN_STEM = set("的和与及关于全本各该我贯彻落实推进加强印发转发建设实施《》〈〉()（）、，,。；：: ")
