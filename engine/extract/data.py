@@ -25,7 +25,9 @@ _FALLBACK_UNITS = {
     "list_end": ["按职责分工负责", "分工负责"],
     "strip": ["等", "牵头", "负责", "配合"],
     "field_labels": ["责任领导", "责任人", "完成时限"],
-}
+    "issuer_suffixes": ["委员会", "人民政府", "政府", "办公厅", "办公室", "党委", "党组", "委", "局", "厅", "部", "院",
+                        "署", "会", "办", "办事处"],
+}  # fmt: skip
 _FALLBACK_STRENGTH = {
     "mandatory": ["必须", "严禁", "不得", "一律", "坚决", "务必", "确保"],
     "firm": ["全面", "严格", "切实", "加快"],
@@ -52,6 +54,7 @@ class UnitData:
     list_end: tuple[str, ...]
     strip: tuple[str, ...]  # longest first
     field_labels: tuple[str, ...]  # fields of a clause that name no body (责任领导, 完成时限), longest first
+    issuer_suffixes: tuple[str, ...] = ()  # how an issuing body's name ends (the front matter, a signature)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ def unit_data() -> UnitData:
         list_end=by_len(raw["list_end"]),
         strip=by_len(raw["strip"]),
         field_labels=by_len(raw["field_labels"]),
+        issuer_suffixes=by_len(raw["issuer_suffixes"]),
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from engine.extract.data import unit_data
+from engine.memo import memo
 from engine.parse import level as levels
 from engine.parse.numbering import cn_number
 
@@ -62,24 +64,15 @@ _DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?
 _CN_DATE = re.compile(
     r"^\s*(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,4})日\s*$"
 )
-ORG_SUFFIXES = (
-    "委员会",
-    "人民政府",
-    "政府",
-    "办公厅",
-    "办公室",
-    "党委",
-    "党组",
-    "委",
-    "局",
-    "厅",
-    "部",
-    "院",
-    "署",
-    "会",
-    "办",
-    "办事处",  # a 街道's government: 建设路街道办事处
-)
+
+
+@memo(1, copy="shared")  # a tuple from the one file
+def org_suffixes() -> tuple[str, ...]:
+    """How an issuing body's name ends (rulesets/data/units.yaml `issuer_suffixes`: 委员会, 人民政府, 局, 部,
+    银行, 合作总社 …), longest first."""
+    return unit_data().issuer_suffixes
+
+
 _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
 # what is left of a run of bodies after one of them: any number of names run together
 _ORG_RUN = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,}$")
@@ -91,13 +84,17 @@ _NO_LEVEL_WORD = frozenset("市场 市民 市容 市政 市县 市区 区域 区
 _RUN_GAPS = re.compile(r"[\s、，,]+")
 # a run that ends by counting its bodies: 国家卫生健康委等10部门, 省发展改革委等部门
 _RUN_TAIL = re.compile(r"等\s*(?:[0-9一二三四五六七八九十]{1,3}\s*个?)?(?:部门|单位|机关)$")
-# how a forwarding or forwarded body's name ends (商务部等部门, 省发展改革委, 国务院办公厅)
-_BODY_ENDS = (*ORG_SUFFIXES, "部门", "单位", "机关")
 # a sentence's stop or a menu's bar: the first half of a wrapped title has none (您好！请登录 above a title)
 _STOP_INSIDE = re.compile(r"[。！!？?；;|｜]")
 _FURNITURE = re.compile(
     r"^(?:文件下载|相关链接|来源|打印本页|关闭窗口|打印|分享|【字体|扫一扫|附件下载|责任编辑)|[:：]\s*$"
 )
+
+
+@memo(1, copy="shared")
+def _body_ends() -> tuple[str, ...]:
+    """How a forwarding or forwarded body's name ends (商务部等部门, 省发展改革委, 国务院办公厅)."""
+    return (*org_suffixes(), "部门", "单位", "机关")
 
 
 @dataclass
@@ -177,13 +174,13 @@ def _bare_inner(text: str) -> str | None:
     m = _bare_wrapper(core)
     if m is None:
         m = _BARE_FORWARD.match(core)
-        if m and m.group("by") and not m.group("by").rstrip().endswith(_BODY_ENDS):
+        if m and m.group("by") and not m.group("by").rstrip().endswith(_body_ends()):
             return None
     if m is None or not title_core(m.group("inner")).endswith(TITLE_ENDINGS):
         return None
     inner = m.group("inner").strip()
     by = _FORWARDED_BY.match(inner) if m.group("verb") == "转发" else None
-    return inner[by.end() :] if by and by.group("by").endswith(_BODY_ENDS) else inner
+    return inner[by.end() :] if by and by.group("by").endswith(_body_ends()) else inner
 
 
 def _bare_wrapper(text: str) -> re.Match[str] | None:
@@ -218,7 +215,7 @@ def org_names(text: str) -> list[str]:
     parts = text.split()
     if not parts or len(text) > 80:
         return []
-    if all(_ORG.match(p) and p.endswith(ORG_SUFFIXES) for p in parts):
+    if all(_ORG.match(p) and p.endswith(org_suffixes()) for p in parts):
         return [name for p in parts for name in _split_orgs(p)]
     return []
 
@@ -246,16 +243,16 @@ def _body_starts(text: str, pos: int) -> bool:
 def _split_orgs(name: str) -> list[str]:
     """中共广宁县委广宁县人民政府 -> [中共广宁县委, 广宁县人民政府]; one name stays whole. A run of any number
     of bodies is cut at every start of a name (`_body_starts`)."""
-    out, start = [], 0
+    out, start, ends = [], 0, org_suffixes()
     for pos in range(start + 2, len(name) - 1):
         head = name[start:pos]
-        if any(name.startswith(suf, k) for suf in ORG_SUFFIXES for k in range(pos - len(suf) + 1, pos)):
+        if any(name.startswith(suf, k) for suf in ends for k in range(pos - len(suf) + 1, pos)):
             continue  # inside a longer suffix: 委|员会, 办|公室
-        if name.startswith(ORG_SUFFIXES, pos):
+        if name.startswith(ends, pos):
             continue  # the name goes on: 市委|办公室
-        if head.endswith(ORG_SUFFIXES) and _ORG.match(head) and _body_starts(name, pos):
+        if head.endswith(ends) and _ORG.match(head) and _body_starts(name, pos):
             tail = name[pos:]
-            if tail.endswith(ORG_SUFFIXES) and _ORG_RUN.match(tail):
+            if tail.endswith(ends) and _ORG_RUN.match(tail):
                 out.append(head)
                 start = pos
     return [*out, name[start:]]
@@ -267,7 +264,7 @@ def issuer_run(text: str) -> list[str]:
     together (ingest drops a space between two Han characters) or parted by 、/，; 等N部门 may close the run."""
     text = _RUN_TAIL.sub("", text.strip())
     names = [n for part in _RUN_GAPS.split(text) if part for n in _split_orgs(part)]
-    if names and all(_ORG.match(n) and n.endswith(ORG_SUFFIXES) and "的" not in n for n in names):
+    if names and all(_ORG.match(n) and n.endswith(org_suffixes()) and "的" not in n for n in names):
         return names
     return []
 
@@ -462,7 +459,7 @@ def _as_cited(inner: str, paras: list[tuple[int, str]]) -> str:
             c = loose_title(cited)
             if c == key:
                 return cited
-            if len(c) >= 4 and key.endswith(c) and key[: -len(c)].endswith(_BODY_ENDS) and len(c) > len(best):
+            if len(c) >= 4 and key.endswith(c) and key[: -len(c)].endswith(_body_ends()) and len(c) > len(best):
                 best = cited  # the rest is a body's name: 国务院国资委
     return best or inner
 

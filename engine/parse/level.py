@@ -80,7 +80,9 @@ PLACE_SUFFIXES: dict[str, Level] = {
     "乡": "town",
     "镇": "town",
 }
-NATIONAL_PREFIXES = ("国务院", "中共中央", "中华人民共和国", "国家", "全国")
+# the national bodies of the people's organisations open with 中华全国 (中华全国总工会, 中华全国供销合作总社,
+# 中华全国妇女联合会, 中华全国工商业联合会)
+NATIONAL_PREFIXES = ("国务院", "中共中央", "中华人民共和国", "中华全国", "国家", "全国")
 NATIONAL_NAME = "全国"
 # Characters a place-name stem never has (function words of a title's predicate).
 _NOT_IN_STEM = set("的和与及关于全本各该我贯彻落实推进加强印发转发建设实施《》〈〉()（）、，,。；：: ")
@@ -88,12 +90,8 @@ _STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/�
 _SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 # "我县", "全区", "本市": the level a text speaks from, without a name.
 _SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
-# Words that end like a place but name a kind of area, never a jurisdiction: 城镇小区 in a title is
-# not a county "小区" in a town "城镇" (unless the gazetteer lists a division of that name).
-_AREA_WORDS = frozenset(
-    "小区 社区 园区 城区 城市 城镇 景区 片区 辖区 街区 校区 厂区 山区 库区 老区 灾区 矿区 牧区 市区 郊区 "
-    "新区 全区 本区 我区 城乡 村镇 乡镇 集镇 市县 省市 县市 县区 市州".split()
-)
+# Words that end like a place but name a kind of area, never a jurisdiction (城乡, 小区, 市县 …): the data of
+# levels.yaml (`area_words`, `kind_characters`, `listed_suffixes`), read by `_area_table`.
 
 
 # A suffix that runs on into a word is no suffix: 农贸市场 is no city 农贸市, 县域 no county (沂南县农贸市场…,
@@ -177,7 +175,7 @@ def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str,
     out: list[tuple[str, Level]] = []
     while pos < len(text) and len(out) < 4:
         hit = _next_place(text, pos, out) or _known_at(text, pos, known)
-        if hit is None or (out and _is_area_word(hit[0])):
+        if hit is None or _refused(hit, text, pos, out, known):
             break
         name, level, pos = hit
         out.append((name, level))
@@ -230,10 +228,24 @@ _NAMED_BY_BODY = re.compile(
     rf"(?={_BODY_WORD.pattern})"
 )
 _SUFFIX_END = re.compile(f"(?:{'|'.join(sorted(PLACE_SUFFIXES, key=len, reverse=True))})$")
-# kinds of area or zone, not divisions (…社区委员会, …经济开发区工作委员会); a town may end in 城镇 (古城镇)
-_AREA_ENDS = (
-    *(w for w in _AREA_WORDS if w not in ("城镇", "集镇")), "开发区", "试验区", "示范区", "合作区", "保税区", "功能区",
-)  # fmt: skip
+# kinds of area or zone, not divisions (…社区委员会, …经济开发区工作委员会); a town may end in 城镇 (古城镇),
+# a city in 都市 (a former 江都市)
+_ZONE_ENDS = ("开发区", "试验区", "示范区", "合作区", "保税区", "功能区")
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _area_table() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """levels.yaml's kinds of area: (area_words, kind_characters, listed_suffixes)."""
+    table = levels_table()
+    words = frozenset(table.get("area_words") or ())
+    kinds = frozenset(table.get("kind_characters") or "")
+    return words, kinds, tuple(table.get("listed_suffixes") or ())
+
+
+@memo(1, copy="shared")
+def _area_ends() -> tuple[str, ...]:
+    words = _area_table()[0]
+    return (*sorted(w for w in words if w not in ("城镇", "集镇", "都市")), *_ZONE_ENDS)
 
 
 def body_place_at(text: str, pos: int) -> str | None:
@@ -242,7 +254,7 @@ def body_place_at(text: str, pos: int) -> str | None:
     if m is None:
         return None
     name = m.group()
-    if name.endswith(_AREA_ENDS) and not _divisions(name):
+    if name.endswith(_area_ends()) and not _divisions(name):
         return None
     return name
 
@@ -258,6 +270,8 @@ def named_by_bodies(texts: list[str]) -> frozenset[str]:
             if t.startswith("中共", pos):
                 pos += 2
             hit = _next_place(t, pos, run)
+            if hit is not None and _is_area_word(hit[0]) and _BODY_WORD.match(t, hit[2]) and _named(hit[0]):
+                out.add(hit[0])  # 城区人民政府: a kind of area's word, the body of a division of that name
             if hit is not None:
                 run.append(hit[:2])
                 pos = hit[2]
@@ -271,6 +285,13 @@ def named_by_bodies(texts: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _named(name: str) -> list[Place]:
+    """The divisions whose full name is `name`, also those no searchable name finds (城区, 郊区)."""
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    return gazetteer().named(name)
+
+
 def _divisions(name: str) -> list[Place]:
     """The divisions the gazetteer knows by `name` (full name, stem or short name)."""
     from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
@@ -279,8 +300,25 @@ def _divisions(name: str) -> list[Place]:
 
 
 def _is_area_word(name: str) -> bool:
-    """True for 小区, 城镇 …: a kind of area, unless the gazetteer lists a division of that name."""
-    return name in _AREA_WORDS and not _divisions(name)
+    """True for 小区, 城镇, 城乡, 市县, 民族地区 …: a kind of area (levels.yaml `area_words`), a pair of kinds
+    (two `kind_characters`), or a name with a suffix whose every division the gazetteer lists (`listed_suffixes`)
+    that it does not know by the name or its stem; unless the gazetteer knows a division by that name."""
+    words, kinds, listed = _area_table()
+    if _divisions(name):
+        return False
+    if name in words or (len(name) == 2 and name[0] in kinds and name[1] in kinds):
+        return True
+    return any(
+        name.endswith(suf) and len(name) > len(suf) and not _divisions(name[: -len(suf)]) for suf in listed
+    )
+
+
+def _refused(
+    hit: tuple[str, Level, int], text: str, pos: int, run: list[tuple[str, Level]], known: frozenset[str]
+) -> bool:
+    """A kind of area read where a place starts (`_is_area_word`) is no place, unless the gazetteer lists it right
+    below the run's last place (阳泉市城区) or the document's bodies are named for it (`known`: 城区人民政府)."""
+    return _is_area_word(hit[0]) and hit[0] not in known and _below_at(text, pos, run) != hit
 
 
 def is_national(text: str) -> bool:

@@ -79,6 +79,12 @@ class Gazetteer:
     _index: dict[str, list[str]] = field(default_factory=dict, repr=False)  # first two chars -> names
     # a division's code -> the divisions right below it by full name
     _below: dict[str, dict[str, Place]] = field(default_factory=dict, repr=False)
+    _full: dict[str, list[Place]] = field(default_factory=dict, repr=False)  # full name -> divisions
+
+    def named(self, name: str) -> list[Place]:
+        """Divisions whose full name is `name`, those whose name alone is no searchable name included
+        (城区 of 阳泉市, 晋城市 and 汕尾市; 郊区): what a body named for it (城区人民政府) may be."""
+        return list(self._full.get(name, []))
 
     def lookup(self, name: str) -> list[Place]:
         """Places called `name` (full name, stem or short name)."""
@@ -134,11 +140,13 @@ def parse_table(lines: Iterable[str]) -> Gazetteer:
     for n in sorted(by_name, key=len, reverse=True):
         index.setdefault(n[:2], []).append(n)
     below: dict[str, dict[str, Place]] = {}
+    full: dict[str, list[Place]] = {}
     for p in places.values():
+        full.setdefault(p.name, []).append(p)
         if p.level != "province":  # a county under no prefecture (仙桃市, 东城区 of 北京市): its province's
             up = p.ancestors[0] if p.ancestors[0] in places else p.ancestors[-1]
             below.setdefault(up, {})[p.name] = p
-    return Gazetteer(places, by_name, index, below)
+    return Gazetteer(places, by_name, index, below, full)
 
 
 def gazetteer() -> Gazetteer:

@@ -14,8 +14,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import yaml
+
+from engine.extract.data import DATA_DIR
 from engine.extract.deadlines import heading_deadlines
+from engine.memo import memo
 from engine.models import Measure, Paragraph, Section
+from engine.outputs import note_input
 from engine.parse.numbering import Marker
 
 # Titles of general requirements: a measure of the measure style with such a title is `general`.
@@ -58,11 +63,28 @@ SAFEGUARD_TITLES = re.compile(
 # Titles of the work schedule (三、实施步骤: （一）动员部署阶段（…）。…, （二）集中整治阶段…): the stages a plan's
 # tasks go through, not tasks. Where the tasks stand in other sections and the stages are numbered apart
 # from them (starting again at (一), or in a numbering of their own: 1. under 三、 beside (一) tasks) without
-# assigning work like the tasks, the stages frame the plan. The same words as lead_unit_required's `schedules`
-# (rulesets/obligations.yaml), and 工作安排/实施安排, which head task lists too: they frame only phases.
-STAGE_TITLES = re.compile(
-    r"(步骤|时间安排|进度安排|时间进度|进度计划|阶段安排|时间节点|实施阶段|工作阶段|实施进度|工作进度|工作安排|实施安排)$"
-)
+# assigning work like the tasks, the stages frame the plan. The words are rulesets/data/sections.yaml's
+# `schedule_titles`, which lead_unit_required reads too (`stage_titles`).
+
+
+@memo(1, copy="shared")  # the one file, read once
+def schedule_titles() -> tuple[str, ...]:
+    """The headings of a work schedule (rulesets/data/sections.yaml `schedule_titles`: 步骤, 时间安排, 进度安排 …)."""
+    path = DATA_DIR / "sections.yaml"
+    if not path.is_file():
+        return ()
+    note_input(path)
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return tuple(str(w) for w in raw.get("schedule_titles") or ())
+
+
+@memo(1, copy="shared")
+def stage_titles() -> re.Pattern[str]:
+    """A section title that ends in a schedule heading (三、实施步骤, 四、时间安排)."""
+    words = schedule_titles()
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
+
+
 _PHASE = re.compile(r"(阶段|第[一二三四五六七八九十\d]+步)$")
 _PHASE_FIRST = re.compile(r"^第[一二三四五六七八九十\d]+(阶段|步)")  # 第二阶段：全面推进
 # the time a phase spans, in brackets after its name: （3月底前）, （4月至11月）, （4月1日—4月25日）, （2025年）
@@ -480,7 +502,7 @@ def _stages_apart(
             continue
         titles = [nodes[i].title for i in its]
         named = sum(map(_names_phase, titles))
-        if STAGE_TITLES.search(_plain_title(nodes[s].title)) and 2 * named > len(its):
+        if stage_titles().search(_plain_title(nodes[s].title)) and 2 * named > len(its):
             stages.add(s)
         elif len(its) >= 2 and named == len(its) and 2 * sum(map(_dated_phase, titles)) > len(its):
             stages.add(s)

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
+from engine.parse.tree import schedule_titles
 from engine.rules import condition_compile as ccomp
 from engine.rules import condition_facts as cfacts
 from engine.rules import conditions as cond
@@ -51,8 +52,9 @@ class Options(KindOptions):
         "成立由县长任组长的领导小组, 领导小组办公室设在…) is not reported",
     )
     schedules: list[str] = Field(
-        default_factory=lambda: ["步骤", "进度安排", "时间安排", "进度计划", "阶段安排", "时间节点"],
-        description="section titles (or parts of them) of the work schedule (实施步骤, 工作步骤, 进度安排…): an item "
+        default_factory=lambda: list(schedule_titles()),
+        description="section titles (or parts of them) of the work schedule (实施步骤, 工作步骤, 进度安排…; by default "
+        "rulesets/data/sections.yaml `schedule_titles`, the list the parser reads, as the fact in_schedule): an item "
         "there titled as a phase (动员部署阶段（…）, 第二阶段) is a stage of the work, not a measure needing a lead unit; "
         "where no item of the section has a unit clause, an item whose text names the body that acts "
         "(生态环境部会同有关部门…, 试点城市负责…, 由省级有关部门推荐) is not reported either",
@@ -127,8 +129,11 @@ def expand(options: Options) -> list[Judgement]:
                                    {"field": "section_names_units", "value": False},
                                    {"field": "names_actor", "value": True}]}})
     if options.schedules:
+        # the shipped list is the measure fact's own field; a rule's own list is matched on the titles
+        where = ({"field": "in_schedule", "value": True} if options.schedules == list(schedule_titles())
+                 else {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)})
         no.append({"not": {"all": [
-            {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)},
+            where,
             {"any": [{"field": "phase", "value": True},
                      {"all": [{"field": "section_names_units", "value": False},
                               {"field": "names_actor", "value": True}]}]}]}})
