@@ -148,10 +148,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {
-    # held out (blind10)
-    "blind10/mee-national-urban-noise": "a national plan on 城市噪声 read as a city named 城市",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 def level_difference(name: str) -> str | None:
