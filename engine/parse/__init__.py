@@ -29,6 +29,7 @@ from engine.parse.numbering import (
     inline_markers,
     marker_at_start,
     slice_paragraph,
+    spaced_entries,
 )
 from engine.parse.subpoints import fold_parts
 from engine.parse.tree import (
@@ -372,6 +373,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     paras = prepare(doc)
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
     markers = digit_led_markers([p.text for p in paras], markers)
+    markers = spaced_entries(paras, markers)
     markers = _attachment_lists(paras, markers)
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:

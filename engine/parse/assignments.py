@@ -23,7 +23,7 @@ from engine.extract.numerals import to_int
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Responsibility
 from engine.outputs import note_input
-from engine.parse.numbering import Marker
+from engine.parse.numbering import ENTRY_STYLE, Marker
 
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
 _MAX_ITEMS = 300  # a range wider than any plan's numbering is no range of items
@@ -158,6 +158,13 @@ def _loose(text: str) -> bool:
 _ROLE = re.compile(r"牵头|负责|配合|参与|协办|协助|责任单位|承办")
 
 
+def _item(mk: Marker | None) -> bool:
+    """A line's marker that makes it an item of the plan rather than a line of a list. A 第N项任务： entry
+    (numbered with a word, parse.numbering) is as much a list's line: where all that follows its number is one
+    clause (or a role), it is the list's, numbering of no item like 第N项：."""
+    return mk is not None and not mk.style.startswith(ENTRY_STYLE)
+
+
 def _is_heading(text: str) -> bool:
     d = _data()
     return len(text) <= d.heading_max and any(w in text for w in d.headings)
@@ -179,7 +186,7 @@ def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Li
             got = _entry(paras[k].text)
             if got is not None:
                 run.append(Entry(k, *got))
-            elif markers[k] is None and _loose(paras[k].text):
+            elif not _item(markers[k]) and _loose(paras[k].text):
                 skipped.append(k)
             else:
                 break
@@ -190,7 +197,7 @@ def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Li
         if not run:
             continue
         head = top - 1 if top - 1 >= first and _is_heading(paras[top - 1].text.strip()) else None
-        numbered = any(markers[e.para] is not None for e in run)
+        numbered = any(_item(markers[e.para]) for e in run)
         items_above = sum(1 for j in range(first, top) if markers[j] is not None)
         if max(n for e in run for n in e.numbers) > items_above:
             continue  # numbers of items the text above does not hold

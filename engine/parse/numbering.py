@@ -1,4 +1,5 @@
-"""Numbering markers: 一、 (一) 1. (1) ① 第一章 … at a paragraph start, or inline in a huge line.
+"""Numbering markers: 一、 (一) 1. (1) ① 第一章 … and entries numbered with a word (任务1：, 第3项任务：, 事项2：;
+rulesets/data/entry_numbering.yaml) at a paragraph start, or inline in a huge line.
 
 Every function here works on text that went through `fold` (a one-to-one character map), so an
 offset found here is an offset into the paragraph's normalised text and maps back to the original
@@ -11,7 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import yaml
+
+from engine.memo import memo
 from engine.models import Paragraph
+from engine.outputs import note_input
 
 # Length-preserving fold: what ingest normalises, done again here so parse also accepts text that
 # did not go through ingest (one character in, one character out: offsets stay valid).
@@ -77,7 +82,8 @@ def cn_number(s: str) -> int | None:
 
 
 # Style ids, in the order a document usually nests them (only a tie-break: real depth is the
-# order in which a document first uses each style).
+# order in which a document first uses each style). An entry numbered with a word has the style
+# ENTRY_STYLE + the word ("entry:任务"), one style per word.
 STYLES = (
     "cn_chapter",
     "cn_part",
@@ -101,17 +107,69 @@ _MARKER = (
     rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,3}})(?:\s*、|\.)(?![\d.]))"
     rf"|(?P<cir>[{CIRCLED}])"
 )
-_START_RE = re.compile(r"\s*(?:" + _MARKER + r")")
-_INLINE_RE = re.compile(_MARKER)
+ENTRY_STYLE = "entry:"  # + the word: 任务1： is style "entry:任务" (rulesets/data/entry_numbering.yaml)
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _entries() -> tuple[str, str, str]:
+    """Entries numbered with a word (任务1：, 第3项任务：, 事项2.) as regex alternatives, one named group entK per
+    form (entK_l the label, entK_w the word, entK_n the number inside it): (with the separator after the label,
+    with an inline separator (inside a run-on line), with none: the label right before the name, where the
+    original line has the space ingest took out); ("", "", "") without the file."""
+    from engine.extract.data import DATA_DIR  # engine.extract imports parse.level, which imports nothing here
+
+    path = DATA_DIR / "entry_numbering.yaml"
+    if not path.is_file():
+        return "", "", ""
+    note_input(path)
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    words = sorted((str(w) for w in raw.get("words") or []), key=len, reverse=True)
+    forms = [str(f) for f in raw.get("forms") or []]
+    if not words or not forms:
+        return "", "", ""
+
+    def one_of(separators: list[str]) -> str:  # a dot with a digit after it is a decimal (任务1.5倍)
+        return "|".join(re.escape(s) + (r"(?!\d)" if s == "." else "") for s in map(str, separators))
+
+    seps = one_of(raw.get("separators") or ["：", ":"])
+    inline = one_of(raw.get("inline_separators") or ["：", ":"])
+    prose = "|".join(re.escape(str(w)) for w in raw.get("not_after_space") or []) or r"\d"
+    word = "|".join(re.escape(w) for w in words)
+    labels = [
+        f"(?P<ent{k}_l>"
+        + f.replace("{word}", f"(?P<ent{k}_w>{word})").replace("{n}", rf"(?P<ent{k}_n>\d{{1,3}}|[{_N}]{{1,5}})")
+        + ")"
+        for k, f in enumerate(forms)
+    ]
+    # the separator is eaten (it is no part of the label nor of the title); a space is left to Marker.end
+    tail = rf"(?:\s*(?:{seps})|(?=[ \t]+(?!\d|{prose})\S))"
+    bare = rf"(?=(?!\d|{prose})[^\s:：.])"
+    return (
+        "|".join(f"(?P<ent{k}>{label}{tail})" for k, label in enumerate(labels)),
+        "|".join(rf"(?P<ent{k}>{label}\s*(?:{inline}))" for k, label in enumerate(labels)),
+        "|".join(f"(?P<ent{k}>{label}{bare})" for k, label in enumerate(labels)),
+    )
+
+
+@memo(1, copy="shared")
+def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
+    """(at a paragraph's start, anywhere, an entry's label with no separator at a paragraph's start): the
+    numbering markers, the word-numbered entries among them."""
+    entries, inline, bare = _entries()
+    return (
+        re.compile(r"\s*(?:" + _MARKER + (f"|{entries}" if entries else "") + r")"),
+        re.compile(_MARKER + (f"|{inline}" if inline else "")),
+        re.compile(r"\s*(?:" + bare + r")") if bare else None,
+    )
 
 
 @dataclass(frozen=True)
 class Marker:
     style: str
-    label: str  # normalised label: 一, (一), 1, (1), ①, 第一章
+    label: str  # normalised label: 一, (一), 1, (1), ①, 第一章, 任务1 (spaces taken out: 任务 1 -> 任务1)
     ordinal: int
     start: int  # offset of the label in the text
-    end: int  # offset just past the label and the spaces after it
+    end: int  # offset just past the label and the spaces after it (and an entry's separator: 任务1：)
 
 
 def _marker_of(m: re.Match[str], text: str) -> Marker | None:
@@ -140,12 +198,16 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
     if g == "cir":
         ch = m.group("cir")
         return Marker("circled", ch, CIRCLED.index(ch) + 1, m.start(g), end)
+    if g and g.startswith("ent"):  # 任务1： / 第3项任务： (the separator eaten, the spaces after it skipped)
+        n = cn_number(m.group(f"{g}_n"))
+        label = re.sub(r"\s+", "", m.group(f"{g}_l"))
+        return Marker(ENTRY_STYLE + m.group(f"{g}_w"), label, n, m.start(g), end) if n else None
     return None
 
 
 def marker_at_start(text: str) -> Marker | None:
     """The numbering marker that opens `text` (folded), if any; the item must have some text."""
-    m = _START_RE.match(text)
+    m = _marker_res()[0].match(text)
     if not m:
         return None
     mk = _marker_of(m, text)
@@ -164,13 +226,34 @@ def markers_in(text: str) -> list[Marker]:
     """Every numbering marker in `text` (folded), wherever it stands and whatever its order: the caller
     decides which are labels (the numbering check reads the sub-points inside an item this way)."""
     out = []
-    for m in _INLINE_RE.finditer(text):
+    for m in _marker_res()[1].finditer(text):
         mk = _marker_of(m, text)
         if mk is None or mk.end >= len(text):
             continue
         if mk.style in ("arabic_dot", "cn_dun") and text[mk.end] in "0123456789" + _N:
             continue  # "2、3级", "一、二类": lists of numbers, not labels
         out.append(mk)
+    return out
+
+
+def spaced_entries(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
+    """Entries set off from their name by a space alone ("任务1 开展普查", Word's tab after its 任务%1): ingest takes
+    out a space touching a Han character, so the text reads 任务1开展普查; the original line still has it there,
+    and then the label is an entry's. Without the space (任务1由X牵头, 任务1完成后) it is prose."""
+    bare = _marker_res()[2]
+    if bare is None:
+        return markers
+    out = list(markers)
+    for k, (p, mk) in enumerate(zip(paras, markers, strict=True)):
+        if mk is not None or not p.cols:
+            continue
+        m = bare.match(p.text)
+        if m is None:
+            continue
+        e = m.end()
+        gap = p.orig[p.column(e - 1) : p.column(e) - 1]
+        if gap and not gap.strip():
+            out[k] = _marker_of(m, p.text)
     return out
 
 
@@ -249,7 +332,7 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
     quotes = _QUOTES.finditer(text)
     next_quote = next(quotes, None)
     open_quotes: list[tuple[str, int]] = []  # (mark, offset) of the quotation marks still open
-    for m in _INLINE_RE.finditer(text):
+    for m in _marker_res()[1].finditer(text):
         mk = _marker_of(m, text)
         if mk is None or mk.end >= len(text) or mk.style == "circled":
             continue  # ①②… enumerate inside a paragraph ("(一)编制计划。①摸排…；②…"): never a cut
