@@ -17,8 +17,10 @@ from engine.align.options import AlignOptions
 from engine.align.tokenize import strip_punct
 from engine.memo import memo
 from engine.models import ClausePair, Measure
+from engine.roles import roles as role_words
 
-_RESP_OPEN = re.compile(r"[（(［\[【]\s*(?:牵头单位|责任单位|牵头部门|责任部门|配合单位|主责单位|负责单位)")
+# a bracket that opens with a field naming units (牵头单位, 责任单位, 主办单位 …: rulesets/data/roles.yaml)
+_RESP_OPEN = re.compile(r"[（(［\[【]\s*(?:" + "|".join(role_words().unit_fields) + ")")
 _CLAUSE_END = re.compile(r"(?<=[。；;！？!?])")
 
 

@@ -5,8 +5,10 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
-- inline roles: (A牵头,B配合)  由A牵头，B配合;  and the bare closing sentence "…。A牵头，B、C配合。"
-  (no brackets: the sentence is the clause when every name in it is a body's);
+- inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  and the
+  bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
+  a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A); every role word is data
+  (rulesets/data/roles.yaml: the same words head a task table's columns, engine/ingest/tables.py);
 - (各有关部门按职责分工负责), and "A、B按职责分工负责" inside a keyword list: the list ends there;
 - a clause whose opening bracket is missing or that is broken over two paragraphs
   ("…(牵头单位:区应急局\\n、区人防办按职责分工负责;配合单位:…)");
@@ -40,48 +42,77 @@ from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squ
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
 from engine.parse.level import place_at
+from engine.roles import roles as role_words
 
-LEAD_KEYS = (
-    "牵头单位", "牵头部门", "责任单位", "责任部门", "负责单位", "负责部门", "主办单位", "主责单位",
-    "主责部门", "实施单位", "承办单位", "落实单位", "责任主体",
-)  # fmt: skip
-SUPPORT_KEYS = (
-    "配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "参加单位", "协同单位", "会同单位",
-    "协作单位",
-)  # fmt: skip
-PRIMARY_KEYS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门")
-_KEYS = sorted(LEAD_KEYS + SUPPORT_KEYS, key=len, reverse=True)
-KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*[:：]?\s*")
+# the words of the roles are data (rulesets/data/roles.yaml, engine/roles.py), the same for a clause's fields
+# and a task table's columns: 牵头单位/主办单位/主责单位 name the lead, 责任单位 … units that answer jointly,
+# 配合单位/协办单位/协同单位 … the support; inline "（A、B共同牵头，C配合）", "（A主办，B协办）"
+_ROLES = role_words()
+PRIMARY_KEYS = _ROLES.lead_fields
+LEAD_KEYS = _ROLES.lead_fields + _ROLES.duty_fields
+SUPPORT_KEYS = _ROLES.support_fields
+_KEYS = _ROLES.unit_fields
+# a key and its value's start: after a colon, or after 为 (牵头单位为A)
+KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*(?:[:：]|为(?=[^\s:：，,；;]))?\s*")
 # a key that opens a clause: directly after an opener, or followed by a colon
 CLAUSE_KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*[:：]")
+# "A、B为牵头单位，C为配合单位": the units before their key, read as "牵头单位：A、B，配合单位：C"
+_AS_KEY_RE = re.compile(
+    r"(?:^|(?<=[，,；;]))\s*(?P<units>[^，,；;:：()（）]{2,80}?)为(?P<key>" + "|".join(_KEYS) + r")\s*(?=[，,；;。.]|$)"
+)
 
 BRACKET_OPEN = "(（[［【"
 BRACKET_NAMES = {"(": "()", "（": "（）", "[": "[]", "［": "［］", "【": "【】"}
 SEPARATORS = "、，,；;/"
 SPLIT_RE = re.compile(r"[、，,；;/]")
 
-# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
+_LEAD_VERBS = _ROLES.lead_verbs  # 牵头负责, 牵头, 主责
+_PAIRED_VERBS = frozenset(_ROLES.paired_verbs)  # 主办: a lead only beside its support (A主办，B协办)
+_JOINT = f"(?:{_alt(_ROLES.joint_words)})?"  # A、B共同牵头 / 联合牵头 / 分别牵头
+_LEAD_VERB = f"(?P<verb>{_alt([*_LEAD_VERBS, *_PAIRED_VERBS])})"
+_SUPPORT_VERB = f"(?:{_alt(_ROLES.support_verbs)})"
+# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办
 INLINE_RE = re.compile(
-    r"^由?(?P<lead>[^,，;；。]+?)(?:牵头负责|牵头)(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?"
-    r"(?:配合实施|配合|参与|协助|协同|协办))?[。.]?$"
-)
+    r"^由?(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
+    + r"(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?" + _SUPPORT_VERB + r")?[。.]?$"
+)  # fmt: skip
 # 由A牵头，B配合 inside running text
 INLINE_TEXT_RE = re.compile(
-    r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)(?:牵头负责|牵头)"
-    r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?(?:配合实施|配合|参与|协助|协同))?"
-)
-
-
-# the verb that closes a national-style unit list, longest first; "lead" roles make the units leads
-_DUTY_ROLES = (
-    ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
-    ("负责落实", "lead"), ("共同负责", "lead"), ("牵头负责", "lead"), ("负责", "lead"), ("牵头", "lead"),
-    ("组织落实", "lead"), ("落实", "lead"),
-    ("指导", "lead"), ("配合实施", "support"), ("配合", "support"), ("参与", "support"),
-    ("协助", "support"), ("协同", "support"),
+    r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)" + _JOINT + _LEAD_VERB
+    + r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?" + _SUPPORT_VERB + r")?"
 )  # fmt: skip
+
+
+def _inline(text: str) -> re.Match[str] | None:
+    """INLINE_RE on `text`, unless its lead verb needs a support part it lacks: "（X主办）" alone says who
+    hosts an event, "（X主办，Y协办）" who leads a task."""
+    m = INLINE_RE.match(text)
+    return None if m is None or (m.group("verb") in _PAIRED_VERBS and not m.group("sup")) else m
+
+
+def _inline_in(text: str) -> list[re.Match[str]]:
+    """Every "由A牵头，B配合" of running text (INLINE_TEXT_RE), as `_inline` accepts them."""
+    return [m for m in INLINE_TEXT_RE.finditer(text) if m.group("verb") not in _PAIRED_VERBS or m.group("sup")]
+
+
+# the verb that closes a national-style unit list; "lead" roles make the units leads (the lead and support
+# verbs of rulesets/data/roles.yaml among them), longest first: 牵头负责 before 负责
+_DUTY_ROLES = tuple(sorted(dict.fromkeys((
+    ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
+    ("负责落实", "lead"), ("共同负责", "lead"), ("负责", "lead"), ("组织落实", "lead"), ("落实", "lead"),
+    ("指导", "lead"), *((w, "lead") for w in _LEAD_VERBS), *((w, "support") for w in _ROLES.support_verbs),
+)), key=lambda wr: -len(wr[0])))  # fmt: skip
 # styles of the bare national form, which must close a sentence to count ("X牵头" is INLINE_RE's too)
 DUTY_STYLES = frozenset("X" + w for w, role in _DUTY_ROLES if role == "lead") - {"X牵头"}
+# the styles of a lead verb: "A牵头，B按职责分工负责": B supports
+_LEAD_STYLES = frozenset("X" + w for w in _LEAD_VERBS)
+# a lead verb that closes its piece of a clause: "A牵头，B、C…"
+_LEAD_THEN_RE = re.compile(f"(?:{_alt(_LEAD_VERBS)})[，,；;]")
 # kinds of division that a 各… group lists after its first one: 各区、县级市 / 各市、县(区)
 _DIVISION_KIND = r"(?:县级市|地级市|自治县|自治旗|自治州|市辖区|直管市|林区|苏木|街道|市|州|盟|区|县|旗|镇|乡)"
 # (各市、州、直管市及神农架林区人民政府: one group; 各镇人民政府、街道办事处: two, see _joins_group)
@@ -333,6 +364,9 @@ def _parse_content(content: str) -> Parsed | None:
     Fields that name no body (责任领导：…, 完成时限：…) are skipped.
     Cached: the name tuples are shared, never changed."""
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
+    if "为" in content and not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
+        # A为牵头单位，B为配合单位 (every part of that form): 牵头单位：A，配合单位：B
+        content = _AS_KEY_RE.sub(lambda m: f"{m.group('key')}：{m.group('units')}", content)
     keys = list(KEY_RE.finditer(content))
     if keys and not content[: keys[0].start()].strip(" \n\t；;"):
         lead: list[str] = []
@@ -343,7 +377,7 @@ def _parse_content(content: str) -> Parsed | None:
         for i, k in enumerate(keys):
             end = keys[i + 1].start() if i + 1 < len(keys) else len(content)
             key = k.group(1)
-            roles = INLINE_RE.match(squeeze(content[k.end() : end]).rstrip(" 。；;")) if key not in SUPPORT_KEYS else None
+            roles = _inline(squeeze(content[k.end() : end]).rstrip(" 。；;")) if key not in SUPPORT_KEYS else None
             if roles and roles.group("sup"):  # 责任单位：X牵头，Y、Z配合: the roles inside the field decide
                 lead += [n for n in parse_units(roles.group("lead")) if n not in lead]
                 support += [n for n in parse_units(roles.group("sup")) if n not in support]
@@ -365,14 +399,14 @@ def _parse_content(content: str) -> Parsed | None:
             style = keys[0].group(1)
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
-    m = INLINE_RE.match(flat)
+    m = _inline(flat)
     if m:
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
         if lead and all(_has_unit_suffix(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     data = unit_data()
-    if re.search(r"牵头[，,；;]", flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
+    if _LEAD_THEN_RE.search(flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
         duty = _parse_duty(flat)
         if duty:
             return duty
@@ -385,10 +419,13 @@ def _parse_content(content: str) -> Parsed | None:
 
 
 def _split_duty(part: str) -> tuple[str, str, str] | None:
-    """(units text, role word, role) of "A、B等负责" / "A参与", or None when no duty verb ends it."""
+    """(units text, role word, role) of "A、B等负责" / "A参与" / "A、B共同牵头", or None when no duty verb ends
+    it."""
     for word, role in _DUTY_ROLES:
         if part.endswith(word) and len(part) > len(word):
-            return part[: -len(word)], word, role
+            units = part[: -len(word)]
+            joint = next((j for j in _ROLES.joint_words if units.endswith(j) and len(units) > len(j)), "")
+            return units[: len(units) - len(joint)], word, role
     return None
 
 
@@ -431,7 +468,7 @@ def _parse_duty(flat: str) -> Parsed | None:
                 return None  # the first piece of a clause must name units
             continue
         names, helpers = units
-        if duty[2] == "support" or style in ("X牵头", "X牵头负责"):  # A牵头，B按职责分工负责: B supports
+        if duty[2] == "support" or style in _LEAD_STYLES:  # A牵头，B按职责分工负责: B supports
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]
@@ -569,7 +606,7 @@ def _find(text: str, prose: bool) -> Found | None:
     if bare is not None:
         return bare
     # 4. 由A牵头，B配合 in running text
-    for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
+    for m in reversed(_inline_in(text)):
         if _ATTRIBUTIVE_RE.match(text, m.end()):
             continue
         lead = parse_units(m.group("lead"))
@@ -614,7 +651,7 @@ def _closing_sentence(text: str) -> Found | None:
     while s < len(body) and body[s] in " \t":
         s += 1
     sentence = squeeze(body[s:])
-    m = INLINE_RE.match(sentence)
+    m = _inline(sentence)
     only = _ONLY_RESPONSIBLE_RE.match(sentence) if not m else None
     if only:  # "市市场监管局负责。" on its own: the unbracketed "（X负责）", nothing left for a duty to describe
         lead = parse_units(only.group("units"))
@@ -640,13 +677,14 @@ def _closing_sentence(text: str) -> Found | None:
 # the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责
 _SCOPE_SUBJECT_RE = re.compile(r"(?:此|该|本|这|上述|以上|前述)(?:项|些)?(?:工作|任务|措施|事项|内容)?(?=由)")
 _LEAD_PIECE_RE = re.compile(
-    r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?(?:具体|主要|统一)?"
+    r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
+    rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"
     r"(?P<verb>牵头负责|负责牵头|牵头|负责|组织实施|实施)(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
 )
 _SUPPORT_PIECE_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
     r"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|共同|积极|要|全力|负责)?"
-    r"(?P<verb>配合|参与|协助|协同|给予|予以|加强指导|指导|提供|(?<=按规定)保障|(?:(?<=职责)|(?<=分工))负责)"
+    rf"(?P<verb>{_alt(_ROLES.support_verbs)}|给予|予以|加强指导|指导|提供|(?<=按规定)保障|(?:(?<=职责)|(?<=分工))负责)"
 )
 _WITH_RE = re.compile(r"^(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?会同(?P<rest>.+)$")
 _OWNER_RE = re.compile(r"^(?:责任主体|牵头单位|责任单位)(?:为|是)(?P<units>[^，,；;。：:由]{2,80})$")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -25,7 +26,7 @@ from engine import RULESETS_DIR
 from engine.extract.responsibility import without_responsibility
 from engine.memo import memo
 from engine.models import LEVEL_RANK, Level, Plan
-from engine.parse.level import PLACE_SUFFIXES, PROVINCES, place_at
+from engine.parse.level import PLACE_SUFFIXES, PROVINCES, levels_table, place_at
 
 REGISTRY_PATH = RULESETS_DIR / "data" / "unit_registry.yaml"
 
@@ -280,13 +281,33 @@ class Where:
         return cls(plan.level, plan.jurisdiction or "", plan.parent_jurisdiction or "")
 
 
-_LEVEL_WORDS: dict[str, Level] = {
+# the level words of unit names (县司法局, 盟发展改革委, 地区行署…) and the words a division's own bodies take
+# (神农架林区: 林区X局) are data: rulesets/data/levels.yaml unit_words / own_unit_words; these keep reading
+# working without the file
+_FALLBACK_LEVEL_WORDS: dict[str, Level] = {
     "国家": "national", "中央": "national", "国务院": "national", "全国": "national",
     "自治区": "province", "省": "province",
     "市": "city", "州": "city", "盟": "city",
     "县": "county", "区": "county", "旗": "county",
     "镇": "town", "乡": "town", "街道": "town", "村": "town", "社区": "town",
-}
+}  # fmt: skip
+_FALLBACK_OWN_WORDS = {"自治区": ("自治区", "区"), "自治州": ("州",), "自治县": ("县",), "自治旗": ("旗",)}
+
+
+@memo(1, copy="shared")  # a read-only mapping built once from the one file
+def _level_words() -> MappingProxyType[str, Level]:
+    """A level word that opens a body's name in any plan -> the level it names (levels.yaml unit_words)."""
+    raw = levels_table().get("unit_words")
+    return MappingProxyType({str(k): v for k, v in raw.items()} if raw else dict(_FALLBACK_LEVEL_WORDS))
+
+
+@memo(1, copy="shared")  # tuples, longest ending first
+def _own_word_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw = levels_table().get("own_unit_words")
+    table = {str(k): tuple(str(w) for w in v) for k, v in raw.items()} if raw else _FALLBACK_OWN_WORDS
+    return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
 _SUFFIX_ORDER = sorted(PLACE_SUFFIXES, key=len, reverse=True)
 _FULL_PROVINCE = {short: full for full, short in PROVINCES.items()}
 
@@ -301,18 +322,20 @@ def stem(name: str) -> str:
     return name
 
 
-def _self_word(where: Where) -> str:
-    """The level word the draft uses for itself (区 for 城中区, 市 for a county-level city)."""
+@memo(64, copy="shared")  # a tuple of str per jurisdiction a process meets
+def own_words(where: Where) -> tuple[str, ...]:
+    """The level words the draft's own bodies are named with, the usual first (区 for 城中区, 市 for a county-level
+    city, 县 for an 自治县, 林区 and 区 for 神农架林区): levels.yaml own_unit_words, else the place suffix."""
     j = _FULL_PROVINCE.get(where.jurisdiction, where.jurisdiction)  # 北京 -> 北京市: 市 is the plan itself
-    for s in _SUFFIX_ORDER:
-        if j.endswith(s):
-            return {"自治县": "县", "自治旗": "旗", "自治州": "州", "自治区": "自治区", "街道": "街道"}.get(s, s)
-    return ""
+    for ending, words in _own_word_table():
+        if j.endswith(ending) and len(j) > len(ending):
+            return words
+    return next(((s,) for s in _SUFFIX_ORDER if j.endswith(s)), ())
 
 
 def is_level_word(prefix: str) -> bool:
     """县, 区委, 市人民政府: the prefix names a level, not a place (县司法局, not 广宁县司法局)."""
-    return bare_prefix(prefix) in _LEVEL_WORDS
+    return bare_prefix(prefix) in _level_words()
 
 
 def bare_prefix(prefix: str) -> str:
@@ -344,8 +367,9 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     if not p:
         return "unknown", "unknown"
     dl = where.level
-    if p in _LEVEL_WORDS:
-        lv = _LEVEL_WORDS[p]
+    words = _level_words()
+    if p in words or p in own_words(where):
+        lv = words.get(p, dl)  # 林区 in 神农架林区's plan: a word of its own kind, at its level
         rel = _by_level(p, lv, where)
         return rel, (dl if rel == "self" else lv)  # 市 in a county-level city's plan is a county body
     j, par = where.jurisdiction, where.parent
@@ -378,9 +402,9 @@ def _by_level(word: str, lv: Level, where: Where) -> Relation:
     dl = where.level
     if dl not in _RANK:
         return "unknown"
-    own = _self_word(where)
-    if own and (word == own or (own == "自治区" and word == "区")):
-        return "self"  # 市 in a county-level city's plan is the plan itself
+    own = own_words(where)
+    if word in own:
+        return "self"  # 市 in a county-level city's plan is the plan itself; 林区 in 神农架林区's
     if not own and dl == "county" and word == "市":
         return "unknown"  # a county-level plan of unknown name may be a county-level city's
     if _RANK[lv] < _RANK[dl]:
@@ -550,7 +574,7 @@ def text_pattern_plain(where: Where, reg: Registry) -> re.Pattern[str]:
 def _places_for(where: Where) -> tuple[str, ...]:
     """Places a name in this draft's text may be written under, longest first."""
     places = [where.jurisdiction, stem(where.jurisdiction), where.parent, stem(where.parent)]
-    places += [w for w in _LEVEL_WORDS if w not in ("村", "社区", "全国")]
+    places += [w for w in (*_level_words(), *own_words(where)) if w not in ("村", "社区", "全国")]
     places += [*PROVINCES, *PROVINCES.values()]
     return tuple(sorted({p for p in places if p}, key=lambda p: (-len(p), p)))
 

@@ -30,19 +30,12 @@ from dataclasses import dataclass, field
 
 from engine.ingest import budgets
 from engine.ingest.normalise import to_simplified
+from engine.roles import roles as role_words
 
-ROLE_WORDS: dict[str, tuple[str, ...]] = {
-    "no": ("序号", "编号"),
-    # a table may give the task in two columns (重点任务 | 具体内容): both are its text, joined in order
-    "task": ("重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容", "工作措施", "任务名称",
-             "具体内容", "主要内容", "主要措施", "工作举措", "具体举措", "主要举措"),
-    "lead": ("牵头单位", "牵头部门", "主责单位", "主责部门"),
-    # a unit column that does not say who leads: its units lead jointly, unless the document states a
-    # convention such as "列第一位者为牵头单位" (then the first leads: engine/parse applies it)
-    "duty": ("责任单位", "责任部门", "负责单位", "负责部门", "责任主体", "承办单位"),
-    "support": ("配合单位", "协办单位", "参与单位", "配合部门", "协办部门", "参与部门"),
-    "due": ("完成时限", "完成时间", "时间要求", "时限"),
-}
+# the words of each column (序号, 重点任务, 牵头单位 / 主办单位, 责任单位, 配合单位 / 协办单位, 完成时限) are data:
+# rulesets/data/roles.yaml, one vocabulary with the responsibility clauses' fields (engine/roles.py). A unit
+# column that does not say who leads ("duty": 责任单位) has its units lead jointly, unless the document states
+# a convention such as "列第一位者为牵头单位" (then the first leads: engine/parse applies it)
 HEADER_SCAN = 3  # the header row is among the first rows (a merged title row may come first)
 _HEADER_JUNK = re.compile(r"[\s\u3000:：*＊()（）]+")
 _NUMBER = re.compile(r"^[\s\u3000]*[(（]?([0-9０-９]{1,4})[)）.．、,，]?[\s\u3000]*$")
@@ -131,7 +124,7 @@ def header_roles(cells: list[Cell]) -> dict[int, str]:
         if not name or len(name) > 8:
             continue
         name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
-        for role, words in ROLE_WORDS.items():
+        for role, words in role_words().columns:
             if name in words or (role != "no" and any(name.endswith(w) for w in words)):
                 for c in range(cell.col, cell.col + cell.span):
                     roles.setdefault(c, role)

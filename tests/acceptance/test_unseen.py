@@ -127,10 +127,6 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
-    # held out (blind10), measured once after the blind9 fixes; causes as seen in the output
-    "blind10/baoji-city-titanium-trad": "“X、Y共同牵头，Z配合” (traditional 共同牽頭) not read: measure 3 gets no unit",
-    "blind10/jiangsu-province-yangtze-fishing-ban": "a .docx task table whose columns are 主办单位/协办单位: the 主办 "
-    "column is not read as the lead (no lead on any of the 10 rows)",
 }
 
 

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from engine.extract.responsibility import KEY_RE, LEAD_KEYS
-from engine.extract.unitnames import Mention, Where, is_level_word, mentions, registry_from, stem
+from engine.extract.unitnames import Mention, Where, is_level_word, mentions, own_words, registry_from, stem
 from engine.models import Measure
 from engine.parse.level import PROVINCES
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -35,12 +35,8 @@ class Options(KindOptions):
 def own_prefix(where: Where, party: bool) -> str:
     """How the draft writes its own units: 区 / 县 (区委 / 县委 for party departments)."""
     j = _FULL_PROVINCE.get(where.jurisdiction, where.jurisdiction)
-    word = ""
-    for suffix in ("自治县", "自治旗", "自治区", "县", "区", "旗", "市", "州", "盟", "省", "镇", "乡"):
-        if j.endswith(suffix):
-            word = {"自治县": "县", "自治旗": "旗"}.get(suffix, suffix)
-            break
-    word = word or _SELF_WORD.get(where.level, "") or stem(j)
+    # the usual word of its own bodies (rulesets/data/levels.yaml own_unit_words: 县 for an 自治县, 林区 for 神农架林区)
+    word = next(iter(own_words(where)), "") or _SELF_WORD.get(where.level, "") or stem(j)
     if party:
         return word + ("党委" if word in ("自治区", "省") else "委")
     return word

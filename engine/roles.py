@@ -1,0 +1,96 @@
+"""The words of the two roles of a task, lead and support (rulesets/data/roles.yaml; no code to extend them).
+
+One vocabulary for every place a plan names them: the fields of a responsibility clause and the inline
+verbs (engine/extract/responsibility.py), and the column headers of a task table in any input form
+(engine/ingest/tables.py). A leaf module: ingest and extract both read it.
+
+Loaded once per process. If the file is missing (an installed wheel without the rulesets folder), the
+built-in minimum below keeps reading working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from engine import RULESETS_DIR
+from engine.memo import memo
+from engine.outputs import note_input
+
+PATH = RULESETS_DIR / "data" / "roles.yaml"
+
+_FALLBACK: dict[str, dict[str, list[str]]] = {
+    "fields": {
+        "lead": ["牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门"],
+        "duty": ["责任单位", "责任部门", "负责单位", "负责部门", "责任主体", "承办单位"],
+        "support": ["配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位"],
+    },
+    "verbs": {
+        "lead": ["牵头负责", "牵头"],
+        "paired": [],
+        "joint": [],
+        "support": ["配合实施", "配合", "参与", "协助", "协同"],
+    },
+    "columns": {
+        "no": ["序号", "编号"],
+        "task": ["重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容"],
+        "due": ["完成时限", "完成时间", "时限"],
+    },
+}
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Each list longest first (an alternation built from it tries 牵头负责 before 牵头)."""
+
+    lead_fields: tuple[str, ...]  # 牵头单位, 主办单位, 主责单位 …: the lead
+    duty_fields: tuple[str, ...]  # 责任单位, 责任主体 …: answer for the task, none said to lead
+    support_fields: tuple[str, ...]  # 配合单位, 协办单位, 协同单位 …
+    lead_verbs: tuple[str, ...]  # (A牵头，…) (A主责，…)
+    paired_verbs: tuple[str, ...]  # (A主办，B协办): a lead only beside a support part
+    joint_words: tuple[str, ...]  # A、B共同牵头
+    support_verbs: tuple[str, ...]  # (…，B配合)
+    columns: tuple[tuple[str, tuple[str, ...]], ...]  # table column role -> header words, in reading order
+
+    @property
+    def unit_fields(self) -> tuple[str, ...]:
+        """Every field label naming units (lead, duty, support), longest first."""
+        return _longest_first([*self.lead_fields, *self.duty_fields, *self.support_fields])
+
+
+@memo(1, copy="shared")  # one file read once; Roles is frozen
+def roles() -> Roles:
+    raw: dict = {}
+    if PATH.is_file():
+        note_input(PATH)
+        raw = yaml.safe_load(PATH.read_text("utf-8")) or {}
+
+    def words(section: str, key: str) -> list[str]:
+        got = (raw.get(section) or {}).get(key)
+        return [str(w) for w in (got if got is not None else _FALLBACK[section][key])]
+
+    fields = {k: _longest_first(words("fields", k)) for k in ("lead", "duty", "support")}
+    verbs = {k: _longest_first(words("verbs", k)) for k in ("lead", "paired", "joint", "support")}
+    columns = (
+        ("no", tuple(words("columns", "no"))),
+        ("task", tuple(words("columns", "task"))),
+        ("lead", fields["lead"]),
+        ("duty", fields["duty"]),
+        ("support", fields["support"]),
+        ("due", tuple(words("columns", "due"))),
+    )
+    return Roles(
+        lead_fields=fields["lead"],
+        duty_fields=fields["duty"],
+        support_fields=fields["support"],
+        lead_verbs=verbs["lead"],
+        paired_verbs=verbs["paired"],
+        joint_words=verbs["joint"],
+        support_verbs=verbs["support"],
+        columns=columns,
+    )
