@@ -127,6 +127,15 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
+    # held out (blind11), measured once after the blind10 fixes; causes as seen in the output
+    "blind11/aksu-prefecture-cotton-box-table": "a task table drawn with box characters (┌│┼), rows wrapped over "
+    "several lines: read as its 3 section headings",
+    "blind11/beijingjie-subdistrict-time-honored-brands": "“牵头科室：X；协助科室：Y” lines not read (no units on "
+    "any measure); and 越秀区北京街道 read as the province 北京",
+    "blind11/bengbu-city-waterlogging-gbk": "a 专栏 box whose list is numbered 1．…4． between measures 4. and 5.: "
+    "its four lines read as measures",
+    "blind11/guizhou-province-rocky-desertification": "a .pdf numbered decimally (2.1 … 2.8): no numbered items "
+    "found, exit 2",
 }
 
 
@@ -142,7 +151,11 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {}
+LEVEL_KNOWN: dict[str, str] = {
+    # held out (blind11)
+    "blind11/beijingjie-subdistrict-time-honored-brands": "越秀区北京街道 read as the province 北京",
+    "blind11/guizhou-province-rocky-desertification": "not read at all (decimal numbering, exit 2)",
+}
 
 
 def level_difference(name: str) -> str | None:
@@ -252,6 +265,7 @@ def closing_differences(name: str) -> list[str]:
 
 
 CLOSING_KNOWN: dict[str, str] = {
+    "blind11/guizhou-province-rocky-desertification": "not read at all (decimal numbering, exit 2)",
     # measured blind, the third set's closing requirements (保障措施/工作要求 （一）…, a 附则 article) were read
     # as measures in five documents: fixed after measuring (tree._framing)
 }
