@@ -26,6 +26,7 @@ from engine.parse.numbering import (
     Marker,
     digit_led_markers,
     fold,
+    in_sequence,
     inline_markers,
     marker_at_start,
     slice_paragraph,
@@ -100,7 +101,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         else:
             q = Paragraph.model_construct(index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols)
             raw.append(slice_paragraph(q, s, e, p.index))
-    opening = [marker_at_start(q.text) for q in raw]
+    opening = in_sequence([marker_at_start(q.text) for q in raw])  # 2025. opening a line: a year
     starts = sum(1 for mk in opening if mk is not None)
     out: list[Paragraph] = []
     front = True  # no numbered item yet: a paragraph may be front matter run together on one line

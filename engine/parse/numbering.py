@@ -98,11 +98,23 @@ _MARKER = (
     rf"|(?P<cnp>\((?P<cnp_n>[{_N}]{{1,5}})\))"
     rf"|(?P<arp>\((?P<arp_n>\d{{1,3}})\))"
     rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"
-    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,3}})(?:\s*、|\.)(?![\d.]))"
+    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,4}})(?:\s*、|\.)(?![\d.]))"
     rf"|(?P<cir>[{CIRCLED}])"
 )
 _START_RE = re.compile(r"\s*(?:" + _MARKER + r")")
 _INLINE_RE = re.compile(_MARKER)
+
+
+# An arabic item numbered from LONG_ORDINAL up (1000. 1001. …) is an item only where it is the next of the
+# arabic items before it: a four-digit number before a dot is a year as often ("2025.加快…"). Real plans stop
+# far below; a list numbered on past 999 (a scraped page, a task table of thousands of rows) is still read
+# item by item rather than as one item holding the rest of the document.
+LONG_ORDINAL = 1000
+
+
+def continues(mk: Marker, prev: int | None) -> bool:
+    """`mk` may stand as an item after the arabic item numbered `prev` (None: none yet)."""
+    return mk.style != "arabic_dot" or mk.ordinal < LONG_ORDINAL or prev == mk.ordinal - 1
 
 
 @dataclass(frozen=True)
@@ -166,10 +178,23 @@ def markers_in(text: str) -> list[Marker]:
     out = []
     for m in _INLINE_RE.finditer(text):
         mk = _marker_of(m, text)
-        if mk is None or mk.end >= len(text):
-            continue
+        if mk is None or mk.end >= len(text) or not continues(mk, None):
+            continue  # a four-digit number is a year here, never a sub-point's label
         if mk.style in ("arabic_dot", "cn_dun") and text[mk.end] in "0123456789" + _N:
             continue  # "2、3级", "一、二类": lists of numbers, not labels
+        out.append(mk)
+    return out
+
+
+def in_sequence(markers: list[Marker | None]) -> list[Marker | None]:
+    """`markers` (one per paragraph) without the four-digit ones that do not continue the arabic items."""
+    out: list[Marker | None] = []
+    last: int | None = None
+    for mk in markers:
+        if mk is not None and not continues(mk, last):
+            mk = None
+        if mk is not None and mk.style == "arabic_dot":
+            last = mk.ordinal
         out.append(mk)
     return out
 
@@ -183,6 +208,8 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
     out = list(markers)
     last: int | None = None
     for k, (text, mk) in enumerate(zip(texts, markers, strict=True)):
+        if mk is not None and not continues(mk, last):
+            out[k] = mk = None  # 2025. after item 7: a year, not item 2025
         if mk is not None:
             last = mk.ordinal if mk.style == "arabic_dot" else last
             continue
@@ -275,7 +302,7 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
         j = mk.start - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0):
+        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0) or not continues(mk, prev):
             continue
         at_boundary = j < 0 or text[j] in _BOUNDARY
         if not at_boundary and not out and mk.ordinal == 1:
