@@ -152,3 +152,20 @@ def test_a_measure_of_many_clauses_reports_its_repeats() -> None:
     assert len(clauses) > k._WITHIN_PAIRWISE
     hits = [h for h in run(k, ctx(plan([measure("1", body)])), across=False) if repeat[:6] in h.quote]
     assert [h.quote for h in hits] == [repeat.replace("灾害等", "灾难等")]
+
+
+def test_near_pairs_equal_every_pair_compared_at_any_ratio() -> None:
+    """Prefix filtering (a pair that passes shares one of the rarest few characters of each) loses no
+    pair: small alphabets, repeated characters, empty keys, every ratio."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    rng = random.Random(11)
+    for _ in range(200):
+        alpha = rng.choice(["ab", "abc", "法治政府建设", "的的的一是", "abcdefghijklmnop"])
+        base = ["".join(rng.choice(alpha) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 40))]
+        keys = [s if rng.random() < 0.5 else s[: rng.randint(0, len(s))] + rng.choice(alpha) + s[rng.randint(0, len(s)) :] for s in base]  # fmt: skip
+        queries, ratio = keys[: len(keys) // 2 + 1], rng.choice([50, 75, 90, 95, 99, 100])
+        want = {(i, j) for i, q in enumerate(queries) for j, c in enumerate(keys) if fuzz.ratio(c, q) >= ratio}
+        assert set(k.near_pairs(queries, keys, ratio)) == want
