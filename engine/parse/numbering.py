@@ -98,23 +98,27 @@ _MARKER = (
     rf"|(?P<cnp>\((?P<cnp_n>[{_N}]{{1,5}})\))"
     rf"|(?P<arp>\((?P<arp_n>\d{{1,3}})\))"
     rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"
-    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,4}})(?:\s*、|\.)(?![\d.]))"
+    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,5}})(?:\s*、|\.)(?![\d.]))"
     rf"|(?P<cir>[{CIRCLED}])"
 )
 _START_RE = re.compile(r"\s*(?:" + _MARKER + r")")
 _INLINE_RE = re.compile(_MARKER)
 
 
-# An arabic item numbered from LONG_ORDINAL up (1000. 1001. …) is an item only where it is the next of the
-# arabic items before it: a four-digit number before a dot is a year as often ("2025.加快…"). Real plans stop
-# far below; a list numbered on past 999 (a scraped page, a task table of thousands of rows) is still read
-# item by item rather than as one item holding the rest of the document.
+# An arabic item numbered from LONG_ORDINAL up (1000. 1001. … 99999.) is an item only where it follows the arabic
+# item before it by at most LONG_GAP (one item left unread, "1042.二手…" taken for a list of numbers, must
+# not end the numbering): a four-digit number before a dot is a year as often ("2025.加快…"). Real plans
+# stop far below; a list numbered on past 999 (a scraped page, a task table of thousands of rows) is still
+# read item by item rather than as one item holding the rest of the document.
 LONG_ORDINAL = 1000
+LONG_GAP = 3
 
 
 def continues(mk: Marker, prev: int | None) -> bool:
     """`mk` may stand as an item after the arabic item numbered `prev` (None: none yet)."""
-    return mk.style != "arabic_dot" or mk.ordinal < LONG_ORDINAL or prev == mk.ordinal - 1
+    if mk.style != "arabic_dot" or mk.ordinal < LONG_ORDINAL:
+        return True
+    return prev is not None and 0 < mk.ordinal - prev <= LONG_GAP
 
 
 @dataclass(frozen=True)

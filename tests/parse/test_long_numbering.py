@@ -38,3 +38,10 @@ def test_a_year_opening_a_line_is_no_item() -> None:
 
 def test_a_four_digit_number_is_no_sub_point() -> None:
     assert [mk.label for mk in markers_in("推进工作。2025.全面完成；(1)加强监管")] == ["(1)"]
+
+
+def test_an_item_left_unread_does_not_end_the_numbering() -> None:
+    """1002.二手… reads as a list of numbers (2、3级), not an item; 1003 still follows 1001."""
+    text = _plan(1005, "\n").replace("1002.做好", "1002.二手")
+    plan = parse_plan(from_text(text))
+    assert [m.label for m in plan.measures[-4:]] == ["1001", "1003", "1004", "1005"]
