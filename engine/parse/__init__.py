@@ -140,6 +140,15 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
     return out
 
 
+_CLAUSE_STOPS = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _distinct_clauses(paras: list[Paragraph], markers: list[Marker | None]) -> int:
+    """How many different clauses (text between ，；。！？) these paragraphs hold, their labels left out."""
+    texts = (p.text[mk.end :] if mk is not None else p.text for p, mk in zip(paras, markers, strict=True))
+    return len({c for t in texts for c in map(str.strip, _CLAUSE_STOPS.split(t)) if c})
+
+
 def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
     """Where an explanation's title begins and ends in a run-on page, after two items or more (`cuts`):
     cut out, it is the paragraph `_explanation_start` ends the plan at."""
@@ -431,6 +440,8 @@ def _parse_one(
         markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first)
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
+    # before the rules: every clause is compared with every other for repeats (duplicate_sentence)
+    budgets.check("clauses", doc.path, _distinct_clauses(paras[first:], markers[first:]))
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
     closing: list[int] = _signed_before_annex(nodes, paras)
