@@ -559,6 +559,10 @@ class _Scan:
         self._inline: list[re.Match[str]] | None = None
         self._inline_ends: list[int] = []
         self._heads: list[tuple[int, int]] | None = None
+        self.level: dict[int, list[int]] | None = None  # _depth_facts, when a key's span is first read
+        self.depth_at: list[tuple[int, int]] = []
+        self.mark_offsets: list[int] = []
+        self.final_depth = 0
 
     # ------------------------------------------------------------------ shared facts, read once
 
@@ -595,6 +599,9 @@ class _Scan:
         self._keys = [(k.start(), k.end()) for k in CLAUSE_KEY_RE.finditer(sh)]
         self.kstarts = [ks for ks, _ in self._keys]
         self.enclosing: list[int] = []
+        if not self.pairs:
+            self.enclosing = [_INF] * len(self._keys)
+            return
         stack: list[int] = []
         p = 0
         for ks, _ in self._keys:
@@ -606,11 +613,13 @@ class _Scan:
             while stack and self.closes[stack[-1]] <= ks:
                 stack.pop()
             self.enclosing.append(self.closes[stack[-1]] if stack else _INF)
-        # _bracket_end from any offset: the first closer or 。 at the depth of that offset
+
+    def _depth_facts(self) -> None:
+        """For _bracket_end from any offset: every closer and 。 by the depth before it, in order."""
         level: dict[int, list[int]] = {}
-        self.depth_at: list[tuple[int, int]] = []  # (offset, depth before it) of every mark, in order
+        self.depth_at = []  # (offset, depth before it) of every mark, in order
         depth = 0
-        for m in _DEPTH_MARKS.finditer(sh):
+        for m in _DEPTH_MARKS.finditer(self.shown):
             i, ch = m.start(), m.group()
             self.depth_at.append((i, depth))
             if ch in BRACKET_OPEN:
@@ -630,6 +639,9 @@ class _Scan:
     def _bracket_end(self, start: int) -> int | None:
         """Offset of the closer that ends a clause starting at `start` (no opener seen), or None: the first
         closer or 。 at the depth of `start`; a 。 (or none) means none."""
+        if self.level is None:
+            self._depth_facts()
+        assert self.level is not None
         at = self.level.get(self._depth_before(start))
         if not at:
             return None
@@ -729,6 +741,10 @@ class _Scan:
 
     def _step2(self, end: int, y: int) -> tuple | None:
         """The last keyword clause of `text[:end]` read forward from `y` (the end of step 1's clause)."""
+        if self._keys is None:
+            self._key_facts()
+        if not self._keys:
+            return None
         log = self._log(y, end)
         hi = bisect.bisect_right(log.kends, end)
         d = bisect.bisect_left(log.pmax, end, 0, hi)  # the first keyword `end` may read differently
@@ -754,7 +770,7 @@ class _Scan:
         """由A牵头 in running text: the last such match of `text[:end]` that assigns someone."""
         sh = self.shown
         if self._inline is None:
-            self._inline = list(INLINE_TEXT_RE.finditer(sh))
+            self._inline = list(INLINE_TEXT_RE.finditer(sh)) if "由" in sh else []  # every match opens with 由
             self._inline_ends = [m.end() for m in self._inline]
         ms = self._inline
         k = bisect.bisect_right(self._inline_ends, end)  # the matches of the whole text that end before `end`
