@@ -102,6 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这不像一份方案：{path} 的编号条目数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a plan: the number of numbered items of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
+    "budget.clauses": {
+        "zh": "这不像一份方案：{path} 条目中不同分句的数目（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of distinct clauses in the items of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
     "budget.depth": {
         "zh": "这不像一份方案：{path} 的HTML 元素嵌套层数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a plan: the nesting depth of HTML elements of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",

@@ -44,7 +44,7 @@ def cdist(
     start = 0
     while start < len(queries):
         # the longest run of queries from `start` with at most 255 distinct characters
-        alphabet, first = np.unique(q_cps[q_bounds[start] :], return_index=True)
+        alphabet, first = _distinct(q_cps, q_bounds[start])
         end = len(queries)
         if len(alphabet) > _SLOTS:
             cut_at = q_bounds[start] + int(np.partition(first, _SLOTS)[_SLOTS])  # the 256th character
@@ -62,6 +62,20 @@ def cdist(
         out[start:end] = process.cdist(qs, cs, scorer=scorer, dtype=dtype, **kwargs)
         start = end
     return out
+
+
+def _distinct(cps: np.ndarray, start: int) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(cps[start:], return_index=True)` as far as `cdist` reads it: exact when the rest holds
+    at most 255 distinct characters, else the first 256 of them (by first place) and more are right.
+    Reads a window that doubles until it holds 256 (the whole rest on every group was quadratic: text
+    of many distinct characters, 3,000 groups of a few queries each)."""
+    size = 4096
+    while True:
+        window = cps[start : start + size]
+        alphabet, first = np.unique(window, return_index=True)
+        if len(alphabet) > _SLOTS or start + size >= len(cps):
+            return alphabet, first
+        size *= 2
 
 
 def _code_points(text: str) -> np.ndarray:

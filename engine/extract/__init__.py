@@ -19,10 +19,11 @@ Decisions (details in each module's docstring):
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.responsibility import (
+    all_responsibilities,
     apply_first_listed_leads,
     extract_responsibility,
     find_responsibility,
@@ -36,7 +37,7 @@ from engine.extract.sentences import sentence_spans, split_clauses, split_senten
 from engine.extract.strength import strength_of
 from engine.extract.targets import extract_targets, find_targets
 from engine.memo import memo
-from engine.models import Measure, Responsibility, Sentence
+from engine.models import Measure, Sentence
 
 __all__ = [
     "apply_first_listed_leads",
@@ -55,8 +56,14 @@ __all__ = [
 ]
 
 
-def _blank(text: str, s: int, e: int) -> str:
-    return text[:s] + "".join("\n" if c == "\n" else " " for c in text[s:e]) + text[e:]
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each of the disjoint, sorted `spans` blanked to spaces (line breaks kept), in one pass."""
+    out, pos = [], 0
+    for s, e in spans:
+        out += [text[pos:s], "".join("\n" if c == "\n" else " " for c in text[s:e])]
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def fill_measure(m: Measure) -> None:
@@ -83,23 +90,17 @@ def fill_measure(m: Measure) -> None:
 def _facts(text: str) -> tuple:
     """(responsibility, sentences, deadlines, targets) of a measure text; never handed out as they
     are (fill_measure copies each object and each list in it)."""
-    found = find_responsibility(text, prose=True)  # the whole measure: its last sentence may say who, in prose
+    found_all = all_responsibilities(text)  # the whole measure: its last sentence may say who, in prose
     body = text
     cuts: list[tuple[int, int]] = []
     responsibility = None
-    if found:
-        responsibility = found.responsibility
-        body = _blank(text, found.start, found.end)
-        cuts.append((found.start, found.end))
+    if found_all:
+        responsibility = found_all[0].responsibility
         # several clauses, each after its own sentences (…（A负责）…（B负责）, or sub-items' (1)…(责任单位:A)
         # (2)…(责任单位:B)): all are cut out of the sentences, and the measure's units are their union
-        earlier: list[Responsibility] = []
-        prev = find_responsibility(text[: found.start])
-        while prev is not None and prev.end <= found.start:
-            body = _blank(body, prev.start, prev.end)
-            cuts.append((prev.start, prev.end))
-            earlier.append(prev.responsibility)
-            prev = find_responsibility(text[: prev.start]) if prev.start > 0 else None
+        cuts = sorted((f.start, f.end) for f in found_all)  # disjoint: each ends before the next begins
+        body = _blank(text, cuts)
+        earlier = [f.responsibility for f in found_all[1:]]
         if earlier:
             clauses = (*reversed(earlier), responsibility)
             lead, support = union_of(clauses)
@@ -110,10 +111,13 @@ def _facts(text: str) -> tuple:
 
     spans = sentence_spans(body)
     starts = [s for s, _ in spans]
+    cut_starts = [cs for cs, _ in cuts]
+    cut_ends = [ce for _, ce in cuts]
     sentences: list[Sentence] = []
     for i, (s, e) in enumerate(spans):
         stext = body[s:e]
-        inner = [(max(cs, s), min(ce, e)) for cs, ce in cuts if cs < e and s < ce]
+        # the clauses this sentence overlaps (cuts are disjoint and sorted: their ends are sorted too)
+        inner = [(max(cs, s), min(ce, e)) for cs, ce in cuts[bisect_right(cut_ends, s) : bisect_left(cut_starts, e)]]
         if inner:  # a clause (由X牵头…) stood inside this sentence: close the gap
             parts, pos = [], s
             for cs, ce in sorted(inner):

@@ -33,6 +33,8 @@ only outside brackets. Generic units are decided by rulesets/data/units.yaml (se
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -497,31 +499,46 @@ def _split_outside(text: str, seps: str) -> list[str]:
     return parts
 
 
-def _ends_sentence(text: str, o: int, c: int) -> bool:
-    """A national-style clause closes its sentence or paragraph ("…试点。（A负责）" / "…（A负责）。")."""
-    after = text[c + 1 :].lstrip(" \t")
-    before = text[:o].rstrip(" \t")
-    return not after or after[0] in "\n。；;" or not before or before[-1] in "\n。；;！？"
+def _ends_sentence(text: str, o: int, c: int, end: int) -> bool:
+    """A national-style clause closes its sentence or paragraph ("…试点。（A负责）" / "…（A负责）。"), in
+    `text[:end]`."""
+    k = c + 1
+    while k < end and text[k] in " \t":
+        k += 1
+    if k >= end or text[k] in "\n。；;":
+        return True
+    j = o - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in "\n。；;！？"
 
 
-def _line_end(text: str, start: int, limit: int) -> int:
+_KEY_LONGEST = max(map(len, _KEYS))
+
+
+def _line_end(text: str, start: int, limit: int) -> tuple[int, int]:
     """Where an unbracketed "责任单位：…" line ends before `limit`: at the first line break after which
     the text does not go on with the list (another key, or a separator such as 、), else `limit`.
-    ("责任单位：A、B\n请各省级部门于…报送" is a unit line and the next paragraph, not one list.)"""
+    ("责任单位：A、B\\n请各省级部门于…报送" is a unit line and the next paragraph, not one list.)
+    Also the last offset read to decide it (a shorter `limit` beyond it decides the same)."""
     i = text.find("\n", start, limit)
     while i >= 0:
-        rest = text[i + 1 : limit].lstrip(" \t\n")
-        if rest and not (KEY_RE.match(rest) or rest[0] in SEPARATORS):
-            return i
-        i = text.find("\n", i + 1, limit)
-    return limit
+        p = i + 1
+        while p < limit and text[p] in " \t\n":
+            p += 1
+        if p < limit and not (KEY_RE.match(text, p, limit) or text[p] in SEPARATORS):
+            return i, p + _KEY_LONGEST
+        i = text.find("\n", p, limit)  # the breaks in the blank run before p decide the same
+    return limit, limit
+
+
+_NONBLANK = re.compile(r"\S")
 
 
 def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
     lead, support, style = parsed
-    before = text[:s]
-    nl = before.rfind("\n")
-    detached = nl >= 0 and not before[nl + 1 :].strip() and bool(before[:nl].strip())
+    nl = text.rfind("\n", 0, s)
+    detached = nl >= 0 and not text[nl + 1 : s].strip() and _NONBLANK.search(text, 0, nl) is not None
     r = Responsibility(
         lead=_units(lead),
         support=_units(support),
@@ -529,7 +546,7 @@ def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
         bracket=bracket,
         text=text[s:e],
         detached=detached,
-        by_duty=bool(_BY_DUTY.search(text[s:e])),
+        by_duty=bool(_BY_DUTY.search(text, s, e)),
         start=s,
         end=e,
     )
@@ -546,74 +563,329 @@ def find_responsibility(text: str, *, prose: bool = False) -> Found | None:
     not for a part of one, nor for a paragraph that is judged for being a clause."""
     if not text:
         return None
-    shown = label_headings(text)
-    found = _find(shown, prose)
-    if found is None or shown is text:
-        return found
-    start = found.start - (found.start > 0 and text[found.start - 1] in "【[［〔" and shown[found.start - 1] == " ")
-    r = found.responsibility.model_copy(update={"text": text[start : found.end], "start": start})
-    return Found(r, start, found.end)  # quoted as printed: 【牵头单位】, not the colon read
+    return _Scan(text).find(len(text), prose=prose)
 
 
-def _find(text: str, prose: bool) -> Found | None:
-    pairs = [(o, c) for o, c in matched_pairs(text, BRACKET_OPEN) if text[o] in BRACKET_OPEN]
-    # 1. a bracketed clause: keyword list, inline roles, 按职责分工负责; the last that parses wins
-    best: Found | None = None
-    for o, c in pairs:
-        if best and o < best.start:
-            continue
-        parsed = _parse_content(text[o + 1 : c])
-        if parsed and parsed[2] in DUTY_STYLES and not _ends_sentence(text, o, c):
-            continue  # "…的实施（技工院校内由X负责），…" is an aside inside a sentence
-        if parsed and (parsed[0] or parsed[1]):
-            # ignore a clause nested inside a better one
-            if best and best.start < o and c < best.end:
-                continue
-            best = _make(text, o, c + 1, BRACKET_NAMES.get(text[o], ""), parsed)
-    # 2. a keyword clause not inside a matched pair: its opener is missing, or its closer is
-    inside = [(o, c) for o, c in pairs]
-    for k in CLAUSE_KEY_RE.finditer(text):
-        ks = k.start()
-        if any(o < ks < c for o, c in inside):
-            continue
-        if best and ks < best.end:
-            continue
-        s = ks
-        bracket = ""
+def all_responsibilities(text: str) -> list[Found]:
+    """Every clause of a measure, last first: its clause (`find_responsibility(text, prose=True)`), then
+    the clause of the text before that one, and so on while each ends before the one after it (sub-items'
+    (1)…(责任单位:A) (2)…(责任单位:B), or …（A负责）…（B负责）). One reading of the text answers every step."""
+    if not text:
+        return []
+    scan = _Scan(text)
+    found = scan.find(len(text), prose=True)
+    if found is None:
+        return []
+    out = [found]
+    prev = scan.find(found.start, prose=False)
+    while prev is not None and prev.end <= found.start:
+        out.append(prev)
+        prev = scan.find(prev.start, prose=False) if prev.start > 0 else None
+    return out
+
+
+_INF = 1 << 62
+_CLOSERS = ")）]］】"
+_DEPTH_MARKS = re.compile("[" + re.escape(BRACKET_OPEN + _CLOSERS) + "。]")
+
+
+@dataclass
+class _Log:
+    """The keyword clauses of step 2 read forward from one starting offset, on the whole text: for each
+    keyword, the offset that a shorter text must reach to read it differently (`key`), their running
+    maximum, and the last clause taken so far."""
+
+    keys: list[int]  # index into _Scan.keys of each keyword read, in order
+    kends: list[int]
+    pmax: list[int]
+    last: list[tuple | None]  # (s, e, bracket, parsed) of the last clause taken up to this keyword
+    cover: int  # the end of the last clause taken: a keyword before it is part of it
+    next: int  # the next keyword to read
+
+
+class _Scan:
+    """A text read once, answering "the clause of `text[:end]`" for any `end`.
+
+    `_facts` asks for the clause of a measure, then of the text before it, and so on: reading each prefix
+    anew cost the square of the text (a page whose numbering was lost, thousands of clauses in one
+    "measure", took minutes). Here the brackets, keys, their enclosing pairs and each key's span are
+    found once on the whole text; an answer for a prefix reuses every one of them that the cut cannot
+    change (a pair closes before it, a span was decided before it) and reads only the rest near `end`.
+    The answers are those of reading `text[:end]` alone (tests/extract/test_clause_scan.py compares them
+    with that plain definition, tests/extract/clause_reference.py).
+
+    Steps for `text[:end]` (as ever): 1. the last bracketed clause that is not inside another clause;
+    2. a keyword clause after it whose opener or closer is missing; 3. a bare closing sentence (or, with
+    `prose`, a sentence assigning the measure); 4. 由A牵头 in running text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.shown = sh = label_headings(text)
+        self.pairs = [(o, c) for o, c in matched_pairs(sh, BRACKET_OPEN) if sh[o] in BRACKET_OPEN]
+        self.opens = [o for o, _ in self.pairs]
+        self.closes = [c for _, c in self.pairs]
+        self._qual: list[bool] | None = None
+        self._keys: list[tuple[int, int]] | None = None
+        self._logs: dict[int, _Log] = {}
+        self._inline: list[re.Match[str]] | None = None
+        self._inline_ends: list[int] = []
+        self._heads: list[tuple[int, int]] | None = None
+        self.level: dict[int, list[int]] | None = None  # _depth_facts, when a key's span is first read
+        self.depth_at: list[tuple[int, int]] = []
+        self.mark_offsets: list[int] = []
+        self.final_depth = 0
+
+    # ------------------------------------------------------------------ shared facts, read once
+
+    def _pair_facts(self) -> None:
+        """For each pair: parsed content, whether it qualifies on the whole text, the last qualifying
+        pair up to it, its enclosing pair; pairs are properly nested (a closer drops the openers above
+        the one it matches)."""
+        sh = self.shown
+        self.parsed: list[Parsed | None] = []
+        self.duty: list[bool] = []
+        qual: list[bool] = []
+        self.prevq: list[int] = []
+        self.parent: list[int] = []
+        self.by_close: dict[int, int] = {}
+        stack: list[int] = []
+        for i, (o, c) in enumerate(self.pairs):
+            parsed = _parse_content(sh[o + 1 : c])
+            ok = bool(parsed and (parsed[0] or parsed[1]))
+            duty = bool(parsed and parsed[2] in DUTY_STYLES)
+            self.parsed.append(parsed if ok else None)
+            self.duty.append(ok and duty)
+            qual.append(ok and (not duty or _ends_sentence(sh, o, c, len(sh))))
+            self.prevq.append(i if qual[i] else (self.prevq[i - 1] if i else -1))
+            while stack and self.closes[stack[-1]] < o:
+                stack.pop()
+            self.parent.append(stack[-1] if stack else -1)
+            stack.append(i)
+            self.by_close[c] = i
+        self._qual = qual
+
+    def _key_facts(self) -> None:
+        """The keys that open a clause, and for each the close of its innermost enclosing pair."""
+        sh = self.shown
+        self._keys = [(k.start(), k.end()) for k in CLAUSE_KEY_RE.finditer(sh)]
+        self.kstarts = [ks for ks, _ in self._keys]
+        self.enclosing: list[int] = []
+        if not self.pairs:
+            self.enclosing = [_INF] * len(self._keys)
+            return
+        stack: list[int] = []
+        p = 0
+        for ks, _ in self._keys:
+            while p < len(self.pairs) and self.opens[p] < ks:
+                while stack and self.closes[stack[-1]] < self.opens[p]:
+                    stack.pop()
+                stack.append(p)
+                p += 1
+            while stack and self.closes[stack[-1]] <= ks:
+                stack.pop()
+            self.enclosing.append(self.closes[stack[-1]] if stack else _INF)
+
+    def _depth_facts(self) -> None:
+        """For _bracket_end from any offset: every closer and 。 by the depth before it, in order."""
+        level: dict[int, list[int]] = {}
+        self.depth_at = []  # (offset, depth before it) of every mark, in order
+        depth = 0
+        for m in _DEPTH_MARKS.finditer(self.shown):
+            i, ch = m.start(), m.group()
+            self.depth_at.append((i, depth))
+            if ch in BRACKET_OPEN:
+                depth += 1
+            else:
+                level.setdefault(depth, []).append(i)
+                if ch != "。":
+                    depth -= 1
+        self.level = level
+        self.mark_offsets = [i for i, _ in self.depth_at]
+        self.final_depth = depth
+
+    def _depth_before(self, pos: int) -> int:
+        k = bisect.bisect_left(self.mark_offsets, pos)
+        return self.depth_at[k][1] if k < len(self.depth_at) else self.final_depth
+
+    def _bracket_end(self, start: int) -> int | None:
+        """Offset of the closer that ends a clause starting at `start` (no opener seen), or None: the first
+        closer or 。 at the depth of `start`; a 。 (or none) means none."""
+        if self.level is None:
+            self._depth_facts()
+        assert self.level is not None
+        at = self.level.get(self._depth_before(start))
+        if not at:
+            return None
+        k = bisect.bisect_left(at, start)
+        if k == len(at) or self.shown[at[k]] == "。":
+            return None
+        return at[k]
+
+    def _qualifies(self, i: int, end: int) -> bool:
+        """Pair i is a clause of `text[:end]` (a duty-style one must close its sentence there)."""
+        assert self._qual is not None
+        if self._qual[i]:
+            return True
+        return self.duty[i] and _ends_sentence(self.shown, self.opens[i], self.closes[i], end)
+
+    # ------------------------------------------------------------------ the steps, for text[:end]
+
+    def _step1(self, end: int) -> int:
+        """Index of the last bracketed clause of `text[:end]` not inside another one, or -1."""
+        if self._qual is None:
+            self._pair_facts()
+        n = bisect.bisect_left(self.opens, end)
+        if n == 0:
+            return -1
+        q = self.prevq[n - 1]
+        while q >= 0 and self.closes[q] >= end:  # pairs around `end` are not in the prefix (few: nesting)
+            q = self.prevq[q - 1] if q > 0 else -1
+        # only a pair closing right before `end` (blanks between) can close its sentence there and not
+        # on the whole text
+        b = end - 1
+        while b >= 0 and self.shown[b] in " \t":
+            b -= 1
+        last = self.by_close.get(b, -1)
+        if last > q and self._qualifies(last, end):
+            q = last
+        if q < 0:
+            return -1
+        top, a = q, self.parent[q]
+        while a >= 0 and self.closes[a] < end:  # the outermost clause around it wins
+            if self._qualifies(a, end):
+                top = a
+            a = self.parent[a]
+        return top
+
+    def _span(self, k: int, end: int) -> tuple[tuple, int]:
+        """((s, e, bracket, parsed), reach) of keyword k's clause in `text[:end]`; `reach`: the last
+        offset read to decide it, so any `end` beyond it gives the same."""
+        assert self._keys is not None
+        sh = self.shown
+        ks, ke = self._keys[k]
+        s, bracket = ks, ""
         j = ks - 1
-        while j >= 0 and text[j] in " \t\n":
+        while j >= 0 and sh[j] in " \t\n":
             j -= 1
-        if j >= 0 and text[j] in BRACKET_OPEN:
-            s, bracket = j, BRACKET_NAMES.get(text[j], "")
-        close = _bracket_end(text, k.start())
-        if close is not None:
-            e = close + 1
+        if j >= 0 and sh[j] in BRACKET_OPEN:
+            s, bracket = j, BRACKET_NAMES.get(sh[j], "")
+        close = self._bracket_end(ks)
+        if close is not None and close < end:
             if not bracket:
-                bracket = BRACKET_NAMES.get(CLOSER_TO_OPENER.get(text[close], ""), "")
-            content = text[k.start() : close]
+                bracket = BRACKET_NAMES.get(CLOSER_TO_OPENER.get(sh[close], ""), "")
+            return (s, close + 1, bracket, _parse_content(sh[ks:close])), close
+        dot = sh.find("。", ks, end)
+        e = dot + 1 if dot >= 0 else end
+        le, read = _line_end(sh, ke, e)
+        e = min(e, le)
+        reach = max(read, dot, close if close is not None else -1)
+        return (s, e, bracket, _parse_content(sh[ks:e].rstrip("。\n"))), reach
+
+    def _log(self, y: int, end: int) -> _Log:
+        """Step 2 read forward from `y` on the whole text, as far as the keys before `end`."""
+        if self._keys is None:
+            self._key_facts()
+        log = self._logs.get(y)
+        if log is None:
+            log = self._logs[y] = _Log([], [], [], [], y, bisect.bisect_left(self.kstarts, y))
+        keys, whole = self._keys, len(self.shown)
+        assert keys is not None
+        while log.next < len(keys) and keys[log.next][1] <= end:
+            k = log.next
+            log.next += 1
+            ks, ke = keys[k]
+            taken = log.last[-1] if log.last else None
+            if self.enclosing[k] < _INF:  # inside a pair: a prefix cut inside that pair reads it
+                key = self.enclosing[k]
+            elif ks < log.cover:
+                key = -1
+            else:
+                span, key = self._span(k, whole)
+                if span[3] and (span[3][0] or span[3][1]):
+                    taken = span
+                    log.cover = span[1]
+            log.keys.append(k)
+            log.kends.append(ke)
+            log.pmax.append(max(key, log.pmax[-1]) if log.pmax else key)
+            log.last.append(taken)
+        return log
+
+    def _step2(self, end: int, y: int) -> tuple | None:
+        """The last keyword clause of `text[:end]` read forward from `y` (the end of step 1's clause)."""
+        if self._keys is None:
+            self._key_facts()
+        if not self._keys:
+            return None
+        log = self._log(y, end)
+        hi = bisect.bisect_right(log.kends, end)
+        d = bisect.bisect_left(log.pmax, end, 0, hi)  # the first keyword `end` may read differently
+        taken = log.last[d - 1] if d else None
+        if d == hi:
+            return taken
+        cover = taken[1] if taken else y
+        keys = self._keys
+        assert keys is not None
+        for k in range(log.keys[d], len(keys)):
+            ks, ke = keys[k]
+            if ke > end:
+                break
+            if self.enclosing[k] < end or ks < cover:
+                continue
+            span, _ = self._span(k, end)
+            if span[3] and (span[3][0] or span[3][1]):
+                taken = span
+                cover = span[1]
+        return taken
+
+    def _step4(self, end: int) -> Found | None:
+        """由A牵头 in running text: the last such match of `text[:end]` that assigns someone."""
+        sh = self.shown
+        if self._inline is None:
+            self._inline = list(INLINE_TEXT_RE.finditer(sh)) if "由" in sh else []  # every match opens with 由
+            self._inline_ends = [m.end() for m in self._inline]
+        ms = self._inline
+        k = bisect.bisect_right(self._inline_ends, end)  # the matches of the whole text that end before `end`
+        # a match running past `end` may read otherwise on the prefix: read it again from its start
+        tail = list(INLINE_TEXT_RE.finditer(sh, ms[k].start(), end)) if k < len(ms) and ms[k].start() < end else []
+        for m in itertools.chain(reversed(tail), (ms[j] for j in range(k - 1, -1, -1))):
+            if _ATTRIBUTIVE_RE.match(sh, m.end(), end) or (m.group("verb") in _PAIRED_VERBS and not m.group("sup")):
+                continue  # a mechanism's description; or "X主办" alone, an event's host (`_inline_in`)
+            lead = parse_units(m.group("lead"))
+            support = parse_units(m.group("sup") or "")
+            if lead and all(_has_unit_suffix(n) for n in lead):
+                return _make(sh, m.start(), m.end(), "", (lead, support, "由X牵头"))
+        return None
+
+    def find(self, end: int, *, prose: bool) -> Found | None:
+        """What `find_responsibility(text[:end], prose=prose)` returns."""
+        if end <= 0:
+            return None
+        if self.shown is not self.text and self._straddles(end):
+            return _Scan(self.text[:end]).find(end, prose=prose)  # a 【label】 cut in two: never at a clause
+        sh = self.shown
+        i = self._step1(end)
+        y = self.closes[i] + 1 if i >= 0 else 0
+        taken = self._step2(end, y)
+        if taken is not None:
+            found: Found | None = _make(sh, taken[0], taken[1], taken[2], taken[3])
+        elif i >= 0:
+            o = self.opens[i]
+            found = _make(sh, o, y, BRACKET_NAMES.get(sh[o], ""), self.parsed[i])  # type: ignore[arg-type]
         else:
-            dot = text.find("。", k.start())
-            e = dot + 1 if dot >= 0 else len(text)
-            e = min(e, _line_end(text, k.end(), e))
-            content = text[k.start() : e].rstrip("。\n")
-        parsed = _parse_content(content)
-        if parsed and (parsed[0] or parsed[1]):
-            best = _make(text, s, e, bracket, parsed)
-    if best:
-        return best
-    # 3. a bare closing sentence "A牵头，B、C配合。": the same clause without brackets
-    bare = _closing_sentence(text) or (_prose_sentence(text) if prose else None)
-    if bare is not None:
-        return bare
-    # 4. 由A牵头，B配合 in running text
-    for m in reversed(_inline_in(text)):
-        if _ATTRIBUTIVE_RE.match(text, m.end()):
-            continue
-        lead = parse_units(m.group("lead"))
-        support = parse_units(m.group("sup") or "")
-        if lead and all(_has_unit_suffix(n) for n in lead):
-            return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
-    return None
+            found = _closing_sentence(sh, end) or (_prose_sentence(sh[:end]) if prose else None) or self._step4(end)
+        if found is None or self.shown is self.text:
+            return found
+        text = self.text
+        start = found.start - (found.start > 0 and text[found.start - 1] in "【[［〔" and sh[found.start - 1] == " ")
+        r = found.responsibility.model_copy(update={"text": text[start : found.end], "start": start})
+        return Found(r, start, found.end)  # quoted as printed: 【牵头单位】, not the colon read
+
+    def _straddles(self, end: int) -> bool:
+        if self._heads is None:
+            self._heads = [(m.start(), m.end()) for m in _field_patterns()[1].finditer(self.text)]
+        k = bisect.bisect_left(self._heads, (end, end))
+        return k > 0 and self._heads[k - 1][1] > end
 
 
 # "建立由X牵头、有关部门协同的工作机制": 由X牵头 describes a mechanism to set up, it assigns no one
@@ -639,18 +911,38 @@ def _names_a_body(name: str) -> bool:
     )
 
 
-def _closing_sentence(text: str) -> Found | None:
-    """The last sentence as a clause when it is nothing but "A牵头，B、C配合。" or "A、B负责。" (every name a
-    body's): plans that write it without brackets mean the same as "（A牵头，B配合）" / "（A、B负责）"."""
-    end = len(text.rstrip(" \t\n"))
-    body = text[:end]
-    if body.endswith(("。", ".")):
-        body = body[:-1]
-    starts = [m.end() for m in _SENTENCE_START_RE.finditer(body)]
-    s = starts[-1] if starts else 0
-    while s < len(body) and body[s] in " \t":
+_SENTENCE_STOPS = frozenset("。；;！？!?\n")  # _SENTENCE_START_RE's
+# how a closing sentence ends (INLINE_RE's verbs, _ONLY_RESPONSIBLE_RE's 负责), squeezed, before an optional 。
+_CLOSING_TAIL_RE = re.compile(r"(?:负责|牵头|实施|配合|参与|协助|协同|协办)[。.]?$")
+
+
+def _tail(text: str, end: int, n: int = 3) -> str:
+    """The last `n` characters of `text[:end]` that are not whitespace (the end of its squeezed form)."""
+    out: list[str] = []
+    k = end - 1
+    while k >= 0 and len(out) < n:
+        if not text[k].isspace():
+            out.append(text[k])
+        k -= 1
+    return "".join(reversed(out))
+
+
+def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
+    """The last sentence (of `text[:stop]`) as a clause when it is nothing but "A牵头，B、C配合。" or
+    "A、B负责。" (every name a body's): plans that write it without brackets mean the same as "（A牵头，B配合）" /
+    "（A、B负责）". Reads the last sentence only, backwards from `stop`."""
+    end = len(text) if stop is None else stop
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    bend = end - 1 if end > 0 and text[end - 1] in "。." else end
+    if not _CLOSING_TAIL_RE.search(_tail(text, bend)):
+        return None  # neither form can match: they end in a duty verb
+    s = bend
+    while s > 0 and text[s - 1] not in _SENTENCE_STOPS:
+        s -= 1
+    while s < bend and text[s] in " \t":
         s += 1
-    sentence = squeeze(body[s:])
+    sentence = squeeze(text[s:bend])
     m = _inline(sentence)
     only = _ONLY_RESPONSIBLE_RE.match(sentence) if not m else None
     if only:  # "市市场监管局负责。" on its own: the unbracketed "（X负责）", nothing left for a duty to describe

@@ -8,7 +8,7 @@ Unmatched openers are ignored, so one stray “ or ( cannot swallow the rest of 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
@@ -116,6 +116,9 @@ def first_matches(
     from the match (None: not one after all); characters in `skip_lead` (whitespace a lookbehind ate)
     are left out of the reported span.
     """
+    # the spans taken, sorted: none overlaps another, so their ends are sorted too and a match overlaps
+    # one of them exactly when it overlaps the last that starts before the match ends (a bisection,
+    # not a scan of every span taken: a measure of thousands of deadlines was quadratic)
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, int, T]] = []
     for kind, pat in patterns:
@@ -123,14 +126,15 @@ def first_matches(
             continue
         for m in pat.finditer(masked):
             s, e = m.span()
-            if s == e or any(s < te and ts < e for ts, te in taken):
+            k = bisect_left(taken, (e, -1)) - 1  # the last span that starts before e
+            if s == e or (k >= 0 and s < taken[k][1]):
                 continue
             item = build(kind, m)
             if item is None:
                 continue
             while s < e and masked[s] in skip_lead:
                 s += 1
-            taken.append((s, e))
+            insort(taken, (s, e))
             out.append((s, e, item))
     out.sort(key=lambda t: t[0])
     return out

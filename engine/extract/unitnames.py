@@ -12,6 +12,7 @@ in the text written with a prefix this draft can use (its own name, its parent's
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -651,7 +652,11 @@ def _prefix_start(text: str, end: int, places: tuple[str, ...]) -> int | None:
     return best
 
 
+_CLAUSE_STOP = re.compile("[。；;！？\n]")
+
+
 def _in_text(item: str | None, text: str, where: Where, reg: Registry, seen: set[str]) -> Iterator[Mention]:
+    stops: list[int] | None = None  # where clauses end, found once (a search per name was quadratic in a long text)
     for a, b in _names_in(text, where, reg):
         name = text[a:b]
         if name in seen:
@@ -659,8 +664,12 @@ def _in_text(item: str | None, text: str, where: Where, reg: Registry, seen: set
         read = read_unit(name, where, reg)
         if not read.known:
             continue
-        start = max(text.rfind(c, 0, a) for c in "。；;！？\n") + 1
-        stop = min((i for i in (text.find(c, b) for c in "。；;！？\n") if i >= 0), default=len(text))
+        if stops is None:
+            stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]
+        k = bisect.bisect_left(stops, a)  # the clause around the name: after the last stop before it
+        start = stops[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(stops, b, k)  # to the first stop at or after its end
+        stop = stops[k] if k < len(stops) else len(text)
         yield Mention(item, "text", read, text[start:stop])
 
 

@@ -37,6 +37,11 @@ class Budgets:
     chars: int = 4_000_000  # characters of all lines together (a 300-page plan: ~0.3 M; 10 MB of text: ~3.5 M)
     paragraph_chars: int = 2_000_000  # characters in one line: a whole plan on one line must fit
     measures: int = 20_000  # numbered items the parser found (10 MB of plan text: ~13,500; 59,000 took 28 s CPU, 1.4 GB)
+    # distinct clauses (between ，；。！？) from the first item on, labels left out: each is compared with
+    # every other for repeats, a cost that grows with their square (a 300-page plan: ~20,000, at the
+    # fixtures' one per ~18 characters; 60,000 of plan-like text: 35 s CPU for the whole check; 40,000 of
+    # random characters: ~50-75 s)
+    clauses: int = 60_000
     depth: int = 512  # nesting of HTML elements (XML in a .docx: libxml2's own limit of 256)
     yaml_bytes: int = 20 * MB  # a ruleset, waiver or data file (a derived 2,000-measure ruleset: ~2 MB)
     yaml_nodes: int = 2_000_000  # its nodes with every YAML alias expanded (the same ruleset: ~0.2 M)

@@ -26,6 +26,7 @@ from engine.parse.numbering import (
     Marker,
     digit_led_markers,
     fold,
+    in_sequence,
     inline_markers,
     marker_at_start,
     slice_paragraph,
@@ -103,7 +104,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
                 index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols, table_row=p.table_row
             )
             raw.append(slice_paragraph(q, s, e, p.index))
-    opening = [marker_at_start(q.text) for q in raw]
+    opening = in_sequence([marker_at_start(q.text) for q in raw])  # 2025. opening a line: a year
     starts = sum(1 for mk in opening if mk is not None)
     out: list[Paragraph] = []
     front = True  # no numbered item yet: a paragraph may be front matter run together on one line
@@ -140,6 +141,15 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             if s < e:
                 out.append(slice_paragraph(q, a + s, a + e, len(out)))
     return out
+
+
+_CLAUSE_STOPS = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _distinct_clauses(paras: list[Paragraph], markers: list[Marker | None]) -> int:
+    """How many different clauses (text between ，；。！？) these paragraphs hold, their labels left out."""
+    texts = (p.text[mk.end :] if mk is not None else p.text for p, mk in zip(paras, markers, strict=True))
+    return len({c for t in texts for c in map(str.strip, _CLAUSE_STOPS.split(t)) if c})
 
 
 def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
@@ -478,6 +488,8 @@ def _parse_one(
         markers = markers[:cut] + [None] * (len(paras) - cut)
     nodes = build_nodes(paras, markers, first, _attached_tables(paras, markers, first))
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
+    # before the rules: every clause is compared with every other for repeats (duplicate_sentence)
+    budgets.check("clauses", doc.path, _distinct_clauses(paras[first:], markers[first:]))
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
     closing: list[int] = _signed_before_annex(nodes, paras)

@@ -104,7 +104,7 @@ _MARKER = (
     rf"|(?P<cnp>\((?P<cnp_n>[{_N}]{{1,5}})\))"
     rf"|(?P<arp>\((?P<arp_n>\d{{1,3}})\))"
     rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"
-    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,3}})(?:\s*、|\.)(?![\d.]))"
+    rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,5}})(?:\s*、|\.)(?![\d.]))"
     rf"|(?P<cir>[{CIRCLED}])"
 )
 ENTRY_STYLE = "entry:"  # + the word: 任务1： is style "entry:任务" (rulesets/data/entry_numbering.yaml)
@@ -161,6 +161,22 @@ def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | N
         re.compile(_MARKER + (f"|{inline}" if inline else "")),
         re.compile(r"\s*(?:" + bare + r")") if bare else None,
     )
+
+
+# An arabic item numbered from LONG_ORDINAL up (1000. 1001. … 99999.) is an item only where it follows the arabic
+# item before it by at most LONG_GAP (one item left unread, "1042.二手…" taken for a list of numbers, must
+# not end the numbering): a four-digit number before a dot is a year as often ("2025.加快…"). Real plans
+# stop far below; a list numbered on past 999 (a scraped page, a task table of thousands of rows) is still
+# read item by item rather than as one item holding the rest of the document.
+LONG_ORDINAL = 1000
+LONG_GAP = 3
+
+
+def continues(mk: Marker, prev: int | None) -> bool:
+    """`mk` may stand as an item after the arabic item numbered `prev` (None: none yet)."""
+    if mk.style != "arabic_dot" or mk.ordinal < LONG_ORDINAL:
+        return True
+    return prev is not None and 0 < mk.ordinal - prev <= LONG_GAP
 
 
 @dataclass(frozen=True)
@@ -228,8 +244,8 @@ def markers_in(text: str) -> list[Marker]:
     out = []
     for m in _marker_res()[1].finditer(text):
         mk = _marker_of(m, text)
-        if mk is None or mk.end >= len(text):
-            continue
+        if mk is None or mk.end >= len(text) or not continues(mk, None):
+            continue  # a four-digit number is a year here, never a sub-point's label
         if mk.style in ("arabic_dot", "cn_dun") and text[mk.end] in "0123456789" + _N:
             continue  # "2、3级", "一、二类": lists of numbers, not labels
         out.append(mk)
@@ -257,6 +273,19 @@ def spaced_entries(paras: Sequence[Paragraph], markers: list[Marker | None]) -> 
     return out
 
 
+def in_sequence(markers: list[Marker | None]) -> list[Marker | None]:
+    """`markers` (one per paragraph) without the four-digit ones that do not continue the arabic items."""
+    out: list[Marker | None] = []
+    last: int | None = None
+    for mk in markers:
+        if mk is not None and not continues(mk, last):
+            mk = None
+        if mk is not None and mk.style == "arabic_dot":
+            last = mk.ordinal
+        out.append(mk)
+    return out
+
+
 _DIGIT_LED = re.compile(r"\s*(?P<n>\d{1,3})[.．](?=\d)")
 
 
@@ -266,6 +295,8 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
     out = list(markers)
     last: int | None = None
     for k, (text, mk) in enumerate(zip(texts, markers, strict=True)):
+        if mk is not None and not continues(mk, last):
+            out[k] = mk = None  # 2025. after item 7: a year, not item 2025
         if mk is not None:
             last = mk.ordinal if mk.style == "arabic_dot" else last
             continue
@@ -358,7 +389,7 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
         j = mk.start - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0):
+        if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0) or not continues(mk, prev):
             continue
         at_boundary = j < 0 or text[j] in _BOUNDARY
         if not at_boundary and not out and mk.ordinal == 1:

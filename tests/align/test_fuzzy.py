@@ -97,3 +97,18 @@ def test_pick_best_is_the_row_by_row_min(rows, cols, seed, margin, n_keys) -> No
         near = np.flatnonzero(row >= float(row.max()) - margin)
         want.append(min((int(x) for x in near), key=lambda x: (*[int(k[x]) for k in keys], -float(row[x]), x)))
     assert pick_best(mat, margin, [k.tolist() for k in keys]) == want
+
+
+def test_many_groups_and_long_runs_of_few_characters() -> None:
+    """Thousands of queries of many distinct characters (a group of a few queries each), and a run of
+    more than 4,096 code points with few distinct ones before new ones (the window read for a group
+    doubles): the scores are rapidfuzz's."""
+    import random
+
+    rng = random.Random(3)
+    wide = [chr(0x4E00 + k) for k in range(3000)]
+    queries = ["法治政府" * 30] * 60 + ["".join(rng.choice(wide) for _ in range(rng.randint(5, 20))) for _ in range(1500)]
+    queries += CLAUSES[:100]
+    choices = CLAUSES[:80] + queries[50:70] + queries[-200:]
+    want = process.cdist(queries, choices, scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=50)
+    np.testing.assert_array_equal(fuzzy.cdist(queries, choices, scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=50), want)

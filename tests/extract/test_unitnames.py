@@ -60,3 +60,22 @@ def test_names_in_text_are_what_the_plain_pattern_finds() -> None:
         plain = text_pattern_plain(where, reg)
         for text in [m.text for m in plan.measures] + [plan.closing, plan.preamble]:
             assert list(_names_in(text, where, reg)) == [m.span() for m in plain.finditer(text)], text
+
+
+def test_a_text_mention_carries_its_clause() -> None:
+    """The clause around each name in the text (its context), found from the stops read once: the same
+    as searching back and forth from each name (quadratic in a long closing text)."""
+    from engine.extract.unitnames import _in_text, _names_in
+
+    reg = load_registry()
+    plan = load_plan(str(FIXTURES / "chengzhong-district-draft.txt"))
+    where = Where.of(plan)
+    text = "\n".join(m.text for m in plan.measures) + "；！？" + plan.closing
+    want = []
+    for a, b in _names_in(text, where, reg):
+        if read_unit(text[a:b], where, reg).known:
+            start = max(text.rfind(c, 0, a) for c in "。；;！？\n") + 1
+            stop = min((i for i in (text.find(c, b) for c in "。；;！？\n") if i >= 0), default=len(text))
+            want.append(text[start:stop])
+    got = [m.context for m in _in_text("x", text, where, reg, set())]
+    assert got == want and len(got) > 20

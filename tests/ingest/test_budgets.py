@@ -244,3 +244,39 @@ def test_batch_workers_use_the_same_budgets():
     lines = out.stdout.splitlines() + out.stderr.splitlines()
     assert any("guangning" in x and "does not look like a plan" in x for x in lines), out
     assert any("chengzhong" in x and "does not look like a plan" not in x for x in lines), out
+
+
+def _items(n: int, distinct: bool) -> str:
+    """n items of three clauses each; `distinct`: every clause its own, else the same three throughout."""
+    tag = (lambda i: f"第{i}项") if distinct else (lambda i: "")
+    return "某县若干措施\n" + "\n".join(
+        f"{i}.推进{tag(i)}基础设施建设，完善{tag(i)}公共服务体系；强化{tag(i)}安全监管。" for i in range(1, n + 1)
+    )
+
+
+def test_clauses_refused_before_extraction(tmp_path, monkeypatch):
+    """Every clause is compared with every other for repeats: a document of more distinct clauses than
+    any plan holds is refused before extraction, with its message; repeated clauses count once."""
+    import engine.extract as extract
+
+    monkeypatch.setenv("PLANCHECK_BUDGET_CLAUSES", "60")
+    path = tmp_path / "p.txt"
+    path.write_text(_items(30, distinct=True), "utf-8")  # 90 clauses (and the title)
+    monkeypatch.setattr(extract, "fill_measure", lambda m: pytest.fail("extraction ran"))
+    err = _refused(path, "clauses")
+    assert err.fields["value"] == "90" and err.fields["limit"] == "60"
+    assert "不同分句" in err.render("zh") and "distinct clauses" in err.render("en")
+    monkeypatch.undo()
+    monkeypatch.setenv("PLANCHECK_BUDGET_CLAUSES", "60")
+    path.write_text(_items(300, distinct=False), "utf-8")
+    assert len(load_plan(str(path)).measures) == 300
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "不同分句的数目"), ("en", "distinct clauses")])
+def test_cli_clauses_budget_message_and_exit_2(tmp_path, lang, words):
+    path = tmp_path / "p.txt"
+    path.write_text(_items(30, distinct=True), "utf-8")
+    cmd = [sys.executable, "-m", "engine", "check", str(path), "--no-parent", "--budget", "clauses=60"]
+    run = subprocess.run([*cmd, "--lang", lang] if lang == "en" else cmd, capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2 and words in run.stderr and "PLANCHECK_BUDGET_CLAUSES" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr

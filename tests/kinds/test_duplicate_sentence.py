@@ -117,3 +117,55 @@ def test_a_repeated_sentence_about_deadlines_is_still_a_repeat() -> None:
     sentence = "完成时限要求明确的任务要按月调度进展情况"
     d = plan([measure("1", f"建立台账。{sentence}。"), measure("2", f"健全机制。{sentence}。")])
     assert [h.local_item for h in run(k, ctx(d))] == ["2"]
+
+
+def test_first_earlier_equals_every_pair_compared() -> None:
+    """The earliest earlier key each key repeats, from near pairs found in C (a measure of thousands of
+    clauses compared them pair by pair in Python): the same as comparing every pair."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    rng = random.Random(7)
+    alphabet = "法治政府建设推进依法行政加强监督完善制度体系"
+    base = ["".join(rng.choice(alphabet) for _ in range(rng.randint(10, 40))) for _ in range(60)]
+    keys = []
+    for _ in range(400):
+        s = rng.choice(base)
+        i = rng.randrange(len(s))
+        keys.append(rng.choice([s, s[:i] + rng.choice(alphabet) + s[i + 1 :], s[:i] + s[i + 1 :], s + "等"]))
+    for ratio in (90, 95):
+        want = {}
+        for j in range(len(keys)):
+            i = next((i for i in range(j) if fuzz.ratio(keys[i], keys[j]) >= ratio), None)
+            if i is not None:
+                want[j] = i
+        assert k.first_earlier(keys, ratio) == want
+        assert len(want) > 100  # the case has repeats to find
+
+
+def test_a_measure_of_many_clauses_reports_its_repeats() -> None:
+    """More clauses than `_WITHIN_PAIRWISE` take the other path: the same repeat found."""
+    clauses = [f"推进第{i}批次{'法治政府建设依法行政'[i % 10:]}{'监督制度体系完善'[: i % 8]}工作" for i in range(120)]
+    repeat = "重点加强对公共卫生自然灾害事故灾害等突发事件的应急处置"
+    body = "，".join([*clauses[:60], repeat, *clauses[60:], repeat.replace("灾害等", "灾难等")]) + "。"
+    assert len(clauses) > k._WITHIN_PAIRWISE
+    hits = [h for h in run(k, ctx(plan([measure("1", body)])), across=False) if repeat[:6] in h.quote]
+    assert [h.quote for h in hits] == [repeat.replace("灾害等", "灾难等")]
+
+
+def test_near_pairs_equal_every_pair_compared_at_any_ratio() -> None:
+    """Prefix filtering (a pair that passes shares one of the rarest few characters of each) loses no
+    pair: small alphabets, repeated characters, empty keys, every ratio."""
+    import random
+
+    from rapidfuzz import fuzz
+
+    rng = random.Random(11)
+    for _ in range(200):
+        alpha = rng.choice(["ab", "abc", "法治政府建设", "的的的一是", "abcdefghijklmnop"])
+        base = ["".join(rng.choice(alpha) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 40))]
+        keys = [s if rng.random() < 0.5 else s[: rng.randint(0, len(s))] + rng.choice(alpha) + s[rng.randint(0, len(s)) :] for s in base]  # fmt: skip
+        queries, ratio = keys[: len(keys) // 2 + 1], rng.choice([50, 75, 90, 95, 99, 100])
+        want = {(i, j) for i, q in enumerate(queries) for j, c in enumerate(keys) if fuzz.ratio(c, q) >= ratio}
+        assert set(k.near_pairs(queries, keys, ratio)) == want

@@ -269,11 +269,20 @@ def _measure_units(text: str) -> tuple[tuple[tuple[int, str, str], ...], tuple[t
     return tuple(_units(text, qmask, _CLAUSE)), sentences
 
 
+_WITHIN_PAIRWISE = 64  # clauses of one measure compared pair by pair in Python; more go to `first_earlier`
+
+
 @memo(4096, copy="shared")  # a pure function of the body: drafts repeat their parent's bodies
 def _within(body: str, min_len: int, ratio: float) -> tuple[tuple[int, int], ...]:
     """(j, i) for each clause j of the body with an earlier clause i it repeats (the first such i):
     both keys at least `min_len` characters, `fuzz.ratio` at least `ratio`."""
     cl = _measure_units(body)[0]
+    long = [k for k in range(len(cl)) if len(cl[k][2]) >= min_len]
+    if len(long) > _WITHIN_PAIRWISE:
+        # a measure of thousands of clauses (a page whose numbering was lost): the same first i for each
+        # j, from the pairs that pass, compared in C in bands of near lengths, not every pair in Python
+        first = first_earlier([cl[k][2] for k in long], ratio)
+        return tuple((long[q], long[first[q]]) for q in sorted(first))
     out = []
     for j in range(len(cl)):
         lj = len(cl[j][2])
@@ -408,8 +417,39 @@ def near_pairs(qkeys: list[str], ckeys: list[str], ratio: float) -> list[tuple[i
     by the exact expression.
     """
     found: list[tuple[int, int]] = []
+    for rows, cs, mat in _banded(qkeys, ckeys, ratio):
+        for qi, ci in zip(*np.nonzero(mat), strict=True):
+            q, c = rows[int(qi)], cs[int(ci)]
+            if fuzz.ratio(ckeys[c], qkeys[q]) >= ratio:
+                found.append((q, c))
+    return found
+
+
+def first_earlier(keys: list[str], ratio: float) -> dict[int, int]:
+    """j -> the smallest i < j with `fuzz.ratio(keys[i], keys[j]) >= ratio`, for every j that has one:
+    `near_pairs(keys, keys, ratio)` reduced to the earliest i of each j, without listing every pair (keys
+    that all pass with each other, thousands of clauses alike, have the square of their number)."""
+    first: dict[int, int] = {}
+    for rows, cs, mat in _banded(keys, keys, ratio):
+        by_index = np.argsort(cs, kind="stable")  # the band's choices in text order
+        cs_sorted = np.asarray(cs)[by_index]
+        hits = mat[:, by_index] > 0
+        for r, q in enumerate(rows):
+            for k in np.flatnonzero(hits[r, : np.searchsorted(cs_sorted, q)]):  # i < j, in order
+                c = int(cs_sorted[k])
+                if c >= first.get(q, q):
+                    break
+                if fuzz.ratio(keys[c], keys[q]) >= ratio:
+                    first[q] = c
+                    break
+    return first
+
+
+def _banded(qkeys: list[str], ckeys: list[str], ratio: float) -> Iterator[tuple[list[int], list[int], np.ndarray]]:
+    """(queries, choices, scores of each query with each choice, 0 below one point under `ratio`), in
+    bands of queries of similar length against the choices whose length allows the ratio."""
     if not qkeys or not ckeys:
-        return found
+        return
     order = sorted(range(len(ckeys)), key=lambda c: len(ckeys[c]))
     lens = [len(ckeys[c]) for c in order]
     distinct = sorted(set(lens))
@@ -433,13 +473,17 @@ def near_pairs(qkeys: list[str], ckeys: list[str], ratio: float) -> list[tuple[i
         if lo >= hi:
             continue
         cs = order[bisect.bisect_left(lens, distinct[lo]) : bisect.bisect_right(lens, distinct[hi - 1])]
-        bkeys = [qkeys[q] for q in band]
-        mat = fuzzy.cdist(bkeys, [ckeys[c] for c in cs], scorer=fuzz.ratio, score_cutoff=cut, dtype=np.uint8)
-        for qi, ci in zip(*np.nonzero(mat), strict=True):
-            q, c = band[int(qi)], cs[int(ci)]
-            if fuzz.ratio(ckeys[c], qkeys[q]) >= ratio:
-                found.append((q, c))
-    return found
+        ckeys_band = [ckeys[c] for c in cs]
+        # at most _CELLS scores in memory at once: thousands of keys of near lengths would otherwise ask
+        # for a matrix of their square (1.2 GB for one measure of 20,000 clauses)
+        step = max(1, _CELLS // len(cs))
+        for at in range(0, len(band), step):
+            rows = band[at : at + step]
+            yield rows, cs, fuzzy.cdist([qkeys[q] for q in rows], ckeys_band, scorer=fuzz.ratio, score_cutoff=cut,
+                                        dtype=np.uint8)  # fmt: skip
+
+
+_CELLS = 1 << 24  # scores (bytes) of one `near_pairs` matrix
 
 
 KIND = DuplicateSentence
