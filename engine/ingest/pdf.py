@@ -175,6 +175,12 @@ _ENDS = tuple("。！？；：.!?;:）)")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分])"
 )
+# a decimal-numbered plan's section line, "3 保障措施" (engine/parse/numbering.py decimal_markers): a short line, a
+# bare number and a title without a stop
+_SECTION = re.compile(r"^\d{1,2}\s+[^\d\s.．、%][^。；;，,：:！？!?]{1,29}$")
+# a responsibility field ("责任单位：A、B"): its unit list ends without a stop, and a numbered line after it is the
+# next item or section, not the list going on
+_FIELD = re.compile(r"^\s*[【\[]?\S{0,4}(?:单位|部门)\s*[】\]]?\s*[:：]")
 
 
 def _leading_unit(visible: list[tuple[float, float, float, float, str, bool]]) -> int:
@@ -388,7 +394,12 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             prev.text = "\t".join(prev.cells)
             out[-1] = (out[-1][0], prev.text)
             continue  # prev stays the row, which may go on over one more page
-        if prev is not None and prev.cells is None and line.cells is None and _continues(prev, line, block, pitch, body_size):
+        if (
+            prev is not None
+            and prev.cells is None
+            and line.cells is None
+            and _continues(prev, line, block, pitch, body_size, out[-1][1])
+        ):
             text = out[-1][1]
             out[-1] = (out[-1][0], text + _joiner(text, line.text) + line.text)
         else:
@@ -437,7 +448,7 @@ def _pitch(pages: list[list[Line]]) -> float:
 
 
 def _continues(
-    prev: Line, line: Line, block: tuple[float, float], pitch: float, body_size: float
+    prev: Line, line: Line, block: tuple[float, float], pitch: float, body_size: float, para: str = ""
 ) -> bool:
     if abs(prev.size - line.size) > 0.5:
         return False
@@ -447,6 +458,11 @@ def _continues(
     left, right = block
     if prev.text.endswith(_ENDS) and _NUMBERED.match(line.text):
         return False  # a numbered item after a finished sentence starts anew, however full the line
+    short = line.x1 < right - 3 * em  # a heading's line, not a sentence's wrapped at the margin
+    if (prev.text.endswith(_ENDS) or _FIELD.match(para)) and (
+        (_SECTION.match(line.text) and short) or (_NUMBERED.match(line.text) and _FIELD.match(para))
+    ):
+        return False  # so is a section line after one, and either after a field's unit list
     prev_full = prev.x1 + max(line.lead, em) > right - 0.5 * em  # the next line's start did not fit
     # a line breaker's rules are not all known here: a long line that stops mid-sentence goes on too
     prev_full = prev_full or (prev.x1 > right - 3 * em and not prev.text.endswith(_ENDS))

@@ -24,6 +24,7 @@ from engine.parse import closing as closings
 from engine.parse import level as levels
 from engine.parse.numbering import (
     Marker,
+    decimal_markers,
     digit_led_markers,
     fold,
     in_sequence,
@@ -382,6 +383,7 @@ def _attachment_lists(paras: list[Paragraph], markers: list[Marker | None]) -> l
 def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     paras = prepare(doc)
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
+    markers = decimal_markers(paras, markers)
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
     markers = _attachment_lists(paras, markers)

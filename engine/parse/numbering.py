@@ -1,5 +1,6 @@
 """Numbering markers: 一、 (一) 1. (1) ① 第一章 … and entries numbered with a word (任务1：, 第3项任务：, 事项2：;
-rulesets/data/entry_numbering.yaml) at a paragraph start, or inline in a huge line.
+rulesets/data/entry_numbering.yaml) at a paragraph start, or inline in a huge line; decimal numbering (2 重点任务,
+2.1 …, 2.1.1 …; rulesets/data/decimal_numbering.yaml) at a paragraph start only.
 
 Every function here works on text that went through `fold` (a one-to-one character map), so an
 offset found here is an offset into the paragraph's normalised text and maps back to the original
@@ -91,7 +92,10 @@ STYLES = (
     "cn_article",
     "cn_dun",
     "cn_paren",
+    "decimal1",
     "arabic_dot",
+    "decimal2",
+    "decimal3",
     "arabic_paren",
     "circled",
 )
@@ -107,6 +111,9 @@ _MARKER = (
     rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,5}})(?:\s*、|\.)(?![\d.]))"
     rf"|(?P<cir>[{CIRCLED}])"
 )
+# decimal numbering, at a paragraph's start only (in running text a decimal is a number): 2.1, 2.1.1, 2.1. (the
+# section above it, "2 重点任务", is found with its items: decimal_markers)
+_DECIMAL = r"(?P<dec>(?P<dec_n>\d{1,2}(?:\.\d{1,2}){1,2})(?:\.(?!\d))?(?![\d.]))"
 ENTRY_STYLE = "entry:"  # + the word: 任务1： is style "entry:任务" (rulesets/data/entry_numbering.yaml)
 
 
@@ -151,13 +158,30 @@ def _entries() -> tuple[str, str, str]:
     )
 
 
+DECIMAL_STYLES = ("decimal2", "decimal3")
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _decimal() -> tuple[tuple[str, ...], int]:
+    """(what after a decimal makes it a quantity, the longest title of a bare-number section line):
+    rulesets/data/decimal_numbering.yaml."""
+    from engine.extract.data import DATA_DIR
+
+    path = DATA_DIR / "decimal_numbering.yaml"
+    if not path.is_file():
+        return ("",), 0  # every decimal is a quantity
+    note_input(path)
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return tuple(str(w) for w in raw.get("not_after") or []), int(raw.get("section_max") or 30)
+
+
 @memo(1, copy="shared")
 def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
     """(at a paragraph's start, anywhere, an entry's label with no separator at a paragraph's start): the
     numbering markers, the word-numbered entries among them."""
     entries, inline, bare = _entries()
     return (
-        re.compile(r"\s*(?:" + _MARKER + (f"|{entries}" if entries else "") + r")"),
+        re.compile(r"\s*(?:" + _MARKER + f"|{_DECIMAL}" + (f"|{entries}" if entries else "") + r")"),
         re.compile(_MARKER + (f"|{inline}" if inline else "")),
         re.compile(r"\s*(?:" + bare + r")") if bare else None,
     )
@@ -211,6 +235,11 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
     if g == "ard":
         n = int(m.group("ard_n"))
         return Marker("arabic_dot", str(n), n, m.start(g), end) if n else None
+    if g == "dec":  # 2.1 -> style decimal2, ordinal 1; 2.1.3 -> decimal3, ordinal 3
+        parts = [int(x) for x in m.group("dec_n").split(".")]
+        if not all(parts):
+            return None
+        return Marker(f"decimal{len(parts)}", m.group("dec_n"), parts[-1], m.start(g), end)
     if g == "cir":
         ch = m.group("cir")
         return Marker("circled", ch, CIRCLED.index(ch) + 1, m.start(g), end)
@@ -235,6 +264,8 @@ def marker_at_start(text: str) -> Marker | None:
     # "1.5倍" was excluded by the regex; "2、3级" and "一、二类" are lists, not items.
     if mk.style in ("arabic_dot", "cn_dun") and rest[:1] in "0123456789" + _N:
         return None
+    if mk.style in DECIMAL_STYLES and (rest[:1] in "0123456789" or rest.lstrip().startswith(_decimal()[0])):
+        return None  # "2.5万亩", "1.2亿元": a quantity
     return mk
 
 
@@ -283,6 +314,58 @@ def in_sequence(markers: list[Marker | None]) -> list[Marker | None]:
         if mk is not None and mk.style == "arabic_dot":
             last = mk.ordinal
         out.append(mk)
+    return out
+
+
+_SECTION_LINE = re.compile(r"\s*(?P<n>\d{1,2})(?![\d.．、])\s*(?=\S)")
+_SENTENCE = re.compile("[。；;，,：:！？!?]")
+
+
+def decimal_markers(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
+    """Decimal labels (2.1, 2.1.1) kept where they go in sequence (N.1 opens N's items, N.M follows N.(M-1); M.K
+    likewise under N.M), and only when at least two are kept: a lone or stray decimal at a paragraph's start is a
+    number. A short line "N 标题" right above its first item N.1 is their section (style decimal1)."""
+    if not any(mk is not None and mk.style in DECIMAL_STYLES for mk in markers):
+        return markers
+    out = list(markers)
+    last: dict[str, str] = {}  # the label of the last kept item of each depth
+    kept = 0
+    for k, mk in enumerate(markers):
+        if mk is None or mk.style not in DECIMAL_STYLES:
+            continue
+        parent, _, n = mk.label.rpartition(".")
+        prev = last.get(mk.style, "")
+        ok = mk.ordinal == 1 if mk.style == "decimal2" else mk.ordinal == 1 and last.get("decimal2") == parent
+        if not ok and prev.rpartition(".")[0] == parent and prev.rpartition(".")[2] == str(mk.ordinal - 1):
+            ok = True
+        if not ok:
+            out[k] = None
+            continue
+        last[mk.style] = mk.label
+        if mk.style == "decimal2":
+            last.pop("decimal3", None)
+        kept += 1
+    if kept < 2:
+        return [None if mk is not None and mk.style in DECIMAL_STYLES else mk for mk in markers]
+    units, longest = _decimal()
+    nxt: Marker | None = None  # the next marker below the paragraph, walking up
+    for k in range(len(out) - 1, -1, -1):
+        mk = out[k]
+        if mk is not None:
+            nxt = mk
+            continue
+        if nxt is None or nxt.style != "decimal2" or nxt.ordinal != 1:
+            continue
+        text = paras[k].text
+        m = _SECTION_LINE.match(text)
+        if m is None or nxt.label != m.group("n") + ".1" or len(text) - m.end() > longest:
+            continue
+        title = text[m.end() :]
+        if _SENTENCE.search(title) or title.startswith(units):
+            continue
+        n = int(m.group("n"))
+        out[k] = Marker("decimal1", str(n), n, m.start("n"), m.end())
+        nxt = out[k]
     return out
 
 
