@@ -91,7 +91,9 @@ def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]
 WRAP_MIN_WIDTH = 20  # narrower lines are headings and short items, never a wrap width
 WRAP_SHARE = 0.6  # of the lines (the last of the text excepted) that must end exactly at the width
 _SENTENCE_END = frozenset("。；;：:！!？?）)】」』”")
-_COLUMNS = re.compile(r"\t| {2,}|\u3000{2,}")
+# a table's columns: a tab, a run of spaces, or a table drawn with box characters (┌─┬─┐ │ or +---+ |),
+# whose lines are all of one width and must never be joined as a wrap (engine/ingest/tables.py reads them)
+_COLUMNS = re.compile(r"\t| {2,}|\u3000{2,}|[\u2500-\u257f]|^[+|].*[+|]$")
 
 
 def _display_width(line: str) -> int:

@@ -20,6 +20,9 @@ and deadline cells rarely do), a row with fewer ends the table (an empty cell ca
 A table copied out of Word or Excel carries a line break inside a cell as a line of its own: in a
 tab or pipe table such a line (no 序号 where the table has that column, or going on with a row that
 has fewer cells than the header) is added to the row above, never read as a row of its own.
+A table drawn with box characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘, or ASCII +---+ |) is read from its top
+border (`_box_table`): cells split at the bars, a row's wrapped lines joined cell by cell, the
+rules dropped.
 """
 
 from __future__ import annotations
@@ -381,6 +384,10 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     n = len(lines)
     while i < n:
         line = lines[i][1]
+        if line.lstrip()[:1] in _BOX_START and (box := _box_table(lines, i)) is not None:
+            out += box[0]  # a table drawn with box characters: its rules dropped, its rows read
+            i = box[1]
+            continue
         kind = _header_kind(line) if ("\t" in line or "|" in line or " " in line or "\u3000" in line) else None
         if kind is None:
             out.append(lines[i])
@@ -389,7 +396,7 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         head_cells = _split_cells(line, kind)
         width = len(head_cells)
         roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
-        rows: list[tuple[int, str, list[tuple[int, str]]]] = []
+        rows: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
         j = i + 1
         while j < n:
             row_line_no, text = lines[j]
@@ -449,7 +456,7 @@ class _Joined(list):
 
 
 def _continued(
-    prev: tuple[int, str, list[tuple[int, str]]],
+    prev: tuple[int, str, list[tuple[int, str, bool]]],
     text: str,
     cells: list[tuple[int, str]],
     roles: dict[int, str],
@@ -535,3 +542,195 @@ def _in_line(row: TableRow, line: str, cells: list[tuple[int, str]]) -> TableRow
             where.append(offset + 1 + len(text))  # the tab: just after the cell
     cols = [where[c - 1] if 0 < c <= len(where) else 1 for c in row.cols]
     return TableRow(line, row.text, cols, row.heading)
+
+
+# --------------------------------------------------------------------------- tables drawn with box characters
+
+# A table pasted as text with its borders drawn (a plain-text export, a terminal, a WeChat article):
+#   ┌────┬──────────┬────────┐        +------+------------+----------+
+#   │序号│重点任务  │牵头单位│        | 序号 | 重点任务   | 牵头单位 |
+#   ├────┼──────────┼────────┤        +------+------------+----------+
+#   │1   │推广优良品│农业农村│        | 1    | 推广优良品 | 农业农村 |
+#   │    │种……      │局      │        |      | 种……       | 局       |
+#   └────┴──────────┴────────┘        +------+------------+----------+
+# Columns are split at the vertical bars of each line (their character offsets differ from line to line,
+# as a Han character is two columns wide, so the bars are counted, not measured); a row's lines are
+# joined cell by cell up to the next rule line, or, in a table without rules between rows, up to the
+# next line whose 序号 cell holds text. Rule lines are no text of the document and are dropped.
+_BOX_H = "─━═┄┅┈┉╌╍╴╶╸╺-="  # horizontal strokes
+_BOX_V = "│┃║┆┇┊┋╎╏╵╷╹╻|"  # vertical strokes: the cell separators of a row line
+_BOX_START = frozenset("┌┍┎┏╒╓╔├┝┞┟┠┡┢┣╞╟╠│┃║+|")
+_BOX_RULE = re.compile(r"^[\u2500-\u257f+\-=:| ]+$")
+_BOX_CORNER = re.compile(r"[+\u250c-\u254b\u2552-\u256c]")
+
+
+def _box_rule(stripped: str) -> bool:
+    """A border or rule line: box characters (or + - =) only, with a corner or tee and a stroke run."""
+    return (
+        bool(_BOX_RULE.match(stripped))
+        and bool(_BOX_CORNER.search(stripped))
+        and sum(ch in _BOX_H for ch in stripped) >= 3
+    )
+
+
+def _box_cells(line: str) -> list[tuple[int, str, bool]] | None:
+    """(offset, text, full) of each cell of a row line `│a│b│` (None for any other line): full when
+    the text runs to the bar on its right (within a wide character and a padding space), so that the
+    line was broken there for want of room, not by the author."""
+    start = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    if end - start < 2 or line[start] not in _BOX_V or line[end - 1] not in _BOX_V:
+        return None
+    out: list[tuple[int, str]] = []
+    pos = start + 1
+    for k in range(start + 1, end):
+        if line[k] in _BOX_V:
+            part = line[pos:k]
+            room = _width(part) - 1 - (part[:1] == " ")
+            out.append((pos + len(part) - len(part.lstrip()), part.strip(), _width(part.rstrip()) >= room))
+            pos = k + 1
+    return out
+
+
+def _box_piece(text: str, at: int) -> tuple[str, list[int]]:
+    """A piece of a cell with its whitespace runs made one space, and the 1-based column of each char."""
+    out: list[str] = []
+    cols: list[int] = []
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                cols.append(at + k + 1)
+            continue
+        out.append(ch)
+        cols.append(at + k + 1)
+    while out and out[-1] == " ":
+        out.pop()
+        cols.pop()
+    return "".join(out), cols
+
+
+def _box_cell(pieces: list[tuple[int, str, bool]], unit: bool) -> tuple[list[str], list[int]]:
+    """A cell's parts and the column of each char of its text (`Cell.text`: the parts joined by a tab).
+    A wrapped line goes on with the same words (joined as nothing, or a space between two Latin
+    words); in a unit column a line that ends short of the bar ends its unit (a unit a line, as
+    `_units` reads parts), one that fills the cell was broken inside a name and goes on with it."""
+    parts: list[list[str]] = []  # each part's pieces, joined once at the end (a row may wrap over many lines)
+    cols: list[int] = []
+    full = True
+    for at, t, filled in pieces:
+        text, where = _box_piece(t, at)
+        if not text:
+            continue
+        if parts and unit and not full:
+            cols.append(cols[-1] + 1)  # the tab between parts: just after the part above
+            parts.append([text])
+        elif parts:
+            last = parts[-1][-1][-1]
+            if last.isascii() and last.isalnum() and text[0].isascii() and text[0].isalnum():
+                parts[-1].append(" ")
+                cols.append(cols[-1] + 1)
+            parts[-1].append(text)
+        else:
+            parts.append([text])
+        cols.extend(where)
+        full = filled
+    return ["".join(p) for p in parts], cols
+
+
+def _box_row(
+    group: list[tuple[int, str, list[tuple[int, str, bool]]]], roles: dict[int, str], width: int, ordinal: int
+) -> tuple[int, TableRow] | None:
+    """One row of a box table from its lines: cells joined line by line, the columns in the lines."""
+    orig = "\n".join(text for _, text, _ in group)
+    merged = len(group) == 1 and len(group[0][2]) == 1  # one cell across the row: a section row
+    n = 1 if merged else width
+    pieces: list[list[tuple[int, str, bool]]] = [[] for _ in range(n)]
+    base = 0
+    for _, text, cells in group:
+        for k, (o, t, full) in enumerate(cells):
+            if t:
+                pieces[min(k, n - 1)].append((base + o, t, full))
+        base += len(text) + 1
+    cells_out: list[Cell] = []
+    where: list[int] = []
+    for k, ps in enumerate(pieces):
+        parts, cols = _box_cell(ps, roles.get(k) in ("lead", "duty", "support"))
+        cells_out.append(Cell(col=k, span=width if merged else 1, parts=parts))
+        where.extend(cols)
+        if k < n - 1:
+            where.append(cols[-1] + 1 if cols else 1)  # the tab between cells: just after the cell
+    row = row_line(cells_out, roles, ordinal)
+    if row is None:
+        return None
+    cols = [min(where[c - 1], len(orig)) if 0 < c <= len(where) else 1 for c in row.cols]
+    return group[0][0], TableRow(orig, row.text, cols, row.heading)
+
+
+def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, str]], int] | None:
+    """The lines of a box-drawn table starting at `lines[i]` (its top border) read as task-table rows,
+    and the index after it; None when `lines[i]` starts no box table. A box table that is no task
+    table keeps its row lines as they are, without its rules."""
+    if not _box_rule(lines[i][1].strip()):
+        return None
+    groups: list[list[tuple[int, str, list[tuple[int, str, bool]]]]] = [[]]
+    j = i + 1
+    n = len(lines)
+    while j < n:
+        line_no, text = lines[j]
+        stripped = text.strip()
+        if _box_rule(stripped):
+            if groups[-1]:
+                groups.append([])
+        elif (cells := _box_cells(text)) is not None:
+            groups[-1].append((line_no, text, cells))
+        else:
+            break
+        j += 1
+    groups = [g for g in groups if g]
+    if not groups:
+        return None
+    head = groups[0] if len(groups) > 1 else groups[0][:1]
+    width = max(len(cells) for _, _, cells in head)
+    head_pieces = [
+        "".join(cells[k][1] for _, _, cells in head if k < len(cells)) for k in range(width)
+    ]  # fmt: skip
+    roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, t in enumerate(head_pieces)])
+    body = groups[1:] if len(groups) > 1 else [groups[0][1:]]
+    if not roles:
+        return [(no, text) for g in groups for no, text, _ in g], j
+    no_col = next((k for k, r in sorted(roles.items()) if r == "no"), None)
+    out: list[tuple[int, str]] = []
+    ordinal = 0
+    rows: list[list[tuple[int, str, list[tuple[int, str, bool]]]]] = []
+    for group in body:
+        if [c[1] for _, _, cells in group for c in cells] == [c[1] for _, _, cells in head for c in cells]:
+            continue  # the header again (a table copied from pages that each repeat it)
+        row: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
+        for item in group:
+            cells = item[2]
+            if len(cells) > width:  # more bars than the header has columns: the surplus goes to the last
+                last = cells[width - 1 :]
+                joined = " ".join(t for _, t, _ in last if t)
+                cells = [*cells[: width - 1], (next((o for o, t, _ in last if t), last[0][0]), joined, False)]
+                item = (item[0], item[1], cells)
+            new_row = (
+                len(cells) == 1
+                or (row and len(row[-1][2]) == 1)
+                or (no_col is not None and no_col < len(cells) and bool(cells[no_col][1]))
+                or (no_col is None and len(body) == 1)  # no rules between rows and no 序号: a row a line
+            )
+            if row and new_row:
+                rows.append(row)
+                row = []
+            row.append(item)
+        if row:
+            rows.append(row)
+    for row in rows:
+        got = _box_row(row, roles, width, ordinal + 1)
+        if got is None:
+            continue
+        if not got[1].heading:
+            ordinal += 1
+        out.append(got)
+    return out, j
