@@ -130,8 +130,6 @@ KNOWN: dict[str, str] = {
     # held out (blind11), measured once after the blind10 fixes; causes as seen in the output
     "blind11/aksu-prefecture-cotton-box-table": "a task table drawn with box characters (┌│┼), rows wrapped over "
     "several lines: read as its 3 section headings",
-    "blind11/beijingjie-subdistrict-time-honored-brands": "“牵头科室：X；协助科室：Y” lines not read (no units on "
-    "any measure); and 越秀区北京街道 read as the province 北京",
     "blind11/bengbu-city-waterlogging-gbk": "a 专栏 box whose list is numbered 1．…4． between measures 4. and 5.: "
     "its four lines read as measures",
     "blind11/guizhou-province-rocky-desertification": "a .pdf numbered decimally (2.1 … 2.8): no numbered items "
@@ -153,7 +151,6 @@ def test_document_is_read_as_counted_by_hand(name):
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
 LEVEL_KNOWN: dict[str, str] = {
     # held out (blind11)
-    "blind11/beijingjie-subdistrict-time-honored-brands": "越秀区北京街道 read as the province 北京",
     "blind11/guizhou-province-rocky-desertification": "not read at all (decimal numbering, exit 2)",
 }
 
