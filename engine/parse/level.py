@@ -174,12 +174,51 @@ def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str,
             pos = len(prefix)
     out: list[tuple[str, Level]] = []
     while pos < len(text) and len(out) < 4:
-        hit = _next_place(text, pos, out) or _known_at(text, pos, known)
+        hit, named = _next_place(text, pos, out), _known_at(text, pos, known)
+        if named is not None and (hit is None or named[2] > hit[2]):
+            hit = named  # 北京街道 named by its 办事处: a town, not the province 北京 and a word
+        if hit is None and out and (below := _below_body(text, pos, out[-1][1], known)) is not None:
+            hit = below  # 越秀区人民政府北京街道办事处: the 街道 of the district's government
         if hit is None or _refused(hit, text, pos, out, known):
             break
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _below_body(text: str, pos: int, above: Level, known: frozenset[str]) -> tuple[str, Level, int] | None:
+    """A place the document's bodies are named for (`known`) right after the body of the run's last place and
+    of a lower level: 越秀区人民政府 北京街道办事处, a 街道 being the agency of its district's government."""
+    body = _BODY_WORD.match(text, pos)
+    if body is None:
+        return None
+    hit = _known_at(text, body.end(), known)
+    return hit if hit is not None and _RANK.get(hit[1], 0) < _RANK.get(above, 0) else None
+
+
+# the suffixes of a division's full name; a name read without one is a short form (北京, 湖南) or ends in 州 (广州)
+_FULL_SUFFIXES = tuple(s for s in PLACE_SUFFIXES if s != "州")
+
+
+def _town_named_from(t: str, pos: int, hit: tuple[str, Level, int]) -> tuple[str, Level, int] | None:
+    """The town-level division a body starting at `pos` is named for when its name only opens with the
+    place `hit` read there: 北京街道办事处, 上海路街道办事处, 广州街道办事处, 湖南镇人民政府 name a 街道/镇 whose
+    name starts with a province's or a city's, not that province or city. The rest of the name before its
+    town suffix (路, or nothing) holds no place of its own (越秀区北京街道 is 越秀区 and then a 街道)."""
+    if hit[0].endswith(_FULL_SUFFIXES):
+        return None  # 成华区建设路街道 is 成华区 and then its 街道: only a short form (北京, 湖南, 广州) runs on
+    name = body_place_at(t, pos)
+    if name is None or len(name) <= hit[2] - pos or not name.startswith(hit[0]):
+        return None
+    suffix = _SUFFIX_END.search(name)
+    if suffix is None or PLACE_SUFFIXES[suffix.group()] != "town":
+        return None
+    stem = name[len(hit[0]) : suffix.start()]
+    if stem and (
+        _SUFFIX_RE.search(stem) or any(p in stem for p in _PROVINCE_NAMES) or _divisions(stem) or len(stem) > 3
+    ):
+        return None
+    return name, "town", pos + len(name)
 
 
 def _next_place(text: str, pos: int, run: list[tuple[str, Level]]) -> tuple[str, Level, int] | None:
@@ -270,11 +309,17 @@ def named_by_bodies(texts: list[str]) -> frozenset[str]:
             if t.startswith("中共", pos):
                 pos += 2
             hit = _next_place(t, pos, run)
+            if hit is not None and (town := _town_named_from(t, pos, hit)) is not None:
+                hit = town
+                out.add(town[0])
             if hit is not None and _is_area_word(hit[0]) and _BODY_WORD.match(t, hit[2]) and _named(hit[0]):
                 out.add(hit[0])  # 城区人民政府: a kind of area's word, the body of a division of that name
             if hit is not None:
                 run.append(hit[:2])
                 pos = hit[2]
+                continue
+            if run and (body := _BODY_WORD.match(t, pos)) is not None:
+                pos = body.end()  # 越秀区人民政府北京街道办事处: the body of the run's place, then a body below it
                 continue
             name = body_place_at(t, pos)
             if name is None:
@@ -500,6 +545,13 @@ def _from_candidates(
             votes = [level_of_addressees(addressees), level_of_self_words(body)]
             if all(v == got[2] for v in votes):
                 return got
+    issuers = [c for c in candidates[1:] if c and not is_national(c)]
+    if first is not None and first[1] is None and first[0] not in chained and len(issuers) > 1:
+        # the issuer printed as one line, split at its bodies (南昌市青山湖区人民政府 | 上海路街道办事处): the chain
+        # runs across the district government's name to the 街道 named by its 办事处
+        joined = places_in("".join(issuers), known)
+        if len(joined) > 1 and (got := _resolve(joined))[0] == first[0] and got[1] is not None:
+            chained[first[0]] = got
     if first is not None and first[1] is None and first[0] in chained:
         return chained[first[0]]  # its level too: a 市 under a 市/州 is a 县级市
     return first

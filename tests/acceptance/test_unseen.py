@@ -128,8 +128,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # held out (blind11), measured once after the blind10 fixes; causes as seen in the output
-    "blind11/beijingjie-subdistrict-time-honored-brands": "“牵头科室：X；协助科室：Y” lines not read (no units on "
-    "any measure); and 越秀区北京街道 read as the province 北京",
     "blind11/bengbu-city-waterlogging-gbk": "a 专栏 box whose list is numbered 1．…4． between measures 4. and 5.: "
     "its four lines read as measures",
 }
@@ -147,10 +145,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {
-    # held out (blind11)
-    "blind11/beijingjie-subdistrict-time-honored-brands": "越秀区北京街道 read as the province 北京",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 def level_difference(name: str) -> str | None:

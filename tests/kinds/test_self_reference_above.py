@@ -63,3 +63,10 @@ def test_a_prefecture_city_district_keeps_its_own_quanshi_slip() -> None:
 def test_gedi_learned_from_is_no_instruction_but_gedi_yao_is() -> None:
     found = _found("liuzhou-yufeng-social-assistance.txt", "level-scope")
     assert [q for q, _ in found] == ["各地要全面开展特困人员生活自理能力评估"]
+
+
+def test_a_county_placing_itself_in_its_municipality_is_no_self_reference() -> None:
+    """是全市…县之一, 占全市…, 高于全市平均水平, 在全市38个区县中, 全市…第一位: 全市 names the frame the county places
+    itself in (blind11 巫溪县); 全市 for the county's own (全市脐橙冷链流通率) is still reported."""
+    found = _found("chongqing-fengjie-navel-orange.txt", "self-reference")
+    assert [q for q, _ in found] == ["全市脐橙冷链流通率达到60%以上"]
