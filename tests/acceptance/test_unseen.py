@@ -132,8 +132,6 @@ KNOWN: dict[str, str] = {
     "several lines: read as its 3 section headings",
     "blind11/beijingjie-subdistrict-time-honored-brands": "“牵头科室：X；协助科室：Y” lines not read (no units on "
     "any measure); and 越秀区北京街道 read as the province 北京",
-    "blind11/bengbu-city-waterlogging-gbk": "a 专栏 box whose list is numbered 1．…4． between measures 4. and 5.: "
-    "its four lines read as measures",
     "blind11/guizhou-province-rocky-desertification": "a .pdf numbered decimally (2.1 … 2.8): no numbered items "
     "found, exit 2",
 }
