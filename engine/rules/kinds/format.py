@@ -450,9 +450,11 @@ def _layout(table: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
     num = "[0-9一二三四五六七八九十]{1,3}"
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
     short = "|".join(re.escape(w) for w in words if len(w) == 1)
-    alts = [f"(?:{long})(?:{num})?"] if long else []
-    alts += [f"(?:{short}){num}"] if short else []
-    caption = re.compile(f"(?:{'|'.join(alts)})(?![0-9])" if alts else "(?!)")
+    # a word of two or more characters may stand without its number (专栏　2025年…: the space after the word is
+    # the caption's, though a digit follows it); `_caption_end` asks the original for the space
+    alts = [f"(?:{long})(?:{num}(?![0-9]))?"] if long else []
+    alts += [f"(?:{short}){num}(?![0-9])"] if short else []
+    caption = re.compile(f"(?:{'|'.join(alts)})" if alts else "(?!)")
     roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
     return caption, roster
 
