@@ -19,7 +19,7 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import assignments, documents, frontmatter
+from engine.parse import assignments, boxes, documents, frontmatter
 from engine.parse import closing as closings
 from engine.parse import level as levels
 from engine.parse.numbering import (
@@ -488,7 +488,14 @@ def _parse_one(
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
         rows = [j for j in range(cut, len(paras)) if markers[j] is not None and _TASK_OF_ROW.search(paras[j].text)]
         markers = markers[:cut] + [None] * (len(paras) - cut)
+    # a box (专栏　…) between measures holding its own list (1．…4．): its lines are no items, and no measure's text
+    boxed = boxes.box_lines(paras, markers, first)
+    if boxed:
+        markers = [None if k in boxed else mk for k, mk in enumerate(markers)]
     nodes = build_nodes(paras, markers, first, _attached_tables(paras, markers, first))
+    if boxed:
+        for n in nodes:
+            n.body = [k for k in n.body if k not in boxed]
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # before the rules: every clause is compared with every other for repeats (duplicate_sentence)
     budgets.check("clauses", doc.path, _distinct_clauses(paras[first:], markers[first:]))

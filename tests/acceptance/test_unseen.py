@@ -127,9 +127,6 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
-    # held out (blind11), measured once after the blind10 fixes; causes as seen in the output
-    "blind11/bengbu-city-waterlogging-gbk": "a 专栏 box whose list is numbered 1．…4． between measures 4. and 5.: "
-    "its four lines read as measures",
 }
 
 

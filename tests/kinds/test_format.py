@@ -283,3 +283,18 @@ def test_a_time_of_day_keeps_its_ascii_colon() -> None:
     found = [m for _, m in _format_findings(text) if "全角半角" in m]
     colons = [m for m in found if "“:”" in m]
     assert len(colons) == 1, found  # the label's colon in (四), not the time's
+
+
+def test_a_box_caption_with_no_number_set_off_by_a_space_is_the_norm() -> None:
+    """专栏　2025年汛前重点整治易涝积水点 (a 专栏 with no number, its title opening with a year; blind11 蚌埠市) is set
+    off like 专栏1　…; a space inside the box's title is still reported."""
+    text = (
+        "某某市城市排水防涝能力提升行动方案\n"
+        "1.整治易涝积水点。逐一制定整治方案。（市城管局牵头，各县区人民政府配合）\n"
+        "专栏　2025年汛前重点整治易涝积水点\n"
+        "1．东风路与建设路交叉口；\n"
+        "2.强化监测预警。建设积水监测站点20个。（市气象局牵头，市城管局配合）\n"
+        "专栏　2026年 重点改造泵站\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "年 重点改造" in found[0], found

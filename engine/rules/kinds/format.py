@@ -88,7 +88,7 @@ class Format(CheckKind):
         "脱节或断成两段，数字、日期、词语中多出空格（“2022 年”“法治 政府”），同一符号全角半角混用"
         "（“+”与“＋”），引用文件名时年份连接号与该文件原题不一致（原题“2021—2025年”写成“2021-2025年”）。"
         "空格与全半角依据原文判断；多数写法视为正确。排版用的空格不报告：领导小组名单的对齐（组　长：王　勇　镇党委书记）、"
-        "同一行两个字段之间（责任单位：…　　完成时限：…）、专栏和表题号后（专栏1　…，rulesets/data/layout.yaml）；"
+        "同一行两个字段之间（责任单位：…　　完成时限：…）、专栏和表题号后（专栏1　…、专栏　…，rulesets/data/layout.yaml）；"
         "带分项的措施，责任分工列在最后一个分项之后单独成行，管的是整项，不算脱节。"
     )
     description_en = (
@@ -97,7 +97,8 @@ class Format(CheckKind):
         "and a cited title whose year range differs from the document's own title (2021-2025 for 2021—2025). "
         "Read from the original text; the majority form is taken as right. Spaces that are layout are not "
         "reported: a membership list's alignment (组　长：王　勇　镇党委书记), two labelled fields of one line "
-        "(责任单位：…　　完成时限：…), a box or table caption's number (专栏1　…; rulesets/data/layout.yaml). A clause "
+        "(责任单位：…　　完成时限：…), a box or table caption's number or word (专栏1　…, 专栏　…; rulesets/data/layout.yaml). "
+        "A clause "
         "on its own line after a measure's sub-points answers for the whole measure: not detached."
     )
     Options = Options
@@ -450,9 +451,11 @@ def _layout(table: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
     num = "[0-9一二三四五六七八九十]{1,3}"
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
     short = "|".join(re.escape(w) for w in words if len(w) == 1)
-    alts = [f"(?:{long})(?:{num})?"] if long else []
-    alts += [f"(?:{short}){num}"] if short else []
-    caption = re.compile(f"(?:{'|'.join(alts)})(?![0-9])" if alts else "(?!)")
+    # a word of two or more characters may stand without its number (专栏　2025年…: the space after the word is
+    # the caption's, though a digit follows it); `_caption_end` asks the original for the space
+    alts = [f"(?:{long})(?:{num}(?![0-9]))?"] if long else []
+    alts += [f"(?:{short}){num}(?![0-9])"] if short else []
+    caption = re.compile(f"(?:{'|'.join(alts)})" if alts else "(?!)")
     roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
     return caption, roster
 

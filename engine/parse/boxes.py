@@ -1,0 +1,141 @@
+"""Boxes (专栏, 方框, 栏目) set between a plan's measures, and the lists they hold.
+
+A plan sets a box between two measures to illustrate them: its caption line (专栏1　县域商业网络提升工程,
+专栏　2025年汛前重点整治易涝积水点) and then its own list, numbered from 1 (1. 2. 3., or 1． 2． with a full-width
+dot), which may be numbered in the very style of the measures around it (measures 1.–10., a box between 4. and
+5. listing 1．…4．). The box's lines are no measures and no part of the measure before it, and they do not break
+the measures' series: it resumes after the box with its next number.
+
+The box holds its list until one of these ends it:
+- another box's caption;
+- a numbered line of a style the plan used before the box and other than the list's (（二） after the box);
+- a line of the list's style whose number is not the list's next (5. after a list at 2.);
+- a line whose number is both the list's next and the series' next (the list 1．…4． inside a series at 4., then
+  5.): the series', when it prints its label as the series did and the list printed its labels otherwise
+  (5. after 1．…4．); the list's, when it prints it as the list did and the series otherwise; else the series'
+  (a measure is not given up for a box line).
+
+The words are rulesets/data/layout.yaml's `box_labels`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from engine.extract.data import DATA_DIR
+from engine.memo import memo
+from engine.models import Paragraph
+from engine.outputs import note_input
+from engine.parse.numbering import Marker
+
+_CAPTION_MAX = 60  # a caption is a title: short, no sentence in it
+_SENTENCE = re.compile("[。；;！？!?]")
+
+
+@memo(1, copy="shared")  # the one file, read once
+def _caption() -> re.Pattern[str]:
+    """A box's caption word at a paragraph's start, with its number if it has one (group `n`)."""
+    path = DATA_DIR / "layout.yaml"
+    if not path.is_file():
+        return re.compile("(?!)")
+    note_input(path)
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    words = sorted((str(w) for w in raw.get("box_labels") or ()), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)")
+    word = "|".join(map(re.escape, words))
+    return re.compile(rf"\s*(?:{word})\s*(?:(?P<n>[0-9一二三四五六七八九十]{{1,3}})(?![0-9])|[:：])?")
+
+
+def is_caption(p: Paragraph) -> bool:
+    """A box's caption line: the word, then its number (专栏1　县域商业网络提升工程), a colon, or a space the
+    original prints (专栏　2025年汛前重点整治易涝积水点: the normalised text has lost it), then a short title
+    with no sentence in it."""
+    t = p.text
+    m = _caption().match(t)
+    if m is None or m.end() >= len(t.rstrip()) or len(t.strip()) > _CAPTION_MAX or _SENTENCE.search(t):
+        return False
+    if m.group("n") or t[m.end() - 1] in ":： \t\u3000":
+        return True
+    gap = p.orig_span(m.end() - 1, m.end() + 1) if p.orig else t[m.end() - 1 : m.end() + 1]
+    return any(c in " \u3000\t" for c in gap)
+
+
+def _printed(p: Paragraph, mk: Marker) -> str:
+    """The character that closes the label as the original text prints it (. or ． or 、)."""
+    end = mk.end
+    while end > mk.start and p.text[end - 1] in " \t":
+        end -= 1
+    return (p.orig_span(mk.start, end) if p.orig else p.text[mk.start : end]).strip()[-1:]
+
+
+def box_lines(paras: list[Paragraph], markers: list[Marker | None], first: int) -> set[int]:
+    """The paragraphs of every box after `first` that holds a numbered list: its caption and its lines
+    (numbered or not) up to where the box ends. A caption with no numbered list after it is left alone."""
+    out: set[int] = set()
+    seen: dict[str, list[int]] = {}  # style -> paragraphs numbered in it so far, outside boxes
+    last: str | None = None  # the style of the last numbered line before the box
+    k = first
+    while k < len(paras):
+        mk = markers[k]
+        if mk is not None:
+            seen.setdefault(mk.style, []).append(k)
+            last = mk.style
+            k += 1
+            continue
+        if not is_caption(paras[k]):
+            k += 1
+            continue
+        end = _box_end(paras, markers, k, seen, last)
+        if end is None:
+            k += 1
+            continue
+        out.update(range(k, end))
+        k = end
+    return out
+
+
+def _box_end(
+    paras: list[Paragraph], markers: list[Marker | None], cap: int, seen: dict[str, list[int]], last: str | None
+) -> int | None:
+    """Where the box whose caption is paragraph `cap` ends (the first paragraph after it), or None when no
+    list numbered from 1 follows its caption. `last`: the style of the numbered line before the box; a list
+    in that style stands inside its series, which may resume with the list's next number."""
+    j = cap + 1
+    while j < len(paras) and markers[j] is None and not is_caption(paras[j]):
+        j += 1
+    if j >= len(paras) or markers[j] is None or markers[j].ordinal != 1:
+        return None
+    style = markers[j].style
+    marks = {_printed(paras[j], markers[j])}
+    series = seen.get(style, []) if style == last else []
+    resumes = markers[series[-1]].ordinal + 1 if series else None
+    series_marks = {_printed(paras[i], markers[i]) for i in series[-3:]}
+    expected = 2
+    j += 1
+    tail = j  # just past the list's last numbered line
+    while j < len(paras):
+        mk = markers[j]
+        if mk is None:
+            if is_caption(paras[j]):
+                return j
+            j += 1
+            continue
+        if mk.style != style:
+            if mk.style in seen:
+                return j
+            j += 1  # a style of the box's own (its lines' sub-points)
+            continue
+        if mk.ordinal != expected:
+            return j
+        if mk.ordinal == resumes:
+            mark = _printed(paras[j], mk)
+            if not (mark in marks and mark not in series_marks):
+                return j
+        marks.add(_printed(paras[j], mk))
+        expected += 1
+        j += 1
+        tail = j
+    return tail  # the document ends in the box: what follows its list is the plan's closing
