@@ -298,3 +298,20 @@ def test_a_box_caption_with_no_number_set_off_by_a_space_is_the_norm() -> None:
     )
     found = [m for _, m in _format_findings(text) if "空格" in m]
     assert len(found) == 1 and "年 重点改造" in found[0], found
+
+
+def test_the_space_after_a_decimal_label_is_the_norm() -> None:
+    """2.1 实施封山育林: a decimally numbered plan (GB/T 1.1 style) sets its labels off by a space, as 第一章
+    (blind11 贵州省: 13 多余空格 findings once its numbering was read). A space inside the title is still
+    reported."""
+    text = (
+        "某某省石漠化综合治理实施方案\n"
+        "1 总体要求\n"
+        "1.1 指导思想。坚持生态优先。\n"
+        "2 重点任务\n"
+        "2.1 实施封山育林。每年封山育林10万亩。（责任单位：省林业局）\n"
+        "2.2 推进人工造林。每年人工造林5万亩。（责任单位：省林业局）\n"
+        "2.3 加强坡耕地 治理。每年治理坡耕地2万亩。（责任单位：省水利厅）\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "坡耕地 治理" in found[0], found

@@ -237,10 +237,11 @@ class Format(CheckKind):
             if " " not in orig and "\u3000" not in orig:
                 continue  # _SPACE needs one (its lookbehinds keep the regex from skipping ahead)
             lead = len(orig) - len(orig.lstrip())
-            # a label and the space after it: 1. / （一） / 第一章 第三条 (chapters and articles are set off by a
-            # space as the norm for such texts)
+            # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 (chapters, articles and decimal
+            # labels are set off by a space as the norm for such texts, GB/T 1.1)
             label = re.match(
-                r"\s*(?:第[0-9０-９一二三四五六七八九十百零〇]{1,5}[章节条编]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?)\s*",
+                r"\s*(?:第[0-9０-９一二三四五六七八九十百零〇]{1,5}[章节条编]|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s)"
+                r"|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?)\s*",
                 orig,
             )
             skip_to = max(label.end() if label else lead, _caption_end(p, off, orig, caption))
