@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from engine.ingest import from_text, load_document, normalise_line
@@ -30,12 +30,15 @@ def _check_map(doc) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(text_strategy)
+@example("!©")  # a footer mark cut from the end of the only line (hypothesis found it)
 def test_from_text_never_raises_and_cols_stay_in_the_line(text: str) -> None:
     doc = from_text(text)
     _check_map(doc)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for p in doc.paragraphs:
-        assert lines[p.line - 1] == p.orig
+        # the line as printed; where a page's closing was cut from the line's end (engine.ingest.footer: ©,
+        # ICP备 …), its start: the paragraph's text never comes from the footer
+        assert lines[p.line - 1] == p.orig or (p.orig and lines[p.line - 1].startswith(p.orig) and doc.removed)
 
 
 @settings(max_examples=200, deadline=None)
