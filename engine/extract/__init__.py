@@ -13,6 +13,8 @@ Decisions (details in each module's docstring):
 - 各镇人民政府 / 各街道 are concrete sets of bodies, not generic units; 各有关部门, 其他…单位,
   县直各单位 are generic (rulesets/data/units.yaml).
 - Clauses split at 。！？ / paragraph breaks, then ；, never at commas (deadline + task stay together).
+- A group clause after several items ("（以上第1—3项任务由X牵头，Y配合）", groupclause) is none of its own
+  item's facts: parse gives its units to the items it covers (engine/parse/groupleads.py).
 - A measure with several responsibility clauses has their union as its units (Responsibility.clauses
   keeps each); its clause text and place are the last one's. All are cut from the sentences.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from engine.extract.deadlines import extract_deadlines, find_deadlines
+from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import (
     all_responsibilities,
     apply_first_listed_leads,
@@ -52,6 +55,7 @@ __all__ = [
     "split_sentences",
     "states_first_listed_leads",
     "strength_of",
+    "trailing_group_clause",
     "without_responsibility",
 ]
 
@@ -90,8 +94,10 @@ def fill_measure(m: Measure) -> None:
 def _facts(text: str) -> tuple:
     """(responsibility, sentences, deadlines, targets) of a measure text; never handed out as they
     are (fill_measure copies each object and each list in it)."""
-    found_all = all_responsibilities(text)  # the whole measure: its last sentence may say who, in prose
-    body = text
+    group = trailing_group_clause(text)
+    own = _blank(text, [(group.start, group.end)]) if group else text  # (以上第1—3项任务由X牵头): no clause of its own
+    found_all = all_responsibilities(own)  # the whole measure: its last sentence may say who, in prose
+    body = own
     cuts: list[tuple[int, int]] = []
     responsibility = None
     if found_all:
@@ -99,7 +105,7 @@ def _facts(text: str) -> tuple:
         # several clauses, each after its own sentences (…（A负责）…（B负责）, or sub-items' (1)…(责任单位:A)
         # (2)…(责任单位:B)): all are cut out of the sentences, and the measure's units are their union
         cuts = sorted((f.start, f.end) for f in found_all)  # disjoint: each ends before the next begins
-        body = _blank(text, cuts)
+        body = _blank(own, cuts)
         earlier = [f.responsibility for f in found_all[1:]]
         if earlier:
             clauses = (*reversed(earlier), responsibility)

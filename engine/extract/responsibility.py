@@ -1139,14 +1139,24 @@ def without_responsibility(m: Measure, fill: str | None = "") -> str:
     `fill=None` blanks it to spaces of its length, so offsets in the result are offsets in `m.text`.
     The one place that says where a measure's responsibility clauses are.
     """
+    from engine.extract.groupclause import trailing_group_clause  # it reads clauses with this module
+
     r = m.responsibility
     text = m.text or ""
+    group = trailing_group_clause(text)  # (以上第1—3项任务由X牵头): says who for several items, not what
+    spans = [(group.start, group.end)] if group else []
     if r is None or r.source != "clause" or not r.text or r.text not in text:
-        return text  # leads read from running text (X负责A) are the task's own words
-    spans = [(c.start, c.end) for c in r.clauses[:-1] if 0 <= c.start < c.end <= len(text)
-             and text[c.start : c.end] == c.text]  # fmt: skip
+        # leads read from running text (X负责A) are the task's own words
+        return _cut(text, spans, fill) if spans else text
+    spans += [(c.start, c.end) for c in r.clauses[:-1] if 0 <= c.start < c.end <= len(text)
+              and text[c.start : c.end] == c.text]  # fmt: skip
     last = text.rfind(r.text)
     spans.append((last, last + len(r.text)))
+    return _cut(text, spans, fill)
+
+
+def _cut(text: str, spans: list[tuple[int, int]], fill: str | None) -> str:
+    """`text` with `spans` replaced by `fill` (None: blanked to spaces of their length)."""
     out, pos = [], 0
     for start, end in sorted(spans):
         if start < pos:

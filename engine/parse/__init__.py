@@ -610,8 +610,9 @@ def _parse_one(
     plan = Plan(**plan_fields)
     plan.paragraphs = paras
 
-    # imported here: textleads reads the unit registry, which imports parse.level
+    # imported here: textleads reads the unit registry, which imports parse.level (groupleads: extract)
     from engine.extract.textleads import TextLeads
+    from engine.parse import groupleads
 
     first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
     text_leads = TextLeads(plan)
@@ -627,6 +628,7 @@ def _parse_one(
         m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
         m.deadlines += _stage_deadlines(nodes, i, m)
         _locate(m, segs, paras)
+    groupleads.apply(plan.measures, paras)  # (以上第1—3项任务由X牵头，Y配合) after item 3: items 1–3
     _units_from_rows(plan.measures, rows, paras, markers_before_cut)
     if listing is not None:
         assignments.apply(listing, plan.measures, paras)

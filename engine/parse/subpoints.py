@@ -3,6 +3,8 @@
 County and city plans often number an item (1. or （一）) and its parts under it ((1)(2)… or ①②③). Which of
 the two is the measure is decided by where the plan attaches responsibility, not by counting:
 
+- a group clause after the last part ("（以上第1—3项任务由X牵头，Y配合）", "（上述任务由X负责）") assigns the
+  parts by its own words: the parts are the measures (engine/parse/groupleads.py gives each its units);
 - the units stand after the item's last part (牵头单位/配合单位 lines of their own, or a clause closing the
   last part while no other part has one) and there are two parts or more: they answer for the whole item,
   and the parts are its text (after a lone part, the clause could be the part's own: not said);
@@ -112,6 +114,8 @@ def _verdict(parts: list[int], text: list[str], *, parts_count: int | None = Non
     if any(extract.find_responsibility(text[k]) is not None for k in parts[:-1]):
         return _PARTS
     last = text[parts[-1]]
+    if extract.trailing_group_clause(last) is not None:
+        return _PARTS  # "（以上第1—3项任务由X牵头）" after the last part: it assigns the parts, each an item
     found = extract.find_responsibility(last)
     if found is None or not _only_fields(last[found.end :]) or (parts_count or len(parts)) < 2:
         return None  # no clause, one inside the last part's sentences, or a lone part's (its own or the item's)

@@ -135,10 +135,6 @@ KNOWN: dict[str, str] = {
     "blind12/lianqiao-town-medicinal-herbs": "units: a closing sentence “由各村（社区）具体落实。” is not read as the "
     "measure's (collective) lead",
     # blind13, held out, first run (2026-12-06): 8 of 11
-    "blind13/pinggu-district-peach-group-clause": "units: a group clause after item 3 (“以上第1—3项任务由X牵头，"
-    "Y配合”) is not read as the units of items 1–3; its lead is read as “以上第1—3项任务由X”",
-    "blind13/xinjiang-province-fruit-forestry-footnotes": "units: (八)'s “（…、新疆农业大学按职责分工负责）” is not "
-    "read (a university is not taken for a unit)",
     "blind13/xueyuanlu-subdistrict-hotline": "measures: “三、工作机制” (（一）（二）, arabic measures before) is read as "
     "two more measures",
 }
