@@ -315,3 +315,35 @@ def test_the_space_after_a_decimal_label_is_the_norm() -> None:
     )
     found = [m for _, m in _format_findings(text) if "空格" in m]
     assert len(found) == 1 and "坡耕地 治理" in found[0], found
+
+
+def test_the_format_check_takes_its_labels_from_the_parser() -> None:
+    """The space after a numbering label is layout for every label the parser reads as one, numberings read
+    from data included (任务1 from rulesets/data/entry_numbering.yaml, 第一部分): one definition serves both. A
+    space inside the title is still reported."""
+    text = (
+        "某某市老旧小区改造工作方案\n"
+        "第一部分 总体要求\n"
+        "各区要加快改造。\n"
+        "第二部分 重点任务\n"
+        "任务1 开展小区普查\n"
+        "牵头单位：市住建局\n"
+        "任务2 建立改造台账\n"
+        "牵头单位：市住建局\n"
+        "任务3 推进管网 改造\n"
+        "牵头单位：市水务局\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "管网 改造" in found[0], found
+
+
+def test_label_end_is_where_the_parser_s_marker_ends() -> None:
+    """label_end (what the format check skips) agrees with the parser's markers, on the original line's widths."""
+    from engine.parse.numbering import fold, label_end, marker_at_start
+
+    for line in ("一、 总体要求", "（一） 加强领导", "1． 推进", "（1）　推进", "① 推进", "第三条　为推动", "2.1 实施",
+                 "任务1： 开展普查", "第3项任务 开展", "第一部分　总体要求"):
+        mk = marker_at_start(fold(line))
+        assert mk is not None and label_end(line) == mk.end, line
+    assert label_end("2 重点任务") == 2  # a section's bare number (decimal1)
+    assert label_end("2025 年完成") is None and label_end("推进 改造") is None

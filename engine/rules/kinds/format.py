@@ -29,7 +29,7 @@ from pydantic import Field
 
 from engine.fix.edits import restyle
 from engine.models import Measure, Paragraph, Plan
-from engine.parse.numbering import marker_at_start
+from engine.parse.numbering import label_end, marker_at_start
 from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
@@ -237,18 +237,14 @@ class Format(CheckKind):
             if " " not in orig and "\u3000" not in orig:
                 continue  # _SPACE needs one (its lookbehinds keep the regex from skipping ahead)
             lead = len(orig) - len(orig.lstrip())
-            # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 (chapters, articles and decimal
-            # labels are set off by a space as the norm for such texts, GB/T 1.1)
-            label = re.match(
-                r"\s*(?:第[0-9０-９一二三四五六七八九十百零〇]{1,5}[章节条编]|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s)"
-                r"|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?)\s*",
-                orig,
-            )
-            skip_to = max(label.end() if label else lead, _caption_end(p, off, orig, caption))
-            if label and len(orig) < len(p.orig):
+            # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 / 2 重点任务 / 任务1 (chapters, articles
+            # and decimal labels are set off by a space as the norm for such texts, GB/T 1.1): the parser's markers
+            label = label_end(orig)
+            skip_to = max(label if label is not None else lead, _caption_end(p, off, orig, caption))
+            if label is not None and len(orig) < len(p.orig):
                 # a page delivered on one line: its line breaks became spaces, so the space after a heading
                 # (四、工作要求 各单位要…) is where the heading's line ended, not a slip
-                heading = _HEADING_RUN.match(orig, label.end())
+                heading = _HEADING_RUN.match(orig, label)
                 if heading:
                     skip_to = max(skip_to, heading.end())
             runs = [
