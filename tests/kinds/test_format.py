@@ -267,6 +267,22 @@ def test_a_signature_s_date_set_apart_from_the_signing_body_is_layout() -> None:
     assert len(found) == 1 and "执法队 2025" in found[0], found
 
 
+def test_a_signing_body_ends_as_an_issuer_does() -> None:
+    """The signing body before its date may be any issuer (rulesets/data/units.yaml `issuer_suffixes`: a 中心, a
+    支行, a 联社 signs as a 局 does): the space before the date is layout. A space before a deadline inside a
+    sentence is still reported."""
+    lines = [
+        "某某县融媒体建设工作方案",
+        "一、重点任务",
+        "（一）建设融媒体平台。融媒体平台在 2025年6月30日前建成。（县融媒体中心负责）",
+        "（二）完善采编流程。建立统一采编机制。（县融媒体中心负责）",
+        "某某县融媒体中心 2025年5月8日",
+        "【打印本页】 【关闭窗口】",
+    ]
+    found = [m for _, m in _format_findings("\n".join(lines)) if "空格" in m]
+    assert len(found) == 1 and "平台在 2025" in found[0], found
+
+
 def test_a_time_of_day_keeps_its_ascii_colon() -> None:
     """工作日9:00—17:00: a time of day is written with the ASCII colon whatever the text's punctuation (blind10
     奉贤区 征求意见 notice, judged false); a half-width colon after a label in a text of full-width ones is still
