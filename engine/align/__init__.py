@@ -49,7 +49,7 @@ from engine.align.table import format_table
 from engine.align.tokenize import NO_WORDS, Vocabulary, dictionary_key, strip_punct, units_in_clause, using
 from engine.memo import memo
 from engine.models import Alignment, AlignmentPair, ClausePair, Plan
-from engine.parse.tree import SAFEGUARD_TITLES
+from engine.parse.tree import safeguard_heading
 
 __all__ = ["NO_WORDS", "AlignOptions", "Vocabulary", "align_plans", "format_table", "using", "vocabulary_of"]
 
@@ -187,7 +187,7 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
     for i, p in enumerate(ps):
         chosen = carriers.get(i, [])
         if not chosen:
-            if SAFEGUARD_TITLES.search(strip_punct(p.heading)):
+            if safeguard_heading().search(strip_punct(p.heading)):
                 # a safeguard the draft keeps in a safeguards section numbered apart from its tasks
                 guards = safeguard_units(draft) if guards is None else guards
                 pair = _general_pair(p, guards, general_used, opts) if guards else None

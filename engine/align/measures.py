@@ -40,7 +40,7 @@ from engine.align.tokenize import bigrams, dice, dictionary_key, strip_punct, to
 from engine.extract.deadlines import heading_deadlines
 from engine.memo import memo
 from engine.models import Measure, Plan, Section
-from engine.parse.tree import SAFEGUARD_TITLES
+from engine.parse.tree import safeguard_heading
 
 ROLES: dict[str, tuple[str, ...]] = {
     "guide": ("指导思想",),
@@ -247,7 +247,7 @@ def safeguard_units(plan: Plan) -> list[Unit]:
         if not s.path:
             top = strip_punct(s.title)
             continue
-        if SAFEGUARD_TITLES.search(top) and strip_punct(s.text):
+        if safeguard_heading().search(top) and strip_punct(s.text):
             out.append(Unit(idx=-1, ref=section_ref(s), title=s.title, body=s.text, general=True, role=None, section=True))
     return out
 

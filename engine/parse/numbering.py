@@ -269,6 +269,19 @@ def marker_at_start(text: str) -> Marker | None:
     return mk
 
 
+def label_end(text: str) -> int | None:
+    """Where the numbering label that opens `text` ends, with the spaces after it (一、 （一） 1. （1） ① 第一章 2.1
+    任务1：, and a section's bare number "2 重点任务"), or None. `text` need not be folded (fold keeps offsets): the
+    format check reads the original line here. A bare number is a label wherever it stands, not only in the
+    sequence decimal_markers asks of a section line: what is wanted is where the label's space ends."""
+    text = fold(text)
+    mk = marker_at_start(text)
+    if mk is not None:
+        return mk.end
+    m = _SECTION_LINE.match(text)
+    return m.end() if m else None
+
+
 def markers_in(text: str) -> list[Marker]:
     """Every numbering marker in `text` (folded), wherever it stands and whatever its order: the caller
     decides which are labels (the numbering check reads the sub-points inside an item this way)."""

@@ -33,7 +33,7 @@ from collections import Counter
 
 from engine import extract  # the module, not its names: engine.extract imports engine.parse in turn
 from engine.models import Paragraph
-from engine.parse.tree import FRAMING_CHAPTERS, SAFEGUARD_TITLES, Node, is_general
+from engine.parse.tree import FRAMING_CHAPTERS, Node, is_general, safeguard_heading
 
 _ITEM, _PARTS = "item", "parts"
 _TRAILING = " \t\n。.；;"
@@ -160,4 +160,4 @@ def _frames(n: Node) -> bool:
     """A safeguards section (保障措施, 工作要求 …), a 总则/附则 chapter or a general title (基本原则, 工作目标 …):
     its items are principles, goals or requirements each, not one task's parts."""
     title = re.sub(r"[\s\u3000]", "", n.title).rstrip("。.：:")
-    return bool(FRAMING_CHAPTERS.match(title) or SAFEGUARD_TITLES.search(title)) or is_general(title)
+    return bool(FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title)) or is_general(title)

@@ -53,13 +53,11 @@ GENERAL_TITLES = (
 # 总体要求 encloses titled 指导思想 / 原则 / 目标 parts and, in some plans, untitled goals or tasks: it does
 # not pass "general" down (its titled parts decide for themselves).
 _GOAL_WORDS = ("目标", "指标", "要求")
-# Titles of a closing section of safeguards and general requirements (三、保障措施, 四、工作要求). Where the
+# Titles of a closing section of safeguards and general requirements (三、保障措施, 四、工作要求): rulesets/data/
+# sections.yaml `safeguard_titles`, the default list of lead_unit_required's `safeguards` too. Where the
 # plan's tasks are numbered at another depth (二、 (一) > 1., or a task table), the (一)…(三) under such a
 # section are its general requirements (加强组织领导, 强化督促考核), not tasks. Where they share the tasks'
 # numbering ((一)…(八) running on from 二、重点任务 into 三、保障措施), they are measures like the rest.
-SAFEGUARD_TITLES = re.compile(
-    r"(保障措施|保障机制|组织保障|工作保障|实施保障|组织实施|组织领导|落实机制|工作要求|有关要求|相关要求|其他要求|其他事项)$"
-)
 # Titles of the work schedule (三、实施步骤: （一）动员部署阶段（…）。…, （二）集中整治阶段…): the stages a plan's
 # tasks go through, not tasks. Where the tasks stand in other sections and the stages are numbered apart
 # from them (starting again at (一), or in a numbering of their own: 1. under 三、 beside (一) tasks) without
@@ -68,14 +66,32 @@ SAFEGUARD_TITLES = re.compile(
 
 
 @memo(1, copy="shared")  # the one file, read once
-def schedule_titles() -> tuple[str, ...]:
-    """The headings of a work schedule (rulesets/data/sections.yaml `schedule_titles`: 步骤, 时间安排, 进度安排 …)."""
+def _section_words() -> dict[str, tuple[str, ...]]:
+    """rulesets/data/sections.yaml: each list of headings by its name."""
     path = DATA_DIR / "sections.yaml"
     if not path.is_file():
-        return ()
+        return {}
     note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    return tuple(str(w) for w in raw.get("schedule_titles") or ())
+    return {str(k): tuple(str(w) for w in v or ()) for k, v in raw.items() if isinstance(v, list)}
+
+
+def schedule_titles() -> tuple[str, ...]:
+    """The headings of a work schedule (rulesets/data/sections.yaml `schedule_titles`: 步骤, 时间安排, 进度安排 …)."""
+    return _section_words().get("schedule_titles", ())
+
+
+def safeguard_titles() -> tuple[str, ...]:
+    """The headings of a closing section of safeguards (rulesets/data/sections.yaml `safeguard_titles`: 保障措施,
+    组织保障, 工作要求 …)."""
+    return _section_words().get("safeguard_titles", ())
+
+
+@memo(1, copy="shared")
+def safeguard_heading() -> re.Pattern[str]:
+    """A section title that ends in a safeguards heading (三、保障措施, 四、工作要求)."""
+    words = safeguard_titles()
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
 
 
 @memo(1, copy="shared")
@@ -342,7 +358,7 @@ def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], b
         return set()
     heading = [_plain_title(re.split(r"[:：]", nodes[i].title, maxsplit=1)[0]) for i in range(len(nodes))]
     framing_tops = {i for i in tops if i < named[0] and is_general(heading[i])} | {
-        i for i in tops if i > named[-1] and (SAFEGUARD_TITLES.search(heading[i]) or is_general(heading[i]))
+        i for i in tops if i > named[-1] and (safeguard_heading().search(heading[i]) or is_general(heading[i]))
     }
     top_of = _tops(nodes)
     return {i for i, t in enumerate(top_of) if t in framing_tops}
@@ -385,7 +401,7 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     a one-section notice) has no other tasks for them to stand apart from."""
     top_of = _tops(nodes)
     titles = {t: _plain_title(nodes[t].title) for t in set(top_of)}
-    framing_tops = {t for t, title in titles.items() if FRAMING_CHAPTERS.match(title) or SAFEGUARD_TITLES.search(title)}
+    framing_tops = {t for t, title in titles.items() if FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title)}
     if framing_tops == set(top_of):
         return set()
     return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}

@@ -267,6 +267,22 @@ def test_a_signature_s_date_set_apart_from_the_signing_body_is_layout() -> None:
     assert len(found) == 1 and "执法队 2025" in found[0], found
 
 
+def test_a_signing_body_ends_as_an_issuer_does() -> None:
+    """The signing body before its date may be any issuer (rulesets/data/units.yaml `issuer_suffixes`: a 中心, a
+    支行, a 联社 signs as a 局 does): the space before the date is layout. A space before a deadline inside a
+    sentence is still reported."""
+    lines = [
+        "某某县融媒体建设工作方案",
+        "一、重点任务",
+        "（一）建设融媒体平台。融媒体平台在 2025年6月30日前建成。（县融媒体中心负责）",
+        "（二）完善采编流程。建立统一采编机制。（县融媒体中心负责）",
+        "某某县融媒体中心 2025年5月8日",
+        "【打印本页】 【关闭窗口】",
+    ]
+    found = [m for _, m in _format_findings("\n".join(lines)) if "空格" in m]
+    assert len(found) == 1 and "平台在 2025" in found[0], found
+
+
 def test_a_time_of_day_keeps_its_ascii_colon() -> None:
     """工作日9:00—17:00: a time of day is written with the ASCII colon whatever the text's punctuation (blind10
     奉贤区 征求意见 notice, judged false); a half-width colon after a label in a text of full-width ones is still
@@ -315,3 +331,35 @@ def test_the_space_after_a_decimal_label_is_the_norm() -> None:
     )
     found = [m for _, m in _format_findings(text) if "空格" in m]
     assert len(found) == 1 and "坡耕地 治理" in found[0], found
+
+
+def test_the_format_check_takes_its_labels_from_the_parser() -> None:
+    """The space after a numbering label is layout for every label the parser reads as one, numberings read
+    from data included (任务1 from rulesets/data/entry_numbering.yaml, 第一部分): one definition serves both. A
+    space inside the title is still reported."""
+    text = (
+        "某某市老旧小区改造工作方案\n"
+        "第一部分 总体要求\n"
+        "各区要加快改造。\n"
+        "第二部分 重点任务\n"
+        "任务1 开展小区普查\n"
+        "牵头单位：市住建局\n"
+        "任务2 建立改造台账\n"
+        "牵头单位：市住建局\n"
+        "任务3 推进管网 改造\n"
+        "牵头单位：市水务局\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    assert len(found) == 1 and "管网 改造" in found[0], found
+
+
+def test_label_end_is_where_the_parser_s_marker_ends() -> None:
+    """label_end (what the format check skips) agrees with the parser's markers, on the original line's widths."""
+    from engine.parse.numbering import fold, label_end, marker_at_start
+
+    for line in ("一、 总体要求", "（一） 加强领导", "1． 推进", "（1）　推进", "① 推进", "第三条　为推动", "2.1 实施",
+                 "任务1： 开展普查", "第3项任务 开展", "第一部分　总体要求"):
+        mk = marker_at_start(fold(line))
+        assert mk is not None and label_end(line) == mk.end, line
+    assert label_end("2 重点任务") == 2  # a section's bare number (decimal1)
+    assert label_end("2025 年完成") is None and label_end("推进 改造") is None

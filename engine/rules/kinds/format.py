@@ -29,7 +29,7 @@ from pydantic import Field
 
 from engine.fix.edits import restyle
 from engine.models import Measure, Paragraph, Plan
-from engine.parse.numbering import marker_at_start
+from engine.parse.numbering import label_end, marker_at_start
 from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
@@ -39,12 +39,14 @@ _SPACE = re.compile(
     rf"|(?<=[{_HAN}])[ \u3000]+(?=[{_HAN}A-Za-z0-9])"
     rf"|(?<=[A-Za-z0-9])[ \u3000]+(?=[{_HAN}])"
 )
-# joint issuers are written with a space between them: 中共中央办公厅 国务院办公厅印发…
-_ORG_END = re.compile(r"(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)$")
-_ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委)")
+# joint issuers are written with a space between them: 中共中央办公厅 国务院办公厅印发… (the bodies that issue jointly
+# by name; a narrower list than the endings of a signature below, as a name must follow within a few characters)
+_JOINT = "中共中央|国务院|人民政府|政府|办公厅|办公室|委员会|党委"
+_ORG_END = re.compile(rf"(?:{_JOINT})$")
+_ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:{_JOINT})")
 # a signature: the signing body, then its date standing alone (北京市西城区人民政府什刹海街道办事处 2025年5月8日), set
-# apart by spaces or, on a page delivered on one line, by what was the line break
-_SIGNER_END = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|党委|党工委|办事处|管委会|局|厅|委|部|署)$")
+# apart by spaces or, on a page delivered on one line, by what was the line break. The body's name ends as an
+# issuer's does: rulesets/data/units.yaml `issuer_suffixes` (`_signer_end`)
 _SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$|[【\[])")
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
@@ -226,6 +228,7 @@ class Format(CheckKind):
 
     def _spaces(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
         caption, roster = ctx.remember(("format.layout",), lambda: _layout(ctx.table("layout")))
+        signer_end = ctx.remember(("format.signer",), lambda: _signer_end(ctx.table("units")))
         in_roster = False  # the paragraph before was a line of a membership list
         for p in plan.paragraphs:
             # a membership list's lines are aligned by spaces: its role lines, and the lines under a
@@ -237,18 +240,14 @@ class Format(CheckKind):
             if " " not in orig and "\u3000" not in orig:
                 continue  # _SPACE needs one (its lookbehinds keep the regex from skipping ahead)
             lead = len(orig) - len(orig.lstrip())
-            # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 (chapters, articles and decimal
-            # labels are set off by a space as the norm for such texts, GB/T 1.1)
-            label = re.match(
-                r"\s*(?:第[0-9０-９一二三四五六七八九十百零〇]{1,5}[章节条编]|\d{1,2}(?:\.\d{1,2}){1,2}\.?(?=\s)"
-                r"|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）]?[、．.]?)\s*",
-                orig,
-            )
-            skip_to = max(label.end() if label else lead, _caption_end(p, off, orig, caption))
-            if label and len(orig) < len(p.orig):
+            # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 / 2 重点任务 / 任务1 (chapters, articles
+            # and decimal labels are set off by a space as the norm for such texts, GB/T 1.1): the parser's markers
+            label = label_end(orig)
+            skip_to = max(label if label is not None else lead, _caption_end(p, off, orig, caption))
+            if label is not None and len(orig) < len(p.orig):
                 # a page delivered on one line: its line breaks became spaces, so the space after a heading
                 # (四、工作要求 各单位要…) is where the heading's line ended, not a slip
-                heading = _HEADING_RUN.match(orig, label.end())
+                heading = _HEADING_RUN.match(orig, label)
                 if heading:
                     skip_to = max(skip_to, heading.end())
             runs = [
@@ -257,7 +256,7 @@ class Format(CheckKind):
                 if m.start() >= skip_to
                 and m.end() < len(orig.rstrip())
                 and not (_ORG_END.search(orig, 0, m.start()) and _ORG_NEXT.match(orig[m.end() :]))
-                and not (_SIGNER_END.search(orig, 0, m.start()) and _SIGNED_DATE.match(orig, m.end()))
+                and not (signer_end.search(orig, 0, m.start()) and _SIGNED_DATE.match(orig, m.end()))
                 and not _between_fields(orig, m)
             ]
             groups: list[list[re.Match[str]]] = []
@@ -459,6 +458,12 @@ def _layout(table: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
     caption = re.compile(f"(?:{'|'.join(alts)})" if alts else "(?!)")
     roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
     return caption, roster
+
+
+def _signer_end(table: dict) -> re.Pattern[str]:
+    """A signing body's name ending the text (rulesets/data/units.yaml `issuer_suffixes`: 人民政府, 办事处, 局, 委 …)."""
+    words = sorted((str(w) for w in table.get("issuer_suffixes") or ()), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(re.escape(w) for w in words)})$" if words else "(?!)")
 
 
 def _caption_end(p: Paragraph, off: int, orig: str, caption: re.Pattern[str]) -> int:

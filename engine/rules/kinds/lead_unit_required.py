@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
-from engine.parse.tree import schedule_titles
+from engine.parse.tree import safeguard_titles, schedule_titles
 from engine.rules import condition_compile as ccomp
 from engine.rules import condition_facts as cfacts
 from engine.rules import conditions as cond
@@ -46,8 +46,9 @@ class Options(KindOptions):
         True, description="do not report a measure whose own text has no units when all its sub-measures have"
     )
     safeguards: list[str] = Field(
-        default_factory=lambda: ["保障措施", "组织保障", "组织实施", "工作要求", "有关要求", "工作保障", "落实机制"],
-        description="section titles of safeguards (组织保障…): where no item of such a section has a unit clause, "
+        default_factory=lambda: list(safeguard_titles()),
+        description="section titles of safeguards (保障措施, 组织保障…; by default rulesets/data/sections.yaml "
+        "`safeguard_titles`, the list the parser reads): where no item of such a section has a unit clause, "
         "an item whose own text names the body that acts (县政府及其部门…要, 各镇每年…, 县财政加大…, "
         "成立由县长任组长的领导小组, 领导小组办公室设在…) is not reported",
     )
