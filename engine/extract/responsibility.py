@@ -7,7 +7,8 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   groups (A、B，C、D) just separates more units;
 - inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  and the
   bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
-  a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A); every role word is data
+  a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A), also beside a verb part
+  (A为牵头单位，B、C配合)  (A牵头，B为配合单位) (`_mixed_parts`); every role word is data
   (rulesets/data/roles.yaml: the same words head a task table's columns, engine/ingest/tables.py);
 - (各有关部门按职责分工负责), and "A、B按职责分工负责" inside a keyword list: the list ends there;
 - a clause whose opening bracket is missing or that is broken over two paragraphs
@@ -366,9 +367,14 @@ def _parse_content(content: str) -> Parsed | None:
     Fields that name no body (责任领导：…, 完成时限：…) are skipped.
     Cached: the name tuples are shared, never changed."""
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
-    if "为" in content and not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
-        # A为牵头单位，B为配合单位 (every part of that form): 牵头单位：A，配合单位：B
-        content = _AS_KEY_RE.sub(lambda m: f"{m.group('key')}：{m.group('units')}", content)
+    if "为" in content:
+        if not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
+            # A为牵头单位，B为配合单位 (every part of that form): 牵头单位：A，配合单位：B
+            content = _AS_KEY_RE.sub(lambda m: f"{m.group('key')}：{m.group('units')}", content)
+        else:
+            mixed = _mixed_parts(squeeze(content))
+            if mixed:
+                return mixed
     keys = list(KEY_RE.finditer(content))
     if keys and not content[: keys[0].start()].strip(" \n\t；;"):
         lead: list[str] = []
@@ -418,6 +424,47 @@ def _parse_content(content: str) -> Parsed | None:
             if lead and all(_has_unit_suffix(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
     return _parse_duty(flat)
+
+
+def _mixed_parts(flat: str) -> Parsed | None:
+    """A clause whose parts mix the 为 form of a field and the inline form of a role verb: "A为牵头单位，B、C配合",
+    "A为牵头单位，B等部门参与", "A为牵头单位，B按职责分工负责", "A牵头，B为配合单位". Each part is wholly one or
+    the other (at least one of each; the forms alone are read elsewhere), and every name a body's, else None:
+    "以A为牵头单位，B为配合单位的管理体系" describes a mechanism. Roles as in a field list: support words make
+    support; a lead field or lead verb (牵头单位, 牵头, 主责) makes the lead, beside which the units of a duty
+    (责任单位, 负责, 按职责分工负责) take part."""
+    parts = [p.strip() for p in _split_outside(flat.rstrip("。."), "，,；;")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    read: list[tuple[list[str], str, str, bool]] = []  # (names, role, style, written as a field)
+    for part in parts:
+        m = _AS_KEY_RE.fullmatch(part)
+        if m:
+            key = m.group("key")
+            role = "support" if key in SUPPORT_KEYS else "lead" if key in PRIMARY_KEYS else "duty"
+            names, style, field = parse_units(m.group("units")), key, True
+        else:
+            duty = _split_duty(part)
+            units = _unit_list(duty[0]) if duty else None
+            if duty is None or units is None or units[1]:
+                return None
+            role = duty[2] if duty[2] == "support" or duty[1] in _LEAD_VERBS else "duty"
+            names, style, field = units[0], "X" + duty[1], False
+        if not names or not all(_has_unit_suffix(n) and not _NOT_A_NAME_RE.match(n) for n in names):
+            return None
+        read.append((names, role, style, field))
+    if all(f for *_, f in read) or not any(f for *_, f in read):
+        return None
+    primary = any(role == "lead" for _, role, _, _ in read)
+    lead: list[str] = []
+    support: list[str] = []
+    for names, role, _, _ in read:
+        into = support if role == "support" or (role == "duty" and primary) else lead
+        into += [n for n in names if n not in lead and n not in support]
+    if not lead:
+        return None
+    style = next(st for _, role, st, _ in read if role != "support")
+    return tuple(lead), tuple(support), style
 
 
 def _split_duty(part: str) -> tuple[str, str, str] | None:
@@ -851,6 +898,8 @@ class _Scan:
         for m in itertools.chain(reversed(tail), (ms[j] for j in range(k - 1, -1, -1))):
             if _ATTRIBUTIVE_RE.match(sh, m.end(), end) or (m.group("verb") in _PAIRED_VERBS and not m.group("sup")):
                 continue  # a mechanism's description; or "X主办" alone, an event's host (`_inline_in`)
+            if _goes_on(m, sh, end):
+                continue  # 由X牵头建立…: the task's own sentence
             lead = parse_units(m.group("lead"))
             support = parse_units(m.group("sup") or "")
             if lead and all(_has_unit_suffix(n) for n in lead):
@@ -890,6 +939,23 @@ class _Scan:
 
 # "建立由X牵头、有关部门协同的工作机制": 由X牵头 describes a mechanism to set up, it assigns no one
 _ATTRIBUTIVE_RE = re.compile(r"[^，,。；;\n]{0,30}?的[^，,。；;\n的]{0,6}?(?:机制|体制|格局|模式|制度|体系|机构|专班)")
+# "由市政府牵头建立联席会议制度，定期研究…": 牵头 with no support part, its sentence going on with what is to be
+# done and then with more (another clause or sentence): the measure's own words, its task said with its doer, not
+# a clause naming who answers for it. "由县教育局牵头负责全县的学校安全检查。" (the sentence is the assignment and
+# ends the text) still assigns.
+_GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】、]")
+_MORE_RE = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _goes_on(m: re.Match[str], text: str, end: int) -> bool:
+    """A 由A牵头 match of running text (no support part) that the task's words continue after, in `text[:end]`."""
+    if m.group("sup") or _GOES_ON_RE.match(text, m.end(), end) is None:
+        return False
+    e = end
+    while e > m.end() and text[e - 1].isspace():
+        e -= 1
+    e -= e > m.end() and text[e - 1] in "。."
+    return _MORE_RE.search(text, m.end(), e) is not None
 
 
 # where the last sentence of a text starts: after 。；！？ or a line break
@@ -1089,6 +1155,8 @@ def _prose_sentence(text: str) -> Found | None:
                 support, e = names, at + len(nxt)
     if not support and not m.group("by"):
         return None  # "X负责…" alone: a duty described, not the measure assigned
+    if not support and m.group("rest") and len(pieces) > 1:
+        return None  # "由X牵头建立联席会议制度，定期研究…": the task's own sentence goes on (`_goes_on`)
     return _make(text, s, e, "", (lead, support, style))
 
 

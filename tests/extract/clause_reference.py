@@ -20,6 +20,7 @@ from engine.extract.responsibility import (
     INLINE_TEXT_RE,
     KEY_RE,
     SEPARATORS,
+    _goes_on,
     _has_unit_suffix,
     _names_a_body,
     _parse_content,
@@ -177,7 +178,7 @@ def _find(text: str, prose: bool):
     if bare is not None:
         return bare
     for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
-        if _ATTRIBUTIVE_RE.match(text, m.end()):
+        if _ATTRIBUTIVE_RE.match(text, m.end()) or _goes_on(m, text, len(text)):
             continue
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
