@@ -79,15 +79,15 @@ _PAIRED_VERBS = frozenset(_ROLES.paired_verbs)  # 主办: a lead only beside its
 _JOINT = f"(?:{_alt(_ROLES.joint_words)})?"  # A、B共同牵头 / 联合牵头 / 分别牵头
 _LEAD_VERB = f"(?P<verb>{_alt([*_LEAD_VERBS, *_PAIRED_VERBS])})"
 _SUPPORT_VERB = f"(?:{_alt(_ROLES.support_verbs)})"
-# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办
+# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与
 INLINE_RE = re.compile(
     r"^由?(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
-    + r"(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?" + _SUPPORT_VERB + r")?[。.]?$"
+    + r"(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
 )  # fmt: skip
 # 由A牵头，B配合 inside running text
 INLINE_TEXT_RE = re.compile(
     r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)" + _JOINT + _LEAD_VERB
-    + r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?" + _SUPPORT_VERB + r")?"
+    + r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?"
 )  # fmt: skip
 
 
