@@ -132,8 +132,6 @@ KNOWN: dict[str, str] = {
     "Y配合”) is not read as the units of items 1–3; its lead is read as “以上第1—3项任务由X”",
     "blind13/xinjiang-province-fruit-forestry-footnotes": "units: (八)'s “（…、新疆农业大学按职责分工负责）” is not "
     "read (a university is not taken for a unit)",
-    "blind13/xueyuanlu-subdistrict-hotline": "measures: “三、工作机制” (（一）（二）, arabic measures before) is read as "
-    "two more measures",
 }
 
 
@@ -356,10 +354,7 @@ def test_pair_finds_both_defects(which):
 
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
-PAIR_KNOWN: dict[str, str] = {
-    "blind13": "two false warnings: “云南” in “打造云南咖啡品牌”/“云南咖啡” (the province's own name in a brand, kept "
-    "by its 普洱市 child) is read as the parent's place name copied unchanged",
-}
+PAIR_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
