@@ -90,12 +90,75 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
         else:
             lines.append([g])
     out: list[Line] = []
-    for row in lines:
+    for row in _superscripts(lines):
         row.sort(key=lambda g: g[1])
         out.extend(_segments(row, page_no))
     if rows:
         out = sorted(out + rows, key=lambda x: -x.y)  # stable: the parts of a printed line keep their order
     return out, unreadable
+
+
+_Glyph = tuple[float, float, float, float, str, bool]
+SUPERSCRIPT_RISE = 0.2  # ems above the line's baseline a smaller glyph stands when it is set as a superscript
+_NOTE_REF = re.compile(r"[\d①-⑳*†‡\[\]]")
+
+
+def _superscripts(rows: list[list[_Glyph]]) -> list[list[_Glyph]]:
+    """Superscripts back into their line: a row of a few smaller glyphs raised within the height of the line
+    below (a footnote mark set apart by its own baseline: "低产低效林¹改造"), and smaller raised glyphs inside a
+    line. A footnote reference mark (a digit, ①, *, [1]) after a Chinese character or punctuation is dropped, as
+    a .docx's footnote marks are (the notes are kept apart: `split_notes`); any other superscript (m², 10⁶)
+    stays in the text where it stands. Without this a mark on its own baseline broke its paragraph in two."""
+    out: list[list[_Glyph]] = []
+    for k, row in enumerate(rows):
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        if below is not None and _raised_over(row, below):
+            rows[k + 1] = below + row  # joins the line below; its marks are read there
+            continue
+        out.append(row)
+    return [_without_marks(row) for row in out]
+
+
+def _body_size(row: list[_Glyph]) -> float:
+    return statistics.median(g[3] for g in row if not g[4].isspace()) if any(not g[4].isspace() for g in row) else 0.0
+
+
+def _raised_over(row: list[_Glyph], below: list[_Glyph]) -> bool:
+    """`row` is a few small glyphs set just above the baseline of `below`, within its horizontal extent."""
+    visible = [g for g in row if not g[4].isspace()]
+    size = _body_size(below)
+    if not visible or len(visible) > 4 or not size:
+        return False
+    rise = visible[0][0] - below[0][0]
+    xs = [g for g in below if not g[4].isspace()]
+    return (
+        all(g[3] <= size * NOTE_SIZE for g in visible)
+        and 0 < rise < 0.7 * size
+        and min(g[1] for g in xs) - size <= visible[0][1]
+        and visible[-1][2] <= max(g[2] for g in xs) + size
+    )
+
+
+def _without_marks(row: list[_Glyph]) -> list[_Glyph]:
+    """The row without the footnote reference marks set as superscripts in it."""
+    size = _body_size(row)
+    if not size:
+        return row
+    base = statistics.median(g[0] for g in row if not g[4].isspace() and g[3] > size * NOTE_SIZE) if any(
+        g[3] > size * NOTE_SIZE for g in row
+    ) else None
+    if base is None:
+        return row
+    ordered = sorted(row, key=lambda g: g[1])
+    keep: list[_Glyph] = []
+    for g in ordered:
+        sup = g[3] <= size * NOTE_SIZE and g[0] - base >= SUPERSCRIPT_RISE * size
+        if sup and _NOTE_REF.match(g[4]):
+            prev = next((h for h in reversed(keep) if not h[4].isspace()), None)
+            if prev is None or not _WORD.match(prev[4]) or prev[3] <= size * NOTE_SIZE:
+                continue  # a footnote mark after a Chinese character or a stop (or after another mark)
+        keep.append(g)
+    return keep
 
 
 def _row_line(row: pdf_tables.Row, page_no: int) -> Line:

@@ -695,7 +695,11 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             start = m.text.rfind(r.text) if r.text else -1
         if start >= 0:
             k, line, col = _where(start, segs, paras, starts)
-            placed: dict[str, object] = {"detached": True} if k > 0 and r.source == "clause" else {}
+            # apart from the measure's text only where the clause opens its paragraph: a clause after text of
+            # the measure in the same paragraph (a measure broken in two before it: a PDF line cut at a footnote
+            # mark, a typed break mid-sentence) closes that text as usual
+            opens = k > 0 and not m.text[segs[k].start : start].strip()
+            placed: dict[str, object] = {"detached": True} if opens and r.source == "clause" else {}
             if not r.line:
                 placed.update(line=line, column=col)
             if placed:  # a placed copy: the clause found in the text is shared by every measure that has it

@@ -95,6 +95,18 @@ def safeguard_heading() -> re.Pattern[str]:
 
 
 @memo(1, copy="shared")
+def mechanism_titles() -> frozenset[str]:
+    """Headings that, ALONE, head a section of working mechanisms (rulesets/data/sections.yaml
+    `mechanism_titles`: 工作机制, 推进机制 …): read like a safeguards section, unless its items name units."""
+    return frozenset(_section_words().get("mechanism_titles", ()))
+
+
+def _mechanism(title: str) -> bool:
+    """三、工作机制 (the whole heading a mechanism word), not 二、健全工作机制."""
+    return _plain_title(title) in mechanism_titles()
+
+
+@memo(1, copy="shared")
 def stage_titles() -> re.Pattern[str]:
     """A section title that ends in a schedule heading (三、实施步骤, 四、时间安排)."""
     words = schedule_titles()
@@ -401,7 +413,11 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     a one-section notice) has no other tasks for them to stand apart from."""
     top_of = _tops(nodes)
     titles = {t: _plain_title(nodes[t].title) for t in set(top_of)}
-    framing_tops = {t for t, title in titles.items() if FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title)}
+    framing_tops = {
+        t
+        for t, title in titles.items()
+        if FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title) or _mechanism(title)
+    }
     if framing_tops == set(top_of):
         return set()
     return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}
@@ -422,6 +438,13 @@ def _framing(
         if n.rank == ms_rank and n.parent is not None:
             first.setdefault(top_of[i], n.marker.ordinal)
     guards = {top_of[i] for i in inside}
+    # a section of working mechanisms (三、工作机制) whose items mostly name their units assigns work like the
+    # tasks do: its items are tasks, not the plan's machinery
+    guards -= {
+        t for t in guards if _mechanism(nodes[t].title)
+        and 2 * sum(assigned(nodes[i]) for i in inside if top_of[i] == t) > sum(top_of[i] == t for i in inside)
+    }  # fmt: skip
+    inside = {i for i in inside if top_of[i] in guards}
     stages = _stages_apart(nodes, guards, assigned, would_be)
     leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned)
     tasks = [o for t, o in first.items() if t not in guards and t not in stages and t not in leading]

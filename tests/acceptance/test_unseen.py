@@ -135,8 +135,6 @@ KNOWN: dict[str, str] = {
     "blind12/lianqiao-town-medicinal-herbs": "units: a closing sentence “由各村（社区）具体落实。” is not read as the "
     "measure's (collective) lead",
     # blind13, held out, first run (2026-12-06): 8 of 11
-    "blind13/xueyuanlu-subdistrict-hotline": "measures: “三、工作机制” (（一）（二）, arabic measures before) is read as "
-    "two more measures",
 }
 
 
@@ -362,8 +360,6 @@ def test_pair_finds_both_defects(which):
 PAIR_KNOWN: dict[str, str] = {
     "blind12": "one false warning: the goal “到2028年底，全县尾矿库总数较2025年底减少10%以上” is said to end later "
     "than the parent's “2025年底” (the parent's same sentence, whose 较2025年底 is a baseline, not a deadline)",
-    "blind13": "two false warnings: “云南” in “打造云南咖啡品牌”/“云南咖啡” (the province's own name in a brand, kept "
-    "by its 普洱市 child) is read as the parent's place name copied unchanged",
 }
 
 

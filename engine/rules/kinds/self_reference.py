@@ -108,6 +108,7 @@ class SelfReference(CheckKind):
         own_names = places.own_names(draft)
         parent_own = places.name_variants(ctx.parent.jurisdiction) if ctx.parent else []
         lower = self._lower(lv, ctx)
+        qualifiers = _qualifier_patterns(lv) if lower and _inside_parent(ctx, parent_own) else []
         own_name = own_names[-1] if own_names else ""
         if draft.level in (None, "unknown"):
             # no level, no own words: every 我市 would be "another level's"; say so once instead
@@ -155,6 +156,7 @@ class SelfReference(CheckKind):
                         unit,
                         unit_names,
                         parent_own if lower else [],
+                        qualifiers,
                         own_name,
                         qmask,
                         omask,
@@ -277,7 +279,7 @@ class SelfReference(CheckKind):
         return a is not None and b is not None and a > b
 
     def _place_hits(
-        self, ctx, lv, unit, names, lower_parent, own_name, qmask, omask, pmask, options, parent_own
+        self, ctx, lv, unit, names, lower_parent, qualifiers, own_name, qmask, omask, pmask, options, parent_own
     ):
         """Other jurisdictions' names where the draft's own belongs.
 
@@ -285,6 +287,9 @@ class SelfReference(CheckKind):
         of the parent's name that is not a reference to the parent is a slip, confirmed as `kept`
         where the aligned parent clause had its own name at the same place. `parent_own`: the
         parent's name variants always (what a copied parent clause may hold at that place).
+        `qualifiers`: where the draft lies inside its parent's place, the patterns (levels.yaml
+        `place_qualifier`) in which the parent's name qualifies what the draft shares with it (“云南咖啡”,
+        广西特色水果, 位于云南西南部): no slip there.
         """
         text = unit.text
         contexts = [c for c in (lv.get("self_contexts") or [])]
@@ -305,7 +310,7 @@ class SelfReference(CheckKind):
                 taken[s:e] = b"\x01" * (e - s)
                 cs, _ = tu.clause_around(text, s)
                 if n in lower_parent:
-                    if _refers_to_higher(lv, text, s, e):
+                    if _refers_to_higher(lv, text, s, e) or _qualifies(qualifiers, n, text, s):
                         continue
                     found = None
                     ftext, parents = copied_from()
@@ -402,6 +407,30 @@ def _foreign_places(ctx: CheckContext) -> frozenset[str]:
     return frozenset(
         n for n, ps in g.by_name.items() if n not in own_words and all(p.code not in related for p in ps)
     )
+
+
+def _inside_parent(ctx: CheckContext, parent_own: list[str]) -> bool:
+    """The draft's place lies inside its parent's (普洱市 in 云南省): one of its gazetteer ancestors bears a
+    name of the parent's. Unknown places: no."""
+    g = gazetteer()
+    names = set(parent_own)
+    return any(
+        names.intersection(up.names) for p in _own_places(ctx) for a in p.ancestors if (up := g.places.get(a))
+    )
+
+
+def _qualifier_patterns(lv: dict) -> list[str]:
+    return [str(c) for c in (lv.get("place_qualifier") or [])]
+
+
+def _qualifies(patterns: list[str], name: str, text: str, s: int) -> bool:
+    """The parent's name at `s` qualifies a product, brand or region the draft shares with it (levels.yaml
+    `place_qualifier`, `{name}` the name as found)."""
+    for c in patterns:
+        for m in tu.compiled(c.replace("{name}", re.escape(name))).finditer(text):
+            if m.start() <= s < m.end():
+                return True
+    return False
 
 
 def _refers_to_higher(lv: dict, text: str, s: int, e: int) -> bool:
