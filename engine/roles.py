@@ -36,8 +36,12 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
         "no": ["序号", "编号"],
         "task": ["重点任务", "工作任务", "主要任务", "具体措施", "任务内容", "工作内容"],
         "due": ["完成时限", "完成时间", "时限"],
+        "person": ["责任领导", "分管领导", "牵头领导", "责任人"],
+        "note": ["备注"],
     },
 }
+
+_FALLBACK_TITLES = ["长", "书记", "主任", "常委", "委员", "组长", "主席", "同志"]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -56,6 +60,7 @@ class Roles:
     joint_words: tuple[str, ...]  # A、B共同牵头
     support_verbs: tuple[str, ...]  # (…，B配合)
     columns: tuple[tuple[str, tuple[str, ...]], ...]  # table column role -> header words, in reading order
+    titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -83,6 +88,8 @@ def roles() -> Roles:
         ("duty", fields["duty"]),
         ("support", fields["support"]),
         ("due", tuple(words("columns", "due"))),
+        ("person", tuple(words("columns", "person"))),  # 责任领导: a person, not a unit, not the task
+        ("note", tuple(words("columns", "note"))),  # 备注
     )
     return Roles(
         lead_fields=fields["lead"],
@@ -93,4 +100,7 @@ def roles() -> Roles:
         joint_words=verbs["joint"],
         support_verbs=verbs["support"],
         columns=columns,
+        titles=_longest_first(
+            [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]
+        ),
     )

@@ -20,6 +20,8 @@ and deadline cells rarely do), a row with fewer ends the table (an empty cell ca
 A table copied out of Word or Excel carries a line break inside a cell as a line of its own: in a
 tab or pipe table such a line (no 序号 where the table has that column, or going on with a row that
 has fewer cells than the header) is added to the row above, never read as a row of its own.
+A table pasted ONE CELL A LINE (a web page's table copied as text: 序号 / 重点任务 / 牵头单位 … each on a
+line, then each row's cells) is read by engine/ingest/cell_tables.py, after the tables above.
 A table drawn with box characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘, or ASCII +---+ |) is read from its top
 border (`_box_table`): cells split at the bars, a row's wrapped lines joined cell by cell, the
 rules dropped.
@@ -119,19 +121,26 @@ class _Builder:
         self.cols.extend([col] * len(s) if col is not None else range(start, start + len(s)))
 
 
+def column_role(text: str) -> str | None:
+    """The role of a header cell's text (no, task, lead, duty, support, due, person, note), or None."""
+    name = _HEADER_JUNK.sub("", text)
+    if not name or len(name) > 8:
+        return None
+    name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
+    for role, words in role_words().columns:
+        if name in words or (role != "no" and any(name.endswith(w) for w in words)):
+            return role
+    return None
+
+
 def header_roles(cells: list[Cell]) -> dict[int, str]:
     """Grid column -> role for a header row; empty when the row names no task or unit column."""
     roles: dict[int, str] = {}
     for cell in cells:
-        name = _HEADER_JUNK.sub("", cell.text)
-        if not name or len(name) > 8:
-            continue
-        name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
-        for role, words in role_words().columns:
-            if name in words or (role != "no" and any(name.endswith(w) for w in words)):
-                for c in range(cell.col, cell.col + cell.span):
-                    roles.setdefault(c, role)
-                break
+        role = column_role(cell.text)
+        if role is not None:
+            for c in range(cell.col, cell.col + cell.span):
+                roles.setdefault(c, role)
     if not {"task", "lead", "duty", "support"} & set(roles.values()):
         return {}
     return roles
@@ -445,7 +454,9 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 ordinal += 1
             out.append((row_line_no, _in_line(row, text, cells)))
         i = j
-    return out
+    from engine.ingest.cell_tables import cell_line_tables  # it reads rows with this module's helpers
+
+    return cell_line_tables(out)
 
 
 class _Joined(list):

@@ -128,8 +128,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind12, held out, first run (2026-12-06): 8 of 11
-    "blind12/fusong-county-ginseng-cell-lines": "measures: a web task table pasted one cell per line (序号 / 重点任务 / "
-    "牵头单位 / 配合单位 / 责任领导 each on its own line) is not read as rows: 3 sections instead of 7 measures",
     "blind12/jingdezhen-city-ceramics-gbk": "units: the stated convention “带*号的为牵头单位” is not applied: the star "
     "stays on the unit and every unit is read as lead",
     "blind12/lianqiao-town-medicinal-herbs": "units: a closing sentence “由各村（社区）具体落实。” is not read as the "

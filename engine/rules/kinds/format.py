@@ -30,6 +30,7 @@ from pydantic import Field
 from engine.fix.edits import restyle
 from engine.models import Measure, Paragraph, Plan
 from engine.parse.numbering import label_end, marker_at_start
+from engine.roles import roles as role_words
 from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
@@ -229,6 +230,7 @@ class Format(CheckKind):
     def _spaces(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
         caption, roster = ctx.remember(("format.layout",), lambda: _layout(ctx.table("layout")))
         signer_end = ctx.remember(("format.signer",), lambda: _signer_end(ctx.table("units")))
+        person = ctx.remember(("format.person",), _person_field)
         in_roster = False  # the paragraph before was a line of a membership list
         for p in plan.paragraphs:
             # a membership list's lines are aligned by spaces: its role lines, and the lines under a
@@ -250,6 +252,7 @@ class Format(CheckKind):
                 heading = _HEADING_RUN.match(orig, label)
                 if heading:
                     skip_to = max(skip_to, heading.end())
+            persons = _person_values(orig, person)  # 分管领导：副县长 王振东: a field's title and name
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
@@ -258,6 +261,7 @@ class Format(CheckKind):
                 and not (_ORG_END.search(orig, 0, m.start()) and _ORG_NEXT.match(orig[m.end() :]))
                 and not (signer_end.search(orig, 0, m.start()) and _SIGNED_DATE.match(orig, m.end()))
                 and not _between_fields(orig, m)
+                and not any(a <= m.start() and m.end() <= b for a, b in persons)
             ]
             groups: list[list[re.Match[str]]] = []
             for m in runs:
@@ -496,6 +500,26 @@ def _roster_more(text: str) -> bool:
     """A line under a membership list's role naming more of its members: short, no label, no sentence,
     not a numbered item."""
     return 0 < len(text) <= 40 and not re.search("[:：。；;！？!?]", text) and marker_at_start(text) is None
+
+
+def _person_field() -> re.Pattern[str]:
+    """A field naming the official who answers for a task (责任领导：, 分管领导：, 【牵头领导】: the person
+    column words of rulesets/data/roles.yaml) and its value, up to the end of the field: a clause mark,
+    a bracket, or a space before the next field's label."""
+    words = dict(role_words().columns).get("person") or ()
+    if not words:
+        return re.compile("(?!)")
+    labels = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?:{labels})[ \u3000]*[:：】\]][ \u3000]*"
+        rf"(?P<value>[^；;。，,）)】【\[\]]*?)(?=[；;。，,）)】【\[\]]|[ \u3000]+{_FIELD_LABEL.pattern}|[ \u3000]*$)"
+    )
+
+
+def _person_values(orig: str, field: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of the values of person fields in `orig`: a title and a name set apart by a space
+    (分管领导：副县长 王振东) is how such a field is written, not a stray space."""
+    return [(m.start("value"), m.end("value")) for m in field.finditer(orig)]
 
 
 def _between_fields(orig: str, m: re.Match[str]) -> bool:

@@ -1,0 +1,259 @@
+"""Task tables pasted one cell a line -> one `TableRow` per row, as the other table readers give them.
+
+A table copied out of a web page (or a PDF viewer, or a chat message) and pasted as plain text often
+loses its row structure: every cell lands on a line of its own,
+
+    序号
+    重点任务
+    责任领导
+    牵头单位
+    配合单位
+    完成时限
+    1
+    规范人参种植用地管理
+    副县长 王振东
+    县林业局
+    县自然资源局、各乡镇人民政府
+    2026年12月底前
+    2
+    …
+
+Such a table is recognised by its header: a run of at least MIN_HEADER consecutive lines, each of them
+a whole column word of rulesets/data/roles.yaml (序号, 重点任务, 牵头单位, 配合单位, 完成时限, 责任领导,
+备注 …; no line that is not one), the first a 序号 column, one of them a task or unit column. Then each
+row starts with a line holding only its 序号 (1, 2, 3 … in turn: a number out of turn ends the table)
+and holds as many lines as the header has cells. An empty cell is an empty line (or a dash, which the
+units reader takes for none). A section row (一、… on its own line, followed by the next 序号) becomes
+a heading line; the header repeated (the table copied from pages that each print it) is dropped.
+
+A cell whose text went on over a line break (a Word/HTML cell with two paragraphs: two units on two
+lines, a task in two paragraphs) gives its row more lines than the header has cells. Which cell took
+the extra lines is decided only when exactly one way of cutting the row's lines into the header's
+cells gives every cell a text its column can hold (a deadline in 完成时限, unit names in a unit column,
+a short text with no sentence in a person column: `_fits`). When two or more ways fit, or none, the
+row is not guessed at: the table ends before it and its lines stay as they are. The same holds for
+the table's last row, whose end is the first empty line, section heading or end of text after it.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations, pairwise
+
+from engine.ingest.tables import (
+    _NUMBER,
+    _SECTION_LEAD,
+    Cell,
+    TableRow,
+    _in_pieces,
+    column_role,
+    row_line,
+)
+from engine.memo import memo
+from engine.roles import roles as role_words
+
+MIN_HEADER = 3  # a header of fewer one-line cells is too weak a sign (序号 / 内容 is a list, not a table)
+MAX_SURPLUS = 2  # lines a row may hold beyond its cells (cells that went on over a line break)
+_DASH = re.compile(r"^[—－\-–/／无]+$")
+_DEADLINE = re.compile(r"[0-9０-９]{4}|[年月季日底前]|长期|持续|常态|每|定期|适时|及时|[—－\-–/／]")
+_SENTENCE = re.compile("[。；;！？!?，,]")
+_UNIT_SPLIT = re.compile(r"[、，,；;\s\u3000]+")
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]*[)）]$")
+_PERSON_MAX = 24  # 县委常委、常务副县长 刘志强: a title and a name, or two
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")  # a name alone
+
+
+def _number(text: str) -> int | None:
+    m = _NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def _header(lines: list[tuple[int, str]], i: int) -> list[str] | None:
+    """The roles of the header cells that start at `lines[i]`, one a line, or None."""
+    got: list[str] = []
+    k = i
+    while k < len(lines) and not isinstance(lines[k][1], TableRow):
+        text = lines[k][1].strip()
+        role = column_role(text) if text and len(text) <= 12 else None
+        if role is None:
+            break
+        got.append(role)
+        k += 1
+    if len(got) < MIN_HEADER or got[0] != "no" or not {"task", "lead", "duty", "support"} & set(got):
+        return None
+    return got
+
+
+def cell_line_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`lines` with each table pasted one cell a line read as rows (the header lines dropped)."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        head = _header(lines, i)
+        if head is not None:
+            rows, j = _rows(lines, i, head)
+            if rows:
+                out += rows
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[tuple[int, str]], int]:
+    """The rows after the header at `lines[i]`, and the index of the first line after the table."""
+    width = len(head)
+    roles = dict(enumerate(head))
+    header = [lines[i + k][1].strip() for k in range(width)]
+    n = len(lines)
+    out: list[tuple[int, str]] = []
+    j = i + width
+    expect: int | None = None
+    ordinal = 0
+    while j < n and not isinstance(lines[j][1], TableRow):
+        stripped = lines[j][1].strip()
+        if [line.strip() for _, line in lines[j : j + width]] == header:
+            j += width  # the header again
+            continue
+        if (
+            _SECTION_LEAD.match(stripped)
+            and len(stripped) <= 40
+            and j + 1 < n
+            and (got := _number(lines[j + 1][1])) is not None
+            and got == (expect if expect is not None else got)
+        ):
+            row = row_line([Cell(col=0, span=width, parts=[stripped])], roles, ordinal + 1)
+            if row is not None:
+                lead = len(lines[j][1]) - len(lines[j][1].lstrip())
+                out.append((lines[j][0], _in_pieces(row, lines[j][1], [[(lead, stripped)]])))
+            j += 1
+            continue
+        number = _number(stripped) if stripped else None
+        if number is None or (expect is not None and number != expect):
+            break
+        groups = _cut(lines, j, number, roles, width)
+        if groups is None:
+            break
+        row = _row(lines, j, groups, roles, ordinal + 1)
+        if row is not None:
+            out.append(row)
+            ordinal += 0 if row[1].heading else 1
+        j += sum(len(g) for g in groups)
+        expect = number + 1
+    return out, j
+
+
+def _cut(
+    lines: list[tuple[int, str]], j: int, number: int, roles: dict[int, str], width: int
+) -> list[list[int]] | None:
+    """The line indexes of each cell of the row whose 序号 is at `lines[j]`, or None when its cells
+    cannot be told (too few lines, or a line break inside a cell that more than one cutting explains)."""
+    n = len(lines)
+
+    def starts_next(k: int) -> bool:
+        if k >= n or isinstance(lines[k][1], TableRow):
+            return False
+        text = lines[k][1].strip()
+        if _number(text) == number + 1:
+            return True
+        return bool(_SECTION_LEAD.match(text)) and k + 1 < n and _number(lines[k + 1][1]) == number + 1
+
+    def ends_table(k: int) -> bool:
+        return (
+            k >= n
+            or isinstance(lines[k][1], TableRow)
+            or not lines[k][1].strip()
+            or bool(_SECTION_LEAD.match(lines[k][1].strip()))
+        )
+
+    end = next((k for k in range(j + width, j + width + MAX_SURPLUS + 1) if starts_next(k)), None)
+    if end is None:  # the last row: up to an empty line, a heading or the end, else as many lines as cells
+        if j + width > n:
+            return None
+        end = next((k for k in range(j + width, j + width + MAX_SURPLUS + 1) if ends_table(k)), j + width)
+    span = list(range(j, end))
+    while len(span) > width and not lines[span[-1]][1].strip():
+        span.pop()  # an empty line between rows, not a cell
+    if len(span) < width:
+        return None
+    if len(span) == width:
+        return [[k] for k in span]
+    fitting = []
+    body = span[1:]
+    for cuts in combinations(range(1, len(body)), width - 2):
+        bounds = [0, *cuts, len(body)]
+        groups = [[span[0]], *(body[a:b] for a, b in pairwise(bounds))]
+        if all(_fits([lines[k][1].strip() for k in g], roles.get(c, "")) for c, g in enumerate(groups)):
+            fitting.append(groups)
+            if len(fitting) > 1:
+                return None  # two ways to read the row: not guessed at
+    return fitting[0] if fitting else None
+
+
+def _fits(texts: list[str], role: str) -> bool:
+    """A cell of column `role` can hold these lines (a cell over two or more lines: no empty line)."""
+    if len(texts) > 1 and not all(texts):
+        return False
+    joined = "".join(texts)
+    if not joined or _DASH.match(joined):
+        return role != "task"
+    if role == "due":
+        return len(joined) <= 40 and bool(_DEADLINE.search(joined))
+    if role == "person":
+        return all(_person_like(t) for t in texts)
+    if role in ("lead", "duty", "support"):
+        return all(_unit_like(piece) for t in texts for piece in _UNIT_SPLIT.split(t) if piece)
+    return True
+
+
+def _person_like(text: str) -> bool:
+    """A person cell's line: officials, each a title and a name (副县长 王振东, 县委常委、副县长 刘志强), a
+    name alone (two to four characters) or a title alone (分管副县长); the titles' endings are data
+    (rulesets/data/roles.yaml `titles`). A line of task text is none of these."""
+    if len(text) > _PERSON_MAX or _SENTENCE.search(text) or _unit_like(text):
+        return False
+    person = _official()
+    return all(_NAME.fullmatch(one) or person.fullmatch(one) for one in re.split("[,，;；、]", text) if one)
+
+
+@memo(1, copy="shared")  # one pattern from the data, compiled once
+def _official() -> re.Pattern[str]:
+    """A title (how it ends: rulesets/data/roles.yaml `titles`), with or without the name after it."""
+    titles = "|".join(re.escape(t) for t in role_words().titles) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fff]*?(?:{titles})(?:[ \u3000]*[\u4e00-\u9fff·]{{2,4}})?")
+
+
+def _unit_like(name: str) -> bool:
+    """A unit's name as printed: it ends as a body's name does (局, 委员会, 人民政府, 中心 …), a bracketed
+    note after it aside (各村（社区）), or it names a set of bodies (各乡镇)."""
+    from engine.extract.data import unit_data  # the unit suffixes: rulesets/data/units.yaml
+
+    bare = _TRAILING_BRACKET.sub("", name).removesuffix("等")
+    return bare.startswith("各") or bare.endswith(unit_data().suffixes)
+
+
+def _row(
+    lines: list[tuple[int, str]], j: int, groups: list[list[int]], roles: dict[int, str], ordinal: int
+) -> tuple[int, TableRow] | None:
+    """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them."""
+    used = [k for g in groups for k in g]
+    orig = "\n".join(lines[k][1] for k in used)
+    base: dict[int, int] = {}
+    pos = 0
+    for k in used:
+        base[k] = pos
+        pos += len(lines[k][1]) + 1
+    cells: list[Cell] = []
+    pieces: list[list[tuple[int, str]]] = []
+    for c, g in enumerate(groups):
+        parts = [lines[k][1].strip() for k in g if lines[k][1].strip()]
+        cells.append(Cell(col=c, span=1, parts=parts))
+        where = [
+            (base[k] + len(lines[k][1]) - len(lines[k][1].lstrip()), lines[k][1].strip()) for k in g
+        ]  # fmt: skip
+        pieces.append(where)
+    row = row_line(cells, roles, ordinal)
+    if row is None:
+        return None
+    return lines[j][0], _in_pieces(row, orig, pieces)
