@@ -25,10 +25,12 @@ from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.responsibility import (
     all_responsibilities,
     apply_first_listed_leads,
+    apply_marked_leads,
     extract_responsibility,
     find_responsibility,
     is_generic_unit,
     parse_units,
+    stated_lead_mark,
     states_first_listed_leads,
     union_of,
     without_responsibility,
@@ -41,6 +43,7 @@ from engine.models import Measure, Sentence
 
 __all__ = [
     "apply_first_listed_leads",
+    "apply_marked_leads",
     "extract_deadlines",
     "extract_responsibility",
     "extract_targets",
@@ -50,6 +53,7 @@ __all__ = [
     "parse_units",
     "split_clauses",
     "split_sentences",
+    "stated_lead_mark",
     "states_first_listed_leads",
     "strength_of",
     "without_responsibility",
