@@ -20,7 +20,8 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   by `apply_marked_leads` (wordings and marks: rulesets/data/lead_conventions.yaml); a mark beside a unit
   ("市工信局*") is never part of its name;
 - with `prose=True` (a whole measure): its last sentence in prose, "由A牵头，会同B、C组织实施",
-  "此项工作由A牵头，B参与", "A负责推进，B、C给予…支持", "A要会同B、C制定…", "由A具体负责", "责任主体为A"
+  "此项工作由A牵头，B参与", "A负责推进，B、C给予…支持", "A要会同B、C制定…", "由A具体负责", "责任主体为A",
+  "由A具体落实" / "由A抓好落实" (落实 ending the sentence: "由A落实资金" is a task, not an assignment)
   (`_prose_sentence`; "A负责…" alone is a duty described, not an assignment).
 
 Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府" (a 各 list of kinds of division)
@@ -974,8 +975,11 @@ _SCOPE_SUBJECT_RE = re.compile(r"(?:此|该|本|这|上述|以上|前述)(?:项|
 _LEAD_PIECE_RE = re.compile(
     r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
     rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"
-    r"(?P<verb>牵头负责|负责牵头|牵头|负责|组织实施|实施)(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
+    r"(?P<verb>牵头负责|负责牵头|牵头|负责落实|负责|组织实施|实施|(?:抓好|组织|推进|推动)?落实)"
+    r"(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
 )
+# "由各村(社区)具体落实。" closing a measure names who carries it out; "由X落实资金…" (落实 with an object) does not
+_CLOSING_VERBS = frozenset(("负责", "牵头负责", "负责落实", "组织实施", "落实", "抓好落实", "组织落实", "推进落实", "推动落实"))
 _SUPPORT_PIECE_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
     r"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|共同|积极|要|全力|负责)?"
@@ -1069,7 +1073,16 @@ def _prose_sentence(text: str) -> Found | None:
             return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y" + PROSE))
     pieces = _split_outside(sentence, "，,；;")
     m = _LEAD_PIECE_RE.match(pieces[0])
+    if m is None and len(pieces) > 1 and not scope:  # "…建立管护队伍，由各村(社区)具体落实。": its last piece
+        last = _LEAD_PIECE_RE.match(pieces[-1].strip())
+        if last and last.group("by") and not last.group("rest") and last.group("verb") in _CLOSING_VERBS:
+            lead = parse_units(last.group("units"))
+            at = u + len(sentence) - len(pieces[-1].lstrip())
+            style = "由X" + last.group("verb") + PROSE
+            return _make(text, at, len(body), "", (lead, (), style)) if _names_ok(lead, lead=True) else None
     if m is None or (scope and not m.group("by")):
+        return None
+    if m.group("verb").endswith("落实") and (m.group("rest") or len(pieces) > 1 or not m.group("by")):
         return None
     lead = parse_units(m.group("units"))
     if not _names_ok(lead, lead=True):
