@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine.extract import extract_responsibility, stated_lead_mark
+from engine import extract
+from engine.extract import extract_responsibility
 from engine.ingest import from_text
 from engine.parse import parse_plan
 
@@ -87,4 +88,4 @@ def test_a_lead_marked_in_a_duty_list():
     ],
 )
 def test_the_stated_mark(text, mark):
-    assert stated_lead_mark(text) == mark
+    assert extract.stated_lead_mark(text) == mark
