@@ -130,10 +130,6 @@ KNOWN: dict[str, str] = {
     # blind12, held out, first run (2026-12-06): 8 of 11
     "blind12/fusong-county-ginseng-cell-lines": "measures: a web task table pasted one cell per line (序号 / 重点任务 / "
     "牵头单位 / 配合单位 / 责任领导 each on its own line) is not read as rows: 3 sections instead of 7 measures",
-    "blind12/jingdezhen-city-ceramics-gbk": "units: the stated convention “带*号的为牵头单位” is not applied: the star "
-    "stays on the unit and every unit is read as lead",
-    "blind12/lianqiao-town-medicinal-herbs": "units: a closing sentence “由各村（社区）具体落实。” is not read as the "
-    "measure's (collective) lead",
     # blind13, held out, first run (2026-12-06): 8 of 11
     "blind13/pinggu-district-peach-group-clause": "units: a group clause after item 3 (“以上第1—3项任务由X牵头，"
     "Y配合”) is not read as the units of items 1–3; its lead is read as “以上第1—3项任务由X”",
@@ -364,8 +360,6 @@ def test_pair_finds_both_defects(which):
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
 PAIR_KNOWN: dict[str, str] = {
-    "blind12": "one false warning: the goal “到2028年底，全县尾矿库总数较2025年底减少10%以上” is said to end later "
-    "than the parent's “2025年底” (the parent's same sentence, whose 较2025年底 is a baseline, not a deadline)",
     "blind13": "two false warnings: “云南” in “打造云南咖啡品牌”/“云南咖啡” (the province's own name in a brand, kept "
     "by its 普洱市 child) is read as the parent's place name copied unchanged",
 }
