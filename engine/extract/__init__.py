@@ -28,10 +28,12 @@ from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import (
     all_responsibilities,
     apply_first_listed_leads,
+    apply_marked_leads,
     extract_responsibility,
     find_responsibility,
     is_generic_unit,
     parse_units,
+    stated_lead_mark,
     states_first_listed_leads,
     union_of,
     without_responsibility,
@@ -44,6 +46,7 @@ from engine.models import Measure, Sentence
 
 __all__ = [
     "apply_first_listed_leads",
+    "apply_marked_leads",
     "extract_deadlines",
     "extract_responsibility",
     "extract_targets",
@@ -53,6 +56,7 @@ __all__ = [
     "parse_units",
     "split_clauses",
     "split_sentences",
+    "stated_lead_mark",
     "states_first_listed_leads",
     "strength_of",
     "trailing_group_clause",

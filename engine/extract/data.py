@@ -91,3 +91,42 @@ def strength_data() -> StrengthData:
     alts = sorted([*words, *negated], key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(w) for w in alts)) if alts else None
     return StrengthData(words=words, negated=negated, pattern=pattern)
+
+
+_FALLBACK_CONVENTIONS = {
+    "first_listed": [
+        r"(?:排在|排|列在|列|位列|排名)第[一1]位?的?(?:部门|单位|者)?(?:为|是)(?:牵头|主要负责|主责)(?:部门|单位)",
+        r"(?:排在|列在)(?:首位|最前|第一)的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)",
+    ],
+    "marked": [r"(?:带|标注|标)[“\"]?{mark}[”\"]?号?的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)"],
+    "marks": ["*", "＊", "★", "☆", "△", "▲"],
+}
+# one mark in two widths
+_SAME_MARK = {"＊": "*"}
+
+
+@dataclass(frozen=True)
+class LeadConventions:
+    """How a document says which listed unit leads (rulesets/data/lead_conventions.yaml)."""
+
+    first_listed: re.Pattern[str]  # "排在第一位的部门为牵头部门"
+    marked: tuple[re.Pattern[str], ...]  # "带*号的为牵头单位": each pattern's group "mark" is the document's mark
+    marks: str  # every mark character
+
+    @staticmethod
+    def same(mark: str) -> str:
+        """The mark's one form (＊ and * are one mark)."""
+        return _SAME_MARK.get(mark, mark)
+
+
+@memo(1, copy="shared")  # one file read once; LeadConventions is frozen
+def lead_conventions() -> LeadConventions:
+    raw = _load("lead_conventions.yaml", _FALLBACK_CONVENTIONS)
+    marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
+    mark = "(?P<mark>[" + re.escape(marks) + "])" if marks else "(?P<mark>(?!))"
+    marked = [p.replace("{mark}", mark) for p in raw["marked"]]
+    return LeadConventions(
+        first_listed=re.compile("|".join(f"(?:{p})" for p in raw["first_listed"]) or "(?!)"),
+        marked=tuple(re.compile(p) for p in marked),  # one group "mark" each: tried one by one
+        marks=marks,
+    )

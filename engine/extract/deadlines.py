@@ -21,6 +21,8 @@
 - 年内 / 当年 / 今年 / 本年度: skipped -- relative to an issue date we do not know, so no
   comparable date; `term` would mislabel them.
 - A bare date (2017年7月7日, 自2018年起) is not a deadline: it needs 前/底/末 or 到/截至.
+- A baseline is not a deadline: 较2025年底减少10%, 比2020年末下降15%, 与2020年底相比, 在2020年底的基础上,
+  以2022年底为基数 (the date a target is measured from; "到2028年底，…较2025年底减少" is due 2028 only).
 - A range of days or months (2019年1月1日至12月31日, 2019年6月至9月) is a period: its END counts.
 - 自本意见印发之日起30日内 / 印发后3个月内: by-date, with no date until `resolve_relative` is given the
   document's date (parse does it); without one it compares with nothing.
@@ -121,8 +123,30 @@ _QUALIFIES = re.compile(
 )
 
 
+# 较2025年底减少10% / 比2020年末下降15% / 与2020年底相比 / 在2020年底的基础上 / 以2022年底为基数: the date is the
+# BASELINE a target is measured from, not when anything is due
+_BASELINE_BEFORE = re.compile(r"(?:较|比|较之|相较于?|相比于?|对比|相对于|同)\s*$")
+_BASELINE_AFTER = re.compile(
+    r"\s*(?:的|时)?\s*(?:(?:平均)?(?:水平|基数|数据|数值|存量|总量|规模))?\s*"
+    r"(?:为基数|为基期|为基准|为基年|为基线|为基础|作为基[数期准年线]|(?:的)?基础上|相比|比较|相较|水平)"
+)
+_DATED_KINDS = frozenset(("range", "date", "month", "half", "year_end", "year_before", "goal", "goal_lead"))
+
+
+def _baseline(kind: str, m: re.Match[str]) -> bool:
+    """The date a target is measured from (较2025年底减少 …), read from the words around the match."""
+    if kind not in _DATED_KINDS:
+        return False
+    s = m.start()
+    while s < m.end() and m.string[s] in " \n\t":
+        s += 1
+    return bool(_BASELINE_BEFORE.search(m.string, max(0, s - 4), s) or _BASELINE_AFTER.match(m.string, m.end()))
+
+
 def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
     if kind in ("date", "month", "half", "year_end", "year_before") and _QUALIFIES.match(m.string, m.end()):
+        return None
+    if _baseline(kind, m):
         return None
     g = m.groupdict()
     text = m.group(0).strip(" ，,；;。:：\n")

@@ -17,9 +17,12 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   (A会同B负责)  (A、B等和各省级人民政府负责)  (A，各省级人民政府按职责分工负责)  (A牵头，B、C参与)
   (A指导，B负责落实): all listed units before 负责 lead jointly, units after 会同 / before 配合 / 参与
   support; notes after the list ("排在第一位的部门为牵头部门，下同", "适用范围：…") are not units.
-  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`;
+  A document-level convention "列第一位者为牵头单位" is applied by `apply_first_listed_leads`, "带*号的为牵头单位"
+  by `apply_marked_leads` (wordings and marks: rulesets/data/lead_conventions.yaml); a mark beside a unit
+  ("市工信局*") is never part of its name;
 - with `prose=True` (a whole measure): its last sentence in prose, "由A牵头，会同B、C组织实施",
-  "此项工作由A牵头，B参与", "A负责推进，B、C给予…支持", "A要会同B、C制定…", "由A具体负责", "责任主体为A"
+  "此项工作由A牵头，B参与", "A负责推进，B、C给予…支持", "A要会同B、C制定…", "由A具体负责", "责任主体为A",
+  "由A具体落实" / "由A抓好落实" (落实 ending the sentence: "由A落实资金" is a task, not an assignment)
   (`_prose_sentence`; "A负责…" alone is a duty described, not an assignment).
 
 Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府" (a 各 list of kinds of division)
@@ -40,7 +43,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from engine.extract.data import unit_data
+from engine.extract.data import lead_conventions, unit_data
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
@@ -130,13 +133,6 @@ _NO_UNIT = frozenset(("—", "——", "-", "--", "－", "/", "无", "暂无"))
 _NAME_NOTE_RE = re.compile(r"[(（](?:含|包括|以下简称|下同)[^()（）]*[)）]$|[(（][^()（）]*下同[)）]$")
 # a marked lead inside a list: 负责部门：X(牵头)，Y、Z
 _LEAD_MARK_RE = re.compile(r"[(（](?:牵头|牵头单位|牵头部门|主责)[)）]$")
-# a document-level statement that the first-listed unit leads ("排在第一位的部门为牵头部门")
-FIRST_LISTED_RE = re.compile(
-    r"(?:排在|排|列在|列|位列|排名)第[一1]位?的?(?:部门|单位|者)?(?:为|是)(?:牵头|主要负责|主责)(?:部门|单位)"
-    r"|(?:排在|列在)(?:首位|最前|第一)的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)"
-)
-
-
 @dataclass
 class Found:
     """A responsibility clause and where it stands in the text it was found in."""
@@ -238,11 +234,15 @@ def parse_units(text: str) -> list[str]:
         if k >= 0:
             t = t[:k]
     names: list[str] = []
+    marks = lead_conventions().marks
     for raw in _split_top(t):
         item = raw.strip(" :：.。")
         changed = True
         while changed and item:
             changed = False
+            if item.strip(marks) != item and item.strip(marks):  # 市工信局* / ★市商务局: a mark, not the name
+                item = item.strip(marks)
+                changed = True
             for w in data.strip:
                 if item.endswith(w) and len(item) > len(w) + 1:
                     item = item[: -len(w)]
@@ -526,6 +526,10 @@ def _parse_duty(flat: str) -> Parsed | None:
         pending = []
     if not lead:
         return None
+    marked = [n for n in lead if _LEAD_MARK_RE.search(n)]
+    if marked:  # (A(牵头)、B负责): A leads, B supports, as in a keyword list
+        support = [n for n in lead if n not in marked] + [n for n in support if n not in lead]
+        lead = [_LEAD_MARK_RE.sub("", n) for n in marked]
     return tuple(lead), tuple(support), style
 
 
@@ -1037,8 +1041,11 @@ _SCOPE_SUBJECT_RE = re.compile(r"(?:此|该|本|这|上述|以上|前述)(?:项|
 _LEAD_PIECE_RE = re.compile(
     r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
     rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"
-    r"(?P<verb>牵头负责|负责牵头|牵头|负责|组织实施|实施)(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
+    r"(?P<verb>牵头负责|负责牵头|牵头|负责落实|负责|组织实施|实施|(?:抓好|组织|推进|推动)?落实)"
+    r"(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
 )
+# "由各村(社区)具体落实。" closing a measure names who carries it out; "由X落实资金…" (落实 with an object) does not
+_CLOSING_VERBS = frozenset(("负责", "牵头负责", "负责落实", "组织实施", "落实", "抓好落实", "组织落实", "推进落实", "推动落实"))
 _SUPPORT_PIECE_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
     r"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|共同|积极|要|全力|负责)?"
@@ -1132,7 +1139,16 @@ def _prose_sentence(text: str) -> Found | None:
             return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y" + PROSE))
     pieces = _split_outside(sentence, "，,；;")
     m = _LEAD_PIECE_RE.match(pieces[0])
+    if m is None and len(pieces) > 1 and not scope:  # "…建立管护队伍，由各村(社区)具体落实。": its last piece
+        last = _LEAD_PIECE_RE.match(pieces[-1].strip())
+        if last and last.group("by") and not last.group("rest") and last.group("verb") in _CLOSING_VERBS:
+            lead = parse_units(last.group("units"))
+            at = u + len(sentence) - len(pieces[-1].lstrip())
+            style = "由X" + last.group("verb") + PROSE
+            return _make(text, at, len(body), "", (lead, (), style)) if _names_ok(lead, lead=True) else None
     if m is None or (scope and not m.group("by")):
+        return None
+    if m.group("verb").endswith("落实") and (m.group("rest") or len(pieces) > 1 or not m.group("by")):
         return None
     lead = parse_units(m.group("units"))
     if not _names_ok(lead, lead=True):
@@ -1167,8 +1183,20 @@ def extract_responsibility(text: str, *, prose: bool = False) -> Responsibility 
 
 
 def states_first_listed_leads(text: str) -> bool:
-    """True when a document says its first-listed unit leads ("排在第一位的部门为牵头部门")."""
-    return FIRST_LISTED_RE.search(squeeze(text)) is not None
+    """True when a document says its first-listed unit leads ("排在第一位的部门为牵头部门";
+    the wordings are data: rulesets/data/lead_conventions.yaml)."""
+    return lead_conventions().first_listed.search(squeeze(text)) is not None
+
+
+def stated_lead_mark(text: str) -> str | None:
+    """The mark a document says its leads carry ("带*号的为牵头单位" -> "*"), or None."""
+    conv = lead_conventions()
+    flat = squeeze(text)
+    for p in conv.marked:
+        m = p.search(flat)
+        if m:
+            return conv.same(m.group("mark"))
+    return None
 
 
 def apply_first_listed_leads(r: Responsibility) -> Responsibility:
@@ -1182,6 +1210,31 @@ def apply_first_listed_leads(r: Responsibility) -> Responsibility:
     if joint and len(r.lead) > 1 and not r.support:
         return r.model_copy(update={"lead": r.lead[:1], "support": r.lead[1:]})
     return r
+
+
+def apply_marked_leads(r: Responsibility, mark: str) -> Responsibility:
+    """Under "带*号的为牵头单位" the units of a clause written with the mark beside them ("市商务局*") lead and
+    the others of that clause support, wherever the marked ones stand; a clause with no marked unit is left as
+    it was read. A new fact: facts are frozen."""
+    if r.clauses:
+        clauses = tuple(apply_marked_leads(c, mark) for c in r.clauses)
+        lead, support = union_of(clauses)
+        return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
+    conv = lead_conventions()
+    flat = squeeze(r.text)
+    units = [*r.lead, *(u for u in r.support if u not in r.lead)]
+
+    def marked(u: Unit) -> bool:
+        for at in (m.start() for m in re.finditer(re.escape(u.name), flat)):
+            end = at + len(u.name)
+            if (end < len(flat) and conv.same(flat[end]) == mark) or (at and conv.same(flat[at - 1]) == mark):
+                return True
+        return False
+
+    leads = [u for u in units if marked(u)]
+    if not leads:
+        return r
+    return r.model_copy(update={"lead": tuple(leads), "support": tuple(u for u in units if u not in leads)})
 
 
 def union_of(clauses: Sequence[Responsibility]) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:

@@ -615,13 +615,20 @@ def _parse_one(
     from engine.parse import groupleads
 
     first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
+    lead_mark = next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None)
     text_leads = TextLeads(plan)
     for i, m, segs in built:
         extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
-        if first_listed and m.responsibility is not None and m.responsibility.source == "clause":
-            # "排在第一位的部门为牵头部门，下同": the document's clauses, not leads read from its sentences
-            m.responsibility = extract.apply_first_listed_leads(m.responsibility)
+        if (first_listed or lead_mark) and m.responsibility is not None and m.responsibility.source == "clause":
+            # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位": the document's clauses, not leads read
+            # from its sentences (rulesets/data/lead_conventions.yaml)
+            r = m.responsibility
+            if lead_mark:
+                r = extract.apply_marked_leads(r, lead_mark)
+            if first_listed and r is m.responsibility:
+                r = extract.apply_first_listed_leads(r)
+            m.responsibility = r
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
         # 自本意见印发之日起30日内: counted from the document's own date

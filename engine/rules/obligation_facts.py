@@ -142,9 +142,13 @@ def _pairs(ctx: CheckContext) -> tuple[list[dict[str, Any]], list[dict[str, Any]
             for m, loc in dl.all_deadlines(measures):
                 if dl.deadline_later(p, loc) is None:
                     continue
-                score = sim.similarity(psent, dl.sentence_of(m, loc))
+                lsent = dl.sentence_of(m, loc)
+                score = sim.similarity(psent, lsent)
                 if score > best[0]:
-                    best = (score, m, loc)
+                    # the sentence's deadline in the parent's place, not merely its first (a tie)
+                    pds = [d for d in pm.deadlines if dl.sentence_of(pm, d) == psent]  # type: ignore[arg-type]
+                    locs = [d for d in m.deadlines if dl.sentence_of(m, d) == lsent]
+                    best = (score, m, _in_sentence(pds, pds.index(p), locs) if p in pds and loc in locs else loc)
             add(ref, p, psent, "sentence", best[1], best[2], best[0])
     _goal_pairs(ctx, add)
     return parents, paired
@@ -159,18 +163,32 @@ def _goal_pairs(ctx: CheckContext, add: Callable[..., None]) -> None:
     dsents = [(g, s) for g in (goal_paragraphs(ctx.draft) if pgoals else []) for s in split_sentences(g.text)]
     if not dsents:
         return
+    dated = [(g, s, extract_deadlines(s)) for g, s in dsents]
     for g in pgoals:
         if not ctx.applies(g.ref):
             continue
         for psent in split_sentences(g.text):
-            for p in extract_deadlines(psent):
+            pds = extract_deadlines(psent)
+            for i, p in enumerate(pds):
                 best: tuple[float, _GoalAt | None, Deadline | None] = (0.0, None, None)
-                for dg, s in dsents:
-                    for loc in extract_deadlines(s):
-                        score = sim.similarity(psent, s) if dl.deadline_later(p, loc) is not None else 0.0
-                        if score > best[0]:
-                            best = (score, _GoalAt(dg.ref), loc)
+                for dg, s, locs in dated:
+                    if not any(dl.deadline_later(p, loc) is not None for loc in locs):
+                        continue
+                    score = sim.similarity(psent, s)
+                    if score > best[0]:
+                        best = (score, _GoalAt(dg.ref), _in_sentence(pds, i, locs))
                 add(g.ref, p, psent, "sentence", best[1], best[2], best[0])
+
+
+def _in_sentence(pds: list[Deadline], i: int, locs: list[Deadline]) -> Deadline | None:
+    """The deadline of the draft's sentence that answers the parent sentence's `i`-th: the one in the same
+    place when both sentences have as many (a goal "到2028年底…，2026年底前…" kept word for word pairs each
+    with its own), else the earliest comparable one, as for a clause (`_clause_match`)."""
+    matched = _clause_match(pds, locs)[i][1]
+    if matched is not None:
+        return matched
+    comparable = [loc for loc in locs if dl.deadline_later(pds[i], loc) is not None]
+    return min(comparable, key=lambda d: _due(d) or "") if comparable else None
 
 
 @dataclass(frozen=True)

@@ -127,12 +127,6 @@ KNOWN: dict[str, str] = {
     "county-city-jobs-scraped": "units: the examiners disagree on “各镇人民政府、街道办事处”: this one counts one "
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
-    # blind12, held out, first run (2026-12-06): 8 of 11
-    "blind12/jingdezhen-city-ceramics-gbk": "units: the stated convention “带*号的为牵头单位” is not applied: the star "
-    "stays on the unit and every unit is read as lead",
-    "blind12/lianqiao-town-medicinal-herbs": "units: a closing sentence “由各村（社区）具体落实。” is not read as the "
-    "measure's (collective) lead",
-    # blind13, held out, first run (2026-12-06): 8 of 11
 }
 
 
@@ -355,10 +349,7 @@ def test_pair_finds_both_defects(which):
 
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
-PAIR_KNOWN: dict[str, str] = {
-    "blind12": "one false warning: the goal “到2028年底，全县尾矿库总数较2025年底减少10%以上” is said to end later "
-    "than the parent's “2025年底” (the parent's same sentence, whose 较2025年底 is a baseline, not a deadline)",
-}
+PAIR_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
