@@ -25,6 +25,7 @@ from engine.parse import level as levels
 from engine.parse.numbering import (
     Marker,
     decimal_markers,
+    inline_decimals,
     digit_led_markers,
     fold,
     in_sequence,
@@ -117,6 +118,8 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
         if len(q.text) >= INLINE_MIN_CHARS or starts <= 1:
             found = inline_markers(q.text, [*seen.values(), *recent])  # a page broken in two goes on
             cuts = [mk.start for mk in found if mk.start > 0]
+            # decimal labels (2 重点任务 2.1 …) are read at a paragraph's start only: cut the line before them
+            cuts = sorted({*cuts, *(mk.start for mk in inline_decimals(q.text) if mk.start > 0)})
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
         for mk in found:
