@@ -366,6 +366,24 @@ def decimal_markers(paras: Sequence[Paragraph], markers: list[Marker | None]) ->
         n = int(m.group("n"))
         out[k] = Marker("decimal1", str(n), n, m.start("n"), m.end())
         nxt = out[k]
+    # a section with no items of its own (3 保障措施, then prose): a short "N 标题" line right after section
+    # N-1's items, going on with the sections' sequence
+    section = 0
+    for k, mk in enumerate(out):
+        if mk is not None:
+            if mk.style == "decimal1":
+                section = mk.ordinal
+            elif mk.style not in DECIMAL_STYLES:
+                section = 0  # another numbering between: the sequence is no longer the sections'
+            continue
+        m = _SECTION_LINE.match(paras[k].text)
+        if not section or m is None or int(m.group("n")) != section + 1 or len(paras[k].text) - m.end() > longest:
+            continue
+        title = paras[k].text[m.end() :]
+        if _SENTENCE.search(title) or title.startswith(units):
+            continue
+        section += 1
+        out[k] = Marker("decimal1", str(section), section, m.start("n"), m.end())
     return out
 
 
@@ -514,14 +532,16 @@ _INLINE_DECIMAL = re.compile(r"(?<![\d.．%])(?P<dec_n>\d{1,2}(?:\.\d{1,2}){1,2}
 _SECTION_AT = re.compile(r"(?<![\d.．])(?P<n>\d{1,2})(?![\d.．、%])\s*")
 
 
-def inline_decimals(text: str) -> list[Marker]:
+def inline_decimals(text: str, titles: re.Pattern[str] | None = None) -> list[Marker]:
     """Decimal labels (2.1, 2.1.1) and their bare-number sections (2 重点任务) inside one line, as a page
     saved without line breaks gives them: what `decimal_markers` reads at paragraphs' starts, so that the
     line, cut there, reads as its lines do. A label is kept where it goes in sequence (N.1 opens N's items, N.M
     follows N.(M-1), N.M.1 opens N.M's) and stands at a boundary (after 。；!? or a closing bracket, after a
     responsibility field's unit list, or right after its section's short title); a section N where its short
     title (rulesets/data/decimal_numbering.yaml `section_max`, no stop in it) follows N at a boundary and N.1
-    comes right after. Fewer than two labels kept: none (a lone decimal is a number)."""
+    comes right after. Fewer than two labels kept: none (a lone decimal is a number). `titles`: the titles of a
+    closing section (保障措施, 组织实施): N+1 followed by one, after section N's last item, opens that section, whose
+    prose has no items to say where its title ends."""
     units, longest = _decimal()
     out: list[Marker] = []
     last: dict[int, tuple[int, ...]] = {}  # the last kept label of each depth (2, 3)
@@ -576,4 +596,17 @@ def inline_decimals(text: str) -> list[Marker]:
             last.pop(3, None)
         last_end = m.end()
     labels = [mk for mk in out if mk.style in DECIMAL_STYLES]
-    return out if len(labels) >= 2 else []
+    if len(labels) < 2:
+        return []
+    if titles is not None and out[-1].style in DECIMAL_STYLES:  # N+1 保障措施 after N's last item, then prose
+        n = int(out[-1].label.split(".")[0]) + 1
+        pattern = re.compile(rf"(?<![\d.．]){n}(?![\d.．、%])\s*(?={titles.pattern})")
+        for m in pattern.finditer(text, out[-1].end):
+            j = m.start() - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            field = any(out[-1].end < f <= m.start() and m.start() - f <= FIELD_MAX for f in fields)
+            if (j >= 0 and text[j] in _BOUNDARY) or field:
+                out.append(Marker("decimal1", str(n), n, m.start(), m.end()))
+                break
+    return out
