@@ -25,10 +25,10 @@ from engine.parse import level as levels
 from engine.parse.numbering import (
     Marker,
     decimal_markers,
-    inline_decimals,
     digit_led_markers,
     fold,
     in_sequence,
+    inline_decimals,
     inline_markers,
     marker_at_start,
     slice_paragraph,
