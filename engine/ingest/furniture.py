@@ -51,6 +51,8 @@ _FALLBACK = {
     "closing_labels": ("上一篇", "下一篇", "相关链接", "相关文章", "相关文件", "分享到", "版权所有"),
     "site_labels": ("主办单位", "承办单位", "主办", "承办", "技术支持"),
     "footer_labels": ("地址", "联系电话", "电话", "传真", "邮编", "网站标识码"),
+    "top_bar": ("首页", "网站首页", "政务公开", "政务服务", "互动交流", "无障碍", "长者模式", "关怀版", "English"),
+    "top_bar_prefixes": ("走进", "魅力"),
 }  # fmt: skip
 
 
@@ -182,6 +184,7 @@ class _Words:
     crumbs_anchors: re.Pattern[str]
     body_label: re.Pattern[str]
     crumb_end: re.Pattern[str]
+    bar_item: re.Pattern[str]  # one piece of a portal's top bar (`top_bar_end`)
 
 
 # labels whose line is kept (the document number stays beside its label; `metadata_row`, DOC_NUMBER)
@@ -253,7 +256,63 @@ def _words() -> _Words:
         crumbs_anchors=re.compile(f"{_spaced(labels)}|首页|主页|网站首页"),  # a breadcrumb starts with one
         body_label=re.compile(rf"(?:{_spaced(body_labels)})"),
         crumb_end=re.compile(".{0,10}?(?:" + "|".join(map(re.escape, words["breadcrumb_ends"])) + ")"),
+        bar_item=_bar_item(words["top_bar"], words["top_bar_prefixes"], labels),
     )
+
+
+# ---- a portal's top bar: greeting, today's date, the menu written without separators -------------------
+_WEEKDAY = r"(?:[(（]\s*)?(?:星期|周|礼拜)[一二三四五六日天](?:\s*[)）])?"
+_DAY = r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+_LUNAR = r"(?:\s*农历\s*(?:[\u4e00-\u9fff]{2}年)?闰?[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅二三][一二三四五六七八九十]?)?"
+_BAR_SEPARATORS = " \t\u3000|｜·•/"
+
+
+def _bar_item(menu: tuple[str, ...], prefixes: tuple[str, ...], labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A piece of a portal's top bar, by kind: `site` (许昌市人民政府门户网站, only first), `welcome` (您好，欢迎访问
+    …网站！), `today` (今天是2024年5月6日 星期一), `menu` (a word of the data's menu), `column` (走进许昌: a prefix of
+    the data's and two to five characters, up to a space, a separator or the next menu word)."""
+    known = "|".join(map(re.escape, sorted(menu, key=len, reverse=True)))
+    after = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))  # 当前位置 after the menu
+    heads = "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<welcome>(?:(?:您好|你好)[,，!！]?\s*)?欢迎(?:您)?(?:访问|来到|光临|登录)\s*(?:{_MEDIA}|本站|本网站|本网)"
+        r"\s*[!！。.]?)"
+        rf"|(?P<today>(?:(?:今天是|今日|今天|当前日期)\s*[:：]?\s*{_DAY}(?:\s*{_WEEKDAY})?|{_DAY}\s*{_WEEKDAY}){_LUNAR})"
+        rf"|(?P<menu>{known})(?!\s*[>»›→])"  # 首页 > …: a breadcrumb's start
+        rf"|(?P<column>(?:{heads})[\u4e00-\u9fff]{{2,5}}?(?=[{_BAR_SEPARATORS}]|$|{known}|{after}))"
+        rf"|(?P<site>{_MEDIA}|{_SITE_CHARS}{{2,16}}?(?:人民政府|政府))"
+    )
+
+
+def top_bar_end(same: str, pos: int = 0) -> int:
+    """Where a portal's top bar that starts at `pos` ends (`pos` when there is none): the site's name, a
+    greeting, today's date and weekday and the menu's words (rulesets/data/page_furniture.yaml `top_bar`), run
+    together or with spaces, with a greeting or a date among them or two menu words at least. On a page with
+    spaces between its pieces, a last piece glued to what follows (首页 政务公开工作要点) is the text's, not the
+    bar's; the site's name counts only before other pieces."""
+    pattern = _words().bar_item
+    n = len(same)
+    pieces: list[tuple[int, int, str]] = []
+    p = pos
+    while True:
+        q = p
+        while q < n and same[q] in _BAR_SEPARATORS:
+            q += 1
+        m = pattern.match(same, q)
+        if m is None or m.end() == q or (m.lastgroup == "site" and pieces):
+            break
+        b = m.end()
+        while b > q and same[b - 1].isspace():
+            b -= 1
+        pieces.append((q, b, m.lastgroup or ""))
+        p = b
+    spaced = any(same[b:a].strip("|｜·•/") for (_, b, _), (a, _, _) in itertools.pairwise(pieces))
+    while pieces and spaced and pieces[-1][1] < n and same[pieces[-1][1]] not in _BAR_SEPARATORS:
+        pieces.pop()
+    kinds = [k for *_, k in pieces]
+    if "welcome" in kinds or "today" in kinds or kinds.count("menu") >= 2:
+        return pieces[-1][1]
+    return pos
 
 
 def starts_metadata_row(text: str) -> bool:
@@ -283,7 +342,7 @@ def is_furniture(light: str, *, at_edge: bool = False, pdf: bool = False) -> boo
         return True
     if len(light) <= TOKEN_MAX_LEN and words.token.search(light):
         return not _JUNK.sub("", words.token.sub("", light))
-    return False
+    return top_bar_end(light) == len(light)
 
 
 # ---- furniture inside a line: a scraped page saved as one line ---------------------------------------
@@ -368,7 +427,11 @@ def _resolve(item: _Item, same: str, starts: list[int], words: _Words) -> int | 
     tail = same[v:limit]
     end = (words.crumb_end if crumb else _ORG_END).match(tail)
     if end:
-        return v + end.end()
+        e = end.end()
+        ends = data()["breadcrumb_ends"] if crumb else ()
+        while (more := next((w for w in ends if tail.startswith(w, e)), None)) is not None:
+            e += len(more)  # 政策文件: the column's name goes on with a second ending
+        return v + e
     return v if crumb else None
 
 
@@ -385,8 +448,9 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
     n = len(same)
     words = _words()
     items = _items(same, words)
+    head = top_bar_end(same)  # a portal's top bar opening the page: everything before the text
     if not items:
-        return []
+        return [(0, head)] if head else []
     starts = sorted({it.a for it in items})
     best: dict[int, _Item] = {}
     for it in items:
@@ -397,8 +461,8 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
             it.b = end
         if it.a not in best or it.b > best[it.a].b:
             best[it.a] = it
-    out: list[tuple[int, int]] = []
-    covered = -1
+    out: list[tuple[int, int]] = [(0, head)] if head else []
+    covered = head or -1
     for a in sorted(best):
         if a < covered:
             continue
@@ -417,9 +481,12 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
         covered = b
         if not any(it.strong for it in run) and not words.always.search(same[a:b]):
             continue
-        clean_left = a == 0 or same[a - 1].isspace()
+        clean_left = a == head or same[a - 1].isspace()
         clean_right = b == n or same[b].isspace()
-        at_edge = (not same[:a].strip() and clean_right) or (not same[b:].strip() and clean_left)
-        if len(run) >= 2 or at_edge or words.always.search(same[a:b]):
+        at_edge = (not same[head:a].strip() and clean_right) or (not same[b:].strip() and clean_left)
+        after_bar = head > 0 and not same[head:a].strip()  # right after the top bar: the bar is of its run
+        if len(run) >= 2 or at_edge or after_bar or words.always.search(same[a:b]):
+            if not same[head:a].strip():  # furniture at the page's top: a top bar may follow it (a menu, then 欢迎…)
+                b = covered = head = top_bar_end(same, b)
             out.append((a, b))
     return out

@@ -379,6 +379,24 @@ def decimal_markers(paras: Sequence[Paragraph], markers: list[Marker | None]) ->
         n = int(m.group("n"))
         out[k] = Marker("decimal1", str(n), n, m.start("n"), m.end())
         nxt = out[k]
+    # a section with no items of its own (3 保障措施, then prose): a short "N 标题" line right after section
+    # N-1's items, going on with the sections' sequence
+    section = 0
+    for k, mk in enumerate(out):
+        if mk is not None:
+            if mk.style == "decimal1":
+                section = mk.ordinal
+            elif mk.style not in DECIMAL_STYLES:
+                section = 0  # another numbering between: the sequence is no longer the sections'
+            continue
+        m = _SECTION_LINE.match(paras[k].text)
+        if not section or m is None or int(m.group("n")) != section + 1 or len(paras[k].text) - m.end() > longest:
+            continue
+        title = paras[k].text[m.end() :]
+        if _SENTENCE.search(title) or title.startswith(units):
+            continue
+        section += 1
+        out[k] = Marker("decimal1", str(section), section, m.start("n"), m.end())
     return out
 
 
@@ -520,3 +538,88 @@ def slice_paragraph(p: Paragraph, start: int, end: int, index: int) -> Paragraph
     return Paragraph.model_construct(
         index=index, line=p.line, text=p.text[start:end], orig=p.orig, cols=cols[start:end], table_row=p.table_row
     )
+
+
+# decimal numbering inside a line (a page that lost its line breaks): 1 总体要求 1.1 … 1.2 … 2 重点任务 2.1 …
+_INLINE_DECIMAL = re.compile(r"(?<![\d.．%])(?P<dec_n>\d{1,2}(?:\.\d{1,2}){1,2})(?:\.(?!\d))?(?![\d.])\s*")
+_SECTION_AT = re.compile(r"(?<![\d.．])(?P<n>\d{1,2})(?![\d.．、%])\s*")
+
+
+def inline_decimals(text: str, titles: re.Pattern[str] | None = None) -> list[Marker]:
+    """Decimal labels (2.1, 2.1.1) and their bare-number sections (2 重点任务) inside one line, as a page
+    saved without line breaks gives them: what `decimal_markers` reads at paragraphs' starts, so that the
+    line, cut there, reads as its lines do. A label is kept where it goes in sequence (N.1 opens N's items, N.M
+    follows N.(M-1), N.M.1 opens N.M's) and stands at a boundary (after 。；!? or a closing bracket, after a
+    responsibility field's unit list, or right after its section's short title); a section N where its short
+    title (rulesets/data/decimal_numbering.yaml `section_max`, no stop in it) follows N at a boundary and N.1
+    comes right after. Fewer than two labels kept: none (a lone decimal is a number). `titles`: the titles of a
+    closing section (保障措施, 组织实施): N+1 followed by one, after section N's last item, opens that section, whose
+    prose has no items to say where its title ends."""
+    units, longest = _decimal()
+    out: list[Marker] = []
+    last: dict[int, tuple[int, ...]] = {}  # the last kept label of each depth (2, 3)
+    last_end = -1
+    fields = [f.end() for f in _FIELD.finditer(text)]
+    for m in _INLINE_DECIMAL.finditer(text):
+        parts = tuple(int(x) for x in m.group("dec_n").split("."))
+        rest = text[m.end() :]
+        if not all(parts) or not rest or rest[0] in "0123456789" or rest.startswith(units):
+            continue
+        depth = len(parts)
+        prev = last.get(depth)
+        if depth == 2:
+            ok = (parts[1] == 1 and (prev is None or parts[0] > prev[0])) or (
+                prev is not None and prev[0] == parts[0] and parts[1] == prev[1] + 1
+            )
+        else:
+            ok = (parts[2] == 1 and last.get(2) == parts[:2]) or (
+                prev is not None and prev[:2] == parts[:2] and parts[2] == prev[2] + 1
+            )
+        if not ok:
+            continue
+        s = m.start()
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        section: Marker | None = None
+        at_boundary = j < 0 or text[j] in _BOUNDARY
+        if not at_boundary and depth == 2 and parts[1] == 1:  # 2 重点任务 2.1: the section's title before it
+            base = max(0, s - longest - 4)
+            # the title starts after a stop, a responsibility field's label, or at the line's start
+            after = max([text.rfind(c, base, s) for c in _BOUNDARY] + [f - 1 for f in fields if base <= f <= s])
+            if after >= 0 or base == 0:
+                for sec in reversed(list(_SECTION_AT.finditer(text, max(after + 1, base), s))):
+                    title = text[sec.end() : s].strip()
+                    if int(sec.group("n")) != parts[0]:
+                        break
+                    if title and not _SENTENCE.search(title) and not title.startswith(units):
+                        a = sec.start("n")
+                        section = Marker("decimal1", str(parts[0]), parts[0], a, sec.end())
+                        at_boundary = True
+                    break
+        if not at_boundary:
+            at_boundary = any(last_end < f <= s and s - f <= FIELD_MAX for f in fields)
+        if not at_boundary:
+            continue
+        if section is not None:
+            out.append(section)
+        out.append(Marker(f"decimal{depth}", m.group("dec_n"), parts[-1], s, m.end()))
+        last[depth] = parts
+        if depth == 2:
+            last.pop(3, None)
+        last_end = m.end()
+    labels = [mk for mk in out if mk.style in DECIMAL_STYLES]
+    if len(labels) < 2:
+        return []
+    if titles is not None and out[-1].style in DECIMAL_STYLES:  # N+1 保障措施 after N's last item, then prose
+        n = int(out[-1].label.split(".")[0]) + 1
+        pattern = re.compile(rf"(?<![\d.．]){n}(?![\d.．、%])\s*(?={titles.pattern})")
+        for m in pattern.finditer(text, out[-1].end):
+            j = m.start() - 1
+            while j >= 0 and text[j] in " \t":
+                j -= 1
+            field = any(out[-1].end < f <= m.start() and m.start() - f <= FIELD_MAX for f in fields)
+            if (j >= 0 and text[j] in _BOUNDARY) or field:
+                out.append(Marker("decimal1", str(n), n, m.start(), m.end()))
+                break
+    return out

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from engine.ingest import from_text, load_document, normalise_line
+from engine.ingest.furniture import top_bar_end
 from engine.ingest.readers import split_lines, unwrap
 from engine.parse import parse_plan
 from engine.parse.numbering import inline_markers
@@ -250,3 +251,91 @@ def test_items_after_bracketed_unit_fields_on_one_line_are_cut():
         ("2", ["市水务局"], ["市农业农村局"]),
         ("3", ["市水务局"], ["市财政局"]),
     ]
+
+
+# ---- a portal's top bar, decimal numbering: the same plan on lines and on one line -----------------------
+
+_PLAN_LINES = [
+    "某某市城乡供水一体化实施方案",
+    "为推进城乡供水一体化，制定本方案。",
+    "一、总体要求",
+    "到2025年，农村自来水普及率达到99%。",
+    "二、重点任务",
+    "（一）推进水源工程建设。新建水厂3座。（牵头单位：市水利局；配合单位：市发展改革委）",
+    "（二）加强管网改造。改造老旧管网200公里。（牵头单位：市住房城乡建设局；配合单位：市财政局）",
+    "三、保障措施",
+    "加强组织领导，确保各项任务落到实处。",
+]
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        # greeting, today's date, the menu with spaces and no separator (河南, 湖南, 四川 portals' wording)
+        "您好，欢迎访问某某市人民政府门户网站！ 今天是2024年5月6日 星期一 首页 政务公开 政务服务 互动交流 走进某某 无障碍 长者模式",
+        "欢迎来到某某市人民政府网站 2024年03月18日 星期一 农历二月初九 网站首页 政务公开 政民互动 网站地图 关怀版",
+        "某某市人民政府 您好！欢迎访问某某市人民政府门户网站 今天是：2024年9月12日 星期四 登录 注册 无障碍浏览 繁体版 English",
+        # no greeting: the menu alone, then a breadcrumb
+        "首页 政务公开 政务服务 互动交流 魅力某某 当前位置：首页 > 政务公开 > 政策文件",
+        # a piped edition bar first, then the menu without separators
+        "无障碍 | 长者模式 | English 首页 政务公开 政务服务 互动交流",
+    ],
+)
+@pytest.mark.parametrize("glue", [" ", ""])
+def test_a_portal_s_top_bar_is_no_part_of_the_title(bar, glue):
+    """A page scraped as one line keeps its top bar (greeting, date, menu) right before the plan's heading:
+    cut, the title is the plan's own, as on the page whose lines are kept."""
+    line = glue.join([bar.replace(" ", glue), *_PLAN_LINES])
+    plan = parse_plan(from_text(line))
+    assert plan.title == "某某市城乡供水一体化实施方案"
+    assert [(m.label, m.lead_units) for m in plan.measures] == [("(一)", ["市水利局"]), ("(二)", ["市住房城乡建设局"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("首页 政务服务 政务公开工作要点 为推进", "首页 政务服务"),  # a title opening with a menu word keeps it
+        ("首页 > 政务公开 > 政策文件 某某方案", ""),  # a breadcrumb is not the bar's
+        ("政务公开 某某县政务公开工作要点", ""),  # one menu word alone is no bar
+        ("欢迎访问某某县人民政府网站 某某县政务公开工作要点 为推进", "欢迎访问某某县人民政府网站"),
+    ],
+)
+def test_where_a_top_bar_ends(text, end):
+    assert text[: top_bar_end(text)] == end
+
+
+_DECIMAL_LINES = [
+    "某某州石漠化综合治理巩固提升行动方案",
+    "为巩固石漠化综合治理成果，制定本方案。",
+    "1 总体要求",
+    "到2027年，治理石漠化面积120平方公里，林草植被覆盖率提高2.5个百分点。",
+    "2 重点任务",
+    "2.1 实施封山育林育草。封山育林3.5万亩，年均增长2.5%。",
+    "责任单位：州林业局、州财政局",
+    "2.2 推进人工造林。完成人工造林1.2万亩，执行GB/T 15776—2023第4.3条。",
+    "责任单位：州林业局、州自然资源局",
+    "2.2.1 营造水源涵养林0.6万亩。",
+    "2.2.2 营造经济林0.6万亩。",
+    "2.3 加强草地建设。改良草地0.8万亩。",
+    "责任单位：州农业农村局",
+    "3 组织实施",
+    "各县（市）要结合实际制定具体实施方案，确保各项任务落到实处。",
+]
+
+
+def _read(plan):
+    return (
+        plan.title,
+        [norm(m.label) for m in plan.measures],
+        [(m.lead_units, m.support_units) for m in plan.measures],
+        norm(plan.measures[-1].text).replace("\n", "").replace("。", "")[-12:],
+    )
+
+
+@pytest.mark.parametrize("glue", [" ", ""])
+def test_decimal_numbering_reads_the_same_on_one_line(glue):
+    """A plan numbered 1 / 2.1 / 2.2.1 (as a standard numbers its clauses), joined into one line with spaces or
+    with nothing: the same title, measures, units and ends of measures as on its lines."""
+    on_lines = _read(parse_plan(from_text("\n".join(_DECIMAL_LINES))))
+    assert on_lines[1][:2] == ["2.1", "2.2"] and "实施方案" not in on_lines[3]
+    assert _read(parse_plan(from_text(glue.join(_DECIMAL_LINES)))) == on_lines
