@@ -36,7 +36,6 @@ from engine.parse.numbering import (
 )
 from engine.parse.subpoints import fold_parts
 from engine.parse.tree import (
-    SAFEGUARD_TITLES,
     Segment,
     ancestors,
     assign_refs,
@@ -44,13 +43,18 @@ from engine.parse.tree import (
     classify,
     make_measures,
     make_sections,
+    safeguard_heading,
     unfuse_sections,
 )
 
 __all__ = ["parse_plan"]
 
-# a closing section's title (保障措施, 组织实施) at a decimal section's number: where its title ends on one line
-_CLOSING_TITLE = re.compile(SAFEGUARD_TITLES.pattern.removesuffix("$"))
+
+def _closing_title() -> re.Pattern[str]:
+    """A closing section's title (保障措施, 组织实施; rulesets/data/sections.yaml) at a decimal section's number:
+    where its title ends on one line."""
+    return re.compile(safeguard_heading().pattern.removesuffix("$"))  # re caches the compiled pattern
+
 
 # A paragraph this long is a document (or chapter) delivered on one line: split it at inline numbering.
 INLINE_MIN_CHARS = 4000
@@ -123,10 +127,11 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             found = inline_markers(q.text, [*seen.values(), *recent])  # a page broken in two goes on
             cuts = [mk.start for mk in found if mk.start > 0]
             # decimal labels (2 重点任务 2.1 …) are read at a paragraph's start only: cut the line before them
-            decimals = inline_decimals(q.text, _CLOSING_TITLE)
+            closing_title = _closing_title()
+            decimals = inline_decimals(q.text, closing_title)
             cuts = sorted({*cuts, *(mk.start for mk in decimals if mk.start > 0)})
             if decimals and decimals[-1].style == "decimal1":  # its title, then the section's prose
-                title = _CLOSING_TITLE.match(q.text, decimals[-1].end)
+                title = closing_title.match(q.text, decimals[-1].end)
                 cuts = sorted({*cuts, *([title.end()] if title and title.end() < len(q.text) else [])})
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
