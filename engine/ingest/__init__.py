@@ -31,7 +31,7 @@ from engine.ingest.readers import (
     split_lines,
     unwrap,
 )
-from engine.ingest.tables import TableRow, text_table_lines
+from engine.ingest.tables import BoxLine, TableRow, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
 
@@ -98,7 +98,8 @@ def build(
                 text, cols = kept
         paragraphs.append(
             Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols,
-                      table_row=isinstance(orig, TableRow))
+                      table_row=isinstance(orig, TableRow) and not isinstance(orig, BoxLine),
+                      frame=orig.frame if isinstance(orig, BoxLine) else 0)
         )
     removed.extend(closing)  # the page's end, after all else
     return SourceDoc(
