@@ -6,11 +6,13 @@ many characters as fit, fewer where Latin digits or half-width punctuation stand
 changes with the page. No one width marks the wrapped lines (engine/ingest/readers.unwrap joins those
 when there is one); their content does. A line goes on in the next one when
 
-- the text so far leaves a bracket or quote open (（市发展改革委牵头，市财政局、市自然资 / 源局配合）), or the next
-  line starts with what cannot start a paragraph (a closing bracket, a comma, a full stop);
+- the text so far leaves a bracket or quote open (（市发展改革委牵头，市财政局、市自然资 / 源局配合）; a field
+  inside it too: 的（ / 牵头单位：…）) and no numbered item follows, or the next line starts with what cannot
+  start a paragraph (a closing bracket, a comma, a full stop);
 - it ends on a comma or an enumeration comma (，、), or on the colon of a responsibility label
   (责任单位：, the words of rulesets/data/roles.yaml);
-- it ends mid-clause (no closing punctuation) and is long: at least LONG_SHARE of the text's wrap width
+- it ends mid-clause (no closing punctuation, or a quote or title mark around a word, or a bracket
+  defining a name: （以下简称《方案》）) and is long: at least LONG_SHARE of the text's wrap width
   (a heading or a title is short). A line under a heading label (一、 （一） 第一章) with no sentence
   in it (no comma, colon or stop) is a heading unless it is longer still (HEADING_SHARE);
 - it ends a sentence and is full (within FULL_SLACK of the wrap width): a justified line runs to the
