@@ -113,10 +113,11 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
     two say (engine/ingest/wrap.py: a line ending mid-clause, a bracket left open, a next line that
     starts no new item). A document written one paragraph a line has lines of all lengths, ending their
     sentences, and is left alone. The joined line keeps the number of its first line (as a PDF paragraph
-    does); a line with a tab or a run of spaces inside it (a table's columns) is never joined, nor counted.
+    does); a table's row (a `TableRow` engine.ingest.tables read, or a line with a tab or a run of spaces
+    inside it) is never joined, nor counted.
     """
     body = [line.rstrip() for _, line in lines if line.strip()]
-    body = [line if not _COLUMNS.search(line.strip()) else "" for line in body]
+    body = [line if not _columns(line) else "" for line in body]
     if len(body) < 3:
         return lines
     fixed = _fixed_width(body)
@@ -133,7 +134,7 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
         if not text.strip():
             blanks.append((no, text if text else line))
             continue
-        columns = bool(_COLUMNS.search(text.strip()))
+        columns = _columns(line)
         page_break = "\f" in text or any("\f" in b for _, b in blanks)
         join = ""
         if last is not None and not columns:
@@ -149,12 +150,17 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
         else:
             out += [(n, [b]) for n, b in blanks]
             blanks = []
-            out.append((no, [text]))
+            out.append((no, [line if isinstance(line, TableRow) else text]))
             para = text[-wrap.TAIL :]
             brackets = wrap.Brackets()
         brackets.feed(join or text)
         last = None if columns else text
-    return [(no, "".join(pieces)) for no, pieces in out] + blanks
+    return [(no, pieces[0] if len(pieces) == 1 else "".join(pieces)) for no, pieces in out] + blanks
+
+
+def _columns(line: str) -> bool:
+    """A table's row: read by engine.ingest.tables already, or cells apart by tabs, space runs or bars."""
+    return isinstance(line, TableRow) or bool(_COLUMNS.search(line.strip()))
 
 
 def _fixed_width(body: list[str]) -> tuple[Callable[[str], int], tuple[int, ...]] | None:
