@@ -40,7 +40,7 @@ LONG_SHARE = 0.65  # of the wrap width: a line this long that ends mid-clause wa
 HEADING_SHARE = 0.7  # of the wrap width: a heading line this long was broken too (headings are short)
 FULL_SLACK = 2  # columns (one wide character) short of the wrap width: a line still runs to the margin
 OPEN_SHARE = 0.5  # of the long lines that must end mid-clause for a text to be read as wrapped
-MIN_OPEN = 3
+MIN_OPEN = 5  # a few long lines without a stop are a title and headings, not a wrapped text
 MIN_WIDTH = 40  # columns: a text wrapped narrower is a list of short lines, not a page's paragraphs
 WIDTH_QUANTILE = 0.9  # the wrap width: this quantile of the lines' widths (a stray long line aside)
 

@@ -106,6 +106,8 @@ def test_a_page_break_inside_a_paragraph_is_joined_over_but_a_list_of_fields_is_
         "行政执法质量和效能。（区司法局牵头，区政府各部门配合）",
         "2．深化行政执法体制改革。" + page[:18], page[18:] + "。（区司法局负责）",
         "— 2 —", "\f征求意见稿", "", "3．完善监督机制。" + page[:21], page[21:] + "。（区司法局负责）",
+        "4．强化普法宣传。" + page[:19], page[19:] + "。（区司法局负责）",
+        "5．加强队伍建设。" + page[:22], page[22:] + "。（区司法局负责）",
     ])  # fmt: skip
     doc = from_text(wrapped)
     first = next(p for p in doc.paragraphs if p.text.startswith("1."))
