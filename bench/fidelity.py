@@ -2,8 +2,8 @@
 
     python -m bench.fidelity [DRAFT.txt [PARENT]]
 
-For each copy beside DRAFT.txt (same stem, .docx and .pdf, as bench/office_copies.py makes them) it
-prints the overlap of its findings with the .txt's: |common| / |union| over the multiset of
+For each copy beside DRAFT.txt (same stem, .docx and .pdf, as bench/office_copies.py makes them), and
+for the .pdf's text as a viewer copies it (a line per printed line, wrapped at varying widths), it prints the overlap of its findings with the .txt's: |common| / |union| over the multiset of
 (check, measure, parent measure) keys, layout-only findings (the `format` kind) set aside and
 counted separately, and lists the findings only one side has.
 """
@@ -11,6 +11,7 @@ counted separately, and lists the findings only one side has.
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -62,6 +63,31 @@ def main(argv: list[str]) -> None:
             print(f"  only .txt: {key} x{n}")
         for key, n in sorted((layout - base_layout).items()):
             print(f"  layout only {ext}: {key} x{n}")
+    pdf = draft.with_suffix(".pdf")
+    if pdf.exists():  # the PDF's text as a viewer copies it: a line per printed line, wrapped at varying widths
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / (draft.stem + ".copied.txt")
+            copy.write_text(copied_text(pdf), "utf-8")
+            got, layout = finding_keys(copy, parent)
+        print(
+            f"{pdf.name} copied as text: overlap {overlap(base, got):.3f}, {sum(got.values())} findings, "
+            f"layout {sum(layout.values())} (txt {sum(base_layout.values())})"
+        )
+        for key, n in sorted((got - base).items()):
+            print(f"  only copied: {key} x{n}")
+        for key, n in sorted((base - got).items()):
+            print(f"  only .txt: {key} x{n}")
+
+
+def copied_text(pdf: Path) -> str:
+    """pdfium's text of each page (what a viewer's select-all copy gives), pages apart by form feeds."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\f".join(page.get_textpage().get_text_range() for page in doc).replace("\r\n", "\n")
+    finally:
+        doc.close()
 
 
 if __name__ == "__main__":

@@ -44,6 +44,9 @@ class Paragraph(_Model):
     # a task-table row read cell by cell (engine.ingest.tables): `orig` is the row as pasted, its cells
     # apart by tabs or spaces that are the table's layout, not stray spaces in the text
     table_row: bool = Field(False, exclude=True, repr=False)
+    # the box drawn around it in plain text (┌─┐ │…│ └─┘, engine.ingest.tables.BoxLine): the line of the
+    # frame's top, 0 for a paragraph in no frame; a frame holding a caption (专栏1　…) is a box (engine/parse/boxes)
+    frame: int = Field(0, exclude=True, repr=False)
 
     def column(self, offset: int) -> int:
         """1-based column in the original line of normalised offset `offset`."""

@@ -31,7 +31,7 @@ from engine.ingest.readers import (
     split_lines,
     unwrap,
 )
-from engine.ingest.tables import TableRow, text_table_lines
+from engine.ingest.tables import BoxLine, TableRow, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
 
@@ -52,7 +52,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
     """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
     lines, removed = drop_page_furniture(split_lines(text))
-    return build(text_table_lines(unwrap(lines)), path, fmt, encoding, removed)
+    return build(unwrap(text_table_lines(lines)), path, fmt, encoding, removed)
 
 
 def build(
@@ -98,7 +98,8 @@ def build(
                 text, cols = kept
         paragraphs.append(
             Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols,
-                      table_row=isinstance(orig, TableRow))
+                      table_row=isinstance(orig, TableRow) and not isinstance(orig, BoxLine),
+                      frame=orig.frame if isinstance(orig, BoxLine) else 0)
         )
     removed.extend(closing)  # the page's end, after all else
     return SourceDoc(
@@ -350,7 +351,7 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
     else:
         text, encoding = decode_text(data, path)
         lines, removed = drop_page_furniture(_within_budget(split_lines(text), path))
-        doc = build(text_table_lines(unwrap(lines)), path, fmt, encoding, removed)
+        doc = build(unwrap(text_table_lines(lines)), path, fmt, encoding, removed)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

@@ -22,12 +22,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, numbering
+from engine.ingest import budgets, numbering, wrap
 from engine.ingest.tables import (
     HEADER_SCAN,
     Cell,
@@ -54,7 +54,7 @@ def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]
 
     The same rule as a PDF read page by page (engine/ingest/pdf.drop_furniture): of the first two and the
     last two non-blank lines of each page, one that repeats (digits aside) on at least REPEAT_SHARE of the
-    pages, or is a page number (— 3 —), is furniture. The line stays, blank, so lines keep their numbers
+    pages, or is a page number (— 3 —), is furniture. The line stays, blank (a form feed kept), so lines keep their numbers
     (a kept line keeps its form feed: normalising reads it as a space); a text without two pages is left alone."""
     from engine.ingest import pdf as layout
 
@@ -83,7 +83,8 @@ def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]
         for k in page
         if layout.repeat_key(text[k]) in repeated or layout.PAGE_NUMBER.match(text[k])
     }
-    out = [(no, "" if k in drop else line) for k, (no, line) in enumerate(lines)]
+    # a blanked line keeps its form feed: the page break the lines around it are joined over (unwrap)
+    out = [(no, ("\f" if "\f" in line else "") if k in drop else line) for k, (no, line) in enumerate(lines)]
     return out, [text[k] for k in sorted(drop)]
 
 
@@ -101,21 +102,69 @@ def _display_width(line: str) -> int:
 
 
 def unwrap(lines: list[RawLine]) -> list[RawLine]:
-    """Lines broken at a fixed width joined back into the lines they were.
+    """Lines a copy broke inside a paragraph joined back into the lines they were.
 
     A text copied from a fixed-width viewer has every line but a paragraph's last exactly as wide as the
     viewer (in characters, or in columns where a Han character takes two), broken wherever that falls:
     inside a word, a unit's name or an item's label ("（一" / "）做强…"). Such a text is recognised when
     most of its lines (WRAP_SHARE) are of one width of at least WRAP_MIN_WIDTH and most of those end
-    mid-sentence; then each line of that width is joined with the next, as nothing. A document written
-    one paragraph a line has lines of all lengths and is left alone. The joined line keeps the number
-    of its first line (as a PDF paragraph does); a line with a tab or a run of spaces inside it (a
-    table's columns) is never joined, nor counted.
+    mid-sentence; then each line of that width is joined with the next, as nothing. A text copied out of
+    a justified PDF breaks its lines at varying widths: there a line is joined with the next by what the
+    two say (engine/ingest/wrap.py: a line ending mid-clause, a bracket left open, a next line that
+    starts no new item). A document written one paragraph a line has lines of all lengths, ending their
+    sentences, and is left alone. The joined line keeps the number of its first line (as a PDF paragraph
+    does); a table's row (a `TableRow` engine.ingest.tables read, or a line with a tab or a run of spaces
+    inside it) is never joined, nor counted.
     """
     body = [line.rstrip() for _, line in lines if line.strip()]
-    body = [line if not _COLUMNS.search(line.strip()) else "" for line in body]
+    body = [line if not _columns(line) else "" for line in body]
     if len(body) < 3:
         return lines
+    fixed = _fixed_width(body)
+    wide = wrap.wrap_width([line.strip() for line in body if line])
+    if fixed is None and wide is None:
+        return lines
+    out: list[tuple[int, list[str]]] = []  # each line's pieces, joined once at the end
+    blanks: list[RawLine] = []  # blank lines since the last line kept
+    last: str | None = None  # the last line kept, when the next may join it
+    para = ""  # the end of the paragraph `last` ends (its last wrap.TAIL characters)
+    brackets = wrap.Brackets()  # what that paragraph leaves open
+    for no, line in lines:
+        text = line.rstrip()
+        if not text.strip():
+            blanks.append((no, text if text else line))
+            continue
+        columns = _columns(line)
+        page_break = "\f" in text or any("\f" in b for _, b in blanks)
+        join = ""
+        if last is not None and not columns:
+            if fixed is not None and not blanks and fixed[0](last) in fixed[1]:
+                join = text  # a line of the fixed width goes on, as nothing
+            elif wide is not None and (not blanks or page_break) and wrap.goes_on(brackets, para, last, text, wide):
+                piece = text.strip()
+                join = wrap.joiner(out[-1][1][-1], piece) + piece
+        if join:
+            out[-1][1].append(join)
+            para = (para + join)[-wrap.TAIL :]
+            blanks = []
+        else:
+            out += [(n, [b]) for n, b in blanks]
+            blanks = []
+            out.append((no, [line if isinstance(line, TableRow) else text]))
+            para = text[-wrap.TAIL :]
+            brackets = wrap.Brackets()
+        brackets.feed(join or text)
+        last = None if columns else text
+    return [(no, pieces[0] if len(pieces) == 1 else "".join(pieces)) for no, pieces in out] + blanks
+
+
+def _columns(line: str) -> bool:
+    """A table's row: read by engine.ingest.tables already, or cells apart by tabs, space runs or bars."""
+    return isinstance(line, TableRow) or bool(_COLUMNS.search(line.strip()))
+
+
+def _fixed_width(body: list[str]) -> tuple[Callable[[str], int], tuple[int, ...]] | None:
+    """(measure, widths) of a text hard-wrapped at one width: a line of one of those widths goes on."""
     for measure in (len, _display_width):
         widths = [measure(line) for line in body[:-1]]
         width, count = max(((w, widths.count(w)) for w in set(widths)), key=lambda x: (x[1], x[0]))
@@ -126,17 +175,8 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
         full = [line for line in body[:-1] if line and measure(line) in fits]
         if sum(line[-1] not in _SENTENCE_END for line in full) * 2 < len(full):
             continue
-        out: list[RawLine] = []
-        joining = False
-        for no, line in lines:
-            text = line.rstrip()
-            if joining and text and not _COLUMNS.search(text.strip()):
-                out[-1] = (out[-1][0], out[-1][1] + text)
-            else:
-                out.append((no, text if text else line))
-            joining = bool(text) and measure(text) in fits and not _COLUMNS.search(text.strip())
-        return out
-    return lines
+        return measure, fits
+    return None
 
 
 def _corrupt(path: str, fmt: str, exc: BaseException) -> PlancheckError:

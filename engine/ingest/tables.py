@@ -68,6 +68,18 @@ class TableRow(str):
         return obj
 
 
+class BoxLine(TableRow):
+    """A line of text set in a frame drawn with box characters (a 专栏 in a plain-text copy): the text
+    inside the bars, lines the frame wrapped joined, and the line of the frame's top (`frame`)."""
+
+    frame: int
+
+    def __new__(cls, orig: str, text: str, cols: list[int], frame: int) -> BoxLine:
+        obj = super().__new__(cls, orig, text, cols)
+        obj.frame = frame
+        return obj
+
+
 @dataclass
 class Cell:
     """One cell of a row: its first grid column, the columns it spans, its paragraphs' text."""
@@ -678,6 +690,46 @@ def _box_row(
     return group[0][0], TableRow(orig, row.text, cols, row.heading)
 
 
+def _framed(items: list[tuple[int, str, list[tuple[int, str, bool]]]], top: int) -> list[tuple[int, str]]:
+    """The lines of a one-column frame (a 专栏 drawn in a plain-text copy) as its text without the bars:
+    a line whose text runs to the right bar was wrapped by the frame and goes on in the next one, unless
+    that one starts a new item (1． （一） a bullet); a line that stops short of the bar ends where the
+    author ended it. Each `BoxLine` keeps the frame's lines joined with a newline as its orig, and the
+    column of each character in it."""
+    from engine.ingest import wrap
+
+    out: list[tuple[int, str]] = []
+    group: list[tuple[int, str, tuple[int, str, bool]]] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        orig = "\n".join(text for _, text, _ in group)
+        chars: list[str] = []
+        cols: list[int] = []
+        base = 0
+        for _, text, (at, cell, _) in group:  # `at`: where the cell's text starts in its line
+            chars.append(cell)
+            cols.extend(base + at + k + 1 for k in range(len(cell)))
+            base += len(text) + 1
+        out.append((group[0][0], BoxLine(orig, "".join(chars), cols, top)))
+        group.clear()
+
+    for no, text, cells in items:
+        at, cell, full = cells[0]
+        if not cell:
+            flush()  # an empty line in the frame ends a paragraph
+            continue
+        last = group[-1][2] if group else None
+        if last is not None and not (
+            (last[2] and not wrap.starts_item(cell)) or cell[0] in wrap.CONTINUES
+        ):
+            flush()
+        group.append((no, text, (at, cell, full)))
+    flush()
+    return out
+
+
 def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, str]], int] | None:
     """The lines of a box-drawn table starting at `lines[i]` (its top border) read as task-table rows,
     and the index after it; None when `lines[i]` starts no box table. A box table that is no task
@@ -709,6 +761,9 @@ def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, st
     roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, t in enumerate(head_pieces)])
     body = groups[1:] if len(groups) > 1 else [groups[0][1:]]
     if not roles:
+        lines_in = [item for g in groups for item in g]
+        if all(len(cells) == 1 for _, _, cells in lines_in):  # one column: a box of text (专栏), not a table
+            return _framed(lines_in, lines[i][0]), j
         return [(no, text) for g in groups for no, text, _ in g], j
     no_col = next((k for k, r in sorted(roles.items()) if r == "no"), None)
     out: list[tuple[int, str]] = []

@@ -111,7 +111,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             raw.append(p)
         else:
             q = Paragraph.model_construct(
-                index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols, table_row=p.table_row
+                index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols, table_row=p.table_row, frame=p.frame
             )
             raw.append(slice_paragraph(q, s, e, p.index))
     opening = in_sequence([marker_at_start(q.text) for q in raw])  # 2025. opening a line: a year

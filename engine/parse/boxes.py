@@ -15,6 +15,9 @@ The box holds its list until one of these ends it:
   (5. after 1．…4．); the list's, when it prints it as the list did and the series otherwise; else the series'
   (a measure is not given up for a box line).
 
+A box drawn with a frame in plain text (┌──┐ │专栏1　…│ │1．…│ └──┘, or +--+ |…|) is read without its bars
+(engine/ingest/tables.py); the frame says where it ends: every line in it is the box's, numbered or not.
+
 The words are rulesets/data/layout.yaml's `box_labels`.
 """
 
@@ -50,14 +53,18 @@ def _caption() -> re.Pattern[str]:
 
 
 def is_caption(p: Paragraph) -> bool:
-    """A box's caption line: the word, then its number (专栏1　县域商业网络提升工程), a colon, or a space the
-    original prints (专栏　2025年汛前重点整治易涝积水点: the normalised text has lost it), then a short title
-    with no sentence in it."""
+    """A box's caption line: the word, then its number (专栏1　县域商业网络提升工程, also before a number of
+    the title: 专栏1　2025年…), a colon, or a space the original prints (专栏　2025年汛前重点整治易涝积水点: the
+    normalised text has lost it), then a short title with no sentence in it."""
     t = p.text
     m = _caption().match(t)
     if m is None or m.end() >= len(t.rstrip()) or len(t.strip()) > _CAPTION_MAX or _SENTENCE.search(t):
         return False
     if m.group("n") or t[m.end() - 1] in ":： \t\u3000":
+        return True
+    # the number as printed, set off by a space the normalised text has lost (专栏1　2025年…: 12025 there)
+    printed = _caption().match(p.orig_span(0, len(t))) if p.orig else None
+    if printed is not None and printed.group("n"):
         return True
     gap = p.orig_span(m.end() - 1, m.end() + 1) if p.orig else t[m.end() - 1 : m.end() + 1]
     return any(c in " \u3000\t" for c in gap)
@@ -88,13 +95,27 @@ def box_lines(paras: list[Paragraph], markers: list[Marker | None], first: int) 
         if not is_caption(paras[k]):
             k += 1
             continue
-        end = _box_end(paras, markers, k, seen, last)
+        end = _frame_end(paras, k)
+        if end is None:
+            end = _box_end(paras, markers, k, seen, last)
         if end is None:
             k += 1
             continue
         out.update(range(k, end))
         k = end
     return out
+
+
+def _frame_end(paras: list[Paragraph], cap: int) -> int | None:
+    """Where the box whose caption is paragraph `cap` ends when a frame drawn in the text holds it (the
+    caption inside the frame, or standing right above it): at the frame's bottom, whatever it holds."""
+    frame = paras[cap].frame or (paras[cap + 1].frame if cap + 1 < len(paras) else 0)
+    if not frame:
+        return None
+    end = cap + 1
+    while end < len(paras) and paras[end].frame == frame:
+        end += 1
+    return end
 
 
 def _box_end(

@@ -536,7 +536,7 @@ def slice_paragraph(p: Paragraph, start: int, end: int, index: int) -> Paragraph
     """
     cols = p.cols if p.cols else list(range(1, len(p.text) + 1))
     return Paragraph.model_construct(
-        index=index, line=p.line, text=p.text[start:end], orig=p.orig, cols=cols[start:end], table_row=p.table_row
+        index=index, line=p.line, text=p.text[start:end], orig=p.orig, cols=cols[start:end], table_row=p.table_row, frame=p.frame
     )
 
 

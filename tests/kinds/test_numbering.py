@@ -191,3 +191,27 @@ def test_an_attachment_numbers_its_categories_and_rows_anew() -> None:
     assert _numbering(body + rows + "3.推动交通数据利用。（牵头单位：省交通运输厅）\n4.加强人才建设。（牵头单位：省人社厅）\n") == []
     slipped = _numbering(body + rows + "3.推动交通数据利用。（牵头单位：省交通运输厅）\n5.加强人才建设。（牵头单位：省人社厅）\n")
     assert [(item, "跳号" in msg) for item, msg, _, _ in slipped] == [("5", True)]
+
+
+def test_a_finding_on_an_entry_label_points_at_its_number(tmp_path) -> None:
+    """Entries numbered with a word (任务N：, 第N项任务：) and labels with a word before the number (第X条): a
+    numbering finding points at the label's number in the line as written, not at column 1."""
+    from engine.pipeline import check
+
+    text = "\n".join([
+        "某市老旧小区改造行动方案",
+        "一、重点任务",
+        "　　任务1：改造供排水管网", "　　牵头单位：市住房城乡建设局",
+        "　　任务2：加装电梯", "　　牵头单位：市住房城乡建设局",
+        "　　任务4：补齐养老设施", "　　牵头单位：市民政局",
+        "  第 5 项任务：增设停车设施", "  牵头单位：市公安局",
+    ])  # fmt: skip
+    path = tmp_path / "plan.txt"
+    path.write_text(text, "utf-8")
+    run_ = check(str(path), allow_no_parent=True, fail_on="none")
+    findings = [f for f in run_.report.findings if f.check == "numbering"]
+    assert findings, "任务4 after 任务2 is a gap"
+    lines = text.split("\n")
+    for f in findings:
+        row = lines[f.line - 1]
+        assert row[f.column - 1] in "45", (f.local_item, f.line, f.column, row)

@@ -84,6 +84,22 @@ class _Sub:
     line: int
     column: int
 
+# the number of a label, where a word may come before it (任务3：, 第 5 项任务：, 第三条)
+_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇①-⑳]")
+_LABEL_SPAN = 12  # characters from the item's start within which its number stands
+
+
+def _label_column(it: _Item) -> int | None:
+    """The 1-based column of the item's number in its line as written: searched from where the item
+    starts (its column, inside a run-on line), past a word before the number (任务, 第)."""
+    if not it.orig:
+        return None
+    start = max(it.column - 1, 0) if it.column else 0
+    m = _NUMBER.search(it.orig, start, start + _LABEL_SPAN)
+    if m is None:
+        return start + 1
+    return m.start() + 1
+
 
 @dataclass
 class _Item:
@@ -176,10 +192,7 @@ class Numbering(CheckKind):
 
     def _hit(self, it: _Item, problem: tuple[str, str], fix: tuple[str, str], lang: str, key: str) -> Hit:
         k = 1 if lang == "en" else 0
-        col = None
-        if it.orig:
-            m = _LABEL.match(it.orig)
-            col = (m.start(2) + 1) if m else 1
+        col = _label_column(it)
         return Hit(
             local_item=it.ref,
             quote=None,
