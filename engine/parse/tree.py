@@ -321,7 +321,7 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
     of the measure style at all is a measure too (`_shallow_measures`)."""
     inside = _in_framing_sections(nodes)
-    style = measure_style(nodes, inside)
+    style = measure_style(nodes, inside | _under_general_tops(nodes))
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank)
     would_be = {i for i, n in enumerate(nodes) if n.rank >= ms_rank or i in shallow}
@@ -397,6 +397,18 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
         and not is_general(n.title)  # 指导思想 / 工作目标 of 一、总体要求 stay the preamble they were
         and not is_general(nodes[top_of[i]].title)  # 二、基本原则's (一)坚持… are principles, not tasks
     }
+
+
+def _under_general_tops(nodes: list[Node]) -> set[int]:
+    """Nodes under a top-level section of general requirements (二、发展目标 with its targets 1.–3.; 一、总体要求),
+    the section excluded: their numbering does not vote for the measures' style where the tasks stand in other
+    sections numbered otherwise (blind14 寿光市: three goal lines 1.–3. before six actions 行动一…行动六 would
+    outvote them with two). None when every top-level section is such a one."""
+    top_of = _tops(nodes)
+    general = {t for t in set(top_of) if is_general(_plain_title(nodes[t].title))}
+    if general == set(top_of):
+        return set()
+    return {i for i, t in enumerate(top_of) if i != t and t in general}
 
 
 def _tops(nodes: list[Node]) -> list[int]:

@@ -363,3 +363,19 @@ def test_label_end_is_where_the_parser_s_marker_ends() -> None:
         assert mk is not None and label_end(line) == mk.end, line
     assert label_end("2 重点任务") == 2  # a section's bare number (decimal1)
     assert label_end("2025 年完成") is None and label_end("推进 改造") is None
+
+
+def test_the_full_width_space_after_an_action_s_label_is_layout() -> None:
+    """"行动一　种质资源保护行动" (blind14 寿光市; 工程二　, 举措三　 likewise): the label of a numbering read from data,
+    set off by a full-width space as printed: no stray space."""
+    text = (
+        "某县蔬菜种业振兴行动计划\n"
+        "一、重点行动\n"
+        "行动一　种质资源保护行动\n"
+        "开展种质资源普查和收集。\n"
+        "牵头单位：县农业农村局\n"
+        "行动二　良种繁育基地建设行动\n"
+        "建设良种繁育基地。\n"
+        "牵头单位：县农业农村局\n"
+    )
+    assert [m for _, m in _format_findings(text) if "空格" in m] == []

@@ -208,3 +208,43 @@ def test_a_heading_word_before_the_first_item_on_a_run_on_line_is_no_entry():
              "3.发展农村电商。培育电商企业10家。（责任单位：县商务局）"]  # fmt: skip
     plan = parse_plan(from_text("".join(lines), path="oneline.txt"))
     assert [m.ref for m in plan.measures] == ["1", "2", "3"]
+
+
+# blind14 寿光市: a 行动计划 numbers its measures "行动一　种质资源保护行动" … "行动六"; other plans "工程一：" (重点工程),
+# "专项行动1：", "举措一：". The same numbering with other words (rulesets/data/entry_numbering.yaml).
+@pytest.mark.parametrize(
+    ("line", "style", "label"),
+    [
+        ("行动一　种质资源保护行动", "entry:行动", "行动一"),
+        ("工程3：实施高标准农田建设", "entry:工程", "工程3"),
+        ("专项行动二：开展市场净化", "entry:专项行动", "专项行动二"),  # the longer word, not 行动
+        ("举措1：优化审批流程", "entry:举措", "举措1"),
+    ],
+)
+def test_actions_projects_and_steps_are_entries_too(line, style, label):
+    mk = marker_at_start(fold(line))
+    assert mk is not None and (mk.style, mk.label) == (style, label)
+
+
+@pytest.mark.parametrize("line", ["行动一致，形成合力。", "工程1项已完工。", "举措一是优化审批。", "行动起来，共同推进。"])
+def test_prose_with_those_words_is_no_entry(line):
+    assert marker_at_start(fold(line)) is None
+
+
+@pytest.mark.parametrize("word", ["工程", "专项行动", "举措"])
+def test_named_actions_are_the_measures_and_the_goal_lines_before_them_are_not(word):
+    """A province's 行动方案 (other words, Arabic or Chinese numbers): the targets 1.–3. under 二、发展目标 are goals;
+    the named actions under 三、 each with its field lines are the measures."""
+    lines = ["某省冷链物流高质量发展行动方案", "一、总体要求", "坚持市场主导、政府引导。", "二、发展目标",
+             "1．到2027年，全省冷库容量达到800万吨。", "2．建成骨干冷链物流基地5个。", "3．培育冷链物流龙头企业10家。",
+             "三、重点行动",
+             f"{word}一　冷链基础设施补短板{'' if word == '举措' else word[-2:]}", "新建改建产地冷藏保鲜设施，完善县乡村三级冷链网络。",
+             "牵头单位：省发展改革委", "参与单位：省农业农村厅、省商务厅",
+             f"{word}二　冷链装备升级{'' if word == '举措' else word[-2:]}", "推广新能源冷藏车，淘汰老旧设备。",
+             "牵头单位：省交通运输厅", "参与单位：省工业和信息化厅",
+             "四、保障措施", "（一）强化组织保障。建立联席会议制度。"]  # fmt: skip
+    plan = parse_plan(from_text("\n".join(lines), path="d.txt"))
+    assert [(m.ref, m.lead_units, m.support_units) for m in plan.measures] == [
+        (f"{word}一", ["省发展改革委"], ["省农业农村厅", "省商务厅"]),
+        (f"{word}二", ["省交通运输厅"], ["省工业和信息化厅"]),
+    ]
