@@ -31,6 +31,7 @@ from engine.parse.numbering import (
     inline_decimals,
     inline_markers,
     marker_at_start,
+    ordinal_word_markers,
     slice_paragraph,
     spaced_entries,
 )
@@ -402,6 +403,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     markers = decimal_markers(paras, markers)
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
+    markers = ordinal_word_markers([p.text for p in paras], markers)
     markers = _attachment_lists(paras, markers)
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:

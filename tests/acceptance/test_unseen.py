@@ -130,11 +130,9 @@ KNOWN: dict[str, str] = {
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
     "blind14/baise-city-mango-trad": "title: the portal's metadata line “分类：农业、林业、水利；通知” is read as the title",
     "blind14/beijing-municipality-debut-economy-table": "units: a .docx 责任单位 cell holding “牵头：X” and “配合：Y” lines is not split into roles: all read as lead, labels kept",
-    "blind14/shouguang-county-city-vegetable-seeds": "measures: “行动一…行动六” not read as a numbering; the goal lines 1.–3. read as measures",
     "blind14/yangjiang-city-knives-gbk": "units: (五)'s “（X、Y为牵头单位，Z为配合单位）” not read",
     "blind15/boao-town-forum-service": "units: the closing sentence “具体由X负责，Y配合。” is not read",
     "blind15/chengxian-county-walnut-draft": "units: “（责任单位：X为牵头单位，Y为配合单位）” read with 为 kept and roles swapped",
-    "blind15/hailun-county-city-soybean": "measures: paragraphs “一是…七是” are the measures; 3 sections read instead",
     "blind15/huangqiao-town-violin": "units: “（牵头：X；配合：Y）” under a heading line not read",
     "blind15/ninghe-district-qilihai-wetland-oneline": "units: “牵头单位为X，配合单位为Y。” not read",
     "blind15/panjin-city-river-crab-gbk": "units: “X牵头，Y参加” loses its support (参加 not a support word)",

@@ -224,11 +224,9 @@ def test_a_heading_word_before_the_first_item_on_a_run_on_line_is_no_entry():
 def test_actions_projects_and_steps_are_entries_too(line, style, label):
     mk = marker_at_start(fold(line))
     assert mk is not None and (mk.style, mk.label) == (style, label)
-
-
-@pytest.mark.parametrize("line", ["行动一致，形成合力。", "工程1项已完工。", "举措一是优化审批。", "行动起来，共同推进。"])
-def test_prose_with_those_words_is_no_entry(line):
-    assert marker_at_start(fold(line)) is None
+    # prose with those words is none
+    for prose in ("行动一致，形成合力。", "工程1项已完工。", "举措一是优化审批。", "行动起来，共同推进。"):
+        assert marker_at_start(fold(prose)) is None, prose
 
 
 @pytest.mark.parametrize("word", ["工程", "专项行动", "举措"])

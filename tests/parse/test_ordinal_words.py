@@ -1,0 +1,51 @@
+"""Tasks written as paragraphs each opening with an ordinal word (blind15 海伦市): under 二、工作措施, "一是稳定扩大…。
+（责任单位：X）", "二是…", each its own paragraph, are the section's items, ref "一是" as printed. 一是/二是 inside an
+item's text, or on paragraphs under a numbered item (its sub-points), stay that item's text (blind17 库尔勒市)."""
+
+from __future__ import annotations
+
+from engine.ingest import from_text
+from engine.parse import parse_plan
+
+
+def _plan(lines: list[str]):
+    return parse_plan(from_text("\n".join(lines), path="d.txt"))
+
+
+HEAD = ["某县茶叶产业提升工作方案", "为推动茶叶产业提质增效，制定本方案。", "一、工作目标", "到2026年，全县茶园面积稳定在10万亩。"]
+
+
+def test_paragraphs_opening_with_ordinal_words_are_the_section_s_items():
+    plan = _plan(HEAD + [
+        "二、主要任务",
+        "一是建设标准化茶园。新建生态茶园5000亩，改造低产茶园3000亩。（县农业农村局牵头，各乡镇人民政府配合）",
+        "二是培育加工龙头企业。支持企业技术改造，新增精制加工生产线3条。（责任单位：县工业和信息化局）",
+        "三是打响区域公用品牌。组织企业参加茶博会，开展品牌宣传推介。（县商务局负责）",
+        "三、保障措施",
+        "一是加强组织领导，成立工作专班；二是强化资金保障，统筹涉农资金；三是严格督查考核。",
+    ])  # fmt: skip
+    assert [(m.ref, m.title, m.lead_units, m.support_units) for m in plan.measures] == [
+        ("一是", "建设标准化茶园", ["县农业农村局"], ["各乡镇人民政府"]),
+        ("二是", "培育加工龙头企业", ["县工业和信息化局"], []),
+        ("三是", "打响区域公用品牌", ["县商务局"], []),
+    ]
+    # not where they are sub-points of a numbered item: on paragraphs under it, or inside its text
+    plan = _plan(HEAD + [
+        "二、主要任务",
+        "（一）建设标准化茶园。（县农业农村局牵头）",
+        "一是新建生态茶园5000亩。",
+        "二是改造低产茶园3000亩。",
+        "（二）培育加工龙头企业。（县工业和信息化局牵头）",
+        "一是支持企业技术改造。",
+        "二是新增精制加工生产线3条。",
+        "三、保障措施",
+        "（一）加强组织领导。成立工作专班。",
+    ])  # fmt: skip
+    assert [m.label for m in plan.measures] == ["(一)", "(二)"]
+    assert "二是改造低产茶园3000亩" in plan.measures[0].text
+    plan = _plan(HEAD + [
+        "二、主要任务",
+        "（一）建设标准化茶园。一是新建生态茶园5000亩；二是改造低产茶园3000亩。（县农业农村局牵头）",
+        "（二）培育加工龙头企业。一是支持企业技术改造；二是新增生产线3条。（县工业和信息化局牵头）",
+    ])  # fmt: skip
+    assert [m.label for m in plan.measures] == ["(一)", "(二)"]
