@@ -153,9 +153,16 @@ class TextLeads:
         self.judged: set[tuple[str, ...]] = set()
 
     def apply(self, m: Measure) -> None:
-        if m.responsibility is not None or m.general:
+        own = m.responsibility
+        if m.general or (own is not None and not support_only(own)):
             return
-        r = field_leads(m.text, self.directs) if self.directs is not None else None
+        if own is not None:  # "配合单位：Y" alone under a heading that names the lead: the heading's lead, its own support
+            key = next((k for k in _enclosing(m) if k in self.chapters), None)
+            if key is None:
+                return
+            r = with_lead(own, self.chapters[key])
+        else:
+            r = field_leads(m.text, self.directs) if self.directs is not None else None
         if r is None:
             key = next((k for k in _enclosing(m) if k in self.chapters), None)
             if key is None:
@@ -165,6 +172,18 @@ class TextLeads:
         m.responsibility = r
         m.lead_units = [u.name for u in r.lead]
         m.support_units = [u.name for u in r.support]
+
+
+def support_only(r: Responsibility) -> bool:
+    """An item's own clause names its support and no lead ("配合单位：Y" under a group whose heading, or a clause
+    after the group, names the lead: blind16 三都县 "（一）强化保护传承（本部分任务由X牵头）")."""
+    return r.source == "clause" and not r.lead and bool(r.support)
+
+
+def with_lead(own: Responsibility, group: Responsibility) -> Responsibility:
+    """The item's own support-only clause with the lead a group's clause names (its own support kept; the group's
+    support where it names none)."""
+    return own.model_copy(update={"lead": group.lead, "support": own.support or group.support})
 
 
 def _enclosing(m: Measure) -> list[tuple[str, ...]]:

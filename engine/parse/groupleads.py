@@ -8,7 +8,8 @@ it out of that item's own facts). The items it covers:
 - not numbered (以上任务, 上述任务, 本部分任务): the items of the same section, from the clause back to the
   section's start, that name no unit (an earlier group clause's items have theirs).
 
-An item that names its own units keeps them (its own clause, its per-field leads); a heading's lead clause
+An item that names its own units keeps them (its own clause, its per-field leads); one whose own clause names
+its support alone ("配合单位：Y") takes the group's lead beside it; a heading's lead clause
 ("以下各项由X牵头") gives way to the group clause, which names the items. The first item covered is judged
 for the clause, the others are marked `inherited` (a chapter's clause counts once).
 """
@@ -16,6 +17,7 @@ for the clause, the others are marked `inherited` (a chapter's clause counts onc
 from __future__ import annotations
 
 from engine.extract.groupclause import GroupClause, trailing_group_clause
+from engine.extract.textleads import support_only, with_lead
 from engine.models import Measure, Paragraph
 
 
@@ -32,8 +34,15 @@ def apply(measures: list[Measure], paras: list[Paragraph]) -> None:
         first = True
         for i in sorted(covered):
             m = measures[i]
-            if m.general or (m.responsibility is not None and m.responsibility.source != "chapter"):
+            own = m.responsibility
+            if m.general or (own is not None and own.source != "chapter" and not support_only(own)):
                 continue  # its own clause (or its own per-field leads) wins
+            if own is not None and support_only(own):  # "配合单位：Y" alone: the group's lead, its own support
+                m.responsibility = with_lead(own, r)
+                m.lead_units = [u.name for u in m.responsibility.lead]
+                m.support_units = [u.name for u in m.responsibility.support]
+                given.add(i)
+                continue
             # the clause stands in the carrier's text; in the others' it does not (start, end -1)
             update: dict[str, object] = {"inherited": not first}
             if i != k:
@@ -70,7 +79,7 @@ def _unassigned(measures: list[Measure], k: int, given: set[int]) -> set[int]:
             break
         if i in given:
             break  # an earlier group clause's items: the section so far starts after them
-        if m.responsibility is None or m.responsibility.source == "chapter":
+        if m.responsibility is None or m.responsibility.source == "chapter" or support_only(m.responsibility):
             out.add(i)
     return out
 

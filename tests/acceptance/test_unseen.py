@@ -139,7 +139,6 @@ KNOWN: dict[str, str] = {
     "blind15/qinghai-province-yak-sheep-table": "units: a .docx cell “牵头：X / 配合：Y” not split into roles",
     "blind15/sanya-city-yacht-industry": "units: the label “责任分工：” kept in the lead unit; (三)'s line not read",
     "blind16/ncha-national-museum-youth-education": "units: “责任司局：X　配合单位：Y” — 责任司局 not a lead label",
-    "blind16/sandu-county-horsetail-embroidery": "units: a group heading's “本部分任务由X牵头” not given to its items",
     "blind16/wengang-town-writing-brush": "units: “牵头办所：X” not a lead label",
     "blind16/xingtai-city-bicycle-industry": "units: “主抓单位：X；协助单位：Y” — 主抓单位 not a lead label",
     "blind16/xizang-province-highland-barley": "units: each measure's own two-column .docx table (牵头单位/配合单位/完成时限) read as lead “完成时限”",
