@@ -367,6 +367,9 @@ _MENU = re.compile(rf"{_NAV_WORD}(?:\s*[|｜]\s*{_NAV_WORD})+")
 _PIPES = re.compile("\\||｜")  # a menu holds one: it starts at most a word and spaces before it
 _CRUMB_SEP = re.compile(r"\s*[>»›→]\s*")
 _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20}")
+_SEGMENT_END = re.compile(r"[ \t]")
+_SENTENCE_STOP = re.compile("[。！？!?]")
+_SEGMENT_VALUE_MAX = 40
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
 # the shortest body's or site's name (来源：洛阳市人民政府办公室…, 来源：天水市人民政府网站…), for labels whose
 # value is one; the longer ending first where two end at the same place (…人民政府办公室, not …人民政府)
@@ -423,6 +426,13 @@ def _resolve(item: _Item, same: str, starts: list[int], words: _Words) -> int | 
     if same[limit] in "，。；！？,;!?" and (body or same[v - 1].isspace()):
         return limit  # 来源：新华社，… / 主题分类： 农业，…: a stop ends a name or a spaced value
     if not body:
+        if item.a == 0 or same[item.a - 1] in " \t":
+            # a label standing as a segment of its own (at the line's start or after a space): its value is the
+            # segment, a list of categories with its marks ("分类：农业、林业、水利；通知"), no sentence
+            seg = _SEGMENT_END.search(same, v)
+            end = seg.start() if seg else len(same)
+            if end - v <= _SEGMENT_VALUE_MAX and not _SENTENCE_STOP.search(same, v, end):
+                return end
         return v  # 相关链接：各市、县…， glued to the text: the label alone (its value is no name to end)
     tail = same[v:limit]
     end = (words.crumb_end if crumb else _ORG_END).match(tail)

@@ -128,7 +128,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
-    "blind14/baise-city-mango-trad": "title: the portal's metadata line “分类：农业、林业、水利；通知” is read as the title",
     "blind14/beijing-municipality-debut-economy-table": "units: a .docx 责任单位 cell holding “牵头：X” and “配合：Y” lines is not split into roles: all read as lead, labels kept",
     "blind14/yangjiang-city-knives-gbk": "units: (五)'s “（X、Y为牵头单位，Z为配合单位）” not read",
     "blind15/boao-town-forum-service": "units: the closing sentence “具体由X负责，Y配合。” is not read",

@@ -211,3 +211,24 @@ def test_a_metadata_row_with_letter_spaced_labels(row) -> None:
     """A portal aligns its metadata labels with spaces (索 引 号, 文　　号): the row is still metadata, kept on
     one line so that it goes as furniture (its cells apart, 是 of 是否有效：是 was read as an issuer's word)."""
     assert furniture.starts_metadata_row(row)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "索引号：11451000MB1523606X/2025-00431 分类：农业、林业、水利；通知",
+        "索引號：000014349/2024-00077 分類：城鄉建設、環境保護；意見",  # a traditional-character portal (blind14 百色市)
+        "发布机构：某县人民政府办公室 分类：工业、交通；通知",
+    ],
+)
+def test_a_portal_s_category_field_is_never_the_title(row) -> None:
+    """分类：农业、林业、水利；通知 (the category field of a disclosure entry, its value a list of categories ending in the
+    document's kind) is furniture with its value: were its value left, it would be read as the plan's title."""
+    from engine.parse import parse_plan
+
+    text = (f"{row}\n某县柑橘产业发展三年行动方案\n为推动柑橘产业发展，制定本方案。\n一、重点任务\n"
+            "（一）建设标准果园。新建标准果园1万亩。（县农业农村局牵头）\n（二）分类推进品种改良。改良低效果园5000亩。（县林业局牵头）")  # fmt: skip
+    doc = from_text(text)
+    assert doc.paragraphs[0].text == "某县柑橘产业发展三年行动方案"
+    assert parse_plan(doc).title == "某县柑橘产业发展三年行动方案"
+    assert any(p.text.startswith("(二)分类推进") for p in doc.paragraphs)  # 分类 in plan text stays
