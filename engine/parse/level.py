@@ -179,11 +179,21 @@ def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str,
             hit = named  # 北京街道 named by its 办事处: a town, not the province 北京 and a word
         if hit is None and out and (below := _below_body(text, pos, out[-1][1], known)) is not None:
             hit = below  # 越秀区人民政府北京街道办事处: the 街道 of the district's government
-        if hit is None or _refused(hit, text, pos, out, known):
+        if hit is None or _refused(hit, text, pos, out, known) or _not_below(hit, out, known):
             break
         name, level, pos = hit
         out.append((name, level))
     return out
+
+
+def _not_below(hit: tuple[str, Level, int], run: list[tuple[str, Level]], known: frozenset[str]) -> bool:
+    """A name read by its form alone after a run of places, at the level of the run's last place or above: no
+    place. Each place of a run lies inside the one before (成都市郫都区…); "成都市郫都区支持郫县豆瓣…" (blind14) goes
+    on with a phrase whose words end in a suffix (支持郫县, a product named for the district's former name), not
+    with a county of a district. The gazetteer's divisions and the document's bodies' places are read as before."""
+    if not run or hit[0] in known or _divisions(hit[0]):
+        return False
+    return _RANK.get(hit[1], 0) >= _RANK.get(run[-1][1], 0)
 
 
 def _below_body(text: str, pos: int, above: Level, known: frozenset[str]) -> tuple[str, Level, int] | None:

@@ -158,10 +158,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause): none
-LEVEL_KNOWN: dict[str, str] = {
-    "blind14/pidu-district-doubanjiang-measures": "jurisdiction read as “支持郫县” (from “支持郫县豆瓣…”, a product "
-    "named after the district's old name) instead of 郫都区",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 def level_difference(name: str) -> str | None:

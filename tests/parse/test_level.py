@@ -121,3 +121,20 @@ def test_chengshi_after_a_city_is_no_place(text) -> None:
     """城市 (a city, as a kind of area: 城市燃气, 城市更新) after the city's name is no second place called 城市
     (measured: 株洲市城市燃气… was read as a county 城市)."""
     assert places_in(text) == [(text[:3], "city")]
+
+
+@pytest.mark.parametrize(
+    ("title", "jurisdiction", "parent"),
+    [
+        # products and brands named for a district's former county (临安县 → 临安区, 温江县 → 温江区; blind14 郫都区
+        # 郫县豆瓣): the phrase before them ends in 县 but is no county of the district
+        ("杭州市临安区支持临安县山核桃产业发展若干措施", "临安区", "杭州市"),
+        ("成都市温江区扶持温江县花木产业高质量发展的意见", "温江区", "成都市"),
+        ("某市某区振兴某县老字号实施方案", "某区", "某市"),
+    ],
+)
+def test_a_phrase_ending_in_a_suffix_after_a_district_is_no_place(doc_of, title, jurisdiction, parent):
+    """Each place of a title's run lies inside the one before: a name read by its form alone at the level of the
+    place before it (支持临安县 after 临安区) is no place; a division the gazetteer lists is still read (望城区乔口镇)."""
+    plan = parse_plan(doc_of(title + "\n" + BODY))
+    assert (plan.jurisdiction, plan.parent_jurisdiction, plan.level) == (jurisdiction, parent, "county")
