@@ -29,6 +29,7 @@ from engine.extract.responsibility import (
     all_responsibilities,
     apply_first_listed_leads,
     apply_marked_leads,
+    bare_unit_list,
     extract_responsibility,
     find_responsibility,
     is_generic_unit,
@@ -47,6 +48,7 @@ from engine.models import Measure, Sentence
 __all__ = [
     "apply_first_listed_leads",
     "apply_marked_leads",
+    "bare_unit_list",
     "extract_deadlines",
     "extract_responsibility",
     "extract_targets",

@@ -1182,6 +1182,30 @@ def extract_responsibility(text: str, *, prose: bool = False) -> Responsibility 
     return found.responsibility if found else None
 
 
+# the style of a bare bracketed list of units, read only where the document states a lead convention
+BARE_LIST_STYLE = "X、Y（单位列表）"
+
+
+def bare_unit_list(text: str) -> Responsibility | None:
+    """A bracket closing `text` that holds nothing but bodies' names, "…并报省政府批准。（省自然资源厅、省发展改革委、
+    省文化广电旅游厅）", as a clause of joint units; None otherwise. Such a list says who only where the document
+    says how to read it (注：各项任务中排在第一位的单位为牵头单位，其余为配合单位: blind16 浙江省), so the caller reads
+    it there alone and applies the convention (`apply_first_listed_leads`, `apply_marked_leads`)."""
+    end = len(text.rstrip().rstrip("。.；;"))
+    if end == 0 or text[end - 1] not in ")）":
+        return None
+    pairs = [(o, c) for o, c in matched_pairs(text[:end], BRACKET_OPEN) if c == end - 1]
+    if not pairs:
+        return None
+    o, c = pairs[0]
+    parsed = _unit_list(text[o + 1 : c].strip())
+    if parsed is None or parsed[1]:
+        return None
+    return Responsibility(
+        lead=_units(parsed[0]), style=BARE_LIST_STYLE, bracket=text[o] + text[c], text=text[o : c + 1], start=o, end=c + 1
+    )
+
+
 def states_first_listed_leads(text: str) -> bool:
     """True when a document says its first-listed unit leads ("排在第一位的部门为牵头部门";
     the wordings are data: rulesets/data/lead_conventions.yaml)."""

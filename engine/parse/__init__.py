@@ -638,6 +638,9 @@ def _parse_one(
     for i, m, segs in built:
         extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
+        if (first_listed or lead_mark) and m.responsibility is None and not m.general:
+            # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one
+            m.responsibility = extract.bare_unit_list(m.text)
         if (first_listed or lead_mark) and m.responsibility is not None and m.responsibility.source == "clause":
             # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位": the document's clauses, not leads read
             # from its sentences (rulesets/data/lead_conventions.yaml)

@@ -141,7 +141,6 @@ KNOWN: dict[str, str] = {
     "blind16/wengang-town-writing-brush": "units: “牵头办所：X” not a lead label",
     "blind16/xingtai-city-bicycle-industry": "units: “主抓单位：X；协助单位：Y” — 主抓单位 not a lead label",
     "blind16/xizang-province-highland-barley": "units: each measure's own two-column .docx table (牵头单位/配合单位/完成时限) read as lead “完成时限”",
-    "blind16/zhejiang-province-island-parks": "units: the first-listed-leads convention stated in a closing “注：” line of a .pdf not applied; no units read",
     "blind17/hubei-province-phosphogypsum-draft": "units: (七)'s “有关市、州人民政府负责” in a .pdf not read",
 }
 
