@@ -16,7 +16,7 @@ HEAD = ["某县茶叶产业提升工作方案", "为推动茶叶产业提质增�
 
 
 def test_paragraphs_opening_with_ordinal_words_are_the_section_s_items():
-    plan = _plan(HEAD + [
+    plan = _plan([*HEAD,
         "二、主要任务",
         "一是建设标准化茶园。新建生态茶园5000亩，改造低产茶园3000亩。（县农业农村局牵头，各乡镇人民政府配合）",
         "二是培育加工龙头企业。支持企业技术改造，新增精制加工生产线3条。（责任单位：县工业和信息化局）",
@@ -30,7 +30,7 @@ def test_paragraphs_opening_with_ordinal_words_are_the_section_s_items():
         ("三是", "打响区域公用品牌", ["县商务局"], []),
     ]
     # not where they are sub-points of a numbered item: on paragraphs under it, or inside its text
-    plan = _plan(HEAD + [
+    plan = _plan([*HEAD,
         "二、主要任务",
         "（一）建设标准化茶园。（县农业农村局牵头）",
         "一是新建生态茶园5000亩。",
@@ -43,7 +43,7 @@ def test_paragraphs_opening_with_ordinal_words_are_the_section_s_items():
     ])  # fmt: skip
     assert [m.label for m in plan.measures] == ["(一)", "(二)"]
     assert "二是改造低产茶园3000亩" in plan.measures[0].text
-    plan = _plan(HEAD + [
+    plan = _plan([*HEAD,
         "二、主要任务",
         "（一）建设标准化茶园。一是新建生态茶园5000亩；二是改造低产茶园3000亩。（县农业农村局牵头）",
         "（二）培育加工龙头企业。一是支持企业技术改造；二是新增生产线3条。（县工业和信息化局牵头）",
