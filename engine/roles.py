@@ -55,6 +55,10 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
 
 
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, _longest_first(list(words)))) or "(?!)"
+
+
 @dataclass(frozen=True)
 class Roles:
     """Each list longest first (an alternation built from it tries 牵头负责 before 牵头)."""
@@ -71,6 +75,10 @@ class Roles:
     bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
     bare_support: tuple[str, ...] = ()  # 配合：Y
     clause_labels: tuple[str, ...] = ()  # 责任分工：X牵头，Y配合: a whole clause's label, read as a duty label
+    # the parts the fields are composed of, for a compact pattern (stems × bodies, and the whole labels beside)
+    stems: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> stems
+    bodies: tuple[str, ...] = ()
+    whole: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> whole labels (roles.yaml `fields`)
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -82,10 +90,26 @@ class Roles:
         """The labels that are labels only before a colon (bare stems, clause labels), longest first."""
         return _longest_first([*self.bare_lead, *self.bare_support, *self.clause_labels])
 
+    def field_pattern(self, *kinds: str) -> str:
+        """A regular expression (no group) matching a composed field label of the roles `kinds` (lead, duty,
+        support; all when none given), longest first: (?:stems)(?:bodies) and the whole labels, the same words as
+        the fields, in a pattern that does not try each of them at every offset."""
+        want = kinds or ("lead", "duty", "support")
+        stems = [w for role, ws in self.stems if role in want for w in ws]
+        whole = [w for role, ws in self.whole if role in want for w in ws]
+        alts = []
+        if stems and self.bodies:
+            alts.append(f"(?:{_alt(stems)})(?:{_alt(self.bodies)})")
+        if whole:
+            alts.append(_alt(whole))
+        if not self.stems and not self.whole:  # built by hand, no parts: the fields themselves
+            alts.append(_alt([w for k in want for w in getattr(self, f"{k}_fields")]))
+        return "(?:" + ("|".join(alts) or "(?!)") + ")"
+
     def label_pattern(self) -> str:
         """A regular expression (no group) matching any label of a unit field: a composed one (牵头单位, 责任司局),
         or a bare stem or clause label followed by a colon and not after an ideograph (牵头：, 责任分工：)."""
-        alt = "|".join(map(re.escape, self.unit_fields)) or "(?!)"
+        alt = self.field_pattern()
         colon = "|".join(map(re.escape, self.colon_labels))
         if colon:
             alt += rf"|{_NOT_AFTER_IDEOGRAPH}(?:{colon})(?=\s*[:：])"
@@ -135,6 +159,9 @@ def roles() -> Roles:
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]
         ),
+        stems=tuple((k, tuple(label_words("stems", k))) for k in ("lead", "duty", "support")),
+        bodies=_longest_first(bodies),
+        whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),
         bare_lead=_longest_first(label_words("bare", "lead")),
         bare_support=_longest_first(label_words("bare", "support")),
         clause_labels=_longest_first(

@@ -72,12 +72,12 @@ CLAUSE_KEY_RE = re.compile("(" + _LABEL + r")\s*[:：]")
 _AS_KEY_RE = re.compile(
     r"(?:^|(?<=[，,；;]))\s*(?P<units>[^，,；;:：()（）]{2,80}?)为"
     + rf"(?:{'|'.join(map(re.escape, _ROLES.joint_words)) or '(?!)'})?"
-    + r"(?P<key>" + "|".join(_ROLES.unit_fields) + r")\s*(?=[，,；;。.]|$)"
+    + r"(?P<key>" + _ROLES.field_pattern() + r")\s*(?=[，,；;。.]|$)"
 )
 # a duty or clause label whose value says the roles in another form: "责任单位：X为牵头单位，Y为配合单位",
 # "责任分工：X牵头，Y配合"
 _WRAPPER_RE = re.compile(
-    r"\s*(?P<key>" + "|".join(map(re.escape, sorted((*_ROLES.duty_fields, *CLAUSE_LABELS), key=len, reverse=True)))
+    r"\s*(?P<key>" + _ROLES.field_pattern("duty") + "|" + ("|".join(map(re.escape, CLAUSE_LABELS)) or "(?!)")
     + r")\s*[:：]\s*"
 )
 
@@ -363,7 +363,7 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too."""
     labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
     field = re.compile(rf"(?:{labels})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)")
-    heading = re.compile(rf"[【\[［〔]({labels}|{'|'.join(_ROLES.unit_fields)})[】\]］〕]")
+    heading = re.compile(rf"[【\[［〔]({labels}|{_ROLES.field_pattern()})[】\]］〕]")
     return field, heading
 
 
@@ -1052,7 +1052,7 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
 
 
 # "牵头单位为A，配合单位为B、C。": a sentence of fields written with 为 (every part one), the unbracketed clause
-_AS_FIELD_RE = re.compile("(?:" + "|".join(_ROLES.unit_fields) + ")为")
+_AS_FIELD_RE = re.compile(_ROLES.field_pattern() + "为")
 _LABEL_SENTENCE_MAX = 240  # how far back a closing sentence of fields is looked for
 
 
