@@ -42,41 +42,39 @@ def overlap(a: Counter[Key], b: Counter[Key]) -> float:
     return 1.0 if union == 0 else sum((a & b).values()) / union
 
 
+def compare(name: str, tag: str, got: tuple[Counter[Key], Counter[Key]], base: tuple[Counter[Key], Counter[Key]]) -> None:
+    """Print how one form's findings (content, layout) differ from the .txt's."""
+    (content, layout), (base_content, base_layout) = got, base
+    print(
+        f"{name}: overlap {overlap(base_content, content):.3f}, {sum(content.values())} findings, "
+        f"layout {sum(layout.values())} (txt {sum(base_layout.values())})"
+    )
+    for key, n in sorted((content - base_content).items()):
+        print(f"  only {tag}: {key} x{n}")
+    for key, n in sorted((base_content - content).items()):
+        print(f"  only .txt: {key} x{n}")
+    for key, n in sorted((layout - base_layout).items()):
+        print(f"  layout only {tag}: {key} x{n}")
+
+
 def main(argv: list[str]) -> None:
     draft = Path(argv[0]) if argv else ROOT / "fixtures" / "chengzhong-district-draft.txt"
     parent = Path(argv[1]) if len(argv) > 1 else ROOT / "fixtures" / "guangxi-2021-2025-parent.txt"
-    base, base_layout = finding_keys(draft, parent)
-    print(f"{draft.name}: {sum(base.values())} findings (+{sum(base_layout.values())} layout)")
+    base = finding_keys(draft, parent)
+    print(f"{draft.name}: {sum(base[0].values())} findings (+{sum(base[1].values())} layout)")
     for ext in (".docx", ".pdf"):
         copy = draft.with_suffix(ext)
         if not copy.exists():
             print(f"{copy.name}: missing (python -m bench.office_copies makes it)")
             continue
-        got, layout = finding_keys(copy, parent)
-        print(
-            f"{copy.name}: overlap {overlap(base, got):.3f}, {sum(got.values())} findings, "
-            f"layout {sum(layout.values())} (txt {sum(base_layout.values())})"
-        )
-        for key, n in sorted((got - base).items()):
-            print(f"  only {ext}: {key} x{n}")
-        for key, n in sorted((base - got).items()):
-            print(f"  only .txt: {key} x{n}")
-        for key, n in sorted((layout - base_layout).items()):
-            print(f"  layout only {ext}: {key} x{n}")
+        compare(copy.name, ext, finding_keys(copy, parent), base)
     pdf = draft.with_suffix(".pdf")
     if pdf.exists():  # the PDF's text as a viewer copies it: a line per printed line, wrapped at varying widths
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / (draft.stem + ".copied.txt")
             copy.write_text(copied_text(pdf), "utf-8")
-            got, layout = finding_keys(copy, parent)
-        print(
-            f"{pdf.name} copied as text: overlap {overlap(base, got):.3f}, {sum(got.values())} findings, "
-            f"layout {sum(layout.values())} (txt {sum(base_layout.values())})"
-        )
-        for key, n in sorted((got - base).items()):
-            print(f"  only copied: {key} x{n}")
-        for key, n in sorted((base - got).items()):
-            print(f"  only .txt: {key} x{n}")
+            got = finding_keys(copy, parent)
+        compare(f"{pdf.name} copied as text", "copied", got, base)
 
 
 def copied_text(pdf: Path) -> str:

@@ -1,5 +1,9 @@
 """The words of the two roles of a task, lead and support (rulesets/data/roles.yaml; no code to extend them).
 
+A field's label is composed: a role stem and a body noun (牵头 + 单位, 责任 + 司局, 牵头 + 办所), so an office that
+names its bodies its own way needs one word, not a list of whole labels; a stem alone (牵头：X；配合：Y) and the
+label of a whole clause (责任分工：X牵头，Y配合) are labels where a colon follows.
+
 One vocabulary for every place a plan names them: the fields of a responsibility clause and the inline
 verbs (engine/extract/responsibility.py), and the column headers of a task table in any input form
 (engine/ingest/tables.py). A leaf module: ingest and extract both read it.
@@ -10,6 +14,7 @@ built-in minimum below keeps reading working.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -21,11 +26,9 @@ from engine.outputs import note_input
 PATH = RULESETS_DIR / "data" / "roles.yaml"
 
 _FALLBACK: dict[str, dict[str, list[str]]] = {
-    "fields": {
-        "lead": ["牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门"],
-        "duty": ["责任单位", "责任部门", "负责单位", "负责部门", "责任主体", "承办单位"],
-        "support": ["配合单位", "配合部门", "协办单位", "协助单位", "参与单位", "协同单位"],
-    },
+    "fields": {"lead": [], "duty": [], "support": []},
+    "stems": {"lead": ["牵头", "主办", "主责"], "duty": ["责任", "负责", "承办"], "support": ["配合", "协办", "协助", "参与", "协同"]},
+    "bare": {"lead": ["牵头"], "support": ["配合"]},
     "verbs": {
         "lead": ["牵头负责", "牵头"],
         "paired": [],
@@ -42,10 +45,18 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
 }
 
 _FALLBACK_TITLES = ["长", "书记", "主任", "常委", "委员", "组长", "主席", "同志"]
+_FALLBACK_BODIES = ["单位", "部门", "主体"]
+_FALLBACK_CLAUSE = ["责任分工"]
+# a bare stem or a clause label is a label only where a colon follows and no ideograph stands before it
+_NOT_AFTER_IDEOGRAPH = r"(?<![\u3400-\u4dbf\u4e00-\u9fff])"
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, _longest_first(list(words)))) or "(?!)"
 
 
 @dataclass(frozen=True)
@@ -61,11 +72,48 @@ class Roles:
     support_verbs: tuple[str, ...]  # (…，B配合)
     columns: tuple[tuple[str, tuple[str, ...]], ...]  # table column role -> header words, in reading order
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
+    bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
+    bare_support: tuple[str, ...] = ()  # 配合：Y
+    clause_labels: tuple[str, ...] = ()  # 责任分工：X牵头，Y配合: a whole clause's label, read as a duty label
+    # the parts the fields are composed of, for a compact pattern (stems × bodies, and the whole labels beside)
+    stems: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> stems
+    bodies: tuple[str, ...] = ()
+    whole: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> whole labels (roles.yaml `fields`)
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
-        """Every field label naming units (lead, duty, support), longest first."""
+        """Every composed field label naming units (lead, duty, support), longest first."""
         return _longest_first([*self.lead_fields, *self.duty_fields, *self.support_fields])
+
+    @property
+    def colon_labels(self) -> tuple[str, ...]:
+        """The labels that are labels only before a colon (bare stems, clause labels), longest first."""
+        return _longest_first([*self.bare_lead, *self.bare_support, *self.clause_labels])
+
+    def field_pattern(self, *kinds: str) -> str:
+        """A regular expression (no group) matching a composed field label of the roles `kinds` (lead, duty,
+        support; all when none given), longest first: (?:stems)(?:bodies) and the whole labels, the same words as
+        the fields, in a pattern that does not try each of them at every offset."""
+        want = kinds or ("lead", "duty", "support")
+        stems = [w for role, ws in self.stems if role in want for w in ws]
+        whole = [w for role, ws in self.whole if role in want for w in ws]
+        alts = []
+        if stems and self.bodies:
+            alts.append(f"(?:{_alt(stems)})(?:{_alt(self.bodies)})")
+        if whole:
+            alts.append(_alt(whole))
+        if not self.stems and not self.whole:  # built by hand, no parts: the fields themselves
+            alts.append(_alt([w for k in want for w in getattr(self, f"{k}_fields")]))
+        return "(?:" + ("|".join(alts) or "(?!)") + ")"
+
+    def label_pattern(self) -> str:
+        """A regular expression (no group) matching any label of a unit field: a composed one (牵头单位, 责任司局),
+        or a bare stem or clause label followed by a colon and not after an ideograph (牵头：, 责任分工：)."""
+        alt = self.field_pattern()
+        colon = "|".join(map(re.escape, self.colon_labels))
+        if colon:
+            alt += rf"|{_NOT_AFTER_IDEOGRAPH}(?:{colon})(?=\s*[:：])"
+        return f"(?:{alt})"
 
 
 @memo(1, copy="shared")  # one file read once; Roles is frozen
@@ -79,7 +127,15 @@ def roles() -> Roles:
         got = (raw.get(section) or {}).get(key)
         return [str(w) for w in (got if got is not None else _FALLBACK[section][key])]
 
-    fields = {k: _longest_first(words("fields", k)) for k in ("lead", "duty", "support")}
+    def label_words(section: str, key: str) -> list[str]:  # labels.stems.lead, labels.bare.support …
+        got = ((raw.get("labels") or {}).get(section) or {}).get(key)
+        return [str(w) for w in (got if got is not None else _FALLBACK[section].get(key, []))]
+
+    bodies = [str(w) for w in ((raw.get("labels") or {}).get("bodies") or _FALLBACK_BODIES)]
+    fields = {
+        k: _longest_first([*(s + b for s in label_words("stems", k) for b in bodies), *words("fields", k)])
+        for k in ("lead", "duty", "support")
+    }
     verbs = {k: _longest_first(words("verbs", k)) for k in ("lead", "paired", "joint", "support")}
     columns = (
         ("no", tuple(words("columns", "no"))),
@@ -102,5 +158,13 @@ def roles() -> Roles:
         columns=columns,
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]
+        ),
+        stems=tuple((k, tuple(label_words("stems", k))) for k in ("lead", "duty", "support")),
+        bodies=_longest_first(bodies),
+        whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),
+        bare_lead=_longest_first(label_words("bare", "lead")),
+        bare_support=_longest_first(label_words("bare", "support")),
+        clause_labels=_longest_first(
+            [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),
     )

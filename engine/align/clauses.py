@@ -20,7 +20,7 @@ from engine.models import ClausePair, Measure
 from engine.roles import roles as role_words
 
 # a bracket that opens with a field naming units (牵头单位, 责任单位, 主办单位 …: rulesets/data/roles.yaml)
-_RESP_OPEN = re.compile(r"[（(［\[【]\s*(?:" + "|".join(role_words().unit_fields) + ")")
+_RESP_OPEN = re.compile(r"[（(［\[【]\s*" + role_words().label_pattern())
 _CLAUSE_END = re.compile(r"(?<=[。；;！？!?])")
 
 

@@ -54,17 +54,31 @@ from engine.roles import roles as role_words
 # and a task table's columns: 牵头单位/主办单位/主责单位 name the lead, 责任单位 … units that answer jointly,
 # 配合单位/协办单位/协同单位 … the support; inline "（A、B共同牵头，C配合）", "（A主办，B协办）"
 _ROLES = role_words()
-PRIMARY_KEYS = _ROLES.lead_fields
-LEAD_KEYS = _ROLES.lead_fields + _ROLES.duty_fields
-SUPPORT_KEYS = _ROLES.support_fields
-_KEYS = _ROLES.unit_fields
+# a label is a role stem and a body noun (牵头单位, 责任司局, 牵头办所 …), or a bare stem or a clause's label before a
+# colon (牵头：X；配合：Y, 责任分工：X牵头，Y配合): engine/roles.py composes them from the data
+PRIMARY_KEYS = _ROLES.lead_fields + _ROLES.bare_lead
+# 责任分工 (a whole clause's label) is read as a duty label: its units lead jointly unless its value says who leads
+CLAUSE_LABELS = _ROLES.clause_labels
+LEAD_KEYS = PRIMARY_KEYS + _ROLES.duty_fields + CLAUSE_LABELS
+SUPPORT_KEYS = _ROLES.support_fields + _ROLES.bare_support
+_KEYS = _ROLES.unit_fields + _ROLES.colon_labels
+_LABEL = _ROLES.label_pattern()
 # a key and its value's start: after a colon, or after 为 (牵头单位为A)
-KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*(?:[:：]|为(?=[^\s:：，,；;]))?\s*")
+KEY_RE = re.compile("(" + _LABEL + r")\s*(?:[:：]|为(?=[^\s:：，,；;]))?\s*")
 # a key that opens a clause: directly after an opener, or followed by a colon
-CLAUSE_KEY_RE = re.compile("(" + "|".join(_KEYS) + r")\s*[:：]")
-# "A、B为牵头单位，C为配合单位": the units before their key, read as "牵头单位：A、B，配合单位：C"
+CLAUSE_KEY_RE = re.compile("(" + _LABEL + r")\s*[:：]")
+# "A、B为牵头单位，C为配合单位": the units before their key, read as "牵头单位：A、B，配合单位：C"; "A、B为共同牵头单位"
+# (the joint words of the inline form, before the key)
 _AS_KEY_RE = re.compile(
-    r"(?:^|(?<=[，,；;]))\s*(?P<units>[^，,；;:：()（）]{2,80}?)为(?P<key>" + "|".join(_KEYS) + r")\s*(?=[，,；;。.]|$)"
+    r"(?:^|(?<=[，,；;]))\s*(?P<units>[^，,；;:：()（）]{2,80}?)为"
+    + rf"(?:{'|'.join(map(re.escape, _ROLES.joint_words)) or '(?!)'})?"
+    + r"(?P<key>" + _ROLES.field_pattern() + r")\s*(?=[，,；;。.]|$)"
+)
+# a duty or clause label whose value says the roles in another form: "责任单位：X为牵头单位，Y为配合单位",
+# "责任分工：X牵头，Y配合"
+_WRAPPER_RE = re.compile(
+    r"\s*(?P<key>" + _ROLES.field_pattern("duty") + "|" + ("|".join(map(re.escape, CLAUSE_LABELS)) or "(?!)")
+    + r")\s*[:：]\s*"
 )
 
 BRACKET_OPEN = "(（[［【"
@@ -348,8 +362,8 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a field that names no body with its value, its label bracketed as a heading): 责任领导：李晓东；
     and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too."""
     labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
-    field = re.compile(rf"(?:{labels})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{'|'.join(_KEYS)}|$)")
-    heading = re.compile(rf"[【\[［〔]({labels}|{'|'.join(_KEYS)})[】\]］〕]")
+    field = re.compile(rf"(?:{labels})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)")
+    heading = re.compile(rf"[【\[［〔]({labels}|{_ROLES.field_pattern()})[】\]］〕]")
     return field, heading
 
 
@@ -367,6 +381,12 @@ def _parse_content(content: str) -> Parsed | None:
     Fields that name no body (责任领导：…, 完成时限：…) are skipped.
     Cached: the name tuples are shared, never changed."""
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
+    wrapper = _WRAPPER_RE.match(content)
+    if wrapper and not KEY_RE.match(content, wrapper.end()):
+        inner = _parse_content(content[wrapper.end() :])
+        # 责任单位：X为牵头单位，Y为配合单位 / 责任分工：X牵头，Y配合: the value says who leads and who supports
+        if inner and inner[0] and inner[1]:
+            return inner[0], inner[1], wrapper.group("key")
     if "为" in content:
         if not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
             # A为牵头单位，B为配合单位 (every part of that form): 牵头单位：A，配合单位：B
@@ -1006,7 +1026,7 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
         end -= 1
     bend = end - 1 if end > 0 and text[end - 1] in "。." else end
     if not _CLOSING_TAIL_RE.search(_tail(text, bend)):
-        return None  # neither form can match: they end in a duty verb
+        return _label_sentence(text, bend, end)  # the inline forms end in a duty verb; fields need not
     s = bend
     while s > 0 and text[s - 1] not in _SENTENCE_STOPS:
         s -= 1
@@ -1031,13 +1051,42 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
     return _make(text, s, end, "", (lead, support, "X牵头"))
 
 
+# "牵头单位为A，配合单位为B、C。": a sentence of fields written with 为 (every part one), the unbracketed clause
+_AS_FIELD_RE = re.compile(_ROLES.field_pattern() + "为")
+_LABEL_SENTENCE_MAX = 240  # how far back a closing sentence of fields is looked for
+
+
+def _label_sentence(text: str, bend: int, end: int) -> Found | None:
+    """The last sentence of `text[:bend]` (its 。 at `bend`, the clause's end `end`) when it is nothing but fields
+    written with 为 ("牵头单位为A，配合单位为B。") and every unit a body's: what "（牵头单位：A；配合单位：B）" says."""
+    lo = max(0, bend - _LABEL_SENTENCE_MAX)
+    if "为" not in text[lo:bend]:
+        return None
+    s = bend
+    while s > lo and text[s - 1] not in _SENTENCE_STOPS:
+        s -= 1
+    if s == lo and lo > 0:
+        return None  # no sentence start near: a run of text, not a clause
+    while s < bend and text[s] in " \t\u3000":
+        s += 1
+    sentence = squeeze(text[s:bend])
+    parts = [p.strip() for p in _split_outside(sentence, "，,；;")]
+    if not parts or not all(_AS_FIELD_RE.match(p) for p in parts):
+        return None
+    parsed = _parse_content(sentence)
+    if not parsed or not _names_ok(parsed[0], lead=True) or (parsed[1] and not _names_ok(parsed[1], lead=False)):
+        return None
+    return _make(text, s, end, "", parsed)
+
+
 # The last sentence in prose, when it assigns the measure (README "Who is responsible"):
 #   由X牵头，会同Y、Z组织实施 / 此项工作由X牵头，Y、Z参与 / 由X负责，Y、Z配合 / 由X具体实施，Y加强指导 /
 #   X负责推进，Y、Z给予…支持 / X负责牵头…，Y、Z按职责配合 / 由X负责，Y按规定保障…资金 / X（要）会同Y、Z制定… / 由X具体负责 / 责任主体为X.
 # A sentence that only says "X负责…" is how policy prose describes a duty, not an assignment: without 由
 # opening the sentence, a support part (配合, 参与, 会同 …) must name the others.
 # the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责
-_SCOPE_SUBJECT_RE = re.compile(r"(?:此|该|本|这|上述|以上|前述)(?:项|些)?(?:工作|任务|措施|事项|内容)?(?=由)")
+# (具体由X负责，Y配合: the same, the task left unsaid)
+_SCOPE_SUBJECT_RE = re.compile(r"(?:(?:此|该|本|这|上述|以上|前述)(?:项|些)?(?:工作|任务|措施|事项|内容)?(?:具体)?|具体)(?=由)")
 _LEAD_PIECE_RE = re.compile(
     r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
     rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"

@@ -713,6 +713,10 @@ def _where(offset: int, segs: list[Segment], paras: list[Paragraph], starts: lis
     return k, p.line, p.column(seg.para_offset + offset - seg.start)
 
 
+# a paragraph that opens with a labelled field (责任领导：…, 【牵头领导】…): the fields of a measure, not its text
+_FIELD_LABEL = re.compile(r"[【\[［]?[\u4e00-\u9fff]{2,8}(?:[】\]］]|[：:])")
+
+
 def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
     """Lines and columns that only parse can know: the clause's paragraph, each sentence's place."""
     starts = [seg.start for seg in segs]
@@ -726,7 +730,9 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             # apart from the measure's text only where the clause opens its paragraph: a clause after text of
             # the measure in the same paragraph (a measure broken in two before it: a PDF line cut at a footnote
             # mark, a typed break mid-sentence) closes that text as usual
-            opens = k > 0 and not m.text[segs[k].start : start].strip()
+            # (or after another labelled field of its line only: 责任领导：副县长 王某；牵头单位：…)
+            before = m.text[segs[k].start : start].strip()
+            opens = k > 0 and (not before or _FIELD_LABEL.match(before) is not None)
             placed: dict[str, object] = {"detached": True} if opens and r.source == "clause" else {}
             if not r.line:
                 placed.update(line=line, column=col)

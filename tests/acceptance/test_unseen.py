@@ -128,18 +128,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
-    "blind14/beijing-municipality-debut-economy-table": "units: a .docx 责任单位 cell holding “牵头：X” and “配合：Y” lines is not split into roles: all read as lead, labels kept",
-    "blind14/yangjiang-city-knives-gbk": "units: (五)'s “（X、Y为牵头单位，Z为配合单位）” not read",
-    "blind15/boao-town-forum-service": "units: the closing sentence “具体由X负责，Y配合。” is not read",
-    "blind15/chengxian-county-walnut-draft": "units: “（责任单位：X为牵头单位，Y为配合单位）” read with 为 kept and roles swapped",
-    "blind15/huangqiao-town-violin": "units: “（牵头：X；配合：Y）” under a heading line not read",
-    "blind15/ninghe-district-qilihai-wetland-oneline": "units: “牵头单位为X，配合单位为Y。” not read",
-    "blind15/panjin-city-river-crab-gbk": "units: “X牵头，Y参加” loses its support (参加 not a support word)",
-    "blind15/qinghai-province-yak-sheep-table": "units: a .docx cell “牵头：X / 配合：Y” not split into roles",
-    "blind15/sanya-city-yacht-industry": "units: the label “责任分工：” kept in the lead unit; (三)'s line not read",
-    "blind16/ncha-national-museum-youth-education": "units: “责任司局：X　配合单位：Y” — 责任司局 not a lead label",
-    "blind16/wengang-town-writing-brush": "units: “牵头办所：X” not a lead label",
-    "blind16/xingtai-city-bicycle-industry": "units: “主抓单位：X；协助单位：Y” — 主抓单位 not a lead label",
     "blind16/xizang-province-highland-barley": "units: each measure's own two-column .docx table (牵头单位/配合单位/完成时限) read as lead “完成时限”",
     "blind17/hubei-province-phosphogypsum-draft": "units: (七)'s “有关市、州人民政府负责” in a .pdf not read",
 }
