@@ -129,7 +129,6 @@ KNOWN: dict[str, str] = {
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
     "blind14/baise-city-mango-trad": "title: the portal's metadata line “分类：农业、林业、水利；通知” is read as the title",
-    "blind14/beijing-municipality-debut-economy-table": "units: a .docx 责任单位 cell holding “牵头：X” and “配合：Y” lines is not split into roles: all read as lead, labels kept",
     "blind14/shouguang-county-city-vegetable-seeds": "measures: “行动一…行动六” not read as a numbering; the goal lines 1.–3. read as measures",
     "blind14/yangjiang-city-knives-gbk": "units: (五)'s “（X、Y为牵头单位，Z为配合单位）” not read",
     "blind15/boao-town-forum-service": "units: the closing sentence “具体由X负责，Y配合。” is not read",
@@ -138,15 +137,12 @@ KNOWN: dict[str, str] = {
     "blind15/huangqiao-town-violin": "units: “（牵头：X；配合：Y）” under a heading line not read",
     "blind15/ninghe-district-qilihai-wetland-oneline": "units: “牵头单位为X，配合单位为Y。” not read",
     "blind15/panjin-city-river-crab-gbk": "units: “X牵头，Y参加” loses its support (参加 not a support word)",
-    "blind15/qinghai-province-yak-sheep-table": "units: a .docx cell “牵头：X / 配合：Y” not split into roles",
     "blind15/sanya-city-yacht-industry": "units: the label “责任分工：” kept in the lead unit; (三)'s line not read",
     "blind16/ncha-national-museum-youth-education": "units: “责任司局：X　配合单位：Y” — 责任司局 not a lead label",
     "blind16/sandu-county-horsetail-embroidery": "units: a group heading's “本部分任务由X牵头” not given to its items",
     "blind16/wengang-town-writing-brush": "units: “牵头办所：X” not a lead label",
     "blind16/xingtai-city-bicycle-industry": "units: “主抓单位：X；协助单位：Y” — 主抓单位 not a lead label",
-    "blind16/xizang-province-highland-barley": "units: each measure's own two-column .docx table (牵头单位/配合单位/完成时限) read as lead “完成时限”",
     "blind16/zhejiang-province-island-parks": "units: the first-listed-leads convention stated in a closing “注：” line of a .pdf not applied; no units read",
-    "blind17/hubei-province-phosphogypsum-draft": "units: (七)'s “有关市、州人民政府负责” in a .pdf not read",
 }
 
 
