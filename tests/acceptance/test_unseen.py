@@ -132,9 +132,7 @@ KNOWN: dict[str, str] = {
     "blind14/shouguang-county-city-vegetable-seeds": "measures: “行动一…行动六” not read as a numbering; the goal lines 1.–3. read as measures",
     "blind15/hailun-county-city-soybean": "measures: paragraphs “一是…七是” are the measures; 3 sections read instead",
     "blind16/sandu-county-horsetail-embroidery": "units: a group heading's “本部分任务由X牵头” not given to its items",
-    "blind16/xizang-province-highland-barley": "units: each measure's own two-column .docx table (牵头单位/配合单位/完成时限) read as lead “完成时限”",
     "blind16/zhejiang-province-island-parks": "units: the first-listed-leads convention stated in a closing “注：” line of a .pdf not applied; no units read",
-    "blind17/hubei-province-phosphogypsum-draft": "units: (七)'s “有关市、州人民政府负责” in a .pdf not read",
 }
 
 
