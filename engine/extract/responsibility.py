@@ -133,6 +133,9 @@ DUTY_STYLES = frozenset("X" + w for w, role in _DUTY_ROLES if role == "lead") - 
 _LEAD_STYLES = frozenset("X" + w for w in _LEAD_VERBS)
 # a lead verb that closes its piece of a clause: "A牵头，B、C…"
 _LEAD_THEN_RE = re.compile(f"(?:{_alt(_LEAD_VERBS)})[，,；;]")
+# how a group of divisions opens: 各市、州人民政府, and the part of them a task concerns, 有关市、州人民政府 /
+# 相关市、县人民政府 (湖北/湖南 省 plans address their 市、州; blind17 湖北 磷石膏 征求意见稿): one unit each
+_GROUP_HEADS = ("各", "有关", "相关")
 # kinds of division that a 各… group lists after its first one: 各区、县级市 / 各市、县(区)
 _DIVISION_KIND = r"(?:县级市|地级市|自治县|自治旗|自治州|市辖区|直管市|林区|苏木|街道|市|州|盟|区|县|旗|镇|乡)"
 # (各市、州、直管市及神农架林区人民政府: one group; 各镇人民政府、街道办事处: two, see _joins_group)
@@ -264,8 +267,8 @@ def parse_units(text: str) -> list[str]:
         item = _NAME_NOTE_RE.sub("", item.strip(" :：.。"))
         if item in _NO_UNIT:
             continue
-        if item and names and names[-1].startswith("各") and _joins_group(names[-1], item):
-            names[-1] += "、" + item  # 各区、县级市 / 各县、区财政局: one group, not 各区 and 县级市
+        if item and names and names[-1].startswith(_GROUP_HEADS) and _joins_group(names[-1], item):
+            names[-1] += "、" + item  # 各区、县级市 / 有关市、州人民政府: one group, not 各区 and 县级市
             continue
         tiers = len(names)
         while tiers and _BARE_DIVISION_RE.fullmatch(names[tiers - 1]):

@@ -33,6 +33,7 @@ from engine.ingest.tables import (
     Cell,
     GridBudget,
     TableRow,
+    field_table_line,
     find_header,
     table_lines,
     text_table_lines,
@@ -381,6 +382,13 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 yield held
                 held = None
             rows = _docx_rows(block) if tables else None
+            field = field_table_line(rows) if rows else None
+            if field is not None and rows is not None:
+                # a measure's own table of fields (牵头单位 | X; 完成时限 | Z): one line, numbered by its first cell
+                first = counter[0] + 1
+                counter[0] += sum(c.lines for row in rows for c in row)
+                yield first, field
+                continue
             found = table_lines(rows) if rows else None
             if found is not None and rows is not None:
                 yield from _docx_task_table(block, rows, found, counter)
@@ -529,12 +537,22 @@ def _table_cells(lines: list[RawLine]) -> list[RawLine]:
     """Rows of a ruled table that is no task table, cell by cell (as the .docx reader reads one):
     in a PDF's lines only table rows hold tabs (engine.ingest.pdf joins their cells with them)."""
     out: list[RawLine] = []
-    for n, text in lines:
+    run: list[RawLine] = []  # the rows of one ruled table, as they come
+    for n, text in [*lines, (0, "")]:
         if "\t" in text and not isinstance(text, TableRow):
-            out += [(n, cell) for cell in text.split("\t") if cell.strip()]
-        else:
-            out.append((n, text))
-    return out
+            run.append((n, text))
+            continue
+        if run:
+            # a measure's own table of fields (牵头单位 | X; 完成时限 | Z): one line, as in a .docx
+            grid = [[Cell(k, 1, [c]) for k, c in enumerate(t.split("\t"))] for _, t in run]
+            field = field_table_line(grid)
+            if field is not None:
+                out.append((run[0][0], field))
+            else:
+                out += [(m, cell) for m, t in run for cell in t.split("\t") if cell.strip()]
+            run = []
+        out.append((n, text))
+    return out[:-1]
 
 
 # --------------------------------------------------------------------------- .html
@@ -691,7 +709,8 @@ def _html_task_table(table: object, out: list[str], rows: list[TableRow], grids:
     if not head or find_header(head) is None:
         return False
     grid = _html_rows(trs, grids)
-    found = table_lines(grid) if grid else None
+    field = field_table_line(grid) if grid else None  # a measure's own table of fields: one line
+    found = (0, [field]) if field is not None else table_lines(grid) if grid else None
     if found is None:
         return False
     h, lines = found

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from engine.ingest import budgets
 from engine.ingest.normalise import to_simplified
+from engine.memo import memo
 from engine.roles import roles as role_words
 
 # the words of each column (序号, 重点任务, 牵头单位 / 主办单位, 责任单位, 配合单位 / 协办单位, 完成时限) are data:
@@ -53,6 +54,8 @@ _RESP_END = re.compile(
 _BARE_DATE = re.compile(r"^(?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?)$")
 _DONE = ("完成", "推进", "坚持", "开展", "实施", "落实")
 _WS_RUN = re.compile(r"[\s\u3000]+")
+# a cell that says nothing: "", "—", "/", "无"
+_NO_VALUE = re.compile(r"^[\s\u3000—–\-－/／]*(?:无|暂无)?[\s\u3000]*$")
 
 
 class TableRow(str):
@@ -211,26 +214,39 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         task_text += t
     if not task_cells:
         b.add("", anchor)
-    lead = [k for k in by_role.get("lead", []) if texts[k]]
-    duty = [k for k in by_role.get("duty", []) if texts[k]]
-    lead_word = "牵头单位" if lead or not duty else "责任单位"  # the column's own word: 责任单位 is not 牵头单位
-    lead = sorted(lead + duty)
-    support = [k for k in by_role.get("support", []) if texts[k]]
+    _fields(b, texts, starts, by_role, task_text)
+    return TableRow(orig, "".join(b.text), b.cols)
+
+
+def _fields(b: _Builder, texts: list[str], starts: list[int], by_role: dict[str, list[int]], task_text: str) -> None:
+    """The units of a row (its unit cells, by column) as a clause "(牵头单位:…;配合单位:…)" and its deadline
+    "…完成。", added to `b`; nothing already in `task_text` is said again."""
+    # a unit cell may name both roles with its own labels ("牵头：X" / "配合：Y" as lines of one 责任单位 cell):
+    # each labelled part goes to its role, whatever the column's; text before any label keeps the column's role
+    parts: dict[str, list[tuple[int, str]]] = {"lead": [], "duty": [], "support": []}
+    for role in ("lead", "duty", "support"):
+        for k in by_role.get(role, []):
+            if texts[k]:
+                for own, at, piece in _labelled(texts[k]):
+                    parts[own or role].append((starts[k] + at, piece))
+    lead_word = "牵头单位" if parts["lead"] or not parts["duty"] else "责任单位"  # 责任单位 is not 牵头单位
+    lead = sorted(parts["lead"] + parts["duty"])
+    support = sorted(parts["support"])
     if (lead or support) and not _RESP_END.search(task_text):
         first = True
-        for word, ks in ((lead_word, lead), ("配合单位", support)):
-            if not ks:
+        for word, ps in ((lead_word, lead), ("配合单位", support)):
+            if not ps:
                 continue
-            b.add(("(" if first else ";") + word + ":", starts[ks[0]])
-            for n, k in enumerate(ks):
+            b.add(("(" if first else ";") + word + ":", ps[0][0])
+            for n, (at, piece) in enumerate(ps):
                 if n:
-                    b.add("、", starts[k])
-                _units(b, cells[k], texts[k], starts[k])
+                    b.add("、", at)
+                _units(b, piece, at)
             first = False
-        b.add(")", starts[(support or lead)[0]])
+        b.add(")", (support or lead)[0][0])
     for k in by_role.get("due", []):
         due = texts[k]
-        if not due or _squash(due) in _squash(task_text):
+        if _NO_VALUE.match(due) or _squash(due) in _squash(task_text):
             continue
         b.add(due, start=starts[k])
         if _BARE_DATE.match(due.strip()):
@@ -238,13 +254,12 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         if not due.rstrip("。；; ").endswith(_DONE) and not re.search("长期|持续|每", due):
             b.add("完成", starts[k])
         b.add("。", starts[k])
-    return TableRow(orig, "".join(b.text), b.cols)
 
 
 _LIST_MARKS = ("、", "，", ",", "；", ";")
 
 
-def _units(b: _Builder, cell: Cell, text: str, start: int) -> None:
+def _units(b: _Builder, text: str, start: int) -> None:
     """Unit names; paragraph breaks and spaces between names become 、 (else names would run together)."""
     last = 0
     for m in _WS_RUN.finditer(text):
@@ -253,6 +268,57 @@ def _units(b: _Builder, cell: Cell, text: str, start: int) -> None:
             b.add("、", start + m.start())  # a name's own 、 before the break is kept, not doubled
         last = m.end()
     b.add(text[last:], start=start + last)
+
+
+@memo(1, copy="shared")  # built once from the roles data; a compiled pattern and a frozen mapping
+def _label_words() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """The labels a unit cell names a role with, followed by a colon: a field of either role (牵头单位：,
+    配合单位：, 责任单位：) or the role's own verb (牵头：, 主责：, 主办：; 配合：, 协助：, 参与：), all from
+    rulesets/data/roles.yaml. (pattern, word -> role)."""
+    r = role_words()
+    words = (
+        [(w, "lead") for w in (*r.lead_fields, *r.lead_verbs, *r.paired_verbs)]
+        + [(w, "duty") for w in r.duty_fields]
+        + [(w, "support") for w in (*r.support_fields, *r.support_verbs)]
+    )
+    words.sort(key=lambda wr: -len(wr[0]))
+    alt = "|".join(re.escape(w) for w, _ in words)
+    return re.compile(f"(?:{alt})[\\s\u3000]*[:：]"), tuple(words)
+
+
+_PART_EDGE = "\t\n \u3000/／;；,，、|｜"  # what stands between the labelled parts of a cell
+
+
+def _labelled(text: str) -> list[tuple[str | None, int, str]]:
+    """A unit cell cut at its own role labels: (role of the label, or None before any; offset of the part
+    in `text`; the part, its label and the marks around it dropped). One part (None, 0, text) for a cell
+    without labels. "牵头：市商务局\t配合：市财政局、各区政府" -> lead 市商务局, support 市财政局、各区政府;
+    also "牵头：X / 配合：Y" and "牵头单位：X；配合单位：Y" in one line. The labels are matched in simplified
+    characters (牽頭：)."""
+    pattern, words = _label_words()
+    folded = to_simplified(text)
+    if len(folded) != len(text):
+        folded = text
+    hits = list(pattern.finditer(folded))
+    if not hits:
+        return [(None, 0, text)]
+    role_of = dict(words)
+    out: list[tuple[str | None, int, str]] = []
+    bounds = [(None, 0, hits[0].start())] + [
+        (
+            role_of[_HEADER_JUNK.sub("", m.group(0))],
+            m.end(),
+            hits[n + 1].start() if n + 1 < len(hits) else len(text),
+        )
+        for n, m in enumerate(hits)
+    ]
+    for role, at, end in bounds:
+        piece = text[at:end]
+        lead_gap = len(piece) - len(piece.lstrip(_PART_EDGE))
+        piece = piece.strip(_PART_EDGE)
+        if piece:
+            out.append((role, at + lead_gap, piece))
+    return out
 
 
 def _squash(s: str) -> str:
@@ -328,6 +394,50 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
             ordinal += 1
         out.append(line)
     return h, out
+
+
+_FIELD_ROLES = frozenset(("lead", "duty", "support", "due", "person", "note"))
+
+
+def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
+    """A measure's own small table of fields, read as the fields of the text above it, or None.
+
+    Some plans set under each measure a two-column table, its labels down the left (牵头单位 | X;
+    配合单位 | Y; 完成时限 | Z: blind16 西藏), or label and value side by side in pairs (牵头单位 | X | 完成时限 |
+    Z): a table of one task's fields, not a task table whose header row names columns. Every filled cell
+    of it stands in a pair, a label naming a unit, deadline, person or note field (the column words of
+    rulesets/data/roles.yaml) and a value that is no label, and one label names units. It gives one line,
+    the clause and deadline a task table's row gives, "(牵头单位:X;配合单位:Y)Z底前完成。", in which the
+    parser reads the fields of the measure it follows; its orig is the cells joined with a tab."""
+    pairs: list[tuple[str, Cell]] = []
+    values: list[Cell] = []
+    for row in rows:
+        filled = [c for c in row if c.text]
+        if len(filled) % 2:
+            return None
+        for label, value in zip(filled[::2], filled[1::2], strict=True):
+            role = column_role(label.text)
+            if role not in _FIELD_ROLES or column_role(value.text) is not None:
+                return None
+            pairs.append((role, label))
+            values.append(value)
+    if not {"lead", "duty", "support"} & {role for role, _ in pairs}:
+        return None
+    cells = [c for (_, label), value in zip(pairs, values, strict=True) for c in (label, value)]
+    texts = [c.text for c in cells]
+    starts: list[int] = []
+    pos = 1
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    by_role: dict[str, list[int]] = {}
+    for n, (role, _) in enumerate(pairs):
+        by_role.setdefault(role, []).append(2 * n + 1)
+    b = _Builder()
+    _fields(b, texts, starts, by_role, "")
+    if not b.text:
+        return None
+    return TableRow("\t".join(texts), "".join(b.text), b.cols)
 
 
 # --------------------------------------------------------------------------- tables in plain text
