@@ -38,6 +38,10 @@ MIXED = [
     ("（市林业局牵头，市财政局、市农业农村局共同参与）", ["市林业局"], ["市财政局", "市农业农村局"]),
     ("（市林业局牵头，市财政局、市科技局联合配合）", ["市林业局"], ["市财政局", "市科技局"]),
     ("由市发展改革委牵头，市商务局共同参与。", ["市发展改革委"], ["市商务局"]),
+    # 协同配合 is one support verb, as 共同参与: the last support unit does not keep 协同 (simplified and traditional)
+    ("（县林业局牵头负责，县财政局、县自然资源局协同配合）", ["县林业局"], ["县财政局", "县自然资源局"]),
+    ("（县林业局牵头负责，县财政局、各乡镇人民政府协同配合）", ["县林业局"], ["县财政局", "各乡镇人民政府"]),
+    ("由区商务局牵头，区市场监管局协同配合。", ["区商务局"], ["区市场监管局"]),
 ]  # fmt: skip
 
 
@@ -46,6 +50,23 @@ def test_a_clause_mixing_the_field_and_the_verb_form_is_read_whole(clause, lead,
     r = extract_responsibility(BODY + clause, prose=True)
     assert r is not None
     assert ([u.name for u in r.lead], [u.name for u in r.support]) == (lead, support)
+
+
+TRAD_PLAN = """某縣茶產業發展實施方案
+
+一、主要任務
+（一）加強茶園建設。每年新建標準化茶園1000畝。（縣林業局牽頭負責，縣財政局、各鄉鎮人民政府協同配合）
+（二）培育茶葉品牌。每年舉辦茶文化節1次。（縣商務局牽頭，縣文化和旅遊局協同配合）
+"""
+
+
+def test_a_traditional_character_clause_closed_by_xietong_peihe_keeps_no_verb_in_a_name():
+    plan = parse_plan(from_text(TRAD_PLAN))
+    got = [(m.ref, m.lead_units, m.support_units) for m in plan.measures]
+    assert got == [
+        ("(一)", ["县林业局"], ["县财政局", "各乡镇人民政府"]),
+        ("(二)", ["县商务局"], ["县文化和旅游局"]),
+    ]
 
 
 PLAN = """XX市竹产业发展实施方案
