@@ -19,7 +19,7 @@ import sys
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, footer, furniture
+from engine.ingest import budgets, footer, furniture, unit_spaces
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import (
@@ -78,7 +78,9 @@ def build(
         )
         if isinstance(orig, TableRow):
             cols = [orig.cols[c - 1] for c in cols]
-        elif piece.start:
+        else:
+            text, cols = unit_spaces.separate(piece.text, text, cols)  # 责任单位：A　B　C
+        if piece.start and not isinstance(orig, TableRow):
             cols = [c + piece.start for c in cols]
         if fmt == "md" and text and not isinstance(orig, TableRow):
             text, cols = _strip_markdown(text, cols)

@@ -253,6 +253,8 @@ class Format(CheckKind):
                 if heading:
                     skip_to = max(skip_to, heading.end())
             persons = _person_values(orig, person)  # 分管领导：副县长 王振东: a field's title and name
+            # 责任单位：A　B　C: a space the text reads as the 、 between two units (engine/ingest/unit_spaces.py)
+            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch == "、" and p.orig[c - 1] in " \u3000"}
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
@@ -262,6 +264,7 @@ class Format(CheckKind):
                 and not (signer_end.search(orig, 0, m.start()) and _SIGNED_DATE.match(orig, m.end()))
                 and not _between_fields(orig, m)
                 and not any(a <= m.start() and m.end() <= b for a, b in persons)
+                and not any(m.start() < c <= m.end() for c in listed)
             ]
             groups: list[list[re.Match[str]]] = []
             for m in runs:
