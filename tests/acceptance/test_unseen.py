@@ -128,10 +128,8 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
-    "blind18/jinxiang-county-garlic": "units: units separated only by full-width spaces (first-listed leads) read as one unit",
     "blind18/nanyang-city-mugwort-annex": "measures: the body points to 附件1 and the measures are that annex's 任务清单 entries; 3 body sections read instead",
-    "blind18/sichuan-province-baijiu": "units: (七)'s “X牵头，Y、Z等按职责分工负责” across a PDF page header/footer: Y、Z read as leads",
-    "blind18/tongling-city-copper-trad": "units: “牽頭負責…協同配合” in traditional characters: the last support unit keeps 协同, and the units come out simplified",
+    "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
     "blind18/xuzhou-city-subsidence-gbk": "units: a printed page number line splitting (一)/(四) loses their support units",
     "blind19/lingyuan-county-city-flowers-draft": "title: an 起草说明 placed before the 征求意见稿 leaves the plan's title unread (empty)",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
