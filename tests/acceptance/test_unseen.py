@@ -133,7 +133,6 @@ KNOWN: dict[str, str] = {
     "blind18/sichuan-province-baijiu": "units: (七)'s “X牵头，Y、Z等按职责分工负责” across a PDF page header/footer: Y、Z read as leads",
     "blind18/tongling-city-copper-trad": "units: “牽頭負責…協同配合” in traditional characters: the last support unit keeps 协同, and the units come out simplified",
     "blind18/xuzhou-city-subsidence-gbk": "units: a printed page number line splitting (一)/(四) loses their support units",
-    "blind19/lingyuan-county-city-flowers-draft": "title: an 起草说明 placed before the 征求意见稿 leaves the plan's title unread (empty)",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
 }
 
