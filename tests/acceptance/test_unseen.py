@@ -132,7 +132,6 @@ KNOWN: dict[str, str] = {
     "blind18/nanyang-city-mugwort-annex": "measures: the body points to 附件1 and the measures are that annex's 任务清单 entries; 3 body sections read instead",
     "blind18/sichuan-province-baijiu": "units: (七)'s “X牵头，Y、Z等按职责分工负责” across a PDF page header/footer: Y、Z read as leads",
     "blind18/tongling-city-copper-trad": "units: “牽頭負責…協同配合” in traditional characters: the last support unit keeps 协同, and the units come out simplified",
-    "blind18/xuzhou-city-subsidence-gbk": "units: a printed page number line splitting (一)/(四) loses their support units",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
 }
 
