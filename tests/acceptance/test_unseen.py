@@ -355,10 +355,7 @@ def test_pair_finds_both_defects(which):
 
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
-PAIR_KNOWN: dict[str, str] = {
-    "blind18": "one false warning (in parent and child alike): a measure's heading “将海水淡化水纳入水资源统一配置” restated "
-    "by its first sentence (“…配置体系”) is read as a duplicate sentence",
-}
+PAIR_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
