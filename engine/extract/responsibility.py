@@ -126,6 +126,7 @@ _DUTY_ROLES = tuple(sorted(dict.fromkeys((
     ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
     ("负责落实", "lead"), ("共同负责", "lead"), ("负责", "lead"), ("组织落实", "lead"), ("落实", "lead"),
     ("指导", "lead"), *((w, "lead") for w in _LEAD_VERBS), *((w, "support") for w in _ROLES.support_verbs),
+    *((w, "lead") for w in unit_data().list_end),  # the words closing a unit list (units.yaml): 按职责分工落实
 )), key=lambda wr: -len(wr[0])))  # fmt: skip
 # styles of the bare national form, which must close a sentence to count ("X牵头" is INLINE_RE's too)
 DUTY_STYLES = frozenset("X" + w for w, role in _DUTY_ROLES if role == "lead") - {"X牵头"}

@@ -60,7 +60,7 @@ def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]
     from engine.ingest import pdf as layout
 
     if not any("\f" in line for _, line in lines):
-        return lines, []
+        return page_number_lines(lines)
     pages: list[list[int]] = [[]]
     for k, (_, line) in enumerate(lines):
         if "\f" in line and pages[-1]:
@@ -87,6 +87,63 @@ def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]
     # a blanked line keeps its form feed: the page break the lines around it are joined over (unwrap)
     out = [(no, ("\f" if "\f" in line else "") if k in drop else line) for k, (no, line) in enumerate(lines)]
     return out, [text[k] for k in sorted(drop)]
+
+
+# ---- a printed document saved as text without its form feeds: its page numbers left as lines ----------------
+# A page number decorated as printed (— 3 —, -3-, 第3页, 3/12) alone on a line is furniture between blank lines or
+# where it splits a sentence (a last line "—1—" right under the text stays: nothing shows it is the page's); a bare
+# number (3) only between blank lines, and only when it splits a sentence or another page number stands in the text
+# (a list of numbers, a table's 序号 cells, is no page number). Where it split a paragraph (the line above goes on
+# mid-sentence, the line below opens no item), the paragraph is joined back.
+_BARE_PAGE = re.compile(r"\d{1,3}")
+
+
+def page_number_lines(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
+    """Page-number lines dropped from a text without form feeds, the paragraphs they split joined back."""
+    from engine.ingest import pdf as layout
+
+    text = [line.strip() for _, line in lines]
+    filled = [k for k, t in enumerate(text) if t]
+
+    def alone(k: int) -> bool:
+        return (k == 0 or not text[k - 1]) and (k + 1 == len(text) or not text[k + 1])
+
+    decorated = [
+        k for k in filled
+        if layout.PAGE_NUMBER.match(text[k]) and not text[k].isdigit() and (alone(k) or _splits(text, filled, k))
+    ]  # fmt: skip
+    bare = [k for k in filled if _BARE_PAGE.fullmatch(text[k]) and alone(k)]
+    if not decorated and not bare:
+        return lines, []
+    out = list(lines)
+    drop: set[int] = set(decorated)
+    for k in bare:
+        if len(decorated) + len(bare) >= 2 or _splits(text, filled, k):
+            drop.add(k)
+    for k in sorted(drop):
+        if not _splits(text, filled, k):
+            continue
+        pos = filled.index(k)
+        above, below = filled[pos - 1], filled[pos + 1]
+        if above in drop or below in drop:
+            continue
+        no, line = out[above]
+        piece = out[below][1].strip()
+        out[above] = (no, line.rstrip() + wrap.joiner(line.rstrip(), piece) + piece)
+        out[below] = (out[below][0], "")
+        text[below] = ""
+    for k in drop:
+        out[k] = (out[k][0], "")
+    return out, [lines[k][1].strip() for k in sorted(drop)]
+
+
+def _splits(text: list[str], filled: list[int], k: int) -> bool:
+    """The line `k` stands inside a sentence: the line above ends mid-sentence, the line below opens no item."""
+    pos = filled.index(k)
+    if pos == 0 or pos + 1 == len(filled):
+        return False
+    above, below = text[filled[pos - 1]], text[filled[pos + 1]]
+    return bool(above and below) and above[-1] not in wrap.CLOSED and not wrap.starts_item(below)
 
 
 # ---- text hard-wrapped at a fixed width (a copy from a fixed-width viewer, a terminal, an e-mail) -----

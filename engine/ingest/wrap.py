@@ -46,6 +46,7 @@ WIDTH_QUANTILE = 0.9  # the wrap width: this quantile of the lines' widths (a st
 
 _STOPS = frozenset("。；;！!？?")
 _CLOSED = _STOPS | frozenset("）)】」』”’》〉]")  # a line ending so may end its paragraph
+CLOSED = _CLOSED | frozenset("：:")  # and a line ending so may end it, or a heading or label, before a line of its own
 _GOES_ON = frozenset("，,、")  # a line ending so never ends a paragraph
 _COLON = frozenset("：:")
 CONTINUES = frozenset("）)】」』”’》〉]，,、。；;：:！!？?")  # a line starting so never starts one

@@ -332,6 +332,17 @@ def _signed_before_attachment(paras: list[Paragraph], first: int) -> int | None:
     return None
 
 
+def _own_title(paras: list[Paragraph], gap: int, first: int) -> frontmatter.FrontMatter | None:
+    """The title standing over the plan inside the attachment that holds it, when the text signed above
+    the attachment names no title of its own (a 起草说明 placed BEFORE the 征求意见稿 it explains: its
+    heading 关于《X》的起草说明 is the explanation's, not the plan's): read from after the 附件 heading."""
+    start = next((k + 1 for k in range(first - 1, gap - 1, -1) if _ATTACHMENT.fullmatch(paras[k].text)), None)
+    if start is None:
+        return None
+    fm = frontmatter.read_front([(paras[k].line, paras[k].text) for k in range(start, first)])
+    return fm if fm.title and not _EXPLANATION.fullmatch(fm.title) else None
+
+
 def _signed_before_annex(nodes: list, paras: list[Paragraph]) -> list[int]:
     """The body's closing (附件 list, signature, date, the attachment's heading) when the measures
     follow it in an attachment's task table: cut from the item or heading it would run on from."""
@@ -556,6 +567,10 @@ def _parse_one(
         closing = list(range(gap, first)) + closing
     front = [(paras[k].line, paras[k].text) for k in range(front_end)]
     fm = frontmatter.read_front(front)
+    if gap is not None and (not fm.title or _EXPLANATION.fullmatch(fm.title)):
+        own = _own_title(paras, gap, first)
+        if own is not None:
+            fm.title, fm.title_paras, fm.is_draft = own.title, own.title_paras, own.is_draft
     if fm.date is None and closing:
         tail = [(paras[k].line, paras[k].text) for k in closing]
         end_fm = frontmatter.read_front(tail)

@@ -130,8 +130,6 @@ KNOWN: dict[str, str] = {
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/nanyang-city-mugwort-annex": "measures: the body points to 附件1 and the measures are that annex's 任务清单 entries; 3 body sections read instead",
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
-    "blind18/xuzhou-city-subsidence-gbk": "units: a printed page number line splitting (一)/(四) loses their support units",
-    "blind19/lingyuan-county-city-flowers-draft": "title: an 起草说明 placed before the 征求意见稿 leaves the plan's title unread (empty)",
     # blind14–17, held out, first run (2026-12-06, main at fdc1611): 7, 3, 5, 10 of 11
 }
 
@@ -355,10 +353,7 @@ def test_pair_finds_both_defects(which):
 
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
-PAIR_KNOWN: dict[str, str] = {
-    "blind18": "one false warning (in parent and child alike): a measure's heading “将海水淡化水纳入水资源统一配置” restated "
-    "by its first sentence (“…配置体系”) is read as a duplicate sentence",
-}
+PAIR_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -31,3 +31,20 @@ def test_responsible_units_beside_a_named_lead_take_part() -> None:
     assert [u.name for u in r.support] == ["县政务服务中心", "县大数据发展局"]
     alone = extract_responsibility("1.推进改革。优化流程。（责任单位：县政务服务中心、县大数据发展局）")
     assert alone is not None and [u.name for u in alone.lead] == ["县政务服务中心", "县大数据发展局"]
+
+
+@pytest.mark.parametrize(
+    "clause, lead, support",
+    [
+        # 落实 for 负责 after the division of labour: the units after "X牵头，" take part
+        ("（区住房城乡建设局牵头，区城管局、区公安分局等按职责分工落实）", ["区住房城乡建设局"], ["区城管局", "区公安分局"]),
+        ("（县交通运输局牵头，县财政局、县自然资源局按照职责分工落实）", ["县交通运输局"], ["县财政局", "县自然资源局"]),
+        # alone, the units that carry out their part lead jointly
+        ("（州卫生健康委、州医保局按职责分工落实）", ["州卫生健康委", "州医保局"], []),
+    ],
+)
+def test_a_division_of_labour_carried_out_rather_than_answered_for(clause: str, lead: list[str], support: list[str]) -> None:
+    r = extract_responsibility("1.整治老旧管网。完成改造120公里。" + clause)
+    assert r is not None
+    assert [u.name for u in r.lead] == lead
+    assert [u.name for u in r.support] == support

@@ -169,3 +169,14 @@ def test_near_pairs_equal_every_pair_compared_at_any_ratio() -> None:
         queries, ratio = keys[: len(keys) // 2 + 1], rng.choice([50, 75, 90, 95, 99, 100])
         want = {(i, j) for i, q in enumerate(queries) for j, c in enumerate(keys) if fuzz.ratio(c, q) >= ratio}
         assert set(k.near_pairs(queries, keys, ratio)) == want
+
+
+def test_a_heading_opened_out_by_its_first_sentence_is_no_duplicate() -> None:
+    """（三）X。X体系，…: the first sentence restates the heading with a word more (or less); a sentence written twice
+    after it is still reported."""
+    expanded = "将再生水纳入城市供水统一调度。将再生水纳入城市供水统一调度体系，工业冷却优先使用再生水。"
+    shorter = "建设再生水利用配套管网工程。建设再生水利用配套管网，2027年底前新建管网80公里。"
+    assert run(k, ctx(plan([measure("1", expanded), measure("2", shorter)]))) == []
+    twice = "健全再生水价格机制。建立再生水价格动态调整机制，按季度公布价格。完善价格听证，建立再生水价格动态调整机制。"
+    hits = run(k, ctx(plan([measure("1", twice)])))
+    assert [h.quote for h in hits] == ["建立再生水价格动态调整机制"]

@@ -72,3 +72,34 @@ def test_checked_alone_the_explanation_gives_no_numbering_or_unit_findings() -> 
         path.write_text(BODY + SHAPES["attachment list, unsigned"] + EXPLANATION, encoding="utf-8")
         run = check(str(path), allow_no_parent=True, fail_on="none")
     assert [(f.rule, f.local_item) for f in run.report.findings if f.severity in ("warning", "error")] == []
+
+
+# an explanation placed BEFORE the draft it explains, in the package's first attachment and signed by the
+# drafting office (fixtures/blind19 凌源市 shows the class); written here for another place and level
+AHEAD = """附件1
+关于《青川县茶叶产业提质增效行动方案（征求意见稿）》的编制说明
+一、编制背景
+为推动茶叶产业提质增效，县农业农村局牵头编制了《青川县茶叶产业提质增效行动方案（征求意见稿）》。
+二、主要内容
+《方案》提出建设标准茶园、培育加工主体、打响区域品牌等3项任务。
+青川县农业农村局
+2026年3月2日
+附件2
+青川县茶叶产业提质增效行动方案
+（征求意见稿）
+为推动茶叶产业提质增效，结合我县实际，制定本方案。
+一、重点任务
+（一）建设标准茶园。新建标准茶园5000亩。（县农业农村局牵头，县林业局配合）
+（二）培育加工主体。培育茶叶加工企业10家。（县经济科技信息化局牵头，县市场监管局配合）
+（三）打响区域品牌。办好茶叶采摘节。（县文化旅游局负责）
+二、保障措施
+（一）加强组织领导。县政府成立工作专班，统筹推进各项任务。
+"""
+
+
+def test_an_explanation_ahead_of_the_draft_leaves_the_title_to_the_plan() -> None:
+    """The plan's title is the line over the plan in its own attachment, not the explanation's heading."""
+    plan = parse_plan(from_text(AHEAD, path="package.txt"))
+    assert plan.title.startswith("青川县茶叶产业提质增效行动方案")
+    assert plan.is_draft
+    assert [m.title for m in plan.measures][:3] == ["建设标准茶园", "培育加工主体", "打响区域品牌"]

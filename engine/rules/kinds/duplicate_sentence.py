@@ -118,7 +118,7 @@ class DuplicateSentence(CheckKind):
             for j, i in _within(body, options.min_len, options.ratio):
                 if _contrasted(cl[j][1], cl[i][1], options.contrasts):
                     continue
-                if m.title and cl[j][1].strip() == m.title.strip():
+                if m.title and _restates_heading(m.title, cl[i], cl[j]):
                     continue  # （六）启动1+X证书制度试点工作。…，启动1+X证书制度试点工作: the body restates its heading
                 if _shared_part(body, cl[i][0], cl[i][1], body, cl[j][0], cl[j][1], options.rest_ratio):
                     continue
@@ -174,6 +174,16 @@ class DuplicateSentence(CheckKind):
             suggestion=self.suggest(lang, {}),
             key=key,
         )
+
+
+def _restates_heading(title: str, earlier: tuple[int, str, str], later: tuple[int, str, str]) -> bool:
+    """The later clause restates the measure's heading, word for word or expanded (（二）将X纳入统一配置。将X纳入统一
+    配置体系，…: the first sentence opens the heading out), or the earlier one is the heading and the later one says it
+    shorter: a heading and its body, not a sentence written twice."""
+    head = _PUNCT.sub("", title)
+    if later[1].strip() == title.strip():
+        return True
+    return earlier[2] == head and (head in later[2] or later[2] in head)
 
 
 def _context(body: str, offset: int, clause: str) -> tuple[str, str] | None:
