@@ -170,17 +170,23 @@ def find_header(rows: list[list[Cell]]) -> tuple[int, dict[int, str]] | None:
     return None
 
 
+def _cell_starts(texts: list[str]) -> list[int]:
+    """Each cell's column (1-based) in the row's line: the cells joined by one tab each."""
+    starts: list[int] = []
+    pos = 1
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return starts
+
+
 def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow | None:
     """The synthetic line for one data or section row (None for an empty row)."""
     texts = [c.text for c in cells]
     if not any(texts):
         return None
     orig = "\t".join(texts)
-    starts: list[int] = []
-    pos = 1
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = _cell_starts(texts)
     by_role: dict[str, list[int]] = {}
     for k, cell in enumerate(cells):
         role = next((roles[c] for c in range(cell.col, cell.col + cell.span) if c in roles), "")
@@ -425,11 +431,7 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
         return None
     cells = [c for (_, label), value in zip(pairs, values, strict=True) for c in (label, value)]
     texts = [c.text for c in cells]
-    starts: list[int] = []
-    pos = 1
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = _cell_starts(texts)
     by_role: dict[str, list[int]] = {}
     for n, (role, _) in enumerate(pairs):
         by_role.setdefault(role, []).append(2 * n + 1)
