@@ -404,11 +404,18 @@ def _under_general_tops(nodes: list[Node]) -> set[int]:
     the section excluded: their numbering does not vote for the measures' style where the tasks stand in other
     sections numbered otherwise (blind14 寿光市: three goal lines 1.–3. before six actions 行动一…行动六 would
     outvote them with two). None when every top-level section is such a one."""
+    return _under_tops(nodes, is_general)
+
+
+def _under_tops(nodes: list[Node], chosen: Callable[[str], bool]) -> set[int]:
+    """Nodes under a top-level section whose plain title is `chosen`, the sections themselves excluded; none when
+    every top-level section is chosen (a plan of such sections only has no other tasks for them to stand apart
+    from)."""
     top_of = _tops(nodes)
-    general = {t for t in set(top_of) if is_general(_plain_title(nodes[t].title))}
-    if general == set(top_of):
+    tops = {t for t in set(top_of) if chosen(_plain_title(nodes[t].title))}
+    if tops == set(top_of):
         return set()
-    return {i for i, t in enumerate(top_of) if i != t and t in general}
+    return {i for i, t in enumerate(top_of) if i != t and t in tops}
 
 
 def _tops(nodes: list[Node]) -> list[int]:
@@ -423,16 +430,11 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     """Nodes under a 总则/附则 chapter or a safeguards section (三、保障措施), the top-level node excluded.
     None when every top-level section is such a one: a text that is nothing but its safeguards (an excerpt,
     a one-section notice) has no other tasks for them to stand apart from."""
-    top_of = _tops(nodes)
-    titles = {t: _plain_title(nodes[t].title) for t in set(top_of)}
-    framing_tops = {
-        t
-        for t, title in titles.items()
-        if FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title) or _mechanism(title)
-    }
-    if framing_tops == set(top_of):
-        return set()
-    return {i for i, t in enumerate(top_of) if i != t and t in framing_tops}
+    return _under_tops(
+        nodes,
+        lambda title: bool(FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title))
+        or title in mechanism_titles(),
+    )
 
 
 def _framing(
