@@ -44,17 +44,11 @@ from engine.parse.tree import (
     classify,
     make_measures,
     make_sections,
-    safeguard_heading,
+    safeguard_words,
     unfuse_sections,
 )
 
 __all__ = ["parse_plan"]
-
-
-def _closing_title() -> re.Pattern[str]:
-    """A closing section's title (保障措施, 组织实施; rulesets/data/sections.yaml) at a decimal section's number:
-    where its title ends on one line."""
-    return re.compile(safeguard_heading().pattern.removesuffix("$"))  # re caches the compiled pattern
 
 
 # A paragraph this long is a document (or chapter) delivered on one line: split it at inline numbering.
@@ -128,7 +122,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             found = inline_markers(q.text, [*seen.values(), *recent])  # a page broken in two goes on
             cuts = [mk.start for mk in found if mk.start > 0]
             # decimal labels (2 重点任务 2.1 …) are read at a paragraph's start only: cut the line before them
-            closing_title = _closing_title()
+            closing_title = safeguard_words()  # a closing section's title (保障措施) at a decimal number
             decimals = inline_decimals(q.text, closing_title)
             cuts = sorted({*cuts, *(mk.start for mk in decimals if mk.start > 0)})
             if decimals and decimals[-1].style == "decimal1":  # its title, then the section's prose

@@ -88,10 +88,18 @@ def safeguard_titles() -> tuple[str, ...]:
 
 
 @memo(1, copy="shared")
+def safeguard_words() -> re.Pattern[str]:
+    """A safeguards heading anywhere (保障措施, 组织实施): the words of `safeguard_titles`, unanchored. Parse
+    matches it at a decimal section's number, where the title runs on into the section's prose."""
+    words = safeguard_titles()
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")") if words else re.compile("(?!)")
+
+
+@memo(1, copy="shared")
 def safeguard_heading() -> re.Pattern[str]:
     """A section title that ends in a safeguards heading (三、保障措施, 四、工作要求)."""
-    words = safeguard_titles()
-    return re.compile("(" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
+    words = safeguard_words().pattern
+    return re.compile(words + "$") if safeguard_titles() else re.compile("(?!)")
 
 
 @memo(1, copy="shared")
