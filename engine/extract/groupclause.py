@@ -25,7 +25,7 @@ import yaml
 
 from engine.extract.data import DATA_DIR
 from engine.extract.numerals import to_int
-from engine.extract.responsibility import _BY_DUTY, _has_unit_suffix, _parse_content, is_generic_unit
+from engine.extract.responsibility import BY_DUTY, is_generic_unit, parse_clause_content, reads_as_unit
 from engine.extract.sentences import squeeze
 from engine.memo import memo
 from engine.models import Responsibility, Unit
@@ -117,11 +117,11 @@ def _read(content: str) -> tuple[tuple[int, ...], Responsibility] | None:
     rest = m.group("rest")
     if not (numbers or m.group("object") or rest.startswith("由")):
         return None  # 以上N项…: a count, not a scope; "以上" alone must hand the items over (以上由X负责)
-    parsed = _parse_content(rest[1:] if rest.startswith("由") else rest)
+    parsed = parse_clause_content(rest[1:] if rest.startswith("由") else rest)
     if not parsed or not parsed[0]:
         return None
     lead, support, style = parsed
-    if not all(_has_unit_suffix(n) and "由" not in n for n in (*lead, *support)):
+    if not all(reads_as_unit(n) and "由" not in n for n in (*lead, *support)):
         return None
     r = Responsibility(
         lead=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in lead),
@@ -129,7 +129,7 @@ def _read(content: str) -> tuple[tuple[int, ...], Responsibility] | None:
         style=style,
         text="",
         detached=True,
-        by_duty=bool(_BY_DUTY.search(flat)),
+        by_duty=bool(BY_DUTY.search(flat)),
         source="chapter",
     )
     return numbers, r

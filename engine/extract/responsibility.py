@@ -191,9 +191,10 @@ def _norm_name(name: str) -> str:
     return n.replace("（", "(").replace("）", ")").replace("［", "[").replace("］", "]")
 
 
-def _has_unit_suffix(name: str) -> bool:
+def reads_as_unit(name: str) -> bool:
     """Whether `name` reads as a body's name: it ends as one (局, 办公室, 人民政府 …), names no one in particular
-    (各有关部门), or is the set of the bodies below named as a whole (各社区, 各乡镇), whatever it ends in."""
+    (各有关部门), or is the set of the bodies below named as a whole (各社区, 各乡镇), whatever it ends in.
+    The unit-name test of group clauses, leads in a measure's text and ingest's unit lists too."""
     return _ends_as_body(name) or is_lower_group(name)
 
 
@@ -221,7 +222,7 @@ def _split_joins(item: str) -> list[str]:
         if m.start() <= start or _depth(item, m.start()):
             continue
         head = item[start : m.start()]
-        if _has_unit_suffix(head) and m.end() < len(item):
+        if reads_as_unit(head) and m.end() < len(item):
             out.append(head)
             start = m.end()
     return [*out, item[start:]]
@@ -286,7 +287,7 @@ def parse_units(text: str) -> list[str]:
         if last.startswith("各"):  # 部X司，各省级农业农村部门: a group of its own, not a shared suffix
             shared = None
         if shared:
-            names = [n if _has_unit_suffix(n) else n + shared for n in names]
+            names = [n if reads_as_unit(n) else n + shared for n in names]
     return names
 
 
@@ -321,18 +322,18 @@ def _share_place_suffix(names: list[str]) -> list[str]:
         m = re.match(r"(.{2,12}?)[和及与](.+)$", name)
         end = _place_end(m.group(2)) if m else 0
         # 天水市和平区人民政府 is 和平区's: the place after 和 must read as one (平区 is none)
-        if m and _place_end(m.group(1)) == len(m.group(1)) and end >= 3 and _has_unit_suffix(m.group(2)[end:]):
+        if m and _place_end(m.group(1)) == len(m.group(1)) and end >= 3 and reads_as_unit(m.group(2)[end:]):
             out += [m.group(1), m.group(2)]
         else:
             out.append(name)
     for i in range(len(out) - 1, 0, -1):
         end = _place_end(out[i])
         body = out[i][end:]
-        if not end or not body or not _has_unit_suffix(body) or body[0] in "、和及与":
+        if not end or not body or not reads_as_unit(body) or body[0] in "、和及与":
             continue
         j = i - 1
         while j >= 0 and not out[j].startswith("各") and _place_end(out[j]) == len(out[j]):
-            if not _has_unit_suffix(out[j]):
+            if not reads_as_unit(out[j]):
                 out[j] += body
             j -= 1
     return list(dict.fromkeys(out))
@@ -380,14 +381,15 @@ def label_headings(text: str) -> str:
 
 
 @memo(8192, copy="shared")  # tuples of str: the same brackets recur in a plan's measures and its drafts
-def _parse_content(content: str) -> Parsed | None:
+def parse_clause_content(content: str) -> Parsed | None:
     """(lead names, support names, style) from the inside of a clause, or None if it is not one.
-    Fields that name no body (责任领导：…, 完成时限：…) are skipped.
+    Fields that name no body (责任领导：…, 完成时限：…) are skipped. Group clauses (groupclause) and the
+    leads a measure's text names (textleads) read their units with it too.
     Cached: the name tuples are shared, never changed."""
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     wrapper = _WRAPPER_RE.match(content)
     if wrapper and not KEY_RE.match(content, wrapper.end()):
-        inner = _parse_content(content[wrapper.end() :])
+        inner = parse_clause_content(content[wrapper.end() :])
         # 责任单位：X为牵头单位，Y为配合单位 / 责任分工：X牵头，Y配合: the value says who leads and who supports
         if inner and inner[0] and inner[1]:
             return inner[0], inner[1], wrapper.group("key")
@@ -435,7 +437,7 @@ def _parse_content(content: str) -> Parsed | None:
     if m:
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
-        if lead and all(_has_unit_suffix(n) for n in lead):
+        if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     data = unit_data()
     if _LEAD_THEN_RE.search(flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
@@ -445,7 +447,7 @@ def _parse_content(content: str) -> Parsed | None:
     for w in data.list_end:
         if flat.endswith(w) or flat.endswith(w + "。"):
             lead = parse_units(flat)
-            if lead and all(_has_unit_suffix(n) for n in lead):
+            if lead and all(reads_as_unit(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
     return _parse_duty(flat)
 
@@ -474,7 +476,7 @@ def _mixed_parts(flat: str) -> Parsed | None:
                 return None
             role = duty[2] if duty[2] == "support" or duty[1] in _LEAD_VERBS else "duty"
             names, style, field = units[0], "X" + duty[1], False
-        if not names or not all(_has_unit_suffix(n) and not _NOT_A_NAME_RE.match(n) for n in names):
+        if not names or not all(reads_as_unit(n) and not _NOT_A_NAME_RE.match(n) for n in names):
             return None
         read.append((names, role, style, field))
     if all(f for *_, f in read) or not any(f for *_, f in read):
@@ -513,7 +515,7 @@ def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     lead_text, _, support_text = t.partition("会同")
     lead = parse_units(lead_text)
     support = parse_units(support_text) if support_text else []
-    if not lead or not all(_has_unit_suffix(n) for n in lead + support):
+    if not lead or not all(reads_as_unit(n) for n in lead + support):
         return None
     return lead, support
 
@@ -621,15 +623,15 @@ def _make(text: str, s: int, e: int, bracket: str, parsed: Parsed) -> Found:
         bracket=bracket,
         text=text[s:e],
         detached=detached,
-        by_duty=bool(_BY_DUTY.search(text, s, e)),
+        by_duty=bool(BY_DUTY.search(text, s, e)),
         start=s,
         end=e,
     )
     return Found(r, s, e)
 
 
-# leads that each answer for their own field: the list is a division of labour, not a crowd
-_BY_DUTY = re.compile(r"按(照)?(各自)?职责(分工)?(负责|落实|分别负责)|分别负责|各负其责|按职能分工")
+# leads that each answer for their own field: the list is a division of labour, not a crowd (Responsibility.by_duty)
+BY_DUTY = re.compile(r"按(照)?(各自)?职责(分工)?(负责|落实|分别负责)|分别负责|各负其责|按职能分工")
 
 
 def find_responsibility(text: str, *, prose: bool = False) -> Found | None:
@@ -726,7 +728,7 @@ class _Scan:
         self.by_close: dict[int, int] = {}
         stack: list[int] = []
         for i, (o, c) in enumerate(self.pairs):
-            parsed = _parse_content(sh[o + 1 : c])
+            parsed = parse_clause_content(sh[o + 1 : c])
             ok = bool(parsed and (parsed[0] or parsed[1]))
             duty = bool(parsed and parsed[2] in DUTY_STYLES)
             self.parsed.append(parsed if ok else None)
@@ -849,13 +851,13 @@ class _Scan:
         if close is not None and close < end:
             if not bracket:
                 bracket = BRACKET_NAMES.get(CLOSER_TO_OPENER.get(sh[close], ""), "")
-            return (s, close + 1, bracket, _parse_content(sh[ks:close])), close
+            return (s, close + 1, bracket, parse_clause_content(sh[ks:close])), close
         dot = sh.find("。", ks, end)
         e = dot + 1 if dot >= 0 else end
         le, read = _line_end(sh, ke, e)
         e = min(e, le)
         reach = max(read, dot, close if close is not None else -1)
-        return (s, e, bracket, _parse_content(sh[ks:e].rstrip("。\n"))), reach
+        return (s, e, bracket, parse_clause_content(sh[ks:e].rstrip("。\n"))), reach
 
     def _log(self, y: int, end: int) -> _Log:
         """Step 2 read forward from `y` on the whole text, as far as the keys before `end`."""
@@ -930,7 +932,7 @@ class _Scan:
                 continue  # 由X牵头建立…: the task's own sentence
             lead = parse_units(m.group("lead"))
             support = parse_units(m.group("sup") or "")
-            if lead and all(_has_unit_suffix(n) for n in lead):
+            if lead and all(reads_as_unit(n) for n in lead):
                 return _make(sh, m.start(), m.end(), "", (lead, support, "由X牵头"))
         return None
 
@@ -998,7 +1000,7 @@ _ONLY_RESPONSIBLE_RE = re.compile(
 
 def _names_a_body(name: str) -> bool:
     return (
-        _has_unit_suffix(name)
+        reads_as_unit(name)
         and not _NOT_A_NAME_RE.match(name)
         and not is_generic_unit(name)
         and (not name.startswith("各") or is_lower_group(name))
@@ -1050,7 +1052,7 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
         return None  # 由A牵头 opens a sentence that goes on ("由A牵头，B配合，做好…"): step 4's
     lead = parse_units(m.group("lead"))
     support = parse_units(m.group("sup") or "")
-    if not lead or not all(_has_unit_suffix(n) and "由" not in n for n in lead + support):
+    if not lead or not all(reads_as_unit(n) and "由" not in n for n in lead + support):
         return None  # 此项工作由X牵头: the lead is X, not "此项工作由X" (_prose_sentence's)
     return _make(text, s, end, "", (lead, support, "X牵头"))
 
@@ -1077,7 +1079,7 @@ def _label_sentence(text: str, bend: int, end: int) -> Found | None:
     parts = [p.strip() for p in _split_outside(sentence, "，,；;")]
     if not parts or not all(_AS_FIELD_RE.match(p) for p in parts):
         return None
-    parsed = _parse_content(sentence)
+    parsed = parse_clause_content(sentence)
     if not parsed or not _names_ok(parsed[0], lead=True) or (parsed[1] and not _names_ok(parsed[1], lead=False)):
         return None
     return _make(text, s, end, "", parsed)
@@ -1124,7 +1126,7 @@ _STRONG_SUFFIXES = ("局", "委", "办", "部", "院", "厅", "署", "中心", "
 
 def _names_ok(names: Sequence[str], lead: bool) -> bool:
     return bool(names) and all(
-        _has_unit_suffix(n) and not _NOT_A_NAME_RE.match(n) and not (lead and is_generic_unit(n)) for n in names
+        reads_as_unit(n) and not _NOT_A_NAME_RE.match(n) and not (lead and is_generic_unit(n)) for n in names
     )
 
 
@@ -1137,13 +1139,13 @@ def _leading_units(text: str) -> tuple[list[str], int]:
         if i > 0 and text[pos - 1 : pos] not in "、，,":
             break
         cut = len(item)
-        if not _has_unit_suffix(item) or i == len(items) - 1:
-            cuts = [m.start() for m in _AFTER_UNITS_RE.finditer(item, 3) if _has_unit_suffix(item[: m.start()])]
+        if not reads_as_unit(item) or i == len(items) - 1:
+            cuts = [m.start() for m in _AFTER_UNITS_RE.finditer(item, 3) if reads_as_unit(item[: m.start()])]
             # 县住房和城乡|建设局推进: a cut after a one-character suffix (乡, 组, 行) may be inside a name
             strong = [k for k in cuts if item[:k].endswith(_STRONG_SUFFIXES)]
             cut = (strong or cuts or [-1])[0]
             if cut < 0:
-                if _has_unit_suffix(item) and i == len(items) - 1:
+                if reads_as_unit(item) and i == len(items) - 1:
                     cut = len(item)
                 else:
                     break

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from engine.extract.responsibility import _has_unit_suffix, _parse_content, is_generic_unit, parse_units
+from engine.extract.responsibility import is_generic_unit, parse_clause_content, parse_units, reads_as_unit
 from engine.extract.sentences import squeeze
 from engine.extract.unitnames import Registry, Where, load_registry, read_unit, relation_of
 from engine.memo import memo
@@ -40,7 +40,7 @@ _FIELD_FIRST = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？\n]")
 
-# the scope of a chapter-level clause, then the lead part _parse_content reads
+# the scope of a chapter-level clause, then the lead part parse_clause_content reads
 _SCOPE = re.compile(
     r"(?:以下|下列|本(?:部分|章|节|篇|领域|方面))(?:各项|所列|的|各)?(?:重点)?(?:工作|任务|措施|事项|内容)?"
     r"(?:均|统一|全部|分别)?"
@@ -70,7 +70,7 @@ def _directs(name: str, where: Where, reg: Registry) -> bool:
     for k in range(1, min(len(name) - 1, 9)):
         rel = relation_of(name[:k], where)
         if rel is not None and rel[0] == "self":
-            return _has_unit_suffix(name[k:]) and len(name) - k >= 2
+            return reads_as_unit(name[k:]) and len(name) - k >= 2
     return False
 
 
@@ -110,7 +110,7 @@ def _subject(clause: str) -> list[str]:
     if m is None:
         return []
     names = parse_units(m.group("units"))
-    return names if names and all(_has_unit_suffix(n) for n in names) else []
+    return names if names and all(reads_as_unit(n) for n in names) else []
 
 
 def chapter_lead(section: Section) -> Responsibility | None:
@@ -121,7 +121,7 @@ def chapter_lead(section: Section) -> Responsibility | None:
             rest = where[m.end() : end.start() if end else len(where)].strip(" ，,：:")
             if not rest:
                 continue
-            parsed = _parse_content(rest[1:] if rest.startswith("由") else rest)
+            parsed = parse_clause_content(rest[1:] if rest.startswith("由") else rest)
             if parsed and parsed[0]:
                 lead, support, style = parsed
                 text = where[m.start() : end.start() if end else len(where)]

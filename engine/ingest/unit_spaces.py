@@ -32,7 +32,7 @@ def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
     fields = list(_field().finditer(text))
     if not fields:
         return text, cols
-    from engine.extract.responsibility import _has_unit_suffix  # ingest runs before extract is needed
+    from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
 
     cuts: list[int] = []
     for k, f in enumerate(fields):
@@ -49,7 +49,7 @@ def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
             continue
         bounds = [f.end(), *gaps, end_at]
         pieces = [text[a:b].strip(" 等") for a, b in itertools.pairwise(bounds)]
-        if all(p and _has_unit_suffix(p) for p in pieces):
+        if all(p and reads_as_unit(p) for p in pieces):
             cuts += gaps
     if not cuts:
         return text, cols

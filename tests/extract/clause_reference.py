@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from engine.extract.responsibility import (
     _ATTRIBUTIVE_RE,
-    _BY_DUTY,
     _ONLY_RESPONSIBLE_RE,
     _SENTENCE_START_RE,
     BRACKET_NAMES,
     BRACKET_OPEN,
+    BY_DUTY,
     CLAUSE_KEY_RE,
     CLOSER_TO_OPENER,
     DUTY_STYLES,
@@ -21,14 +21,14 @@ from engine.extract.responsibility import (
     KEY_RE,
     SEPARATORS,
     _goes_on,
-    _has_unit_suffix,
     _names_a_body,
-    _parse_content,
     _prose_sentence,
     _units,
     label_headings,
     matched_pairs,
+    parse_clause_content,
     parse_units,
+    reads_as_unit,
 )
 from engine.extract.sentences import squeeze
 from engine.models import Responsibility
@@ -97,7 +97,7 @@ def _make(text, s, e, bracket, parsed):
     detached = nl >= 0 and not before[nl + 1 :].strip() and bool(before[:nl].strip())
     r = Responsibility(
         lead=_units(lead), support=_units(support), style=style, bracket=bracket, text=text[s:e],
-        detached=detached, by_duty=bool(_BY_DUTY.search(text[s:e])), start=s, end=e,
+        detached=detached, by_duty=bool(BY_DUTY.search(text[s:e])), start=s, end=e,
     )  # fmt: skip
     return r, s, e
 
@@ -123,7 +123,7 @@ def _closing_sentence(text: str):
         return None
     lead = parse_units(m.group("lead"))
     support = parse_units(m.group("sup") or "")
-    if not lead or not all(_has_unit_suffix(n) and "由" not in n for n in lead + support):
+    if not lead or not all(reads_as_unit(n) and "由" not in n for n in lead + support):
         return None
     return _make(text, s, end, "", (lead, support, "X牵头"))
 
@@ -134,7 +134,7 @@ def _find(text: str, prose: bool):
     for o, c in pairs:
         if best and o < best[1]:
             continue
-        parsed = _parse_content(text[o + 1 : c])
+        parsed = parse_clause_content(text[o + 1 : c])
         if parsed and parsed[2] in DUTY_STYLES and not _ends_sentence(text, o, c):
             continue
         if parsed and (parsed[0] or parsed[1]):
@@ -166,7 +166,7 @@ def _find(text: str, prose: bool):
             e = dot + 1 if dot >= 0 else len(text)
             e = min(e, _line_end(text, k.end(), e))
             content = text[k.start() : e].rstrip("。\n")
-        parsed = _parse_content(content)
+        parsed = parse_clause_content(content)
         if parsed and (parsed[0] or parsed[1]):
             best = _make(text, s, e, bracket, parsed)
     if best:
@@ -182,6 +182,6 @@ def _find(text: str, prose: bool):
             continue
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
-        if lead and all(_has_unit_suffix(n) for n in lead):
+        if lead and all(reads_as_unit(n) for n in lead):
             return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
     return None
