@@ -140,6 +140,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}:{line}: key '{key}': {reason}",
     },
     "ruleset.not_found": {"zh": "找不到规则集：{name}", "en": "ruleset not found: {name}"},
+    "data.missing": {
+        "zh": "缺少随 plancheck 发布的数据文件 {path}：请重新安装 plancheck（安装包带有 rulesets/data）",
+        "en": "the data file {path} that ships with plancheck is missing: reinstall plancheck (its package "
+        "carries rulesets/data)",
+    },
     "ruleset.is_dir": {
         "zh": "规则集 {name} 是文件夹，应为 .yaml 文件", "en": "ruleset {name} is a folder, not a .yaml file",
     },

@@ -1,33 +1,30 @@
-"""The word lists extract reads from rulesets/data/*.yaml (user-extendable, no code change).
+"""The word lists extract reads from rulesets/data/*.yaml (user-extendable, no code change), and the
+one reader of those files (`read_data`, `load_lists`) that parse's and extract's tables go through.
 
-Loaded once per process. If a file is missing (an installed wheel without the rulesets folder),
-the built-in minimum below keeps extraction working.
+Loaded once per process. units.yaml ships with the package (a checkout, or a wheel's data files: engine.ROOT)
+and is required: without it a clear error says so. For the other files read here, if one is missing the
+built-in minimum below keeps extraction working.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
 from engine import RULESETS_DIR
+from engine.errors import PlancheckError
 from engine.memo import memo
 from engine.outputs import note_input
 
 DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel put the data
 
-_FALLBACK_UNITS = {
-    "generic": [r"(各|其他|其它)?(有关|相关)(部门|单位)", r".*(其他|其它).*(部门|单位|机关)"],
-    "concrete": [r"各(镇|乡|乡镇|街道)(人民政府|政府)?"],
-    "lower_groups": [r"各(镇|乡|乡镇|街道|村|社区)(人民政府|政府|办事处)?"],
-    "suffixes": ["局", "办", "委", "部", "院", "中心", "政府", "部门", "单位", "机关", "办公室"],
-    "list_end": ["按职责分工负责", "分工负责"],
-    "strip": ["等", "牵头", "负责", "配合"],
-    "field_labels": ["责任领导", "责任人", "完成时限"],
-    "issuer_suffixes": ["委员会", "人民政府", "政府", "办公厅", "办公室", "党委", "党组", "委", "局", "厅", "部", "院",
-                        "署", "会", "办", "办事处"],
-}  # fmt: skip
+# the lists of units.yaml (the file is required: it ships with the package)
+_UNIT_KEYS = ("generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "field_labels", "issuer_suffixes")
+
 _FALLBACK_STRENGTH = {
     "mandatory": ["必须", "严禁", "不得", "一律", "坚决", "务必", "确保"],
     "firm": ["全面", "严格", "切实", "加快"],
@@ -36,13 +33,30 @@ _FALLBACK_STRENGTH = {
 }
 
 
-def _load(name: str, fallback: dict[str, list[str]]) -> dict[str, list[str]]:
+def read_data(name: str, *, required: bool = False) -> dict[str, Any] | None:
+    """rulesets/data/`name` as read (and recorded as an input of the run), or None when there is no such file;
+    `required`: a missing file is an error (a file the package always ships)."""
     path = DATA_DIR / name
     if not path.is_file():
-        return fallback
+        if required:
+            raise PlancheckError("data.missing", path=str(path))
+        return None
     note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    return {k: [str(x) for x in (raw.get(k) or [])] for k in fallback}
+    return yaml.safe_load(path.read_text("utf-8")) or {}
+
+
+def _strs(value: Any) -> list[str]:
+    return [str(x) for x in (value or [])]
+
+
+def load_lists(name: str, fallback: Mapping[str, Sequence[str]], *, per_key: bool = False) -> dict[str, list[str]]:
+    """The lists of rulesets/data/`name` named by `fallback`'s keys, as strings; `fallback`'s when the file is
+    missing. A key the file leaves out (or leaves empty) is [] (the file says "none"), or with `per_key` its
+    fallback list (the file changes only what it names)."""
+    raw = read_data(name)
+    if raw is None:
+        return {k: list(v) for k, v in fallback.items()}
+    return {k: _strs(raw.get(k) or (v if per_key else None)) for k, v in fallback.items()}
 
 
 @dataclass(frozen=True)
@@ -66,7 +80,8 @@ class StrengthData:
 
 @memo(1, copy="shared")  # one file read once; UnitData is frozen
 def unit_data() -> UnitData:
-    raw = _load("units.yaml", _FALLBACK_UNITS)
+    table = read_data("units.yaml", required=True) or {}
+    raw = {k: _strs(table.get(k)) for k in _UNIT_KEYS}
     by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
     return UnitData(
         generic=tuple(re.compile(p) for p in raw["generic"]),
@@ -82,7 +97,7 @@ def unit_data() -> UnitData:
 
 @memo(1, copy="shared")  # one file read once; StrengthData is frozen
 def strength_data() -> StrengthData:
-    raw = _load("strength.yaml", _FALLBACK_STRENGTH)
+    raw = load_lists("strength.yaml", _FALLBACK_STRENGTH)
     words: dict[str, str] = {}
     for level in ("soft", "firm", "mandatory"):  # a word listed twice keeps the stronger level
         for w in raw[level]:
@@ -121,7 +136,7 @@ class LeadConventions:
 
 @memo(1, copy="shared")  # one file read once; LeadConventions is frozen
 def lead_conventions() -> LeadConventions:
-    raw = _load("lead_conventions.yaml", _FALLBACK_CONVENTIONS)
+    raw = load_lists("lead_conventions.yaml", _FALLBACK_CONVENTIONS)
     marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
     mark = "(?P<mark>[" + re.escape(marks) + "])" if marks else "(?P<mark>(?!))"
     marked = [p.replace("{mark}", mark) for p in raw["marked"]]

@@ -21,18 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import yaml
-
-from engine.extract.data import DATA_DIR
-from engine.extract.numerals import to_int
+from engine.extract.data import load_lists
+from engine.extract.numerals import list_numbers, number_list_pattern
 from engine.extract.responsibility import BY_DUTY, is_generic_unit, parse_clause_content, reads_as_unit
 from engine.extract.sentences import squeeze
 from engine.memo import memo
 from engine.models import Responsibility, Unit
-from engine.outputs import note_input
-
-_NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
-_MAX_ITEMS = 300  # a range wider than any plan's numbering is no range of items
 
 _FALLBACK = {
     "scopes": ["以上", "上述", "本部分"],
@@ -57,15 +51,8 @@ class _Data:
 
 @memo(1, copy="shared")  # compiled once from the one file
 def _data() -> _Data:
-    path = DATA_DIR / "group_clauses.yaml"
-    raw: dict = {}
-    if path.is_file():
-        note_input(path)
-        raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    d = {k: [str(x) for x in (raw.get(k) or v)] for k, v in _FALLBACK.items()}
-    sep = _alt([*d["ranges"], *d["joins"]])
-    num = rf"[(（]?\s*{_NUM}\s*[)）]?"
-    nums = rf"(?P<nums>{num}(?:\s*(?:{sep})\s*第?\s*{num})*)"
+    d = load_lists("group_clauses.yaml", _FALLBACK, per_key=True)  # a key left out keeps its fallback
+    nums = number_list_pattern(d["ranges"], d["joins"], bracketed=True)
     pattern = re.compile(
         rf"^(?P<scope>{_alt(d['scopes'])})\s*(?:各项|所列|列|的|各)?\s*"
         rf"(?:第?\s*{nums}\s*(?:{_alt(d['item_words'])}))?\s*"
@@ -91,18 +78,7 @@ class GroupClause:
 def numbers_of(text: str) -> tuple[int, ...]:
     """1—3 -> (1, 2, 3); (一)至(三) -> (1, 2, 3); 1、2 -> (1, 2); () when a piece is no number."""
     d = _data()
-    out: list[int] = []
-    text = re.sub(r"[(（)）\s]", "", text).replace("——", "—")
-    for piece in re.split(_alt(list(d.joins)), text):
-        bounds = re.split(_alt(list(d.ranges)), piece.lstrip("第"))
-        ints = [to_int(b.lstrip("第")) for b in bounds]
-        if not ints or any(i is None or i < 1 for i in ints) or len(ints) > 2:
-            return ()
-        lo, hi = ints[0], ints[-1]
-        if lo is None or hi is None or hi < lo or hi - lo > _MAX_ITEMS:
-            return ()
-        out += [n for n in range(lo, hi + 1) if n not in out]
-    return tuple(out)
+    return list_numbers(text, d.ranges, d.joins)
 
 
 def _read(content: str) -> tuple[tuple[int, ...], Responsibility] | None:

@@ -15,18 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from engine import extract
-from engine.extract.data import DATA_DIR
-from engine.extract.numerals import to_int
+from engine.extract.data import read_data
+from engine.extract.numerals import ITEM_NUMBER, list_numbers, number_list_pattern
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Responsibility
-from engine.outputs import note_input
 from engine.parse.numbering import ENTRY_STYLE, Marker
 
-_NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
-_MAX_ITEMS = 300  # a range wider than any plan's numbering is no range of items
 _TITLE_MAX = 40  # a task title before the colon: "（7）织密社区安全防线：…"
 
 
@@ -42,22 +37,17 @@ class _Data:
 
 @memo(1, copy="shared")  # compiled once from the one file
 def _data() -> _Data:
-    path = DATA_DIR / "assignment_lists.yaml"
-    raw: dict = {}
-    if path.is_file():
-        note_input(path)
-        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    raw = read_data("assignment_lists.yaml") or {}  # a key left out (or the file) takes the default below
     words = [str(w) for w in raw.get("item_words") or ["项", "条"]]
     ranges = tuple(str(w) for w in raw.get("ranges") or ["-", "至"])
     joins = tuple(str(w) for w in raw.get("joins") or ["、", "，"])
-    sep = "|".join(re.escape(w) for w in sorted({*ranges, *joins}, key=len, reverse=True))
-    nums = rf"(?P<nums>{_NUM}(?:\s*(?:{sep})\s*第?\s*{_NUM})*)"
+    nums = number_list_pattern(ranges, joins)
     forms = raw.get("forms") or [r"第\s*{nums}\s*(?:{words})"]
     compiled = tuple(
         re.compile(
             str(f)
             .replace("{nums}", nums)
-            .replace("{num}", rf"(?P<nums>{_NUM})")
+            .replace("{num}", rf"(?P<nums>{ITEM_NUMBER})")
             .replace("{words}", "|".join(re.escape(w) for w in words))
         )
         for f in forms
@@ -99,19 +89,7 @@ class Listing:
 def _numbers(text: str) -> tuple[int, ...]:
     """1、2 -> (1, 2); 1-3 -> (1, 2, 3); 1至3、5 -> (1, 2, 3, 5); () when a piece is no number."""
     d = _data()
-    out: list[int] = []
-    pieces = re.split("|".join(re.escape(j) for j in sorted(d.joins, key=len, reverse=True)), text)
-    for piece in pieces:
-        piece = piece.strip().lstrip("第").strip()
-        bounds = re.split("|".join(re.escape(r) for r in sorted(d.ranges, key=len, reverse=True)), piece)
-        ints = [to_int(b.strip().lstrip("第").strip()) for b in bounds]
-        if not ints or any(i is None or i < 1 for i in ints) or len(ints) > 2:
-            return ()
-        lo, hi = ints[0], ints[-1]
-        if hi < lo or hi - lo > _MAX_ITEMS:
-            return ()
-        out += [n for n in range(lo, hi + 1) if n not in out]
-    return tuple(out)
+    return list_numbers(text, d.ranges, d.joins)
 
 
 def _whole_clause(text: str) -> Responsibility | None:
