@@ -240,3 +240,16 @@ def test_the_cache_detector_sees_each_pattern_it_forbids() -> None:
     for entry in _STATE_NOT_CACHES:
         path, name = entry.split(":")
         assert name in _module_caches(ast.parse((ENGINE / path).read_text("utf-8"))), f"stale allowance {entry}"
+
+
+def test_no_module_reaches_into_the_responsibility_reader_s_private_names() -> None:
+    """Group clauses, text leads and ingest's unit lists read unit names through responsibility's public API
+    (reads_as_unit, parse_clause_content, BY_DUTY), not its private helpers."""
+    offenders = []
+    for p in sorted(ENGINE.rglob("*.py")):
+        if p.relative_to(ENGINE).as_posix() == "extract/responsibility.py":
+            continue
+        for node in ast.walk(ast.parse(p.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "engine.extract.responsibility":
+                offenders += [f"{p.relative_to(ENGINE)}: {a.name}" for a in node.names if a.name.startswith("_")]
+    assert not offenders, "\n".join(offenders)

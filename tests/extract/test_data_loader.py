@@ -1,0 +1,39 @@
+"""The one reader of rulesets/data (engine/extract/data.py): a missing file, a key a file leaves out."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.errors import PlancheckError
+from engine.extract import data
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    return tmp_path
+
+
+FALLBACK = {"a": ["x"], "b": ["y", "z"]}
+
+
+def test_a_missing_file_gives_the_fallback_or_a_clear_error(data_dir) -> None:
+    assert data.read_data("none.yaml") is None
+    assert data.load_lists("none.yaml", FALLBACK) == FALLBACK
+    with pytest.raises(PlancheckError) as err:
+        data.read_data("none.yaml", required=True)
+    assert err.value.code == "data.missing" and "none.yaml" in str(err.value)
+
+
+def test_a_key_left_out_is_empty_unless_per_key(data_dir) -> None:
+    (data_dir / "t.yaml").write_text("a: [1, w]\nb: []\n", "utf-8")
+    assert data.load_lists("t.yaml", FALLBACK) == {"a": ["1", "w"], "b": []}
+    assert data.load_lists("t.yaml", FALLBACK, per_key=True) == {"a": ["1", "w"], "b": ["y", "z"]}
+    assert data.read_data("t.yaml") == {"a": [1, "w"], "b": []}
+
+
+def test_units_yaml_ships_with_the_issuer_endings() -> None:
+    """units.yaml is required (no in-code copy): the shipped one carries every list unit_data reads."""
+    raw = data.read_data("units.yaml", required=True) or {}
+    assert all(raw.get(k) for k in data._UNIT_KEYS)
+    assert "人民政府" in data.unit_data().issuer_suffixes
