@@ -24,6 +24,7 @@ _FALLBACK_UNITS = {
     "suffixes": ["局", "办", "委", "部", "院", "中心", "政府", "部门", "单位", "机关", "办公室"],
     "list_end": ["按职责分工负责", "分工负责"],
     "strip": ["等", "牵头", "负责", "配合"],
+    "notes": ["以下", "以上", "下同"],
     "field_labels": ["责任领导", "责任人", "完成时限"],
     "issuer_suffixes": ["委员会", "人民政府", "政府", "办公厅", "办公室", "党委", "党组", "委", "局", "厅", "部", "院",
                         "署", "会", "办", "办事处"],
@@ -55,6 +56,7 @@ class UnitData:
     strip: tuple[str, ...]  # longest first
     field_labels: tuple[str, ...]  # fields of a clause that name no body (责任领导, 完成时限), longest first
     issuer_suffixes: tuple[str, ...] = ()  # how an issuing body's name ends (the front matter, a signature)
+    notes: tuple[str, ...] = ()  # how a note inside a clause opens (以下均需X落实，不再列出): never a unit's name
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ def unit_data() -> UnitData:
         strip=by_len(raw["strip"]),
         field_labels=by_len(raw["field_labels"]),
         issuer_suffixes=by_len(raw["issuer_suffixes"]),
+        notes=by_len(raw["notes"]),
     )
 
 

@@ -560,6 +560,8 @@ def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     support = parse_units(support_text) if support_text else []
     if not lead or not all(_has_unit_suffix(n) for n in lead + support):
         return None
+    if any(n.startswith(unit_data().notes) for n in lead + support):
+        return None  # "以下均需X落实": a note on how to read the clauses (units.yaml `notes`), no unit list
     return lead, support
 
 

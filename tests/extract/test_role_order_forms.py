@@ -110,3 +110,34 @@ def test_a_plans_chapter_group_and_item_clauses_in_these_forms() -> None:
     assert units["1"] == units["2"] == (["县教育局"], ["县公安局"])  # a heading's 以下各项, support first
     assert units["3"] == units["4"] == (["县市场监督管理局"], ["县卫生健康局"])  # a group clause with 、
     assert units["5"] == (["县教育局"], ["县应急管理局", "县消防救援大队"])
+
+
+# 3. a note inside a clause that says how to read the clauses after it, "以下均需X落实，不再列出", names no unit: the real
+# clause of 国办发〔2018〕128号 (fixtures/national/gbf2018-128-zero-waste-cities.txt, 二(一)) gave a lead
+# "以下均需试点城市政府"
+NOTES = [
+    ("（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）", ["生态环境部", "试点城市政府"]),
+    ("（交通运输部指导，各省级交通运输主管部门负责落实。以下均需各省级交通运输主管部门落实，不再列出）",
+     ["交通运输部", "各省级交通运输主管部门"]),
+    ("（省教育厅指导，各市教育局负责落实。上述各项均需各市教育局落实）", ["省教育厅", "各市教育局"]),
+    ("（县农业农村局负责，以下均需各乡镇人民政府配合，不再列出）", ["县农业农村局"]),
+    ("（镇党政办负责。下列各项均需各村委会落实）", ["镇党政办"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("clause", "lead"), NOTES)
+def test_a_note_on_the_clauses_after_it_names_no_unit(clause, lead) -> None:
+    got = _read(BODY + clause)
+    assert got[0] == lead and got[1] == []
+
+
+def test_the_real_national_clause_with_a_note_keeps_its_units_only() -> None:
+    from pathlib import Path
+
+    from engine.ingest import load_document
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "national" / "gbf2018-128-zero-waste-cities.txt"
+    plan = parse_plan(load_document(str(path)))
+    m = next(m for m in plan.measures if "以下均需试点城市政府落实" in (m.text or ""))
+    assert "试点城市政府" in m.lead_units and "生态环境部" in m.lead_units
+    assert not any(n.startswith(("以下", "以上")) for n in m.lead_units + m.support_units)
