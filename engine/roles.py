@@ -34,6 +34,7 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
         "paired": [],
         "joint": [],
         "support": ["配合实施", "配合", "参与", "协助", "协同"],
+        "assist": ["配合", "协助"],
     },
     "columns": {
         "no": ["序号", "编号"],
@@ -71,6 +72,7 @@ class Roles:
     joint_words: tuple[str, ...]  # A、B共同牵头
     support_verbs: tuple[str, ...]  # (…，B配合)
     columns: tuple[tuple[str, tuple[str, ...]], ...]  # table column role -> header words, in reading order
+    assist_verbs: tuple[str, ...] = ()  # support verbs taking the lead as object: (Y配合X落实) / 由Y协助X…
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
     bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
     bare_support: tuple[str, ...] = ()  # 配合：Y
@@ -136,7 +138,7 @@ def roles() -> Roles:
         k: _longest_first([*(s + b for s in label_words("stems", k) for b in bodies), *words("fields", k)])
         for k in ("lead", "duty", "support")
     }
-    verbs = {k: _longest_first(words("verbs", k)) for k in ("lead", "paired", "joint", "support")}
+    verbs = {k: _longest_first(words("verbs", k)) for k in ("lead", "paired", "joint", "support", "assist")}
     columns = (
         ("no", tuple(words("columns", "no"))),
         ("task", tuple(words("columns", "task"))),
@@ -155,6 +157,7 @@ def roles() -> Roles:
         paired_verbs=verbs["paired"],
         joint_words=verbs["joint"],
         support_verbs=verbs["support"],
+        assist_verbs=verbs["assist"],
         columns=columns,
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]

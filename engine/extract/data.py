@@ -23,7 +23,9 @@ from engine.outputs import note_input
 DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel put the data
 
 # the lists of units.yaml (the file is required: it ships with the package)
-_UNIT_KEYS = ("generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "field_labels", "issuer_suffixes")
+_UNIT_KEYS = (
+    "generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "notes", "field_labels", "issuer_suffixes",
+)  # fmt: skip
 
 _FALLBACK_STRENGTH = {
     "mandatory": ["必须", "严禁", "不得", "一律", "坚决", "务必", "确保"],
@@ -69,6 +71,7 @@ class UnitData:
     strip: tuple[str, ...]  # longest first
     field_labels: tuple[str, ...]  # fields of a clause that name no body (责任领导, 完成时限), longest first
     issuer_suffixes: tuple[str, ...] = ()  # how an issuing body's name ends (the front matter, a signature)
+    notes: tuple[str, ...] = ()  # how a note inside a clause opens (以下均需X落实，不再列出): never a unit's name
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ def unit_data() -> UnitData:
         strip=by_len(raw["strip"]),
         field_labels=by_len(raw["field_labels"]),
         issuer_suffixes=by_len(raw["issuer_suffixes"]),
+        notes=by_len(raw["notes"]),
     )
 
 

@@ -74,6 +74,11 @@ _AS_KEY_RE = re.compile(
     + rf"(?:{'|'.join(map(re.escape, _ROLES.joint_words)) or '(?!)'})?"
     + r"(?P<key>" + _ROLES.field_pattern() + r")\s*(?=[，,；;。.]|$)"
 )
+# "A为牵头单位、B、C为配合单位": a 、 after a field written with 为 ends that part as a ，would (the 、 between its
+# units stays a unit separator); read as "A为牵头单位，B、C为配合单位"
+_AS_KEY_END_RE = re.compile(
+    r"(为" + rf"(?:{'|'.join(map(re.escape, _ROLES.joint_words)) or '(?!)'})?" + _ROLES.field_pattern() + r")\s*、"
+)
 # a duty or clause label whose value says the roles in another form: "责任单位：X为牵头单位，Y为配合单位",
 # "责任分工：X牵头，Y配合"
 _WRAPPER_RE = re.compile(
@@ -394,6 +399,7 @@ def parse_clause_content(content: str) -> Parsed | None:
         if inner and inner[0] and inner[1]:
             return inner[0], inner[1], wrapper.group("key")
     if "为" in content:
+        content = _AS_KEY_END_RE.sub(r"\1，", content)
         if not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
             # A为牵头单位，B为配合单位 (every part of that form): 牵头单位：A，配合单位：B
             content = _AS_KEY_RE.sub(lambda m: f"{m.group('key')}：{m.group('units')}", content)
@@ -433,6 +439,9 @@ def parse_clause_content(content: str) -> Parsed | None:
             style = keys[0].group(1)
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
+    reversed_roles = _support_first(flat.rstrip("。."), whole=True)
+    if reversed_roles:
+        return reversed_roles[0]
     m = _inline(flat)
     if m:
         lead = parse_units(m.group("lead"))
@@ -450,6 +459,42 @@ def parse_clause_content(content: str) -> Parsed | None:
             if lead and all(reads_as_unit(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
     return _parse_duty(flat)
+
+
+# "Y配合X落实" / "Y、Z配合X做好…" / "由Y协助X开展…": the support named first, the lead the object of its verb (the
+# `assist` verbs of rulesets/data/roles.yaml); one piece, no comma before the lead
+_SUPPORT_FIRST_RE = re.compile(
+    r"^(?P<by>由(?!于))?(?P<sup>[^，,；;。：:由()（）]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?(?:要|应|应当)?"
+    r"(?:按照?(?:各自)?职责(?:分工)?)?(?:积极|全力|主动|共同)?"
+    rf"(?P<verb>{_alt(_ROLES.assist_verbs)})(?P<rest>[^，,；;。：:()（）]{{2,}})"
+)
+_TASK_REST_MAX = 16  # how long the task after the lead may be where the clause is the whole text (a bracket)
+
+
+def _support_first(flat: str, *, whole: bool) -> tuple[Parsed, int] | None:
+    """((lead, support, style), length read) of a clause that names its support before its lead: "Y配合X落实",
+    "Y、Z配合X做好相关工作", "由Y协助X开展督导". Every name must be a body's and the lead no generic one. `whole`:
+    `flat` is all of a clause (a bracket), so only a short task may follow the lead ("落实", "做好相关工作");
+    else it is a measure's last sentence, whose task goes on after the lead, and the support must be named bodies
+    too ("有关部门配合X…" describes how others help, it assigns no one)."""
+    m = _SUPPORT_FIRST_RE.match(flat)
+    if m is None:
+        return None
+    if m.group("by") is None and _NOT_A_NAME_RE.match(m.group("sup")):
+        return None
+    support = parse_units(m.group("sup"))
+    lead, read = _leading_units(m.group("rest"))
+    if not lead or not _names_ok(lead, lead=True) or not _names_ok(support, lead=False):
+        return None
+    if any(n in unit_data().suffixes for n in (*lead, *support)):
+        return None  # "行业协会要积极配合政府，…": a kind of body (政府, 部门), not one named
+    task = flat[m.start("rest") + read :]
+    if whole and (len(task) > _TASK_REST_MAX or m.end() < len(flat)):
+        return None
+    if not whole and any(is_generic_unit(n) for n in support):
+        return None
+    style = ("由" if m.group("by") else "") + "Y" + m.group("verb") + "X"
+    return (tuple(lead), tuple(support), style), m.start("rest") + read
 
 
 def _mixed_parts(flat: str) -> Parsed | None:
@@ -517,6 +562,8 @@ def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     support = parse_units(support_text) if support_text else []
     if not lead or not all(reads_as_unit(n) for n in lead + support):
         return None
+    if any(n.startswith(unit_data().notes) for n in lead + support):
+        return None  # "以下均需X落实": a note on how to read the clauses (units.yaml `notes`), no unit list
     return lead, support
 
 
@@ -1185,6 +1232,10 @@ def _prose_sentence(text: str) -> Found | None:
     if m:
         lead = parse_units(m.group("units"))
         return _make(text, s, len(body), "", (lead, (), "责任主体为X" + PROSE)) if _names_ok(lead, lead=True) else None
+    reversed_roles = _support_first(sentence, whole=False)
+    if reversed_roles:  # Y、Z配合X做好… / 由Y协助X开展…: the roles named, the support first
+        parsed, read = reversed_roles
+        return _make(text, s, u + read, "", (parsed[0], parsed[1], parsed[2] + PROSE))
     m = _WITH_RE.match(sentence)
     if m and not sentence.startswith("由"):
         lead = parse_units(m.group("units"))
