@@ -85,7 +85,15 @@ def _row(record: list[tuple[int, str]]) -> tuple[int, TableRow] | None:
     row = row_line(cells, roles, 1)
     if row is None or row.heading:
         return None
-    return record[0][0], _in_pieces(row, orig, pieces)
+    row = _in_pieces(row, orig, pieces)
+    # the task line's own marker, as printed ((4), 4、), not the "4." a table's 序号 cell is given: the
+    # list's numbering style is the document's
+    number = head.group(3)
+    if not row.text.startswith(number + "."):
+        return None
+    marker = head.group(2)
+    cols = [head.start(2) + 1 + c for c in range(len(marker))] + row.cols[len(number) + 1 :]
+    return record[0][0], TableRow(orig, marker + row.text[len(number) + 1 :], cols)
 
 
 def field_records(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

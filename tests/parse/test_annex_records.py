@@ -26,14 +26,14 @@ def rows(plan) -> list[tuple[str, str, list[str], list[str], list[str | None]]]:
 def test_records_numbered_in_brackets_with_content_person_and_note_fields():
     plan = parse_plan(load_document(str(ANNEX / "xiushui-county-tea-records.txt")))
     assert rows(plan) == [
-        ("1", "实施低产茶园改造", ["县农业农村局", "各乡镇人民政府"], [], ["2028-12-31"]),
-        ("2", "建设茶叶加工集中", ["县工业和信息化局"], ["县自然资源局", "义宁镇人民政府"], ["2027-06-30"]),
-        ("3", "培育茶叶龙头企业", ["县农业农村局"], ["县市场监管局"], []),
-        ("4", "打响“宁红”品牌", ["县商务局"], ["县文化广电新闻出版旅游局", "县融媒体中心"], ["recurring"]),
-        ("5", "拓展茶旅融合。打", ["县文化广电新闻出版旅游局"], [], ["2028-12-31"]),
+        ("(1)", "实施低产茶园改造", ["县农业农村局", "各乡镇人民政府"], [], ["2028-12-31"]),
+        ("(2)", "建设茶叶加工集中", ["县工业和信息化局"], ["县自然资源局", "义宁镇人民政府"], ["2027-06-30"]),
+        ("(3)", "培育茶叶龙头企业", ["县农业农村局"], ["县市场监管局"], []),
+        ("(4)", "打响“宁红”品牌", ["县商务局"], ["县文化广电新闻出版旅游局", "县融媒体中心"], ["recurring"]),
+        ("(5)", "拓展茶旅融合。打", ["县文化广电新闻出版旅游局"], [], ["2028-12-31"]),
     ]
     assert [s.label for s in plan.sections] == ["一", "二", "三", "(一)", "(二)"]
-    assert "副县长" not in plan.measure("1").text  # the person field is no task text
+    assert "副县长" not in plan.measures[0].text  # the person field is no task text
     assert (plan.level, plan.jurisdiction, plan.date) == ("county", "修水县", "2026-03-18")
 
 
