@@ -525,11 +525,14 @@ HISTORY = re.compile(r"原$|(撤销|不再保留|整合|划入|划转|组建|更
 
 
 def mentions(plan: Plan, reg: Registry) -> tuple[Mention, ...]:
-    """Every unit the draft names, in document order: responsibility units, then names in the text.
+    """Every unit the draft names, in document order: responsibility units, then names in the text (the
+    closing's too, but not its distribution and signature lines: `engine.parse.closing.said`).
 
     Three kinds ask for the same draft's mentions; they are kept by the text they come from."""
+    from engine.parse.closing import said  # the parser's closing words; engine.parse imports this package
+
     key = tuple((m.ref, *_units_judged(m), without_responsibility(m, fill="\n")) for m in plan.measures)
-    return _mentions(key, plan.closing, Where.of(plan), reg)
+    return _mentions(key, said(plan.closing), Where.of(plan), reg)
 
 
 # a tuple of frozen Mentions per plan's measure texts: the plans of a batch or a warm server

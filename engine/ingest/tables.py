@@ -579,8 +579,9 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out.append((row_line_no, _in_line(row, text, cells)))
         i = j
     from engine.ingest.cell_tables import cell_line_tables  # it reads rows with this module's helpers
+    from engine.ingest.field_records import field_records  # the same, for task lists set as records
 
-    return cell_line_tables(out)
+    return field_records(cell_line_tables(out))
 
 
 class _Joined(list):

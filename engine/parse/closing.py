@@ -202,3 +202,35 @@ def run_on(text: str, after: int) -> list[int]:
         if run and frontmatter.org_names(run.group()):
             out += [run.start(), m.start(), m.end()]
     return sorted({k for k in out if after < k < len(text)})
+
+
+def _record(text: str) -> bool:
+    """A closing line that records the document rather than saying anything of the plan: a distribution
+    (抄送/抄报/主送/印发/分送 …, 某办公室2026年3月16日印发), a contact, an attachment list, the signature
+    (the issuing bodies, a date) and site furniture."""
+    return bool(
+        _DISTRIBUTION.match(text)
+        or _CONTACT.match(text)
+        or _ATTACHMENTS.match(text)
+        or _PUBLICITY.match(text)
+        or _SIGNATURE.fullmatch(text)
+        or frontmatter.org_names(text)
+        or (frontmatter.parse_date(text) and len(text) <= 20)
+        or frontmatter.is_furniture(text)
+    )
+
+
+def said(closing: str) -> str:
+    """The closing text without its record lines (`_record`): what the plan says after its last item
+    (各单位要…, 本方案由县发改委负责解释), not how the document was signed and sent. A distribution line
+    starts the document's record block: it and every line after it (a 抄送 list wrapped over lines, the
+    印发 line) are dropped. The units a 抄送 line names are the document's recipients, written in the
+    short forms of a distribution list (县法院, 县检察院), not the plan's own naming of its units."""
+    kept: list[str] = []
+    for line in closing.split("\n"):
+        text = line.strip()
+        if _DISTRIBUTION.match(text):
+            break
+        if text and not _record(text):
+            kept.append(line)
+    return "\n".join(kept)

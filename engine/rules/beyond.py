@@ -302,9 +302,14 @@ def scope_spans(ctx: CheckContext, lv: dict, text: str, enabled: set[str]) -> li
                       if not qmask[m.start()] and not _mentioned(lv, text, m.start(), m.end())]  # fmt: skip
     if "plan" in enabled:
         word_rank, rx = _plans_pattern(lv)
+        tiers = tu.compiled(lv.get("build_tiers_after") or "$^")
         for m in rx.finditer(text) if rx is not None else ():
-            if not qmask[m.start()] and any(word_rank.get(p, 9) < rank for p in m.group("enum").split("、")):
-                found.append((m.start(), m.end(), "plan"))
+            enum = [word_rank.get(p, 9) for p in m.group("enum").split("、")]
+            if qmask[m.start()] or not any(r < rank for r in enum):
+                continue
+            if any(r >= rank for r in enum) and tiers.search(m.group("rest")):
+                continue  # a tier list that holds this level (国家、省、州、县四级…体系): its own tier of it
+            found.append((m.start(), m.end(), "plan"))
     if "scope" in enabled and lv.get("higher_scopes") and rank >= 2:
         found += [(m.start(), m.end(), "scope") for m in tu.compiled(lv["higher_scopes"]).finditer(text)
                   if not qmask[m.start()]]  # fmt: skip

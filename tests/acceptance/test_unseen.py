@@ -128,7 +128,6 @@ KNOWN: dict[str, str] = {
     "group name, three blind examiners (blind3 沛县, 清镇; blind4 渝北区) count two kinds of body, each a whole name. "
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
-    "blind18/nanyang-city-mugwort-annex": "measures: the body points to 附件1 and the measures are that annex's 任务清单 entries; 3 body sections read instead",
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
 }
 
