@@ -93,3 +93,19 @@ def test_localities_only_mentioned_are_not_addressed() -> None:
     assert run(k, ctx(mentioned)) == []
     addressed = plan([measure("1", "各地要开展隐患排查，督促各地落实经验做法。")], **county)
     assert _phrases(run(k, ctx(addressed))) == ["各地", "各地"]
+
+
+def test_localities_as_places_one_goes_to_or_draws_from_are_not_addressed() -> None:
+    """各地 as where a town's or county's people go or whom they draw (赴各地艺术院校开展推介, blind20 横道河子镇;
+    面向各地客商招商, 吸引各地游客, 来自各地的) names places, not the levels below; 各地要… still addresses them."""
+    town = dict(jurisdiction="横道河子镇", parent_j="海林市", level="town")
+    mentioned = plan(
+        [
+            measure("1", "赴各地艺术院校开展推介，每年新签约合作高校10所以上。"),
+            measure("2", "面向各地客商开展招商推介，吸引各地游客来镇写生，接待来自各地的研学团队，邀请各地画家来镇采风。"),
+        ],
+        **town,
+    )
+    assert run(k, ctx(mentioned)) == []
+    addressed = plan([measure("1", "各地要赴重点院校开展推介，指导各地落实。")], **town)
+    assert _phrases(run(k, ctx(addressed))) == ["各地", "各地"]
