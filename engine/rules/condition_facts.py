@@ -66,6 +66,8 @@ FACT_TYPES: dict[str, dict[str, F]] = {
         "phase": ("bool", False, "its title names a phase of the work (动员部署阶段（…）, 第二阶段), not a task"),
         "in_schedule": ("bool", False, "it sits under a heading of the work schedule (实施步骤, 时间安排, 工作安排 …: "
                                        "rulesets/data/sections.yaml schedule_titles, the parser's list too)"),
+        "in_safeguards": ("bool", False, "it sits under a heading of the closing safeguards (保障措施, 组织实施, 工作要求 …: "
+                                         "rulesets/data/sections.yaml safeguard_titles, the parser's list too)"),
         "n_actionable": ("num", False, "measures in the rule's scope that are not general"),
         "first_actionable": ("bool", False, "it is the first of those"),
         "plan_title": ("str", False, "the draft's title (its genre: …实施方案, …管理办法)"),

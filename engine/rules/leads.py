@@ -22,7 +22,7 @@ from engine.extract.responsibility import written_in_prose
 from engine.memo import memo
 from engine.models import Measure, Plan, Unit
 from engine.outputs import note_input
-from engine.parse.tree import schedule_titles
+from engine.parse.tree import safeguard_words, schedule_titles
 from engine.rules.similarity import compact
 
 if TYPE_CHECKING:
@@ -153,6 +153,13 @@ def in_schedule(section_titles: Iterable[str]) -> bool:
     return pattern is not None and any(pattern.search(t) for t in section_titles)
 
 
+def in_safeguards(section_titles: Iterable[str]) -> bool:
+    """Whether a measure sits under a heading of the closing safeguards: a title holding one of the words the
+    parser reads too (rulesets/data/sections.yaml `safeguard_titles`: 保障措施, 组织实施, 工作要求 …)."""
+    pattern = safeguard_words()
+    return any(pattern.search(t) for t in section_titles)
+
+
 def is_phase(title: str) -> bool:
     """Whether a measure's title names a phase of the work (…阶段, 第一阶段…) rather than a task."""
     return bool(_PHASE.search(title.strip()))
@@ -201,7 +208,7 @@ def duty_fields(plan: Plan, measures: list[Measure]) -> list[dict[str, Any]]:
             "sub_measures_have_support": bool(kids) and all(support_units(k) for k in kids.values()),
             "section_names_units": tuple(m.path) in with_units, "draft_names_units": bool(named),
             "names_actor": names_actor(m.text or ""), "phase": is_phase(m.title or ""),
-            "in_schedule": in_schedule(m.section_titles),
+            "in_schedule": in_schedule(m.section_titles), "in_safeguards": in_safeguards(m.section_titles),
             "n_actionable": len(actionable), "first_actionable": bool(actionable) and m is actionable[0],
         })
     return out
