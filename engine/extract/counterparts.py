@@ -8,12 +8,9 @@ does not list follow the suffix rule (部 -> 厅 at province level, -> 局 below
 
 from __future__ import annotations
 
-import yaml
-
-from engine.extract.data import DATA_DIR
+from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Level
-from engine.outputs import note_input
 
 # what stands before a unit's stem at each level, by the end of the jurisdiction's name
 _PREFIX_BY_SUFFIX = (
@@ -53,9 +50,7 @@ def unit_example(level: Level | None, jurisdiction: str | None) -> str:
 
 @memo(1, copy="shared")  # one file read once; callers only read the dict
 def _table() -> dict[str, dict[str, str | None]]:
-    path = DATA_DIR / "counterparts.yaml"
-    note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    raw = read_data("counterparts.yaml", required=True)
     out: dict[str, dict[str, str | None]] = {}
     for entry in (raw or {}).get("counterparts") or []:
         forms = {k: entry.get(k) for k in ("province", "city", "county")}

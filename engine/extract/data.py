@@ -27,12 +27,9 @@ _UNIT_KEYS = (
     "generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "notes", "field_labels", "issuer_suffixes",
 )  # fmt: skip
 
-_FALLBACK_STRENGTH = {
-    "mandatory": ["必须", "严禁", "不得", "一律", "坚决", "务必", "确保"],
-    "firm": ["全面", "严格", "切实", "加快"],
-    "soft": ["原则上", "逐步", "鼓励", "探索", "力争", "有条件的", "积极稳妥", "适时", "可以"],
-    "negated": [],
-}
+# the lists of strength.yaml and lead_conventions.yaml (required files: they ship with the package)
+_STRENGTH_KEYS = ("mandatory", "firm", "soft", "negated")
+_CONVENTION_KEYS = ("first_listed", "marked", "marks")
 
 
 def read_data(name: str, *, required: bool = False) -> dict[str, Any] | None:
@@ -49,6 +46,13 @@ def read_data(name: str, *, required: bool = False) -> dict[str, Any] | None:
 
 def _strs(value: Any) -> list[str]:
     return [str(x) for x in (value or [])]
+
+
+def required_lists(name: str, keys: Sequence[str]) -> dict[str, list[str]]:
+    """The lists of rulesets/data/`name` (a file the package ships: missing is an error) named by `keys`, as
+    strings; a key the file leaves out is []."""
+    raw = read_data(name, required=True) or {}
+    return {k: _strs(raw.get(k)) for k in keys}
 
 
 def load_lists(name: str, fallback: Mapping[str, Sequence[str]], *, per_key: bool = False) -> dict[str, list[str]]:
@@ -101,7 +105,7 @@ def unit_data() -> UnitData:
 
 @memo(1, copy="shared")  # one file read once; StrengthData is frozen
 def strength_data() -> StrengthData:
-    raw = load_lists("strength.yaml", _FALLBACK_STRENGTH)
+    raw = required_lists("strength.yaml", _STRENGTH_KEYS)
     words: dict[str, str] = {}
     for level in ("soft", "firm", "mandatory"):  # a word listed twice keeps the stronger level
         for w in raw[level]:
@@ -112,14 +116,6 @@ def strength_data() -> StrengthData:
     return StrengthData(words=words, negated=negated, pattern=pattern)
 
 
-_FALLBACK_CONVENTIONS = {
-    "first_listed": [
-        r"(?:排在|排|列在|列|位列|排名)第[一1]位?的?(?:部门|单位|者)?(?:为|是)(?:牵头|主要负责|主责)(?:部门|单位)",
-        r"(?:排在|列在)(?:首位|最前|第一)的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)",
-    ],
-    "marked": [r"(?:带|标注|标)[“\"]?{mark}[”\"]?号?的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)"],
-    "marks": ["*", "＊", "★", "☆", "△", "▲"],
-}
 # one mark in two widths
 _SAME_MARK = {"＊": "*"}
 
@@ -140,7 +136,7 @@ class LeadConventions:
 
 @memo(1, copy="shared")  # one file read once; LeadConventions is frozen
 def lead_conventions() -> LeadConventions:
-    raw = load_lists("lead_conventions.yaml", _FALLBACK_CONVENTIONS)
+    raw = required_lists("lead_conventions.yaml", _CONVENTION_KEYS)
     marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
     mark = "(?P<mark>[" + re.escape(marks) + "])" if marks else "(?P<mark>(?!))"
     marked = [p.replace("{mark}", mark) for p in raw["marked"]]

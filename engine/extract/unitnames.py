@@ -283,29 +283,18 @@ class Where:
 
 
 # the level words of unit names (县司法局, 盟发展改革委, 地区行署…) and the words a division's own bodies take
-# (神农架林区: 林区X局) are data: rulesets/data/levels.yaml unit_words / own_unit_words; these keep reading
-# working without the file
-_FALLBACK_LEVEL_WORDS: dict[str, Level] = {
-    "国家": "national", "中央": "national", "国务院": "national", "全国": "national",
-    "自治区": "province", "省": "province",
-    "市": "city", "州": "city", "盟": "city",
-    "县": "county", "区": "county", "旗": "county",
-    "镇": "town", "乡": "town", "街道": "town", "村": "town", "社区": "town",
-}  # fmt: skip
-_FALLBACK_OWN_WORDS = {"自治区": ("自治区", "区"), "自治州": ("州",), "自治县": ("县",), "自治旗": ("旗",)}
-
-
+# (神农架林区: 林区X局) are data: rulesets/data/levels.yaml unit_words / own_unit_words (a file the package ships)
 @memo(1, copy="shared")  # a read-only mapping built once from the one file
 def _level_words() -> MappingProxyType[str, Level]:
     """A level word that opens a body's name in any plan -> the level it names (levels.yaml unit_words)."""
     raw = levels_table().get("unit_words")
-    return MappingProxyType({str(k): v for k, v in raw.items()} if raw else dict(_FALLBACK_LEVEL_WORDS))
+    return MappingProxyType({str(k): v for k, v in (raw or {}).items()})
 
 
 @memo(1, copy="shared")  # tuples, longest ending first
 def _own_word_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
     raw = levels_table().get("own_unit_words")
-    table = {str(k): tuple(str(w) for w in v) for k, v in raw.items()} if raw else _FALLBACK_OWN_WORDS
+    table = {str(k): tuple(str(w) for w in v) for k, v in (raw or {}).items()}
     return tuple(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 

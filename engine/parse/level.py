@@ -10,12 +10,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-import yaml
-
-from engine.extract.data import DATA_DIR
+from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Level
-from engine.outputs import note_input
 
 if TYPE_CHECKING:
     from engine.parse.places import Place
@@ -420,11 +417,9 @@ def level_of_name(name: str) -> Level:
 
 @memo(1, copy="shared")  # one file read once; callers only read the dict
 def levels_table() -> dict:
-    """rulesets/data/levels.yaml as read (empty when absent): what the parse stage reads of it
+    """rulesets/data/levels.yaml as read (a file the package ships): what the parse stage reads of it
     (addressee levels here, 文号 codes in docnumber.py)."""
-    path = DATA_DIR / "levels.yaml"
-    note_input(path)
-    return (yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}) or {}
+    return read_data("levels.yaml", required=True) or {}
 
 
 @memo(1, copy="shared")  # a tuple of compiled patterns from the one file

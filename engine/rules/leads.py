@@ -14,14 +14,11 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from engine.extract.counterparts import suggested_unit
-from engine.extract.data import DATA_DIR
+from engine.extract.data import read_data
 from engine.extract.responsibility import written_in_prose
 from engine.memo import memo
 from engine.models import Measure, Plan, Unit
-from engine.outputs import note_input
 from engine.parse.tree import safeguard_words, schedule_titles
 from engine.rules.similarity import compact
 
@@ -132,11 +129,7 @@ def names_actor(text: str) -> bool:
 
 @memo(1, copy="shared")  # one file read once
 def _actor_forms() -> tuple[re.Pattern[str], ...]:
-    path = DATA_DIR / "actors.yaml"
-    if not path.is_file():
-        return ()
-    note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    raw = read_data("actors.yaml", required=True) or {}
     return tuple(re.compile(str(e["pattern"])) for e in raw.get("actors") or [])
 
 

@@ -37,3 +37,24 @@ def test_units_yaml_ships_with_the_issuer_endings() -> None:
     raw = data.read_data("units.yaml", required=True) or {}
     assert all(raw.get(k) for k in data._UNIT_KEYS)
     assert "人民政府" in data.unit_data().issuer_suffixes
+
+
+@pytest.mark.parametrize("reader", ["strength", "conventions", "levels", "counterparts", "actors"])
+def test_every_shipped_data_file_is_required_not_silently_replaced(monkeypatch, tmp_path, reader) -> None:
+    """Data files the package ships are read from rulesets/data only: a missing one is the clear data.missing
+    error, never an in-code copy that drifts from the file (strength, lead conventions and level words had one)."""
+    from engine.extract import counterparts
+    from engine.parse import level
+    from engine.rules import leads
+
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    call = {
+        "strength": data.strength_data.__wrapped__,
+        "conventions": data.lead_conventions.__wrapped__,
+        "levels": level.levels_table.__wrapped__,
+        "counterparts": counterparts._table.__wrapped__,
+        "actors": leads._actor_forms.__wrapped__,
+    }[reader]
+    with pytest.raises(PlancheckError) as err:
+        call()
+    assert err.value.code == "data.missing"
