@@ -31,40 +31,35 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from engine import RULESETS_DIR
 from engine.memo import memo
-from engine.outputs import note_input
 
 MAX_LEN = 120  # furniture lines are short; a longer line is plan text whatever it starts with
 TOKEN_MAX_LEN = 80
 
-# The words are data (rulesets/data/page_furniture.yaml, with their sources); these are the minimum kept
-# when the file is missing (an installed wheel without the rulesets folder).
-_FALLBACK = {
-    "labels": ("索引号", "公开日期", "发布日期", "成文日期", "发布时间", "发布机构", "主题分类", "当前位置", "字号", "字体"),
-    "numeric_labels": ("索引号", "公开日期", "发布日期", "成文日期", "发布时间", "网站标识码"),
-    "edge_labels": ("主办单位", "承办单位", "技术支持", "来源", "网站标识码"),
-    "strong_tokens": ("扫一扫在手机打开当前页", "打印本页", "关闭窗口", "分享到"),
-    "weak_tokens": ("微信", "微博", "打印", "关闭", "字体", "字号", "大中小", "首页"),
-    "footer_marks": ("网站标识码", "ICP备", "ICP证", "公网安备"),
-    "breadcrumb_ends": ("文件", "公开", "通知", "公告", "政策"),
-    "closing_labels": ("上一篇", "下一篇", "相关链接", "相关文章", "相关文件", "分享到", "版权所有"),
-    "site_labels": ("主办单位", "承办单位", "主办", "承办", "技术支持"),
-    "footer_labels": ("地址", "联系电话", "电话", "传真", "邮编", "网站标识码"),
-    "top_bar": ("首页", "网站首页", "政务公开", "政务服务", "互动交流", "无障碍", "长者模式", "关怀版", "English"),
-    "top_bar_prefixes": ("走进", "魅力"),
-}  # fmt: skip
+# The words are data (rulesets/data/page_furniture.yaml, with their sources; a wheel ships it too): the keys read
+_KEYS = (
+    "labels",
+    "numeric_labels",
+    "edge_labels",
+    "strong_tokens",
+    "weak_tokens",
+    "footer_marks",
+    "breadcrumb_ends",
+    "closing_labels",
+    "site_labels",
+    "footer_labels",
+    "top_bar",
+    "top_bar_prefixes",
+)
 
 
 def _load() -> dict[str, tuple[str, ...]]:
-    path = RULESETS_DIR / "data" / "page_furniture.yaml"
-    if not path.is_file():
-        return dict(_FALLBACK)
-    import yaml  # here, not at import: only the first line that meets furniture pays for the file
+    from engine.extract.data import (
+        read_data,  # here, not at import: only the first line that meets furniture pays
+    )
 
-    note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    return {k: tuple(str(w) for w in ((raw.get(k) or {}).get("words") or v)) for k, v in _FALLBACK.items()}
+    raw = read_data("page_furniture.yaml", required=True) or {}
+    return {k: tuple(str(w) for w in ((raw.get(k) or {}).get("words") or ())) for k in _KEYS}
 
 
 def _spaced(words: tuple[str, ...], not_tails_of: tuple[str, ...] = ()) -> str:
@@ -199,7 +194,7 @@ _NUM_VALUE = r"[A-Za-z]{0,4}[0-9][0-9A-Za-z\-/:.年月日号 ]{0,30}[0-9A-Za-z�
 
 @memo(1, copy="shared")  # one file read once; a read-only mapping of tuples
 def data() -> Mapping[str, tuple[str, ...]]:
-    """The data's word lists by key (page_furniture.yaml, or the minimum kept in `_FALLBACK`)."""
+    """The data's word lists by key (page_furniture.yaml)."""
     return MappingProxyType(_load())
 
 

@@ -25,12 +25,9 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
-from engine.extract.data import DATA_DIR
+from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Paragraph
-from engine.outputs import note_input
 from engine.parse.numbering import Marker
 
 _CAPTION_MAX = 60  # a caption is a title: short, no sentence in it
@@ -40,11 +37,7 @@ _SENTENCE = re.compile("[。；;！？!?]")
 @memo(1, copy="shared")  # the one file, read once
 def _caption() -> re.Pattern[str]:
     """A box's caption word at a paragraph's start, with its number if it has one (group `n`)."""
-    path = DATA_DIR / "layout.yaml"
-    if not path.is_file():
-        return re.compile("(?!)")
-    note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    raw = read_data("layout.yaml", required=True) or {}
     words = sorted((str(w) for w in raw.get("box_labels") or ()), key=len, reverse=True)
     if not words:
         return re.compile("(?!)")

@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from engine import extract
-from engine.extract.data import DATA_DIR
+from engine.extract.data import read_data
 from engine.memo import memo
-from engine.outputs import note_input
 from engine.parse import frontmatter
 
 # the plan naming itself: 本 and a kind of document its title may end in (本方案, 本要点, 本实施意见),
@@ -100,12 +97,7 @@ def is_firm(text: str) -> bool:
 
 @memo(1, copy="shared")  # compiled once from the one file
 def _named_address() -> re.Pattern[str]:
-    path = DATA_DIR / "closing.yaml"
-    acts: list[str] = []
-    if path.is_file():
-        note_input(path)
-        acts = [str(a) for a in (yaml.safe_load(path.read_text("utf-8")) or {}).get("implement_acts") or []]
-    acts = acts or ["对照", "结合实际", "抓好落实", "贯彻落实"]
+    acts = [str(a) for a in (read_data("closing.yaml", required=True) or {}).get("implement_acts") or []]
     act = "|".join(re.escape(a) for a in sorted(acts, key=len, reverse=True))
     return re.compile(
         rf"^{_GROUP}(?:[、，,和及与](?:{_GROUP}|{_NAMED})){{1,6}}(?:要|务必|应当|应|须|必须)"

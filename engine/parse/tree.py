@@ -14,13 +14,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import yaml
-
-from engine.extract.data import DATA_DIR
+from engine.extract.data import read_data
 from engine.extract.deadlines import heading_deadlines
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Section
-from engine.outputs import note_input
 from engine.parse.numbering import Marker
 
 # Titles of general requirements: a measure of the measure style with such a title is `general`.
@@ -68,11 +65,7 @@ _GOAL_WORDS = ("目标", "指标", "要求")
 @memo(1, copy="shared")  # the one file, read once
 def _section_words() -> dict[str, tuple[str, ...]]:
     """rulesets/data/sections.yaml: each list of headings by its name."""
-    path = DATA_DIR / "sections.yaml"
-    if not path.is_file():
-        return {}
-    note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    raw = read_data("sections.yaml", required=True) or {}
     return {str(k): tuple(str(w) for w in v or ()) for k, v in raw.items() if isinstance(v, list)}
 
 

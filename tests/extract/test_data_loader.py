@@ -39,13 +39,18 @@ def test_units_yaml_ships_with_the_issuer_endings() -> None:
     assert "人民政府" in data.unit_data().issuer_suffixes
 
 
-@pytest.mark.parametrize("reader", ["strength", "conventions", "levels", "counterparts", "actors"])
+@pytest.mark.parametrize(
+    "reader",
+    ["strength", "conventions", "levels", "counterparts", "actors", "sections", "layout", "furniture", "closing", "kinds"],
+)
 def test_every_shipped_data_file_is_required_not_silently_replaced(monkeypatch, tmp_path, reader) -> None:
     """Data files the package ships are read from rulesets/data only: a missing one is the clear data.missing
-    error, never an in-code copy that drifts from the file (strength, lead conventions and level words had one)."""
+    error, never an in-code copy that drifts from the file (strength, lead conventions, level words, page furniture had one; sections, layout, closing and a kind's table read nothing)."""
     from engine.extract import counterparts
-    from engine.parse import level
+    from engine.ingest import furniture
+    from engine.parse import boxes, closing, level, tree
     from engine.rules import leads
+    from engine.rules.kinds import base
 
     monkeypatch.setattr(data, "DATA_DIR", tmp_path)
     call = {
@@ -54,6 +59,11 @@ def test_every_shipped_data_file_is_required_not_silently_replaced(monkeypatch, 
         "levels": level.levels_table.__wrapped__,
         "counterparts": counterparts._table.__wrapped__,
         "actors": leads._actor_forms.__wrapped__,
+        "sections": tree._section_words.__wrapped__,
+        "layout": boxes._caption.__wrapped__,
+        "furniture": getattr(furniture._load, "__wrapped__", furniture._load),
+        "closing": closing._named_address.__wrapped__,
+        "kinds": lambda: base._file_table.__wrapped__("beyond_level"),
     }[reader]
     with pytest.raises(PlancheckError) as err:
         call()

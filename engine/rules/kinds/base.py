@@ -288,14 +288,9 @@ def _index_by_local(ctx: CheckContext) -> dict[str, list[int]]:
 
 @memo(16, copy="deep")  # a hand-built context reads the shipped table once; callers get their own copy
 def _file_table(name: str) -> dict:
-    import yaml
+    from engine.extract.data import read_data
 
-    from engine import RULESETS_DIR
-    from engine.outputs import note_input
-
-    path = RULESETS_DIR / "data" / f"{name}.yaml"
-    note_input(path)
-    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return read_data(f"{name}.yaml", required=True) or {}
 
 
 class CheckKind:
