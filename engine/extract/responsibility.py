@@ -241,6 +241,8 @@ def _named_again(names: Sequence[str]) -> tuple[list[str], list[str]] | None:
     if not named or not all(n in listed for n in named):
         return None
     return named, [n for n in listed if n not in named]
+
+
 @dataclass
 class Found:
     """A responsibility clause and where it stands in the text it was found in."""
