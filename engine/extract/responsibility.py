@@ -5,7 +5,11 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
-- inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  and the
+- inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  one reader
+  "A<lead verb>，B<support verb>" for every verb of the data: (A抓总，B配合) (A负总责，B、C具体落实) (A为主，B协同)
+  (A、B双牵头 / 按职责分工牵头，C配合) (A牵头，B、C支持) (…，C按属地落实); clause-only verbs (抓总, 负总责, 为主, 支持,
+  落实) never in running text; role marks after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
+  ("责任单位：A、B（A牵头）"), both dropped from names;  and the
   bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
   a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A), also beside a verb part
   (A为牵头单位，B、C配合)  (A牵头，B为配合单位) (`_mixed_parts`); every role word is data
