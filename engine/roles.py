@@ -35,6 +35,10 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
         "joint": [],
         "support": ["配合实施", "配合", "参与", "协助", "协同"],
         "assist": ["配合", "协助"],
+        "clause_lead": [],
+        "clause_support": [],
+        "duty": [],
+        "framing": [],
     },
     "columns": {
         "no": ["序号", "编号"],
@@ -73,6 +77,10 @@ class Roles:
     support_verbs: tuple[str, ...]  # (…，B配合)
     columns: tuple[tuple[str, tuple[str, ...]], ...]  # table column role -> header words, in reading order
     assist_verbs: tuple[str, ...] = ()  # support verbs taking the lead as object: (Y配合X落实) / 由Y协助X…
+    clause_lead_verbs: tuple[str, ...] = ()  # (X抓总，Y配合) (X负总责): lead verbs of a clause, never of running text
+    clause_support_verbs: tuple[str, ...] = ()  # (X牵头，Y支持): support verbs after a lead part only
+    duty_verbs: tuple[str, ...] = ()  # (由X组织实施): close a list of units answering jointly, as 负责
+    framing_words: tuple[str, ...] = ()  # 以X为主: a principle, not a lead
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
     bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
     bare_support: tuple[str, ...] = ()  # 配合：Y
@@ -138,7 +146,10 @@ def roles() -> Roles:
         k: _longest_first([*(s + b for s in label_words("stems", k) for b in bodies), *words("fields", k)])
         for k in ("lead", "duty", "support")
     }
-    verbs = {k: _longest_first(words("verbs", k)) for k in ("lead", "paired", "joint", "support", "assist")}
+    verbs = {
+        k: _longest_first(words("verbs", k))
+        for k in ("lead", "paired", "joint", "support", "assist", "clause_lead", "clause_support", "duty", "framing")
+    }
     columns = (
         ("no", tuple(words("columns", "no"))),
         ("task", tuple(words("columns", "task"))),
@@ -158,6 +169,10 @@ def roles() -> Roles:
         joint_words=verbs["joint"],
         support_verbs=verbs["support"],
         assist_verbs=verbs["assist"],
+        clause_lead_verbs=verbs["clause_lead"],
+        clause_support_verbs=verbs["clause_support"],
+        duty_verbs=verbs["duty"],
+        framing_words=verbs["framing"],
         columns=columns,
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]

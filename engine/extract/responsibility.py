@@ -5,7 +5,11 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
-- inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  and the
+- inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  one reader
+  "A<lead verb>，B<support verb>" for every verb of the data: (A抓总，B配合) (A负总责，B、C具体落实) (A为主，B协同)
+  (A、B双牵头 / 按职责分工牵头，C配合) (A牵头，B、C支持) (…，C按属地落实); clause-only verbs (抓总, 负总责, 为主, 支持,
+  落实) never in running text; role marks after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
+  ("责任单位：A、B（A牵头）"), both dropped from names;  and the
   bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
   a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A), also beside a verb part
   (A为牵头单位，B、C配合)  (A牵头，B为配合单位) (`_mixed_parts`); every role word is data
@@ -86,8 +90,11 @@ _WRAPPER_RE = re.compile(
     + r")\s*[:：]\s*"
 )
 
-BRACKET_OPEN = "(（[［【"
-BRACKET_NAMES = {"(": "()", "（": "（）", "[": "[]", "［": "［］", "【": "【】"}
+# 〔〕 too: a ministry's clause "〔牵头：X；协同：Y〕" / "〔各省级…部门负责〕" (blind22 文化和旅游部), a mark "X〔牵头〕"
+# (blind21 应急管理部); a 文号's 〔2017〕 holds no unit, so it is no clause
+BRACKET_OPEN = "(（[［【〔"
+_CLOSERS = ")）]］】〕"
+BRACKET_NAMES = {"(": "()", "（": "（）", "[": "[]", "［": "［］", "【": "【】", "〔": "〔〕"}
 SEPARATORS = "、，,；;/"
 SPLIT_RE = re.compile(r"[、，,；;/]")
 
@@ -96,28 +103,52 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
-_LEAD_VERBS = _ROLES.lead_verbs  # 牵头负责, 牵头, 主责
+# the lead verbs of a clause: those of running text too (牵头负责, 牵头, 主责) and those of a clause only (抓总,
+# 负总责, 为主: roles.yaml `clause_lead`); the support verbs likewise (配合 …; 支持, 落实 after a lead part only)
+_TEXT_LEAD_VERBS = _ROLES.lead_verbs
+_CLAUSE_LEAD_VERBS = frozenset(_ROLES.clause_lead_verbs)
+_LEAD_VERBS = tuple(sorted(dict.fromkeys([*_TEXT_LEAD_VERBS, *_CLAUSE_LEAD_VERBS]), key=len, reverse=True))
 _PAIRED_VERBS = frozenset(_ROLES.paired_verbs)  # 主办: a lead only beside its support (A主办，B协办)
-_JOINT = f"(?:{_alt(_ROLES.joint_words)})?"  # A、B共同牵头 / 联合牵头 / 分别牵头
+# A、B共同牵头 / 联合牵头 / 分别牵头 / 双牵头 / 按职责分工牵头; Y按属地落实 / Y、Z具体落实
+_JOINT = f"(?:{_alt(_ROLES.joint_words)})?"
 _LEAD_VERB = f"(?P<verb>{_alt([*_LEAD_VERBS, *_PAIRED_VERBS])})"
-_SUPPORT_VERB = f"(?:{_alt(_ROLES.support_verbs)})"
-# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与
+_SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_ROLES.clause_support_verbs])})"
+_TEXT_LEAD_VERB = f"(?P<verb>{_alt([*_TEXT_LEAD_VERBS, *_PAIRED_VERBS])})"
+_TEXT_SUPPORT_VERB = f"(?:{_alt(_ROLES.support_verbs)})"
+# the one two-part clause "A<lead verb>，B<support verb>", each verb any of its role's (data):
+# (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与 /
+# A抓总，B、C等单位配合 / A负总责，B、C具体落实 / A为主，B协同 / A牵头，B、C支持
 INLINE_RE = re.compile(
     r"^由?(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
     + r"(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
 )  # fmt: skip
-# 由A牵头，B配合 inside running text
+# 由A牵头，B配合 inside running text: the verbs of running text only ("由X为主…", "…，Y支持企业…" assign no one)
 INLINE_TEXT_RE = re.compile(
-    r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)" + _JOINT + _LEAD_VERB
-    + r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?"
+    r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)" + _JOINT + _TEXT_LEAD_VERB
+    + r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?" + _JOINT + _TEXT_SUPPORT_VERB + r")?"
 )  # fmt: skip
+
+
+def _clause_leads_ok(verb: str, units: str) -> bool:
+    """The leads of a clause-only lead verb (抓总, 负总责, 为主) are named bodies: not a bare kind ("企业为主",
+    "政府负总责") and not a name after a framing word ("以企业为主": a principle)."""
+    if verb not in _CLAUSE_LEAD_VERBS:
+        return True
+    names = parse_units(units.removeprefix("由"))
+    kinds = unit_data().suffixes
+    return bool(names) and all(
+        reads_as_unit(n) and n not in kinds and not n.startswith(_ROLES.framing_words) for n in names
+    )
 
 
 def _inline(text: str) -> re.Match[str] | None:
     """INLINE_RE on `text`, unless its lead verb needs a support part it lacks: "（X主办）" alone says who
-    hosts an event, "（X主办，Y协办）" who leads a task."""
+    hosts an event, "（X主办，Y协办）" who leads a task; or its clause-only lead verb names no body
+    (`_clause_leads_ok`)."""
     m = INLINE_RE.match(text)
-    return None if m is None or (m.group("verb") in _PAIRED_VERBS and not m.group("sup")) else m
+    if m is None or (m.group("verb") in _PAIRED_VERBS and not m.group("sup")):
+        return None
+    return m if _clause_leads_ok(m.group("verb"), m.group("lead")) else None
 
 
 def _inline_in(text: str) -> list[re.Match[str]]:
@@ -130,7 +161,8 @@ def _inline_in(text: str) -> list[re.Match[str]]:
 _DUTY_ROLES = tuple(sorted(dict.fromkeys((
     ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
     ("负责落实", "lead"), ("共同负责", "lead"), ("负责", "lead"), ("组织落实", "lead"), ("落实", "lead"),
-    ("指导", "lead"), *((w, "lead") for w in _LEAD_VERBS), *((w, "support") for w in _ROLES.support_verbs),
+    ("指导", "lead"), *((w, "lead") for w in _LEAD_VERBS), *((w, "lead") for w in _ROLES.duty_verbs),
+    *((w, "support") for w in (*_ROLES.support_verbs, *_ROLES.clause_support_verbs)),
     *((w, "lead") for w in unit_data().list_end),  # the words closing a unit list (units.yaml): 按职责分工落实
 )), key=lambda wr: -len(wr[0])))  # fmt: skip
 # styles of the bare national form, which must close a sentence to count ("X牵头" is INLINE_RE's too)
@@ -150,12 +182,71 @@ _DIVISION_TAIL_RE = re.compile(_DIVISION_KIND + r"(?:(?:及|和)[^、，,]{0,8}?
 # 市、县两级人民政府 / 省、市、县三级财政部门: the tiers named before it are part of the group
 _TIERS_RE = re.compile(_DIVISION_KIND + r"(?:[两二三四]|各)级")
 _BARE_DIVISION_RE = re.compile(r"省|" + _DIVISION_KIND)
+# punctuation that may open a clause's first unit and is never part of a name: dashes, a colon, a list mark
+_LEADING_MARKS = "—–-－─―~～·•、，,：: \u3000"
 # a table cell or list that names no one: "—", "/", "无"
 _NO_UNIT = frozenset(("—", "——", "-", "--", "－", "/", "无", "暂无"))
 # a note after a unit name: 省卫生健康委(含省中医药局，下同) / X(以下简称Y)
 _NAME_NOTE_RE = re.compile(r"[(（](?:含|包括|以下简称|下同)[^()（）]*[)）]$|[(（][^()（）]*下同[)）]$")
-# a marked lead inside a list: 负责部门：X(牵头)，Y、Z
-_LEAD_MARK_RE = re.compile(r"[(（](?:牵头|牵头单位|牵头部门|主责)[)）]$")
+# a role marked after a unit inside a list, in any bracket, with any role word of the data (a bare stem, a field,
+# a verb): 负责部门：X(牵头)，Y、Z; 责任单位：X〔牵头〕，Y，Z (blind21 应急管理部); 责任单位：X（牵头）、Y（配合）、Z（配合）
+# (blind22 沭阳县)
+_MARK_OPEN, _MARK_CLOSE = "(（〔[［【", ")）〕]］】"
+_ROLE_MARK_RE = re.compile(
+    f"[{re.escape(_MARK_OPEN)}]\\s*(?:(?P<lead>{_alt([*_ROLES.bare_lead, *_ROLES.lead_fields, *_LEAD_VERBS])})"
+    f"|(?P<support>{_alt([*_ROLES.bare_support, *_ROLES.support_fields, *_ROLES.support_verbs])}))"
+    f"\\s*[{re.escape(_MARK_CLOSE)}]$"
+)
+# "责任单位：A、B、C（A牵头）": the lead named again in a bracket after the list (blind23 塔城地区)
+_NAMED_AGAIN_RE = re.compile(
+    f"[{re.escape(_MARK_OPEN)}](?P<units>[^{re.escape(_MARK_OPEN + _MARK_CLOSE)}]{{2,80}}?){_JOINT}"
+    f"(?:{_alt(_LEAD_VERBS)})[{re.escape(_MARK_CLOSE)}]$"
+)
+
+
+def _by_marks(names: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """(lead, support) of a list whose units carry role marks ("X(牵头)、Y(配合)"), the marks dropped: the units
+    marked as leads lead, those marked as support and the unmarked support; where no unit is marked to lead, the
+    unmarked ones lead. None when no unit is marked, or none leads."""
+    read = [(n, _ROLE_MARK_RE.search(n)) for n in names]
+    if not any(m for _, m in read):
+        return None
+    marked_lead = any(m and m.group("lead") for _, m in read)
+    lead: list[str] = []
+    support: list[str] = []
+    for n, m in read:
+        name = n[: m.start()].strip() if m else n
+        into = lead if (m.group("lead") if m else not marked_lead) else support
+        if name and name not in lead and name not in support:
+            into.append(name)
+    return (lead, support) if lead else None
+
+
+def _names_again(text: str, o: int, c: int) -> bool:
+    """The bracket `text[o : c + 1]` closes a labelled unit list on its line and names its lead again:
+    "责任单位：A、B、C（A牵头）" (`_named_again`)."""
+    if o == 0 or text[o - 1] in "。；;\n" or not _NAMED_AGAIN_RE.search(text, o, c + 1):
+        return False
+    line = max(text.rfind("\n", 0, o), text.rfind("。", 0, o)) + 1
+    keys = list(CLAUSE_KEY_RE.finditer(text, line, o))
+    return bool(keys) and _named_again(parse_units(text[keys[-1].end() : c + 1])) is not None
+
+
+def _named_again(names: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """(lead, support) of "A、B、C（A牵头）": a bracket after the last unit naming, with a lead verb, units of the
+    list itself; those lead, the others support. None otherwise."""
+    if not names:
+        return None
+    m = _NAMED_AGAIN_RE.search(names[-1])
+    if m is None:
+        return None
+    listed = [*names[:-1], names[-1][: m.start()].strip()]
+    named = parse_units(m.group("units"))
+    if not named or not all(n in listed for n in named):
+        return None
+    return named, [n for n in listed if n not in named]
+
+
 @dataclass
 class Found:
     """A responsibility clause and where it stands in the text it was found in."""
@@ -261,6 +352,8 @@ def parse_units(text: str) -> list[str]:
     marks = lead_conventions().marks
     for raw in _split_top(t):
         item = raw.strip(" :：.。")
+        # "——X牵头，Y配合。" (a clause after a dash, blind21 宁乡市): the dash opens the clause, no part of the name
+        item = item.lstrip(_LEADING_MARKS) or item
         changed = True
         while changed and item:
             changed = False
@@ -355,7 +448,7 @@ def _bracket_end(text: str, start: int) -> int | None:
         ch = text[i]
         if ch in BRACKET_OPEN:
             depth += 1
-        elif ch in ")）]］】":
+        elif ch in _CLOSERS:
             if depth == 0:
                 return i
             depth -= 1
@@ -424,12 +517,14 @@ def parse_clause_content(content: str) -> Parsed | None:
                 style = style or key
                 continue
             names = parse_units(content[k.end() : end])
-            marked = [n for n in names if _LEAD_MARK_RE.search(n)]
+            marked = _by_marks(names) or _named_again(names)
             if marked and key not in SUPPORT_KEYS:  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
-                lead += [_LEAD_MARK_RE.sub("", n) for n in marked if n not in lead]
-                support += [n for n in names if n not in marked and n not in support]
+                lead += [n for n in marked[0] if n not in lead]
+                support += [n for n in marked[1] if n not in support]
                 style = style or key
                 continue
+            if marked:  # 配合单位：Y（配合）: the mark is no part of the name
+                names = [*marked[0], *marked[1]]
             if key in SUPPORT_KEYS or (primary and key not in PRIMARY_KEYS):
                 support += [n for n in names if n not in support]
             else:
@@ -590,6 +685,8 @@ def _parse_duty(flat: str) -> Parsed | None:
                 return None  # the first piece of a clause must name units
             continue
         names, helpers = units
+        if not style and not _clause_leads_ok(duty[1], duty[0]):
+            return None  # "以企业为主，…": a principle, no clause
         if duty[2] == "support" or style in _LEAD_STYLES:  # A牵头，B按职责分工负责: B supports
             support += [n for n in pending + names if n not in support]
         else:
@@ -599,10 +696,10 @@ def _parse_duty(flat: str) -> Parsed | None:
         pending = []
     if not lead:
         return None
-    marked = [n for n in lead if _LEAD_MARK_RE.search(n)]
+    marked = _by_marks(lead)
     if marked:  # (A(牵头)、B负责): A leads, B supports, as in a keyword list
-        support = [n for n in lead if n not in marked] + [n for n in support if n not in lead]
-        lead = [_LEAD_MARK_RE.sub("", n) for n in marked]
+        support = marked[1] + [n for n in support if n not in lead]
+        lead = marked[0]
     return tuple(lead), tuple(support), style
 
 
@@ -709,7 +806,6 @@ def all_responsibilities(text: str) -> list[Found]:
 
 
 _INF = 1 << 62
-_CLOSERS = ")）]］】"
 _DEPTH_MARKS = re.compile("[" + re.escape(BRACKET_OPEN + _CLOSERS) + "。]")
 
 
@@ -776,6 +872,8 @@ class _Scan:
         stack: list[int] = []
         for i, (o, c) in enumerate(self.pairs):
             parsed = parse_clause_content(sh[o + 1 : c])
+            if parsed and _names_again(sh, o, c):
+                parsed = None  # 责任单位：A、B（A牵头）: a note of the list before it, read with that list
             ok = bool(parsed and (parsed[0] or parsed[1]))
             duty = bool(parsed and parsed[2] in DUTY_STYLES)
             self.parsed.append(parsed if ok else None)

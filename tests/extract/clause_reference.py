@@ -22,6 +22,7 @@ from engine.extract.responsibility import (
     SEPARATORS,
     _goes_on,
     _names_a_body,
+    _names_again,
     _prose_sentence,
     _units,
     label_headings,
@@ -65,7 +66,7 @@ def _bracket_end(text: str, start: int) -> int | None:
         ch = text[i]
         if ch in BRACKET_OPEN:
             depth += 1
-        elif ch in ")）]］】":
+        elif ch in ")）]］】〕":
             if depth == 0:
                 return i
             depth -= 1
@@ -135,6 +136,8 @@ def _find(text: str, prose: bool):
         if best and o < best[1]:
             continue
         parsed = parse_clause_content(text[o + 1 : c])
+        if parsed and _names_again(text, o, c):
+            parsed = None
         if parsed and parsed[2] in DUTY_STYLES and not _ends_sentence(text, o, c):
             continue
         if parsed and (parsed[0] or parsed[1]):
