@@ -251,7 +251,7 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
     if not task_cells:  # no task column: the text no column claims is the task
         task_cells = [k for k in by_role.get("", []) if texts[k]]
     anchor = starts[no_cells[0]] if no_cells else starts[task_cells[0]] if task_cells else starts[filled[0]]
-    m = _NUMBER.match(texts[no_cells[0]]) if no_cells else None
+    m = (_NUMBER.match(texts[no_cells[0]]) or _compound_number(texts[no_cells[0]])) if no_cells else None
     if m:
         k = no_cells[0]
         b.add(m.group(1), start=starts[k] + m.start(1))
@@ -269,6 +269,16 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         b.add("", anchor)
     _fields(b, texts, starts, by_role, task_text, readings)
     return TableRow(orig, "".join(b.text), b.cols)
+
+
+def _compound_number(text: str) -> re.Match[str] | None:
+    """A 序号 cell holding a compound number, its parts joined by a dot or a joiner of
+    rulesets/data/decimal_numbering.yaml ("1-1", "2.3"): group 1 the number as printed, read as the row's label
+    by the decimal numbering (engine/parse/numbering.py), or None."""
+    from engine.parse.numbering import decimal_joiners  # engine.parse imports engine.ingest
+
+    joiner = "|".join(re.escape(j) for j in (".", "．", *decimal_joiners()))
+    return re.match(rf"^[\s\u3000]*([0-9０-９]{{1,2}}(?:(?:{joiner})[0-9０-９]{{1,2}}){{1,2}})[\s\u3000]*$", text)
 
 
 def _fields(
