@@ -187,7 +187,8 @@ def column_role(text: str) -> str | None:
 
 def _states_first_listed(note: str) -> bool:
     """The note says the first-listed unit leads (the wordings: rulesets/data/lead_conventions.yaml)."""
-    from engine.extract.data import lead_conventions  # engine.extract imports engine.parse, which imports ingest
+    # engine.extract imports engine.parse, which imports ingest
+    from engine.extract.data import lead_conventions
 
     return lead_conventions().first_listed.search(_WS_RUN.sub("", to_simplified(note))) is not None
 
