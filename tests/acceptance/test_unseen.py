@@ -137,7 +137,6 @@ KNOWN: dict[str, str] = {
     "blind20/lishui-city-eco-products-gbk": "units: 领衔单位/协同单位 labels not read",
     "blind20/liujiang-town-ancient-town-ab": "units: A角/B角 lines (their meaning stated in the notice) not read",
     "blind20/yibin-city-battery": "units: “（X负总责，Y、Z协同落实）” not read",
-    "blind21/dawang-town-tire-pipe-table": "measures: a pipe-separated text table (序号|任务|内容|…) read with the 内容 cell as the text start",
     "blind21/longkou-county-city-vermicelli-gbk": "units: “X、Y双牵头，Z配合” and “X、Y按职责分工负责” after it not read",
     "blind21/luoding-county-city-cassia-trad": "units: “（由各镇（街道）组织实施）” as the only responsibility not read",
     "blind21/mem-national-shelters": "units: a “〔牵头〕” mark after the lead unit is kept in its name and the others read as leads",
