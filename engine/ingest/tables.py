@@ -136,16 +136,61 @@ class _Builder:
         self.cols.extend([col] * len(s) if col is not None else range(start, start + len(s)))
 
 
+class Role(str):
+    """A column's role (equal to its plain word: "duty", "lead") that also says how its header tells to read
+    its cells (`reading`):
+    - "first": the header states the first-listed-leads convention for this column alone
+      ("责任单位（排在第一位的为牵头单位）": the first unit of each cell leads, the others support);
+    - a pair of roles ("lead", "support"): one column for two roles, its header the two labels joined by a
+      slash ("牵头单位/配合单位"), each cell "X/Y、Z" split at its slash in the header's order."""
+
+    reading: str | tuple[str, ...]
+
+    def __new__(cls, role: str, reading: str | tuple[str, ...]) -> Role:
+        obj = super().__new__(cls, role)
+        obj.reading = reading
+        return obj
+
+
+_UNIT_ROLES = ("lead", "duty", "support")
+_HEADER_NOTE = re.compile(r"^[\s\u3000]*(?P<word>[^（(]+?)[\s\u3000]*[（(](?P<note>[^（()）]+)[)）][\s\u3000]*$")
+_ROLE_SLASH = re.compile(r"[/／]")
+
+
 def column_role(text: str) -> str | None:
-    """The role of a header cell's text (no, task, lead, duty, support, due, person, note), or None."""
+    """The role of a header cell's text (no, task, lead, duty, support, due, person, note), or None.
+
+    A header may say more than its word: a note in brackets after it ("责任单位（排在第一位的为牵头单位）": the
+    word's role, and when the note states a lead convention of rulesets/data/lead_conventions.yaml, a `Role`
+    reading "first"), or two unit labels joined by a slash ("牵头单位/配合单位": a `Role` reading both)."""
     name = _HEADER_JUNK.sub("", text)
-    if not name or len(name) > 8:
+    if not name:
         return None
-    name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
-    for role, words in role_words().columns:
-        if name in words or (role != "no" and any(name.endswith(w) for w in words)):
-            return role
+    if len(name) <= 8:
+        name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
+        for role, words in role_words().columns:
+            if name in words or (role != "no" and any(name.endswith(w) for w in words)):
+                return role
+    note = _HEADER_NOTE.match(text)
+    if note is not None:
+        role = column_role(note.group("word"))
+        if role == "duty" and _states_first_listed(note.group("note")):
+            return Role(role, "first")
+        return role
+    parts = _ROLE_SLASH.split(text)
+    if len(parts) == 2:
+        pair = tuple(column_role(p) for p in parts)
+        if all(r in _UNIT_ROLES for r in pair) and pair[0] != pair[1]:
+            return Role(str(pair[0]), tuple(str(r) for r in pair))
     return None
+
+
+def _states_first_listed(note: str) -> bool:
+    """The note says the first-listed unit leads (the wordings: rulesets/data/lead_conventions.yaml)."""
+    # engine.extract imports engine.parse, which imports ingest
+    from engine.extract.data import lead_conventions
+
+    return lead_conventions().first_listed.search(_WS_RUN.sub("", to_simplified(note))) is not None
 
 
 def header_roles(cells: list[Cell]) -> dict[int, str]:
@@ -188,9 +233,12 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
     orig = "\t".join(texts)
     starts = _cell_starts(texts)
     by_role: dict[str, list[int]] = {}
+    readings: dict[int, str | tuple[str, ...]] = {}  # a cell whose header says how to read it (`Role`)
     for k, cell in enumerate(cells):
         role = next((roles[c] for c in range(cell.col, cell.col + cell.span) if c in roles), "")
-        by_role.setdefault(role, []).append(k)
+        by_role.setdefault(str(role), []).append(k)
+        if isinstance(role, Role):
+            readings[k] = role.reading
     filled = [k for k, t in enumerate(texts) if t]
 
     # section rows: one cell holding everything, or a 一、/(一) number and a title
@@ -204,7 +252,7 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
     if not task_cells:  # no task column: the text no column claims is the task
         task_cells = [k for k in by_role.get("", []) if texts[k]]
     anchor = starts[no_cells[0]] if no_cells else starts[task_cells[0]] if task_cells else starts[filled[0]]
-    m = _NUMBER.match(texts[no_cells[0]]) if no_cells else None
+    m = (_NUMBER.match(texts[no_cells[0]]) or _compound_number(texts[no_cells[0]])) if no_cells else None
     if m:
         k = no_cells[0]
         b.add(m.group(1), start=starts[k] + m.start(1))
@@ -220,13 +268,31 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         task_text += t
     if not task_cells:
         b.add("", anchor)
-    _fields(b, texts, starts, by_role, task_text)
+    _fields(b, texts, starts, by_role, task_text, readings)
     return TableRow(orig, "".join(b.text), b.cols)
 
 
-def _fields(b: _Builder, texts: list[str], starts: list[int], by_role: dict[str, list[int]], task_text: str) -> None:
+def _compound_number(text: str) -> re.Match[str] | None:
+    """A 序号 cell holding a compound number, its parts joined by a dot or a joiner of
+    rulesets/data/decimal_numbering.yaml ("1-1", "2.3"): group 1 the number as printed, read as the row's label
+    by the decimal numbering (engine/parse/numbering.py), or None."""
+    from engine.parse.numbering import decimal_joiners  # engine.parse imports engine.ingest
+
+    joiner = "|".join(re.escape(j) for j in (".", "．", *decimal_joiners()))
+    return re.match(rf"^[\s\u3000]*([0-9０-９]{{1,2}}(?:(?:{joiner})[0-9０-９]{{1,2}}){{1,2}})[\s\u3000]*$", text)
+
+
+def _fields(
+    b: _Builder,
+    texts: list[str],
+    starts: list[int],
+    by_role: dict[str, list[int]],
+    task_text: str,
+    readings: dict[int, str | tuple[str, ...]] | None = None,
+) -> None:
     """The units of a row (its unit cells, by column) as a clause "(牵头单位:…;配合单位:…)" and its deadline
-    "…完成。", added to `b`; nothing already in `task_text` is said again."""
+    "…完成。", added to `b`; nothing already in `task_text` is said again. `readings`: cells whose header says
+    how to read them (`Role`)."""
     # a unit cell may name both roles with its own labels ("牵头：X" / "配合：Y" as lines of one 责任单位 cell):
     # each labelled part goes to its role, whatever the column's; text before any label keeps the column's role
     parts: dict[str, list[tuple[int, str]]] = {"lead": [], "duty": [], "support": []}
@@ -234,6 +300,10 @@ def _fields(b: _Builder, texts: list[str], starts: list[int], by_role: dict[str,
         for k in by_role.get(role, []):
             if texts[k]:
                 for own, at, piece in _labelled(texts[k]):
+                    if own is None and readings and k in readings:
+                        for got, off, sub in _read_as_header_says(piece, readings[k]):
+                            parts[got].append((starts[k] + at + off, sub))
+                        continue
                     parts[own or role].append((starts[k] + at, piece))
     lead_word = "牵头单位" if parts["lead"] or not parts["duty"] else "责任单位"  # 责任单位 is not 牵头单位
     lead = sorted(parts["lead"] + parts["duty"])
@@ -263,6 +333,30 @@ def _fields(b: _Builder, texts: list[str], starts: list[int], by_role: dict[str,
 
 
 _LIST_MARKS = ("、", "，", ",", "；", ";")
+_FIRST_UNIT_END = re.compile(r"[\s\u3000、，,；;]+")
+
+
+def _read_as_header_says(piece: str, reading: str | tuple[str, ...]) -> list[tuple[str, int, str]]:
+    """A unit cell's text read as its header says (`Role`): (role, offset in `piece`, part). "first": the first
+    unit leads, the rest support ("A\tB\tC", "A、B、C"); a pair of roles: the part before the cell's slash takes
+    the first, the part after it the second ("X/Y、Z"; no slash: all of it the first)."""
+    if reading == "first":
+        m = _FIRST_UNIT_END.search(piece)
+        if m is None or m.end() == len(piece):
+            return [("lead", 0, piece.rstrip(_PART_EDGE))]
+        return [("lead", 0, piece[: m.start()]), ("support", m.end(), piece[m.end() :])]
+    out: list[tuple[str, int, str]] = []
+    at = 0
+    for role, m in zip(reading, [*_ROLE_SLASH.finditer(piece), None], strict=False):
+        end = m.start() if m is not None and role != reading[-1] else len(piece)
+        part = piece[at:end]
+        gap = len(part) - len(part.lstrip(_PART_EDGE))
+        if part.strip(_PART_EDGE):
+            out.append((role, at + gap, part.strip(_PART_EDGE)))
+        if m is None or role == reading[-1]:
+            break
+        at = m.end()
+    return out
 
 
 def _units(b: _Builder, text: str, start: int) -> None:

@@ -531,7 +531,9 @@ def _from_candidates(
     same place under it (the issuer 天津市蓟州区下营镇人民政府, the signature): the document states it."""
     first: tuple[str, str | None, Level] | None = None
     chained: dict[str, tuple[str, str | None, Level]] = {}  # a place -> the first reading with its parent
-    for text in candidates:
+    titled: tuple[str, str | None, Level] | None = None  # the title's reading
+    issuer: tuple[tuple[str, str | None, Level], str] | None = None  # the first issuer's reading, its text
+    for n, text in enumerate(candidates):
         if not text:
             continue
         if is_national(text):
@@ -543,6 +545,10 @@ def _from_candidates(
             got = _resolve(places)
         if got[1] is not None:
             chained.setdefault(got[0], got)
+        if n == 0:
+            titled = got
+        elif issuer is None:
+            issuer = got, text
         if first is None:
             first = got
             continue
@@ -550,6 +556,8 @@ def _from_candidates(
             votes = [level_of_addressees(addressees), level_of_self_words(body)]
             if all(v == got[2] for v in votes):
                 return got
+    if first is not None and first is titled and issuer is not None and _named_on(titled[0], *issuer, known):
+        first = issuer[0]  # 柳江古镇 (柳江镇人民政府), 宁乡花猪 (宁乡市农业农村局): the issuer's place
     issuers = [c for c in candidates[1:] if c and not is_national(c)]
     if first is not None and first[1] is None and first[0] not in chained and len(issuers) > 1:
         # the issuer printed as one line, split at its bodies (南昌市青山湖区人民政府 | 上海路街道办事处): the chain
@@ -563,6 +571,30 @@ def _from_candidates(
 
 
 _RANK: dict[str, int] = {"town": 1, "county": 2, "city": 3, "province": 4, "national": 5}
+
+
+def _named_on(
+    place: str, issued: tuple[str, str | None, Level], text: str, known: frozenset[str]
+) -> bool:
+    """The title's `place` is no division but a word made on the name of the issuer's place, which is one: a scenic
+    or a product's name read by its last character (柳江古镇 of 洪雅县柳江镇人民政府, a 古镇 the town is known by;
+    宁乡花猪 read as a town 宁乡, issued by 宁乡市农业农村局, 宁乡市 a 县级市). The title's name is neither in the
+    gazetteer nor the place of one of the document's bodies; the issuer's is (or its government is named for it);
+    the title's opens with the issuer's stem and is that stem alone or goes on with more than a division's suffix
+    (阳朔镇 in a plan of 阳朔县 is a town of its own, and the title names it)."""
+    name = issued[0]
+    if place == name or place in _SHORT or _divisions(place) or place in known or issued[2] == "national":
+        return False
+    flat = "".join(text.split())
+    at = flat.find(name)
+    if not (_divisions(name) or name in known or (at >= 0 and _BODY_WORD.match(flat, at + len(name)))):
+        return False
+    suffix = _SUFFIX_END.search(name)
+    stem = name[: suffix.start()] if suffix else name
+    if len(stem) < 2 or not place.startswith(stem):
+        return False
+    rest = place[len(stem) :]
+    return rest not in PLACE_SUFFIXES
 
 
 def _resolve(places: list[tuple[str, Level]]) -> tuple[str, str | None, Level]:

@@ -115,6 +115,11 @@ _MARKER = (
 # decimal numbering, at a paragraph's start only (in running text a decimal is a number): 2.1, 2.1.1, 2.1. (the
 # section above it, "2 重点任务", is found with its items: decimal_markers)
 _DECIMAL = r"(?P<dec>(?P<dec_n>\d{1,2}(?:\.\d{1,2}){1,2})(?:\.(?!\d))?(?![\d.]))"
+# a compound number joined otherwise than by a dot (1-1, 2-3: the 序号 of a task table set out one table per
+# group), one joiner throughout a label; rulesets/data/decimal_numbering.yaml `joiners`
+_JOINED = (
+    r"(?P<dec>(?P<dec_n>\d{1,2}(?P<dec_j>\.|{joiners})\d{1,2}(?:(?P=dec_j)\d{1,2})?)(?:\.(?!\d))?(?![\d.]|{joiners}))"
+)
 ENTRY_STYLE = "entry:"  # + the word: 任务1： is style "entry:任务" (rulesets/data/entry_numbering.yaml)
 
 
@@ -166,14 +171,47 @@ DECIMAL_STYLES = ("decimal2", "decimal3")
 def _decimal() -> tuple[tuple[str, ...], int]:
     """(what after a decimal makes it a quantity, the longest title of a bare-number section line):
     rulesets/data/decimal_numbering.yaml."""
+    raw = _decimal_data()
+    if raw is None:
+        return ("",), 0  # every decimal is a quantity
+    return tuple(str(w) for w in raw.get("not_after") or []), int(raw.get("section_max") or 30)
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _joiners() -> tuple[str, ...]:
+    """What else than a dot joins the parts of a compound number in a task table's 序号 cell ("1-1"):
+    rulesets/data/decimal_numbering.yaml `joiners`."""
+    raw = _decimal_data()
+    return tuple(str(j) for j in (raw or {}).get("joiners") or [] if str(j) and str(j) != ".")
+
+
+def decimal_joiners() -> tuple[str, ...]:
+    """The joiners of a compound number other than the dot (rulesets/data/decimal_numbering.yaml `joiners`)."""
+    return _joiners()
+
+
+def _decimal_data() -> dict | None:
     from engine.extract.data import DATA_DIR
 
     path = DATA_DIR / "decimal_numbering.yaml"
     if not path.is_file():
-        return ("",), 0  # every decimal is a quantity
+        return None
     note_input(path)
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    return tuple(str(w) for w in raw.get("not_after") or []), int(raw.get("section_max") or 30)
+    return yaml.safe_load(path.read_text("utf-8")) or {}
+
+
+def decimal_parts(label: str) -> list[str]:
+    """The parts of a decimal label, whatever joins them ("2.1" and "2-1" -> ["2", "1"])."""
+    return re.split("|".join(re.escape(j) for j in (".", *_joiners())), label)
+
+
+def _parent(label: str) -> tuple[str, ...]:
+    return tuple(decimal_parts(label)[:-1])
+
+
+def _parent_label(label: str | None) -> tuple[str, ...] | None:
+    """A decimal2 label as the parent of a decimal3 one ("2.1" -> ("2", "1"))."""
+    return None if label is None else tuple(decimal_parts(label))
 
 
 @memo(1, copy="shared")
@@ -181,8 +219,10 @@ def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | N
     """(at a paragraph's start, anywhere, an entry's label with no separator at a paragraph's start): the
     numbering markers, the word-numbered entries among them."""
     entries, inline, bare = _entries()
+    joiners = "|".join(re.escape(j) for j in _joiners())
+    decimal = _JOINED.replace("{joiners}", f"(?:{joiners})") if joiners else _DECIMAL
     return (
-        re.compile(r"\s*(?:" + _MARKER + f"|{_DECIMAL}" + (f"|{entries}" if entries else "") + r")"),
+        re.compile(r"\s*(?:" + _MARKER + f"|{decimal}" + (f"|{entries}" if entries else "") + r")"),
         re.compile(_MARKER + (f"|{inline}" if inline else "")),
         re.compile(r"\s*(?:" + bare + r")") if bare else None,
     )
@@ -237,7 +277,7 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
         n = int(m.group("ard_n"))
         return Marker("arabic_dot", str(n), n, m.start(g), end) if n else None
     if g == "dec":  # 2.1 -> style decimal2, ordinal 1; 2.1.3 -> decimal3, ordinal 3
-        parts = [int(x) for x in m.group("dec_n").split(".")]
+        parts = [int(x) for x in decimal_parts(m.group("dec_n"))]
         if not all(parts):
             return None
         return Marker(f"decimal{len(parts)}", m.group("dec_n"), parts[-1], m.start(g), end)
@@ -347,10 +387,13 @@ def decimal_markers(paras: Sequence[Paragraph], markers: list[Marker | None]) ->
     for k, mk in enumerate(markers):
         if mk is None or mk.style not in DECIMAL_STYLES:
             continue
-        parent, _, n = mk.label.rpartition(".")
-        prev = last.get(mk.style, "")
-        ok = mk.ordinal == 1 if mk.style == "decimal2" else mk.ordinal == 1 and last.get("decimal2") == parent
-        if not ok and prev.rpartition(".")[0] == parent and prev.rpartition(".")[2] == str(mk.ordinal - 1):
+        if "." not in mk.label and not paras[k].table_row:
+            out[k] = None  # 1-1 is a compound number in a task table's 序号 cell; in prose a range or a date
+            continue
+        parent = _parent(mk.label)
+        prev = last.get(mk.style)
+        ok = mk.ordinal == 1 if mk.style == "decimal2" else mk.ordinal == 1 and _parent_label(last.get("decimal2")) == parent
+        if not ok and prev is not None and _parent(prev) == parent and decimal_parts(prev)[-1] == str(mk.ordinal - 1):
             ok = True
         if not ok:
             out[k] = None
@@ -372,7 +415,7 @@ def decimal_markers(paras: Sequence[Paragraph], markers: list[Marker | None]) ->
             continue
         text = paras[k].text
         m = _SECTION_LINE.match(text)
-        if m is None or nxt.label != m.group("n") + ".1" or len(text) - m.end() > longest:
+        if m is None or _parent(nxt.label) != (m.group("n"),) or len(text) - m.end() > longest:
             continue
         title = text[m.end() :]
         if _SENTENCE.search(title) or title.startswith(units):

@@ -101,7 +101,7 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path, make_docx) -> None:
             "",
             "（一）推进依法行政。",
             [
-                ["序号", "任务", "联系人"],  # no 牵头单位 column: not a task table (see test_tables.py)
+                ["序号", "事项", "联系人"],  # no task or unit column: not a task table (see test_tables.py)
                 ["1", "健全依法决策机制", "区司法局"],
                 ["2", "严格执法", None],  # merged with 区司法局 above: read once
                 ["备注", "<", "<"],  # one cell spanning the row
@@ -115,7 +115,7 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path, make_docx) -> None:
         "一、总体要求",
         "(一)推进依法行政。",
         "序号",
-        "任务",
+        "事项",
         "联系人",
         "1",
         "健全依法决策机制",
