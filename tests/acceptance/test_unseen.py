@@ -141,7 +141,6 @@ KNOWN: dict[str, str] = {
     "blind21/longkou-county-city-vermicelli-gbk": "units: “X、Y双牵头，Z配合” and “X、Y按职责分工负责” after it not read",
     "blind21/luoding-county-city-cassia-trad": "units: “（由各镇（街道）组织实施）” as the only responsibility not read",
     "blind21/mem-national-shelters": "units: a “〔牵头〕” mark after the lead unit is kept in its name and the others read as leads",
-    "blind21/ningxia-region-goji-duty-list": "units: responsibility only in an 附件 分工 list “第（N）项：X牵头，Y配合。” not applied to the measures",
     "blind21/ningxiang-county-city-flower-pig": "units: an em-dash tail “——X牵头，Y配合。” keeps the dash in the lead; level: 宁乡市 read as a town",
     "blind21/pingliang-city-red-cattle": "units: 主责单位/协责单位 paragraphs — 协责单位 not a support label",
     "blind21/rizhao-city-blueberry": "units: “各区县人民政府按属地落实” after the 配合 units not read as support",
