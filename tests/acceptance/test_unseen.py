@@ -136,7 +136,6 @@ KNOWN: dict[str, str] = {
     "blind20/lishui-city-eco-products-gbk": "units: 领衔单位/协同单位 labels not read",
     "blind20/liujiang-town-ancient-town-ab": "units: A角/B角 lines (their meaning stated in the notice) not read; level: town read as 柳江古镇",
     "blind20/yibin-city-battery": "units: “（X负总责，Y、Z协同落实）” not read",
-    "blind21/dawang-town-tire-pipe-table": "measures: a pipe-separated text table (序号|任务|内容|…) read with the 内容 cell as the text start",
     "blind21/hunan-province-low-altitude": "units: .docx task table whose 责任单位 header states “排在第一位的为牵头单位” read with no units",
     "blind21/longkou-county-city-vermicelli-gbk": "units: “X、Y双牵头，Z配合” and “X、Y按职责分工负责” after it not read",
     "blind21/luoding-county-city-cassia-trad": "units: “（由各镇（街道）组织实施）” as the only responsibility not read",
