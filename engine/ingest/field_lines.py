@@ -18,7 +18,8 @@ field above it when
 - the line is nothing but unit names (each piece between 、，, and spaces reads as a body's name: 局, 人民政府, 各镇
   …, rulesets/data/units.yaml), no sentence, no numbered item, heading or field of its own;
 - and the field ends on 、 or ， (the list goes on), or the line stands indented deeper than the field's line (under
-  its first name), with no blank line between.
+  its first name), or the field's label stands alone on its line (配合单位： / A / B, one name a line); with no blank
+  line between.
 
 The joined line's original text is the field's line, a full-width space and the names (the indent dropped); the
 normalised text has 、 between the field's last name and the first one below where the field did not end on a
@@ -101,9 +102,11 @@ def join_continuations(entries: list[Entry]) -> list[Entry]:
         return entries
     out: list[Entry] = []
     last_line = -1  # the line number of the last raw line in out[-1]
+    first = ""  # the first line of out[-1] as printed, when it is a plain line
     for entry in entries:
         no, orig, piece, text, cols = entry
-        if out and no == last_line + 1 and type(orig) is str and piece == orig and _joins(out[-1], entry):
+        if out and first and no == last_line + 1 and type(orig) is str and piece == orig \
+                and goes_on(out[-1][3], first, text, orig):  # fmt: skip
             pno, porig, _, ptext, pcols = out[-1]
             porig = str(porig)
             lead = len(_INDENT.match(orig).group())
@@ -117,14 +120,8 @@ def join_continuations(entries: list[Entry]) -> list[Entry]:
             continue
         out.append(entry)
         last_line = no
+        first = orig if type(orig) is str and piece == orig else ""
     return out
-
-
-def _joins(above: Entry, entry: Entry) -> bool:
-    _, porig, ppiece, ptext, _ = above
-    if type(porig) is not str or ppiece != porig:
-        return False
-    return goes_on(ptext, porig, entry[3], str(entry[1]))
 
 
 def goes_on(field: str, field_orig: str, text: str, orig: str) -> bool:
@@ -135,4 +132,6 @@ def goes_on(field: str, field_orig: str, text: str, orig: str) -> bool:
     if field[-1] in _SEPARATORS + "：:":
         body = text.strip()
         return bool(body) and len(body) <= MAX_NAMES and not _STOPS.search(body) and not wrap.starts_item(body)
-    return _indent(orig) > _indent(field_orig) and _names_only(text)
+    # under a bare label (配合单位： / A / B) each line of names is the list's; elsewhere they stand under its first name
+    under = field_orig.rstrip().endswith(("：", ":")) or _indent(orig) > _indent(field_orig)
+    return under and _names_only(text)
