@@ -146,7 +146,7 @@ def column_role(text: str) -> str | None:
     for role, words in role_words().columns:
         if name in words or (role != "no" and any(name.endswith(w) for w in words)):
             return role
-    if name.endswith(_task_heads(dict(role_words().columns).get("task", ()))):
+    if len(name) > TASK_HEAD and name.endswith(_task_heads(dict(role_words().columns).get("task", ()))):
         return "task"  # 整治任务, 攻坚任务, 推进措施: a task column named by what it holds, whatever the word before
     return None
 
@@ -157,7 +157,8 @@ TASK_HEAD = 2  # characters: the noun a task column's header ends in (重点任�
 def _task_heads(words: tuple[str, ...]) -> tuple[str, ...]:
     """The nouns several task-column words end in (任务 of 重点任务, 工作任务, 主要任务; 措施, 内容, 举措): a header ending
     in one is a task column, whatever qualifies it (整治任务, 攻坚措施). A noun only one word ends in (名称 of 任务名称)
-    says nothing of the column by itself (单位名称)."""
+    says nothing of the column by itself (单位名称); nor does the noun alone (任务, 措施: a table of 序号 | 任务 | 联系人 is no
+    task table by that)."""
     ends = Counter(w[-TASK_HEAD:] for w in words if len(w) > TASK_HEAD)
     return tuple(sorted(e for e, n in ends.items() if n >= 2))
 

@@ -2,7 +2,7 @@
 建设内容 (blind21 大王镇 "|序号|整治任务|具体内容|牵头单位|…|": the task's name stood in 整治任务 and was left out, the
 text starting at 具体内容). A header ending in a noun several task words end in (任务, 措施, 内容, 举措:
 rulesets/data/roles.yaml columns.task) is a task column; one ending in a noun only one of them ends in (名称 of
-任务名称) is not, by that alone (单位名称)."""
+任务名称) is not, by that alone (单位名称), nor is the noun alone (任务)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ def test_a_qualified_task_column_starts_the_measure(sep):
 
 
 def test_headers_ending_in_a_shared_task_noun():
-    assert [column_role(h) for h in ["整治任务", "攻坚措施", "建设内容", "推进举措", "任務"]] == ["task"] * 5
-    # a noun only one task word ends in, and the other roles, are read as before
-    assert [column_role(h) for h in ["单位名称", "牵头单位", "序号", "完成时限", "备注"]] == [None, "lead", "no", "due", "note"]
+    assert [column_role(h) for h in ["整治任务", "攻坚措施", "建设内容", "推进举措", "整治任務"]] == ["task"] * 5
+    # a noun only one task word ends in, the noun alone, and the other roles, are read as before
+    assert [column_role(h) for h in ["单位名称", "任务", "措施", "牵头单位", "序号", "完成时限", "备注"]] == [
+        None, None, None, "lead", "no", "due", "note"]
