@@ -19,7 +19,7 @@ import sys
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, footer, furniture, unit_spaces
+from engine.ingest import budgets, field_lines, footer, furniture, unit_spaces
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import (
@@ -86,6 +86,7 @@ def build(
             text, cols = _strip_markdown(text, cols)
         if text:
             normalised.append((line_no, orig, piece.text, text, cols))
+    normalised = field_lines.join_continuations(normalised)  # a unit list going on under its field
     n = len(normalised) + len(closing)  # the page's last lines are still its closing's (`来源：…` at the edge)
     paragraphs: list[Paragraph] = []
     for k, (line_no, orig, piece_text, text, cols) in enumerate(normalised):

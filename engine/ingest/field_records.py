@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from engine.ingest import field_lines
 from engine.ingest.tables import Cell, TableRow, _in_pieces, column_role, row_line
 
 MIN_RECORDS = 2  # one record is an item with fields, not a list of tasks
@@ -57,10 +58,23 @@ def _record(lines: list[tuple[int, str]], i: int) -> tuple[int, int, list[tuple[
     roles: list[str] = []
     while j < len(lines) and not isinstance(lines[j][1], TableRow) and (f := _field(lines[j][1])) is not None:
         roles.append(f[0])
-        j += 1
+        j = _continued(lines, j)
     if len(roles) < 2 or not _UNIT_ROLES & set(roles):
         return None
     return int(m.group(3).translate(_DIGITS)), j, lines[i:j], i
+
+
+def _continued(lines: list[tuple[int, str]], j: int) -> int:
+    """The index after the field line `lines[j]` and the lines its unit list goes on in (engine/ingest/field_lines.py:
+    配合单位：A、B、 / 　　　　　C)."""
+    field = lines[j][1]
+    so_far = field.strip()
+    k = j + 1
+    while k < len(lines) and not isinstance(lines[k][1], TableRow) and _field(lines[k][1]) is None \
+            and field_lines.goes_on(so_far, field, lines[k][1].strip(), lines[k][1]):  # fmt: skip
+        so_far += lines[k][1].strip()
+        k += 1
+    return k
 
 
 def _row(record: list[tuple[int, str]]) -> tuple[int, TableRow] | None:
@@ -76,7 +90,11 @@ def _row(record: list[tuple[int, str]]) -> tuple[int, TableRow] | None:
     at = len(record[0][1]) + 1
     for _, text in record[1:]:
         f = _field(text)
-        assert f is not None
+        if f is None:  # a unit list going on under its field: another piece of the field's cell
+            lead = len(text) - len(text.lstrip())
+            pieces[-1].append((at + lead, text.strip()))
+            at += len(text) + 1
+            continue
         role, offset, value = f
         roles[len(pieces)] = role
         pieces.append([(at + offset, value)])

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from engine.ingest import budgets
@@ -171,6 +172,8 @@ def column_role(text: str) -> str | None:
         for role, words in role_words().columns:
             if name in words or (role != "no" and any(name.endswith(w) for w in words)):
                 return role
+        if len(name) > TASK_HEAD and name.endswith(_task_heads(dict(role_words().columns).get("task", ()))):
+            return "task"  # 整治任务, 攻坚任务, 推进措施: a task column named by what it holds, whatever the word before
     note = _HEADER_NOTE.match(text)
     if note is not None:
         role = column_role(note.group("word"))
@@ -191,6 +194,18 @@ def _states_first_listed(note: str) -> bool:
     from engine.extract.data import lead_conventions
 
     return lead_conventions().first_listed.search(_WS_RUN.sub("", to_simplified(note))) is not None
+
+
+TASK_HEAD = 2  # characters: the noun a task column's header ends in (重点任务 -> 任务)
+
+
+def _task_heads(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns several task-column words end in (任务 of 重点任务, 工作任务, 主要任务; 措施, 内容, 举措): a header ending
+    in one is a task column, whatever qualifies it (整治任务, 攻坚措施). A noun only one word ends in (名称 of 任务名称)
+    says nothing of the column by itself (单位名称); nor does the noun alone (任务, 措施: a table of 序号 | 任务 | 联系人 is no
+    task table by that)."""
+    ends = Counter(w[-TASK_HEAD:] for w in words if len(w) > TASK_HEAD)
+    return tuple(sorted(e for e, n in ends.items() if n >= 2))
 
 
 def header_roles(cells: list[Cell]) -> dict[int, str]:

@@ -92,12 +92,14 @@ STYLES = (
     "cn_article",
     "cn_dun",
     "cn_paren",
+    "cn_half",
     "cn_shi",
     "decimal1",
     "arabic_dot",
     "decimal2",
     "decimal3",
     "arabic_paren",
+    "arabic_half",
     "circled",
 )
 _CHAPTER_KIND = {"章": "cn_chapter", "部分": "cn_part", "节": "cn_jie", "条": "cn_article"}
@@ -111,6 +113,10 @@ _MARKER = (
     rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"
     rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,5}})(?:\s*、|\.)(?![\d.]))"
     rf"|(?P<cir>[{CIRCLED}])"
+    # a closing half bracket alone: 1） 2） (平凉, 开化) and 一） 二）. Never right after a word, a digit or an opening
+    # bracket: "（见附件1）", "（1）" and "统一）" close a bracket
+    rf"|(?P<arh>(?<![\w(])(?P<arh_n>\d{{1,3}})\))"
+    rf"|(?P<cnh>(?<![\w(])(?P<cnh_n>[{_N}]{{1,5}})\))"
 )
 # decimal numbering, at a paragraph's start only (in running text a decimal is a number): 2.1, 2.1.1, 2.1. (the
 # section above it, "2 重点任务", is found with its items: decimal_markers)
@@ -281,6 +287,12 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
         if not all(parts):
             return None
         return Marker(f"decimal{len(parts)}", m.group("dec_n"), parts[-1], m.start(g), end)
+    if g == "arh":
+        n = int(m.group("arh_n"))
+        return Marker("arabic_half", f"{n})", n, m.start(g), end) if n else None
+    if g == "cnh":
+        n = cn_number(m.group("cnh_n"))
+        return Marker("cn_half", f"{m.group('cnh_n')})", n, m.start(g), end) if n else None
     if g == "cir":
         ch = m.group("cir")
         return Marker("circled", ch, CIRCLED.index(ch) + 1, m.start(g), end)
