@@ -86,8 +86,11 @@ _WRAPPER_RE = re.compile(
     + r")\s*[:：]\s*"
 )
 
-BRACKET_OPEN = "(（[［【"
-BRACKET_NAMES = {"(": "()", "（": "（）", "[": "[]", "［": "［］", "【": "【】"}
+# 〔〕 too: a ministry's 工作方案 sets its clause in them, "〔牵头：X；协同：Y〕" (blind22 文化和旅游部); a document
+# number inside a clause, "（国办发〔2023〕12号）", is a pair of its own and no clause (no units in it)
+BRACKET_OPEN = "(（[［【〔"
+BRACKET_NAMES = {"(": "()", "（": "（）", "[": "[]", "［": "［］", "【": "【】", "〔": "〔〕"}
+_CLOSERS = ")）]］】〕"
 SEPARATORS = "、，,；;/"
 SPLIT_RE = re.compile(r"[、，,；;/]")
 
@@ -355,7 +358,7 @@ def _bracket_end(text: str, start: int) -> int | None:
         ch = text[i]
         if ch in BRACKET_OPEN:
             depth += 1
-        elif ch in ")）]］】":
+        elif ch in _CLOSERS:
             if depth == 0:
                 return i
             depth -= 1
@@ -709,7 +712,6 @@ def all_responsibilities(text: str) -> list[Found]:
 
 
 _INF = 1 << 62
-_CLOSERS = ")）]］】"
 _DEPTH_MARKS = re.compile("[" + re.escape(BRACKET_OPEN + _CLOSERS) + "。]")
 
 
@@ -1020,7 +1022,7 @@ _ATTRIBUTIVE_RE = re.compile(r"[^，,。；;\n]{0,30}?的[^，,。；;\n的]{0,6
 # done and then with more (another clause or sentence): the measure's own words, its task said with its doer, not
 # a clause naming who answers for it. "由县教育局牵头负责全县的学校安全检查。" (the sentence is the assignment and
 # ends the text) still assigns.
-_GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】、]")
+_GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】〕、]")
 _MORE_RE = re.compile(r"[，,；;。！？!?\n]")
 
 
