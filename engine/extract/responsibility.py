@@ -1340,7 +1340,7 @@ def stated_role_labels(text: str) -> tuple[tuple[str, str], ...]:
     for p in lead_conventions().defined:
         for m in p.finditer(flat):
             label, role = m.group("label"), m.group("role")
-            if label in _KEYS or reads_as_unit(label) or _KEY_IN_RE.search(label):
+            if label in _KEYS or label in _OTHERS or reads_as_unit(label) or _KEY_IN_RE.search(label):
                 continue
             kind = "lead" if role in PRIMARY_KEYS else "support" if role in SUPPORT_KEYS else None
             if kind:
@@ -1349,6 +1349,8 @@ def stated_role_labels(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _KEY_IN_RE = re.compile(_LABEL)
+# "其余为配合单位" says what the units not named lead do: the qualifiers of a label (roles.yaml) are no label alone
+_OTHERS = frozenset(w for _, ws in _ROLES.qualified for w in ws)
 # where a defined label opens a field: a line's start (blanks before) or after an opener or a separator
 _OWN_LABEL_BEFORE = r"(?<![^\s(（［\[【〔；;，,])"
 # the label a defined one is read as, padded to its length (spans stay right): the role's first two-character bare stem
@@ -1358,13 +1360,13 @@ _AS_ROLE = {"lead": next((w for w in _ROLES.bare_lead if len(w) == 2), ""),
 
 def relabel(text: str, labels: Sequence[tuple[str, str]]) -> str:
     """`text` with each of a document's own role labels (`stated_role_labels`) that stands as a label (a colon
-    after it, a line's start, an opener or a separator before it: "　　A角：镇经济发展办公室") written as its role's bare label, " 牵头：" for
-    "A角：" padded to the same length, so every offset read from it is one of `text`."""
+    after it, a line's start, an opener or a separator before it: "　　A角：镇经济发展办公室") written as its role's bare label, "牵头 ：" for
+    "A角组：" padded to the same length, so every offset read from it is one of `text`."""
     for label, role in labels:
         word = _AS_ROLE.get(role, "")
         if not word or len(label) < len(word) or label not in text:
             continue
-        pad = " " * (len(label) - len(word)) + word
+        pad = word + " " * (len(label) - len(word))  # "牵头  ：" for "主角单元：": a clause read starts at the label
         text = re.sub(_OWN_LABEL_BEFORE + re.escape(label) + r"(?=\s*[:：])", pad, text)
     return text
 
