@@ -142,7 +142,7 @@ KNOWN: dict[str, str] = {
     "blind21/mem-national-shelters": "units: a “〔牵头〕” mark after the lead unit is kept in its name and the others read as leads",
     "blind21/ningxia-region-goji-duty-list": "units: responsibility only in an 附件 分工 list “第（N）项：X牵头，Y配合。” not applied to the measures",
     "blind21/ningxiang-county-city-flower-pig": "units: an em-dash tail “——X牵头，Y配合。” keeps the dash in the lead; level: 宁乡市 read as a town",
-    "blind21/pingliang-city-red-cattle": "measures: items numbered “1）” not read as measures; 主责单位/协责单位 paragraphs",
+    "blind21/pingliang-city-red-cattle": "measures: items numbered “1）” not read as measures (their 主责单位/协责单位 paragraphs are read, into one measure)",
     "blind21/qingyuan-city-chicken-split-units": "units: a 配合单位 list continued on indented lines is lost",
     "blind21/rizhao-city-blueberry": "units: “各区县人民政府按属地落实” after the 配合 units not read as support",
     "blind22/baipu-town-yellow-wine": "units: “（X为主，Y、Z协同）” not read",
