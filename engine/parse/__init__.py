@@ -647,7 +647,10 @@ def _parse_one(
     role_labels = tuple(dict(lab for p in paras for lab in extract.stated_role_labels(p.text)).items())
     text_leads = TextLeads(plan)
     for i, m, segs in built:
-        extract.fill_measure(m, role_labels)
+        if role_labels:
+            extract.fill_measure(m, role_labels)
+        else:
+            extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
         if (first_listed or lead_mark) and m.responsibility is None and not m.general:
             # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one
