@@ -89,6 +89,8 @@ class Roles:
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> stems
     bodies: tuple[str, ...] = ()
     whole: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> whole labels (roles.yaml `fields`)
+    # role -> the words before a duty stem that make it a label of that role (第一 + 责任单位, 其他 + 责任单位)
+    qualified: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -108,6 +110,10 @@ class Roles:
         stems = [w for role, ws in self.stems if role in want for w in ws]
         whole = [w for role, ws in self.whole if role in want for w in ws]
         alts = []
+        duty = [w for role, ws in self.stems if role == "duty" for w in ws]
+        quals = [w for role, ws in self.qualified if role in want for w in ws]
+        if quals and duty and self.bodies:  # first: 第一责任单位 is read whole, not as its 责任单位
+            alts.append(f"(?:{_alt(quals)})(?:{_alt(duty)})(?:{_alt(self.bodies)})")
         if stems and self.bodies:
             alts.append(f"(?:{_alt(stems)})(?:{_alt(self.bodies)})")
         if whole:
@@ -126,6 +132,21 @@ class Roles:
         return f"(?:{alt})"
 
 
+def _composed_stems(labels: dict) -> dict[str, list[str]]:
+    """labels.composed: a role morpheme and an action make a stem of that role, and a bare label of it:
+    主 + 抓 = 主抓 (lead), 协 + 抓 = 协抓, 会 + 办 = 会办 (support)."""
+    raw = labels.get("composed") or {}
+    actions = [str(a) for a in raw.get("actions") or []]
+    return {k: [str(m) + a for m in raw.get(k) or [] for a in actions] for k in ("lead", "support")}
+
+
+def _qualifiers(labels: dict) -> dict[str, list[str]]:
+    """labels.qualifiers: the words before a duty stem that give its label a role (第一责任单位 the lead,
+    其他责任单位 the support)."""
+    raw = labels.get("qualifiers") or {}
+    return {k: [str(q) for q in raw.get(k) or []] for k in ("lead", "support")}
+
+
 @memo(1, copy="shared")  # one file read once; Roles is frozen
 def roles() -> Roles:
     raw: dict = {}
@@ -142,8 +163,17 @@ def roles() -> Roles:
         return [str(w) for w in (got if got is not None else _FALLBACK[section].get(key, []))]
 
     bodies = [str(w) for w in ((raw.get("labels") or {}).get("bodies") or _FALLBACK_BODIES)]
+    composed = _composed_stems(raw.get("labels") or {})
+    stems = {k: _longest_first([*label_words("stems", k), *composed.get(k, [])]) for k in ("lead", "duty", "support")}
+    qualifiers = _qualifiers(raw.get("labels") or {})
     fields = {
-        k: _longest_first([*(s + b for s in label_words("stems", k) for b in bodies), *words("fields", k)])
+        k: _longest_first(
+            [
+                *(q + s + b for q in qualifiers.get(k, []) for s in stems["duty"] for b in bodies),
+                *(s + b for s in stems[k] for b in bodies),
+                *words("fields", k),
+            ]
+        )
         for k in ("lead", "duty", "support")
     }
     verbs = {
@@ -177,11 +207,12 @@ def roles() -> Roles:
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]
         ),
-        stems=tuple((k, tuple(label_words("stems", k))) for k in ("lead", "duty", "support")),
+        stems=tuple((k, stems[k]) for k in ("lead", "duty", "support")),
         bodies=_longest_first(bodies),
         whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),
-        bare_lead=_longest_first(label_words("bare", "lead")),
-        bare_support=_longest_first(label_words("bare", "support")),
+        qualified=tuple((k, _longest_first(qualifiers.get(k, []))) for k in ("lead", "support")),
+        bare_lead=_longest_first([*label_words("bare", "lead"), *composed.get("lead", [])]),
+        bare_support=_longest_first([*label_words("bare", "support"), *composed.get("support", [])]),
         clause_labels=_longest_first(
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),

@@ -22,6 +22,7 @@ Decisions (details in each module's docstring):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.groupclause import trailing_group_clause
@@ -35,9 +36,12 @@ from engine.extract.responsibility import (
     is_generic_unit,
     parse_units,
     reads_as_unit,
+    relabel,
     stated_lead_mark,
+    stated_role_labels,
     states_first_listed_leads,
     union_of,
+    with_text_of,
     without_responsibility,
 )
 from engine.extract.sentences import sentence_spans, split_clauses, split_sentences
@@ -61,6 +65,7 @@ __all__ = [
     "split_clauses",
     "split_sentences",
     "stated_lead_mark",
+    "stated_role_labels",
     "states_first_listed_leads",
     "strength_of",
     "trailing_group_clause",
@@ -78,7 +83,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def fill_measure(m: Measure) -> None:
+def fill_measure(m: Measure, labels: Sequence[tuple[str, str]] = ()) -> None:
     """Fill sentences, responsibility, lead/support units, deadlines and targets from `m.text`.
 
     The responsibility clause stays in `m.text` but is left out of the sentences (it obliges no
@@ -89,7 +94,11 @@ def fill_measure(m: Measure) -> None:
     What a text yields is kept by text (`_facts`) and shared: every fact is frozen (responsibility,
     units, sentences, deadlines, targets); parse places a sentence or a clause by a copy.
     """
-    r, sentences, deadlines, targets = _facts(m.text or "")
+    text = m.text or ""
+    read = relabel(text, labels) if labels else text  # "A角：X" where the document says A角 leads (stated_role_labels)
+    r, sentences, deadlines, targets = _facts(read)
+    if r is not None and read != text:
+        r = with_text_of(r, text)
     m.responsibility = r  # frozen facts: shared between measures and runs, never changed
     m.lead_units = [u.name for u in r.lead] if r else []
     m.support_units = [u.name for u in r.support] if r else []

@@ -19,6 +19,7 @@ from engine import RULESETS_DIR
 from engine.errors import PlancheckError
 from engine.memo import memo
 from engine.outputs import note_input
+from engine.roles import roles
 
 DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel put the data
 
@@ -29,7 +30,7 @@ _UNIT_KEYS = (
 
 # the lists of strength.yaml and lead_conventions.yaml (required files: they ship with the package)
 _STRENGTH_KEYS = ("mandatory", "firm", "soft", "negated")
-_CONVENTION_KEYS = ("first_listed", "marked", "marks")
+_CONVENTION_KEYS = ("first_listed", "marked", "marks", "defined_labels")
 
 
 def read_data(name: str, *, required: bool = False) -> dict[str, Any] | None:
@@ -116,6 +117,8 @@ def strength_data() -> StrengthData:
     return StrengthData(words=words, negated=negated, pattern=pattern)
 
 
+# a label a document defines ({label} of `defined_labels`): 2 to 5 characters, none a separator, a bracket or 的
+_DEFINED_LABEL = r"(?P<label>[^\s。；;，,：:、（）()“”\"的为是]{2,5}?)"
 # one mark in two widths
 _SAME_MARK = {"＊": "*"}
 
@@ -127,6 +130,8 @@ class LeadConventions:
     first_listed: re.Pattern[str]  # "排在第一位的部门为牵头部门"
     marked: tuple[re.Pattern[str], ...]  # "带*号的为牵头单位": each pattern's group "mark" is the document's mark
     marks: str  # every mark character
+    # "A角为牵头责任部门": each pattern's group "label" is the document's own label, its group "role" a role's
+    defined: tuple[re.Pattern[str], ...] = ()
 
     @staticmethod
     def same(mark: str) -> str:
@@ -144,4 +149,11 @@ def lead_conventions() -> LeadConventions:
         first_listed=re.compile("|".join(f"(?:{p})" for p in raw["first_listed"]) or "(?!)"),
         marked=tuple(re.compile(p) for p in marked),  # one group "mark" each: tried one by one
         marks=marks,
+        defined=tuple(re.compile(_defined_pattern(p)) for p in raw["defined_labels"]),
     )
+
+
+def _defined_pattern(p: str) -> str:
+    """A `defined_labels` wording with {label} and {role} filled in (the role labels of rulesets/data/roles.yaml)."""
+    role = "(?P<role>" + roles().field_pattern("lead", "support") + ")"
+    return p.replace("{label}", _DEFINED_LABEL).replace("{role}", role)

@@ -1118,7 +1118,7 @@ _ATTRIBUTIVE_RE = re.compile(r"[^，,。；;\n]{0,30}?的[^，,。；;\n的]{0,6
 # done and then with more (another clause or sentence): the measure's own words, its task said with its doer, not
 # a clause naming who answers for it. "由县教育局牵头负责全县的学校安全检查。" (the sentence is the assignment and
 # ends the text) still assigns.
-_GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】、]")
+_GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】〕、]")
 _MORE_RE = re.compile(r"[，,；;。！？!?\n]")
 
 
@@ -1425,6 +1425,53 @@ def stated_lead_mark(text: str) -> str | None:
         if m:
             return conv.same(m.group("mark"))
     return None
+
+
+def stated_role_labels(text: str) -> tuple[tuple[str, str], ...]:
+    """The labels a document defines for the two roles ("A角为牵头责任部门，B角为配合责任部门" ->
+    (("A角", "lead"), ("B角", "support"))), the wordings are data (rulesets/data/lead_conventions.yaml
+    `defined_labels`); a label that reads as a unit's name, or is a role label already, defines nothing."""
+    flat = squeeze(text)
+    out: dict[str, str] = {}
+    for p in lead_conventions().defined:
+        for m in p.finditer(flat):
+            label, role = m.group("label"), m.group("role")
+            if label in _KEYS or label in _OTHERS or reads_as_unit(label) or _KEY_IN_RE.search(label):
+                continue
+            kind = "lead" if role in PRIMARY_KEYS else "support" if role in SUPPORT_KEYS else None
+            if kind:
+                out.setdefault(label, kind)
+    return tuple(out.items())
+
+
+_KEY_IN_RE = re.compile(_LABEL)
+# "其余为配合单位" says what the units not named lead do: the qualifiers of a label (roles.yaml) are no label alone
+_OTHERS = frozenset(w for _, ws in _ROLES.qualified for w in ws)
+# where a defined label opens a field: a line's start (blanks before) or after an opener or a separator
+_OWN_LABEL_BEFORE = r"(?<![^\s(（［\[【〔；;，,])"
+# the label a defined one is read as, padded to its length (spans stay right): the role's first two-character bare stem
+_AS_ROLE = {"lead": next((w for w in _ROLES.bare_lead if len(w) == 2), ""),
+            "support": next((w for w in _ROLES.bare_support if len(w) == 2), "")}  # fmt: skip
+
+
+def relabel(text: str, labels: Sequence[tuple[str, str]]) -> str:
+    """`text` with each of a document's own role labels (`stated_role_labels`) that stands as a label (a colon
+    after it, a line's start, an opener or a separator before it: "　　A角：镇经济发展办公室") written as its role's bare label, "牵头 ：" for
+    "A角组：" padded to the same length, so every offset read from it is one of `text`."""
+    for label, role in labels:
+        word = _AS_ROLE.get(role, "")
+        if not word or len(label) < len(word) or label not in text:
+            continue
+        pad = word + " " * (len(label) - len(word))  # "牵头  ：" for "主角单元：": a clause read starts at the label
+        text = re.sub(_OWN_LABEL_BEFORE + re.escape(label) + r"(?=\s*[:：])", pad, text)
+    return text
+
+
+def with_text_of(r: Responsibility, text: str) -> Responsibility:
+    """`r`, read from a relabelled copy of `text` (`relabel`), quoting `text` as printed ("A角：X", not "牵头：X")."""
+    clauses = tuple(with_text_of(c, text) for c in r.clauses)
+    quoted = text[r.start : r.end] if 0 <= r.start <= r.end <= len(text) else r.text
+    return r.model_copy(update={"text": quoted, "clauses": clauses})
 
 
 def apply_first_listed_leads(r: Responsibility) -> Responsibility:

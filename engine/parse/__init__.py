@@ -643,9 +643,14 @@ def _parse_one(
 
     first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
     lead_mark = next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None)
+    # "A角为牵头责任部门，B角为配合责任部门": the document's own role labels, read as such in its measures
+    role_labels = tuple(dict(lab for p in paras for lab in extract.stated_role_labels(p.text)).items())
     text_leads = TextLeads(plan)
     for i, m, segs in built:
-        extract.fill_measure(m)
+        if role_labels:
+            extract.fill_measure(m, role_labels)
+        else:
+            extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
         if (first_listed or lead_mark) and m.responsibility is None and not m.general:
             # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one

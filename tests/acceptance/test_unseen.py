@@ -130,15 +130,8 @@ KNOWN: dict[str, str] = {
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
     # blind20–23, held out, first run (2026-12-06, main at c2000d7 + the sets): 4, 1, 2, 2 of 11
-    "blind20/kaihua-county-root-carving": "units: “（X为主，Y、Z协助）” not read (为主/协助 as lead/support verbs)",
-    "blind20/lishui-city-eco-products-gbk": "units: 领衔单位/协同单位 labels not read",
-    "blind20/liujiang-town-ancient-town-ab": "units: A角/B角 lines (their meaning stated in the notice) not read; level: town read as 柳江古镇",
-    "blind21/pingliang-city-red-cattle": "units: 主责单位/协责单位 paragraphs — 协责单位 not a support label",
-    "blind22/anshun-city-batik-trad": "units: 主体责任单位/协作单位 labels not read",
-    "blind23/dapu-town-incense-industry": "units: “主抓：X；协抓：Y” — 协抓 not a support label",
-    "blind23/sanming-city-forest-carbon": "units: 第一责任单位/其他责任单位 labels not read",
-    "blind23/sport-national-water-sports": "units: 主办/会办 — 会办 not a support label",
-    "blind23/zhashui-county-black-fungus": "units: 主责单位/协责单位 on one line — 协责单位 not a support label",
+    "blind20/kaihua-county-root-carving": "measures: items numbered “1）” not read as measures (3 sections instead of 6 items)",
+    "blind21/pingliang-city-red-cattle": "measures: items numbered “1）” not read as measures (their 主责单位/协责单位 paragraphs are read, into one measure)",
 }
 
 
