@@ -129,9 +129,6 @@ KNOWN: dict[str, str] = {
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
-    # blind20–23, held out, first run (2026-12-06, main at c2000d7 + the sets): 4, 1, 2, 2 of 11
-    "blind20/kaihua-county-root-carving": "measures: items numbered “1）” not read as measures (3 sections instead of 6 items)",
-    "blind21/pingliang-city-red-cattle": "measures: items numbered “1）” not read as measures (their 主责单位/协责单位 paragraphs are read, into one measure)",
 }
 
 
