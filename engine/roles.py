@@ -39,6 +39,7 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
         "clause_support": [],
         "duty": [],
         "framing": [],
+        "again": [],
     },
     "columns": {
         "no": ["序号", "编号"],
@@ -79,6 +80,7 @@ class Roles:
     assist_verbs: tuple[str, ...] = ()  # support verbs taking the lead as object: (Y配合X落实) / 由Y协助X…
     clause_lead_verbs: tuple[str, ...] = ()  # (X抓总，Y配合) (X负总责): lead verbs of a clause, never of running text
     clause_support_verbs: tuple[str, ...] = ()  # (X牵头，Y支持): support verbs after a lead part only
+    again_words: tuple[str, ...] = ()  # (责任单位：A、B、C，其中A牵头): a part naming units of the list again
     duty_verbs: tuple[str, ...] = ()  # (由X组织实施): close a list of units answering jointly, as 负责
     framing_words: tuple[str, ...] = ()  # 以X为主: a principle, not a lead
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
@@ -114,6 +116,11 @@ class Roles:
         quals = [w for role, ws in self.qualified if role in want for w in ws]
         if quals and duty and self.bodies:  # first: 第一责任单位 is read whole, not as its 责任单位
             alts.append(f"(?:{_alt(quals)})(?:{_alt(duty)})(?:{_alt(self.bodies)})")
+        for role in want:  # a qualifier before a stem of its own role: 协同配合单位 is read whole, not as 配合单位
+            own_q = [w for r, ws in self.qualified if r == role for w in ws]
+            own_s = [w for r, ws in self.stems if r == role for w in ws]
+            if own_q and own_s and self.bodies:
+                alts.append(f"(?:{_alt(own_q)})(?:{_alt(own_s)})(?:{_alt(self.bodies)})")
         if stems and self.bodies:
             alts.append(f"(?:{_alt(stems)})(?:{_alt(self.bodies)})")
         if whole:
@@ -170,6 +177,8 @@ def roles() -> Roles:
         k: _longest_first(
             [
                 *(q + s + b for q in qualifiers.get(k, []) for s in stems["duty"] for b in bodies),
+                # and before a stem of their own role: 协同 + 配合 + 单位 (a support field), 主要 + 牵头 + 部门
+                *(q + s + b for q in qualifiers.get(k, []) for s in stems.get(k, []) if q != s for b in bodies),
                 *(s + b for s in stems[k] for b in bodies),
                 *words("fields", k),
             ]
@@ -178,7 +187,8 @@ def roles() -> Roles:
     }
     verbs = {
         k: _longest_first(words("verbs", k))
-        for k in ("lead", "paired", "joint", "support", "assist", "clause_lead", "clause_support", "duty", "framing")
+        for k in ("lead", "paired", "joint", "support", "assist", "clause_lead", "clause_support", "duty", "framing",
+                  "again")
     }
     columns = (
         ("no", tuple(words("columns", "no"))),
@@ -201,6 +211,7 @@ def roles() -> Roles:
         assist_verbs=verbs["assist"],
         clause_lead_verbs=verbs["clause_lead"],
         clause_support_verbs=verbs["clause_support"],
+        again_words=verbs["again"],
         duty_verbs=verbs["duty"],
         framing_words=verbs["framing"],
         columns=columns,

@@ -232,6 +232,24 @@ def _names_again(text: str, o: int, c: int) -> bool:
     return bool(keys) and _named_again(parse_units(text[keys[-1].end() : c + 1])) is not None
 
 
+_AGAIN_RE = re.compile(
+    f"^(?P<list>.+?)[，,；;](?:{_alt(_ROLES.again_words)})(?P<units>.+?){_JOINT}(?:{_alt(_LEAD_VERBS)})[。.]?$"
+) if _ROLES.again_words else re.compile("(?!)")
+
+
+def _named_again_after(text: str) -> tuple[list[str], list[str]] | None:
+    """(lead, support) of "A、B、C，其中A牵头" (a field's list, then a part opening with an `again` word of
+    rulesets/data/roles.yaml naming some of its units with a lead verb): those lead, the others support. A named
+    body the list does not hold leads too (the again word is never part of a name)."""
+    m = _AGAIN_RE.match(squeeze(text).strip(" 。；;"))
+    if m is None:
+        return None
+    listed, named = parse_units(m.group("list")), parse_units(m.group("units"))
+    if not named or not listed or not all(reads_as_unit(n) for n in named):
+        return None
+    return named, [n for n in listed if n not in named]
+
+
 def _named_again(names: Sequence[str]) -> tuple[list[str], list[str]] | None:
     """(lead, support) of "A、B、C（A牵头）": a bracket after the last unit naming, with a lead verb, units of the
     list itself; those lead, the others support. None otherwise."""
@@ -517,7 +535,7 @@ def parse_clause_content(content: str) -> Parsed | None:
                 style = style or key
                 continue
             names = parse_units(content[k.end() : end])
-            marked = _by_marks(names) or _named_again(names)
+            marked = _by_marks(names) or _named_again(names) or _named_again_after(content[k.end() : end])
             if marked and key not in SUPPORT_KEYS:  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
                 lead += [n for n in marked[0] if n not in lead]
                 support += [n for n in marked[1] if n not in support]

@@ -130,10 +130,6 @@ KNOWN: dict[str, str] = {
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
     # blind24–27, held out, first run (2026-12-06, main at 15e33c2): 11, 9, 10, 9 of 11
-    "blind25/huangyao-town-fermented-beans": "units: 支持配合 as the support verb (“X牵头，Y、Z支持配合”): 支持 kept on the last unit",
-    "blind25/qinzhou-city-oysters-gbk": "units: the label 协同配合单位 read as a lead unit “协同”",
-    "blind26/luzhou-city-longan-among-them": "units: “（责任单位：A、B、C，其中A牵头）” — the lead named again after 其中 read as a unit “其中A”, all as leads",
-    "blind27/hengdian-town-film-shooting-services": "units: 主管单位/协管单位 labels not read",
     "blind27/jiangmen-city-chenpi-table": "units: a PDF task table whose header row repeats at the top of page 2 inside row 1 joins two support units",
 }
 
@@ -358,9 +354,7 @@ def test_pair_finds_both_defects(which):
 
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
-PAIR_KNOWN: dict[str, str] = {
-    "blind27": "the child’s “把我县建设成为全省重要的优质油菜生产基地” (a rank within the province) read as speaking as the province",
-}
+PAIR_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

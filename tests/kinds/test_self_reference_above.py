@@ -70,3 +70,11 @@ def test_a_county_placing_itself_in_its_municipality_is_no_self_reference() -> N
     itself in (blind11 巫溪县); 全市 for the county's own (全市脐橙冷链流通率) is still reported."""
     found = _found("chongqing-fengjie-navel-orange.txt", "self-reference")
     assert [q for q, _ in found] == ["全市脐橙冷链流通率达到60%以上"]
+
+
+def test_a_county_becoming_something_of_its_province_is_no_self_reference() -> None:
+    """建设成为全省重要的…基地, 打造成为全市领先的…, 建成全省有影响力的…: the county places what it will become
+    within the province or city (blind27 沙洋县, 荆门市 “把我市建设成为全省重要的优质油菜生产基地”); 全省 for the
+    county's own (全省葡萄标准化种植基地达到5万亩) is still reported."""
+    found = _found("gongan-county-grape-rank.txt", "self-reference")
+    assert [q for q, _ in found] == ["全省葡萄标准化种植基地达到5万亩"]
