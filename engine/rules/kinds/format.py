@@ -190,13 +190,15 @@ class Format(CheckKind):
     def _detached(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
         by_line = {p.line: p for p in plan.paragraphs}
         # a clause after the measure's sub-points stands on its own line by necessity (it answers for them
-        # all): no slip, and no sign of how the document places its clauses either
+        # all): no slip, and no sign of how the document places its clauses either; nor is a measure read as a
+        # row (a task table's, or a record of field lines: engine/ingest/field_records.py), whose clause is a cell
         measures = [
             m
             for m in ctx.measures()
             if m.responsibility
             and m.responsibility.source == "clause"
             and not (m.responsibility.detached and _after_points(m, plan, by_line))
+            and not getattr(by_line.get(m.responsibility.line), "table_row", False)
         ]
         n_det = sum(1 for m in measures if m.responsibility.detached)  # type: ignore[union-attr]
         reported: set[str] = set()
