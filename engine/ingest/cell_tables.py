@@ -68,6 +68,9 @@ def _number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+HEADER_CELLS_MAX = 12  # columns of a task table's header
+
+
 def _header(lines: list[tuple[int, str]], i: int) -> list[str] | None:
     """The roles of the header cells that start at `lines[i]`, one a line, or None."""
     got: list[str] = []
@@ -75,7 +78,9 @@ def _header(lines: list[tuple[int, str]], i: int) -> list[str] | None:
     while k < len(lines) and not isinstance(lines[k][1], TableRow):
         text = lines[k][1].strip()
         role = column_role(text) if text and len(text) <= 12 else None
-        if role is None:
+        # a header opens with its 序号 cell and has a bounded number of columns: without these, a page of lines that each
+        # read as a column word (（一）措施 × 3000) would be scanned again from every line, in quadratic time
+        if role is None or (not got and role != "no") or len(got) >= HEADER_CELLS_MAX:
             break
         got.append(role)
         k += 1

@@ -158,6 +158,14 @@ _HEADER_NOTE = re.compile(r"^[\s\u3000]*(?P<word>[^（(]+?)[\s\u3000]*[（(](?P<
 _ROLE_SLASH = re.compile(r"[/／]")
 
 
+HEADER_MAX = 40  # characters: a header cell with its note ("责任单位（排在第一位的为牵头单位）"); a longer line is text
+
+
+@memo(1, copy="shared")  # the column words of roles.yaml, as a set and a tuple each (thousands of composed labels)
+def _column_words() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    return tuple((role, frozenset(words), tuple(words)) for role, words in role_words().columns)
+
+
 def column_role(text: str) -> str | None:
     """The role of a header cell's text (no, task, lead, duty, support, due, person, note), or None.
 
@@ -165,12 +173,12 @@ def column_role(text: str) -> str | None:
     word's role, and when the note states a lead convention of rulesets/data/lead_conventions.yaml, a `Role`
     reading "first"), or two unit labels joined by a slash ("牵头单位/配合单位": a `Role` reading both)."""
     name = _HEADER_JUNK.sub("", text)
-    if not name:
+    if not name or len(name) > HEADER_MAX:
         return None
     if len(name) <= 8:
         name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
-        for role, words in role_words().columns:
-            if name in words or (role != "no" and any(name.endswith(w) for w in words)):
+        for role, whole, ends in _column_words():
+            if name in whole or (role != "no" and name.endswith(ends)):
                 return role
         if len(name) > TASK_HEAD and name.endswith(_task_heads(dict(role_words().columns).get("task", ()))):
             return "task"  # 整治任务, 攻坚任务, 推进措施: a task column named by what it holds, whatever the word before
