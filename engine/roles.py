@@ -228,3 +228,9 @@ def roles() -> Roles:
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),
     )
+
+
+@memo(1, copy="shared")  # one compiled pattern from the one file
+def field_label_colon() -> re.Pattern[str]:
+    """A unit field's label and its colon (牵头单位：, 配合单位 :), the field words of `roles()`."""
+    return re.compile(rf"(?:{roles().field_pattern()})[ ]*[:：]")

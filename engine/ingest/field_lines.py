@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from engine.ingest import wrap
-from engine.roles import roles as role_words
+from engine.roles import field_label_colon
 
 _SEPARATORS = "、，,"
 _STOPS = re.compile("[。；;！!？?：:]")
@@ -40,17 +40,13 @@ _INDENT = re.compile(r"^[ \t\u3000]*")
 MAX_NAMES = 120  # characters: a longer line is prose, not the rest of a list
 
 
-def _field() -> re.Pattern[str]:
-    return re.compile(rf"(?:{role_words().field_pattern()})[ ]*[:：]")
-
-
 def _indent(orig: str) -> int:
     return sum(2 if ch == "\u3000" else 1 for ch in _INDENT.match(orig.expandtabs(2)).group())
 
 
 def _open_value(text: str) -> bool:
     """`text` ends inside a unit field's value: the last field label's value has no stop and closes no bracket."""
-    fields = list(_field().finditer(text))
+    fields = list(field_label_colon().finditer(text))
     if not fields:
         return False
     value = text[fields[-1].end() :]
@@ -98,7 +94,7 @@ Entry = tuple[int, object, str, str, list[int]]  # (line number, raw line, piece
 
 def join_continuations(entries: list[Entry]) -> list[Entry]:
     """`entries` (build's normalised lines) with each unit field's continuation lines joined into it."""
-    if not any(_field().search(e[3]) for e in entries):
+    if not any(field_label_colon().search(e[3]) for e in entries):
         return entries
     out: list[Entry] = []
     last_line = -1  # the line number of the last raw line in out[-1]

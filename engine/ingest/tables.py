@@ -180,7 +180,7 @@ def column_role(text: str) -> str | None:
         for role, whole, ends in _column_words():
             if name in whole or (role != "no" and name.endswith(ends)):
                 return role
-        if len(name) > TASK_HEAD and name.endswith(_task_heads(dict(role_words().columns).get("task", ()))):
+        if len(name) > TASK_HEAD and name.endswith(_shipped_task_heads()):
             return "task"  # 整治任务, 攻坚任务, 推进措施: a task column named by what it holds, whatever the word before
     note = _HEADER_NOTE.match(text)
     if note is not None:
@@ -205,6 +205,11 @@ def _states_first_listed(note: str) -> bool:
 
 
 TASK_HEAD = 2  # characters: the noun a task column's header ends in (重点任务 -> 任务)
+
+
+@memo(1, copy="shared")  # a tuple, from the one file
+def _shipped_task_heads() -> tuple[str, ...]:
+    return _task_heads(dict(role_words().columns).get("task", ()))
 
 
 def _task_heads(words: tuple[str, ...]) -> tuple[str, ...]:

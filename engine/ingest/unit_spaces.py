@@ -15,13 +15,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from engine.roles import roles as role_words
+from engine.roles import field_label_colon
 
 _END = re.compile(r"[)）\]］】;；。]")
-
-
-def _field() -> re.Pattern[str]:
-    return re.compile(rf"(?:{role_words().field_pattern()})[ ]*[:：]")
 
 
 def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
@@ -29,7 +25,7 @@ def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
     value had a full-width space between two names."""
     if "\u3000" not in orig or not text:
         return text, cols
-    fields = list(_field().finditer(text))
+    fields = list(field_label_colon().finditer(text))
     if not fields:
         return text, cols
     from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
