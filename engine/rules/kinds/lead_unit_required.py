@@ -116,6 +116,14 @@ def _titles(titles: list[str]) -> str:
     return "|".join(re.escape(t) for t in titles)
 
 
+def _under(fact: str, titles: list[str], shipped: tuple[str, ...]) -> dict[str, Any]:
+    """The condition "under a heading of `titles`": the shipped list is the measure fact's own field (`fact`), a
+    rule's own list is matched on the section titles."""
+    if titles == list(shipped):
+        return {"field": fact, "value": True}
+    return {"field": "chapter_titles", "op": "matches", "value": _titles(titles)}
+
+
 def expand(options: Options) -> list[Judgement]:
     """The judgements a rule with only this kind's options runs: lead (and support) per measure, and the
     single finding for a draft that names no unit at all."""
@@ -126,16 +134,12 @@ def expand(options: Options) -> list[Judgement]:
         no.append({"any": [{"field": "draft_names_units", "value": True},
                            {"field": "n_actionable", "op": "lte", "value": 1}]})
     if options.safeguards:
-        # the shipped list is the measure fact's own field; a rule's own list is matched on the titles
-        where = ({"field": "in_safeguards", "value": True} if options.safeguards == list(safeguard_titles())
-                 else {"field": "chapter_titles", "op": "matches", "value": _titles(options.safeguards)})
+        where = _under("in_safeguards", options.safeguards, safeguard_titles())
         no.append({"not": {"all": [where,
                                    {"field": "section_names_units", "value": False},
                                    {"field": "names_actor", "value": True}]}})
     if options.schedules:
-        # the shipped list is the measure fact's own field; a rule's own list is matched on the titles
-        where = ({"field": "in_schedule", "value": True} if options.schedules == list(schedule_titles())
-                 else {"field": "chapter_titles", "op": "matches", "value": _titles(options.schedules)})
+        where = _under("in_schedule", options.schedules, schedule_titles())
         no.append({"not": {"all": [
             where,
             {"any": [{"field": "phase", "value": True},
