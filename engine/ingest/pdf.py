@@ -52,6 +52,17 @@ class Line:
     number: int = 0
     lead: float = 0.0  # width of the line's first unbreakable unit: what could not fit on the line above
     cells: list[str] | None = None  # a row of a ruled table (engine.ingest.pdf_tables): its cells' texts
+    edges: list[CellEdge] | None = None  # for each cell, where its text starts and stops (a row cut by a page break)
+
+
+@dataclass
+class CellEdge:
+    """Where a cell's printed text starts and stops: what tells, when a page break cuts the row, whether the
+    part on the next page goes on the same paragraph or starts one the author typed (`_row_line`'s test)."""
+
+    lead: float = 0.0  # width of the first line's first unbreakable unit
+    end: float | None = None  # where the last line's glyphs end (None: the cell is empty)
+    limit: float = float("inf")  # how far the cell's text can reach (pdf_tables.text_limits)
 
 
 def page_lines(textpage: object, page_no: int, page: object | None = None) -> tuple[list[Line], int]:
@@ -166,25 +177,33 @@ def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
     stopped short of the cell's text limit with room for the next line's first unit ended at a typed
     line break, kept as a space (as a .docx cell's paragraphs are kept apart)."""
     cells: list[str] = []
+    edges: list[CellEdge] = []
     limits = row.limits or [float("inf")] * len(row.cells)
     for glyphs, limit in zip(row.cells, limits, strict=True):
         text = ""
-        above: list[tuple[float, float, float, float, str, bool]] = []
+        edge = CellEdge(limit=limit)
         for line in pdf_tables.cell_lines(glyphs):
             part = _line_text(line)
             visible = [g for g in line if not g[4].isspace()]
             if not part or not visible:
                 continue
-            end = max((g[2] for g in above if not g[4].isspace()), default=None)
             lead = visible[_leading_unit(visible)][2] - visible[0][1]
-            typed = end is not None and text and end + lead <= limit + BREAK_SLACK
-            text += (" " if typed else _joiner(text, part)) + part
-            above = line
+            text += (" " if text and _typed_break(edge.end, lead, limit) else _joiner(text, part)) + part
+            if edge.end is None:
+                edge.lead = lead
+            edge.end = max(g[2] for g in visible)
         cells.append(" ".join(text.split("\t")))
+        edges.append(edge)
     return Line(
         page=page_no, text="\t".join(cells), x0=row.left, x1=row.right, y=row.top, size=pdf_tables.row_size(row),
-        cells=cells,
+        cells=cells, edges=edges,
     )  # fmt: skip
+
+
+def _typed_break(end: float | None, lead: float, limit: float) -> bool:
+    """A cell's line that stopped at `end`, short of the cell's text limit with room for the next line's
+    first unit (`lead` wide), ended at a line break the author typed, not where the cell's width wrapped it."""
+    return end is not None and end + lead <= limit + BREAK_SLACK
 
 
 BREAK_SLACK = 0.5  # points: glyph boxes of lines that reach the same edge differ by rounding
@@ -434,7 +453,7 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     """Visual lines joined into paragraphs, each numbered by its first line. A table's rows stay one
     paragraph each; at the top of a page the table goes on over, a repeat of one of its first rows
     (the header row an office prints on every page) is dropped and a row cut by the page break joins
-    the row above."""
+    the row above, cell by cell (`_join_row`)."""
     body = [line for lines in pages for line in lines]
     if not body:
         return []
@@ -453,8 +472,7 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
         elif line.cells is not None and len(heads) < HEAD_ROWS:
             heads.append(_cells_key(line))
         if prev is not None and prev.cells is not None and line.cells is not None and _row_goes_on(prev, line):
-            prev.cells = [a + _joiner(a, b) + b for a, b in zip(prev.cells, line.cells, strict=True)]
-            prev.text = "\t".join(prev.cells)
+            _join_row(prev, line)
             out[-1] = (out[-1][0], prev.text)
             continue  # prev stays the row, which may go on over one more page
         if (
@@ -476,6 +494,27 @@ HEAD_ROWS = 3  # a table's header is among its first rows (a title row may stand
 
 def _cells_key(line: Line) -> str:
     return "\t".join("".join(c.split()) for c in line.cells or [])
+
+
+def _join_row(prev: Line, line: Line) -> None:
+    """The part of a row on the next page into `prev`, cell by cell. A cell's part goes on the paragraph the
+    page cut unless the cell's last line above stopped short with room for the first unit below — the test
+    `_row_line` makes between two lines of a cell on one page — so two units the author put on lines of their
+    own (`市农业农村局⏎市自然资源局`) stay two when the break falls between them. The cell's text limit is the
+    farther of the two pages' (each page's rows only show how far that page's text reached)."""
+    assert prev.cells is not None and line.cells is not None
+    above = prev.edges or [CellEdge() for _ in prev.cells]
+    below = line.edges or [CellEdge() for _ in line.cells]
+    cells: list[str] = []
+    edges: list[CellEdge] = []
+    for a, b, top, bottom in zip(prev.cells, line.cells, above, below, strict=True):
+        limit = max(top.limit, bottom.limit)
+        typed = bool(a) and bool(b) and _typed_break(top.end, bottom.lead, limit)
+        cells.append(a + (" " if typed else _joiner(a, b)) + b)
+        end = bottom.end if bottom.end is not None else top.end
+        edges.append(CellEdge(top.lead if top.end is not None else bottom.lead, end, limit))
+    prev.cells, prev.edges = cells, edges
+    prev.text = "\t".join(cells)
 
 
 def _row_goes_on(prev: Line, line: Line) -> bool:

@@ -15,7 +15,9 @@ narrow cells; read line by line, the cells of one printed line run into each oth
    reads a task table from them as from a .txt), marked as a row so it joins no paragraph.
 
 A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
-first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell. A header
+first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell, a cell's part on the
+next page going on the line the page cut unless the line above stopped short with room for its first unit (a line
+break the author typed: `市供销社⏎市交通运输局` stays two units, as it does within a page). A header
 row repeated at the top of each page the table runs over is read once (the same function drops the
 repeats), and is never taken for a running header.
 """

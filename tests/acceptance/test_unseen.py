@@ -129,8 +129,6 @@ KNOWN: dict[str, str] = {
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
-    # blind24–27, held out, first run (2026-12-06, main at 15e33c2): 11, 9, 10, 9 of 11
-    "blind27/jiangmen-city-chenpi-table": "units: a PDF task table whose header row repeats at the top of page 2 inside row 1 joins two support units",
 }
 
 
