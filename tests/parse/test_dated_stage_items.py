@@ -183,3 +183,15 @@ def test_county_with_work_steps_numbered_on_has_no_finding() -> None:
     starting again at （一） after the stages is numbered apart, like safeguards after the tasks."""
     found = _findings(COUNTY, CITY)
     assert found == []
+
+
+def test_dated_stages_in_traditional_characters() -> None:
+    """A page in traditional characters (準備階段(2026年3月—4月)：…) is read as its simplified text: the same schedule."""
+    text = "\n".join(
+        ["某鎮人居環境整治工作方案", "一、工作目標", "到2026年底，全鎮村莊環境明顯改善。", "二、重點任務",
+         "（一）開展村莊清潔行動。全面清理農村生活垃圾。（鎮農業服務中心牽頭，各村配合）",
+         "（二）推進廁所革命。完成農村戶廁改造200戶。（鎮農業服務中心牽頭，各村配合）", "三、實施步驟",
+         "(一)準備階段(2026年3月—4月)：成立工作專班，制定工作方案。", "(二)實施階段(2026年5月—10月)：各村全面推進整治工作。",
+         "(三)總結階段(2026年11月—12月)：對整治工作進行總結驗收。", "四、保障措施", "（一）加強組織領導。鎮成立工作領導小組。"]
+    )  # fmt: skip
+    assert [m.title for m in parse_plan(from_text(text)).measures] == ["开展村庄清洁行动", "推进厕所革命"]
