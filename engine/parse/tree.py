@@ -114,10 +114,35 @@ def stage_titles() -> re.Pattern[str]:
     return re.compile("(" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
 
 
-_PHASE = re.compile(r"(阶段|第[一二三四五六七八九十\d]+步)$")
-_PHASE_FIRST = re.compile(r"^第[一二三四五六七八九十\d]+(阶段|步)")  # 第二阶段：全面推进
+_ORDINAL = r"第[一二三四五六七八九十\d]+"
+
+
+@memo(1, copy="shared")
+def phase_words() -> tuple[str, ...]:
+    """The words a stage's name ends in (rulesets/data/sections.yaml `phase_words`: 阶段 …)."""
+    return _section_words().get("phase_words", ())
+
+
+@memo(1, copy="shared")
+def _phase() -> re.Pattern[str]:
+    """A name that ends as a phase's: 动员部署阶段, 第二步."""
+    words = "|".join(map(re.escape, phase_words()))
+    return re.compile("(" + (words + "|" if words else "") + _ORDINAL + "步)$")
+
+
+@memo(1, copy="shared")
+def _phase_first() -> re.Pattern[str]:
+    """A title that opens with a phase's ordinal: 第二阶段：全面推进, 第一步."""
+    return re.compile("^" + _ORDINAL + "(" + "|".join(map(re.escape, (*phase_words(), "步"))) + ")")
+
+
 # the time a phase spans, in brackets after its name: （3月底前）, （4月至11月）, （4月1日—4月25日）, （2025年）
 _SPAN = re.compile(r"[(（][^()（）]*[\d一二三四五六七八九十〇]+\s*(年|月|日|季度|旬)[^()（）]*[)）]$")
+# ... or written after it, past a colon or comma: 准备阶段：2026年3月—4月, 实施阶段，2026年5月至10月
+_LEAD_SPAN = re.compile(r"^(自|从|于)?[\d一二三四五六七八九十〇]+\s*(年|月|日|季度|旬)")
+# where a stage's name ends and its time or its work runs on: 准备阶段(2026年3月—4月)：成立工作专班…,
+# 宣传发动阶段：…, 实施阶段，2026年5月至10月。 (outside brackets; 。 and ； end the title already)
+_NAME_END = frozenset("：:，,。；;")
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
@@ -535,8 +560,10 @@ def _stages_apart(
     items (the measures they would hold: of the measures' depth, deeper — 1. under 三、 beside (一) tasks —
     or shallower leaves) are numbered apart from the tasks (starting at 1), are phases and assign no work,
     while the tasks stand in other sections. A section is known as a schedule by its heading (三、实施步骤,
-    时间安排: most items named as phases, 动员部署阶段 or a name with its dates) or by its items alone (every
-    one a phase, …阶段 or 第N阶段, and most with the time it spans: 动员部署阶段（3月底前）). Steps headed as
+    时间安排: items numbered from 1, most named as phases, 动员部署阶段 or a name with its dates) or by its items
+    alone, whatever its heading and numbering (every one a phase, …阶段 or 第N阶段, and most with the time it
+    spans: 动员部署阶段（3月底前）, 准备阶段(2026年3月—4月)：成立工作专班…, 准备阶段：2026年3月—4月 — also
+    (五)…(七) numbered on from the tasks). Steps headed as
     tasks (（一）确定试点城市。…) stay measures: a parent's steps carry the dates its children keep; so does a
     task whose title holds 阶段 (推进第二阶段改革). A schedule whose stages assign work like the tasks do
     ("X牵头" on most of them) is counted among the tasks, and so is one that is the plan's only section of
@@ -552,13 +579,15 @@ def _stages_apart(
             roots.append(i)
     stages = set()
     for s, its in items.items():
-        if nodes[its[0]].marker.ordinal != 1 or 2 * sum(assigned(nodes[i]) for i in its) > len(its):
+        if 2 * sum(assigned(nodes[i]) for i in its) > len(its):
             continue
         titles = [nodes[i].title for i in its]
         named = sum(map(_names_phase, titles))
-        if stage_titles().search(_plain_title(nodes[s].title)) and 2 * named > len(its):
-            stages.add(s)
-        elif len(its) >= 2 and named == len(its) and 2 * sum(map(_dated_phase, titles)) > len(its):
+        if len(its) >= 2 and named == len(its) and 2 * sum(_dated_phase(nodes[i].rest) for i in its) > len(its):
+            stages.add(s)  # dated stages: a schedule whatever its heading and numbering ((四)…(六) running on)
+        elif nodes[its[0]].marker.ordinal == 1 and stage_titles().search(_plain_title(nodes[s].title)) and (
+            2 * named > len(its)
+        ):
             stages.add(s)
     if not stages:
         return set()
@@ -570,18 +599,55 @@ def _stages_apart(
 def _names_phase(title: str) -> bool:
     """A stage's heading: a phase's name (动员部署阶段, 第一阶段), or a name with its dates in brackets
     (集中整治（2021年7月—9月）); not a step written as a task (确定试点城市, 开展评估总结), nor a task that
-    speaks of a phase (推进第二阶段改革（2025年底前）)."""
-    t = _plain_title(title)
-    name = re.sub(r"[(（][^()（）]*[)）]$", "", t)
-    if _PHASE.search(name) or _PHASE_FIRST.match(t):
+    speaks of a phase (推进第二阶段改革（2025年底前）, 巩固阶段性成果). The name may run on into the stage's
+    work or time past a colon or comma (准备阶段（2026年3月—4月）：成立工作专班…, 宣传发动阶段：…)."""
+    if names_phase(title):
         return True
-    return "阶段" not in name and bool(heading_deadlines(t))
+    t = _plain_title(title)
+    return any(
+        not any(w in _unbracketed(h) for w in phase_words()) and bool(heading_deadlines(h))
+        for h in dict.fromkeys((t, _stage_head(t)[0]))
+    )
+
+
+def names_phase(title: str) -> bool:
+    """A title that names a phase of the work by its word (rulesets/data/sections.yaml `phase_words`): 动员部署阶段,
+    动员部署阶段（2023年4月底前）, 第二阶段：组织实施, 准备阶段(2026年3月—4月)：成立工作专班… — the name is the
+    title up to its first colon or comma. The parser's stages and lead_unit_required's `phase` fact."""
+    t = _plain_title(title)
+    return any(
+        bool(_phase().search(_unbracketed(h)) or _phase_first().match(h)) for h in dict.fromkeys((t, _stage_head(t)[0]))
+    )
+
+
+def _unbracketed(name: str) -> str:
+    """A name without the brackets that close it: 动员部署阶段（3月底前） -> 动员部署阶段."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", name)
 
 
 def _dated_phase(title: str) -> bool:
-    """A phase's name with the time it spans in brackets: 动员部署阶段（3月底前）, 第二阶段（2025年6月—12月）."""
+    """A phase's name with the time it spans: in brackets (动员部署阶段（3月底前）, 第二阶段（2025年6月—12月）,
+    准备阶段(2026年3月—4月)：成立…) or straight after it (准备阶段：2026年3月—4月, 第一阶段：2026年3月底前)."""
     t = _plain_title(title)
-    return bool(_SPAN.search(t)) and bool(_PHASE.search(_SPAN.sub("", t)) or _PHASE_FIRST.match(t))
+    head, after = _stage_head(t)
+    for h in dict.fromkeys((t, head)):
+        if _SPAN.search(h) and (_phase().search(_SPAN.sub("", h)) or _phase_first().match(t)):
+            return True
+    return bool(_LEAD_SPAN.match(after)) and bool(_phase().search(head) or _phase_first().match(t))
+
+
+def _stage_head(text: str) -> tuple[str, str]:
+    """(a stage's name, what follows it): the text up to its first colon, comma or stop outside brackets —
+    准备阶段(2026年3月—4月)：成立工作专班 -> (准备阶段(2026年3月—4月), 成立工作专班) — or (text, "")."""
+    depth = 0
+    for k, c in enumerate(text):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in _NAME_END:
+            return text[:k], text[k + 1 :].lstrip()
+    return text, ""
 
 
 def _plain_title(title: str) -> str:

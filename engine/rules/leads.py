@@ -19,7 +19,7 @@ from engine.extract.data import read_data
 from engine.extract.responsibility import written_in_prose
 from engine.memo import memo
 from engine.models import Measure, Plan, Unit
-from engine.parse.tree import safeguard_words, schedule_titles
+from engine.parse.tree import names_phase, safeguard_words, schedule_titles
 from engine.rules.similarity import compact
 
 if TYPE_CHECKING:
@@ -114,8 +114,6 @@ _SUBJECT = re.compile(
     r"(?=要|应|须|必须|负责|每年|定期|牵头|加大|统筹|安排|设立|按照|依法|积极|切实|进一步|加强|做好|组织|督促|"
     r"会同|建立|健全|落实|保障|提供|制定|开展|推动|推进|完善|强化|加快|列支|筹措|足额|优先|给予)"
 )
-# a phase of the work schedule (动员部署阶段（2023年4月底前）, 第二阶段：组织实施), not a measure of its own
-_PHASE = re.compile(r"阶段\s*(?:[（(][^）)]*[）)])?\s*[:：]?$|^第[一二三四五六七八九十\d]+阶段")
 
 
 def names_actor(text: str) -> bool:
@@ -155,7 +153,7 @@ def in_safeguards(section_titles: Iterable[str]) -> bool:
 
 def is_phase(title: str) -> bool:
     """Whether a measure's title names a phase of the work (…阶段, 第一阶段…) rather than a task."""
-    return bool(_PHASE.search(title.strip()))
+    return names_phase(title)
 
 
 def duty_fields(plan: Plan, measures: list[Measure]) -> list[dict[str, Any]]:

@@ -227,11 +227,14 @@ class Numbering(CheckKind):
         if len(runs) < 2:
             return
         kinds: list[str | None] = []
+        tasks_before = False  # a run before holds measures
         for prev, run in itertools.pairwise(runs):
             first = run[0].ordinal
-            if first == 1 and all(i.section for i in run) and not all(i.section for i in prev):
+            tasks_before = tasks_before or not all(i.section for i in prev)
+            if first == 1 and all(i.section for i in run) and tasks_before:
                 # general requirements numbered apart after the tasks (三、保障措施 （一）… where the tasks ran on
-                # from section to section): parse read them as no measures because they start again
+                # from section to section): parse read them as no measures because they start again — also
+                # after a work schedule whose stages ran on the tasks' numbering ((五)…(七) 排查摸底阶段…)
                 kinds.append("apart")
             elif first == 1 and prev[-1].ordinal != 0:
                 kinds.append("restart")
