@@ -10,7 +10,8 @@ fixtures/support16/ rebuilds them):
   "领导小组成员单位" in a list stays a unit;
 - the towns of a district named as one set, "各镇街", "各镇（街）", "各街镇", "各乡镇（街道）", "各园区", "各村（社区）":
   one unit each, a lead of "（各镇街负责）" (units.yaml `lower_groups`), so a child item so assigned is no
-  "no lead unit" finding.
+  "no lead unit" finding;
+- the same parts in a closing prose sentence and in a group clause ("（以上第1—2项任务由X牵头，…，各镇街具体实施）").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from engine.extract import extract_responsibility
+from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import is_lower_group
 from engine.pipeline import check, load_plan
 
@@ -155,3 +157,17 @@ def test_the_city_plan_s_member_units_and_its_towns_and_parks():
 def test_a_child_item_of_the_towns_is_no_missing_lead(name):
     run = check(str(FIXTURES / name), allow_no_parent=True, fail_on="none")
     assert [f.rule for f in run.report.findings if "lead" in f.rule] == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "support"),
+    [
+        ("（以上第1—2项任务由区农业农村局牵头，区财政局、区民政局协调配合，各镇街具体实施）",
+         ["区农业农村局"], ["区财政局", "区民政局", "各镇街"]),
+        ("（以上任务由各镇街负责）", ["各镇街"], []),
+    ],
+)  # fmt: skip
+def test_a_group_clause_reads_the_same_parts(clause, lead, support):
+    g = trailing_group_clause("1.开展村庄清洁行动。\n2.推进“四小园”建设。\n" + clause)
+    assert g is not None
+    assert ([u.name for u in g.responsibility.lead], [u.name for u in g.responsibility.support]) == (lead, support)
