@@ -7,7 +7,9 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   groups (A、B，C、D) just separates more units;
 - inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  one reader
   "A<lead verb>，B<support verb>" for every verb of the data: (A抓总，B配合) (A负总责，B、C具体落实) (A为主，B协同)
-  (A、B双牵头 / 按职责分工牵头，C配合) (A牵头，B、C支持) (…，C按属地落实); clause-only verbs (抓总, 负总责, 为主, 支持,
+  (A、B双牵头 / 按职责分工牵头，C配合) (A牵头，B、C支持) (…，C按属地落实) (A负责，B配合，C具体实施: a part after the
+  lead's and the support's, the units carrying the task out, supports) (A牵头，B、C协调配合: an adverb of the data
+  before the verb, never part of a name); clause-only verbs (抓总, 负总责, 为主, 支持,
   落实) never in running text; role marks after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
   ("责任单位：A、B（A牵头）"), both dropped from names;  and the
   bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
@@ -705,7 +707,9 @@ def _parse_duty(flat: str) -> Parsed | None:
         names, helpers = units
         if not style and not _clause_leads_ok(duty[1], duty[0]):
             return None  # "以企业为主，…": a principle, no clause
-        if duty[2] == "support" or style in _LEAD_STYLES:  # A牵头，B按职责分工负责: B supports
+        # A牵头，B按职责分工负责: B supports; and a part after the lead's and the support's, the units that carry the
+        # task out: "A负责，B配合，C具体实施" (C supports, as after 牵头)
+        if duty[2] == "support" or style in _LEAD_STYLES or (lead and support):
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]
@@ -1266,7 +1270,8 @@ _LEAD_PIECE_RE = re.compile(
 _CLOSING_VERBS = frozenset(("负责", "牵头负责", "负责落实", "组织实施", "落实", "抓好落实", "组织落实", "推进落实", "推动落实"))
 _SUPPORT_PIECE_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
-    r"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|共同|积极|要|全力|负责)?"
+    # the manner words of the inline form too (roles.yaml `joint`: 协调, 密切 … 配合), never part of a name
+    rf"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|要|负责|{_alt(_ROLES.joint_words)})?"
     rf"(?P<verb>{_alt(_ROLES.support_verbs)}|给予|予以|加强指导|指导|提供|(?<=按规定)保障|(?:(?<=职责)|(?<=分工))负责)"
 )
 _WITH_RE = re.compile(r"^(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?会同(?P<rest>.+)$")
@@ -1391,11 +1396,30 @@ def _prose_sentence(text: str) -> Found | None:
             names = parse_units(sm.group("units")) if sm else []
             if sm and _names_ok(names, lead=False):
                 support, e = names, at + len(nxt)
+                more, read = _carrying_out(pieces[2:])  # "…，Y配合，各镇街具体实施": those who carry it out
+                support += [n for n in more if n not in support and n not in lead]
+                e += sum(1 + len(p) for p in pieces[2 : 2 + read])
     if not support and not m.group("by"):
         return None  # "X负责…" alone: a duty described, not the measure assigned
     if not support and m.group("rest") and len(pieces) > 1:
         return None  # "由X牵头建立联席会议制度，定期研究…": the task's own sentence goes on (`_goes_on`)
     return _make(text, s, e, "", (lead, support, style))
+
+
+def _carrying_out(pieces: Sequence[str]) -> tuple[list[str], int]:
+    """(names, pieces read) of the parts after a prose sentence's lead and support parts that name units with a verb
+    and nothing else ("各镇街具体实施", "各镇（街道）抓好落实"): the units that carry the task out support it, as in
+    a clause (`_parse_duty`). Stops at the first part that is no such list ("确保按期完成")."""
+    names: list[str] = []
+    read = 0
+    for piece in pieces:
+        duty = _split_duty(piece.strip())
+        units = _unit_list(duty[0]) if duty else None
+        if units is None or units[1] or not _names_ok(units[0], lead=False):
+            break
+        names += [n for n in units[0] if n not in names]
+        read += 1
+    return names, read
 
 
 def extract_responsibility(text: str, *, prose: bool = False) -> Responsibility | None:
