@@ -498,21 +498,10 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def label_headings(text: str) -> str:
     """【牵头单位】X 【配合单位】Y → " 牵头单位：X  配合单位：Y" (same length, so spans stay right): a label set
-    in brackets as a heading opens its field as a colon does; not where it closes a unit's name before a separator
-    or the end ("责任部门：X〔牵头单位〕、Y": X's role mark)."""
+    in brackets as a heading opens its field as a colon does."""
     if "【" not in text and "[" not in text and "［" not in text and "〔" not in text:
         return text
-
-    def heading(m: re.Match[str]) -> str:
-        after = text[m.end() :].lstrip()[:1]
-        if m.start() and _IDEOGRAPH_RE.match(text[m.start() - 1]) and (not after or after in SEPARATORS + _CLOSERS):
-            return m.group()
-        return f" {m.group(1)}："
-
-    return _field_patterns()[1].sub(heading, text)
-
-
-_IDEOGRAPH_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+    return _field_patterns()[1].sub(lambda m: f" {m.group(1)}：", text)
 
 
 @memo(8192, copy="shared")  # tuples of str: the same brackets recur in a plan's measures and its drafts

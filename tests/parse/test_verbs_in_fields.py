@@ -34,7 +34,7 @@ def test_a_county_plan_and_its_project_table() -> None:
     [
         ("（责任单位：县住建局（牵头单位）、县城管局）", ["县住建局"], ["县城管局"]),
         ("（负责单位：县住建局(牵头单位)，县城管局（配合单位）、县水务局（配合单位））", ["县住建局"], ["县城管局", "县水务局"]),
-        ("责任部门：县住建局〔牵头单位〕、县城管局", ["县住建局"], ["县城管局"]),
+        ("责任部门：县住建局（牵头单位）、县城管局", ["县住建局"], ["县城管局"]),
     ],
 )
 def test_a_field_label_in_brackets_after_a_unit_marks_its_role(text, lead, support) -> None:
