@@ -9,6 +9,7 @@ built-in minimum below keeps extraction working.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +31,7 @@ _UNIT_KEYS = (
 
 # the lists of strength.yaml and lead_conventions.yaml (required files: they ship with the package)
 _STRENGTH_KEYS = ("mandatory", "firm", "soft", "negated")
-_CONVENTION_KEYS = ("first_listed", "marked", "marks", "defined_labels")
+_CONVENTION_KEYS = ("first_listed", "marked", "marks", "defined_labels", "table_notes")
 
 
 def read_data(name: str, *, required: bool = False) -> dict[str, Any] | None:
@@ -119,8 +120,8 @@ def strength_data() -> StrengthData:
 
 # a label a document defines ({label} of `defined_labels`): 2 to 5 characters, none a separator, a bracket or 的
 _DEFINED_LABEL = r"(?P<label>[^\s。；;，,：:、（）()“”\"的为是]{2,5}?)"
-# one mark in two widths
-_SAME_MARK = {"＊": "*"}
+# the words of a role in a stated mark's wording ({role} of `marked`), where the file names none
+_MARK_ROLES = {"lead": ["牵头", "主责", "主要负责"], "support": ["配合", "协办", "协助", "参与"]}
 
 
 @dataclass(frozen=True)
@@ -132,11 +133,13 @@ class LeadConventions:
     marks: str  # every mark character
     # "A角为牵头责任部门": each pattern's group "label" is the document's own label, its group "role" a role's
     defined: tuple[re.Pattern[str], ...] = ()
+    marked_support: tuple[re.Pattern[str], ...] = ()  # "标#的为配合单位": the mark of the support units
+    table_notes: tuple[str, ...] = ()  # 注, 说明: the words opening a table's note (a convention of that table)
 
     @staticmethod
     def same(mark: str) -> str:
-        """The mark's one form (＊ and * are one mark)."""
-        return _SAME_MARK.get(mark, mark)
+        """The mark's one form: one shape in two widths is one mark (＊ is *, ＃ is #)."""
+        return unicodedata.normalize("NFKC", mark) if len(mark) == 1 else mark
 
 
 @memo(1, copy="shared")  # one file read once; LeadConventions is frozen
@@ -144,12 +147,20 @@ def lead_conventions() -> LeadConventions:
     raw = required_lists("lead_conventions.yaml", _CONVENTION_KEYS)
     marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
     mark = "(?P<mark>[" + re.escape(marks) + "])" if marks else "(?P<mark>(?!))"
-    marked = [p.replace("{mark}", mark) for p in raw["marked"]]
+    got = (read_data("lead_conventions.yaml") or {}).get("mark_roles") or {}
+
+    def marked(role: str) -> tuple[re.Pattern[str], ...]:  # one group "mark" each: tried one by one
+        words = _strs(got.get(role)) if got.get(role) is not None else _MARK_ROLES[role]
+        alt = "(?:" + ("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)") + ")"
+        return tuple(re.compile(p.replace("{mark}", mark).replace("{role}", alt)) for p in raw["marked"])
+
     return LeadConventions(
         first_listed=re.compile("|".join(f"(?:{p})" for p in raw["first_listed"]) or "(?!)"),
-        marked=tuple(re.compile(p) for p in marked),  # one group "mark" each: tried one by one
+        marked=marked("lead"),
         marks=marks,
         defined=tuple(re.compile(_defined_pattern(p)) for p in raw["defined_labels"]),
+        marked_support=marked("support"),
+        table_notes=tuple(raw["table_notes"]),
     )
 
 

@@ -206,6 +206,14 @@ _NAMED_AGAIN_RE = re.compile(
 )
 
 
+def _in_mark(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is all of a bracket after a name: a role mark ("X（牵头单位）"), no label."""
+    return (
+        0 < start and text[start - 1] in _MARK_OPEN and text[end:].lstrip()[:1] in tuple(_MARK_CLOSE)
+        and start > 1 and not text[start - 2].isspace() and text[start - 2] not in BRACKET_OPEN + "：:；;，,、"
+    )
+
+
 def _by_marks(names: Sequence[str]) -> tuple[list[str], list[str]] | None:
     """(lead, support) of a list whose units carry role marks ("X(牵头)、Y(配合)"), the marks dropped: the units
     marked as leads lead, those marked as support and the unmarked support; where no unit is marked to lead, the
@@ -514,13 +522,16 @@ def parse_clause_content(content: str) -> Parsed | None:
     if "为" in content:
         content = _AS_KEY_END_RE.sub(r"\1，", content)
         if not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
+            if _states_convention(content):
+                return None  # (排在第一位的为牵头单位) / (带●者为牵头单位，其余为配合单位): how to read, not who
             # A为牵头单位，B为配合单位 (every part of that form): 牵头单位：A，配合单位：B
             content = _AS_KEY_RE.sub(lambda m: f"{m.group('key')}：{m.group('units')}", content)
         else:
             mixed = _mixed_parts(squeeze(content))
             if mixed:
                 return mixed
-    keys = list(KEY_RE.finditer(content))
+    # a label set in brackets after a unit is the unit's role mark, no field: 责任单位：X（牵头单位）、Y
+    keys = [k for k in KEY_RE.finditer(content) if not _in_mark(content, k.start(1), k.end(1))]
     if keys and not content[: keys[0].start()].strip(" \n\t；;"):
         lead: list[str] = []
         support: list[str] = []
@@ -1460,9 +1471,23 @@ def states_first_listed_leads(text: str) -> bool:
 
 def stated_lead_mark(text: str) -> str | None:
     """The mark a document says its leads carry ("带*号的为牵头单位" -> "*"), or None."""
+    return _stated_mark(text, lead_conventions().marked)
+
+
+def _states_convention(text: str) -> bool:
+    """`text` states how the document's clauses name their lead (first-listed, or a mark of either role)."""
+    return states_first_listed_leads(text) or bool(stated_lead_mark(text) or stated_support_mark(text))
+
+
+def stated_support_mark(text: str) -> str | None:
+    """The mark a document says its supporting units carry ("标#的为配合单位" -> "#"), or None."""
+    return _stated_mark(text, lead_conventions().marked_support)
+
+
+def _stated_mark(text: str, wordings: Sequence[re.Pattern[str]]) -> str | None:
     conv = lead_conventions()
     flat = squeeze(text)
-    for p in conv.marked:
+    for p in wordings:
         m = p.search(flat)
         if m:
             return conv.same(m.group("mark"))
@@ -1529,29 +1554,35 @@ def apply_first_listed_leads(r: Responsibility) -> Responsibility:
     return r
 
 
-def apply_marked_leads(r: Responsibility, mark: str) -> Responsibility:
+def apply_marked_leads(r: Responsibility, mark: str | None, support_mark: str | None = None) -> Responsibility:
     """Under "带*号的为牵头单位" the units of a clause written with the mark beside them ("市商务局*") lead and
-    the others of that clause support, wherever the marked ones stand; a clause with no marked unit is left as
-    it was read. A new fact: facts are frozen."""
+    the others of that clause support, wherever the marked ones stand; under "标#的为配合单位" (`support_mark`) the
+    units written with that mark support and the others keep their role (a joint list's unmarked units lead). A
+    clause with no marked unit, or whose every unit would support, is left as it was read. A new fact: facts are
+    frozen."""
     if r.clauses:
-        clauses = tuple(apply_marked_leads(c, mark) for c in r.clauses)
+        clauses = tuple(apply_marked_leads(c, mark, support_mark) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
     conv = lead_conventions()
     flat = squeeze(r.text)
     units = [*r.lead, *(u for u in r.support if u not in r.lead)]
 
-    def marked(u: Unit) -> bool:
+    def marked(u: Unit, mark: str) -> bool:
         for at in (m.start() for m in re.finditer(re.escape(u.name), flat)):
             end = at + len(u.name)
             if (end < len(flat) and conv.same(flat[end]) == mark) or (at and conv.same(flat[at - 1]) == mark):
                 return True
         return False
 
-    leads = [u for u in units if marked(u)]
-    if not leads:
+    leads = [u for u in units if mark and marked(u, mark)]
+    if leads:
+        return r.model_copy(update={"lead": tuple(leads), "support": tuple(u for u in units if u not in leads)})
+    helpers = [u for u in r.lead if support_mark and marked(u, support_mark)]
+    if not helpers or len(helpers) == len(r.lead):
         return r
-    return r.model_copy(update={"lead": tuple(leads), "support": tuple(u for u in units if u not in leads)})
+    lead = tuple(u for u in r.lead if u not in helpers)
+    return r.model_copy(update={"lead": lead, "support": tuple(u for u in units if u not in lead)})
 
 
 def union_of(clauses: Sequence[Responsibility]) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:

@@ -19,7 +19,7 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import assignments, boxes, documents, frontmatter
+from engine.parse import assignments, boxes, conventions, documents, frontmatter
 from engine.parse import closing as closings
 from engine.parse import level as levels
 from engine.parse.numbering import (
@@ -641,8 +641,8 @@ def _parse_one(
     from engine.extract.textleads import TextLeads
     from engine.parse import groupleads
 
-    first_listed = any(extract.states_first_listed_leads(p.text) for p in paras)
-    lead_mark = next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None)
+    # "列第一位者为牵头单位", "带●者为牵头单位", "标#的为配合单位": for the whole document, or a table's rows only
+    conv = conventions.read(paras)
     # "A角为牵头责任部门，B角为配合责任部门": the document's own role labels, read as such in its measures
     role_labels = tuple(dict(lab for p in paras for lab in extract.stated_role_labels(p.text)).items())
     text_leads = TextLeads(plan)
@@ -652,15 +652,17 @@ def _parse_one(
         else:
             extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
-        if (first_listed or lead_mark) and m.responsibility is None and not m.general:
+        first_listed = conv.first_listed_at(s.para for s in segs)
+        marked = bool(conv.lead_mark or conv.support_mark)
+        if (first_listed or marked) and m.responsibility is None and not m.general:
             # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one
             m.responsibility = extract.bare_unit_list(m.text)
-        if (first_listed or lead_mark) and m.responsibility is not None and m.responsibility.source == "clause":
+        if (first_listed or marked) and m.responsibility is not None and m.responsibility.source == "clause":
             # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位": the document's clauses, not leads read
             # from its sentences (rulesets/data/lead_conventions.yaml)
             r = m.responsibility
-            if lead_mark:
-                r = extract.apply_marked_leads(r, lead_mark)
+            if marked:
+                r = extract.apply_marked_leads(r, conv.lead_mark, conv.support_mark)
             if first_listed and r is m.responsibility:
                 r = extract.apply_first_listed_leads(r)
             m.responsibility = r

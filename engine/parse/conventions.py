@@ -1,0 +1,103 @@
+"""Where a document's lead conventions apply (the wordings: rulesets/data/lead_conventions.yaml).
+
+A document says once how to tell the lead among a clause's units: its first-listed unit ("列第一位者为牵头单位"), a
+unit carrying a mark ("带●者为牵头单位"), or marks its supporting units instead ("标#的为配合单位"). Stated in the 印发
+notice, the front or a body paragraph, the convention holds for the whole document. A first-listed convention
+stated in a note of a task TABLE holds for that table's rows only: a note row inside the table, a note right after
+its last row ("注：列第一位者为牵头单位"), or one right before its first row, under its caption ("（排在第一位的为牵头
+单位）", "重点任务分工表（列第一位者为牵头单位）"); a body whose clauses list units jointly keeps them joint. A
+table is a run of task-table rows (`Paragraph.table_row`, engine/ingest/tables.py). A mark convention needs no
+scope: only a list whose units carry the mark is read by it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from engine import extract
+from engine.extract.data import lead_conventions
+from engine.extract.sentences import squeeze
+from engine.models import Paragraph
+
+# a bracketed part of a paragraph: where a caption carries its note ("…分工表（列第一位者为牵头单位）")
+_BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
+# what ends a sentence or opens a list: a paragraph ending so is text, not a table's caption
+_SENTENCE_END = "。；;：:，,！!？?"
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """The conventions of one document: `first_listed` for every clause, `first_listed_paras` for the clauses
+    standing in those paragraphs (the rows of a table whose note states it); the marks for every clause."""
+
+    first_listed: bool = False
+    first_listed_paras: frozenset[int] = frozenset()
+    lead_mark: str | None = None
+    support_mark: str | None = None
+
+    def first_listed_at(self, paras: Iterable[int]) -> bool:
+        """True when the first-listed convention holds for a clause standing in `paras`."""
+        return self.first_listed or not self.first_listed_paras.isdisjoint(paras)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.first_listed or self.first_listed_paras or self.lead_mark or self.support_mark)
+
+
+def _tables(paras: Sequence[Paragraph]) -> list[range]:
+    """The runs of consecutive task-table rows, each one table."""
+    out: list[range] = []
+    k = 0
+    while k < len(paras):
+        if not paras[k].table_row:
+            k += 1
+            continue
+        top = k
+        while k < len(paras) and paras[k].table_row:
+            k += 1
+        out.append(range(top, k))
+    return out
+
+
+def _note_part(text: str) -> str | None:
+    """The part of a paragraph beside a table that is the table's note, or None: all of it after a note word and a
+    colon ("注：…", "说明：…"), all of a paragraph in brackets, or the brackets of a caption ("…分工表（…）": the
+    text outside them is a title, no sentence)."""
+    flat = squeeze(text)
+    for word in lead_conventions().table_notes:
+        if re.match(rf"{re.escape(word)}\d*[:：]", flat):
+            return flat
+    inside = _BRACKETED.findall(flat)
+    outside = _BRACKETED.sub("", flat).rstrip("。.")
+    if inside and (not outside or (len(outside) <= 40 and outside[-1] not in _SENTENCE_END)):
+        return "".join(inside)
+    return None
+
+
+def read(paras: Sequence[Paragraph]) -> Conventions:
+    """The conventions `paras` state, and where each holds."""
+    scoped: set[int] = set()
+    in_note: set[int] = set()
+    for t in _tables(paras):
+        notes = [k for k in t if extract.states_first_listed_leads(paras[k].text)]  # a note row of the table
+        k = t.stop
+        while k < len(paras) and not paras[k].table_row and (part := _note_part(paras[k].text)) is not None:
+            if extract.states_first_listed_leads(part):
+                notes.append(k)
+            k += 1
+        before = t.start - 1
+        if before >= 0 and not paras[before].table_row and (part := _note_part(paras[before].text)) is not None:
+            if extract.states_first_listed_leads(part):
+                notes.append(before)
+        if notes:
+            scoped.update(t)
+            in_note.update(notes)
+    document = any(extract.states_first_listed_leads(p.text) for k, p in enumerate(paras) if k not in in_note)
+    return Conventions(
+        first_listed=document,
+        first_listed_paras=frozenset() if document else frozenset(scoped),
+        lead_mark=next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None),
+        support_mark=next((mk for p in paras if (mk := extract.stated_support_mark(p.text))), None),
+    )
