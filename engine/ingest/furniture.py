@@ -66,8 +66,14 @@ def _spaced(words: tuple[str, ...], not_tails_of: tuple[str, ...] = ()) -> str:
     """Alternation of words that may be letter-spaced (索 引 号), longest first; none matches where it ends
     one of `not_tails_of` (字号 in 发文字号)."""
     return "|".join(
-        _tail_guard(w, not_tails_of) + " ?".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)
+        _tail_guard(w, not_tails_of) + _letters(w) for w in sorted(words, key=len, reverse=True)
     )
+
+
+def _letters(word: str) -> str:
+    """`word` as a pattern whose characters may stand a space apart: a font-size switch is written 大 中 小 as
+    often as 大中小, each size a link of its own."""
+    return " ?".join(map(re.escape, word))
 
 
 def _tail_guard(word: str, labels: tuple[str, ...]) -> str:
@@ -222,8 +228,8 @@ def _words() -> _Words:
         ),
         # a dateline
         (r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?", r"19\d{2}-|20\d{2}-"),
-        (  # 打印 关闭 字号：, but not the 字号 that ends 发文字号 (a label whose value is kept)
-            "(?:" + "|".join(_tail_guard(t, _KEPT_LABELS) + re.escape(t) for t in by_length) + ")[:：]?",
+        (  # 打印 关闭 字号：, but not the 字号 that ends 发文字号 (a label whose value is kept); 大 中 小 spaced
+            "(?:" + "|".join(_tail_guard(t, _KEPT_LABELS) + _letters(t) for t in by_length) + ")[:：]?",
             _spaced(_cased(tokens, twins)),
         ),
     )
@@ -240,7 +246,7 @@ def _words() -> _Words:
         # an HTML table row holding page metadata: its cells stay on one line (文号 rows too, so the number
         # stays beside its label); a label may be letter-spaced to align the column (索 引 号, 文　　号)
         metadata_row=re.compile("^[【\\[]?(?:" + _spaced((*labels, *_KEPT_LABELS)) + r")[】\]]?(?:[ :：]|$)"),
-        token=re.compile("|".join(sorted(tokens, key=len, reverse=True))),
+        token=re.compile("|".join(map(_letters, sorted(tokens, key=len, reverse=True)))),
         always=re.compile("|".join(map(re.escape, words["footer_marks"])), re.I),
         closed=re.compile("|".join(f"(?:{pattern})" for pattern, _ in closed), re.I),
         closed_anchors=re.compile("|".join(anchors for _, anchors in closed)),
@@ -388,7 +394,7 @@ def _items(same: str, words: _Words) -> list[_Item]:
         seg = m.group().rstrip()
         if not seg or not _bracket_is_furniture(seg, words):
             continue
-        word = seg.rstrip(":：")
+        word = seg.rstrip(":：").replace(" ", "")  # 大 中 小 is the weak 大中小
         items.append(_Item(m.start(), m.start() + len(seg), word not in words.weak or word in words.strong))
     for m in words.open_label.finditer(same):
         items.append(_Item(m.start(), m.end(), True, m.end()))
@@ -440,6 +446,19 @@ def _resolve(item: _Item, same: str, starts: list[int], words: _Words) -> int | 
     return v if crumb else None
 
 
+def _paired_after(best: dict[int, _Item], same: str, pos: int) -> bool:
+    """Two furniture items stand side by side (spaces between at most) somewhere after `pos`."""
+    for a, it in best.items():
+        if a < pos:
+            continue
+        q = it.b
+        while q < len(same) and same[q].isspace():
+            q += 1
+        if q in best and best[q].b > q:
+            return True
+    return False
+
+
 def inline_spans(same: str) -> list[tuple[int, int]]:
     """Spans of page furniture inside one line, as offsets into it.
 
@@ -464,8 +483,8 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
             if end is None or end <= it.a:
                 continue
             it.b = end
-        if it.a not in best or it.b > best[it.a].b:
-            best[it.a] = it
+        if it.a not in best or it.b > best[it.a].b or (it.b == best[it.a].b and it.strong > best[it.a].strong):
+            best[it.a] = it  # 字号：as a label (strong) rather than the weak word 字号 over the same span
     out: list[tuple[int, int]] = [(0, head)] if head else []
     covered = head or -1
     for a in sorted(best):
@@ -484,14 +503,63 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
             p = nxt.b
         b = run[-1].b
         covered = b
-        if not any(it.strong for it in run) and not words.always.search(same[a:b]):
+        top = not same[head:a].strip()
+        # a page saved as one line (a site's footer mark further on, or another run of two items or more): at its
+        # top a run of two weak words (打印 关闭) is furniture, and a run is cut even where the issuer's name or the
+        # title is glued right to it (视力保护色敦煌市人民政府办公室…): a plan's first words are no button
+        page = top and (words.always.search(same, b) is not None or _paired_after(best, same, b))
+        if not any(it.strong for it in run) and not words.always.search(same[a:b]) and not (page and len(run) >= 2):
             continue
         clean_left = a == head or same[a - 1].isspace()
         clean_right = b == n or same[b].isspace()
-        at_edge = (not same[head:a].strip() and clean_right) or (not same[b:].strip() and clean_left)
+        at_edge = (top and (clean_right or page)) or (not same[b:].strip() and clean_left)
         after_bar = head > 0 and not same[head:a].strip()  # right after the top bar: the bar is of its run
         if len(run) >= 2 or at_edge or after_bar or words.always.search(same[a:b]):
-            if not same[head:a].strip():  # furniture at the page's top: a top bar may follow it (a menu, then 欢迎…)
+            if top:  # furniture at the page's top: a top bar may follow it (a menu, then 欢迎…)
                 b = covered = head = top_bar_end(same, b)
             out.append((a, b))
     return out
+
+
+_BETWEEN_WORDS = re.compile(r"[\s【】\[\]:：|｜]*")
+
+
+def words_end(text: str, pos: int = 0) -> int:
+    """Where a run of furniture words starting at `pos` ends (`pos` when none starts there): the data's buttons and
+    aids (`strong_tokens`, `weak_tokens`: 字号 大 中 小 视力保护色, 打印 关闭, 分享到), in simplified or traditional
+    characters, with the spaces, colons and brackets between them; the run may open with the tail of a word whose
+    head was cut already (中小 of 大 中 小) when a whole word follows. For readers of names
+    (engine/parse/level.py): a page's furniture glued before an issuer's name is no part of the name."""
+    from engine.ingest.normalise import same_length_light  # normalise imports nothing of this module's
+
+    same = same_length_light(text)
+    token, tail = _words().token, _tails()
+    end = p = pos
+    first = True
+    while True:
+        q = _BETWEEN_WORDS.match(same, p).end()  # type: ignore[union-attr]
+        m = token.match(same, q)
+        if m is None and first and (t := tail.match(same, q)) is not None:
+            r = _BETWEEN_WORDS.match(same, t.end()).end()  # type: ignore[union-attr]
+            m = token.match(same, r) if r > q else None
+        first = False
+        if m is None or m.end() == q:
+            return end
+        end = p = m.end()
+        if end < len(same) and same[end] in ":：】]":
+            end = p = end + 1
+
+
+def holds_word(text: str) -> bool:
+    """A furniture word (`strong_tokens`, `weak_tokens`) stands somewhere in `text`."""
+    from engine.ingest.normalise import same_length_light
+
+    return _words().token.search(same_length_light(text)) is not None
+
+
+@memo(1, copy="shared")  # a compiled pattern from the one file
+def _tails() -> re.Pattern[str]:
+    """The tails of the furniture words (中小 of 大中小, 保护色 of 视力保护色), longest first."""
+    words = data()["strong_tokens"] + data()["weak_tokens"]
+    tails = {w[k:] for w in words for k in range(1, len(w))}
+    return re.compile("|".join(map(_letters, sorted(tails, key=len, reverse=True))))

@@ -122,7 +122,7 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     limit = min(len(text), pos + 12)
     for m in _SUFFIX_RE.finditer(text, pos + 1, limit):
         stem = text[pos : m.start()]
-        if not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or _holds_furniture(stem):
             return None
         # 共和县, 和平区, 全椒县, 本溪市, 建德市, 察哈尔右翼前旗: a stem with a function word's character or
         # longer than most is still a place when the gazetteer lists the whole name
@@ -148,6 +148,22 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     return None
 
 
+def _past_furniture(text: str, pos: int) -> int:
+    """Past the page furniture words starting at `pos` (字号 大 中 小 视力保护色, 打印 关闭, 分享到: the data of
+    rulesets/data/page_furniture.yaml): a one-line scraped page may glue them right before the issuer's name or the
+    title, and no furniture word is ever part of a place's name."""
+    from engine.ingest.furniture import words_end  # the ingest's word lists, read on first use
+
+    return words_end(text, pos)
+
+
+def _holds_furniture(name: str) -> bool:
+    """A furniture word stands inside `name` (中小视力保护色敦煌市: the rest of a 大 中 小 switch, then an aid)."""
+    from engine.ingest.furniture import holds_word
+
+    return holds_word(name)
+
+
 def _runs_on(text: str, end: int) -> bool:
     """The suffix ending at `end` is the first character of a word (市场, 区域 …)."""
     return text[end - 1 : end + 1] in _SUFFIX_WORDS
@@ -165,10 +181,10 @@ def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str,
     place right after the division it belongs to in the gazetteer (拉萨市城关区), or when the document names
     it as a body's place (`known`, `named_by_bodies`: 宣和镇人民政府)."""
     text = strip_quotes(text).strip()
-    pos = 0
+    pos = _past_furniture(text, 0)  # 字号：大 中 小 视力保护色敦煌市…: a page's buttons glued before the name
     for prefix in ("中共", "关于"):
-        if text.startswith(prefix):
-            pos = len(prefix)
+        if text.startswith(prefix, pos):
+            pos += len(prefix)
     out: list[tuple[str, Level]] = []
     while pos < len(text) and len(out) < 4:
         hit, named = _next_place(text, pos, out), _known_at(text, pos, known)
@@ -300,7 +316,7 @@ def body_place_at(text: str, pos: int) -> str | None:
     if m is None:
         return None
     name = m.group()
-    if name.endswith(_area_ends()) and not _divisions(name):
+    if (name.endswith(_area_ends()) and not _divisions(name)) or _holds_furniture(name):
         return None
     return name
 
@@ -313,6 +329,7 @@ def named_by_bodies(texts: list[str]) -> frozenset[str]:
         t = "".join(strip_quotes(text).split())
         pos, run = 0, []  # type: ignore[var-annotated]
         while pos < len(t):
+            pos = _past_furniture(t, pos)  # 视力保护色敦煌市人民政府办公室: the page's aid, then the body
             if t.startswith("中共", pos):
                 pos += 2
             hit = _next_place(t, pos, run)

@@ -348,12 +348,15 @@ def _own_places(ctx: CheckContext) -> list[Place]:
     all of them if none is. A town's plan stands in its county. Unknown place or level, or national: none."""
     draft = ctx.draft
     own, level = places.jurisdiction(draft), draft.level
-    if level == "town":  # towns are not in the gazetteer: their county is the place to stand in
-        own, level = draft.parent_jurisdiction or "", "county"
+    if level == "town":  # towns are not in the gazetteer: their county is the place to stand in, the one its
+        # parent plan is of when the draft names none (金渠镇 implementing 眉县's plan lies in 眉县)
+        above = ctx.parent.jurisdiction if ctx.parent is not None and ctx.parent.level == "county" else ""
+        own, level = draft.parent_jurisdiction or above or "", "county"
     if not own or level not in ("province", "city", "county"):
         return []
     g = gazetteer()
-    found = {p.code: p for v in places.name_variants(own) for p in g.lookup(v) if p.level == level}
+    # by a searchable name, or by its full name where that is no searchable one (眉县, 沛县: a one-character stem)
+    found = {p.code: p for v in places.name_variants(own) for p in (*g.lookup(v), *g.named(v)) if p.level == level}
     hints = " ".join(
         x or "" for x in (draft.parent_jurisdiction, ctx.parent.jurisdiction if ctx.parent else "", draft.title)
     )
@@ -411,16 +414,22 @@ def _foreign_places(ctx: CheckContext) -> frozenset[str]:
 
 def _inside_parent(ctx: CheckContext, parent_own: list[str]) -> bool:
     """The draft's place lies inside its parent's (普洱市 in 云南省): one of its gazetteer ancestors bears a
-    name of the parent's. Unknown places: no."""
+    name of the parent's; a town's place is its county (`_own_places`), so the county bears it itself (金渠镇 in
+    眉县). Unknown places: no."""
     g = gazetteer()
     names = set(parent_own)
+    town = ctx.draft.level == "town"
     return any(
-        names.intersection(up.names) for p in _own_places(ctx) for a in p.ancestors if (up := g.places.get(a))
+        names.intersection((up.name, *up.names))
+        for p in _own_places(ctx)
+        for a in (p.code, *p.ancestors) if (a != p.code or town) and (up := g.places.get(a))
     )
 
 
 def _qualifier_patterns(lv: dict) -> list[str]:
-    return [str(c) for c in (lv.get("place_qualifier") or [])]
+    """levels.yaml `place_qualifier` (the name qualifying what the two share) and `place_fact` (a fact about the
+    parent's place: 榆中县是…基地, 作为榆中县的…)."""
+    return [str(c) for key in ("place_qualifier", "place_fact") for c in (lv.get(key) or [])]
 
 
 def _qualifies(patterns: list[str], name: str, text: str, s: int) -> bool:
