@@ -258,7 +258,8 @@ def _matrix_below(roles: dict[int, str], body: list[list[Cell]]) -> bool:
     marked = False
     for row in body:
         for cell in row:
-            if cell.text and not cell.inherited and units & set(range(cell.col, cell.col + cell.span)):
+            # a cell within the unit columns (a section row across the table is no matrix cell)
+            if cell.text and not cell.inherited and set(range(cell.col, cell.col + cell.span)) <= units:
                 if not matrix.is_mark(cell.text):
                     return False
                 marked = True
@@ -654,7 +655,8 @@ def _header_kind(line: str) -> str | None:
             roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)])
             if kind == "single" and (len(roles) != len(cells) or roles.get(0) != "no"):
                 continue  # single spaces split prose too: every cell a column word, 序号 first
-            if roles and len(roles) >= MIN_TEXT_CELLS - 1:
+            words = [r for r in roles.values() if not isinstance(r, matrix.UnitColumn)]  # a unit's name is no sign
+            if roles and len(words) >= MIN_TEXT_CELLS - 1:
                 return kind
     return None
 
