@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering, wrap
+from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
     Cell,
@@ -263,13 +264,15 @@ def read_docx(data: bytes, path: str) -> DocxText:
         counter = [0]
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         _GRIDS.set(GridBudget(path))
-        lines = list(_docx_blocks(iter_docx_blocks(document), counter))
-        for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
-            if n == _BOX:
-                counter[0] += 1
-                lines[k] = (counter[0], text)
-        lines = _pasted_tables(lines)
         body = document.element.body
+        # a responsibility matrix's marks are read by the legend the document states anywhere (ingest/matrix.py)
+        with legend_from(lambda: (paragraph_text(p) for p in body.iter(f"{_W}p"))):
+            lines = list(_docx_blocks(iter_docx_blocks(document), counter))
+            for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
+                if n == _BOX:
+                    counter[0] += 1
+                    lines[k] = (counter[0], text)
+            lines = _pasted_tables(lines)
         tracked = any(True for _ in body.iter(*_TRACKED))
         notes = _docx_notes(document)
         return DocxText(lines, notes, tracked)
@@ -651,43 +654,50 @@ def read_html(text: str, path: str) -> list[RawLine]:
         sizes = _Sizes(root)
         total = sizes.text(root)
         grids = GridBudget(path)
-        metadata_rows: dict[int, bool] = {}
-        out: list[str] = []
-        rows: list[TableRow] = []
-        stack: list[tuple[object, bool]] = [(root, True)]
-        while stack:
-            node, entering = stack.pop()
-            tag = node.tag  # type: ignore[attr-defined]
-            if not entering:
-                out.append(_BREAK)
-                continue
-            if tag == "-text":
-                out.append(_WS.sub(" ", node.text_content or ""))  # type: ignore[attr-defined]
-                continue
-            if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total, sizes):
-                continue
-            if tag == "table" and _html_task_table(node, out, rows, grids):
-                continue
-            if tag in _BLOCK_TAGS:
-                out.append(_BREAK)
-                stack.append((node, False))
-            elif tag in _CELL_TAGS:
-                if _is_metadata_row(node, metadata_rows):
-                    out.append(" ")
-                else:
-                    out.append(_BREAK)
-                    stack.append((node, False))
-            children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
-            stack.extend((child, True) for child in reversed(children))
-        lines: list[str] = [line.strip() for line in "".join(out).split(_BREAK)]
-        if rows:
-            lines = [rows[int(x[1:-1])] if x.startswith(_ROW) else x for x in lines]
+        with legend_from(lambda: [root.text(deep=True, separator="\n")]):  # type: ignore[attr-defined]
+            lines = _html_lines(root, total, sizes, grids)
         # a task table pasted into the page's editor as text, a <p> or <br> a row: read as in a .txt
         return _pasted_tables([(i + 1, line) for i, line in enumerate(x for x in lines if x)])
     except PlancheckError:
         raise
     except Exception as exc:
         raise _corrupt(path, ".html", exc) from exc
+
+
+def _html_lines(root: object, total: int, sizes: _Sizes, grids: GridBudget) -> list[str | TableRow]:
+    """The page's lines: blocks and cells become line breaks, chrome is dropped, a task table's rows are rows."""
+    stack: list[tuple[object, bool]] = [(root, True)]
+    metadata_rows: dict[int, bool] = {}
+    out: list[str] = []
+    rows: list[TableRow] = []
+    while stack:
+        node, entering = stack.pop()
+        tag = node.tag  # type: ignore[attr-defined]
+        if not entering:
+            out.append(_BREAK)
+            continue
+        if tag == "-text":
+            out.append(_WS.sub(" ", node.text_content or ""))  # type: ignore[attr-defined]
+            continue
+        if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total, sizes):
+            continue
+        if tag == "table" and _html_task_table(node, out, rows, grids):
+            continue
+        if tag in _BLOCK_TAGS:
+            out.append(_BREAK)
+            stack.append((node, False))
+        elif tag in _CELL_TAGS:
+            if _is_metadata_row(node, metadata_rows):
+                out.append(" ")
+            else:
+                out.append(_BREAK)
+                stack.append((node, False))
+        children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
+        stack.extend((child, True) for child in reversed(children))
+    lines: list[str | TableRow] = [line.strip() for line in "".join(out).split(_BREAK)]
+    if rows:
+        lines = [rows[int(x[1:-1])] if x.startswith(_ROW) else x for x in lines]
+    return lines
 
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>|<!--")

@@ -34,7 +34,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from engine.ingest import budgets
+from engine.ingest import budgets, matrix
 from engine.ingest.normalise import to_simplified
 from engine.memo import memo
 from engine.roles import roles as role_words
@@ -221,23 +221,55 @@ def _task_heads(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(e for e, n in ends.items() if n >= 2))
 
 
-def header_roles(cells: list[Cell]) -> dict[int, str]:
-    """Grid column -> role for a header row; empty when the row names no task or unit column."""
+def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dict[int, str]:
+    """Grid column -> role for a header row; empty when the row names no task or unit column.
+
+    A cell naming no column but one unit (省能源局) is a unit's column of a responsibility matrix
+    (engine/ingest/matrix.py: `UnitColumn`); its cells are read as roles only where they say one. Such columns
+    make a header by themselves only beside a 序号 column, at least `MATRIX_MIN` of them, with role words or
+    marks in the rows below (`body`): a table of figures under units' names is no task table."""
+    roles = _cell_roles(cells)
+    named = set(roles.values())
+    if not {"task", "lead", "duty", "support"} & named and not (
+        body is not None and "no" in named and _matrix_below(roles, body)
+    ):
+        return {}
+    return roles
+
+
+def _cell_roles(cells: list[Cell]) -> dict[int, str]:
+    """Grid column -> the role its header cell names (a column word, or a unit's name: `UnitColumn`)."""
     roles: dict[int, str] = {}
     for cell in cells:
         role = column_role(cell.text)
+        if role is None and cell.text:
+            role = matrix.unit_header(cell.text)
         if role is not None:
             for c in range(cell.col, cell.col + cell.span):
                 roles.setdefault(c, role)
-    if not {"task", "lead", "duty", "support"} & set(roles.values()):
-        return {}
     return roles
+
+
+def _matrix_below(roles: dict[int, str], body: list[list[Cell]]) -> bool:
+    """At least `MATRIX_MIN` unit columns, and the rows below put a role word or mark in them and nothing else."""
+    units = {c for c, r in roles.items() if isinstance(r, matrix.UnitColumn)}
+    if len({roles[c].name for c in units}) < matrix.MATRIX_MIN:  # type: ignore[attr-defined]
+        return False
+    marked = False
+    for row in body:
+        for cell in row:
+            # a cell within the unit columns (a section row across the table is no matrix cell)
+            if cell.text and not cell.inherited and set(range(cell.col, cell.col + cell.span)) <= units:
+                if not matrix.is_mark(cell.text):
+                    return False
+                marked = True
+    return marked
 
 
 def find_header(rows: list[list[Cell]]) -> tuple[int, dict[int, str]] | None:
     """(index of the header row, its roles), or None for a table that is not a task table."""
     for i, row in enumerate(rows[:HEADER_SCAN]):
-        roles = header_roles(row)
+        roles = header_roles(row, rows[i + 1 :])
         if roles:
             return i, roles
     return None
@@ -262,8 +294,14 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
     starts = _cell_starts(texts)
     by_role: dict[str, list[int]] = {}
     readings: dict[int, str | tuple[str, ...]] = {}  # a cell whose header says how to read it (`Role`)
+    named: dict[int, tuple[str, str]] = {}  # a matrix cell: (the role it says, its column's unit)
     for k, cell in enumerate(cells):
         role = next((roles[c] for c in range(cell.col, cell.col + cell.span) if c in roles), "")
+        if isinstance(role, matrix.UnitColumn):
+            said = matrix.cell_role(texts[k]) if texts[k] and not cell.inherited else None
+            if said is not None:
+                named[k] = (said, role.name)
+            role = "unit" if said is not None or not texts[k] else ""  # no role said: as a cell no column claims
         by_role.setdefault(str(role), []).append(k)
         if isinstance(role, Role):
             readings[k] = role.reading
@@ -296,7 +334,7 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         task_text += t
     if not task_cells:
         b.add("", anchor)
-    _fields(b, texts, starts, by_role, task_text, readings)
+    _fields(b, texts, starts, by_role, task_text, readings, named)
     return TableRow(orig, "".join(b.text), b.cols)
 
 
@@ -317,22 +355,26 @@ def _fields(
     by_role: dict[str, list[int]],
     task_text: str,
     readings: dict[int, str | tuple[str, ...]] | None = None,
+    named: dict[int, tuple[str, str]] | None = None,
 ) -> None:
     """The units of a row (its unit cells, by column) as a clause "(牵头单位:…;配合单位:…)" and its deadline
     "…完成。", added to `b`; nothing already in `task_text` is said again. `readings`: cells whose header says
-    how to read them (`Role`)."""
+    how to read them (`Role`); `named`: cells of a responsibility matrix, (the role the cell says, the unit its
+    column's header names), the unit's name standing where the cell does."""
     # a unit cell may name both roles with its own labels ("牵头：X" / "配合：Y" as lines of one 责任单位 cell):
     # each labelled part goes to its role, whatever the column's; text before any label keeps the column's role
-    parts: dict[str, list[tuple[int, str]]] = {"lead": [], "duty": [], "support": []}
+    parts: dict[str, list[tuple[int, str, bool]]] = {"lead": [], "duty": [], "support": []}
     for role in ("lead", "duty", "support"):
         for k in by_role.get(role, []):
             if texts[k]:
                 for own, at, piece in _labelled(texts[k]):
                     if own is None and readings and k in readings:
                         for got, off, sub in _read_as_header_says(piece, readings[k]):
-                            parts[got].append((starts[k] + at + off, sub))
+                            parts[got].append((starts[k] + at + off, sub, False))
                         continue
-                    parts[own or role].append((starts[k] + at, piece))
+                    parts[own or role].append((starts[k] + at, piece, False))
+    for k, (said, unit) in (named or {}).items():
+        parts[said].append((starts[k], unit, True))
     lead_word = "牵头单位" if parts["lead"] or not parts["duty"] else "责任单位"  # 责任单位 is not 牵头单位
     lead = sorted(parts["lead"] + parts["duty"])
     support = sorted(parts["support"])
@@ -342,10 +384,13 @@ def _fields(
             if not ps:
                 continue
             b.add(("(" if first else ";") + word + ":", ps[0][0])
-            for n, (at, piece) in enumerate(ps):
+            for n, (at, piece, whole) in enumerate(ps):
                 if n:
                     b.add("、", at)
-                _units(b, piece, at)
+                if whole:
+                    b.add(piece, at)  # a matrix column's unit: its name is the header's, not the cell's
+                else:
+                    _units(b, piece, at)
             first = False
         b.add(")", (support or lead)[0][0])
     for k in by_role.get("due", []):
@@ -491,7 +536,11 @@ def sub_header(row: list[Cell]) -> dict[int, str]:
     every cell of it that holds text (a cell merged down from the row above repeats its word) names a
     column. Empty for any other row."""
     roles = header_roles(row)
-    if not roles or not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in row if cell.text):
+    if not roles:  # unit names alone under a merged 责任单位 (省能源局 | 省应急厅 | …): a matrix's own header
+        roles = {c: r for c, r in _cell_roles(row).items() if isinstance(r, matrix.UnitColumn)}
+        if len(roles) < matrix.MATRIX_MIN:
+            return {}
+    if not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in row if cell.text):
         return {}
     return roles
 
@@ -606,7 +655,8 @@ def _header_kind(line: str) -> str | None:
             roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)])
             if kind == "single" and (len(roles) != len(cells) or roles.get(0) != "no"):
                 continue  # single spaces split prose too: every cell a column word, 序号 first
-            if roles and len(roles) >= MIN_TEXT_CELLS - 1:
+            words = [r for r in roles.values() if not isinstance(r, matrix.UnitColumn)]  # a unit's name is no sign
+            if roles and len(words) >= MIN_TEXT_CELLS - 1:
                 return kind
     return None
 
@@ -628,6 +678,13 @@ def _single_row(cells: list[tuple[int, str]], roles: dict[int, str], width: int)
 
 
 def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`_text_table_lines`, a responsibility matrix's marks read by the legend in `lines` (unless the reader
+    that called has stated the whole document's: engine/ingest/matrix.py)."""
+    with matrix.legend_from(lambda: (t for _, t in lines)):
+        return _text_table_lines(lines)
+
+
+def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Raw text lines with each task table (a header line naming 任务/牵头单位/配合单位/完成时限 … in
     cells split by tabs, | pipes or runs of spaces) read as the .docx reader reads one: the header
     dropped, each row one `TableRow` whose columns are the line's own. A table ends at the first line
@@ -649,10 +706,15 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             i += 1
             continue
         head_cells = _split_cells(line, kind)
+        heads = [[t for _, t in head_cells]]  # the header's lines, dropped where the table repeats them
+        j = i + 1
+        if kind in ("tab", "pipe") and j < n and (units := _unit_sub_line(head_cells, _split_cells(lines[j][1], kind))):
+            head_cells = units  # 责任单位 over one column per unit: a matrix's header on two lines
+            heads.append([t for _, t in _split_cells(lines[j][1], kind)])
+            j += 1
         width = len(head_cells)
         roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
         rows: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
-        j = i + 1
         while j < n:
             row_line_no, text = lines[j]
             if kind == "pipe" and _PIPE_RULE.match(text):
@@ -660,7 +722,7 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
             cells = _split_cells(text, kind)
             stripped = text.strip()
-            if [t for _, t in cells] == [t for _, t in head_cells]:
+            if [t for _, t in cells] in heads:
                 j += 1  # the header line again (a table copied from pages that each repeat it): no row
                 continue
             if kind in ("tab", "pipe") and rows and (joined := _continued(rows[-1], text, cells, roles, width)):
@@ -704,6 +766,27 @@ def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     from engine.ingest.field_records import field_records  # the same, for task lists set as records
 
     return field_records(cell_line_tables(out))
+
+
+def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The header's cells with its unit column (责任单位) replaced by the unit columns the line below names, when
+    that line is a responsibility matrix's second header line: its filled cells one run of at least
+    `MATRIX_MIN` units' names (省能源局 | 省应急厅 | …), standing where the header's unit column does, every other
+    cell empty (merged down from the line above, as a PDF's ruled table or Word's copied text gives it) or holding
+    the end of the word above it (序 over 号: a narrow merged cell's word wrapped past the rule). Else None."""
+    if len(sub) <= len(head):
+        return None
+    units = [k for k, (_, t) in enumerate(sub) if t and matrix.unit_header(t)]
+    if len(units) < matrix.MATRIX_MIN or units != list(range(units[0], units[-1] + 1)):
+        return None
+    before, after = units[0], len(sub) - 1 - units[-1]
+    if before + 1 + after != len(head) or column_role(head[before][1]) not in _UNIT_ROLES:
+        return None
+    rest = [*zip(head[:before], sub[:before], strict=True), *zip(head[before + 1 :], sub[units[-1] + 1 :], strict=True)]
+    if any(t and column_role(above + t) is None for (_, above), (_, t) in rest):
+        return None
+    joined = [(at, above + t) for (at, above), (_, t) in rest]
+    return [*joined[:before], *(sub[k] for k in units), *joined[before:]]
 
 
 class _Joined(list):
