@@ -268,6 +268,8 @@ class Numbering(CheckKind):
     def _mixed(self, group: list[_Item], lang: str) -> Iterator[Hit]:
         forms: dict[str, str] = {}
         for it in group:
+            # a mark of one character (㈠ ⑴ ⒈ ❶: rulesets/data/numbering_marks.yaml) matches no _LABEL: it has no
+            # punctuation of its own to differ in, so ㈠…㈩ beside a typed （十一） is one form, not two
             m = _LABEL.match(it.orig) if it.orig else None
             if m:
                 forms[it.ref] = m.group(1) + "#" + m.group(3) + m.group(4)
