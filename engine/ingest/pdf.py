@@ -257,6 +257,16 @@ _ENDS = tuple("。！？；：.!?;:）)")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百\d]+[章节条部分])"
 )
+
+
+def _numbered(text: str) -> bool:
+    """A label at `text`'s start: one of _NUMBERED, or a numbering mark of one character (㈠ ⑴ ⒈ ①:
+    rulesets/data/numbering_marks.yaml)."""
+    from engine.parse.numbering import opens_with_mark  # engine.parse imports engine.ingest
+
+    return bool(_NUMBERED.match(text)) or opens_with_mark(text)
+
+
 # a decimal-numbered plan's section line, "3 保障措施" (engine/parse/numbering.py decimal_markers): a short line, a
 # bare number and a title without a stop
 _SECTION = re.compile(r"^\d{1,2}\s+[^\d\s.．、%][^。；;，,：:！？!?]{1,29}$")
@@ -558,11 +568,11 @@ def _continues(
         return False
     em = max(prev.size, 1.0)
     left, right = block
-    if prev.text.endswith(_ENDS) and _NUMBERED.match(line.text):
+    if prev.text.endswith(_ENDS) and _numbered(line.text):
         return False  # a numbered item after a finished sentence starts anew, however full the line
     short = line.x1 < right - 3 * em  # a heading's line, not a sentence's wrapped at the margin
     if (prev.text.endswith(_ENDS) or _FIELD.match(para)) and (
-        (_SECTION.match(line.text) and short) or (_NUMBERED.match(line.text) and _FIELD.match(para))
+        (_SECTION.match(line.text) and short) or (_numbered(line.text) and _FIELD.match(para))
     ):
         return False  # so is a section line after one, and either after a field's unit list
     prev_full = prev.x1 + max(line.lead, em) > right - 0.5 * em  # the next line's start did not fit

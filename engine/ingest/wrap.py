@@ -136,8 +136,26 @@ def _split_label(body: str, ahead: str) -> bool:
     return False
 
 
+def _numbered(text: str) -> bool:
+    """A label at `text`'s start: one of _ITEM, or a numbering mark of one character (㈠ ⑴ ⒈ ①:
+    rulesets/data/numbering_marks.yaml)."""
+    from engine.parse.numbering import opens_with_mark  # engine.parse imports engine.ingest
+
+    return bool(_ITEM.match(text)) or opens_with_mark(text)
+
+
+def _heading(body: str) -> bool:
+    """`body` is a numbered heading: its label (_HEADING, or a mark standing for （一）/一、) and words without a
+    sentence's punctuation."""
+    from engine.parse.numbering import marks
+
+    m = _HEADING.match(body)
+    end = m.end() if m else 1 if marks().get(body[:1], ("",))[0] in ("cn_paren", "cn_dun") else None
+    return end is not None and not _SENTENCE.search(body, end)
+
+
 def starts_item(ahead: str) -> bool:
-    return bool(_ITEM.match(ahead) or _FIELD.match(ahead))
+    return _numbered(ahead) or bool(_FIELD.match(ahead))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -165,12 +183,12 @@ def goes_on(brackets: Brackets, tail: str, line: str, nxt: str, wide: int) -> bo
         return False
     if ahead[0] in CONTINUES or _split_label(body, ahead):
         return True
-    if brackets.open and not _ITEM.match(ahead):
+    if brackets.open and not _numbered(ahead):
         return True  # a bracket left open goes on, a field inside it too: …救援队伍的（ / 牵头单位：…）
     if _FIELD.match(ahead):
         return False
-    heading = bool(_HEADING.match(body)) and not _SENTENCE.search(body, _HEADING.match(body).end())
-    if _ITEM.match(ahead):
+    heading = _heading(body)
+    if _numbered(ahead):
         # a label at the line's start after a long line broken inside a word is the word's end: 法制统 / 一、政令统一
         return _inside_word(body, wide) and not heading and not _FIELD.match(body)
     if len(_INDENT.match(nxt).group().expandtabs(2)) > len(_INDENT.match(line).group().expandtabs(2)):

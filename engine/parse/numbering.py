@@ -1,6 +1,8 @@
 """Numbering markers: 一、 (一) 1. (1) ① 第一章 … and entries numbered with a word (任务1：, 第3项任务：, 事项2：;
 rulesets/data/entry_numbering.yaml) at a paragraph start, or inline in a huge line; decimal numbering (2 重点任务,
-2.1 …, 2.1.1 …; rulesets/data/decimal_numbering.yaml) at a paragraph start only.
+2.1 …, 2.1.1 …; rulesets/data/decimal_numbering.yaml) at a paragraph start only. A mark of one character (㈠ ⑴ ⒈ ①
+❶; rulesets/data/numbering_marks.yaml) is a marker of the style it stands for, labelled as that style writes it
+(㈠ is the item (一)), its offsets the one character's.
 
 Every function here works on text that went through `fold` (a one-to-one character map), so an
 offset found here is an offset into the paragraph's normalised text and maps back to the original
@@ -58,7 +60,6 @@ CN_DIGITS = {
     "九": 9,
 }
 CN_NUM_CHARS = "一二三四五六七八九十百零〇两"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 
 
 def cn_number(s: str) -> int | None:
@@ -112,7 +113,6 @@ _MARKER = (
     rf"|(?P<arp>\((?P<arp_n>\d{{1,3}})\))"
     rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"
     rf"|(?P<ard>(?<![\d.])(?P<ard_n>\d{{1,5}})(?:\s*、|\.)(?![\d.]))"
-    rf"|(?P<cir>[{CIRCLED}])"
     # a closing half bracket alone: 1） 2） (平凉, 开化) and 一） 二）. Never right after a word, a digit or an opening
     # bracket: "（见附件1）", "（1）" and "统一）" close a bracket
     rf"|(?P<arh>(?<![\w(])(?P<arh_n>\d{{1,3}})\))"
@@ -168,6 +168,51 @@ def _entries() -> tuple[str, str, str]:
         "|".join(rf"(?P<ent{k}>{label}\s*(?:{inline}))" for k, label in enumerate(labels)),
         "|".join(f"(?P<ent{k}>{label}{bare})" for k, label in enumerate(labels)),
     )
+
+
+_CN_TENS = "一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (up to 99: a class of marks is short)."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens < 2 else _CN_TENS[tens - 1]) + ("十" if tens else "") + (_CN_TENS[ones - 1] if ones else "")
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _mark_classes() -> tuple[tuple[str, str, str], ...]:
+    """(style, label form, marks in order) of each class of rulesets/data/numbering_marks.yaml whose style is one of
+    STYLES."""
+    from engine.extract.data import read_data  # engine.extract imports parse.level: imported here
+
+    raw = read_data("numbering_marks.yaml", required=True) or {}
+    classes = ((str(c.get("style") or ""), str(c.get("label") or "{mark}"), str(c.get("chars") or ""))
+               for c in raw.get("classes") or [])  # fmt: skip
+    return tuple(c for c in classes if c[0] in STYLES and c[2])
+
+
+@memo(1, copy="shared")
+def marks() -> dict[str, tuple[str, str, int]]:
+    """Each numbering mark of one character -> (the style it stands for, its label, its ordinal): ㈠ -> ("cn_paren",
+    "(一)", 1), ⒉ -> ("arabic_dot", "2", 2), ❸ -> ("circled", "❸", 3) (rulesets/data/numbering_marks.yaml)."""
+    out: dict[str, tuple[str, str, int]] = {}
+    for style, label, chars in _mark_classes():
+        for n, ch in enumerate(chars, 1):
+            out.setdefault(ch, (style, label.format(cn=_cn(n), n=n, mark=ch), n))
+    return out
+
+
+def mark_for(mark: str, n: int) -> str | None:
+    """The mark of `mark`'s class that stands for `n` (㈢, 2 -> ㈡; ⑷, 3 -> ⑶), or None: `mark` is no mark, or its
+    class has none for `n` (no mark comes after ㈩)."""
+    chars = next((c for _, _, c in _mark_classes() if mark in c), "")
+    return chars[n - 1] if chars and 0 < n <= len(chars) else None
+
+
+def opens_with_mark(text: str) -> bool:
+    """`text` opens (after spaces) with a numbering mark of one character, ㈠ ⑴ ⒈ ① ❶ (ingest asks, where it decides
+    whether a line starts a paragraph)."""
+    return text.lstrip(" \t\u3000")[:1] in marks()
 
 
 DECIMAL_STYLES = ("decimal2", "decimal3")
@@ -227,9 +272,10 @@ def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | N
     entries, inline, bare = _entries()
     joiners = "|".join(re.escape(j) for j in _joiners())
     decimal = _JOINED.replace("{joiners}", f"(?:{joiners})") if joiners else _DECIMAL
+    marker = _MARKER + (f"|(?P<mark>[{re.escape(''.join(marks()))}])" if marks() else "")
     return (
-        re.compile(r"\s*(?:" + _MARKER + f"|{decimal}" + (f"|{entries}" if entries else "") + r")"),
-        re.compile(_MARKER + (f"|{inline}" if inline else "")),
+        re.compile(r"\s*(?:" + marker + f"|{decimal}" + (f"|{entries}" if entries else "") + r")"),
+        re.compile(marker + (f"|{inline}" if inline else "")),
         re.compile(r"\s*(?:" + bare + r")") if bare else None,
     )
 
@@ -293,9 +339,9 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
     if g == "cnh":
         n = cn_number(m.group("cnh_n"))
         return Marker("cn_half", f"{m.group('cnh_n')})", n, m.start(g), end) if n else None
-    if g == "cir":
-        ch = m.group("cir")
-        return Marker("circled", ch, CIRCLED.index(ch) + 1, m.start(g), end)
+    if g == "mark":  # ㈠ -> cn_paren "(一)" 1; ① -> circled "①" 1
+        style, label, n = marks()[m.group("mark")]
+        return Marker(style, label, n, m.start(g), end)
     if g and g.startswith("ent"):  # 任务1： / 第3项任务： (the separator eaten, the spaces after it skipped)
         n = cn_number(m.group(f"{g}_n"))
         label = re.sub(r"\s+", "", m.group(f"{g}_l"))

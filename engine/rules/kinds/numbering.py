@@ -34,7 +34,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from engine.models import Measure, Paragraph
-from engine.parse.numbering import CIRCLED, Marker, marker_at_start, markers_in
+from engine.parse.numbering import Marker, mark_for, marker_at_start, markers_in, marks
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 # an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
@@ -271,6 +271,8 @@ class Numbering(CheckKind):
     def _mixed(self, group: list[_Item], lang: str) -> Iterator[Hit]:
         forms: dict[str, str] = {}
         for it in group:
+            # a mark of one character (㈠ ⑴ ⒈ ❶: rulesets/data/numbering_marks.yaml) matches no _LABEL: it has no
+            # punctuation of its own to differ in, so ㈠…㈩ beside a typed （十一） is one form, not two
             m = _LABEL.match(it.orig) if it.orig else None
             if m:
                 forms[it.ref] = m.group(1) + "#" + m.group(3) + m.group(4)
@@ -427,13 +429,21 @@ def _printed(p: Paragraph, mk: Marker) -> str:
 
 
 def _relabel(sub: _Sub, n: int) -> str:
-    """`sub`'s printed label with the number `n` in its place: （4） -> （3）, ④ -> ③, (四) -> (三)."""
+    """`sub`'s printed label with the number `n` in its place: （4） -> （3）, ④ -> ③, (四) -> (三), ㈣ -> ㈢ (a mark of
+    one character, rulesets/data/numbering_marks.yaml: the mark of its class for `n`, or the form it stands for where
+    the class has none)."""
+    printed = sub.printed
+    if printed in marks():
+        mark = mark_for(printed, n)
+        if mark is not None:
+            return mark
+        printed = sub.label  # past the class's last mark (⒇ then 21): the form it stands for, (21)
     if sub.style == "circled":
-        return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
+        return str(n)
     if sub.style == "cn_paren":
         num = _CN[n] if n < 10 else ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
-        return re.sub(r"[一二三四五六七八九十百零〇两]+", num, sub.printed, count=1)
-    return re.sub(r"[0-9０-９]+", str(n), sub.printed, count=1)
+        return re.sub(r"[一二三四五六七八九十百零〇两]+", num, printed, count=1)
+    return re.sub(r"[0-9０-９]+", str(n), printed, count=1)
 
 
 KIND = Numbering
