@@ -51,6 +51,7 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
 }
 
 _FALLBACK_TITLES = ["长", "书记", "主任", "常委", "委员", "组长", "主席", "同志"]
+_FALLBACK_DITTO = ["同上"]
 _FALLBACK_BODIES = ["单位", "部门", "主体"]
 _FALLBACK_CLAUSE = ["责任分工"]
 # a bare stem or a clause label is a label only where a colon follows and no ideograph stands before it
@@ -93,6 +94,7 @@ class Roles:
     whole: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> whole labels (roles.yaml `fields`)
     # role -> the words before a duty stem that make it a label of that role (第一 + 责任单位, 其他 + 责任单位)
     qualified: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ditto: tuple[str, ...] = ()  # a table cell's "the same as above" (同上, 同前, 〃): the cell above's text
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -227,6 +229,7 @@ def roles() -> Roles:
         clause_labels=_longest_first(
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),
+        ditto=_longest_first([str(w) for w in (raw.get("ditto") if raw.get("ditto") is not None else _FALLBACK_DITTO)]),
     )
 
 
