@@ -52,6 +52,7 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
 
 _FALLBACK_MATRIX = {"marks": ["★", "☆", "●", "○", "◎", "√", "✓"], "legend": ["表示", "代表", "为", "是", "：", ":"]}
 _FALLBACK_TITLES = ["长", "书记", "主任", "常委", "委员", "组长", "主席", "同志"]
+_FALLBACK_DITTO = ["同上"]
 _FALLBACK_BODIES = ["单位", "部门", "主体"]
 _FALLBACK_CLAUSE = ["责任分工"]
 # a bare stem or a clause label is a label only where a colon follows and no ideograph stands before it
@@ -98,6 +99,7 @@ class Roles:
     # mark's meaning with (★为牵头单位, ●表示配合), roles.yaml `matrix`
     matrix_marks: tuple[str, ...] = ()
     legend_words: tuple[str, ...] = ()
+    ditto: tuple[str, ...] = ()  # a table cell's "the same as above" (同上, 同前, 〃): the cell above's text
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -240,6 +242,7 @@ def roles() -> Roles:
         clause_labels=_longest_first(
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),
+        ditto=_longest_first([str(w) for w in (raw.get("ditto") if raw.get("ditto") is not None else _FALLBACK_DITTO)]),
     )
 
 

@@ -27,6 +27,7 @@ DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel pu
 # the lists of units.yaml (the file is required: it ships with the package)
 _UNIT_KEYS = (
     "generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "notes", "field_labels", "issuer_suffixes",
+    "branches",
 )  # fmt: skip
 
 # the lists of strength.yaml and lead_conventions.yaml (required files: they ship with the package)
@@ -78,6 +79,7 @@ class UnitData:
     field_labels: tuple[str, ...]  # fields of a clause that name no body (责任领导, 完成时限), longest first
     issuer_suffixes: tuple[str, ...] = ()  # how an issuing body's name ends (the front matter, a signature)
     notes: tuple[str, ...] = ()  # how a note inside a clause opens (以下均需X落实，不再列出): never a unit's name
+    branches: tuple[str, ...] = ()  # how a body's branch in a place ends (…黑龙江省分行, …道里分局), longest first
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def unit_data() -> UnitData:
         field_labels=by_len(raw["field_labels"]),
         issuer_suffixes=by_len(raw["issuer_suffixes"]),
         notes=by_len(raw["notes"]),
+        branches=by_len(raw["branches"]),
     )
 
 

@@ -116,6 +116,7 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
     j = i + width
     expect: int | None = None
     ordinal = 0
+    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
     while j < n and not isinstance(lines[j][1], TableRow):
         stripped = lines[j][1].strip()
         if [line.strip() for _, line in lines[j : j + width]] == header:
@@ -140,7 +141,7 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
         groups = _cut(lines, j, number, roles, width)
         if groups is None:
             break
-        row = _row(lines, j, groups, roles, ordinal + 1)
+        row = _row(lines, j, groups, roles, ordinal + 1, above)
         if row is not None:
             out.append(row)
             ordinal += 0 if row[1].heading else 1
@@ -239,7 +240,12 @@ def _unit_like(name: str) -> bool:
 
 
 def _row(
-    lines: list[tuple[int, str]], j: int, groups: list[list[int]], roles: dict[int, str], ordinal: int
+    lines: list[tuple[int, str]],
+    j: int,
+    groups: list[list[int]],
+    roles: dict[int, str],
+    ordinal: int,
+    above: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
     """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them."""
     used = [k for g in groups for k in g]
@@ -258,7 +264,7 @@ def _row(
             (base[k] + len(lines[k][1]) - len(lines[k][1].lstrip()), lines[k][1].strip()) for k in g
         ]  # fmt: skip
         pieces.append(where)
-    row = row_line(cells, roles, ordinal)
+    row = row_line(cells, roles, ordinal, above)
     if row is None:
         return None
     return lines[j][0], _in_pieces(row, orig, pieces)

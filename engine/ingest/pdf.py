@@ -10,7 +10,8 @@ an office's autospacing only widened the gap). Reading the glyphs with their box
    is one word run in Chinese typesetting; `Open Data` keeps its space); spaces in the file are kept;
 3. running headers and footers go: the first or last line of a page that repeats on most pages at the
    same height and size (digits ignored, so `第 3 页` repeats), and page numbers (`— 3 —`, `- 3 -`, `第3页 共10页`, `3/10`) there;
-4. lines join into paragraphs: a line that runs to the right margin continues on the next one unless
+4. lines join into paragraphs: a line that runs to the right margin (where lines of text end, a ruled table's
+   rows aside: a table may be set wider than the text) continues on the next one unless
    that one is indented (a first-line indent starts a paragraph), sits farther below than the line
    pitch, or has another font size; centred lines of a larger size (a title set over several lines)
    join each other. This holds across page breaks, so a measure printed over two pages stays one.
@@ -63,6 +64,8 @@ class CellEdge:
     lead: float = 0.0  # width of the first line's first unbreakable unit
     end: float | None = None  # where the last line's glyphs end (None: the cell is empty)
     limit: float = float("inf")  # how far the cell's text can reach (pdf_tables.text_limits)
+    first: str = ""  # the first line's text
+    last: str = ""  # the text since the cell's last typed line break (the name being written where it stops)
 
 
 def page_lines(textpage: object, page_no: int, page: object | None = None) -> tuple[list[Line], int]:
@@ -173,9 +176,8 @@ def _without_marks(row: list[_Glyph]) -> list[_Glyph]:
 
 
 def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
-    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are; a line that
-    stopped short of the cell's text limit with room for the next line's first unit ended at a typed
-    line break, kept as a space (as a .docx cell's paragraphs are kept apart)."""
+    """A table row as one Line: each cell's wrapped lines joined as a paragraph's are; a line the author
+    ended (`_typed_break`) is kept apart by a space (as a .docx cell's paragraphs are kept apart)."""
     cells: list[str] = []
     edges: list[CellEdge] = []
     limits = row.limits or [float("inf")] * len(row.cells)
@@ -188,9 +190,15 @@ def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
             if not part or not visible:
                 continue
             lead = visible[_leading_unit(visible)][2] - visible[0][1]
-            text += (" " if text and _typed_break(edge.end, lead, limit) else _joiner(text, part)) + part
+            if text and _typed_break(edge.end, lead, limit, edge.last, part):
+                text += " " + part
+                edge.last = part
+            else:
+                joiner = _joiner(text, part)
+                text += joiner + part
+                edge.last += joiner + part
             if edge.end is None:
-                edge.lead = lead
+                edge.lead, edge.first = lead, part
             edge.end = max(g[2] for g in visible)
         cells.append(" ".join(text.split("\t")))
         edges.append(edge)
@@ -200,13 +208,43 @@ def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
     )  # fmt: skip
 
 
-def _typed_break(end: float | None, lead: float, limit: float) -> bool:
-    """A cell's line that stopped at `end`, short of the cell's text limit with room for the next line's
-    first unit (`lead` wide), ended at a line break the author typed, not where the cell's width wrapped it."""
-    return end is not None and end + lead <= limit + BREAK_SLACK
+def _typed_break(end: float | None, lead: float, limit: float, last: str = "", line: str = "") -> bool:
+    """A cell's line that stopped at `end` ended at a line break the author typed, not where the cell's width
+    wrapped it: it stopped short of the cell's text limit with room for the next line's first unit (`lead`
+    wide); or it filled the line, but with the end of a body's name, and the next line starts another's
+    (`_names_break`: units one a line in a column just as wide as a name, "省生态环境厅⏎省应急管理厅", where no
+    width tells a typed break from a wrap)."""
+    if end is None:
+        return False
+    return end + lead <= limit + BREAK_SLACK or _names_break(last, line)
 
 
 BREAK_SLACK = 0.5  # points: glyph boxes of lines that reach the same edge differ by rounding
+_NAME = re.compile(r"^[\u4e00-\u9fff()（）]{2,20}$")  # a body's name on a cell's lines: ideographs, brackets
+
+
+def _names_break(last: str, line: str) -> bool:
+    """`last` (a cell's text since its last typed break) is a body's whole name and `line`, the next line, starts
+    another: "省生态环境厅" then "省应急管理厅", not "省工业和信息" then "化厅" (no name ends at 信息) nor "县人民政府"
+    then "办公室" (no name starts at 办). A body's branch in a place goes on its name: "中国人民银行" then "黑龙江省分
+    行", "国家矿山安全监察局" then "山西局" (a national body, then a place: its office there), "中国农业银行" then
+    "鸡西分行" (a place, then a branch's ending: rulesets/data/units.yaml `branches`)."""
+    if not (_NAME.match(last) and _NAME.match(line)):
+        return False
+    from engine.extract.data import unit_data  # imported here: ingest runs before extract is needed
+    from engine.parse import level as levels  # engine.parse imports engine.ingest
+    from engine.parse.frontmatter import body_starts
+
+    units = unit_data()
+    # a name's own ending (局, 厅, 政府, 海关: rulesets/data/units.yaml `suffixes`), not a set of places named without
+    # one: "各县（市）" then "区政府" is 各县（市）区政府
+    if not last.endswith(units.suffixes) or not body_starts(line, 0):
+        return False
+    if levels.place_at(line, 0) is None:
+        return True  # 省应急管理厅, 县教育局: a body named by its level alone is no branch of the one above
+    national = last.startswith(levels.NATIONAL_PREFIXES) or levels.national_body_at(last, 0)
+    placed = any(levels.place_at(last, k) for k in range(1, len(last)))  # 中国人民银行黑龙江省分行 is one already
+    return not (national and not placed) and not line.endswith(units.branches)
 
 
 def _joiner(text: str, line: str) -> str:
@@ -468,7 +506,9 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     if not body:
         return []
     body_size = statistics.median(line.size for line in body)
-    block = _margins(body)
+    # a ruled table is set to its own width, often past the text block: its rows' edges are no margins (a table
+    # of eight rows made 9 of 47 lines "reach" its right edge and no line of text seemed to reach the margin)
+    block = _margins([line for line in body if line.cells is None] or body)
     pitch = _pitch(pages)
     out: list[tuple[int, str]] = []
     prev: Line | None = None
@@ -508,9 +548,10 @@ def _cells_key(line: Line) -> str:
 
 def _join_row(prev: Line, line: Line) -> None:
     """The part of a row on the next page into `prev`, cell by cell. A cell's part goes on the paragraph the
-    page cut unless the cell's last line above stopped short with room for the first unit below — the test
-    `_row_line` makes between two lines of a cell on one page — so two units the author put on lines of their
-    own (`市农业农村局⏎市自然资源局`) stay two when the break falls between them. The cell's text limit is the
+    page cut unless the author ended the cell's last line above (`_typed_break`: it stopped short with room for
+    the first unit below, or it ends one body's name and the part below starts another's) — the test `_row_line`
+    makes between two lines of a cell on one page — so two units the author put on lines of their own
+    (`市农业农村局⏎市自然资源局`) stay two when the break falls between them. The cell's text limit is the
     farther of the two pages' (each page's rows only show how far that page's text reached)."""
     assert prev.cells is not None and line.cells is not None
     above = prev.edges or [CellEdge() for _ in prev.cells]
@@ -519,10 +560,14 @@ def _join_row(prev: Line, line: Line) -> None:
     edges: list[CellEdge] = []
     for a, b, top, bottom in zip(prev.cells, line.cells, above, below, strict=True):
         limit = max(top.limit, bottom.limit)
-        typed = bool(a) and bool(b) and _typed_break(top.end, bottom.lead, limit)
-        cells.append(a + (" " if typed else _joiner(a, b)) + b)
+        typed = bool(a) and bool(b) and _typed_break(top.end, bottom.lead, limit, top.last, bottom.first)
+        joiner = " " if typed else _joiner(a, b)
+        cells.append(a + joiner + b)
         end = bottom.end if bottom.end is not None else top.end
-        edges.append(CellEdge(top.lead if top.end is not None else bottom.lead, end, limit))
+        # the name being written where the joined cell stops: the lower part's own, or the upper's going on
+        last = bottom.last if typed or bottom.last != b else top.last + joiner + b
+        first = top.first if top.end is not None else bottom.first
+        edges.append(CellEdge(top.lead if top.end is not None else bottom.lead, end, limit, first, last))
     prev.cells, prev.edges = cells, edges
     prev.text = "\t".join(cells)
 

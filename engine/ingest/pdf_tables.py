@@ -16,8 +16,9 @@ narrow cells; read line by line, the cells of one printed line run into each oth
 
 A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
 first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell, a cell's part on the
-next page going on the line the page cut unless the line above stopped short with room for its first unit (a line
-break the author typed: `市供销社⏎市交通运输局` stays two units, as it does within a page). A header
+next page going on the line the page cut unless the author ended the line above (`engine.ingest.pdf._typed_break`:
+it stopped short with room for the next line's first unit, or one body's name ends there and another's starts
+below: `市供销社⏎市交通运输局` stays two units, as it does within a page). A header
 row repeated at the top of each page the table runs over is read once (the same function drops the
 repeats), and is never taken for a running header.
 """

@@ -285,8 +285,12 @@ def _cell_starts(texts: list[str]) -> list[int]:
     return starts
 
 
-def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow | None:
-    """The synthetic line for one data or section row (None for an empty row)."""
+def row_line(
+    cells: list[Cell], roles: dict[int, str], ordinal: int, above: dict[int, str] | None = None
+) -> TableRow | None:
+    """The synthetic line for one data or section row (None for an empty row). `above`: the table's memory of
+    its last data row (grid column -> the cell's text), which a cell saying "同上" reads (`_ditto`) and this row
+    then replaces; one dict for the rows of one table, from its first row on."""
     texts = [c.text for c in cells]
     if not any(texts):
         return None
@@ -334,8 +338,33 @@ def row_line(cells: list[Cell], roles: dict[int, str], ordinal: int) -> TableRow
         task_text += t
     if not task_cells:
         b.add("", anchor)
-    _fields(b, texts, starts, by_role, task_text, readings, named)
+    values, copied = _ditto(cells, texts, by_role, above)
+    _fields(b, values, starts, by_role, task_text, readings, named, copied)
     return TableRow(orig, "".join(b.text), b.cols)
+
+
+_DITTO_ROLES = ("lead", "duty", "support", "due")
+_DITTO_EDGE = " \t\n\u3000。.，,；;、\"“”‘’'"
+
+
+def _ditto(
+    cells: list[Cell], texts: list[str], by_role: dict[str, list[int]], above: dict[int, str] | None
+) -> tuple[list[str], set[int]]:
+    """The row's cell texts with a unit or deadline cell that says "the same as above" (同上, 同前, 同上栏, 〃:
+    rulesets/data/roles.yaml `ditto`) read as the cell above it in its column, as an office means it; and the
+    cells so read. With no row above, such a cell names nothing (never a unit called 同上). `above` then holds
+    this row's texts as read."""
+    values = list(texts)
+    copied: set[int] = set()
+    words = role_words().ditto
+    for role in _DITTO_ROLES:
+        for k in by_role.get(role, []):
+            if texts[k].strip(_DITTO_EDGE) in words:
+                values[k] = (above or {}).get(cells[k].col, "")
+                copied.add(k)
+            if above is not None:
+                above[cells[k].col] = values[k]
+    return values, copied
 
 
 def _compound_number(text: str) -> re.Match[str] | None:
@@ -356,28 +385,34 @@ def _fields(
     task_text: str,
     readings: dict[int, str | tuple[str, ...]] | None = None,
     named: dict[int, tuple[str, str]] | None = None,
+    copied: set[int] | None = None,
 ) -> None:
     """The units of a row (its unit cells, by column) as a clause "(牵头单位:…;配合单位:…)" and its deadline
     "…完成。", added to `b`; nothing already in `task_text` is said again. `readings`: cells whose header says
     how to read them (`Role`); `named`: cells of a responsibility matrix, (the role the cell says, the unit its
-    column's header names), the unit's name standing where the cell does."""
+    column's header names), the unit's name standing where the cell does; `copied`: cells whose text is not
+    printed in them but copied from the cell above (`_ditto`), all of it mapped to the cell's start."""
     # a unit cell may name both roles with its own labels ("牵头：X" / "配合：Y" as lines of one 责任单位 cell):
     # each labelled part goes to its role, whatever the column's; text before any label keeps the column's role
     parts: dict[str, list[tuple[int, str, bool]]] = {"lead": [], "duty": [], "support": []}
+    fixed: set[int] = set()  # where a copied cell's pieces go: every character there
     for role in ("lead", "duty", "support"):
         for k in by_role.get(role, []):
             if texts[k]:
                 for own, at, piece in _labelled(texts[k]):
+                    if copied and k in copied:
+                        at = 0
+                        fixed.add(starts[k])
                     if own is None and readings and k in readings:
                         for got, off, sub in _read_as_header_says(piece, readings[k]):
-                            parts[got].append((starts[k] + at + off, sub, False))
+                            parts[got].append((starts[k] + (0 if starts[k] in fixed else at + off), sub, False))
                         continue
                     parts[own or role].append((starts[k] + at, piece, False))
     for k, (said, unit) in (named or {}).items():
         parts[said].append((starts[k], unit, True))
     lead_word = "牵头单位" if parts["lead"] or not parts["duty"] else "责任单位"  # 责任单位 is not 牵头单位
-    lead = sorted(parts["lead"] + parts["duty"])
-    support = sorted(parts["support"])
+    lead = sorted(parts["lead"] + parts["duty"], key=lambda p: p[0])
+    support = sorted(parts["support"], key=lambda p: p[0])
     if (lead or support) and not _RESP_END.search(task_text):
         first = True
         for word, ps in ((lead_word, lead), ("配合单位", support)):
@@ -390,14 +425,17 @@ def _fields(
                 if whole:
                     b.add(piece, at)  # a matrix column's unit: its name is the header's, not the cell's
                 else:
-                    _units(b, piece, at)
+                    _units(b, piece, at, at in fixed)
             first = False
         b.add(")", (support or lead)[0][0])
     for k in by_role.get("due", []):
         due = texts[k]
         if _NO_VALUE.match(due) or _squash(due) in _squash(task_text):
             continue
-        b.add(due, start=starts[k])
+        if copied and k in copied:
+            b.add(due, starts[k])
+        else:
+            b.add(due, start=starts[k])
         if _BARE_DATE.match(due.strip()):
             b.add("底前", starts[k])
         if not due.rstrip("。；; ").endswith(_DONE) and not re.search("长期|持续|每", due):
@@ -432,15 +470,16 @@ def _read_as_header_says(piece: str, reading: str | tuple[str, ...]) -> list[tup
     return out
 
 
-def _units(b: _Builder, text: str, start: int) -> None:
-    """Unit names; paragraph breaks and spaces between names become 、 (else names would run together)."""
+def _units(b: _Builder, text: str, start: int, fixed: bool = False) -> None:
+    """Unit names; paragraph breaks and spaces between names become 、 (else names would run together). `fixed`:
+    the names are not printed here (a copied cell: `_ditto`), every character maps to `start`."""
     last = 0
     for m in _WS_RUN.finditer(text):
-        b.add(text[last : m.start()], start=start + last)
+        b.add(text[last : m.start()], start if fixed else None, start=start + last)
         if text[m.start() - 1] not in _LIST_MARKS and text[m.end() : m.end() + 1] not in _LIST_MARKS:
-            b.add("、", start + m.start())  # a name's own 、 before the break is kept, not doubled
+            b.add("、", start if fixed else start + m.start())  # a name's own 、 before the break is kept, not doubled
         last = m.end()
-    b.add(text[last:], start=start + last)
+    b.add(text[last:], start if fixed else None, start=start + last)
 
 
 @memo(1, copy="shared")  # built once from the roles data; a compiled pattern and a frozen mapping
@@ -562,11 +601,12 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
     if sub:
         roles = {**roles, **sub}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))
+    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
     for row in rows[h + 1 :]:
         if _squash("\t".join(c.text for c in row)) in header:
             out.append(None)  # a header row (again): no task
             continue
-        line = row_line(row, roles, ordinal + 1)
+        line = row_line(row, roles, ordinal + 1, above)
         if line is not None and not line.heading:
             ordinal += 1
         out.append(line)
@@ -743,10 +783,13 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             i += 1
             continue
         ordinal = 0
+        above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
         for row_line_no, text, cells in rows:
             if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
                 parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
-                row = row_line([Cell(col=k, span=1, parts=ps) for k, ps in enumerate(parts)], roles, ordinal + 1)
+                row = row_line(
+                    [Cell(col=k, span=1, parts=ps) for k, ps in enumerate(parts)], roles, ordinal + 1, above
+                )
                 if row is not None:
                     ordinal += 0 if row.heading else 1
                     out.append((row_line_no, _in_pieces(row, text, cells.pieces)))
@@ -755,7 +798,9 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cols = _aligned(line, head_cells, text, cells)
                 cells = [next(((o, t) for (o, t), c in zip(cells, cols, strict=True) if c == k), (0, ""))
                          for k in range(width)]  # fmt: skip
-            row = row_line([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)], roles, ordinal + 1)
+            row = row_line(
+                [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)], roles, ordinal + 1, above
+            )
             if row is None:
                 continue
             if not row.heading:
@@ -980,7 +1025,11 @@ def _box_cell(pieces: list[tuple[int, str, bool]], unit: bool) -> tuple[list[str
 
 
 def _box_row(
-    group: list[tuple[int, str, list[tuple[int, str, bool]]]], roles: dict[int, str], width: int, ordinal: int
+    group: list[tuple[int, str, list[tuple[int, str, bool]]]],
+    roles: dict[int, str],
+    width: int,
+    ordinal: int,
+    above: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
     """One row of a box table from its lines: cells joined line by line, the columns in the lines."""
     orig = "\n".join(text for _, text, _ in group)
@@ -1001,7 +1050,7 @@ def _box_row(
         where.extend(cols)
         if k < n - 1:
             where.append(cols[-1] + 1 if cols else 1)  # the tab between cells: just after the cell
-    row = row_line(cells_out, roles, ordinal)
+    row = row_line(cells_out, roles, ordinal, above)
     if row is None:
         return None
     cols = [min(where[c - 1], len(orig)) if 0 < c <= len(where) else 1 for c in row.cols]
@@ -1110,8 +1159,9 @@ def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, st
             row.append(item)
         if row:
             rows.append(row)
+    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
     for row in rows:
-        got = _box_row(row, roles, width, ordinal + 1)
+        got = _box_row(row, roles, width, ordinal + 1, above)
         if got is None:
             continue
         if not got[1].heading:

@@ -232,7 +232,7 @@ def _org_starts(text: str, pos: int) -> bool:
     return level != "province" or name in levels.PROVINCES or name in levels.PROVINCES.values()
 
 
-def _body_starts(text: str, pos: int) -> bool:
+def body_starts(text: str, pos: int) -> bool:
     """A body's name starts at `pos` (`_org_starts`), or a national body's as the unit registry writes it
     (工业和信息化部|人力资源社会保障部), or one named by its level alone (省发展改革委|省教育厅, 县委|县政府)."""
     if _org_starts(text, pos) or levels.national_body_at(text, pos):
@@ -242,7 +242,7 @@ def _body_starts(text: str, pos: int) -> bool:
 
 def _split_orgs(name: str) -> list[str]:
     """中共广宁县委广宁县人民政府 -> [中共广宁县委, 广宁县人民政府]; one name stays whole. A run of any number
-    of bodies is cut at every start of a name (`_body_starts`)."""
+    of bodies is cut at every start of a name (`body_starts`)."""
     out, start, ends = [], 0, org_suffixes()
     for pos in range(start + 2, len(name) - 1):
         head = name[start:pos]
@@ -250,7 +250,7 @@ def _split_orgs(name: str) -> list[str]:
             continue  # inside a longer suffix: 委|员会, 办|公室
         if name.startswith(ends, pos):
             continue  # the name goes on: 市委|办公室
-        if head.endswith(ends) and _ORG.match(head) and _body_starts(name, pos):
+        if head.endswith(ends) and _ORG.match(head) and body_starts(name, pos):
             tail = name[pos:]
             if tail.endswith(ends) and _ORG_RUN.match(tail):
                 out.append(head)
@@ -379,6 +379,11 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and not doc_number_in(nxt)
             ):
                 pass  # 国务院办公厅关于印发文化体制改革中 / 经营性文化事业单位… / …两个规定的通知
+            elif len(nxt) <= 40 and _opens_notice(cand) and not wrapper_inner(cand) and wrapper_inner(cand + nxt):
+                # the line completes a notice's title whose first part reads as a title of its own: …关于印发X行动
+                # 方案（2026—2028年） / 的通知 (a centred heading wrapped where the width ran out; in a PDF the
+                # lines' numbers need not follow on, so no test of that here)
+                pass
             elif (
                 nxt_line == paras[j][0] + 1
                 and len(cand) <= 40

@@ -190,3 +190,21 @@ def test_one_issued_document_is_not_split(doc_of):
     one = TWO.split("某某省河湖长制工作督查办法\n一、督查方式")[0].replace("考核办法和某某省河湖长制工作督查办法", "考核办法")
     plan = parse_plan(doc_of(one))
     assert plan.documents == [] and plan.title == "某某省河湖长制工作考核办法" and len(plan.measures) == 3
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_notice_title_wrapped_before_its_last_words_is_the_notice_not_the_plan(doc_of, gap):
+    """A centred notice heading wrapped where the width ran out: its first part "…关于印发X（2026—2028年）" reads as a
+    title of its own, the next line "的通知" completes the notice (blind28 黑龙江, a PDF's heading; a copy of it as
+    text keeps the break). The plan is the notice's inner title, not the notice's first line."""
+    text = (
+        "黑龙江省人民政府办公厅文件\n黑政办发〔2026〕9号\n"
+        "黑龙江省人民政府办公厅关于印发黑龙江省石墨产业高质量发展行动方案（2026—2028年）" + gap + "的通知\n"
+        "各市（地）人民政府（行署），省政府各直属单位：\n"
+        "《黑龙江省石墨产业高质量发展行动方案（2026—2028年）》已经省政府同意，现印发给你们，请认真组织实施。\n"
+        "黑龙江省人民政府办公厅\n2026年3月24日\n"
+        "黑龙江省石墨产业高质量发展行动方案（2026\n—2028年）\n为发挥我省石墨资源优势，制定本行动方案。\n" + BODY
+    )
+    plan = parse_plan(doc_of(text))
+    assert plan.title == "黑龙江省石墨产业高质量发展行动方案(2026—2028年)"
+    assert plan.issuers == ["黑龙江省人民政府办公厅"]
