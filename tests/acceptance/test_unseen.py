@@ -135,7 +135,6 @@ KNOWN: dict[str, str] = {
     "blind28/lvliang-city-caregivers-enclosed-numerals": "measures: items numbered with enclosed numerals ㈠㈡㈢ are not read as items (3 sections found, 7 measures expected)",
     "blind28/shanxi-province-coal-mine-matrix": "units: a .docx responsibility matrix (one column per unit, cells 牵头/配合) is not read; no units",
     "blind28/yingkou-city-magnesia-semicolon-gbk": "units: the notice's convention “；前为牵头单位，后为配合单位” is not applied; all units read as leads",
-    "blind29/guizhou-province-chili-divisions": "units: the label “配合处室（单位）：” keeps “(单位)：” on the first support unit; a half-width “(州)” in a unit name",
     "blind29/jixi-county-huimo-enclosed-numbers": "measures: items numbered with enclosed numerals ㈠㈡㈢ are not read as items (3 sections found, 6 measures expected)",
 }
 
