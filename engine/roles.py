@@ -100,6 +100,8 @@ class Roles:
     matrix_marks: tuple[str, ...] = ()
     legend_words: tuple[str, ...] = ()
     ditto: tuple[str, ...] = ()  # a table cell's "the same as above" (同上, 同前, 〃): the cell above's text
+    # role -> table headers read only whole, never by their end (成员单位: "领导小组成员单位" is a unit's name)
+    whole_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -135,6 +137,16 @@ class Roles:
         if not self.stems and not self.whole:  # built by hand, no parts: the fields themselves
             alts.append(_alt([w for k in want for w in getattr(self, f"{k}_fields")]))
         return "(?:" + ("|".join(alts) or "(?!)") + ")"
+
+    def qualifier_pattern(self) -> str:
+        """A regular expression (no group) matching the bracketed body noun a label may carry before its colon,
+        in full- or half-width brackets: 配合处室（单位）：, 责任单位(部门)：, 牵头部门（单位）：, 配合单位（部门、单位）：
+        (the label says which kinds of body its units are). It is part of the label, never of a unit's name; the
+        colon must follow ("配合单位（部门）" alone is no label)."""
+        if not self.bodies:
+            return "(?!)"
+        body = f"(?:{_alt(self.bodies)})"
+        return rf"[ ]*[(（]{body}(?:[、/／和或及]{body})*[)）](?=[ ]*[:：])"
 
     def label_pattern(self) -> str:
         """A regular expression (no group) matching any label of a unit field: a composed one (牵头单位, 责任司局),
@@ -235,6 +247,7 @@ def roles() -> Roles:
         bodies=_longest_first(bodies),
         whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),
         qualified=tuple((k, _longest_first(qualifiers.get(k, []))) for k in ("lead", "support")),
+        whole_columns=(("support", _longest_first([str(w) for w in (raw.get("columns") or {}).get("support_whole") or []])),),
         bare_lead=_longest_first([*label_words("bare", "lead"), *composed.get("lead", [])]),
         bare_support=_longest_first([*label_words("bare", "support"), *composed.get("support", [])]),
         matrix_marks=tuple(dict.fromkeys(str(w) for w in _matrix(raw, "marks"))),
@@ -248,5 +261,6 @@ def roles() -> Roles:
 
 @memo(1, copy="shared")  # one compiled pattern from the one file
 def field_label_colon() -> re.Pattern[str]:
-    """A unit field's label and its colon (牵头单位：, 配合单位 :), the field words of `roles()`."""
-    return re.compile(rf"(?:{roles().field_pattern()})[ ]*[:：]")
+    """A unit field's label and its colon (牵头单位：, 配合单位 :, 配合处室（单位）：), the field words of `roles()`."""
+    r = roles()
+    return re.compile(rf"(?:{r.field_pattern()})(?:{r.qualifier_pattern()})?[ ]*[:：]")

@@ -42,7 +42,8 @@ _dt: LazyTokenizer | None = None
 _PUNCT = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff+%.]+")
 _NOT_WORD = re.compile(r"^[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]*$")
 # A unit list in a responsibility clause: 牵头单位：A、B，C；配合单位：D
-_RESP_HEAD = re.compile("(" + role_words().label_pattern() + ")[:：]")  # rulesets/data/roles.yaml
+# rulesets/data/roles.yaml; a bracketed body noun before the colon is the label's (配合处室（单位）：C)
+_RESP_HEAD = re.compile("(" + role_words().label_pattern() + ")(?:" + role_words().qualifier_pattern() + ")?[:：]")
 _UNIT_SEP = re.compile(r"[、，,；;:：\s]+")
 _UNIT_TAIL = re.compile(r"(按职责分工负责|按职责分工|分别负责|负责)$")
 UNIT_FREQ = 100_000  # a learnt unit name's frequency: it wins over the dictionary's pieces

@@ -69,10 +69,12 @@ LEAD_KEYS = PRIMARY_KEYS + _ROLES.duty_fields + CLAUSE_LABELS
 SUPPORT_KEYS = _ROLES.support_fields + _ROLES.bare_support
 _KEYS = _ROLES.unit_fields + _ROLES.colon_labels
 _LABEL = _ROLES.label_pattern()
-# a key and its value's start: after a colon, or after 为 (牵头单位为A)
-KEY_RE = re.compile("(" + _LABEL + r")\s*(?:[:：]|为(?=[^\s:：，,；;]))?\s*")
+# a key and its value's start: after a colon, or after 为 (牵头单位为A); a bracketed body noun between a key and its
+# colon is the label's (配合处室（单位）：X), group 1 the key without it
+_QUALIFIER = f"(?:{_ROLES.qualifier_pattern()})?"
+KEY_RE = re.compile("(" + _LABEL + ")" + _QUALIFIER + r"\s*(?:[:：]|为(?=[^\s:：，,；;]))?\s*")
 # a key that opens a clause: directly after an opener, or followed by a colon
-CLAUSE_KEY_RE = re.compile("(" + _LABEL + r")\s*[:：]")
+CLAUSE_KEY_RE = re.compile("(" + _LABEL + ")" + _QUALIFIER + r"\s*[:：]")
 # "A、B为牵头单位，C为配合单位": the units before their key, read as "牵头单位：A、B，配合单位：C"; "A、B为共同牵头单位"
 # (the joint words of the inline form, before the key)
 _AS_KEY_RE = re.compile(
@@ -581,6 +583,9 @@ def parse_clause_content(content: str) -> Parsed | None:
             return duty
     for w in data.list_end:
         if flat.endswith(w) or flat.endswith(w + "。"):
+            duty = _parse_duty(flat)
+            if duty and duty[1]:  # A、B负责，C参与，D按职责分工负责: a support part names support, not one more lead
+                return duty
             lead = parse_units(flat)
             if lead and all(reads_as_unit(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
@@ -719,8 +724,9 @@ def _parse_duty(flat: str) -> Parsed | None:
         if not style and not _clause_leads_ok(duty[1], duty[0]):
             return None  # "以企业为主，…": a principle, no clause
         # A牵头，B按职责分工负责: B supports; and a part after the lead's and the support's, the units that carry the
-        # task out: "A负责，B配合，C具体实施" (C supports, as after 牵头)
-        if duty[2] == "support" or style in _LEAD_STYLES or (lead and support):
+        # task out: "A负责，B配合，C具体实施" (C supports, as after 牵头); but a part whose verb is the leads' own
+        # answers as they do: "A、B负责，C参与，D按职责分工负责" (D leads with A and B)
+        if duty[2] == "support" or style in _LEAD_STYLES or (lead and support and not _answers_as(piece, duty[1], style)):
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]
@@ -734,6 +740,21 @@ def _parse_duty(flat: str) -> Parsed | None:
         support = marked[1] + [n for n in support if n not in lead]
         lead = marked[0]
     return tuple(lead), tuple(support), style
+
+
+# the verbs of units that carry a task out where they are (具体实施, 按属地落实, 负责落实): a part closed by one after
+# the lead's and the support's supports, whatever the leads' verb (roles.yaml verbs.duty and verbs.clause_support)
+_CARRY_OUT = tuple(dict.fromkeys([*_ROLES.duty_verbs, *_ROLES.clause_support_verbs]))
+
+
+def _answers_as(piece: str, verb: str, style: str) -> bool:
+    """A part closed by `verb` answers as the leads do (style "X负责"): its verb is theirs, alone ("D负责") or as a
+    word closing a unit list (按职责分工负责, 共同负责: units.yaml `list_end`), and no verb of carrying out; a manner
+    word before the bare verb makes it one ("各镇街具体负责", "各乡镇按属地负责": roles.yaml `joint`)."""
+    own = style.removeprefix("X")
+    if not own or not verb.endswith(own) or verb.endswith(_CARRY_OUT):
+        return False
+    return verb in unit_data().list_end or not piece.removesuffix(verb).endswith(_ROLES.joint_words)
 
 
 def _split_outside(text: str, seps: str) -> list[str]:

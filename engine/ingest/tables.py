@@ -163,7 +163,12 @@ HEADER_MAX = 40  # characters: a header cell with its note ("责任单位（排�
 
 @memo(1, copy="shared")  # the column words of roles.yaml, as a set and a tuple each (thousands of composed labels)
 def _column_words() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
-    return tuple((role, frozenset(words), tuple(words)) for role, words in role_words().columns)
+    """(role, the headers it is read from whole, the ends it is read from): a header read only whole (成员单位,
+    roles.yaml `columns.support_whole`) is in the set, not among the ends."""
+    only_whole = dict(role_words().whole_columns)
+    return tuple(
+        (role, frozenset([*words, *only_whole.get(role, ())]), tuple(words)) for role, words in role_words().columns
+    )
 
 
 def column_role(text: str) -> str | None:

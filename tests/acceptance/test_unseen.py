@@ -132,7 +132,6 @@ KNOWN: dict[str, str] = {
     # blind28–29, held out, first run (2026-12-06, main at 00ead37): 6 and 8 of 11
     "blind28/jinnan-district-xiaozhan-rice-bold-leads": "units: the notice says bold units lead (HTML <strong>); formatting is not read, every unit is a lead",
     "blind28/yingkou-city-magnesia-semicolon-gbk": "units: the notice's convention “；前为牵头单位，后为配合单位” is not applied; all units read as leads",
-    "blind29/guizhou-province-chili-divisions": "units: the label “配合处室（单位）：” keeps “(单位)：” on the first support unit; a half-width “(州)” in a unit name",
 }
 
 
