@@ -128,3 +128,19 @@ def test_a_punctuation_style_fix_keeps_the_label_s_number() -> None:
     hits = run(num, ctx(plan(ms, lines=lines)))
     assert [(h.local_item, h.suggestion) for h in hits] == [("m2", "改为“3、”")]
     assert hits[0].fields["problem"] == "与同级多数写法“1、”不一致"
+
+
+def test_the_html_report_sets_each_mark_in_its_own_width(tmp_path) -> None:
+    """Chromium squeezes （ next to “ to half its width by default (text-spacing-trim), and a finding about
+    (一) and （一） then showed two look-alikes: the report keeps every mark's width."""
+    from click.testing import CliRunner
+
+    from engine.cli import main
+
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["check", str(FIXTURES / "national-opinions-mixed-brackets.txt"), "--no-parent",
+                                  "--format", "html", "-o", str(out)])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    html = out.read_text("utf-8")
+    assert "text-spacing-trim:space-all" in html
+    assert "编号“(二)”：用了半角符号，同级另有全角写法“（一）”" in html
