@@ -445,7 +445,7 @@ class Format(CheckKind):
 
 def full_width_marks(table: dict) -> dict[str, str]:
     """rulesets/data/layout.yaml `full_width_in_chinese`: a half-width mark -> the full-width form Chinese text
-    writes it in (GB/T 15834—2011). Read by this check and by `numbering` (a label's brackets)."""
+    writes it in (GB/T 15834—2011). `numbering` reads the same list for a label's brackets."""
     pairs = table.get("full_width_in_chinese") or {}
     if not isinstance(pairs, dict):
         return {}
