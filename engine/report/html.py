@@ -422,10 +422,13 @@ def _waived(ctx: RenderContext, ids: dict[int, str]) -> str:
     return "".join(out)
 
 
+# text-spacing-trim: Chromium (123+) squeezes a full-width bracket next to a quotation mark to half its width,
+# so “（一）” looked like “(一)” beside it in a finding about the two widths: every mark keeps its full width,
+# as Chinese official documents are set (GB/T 15834—2011, GB/T 9704—2012)
 CSS = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ok:#2e7d32;--line:#d8dde3;--muted:#5f6b76}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:1500px;padding:16px 24px;font:15px/1.65 "Noto Sans CJK SC","Source Han Sans SC",
+body{text-spacing-trim:space-all;margin:0 auto;max-width:1500px;padding:16px 24px;font:15px/1.65 "Noto Sans CJK SC","Source Han Sans SC",
 "Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;color:#1d252c;background:#fff}
 h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:24px 0 8px;border-bottom:2px solid var(--line)}
 h2 small{font-weight:normal;color:var(--muted);font-size:14px}

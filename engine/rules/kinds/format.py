@@ -12,7 +12,12 @@
   alignment of a membership list (组　长：王　勇　镇党委书记: `roster_roles`) and the space between two
   labelled fields of one line (责任单位：…　　完成时限：…).
 - one symbol in two widths within the document (+ and ＋, ( and （, : and ：, ; and ；, , and ，,
-  % and ％): the minority form is reported, when it is at most `max_minority` of the uses.
+  % and ％). The marks Chinese text writes in full width (rulesets/data/layout.yaml `full_width_in_chinese`:
+  （ ） ： ； ，, GB/T 15834—2011) are reported where they stand half-width in Chinese text, however many
+  they are: a finding never proposes the half-width form. A mark among ASCII letters and digits (http://,
+  9:00) is no Chinese text and is left alone. The others (+, %) go by the document: the minority form is
+  reported, when it is at most `max_minority` of the uses. A responsibility clause in half-width brackets
+  where others are in full-width ones is reported the same way.
 - cited document titles: a year range written differently from how the document writes its own
   title (the parent's title, when the parent is known), from the draft's other citations of the same
   document, or with a hyphen where official titles use the dash `year_range_dash` (2021—2025).
@@ -35,6 +40,7 @@ from engine.rules import textunits as tu
 from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 
 _HAN = "\u4e00-\u9fff"
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 _SPACE = re.compile(
     rf"(?<=[0-9０-９])[ \u3000]+(?=[年月日号%％个项])"
     rf"|(?<=[{_HAN}])[ \u3000]+(?=[{_HAN}A-Za-z0-9])"
@@ -74,7 +80,11 @@ class Options(KindOptions):
         True, description="report a symbol written in both half and full width in the document"
     )
     max_minority: float = Field(
-        0.34, gt=0, lt=0.5, description="the minority width is reported only up to this share"
+        0.34,
+        gt=0,
+        lt=0.5,
+        description="the minority width is reported only up to this share (not for the marks Chinese text "
+        "writes in full width: their half-width form is reported whatever its share)",
     )
     citations: bool = Field(
         True, description="report cited titles whose year range differs from the document's own"
@@ -90,7 +100,8 @@ class Format(CheckKind):
         "排版和符号的疏漏读者一眼就能看到：责任分工的括号样式不统一（（）、()、［］混用），责任分工与措施"
         "脱节或断成两段，数字、日期、词语中多出空格（“2022 年”“法治 政府”），同一符号全角半角混用"
         "（“+”与“＋”），引用文件名时年份连接号与该文件原题不一致（原题“2021—2025年”写成“2021-2025年”）。"
-        "空格与全半角依据原文判断；多数写法视为正确。排版用的空格不报告：领导小组名单的对齐（组　长：王　勇　镇党委书记）、"
+        "空格与全半角依据原文判断；多数写法视为正确，但中文文本中的括号、冒号、分号、逗号按《标点符号用法》（GB/T 15834—2011）"
+        "用全角：两种宽度混用时报告半角的，不建议改成半角（网址、时间等英文数字之间的不算）。排版用的空格不报告：领导小组名单的对齐（组　长：王　勇　镇党委书记）、"
         "同一行两个字段之间（责任单位：…　　完成时限：…）、专栏和表题号后（专栏1　…、专栏　…，rulesets/data/layout.yaml）；"
         "带分项的措施，责任分工列在最后一个分项之后单独成行，管的是整项，不算脱节。"
     )
@@ -98,7 +109,9 @@ class Format(CheckKind):
         "Reader-visible layout slips: responsibility brackets in mixed styles, a responsibility clause detached "
         "from or broken off its measure, stray spaces in numbers, dates and words, one symbol in both widths, "
         "and a cited title whose year range differs from the document's own title (2021-2025 for 2021—2025). "
-        "Read from the original text; the majority form is taken as right. Spaces that are layout are not "
+        "Read from the original text; the majority form is taken as right, except that Chinese text writes "
+        "brackets, colons, semicolons and commas in full width (GB/T 15834—2011): where both widths are used the "
+        "half-width ones are reported, never the other way round (marks among ASCII letters and digits aside). Spaces that are layout are not "
         "reported: a membership list's alignment (组　长：王　勇　镇党委书记), two labelled fields of one line "
         "(责任单位：…　　完成时限：…), a box or table caption's number or word (专栏1　…, 专栏　…; rulesets/data/layout.yaml). "
         "A clause "
@@ -129,7 +142,7 @@ class Format(CheckKind):
         if options.spaces:
             yield from self._spaces(ctx, plan, owner)
         if options.widths:
-            yield from self._widths(plan, owner, options)
+            yield from self._widths(ctx, plan, owner, options)
         if options.citations:
             yield from self._citations(ctx, plan, owner, options)
 
@@ -153,6 +166,7 @@ class Format(CheckKind):
         )
 
     def _brackets(self, ctx: CheckContext, plan: Plan) -> Iterator[Hit]:
+        full = ctx.remember(("format.full",), lambda: full_width_marks(ctx.table("layout")))
         by_line = {p.line: p for p in plan.paragraphs}
         styles: dict[str, tuple[str, Paragraph | None, int]] = {}
         for m in ctx.measures():
@@ -170,22 +184,40 @@ class Format(CheckKind):
         counts = Counter(s for s, _, _ in styles.values())
         if len(counts) < 2:
             return
-        (major, n), (_, n2) = counts.most_common(2)
-        if n == n2:
-            return
+        # the styles as Chinese text writes them: ( and （ are one style, and （ is its right form
+        styled = Counter({full.get(ch, ch): 0 for ch in counts})
+        for ch, n in counts.items():
+            styled[full.get(ch, ch)] += n
+        top = styled.most_common(2)
+        major = top[0][0] if len(top) == 1 or top[0][1] != top[1][1] else None
+        # the majority as the document writes it, for the message
+        written = max((ch for ch in counts if full.get(ch, ch) == major), key=counts.__getitem__, default="")
         pair = {"（": "（）", "(": "()", "［": "［］", "[": "[]", "【": "【】", "〔": "〔〕"}
         for ref, (ch, p, off) in styles.items():
-            if ch != major:
-                m = ctx.measure(ref)
-                quote = m.responsibility.text if m and m.responsibility else None
-                r = m.responsibility if m else None
-                edits = _bracket_edits(p, r.column if r else 0, pair.get(ch, ""), pair.get(major, ""))
-                yield self._hit(
-                    ref, p, off, off + 1,
-                    (f"责任分工用了“{pair.get(ch, ch)}”，全文多数用“{pair.get(major, major)}”", f"responsibility clause in '{pair.get(ch, ch)}'; the document uses '{pair.get(major, major)}'"),
-                    (f"统一为“{pair.get(major, major)}”", f"use '{pair.get(major, major)}'"),
-                    "bracket", quote, edits,
-                )  # fmt: skip
+            m = ctx.measure(ref)
+            r = m.responsibility if m else None
+            quote = r.text if r else None
+            want = full.get(ch, ch)
+            if want != ch and want in counts and _HAN_CHAR.search(quote or ""):
+                # a half-width bracket where the document writes it in full width too (GB/T 15834)
+                problem = (
+                    f"责任分工用了半角括号“{pair.get(ch, ch)}”，其他责任分工用全角“{pair.get(want, want)}”，中文文本应用全角",
+                    f"responsibility clause in half-width '{pair.get(ch, ch)}'; Chinese text uses the full-width '{pair.get(want, want)}', as other clauses do",
+                )
+            elif major is not None and want != major:
+                want = major
+                problem = (
+                    f"责任分工用了“{pair.get(ch, ch)}”，全文多数用“{pair.get(written, written)}”",
+                    f"responsibility clause in '{pair.get(ch, ch)}'; the document uses '{pair.get(written, written)}'",
+                )
+            else:
+                continue
+            edits = _bracket_edits(p, r.column if r else 0, pair.get(ch, ""), pair.get(want, ""))
+            yield self._hit(
+                ref, p, off, off + 1, problem,
+                (f"统一为“{pair.get(want, want)}”", f"use '{pair.get(want, want)}'"),
+                "bracket", quote, edits,
+            )  # fmt: skip
 
     def _detached(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
         by_line = {p.line: p for p in plan.paragraphs}
@@ -286,7 +318,10 @@ class Format(CheckKind):
                     edits=edits,
                 )  # fmt: skip
 
-    def _widths(self, plan: Plan, owner: dict[int, str | None], options: Options) -> Iterator[Hit]:
+    def _widths(
+        self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None], options: Options
+    ) -> Iterator[Hit]:
+        chinese = ctx.remember(("format.full",), lambda: full_width_marks(ctx.table("layout")))
         first_body = _first_body(plan)
         paras = [p for p in plan.paragraphs if p.index in owner or p.index < first_body]
         # one pass over the text for all families (a regex finds the few width characters)
@@ -294,6 +329,7 @@ class Format(CheckKind):
         where: dict[str, list[tuple[Paragraph, int]]] = {ch: [] for pair in _FAMILIES for ch in pair}
         for p in paras:
             own, off = _own(p)
+            in_text: set[int] | None = None  # the half-width marks of `chinese` standing in Chinese text
             for mt in _WIDTH_CHARS.finditer(own):
                 i = mt.start()
                 ch = own[i]
@@ -301,16 +337,34 @@ class Format(CheckKind):
                 # the norm of numbers, whatever the text's punctuation
                 if ch in ",，:" and 0 < i < len(own) - 1 and own[i - 1].isdigit() and own[i + 1].isdigit():
                     continue
+                if ch in chinese:
+                    if in_text is None:
+                        in_text = in_chinese_text(own, chinese)
+                    if i not in in_text:
+                        continue  # http://, a,b: ASCII text's own marks, in neither count
                 counts[ch] += 1
                 where[ch].append((p, off + i))
         for half, full in _FAMILIES:
-            total = counts[half] + counts[full]
             if not counts[half] or not counts[full]:
                 continue
-            minority = half if counts[half] < counts[full] else full
-            if counts[minority] / total > options.max_minority:
-                continue
-            major = full if minority == half else half
+            if chinese.get(half) == full:
+                # Chinese text writes this mark in full width: the half-width ones are the slips, however many
+                minority, major = half, full
+            else:
+                minority = half if counts[half] < counts[full] else full
+                if counts[minority] / (counts[half] + counts[full]) > options.max_minority:
+                    continue
+                major = full if minority == half else half
+            if counts[minority] > counts[major]:
+                problem = (
+                    f"“{minority}”是半角符号，中文文本应用全角“{major}”（全文两种写法混用）",
+                    f"'{minority}' is half-width: Chinese text uses the full-width '{major}' (the document mixes both)",
+                )
+            else:
+                problem = (
+                    f"“{minority}”与全文多数的“{major}”全角半角不一致",
+                    f"'{minority}' mixes widths with '{major}' used elsewhere",
+                )
             seen: set[int] = set()
             for p, i in where[minority]:
                 if p.index in seen:
@@ -319,8 +373,7 @@ class Format(CheckKind):
                 s, e = _norm_span(p, max(i - 4, 0) + 1, min(i + 2, len(p.orig)))
                 edits = tuple(Edit(j, j + 1, major, "orig", q.line) for q, j in where[minority] if q is p)
                 yield self._hit(
-                    owner.get(p.index), p, s, e,
-                    (f"“{minority}”与全文多数的“{major}”全角半角不一致", f"'{minority}' mixes widths with '{major}' used elsewhere"),
+                    owner.get(p.index), p, s, e, problem,
                     (f"统一为“{major}”", f"use '{major}'"),
                     f"width:{minority}",
                     edits=edits,
@@ -388,6 +441,47 @@ class Format(CheckKind):
                 f"cite:{k}",
                 edits=_dash_edits(p, again[(p.index, k)], want),
             )
+
+
+def full_width_marks(table: dict) -> dict[str, str]:
+    """rulesets/data/layout.yaml `full_width_in_chinese`: a half-width mark -> the full-width form Chinese text
+    writes it in (GB/T 15834—2011). `numbering` reads the same list for a label's brackets."""
+    pairs = table.get("full_width_in_chinese") or {}
+    if not isinstance(pairs, dict):
+        return {}
+    return {str(k): str(v) for k, v in pairs.items() if len(str(k)) == 1 and len(str(v)) == 1}
+
+
+def in_chinese_text(text: str, marks: dict[str, str]) -> set[int]:
+    """Offsets in `text` of the half-width `marks` that stand in Chinese text: all but those between two
+    ASCII characters (spaces aside) one of which is a letter or digit (http://, a,b, 9:00). A bracket goes
+    with its pair: (1) at a line's start is Chinese text when its ) is (（1)加强… must not be half fixed)."""
+    out: set[int] = set()
+    opened: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch not in marks:
+            continue
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            pairs.append((opened.pop(), i))
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        k = i + 1
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        ascii_run = (
+            j >= 0 and k < len(text) and text[j] < "\x80" and text[k] < "\x80"
+            and (text[j].isalnum() or text[k].isalnum())
+        )  # fmt: skip
+        if not ascii_run:
+            out.add(i)
+    for a, b in pairs:
+        if a in out or b in out:
+            out.update((a, b))
+    return out
 
 
 def _dash_edits(p: Paragraph, ats: list[int], want: str) -> tuple[Edit, ...]:

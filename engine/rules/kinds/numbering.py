@@ -11,7 +11,10 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
 - each attachment (a 附件 heading standing alone: its 重点任务清单's categories and rows) numbers anew, as
   each document a notice issues together does;
 - the punctuation after the label, read from the original text (Paragraph.orig): the majority form
-  at a level is right, the others are reported;
+  at a level is right, the others are reported — in the widths Chinese text writes it (rulesets/data/
+  layout.yaml `full_width_in_chinese`, GB/T 9704—2012's （一） and （1））: a level that mixes (一) and （一）
+  has its half-width labels reported, however many, and no label is told to become half-width. A
+  message shows the labels as printed, and a suggestion keeps the label's own number;
 - inside an item: its sub-points, which are no measures of their own where parse folded them into the
   item (engine/parse/subpoints.py: （1）（2）… or ①②③ with the units after the last), and the lists written
   on one line (（1）…；（2）…). A sub-point label opens a paragraph of the item, or stands after a stop
@@ -34,13 +37,15 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from engine.models import Measure, Paragraph
-from engine.parse.numbering import Marker, mark_for, marker_at_start, markers_in, marks
+from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 # an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
 _ATTACHMENT_HEAD = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
+# a label as printed, matched where the item starts (no ^: Pattern.match(text, pos) anchors it there, and a
+# page on one line holds many items)
 _LABEL = re.compile(
-    r"^\s*([(（]?)\s*([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
+    r"\s*([(（]?)\s*([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
 )
 
 
@@ -115,6 +120,19 @@ class _Item:
     section: bool = False
     column: int = 0
 
+    @property
+    def printed(self) -> str:
+        """The label as the original line writes it (（一） where `label` is (一)): the characters at its
+        column that fold to it, else `label`."""
+        if self.orig and self.column:
+            i = self.column - 1
+            while i < len(self.orig) and self.orig[i] in " \t\u3000":
+                i += 1
+            raw = self.orig[i : i + len(self.label)]
+            if fold(raw) == self.label:
+                return raw
+        return self.label
+
 
 class Numbering(CheckKind):
     name = "numbering"
@@ -154,7 +172,7 @@ class Numbering(CheckKind):
             if options.restarts:
                 yield from self._restarts(runs, lang)
             if options.mixed_styles:
-                yield from self._mixed(group, lang)
+                yield from self._mixed(group, lang, _full_width(ctx.table("layout")))
         if options.subpoints:
             yield from self._subpoints(ctx, set(options.subpoint_styles), lang)
 
@@ -196,7 +214,7 @@ class Numbering(CheckKind):
         return Hit(
             local_item=it.ref,
             quote=None,
-            fields={"label": it.label, "problem": problem[k], "fix": fix[k]},
+            fields={"label": it.printed, "problem": problem[k], "fix": fix[k]},
             suggestion=fix[k],
             key=key,
             line=it.line or None,
@@ -268,34 +286,46 @@ class Numbering(CheckKind):
                     )
                 yield self._hit(it, msg, ("统一编号方式", "number consistently"), lang, "restart")
 
-    def _mixed(self, group: list[_Item], lang: str) -> Iterator[Hit]:
-        forms: dict[str, str] = {}
+    def _mixed(self, group: list[_Item], lang: str, full: dict[str, str]) -> Iterator[Hit]:
+        # each label's form as printed: its bracket, a # for its number, its bracket and the mark after it
+        forms: dict[str, tuple[str, str]] = {}  # ref -> (form, the label as printed)
         for it in group:
             # a mark of one character (㈠ ⑴ ⒈ ❶: rulesets/data/numbering_marks.yaml) matches no _LABEL: it has no
             # punctuation of its own to differ in, so ㈠…㈩ beside a typed （十一） is one form, not two
-            m = _LABEL.match(it.orig) if it.orig else None
+            m = _LABEL.match(it.orig, _label_start(it)) if it.orig else None
             if m:
-                forms[it.ref] = m.group(1) + "#" + m.group(3) + m.group(4)
-        counts = Counter(forms.values())
+                forms[it.ref] = (m.group(1) + "#" + m.group(3) + m.group(4), m.group(0).strip())
+        counts = Counter(f for f, _ in forms.values())
         if len(counts) < 2:
             return
-        major, n = counts.most_common(1)[0]
-        if n == list(counts.values()).count(n) and len(counts) > 1 and counts.most_common(2)[1][1] == n:
-            return  # no majority: nothing to call right
+        # forms told apart by their marks, not by the marks' widths: (#) and （#） are one form, and Chinese
+        # text writes it （#）(GB/T 15834, GB/T 9704) whichever width the most labels have
+        styled = Counter({_widen(f, full): 0 for f in counts})
+        for f, n in counts.items():
+            styled[_widen(f, full)] += n
+        top = styled.most_common(2)
+        major = top[0][0] if len(top) == 1 or top[0][1] != top[1][1] else None
         for it in group:
-            f = forms.get(it.ref)
-            if f and f != major:
-                shown = major.replace("#", "1" if it.style.startswith("arabic") else "一")
-                yield self._hit(
-                    it,
-                    (
-                        f"与同级多数写法“{shown}”不一致",
-                        f"differs from the usual form '{shown}' at this level",
-                    ),
-                    (f"统一为“{shown}”", f"write '{shown}'"),
-                    lang,
-                    "style",
+            if it.ref not in forms:
+                continue
+            f, printed = forms[it.ref]
+            right = _widen(f, full)
+            if right != f and right in counts:
+                # half-width marks where the level has the full-width form: the level's way, in Chinese widths
+                like = next(p for g, p in forms.values() if g == right)
+                problem = (
+                    f"用了半角符号，同级另有全角写法“{like}”，中文文本应用全角",
+                    f"half-width marks, where this level also has the full-width '{like}': Chinese text uses full width",
                 )
+            elif major is not None and right != major:
+                like = next(p for g, p in forms.values() if _widen(g, full) == major)
+                problem = (f"与同级多数写法“{like}”不一致", f"differs from the usual form '{like}' at this level")
+                right = major
+            else:
+                continue
+            # the label's own number in the right form: a style fix never renumbers
+            shown = right.replace("#", _LABEL.match(printed).group(2), 1)  # type: ignore[union-attr]
+            yield self._hit(it, problem, (f"改为“{shown}”", f"write '{shown}'"), lang, "style")
 
     # ------------------------------------------------------------- sub-points
 
@@ -346,6 +376,25 @@ class Numbering(CheckKind):
                 line=sub.line or None,
                 column=sub.column,
             )
+
+
+def _label_start(it: _Item) -> int:
+    """Where the item's label starts in its original line (0-based): at its column (a page on one line holds
+    many items), past the spaces before it."""
+    i = max(it.column - 1, 0) if it.column else 0
+    return i if i < len(it.orig) else 0
+
+
+def _full_width(table: dict) -> dict[str, str]:
+    """rulesets/data/layout.yaml `full_width_in_chinese` (the `format` check reads it too): a half-width mark
+    -> the full-width form Chinese text writes it in."""
+    pairs = table.get("full_width_in_chinese")
+    return {str(k): str(v) for k, v in pairs.items()} if isinstance(pairs, dict) else {}
+
+
+def _widen(form: str, full: dict[str, str]) -> str:
+    """A label's form (（#）, (#)、, #.) with its marks in the widths Chinese text writes them."""
+    return "".join(full.get(ch, ch) for ch in form)
 
 
 def _sub_labels(
