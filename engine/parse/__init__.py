@@ -559,6 +559,7 @@ def _parse_one(
         closing = last.body[cut_at:] + closing
         last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
+    closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
     unfuse_sections(nodes, paras)
 
