@@ -760,6 +760,8 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         width = len(head_cells)
         roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
         rows: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
+        starts: list[int] = []  # the index in `lines` of each row's first line
+        headings: set[int] = set()  # the rows that are section rows (一、提升政务服务效能)
         while j < n:
             row_line_no, text = lines[j]
             if kind == "pipe" and _PIPE_RULE.match(text):
@@ -770,7 +772,12 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if [t for _, t in cells] in heads:
                 j += 1  # the header line again (a table copied from pages that each repeat it): no row
                 continue
-            if kind in ("tab", "pipe") and rows and (joined := _continued(rows[-1], text, cells, roles, width)):
+            if (
+                kind in ("tab", "pipe")
+                and rows
+                and (joined := _continued(rows[-1], text, cells, roles, width))
+                and (len(cells) > 1 or _goes_on(joined, lines, j + 1, kind, roles, width))
+            ):
                 rows[-1] = joined  # a cell's text went on over a line break: still the row above
                 j += 1
                 continue
@@ -779,10 +786,18 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             bare = kind == "single" or len([c for c in cells if c[1]]) < 2  # single spaces split titles too
             if _SECTION_LEAD.match(stripped) and len(stripped) <= 40 and bare:
                 cells = [(len(text) - len(text.lstrip()), stripped)]  # a section row: 一、提升政务服务效能
+                headings.add(len(rows))
             elif len([c for c in cells if c[1]]) < 2 or len(cells) > width:
                 break
             rows.append((row_line_no, text, cells))
+            starts.append(j)
             j += 1
+        while rows and len(rows) - 1 in headings:
+            # section rows with no task row after them are the document's own headings after the table (三、保障措施,
+            # （一）加强组织领导。…, no blank line between): the table ended before them
+            headings.discard(len(rows) - 1)
+            rows.pop()
+            j = starts.pop()
         if not rows:
             out.append(lines[i])
             i += 1
@@ -837,6 +852,29 @@ def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> l
         return None
     joined = [(at, above + t) for (at, above), (_, t) in rest]
     return [*joined[:before], *(sub[k] for k in units), *joined[before:]]
+
+
+def _goes_on(
+    row: tuple[int, str, list[tuple[int, str, bool]]],
+    lines: list[tuple[int, str]],
+    j: int,
+    kind: str,
+    roles: dict[int, str],
+    width: int,
+) -> bool:
+    """Whether the row (joined with a line that holds no separator) goes on past it: a line with no separator
+    (no tab) is a cell's text broken over lines only when a later line adds the row's further cells; after the
+    table's last row it is the document's next paragraph or heading (三、保障措施, 各县（市、区）要…)."""
+    while j < len(lines):
+        text = lines[j][1]
+        cells = _split_cells(text, kind)
+        more = _continued(row, text, cells, roles, width)
+        if more is None:
+            return False
+        if len(cells) > 1:
+            return True
+        row, j = more, j + 1
+    return False
 
 
 class _Joined(list):

@@ -351,6 +351,19 @@ def _signed_before_annex(nodes: list, paras: list[Paragraph]) -> list[int]:
     return []
 
 
+def _annex_heads(nodes: list, paras: list[Paragraph]) -> list[int]:
+    """An 附件 heading in the body of an item before the last (附件：1.X / 附件1 and its caption, with no signature
+    above it), when an attachment's numbered rows follow: the heading, its caption and what else stands before the
+    next item are the attachment's, no text of that item. Cut from its body (the closing holds them)."""
+    cut: list[int] = []
+    for n in nodes[:-1]:
+        at = next((pos for pos, k in enumerate(n.body) if closings.attachment_head(paras[k].text)), None)
+        if at is not None:
+            cut += n.body[at:]
+            n.body = n.body[:at]
+    return cut
+
+
 def _attached_tables(paras: list[Paragraph], markers: list[Marker | None], first: int) -> frozenset[int]:
     """The 附件 headings (附件 / 附件2 / 附件：X分工表, unnumbered) whose next numbered paragraph is a row of a
     task table: the attachment holding the plan's task table is a part of its own, its rows no children of
@@ -524,7 +537,7 @@ def _parse_one(
     budgets.check("clauses", doc.path, _distinct_clauses(paras[first:], markers[first:]))
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
-    closing: list[int] = _signed_before_annex(nodes, paras)
+    closing: list[int] = _signed_before_annex(nodes, paras) + _annex_heads(nodes, paras)
     pos = closings.start(paras[last.para].text, [paras[k].text for k in last.body])
     if paras[last.para].table_row:  # a table's last row is whole: what follows the table is not its text
         after = next((n for n, k in enumerate(last.body) if not paras[k].table_row), None)
@@ -546,6 +559,7 @@ def _parse_one(
         closing = last.body[cut_at:] + closing
         last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
+    closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
     unfuse_sections(nodes, paras)
 
@@ -565,10 +579,14 @@ def _parse_one(
         own = _own_title(paras, gap, first)
         if own is not None:
             fm.title, fm.title_paras, fm.is_draft = own.title, own.title_paras, own.is_draft
-    if fm.date is None and closing:
-        tail = [(paras[k].line, paras[k].text) for k in closing]
-        end_fm = frontmatter.read_front(tail)
-        fm.date, fm.issuers = end_fm.date, fm.issuers or end_fm.issuers
+    if closing and (fm.date is None or not fm.issuers):
+        # the plan signed at its end (bodies, then the date; or both on one line): with no 印发 notice above it,
+        # the signature says whose plan it is
+        issuers, date = closings.signature([paras[k].text for k in closing])
+        if fm.date is None:
+            fm.date, fm.issuers = date, fm.issuers or issuers
+        elif date is not None:
+            fm.issuers = issuers
     preamble = _join(paras, range(fm.end, front_end))
     closing_text = "\n".join(
         paras[k].text
@@ -577,6 +595,7 @@ def _parse_one(
             frontmatter.is_furniture(paras[k].text)
             or frontmatter.parse_date(paras[k].text)
             or frontmatter.org_names(paras[k].text)
+            or closings.signed_line(paras[k].text)
         )
     )
     cited = [

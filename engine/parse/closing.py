@@ -48,6 +48,12 @@ _DISTRIBUTION = re.compile(
     r"^(?:抄送|抄报|主送|印发|分送)\s*[:：]|^[^。；]{2,40}?\d{4}年\d{1,2}月\d{1,2}日\s*印发$"
 )
 _ATTACHMENTS = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+# an attachment's own heading standing as a paragraph, with no 附件： list above it: 附件 / 附件1 / 附件 2 / 附件一,
+# or the number and its caption on one line (附件2 X情况统计表, 附件1．X分工表); never a sentence that opens
+# with the word (附件所列任务请各单位逐项落实。)
+_ATTACHMENT_HEAD = re.compile(
+    r"附\s*件(?:\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[.．、]?\s*[^\s.．、。；;，,：:!！?？][^。；;，,：:!！?？]{1,59})?)?"
+)
 _PUBLICITY = re.compile(r"^[(（](?:此件|本件)[^)）]{0,12}[)）]$")
 # 各地区、各有关部门要…; 各县(市、区)人民政府、州直各有关部门要…; 各地各有关部门要…
 _NAME_CHAR = r"(?:[^、，,。；要应须务()（）]|[(（][^()（）。；]{1,10}[)）])"  # 县(市、区): its 、 is the name's
@@ -76,6 +82,53 @@ _SIGNED = re.compile(
 _SIGNATURE = re.compile(_SIGNED.pattern.removeprefix(r"(?<=[。！!；;”])"))
 
 
+# a note in brackets closing a signature's date line: 2025年3月21日（此件公开发布）
+_NOTE_TAIL = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+
+
+def attachment_head(text: str) -> bool:
+    """An attachment's heading or list line (附件：1.X表; 附件1; 附件2 X统计表): what follows it is no measure's text."""
+    return bool(_ATTACHMENTS.match(text) or _ATTACHMENT_HEAD.fullmatch(text.strip()))
+
+
+def signed_line(text: str) -> tuple[list[str], str] | None:
+    """(the issuing bodies on the line, the date) of a signature's date line, or None: a date alone (2025年4月16日,
+    二〇二五年四月十六日), after the bodies on the same line (敦煌市人民政府 2025年4月16日), either with a note in
+    brackets after it ((此件公开发布)). A 印发 line (X 2025年4月16日印发) is the distribution record, not this."""
+    core = _NOTE_TAIL.sub("", text.strip())
+    date = frontmatter.parse_date(core)
+    if date:
+        return [], date
+    m = _SIGNATURE.fullmatch(core)
+    if m is None or m.group("tail"):
+        return None
+    org = _signer(m)
+    date = frontmatter.parse_date(m.group("date"))
+    return (frontmatter.org_names(org), date) if org and date else None
+
+
+SIGNATURE_LINES = 12  # bodies of a joint signature, one or a few to a line, above its date
+
+
+def signature(texts: list[str]) -> tuple[list[str], str | None]:
+    """The issuing bodies and the date of the closing's signature block (`texts`: the closing's paragraphs): its
+    first date line (`signed_line`) and the lines of bodies right above it — the plan's issuer where no 印发
+    notice above the plan names one. ([], None) when the closing is not signed."""
+    for i, text in enumerate(texts):
+        found = signed_line(text)
+        if found is None:
+            continue
+        names, date = found
+        above: list[str] = []
+        for k in range(i - 1, max(-1, i - 1 - SIGNATURE_LINES), -1):
+            more = frontmatter.org_names(texts[k])
+            if not more:
+                break
+            above = more + above
+        return above + names, date
+    return [], None
+
+
 def is_firm(text: str) -> bool:
     """A paragraph that can only close the plan (see the module docstring)."""
     if _PUBLICITY.match(text):
@@ -91,7 +144,8 @@ def is_firm(text: str) -> bool:
         or _REQUEST.match(text)
         or _CONTACT.match(text)
         or _DISTRIBUTION.match(text)
-        or _ATTACHMENTS.match(text)
+        or attachment_head(text)
+        or signed_line(text)
     )
 
 
@@ -203,9 +257,10 @@ def _record(text: str) -> bool:
     return bool(
         _DISTRIBUTION.match(text)
         or _CONTACT.match(text)
-        or _ATTACHMENTS.match(text)
+        or attachment_head(text)
         or _PUBLICITY.match(text)
         or _SIGNATURE.fullmatch(text)
+        or signed_line(text)
         or frontmatter.org_names(text)
         or (frontmatter.parse_date(text) and len(text) <= 20)
         or frontmatter.is_furniture(text)
