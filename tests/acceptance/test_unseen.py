@@ -130,8 +130,6 @@ KNOWN: dict[str, str] = {
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
     # blind28–29, held out, first run (2026-12-06, main at 00ead37): 6 and 8 of 11
-    "blind28/jinnan-district-xiaozhan-rice-bold-leads": "units: the notice says bold units lead (HTML <strong>); formatting is not read, every unit is a lead",
-    "blind28/yingkou-city-magnesia-semicolon-gbk": "units: the notice's convention “；前为牵头单位，后为配合单位” is not applied; all units read as leads",
 }
 
 
