@@ -1616,10 +1616,16 @@ def apply_first_listed_leads(r: Responsibility) -> Responsibility:
         clauses = tuple(apply_first_listed_leads(c) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
-    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
-    if joint and len(r.lead) > 1 and not r.support:
+    if _listed_jointly(r):
         return r.model_copy(update={"lead": r.lead[:1], "support": r.lead[1:]})
     return r
+
+
+def _listed_jointly(r: Responsibility) -> bool:
+    """A clause of one list of several units that answer jointly ("A、B、C负责", "责任单位：A、B、C"): the clauses a
+    document's convention reads."""
+    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
+    return joint and len(r.lead) > 1 and not r.support
 
 
 def apply_separated_leads(r: Responsibility, separators: str) -> Responsibility:
@@ -1631,8 +1637,7 @@ def apply_separated_leads(r: Responsibility, separators: str) -> Responsibility:
         clauses = tuple(apply_separated_leads(c, separators) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
-    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
-    if not joint or len(r.lead) < 2 or r.support:
+    if not _listed_jointly(r):
         return r
     flat = squeeze(r.text)
     ends = [(flat.find(u.name), u) for u in r.lead]

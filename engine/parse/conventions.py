@@ -105,17 +105,14 @@ def read(paras: Sequence[Paragraph]) -> Conventions:
             scoped.update(t)
             in_note.update(notes)
     document = any(extract.states_first_listed_leads(p.text) for k, p in enumerate(paras) if k not in in_note)
+    # "加粗的为牵头单位": bold print is the mark of that role (a mark of a character stated too comes first)
+    said = next((role for p in paras if (role := extract.stated_bold_role(p.text))), None)
+    bold = {said: extract.PRINTED_BOLD} if said else {}
     return Conventions(
         first_listed=document,
         first_listed_paras=frozenset() if document else frozenset(scoped),
-        lead_mark=next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None) or _bold("lead", paras),
+        lead_mark=next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None) or bold.get("lead"),
         support_mark=next((mk for p in paras if (mk := extract.stated_support_mark(p.text))), None)
-        or _bold("support", paras),
+        or bold.get("support"),
         lead_separator=next((sep for p in paras if (sep := extract.stated_lead_separator(p.text))), None),
     )
-
-
-def _bold(role: str, paras: Sequence[Paragraph]) -> str | None:
-    """`extract.PRINTED_BOLD` where the document says its units printed bold take `role`, else None."""
-    said = next((r for p in paras if (r := extract.stated_bold_role(p.text))), None)
-    return extract.PRINTED_BOLD if said == role else None
