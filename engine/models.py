@@ -47,6 +47,10 @@ class Paragraph(_Model):
     # the box drawn around it in plain text (┌─┐ │…│ └─┘, engine.ingest.tables.BoxLine): the line of the
     # frame's top, 0 for a paragraph in no frame; a frame holding a caption (专栏1　…) is a box (engine/parse/boxes)
     frame: int = Field(0, exclude=True, repr=False)
+    # the runs of its text printed bold (a .docx run set bold or in 黑体, an .html <b>/<strong>), normalised as
+    # `text`; never written into `text`: bold means something only where the document says so ("加粗的为牵头单位",
+    # engine/parse/conventions.py)
+    bold: tuple[str, ...] = Field((), exclude=True, repr=False)
 
     def column(self, offset: int) -> int:
         """1-based column in the original line of normalised offset `offset`."""

@@ -27,17 +27,22 @@ from collections.abc import Sequence
 from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import (
+    PRINTED_BOLD,
     all_responsibilities,
     apply_first_listed_leads,
     apply_marked_leads,
+    apply_separated_leads,
     bare_unit_list,
     extract_responsibility,
     find_responsibility,
     is_generic_unit,
     parse_units,
+    printed_bold_names,
     reads_as_unit,
     relabel,
+    stated_bold_role,
     stated_lead_mark,
+    stated_lead_separator,
     stated_role_labels,
     stated_support_mark,
     states_first_listed_leads,
@@ -52,8 +57,10 @@ from engine.memo import memo
 from engine.models import Measure, Sentence
 
 __all__ = [
+    "PRINTED_BOLD",
     "apply_first_listed_leads",
     "apply_marked_leads",
+    "apply_separated_leads",
     "bare_unit_list",
     "extract_deadlines",
     "extract_responsibility",
@@ -62,10 +69,13 @@ __all__ = [
     "find_responsibility",
     "is_generic_unit",
     "parse_units",
+    "printed_bold_names",
     "reads_as_unit",
     "split_clauses",
     "split_sentences",
+    "stated_bold_role",
     "stated_lead_mark",
+    "stated_lead_separator",
     "stated_role_labels",
     "stated_support_mark",
     "states_first_listed_leads",

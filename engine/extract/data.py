@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,6 +138,12 @@ class LeadConventions:
     defined: tuple[re.Pattern[str], ...] = ()
     marked_support: tuple[re.Pattern[str], ...] = ()  # "标#的为配合单位": the mark of the support units
     table_notes: tuple[str, ...] = ()  # 注, 说明: the words opening a table's note (a convention of that table)
+    # "分号前为牵头单位": each pattern's group "sep" names the separator; `separators` maps a name to its characters
+    separated: tuple[re.Pattern[str], ...] = ()
+    separators: Mapping[str, str] = field(default_factory=dict)
+    # "加粗的为牵头单位" / "黑体字为配合单位": units printed bold lead / support (no group: the mark is the print)
+    emphasised: tuple[re.Pattern[str], ...] = ()
+    emphasised_support: tuple[re.Pattern[str], ...] = ()
 
     @staticmethod
     def same(mark: str) -> str:
@@ -150,12 +156,27 @@ def lead_conventions() -> LeadConventions:
     raw = required_lists("lead_conventions.yaml", _CONVENTION_KEYS)
     marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
     mark = "(?P<mark>[" + re.escape(marks) + "])" if marks else "(?P<mark>(?!))"
-    got = (read_data("lead_conventions.yaml") or {}).get("mark_roles") or {}
+    whole = read_data("lead_conventions.yaml") or {}
+    got = whole.get("mark_roles") or {}
 
-    def marked(role: str) -> tuple[re.Pattern[str], ...]:  # one group "mark" each: tried one by one
-        words = _strs(got.get(role)) if got.get(role) is not None else _MARK_ROLES[role]
-        alt = "(?:" + ("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)") + ")"
-        return tuple(re.compile(p.replace("{mark}", mark).replace("{role}", alt)) for p in raw["marked"])
+    def role(name: str) -> str:
+        words = _strs(got.get(name)) if got.get(name) is not None else _MARK_ROLES[name]
+        return _alternatives(words)
+
+    def marked(name: str) -> tuple[re.Pattern[str], ...]:  # one group "mark" each: tried one by one
+        return tuple(re.compile(p.replace("{mark}", mark).replace("{role}", role(name))) for p in raw["marked"])
+
+    separators = {str(k): str(v) for k, v in (whole.get("separators") or {}).items() if k and v}
+    sep = "(?P<sep>" + _alternatives(separators) + ")"
+    separated = tuple(
+        re.compile(p.replace("{sep}", sep).replace("{lead}", role("lead")).replace("{support}", role("support")))
+        for p in _strs(whole.get("separated"))
+    )
+    bold = _alternatives(_strs(whole.get("emphasis")))
+
+    def emphasised(name: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p.replace("{bold}", bold).replace("{role}", role(name)))
+                     for p in _strs(whole.get("emphasised")))
 
     return LeadConventions(
         first_listed=re.compile("|".join(f"(?:{p})" for p in raw["first_listed"]) or "(?!)"),
@@ -164,7 +185,16 @@ def lead_conventions() -> LeadConventions:
         defined=tuple(re.compile(_defined_pattern(p)) for p in raw["defined_labels"]),
         marked_support=marked("support"),
         table_notes=tuple(raw["table_notes"]),
+        separated=separated,
+        separators=separators,
+        emphasised=emphasised("lead"),
+        emphasised_support=emphasised("support"),
     )
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A group matching any of `words`, the longest first (none: a group that never matches)."""
+    return "(?:" + ("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)") + ")"
 
 
 def _defined_pattern(p: str) -> str:

@@ -46,7 +46,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, unit_data
@@ -1496,8 +1496,55 @@ def stated_lead_mark(text: str) -> str | None:
 
 
 def _states_convention(text: str) -> bool:
-    """`text` states how the document's clauses name their lead (first-listed, or a mark of either role)."""
-    return states_first_listed_leads(text) or bool(stated_lead_mark(text) or stated_support_mark(text))
+    """`text` states how the document's clauses name their lead (first-listed, a mark of either role, a separator,
+    bold print)."""
+    return (
+        states_first_listed_leads(text)
+        or bool(stated_lead_mark(text) or stated_support_mark(text))
+        or bool(stated_lead_separator(text) or stated_bold_role(text))
+    )
+
+
+# the mark of a unit PRINTED BOLD, where a document says "加粗的为牵头单位": no character of any text (a word, never
+# a one-character mark): ingest carries the bold print beside a paragraph's text (Paragraph.bold), the caller
+# passes the names printed bold to `apply_marked_leads`, and the text a report quotes is the text as printed
+PRINTED_BOLD = "加粗"
+
+
+def stated_bold_role(text: str) -> str | None:
+    """"lead" where a document says its units printed bold lead ("加粗字体标注的为牵头单位", "黑体字为牵头单位"),
+    "support" where they support ("加粗的为配合单位"), None otherwise (rulesets/data/lead_conventions.yaml)."""
+    conv = lead_conventions()
+    flat = squeeze(text)
+    if any(p.search(flat) for p in conv.emphasised):
+        return "lead"
+    if any(p.search(flat) for p in conv.emphasised_support):
+        return "support"
+    return None
+
+
+def stated_lead_separator(text: str) -> str | None:
+    """The characters of the separator a document says its leads stand before ("分号前为牵头单位，分号后为配合单位"
+    -> "；;"), or None (rulesets/data/lead_conventions.yaml `separated`)."""
+    conv = lead_conventions()
+    flat = squeeze(text)
+    for p in conv.separated:
+        m = p.search(flat)
+        if m:
+            return conv.separators.get(m.group("sep"))
+    return None
+
+
+_BOLD_SPLIT = re.compile(r"[、，,；;：:()（）\[\]【】〔〕\s]+")
+
+
+def printed_bold_names(runs: Iterable[str]) -> frozenset[str]:
+    """The names a measure's paragraphs print bold (their bold runs, `Paragraph.bold`), each run cut at the
+    separators and brackets of a unit list and stripped of marks: "区农业农村委" of "<b>区农业农村委</b>",
+    both of "<b>区农业农村委、区科技局</b>". A unit is printed bold when its name is one of these whole: a bold
+    heading that names a unit inside a sentence makes no unit bold."""
+    marks = lead_conventions().marks
+    return frozenset(n for run in runs for piece in _BOLD_SPLIT.split(run) if (n := piece.strip(marks)))
 
 
 def stated_support_mark(text: str) -> str | None:
@@ -1569,20 +1616,55 @@ def apply_first_listed_leads(r: Responsibility) -> Responsibility:
         clauses = tuple(apply_first_listed_leads(c) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
-    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
-    if joint and len(r.lead) > 1 and not r.support:
+    if _listed_jointly(r):
         return r.model_copy(update={"lead": r.lead[:1], "support": r.lead[1:]})
     return r
 
 
-def apply_marked_leads(r: Responsibility, mark: str | None, support_mark: str | None = None) -> Responsibility:
+def _listed_jointly(r: Responsibility) -> bool:
+    """A clause of one list of several units that answer jointly ("A、B、C负责", "责任单位：A、B、C"): the clauses a
+    document's convention reads."""
+    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
+    return joint and len(r.lead) > 1 and not r.support
+
+
+def apply_separated_leads(r: Responsibility, separators: str) -> Responsibility:
+    """Under "分号前为牵头单位，分号后为配合单位" a jointly listed clause "责任单位：X；Y、Z" has lead X and support
+    Y, Z: the units before the first of `separators` (the characters of the separator stated) lead, those after it
+    support. A list the separator does not divide stays joint ("未用分号分隔的，所列单位共同负责"), and so does one
+    whose units cannot all be found in its text. A new fact: facts are frozen."""
+    if r.clauses:
+        clauses = tuple(apply_separated_leads(c, separators) for c in r.clauses)
+        lead, support = union_of(clauses)
+        return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
+    if not _listed_jointly(r):
+        return r
+    flat = squeeze(r.text)
+    ends = [(flat.find(u.name), u) for u in r.lead]
+    if any(at < 0 for at, _ in ends):
+        return r
+    for cut, ch in enumerate(flat):
+        if ch not in separators:
+            continue
+        before = tuple(u for at, u in ends if at + len(u.name) <= cut)
+        if before and len(before) < len(r.lead):
+            return r.model_copy(update={"lead": before, "support": tuple(u for u in r.lead if u not in before)})
+        if before:
+            break
+    return r
+
+
+def apply_marked_leads(
+    r: Responsibility, mark: str | None, support_mark: str | None = None, *, bold: Collection[str] = ()
+) -> Responsibility:
     """Under "带*号的为牵头单位" the units of a clause written with the mark beside them ("市商务局*") lead and
     the others of that clause support, wherever the marked ones stand; under "标#的为配合单位" (`support_mark`) the
     units written with that mark support and the others keep their role (a joint list's unmarked units lead). A
-    clause with no marked unit, or whose every unit would support, is left as it was read. A new fact: facts are
-    frozen."""
+    clause with no marked unit, or whose every unit would support, is left as it was read. The mark
+    `PRINTED_BOLD` ("加粗的为牵头单位") is carried by the units named in `bold` (`printed_bold_names`). A new fact:
+    facts are frozen."""
     if r.clauses:
-        clauses = tuple(apply_marked_leads(c, mark, support_mark) for c in r.clauses)
+        clauses = tuple(apply_marked_leads(c, mark, support_mark, bold=bold) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
     conv = lead_conventions()
@@ -1590,6 +1672,8 @@ def apply_marked_leads(r: Responsibility, mark: str | None, support_mark: str | 
     units = [*r.lead, *(u for u in r.support if u not in r.lead)]
 
     def marked(u: Unit, mark: str) -> bool:
+        if mark == PRINTED_BOLD:
+            return u.name in bold
         for at in (m.start() for m in re.finditer(re.escape(u.name), flat)):
             end = at + len(u.name)
             if (end < len(flat) and conv.same(flat[end]) == mark) or (at and conv.same(flat[at - 1]) == mark):

@@ -11,11 +11,13 @@ Every problem with the input is raised as `PlancheckError(code, ...)` (codes `in
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
 import stat
 import sys
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
@@ -56,9 +58,11 @@ def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str =
 
 
 def build(
-    lines: list[RawLine], path: str, fmt: str, encoding: str, removed: list[str] | None = None
+    lines: list[RawLine], path: str, fmt: str, encoding: str, removed: list[str] | None = None,
+    bold: Mapping[int, Sequence[str]] | None = None,
 ) -> SourceDoc:
-    """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources."""
+    """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources. `bold`: the
+    runs printed bold, by raw line number (.docx, .html), given to the paragraphs they stand in (`_bold_runs`)."""
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
     removed = list(removed or [])
@@ -104,6 +108,8 @@ def build(
                       table_row=isinstance(orig, TableRow) and not isinstance(orig, BoxLine),
                       frame=orig.frame if isinstance(orig, BoxLine) else 0)
         )
+    if bold:
+        _bold_runs(paragraphs, bold, traditional)
     removed.extend(closing)  # the page's end, after all else
     return SourceDoc(
         path=path,
@@ -113,6 +119,28 @@ def build(
         traditional=traditional,
         removed=removed,
     )
+
+
+def _bold_runs(paragraphs: list[Paragraph], bold: Mapping[int, Sequence[str]], traditional: bool) -> None:
+    """Each paragraph's `bold`: the bold runs of the raw lines from its own up to the next paragraph's (a paragraph
+    joined from several lines, a task-table row numbered by its first cell), normalised as its text is and kept
+    where they stand in it. Formatting carries no meaning here: only a document that says what bold print means
+    ("加粗的为牵头单位") reads it (engine/parse/conventions.py)."""
+    keys = sorted(bold)
+    for k, p in enumerate(paragraphs):
+        nxt = paragraphs[k + 1].line if k + 1 < len(paragraphs) else None
+        hi = nxt if nxt is not None and nxt > p.line else p.line + 1
+        lo_at = bisect.bisect_left(keys, p.line)
+        flat = "".join(p.text.split())
+        runs: list[str] = []
+        for key in keys[lo_at : bisect.bisect_left(keys, hi)]:
+            for run in bold[key]:
+                parts = normalise_parts(run)
+                text = "".join((parts.simplified if traditional else parts.text).split())
+                if text and text in flat and text not in runs:
+                    runs.append(text)
+        if runs:
+            p.bold = tuple(runs)
 
 
 PIECE_MIN_HAN = 6  # a stretch left between furniture with fewer Han characters is no title or sentence
@@ -339,7 +367,7 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
 
     if fmt == "docx":
         docx_text = read_docx(data, path)
-        doc = build(_within_budget(docx_text.lines, path), path, "docx", "utf-8")
+        doc = build(_within_budget(docx_text.lines, path), path, "docx", "utf-8", bold=docx_text.bold)
         doc.tracked_changes = docx_text.tracked_changes
         doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":
@@ -350,7 +378,8 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
             raise PlancheckError("input.no_text", path=path)
     elif fmt == "html":
         text, encoding = decode_text(data, path, declared=html_charset(data))
-        doc = build(_within_budget(read_html(text, path), path), path, "html", encoding)
+        html = read_html(text, path)
+        doc = build(_within_budget(html.lines, path), path, "html", encoding, bold=html.bold)
     else:
         text, encoding = decode_text(data, path)
         lines, removed = drop_page_furniture(_within_budget(split_lines(text), path))

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering, wrap
+from engine.ingest.emphasis import BOLD_OFF, BOLD_ON, docx_bold_runs, html_bold, html_bold_texts, split_bold
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -264,6 +265,8 @@ def read_docx(data: bytes, path: str) -> DocxText:
         counter = [0]
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         _GRIDS.set(GridBudget(path))
+        bold: dict[int, list[str]] = {}
+        _BOLD.set(bold)
         body = document.element.body
         # a responsibility matrix's marks are read by the legend the document states anywhere (ingest/matrix.py)
         with legend_from(lambda: (paragraph_text(p) for p in body.iter(f"{_W}p"))):
@@ -275,7 +278,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
             lines = _pasted_tables(lines)
         tracked = any(True for _ in body.iter(*_TRACKED))
         notes = _docx_notes(document)
-        return DocxText(lines, notes, tracked)
+        return DocxText(lines, notes, tracked, bold)
     except PlancheckError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
@@ -283,6 +286,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
     finally:
         _LABELS.set({})
         _GRIDS.set(None)
+        _BOLD.set(None)
 
 
 def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
@@ -330,6 +334,7 @@ class DocxText(NamedTuple):
     lines: list[RawLine]
     notes: list[str]  # footnotes then endnotes, in the order of their numbers
     tracked_changes: bool  # the body has insertions, deletions or moves, read as accepted
+    bold: dict[int, list[str]]  # the runs printed bold, by line (engine.ingest.emphasis)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -343,6 +348,8 @@ _LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
 # the cells of the table grids built for the .docx being read, within budget (a merged cell repeats its text)
 _GRIDS: ContextVar[GridBudget | None] = ContextVar("docx_grids", default=None)
+# the runs printed bold of the .docx being read, by line number (engine.ingest.emphasis)
+_BOLD: ContextVar[dict[int, list[str]] | None] = ContextVar("docx_bold", default=None)
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
 
@@ -447,6 +454,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 # a measure's own table of fields (牵头单位 | X; 完成时限 | Z): one line, numbered by its first cell
                 first = counter[0] + 1
                 counter[0] += sum(c.lines for row in rows for c in row)
+                _note_bold(first, block._tbl.tr_lst)  # type: ignore[attr-defined]
                 yield first, field
                 continue
             found = table_lines(rows) if rows else None
@@ -462,6 +470,8 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
         else:
             counter[0] += 1
             p = block._p  # type: ignore[attr-defined]
+            if tables:  # the document's own count (a cell read for its table's grid counts from 0)
+                _note_bold(counter[0], [p])
             line = (counter[0], _LABELS.get().get(p, "") + paragraph_text(p))
             if held is not None:
                 line = (held[0], held[1] + line[1])
@@ -529,11 +539,27 @@ def _docx_task_table(
                 continue
             yield from _docx_blocks(iter_docx_blocks(_Cell(tc, table)), counter)
     counter[0] += sum(c.lines for c in rows[h])
-    for row, line in zip(rows[h + 1 :], lines, strict=True):
+    for row, tr, line in zip(rows[h + 1 :], trs[h + 1 :], lines, strict=True):
         first = counter[0] + 1
         counter[0] += sum(c.lines for c in row)
         if line is not None:
+            _note_bold(first, [tr])
             yield first, line
+
+
+def _note_bold(line: int, elements: list[object]) -> None:
+    """Record the bold runs of the paragraphs in `elements` (a paragraph, a table row) as those of `line`."""
+    bold = _BOLD.get()
+    if bold is None:
+        return
+    found = [
+        run
+        for el in elements
+        for p in ([el] if el.tag == f"{_W}p" else el.iter(f"{_W}p"))  # type: ignore[attr-defined]
+        for run in docx_bold_runs(p, _SKIP)
+    ]
+    if found:
+        bold.setdefault(line, []).extend(found)
 
 
 # --------------------------------------------------------------------------- .pdf
@@ -635,10 +661,17 @@ _CHROME_WORDS = {
 _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page text first
 _ROW = "\ue001"  # private-use marker around the number of a task-table row line
 _WS = re.compile(r"[\t\n\r\f\v ]+")
+_BOLD_END = object()  # on the stack of _html_lines: where a bold element ends
 
 
-def read_html(text: str, path: str) -> list[RawLine]:
-    """The article text of a saved page: chrome dropped, block elements become line breaks.
+class HtmlText(NamedTuple):
+    lines: list[RawLine]
+    bold: dict[int, list[str]]  # the text printed bold, by line (engine.ingest.emphasis)
+
+
+def read_html(text: str, path: str) -> HtmlText:
+    """The article text of a saved page: chrome dropped, block elements become line breaks; what it prints bold
+    apart (`HtmlText.bold`).
 
     Every step is linear in the page: the text lengths chrome detection weighs are summed once, bottom
     up (`_Sizes`); a table is tried as a task table on its first rows' short text before its grid is
@@ -647,41 +680,49 @@ def read_html(text: str, path: str) -> list[RawLine]:
         from selectolax.lexbor import LexborHTMLParser
 
         depth_within_budget(text, path)
-        tree = LexborHTMLParser(text.replace(_BREAK, "").replace(_ROW, ""))
+        for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF):
+            text = text.replace(marker, "")
+        tree = LexborHTMLParser(text)
         root = tree.body or tree.root
         if root is None:
-            return []
+            return HtmlText([], {})
         sizes = _Sizes(root)
         total = sizes.text(root)
         grids = GridBudget(path)
         with legend_from(lambda: [root.text(deep=True, separator="\n")]):  # type: ignore[attr-defined]
-            lines = _html_lines(root, total, sizes, grids)
+            lines, runs = _html_lines(root, total, sizes, grids)
+        kept = [(x, b) for x, b in zip(lines, runs, strict=True) if x]
+        bold = {i + 1: b for i, (_, b) in enumerate(kept) if b}
         # a task table pasted into the page's editor as text, a <p> or <br> a row: read as in a .txt
-        return _pasted_tables([(i + 1, line) for i, line in enumerate(x for x in lines if x)])
+        return HtmlText(_pasted_tables([(i + 1, x) for i, (x, _) in enumerate(kept)]), bold)
     except PlancheckError:
         raise
     except Exception as exc:
         raise _corrupt(path, ".html", exc) from exc
 
 
-def _html_lines(root: object, total: int, sizes: _Sizes, grids: GridBudget) -> list[str | TableRow]:
-    """The page's lines: blocks and cells become line breaks, chrome is dropped, a task table's rows are rows."""
+def _html_lines(
+    root: object, total: int, sizes: _Sizes, grids: GridBudget
+) -> tuple[list[str | TableRow], list[list[str]]]:
+    """The page's lines: blocks and cells become line breaks, chrome is dropped, a task table's rows are rows;
+    and each line's text printed bold (engine.ingest.emphasis)."""
     stack: list[tuple[object, bool]] = [(root, True)]
     metadata_rows: dict[int, bool] = {}
     out: list[str] = []
     rows: list[TableRow] = []
+    row_bold: list[list[str]] = []  # the bold text of each of `rows`
     while stack:
         node, entering = stack.pop()
-        tag = node.tag  # type: ignore[attr-defined]
         if not entering:
-            out.append(_BREAK)
+            out.append(BOLD_OFF if node is _BOLD_END else _BREAK)
             continue
+        tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
             out.append(_WS.sub(" ", node.text_content or ""))  # type: ignore[attr-defined]
             continue
         if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total, sizes):
             continue
-        if tag == "table" and _html_task_table(node, out, rows, grids):
+        if tag == "table" and _html_task_table(node, out, rows, grids, row_bold):
             continue
         if tag in _BLOCK_TAGS:
             out.append(_BREAK)
@@ -692,12 +733,18 @@ def _html_lines(root: object, total: int, sizes: _Sizes, grids: GridBudget) -> l
             else:
                 out.append(_BREAK)
                 stack.append((node, False))
+        if html_bold(node):
+            out.append(BOLD_ON)
+            stack.append((_BOLD_END, False))
         children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
         stack.extend((child, True) for child in reversed(children))
-    lines: list[str | TableRow] = [line.strip() for line in "".join(out).split(_BREAK)]
+    plain, runs = split_bold("".join(out).split(_BREAK))
+    lines: list[str | TableRow] = [line.strip() for line in plain]
     if rows:
-        lines = [rows[int(x[1:-1])] if x.startswith(_ROW) else x for x in lines]
-    return lines
+        for k, x in enumerate(lines):
+            if x.startswith(_ROW):
+                lines[k], runs[k] = rows[int(x[1:-1])], row_bold[int(x[1:-1])]
+    return lines, runs
 
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>|<!--")
@@ -766,7 +813,9 @@ def depth_bound(text: str, limit: int) -> int:
     return deepest
 
 
-def _html_task_table(table: object, out: list[str], rows: list[TableRow], grids: GridBudget) -> bool:
+def _html_task_table(
+    table: object, out: list[str], rows: list[TableRow], grids: GridBudget, row_bold: list[list[str]]
+) -> bool:
     """A task table: its rows go to `out` as row markers (the lines in `rows`); False for any other.
 
     Its header is looked for first in the short text of its first rows (a header cell is a column's
@@ -784,10 +833,11 @@ def _html_task_table(table: object, out: list[str], rows: list[TableRow], grids:
     out.append(_BREAK)
     for row in grid[:h]:  # a title row above the header: cell by cell, as any table
         out.extend(_BREAK + c.text for c in row if not c.inherited)
-    for line in lines:
+    for tr, line in zip(trs[h + 1 :] if field is None else [table], lines, strict=False):
         if line is not None:
             out.append(f"{_BREAK}{_ROW}{len(rows)}{_ROW}")
             rows.append(line)
+            row_bold.append(html_bold_texts(tr))
     out.append(_BREAK)
     return True
 

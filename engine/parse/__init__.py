@@ -673,15 +673,21 @@ def _parse_one(
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
         first_listed = conv.first_listed_at(s.para for s in segs)
         marked = bool(conv.lead_mark or conv.support_mark)
-        if (first_listed or marked) and m.responsibility is None and not m.general:
+        stated = first_listed or marked or bool(conv.lead_separator)
+        if stated and m.responsibility is None and not m.general:
             # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one
             m.responsibility = extract.bare_unit_list(m.text)
-        if (first_listed or marked) and m.responsibility is not None and m.responsibility.source == "clause":
-            # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位": the document's clauses, not leads read
-            # from its sentences (rulesets/data/lead_conventions.yaml)
+        if stated and m.responsibility is not None and m.responsibility.source == "clause":
+            # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位", "分号前为牵头单位", "加粗的为牵头单位": the
+            # document's clauses, not leads read from its sentences (rulesets/data/lead_conventions.yaml)
             r = m.responsibility
             if marked:
-                r = extract.apply_marked_leads(r, conv.lead_mark, conv.support_mark)
+                bold: frozenset[str] = frozenset()
+                if conv.printed_bold:  # the names the measure's own paragraphs print bold (ingest)
+                    bold = extract.printed_bold_names(b for s in segs for b in paras[s.para].bold)
+                r = extract.apply_marked_leads(r, conv.lead_mark, conv.support_mark, bold=bold)
+            if conv.lead_separator and r is m.responsibility:
+                r = extract.apply_separated_leads(r, conv.lead_separator)
             if first_listed and r is m.responsibility:
                 r = extract.apply_first_listed_leads(r)
             m.responsibility = r

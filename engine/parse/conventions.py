@@ -7,7 +7,9 @@ stated in a note of a task TABLE holds for that table's rows only: a note row in
 its last row ("注：列第一位者为牵头单位"), or one right before its first row, under its caption ("（排在第一位的为牵头
 单位）", "重点任务分工表（列第一位者为牵头单位）"); a body whose clauses list units jointly keeps them joint. A
 table is a run of task-table rows (`Paragraph.table_row`, engine/ingest/tables.py). A mark convention needs no
-scope: only a list whose units carry the mark is read by it.
+scope: only a list whose units carry the mark is read by it. Nor does a separator ("分号前为牵头单位，分号后为配合
+单位": only a list the separator divides is read by it) or bold print ("加粗字体标注的为牵头单位": only a list whose
+units were printed bold, `Paragraph.bold`, is read by it; the bold print is the lead mark `extract.PRINTED_BOLD`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ class Conventions:
     first_listed_paras: frozenset[int] = frozenset()
     lead_mark: str | None = None
     support_mark: str | None = None
+    lead_separator: str | None = None  # the characters of the separator the leads stand before ("；;")
+
+    @property
+    def printed_bold(self) -> bool:
+        """Bold print is a mark of this document ("加粗的为牵头单位")."""
+        return extract.PRINTED_BOLD in (self.lead_mark, self.support_mark)
 
     def first_listed_at(self, paras: Iterable[int]) -> bool:
         """True when the first-listed convention holds for a clause standing in `paras`."""
@@ -43,7 +51,9 @@ class Conventions:
 
     @property
     def any(self) -> bool:
-        return bool(self.first_listed or self.first_listed_paras or self.lead_mark or self.support_mark)
+        return bool(
+            self.first_listed or self.first_listed_paras or self.lead_mark or self.support_mark or self.lead_separator
+        )
 
 
 def _tables(paras: Sequence[Paragraph]) -> list[range]:
@@ -95,9 +105,14 @@ def read(paras: Sequence[Paragraph]) -> Conventions:
             scoped.update(t)
             in_note.update(notes)
     document = any(extract.states_first_listed_leads(p.text) for k, p in enumerate(paras) if k not in in_note)
+    # "加粗的为牵头单位": bold print is the mark of that role (a mark of a character stated too comes first)
+    said = next((role for p in paras if (role := extract.stated_bold_role(p.text))), None)
+    bold = {said: extract.PRINTED_BOLD} if said else {}
     return Conventions(
         first_listed=document,
         first_listed_paras=frozenset() if document else frozenset(scoped),
-        lead_mark=next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None),
-        support_mark=next((mk for p in paras if (mk := extract.stated_support_mark(p.text))), None),
+        lead_mark=next((mk for p in paras if (mk := extract.stated_lead_mark(p.text))), None) or bold.get("lead"),
+        support_mark=next((mk for p in paras if (mk := extract.stated_support_mark(p.text))), None)
+        or bold.get("support"),
+        lead_separator=next((sep for p in paras if (sep := extract.stated_lead_separator(p.text))), None),
     )

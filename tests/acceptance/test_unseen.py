@@ -129,9 +129,7 @@ KNOWN: dict[str, str] = {
     "The code follows the three (responsibility._joins_group); this gold is not changed",
     # blind18–19, held out, first run (2026-12-06, main at ef1c7bc): 6 and 10 of 11
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
-    # blind28–29, held out, first run (2026-12-06, main at 00ead37): 6 and 8 of 11
-    "blind28/jinnan-district-xiaozhan-rice-bold-leads": "units: the notice says bold units lead (HTML <strong>); formatting is not read, every unit is a lead",
-    "blind28/yingkou-city-magnesia-semicolon-gbk": "units: the notice's convention “；前为牵头单位，后为配合单位” is not applied; all units read as leads",
+    # blind28–29, held out, first run (2026-12-06, main at 00ead37): 6 and 8 of 11 — all fixed the same session
     # blind30–33, held out, first run (2026-12-06, main at 61c8974): 9, 8, 4 (7 but for a gold slip), 10 of 11
     "blind30/pingdingshan-city-nylon-supervisor-field": "units: a third field “督办单位：X” (a supervising office, neither lead nor support, as the notice says) is read as support",
     "blind30/siziwang-banner-space-tourism-contacts": "units: a lead line “牵头单位：X（联系人：…，联系电话：…）；…” keeps “(;” on the unit and loses a second lead after the contact bracket",
