@@ -334,6 +334,8 @@ def reads_as_unit(name: str) -> bool:
 
 def _ends_as_body(name: str) -> bool:
     n = _norm_name(name)
+    mark = _ROLE_MARK_RE.search(n)  # X〔牵头〕 / X【牵头单位】: a role mark in any bracket, judged without it
+    n = n[: mark.start()] if mark and mark.start() else n
     n = re.sub(r"\([^()]*\)$", "", n) or n  # 区各党委(党组) -> judge 区各党委
     return any(n.endswith(s) for s in unit_data().suffixes) or is_generic_unit(n)
 
@@ -1502,6 +1504,8 @@ def _carrying_out(pieces: Sequence[str]) -> tuple[list[str], int]:
         units = _unit_list(duty[0]) if duty else None
         if units is None or units[1] or not _names_ok(units[0], lead=False):
             break
+        if any(n in unit_data().suffixes for n in units[0]):
+            break  # "…，企业积极参与": a kind of body (企业, 社会组织), none named
         names += [n for n in units[0] if n not in names]
         read += 1
     return names, read
