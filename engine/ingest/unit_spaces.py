@@ -109,8 +109,8 @@ def _is_gap(orig: str, cols: list[int], i: int) -> bool:
 
 
 def _separate_parts(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
-    if (" " not in orig and "\u3000" not in orig) or len(text) < 6:
-        return text, cols
+    if len(text) < 6 or cols[-1] - cols[0] + 1 == len(text):
+        return text, cols  # normalisation deleted nothing inside the line: no space to read
     closes, before, after = _part_patterns()
     from engine.extract import parse_units, reads_as_unit  # here: ingest runs before extract is needed
 
