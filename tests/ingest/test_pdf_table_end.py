@@ -1,8 +1,9 @@
-"""A Word task table printed to PDF ends where its ruled grid ends: the plan's next chapter under it ("三、保障措施",
-a safeguard's heading line "（一）加强组织领导") is text again, not a section row of the table, while a section row
-inside the grid (one merged cell across the table) still is one. Read as a row, the heading made its chapter a
-table's, and a chapter of plain paragraphs after a table's last row was taken for text after the table: the
-safeguards went to the closing. fixtures/pdfrows16 (make_documents.py)."""
+"""A Word task table printed to PDF ends where its ruled grid ends: a heading printed under it (the next group's
+"（二）市场培育" above its own table, "三、保障措施") is text again, not a section row of the table, while a section row
+inside the grid (one merged cell across the table) still is one. The PDF reader knows the grid; the text-table
+reader it hands the rows to only guesses from the text (engine/ingest/tables.py drops trailing section rows, which
+leaves a heading with the next table's rows after it in the table). And the page's furniture under the plan's last
+paragraph is a line of its own. fixtures/pdfrows16 (make_documents.py)."""
 
 from __future__ import annotations
 
@@ -26,16 +27,19 @@ def _heading_rows(path: Path) -> list[str]:
 
 
 def test_a_heading_under_the_grid_is_no_section_row_of_the_table() -> None:
-    # the merged cells inside the grid are the table's section rows; what stands under the grid is not
-    assert _heading_rows(MENGYIN) == ["（一）提升基地建设水平", "（二）拓展加工销售渠道"]
+    """福鼎's tasks stand in two tables, each under its heading paragraph; the text-table reader took the heading
+    between them ("（二）市场培育", a task row after it) for a section row of the first table. The merged cells
+    inside 蒙阴's grid are that table's section rows, and stay so."""
     assert _heading_rows(FUDING) == []
     lines = _lines(FUDING)
+    assert "（二）市场培育" in lines and "三、保障措施" in lines
     after = lines[lines.index("三、保障措施") :]
     assert after[:2] == ["三、保障措施", "（一）加强组织领导"]
     assert not any(isinstance(line, TableRow) for line in after)
+    assert _heading_rows(MENGYIN) == ["（一）提升基地建设水平", "（二）拓展加工销售渠道"]
 
 
-def test_safeguards_in_plain_paragraphs_after_a_table_stay_the_plan_s() -> None:
+def test_safeguards_after_a_table_stay_the_plan_s_and_end_before_the_furniture() -> None:
     plan = load_plan(str(MENGYIN))
     assert [m.ref for m in plan.measures] == ["1", "2", "3", "4", "5"]
     safeguards = next(s for s in plan.sections if s.title == "保障措施")
