@@ -10,7 +10,9 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   (A、B双牵头 / 按职责分工牵头，C配合) (A牵头，B、C支持) (…，C按属地落实) (A负责，B配合，C具体实施: a part after the
   lead's and the support's, the units carrying the task out, supports) (A牵头，B、C协调配合: an adverb of the data
   before the verb, never part of a name); clause-only verbs (抓总, 负总责, 为主, 支持,
-  落实) never in running text; role marks after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
+  落实; 统筹, 统筹协调, 牵总: "（X统筹，Y、Z按职责分工落实）") never in running text; several complete clauses in one
+  bracket split by "；", "（A牵头，B配合；C牵头，D配合）": leads A, C, support B, D (`_paired_parts`); role marks
+  after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
   ("责任单位：A、B（A牵头）"), both dropped from names;  and the
   bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
   a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A), also beside a verb part
@@ -614,6 +616,9 @@ def parse_clause_content(content: str) -> Parsed | None:
         support = parse_units(m.group("sup") or "")
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
+    pairs = _paired_parts(flat)
+    if pairs:
+        return pairs
     data = unit_data()
     if _LEAD_THEN_RE.search(flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
         duty = _parse_duty(flat)
@@ -664,6 +669,26 @@ def _support_first(flat: str, *, whole: bool) -> tuple[Parsed, int] | None:
         return None
     style = ("由" if m.group("by") else "") + "Y" + m.group("verb") + "X"
     return (tuple(lead), tuple(support), style), m.start("rest") + read
+
+
+def _paired_parts(flat: str) -> Parsed | None:
+    """A clause of several complete two-role clauses split by "；", one for each part of its measure:
+    "A牵头，B配合；C牵头，D配合" (blind31 新疆 马产业: a measure of two tasks, a pair for each). Every part alone
+    names a lead and a support (else None: "A牵头；B、C配合" is one clause whose ；separates its roles, "A牵头，B配合；
+    C按职责分工负责" one whose last part supports); the leads are those of every part, the supports the rest
+    (`union_of`: a unit leading one part and supporting another leads)."""
+    parts = [p.strip() for p in _split_outside(flat.rstrip("。."), "；;")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    read: list[Parsed] = []
+    for part in parts:
+        got = parse_clause_content(part)
+        if not got or not got[0] or not got[1]:
+            return None
+        read.append(got)
+    lead = list(dict.fromkeys(n for r in read for n in r[0]))
+    support = [n for n in dict.fromkeys(n for r in read for n in r[1]) if n not in lead]
+    return tuple(lead), tuple(support), read[0][2]
 
 
 def _mixed_parts(flat: str) -> Parsed | None:
