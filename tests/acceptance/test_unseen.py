@@ -136,8 +136,6 @@ KNOWN: dict[str, str] = {
     "blind31/nia-national-inbound-facilitation": "units: (六) “（责任分工同第（五）项）” — a clause that points at another measure's units is not followed",
     "blind31/panzhihua-city-vanadium-battery-bracketed-support": "units: “责任单位：X（Y、Z）” with the notice's rule that bracketed units support — read as one lead with the bracket in its name",
     "blind31/xinjiang-region-horse-industry-paired-clauses": "units: two 牵头/配合 pairs in one bracket split by “；” — the second pair's lead read as support",
-    "blind32/changzhou-city-inefficient-land-duties": "measures: a 三、职责分工 section after the measures, numbered （一）… again with “X：负责…” entries, read as six more measures",
-    "blind32/jiangsu-province-grand-canal-schedule": "measures: a .docx task table with a two-row header (merged 实施年度 over year columns holding ●) gives one extra row read as a measure",
     "blind32/macheng-county-city-chrysanthemum": "gold slip: its flow list splits the collective name 各乡镇（区、街道） at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/miyun-district-reservoir-oneline": "gold slip: its flow list splits the collective name 各镇（街道、地区） at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/ningbo-city-mould-table-continued": "gold slip: its flow list splits the collective name 各区（县、市）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
