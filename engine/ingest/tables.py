@@ -798,6 +798,13 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             j += 1
         width = len(head_cells)
         roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
+        if kind == "space":
+            from engine.ingest.layout_tables import layout_table  # it reads rows with this module's helpers
+
+            if (laid := layout_table(lines, i, head_cells, roles)) is not None:
+                out += laid[0]  # cells wrapped within their columns, rows over lines and pages
+                i = laid[1]
+                continue
         rows: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
         starts: list[int] = []  # the index in `lines` of each row's first line
         headings: set[int] = set()  # the rows that are section rows (一、提升政务服务效能)

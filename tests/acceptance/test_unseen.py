@@ -141,7 +141,6 @@ KNOWN: dict[str, str] = {
     "blind32/ningbo-city-mould-table-continued": "gold slip: its flow list splits the collective name 各区（县、市）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/shanghai-province-cruise-economy-trad": "units: “X统筹，Y、Z按职责分工落实” — 统筹 not a lead verb (kept on the unit), the 落实 units read as leads",
     "blind32/xianning-city-osmanthus-gbk": "units: the note “（排名不分先后）” closing a 配合单位 list is kept on the last unit; and the gold slip of its neighbours (各县（市、区）人民政府 split in its flow list)",
-    "blind33/chenghai-district-toys-layout": "measures: a text copy shaped like pdftotext -layout (form feeds, a space-aligned task table crossing a page, unit names broken over lines) — no table rows read as measures",
 }
 
 
