@@ -16,8 +16,9 @@ and a line that fills it was cut by the column's width and goes on below (区工
 汕头市生态环境局 / 澄海分局 -> one name: the part below does not open as a body's name does — 区, 市, 各, a place).
 
 Read only after a header line of column words (`tables._header_kind`: at least three cells, two of them column
-words) whose first column is 序号; a line that is neither a numbered row, a line of the row above fitting the
-columns, the header again, a section row nor blank ends the table, so prose after it (三、保障措施 and its items,
+words) whose first column is 序号; a line that is neither a numbered row (whose cells may run past the next
+header's start, as a one-line row's long unit list does), a line of the row above whose pieces each end before the
+next column starts, the header again, a section row nor blank ends the table, so prose after it (三、保障措施 and its items,
 a paragraph running across the columns) stays prose. engine/ingest/tables.py reads every other text table.
 """
 
@@ -62,7 +63,7 @@ def layout_table(
         if first_col == 0 and len(pieces) == 1 and t._SECTION_LEAD.match(stripped) and len(stripped) <= 40:
             headings.add(len(rows))  # a section row: 一、提升政务服务效能
             rows.append([(j, pieces)])
-        elif first_col == 0 and t._NUMBER.match(pieces[0][2]) and len(pieces) > 1 and _fits(pieces, starts, text):
+        elif first_col == 0 and t._NUMBER.match(pieces[0][2]) and len(pieces) > 1:  # a row's first line: its 序号
             rows.append([(j, pieces)])
         elif rows and len(rows) - 1 not in headings and first_col > 0 and _fits(pieces, starts, text):
             rows[-1].append((j, pieces))  # the row above's cells go on
