@@ -589,6 +589,42 @@ def sub_header(row: list[Cell]) -> dict[int, str]:
     return roles
 
 
+SPLIT_LABEL_MAX = 12  # characters: a label under a merged header cell (2026年, 一季度, 2026年上半年)
+_SENTENCE_MARK = re.compile(r"[。；;，,！!？?]")
+
+
+def split_header(top: list[Cell], row: list[Cell]) -> dict[int, str] | None:
+    """The roles `row` adds when it is the second row of a two-row header that splits a header cell merged
+    across columns into labels naming no column: 实施年度 over 2026年 | 2027年 | 2028年 (a schedule, whose cells
+    below hold ● in the years a task runs), 完成时限 over 一季度 | 二季度 — beside, it may be, 牵头单位 | 配合单位
+    under a merged 责任单位 (their roles are returned). None when it is no such row. Every filled cell under a
+    merged cell is a short label or names a column, at least one is a label, and every other filled cell repeats
+    the header above it (merged down: 序号, 重点任务). A data row has its 序号 and task text there, so it is never
+    one. A label naming a unit (a matrix's 省能源局) is no split label: the year columns are read as no unit's
+    and stay unclaimed, as they were."""
+    spans = {c: cell for cell in top if cell.span > 1 and cell.text for c in range(cell.col, cell.col + cell.span)}
+    above = {c: cell.text for cell in top for c in range(cell.col, cell.col + cell.span)}
+    roles: dict[int, str] = {}
+    labelled = False
+    for cell in row:
+        if not cell.text:
+            continue
+        cols = range(cell.col, cell.col + cell.span)
+        if cell.inherited or all(above.get(c) == cell.text for c in cols):
+            continue
+        if not all(c in spans for c in cols) or cell.span >= spans[cell.col].span:
+            return None
+        role = column_role(cell.text)
+        if role is not None:
+            roles.update((c, role) for c in cols)
+            continue
+        text = _WS_RUN.sub("", cell.text)
+        if len(text) > SPLIT_LABEL_MAX or _SENTENCE_MARK.search(text) or matrix.unit_header(text):
+            return None
+        labelled = True
+    return roles if labelled else None
+
+
 def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | None:
     """(header row index, one line or None per row after the header) for a task table, else None.
 
@@ -606,6 +642,9 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
     if sub:
         roles = {**roles, **sub}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))
+    elif h + 1 < len(rows) and (split := split_header(rows[h], rows[h + 1])) is not None:
+        roles = {**roles, **split}
+        header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
     above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
     for row in rows[h + 1 :]:
         if _squash("\t".join(c.text for c in row)) in header:
@@ -759,6 +798,13 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             j += 1
         width = len(head_cells)
         roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
+        if kind == "space":
+            from engine.ingest.layout_tables import layout_table  # it reads rows with this module's helpers
+
+            if (laid := layout_table(lines, i, head_cells, roles)) is not None:
+                out += laid[0]  # cells wrapped within their columns, rows over lines and pages
+                i = laid[1]
+                continue
         rows: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
         starts: list[int] = []  # the index in `lines` of each row's first line
         headings: set[int] = set()  # the rows that are section rows (一、提升政务服务效能)

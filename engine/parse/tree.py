@@ -114,6 +114,54 @@ def stage_titles() -> re.Pattern[str]:
     return re.compile("(" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
 
 
+@memo(1, copy="shared")
+def duty_titles() -> re.Pattern[str]:
+    """A section title that ends in a duty-list heading (rulesets/data/sections.yaml `duty_titles`: 三、职责分工,
+    四、部门职责, 三、任务分工)."""
+    words = _section_words().get("duty_titles", ())
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")$") if words else re.compile("(?!)")
+
+
+# an entry's head before its colon: unit names (市财政局：, 各辖市（区）人民政府、常州经开区管委会：)
+_DUTY_HEAD = re.compile(r"^([^：:。；;，,]{2,60})[：:](?=\S)")
+
+
+def duty_entry(rest: str) -> bool:
+    """An entry of a duty list: unit names, a colon, then what they answer for (市财政局：负责统筹安排…)."""
+    from engine.extract.responsibility import parse_units, reads_as_unit  # it imports engine.parse (places)
+
+    m = _DUTY_HEAD.match(rest.strip())
+    if not m:
+        return False
+    names = parse_units(m.group(1))
+    return bool(names) and all(reads_as_unit(n) for n in names)
+
+
+def duty_lists(nodes: list[Node]) -> set[int]:
+    """Nodes under a duty list (rulesets/data/sections.yaml `duty_titles`): a section headed 职责分工 / 部门职责 /
+    任务分工 … whose items mostly (and at least two) open as "unit：duty" (（一）市自然资源和规划局：负责…), after at
+    least two items that carry the plan's tasks. The list restates by unit who does what: its entries are no
+    measures and their units belong to no measure (blind32 常州市 三、职责分工 after 二、主要任务). A 任务分工 section of
+    tasks ((一)…（X牵头）) is no such list: its items do not open with a unit and a colon."""
+    children: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            children.setdefault(n.parent, []).append(i)
+    lists = set()
+    for s, kids in children.items():
+        entries = sum(duty_entry(nodes[i].rest) for i in kids)
+        if entries >= 2 and 2 * entries > len(kids) and duty_titles().search(_plain_title(nodes[s].title)):
+            lists.add(s)
+    if not lists:
+        return set()
+    under = {i for i in range(len(nodes)) if lists.intersection(ancestors(nodes, i))}
+    tasks = [
+        i for i in range(min(lists)) if i not in under and carries_tasks(nodes[i], i in children)
+        and not is_general(_plain_title(nodes[i].title))
+    ]  # fmt: skip
+    return under if len(tasks) >= 2 else set()
+
+
 _ORDINAL = r"第[一二三四五六七八九十\d]+"
 
 
@@ -346,13 +394,15 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
     of the measure style at all is a measure too (`_shallow_measures`)."""
-    inside = _in_framing_sections(nodes)
-    style = measure_style(nodes, inside | _under_general_tops(nodes))
+    duties = duty_lists(nodes)
+    inside = _in_framing_sections(nodes) - duties
+    style = measure_style(nodes, inside | duties | _under_general_tops(nodes))
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
-    shallow = _shallow_measures(nodes, ms_rank)
-    would_be = {i for i, n in enumerate(nodes) if n.rank >= ms_rank or i in shallow}
+    shallow = _shallow_measures(nodes, ms_rank) - duties
+    would_be = {i for i, n in enumerate(nodes) if (n.rank >= ms_rank or i in shallow) and i not in duties}
     framing = (
-        _framing(nodes, ms_rank, inside, assigned, would_be)
+        duties
+        | _framing(nodes, ms_rank, inside, assigned, would_be, duties)
         | _framing_articles(nodes, style, assigned)
         | _framing_items(nodes, ms_rank, assigned)
     )
@@ -464,18 +514,24 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
 
 
 def _framing(
-    nodes: list[Node], ms_rank: int, inside: set[int], assigned: Callable[[Node], bool], would_be: set[int]
+    nodes: list[Node],
+    ms_rank: int,
+    inside: set[int],
+    assigned: Callable[[Node], bool],
+    would_be: set[int],
+    duties: set[int] = frozenset(),
 ) -> set[int]:
     """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, the
     items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
     or starting again at (一) where the tasks run on as one numbering across their sections, and the stages of
     a work schedule (`_stages_apart`). `inside`: the nodes under such sections (`_in_framing_sections`);
-    `would_be`: the nodes that are measures unless they frame the plan."""
+    `would_be`: the nodes that are measures unless they frame the plan; `duties`: the entries of duty lists
+    (`duty_lists`), framing already, whose numbering tells nothing of the tasks'."""
     top_of = _tops(nodes)
     # the ordinal each section's numbering at the measures' depth starts from ((一) → 1, (九) → 9)
     first: dict[int, int] = {}
     for i, n in enumerate(nodes):
-        if n.rank == ms_rank and n.parent is not None:
+        if n.rank == ms_rank and n.parent is not None and i not in duties:
             first.setdefault(top_of[i], n.marker.ordinal)
     guards = {top_of[i] for i in inside}
     # a section of working mechanisms (三、工作机制) whose items mostly name their units assigns work like the
