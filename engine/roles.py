@@ -238,6 +238,8 @@ def roles() -> Roles:
         ("due", tuple(words("columns", "due"))),
         ("person", tuple(words("columns", "person"))),  # 责任领导: a person, not a unit, not the task
         ("note", tuple(words("columns", "note"))),  # 备注
+        # 督办单位 | 督查部门 | 考核单位: the office supervising the task, no unit of it (a column or a field read as none)
+        ("oversight", tuple(o + b for o in _longest_first([str(w) for w in raw.get("oversight") or []]) for b in bodies)),
     )
     return Roles(
         lead_fields=fields["lead"],

@@ -20,6 +20,7 @@ from tests.parse.conftest import FIXTURES
 HERE = FIXTURES / "fields30"
 YUZHOU = HERE / "yuzhou-city-jun-porcelain-oversight.txt"
 RONGSHUI = HERE / "rongshui-county-miao-embroidery-contacts.html"
+YANLING = HERE / "yanling-county-yellow-peach-oversight-tables.html"
 YICHANG = HERE / "yichang-city-citrus-order-notes.txt"
 LESHAN = HERE / "leshan-city-polysilicon-bracketed-support.txt"
 LESHAN_NOTE = "方案所列责任单位中，括号中的单位为配合单位，括号前的单位为牵头单位；有多个牵头单位的，共同牵头。"
@@ -42,6 +43,17 @@ def test_a_supervising_field_names_no_unit_of_the_task() -> None:
     third = plan.measures[2]
     assert "考核单位" in third.responsibility.text
     assert "考核" not in extract.without_responsibility(third)
+
+
+def test_a_supervising_row_of_a_field_table_or_a_record_is_none_of_its_units() -> None:
+    # a measure's own table of fields (one pair a row, two pairs a row) and an annex's records, each with a 督办单位 /
+    # 考核单位 / 督查单位 field: read as the task's fields, the supervising one as no unit
+    assert [(lead, support) for _, lead, support in roles(parse_plan(load_document(str(YANLING))))] == [
+        (["县农业农村局"], ["县林业局", "中村瑶族乡人民政府"]),
+        (["县商务局"], ["县交通运输局", "县邮政分公司"]),
+        (["县文化旅游广电体育局"], ["县融媒体中心"]),
+        (["县市场监督管理局"], ["县农业农村局"]),
+    ]
 
 
 @pytest.mark.parametrize("label", ["督办单位", "督查单位", "督导单位", "监督单位", "考核单位", "督查部门", "督办处室"])
