@@ -102,6 +102,8 @@ class Roles:
     ditto: tuple[str, ...] = ()  # a table cell's "the same as above" (同上, 同前, 〃): the cell above's text
     # role -> table headers read only whole, never by their end (成员单位: "领导小组成员单位" is a unit's name)
     whole_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # 督办, 督查, 考核 …: stems of a field naming the office that supervises a task, no role in it (督办单位：X)
+    oversight: tuple[str, ...] = ()
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -147,6 +149,18 @@ class Roles:
             return "(?!)"
         body = f"(?:{_alt(self.bodies)})"
         return rf"[ ]*[(（]{body}(?:[、/／和或及]{body})*[)）](?=[ ]*[:：])"
+
+    def oversight_pattern(self, *, colon: bool = True) -> str:
+        """A regular expression (no group) matching the label of a field that names a task's SUPERVISING office
+        (督办单位, 督查部门, 考核单位: an `oversight` stem and a body noun), not after an ideograph and, with `colon`,
+        a colon following (a bracketed body noun between allowed); without, the label alone (in 【督办单位】).
+        Neither lead nor support: the field is skipped."""
+        if not self.oversight or not self.bodies:
+            return "(?!)"
+        label = f"(?:{_alt(self.oversight)})(?:{_alt(self.bodies)})"
+        if not colon:
+            return label
+        return rf"{_NOT_AFTER_IDEOGRAPH}{label}(?:{self.qualifier_pattern()})?(?=[ ]*[:：])"
 
     def label_pattern(self) -> str:
         """A regular expression (no group) matching any label of a unit field: a composed one (牵头单位, 责任司局),
@@ -224,6 +238,8 @@ def roles() -> Roles:
         ("due", tuple(words("columns", "due"))),
         ("person", tuple(words("columns", "person"))),  # 责任领导: a person, not a unit, not the task
         ("note", tuple(words("columns", "note"))),  # 备注
+        # 督办单位 | 督查部门 | 考核单位: the office supervising the task, no unit of it (a column or a field read as none)
+        ("oversight", tuple(o + b for o in _longest_first([str(w) for w in raw.get("oversight") or []]) for b in bodies)),
     )
     return Roles(
         lead_fields=fields["lead"],
@@ -256,6 +272,7 @@ def roles() -> Roles:
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),
         ditto=_longest_first([str(w) for w in (raw.get("ditto") if raw.get("ditto") is not None else _FALLBACK_DITTO)]),
+        oversight=_longest_first([str(w) for w in raw.get("oversight") or []]),
     )
 
 

@@ -29,6 +29,7 @@ from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import (
     PRINTED_BOLD,
     all_responsibilities,
+    apply_bracketed_support,
     apply_first_listed_leads,
     apply_marked_leads,
     apply_separated_leads,
@@ -45,6 +46,7 @@ from engine.extract.responsibility import (
     stated_lead_separator,
     stated_role_labels,
     stated_support_mark,
+    states_bracketed_support,
     states_first_listed_leads,
     union_of,
     with_text_of,
@@ -58,6 +60,7 @@ from engine.models import Measure, Sentence
 
 __all__ = [
     "PRINTED_BOLD",
+    "apply_bracketed_support",
     "apply_first_listed_leads",
     "apply_marked_leads",
     "apply_separated_leads",
@@ -78,6 +81,7 @@ __all__ = [
     "stated_lead_separator",
     "stated_role_labels",
     "stated_support_mark",
+    "states_bracketed_support",
     "states_first_listed_leads",
     "strength_of",
     "trailing_group_clause",

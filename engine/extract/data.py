@@ -80,6 +80,10 @@ class UnitData:
     issuer_suffixes: tuple[str, ...] = ()  # how an issuing body's name ends (the front matter, a signature)
     notes: tuple[str, ...] = ()  # how a note inside a clause opens (以下均需X落实，不再列出): never a unit's name
     branches: tuple[str, ...] = ()  # how a body's branch in a place ends (…黑龙江省分行, …道里分局), longest first
+    # a bracket after a name that is none of it: one opening with a contact word (（联系人：张三）), one wholly a note on
+    # the list's order (（排名不分先后）), longest first
+    contacts: tuple[str, ...] = ()
+    order_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ def unit_data() -> UnitData:
         issuer_suffixes=by_len(raw["issuer_suffixes"]),
         notes=by_len(raw["notes"]),
         branches=by_len(raw["branches"]),
+        contacts=by_len(_strs((table.get("asides") or {}).get("contacts"))),
+        order_notes=by_len(_strs((table.get("asides") or {}).get("order"))),
     )
 
 
@@ -144,6 +150,8 @@ class LeadConventions:
     # "加粗的为牵头单位" / "黑体字为配合单位": units printed bold lead / support (no group: the mark is the print)
     emphasised: tuple[re.Pattern[str], ...] = ()
     emphasised_support: tuple[re.Pattern[str], ...] = ()
+    # "括号内为配合单位" / "括号外为牵头单位": the units in a bracket after a unit support it (no group)
+    bracketed: tuple[re.Pattern[str], ...] = ()
 
     @staticmethod
     def same(mark: str) -> str:
@@ -189,6 +197,10 @@ def lead_conventions() -> LeadConventions:
         separators=separators,
         emphasised=emphasised("lead"),
         emphasised_support=emphasised("support"),
+        bracketed=tuple(
+            re.compile(p.replace("{lead}", role("lead")).replace("{support}", role("support")))
+            for p in _strs(whole.get("bracketed"))
+        ),
     )
 
 

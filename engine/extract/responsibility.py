@@ -377,6 +377,31 @@ def _depth(text: str, pos: int) -> int:
     return depth
 
 
+@memo(1, copy="shared")  # one compiled pattern from the one data file
+def _aside_re() -> re.Pattern[str]:
+    """A bracket after a unit's name that is none of it and names no unit (rulesets/data/units.yaml `asides`): one
+    opening with a contact word, "（联系人：包文军，联系电话：0474-5212345）" (a bracket inside it, "（0474）", allowed),
+    or one wholly a note on the list's order, "（排名不分先后）"."""
+    data = unit_data()
+    inner = r"[^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*"
+    alts = []
+    if data.contacts:
+        alts.append(rf"(?:{_alt(data.contacts)}){inner}")
+    if data.order_notes:
+        alts.append(rf"(?:{_alt(data.order_notes)})[。.]?")
+    if not alts:
+        return re.compile("(?!)")
+    return re.compile(rf"[(（]\s*(?:{'|'.join(alts)})\s*[)）]")
+
+
+def without_asides(text: str) -> str:
+    """`text` with each aside after a name (`_aside_re`: a contact, a note on the order) blanked to spaces of its
+    length, so offsets stay those of `text`."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _aside_re().sub(lambda m: " " * len(m.group()), text)
+
+
 def parse_units(text: str) -> list[str]:
     """Unit names in a list such as "区委编办、区督察办，区政管办" (order kept, duplicates dropped).
 
@@ -385,7 +410,7 @@ def parse_units(text: str) -> list[str]:
     share its suffix (教育、卫生健康主管部门 -> 教育主管部门, 卫生健康主管部门).
     """
     data = unit_data()
-    t = squeeze(text)
+    t = squeeze(without_asides(text))  # 旗公安局（联系人：…）/ …（排名不分先后）: no part of a name
     for w in data.list_end:
         k = t.find(w)
         if k >= 0:
@@ -505,10 +530,14 @@ Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, 
 @memo(1, copy="shared")  # two compiled patterns built from one data file
 def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a field that names no body with its value, its label bracketed as a heading): 责任领导：李晓东；
-    and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too."""
+    and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too. A field naming
+    the office that supervises the task, 督办单位：市政府督查室 (rulesets/data/roles.yaml `oversight`), names no unit
+    of it either: skipped alike."""
     labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
-    field = re.compile(rf"(?:{labels})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)")
-    heading = re.compile(rf"[【\[［〔]({labels}|{_ROLES.field_pattern()})[】\]］〕]")
+    field = re.compile(
+        rf"(?:{labels}|{_ROLES.oversight_pattern()})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)"
+    )
+    heading = re.compile(rf"[【\[［〔]({labels}|{_ROLES.oversight_pattern(colon=False)}|{_ROLES.field_pattern()})[】\]］〕]")
     return field, heading
 
 
@@ -554,6 +583,9 @@ def parse_clause_content(content: str) -> Parsed | None:
     Fields that name no body (责任领导：…, 完成时限：…) are skipped. Group clauses (groupclause) and the
     leads a measure's text names (textleads) read their units with it too.
     Cached: the name tuples are shared, never changed."""
+    # a contact or a note on the order after a unit (（联系人：…）, （排名不分先后）): first, as its words may read as a
+    # field (联系人：) running past the bracket's end
+    content = without_asides(content)
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     wrapper = _WRAPPER_RE.match(content)
     if wrapper and not KEY_RE.match(content, wrapper.end()):
@@ -852,19 +884,25 @@ def _ends_sentence(text: str, o: int, c: int, end: int) -> bool:
 
 
 _KEY_LONGEST = max(map(len, _KEYS))
+# the label of a field naming a task's supervising office (督办单位：, roles.yaml `oversight`)
+_OVERSIGHT_RE = re.compile(_ROLES.oversight_pattern())
 
 
 def _line_end(text: str, start: int, limit: int) -> tuple[int, int]:
     """Where an unbracketed "责任单位：…" line ends before `limit`: at the first line break after which
     the text does not go on with the list (another key, or a separator such as 、), else `limit`.
-    ("责任单位：A、B\\n请各省级部门于…报送" is a unit line and the next paragraph, not one list.)
+    ("责任单位：A、B\\n请各省级部门于…报送" is a unit line and the next paragraph, not one list.) A line naming the
+    office that supervises the task ("督办单位：市政府督查室", `_OVERSIGHT_RE`) goes on with the clause: it says who
+    checks the task, no part of the task, and is read as no unit.
     Also the last offset read to decide it (a shorter `limit` beyond it decides the same)."""
     i = text.find("\n", start, limit)
     while i >= 0:
         p = i + 1
         while p < limit and text[p] in " \t\n":
             p += 1
-        if p < limit and not (KEY_RE.match(text, p, limit) or text[p] in SEPARATORS):
+        if p < limit and not (
+            KEY_RE.match(text, p, limit) or _OVERSIGHT_RE.match(text, p, limit) or text[p] in SEPARATORS
+        ):
             return i, p + _KEY_LONGEST
         i = text.find("\n", p, limit)  # the breaks in the blank run before p decide the same
     return limit, limit
@@ -1584,7 +1622,62 @@ def _states_convention(text: str) -> bool:
         states_first_listed_leads(text)
         or bool(stated_lead_mark(text) or stated_support_mark(text))
         or bool(stated_lead_separator(text) or stated_bold_role(text))
+        or states_bracketed_support(text)
     )
+
+
+def states_bracketed_support(text: str) -> bool:
+    """True where a document says the units in a bracket after a unit support it ("括号外为牵头单位，括号内为配合单位",
+    "括号中的单位为配合单位"; rulesets/data/lead_conventions.yaml `bracketed`)."""
+    flat = squeeze(text)
+    return any(p.search(flat) for p in lead_conventions().bracketed)
+
+
+def _bracketed(name: str) -> tuple[str, list[str]] | None:
+    """(the unit outside, the units inside) of a name closed by a bracket of bodies' names, "市科技局（攀枝花学院、
+    攀钢集团有限公司）", or None: the bracket is the one the last closer ends (a bracket inside a name inside it, 各县
+    （区）人民政府, stays that name's), the name before it reads as a body's, and every name inside as a named body's
+    (not a bare kind: 区各党委（党组） is one name)."""
+    n = name.rstrip()
+    if not n or n[-1] not in _CLOSERS:
+        return None
+    pairs = [(o, c) for o, c in matched_pairs(n, BRACKET_OPEN) if c == len(n) - 1]
+    if not pairs:
+        return None
+    o = pairs[0][0]
+    outside = n[:o].strip()
+    inside = parse_units(n[o + 1 : -1])
+    kinds = unit_data().suffixes
+    if not outside or not reads_as_unit(outside) or not inside:
+        return None
+    if not all(reads_as_unit(u) and u not in kinds for u in inside):
+        return None
+    return outside, inside
+
+
+def apply_bracketed_support(r: Responsibility) -> Responsibility:
+    """Under "括号外为牵头单位，括号内为配合单位" a unit written "X（Y、Z）" is X in its role and Y, Z supporting it:
+    "责任单位：X（Y、Z）" has lead X and support Y, Z (`_bracketed`). A clause with no such unit is left as it was
+    read. A new fact: facts are frozen."""
+    if r.clauses:
+        clauses = tuple(apply_bracketed_support(c) for c in r.clauses)
+        lead, support = union_of(clauses)
+        return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
+    lead: list[str] = []
+    support: list[str] = []
+    changed = False
+    for role, units in (("lead", r.lead), ("support", r.support)):
+        for u in units:
+            split = _bracketed(u.name)
+            changed = changed or split is not None
+            outside, inside = split if split else (u.name, [])
+            (lead if role == "lead" else support).append(outside)
+            support += inside
+    if not changed:
+        return r
+    lead = list(dict.fromkeys(lead))
+    support = [n for n in dict.fromkeys(support) if n not in lead]
+    return r.model_copy(update={"lead": tuple(_units(lead)), "support": tuple(_units(support))})
 
 
 # the mark of a unit PRINTED BOLD, where a document says "加粗的为牵头单位": no character of any text (a word, never

@@ -32,7 +32,7 @@ MIN_RECORDS = 2  # one record is an item with fields, not a list of tasks
 TITLE_MAX = 60  # a record's task line is a name, not a paragraph
 _TASK_LINE = re.compile(r"^([\s\u3000]*)([(（]?([0-9０-９]{1,3})[)）.．、])[\s\u3000]*(\S.*?)[\s\u3000]*$")
 _FIELD = re.compile(r"^([\s\u3000]*)([^\s\u3000:：]{2,10})[\s\u3000]*[:：][\s\u3000]*(.*?)[\s\u3000]*$")
-_FIELD_ROLES = frozenset(("task", "lead", "duty", "support", "due", "person", "note"))
+_FIELD_ROLES = frozenset(("task", "lead", "duty", "support", "due", "person", "note", "oversight"))
 _UNIT_ROLES = frozenset(("lead", "duty", "support"))
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 

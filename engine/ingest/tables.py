@@ -657,7 +657,7 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
     return h, out
 
 
-_FIELD_ROLES = frozenset(("lead", "duty", "support", "due", "person", "note"))
+_FIELD_ROLES = frozenset(("lead", "duty", "support", "due", "person", "note", "oversight"))
 
 
 def field_table_line(rows: list[list[Cell]]) -> TableRow | None:

@@ -677,11 +677,15 @@ def _parse_one(
         if stated and m.responsibility is None and not m.general:
             # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one
             m.responsibility = extract.bare_unit_list(m.text)
-        if stated and m.responsibility is not None and m.responsibility.source == "clause":
-            # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位", "分号前为牵头单位", "加粗的为牵头单位": the
-            # document's clauses, not leads read from its sentences (rulesets/data/lead_conventions.yaml)
+        bracketed = conv.bracketed_support
+        if (stated or bracketed) and m.responsibility is not None and m.responsibility.source == "clause":
+            # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位", "分号前为牵头单位", "加粗的为牵头单位",
+            # "括号内为配合单位": the document's clauses, not leads read from its sentences
+            # (rulesets/data/lead_conventions.yaml)
             r = m.responsibility
-            if marked:
+            if bracketed:  # X（Y、Z）: X in its role, Y and Z support
+                r = extract.apply_bracketed_support(r)
+            if marked and r is m.responsibility:
                 bold: frozenset[str] = frozenset()
                 if conv.printed_bold:  # the names the measure's own paragraphs print bold (ingest)
                     bold = extract.printed_bold_names(b for s in segs for b in paras[s.para].bold)

@@ -9,7 +9,9 @@ its last row ("注：列第一位者为牵头单位"), or one right before its f
 table is a run of task-table rows (`Paragraph.table_row`, engine/ingest/tables.py). A mark convention needs no
 scope: only a list whose units carry the mark is read by it. Nor does a separator ("分号前为牵头单位，分号后为配合
 单位": only a list the separator divides is read by it) or bold print ("加粗字体标注的为牵头单位": only a list whose
-units were printed bold, `Paragraph.bold`, is read by it; the bold print is the lead mark `extract.PRINTED_BOLD`).
+units were printed bold, `Paragraph.bold`, is read by it; the bold print is the lead mark `extract.PRINTED_BOLD`),
+or a bracket of supporting units ("括号外为牵头单位，括号内为配合单位": only a unit whose name ends in a bracket of
+bodies' names is read by it).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Conventions:
     lead_mark: str | None = None
     support_mark: str | None = None
     lead_separator: str | None = None  # the characters of the separator the leads stand before ("；;")
+    bracketed_support: bool = False  # "括号内为配合单位": X（Y、Z） is X, supported by Y and Z
 
     @property
     def printed_bold(self) -> bool:
@@ -52,7 +55,12 @@ class Conventions:
     @property
     def any(self) -> bool:
         return bool(
-            self.first_listed or self.first_listed_paras or self.lead_mark or self.support_mark or self.lead_separator
+            self.first_listed
+            or self.first_listed_paras
+            or self.lead_mark
+            or self.support_mark
+            or self.lead_separator
+            or self.bracketed_support
         )
 
 
@@ -115,4 +123,5 @@ def read(paras: Sequence[Paragraph]) -> Conventions:
         support_mark=next((mk for p in paras if (mk := extract.stated_support_mark(p.text))), None)
         or bold.get("support"),
         lead_separator=next((sep for p in paras if (sep := extract.stated_lead_separator(p.text))), None),
+        bracketed_support=any(extract.states_bracketed_support(p.text) for p in paras),
     )

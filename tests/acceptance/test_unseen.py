@@ -131,13 +131,10 @@ KNOWN: dict[str, str] = {
     "blind18/sichuan-province-baijiu": "units: (七) prints “（X、Y、Z负责）” (no 牵头, no first-listed convention) and is read as three leads; the gold gives X lead, Y、Z support ((一)'s “X牵头，Y、Z等按职责分工负责” is read right)",
     # blind28–29, held out, first run (2026-12-06, main at 00ead37): 6 and 8 of 11 — all fixed the same session
     # blind30–33, held out, first run (2026-12-06, main at 61c8974): 9, 8, 4 (7 but for a gold slip), 10 of 11
-    "blind30/pingdingshan-city-nylon-supervisor-field": "units: a third field “督办单位：X” (a supervising office, neither lead nor support, as the notice says) is read as support",
-    "blind30/siziwang-banner-space-tourism-contacts": "units: a lead line “牵头单位：X（联系人：…，联系电话：…）；…” keeps “(;” on the unit and loses a second lead after the contact bracket",
-    "blind31/panzhihua-city-vanadium-battery-bracketed-support": "units: “责任单位：X（Y、Z）” with the notice's rule that bracketed units support — read as one lead with the bracket in its name",
     "blind32/macheng-county-city-chrysanthemum": "gold slip: its flow list splits the collective name 各乡镇（区、街道） at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/miyun-district-reservoir-oneline": "gold slip: its flow list splits the collective name 各镇（街道、地区） at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/ningbo-city-mould-table-continued": "gold slip: its flow list splits the collective name 各区（县、市）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
-    "blind32/xianning-city-osmanthus-gbk": "units: the note “（排名不分先后）” closing a 配合单位 list is kept on the last unit; and the gold slip of its neighbours (各县（市、区）人民政府 split in its flow list)",
+    "blind32/xianning-city-osmanthus-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
 }
 
 

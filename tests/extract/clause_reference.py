@@ -9,6 +9,7 @@ from __future__ import annotations
 from engine.extract.responsibility import (
     _ATTRIBUTIVE_RE,
     _ONLY_RESPONSIBLE_RE,
+    _OVERSIGHT_RE,
     _SENTENCE_START_RE,
     BRACKET_NAMES,
     BRACKET_OPEN,
@@ -85,7 +86,7 @@ def _line_end(text: str, start: int, limit: int) -> int:
     i = text.find("\n", start, limit)
     while i >= 0:
         rest = text[i + 1 : limit].lstrip(" \t\n")
-        if rest and not (KEY_RE.match(rest) or rest[0] in SEPARATORS):
+        if rest and not (KEY_RE.match(rest) or _OVERSIGHT_RE.match(rest) or rest[0] in SEPARATORS):
             return i
         i = text.find("\n", i + 1, limit)
     return limit
