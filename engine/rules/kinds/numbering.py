@@ -36,6 +36,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.ingest.numbering import chinese_numeral
 from engine.models import Measure, Paragraph
 from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
@@ -74,7 +75,6 @@ _SUB_STOPS = "。；;：:!！?？"
 _SUB_SEPARATORS = "；;"
 _QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
 _QUOTE_MAX = 120  # a mark left open longer than this is taken as unclosed
-_CN = "零一二三四五六七八九"
 
 
 @dataclass
@@ -490,8 +490,7 @@ def _relabel(sub: _Sub, n: int) -> str:
     if sub.style == "circled":
         return str(n)
     if sub.style == "cn_paren":
-        num = _CN[n] if n < 10 else ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
-        return re.sub(r"[一二三四五六七八九十百零〇两]+", num, printed, count=1)
+        return re.sub(r"[一二三四五六七八九十百千万零〇两]+", chinese_numeral(n), printed, count=1)
     return re.sub(r"[0-9０-９]+", str(n), printed, count=1)
 
 
