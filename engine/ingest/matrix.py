@@ -6,7 +6,8 @@
 The unit's name stands only in its column's header cell; a row's cell under it says "牵头", "配合" (any lead,
 support or duty word of rulesets/data/roles.yaml, whole) or holds a mark (★ ● ○ √ …, roles.yaml `matrix.marks`)
 whose meaning the document states in a legend ("注：●为牵头单位，○为配合单位"). engine/ingest/tables.py gives such a
-column the role `UnitColumn` (its header reads as a unit's name: engine.extract.reads_as_unit) and, row by row,
+column the role `UNIT` and keeps its unit's name in a map of its own (`unit_columns`: its header reads as a unit's
+name, engine.extract.reads_as_unit) and, row by row,
 `cell_role` says what a cell under it gives that unit; a cell that says no role (text, an unexplained mark) is read
 as any cell no column claims, as before. Every table reader goes through there, so .docx, .html, PDF ruled tables
 and text tables read a matrix alike, whatever page orientation the table stands in.
@@ -36,26 +37,18 @@ _BRACKETED = re.compile(r"[（(〔［\[][^（）()〔〕［］\[\]]*[）)〕］\
 _CELL_EDGE = "。．.；;，,"
 
 
-class UnitColumn(str):
-    """The role of a column whose header is a unit's name (equal to "unit"); `name`: the unit."""
-
-    name: str
-
-    def __new__(cls, name: str) -> UnitColumn:
-        obj = super().__new__(cls, "unit")
-        obj.name = name
-        return obj
+UNIT = "unit"  # the role of a column whose header is a unit's name; the unit: engine/ingest/tables.py `unit_columns`
 
 
-def unit_header(text: str) -> UnitColumn | None:
-    """A header cell naming one unit (省能源局, 国家矿山安全监察局山西局, 各市人民政府), else None. The caller has
+def unit_header(text: str) -> str | None:
+    """The unit a header cell names (省能源局, 国家矿山安全监察局山西局, 各市人民政府), else None. The caller has
     found no column word in it. Spaces and line breaks inside the name (a narrow column wraps it) are dropped."""
     name = _SPACE.sub("", text)
     if not 2 <= len(name) <= UNIT_HEADER_MAX or _LIST.search(_BRACKETED.sub("", name)):  # 各县（市、区）: one name
         return None
     from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
 
-    return UnitColumn(name) if reads_as_unit(to_simplified(name)) else None
+    return name if reads_as_unit(to_simplified(name)) else None
 
 
 @memo(1, copy="shared")  # built once from the roles data: a frozen mapping and a compiled pattern

@@ -10,7 +10,7 @@ import pytest
 
 from engine.ingest import from_text, load_document
 from engine.ingest.matrix import stated_marks
-from engine.ingest.tables import Cell, find_header
+from engine.ingest.tables import Cell, find_header, unit_columns
 from engine.parse import parse_plan
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
@@ -126,3 +126,13 @@ def test_units_names_over_figures_are_no_task_table():
     words = [_row("序号", "工作事项", "省发展改革委", "省财政厅"), _row("1", "编制专项规划", "牵头", "配合")]
     found = find_header(words)
     assert found is not None and found[1][2] == "unit" and found[1][0] == "no"
+
+
+def test_each_unit_column_keeps_its_own_unit():
+    """A matrix's unit columns share one role word ("unit") and each keeps its own unit in a map of its own: two
+    columns of two units never compare (or hash) as one column."""
+    head = _row("序号", "工作事项", "省发展改革委", "省财政厅", "省财政厅")
+    found = find_header([head, _row("1", "编制专项规划", "牵头", "配合", "配合")])
+    assert found is not None
+    assert [found[1][c] for c in (2, 3, 4)] == ["unit"] * 3 and all(type(found[1][c]) is str for c in (2, 3, 4))
+    assert unit_columns(head) == {2: "省发展改革委", 3: "省财政厅", 4: "省财政厅"}
