@@ -726,7 +726,9 @@ def _parse_duty(flat: str) -> Parsed | None:
         # A牵头，B按职责分工负责: B supports; and a part after the lead's and the support's, the units that carry the
         # task out: "A负责，B配合，C具体实施" (C supports, as after 牵头); but a part whose verb is the leads' own
         # answers as they do: "A、B负责，C参与，D按职责分工负责" (D leads with A and B)
-        if duty[2] == "support" or style in _LEAD_STYLES or (lead and support and not _answers_as(piece, duty[1], style)):
+        if duty[2] == "support" or (lead and support and not _leads_again(piece, duty[1], style)) or (
+            style in _LEAD_STYLES
+        ):
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]
@@ -745,6 +747,15 @@ def _parse_duty(flat: str) -> Parsed | None:
 # the verbs of units that carry a task out where they are (具体实施, 按属地落实, 负责落实): a part closed by one after
 # the lead's and the support's supports, whatever the leads' verb (roles.yaml verbs.duty and verbs.clause_support)
 _CARRY_OUT = tuple(dict.fromkeys([*_ROLES.duty_verbs, *_ROLES.clause_support_verbs]))
+
+
+def _leads_again(piece: str, verb: str, style: str) -> bool:
+    """A part closed by `verb`, after a clause's or a sentence's lead part (its style `style`: X负责, 由X负责（行文）)
+    and its support part, names more leads: it answers as the leads do (`_answers_as`), and they do not 牵头. The
+    one reading of such a part for the bracketed clause and the prose sentence alike: "（A、B负责，C参与，D按职责分工
+    负责）" and "由A、B负责，C参与，D按职责分工负责。" give D the same role."""
+    own = "X" + style.removeprefix("由").removeprefix("X").removesuffix(PROSE)
+    return own not in _LEAD_STYLES and _answers_as(piece, verb, own)
 
 
 def _answers_as(piece: str, verb: str, style: str) -> bool:
@@ -1428,7 +1439,8 @@ def _prose_sentence(text: str) -> Found | None:
             names = parse_units(sm.group("units")) if sm else []
             if sm and _names_ok(names, lead=False):
                 support, e = names, at + len(nxt)
-                more, read = _carrying_out(pieces[2:])  # "…，Y配合，各镇街具体实施": those who carry it out
+                again, more, read = _carrying_out(pieces[2:], style)  # "…，Y配合，各镇街具体实施": who carry it out
+                lead += [n for n in again if n not in lead and n not in support]
                 support += [n for n in more if n not in support and n not in lead]
                 e += sum(1 + len(p) for p in pieces[2 : 2 + read])
     if not support and not m.group("by"):
@@ -1438,20 +1450,23 @@ def _prose_sentence(text: str) -> Found | None:
     return _make(text, s, e, "", (lead, support, style))
 
 
-def _carrying_out(pieces: Sequence[str]) -> tuple[list[str], int]:
-    """(names, pieces read) of the parts after a prose sentence's lead and support parts that name units with a verb
-    and nothing else ("各镇街具体实施", "各镇（街道）抓好落实"): the units that carry the task out support it, as in
-    a clause (`_parse_duty`). Stops at the first part that is no such list ("确保按期完成")."""
+def _carrying_out(pieces: Sequence[str], style: str) -> tuple[list[str], list[str], int]:
+    """(more leads, supports, pieces read) of the parts after a prose sentence's lead and support parts that name
+    units with a verb and nothing else: the units that carry the task out ("各镇街具体实施", "各镇（街道）抓好落实")
+    support it, a part that answers as the leads do (`_leads_again`: "…，D按职责分工负责") leads with them, as in a
+    clause (`_parse_duty`). Stops at the first part that is no such list ("确保按期完成")."""
+    leads: list[str] = []
     names: list[str] = []
     read = 0
     for piece in pieces:
         duty = _split_duty(piece.strip())
         units = _unit_list(duty[0]) if duty else None
-        if units is None or units[1] or not _names_ok(units[0], lead=False):
+        if duty is None or units is None or units[1] or not _names_ok(units[0], lead=False):
             break
-        names += [n for n in units[0] if n not in names]
+        into = leads if duty[2] != "support" and _leads_again(piece.strip(), duty[1], style) else names
+        into += [n for n in units[0] if n not in leads and n not in names]
         read += 1
-    return names, read
+    return leads, names, read
 
 
 def extract_responsibility(text: str, *, prose: bool = False) -> Responsibility | None:
