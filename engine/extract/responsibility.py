@@ -50,6 +50,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, unit_data
+from engine.extract.legend import same, stated_lead_mark, stated_support_mark
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
@@ -1505,11 +1506,6 @@ def states_first_listed_leads(text: str) -> bool:
     return lead_conventions().first_listed.search(squeeze(text)) is not None
 
 
-def stated_lead_mark(text: str) -> str | None:
-    """The mark a document says its leads carry ("带*号的为牵头单位" -> "*"), or None."""
-    return _stated_mark(text, lead_conventions().marked)
-
-
 def _states_convention(text: str) -> bool:
     """`text` states how the document's clauses name their lead (first-listed, a mark of either role, a separator,
     bold print)."""
@@ -1560,21 +1556,6 @@ def printed_bold_names(runs: Iterable[str]) -> frozenset[str]:
     heading that names a unit inside a sentence makes no unit bold."""
     marks = lead_conventions().marks
     return frozenset(n for run in runs for piece in _BOLD_SPLIT.split(run) if (n := piece.strip(marks)))
-
-
-def stated_support_mark(text: str) -> str | None:
-    """The mark a document says its supporting units carry ("标#的为配合单位" -> "#"), or None."""
-    return _stated_mark(text, lead_conventions().marked_support)
-
-
-def _stated_mark(text: str, wordings: Sequence[re.Pattern[str]]) -> str | None:
-    conv = lead_conventions()
-    flat = squeeze(text)
-    for p in wordings:
-        m = p.search(flat)
-        if m:
-            return conv.same(m.group("mark"))
-    return None
 
 
 def stated_role_labels(text: str) -> tuple[tuple[str, str], ...]:
@@ -1682,7 +1663,6 @@ def apply_marked_leads(
         clauses = tuple(apply_marked_leads(c, mark, support_mark, bold=bold) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
-    conv = lead_conventions()
     flat = squeeze(r.text)
     units = [*r.lead, *(u for u in r.support if u not in r.lead)]
 
@@ -1691,7 +1671,7 @@ def apply_marked_leads(
             return u.name in bold
         for at in (m.start() for m in re.finditer(re.escape(u.name), flat)):
             end = at + len(u.name)
-            if (end < len(flat) and conv.same(flat[end]) == mark) or (at and conv.same(flat[at - 1]) == mark):
+            if (end < len(flat) and same(flat[end]) == mark) or (at and same(flat[at - 1]) == mark):
                 return True
         return False
 
