@@ -42,11 +42,13 @@ from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, mark
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 # an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
-_ATTACHMENT_HEAD = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
+# (each run of spaces stands between two characters it cannot match, so a line of spaces is read in one pass)
+_ATTACHMENT_HEAD = re.compile(r"附\s*件\s*(?:[0-9一二三四五六七八九十]+\s*)?(?:[:：].{0,60})?")
 # a label as printed, matched where the item starts (no ^: Pattern.match(text, pos) anchors it there, and a
-# page on one line holds many items)
+# page on one line holds many items); spaces after the bracket only where there is one: two runs of spaces with
+# nothing between them would split a line of spaces every way before failing
 _LABEL = re.compile(
-    r"\s*([(（]?)\s*([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
+    r"\s*([(（]?)(?:(?<=[(（])\s*)?([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
 )
 
 
