@@ -10,7 +10,9 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
   (A、B双牵头 / 按职责分工牵头，C配合) (A牵头，B、C支持) (…，C按属地落实) (A负责，B配合，C具体实施: a part after the
   lead's and the support's, the units carrying the task out, supports) (A牵头，B、C协调配合: an adverb of the data
   before the verb, never part of a name); clause-only verbs (抓总, 负总责, 为主, 支持,
-  落实) never in running text; role marks after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
+  落实; 统筹, 统筹协调, 牵总: "（X统筹，Y、Z按职责分工落实）") never in running text; several complete clauses in one
+  bracket split by "；", "（A牵头，B配合；C牵头，D配合）": leads A, C, support B, D (`_paired_parts`); role marks
+  after a unit in any bracket (X〔牵头〕, X（配合）) and the lead named again
   ("责任单位：A、B（A牵头）"), both dropped from names;  and the
   bare closing sentence "…。A牵头，B、C配合。" (no brackets: the sentence is the clause when every name in it is
   a body's); fields written with 为: (A为牵头单位，B为配合单位)  (牵头单位为A), also beside a verb part
@@ -118,7 +120,10 @@ _PAIRED_VERBS = frozenset(_ROLES.paired_verbs)  # 主办: a lead only beside its
 _JOINT = f"(?:{_alt(_ROLES.joint_words)})?"
 _LEAD_VERB = f"(?P<verb>{_alt([*_LEAD_VERBS, *_PAIRED_VERBS])})"
 _SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_ROLES.clause_support_verbs])})"
-_TEXT_LEAD_VERB = f"(?P<verb>{_alt([*_TEXT_LEAD_VERBS, *_PAIRED_VERBS])})"
+# 负责 leads in running text only where a support part follows: "…，由X负责，Y、Z协同配合，确保…" (a duty described,
+# "由X负责组织…", names no one's role); like 主办 it is read only with its support (`_needs_support`)
+_TEXT_DUTY_LEAD = "负责"
+_TEXT_LEAD_VERB = f"(?P<verb>{_alt([*_TEXT_LEAD_VERBS, *_PAIRED_VERBS])}|{_TEXT_DUTY_LEAD}(?=[,，]))"
 _TEXT_SUPPORT_VERB = f"(?:{_alt(_ROLES.support_verbs)})"
 # the one two-part clause "A<lead verb>，B<support verb>", each verb any of its role's (data):
 # (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与 /
@@ -156,9 +161,14 @@ def _inline(text: str) -> re.Match[str] | None:
     return m if _clause_leads_ok(m.group("verb"), m.group("lead")) else None
 
 
+def _needs_support(m: re.Match[str]) -> bool:
+    """An INLINE_TEXT_RE match whose lead verb is a lead only beside a support part it lacks ("由X主办", "由X负责，")."""
+    return (m.group("verb") in _PAIRED_VERBS or m.group("verb") == _TEXT_DUTY_LEAD) and not m.group("sup")
+
+
 def _inline_in(text: str) -> list[re.Match[str]]:
     """Every "由A牵头，B配合" of running text (INLINE_TEXT_RE), as `_inline` accepts them."""
-    return [m for m in INLINE_TEXT_RE.finditer(text) if m.group("verb") not in _PAIRED_VERBS or m.group("sup")]
+    return [m for m in INLINE_TEXT_RE.finditer(text) if not _needs_support(m)]
 
 
 # the verb that closes a national-style unit list; "lead" roles make the units leads (the lead and support
@@ -327,6 +337,8 @@ def reads_as_unit(name: str) -> bool:
 
 def _ends_as_body(name: str) -> bool:
     n = _norm_name(name)
+    mark = _ROLE_MARK_RE.search(n)  # X〔牵头〕 / X【牵头单位】: a role mark in any bracket, judged without it
+    n = n[: mark.start()] if mark and mark.start() else n
     n = re.sub(r"\([^()]*\)$", "", n) or n  # 区各党委(党组) -> judge 区各党委
     return any(n.endswith(s) for s in unit_data().suffixes) or is_generic_unit(n)
 
@@ -501,12 +513,40 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return field, heading
 
 
+# what stands before a role mark's bracket (a name's last character) and after it (the list going on or closing)
+_NOT_A_NAME_END = " \t\n\u3000" + BRACKET_OPEN + "：:；;，,、。"
+_ITEM_END = "、，,；;。\n" + _CLOSERS
+
+
+def _headings(text: str) -> list[re.Match[str]]:
+    """The bracketed labels of `text` that open a field (【牵头单位】X), not the role marks after a unit in a list
+    ("X〔牵头单位〕、Y", "Y、X【牵头单位】）"): a mark follows a name and is followed by the list's separator, its
+    closer or the end; a heading opens a field, so a value follows it. Decided from the characters on either side
+    of the bracket, never from what the clause goes on to say."""
+    out = []
+    for m in _field_patterns()[1].finditer(text):
+        a, b = m.start(), m.end()
+        after_name = a > 0 and text[a - 1] not in _NOT_A_NAME_END
+        if after_name and (b == len(text) or text[b] in _ITEM_END):
+            continue  # a role mark: _ROLE_MARK_RE reads it with its unit
+        out.append(m)
+    return out
+
+
 def label_headings(text: str) -> str:
     """【牵头单位】X 【配合单位】Y → " 牵头单位：X  配合单位：Y" (same length, so spans stay right): a label set
-    in brackets as a heading opens its field as a colon does."""
+    in brackets as a heading opens its field as a colon does; a role mark after a unit stays as written."""
     if "【" not in text and "[" not in text and "［" not in text and "〔" not in text:
         return text
-    return _field_patterns()[1].sub(lambda m: f" {m.group(1)}：", text)
+    heads = _headings(text)
+    if not heads:
+        return text
+    out, pos = [], 0
+    for m in heads:
+        out += [text[pos : m.start()], f" {m.group(1)}："]
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @memo(8192, copy="shared")  # tuples of str: the same brackets recur in a plan's measures and its drafts
@@ -577,6 +617,9 @@ def parse_clause_content(content: str) -> Parsed | None:
         support = parse_units(m.group("sup") or "")
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
+    pairs = _paired_parts(flat)
+    if pairs:
+        return pairs
     data = unit_data()
     if _LEAD_THEN_RE.search(flat):  # A牵头，B、C等按职责分工负责: A leads, the others support
         duty = _parse_duty(flat)
@@ -627,6 +670,26 @@ def _support_first(flat: str, *, whole: bool) -> tuple[Parsed, int] | None:
         return None
     style = ("由" if m.group("by") else "") + "Y" + m.group("verb") + "X"
     return (tuple(lead), tuple(support), style), m.start("rest") + read
+
+
+def _paired_parts(flat: str) -> Parsed | None:
+    """A clause of several complete two-role clauses split by "；", one for each part of its measure:
+    "A牵头，B配合；C牵头，D配合" (blind31 新疆 马产业: a measure of two tasks, a pair for each). Every part alone
+    names a lead and a support (else None: "A牵头；B、C配合" is one clause whose ；separates its roles, "A牵头，B配合；
+    C按职责分工负责" one whose last part supports); the leads are those of every part, the supports the rest
+    (`union_of`: a unit leading one part and supporting another leads)."""
+    parts = [p.strip() for p in _split_outside(flat.rstrip("。."), "；;")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    read: list[Parsed] = []
+    for part in parts:
+        got = parse_clause_content(part)
+        if not got or not got[0] or not got[1]:
+            return None
+        read.append(got)
+    lead = list(dict.fromkeys(n for r in read for n in r[0]))
+    support = [n for n in dict.fromkeys(n for r in read for n in r[1]) if n not in lead]
+    return tuple(lead), tuple(support), read[0][2]
 
 
 def _mixed_parts(flat: str) -> Parsed | None:
@@ -1137,14 +1200,17 @@ class _Scan:
         # a match running past `end` may read otherwise on the prefix: read it again from its start
         tail = list(INLINE_TEXT_RE.finditer(sh, ms[k].start(), end)) if k < len(ms) and ms[k].start() < end else []
         for m in itertools.chain(reversed(tail), (ms[j] for j in range(k - 1, -1, -1))):
-            if _ATTRIBUTIVE_RE.match(sh, m.end(), end) or (m.group("verb") in _PAIRED_VERBS and not m.group("sup")):
+            if _ATTRIBUTIVE_RE.match(sh, m.end(), end) or _needs_support(m):
                 continue  # a mechanism's description; or "X主办" alone, an event's host (`_inline_in`)
             if _goes_on(m, sh, end):
                 continue  # 由X牵头建立…: the task's own sentence
             lead = parse_units(m.group("lead"))
             support = parse_units(m.group("sup") or "")
             if lead and all(reads_as_unit(n) for n in lead):
-                return _make(sh, m.start(), m.end(), "", (lead, support, "由X牵头"))
+                again, more, e = _parts_after(sh, m.end(), end, "由X牵头") if support else ([], [], m.end())
+                lead += [n for n in again if n not in lead and n not in support]
+                support += [n for n in more if n not in support and n not in lead]
+                return _make(sh, m.start(), e, "", (lead, support, "由X牵头"))
         return None
 
     def find(self, end: int, *, prose: bool) -> Found | None:
@@ -1173,9 +1239,10 @@ class _Scan:
 
     def _straddles(self, end: int) -> bool:
         if self._heads is None:
-            self._heads = [(m.start(), m.end()) for m in _field_patterns()[1].finditer(self.text)]
+            self._heads = [(m.start(), m.end()) for m in _headings(self.text)]
         k = bisect.bisect_left(self._heads, (end, end))
-        return k > 0 and self._heads[k - 1][1] > end
+        # a head ending at `end` too, when text goes on after it: read alone, it may be a role mark ("X【牵头单位】")
+        return k > 0 and (self._heads[k - 1][1] > end or self._heads[k - 1][1] == end < len(self.text))
 
 
 # "建立由X牵头、有关部门协同的工作机制": 由X牵头 describes a mechanism to set up, it assigns no one
@@ -1186,6 +1253,21 @@ _ATTRIBUTIVE_RE = re.compile(r"[^，,。；;\n]{0,30}?的[^，,。；;\n的]{0,6
 # ends the text) still assigns.
 _GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】〕、]")
 _MORE_RE = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _parts_after(text: str, at: int, end: int, style: str) -> tuple[list[str], list[str], int]:
+    """(more leads, names, end) of the parts after a running-text clause's support part (its leads' style `style`),
+    up to its sentence's end in `text[:end]`, that name the units carrying the task out ("由X牵头，Y配合，各镇街具体
+    实施，确保…": 各镇街), as in a bracket (`_parse_duty`) and a closing sentence (`_carrying_out`); `at` where the
+    support part ends."""
+    if at >= end or text[at] not in "，,":
+        return [], [], at
+    stop = at + 1
+    while stop < end and text[stop] not in _SENTENCE_STOPS:
+        stop += 1
+    pieces = _split_outside(text[at + 1 : stop], "，,")
+    leads, names, read = _carrying_out(pieces, style)
+    return leads, names, (at + sum(1 + len(p) for p in pieces[:read]) if read else at)
 
 
 def _goes_on(m: re.Match[str], text: str, end: int) -> bool:
@@ -1464,6 +1546,8 @@ def _carrying_out(pieces: Sequence[str], style: str) -> tuple[list[str], list[st
         units = _unit_list(duty[0]) if duty else None
         if duty is None or units is None or units[1] or not _names_ok(units[0], lead=False):
             break
+        if any(n in unit_data().suffixes for n in units[0]):
+            break  # "…，企业积极参与": a kind of body (企业, 社会组织), none named
         into = leads if duty[2] != "support" and _leads_again(piece.strip(), duty[1], style) else names
         into += [n for n in units[0] if n not in leads and n not in names]
         read += 1

@@ -32,7 +32,14 @@ the extra lines is decided only when exactly one way of cutting the row's lines 
 cells gives every cell a text its column can hold (a deadline in 完成时限, unit names in a unit column,
 a short text with no sentence in a person column: `_fits`). When two or more ways fit, or none, the
 row is not guessed at: the table ends before it and its lines stay as they are. The same holds for
-the table's last row, whose end is the first empty line, section heading or end of text after it.
+the table's last row, whose end is the first empty line, section heading, table note (注：…) or end of text after it.
+
+A responsibility matrix (one column per unit, the unit's name in its header cell: engine/ingest/matrix.py) pasted so
+is read when its header holds a run of at least `matrix.MATRIX_MIN` units' names after the 序号, and only as the copy
+shows each cell: an empty cell must be an empty line, and each row's cells must hold what their columns can (a mark
+or role word, or nothing, under a unit; a number under 序号). A copy that dropped the empty cells (most PDF viewers'
+and some pages' copies do) puts marks under the wrong units and the next row's 序号 into the row: such a row is not
+read, and the table ends before it.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from __future__ import annotations
 import re
 from itertools import combinations, pairwise
 
+from engine.ingest import matrix
 from engine.ingest.tables import (
     _NUMBER,
     _SECTION_LEAD,
@@ -72,19 +80,27 @@ HEADER_CELLS_MAX = 12  # columns of a task table's header
 
 
 def _header(lines: list[tuple[int, str]], i: int) -> list[str] | None:
-    """The roles of the header cells that start at `lines[i]`, one a line, or None."""
+    """The roles of the header cells that start at `lines[i]`, one a line, or None. A line naming one unit (市发展
+    改革委) is a responsibility matrix's column of that unit (role `matrix.UNIT`); such columns
+    make a header only as a run of at least `matrix.MATRIX_MIN` after the 序号 (the rows then have to hold marks
+    in them: `_fits`)."""
     got: list[str] = []
     k = i
     while k < len(lines) and not isinstance(lines[k][1], TableRow):
         text = lines[k][1].strip()
         role = column_role(text) if text and len(text) <= 12 else None
+        if role is None and got and text and matrix.unit_header(text) is not None:
+            role = matrix.UNIT
         # a header opens with its 序号 cell and has a bounded number of columns: without these, a page of lines that each
         # read as a column word (（一）措施 × 3000) would be scanned again from every line, in quadratic time
         if role is None or (not got and role != "no") or len(got) >= HEADER_CELLS_MAX:
             break
         got.append(role)
         k += 1
-    if len(got) < MIN_HEADER or got[0] != "no" or not {"task", "lead", "duty", "support"} & set(got):
+    units = [c for c, r in enumerate(got) if r == matrix.UNIT]
+    if units and (len(units) < matrix.MATRIX_MIN or units != list(range(units[0], units[-1] + 1))):
+        return None  # a unit's name or two among column words: a list of bodies, no matrix
+    if len(got) < MIN_HEADER or got[0] != "no" or not ({"task", "lead", "duty", "support"} & set(got) or units):
         return None
     return got
 
@@ -110,6 +126,8 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
     """The rows after the header at `lines[i]`, and the index of the first line after the table."""
     width = len(head)
     roles = dict(enumerate(head))
+    # the unit each matrix column names (its header line), kept apart from the roles: two units, two columns
+    units = {c: name for c, r in roles.items() if r == matrix.UNIT and (name := matrix.unit_header(lines[i + c][1]))}
     header = [lines[i + k][1].strip() for k in range(width)]
     n = len(lines)
     out: list[tuple[int, str]] = []
@@ -141,7 +159,7 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
         groups = _cut(lines, j, number, roles, width)
         if groups is None:
             break
-        row = _row(lines, j, groups, roles, ordinal + 1, above)
+        row = _row(lines, j, groups, roles, ordinal + 1, above, units)
         if row is not None:
             out.append(row)
             ordinal += 0 if row[1].heading else 1
@@ -171,6 +189,7 @@ def _cut(
             or isinstance(lines[k][1], TableRow)
             or not lines[k][1].strip()
             or bool(_SECTION_LEAD.match(lines[k][1].strip()))
+            or _table_note(lines[k][1])
         )
 
     end = next((k for k in range(j + width, j + width + MAX_SURPLUS + 1) if starts_next(k)), None)
@@ -184,7 +203,14 @@ def _cut(
     if len(span) < width:
         return None
     if len(span) == width:
-        return [[k] for k in span]
+        groups = [[k] for k in span]
+        # a matrix's row is read only when each cell holds what its column can: a copy that dropped the empty cells
+        # moves the marks (and the next row's 序号) out from under their units, which no reading can put back
+        if matrix.UNIT in roles.values() and not all(
+            _fits([lines[k][1].strip() for k in g], roles.get(c, "")) for c, g in enumerate(groups)
+        ):
+            return None
+        return groups
     fitting = []
     body = span[1:]
     for cuts in combinations(range(1, len(body)), width - 2):
@@ -195,6 +221,16 @@ def _cut(
             if len(fitting) > 1:
                 return None  # two ways to read the row: not guessed at
     return fitting[0] if fitting else None
+
+
+def _table_note(text: str) -> bool:
+    """The table's note under it ("注：●为牵头单位，○为配合单位": the words of rulesets/data/lead_conventions.yaml
+    `table_notes` and a colon), which ends the table as an empty line does: no more of its last row."""
+    # imported here: engine.extract imports engine.parse, which imports ingest
+    from engine.extract.data import lead_conventions
+
+    flat = "".join(text.split())
+    return any(flat.startswith((word + "：", word + ":")) for word in lead_conventions().table_notes)
 
 
 def _fits(texts: list[str], role: str) -> bool:
@@ -210,6 +246,10 @@ def _fits(texts: list[str], role: str) -> bool:
         return all(_person_like(t) for t in texts)
     if role in ("lead", "duty", "support"):
         return all(_unit_like(piece) for t in texts for piece in _UNIT_SPLIT.split(t) if piece)
+    if role == matrix.UNIT:
+        return len(texts) == 1 and matrix.is_mark(joined)  # 牵头, 配合, ● …: one a cell
+    if role == "no":
+        return _number(joined) is not None
     return True
 
 
@@ -246,8 +286,10 @@ def _row(
     roles: dict[int, str],
     ordinal: int,
     above: dict[int, str] | None = None,
+    units: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
-    """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them."""
+    """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them; `units`: the
+    unit each column of role `matrix.UNIT` names."""
     used = [k for g in groups for k in g]
     orig = "\n".join(lines[k][1] for k in used)
     base: dict[int, int] = {}
@@ -264,7 +306,7 @@ def _row(
             (base[k] + len(lines[k][1]) - len(lines[k][1].lstrip()), lines[k][1].strip()) for k in g
         ]  # fmt: skip
         pieces.append(where)
-    row = row_line(cells, roles, ordinal, above)
+    row = row_line(cells, roles, ordinal, above, units)
     if row is None:
         return None
     return lines[j][0], _in_pieces(row, orig, pieces)

@@ -27,8 +27,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from engine.ingest import pdf_tables
-from engine.ingest.normalise import WIDE
+from engine.ingest import furniture, pdf_tables
+from engine.ingest.normalise import WIDE, light
 
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _WORD = re.compile(r"[A-Za-z0-9]")
@@ -330,6 +330,12 @@ _SECTION = re.compile(r"^\d{1,2}\s+[^\d\s.．、%][^。；;，,：:！？!?]{1,2
 _FIELD = re.compile(r"^\s*[【\[]?\S{0,4}(?:单位|部门)\s*[】\]]?\s*[:：]")
 
 
+def _furniture_line(text: str) -> bool:
+    """The line is page furniture as engine.ingest.furniture reads a whole line (a disclosure label and its value:
+    rulesets/data/page_furniture.yaml `labels`), which no paragraph goes on into."""
+    return len(text) <= furniture.MAX_LEN and furniture.is_furniture(light(text), pdf=True)
+
+
 def _leading_unit(visible: list[tuple[float, float, float, float, str, bool]]) -> int:
     """Index of the last glyph of the line's first unit a line breaker keeps together.
 
@@ -518,7 +524,7 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     """Visual lines joined into paragraphs, each numbered by its first line. A table's rows stay one
     paragraph each; at the top of a page the table goes on over, a repeat of one of its first rows
     (the header row an office prints on every page) is dropped and a row cut by the page break joins
-    the row above, cell by cell (`_join_row`)."""
+    the row above, cell by cell (`_join_row`). Where a ruled table ends, an empty line (`TABLE_END`)."""
     body = [line for lines in pages for line in lines]
     if not body:
         return []
@@ -551,9 +557,18 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             text = out[-1][1]
             out[-1] = (out[-1][0], text + _joiner(text, line.text) + line.text)
         else:
+            if prev is not None and prev.cells is not None and line.cells is None:
+                out.append((line.number, TABLE_END))
             out.append((line.number, line.text))
         prev = line
     return out
+
+
+# what `paragraphs` puts where a ruled table's grid ends: an empty line, as one ends a table in a plain text. Only
+# the grid says which lines are rows: a row of one merged cell (a section row across the table) and a heading just
+# under the table ("三、保障措施") both come as a line without a tab, and the text-table reader took the heading for a
+# section row of the table (engine.ingest.readers.read_pdf drops the mark once the tables are read)
+TABLE_END = ""
 
 
 HEAD_ROWS = 3  # a table's header is among its first rows (a title row may stand above it)
@@ -630,8 +645,10 @@ def _continues(
         return False
     em = max(prev.size, 1.0)
     left, right = block
-    if prev.text.endswith(_ENDS) and _numbered(line.text):
-        return False  # a numbered item after a finished sentence starts anew, however full the line
+    if prev.text.endswith(_ENDS) and (_numbered(line.text) or _furniture_line(line.text)):
+        # a numbered item after a finished sentence starts anew, however full the line; so does a line of the page's
+        # furniture ("公开方式：主动公开" under the last safeguard, whose last line happened to reach the margin)
+        return False
     short = line.x1 < right - 3 * em  # a heading's line, not a sentence's wrapped at the margin
     if (prev.text.endswith(_ENDS) or _FIELD.match(para)) and (
         (_SECTION.match(line.text) and short) or (_numbered(line.text) and _FIELD.match(para))

@@ -612,7 +612,8 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
-        return PdfText(_table_cells(_pasted_tables(layout.paragraphs(body))), removed, notes)
+        lines = _table_cells(_pasted_tables(layout.paragraphs(body)))
+        return PdfText([line for line in lines if line[1] != layout.TABLE_END], removed, notes)
     except PlancheckError:
         raise
     except Exception as exc:  # PdfiumError for damaged or encrypted files

@@ -8,6 +8,12 @@ each full-width space the value had between two names becomes 、 in the normali
 the space), when every piece the spaces cut the value into reads as a body's name (局, 海关, 管理委员会, 各镇（街道）
 …: rulesets/data/units.yaml). A name broken by a stray space ("县农业　农村局") has a piece that is no body's,
 and stays as normalisation left it.
+
+The parts of an inline clause may be set apart the same way, "（县农业农村局牵头　县财政局、县水利局配合）",
+"县商务局牵头 县财政局配合" (a space, ASCII or full-width, where a ，would stand): the space between a part closed by
+a role verb (牵头, 主抓, 配合 …: the verbs of rulesets/data/roles.yaml) and a part of units closed by a support or
+carrying-out verb becomes ，in the normalised text, when both parts read as units and a verb; else the names would
+run into one ("县农业农村局牵头县财政局配合") and no reader of clauses could part them again.
 """
 
 from __future__ import annotations
@@ -15,14 +21,20 @@ from __future__ import annotations
 import itertools
 import re
 
-from engine.roles import field_label_colon
+from engine.memo import memo
+from engine.roles import field_label_colon, roles
 
 _END = re.compile(r"[)）\]］】;；。]")
 
 
 def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
     """`text` (normalised from `orig`, `cols` its 1-based columns in `orig`) with 、 where a unit field's
-    value had a full-width space between two names."""
+    value had a full-width space between two names, and ，where a space parted two parts of an inline clause."""
+    text, cols = _separate_units(orig, text, cols)
+    return _separate_parts(orig, text, cols)
+
+
+def _separate_units(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
     if "\u3000" not in orig or not text:
         return text, cols
     fields = list(field_label_colon().finditer(text))
@@ -47,15 +59,84 @@ def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
         pieces = [text[a:b].strip(" 等") for a, b in itertools.pairwise(bounds)]
         if all(p and reads_as_unit(p) for p in pieces):
             cuts += gaps
+    return _insert(text, cols, cuts, "、")
+
+
+def _insert(text: str, cols: list[int], cuts: list[int], mark: str) -> tuple[str, list[int]]:
+    """`text` with `mark` before each offset of `cuts` (ascending), its column that of the space it stands for."""
     if not cuts:
         return text, cols
     out, ocols, prev = [], [], 0
     for i in cuts:
         out.append(text[prev:i])
         ocols += cols[prev:i]
-        out.append("、")
+        out.append(mark)
         ocols.append(cols[i - 1] + 1)  # the space's column
         prev = i
     out.append(text[prev:])
     ocols += cols[prev:]
     return "".join(out), ocols
+
+
+_PART_MAX = 80  # how far a part of a clause reaches either side of the space
+_OPENS_PART = "(（[［【〔:：，,；;。\n"  # what a clause's part starts after (or the line's start)
+_CLOSES_PART = "，,；;。)）]］】〕\n"  # and ends before (or the line's end)
+
+
+def _alt(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) or "(?!)"
+
+
+@memo(1, copy="shared")  # three compiled patterns from the one data file
+def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a verb closing a part before a space, a part before the space, a part after it): the lead verbs end the
+    first part ("X牵头"), the support verbs a later one ("Y配合"); the carrying-out ones (具体实施, 按属地落实) a
+    last one; the manner words of roles.yaml `joint` may stand before any verb."""
+    r = roles()
+    lead = [*r.lead_verbs, *r.clause_lead_verbs, *r.paired_verbs]
+    support = [*r.support_verbs, *r.clause_support_verbs, *r.duty_verbs]
+    joint = f"(?:{_alt(r.joint_words)})?"
+    closes = re.compile(f"(?:{_alt([*lead, *support])})")
+    before = re.compile(rf"由?(?P<units>.{{2,{_PART_MAX}}}?)(?:等)?{joint}(?P<verb>{_alt(lead)}|{_alt(support)})")
+    after = re.compile(rf"(?P<units>.{{2,{_PART_MAX}}}?)(?:等)?{joint}(?:{_alt(support)})")
+    return closes, before, after
+
+
+def _is_gap(orig: str, cols: list[int], i: int) -> bool:
+    """Normalisation deleted nothing but blanks between text[i - 1] and text[i]."""
+    a, b = cols[i - 1], cols[i] - 1
+    return b > a and not orig[a:b].strip()
+
+
+def _separate_parts(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
+    if len(text) < 6 or cols[-1] - cols[0] + 1 == len(text):
+        return text, cols  # normalisation deleted nothing inside the line: no space to read
+    closes, before, after = _part_patterns()
+    from engine.extract import parse_units, reads_as_unit  # here: ingest runs before extract is needed
+
+    def units_ok(units: str) -> bool:
+        names = parse_units(units)
+        return bool(names) and all(reads_as_unit(n) for n in names)
+
+    lead_verbs = set(roles().lead_verbs) | set(roles().clause_lead_verbs) | set(roles().paired_verbs)
+    cuts: list[int] = []
+    for m in closes.finditer(text):
+        i = m.end()
+        if i >= len(text) or text[i] in _CLOSES_PART or not _is_gap(orig, cols, i):
+            continue
+        s = i - 1
+        while s > 0 and i - s < _PART_MAX and text[s - 1] not in _OPENS_PART and not (cuts and cuts[-1] == s):
+            s -= 1
+        e = i + 1
+        while e < len(text) and e - i < _PART_MAX and text[e] not in _CLOSES_PART and not _is_gap(orig, cols, e):
+            e += 1
+        left, right = before.fullmatch(text, s, i), after.fullmatch(text, i, e)
+        if left is None or right is None:
+            continue
+        # a part closed by a support verb goes on a chain only after a part this line's space parted already
+        chained = left.group("verb") not in lead_verbs
+        if chained and not (cuts and cuts[-1] == s):
+            continue
+        if units_ok(left.group("units")) and units_ok(right.group("units")):
+            cuts.append(i)
+    return _insert(text, cols, cuts, "，")

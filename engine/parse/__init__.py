@@ -658,7 +658,7 @@ def _parse_one(
 
     # imported here: textleads reads the unit registry, which imports parse.level (groupleads: extract)
     from engine.extract.textleads import TextLeads
-    from engine.parse import groupleads
+    from engine.parse import groupleads, pointers
 
     # "列第一位者为牵头单位", "带●者为牵头单位", "标#的为配合单位": for the whole document, or a table's rows only
     conv = conventions.read(paras)
@@ -701,6 +701,7 @@ def _parse_one(
     _units_from_rows(plan.measures, rows, paras, markers_before_cut)
     if listing is not None:
         assignments.apply(listing, plan.measures, paras)
+    pointers.apply(plan.measures, paras)  # "（责任分工同第（五）项）": (五)'s units, once every measure has its own
     return plan
 
 

@@ -133,15 +133,12 @@ KNOWN: dict[str, str] = {
     # blind30–33, held out, first run (2026-12-06, main at 61c8974): 9, 8, 4 (7 but for a gold slip), 10 of 11
     "blind30/pingdingshan-city-nylon-supervisor-field": "units: a third field “督办单位：X” (a supervising office, neither lead nor support, as the notice says) is read as support",
     "blind30/siziwang-banner-space-tourism-contacts": "units: a lead line “牵头单位：X（联系人：…，联系电话：…）；…” keeps “(;” on the unit and loses a second lead after the contact bracket",
-    "blind31/nia-national-inbound-facilitation": "units: (六) “（责任分工同第（五）项）” — a clause that points at another measure's units is not followed",
     "blind31/panzhihua-city-vanadium-battery-bracketed-support": "units: “责任单位：X（Y、Z）” with the notice's rule that bracketed units support — read as one lead with the bracket in its name",
-    "blind31/xinjiang-region-horse-industry-paired-clauses": "units: two 牵头/配合 pairs in one bracket split by “；” — the second pair's lead read as support",
     "blind32/changzhou-city-inefficient-land-duties": "measures: a 三、职责分工 section after the measures, numbered （一）… again with “X：负责…” entries, read as six more measures",
     "blind32/jiangsu-province-grand-canal-schedule": "measures: a .docx task table with a two-row header (merged 实施年度 over year columns holding ●) gives one extra row read as a measure",
     "blind32/macheng-county-city-chrysanthemum": "gold slip: its flow list splits the collective name 各乡镇（区、街道） at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/miyun-district-reservoir-oneline": "gold slip: its flow list splits the collective name 各镇（街道、地区） at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/ningbo-city-mould-table-continued": "gold slip: its flow list splits the collective name 各区（县、市）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
-    "blind32/shanghai-province-cruise-economy-trad": "units: “X统筹，Y、Z按职责分工落实” — 统筹 not a lead verb (kept on the unit), the 落实 units read as leads",
     "blind32/xianning-city-osmanthus-gbk": "units: the note “（排名不分先后）” closing a 配合单位 list is kept on the last unit; and the gold slip of its neighbours (各县（市、区）人民政府 split in its flow list)",
     "blind33/chenghai-district-toys-layout": "measures: a text copy shaped like pdftotext -layout (form feeds, a space-aligned task table crossing a page, unit names broken over lines) — no table rows read as measures",
 }

@@ -287,8 +287,9 @@ class Format(CheckKind):
                 if heading:
                     skip_to = max(skip_to, heading.end())
             persons = _person_values(orig, person)  # 分管领导：副县长 王振东: a field's title and name
-            # 责任单位：A　B　C: a space the text reads as the 、 between two units (engine/ingest/unit_spaces.py)
-            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch == "、" and p.orig[c - 1] in " \u3000"}
+            # 责任单位：A　B　C / （A牵头　B配合）: a space the text reads as the 、 between two units or the ，between two
+            # parts of a clause (engine/ingest/unit_spaces.py)
+            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，" and p.orig[c - 1] in " \u3000"}
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
