@@ -50,7 +50,6 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
     },
 }
 
-_FALLBACK_MATRIX = {"marks": ["★", "☆", "●", "○", "◎", "√", "✓"], "legend": ["表示", "代表", "为", "是", "：", ":"]}
 _FALLBACK_TITLES = ["长", "书记", "主任", "常委", "委员", "组长", "主席", "同志"]
 _FALLBACK_DITTO = ["同上"]
 _FALLBACK_BODIES = ["单位", "部门", "主体"]
@@ -95,10 +94,6 @@ class Roles:
     whole: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> whole labels (roles.yaml `fields`)
     # role -> the words before a duty stem that make it a label of that role (第一 + 责任单位, 其他 + 责任单位)
     qualified: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # a responsibility matrix (one column per unit): the marks its cells may hold, and the words a legend states a
-    # mark's meaning with (★为牵头单位, ●表示配合), roles.yaml `matrix`
-    matrix_marks: tuple[str, ...] = ()
-    legend_words: tuple[str, ...] = ()
     ditto: tuple[str, ...] = ()  # a table cell's "the same as above" (同上, 同前, 〃): the cell above's text
     # role -> table headers read only whole, never by their end (成员单位: "领导小组成员单位" is a unit's name)
     whole_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -187,12 +182,6 @@ def _qualifiers(labels: dict) -> dict[str, list[str]]:
     return {k: [str(q) for q in raw.get(k) or []] for k in ("lead", "support")}
 
 
-def _matrix(raw: dict, key: str) -> list:
-    """roles.yaml `matrix.marks` / `matrix.legend` (the built-in minimum when the file has no `matrix`)."""
-    got = (raw.get("matrix") or {}).get(key)
-    return got if got is not None else _FALLBACK_MATRIX[key]
-
-
 @memo(1, copy="shared")  # one file read once; Roles is frozen
 def roles() -> Roles:
     raw: dict = {}
@@ -266,8 +255,6 @@ def roles() -> Roles:
         whole_columns=(("support", _longest_first([str(w) for w in (raw.get("columns") or {}).get("support_whole") or []])),),
         bare_lead=_longest_first([*label_words("bare", "lead"), *composed.get("lead", [])]),
         bare_support=_longest_first([*label_words("bare", "support"), *composed.get("support", [])]),
-        matrix_marks=tuple(dict.fromkeys(str(w) for w in _matrix(raw, "marks"))),
-        legend_words=_longest_first([str(w) for w in _matrix(raw, "legend")]),
         clause_labels=_longest_first(
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),

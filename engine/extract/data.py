@@ -9,7 +9,6 @@ built-in minimum below keeps extraction working.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,7 +128,7 @@ def strength_data() -> StrengthData:
 
 # a label a document defines ({label} of `defined_labels`): 2 to 5 characters, none a separator, a bracket or 的
 _DEFINED_LABEL = r"(?P<label>[^\s。；;，,：:、（）()“”\"的为是]{2,5}?)"
-# the words of a role in a stated mark's wording ({role} of `marked`), where the file names none
+# the words of a role in a stated separator's wording ({lead}, {support} of `separated`), where the file names none
 _MARK_ROLES = {"lead": ["牵头", "主责", "主要负责"], "support": ["配合", "协办", "协助", "参与"]}
 
 
@@ -138,11 +137,13 @@ class LeadConventions:
     """How a document says which listed unit leads (rulesets/data/lead_conventions.yaml)."""
 
     first_listed: re.Pattern[str]  # "排在第一位的部门为牵头部门"
-    marked: tuple[re.Pattern[str], ...]  # "带*号的为牵头单位": each pattern's group "mark" is the document's mark
-    marks: str  # every mark character
+    # "带*号的为牵头单位", "●表示配合": the wordings of a stated mark, {mark} {says} {role} {end} {field} unfilled (the
+    # one reader, engine/extract/legend.py, fills them in)
+    marked: tuple[str, ...]
+    marks: str  # every mark character: the one list, for units' names and a matrix's cells
     # "A角为牵头责任部门": each pattern's group "label" is the document's own label, its group "role" a role's
     defined: tuple[re.Pattern[str], ...] = ()
-    marked_support: tuple[re.Pattern[str], ...] = ()  # "标#的为配合单位": the mark of the support units
+    legend_words: tuple[str, ...] = ()  # 表示, 代表, —: between a mark and its role ({says})
     table_notes: tuple[str, ...] = ()  # 注, 说明: the words opening a table's note (a convention of that table)
     # "分号前为牵头单位": each pattern's group "sep" names the separator; `separators` maps a name to its characters
     separated: tuple[re.Pattern[str], ...] = ()
@@ -153,26 +154,17 @@ class LeadConventions:
     # "括号内为配合单位" / "括号外为牵头单位": the units in a bracket after a unit support it (no group)
     bracketed: tuple[re.Pattern[str], ...] = ()
 
-    @staticmethod
-    def same(mark: str) -> str:
-        """The mark's one form: one shape in two widths is one mark (＊ is *, ＃ is #)."""
-        return unicodedata.normalize("NFKC", mark) if len(mark) == 1 else mark
-
 
 @memo(1, copy="shared")  # one file read once; LeadConventions is frozen
 def lead_conventions() -> LeadConventions:
     raw = required_lists("lead_conventions.yaml", _CONVENTION_KEYS)
     marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
-    mark = "(?P<mark>[" + re.escape(marks) + "])" if marks else "(?P<mark>(?!))"
     whole = read_data("lead_conventions.yaml") or {}
     got = whole.get("mark_roles") or {}
 
     def role(name: str) -> str:
         words = _strs(got.get(name)) if got.get(name) is not None else _MARK_ROLES[name]
         return _alternatives(words)
-
-    def marked(name: str) -> tuple[re.Pattern[str], ...]:  # one group "mark" each: tried one by one
-        return tuple(re.compile(p.replace("{mark}", mark).replace("{role}", role(name))) for p in raw["marked"])
 
     separators = {str(k): str(v) for k, v in (whole.get("separators") or {}).items() if k and v}
     sep = "(?P<sep>" + _alternatives(separators) + ")"
@@ -188,10 +180,10 @@ def lead_conventions() -> LeadConventions:
 
     return LeadConventions(
         first_listed=re.compile("|".join(f"(?:{p})" for p in raw["first_listed"]) or "(?!)"),
-        marked=marked("lead"),
+        marked=tuple(raw["marked"]),
         marks=marks,
         defined=tuple(re.compile(_defined_pattern(p)) for p in raw["defined_labels"]),
-        marked_support=marked("support"),
+        legend_words=tuple(sorted(_strs(whole.get("legend_words")), key=len, reverse=True)),
         table_notes=tuple(raw["table_notes"]),
         separated=separated,
         separators=separators,

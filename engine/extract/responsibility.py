@@ -52,6 +52,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, unit_data
+from engine.extract.legend import same, stated_lead_mark, stated_support_mark
 from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
@@ -821,7 +822,9 @@ def _parse_duty(flat: str) -> Parsed | None:
         # A牵头，B按职责分工负责: B supports; and a part after the lead's and the support's, the units that carry the
         # task out: "A负责，B配合，C具体实施" (C supports, as after 牵头); but a part whose verb is the leads' own
         # answers as they do: "A、B负责，C参与，D按职责分工负责" (D leads with A and B)
-        if duty[2] == "support" or style in _LEAD_STYLES or (lead and support and not _answers_as(piece, duty[1], style)):
+        if duty[2] == "support" or (lead and support and not _leads_again(piece, duty[1], style)) or (
+            style in _LEAD_STYLES
+        ):
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]
@@ -840,6 +843,15 @@ def _parse_duty(flat: str) -> Parsed | None:
 # the verbs of units that carry a task out where they are (具体实施, 按属地落实, 负责落实): a part closed by one after
 # the lead's and the support's supports, whatever the leads' verb (roles.yaml verbs.duty and verbs.clause_support)
 _CARRY_OUT = tuple(dict.fromkeys([*_ROLES.duty_verbs, *_ROLES.clause_support_verbs]))
+
+
+def _leads_again(piece: str, verb: str, style: str) -> bool:
+    """A part closed by `verb`, after a clause's or a sentence's lead part (its style `style`: X负责, 由X负责（行文）)
+    and its support part, names more leads: it answers as the leads do (`_answers_as`), and they do not 牵头. The
+    one reading of such a part for the bracketed clause and the prose sentence alike: "（A、B负责，C参与，D按职责分工
+    负责）" and "由A、B负责，C参与，D按职责分工负责。" give D the same role."""
+    own = "X" + style.removeprefix("由").removeprefix("X").removesuffix(PROSE)
+    return own not in _LEAD_STYLES and _answers_as(piece, verb, own)
 
 
 def _answers_as(piece: str, verb: str, style: str) -> bool:
@@ -1233,7 +1245,8 @@ class _Scan:
             lead = parse_units(m.group("lead"))
             support = parse_units(m.group("sup") or "")
             if lead and all(reads_as_unit(n) for n in lead):
-                more, e = _parts_after(sh, m.end(), end) if support else ([], m.end())
+                again, more, e = _parts_after(sh, m.end(), end, "由X牵头") if support else ([], [], m.end())
+                lead += [n for n in again if n not in lead and n not in support]
                 support += [n for n in more if n not in support and n not in lead]
                 return _make(sh, m.start(), e, "", (lead, support, "由X牵头"))
         return None
@@ -1280,18 +1293,19 @@ _GOES_ON_RE = re.compile(r"[ \t]*[^\s，,；;。.！？!?)）\]］】〕、]")
 _MORE_RE = re.compile(r"[，,；;。！？!?\n]")
 
 
-def _parts_after(text: str, at: int, end: int) -> tuple[list[str], int]:
-    """(names, end) of the parts after a running-text clause's support part, up to its sentence's end in
-    `text[:end]`, that name the units carrying the task out ("由X牵头，Y配合，各镇街具体实施，确保…": 各镇街), as in
-    a bracket (`_parse_duty`) and a closing sentence (`_carrying_out`); `at` where the support part ends."""
+def _parts_after(text: str, at: int, end: int, style: str) -> tuple[list[str], list[str], int]:
+    """(more leads, names, end) of the parts after a running-text clause's support part (its leads' style `style`),
+    up to its sentence's end in `text[:end]`, that name the units carrying the task out ("由X牵头，Y配合，各镇街具体
+    实施，确保…": 各镇街), as in a bracket (`_parse_duty`) and a closing sentence (`_carrying_out`); `at` where the
+    support part ends."""
     if at >= end or text[at] not in "，,":
-        return [], at
+        return [], [], at
     stop = at + 1
     while stop < end and text[stop] not in _SENTENCE_STOPS:
         stop += 1
     pieces = _split_outside(text[at + 1 : stop], "，,")
-    names, read = _carrying_out(pieces)
-    return names, (at + sum(1 + len(p) for p in pieces[:read]) if read else at)
+    leads, names, read = _carrying_out(pieces, style)
+    return leads, names, (at + sum(1 + len(p) for p in pieces[:read]) if read else at)
 
 
 def _goes_on(m: re.Match[str], text: str, end: int) -> bool:
@@ -1546,7 +1560,8 @@ def _prose_sentence(text: str) -> Found | None:
             names = parse_units(sm.group("units")) if sm else []
             if sm and _names_ok(names, lead=False):
                 support, e = names, at + len(nxt)
-                more, read = _carrying_out(pieces[2:])  # "…，Y配合，各镇街具体实施": those who carry it out
+                again, more, read = _carrying_out(pieces[2:], style)  # "…，Y配合，各镇街具体实施": who carry it out
+                lead += [n for n in again if n not in lead and n not in support]
                 support += [n for n in more if n not in support and n not in lead]
                 e += sum(1 + len(p) for p in pieces[2 : 2 + read])
     if not support and not m.group("by"):
@@ -1556,22 +1571,25 @@ def _prose_sentence(text: str) -> Found | None:
     return _make(text, s, e, "", (lead, support, style))
 
 
-def _carrying_out(pieces: Sequence[str]) -> tuple[list[str], int]:
-    """(names, pieces read) of the parts after a prose sentence's lead and support parts that name units with a verb
-    and nothing else ("各镇街具体实施", "各镇（街道）抓好落实"): the units that carry the task out support it, as in
-    a clause (`_parse_duty`). Stops at the first part that is no such list ("确保按期完成")."""
+def _carrying_out(pieces: Sequence[str], style: str) -> tuple[list[str], list[str], int]:
+    """(more leads, supports, pieces read) of the parts after a prose sentence's lead and support parts that name
+    units with a verb and nothing else: the units that carry the task out ("各镇街具体实施", "各镇（街道）抓好落实")
+    support it, a part that answers as the leads do (`_leads_again`: "…，D按职责分工负责") leads with them, as in a
+    clause (`_parse_duty`). Stops at the first part that is no such list ("确保按期完成")."""
+    leads: list[str] = []
     names: list[str] = []
     read = 0
     for piece in pieces:
         duty = _split_duty(piece.strip())
         units = _unit_list(duty[0]) if duty else None
-        if units is None or units[1] or not _names_ok(units[0], lead=False):
+        if duty is None or units is None or units[1] or not _names_ok(units[0], lead=False):
             break
         if any(n in unit_data().suffixes for n in units[0]):
             break  # "…，企业积极参与": a kind of body (企业, 社会组织), none named
-        names += [n for n in units[0] if n not in names]
+        into = leads if duty[2] != "support" and _leads_again(piece.strip(), duty[1], style) else names
+        into += [n for n in units[0] if n not in leads and n not in names]
         read += 1
-    return names, read
+    return leads, names, read
 
 
 def extract_responsibility(text: str, *, prose: bool = False) -> Responsibility | None:
@@ -1608,11 +1626,6 @@ def states_first_listed_leads(text: str) -> bool:
     """True when a document says its first-listed unit leads ("排在第一位的部门为牵头部门";
     the wordings are data: rulesets/data/lead_conventions.yaml)."""
     return lead_conventions().first_listed.search(squeeze(text)) is not None
-
-
-def stated_lead_mark(text: str) -> str | None:
-    """The mark a document says its leads carry ("带*号的为牵头单位" -> "*"), or None."""
-    return _stated_mark(text, lead_conventions().marked)
 
 
 def _states_convention(text: str) -> bool:
@@ -1722,21 +1735,6 @@ def printed_bold_names(runs: Iterable[str]) -> frozenset[str]:
     return frozenset(n for run in runs for piece in _BOLD_SPLIT.split(run) if (n := piece.strip(marks)))
 
 
-def stated_support_mark(text: str) -> str | None:
-    """The mark a document says its supporting units carry ("标#的为配合单位" -> "#"), or None."""
-    return _stated_mark(text, lead_conventions().marked_support)
-
-
-def _stated_mark(text: str, wordings: Sequence[re.Pattern[str]]) -> str | None:
-    conv = lead_conventions()
-    flat = squeeze(text)
-    for p in wordings:
-        m = p.search(flat)
-        if m:
-            return conv.same(m.group("mark"))
-    return None
-
-
 def stated_role_labels(text: str) -> tuple[tuple[str, str], ...]:
     """The labels a document defines for the two roles ("A角为牵头责任部门，B角为配合责任部门" ->
     (("A角", "lead"), ("B角", "support"))), the wordings are data (rulesets/data/lead_conventions.yaml
@@ -1842,7 +1840,6 @@ def apply_marked_leads(
         clauses = tuple(apply_marked_leads(c, mark, support_mark, bold=bold) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
-    conv = lead_conventions()
     flat = squeeze(r.text)
     units = [*r.lead, *(u for u in r.support if u not in r.lead)]
 
@@ -1851,7 +1848,7 @@ def apply_marked_leads(
             return u.name in bold
         for at in (m.start() for m in re.finditer(re.escape(u.name), flat)):
             end = at + len(u.name)
-            if (end < len(flat) and conv.same(flat[end]) == mark) or (at and conv.same(flat[at - 1]) == mark):
+            if (end < len(flat) and same(flat[end]) == mark) or (at and same(flat[at - 1]) == mark):
                 return True
         return False
 

@@ -81,7 +81,7 @@ HEADER_CELLS_MAX = 12  # columns of a task table's header
 
 def _header(lines: list[tuple[int, str]], i: int) -> list[str] | None:
     """The roles of the header cells that start at `lines[i]`, one a line, or None. A line naming one unit (市发展
-    改革委) is a responsibility matrix's column of that unit (engine/ingest/matrix.py `UnitColumn`); such columns
+    改革委) is a responsibility matrix's column of that unit (role `matrix.UNIT`); such columns
     make a header only as a run of at least `matrix.MATRIX_MIN` after the 序号 (the rows then have to hold marks
     in them: `_fits`)."""
     got: list[str] = []
@@ -89,15 +89,15 @@ def _header(lines: list[tuple[int, str]], i: int) -> list[str] | None:
     while k < len(lines) and not isinstance(lines[k][1], TableRow):
         text = lines[k][1].strip()
         role = column_role(text) if text and len(text) <= 12 else None
-        if role is None and got and text:
-            role = matrix.unit_header(text)
+        if role is None and got and text and matrix.unit_header(text) is not None:
+            role = matrix.UNIT
         # a header opens with its 序号 cell and has a bounded number of columns: without these, a page of lines that each
         # read as a column word (（一）措施 × 3000) would be scanned again from every line, in quadratic time
         if role is None or (not got and role != "no") or len(got) >= HEADER_CELLS_MAX:
             break
         got.append(role)
         k += 1
-    units = [c for c, r in enumerate(got) if isinstance(r, matrix.UnitColumn)]
+    units = [c for c, r in enumerate(got) if r == matrix.UNIT]
     if units and (len(units) < matrix.MATRIX_MIN or units != list(range(units[0], units[-1] + 1))):
         return None  # a unit's name or two among column words: a list of bodies, no matrix
     if len(got) < MIN_HEADER or got[0] != "no" or not ({"task", "lead", "duty", "support"} & set(got) or units):
@@ -126,6 +126,8 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
     """The rows after the header at `lines[i]`, and the index of the first line after the table."""
     width = len(head)
     roles = dict(enumerate(head))
+    # the unit each matrix column names (its header line), kept apart from the roles: two units, two columns
+    units = {c: name for c, r in roles.items() if r == matrix.UNIT and (name := matrix.unit_header(lines[i + c][1]))}
     header = [lines[i + k][1].strip() for k in range(width)]
     n = len(lines)
     out: list[tuple[int, str]] = []
@@ -157,7 +159,7 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
         groups = _cut(lines, j, number, roles, width)
         if groups is None:
             break
-        row = _row(lines, j, groups, roles, ordinal + 1, above)
+        row = _row(lines, j, groups, roles, ordinal + 1, above, units)
         if row is not None:
             out.append(row)
             ordinal += 0 if row[1].heading else 1
@@ -204,7 +206,7 @@ def _cut(
         groups = [[k] for k in span]
         # a matrix's row is read only when each cell holds what its column can: a copy that dropped the empty cells
         # moves the marks (and the next row's 序号) out from under their units, which no reading can put back
-        if any(isinstance(r, matrix.UnitColumn) for r in roles.values()) and not all(
+        if matrix.UNIT in roles.values() and not all(
             _fits([lines[k][1].strip() for k in g], roles.get(c, "")) for c, g in enumerate(groups)
         ):
             return None
@@ -244,7 +246,7 @@ def _fits(texts: list[str], role: str) -> bool:
         return all(_person_like(t) for t in texts)
     if role in ("lead", "duty", "support"):
         return all(_unit_like(piece) for t in texts for piece in _UNIT_SPLIT.split(t) if piece)
-    if isinstance(role, matrix.UnitColumn):
+    if role == matrix.UNIT:
         return len(texts) == 1 and matrix.is_mark(joined)  # 牵头, 配合, ● …: one a cell
     if role == "no":
         return _number(joined) is not None
@@ -284,8 +286,10 @@ def _row(
     roles: dict[int, str],
     ordinal: int,
     above: dict[int, str] | None = None,
+    units: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
-    """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them."""
+    """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them; `units`: the
+    unit each column of role `matrix.UNIT` names."""
     used = [k for g in groups for k in g]
     orig = "\n".join(lines[k][1] for k in used)
     base: dict[int, int] = {}
@@ -302,7 +306,7 @@ def _row(
             (base[k] + len(lines[k][1]) - len(lines[k][1].lstrip()), lines[k][1].strip()) for k in g
         ]  # fmt: skip
         pieces.append(where)
-    row = row_line(cells, roles, ordinal, above)
+    row = row_line(cells, roles, ordinal, above, units)
     if row is None:
         return None
     return lines[j][0], _in_pieces(row, orig, pieces)

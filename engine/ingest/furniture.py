@@ -530,24 +530,46 @@ def words_end(text: str, pos: int = 0) -> int:
     characters, with the spaces, colons and brackets between them; the run may open with the tail of a word whose
     head was cut already (中小 of 大 中 小) when a whole word follows. For readers of names
     (engine/parse/level.py): a page's furniture glued before an issuer's name is no part of the name."""
+    return words_run(text, pos)[0]
+
+
+def words_run(text: str, pos: int = 0) -> tuple[int, bool]:
+    """(`words_end`, whether the run is furniture for sure: it holds a strong word (视力保护色, 分享到) or two words
+    or more (打印 关闭, 字号 大中小)). A lone weak word (分享, 打印, 首页) is also a word of a title's own (分享经济,
+    打印机): its caller decides by what follows it."""
     from engine.ingest.normalise import same_length_light  # normalise imports nothing of this module's
 
     same = same_length_light(text)
     token, tail = _words().token, _tails()
+    strong = _strong()
     end = p = pos
     first = True
+    count, sure = 0, False
     while True:
         q = _BETWEEN_WORDS.match(same, p).end()  # type: ignore[union-attr]
         m = token.match(same, q)
         if m is None and first and (t := tail.match(same, q)) is not None:
             r = _BETWEEN_WORDS.match(same, t.end()).end()  # type: ignore[union-attr]
             m = token.match(same, r) if r > q else None
+            count += m is not None and m.end() > r  # the tail of a word, then a whole one: two
         first = False
         if m is None or m.end() == q:
-            return end
+            return end, sure or count >= 2
+        count += 1
+        sure = sure or _SPACES.sub("", m.group()).rstrip(":：") in strong
         end = p = m.end()
         if end < len(same) and same[end] in ":：】]":
             end = p = end + 1
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@memo(1, copy="shared")  # a frozenset from the one file
+def _strong() -> frozenset[str]:
+    from engine.ingest.normalise import same_length_light
+
+    return frozenset(same_length_light(w) for w in data()["strong_tokens"])
 
 
 def holds_word(text: str) -> bool:

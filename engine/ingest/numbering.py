@@ -201,10 +201,33 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 
 
-def _chinese(n: int, digits: str = _DIGITS, units: str = "十百千") -> str:
-    """一 … 九千九百九十九 as counted in Chinese: 十一 (not 一十一), 一百零五, 一百一十."""
-    if n <= 0 or n >= 10000:
+def chinese_numeral(n: int, digits: str = _DIGITS, units: str = "十百千", big: str = "万亿") -> str:
+    """`n` as counted in Chinese, for any n >= 1: 一, 十, 十一 (not 一十一), 二十, 一百零五, 一百一十, 九千九百九十九,
+    一万, 十万零一十, 一亿零五万 (groups of four digits under 万 and 亿, a 零 for each gap). The one writer of a
+    number in Chinese numerals (a Word list's chineseCounting, a label (十二) the checks propose); `digits`/`units`/`big`
+    give the financial forms (壹 拾 佰 仟). A count below 1 has no Chinese form: Arabic digits, as Word falls back."""
+    if n < 1:
         return str(n)
+    groups: list[int] = []
+    while n:
+        n, g = divmod(n, 10000)
+        groups.append(g)
+    out = ""
+    gap = False  # a group of zeros (or a group's leading zeros) since the last digit written
+    for k in range(len(groups) - 1, -1, -1):
+        g = groups[k]
+        if g == 0:
+            gap = bool(out)
+            continue
+        if out and (gap or g < 1000):
+            out += digits[0]
+        out += _four(g, digits, units, leading=not out) + _big_unit(k, big)
+        gap = False
+    return out
+
+
+def _four(n: int, digits: str, units: str, *, leading: bool) -> str:
+    """1 … 9999 in Chinese; 十 alone (not 一十) only where the number opens (`leading`)."""
     parts: list[str] = []
     zero = False
     for power, unit in ((1000, units[2]), (100, units[1]), (10, units[0]), (1, "")):
@@ -215,8 +238,13 @@ def _chinese(n: int, digits: str = _DIGITS, units: str = "十百千") -> str:
         if zero:
             parts.append(digits[0])
             zero = False
-        parts.append(("" if d == 1 and power == 10 and not parts else digits[d]) + unit)
+        parts.append(("" if d == 1 and power == 10 and not parts and leading else digits[d]) + unit)
     return "".join(parts)
+
+
+def _big_unit(k: int, big: str) -> str:
+    """The unit of the k-th group of four digits: "", 万, 亿, 万亿, 亿亿 …"""
+    return big[0] * (k % 2) + big[1] * (k // 2)
 
 
 def _letters(n: int, alphabet: str) -> str:
@@ -237,11 +265,11 @@ def show(n: int, fmt: str) -> str:
     """A count in a w:numFmt (unknown formats in Arabic digits, as Word falls back)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "koreanCounting"):  # fmt: skip
-        return _chinese(n)
+        return chinese_numeral(n)
     if fmt in ("chineseLegalSimplified", "japaneseLegal"):
-        return _chinese(n, _LEGAL, "拾佰仟")
+        return chinese_numeral(n, _LEGAL, "拾佰仟")
     if fmt in ("ideographLegalTraditional",):
-        return _chinese(n, _TRAD_LEGAL, "拾佰仟")
+        return chinese_numeral(n, _TRAD_LEGAL, "拾佰仟", "萬億")
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_DIGITS[int(d)] for d in str(n))
     if fmt == "ideographTraditional" and 1 <= n <= 10:

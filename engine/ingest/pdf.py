@@ -240,11 +240,28 @@ def _names_break(last: str, line: str) -> bool:
     # one: "各县（市）" then "区政府" is 各县（市）区政府
     if not last.endswith(units.suffixes) or not body_starts(line, 0):
         return False
-    if levels.place_at(line, 0) is None:
+    place = levels.place_at(line, 0)
+    if place is None:
         return True  # 省应急管理厅, 县教育局: a body named by its level alone is no branch of the one above
+    if line.endswith(units.branches):
+        return False  # 中国人民银行⏎黑龙江省分行, 中国农业银行⏎鸡西分行
     national = last.startswith(levels.NATIONAL_PREFIXES) or levels.national_body_at(last, 0)
     placed = any(levels.place_at(last, k) for k in range(1, len(last)))  # 中国人民银行黑龙江省分行 is one already
-    return not (national and not placed) and not line.endswith(units.branches)
+    if not national or placed:
+        return True
+    # a national body, then a place: its office there only where the line names no body of its own, a bare office
+    # noun after the place (国家矿山安全监察局⏎山西局), or where the national body is a vertically managed one whose
+    # offices in places are its own (国家税务总局⏎长春市税务局: rulesets/data/unit_registry.yaml kind `vertical`);
+    # "国家发展改革委⏎吉林省发展改革委", "国家能源局⏎吉林省能源局" are two bodies, the nation's and the province's
+    return not (line[place[2] :] in units.suffixes or _vertical(last))
+
+
+def _vertical(name: str) -> bool:
+    """`name` is a national name of a vertically managed body of the unit registry (国家税务总局, 中国人民银行)."""
+    from engine.extract.unitnames import load_registry  # imported here: ingest runs before extract is needed
+
+    return any(f.tier == "national" and f.body is not None and f.body.kind == "vertical"
+               for f in load_registry().forms.get(name, ()))  # fmt: skip
 
 
 def _joiner(text: str, line: str) -> str:

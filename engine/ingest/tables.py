@@ -230,41 +230,58 @@ def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dic
     """Grid column -> role for a header row; empty when the row names no task or unit column.
 
     A cell naming no column but one unit (省能源局) is a unit's column of a responsibility matrix
-    (engine/ingest/matrix.py: `UnitColumn`); its cells are read as roles only where they say one. Such columns
-    make a header by themselves only beside a 序号 column, at least `MATRIX_MIN` of them, with role words or
-    marks in the rows below (`body`): a table of figures under units' names is no task table."""
-    roles = _cell_roles(cells)
+    (engine/ingest/matrix.py: role `UNIT`, the unit in `unit_columns`); its cells are read as roles only where they
+    say one. Such columns make a header by themselves only beside a 序号 column, at least `MATRIX_MIN` of them
+    naming different units, with role words or marks in the rows below (`body`): a table of figures under units'
+    names is no task table."""
+    roles, units = _header_cells(cells)
     named = set(roles.values())
     if not {"task", "lead", "duty", "support"} & named and not (
-        body is not None and "no" in named and _matrix_below(roles, body)
+        body is not None and "no" in named and _matrix_below(units, body)
     ):
         return {}
     return roles
 
 
 def _cell_roles(cells: list[Cell]) -> dict[int, str]:
-    """Grid column -> the role its header cell names (a column word, or a unit's name: `UnitColumn`)."""
+    """Grid column -> the role its header cell names (a column word, or `matrix.UNIT` for a unit's name)."""
+    return _header_cells(cells)[0]
+
+
+def unit_columns(cells: list[Cell]) -> dict[int, str]:
+    """Grid column -> the unit its header cell names, for the columns of role `matrix.UNIT` (a responsibility
+    matrix's: 省能源局 | 省应急厅): two columns of two units are two columns, whatever their role's word."""
+    return _header_cells(cells)[1]
+
+
+def _header_cells(cells: list[Cell]) -> tuple[dict[int, str], dict[int, str]]:
+    """(grid column -> role, grid column -> unit's name of the `matrix.UNIT` columns) of a header row."""
     roles: dict[int, str] = {}
+    units: dict[int, str] = {}
     for cell in cells:
         role = column_role(cell.text)
-        if role is None and cell.text:
-            role = matrix.unit_header(cell.text)
+        name = matrix.unit_header(cell.text) if role is None and cell.text else None
+        if name is not None:
+            role = matrix.UNIT
         if role is not None:
             for c in range(cell.col, cell.col + cell.span):
-                roles.setdefault(c, role)
-    return roles
+                if c not in roles:
+                    roles[c] = role
+                    if name is not None:
+                        units[c] = name
+    return roles, units
 
 
-def _matrix_below(roles: dict[int, str], body: list[list[Cell]]) -> bool:
-    """At least `MATRIX_MIN` unit columns, and the rows below put a role word or mark in them and nothing else."""
-    units = {c for c, r in roles.items() if isinstance(r, matrix.UnitColumn)}
-    if len({roles[c].name for c in units}) < matrix.MATRIX_MIN:  # type: ignore[attr-defined]
+def _matrix_below(units: dict[int, str], body: list[list[Cell]]) -> bool:
+    """At least `MATRIX_MIN` unit columns (of different units), and the rows below put a role word or mark in them
+    and nothing else."""
+    if len(set(units.values())) < matrix.MATRIX_MIN:
         return False
     marked = False
     for row in body:
         for cell in row:
             # a cell within the unit columns (a section row across the table is no matrix cell)
-            if cell.text and not cell.inherited and set(range(cell.col, cell.col + cell.span)) <= units:
+            if cell.text and not cell.inherited and set(range(cell.col, cell.col + cell.span)) <= units.keys():
                 if not matrix.is_mark(cell.text):
                     return False
                 marked = True
@@ -291,11 +308,16 @@ def _cell_starts(texts: list[str]) -> list[int]:
 
 
 def row_line(
-    cells: list[Cell], roles: dict[int, str], ordinal: int, above: dict[int, str] | None = None
+    cells: list[Cell],
+    roles: dict[int, str],
+    ordinal: int,
+    above: dict[int, str] | None = None,
+    units: dict[int, str] | None = None,
 ) -> TableRow | None:
     """The synthetic line for one data or section row (None for an empty row). `above`: the table's memory of
     its last data row (grid column -> the cell's text), which a cell saying "同上" reads (`_ditto`) and this row
-    then replaces; one dict for the rows of one table, from its first row on."""
+    then replaces; one dict for the rows of one table, from its first row on. `units`: the unit each column of
+    role `matrix.UNIT` names (`unit_columns`)."""
     texts = [c.text for c in cells]
     if not any(texts):
         return None
@@ -305,11 +327,13 @@ def row_line(
     readings: dict[int, str | tuple[str, ...]] = {}  # a cell whose header says how to read it (`Role`)
     named: dict[int, tuple[str, str]] = {}  # a matrix cell: (the role it says, its column's unit)
     for k, cell in enumerate(cells):
-        role = next((roles[c] for c in range(cell.col, cell.col + cell.span) if c in roles), "")
-        if isinstance(role, matrix.UnitColumn):
-            said = matrix.cell_role(texts[k]) if texts[k] and not cell.inherited else None
-            if said is not None:
-                named[k] = (said, role.name)
+        col = next((c for c in range(cell.col, cell.col + cell.span) if c in roles), None)
+        role = roles[col] if col is not None else ""
+        if role == matrix.UNIT:
+            unit = (units or {}).get(col)  # type: ignore[arg-type]
+            said = matrix.cell_role(texts[k]) if texts[k] and not cell.inherited and unit else None
+            if said is not None and unit:
+                named[k] = (said, unit)
             role = "unit" if said is not None or not texts[k] else ""  # no role said: as a cell no column claims
         by_role.setdefault(str(role), []).append(k)
         if isinstance(role, Role):
@@ -399,22 +423,20 @@ def _fields(
     printed in them but copied from the cell above (`_ditto`), all of it mapped to the cell's start."""
     # a unit cell may name both roles with its own labels ("牵头：X" / "配合：Y" as lines of one 责任单位 cell):
     # each labelled part goes to its role, whatever the column's; text before any label keeps the column's role
-    parts: dict[str, list[tuple[int, str, bool]]] = {"lead": [], "duty": [], "support": []}
-    fixed: set[int] = set()  # where a copied cell's pieces go: every character there
+    parts: dict[str, list[tuple[int, str, bool, bool]]] = {"lead": [], "duty": [], "support": []}  # at, text, whole, copied
     for role in ("lead", "duty", "support"):
         for k in by_role.get(role, []):
             if texts[k]:
+                copy = bool(copied and k in copied)  # a copied cell's pieces all go where the cell starts
                 for own, at, piece in _labelled(texts[k]):
-                    if copied and k in copied:
-                        at = 0
-                        fixed.add(starts[k])
+                    at = 0 if copy else at
                     if own is None and readings and k in readings:
                         for got, off, sub in _read_as_header_says(piece, readings[k]):
-                            parts[got].append((starts[k] + (0 if starts[k] in fixed else at + off), sub, False))
+                            parts[got].append((starts[k] + (0 if copy else at + off), sub, False, copy))
                         continue
-                    parts[own or role].append((starts[k] + at, piece, False))
+                    parts[own or role].append((starts[k] + at, piece, False, copy))
     for k, (said, unit) in (named or {}).items():
-        parts[said].append((starts[k], unit, True))
+        parts[said].append((starts[k], unit, True, False))
     lead_word = "牵头单位" if parts["lead"] or not parts["duty"] else "责任单位"  # 责任单位 is not 牵头单位
     lead = sorted(parts["lead"] + parts["duty"], key=lambda p: p[0])
     support = sorted(parts["support"], key=lambda p: p[0])
@@ -424,13 +446,13 @@ def _fields(
             if not ps:
                 continue
             b.add(("(" if first else ";") + word + ":", ps[0][0])
-            for n, (at, piece, whole) in enumerate(ps):
+            for n, (at, piece, whole, copy) in enumerate(ps):
                 if n:
                     b.add("、", at)
                 if whole:
                     b.add(piece, at)  # a matrix column's unit: its name is the header's, not the cell's
                 else:
-                    _units(b, piece, at, at in fixed)
+                    _units(b, piece, at, copy)
             first = False
         b.add(")", (support or lead)[0][0])
     for k in by_role.get("due", []):
@@ -581,7 +603,7 @@ def sub_header(row: list[Cell]) -> dict[int, str]:
     column. Empty for any other row."""
     roles = header_roles(row)
     if not roles:  # unit names alone under a merged 责任单位 (省能源局 | 省应急厅 | …): a matrix's own header
-        roles = {c: r for c, r in _cell_roles(row).items() if isinstance(r, matrix.UnitColumn)}
+        roles = {c: r for c, r in _cell_roles(row).items() if r == matrix.UNIT}
         if len(roles) < matrix.MATRIX_MIN:
             return {}
     if not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in row if cell.text):
@@ -639,18 +661,21 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
     ordinal = 0
     header = {_squash("\t".join(c.text for c in rows[h]))}
     sub = sub_header(rows[h + 1]) if h + 1 < len(rows) else {}
+    units = unit_columns(rows[h])
     if sub:
         roles = {**roles, **sub}
+        units = {**units, **unit_columns(rows[h + 1])}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))
     elif h + 1 < len(rows) and (split := split_header(rows[h], rows[h + 1])) is not None:
         roles = {**roles, **split}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
+    units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
     above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
     for row in rows[h + 1 :]:
         if _squash("\t".join(c.text for c in row)) in header:
             out.append(None)  # a header row (again): no task
             continue
-        line = row_line(row, roles, ordinal + 1, above)
+        line = row_line(row, roles, ordinal + 1, above, units)
         if line is not None and not line.heading:
             ordinal += 1
         out.append(line)
@@ -739,7 +764,7 @@ def _header_kind(line: str) -> str | None:
             roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)])
             if kind == "single" and (len(roles) != len(cells) or roles.get(0) != "no"):
                 continue  # single spaces split prose too: every cell a column word, 序号 first
-            words = [r for r in roles.values() if not isinstance(r, matrix.UnitColumn)]  # a unit's name is no sign
+            words = [r for r in roles.values() if r != matrix.UNIT]  # a unit's name is no sign
             if roles and len(words) >= MIN_TEXT_CELLS - 1:
                 return kind
     return None
@@ -797,7 +822,8 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             heads.append([t for _, t in _split_cells(lines[j][1], kind)])
             j += 1
         width = len(head_cells)
-        roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)])
+        head_row = [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)]
+        roles, units_of = header_roles(head_row), unit_columns(head_row)
         if kind == "space":
             from engine.ingest.layout_tables import layout_table  # it reads rows with this module's helpers
 
@@ -854,7 +880,7 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
                 parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
                 row = row_line(
-                    [Cell(col=k, span=1, parts=ps) for k, ps in enumerate(parts)], roles, ordinal + 1, above
+                    [Cell(col=k, span=1, parts=ps) for k, ps in enumerate(parts)], roles, ordinal + 1, above, units_of
                 )
                 if row is not None:
                     ordinal += 0 if row.heading else 1
@@ -865,7 +891,7 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cells = [next(((o, t) for (o, t), c in zip(cells, cols, strict=True) if c == k), (0, ""))
                          for k in range(width)]  # fmt: skip
             row = row_line(
-                [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)], roles, ordinal + 1, above
+                [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)], roles, ordinal + 1, above, units_of
             )
             if row is None:
                 continue
@@ -1119,8 +1145,10 @@ def _box_row(
     width: int,
     ordinal: int,
     above: dict[int, str] | None = None,
+    units: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
-    """One row of a box table from its lines: cells joined line by line, the columns in the lines."""
+    """One row of a box table from its lines: cells joined line by line, the columns in the lines; `units`: the unit
+    of each column of role `matrix.UNIT`."""
     orig = "\n".join(text for _, text, _ in group)
     merged = len(group) == 1 and len(group[0][2]) == 1  # one cell across the row: a section row
     n = 1 if merged else width
@@ -1139,7 +1167,7 @@ def _box_row(
         where.extend(cols)
         if k < n - 1:
             where.append(cols[-1] + 1 if cols else 1)  # the tab between cells: just after the cell
-    row = row_line(cells_out, roles, ordinal, above)
+    row = row_line(cells_out, roles, ordinal, above, units)
     if row is None:
         return None
     cols = [min(where[c - 1], len(orig)) if 0 < c <= len(where) else 1 for c in row.cols]
@@ -1214,7 +1242,8 @@ def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, st
     head_pieces = [
         "".join(cells[k][1] for _, _, cells in head if k < len(cells)) for k in range(width)
     ]  # fmt: skip
-    roles = header_roles([Cell(col=k, span=1, parts=[t]) for k, t in enumerate(head_pieces)])
+    head_row = [Cell(col=k, span=1, parts=[t]) for k, t in enumerate(head_pieces)]
+    roles, units = header_roles(head_row), unit_columns(head_row)
     body = groups[1:] if len(groups) > 1 else [groups[0][1:]]
     if not roles:
         lines_in = [item for g in groups for item in g]
@@ -1250,7 +1279,7 @@ def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, st
             rows.append(row)
     above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
     for row in rows:
-        got = _box_row(row, roles, width, ordinal + 1, above)
+        got = _box_row(row, roles, width, ordinal + 1, above, units)
         if got is None:
             continue
         if not got[1].heading:

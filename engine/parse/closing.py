@@ -47,12 +47,13 @@ _CONTACT = re.compile(
 _DISTRIBUTION = re.compile(
     r"^(?:抄送|抄报|主送|印发|分送)\s*[:：]|^[^。；]{2,40}?\d{4}年\d{1,2}月\d{1,2}日\s*印发$"
 )
-_ATTACHMENTS = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]")
+_ATTACHMENTS = re.compile(r"^附\s*件\s*(?:[0-9一二三四五六七八九十]+\s*)?[:：]")
 # an attachment's own heading standing as a paragraph, with no 附件： list above it: 附件 / 附件1 / 附件 2 / 附件一,
 # or the number and its caption on one line (附件2 X情况统计表, 附件1．X分工表); never a sentence that opens
-# with the word (附件所列任务请各单位逐项落实。)
+# with the word (附件所列任务请各单位逐项落实。). Each run of spaces stands between characters it cannot match: a
+# paragraph of spaces is read in one pass, not split every way between two runs
 _ATTACHMENT_HEAD = re.compile(
-    r"附\s*件(?:\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[.．、]?\s*[^\s.．、。；;，,：:!！?？][^。；;，,：:!！?？]{1,59})?)?"
+    r"附\s*件(?:\s*[0-9一二三四五六七八九十]{1,3}(?:\s*(?:[.．、]\s*)?[^\s.．、。；;，,：:!！?？][^。；;，,：:!！?？]{1,59})?)?"
 )
 _PUBLICITY = re.compile(r"^[(（](?:此件|本件)[^)）]{0,12}[)）]$")
 # 各地区、各有关部门要…; 各县(市、区)人民政府、州直各有关部门要…; 各地各有关部门要…

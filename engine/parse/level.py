@@ -151,10 +151,17 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
 def _past_furniture(text: str, pos: int) -> int:
     """Past the page furniture words starting at `pos` (字号 大 中 小 视力保护色, 打印 关闭, 分享到: the data of
     rulesets/data/page_furniture.yaml): a one-line scraped page may glue them right before the issuer's name or the
-    title, and no furniture word is ever part of a place's name."""
-    from engine.ingest.furniture import words_end  # the ingest's word lists, read on first use
+    title, and no furniture word is ever part of a place's name. A lone weak word is skipped only before a place the
+    gazetteer knows."""
+    from engine.ingest.furniture import words_run  # the ingest's word lists, read on first use
 
-    return words_end(text, pos)
+    end, sure = words_run(text, pos)
+    if end == pos or sure:
+        return end
+    # a lone weak word (分享, 打印, 首页) is also a title's own word (分享经济示范区, 首页设计): furniture only before a
+    # place the gazetteer knows (打印敦煌市…)
+    hit = _place_at(text, end)
+    return end if hit is not None and _divisions(hit[0]) else pos
 
 
 def _holds_furniture(name: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from engine.ingest.numbering import chinese_numeral
 from engine.memo import memo
 from engine.models import Paragraph
 from engine.outputs import note_input
@@ -170,15 +171,6 @@ def _entries() -> tuple[str, str, str]:
     )
 
 
-_CN_TENS = "一二三四五六七八九"
-
-
-def _cn(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十 (up to 99: a class of marks is short)."""
-    tens, ones = divmod(n, 10)
-    return ("" if tens < 2 else _CN_TENS[tens - 1]) + ("十" if tens else "") + (_CN_TENS[ones - 1] if ones else "")
-
-
 @memo(1, copy="shared")  # read once from the one file
 def _mark_classes() -> tuple[tuple[str, str, str], ...]:
     """(style, label form, marks in order) of each class of rulesets/data/numbering_marks.yaml whose style is one of
@@ -198,7 +190,7 @@ def marks() -> dict[str, tuple[str, str, int]]:
     out: dict[str, tuple[str, str, int]] = {}
     for style, label, chars in _mark_classes():
         for n, ch in enumerate(chars, 1):
-            out.setdefault(ch, (style, label.format(cn=_cn(n), n=n, mark=ch), n))
+            out.setdefault(ch, (style, label.format(cn=chinese_numeral(n), n=n, mark=ch), n))
     return out
 
 

@@ -171,3 +171,22 @@ def test_a_group_clause_reads_the_same_parts(clause, lead, support):
     g = trailing_group_clause("1.开展村庄清洁行动。\n2.推进“四小园”建设。\n" + clause)
     assert g is not None
     assert ([u.name for u in g.responsibility.lead], [u.name for u in g.responsibility.support]) == (lead, support)
+
+
+@pytest.mark.parametrize(
+    ("parts", "lead", "support"),
+    [
+        # a part whose verb is the leads' own after the support's: more leads; a part that carries the task out supports
+        ("市发展改革委、市财政局负责，市科技局参与，各县（市、区）人民政府按职责分工负责",
+         ["市发展改革委", "市财政局", "各县（市、区）人民政府"], ["市科技局"]),
+        ("市发展改革委负责，市科技局配合，各县（市、区）人民政府负责", ["市发展改革委", "各县（市、区）人民政府"], ["市科技局"]),
+        ("市发展改革委负责，市科技局配合，各县（市、区）人民政府具体实施", ["市发展改革委"], ["市科技局", "各县（市、区）人民政府"]),
+        ("市发展改革委牵头，市科技局配合，各县（市、区）人民政府按职责分工负责",
+         ["市发展改革委"], ["市科技局", "各县（市、区）人民政府"]),
+    ],
+)  # fmt: skip
+def test_a_clause_and_a_prose_sentence_of_the_same_parts_agree(parts, lead, support):
+    """One reading of a third part, bracketed ("（A、B负责，C参与，D按职责分工负责）") or as the measure's closing
+    sentence ("由A、B负责，C参与，D按职责分工负责。"): the prose sentence gave D to the support."""
+    assert _roles(BODY + "（" + parts + "）") == (lead, support)
+    assert _roles(BODY + "由" + parts + "。") == (lead, support)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from engine.extract.legend import stated_marks
 from engine.ingest import from_text, load_document
-from engine.ingest.matrix import stated_marks
-from engine.ingest.tables import Cell, find_header
+from engine.ingest.tables import Cell, find_header, unit_columns
 from engine.parse import parse_plan
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
@@ -126,3 +126,58 @@ def test_units_names_over_figures_are_no_task_table():
     words = [_row("序号", "工作事项", "省发展改革委", "省财政厅"), _row("1", "编制专项规划", "牵头", "配合")]
     found = find_header(words)
     assert found is not None and found[1][2] == "unit" and found[1][0] == "no"
+
+
+def test_each_unit_column_keeps_its_own_unit():
+    """A matrix's unit columns share one role word ("unit") and each keeps its own unit in a map of its own: two
+    columns of two units never compare (or hash) as one column."""
+    head = _row("序号", "工作事项", "省发展改革委", "省财政厅", "省财政厅")
+    found = find_header([head, _row("1", "编制专项规划", "牵头", "配合", "配合")])
+    assert found is not None
+    assert [found[1][c] for c in (2, 3, 4)] == ["unit"] * 3 and all(type(found[1][c]) is str for c in (2, 3, 4))
+    assert unit_columns(head) == {2: "省发展改革委", 3: "省财政厅", 4: "省财政厅"}
+
+
+def test_a_mark_before_thousands_of_spaces_is_read_at_once():
+    """A legend's mark and role stood a run of spaces apart in a pattern of four space runs between optional words:
+    "●" and 160 spaces took minutes, from any .txt table's text. The text is read with its spaces removed."""
+    assert stated_marks(["●" + " " * 20000]) == {}
+    assert stated_marks(["注：●" + " " * 20000 + "为牵头单位，○" + "\u3000" * 20000 + "为配合单位"]) == {
+        "●": "lead", "○": "support"
+    }  # fmt: skip
+
+
+# one reader of a document's legend for a matrix's cells and for the marks beside units' names: each wording below
+# was read by only one of two readers (or lost its second mark)
+LEGENDS = [
+    ("注：★表示牵头，☆表示配合", "★", "☆"),
+    ("各项任务责任单位中，带*号的为牵头单位，其余为配合单位。", "*", None),
+    ("●为牵头单位，○为配合单位", "●", "○"),
+]
+
+
+@pytest.mark.parametrize(("legend", "lead", "support"), LEGENDS)
+def test_one_legend_for_a_matrix_and_for_marked_names(legend, lead, support):
+    from engine import extract
+
+    assert (extract.stated_lead_mark(legend), extract.stated_support_mark(legend)) == (lead, support)
+    assert stated_marks([legend]) == {lead: "lead", **({support: "support"} if support else {})}
+
+
+@pytest.mark.parametrize(("legend", "lead", "support"), LEGENDS)
+def test_a_text_matrix_reads_its_marks_by_any_of_the_legends(legend, lead, support):
+    other = support or "√"
+    text = "\n".join([
+        "沽源县马铃薯产业发展工作方案",
+        "二、重点任务",
+        legend,
+        "序号\t重点任务\t县农业农村局\t县发展改革局\t县财政局\t完成时限",
+        f"1\t建设脱毒种薯繁育基地。新建脱毒种薯繁育基地2万亩。\t{lead}\t\t{other}\t2026年12月",
+        f"2\t培育马铃薯加工龙头企业。引进精深加工企业2家以上。\t{other}\t{lead}\t\t2027年6月",
+        "三、保障措施",
+        "（一）加强组织领导。",
+    ])  # fmt: skip
+    plan = parse_plan(from_text(text))
+    got = [(m.ref, m.lead_units, m.support_units) for m in plan.measures]
+    supports = (["县财政局"], ["县农业农村局"]) if support else ([], [])
+    assert got == [("1", ["县农业农村局"], supports[0]), ("2", ["县发展改革局"], supports[1])]

@@ -133,3 +133,24 @@ def test_a_table_wider_than_the_text_block_sets_no_margin() -> None:
     assert "长春市人民政府办公厅关于印发" + title + "的通知" in texts
     assert title in texts
     assert "《" + title + "》已经市政府同意，现印发给你们，请认真贯彻执行。" in texts
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "two"),
+    [
+        # a national body over the same-named body of a place: the nation's and the province's, two units
+        ("国家发展改革委", "吉林省发展改革委", True),
+        ("国家能源局", "吉林省能源局", True),
+        ("生态环境部", "吉林省生态环境厅", True),
+        ("省生态环境厅", "省应急管理厅", True),
+        # a body's office in a place, one name over two lines: a branch's ending, a bare office noun after the place,
+        # a vertically managed body's office (unit_registry.yaml kind vertical)
+        ("中国人民银行", "吉林省分行", False),
+        ("中国农业银行", "鸡西分行", False),
+        ("国家矿山安全监察局", "山西局", False),
+        ("国家税务总局", "长春市税务局", False),
+        ("国家金融监督管理总局", "吉林监管局", False),
+    ],
+)
+def test_two_names_stacked_in_a_cell_stay_two(last: str, line: str, two: bool) -> None:
+    assert layout._names_break(last, line) is two

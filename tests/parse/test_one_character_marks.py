@@ -89,3 +89,18 @@ def test_the_stated_marks(text, lead, support) -> None:
 def test_a_bracketed_note_is_no_clause() -> None:
     """"（带●者为牵头单位）" after a caption says how to read, not who: no unit named "带●者"."""
     assert extract.extract_responsibility("重点任务清单（带●者为牵头单位，其余为配合单位）") is None
+
+
+def test_a_matrix_legend_s_wording_marks_the_names_of_a_list() -> None:
+    """"注：★表示牵头，☆表示配合" (no 单位 after the role) and the hollow ○ were read by the matrix's legend reader only:
+    the marks beside a list's names went unread."""
+    text = (
+        "某区城市更新行动方案\n注：★表示牵头，○表示配合。\n一、主要任务\n"
+        "（一）老旧小区改造。（责任单位：区住建局、区财政局★、各街道办事处○）\n"
+        "（二）背街小巷整治。（责任单位：区城管局★、区交通运输局）\n"
+    )
+    plan = parse_plan(from_text(text, path="d.txt"))
+    assert [(m.lead_units, m.support_units) for m in plan.measures] == [
+        (["区财政局"], ["区住建局", "各街道办事处"]),
+        (["区城管局"], ["区交通运输局"]),
+    ]

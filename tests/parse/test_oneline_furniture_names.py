@@ -84,3 +84,19 @@ def test_the_aids_are_cut_and_plan_sentences_with_those_words_stay(tmp_path):
     assert plan.title.startswith("敦煌市2025年")
     text = "".join(p.text for p in load_document(str(path)).paragraphs)
     assert normalise_line(sentences)[0] in text
+
+
+@pytest.mark.parametrize(
+    ("title", "places"),
+    [
+        # a lone weak word (分享, 打印) opening a title is the title's own word, unless a place the gazetteer knows follows
+        ("分享经济示范区建设方案", []),
+        ("分享经济示范区建设三年行动方案（2025—2027年）", []),
+        ("打印敦煌市文化旅游融合发展工作方案", [("敦煌市", "city")]),
+        # a strong word, or two words, are furniture whatever follows
+        ("视力保护色敦煌市文化旅游融合发展工作方案", [("敦煌市", "city")]),
+        ("打印 关闭敦煌市文化旅游融合发展工作方案", [("敦煌市", "city")]),
+    ],
+)
+def test_a_lone_weak_furniture_word_is_a_titles_own(title, places):
+    assert places_in(title) == places

@@ -36,16 +36,19 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.ingest.numbering import chinese_numeral
 from engine.models import Measure, Paragraph
 from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 
 # an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
-_ATTACHMENT_HEAD = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
+# (each run of spaces stands between two characters it cannot match, so a line of spaces is read in one pass)
+_ATTACHMENT_HEAD = re.compile(r"附\s*件\s*(?:[0-9一二三四五六七八九十]+\s*)?(?:[:：].{0,60})?")
 # a label as printed, matched where the item starts (no ^: Pattern.match(text, pos) anchors it there, and a
-# page on one line holds many items)
+# page on one line holds many items); spaces after the bracket only where there is one: two runs of spaces with
+# nothing between them would split a line of spaces every way before failing
 _LABEL = re.compile(
-    r"\s*([(（]?)\s*([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
+    r"\s*([(（]?)(?:(?<=[(（])\s*)?([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
 )
 
 
@@ -74,7 +77,6 @@ _SUB_STOPS = "。；;：:!！?？"
 _SUB_SEPARATORS = "；;"
 _QUOTES = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
 _QUOTE_MAX = 120  # a mark left open longer than this is taken as unclosed
-_CN = "零一二三四五六七八九"
 
 
 @dataclass
@@ -490,8 +492,7 @@ def _relabel(sub: _Sub, n: int) -> str:
     if sub.style == "circled":
         return str(n)
     if sub.style == "cn_paren":
-        num = _CN[n] if n < 10 else ("" if n < 20 else _CN[n // 10]) + "十" + (_CN[n % 10] if n % 10 else "")
-        return re.sub(r"[一二三四五六七八九十百零〇两]+", num, printed, count=1)
+        return re.sub(r"[一二三四五六七八九十百千万零〇两]+", chinese_numeral(n), printed, count=1)
     return re.sub(r"[0-9０-９]+", str(n), printed, count=1)
 
 
