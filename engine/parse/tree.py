@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from engine.extract.data import read_data
 from engine.extract.deadlines import heading_deadlines
+from engine.extract.sentences import split_outside
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Section
 from engine.parse.numbering import Marker
@@ -206,7 +207,7 @@ def _lead_span() -> re.Pattern[str]:
 
 # where a stage's name ends and its time or its work runs on: 准备阶段(2026年3月—4月)：成立工作专班…,
 # 宣传发动阶段：…, 实施阶段，2026年5月至10月。 (outside brackets; 。 and ； end the title already)
-_NAME_END = frozenset("：:，,。；;")
+_NAME_END = "：:，,。；;"
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
@@ -711,15 +712,8 @@ def _dated_phase(title: str) -> bool:
 def _stage_head(text: str) -> tuple[str, str]:
     """(a stage's name, what follows it): the text up to its first colon, comma or stop outside brackets —
     准备阶段(2026年3月—4月)：成立工作专班 -> (准备阶段(2026年3月—4月), 成立工作专班) — or (text, "")."""
-    depth = 0
-    for k, c in enumerate(text):
-        if c in "(（":
-            depth += 1
-        elif c in ")）":
-            depth = max(0, depth - 1)
-        elif depth == 0 and c in _NAME_END:
-            return text[:k], text[k + 1 :].lstrip()
-    return text, ""
+    head, *after = split_outside(text, _NAME_END, "(（", ")）", maxsplit=1)
+    return head, after[0].lstrip() if after else ""
 
 
 def _plain_title(title: str) -> str:
