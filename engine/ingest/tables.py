@@ -226,6 +226,10 @@ def _task_heads(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(e for e, n in ends.items() if n >= 2))
 
 
+# the roles of which a header row names one at least (a column of 序号 and units' names alone is a matrix's, with a body)
+_TASK_ROLES = frozenset({"task", "lead", "duty", "support"})
+
+
 def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dict[int, str]:
     """Grid column -> role for a header row; empty when the row names no task or unit column.
 
@@ -234,9 +238,12 @@ def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dic
     say one. Such columns make a header by themselves only beside a 序号 column, at least `MATRIX_MIN` of them
     naming different units, with role words or marks in the rows below (`body`): a table of figures under units'
     names is no task table."""
-    roles, units = _header_cells(cells)
+    words = [column_role(cell.text) for cell in cells]
+    if body is None and not _TASK_ROLES.intersection(words):
+        return {}  # without a body only a column word makes a header: no cell need be asked whether it names a unit
+    roles, units = _header_cells(cells, words)
     named = set(roles.values())
-    if not {"task", "lead", "duty", "support"} & named and not (
+    if not _TASK_ROLES & named and not (
         body is not None and "no" in named and _matrix_below(units, body)
     ):
         return {}
@@ -254,12 +261,15 @@ def unit_columns(cells: list[Cell]) -> dict[int, str]:
     return _header_cells(cells)[1]
 
 
-def _header_cells(cells: list[Cell]) -> tuple[dict[int, str], dict[int, str]]:
-    """(grid column -> role, grid column -> unit's name of the `matrix.UNIT` columns) of a header row."""
+def _header_cells(
+    cells: list[Cell], words: list[str | None] | None = None
+) -> tuple[dict[int, str], dict[int, str]]:
+    """(grid column -> role, grid column -> unit's name of the `matrix.UNIT` columns) of a header row; `words`: each
+    cell's `column_role`, where the caller has it."""
     roles: dict[int, str] = {}
     units: dict[int, str] = {}
-    for cell in cells:
-        role = column_role(cell.text)
+    for k, cell in enumerate(cells):
+        role = column_role(cell.text) if words is None else words[k]
         name = matrix.unit_header(cell.text) if role is None and cell.text else None
         if name is not None:
             role = matrix.UNIT
