@@ -67,6 +67,21 @@ def test_an_adverb_before_the_support_verb_is_no_part_of_a_name(clause, lead, su
     assert _roles(BODY + clause) == (lead, support)
 
 
+CARRYING_OUT = [
+    ("（县发展改革局牵头，县财政局配合，县直有关部门认真实施）", ["县发展改革局"], ["县财政局", "县直有关部门"]),
+    ("（县农业农村局牵头，县财政局配合，各乡镇切实落实）", ["县农业农村局"], ["县财政局", "各乡镇"]),
+    ("（县农业农村局牵头，县财政局配合，各乡镇全面落实）", ["县农业农村局"], ["县财政局", "各乡镇"]),
+    ("（县发展改革局牵头，县财政局、县统计局认真配合）", ["县发展改革局"], ["县财政局", "县统计局"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("clause", "lead", "support"), CARRYING_OUT)
+def test_the_adverbs_of_carrying_out_keep_the_third_part(clause, lead, support):
+    """认真, 切实, 全面 before 实施/落实/配合 (roles.yaml `joint`) are manner words as 具体 is: the third part is kept,
+    and no adverb ends a unit's name."""
+    assert _roles(BODY + clause) == (lead, support)
+
+
 @pytest.mark.parametrize(
     ("sentence", "lead", "support"),
     [
