@@ -317,17 +317,39 @@ def _cell_starts(texts: list[str]) -> list[int]:
     return starts
 
 
+class RowMemory:
+    """A table's memory of its last data row (grid column -> the cell's text as read), which a cell saying "同上"
+    reads (`_ditto`) and each row then replaces: one for the rows of one table, from its first row on
+    (`row_memory`)."""
+
+    __slots__ = ("_cells",)
+
+    def __init__(self) -> None:
+        self._cells: dict[int, str] = {}
+
+    def get(self, col: int) -> str:
+        """The text of the cell above in grid column `col` ("" with none)."""
+        return self._cells.get(col, "")
+
+    def remember(self, col: int, text: str) -> None:
+        self._cells[col] = text
+
+
+def row_memory() -> RowMemory:
+    """A new, empty memory for the rows of one table (every reader of tables starts one per table)."""
+    return RowMemory()
+
+
 def row_line(
     cells: list[Cell],
     roles: dict[int, str],
     ordinal: int,
-    above: dict[int, str] | None = None,
+    above: RowMemory | None = None,
     units: dict[int, str] | None = None,
 ) -> TableRow | None:
     """The synthetic line for one data or section row (None for an empty row). `above`: the table's memory of
-    its last data row (grid column -> the cell's text), which a cell saying "同上" reads (`_ditto`) and this row
-    then replaces; one dict for the rows of one table, from its first row on. `units`: the unit each column of
-    role `matrix.UNIT` names (`unit_columns`)."""
+    its last data row (`RowMemory`), which a cell saying "同上" reads (`_ditto`) and this row then replaces.
+    `units`: the unit each column of role `matrix.UNIT` names (`unit_columns`)."""
     texts = [c.text for c in cells]
     if not any(texts):
         return None
@@ -387,7 +409,7 @@ _DITTO_EDGE = " \t\n\u3000。.，,；;、\"“”‘’'"
 
 
 def _ditto(
-    cells: list[Cell], texts: list[str], by_role: dict[str, list[int]], above: dict[int, str] | None
+    cells: list[Cell], texts: list[str], by_role: dict[str, list[int]], above: RowMemory | None
 ) -> tuple[list[str], set[int]]:
     """The row's cell texts with a unit or deadline cell that says "the same as above" (同上, 同前, 同上栏, 〃:
     rulesets/data/roles.yaml `ditto`) read as the cell above it in its column, as an office means it; and the
@@ -399,10 +421,10 @@ def _ditto(
     for role in _DITTO_ROLES:
         for k in by_role.get(role, []):
             if texts[k].strip(_DITTO_EDGE) in words:
-                values[k] = (above or {}).get(cells[k].col, "")
+                values[k] = above.get(cells[k].col) if above is not None else ""
                 copied.add(k)
             if above is not None:
-                above[cells[k].col] = values[k]
+                above.remember(cells[k].col, values[k])
     return values, copied
 
 
@@ -680,7 +702,7 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
         roles = {**roles, **split}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
-    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+    above = row_memory()
     for row in rows[h + 1 :]:
         if _squash("\t".join(c.text for c in row)) in header:
             out.append(None)  # a header row (again): no task
@@ -885,7 +907,7 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             i += 1
             continue
         ordinal = 0
-        above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+        above = row_memory()
         for row_line_no, text, cells in rows:
             if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
                 parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
@@ -1154,7 +1176,7 @@ def _box_row(
     roles: dict[int, str],
     width: int,
     ordinal: int,
-    above: dict[int, str] | None = None,
+    above: RowMemory | None = None,
     units: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
     """One row of a box table from its lines: cells joined line by line, the columns in the lines; `units`: the unit
@@ -1287,7 +1309,7 @@ def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, st
             row.append(item)
         if row:
             rows.append(row)
-    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+    above = row_memory()
     for row in rows:
         got = _box_row(row, roles, width, ordinal + 1, above, units)
         if got is None:
