@@ -128,8 +128,6 @@ def strength_data() -> StrengthData:
 
 # a label a document defines ({label} of `defined_labels`): 2 to 5 characters, none a separator, a bracket or 的
 _DEFINED_LABEL = r"(?P<label>[^\s。；;，,：:、（）()“”\"的为是]{2,5}?)"
-# the words of a role in a stated separator's wording ({lead}, {support} of `separated`), where the file names none
-_MARK_ROLES = {"lead": ["牵头", "主责", "主要负责"], "support": ["配合", "协办", "协助", "参与"]}
 
 
 @dataclass(frozen=True)
@@ -157,14 +155,15 @@ class LeadConventions:
 
 @memo(1, copy="shared")  # one file read once; LeadConventions is frozen
 def lead_conventions() -> LeadConventions:
-    raw = required_lists("lead_conventions.yaml", _CONVENTION_KEYS)
+    whole = read_data("lead_conventions.yaml", required=True) or {}  # the one reading of the file
+    raw = {k: _strs(whole.get(k)) for k in _CONVENTION_KEYS}
     marks = "".join(dict.fromkeys(m for m in raw["marks"] if len(m) == 1))
-    whole = read_data("lead_conventions.yaml") or {}
-    got = whole.get("mark_roles") or {}
+    # the words of each role in a stated wording ({lead}, {support} of `separated` and `bracketed`, {role} of
+    # `emphasised`)
+    mark_roles = whole.get("mark_roles") or {}
 
     def role(name: str) -> str:
-        words = _strs(got.get(name)) if got.get(name) is not None else _MARK_ROLES[name]
-        return _alternatives(words)
+        return _alternatives(_strs(mark_roles.get(name)))
 
     separators = {str(k): str(v) for k, v in (whole.get("separators") or {}).items() if k and v}
     sep = "(?P<sep>" + _alternatives(separators) + ")"

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, unit_data
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
-from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, squeeze
+from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, split_outside, squeeze
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
 from engine.parse.level import place_at
@@ -345,7 +345,7 @@ def _ends_as_body(name: str) -> bool:
 
 def _split_top(text: str) -> list[str]:
     """Split a unit list on 、，,；;/ outside brackets, and at the joins of `_split_joins`."""
-    return [piece for part in _split_outside(text, SEPARATORS) for piece in _split_joins(part)]
+    return [piece for part in split_outside(text, SEPARATORS) for piece in _split_joins(part)]
 
 
 # a word that joins two parts of a unit list where no 、 stands: after the 等 closing the named units
@@ -710,7 +710,7 @@ def _paired_parts(flat: str) -> Parsed | None:
     names a lead and a support (else None: "A牵头；B、C配合" is one clause whose ；separates its roles, "A牵头，B配合；
     C按职责分工负责" one whose last part supports); the leads are those of every part, the supports the rest
     (`union_of`: a unit leading one part and supporting another leads)."""
-    parts = [p.strip() for p in _split_outside(flat.rstrip("。."), "；;")]
+    parts = [p.strip() for p in split_outside(flat.rstrip("。."), "；;")]
     if len(parts) < 2 or not all(parts):
         return None
     read: list[Parsed] = []
@@ -731,7 +731,7 @@ def _mixed_parts(flat: str) -> Parsed | None:
     "以A为牵头单位，B为配合单位的管理体系" describes a mechanism. Roles as in a field list: support words make
     support; a lead field or lead verb (牵头单位, 牵头, 主责) makes the lead, beside which the units of a duty
     (责任单位, 负责, 按职责分工负责) take part."""
-    parts = [p.strip() for p in _split_outside(flat.rstrip("。."), "，,；;")]
+    parts = [p.strip() for p in split_outside(flat.rstrip("。."), "，,；;")]
     if len(parts) < 2 or not all(parts):
         return None
     read: list[tuple[list[str], str, str, bool]] = []  # (names, role, style, written as a field)
@@ -802,7 +802,7 @@ def _parse_duty(flat: str) -> Parsed | None:
     support: list[str] = []
     style = ""
     pending: list[str] = []
-    for piece in _split_outside(flat, "，,；;。"):
+    for piece in split_outside(flat, "，,；;。"):
         piece = piece.strip()
         if not piece:
             continue
@@ -862,23 +862,6 @@ def _answers_as(piece: str, verb: str, style: str) -> bool:
     if not own or not verb.endswith(own) or verb.endswith(_CARRY_OUT):
         return False
     return verb in unit_data().list_end or not piece.removesuffix(verb).endswith(_ROLES.joint_words)
-
-
-def _split_outside(text: str, seps: str) -> list[str]:
-    """`text` split at any of `seps` outside brackets (a note "(含X，下同)" stays in its piece)."""
-    parts, depth, cur = [], 0, []
-    for ch in text:
-        if ch in PAIRS:
-            depth += 1
-        elif ch in CLOSER_TO_OPENER and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return parts
 
 
 def _ends_sentence(text: str, o: int, c: int, end: int) -> bool:
@@ -1303,7 +1286,7 @@ def _parts_after(text: str, at: int, end: int, style: str) -> tuple[list[str], l
     stop = at + 1
     while stop < end and text[stop] not in _SENTENCE_STOPS:
         stop += 1
-    pieces = _split_outside(text[at + 1 : stop], "，,")
+    pieces = split_outside(text[at + 1 : stop], "，,")
     leads, names, read = _carrying_out(pieces, style)
     return leads, names, (at + sum(1 + len(p) for p in pieces[:read]) if read else at)
 
@@ -1407,7 +1390,7 @@ def _label_sentence(text: str, bend: int, end: int) -> Found | None:
     while s < bend and text[s] in " \t\u3000":
         s += 1
     sentence = squeeze(text[s:bend])
-    parts = [p.strip() for p in _split_outside(sentence, "，,；;")]
+    parts = [p.strip() for p in split_outside(sentence, "，,；;")]
     if not parts or not all(_AS_FIELD_RE.match(p) for p in parts):
         return None
     parsed = parse_clause_content(sentence)
@@ -1528,7 +1511,7 @@ def _prose_sentence(text: str) -> Found | None:
         # "生态环境部会同有关部门对试点工作进行指导" describes a duty: only named bodies make it an assignment
         if _names_ok(lead, lead=True) and support and not any(is_generic_unit(n) for n in support):
             return _make(text, s, u + m.start("rest") + read, "", (lead, support, "X会同Y" + PROSE))
-    pieces = _split_outside(sentence, "，,；;")
+    pieces = split_outside(sentence, "，,；;")
     m = _LEAD_PIECE_RE.match(pieces[0])
     if m is None and len(pieces) > 1 and not scope:  # "…建立管护队伍，由各村(社区)具体落实。": its last piece
         last = _LEAD_PIECE_RE.match(pieces[-1].strip())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -60,6 +60,39 @@ def protected_mask(text: str, openers: str = OPENERS) -> bytearray:
     for o, c in matched_pairs(text, openers):
         mask[o + 1 : c] = b"\x01" * (c - o - 1)
     return mask
+
+
+def bracket_depths(text: str, openers: str = OPENERS, closers: str = CLOSERS) -> Iterator[int]:
+    """How deep in brackets each character of `text` stands: how many of `openers` are open around it, a bracket
+    counted inside its own pair (1 on the opener and the closer of an outermost pair). Any closer closes the last
+    opener, of whatever kind; one with nothing open is at depth 0 and closes nothing. Unlike `matched_pairs` this
+    reads a stray opener as open to the end: what a split or a mask "outside brackets" wants."""
+    depth = 0
+    for ch in text:
+        if ch in openers:
+            depth += 1
+            yield depth
+        elif ch in closers and depth:
+            yield depth
+            depth -= 1
+        else:
+            yield depth
+
+
+def split_outside(
+    text: str, seps: str, openers: str = OPENERS, closers: str = CLOSERS, maxsplit: int = -1
+) -> list[str]:
+    """`text` split at any of `seps` standing outside brackets (`bracket_depths`), at most `maxsplit` times (-1: no
+    limit): a note "(含X，下同)" stays in its piece; the separators are dropped."""
+    parts, start = [], 0
+    for i, (ch, depth) in enumerate(zip(text, bracket_depths(text, openers, closers), strict=True)):
+        if depth == 0 and ch in seps:
+            parts.append(text[start:i])
+            start = i + 1
+            if len(parts) == maxsplit:
+                break
+    parts.append(text[start:])
+    return parts
 
 
 def mask_spans(text: str, spans: list[tuple[int, int]], fill: str = "□") -> str:

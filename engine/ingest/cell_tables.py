@@ -52,10 +52,12 @@ from engine.ingest.tables import (
     _NUMBER,
     _SECTION_LEAD,
     Cell,
+    RowMemory,
     TableRow,
     _in_pieces,
     column_role,
     row_line,
+    row_memory,
 )
 from engine.memo import memo
 from engine.roles import roles as role_words
@@ -134,7 +136,7 @@ def _rows(lines: list[tuple[int, str]], i: int, head: list[str]) -> tuple[list[t
     j = i + width
     expect: int | None = None
     ordinal = 0
-    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+    above = row_memory()
     while j < n and not isinstance(lines[j][1], TableRow):
         stripped = lines[j][1].strip()
         if [line.strip() for _, line in lines[j : j + width]] == header:
@@ -285,7 +287,7 @@ def _row(
     groups: list[list[int]],
     roles: dict[int, str],
     ordinal: int,
-    above: dict[int, str] | None = None,
+    above: RowMemory | None = None,
     units: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
     """The row's TableRow: its cells' lines joined with a newline, the synthetic line's columns in them; `units`: the

@@ -33,6 +33,7 @@ from engine.ingest import furniture
 from engine.ingest.normalise import same_length_light
 from engine.ingest.tables import TableRow
 from engine.memo import memo
+from engine.numbering_marks import opens_with_mark
 
 RawLine = tuple[int, str]
 
@@ -97,8 +98,6 @@ def _kind(piece: str, p: _Patterns) -> int:
     label = p.label.match(t)
     if _SALUTATION.search(t[label.end() :] if label else t):
         return _STOP  # the addressees that open a document (各乡镇人民政府，市政府各部门：), behind a label or not
-    from engine.parse.numbering import opens_with_mark  # engine.parse imports engine.ingest
-
     if _NUMBERED.match(t) or opens_with_mark(t):  # or a mark of one character: ㈠ ⑴ ⒈ (numbering_marks.yaml)
         return _NUMBERED_TITLE  # a heading of the plan, or a title in a numbered list of links: the walk decides
     inner = t[1:-1].strip() if t[0] in "【[" and t[-1] in "】]" else None

@@ -581,7 +581,8 @@ def holds_word(text: str) -> bool:
 
 @memo(1, copy="shared")  # a compiled pattern from the one file
 def _tails() -> re.Pattern[str]:
-    """The tails of the furniture words (中小 of 大中小, 保护色 of 视力保护色), longest first."""
+    """The tails of the furniture words (中小 of 大中小, 保护色 of 视力保护色), longest first (in code-point order
+    among tails of one length: a set's order changes with the process's string hashes, the pattern must not)."""
     words = data()["strong_tokens"] + data()["weak_tokens"]
     tails = {w[k:] for w in words for k in range(1, len(w))}
-    return re.compile("|".join(map(_letters, sorted(tails, key=len, reverse=True))))
+    return re.compile("|".join(map(_letters, sorted(tails, key=lambda w: (-len(w), w)))))

@@ -80,7 +80,7 @@ def layout_table(
     bounds = _bounds(starts, rows, lines)
     out: list[tuple[int, str]] = []
     ordinal = 0
-    above: dict[int, str] = {}
+    above = t.row_memory()
     for k, row in enumerate(rows):
         line = _row(row, lines, roles, bounds, len(starts), ordinal + 1, above, k in headings)
         if line is None:
@@ -133,7 +133,7 @@ def _row(
     bounds: list[int],
     width: int,
     ordinal: int,
-    above: dict[int, str],
+    above: t.RowMemory,
     heading: bool,
 ) -> t.TableRow | None:
     """One row's `TableRow`: its lines joined with a newline (`orig`), each cell's lines joined as the module

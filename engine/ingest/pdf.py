@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from engine.ingest import furniture, pdf_tables
 from engine.ingest.normalise import WIDE, light
+from engine.numbering_marks import opens_with_mark
 
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _WORD = re.compile(r"[A-Za-z0-9]")
@@ -317,8 +318,6 @@ _NUMBERED = re.compile(
 def _numbered(text: str) -> bool:
     """A label at `text`'s start: one of _NUMBERED, or a numbering mark of one character (㈠ ⑴ ⒈ ①:
     rulesets/data/numbering_marks.yaml)."""
-    from engine.parse.numbering import opens_with_mark  # engine.parse imports engine.ingest
-
     return bool(_NUMBERED.match(text)) or opens_with_mark(text)
 
 

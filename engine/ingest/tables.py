@@ -226,6 +226,10 @@ def _task_heads(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(e for e, n in ends.items() if n >= 2))
 
 
+# the roles of which a header row names one at least (a column of 序号 and units' names alone is a matrix's, with a body)
+_TASK_ROLES = frozenset({"task", "lead", "duty", "support"})
+
+
 def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dict[int, str]:
     """Grid column -> role for a header row; empty when the row names no task or unit column.
 
@@ -234,9 +238,12 @@ def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dic
     say one. Such columns make a header by themselves only beside a 序号 column, at least `MATRIX_MIN` of them
     naming different units, with role words or marks in the rows below (`body`): a table of figures under units'
     names is no task table."""
-    roles, units = _header_cells(cells)
+    words = [column_role(cell.text) for cell in cells]
+    if body is None and not _TASK_ROLES.intersection(words):
+        return {}  # without a body only a column word makes a header: no cell need be asked whether it names a unit
+    roles, units = _header_cells(cells, words)
     named = set(roles.values())
-    if not {"task", "lead", "duty", "support"} & named and not (
+    if not _TASK_ROLES & named and not (
         body is not None and "no" in named and _matrix_below(units, body)
     ):
         return {}
@@ -254,12 +261,15 @@ def unit_columns(cells: list[Cell]) -> dict[int, str]:
     return _header_cells(cells)[1]
 
 
-def _header_cells(cells: list[Cell]) -> tuple[dict[int, str], dict[int, str]]:
-    """(grid column -> role, grid column -> unit's name of the `matrix.UNIT` columns) of a header row."""
+def _header_cells(
+    cells: list[Cell], words: list[str | None] | None = None
+) -> tuple[dict[int, str], dict[int, str]]:
+    """(grid column -> role, grid column -> unit's name of the `matrix.UNIT` columns) of a header row; `words`: each
+    cell's `column_role`, where the caller has it."""
     roles: dict[int, str] = {}
     units: dict[int, str] = {}
-    for cell in cells:
-        role = column_role(cell.text)
+    for k, cell in enumerate(cells):
+        role = column_role(cell.text) if words is None else words[k]
         name = matrix.unit_header(cell.text) if role is None and cell.text else None
         if name is not None:
             role = matrix.UNIT
@@ -307,17 +317,39 @@ def _cell_starts(texts: list[str]) -> list[int]:
     return starts
 
 
+class RowMemory:
+    """A table's memory of its last data row (grid column -> the cell's text as read), which a cell saying "同上"
+    reads (`_ditto`) and each row then replaces: one for the rows of one table, from its first row on
+    (`row_memory`)."""
+
+    __slots__ = ("_cells",)
+
+    def __init__(self) -> None:
+        self._cells: dict[int, str] = {}
+
+    def get(self, col: int) -> str:
+        """The text of the cell above in grid column `col` ("" with none)."""
+        return self._cells.get(col, "")
+
+    def remember(self, col: int, text: str) -> None:
+        self._cells[col] = text
+
+
+def row_memory() -> RowMemory:
+    """A new, empty memory for the rows of one table (every reader of tables starts one per table)."""
+    return RowMemory()
+
+
 def row_line(
     cells: list[Cell],
     roles: dict[int, str],
     ordinal: int,
-    above: dict[int, str] | None = None,
+    above: RowMemory | None = None,
     units: dict[int, str] | None = None,
 ) -> TableRow | None:
     """The synthetic line for one data or section row (None for an empty row). `above`: the table's memory of
-    its last data row (grid column -> the cell's text), which a cell saying "同上" reads (`_ditto`) and this row
-    then replaces; one dict for the rows of one table, from its first row on. `units`: the unit each column of
-    role `matrix.UNIT` names (`unit_columns`)."""
+    its last data row (`RowMemory`), which a cell saying "同上" reads (`_ditto`) and this row then replaces.
+    `units`: the unit each column of role `matrix.UNIT` names (`unit_columns`)."""
     texts = [c.text for c in cells]
     if not any(texts):
         return None
@@ -377,7 +409,7 @@ _DITTO_EDGE = " \t\n\u3000。.，,；;、\"“”‘’'"
 
 
 def _ditto(
-    cells: list[Cell], texts: list[str], by_role: dict[str, list[int]], above: dict[int, str] | None
+    cells: list[Cell], texts: list[str], by_role: dict[str, list[int]], above: RowMemory | None
 ) -> tuple[list[str], set[int]]:
     """The row's cell texts with a unit or deadline cell that says "the same as above" (同上, 同前, 同上栏, 〃:
     rulesets/data/roles.yaml `ditto`) read as the cell above it in its column, as an office means it; and the
@@ -389,10 +421,10 @@ def _ditto(
     for role in _DITTO_ROLES:
         for k in by_role.get(role, []):
             if texts[k].strip(_DITTO_EDGE) in words:
-                values[k] = (above or {}).get(cells[k].col, "")
+                values[k] = above.get(cells[k].col) if above is not None else ""
                 copied.add(k)
             if above is not None:
-                above[cells[k].col] = values[k]
+                above.remember(cells[k].col, values[k])
     return values, copied
 
 
@@ -670,7 +702,7 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
         roles = {**roles, **split}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
-    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+    above = row_memory()
     for row in rows[h + 1 :]:
         if _squash("\t".join(c.text for c in row)) in header:
             out.append(None)  # a header row (again): no task
@@ -875,7 +907,7 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             i += 1
             continue
         ordinal = 0
-        above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+        above = row_memory()
         for row_line_no, text, cells in rows:
             if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
                 parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
@@ -1144,7 +1176,7 @@ def _box_row(
     roles: dict[int, str],
     width: int,
     ordinal: int,
-    above: dict[int, str] | None = None,
+    above: RowMemory | None = None,
     units: dict[int, str] | None = None,
 ) -> tuple[int, TableRow] | None:
     """One row of a box table from its lines: cells joined line by line, the columns in the lines; `units`: the unit
@@ -1277,7 +1309,7 @@ def _box_table(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, st
             row.append(item)
         if row:
             rows.append(row)
-    above: dict[int, str] = {}  # the last data row's cells, which a "同上" cell reads
+    above = row_memory()
     for row in rows:
         got = _box_row(row, roles, width, ordinal + 1, above, units)
         if got is None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from engine.numbering_marks import mark_styles, opens_with_mark
 from engine.roles import roles
 
 LONG_SHARE = 0.65  # of the wrap width: a line this long that ends mid-clause was broken for want of room
@@ -139,18 +140,14 @@ def _split_label(body: str, ahead: str) -> bool:
 def _numbered(text: str) -> bool:
     """A label at `text`'s start: one of _ITEM, or a numbering mark of one character (㈠ ⑴ ⒈ ①:
     rulesets/data/numbering_marks.yaml)."""
-    from engine.parse.numbering import opens_with_mark  # engine.parse imports engine.ingest
-
     return bool(_ITEM.match(text)) or opens_with_mark(text)
 
 
 def _heading(body: str) -> bool:
     """`body` is a numbered heading: its label (_HEADING, or a mark standing for （一）/一、) and words without a
     sentence's punctuation."""
-    from engine.parse.numbering import marks
-
     m = _HEADING.match(body)
-    end = m.end() if m else 1 if marks().get(body[:1], ("",))[0] in ("cn_paren", "cn_dun") else None
+    end = m.end() if m else 1 if mark_styles().get(body[:1]) in ("cn_paren", "cn_dun") else None
     return end is not None and not _SENTENCE.search(body, end)
 
 

@@ -23,12 +23,23 @@ from dataclasses import dataclass
 from engine import extract
 from engine.extract.data import lead_conventions
 from engine.extract.sentences import squeeze
+from engine.memo import memo
 from engine.models import Paragraph
 
 # a bracketed part of a paragraph: where a caption carries its note ("…分工表（列第一位者为牵头单位）")
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 # what ends a sentence or opens a list: a paragraph ending so is text, not a table's caption
 _SENTENCE_END = "。；;：:，,！!？?"
+# the longest caption (the text outside its brackets) read as carrying a table's note in brackets
+# ("重点任务分工表（列第一位者为牵头单位）"): a table's title is short; a longer line is text
+CAPTION_MAX = 40
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _note_opening() -> re.Pattern[str]:
+    """A note word of lead_conventions.yaml `table_notes` with its colon at a paragraph's start: 注：, 说明1："""
+    words = "|".join(map(re.escape, lead_conventions().table_notes)) or "(?!)"
+    return re.compile(rf"(?:{words})\d*[:：]")
 
 
 @dataclass(frozen=True)
@@ -52,17 +63,6 @@ class Conventions:
         """True when the first-listed convention holds for a clause standing in `paras`."""
         return self.first_listed or not self.first_listed_paras.isdisjoint(paras)
 
-    @property
-    def any(self) -> bool:
-        return bool(
-            self.first_listed
-            or self.first_listed_paras
-            or self.lead_mark
-            or self.support_mark
-            or self.lead_separator
-            or self.bracketed_support
-        )
-
 
 def _tables(paras: Sequence[Paragraph]) -> list[range]:
     """The runs of consecutive task-table rows, each one table."""
@@ -84,12 +84,11 @@ def _note_part(text: str) -> str | None:
     colon ("注：…", "说明：…"), all of a paragraph in brackets, or the brackets of a caption ("…分工表（…）": the
     text outside them is a title, no sentence)."""
     flat = squeeze(text)
-    for word in lead_conventions().table_notes:
-        if re.match(rf"{re.escape(word)}\d*[:：]", flat):
-            return flat
+    if _note_opening().match(flat):
+        return flat
     inside = _BRACKETED.findall(flat)
     outside = _BRACKETED.sub("", flat).rstrip("。.")
-    if inside and (not outside or (len(outside) <= 40 and outside[-1] not in _SENTENCE_END)):
+    if inside and (not outside or (len(outside) <= CAPTION_MAX and outside[-1] not in _SENTENCE_END)):
         return "".join(inside)
     return None
 

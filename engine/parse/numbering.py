@@ -20,6 +20,7 @@ import yaml
 from engine.ingest.numbering import chinese_numeral
 from engine.memo import memo
 from engine.models import Paragraph
+from engine.numbering_marks import mark_classes
 from engine.outputs import note_input
 
 # Length-preserving fold: what ingest normalises, done again here so parse also accepts text that
@@ -175,12 +176,7 @@ def _entries() -> tuple[str, str, str]:
 def _mark_classes() -> tuple[tuple[str, str, str], ...]:
     """(style, label form, marks in order) of each class of rulesets/data/numbering_marks.yaml whose style is one of
     STYLES."""
-    from engine.extract.data import read_data  # engine.extract imports parse.level: imported here
-
-    raw = read_data("numbering_marks.yaml", required=True) or {}
-    classes = ((str(c.get("style") or ""), str(c.get("label") or "{mark}"), str(c.get("chars") or ""))
-               for c in raw.get("classes") or [])  # fmt: skip
-    return tuple(c for c in classes if c[0] in STYLES and c[2])
+    return tuple(c for c in mark_classes() if c[0] in STYLES)
 
 
 @memo(1, copy="shared")
@@ -199,12 +195,6 @@ def mark_for(mark: str, n: int) -> str | None:
     class has none for `n` (no mark comes after ㈩)."""
     chars = next((c for _, _, c in _mark_classes() if mark in c), "")
     return chars[n - 1] if chars and 0 < n <= len(chars) else None
-
-
-def opens_with_mark(text: str) -> bool:
-    """`text` opens (after spaces) with a numbering mark of one character, ㈠ ⑴ ⒈ ① ❶ (ingest asks, where it decides
-    whether a line starts a paragraph)."""
-    return text.lstrip(" \t\u3000")[:1] in marks()
 
 
 DECIMAL_STYLES = ("decimal2", "decimal3")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from engine.extract.data import read_data
 from engine.extract.deadlines import heading_deadlines
+from engine.extract.sentences import split_outside
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Section
 from engine.parse.numbering import Marker
@@ -171,26 +172,42 @@ def phase_words() -> tuple[str, ...]:
     return _section_words().get("phase_words", ())
 
 
+def _alt(words: tuple[str, ...]) -> str:
+    """An alternation of `words` (none: one that never matches)."""
+    return "|".join(map(re.escape, words)) or "(?!)"
+
+
+def _step_words() -> tuple[str, ...]:
+    """The word after an ordinal that names a step of the work (rulesets/data/sections.yaml `step_words`: 第二步)."""
+    return _section_words().get("step_words", ())
+
+
 @memo(1, copy="shared")
 def _phase() -> re.Pattern[str]:
     """A name that ends as a phase's: 动员部署阶段, 第二步."""
-    words = "|".join(map(re.escape, phase_words()))
-    return re.compile("(" + (words + "|" if words else "") + _ORDINAL + "步)$")
+    return re.compile("(" + _alt(phase_words()) + "|" + _ORDINAL + "(?:" + _alt(_step_words()) + "))$")
 
 
 @memo(1, copy="shared")
 def _phase_first() -> re.Pattern[str]:
     """A title that opens with a phase's ordinal: 第二阶段：全面推进, 第一步."""
-    return re.compile("^" + _ORDINAL + "(" + "|".join(map(re.escape, (*phase_words(), "步"))) + ")")
+    return re.compile("^" + _ORDINAL + "(" + _alt((*phase_words(), *_step_words())) + ")")
 
 
 # the time a phase spans, in brackets after its name: （3月底前）, （4月至11月）, （4月1日—4月25日）, （2025年）
 _SPAN = re.compile(r"[(（][^()（）]*[\d一二三四五六七八九十〇]+\s*(年|月|日|季度|旬)[^()（）]*[)）]$")
-# ... or written after it, past a colon or comma: 准备阶段：2026年3月—4月, 实施阶段，2026年5月至10月
-_LEAD_SPAN = re.compile(r"^(自|从|于)?[\d一二三四五六七八九十〇]+\s*(年|月|日|季度|旬)")
+
+
+@memo(1, copy="shared")
+def _lead_span() -> re.Pattern[str]:
+    """... or the time written after the name, past a colon or comma: 准备阶段：2026年3月—4月, 实施阶段，2026年5月至10月,
+    opened or not by a word of rulesets/data/sections.yaml `span_openers` (自2026年3月起)."""
+    return re.compile("^(" + _alt(_section_words().get("span_openers", ())) + r")?[\d一二三四五六七八九十〇]+\s*(年|月|日|季度|旬)")
+
+
 # where a stage's name ends and its time or its work runs on: 准备阶段(2026年3月—4月)：成立工作专班…,
 # 宣传发动阶段：…, 实施阶段，2026年5月至10月。 (outside brackets; 。 and ； end the title already)
-_NAME_END = frozenset("：:，,。；;")
+_NAME_END = "：:，,。；;"
 # Chapters of a 第X章/第X条 plan that frame it: 总则 (purpose, basis, goals) and 附则 (who interprets it,
 # when it takes effect). Their articles are not measures.
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
@@ -689,21 +706,14 @@ def _dated_phase(title: str) -> bool:
     for h in dict.fromkeys((t, head)):
         if _SPAN.search(h) and (_phase().search(_SPAN.sub("", h)) or _phase_first().match(t)):
             return True
-    return bool(_LEAD_SPAN.match(after)) and bool(_phase().search(head) or _phase_first().match(t))
+    return bool(_lead_span().match(after)) and bool(_phase().search(head) or _phase_first().match(t))
 
 
 def _stage_head(text: str) -> tuple[str, str]:
     """(a stage's name, what follows it): the text up to its first colon, comma or stop outside brackets —
     准备阶段(2026年3月—4月)：成立工作专班 -> (准备阶段(2026年3月—4月), 成立工作专班) — or (text, "")."""
-    depth = 0
-    for k, c in enumerate(text):
-        if c in "(（":
-            depth += 1
-        elif c in ")）":
-            depth = max(0, depth - 1)
-        elif depth == 0 and c in _NAME_END:
-            return text[:k], text[k + 1 :].lstrip()
-    return text, ""
+    head, *after = split_outside(text, _NAME_END, "(（", ")）", maxsplit=1)
+    return head, after[0].lstrip() if after else ""
 
 
 def _plain_title(title: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from engine.extract import without_responsibility
+from engine.extract.sentences import bracket_depths
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Plan, Section
 
@@ -39,14 +40,9 @@ def quoted_mask(text: str) -> bytes:
     mask = bytearray(len(text))
     if "《" not in text and "〈" not in text:
         return bytes(mask)  # nothing opens a quote: nothing is inside one
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "《〈":
-            depth += 1
+    for i, depth in enumerate(bracket_depths(text, "《〈", "》〉")):
         if depth:
             mask[i] = 1
-        if ch in "》〉" and depth:
-            depth -= 1
     return bytes(mask)
 
 

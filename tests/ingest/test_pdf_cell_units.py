@@ -55,9 +55,10 @@ def _cell_lines(path: Path) -> dict[int, list[tuple[str, float, float, float]]]:
 
 
 @pytest.mark.parametrize("name", PDFS)
-def test_the_unit_lines_fill_their_cells(name: str) -> None:
-    """The PDF is what rows.yaml says: in each unit column the longest unit a line holds exactly `fills` characters
-    and leaves no room for one more, so only the words tell its line break from a wrap. Guards a regenerated copy."""
+def test_fixture_unit_lines_fill_their_cells(name: str) -> None:
+    """Guards the fixture, not the engine: the PDF is what rows.yaml says (in each unit column the longest unit a
+    line holds exactly `fills` characters and leaves no room for one more, so only the words tell its line break
+    from a wrap), so a regenerated copy that loses that fails here rather than passing the tests below vacuously."""
     lines = _cell_lines(HERE / name)
     for role, fills in DOCUMENTS[name]["fills"].items():
         column = [line for line in lines[COLUMN[role]] if line[0] != {"lead": "牵头单位", "support": "配合单位"}[role]]

@@ -19,39 +19,40 @@ def roles(name: str) -> list[tuple[str, list[str], list[str]]]:
     return [(m.label, m.lead_units, m.support_units) for m in parse_plan(load_document(str(FORMS / name))).measures]
 
 
-def test_hash_marks_stated_in_a_note_after_the_tasks() -> None:
-    assert roles("wuning-county-tasks-hash-marks.txt") == [
+FORM_ROLES = {
+    # a note after the tasks: "注：各项任务责任单位中，标#的为牵头单位，其余为配合单位。"
+    "wuning-county-tasks-hash-marks.txt": [
         ("1", ["县行政审批局"], ["县政务服务管理办公室", "县数据局"]),
         ("2", ["县行政审批局"], ["县市场监管局", "县税务局"]),  # ＃: the full-width # is the same mark
         ("3", ["县发展改革委", "县工信局"], ["县财政局"]),  # two marked: two leads
         ("4", ["县金融服务中心", "人民银行武宁县支行"], []),  # none marked: joint, as written
         ("5", ["县自然资源局"], ["县工信局"]),  # a duty list "X#、Y负责"
-    ]
-
-
-def test_dots_before_the_names_stated_in_the_notice() -> None:
-    assert roles("duchang-county-tasks-dot-marks.txt") == [
+    ],
+    # dots before the names, stated in the notice
+    "duchang-county-tasks-dot-marks.txt": [
         ("(一)", ["县卫生健康委"], ["县农业农村局", "各乡镇人民政府"]),
         ("(二)", ["九江市生态环境局都昌分局"], ["县住建局", "县水利局"]),
         ("(三)", ["县城管局", "县农业农村局"], ["各乡镇人民政府"]),
         ("(四)", ["县自然资源局", "县住建局"], []),
-    ]
-
-
-def test_a_mark_stated_for_the_support_units() -> None:
-    assert roles("pengze-town-support-marks.txt") == [
+    ],
+    # a mark stated for the support units: the unmarked ones lead
+    "pengze-town-support-marks.txt": [
         ("(一)", ["镇村建办"], ["镇财政所", "各村委会"]),
         ("(二)", ["镇农业综合服务中心", "镇经济发展办公室"], ["镇财政所"]),
         ("(三)", ["镇宣传办", "镇综合文化站"], []),
-    ]
-
-
-def test_marks_without_a_stated_meaning_are_stripped_and_make_no_lead() -> None:
-    assert roles("yongxiu-county-marks-unstated.txt") == [
+    ],
+    # marks without a stated meaning: stripped, and they make no lead
+    "yongxiu-county-marks-unstated.txt": [
         ("(一)", ["县农业农村局", "县发展改革委", "各乡镇人民政府"], []),
         ("(二)", ["县农业农村局", "县财政局", "县自然资源局"], []),
         ("(三)", ["县水利局", "县农业农村局"], []),
-    ]
+    ],
+}
+
+
+@pytest.mark.parametrize("name", FORM_ROLES)
+def test_the_marks_of_a_form_read_as_its_statement_says(name: str) -> None:
+    assert roles(name) == FORM_ROLES[name]
 
 
 def test_a_lead_mark_and_a_support_mark_in_one_document() -> None:

@@ -160,6 +160,16 @@ def test_a_schedule_is_known_by_its_dated_phases_whatever_its_heading(doc_of, sc
     assert len(plan.measures) == 4
 
 
+def test_steps_dated_after_a_colon_make_a_schedule_whatever_its_heading(doc_of):
+    """第一步… named as steps (sections.yaml `step_words`) with the time each spans written after the name, opened by
+    自/从/于 (`span_openers`): the stages of the work under any heading, as …阶段（…）."""
+    steps = ["（一）第一步：自2025年11月1日起，各乡镇、各有关部门结合实际制定工作方案。",
+             "（二）第二步：从2025年11月16日至2026年4月30日，各牵头单位组织开展排查整治。",
+             "（三）第三步：于2026年5月31日前，各乡镇、各有关部门全面总结工作成效。"]  # fmt: skip
+    plan = parse_plan(doc_of(_plan("推进计划", steps)))
+    assert len(plan.measures) == 4
+
+
 def test_undated_phases_under_another_heading_stay_measures(doc_of):
     """Items named …阶段 with no time span under a heading that is no schedule's are not known as stages."""
     phases = [p.split("（2")[0] + "。" + p.split("。", 1)[1] for p in _PHASES]

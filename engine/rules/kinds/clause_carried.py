@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from engine.extract.sentences import split_outside
 from engine.memo import Memo, memo
 from engine.models import ClausePair, DiffOp, Measure, Severity, StrengthLevel
 from engine.rules import deadlines as dl
@@ -967,16 +968,7 @@ _JOIN = re.compile(r"以及|(?<![以涉])及(?![其时])|(?<![共调总温])和(
 def split_items(text: str) -> list[str]:
     """An enumeration's items: split on 、 and, in the last item, on the joining 和/及/以及/与. A 、 inside
     brackets is part of a name, not of the list (各县（市、区）要…, 村（社区）)."""
-    items, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth = max(depth - 1, 0)
-        elif ch == "、" and depth == 0:
-            items.append(text[start:i])
-            start = i + 1
-    items.append(text[start:])
+    items = split_outside(text, "、", "(（", ")）")
     if len(items) >= 2:
         items[-1:] = _JOIN.split(items[-1], maxsplit=1)
     return [x for x in items if sim.compact(x)]
