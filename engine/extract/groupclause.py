@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from engine.extract.data import load_lists
 from engine.extract.numerals import list_numbers, number_list_pattern
 from engine.extract.responsibility import BY_DUTY, is_generic_unit, parse_clause_content, reads_as_unit
-from engine.extract.sentences import squeeze
+from engine.extract.sentences import opener_of, squeeze
 from engine.memo import memo
 from engine.models import Responsibility, Unit
 
@@ -115,17 +115,8 @@ def _closing_bracket(para: str) -> tuple[int, int] | None:
     """(start, end) of the bracket that closes `para` ("…。（以上第（一）至（三）项…）"), brackets inside it
     matched, or None."""
     end = len(para.rstrip().rstrip("。."))
-    if not end or para[end - 1] not in ")）":
-        return None
-    depth = 0
-    for i in range(end - 1, -1, -1):
-        if para[i] in ")）":
-            depth += 1
-        elif para[i] in "(（":
-            depth -= 1
-            if depth == 0:
-                return i, end
-    return None
+    start = opener_of(para, end)
+    return None if start is None else (start, end)
 
 
 @memo(4096, copy="shared")  # frozen facts of a text: a measure's text is read by fill and by parse

@@ -79,6 +79,22 @@ def bracket_depths(text: str, openers: str = OPENERS, closers: str = CLOSERS) ->
             yield depth
 
 
+def opener_of(text: str, end: int, openers: str = "(（", closers: str = ")）") -> int | None:
+    """Where the bracket whose closer is `text[end - 1]` opens, brackets inside it matched ("（责任分工同第（五）项）"),
+    or None (no closer there, or no opener for it): how a clause closing a paragraph is found, scanning back."""
+    if end < 1 or text[end - 1] not in closers:
+        return None
+    depth = 0
+    for k in range(end - 1, -1, -1):
+        if text[k] in closers:
+            depth += 1
+        elif text[k] in openers:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
 def split_outside(
     text: str, seps: str, openers: str = OPENERS, closers: str = CLOSERS, maxsplit: int = -1
 ) -> list[str]:

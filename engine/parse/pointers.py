@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from engine.extract.data import load_lists
 from engine.extract.numerals import ITEM_NUMBER, to_int
 from engine.extract.responsibility import BRACKET_NAMES, CLAUSE_LABELS
-from engine.extract.sentences import squeeze
+from engine.extract.sentences import opener_of, squeeze
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Responsibility
 from engine.roles import roles
@@ -69,19 +69,8 @@ class Pointer:
 def trailing_pointer(text: str) -> Pointer | None:
     """The pointer clause that closes `text` (a whole bracket, trailing stops aside), or None."""
     end = len(text.rstrip(" \t\n。.；;"))
-    if end < 2 or text[end - 1] not in _CLOSE:
-        return None
-    depth, start = 0, -1
-    for k in range(end - 1, -1, -1):  # the opener of the closing bracket (brackets inside: 第（五）项)
-        ch = text[k]
-        if ch in _CLOSE:
-            depth += 1
-        elif ch in _OPEN:
-            depth -= 1
-            if depth == 0:
-                start = k
-                break
-    if start < 0:
+    start = opener_of(text, end, _OPEN, _CLOSE) if end >= 2 else None  # brackets inside: 第（五）项
+    if start is None:
         return None
     m = _pattern().match(squeeze(text[start + 1 : end - 1]))
     if m is None or (m.group("same") is None) == (m.group("end") is None):
