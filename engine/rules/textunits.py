@@ -150,3 +150,12 @@ def compiled(pattern: str) -> re.Pattern[str]:
 @memo(1024, copy="shared")  # patterns come from rulesets too: bounded in a long-running server
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def full_width_marks(table: dict) -> dict[str, str]:
+    """rulesets/data/layout.yaml `full_width_in_chinese`: a half-width mark -> the full-width form Chinese text
+    writes it in (GB/T 15834—2011). The `format` and `numbering` checks both read it (a label's brackets)."""
+    pairs = table.get("full_width_in_chinese") or {}
+    if not isinstance(pairs, dict):
+        return {}
+    return {str(k): str(v) for k, v in pairs.items() if len(str(k)) == 1 and len(str(v)) == 1}

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from engine.pipeline import check
+from engine.rules import textunits as tu
 from engine.rules.kinds import format as fmt
 from engine.rules.kinds import numbering as num
 
@@ -99,7 +100,7 @@ def test_marks_among_ascii_letters_and_digits_are_no_chinese_text() -> None:
         "3.加强宣传。牵头单位：区委宣传部",
     ]
     assert _width_hits(lines) == []
-    marks = fmt.full_width_marks(DATA["layout"])
+    marks = tu.full_width_marks(DATA["layout"])
     text = "网址:http://a.cn"
     assert sorted(fmt.in_chinese_text(text, marks)) == [2]  # 网址: yes, http: no
 

@@ -166,7 +166,7 @@ class Format(CheckKind):
         )
 
     def _brackets(self, ctx: CheckContext, plan: Plan) -> Iterator[Hit]:
-        full = ctx.remember(("format.full",), lambda: full_width_marks(ctx.table("layout")))
+        full = ctx.remember(("format.full",), lambda: tu.full_width_marks(ctx.table("layout")))
         by_line = {p.line: p for p in plan.paragraphs}
         styles: dict[str, tuple[str, Paragraph | None, int]] = {}
         for m in ctx.measures():
@@ -322,7 +322,7 @@ class Format(CheckKind):
     def _widths(
         self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None], options: Options
     ) -> Iterator[Hit]:
-        chinese = ctx.remember(("format.full",), lambda: full_width_marks(ctx.table("layout")))
+        chinese = ctx.remember(("format.full",), lambda: tu.full_width_marks(ctx.table("layout")))
         first_body = _first_body(plan)
         paras = [p for p in plan.paragraphs if p.index in owner or p.index < first_body]
         # one pass over the text for all families (a regex finds the few width characters)
@@ -442,15 +442,6 @@ class Format(CheckKind):
                 f"cite:{k}",
                 edits=_dash_edits(p, again[(p.index, k)], want),
             )
-
-
-def full_width_marks(table: dict) -> dict[str, str]:
-    """rulesets/data/layout.yaml `full_width_in_chinese`: a half-width mark -> the full-width form Chinese text
-    writes it in (GB/T 15834—2011). `numbering` reads the same list for a label's brackets."""
-    pairs = table.get("full_width_in_chinese") or {}
-    if not isinstance(pairs, dict):
-        return {}
-    return {str(k): str(v) for k, v in pairs.items() if len(str(k)) == 1 and len(str(v)) == 1}
 
 
 def in_chinese_text(text: str, marks: dict[str, str]) -> set[int]:

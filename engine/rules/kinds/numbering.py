@@ -40,6 +40,7 @@ from engine.ingest.numbering import chinese_numeral
 from engine.models import Measure, Paragraph
 from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.textunits import full_width_marks
 
 # an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
 # (each run of spaces stands between two characters it cannot match, so a line of spaces is read in one pass)
@@ -174,7 +175,7 @@ class Numbering(CheckKind):
             if options.restarts:
                 yield from self._restarts(runs, lang)
             if options.mixed_styles:
-                yield from self._mixed(group, lang, _full_width(ctx.table("layout")))
+                yield from self._mixed(group, lang, full_width_marks(ctx.table("layout")))
         if options.subpoints:
             yield from self._subpoints(ctx, set(options.subpoint_styles), lang)
 
@@ -385,13 +386,6 @@ def _label_start(it: _Item) -> int:
     many items), past the spaces before it."""
     i = max(it.column - 1, 0) if it.column else 0
     return i if i < len(it.orig) else 0
-
-
-def _full_width(table: dict) -> dict[str, str]:
-    """rulesets/data/layout.yaml `full_width_in_chinese` (the `format` check reads it too): a half-width mark
-    -> the full-width form Chinese text writes it in."""
-    pairs = table.get("full_width_in_chinese")
-    return {str(k): str(v) for k, v in pairs.items()} if isinstance(pairs, dict) else {}
 
 
 def _widen(form: str, full: dict[str, str]) -> str:
