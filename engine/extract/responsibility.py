@@ -594,6 +594,11 @@ def parse_clause_content(content: str) -> Parsed | None:
         # 责任单位：X为牵头单位，Y为配合单位 / 责任分工：X牵头，Y配合: the value says who leads and who supports
         if inner and inner[0] and inner[1]:
             return inner[0], inner[1], wrapper.group("key")
+        # 推进单位：X为牵头单位，Y、Z: the parts not written with 为 are the label's own units
+        fields = _as_fields_with(content[wrapper.end() :], wrapper.group("key"))
+        got = parse_clause_content(fields) if fields else None
+        if got and got[0]:
+            return got[0], got[1], wrapper.group("key")
     if "为" in content:
         content = _AS_KEY_END_RE.sub(r"\1，", content)
         if not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
@@ -649,6 +654,9 @@ def parse_clause_content(content: str) -> Parsed | None:
         support = parse_units(m.group("sup") or "")
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
+    marked = _marked_list(flat)
+    if marked:
+        return marked
     pairs = _paired_parts(flat)
     if pairs:
         return pairs
@@ -702,6 +710,47 @@ def _support_first(flat: str, *, whole: bool) -> tuple[Parsed, int] | None:
         return None
     style = ("由" if m.group("by") else "") + "Y" + m.group("verb") + "X"
     return (tuple(lead), tuple(support), style), m.start("rest") + read
+
+
+def _bodies_only(names: Sequence[str]) -> bool:
+    return bool(names) and all(reads_as_unit(n) and not _NOT_A_NAME_RE.match(n) for n in names)
+
+
+def _as_fields_with(value: str, key: str) -> str | None:
+    """The value of a duty label (责任单位, 推进单位) whose parts are written with 为 (X为牵头单位) or are a bare list
+    of bodies, as fields: "X为牵头单位，Y、Z" under 推进单位 → "牵头单位：X；推进单位：Y、Z" (beside the named lead the
+    label's own units take part; "X、Y，Z为配合单位": X and Y answer, Z supports). At least one part of each kind, every
+    name a body's; else None (a value read no other way is no such list)."""
+    parts = [p.strip() for p in split_outside(squeeze(value).strip(" 。.；;"), "，,；;")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    out: list[str] = []
+    for part in parts:
+        m = _AS_KEY_RE.fullmatch(part)
+        units, label = (m.group("units"), m.group("key")) if m else (part, key)
+        if not _bodies_only(parse_units(units)):
+            return None
+        out.append(f"{label}：{units}")
+    as_key = sum(not o.startswith(key + "：") for o in out)
+    return "；".join(out) if 0 < as_key < len(out) else None
+
+
+# the style of a clause that is one list of bodies with its lead marked inside it (`_marked_list`)
+MARKED_LIST = "X（牵头）"
+
+
+def _marked_list(flat: str) -> Parsed | None:
+    """A clause that is wholly one list of bodies, no label, its lead marked inside it: "（X（牵头）、Y、Z）",
+    "（X（牵头单位）、Y）", "（X、Y、Z（X牵头））", "（X、Y、Z，其中X牵头）": as under a label (`_by_marks`,
+    `_named_again`, `_named_again_after`), the marked units lead and the others support. Every name a body's (a note
+    in brackets, "（试行）", names none), else None."""
+    marked = _named_again_after(flat)
+    if marked is None:
+        names = parse_units(flat)
+        marked = _by_marks(names) or _named_again(names)
+    if marked is None or not _bodies_only([*marked[0], *marked[1]]):
+        return None
+    return tuple(marked[0]), tuple(marked[1]), MARKED_LIST
 
 
 def _paired_parts(flat: str) -> Parsed | None:
