@@ -71,6 +71,7 @@ CLAUSE_LABELS = _ROLES.clause_labels
 LEAD_KEYS = PRIMARY_KEYS + _ROLES.duty_fields + CLAUSE_LABELS
 SUPPORT_KEYS = _ROLES.support_fields + _ROLES.bare_support
 _KEYS = _ROLES.unit_fields + _ROLES.colon_labels
+_COLON_LABELS = frozenset(_ROLES.colon_labels)  # labels only before a colon (牵头：, 协同承办：, 责任分工：)
 _LABEL = _ROLES.label_pattern()
 # a key and its value's start: after a colon, or after 为 (牵头单位为A); a bracketed body noun between a key and its
 # colon is the label's (配合处室（单位）：X), group 1 the key without it
@@ -643,6 +644,8 @@ def parse_clause_content(content: str) -> Parsed | None:
                 style = style or key
         if not style:
             style = keys[0].group(1)
+        if all(k.group(1) in _COLON_LABELS for k in keys) and not any(map(reads_as_unit, (*lead, *support))):
+            return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
     reversed_roles = _support_first(flat.rstrip("。."), whole=True)
