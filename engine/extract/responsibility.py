@@ -3,6 +3,8 @@
 Forms handled (all normalised to half-width brackets by ingest; full-width accepted too):
 
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
+  (牵头承办:A;协同承办:B) (推进单位:A(牵头)、B、C) (推进单位:A为牵头单位，B、C: A leads, B and C take part); a bare
+  label whose value names no body ("（二）牵头：统筹推进…") is prose; an official's field (责任县领导：…) is skipped;
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
 - inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  one reader
@@ -36,7 +38,8 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府" (a 各 list of kinds of division)
 is not split; "各镇人民政府、街道办事处" names two kinds of body, each whole: two units. Also read: a comma inside a support list ("A牵头，B、C，各县(市、区)
 人民政府配合": all support), a lead marked inside a list ("负责部门：A(牵头)，B、C"), notes after a name
-("B(含C，下同)": B), an empty table cell ("—"), and an unbracketed "责任单位：…" line that ends at its paragraph.
+("B(含C，下同)": B), an empty table cell ("—"), and an unbracketed "责任单位：…" line that ends at its paragraph; a bracket that is one
+list of bodies with its lead marked inside and no label ("（A（牵头）、B、C）", "（A、B、C（A牵头））", "（A、B、C，其中A牵头）").
 "建立由A牵头、B协同的工作机制" describes a mechanism and assigns no one.
 
 Unit names that contain brackets (区各党委(党组), 县委(县政府)办公室) stay whole: lists are split
