@@ -2,7 +2,9 @@
 
 A field's label is composed: a role stem and a body noun (牵头 + 单位, 责任 + 司局, 牵头 + 办所), so an office that
 names its bodies its own way needs one word, not a list of whole labels; a stem alone (牵头：X；配合：Y) and the
-label of a whole clause (责任分工：X牵头，Y配合) are labels where a colon follows.
+label of a whole clause (责任分工：X牵头，Y配合) are labels where a colon follows, and so is a role word before a duty
+stem (牵头承办：X；协同承办：Y). The labels naming an official (责任领导, 分管县领导) are composed too (`people`): a
+person column, a field no unit is read from.
 
 One vocabulary for every place a plan names them: the fields of a responsibility clause and the inline
 verbs (engine/extract/responsibility.py), and the column headers of a task table in any input form
@@ -175,6 +177,21 @@ def _composed_stems(labels: dict) -> dict[str, list[str]]:
     return {k: [str(m) + a for m in raw.get(k) or [] for a in actions] for k in ("lead", "support")}
 
 
+def _bare_duty(labels: dict) -> dict[str, list[str]]:
+    """labels.bare_duty: a role word before a duty stem, no body noun, is a bare label of that role:
+    牵头 + 承办 = 牵头承办 (lead), 协同 + 承办 = 协同承办 (support)."""
+    raw = labels.get("bare_duty") or {}
+    stems = [str(s) for s in raw.get("stems") or []]
+    return {k: [str(w) + s for w in raw.get(k) or [] for s in stems] for k in ("lead", "support")}
+
+
+def _people(raw: dict) -> list[str]:
+    """people: role × level (or none) × noun, the labels naming an official (责任领导, 责任市领导, 包挂领导)."""
+    people = raw.get("people") or {}
+    levels = ["", *(str(v) for v in people.get("levels") or [])]
+    return [str(r) + v + str(n) for r in people.get("roles") or [] for v in levels for n in people.get("nouns") or []]
+
+
 def _qualifiers(labels: dict) -> dict[str, list[str]]:
     """labels.qualifiers: the words before a duty stem that give its label a role (第一责任单位 the lead,
     其他责任单位 the support)."""
@@ -201,6 +218,7 @@ def roles() -> Roles:
     composed = _composed_stems(raw.get("labels") or {})
     stems = {k: _longest_first([*label_words("stems", k), *composed.get(k, [])]) for k in ("lead", "duty", "support")}
     qualifiers = _qualifiers(raw.get("labels") or {})
+    bare_duty = _bare_duty(raw.get("labels") or {})
     fields = {
         k: _longest_first(
             [
@@ -225,7 +243,8 @@ def roles() -> Roles:
         ("duty", fields["duty"]),
         ("support", fields["support"]),
         ("due", tuple(words("columns", "due"))),
-        ("person", tuple(words("columns", "person"))),  # 责任领导: a person, not a unit, not the task
+        # 责任领导, 分管县领导: a person, not a unit, not the task (the whole labels and the composed `people`)
+        ("person", _longest_first([*words("columns", "person"), *_people(raw)])),
         ("note", tuple(words("columns", "note"))),  # 备注
         # 督办单位 | 督查部门 | 考核单位: the office supervising the task, no unit of it (a column or a field read as none)
         ("oversight", tuple(o + b for o in _longest_first([str(w) for w in raw.get("oversight") or []]) for b in bodies)),
@@ -253,8 +272,10 @@ def roles() -> Roles:
         whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),
         qualified=tuple((k, _longest_first(qualifiers.get(k, []))) for k in ("lead", "support")),
         whole_columns=(("support", _longest_first([str(w) for w in (raw.get("columns") or {}).get("support_whole") or []])),),
-        bare_lead=_longest_first([*label_words("bare", "lead"), *composed.get("lead", [])]),
-        bare_support=_longest_first([*label_words("bare", "support"), *composed.get("support", [])]),
+        bare_lead=_longest_first([*label_words("bare", "lead"), *composed.get("lead", []), *bare_duty["lead"]]),
+        bare_support=_longest_first(
+            [*label_words("bare", "support"), *composed.get("support", []), *bare_duty["support"]]
+        ),
         clause_labels=_longest_first(
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),

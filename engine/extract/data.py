@@ -104,7 +104,8 @@ def unit_data() -> UnitData:
         suffixes=by_len(raw["suffixes"]),
         list_end=by_len(raw["list_end"]),
         strip=by_len(raw["strip"]),
-        field_labels=by_len(raw["field_labels"]),
+        # and the labels naming an official (责任领导, 责任市领导, 包挂领导: roles.yaml `people`), one list for both
+        field_labels=by_len([*raw["field_labels"], *dict(roles().columns).get("person", ())]),
         issuer_suffixes=by_len(raw["issuer_suffixes"]),
         notes=by_len(raw["notes"]),
         branches=by_len(raw["branches"]),

@@ -3,6 +3,8 @@
 Forms handled (all normalised to half-width brackets by ingest; full-width accepted too):
 
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
+  (牵头承办:A;协同承办:B) (推进单位:A(牵头)、B、C) (推进单位:A为牵头单位，B、C: A leads, B and C take part); a bare
+  label whose value names no body ("（二）牵头：统筹推进…") is prose; an official's field (责任县领导：…) is skipped;
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
 - inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  one reader
@@ -36,7 +38,8 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 Group names are one unit: "各区、县级市", "各市、州、直管市及神农架林区人民政府" (a 各 list of kinds of division)
 is not split; "各镇人民政府、街道办事处" names two kinds of body, each whole: two units. Also read: a comma inside a support list ("A牵头，B、C，各县(市、区)
 人民政府配合": all support), a lead marked inside a list ("负责部门：A(牵头)，B、C"), notes after a name
-("B(含C，下同)": B), an empty table cell ("—"), and an unbracketed "责任单位：…" line that ends at its paragraph.
+("B(含C，下同)": B), an empty table cell ("—"), and an unbracketed "责任单位：…" line that ends at its paragraph; a bracket that is one
+list of bodies with its lead marked inside and no label ("（A（牵头）、B、C）", "（A、B、C（A牵头））", "（A、B、C，其中A牵头）").
 "建立由A牵头、B协同的工作机制" describes a mechanism and assigns no one.
 
 Unit names that contain brackets (区各党委(党组), 县委(县政府)办公室) stay whole: lists are split
@@ -71,6 +74,7 @@ CLAUSE_LABELS = _ROLES.clause_labels
 LEAD_KEYS = PRIMARY_KEYS + _ROLES.duty_fields + CLAUSE_LABELS
 SUPPORT_KEYS = _ROLES.support_fields + _ROLES.bare_support
 _KEYS = _ROLES.unit_fields + _ROLES.colon_labels
+_COLON_LABELS = frozenset(_ROLES.colon_labels)  # labels only before a colon (牵头：, 协同承办：, 责任分工：)
 _LABEL = _ROLES.label_pattern()
 # a key and its value's start: after a colon, or after 为 (牵头单位为A); a bracketed body noun between a key and its
 # colon is the label's (配合处室（单位）：X), group 1 the key without it
@@ -594,6 +598,11 @@ def parse_clause_content(content: str) -> Parsed | None:
         # 责任单位：X为牵头单位，Y为配合单位 / 责任分工：X牵头，Y配合: the value says who leads and who supports
         if inner and inner[0] and inner[1]:
             return inner[0], inner[1], wrapper.group("key")
+        # 推进单位：X为牵头单位，Y、Z: the parts not written with 为 are the label's own units
+        fields = _as_fields_with(content[wrapper.end() :], wrapper.group("key"))
+        got = parse_clause_content(fields) if fields else None
+        if got and got[0]:
+            return got[0], got[1], wrapper.group("key")
     if "为" in content:
         content = _AS_KEY_END_RE.sub(r"\1，", content)
         if not _AS_KEY_RE.sub("", content).strip(" ，,；;。."):
@@ -638,6 +647,8 @@ def parse_clause_content(content: str) -> Parsed | None:
                 style = style or key
         if not style:
             style = keys[0].group(1)
+        if all(k.group(1) in _COLON_LABELS for k in keys) and not any(map(reads_as_unit, (*lead, *support))):
+            return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
     reversed_roles = _support_first(flat.rstrip("。."), whole=True)
@@ -649,6 +660,9 @@ def parse_clause_content(content: str) -> Parsed | None:
         support = parse_units(m.group("sup") or "")
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
+    marked = _marked_list(flat)
+    if marked:
+        return marked
     pairs = _paired_parts(flat)
     if pairs:
         return pairs
@@ -702,6 +716,47 @@ def _support_first(flat: str, *, whole: bool) -> tuple[Parsed, int] | None:
         return None
     style = ("由" if m.group("by") else "") + "Y" + m.group("verb") + "X"
     return (tuple(lead), tuple(support), style), m.start("rest") + read
+
+
+def _bodies_only(names: Sequence[str]) -> bool:
+    return bool(names) and all(reads_as_unit(n) and not _NOT_A_NAME_RE.match(n) for n in names)
+
+
+def _as_fields_with(value: str, key: str) -> str | None:
+    """The value of a duty label (责任单位, 推进单位) whose parts are written with 为 (X为牵头单位) or are a bare list
+    of bodies, as fields: "X为牵头单位，Y、Z" under 推进单位 → "牵头单位：X；推进单位：Y、Z" (beside the named lead the
+    label's own units take part; "X、Y，Z为配合单位": X and Y answer, Z supports). At least one part of each kind, every
+    name a body's; else None (a value read no other way is no such list)."""
+    parts = [p.strip() for p in split_outside(squeeze(value).strip(" 。.；;"), "，,；;")]
+    if len(parts) < 2 or not all(parts):
+        return None
+    out: list[str] = []
+    for part in parts:
+        m = _AS_KEY_RE.fullmatch(part)
+        units, label = (m.group("units"), m.group("key")) if m else (part, key)
+        if not _bodies_only(parse_units(units)):
+            return None
+        out.append(f"{label}：{units}")
+    as_key = sum(not o.startswith(key + "：") for o in out)
+    return "；".join(out) if 0 < as_key < len(out) else None
+
+
+# the style of a clause that is one list of bodies with its lead marked inside it (`_marked_list`)
+MARKED_LIST = "X（牵头）"
+
+
+def _marked_list(flat: str) -> Parsed | None:
+    """A clause that is wholly one list of bodies, no label, its lead marked inside it: "（X（牵头）、Y、Z）",
+    "（X（牵头单位）、Y）", "（X、Y、Z（X牵头））", "（X、Y、Z，其中X牵头）": as under a label (`_by_marks`,
+    `_named_again`, `_named_again_after`), the marked units lead and the others support. Every name a body's (a note
+    in brackets, "（试行）", names none), else None."""
+    marked = _named_again_after(flat)
+    if marked is None:
+        names = parse_units(flat)
+        marked = _by_marks(names) or _named_again(names)
+    if marked is None or not _bodies_only([*marked[0], *marked[1]]):
+        return None
+    return tuple(marked[0]), tuple(marked[1]), MARKED_LIST
 
 
 def _paired_parts(flat: str) -> Parsed | None:

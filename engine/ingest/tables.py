@@ -182,9 +182,16 @@ def column_role(text: str) -> str | None:
         return None
     if len(name) <= 8:
         name = to_simplified(name)  # 序號 | 牽頭單位 | 責任單位: the same words in traditional characters
+        # the longest word the header ends with decides: 协同承办单位 is a support header (协同 + 承办 + 单位), not a
+        # duty one by its end 承办单位
+        best = (0, "")
         for role, whole, ends in _column_words():
-            if name in whole or (role != "no" and name.endswith(ends)):
+            if name in whole:
                 return role
+            if role != "no" and name.endswith(ends):
+                best = max(best, (max(len(e) for e in ends if name.endswith(e)), role), key=lambda b: b[0])
+        if best[0]:
+            return best[1]
         if len(name) > TASK_HEAD and name.endswith(_shipped_task_heads()):
             return "task"  # 整治任务, 攻坚任务, 推进措施: a task column named by what it holds, whatever the word before
     note = _HEADER_NOTE.match(text)
