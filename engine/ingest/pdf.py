@@ -254,15 +254,7 @@ def _names_break(last: str, line: str) -> bool:
     # noun after the place (国家矿山安全监察局⏎山西局), or where the national body is a vertically managed one whose
     # offices in places are its own (国家税务总局⏎长春市税务局: rulesets/data/unit_registry.yaml kind `vertical`);
     # "国家发展改革委⏎吉林省发展改革委", "国家能源局⏎吉林省能源局" are two bodies, the nation's and the province's
-    return not (line[place[2] :] in units.suffixes or _vertical(last))
-
-
-def _vertical(name: str) -> bool:
-    """`name` is a national name of a vertically managed body of the unit registry (国家税务总局, 中国人民银行)."""
-    from engine.extract.unitnames import load_registry  # imported here: ingest runs before extract is needed
-
-    return any(f.tier == "national" and f.body is not None and f.body.kind == "vertical"
-               for f in load_registry().forms.get(name, ()))  # fmt: skip
+    return not (line[place[2] :] in units.suffixes or levels.vertical_body(last))
 
 
 def _joiner(text: str, line: str) -> str:

@@ -161,10 +161,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause)
-LEVEL_KNOWN: dict[str, str] = {
-    # blind36, first run (main at 41d6043)
-    "blind36/caac-national-flight-punctuality": "level: the issuer 中国民用航空局综合司 (a national administration's office, 民航局) is not read as national; unknown",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 def level_difference(name: str) -> str | None:
