@@ -254,15 +254,7 @@ def _names_break(last: str, line: str) -> bool:
     # noun after the place (国家矿山安全监察局⏎山西局), or where the national body is a vertically managed one whose
     # offices in places are its own (国家税务总局⏎长春市税务局: rulesets/data/unit_registry.yaml kind `vertical`);
     # "国家发展改革委⏎吉林省发展改革委", "国家能源局⏎吉林省能源局" are two bodies, the nation's and the province's
-    return not (line[place[2] :] in units.suffixes or _vertical(last))
-
-
-def _vertical(name: str) -> bool:
-    """`name` is a national name of a vertically managed body of the unit registry (国家税务总局, 中国人民银行)."""
-    from engine.extract.unitnames import load_registry  # imported here: ingest runs before extract is needed
-
-    return any(f.tier == "national" and f.body is not None and f.body.kind == "vertical"
-               for f in load_registry().forms.get(name, ()))  # fmt: skip
+    return not (line[place[2] :] in units.suffixes or levels.vertical_body(last))
 
 
 def _joiner(text: str, line: str) -> str:
@@ -543,8 +535,16 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
                 continue  # a header row repeated at the top of the page: the table goes on
         elif line.cells is not None and len(heads) < HEAD_ROWS:
             heads.append(_cells_key(line))
-        if prev is not None and prev.cells is not None and line.cells is not None and _row_goes_on(prev, line):
+        if (
+            prev is not None
+            and prev.cells is not None
+            and line.cells is not None
+            and (_row_goes_on(prev, line) or _header_goes_on(prev, line, heads))
+        ):
+            key = _cells_key(prev)
             _join_row(prev, line)
+            if key in heads:  # the header as printed whole, which a later page may repeat
+                heads[heads.index(key)] = _cells_key(prev)
             out[-1] = (out[-1][0], prev.text)
             continue  # prev stays the row, which may go on over one more page
         if (
@@ -607,6 +607,22 @@ def _row_goes_on(prev: Line, line: Line) -> bool:
     """A table row cut by a page break: on the next page, as many cells, the first one empty."""
     assert prev.cells is not None and line.cells is not None
     return line.page == prev.page + 1 and len(line.cells) == len(prev.cells) and not line.cells[0].strip()
+
+
+def _header_goes_on(prev: Line, line: Line, heads: list[str]) -> bool:
+    """A table's header row cut by a page break where a narrow cell wraps its word (序⏎号, 完成时⏎限, 牵头单⏎位): the
+    part on the next page has a first cell of its own, so `_row_goes_on` does not join it, and it would be read as the
+    table's first row. It is the header's rest when `prev` is one of the table's first rows and the two joined cell by
+    cell name more columns (engine.ingest.tables.column_role: the column words of rulesets/data/roles.yaml) and no
+    cell naming one before names none after: a row of its own below a whole header (序号 | 1) spoils the word."""
+    assert prev.cells is not None and line.cells is not None
+    if line.page != prev.page + 1 or len(line.cells) != len(prev.cells) or _cells_key(prev) not in heads:
+        return False
+    from engine.ingest.tables import column_role  # the task tables' header words, read where the tables are
+
+    before = [column_role(c) is not None for c in prev.cells]
+    after = [column_role(a + b) is not None for a, b in zip(prev.cells, line.cells, strict=True)]
+    return sum(after) > sum(before) and all(b <= a for b, a in zip(before, after, strict=True))
 
 
 def _margins(lines: list[Line]) -> tuple[float, float]:

@@ -5,7 +5,8 @@ What the codes mean is data (`doc_number` in rulesets/data/levels.yaml: the nati
 organ characters, the province abbreviations); the places below a province are read against the
 gazetteer, never against a list of numbers:
 
-- 国办发, 国发, 教发 … (the national pattern) -> national;
+- 国办发, 国发, 人社部发 … (the national pattern) and the codes of the State Council's bodies (民航局综司发, 税总发,
+  署税发: rulesets/data/national_bodies.yaml `codes`) -> national;
 - a province abbreviation and the organ only (川办发, 豫政, 桂政办发) -> that province;
 - a stem and a level suffix (赣市府办字: a 市 whose name begins with 赣) -> that level, and the place
   when the gazetteer has exactly one such division (赣州市);
@@ -21,7 +22,7 @@ import re
 from engine.memo import memo
 from engine.models import Level
 from engine.parse.frontmatter import doc_number_in
-from engine.parse.level import levels_table, short_name
+from engine.parse.level import levels_table, national_codes, short_name
 
 _SUFFIX_LEVEL: dict[str, Level] = {"省": "province", "市": "city", "州": "city", "盟": "city",
                                    "县": "county", "区": "county", "旗": "county"}  # fmt: skip
@@ -72,8 +73,8 @@ def read(number: str | None) -> tuple[str, str | None, Level] | None:
     national, organ, provinces = _table()
     if not code or organ is None:
         return None
-    if national is not None and national.search(code):
-        return "全国", None, "national"
+    if (national is not None and national.search(code)) or code.startswith(national_codes()):
+        return "全国", None, "national"  # 国办发, 人社部发; 民航局综司发, 税总发 (national_bodies.yaml codes)
     head = _place_part(code, organ)
     if head == code:
         return None  # no organ part: not an issuer's code we can read

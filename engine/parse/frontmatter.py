@@ -215,9 +215,15 @@ def org_names(text: str) -> list[str]:
     parts = text.split()
     if not parts or len(text) > 80:
         return []
-    if all(_ORG.match(p) and p.endswith(org_suffixes()) for p in parts):
+    if all(_ORG.match(p) and _issuer_end(p) for p in parts):
         return [name for p in parts for name in _split_orgs(p)]
     return []
+
+
+def _issuer_end(name: str) -> bool:
+    """`name` ends as an issuing body's does (units.yaml `issuer_suffixes`), or is an office inside a national body
+    named after it (中国民用航空局综合司, 国家铁路局科技与法制司: rulesets/data/national_bodies.yaml `offices`)."""
+    return name.endswith(org_suffixes()) or levels.national_office(name)
 
 
 def _org_starts(text: str, pos: int) -> bool:
@@ -250,12 +256,18 @@ def _split_orgs(name: str) -> list[str]:
             continue  # inside a longer suffix: 委|员会, 办|公室
         if name.startswith(ends, pos):
             continue  # the name goes on: 市委|办公室
-        if head.endswith(ends) and _ORG.match(head) and body_starts(name, pos):
+        if _issuer_end(head) and _ORG.match(head) and body_starts(name, pos) and not _office_of(name, start, pos):
             tail = name[pos:]
-            if tail.endswith(ends) and _ORG_RUN.match(tail):
+            if _issuer_end(tail) and _ORG_RUN.match(tail):
                 out.append(head)
                 start = pos
     return [*out, name[start:]]
+
+
+def _office_of(name: str, start: int, pos: int) -> bool:
+    """The body `name[start:pos]` is a national body and the place at `pos` opens its office there
+    (国家税务总局|长春市税务局, 国家矿山安全监察局|山西局: level.national_office_place), one name, not two."""
+    return levels.national_body_end(name, start) == pos and levels.national_office_place(name[start:]) is not None
 
 
 def issuer_run(text: str) -> list[str]:
@@ -264,7 +276,7 @@ def issuer_run(text: str) -> list[str]:
     together (ingest drops a space between two Han characters) or parted by 、/，; 等N部门 may close the run."""
     text = _RUN_TAIL.sub("", text.strip())
     names = [n for part in _RUN_GAPS.split(text) if part for n in _split_orgs(part)]
-    if names and all(_ORG.match(n) and n.endswith(org_suffixes()) and "的" not in n for n in names):
+    if names and all(_ORG.match(n) and _issuer_end(n) and "的" not in n for n in names):
         return names
     return []
 

@@ -398,28 +398,104 @@ def _refused(
 
 
 def is_national(text: str) -> bool:
+    """`text` (a title, an issuer) opens with a national body: a national opening word (国务院, 国家 …) or a national
+    body's name (`national_body_at`) — unless that body's name is followed by a place and an office of its own
+    there (`national_office_place`: 国家税务总局长春市税务局, 国家矿山安全监察局山西局 are offices in places)."""
     t = strip_quotes(text).strip()
+    if national_office_place(t) is not None:
+        return False
     return t.startswith(NATIONAL_PREFIXES) or _national_body(t)
 
 
 def _national_body(text: str) -> bool:
-    """`text` opens with a national body's name as the unit registry writes it (交通运输部, 交通运输部办公厅,
-    审计署, 海关总署, 市场监管总局, 中国人民银行): a ministry or commission issuing (or publishing a draft
+    """`text` opens with a national body's name (交通运输部, 交通运输部办公厅, 审计署, 海关总署, 市场监管总局, 中国人民银行,
+    中国民用航空局综合司, 国家铁路局): a ministry, commission or national administration issuing (or publishing a draft
     for comment) speaks for the whole country, whatever its portal's page carries. 公安部门 is no 公安部."""
-    from engine.extract.unitnames import load_registry  # the registry reads this module's place names
-
-    return _national_names_re(load_registry().national_pattern()).match(text) is not None
+    return national_body_end(text, 0) is not None
 
 
 def national_body_at(text: str, pos: int) -> bool:
-    """A national body's name as the unit registry writes it starts at `pos` (人力资源社会保障部 after 工业和信息化部
-    in a joint notice's run of issuers)."""
+    """A national body's name starts at `pos` (人力资源社会保障部 after 工业和信息化部 in a joint notice's run of issuers;
+    国家铁路局 after 交通运输部)."""
+    return national_body_end(text, pos) is not None
+
+
+def national_body_end(text: str, pos: int) -> int | None:
+    """Where the national body's name starting at `pos` ends, or None: the names the unit registry writes for the
+    national tier and the State Council's organisation (rulesets/data/national_bodies.yaml)."""
     from engine.extract.unitnames import load_registry  # the registry reads this module's place names
 
-    return _national_names_re(load_registry().national_pattern()).match(text, pos) is not None
+    ends = [
+        m.end()
+        for pattern in (load_registry().national_pattern(), _national_table()[0])
+        if (m := _national_names_re(pattern).match(text, pos)) is not None
+    ]
+    return max(ends, default=None)
 
 
-@memo(4, copy="shared")  # a compiled pattern, one per registry
+def national_office_place(text: str) -> str | None:
+    """The rest of `text` from the place its opening national body's office stands in (长春市税务局 of
+    国家税务总局长春市税务局, 山西局 of 国家矿山安全监察局山西局), or None. An office in a place is named by the national
+    body, the place, then an office's name (national_bodies.yaml `offices_in_places`: 局, 监管局, 调查总队, 分行 …) or,
+    for a vertically managed body (unit_registry.yaml kind `vertical`), any name but a government's: 国家能源局吉林省能源局
+    and 国家发展改革委北京市人民政府 are two issuers run together. A title's name ends at its 关于."""
+    end = national_body_end(text, 0)
+    if end is None:
+        return None
+    hit = place_at(text, end)
+    if hit is None:
+        return None
+    rest = re.split(r"\s|关于|转发|印发", text[hit[2] :], maxsplit=1)[0]
+    if not rest or _BODY_WORD.match(rest):
+        return None
+    if rest in _national_table()[3] or vertical_body(text[:end]):
+        return text[end:]
+    return None
+
+
+def vertical_body(name: str) -> bool:
+    """`name` is a national name of a vertically managed body of the unit registry (国家税务总局, 中国人民银行)."""
+    from engine.extract.unitnames import load_registry  # the registry reads this module's place names
+
+    forms = load_registry().forms.get(name, ())
+    return any(f.tier == "national" and f.body is not None and f.body.kind == "vertical" for f in forms)
+
+
+def national_office(name: str) -> bool:
+    """`name` is an office of a national body named after it: inside it (中国民用航空局综合司, 民航局运输司, 交通运输部
+    办公厅: it ends as the bodies' offices do, national_bodies.yaml `offices`) or in a place (国家统计局山西调查总队:
+    `national_office_place`, ending as `offices_in_places`)."""
+    end = national_body_end(name, 0)
+    if end is None or len(name) <= end:
+        return False
+    _, _, offices, in_places = _national_table()
+    return name.endswith(offices) or (name.endswith(tuple(in_places)) and national_office_place(name) is not None)
+
+
+@memo(1, copy="shared")  # tuples and a frozenset from the one file
+def _national_table() -> tuple[str, tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """rulesets/data/national_bodies.yaml as (a pattern of every name and short form, the 文号 code openings, the
+    endings of the bodies' offices longest first, the names of their offices in places)."""
+    from engine.extract.unitnames import trie_regex  # the registry's module reads this module's place names
+
+    raw = read_data("national_bodies.yaml") or {}
+    names: set[str] = set()
+    codes: set[str] = set()
+    for body in raw.get("bodies") or ():
+        names.add(str(body["name"]))
+        names.update(str(s) for s in body.get("short") or ())
+        codes.update(str(c) for c in body.get("codes") or ())
+    offices = sorted((str(o) for o in raw.get("offices") or ()), key=len, reverse=True)
+    in_places = frozenset(str(o) for o in raw.get("offices_in_places") or ())
+    return trie_regex(names), tuple(sorted(codes, key=len, reverse=True)), tuple(offices), in_places
+
+
+def national_codes() -> tuple[str, ...]:
+    """How the 文号 of the national bodies open (national_bodies.yaml `codes`: 民航局综司发, 税总发, 署税发)."""
+    return _national_table()[1]
+
+
+@memo(4, copy="shared")  # a compiled pattern, one per registry and one of national_bodies.yaml
 def _national_names_re(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{pattern})(?![门署])")
 
@@ -563,7 +639,9 @@ def _from_candidates(
         if is_national(text):
             got: tuple[str, str | None, Level] = (NATIONAL_NAME, None, "national")
         else:
-            places = places_in(text, known)
+            # a national body's office in a place (国家税务总局长春市税务局) is that place's
+            office = national_office_place(strip_quotes(text).strip())
+            places = places_in(text, known) or (places_in(office, known) if office else [])
             if not places:
                 continue
             got = _resolve(places)

@@ -141,7 +141,6 @@ KNOWN: dict[str, str] = {
     "blind36/ankang-city-konjac-oneline": "units: (四) ends “市市场监管局负责组织实施。” with a lead and no 配合 part; not read (the items with “…配合做好…工作” are read)",
     "blind36/caac-national-flight-punctuality": "units: (三)'s “此项工作由机场司负责，各地区管理局、各运输机场予以配合。” loses its two support units (the same sentence with other units is read)",
     "blind36/shandong-province-renewable-resources": "units: the prose closing “X要切实履行牵头责任，Y、Z要主动配合。” (.docx) is not read; no units",
-    "blind36/wenshan-prefecture-sanqi-table": "measures: the PDF task table's header wraps in its narrow cells (“序/号”, “完成时/限”) and the second header line “号 … 限” is read as a row, 6 measures for 5",
     "blind36/xiannvshan-subdistrict-summer-resort": "units: the prose closing “本项工作由X承办，Y、Z协办。” (承办 leads, 协办 supports) is not read; no units",
     "blind36/zibo-city-anti-fraud-police-gbk": "units: the labels “主责警种：X” / “协同警种：Y、Z” are not read; no units",
 }
@@ -159,10 +158,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause)
-LEVEL_KNOWN: dict[str, str] = {
-    # blind36, first run (main at 41d6043)
-    "blind36/caac-national-flight-punctuality": "level: the issuer 中国民用航空局综合司 (a national administration's office, 民航局) is not read as national; unknown",
-}
+LEVEL_KNOWN: dict[str, str] = {}
 
 
 def level_difference(name: str) -> str | None:
