@@ -59,8 +59,9 @@ def layout_table(
         return None
     head = lines[i][1]
     texts = [c for _, c in head_cells]
-    measure = _measure(head, head_cells, _page(lines, i + 1, texts))
-    starts = _column_starts(head, head_cells, _page(lines, i + 1, texts), measure)
+    page = _page(lines, i + 1, texts)
+    measure = _measure(head, head_cells, page)
+    starts = _column_starts(head, head_cells, page, measure)
     frame: dict[int, list[int]] = {}  # index in lines -> the column starts of its page
     rows: list[list[tuple[int, list[tuple[int, int, str]]]]] = []  # per row: (index in lines, its pieces)
     headings: set[int] = set()
@@ -144,7 +145,7 @@ def _row_lines(below: list[tuple[int, str]]) -> list[tuple[str, list[tuple[int, 
 def _measure(head: str, head_cells: list[tuple[int, str]], below: list[tuple[int, str]]) -> Measure:
     """How the layout counted positions: in display columns (`tables._width`: a Han character two, as an editor
     shows it) or in characters (`len`: as `pdftotext -layout` places them) — the count under which more pieces of the
-    table's lines start where a piece of another line (or a header word's end) does. Display columns when even."""
+    header's and the rows' lines start where a piece of another of those lines does. Display columns when even."""
     lines = [(head, head_cells), *_row_lines(below)]
     best, score = t._width, -1
     for measure in (t._width, len):
