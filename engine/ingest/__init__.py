@@ -33,7 +33,7 @@ from engine.ingest.readers import (
     split_lines,
     unwrap,
 )
-from engine.ingest.tables import BoxLine, TableRow, text_table_lines
+from engine.ingest.tables import BoxLine, TableRow, drop_continued_captions, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
 
@@ -66,6 +66,8 @@ def build(
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
     removed = list(removed or [])
+    lines, captions = drop_continued_captions(lines)  # 续表 between the two parts of a task table
+    removed.extend(captions)
     lines, closing = footer.closing_cut(lines)
     parts = [
         (line_no, orig, piece, normalise_parts(piece.text))

@@ -15,20 +15,34 @@ column a line that does not fill the column ended the name a line break ended (�
 and a line that fills it was cut by the column's width and goes on below (区工业和信息化 / 局 -> 区工业和信息化局;
 汕头市生态环境局 / 澄海分局 -> one name: the part below does not open as a body's name does — 区, 市, 各, a place).
 
+Positions are counted as the text was laid out: in display columns (a Han character two) where an editor aligned
+it, in characters where `pdftotext -layout` did (it places every character, Han or not, in one column): whichever
+lines the table's pieces up on the same columns (`_measure`). A header word printed centred over a wide column
+starts right of the column, whose cells start at its left rule: a column starts where the lines below start pieces
+between the header word before it and its own (`_column_starts`).
+
 Read only after a header line of column words (`tables._header_kind`: at least three cells, two of them column
-words) whose first column is 序号; a line that is neither a numbered row (whose cells may run past the next
-header's start, as a one-line row's long unit list does), a line of the row above whose pieces each end before the
-next column starts, the header again, a section row nor blank ends the table, so prose after it (三、保障措施 and its items,
-a paragraph running across the columns) stays prose. engine/ingest/tables.py reads every other text table.
+words) whose first column is 序号, or, without a 序号 column, whose first column is the task's and which names a unit
+column. A row opens on its 序号 line; without 序号, on a line with text in the task column and another column after
+the row above's task text closed its sentence (or stopped: a line with no task text between) and with a unit in the
+lead column that opens a name or follows a whole one (`_opens_row`). A line that is none of these, a line of the row
+above whose pieces each end before the next column starts, the header again, a 续表 line (the table set as two), a
+section row nor blank ends the table, so prose after it (三、保障措施 and its items, a paragraph running across the
+columns) stays prose. engine/ingest/tables.py reads every other text table.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from engine.ingest import tables as t
 
+Measure = Callable[[str], int]  # the width of a text as the layout counted it (display columns, or characters)
+
 SLACK = 1  # display columns a piece may stand left of its header's start (the layout rounds positions)
+CALIBRATE = 60  # lines below the header whose pieces say where its columns start (`_column_starts`)
+MIN_PIECES = 3  # pieces of a line that is a row's, for `_column_starts`: prose runs across the columns in one
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _LIST_END = "、，,；;/／"
 # how a body's name opens (区科技局, 市财政局, 各镇（街道）, 中共…): a line of a unit column that opens so starts a name
@@ -40,35 +54,52 @@ def layout_table(
 ) -> tuple[list[tuple[int, str]], int] | None:
     """(the table's rows as `TableRow` lines, index of the first line after the table) for the layout table whose
     header is `lines[i]`, or None when no row follows it (the caller reads the line as it did)."""
-    if roles.get(0) != "no":
+    numbered = roles.get(0) == "no"
+    if not numbered and (roles.get(0) != "task" or not set(roles.values()) & set(t._UNIT_ROLES)):
         return None
     head = lines[i][1]
-    starts = [t._width(head[:o]) for o, _ in head_cells]
     texts = [c for _, c in head_cells]
+    page = _page(lines, i + 1, texts)
+    measure = _measure(head, head_cells, page)
+    starts = _column_starts(head, head_cells, page, measure)
+    frame: dict[int, list[int]] = {}  # index in lines -> the column starts of its page
     rows: list[list[tuple[int, list[tuple[int, int, str]]]]] = []  # per row: (index in lines, its pieces)
     headings: set[int] = set()
     ends: list[int] = []  # per row: the index after its last line
     j = i + 1
     while j < len(lines):
         text = lines[j][1]
-        if not text.strip():
+        if not text.strip() or t.continued_caption(text):
+            j += 1  # a blank line, or the 续表 line over the table's part on the next page
+            continue
+        cells = t._split_cells(text, "space")
+        if [c for _, c in cells] == texts:
+            # the header again, where a page of the printed table began: that page's own columns (a layout counts
+            # the positions of each page apart, and may set a page's lines wider or narrower)
+            starts = _column_starts(text, cells, _page(lines, j + 1, texts), measure)
             j += 1
             continue
-        pieces = _pieces(text, starts)
-        if [p[2] for p in pieces] == texts:
-            j += 1  # the header again, where a page of the printed table began
-            continue
+        pieces = _pieces(text, starts, measure)
         first_col = pieces[0][0]
         stripped = text.strip()
-        if first_col == 0 and len(pieces) == 1 and t._SECTION_LEAD.match(stripped) and len(stripped) <= 40:
+        if (
+            (first_col == 0 or roles.get(first_col) == "task") and len(pieces) == 1
+            and t._SECTION_LEAD.match(stripped) and len(stripped) <= 40
+        ):
             headings.add(len(rows))  # a section row: 一、提升政务服务效能
             rows.append([(j, pieces)])
-        elif first_col == 0 and t._NUMBER.match(pieces[0][2]) and len(pieces) > 1:  # a row's first line: its 序号
+        elif numbered and first_col == 0 and t._NUMBER.match(pieces[0][2]) and len(pieces) > 1:
+            rows.append([(j, pieces)])  # a row's first line: its 序号
+        elif not numbered and _opens_row(rows, headings, lines, pieces, roles, starts, measure):
             rows.append([(j, pieces)])
-        elif rows and len(rows) - 1 not in headings and first_col > 0 and _fits(pieces, starts, text):
+        elif (
+            rows and len(rows) - 1 not in headings and (first_col > 0 or not numbered)
+            and _fits(pieces, starts, text, measure)
+        ):
             rows[-1].append((j, pieces))  # the row above's cells go on
         else:
             break
+        frame[j] = starts
         ends[len(rows) - 1 :] = [j + 1]
         j += 1
     while rows and len(rows) - 1 in headings:  # the document's own heading after the table (三、保障措施)
@@ -77,12 +108,12 @@ def layout_table(
         ends.pop()
     if not [r for k, r in enumerate(rows) if k not in headings]:
         return None
-    bounds = _bounds(starts, rows, lines)
+    bounds = _bounds(frame, rows, lines, measure)
     out: list[tuple[int, str]] = []
     ordinal = 0
     above = t.row_memory()
     for k, row in enumerate(rows):
-        line = _row(row, lines, roles, bounds, len(starts), ordinal + 1, above, k in headings)
+        line = _row(row, lines, roles, bounds, len(starts), ordinal + 1, above, k in headings, measure)
         if line is None:
             continue
         ordinal += 0 if line.heading else 1
@@ -90,11 +121,68 @@ def layout_table(
     return out, ends[-1]
 
 
-def _pieces(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+def _page(lines: list[tuple[int, str]], j: int, texts: list[str]) -> list[tuple[int, str]]:
+    """The lines from `j` on the same page as the header above them: up to a page break (a form feed), the header
+    printed again, or CALIBRATE lines."""
+    out: list[tuple[int, str]] = []
+    for no, text in lines[j : j + CALIBRATE]:
+        if "\f" in text or [c for _, c in t._split_cells(text, "space")] == texts:
+            break
+        out.append((no, text))
+    return out
+
+
+def _row_lines(below: list[tuple[int, str]]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The lines among `below` that hold MIN_PIECES pieces or more (a row's first line, not prose), with them."""
+    out = []
+    for _, text in below:
+        pieces = t._split_cells(text, "space")
+        if len(pieces) >= MIN_PIECES:
+            out.append((text, pieces))
+    return out
+
+
+def _measure(head: str, head_cells: list[tuple[int, str]], below: list[tuple[int, str]]) -> Measure:
+    """How the layout counted positions: in display columns (`tables._width`: a Han character two, as an editor
+    shows it) or in characters (`len`: as `pdftotext -layout` places them) — the count under which more pieces of the
+    header's and the rows' lines start where a piece of another of those lines does. Display columns when even."""
+    lines = [(head, head_cells), *_row_lines(below)]
+    best, score = t._width, -1
+    for measure in (t._width, len):
+        seen: dict[int, set[int]] = {}  # start -> the lines with a piece starting there
+        for n, (text, pieces) in enumerate(lines):
+            for o, _ in pieces:
+                seen.setdefault(measure(text[:o]), set()).add(n)
+        shared = sum(len(at) for at in seen.values() if len(at) > 1)
+        if shared > score:
+            best, score = measure, shared
+    return best
+
+
+def _column_starts(
+    head: str, head_cells: list[tuple[int, str]], below: list[tuple[int, str]], measure: Measure
+) -> list[int]:
+    """Where each column starts: its header word's start, or further left where the lines below start pieces
+    between the header word before it and its own — a header word printed centred over a wide column (重点任务
+    over a task column whose text starts at its left rule) starts right of the column, and the column's cells
+    left of it. Only lines of MIN_PIECES pieces or more are looked at (a row's first line, not prose)."""
+    starts = [measure(head[:o]) for o, _ in head_cells]
+    ends = [s + measure(c) for s, (_, c) in zip(starts, head_cells, strict=True)]
+    found = list(starts)
+    for text, pieces in _row_lines(below):
+        for o, _ in pieces:
+            at = measure(text[:o])
+            for k in range(1, len(starts)):
+                if ends[k - 1] < at < found[k]:
+                    found[k] = at
+    return found
+
+
+def _pieces(text: str, starts: list[int], measure: Measure) -> list[tuple[int, int, str]]:
     """(header column, offset in the line, text) of each piece of a line, pieces in one column joined."""
     out: list[tuple[int, int, str]] = []
     for o, piece in t._split_cells(text, "space"):
-        at = t._width(text[:o])
+        at = measure(text[:o])
         col = max((k for k, s in enumerate(starts) if s <= at + SLACK), default=0)
         if out and out[-1][0] >= col:  # two pieces under one header cell: one text
             c, po, _ = out[-1]
@@ -104,37 +192,80 @@ def _pieces(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _fits(pieces: list[tuple[int, int, str]], starts: list[int], text: str) -> bool:
+def _opens_row(
+    rows: list[list[tuple[int, list[tuple[int, int, str]]]]],
+    headings: set[int],
+    lines: list[tuple[int, str]],
+    pieces: list[tuple[int, int, str]],
+    roles: dict[int, str],
+    starts: list[int],
+    measure: Measure,
+) -> bool:
+    """In a table without a 序号 column, whether a line opens a row: text in the task column (the first) and in
+    another; and the first row, a row after a section row, or the row above's task text done — it closed its
+    sentence (。；！？) or a line without task text came after it — with, where the line has a piece in a lead (or
+    责任单位) column, that piece no part of the name above it (`_goes_on`)."""
+    if pieces[0][0] != 0 or len(pieces) < 2:
+        return False
+    if not rows or len(rows) - 1 in headings:
+        return True
+    row = rows[-1]
+    task = [p[2] for _, ps in row for p in ps if p[0] == 0]
+    done = row[-1][1][0][0] != 0 or (bool(task) and task[-1].rstrip()[-1:] in "。；;！!？?")
+    if not done:
+        return False
+    for col, _, piece in pieces:
+        if roles.get(col) in ("lead", "duty"):
+            above = [(j, p) for j, ps in row for p in ps if p[0] == col]
+            if not above:
+                return True
+            j, (_, o, last) = above[-1]
+            bound = starts[col + 1] - 2 if col + 1 < len(starts) else 10**6
+            filled = measure(lines[j][1][: o + len(last)]) >= bound - SLACK
+            return not _goes_on([(ch, 0) for ch in last], piece, filled)
+    return True
+
+
+def _fits(pieces: list[tuple[int, int, str]], starts: list[int], text: str, measure: Measure) -> bool:
     """Every piece ends before the next header cell starts: no prose line running across the columns."""
     for col, o, piece in pieces:
-        end = t._width(text[: o + len(piece)])
+        end = measure(text[: o + len(piece)])
         if col + 1 < len(starts) and end > starts[col + 1]:
             return False
     return True
 
 
-def _bounds(starts: list[int], rows: list, lines: list[tuple[int, str]]) -> list[int]:
-    """Where each column's text can reach (display width): the next header cell's start less the gap of two
-    spaces between cells; the last column, as far as its text reaches in the table."""
-    last = starts[-1]
+def _bounds(
+    frame: dict[int, list[int]], rows: list, lines: list[tuple[int, str]], measure: Measure
+) -> dict[int, list[int]]:
+    """Per line of the table, where each column's text can reach on its page: as far as the column's text reaches
+    on that page (a line that long filled the column), and short of the next column's start less the gap of two
+    spaces between cells; the last column, as far as its text reaches."""
+    reach: dict[int, dict[int, int]] = {}  # id of a page's starts -> column -> the furthest end
     for row in rows:
         for j, pieces in row:
             text = lines[j][1]
+            far = reach.setdefault(id(frame[j]), {})
             for col, o, piece in pieces:
-                if col == len(starts) - 1:
-                    last = max(last, t._width(text[: o + len(piece)]))
-    return [s - 2 for s in starts[1:]] + [last]
+                far[col] = max(far.get(col, 0), measure(text[: o + len(piece)]))
+    out: dict[int, list[int]] = {}
+    for j, starts in frame.items():
+        far = reach.get(id(starts), {})
+        edges = [s - 2 for s in starts[1:]]
+        out[j] = [min(e, far.get(k, e)) for k, e in enumerate(edges)] + [max(starts[-1], far.get(len(starts) - 1, 0))]
+    return out
 
 
 def _row(
     row: list[tuple[int, list[tuple[int, int, str]]]],
     lines: list[tuple[int, str]],
     roles: dict[int, str],
-    bounds: list[int],
+    bounds: dict[int, list[int]],
     width: int,
     ordinal: int,
     above: t.RowMemory,
     heading: bool,
+    measure: Measure,
 ) -> t.TableRow | None:
     """One row's `TableRow`: its lines joined with a newline (`orig`), each cell's lines joined as the module
     says, every character of the synthetic line mapped to where it stands in `orig`."""
@@ -161,7 +292,7 @@ def _row(
                 if _ASCII_WORD.match(prev) and _ASCII_WORD.match(piece[0]):
                     chars = [(" ", chars[0][1]), *chars]
                 parts[-1].extend(chars)
-            full[col] = t._width(text[: o + len(piece)]) >= bounds[col] - SLACK
+            full[col] = measure(text[: o + len(piece)]) >= bounds[j][col] - SLACK
     texts = ["\t".join("".join(ch for ch, _ in p) for p in parts) for parts in cells]
     if heading:
         only = next(k for k, s in enumerate(texts) if s)

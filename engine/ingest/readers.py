@@ -35,6 +35,7 @@ from engine.ingest.tables import (
     Cell,
     GridBudget,
     TableRow,
+    TableRun,
     field_table_line,
     find_header,
     table_lines,
@@ -265,6 +266,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         counter = [0]
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         _GRIDS.set(GridBudget(path))
+        _RUN.set(TableRun())
         bold: dict[int, list[str]] = {}
         _BOLD.set(bold)
         body = document.element.body
@@ -286,6 +288,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
     finally:
         _LABELS.set({})
         _GRIDS.set(None)
+        _RUN.set(None)
         _BOLD.set(None)
 
 
@@ -348,6 +351,8 @@ _LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
 # the cells of the table grids built for the .docx being read, within budget (a merged cell repeats its text)
 _GRIDS: ContextVar[GridBudget | None] = ContextVar("docx_grids", default=None)
+# the last task table of the .docx being read, which the next may go on with (a 续表: engine.ingest.tables.TableRun)
+_RUN: ContextVar[TableRun | None] = ContextVar("docx_table_run", default=None)
 # the runs printed bold of the .docx being read, by line number (engine.ingest.emphasis)
 _BOLD: ContextVar[dict[int, list[str]] | None] = ContextVar("docx_bold", default=None)
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
@@ -450,17 +455,22 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 held = None
             rows = _docx_rows(block) if tables else None
             field = field_table_line(rows) if rows else None
+            run = _RUN.get() if tables else None
             if field is not None and rows is not None:
+                if run is not None:
+                    run.broken()
                 # a measure's own table of fields (牵头单位 | X; 完成时限 | Z): one line, numbered by its first cell
                 first = counter[0] + 1
                 counter[0] += sum(c.lines for row in rows for c in row)
                 _note_bold(first, block._tbl.tr_lst)  # type: ignore[attr-defined]
                 yield first, field
                 continue
-            found = table_lines(rows) if rows else None
+            found = table_lines(rows, run) if rows else None
             if found is not None and rows is not None:
                 yield from _docx_task_table(block, rows, found, counter)
                 continue
+            if run is not None:
+                run.broken()  # a table that is no task table: the next one continues none
             for tr in block._tbl.tr_lst:
                 for tc in tr.tc_lst:
                     # a vertically merged cell repeats as vMerge="continue" cells below it: read it once
@@ -473,6 +483,8 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
             if tables:  # the document's own count (a cell read for its table's grid counts from 0)
                 _note_bold(counter[0], [p])
             line = (counter[0], _LABELS.get().get(p, "") + paragraph_text(p))
+            if tables and (run := _RUN.get()) is not None:
+                run.text(line[1])
             if held is not None:
                 line = (held[0], held[1] + line[1])
                 held = None
@@ -709,6 +721,7 @@ def _html_lines(
     and each line's text printed bold (engine.ingest.emphasis)."""
     stack: list[tuple[object, bool]] = [(root, True)]
     metadata_rows: dict[int, bool] = {}
+    run = TableRun()  # the last task table, which the next may go on with (a 续表)
     out: list[str] = []
     rows: list[TableRow] = []
     row_bold: list[list[str]] = []  # the bold text of each of `rows`
@@ -723,7 +736,7 @@ def _html_lines(
             continue
         if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total, sizes):
             continue
-        if tag == "table" and _html_task_table(node, out, rows, grids, row_bold):
+        if tag == "table" and _html_task_table(node, out, rows, grids, row_bold, run):
             continue
         if tag in _BLOCK_TAGS:
             out.append(_BREAK)
@@ -815,9 +828,12 @@ def depth_bound(text: str, limit: int) -> int:
 
 
 def _html_task_table(
-    table: object, out: list[str], rows: list[TableRow], grids: GridBudget, row_bold: list[list[str]]
+    table: object, out: list[str], rows: list[TableRow], grids: GridBudget, row_bold: list[list[str]],
+    run: TableRun | None = None,
 ) -> bool:
-    """A task table: its rows go to `out` as row markers (the lines in `rows`); False for any other.
+    """A task table: its rows go to `out` as row markers (the lines in `rows`); False for any other. `run`: the
+    page's last task table, which this one goes on with where only blank lines or a 续表 line stand between them
+    and its header is that one's again (engine.ingest.tables.TableRun).
 
     Its header is looked for first in the short text of its first rows (a header cell is a column's
     name): a layout table holding a whole page, or tables nested in tables, cost that little each."""
@@ -827,7 +843,10 @@ def _html_task_table(
         return False
     grid = _html_rows(trs, grids)
     field = field_table_line(grid) if grid else None  # a measure's own table of fields: one line
-    found = (0, [field]) if field is not None else table_lines(grid) if grid else None
+    if run is not None:
+        for line in "".join(out[run.mark :]).split(_BREAK):  # the page's text since that table
+            run.text(line.replace(BOLD_ON, "").replace(BOLD_OFF, ""))
+    found = (0, [field]) if field is not None else table_lines(grid, run) if grid else None
     if found is None:
         return False
     h, lines = found
@@ -840,6 +859,10 @@ def _html_task_table(
             rows.append(line)
             row_bold.append(html_bold_texts(tr))
     out.append(_BREAK)
+    if run is not None:
+        if field is not None:
+            run.broken()
+        run.mark = len(out)
     return True
 
 

@@ -502,7 +502,7 @@ def _fields(
             b.add(due, starts[k])
         else:
             b.add(due, start=starts[k])
-        if _BARE_DATE.match(due.strip()):
+        if _BARE_DATE.match(_squash(due)):  # 2026年12月, also as a layout spaces it (2026 年 12 月)
             b.add("底前", starts[k])
         if not due.rstrip("。；; ").endswith(_DONE) and not re.search("长期|持续|每", due):
             b.add("完成", starts[k])
@@ -686,19 +686,120 @@ def split_header(top: list[Cell], row: list[Cell]) -> dict[int, str] | None:
     return roles if labelled else None
 
 
-def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | None:
+CAPTION_MAX = 60  # characters: a 续表 line with its table's number and title; a longer line is text
+_CAPTION_NUMBER = "[0-9０-９一二三四五六七八九十]{1,3}(?:[-－—.．][0-9０-９]{1,3})?"
+_CAPTION_TITLE = "(?:[\\s\u3000:：]+[^。；;！!？?]{1,40})?"
+
+
+@memo(1, copy="shared")  # a compiled pattern, from the one file
+def _continued_pattern() -> re.Pattern[str]:
+    """rulesets/data/layout.yaml `continued_tables` as one pattern on a whole line (spaces kept)."""
+    from engine.extract.data import read_data  # engine.extract imports engine.parse, which imports ingest
+
+    raw = read_data("layout.yaml", required=True) or {}
+    table = raw.get("continued_tables") or {}
+
+    def alt(words: object) -> str:
+        return "|".join(re.escape(str(w)) for w in sorted(words or (), key=len, reverse=True))  # type: ignore[attr-defined]
+
+    words, marks, labels = alt(table.get("words")), alt(table.get("after_caption")), alt(raw.get("caption_labels"))
+    forms = []
+    if words:  # 续表, 续表1, （续表）, 续表 1　重点任务分工表
+        forms.append(f"[（(]?(?:{words})[\\s\u3000]*(?:{_CAPTION_NUMBER})?[)）]?{_CAPTION_TITLE}")
+    if marks and labels:  # 表1（续）, 附表2　重点任务分工表（续表）
+        forms.append(f"(?:{labels})[\\s\u3000]*{_CAPTION_NUMBER}[^。；;（(]{{0,40}}[（(](?:{marks})[)）]")
+    if not forms:
+        return re.compile("(?!)")
+    return re.compile(f"^[\\s\u3000]*(?:{'|'.join(forms)})[\\s\u3000]*$")
+
+
+def continued_caption(text: str) -> bool:
+    """The line is a 续表 caption (rulesets/data/layout.yaml `continued_tables`): it says the table below goes on
+    with the one above (续表, 续表1, 表1（续）), and is no text of the plan."""
+    if not text or len(text) > CAPTION_MAX or ("续" not in text and "續" not in text and "接" not in text):
+        return False
+    return _continued_pattern().match(to_simplified(text)) is not None
+
+
+def drop_continued_captions(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
+    """(the lines less each 续表 caption that stands between two task-table rows, blank lines aside; the captions
+    taken out): the line over a table's second part is no text of the measure in the row above it. Every input
+    form: a reader of tables has read both parts as one table (`TableRun`) or kept the line between them."""
+    out: list[tuple[int, str]] = []
+    dropped: list[str] = []
+    last_row = False  # the last line that was not blank is a task-table row
+    for k, (no, text) in enumerate(lines):
+        if isinstance(text, TableRow):
+            last_row = True
+        elif text.strip():
+            if last_row and continued_caption(text) and _row_follows(lines, k + 1):
+                dropped.append(text.strip())
+                continue
+            last_row = False
+        out.append((no, text))
+    return out, dropped
+
+
+def _row_follows(lines: list[tuple[int, str]], k: int) -> bool:
+    """The first line from `k` that is not blank (nor another 续表 caption) is a task-table row."""
+    for _, text in lines[k:]:
+        if isinstance(text, TableRow):
+            return True
+        if text.strip() and not continued_caption(text):
+            return False
+    return False
+
+
+class TableRun:
+    """The task table a document's next table may go on with: a table set as two (a page break, then a 续表 line
+    and the header row printed again over the rest of its rows) is one table, its rows numbered on and a cell
+    saying 同上 reading the row above it across the break. A reader keeps one per document, tells it each line of
+    text between tables (`text`: anything but a blank line or a 续表 caption ends the run, as a table that is no
+    task table does, `broken`) and hands it to `table_lines`, which goes on from it where the next table's header
+    is the last one's again and leaves its own table in it."""
+
+    __slots__ = ("_header", "_memory", "_ordinal", "mark")
+
+    def __init__(self) -> None:
+        self._header: frozenset[str] = frozenset()  # the last task table's header rows, squashed
+        self._ordinal = 0
+        self._memory: RowMemory | None = None
+        self.mark = 0  # where the reader's output stood when that table ended (the reader's own use)
+
+    def broken(self) -> None:
+        self._header, self._memory = frozenset(), None
+
+    def text(self, line: str) -> None:
+        if line.strip() and not continued_caption(line):
+            self.broken()
+
+    def _goes_on(self, header: str) -> tuple[int, RowMemory] | None:
+        if self._memory is None or header not in self._header:
+            return None
+        return self._ordinal, self._memory
+
+    def _ended(self, header: set[str], ordinal: int, memory: RowMemory) -> None:
+        self._header, self._ordinal, self._memory = frozenset(header), ordinal, memory
+
+
+def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[int, list[TableRow | None]] | None:
     """(header row index, one line or None per row after the header) for a task table, else None.
 
     A header of two rows (序号 | 工作任务 | 责任单位 | 完成时间 over …| 牵头单位 | 配合单位 |…) takes its
     columns from the second where it names them; that row is no task (None), as a header repeated
-    further down (where a page of the printed table began) is none."""
+    further down (where a page of the printed table began) is none. `run`: the document's last task table
+    (`TableRun`); where this table's header is that table's again, its rows go on with it (a 续表)."""
     found = find_header(rows)
     if found is None:
+        if run is not None:
+            run.broken()
         return None
     h, roles = found
     out: list[TableRow | None] = []
-    ordinal = 0
-    header = {_squash("\t".join(c.text for c in rows[h]))}
+    first = _squash("\t".join(c.text for c in rows[h]))
+    carried = run._goes_on(first) if run is not None else None
+    ordinal = carried[0] if carried else 0
+    header = {first}
     sub = sub_header(rows[h + 1]) if h + 1 < len(rows) else {}
     units = unit_columns(rows[h])
     if sub:
@@ -709,7 +810,7 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
         roles = {**roles, **split}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
-    above = row_memory()
+    above = carried[1] if carried else row_memory()
     for row in rows[h + 1 :]:
         if _squash("\t".join(c.text for c in row)) in header:
             out.append(None)  # a header row (again): no task
@@ -718,6 +819,8 @@ def table_lines(rows: list[list[Cell]]) -> tuple[int, list[TableRow | None]] | N
         if line is not None and not line.heading:
             ordinal += 1
         out.append(line)
+    if run is not None:
+        run._ended(header, ordinal, above)
     return h, out
 
 
@@ -883,6 +986,9 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if [t for _, t in cells] in heads:
                 j += 1  # the header line again (a table copied from pages that each repeat it): no row
                 continue
+            if rows and (not stripped or continued_caption(text)) and (k := _past_break(lines, j, kind, heads)):
+                j = k  # blank lines, a 续表 line and the header again: the table goes on after a page break
+                continue
             if (
                 kind in ("tab", "pipe")
                 and rows
@@ -942,6 +1048,17 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     from engine.ingest.field_records import field_records  # the same, for task lists set as records
 
     return field_records(cell_line_tables(out))
+
+
+def _past_break(lines: list[tuple[int, str]], j: int, kind: str, heads: list[list[str]]) -> int | None:
+    """The index after the header line printed again, when `lines[j:]` hold only blank lines and 续表 captions
+    before it (a table set as two, or a page of it that repeats its header); else None."""
+    k = j
+    while k < len(lines) and (not lines[k][1].strip() or continued_caption(lines[k][1])):
+        k += 1
+    if k < len(lines) and [t for _, t in _split_cells(lines[k][1], kind)] in heads:
+        return k + 1
+    return None
 
 
 def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
