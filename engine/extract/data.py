@@ -83,6 +83,7 @@ class UnitData:
     # the list's order (（排名不分先后）), longest first
     contacts: tuple[str, ...] = ()
     order_notes: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()  # regexes of one phone number: a bracket of such numbers alone is a contact
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def unit_data() -> UnitData:
         branches=by_len(raw["branches"]),
         contacts=by_len(_strs((table.get("asides") or {}).get("contacts"))),
         order_notes=by_len(_strs((table.get("asides") or {}).get("order"))),
+        phones=tuple(_strs((table.get("asides") or {}).get("phones"))),
     )
 
 

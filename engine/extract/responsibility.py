@@ -382,7 +382,8 @@ def _depth(text: str, pos: int) -> int:
 def _aside_re() -> re.Pattern[str]:
     """A bracket after a unit's name that is none of it and names no unit (rulesets/data/units.yaml `asides`): one
     opening with a contact word, "（联系人：包文军，联系电话：0474-5212345）" (a bracket inside it, "（0474）", allowed),
-    or one wholly a note on the list's order, "（排名不分先后）"."""
+    one wholly a note on the list's order, "（排名不分先后）", or one wholly phone numbers with no word before them,
+    "（0474-5212345）", "（0474-5212345、13947412345）"."""
     data = unit_data()
     inner = r"[^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*"
     alts = []
@@ -390,6 +391,10 @@ def _aside_re() -> re.Pattern[str]:
         alts.append(rf"(?:{_alt(data.contacts)}){inner}")
     if data.order_notes:
         alts.append(rf"(?:{_alt(data.order_notes)})[。.]?")
+    if data.phones:
+        # whole numbers only: a digit right before or after one makes it no number of these shapes
+        phone = "(?<![0-9])(?:" + "|".join(f"(?:{p})" for p in data.phones) + ")(?![0-9])"
+        alts.append(rf"{phone}(?:\s*[、，,；;/／]\s*{phone})*")
     if not alts:
         return re.compile("(?!)")
     return re.compile(rf"[(（]\s*(?:{'|'.join(alts)})\s*[)）]")
