@@ -51,6 +51,8 @@ class Paragraph(_Model):
     # `text`; never written into `text`: bold means something only where the document says so ("加粗的为牵头单位",
     # engine/parse/conventions.py)
     bold: tuple[str, ...] = Field((), exclude=True, repr=False)
+    # the runs printed underlined (a .docx run's w:u), likewise: "有下划线的为牵头单位"
+    underline: tuple[str, ...] = Field((), exclude=True, repr=False)
 
     def column(self, offset: int) -> int:
         """1-based column in the original line of normalised offset `offset`."""

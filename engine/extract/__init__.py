@@ -28,6 +28,7 @@ from engine.extract.deadlines import extract_deadlines, find_deadlines
 from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import (
     PRINTED_BOLD,
+    PRINTED_UNDERLINE,
     all_responsibilities,
     apply_bracketed_support,
     apply_first_listed_leads,
@@ -46,6 +47,7 @@ from engine.extract.responsibility import (
     stated_lead_separator,
     stated_role_labels,
     stated_support_mark,
+    stated_underline_role,
     states_bracketed_support,
     states_first_listed_leads,
     union_of,
@@ -60,6 +62,7 @@ from engine.models import Measure, Sentence
 
 __all__ = [
     "PRINTED_BOLD",
+    "PRINTED_UNDERLINE",
     "apply_bracketed_support",
     "apply_first_listed_leads",
     "apply_marked_leads",
@@ -81,6 +84,7 @@ __all__ = [
     "stated_lead_separator",
     "stated_role_labels",
     "stated_support_mark",
+    "stated_underline_role",
     "states_bracketed_support",
     "states_first_listed_leads",
     "strength_of",

@@ -83,6 +83,7 @@ class UnitData:
     # the list's order (（排名不分先后）), longest first
     contacts: tuple[str, ...] = ()
     order_notes: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()  # regexes of one phone number: a bracket of such numbers alone is a contact
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def unit_data() -> UnitData:
         branches=by_len(raw["branches"]),
         contacts=by_len(_strs((table.get("asides") or {}).get("contacts"))),
         order_notes=by_len(_strs((table.get("asides") or {}).get("order"))),
+        phones=tuple(_strs((table.get("asides") or {}).get("phones"))),
     )
 
 
@@ -150,6 +152,9 @@ class LeadConventions:
     # "加粗的为牵头单位" / "黑体字为配合单位": units printed bold lead / support (no group: the mark is the print)
     emphasised: tuple[re.Pattern[str], ...] = ()
     emphasised_support: tuple[re.Pattern[str], ...] = ()
+    # "有下划线的为牵头单位": the same wordings, {bold} standing for a word of `underlining`
+    underlined: tuple[re.Pattern[str], ...] = ()
+    underlined_support: tuple[re.Pattern[str], ...] = ()
     # "括号内为配合单位" / "括号外为牵头单位": the units in a bracket after a unit support it (no group)
     bracketed: tuple[re.Pattern[str], ...] = ()
 
@@ -173,9 +178,10 @@ def lead_conventions() -> LeadConventions:
         for p in _strs(whole.get("separated"))
     )
     bold = _alternatives(_strs(whole.get("emphasis")))
+    underline = _alternatives(_strs(whole.get("underlining")))
 
-    def emphasised(name: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p.replace("{bold}", bold).replace("{role}", role(name)))
+    def emphasised(name: str, printed: str = bold) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p.replace("{bold}", printed).replace("{role}", role(name)))
                      for p in _strs(whole.get("emphasised")))
 
     return LeadConventions(
@@ -189,6 +195,8 @@ def lead_conventions() -> LeadConventions:
         separators=separators,
         emphasised=emphasised("lead"),
         emphasised_support=emphasised("support"),
+        underlined=emphasised("lead", underline),
+        underlined_support=emphasised("support", underline),
         bracketed=tuple(
             re.compile(p.replace("{lead}", role("lead")).replace("{support}", role("support")))
             for p in _strs(whole.get("bracketed"))

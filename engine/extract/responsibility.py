@@ -386,7 +386,8 @@ def _depth(text: str, pos: int) -> int:
 def _aside_re() -> re.Pattern[str]:
     """A bracket after a unit's name that is none of it and names no unit (rulesets/data/units.yaml `asides`): one
     opening with a contact word, "（联系人：包文军，联系电话：0474-5212345）" (a bracket inside it, "（0474）", allowed),
-    or one wholly a note on the list's order, "（排名不分先后）"."""
+    one wholly a note on the list's order, "（排名不分先后）", or one wholly phone numbers with no word before them,
+    "（0474-5212345）", "（0474-5212345、13947412345）"."""
     data = unit_data()
     inner = r"[^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*"
     alts = []
@@ -394,6 +395,10 @@ def _aside_re() -> re.Pattern[str]:
         alts.append(rf"(?:{_alt(data.contacts)}){inner}")
     if data.order_notes:
         alts.append(rf"(?:{_alt(data.order_notes)})[。.]?")
+    if data.phones:
+        # whole numbers only: a digit right before or after one makes it no number of these shapes
+        phone = "(?<![0-9])(?:" + "|".join(f"(?:{p})" for p in data.phones) + ")(?![0-9])"
+        alts.append(rf"{phone}(?:\s*[、，,；;/／]\s*{phone})*")
     if not alts:
         return re.compile("(?!)")
     return re.compile(rf"[(（]\s*(?:{'|'.join(alts)})\s*[)）]")
@@ -1672,7 +1677,7 @@ def _states_convention(text: str) -> bool:
     return (
         states_first_listed_leads(text)
         or bool(stated_lead_mark(text) or stated_support_mark(text))
-        or bool(stated_lead_separator(text) or stated_bold_role(text))
+        or bool(stated_lead_separator(text) or stated_bold_role(text) or stated_underline_role(text))
         or states_bracketed_support(text)
     )
 
@@ -1735,6 +1740,9 @@ def apply_bracketed_support(r: Responsibility) -> Responsibility:
 # a one-character mark): ingest carries the bold print beside a paragraph's text (Paragraph.bold), the caller
 # passes the names printed bold to `apply_marked_leads`, and the text a report quotes is the text as printed
 PRINTED_BOLD = "加粗"
+# likewise the mark of a unit PRINTED UNDERLINED, where a document says "有下划线的为牵头单位" (a .docx run's w:u:
+# `Paragraph.underline`)
+PRINTED_UNDERLINE = "下划线"
 
 
 def stated_bold_role(text: str) -> str | None:
@@ -1745,6 +1753,18 @@ def stated_bold_role(text: str) -> str | None:
     if any(p.search(flat) for p in conv.emphasised):
         return "lead"
     if any(p.search(flat) for p in conv.emphasised_support):
+        return "support"
+    return None
+
+
+def stated_underline_role(text: str) -> str | None:
+    """"lead" where a document says its units printed underlined lead ("有下划线的为牵头单位", "牵头单位用下划线标注"),
+    "support" where they support, None otherwise (rulesets/data/lead_conventions.yaml `emphasised`, `underlining`)."""
+    conv = lead_conventions()
+    flat = squeeze(text)
+    if any(p.search(flat) for p in conv.underlined):
+        return "lead"
+    if any(p.search(flat) for p in conv.underlined_support):
         return "support"
     return None
 
@@ -1765,10 +1785,10 @@ _BOLD_SPLIT = re.compile(r"[、，,；;：:()（）\[\]【】〔〕\s]+")
 
 
 def printed_bold_names(runs: Iterable[str]) -> frozenset[str]:
-    """The names a measure's paragraphs print bold (their bold runs, `Paragraph.bold`), each run cut at the
-    separators and brackets of a unit list and stripped of marks: "区农业农村委" of "<b>区农业农村委</b>",
-    both of "<b>区农业农村委、区科技局</b>". A unit is printed bold when its name is one of these whole: a bold
-    heading that names a unit inside a sentence makes no unit bold."""
+    """The names a measure's paragraphs print bold (their bold runs, `Paragraph.bold`; or underlined, their
+    `Paragraph.underline`), each run cut at the separators and brackets of a unit list and stripped of marks:
+    "区农业农村委" of "<b>区农业农村委</b>", both of "<b>区农业农村委、区科技局</b>". A unit is printed so when its
+    name is one of these whole: a bold heading that names a unit inside a sentence makes no unit bold."""
     marks = lead_conventions().marks
     return frozenset(n for run in runs for piece in _BOLD_SPLIT.split(run) if (n := piece.strip(marks)))
 
@@ -1866,16 +1886,22 @@ def apply_separated_leads(r: Responsibility, separators: str) -> Responsibility:
 
 
 def apply_marked_leads(
-    r: Responsibility, mark: str | None, support_mark: str | None = None, *, bold: Collection[str] = ()
+    r: Responsibility,
+    mark: str | None,
+    support_mark: str | None = None,
+    *,
+    bold: Collection[str] = (),
+    underline: Collection[str] = (),
 ) -> Responsibility:
     """Under "带*号的为牵头单位" the units of a clause written with the mark beside them ("市商务局*") lead and
     the others of that clause support, wherever the marked ones stand; under "标#的为配合单位" (`support_mark`) the
     units written with that mark support and the others keep their role (a joint list's unmarked units lead). A
     clause with no marked unit, or whose every unit would support, is left as it was read. The mark
-    `PRINTED_BOLD` ("加粗的为牵头单位") is carried by the units named in `bold` (`printed_bold_names`). A new fact:
+    `PRINTED_BOLD` ("加粗的为牵头单位") is carried by the units named in `bold` (`printed_bold_names`), the mark
+    `PRINTED_UNDERLINE` ("有下划线的为牵头单位") by those named in `underline`. A new fact:
     facts are frozen."""
     if r.clauses:
-        clauses = tuple(apply_marked_leads(c, mark, support_mark, bold=bold) for c in r.clauses)
+        clauses = tuple(apply_marked_leads(c, mark, support_mark, bold=bold, underline=underline) for c in r.clauses)
         lead, support = union_of(clauses)
         return r.model_copy(update={"clauses": clauses, "lead": lead, "support": support})
     flat = squeeze(r.text)
@@ -1884,6 +1910,8 @@ def apply_marked_leads(
     def marked(u: Unit, mark: str) -> bool:
         if mark == PRINTED_BOLD:
             return u.name in bold
+        if mark == PRINTED_UNDERLINE:
+            return u.name in underline
         for at in (m.start() for m in re.finditer(re.escape(u.name), flat)):
             end = at + len(u.name)
             if (end < len(flat) and same(flat[end]) == mark) or (at and same(flat[at - 1]) == mark):

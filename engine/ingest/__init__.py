@@ -59,10 +59,11 @@ def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str =
 
 def build(
     lines: list[RawLine], path: str, fmt: str, encoding: str, removed: list[str] | None = None,
-    bold: Mapping[int, Sequence[str]] | None = None,
+    bold: Mapping[int, Sequence[str]] | None = None, underline: Mapping[int, Sequence[str]] | None = None,
 ) -> SourceDoc:
     """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources. `bold`: the
-    runs printed bold, by raw line number (.docx, .html), given to the paragraphs they stand in (`_bold_runs`)."""
+    runs printed bold, by raw line number (.docx, .html), given to the paragraphs they stand in (`_bold_runs`);
+    `underline` likewise the runs printed underlined (.docx)."""
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
     removed = list(removed or [])
@@ -112,6 +113,8 @@ def build(
         )
     if bold:
         _bold_runs(paragraphs, bold, traditional)
+    if underline:
+        _bold_runs(paragraphs, underline, traditional, "underline")
     removed.extend(closing)  # the page's end, after all else
     return SourceDoc(
         path=path,
@@ -123,8 +126,10 @@ def build(
     )
 
 
-def _bold_runs(paragraphs: list[Paragraph], bold: Mapping[int, Sequence[str]], traditional: bool) -> None:
-    """Each paragraph's `bold`: the bold runs of the raw lines from its own up to the next paragraph's (a paragraph
+def _bold_runs(
+    paragraphs: list[Paragraph], bold: Mapping[int, Sequence[str]], traditional: bool, attr: str = "bold"
+) -> None:
+    """Each paragraph's `bold` (or `attr`: `underline`, of the runs printed underlined): the bold runs of the raw lines from its own up to the next paragraph's (a paragraph
     joined from several lines, a task-table row numbered by its first cell), normalised as its text is and kept
     where they stand in it. Formatting carries no meaning here: only a document that says what bold print means
     ("加粗的为牵头单位") reads it (engine/parse/conventions.py)."""
@@ -142,7 +147,7 @@ def _bold_runs(paragraphs: list[Paragraph], bold: Mapping[int, Sequence[str]], t
                 if text and text in flat and text not in runs:
                     runs.append(text)
         if runs:
-            p.bold = tuple(runs)
+            setattr(p, attr, tuple(runs))
 
 
 PIECE_MIN_HAN = 6  # a stretch left between furniture with fewer Han characters is no title or sentence
@@ -369,7 +374,10 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
 
     if fmt == "docx":
         docx_text = read_docx(data, path)
-        doc = build(_within_budget(docx_text.lines, path), path, "docx", "utf-8", bold=docx_text.bold)
+        doc = build(
+            _within_budget(docx_text.lines, path), path, "docx", "utf-8",
+            bold=docx_text.bold, underline=docx_text.underline,
+        )  # fmt: skip
         doc.tracked_changes = docx_text.tracked_changes
         doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":

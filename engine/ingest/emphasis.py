@@ -1,14 +1,15 @@
 """What a document prints bold: a .docx run set bold (w:b) or in the 黑体 face, an .html <b>/<strong> or an element
-styled bold. The readers carry it beside the text, by raw line (`SourceDoc` paragraphs get it as `Paragraph.bold`),
-and never write it into the text: bold print means something only where the document says what ("各项任务的责任单位
-中，加粗字体标注的为牵头单位": rulesets/data/lead_conventions.yaml `emphasised`, engine/parse/conventions.py), and a
-report quotes the text as printed, with no mark made up for it.
+styled bold; and what a .docx prints underlined (w:u, any line but none). The readers carry it beside the text, by
+raw line (`SourceDoc` paragraphs get it as `Paragraph.bold` / `Paragraph.underline`), and never write it into the
+text: the print means something only where the document says what ("各项任务的责任单位中，加粗字体标注的为牵头单位",
+"有下划线的为牵头单位": rulesets/data/lead_conventions.yaml `emphasised`, engine/parse/conventions.py), and a report
+quotes the text as printed, with no mark made up for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # the face that prints bold by itself: official documents set emphasis in 黑体 (SimHei) rather than a bold weight
@@ -81,10 +82,20 @@ def split_bold(lines: list[str]) -> tuple[list[str], list[list[str]]]:
 def docx_bold_runs(p: object, skip: set[str]) -> list[str]:
     """The runs of a .docx paragraph printed bold (set bold, or in the 黑体 face), neighbours joined; runs under
     `skip` (tracked deletions, text boxes) are no part of the paragraph."""
+    return _docx_runs_where(p, skip, _docx_bold)
+
+
+def docx_underline_runs(p: object, skip: set[str]) -> list[str]:
+    """The runs of a .docx paragraph printed underlined (w:u of any line but none), neighbours joined, as
+    `docx_bold_runs`. Only a run's own underline: a hyperlink's, which its character style gives, is none."""
+    return _docx_runs_where(p, skip, _docx_underline)
+
+
+def _docx_runs_where(p: object, skip: set[str], printed: Callable[[object], bool]) -> list[str]:
     out: list[str] = []
     current: list[str] = []
     for r in _runs(p, skip):
-        if _docx_bold(r):
+        if printed(r):
             current.append("".join(_run_text(r)))
         elif current:
             out.append("".join(current))
@@ -126,3 +137,9 @@ def _docx_bold(r: object) -> bool:
         faces = " ".join(v for k, v in fonts.attrib.items() if k.startswith(_W) and not k.endswith("Theme")).lower()
         return any(f in faces for f in _BOLD_FACES)
     return False
+
+
+def _docx_underline(r: object) -> bool:
+    rpr = r.find(f"{_W}rPr")  # type: ignore[attr-defined]
+    u = rpr.find(f"{_W}u") if rpr is not None else None
+    return u is not None and (u.get(f"{_W}val") or "single").lower() not in _OFF

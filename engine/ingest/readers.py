@@ -28,7 +28,15 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering, wrap
-from engine.ingest.emphasis import BOLD_OFF, BOLD_ON, docx_bold_runs, html_bold, html_bold_texts, split_bold
+from engine.ingest.emphasis import (
+    BOLD_OFF,
+    BOLD_ON,
+    docx_bold_runs,
+    docx_underline_runs,
+    html_bold,
+    html_bold_texts,
+    split_bold,
+)
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -268,7 +276,9 @@ def read_docx(data: bytes, path: str) -> DocxText:
         _GRIDS.set(GridBudget(path))
         _RUN.set(TableRun())
         bold: dict[int, list[str]] = {}
+        underline: dict[int, list[str]] = {}
         _BOLD.set(bold)
+        _UNDERLINE.set(underline)
         body = document.element.body
         # a responsibility matrix's marks are read by the legend the document states anywhere (ingest/matrix.py)
         with legend_from(lambda: (paragraph_text(p) for p in body.iter(f"{_W}p"))):
@@ -280,7 +290,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
             lines = _pasted_tables(lines)
         tracked = any(True for _ in body.iter(*_TRACKED))
         notes = _docx_notes(document)
-        return DocxText(lines, notes, tracked, bold)
+        return DocxText(lines, notes, tracked, bold, underline)
     except PlancheckError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
@@ -290,6 +300,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         _GRIDS.set(None)
         _RUN.set(None)
         _BOLD.set(None)
+        _UNDERLINE.set(None)
 
 
 def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
@@ -338,6 +349,7 @@ class DocxText(NamedTuple):
     notes: list[str]  # footnotes then endnotes, in the order of their numbers
     tracked_changes: bool  # the body has insertions, deletions or moves, read as accepted
     bold: dict[int, list[str]]  # the runs printed bold, by line (engine.ingest.emphasis)
+    underline: dict[int, list[str]]  # the runs printed underlined, by line
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -355,6 +367,7 @@ _GRIDS: ContextVar[GridBudget | None] = ContextVar("docx_grids", default=None)
 _RUN: ContextVar[TableRun | None] = ContextVar("docx_table_run", default=None)
 # the runs printed bold of the .docx being read, by line number (engine.ingest.emphasis)
 _BOLD: ContextVar[dict[int, list[str]] | None] = ContextVar("docx_bold", default=None)
+_UNDERLINE: ContextVar[dict[int, list[str]] | None] = ContextVar("docx_underline", default=None)
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
 
@@ -560,18 +573,19 @@ def _docx_task_table(
 
 
 def _note_bold(line: int, elements: list[object]) -> None:
-    """Record the bold runs of the paragraphs in `elements` (a paragraph, a table row) as those of `line`."""
-    bold = _BOLD.get()
-    if bold is None:
-        return
-    found = [
-        run
-        for el in elements
-        for p in ([el] if el.tag == f"{_W}p" else el.iter(f"{_W}p"))  # type: ignore[attr-defined]
-        for run in docx_bold_runs(p, _SKIP)
-    ]
-    if found:
-        bold.setdefault(line, []).extend(found)
+    """Record the bold and the underlined runs of the paragraphs in `elements` (a paragraph, a table row) as those
+    of `line`."""
+    for store, runs_of in ((_BOLD.get(), docx_bold_runs), (_UNDERLINE.get(), docx_underline_runs)):
+        if store is None:
+            continue
+        found = [
+            run
+            for el in elements
+            for p in ([el] if el.tag == f"{_W}p" else el.iter(f"{_W}p"))  # type: ignore[attr-defined]
+            for run in runs_of(p, _SKIP)
+        ]
+        if found:
+            store.setdefault(line, []).extend(found)
 
 
 # --------------------------------------------------------------------------- .pdf

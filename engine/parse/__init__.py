@@ -687,9 +687,14 @@ def _parse_one(
                 r = extract.apply_bracketed_support(r)
             if marked and r is m.responsibility:
                 bold: frozenset[str] = frozenset()
+                underline: frozenset[str] = frozenset()
                 if conv.printed_bold:  # the names the measure's own paragraphs print bold (ingest)
                     bold = extract.printed_bold_names(b for s in segs for b in paras[s.para].bold)
-                r = extract.apply_marked_leads(r, conv.lead_mark, conv.support_mark, bold=bold)
+                if conv.printed_underline:  # … or underlined
+                    underline = extract.printed_bold_names(b for s in segs for b in paras[s.para].underline)
+                r = extract.apply_marked_leads(
+                    r, conv.lead_mark, conv.support_mark, bold=bold, underline=underline
+                )
             if conv.lead_separator and r is m.responsibility:
                 r = extract.apply_separated_leads(r, conv.lead_separator)
             if first_listed and r is m.responsibility:

@@ -9,7 +9,8 @@ its last row ("注：列第一位者为牵头单位"), or one right before its f
 table is a run of task-table rows (`Paragraph.table_row`, engine/ingest/tables.py). A mark convention needs no
 scope: only a list whose units carry the mark is read by it. Nor does a separator ("分号前为牵头单位，分号后为配合
 单位": only a list the separator divides is read by it) or bold print ("加粗字体标注的为牵头单位": only a list whose
-units were printed bold, `Paragraph.bold`, is read by it; the bold print is the lead mark `extract.PRINTED_BOLD`),
+units were printed bold, `Paragraph.bold`, is read by it; the bold print is the lead mark `extract.PRINTED_BOLD`;
+underlined print, "有下划线的为牵头单位", likewise: `Paragraph.underline`, `extract.PRINTED_UNDERLINE`),
 or a bracket of supporting units ("括号外为牵头单位，括号内为配合单位": only a unit whose name ends in a bracket of
 bodies' names is read by it).
 """
@@ -58,6 +59,11 @@ class Conventions:
     def printed_bold(self) -> bool:
         """Bold print is a mark of this document ("加粗的为牵头单位")."""
         return extract.PRINTED_BOLD in (self.lead_mark, self.support_mark)
+
+    @property
+    def printed_underline(self) -> bool:
+        """Underlined print is a mark of this document ("有下划线的为牵头单位")."""
+        return extract.PRINTED_UNDERLINE in (self.lead_mark, self.support_mark)
 
     def first_listed_at(self, paras: Iterable[int]) -> bool:
         """True when the first-listed convention holds for a clause standing in `paras`."""
@@ -112,9 +118,14 @@ def read(paras: Sequence[Paragraph]) -> Conventions:
             scoped.update(t)
             in_note.update(notes)
     document = any(extract.states_first_listed_leads(p.text) for k, p in enumerate(paras) if k not in in_note)
-    # "加粗的为牵头单位": bold print is the mark of that role (a mark of a character stated too comes first)
-    said = next((role for p in paras if (role := extract.stated_bold_role(p.text))), None)
-    bold = {said: extract.PRINTED_BOLD} if said else {}
+    # "加粗的为牵头单位" / "有下划线的为牵头单位": the print is the mark of that role (a mark of a character stated too
+    # comes first; bold print before underlined where a document states both for one role)
+    bold: dict[str, str] = {}
+    for stated, printed in ((extract.stated_bold_role, extract.PRINTED_BOLD),
+                            (extract.stated_underline_role, extract.PRINTED_UNDERLINE)):  # fmt: skip
+        said = next((role for p in paras if (role := stated(p.text))), None)
+        if said:
+            bold.setdefault(said, printed)
     return Conventions(
         first_listed=document,
         first_listed_paras=frozenset() if document else frozenset(scoped),

@@ -1,4 +1,5 @@
-"""A clause that points at another measure's units ("（责任分工同第（五）项）", "（责任单位同上）", "（同第5项）").
+"""A clause that points at another measure's units ("（责任分工同第（五）项）", "（责任单位同上）", "（同第5项）"), or at
+several measures' ("（责任单位：同第3、4项）", "（同第（一）至（三）项）").
 
 A measure may close, instead of its own responsibility clause, with a bracket saying its division of labour is that
 of another measure (rulesets/data/clause_pointers.yaml holds the words). `apply` runs after every measure is read
@@ -8,10 +9,21 @@ measure's sentences, as a clause is). The measure pointed at:
 
 - numbered (同第（五）项, 同（三）, 同第5项): the nearest measure numbered so of the same numbering (style and depth)
   as the pointing one, before it first, then after it; else of any numbering;
-- 同上 / 同前: the nearest measure before it of the same numbering.
+- 同上 / 同前: the nearest measure before it of the same numbering;
+- several numbers (同第3、4项, 同第（一）至（三）项, 同第1项至第3项): each of them, found as one number is.
 
-A measure pointed at that points on is followed ((六)→(五)→(四): the first one naming units of its own); a pointer to
-no measure, to itself, or round a cycle gives nothing, and the measure stays without units.
+A measure pointed at that points on is followed ((六)→(五)→(四): the first one naming units of its own). A measure
+pointed at that names no units of its own but heads a list of sub-items that do (2.（责任单位：同上） after 1. whose
+（1）（2） each close with their units) gives the units of that list. A pointer to no measure, to itself, or round a
+cycle gives nothing, and the measure stays without units; so does a pointer to several measures one of which gives
+nothing (a half-resolved pointer would hide the broken one from the lead-unit checks).
+
+Several measures pointed at: where they name the same units (the usual case, "同第3、4项" of two measures sharing
+one division of labour), those units, as one would read them; where they differ, the union in order of the measures
+pointed at, every lead before every support (a unit leading one and supporting another leads: `union_of`), and the
+leads share the task by duty (`by_duty`, as a measure of several clauses does): the measure pointing covers what
+each of those measures covers, each under its own lead. Not the intersection: a unit of one measure only still
+answers for its part.
 """
 
 from __future__ import annotations
@@ -20,8 +32,8 @@ import re
 from dataclasses import dataclass
 
 from engine.extract.data import load_lists
-from engine.extract.numerals import ITEM_NUMBER, to_int
-from engine.extract.responsibility import BRACKET_NAMES, CLAUSE_LABELS
+from engine.extract.numerals import ITEM_NUMBER, list_numbers
+from engine.extract.responsibility import BRACKET_NAMES, CLAUSE_LABELS, union_of
 from engine.extract.sentences import opener_of, squeeze
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Responsibility
@@ -35,6 +47,8 @@ _FALLBACK = {
     "previous": ["上", "前"],
     "item_words": ["项", "条"],
     "fillers": ["均"],
+    "ranges": ["至", "到", "-", "—", "～"],
+    "joins": ["、", "，", "和", "及"],
 }
 _OPEN, _CLOSE = "(（[［【〔", ")）]］】〕"
 
@@ -47,7 +61,9 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 def _pattern() -> re.Pattern[str]:
     d = load_lists("clause_pointers.yaml", _FALLBACK, per_key=True)  # a key left out keeps its fallback
     label = f"(?:{roles().field_pattern()}|{_alt([*CLAUSE_LABELS, *d['labels']])})"
-    num = rf"(?:第\s*)?(?P<num>[(（]?\s*{ITEM_NUMBER}\s*[)）]?)\s*(?:{_alt(d['item_words'])})?"
+    one = rf"(?:第\s*)?[(（]?\s*{ITEM_NUMBER}\s*[)）]?\s*(?:{_alt(d['item_words'])})?"
+    # one number, or several: listed (第3、4项, 第（一）（二）项) or a range (第（一）至（三）项, 第1项至第3项)
+    num = rf"(?P<num>{one}(?:\s*(?:{_alt([*d['ranges'], *d['joins']])})\s*{one}|\s*(?<=[)）])(?=[(（]){one})*)"
     return re.compile(
         rf"^(?:{label}(?:\s*[和及与、/]\s*{label})*)?\s*[:：]?\s*(?:{_alt(d['fillers'])})?\s*"
         rf"(?:(?P<same>{_alt(d['same'])})|{_alt(d['alike'])})\s*(?:(?P<prev>{_alt(d['previous'])})|{num})"
@@ -56,14 +72,30 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@memo(1, copy="shared")  # read once from the one file
+def _number_words() -> tuple[list[str], list[str], list[str]]:
+    """(ranges, joins, item words) of rulesets/data/clause_pointers.yaml."""
+    d = load_lists("clause_pointers.yaml", _FALLBACK, per_key=True)
+    return list(d["ranges"]), list(d["joins"]), list(d["item_words"])
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    """The numbers a pointer's number list names, in order, each once: "第3、4项" -> (3, 4), "第（一）至（三）项" ->
+    (1, 2, 3), "第1项至第3项" -> (1, 2, 3); () where a piece is no number or no range of items."""
+    ranges, joins, words = _number_words()
+    text = re.sub(rf"(?:{_alt(words)})", "", text)  # 第1项至第3项: the item word after each number
+    text = re.sub(r"[(（]\s*([^()（）]*?)\s*[)）]\s*(?=[(（])", rf"(\1){joins[0] if joins else '、'}", text)  # （一）（二）
+    return list_numbers(text, ranges, joins)
+
+
 @dataclass(frozen=True)
 class Pointer:
-    """A pointer clause closing a measure's text: its span there, and the number of the measure it names (None:
+    """A pointer clause closing a measure's text: its span there, and the numbers of the measures it names (none:
     the measure before, 同上)."""
 
     start: int
     end: int
-    number: int | None
+    numbers: tuple[int, ...] = ()
 
 
 def trailing_pointer(text: str) -> Pointer | None:
@@ -76,13 +108,13 @@ def trailing_pointer(text: str) -> Pointer | None:
     if m is None or (m.group("same") is None) == (m.group("end") is None):
         return None  # 同第5项 / 与第5项相同: a `same` word alone, an `alike` word with its end
     if m.group("prev"):
-        return Pointer(start, end, None)
-    n = to_int(re.sub(r"[(（)）\s]", "", m.group("num")))
-    return Pointer(start, end, n) if n else None
+        return Pointer(start, end)
+    numbers = _numbers(m.group("num"))
+    return Pointer(start, end, numbers) if numbers else None
 
 
 def _target(measures: list[Measure], i: int, number: int | None) -> int | None:
-    """The index of the measure a pointer of measure `i` names, or None."""
+    """The index of the measure a pointer of measure `i` names by `number` (None: 同上), or None."""
     me = measures[i]
     same_doc = [j for j in range(len(measures)) if measures[j].document == me.document and not measures[j].general]
 
@@ -108,18 +140,52 @@ def _own_clause(m: Measure, p: Pointer) -> bool:
     return not (own.start == p.start and own.end == p.end) and squeeze(own.text) != squeeze(m.text[p.start : p.end])
 
 
-def _units_of(measures: list[Measure], pointing: dict[int, Pointer], i: int) -> Responsibility | None:
-    """The responsibility measure `i`'s pointer leads to, following pointers on, or None (no measure, itself, a
-    cycle, or a measure naming no units)."""
-    seen = {i}
-    j: int | None = i
-    while j is not None and j in pointing:
-        j = _target(measures, j, pointing[j].number)
-        if j is None or j in seen:
-            return None
-        seen.add(j)
-    r = measures[j].responsibility if j is not None else None
-    return r if r is not None and (r.lead or r.support) else None
+def _names(r: Responsibility | None) -> bool:
+    return r is not None and bool(r.lead or r.support)
+
+
+def _merged(found: list[Responsibility]) -> Responsibility:
+    """The units of several measures pointed at: theirs where they are the same, else their union, leads first
+    (the module's docstring says why)."""
+    first = found[0]
+    key = lambda r: ([u.name for u in r.lead], [u.name for u in r.support])  # noqa: E731
+    if all(key(r) == key(first) for r in found[1:]):
+        return first
+    lead, support = union_of(found)
+    return first.model_copy(update={"lead": lead, "support": support, "by_duty": True})
+
+
+def _units_of(measures: list[Measure], pointing: dict[int, Pointer], i: int, seen: frozenset[int]) -> Responsibility | None:
+    """The responsibility measure `i` gives a pointer naming it, or None: its own units; those its pointer leads to,
+    followed on (none for no measure, itself, a cycle); or, naming none, those of the sub-items it heads."""
+    if i in seen:
+        return None
+    seen = seen | {i}
+    p = pointing.get(i)
+    if p is not None:
+        targets = [_target(measures, i, n) for n in p.numbers] if p.numbers else [_target(measures, i, None)]
+        found = [None if j is None else _units_of(measures, pointing, j, seen) for j in targets]
+        return _merged(found) if found and all(_names(r) for r in found) else None  # type: ignore[arg-type]
+    r = measures[i].responsibility
+    if _names(r):
+        return r
+    # a heading over a list: 1. whose （1）（2） close with their units
+    subs = [_units_of(measures, pointing, j, seen) for j in _sub_items(measures, i)]
+    named = [s for s in subs if _names(s)]
+    return _merged(named) if named else None  # type: ignore[arg-type]
+
+
+def _sub_items(measures: list[Measure], i: int) -> list[int]:
+    """The indexes of the sub-items measure `i` heads: those right after it whose enclosing measure it is."""
+    me = measures[i]
+    out: list[int] = []
+    for j in range(i + 1, len(measures)):
+        m = measures[j]
+        if m.document != me.document or m.depth <= me.depth:
+            break
+        if m.parent_measure == me.label and m.depth == me.depth + 1:
+            out.append(j)
+    return out
 
 
 def apply(measures: list[Measure], paras: list[Paragraph]) -> None:
@@ -130,7 +196,7 @@ def apply(measures: list[Measure], paras: list[Paragraph]) -> None:
         p = None if m.general else trailing_pointer(m.text or "")
         if p is not None and not _own_clause(m, p):
             pointing[i] = p
-    found = {i: _units_of(measures, pointing, i) for i in pointing}
+    found = {i: _units_of(measures, pointing, i, frozenset()) for i in pointing}
     by_index = {p.index: p for p in paras}
     for i, r in found.items():
         m, p = measures[i], pointing[i]

@@ -134,6 +134,6 @@ def test_no_pointer(text):
 
 def test_the_pointer_of_a_measure_pointing_by_its_number():
     p = trailing_pointer("在口岸和服务站点免费发放。（责任分工同第（五）项）")
-    assert p is not None and p.number == 5
+    assert p is not None and p.numbers == (5,)
     q = trailing_pointer("压缩注销办理时间。（责任单位同上）。")
-    assert q is not None and q.number is None
+    assert q is not None and q.numbers == ()

@@ -15,6 +15,13 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
   layout.yaml `full_width_in_chinese`, GB/T 9704—2012's （一） and （1））: a level that mixes (一) and （一）
   has its half-width labels reported, however many, and no label is told to become half-width. A
   message shows the labels as printed, and a suggestion keeps the label's own number;
+- marks of one character beside typed labels (`mixed_marks`): a level that prints some labels as a mark (㈠ ⑴ ⒈,
+  rulesets/data/numbering_marks.yaml) and types others out ((一), （1）, 1.) where its class has a mark for them too
+  (㈡ then （三）: the mark ㈢ exists) writes one level two ways. The marks are reported, however many: the typed form
+  is the one GB/T 9704—2012 (7.3.3) gives and the one the mark stands for (Unicode maps ㈠ to (一)), and a search or
+  a copy into another document finds the typed one only; no typed label is told to become a mark. Marks ㈠…㈩ with
+  a typed （十一） after them (no mark past ㈩) are one way, not two: nothing is reported. A level of marks alone is
+  one way too;
 - inside an item: its sub-points, which are no measures of their own where parse folded them into the
   item (engine/parse/subpoints.py: （1）（2）… or ①②③ with the units after the last), and the lists written
   on one line (（1）…；（2）…). A sub-point label opens a paragraph of the item, or stands after a stop
@@ -60,6 +67,11 @@ class Options(KindOptions):
     )
     mixed_styles: bool = Field(
         True, description="report label punctuation that differs from the majority at its level"
+    )
+    mixed_marks: bool = Field(
+        True,
+        description="report numbering marks of one character (㈠ ⑴ ⒈) at a level that also types its labels out "
+        "((一), （1）, 1.) where a mark could have stood",
     )
     subpoints: bool = Field(
         True,
@@ -142,13 +154,16 @@ class Numbering(CheckKind):
     description = (
         "调整、删除或照抄条目后，编号常出现跳号（1、2、4）、重号（3、3）、顺序颠倒、同一层级混用“1.”“1、”“1．”，"
         "或某一章编号接续/重新起编与其他章不一致。本检查按层级逐一核对；各章统一重新起编或统一连续编号都不报告。"
-        "标点混用依据原文（未经规范化的文本）判断。一项之内的小项（并入该项的（1）（2）…、①②③，"
+        "标点混用依据原文（未经规范化的文本）判断。同一层级既用“㈠”“⒈”等合成编号符号、又键入“（三）”“3.”的，报告合成符号"
+        "（改为键入的写法）；㈠…㈩之后接键入的“（十一）”不报告。一项之内的小项（并入该项的（1）（2）…、①②③，"
         "或写在一行里的“（1）…；（2）…”）同样核对跳号、重号和顺序；一项第二段另起的小项可从（1）重新编号。"
     )
     description_en = (
         "Reports gaps (1,2,4), repeats (3,3), out-of-order labels, mixed label punctuation at one level (1. / "
         "1、 / 1．, read from the original text) and a chapter that restarts or continues numbering unlike the "
-        "others. Numbering that consistently restarts in every chapter is fine. Sub-points inside an item (its "
+        "others. Numbering that consistently restarts in every chapter is fine. A level that prints some labels as "
+        "marks of one character (㈠, ⒈) and types others ((三), 3.) has its marks reported (㈩ then a typed (十一) "
+        "is fine). Sub-points inside an item (its "
         "parts folded into it, (1)(2)… or ①②③, and lists on one line, (1)…；(2)…) are checked for gaps, repeats and "
         "order too; a list under an item's second paragraph may start again at (1)."
     )
@@ -176,6 +191,8 @@ class Numbering(CheckKind):
                 yield from self._restarts(runs, lang)
             if options.mixed_styles:
                 yield from self._mixed(group, lang, full_width_marks(ctx.table("layout")))
+            if options.mixed_marks:
+                yield from self._marks(group, lang, full_width_marks(ctx.table("layout")))
         if options.subpoints:
             yield from self._subpoints(ctx, set(options.subpoint_styles), lang)
 
@@ -329,6 +346,45 @@ class Numbering(CheckKind):
             # the label's own number in the right form: a style fix never renumbers
             shown = right.replace("#", _LABEL.match(printed).group(2), 1)  # type: ignore[union-attr]
             yield self._hit(it, problem, (f"改为“{shown}”", f"write '{shown}'"), lang, "style")
+
+    def _marks(self, group: list[_Item], lang: str, full: dict[str, str]) -> Iterator[Hit]:
+        """A level writing its labels both as marks of one character and typed out (the module's docstring)."""
+        known = marks()
+        # by the item itself: a level's sections under two chapters share their refs ((一) of 二 and of 三)
+        printed: dict[int, str] = {}  # id of the item -> the mark it is printed as
+        typed: list[tuple[_Item, str, str]] = []  # (item, its label's form: （#）, #., the label as printed)
+        for it in group:
+            if not it.orig:
+                continue
+            i = _label_start(it)
+            while i < len(it.orig) and it.orig[i] in " \t\u3000":
+                i += 1
+            if it.orig[i : i + 1] in known:
+                printed[id(it)] = it.orig[i]
+                continue
+            m = _LABEL.match(it.orig, i)
+            if m and m.group(2):
+                form = m.group(1) + "#" + m.group(3) + m.group(4)
+                typed.append((it, _widen(form, full), m.group(0).strip()))
+        if not printed or not typed:
+            return
+        # the typed labels a mark of the level's classes could have written (（三） beside ㈡; not （十一） after ㈩)
+        markable = [(f, p) for it, f, p in typed if any(mark_for(mk, it.ordinal) for mk in printed.values())]
+        if not markable:
+            return
+        form = Counter(f for f, _ in markable).most_common(1)[0][0]
+        like = next(p for f, p in markable if f == form)
+        for it in group:
+            mk = printed.get(id(it))
+            if mk is None:
+                continue
+            number = chinese_numeral(it.ordinal) if re.search(r"[一二三四五六七八九十]", like) else str(it.ordinal)
+            shown = form.replace("#", number, 1)
+            problem = (
+                f"用了合成编号符号“{mk}”，同级另有键入的“{like}”，同一层级应统一写法",
+                f"a one-character numbering mark '{mk}' where this level also types '{like}': write one level one way",
+            )
+            yield self._hit(it, problem, (f"改为“{shown}”", f"write '{shown}'"), lang, "marks")
 
     # ------------------------------------------------------------- sub-points
 
