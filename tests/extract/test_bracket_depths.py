@@ -1,11 +1,12 @@
-"""The shared bracket bookkeeping of engine/extract/sentences.py: `bracket_depths`, which the splitters, maskers
-and scanners share instead of each counting brackets again."""
+"""The shared bracket bookkeeping of engine/extract/sentences.py: `bracket_depths` (and the two readings
+built on it, `open_before` and `closer_of`) that the splitters, maskers and scanners of extract, parse,
+align, ingest and the format check share instead of each counting brackets again."""
 
 from __future__ import annotations
 
 import pytest
 
-from engine.extract.sentences import CLOSERS, OPENERS, bracket_depths
+from engine.extract.sentences import CLOSERS, OPENERS, bracket_depths, closer_of, open_before
 
 
 def depths(text: str, openers: str = OPENERS, closers: str = CLOSERS) -> list[int]:
@@ -40,3 +41,23 @@ def test_only_the_kinds_asked_for_count() -> None:
     assert depths(text, "《", "》") == [1] * 11 + [0] * 6
     # a closer of another kind is plain text, not an unmatched closer
     assert depths("（甲》）", "（", "）") == [1, 1, 1, 1]
+
+
+def test_open_before_reads_between_the_characters() -> None:
+    # one more entry than characters: the last is what the text leaves open
+    assert open_before("甲（乙）丙") == [0, 0, 1, 1, 0, 0]
+    assert open_before("（（甲）") == [0, 1, 2, 2, 1]
+    assert open_before("）甲（") == [0, 0, 0, 1]
+    assert open_before("") == [0]
+    assert open_before("《甲（乙》", "《", "》") == [0, 1, 1, 1, 1, 0]
+
+
+def test_closer_of_finds_the_closer_of_an_opener_inner_pairs_matched() -> None:
+    text = "任务（牵头单位：区发改局（区统计局））。"
+    assert closer_of(text, 2) == 18
+    assert closer_of(text, 12) == 17
+    assert closer_of(text, 0) is None  # no opener there
+    assert closer_of("甲（乙（丙）", 1) is None  # never closed
+    assert closer_of("（甲】", 0) == 2  # any kind closes, as in bracket_depths
+    assert closer_of("（甲】乙）", 0, "（", "）") == 4  # only the kinds asked for
+    assert closer_of("（甲）", 5) is None
