@@ -500,22 +500,6 @@ def _units(names: Sequence[str]) -> list[Unit]:
     return [Unit(name=n, generic=is_generic_unit(n)) for n in names]
 
 
-def _bracket_end(text: str, start: int) -> int | None:
-    """Offset of the closer that ends a clause starting at `start` (no opener seen), or None."""
-    depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch in BRACKET_OPEN:
-            depth += 1
-        elif ch in _CLOSERS:
-            if depth == 0:
-                return i
-            depth -= 1
-        elif ch in "。" and depth == 0:
-            return None
-    return None
-
-
 Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
 
 
@@ -1050,7 +1034,9 @@ class _Scan:
             self.enclosing.append(self.closes[stack[-1]] if stack else _INF)
 
     def _depth_facts(self) -> None:
-        """For _bracket_end from any offset: every closer and 。 by the depth before it, in order."""
+        """For _bracket_end from any offset: every closer and 。 by the depth before it, in order. Not
+        `bracket_depths`: a closer with nothing open goes below 0 here, so that depths read from any starting
+        offset are this running sum less its value there, and only the marks are visited, not every character."""
         level: dict[int, list[int]] = {}
         self.depth_at = []  # (offset, depth before it) of every mark, in order
         depth = 0
