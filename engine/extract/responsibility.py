@@ -357,7 +357,7 @@ def _split_joins(item: str) -> list[str]:
     """`item` cut at a join outside brackets (`_JOIN_RE`) where the part before it ends in a body's name:
     住房和城乡建设部, 区人力资源和社会保障局, 性别平等和… are no joins (住房, 区人力资源, 性别平 name no body)."""
     out, start = [], 0
-    depth: list[int] = []  # brackets open before each offset (counted at the first join: most items have none)
+    depth: list[int] = []  # brackets open before each offset, counted at the first join (most have none)
     for m in _JOIN_RE.finditer(item):
         depth = depth or open_before(item)
         if m.start() <= start or depth[m.start()]:
@@ -1035,8 +1035,8 @@ class _Scan:
 
     def _depth_facts(self) -> None:
         """For _bracket_end from any offset: every closer and 。 by the depth before it, in order. Not
-        `bracket_depths`: a closer with nothing open goes below 0 here, so that depths read from any starting
-        offset are this running sum less its value there, and only the marks are visited, not every character."""
+        `bracket_depths`: a closer with nothing open goes below 0 here, so that the depth read from any
+        starting offset is this running sum less its value there; and only the marks are visited."""
         level: dict[int, list[int]] = {}
         self.depth_at = []  # (offset, depth before it) of every mark, in order
         depth = 0
