@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from engine.align.diff import char_diff, list_items
 from engine.align.options import AlignOptions
 from engine.align.tokenize import strip_punct
+from engine.extract.sentences import closer_of
 from engine.memo import memo
 from engine.models import ClausePair, Measure
 from engine.roles import roles as role_words
@@ -65,17 +66,8 @@ def _cut_bracketed_responsibility(text: str) -> str:
         hit = _RESP_OPEN.search(text)
         if hit is None:
             return text
-        depth, end = 0, len(text)
-        for k in range(hit.start(), len(text)):
-            ch = text[k]
-            if ch in "（([［【":
-                depth += 1
-            elif ch in "）)]］】":
-                depth -= 1
-                if depth == 0:
-                    end = k + 1
-                    break
-        text = text[: hit.start()] + text[end:]
+        close = closer_of(text, hit.start(), "（([［【", "）)]］】")  # unclosed: the clause runs to the end
+        text = text[: hit.start()] + text[len(text) if close is None else close + 1 :]
 
 
 def split_clauses(text: str) -> list[str]:

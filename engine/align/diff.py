@@ -13,6 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from engine.align.tokenize import dictionary_key, lcut
+from engine.extract.sentences import bracket_depths
 from engine.memo import memo
 from engine.models import DiffOp
 
@@ -81,14 +82,10 @@ _OPEN, _CLOSE = "(（[［《“", ")）]］》”"
 
 def _mask_brackets(text: str) -> str:
     """Replace 、 inside brackets and quotes (县(市、区)) so it does not split a list."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        out.append("\x00" if ch == "、" and depth else ch)
-    return "".join(out)
+    return "".join(
+        "\x00" if ch == "、" and depth else ch
+        for ch, depth in zip(text, bracket_depths(text, _OPEN, _CLOSE), strict=True)
+    )
 
 
 def _lists(text: str) -> list[list[str]]:

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, unit_data
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
-from engine.extract.sentences import CLOSER_TO_OPENER, PAIRS, matched_pairs, split_outside, squeeze
+from engine.extract.sentences import CLOSER_TO_OPENER, matched_pairs, open_before, split_outside, squeeze
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
 from engine.parse.level import place_at
@@ -361,25 +361,16 @@ def _split_joins(item: str) -> list[str]:
     """`item` cut at a join outside brackets (`_JOIN_RE`) where the part before it ends in a body's name:
     住房和城乡建设部, 区人力资源和社会保障局, 性别平等和… are no joins (住房, 区人力资源, 性别平 name no body)."""
     out, start = [], 0
+    depth: list[int] = []  # brackets open before each offset, counted at the first join (most have none)
     for m in _JOIN_RE.finditer(item):
-        if m.start() <= start or _depth(item, m.start()):
+        depth = depth or open_before(item)
+        if m.start() <= start or depth[m.start()]:
             continue
         head = item[start : m.start()]
         if reads_as_unit(head) and m.end() < len(item):
             out.append(head)
             start = m.end()
     return [*out, item[start:]]
-
-
-def _depth(text: str, pos: int) -> int:
-    """How many brackets are open at `pos` of `text`."""
-    depth = 0
-    for ch in text[:pos]:
-        if ch in PAIRS:
-            depth += 1
-        elif ch in CLOSER_TO_OPENER and depth:
-            depth -= 1
-    return depth
 
 
 @memo(1, copy="shared")  # one compiled pattern from the one data file
@@ -516,22 +507,6 @@ def _share_place_suffix(names: list[str]) -> list[str]:
 
 def _units(names: Sequence[str]) -> list[Unit]:
     return [Unit(name=n, generic=is_generic_unit(n)) for n in names]
-
-
-def _bracket_end(text: str, start: int) -> int | None:
-    """Offset of the closer that ends a clause starting at `start` (no opener seen), or None."""
-    depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch in BRACKET_OPEN:
-            depth += 1
-        elif ch in _CLOSERS:
-            if depth == 0:
-                return i
-            depth -= 1
-        elif ch in "。" and depth == 0:
-            return None
-    return None
 
 
 Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
@@ -1119,7 +1094,9 @@ class _Scan:
             self.enclosing.append(self.closes[stack[-1]] if stack else _INF)
 
     def _depth_facts(self) -> None:
-        """For _bracket_end from any offset: every closer and 。 by the depth before it, in order."""
+        """For _bracket_end from any offset: every closer and 。 by the depth before it, in order. Not
+        `bracket_depths`: a closer with nothing open goes below 0 here, so that the depth read from any
+        starting offset is this running sum less its value there; and only the marks are visited."""
         level: dict[int, list[int]] = {}
         self.depth_at = []  # (offset, depth before it) of every mark, in order
         depth = 0

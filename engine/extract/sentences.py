@@ -79,6 +79,28 @@ def bracket_depths(text: str, openers: str = OPENERS, closers: str = CLOSERS) ->
             yield depth
 
 
+def open_before(text: str, openers: str = OPENERS, closers: str = CLOSERS) -> list[int]:
+    """`bracket_depths` read between the characters: [i] is how many brackets are open before offset i of
+    `text`, for i from 0 to len(text) ([len(text)]: what the whole text leaves open)."""
+    out = [0]
+    for ch, depth in zip(text, bracket_depths(text, openers, closers), strict=True):
+        out.append(depth - 1 if depth and ch in closers and ch not in openers else depth)
+    return out
+
+
+def closer_of(text: str, start: int, openers: str = OPENERS, closers: str = CLOSERS) -> int | None:
+    """Where the bracket opening at `text[start]` closes, brackets inside it matched as `bracket_depths`
+    matches them (any closer closes the last opener), or None (no opener there, or it is never closed):
+    `opener_of` read forward."""
+    if not 0 <= start < len(text) or text[start] not in openers:
+        return None
+    tail = text[start:]
+    for k, (ch, depth) in enumerate(zip(tail, bracket_depths(tail, openers, closers), strict=True), start):
+        if depth == 1 and ch in closers and ch not in openers:
+            return k
+    return None
+
+
 def opener_of(text: str, end: int, openers: str = "(（", closers: str = ")）") -> int | None:
     """Where the bracket whose closer is `text[end - 1]` opens, brackets inside it matched ("（责任分工同第（五）项）"),
     or None (no closer there, or no opener for it): how a clause closing a paragraph is found, scanning back."""

@@ -52,31 +52,19 @@ def _open_value(text: str) -> bool:
     value = text[fields[-1].end() :]
     if re.search("[。；;！!？?]", value):
         return False
-    depth = 0
-    for ch in value:
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    from engine.extract.sentences import open_before  # imported here: ingest runs before extract is needed
+
+    depth = open_before(value, _OPENERS, _CLOSERS)
+    # a closer with nothing open before it closes a bracket opened before the field: the value is closed
+    return depth[-1] == 0 and not any(ch in _CLOSERS and not depth[k] for k, ch in enumerate(value))
 
 
 def _pieces(text: str) -> list[str]:
     """`text` cut at 、，, and spaces outside brackets."""
-    out, cur, depth = [], "", 0
-    for ch in text:
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        if depth == 0 and (ch in _SEPARATORS or ch in " \t\u3000"):
-            out.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return [p.strip().removesuffix("等") for p in [*out, cur] if p.strip()]
+    from engine.extract.sentences import split_outside  # imported here: ingest runs before extract is needed
+
+    pieces = split_outside(text, _SEPARATORS + " \t\u3000", _OPENERS, _CLOSERS)
+    return [p.strip().removesuffix("等") for p in pieces if p.strip()]
 
 
 def _names_only(text: str) -> bool:

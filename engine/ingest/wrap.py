@@ -53,6 +53,7 @@ _COLON = frozenset("：:")
 CONTINUES = frozenset("）)】」』”’》〉]，,、。；;：:！!？?")  # a line starting so never starts one
 _PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "【": "】", "[": "]", "“": "”", "「": "」", "『": "』"}
 _CLOSERS = {c: o for o, c in _PAIRS.items()}
+_OPENS, _CLOSES = "".join(_PAIRS), "".join(_CLOSERS)
 _QUOTES = frozenset("”’」』》〉")  # marks around a word or a title inside a sentence
 _DEFINES = ("以下简称", "以下统称", "以下称", "下称", "简称")  # a bracket defining a name inside a sentence
 _CN = "一二三四五六七八九十百零〇"
@@ -78,7 +79,8 @@ def width(line: str) -> int:
 
 
 class Brackets:
-    """The brackets and quotes a paragraph leaves open, counted line by line as it grows."""
+    """The brackets and quotes a paragraph leaves open, counted line by line as it grows. Each kind is counted
+    apart (a closer closes only its own kind: in （甲” the （ stays open), not as `bracket_depths` counts."""
 
     def __init__(self) -> None:
         self.depth: dict[str, int] = {}
@@ -102,18 +104,10 @@ def _closes_paragraph(tail: str) -> bool:
     """`tail` (a paragraph's last TAIL characters) ends with a closing bracket or quote that may end the
     paragraph: a quote closing a sentence (“…。”), a bracket other than a definition inside a sentence
     (（以下简称《方案》）, which the sentence goes on after); not a quote around a word (构建“双创”…)."""
-    depth = 0
-    k = len(tail) - 1
-    while k >= 0:
-        ch = tail[k]
-        if ch in _CLOSERS:
-            depth += 1
-        elif ch in _PAIRS:
-            depth -= 1
-            if depth == 0:
-                break
-        k -= 1
-    inner = tail[k + 1 : -1]
+    from engine.extract.sentences import opener_of  # imported here: ingest runs before extract is needed
+
+    k = opener_of(tail, len(tail), _OPENS, _CLOSES)
+    inner = tail[(-1 if k is None else k) + 1 : -1]  # no opener in the tail: all of it
     if tail[-1] in _QUOTES:
         return inner[-1:] in _STOPS
     return not inner.startswith(_DEFINES)

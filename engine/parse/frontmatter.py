@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from engine.extract.data import unit_data
+from engine.extract.sentences import bracket_depths, open_before
 from engine.memo import memo
 from engine.parse import level as levels
 from engine.parse.numbering import cn_number
@@ -519,20 +520,18 @@ def embedded_title(text: str) -> str:
 def cited_titles(text: str, limit: int = 50) -> list[str]:
     """Titles in outermost 《…》 (nested 〈〉 kept), in order, without repeats."""
     out: list[str] = []
-    depth, start = 0, -1
-    for i, ch in enumerate(text):
+    start = -1
+    for i, (ch, depth) in enumerate(zip(text, bracket_depths(text, "《", "》"), strict=True)):
+        if depth != 1:
+            continue
         if ch == "《":
-            if depth == 0:
-                start = i + 1
-            depth += 1
-        elif ch == "》" and depth:
-            depth -= 1
-            if depth == 0:
-                t = text[start:i].strip()
-                if t and t not in out:
-                    out.append(t)
-                    if len(out) >= limit:
-                        break
+            start = i + 1
+        elif ch == "》":
+            t = text[start:i].strip()
+            if t and t not in out:
+                out.append(t)
+                if len(out) >= limit:
+                    break
     return out
 
 
@@ -574,15 +573,7 @@ def front_cuts(text: str) -> list[int]:
     n = len(t)
     if n < 8:
         return []
-    depth = [0] * (n + 1)  # open 《〈( before offset i
-    d = 0
-    for i, ch in enumerate(t):
-        depth[i] = d
-        if ch in _OPEN:
-            d += 1
-        elif ch in _CLOSE and d:
-            d -= 1
-    depth[n] = d
+    depth = open_before(t, _OPEN, _CLOSE)  # open 《〈( before offset i
     cuts: set[int] = set()
     titles: list[tuple[int, int]] = []
 

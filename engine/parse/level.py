@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from engine.extract.data import read_data
+from engine.extract.sentences import bracket_depths
 from engine.memo import memo
 from engine.models import Level
 
@@ -98,15 +99,8 @@ _SUFFIX_WORDS = frozenset("市场 市民 市容 市政 市值 市面 区域 区�
 
 def strip_quotes(text: str) -> str:
     """`text` without anything inside 《…》 (nesting and unbalanced quotes handled)."""
-    out, depth = [], 0
-    for ch in text:
-        if ch == "《":
-            depth += 1
-        elif ch == "》":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
+    depths = bracket_depths(text, "《", "》")  # a 》 with nothing open stands at 0: dropped as well
+    return "".join(ch for ch, depth in zip(text, depths, strict=True) if not depth and ch != "》")
 
 
 def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:

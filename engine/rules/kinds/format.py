@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.extract.sentences import closer_of
 from engine.fix.edits import restyle
 from engine.models import Measure, Paragraph, Plan
 from engine.parse.numbering import label_end, marker_at_start
@@ -495,16 +496,10 @@ def _bracket_edits(p: Paragraph | None, column: int, have: str, want: str) -> tu
     i = column - 1
     if i >= len(p.orig) or p.orig[i] != have[0]:
         return ()
-    depth = 0
-    for j in range(i, len(p.orig)):
-        ch = p.orig[j]
-        if ch == have[0]:
-            depth += 1
-        elif ch == have[1]:
-            depth -= 1
-            if depth == 0:
-                return (Edit(i, i + 1, want[0], "orig", p.line), Edit(j, j + 1, want[1], "orig", p.line))
-    return ()
+    j = closer_of(p.orig, i, have[0], have[1])
+    if j is None:
+        return ()
+    return (Edit(i, i + 1, want[0], "orig", p.line), Edit(j, j + 1, want[1], "orig", p.line))
 
 
 def _key(title: str) -> str:
