@@ -137,7 +137,6 @@ KNOWN: dict[str, str] = {
     "blind32/xianning-city-osmanthus-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     # blind34–35, held out, first run (2026-12-06, main at d419ae6, the end of the session): 9 and 10 of 11
     "blind34/cma-national-weather-modification": "units: the labels “牵头承办：X；协同承办：Y” are not read as lead/support; no units",
-    "blind34/wuzhen-town-boat-safety": "units: a closing sentence “此项由X负责落实，Y、Z协助。” after each item is not read; no units",
     "blind35/liangshan-prefecture-tartary-buckwheat": "units: the label “推进单位：X（牵头）、Y、Z” (a list with the lead marked inside) is not read; no units",
 }
 
