@@ -213,3 +213,36 @@ def _defined_pattern(p: str) -> str:
     """A `defined_labels` wording with {label} and {role} filled in (the role labels of rulesets/data/roles.yaml)."""
     role = "(?P<role>" + roles().field_pattern("lead", "support") + ")"
     return p.replace("{label}", _DEFINED_LABEL).replace("{role}", role)
+
+
+@dataclass(frozen=True)
+class ProseRoles:
+    """The words of a closing sentence that says in prose who leads a measure (rulesets/data/prose_roles.yaml)."""
+
+    scope_heads: tuple[str, ...]  # 此, 本, 以上: the measure named as the sentence's subject, before 由
+    scope_counts: tuple[str, ...]  # 项, 各项
+    scope_nouns: tuple[str, ...]  # 工作, 任务
+    scope_manner: tuple[str, ...]  # 具体: "此项工作具体由X负责", "具体由X组织实施"
+    requests: tuple[str, ...]  # 请: "请X牵头，Y配合" read as 由
+    lead_verbs: tuple[str, ...]  # longest first
+    object_verbs: tuple[str, ...]  # the lead verbs that take an object in running text (落实资金)
+    not_after: tuple[str, ...]  # 负责人, 负责同志, 负责制: no verb
+    not_after_but: tuple[str, ...]  # 负责制定: the verb after all
+
+
+@memo(1, copy="shared")  # one file read once; ProseRoles is frozen
+def prose_roles() -> ProseRoles:
+    raw = read_data("prose_roles.yaml", required=True) or {}
+    scope = raw.get("scope") or {}
+    by_len = lambda xs: tuple(sorted(dict.fromkeys(_strs(xs)), key=len, reverse=True))  # noqa: E731
+    return ProseRoles(
+        scope_heads=by_len(scope.get("heads")),
+        scope_counts=by_len(scope.get("counts")),
+        scope_nouns=by_len(scope.get("nouns")),
+        scope_manner=by_len(scope.get("manner")),
+        requests=by_len(raw.get("requests")),
+        lead_verbs=by_len(raw.get("lead_verbs")),
+        object_verbs=by_len(raw.get("object_verbs")),
+        not_after=by_len(raw.get("not_after")),
+        not_after_but=by_len(raw.get("not_after_but")),
+    )

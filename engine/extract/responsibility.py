@@ -54,7 +54,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from engine.extract.data import lead_conventions, unit_data
+from engine.extract.data import lead_conventions, prose_roles, unit_data
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
 from engine.extract.sentences import CLOSER_TO_OPENER, matched_pairs, open_before, split_outside, squeeze
 from engine.memo import memo
@@ -1384,20 +1384,28 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
     bend = end - 1 if end > 0 and text[end - 1] in "。." else end
     if not _CLOSING_TAIL_RE.search(_tail(text, bend)):
         return _label_sentence(text, bend, end)  # the inline forms end in a duty verb; fields need not
+    fields = _label_sentence(text, bend, end)  # "X为牵头单位，Y、Z配合。": a field written with 为, a verb part
+    if fields is not None:
+        return fields
     s = bend
     while s > 0 and text[s - 1] not in _SENTENCE_STOPS:
         s -= 1
     while s < bend and text[s] in " \t":
         s += 1
     sentence = squeeze(text[s:bend])
+    # "请X牵头，Y配合。" / "请X负责。": the request word hands the measure to X (as 由 would), no part of X's name
+    request = _REQUEST_RE.match(sentence)
+    sentence = sentence[request.end() :] if request else sentence
     m = _inline(sentence)
     only = _ONLY_RESPONSIBLE_RE.match(sentence) if not m else None
     if only:  # "市市场监管局负责。" on its own: the unbracketed "（X负责）", nothing left for a duty to describe
-        lead = parse_units(only.group("units"))
+        # "X会同Y、Z负责。": X leads, the units after 会同 support (as in a bracket, `_unit_list`)
+        listed = _unit_list(only.group("units"))
+        lead, support = listed if listed else ([], [])
         # named bodies, or the governments below as a group; not "各责任单位负责"/"各地负责", which points back
         # at whoever the plan assigned elsewhere
-        if lead and all(_names_a_body(n) for n in lead):
-            return _make(text, s, end, "", (lead, [], "X负责"))
+        if lead and all(_names_a_body(n) for n in [*lead, *support]):
+            return _make(text, s, end, "", (lead, support, "X会同Y负责" if support else "X负责"))
         return None
     if not m or sentence.startswith("由"):
         return None  # 由A牵头 opens a sentence that goes on ("由A牵头，B配合，做好…"): step 4's
@@ -1415,7 +1423,9 @@ _LABEL_SENTENCE_MAX = 240  # how far back a closing sentence of fields is looked
 
 def _label_sentence(text: str, bend: int, end: int) -> Found | None:
     """The last sentence of `text[:bend]` (its 。 at `bend`, the clause's end `end`) when it is nothing but fields
-    written with 为 ("牵头单位为A，配合单位为B。") and every unit a body's: what "（牵头单位：A；配合单位：B）" says."""
+    written with 为, the label first or the units ("牵头单位为A，配合单位为B。", "A为责任单位。", "A为牵头单位，B为配合
+    单位。"), or such fields and verb parts mixed ("A为牵头单位，B、C配合。", `_mixed_parts`), and every unit a named
+    body's: what "（牵头单位：A；配合单位：B）" says. A bare kind is none ("企业为责任主体": enterprises at large)."""
     lo = max(0, bend - _LABEL_SENTENCE_MAX)
     if "为" not in text[lo:bend]:
         return None
@@ -1428,10 +1438,13 @@ def _label_sentence(text: str, bend: int, end: int) -> Found | None:
         s += 1
     sentence = squeeze(text[s:bend])
     parts = [p.strip() for p in split_outside(sentence, "，,；;")]
-    if not parts or not all(_AS_FIELD_RE.match(p) for p in parts):
+    as_field = [bool(_AS_FIELD_RE.match(p) or _AS_KEY_RE.fullmatch(p)) for p in parts]
+    if not any(as_field) or (not all(as_field) and _mixed_parts(sentence) is None):
         return None
     parsed = parse_clause_content(sentence)
     if not parsed or not _names_ok(parsed[0], lead=True) or (parsed[1] and not _names_ok(parsed[1], lead=False)):
+        return None
+    if any(n in unit_data().suffixes for n in (*parsed[0], *parsed[1])):
         return None
     return _make(text, s, end, "", parsed)
 
@@ -1441,15 +1454,29 @@ def _label_sentence(text: str, bend: int, end: int) -> Found | None:
 #   X负责推进，Y、Z给予…支持 / X负责牵头…，Y、Z按职责配合 / 由X负责，Y按规定保障…资金 / X（要）会同Y、Z制定… / 由X具体负责 / 责任主体为X.
 # A sentence that only says "X负责…" is how policy prose describes a duty, not an assignment: without 由
 # opening the sentence, a support part (配合, 参与, 会同 …) must name the others.
-# the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责
+# the words of such a sentence beyond the role lexicon (rulesets/data/prose_roles.yaml)
+_PROSE_WORDS = prose_roles()
+# the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责 / 以上各项工作由X负责
 # (具体由X负责，Y配合: the same, the task left unsaid)
-_SCOPE_SUBJECT_RE = re.compile(r"(?:(?:此|该|本|这|上述|以上|前述)(?:项|些)?(?:工作|任务|措施|事项|内容)?(?:具体)?|具体)(?=由)")
-_LEAD_PIECE_RE = re.compile(
-    r"^(?P<by>由)?(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
-    rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"
-    r"(?P<verb>牵头负责|负责牵头|牵头|负责落实|负责|组织实施|实施|(?:抓好|组织|推进|推动)?落实)"
-    r"(?!人|同志|制(?![定订]))(?P<rest>[^，,；;。]*)$"
+_MANNER = f"(?:{_alt(_PROSE_WORDS.scope_manner)})"
+_SCOPE_SUBJECT_RE = re.compile(
+    f"(?:(?:{_alt(_PROSE_WORDS.scope_heads)})(?:{_alt(_PROSE_WORDS.scope_counts)})?"
+    f"(?:{_alt(_PROSE_WORDS.scope_nouns)})?{_MANNER}?|{_MANNER})(?=由)"
 )
+# 由 or a request word (请X牵头，Y配合) hands the measure to the units after it
+_BY = f"(?P<by>由|{_alt(_PROSE_WORDS.requests)})"
+# 负责人 / 负责同志 / 首问负责制: a person or a system after the verb, no verb (负责制定: the verb and its task)
+_NOT_A_VERB = (
+    f"(?!(?!{_alt(_PROSE_WORDS.not_after_but)})(?:{_alt(_PROSE_WORDS.not_after)}))"
+    if _PROSE_WORDS.not_after else ""
+)
+_LEAD_PIECE_RE = re.compile(
+    rf"^{_BY}?(?P<units>[^，,；;。：:由]{{2,60}}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
+    rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"
+    rf"(?P<verb>{_alt(_PROSE_WORDS.lead_verbs)}){_NOT_A_VERB}(?P<rest>[^，,；;。]*)$"
+)
+# a sentence opening with a request word: its units are read after it (`_closing_sentence`, `_prose_sentence`)
+_REQUEST_RE = re.compile(f"^(?:{_alt(_PROSE_WORDS.requests)})(?=[^，,；;。]{{2}})")
 # "由各村(社区)具体落实。" closing a measure names who carries it out; "由X落实资金…" (落实 with an object) does not
 _CLOSING_VERBS = frozenset(("负责", "牵头负责", "负责落实", "组织实施", "落实", "抓好落实", "组织落实", "推进落实", "推动落实"))
 _SUPPORT_PIECE_RE = re.compile(
@@ -1559,7 +1586,10 @@ def _prose_sentence(text: str) -> Found | None:
             return _make(text, at, len(body), "", (lead, (), style)) if _names_ok(lead, lead=True) else None
     if m is None or (scope and not m.group("by")):
         return None
-    if m.group("verb").endswith("落实") and (m.group("rest") or len(pieces) > 1 or not m.group("by")):
+    # 落实 takes an object in running text ("由X落实资金"): alone in its part, then after 由 closing the sentence or
+    # before a support part ("此项由X负责落实，Y、Z协助": the support decides below)
+    object_verb = m.group("verb") in _PROSE_WORDS.object_verbs
+    if object_verb and m.group("rest"):
         return None
     lead = parse_units(m.group("units"))
     if not _names_ok(lead, lead=True):
@@ -1586,6 +1616,8 @@ def _prose_sentence(text: str) -> Found | None:
                 e += sum(1 + len(p) for p in pieces[2 : 2 + read])
     if not support and not m.group("by"):
         return None  # "X负责…" alone: a duty described, not the measure assigned
+    if not support and object_verb and len(pieces) > 1:
+        return None  # "由X落实，确保…": the sentence goes on with the task
     if not support and m.group("rest") and len(pieces) > 1:
         return None  # "由X牵头建立联席会议制度，定期研究…": the task's own sentence goes on (`_goes_on`)
     return _make(text, s, e, "", (lead, support, style))

@@ -136,7 +136,6 @@ KNOWN: dict[str, str] = {
     "blind32/ningbo-city-mould-table-continued": "gold slip: its flow list splits the collective name 各区（县、市）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     "blind32/xianning-city-osmanthus-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     # blind34–35, held out, first run (2026-12-06, main at d419ae6, the end of the session): 9 and 10 of 11
-    "blind34/wuzhen-town-boat-safety": "units: a closing sentence “此项由X负责落实，Y、Z协助。” after each item is not read; no units",
     # blind36, held out, first run (2026-12-06, main at 41d6043): 5 of 11, level 10 of 11, closing 11 of 11, pair right
     "blind36/ankang-city-konjac-oneline": "units: (四) ends “市市场监管局负责组织实施。” with a lead and no 配合 part; not read (the items with “…配合做好…工作” are read)",
     "blind36/caac-national-flight-punctuality": "units: (三)'s “此项工作由机场司负责，各地区管理局、各运输机场予以配合。” loses its two support units (the same sentence with other units is read)",

@@ -10,6 +10,7 @@ from engine.extract.responsibility import (
     _ATTRIBUTIVE_RE,
     _ONLY_RESPONSIBLE_RE,
     _OVERSIGHT_RE,
+    _REQUEST_RE,
     _SENTENCE_START_RE,
     BRACKET_NAMES,
     BRACKET_OPEN,
@@ -25,6 +26,7 @@ from engine.extract.responsibility import (
     _names_a_body,
     _names_again,
     _prose_sentence,
+    _unit_list,
     _units,
     label_headings,
     matched_pairs,
@@ -114,12 +116,15 @@ def _closing_sentence(text: str):
     while s < len(body) and body[s] in " \t":
         s += 1
     sentence = squeeze(body[s:])
+    request = _REQUEST_RE.match(sentence)  # 请X牵头，Y配合 (prose36): 请 no part of X's name
+    sentence = sentence[request.end() :] if request else sentence
     m = INLINE_RE.match(sentence)
     only = _ONLY_RESPONSIBLE_RE.match(sentence) if not m else None
     if only:
-        lead = parse_units(only.group("units"))
-        if lead and all(_names_a_body(n) for n in lead):
-            return _make(text, s, end, "", (lead, [], "X负责"))
+        listed = _unit_list(only.group("units"))  # X会同Y负责 (prose36): X leads, Y supports
+        lead, support = listed if listed else ([], [])
+        if lead and all(_names_a_body(n) for n in [*lead, *support]):
+            return _make(text, s, end, "", (lead, support, "X会同Y负责" if support else "X负责"))
         return None
     if not m or sentence.startswith("由"):
         return None

@@ -41,7 +41,7 @@ def test_units_yaml_ships_with_the_issuer_endings() -> None:
 
 @pytest.mark.parametrize(
     "reader",
-    ["strength", "conventions", "levels", "counterparts", "actors", "sections", "layout", "furniture", "closing", "kinds"],
+    ["strength", "conventions", "levels", "counterparts", "actors", "sections", "layout", "furniture", "closing", "kinds", "prose"],
 )
 def test_every_shipped_data_file_is_required_not_silently_replaced(monkeypatch, tmp_path, reader) -> None:
     """Data files the package ships are read from rulesets/data only: a missing one is the clear data.missing
@@ -64,6 +64,7 @@ def test_every_shipped_data_file_is_required_not_silently_replaced(monkeypatch, 
         "furniture": getattr(furniture._load, "__wrapped__", furniture._load),
         "closing": closing._named_address.__wrapped__,
         "kinds": lambda: base._file_table.__wrapped__("beyond_level"),
+        "prose": data.prose_roles.__wrapped__,
     }[reader]
     with pytest.raises(PlancheckError) as err:
         call()
