@@ -1754,28 +1754,29 @@ PRINTED_BOLD = "加粗"
 PRINTED_UNDERLINE = "下划线"
 
 
+def _stated_mark_role(text: str, lead: tuple, support: tuple) -> str | None:
+    """"lead" where one of the `lead` patterns says how the document marks its leads, "support" where one of
+    `support` says how it marks its supporting units, None otherwise (one reader for bold and underline)."""
+    flat = squeeze(text)
+    if any(p.search(flat) for p in lead):
+        return "lead"
+    if any(p.search(flat) for p in support):
+        return "support"
+    return None
+
+
 def stated_bold_role(text: str) -> str | None:
     """"lead" where a document says its units printed bold lead ("加粗字体标注的为牵头单位", "黑体字为牵头单位"),
     "support" where they support ("加粗的为配合单位"), None otherwise (rulesets/data/lead_conventions.yaml)."""
     conv = lead_conventions()
-    flat = squeeze(text)
-    if any(p.search(flat) for p in conv.emphasised):
-        return "lead"
-    if any(p.search(flat) for p in conv.emphasised_support):
-        return "support"
-    return None
+    return _stated_mark_role(text, conv.emphasised, conv.emphasised_support)
 
 
 def stated_underline_role(text: str) -> str | None:
     """"lead" where a document says its units printed underlined lead ("有下划线的为牵头单位", "牵头单位用下划线标注"),
     "support" where they support, None otherwise (rulesets/data/lead_conventions.yaml `emphasised`, `underlining`)."""
     conv = lead_conventions()
-    flat = squeeze(text)
-    if any(p.search(flat) for p in conv.underlined):
-        return "lead"
-    if any(p.search(flat) for p in conv.underlined_support):
-        return "support"
-    return None
+    return _stated_mark_role(text, conv.underlined, conv.underlined_support)
 
 
 def stated_lead_separator(text: str) -> str | None:
