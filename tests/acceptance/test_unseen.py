@@ -143,7 +143,6 @@ KNOWN: dict[str, str] = {
     "blind36/shandong-province-renewable-resources": "units: the prose closing “X要切实履行牵头责任，Y、Z要主动配合。” (.docx) is not read; no units",
     "blind36/wenshan-prefecture-sanqi-table": "measures: the PDF task table's header wraps in its narrow cells (“序/号”, “完成时/限”) and the second header line “号 … 限” is read as a row, 6 measures for 5",
     "blind36/xiannvshan-subdistrict-summer-resort": "units: the prose closing “本项工作由X承办，Y、Z协办。” (承办 leads, 协办 supports) is not read; no units",
-    "blind36/zibo-city-anti-fraud-police-gbk": "units: the labels “主责警种：X” / “协同警种：Y、Z” are not read; no units",
 }
 
 
