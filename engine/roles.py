@@ -3,8 +3,10 @@
 A field's label is composed: a role stem and a body noun (牵头 + 单位, 责任 + 司局, 牵头 + 办所), so an office that
 names its bodies its own way needs one word, not a list of whole labels; a stem alone (牵头：X；配合：Y) and the
 label of a whole clause (责任分工：X牵头，Y配合) are labels where a colon follows, and so is a role word before a duty
-stem (牵头承办：X；协同承办：Y). The labels naming an official (责任领导, 分管县领导) are composed too (`people`): a
-person column, a field no unit is read from.
+stem (牵头承办：X；协同承办：Y). A role stem and ANY short noun is a label too where it stands as one (a line's
+start or after a bracket or separator, a colon after it: "主责警种：X", "协同中队：Y"), the noun naming no person
+and no facet of the task (`open_pattern`): each office names its own kinds of body. The labels naming an official
+(责任领导, 分管县领导) are composed too (`people`): a person column, a field no unit is read from.
 
 One vocabulary for every place a plan names them: the fields of a responsibility clause and the inline
 verbs (engine/extract/responsibility.py), and the column headers of a task table in any input form
@@ -17,7 +19,9 @@ built-in minimum below keeps reading working.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import yaml
 
@@ -101,6 +105,11 @@ class Roles:
     whole_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # 督办, 督查, 考核 …: stems of a field naming the office that supervises a task, no role in it (督办单位：X)
     oversight: tuple[str, ...] = ()
+    # the open label (roles.yaml labels.open): a stem and a noun of 1..open_noun characters, the noun not ending in
+    # one of `not_nouns` (a person: 责任人, 主办民警; a facet of the task: 实施时间, 责任目标)
+    open_noun: int = 0
+    not_nouns: tuple[str, ...] = ()
+    person_nouns: tuple[str, ...] = ()  # the endings of `not_nouns` that name a person (责任人, 主办民警, 牵头领导)
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -151,22 +160,69 @@ class Roles:
         """A regular expression (no group) matching the label of a field that names a task's SUPERVISING office
         (督办单位, 督查部门, 考核单位: an `oversight` stem and a body noun), not after an ideograph and, with `colon`,
         a colon following (a bracketed body noun between allowed); without, the label alone (in 【督办单位】).
-        Neither lead nor support: the field is skipped."""
+        Neither lead nor support: the field is skipped. With `colon` an oversight stem and an open noun too, as the
+        role labels (`open_pattern`): 督导组：, 指导科室：, 考核专班：."""
         if not self.oversight or not self.bodies:
             return "(?!)"
         label = f"(?:{_alt(self.oversight)})(?:{_alt(self.bodies)})"
         if not colon:
             return label
-        return rf"{_NOT_AFTER_IDEOGRAPH}{label}(?:{self.qualifier_pattern()})?(?=[ ]*[:：])"
+        known = rf"{_NOT_AFTER_IDEOGRAPH}{label}(?:{self.qualifier_pattern()})?(?=[ ]*[:：])"
+        return f"(?:{known}|{self._open(self.oversight)})"
 
     def label_pattern(self) -> str:
         """A regular expression (no group) matching any label of a unit field: a composed one (牵头单位, 责任司局),
-        or a bare stem or clause label followed by a colon and not after an ideograph (牵头：, 责任分工：)."""
-        alt = self.field_pattern()
+        or a bare stem or clause label followed by a colon and not after an ideograph (牵头：, 责任分工：), or an
+        open one (`open_pattern`: 主责警种：). A composed label after an ideograph is one only with a colon (or 为)
+        after it: a label never starts inside a word, so "县乡村振兴战略实施领导小组成员单位" is a unit's name, not
+        "县乡村振兴战略" and the label 实施 + 领导小组成员单位."""
+        field = self.field_pattern()
+        glued = rf"(?={field}(?:{self.qualifier_pattern()})?\s*(?:[:：]|为(?=[^\s:：，,；;])))"
+        alt = f"(?:{_NOT_AFTER_IDEOGRAPH}|{glued}){field}"
         colon = "|".join(map(re.escape, self.colon_labels))
         if colon:
             alt += rf"|{_NOT_AFTER_IDEOGRAPH}(?:{colon})(?=\s*[:：])"
-        return f"(?:{alt})"
+        return f"(?:{alt}|{self.open_pattern()})"
+
+    def _open(self, stems: list[str] | tuple[str, ...]) -> str:
+        """`stems` and an open noun in label position, a colon after it (see `open_pattern`)."""
+        if not stems or self.open_noun < 1:
+            return "(?!)"
+        han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+        colon = f"(?:{self.qualifier_pattern()})?[ ]*[:：]"
+        refuse = f"(?!{han}{{0,{self.open_noun - 1}}}(?:{_alt(self.not_nouns)})(?={colon}))" if self.not_nouns else ""
+        return f"{_NOT_AFTER_IDEOGRAPH}(?:{_alt(stems)}){refuse}{han}{{1,{self.open_noun}}}(?={colon})"
+
+    def open_pattern(self) -> str:
+        """A regular expression (no group) matching an OPEN label: a role stem (牵头, 主责, 协同, 承办 … every stem of
+        the roles) and any noun of 1..`open_noun` characters, not after an ideograph and with a colon after it (a
+        bracketed body noun between allowed): 主责警种：, 协同警种：, 牵头中队：, 责任片区：. The noun is the kind of
+        body the office gives work to, whatever it is called; it names no person and no facet of the task
+        (`not_nouns`: 责任人：, 实施时间：). Whether its value names bodies is the reader's to judge."""
+        return self._open([w for _, ws in self.stems for w in ws])
+
+    def person_pattern(self) -> str:
+        """A regular expression (no group) matching the label of a field naming an OFFICIAL, open as the unit labels
+        are: a role stem and a noun ending in a person's word (`person_nouns`), not after an ideograph and with a colon
+        after it: 主办民警：, 责任人：, 牵头领导：, 承办人：. Its field is skipped, never read as a unit."""
+        if not self.person_nouns or self.open_noun < 1:
+            return "(?!)"
+        stems = [w for _, ws in self.stems for w in ws]
+        han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+        return (
+            f"{_NOT_AFTER_IDEOGRAPH}(?:{_alt(stems)}){han}{{0,{self.open_noun - 1}}}(?:{_alt(self.person_nouns)})"
+            f"(?=[ ]*[:：])"
+        )
+
+    def open_stem(self, label: str) -> str:
+        """The longest role stem `label` opens with that leaves a noun of 1..`open_noun` characters ("主责" of
+        主责警种), "" if none: the stem of an open label (`open_pattern`)."""
+        best = ""
+        for _, stems in self.stems:
+            for s in stems:
+                if len(s) > len(best) and label.startswith(s) and 1 <= len(label) - len(s) <= self.open_noun:
+                    best = s
+        return best
 
 
 def _composed_stems(labels: dict) -> dict[str, list[str]]:
@@ -219,6 +275,13 @@ def roles() -> Roles:
     stems = {k: _longest_first([*label_words("stems", k), *composed.get(k, [])]) for k in ("lead", "duty", "support")}
     qualifiers = _qualifiers(raw.get("labels") or {})
     bare_duty = _bare_duty(raw.get("labels") or {})
+    open_raw = (raw.get("labels") or {}).get("open") or {}
+    # what an open label's noun ends in when it names a person: its own list, the officials' titles and people nouns
+    person_nouns = [
+        *(str(w) for w in open_raw.get("people") or []),
+        *(str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)),
+        *(str(w) for w in (raw.get("people") or {}).get("nouns") or []),
+    ]
     fields = {
         k: _longest_first(
             [
@@ -281,11 +344,50 @@ def roles() -> Roles:
         ),
         ditto=_longest_first([str(w) for w in (raw.get("ditto") if raw.get("ditto") is not None else _FALLBACK_DITTO)]),
         oversight=_longest_first([str(w) for w in raw.get("oversight") or []]),
+        open_noun=int(open_raw.get("noun") or 0),
+        not_nouns=_longest_first([*person_nouns, *(str(w) for w in open_raw.get("facets") or [])]),
+        person_nouns=_longest_first(person_nouns),
     )
 
 
 @memo(1, copy="shared")  # one compiled pattern from the one file
 def field_label_colon() -> re.Pattern[str]:
-    """A unit field's label and its colon (牵头单位：, 配合单位 :, 配合处室（单位）：), the field words of `roles()`."""
+    """A unit field's label and its colon (牵头单位：, 配合单位 :, 配合处室（单位）：, 主责警种：), the field words of
+    `roles()` and the open labels."""
     r = roles()
-    return re.compile(rf"(?:{r.field_pattern()})(?:{r.qualifier_pattern()})?[ ]*[:：]")
+    return re.compile(rf"(?:{r.field_pattern()}|{r.open_pattern()})(?:{r.qualifier_pattern()})?[ ]*[:：]")
+
+
+@memo(1, copy="shared")  # one read-only mapping from the one file
+def _known_roles() -> Mapping[str, str]:
+    """Each label known whole (a field, a bare stem, a clause label) -> its role (no label has two)."""
+    r = roles()
+    out: dict[str, str] = {}
+    for role, words in (
+        ("support", (*r.support_fields, *r.bare_support)),
+        ("lead", (*r.lead_fields, *r.bare_lead)),
+        ("duty", (*r.duty_fields, *r.clause_labels)),
+    ):
+        for w in words:
+            out.setdefault(w, role)
+    return MappingProxyType(out)
+
+
+@memo(4096, copy="shared")  # a str or None
+def label_role(label: str) -> str | None:
+    """lead, duty or support: the role of a unit field's label (as `label_pattern` matched it), known whole (牵头单位,
+    配合, 责任分工 a duty) or open (主责警种: its stem's role); None for no label of a unit field."""
+    known = _known_roles().get(label)
+    if known:
+        return known
+    r = roles()
+    stem = r.open_stem(label)
+    return next((role for role, stems in r.stems if stem in stems), None) if stem else None
+
+
+def open_noun(label: str) -> str:
+    """The noun of an open label (警种 of 主责警种); "" for a label known whole (牵头单位) or none."""
+    if label in _known_roles():
+        return ""
+    stem = roles().open_stem(label)
+    return label[len(stem) :] if stem else ""

@@ -5,6 +5,9 @@ Forms handled (all normalised to half-width brackets by ingest; full-width accep
 - keyword lists: (牵头单位:A、B;配合单位:C)  (责任单位:A、B)  (负责部门:A)  (主办单位A;协办单位B)
   (牵头承办:A;协同承办:B) (推进单位:A(牵头)、B、C) (推进单位:A为牵头单位，B、C: A leads, B and C take part); a bare
   label whose value names no body ("（二）牵头：统筹推进…") is prose; an official's field (责任县领导：…) is skipped;
+  a role stem and the office's own noun for its bodies, in label position with a colon after it (主责警种：A；协同警种：B,
+  牵头股：, 责任片区：: roles.yaml labels.open), a field only where its value names bodies ("牵头抓总：统筹…" is none);
+  a site's sponsor line (主办：X　承办：Y) is none; 指导单位：X (the guiding office) is skipped as 督办单位 is;
   in () （） [] ［］ 【】, with : or ：, ; or ；, and units separated by 、，,；; -- a ，between
   groups (A、B，C、D) just separates more units;
 - inline roles: (A牵头,B配合)  由A牵头，B配合  (A、B共同牵头，C配合)  (A主责，B协同)  (A主办，B协办);  one reader
@@ -56,10 +59,18 @@ from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, prose_roles, unit_data
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
-from engine.extract.sentences import CLOSER_TO_OPENER, matched_pairs, open_before, split_outside, squeeze
+from engine.extract.sentences import (
+    CLOSER_TO_OPENER,
+    matched_pairs,
+    open_before,
+    split_outside,
+    squeeze,
+)
+from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
 from engine.parse.level import place_at
+from engine.roles import label_role, open_noun
 from engine.roles import roles as role_words
 
 # the words of the roles are data (rulesets/data/roles.yaml, engine/roles.py), the same for a clause's fields
@@ -75,6 +86,53 @@ LEAD_KEYS = PRIMARY_KEYS + _ROLES.duty_fields + CLAUSE_LABELS
 SUPPORT_KEYS = _ROLES.support_fields + _ROLES.bare_support
 _KEYS = _ROLES.unit_fields + _ROLES.colon_labels
 _COLON_LABELS = frozenset(_ROLES.colon_labels)  # labels only before a colon (牵头：, 协同承办：, 责任分工：)
+
+
+# the role of a key as KEY_RE read it, known whole (PRIMARY_KEYS, SUPPORT_KEYS, the duty fields) or open (主责警种:
+# a role stem and the office's own noun for its bodies, rulesets/data/roles.yaml labels.open)
+def is_primary_key(key: str) -> bool:
+    """A key naming the lead (牵头单位, 牵头：, 主责警种)."""
+    return label_role(key) == "lead"
+
+
+def is_support_key(key: str) -> bool:
+    """A key naming the support (配合单位, 协同：, 协同警种)."""
+    return label_role(key) == "support"
+
+
+def is_lead_key(key: str) -> bool:
+    """A key naming units that answer for the task: the lead's or a duty's (LEAD_KEYS, 主责警种, 责任片区)."""
+    return label_role(key) in ("lead", "duty")
+
+
+def _open_refused(key: str, value: str) -> bool:
+    """An open label (主责警种：, 配合做好：) whose value is not wholly bodies' names: a heading or a sentence ("牵头抓总：
+    统筹推进…", "协同推进：各部门要…"), no unit field. A name ending in the label's own noun is a body of the kind it
+    names ("责任片区：城东片区")."""
+    noun = open_noun(key)
+    if not noun:
+        return False
+    names = parse_units(value)
+    return not names or not all(reads_as_unit(n) or (n.endswith(noun) and len(n) > len(noun)) for n in names)
+
+
+@memo(1, copy="shared")  # one compiled pattern from the one data file
+def _site_label_re() -> re.Pattern[str]:
+    """The labels of a site's sponsor line (rulesets/data/page_furniture.yaml `site_labels`: 主办：, 承办：, 技术支持：)
+    in label position, a colon after them."""
+    words = furniture_words().get("site_labels") or ()
+    return re.compile(rf"(?<![\u3400-\u4dbf\u4e00-\u9fff])(?:{_alt(words)})(?=\s*[:：])")
+
+
+def _sponsor_line(content: str, keys: Sequence[re.Match[str]]) -> bool:
+    """A line naming a site's (or an event's) host and operator, not a task's roles: a field of a `paired` lead (主办：,
+    主办单位：, roles.yaml verbs.paired: alone 主办 says who hosts, not who leads) beside a site label that is no role
+    label (承办：, 技术支持：, page_furniture.yaml `site_labels`): "主办：X人民政府办公室　承办：X大数据中心", a page's
+    footer that the furniture cut left (no ICP mark after it). "主办：X；会办：Y" (a task's pair) is read."""
+    if not any(k.group(1).startswith(tuple(_ROLES.paired_verbs)) for k in keys):
+        return False
+    starts = {k.start(1) for k in keys}
+    return any(m.start() not in starts for m in _site_label_re().finditer(content))
 _LABEL = _ROLES.label_pattern()
 # a key and its value's start: after a colon, or after 为 (牵头单位为A); a bracketed body noun between a key and its
 # colon is the label's (配合处室（单位）：X), group 1 the key without it
@@ -517,10 +575,12 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a field that names no body with its value, its label bracketed as a heading): 责任领导：李晓东；
     and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too. A field naming
     the office that supervises the task, 督办单位：市政府督查室 (rulesets/data/roles.yaml `oversight`), names no unit
-    of it either: skipped alike."""
+    of it either: skipped alike; and so does an official's field labelled openly, a role stem and a person's noun
+    (主办民警：张伟, 承办人：李娜: roles.yaml labels.open `people`)."""
     labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
     field = re.compile(
-        rf"(?:{labels}|{_ROLES.oversight_pattern()})\s*[:：][^；;]*?(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)"
+        rf"(?:{labels}|{_ROLES.oversight_pattern()}|{_ROLES.person_pattern()})\s*[:：][^；;]*?"
+        rf"(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)"
     )
     heading = re.compile(rf"[【\[［〔]({labels}|{_ROLES.oversight_pattern(colon=False)}|{_ROLES.field_pattern()})[】\]］〕]")
     return field, heading
@@ -597,37 +657,46 @@ def parse_clause_content(content: str) -> Parsed | None:
     # a label set in brackets after a unit is the unit's role mark, no field: 责任单位：X（牵头单位）、Y
     keys = [k for k in KEY_RE.finditer(content) if not _in_mark(content, k.start(1), k.end(1))]
     if keys and not content[: keys[0].start()].strip(" \n\t；;"):
+        if _sponsor_line(content, keys):
+            return None  # "主办：X　承办：Y": a site's footer, no task's roles
+        # an open label whose value names no body is no field (牵头抓总：统筹…): its text is read as no unit's
+        fields = [
+            (k.group(1), k.end(), keys[i + 1].start() if i + 1 < len(keys) else len(content))
+            for i, k in enumerate(keys)
+        ]
+        fields = [f for f in fields if not _open_refused(f[0], content[f[1] : f[2]])]
+        if not fields:
+            return None
         lead: list[str] = []
         support: list[str] = []
         style = ""
         # (牵头单位：A；责任单位：B、C): beside a named lead, the 责任单位 are those who take part
-        primary = any(k.group(1) in PRIMARY_KEYS for k in keys)
-        for i, k in enumerate(keys):
-            end = keys[i + 1].start() if i + 1 < len(keys) else len(content)
-            key = k.group(1)
-            roles = _inline(squeeze(content[k.end() : end]).rstrip(" 。；;")) if key not in SUPPORT_KEYS else None
+        primary = any(is_primary_key(key) for key, _, _ in fields)
+        for key, at, end in fields:
+            roles = _inline(squeeze(content[at:end]).rstrip(" 。；;")) if not is_support_key(key) else None
             if roles and roles.group("sup"):  # 责任单位：X牵头，Y、Z配合: the roles inside the field decide
                 lead += [n for n in parse_units(roles.group("lead")) if n not in lead]
                 support += [n for n in parse_units(roles.group("sup")) if n not in support]
                 style = style or key
                 continue
-            names = parse_units(content[k.end() : end])
-            marked = _by_marks(names) or _named_again(names) or _named_again_after(content[k.end() : end])
-            if marked and key not in SUPPORT_KEYS:  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
+            names = parse_units(content[at:end])
+            marked = _by_marks(names) or _named_again(names) or _named_again_after(content[at:end])
+            if marked and not is_support_key(key):  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
                 lead += [n for n in marked[0] if n not in lead]
                 support += [n for n in marked[1] if n not in support]
                 style = style or key
                 continue
             if marked:  # 配合单位：Y（配合）: the mark is no part of the name
                 names = [*marked[0], *marked[1]]
-            if key in SUPPORT_KEYS or (primary and key not in PRIMARY_KEYS):
+            if is_support_key(key) or (primary and not is_primary_key(key)):
                 support += [n for n in names if n not in support]
             else:
                 lead += [n for n in names if n not in lead]
                 style = style or key
         if not style:
-            style = keys[0].group(1)
-        if all(k.group(1) in _COLON_LABELS for k in keys) and not any(map(reads_as_unit, (*lead, *support))):
+            style = fields[0][0]
+        # (an open field left names bodies: `_open_refused`)
+        if all(key in _COLON_LABELS for key, _, _ in fields) and not any(map(reads_as_unit, (*lead, *support))):
             return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
@@ -774,7 +843,7 @@ def _mixed_parts(flat: str) -> Parsed | None:
         m = _AS_KEY_RE.fullmatch(part)
         if m:
             key = m.group("key")
-            role = "support" if key in SUPPORT_KEYS else "lead" if key in PRIMARY_KEYS else "duty"
+            role = "support" if is_support_key(key) else "lead" if is_primary_key(key) else "duty"
             names, style, field = parse_units(m.group("units")), key, True
         else:
             duty = _split_duty(part)
@@ -913,7 +982,8 @@ def _ends_sentence(text: str, o: int, c: int, end: int) -> bool:
     return j < 0 or text[j] in "\n。；;！？"
 
 
-_KEY_LONGEST = max(map(len, _KEYS))
+# the longest key: known whole, or an open one (the longest stem and a noun of `open_noun` characters)
+_KEY_LONGEST = max([*map(len, _KEYS), max((len(s) for _, ws in _ROLES.stems for s in ws), default=0) + _ROLES.open_noun])
 # the label of a field naming a task's supervising office (督办单位：, roles.yaml `oversight`)
 _OVERSIGHT_RE = re.compile(_ROLES.oversight_pattern())
 
@@ -1814,7 +1884,7 @@ def stated_role_labels(text: str) -> tuple[tuple[str, str], ...]:
             label, role = m.group("label"), m.group("role")
             if label in _KEYS or label in _OTHERS or reads_as_unit(label) or _KEY_IN_RE.search(label):
                 continue
-            kind = "lead" if role in PRIMARY_KEYS else "support" if role in SUPPORT_KEYS else None
+            kind = "lead" if is_primary_key(role) else "support" if is_support_key(role) else None
             if kind:
                 out.setdefault(label, kind)
     return tuple(out.items())
@@ -1865,7 +1935,7 @@ def apply_first_listed_leads(r: Responsibility) -> Responsibility:
 def _listed_jointly(r: Responsibility) -> bool:
     """A clause of one list of several units that answer jointly ("A、B、C负责", "责任单位：A、B、C"): the clauses a
     document's convention reads."""
-    joint = r.style.startswith("X") or (r.style in LEAD_KEYS and r.style not in PRIMARY_KEYS)
+    joint = r.style.startswith("X") or label_role(r.style) == "duty"
     return joint and len(r.lead) > 1 and not r.support
 
 
