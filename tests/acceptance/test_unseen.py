@@ -142,7 +142,6 @@ KNOWN: dict[str, str] = {
     "blind36/shandong-province-renewable-resources": "units: the prose closing “X要切实履行牵头责任，Y、Z要主动配合。” (.docx) is not read; no units",
     "blind36/xiannvshan-subdistrict-summer-resort": "units: the prose closing “本项工作由X承办，Y、Z协办。” (承办 leads, 协办 supports) is not read; no units",
     # blind37, held out, first run (2026-12-06, main at 09a591e, after labels36/prose36/tables36/pointers36/fix36): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind37/ankang-city-konjac-articles": "measures: a 若干措施 in 第X条 articles (.pdf) — the purpose article (第一条 为…制定本措施) and the closing ones (解释, 施行) are read as measures (8 for 5); units: “（领办单位：X；协办单位：Y）” wrapped in the PDF is not read",
     "blind37/jinchang-city-nickel-cobalt-inline": "measures: five measures run together as 一是…五是 in one paragraph, each with its own (X牵头，Y配合) bracket, are read as the one heading 二 (3 measures: 一 二 三 for 5)",
     "blind37/nujiang-prefecture-tsaoko-mixed-levels": "measures: (一)(三) are measures while (二)(四) head 1)2) measures; the reader takes the 1)2) level only and drops (一)(三) (4 for 6)",
 }
