@@ -228,12 +228,18 @@ class ProseRoles:
     object_verbs: tuple[str, ...]  # the lead verbs that take an object in running text (落实资金)
     not_after: tuple[str, ...]  # 负责人, 负责同志, 负责制: no verb
     not_after_but: tuple[str, ...]  # 负责制定: the verb after all
+    alone: tuple[str, ...] = ()  # 负责组织实施, 履行牵头责任: "X<predicate>。" alone assigns (no 由, no support part)
+    support_predicates: tuple[str, ...] = ()  # 履行配合责任: beside roles.yaml's support verbs
+    modal: tuple[str, ...] = ()  # 要, 应, 予以 …: between a unit list and its predicate, never part of a name
+    group_heads: tuple[str, ...] = ()  # 各, 驻地: a group of bodies named by its head (各运输机场)
+    not_groups: tuple[str, ...] = ()  # 级, 类, 环节: after a head, no group of bodies (各级, 各环节)
 
 
 @memo(1, copy="shared")  # one file read once; ProseRoles is frozen
 def prose_roles() -> ProseRoles:
     raw = read_data("prose_roles.yaml", required=True) or {}
     scope = raw.get("scope") or {}
+    names = raw.get("names") or {}
     by_len = lambda xs: tuple(sorted(dict.fromkeys(_strs(xs)), key=len, reverse=True))  # noqa: E731
     return ProseRoles(
         scope_heads=by_len(scope.get("heads")),
@@ -241,8 +247,14 @@ def prose_roles() -> ProseRoles:
         scope_nouns=by_len(scope.get("nouns")),
         scope_manner=by_len(scope.get("manner")),
         requests=by_len(raw.get("requests")),
-        lead_verbs=by_len(raw.get("lead_verbs")),
+        # the verbs of the first list and the predicates added for the forms of blind36 (prose36b), one list
+        lead_verbs=by_len([*_strs(raw.get("lead_verbs")), *_strs(raw.get("lead_predicates"))]),
         object_verbs=by_len(raw.get("object_verbs")),
         not_after=by_len(raw.get("not_after")),
         not_after_but=by_len(raw.get("not_after_but")),
+        alone=by_len(raw.get("alone")),
+        support_predicates=by_len(raw.get("support_predicates")),
+        modal=by_len(raw.get("modal")),
+        group_heads=by_len(names.get("group_heads")),
+        not_groups=by_len(names.get("not_groups")),
     )

@@ -182,11 +182,27 @@ _PAIRED_VERBS = frozenset(_ROLES.paired_verbs)  # 主办: a lead only beside its
 _JOINT = f"(?:{_alt(_ROLES.joint_words)})?"
 _LEAD_VERB = f"(?P<verb>{_alt([*_LEAD_VERBS, *_PAIRED_VERBS])})"
 _SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_ROLES.clause_support_verbs])})"
+# the words of a sentence that says in prose who leads and who helps, beyond the role lexicon
+# (rulesets/data/prose_roles.yaml): its lead predicates (承办, 负责组织实施, 履行牵头责任 …), the modal words between a
+# unit list and its predicate (要, 应, 予以 …), the heads of a group of bodies (各运输机场)
+_PROSE_WORDS = prose_roles()
+# a run of modal words before a predicate, in a lead or a support part ("X要切实履行牵头责任", "Y、Z要主动配合", "Y予以
+# 配合"): prose_roles.yaml `modal` and roles.yaml's manner words (`joint`). Before a lead predicate read lazily, so that
+# a word that is also a predicate (负责) is the predicate where one follows it ("X负责组织实施", not 负责 + 组织实施);
+# before a support verb greedily, so that the predicate is read whole ("Y协同配合", not 协同)
+_MODAL = f"(?:{_alt([*_PROSE_WORDS.modal, *_ROLES.joint_words])}|按照?(?:各自)?职责(?:分工)?)"
 # 负责 leads in running text only where a support part follows: "…，由X负责，Y、Z协同配合，确保…" (a duty described,
-# "由X负责组织…", names no one's role); like 主办 it is read only with its support (`_needs_support`)
-_TEXT_DUTY_LEAD = "负责"
-_TEXT_LEAD_VERB = f"(?P<verb>{_alt([*_TEXT_LEAD_VERBS, *_PAIRED_VERBS])}|{_TEXT_DUTY_LEAD}(?=[,，]))"
-_TEXT_SUPPORT_VERB = f"(?:{_alt(_ROLES.support_verbs)})"
+# "由X负责组织…", names no one's role); like 主办 it is read only with its support (`_needs_support`), and so are the
+# other lead predicates of prose that are no lead verb of roles.yaml ("由X承办，Y、Z协办，做好…", "由X负责组织实施，Y配合")
+_TEXT_PAIRED_LEADS = frozenset(v for v in _PROSE_WORDS.lead_verbs if v not in _TEXT_LEAD_VERBS and v not in _PAIRED_VERBS)
+_TEXT_LEAD_VERB = "(?P<verb>" + "|".join(
+    re.escape(v) + ("(?=[,，])" if v in _TEXT_PAIRED_LEADS else "")
+    for v in sorted({*_TEXT_LEAD_VERBS, *_PAIRED_VERBS, *_TEXT_PAIRED_LEADS}, key=len, reverse=True)
+) + ")"
+_TEXT_SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_predicates])})"
+# a unit's name in running text: no stop, and a bracket only as a short part of it (各区县公安（分）局, 各县（市、区）人民
+# 政府), never one that opens a clause
+_TEXT_NAME = r"(?:[^,，;；。()（）\n]|[(（][^,，;；。()（）\n]{1,12}[)）])"
 # the one two-part clause "A<lead verb>，B<support verb>", each verb any of its role's (data):
 # (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与 /
 # A抓总，B、C等单位配合 / A负总责，B、C具体落实 / A为主，B协同 / A牵头，B、C支持
@@ -196,8 +212,8 @@ INLINE_RE = re.compile(
 )  # fmt: skip
 # 由A牵头，B配合 inside running text: the verbs of running text only ("由X为主…", "…，Y支持企业…" assign no one)
 INLINE_TEXT_RE = re.compile(
-    r"由(?P<lead>[^,，;；。()（）\n]{2,60}?)" + _JOINT + _TEXT_LEAD_VERB
-    + r"(?:[,，]\s*(?P<sup>[^,，;；。()（）\n]{2,80}?)(?:等)?" + _JOINT + _TEXT_SUPPORT_VERB + r")?"
+    f"由(?P<lead>{_TEXT_NAME}{{2,60}}?){_MODAL}*?" + _TEXT_LEAD_VERB
+    + f"(?:[,，]\\s*(?P<sup>{_TEXT_NAME}{{2,80}}?)(?:等)?{_MODAL}*{_TEXT_SUPPORT_VERB})?"
 )  # fmt: skip
 
 
@@ -225,7 +241,7 @@ def _inline(text: str) -> re.Match[str] | None:
 
 def _needs_support(m: re.Match[str]) -> bool:
     """An INLINE_TEXT_RE match whose lead verb is a lead only beside a support part it lacks ("由X主办", "由X负责，")."""
-    return (m.group("verb") in _PAIRED_VERBS or m.group("verb") == _TEXT_DUTY_LEAD) and not m.group("sup")
+    return m.group("verb") not in _TEXT_LEAD_VERBS and not m.group("sup")
 
 
 def _inline_in(text: str) -> list[re.Match[str]]:
@@ -523,7 +539,10 @@ def _joins_group(group: str, item: str) -> bool:
     if _DIVISION_TAIL_RE.fullmatch(item):  # 各区 (a group, no body's ending) goes on: 各区、县(市)人民政府
         return not (_ends_as_body(group) and _ends_as_body(item))
     m = re.match(_DIVISION_KIND, item)
-    return bool(m) and not _ends_as_body(group) and _ends_as_body(item[m.end() :])
+    # 各县、区财政局: the group so far is kinds of division only; 各运输机场、市农业农村局 is a group of bodies, then a body
+    head = next(h for h in _GROUP_HEADS if group.startswith(h))
+    kinds = all(_DIVISION_TAIL_RE.fullmatch(k) for k in group[len(head) :].split("、"))
+    return bool(m) and kinds and not _ends_as_body(group) and _ends_as_body(item[m.end() :])
 
 
 def _place_end(name: str) -> int:
@@ -1334,7 +1353,7 @@ class _Scan:
                 continue  # 由X牵头建立…: the task's own sentence
             lead = parse_units(m.group("lead"))
             support = parse_units(m.group("sup") or "")
-            if lead and all(reads_as_unit(n) for n in lead):
+            if lead and all(reads_as_role_name(n) for n in lead):  # 由各运输机场牵头: a group of bodies too
                 again, more, e = _parts_after(sh, m.end(), end, "由X牵头") if support else ([], [], m.end())
                 lead += [n for n in again if n not in lead and n not in support]
                 support += [n for n in more if n not in support and n not in lead]
@@ -1524,8 +1543,6 @@ def _label_sentence(text: str, bend: int, end: int) -> Found | None:
 #   X负责推进，Y、Z给予…支持 / X负责牵头…，Y、Z按职责配合 / 由X负责，Y按规定保障…资金 / X（要）会同Y、Z制定… / 由X具体负责 / 责任主体为X.
 # A sentence that only says "X负责…" is how policy prose describes a duty, not an assignment: without 由
 # opening the sentence, a support part (配合, 参与, 会同 …) must name the others.
-# the words of such a sentence beyond the role lexicon (rulesets/data/prose_roles.yaml)
-_PROSE_WORDS = prose_roles()
 # the task the sentence speaks of, before 由: 此项工作由X牵头 / 本项任务由X负责 / 以上各项工作由X负责
 # (具体由X负责，Y配合: the same, the task left unsaid)
 _MANNER = f"(?:{_alt(_PROSE_WORDS.scope_manner)})"
@@ -1541,8 +1558,7 @@ _NOT_A_VERB = (
     if _PROSE_WORDS.not_after else ""
 )
 _LEAD_PIECE_RE = re.compile(
-    rf"^{_BY}?(?P<units>[^，,；;。：:由]{{2,60}}?)(?:要|应|应当)?(?:按照?(?:各自)?职责(?:分工)?)?"
-    rf"(?:具体|主要|统一|{_alt(_ROLES.joint_words)})?"
+    rf"^{_BY}?(?P<units>[^，,；;。：:由]{{2,60}}?){_MODAL}*?"
     rf"(?P<verb>{_alt(_PROSE_WORDS.lead_verbs)}){_NOT_A_VERB}(?P<rest>[^，,；;。]*)$"
 )
 # a sentence opening with a request word: its units are read after it (`_closing_sentence`, `_prose_sentence`)
@@ -1551,9 +1567,10 @@ _REQUEST_RE = re.compile(f"^(?:{_alt(_PROSE_WORDS.requests)})(?=[^，,；;。]{{
 _CLOSING_VERBS = frozenset(("负责", "牵头负责", "负责落实", "组织实施", "落实", "抓好落实", "组织落实", "推进落实", "推动落实"))
 _SUPPORT_PIECE_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
-    # the manner words of the inline form too (roles.yaml `joint`: 协调, 密切 … 配合), never part of a name
-    rf"(?:按照?(?:各自)?职责(?:分工)?|按规定|按程序|要|负责|{_alt(_ROLES.joint_words)})?"
-    rf"(?P<verb>{_alt(_ROLES.support_verbs)}|给予|予以|加强指导|指导|提供|(?<=按规定)保障|(?:(?<=职责)|(?<=分工))负责)"
+    # the modal and manner words (要, 予以, 主动, 协调, 密切 … 配合: `_MODAL`), never part of a name
+    rf"{_MODAL}*"
+    rf"(?P<verb>{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_predicates])}|给予|予以|加强指导|指导|提供|"
+    r"(?<=按规定)保障|(?:(?<=职责)|(?<=分工))负责)"
 )
 _WITH_RE = re.compile(r"^(?P<units>[^，,；;。：:由]{2,60}?)(?:要|应|应当)?会同(?P<rest>.+)$")
 _OWNER_RE = re.compile(r"^(?:责任主体|牵头单位|责任单位)(?:为|是)(?P<units>[^，,；;。：:由]{2,80})$")
@@ -1576,6 +1593,38 @@ _STRONG_SUFFIXES = ("局", "委", "办", "部", "院", "厅", "署", "中心", "
 def _names_ok(names: Sequence[str], lead: bool) -> bool:
     return bool(names) and all(
         reads_as_unit(n) and not _NOT_A_NAME_RE.match(n) and not (lead and is_generic_unit(n)) for n in names
+    )
+
+
+def is_group_of_bodies(name: str) -> bool:
+    """`name` is a group of bodies named by its head (rulesets/data/prose_roles.yaml `names`), whatever its noun
+    ends in: 各运输机场, 各景区 (each X), 驻地武警 (those stationed here); not 各级, 各环节 (`not_groups`), nor a head
+    with a phrase after it (各地要…, 各有关方面的)."""
+    n = _norm_name(name)
+    head = next((h for h in _PROSE_WORDS.group_heads if n.startswith(h)), None)
+    if head is None:
+        return False
+    noun = n[len(head) :]
+    return (
+        2 <= len(noun) <= 16
+        and not noun.startswith(_PROSE_WORDS.not_groups)
+        and "的" not in noun
+        and not _NOT_A_NAME_RE.match(noun)
+        and not is_generic_unit(n)
+    )
+
+
+def reads_as_role_name(name: str) -> bool:
+    """A name where a sentence's shape names units (after 由, before a role predicate): a body's name
+    (`reads_as_unit`) or a group of bodies named by its head (`is_group_of_bodies`: 各运输机场)."""
+    return reads_as_unit(name) or is_group_of_bodies(name)
+
+
+def _role_names_ok(names: Sequence[str], lead: bool) -> bool:
+    """`_names_ok` for the unit lists of a prose sentence, whose place names them: a group of bodies named by its
+    head passes too (`reads_as_role_name`)."""
+    return bool(names) and all(
+        reads_as_role_name(n) and not _NOT_A_NAME_RE.match(n) and not (lead and is_generic_unit(n)) for n in names
     )
 
 
@@ -1662,7 +1711,7 @@ def _prose_sentence(text: str) -> Found | None:
     if object_verb and m.group("rest"):
         return None
     lead = parse_units(m.group("units"))
-    if not _names_ok(lead, lead=True):
+    if not _role_names_ok(lead, lead=True):
         return None
     style = ("由X" if m.group("by") else "X") + m.group("verb") + PROSE
     e = u + len(pieces[0])
@@ -1678,13 +1727,18 @@ def _prose_sentence(text: str) -> Found | None:
         else:
             sm = _SUPPORT_PIECE_RE.match(nxt)
             names = parse_units(sm.group("units")) if sm else []
-            if sm and _names_ok(names, lead=False):
+            if sm and _role_names_ok(names, lead=False):
                 support, e = names, at + len(nxt)
                 again, more, read = _carrying_out(pieces[2:], style)  # "…，Y配合，各镇街具体实施": who carry it out
                 lead += [n for n in again if n not in lead and n not in support]
                 support += [n for n in more if n not in support and n not in lead]
                 e += sum(1 + len(p) for p in pieces[2 : 2 + read])
-    if not support and not m.group("by"):
+    if not support and m.group("verb") in _PAIRED_VERBS:
+        return None  # "由X主办。": an event's host, a lead only beside its support (as in a bracket, `_inline`)
+    # "X负责组织实施。" / "X要切实履行牵头责任。": a predicate naming the role or the whole work (prose_roles.yaml
+    # `alone`) that is all of the sentence assigns the measure without 由
+    alone = m.group("verb") in _PROSE_WORDS.alone and not m.group("rest") and len(pieces) == 1
+    if not support and not m.group("by") and not alone:
         return None  # "X负责…" alone: a duty described, not the measure assigned
     if not support and object_verb and len(pieces) > 1:
         return None  # "由X落实，确保…": the sentence goes on with the task

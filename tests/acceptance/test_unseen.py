@@ -137,10 +137,6 @@ KNOWN: dict[str, str] = {
     "blind32/xianning-city-osmanthus-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the 、 inside its brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
     # blind34–35, held out, first run (2026-12-06, main at d419ae6, the end of the session): 9 and 10 of 11
     # blind36, held out, first run (2026-12-06, main at 41d6043): 5 of 11, level 10 of 11, closing 11 of 11, pair right
-    "blind36/ankang-city-konjac-oneline": "units: (四) ends “市市场监管局负责组织实施。” with a lead and no 配合 part; not read (the items with “…配合做好…工作” are read)",
-    "blind36/caac-national-flight-punctuality": "units: (三)'s “此项工作由机场司负责，各地区管理局、各运输机场予以配合。” loses its two support units (the same sentence with other units is read)",
-    "blind36/shandong-province-renewable-resources": "units: the prose closing “X要切实履行牵头责任，Y、Z要主动配合。” (.docx) is not read; no units",
-    "blind36/xiannvshan-subdistrict-summer-resort": "units: the prose closing “本项工作由X承办，Y、Z协办。” (承办 leads, 协办 supports) is not read; no units",
     # blind37, held out, first run (2026-12-06, main at 09a591e, after labels36/prose36/tables36/pointers36/fix36): 8 of 11, level 11/11, closing 11/11, pair right
     "blind37/jinchang-city-nickel-cobalt-inline": "measures: five measures run together as 一是…五是 in one paragraph, each with its own (X牵头，Y配合) bracket, are read as the one heading 二 (3 measures: 一 二 三 for 5)",
     "blind37/nujiang-prefecture-tsaoko-mixed-levels": "measures: (一)(三) are measures while (二)(四) head 1)2) measures; the reader takes the 1)2) level only and drops (一)(三) (4 for 6)",

@@ -32,6 +32,7 @@ from engine.extract.responsibility import (
     matched_pairs,
     parse_clause_content,
     parse_units,
+    reads_as_role_name,
     reads_as_unit,
 )
 from engine.extract.sentences import squeeze
@@ -191,6 +192,6 @@ def _find(text: str, prose: bool):
             continue
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
-        if lead and all(reads_as_unit(n) for n in lead):
+        if lead and all(reads_as_role_name(n) for n in lead):  # 由各运输机场牵头 (prose36b): a group of bodies too
             return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
     return None
