@@ -86,6 +86,7 @@ NATIONAL_NAME = "全国"
 _NOT_IN_STEM = set("的和与及关于全本各该我贯彻落实推进加强印发转发建设实施《》〈〉()（）、，,。；：: ")
 _STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/县) may be longer
 _SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
+_TOWN_SUFFIXES = ("镇", "乡")  # a town's suffixes a name may hold once more (乌镇镇)
 # "我县", "全区", "本市": the level a text speaks from, without a name.
 _SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
 # Words that end like a place but name a kind of area, never a jurisdiction (城乡, 小区, 市县 …): the data of
@@ -126,15 +127,24 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
             return None
         suffix, end = m.group(), m.end()
         # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is
-        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区. A stem ending in
-        # 镇/乡 goes on only to a division the gazetteer knows: 清镇市 is a 县级市, not a town called 清镇.
+        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区. Any other suffix
+        # goes on only to a division the gazetteer knows: 清镇市 is a 县级市, not a town called 清镇; 沙市区
+        # (荆州) and 津市市 (常德) are a district and a 县级市 whose names hold a 市, not a city 沙市 or 津市.
         m2 = _SUFFIX_RE.match(text, end)
         if (
             m2
             and m2.group() in ("市", "区", "县", "旗")
             and not _runs_on(text, m2.end())
-            and (suffix in ("州", "地区") or (suffix in ("镇", "乡") and _divisions(text[pos : m2.end()])))
+            and (suffix in ("州", "地区") or _divisions(text[pos : m2.end()]))
         ):
+            suffix, end = m2.group(), m2.end()
+        elif (
+            m2 and m2.group() == suffix and suffix in _TOWN_SUFFIXES and len(stem) == 1
+            and not _runs_on(text, m2.end())
+        ):  # fmt: skip
+            # 乌镇镇 (桐乡市): a town known by a one-character stem and its suffix (乌镇) takes the suffix again
+            # in its division's name; no gazetteer lists towns, so the form decides. A stem of two or more
+            # goes on into a word of the town (西塘镇镇区, 周庄镇镇域)
             suffix, end = m2.group(), m2.end()
         if _runs_on(text, end):
             return None
