@@ -86,15 +86,15 @@ NATIONAL_NAME = "全国"
 _NOT_IN_STEM = set("的和与及关于全本各该我贯彻落实推进加强印发转发建设实施《》〈〉()（）、，,。；：: ")
 _STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/县) may be longer
 _SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
+_TOWN_SUFFIXES = ("镇", "乡")  # a town's suffixes a name may hold once more (乌镇镇)
 # "我县", "全区", "本市": the level a text speaks from, without a name.
 _SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
 # Words that end like a place but name a kind of area, never a jurisdiction (城乡, 小区, 市县 …): the data of
 # levels.yaml (`area_words`, `kind_characters`, `listed_suffixes`), read by `_area_table`.
 
 
-# A suffix that runs on into a word is no suffix: 农贸市场 is no city 农贸市, 县域 no county (沂南县农贸市场…,
-# 临沂市市民服务中心, 某区区域…): the two characters from the suffix's last one.
-_SUFFIX_WORDS = frozenset("市场 市民 市容 市政 市值 市面 区域 区块 区间 区位 区划 区别 县域 镇域 州府".split())
+# A suffix that runs on into a word is no suffix: 农贸市场 is no city 农贸市, 县域 no county, 数字乡村 no town (沂南县
+# 农贸市场…, 临沂市市民服务中心, 某区区域…): the two characters from the suffix's last one, levels.yaml `suffix_words`.
 
 
 def strip_quotes(text: str) -> str:
@@ -126,18 +126,27 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
             return None
         suffix, end = m.group(), m.end()
         # 柳州市, 宜州区, 通州区: the stem ends in 州 but the name goes on to 市/区/县/旗 (no place is
-        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区. A stem ending in
-        # 镇/乡 goes on only to a division the gazetteer knows: 清镇市 is a 县级市, not a town called 清镇.
+        # named 区 or 县 alone, so the longer name is the one meant); 城中区 not 城中区区. Any other suffix
+        # goes on only to a division the gazetteer knows: 清镇市 is a 县级市, not a town called 清镇; 沙市区
+        # (荆州) and 津市市 (常德) are a district and a 县级市 whose names hold a 市, not a city 沙市 or 津市.
         m2 = _SUFFIX_RE.match(text, end)
         if (
             m2
             and m2.group() in ("市", "区", "县", "旗")
             and not _runs_on(text, m2.end())
-            and (suffix in ("州", "地区") or (suffix in ("镇", "乡") and _divisions(text[pos : m2.end()])))
+            and (suffix in ("州", "地区") or _divisions(text[pos : m2.end()]))
         ):
             suffix, end = m2.group(), m2.end()
-        if _runs_on(text, end):
-            return None
+        elif (
+            m2 and m2.group() == suffix and suffix in _TOWN_SUFFIXES and len(stem) == 1
+            and not _runs_on(text, m2.end())
+        ):  # fmt: skip
+            # 乌镇镇 (桐乡市): a town known by a one-character stem and its suffix (乌镇) takes the suffix again
+            # in its division's name; no gazetteer lists towns, so the form decides. A stem of two or more
+            # goes on into a word of the town (西塘镇镇区, 周庄镇镇域)
+            suffix, end = m2.group(), m2.end()
+        if _runs_on(text, end) and not _named(text[pos:end]):
+            return None  # 农贸市场, 数字乡村; a division the gazetteer lists by this name stays one (睢宁县域商业…)
         return text[pos:end], PLACE_SUFFIXES[suffix], end
     return None
 
@@ -166,8 +175,8 @@ def _holds_furniture(name: str) -> bool:
 
 
 def _runs_on(text: str, end: int) -> bool:
-    """The suffix ending at `end` is the first character of a word (市场, 区域 …)."""
-    return text[end - 1 : end + 1] in _SUFFIX_WORDS
+    """The suffix ending at `end` is the first character of a word (市场, 区域, 乡村 …: levels.yaml `suffix_words`)."""
+    return text[end - 1 : end + 1] in _area_table()[3]
 
 
 def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
@@ -272,8 +281,9 @@ def _below_at(text: str, pos: int, run: list[tuple[str, Level]]) -> tuple[str, L
 
 
 def _known_at(text: str, pos: int, known: frozenset[str]) -> tuple[str, Level, int] | None:
-    """A place the document names as a body's (`named_by_bodies`) starting at `pos`, the longest."""
-    found = (k for k in known if text.startswith(k, pos) and not _runs_on(text, pos + len(k)))
+    """A place the document names as a body's (`named_by_bodies`) starting at `pos`, the longest: the document
+    says it is a place, so a word its suffix would begin does not stop it (桃源乡村庄规划 of 桃源乡人民政府)."""
+    found = (k for k in known if text.startswith(k, pos))
     best = max(found, key=len, default="")
     if not best:
         return None
@@ -297,12 +307,14 @@ _ZONE_ENDS = ("开发区", "试验区", "示范区", "合作区", "保税区", "
 
 
 @memo(1, copy="shared")  # read once from the one file
-def _area_table() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """levels.yaml's kinds of area: (area_words, kind_characters, listed_suffixes)."""
+def _area_table() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """levels.yaml's kinds of area: (area_words, kind_characters, listed_suffixes, suffix_words, area_endings)."""
     table = levels_table()
     words = frozenset(table.get("area_words") or ())
     kinds = frozenset(table.get("kind_characters") or "")
-    return words, kinds, tuple(table.get("listed_suffixes") or ())
+    runs_on = frozenset(str(w) for w in table.get("suffix_words") or ())
+    endings = tuple(sorted((str(w) for w in table.get("area_endings") or ()), key=len, reverse=True))
+    return words, kinds, tuple(table.get("listed_suffixes") or ()), runs_on, endings
 
 
 @memo(1, copy="shared")
@@ -337,8 +349,13 @@ def named_by_bodies(texts: list[str]) -> frozenset[str]:
             if hit is not None and (town := _town_named_from(t, pos, hit)) is not None:
                 hit = town
                 out.add(town[0])
-            if hit is not None and _is_area_word(hit[0]) and _BODY_WORD.match(t, hit[2]) and _named(hit[0]):
-                out.add(hit[0])  # 城区人民政府: a kind of area's word, the body of a division of that name
+            if hit is not None and _BODY_WORD.match(t, hit[2]):
+                if not _is_area_word(hit[0]):
+                    # 桃源乡人民政府: the body says its place is one, where a title's word would stop its name
+                    # (桃源乡村庄规划: 乡村, levels.yaml `suffix_words`)
+                    out.add(hit[0])
+                elif _named(hit[0]):
+                    out.add(hit[0])  # 城区人民政府: a kind of area's word, the body of a division of that name
             if hit is not None:
                 run.append(hit[:2])
                 pos = hit[2]
@@ -373,11 +390,13 @@ def _is_area_word(name: str) -> bool:
     """True for 小区, 城镇, 城乡, 市县, 民族地区 …: a kind of area (levels.yaml `area_words`), a pair of kinds
     (two `kind_characters`), or a name with a suffix whose every division the gazetteer lists (`listed_suffixes`)
     that it does not know by the name or its stem; unless the gazetteer knows a division by that name."""
-    words, kinds, listed = _area_table()
+    words, kinds, listed, _, endings = _area_table()
     if _divisions(name):
         return False
     if name in words or (len(name) == 2 and name[0] in kinds and name[1] in kinds):
         return True
+    if name.endswith(endings):
+        return True  # 智慧社区, 化工园区, 文明城市, 特色小镇 (`area_endings`)
     return any(
         name.endswith(suf) and len(name) > len(suf) and not _divisions(name[: -len(suf)]) for suf in listed
     )

@@ -1,3 +1,5 @@
+import pytest
+
 from engine.models import Paragraph, Responsibility
 from engine.rules.kinds import format as k
 
@@ -379,3 +381,46 @@ def test_the_full_width_space_after_an_action_s_label_is_layout() -> None:
         "牵头单位：县农业农村局\n"
     )
     assert [m for _, m in _format_findings(text) if "空格" in m] == []
+
+
+def test_a_caption_title_opening_with_a_numeral_is_set_off_by_the_captions_space() -> None:
+    """表1　四川省川剧… : the title after a caption's number may open with a numeral of its own (四川, 三州, 十大,
+    一带一路), which the caption's number must not swallow (blind37 四川省 got “表1　四川省川”中有多余空格). The space
+    after 表1/图1/专栏1/附表1 is the caption's, full width or two half-width; a stray space inside the title or a
+    measure is still reported (fixtures/misc37)."""
+    from pathlib import Path
+
+    from engine.pipeline import check
+
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "misc37" / "sichuan-province-caption-numerals.txt"
+    findings = check(str(path), allow_no_parent=True, fail_on="none").report.findings
+    spaces = sorted(f.message for f in findings if f.check == "format" and "空格" in f.message)
+    assert spaces == ["“一团一策 扶持计划”中有多余空格", "“青年演员 100名”中有多余空格"], spaces
+
+
+@pytest.mark.parametrize(
+    ("caption", "stray"),
+    [
+        ("表1　四川省川剧传承发展主要指标", None),
+        ("图2　十四五时期演出场次", None),
+        ("专栏1　三江源生态保护工程", None),
+        ("附表1  一带一路演出交流计划", None),
+        ("表一　三农工作主要指标", None),
+        ("表 1　二〇二五年主要指标", None),
+        ("专栏　一县一品培育工程", None),
+        ("表1　四川省川剧 传承发展主要指标", "川剧 传承"),
+        ("表1四川省川剧 传承发展主要指标", "川剧 传承"),
+    ],
+)
+def test_caption_numbers_end_where_the_original_sets_the_title_off(caption: str, stray: str | None) -> None:
+    text = (
+        "某某省川剧传承发展行动方案\n"
+        "（一）完善名录体系。开展全省资源补充调查。（牵头单位：省文化和旅游厅）\n"
+        f"{caption}\n"
+        "（二）加强人才培养。培养青年演员。（牵头单位：省文化和旅游厅）\n"
+    )
+    found = [m for _, m in _format_findings(text) if "空格" in m]
+    if stray is None:
+        assert found == [], found
+    else:
+        assert len(found) == 1 and stray in found[0], found

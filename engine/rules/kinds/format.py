@@ -535,17 +535,14 @@ def _first_body(plan: Plan) -> int:
 
 def _layout(table: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """rulesets/data/layout.yaml as two patterns on the normalised text: a caption label that opens a
-    paragraph (专栏1, 表2, 附件; a one-character word needs its number), a membership list's role line."""
+    paragraph (专栏1, 表2, 附件; a one-character word needs its number), a membership list's role line.
+    The caption's `word` group ends at its word and the match runs over every numeral after it: the
+    normalised text has lost the space, so where the number ends is read from the original (`_caption_end`)
+    — a title may open with a numeral itself (表1　四川省…, 图2　十四五时期…, 附表1　一带一路…)."""
     words = sorted((str(w) for w in table.get("caption_labels") or ()), key=len, reverse=True)
     roles = sorted((str(w) for w in table.get("roster_roles") or ()), key=len, reverse=True)
-    num = "[0-9一二三四五六七八九十]{1,3}"
-    long = "|".join(re.escape(w) for w in words if len(w) > 1)
-    short = "|".join(re.escape(w) for w in words if len(w) == 1)
-    # a word of two or more characters may stand without its number (专栏　2025年…: the space after the word is
-    # the caption's, though a digit follows it); `_caption_end` asks the original for the space
-    alts = [f"(?:{long})(?:{num}(?![0-9]))?"] if long else []
-    alts += [f"(?:{short}){num}(?![0-9])"] if short else []
-    caption = re.compile(f"(?:{'|'.join(alts)})" if alts else "(?!)")
+    num = "[0-9一二三四五六七八九十]{0,4}"
+    caption = re.compile(f"(?P<word>{'|'.join(re.escape(w) for w in words)}){num}" if words else "(?!)")
     roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
     return caption, roster
 
@@ -558,12 +555,20 @@ def _signer_end(table: dict) -> re.Pattern[str]:
 
 def _caption_end(p: Paragraph, off: int, orig: str, caption: re.Pattern[str]) -> int:
     """Where, in `orig` (the paragraph's own stretch from `off`), the title after a caption label that opens
-    the paragraph begins (专栏1　海洋牧场: at 海), when a space sets it off; else 0."""
+    the paragraph begins (专栏1　海洋牧场: at 海), when a space sets it off; else 0.
+
+    The label is the word and as much of the numerals after it as a space in the original closes: the
+    last cut with a space before it (表1　四川省: after 1, not after 四; 表 1　主要指标: after 1). A word of
+    two or more characters may stand without its number (专栏　2025年…); a one-character one needs it."""
     m = caption.match(p.text)
-    if not m or m.end() >= len(p.text):
+    if not m:
         return 0
-    i = p.column(m.end()) - 1 - off
-    return i if 0 < i <= len(orig) and orig[i - 1] in " \u3000\t" else 0
+    first = m.end("word") + (1 if len(m.group("word")) == 1 else 0)
+    for j in range(min(m.end(), len(p.text) - 1), first - 1, -1):
+        i = p.column(j) - 1 - off
+        if 0 < i <= len(orig) and orig[i - 1] in " \u3000\t":
+            return i
+    return 0
 
 
 def _after_points(m: Measure, plan: Plan, by_line: dict[int, Paragraph]) -> bool:
