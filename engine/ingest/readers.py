@@ -703,7 +703,7 @@ _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page
 _ROW = "\ue001"  # private-use marker around the number of a task-table row line
 _GLUE = "\ue004"  # private-use marker after a hanging-indent row's label: the line breaks after it are dropped
 _GLUE_END = object()  # on the stack of _html_lines: where a hanging-indent row's label cell ends
-_GLUED = re.compile(f"{_GLUE}((?:[\\s{_BREAK}]|{BOLD_ON}|{BOLD_OFF})*)")
+_GLUED = re.compile(f"[\\s{_BREAK}]*{_GLUE}((?:[\\s{_BREAK}]|{BOLD_ON}|{BOLD_OFF})*)")
 _WS = re.compile(r"[\t\n\r\f\v ]+")
 _BOLD_END = object()  # on the stack of _html_lines: where a bold element ends
 

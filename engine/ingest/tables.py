@@ -1093,27 +1093,29 @@ def _label_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> 
     grid) standing where that header cell does, every other cell empty (merged down) or the end of the word above
     it. A label naming no column leaves its column unclaimed, as in a grid. Else None (a data row holds its 序号 and
     task text outside any such run)."""
-    if len(sub) <= len(head):
-        return None
-    filled = [k for k, (_, t) in enumerate(sub) if t]
-    if len(filled) < 2 or filled != list(range(filled[0], filled[-1] + 1)):
-        return None
-    before, after = filled[0], len(sub) - 1 - filled[-1]
-    if before + 1 + after != len(head) or not head[before][1]:
-        return None
-    labelled = False
-    for k in filled:
-        if column_role(sub[k][1]) is not None:
-            continue
-        text = _WS_RUN.sub("", sub[k][1])
-        if len(text) > SPLIT_LABEL_MAX or _SENTENCE_MARK.search(text) or matrix.unit_header(text):
+    for before in range(len(head)):
+        end = len(sub) - (len(head) - 1 - before)  # the split cell's columns: sub[before:end]
+        if end - before < 2:
             return None
-        labelled = True
-    rest = [*zip(head[:before], sub[:before], strict=True), *zip(head[before + 1 :], sub[filled[-1] + 1 :], strict=True)]
-    if not labelled or any(t and column_role(above + t) is None for (_, above), (_, t) in rest):
+        if head[before][1] and (split := _split_of(head, sub, before, end)) is not None:
+            return split
+    return None
+
+
+def _split_of(head: list[tuple[int, str]], sub: list[tuple[int, str]], before: int, end: int) -> list[tuple[int, str]] | None:
+    """`_label_sub_line` where the header cell `head[before]` splits into `sub[before:end]`."""
+    labels = sub[before:end]
+    if not all(t for _, t in labels):
+        return None
+    for _, t in labels:  # column words (牵头单位 | 配合单位) or short labels naming none (2026年)
+        text = _WS_RUN.sub("", t)
+        if column_role(t) is None and (len(text) > SPLIT_LABEL_MAX or _SENTENCE_MARK.search(text) or matrix.unit_header(text)):
+            return None
+    rest = [*zip(head[:before], sub[:before], strict=True), *zip(head[before + 1 :], sub[end:], strict=True)]
+    if any(t and column_role(above + t) is None for (_, above), (_, t) in rest):
         return None
     joined = [(at, above + t) for (at, above), (_, t) in rest]
-    return [*joined[:before], *(sub[k] for k in filled), *joined[before:]]
+    return [*joined[:before], *labels, *joined[before:]]
 
 
 def _goes_on(
