@@ -37,6 +37,7 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
+from engine.ingest.hanging import LABEL_MAX, hanging_label
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -485,11 +486,24 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
             if run is not None:
                 run.broken()  # a table that is no task table: the next one continues none
             for tr in block._tbl.tr_lst:
-                for tc in tr.tc_lst:
+                label: tuple[int, str] | None = None  # a hanging-indent row's label (engine/ingest/hanging.py)
+                for k, tc in enumerate(tr.tc_lst):
                     # a vertically merged cell repeats as vMerge="continue" cells below it: read it once
                     if tc.vMerge == "continue":
                         continue
-                    yield from _docx_blocks(iter_docx_blocks(_Cell(tc, block)), counter, tables)
+                    cell = _docx_blocks(iter_docx_blocks(_Cell(tc, block)), counter, tables)
+                    if k == 0 and len(tr.tc_lst) == 2:
+                        lines = list(cell)
+                        if len(lines) == 1 and hanging_label(lines[0][1]):
+                            label = (lines[0][0], lines[0][1].strip(" \t\u3000\xa0"))
+                            continue  # numbered by the paragraph its text stands in (where a fix edits it)
+                        cell = iter(lines)
+                    for n, text in cell:
+                        if label is not None and text.strip():
+                            n, text, label = n, label[1] + text.lstrip(" \t\u3000\xa0"), None
+                        yield n, text
+                if label is not None:  # the label beside an empty cell: as it was read
+                    yield label
         else:
             counter[0] += 1
             p = block._p  # type: ignore[attr-defined]
@@ -687,6 +701,9 @@ _CHROME_WORDS = {
 }  # fmt: skip
 _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page text first
 _ROW = "\ue001"  # private-use marker around the number of a task-table row line
+_GLUE = "\ue004"  # private-use marker after a hanging-indent row's label: the line breaks after it are dropped
+_GLUE_END = object()  # on the stack of _html_lines: where a hanging-indent row's label cell ends
+_GLUED = re.compile(f"[\\s{_BREAK}]*{_GLUE}((?:[\\s{_BREAK}]|{BOLD_ON}|{BOLD_OFF})*)")
 _WS = re.compile(r"[\t\n\r\f\v ]+")
 _BOLD_END = object()  # on the stack of _html_lines: where a bold element ends
 
@@ -707,7 +724,7 @@ def read_html(text: str, path: str) -> HtmlText:
         from selectolax.lexbor import LexborHTMLParser
 
         depth_within_budget(text, path)
-        for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF):
+        for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE):
             text = text.replace(marker, "")
         tree = LexborHTMLParser(text)
         root = tree.body or tree.root
@@ -735,6 +752,7 @@ def _html_lines(
     and each line's text printed bold (engine.ingest.emphasis)."""
     stack: list[tuple[object, bool]] = [(root, True)]
     metadata_rows: dict[int, bool] = {}
+    hanging_rows: dict[int, int | None] = {}
     run = TableRun()  # the last task table, which the next may go on with (a 续表)
     out: list[str] = []
     rows: list[TableRow] = []
@@ -742,7 +760,7 @@ def _html_lines(
     while stack:
         node, entering = stack.pop()
         if not entering:
-            out.append(BOLD_OFF if node is _BOLD_END else _BREAK)
+            out.append(BOLD_OFF if node is _BOLD_END else _GLUE if node is _GLUE_END else _BREAK)
             continue
         tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
@@ -760,13 +778,14 @@ def _html_lines(
                 out.append(" ")
             else:
                 out.append(_BREAK)
-                stack.append((node, False))
+                stack.append((_GLUE_END if _is_hanging_label(node, hanging_rows) else node, False))
         if html_bold(node):
             out.append(BOLD_ON)
             stack.append((_BOLD_END, False))
         children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
         stack.extend((child, True) for child in reversed(children))
-    plain, runs = split_bold("".join(out).split(_BREAK))
+    text = _GLUED.sub(lambda m: re.sub(f"[\\s{_BREAK}]", "", m.group(1)), "".join(out))
+    plain, runs = split_bold(text.split(_BREAK))
     lines: list[str | TableRow] = [line.strip() for line in plain]
     if rows:
         for k, x in enumerate(lines):
@@ -1035,6 +1054,21 @@ def _is_chrome(node: object, total: int, sizes: _Sizes) -> bool:
 
 
 _METADATA_HEAD = 40  # characters of a row's text that say whether it is a metadata row
+
+
+def _is_hanging_label(cell: object, seen: dict[int, int | None]) -> bool:
+    """`cell` is the label cell of a hanging-indent row (engine/ingest/hanging.py): the first of its row's two cells,
+    holding only a numbering label; its row is then one line, the label glued to the text after it.
+    `seen`: per row, its label cell (or None), each row's cells counted once."""
+    row = cell.parent  # type: ignore[attr-defined]
+    if row is None or row.tag != "tr":
+        return False
+    key = row.mem_id
+    if key not in seen:
+        cells = [c for c in row.iter() if c.tag in _CELL_TAGS]
+        first = cells[0] if len(cells) == 2 else None
+        seen[key] = first.mem_id if first is not None and hanging_label(_head_text(first, LABEL_MAX)) else None
+    return seen[key] == cell.mem_id  # type: ignore[attr-defined]
 
 
 def _is_metadata_row(cell: object, seen: dict[int, bool]) -> bool:

@@ -959,10 +959,13 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         head_cells = _split_cells(line, kind)
         heads = [[t for _, t in head_cells]]  # the header's lines, dropped where the table repeats them
         j = i + 1
-        if kind in ("tab", "pipe") and j < n and (units := _unit_sub_line(head_cells, _split_cells(lines[j][1], kind))):
-            head_cells = units  # 责任单位 over one column per unit: a matrix's header on two lines
-            heads.append([t for _, t in _split_cells(lines[j][1], kind)])
-            j += 1
+        if kind in ("tab", "pipe") and j < n:
+            sub = _split_cells(lines[j][1], kind)
+            # 责任单位 over one column per unit (a matrix's header on two lines), or 年度目标 over 2026年 | 2027年 | …
+            if (split := _unit_sub_line(head_cells, sub) or _label_sub_line(head_cells, sub)) is not None:
+                head_cells = split
+                heads.append([t for _, t in sub])
+                j += 1
         width = len(head_cells)
         head_row = [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)]
         roles, units_of = header_roles(head_row), unit_columns(head_row)
@@ -1080,6 +1083,39 @@ def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> l
         return None
     joined = [(at, above + t) for (at, above), (_, t) in rest]
     return [*joined[:before], *(sub[k] for k in units), *joined[before:]]
+
+
+def _label_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The header's cells with one header cell replaced by the columns the line below splits it into, when that line
+    is the second line of a two-row header whose cell merged across columns (年度目标 over 2026年 | 2027年 | 2028年,
+    完成时限 over 一季度 | 二季度, 责任单位 over 牵头单位 | 配合单位) came out of a PDF's ruled table or Word's copied
+    text as one cell: its filled cells one run of short labels or column words (as `split_header` takes them in a
+    grid) standing where that header cell does, every other cell empty (merged down) or the end of the word above
+    it. A label naming no column leaves its column unclaimed, as in a grid. Else None (a data row holds its 序号 and
+    task text outside any such run)."""
+    for before in range(len(head)):
+        end = len(sub) - (len(head) - 1 - before)  # the split cell's columns: sub[before:end]
+        if end - before < 2:
+            return None
+        if head[before][1] and (split := _split_of(head, sub, before, end)) is not None:
+            return split
+    return None
+
+
+def _split_of(head: list[tuple[int, str]], sub: list[tuple[int, str]], before: int, end: int) -> list[tuple[int, str]] | None:
+    """`_label_sub_line` where the header cell `head[before]` splits into `sub[before:end]`."""
+    labels = sub[before:end]
+    if not all(t for _, t in labels):
+        return None
+    for _, t in labels:  # column words (牵头单位 | 配合单位) or short labels naming none (2026年)
+        text = _WS_RUN.sub("", t)
+        if column_role(t) is None and (len(text) > SPLIT_LABEL_MAX or _SENTENCE_MARK.search(text) or matrix.unit_header(text)):
+            return None
+    rest = [*zip(head[:before], sub[:before], strict=True), *zip(head[before + 1 :], sub[end:], strict=True)]
+    if any(t and column_role(above + t) is None for (_, above), (_, t) in rest):
+        return None
+    joined = [(at, above + t) for (at, above), (_, t) in rest]
+    return [*joined[:before], *labels, *joined[before:]]
 
 
 def _goes_on(

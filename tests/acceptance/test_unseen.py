@@ -141,8 +141,6 @@ KNOWN: dict[str, str] = {
     "blind37/jinchang-city-nickel-cobalt-inline": "measures: five measures run together as 一是…五是 in one paragraph, each with its own (X牵头，Y配合) bracket, are read as the one heading 二 (3 measures: 一 二 三 for 5)",
     "blind37/nujiang-prefecture-tsaoko-mixed-levels": "measures: (一)(三) are measures while (二)(四) head 1)2) measures; the reader takes the 1)2) level only and drops (一)(三) (4 for 6)",
     # blind38, held out, first run (2026-12-07, main at c767528, after labels36b/prose36b): 9 of 11, level 11/11, closing 11/11, pair right
-    "blind38/ezhou-city-air-cargo": "measures: an old portal page setting the measures as rows of a borderless table (the number alone in a narrow left cell, heading, body and responsibility in the right cell) — read as 3 sections, 0 measures (3 for 5)",
-    "blind38/luohe-city-flour-snacks-landscape": "measures: a landscape task table (.pdf) with a two-row header (年度目标 over 2026年/2027年/2028年 columns of written targets between the task and unit columns) is not read as a table (3 for 5)",
 }
 
 

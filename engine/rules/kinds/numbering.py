@@ -208,11 +208,20 @@ class Numbering(CheckKind):
         def part(line: int | None) -> int:
             return bisect.bisect_right(attached, line or 0)
 
+        # a task table's group rows (一、安全设施建设 merged across the table) number on their own, inside the table:
+        # apart from the body's headings (二、重点任务 before it), counted per body heading the table stands under
+        rows = {p.line for p in plan.paragraphs if p.table_row}
         items: list[_Item] = []
-        for s in plan.sections:
+        under = 0  # the line of the last body heading
+        for s in sorted(plan.sections, key=lambda s: (s.line, s.column or 0)):
             doc = (s.document, part(s.line))
+            group, run = (doc, s.style, s.depth, False), (doc, *s.path)
+            if s.line in rows:
+                group, run = (*group, "table"), (doc, "table", under)
+            else:
+                under = s.line
             items.append(
-                _Item(s.label, s.label, s.ordinal, s.style, s.depth, (doc, s.style, s.depth, False), (doc, *s.path), s.line, orig.get(s.line, ""), True, s.column or 0)
+                _Item(s.label, s.label, s.ordinal, s.style, s.depth, group, run, s.line, orig.get(s.line, ""), True, s.column or 0)
             )  # fmt: skip
         for m in ctx.measures():
             # each document a notice issues together has its own numbering (Plan.documents), and so has
