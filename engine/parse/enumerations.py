@@ -37,7 +37,10 @@ def _forms() -> tuple[tuple[_Form, ...], str]:
     if not raw:
         return (), ""
     circled = "".join(ch for ch, (style, _, _) in marks().items() if style == "circled")
-    subs = {"{n}": f"(?P<n>[{CN_NUM_CHARS}]{{1,3}})", "{mark}": f"(?P<mark>[{re.escape(circled)}])" if circled else "(?!)"}
+    subs = {
+        "{n}": f"(?P<n>[{CN_NUM_CHARS}]{{1,3}})",
+        "{mark}": f"(?P<mark>[{re.escape(circled)}])" if circled else "(?!)",
+    }
     forms = []
     for f in raw.get("forms") or []:
         pattern = str(f.get("pattern") or "")
@@ -102,7 +105,8 @@ def points(text: str) -> list[tuple[int, Marker]]:
         ends = [m.start() for m in run[1:]] + [len(text)]
         if all(_ends_in_clause(text[m.start() : e]) for m, e in zip(run, ends, strict=True)):
             return [
-                (m.start(), Marker(form.style, _label(form, m), _ordinal(m) or 0, 0, m.end() - m.start())) for m in run
+                (m.start(), Marker(form.style, _label(form, m), _ordinal(m) or 0, 0, m.end() - m.start()))
+                for m in run
             ]
     return []
 

@@ -37,7 +37,12 @@ def _plan(lines: list[str]):
 def test_a_policy_in_articles_naming_no_units_keeps_its_purpose_scope_terms_and_closing_articles_out():
     # 第一条 purpose, 第二条 scope, 第七条 terms, 第八条 interpretation, 第九条 commencement and repeal: no unit anywhere,
     # so nothing but the wording tells them from the tasks
-    assert [label for label, _, _ in _read("meitan-county-tea-policy-articles.txt")] == ["第三条", "第四条", "第五条", "第六条"]
+    assert [label for label, _, _ in _read("meitan-county-tea-policy-articles.txt")] == [
+        "第三条",
+        "第四条",
+        "第五条",
+        "第六条",
+    ]
 
 
 def test_closing_articles_inside_a_chapter_of_tasks_are_no_measures():
@@ -126,7 +131,12 @@ def test_circled_points_in_one_paragraph_under_a_heading_beside_measures():
     ]
 
 
-HEAD = ["某县茶叶产业提升工作方案", "为推动茶叶产业提质增效，制定本方案。", "一、工作目标", "到2026年，全县茶园面积稳定在10万亩。"]
+HEAD = [
+    "某县茶叶产业提升工作方案",
+    "为推动茶叶产业提质增效，制定本方案。",
+    "一、工作目标",
+    "到2026年，全县茶园面积稳定在10万亩。",
+]
 
 
 def test_points_without_their_own_clauses_stay_one_measure_s_text():
@@ -136,7 +146,10 @@ def test_points_without_their_own_clauses_stay_one_measure_s_text():
         "（一）建设标准化茶园。一是新建生态茶园5000亩；二是改造低产茶园3000亩；三是推广绿色防控技术。（县农业农村局牵头，各乡镇人民政府配合）",
         "（二）培育加工龙头企业。一是支持企业技术改造；二是新增精制加工生产线3条。（县工业和信息化局负责）",
     ])  # fmt: skip
-    assert [(m.label, m.lead_units) for m in plan.measures] == [("(一)", ["县农业农村局"]), ("(二)", ["县工业和信息化局"])]
+    assert [(m.label, m.lead_units) for m in plan.measures] == [
+        ("(一)", ["县农业农村局"]),
+        ("(二)", ["县工业和信息化局"]),
+    ]
     assert "二是改造低产茶园" in plan.measures[0].text
 
 
