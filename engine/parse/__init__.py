@@ -19,7 +19,7 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import assignments, boxes, conventions, documents, frontmatter
+from engine.parse import assignments, boxes, conventions, documents, enumerations, frontmatter
 from engine.parse import closing as closings
 from engine.parse import level as levels
 from engine.parse.numbering import (
@@ -416,13 +416,16 @@ def _attachment_lists(paras: list[Paragraph], markers: list[Marker | None]) -> l
 
 
 def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
-    paras = prepare(doc)
+    # points run together in one paragraph, each with its own clause (一是…（X牵头）；二是…（Y负责）): cut apart
+    paras, points = enumerations.split(prepare(doc))
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
     markers = decimal_markers(paras, markers)
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
     markers = ordinal_word_markers([p.text for p in paras], markers)
     markers = _attachment_lists(paras, markers)
+    for k, mk in points.items():
+        markers[k] = mk
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)

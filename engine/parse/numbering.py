@@ -97,6 +97,7 @@ STYLES = (
     "cn_paren",
     "cn_half",
     "cn_shi",
+    "cn_di",  # 第一，…第二，… run together in one paragraph (engine/parse/enumerations.py)
     "decimal1",
     "arabic_dot",
     "decimal2",

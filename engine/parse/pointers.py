@@ -14,7 +14,9 @@ measure's sentences, as a clause is). The measure pointed at:
 
 A measure pointed at that points on is followed ((六)→(五)→(四): the first one naming units of its own). A measure
 pointed at that names no units of its own but heads a list of sub-items that do (2.（责任单位：同上） after 1. whose
-（1）（2） each close with their units) gives the units of that list. A pointer to no measure, to itself, or round a
+（1）（2） each close with their units) gives the units of that list; so does a heading of the pointing measure's own
+level over such a list, which the parser reads as a heading, not a measure (engine/parse/tree.py `_group_headings`):
+同上 right after it names the list. A pointer to no measure, to itself, or round a
 cycle gives nothing, and the measure stays without units; so does a pointer to several measures one of which gives
 nothing (a half-resolved pointer would hide the broken one from the lead-unit checks).
 
@@ -162,6 +164,11 @@ def _units_of(measures: list[Measure], pointing: dict[int, Pointer], i: int, see
         return None
     seen = seen | {i}
     p = pointing.get(i)
+    if p is not None and not p.numbers and (listed := _heading_above(measures, i)):
+        # 同上 right after a heading of its own numbering over a list (7. over its （1）（2）): the list's units
+        subs = [_units_of(measures, pointing, j, seen) for j in listed]
+        named = [s for s in subs if _names(s)]
+        return _merged(named) if named else None  # type: ignore[arg-type]
     if p is not None:
         targets = [_target(measures, i, n) for n in p.numbers] if p.numbers else [_target(measures, i, None)]
         found = [None if j is None else _units_of(measures, pointing, j, seen) for j in targets]
@@ -173,6 +180,23 @@ def _units_of(measures: list[Measure], pointing: dict[int, Pointer], i: int, see
     subs = [_units_of(measures, pointing, j, seen) for j in _sub_items(measures, i)]
     named = [s for s in subs if _names(s)]
     return _merged(named) if named else None  # type: ignore[arg-type]
+
+
+def _heading_above(measures: list[Measure], i: int) -> list[int]:
+    """The indexes of the measures right above measure `i` that stand under one heading of `i`'s own level (7. over
+    its （1）（2）, a heading since its items are the measures: `i`'s path and that heading's label), or []: the
+    measure right above `i` is of its own level or under no such heading."""
+    me = measures[i]
+    depth = len(me.path)
+    out: list[int] = []
+    for j in range(i - 1, -1, -1):
+        m = measures[j]
+        if m.document != me.document or len(m.path) <= depth or m.path[:depth] != me.path:
+            break
+        if out and m.path[depth] != measures[out[-1]].path[depth]:
+            break
+        out.append(j)
+    return out[::-1]
 
 
 def _sub_items(measures: list[Measure], i: int) -> list[int]:

@@ -19,6 +19,7 @@ from engine.extract.deadlines import heading_deadlines
 from engine.extract.sentences import split_outside
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Section
+from engine.parse import articles
 from engine.parse.numbering import Marker
 
 # Titles of general requirements: a measure of the measure style with such a title is `general`.
@@ -419,8 +420,10 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     would_be = {i for i, n in enumerate(nodes) if (n.rank >= ms_rank or i in shallow) and i not in duties}
     framing = (
         duties
+        | _group_headings(nodes, would_be, assigned)
         | _framing(nodes, ms_rank, inside, assigned, would_be, duties)
         | _framing_articles(nodes, style, assigned)
+        | _worded_articles(nodes)
         | _framing_items(nodes, ms_rank, assigned)
     )
     for i, n in enumerate(nodes):
@@ -449,6 +452,39 @@ def _framing_articles(nodes: list[Node], style: str, assigned: Callable[[Node], 
     return {i for i in range(len(nodes)) if i < named[0] or i > named[-1]}
 
 
+def _group_headings(nodes: list[Node], would_be: set[int], assigned: Callable[[Node], bool]) -> set[int]:
+    """Items of the measures' depth that only head a group of measures: a title and no task text of their own (an
+    intro ending in a colon at most), no units, over two or more items that carry task text and mostly name their
+    units ((三)丰富茶旅融合业态。 over 1.…（X牵头） 2.…（Y牵头）, beside (一)(二)(四) that are measures themselves).
+    The units are the items', so the items are the measures and the title heads them: measures on two levels of
+    one section. An item whose own clause or text answers for its items stays a measure over them."""
+    kids: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            kids.setdefault(n.parent, []).append(i)
+    out = set()
+    for p, ks in kids.items():
+        n = nodes[p]
+        own = n.inline_body.rstrip()
+        if p not in would_be or (own and not own.endswith(("：", ":"))) or assigned(n):
+            continue
+        items = [k for k in ks if k in would_be and carries_tasks(nodes[k], k in kids)]
+        if len(items) >= 2 and len(items) == len(ks) and 2 * sum(assigned(nodes[k]) for k in items) > len(items):
+            out.add(p)
+    return out
+
+
+def _worded_articles(nodes: list[Node]) -> set[int]:
+    """第X条 articles whose text opens as a purpose, scope, terms, interpretation, commencement or repeal article
+    does (第一条 为…制定本措施, 本办法适用于…, 本措施由X负责解释, 本措施自…起施行: engine/parse/articles.py), in any
+    chapter or none, and what is numbered under them: they frame the document, whether or not its tasks name their
+    units (a unit named in one, 本措施由X负责解释, is no task's)."""
+    worded = {i for i, n in enumerate(nodes) if n.marker.style == "cn_article" and articles.frames(n.rest)}
+    if not worded:
+        return set()
+    return {i for i in range(len(nodes)) if i in worded or worded.intersection(ancestors(nodes, i))}
+
+
 def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:
     """In a plan whose top-level items are its measures (一、…九、, no sections above them) and whose task
     items name their units, a leading item of general requirements (一、总体要求: principles and goals, no unit)
@@ -471,20 +507,25 @@ def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], b
 
 def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
     """Leaves above the measure depth that carry task text, in a top-level section with no node of
-    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.). A 第N章 / 第N节
+    the measure depth (三、实施步骤 whose (一) items are its tasks, beside 二、 with (一) > 1.), or beside an item that
+    heads a group of measures (measures on two levels of one section: 二、 (一)… (二) > 1）2） (三)…). A 第N章 / 第N节
     division is no such leaf (`DIVISION_STYLES`)."""
     parents = {n.parent for n in nodes}
     top_of: list[int] = []
     for i, n in enumerate(nodes):
         top_of.append(i if n.parent is None else top_of[n.parent])
     deep_tops = {top_of[i] for i, n in enumerate(nodes) if n.rank >= ms_rank}
+    # items that head a group of measures ((二) over its 1）2）): a leaf beside one, under the same item, is a measure
+    # at that level (（一）（三） of blind37 怒江州, whose （二）（四） head 1）2） measures)
+    holders = {n.parent for n in nodes if n.rank >= ms_rank and n.parent is not None}
+    beside = {nodes[h].parent for h in holders if nodes[h].rank < ms_rank}
     return {
         i
         for i, n in enumerate(nodes)
         if n.rank < ms_rank
         and n.parent is not None
         and n.marker.style not in DIVISION_STYLES
-        and top_of[i] not in deep_tops
+        and (top_of[i] not in deep_tops or n.parent in beside)
         and i not in parents
         and carries_tasks(n, False)
         and not is_general(n.title)  # 指导思想 / 工作目标 of 一、总体要求 stay the preamble they were

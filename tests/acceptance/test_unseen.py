@@ -138,8 +138,6 @@ KNOWN: dict[str, str] = {
     # blind34–35, held out, first run (2026-12-06, main at d419ae6, the end of the session): 9 and 10 of 11
     # blind36, held out, first run (2026-12-06, main at 41d6043): 5 of 11, level 10 of 11, closing 11 of 11, pair right
     # blind37, held out, first run (2026-12-06, main at 09a591e, after labels36/prose36/tables36/pointers36/fix36): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind37/jinchang-city-nickel-cobalt-inline": "measures: five measures run together as 一是…五是 in one paragraph, each with its own (X牵头，Y配合) bracket, are read as the one heading 二 (3 measures: 一 二 三 for 5)",
-    "blind37/nujiang-prefecture-tsaoko-mixed-levels": "measures: (一)(三) are measures while (二)(四) head 1)2) measures; the reader takes the 1)2) level only and drops (一)(三) (4 for 6)",
     # blind38, held out, first run (2026-12-07, main at c767528, after labels36b/prose36b): 9 of 11, level 11/11, closing 11/11, pair right
 }
 

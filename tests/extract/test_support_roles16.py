@@ -132,7 +132,7 @@ def test_the_district_plan_s_roles():
         ("(一)", ["区农业农村局"], ["区卫生健康局", "各镇"]),
         ("(二)", ["佛山市生态环境局南海分局"], ["区住建水利局", "区农业农村局", "各镇街"]),
         ("(三)", ["区城管局"], ["区农业农村局", "区财政局"]),
-        ("(四)", [], []),
+        # (四) only heads 1.–3., which name their units: a heading, no measure (fixtures/struct37, mixed depth)
         ("1", ["各镇街"], []),
         ("2", ["各镇(街)"], []),
         ("3", ["区农业农村局"], ["区自然资源局", "区住建水利局"]),
@@ -152,7 +152,7 @@ def test_the_city_plan_s_member_units_and_its_towns_and_parks():
         ("(三)", ["市住房城乡建设局"], ["市公安局", "市交通运输局"]),
         ("(四)", ["市住房城乡建设局"], ["市城市管理和综合执法局", "市财政局"]),
         ("(五)", ["市应急管理局"], ["市委宣传部", "市教育局", "各村(社区)"]),
-        ("(六)", [], []),
+        # (六) only heads 1. 2., which name their units: a heading, no measure (fixtures/struct37, mixed depth)
         ("1", ["各园区"], []),
         ("2", ["各镇街", "各部门"], []),
     ]

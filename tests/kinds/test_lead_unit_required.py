@@ -120,7 +120,7 @@ def test_a_written_judgement_takes_effect() -> None:
 _EVERY_OPTION = """某市某区生活垃圾分类工作实施方案
 一、主要任务
 1.推进源头分类。全面推行生活垃圾四分类。(牵头单位:区城市管理局;配合单位:区财政局)
-2.完善收运体系。
+2.完善收运体系。健全分类收运网络。
 (1)配齐分类收运车辆。按分类标准配齐车辆。(牵头单位:区城市管理局)
 (2)建设中转站。2024年底前建成中转站2座。(牵头单位:区住房和城乡建设局)
 3.加强执法检查。(牵头单位:区城市管理执法局)
@@ -141,7 +141,8 @@ _EVERY_OPTION = """某市某区生活垃圾分类工作实施方案
 ])
 def test_each_option_of_the_kind_takes_effect(option, value, before, after) -> None:
     """A rule that names the kind with its own options: changing each changes the findings (3 leads 3(1);
-    2 is a container whose sub-measures lead; 4 is a phase; 5 names its actor)."""
+    2 is a container whose sub-measures lead — with a task sentence of its own: a bare title over them would head
+    them, no measure (fixtures/struct37); 4 is a phase; 5 names its actor)."""
     from engine.ingest import from_text
     from engine.parse import parse_plan
 

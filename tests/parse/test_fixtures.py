@@ -105,23 +105,24 @@ def test_chengzhong_front_matter(parsed):
 
 def test_guangning_structure(parsed):
     plan = parsed(GUANGNING)
-    top = [m for m in plan.measures if m.parent_measure is None]
-    assert [m.label for m in top] == [str(i) for i in range(1, 49)]
-    subs = [m for m in plan.measures if m.parent_measure is not None]
-    assert [(m.parent_measure, m.label) for m in subs] == [("1", "(1)"), ("1", "(2)"), ("1", "(3)")] + [
+    # 1. 深化行政审批制度改革。, 26. and 27. only head their (1)…(4), each of which names its units: headings over
+    # measures, as a blind examiner counts them (blind37 怒江州; fixtures/struct37, measures on two levels)
+    assert all(m.parent_measure is None for m in plan.measures)
+    top = [m for m in plan.measures if m.style == "arabic_dot"]
+    assert [m.label for m in top] == [str(i) for i in range(2, 49) if i not in (26, 27)]
+    subs = [m for m in plan.measures if m.style == "arabic_paren"]
+    assert [(m.path[-1], m.label) for m in subs] == [("1", "(1)"), ("1", "(2)"), ("1", "(3)")] + [
         (p, f"({i})") for p in ("26", "27") for i in range(1, 5)
     ]
     refs = [m.ref for m in plan.measures]
     assert len(set(refs)) == len(refs)
-    assert refs[:5] == ["1", "1(1)", "1(2)", "1(3)", "2"]  # sub-measures follow their parent
-    assert refs[refs.index("26") + 1] == "26(1)"
-    assert (
-        plan.measures[0].title == "深化行政审批制度改革" and plan.measures[0].text == "深化行政审批制度改革。"
-    )
-    assert all(m.style == "arabic_dot" for m in top) and all(m.style == "arabic_paren" for m in subs)
+    assert refs[:4] == ["1(1)", "1(2)", "1(3)", "2"]  # qualified by their heading, in document order
+    assert refs[refs.index("25") + 1] == "26(1)"
+    heads = {s.label: s for s in plan.sections if s.style == "arabic_dot"}
+    assert list(heads) == ["1", "26", "27"] and heads["1"].title == "深化行政审批制度改革"
     # (一)…(七) under 二 hold the measures; 一's (一)指导思想 (二)总体目标 are sections
     by_label = {m.label: m for m in top}
-    assert by_label["1"].path == ["二", "(一)"] and by_label["45"].path == ["二", "(七)"]
+    assert by_label["2"].path == ["二", "(一)"] and by_label["45"].path == ["二", "(七)"]
     assert by_label["46"].path == ["三"]
     paren = [s for s in plan.sections if s.style == "cn_paren"]
     assert [s.label for s in paren] == ["(一)", "(二)"] + [f"({cn})" for cn in "一二三四五六七"]

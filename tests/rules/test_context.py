@@ -83,7 +83,9 @@ def test_indexed_family_equals_the_definition():
     quadratic): same answers."""
     from engine.rules.kinds.base import CheckContext
 
-    plan = load_plan(str(ROOT / "fixtures" / "guangning-county-2016-2020.txt"))
+    # 一、(三)基本原则 over 1.–4. (no units anywhere: the principles are its sub-measures). The Guangning plan's headings
+    # over (1)–(4) that each name their units head measures now (measures on two levels, fixtures/struct37)
+    plan = load_plan(str(ROOT / "fixtures" / "national" / "gbf2018-123-government-new-media.txt"))
     ctx = CheckContext(draft=plan, parent=None, alignment=None, obligations={}, data={})
     assert any(ctx.children(plan, m) for m in plan.measures)  # the fixture has sub-measures to find
     for m in plan.measures:

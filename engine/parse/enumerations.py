@@ -1,0 +1,136 @@
+"""Points run together inside one paragraph that each close with their own responsibility clause: "重点抓好五个方面
+工作：一是…（X牵头，Y配合）；二是…（Z负责）；…五是…。" (blind37 金昌市), "①…（责任单位：X）；②…", "第一，…（X负责）；第二，…".
+Such points are the plan's measures: the paragraph is cut before each and the point given a marker of its own, labelled
+as printed (一是, ①, 第一). A run whose points do not each end in a clause (一是…；二是… inside one measure, its clause
+after the last point or none) stays the paragraph's text. The ways of writing a point are data
+(rulesets/data/inline_enumerations.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine import extract
+from engine.extract.data import read_data
+from engine.memo import memo
+from engine.models import Paragraph
+from engine.parse.numbering import CN_NUM_CHARS, Marker, cn_number, mark_for, marks, slice_paragraph
+
+MIN_POINTS = 2
+# what may follow a point's clause before the next point: the stop closing it
+_AFTER_CLAUSE = " \t。.；;，,"
+
+
+@dataclass(frozen=True)
+class _Form:
+    style: str
+    pattern: re.Pattern[str]
+    label: str
+
+
+@memo(1, copy="shared")  # the one file, compiled once
+def _forms() -> tuple[tuple[_Form, ...], str]:
+    """(the forms of rulesets/data/inline_enumerations.yaml, compiled; the boundary characters); no forms without
+    the file."""
+    raw = read_data("inline_enumerations.yaml")
+    if not raw:
+        return (), ""
+    circled = "".join(ch for ch, (style, _, _) in marks().items() if style == "circled")
+    subs = {
+        "{n}": f"(?P<n>[{CN_NUM_CHARS}]{{1,3}})",
+        "{mark}": f"(?P<mark>[{re.escape(circled)}])" if circled else "(?!)",
+    }
+    forms = []
+    for f in raw.get("forms") or []:
+        pattern = str(f.get("pattern") or "")
+        for k, v in subs.items():
+            pattern = pattern.replace(k, v)
+        if pattern and f.get("style"):
+            forms.append(_Form(str(f["style"]), re.compile(pattern), str(f.get("label") or "{n}")))
+    return tuple(forms), str(raw.get("boundaries") or "")
+
+
+def _ordinal(m: re.Match[str]) -> int | None:
+    if m.groupdict().get("mark"):
+        return marks()[m.group("mark")][2]
+    return cn_number(m.group("n")) if m.groupdict().get("n") else None
+
+
+def _label(form: _Form, m: re.Match[str]) -> str:
+    out = form.label
+    for k in ("n", "mark"):
+        if m.groupdict().get(k):
+            out = out.replace("{" + k + "}", m.group(k))
+    return out
+
+
+def _at_boundary(text: str, at: int, boundaries: str) -> bool:
+    j = at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in boundaries
+
+
+def _run(form: _Form, text: str, boundaries: str) -> list[re.Match[str]]:
+    """The points of `form` in `text` numbered 1, 2, 3 … in order, each at a boundary (a circled run keeps to one
+    class of marks: ① ② ③, not ① ❷)."""
+    run: list[re.Match[str]] = []
+    for m in form.pattern.finditer(text):
+        n = _ordinal(m)
+        if n is None or not _at_boundary(text, m.start(), boundaries):
+            continue
+        if n == 1 and not run:
+            run.append(m)
+        elif run and n == len(run) + 1:
+            mark = run[0].groupdict().get("mark")
+            if mark is None or mark_for(mark, n) == m.group("mark"):
+                run.append(m)
+    return run
+
+
+def _ends_in_clause(piece: str) -> bool:
+    found = extract.find_responsibility(piece)
+    return found is not None and not piece[found.end :].strip(_AFTER_CLAUSE)
+
+
+def points(text: str) -> list[tuple[int, Marker]]:
+    """(offset in `text`, the point's marker with offsets from that point) of each point of a run that numbers the
+    plan's measures inside `text`, or [] (see the module's doc)."""
+    forms, boundaries = _forms()
+    for form in forms:
+        run = _run(form, text, boundaries)
+        if len(run) < MIN_POINTS:
+            continue
+        ends = [m.start() for m in run[1:]] + [len(text)]
+        if all(_ends_in_clause(text[m.start() : e]) for m, e in zip(run, ends, strict=True)):
+            return [
+                (m.start(), Marker(form.style, _label(form, m), _ordinal(m) or 0, 0, m.end() - m.start()))
+                for m in run
+            ]
+    return []
+
+
+def split(paras: list[Paragraph]) -> tuple[list[Paragraph], dict[int, Marker]]:
+    """`paras` with every paragraph that holds such a run cut before each point (re-indexed 0..n-1), and the
+    marker of each point's paragraph by its new index. A table's row is never cut."""
+    forms, _ = _forms()
+    if not forms:
+        return paras, {}
+    out: list[Paragraph] = []
+    found: dict[int, Marker] = {}
+    for p in paras:
+        cut = [] if p.table_row else points(p.text)
+        if not cut:
+            out.append(p if p.index == len(out) else p.model_copy(update={"index": len(out)}))
+            continue
+        head = p.text[: cut[0][0]]
+        if head.strip():
+            s, e = len(head) - len(head.lstrip()), len(head.rstrip())
+            out.append(slice_paragraph(p, s, e, len(out)))
+        bounds = [at for at, _ in cut] + [len(p.text)]
+        for (at, mk), end in zip(cut, bounds[1:], strict=True):
+            e = len(p.text[:end].rstrip())
+            found[len(out)] = mk
+            out.append(slice_paragraph(p, at, e, len(out)))
+    return out, found
