@@ -14,34 +14,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bench.gold import closing_overrun, compare
 from engine.extract import extract_responsibility
 from engine.extract.responsibility import label_headings, parse_clause_content
 from engine.ingest import from_text
 from engine.ingest.normalise import normalise_line
 from engine.ingest.unit_spaces import separate
 from engine.parse import parse_plan
-from engine.pipeline import check
+from tests.extract.prose_plans import checked_beside_gold, roles_of
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "prose16"
 GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
 TASK = "推进果品商品化处理，2027年底前全县商品化处理率达到90%以上。"
 
 
-def roles_of(text: str, *, prose: bool = True) -> tuple[list[str], list[str]] | None:
-    r = extract_responsibility(text, prose=prose)
-    return None if r is None else ([u.name for u in r.lead], [u.name for u in r.support])
 
 
 @pytest.mark.parametrize("name", GOLDS)
 def test_each_plan_is_read_as_counted_by_hand(name):
-    gold = yaml.safe_load((HERE / f"{name}.expected.yaml").read_text("utf-8"))
-    run = check(str(HERE / gold["file"]), allow_no_parent=True, fail_on="none")
-    got = run.draft.model_dump(mode="json")
-    assert compare(gold, got) == []
-    assert closing_overrun(gold, got) == []
+    gold, run, differences = checked_beside_gold(HERE, name)
+    assert differences == []
     assert (run.draft.level, run.draft.jurisdiction) == (gold["level"], gold["jurisdiction"])
     # every measure names its lead, and no space between two parts of a clause is called a slip
     assert [f.message for f in run.report.findings if f.rule.startswith("lead-unit")] == []

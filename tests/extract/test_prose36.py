@@ -10,32 +10,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bench.gold import closing_overrun, compare
 from engine.extract import extract_responsibility
 from engine.extract.data import prose_roles
 from engine.ingest import from_text
 from engine.parse import parse_plan
-from engine.pipeline import check
+from tests.extract.prose_plans import checked_beside_gold, roles_of
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "prose36"
 GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
 TASK = "开展游船安全隐患排查，5月底前完成船体、救生设备和消防器材全面检查。"
 
 
-def roles_of(text: str) -> tuple[list[str], list[str]] | None:
-    r = extract_responsibility(text, prose=True)
-    return None if r is None else ([u.name for u in r.lead], [u.name for u in r.support])
 
 
 @pytest.mark.parametrize("name", GOLDS)
 def test_each_plan_is_read_as_counted_by_hand(name):
-    gold = yaml.safe_load((HERE / f"{name}.expected.yaml").read_text("utf-8"))
-    run = check(str(HERE / gold["file"]), allow_no_parent=True, fail_on="none")
-    got = run.draft.model_dump(mode="json")
-    assert compare(gold, got) == []
-    assert closing_overrun(gold, got) == []
+    gold, run, differences = checked_beside_gold(HERE, name)
+    assert differences == []
     assert (run.draft.level, run.draft.jurisdiction) == (gold["level"], gold["jurisdiction"])
     # "no lead unit" only for the measures the gold says name none (the negatives), once each or once for the plan
     missing = {m["ref"] for m in gold["measures"] if not m["lead"]}

@@ -12,25 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-from bench.gold import closing_overrun, compare
-from engine.extract import extract_responsibility
 from engine.extract.data import prose_roles
 from engine.extract.responsibility import parse_units
 from engine.ingest import from_text
 from engine.parse import parse_plan
-from engine.pipeline import check
+from tests.extract.prose_plans import checked_beside_gold, roles_of
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "prose36b"
 GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
 TASK = "推进冷链物流设施建设，2026年底前新建冷库库容10万吨。"
 
 
-def roles_of(text: str) -> tuple[list[str], list[str]] | None:
-    """The roles read from a measure's text as extract sees it (no ingest: full-width brackets stay as written)."""
-    r = extract_responsibility(text, prose=True)
-    return None if r is None else ([u.name for u in r.lead], [u.name for u in r.support])
 
 
 def _same_place(gold: str, got: str | None) -> bool:
@@ -40,11 +33,8 @@ def _same_place(gold: str, got: str | None) -> bool:
 
 @pytest.mark.parametrize("name", GOLDS)
 def test_each_plan_is_read_as_counted_by_hand(name):
-    gold = yaml.safe_load((HERE / f"{name}.expected.yaml").read_text("utf-8"))
-    run = check(str(HERE / gold["file"]), allow_no_parent=True, fail_on="none")
-    got = run.draft.model_dump(mode="json")
-    assert compare(gold, got) == []
-    assert closing_overrun(gold, got) == []
+    gold, run, differences = checked_beside_gold(HERE, name)
+    assert differences == []
     assert run.draft.level == gold["level"] and _same_place(gold["jurisdiction"], run.draft.jurisdiction)
     # "no lead unit" only where the gold says a measure names none (each plan has one such negative)
     missing = {m["ref"] for m in gold["measures"] if not m["lead"]}
