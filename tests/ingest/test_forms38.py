@@ -102,3 +102,21 @@ def test_a_task_tables_group_rows_number_on_their_own() -> None:
 def test_a_gap_among_a_task_tables_group_rows_is_still_reported() -> None:
     got = _numbering("suzhou-city-group-rows-gap.docx")
     assert len(got) == 1 and "四" in got[0][1] and "跳号" in got[0][1]
+
+
+def test_gluing_a_hanging_label_reads_as_the_one_regex_it_replaced():
+    """readers._glued is the split-and-scan form of the regex it replaced (which retried from every offset of a long
+    run of spaces): on random pages of spaces, breaks, bold marks, glue marks and text, both give the same text."""
+    import random
+    import re
+
+    from engine.ingest import readers
+    from engine.ingest.emphasis import BOLD_OFF, BOLD_ON
+
+    brk, glue = readers._BREAK, readers._GLUE
+    old = re.compile(f"[\\s{brk}]*{glue}((?:[\\s{brk}]|{BOLD_ON}|{BOLD_OFF})*)")
+    pieces = [" ", "\u3000", "\n", "\xa0", brk, glue, BOLD_ON, BOLD_OFF, "（一）", "推进", "。"]
+    rng = random.Random(38)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert readers._glued(text) == old.sub(lambda m: re.sub(f"[\\s{brk}]", "", m.group(1)), text), repr(text)
