@@ -24,16 +24,53 @@ PATH = RULESETS_DIR / "data" / "numbering_marks.yaml"
 
 
 @memo(1, copy="shared")  # read once from the one file
-def mark_classes() -> tuple[tuple[str, str, str], ...]:
-    """(style, label form, marks in order) of each class of rulesets/data/numbering_marks.yaml that has a style and
-    marks, in the file's order."""
+def _data() -> Mapping:
     if not PATH.is_file():  # read here, not through engine.extract.data: engine.extract imports engine.parse
         raise PlancheckError("data.missing", path=str(PATH))
     note_input(PATH)
-    raw = yaml.safe_load(PATH.read_text("utf-8")) or {}
+    raw = yaml.safe_load(PATH.read_text("utf-8"))
+    return MappingProxyType(raw if isinstance(raw, dict) else {})
+
+
+@memo(1, copy="shared")  # built once from the one file
+def mark_classes() -> tuple[tuple[str, str, str], ...]:
+    """(style, label form, marks in order) of each class of rulesets/data/numbering_marks.yaml that has a style and
+    marks, in the file's order."""
     classes = ((str(c.get("style") or ""), str(c.get("label") or "{mark}"), str(c.get("chars") or ""))
-               for c in raw.get("classes") or [])  # fmt: skip
+               for c in _data().get("classes") or [] if isinstance(c, dict))  # fmt: skip
     return tuple(c for c in classes if c[0] and c[2])
+
+
+def _words(value: object) -> tuple[str, str] | None:
+    """A {zh: …, en: …} entry as (zh, en), or None."""
+    if not isinstance(value, dict) or not value.get("zh"):
+        return None
+    return str(value["zh"]), str(value.get("en") or value["zh"])
+
+
+@memo(1, copy="shared")  # built once from the one file; read-only
+def mark_names() -> Mapping[str, tuple[str, str]]:
+    """Each mark -> what a report calls a mark of its class, (zh, en): ⒈ -> ("带点的阿拉伯数字", "a digit with a full
+    stop"); a mark whose class names none is not listed."""
+    out: dict[str, tuple[str, str]] = {}
+    for c in _data().get("classes") or []:
+        name = _words(c.get("name")) if isinstance(c, dict) else None
+        if name is not None:
+            for ch in str(c.get("chars") or ""):
+                out.setdefault(ch, name)
+    return MappingProxyType(out)
+
+
+@memo(1, copy="shared")  # built once from the one file; read-only
+def spelling() -> Mapping[str, Mapping[str, tuple[str, str]] | tuple[str, str]]:
+    """How a report spells out a typed label (numbering_marks.yaml `spelled`): "digits", "numerals", "joiner",
+    "count" -> (zh, en) templates, and "marks" -> each bracket or mark after a number -> (zh, en) its name."""
+    raw = _data().get("spelled")
+    raw = raw if isinstance(raw, dict) else {}
+    out: dict = {k: w for k in ("digits", "numerals", "joiner", "count") if (w := _words(raw.get(k)))}
+    marks = raw.get("marks") if isinstance(raw.get("marks"), dict) else {}
+    out["marks"] = MappingProxyType({str(ch): w for ch, v in marks.items() if (w := _words(v))})
+    return MappingProxyType(out)
 
 
 @memo(1, copy="shared")  # built once from the classes; read-only

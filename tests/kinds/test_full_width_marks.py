@@ -66,7 +66,8 @@ def test_a_numbering_message_shows_both_labels_as_printed_and_keeps_the_number(n
     for f in (f for f in national if f.check == "numbering"):
         printed = re.match(r"\([一二三四五六七八九十]+\)", lines[f.line - 1].lstrip()).group(0)
         assert f"“{printed}”" in f.message and "“（一）”" in f.message, f.message
-        assert f.suggestion == f"改为“（{printed[1:-1]}）”", f.suggestion  # (二) -> （二）, never (一)
+        # (二) -> （二）, never (一); spelled out, as the widths may hardly show in a report's font
+        assert f.suggestion == f"改为“（{printed[1:-1]}）”（全角左括号＋汉字“{printed[1:-1]}”＋全角右括号）", f.suggestion
 
 
 def _width_hits(lines: list[str]):
@@ -127,7 +128,7 @@ def test_a_punctuation_style_fix_keeps_the_label_s_number() -> None:
     lines = ["1、推进某项工作。", "2、推进某项工作。", "3.推进某项工作。", "4、推进某项工作。"]
     ms = [measure(f"m{i}", "推进某项工作。", line=i + 1, ordinal=i + 1) for i in range(4)]
     hits = run(num, ctx(plan(ms, lines=lines)))
-    assert [(h.local_item, h.suggestion) for h in hits] == [("m2", "改为“3、”")]
+    assert [(h.local_item, h.suggestion) for h in hits] == [("m2", "改为“3、”（数字3＋顿号）")]
     assert hits[0].fields["problem"] == "与同级多数写法“1、”不一致"
 
 

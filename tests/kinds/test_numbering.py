@@ -97,17 +97,17 @@ def _item(parts: list[str], units: str = "牵头单位：县市场监管局") ->
 def test_a_gap_among_the_parts_of_an_item_is_found_at_the_part_and_names_the_label_expected() -> None:
     text = _item(["（1）开展检查。", "（2）公开结果。", "（4）强化考核。"])
     assert _numbering(text) == [
-        ("2", "编号“2(4)”：小项跳号，缺少中间的编号", "补上“（3）”或将本项改为“（3）”", 7)
+        ("2", "编号“（4）”：小项跳号，缺少中间的编号", "补上“（3）”或将本项改为“（3）”", 7)
     ]
 
 
 def test_a_repeated_part_and_a_part_out_of_order_are_found() -> None:
     assert _numbering(_item(["（1）开展检查。", "（1）公开结果。"])) == [
-        ("2", "编号“2(1)”：与上一小项重号", "改为“（2）”", 6)
+        ("2", "编号“（1）”：与上一小项重号", "改为“（2）”", 6)
     ]
     assert [f[1:3] for f in _numbering(_item(["①开展检查。", "③公开结果。", "②强化考核。"]))] == [
-        ("编号“2③”：小项跳号，缺少中间的编号", "补上“②”或将本项改为“②”"),
-        ("编号“2②”：小项顺序错乱（比上一小项小）", "改为“④”"),
+        ("编号“③”：小项跳号，缺少中间的编号", "补上“②”或将本项改为“②”"),
+        ("编号“②”：小项顺序错乱（比上一小项小）", "改为“④”"),
     ]
 
 
@@ -117,7 +117,7 @@ def test_numbered_parts_under_a_bracketed_item_keep_their_own_punctuation_in_the
         "（二）加强监管。\n1.开展检查。\n2.公开结果。\n2.强化考核。\n牵头单位：县市场监管局\n"
         "（三）强化培训。每年培训一次。（牵头单位：县人社局）\n"
     )
-    assert _numbering(text) == [("(二)", "编号“(二)2”：与上一小项重号", "改为“3.”", 7)]
+    assert _numbering(text) == [("(二)", "编号“2.”：与上一小项重号", "改为“3.”", 7)]
 
 
 def test_a_list_on_one_line_is_checked_where_its_labels_stand_after_a_stop() -> None:
@@ -140,7 +140,7 @@ def test_dates_quotes_and_references_are_no_sub_points() -> None:
         "（2024年）已开展的检查纳入台账。",
         "（4）强化考核。",
     ])  # fmt: skip
-    assert [(f[1], f[3]) for f in _numbering(text)] == [("编号“2(4)”：小项跳号，缺少中间的编号", 8)]
+    assert [(f[1], f[3]) for f in _numbering(text)] == [("编号“（4）”：小项跳号，缺少中间的编号", 8)]
 
 
 def test_a_second_paragraph_of_the_item_may_start_a_list_of_its_own() -> None:
@@ -150,7 +150,7 @@ def test_a_second_paragraph_of_the_item_may_start_a_list_of_its_own() -> None:
         "（1）开展检查。", "（2）公开结果。", "同时，做好以下工作：", "（1）强化培训。", "（3）考核上岗。",
         "加强宣传引导。", "（1）宣传政策。", "（2）宣传典型。",
     ])  # fmt: skip
-    assert [(f[1], f[3]) for f in _numbering(text)] == [("编号“2(3)”：小项跳号，缺少中间的编号", 9)]
+    assert [(f[1], f[3]) for f in _numbering(text)] == [("编号“（3）”：小项跳号，缺少中间的编号", 9)]
 
 
 def test_parts_that_are_measures_of_their_own_are_reported_once() -> None:

@@ -62,9 +62,13 @@ def test_the_marks_of_a_level_that_also_types_its_labels_are_reported():
     marked = [n for n, line in enumerate(lines, 1) if line[:1] in marks()]
     assert sorted(h[0] for h in hits) == marked  # every mark, and no typed label
     by_line = {h[0]: h for h in hits}
-    assert by_line[6][1] == "编号“(一)”：用了合成编号符号“㈠”，同级另有键入的“（三）”，同一层级应统一写法"
-    assert by_line[6][2] == "改为“（一）”" and by_line[16][2] == "改为“（四）”"
-    assert by_line[8][2] == "改为“2.”"  # the level's typed form, the mark's own number
+    assert by_line[6][1] == (
+        "编号“㈠”：是占一个字符的合成编号符号（带括号的汉字数字），同级另有键入的“（三）”，同一层级应统一写法"
+    )
+    assert by_line[6][2] == "改为键入的“（一）”（全角左括号＋汉字“一”＋全角右括号，共3个字符）"
+    assert by_line[16][2].startswith("改为键入的“（四）”")
+    # the level's typed form, the mark's own number, spelled out: a font draws ⒉ as "2."
+    assert by_line[8][2] == "改为键入的“2.”（数字2＋半角句点，共2个字符）"
     assert _numbering(text, mixed_marks=False) == []
     assert _numbering(_typed(text)) == []
 
@@ -84,3 +88,30 @@ def test_the_fixture_plans_numbered_with_marks_alone_have_no_such_finding():
                  HERE / "blind28" / "lvliang-city-caregivers-enclosed-numerals.txt",
                  HERE / "blind29" / "jixi-county-huimo-enclosed-numbers.txt"]:  # fmt: skip
         assert [h for h in _numbering(path.read_text("utf-8")) if "合成编号" in h[1]] == [], path.name
+
+
+def _numbering_at(text: str, lang: str) -> list[tuple[int | None, int | None, str, str | None]]:
+    draft = parse_plan(from_text(text, "draft.txt"))
+    rule = Rule.model_validate({"id": "numbering", "check": "numbering", "severity": "warning"})
+    findings, _ = check_plans(draft, Obligations(None), [rule], lang=lang)
+    return [(f.line, f.column, f.message, f.suggestion) for f in findings if f.check == "numbering"]
+
+
+def test_each_mark_is_quoted_as_printed_at_its_column_and_its_fix_reads_unlike_it():
+    """A report's font may draw ⒈ as "1." and ㈠ as "（一）": every message quotes the mark the line prints (not the
+    label it stands for), where it stands, names its kind, and spells the typed label out, in both languages."""
+    text = MIXED.read_text("utf-8")
+    lines = text.splitlines()
+    for lang, quote in (("zh", "编号“{}”："), ("en", "label '{}': ")):
+        hits = _numbering_at(text, lang)
+        assert hits
+        for line, column, message, suggestion in hits:
+            mark = lines[line - 1][0]
+            assert column == 1  # the mark, not a numeral in the words after it (⒈推进七里峪…)
+            assert message.startswith(quote.format(mark)), message
+            typed = unicodedata.normalize("NFKC", mark).replace("(", "（").replace(")", "）")
+            assert mark not in suggestion and typed in suggestion, suggestion
+            assert f"{len(typed)}" in suggestion  # how many characters the typed label takes
+    en = {h[0]: h for h in _numbering_at(text, "en")}
+    assert en[7][3] == "type '1.' (the number 1 in digits + a half-width full stop: 2 characters)"
+    assert "(a digit with a full stop)" in en[7][2]

@@ -153,7 +153,7 @@ def test_a_gap_among_marks_is_found_and_the_fix_writes_the_mark_expected():
         head + "1.完善制度。（县民政局负责）\n2.加强监管。\n⑴开展检查。\n⑵公开结果。\n⑷强化考核。\n"
         "牵头单位：县市场监管局\n3.强化培训。（县人社局负责）\n"
     )
-    assert _numbering(parts) == [("2", "编号“2(4)”：小项跳号，缺少中间的编号", "补上“⑶”或将本项改为“⑶”")]
+    assert _numbering(parts) == [("2", "编号“⑷”：小项跳号，缺少中间的编号", "补上“⑶”或将本项改为“⑶”")]
 
 
 def test_a_line_opening_with_a_mark_starts_a_paragraph_in_a_wrapped_text_and_a_pdf():

@@ -21,7 +21,11 @@ Measures and sections are numbered by level; moving, deleting or copying a measu
   is the one GB/T 9704—2012 (7.3.3) gives and the one the mark stands for (Unicode maps ㈠ to (一)), and a search or
   a copy into another document finds the typed one only; no typed label is told to become a mark. Marks ㈠…㈩ with
   a typed （十一） after them (no mark past ㈩) are one way, not two: nothing is reported. A level of marks alone is
-  one way too;
+  one way too. A report's font may draw ⒈ as "1." and ㈠ as "（一）", so the message quotes the mark as printed, names
+  its kind (numbering_marks.yaml `name`: 带点的阿拉伯数字) and spells the typed label out (`spelled`: 数字1＋半角句点,
+  共2个字符); a style fix is spelled out too ((一) and （一） differ by a width);
+- every message quotes the label as printed: the mark ㈠, the typed （一） or 1., a sub-point's （4） (its item is the
+  finding's place);
 - inside an item: its sub-points, which are no measures of their own where parse folded them into the
   item (engine/parse/subpoints.py: （1）（2）… or ①②③ with the units after the last), and the lists written
   on one line (（1）…；（2）…). A sub-point label opens a paragraph of the item, or stands after a stop
@@ -45,6 +49,7 @@ from pydantic import Field
 
 from engine.ingest.numbering import chinese_numeral
 from engine.models import Measure, Paragraph
+from engine.numbering_marks import mark_names, spelling
 from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
 from engine.rules.textunits import full_width_marks
@@ -115,6 +120,9 @@ def _label_column(it: _Item) -> int | None:
     if not it.orig:
         return None
     start = max(it.column - 1, 0) if it.column else 0
+    at = _mark_at(it)
+    if at is not None:  # a mark of one character (⒈ ㈠) is its number: not a numeral in the words after it
+        return at + 1
     m = _NUMBER.search(it.orig, start, start + _LABEL_SPAN)
     if m is None:
         return start + 1
@@ -137,8 +145,11 @@ class _Item:
 
     @property
     def printed(self) -> str:
-        """The label as the original line writes it (（一） where `label` is (一)): the characters at its
-        column that fold to it, else `label`."""
+        """The label as the original line writes it, which every message of the check quotes: （一） where `label` is
+        (一), the mark ㈠ or ⒈ where the line prints one (rulesets/data/numbering_marks.yaml); else `label`."""
+        at = _mark_at(self)
+        if at is not None:
+            return self.orig[at]
         if self.orig and self.column:
             i = self.column - 1
             while i < len(self.orig) and self.orig[i] in " \t\u3000":
@@ -147,6 +158,18 @@ class _Item:
             if fold(raw) == self.label:
                 return raw
         return self.label
+
+
+def _mark_at(it: _Item) -> int | None:
+    """Where the item's label is printed as a mark of one character standing for it (㈠ for (一), ⒈ for 1), 0-based
+    in its original line, or None."""
+    if not it.orig:
+        return None
+    i = _label_start(it)
+    while i < len(it.orig) and it.orig[i] in " \t\u3000":
+        i += 1
+    mark = marks().get(it.orig[i : i + 1])
+    return i if mark is not None and mark[1] == it.label else None
 
 
 class Numbering(CheckKind):
@@ -354,7 +377,9 @@ class Numbering(CheckKind):
                 continue
             # the label's own number in the right form: a style fix never renumbers
             shown = right.replace("#", _LABEL.match(printed).group(2), 1)  # type: ignore[union-attr]
-            yield self._hit(it, problem, (f"改为“{shown}”", f"write '{shown}'"), lang, "style")
+            # spelled out: (一) and （一）, 1. and 1． differ by a width a report's font may hardly show
+            fix = (f"改为“{shown}”（{_spelled(shown, 0)}）", f"write '{shown}' ({_spelled(shown, 1)})")
+            yield self._hit(it, problem, fix, lang, "style")
 
     def _marks(self, group: list[_Item], lang: str, full: dict[str, str]) -> Iterator[Hit]:
         """A level writing its labels both as marks of one character and typed out (the module's docstring)."""
@@ -389,11 +414,19 @@ class Numbering(CheckKind):
                 continue
             number = chinese_numeral(it.ordinal) if re.search(r"[一二三四五六七八九十]", like) else str(it.ordinal)
             shown = form.replace("#", number, 1)
+            # the message quotes the mark as printed (the label); a font may draw ⒈ as 1. and ㈠ as （一）, so it
+            # names the mark's kind and spells the typed label out, character by character
+            zh, en = mark_names().get(mk, ("", ""))
             problem = (
-                f"用了合成编号符号“{mk}”，同级另有键入的“{like}”，同一层级应统一写法",
-                f"a one-character numbering mark '{mk}' where this level also types '{like}': write one level one way",
+                f"是占一个字符的合成编号符号{f'（{zh}）' if zh else ''}，同级另有键入的“{like}”，同一层级应统一写法",
+                f"is a numbering mark of one character{f' ({en})' if en else ''} where this level also types "
+                f"'{like}': write one level one way",
             )
-            yield self._hit(it, problem, (f"改为“{shown}”", f"write '{shown}'"), lang, "marks")
+            fix = (
+                f"改为键入的“{shown}”（{_spelled(shown, 0, count=True)}）",
+                f"type '{shown}' ({_spelled(shown, 1, count=True)})",
+            )
+            yield self._hit(it, problem, fix, lang, "marks")
 
     # ------------------------------------------------------------- sub-points
 
@@ -438,7 +471,7 @@ class Numbering(CheckKind):
             k = 1 if lang == "en" else 0
             yield Hit(
                 local_item=m.ref,
-                fields={"label": m.ref + sub.label, "problem": problem[k], "fix": fix[k]},
+                fields={"label": sub.printed, "problem": problem[k], "fix": fix[k]},
                 suggestion=fix[k],
                 key=key,
                 line=sub.line or None,
@@ -451,6 +484,31 @@ def _label_start(it: _Item) -> int:
     many items), past the spaces before it."""
     i = max(it.column - 1, 0) if it.column else 0
     return i if i < len(it.orig) else 0
+
+
+_CN_NUMERALS = "一二三四五六七八九十百零〇两"
+_SPELL_RUNS = re.compile(f"[0-9]+|[{_CN_NUMERALS}]+|.")
+
+
+def _spelled(label: str, k: int, count: bool = False) -> str:
+    """A typed label character by character, in the language `k` (0 zh, 1 en), as rulesets/data/numbering_marks.yaml
+    `spelled` names them: （一） -> 全角左括号＋汉字“一”＋全角右括号; with `count`, how many characters it takes."""
+    words = spelling()
+    names = words.get("marks") or {}
+    parts: list[str] = []
+    for run in _SPELL_RUNS.findall(label):
+        kind = "digits" if "0" <= run[0] <= "9" else "numerals" if run[0] in _CN_NUMERALS else ""
+        if kind and kind in words:
+            parts.append(words[kind][k].replace("{chars}", run))  # type: ignore[index]
+        elif run in names:
+            parts.append(names[run][k])  # type: ignore[index]
+        else:
+            parts.append(f"“{run}”" if k == 0 else f"'{run}'")
+    joiner = words.get("joiner", ("＋", " + "))[k]  # type: ignore[index]
+    out = joiner.join(parts)
+    if count and "count" in words:
+        out += ("，" if k == 0 else ": ") + words["count"][k].replace("{n}", str(len(label)))  # type: ignore[index]
+    return out
 
 
 def _widen(form: str, full: dict[str, str]) -> str:
