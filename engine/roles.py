@@ -391,3 +391,20 @@ def open_noun(label: str) -> str:
         return ""
     stem = roles().open_stem(label)
     return label[len(stem) :] if stem else ""
+
+
+@memo(1, copy="shared")  # one compiled pattern from the one file
+def _open_alone() -> re.Pattern[str]:
+    return re.compile(roles().open_pattern())
+
+
+@memo(4096, copy="shared")  # a str or None
+def open_label_role(label: str) -> str | None:
+    """lead, duty or support: the role of `label` read whole as an OPEN label (`Roles.open_pattern`: a role stem and
+    the office's own noun for its bodies, 主责警种, 牵头股, 协同科) where it stands alone, as a task table's header cell
+    does, not before a colon; None when it is none (no stem, a longer noun, or a noun naming a person or a facet of
+    the task: 责任人, 实施时间, 配合事项). Whether its column's cells name bodies is the reader's to judge."""
+    if not label or len(label) > max((len(s) for _, ws in roles().stems for s in ws), default=0) + roles().open_noun:
+        return None
+    m = _open_alone().match(label + "：")
+    return label_role(label) if m is not None and m.end() == len(label) else None

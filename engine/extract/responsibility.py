@@ -105,7 +105,7 @@ def is_lead_key(key: str) -> bool:
     return label_role(key) in ("lead", "duty")
 
 
-def _open_refused(key: str, value: str) -> bool:
+def open_value_refused(key: str, value: str) -> bool:
     """An open label (主责警种：, 配合做好：) whose value is not wholly bodies' names: a heading or a sentence ("牵头抓总：
     统筹推进…", "协同推进：各部门要…"), no unit field. A name ending in the label's own noun is a body of the kind it
     names ("责任片区：城东片区")."""
@@ -683,7 +683,7 @@ def parse_clause_content(content: str) -> Parsed | None:
             (k.group(1), k.end(), keys[i + 1].start() if i + 1 < len(keys) else len(content))
             for i, k in enumerate(keys)
         ]
-        fields = [f for f in fields if not _open_refused(f[0], content[f[1] : f[2]])]
+        fields = [f for f in fields if not open_value_refused(f[0], content[f[1] : f[2]])]
         if not fields:
             return None
         lead: list[str] = []
@@ -714,7 +714,7 @@ def parse_clause_content(content: str) -> Parsed | None:
                 style = style or key
         if not style:
             style = fields[0][0]
-        # (an open field left names bodies: `_open_refused`)
+        # (an open field left names bodies: `open_value_refused`)
         if all(key in _COLON_LABELS for key, _, _ in fields) and not any(map(reads_as_unit, (*lead, *support))):
             return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style

@@ -33,6 +33,7 @@ columns) stays prose. engine/ingest/tables.py reads every other text table.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -50,14 +51,17 @@ _NAME_OPENERS = ("区", "市", "县", "省", "镇", "乡", "旗", "州", "各", 
 
 
 def layout_table(
-    lines: list[tuple[int, str]], i: int, head_cells: list[tuple[int, str]], roles: dict[int, str]
+    lines: list[tuple[int, str]], i: int, head_cells: list[tuple[int, str]], roles: dict[int, str],
+    head: str | None = None, skip: int = 0,
 ) -> tuple[list[tuple[int, str]], int] | None:
     """(the table's rows as `TableRow` lines, index of the first line after the table) for the layout table whose
-    header is `lines[i]`, or None when no row follows it (the caller reads the line as it did)."""
+    header is `lines[i]`, or None when no row follows it (the caller reads the line as it did). A header over two
+    lines (`two_line_header`) comes as `head`, the line it makes, and `skip`, the header's lines after `lines[i]`."""
     numbered = roles.get(0) == "no"
     if not numbered and (roles.get(0) != "task" or not set(roles.values()) & set(t._UNIT_ROLES)):
         return None
-    head = lines[i][1]
+    raw = [[c for _, c in t._split_cells(lines[k][1], "space")] for k in range(i, i + 1 + skip)] if skip else []
+    head = lines[i][1] if head is None else head
     texts = [c for _, c in head_cells]
     page = _page(lines, i + 1, texts)
     measure = _measure(head, head_cells, page)
@@ -66,9 +70,11 @@ def layout_table(
     rows: list[list[tuple[int, list[tuple[int, int, str]]]]] = []  # per row: (index in lines, its pieces)
     headings: set[int] = set()
     ends: list[int] = []  # per row: the index after its last line
-    j = i + 1
+    j = i + 1 + skip
+    turned = False  # a page break since the last line read: the next page's columns are its own
     while j < len(lines):
         text = lines[j][1]
+        turned = turned or "\f" in text
         if not text.strip() or t.continued_caption(text):
             j += 1  # a blank line, or the 续表 line over the table's part on the next page
             continue
@@ -77,8 +83,16 @@ def layout_table(
             # the header again, where a page of the printed table began: that page's own columns (a layout counts
             # the positions of each page apart, and may set a page's lines wider or narrower)
             starts = _column_starts(text, cells, _page(lines, j + 1, texts), measure)
+            turned = False
             j += 1
             continue
+        if [c for _, c in cells] in raw:  # a line of a two-line header printed again: the page's own columns
+            turned = True
+            j += 1
+            continue
+        if turned:  # a page the header is not printed on again (a 续表 set without it, or a row's table going on)
+            starts = _own_starts(_page(lines, j, texts), len(starts), measure) or starts
+            turned = False
         pieces = _pieces(text, starts, measure)
         first_col = pieces[0][0]
         stripped = text.strip()
@@ -109,11 +123,14 @@ def layout_table(
     if not [r for k, r in enumerate(rows) if k not in headings]:
         return None
     bounds = _bounds(frame, rows, lines, measure)
+    from engine.roles import open_noun
+
+    nouns = {k: open_noun(c) for k, c in enumerate(texts) if str(roles.get(k, "")) in t._UNIT_ROLES}
     out: list[tuple[int, str]] = []
     ordinal = 0
     above = t.row_memory()
     for k, row in enumerate(rows):
-        line = _row(row, lines, roles, bounds, len(starts), ordinal + 1, above, k in headings, measure)
+        line = _row(row, lines, roles, bounds, len(starts), ordinal + 1, above, k in headings, measure, nouns)
         if line is None:
             continue
         ordinal += 0 if line.heading else 1
@@ -122,14 +139,32 @@ def layout_table(
 
 
 def _page(lines: list[tuple[int, str]], j: int, texts: list[str]) -> list[tuple[int, str]]:
-    """The lines from `j` on the same page as the header above them: up to a page break (a form feed), the header
-    printed again, or CALIBRATE lines."""
+    """The lines from `j` on the same page as `lines[j]` (a form feed in it opens that page): up to the next page
+    break, the header printed again, or CALIBRATE lines. Where none of them is a row's (a header at a page's foot, its
+    rows on the next page), that next page's lines."""
     out: list[tuple[int, str]] = []
-    for no, text in lines[j : j + CALIBRATE]:
-        if "\f" in text or [c for _, c in t._split_cells(text, "space")] == texts:
+    for n, (no, text) in enumerate(lines[j : j + CALIBRATE]):
+        if (n and "\f" in text) or [c for _, c in t._split_cells(text, "space")] == texts:
+            if n and "\f" in text and not _row_lines(out):
+                return _page(lines, j + n, texts)
             break
         out.append((no, text))
     return out
+
+
+def _own_starts(page: list[tuple[int, str]], width: int, measure: Measure) -> list[int] | None:
+    """Where each of `width` columns starts on a page whose lines the header is not printed over (a layout counts
+    each page's positions apart): the leftmost start of each column's piece on the page's lines that fill every
+    column (a row's first line). None when no line does."""
+    found: list[int] | None = None
+    for text, pieces in _row_lines(page):
+        if len(pieces) != width:
+            continue
+        at = [measure(text[:o]) for o, _ in pieces]
+        found = at if found is None else [min(a, b) for a, b in zip(found, at, strict=True)]
+    if found is None or any(b <= a for a, b in itertools.pairwise(found)):
+        return None
+    return [0, *found[1:]]
 
 
 def _row_lines(below: list[tuple[int, str]]) -> list[tuple[str, list[tuple[int, str]]]]:
@@ -266,6 +301,7 @@ def _row(
     above: t.RowMemory,
     heading: bool,
     measure: Measure,
+    nouns: dict[int, str],
 ) -> t.TableRow | None:
     """One row's `TableRow`: its lines joined with a newline (`orig`), each cell's lines joined as the module
     says, every character of the synthetic line mapped to where it stands in `orig`."""
@@ -285,7 +321,7 @@ def _row(
             chars = [c for k, c in enumerate(chars) if not (c[0].isspace() and k and chars[k - 1][0].isspace())]
             parts = cells[col]
             unit = str(roles.get(col, "")) in t._UNIT_ROLES or str(roles.get(col, "")) == "unit"
-            if not parts or (unit and not _goes_on(parts[-1], piece, full[col])):
+            if not parts or (unit and not _goes_on(parts[-1], piece, full[col], nouns.get(col, ""))):
                 parts.append(chars)
             else:
                 prev = parts[-1][-1][0]
@@ -316,10 +352,12 @@ def _row(
     return t.TableRow(orig, got.text, [where[c - 1] if 0 < c <= len(where) else 1 for c in got.cols], got.heading)
 
 
-def _goes_on(part: list[tuple[str, int]], piece: str, filled: bool) -> bool:
+def _goes_on(part: list[tuple[str, int]], piece: str, filled: bool, noun: str = "") -> bool:
     """Whether a unit column's line `piece` goes on with the name `part` ends in: after a list mark (、) the list
     goes on; after a line that filled the column, unless the name above is whole and the piece opens as a name
-    does (区玩具协会 under 区工业和信息化局); never after a line that ended short of the column's edge."""
+    does (区玩具协会 under 区工业和信息化局); never after a line that ended short of the column's edge. `noun`: the
+    open noun of the column's header (股 of 协办股, engine/roles.py `open_noun`): a name ending in it is whole, as in
+    an open field's value (农田建设管理股 under 协办股)."""
     from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
     from engine.parse.level import place_at
 
@@ -330,4 +368,67 @@ def _goes_on(part: list[tuple[str, int]], piece: str, filled: bool) -> bool:
         return False
     name = re.split(f"[{_LIST_END}]", text)[-1]
     opens = piece.startswith(_NAME_OPENERS) or place_at(piece, 0) is not None
-    return not (reads_as_unit(name) and opens)
+    whole = reads_as_unit(name) or bool(noun and name.endswith(noun) and len(name) > len(noun))
+    return not (whole and opens)
+
+
+LABEL_MAX = 12  # characters: a header's second line's piece (号, 时限, 2026 年, 牵头单位); a longer one is a row's text
+
+
+def two_line_header(
+    lines: list[tuple[int, str]], i: int, head_cells: list[tuple[int, str]]
+) -> tuple[str, list[tuple[int, str]]] | None:
+    """(the header line made of `lines[i]` and the line below, its cells) when that line is the second line of a
+    two-row header as `pdftotext -layout` prints it: a narrow cell's word wrapped (序 / 号, 完成 / 时限: the two
+    pieces make a column word) and the labels a cell merged across columns splits into (责任单位 over 牵头单位 |
+    配合单位, 年度目标 over 2026 年 | 2027 年: each its own column, where it stands). Each piece of the line below
+    belongs to the header word nearest it (a merged cell's word is centred over its labels). None when the line is
+    no such line: a piece too long or a sentence's, a single piece under a word that makes no column word with it,
+    or nothing joined or split."""
+    if i + 1 >= len(lines) or "\f" in lines[i + 1][1]:
+        return None
+    head, below = lines[i][1], lines[i + 1][1]
+    sub = t._split_cells(below, "space")
+    if not sub or any(len(c) > LABEL_MAX or t._SENTENCE_MARK.search(c) for _, c in sub):
+        return None
+    measure = _measure(head, head_cells, _page(lines, i + 2, [c for _, c in head_cells]))
+    centre = [measure(head[:o]) + measure(c) / 2 for o, c in head_cells]
+    under: dict[int, list[tuple[int, str]]] = {}
+    second: dict[tuple[int, str], int] = {}  # a piece -> the header word next nearest it
+    for o, c in sub:
+        at = measure(below[:o])
+        near = sorted(range(len(head_cells)), key=lambda n: abs(centre[n] - (at + measure(c) / 2)))
+        under.setdefault(near[0], []).append((at, c))
+        if len(near) > 1:
+            second[(at, c)] = near[1]
+    for k, pieces in list(under.items()):
+        # a label alone under a word it makes no column word with stands under the merged word beside (2027 年 right
+        # of a centred 年度目标, nearer the 牵头单位 after it)
+        if len(pieces) == 1 and t.column_role(head_cells[k][1] + pieces[0][1]) is None and pieces[0] in second:
+            other = second[pieces[0]]
+            if other in under:
+                under[other] = sorted([*under[other], pieces[0]])
+                del under[k]
+    cols: list[tuple[int, str]] = []  # (position, word) of the header's columns
+    changed = False
+    for k, (o, word) in enumerate(head_cells):
+        pieces = under.get(k, [])
+        if len(pieces) == 1:
+            joined = word + pieces[0][1]
+            if t.column_role(joined) is None:
+                return None
+            cols.append((measure(head[:o]), joined))
+            changed = True
+        elif pieces:
+            cols += pieces  # 年度目标 over 2026 年 | 2027 年: the labels are the columns
+            changed = True
+        else:
+            cols.append((measure(head[:o]), word))
+    if not changed or any(b[0] <= a[0] for a, b in itertools.pairwise(cols)):
+        return None
+    text, cells = "", []
+    for at, word in cols:
+        text += " " * max(2 if text else 0, at - measure(text))
+        cells.append((len(text), word))
+        text += word
+    return text, cells

@@ -572,12 +572,13 @@ def _docx_task_table(
 
     h, lines = found
     trs = table._tbl.tr_lst  # type: ignore[attr-defined]
-    for tr in trs[:h]:
+    for tr in trs[: max(h, 0)]:
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 continue
             yield from _docx_blocks(iter_docx_blocks(_Cell(tc, table)), counter)
-    counter[0] += sum(c.lines for c in rows[h])
+    if h >= 0:  # -1: a 续表 printed without its header, every row a row
+        counter[0] += sum(c.lines for c in rows[h])
     for row, tr, line in zip(rows[h + 1 :], trs[h + 1 :], lines, strict=True):
         first = counter[0] + 1
         counter[0] += sum(c.lines for c in row)
@@ -899,19 +900,22 @@ def _html_task_table(
     name): a layout table holding a whole page, or tables nested in tables, cost that little each."""
     trs = _own_rows(table)
     head = _html_rows(trs[: HEADER_SCAN + 1], grids, HEAD_CELL_CHARS)
-    if not head or find_header(head) is None:
+    if not head:
         return False
-    grid = _html_rows(trs, grids)
-    field = field_table_line(grid) if grid else None  # a measure's own table of fields: one line
     if run is not None:
         for line in "".join(out[run.mark :]).split(_BREAK):  # the page's text since that table
             run.text(line.replace(BOLD_ON, "").replace(BOLD_OFF, ""))
+        run.mark = len(out)
+    if find_header(head) is None and (run is None or run.headless(head) is None):
+        return False  # no task table, nor the rows of one going on under a 续表 line without its header
+    grid = _html_rows(trs, grids)
+    field = field_table_line(grid) if grid else None  # a measure's own table of fields: one line
     found = (0, [field]) if field is not None else table_lines(grid, run) if grid else None
     if found is None:
         return False
     h, lines = found
     out.append(_BREAK)
-    for row in grid[:h]:  # a title row above the header: cell by cell, as any table
+    for row in grid[: max(h, 0)]:  # a title row above the header: cell by cell, as any table
         out.extend(_BREAK + c.text for c in row if not c.inherited)
     for tr, line in zip(trs[h + 1 :] if field is None else [table], lines, strict=False):
         if line is not None:

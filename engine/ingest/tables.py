@@ -248,6 +248,8 @@ def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dic
     words = [column_role(cell.text) for cell in cells]
     if body is None and not _TASK_ROLES.intersection(words):
         return {}  # without a body only a column word makes a header: no cell need be asked whether it names a unit
+    if _OPEN_BESIDE & set(words):
+        words = _open_columns(cells, words, body)
     roles, units = _header_cells(cells, words)
     named = set(roles.values())
     if not _TASK_ROLES & named and not (
@@ -255,6 +257,52 @@ def header_roles(cells: list[Cell], body: list[list[Cell]] | None = None) -> dic
     ):
         return {}
     return roles
+
+
+# a header row naming one of these is a task table's: its other cells may be open labels (主责警种, 牵头股)
+_OPEN_BESIDE = frozenset({"no", "task"})
+OPEN_BODY_SHARE = 0.5  # of an open column's filled cells below, those naming bodies: at least this share
+
+
+def _open_columns(cells: list[Cell], words: list[str | None], body: list[list[Cell]] | None) -> list[str | None]:
+    """`words` with each cell that names no column read as an OPEN label (a role stem and the office's own noun for its
+    bodies: 主责警种 | 协同警种, 牵头股 | 协办股, 牵头科 | 配合科; engine/roles.py `open_label_role`, the reading of
+    such labels in prose), in a header row that names a 序号 or task column. A noun naming a person or a facet of the
+    task (责任人, 实施时间, 配合事项, 实施年度: roles.yaml labels.open) makes none. With the rows below (`body`), the
+    column is a unit column only where its filled cells name bodies as a field's value must (`open_value_refused`):
+    at least `OPEN_BODY_SHARE` of them, a cell saying 同上 aside."""
+    from engine.roles import open_label_role
+
+    out = list(words)
+    for k, cell in enumerate(cells):
+        if out[k] is not None or not cell.text:
+            continue
+        label = to_simplified(_HEADER_JUNK.sub("", cell.text))
+        role = open_label_role(label)
+        if role is None or (body is not None and not _names_bodies(label, cell, body)):
+            continue
+        out[k] = role
+    return out
+
+
+def _names_bodies(label: str, head: Cell, body: list[list[Cell]]) -> bool:
+    """The filled cells under `head` in `body` name bodies, as an open field's value must (at least
+    `OPEN_BODY_SHARE` of them; none filled: not shown, so not)."""
+    from engine.extract.responsibility import (
+        open_value_refused,  # extract imports parse, which imports ingest
+    )
+
+    cols = set(range(head.col, head.col + head.span))
+    ditto = set(role_words().ditto)
+    values = [
+        cell.text for row in body for cell in row
+        if cell.text and not cell.inherited and set(range(cell.col, cell.col + cell.span)) <= cols
+        and _WS_RUN.sub("", cell.text) not in ditto
+    ]  # fmt: skip
+    if not values:
+        return False
+    named = sum(1 for v in values if not open_value_refused(label, "、".join(v.split("\t"))))
+    return named >= OPEN_BODY_SHARE * len(values)
 
 
 def _cell_roles(cells: list[Cell]) -> dict[int, str]:
@@ -758,32 +806,53 @@ class TableRun:
     task table does, `broken`) and hands it to `table_lines`, which goes on from it where the next table's header
     is the last one's again and leaves its own table in it."""
 
-    __slots__ = ("_header", "_memory", "_ordinal", "mark")
+    __slots__ = ("_captioned", "_columns", "_header", "_memory", "_ordinal", "mark")
 
     def __init__(self) -> None:
         self._header: frozenset[str] = frozenset()  # the last task table's header rows, squashed
         self._ordinal = 0
         self._memory: RowMemory | None = None
+        # the last task table's columns: (its grid's width, its roles, its units' columns), for a part without a header
+        self._columns: tuple[int, dict[int, str], dict[int, str]] | None = None
+        self._captioned = False  # a 续表 caption since that table
         self.mark = 0  # where the reader's output stood when that table ended (the reader's own use)
 
     def broken(self) -> None:
-        self._header, self._memory = frozenset(), None
+        self._header, self._memory, self._columns, self._captioned = frozenset(), None, None, False
 
     def text(self, line: str) -> None:
-        if line.strip() and not continued_caption(line):
+        if continued_caption(line):
+            self._captioned = True
+        elif line.strip():
             self.broken()
+
+    def headless(self, rows: list[list[Cell]]) -> tuple[dict[int, str], dict[int, str]] | None:
+        """(roles, units' columns) of the last task table, when `rows` — a table with no header row — go on under its
+        columns: a 续表 caption stands between the two (and nothing but blank lines), and the grids are as wide. A
+        table set as two whose second part does not print the header again."""
+        if self._memory is None or self._columns is None or not self._captioned or not rows:
+            return None
+        width, roles, units = self._columns
+        return (roles, units) if _grid_width(rows) == width else None
 
     def _goes_on(self, header: str) -> tuple[int, RowMemory] | None:
         if self._memory is None or header not in self._header:
             return None
         return self._ordinal, self._memory
 
-    def _ended(self, header: set[str], ordinal: int, memory: RowMemory) -> None:
+    def _ended(self, header: set[str], ordinal: int, memory: RowMemory, columns: tuple[int, dict[int, str], dict[int, str]]) -> None:
         self._header, self._ordinal, self._memory = frozenset(header), ordinal, memory
+        self._columns, self._captioned = columns, False
+
+
+def _grid_width(rows: list[list[Cell]]) -> int:
+    """The number of grid columns of a table's rows."""
+    return max((c.col + c.span for row in rows for c in row), default=0)
 
 
 def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[int, list[TableRow | None]] | None:
-    """(header row index, one line or None per row after the header) for a task table, else None.
+    """(header row index, one line or None per row after the header) for a task table, else None; the index is -1
+    for a 续表 printed without its header, whose rows all go on under the last table's columns (`TableRun.headless`).
 
     A header of two rows (序号 | 工作任务 | 责任单位 | 完成时间 over …| 牵头单位 | 配合单位 |…) takes its
     columns from the second where it names them; that row is no task (None), as a header repeated
@@ -791,9 +860,12 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
     (`TableRun`); where this table's header is that table's again, its rows go on with it (a 续表)."""
     found = find_header(rows)
     if found is None:
-        if run is not None:
-            run.broken()
-        return None
+        went_on = run.headless(rows) if run is not None else None
+        if went_on is None:
+            if run is not None:
+                run.broken()
+            return None
+        return -1, _headless_lines(rows, run, *went_on)  # type: ignore[arg-type]
     h, roles = found
     out: list[TableRow | None] = []
     first = _squash("\t".join(c.text for c in rows[h]))
@@ -820,8 +892,22 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
             ordinal += 1
         out.append(line)
     if run is not None:
-        run._ended(header, ordinal, above)
+        run._ended(header, ordinal, above, (_grid_width(rows), roles, units))
     return h, out
+
+
+def _headless_lines(rows: list[list[Cell]], run: TableRun, roles: dict[int, str], units: dict[int, str]) -> list[TableRow | None]:
+    """The rows of a 续表 set without its header (`TableRun.headless`), each read under the last task table's columns
+    and numbered on from its rows; the run goes on with them. `table_lines` gives them as after a header row at -1."""
+    ordinal, above = run._ordinal, run._memory or row_memory()
+    out: list[TableRow | None] = []
+    for row in rows:
+        line = row_line(row, roles, ordinal + 1, above, units)
+        if line is not None and not line.heading:
+            ordinal += 1
+        out.append(line)
+    run._ended(set(run._header), ordinal, above, (_grid_width(rows), roles, units))
+    return out
 
 
 _FIELD_ROLES = frozenset(("lead", "duty", "support", "due", "person", "note", "oversight"))
@@ -970,8 +1056,17 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         head_row = [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(head_cells)]
         roles, units_of = header_roles(head_row), unit_columns(head_row)
         if kind == "space":
-            from engine.ingest.layout_tables import layout_table  # it reads rows with this module's helpers
+            from engine.ingest.layout_tables import (  # they read rows with this module's helpers
+                layout_table,
+                two_line_header,
+            )
 
+            if (two := two_line_header(lines, i, head_cells)) is not None:
+                two_row = [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(two[1])]
+                if (laid := layout_table(lines, i, two[1], header_roles(two_row), two[0], 1)) is not None:
+                    out += laid[0]  # a header over two lines (序 / 号, 责任单位 over 牵头单位 | 配合单位)
+                    i = laid[1]
+                    continue
             if (laid := layout_table(lines, i, head_cells, roles)) is not None:
                 out += laid[0]  # cells wrapped within their columns, rows over lines and pages
                 i = laid[1]
@@ -989,7 +1084,7 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if [t for _, t in cells] in heads:
                 j += 1  # the header line again (a table copied from pages that each repeat it): no row
                 continue
-            if rows and (not stripped or continued_caption(text)) and (k := _past_break(lines, j, kind, heads)):
+            if rows and (not stripped or continued_caption(text)) and (k := _past_break(lines, j, kind, heads, width, roles)):
                 j = k  # blank lines, a 续表 line and the header again: the table goes on after a page break
                 continue
             if (
@@ -1053,14 +1148,25 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return field_records(cell_line_tables(out))
 
 
-def _past_break(lines: list[tuple[int, str]], j: int, kind: str, heads: list[list[str]]) -> int | None:
+def _past_break(
+    lines: list[tuple[int, str]], j: int, kind: str, heads: list[list[str]], width: int = 0, roles: dict[int, str] | None = None
+) -> int | None:
     """The index after the header line printed again, when `lines[j:]` hold only blank lines and 续表 captions
-    before it (a table set as two, or a page of it that repeats its header); else None."""
+    before it (a table set as two, or a page of it that repeats its header); or, where a 续表 caption stands among
+    them and the part below prints no header, the index of its first row: a line of as many cells as the header's,
+    its 序号 a number where the table has a 序号 column. Else None."""
     k = j
+    captioned = False
     while k < len(lines) and (not lines[k][1].strip() or continued_caption(lines[k][1])):
+        captioned = captioned or bool(lines[k][1].strip())
         k += 1
-    if k < len(lines) and [t for _, t in _split_cells(lines[k][1], kind)] in heads:
+    if k >= len(lines):
+        return None
+    cells = _split_cells(lines[k][1], kind)
+    if [t for _, t in cells] in heads:
         return k + 1
+    if captioned and width and len(cells) == width and (not roles or roles.get(0) != "no" or _NUMBER.match(cells[0][1])):
+        return k  # a 续表 without its header: its rows go on under the columns above
     return None
 
 
