@@ -69,12 +69,26 @@ def compare(gold: dict, got: dict) -> list[str]:
 
 
 def closing_overrun(gold: dict, got: dict) -> list[str]:
-    """Measures whose text runs on into what follows the last measure (gold `after_last`, if any)."""
+    """Measures whose text runs on into what follows the last measure (gold `after_last`, if any).
+
+    The closing stands after the last measure's start (gold `starts` of the last measure): a measure runs on into
+    it when `after_last` occurs in its text after that start, or, for the parse's last measure, anywhere in its
+    text (the last measure itself lost). The same words inside an earlier measure's own text (a 纪要's 一、关于…。
+    会议要求，确保… before its closing 会议要求，各相关单位要…) are that measure's, not the closing."""
     if gold.get("after_last") is None:
         return []
     tail = norm(gold["after_last"])
-    return [
-        f"measure #{i} {m['label']}: its text runs on into the closing text {gold['after_last']!r}"
-        for i, m in enumerate(got["measures"], 1)
-        if tail in norm(m.get("text") or "")
-    ]
+    starts = [norm(str(m.get("starts") or "")) for m in gold.get("measures") or []]
+    last = starts[-1] if starts and starts[-1] else ""
+    got_measures = got["measures"]
+    out = []
+    for i, m in enumerate(got_measures, 1):
+        text = norm(m.get("text") or "")
+        at = text.find(last) if last else 0
+        if at < 0:
+            if i < len(got_measures):
+                continue  # neither the last measure nor holding its start: the closing is not in it
+            at = 0
+        if tail in text[at:]:
+            out.append(f"measure #{i} {m['label']}: its text runs on into the closing text {gold['after_last']!r}")
+    return out

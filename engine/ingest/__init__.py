@@ -43,7 +43,7 @@ TRADITIONAL_SHARE = 0.15
 """The document counts as traditional (and t2s applies to all of it) when t2s changes at least this
 share of its non-ASCII characters."""
 
-EDGE_LINES = 15  # `来源：…` is furniture among the first EDGE_LINES and the last 3 non-blank lines
+EDGE_LINES = 15  # `来源：…` is furniture among the first EDGE_LINES and the last 3 lines, outside the numbered lines
 _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
@@ -95,11 +95,17 @@ def build(
             normalised.append((line_no, orig, piece.text, text, cols))
     normalised = field_lines.join_continuations(normalised)  # a unit list going on under its field
     n = len(normalised) + len(closing)  # the page's last lines are still its closing's (`来源：…` at the edge)
+    # a page's header stands above the text and its footer below it: the top edge ends at the plan's first numbered
+    # line and the bottom one starts after its last, so a measure's own field line near either end (（一）… /
+    # 主办单位：市文化和旅游局 in a short plan's first lines; （三）… / 主办单位：… / 二、工作要求) is never the site's
+    items = [k for k, (_, orig, _, text, _) in enumerate(normalised)
+             if not isinstance(orig, TableRow) and footer.opens_item(text)]  # fmt: skip
+    top, bottom = min(EDGE_LINES, items[0] if items else EDGE_LINES), max(n - 3, items[-1] + 1 if items else 0)
     paragraphs: list[Paragraph] = []
     for k, (line_no, orig, piece_text, text, cols) in enumerate(normalised):
         if len(piece_text) <= furniture.MAX_LEN * 2 and not isinstance(orig, TableRow):
             lite = light(piece_text)
-            edge = k < EDGE_LINES or k >= n - 3
+            edge = k < top or k >= bottom
             if furniture.is_furniture(lite, at_edge=edge, pdf=fmt == "pdf"):
                 kept = _doc_number_part(lite, text, cols)
                 if kept is None:

@@ -48,6 +48,13 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]{1,3}[）)]|\d{1,3}(?:[.．、](?!\d)|\s*[)）])"
     r"|[①-⑳]|第[一二三四五六七八九十百零\d]+[章节条部分款])"
 )
+
+
+def opens_item(text: str) -> bool:
+    """`text` opens with an item's number (一、 （一） (1) 1. ① 第一条): a numbered heading or item of the plan."""
+    return bool(_NUMBERED.match(text))
+
+
 # the plan's attachment (附件：…, 附表1) is the plan's; a download button (附件下载) is furniture
 _ANNEX = re.compile(r"^(?:附件|附表|附录)(?!下载)")
 # a piece: a button or a label in brackets, spaces and all (【字体：大 中 小】), or a stretch without spaces or an

@@ -147,7 +147,32 @@ def is_firm(text: str) -> bool:
         or _DISTRIBUTION.match(text)
         or attachment_head(text)
         or signed_line(text)
+        or attendance(text)
     )
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _minutes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """rulesets/data/minutes.yaml as two patterns: the meeting as a paragraph's subject before what it asks
+    (会议要求，/会议强调：), and an attendance line's label with its colon (出席：, 列席：, 请假：)."""
+    data = read_data("minutes.yaml", required=True) or {}
+
+    def alt(key: str) -> str:
+        words = sorted((str(w) for w in data.get(key) or ()), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words) or "(?!)"
+
+    return re.compile(rf"^(?:{alt('speakers')})\s*[，,:：]\s*"), re.compile(rf"^(?:{alt('attendance')})\s*[:：]")
+
+
+def attendance(text: str) -> bool:
+    """A 纪要's attendance line (出席：某某某　某某某, 列席：…, 请假：…): the document's record, no measure's text."""
+    return bool(_minutes()[1].match(text))
+
+
+def _unspoken(text: str) -> str:
+    """`text` without the meeting as its subject: 会议要求，各相关单位要… → 各相关单位要…"""
+    m = _minutes()[0].match(text)
+    return text[m.end() :] if m else text
 
 
 @memo(1, copy="shared")  # compiled once from the one file
@@ -162,8 +187,10 @@ def _named_address() -> re.Pattern[str]:
 
 def is_address(text: str) -> bool:
     """A paragraph telling the recipients to carry the plan out (各地区、各有关部门要…; 各设区市、
-    平潭综合实验区要对照本要点…), not ending with a responsibility clause of its own."""
-    if not (_ADDRESS.match(text) or _named_address().match(text)):
+    平潭综合实验区要对照本要点…), not ending with a responsibility clause of its own; in a 纪要 the meeting may
+    speak it (会议要求，各相关单位要按照会议议定事项…: rulesets/data/minutes.yaml `speakers`)."""
+    asked = _unspoken(text)
+    if not (_ADDRESS.match(asked) or _named_address().match(asked)):
         return False
     found = extract.find_responsibility(text)
     return found is None or bool(text[found.end :].strip(" 。.；;\n"))
@@ -258,6 +285,7 @@ def _record(text: str) -> bool:
     return bool(
         _DISTRIBUTION.match(text)
         or _CONTACT.match(text)
+        or attendance(text)
         or attachment_head(text)
         or _PUBLICITY.match(text)
         or _SIGNATURE.fullmatch(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from engine.extract.data import unit_data
+from engine.extract.data import read_data, unit_data
 from engine.extract.sentences import bracket_depths, open_before
 from engine.memo import memo
 from engine.parse import level as levels
@@ -141,7 +141,15 @@ _ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]
 def looks_like_title(text: str) -> bool:
     if not text or len(text) > TITLE_MAX or text[-1] in "。；;，,:：" or _ATTACHMENT_LIST.match(text):
         return False
-    return title_core(text).endswith(TITLE_ENDINGS) and _balanced(text)
+    core = title_core(text)
+    return (core.endswith(TITLE_ENDINGS) or core.endswith(_minutes_endings())) and _balanced(text)
+
+
+@memo(1, copy="shared")  # a tuple from the one file
+def _minutes_endings() -> tuple[str, ...]:
+    """How a 纪要's own name ends (rulesets/data/minutes.yaml `title_endings`: X人民政府常务会议纪要): a title that
+    names no plan, yet the document's own when it heads the text."""
+    return tuple(str(w) for w in (read_data("minutes.yaml", required=True) or {}).get("title_endings") or ())
 
 
 def wrapper_inner(text: str) -> str | None:

@@ -263,7 +263,10 @@ class Format(CheckKind):
                 )  # fmt: skip
 
     def _spaces(self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None]) -> Iterator[Hit]:
-        caption, roster = ctx.remember(("format.layout",), lambda: _layout(ctx.table("layout")))
+        caption, roster = ctx.remember(
+            ("format.layout",), lambda: _layout(ctx.table("layout"), ctx.table("minutes"))
+        )
+        spaced = ctx.remember(("format.spaced",), lambda: _spaced_heading(ctx.table("layout")))
         signer_end = ctx.remember(("format.signer",), lambda: _signer_end(ctx.table("units")))
         person = ctx.remember(("format.person",), _person_field)
         in_roster = False  # the paragraph before was a line of a membership list
@@ -281,6 +284,8 @@ class Format(CheckKind):
             # and decimal labels are set off by a space as the norm for such texts, GB/T 1.1): the parser's markers
             label = label_end(orig)
             skip_to = max(label if label is not None else lead, _caption_end(p, off, orig, caption))
+            if label is not None and _spaced_name(orig, label, spaced):
+                continue  # 第一章　总　则: a chapter's short name spaced out is its typesetting
             if label is not None and len(orig) < len(p.orig):
                 # a page delivered on one line: its line breaks became spaces, so the space after a heading
                 # (四、工作要求 各单位要…) is where the heading's line ended, not a slip
@@ -533,18 +538,45 @@ def _first_body(plan: Plan) -> int:
     return min(starts) if starts else 0
 
 
-def _layout(table: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _layout(table: dict, minutes: dict) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """rulesets/data/layout.yaml as two patterns on the normalised text: a caption label that opens a
-    paragraph (专栏1, 表2, 附件; a one-character word needs its number), a membership list's role line.
+    paragraph (专栏1, 表2, 附件; a one-character word needs its number), a membership list's role line (and a
+    纪要's attendance line, rulesets/data/minutes.yaml `attendance`: 出席：某某某　某某某, aligned the same way).
     The caption's `word` group ends at its word and the match runs over every numeral after it: the
     normalised text has lost the space, so where the number ends is read from the original (`_caption_end`)
     — a title may open with a numeral itself (表1　四川省…, 图2　十四五时期…, 附表1　一带一路…)."""
     words = sorted((str(w) for w in table.get("caption_labels") or ()), key=len, reverse=True)
-    roles = sorted((str(w) for w in table.get("roster_roles") or ()), key=len, reverse=True)
+    roles = sorted(
+        {str(w) for w in (*(table.get("roster_roles") or ()), *(minutes.get("attendance") or ()))},
+        key=len,
+        reverse=True,
+    )
     num = "[0-9一二三四五六七八九十]{0,4}"
     caption = re.compile(f"(?P<word>{'|'.join(re.escape(w) for w in words)}){num}" if words else "(?!)")
     roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
     return caption, roster
+
+
+# a heading's short name spaced out (总　则, 附　　则, 法律责任 as 法　律　责　任): each character apart by the same run of
+# full-width spaces, nothing else on the line
+_SPACED_NAME = re.compile(f"[{_HAN}](?:\u3000{{1,2}}[{_HAN}]){{1,3}}")
+
+
+def _spaced_heading(table: dict) -> re.Pattern[str]:
+    """The labels of a heading whose short name is spaced out as typesetting (rulesets/data/layout.yaml
+    `spaced_headings`: 第一章　总　则, 第二节　一　般　规　定), as a pattern matching the label at the line's start."""
+    words = sorted((str(w) for w in table.get("spaced_headings") or ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(f"[ \u3000]*第[0-9一二三四五六七八九十百零〇]{{1,5}}(?:{alt})" if words else "(?!)")
+
+
+def _spaced_name(orig: str, label: int, heading: re.Pattern[str]) -> bool:
+    """`orig` is a chapter's (section's) heading — its label (`heading`) up to `label`, where the spaces after it
+    end — whose name of 2–4 characters is spaced out evenly by full-width spaces (第一章　总　则, 第三章　附　　则)."""
+    if not heading.match(orig):
+        return False
+    name = orig[label:].rstrip()
+    return bool(_SPACED_NAME.fullmatch(name)) and len(set(re.findall("\u3000+", name))) == 1
 
 
 def _signer_end(table: dict) -> re.Pattern[str]:
