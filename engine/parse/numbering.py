@@ -12,7 +12,7 @@ column through `Paragraph.cols`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import yaml
@@ -349,6 +349,19 @@ def marker_at_start(text: str) -> Marker | None:
     if mk.style in DECIMAL_STYLES and (rest[:1] in "0123456789" or rest.lstrip().startswith(_decimal()[0])):
         return None  # "2.5万亩", "1.2亿元": a quantity
     return mk
+
+
+def label_alone(text: str, styles: Collection[str] | None = None) -> Marker | None:
+    """The numbering label that is the whole of `text`, spaces around it aside ("（一）", " 1． ", "㈠"), read as
+    `marker_at_start` reads a label before an item's text; None when anything else stands in `text`, or the label's
+    style is not one of `styles` (None: any). `text` need not be folded. A number of four digits or more is no label
+    here (2026. in a cell is a year), as it is no item's before the items numbered up to it (`continues`)."""
+    s = fold(text).strip(" \t")
+    m = _marker_res()[0].match(s)
+    mk = _marker_of(m, s) if m else None
+    if mk is None or mk.end != len(s) or not continues(mk, None):
+        return None
+    return mk if styles is None or mk.style in styles else None
 
 
 def label_end(text: str) -> int | None:
