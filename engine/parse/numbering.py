@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from engine.ingest.numbering import chinese_numeral
+from engine.ingest.numbering import CN_NUMERALS, chinese_numeral
 from engine.memo import memo
 from engine.models import Paragraph
 from engine.numbering_marks import mark_classes
@@ -61,7 +61,7 @@ CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-CN_NUM_CHARS = "一二三四五六七八九十百零〇两"
+CN_NUM_CHARS = CN_NUMERALS + "两"  # 两 is 2 (CN_DIGITS) where a label writes it
 
 
 def cn_number(s: str) -> int | None:
