@@ -253,3 +253,20 @@ def test_no_module_reaches_into_the_responsibility_reader_s_private_names() -> N
             if isinstance(node, ast.ImportFrom) and node.module == "engine.extract.responsibility":
                 offenders += [f"{p.relative_to(ENGINE)}: {a.name}" for a in node.names if a.name.startswith("_")]
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_chinese_numerals_of_a_label_are_spelled_once() -> None:
+    """The characters of a label's Chinese numeral live in engine/ingest/numbering.py (CN_NUMERALS), imported by
+    ingest's label patterns, the parser's and the numbering check's: a copy would drift from them (three copies in
+    ingest did)."""
+    spelled = sorted(
+        str(p.relative_to(ENGINE)) for p in ENGINE.rglob("*.py") if "一二三四五六七八九十百零〇" in p.read_text("utf-8")
+    )
+    assert spelled == ["ingest/numbering.py"]
+
+
+def test_a_hanging_label_is_read_by_the_parsers_label_reader() -> None:
+    """engine/ingest/hanging.py asks engine/parse/numbering.py (label_alone) whether a cell is a label: no regex of
+    its own beside it (the two accepted different sets)."""
+    hanging = ENGINE / "ingest" / "hanging.py"
+    assert "re" not in _imports(hanging) and "label_alone" in hanging.read_text("utf-8")

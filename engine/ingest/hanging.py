@@ -10,19 +10,16 @@ rows of more cells, and a bare number (1) with no mark after it is no paragraph'
 
 from __future__ import annotations
 
-import re
-
-from engine.numbering_marks import mark_styles
-
-_CN = "一二三四五六七八九十百零〇"
-_LABEL = re.compile(rf"(?:[(（][0-9０-９{_CN}]{{1,3}}[)）]|[0-9０-９]{{1,3}}[.．、]|[{_CN}]{{1,3}}[、.．])")
 LABEL_MAX = 8  # characters of a cell read to say whether it holds only a label
+# the numbering styles a hanging label is written in: the parser's reader of labels (engine/parse/numbering.py) also
+# reads 第一条, 1）, 2.1 and 任务1：, which no hanging-indent table seen sets alone in its left cell
+STYLES = ("cn_paren", "arabic_paren", "cn_dun", "arabic_dot", "circled")
 
 
 def hanging_label(text: str) -> bool:
     """`text` (a cell's whole text) is only a numbering label: （一）, (1), 1., 1、, 一、, or one mark ㈠ ⑴ ① ❶
-    (rulesets/data/numbering_marks.yaml)."""
+    (rulesets/data/numbering_marks.yaml), read by the parser's one reader of labels."""
+    from engine.parse.numbering import label_alone  # engine.parse imports engine.ingest
+
     s = text.strip(" \t\u3000\xa0")
-    if not s or len(s) > LABEL_MAX:
-        return False
-    return bool(_LABEL.fullmatch(s)) or (len(s) == 1 and s in mark_styles())
+    return bool(s) and len(s) <= LABEL_MAX and label_alone(s, STYLES) is not None

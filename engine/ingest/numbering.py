@@ -190,6 +190,10 @@ class Numbering:
 
 _CLOSED = set("、.．)）:：,，]】〕>》")
 _DIGITS = "零一二三四五六七八九"
+# The characters of a number written in Chinese numerals in a label (一、 （十二） 第一百零五条 〇三): the one spelling,
+# read by ingest's label patterns (wrap, tables) and the parser's (engine/parse/numbering.py, which adds 两) and the
+# numbering check's. A leaf here: ingest cannot import engine.parse at load (engine.parse imports engine.ingest).
+CN_NUMERALS = "一二三四五六七八九十百零〇"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _TRAD_LEGAL = "零壹貳參肆伍陸柒捌玖"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

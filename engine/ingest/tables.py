@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from engine.ingest import budgets, matrix
 from engine.ingest.normalise import to_simplified
+from engine.ingest.numbering import CN_NUMERALS as _CN_NUM
 from engine.memo import memo
 from engine.roles import roles as role_words
 
@@ -46,7 +47,6 @@ from engine.roles import roles as role_words
 HEADER_SCAN = 3  # the header row is among the first rows (a merged title row may come first)
 _HEADER_JUNK = re.compile(r"[\s\u3000:：*＊()（）]+")
 _NUMBER = re.compile(r"^[\s\u3000]*[(（]?([0-9０-９]{1,4})[)）.．、,，]?[\s\u3000]*$")
-_CN_NUM = "一二三四五六七八九十百零〇"
 _SECTION_NO = re.compile(f"^[\\s\\u3000]*(?:([{_CN_NUM}]+)[、.．]?|[(（]([{_CN_NUM}]+)[)）])[\\s\\u3000]*$")
 _SECTION_LEAD = re.compile(f"^[\\s\\u3000]*(?:[{_CN_NUM}]+、|[(（][{_CN_NUM}]+[)）])")
 _RESP_END = re.compile(

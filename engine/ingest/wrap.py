@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 
+from engine.ingest.numbering import CN_NUMERALS as _CN
 from engine.numbering_marks import mark_styles, opens_with_mark
 from engine.roles import roles
 
@@ -56,7 +57,6 @@ _CLOSERS = {c: o for o, c in _PAIRS.items()}
 _OPENS, _CLOSES = "".join(_PAIRS), "".join(_CLOSERS)
 _QUOTES = frozenset("”’」』》〉")  # marks around a word or a title inside a sentence
 _DEFINES = ("以下简称", "以下统称", "以下称", "下称", "简称")  # a bracket defining a name inside a sentence
-_CN = "一二三四五六七八九十百零〇"
 # a new item, heading, box or bullet at a line's start
 _ITEM = re.compile(
     rf"^(?:[0-9０-９]{{1,3}}[.．、](?![0-9０-９])|[(（][0-9０-９{_CN}]{{1,3}}[)）]|[{_CN}]{{1,3}}[、.．]"

@@ -31,7 +31,6 @@ from engine.parse.numbering import (
     inline_decimals,
     inline_markers,
     marker_at_start,
-    ordinal_word_markers,
     slice_paragraph,
     spaced_entries,
 )
@@ -422,7 +421,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     markers = decimal_markers(paras, markers)
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
-    markers = ordinal_word_markers([p.text for p in paras], markers)
+    markers = enumerations.paragraph_runs([p.text for p in paras], markers)
     markers = _attachment_lists(paras, markers)
     for k, mk in points.items():
         markers[k] = mk

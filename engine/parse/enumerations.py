@@ -1,9 +1,13 @@
-"""Points run together inside one paragraph that each close with their own responsibility clause: "重点抓好五个方面
-工作：一是…（X牵头，Y配合）；二是…（Z负责）；…五是…。" (blind37 金昌市), "①…（责任单位：X）；②…", "第一，…（X负责）；第二，…".
-Such points are the plan's measures: the paragraph is cut before each and the point given a marker of its own, labelled
-as printed (一是, ①, 第一). A run whose points do not each end in a clause (一是…；二是… inside one measure, its clause
-after the last point or none) stays the paragraph's text. The ways of writing a point are data
-(rulesets/data/inline_enumerations.yaml).
+"""Points numbered with ordinal words or marks (一是, 第一，, ①), one reading of their forms
+(rulesets/data/inline_enumerations.yaml) for the two places they number a plan's measures:
+
+- run together inside one paragraph, each closing with its own responsibility clause: "重点抓好五个方面工作：一是…（X牵头，
+  Y配合）；二是…（Z负责）；…五是…。" (blind37 金昌市), "①…（责任单位：X）；②…", "第一，…（X负责）；第二，…". The paragraph
+  is cut before each point and the point given a marker of its own, labelled as printed (一是, ①, 第一) (`split`). A run
+  whose points do not each end in a clause (一是…；二是… inside one measure, its clause after the last point or none)
+  stays the paragraph's text.
+- each opening a paragraph of its own, in a run right under a top-level heading (a form marked `paragraphs`: 一是稳定扩大
+  种植面积。…（责任单位：X）, 二是… — blind15 海伦市) (`paragraph_runs`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class _Form:
     style: str
     pattern: re.Pattern[str]
     label: str
+    opening: re.Pattern[str] | None  # the label opening a paragraph (group "at"), for a form marked `paragraphs`
 
 
 @memo(1, copy="shared")  # the one file, compiled once
@@ -47,7 +52,8 @@ def _forms() -> tuple[tuple[_Form, ...], str]:
         for k, v in subs.items():
             pattern = pattern.replace(k, v)
         if pattern and f.get("style"):
-            forms.append(_Form(str(f["style"]), re.compile(pattern), str(f.get("label") or "{n}")))
+            opening = re.compile(rf"\s*(?P<at>{pattern})") if f.get("paragraphs") else None
+            forms.append(_Form(str(f["style"]), re.compile(pattern), str(f.get("label") or "{n}"), opening))
     return tuple(forms), str(raw.get("boundaries") or "")
 
 
@@ -134,3 +140,43 @@ def split(paras: list[Paragraph]) -> tuple[list[Paragraph], dict[int, Marker]]:
             found[len(out)] = mk
             out.append(slice_paragraph(p, at, e, len(out)))
     return out, found
+
+
+def paragraph_runs(texts: list[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """`markers` (one per paragraph) with the runs of paragraphs opening with a point of a form marked `paragraphs`
+    (一是, 二是, …) marked as items. A section whose tasks are such paragraphs, "一是稳定扩大种植面积。…（责任单位：X）",
+    "二是…" (blind15 海伦市): the words are the numbering. Only at a paragraph's start, in a run numbered 1, 2, … of at
+    least two paragraphs with no other numbered paragraph among them, right under a top-level heading (二、工作措施)
+    and holding all that section has: they are its items. 一是/二是 inside an item's text (（一）…。一是…；二是…) or on
+    paragraphs under an item (1.…, then 一是…, 二是…: its sub-points) stay that item's text."""
+    forms, _ = _forms()
+    for form in forms:
+        if form.opening is not None:
+            markers = _paragraph_run(form, form.opening, texts, markers)
+    return markers
+
+
+def _paragraph_run(form: _Form, opening: re.Pattern[str], texts: list[str],
+                   markers: list[Marker | None]) -> list[Marker | None]:  # fmt: skip
+    top = next((mk.style for mk in markers if mk is not None), None)
+    out = list(markers)
+    k = 0
+    while k < len(texts):
+        m = opening.match(texts[k])
+        if markers[k] is not None or m is None or _ordinal(m) != 1:
+            k += 1
+            continue
+        above = next((mk for mk in reversed(markers[:k]) if mk is not None), None)
+        run, j, want = [(k, m)], k + 1, 2
+        while j < len(texts) and markers[j] is None:
+            mj = opening.match(texts[j])
+            if mj is not None and _ordinal(mj) == want:
+                run.append((j, mj))
+                want += 1
+            j += 1
+        below = markers[j] if j < len(texts) else None
+        if len(run) >= 2 and above is not None and above.style == top and (below is None or below.style == top):
+            for i, mi in run:
+                out[i] = Marker(form.style, _label(form, mi), _ordinal(mi) or 0, mi.start("at"), mi.end())
+        k = j
+    return out

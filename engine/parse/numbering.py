@@ -12,12 +12,12 @@ column through `Paragraph.cols`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import yaml
 
-from engine.ingest.numbering import chinese_numeral
+from engine.ingest.numbering import CN_NUMERALS, chinese_numeral
 from engine.memo import memo
 from engine.models import Paragraph
 from engine.numbering_marks import mark_classes
@@ -61,7 +61,7 @@ CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-CN_NUM_CHARS = "一二三四五六七八九十百零〇两"
+CN_NUM_CHARS = CN_NUMERALS + "两"  # 两 is 2 (CN_DIGITS) where a label writes it
 
 
 def cn_number(s: str) -> int | None:
@@ -96,7 +96,7 @@ STYLES = (
     "cn_dun",
     "cn_paren",
     "cn_half",
-    "cn_shi",
+    "cn_shi",  # 一是，二是 … (engine/parse/enumerations.py: run together in one paragraph, or opening paragraphs)
     "cn_di",  # 第一，…第二，… run together in one paragraph (engine/parse/enumerations.py)
     "decimal1",
     "arabic_dot",
@@ -351,6 +351,19 @@ def marker_at_start(text: str) -> Marker | None:
     return mk
 
 
+def label_alone(text: str, styles: Collection[str] | None = None) -> Marker | None:
+    """The numbering label that is the whole of `text`, spaces around it aside ("（一）", " 1． ", "㈠"), read as
+    `marker_at_start` reads a label before an item's text; None when anything else stands in `text`, or the label's
+    style is not one of `styles` (None: any). `text` need not be folded. A number of four digits or more is no label
+    here (2026. in a cell is a year), as it is no item's before the items numbered up to it (`continues`)."""
+    s = fold(text).strip(" \t")
+    m = _marker_res()[0].match(s)
+    mk = _marker_of(m, s) if m else None
+    if mk is None or mk.end != len(s) or not continues(mk, None):
+        return None
+    return mk if styles is None or mk.style in styles else None
+
+
 def label_end(text: str) -> int | None:
     """Where the numbering label that opens `text` ends, with the spaces after it (一、 （一） 1. （1） ① 第一章 2.1
     任务1：, and a section's bare number "2 重点任务"), or None. `text` need not be folded (fold keeps offsets): the
@@ -503,42 +516,6 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
         if m and last is not None and int(m.group("n")) == last + 1:
             out[k] = Marker("arabic_dot", str(last + 1), last + 1, m.start("n"), m.end())
             last += 1
-    return out
-
-
-# A section whose tasks are paragraphs each opening with an ordinal word, "一是稳定扩大种植面积。…（责任单位：X）",
-# "二是…" (blind15 海伦市): the words are the numbering. Only at a paragraph's start, in a run 一是, 二是, … of at least
-# two paragraphs with no other numbered paragraph among them, right under a top-level heading (二、工作措施) and
-# holding all that section has: they are its items. 一是/二是 inside an item's text (（一）…。一是…；二是…) or on
-# paragraphs under an item (1.…, then 一是…, 二是…: its sub-points) stay that item's text.
-ORDINAL_WORD_STYLE = "cn_shi"
-_ORDINAL_WORD = re.compile(rf"\s*(?P<n>[{_N}]{{1,3}})是(?=[^\s，,。；;：:])")
-
-
-def ordinal_word_markers(texts: list[str], markers: list[Marker | None]) -> list[Marker | None]:
-    """`markers` with the runs of paragraphs opening 一是, 二是, … (see ORDINAL_WORD_STYLE) marked as items."""
-    top = next((mk.style for mk in markers if mk is not None), None)
-    out = list(markers)
-    k = 0
-    while k < len(texts):
-        m = _ORDINAL_WORD.match(texts[k])
-        if markers[k] is not None or m is None or cn_number(m.group("n")) != 1:
-            k += 1
-            continue
-        above = next((mk for mk in reversed(markers[:k]) if mk is not None), None)
-        run, j, want = [(k, m)], k + 1, 2
-        while j < len(texts) and markers[j] is None:
-            mj = _ORDINAL_WORD.match(texts[j])
-            if mj is not None and cn_number(mj.group("n")) == want:
-                run.append((j, mj))
-                want += 1
-            j += 1
-        below = markers[j] if j < len(texts) else None
-        if len(run) >= 2 and above is not None and above.style == top and (below is None or below.style == top):
-            for i, mi in run:
-                out[i] = Marker(ORDINAL_WORD_STYLE, mi.group("n") + "是", cn_number(mi.group("n")) or 0, mi.start("n"),
-                                mi.end())  # fmt: skip
-        k = j
     return out
 
 

@@ -56,7 +56,11 @@ def test_a_cell_of_a_label_alone_is_a_hanging_label(text: str) -> None:
     assert hanging_label(text)
 
 
-@pytest.mark.parametrize("text", ["1", "2026", "（一）加强", "序号", "一、二", "", "（2026年）"])
+@pytest.mark.parametrize("text", ["1", "2026", "（一）加强", "序号", "一、二", "", "（2026年）",
+                                  # labels the parser reads, in styles no hanging-indent table sets alone in a cell
+                                  "第一条", "1）", "2.1", "任务1：",
+                                  # what the parser never reads as an item's label: a 0, digits and numerals mixed
+                                  "0.", "（0）", "(1八)"])
 def test_a_cell_of_anything_more_or_less_is_none(text: str) -> None:
     assert not hanging_label(text)
 

@@ -106,3 +106,32 @@ def test_no_folded_character_is_folded_again() -> None:
 @given(st.text(alphabet=st.sampled_from(_FOLDED + "（一）加强法治ab12(). \n"), max_size=40))
 def test_fold_is_the_translation_table(text: str) -> None:
     assert numbering.fold(text) == text.translate(numbering._FOLD)
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "label"),
+    [
+        ("（一）", "cn_paren", "(一)"),
+        (" 1． ", "arabic_dot", "1"),
+        ("十一、", "cn_dun", "十一"),
+        ("㈡", "cn_paren", "(二)"),
+        ("第三条", "cn_article", "第三条"),
+        ("2）", "arabic_half", "2)"),
+    ],
+)
+def test_a_label_alone_is_read_as_it_is_before_an_items_text(text: str, style: str, label: str) -> None:
+    # label_alone is marker_at_start's reading of a label with no text after it (a hanging-indent table's left cell)
+    mk = numbering.label_alone(text)
+    assert mk is not None and (mk.style, mk.label) == (style, label)
+    assert marker_at_start(numbering.fold(text.strip() + "加强")) == mk
+
+
+@pytest.mark.parametrize("text", ["（一）加强", "1", "2026.", "0.", "（0）", "(1八)", "一、二", "", "序号"])
+def test_anything_more_or_less_than_a_label_is_none(text: str) -> None:
+    # no item is numbered 0, in digits and numerals at once, or 2026 before the items numbered up to it
+    assert numbering.label_alone(text) is None
+
+
+def test_a_label_alone_of_another_style_is_none_where_styles_are_named() -> None:
+    assert numbering.label_alone("第一条", ("cn_paren", "cn_dun")) is None
+    assert numbering.label_alone("一、", ("cn_paren", "cn_dun")) is not None

@@ -4,6 +4,8 @@ item's text, or on paragraphs under a numbered item (its sub-points), stay that 
 
 from __future__ import annotations
 
+import re
+
 from engine.ingest import from_text
 from engine.parse import parse_plan
 
@@ -49,3 +51,28 @@ def test_paragraphs_opening_with_ordinal_words_are_the_section_s_items():
         "（二）培育加工龙头企业。一是支持企业技术改造；二是新增生产线3条。（县工业和信息化局牵头）",
     ])  # fmt: skip
     assert [m.label for m in plan.measures] == ["(一)", "(二)"]
+
+
+def test_the_forms_that_number_paragraphs_are_those_the_data_file_marks(monkeypatch):
+    """One reading of the point forms (rulesets/data/inline_enumerations.yaml) for points run together in a paragraph
+    and for paragraphs opening with one: the file's `paragraphs` mark says which forms number paragraphs."""
+    import dataclasses
+
+    from engine.parse import enumerations
+    from engine.parse.numbering import marker_at_start
+
+    texts = ["二、主要任务", "第一，建设标准化茶园。（县农业农村局牵头）", "第二，培育加工龙头企业。（县工业和信息化局负责）",
+             "三、保障措施"]  # fmt: skip
+    markers = [marker_at_start(t) for t in texts]
+    forms, boundaries = enumerations._forms()
+    assert [f.style for f in forms if f.opening is not None] == ["cn_shi"]
+    assert enumerations.paragraph_runs(texts, markers) == markers  # 第一，opening paragraphs: not marked in the file
+    cn_shi = next(f for f in forms if f.style == "cn_shi")
+    marked = tuple(
+        dataclasses.replace(f, opening=re.compile(rf"\s*(?P<at>{f.pattern.pattern})")) if f.style == "cn_di" else f
+        for f in forms
+    )
+    monkeypatch.setattr(enumerations, "_forms", lambda: (marked, boundaries))
+    got = enumerations.paragraph_runs(texts, markers)
+    assert [(mk.style, mk.label, mk.ordinal) for mk in got[1:3]] == [("cn_di", "第一", 1), ("cn_di", "第二", 2)]
+    assert cn_shi.opening is not None and got[0] == markers[0] and got[3] == markers[3]

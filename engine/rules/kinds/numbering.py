@@ -47,7 +47,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from engine.ingest.numbering import chinese_numeral
+from engine.ingest.numbering import CN_NUMERALS, chinese_numeral
 from engine.models import Measure, Paragraph
 from engine.numbering_marks import mark_names, spelling
 from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
@@ -61,7 +61,7 @@ _ATTACHMENT_HEAD = re.compile(r"附\s*件\s*(?:[0-9一二三四五六七八九�
 # page on one line holds many items); spaces after the bracket only where there is one: two runs of spaces with
 # nothing between them would split a line of spaces every way before failing
 _LABEL = re.compile(
-    r"\s*([(（]?)(?:(?<=[(（])\s*)?([0-9０-９一二三四五六七八九十百零〇①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
+    rf"\s*([(（]?)(?:(?<=[(（])\s*)?([0-9０-９{CN_NUMERALS}①-⑳]+)\s*([)）]?)\s*([、．.，,:：]?)"
 )
 
 
@@ -110,7 +110,7 @@ class _Sub:
     column: int
 
 # the number of a label, where a word may come before it (任务3：, 第 5 项任务：, 第三条)
-_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十百零〇①-⑳]")
+_NUMBER = re.compile(f"[0-9０-９{CN_NUMERALS}①-⑳]")
 _LABEL_SPAN = 12  # characters from the item's start within which its number stands
 
 
