@@ -141,10 +141,7 @@ KNOWN: dict[str, str] = {
     # blind38, held out, first run (2026-12-07, main at c767528, after labels36b/prose36b): 9 of 11, level 11/11, closing 11/11, pair right
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     "blind40/lijiang-city-ancient-town-tourism": "units (.pdf): (一)'s “主办单位：市文化和旅游局” line is not read (lead empty) while its 协办单位 line and every later measure's 主办单位 are",
-    "blind40/shigu-town-courtyard-economy": "units: the bare label “责任：X、Y” (with “（牵头）” marking the lead inside the list) on the line after each measure is not read",
-    "blind40/songtao-county-relocation-minutes": "a 常务会议纪要: title empty (the 纪要's own name heads it, no plan inside); “由X统筹，Y、Z按职责抓好落实” not read as lead/support; the last 议定事项 runs into the closing “会议要求…出席：…”",
-    "blind40/xishuangbanna-prefecture-elephant-order": "units: a 政府令's articles (第五–七条) “X负责…”, “X会同Y…”, “X、Y按照职责分工负责…” are not read",
-    "blind40/xizang-region-border-xiaokang-villages-trad": "units: “由X統籌，Y、Z按職責抓好落實” keeps “按职责” in the last support unit (自治区水利厅按职责)",
+    "blind40/songtao-county-relocation-minutes": "a 常务会议纪要: title empty (the 纪要's own name heads it, no plan inside); the last 议定事项 runs into the closing “会议要求…出席：…” (its “由X统筹，Y、Z按职责抓好落实” read since fix40a)",
 }
 
 
