@@ -101,3 +101,21 @@ def test_article_subject(text, lead, support):
     r = article_subject(text)
     assert (None if r is None else [u.name for u in r.lead]) == lead
     assert (None if r is None else [u.name for u in r.support]) == support
+
+
+@pytest.mark.parametrize(
+    ("name", "jurisdiction", "parent", "kept"),
+    [
+        ("自治区文化厅", "西藏自治区", "", True),  # 西藏's reform kept its 文化厅 (unit_registry.yaml `kept_in`)
+        ("西藏自治区文化厅", "拉萨市", "西藏自治区", True),
+        ("自治区文化厅", "拉萨市", "西藏自治区", True),
+        ("省文化厅", "云南省", "", False),  # merged into the 文化和旅游厅 everywhere else
+        ("自治区文化厅", "广西壮族自治区", "", False),
+    ],
+)
+def test_a_rename_is_current_where_its_place_kept_the_name(name, jurisdiction, parent, kept):
+    from engine.extract.unitnames import Where, load_registry, read_unit, status_of
+
+    level = "province" if jurisdiction.endswith(("省", "自治区")) else "city"
+    read = read_unit(name, Where(level, jurisdiction, parent), load_registry())
+    assert (status_of(read, "2026-04-16") != "outdated") == kept
