@@ -1754,6 +1754,7 @@ def _prose_sentence(text: str) -> Found | None:
 
 ARTICLE = "（条文）"  # marks the style of a responsibility read from an article's subject (第五条 X负责…)
 _FIRST_SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+_ARTICLE_OPENING_MAX = 240  # how far an article's opening sentence is read for its subject
 
 
 def article_subject(text: str) -> Responsibility | None:
@@ -1762,8 +1763,10 @@ def article_subject(text: str) -> Responsibility | None:
     subject is the body that bears its duty, so its opening clause assigns the article as a measure's clause does; in
     a plan's item "X负责…" alone is a duty described (README "Who is responsible"), so this is read for articles only
     (engine/extract/textleads.py). Only the first sentence's opening, and only named bodies (no generic 有关部门)."""
-    stop = _FIRST_SENTENCE_END_RE.search(text)
-    sentence = text[: stop.start() if stop else len(text)]
+    # the subject opens the article: its first sentence, read no further than a clause's length (a hostile page of one
+    # endless sentence costs nothing more)
+    stop = _FIRST_SENTENCE_END_RE.search(text, 0, _ARTICLE_OPENING_MAX)
+    sentence = text[: stop.start() if stop else _ARTICLE_OPENING_MAX]
     lstrip = len(sentence) - len(sentence.lstrip(" \t\u3000"))
     sentence = sentence.strip()
     if not sentence:
