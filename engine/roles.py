@@ -93,6 +93,7 @@ class Roles:
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
     bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
     bare_support: tuple[str, ...] = ()  # 配合：Y
+    bare_duty: tuple[str, ...] = ()  # 责任：X、Y: a duty stem alone as a label, its value wholly bodies' names
     clause_labels: tuple[str, ...] = ()  # 责任分工：X牵头，Y配合: a whole clause's label, read as a duty label
     # the parts the fields are composed of, for a compact pattern (stems × bodies, and the whole labels beside)
     stems: tuple[tuple[str, tuple[str, ...]], ...] = ()  # role -> stems
@@ -119,7 +120,7 @@ class Roles:
     @property
     def colon_labels(self) -> tuple[str, ...]:
         """The labels that are labels only before a colon (bare stems, clause labels), longest first."""
-        return _longest_first([*self.bare_lead, *self.bare_support, *self.clause_labels])
+        return _longest_first([*self.bare_lead, *self.bare_support, *self.bare_duty, *self.clause_labels])
 
     def field_pattern(self, *kinds: str) -> str:
         """A regular expression (no group) matching a composed field label of the roles `kinds` (lead, duty,
@@ -339,6 +340,7 @@ def roles() -> Roles:
         bare_support=_longest_first(
             [*label_words("bare", "support"), *composed.get("support", []), *bare_duty["support"]]
         ),
+        bare_duty=_longest_first(label_words("bare", "duty")),
         clause_labels=_longest_first(
             [str(w) for w in ((raw.get("labels") or {}).get("clause") or (_FALLBACK_CLAUSE if not raw else []))]
         ),
@@ -366,7 +368,7 @@ def _known_roles() -> Mapping[str, str]:
     for role, words in (
         ("support", (*r.support_fields, *r.bare_support)),
         ("lead", (*r.lead_fields, *r.bare_lead)),
-        ("duty", (*r.duty_fields, *r.clause_labels)),
+        ("duty", (*r.duty_fields, *r.bare_duty, *r.clause_labels)),
     ):
         for w in words:
             out.setdefault(w, role)

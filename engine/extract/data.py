@@ -233,6 +233,7 @@ class ProseRoles:
     modal: tuple[str, ...] = ()  # 要, 应, 予以 …: between a unit list and its predicate, never part of a name
     group_heads: tuple[str, ...] = ()  # 各, 驻地: a group of bodies named by its head (各运输机场)
     not_groups: tuple[str, ...] = ()  # 级, 类, 环节: after a head, no group of bodies (各级, 各环节)
+    after_units: tuple[str, ...] = ()  # 组织, 制定, 在 …: a verb or preposition after the last unit of a list
 
 
 @memo(1, copy="shared")  # one file read once; ProseRoles is frozen
@@ -257,4 +258,5 @@ def prose_roles() -> ProseRoles:
         modal=by_len(raw.get("modal")),
         group_heads=by_len(names.get("group_heads")),
         not_groups=by_len(names.get("not_groups")),
+        after_units=by_len(raw.get("after_units")),
     )

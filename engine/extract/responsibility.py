@@ -86,6 +86,7 @@ LEAD_KEYS = PRIMARY_KEYS + _ROLES.duty_fields + CLAUSE_LABELS
 SUPPORT_KEYS = _ROLES.support_fields + _ROLES.bare_support
 _KEYS = _ROLES.unit_fields + _ROLES.colon_labels
 _COLON_LABELS = frozenset(_ROLES.colon_labels)  # labels only before a colon (牵头：, 协同承办：, 责任分工：)
+_BARE_DUTY = frozenset(_ROLES.bare_duty)  # 责任：X、Y: a label only where its value is wholly bodies' names
 
 
 # the role of a key as KEY_RE read it, known whole (PRIMARY_KEYS, SUPPORT_KEYS, the duty fields) or open (主责警种:
@@ -108,7 +109,13 @@ def is_lead_key(key: str) -> bool:
 def open_value_refused(key: str, value: str) -> bool:
     """An open label (主责警种：, 配合做好：) whose value is not wholly bodies' names: a heading or a sentence ("牵头抓总：
     统筹推进…", "协同推进：各部门要…"), no unit field. A name ending in the label's own noun is a body of the kind it
-    names ("责任片区：城东片区")."""
+    names ("责任片区：城东片区"). A bare duty stem (责任：, roles.yaml labels.bare.duty) likewise: "责任：镇财政所（牵头）、
+    镇农业农村服务中心" is a field, "责任：落实到人" a sentence."""
+    if key in _BARE_DUTY:
+        names = parse_units(value)
+        marked = _by_marks(names)
+        names = [*marked[0], *marked[1]] if marked else names
+        return not names or not all(map(reads_as_role_name, names))
     noun = open_noun(key)
     if not noun:
         return False
@@ -181,11 +188,13 @@ _PAIRED_VERBS = frozenset(_ROLES.paired_verbs)  # 主办: a lead only beside its
 # A、B共同牵头 / 联合牵头 / 分别牵头 / 双牵头 / 按职责分工牵头; Y按属地落实 / Y、Z具体落实
 _JOINT = f"(?:{_alt(_ROLES.joint_words)})?"
 _LEAD_VERB = f"(?P<verb>{_alt([*_LEAD_VERBS, *_PAIRED_VERBS])})"
-_SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_ROLES.clause_support_verbs])})"
 # the words of a sentence that says in prose who leads and who helps, beyond the role lexicon
 # (rulesets/data/prose_roles.yaml): its lead predicates (承办, 负责组织实施, 履行牵头责任 …), the modal words between a
 # unit list and its predicate (要, 应, 予以 …), the heads of a group of bodies (各运输机场)
 _PROSE_WORDS = prose_roles()
+# a clause's support part closes in a support verb, a clause-only one (支持, 落实) or a prose support predicate (做好配合,
+# 抓好落实: "（由X统筹，Y、Z按职责抓好落实）", the same words as a sentence's, prose_roles.yaml `support_predicates`)
+_SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_ROLES.clause_support_verbs, *_PROSE_WORDS.support_predicates])})"
 # a run of modal words before a predicate, in a lead or a support part ("X要切实履行牵头责任", "Y、Z要主动配合", "Y予以
 # 配合"): prose_roles.yaml `modal` and roles.yaml's manner words (`joint`). Before a lead predicate read lazily, so that
 # a word that is also a predicate (负责) is the predicate where one follows it ("X负责组织实施", not 负责 + 组织实施);
@@ -1580,11 +1589,7 @@ _NOT_A_NAME_RE = re.compile(
     r"与|和|及|并|由|各项|全面|积极|进一步)"
 )
 # a verb after the last unit of a list: "会同Y、Z组织实施" -> Y, Z
-_AFTER_UNITS_RE = re.compile(
-    r"(?:组织|推进|制定|制订|实施|负责|配合|共同|做好|抓好|开展|研究|给予|加强|落实|完成|建立|推动|参与|协助|协同|"
-    r"按|依|要|应|具体|分别|予以|提供|指导|督促|出台|编制|统筹|联合|办理|起草|审核|建设|部署|健全|完善|细化|确定|"
-    r"明确|等|进行|做|会同|对|向|就|于)"
-)
+_AFTER_UNITS_RE = re.compile(f"(?:{_alt(_PROSE_WORDS.after_units)})")  # prose_roles.yaml `after_units`
 
 _STRONG_SUFFIXES = ("局", "委", "办", "部", "院", "厅", "署", "中心", "政府", "党委", "党组", "部门", "单位", "机关",
                     "机构", "小组", "公司", "集团", "办事处", "街道", "委员会", "办公室")  # fmt: skip
@@ -1745,6 +1750,46 @@ def _prose_sentence(text: str) -> Found | None:
     if not support and m.group("rest") and len(pieces) > 1:
         return None  # "由X牵头建立联席会议制度，定期研究…": the task's own sentence goes on (`_goes_on`)
     return _make(text, s, e, "", (lead, support, style))
+
+
+ARTICLE = "（条文）"  # marks the style of a responsibility read from an article's subject (第五条 X负责…)
+_FIRST_SENTENCE_END_RE = re.compile(r"[。；;！？!?\n]")
+_ARTICLE_OPENING_MAX = 240  # how far an article's opening sentence is read for its subject
+
+
+def article_subject(text: str) -> Responsibility | None:
+    """The units an ARTICLE of a 规章 / 办法 / 政府令 (第X条) names as its subject, or None: "X负责…", "X、Y按照职责分工
+    负责…" (all lead, the leads by duty), "X会同Y、Z…" (X leads, Y and Z support). In a regulation the article's
+    subject is the body that bears its duty, so its opening clause assigns the article as a measure's clause does; in
+    a plan's item "X负责…" alone is a duty described (README "Who is responsible"), so this is read for articles only
+    (engine/extract/textleads.py). Only the first sentence's opening, and only named bodies (no generic 有关部门)."""
+    # the subject opens the article: its first sentence, read no further than a clause's length (a hostile page of one
+    # endless sentence costs nothing more)
+    stop = _FIRST_SENTENCE_END_RE.search(text, 0, _ARTICLE_OPENING_MAX)
+    sentence = text[: stop.start() if stop else _ARTICLE_OPENING_MAX]
+    lstrip = len(sentence) - len(sentence.lstrip(" \t\u3000"))
+    sentence = sentence.strip()
+    if not sentence:
+        return None
+    m = _WITH_RE.match(sentence)
+    if m:
+        lead = parse_units(m.group("units"))
+        support, read = _leading_units(m.group("rest"))
+        if not (_names_ok(lead, lead=True) and support and not any(is_generic_unit(n) for n in support)):
+            return None
+        end = lstrip + m.start("rest") + read
+        return Responsibility(lead=tuple(_units(lead)), support=tuple(_units(support)), style="X会同Y" + ARTICLE,
+                              text=text[lstrip:end], start=lstrip, end=end, source="fields")  # fmt: skip
+    first = split_outside(sentence, "，,；;")[0]
+    m = _LEAD_PIECE_RE.match(first)
+    if m is None or m.group("by") or m.group("verb") in _PROSE_WORDS.object_verbs:
+        return None
+    lead = parse_units(m.group("units"))
+    if not (_names_ok(lead, lead=True) and all(map(_names_a_body, lead))):
+        return None
+    end = lstrip + m.start("rest")
+    return Responsibility(lead=tuple(_units(lead)), style="X" + m.group("verb") + ARTICLE, text=text[lstrip:end],
+                          by_duty=len(lead) > 1, start=lstrip, end=end, source="fields")  # fmt: skip
 
 
 def _carrying_out(pieces: Sequence[str], style: str) -> tuple[list[str], list[str], int]:

@@ -13,6 +13,8 @@ only when (decision and evidence: README.md, "Who is responsible"):
    its jurisdiction, or a level below it; else a name with the plan's own prefix (区, 城中区) and a body's
    suffix. Clauses about other levels' bodies (市司法局负责… in a county plan), generic subjects
    (各有关部门负责…) and unregistered words (教育行政部门) are prose and count for nothing;
+4. (first) an article's subject: in a 规章 / 办法 written in 第X条 articles, the body an article opens with bears its
+   duty ("第五条 X负责…", "第六条 X会同Y…", "第七条 X、Y按照职责分工负责…": responsibility.article_subject);
 3. chapter-level: a heading or its opening text says its items are led by named units ("以下各项由X牵头，
    Y配合", "（本部分任务由X、Y按职责分工负责）"); the items under it without a clause of their own take
    it, the first one judged for it, the others marked `inherited`.
@@ -26,7 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from engine.extract.responsibility import is_generic_unit, parse_clause_content, parse_units, reads_as_unit
+from engine.extract.responsibility import (
+    article_subject,
+    is_generic_unit,
+    parse_clause_content,
+    parse_units,
+    reads_as_unit,
+)
 from engine.extract.sentences import squeeze
 from engine.extract.unitnames import Registry, Where, load_registry, read_unit, relation_of
 from engine.memo import memo
@@ -48,6 +56,8 @@ _SCOPE = re.compile(
 _SCOPE_END = re.compile(r"[。)）\]］】\n]")
 
 Directs = Callable[[str], bool]
+# the numbering style of an article (第X条, engine/parse/numbering.py): its subject is read as its units
+ARTICLE_STYLE = "cn_article"
 
 
 def directs_for(plan: Plan, registry: Registry | None = None) -> Directs:
@@ -162,7 +172,10 @@ class TextLeads:
                 return
             r = with_lead(own, self.chapters[key])
         else:
-            r = field_leads(m.text, self.directs) if self.directs is not None else None
+            # a 规章's article (第五条 X负责…, 第六条 X会同Y…): its subject bears its duty (`article_subject`)
+            r = article_subject(m.text) if m.style == ARTICLE_STYLE else None
+            if r is None and self.directs is not None:
+                r = field_leads(m.text, self.directs)
         if r is None:
             key = next((k for k in _enclosing(m) if k in self.chapters), None)
             if key is None:

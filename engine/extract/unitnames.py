@@ -106,6 +106,11 @@ class Rename(_Data):
     until: dt.date = Field(description="the latest date the reform allowed for it; later plans are out of date")
     source: str = Field(description="id of the source in `sources`")
     note: str | None = None
+    kept_in: list[str] = Field(
+        default_factory=list,
+        description="places whose reform kept these names (西藏自治区 kept its 文化厅): a name read there, or with "
+        "one of them as its prefix, is current",
+    )
 
     @field_validator("old")
     @classmethod
@@ -459,7 +464,7 @@ def read_unit(name: str, where: Where, reg: Registry) -> UnitRead:
 
 def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> UnitRead | None:
     body = next((f.body for f in forms if f.body is not None), None)
-    rename = next((f.rename for f in forms if f.rename is not None), None)
+    rename = next((f.rename for f in forms if f.rename is not None and not _kept(f.rename, prefix, where)), None)
     tiers = {f.tier for f in forms}
     if tiers == {"national"}:
         if prefix and prefix not in NATIONAL_PREFIXES:
@@ -475,6 +480,19 @@ def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> Uni
     if level == "unknown" and not prefix and tiers == {"province"}:
         relation, level = ("upper" if where.level in ("city", "county", "town") else "unknown"), "province"
     return UnitRead(name, prefix, name[len(prefix):], body, rename, relation, level)
+
+
+def _kept(rename: Rename, prefix: str, where: Where) -> bool:
+    """A rename's names are current where its place kept them (`kept_in`): the unit's own prefix names that place
+    (西藏自治区文化厅), or, with a bare level prefix (自治区文化厅), the draft is that place's or a place under it."""
+    if not rename.kept_in:
+        return False
+    own = prefix.removeprefix("中共")
+    if any(own.startswith(p) for p in rename.kept_in):
+        return True
+    return not own.strip("省市州县区旗盟自治") and any(
+        w.startswith(p) for p in rename.kept_in for w in (where.jurisdiction, where.parent) if w
+    )
 
 
 def _national(where: Where) -> Relation:

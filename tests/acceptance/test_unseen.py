@@ -141,11 +141,7 @@ KNOWN: dict[str, str] = {
     # blind37, held out, first run (2026-12-06, main at 09a591e, after labels36/prose36/tables36/pointers36/fix36): 8 of 11, level 11/11, closing 11/11, pair right
     # blind38, held out, first run (2026-12-07, main at c767528, after labels36b/prose36b): 9 of 11, level 11/11, closing 11/11, pair right
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
-    # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b)
-    "blind40/shigu-town-courtyard-economy": "units: the bare label “责任：X、Y” (with “（牵头）” marking the lead inside the list) on the line after each measure is not read",
-    "blind40/songtao-county-relocation-minutes": "units: a 常务会议纪要's “由X统筹，Y、Z按职责抓好落实” not read as lead/support (its title and closing read since fix40b)",
-    "blind40/xishuangbanna-prefecture-elephant-order": "units: a 政府令's articles (第五–七条) “X负责…”, “X会同Y…”, “X、Y按照职责分工负责…” are not read",
-    "blind40/xizang-region-border-xiaokang-villages-trad": "units: “由X統籌，Y、Z按職責抓好落實” keeps “按职责” in the last support unit (自治区水利厅按职责)",
+    # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
 
 
