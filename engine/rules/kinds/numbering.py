@@ -486,7 +486,7 @@ def _label_start(it: _Item) -> int:
     return i if i < len(it.orig) else 0
 
 
-_CN_NUMERALS = "一二三四五六七八九十百零〇两"
+_CN_NUMERALS = CN_NUMERALS + "两"  # 两 is 2 where a label writes it
 _SPELL_RUNS = re.compile(f"[0-9]+|[{_CN_NUMERALS}]+|.")
 
 
