@@ -34,6 +34,7 @@ from pydantic import Field
 
 from engine.extract.sentences import closer_of
 from engine.fix.edits import restyle
+from engine.ingest.numbering import CN_NUMERALS
 from engine.models import Measure, Paragraph, Plan
 from engine.parse.numbering import label_end, marker_at_start
 from engine.roles import roles as role_words
@@ -567,7 +568,7 @@ def _spaced_heading(table: dict) -> re.Pattern[str]:
     `spaced_headings`: 第一章　总　则, 第二节　一　般　规　定), as a pattern matching the label at the line's start."""
     words = sorted((str(w) for w in table.get("spaced_headings") or ()), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(f"[ \u3000]*第[0-9一二三四五六七八九十百零〇]{{1,5}}(?:{alt})" if words else "(?!)")
+    return re.compile(f"[ \u3000]*第[0-9{CN_NUMERALS}]{{1,5}}(?:{alt})" if words else "(?!)")
 
 
 def _spaced_name(orig: str, label: int, heading: re.Pattern[str]) -> bool:
