@@ -233,6 +233,9 @@ class ProseRoles:
     modal: tuple[str, ...] = ()  # 要, 应, 予以 …: between a unit list and its predicate, never part of a name
     group_heads: tuple[str, ...] = ()  # 各, 驻地: a group of bodies named by its head (各运输机场)
     not_groups: tuple[str, ...] = ()  # 级, 类, 环节: after a head, no group of bodies (各级, 各环节)
+    opening_verbs: tuple[str, ...] = ()  # 牵头, 负责: "X牵头，Y配合，做好…" opening a measure's text
+    opening_not: tuple[str, ...] = ()  # 以, 建立, 形成: a sentence opening so is prose ("以X为牵头…")
+    participants: tuple[str, ...] = ()  # 群众, 社会各界, 志愿者: the public named where support stands, no body
 
 
 @memo(1, copy="shared")  # one file read once; ProseRoles is frozen
@@ -257,4 +260,7 @@ def prose_roles() -> ProseRoles:
         modal=by_len(raw.get("modal")),
         group_heads=by_len(names.get("group_heads")),
         not_groups=by_len(names.get("not_groups")),
+        opening_verbs=by_len((raw.get("opening") or {}).get("lead_verbs")),
+        opening_not=by_len((raw.get("opening") or {}).get("not_openers")),
+        participants=by_len(raw.get("participants")),
     )

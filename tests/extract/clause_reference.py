@@ -28,6 +28,7 @@ from engine.extract.responsibility import (
     _prose_sentence,
     _unit_list,
     _units,
+    is_participant,
     label_headings,
     matched_pairs,
     parse_clause_content,
@@ -192,6 +193,10 @@ def _find(text: str, prose: bool):
             continue
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
+        if support and not all(reads_as_role_name(n) for n in support):  # open39: no half-read support part
+            support = [n for n in support if not is_participant(n)]
+            if not all(reads_as_role_name(n) for n in support):
+                continue
         if lead and all(reads_as_role_name(n) for n in lead):  # 由各运输机场牵头 (prose36b): a group of bodies too
             return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
     return None
