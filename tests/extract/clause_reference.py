@@ -25,6 +25,7 @@ from engine.extract.responsibility import (
     _goes_on,
     _names_a_body,
     _names_again,
+    _needs_support,
     _prose_sentence,
     _unit_list,
     _units,
@@ -189,8 +190,8 @@ def _find(text: str, prose: bool):
     if bare is not None:
         return bare
     for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
-        if _ATTRIBUTIVE_RE.match(text, m.end()) or _goes_on(m, text, len(text)):
-            continue
+        if _ATTRIBUTIVE_RE.match(text, m.end()) or _goes_on(m, text, len(text)) or _needs_support(m):
+            continue  # (_needs_support: "由X负责，" alone, as the scan's step 4 skips it)
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
         if support and not all(reads_as_role_name(n) for n in support):  # open39: no half-read support part
