@@ -234,6 +234,9 @@ class ProseRoles:
     group_heads: tuple[str, ...] = ()  # 各, 驻地: a group of bodies named by its head (各运输机场)
     not_groups: tuple[str, ...] = ()  # 级, 类, 环节: after a head, no group of bodies (各级, 各环节)
     after_units: tuple[str, ...] = ()  # 组织, 制定, 在 …: a verb or preposition after the last unit of a list
+    opening_verbs: tuple[str, ...] = ()  # 牵头, 负责: "X牵头，Y配合，做好…" opening a measure's text
+    opening_not: tuple[str, ...] = ()  # 以, 建立, 形成: a sentence opening so is prose ("以X为牵头…")
+    participants: tuple[str, ...] = ()  # 群众, 社会各界, 志愿者: the public named where support stands, no body
 
 
 @memo(1, copy="shared")  # one file read once; ProseRoles is frozen
@@ -259,4 +262,7 @@ def prose_roles() -> ProseRoles:
         group_heads=by_len(names.get("group_heads")),
         not_groups=by_len(names.get("not_groups")),
         after_units=by_len(raw.get("after_units")),
+        opening_verbs=by_len((raw.get("opening") or {}).get("lead_verbs")),
+        opening_not=by_len((raw.get("opening") or {}).get("not_openers")),
+        participants=by_len(raw.get("participants")),
     )

@@ -614,6 +614,30 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return field, heading
 
 
+# a field after a "；" whose label is a short noun and a colon: "牵头单位：X；技术支持：Y；完成时限：2027年底"
+_NEXT_FIELD_RE = re.compile(r"(?<=[；;])[ \t\u3000]*(?P<label>[\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：][^；;]*")
+
+
+def _other_fields(content: str) -> str:
+    """`content` with every field after a "；" whose label is no role label blanked (same length): a clause's fields
+    go on past its units with whatever the office records beside them — 技术支持：Y, 资金来源：县级财政, 备注：…, 联系人：…,
+    完成时限：… — and only a role label (roles.yaml: 牵头单位, 配合单位, 责任单位 …) gives units; any other short label
+    and a colon opens a new field whose value is no unit. The known ones (units.yaml `field_labels`) are blanked
+    wherever they stand (`_field_patterns`); this is the general rule for the rest, after a "；" only (a label at the
+    clause's start, "说明：由X牵头…", may open a sentence, not a field)."""
+    if "：" not in content and ":" not in content:
+        return content
+    out: list[str] = []
+    pos = 0
+    for m in _NEXT_FIELD_RE.finditer(content):
+        key = KEY_RE.match(content, m.start("label"))
+        if key is not None and key.end() > m.end("label"):
+            continue  # a role label (配合单位：, 牵头单位（部门）：): its units are read
+        out += [content[pos : m.start()], " " * (m.end() - m.start())]
+        pos = m.end()
+    return "".join(out) + content[pos:] if out else content
+
+
 # what stands before a role mark's bracket (a name's last character) and after it (the list going on or closing)
 _NOT_A_NAME_END = " \t\n\u3000" + BRACKET_OPEN + "：:；;，,、。"
 _ITEM_END = "、，,；;。\n" + _CLOSERS
@@ -660,6 +684,7 @@ def parse_clause_content(content: str) -> Parsed | None:
     # field (联系人：) running past the bracket's end
     content = without_asides(content)
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
+    content = _other_fields(content)
     wrapper = _WRAPPER_RE.match(content)
     if wrapper and not KEY_RE.match(content, wrapper.end()):
         inner = parse_clause_content(content[wrapper.end() :])
@@ -1362,6 +1387,11 @@ class _Scan:
                 continue  # 由X牵头建立…: the task's own sentence
             lead = parse_units(m.group("lead"))
             support = parse_units(m.group("sup") or "")
+            if support and not all(reads_as_role_name(n) for n in support):
+                bodies = [n for n in support if not is_participant(n)]
+                if not all(reads_as_role_name(n) for n in bodies):
+                    continue  # a support part naming what is no body: not read half (`_last_prose_sentence`)
+                support = bodies  # 由X牵头，Y、广大群众积极参与: the public takes part, no unit
             if lead and all(reads_as_role_name(n) for n in lead):  # 由各运输机场牵头: a group of bodies too
                 again, more, e = _parts_after(sh, m.end(), end, "由X牵头") if support else ([], [], m.end())
                 lead += [n for n in again if n not in lead and n not in support]
@@ -1619,6 +1649,20 @@ def is_group_of_bodies(name: str) -> bool:
     )
 
 
+def is_participant(name: str) -> bool:
+    """`name` is known to be no body where a support unit would stand: the public — 广大群众, 社会各界, 志愿者
+    (rulesets/data/prose_roles.yaml `participants`, after an optional 广大 / 全体 / 各界) — or a group head before a
+    noun that makes no group of bodies (各环节, 各方面: `names.not_groups`). A clause's support part naming only such
+    is read whole as naming no support; one naming what is neither such nor a body is left unread."""
+    n = _norm_name(name)
+    for head in ("广大", "全体", "各界"):
+        n = n.removeprefix(head)
+    if n in _PROSE_WORDS.participants:
+        return True
+    head = next((h for h in _PROSE_WORDS.group_heads if n.startswith(h)), None)
+    return head is not None and n[len(head) :].startswith(_PROSE_WORDS.not_groups) and len(n) - len(head) <= 4
+
+
 def reads_as_role_name(name: str) -> bool:
     """A name where a sentence's shape names units (after 由, before a role predicate): a body's name
     (`reads_as_unit`) or a group of bodies named by its head (`is_group_of_bodies`: 各运输机场)."""
@@ -1672,6 +1716,63 @@ def written_in_prose(r: Responsibility | None) -> bool:
 
 
 def _prose_sentence(text: str) -> Found | None:
+    """The measure's clause written in prose: its last sentence when that assigns lead and support (above), else the
+    division of labour that opens its text without 由 ("X牵头，Y、Z配合，做好…": `_opening_sentence`)."""
+    return _last_prose_sentence(text) or _opening_sentence(text)
+
+
+_OPENING_VERB = f"(?P<verb>{_alt(_PROSE_WORDS.opening_verbs)})" if _PROSE_WORDS.opening_verbs else "(?!)"
+# the lead part of an opening clause: a unit list and a lead verb, nothing after it (the comma follows)
+_OPENING_LEAD_RE = re.compile(rf"^(?P<units>[^，,；;。：:由]{{2,60}}?){_MODAL}*?{_OPENING_VERB}$")
+# the support part: a unit list and a support verb, nothing after it
+_OPENING_SUPPORT_RE = re.compile(
+    r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
+    rf"{_MODAL}*(?:{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_predicates])})$"
+)
+_TITLE_SENTENCE_MAX = 40  # how long a measure's title sentence (no comma) before its opening clause may be
+
+
+def _opening_sentence(text: str) -> Found | None:
+    """"X牵头，Y、Z配合，做好…" opening the measure's text, or the sentence after its title ("推进农村厕所革命。X牵头，
+    Y配合，抓好…。到2026年底…"), without 由: a lead part (units and a lead verb, nothing more), a support part (units
+    and a support verb, nothing more) and the task after them, every name a body's; a sentence opening with a word of
+    prose (以X为牵头单位, 建立X牵头…的机制, 各地牵头…) is none (rulesets/data/prose_roles.yaml `opening`)."""
+    s = len(text) - len(text.lstrip())
+    for _ in range(2):  # the first sentence, or the one after a title sentence (on its line or the next)
+        stop = _SENTENCE_START_RE.search(text, s)
+        e = stop.start() if stop else len(text)
+        sentence = text[s:e]
+        found = _opening_clause(text, s, sentence)
+        if found is not None or stop is None or "，" in sentence or "," in sentence:
+            return found
+        if len(sentence) > _TITLE_SENTENCE_MAX:
+            return None
+        s = stop.end()
+        while s < len(text) and text[s].isspace():
+            s += 1
+    return None
+
+
+def _opening_clause(text: str, s: int, sentence: str) -> Found | None:
+    """The opening clause of `sentence` (at `s` in `text`), as `_opening_sentence` reads it."""
+    if sentence.startswith(_PROSE_WORDS.opening_not):
+        return None
+    pieces = split_outside(sentence, "，,")
+    if len(pieces) < 3:
+        return None
+    lead_m = _OPENING_LEAD_RE.match(pieces[0].strip())
+    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip())
+    if lead_m is None or sup_m is None or not pieces[2].strip():
+        return None
+    lead = parse_units(lead_m.group("units"))
+    support = parse_units(sup_m.group("units"))
+    if not _role_names_ok(lead, lead=True) or not _role_names_ok(support, lead=False):
+        return None
+    e = s + len(pieces[0]) + 1 + len(pieces[1])
+    return _make(text, s, e, "", (lead, support, "X" + lead_m.group("verb") + PROSE))
+
+
+def _last_prose_sentence(text: str) -> Found | None:
     """The last sentence as the measure's clause when it assigns lead and support in prose (above)."""
     end = len(text.rstrip(" \t\n"))
     body = text[:end].rstrip("。.")
@@ -1732,8 +1833,15 @@ def _prose_sentence(text: str) -> Found | None:
         else:
             sm = _SUPPORT_PIECE_RE.match(nxt)
             names = parse_units(sm.group("units")) if sm else []
-            if sm and _role_names_ok(names, lead=False):
-                support, e = names, at + len(nxt)
+            bodies = [n for n in names if not is_participant(n)]
+            task = bool(names) and bool(_NOT_A_NAME_RE.match(names[0]))  # "支持企业参加…": the task goes on
+            if sm and names and not task:
+                if bodies and not _role_names_ok(bodies, lead=False):
+                    return None  # a support part naming what is no body: unread, not the lead alone (README)
+                if not bodies and not m.group("by"):
+                    return None  # "X牵头，广大群众参与…": without 由 only a body in support makes it a clause
+                # "由X牵头，Y、广大群众积极参与": Y supports; the public takes part, no unit
+                support, e = bodies, at + len(nxt)
                 again, more, read = _carrying_out(pieces[2:], style)  # "…，Y配合，各镇街具体实施": who carry it out
                 lead += [n for n in again if n not in lead and n not in support]
                 support += [n for n in more if n not in support and n not in lead]

@@ -424,6 +424,7 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
         | _framing(nodes, ms_rank, inside, assigned, would_be, duties)
         | _framing_articles(nodes, style, assigned)
         | _worded_articles(nodes)
+        | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
     )
     for i, n in enumerate(nodes):
@@ -483,6 +484,31 @@ def _worded_articles(nodes: list[Node]) -> set[int]:
     if not worded:
         return set()
     return {i for i in range(len(nodes)) if i in worded or worded.intersection(ancestors(nodes, i))}
+
+
+def _worded_closing_items(nodes: list[Node]) -> set[int]:
+    """The items that close a plan numbered 一、 / （一） / 1. (not 第X条: `_worded_articles`) when their text opens
+    as a closing article's does: "六、本方案自印发之日起施行，由县发展改革局负责解释。", "五、本方案由X负责解释。",
+    "七、《X》同时废止。" (the wordings of rulesets/data/articles.yaml: interpretation, commencement and validity,
+    repeal, precedence). Only the run of such items that ends the document: the last measure ends before them, and an
+    item in the middle of the tasks that speaks of the plan stays what it was. A title-only item whose items are all
+    such (五、其他事项 over （一）本方案由…解释 （二）本方案自…施行) closes with them."""
+    out: set[int] = set()
+    kids: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            kids.setdefault(n.parent, []).append(i)
+    for i in range(len(nodes) - 1, -1, -1):
+        n = nodes[i]
+        if n.marker.style == "cn_article":
+            break
+        if articles.frames(n.rest) and i not in kids:
+            out.add(i)
+        elif i in kids and not n.inline_body and not n.body and all(k in out for k in kids[i]):
+            out.add(i)
+        else:
+            break
+    return out
 
 
 def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:

@@ -25,9 +25,11 @@ from engine.extract.responsibility import (
     _goes_on,
     _names_a_body,
     _names_again,
+    _needs_support,
     _prose_sentence,
     _unit_list,
     _units,
+    is_participant,
     label_headings,
     matched_pairs,
     parse_clause_content,
@@ -188,10 +190,14 @@ def _find(text: str, prose: bool):
     if bare is not None:
         return bare
     for m in reversed(list(INLINE_TEXT_RE.finditer(text))):
-        if _ATTRIBUTIVE_RE.match(text, m.end()) or _goes_on(m, text, len(text)):
-            continue
+        if _ATTRIBUTIVE_RE.match(text, m.end()) or _goes_on(m, text, len(text)) or _needs_support(m):
+            continue  # (_needs_support: "由X负责，" alone, as the scan's step 4 skips it)
         lead = parse_units(m.group("lead"))
         support = parse_units(m.group("sup") or "")
+        if support and not all(reads_as_role_name(n) for n in support):  # open39: no half-read support part
+            support = [n for n in support if not is_participant(n)]
+            if not all(reads_as_role_name(n) for n in support):
+                continue
         if lead and all(reads_as_role_name(n) for n in lead):  # 由各运输机场牵头 (prose36b): a group of bodies too
             return _make(text, m.start(), m.end(), "", (lead, support, "由X牵头"))
     return None
