@@ -25,9 +25,11 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/plancheck serve
 
-# The suite runs in one worker process per core (pytest-xdist; at most 4, each holds its own parsed
-# fixtures): on CI's 2 cores this halves the wall time. PYTEST_WORKERS=0 runs it in one process.
-PYTEST_WORKERS ?= auto
+# The suite runs in one worker process per CPU (pytest-xdist; at most 4, as each worker holds its own
+# parsed fixtures). `logical`, not `auto`: with psutil installed auto counts physical cores, and a
+# 2-vCPU machine whose vCPUs are one core's two threads would get a single worker.
+# PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= logical
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --maxprocesses 4
