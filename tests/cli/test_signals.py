@@ -34,6 +34,9 @@ def _interrupt(tmp: Path, args: list[str], sig: int, after: float, *, workers: b
     """Run plancheck in its own process group and signal the whole group (as a terminal's Ctrl-C
     does) after `after` seconds (`workers`: once its batch workers have started, then `after`);
     (was it still running when signalled?, result)."""
+    # a child inherits an ignored SIGINT, and Python then installs no KeyboardInterrupt: a signal sent
+    # to it would be lost, and the test would fail far from the cause
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN, "an earlier test left Ctrl-C ignored in this process"
     p = subprocess.Popen([EXE, *args], cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     # wait until plancheck has installed its handlers (Linux: SigCgt in /proc): a signal before that
     # lands in the interpreter's own start-up, which no program can handle — on a loaded machine a
@@ -148,6 +151,18 @@ def test_english_when_asked(work: Path) -> None:
     assert {p.name for p in work.iterdir()} == before
 
 
+@pytest.fixture
+def signals_restored():  # type: ignore[no-untyped-def]
+    """engine.entry.stop ignores a second Ctrl-C or SIGTERM, right for a process about to exit; run in
+    the test's own process (CliRunner) it outlived the test, and every Ctrl-C test run after it in the
+    same process (pytest-xdist's order, or `pytest -k`) saw a check that could not be interrupted."""
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    for s, handler in saved.items():
+        signal.signal(s, handler)
+
+
+@pytest.mark.usefixtures("signals_restored")
 @pytest.mark.parametrize(
     ("raised", "code"),
     [
