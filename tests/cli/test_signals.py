@@ -151,18 +151,6 @@ def test_english_when_asked(work: Path) -> None:
     assert {p.name for p in work.iterdir()} == before
 
 
-@pytest.fixture
-def signals_restored():  # type: ignore[no-untyped-def]
-    """engine.entry.stop ignores a second Ctrl-C or SIGTERM, right for a process about to exit; run in
-    the test's own process (CliRunner) it outlived the test, and every Ctrl-C test run after it in the
-    same process (pytest-xdist's order, or `pytest -k`) saw a check that could not be interrupted."""
-    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
-    yield
-    for s, handler in saved.items():
-        signal.signal(s, handler)
-
-
-@pytest.mark.usefixtures("signals_restored")
 @pytest.mark.parametrize(
     ("raised", "code"),
     [
