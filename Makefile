@@ -25,9 +25,14 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/plancheck serve
 
+# The suite runs in one worker process per CPU (pytest-xdist; at most 4, as each worker holds its own
+# parsed fixtures). `logical`, not `auto`: with psutil installed auto counts physical cores, and a
+# 2-vCPU machine whose vCPUs are one core's two threads would get a single worker.
+# PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= logical
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache engine tests bench
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --maxprocesses 4
 
 # The whole suite on another Python, in its own environment (CI, .ci/run, uses the default above).
 # On 3.13+ durable-rules is not installed and the rules run on plancheck's own evaluator; on 3.12 on

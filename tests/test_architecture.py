@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 
 
+@cache
+def _tree(path: Path) -> ast.Module:
+    """The module's syntax tree, parsed once for all the tests here (they only read it)."""
+    return ast.parse(path.read_text("utf-8"))
+
+
 def _imports(path: Path) -> set[str]:
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+    for node in ast.walk(_tree(path)):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -57,23 +64,38 @@ def _kind_modules() -> list[Path]:
     return sorted(p for p in KINDS.glob("*.py") if p.stem not in ("__init__", "base"))
 
 
+@cache
+def _reads(path: Path) -> tuple[list[ast.ImportFrom], list[ast.Import], list[tuple[str, str]]]:
+    """What `_names_used` looks at in `path`, gathered in one walk of its tree: the from-imports, the
+    imports, and each `name.attr` read (the walk, not the question, is what costs)."""
+    froms: list[ast.ImportFrom] = []
+    imports: list[ast.Import] = []
+    attrs: list[tuple[str, str]] = []
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.ImportFrom):
+            froms.append(node)
+        elif isinstance(node, ast.Import):
+            imports.append(node)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            attrs.append((node.value.id, node.attr))
+    return froms, imports, attrs
+
+
 def _names_used(path: Path, module: str) -> set[str]:
     """Names of `engine.rules.<module>` that `path` reads: imported from it, or read as `alias.name`
     of an alias bound to it."""
-    tree = ast.parse(path.read_text("utf-8"))
+    froms, imports, attrs = _reads(path)
     full = f"engine.rules.{module}"
     aliases: set[str] = set()
     used: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == full:
+    for node in froms:
+        if node.module == full:
             used.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module == "engine.rules":
+        elif node.module == "engine.rules":
             aliases.update(a.asname or a.name for a in node.names if a.name == module)
-        elif isinstance(node, ast.Import):
-            aliases.update(a.asname for a in node.names if a.name == full and a.asname)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
-            used.add(node.attr)
+    for node in imports:
+        aliases.update(a.asname for a in node.names if a.name == full and a.asname)
+    used.update(attr for name, attr in attrs if name in aliases)
     return used
 
 
@@ -95,7 +117,7 @@ def test_shared_rule_helpers_are_small_rooms_with_no_dead_helper() -> None:
     engine_files = sorted(ENGINE.rglob("*.py"))
     for helper in _helpers():
         text = helper.read_text("utf-8")
-        tree = ast.parse(text)
+        tree = _tree(helper)
         name = helper.stem
         assert ast.get_docstring(tree), f"rules/{helper.name} does not say which question it answers"
         lines = len(text.splitlines())
@@ -125,7 +147,7 @@ def test_no_module_of_the_rules_package_but_a_kind_outgrows_a_room() -> None:
     for p in shared:
         text = p.read_text("utf-8")
         name = p.relative_to(RULES)
-        assert p.stem == "__init__" or ast.get_docstring(ast.parse(text)), f"rules/{name} has no docstring"
+        assert p.stem == "__init__" or ast.get_docstring(_tree(p)), f"rules/{name} has no docstring"
         lines = len(text.splitlines())
         assert lines <= HELPER_MAX_LINES, f"rules/{name} has {lines} lines: split it by question"
 
@@ -137,7 +159,7 @@ def test_the_layout_test_sees_the_helpers() -> None:
     assert {"similarity", "places", "leads", "deadlines", "textunits"} <= helpers
     read: set[str] = set()
     for p in _kind_modules():
-        for node in ast.walk(ast.parse(p.read_text("utf-8"))):
+        for node in ast.walk(_tree(p)):
             if isinstance(node, ast.ImportFrom) and node.module == "engine.rules":
                 read.update(a.name for a in node.names)
             elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("engine.rules."):
@@ -213,7 +235,7 @@ def test_caches_go_through_engine_memo() -> None:
         name = str(p.relative_to(ENGINE))
         if name == "memo.py":
             continue
-        tree = ast.parse(p.read_text("utf-8"))
+        tree = _tree(p)
         offenders += [f"{name}:{line}: functools cache (use engine.memo.memo)" for line in _functools_caches(tree)]
         offenders += [f"{name}: module-level cache {n} (engine.memo.memo, or ctx.remember if it depends on a run)"
                       for n in _module_caches(tree) if f"{name}:{n}" not in _STATE_NOT_CACHES]  # fmt: skip
@@ -239,7 +261,7 @@ def test_the_cache_detector_sees_each_pattern_it_forbids() -> None:
     assert not _module_caches(ast.parse("TABLE = {'a': 1}\ndef f(k):\n    return TABLE[k]\n"))  # read only
     for entry in _STATE_NOT_CACHES:
         path, name = entry.split(":")
-        assert name in _module_caches(ast.parse((ENGINE / path).read_text("utf-8"))), f"stale allowance {entry}"
+        assert name in _module_caches(_tree(ENGINE / path)), f"stale allowance {entry}"
 
 
 def test_no_module_reaches_into_the_responsibility_reader_s_private_names() -> None:
@@ -249,7 +271,7 @@ def test_no_module_reaches_into_the_responsibility_reader_s_private_names() -> N
     for p in sorted(ENGINE.rglob("*.py")):
         if p.relative_to(ENGINE).as_posix() == "extract/responsibility.py":
             continue
-        for node in ast.walk(ast.parse(p.read_text("utf-8"))):
+        for node in ast.walk(_tree(p)):
             if isinstance(node, ast.ImportFrom) and node.module == "engine.extract.responsibility":
                 offenders += [f"{p.relative_to(ENGINE)}: {a.name}" for a in node.names if a.name.startswith("_")]
     assert not offenders, "\n".join(offenders)

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 ENGINE = ROOT / "engine"
 PARENT = ROOT / "fixtures" / "guangxi-2021-2025-parent.txt"
 DRAFT = ROOT / "fixtures" / "chengzhong-district-draft.txt"
+
+
+@cache
+def _tree(path: Path) -> ast.Module:
+    """An engine module's syntax tree, parsed once for the three scans below (they only read it)."""
+    return ast.parse(path.read_text("utf-8"))
 
 
 def run(*args: str):
@@ -88,7 +95,7 @@ def test_every_file_write_goes_through_the_output_module() -> None:
     for p in sorted(ENGINE.rglob("*.py")):
         if p == ENGINE / "outputs.py":
             continue
-        offenders += [f"{p.relative_to(ROOT)}:{line}: {what}" for line, what in _writes(ast.parse(p.read_text("utf-8")))]
+        offenders += [f"{p.relative_to(ROOT)}:{line}: {what}" for line, what in _writes(_tree(p))]
     assert offenders == [], "write files through engine.outputs (write_output, write_private)"
 
 
@@ -303,7 +310,7 @@ def test_the_written_line_shows_an_escape_in_the_output_name_not_obeys_it(work: 
 def test_terminal_text_goes_through_the_output_module() -> None:
     """Every line for a terminal is written by engine.outputs.echo (cleaned), never click.echo."""
     offenders = [f"{p.relative_to(ROOT)}:{node.lineno}" for p in sorted(ENGINE.rglob("*.py"))
-                 for node in ast.walk(ast.parse(p.read_text("utf-8")))
+                 for node in ast.walk(_tree(p))
                  if isinstance(node, ast.Attribute) and node.attr in ("echo", "secho")
                  and isinstance(node.value, ast.Name) and node.value.id == "click"]  # fmt: skip
     assert offenders == [], "use engine.outputs.echo"
@@ -414,7 +421,7 @@ def test_every_file_read_is_noted_as_an_input() -> None:
             continue
         offenders += [
             f"{rel}:{line}: {name}"
-            for line, name in _reads_without_note(ast.parse(p.read_text("utf-8")))
+            for line, name in _reads_without_note(_tree(p))
             if (rel, name) not in _ZIP_MEMBER_READERS
         ]
     assert offenders == [], "call engine.outputs.note_input(path) where these read a file, so no output can overwrite it"

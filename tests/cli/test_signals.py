@@ -34,6 +34,9 @@ def _interrupt(tmp: Path, args: list[str], sig: int, after: float, *, workers: b
     """Run plancheck in its own process group and signal the whole group (as a terminal's Ctrl-C
     does) after `after` seconds (`workers`: once its batch workers have started, then `after`);
     (was it still running when signalled?, result)."""
+    # a child inherits an ignored SIGINT, and Python then installs no KeyboardInterrupt: a signal sent
+    # to it would be lost, and the test would fail far from the cause
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN, "an earlier test left Ctrl-C ignored in this process"
     p = subprocess.Popen([EXE, *args], cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     # wait until plancheck has installed its handlers (Linux: SigCgt in /proc): a signal before that
     # lands in the interpreter's own start-up, which no program can handle — on a loaded machine a
