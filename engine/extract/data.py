@@ -26,7 +26,7 @@ DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel pu
 # the lists of units.yaml (the file is required: it ships with the package)
 _UNIT_KEYS = (
     "generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "notes", "field_labels", "issuer_suffixes",
-    "branches",
+    "branches", "openers",
 )  # fmt: skip
 
 # the lists of strength.yaml and lead_conventions.yaml (required files: they ship with the package)
@@ -79,6 +79,7 @@ class UnitData:
     issuer_suffixes: tuple[str, ...] = ()  # how an issuing body's name ends (the front matter, a signature)
     notes: tuple[str, ...] = ()  # how a note inside a clause opens (以下均需X落实，不再列出): never a unit's name
     branches: tuple[str, ...] = ()  # how a body's branch in a place ends (…黑龙江省分行, …道里分局), longest first
+    openers: tuple[str, ...] = ()  # how a name with no place or level word opens (中国铁路…, 国网…), longest first
     # a bracket after a name that is none of it: one opening with a contact word (（联系人：张三）), one wholly a note on
     # the list's order (（排名不分先后）), longest first
     contacts: tuple[str, ...] = ()
@@ -110,6 +111,7 @@ def unit_data() -> UnitData:
         issuer_suffixes=by_len(raw["issuer_suffixes"]),
         notes=by_len(raw["notes"]),
         branches=by_len(raw["branches"]),
+        openers=by_len(raw["openers"]),
         contacts=by_len(_strs((table.get("asides") or {}).get("contacts"))),
         order_notes=by_len(_strs((table.get("asides") or {}).get("order"))),
         phones=tuple(_strs((table.get("asides") or {}).get("phones"))),

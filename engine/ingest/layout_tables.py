@@ -359,6 +359,8 @@ def _goes_on(part: list[tuple[str, int]], piece: str, filled: bool, noun: str = 
     open noun of the column's header (股 of 协办股, engine/roles.py `open_noun`): a name ending in it is whole, as in
     an open field's value (农田建设管理股 under 协办股)."""
     from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
+    from engine.extract.data import unit_data
+    from engine.ingest.pdf import names_break
     from engine.parse.level import place_at
 
     text = "".join(ch for ch, _ in part)
@@ -367,9 +369,13 @@ def _goes_on(part: list[tuple[str, int]], piece: str, filled: bool, noun: str = 
     if not filled:
         return False
     name = re.split(f"[{_LIST_END}]", text)[-1]
-    opens = piece.startswith(_NAME_OPENERS) or place_at(piece, 0) is not None
+    if names_break(name, piece):
+        return False  # a whole name, and the next opens another as a PDF's cell is read (中国移动… under 盟发展改革委)
+    units = unit_data()
+    opens = piece.startswith((*_NAME_OPENERS, *units.openers)) or place_at(piece, 0) is not None
     whole = reads_as_unit(name) or bool(noun and name.endswith(noun) and len(name) > len(noun))
-    return not (whole and opens)
+    # a place and a branch's ending below a whole name is its branch there (中国人民银行 / 兴安盟分行)
+    return not (whole and opens) or piece.endswith(units.branches)
 
 
 LABEL_MAX = 12  # characters: a header's second line's piece (号, 时限, 2026 年, 牵头单位); a longer one is a row's text

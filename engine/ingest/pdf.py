@@ -213,18 +213,18 @@ def _typed_break(end: float | None, lead: float, limit: float, last: str = "", l
     """A cell's line that stopped at `end` ended at a line break the author typed, not where the cell's width
     wrapped it: it stopped short of the cell's text limit with room for the next line's first unit (`lead`
     wide); or it filled the line, but with the end of a body's name, and the next line starts another's
-    (`_names_break`: units one a line in a column just as wide as a name, "省生态环境厅⏎省应急管理厅", where no
+    (`names_break`: units one a line in a column just as wide as a name, "省生态环境厅⏎省应急管理厅", where no
     width tells a typed break from a wrap)."""
     if end is None:
         return False
-    return end + lead <= limit + BREAK_SLACK or _names_break(last, line)
+    return end + lead <= limit + BREAK_SLACK or names_break(last, line)
 
 
 BREAK_SLACK = 0.5  # points: glyph boxes of lines that reach the same edge differ by rounding
 _NAME = re.compile(r"^[\u4e00-\u9fff()（）]{2,20}$")  # a body's name on a cell's lines: ideographs, brackets
 
 
-def _names_break(last: str, line: str) -> bool:
+def names_break(last: str, line: str) -> bool:
     """`last` (a cell's text since its last typed break) is a body's whole name and `line`, the next line, starts
     another: "省生态环境厅" then "省应急管理厅", not "省工业和信息" then "化厅" (no name ends at 信息) nor "县人民政府"
     then "办公室" (no name starts at 办). A body's branch in a place goes on its name: "中国人民银行" then "黑龙江省分
@@ -238,8 +238,9 @@ def _names_break(last: str, line: str) -> bool:
 
     units = unit_data()
     # a name's own ending (局, 厅, 政府, 海关: rulesets/data/units.yaml `suffixes`), not a set of places named without
-    # one: "各县（市）" then "区政府" is 各县（市）区政府
-    if not last.endswith(units.suffixes) or not body_starts(line, 0):
+    # one: "各县（市）" then "区政府" is 各县（市）区政府; the next line opens a name by its place or level word, or as a
+    # body with neither opens (中国铁路…, 国网…: units.yaml `openers`)
+    if not last.endswith(units.suffixes) or not (body_starts(line, 0) or line.startswith(units.openers)):
         return False
     place = levels.place_at(line, 0)
     if place is None:

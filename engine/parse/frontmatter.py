@@ -78,9 +78,10 @@ _ORG = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,28}$")
 # what is left of a run of bodies after one of them: any number of names run together
 _ORG_RUN = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,}$")
 # a body named by its level alone (省发展改革委, 县委, 县政府, 镇党委) starts with one of these, unless the
-# character opens a word (市场, 区域, 乡村, 乡镇 …)
-_LEVEL_WORDS = "省市县区旗镇乡"
-_NO_LEVEL_WORD = frozenset("市场 市民 市容 市政 市县 市区 区域 区县 县域 县区 县市 镇域 乡村 乡镇 省市".split())
+# character opens a word (市场, 区域, 乡村, 乡镇 …); 州 and 盟 as well (州发展改革委, 盟民政局: the bodies of a 自治州 and
+# a 盟, rulesets/data/levels.yaml unit_words), but not 盟市 (各盟市: 内蒙古's 盟 and 市 named as one set)
+_LEVEL_WORDS = "省市州盟县区旗镇乡"
+_NO_LEVEL_WORD = frozenset("市场 市民 市容 市政 市县 市区 区域 区县 县域 县区 县市 镇域 乡村 乡镇 省市 盟市".split())
 # between the names of a run of bodies: spaces, 、 or ，
 _RUN_GAPS = re.compile(r"[\s、，,]+")
 # a run that ends by counting its bodies: 国家卫生健康委等10部门, 省发展改革委等部门

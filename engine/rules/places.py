@@ -55,7 +55,7 @@ def name_variants(name: str | None) -> list[str]:
 # what a name's last characters say about its level: the longest suffix at the END decides
 # (宜州区 is a 区, 柳州市 a 市, 恭城瑶族自治县 a 自治县), never a suffix inside the name
 _LEVEL_SUFFIXES = sorted(
-    ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "街道", "地区",
+    ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "街道", "地区", "苏木",
      "省", "州", "盟", "市", "县", "旗", "区", "镇", "乡"),
     key=len, reverse=True,
 )  # fmt: skip
@@ -82,7 +82,7 @@ def suffix_of(name: str | None, level: str) -> str:
 _SUFFIX_LEVEL = {
     "自治区": "province", "省": "province", "自治州": "city", "地区": "city", "市": "city", "州": "city",
     "盟": "city", "自治县": "county", "自治旗": "county", "区": "county", "县": "county", "旗": "county",
-    "街道": "town", "乡": "town", "镇": "town",
+    "街道": "town", "苏木": "town", "乡": "town", "镇": "town",
 }  # fmt: skip
 
 
@@ -201,8 +201,14 @@ _SELF_FALLBACK = ("全", "我", "本")
 
 def self_words(table: dict, jurisdiction: str | None, level: str) -> list[str]:
     """How a plan names itself (我区, 全区, 本区 for 广西 or 城中区): levels.yaml `self_words` for the
-    suffix that decides (`suffix_of`)."""
-    return list(_by_suffix(table).get(suffix_of(jurisdiction, level), []))
+    suffix that decides (`suffix_of`); a name whose deciding suffix has no entry takes the longest entry its name
+    ends with (a kind the table leaves out writes as its last character's kind: 大兴安岭地区 我区/全区), so no plan is
+    left with no words of its own, which made its own 我旗 "another level's"."""
+    by_suffix = _by_suffix(table)
+    suffix = suffix_of(jurisdiction, level)
+    if suffix not in by_suffix and jurisdiction:
+        suffix = max((k for k in by_suffix if jurisdiction.endswith(k)), key=len, default=suffix)
+    return list(by_suffix.get(suffix, []))
 
 
 def all_self_words(table: dict) -> set[str]:

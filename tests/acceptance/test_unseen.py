@@ -141,7 +141,7 @@ KNOWN: dict[str, str] = {
     # blind37, held out, first run (2026-12-06, main at 09a591e, after labels36/prose36/tables36/pointers36/fix36): 8 of 11, level 11/11, closing 11/11, pair right
     # blind38, held out, first run (2026-12-07, main at c767528, after labels36b/prose36b): 9 of 11, level 11/11, closing 11/11, pair right
     # blind39, held out, first run (2026-12-07, main at 287a4e5, after report39/tables39/fix40b/debt39/fix40a/open39): 10 of 11, level 11/11, closing 11/11, pair right
-    "blind39/bortala-prefecture-rail-freight-annex": "units (.pdf): row 1's 配合单位 cell holds two names one a line (州发展改革委 / 中国铁路乌鲁木齐局集团有限公司) and they are joined into one",
+    # (bortala's 配合单位 cell 州发展改革委 / 中国铁路乌鲁木齐局集团有限公司, two names one a line: read apart since fix39)
     # blind41, held out, first run (2026-12-07, main at 14408ea, before fix39): 10 of 11, level 11/11, closing 11/11, pair right
     "blind41/xiamen-city-aircraft-maintenance-table": "units (.pdf): row 2's 责任单位 cell “市工业和信息化局（牵头）/ 市商务局 / 湖里区人民政府” one a line is read as “市工业和信息化局(牵头)市商务局” and 湖里区人民政府, all lead",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right

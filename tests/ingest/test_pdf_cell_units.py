@@ -154,4 +154,4 @@ def test_a_table_wider_than_the_text_block_sets_no_margin() -> None:
     ],
 )
 def test_two_names_stacked_in_a_cell_stay_two(last: str, line: str, two: bool) -> None:
-    assert layout._names_break(last, line) is two
+    assert layout.names_break(last, line) is two

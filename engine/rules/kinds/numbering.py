@@ -160,6 +160,16 @@ class _Item:
         return self.label
 
 
+def _group_cell(orig: str, label: str) -> str:
+    """The text of a task-table row's cells before the one its label stands in (the 任务类别 of a group column), ""
+    when there is none or the label is in no cell of the row."""
+    cells = orig.split("\t")
+    for k, cell in enumerate(cells):
+        if fold(cell.strip()).startswith(label):
+            return "".join(c.strip() for c in cells[:k])
+    return ""
+
+
 def _mark_at(it: _Item) -> int | None:
     """Where the item's label is printed as a mark of one character standing for it (㈠ for (一), ⒈ for 1), 0-based
     in its original line, or None."""
@@ -246,11 +256,22 @@ class Numbering(CheckKind):
             items.append(
                 _Item(s.label, s.label, s.ordinal, s.style, s.depth, group, run, s.line, orig.get(s.line, ""), True, s.column or 0)
             )  # fmt: skip
+        # a task table's group column (任务类别 merged down over its rows: printed in each row of a .docx or .html
+        # table, in the first row only of a PDF's or a text copy's) whose 序号 restarts under each group: each group's
+        # rows number on their own, a disorder inside one still reported; a group counting on from the one above
+        # stays in its run
+        segment, last_group, last_ordinal = 0, "", 0
         for m in ctx.measures():
             # each document a notice issues together has its own numbering (Plan.documents), and so has
             # each attachment
             doc = (m.document, part(m.line))
             run = (doc, m.parent_measure) if m.parent_measure else (doc, *m.path)
+            if m.line in rows and not m.parent_measure:
+                group_cell = _group_cell(orig.get(m.line, ""), m.label)
+                if group_cell and last_group and group_cell != last_group and m.ordinal <= last_ordinal:
+                    segment += 1  # numbered anew under the new group (1, 2 | 1, 2), not on from the last (1, 2 | 3)
+                last_group, last_ordinal = group_cell or last_group, m.ordinal
+                run = (*run, "rows", segment)
             # one numbering per style and depth, whether its items are sections or measures: a 第X条 plan's
             # 总则 and 附则 articles (sections) and its task articles (measures) count on from each other
             group = (doc, m.style, m.depth, m.parent_measure is not None)
