@@ -30,6 +30,7 @@ from itertools import pairwise
 from engine.ingest import furniture, pdf_tables
 from engine.ingest.normalise import WIDE, light
 from engine.numbering_marks import opens_with_mark
+from engine.roles import role_mark
 
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _WORD = re.compile(r"[A-Za-z0-9]")
@@ -237,11 +238,18 @@ def names_break(last: str, line: str) -> bool:
     from engine.parse.frontmatter import body_starts
 
     units = unit_data()
+    # a role marked after the name (市工业和信息化局（牵头）, X(配合), X（总牵头）: engine/roles.py `role_mark`, the
+    # words of rulesets/data/roles.yaml) closes it: nothing of its name follows the mark, so no branch either
+    mark = role_mark().search(last)
+    if mark is not None:
+        last = last[: mark.start()]
     # a name's own ending (局, 厅, 政府, 海关: rulesets/data/units.yaml `suffixes`), not a set of places named without
     # one: "各县（市）" then "区政府" is 各县（市）区政府; the next line opens a name by its place or level word, or as a
     # body with neither opens (中国铁路…, 国网…: units.yaml `openers`)
     if not last.endswith(units.suffixes) or not (body_starts(line, 0) or line.startswith(units.openers)):
         return False
+    if mark is not None:
+        return True
     place = levels.place_at(line, 0)
     if place is None:
         return True  # 省应急管理厅, 县教育局: a body named by its level alone is no branch of the one above
