@@ -230,7 +230,8 @@ def names_break(last: str, line: str) -> bool:
     another: "省生态环境厅" then "省应急管理厅", not "省工业和信息" then "化厅" (no name ends at 信息) nor "县人民政府"
     then "办公室" (no name starts at 办). A body's branch in a place goes on its name: "中国人民银行" then "黑龙江省分
     行", "国家矿山安全监察局" then "山西局" (a national body, then a place: its office there), "中国农业银行" then
-    "鸡西分行" (a place, then a branch's ending: rulesets/data/units.yaml `branches`)."""
+    "鸡西分行" (a place, then a branch's ending: rulesets/data/units.yaml `branches`). A role mark after a whole name
+    closes it: "市工业和信息化局（牵头）" then "市商务局" are two units (fixtures/fix41b)."""
     if not (_NAME.match(last) and _NAME.match(line)):
         return False
     from engine.extract.data import unit_data  # imported here: ingest runs before extract is needed
