@@ -360,6 +360,24 @@ def field_label_colon() -> re.Pattern[str]:
     return re.compile(rf"(?:{r.field_pattern()}|{r.open_pattern()})(?:{r.qualifier_pattern()})?[ ]*[:：]")
 
 
+# the brackets a role mark after a unit's name is written in: X(牵头), X（配合）, X〔牵头〕 (blind21 应急管理部)
+MARK_OPEN, MARK_CLOSE = "(（〔[［【", ")）〕]］】"
+
+
+@memo(1, copy="shared")  # one compiled pattern from the one file
+def role_mark() -> re.Pattern[str]:
+    """A role marked after a unit's name, at the end of the text, in any bracket and with any role word of the data
+    (a bare stem, a field, a verb; groups `lead` and `support`): "X(牵头)", "X（牵头单位）", "X（总牵头）", "X（配合）".
+    The responsibility clauses read a list's roles by it ("负责部门：X(牵头)，Y、Z"), and a PDF's task-table cell reads
+    a line ending in it as closing a unit's name (engine/ingest/pdf.py `names_break`)."""
+    r = roles()
+    lead = _alt([*r.bare_lead, *r.lead_fields, *r.lead_verbs, *r.clause_lead_verbs])
+    support = _alt([*r.bare_support, *r.support_fields, *r.support_verbs])
+    return re.compile(
+        f"[{re.escape(MARK_OPEN)}]\\s*(?:(?P<lead>{lead})|(?P<support>{support}))\\s*[{re.escape(MARK_CLOSE)}]$"
+    )
+
+
 @memo(1, copy="shared")  # one read-only mapping from the one file
 def _known_roles() -> Mapping[str, str]:
     """Each label known whole (a field, a bare stem, a clause label) -> its role (no label has two)."""

@@ -70,7 +70,7 @@ from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
 from engine.parse.level import place_at
-from engine.roles import label_role, open_noun
+from engine.roles import MARK_CLOSE, MARK_OPEN, label_role, open_noun, role_mark
 from engine.roles import roles as role_words
 
 # the words of the roles are data (rulesets/data/roles.yaml, engine/roles.py), the same for a clause's fields
@@ -293,12 +293,8 @@ _NAME_NOTE_RE = re.compile(r"[(（](?:含|包括|以下简称|下同)[^()（）]
 # a role marked after a unit inside a list, in any bracket, with any role word of the data (a bare stem, a field,
 # a verb): 负责部门：X(牵头)，Y、Z; 责任单位：X〔牵头〕，Y，Z (blind21 应急管理部); 责任单位：X（牵头）、Y（配合）、Z（配合）
 # (blind22 沭阳县)
-_MARK_OPEN, _MARK_CLOSE = "(（〔[［【", ")）〕]］】"
-_ROLE_MARK_RE = re.compile(
-    f"[{re.escape(_MARK_OPEN)}]\\s*(?:(?P<lead>{_alt([*_ROLES.bare_lead, *_ROLES.lead_fields, *_LEAD_VERBS])})"
-    f"|(?P<support>{_alt([*_ROLES.bare_support, *_ROLES.support_fields, *_ROLES.support_verbs])}))"
-    f"\\s*[{re.escape(_MARK_CLOSE)}]$"
-)
+_MARK_OPEN, _MARK_CLOSE = MARK_OPEN, MARK_CLOSE
+_ROLE_MARK_RE = role_mark()  # engine/roles.py: one pattern for these lists and a PDF cell's lines
 # "责任单位：A、B、C（A牵头）": the lead named again in a bracket after the list (blind23 塔城地区)
 _NAMED_AGAIN_RE = re.compile(
     f"[{re.escape(_MARK_OPEN)}](?P<units>[^{re.escape(_MARK_OPEN + _MARK_CLOSE)}]{{2,80}}?){_JOINT}"

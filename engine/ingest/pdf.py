@@ -30,6 +30,7 @@ from itertools import pairwise
 from engine.ingest import furniture, pdf_tables
 from engine.ingest.normalise import WIDE, light
 from engine.numbering_marks import opens_with_mark
+from engine.roles import role_mark
 
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _WORD = re.compile(r"[A-Za-z0-9]")
@@ -229,7 +230,8 @@ def names_break(last: str, line: str) -> bool:
     another: "省生态环境厅" then "省应急管理厅", not "省工业和信息" then "化厅" (no name ends at 信息) nor "县人民政府"
     then "办公室" (no name starts at 办). A body's branch in a place goes on its name: "中国人民银行" then "黑龙江省分
     行", "国家矿山安全监察局" then "山西局" (a national body, then a place: its office there), "中国农业银行" then
-    "鸡西分行" (a place, then a branch's ending: rulesets/data/units.yaml `branches`)."""
+    "鸡西分行" (a place, then a branch's ending: rulesets/data/units.yaml `branches`). A role mark after a whole name
+    closes it: "市工业和信息化局（牵头）" then "市商务局" are two units (fixtures/fix41b)."""
     if not (_NAME.match(last) and _NAME.match(line)):
         return False
     from engine.extract.data import unit_data  # imported here: ingest runs before extract is needed
@@ -237,11 +239,18 @@ def names_break(last: str, line: str) -> bool:
     from engine.parse.frontmatter import body_starts
 
     units = unit_data()
+    # a role marked after the name (市工业和信息化局（牵头）, X(配合), X（总牵头）: engine/roles.py `role_mark`, the
+    # words of rulesets/data/roles.yaml) closes it: nothing of its name follows the mark, so no branch either
+    mark = role_mark().search(last)
+    if mark is not None:
+        last = last[: mark.start()]
     # a name's own ending (局, 厅, 政府, 海关: rulesets/data/units.yaml `suffixes`), not a set of places named without
     # one: "各县（市）" then "区政府" is 各县（市）区政府; the next line opens a name by its place or level word, or as a
     # body with neither opens (中国铁路…, 国网…: units.yaml `openers`)
     if not last.endswith(units.suffixes) or not (body_starts(line, 0) or line.startswith(units.openers)):
         return False
+    if mark is not None:
+        return True
     place = levels.place_at(line, 0)
     if place is None:
         return True  # 省应急管理厅, 县教育局: a body named by its level alone is no branch of the one above

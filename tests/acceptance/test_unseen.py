@@ -143,7 +143,7 @@ KNOWN: dict[str, str] = {
     # blind39, held out, first run (2026-12-07, main at 287a4e5, after report39/tables39/fix40b/debt39/fix40a/open39): 10 of 11, level 11/11, closing 11/11, pair right
     # (bortala's 配合单位 cell 州发展改革委 / 中国铁路乌鲁木齐局集团有限公司, two names one a line: read apart since fix39)
     # blind41, held out, first run (2026-12-07, main at 14408ea, before fix39): 10 of 11, level 11/11, closing 11/11, pair right
-    "blind41/xiamen-city-aircraft-maintenance-table": "units (.pdf): row 2's 责任单位 cell “市工业和信息化局（牵头）/ 市商务局 / 湖里区人民政府” one a line is read as “市工业和信息化局(牵头)市商务局” and 湖里区人民政府, all lead",
+    # (xiamen's 责任单位 cell 市工业和信息化局（牵头）/ 市商务局 / 湖里区人民政府, a name closed by its role mark: read apart since fix41b)
     # blind43, held out, first run (2026-12-07, main at a6d6b13, after fix39): 8 of 11, level 11/11, closing 10/11, pair right
     "blind43/cnca-national-testing-lab-pledges": "units: the division of labour after a dash at the end of each heading line (“（一）全面开展告知承诺核查——X牵头，Y配合”, body on the next line) is not read",
     "blind43/guigang-city-sole-traders-division": "title: the notice's title is given where the inner 任务分工方案's own title line (贵港市贯彻落实《…》任务分工方案) heads the plan",
