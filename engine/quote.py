@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import bisect
 
+import jieba
+
 from engine.align.tokenize import lcut
 
 ELLIPSIS = "……"
+# how far around an offset its words are cut where the text is long: jieba cuts each run of CJK, letters and digits
+# (`jieba.re_han_default`) alone, so a window whose edges fall between runs cuts as the whole text does; the longest
+# run in any document under fixtures/ and ../shared is 64 characters (a checksum), four times that is the window
+_WINDOW = 256
+_WHOLE = 4 * _WINDOW  # a text up to this long is cut whole, as ever
 
 
 def _bounds(text: str) -> list[int]:
@@ -19,16 +26,41 @@ def _bounds(text: str) -> list[int]:
     return out
 
 
+def _in_run(text: str, i: int) -> bool:
+    """Whether offset `i` of `text` lies inside one run the tokenizer cuts as a whole (or between a CR and its LF)."""
+    if i <= 0 or i >= len(text):
+        return False
+    pair = text[i - 1 : i + 1]
+    return pair == "\r\n" or jieba.re_han_default.fullmatch(pair) is not None
+
+
+def _bounds_near(text: str, at: int) -> list[int]:
+    """The word offsets of `text` within `_WINDOW` of `at` (and a little beyond), as `_bounds(text)` has them, cutting
+    only that much: a finding's quote in a 200,000-character measure cut the whole measure (jieba's HMM on a long run
+    of unknown characters: seconds). Exact where the window's edges fall between runs, which they do in every real
+    document; inside a longer run the edges are cut where they fall, `_WINDOW` from `at`."""
+    a, b = max(0, at - _WINDOW), min(len(text), at + _WINDOW)
+    lo, hi = max(0, a - _WINDOW), min(len(text), b + _WINDOW)
+    while a > lo and _in_run(text, a):
+        a -= 1
+    while b < hi and _in_run(text, b):
+        b += 1
+    return [a + x for x in _bounds(text[a:b])]
+
+
 def on_words(text: str, start: int, end: int, reach: int = 4) -> tuple[int, int]:
     """[start, end) widened to the enclosing word boundaries of `text`, by at most `reach`
     characters on each side (a quote that cuts 部门 to 部 becomes …部门; a clause stays a clause)."""
     if not text or start >= end:
         return start, end
-    b = _bounds(text)
+    if len(text) <= _WHOLE:
+        b = bs = _bounds(text)
+    else:
+        b, bs = _bounds_near(text, start), _bounds_near(text, end)
     i = bisect.bisect_right(b, start) - 1
     s = b[i] if i >= 0 else start
-    j = bisect.bisect_left(b, end)
-    e = b[j] if j < len(b) else end
+    j = bisect.bisect_left(bs, end)
+    e = bs[j] if j < len(bs) else end
     return (s if start - s <= reach else start), (e if e - end <= reach else end)
 
 
@@ -37,8 +69,8 @@ def shorten(text: str, limit: int = 80) -> str:
     an ellipsis (a reader sees where the quote starts and ends)."""
     if len(text) <= limit:
         return text
-    b = _bounds(text)
     half = (limit - len(ELLIPSIS)) // 2
+    b = _bounds(text) if len(text) <= _WHOLE else _bounds_near(text, half) + _bounds_near(text, len(text) - half)
     head = max((x for x in b if x <= half), default=half) or half
     tail = min((x for x in b if x >= len(text) - half), default=len(text) - half)
     if tail >= len(text):

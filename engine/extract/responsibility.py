@@ -226,6 +226,40 @@ INLINE_TEXT_RE = re.compile(
 )  # fmt: skip
 
 
+# where a lead verb of running text may start (any, overlapping), and the stops no lead's name runs across
+_TEXT_LEAD_WORD_RE = re.compile(
+    "(?=" + "|".join(re.escape(v) for v in sorted({*_TEXT_LEAD_VERBS, *_PAIRED_VERBS, *_TEXT_PAIRED_LEADS})) + ")"
+)
+_TEXT_STOP_RE = re.compile("[,，;；。\n]")
+
+
+# a tuple of matches per measure text: the few texts a parse asks about in turn (a measure is read by several steps,
+# each with a _Scan of its own; a run of 由 costs the pattern a try at every 由, seconds in a 200,000-character one)
+@memo(16, copy="shared")
+def _inline_text_matches(text: str) -> tuple[re.Match[str], ...]:
+    """Every INLINE_TEXT_RE match of `text`, as `finditer` finds them; the pattern is tried only at a 由 with a lead
+    verb after it before the next stop (a lead's name holds no stop): "由"×200,000 tried it 200,000 times, 60 name
+    lengths each."""
+    if "由" not in text:
+        return ()  # every match opens with 由
+    verbs = [m.start() for m in _TEXT_LEAD_WORD_RE.finditer(text)]
+    stops = [m.start() for m in _TEXT_STOP_RE.finditer(text)]
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (p := text.find("由", pos)) >= 0:
+        k = bisect.bisect_left(stops, p)
+        stop = stops[k] if k < len(stops) else len(text)
+        v = bisect.bisect_left(verbs, p + 3)  # 由, two characters of a name at least, the verb
+        if v == len(verbs) or verbs[v] >= stop:
+            pos = stop + 1  # no 由 before this stop has a verb after it within the stop
+            continue
+        m = INLINE_TEXT_RE.match(text, p)
+        if m is not None:
+            out.append(m)
+        pos = m.end() if m is not None else p + 1
+    return tuple(out)
+
+
 def _clause_leads_ok(verb: str, units: str) -> bool:
     """The leads of a clause-only lead verb (抓总, 负总责, 为主) are named bodies: not a bare kind ("企业为主",
     "政府负总责") and not a name after a framing word ("以企业为主": a principle)."""
@@ -1370,7 +1404,7 @@ class _Scan:
         """由A牵头 in running text: the last such match of `text[:end]` that assigns someone."""
         sh = self.shown
         if self._inline is None:
-            self._inline = list(INLINE_TEXT_RE.finditer(sh)) if "由" in sh else []  # every match opens with 由
+            self._inline = list(_inline_text_matches(sh))
             self._inline_ends = [m.end() for m in self._inline]
         ms = self._inline
         k = bisect.bisect_right(self._inline_ends, end)  # the matches of the whole text that end before `end`
@@ -1673,6 +1707,30 @@ def _role_names_ok(names: Sequence[str], lead: bool) -> bool:
     )
 
 
+_UNIT_CUT_MAX = 160  # how far into a list item its unit name may end where no separator marks it: the longest
+# unit list read anywhere in fixtures/ and ../shared is 95 characters (fixtures/chengzhong-district-draft.docx, twelve
+# names), so a name-length window keeps a 200,000-character run with no 、 ("X会同X会同…") from judging every prefix of
+# it (each judged on its whole length: quadratic)
+
+
+def _unit_cut(item: str) -> int:
+    """Where the unit name opening `item` ends before the task (`_AFTER_UNITS_RE`), within `_UNIT_CUT_MAX`: the first
+    such end after a strong suffix, else the first at all, else -1."""
+    first = -1
+    for m in _AFTER_UNITS_RE.finditer(item, 3):
+        k = m.start()
+        if k > _UNIT_CUT_MAX:
+            break
+        if not reads_as_unit(item[:k]):
+            continue
+        # 县住房和城乡|建设局推进: a cut after a one-character suffix (乡, 组, 行) may be inside a name
+        if item[:k].endswith(_STRONG_SUFFIXES):
+            return k
+        if first < 0:
+            first = k
+    return first
+
+
 def _leading_units(text: str) -> tuple[list[str], int]:
     """(unit names, length read) of the list that opens `text` and runs into a verb: "Y、Z组织实施"."""
     names: list[str] = []
@@ -1683,10 +1741,7 @@ def _leading_units(text: str) -> tuple[list[str], int]:
             break
         cut = len(item)
         if not reads_as_unit(item) or i == len(items) - 1:
-            cuts = [m.start() for m in _AFTER_UNITS_RE.finditer(item, 3) if reads_as_unit(item[: m.start()])]
-            # 县住房和城乡|建设局推进: a cut after a one-character suffix (乡, 组, 行) may be inside a name
-            strong = [k for k in cuts if item[:k].endswith(_STRONG_SUFFIXES)]
-            cut = (strong or cuts or [-1])[0]
+            cut = _unit_cut(item)
             if cut < 0:
                 if reads_as_unit(item) and i == len(items) - 1:
                     cut = len(item)
