@@ -139,9 +139,10 @@ def _pieces(s: str, p: _Patterns) -> list[tuple[int, int]]:
 
 def _marked_end(lines: list[RawLine], p: _Patterns) -> int:
     """Where the walk starts: the last line, or the last line with a footer's mark (ICP备, 网站标识码) when only a
-    little text follows it, none of it a numbered item or a table row. What follows a site's footer is the page's
-    (a counter, a note on the browser, a script's remains), not the plan's last measure, even when it reads as a
-    sentence; a plan's own text after a footer (a numbered item) keeps the walk at the end."""
+    little text follows it, none of it a numbered item or a table row, and a plan (a numbered item, a task table's
+    row) stands above it. What follows a site's footer is the page's (a counter, a note on the browser, a script's
+    remains), not the plan's last measure, even when it reads as a sentence; a plan's own text after a footer (a
+    numbered item) keeps the walk at the end, and a masthead's marks above a short notice leave the notice whole."""
     last = len(lines) - 1
     chars = 0
     for k in range(last, -1, -1):
@@ -150,9 +151,12 @@ def _marked_end(lines: list[RawLine], p: _Patterns) -> int:
             continue
         if isinstance(line, TableRow):
             return last
+        if len(line) > MAX_ZONE:  # a page on one line: the walk reads its end itself
+            return last
         s = same_length_light(line)
         if any(_kind(s[a:b], p) == _MARK for a, b in _pieces(s, p)):
-            return k
+            plan_above = any(isinstance(ln, TableRow) or opens_item(ln.lstrip()) for _, ln in lines[:k])
+            return k if plan_above else last
         chars += len(s.strip())
         if chars > TAIL_MAX or opens_item(s.strip()):
             return last

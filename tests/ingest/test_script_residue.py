@@ -134,3 +134,10 @@ def test_a_hostile_megabyte_line_is_read_in_bounded_time(name: str) -> None:
     start = time.perf_counter()
     cut([(1, line), (2, "（一）某某。")])
     assert time.perf_counter() - start < 5
+
+
+def test_a_masthead_s_marks_above_a_short_notice_leave_it_whole() -> None:
+    text = "\n".join(["某县人民政府网 网站标识码：1234560001", "关于开展春季植树活动的通知",
+                      "各单位：定于3月12日开展植树活动，请各单位组织干部职工参加。"])  # fmt: skip
+    doc = from_text(text)
+    assert any("植树活动，请各单位" in p.text for p in doc.paragraphs), [p.text for p in doc.paragraphs]
