@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, field_lines, footer, furniture, unit_spaces
+from engine.ingest import budgets, field_lines, footer, furniture, script_residue, unit_spaces
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import (
@@ -69,6 +69,9 @@ def build(
     removed = list(removed or [])
     lines, captions = drop_continued_captions(lines)  # 续表 between the two parts of a task table
     removed.extend(captions)
+    # a page's script and style residue first: its `;` and brackets would stop the closing's walk at the page's end
+    lines, scripts = script_residue.cut(lines)
+    removed.extend(scripts)
     lines, closing = footer.closing_cut(lines)
     parts = [
         (line_no, orig, piece, normalise_parts(piece.text))

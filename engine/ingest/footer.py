@@ -40,6 +40,7 @@ RawLine = tuple[int, str]
 MAX_ZONE = 4000  # characters: a page's closing is shorter; the walk reads no further back than this
 VALUE_MAX = 100  # a label's value (the title of another document after 上一篇：)
 BARE_MAX = 60  # a name or a title standing alone (a site in a link list, a document's title)
+TAIL_MAX = 300  # characters after a footer's mark line that are still the page's, whatever they say
 
 _STOP, _FOOTER, _OPENER, _NUMBERED_TITLE, _SITE, _MARK = 0, 1, 2, 3, 4, 5
 _SENTENCE = re.compile(r"[。；;！!？?]")
@@ -136,6 +137,32 @@ def _pieces(s: str, p: _Patterns) -> list[tuple[int, int]]:
     return out
 
 
+def _marked_end(lines: list[RawLine], p: _Patterns) -> int:
+    """Where the walk starts: the last line, or the last line with a footer's mark (ICP备, 网站标识码) when only a
+    little text follows it, none of it a numbered item or a table row, and a plan (a numbered item, a task table's
+    row) stands above it. What follows a site's footer is the page's (a counter, a note on the browser, a script's
+    remains), not the plan's last measure, even when it reads as a sentence; a plan's own text after a footer (a
+    numbered item) keeps the walk at the end, and a masthead's marks above a short notice leave the notice whole."""
+    last = len(lines) - 1
+    chars = 0
+    for k in range(last, -1, -1):
+        line = lines[k][1]
+        if not line.strip():
+            continue
+        if isinstance(line, TableRow):
+            return last
+        if len(line) > MAX_ZONE:  # a page on one line: the walk reads its end itself
+            return last
+        s = same_length_light(line)
+        if any(_kind(s[a:b], p) == _MARK for a, b in _pieces(s, p)):
+            plan_above = any(isinstance(ln, TableRow) or opens_item(ln.lstrip()) for _, ln in lines[:k])
+            return k if plan_above else last
+        chars += len(s.strip())
+        if chars > TAIL_MAX or opens_item(s.strip()):
+            return last
+    return last
+
+
 def closing_cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
     """The lines without the page's closing (cut from the first opener after the last piece that is not a
     footer's to the document's end; cut lines stay, blank, so lines keep their numbers), and the text cut,
@@ -148,7 +175,7 @@ def closing_cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
     numbered: tuple[tuple[int, int] | None] | None = None
     marked = False  # a footer mark (ICP备, 网站标识码) was met: a site's sponsor line before it is the footer's
     stopped = False
-    for k in range(len(lines) - 1, -1, -1):
+    for k in range(_marked_end(lines, p), -1, -1):
         line = lines[k][1]
         if not line.strip():
             continue
