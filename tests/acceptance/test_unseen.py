@@ -145,8 +145,8 @@ KNOWN: dict[str, str] = {
     # blind41, held out, first run (2026-12-07, main at 14408ea, before fix39): 10 of 11, level 11/11, closing 11/11, pair right
     "blind41/xiamen-city-aircraft-maintenance-table": "units (.pdf): row 2's 责任单位 cell “市工业和信息化局（牵头）/ 市商务局 / 湖里区人民政府” one a line is read as “市工业和信息化局(牵头)市商务局” and 湖里区人民政府, all lead",
     # blind43, held out, first run (2026-12-07, main at a6d6b13, after fix39): 8 of 11, level 11/11, closing 10/11, pair right
-    # (cnca's heading-line dash clause, qianan's 主要/次要责任单位 and maoming's 以上措施自…施行 closing since fix43)
-    "blind43/guigang-city-sole-traders-division": "title: the notice's title is given where the inner 任务分工方案's own title line (贵港市贯彻落实《…》任务分工方案) heads the plan",
+    # (cnca's heading-line dash clause, qianan's 主要/次要责任单位, maoming's 以上措施自…施行 closing and guigang's title
+    # quoting the plan it carries out since fix43)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }

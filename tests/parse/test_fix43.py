@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from engine.extract.responsibility import find_responsibility
-from engine.parse import articles
+from engine.parse import articles, frontmatter
 from engine.pipeline import load_plan
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "fix43"
@@ -143,3 +143,31 @@ def test_a_closing_paragraph_after_an_item_with_no_units_gives_it_none():
 )
 def test_closing_wordings_of_the_data(text, closes):
     assert articles.closes(text) is closes
+
+
+# ---- 4. the title of a notice over a plan whose name quotes another ------------------------------------------------
+
+
+def test_the_inner_title_line_that_quotes_a_document_is_the_title():
+    plan = load_plan(str(FIXTURES / "pengshui-county-division-quoted-title.txt"))
+    assert plan.title == "彭水县贯彻落实《重庆市推动大规模设备更新和消费品以旧换新实施方案》重点任务分工方案"
+    assert [m.label for m in plan.measures] == ["一", "二", "三"]
+
+
+def test_without_its_own_line_the_plan_is_titled_as_the_notice_names_it():
+    plan = load_plan(str(FIXTURES / "nanning-city-implementing-quoted-law.txt"))
+    assert plan.title == "南宁市贯彻实施《广西壮族自治区优化营商环境条例》工作方案"
+
+
+@pytest.mark.parametrize(
+    ("line", "inner"),
+    [
+        ("某县人民政府办公室关于印发某县贯彻落实《甲实施方案》任务分工方案的通知", "某县贯彻落实《甲实施方案》任务分工方案"),
+        ("某市人民政府关于印发落实《甲》和《乙》分工方案的通知", "落实《甲》和《乙》分工方案"),
+        ("国务院关于印发国家职业教育改革实施方案的通知", "国家职业教育改革实施方案"),
+        ("关于印发《某市实施方案》的通知", "某市实施方案"),
+        ("关于印发某市学习《条例》心得的通知", None),  # the name ends in no kind of plan
+    ],
+)
+def test_a_quoted_title_is_one_unit_of_a_bare_wrapper_s_name(line, inner):
+    assert frontmatter.wrapper_inner(line) == inner
