@@ -1445,7 +1445,12 @@ class _Scan:
             o = self.opens[i]
             found = _make(sh, o, y, BRACKET_NAMES.get(sh[o], ""), self.parsed[i])  # type: ignore[arg-type]
         else:
-            found = _closing_sentence(sh, end) or (_prose_sentence(sh[:end]) if prose else None) or self._step4(end)
+            found = (
+                _closing_sentence(sh, end)
+                or _heading_dash(sh, end)
+                or (_prose_sentence(sh[:end]) if prose else None)
+                or self._step4(end)
+            )
         if found is None or self.shown is self.text:
             return found
         text = self.text
@@ -1572,6 +1577,47 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
     if not lead or not all(reads_as_unit(n) and "由" not in n for n in lead + support):
         return None  # 此项工作由X牵头: the lead is X, not "此项工作由X" (_prose_sentence's)
     return _make(text, s, end, "", (lead, support, "X牵头"))
+
+
+_HEADING_STOPS = "。\n"
+_DASH_MARKS = "—─―－-"  # the marks of prose_roles.yaml's heading dashes
+_HEADING_CLAUSE_MAX = 160  # how long the division of labour after a heading's dash may be
+
+
+def _heading_dash(text: str, end: int) -> Found | None:
+    """The division of labour after a dash closing the measure's heading line, in `text[:end]`: "全面开展告知承诺核查——
+    X牵头，Y、Z配合" (the body on the next line, or after a 。 on the same one), "…——X负责", "…——责任单位：X". The heading
+    is the text's first sentence; before its last dash (rulesets/data/prose_roles.yaml `heading_dash`) a short title,
+    after it nothing but what a bracket's content says (`parse_clause_content`), every name a body's. A dash in running
+    prose ("——以…为重点", "——到2027年…") is no clause, so none."""
+    dashes = _PROSE_WORDS.heading_dashes
+    if not dashes:
+        return None
+    s = len(text) - len(text.lstrip())
+    limit = min(end, s + _PROSE_WORDS.heading_title_max + len(dashes[0]) + _HEADING_CLAUSE_MAX)
+    stop = s
+    while stop < limit and text[stop] not in _HEADING_STOPS:
+        stop += 1
+    if stop >= limit and stop < end:
+        return None  # the first sentence runs on past any heading's length
+    line = text[s:stop]
+    at = max(line.rfind(d) for d in dashes)
+    if at < 0:
+        return None
+    while at > 0 and line[at - 1] in _DASH_MARKS:
+        at -= 1  # the start of the run ("———", "——" found as its second "—")
+    title = line[:at].strip()
+    tail = line[at:].lstrip(_DASH_MARKS + " \t\u3000").rstrip(" \t\u3000。.")
+    if not title or len(title) > _PROSE_WORDS.heading_title_max or not tail:
+        return None
+    parsed = parse_clause_content(tail)
+    # every name a body's or a group of bodies' (各省级市场监管部门), the lead no generic one, as an opening clause's
+    if parsed is None or not _role_names_ok(parsed[0], lead=True):
+        return None
+    if parsed[1] and not _role_names_ok(parsed[1], lead=False):
+        return None
+    e = s + len(line.rstrip(" \t\u3000"))
+    return _make(text, s + at, e, "", parsed)
 
 
 # "牵头单位为A，配合单位为B、C。": a sentence of fields written with 为 (every part one), the unbracketed clause

@@ -13,22 +13,35 @@ from engine.memo import memo
 
 
 @memo(1, copy="shared")  # the one file, compiled once
-def _wordings() -> re.Pattern[str] | None:
-    """The framing wordings of rulesets/data/articles.yaml as one pattern matched at an article's start; None
-    without the file (then no article is framing by its wording)."""
+def _wordings() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(every framing wording, the closing ones only) of rulesets/data/articles.yaml, each one pattern matched at an
+    article's start; None without the file (then no article is framing by its wording)."""
     raw = read_data("articles.yaml")
     if not raw:
-        return None
+        return None, None
     kinds = sorted((str(k) for k in raw.get("kinds") or []), key=len, reverse=True)
-    wordings = [str(w) for w in raw.get("wordings") or []]
-    if not kinds or not wordings:
-        return None
-    self_ref = "本(?:" + "|".join(map(re.escape, kinds)) + ")"
-    return re.compile("|".join(f"(?:{w.replace('{self}', self_ref)})" for w in wordings))
+    heads = sorted((str(h) for h in raw.get("self_heads") or ["本"]), key=len, reverse=True)
+    opening = [str(w) for w in raw.get("wordings") or []]
+    closing = [str(w) for w in raw.get("closing") or []]
+    if not kinds:
+        return None, None
+    self_ref = "(?:" + "|".join(map(re.escape, heads)) + ")(?:" + "|".join(map(re.escape, kinds)) + ")"
+
+    def compiled(wordings: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{w.replace('{self}', self_ref)})" for w in wordings)) if wordings else None
+
+    return compiled([*opening, *closing]), compiled(closing)
 
 
 def frames(text: str) -> bool:
     """`text` (an article's text after its label) opens as an article of purpose, scope, terms, interpretation,
     commencement or repeal does (rulesets/data/articles.yaml)."""
-    pattern = _wordings()
+    pattern = _wordings()[0]
+    return pattern is not None and pattern.match(text.strip()) is not None
+
+
+def closes(text: str) -> bool:
+    """`text` opens as a closing article does (interpretation, commencement and validity, repeal, precedence:
+    articles.yaml `closing`): "以上措施自印发之日起施行，有效期至…", "本措施由X负责解释。" — a paragraph that closes the plan."""
+    pattern = _wordings()[1]
     return pattern is not None and pattern.match(text.strip()) is not None

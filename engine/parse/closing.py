@@ -23,7 +23,7 @@ import re
 from engine import extract
 from engine.extract.data import read_data
 from engine.memo import memo
-from engine.parse import frontmatter
+from engine.parse import articles, frontmatter
 
 # the plan naming itself: 本 and a kind of document its title may end in (本方案, 本要点, 本实施意见),
 # not a word that holds 本 (基本要点, 根本措施, 成本计划)
@@ -142,6 +142,7 @@ def is_firm(text: str) -> bool:
         or frontmatter.org_names(text)
         or (SELF_REF.search(text) and len(text) <= 1000)
         or _COMMENCEMENT.match(text)
+        or articles.closes(text)  # 以上措施自印发之日起施行 / 上述措施由X负责解释 (rulesets/data/articles.yaml)
         or _REQUEST.match(text)
         or _CONTACT.match(text)
         or _DISTRIBUTION.match(text)

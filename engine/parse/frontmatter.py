@@ -46,8 +46,12 @@ _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下�
 # 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper.
 # What stands before 关于 is the issuer: up to BY_MAX characters of anything, or a run of bodies' names of any
 # length (a joint notice of ten ministries: 国家卫生健康委 国家发展改革委 … 全国总工会关于印发…; `issuer_run`)
+# The plan's name may quote the document it carries out, its own title not opening with the quote: 关于印发贵港市贯彻
+# 落实《广西…实施方案》任务分工方案的通知 (blind43 贵港市; fixtures/fix43): a quoted title is one unit of the name, as a
+# character is (a 《…》 that opens the name is `_WRAPPER`'s form, 印发《X》的通知)
+_BARE_NAME = r"[^。；;《》](?:[^。；;《》]|《[^《》。；;]{1,100}》){3,}?"
 _BARE_WRAPPER = re.compile(
-    r"^(?P<by>[^。；;《》]{0,400}?)关于\s*(?P<verb>印发|转发|颁布|下发|发布)\s*(?P<inner>[^。；;《》]{4,}?)\s*的(?:通知|决定)$"
+    rf"^(?P<by>[^。；;《》]{{0,400}}?)关于\s*(?P<verb>印发|转发|颁布|下发|发布)\s*(?P<inner>{_BARE_NAME})\s*的(?:通知|决定)$"
 )
 BY_MAX = 60
 # a signature's lines above its date: ten ministries sign two to a line (国家卫生健康委　国家发展改革委 / …)
@@ -485,10 +489,16 @@ def _as_cited(inner: str, paras: list[tuple[int, str]]) -> str:
         for cited in cited_titles(t):
             c = loose_title(cited)
             if c == key:
-                return cited
+                return _standing_alone(cited)
             if len(c) >= 4 and key.endswith(c) and key[: -len(c)].endswith(_body_ends()) and len(c) > len(best):
                 best = cited  # the rest is a body's name: 国务院国资委
-    return best or inner
+    return _standing_alone(best) or inner
+
+
+def _standing_alone(cited: str) -> str:
+    """A title cited inside 《》 written as it stands on its own: the quote inside it, 〈〉 within the 《》 (GB/T
+    15834 标点符号用法: 书名号 inside 书名号), back to 《》 (现将《X落实〈Y〉分工方案》印发给你们 names X落实《Y》分工方案)."""
+    return cited.replace("〈", "《").replace("〉", "》")
 
 
 def _named_in(paras: list[tuple[int, str]]) -> set[str]:

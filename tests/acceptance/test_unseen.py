@@ -145,9 +145,8 @@ KNOWN: dict[str, str] = {
     # blind41, held out, first run (2026-12-07, main at 14408ea, before fix39): 10 of 11, level 11/11, closing 11/11, pair right
     # (xiamen's 责任单位 cell 市工业和信息化局（牵头）/ 市商务局 / 湖里区人民政府, a name closed by its role mark: read apart since fix41b)
     # blind43, held out, first run (2026-12-07, main at a6d6b13, after fix39): 8 of 11, level 11/11, closing 10/11, pair right
-    "blind43/cnca-national-testing-lab-pledges": "units: the division of labour after a dash at the end of each heading line (“（一）全面开展告知承诺核查——X牵头，Y配合”, body on the next line) is not read",
-    "blind43/guigang-city-sole-traders-division": "title: the notice's title is given where the inner 任务分工方案's own title line (贵港市贯彻落实《…》任务分工方案) heads the plan",
-    "blind43/qianan-county-city-gas-safety-gbk": "units: “主要责任单位：X” / “次要责任单位：Y、Z” lines read as all lead (次要 = support)",
+    # (cnca's heading-line dash clause, qianan's 主要/次要责任单位, maoming's 以上措施自…施行 closing and guigang's title
+    # quoting the plan it carries out since fix43)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
@@ -312,8 +311,8 @@ def closing_differences(name: str) -> list[str]:
 
 
 CLOSING_KNOWN: dict[str, str] = {
-    # blind43, held out, first run (2026-12-07, main at a6d6b13)
-    "blind43/maoming-city-tax-payment-convenience": "an unnumbered closing paragraph “以上措施自印发之日起施行，有效期至…” after items 一、…五、 is read into the last item",
+    # blind43, held out, first run (2026-12-07, main at a6d6b13): maoming's 以上措施自印发之日起施行 paragraph was read into
+    # the last item — fixed after measuring (rulesets/data/articles.yaml `closing`, `self_heads`; fixtures/fix43)
     # blind40, held out, first run (2026-12-07, main at cc60af5): songtao's 纪要 closing (“会议要求，各相关单位…”, the
     # 出席/列席 lines) ran on into the last 议定事项 — fixed after measuring (rulesets/data/minutes.yaml, fixtures/fix40b)
     # measured blind, the third set's closing requirements (保障措施/工作要求 （一）…, a 附则 article) were read

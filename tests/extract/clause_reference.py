@@ -23,6 +23,7 @@ from engine.extract.responsibility import (
     KEY_RE,
     SEPARATORS,
     _goes_on,
+    _heading_dash,
     _names_a_body,
     _names_again,
     _needs_support,
@@ -184,6 +185,9 @@ def _find(text: str, prose: bool):
     if best:
         return best
     bare = _closing_sentence(text)
+    if bare is None:  # fix43: the division of labour after the heading line's dash
+        h = _heading_dash(text, len(text))
+        bare = (h.responsibility, h.start, h.end) if h else None
     if bare is None and prose:
         p = _prose_sentence(text)
         bare = (p.responsibility, p.start, p.end) if p else None
