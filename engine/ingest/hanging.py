@@ -23,3 +23,33 @@ def hanging_label(text: str) -> bool:
 
     s = text.strip(" \t\u3000\xa0")
     return bool(s) and len(s) <= LABEL_MAX and label_alone(s, STYLES) is not None
+
+
+# Two-column layout tables whose right cell holds only the measure's units: a borderless Word table (or an old
+# portal's <table>) setting each measure as a row, the measure (heading + body) in the wide left cell, its units in
+# the narrow right one as paragraphs "X牵头" / "Y、Z配合" (or "X、Y按职责分工负责"). Read cell by cell, the units stand
+# as paragraphs of their own after the measure and are read as no clause of it. Such a row is one paragraph: the
+# left cell's text, then the right cell's paragraphs as the clause "（X牵头，Y、Z配合）" a plan prints in the text.
+# A task table with a header row (序号 | 重点任务 | 牵头单位 …) is read as a table before this (engine/ingest/tables.py).
+DUTY_MAX = 200  # characters a units cell holds at most: a cell longer than that is text, not a list of units
+_EDGES = " \t\u3000\xa0。；;，,"
+
+
+def duty_clause(paras: list[str]) -> str | None:
+    """The right cell's paragraphs `paras` as one responsibility clause "（X牵头，Y配合）", when they are nothing but
+    that (the whole clause is one responsibility read by the one reader of clauses,
+    engine/extract/responsibility.py); None for any other cell (a date, a target, a sentence)."""
+    from engine.extract.responsibility import find_responsibility  # engine.extract imports engine.ingest
+
+    parts: list[str] = []
+    for p in paras:
+        s = p.strip(_EDGES)
+        if len(s) >= 2 and s[0] in "（(" and s[-1] in "）)":  # a cell that prints its own bracket
+            s = s[1:-1].strip(_EDGES)
+        if s:
+            parts.append(s)
+    if not parts or sum(map(len, parts)) > DUTY_MAX:
+        return None
+    clause = "（" + "，".join(parts) + "）"
+    found = find_responsibility(clause)
+    return clause if found is not None and found.start == 0 and found.end == len(clause) else None

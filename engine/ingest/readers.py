@@ -37,7 +37,7 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
-from engine.ingest.hanging import LABEL_MAX, hanging_label
+from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_clause, hanging_label
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -487,21 +487,32 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 run.broken()  # a table that is no task table: the next one continues none
             for tr in block._tbl.tr_lst:
                 label: tuple[int, str] | None = None  # a hanging-indent row's label (engine/ingest/hanging.py)
+                two = len(tr.tc_lst) == 2
+                left: list[RawLine] = []  # a two-cell row's left cell, held while its right cell is read
                 for k, tc in enumerate(tr.tc_lst):
                     # a vertically merged cell repeats as vMerge="continue" cells below it: read it once
                     if tc.vMerge == "continue":
                         continue
                     cell = _docx_blocks(iter_docx_blocks(_Cell(tc, block)), counter, tables)
-                    if k == 0 and len(tr.tc_lst) == 2:
+                    if k == 0 and two:
                         lines = list(cell)
                         if len(lines) == 1 and hanging_label(lines[0][1]):
                             label = (lines[0][0], lines[0][1].strip(" \t\u3000\xa0"))
                             continue  # numbered by the paragraph its text stands in (where a fix edits it)
+                        if label is None:
+                            left = lines
+                            continue
                         cell = iter(lines)
+                    elif k == 1 and two and left:
+                        right = list(cell)
+                        yield from _with_duty_cell(left, right)
+                        left = []
+                        continue
                     for n, text in cell:
                         if label is not None and text.strip():
                             n, text, label = n, label[1] + text.lstrip(" \t\u3000\xa0"), None
                         yield n, text
+                yield from left  # a left cell whose right one was merged from above
                 if label is not None:  # the label beside an empty cell: as it was read
                     yield label
         else:
@@ -525,6 +536,20 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                     yield _BOX, _LABELS.get().get(inner, "") + paragraph_text(inner)
     if held is not None:
         yield held
+
+
+def _with_duty_cell(left: list[RawLine], right: list[RawLine]) -> list[RawLine]:
+    """A two-cell row's lines: where the right cell holds only the measure's units (engine/ingest/hanging.py,
+    `duty_clause`) and the left cell text that is no such clause, the units as a clause at the end of the left
+    cell's last line of text; any other row cell by cell, as it was read."""
+    texts = [k for k, (n, t) in enumerate(left) if n != _BOX and isinstance(t, str) and t.strip()]
+    words = [t for n, t in right if n != _BOX and isinstance(t, str)]
+    clause = duty_clause(words) if texts else None
+    if clause is None or duty_clause([left[k][1] for k in texts]) is not None:  # type: ignore[misc]
+        return left + right
+    k = texts[-1]
+    n, text = left[k]
+    return [*left[:k], (n, text.rstrip(" \t\u3000\xa0") + clause), *left[k + 1 :], *[x for x in right if x[0] == _BOX]]
 
 
 def _mark_deleted(p: object) -> bool:
@@ -781,6 +806,7 @@ def _html_lines(
     stack: list[tuple[object, bool]] = [(root, True)]
     metadata_rows: dict[int, bool] = {}
     hanging_rows: dict[int, int | None] = {}
+    duty_rows: dict[int, tuple[int, str] | None] = {}
     run = TableRun()  # the last task table, which the next may go on with (a 续表)
     out: list[str] = []
     rows: list[TableRow] = []
@@ -804,6 +830,9 @@ def _html_lines(
         elif tag in _CELL_TAGS:
             if _is_metadata_row(node, metadata_rows):
                 out.append(" ")
+            elif (clause := _duty_cell(node, duty_rows)) is not None:
+                out.extend((_GLUE, clause, _BREAK))  # glued to the end of the left cell's text (_glued)
+                continue
             else:
                 out.append(_BREAK)
                 stack.append((_GLUE_END if _is_hanging_label(node, hanging_rows) else node, False))
@@ -1100,6 +1129,28 @@ def _is_hanging_label(cell: object, seen: dict[int, int | None]) -> bool:
         first = cells[0] if len(cells) == 2 else None
         seen[key] = first.mem_id if first is not None and hanging_label(_head_text(first, LABEL_MAX)) else None
     return seen[key] == cell.mem_id  # type: ignore[attr-defined]
+
+
+def _duty_cell(cell: object, seen: dict[int, tuple[int, str] | None]) -> str | None:
+    """The units clause "（X牵头，Y配合）" when `cell` is the right cell of a two-cell row holding only the measure's
+    units beside a left cell of text that is no such clause (engine/ingest/hanging.py, `duty_clause`); else None.
+    Only the first `DUTY_MAX` characters of each cell are read. `seen`: per row, its right cell and clause (or
+    None), each row's cells read once."""
+    row = cell.parent  # type: ignore[attr-defined]
+    if row is None or row.tag != "tr":
+        return None
+    key = row.mem_id
+    if key not in seen:
+        seen[key] = None
+        cells = [c for c in row.iter() if c.tag in _CELL_TAGS]
+        if len(cells) == 2:
+            left = _head_text(cells[0], DUTY_MAX)
+            words = _head_text(cells[1], DUTY_MAX)
+            clause = duty_clause(words.split()) if len(words) < DUTY_MAX and left.strip() else None
+            if clause is not None and (len(left) >= DUTY_MAX or duty_clause(left.split()) is None):
+                seen[key] = (cells[1].mem_id, clause)
+    found = seen[key]
+    return found[1] if found is not None and found[0] == cell.mem_id else None  # type: ignore[attr-defined]
 
 
 def _is_metadata_row(cell: object, seen: dict[int, bool]) -> bool:
