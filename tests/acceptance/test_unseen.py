@@ -148,7 +148,6 @@ KNOWN: dict[str, str] = {
     # (cnca's heading-line dash clause, qianan's 主要/次要责任单位, maoming's 以上措施自…施行 closing and guigang's title
     # quoting the plan it carries out since fix43)
     # blind42 and blind44, held out, first run (2026-12-07, main at 9f031b3, every fix of the session merged): 9 and 8 of 11, level 10/11 and 11/11, closing 11/11, pairs both defects (blind42's with one more warning)
-    "blind42/chizhou-city-flood-evacuation-annex-gbk": "measures: the numbered 工作原则 under 一、总体要求（一） (1.坚持预防为主 … 3.坚持应转尽转) are read as measures beside the 附件 任务清单's 1.–5. (the gold counts only the annex's tasks)",
     "blind44/fujian-province-forest-chief-two-column": "units (.docx): measures as rows of a borderless two-column layout table, units in the right cell (“X牵头” / “Y、Z配合” paragraphs), are not read",
     "blind44/gansu-province-farmland-opinions-trad": "title: the portal's metadata label is kept (“标题：甘肃省…实施意见”) and the title given in simplified characters",
     "blind44/yongzhou-city-farm-machinery-points-gbk": "units: a 工作要点's one-line items each ending in a bare unit “（X）” are not read",
