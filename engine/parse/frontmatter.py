@@ -335,7 +335,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm = FrontMatter()
     last_front = -1
     titles: list[tuple[str, list[int]]] = []
-    wrappers: list[tuple[int, int, str]] = []
+    wrappers: list[tuple[int, int, str, str, int, int]] = []
     n = len(paras)
     named = _named_in(paras)
     i = 0
@@ -426,7 +426,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         inner = (wrapper_inner(cand) or _named_inner(cand, named)) if len(cand) <= 400 else None
         if inner:
             # a 转发 notice forwards another notice: the 印发 one names the plan more directly
-            wrappers.append((1 if "转发" in cand else 0, len(wrappers), inner))
+            wrappers.append((1 if "转发" in cand else 0, len(wrappers), inner, cand, i, j))
             if not fm.issuers:
                 # 某某市人民政府关于印发… / 国务院办公厅转发…: the notice's issuer before its verb
                 cut = min((k for k in (cand.find("关于"), cand.find("转发")) if k >= 0), default=0)
@@ -448,12 +448,49 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     if titles:
         fm.title, fm.title_paras = titles[0]
     elif wrappers:
-        fm.title = _as_cited(min(wrappers)[2], paras)
+        first = min(wrappers)
+        fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
     else:  # front matter run together on one line: look for a covering notice inside it
         fm.title = embedded_title("".join(t for _, t in paras)[:5000])
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+@memo(1, copy="shared")  # a tuple from the one file
+def _own_items_words() -> tuple[str, ...]:
+    """rulesets/data/forwarding.yaml `own_items`: a 转发 notice's words announcing items of its own."""
+    return tuple(str(w) for w in (read_data("forwarding.yaml") or {}).get("own_items") or ())
+
+
+def _own_heading(wrapper: tuple[int, int, str, str, int, int], paras: list[tuple[int, str]]) -> str:
+    """The notice's heading as its title, with its issuer when printed on the line right above it (濉溪县人民政府
+    办公室 / 关于转发…的通知, as a title's issuer line is joined to it in `read_front`)."""
+    heading, start = wrapper[3], wrapper[4]
+    if start > 0 and paras[start - 1][0] == paras[start][0] - 1 and heading.startswith("关于"):
+        above = paras[start - 1][1]
+        if len(above) <= 40 and _whole_org(above):
+            return above + heading
+    return heading
+
+
+def _adds_own_items(wrapper: tuple[int, int, str, str, int, int], paras: list[tuple[int, str]]) -> bool:
+    """A 转发 notice whose items are its own (结合我县实际，提出如下补充意见：（一）…): its covering sentence after
+    the heading announces them and the notice is not signed before them (a notice signed and dated, then the
+    forwarded text, forwards that text in full: fixtures/forwarded). Its heading is then the document's title."""
+    rank, heading, end = wrapper[0], wrapper[3], wrapper[5]
+    if not rank or "转发" not in heading:
+        return False
+    after = paras[end + 1 :]
+    if any(parse_date(t) for _, t in after):
+        return False
+    lines: dict[int, str] = {}  # a line's sentences may come as paragraphs of their own
+    for line, t in after:
+        lines[line] = lines.get(line, "") + t
+    # in the covering sentence itself (现将《X》转发给你们…，提出如下补充意见): the forwarded text, when it follows
+    # unsigned, opens with its own 现提出如下意见, no part of the notice's
+    words = _own_items_words()
+    return any(w in t for t in lines.values() if len(t) <= 2000 and "转发" in t for w in words)
 
 
 def _issuers_above(paras: list[tuple[int, str]], i: int) -> list[str]:

@@ -426,6 +426,7 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
         | _worded_articles(nodes)
         | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
+        | _principle_items(nodes, would_be, assigned)
     )
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
@@ -438,6 +439,26 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
                 p = nodes[p].parent
             n.parent_measure = p
     return style
+
+
+def _principle_items(nodes: list[Node], would_be: set[int], assigned: Callable[[Node], bool]) -> set[int]:
+    """The principles listed under a principles heading (一、总体要求 （一）工作原则 1.坚持预防为主 2.坚持分级负责 …:
+    `is_principle`, goals not among them), naming no unit, where the plan's tasks elsewhere mostly name theirs
+    (at least two): they state how the tasks are done, not tasks (blind42 池州市, whose tasks are an annex's
+    任务清单 numbered 1.–5. like the principles). With no unit named anywhere nothing tells them apart: they stay."""
+    chosen = {
+        i
+        for i in would_be
+        if (p := nodes[i].parent) is not None
+        and is_principle(_plain_title(nodes[p].title))
+        and not is_general(_plain_title(nodes[i].title))
+        and not assigned(nodes[i])
+    }
+    if not chosen:
+        return set()
+    tasks = [i for i in would_be - chosen if not any(a in chosen for a in ancestors(nodes, i))]
+    named = sum(assigned(nodes[i]) for i in tasks)
+    return chosen if named >= 2 and 2 * named > len(tasks) else set()
 
 
 def _framing_articles(nodes: list[Node], style: str, assigned: Callable[[Node], bool]) -> set[int]:
