@@ -151,8 +151,6 @@ KNOWN: dict[str, str] = {
     "blind42/chizhou-city-flood-evacuation-annex-gbk": "measures: the numbered 工作原则 under 一、总体要求（一） (1.坚持预防为主 … 3.坚持应转尽转) are read as measures beside the 附件 任务清单's 1.–5. (the gold counts only the annex's tasks)",
     "blind42/suixi-county-medical-insurance-forwarded": "a 转发 notice with the county's own 补充意见: title and level taken from the forwarded city plan (淮北市 …工作方案, city) where the notice (濉溪县…关于转发…的通知, county) is the document",
     "blind44/fujian-province-forest-chief-two-column": "units (.docx): measures as rows of a borderless two-column layout table, units in the right cell (“X牵头” / “Y、Z配合” paragraphs), are not read",
-    "blind44/gansu-province-farmland-opinions-trad": "title: the portal's metadata label is kept (“标题：甘肃省…实施意见”) and the title given in simplified characters",
-    "blind44/yongzhou-city-farm-machinery-points-gbk": "units: a 工作要点's one-line items each ending in a bare unit “（X）” are not read",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
