@@ -2063,12 +2063,12 @@ def trailing_units(text: str) -> Responsibility | None:
     if r is None or _NAME_NOTE_RE.search(r.text) or "会同" in r.text:
         return None
     names = [u.name for u in r.lead]
-    if not _bodies_only(names) or not all(map(_names_a_body, names)):
+    if not _bodies_only(names) or not all(map(_names_in_full, names)):
         return None
     return r.model_copy(update={"style": BARE_UNITS_STYLE})
 
 
-def _names_a_body(name: str) -> bool:
+def _names_in_full(name: str) -> bool:
     """`name` names a body, not merely ends in a body's last character: the words before its kind (局, 办, 行) are
     two characters or more, or a division's level alone (市委, 县委); "试行" (（试行）) is no bank, "部门" no body in
     particular. A set of bodies named as a whole (各乡镇人民政府) names them."""
