@@ -50,6 +50,7 @@ from engine.extract.responsibility import (
     stated_underline_role,
     states_bracketed_support,
     states_first_listed_leads,
+    trailing_units,
     union_of,
     with_text_of,
     without_responsibility,
@@ -89,6 +90,7 @@ __all__ = [
     "states_first_listed_leads",
     "strength_of",
     "trailing_group_clause",
+    "trailing_units",
     "without_responsibility",
 ]
 

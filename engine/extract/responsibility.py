@@ -2048,6 +2048,40 @@ def bare_unit_list(text: str) -> Responsibility | None:
     )
 
 
+# the style of an item's trailing bracket of bare unit names read with no convention stated: every name leads
+BARE_UNITS_STYLE = "（X、Y）"
+
+
+def trailing_units(text: str) -> Responsibility | None:
+    """The bracket closing an item that holds nothing but named bodies, "1.推进水稻机插秧提质扩面，全市水稻机插率
+    达到55%以上（市农业农村局）" (a 工作要点's one-line items, blind44 永州市), as its responsibility clause: each
+    name answers for the item, so all lead. Stricter than `bare_unit_list` (read where the document states how to
+    read a list): the bracket is a plain list, none of its names opens as a note (（含…）, （以下简称…）) or as a verb,
+    none is a bare kind of body (（部门）), and none is joined by 会同 or 由; a bracket of other content (（试行）,
+    （2026年）, （《X办法》）) reads no name, so it is no clause."""
+    r = bare_unit_list(text)
+    if r is None or _NAME_NOTE_RE.search(r.text) or "会同" in r.text:
+        return None
+    names = [u.name for u in r.lead]
+    if not _bodies_only(names) or not all(map(_names_in_full, names)):
+        return None
+    return r.model_copy(update={"style": BARE_UNITS_STYLE})
+
+
+def _names_in_full(name: str) -> bool:
+    """`name` names a body, not merely ends in a body's last character: the words before its kind (局, 办, 行) are
+    two characters or more, or a division's level alone (市委, 县委); "试行" (（试行）) is no bank, "部门" no body in
+    particular. A set of bodies named as a whole (各乡镇人民政府) names them."""
+    n = _norm_name(name)
+    if is_lower_group(n) or is_generic_unit(n):
+        return True
+    kind = next((s for s in unit_data().suffixes if n.endswith(s)), None)  # longest first
+    if kind is None:
+        return False
+    stem = n[: -len(kind)]
+    return len(stem) >= 2 or bool(_BARE_DIVISION_RE.fullmatch(stem))
+
+
 def states_first_listed_leads(text: str) -> bool:
     """True when a document says its first-listed unit leads ("排在第一位的部门为牵头部门";
     the wordings are data: rulesets/data/lead_conventions.yaml)."""

@@ -679,6 +679,11 @@ def _parse_one(
         if stated and m.responsibility is None and not m.general:
             # "…。（A、B、C）": a bare list of units is the clause where the document says how to read one
             m.responsibility = extract.bare_unit_list(m.text)
+        elif m.responsibility is None and not m.general:
+            # "…达到55%以上。（市农业农村局）": an item closed by a bracket of named bodies alone, every one leading
+            m.responsibility = extract.trailing_units(m.text)
+            if m.responsibility is not None:
+                m.lead_units = [u.name for u in m.responsibility.lead]
         bracketed = conv.bracketed_support
         if (stated or bracketed) and m.responsibility is not None and m.responsibility.source == "clause":
             # "排在第一位的部门为牵头部门，下同", "带*号的为牵头单位", "分号前为牵头单位", "加粗的为牵头单位",

@@ -330,6 +330,25 @@ def is_furniture(text: str) -> bool:
     return len(text) <= 60 and bool(_FURNITURE.search(text))
 
 
+@memo(1, copy="shared")  # one compiled pattern from the one data file
+def _title_label() -> re.Pattern[str]:
+    """A disclosure entry's title label opening a line, "标题：", "【文件名称】", "标　　题：" (letter-spaced), with the
+    colon or bracket after it (rulesets/data/page_furniture.yaml `title_labels`)."""
+    raw = read_data("page_furniture.yaml", required=True) or {}
+    words = sorted((str(w) for w in (raw.get("title_labels") or {}).get("words") or ()), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)")
+    alts = "|".join(r"[ \t\u3000]{0,4}".join(map(re.escape, w)) for w in words)
+    return re.compile(rf"^(?:[【\[](?:{alts})[】\]][ \t\u3000]*[:：]?|(?:{alts})[ \t\u3000]{{0,4}}[:：])[ \t\u3000]*(?=\S)")
+
+
+def unlabelled(text: str) -> str:
+    """`text` without a title label opening it ("标题：X实施意见" -> "X实施意见"): the label is page furniture, the
+    value the title (`_title_label`)."""
+    m = _title_label().match(text)
+    return text[m.end() :] if m else text
+
+
 def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     """Front matter from the paragraphs before the first numbered item: (line, text) pairs, stripped."""
     fm = FrontMatter()
@@ -340,7 +359,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     named = _named_in(paras)
     i = 0
     while i < n:
-        text = paras[i][1]
+        text = unlabelled(paras[i][1])  # 标题：X: the portal's label is no part of the title
         if len(text) > 2000:
             i += 1
             continue

@@ -1,7 +1,7 @@
 """A bare bracket of units closing each task, "…2025年底前完成。（市自然资源局、市发展改革委）", with the document's
 lead convention stated once, wherever it stands: in a closing "注：各项任务中排在第一位的单位为牵头单位，其余为配合
 单位。" after the safeguards (blind16 浙江省, a .pdf), or "带*号的为牵头单位" in the notice. The list is the task's
-clause and the convention reads it; with no convention stated a bare list says nothing of who leads and is not read."""
+clause and the convention reads it; with no convention stated every unit of the list leads (fixtures/fix44a)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ FIRST = [
 )
 def test_a_convention_stated_at_the_end_reads_the_bare_lists(note):
     assert _units(HEAD + TASKS + [note]) == FIRST
-    assert _units(HEAD + TASKS) == [([], [])] * 3  # no convention: a bare list is not read
+    # no convention: each unit of a bare list answers for the task, all lead (a 工作要点's "（X、Y）", blind44 永州市;
+    # responsibility.trailing_units), the convention alone telling lead from support
+    assert _units(HEAD + TASKS) == [([*lead, *support], []) for lead, support in FIRST]
 
 
 def test_a_marked_convention_reads_the_bare_lists_too():
