@@ -1580,7 +1580,8 @@ def _closing_sentence(text: str, stop: int | None = None) -> Found | None:
 
 
 _HEADING_STOPS = "。\n"
-_DASH_MARKS = "—─―－-"  # the marks of prose_roles.yaml's heading dashes
+# the marks prose_roles.yaml's heading dashes are made of (a run of them is one dash, however long)
+_DASH_MARKS = "".join(sorted(set("".join(_PROSE_WORDS.heading_dashes))))
 _HEADING_CLAUSE_MAX = 160  # how long the division of labour after a heading's dash may be
 
 
