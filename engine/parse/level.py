@@ -88,7 +88,9 @@ _STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/�
 _SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 _TOWN_SUFFIXES = ("镇", "乡")  # a town's suffixes a name may hold once more (乌镇镇)
 # "我县", "全区", "本市": the level a text speaks from, without a name.
-_SELF_RE = re.compile(r"(?:我|全|本)(省|区|市|州|县|旗|镇|乡)")
+# 我盟/全盟 (a 盟 of Inner Mongolia is a city), 本苏木 (a town of its pastoral areas), 全街道 (a 街道 speaks for itself
+# as a town): the suffixes of PLACE_SUFFIXES that a plan says of itself, the two-character ones first.
+_SELF_RE = re.compile(r"(?:我|全|本)(苏木|街道|省|区|市|州|盟|县|旗|镇|乡)")
 # Words that end like a place but name a kind of area, never a jurisdiction (城乡, 小区, 市县 …): the data of
 # levels.yaml (`area_words`, `kind_characters`, `listed_suffixes`), read by `_area_table`.
 

@@ -50,6 +50,18 @@ def test_self_words_tie_leaves_the_level_unknown():
     assert level_of_self_words("我县、全县、全市") == "county"
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("我盟畜牧业，全盟牧区", "city"),  # a 盟 of Inner Mongolia is a prefecture
+        ("本苏木各嘎查，全苏木牧户", "town"),  # a 苏木 is a town of its pastoral areas
+        ("全街道各社区，我街道辖区", "town"),
+    ],
+)
+def test_self_words_of_mongolian_and_street_divisions(text, level):
+    assert level_of_self_words(text) == level
+
+
 def test_nothing_to_read_is_unknown():
     assert _read(f"{TITLE}\n{BODY}") == ("", "unknown")
 
