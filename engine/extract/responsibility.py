@@ -759,7 +759,7 @@ def parse_clause_content(content: str) -> Parsed | None:
             roles = _inline(squeeze(content[at:end]).rstrip(" 。；;")) if not is_support_key(key) else None
             if roles and roles.group("sup"):  # 责任单位：X牵头，Y、Z配合: the roles inside the field decide
                 lead += [n for n in parse_units(roles.group("lead")) if n not in lead]
-                support += [n for n in parse_units(roles.group("sup")) if n not in support]
+                support += [n for n in parse_units(roles.group("sup")) if n not in support and not is_participant(n)]
                 style = style or key
                 continue
             names = parse_units(content[at:end])
@@ -789,7 +789,8 @@ def parse_clause_content(content: str) -> Parsed | None:
     m = _inline(flat)
     if m:
         lead = parse_units(m.group("lead"))
-        support = parse_units(m.group("sup") or "")
+        # （X牵头，广大群众配合）: the public taking part is no support unit (prose_roles.yaml `participants`, as in prose)
+        support = [n for n in parse_units(m.group("sup") or "") if not is_participant(n)]
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     marked = _marked_list(flat)

@@ -195,3 +195,16 @@ def test_a_support_part_naming_no_body_leaves_the_sentence_unread(text):
 def test_a_verb_after_the_lead_is_the_task_not_a_support_part():
     # "支持企业参加…" opens with a verb: the task goes on, the lead stands (tests/extract/test_clause_verbs.py)
     assert _roles("组织参展。由市商务局牵头，支持企业参加展会。")[:2] == (["市商务局"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("做好户厕改造。（县农业农村局牵头，广大群众配合）", ["县农业农村局"], []),
+        ("做好户厕改造。（县农业农村局牵头，社会各界、县妇联积极参与）", ["县农业农村局"], ["县妇联"]),
+        ("做好户厕改造。（责任单位：县农业农村局牵头，志愿者配合）", ["县农业农村局"], []),
+    ],
+)
+def test_the_public_in_a_bracketed_clause_is_no_support_unit(text, lead, support):
+    # the bracket form of the sentences above: 广大群众 takes part, it is not a 配合单位 (prose_roles.yaml `participants`)
+    assert _roles(text)[:2] == (lead, support)
