@@ -59,7 +59,7 @@ from engine.extract.sentences import sentence_spans, split_clauses, split_senten
 from engine.extract.strength import strength_of
 from engine.extract.targets import extract_targets, find_targets
 from engine.memo import memo
-from engine.models import Measure, Sentence
+from engine.models import Measure, Responsibility, Sentence
 
 __all__ = [
     "PRINTED_BOLD",
@@ -122,11 +122,32 @@ def fill_measure(m: Measure, labels: Sequence[tuple[str, str]] = ()) -> None:
     if r is not None and read != text:
         r = with_text_of(r, text)
     m.responsibility = r  # frozen facts: shared between measures and runs, never changed
+    m.title = _title_without_clause(m.title, text, r)
     m.lead_units = [u.name for u in r.lead] if r else []
     m.support_units = [u.name for u in r.support] if r else []
     m.sentences = list(sentences)  # parse places each by a copy (line, column)
     m.deadlines = list(deadlines)
     m.targets = list(targets)
+
+
+def _title_without_clause(title: str, text: str, r: Responsibility | None) -> str:
+    """`title` without the responsibility clause written inside it: "全面开展宣传——X牵头，Y配合" and
+    "建设设施（X负责）" are titled 全面开展宣传 and 建设设施, as a clause after the body leaves the title alone. The
+    title must open `text` and keep two characters at least; else it stays as printed."""
+    if r is None or not title or not text.startswith(title):
+        return title
+    spans = [(c.start, c.end) for c in (*(r.clauses or ()), r) if 0 <= c.start < c.end <= len(title)]
+    if not spans:
+        return title
+    kept, pos = [], 0
+    for s, e in sorted(set(spans)):
+        if s < pos:
+            return title  # overlapping clauses: leave the title as printed
+        kept.append(title[pos:s])
+        pos = e
+    kept.append(title[pos:])
+    out = "".join(kept).strip(" 　。；;，,")
+    return out if len(out) >= 2 else title
 
 
 @memo(4096, copy="shared")  # a pure function of the text: drafts repeat their parent's measures
