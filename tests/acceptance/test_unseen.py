@@ -166,7 +166,10 @@ def test_document_is_read_as_counted_by_hand(name):
 
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause)
-LEVEL_KNOWN: dict[str, str] = {}
+LEVEL_KNOWN: dict[str, str] = {
+    # blind45, held out, first run (2026-12-07, main at 8768769): 11 of 11, level 10/11, closing 10/11, pair clause missed
+    "blind45/heilongjiang-province-erosion-gullies": "level: the title's 黑土区 (a kind of area, 黑龙江省黑土区侵蚀沟…) is read as a county 黑土区 under 黑龙江 where the title opens with the province",
+}
 
 
 def level_difference(name: str) -> str | None:
@@ -313,6 +316,8 @@ def closing_differences(name: str) -> list[str]:
 
 
 CLOSING_KNOWN: dict[str, str] = {
+    # blind45, held out, first run (2026-12-07, main at 8768769)
+    "blind45/jilin-province-ice-snow-schools-annex": "the note after the last task, “上述任务的牵头单位、配合单位和完成时限详见附件。”, is read into item 6",
     # blind43, held out, first run (2026-12-07, main at a6d6b13): maoming's 以上措施自印发之日起施行 paragraph was read into
     # the last item — fixed after measuring (rulesets/data/articles.yaml `closing`, `self_heads`; fixtures/fix43)
     # blind40, held out, first run (2026-12-07, main at cc60af5): songtao's 纪要 closing (“会议要求，各相关单位…”, the
@@ -393,7 +398,20 @@ def same_item(got: str | None, gold: str, path: Path) -> bool:
     return bool(qualifier) and item[0].endswith(qualifier)
 
 
-@pytest.mark.parametrize("which", list(PAIRS))
+# pairs whose planted defects are not both found today (strict xfail with the cause)
+DEFECTS_KNOWN: dict[str, str] = {
+    # blind45, held out, first run (2026-12-07, main at 8768769): the measure found, the clause not
+    "blind45": "clause_carried: the dropped (三) sentence 新建烘干设施不得使用燃煤热源 is taken as moved to the child's 9-character heading 新建改造烘干设施 (the windowed match of the shorter heading inside the clause scores 0.86)",
+}
+
+
+@pytest.mark.parametrize(
+    "which",
+    [
+        pytest.param(w, marks=pytest.mark.xfail(strict=True, reason=DEFECTS_KNOWN[w])) if w in DEFECTS_KNOWN else w
+        for w in PAIRS
+    ],
+)
 def test_pair_finds_both_defects(which):
     """The two planted defects of each pair (the unseen set's gold names the removed sentence `missing`,
     the blind sets', written blind, `clause`)."""
