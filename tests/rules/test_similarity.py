@@ -92,3 +92,22 @@ def test_best_coverage_on_fixture_sub_clauses() -> None:
         assert sim.best_coverage(part, texts) == want
         found += want[0] == 1.0
     assert found  # the early stop was exercised
+
+
+@pytest.mark.parametrize(
+    ("clause", "sentence", "below"),
+    [
+        # a draft's 9-character heading holds 6 characters of the 14-character clause in order: no carrier of it
+        ("新建烘干设施不得使用燃煤热源。", "新建改造烘干设施。", 0.8),
+        ("优化固体废物管理体制机制，强化部门分工协作。", "优化固体废物管理。", 0.8),
+    ],
+)
+def test_a_shorter_sentence_holds_no_more_of_a_clause_than_its_length(clause: str, sentence: str, below: float) -> None:
+    a, b = sim.compact(clause), sim.compact(sentence)
+    assert sim._similarity(a, b, *sim._dictionary(a)) < below
+
+
+def test_a_sentence_holding_the_clause_still_matches_whole() -> None:
+    a = sim.compact("新建烘干设施不得使用燃煤热源。")
+    for b in ("新建烘干设施不得使用燃煤热源，现有设施限期改造。", "新建烘干设施一律不得使用燃煤热源。"):
+        assert sim._similarity(a, sim.compact(b), *sim._dictionary(a)) >= 0.8
