@@ -40,6 +40,20 @@ def test_support_units_are_asked_to_assist_not_handed_the_task() -> None:
     assert _hits(draft) == {}
 
 
+@pytest.mark.parametrize(
+    ("clause", "reported"),
+    [
+        # the 责任单位 field's own words say who supports: 灵武市农业农村局 assists, as under 配合单位
+        ("（责任单位：乡农业农村综合服务中心牵头，灵武市农业农村局配合）", set()),
+        # beside a lead named under its own key, the 责任单位 answer for the task
+        ("（牵头单位：乡农业农村综合服务中心；责任单位：灵武市农业农村局）", {"灵武市农业农村局"}),
+    ],
+)
+def test_a_support_unit_inside_a_responsible_field_is_support(clause: str, reported: set[str]) -> None:
+    draft = f"灵武市白土岗乡光伏园区板下种养殖发展实施方案\n一、重点任务\n（一）科学规划种养区域。划定种植区。{clause}\n"
+    assert set(_hits(draft)) == reported
+
+
 # divisions whose own bodies are named with their kind's word (rulesets/data/levels.yaml own_unit_words / unit_words):
 # a 林区 (神农架林区, blind10) and a 特区 (六枝特区) as a county writes 县, an 自治县/自治旗/自治州 with 县/旗/州, a
 # 盟 with 盟, a 地区 (阿克苏地区) with 地区

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from engine.extract.responsibility import KEY_RE, is_lead_key
+from engine.extract.responsibility import KEY_RE, is_lead_key, is_primary_key
 from engine.extract.unitnames import Mention, Where, is_level_word, mentions, own_words, registry_from, stem
 from engine.models import Measure
 from engine.parse.level import PROVINCES
@@ -156,7 +156,9 @@ def _role(mention: Mention, measure: Measure) -> str:
         return "support"
     at = r.text.find(mention.read.name)
     keys = [k.group(1) for k in KEY_RE.finditer(r.text, 0, at if at >= 0 else len(r.text))]
-    return "responsible" if keys and is_lead_key(keys[-1]) else "support"
+    # only beside a lead named under its own key: in (责任单位：A牵头，B配合) the field's own words make B support
+    beside_lead = len(keys) > 1 and not is_primary_key(keys[-1]) and any(map(is_primary_key, keys[:-1]))
+    return "responsible" if beside_lead and is_lead_key(keys[-1]) else "support"
 
 
 KIND = UnitLevel
