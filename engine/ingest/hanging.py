@@ -53,3 +53,16 @@ def duty_clause(paras: list[str]) -> str | None:
     clause = "（" + "，".join(parts) + "）"
     found = find_responsibility(clause)
     return clause if found is not None and found.start == 0 and found.end == len(clause) else None
+
+
+def duty_row(left: list[str] | None, right: list[str] | None) -> str | None:
+    """The units clause "（X牵头，Y配合）" of a two-cell layout row whose right cell holds only the measure's units
+    (`duty_clause`) beside a left cell holding text that is no such clause; None for any other row (the row is then
+    read cell by cell). `left`, `right`: each cell's paragraphs of text; None for a cell a reader took only the first
+    `DUTY_MAX` characters of (a longer cell): never a units cell, and on the left text that is none."""
+    if right is None or (left is not None and not any(p.strip() for p in left)):
+        return None
+    clause = duty_clause(right)
+    if clause is None or (left is not None and duty_clause(left) is not None):
+        return None
+    return clause

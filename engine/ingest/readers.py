@@ -37,7 +37,7 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
-from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_clause, hanging_label
+from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -539,13 +539,13 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
 
 
 def _with_duty_cell(left: list[RawLine], right: list[RawLine]) -> list[RawLine]:
-    """A two-cell row's lines: where the right cell holds only the measure's units (engine/ingest/hanging.py,
-    `duty_clause`) and the left cell text that is no such clause, the units as a clause at the end of the left
+    """A two-cell row's lines: where the right cell holds only the measure's units and the left cell text that is no
+    such clause (engine/ingest/hanging.py, `duty_row`), the units as a clause at the end of the left
     cell's last line of text; any other row cell by cell, as it was read."""
     texts = [k for k, (n, t) in enumerate(left) if n != _BOX and isinstance(t, str) and t.strip()]
     words = [t for n, t in right if n != _BOX and isinstance(t, str)]
-    clause = duty_clause(words) if texts else None
-    if clause is None or duty_clause([left[k][1] for k in texts]) is not None:  # type: ignore[misc]
+    clause = duty_row([left[k][1] for k in texts], words)  # type: ignore[misc]
+    if clause is None:
         return left + right
     k = texts[-1]
     n, text = left[k]
@@ -1133,8 +1133,8 @@ def _is_hanging_label(cell: object, seen: dict[int, int | None]) -> bool:
 
 def _duty_cell(cell: object, seen: dict[int, tuple[int, str] | None]) -> str | None:
     """The units clause "（X牵头，Y配合）" when `cell` is the right cell of a two-cell row holding only the measure's
-    units beside a left cell of text that is no such clause (engine/ingest/hanging.py, `duty_clause`); else None.
-    Only the first `DUTY_MAX` characters of each cell are read. `seen`: per row, its right cell and clause (or
+    units beside a left cell of text that is no such clause (engine/ingest/hanging.py, `duty_row`); else None.
+    Only the first `DUTY_MAX` characters of each cell are read (`_duty_paras`). `seen`: per row, its right cell and clause (or
     None), each row's cells read once."""
     row = cell.parent  # type: ignore[attr-defined]
     if row is None or row.tag != "tr":
@@ -1143,14 +1143,18 @@ def _duty_cell(cell: object, seen: dict[int, tuple[int, str] | None]) -> str | N
     if key not in seen:
         seen[key] = None
         cells = [c for c in row.iter() if c.tag in _CELL_TAGS]
-        if len(cells) == 2:
-            left = _head_text(cells[0], DUTY_MAX)
-            words = _head_text(cells[1], DUTY_MAX)
-            clause = duty_clause(words.split()) if len(words) < DUTY_MAX and left.strip() else None
-            if clause is not None and (len(left) >= DUTY_MAX or duty_clause(left.split()) is None):
-                seen[key] = (cells[1].mem_id, clause)
+        if len(cells) == 2 and (clause := duty_row(*(_duty_paras(c) for c in cells))) is not None:
+            seen[key] = (cells[1].mem_id, clause)
     found = seen[key]
     return found[1] if found is not None and found[0] == cell.mem_id else None  # type: ignore[attr-defined]
+
+
+def _duty_paras(cell: object) -> list[str] | None:
+    """A layout row's cell as `duty_row` reads it: its words apart by white space, from its first `DUTY_MAX`
+    characters; None for a cell with text that runs on past them (read only in part)."""
+    text = _head_text(cell, DUTY_MAX)
+    words = text.split()
+    return words if len(text) < DUTY_MAX or not words else None
 
 
 def _is_metadata_row(cell: object, seen: dict[int, bool]) -> bool:

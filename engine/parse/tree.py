@@ -22,36 +22,13 @@ from engine.models import Measure, Paragraph, Section
 from engine.parse import articles
 from engine.parse.numbering import Marker
 
-# Titles of general requirements: a measure of the measure style with such a title is `general`.
-GENERAL_TITLES = (
-    "指导思想",
-    "基本原则",
-    "主要原则",
-    "工作原则",
-    "总体目标",
-    "工作目标",
-    "主要目标",
-    "发展目标",
-    "总体要求",
-    "目标任务",
-    "总体思路",
-    "基本要求",
-    "指导原则",
-    "适用范围",
-    "编制依据",
-    "主要任务和目标",
-    "主要指标",
-    "具体指标",
-    "重要意义",
-    "重大意义",
-    "工作思路",
-)
-# General titles that state goals: their deadlines and targets are obligations (compared by
-# deadline-not-later and target-not-weaker); every other general title (指导思想, 基本原则, 重要意义 …)
-# is prose a child may condense, and so are the items numbered under it (1.坚持正确导向 …).
+# Titles of general requirements (rulesets/data/sections.yaml `general_titles`: 指导思想, 基本原则, 工作原则, 总体目标 …):
+# a measure of the measure style with such a title is `general`.
+# General titles that state goals (a word of sections.yaml `goal_words`: 目标, 指标, 要求): their deadlines and targets
+# are obligations (compared by deadline-not-later and target-not-weaker); every other general title (指导思想,
+# 基本原则, 重要意义 …) is prose a child may condense, and so are the items numbered under it (1.坚持正确导向 …).
 # 总体要求 encloses titled 指导思想 / 原则 / 目标 parts and, in some plans, untitled goals or tasks: it does
 # not pass "general" down (its titled parts decide for themselves).
-_GOAL_WORDS = ("目标", "指标", "要求")
 # Titles of a closing section of safeguards and general requirements (三、保障措施, 四、工作要求): rulesets/data/
 # sections.yaml `safeguard_titles`, the default list of lead_unit_required's `safeguards` too. Where the
 # plan's tasks are numbered at another depth (二、 (一) > 1., or a task table), the (一)…(三) under such a
@@ -69,6 +46,22 @@ def _section_words() -> dict[str, tuple[str, ...]]:
     """rulesets/data/sections.yaml: each list of headings by its name."""
     raw = read_data("sections.yaml", required=True) or {}
     return {str(k): tuple(str(w) for w in v or ()) for k, v in raw.items() if isinstance(v, list)}
+
+
+def general_titles() -> tuple[str, ...]:
+    """The headings of general requirements (rulesets/data/sections.yaml `general_titles`: 指导思想, 基本原则 …)."""
+    return _section_words().get("general_titles", ())
+
+
+@memo(1, copy="shared")
+def _general_longest_first() -> tuple[str, ...]:
+    """`general_titles`, the longest first (words of one length in the file's order), as a heading is taken apart."""
+    return tuple(sorted(general_titles(), key=len, reverse=True))
+
+
+def _goal_words() -> tuple[str, ...]:
+    """The words that make a general title one of goals (rulesets/data/sections.yaml `goal_words`: 目标, 指标, 要求)."""
+    return _section_words().get("goal_words", ())
 
 
 def schedule_titles() -> tuple[str, ...]:
@@ -256,8 +249,8 @@ INTRO_OPENERS = (
     "各级",
     "各地",
 )
+# the labels that may stand before the colon of a heading's intro: the general titles (`general_titles`), then these
 INTRO_LABELS = (
-    *GENERAL_TITLES,
     "主要任务",
     "工作任务",
     "重点任务",
@@ -301,6 +294,12 @@ def _balanced_quotes(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("“”", "‘’", "《》", "()", "（）"))
 
 
+@memo(1, copy="shared")
+def _intro_labels() -> tuple[str, ...]:
+    """The labels of a heading's intro (`general_titles`, then INTRO_LABELS), the longest first."""
+    return tuple(sorted((*general_titles(), *INTRO_LABELS), key=len, reverse=True))
+
+
 def unfuse_heading(rest: str) -> tuple[str, str] | None:
     """(heading, intro) when a section's heading text runs on into its intro sentence, else None.
 
@@ -314,7 +313,7 @@ def unfuse_heading(rest: str) -> tuple[str, str] | None:
         return None
     colon = min((k for k in (first.find(":", 0, 40), first.find("：", 0, 40)) if k >= 0), default=-1)
     if colon > 0:
-        for label in sorted(INTRO_LABELS, key=len, reverse=True):
+        for label in _intro_labels():
             at = colon - len(label)
             if at >= HEADING_MIN and first.startswith(label, at):
                 return rest[:at].strip(), rest[at:].strip()
@@ -335,9 +334,9 @@ def unfuse_heading(rest: str) -> tuple[str, str] | None:
 def is_general(title: str) -> bool:
     """指导思想, 总体目标, 指导思想和总体目标 … (only such words, joined by 和/与/、)."""
     t = title.strip()
-    if not t or not t.startswith(GENERAL_TITLES):
+    if not t or not t.startswith(general_titles()):
         return False
-    for w in sorted(GENERAL_TITLES, key=len, reverse=True):
+    for w in _general_longest_first():
         t = t.replace(w, "")
     return not _GENERAL_GLUE.sub("", t)
 
@@ -345,7 +344,7 @@ def is_general(title: str) -> bool:
 def is_principle(title: str) -> bool:
     """A general title that is not a goal nor 总体要求 (指导思想, 基本原则, 重大意义 …): what it encloses
     is general too."""
-    return is_general(title) and not any(w in title for w in _GOAL_WORDS)
+    return is_general(title) and not any(w in title for w in _goal_words())
 
 
 def build_nodes(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from engine.ingest import load_document
-from engine.ingest.hanging import duty_clause
+from engine.ingest.hanging import duty_clause, duty_row
 from engine.parse import parse_plan
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "fix44b"
@@ -68,3 +68,21 @@ def test_a_cell_of_units_alone_is_a_clause(paras: list[str], clause: str) -> Non
 @pytest.mark.parametrize("paras", [["2026年底前"], ["100%"], [], ["推进老旧小区改造，完成120个。"], ["x" * 300]])
 def test_a_cell_of_anything_else_is_no_clause(paras: list[str]) -> None:
     assert duty_clause(paras) is None
+
+
+_UNITS = ["市住建局牵头", "市水利局配合"]
+
+
+@pytest.mark.parametrize(("left", "right", "clause"), [
+    (["（一）改造城镇老旧小区。完成120个。"], _UNITS, "（市住建局牵头，市水利局配合）"),
+    (None, _UNITS, "（市住建局牵头，市水利局配合）"),  # a left cell read only in part is text, never a clause
+    ([], _UNITS, None),  # nothing on the left: no measure to give the units to
+    (["", "  "], _UNITS, None),
+    (["市商务局牵头"], _UNITS, None),  # two cells of units: a table of units, no measure
+    (["（一）改造城镇老旧小区。"], None, None),  # a right cell read only in part is no units cell
+    (["卫生户厕普及率"], ["2026年底前达到99%"], None),
+])
+def test_a_row_is_a_measure_and_its_units_only_when_the_left_cell_is_text_and_the_right_units(
+    left: list[str] | None, right: list[str] | None, clause: str | None
+) -> None:
+    assert duty_row(left, right) == clause

@@ -448,3 +448,39 @@ def test_an_article_plan_whose_articles_name_few_units_keeps_them_all(doc_of):
     ).format(sixth="")  # no unit lines at all
     plan = parse_plan(doc_of(text))
     assert [m.label for m in plan.measures] == ["第三条", "第四条", "第五条", "第六条", "第七条", "第八条"]
+
+
+@pytest.fixture
+def sections_file(tmp_path, monkeypatch):
+    """rulesets/data copied to a folder of the test's own, whose sections.yaml the test rewrites; every memo
+    cleared before and after, so the file is read again and nothing read from it outlives the test."""
+    import shutil
+
+    from engine import memo
+    from engine.extract import data
+
+    for f in data.DATA_DIR.iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    memo.clear_all()
+    yield tmp_path / "sections.yaml"
+    memo.clear_all()
+
+
+def test_principles_headings_come_from_the_data_file(sections_file):
+    """基本原则 / 工作原则 are principles headings because rulesets/data/sections.yaml `general_titles` says so, and
+    总体目标 is none because `goal_words` holds 目标: a heading the file adds is read as one with no code changed."""
+    from engine.parse.tree import is_principle
+
+    assert is_principle("工作原则") and is_principle("指导思想和基本原则")
+    assert not is_principle("总体目标") and not is_principle("推进原则")
+    text = sections_file.read_text("utf-8")
+    sections_file.write_text(text.replace("general_titles:\n", "general_titles:\n  - 推进原则\n"), "utf-8")
+    from engine import memo
+
+    memo.clear_all()
+    assert is_principle("推进原则") and is_general("推进原则和总体目标")
+    sections_file.write_text(text.replace("goal_words:\n", "goal_words:\n  - 原则\n"), "utf-8")
+    memo.clear_all()
+    assert not is_principle("工作原则") and is_general("工作原则")
