@@ -111,6 +111,17 @@ def _read(content: str) -> tuple[tuple[int, ...], Responsibility] | None:
     return numbers, r
 
 
+def speaks_of_items(text: str) -> str | None:
+    """The rest of `text` after a scope pointing back at the items and what they are (上述任务的牵头单位…详见附件,
+    以上各项措施要…: `scopes`, then `objects`), when `text` opens so and is no group clause (it assigns no unit: a
+    "（上述任务由X负责）" stays the clause of the items it covers); else None."""
+    flat = squeeze(text).rstrip("。.；;")
+    m = _data().pattern.match(flat)
+    if m is None or not m.group("object") or _read(text) is not None:
+        return None
+    return m.group("rest")
+
+
 def _closing_bracket(para: str) -> tuple[int, int] | None:
     """(start, end) of the bracket that closes `para` ("…。（以上第（一）至（三）项…）"), brackets inside it
     matched, or None."""

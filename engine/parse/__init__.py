@@ -43,6 +43,7 @@ from engine.parse.tree import (
     classify,
     make_measures,
     make_sections,
+    notes_after_lists,
     safeguard_words,
     unfuse_sections,
 )
@@ -562,6 +563,7 @@ def _parse_one(
         last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
+    notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
     classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
     unfuse_sections(nodes, paras)
 

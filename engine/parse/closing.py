@@ -130,6 +130,24 @@ def signature(texts: list[str]) -> tuple[list[str], str | None]:
     return [], None
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _item_notes() -> re.Pattern[str] | None:
+    notes = [str(n) for n in (read_data("closing.yaml", required=True) or {}).get("item_notes") or []]
+    return re.compile("|".join(f"(?:{n})" for n in notes)) if notes else None
+
+
+def notes_items(text: str) -> bool:
+    """A paragraph that speaks of a list's items as a whole (上述任务的牵头单位…详见附件, 以上措施要抓好落实: closing.yaml
+    `item_notes`), no part of the last item's text; a group clause assigning them units is none (groupclause)."""
+    from engine.extract.groupclause import speaks_of_items  # it reads engine.extract, which imports the parser's words
+
+    pattern = _item_notes()
+    if pattern is None or text.startswith(_CLAUSE_OPEN):
+        return False
+    rest = speaks_of_items(text)
+    return rest is not None and pattern.search(rest) is not None
+
+
 def is_firm(text: str) -> bool:
     """A paragraph that can only close the plan (see the module docstring)."""
     if _PUBLICITY.match(text):
@@ -143,6 +161,7 @@ def is_firm(text: str) -> bool:
         or (SELF_REF.search(text) and len(text) <= 1000)
         or _COMMENCEMENT.match(text)
         or articles.closes(text)  # 以上措施自印发之日起施行 / 上述措施由X负责解释 (rulesets/data/articles.yaml)
+        or notes_items(text)  # 上述任务的牵头单位…详见附件 after the plan's last item
         or _REQUEST.match(text)
         or _CONTACT.match(text)
         or _DISTRIBUTION.match(text)

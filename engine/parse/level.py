@@ -397,8 +397,10 @@ def _is_area_word(name: str) -> bool:
         return False
     if name in words or (len(name) == 2 and name[0] in kinds and name[1] in kinds):
         return True
-    if name.endswith(endings):
-        return True  # 智慧社区, 化工园区, 文明城市, 特色小镇 (`area_endings`)
+    if name.endswith(endings) and not _named(name):
+        # 智慧社区, 化工园区, 文明城市, 特色小镇, 黑土区, 国有林区 (`area_endings`); a division the gazetteer lists by its full
+        # name alone keeps it (金林区, 北林区: a one-character stem is no searchable name)
+        return True
     return any(
         name.endswith(suf) and len(name) > len(suf) and not _divisions(name[: -len(suf)]) for suf in listed
     )
@@ -407,9 +409,30 @@ def _is_area_word(name: str) -> bool:
 def _refused(
     hit: tuple[str, Level, int], text: str, pos: int, run: list[tuple[str, Level]], known: frozenset[str]
 ) -> bool:
-    """A kind of area read where a place starts (`_is_area_word`) is no place, unless the gazetteer lists it right
-    below the run's last place (阳泉市城区) or the document's bodies are named for it (`known`: 城区人民政府)."""
-    return _is_area_word(hit[0]) and hit[0] not in known and _below_at(text, pos, run) != hit
+    """A kind of area read where a place starts (`_is_area_word`), or a 区 no county can be right below a province
+    (`_province_area`), is no place, unless the gazetteer lists it right below the run's last place (阳泉市城区) or the
+    document's bodies are named for it (`known`: 城区人民政府)."""
+    return (
+        (_is_area_word(hit[0]) or _province_area(hit, run))
+        and hit[0] not in known
+        and _below_at(text, pos, run) != hit
+    )
+
+
+def _province_area(hit: tuple[str, Level, int], run: list[tuple[str, Level]]) -> bool:
+    """A 区 read by its form alone right after a province is an area of that province, no county: a county-level 区 lies
+    under a prefecture-level city (a 市辖区), but under a 直辖市 (a province whose name ends in 市: 北京市, 重庆市) and the
+    few a province administers itself, which the gazetteer lists right below it (神农架林区, read by `_below_at`).
+    黑龙江省黑土区…, 四川省藏区…, 内蒙古自治区半农半牧区… name the province's own areas. A name the gazetteer lists
+    anywhere (黑龙江省哈尔滨市… skipping nothing, 广东省顺德区 skipping 佛山市) stays, and so do zones that issue plans
+    through their own 管委会 (贵州省贵安新区, …开发区, …示范区: `_ZONE_ENDS`). Source: 《中华人民共和国行政区划简册》."""
+    if not run or run[-1][1] != "province" or hit[1] != "county" or not hit[0].endswith("区"):
+        return False
+    province = run[-1][0]
+    full = next((f for f, short in PROVINCES.items() if province in (f, short)), province)
+    if full.endswith("市") or hit[0].endswith(("新区", *_ZONE_ENDS)):
+        return False
+    return not (_divisions(hit[0]) or _named(hit[0]))
 
 
 def is_national(text: str) -> bool:

@@ -383,6 +383,24 @@ def build_nodes(
     return nodes
 
 
+def notes_after_lists(nodes: list[Node], paras: list[Paragraph], is_note: Callable[[str], bool]) -> None:
+    """Give a list's closing note to the list's parent: an unnumbered paragraph in the body of the last item of a
+    list (the next node is neither its child nor its sibling) that speaks of the items as a whole (`is_note`:
+    上述任务的牵头单位、配合单位和完成时限详见附件) is no part of that item's text. It and what follows it in that body
+    go to the body of the item's parent (the section 二、重点任务 over items 1.–6.), whose text the list is; the
+    plan's last item is left to the closing (engine/parse/closing.py)."""
+    for i, n in enumerate(nodes[:-1]):
+        after = nodes[i + 1]
+        if n.parent is None or after.parent in (i, n.parent):
+            continue
+        at = next((pos for pos, k in enumerate(n.body) if is_note(paras[k].text)), None)
+        if at is None:
+            continue
+        parent = nodes[n.parent]
+        parent.body = sorted({*parent.body, *n.body[at:]})
+        n.body = n.body[:at]
+
+
 def carries_tasks(n: Node, has_children: bool) -> bool:
     """Task text: a sentence (。/；) on the heading line, or paragraphs below it.
 

@@ -260,7 +260,7 @@ class SelfReference(CheckKind):
         if nf and e < len(text) and re.match(nf, text[e]):
             return True
         npb = lv.get("not_preceded_by")
-        if npb and s > 0 and re.match(npb, text[s - 1]):
+        if npb and s > 0 and tu.compiled(npb).match(text, s - 1):  # a lookahead may read the word's head (样本县)
             return True
         cs, ce = tu.clause_around(text, s)
         rb, ra = lv.get("reference_before"), lv.get("reference_after")
