@@ -169,6 +169,9 @@ KNOWN: dict[str, str] = {
     "blind53/guangxi-province-offshore-aquaculture-duty-table": "units: a “附：重点任务责任分工” table at the end of the same text (no 附件 notice), rows keyed by the measure's （一） and short title, is not read",
     "blind53/jieyang-city-overseas-chinese-units-first": "units: items that name their units before the task, “1.市委统战部、市侨联：建立…”, are not read",
     "blind53/xingcun-town-tea-hills-village-leaders": "units: a clause opening with a person field, “（包村领导：某某；责任单位：X、Y）”, is not read",
+    # blind54, held out, first run (2026-12-07, main at 02b5666): 8 of 10, level 10/10, closing 9/10, pair one extra warning
+    "blind54/jiejinkou-township-hezhe-heritage-item-labels": "measures: items labelled “第一项　…”…“第五项　…” are not read (the sections 一、二、三、 are taken as the measures)",
+    "blind54/mori-county-boarding-schools-bracket-labels": "measures: items labelled “【一】…【五】” are not read (the sections 一、二、三、 are taken as the measures)",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
@@ -321,13 +324,16 @@ def test_the_heldout_set_is_eleven_documents_of_eleven_kinds():
 
 # the forms each blind set was written to cover (its README's table)
 _BLIND_FORMS = {"blind3": {".txt", ".docx"}}
+# a set written with fewer documents than asked (its examiner's README lists them): blind54's has ten
+_BLIND_COUNT = {"blind54": 10}
 
 
 @pytest.mark.parametrize("which", list(BLIND_SETS))
 def test_a_blind_set_is_eleven_documents_of_eleven_kinds(which):
     golds = [expected(n) for n in BLIND_NAMES[which]]
-    assert len(golds) == 11
-    assert len({g["jurisdiction"] for g in golds}) == 11
+    count = _BLIND_COUNT.get(which, 11)
+    assert len(golds) == count
+    assert len({g["jurisdiction"] for g in golds}) == count
     assert {g["level"] for g in golds} == {"national", "province", "city", "county", "town"}
     forms = {Path(g["file"]).suffix for g in golds}
     assert forms == _BLIND_FORMS.get(which, {".txt", ".docx", ".pdf", ".html"})
@@ -341,6 +347,8 @@ def closing_differences(name: str) -> list[str]:
 
 
 CLOSING_KNOWN: dict[str, str] = {
+    # blind54, held out, first run (2026-12-07, main at 02b5666)
+    "blind54/neimenggu-province-grazing-balance-star-table": "the note under the .docx task table, “注：标★的为牵头单位…”, is read into the last row's measure",
     # blind45, held out, first run (2026-12-07, main at 8768769): the note after the last task, “上述任务的牵头单位、配合
     # 单位和完成时限详见附件。”, was read into item 6 — fixed after measuring (closing.yaml `item_notes`; fixtures/fix45)
     # blind43, held out, first run (2026-12-07, main at a6d6b13): maoming's 以上措施自印发之日起施行 paragraph was read into
@@ -459,6 +467,8 @@ def test_pair_finds_both_defects(which):
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
 PAIR_KNOWN: dict[str, str] = {
+    # blind54, held out, first run (2026-12-07, main at 02b5666): both defects found, and one more warning
+    "blind54": "level_scope warns on “每周通报各地采集管理情况” kept word for word in the county child (理塘县): below a county stand its 乡镇, so 各地 may mean them (judged unclear)",
     # blind42, held out, first run (2026-12-07, main at 9f031b3): both defects found, and one more warning
     "blind42": "reference_outdated warns on the child's 《…专项行动计划（2023—2025年）》 cited as its basis in 2026 (period ended: judged unclear — the message asserts a successor the tool cannot know; the parent gets the same)",
 }
