@@ -1,7 +1,8 @@
 """reference_outdated: a reference no longer current at the draft's date, from rulesets/data/references.yaml.
 
 Party congresses cited as the current guidance after the next one opened (党的十九大精神 in 2023),
-plans and 纲要 cited as the basis after their period ended, laws cited under a repealed title.
+plans and 纲要 cited as the basis after the named successor replaced them, laws cited under a repealed
+title. A period that merely ended, with no successor in the data, is reference_period_ended's.
 Telling history (党的十九大以来, “十三五”时期) is not a finding.
 """
 
@@ -50,7 +51,11 @@ class Reference(_Data):
     label: str | None = Field(None, description="congress: how the successor is named when it is current")
     since: dt.date | None = Field(None, description="congress: the day it opened")
     until: dt.date | None = Field(None, description="the last day it is current (period: from the title)")
-    successor: str | None = Field(None, description="what to cite instead (congress: the one current at the date)")
+    successor: str | None = Field(
+        None,
+        description="what to cite instead (congress: the one current at the date); a period entry without one is "
+        "reported by reference_period_ended (its period ended; whether a new edition exists is not known)",
+    )
     source: str
 
     @field_validator("names")
@@ -73,6 +78,11 @@ class References(_Data):
     basis_cue: str = Field(description="plan/period: text right before the name that makes it the basis")
     history_after: str = Field(description="text right after the name that makes it history (以来, 时期)")
     repealed_words: str = Field(description="words in the clause saying a law is gone (废止)")
+    numbered_periods: dict[str, tuple[int, int]] = Field(
+        default_factory=dict,
+        description="period: a plan named by its number instead of its years (十四五 -> first and last year); a "
+        "name's group (?P<numbered>…) is looked up here",
+    )
     references: list[Reference] = Field(default_factory=list)
 
     @field_validator("current_cue", "current_object", "basis_cue", "history_after", "repealed_words")
@@ -93,9 +103,23 @@ class References(_Data):
                 out.append((("references", i, "before"), "a goal needs `before`"))
             if r.kind != "period" and r.until is None and r.kind != "congress":
                 out.append((("references", i, "until"), "a dated reference needs `until`"))
-            if r.kind == "period" and not any("(?P<end>" in n for n in r.names):
-                out.append((("references", i, "names"), "a period reference needs a group (?P<end>…) for the last year"))
+            if r.kind == "period" and not any("(?P<end>" in n or "(?P<numbered>" in n for n in r.names):
+                out.append((("references", i, "names"),
+                            "a period reference needs a group (?P<end>…) for the last year or (?P<numbered>…) for "
+                            "a key of numbered_periods"))
+        for key, (first, last) in self.numbered_periods.items():
+            if first > last:
+                out.append((("numbered_periods", key), "the first year is after the last"))
         return out
+
+    def period_end(self, m: re.Match[str]) -> int | None:
+        """The last year of the period a `period` name matched: its (?P<end>…) year, or its
+        (?P<numbered>…) plan's last year in `numbered_periods` (None: not listed there)."""
+        groups = m.groupdict()
+        if groups.get("end"):
+            return int(groups["end"])
+        found = self.numbered_periods.get(groups.get("numbered") or "")
+        return found[1] if found else None
 
 
 def read_references(path: Path) -> References:
@@ -128,6 +152,14 @@ _CLAUSE_END = "。；;！？!?\n"
 _LISTED_BEFORE = re.compile(r"(?:《[^《》]*》(?:[、]|以及|和|及|与)?)+$")
 
 
+def _title_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the 《…》 title [start, end) stands inside, else [start, end) itself."""
+    a, b = text.rfind("《", 0, start), text.find("》", end)
+    if a < 0 or b < 0 or text.rfind("》", a, start) >= 0 or text.find("《", end, b) >= 0:
+        return start, end
+    return a, b + 1
+
+
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """(clause text before the match, clause text after it)."""
     a = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
@@ -138,14 +170,16 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
 class ReferenceOutdated(CheckKind):
     name = "reference_outdated"
     description = (
-        "方案把已经过时的文件当作现行依据：2022 年 10 月党的二十大召开后仍写“深入贯彻党的十九大精神”，实施期已满的"
-        "规划、纲要（如《法治政府建设实施纲要（2015—2020年）》）仍作“根据”，已废止或改名的法律法规仍按旧名引用"
+        "方案把已经过时的文件当作现行依据：2022 年 10 月党的二十大召开后仍写“深入贯彻党的十九大精神”，已由写明的"
+        "新一期取代的规划、纲要（如《法治政府建设实施纲要（2015—2020年）》）仍作“根据”（只知实施期已满、不知有无新一期的，"
+        "见 reference_period_ended），已废止或改名的法律法规仍按旧名引用"
         "（《合同法》《信访条例》），已经实现的目标仍作为要实现的目标（2021 年 7 月后仍写“为全面建成小康社会提供保障”）。名单、日期和来源见 rulesets/data/references.yaml；回顾历史的写法"
         "（党的十九大以来、“十三五”时期）不报。方案日期取自落款日期或标题年份，否则取 --date；都没有时本检查跳过。"
     )
     description_en = (
         "The draft cites as current what is no longer: 党的十九大精神 after the 20th congress opened (October "
-        "2022), a plan or 纲要 whose period has ended as its basis, a law under a repealed or superseded title "
+        "2022), a plan or 纲要 replaced by a named successor as its basis (one whose period merely ended, with no "
+        "successor known, is reference_period_ended's), a law under a repealed or superseded title "
         "(《合同法》, 《信访条例》). The dated list and its sources are rulesets/data/references.yaml; telling "
         "history (党的十九大以来, “十三五”时期) is not reported. The draft's date comes from its date line or a year "
         "in its title, else --date; without one the check is skipped."
@@ -203,28 +237,45 @@ class ReferenceOutdated(CheckKind):
 
     @staticmethod
     def _hits(ref: Reference, refs: References, text: str, date: dt.date) -> Iterator[tuple[str, dt.date, int, int]]:
-        for pattern in ref.names:
-            for m in re.finditer(pattern, text):
-                until = ref.until
-                if ref.kind == "period":
-                    until = dt.date(int(m.group("end")), 12, 31)
-                if until is None or date <= until:
+        if ref.kind != "congress" and not ref.successor:
+            return  # no named successor (a period that ended): reference_period_ended's, which claims none
+        for quote, until, start, end in cited_as_current(ref, refs, text, after=date):
+            if date > until:
+                yield quote, until, start, end
+
+
+def cited_as_current(
+    ref: Reference, refs: References, text: str, after: dt.date | None = None
+) -> Iterator[tuple[str, dt.date, int, int]]:
+    """(quote, last day current, start, end) of each place `text` cites `ref` as current guidance, basis or
+    law, not as history; only those whose last day is before `after` when given (the clause is not read
+    for the others). A period's last day is the end of its last year (2016-2020年, 十三五: 2020-12-31)."""
+    for pattern in ref.names:
+        for m in re.finditer(pattern, text):
+            until = ref.until
+            if ref.kind == "period":
+                year = refs.period_end(m)
+                until = dt.date(year, 12, 31) if year else None
+            if until is None or (after is not None and after <= until):
+                continue
+            start, end = m.start(), m.end()
+            if ref.kind == "plan":
+                start, end = _title_around(text, start, end)  # 根据《某县…第十三个五年规划纲要》: the title is cited
+            before, rest = _clause(text, start, end)
+            if re.match(refs.history_after, rest):
+                continue
+            if ref.kind == "congress":
+                if not (re.search(refs.current_cue, before) and re.search(refs.current_object, rest)):
                     continue
-                before, after = _clause(text, m.start(), m.end())
-                if re.match(refs.history_after, after):
+            elif ref.kind in ("plan", "period"):
+                if not re.search(refs.basis_cue, _LISTED_BEFORE.sub("", before)):
                     continue
-                if ref.kind == "congress":
-                    if not (re.search(refs.current_cue, before) and re.search(refs.current_object, after)):
-                        continue
-                elif ref.kind in ("plan", "period"):
-                    if not re.search(refs.basis_cue, _LISTED_BEFORE.sub("", before)):
-                        continue
-                elif ref.kind == "goal":
-                    if ref.before and not re.search(ref.before, before):
-                        continue
-                elif before.endswith("原") or re.search(refs.repealed_words, before + after):
+            elif ref.kind == "goal":
+                if ref.before and not re.search(ref.before, before):
                     continue
-                yield m.group(), until, m.start(), m.end()
+            elif before.endswith("原") or re.search(refs.repealed_words, before + rest):
+                continue
+            yield m.group(), until, m.start(), m.end()
 
 
 KIND = ReferenceOutdated
