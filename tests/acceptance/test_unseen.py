@@ -415,8 +415,8 @@ def test_pair_finds_both_defects(which):
 # pairs whose child gets another warning or error, kept as strict xfails with their causes (blind8's, a
 # tier list 市、旗县区、乡镇、村四级 written for the county read as a list missing “村四级”, fixed on b8pair)
 PAIR_KNOWN: dict[str, str] = {
-    # blind42, held out, first run (2026-12-07, main at 9f031b3): both defects found, and one more warning
-    "blind42": "reference_outdated warns on the child's 《…专项行动计划（2023—2025年）》 cited as its basis in 2026 (period ended: judged unclear — the message asserts a successor the tool cannot know; the parent gets the same)",
+    # blind42's (reference_outdated warned on a 《…（2023—2025年）》 basis in 2026, claiming a successor it could not
+    # know) went on period45: an ended period with no successor in the data is reference_period_ended's info
 }
 
 
