@@ -16,7 +16,7 @@ from engine.ingest import from_text
 from engine.parse import parse_plan
 from engine.parse.dating import title_period
 from engine.pipeline import check
-from engine.rules.kinds.reference_outdated import load_references
+from engine.rules.references import load_references
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "period45"
 NOTICE = FIXTURES / "linze-county-elderly-care-notice.txt"

@@ -4,7 +4,8 @@
 plan for 2026—2027, or of one dated 2026: the cited period is over. Whether a new edition has been issued
 the tool cannot know, so it says only what the text proves (the cited period, when it ended, the draft's
 period or date) and asks the clerk to check: cite the new edition, or say why the ended one still applies.
-Citations rulesets/data/references.yaml names a successor for are reference_outdated's, reported there.
+Citations rulesets/data/references.yaml names a successor for are reference_outdated's, reported there
+(engine.rules.references reads the data and the citations for both).
 
 The draft's own reference point: its period, from its title (2026—2027年, “十五五”), else its date
 (engine.parse.dating: date line, title year, --date). With neither, nothing is judged. Read: the 印发
@@ -25,7 +26,7 @@ from engine.models import Plan
 from engine.parse.dating import title_period
 from engine.parse.frontmatter import title_core
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
-from engine.rules.kinds.reference_outdated import ReferenceOutdated, References, cited_as_current, load_references
+from engine.rules.references import References, cited_as_current, load_references, replaced
 
 
 class Options(KindOptions):
@@ -110,7 +111,7 @@ class ReferencePeriodEnded(CheckKind):
                 (a, b)
                 for r in named
                 if date is not None and not (r.hints and not any(h in text for h in r.hints))
-                for _, _, a, b in ReferenceOutdated._hits(r, refs, text, date)
+                for _, _, a, b in replaced(r, refs, text, date)
             ]
             for ref in ended:
                 if ref.hints and not any(h in text for h in ref.hints):
