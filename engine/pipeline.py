@@ -316,7 +316,13 @@ def check(
     summary.parent_sha256 = parent_sha
     summary.draft_date, summary.draft_date_source = draft_date(draft, date)
     if summary.draft_date is None:
-        summary.skipped = [r.id for r in loaded.rules if r.enabled and r.check in NEEDS_DATE_KINDS()]
+        from engine.rules.kinds import registry
+
+        summary.skipped = [
+            r.id
+            for r in loaded.rules
+            if r.enabled and r.check in NEEDS_DATE_KINDS() and not registry()[r.check].dated_without_date(draft)
+        ]
     report = Report(
         version=__version__,
         fingerprints=FINGERPRINT_SCHEME,

@@ -21,7 +21,7 @@ from engine import SCHEMAS_DIR
 from engine.extract.unitnames import UnitRegistry
 from engine.models import DiffReport, Plan, Report
 from engine.outputs import write_output
-from engine.rules.kinds.reference_outdated import References
+from engine.rules.references import References
 from engine.rules.ruleset import Ruleset
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from engine.models import Plan
@@ -33,6 +34,20 @@ def title_year(title: str) -> int | None:
             continue
         years.add(int(m.group(1)))
     return years.pop() if len(years) == 1 else None
+
+
+_TITLE_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[\-—–~～至到]\s*((?:19|20)\d{2})\s*年?")
+
+
+def title_period(title: str, numbered: Mapping[str, tuple[int, int]] | None = None) -> tuple[int, int] | None:
+    """The one period a title names for itself, first and last year: 2026—2027年 in 某县…行动方案（2026—2027年）,
+    or a plan's number listed in `numbered` (十五五 -> 2026, 2030), else None. Not a date (see above): what a
+    draft's own period tells is when it applies, for checks comparing it with a cited document's period."""
+    title = strip_quotes(title)  # a period inside 《…》 is another document's
+    found = {(int(m.group(1)), int(m.group(2))) for m in _TITLE_RANGE.finditer(title)}
+    found |= {tuple(years) for name, years in (numbered or {}).items() if name in title}  # type: ignore[misc]
+    found = {(a, b) for a, b in found if a <= b}
+    return found.pop() if len(found) == 1 else None
 
 
 _MONTH_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*$")

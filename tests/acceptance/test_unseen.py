@@ -469,8 +469,8 @@ def test_pair_finds_both_defects(which):
 PAIR_KNOWN: dict[str, str] = {
     # blind54, held out, first run (2026-12-07, main at 02b5666): both defects found, and one more warning
     "blind54": "level_scope warns on “每周通报各地采集管理情况” kept word for word in the county child (理塘县): below a county stand its 乡镇, so 各地 may mean them (judged unclear)",
-    # blind42, held out, first run (2026-12-07, main at 9f031b3): both defects found, and one more warning
-    "blind42": "reference_outdated warns on the child's 《…专项行动计划（2023—2025年）》 cited as its basis in 2026 (period ended: judged unclear — the message asserts a successor the tool cannot know; the parent gets the same)",
+    # blind42's (reference_outdated warned on a 《…（2023—2025年）》 basis in 2026, claiming a successor it could not
+    # know) went on period45: an ended period with no successor in the data is reference_period_ended's info
 }
 
 

@@ -67,7 +67,7 @@ def test_report_says_which_date_was_used() -> None:
     run = check(str(FIXTURES / "chengzhong-district-draft.txt"), allow_no_parent=True)
     s = run.report.summary
     assert (s.draft_date, s.draft_date_source) == (None, "none")
-    assert s.skipped == ["unit_outdated", "reference_outdated"]
+    assert s.skipped == ["unit_outdated", "reference_outdated", "reference_period_ended"]
     s = check(str(FIXTURES / "guangning-county-2016-2020.txt"), allow_no_parent=True).report.summary
     assert (s.draft_date, s.draft_date_source, s.skipped) == ("2017-07-07", "date_line", [])
 
@@ -154,7 +154,9 @@ def test_units_command_lists_and_proposes(tmp_path: Path) -> None:
 def test_text_summary_names_the_date_or_the_skipped_checks() -> None:
     draft = str(FIXTURES / "chengzhong-district-draft.txt")
     r = CliRunner().invoke(main, ["check", "--no-parent", "--fail-on", "none", draft])
-    assert "已跳过按日期的判断：unit_outdated、reference_outdated（只报告文中自身可证的" in r.output.replace("\n  ", "")  # wrapped
+    assert "已跳过按日期的判断：unit_outdated、reference_outdated、reference_period_ended（只报告文中自身可证的" in r.output.replace(
+        "\n  ", ""
+    )  # wrapped
     r = CliRunner().invoke(main, ["check", "--no-parent", "--fail-on", "none", "--date", "2023-06-01", "--lang", "en", draft])
     assert "Draft date: 2023-06-01 (from --date)" in r.output.replace("\n  ", " ")
     r = CliRunner().invoke(main, ["check", "--no-parent", "--date", "2023-13-01", draft])

@@ -36,6 +36,7 @@ KIND_MODULES: tuple[str, ...] = (
     "unit_level",
     "unit_naming",
     "reference_outdated",
+    "reference_period_ended",
 )
 
 

@@ -305,6 +305,11 @@ class CheckKind:
     needs_parent: ClassVar[bool] = False  # skipped (not failed) when there is no parent/obligations
     needs_date: ClassVar[bool] = False  # finds nothing without the draft's date; the report says it was skipped
 
+    def dated_without_date(self, plan: Plan) -> bool:
+        """A needs_date kind that can judge `plan` without its date all the same (by a period the plan states
+        for itself): the report does not call it skipped."""
+        return False
+
     def run(self, ctx: CheckContext, options: KindOptions) -> Iterable[Hit]:
         raise NotImplementedError
 

@@ -1,117 +1,25 @@
 """reference_outdated: a reference no longer current at the draft's date, from rulesets/data/references.yaml.
 
 Party congresses cited as the current guidance after the next one opened (党的十九大精神 in 2023),
-plans and 纲要 cited as the basis after their period ended, laws cited under a repealed title.
-Telling history (党的十九大以来, “十三五”时期) is not a finding.
+plans and 纲要 cited as the basis after the named successor replaced them, laws cited under a repealed
+title. A period that merely ended, with no successor in the data, is reference_period_ended's.
+Telling history (党的十九大以来, “十三五”时期) is not a finding. The data and the reading of a citation are
+engine.rules.references.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field
 
-from engine import RULESETS_DIR
-from engine.memo import memo
 from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.references import REFERENCES_PATH, Reference, References, load_references, replaced
 
-REFERENCES_PATH = RULESETS_DIR / "data" / "references.yaml"
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-def _regex(v: str) -> str:
-    try:
-        re.compile(v)
-    except re.error as e:
-        raise ValueError(f"bad regular expression: {e}") from None
-    return v
-
-
-class Reference(_Data):
-    """One dated reference: the names it is cited by, and when it stopped being current."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    kind: Literal["congress", "plan", "period", "law", "goal"]
-    names: list[str] = Field(min_length=1, description="regular expressions over normalised text")
-    hints: list[str] = Field(
-        default_factory=list,
-        description="plain words one of which every name contains: a text without any is not searched (speed)",
-    )
-    before: str | None = Field(
-        None, description="goal: text right before the name that makes it a task still ahead (为, 确保, 决胜)"
-    )
-    label: str | None = Field(None, description="congress: how the successor is named when it is current")
-    since: dt.date | None = Field(None, description="congress: the day it opened")
-    until: dt.date | None = Field(None, description="the last day it is current (period: from the title)")
-    successor: str | None = Field(None, description="what to cite instead (congress: the one current at the date)")
-    source: str
-
-    @field_validator("names")
-    @classmethod
-    def _names(cls, v: list[str]) -> list[str]:
-        return [_regex(x) for x in v]
-
-    @field_validator("before")
-    @classmethod
-    def _before(cls, v: str | None) -> str | None:
-        return None if v is None else _regex(v)
-
-
-class References(_Data):
-    """rulesets/data/references.yaml."""
-
-    sources: dict[str, str] = Field(default_factory=dict)
-    current_cue: str = Field(description="congress: a verb of following before the name, in its clause")
-    current_object: str = Field(description="congress: what is followed, after the name in its clause")
-    basis_cue: str = Field(description="plan/period: text right before the name that makes it the basis")
-    history_after: str = Field(description="text right after the name that makes it history (以来, 时期)")
-    repealed_words: str = Field(description="words in the clause saying a law is gone (废止)")
-    references: list[Reference] = Field(default_factory=list)
-
-    @field_validator("current_cue", "current_object", "basis_cue", "history_after", "repealed_words")
-    @classmethod
-    def _cues(cls, v: str) -> str:
-        return _regex(v)
-
-    def problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        out: list[tuple[tuple[str | int, ...], str]] = []
-        for i, r in enumerate(self.references):
-            for j, name in enumerate(r.names):
-                literal = re.fullmatch(r"[^\\()\[\]?*+|{}.^$]+", name)
-                if r.hints and literal and not any(h in name for h in r.hints):
-                    out.append((("references", i, "names", j), "contains none of the reference's hints"))
-            if r.source not in self.sources:
-                out.append((("references", i, "source"), f"no source with id '{r.source}' in `sources`"))
-            if r.kind == "goal" and r.before is None and not r.names:
-                out.append((("references", i, "before"), "a goal needs `before`"))
-            if r.kind != "period" and r.until is None and r.kind != "congress":
-                out.append((("references", i, "until"), "a dated reference needs `until`"))
-            if r.kind == "period" and not any("(?P<end>" in n for n in r.names):
-                out.append((("references", i, "names"), "a period reference needs a group (?P<end>…) for the last year"))
-        return out
-
-
-def read_references(path: Path) -> References:
-    from engine.rules.loader import read_data_model
-
-    return read_data_model(path, References, "a reference list is a mapping with sources, references …")
-
-
-# one References per file and mtime: the shipped list and an office's own
-@memo(4, copy="shared")
-def _load(path: str, stamp: float) -> References:
-    return read_references(Path(path))
-
-
-def load_references(path: Path = REFERENCES_PATH) -> References:
-    return _load(str(path), path.stat().st_mtime if path.is_file() else -1.0)
+__all__ = ["KIND", "REFERENCES_PATH"]
 
 
 class Options(KindOptions):
@@ -122,30 +30,19 @@ class Options(KindOptions):
     file: str | None = Field(None, description="a reference list to use instead of rulesets/data/references.yaml")
 
 
-_CLAUSE_END = "。；;！？!?\n"
-# titles cited one after another before this one (根据《A》、《B》和《C》): the cue before the first
-# governs them all
-_LISTED_BEFORE = re.compile(r"(?:《[^《》]*》(?:[、]|以及|和|及|与)?)+$")
-
-
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """(clause text before the match, clause text after it)."""
-    a = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
-    stops = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0]
-    return text[a:start], text[end : min(stops, default=len(text))]
-
-
 class ReferenceOutdated(CheckKind):
     name = "reference_outdated"
     description = (
-        "方案把已经过时的文件当作现行依据：2022 年 10 月党的二十大召开后仍写“深入贯彻党的十九大精神”，实施期已满的"
-        "规划、纲要（如《法治政府建设实施纲要（2015—2020年）》）仍作“根据”，已废止或改名的法律法规仍按旧名引用"
+        "方案把已经过时的文件当作现行依据：2022 年 10 月党的二十大召开后仍写“深入贯彻党的十九大精神”，已由写明的"
+        "新一期取代的规划、纲要（如《法治政府建设实施纲要（2015—2020年）》）仍作“根据”（只知实施期已满、不知有无新一期的，"
+        "见 reference_period_ended），已废止或改名的法律法规仍按旧名引用"
         "（《合同法》《信访条例》），已经实现的目标仍作为要实现的目标（2021 年 7 月后仍写“为全面建成小康社会提供保障”）。名单、日期和来源见 rulesets/data/references.yaml；回顾历史的写法"
         "（党的十九大以来、“十三五”时期）不报。方案日期取自落款日期或标题年份，否则取 --date；都没有时本检查跳过。"
     )
     description_en = (
         "The draft cites as current what is no longer: 党的十九大精神 after the 20th congress opened (October "
-        "2022), a plan or 纲要 whose period has ended as its basis, a law under a repealed or superseded title "
+        "2022), a plan or 纲要 replaced by a named successor as its basis (one whose period merely ended, with no "
+        "successor known, is reference_period_ended's), a law under a repealed or superseded title "
         "(《合同法》, 《信访条例》). The dated list and its sources are rulesets/data/references.yaml; telling "
         "history (党的十九大以来, “十三五”时期) is not reported. The draft's date comes from its date line or a year "
         "in its title, else --date; without one the check is skipped."
@@ -174,7 +71,7 @@ class ReferenceOutdated(CheckKind):
             for ref in refs.references:
                 if ref.kind not in options.kinds or (ref.hints and not any(h in text for h in ref.hints)):
                     continue
-                for quote, until, start, end in self._hits(ref, refs, text, date):
+                for quote, until, start, end in replaced(ref, refs, text, date):
                     # one finding per congress per measure (十九大 and 十九届五中全会 are one slip), one per
                     # title otherwise: 《合同法》《物权法》 are two citations to correct
                     key = (item, ref.id, "" if ref.kind == "congress" else quote)
@@ -200,31 +97,6 @@ class ReferenceOutdated(CheckKind):
                 if r.kind == "congress" and r.since and r.since <= date and (r.until is None or date < r.until):
                     return r.label or r.id
         return ref.successor or ""
-
-    @staticmethod
-    def _hits(ref: Reference, refs: References, text: str, date: dt.date) -> Iterator[tuple[str, dt.date, int, int]]:
-        for pattern in ref.names:
-            for m in re.finditer(pattern, text):
-                until = ref.until
-                if ref.kind == "period":
-                    until = dt.date(int(m.group("end")), 12, 31)
-                if until is None or date <= until:
-                    continue
-                before, after = _clause(text, m.start(), m.end())
-                if re.match(refs.history_after, after):
-                    continue
-                if ref.kind == "congress":
-                    if not (re.search(refs.current_cue, before) and re.search(refs.current_object, after)):
-                        continue
-                elif ref.kind in ("plan", "period"):
-                    if not re.search(refs.basis_cue, _LISTED_BEFORE.sub("", before)):
-                        continue
-                elif ref.kind == "goal":
-                    if ref.before and not re.search(ref.before, before):
-                        continue
-                elif before.endswith("原") or re.search(refs.repealed_words, before + after):
-                    continue
-                yield m.group(), until, m.start(), m.end()
 
 
 KIND = ReferenceOutdated
