@@ -99,9 +99,9 @@ def test_a_huge_box_table_is_read_in_bounded_time():
     lines = list(enumerate(["┌──────┬──┐", "│序号  │重点任务│牵头单位│配合单位│完成时限│", "├──┼──┤", *body, "└──────┘"], 1))
     long_row = [(1, "┌──┬──┬──┐"), (2, "│序号│重点任务│牵头单位│"), (3, "├──┼──┼──┤"), (4, "│1│开展│市局│")]
     long_row += [(k, f"│  │{cell}│  │") for k in range(5, 20005)]  # one row wrapped over 20,000 lines
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time of this process: a hang guard that other processes on the machine cannot trip
     out = text_table_lines(lines)
     one = text_table_lines(long_row)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert len(out) == 5000 and all(isinstance(r, TableRow) for _, r in out)
     assert len(one) == 1 and one[0][1].text.startswith("1.开展" + cell)

@@ -131,9 +131,9 @@ HOSTILE = {
 def test_a_hostile_megabyte_line_is_read_in_bounded_time(name: str) -> None:
     unit = HOSTILE[name]
     line = "window.x=" + unit * (1_000_000 // len(unit))
-    start = time.perf_counter()
+    start = time.process_time()
     cut([(1, line), (2, "（一）某某。")])
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 def test_a_masthead_s_marks_above_a_short_notice_leave_it_whole() -> None:
