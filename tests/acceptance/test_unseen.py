@@ -153,8 +153,7 @@ KNOWN: dict[str, str] = {
     # blind46, held out, first run (2026-12-07, main at 9db0819, after blind45's similarity fix): 11 of 11, level 11/11, closing 11/11, pair right, alone no finding
     # blind47, held out, first run (2026-12-07, main at 97cd246): 11 of 11, level 11/11, closing 11/11, pair right, alone no finding
     # blind48, held out, first run (2026-12-07, main at 68b685b): 9 of 11, level 11/11, closing 11/11, pair right
-    "blind48/ggj-national-public-institution-water-saving": "measures: items labelled “措施一：”…“措施六：” are not read (the sections 一、二、三、 are taken as the measures)",
-    "blind48/guoluo-prefecture-grassland-lead-mark": "units (.html): a “（牵头）” mark on its own <br> line under the lead unit in a 责任单位 cell is read as a name; every unit of the cell then leads",
+    # (ggj's "措施一：" labels read since fix48 (entry_numbering.yaml words); guoluo's （牵头） on its own <br> line since fix48)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
