@@ -248,6 +248,8 @@ def names_break(last: str, line: str) -> bool:
         last = last[: mark.start()]
     if mark_alone(line) is not None:
         return mark is None and last.endswith(units.suffixes)
+    if mark is not None and not last:  # the line above is a mark alone, its name's above it: a name opens here
+        return bool(body_starts(line, 0) or line.startswith(units.openers) or levels.place_at(line, 0))
     # a name's own ending (局, 厅, 政府, 海关: rulesets/data/units.yaml `suffixes`), not a set of places named without
     # one: "各县（市）" then "区政府" is 各县（市）区政府; the next line opens a name by its place or level word, or as a
     # body with neither opens (中国铁路…, 国网…: units.yaml `openers`)

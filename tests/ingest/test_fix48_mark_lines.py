@@ -62,6 +62,8 @@ def test_a_role_mark_alone_on_a_line(line, mark):
         ("州农业农村局", "（牵头）", True),
         ("州农业农村局（牵头）", "（配合）", False),  # a name marked already takes no second mark
         ("州市场监督管", "牵头", False),  # no whole name before the mark: no break
+        ("（牵头单位）", "县医疗保障局", True),  # the mark alone above: its name ended there, a name opens
+        ("（牵头）", "负责协调", False),  # nor after it where the line opens no name
     ],
 )
 def test_a_mark_alone_under_a_whole_name_is_a_line_of_its_own(last, line, two):
