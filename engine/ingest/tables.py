@@ -585,6 +585,9 @@ def _read_as_header_says(piece: str, reading: str | tuple[str, ...]) -> list[tup
     return out
 
 
+_MARK_MAX = 12  # characters: a line longer than this is no role mark alone (（牵头单位）, (配合), 牵头负责)
+
+
 def _units(b: _Builder, text: str, start: int, fixed: bool = False) -> None:
     """Unit names; paragraph breaks and spaces between names become 、 (else names would run together). `fixed`:
     the names are not printed here (a copied cell: `_ditto`), every character maps to `start`. A role mark alone on
@@ -594,8 +597,8 @@ def _units(b: _Builder, text: str, start: int, fixed: bool = False) -> None:
     breaks = list(_WS_RUN.finditer(text))
     bounds = [0, *(x for m in breaks for x in (m.start(), m.end())), len(text)]
     pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
-    marks = [mark_alone(text[a:e]) if k and mark_alone(text[pieces[0][0] : pieces[0][1]]) is None else None
-             for k, (a, e) in enumerate(pieces)]  # fmt: skip
+    labels = len(pieces) > 1 and mark_alone(text[pieces[0][0] : pieces[0][1]]) is not None
+    marks = [mark_alone(text[a:e]) if k and not labels and e - a <= _MARK_MAX else None for k, (a, e) in enumerate(pieces)]
     for k, (a, e) in enumerate(pieces):
         at = start if fixed else None
         if k:
