@@ -71,7 +71,7 @@ def test_a_mark_alone_under_a_whole_name_is_a_line_of_its_own(last, line, two):
 
 
 def test_a_cell_opening_with_a_role_word_is_read_as_before():
-    """"牵头 / X / 配合 / Y" sets role words as the lines' labels, not as marks after names: no name takes a mark."""
+    """A cell "牵头 / X / 配合 / Y" sets role words as the lines' labels, not as marks after names: no name takes a mark."""
     from engine.ingest.tables import _Builder, _units
 
     b = _Builder()
