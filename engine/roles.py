@@ -378,6 +378,29 @@ def role_mark() -> re.Pattern[str]:
     )
 
 
+@memo(1, copy="shared")  # one compiled pattern from the one file
+def _mark_alone() -> re.Pattern[str]:
+    r = roles()
+    lead = _alt([*r.bare_lead, *r.lead_fields, *r.lead_verbs, *r.clause_lead_verbs])
+    support = _alt([*r.bare_support, *r.support_fields, *r.support_verbs])
+    words = f"(?:{lead}|{support})"
+    return re.compile(f"[{re.escape(MARK_OPEN)}]\\s*{words}\\s*[{re.escape(MARK_CLOSE)}]|(?P<bare>{words})")
+
+
+def mark_alone(line: str) -> str | None:
+    """`line` (one line of a unit cell, spaces around it aside) is wholly a role mark, the words of `role_mark`: the
+    mark as it reads after the name above it ("（牵头）", "(配合)", "（主责）" as printed; a bare "牵头" or "配合",
+    two characters at least, set in brackets: "（牵头）"), else None. A cell listing its units one a line may set the
+    lead's mark on a line of its own under the name (fixtures/fix48): the mark is that name's, not a unit."""
+    s = line.strip(" \t\u3000\r\n")
+    m = _mark_alone().fullmatch(s)
+    if m is None:
+        return None
+    if m.group("bare") is None:
+        return s
+    return f"（{s}）" if len(s) >= 2 else None
+
+
 @memo(1, copy="shared")  # one read-only mapping from the one file
 def _known_roles() -> Mapping[str, str]:
     """Each label known whole (a field, a bare stem, a clause label) -> its role (no label has two)."""

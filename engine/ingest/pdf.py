@@ -30,7 +30,7 @@ from itertools import pairwise
 from engine.ingest import furniture, pdf_tables
 from engine.ingest.normalise import WIDE, light
 from engine.numbering_marks import opens_with_mark
-from engine.roles import role_mark
+from engine.roles import mark_alone, role_mark
 
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _WORD = re.compile(r"[A-Za-z0-9]")
@@ -231,7 +231,9 @@ def names_break(last: str, line: str) -> bool:
     then "办公室" (no name starts at 办). A body's branch in a place goes on its name: "中国人民银行" then "黑龙江省分
     行", "国家矿山安全监察局" then "山西局" (a national body, then a place: its office there), "中国农业银行" then
     "鸡西分行" (a place, then a branch's ending: rulesets/data/units.yaml `branches`). A role mark after a whole name
-    closes it: "市工业和信息化局（牵头）" then "市商务局" are two units (fixtures/fix41b)."""
+    closes it: "市工业和信息化局（牵头）" then "市商务局" are two units (fixtures/fix41b). A role mark alone on the next line
+    ("（牵头）", a bare "牵头": engine/roles.py `mark_alone`) under a whole name is a line of its own, the name's mark
+    (the cell's reader joins it to the name: engine/ingest/tables.py `_units`; fixtures/fix48)."""
     if not (_NAME.match(last) and _NAME.match(line)):
         return False
     from engine.extract.data import unit_data  # imported here: ingest runs before extract is needed
@@ -244,6 +246,10 @@ def names_break(last: str, line: str) -> bool:
     mark = role_mark().search(last)
     if mark is not None:
         last = last[: mark.start()]
+    if mark_alone(line) is not None:
+        return mark is None and last.endswith(units.suffixes)
+    if mark is not None and not last:  # the line above is a mark alone, its name's above it: a name opens here
+        return bool(body_starts(line, 0) or line.startswith(units.openers) or levels.place_at(line, 0))
     # a name's own ending (局, 厅, 政府, 海关: rulesets/data/units.yaml `suffixes`), not a set of places named without
     # one: "各县（市）" then "区政府" is 各县（市）区政府; the next line opens a name by its place or level word, or as a
     # body with neither opens (中国铁路…, 国网…: units.yaml `openers`)

@@ -38,6 +38,7 @@ from engine.ingest import budgets, matrix
 from engine.ingest.normalise import to_simplified
 from engine.ingest.numbering import CN_NUMERALS as _CN_NUM
 from engine.memo import memo
+from engine.roles import mark_alone
 from engine.roles import roles as role_words
 
 # the words of each column (序号, 重点任务, 牵头单位 / 主办单位, 责任单位, 配合单位 / 协办单位, 完成时限) are data:
@@ -584,16 +585,34 @@ def _read_as_header_says(piece: str, reading: str | tuple[str, ...]) -> list[tup
     return out
 
 
+_MARK_MAX = 12  # characters: a line longer than this is no role mark alone (（牵头单位）, (配合), 牵头负责)
+
+
 def _units(b: _Builder, text: str, start: int, fixed: bool = False) -> None:
     """Unit names; paragraph breaks and spaces between names become 、 (else names would run together). `fixed`:
-    the names are not printed here (a copied cell: `_ditto`), every character maps to `start`."""
-    last = 0
-    for m in _WS_RUN.finditer(text):
-        b.add(text[last : m.start()], start if fixed else None, start=start + last)
-        if text[m.start() - 1] not in _LIST_MARKS and text[m.end() : m.end() + 1] not in _LIST_MARKS:
-            b.add("、", start if fixed else start + m.start())  # a name's own 、 before the break is kept, not doubled
-        last = m.end()
-    b.add(text[last:], start if fixed else None, start=start + last)
+    the names are not printed here (a copied cell: `_ditto`), every character maps to `start`. A role mark alone on
+    its line under a name ("X⏎（牵头）⏎Y", "X⏎牵头⏎Y": engine/roles.py `mark_alone`) is that name's: joined to it with
+    no 、 between, a bare one in brackets ("X（牵头）、Y"), as the responsibility clauses read a mark after a name. Not
+    in a cell that opens with a role word (its lines are labels, "牵头⏎X⏎配合⏎Y", not marks)."""
+    breaks = list(_WS_RUN.finditer(text))
+    bounds = [0, *(x for m in breaks for x in (m.start(), m.end())), len(text)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    labels = len(pieces) > 1 and mark_alone(text[pieces[0][0] : pieces[0][1]]) is not None
+    marks = [mark_alone(text[a:e]) if k and not labels and e - a <= _MARK_MAX else None for k, (a, e) in enumerate(pieces)]
+    for k, (a, e) in enumerate(pieces):
+        at = start if fixed else None
+        if k:
+            gap = breaks[k - 1]
+            joined = marks[k] is not None
+            if not joined and text[gap.start() - 1] not in _LIST_MARKS and text[gap.end() : gap.end() + 1] not in _LIST_MARKS:
+                b.add("、", start if fixed else start + gap.start())  # a name's own 、 before the break is kept
+        mark = marks[k]
+        if mark is not None and mark != text[a:e]:  # a bare 牵头: in the brackets a mark after a name has
+            b.add(mark[0], at if fixed else start + a)
+            b.add(text[a:e], at, start=start + a)
+            b.add(mark[-1], at if fixed else start + e - 1)
+        else:
+            b.add(text[a:e], at, start=start + a)
 
 
 @memo(1, copy="shared")  # built once from the roles data; a compiled pattern and a frozen mapping

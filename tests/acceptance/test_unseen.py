@@ -153,8 +153,6 @@ KNOWN: dict[str, str] = {
     # blind46, held out, first run (2026-12-07, main at 9db0819, after blind45's similarity fix): 11 of 11, level 11/11, closing 11/11, pair right, alone no finding
     # blind47, held out, first run (2026-12-07, main at 97cd246): 11 of 11, level 11/11, closing 11/11, pair right, alone no finding
     # blind48, held out, first run (2026-12-07, main at 68b685b): 9 of 11, level 11/11, closing 11/11, pair right
-    "blind48/ggj-national-public-institution-water-saving": "measures: items labelled “措施一：”…“措施六：” are not read (the sections 一、二、三、 are taken as the measures)",
-    "blind48/guoluo-prefecture-grassland-lead-mark": "units (.html): a “（牵头）” mark on its own <br> line under the lead unit in a 责任单位 cell is read as a name; every unit of the cell then leads",
     # blind49, held out, first run (2026-12-07, main at 8411366): 10 of 11, level 11/11, closing 11/11, pair right
     "blind49/chongming-district-flood-typhoon-sections": "measures: the safeguards （一）…（三） under 四、保障措施, each closing with “（X负责）”, are read as measures after the six tasks of 二、重点任务",
     # blind50, held out, first run (2026-12-07, main at 2c3e9ce): 10 of 11, level 10/11, closing 11/11, pair right
