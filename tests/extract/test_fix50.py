@@ -52,7 +52,7 @@ def test_a_city_named_by_its_bare_stem_asks_for_no_other_self_word(name):
         ("市教育局牵头，市财政局配合，2028年底前完成", ["市教育局"], ["市财政局"]),
         ("市教育局牵头，市财政局配合，长期坚持", ["市教育局"], ["市财政局"]),
     ],
-)
+)  # fmt: skip
 def test_a_deadline_before_the_roles_is_a_field_of_the_clause(content, lead, support):
     got = parse_clause_content(content)
     assert got is not None
@@ -98,6 +98,6 @@ def test_a_title_s_bare_stem_of_the_issuer_s_division_gives_the_full_name(title,
         ("通州运河文化带建设方案", "南通市人民政府办公室", "通州"),  # 通州 is no short form of 南通市
         ("儋州调声传承发展实施方案", "", "儋州"),  # no issuer names it in full: the title's reading
     ],
-)
+)  # fmt: skip
 def test_a_title_place_that_is_not_the_issuer_s_short_form_is_kept(title, issuer, want):
     assert infer([title, issuer], "")[0] == want
