@@ -111,6 +111,10 @@ class Roles:
     open_noun: int = 0
     not_nouns: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()  # the endings of `not_nouns` that name a person (责任人, 主办民警, 牵头领导)
+    # a clause's deadline part written with no label (roles.yaml `due_part`): the words of a standing task (长期坚持,
+    # 持续推进) and those that may close a date (2026年底前完成)
+    standing: tuple[str, ...] = ()
+    due_closers: tuple[str, ...] = ()
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -349,6 +353,8 @@ def roles() -> Roles:
         open_noun=int(open_raw.get("noun") or 0),
         not_nouns=_longest_first([*person_nouns, *(str(w) for w in open_raw.get("facets") or [])]),
         person_nouns=_longest_first(person_nouns),
+        standing=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("standing") or []]),
+        due_closers=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("closers") or []]),
     )
 
 

@@ -58,6 +58,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from engine.extract.data import lead_conventions, prose_roles, unit_data
+from engine.extract.deadlines import find_deadlines
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
 from engine.extract.sentences import (
     CLOSER_TO_OPENER,
@@ -668,6 +669,35 @@ def _other_fields(content: str) -> str:
     return "".join(out) + content[pos:] if out else content
 
 
+# a clause's first part, up to its first separator: where a deadline written with no label may stand
+_FIRST_PART_RE = re.compile(r"[ \t\n\u3000]*(?P<part>[^，,；;。：:()（）]{2,24}?)[ \t\u3000]*[，,；;]")
+
+
+def _is_due_part(part: str) -> bool:
+    """`part` is wholly a deadline (roles.yaml `due_part`): a date the deadline reader takes whole, from its first
+    character, a closing word allowed after it ("2027年12月底前", "2026年底前完成"); or a standing task's word whole
+    ("长期坚持", "持续推进")."""
+    part = squeeze(part)
+    if part in _ROLES.standing:
+        return True
+    found = find_deadlines(part)
+    if not found or found[0][0] != 0:
+        return False
+    rest = part[found[0][1] :]
+    return not rest or rest in _ROLES.due_closers
+
+
+def _without_due_part(content: str) -> str:
+    """`content` without a deadline part that opens it: "2027年12月底前，X牵头，Y配合" → "X牵头，Y配合",
+    "持续推进；责任单位：X" → "责任单位：X". The deadline is a field of the clause, written first with no label as
+    the trailing one ("X牵头，Y配合，2028年底前完成") is written last (the readers below skip a part after the units
+    that names none); it is no unit list and no clause's first part."""
+    m = _FIRST_PART_RE.match(content)
+    if m is None or not _is_due_part(m.group("part")):
+        return content
+    return content[m.end() :]
+
+
 # what stands before a role mark's bracket (a name's last character) and after it (the list going on or closing)
 _NOT_A_NAME_END = " \t\n\u3000" + BRACKET_OPEN + "：:；;，,、。"
 _ITEM_END = "、，,；;。\n" + _CLOSERS
@@ -715,6 +745,7 @@ def parse_clause_content(content: str) -> Parsed | None:
     content = without_asides(content)
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     content = _other_fields(content)
+    content = _without_due_part(content)  # (2027年12月底前，X牵头，Y配合): the deadline first, then the roles
     wrapper = _WRAPPER_RE.match(content)
     if wrapper and not KEY_RE.match(content, wrapper.end()):
         inner = parse_clause_content(content[wrapper.end() :])

@@ -697,7 +697,9 @@ def _from_candidates(
             if all(v == got[2] for v in votes):
                 return got
     if first is not None and first is titled and issuer is not None and _named_on(titled[0], *issuer, known):
-        first = issuer[0]  # 柳江古镇 (柳江镇人民政府), 宁乡花猪 (宁乡市农业农村局): the issuer's place
+        # 柳江古镇 (柳江镇人民政府), 宁乡花猪 (宁乡市农业农村局), 儋州调声 (儋州市人民政府办公室): the issuer's place;
+        # the division above it the title names, if the issuer names none (海南儋州调声…)
+        first = issuer[0] if issuer[0][1] is not None else (issuer[0][0], titled[1], issuer[0][2])
     issuers = [c for c in candidates[1:] if c and not is_national(c)]
     if first is not None and first[1] is None and first[0] not in chained and len(issuers) > 1:
         # the issuer printed as one line, split at its bodies (南昌市青山湖区人民政府 | 上海路街道办事处): the chain
@@ -721,9 +723,14 @@ def _named_on(
     宁乡花猪 read as a town 宁乡, issued by 宁乡市农业农村局, 宁乡市 a 县级市). The title's name is neither in the
     gazetteer nor the place of one of the document's bodies; the issuer's is (or its government is named for it);
     the title's opens with the issuer's stem and is that stem alone or goes on with more than a division's suffix
-    (阳朔镇 in a plan of 阳朔县 is a town of its own, and the title names it)."""
+    (阳朔镇 in a plan of 阳朔县 is a town of its own, and the title names it). A title's bare stem that the gazetteer
+    knows only as the short form of the issuer's own division is such a word too (儋州调声 of 儋州市人民政府办公室,
+    柳州螺蛳粉 of 柳州市, 杭州亚运 of 杭州市: a 州 read by its form, where the issuer names the city in full): the
+    jurisdiction is the full name, and its level and self-words are the full name's (全市, not 全州)."""
     name = issued[0]
-    if place == name or place in _SHORT or _divisions(place) or place in known or issued[2] == "national":
+    if place == name or place in _SHORT or place in known or issued[2] == "national":
+        return False
+    if (divisions := _divisions(place)) and not _short_of(divisions, name):
         return False
     flat = "".join(text.split())
     at = flat.find(name)
@@ -735,6 +742,13 @@ def _named_on(
         return False
     rest = place[len(stem) :]
     return rest not in PLACE_SUFFIXES
+
+
+def _short_of(divisions: list[Place], name: str) -> bool:
+    """Every one of `divisions` (those the gazetteer knows by a title's bare stem) is the division named `name` in
+    full: the stem is that division's short form (儋州 of 儋州市), no other division's."""
+    own = {p.code for p in _named(name)}
+    return bool(own) and all(p.code in own for p in divisions)
 
 
 def _resolve(places: list[tuple[str, Level]]) -> tuple[str, str | None, Level]:

@@ -157,7 +157,7 @@ KNOWN: dict[str, str] = {
     # blind49, held out, first run (2026-12-07, main at 8411366): 10 of 11, level 11/11, closing 11/11, pair right
     "blind49/chongming-district-flood-typhoon-sections": "measures: the safeguards （一）…（三） under 四、保障措施, each closing with “（X负责）”, are read as measures after the six tasks of 二、重点任务",
     # blind50, held out, first run (2026-12-07, main at 2c3e9ce): 10 of 11, level 10/11, closing 11/11, pair right
-    "blind50/sanjiang-county-dong-grand-song-deadline-first": "units: a clause opening with its deadline, “（2027年12月底前，X牵头，Y、Z配合）”, is not read",
+    # (sanjiang's deadline-first clause read since fix50)
     # blind51, held out, first run (2026-12-07, main at 26788e2): 8 of 11, level 11/11, closing 11/11, pair right
     "blind51/hebi-city-statistics-gbk": "units: a 责任单位 line whose units are separated by ASCII spaces only (and its wrapped, unlabelled second line) is read as one name per line",
     "blind51/shenjishu-national-internal-audit": "units: “和” joining the last support unit (计算机技术中心和内部审计指导监督司) is read as one name",
@@ -200,8 +200,7 @@ LEVEL_KNOWN: dict[str, str] = {
     # blind52, held out, first run (2026-12-07, main at d21ef1e)
     "blind52/ganjiang-newarea-green-finance-yishi": "level: a 新区 管委会 directly under a province (江西) is read as a county; the gold counts it as city, a zone ranking with the divisions under the government that set it up",
     "blind52/qianhai-authority-hk-youth-english": "jurisdiction: the issuer 深圳市前海管理局 is read as the city 深圳市; the gold counts the zone 前海 (county level, under 深圳)",
-    # blind50, held out, first run (2026-12-07, main at 2c3e9ce)
-    "blind50/danzhou-city-diaosheng-gbk": "jurisdiction: the title's bare stem 儋州 (儋州调声…) is taken where the issuer 儋州市人民政府办公室 names the city in full; as a 州 it also asks for 全州 (two self-reference findings)",
+    # blind50, held out, first run (2026-12-07, main at 2c3e9ce): danzhou's bare stem 儋州 read as 儋州市 since fix50
 }
 
 
