@@ -156,7 +156,7 @@ KNOWN: dict[str, str] = {
     "blind48/ggj-national-public-institution-water-saving": "measures: items labelled “措施一：”…“措施六：” are not read (the sections 一、二、三、 are taken as the measures)",
     "blind48/guoluo-prefecture-grassland-lead-mark": "units (.html): a “（牵头）” mark on its own <br> line under the lead unit in a 责任单位 cell is read as a name; every unit of the cell then leads",
     # blind49, held out, first run (2026-12-07, main at 8411366): 10 of 11, level 11/11, closing 11/11, pair right
-    "blind49/chongming-district-flood-typhoon-sections": "measures: the safeguards （一）…（三） under 四、保障措施, each closing with “（X负责）”, are read as measures after the six tasks of 二、重点任务",
+    # (chongming's safeguards （一）…（三） with “（X负责）” after 三、实施步骤: no measures since fix49)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
