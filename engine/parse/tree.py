@@ -675,9 +675,10 @@ def _framing(
     tasks_named = _tasks_name_units(nodes, ms_rank, first, guards | stages | leading, assigned)
     apart = set()
     if tasks_run_on or tasks_named:
+        closed = _after_the_tasks(nodes, would_be - duties, guards | stages | leading)
         for t in guards:
             items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
-            if first.get(t) == 1 and 2 * sum(assigned(nodes[i]) for i in items) <= len(items):
+            if first.get(t) == 1 and (2 * sum(assigned(nodes[i]) for i in items) <= len(items) or t in closed):
                 apart.add(t)
     return {
         i
@@ -686,6 +687,24 @@ def _framing(
     } | {i for i in range(len(nodes)) if stages.intersection(ancestors(nodes, i))} | {
         i for i, t in enumerate(top_of) if i != t and t in leading
     }
+
+
+def _after_the_tasks(nodes: list[Node], would_be: set[int], skip: set[int]) -> set[int]:
+    """Top-level sections that a section holding no tasks parts from the task sections before them: 二、重点任务
+    （一）…（六） 三、实施步骤 (the stages, or a paragraph of them) 四、保障措施 （一）…（三）. The plan has moved on from
+    its tasks to what frames them; a safeguards section there, starting again at (一), holds no measures even where
+    its items close with a unit clause (（区财政局负责）: who answers for the safeguard). A safeguards section right
+    after the tasks, its items naming units as the tasks do, is still counted among them. `skip`: the sections that
+    hold no tasks (safeguards, schedules, a leading section of general requirements)."""
+    top_of = _tops(nodes)
+    tops = [i for i, n in enumerate(nodes) if n.parent is None]
+    holding = {top_of[i] for i in would_be if i != top_of[i] and top_of[i] not in skip}
+    out = set()
+    for k, t in enumerate(tops):
+        before = [u for u in tops[:k] if u in holding]
+        if before and any(u not in holding for u in tops[tops.index(before[-1]) + 1 : k]):
+            out.add(t)
+    return out
 
 
 def _task_items(nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int]) -> list[int]:

@@ -155,7 +155,7 @@ KNOWN: dict[str, str] = {
     # blind48, held out, first run (2026-12-07, main at 68b685b): 9 of 11, level 11/11, closing 11/11, pair right
     # (ggj's “措施一：” labels read since fix48 (entry_numbering.yaml words); guoluo's （牵头） on its own <br> line since fix48)
     # blind49, held out, first run (2026-12-07, main at 8411366): 10 of 11, level 11/11, closing 11/11, pair right
-    "blind49/chongming-district-flood-typhoon-sections": "measures: the safeguards （一）…（三） under 四、保障措施, each closing with “（X负责）”, are read as measures after the six tasks of 二、重点任务",
+    # (chongming's safeguards （一）…（三） with “（X负责）” after 三、实施步骤: no measures since fix49)
     # blind50, held out, first run (2026-12-07, main at 2c3e9ce): 10 of 11, level 10/11, closing 11/11, pair right
     # (sanjiang's deadline-first clause read since fix50)
     # blind51, held out, first run (2026-12-07, main at 26788e2): 8 of 11, level 11/11, closing 11/11, pair right

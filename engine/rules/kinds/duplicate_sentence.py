@@ -118,7 +118,7 @@ class DuplicateSentence(CheckKind):
             for j, i in _within(body, options.min_len, options.ratio):
                 if _contrasted(cl[j][1], cl[i][1], options.contrasts):
                     continue
-                if m.title and _restates_heading(m.title, cl[i], cl[j]):
+                if m.title and _restates_heading(m.title, body, cl[i], cl[j]):
                     continue  # （六）启动1+X证书制度试点工作。…，启动1+X证书制度试点工作: the body restates its heading
                 if _shared_part(body, cl[i][0], cl[i][1], body, cl[j][0], cl[j][1], options.rest_ratio):
                     continue
@@ -176,14 +176,44 @@ class DuplicateSentence(CheckKind):
         )
 
 
-def _restates_heading(title: str, earlier: tuple[int, str, str], later: tuple[int, str, str]) -> bool:
+def _restates_heading(title: str, body: str, earlier: tuple[int, str, str], later: tuple[int, str, str]) -> bool:
     """The later clause restates the measure's heading, word for word or expanded (（二）将X纳入统一配置。将X纳入统一
     配置体系，…: the first sentence opens the heading out), or the earlier one is the heading and the later one says it
-    shorter: a heading and its body, not a sentence written twice."""
+    shorter: a heading and its body, not a sentence written twice. So does a later clause, inside a longer sentence of
+    the body, that names the heading's object with another verb (（一）建设市级城市运行管理中心。整合…资源，建成市级城市
+    运行管理中心，实现…: the heading names the task, the body what it builds, `_same_object`)."""
     head = _PUNCT.sub("", title)
     if later[1].strip() == title.strip():
         return True
-    return earlier[2] == head and (head in later[2] or later[2] in head)
+    if earlier[2] == head and (head in later[2] or later[2] in head):
+        return True
+    return (
+        _opens_with(title, body)
+        and earlier[0] < body.find(title.strip()) + len(title.strip()) <= later[0]
+        and earlier[2] in {_PUNCT.sub("", c) for c in _CLAUSE.findall(title)}
+        and _context(body, later[0], later[1]) is not None
+        and _same_object(earlier[2], later[2])
+    )
+
+
+def _opens_with(title: str, body: str) -> bool:
+    """The body opens with the heading (blanks before it aside)."""
+    head = title.strip()
+    return bool(head) and body.lstrip().startswith(head)
+
+
+# the most characters a verb (or its adverb) before the shared object may hold: 建设/建成, 加快推进/推动
+_VERB_MAX = 4
+
+
+def _same_object(a: str, b: str) -> bool:
+    """`a` and `b` end in the same words and differ only before them, in a verb of at most `_VERB_MAX` characters each
+    (建设市级城市运行管理中心 / 建成市级城市运行管理中心): one object, two verbs. A word changed inside the object
+    (事故灾害 / 事故灾难) is not that."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return 0 < len(a) - n <= _VERB_MAX and 0 < len(b) - n <= _VERB_MAX
 
 
 def _context(body: str, offset: int, clause: str) -> tuple[str, str] | None:

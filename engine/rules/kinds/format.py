@@ -10,7 +10,9 @@
   the normalised text drops them, so this reads Paragraph.orig. Layout is not reported: indentation,
   the space after a label (第一章　总则, 专栏1　…: rulesets/data/layout.yaml `caption_labels`), the
   alignment of a membership list (组　长：王　勇　镇党委书记: `roster_roles`) and the space between two
-  labelled fields of one line (责任单位：…　　完成时限：…).
+  labelled fields of one line (责任单位：…　　完成时限：…). Nor the spacing of quoted wording: a sign's or a slogan's
+  words quoted as they are written (施划“消防车通道　严禁占用”警示字样) keep their spaces; a number split from its
+  unit inside quotes (“2022 年”) is still a slip.
 - one symbol in two widths within the document (+ and ＋, ( and （, : and ：, ; and ；, , and ，,
   % and ％). The marks Chinese text writes in full width (rulesets/data/layout.yaml `full_width_in_chinese`:
   （ ） ： ； ，, GB/T 15834—2011) are reported where they stand half-width in Chinese text, however many
@@ -60,6 +62,8 @@ _SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
 # a numbered heading's words up to the space that ended its line (no sentence punctuation inside)
+# wording quoted as it is written (a sign, a slogan, a name): “…”, ‘…’, 「…」, 『…』 within one line
+_QUOTED = re.compile(r"“[^“”\n]{1,80}”|‘[^‘’\n]{1,80}’|「[^「」\n]{1,80}」|『[^『』\n]{1,80}』")
 _HEADING_RUN = re.compile(r"[^。；;，,：:！？!?\s]{1,20}[ \u3000]+")
 # a labelled field (责任单位：, 完成時限：): what follows a space that separates two fields of one line
 _FIELD_LABEL = re.compile(rf"[{_HAN}]{{2,6}}[ \u3000]*[:：]")
@@ -297,6 +301,8 @@ class Format(CheckKind):
             # 责任单位：A　B　C / （A牵头　B配合）: a space the text reads as the 、 between two units or the ，between two
             # parts of a clause (engine/ingest/unit_spaces.py)
             listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，" and p.orig[c - 1] in " \u3000"}
+            # quoted wording keeps its spaces between words (“消防车通道　严禁占用”); a number and its unit do not part
+            quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(orig)]
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
@@ -307,6 +313,9 @@ class Format(CheckKind):
                 and not _between_fields(orig, m)
                 and not any(a <= m.start() and m.end() <= b for a, b in persons)
                 and not any(m.start() < c <= m.end() for c in listed)
+                and not (
+                    any(a < m.start() and m.end() < b for a, b in quoted) and not orig[m.start() - 1].isdigit()
+                )
             ]
             groups: list[list[re.Match[str]]] = []
             for m in runs:

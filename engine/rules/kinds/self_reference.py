@@ -8,7 +8,8 @@ the wrong place (柳州治理体系 in a 城中区 plan). Three checks:
    我市/全市/本市 in a 区 plan. Not when the words refer to that level on purpose (按照全市统一部署,
    走在全市前列: `reference_before`/`reference_after`), nor inside 《》. Nor a self-word of a level above
    the draft (its ancestors in the gazetteer) naming a system of that level the draft connects to
-   (依托全市…信息平台 in a district: `connect_verbs` before it, `higher_things` after it). A district of a
+   (依托全市…信息平台 in a district: `connect_verbs` before it, `higher_things` after it), nor one naming that level's
+   whole as the frame the draft's area stands in (是全市防汛防台的前沿阵地: `higher_whole`). A district of a
    直辖市 (天津市河西区) is county-level under a province-level 市: its 全市 is the municipality's, as a
    prefecture-level city's district's 全市 is the city's; 全市 for the district's own area is still a slip.
 2. words whose meaning changes: a 自治区 parent says 全区 for the whole region; a district says 全区
@@ -135,7 +136,9 @@ class SelfReference(CheckKind):
                     for m in tu.find_all(w, text):
                         if self._skip_word(lv, text, m.start(), m.end(), qmask):
                             continue
-                        if w in higher and _names_higher_thing(lv, text, m.start(), m.end()):
+                        if w in higher and (
+                            _names_higher_thing(lv, text, m.start(), m.end()) or _in_higher_whole(lv, text, m.start(), w)
+                        ):
                             continue
                         hits.append((m.start(), m.end(), w, "foreign", _swap(w, own), None))
             if options.changed_meaning and ambiguous:
@@ -395,6 +398,23 @@ def _names_higher_thing(lv: dict, text: str, s: int, e: int) -> bool:
     cs, ce = tu.clause_around(text, s)
     verbs = tu.compiled(lv.get("connect_verbs") or r"(对接|接入)$")
     return bool(verbs.search(text[cs:s]) and tu.compiled(things).search(text[e:ce]))
+
+
+def _in_higher_whole(lv: dict, text: str, s: int, word: str) -> bool:
+    """The word at `s`, a self-word of a level above the draft, names that level's whole as the frame the draft's
+    area stands in (是全市防汛防台的前沿阵地, 为全市…提供保障: levels.yaml `higher_whole`): it speaks of the level
+    above, not as it."""
+    whole = lv.get("higher_whole") or {}
+    frames = whole.get("frames") or ()
+    if not frames or not tu.compiled(str(whole.get("word") or "$^")).search(word):
+        return False
+    cs, ce = tu.clause_around(text, s)
+    clause = text[cs:ce]
+    for frame in frames:
+        for m in tu.compiled(str(frame).replace("{word}", re.escape(word))).finditer(clause):
+            if m.start() <= s - cs < m.end():
+                return True
+    return False
 
 
 def _foreign_places(ctx: CheckContext) -> frozenset[str]:
