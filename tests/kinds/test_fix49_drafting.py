@@ -67,6 +67,9 @@ def _self_words(text: str, jurisdiction: str, parent: str) -> list[str]:
         ("我区作为全市对外开放的重要窗口，要提升口岸通关效率。", "城中区", "柳州市"),
         ("为全市经济社会发展作出更大贡献。", "城中区", "柳州市"),
         ("为全省粮食安全提供坚实支撑。", "龙泉市", "丽水市"),
+        # taking part in the upper level's event (the entrants are the draft's)
+        ("组织优秀队伍参加全国和全省赛事。", "武汉市", "湖北省"),
+        ("评选优秀节目参加全县“村晚”展演。", "九资河镇", "罗田县"),
     ],
 )
 def test_the_upper_whole_as_frame_is_not_reported(text: str, jurisdiction: str, parent: str) -> None:
@@ -75,7 +78,8 @@ def test_the_upper_whole_as_frame_is_not_reported(text: str, jurisdiction: str, 
 
 @pytest.mark.parametrize(
     "text",
-    ["推动全市地质灾害防治工作取得新成效。", "到2027年，全市养老机构护理型床位占比达到60%。", "是我市防汛工作的重点区域。"],
+    ["推动全市地质灾害防治工作取得新成效。", "到2027年，全市养老机构护理型床位占比达到60%。", "是我市防汛工作的重点区域。",
+     "举办全市中小学生足球赛。"],  # holding an event of the whole: speaking AS that level
 )
 def test_the_upper_word_for_the_drafts_own_area_is_still_reported(text: str) -> None:
     assert _self_words(text, "城中区", "柳州市") != []
@@ -128,3 +132,15 @@ def test_quoted_wording_keeps_its_spaces(line: str) -> None:
 @pytest.mark.parametrize("line", ["在“2026 年”底前完成施划。", "施划消防车通道\u3000严禁占用警示字样。"])
 def test_a_number_split_in_quotes_or_a_space_outside_them_is_reported(line: str) -> None:
     assert len(_spaces(line)) == 1
+
+
+def _town_words(text: str, parent: str | None) -> list[str]:
+    d = plan([measure("1", text)], jurisdiction="九资河镇", level="town", parent_j=parent)
+    return [h.quote for h in run(self_reference, ctx(d))]
+
+
+@pytest.mark.parametrize("parent", ["罗田县", None])
+def test_a_towns_county_is_above_it_whether_named_or_not(parent: str | None) -> None:
+    # a town stands in its county: 全县 is the level above it (named: 罗田县; else by the levels' ranks)
+    assert _town_words("评选优秀节目参加全县“村晚”展演。", parent) == []
+    assert _town_words("推动全县“村晚”活动提质。", parent) != []

@@ -376,16 +376,38 @@ def _higher_words(ctx: CheckContext, lv: dict, own: list[str]) -> frozenset[str]
     under a province-level 市, so 全市 there names the level above, as in a prefecture-level city's district;
     全省 in a 天津 district names nothing above it."""
     g = gazetteer()
-    above = [
-        (up.name, up.level) for p in _own_places(ctx) for a in p.ancestors if (up := g.places.get(a)) is not None
-    ]
+    mine = _own_places(ctx)
+    above = [(up.name, up.level) for p in mine for a in p.ancestors if (up := g.places.get(a)) is not None]
+    if ctx.draft.level == "town":  # a town stands in its county (`_own_places`): the county is above it too (全县)
+        above += [(p.name, p.level) for p in mine]
     if not above:
         draft = ctx.draft
         above = [(draft.parent_jurisdiction or "", "")]
         if ctx.parent is not None:
             above.append((ctx.parent.jurisdiction or "", ctx.parent.level))
     words = {w for name, level in above if name for w in places.self_words(lv, name, level)}
+    if not words:
+        # no ancestor named anywhere (a town plan saying only 九资河镇): the kinds of division above the draft's
+        # level say how those levels name themselves (a town's 全县, a county's 全市/全省)
+        words = _words_of_levels_above(lv, ctx.draft.level)
     return frozenset(words - set(own))
+
+
+def _words_of_levels_above(lv: dict, level: str) -> set[str]:
+    """The self-words (levels.yaml `self_words`, by suffix) of every kind of division ranked above `level`."""
+    from engine.parse.level import PLACE_SUFFIXES
+
+    ranks = {k: v.get("rank") for k, v in (lv.get("levels") or {}).items() if isinstance(v, dict)}
+    mine = ranks.get(level)
+    if mine is None:
+        return set()
+    table = lv.get("self_words") if isinstance(lv.get("self_words"), dict) else {}
+    return {
+        w
+        for suffix, words in table.items()
+        if (r := ranks.get(PLACE_SUFFIXES.get(suffix, ""))) is not None and r < mine
+        for w in words
+    }
 
 
 def _names_higher_thing(lv: dict, text: str, s: int, e: int) -> bool:
