@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from engine.ingest import furniture, pdf_tables
-from engine.ingest.tables import own_captions
 from engine.ingest.normalise import WIDE, light
+from engine.ingest.tables import own_captions
 from engine.numbering_marks import opens_with_mark
 from engine.roles import role_mark
 

@@ -124,7 +124,7 @@ def _zone_of(issuer: str, title: str, texts: str) -> Zone | None:
         name = rest[max(ends, default=0) :]
     setter = _opened_with(name) if kind is not None else None
     if setter is None and above:
-        place, parent, level = levels._resolve(above)
+        place, _, level = levels._resolve(above)
         setter = place, level
     if setter is None:
         return None
