@@ -99,11 +99,11 @@ def _zone_of(issuer: str, title: str, texts: str) -> Zone | None:
         return None
     head = t[: m.start()]
     above: list[tuple[str, Level]] = []
-    pos = 0
-    while (hit := levels.place_at(head, pos)) is not None and not zone_kind(hit[0]) and hit[2] < len(head):
+    pos = last = 0  # past the divisions named before the zone; where the last of them starts
+    while (hit := levels.place_at(head, pos)) is not None and not zone_kind(hit[0]):
         above.append(hit[:2])
-        pos = hit[2]
-    rest = head[pos:]
+        pos, last = hit[2], pos
+    rest = head[pos:]  # empty for a division's own body (中共某市某街道工作委员会): no zone
     if not rest or any(not "\u4e00" <= ch <= "\u9fff" for ch in rest if ch not in "()（）"):
         return None
     kind = zone_kind(rest)
@@ -116,7 +116,7 @@ def _zone_of(issuer: str, title: str, texts: str) -> Zone | None:
             return None
         name = rest
     elif rest == kind and above:
-        name = head  # 苏州工业园区, 天津经济技术开发区: the kind alone after its place names no zone of its own
+        name = head[last:]  # 苏州工业园区, 天津经济技术开发区: the kind alone after its place names no zone of its own
     else:
         # a 片区 of a zone (中国（广西）自由贸易试验区南宁片区): the inner zone, the name after the outer one's kind
         stop = len(rest) - len(kind)

@@ -120,6 +120,8 @@ def test_a_zone_ranks_below_the_government_that_set_it_up(name: str, level: str,
     (["城市管理示范区建设方案", "深圳市城市管理局"], "城市管理示范区", ("深圳市", None, "city")),
     (["前海国际人才港建设方案", "深圳市前海管理局"], "", ("深圳市", None, "city")),  # never named in full as a zone
     (["天津市滨海新区融资租赁行动方案", "天津市滨海新区人民政府办公室"], "", ("滨海新区", "天津", "county")),
+    (["城南街道产业发展方案", "中共南京市城南街道工作委员会"], "建设城南街道产业园区", ("城南街道", "南京市", "town")),
+    (["苏州工业园区人工智能行动方案", "江苏省苏州工业园区管理委员会"], "", ("苏州工业园区", "苏州市", "county")),
     (["珠海市支持珠海高新区高质量发展的若干措施", "珠海市人民政府"], "", ("珠海市", None, "city")),
 ])
 def test_a_zone_is_read_from_its_own_body_only(candidates: list[str], texts: str, reading) -> None:
