@@ -27,6 +27,7 @@ from engine import RULESETS_DIR
 from engine.extract.responsibility import without_responsibility
 from engine.memo import memo
 from engine.models import LEVEL_RANK, Level, Plan
+from engine.parse import zones
 from engine.parse.level import PLACE_SUFFIXES, PROVINCES, levels_table, place_at
 
 REGISTRY_PATH = RULESETS_DIR / "data" / "unit_registry.yaml"
@@ -325,7 +326,13 @@ def own_words(where: Where) -> tuple[str, ...]:
     for ending, words in _own_word_table():
         if j.endswith(ending) and len(j) > len(ending):
             return words
-    return next(((s,) for s in _SUFFIX_ORDER if j.endswith(s)), ())
+    base = next(((s,) for s in _SUFFIX_ORDER if j.endswith(s)), ())
+    # a zone names its own bodies with its kind (赣江新区: 新区财政局; 西安高新区: 高新区X局; levels.yaml `zones`), first
+    # unless the gazetteer lists it as a division (天津市滨海新区 writes 区 as any 区, and 新区 too)
+    kind = zones.zone_kind(j) if len(j) > 2 else None
+    if kind is None or kind in base:
+        return base
+    return (kind, *base) if zones.is_zone(j) else (*base, kind)
 
 
 def is_level_word(prefix: str) -> bool:
@@ -463,7 +470,11 @@ def read_unit(name: str, where: Where, reg: Registry) -> UnitRead:
 
 
 def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> UnitRead | None:
-    body = next((f.body for f in forms if f.body is not None), None)
+    bodies = [f.body for f in forms if f.body is not None]
+    # a form two bodies share is read by its prefix (金融办: 自治区党委金融办 and 市委金融办 the party committee's office,
+    # 市金融办 the government's; unit_registry.yaml financial-committee-office)
+    party = prefix.startswith("中共") or prefix.endswith("委")
+    body = next((b for b in bodies if (b.kind == "party") == party), bodies[0] if bodies else None)
     rename = next((f.rename for f in forms if f.rename is not None and not _kept(f.rename, prefix, where)), None)
     tiers = {f.tier for f in forms}
     if tiers == {"national"}:

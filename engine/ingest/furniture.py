@@ -59,7 +59,8 @@ def _load() -> dict[str, tuple[str, ...]]:
     )
 
     raw = read_data("page_furniture.yaml", required=True) or {}
-    return {k: tuple(str(w) for w in ((raw.get(k) or {}).get("words") or ())) for k in _KEYS}
+    english = raw.get("english_chrome") or {}  # an English chrome's words, each list's added to the list it names
+    return {k: tuple(str(w) for w in [*((raw.get(k) or {}).get("words") or ()), *(english.get(k) or ())]) for k in _KEYS}
 
 
 def _spaced(words: tuple[str, ...], not_tails_of: tuple[str, ...] = ()) -> str:

@@ -29,6 +29,7 @@ from itertools import pairwise
 
 from engine.ingest import furniture, pdf_tables
 from engine.ingest.normalise import WIDE, light
+from engine.ingest.tables import own_captions
 from engine.numbering_marks import opens_with_mark
 from engine.roles import mark_alone, role_mark
 
@@ -453,7 +454,8 @@ def drop_furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[str]
         if not key:
             continue
         for group in _same_place(lines):
-            if len({x.page for x in group}) >= need:
+            # 附件1 atop the plan's page, 附件2 atop its 分工表's: each part's own caption, not a running header
+            if len({x.page for x in group}) >= need and not own_captions([x.text for x in group]):
                 repeated.update(id(x) for x in group)
     removed: list[str] = []
     kept_pages: list[list[Line]] = []

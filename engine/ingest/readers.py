@@ -47,6 +47,7 @@ from engine.ingest.tables import (
     TableRun,
     field_table_line,
     find_header,
+    own_captions,
     table_lines,
     text_table_lines,
 )
@@ -90,6 +91,11 @@ def drop_page_furniture(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]
             on.setdefault(layout.repeat_key(text[k]), set()).add(n)
     need = max(2, int(len(pages) * layout.REPEAT_SHARE + 0.999))
     repeated = {key for key, at in on.items() if key and len(at) >= need}
+    # 附件1 atop the plan's page, 附件2 atop its 分工表's: each part's own caption, not a running header
+    repeated -= {
+        key for key in repeated
+        if own_captions([text[k] for page in edges for k in page if layout.repeat_key(text[k]) == key])
+    }
     drop = {
         k
         for page in edges

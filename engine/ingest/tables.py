@@ -780,6 +780,35 @@ def _continued_pattern() -> re.Pattern[str]:
     return re.compile(f"^[\\s\u3000]*(?:{'|'.join(forms)})[\\s\u3000]*$")
 
 
+@memo(1, copy="shared")  # a compiled pattern, from the one file
+def _caption_pattern() -> re.Pattern[str]:
+    """rulesets/data/layout.yaml `caption_labels` with an Arabic number: 附件1, 附件 2　X分工表, 附表3, 表1 主要指标."""
+    from engine.extract.data import read_data  # engine.extract imports engine.parse, which imports ingest
+
+    labels = (read_data("layout.yaml", required=True) or {}).get("caption_labels") or ()
+    alt = "|".join(re.escape(str(w)) for w in sorted(labels, key=len, reverse=True))
+    if not alt:
+        return re.compile("(?!)")
+    return re.compile(
+        f"^[\\s\u3000]*(?:{alt})[\\s\u3000]*([0-9０-９]{{1,3}})"
+        f"(?:[\\s\u3000:：.．、]*[^0-9０-９\\s\u3000。；;！!？?][^。；;！!？?]{{0,39}})?[\\s\u3000]*$"
+    )
+
+
+def own_captions(texts: list[str]) -> bool:
+    """Lines standing at the same place of several pages that are each a part's own caption, not a running header:
+    every one a numbered caption (rulesets/data/layout.yaml `caption_labels`: 附件1 over the plan, 附件2 over its
+    分工表) with a number no other of them has. A running header repeats its words and its number (附件1 over each
+    page of one attachment); a page counter is a page number, read apart."""
+    numbers = []
+    for text in texts:
+        m = _caption_pattern().match(to_simplified(text)) if len(text) <= CAPTION_MAX else None
+        if m is None:
+            return False
+        numbers.append(int(unicodedata.normalize("NFKC", m.group(1))))
+    return len(numbers) >= 2 and len(set(numbers)) == len(numbers)
+
+
 def continued_caption(text: str) -> bool:
     """The line is a 续表 caption (rulesets/data/layout.yaml `continued_tables`): it says the table below goes on
     with the one above (续表, 续表1, 表1（续）), and is no text of the plan."""

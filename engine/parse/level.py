@@ -633,6 +633,9 @@ def infer(
 
     known = named_by_bodies(candidates[1:])
     found = _from_candidates(candidates, addressees, body, known)
+    zoned = _zone_reading(candidates, found, f"{preamble}\n{body}", known)
+    if zoned is not None:
+        return zoned
     if found is not None:
         return found
     by_number = docnumber.read(doc_number)
@@ -710,6 +713,29 @@ def _from_candidates(
     if first is not None and first[1] is None and first[0] in chained:
         return chained[first[0]]  # its level too: a 市 under a 市/州 is a 县级市
     return first
+
+
+def _zone_reading(
+    candidates: list[str], found: tuple[str, str | None, Level] | None, texts: str, known: frozenset[str]
+) -> tuple[str, str | None, Level] | None:
+    """A zone's reading, where a zone is the plan's place (engine/parse/zones.py, levels.yaml `zones`): issued by the
+    zone's own body (江西赣江新区管理委员会, 深圳市前海管理局), the zone at the level of the divisions right below the
+    government that set it up, when the title names it, the division above it or no place; a zone the title names
+    (南宁市五象新区…) in a plan its parent's own government issues (南宁市人民政府), that government's place."""
+    from engine.parse import zones  # it reads this module's places
+
+    zone = zones.issuing_zone(candidates, texts)
+    if zone is not None:
+        if found is None or found[0] == zone.name or found[0] in zone.above:
+            return zone.name, zone.parent, zone.level
+        return None
+    if found is None or found[1] is None or not zones.is_zone(found[0]):
+        return None
+    for issuer in candidates[1:]:
+        places = places_in(issuer, known) if issuer and not is_national(issuer) else []
+        if places and not zones.zone_kind(places[-1][0]) and _resolve(places)[0] == found[1]:
+            return _resolve(places)
+    return None
 
 
 _RANK: dict[str, int] = {"town": 1, "county": 2, "city": 3, "province": 4, "national": 5}

@@ -163,7 +163,7 @@ KNOWN: dict[str, str] = {
     "blind51/shenjishu-national-internal-audit": "units: “和” joining the last support unit (计算机技术中心和内部审计指导监督司) is read as one name",
     "blind51/hebei-province-gas-cylinders": "gold error, not changed: the gold's header counts 各市（含定州、辛集市）人民政府 as ONE collective unit, its list splits it at the 、 inside the bracket; the code reads the one unit the header describes",
     # blind52, held out, first run (2026-12-07, main at d21ef1e): 10 of 11, level 9/11, closing 11/11, pair right
-    "blind52/liangjiang-newarea-tech-firms-annex2": "units (.pdf): the 附件2 任务分工表 whose rows carry the units of the 附件1 plan's measures (by number) is not read",
+    # (liangjiang's .pdf 附件2 分工表 read since fix52: the 附件 captions atop their pages are kept)
     # blind53, held out, first run (2026-12-07, main at dbdd7f2): 8 of 11, level 11/11, closing 11/11, pair right
     "blind53/guangxi-province-offshore-aquaculture-duty-table": "units: a “附：重点任务责任分工” table at the end of the same text (no 附件 notice), rows keyed by the measure's （一） and short title, is not read",
     "blind53/jieyang-city-overseas-chinese-units-first": "units: items that name their units before the task, “1.市委统战部、市侨联：建立…”, are not read",
@@ -200,9 +200,8 @@ LEVEL_KNOWN: dict[str, str] = {
     "blind56/jalaid-banner-medical-insurance-fund-iframe": "the page is refused (its <iframe srcdoc> body is not read), so nothing is levelled",
     # blind45, held out, first run (2026-12-07, main at 8768769): 黑龙江省黑土区侵蚀沟… was read as a county 黑土区 under
     # 黑龙江 — fixed after measuring (a 区 by its form right below a province, levels.yaml `area_endings`; fixtures/fix45)
-    # blind52, held out, first run (2026-12-07, main at d21ef1e)
-    "blind52/ganjiang-newarea-green-finance-yishi": "level: a 新区 管委会 directly under a province (江西) is read as a county; the gold counts it as city, a zone ranking with the divisions under the government that set it up",
-    "blind52/qianhai-authority-hk-youth-english": "jurisdiction: the issuer 深圳市前海管理局 is read as the city 深圳市; the gold counts the zone 前海 (county level, under 深圳)",
+    # blind52, held out, first run (2026-12-07, main at d21ef1e): ganjiang's 新区 under 江西 read as city and qianhai's
+    # 深圳市前海管理局 as the zone 前海 since fix52 (a zone ranks one level below whoever set it up; levels.yaml `zones`)
     # blind50, held out, first run (2026-12-07, main at 2c3e9ce): danzhou's bare stem 儋州 read as 儋州市 since fix50
 }
 
