@@ -486,6 +486,32 @@ def _split_joins(item: str) -> list[str]:
     return [*out, item[start:]]
 
 
+# a bare word joining the last unit of a list to the one before it: A和B, A及B, A以及B
+_AND_RE = re.compile("以及|和|及")
+
+
+def _split_and(item: str) -> list[str]:
+    """`item` cut at a bare 和/及/以及 outside brackets where both sides read as whole bodies' names, neither a body's
+    bare kind: "计算机技术中心和内部审计指导监督司" is two units; 人力资源和社会保障局, 工业和信息化局, 住房和城乡建设局
+    are one (人力资源, 工业, 住房 name no body), and so is 各级党委和政府 (政府 alone is a kind, no body)."""
+    if "和" not in item and "及" not in item:
+        return [item]
+    cuts = [m for m in _AND_RE.finditer(item) if 0 < m.start() and m.end() < len(item)]
+    if not cuts:
+        return [item]
+    depth = open_before(item)
+    kinds = unit_data().suffixes
+    out, start = [], 0
+    for m in cuts:
+        if m.start() <= start or depth[m.start()]:
+            continue
+        head, tail = item[start : m.start()], item[m.end() :].removesuffix("等")
+        if reads_as_unit(head) and reads_as_unit(tail) and head not in kinds and tail not in kinds:
+            out.append(head)
+            start = m.end()
+    return [*out, item[start:]]
+
+
 @memo(1, copy="shared")  # one compiled pattern from the one data file
 def _aside_re() -> re.Pattern[str]:
     """A bracket after a unit's name that is none of it and names no unit (rulesets/data/units.yaml `asides`): one
@@ -531,7 +557,7 @@ def parse_units(text: str) -> list[str]:
             t = t[:k]
     names: list[str] = []
     marks = lead_conventions().marks
-    for raw in _split_top(t):
+    for raw in (piece for part in _split_top(t) for piece in _split_and(part)):
         item = raw.strip(" :：.。")
         # "——X牵头，Y配合。" (a clause after a dash, blind21 宁乡市): the dash opens the clause, no part of the name
         item = item.lstrip(_LEADING_MARKS) or item
