@@ -545,7 +545,9 @@ def without_asides(text: str) -> str:
 def parse_units(text: str) -> list[str]:
     """Unit names in a list such as "区委编办、区督察办，区政管办" (order kept, duplicates dropped).
 
-    The list ends at 按职责分工负责 (and the other `list_end` words of units.yaml); a trailing 等,
+    A bare 和/及/以及 between two whole bodies' names parts them as a 、 would (`_split_and`: 计算机技术中心和
+    内部审计指导监督司 is two, 工业和信息化局 one). The list ends at 按职责分工负责 (and the other `list_end` words of
+    units.yaml); a trailing 等,
     牵头, 负责 is trimmed; items without a body suffix before a last item ending in 主管部门/部门
     share its suffix (教育、卫生健康主管部门 -> 教育主管部门, 卫生健康主管部门).
     """
