@@ -452,6 +452,13 @@ def reads_as_unit(name: str) -> bool:
     return _ends_as_body(name) or is_lower_group(name)
 
 
+def reads_as_listed_name(name: str) -> bool:
+    """`name` reads as a body's name standing alone in a list (`reads_as_unit`), not a sentence that ends in one
+    ("请各省级农业农村部门…报送部农田建设管理司": it opens as prose does, `_NOT_A_NAME_RE`). What a blank or a bare 和
+    may part a list into (engine/ingest/unit_spaces.py, `_split_and`)."""
+    return reads_as_unit(name) and not _NOT_A_NAME_RE.match(_norm_name(name))
+
+
 def _ends_as_body(name: str) -> bool:
     n = _norm_name(name)
     mark = _ROLE_MARK_RE.search(n)  # X〔牵头〕 / X【牵头单位】: a role mark in any bracket, judged without it
@@ -506,7 +513,7 @@ def _split_and(item: str) -> list[str]:
         if m.start() <= start or depth[m.start()]:
             continue
         head, tail = item[start : m.start()], item[m.end() :].removesuffix("等")
-        if reads_as_unit(head) and reads_as_unit(tail) and head not in kinds and tail not in kinds:
+        if reads_as_listed_name(head) and reads_as_listed_name(tail) and head not in kinds and tail not in kinds:
             out.append(head)
             start = m.end()
     return [*out, item[start:]]

@@ -78,18 +78,21 @@ def separate_names(orig: str, text: str, cols: list[int]) -> tuple[str, list[int
 
 def _name_gaps(orig: str, text: str, cols: list[int], start: int, end: int) -> list[int]:
     """The offsets in text[start:end] where `orig` had blanks only (spaces, full-width spaces, tabs) between two
-    characters, if every piece they cut it into reads as a body's name; else none."""
+    characters, if every piece they cut it into reads as a body's name, none a sentence ending in one
+    ("部信息中心 请各省级农业农村部门…报送部农田建设管理司", a page on one line); else none."""
     gaps = [i for i in range(start + 1, end) if _is_gap(orig, cols, i)]
     if not gaps:
         return []
-    from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
+    # imported here: ingest runs before extract is needed
+    from engine.extract.responsibility import reads_as_listed_name
     from engine.extract.sentences import open_before
 
     depth = open_before(text[start:end], _OPENERS, _CLOSERS)
     gaps = [i for i in gaps if not depth[i - start]]  # a blank inside a bracket parts no two names
-
+    if not gaps:
+        return []
     pieces = [text[a:b].strip(" 等") for a, b in itertools.pairwise([start, *gaps, end])]
-    return gaps if all(p and reads_as_unit(p) for p in pieces) else []
+    return gaps if all(p and reads_as_listed_name(p) for p in pieces) else []
 
 
 def _insert(text: str, cols: list[int], cuts: list[int], mark: str) -> tuple[str, list[int]]:

@@ -130,3 +130,12 @@ def test_spaces_between_listed_units_are_no_stray_spaces_but_one_inside_a_name_i
         (["县商务局"], ["县财政局", "县市场监管局", "县邮政管理局", "各乡镇人民政府"]),  # the wrapped line's names too
         (["县商务局"], ["县发展改革局"]),
     ]
+
+
+def test_a_sentence_after_the_field_on_one_line_is_no_name_though_it_ends_in_one():
+    # a page delivered on one line: the line break after the field became a space, and the next sentence ends in
+    # a body's name
+    line = "责任单位：部农田建设管理司、部信息中心 请各省级农业农村部门于2026年12月15日前将年度工作总结报送部农田建设管理司。"
+    p = normalise_parts(line)
+    assert _separated(line) == p.text
+    assert parse_units("县水利局和请各乡镇报送县水利局") == ["县水利局和请各乡镇报送县水利局"]
