@@ -453,6 +453,13 @@ def reads_as_unit(name: str) -> bool:
     return _ends_as_body(name) or is_lower_group(name)
 
 
+def reads_as_listed_name(name: str) -> bool:
+    """`name` reads as a body's name standing alone in a list (`reads_as_unit`), not a sentence that ends in one
+    ("请各省级农业农村部门…报送部农田建设管理司": it opens as prose does, `_NOT_A_NAME_RE`). What a blank or a bare 和
+    may part a list into (engine/ingest/unit_spaces.py, `_split_and`)."""
+    return reads_as_unit(name) and not _NOT_A_NAME_RE.match(_norm_name(name))
+
+
 def _ends_as_body(name: str) -> bool:
     n = _norm_name(name)
     mark = _ROLE_MARK_RE.search(n)  # X〔牵头〕 / X【牵头单位】: a role mark in any bracket, judged without it
@@ -482,6 +489,32 @@ def _split_joins(item: str) -> list[str]:
             continue
         head = item[start : m.start()]
         if reads_as_unit(head) and m.end() < len(item):
+            out.append(head)
+            start = m.end()
+    return [*out, item[start:]]
+
+
+# a bare word joining the last unit of a list to the one before it: A和B, A及B, A以及B
+_AND_RE = re.compile("以及|和|及")
+
+
+def _split_and(item: str) -> list[str]:
+    """`item` cut at a bare 和/及/以及 outside brackets where both sides read as whole bodies' names, neither a body's
+    bare kind: "计算机技术中心和内部审计指导监督司" is two units; 人力资源和社会保障局, 工业和信息化局, 住房和城乡建设局
+    are one (人力资源, 工业, 住房 name no body), and so is 各级党委和政府 (政府 alone is a kind, no body)."""
+    if "和" not in item and "及" not in item:
+        return [item]
+    cuts = [m for m in _AND_RE.finditer(item) if 0 < m.start() and m.end() < len(item)]
+    if not cuts:
+        return [item]
+    depth = open_before(item)
+    kinds = unit_data().suffixes
+    out, start = [], 0
+    for m in cuts:
+        if m.start() <= start or depth[m.start()]:
+            continue
+        head, tail = item[start : m.start()], item[m.end() :].removesuffix("等")
+        if reads_as_listed_name(head) and reads_as_listed_name(tail) and head not in kinds and tail not in kinds:
             out.append(head)
             start = m.end()
     return [*out, item[start:]]
@@ -520,7 +553,9 @@ def without_asides(text: str) -> str:
 def parse_units(text: str) -> list[str]:
     """Unit names in a list such as "区委编办、区督察办，区政管办" (order kept, duplicates dropped).
 
-    The list ends at 按职责分工负责 (and the other `list_end` words of units.yaml); a trailing 等,
+    A bare 和/及/以及 between two whole bodies' names parts them as a 、 would (`_split_and`: 计算机技术中心和
+    内部审计指导监督司 is two, 工业和信息化局 one). The list ends at 按职责分工负责 (and the other `list_end` words of
+    units.yaml); a trailing 等,
     牵头, 负责 is trimmed; items without a body suffix before a last item ending in 主管部门/部门
     share its suffix (教育、卫生健康主管部门 -> 教育主管部门, 卫生健康主管部门).
     """
@@ -532,7 +567,7 @@ def parse_units(text: str) -> list[str]:
             t = t[:k]
     names: list[str] = []
     marks = lead_conventions().marks
-    for raw in _split_top(t):
+    for raw in (piece for part in _split_top(t) for piece in _split_and(part)):
         item = raw.strip(" :：.。")
         # "——X牵头，Y配合。" (a clause after a dash, blind21 宁乡市): the dash opens the clause, no part of the name
         item = item.lstrip(_LEADING_MARKS) or item

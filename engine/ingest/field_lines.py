@@ -23,14 +23,15 @@ field above it when
 
 The joined line's original text is the field's line, a full-width space and the names (the indent dropped); the
 normalised text has 、 between the field's last name and the first one below where the field did not end on a
-separator, at the column of that space.
+separator, at the column of that space. Names the line below sets apart by blanks only ("　　　　各县（区）人民政府
+鹤壁经济技术开发区管委会", blind51 鹤壁市) are cut as a field's value is (engine/ingest/unit_spaces.py `separate_names`).
 """
 
 from __future__ import annotations
 
 import re
 
-from engine.ingest import wrap
+from engine.ingest import unit_spaces, wrap
 from engine.roles import field_label_colon
 
 _SEPARATORS = "、，,"
@@ -91,6 +92,7 @@ def join_continuations(entries: list[Entry]) -> list[Entry]:
         no, orig, piece, text, cols = entry
         if out and first and no == last_line + 1 and type(orig) is str and piece == orig \
                 and goes_on(out[-1][3], first, text, orig):  # fmt: skip
+            text, cols = unit_spaces.separate_names(orig, text, cols)  # "　　　各县（区）人民政府 X管委会": a list too
             pno, porig, _, ptext, pcols = out[-1]
             porig = str(porig)
             lead = len(_INDENT.match(orig).group())

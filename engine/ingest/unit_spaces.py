@@ -1,13 +1,16 @@
-"""Units a field lists with nothing but full-width spaces between them, read as a list.
+"""Units a field lists with nothing but blanks between them, read as a list.
 
 A county's plan may set its units apart the way a typist aligns a form, "责任单位：县农业农村局　县科学技术局　各镇（街道）"
-(blind18 金乡县: no 、 at all; the notice says the first-listed unit leads). Normalisation drops a space between
-two ideographs (it is never meaningful there: engine/ingest/normalise.py), which ran the names into one. Here,
-on a line whose text holds a unit field (牵头单位：/责任单位：/配合单位：…, the labels of rulesets/data/roles.yaml),
-each full-width space the value had between two names becomes 、 in the normalised text (its column that of
-the space), when every piece the spaces cut the value into reads as a body's name (局, 海关, 管理委员会, 各镇（街道）
-…: rulesets/data/units.yaml). A name broken by a stray space ("县农业　农村局") has a piece that is no body's,
-and stays as normalisation left it.
+(blind18 金乡县: no 、 at all; the notice says the first-listed unit leads), or with ASCII spaces, runs of them or tabs
+as Word and PDF copies give, "责任单位：市委编办 市统计局 各县（区）人民政府" (blind51 鹤壁市). Normalisation drops a
+blank between two ideographs (it is never meaningful there: engine/ingest/normalise.py), which ran the names into
+one. Here, on a line whose text holds a unit field (牵头单位：/责任单位：/配合单位：…, the labels of
+rulesets/data/roles.yaml), each run of blanks the value had between two names becomes 、 in the normalised text (its
+column that of the run's first blank), when every piece the blanks cut the value into reads as a body's name (局,
+海关, 管理委员会, 各镇（街道）…: rulesets/data/units.yaml). A name broken by a stray space ("县农业　农村局") or a
+sentence with a space in it has a piece that is no body's, and stays as normalisation left it. A line of names
+that continues such a field unlabelled (engine/ingest/field_lines.py joins it) is cut the same way
+(`separate_names`).
 
 The parts of an inline clause may be set apart the same way, "（县农业农村局牵头　县财政局、县水利局配合）",
 "县商务局牵头 县财政局配合" (a space, ASCII or full-width, where a ，would stand): the space between a part closed by
@@ -24,7 +27,25 @@ import re
 from engine.memo import memo
 from engine.roles import field_label_colon, roles
 
-_END = re.compile(r"[)）\]］】;；。]")
+_STOPS = ";；。"
+_OPENERS, _CLOSERS = "(（[［【", ")）]］】"
+
+
+def _value_end(text: str, start: int, stop: int) -> int:
+    """Where a field's value that starts at `start` ends (before `stop`): at a sentence stop, or at a closer with no
+    opener after `start` ("（责任单位：A　B）" ends at its "）"; "各县（区）人民政府"'s own bracket does not end it)."""
+    depth = 0
+    for i in range(start, stop):
+        ch = text[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            if not depth:
+                return i
+            depth -= 1
+        elif ch in _STOPS:
+            return i
+    return stop
 
 
 def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
@@ -35,31 +56,43 @@ def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
 
 
 def _separate_units(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
-    if "\u3000" not in orig or not text:
-        return text, cols
+    if not text or len(text) == cols[-1] - cols[0] + 1:
+        return text, cols  # normalisation deleted nothing inside the line: no blank to read
     fields = list(field_label_colon().finditer(text))
     if not fields:
         return text, cols
-    from engine.extract import reads_as_unit  # imported here: ingest runs before extract is needed
-
     cuts: list[int] = []
     for k, f in enumerate(fields):
         stop = fields[k + 1].start() if k + 1 < len(fields) else len(text)
-        end = _END.search(text, f.end(), stop)
-        end_at = end.start() if end else stop
-        gaps = [
-            i
-            for i in range(f.end() + 1, end_at)
-            if cols[i] - cols[i - 1] > 1 and "\u3000" in orig[cols[i - 1] : cols[i] - 1]
-            and not orig[cols[i - 1] : cols[i] - 1].strip(" \u3000")
-        ]
-        if not gaps:
-            continue
-        bounds = [f.end(), *gaps, end_at]
-        pieces = [text[a:b].strip(" 等") for a, b in itertools.pairwise(bounds)]
-        if all(p and reads_as_unit(p) for p in pieces):
-            cuts += gaps
+        cuts += _name_gaps(orig, text, cols, f.end(), _value_end(text, f.end(), stop))
     return _insert(text, cols, cuts, "、")
+
+
+def separate_names(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
+    """`text` (a whole line of names continuing a unit field, engine/ingest/field_lines.py) with 、 where `orig` had
+    blanks between two names, when every piece reads as a body's name, as in a field's value."""
+    if not text:
+        return text, cols
+    return _insert(text, cols, _name_gaps(orig, text, cols, 0, _value_end(text, 0, len(text))), "、")
+
+
+def _name_gaps(orig: str, text: str, cols: list[int], start: int, end: int) -> list[int]:
+    """The offsets in text[start:end] where `orig` had blanks only (spaces, full-width spaces, tabs) between two
+    characters, if every piece they cut it into reads as a body's name, none a sentence ending in one
+    ("部信息中心 请各省级农业农村部门…报送部农田建设管理司", a page on one line); else none."""
+    gaps = [i for i in range(start + 1, end) if _is_gap(orig, cols, i)]
+    if not gaps:
+        return []
+    # imported here: ingest runs before extract is needed
+    from engine.extract.responsibility import reads_as_listed_name
+    from engine.extract.sentences import open_before
+
+    depth = open_before(text[start:end], _OPENERS, _CLOSERS)
+    gaps = [i for i in gaps if not depth[i - start]]  # a blank inside a bracket parts no two names
+    if not gaps:
+        return []
+    pieces = [text[a:b].strip(" 等") for a, b in itertools.pairwise([start, *gaps, end])]
+    return gaps if all(p and reads_as_listed_name(p) for p in pieces) else []
 
 
 def _insert(text: str, cols: list[int], cuts: list[int], mark: str) -> tuple[str, list[int]]:

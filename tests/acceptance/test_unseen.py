@@ -159,8 +159,7 @@ KNOWN: dict[str, str] = {
     # blind50, held out, first run (2026-12-07, main at 2c3e9ce): 10 of 11, level 10/11, closing 11/11, pair right
     # (sanjiang's deadline-first clause read since fix50)
     # blind51, held out, first run (2026-12-07, main at 26788e2): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind51/hebi-city-statistics-gbk": "units: a 责任单位 line whose units are separated by ASCII spaces only (and its wrapped, unlabelled second line) is read as one name per line",
-    "blind51/shenjishu-national-internal-audit": "units: “和” joining the last support unit (计算机技术中心和内部审计指导监督司) is read as one name",
+    # (hebi's units set apart by spaces and its wrapped list, shenjishu's “A和B”: fixed after measuring, fixtures/fix51)
     "blind51/hebei-province-gas-cylinders": "gold error, not changed: the gold's header counts 各市（含定州、辛集市）人民政府 as ONE collective unit, its list splits it at the 、 inside the bracket; the code reads the one unit the header describes",
     # blind52, held out, first run (2026-12-07, main at d21ef1e): 10 of 11, level 9/11, closing 11/11, pair right
     # (liangjiang's .pdf 附件2 分工表 read since fix52: the 附件 captions atop their pages are kept)
