@@ -498,6 +498,9 @@ def _split_joins(item: str) -> list[str]:
 _AND_RE = re.compile("以及|和|及")
 
 
+_OWN_LEVEL_HEADS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡")  # a name's own level opens it: 市政府, 县委
+
+
 def _split_and(item: str) -> list[str]:
     """`item` cut at a bare 和/及/以及 outside brackets where both sides read as whole bodies' names, neither a body's
     bare kind: "计算机技术中心和内部审计指导监督司" is two units; 人力资源和社会保障局, 工业和信息化局, 住房和城乡建设局
@@ -514,7 +517,9 @@ def _split_and(item: str) -> list[str]:
         if m.start() <= start or depth[m.start()]:
             continue
         head, tail = item[start : m.start()], item[m.end() :].removesuffix("等")
-        if reads_as_listed_name(head) and reads_as_listed_name(tail) and head not in kinds and tail not in kinds:
+        # a short tail with no level of its own is the head's sibling body sharing its place (济源示范区党工委和管委会)
+        shared = len(tail) <= 3 and not tail.startswith(_OWN_LEVEL_HEADS)
+        if reads_as_listed_name(head) and reads_as_listed_name(tail) and head not in kinds and tail not in kinds and not shared:
             out.append(head)
             start = m.end()
     return [*out, item[start:]]

@@ -139,3 +139,11 @@ def test_a_sentence_after_the_field_on_one_line_is_no_name_though_it_ends_in_one
     p = normalise_parts(line)
     assert _separated(line) == p.text
     assert parse_units("县水利局和请各乡镇报送县水利局") == ["县水利局和请各乡镇报送县水利局"]
+
+
+def test_a_sibling_body_sharing_the_heads_place_is_no_second_unit():
+    # 济源示范区党工委和管委会: 管委会 names no place of its own, it is the 示范区's (blind55 河南's (六), one unit)
+    from engine.extract.responsibility import _split_and
+
+    assert _split_and("济源示范区党工委和管委会") == ["济源示范区党工委和管委会"]
+    assert _split_and("市委和市政府") == ["市委", "市政府"]  # each names its own level
