@@ -11,9 +11,9 @@ from __future__ import annotations
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
-# full-width brackets, punctuation and digits written ASCII (a gold ref "５．" is the item 5.)
+# full-width brackets, punctuation and digits written ASCII (a gold ref "５．" is the item 5., "［一］" the item [一])
 _WIDTH = str.maketrans(
-    {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "\u3000": " "}
+    {"（": "(", "）": ")", "［": "[", "］": "]", "，": ",", "：": ":", "；": ";", "\u3000": " "}
     | {chr(0xFF10 + d): str(d) for d in range(10)}
 )
 _DRAFT_MARK = ("(征求意见稿)", "(送审稿)", "(讨论稿)")

@@ -521,6 +521,8 @@ def _parse_one(
     if listing is not None:
         lines = {e.para for e in listing.entries} | set(listing.loose)
         markers = [None if k in lines else mk for k, mk in enumerate(markers)]
+    # a 第N项 line that is nothing but a clause is a list's line wherever it stands, its list read or not
+    markers = [None if assignments.list_line(paras[k].text, mk) else mk for k, mk in enumerate(markers)]
     cut = _attachment_start(paras, markers, first)
     rows: list[int] = []
     markers_before_cut = markers

@@ -143,6 +143,14 @@ def _item(mk: Marker | None) -> bool:
     return mk is not None and not mk.style.startswith(ENTRY_STYLE)
 
 
+def list_line(text: str, mk: Marker | None) -> bool:
+    """A line numbered as an entry (第N项：, rulesets/data/entry_numbering.yaml) whose number is followed by one clause
+    and nothing else ("第30项：X牵头，Y配合。"): a responsibility list's line, never an item, even where the list is not
+    read as one (a number beyond the items above, a line alone); an entry with a task of its own ("第一项　伊玛堪说唱
+    传承") stays an item."""
+    return mk is not None and not _item(mk) and _entry(text) is not None
+
+
 def _is_heading(text: str) -> bool:
     d = _data()
     return len(text) <= d.heading_max and any(w in text for w in d.headings)

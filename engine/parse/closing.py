@@ -23,7 +23,7 @@ import re
 from engine import extract
 from engine.extract.data import read_data
 from engine.memo import memo
-from engine.parse import articles, frontmatter
+from engine.parse import articles, conventions, frontmatter
 
 # the plan naming itself: 本 and a kind of document its title may end in (本方案, 本要点, 本实施意见),
 # not a word that holds 本 (基本要点, 根本措施, 成本计划)
@@ -138,9 +138,13 @@ def _item_notes() -> re.Pattern[str] | None:
 
 def notes_items(text: str) -> bool:
     """A paragraph that speaks of a list's items as a whole (上述任务的牵头单位…详见附件, 以上措施要抓好落实: closing.yaml
-    `item_notes`), no part of the last item's text; a group clause assigning them units is none (groupclause)."""
+    `item_notes`), no part of the last item's text; a group clause assigning them units is none (groupclause). So is
+    a note saying how to read the list's or table's units (注：标★的为牵头单位，其余为配合单位: conventions.reading_note),
+    whose convention is read wherever it stands."""
     from engine.extract.groupclause import speaks_of_items  # it reads engine.extract, which imports the parser's words
 
+    if conventions.reading_note(text):
+        return True
     pattern = _item_notes()
     if pattern is None or text.startswith(_CLAUSE_OPEN):
         return False

@@ -99,6 +99,25 @@ def _note_part(text: str) -> str | None:
     return None
 
 
+def reading_note(text: str) -> bool:
+    """A note saying how to read a task table or a list's units: a note word and its colon (lead_conventions.yaml
+    `table_notes`: 注：, 备注：, 说明：) before a lead convention ("注：标★的为牵头单位，其余为配合单位", "说明：列第一位者为牵头
+    单位"). Under a table or after a list's last item it is no part of the last measure (engine/parse/closing.py
+    `notes_items`); its convention is read by `read` wherever it stands."""
+    flat = squeeze(text)
+    if not _note_opening().match(flat):
+        return False
+    return bool(
+        extract.states_first_listed_leads(flat)
+        or extract.stated_lead_mark(flat)
+        or extract.stated_support_mark(flat)
+        or extract.stated_lead_separator(flat)
+        or extract.stated_bold_role(flat)
+        or extract.stated_underline_role(flat)
+        or extract.states_bracketed_support(flat)
+    )
+
+
 def read(paras: Sequence[Paragraph]) -> Conventions:
     """The conventions `paras` state, and where each holds."""
     scoped: set[int] = set()

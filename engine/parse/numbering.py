@@ -1,6 +1,6 @@
-"""Numbering markers: 一、 (一) 1. (1) ① 第一章 … and entries numbered with a word (任务1：, 第3项任务：, 事项2：;
-rulesets/data/entry_numbering.yaml) at a paragraph start, or inline in a huge line; decimal numbering (2 重点任务,
-2.1 …, 2.1.1 …; rulesets/data/decimal_numbering.yaml) at a paragraph start only. A mark of one character (㈠ ⑴ ⒈ ①
+"""Numbering markers: 一、 (一) 1. (1) ① 第一章 … and entries numbered with a word (任务1：, 第3项任务：, 事项2：) or
+in a frame (第一项　, 【一】, 〔一〕; rulesets/data/entry_numbering.yaml) at a paragraph start, or inline in a huge
+line; decimal numbering (2 重点任务, 2.1 …, 2.1.1 …; rulesets/data/decimal_numbering.yaml) at a paragraph start only. A mark of one character (㈠ ⑴ ⒈ ①
 ❶; rulesets/data/numbering_marks.yaml) is a marker of the style it stands for, labelled as that style writes it
 (㈠ is the item (一)), its offsets the one character's.
 
@@ -129,15 +129,16 @@ _DECIMAL = r"(?P<dec>(?P<dec_n>\d{1,2}(?:\.\d{1,2}){1,2})(?:\.(?!\d))?(?![\d.]))
 _JOINED = (
     r"(?P<dec>(?P<dec_n>\d{1,2}(?P<dec_j>\.|{joiners})\d{1,2}(?:(?P=dec_j)\d{1,2})?)(?:\.(?!\d))?(?![\d.]|{joiners}))"
 )
-ENTRY_STYLE = "entry:"  # + the word: 任务1： is style "entry:任务" (rulesets/data/entry_numbering.yaml)
+ENTRY_STYLE = "entry:"  # + the word or the frame: 任务1： is "entry:任务", 【一】 "entry:【】" (entry_numbering.yaml)
 
 
 @memo(1, copy="shared")  # compiled once from the one file
 def _entries() -> tuple[str, str, str]:
-    """Entries numbered with a word (任务1：, 第3项任务：, 事项2.) as regex alternatives, one named group entK per
-    form (entK_l the label, entK_w the word, entK_n the number inside it): (with the separator after the label,
-    with an inline separator (inside a run-on line), with none: the label right before the name, where the
-    original line has the space ingest took out); ("", "", "") without the file."""
+    """Entries numbered with a word (任务1：, 第3项任务：, 事项2.) or in a frame of their own (第一项　, 【一】, 〔一〕) as
+    regex alternatives, one named group entK per form (entK_l the label, entK_w the word (none in a frame), entK_n
+    the number inside it): (with the separator after the label, with an inline separator (inside a run-on line),
+    with none: the label right before the name, where the original line has the space ingest took out); ("", "",
+    "") without the file. A closed frame (a bracket, 【一】) needs no separator: its bracket ends the label."""
     from engine.extract.data import DATA_DIR  # engine.extract imports parse.level, which imports nothing here
 
     path = DATA_DIR / "entry_numbering.yaml"
@@ -146,8 +147,9 @@ def _entries() -> tuple[str, str, str]:
     note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
     words = sorted((str(w) for w in raw.get("words") or []), key=len, reverse=True)
-    forms = [str(f) for f in raw.get("forms") or []]
-    if not words or not forms:
+    forms = [str(f) for f in raw.get("forms") or []] if words else []
+    frames = [f for f in raw.get("frames") or [] if isinstance(f, dict) and f.get("open") and f.get("close")]
+    if not forms and not frames:
         return "", "", ""
 
     def one_of(separators: list[str]) -> str:  # a dot with a digit after it is a decimal (任务1.5倍)
@@ -157,19 +159,26 @@ def _entries() -> tuple[str, str, str]:
     inline = one_of(raw.get("inline_separators") or ["：", ":"])
     prose = "|".join(re.escape(str(w)) for w in raw.get("not_after_space") or []) or r"\d"
     word = "|".join(re.escape(w) for w in words)
+    # (form, closed): a word's forms, then the frames (第{n}项 after 第{n}项{word}: "第一项任务：" is the word's entry)
+    shapes = [(f, False) for f in forms] + [
+        (rf"{re.escape(str(f['open']))}\s*{{n}}\s*{re.escape(str(f['close']))}", bool(f.get("closed"))) for f in frames
+    ]
     labels = [
         f"(?P<ent{k}_l>"
         + f.replace("{word}", f"(?P<ent{k}_w>{word})").replace("{n}", rf"(?P<ent{k}_n>\d{{1,3}}|[{_N}]{{1,5}})")
         + ")"
-        for k, f in enumerate(forms)
+        for k, (f, _) in enumerate(shapes)
     ]
     # the separator is eaten (it is no part of the label nor of the title); a space is left to Marker.end
     tail = rf"(?:\s*(?:{seps})|(?=[ \t]+(?!\d|{prose})\S))"
     bare = rf"(?=(?!\d|{prose})[^\s:：.])"
+    closed = rf"(?:\s*(?:{seps}))?"  # 【一】改善… and 【一】：改善… alike
+    inline_tail = rf"\s*(?:{inline})"
+    ends = [(closed, closed, None) if c else (tail, inline_tail, bare) for _, c in shapes]  # (start, inline, bare)
     return (
-        "|".join(f"(?P<ent{k}>{label}{tail})" for k, label in enumerate(labels)),
-        "|".join(rf"(?P<ent{k}>{label}\s*(?:{inline}))" for k, label in enumerate(labels)),
-        "|".join(f"(?P<ent{k}>{label}{bare})" for k, label in enumerate(labels)),
+        "|".join(f"(?P<ent{k}>{label}{end[0]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True))),
+        "|".join(f"(?P<ent{k}>{label}{end[1]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True))),
+        "|".join(f"(?P<ent{k}>{label}{end[2]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True)) if end[2]),
     )
 
 
@@ -328,7 +337,9 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
     if g and g.startswith("ent"):  # 任务1： / 第3项任务： (the separator eaten, the spaces after it skipped)
         n = cn_number(m.group(f"{g}_n"))
         label = re.sub(r"\s+", "", m.group(f"{g}_l"))
-        return Marker(ENTRY_STYLE + m.group(f"{g}_w"), label, n, m.start(g), end) if n else None
+        # a word's entry is of the word's numbering (entry:任务); a frame's of the frame (第一项 entry:第项, 【一】 entry:【】)
+        kind = m.groupdict().get(f"{g}_w") or label.replace(re.sub(r"\s+", "", m.group(f"{g}_n")), "", 1)
+        return Marker(ENTRY_STYLE + kind, label, n, m.start(g), end) if n else None
     return None
 
 

@@ -168,8 +168,7 @@ KNOWN: dict[str, str] = {
     "blind53/jieyang-city-overseas-chinese-units-first": "units: items that name their units before the task, “1.市委统战部、市侨联：建立…”, are not read",
     "blind53/xingcun-town-tea-hills-village-leaders": "units: a clause opening with a person field, “（包村领导：某某；责任单位：X、Y）”, is not read",
     # blind54, held out, first run (2026-12-07, main at 02b5666): 8 of 10, level 10/10, closing 9/10, pair one extra warning
-    "blind54/jiejinkou-township-hezhe-heritage-item-labels": "measures: items labelled “第一项　…”…“第五项　…” are not read (the sections 一、二、三、 are taken as the measures)",
-    "blind54/mori-county-boarding-schools-bracket-labels": "measures: items labelled “【一】…【五】” are not read (the sections 一、二、三、 are taken as the measures)",
+    # (items labelled “第一项　…” and “【一】…” read since fix54: rulesets/data/entry_numbering.yaml `frames`)
     # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right
     "blind56/henan-province-rural-toilets-textbox": "measures (.docx): the table-of-contents field listing the headings (（一）…（六） with page numbers) is read as a first copy of the measures",
     "blind56/jalaid-banner-medical-insurance-fund-iframe": "ingest (.html): the article body inside <iframe srcdoc=…> is not read; the page is refused (no numbered measures)",
@@ -355,7 +354,8 @@ CLOSING_KNOWN: dict[str, str] = {
     # blind56, held out, first run (2026-12-07, main at 06be8cb)
     "blind56/jalaid-banner-medical-insurance-fund-iframe": "the page is refused (its <iframe srcdoc> body is not read)",
     # blind54, held out, first run (2026-12-07, main at 02b5666)
-    "blind54/neimenggu-province-grazing-balance-star-table": "the note under the .docx task table, “注：标★的为牵头单位…”, is read into the last row's measure",
+    # blind54, held out, first run (2026-12-07, main at 02b5666): the note under the .docx task table, “注：标★的为牵头
+    # 单位…”, was read into the last row's measure — fixed since fix54 (conventions.reading_note; fixtures/fix54)
     # blind45, held out, first run (2026-12-07, main at 8768769): the note after the last task, “上述任务的牵头单位、配合
     # 单位和完成时限详见附件。”, was read into item 6 — fixed after measuring (closing.yaml `item_notes`; fixtures/fix45)
     # blind43, held out, first run (2026-12-07, main at a6d6b13): maoming's 以上措施自印发之日起施行 paragraph was read into
