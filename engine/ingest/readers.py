@@ -37,6 +37,7 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
+from engine.ingest.frames import inline_frames
 from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
@@ -717,7 +718,7 @@ _DROP_TAGS = {
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "address", "main", "figure",
-    "figcaption", "caption", "tbody", "thead", "tfoot",
+    "figcaption", "caption", "tbody", "thead", "tfoot", "body",  # body: also an <iframe srcdoc>'s (ingest/frames.py)
 }  # fmt: skip
 _CELL_TAGS = {"td", "th"}
 _CHROME_WORDS = {
@@ -776,10 +777,8 @@ def read_html(text: str, path: str) -> HtmlText:
     try:
         from selectolax.lexbor import LexborHTMLParser
 
-        depth_within_budget(text, path)
-        for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE):
-            text = text.replace(marker, "")
-        tree = LexborHTMLParser(text)
+        tree = LexborHTMLParser(_markup(text, path))
+        inline_frames(tree, path, _markup)  # an <iframe srcdoc>'s document, read where the frame stands
         root = tree.body or tree.root
         if root is None:
             return HtmlText([], {})
@@ -796,6 +795,15 @@ def read_html(text: str, path: str) -> HtmlText:
         raise
     except Exception as exc:
         raise _corrupt(path, ".html", exc) from exc
+
+
+def _markup(text: str, path: str) -> str:
+    """A page's (or an <iframe srcdoc>'s) markup ready for the tree: nested within the depth budget, this reader's
+    private-use markers taken out."""
+    depth_within_budget(text, path)
+    for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE):
+        text = text.replace(marker, "")
+    return text
 
 
 def _html_lines(
