@@ -37,6 +37,7 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
+from engine.ingest.docx_toc import toc_paragraphs
 from engine.ingest.frames import inline_frames
 from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
 from engine.ingest.matrix import legend_from
@@ -275,6 +276,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         document = docx.Document(io.BytesIO(data))
         counter = [0]
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
+        _TOC.set(toc_paragraphs(document))  # a table of contents: navigation, read as empty (ingest/docx_toc.py)
         _GRIDS.set(GridBudget(path))
         _RUN.set(TableRun())
         bold: dict[int, list[str]] = {}
@@ -299,6 +301,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise _corrupt(path, ".docx", exc) from exc
     finally:
         _LABELS.set({})
+        _TOC.set(set())
         _GRIDS.set(None)
         _RUN.set(None)
         _BOLD.set(None)
@@ -362,6 +365,8 @@ _TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
 # the printed numbers (engine.ingest.numbering) of the .docx being read, by w:p element
 _LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  # noqa: B039 (never mutated)
+# the paragraphs of the table of contents of the .docx being read (engine.ingest.docx_toc), read as empty
+_TOC: ContextVar[set[object]] = ContextVar("docx_toc", default=set())  # noqa: B039 (never mutated)
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
 # the cells of the table grids built for the .docx being read, within budget (a merged cell repeats its text)
 _GRIDS: ContextVar[GridBudget | None] = ContextVar("docx_grids", default=None)
@@ -519,9 +524,10 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
         else:
             counter[0] += 1
             p = block._p  # type: ignore[attr-defined]
-            if tables:  # the document's own count (a cell read for its table's grid counts from 0)
+            toc = p in _TOC.get()  # counted, as engine/report/docx.py counts it, but not text
+            if tables and not toc:  # the document's own count (a cell read for its table's grid counts from 0)
                 _note_bold(counter[0], [p])
-            line = (counter[0], _LABELS.get().get(p, "") + paragraph_text(p))
+            line = (counter[0], "" if toc else _LABELS.get().get(p, "") + paragraph_text(p))
             if tables and (run := _RUN.get()) is not None:
                 run.text(line[1])
             if held is not None:
