@@ -9,8 +9,8 @@ checker reads the file it is given, nothing else).
 
 A srcdoc document may hold frames of its own, read the same way. Each srcdoc is checked against the HTML depth
 budget before its tree is built (engine.ingest.readers.depth_within_budget), the number of srcdoc documents read
-(all levels together) against the `frames` budget, and their text together against the `input_bytes` budget, as if
-it had been given as one file (engine.ingest.budgets)."""
+(all levels together) against the `frames` budget, and their text with the page's own against the `input_bytes`
+budget, as if it had all been given as one file (engine.ingest.budgets)."""
 
 from __future__ import annotations
 
@@ -20,15 +20,15 @@ from typing import Any
 from engine.ingest import budgets
 
 
-def inline_frames(tree: Any, path: str, markup: Callable[[str, str], str]) -> None:
+def inline_frames(tree: Any, page: str, path: str, markup: Callable[[str, str], str]) -> None:
     """Replace, in the lexbor `tree`, each `<iframe srcdoc>` by its document's body (its own frames inlined
     first). `markup(text, path)` readies a srcdoc for parsing as the page was: it refuses one nested too deep (the
     depth budget) before its tree is built, and takes out the reader's private-use markers (which the attribute's
-    entities could spell)."""
+    entities could spell). `page` is the page's own markup, which counts with its frames' against `input_bytes`."""
     if (tree.body or tree.root) is None or tree.css_first("iframe[srcdoc]") is None:
         return
     limits = budgets.current()
-    seen = [0, 0]  # srcdoc documents read, their bytes (UTF-8)
+    seen = [0, len(page.encode("utf-8"))]  # srcdoc documents read; bytes (UTF-8) of the page and them together
     _inline(tree, path, markup, limits, seen)
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering, wrap
+from engine.ingest.docx_toc import toc_paragraphs
 from engine.ingest.emphasis import (
     BOLD_OFF,
     BOLD_ON,
@@ -37,7 +38,6 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
-from engine.ingest.docx_toc import toc_paragraphs
 from engine.ingest.frames import inline_frames
 from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
 from engine.ingest.matrix import legend_from
@@ -650,6 +650,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         import pypdfium2 as pdfium
 
         from engine.ingest import pdf as layout
+        from engine.ingest import pdf_columns
 
         try:
             document = pdfium.PdfDocument(data)
@@ -683,6 +684,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         share = layout.unreadable_share(pages, unreadable)
         if share >= layout.GARBLED_SHARE:
             raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
+        pdf_columns.continue_columns(pages)
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
         lines = _table_cells(_pasted_tables(layout.paragraphs(body)))
@@ -783,8 +785,9 @@ def read_html(text: str, path: str) -> HtmlText:
     try:
         from selectolax.lexbor import LexborHTMLParser
 
-        tree = LexborHTMLParser(_markup(text, path))
-        inline_frames(tree, path, _markup)  # an <iframe srcdoc>'s document, read where the frame stands
+        text = _markup(text, path)
+        tree = LexborHTMLParser(text)
+        inline_frames(tree, text, path, _markup)  # an <iframe srcdoc>'s document, read where the frame stands
         root = tree.body or tree.root
         if root is None:
             return HtmlText([], {})
