@@ -28,11 +28,16 @@ def inline_frames(tree: Any, page: str, path: str, markup: Callable[[str, str], 
     if (tree.body or tree.root) is None or tree.css_first("iframe[srcdoc]") is None:
         return
     limits = budgets.current()
-    seen = [0, len(page.encode("utf-8"))]  # srcdoc documents read; bytes (UTF-8) of the page and them together
+    seen = [
+        0,
+        len(page.encode("utf-8")),
+    ]  # srcdoc documents read; bytes (UTF-8) of the page and them together
     _inline(tree, path, markup, limits, seen)
 
 
-def _inline(tree: Any, path: str, markup: Callable[[str, str], str], limits: budgets.Budgets, seen: list[int]) -> None:
+def _inline(
+    tree: Any, path: str, markup: Callable[[str, str], str], limits: budgets.Budgets, seen: list[int]
+) -> None:
     from selectolax.lexbor import LexborHTMLParser
 
     for frame in tree.css("iframe[srcdoc]"):
@@ -40,7 +45,9 @@ def _inline(tree: Any, path: str, markup: Callable[[str, str], str], limits: bud
         seen[0] += 1
         seen[1] += len(text.encode("utf-8"))
         if seen[0] > limits.frames:
-            raise budgets.exceeded("frames", path, "> " + budgets.show("frames", limits.frames), limits.frames)
+            raise budgets.exceeded(
+                "frames", path, "> " + budgets.show("frames", limits.frames), limits.frames
+            )
         if seen[1] > limits.input_bytes:
             raise budgets.exceeded(
                 "input_bytes", f"{path} (iframe srcdoc)", "> " + budgets.show("input_bytes", limits.input_bytes),

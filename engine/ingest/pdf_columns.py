@@ -19,9 +19,10 @@ A page is read as two columns where a gutter says so, on the page's own glyphs:
 
 Lines that cross the gutter (a title over both columns, a footer) stand where they are; the lines between two
 of them are read left side first, then right side, from the first that has text on both sides (the lines above
-it, on one side only, are a one-column part of the page: read as they are). A page of the same document whose every line stays left of
-the gutter (the text ran out in the first column) is the same layout: its lines are the left column's too
-(`continue_columns`), which tells `paragraphs` where their lines wrap."""
+it, on one side only, are a one-column part of the page: read as they are) down to a line set far below the
+columns (a footer on one side: read after them, where the page's furniture is looked for). A page of the same
+document whose every line stays left of the gutter (the text ran out in the first column) is the same layout: its
+lines are the left column's too (`continue_columns`), which tells `paragraphs` where their lines wrap."""
 
 from __future__ import annotations
 
@@ -36,8 +37,13 @@ MIN_FULL = 0.4  # share of each side's lines that reach the side's right edge (w
 MIN_ONE_RUN = 0.8  # share of each side's lines that are one run of text
 MIN_WIDTH = 8.0  # ems: the narrowest text column read as one
 MIN_RATIO = 0.5  # the narrower column's width over the wider's
+FOOT_GAP = (
+    2.5  # line pitches: a one-sided line this far below the columns' last is the page's foot, no column's
+)
 
-Glyph = tuple[float, float, float, float, str, bool]  # baseline, x0, x1, size, char, generated (engine.ingest.pdf)
+Glyph = tuple[
+    float, float, float, float, str, bool
+]  # baseline, x0, x1, size, char, generated (engine.ingest.pdf)
 LEFT, RIGHT, ACROSS = 1, 2, 0
 
 
@@ -162,16 +168,48 @@ def _order(rows: list[list[Glyph]], mid: float, across: set[int]) -> list[tuple[
             band.append(row)
             continue
         # a space glyph goes with the side it stands on
-        sides = [([g for g in r if (g[1] + g[2]) / 2 < mid], [g for g in r if (g[1] + g[2]) / 2 >= mid]) for r in band]
+        sides = [
+            ([g for g in r if (g[1] + g[2]) / 2 < mid], [g for g in r if (g[1] + g[2]) / 2 >= mid])
+            for r in band
+        ]
         # the columns start where a line first has text on both sides (the tops of two columns stand level); what
         # stands above on one side only is the one-column part of the page (a signature right of a notice's end)
-        first = next((k for k, (a, b) in enumerate(sides) if _visible(a) and _visible(b)), len(band))
+        two = [k for k, (a, b) in enumerate(sides) if _visible(a) and _visible(b)]
+        first = two[0] if two else len(band)
+        end = _foot(band, first, two[-1]) if two else len(band)
         out += [(ACROSS, r) for r in band[:first]]
-        out += [(LEFT, a) for a, _ in sides[first:] if _visible(a)] + [(RIGHT, b) for _, b in sides[first:] if _visible(b)]
+        out += [(LEFT, a) for a, _ in sides[first:end] if _visible(a)]
+        out += [(RIGHT, b) for _, b in sides[first:end] if _visible(b)]
+        out += [(ACROSS, r) for r in band[end:]]
         band = []
         if row is not None:
             out.append((ACROSS, row))
     return out
+
+
+def _foot(band: list[list[Glyph]], first: int, last: int) -> int:
+    """Where the page's foot starts below the columns: the first row after the last one with text on both sides that
+    stands more than `FOOT_GAP` line pitches below the row above it (a footer or page number set left or right, on
+    one side only, which read into a column would stand between its text and the other column's); none: the band's
+    end (a column that runs on alone below the other goes on at its pitch)."""
+    ys = [
+        statistics.median(g[0] for g in row if not g[4].isspace()) if _visible(row) else None for row in band
+    ]
+    steps = [
+        a - b
+        for a, b in zip(ys[first : last + 1], ys[first + 1 : last + 1], strict=False)
+        if a is not None and b is not None
+    ]
+    pitch = statistics.median(steps) if steps else 0.0
+    above = ys[last]
+    for k in range(last + 1, len(band)):
+        y = ys[k]
+        if y is None:
+            continue
+        if pitch > 0 and above is not None and above - y > FOOT_GAP * pitch:
+            return k
+        above = y
+    return len(band)
 
 
 def _visible(glyphs: list[Glyph]) -> bool:

@@ -96,7 +96,9 @@ def test_srcdoc_text_counts_against_the_input_size_budget(tmp_path, monkeypatch)
     path = tmp_path / "big.html"
     path.write_text(_nested(3), "utf-8")
     size = path.stat().st_size
-    monkeypatch.setenv("PLANCHECK_BUDGET_INPUT_BYTES", str(size + 10))  # the file is within, its frames together are not
+    monkeypatch.setenv(
+        "PLANCHECK_BUDGET_INPUT_BYTES", str(size + 10)
+    )  # the file is within, its frames together are not
     with pytest.raises(PlancheckError) as info:
         load_document(str(path))
     assert info.value.code == "budget.input_bytes"
@@ -125,7 +127,10 @@ def _docx(body_xml: list[str], styles: tuple[str, ...] = ()) -> bytes:
         ))  # fmt: skip
     body = doc.element.body
     for xml in body_xml:
-        body.insert(len(body) - 1, parse_xml(xml.replace("<w:p>", f"<w:p {W}>", 1) if xml.startswith("<w:p>") else xml))
+        body.insert(
+            len(body) - 1,
+            parse_xml(xml.replace("<w:p>", f"<w:p {W}>", 1) if xml.startswith("<w:p>") else xml),
+        )
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -148,9 +153,18 @@ def _read(data: bytes) -> list[tuple[int, str]]:
 
 
 def test_a_toc_field_is_left_out_and_the_paragraphs_after_it_keep_their_numbers():
-    toc = [_p("目　录"), _p("（一）加强监管", before=BEGIN, after=PAGE), _p("（二）强化宣传", after=PAGE), _p("", after=END)]
+    toc = [
+        _p("目　录"),
+        _p("（一）加强监管", before=BEGIN, after=PAGE),
+        _p("（二）强化宣传", after=PAGE),
+        _p("", after=END),
+    ]
     lines = _read(_docx(toc + BODY))
-    assert lines == [(5, "二、重点任务"), (6, "（一）加强监管。（市场监管局负责）"), (7, "（二）强化宣传。（宣传部负责）")]
+    assert lines == [
+        (5, "二、重点任务"),
+        (6, "（一）加强监管。（市场监管局负责）"),
+        (7, "（二）强化宣传。（宣传部负责）"),
+    ]
 
 
 def test_a_toc_field_never_ended_takes_nothing_out():
@@ -159,7 +173,9 @@ def test_a_toc_field_never_ended_takes_nothing_out():
 
 
 def test_the_paragraph_a_toc_field_ends_in_keeps_its_own_text():
-    lines = _read(_docx([_p("（一）加强监管", before=BEGIN, after=PAGE), _p("二、重点任务", before=END), *BODY[1:]]))
+    lines = _read(
+        _docx([_p("（一）加强监管", before=BEGIN, after=PAGE), _p("二、重点任务", before=END), *BODY[1:]])
+    )
     assert [t for _, t in lines] == ["二、重点任务", *[t for _, t in _read(_docx(BODY[1:]))]]
 
 
@@ -167,7 +183,11 @@ def test_a_simple_toc_field_and_toc_styles_by_their_names_are_left_out():
     simple = f'<w:p {W}><w:fldSimple w:instr=" TOC \\o &quot;1-2&quot; "><w:r><w:t>（一）加强监管</w:t></w:r></w:fldSimple></w:p>'
     styled = _p("（二）强化宣传\t2", style="21")
     lines = _read(_docx([simple, styled, *BODY], styles=(("21", "toc 2"),)))
-    assert [t for _, t in lines] == ["二、重点任务", "（一）加强监管。（市场监管局负责）", "（二）强化宣传。（宣传部负责）"]
+    assert [t for _, t in lines] == [
+        "二、重点任务",
+        "（一）加强监管。（市场监管局负责）",
+        "（二）强化宣传。（宣传部负责）",
+    ]
 
 
 def test_a_table_of_contents_content_control_is_left_out():
@@ -185,7 +205,10 @@ def test_a_contents_word_not_before_a_toc_stays():
 
 
 def test_fixture_toc_lines_are_gone_from_the_text():
-    for name in ("jinzhou-city-coastal-restoration-toc-field.docx", "puer-city-tea-pest-control-toc-styles.docx"):
+    for name in (
+        "jinzhou-city-coastal-restoration-toc-field.docx",
+        "puer-city-tea-pest-control-toc-styles.docx",
+    ):
         texts = _texts(HERE / name)
         assert not any("目录" in "".join(t.split()) for t in texts)
         assert sum(t.startswith("(一)") for t in texts) == 2  # the measure and the safeguard, no TOC line
@@ -197,10 +220,23 @@ def test_fixture_toc_lines_are_gone_from_the_text():
 def test_two_column_pages_read_left_then_right():
     texts = _texts(HERE / "yichun-city-forest-economy-twocol.pdf")
     # the signature under the one-column notice before the plan's title; (一) whole from the left column into the right
-    assert texts.index("伊春市人民政府办公室") < texts.index("2026年5月20日") < texts.index("伊春市林下经济高质量发展")
+    assert (
+        texts.index("伊春市人民政府办公室")
+        < texts.index("2026年5月20日")
+        < texts.index("伊春市林下经济高质量发展")
+    )
     first = next(t for t in texts if t.startswith("(一)"))
     assert first.endswith("(市林业和草原局牵头，市农业农村局、各县(市)区人民政府配合)")
-    assert [t[:3] for t in texts if t[:1] == "(" and t[2:3] == ")"] == ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(一)", "(二)"]
+    assert [t[:3] for t in texts if t[:1] == "(" and t[2:3] == ")"] == [
+        "(一)",
+        "(二)",
+        "(三)",
+        "(四)",
+        "(五)",
+        "(六)",
+        "(一)",
+        "(二)",
+    ]
 
 
 def test_tables_and_side_by_side_signatures_are_not_columns(monkeypatch):
@@ -214,14 +250,18 @@ def test_tables_and_side_by_side_signatures_are_not_columns(monkeypatch):
     assert _texts(path) == read
 
 
-def _row(y: float, x0: float, text: str, size: float = 16.0) -> list[tuple[float, float, float, float, str, bool]]:
+def _row(
+    y: float, x0: float, text: str, size: float = 16.0
+) -> list[tuple[float, float, float, float, str, bool]]:
     return [(y, x0 + k * size, x0 + (k + 1) * size, size, ch, False) for k, ch in enumerate(text)]
 
 
 PROSE = "为推动产业发展加强统筹协调落实责任"
 
 
-def _page(left: list[str], right: list[str], *, gap: float = 24.0, right_x: float | None = None) -> list[list]:
+def _page(
+    left: list[str], right: list[str], *, gap: float = 24.0, right_x: float | None = None
+) -> list[list]:
     rows = []
     x = right_x if right_x is not None else 80 + 12 * 16 + gap
     for k in range(max(len(left), len(right))):
@@ -269,3 +309,14 @@ def test_a_table_header_of_column_words_is_not_split():
     rows = _page(["重点任务", *FULL], ["具体措施", *["右" * 12] * 9])
     assert pdf_columns.split(rows) is None
     assert pdf_columns.split(_page(["概述", *FULL], ["正文", *["右" * 12] * 9])) is not None
+
+
+def test_a_footer_set_on_one_side_below_the_columns_is_read_after_them():
+    rows = _page(FULL, ["右" * 12] * 9)
+    rows.append(_row(700 - 21 * 8 - 120, 80, "第3页"))  # far below the columns' last line, left
+    order = _read_order(pdf_columns.split(rows))
+    assert order[-1] == (pdf_columns.ACROSS, "第3页")
+    assert order[-2] == (pdf_columns.RIGHT, "右" * 12)
+    # a left column that runs on below the right one at its own pitch stays the left column's
+    longer = _read_order(pdf_columns.split(_page([*FULL, PROSE[:12], PROSE[:4]], ["右" * 12] * 9)))
+    assert [c for c, _ in longer] == [pdf_columns.LEFT] * 11 + [pdf_columns.RIGHT] * 9
