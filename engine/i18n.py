@@ -110,6 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这不像一份方案：{path} 的HTML 元素嵌套层数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a plan: the nesting depth of HTML elements of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
+    "budget.frames": {
+        "zh": "这不像一份方案：{path} 中 <iframe srcdoc> 内嵌文档的数目（{value}，各层合计）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the number of documents in <iframe srcdoc> of {path} ({value}, every level together) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+    },
     "budget.yaml_bytes": {
         "zh": "这不像一份规则集或豁免文件：{path} 的文件大小（{value}）超过上限 {limit}；如确有需要，可用 {option} 或环境变量 {env} 调高",
         "en": "this does not look like a ruleset or waiver file: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",

@@ -43,6 +43,9 @@ class Budgets:
     # random characters: ~50-75 s)
     clauses: int = 60_000
     depth: int = 512  # nesting of HTML elements (XML in a .docx: libxml2's own limit of 256)
+    # documents of <iframe srcdoc> read into an .html page, every level of nesting together (a portal page: one);
+    # their text together counts against input_bytes (engine/ingest/frames.py)
+    frames: int = 64
     yaml_bytes: int = 20 * MB  # a ruleset, waiver or data file (a derived 2,000-measure ruleset: ~2 MB)
     yaml_nodes: int = 2_000_000  # its nodes with every YAML alias expanded (the same ruleset: ~0.2 M)
 

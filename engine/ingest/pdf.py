@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from engine.ingest import furniture, pdf_tables
+from engine.ingest import furniture, pdf_columns, pdf_tables
 from engine.ingest.normalise import WIDE, light
 from engine.ingest.tables import own_captions
 from engine.numbering_marks import opens_with_mark
@@ -57,6 +57,7 @@ class Line:
     lead: float = 0.0  # width of the line's first unbreakable unit: what could not fit on the line above
     cells: list[str] | None = None  # a row of a ruled table (engine.ingest.pdf_tables): its cells' texts
     edges: list[CellEdge] | None = None  # for each cell, where its text starts and stops (a row cut by a page break)
+    column: int = 0  # of a page in two text columns (engine.ingest.pdf_columns): 1 left, 2 right; 0 across or none
 
 
 @dataclass
@@ -107,9 +108,15 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
         else:
             lines.append([g])
     out: list[Line] = []
-    for row in _superscripts(lines):
+    rows_read = _superscripts(lines)
+    # a page set in two text columns: the left column, then the right one (engine.ingest.pdf_columns); never beside
+    # a ruled table, whose columns are cells
+    columns = None if rows else pdf_columns.split(rows_read)
+    for column, row in columns or [(pdf_columns.ACROSS, row) for row in rows_read]:
         row.sort(key=lambda g: g[1])
-        out.extend(_segments(row, page_no))
+        for line in _segments(row, page_no):
+            line.column = column
+            out.append(line)
     if rows:
         out = sorted(out + rows, key=lambda x: -x.y)  # stable: the parts of a printed line keep their order
     return out, unreadable
@@ -541,6 +548,8 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     # a ruled table is set to its own width, often past the text block: its rows' edges are no margins (a table
     # of eight rows made 9 of 47 lines "reach" its right edge and no line of text seemed to reach the margin)
     block = _margins([line for line in body if line.cells is None] or body)
+    # a text column's lines wrap at its own edges (engine.ingest.pdf_columns)
+    blocks = {c: _margins(col) for c in (pdf_columns.LEFT, pdf_columns.RIGHT) if (col := [x for x in body if x.column == c])}
     pitch = _pitch(pages)
     out: list[tuple[int, str]] = []
     prev: Line | None = None
@@ -569,7 +578,10 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             prev is not None
             and prev.cells is None
             and line.cells is None
-            and _continues(prev, line, block, pitch, body_size, out[-1][1])
+            and _continues(
+                prev, line, (blocks.get(line.column, block)[0], blocks.get(prev.column, block)[1]), pitch, body_size,
+                out[-1][1],
+            )
         ):
             text = out[-1][1]
             out[-1] = (out[-1][0], text + _joiner(text, line.text) + line.text)

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering, wrap
+from engine.ingest.docx_toc import toc_paragraphs
 from engine.ingest.emphasis import (
     BOLD_OFF,
     BOLD_ON,
@@ -37,6 +38,7 @@ from engine.ingest.emphasis import (
     html_bold_texts,
     split_bold,
 )
+from engine.ingest.frames import inline_frames
 from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
@@ -280,6 +282,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         document = docx.Document(io.BytesIO(data))
         counter = [0]
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
+        _TOC.set(toc_paragraphs(document))  # a table of contents: navigation, read as empty (ingest/docx_toc.py)
         _GRIDS.set(GridBudget(path))
         _RUN.set(TableRun())
         bold: dict[int, list[str]] = {}
@@ -304,6 +307,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
         raise _corrupt(path, ".docx", exc) from exc
     finally:
         _LABELS.set({})
+        _TOC.set(set())
         _GRIDS.set(None)
         _RUN.set(None)
         _BOLD.set(None)
@@ -367,6 +371,8 @@ _TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
 # the printed numbers (engine.ingest.numbering) of the .docx being read, by w:p element
 _LABELS: ContextVar[dict[object, str]] = ContextVar("docx_labels", default={})  # noqa: B039 (never mutated)
+# the paragraphs of the table of contents of the .docx being read (engine.ingest.docx_toc), read as empty
+_TOC: ContextVar[set[object]] = ContextVar("docx_toc", default=set())  # noqa: B039 (never mutated)
 _BOX = -1  # line number of a text-box paragraph until read_docx numbers it
 # the cells of the table grids built for the .docx being read, within budget (a merged cell repeats its text)
 _GRIDS: ContextVar[GridBudget | None] = ContextVar("docx_grids", default=None)
@@ -524,9 +530,10 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
         else:
             counter[0] += 1
             p = block._p  # type: ignore[attr-defined]
-            if tables:  # the document's own count (a cell read for its table's grid counts from 0)
+            toc = p in _TOC.get()  # counted, as engine/report/docx.py counts it, but not text
+            if tables and not toc:  # the document's own count (a cell read for its table's grid counts from 0)
                 _note_bold(counter[0], [p])
-            line = (counter[0], _LABELS.get().get(p, "") + paragraph_text(p))
+            line = (counter[0], "" if toc else _LABELS.get().get(p, "") + paragraph_text(p))
             if tables and (run := _RUN.get()) is not None:
                 run.text(line[1])
             if held is not None:
@@ -649,6 +656,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         import pypdfium2 as pdfium
 
         from engine.ingest import pdf as layout
+        from engine.ingest import pdf_columns
 
         try:
             document = pdfium.PdfDocument(data)
@@ -682,6 +690,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         share = layout.unreadable_share(pages, unreadable)
         if share >= layout.GARBLED_SHARE:
             raise PlancheckError("input.garbled_text", path=path, share=round(share * 100))
+        pdf_columns.continue_columns(pages)
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
         lines = _table_cells(_pasted_tables(layout.paragraphs(body)))
@@ -723,7 +732,7 @@ _DROP_TAGS = {
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",
     "article", "blockquote", "pre", "dd", "dt", "dl", "hr", "center", "address", "main", "figure",
-    "figcaption", "caption", "tbody", "thead", "tfoot",
+    "figcaption", "caption", "tbody", "thead", "tfoot", "body",  # body: also an <iframe srcdoc>'s (ingest/frames.py)
 }  # fmt: skip
 _CELL_TAGS = {"td", "th"}
 _CHROME_WORDS = {
@@ -782,10 +791,9 @@ def read_html(text: str, path: str) -> HtmlText:
     try:
         from selectolax.lexbor import LexborHTMLParser
 
-        depth_within_budget(text, path)
-        for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE):
-            text = text.replace(marker, "")
+        text = _markup(text, path)
         tree = LexborHTMLParser(text)
+        inline_frames(tree, text, path, _markup)  # an <iframe srcdoc>'s document, read where the frame stands
         root = tree.body or tree.root
         if root is None:
             return HtmlText([], {})
@@ -802,6 +810,15 @@ def read_html(text: str, path: str) -> HtmlText:
         raise
     except Exception as exc:
         raise _corrupt(path, ".html", exc) from exc
+
+
+def _markup(text: str, path: str) -> str:
+    """A page's (or an <iframe srcdoc>'s) markup ready for the tree: nested within the depth budget, this reader's
+    private-use markers taken out."""
+    depth_within_budget(text, path)
+    for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE):
+        text = text.replace(marker, "")
+    return text
 
 
 def _html_lines(

@@ -170,9 +170,8 @@ KNOWN: dict[str, str] = {
     # blind54, held out, first run (2026-12-07, main at 02b5666): 8 of 10, level 10/10, closing 9/10, pair one extra warning
     # (items labelled “第一项　…” and “【一】…” read since fix54: rulesets/data/entry_numbering.yaml `frames`)
     # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right
-    "blind56/henan-province-rural-toilets-textbox": "measures (.docx): the table-of-contents field listing the headings (（一）…（六） with page numbers) is read as a first copy of the measures",
-    "blind56/jalaid-banner-medical-insurance-fund-iframe": "ingest (.html): the article body inside <iframe srcdoc=…> is not read; the page is refused (no numbered measures)",
-    "blind56/jiayuguan-city-online-catering-twocol": "ingest (.pdf): a two-column page is read line by line across both columns, so title and measures interleave",
+    # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right — the
+    # three (a .docx TOC field, an <iframe srcdoc> page, a two-column .pdf) fixed after measuring (fixtures/fix56)
     # blind55, held out, first run (2026-12-07, main at 0b22dae, after fix50): 9 of 11, level 11/11, closing 11/11, pair right, alone no finding
     "blind55/datong-city-elderly-care-table": "units (.docx): a “*” before each lead unit with the legend “（*为牵头单位）” in the column's header cell is not applied (every unit leads)",
     "blind55/xihua-county-rural-water-oneline": "units: the notice's “各项任务第一个单位为牵头单位” (on a one-line page) is not applied (every unit leads)",
@@ -194,8 +193,8 @@ def test_document_is_read_as_counted_by_hand(name):
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause)
 LEVEL_KNOWN: dict[str, str] = {
-    # blind56, held out, first run (2026-12-07, main at 06be8cb)
-    "blind56/jalaid-banner-medical-insurance-fund-iframe": "the page is refused (its <iframe srcdoc> body is not read), so nothing is levelled",
+    # blind56, held out, first run (2026-12-07, main at 06be8cb): the <iframe srcdoc> page, refused, was not levelled —
+    # fixed after measuring (its srcdoc document read; fixtures/fix56)
     # blind45, held out, first run (2026-12-07, main at 8768769): 黑龙江省黑土区侵蚀沟… was read as a county 黑土区 under
     # 黑龙江 — fixed after measuring (a 区 by its form right below a province, levels.yaml `area_endings`; fixtures/fix45)
     # blind52, held out, first run (2026-12-07, main at d21ef1e): ganjiang's 新区 under 江西 read as city and qianhai's
@@ -351,8 +350,8 @@ def closing_differences(name: str) -> list[str]:
 
 
 CLOSING_KNOWN: dict[str, str] = {
-    # blind56, held out, first run (2026-12-07, main at 06be8cb)
-    "blind56/jalaid-banner-medical-insurance-fund-iframe": "the page is refused (its <iframe srcdoc> body is not read)",
+    # blind56, held out, first run (2026-12-07, main at 06be8cb): the <iframe srcdoc> page was refused — fixed after
+    # measuring (fixtures/fix56)
     # blind54, held out, first run (2026-12-07, main at 02b5666)
     # blind54, held out, first run (2026-12-07, main at 02b5666): the note under the .docx task table, “注：标★的为牵头
     # 单位…”, was read into the last row's measure — fixed since fix54 (conventions.reading_note; fixtures/fix54)
