@@ -169,7 +169,6 @@ KNOWN: dict[str, str] = {
     "blind53/xingcun-town-tea-hills-village-leaders": "units: a clause opening with a person field, “（包村领导：某某；责任单位：X、Y）”, is not read",
     # blind54, held out, first run (2026-12-07, main at 02b5666): 8 of 10, level 10/10, closing 9/10, pair one extra warning
     # (items labelled “第一项　…” and “【一】…” read since fix54: rulesets/data/entry_numbering.yaml `frames`)
-    # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right
     # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right — the
     # three (a .docx TOC field, an <iframe srcdoc> page, a two-column .pdf) fixed after measuring (fixtures/fix56)
     # blind55, held out, first run (2026-12-07, main at 0b22dae, after fix50): 9 of 11, level 11/11, closing 11/11, pair right, alone no finding
