@@ -111,6 +111,9 @@ class Roles:
     open_noun: int = 0
     not_nouns: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()  # the endings of `not_nouns` that name a person (责任人, 主办民警, 牵头领导)
+    # roles.yaml people.before: how many ideographs of ANY word may stand before an official's noun of two characters
+    # or more in a person field's label (包村领导, 挂点领导, 驻村干部), 0: none
+    people_before: int = 0
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -210,9 +213,17 @@ class Roles:
             return "(?!)"
         stems = [w for _, ws in self.stems for w in ws]
         han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+        # and any short word before an official's noun of two characters or more (包村领导：, 挂点领导：, 驻村干部：): the
+        # word says how the official is tied to the task (包, 挂, 驻 a village or a site), a noun of 领导/干部/书记 a person
+        officials = [w for w in self.person_nouns if len(w) >= 2]
+        any_word = (
+            f"|{_NOT_AFTER_IDEOGRAPH}{han}{{1,{self.people_before}}}(?:{_alt(officials)})"
+            if self.people_before > 0 and officials
+            else ""
+        )
         return (
-            f"{_NOT_AFTER_IDEOGRAPH}(?:{_alt(stems)}){han}{{0,{self.open_noun - 1}}}(?:{_alt(self.person_nouns)})"
-            f"(?=[ ]*[:：])"
+            f"(?:{_NOT_AFTER_IDEOGRAPH}(?:{_alt(stems)}){han}{{0,{self.open_noun - 1}}}(?:{_alt(self.person_nouns)})"
+            f"{any_word})(?=[ ]*[:：])"
         )
 
     def open_stem(self, label: str) -> str:
@@ -349,6 +360,7 @@ def roles() -> Roles:
         open_noun=int(open_raw.get("noun") or 0),
         not_nouns=_longest_first([*person_nouns, *(str(w) for w in open_raw.get("facets") or [])]),
         person_nouns=_longest_first(person_nouns),
+        people_before=int((raw.get("people") or {}).get("before") or 0),
     )
 
 
