@@ -166,9 +166,7 @@ KNOWN: dict[str, str] = {
     # blind52, held out, first run (2026-12-07, main at d21ef1e): 10 of 11, level 9/11, closing 11/11, pair right
     "blind52/liangjiang-newarea-tech-firms-annex2": "units (.pdf): the 附件2 任务分工表 whose rows carry the units of the 附件1 plan's measures (by number) is not read",
     # blind53, held out, first run (2026-12-07, main at dbdd7f2): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind53/guangxi-province-offshore-aquaculture-duty-table": "units: a “附：重点任务责任分工” table at the end of the same text (no 附件 notice), rows keyed by the measure's （一） and short title, is not read",
-    "blind53/jieyang-city-overseas-chinese-units-first": "units: items that name their units before the task, “1.市委统战部、市侨联：建立…”, are not read",
-    "blind53/xingcun-town-tea-hills-village-leaders": "units: a clause opening with a person field, “（包村领导：某某；责任单位：X、Y）”, is not read",
+    # (guangxi's 附：责任分工 table, jieyang's units before the task and xingcun's 包村领导 field first: read since fix53)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
