@@ -235,8 +235,11 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             if numbered < 2:
                 return None
             restates = _restates(paras, markers, first, k) or _keyed_rows(paras, markers, first, k)
-            if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands
-                return k if restates else None
+            if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
+                # the body's measures are paragraphs of their own (a body of table rows and a second table under
+                # "附表2" are two parts of one plan's tables)
+                prose = sum(1 for j in range(first, k) if markers[j] is not None and not paras[j].table_row)
+                return k if restates and prose >= 2 else None
             return k if not _holds_tasks(paras, k) or restates else None
     return None
 
