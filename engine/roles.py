@@ -91,6 +91,9 @@ class Roles:
     duty_verbs: tuple[str, ...] = ()  # (由X组织实施): close a list of units answering jointly, as 负责
     framing_words: tuple[str, ...] = ()  # 以X为主: a principle, not a lead
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
+    # roles.yaml people.before: how many ideographs of ANY word may stand before an official's noun of two characters
+    # or more in a person field's label (包村领导, 挂点领导, 驻村干部), 0: none
+    people_before: int = 0
     bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
     bare_support: tuple[str, ...] = ()  # 配合：Y
     bare_duty: tuple[str, ...] = ()  # 责任：X、Y: a duty stem alone as a label, its value wholly bodies' names
@@ -111,9 +114,6 @@ class Roles:
     open_noun: int = 0
     not_nouns: tuple[str, ...] = ()
     person_nouns: tuple[str, ...] = ()  # the endings of `not_nouns` that name a person (责任人, 主办民警, 牵头领导)
-    # roles.yaml people.before: how many ideographs of ANY word may stand before an official's noun of two characters
-    # or more in a person field's label (包村领导, 挂点领导, 驻村干部), 0: none
-    people_before: int = 0
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -342,6 +342,7 @@ def roles() -> Roles:
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]
         ),
+        people_before=int((raw.get("people") or {}).get("before") or 0),
         stems=tuple((k, stems[k]) for k in ("lead", "duty", "support")),
         bodies=_longest_first(bodies),
         whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),
@@ -360,7 +361,6 @@ def roles() -> Roles:
         open_noun=int(open_raw.get("noun") or 0),
         not_nouns=_longest_first([*person_nouns, *(str(w) for w in open_raw.get("facets") or [])]),
         person_nouns=_longest_first(person_nouns),
-        people_before=int((raw.get("people") or {}).get("before") or 0),
     )
 
 
