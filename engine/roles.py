@@ -91,6 +91,9 @@ class Roles:
     duty_verbs: tuple[str, ...] = ()  # (由X组织实施): close a list of units answering jointly, as 负责
     framing_words: tuple[str, ...] = ()  # 以X为主: a principle, not a lead
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
+    # roles.yaml people.before: how many ideographs of ANY word may stand before an official's noun of two characters
+    # or more in a person field's label (包村领导, 挂点领导, 驻村干部), 0: none
+    people_before: int = 0
     bare_lead: tuple[str, ...] = ()  # 牵头：X: a lead stem alone as a label, a colon after it
     bare_support: tuple[str, ...] = ()  # 配合：Y
     bare_duty: tuple[str, ...] = ()  # 责任：X、Y: a duty stem alone as a label, its value wholly bodies' names
@@ -214,9 +217,17 @@ class Roles:
             return "(?!)"
         stems = [w for _, ws in self.stems for w in ws]
         han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+        # and any short word before an official's noun of two characters or more (包村领导：, 挂点领导：, 驻村干部：): the
+        # word says how the official is tied to the task (包, 挂, 驻 a village or a site), a noun of 领导/干部/书记 a person
+        officials = [w for w in self.person_nouns if len(w) >= 2]
+        any_word = (
+            f"|{_NOT_AFTER_IDEOGRAPH}{han}{{1,{self.people_before}}}(?:{_alt(officials)})"
+            if self.people_before > 0 and officials
+            else ""
+        )
         return (
-            f"{_NOT_AFTER_IDEOGRAPH}(?:{_alt(stems)}){han}{{0,{self.open_noun - 1}}}(?:{_alt(self.person_nouns)})"
-            f"(?=[ ]*[:：])"
+            f"(?:{_NOT_AFTER_IDEOGRAPH}(?:{_alt(stems)}){han}{{0,{self.open_noun - 1}}}(?:{_alt(self.person_nouns)})"
+            f"{any_word})(?=[ ]*[:：])"
         )
 
     def open_stem(self, label: str) -> str:
@@ -335,6 +346,7 @@ def roles() -> Roles:
         titles=_longest_first(
             [str(w) for w in (raw.get("titles") if raw.get("titles") is not None else _FALLBACK_TITLES)]
         ),
+        people_before=int((raw.get("people") or {}).get("before") or 0),
         stems=tuple((k, stems[k]) for k in ("lead", "duty", "support")),
         bodies=_longest_first(bodies),
         whole=tuple((k, tuple(words("fields", k))) for k in ("lead", "duty", "support")),

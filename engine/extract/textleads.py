@@ -31,6 +31,7 @@ from collections.abc import Callable
 from engine.extract.responsibility import (
     article_subject,
     is_generic_unit,
+    is_lower_group,
     parse_clause_content,
     parse_units,
     reads_as_unit,
@@ -114,6 +115,45 @@ def field_leads(text: str, directs: Directs) -> Responsibility | None:
     )
 
 
+# an item opening with the units that carry it out, closed by a colon: "市委统战部、市侨联：建立…"
+_UNITS_FIRST = re.compile(r"^(?P<units>[^，,；;。：:！？!?\n]{2,80}?)[ \t\u3000]*[:：](?=[ \t\u3000]*[^\s])")
+UNITS_FIRST_STYLE = "X：任务"
+
+
+def units_first(text: str, directs: Directs) -> Responsibility | None:
+    """The units an item names BEFORE its task, closed by a colon ("1.市委统战部、市侨联：建立海外侨团侨商联络名录…",
+    a city's 工作方案 whose items each open so), as its clause: every unit leads, as "（X、Y负责）" would say. The list
+    must be whole bodies' names the plan directs (`directs`: its own level's offices, 市委统战部, 市侨联), beside which
+    a set of the bodies below may stand (各县（市、区）人民政府); at least one named body. So a topic, a place or a
+    heading before a colon is none: "目标：", "重点：", "城区：", "农村地区：", "各地要：", "重点企业：" (no body the
+    plan directs)."""
+    m = _UNITS_FIRST.match(text)
+    if m is None:
+        return None
+    names = parse_units(m.group("units"))
+    if not names or not any(directs(n) for n in names):
+        return None
+    if not all(directs(n) or (is_lower_group(n) and reads_as_unit(n)) for n in names):
+        return None
+    return Responsibility(
+        lead=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in names),
+        style=UNITS_FIRST_STYLE,
+        text=text[: m.end()],
+        start=0,
+        end=m.end(),
+    )
+
+
+def _cut_from_title_and_sentences(m: Measure, clause: str) -> None:
+    """The item's title and first sentence without the unit list that opens them (as a bracketed clause is cut)."""
+    if m.title.startswith(clause) and len(m.title) - len(clause) >= 2:
+        m.title = m.title[len(clause) :].strip()
+    if m.sentences and m.sentences[0].text.startswith(clause):
+        rest = m.sentences[0].text[len(clause) :].strip()
+        if rest:
+            m.sentences[0] = m.sentences[0].model_copy(update={"text": rest})
+
+
 def _subject(clause: str) -> list[str]:
     """The units a clause opens with ("区司法局负责…") or hands a field to ("…由区司法局负责")."""
     m = _SUBJECT_FIRST.match(clause) or _FIELD_FIRST.match(clause)
@@ -174,6 +214,10 @@ class TextLeads:
         else:
             # a 规章's article (第五条 X负责…, 第六条 X会同Y…): its subject bears its duty (`article_subject`)
             r = article_subject(m.text) if m.style == ARTICLE_STYLE else None
+            if r is None and self.directs is not None:
+                r = units_first(m.text, self.directs)
+                if r is not None:  # "X、Y：task": the list is the item's clause, no word of its task or title
+                    _cut_from_title_and_sentences(m, r.text)
             if r is None and self.directs is not None:
                 r = field_leads(m.text, self.directs)
         if r is None:

@@ -30,6 +30,7 @@ from engine.parse.numbering import (
     in_sequence,
     inline_decimals,
     inline_markers,
+    label_alone,
     marker_at_start,
     slice_paragraph,
     spaced_entries,
@@ -57,6 +58,9 @@ INLINE_MIN_CHARS = 4000
 # an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
 _TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|行动方案|行动计划|工作计划|台账|责任清单")
 _ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
+# a task table printed after the body in the SAME text, under "附：重点任务责任分工" / "附表：任务分工" / "附表1 …分工表"
+# (no 附件 notice): read as an attachment's table only where its caption names a task list (_TASK_ATTACHMENT)
+_ANNEX_TABLE = re.compile(r"附\s*(?:表\s*[0-9一二三四五六七八九十]*\s*[:：]?|[:：])\s*(?P<caption>[^。；;，,]{2,40})")
 # the title of a text published with the plan that explains it rather than plans anything: a draft for
 # comment's 起草说明 (编制说明, 修订说明), a policy page's 政策解读 (相关解读：, 一图读懂《…》, 图解…). Its own
 # numbering (一、起草背景 二、主要内容) is not the plan's; its sentences restate the plan's measures.
@@ -227,11 +231,17 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
         text = paras[k].text.strip()
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
-        elif dated and _ATTACHMENT.fullmatch(text):
+        elif (dated and _ATTACHMENT.fullmatch(text)) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
                 return None
-            return k if not _holds_tasks(paras, k) or _restates(paras, markers, first, k) else None
+            restates = _restates(paras, markers, first, k) or _keyed_rows(paras, markers, first, k)
+            if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
+                # the body's measures are paragraphs of their own (a body of table rows and a second table under
+                # "附表2" are two parts of one plan's tables)
+                prose = sum(1 for j in range(first, k) if markers[j] is not None and not paras[j].table_row)
+                return k if restates and prose >= 2 else None
+            return k if not _holds_tasks(paras, k) or restates else None
     return None
 
 
@@ -298,6 +308,14 @@ def _cut_explanation(paras: list[Paragraph], markers: list[Marker | None], first
     return markers if cut is None else markers[:cut] + [None] * (len(paras) - cut)
 
 
+def _annex_table(text: str) -> bool:
+    """A "附：X分工" / "附表：X" heading whose caption names a task list: the attachment of a task table printed in
+    the same text as the plan, after its safeguards, with no 附件 notice (a 自治区's 实施方案 closing with
+    "附：重点任务责任分工" and its 序号 | 重点任务 | 牵头单位 | 配合单位 rows)."""
+    m = _ANNEX_TABLE.fullmatch(text)
+    return m is not None and _TASK_ATTACHMENT.search(m.group("caption")) is not None
+
+
 def _restates(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
     """An attachment's task table that restates the body's own numbered measures (the body's items
     each hold the row's task): the body is the plan, the table a summary of it, not more measures."""
@@ -310,6 +328,20 @@ def _restates(paras: list[Paragraph], markers: list[Marker | None], first: int, 
             if len(task) >= 6:
                 tasks.append(task[:30])
     return len(tasks) >= 2 and sum(t in body for t in tasks) * 2 > len(tasks)
+
+
+def _row_label(p: Paragraph) -> Marker | None:
+    """The label a task-table row's 序号 cell prints, when that cell is a measure's own label ("（三）", "3.", "三、";
+    a bare count "3" is none): the row of that measure. `orig` holds the row as pasted, its cells tab-joined."""
+    return label_alone(p.orig.split("\t", 1)[0]) if p.table_row and "\t" in p.orig else None
+
+
+def _keyed_rows(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
+    """An attachment's task table whose rows are keyed by the body's own measure labels (序号 cells "（一）"…"（六）"
+    where the body numbers its measures （一）…（六）): it restates the body, whatever its task cells say."""
+    body = {(mk.style, mk.ordinal) for mk in markers[first:k] if mk is not None}
+    keys = [_row_label(paras[j]) for j in range(k, len(paras)) if markers[j] is not None and paras[j].table_row]
+    return len(keys) >= 2 and sum(1 for mk in keys if mk is not None and (mk.style, mk.ordinal) in body) * 2 > len(keys)
 
 
 def _signed_before_attachment(paras: list[Paragraph], first: int) -> int | None:
@@ -737,13 +769,14 @@ def _units_from_rows(measures: list[Measure], rows: list[int], paras: list[Parag
             tasks.setdefault(task, []).append(j)
     if not tasks:
         return
-    for m in measures:
-        if m.responsibility is not None or m.general:
-            continue
+    open_ = [m for m in measures if m.responsibility is None and not m.general]
+    for m in open_:
         title = _NON_WORD.sub("", m.title or "")
         hits = [js for task, js in tasks.items() if len(title) >= 4 and (task == title or task.startswith(title))]
         if len(hits) != 1 or len(hits[0]) != 1:
-            continue
+            hits = [_row_of_label(m, open_, rows, paras)]  # no row names its title: the row its 序号 cell keys
+            if hits[0] == [] or len(hits[0]) != 1:
+                continue
         j = hits[0][0]
         found = extract.find_responsibility(paras[j].text)
         if found is None:
@@ -751,6 +784,14 @@ def _units_from_rows(measures: list[Measure], rows: list[int], paras: list[Parag
         m.responsibility = found.responsibility.model_copy(update={"start": -1, "end": -1, "line": paras[j].line})
         m.lead_units = [u.name for u in found.responsibility.lead]
         m.support_units = [u.name for u in found.responsibility.support]
+
+
+def _row_of_label(m: Measure, open_: list[Measure], rows: list[int], paras: list[Paragraph]) -> list[int]:
+    """The rows whose 序号 cell prints `m`'s own label (（三） for the measure （三）), where no other measure still
+    without units has that label (two lists numbered （一）… under two headings key no row by label)."""
+    if sum(1 for o in open_ if (o.style, o.ordinal) == (m.style, m.ordinal)) != 1:
+        return []
+    return [j for j in rows if (mk := _row_label(paras[j])) is not None and (mk.style, mk.ordinal) == (m.style, m.ordinal)]
 
 
 def _stage_deadlines(nodes: list, i: int, m: Measure) -> list:

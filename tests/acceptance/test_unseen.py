@@ -164,9 +164,7 @@ KNOWN: dict[str, str] = {
     # blind52, held out, first run (2026-12-07, main at d21ef1e): 10 of 11, level 9/11, closing 11/11, pair right
     # (liangjiang's .pdf 附件2 分工表 read since fix52: the 附件 captions atop their pages are kept)
     # blind53, held out, first run (2026-12-07, main at dbdd7f2): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind53/guangxi-province-offshore-aquaculture-duty-table": "units: a “附：重点任务责任分工” table at the end of the same text (no 附件 notice), rows keyed by the measure's （一） and short title, is not read",
-    "blind53/jieyang-city-overseas-chinese-units-first": "units: items that name their units before the task, “1.市委统战部、市侨联：建立…”, are not read",
-    "blind53/xingcun-town-tea-hills-village-leaders": "units: a clause opening with a person field, “（包村领导：某某；责任单位：X、Y）”, is not read",
+    # (guangxi's 附：责任分工 table, jieyang's units before the task and xingcun's 包村领导 field first: read since fix53)
     # blind54, held out, first run (2026-12-07, main at 02b5666): 8 of 10, level 10/10, closing 9/10, pair one extra warning
     # (items labelled “第一项　…” and “【一】…” read since fix54: rulesets/data/entry_numbering.yaml `frames`)
     # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right — the
