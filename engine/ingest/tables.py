@@ -237,7 +237,8 @@ def _states_first_listed(note: str) -> bool:
 def _stated_marks(note: str) -> Marked | None:
     """The marks a header's note states for the units of its column ("*为牵头单位", "★牵头 ☆配合"), or None: read
     by the one reader of a document's marks (engine/extract/legend.py), as a "注：★为牵头单位" line under a table is."""
-    from engine.extract.data import lead_conventions  # engine.extract imports engine.parse, which imports ingest
+    # engine.extract imports engine.parse, which imports ingest: imported where read
+    from engine.extract.data import lead_conventions
     from engine.extract.legend import stated_marks
 
     marks = lead_conventions().marks
@@ -645,7 +646,8 @@ def _by_mark(piece: str, reading: Marked) -> list[tuple[str | None, int, str]]:
     column's role (None). A cell with no unit so marked (or every unit carrying the support mark) is all the
     column's. The mark is no part of a name: each part is the unit without it. A mark standing apart is the name's
     it is spaced from ("市民政局 ★、市财政局"), else the next one's ("市商务局、★ 市民政局")."""
-    from engine.extract.data import lead_conventions  # engine.extract imports engine.parse, which imports ingest
+    # engine.extract imports engine.parse, which imports ingest: imported where read
+    from engine.extract.data import lead_conventions
 
     marks = lead_conventions().marks
     units: list[tuple[int, str]] = []  # offset, name without its marks
