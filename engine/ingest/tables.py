@@ -138,17 +138,32 @@ class _Builder:
         self.cols.extend([col] * len(s) if col is not None else range(start, start + len(s)))
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A unit column whose header states the mark its leads (or its supporting units) carry beside their names
+    ("责任单位（*为牵头单位）", "责任单位（标★的为牵头单位，☆为配合单位）"): each mark in its one form
+    (engine/extract/legend.py `same`), "" where the header states none for that role."""
+
+    lead: str = ""
+    support: str = ""
+
+
+Reading = str | tuple[str, ...] | Marked
+
+
 class Role(str):
     """A column's role (equal to its plain word: "duty", "lead") that also says how its header tells to read
     its cells (`reading`):
     - "first": the header states the first-listed-leads convention for this column alone
       ("责任单位（排在第一位的为牵头单位）": the first unit of each cell leads, the others support);
     - a pair of roles ("lead", "support"): one column for two roles, its header the two labels joined by a
-      slash ("牵头单位/配合单位"), each cell "X/Y、Z" split at its slash in the header's order."""
+      slash ("牵头单位/配合单位"), each cell "X/Y、Z" split at its slash in the header's order;
+    - `Marked`: the header's legend states a mark ("责任单位（*为牵头单位）"): the units of a cell carrying it lead,
+      the others support, wherever the marked ones stand (a cell with no marked unit is left joint)."""
 
-    reading: str | tuple[str, ...]
+    reading: Reading
 
-    def __new__(cls, role: str, reading: str | tuple[str, ...]) -> Role:
+    def __new__(cls, role: str, reading: Reading) -> Role:
         obj = super().__new__(cls, role)
         obj.reading = reading
         return obj
@@ -200,6 +215,8 @@ def column_role(text: str) -> str | None:
         role = column_role(note.group("word"))
         if role == "duty" and _states_first_listed(note.group("note")):
             return Role(role, "first")
+        if role == "duty" and (marked := _stated_marks(note.group("note"))) is not None:
+            return Role(role, marked)
         return role
     parts = _ROLE_SLASH.split(text)
     if len(parts) == 2:
@@ -215,6 +232,23 @@ def _states_first_listed(note: str) -> bool:
     from engine.extract.data import lead_conventions
 
     return lead_conventions().first_listed.search(_WS_RUN.sub("", to_simplified(note))) is not None
+
+
+def _stated_marks(note: str) -> Marked | None:
+    """The marks a header's note states for the units of its column ("*为牵头单位", "★牵头 ☆配合"), or None: read
+    by the one reader of a document's marks (engine/extract/legend.py), as a "注：★为牵头单位" line under a table is."""
+    # engine.extract imports engine.parse, which imports ingest: imported where read
+    from engine.extract.data import lead_conventions
+    from engine.extract.legend import stated_marks
+
+    marks = lead_conventions().marks
+    said: dict[str, str] = {}  # role -> the first mark stated for it
+    for mark, role in stated_marks([note]).items():
+        if len(mark) == 1 and mark in marks:
+            said.setdefault(role, mark)
+    if not said.get("lead") and not said.get("support"):
+        return None
+    return Marked(lead=said.get("lead", ""), support=said.get("support", ""))
 
 
 TASK_HEAD = 2  # characters: the noun a task column's header ends in (重点任务 -> 任务)
@@ -412,7 +446,7 @@ def row_line(
     orig = "\t".join(texts)
     starts = _cell_starts(texts)
     by_role: dict[str, list[int]] = {}
-    readings: dict[int, str | tuple[str, ...]] = {}  # a cell whose header says how to read it (`Role`)
+    readings: dict[int, Reading] = {}  # a cell whose header says how to read it (`Role`)
     named: dict[int, tuple[str, str]] = {}  # a matrix cell: (the role it says, its column's unit)
     for k, cell in enumerate(cells):
         col = next((c for c in range(cell.col, cell.col + cell.span) if c in roles), None)
@@ -500,7 +534,7 @@ def _fields(
     starts: list[int],
     by_role: dict[str, list[int]],
     task_text: str,
-    readings: dict[int, str | tuple[str, ...]] | None = None,
+    readings: dict[int, Reading] | None = None,
     named: dict[int, tuple[str, str]] | None = None,
     copied: set[int] | None = None,
 ) -> None:
@@ -520,7 +554,7 @@ def _fields(
                     at = 0 if copy else at
                     if own is None and readings and k in readings:
                         for got, off, sub in _read_as_header_says(piece, readings[k]):
-                            parts[got].append((starts[k] + (0 if copy else at + off), sub, False, copy))
+                            parts[got or role].append((starts[k] + (0 if copy else at + off), sub, False, copy))
                         continue
                     parts[own or role].append((starts[k] + at, piece, False, copy))
     for k, (said, unit) in (named or {}).items():
@@ -562,10 +596,12 @@ _LIST_MARKS = ("、", "，", ",", "；", ";")
 _FIRST_UNIT_END = re.compile(r"[\s\u3000、，,；;]+")
 
 
-def _read_as_header_says(piece: str, reading: str | tuple[str, ...]) -> list[tuple[str, int, str]]:
+def _read_as_header_says(piece: str, reading: Reading) -> list[tuple[str | None, int, str]]:
     """A unit cell's text read as its header says (`Role`): (role, offset in `piece`, part). "first": the first
     unit leads, the rest support ("A\tB\tC", "A、B、C"); a pair of roles: the part before the cell's slash takes
-    the first, the part after it the second ("X/Y、Z"; no slash: all of it the first)."""
+    the first, the part after it the second ("X/Y、Z"; no slash: all of it the first); `Marked`: `_by_mark`."""
+    if isinstance(reading, Marked):
+        return _by_mark(piece, reading)
     if reading == "first":
         m = _FIRST_UNIT_END.search(piece)
         if m is None or m.end() == len(piece):
@@ -583,6 +619,60 @@ def _read_as_header_says(piece: str, reading: str | tuple[str, ...]) -> list[tup
             break
         at = m.end()
     return out
+
+
+_OPENERS, _CLOSERS = "(（[［【〔", ")）]］】〕"
+
+
+def _top_units(piece: str) -> list[tuple[int, str, bool]]:
+    """(offset, text, spaced) of each unit of a cell: cut at a list's separators and line breaks outside brackets
+    (各县（市、区）人民政府 is one unit); `spaced`: only blanks stand between it and the text before it."""
+    out: list[tuple[int, str, bool]] = []
+    depth, at, listed = 0, 0, False
+    for k, ch in enumerate(piece + "、"):
+        depth += (ch in _OPENERS) - (ch in _CLOSERS and depth > 0)
+        if depth == 0 and (ch in _LIST_MARKS or ch.isspace()):
+            if piece[at:k]:
+                out.append((at, piece[at:k], bool(out) and not listed))
+                listed = False
+            listed = listed or ch in _LIST_MARKS
+            at = k + 1
+    return out
+
+
+def _by_mark(piece: str, reading: Marked) -> list[tuple[str | None, int, str]]:
+    """A unit cell read by the marks its header states (`Marked`): the units carrying the lead mark before or after
+    their name lead, the others support; else the units carrying the support mark support, the others keep the
+    column's role (None). A cell with no unit so marked (or every unit carrying the support mark) is all the
+    column's. The mark is no part of a name: each part is the unit without it. A mark standing apart is the name's
+    it is spaced from ("市民政局 ★、市财政局"), else the next one's ("市商务局、★ 市民政局")."""
+    # engine.extract imports engine.parse, which imports ingest: imported where read
+    from engine.extract.data import lead_conventions
+
+    marks = lead_conventions().marks
+    units: list[tuple[int, str]] = []  # offset, name without its marks
+    beside: list[set[str]] = []  # the marks beside each, in their one form (＊ is *)
+    pending: set[str] = set()  # a mark standing apart before a name
+    for at, text, spaced in _top_units(piece):
+        name = text.strip(marks)
+        around = {unicodedata.normalize("NFKC", ch) for ch in text.replace(name, "", 1)} if name else set()
+        if name:
+            units.append((at + text.find(name), name))
+            beside.append(around | pending)
+            pending = set()
+        elif spaced and beside:
+            beside[-1] |= {unicodedata.normalize("NFKC", ch) for ch in text}
+        else:
+            pending |= {unicodedata.normalize("NFKC", ch) for ch in text}
+    lead = {k for k, b in enumerate(beside) if reading.lead and reading.lead in b}
+    helpers = {k for k, b in enumerate(beside) if reading.support and reading.support in b}
+    if lead:
+        roles: list[str | None] = ["lead" if k in lead else "support" for k in range(len(units))]
+    elif helpers and len(helpers) < len(units):
+        roles = ["support" if k in helpers else None for k in range(len(units))]
+    else:
+        roles = [None] * len(units)
+    return [(role, at, name) for role, (at, name) in zip(roles, units, strict=True)]
 
 
 _MARK_MAX = 12  # characters: a line longer than this is no role mark alone (（牵头单位）, (配合), 牵头负责)

@@ -170,8 +170,7 @@ KNOWN: dict[str, str] = {
     # blind56, held out, first run (2026-12-07, main at 06be8cb): 8 of 11, level 10/11, closing 10/11, pair right — the
     # three (a .docx TOC field, an <iframe srcdoc> page, a two-column .pdf) fixed after measuring (fixtures/fix56)
     # blind55, held out, first run (2026-12-07, main at 0b22dae, after fix50): 9 of 11, level 11/11, closing 11/11, pair right, alone no finding
-    "blind55/datong-city-elderly-care-table": "units (.docx): a “*” before each lead unit with the legend “（*为牵头单位）” in the column's header cell is not applied (every unit leads)",
-    "blind55/xihua-county-rural-water-oneline": "units: the notice's “各项任务第一个单位为牵头单位” (on a one-line page) is not applied (every unit leads)",
+    # (datong's * header legend and xihua's 第一个单位为牵头单位 read since fix55)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
