@@ -141,7 +141,9 @@ def notes_items(text: str) -> bool:
     `item_notes`), no part of the last item's text; a group clause assigning them units is none (groupclause). So is
     a note saying how to read the list's or table's units (注：标★的为牵头单位，其余为配合单位: conventions.reading_note),
     whose convention is read wherever it stands."""
-    from engine.extract.groupclause import speaks_of_items  # it reads engine.extract, which imports the parser's words
+    from engine.extract.groupclause import (
+        speaks_of_items,  # it reads engine.extract, which imports the parser's words
+    )
 
     if conventions.reading_note(text):
         return True

@@ -17,7 +17,8 @@ import pytest
 
 from engine.models import Paragraph
 from engine.pipeline import check
-from engine.rules.kinds import duplicate_sentence, format as fmt, self_reference
+from engine.rules.kinds import duplicate_sentence, self_reference
+from engine.rules.kinds import format as fmt
 
 from ._drafting_helpers import ctx, measure, plan, run
 
