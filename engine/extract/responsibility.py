@@ -70,7 +70,7 @@ from engine.extract.sentences import (
 from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
-from engine.parse.level import place_at
+from engine.parse.level import PLACE_SUFFIXES, place_at
 from engine.roles import MARK_CLOSE, MARK_OPEN, label_role, open_noun, role_mark
 from engine.roles import roles as role_words
 
@@ -498,7 +498,8 @@ def _split_joins(item: str) -> list[str]:
 _AND_RE = re.compile("以及|和|及")
 
 
-_OWN_LEVEL_HEADS = ("省", "市", "州", "盟", "县", "区", "旗", "镇", "乡")  # a name's own level opens it: 市政府, 县委
+# a name's own level opens it (市政府, 县委): the one-character suffixes of the parser's levels (省 市 州 盟 区 县 旗 乡 镇)
+_OWN_LEVEL_HEADS = tuple(s for s in PLACE_SUFFIXES if len(s) == 1)
 
 
 def _split_and(item: str) -> list[str]:
