@@ -11,30 +11,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from engine.extract.responsibility import article_subject
 from engine.ingest import from_text
 from engine.ingest.normalise import to_simplified
 from engine.parse import parse_plan
-from tests.extract.prose_plans import checked_beside_gold, roles_of
+from tests.extract.prose_plans import roles_of
 
-HERE = Path(__file__).resolve().parents[2] / "fixtures" / "fix40a"
-GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
 TASK = "完善街区基础设施，2027年底前完成管网改造。"
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
-    # "no lead unit" only where the gold says a measure names none
-    missing = {m["ref"] for m in gold["measures"] if not m["lead"]}
-    asked = [f for f in run.report.findings if f.rule == "lead-unit-required"]
-    assert bool(asked) == bool(missing)
 
 
 CO_ORDINATED = [

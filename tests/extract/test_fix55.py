@@ -19,7 +19,6 @@ from engine.extract import states_first_listed_leads
 from engine.ingest import from_text
 from engine.ingest.tables import Marked, _by_mark, column_role
 from engine.parse import parse_plan
-from tests.extract.prose_plans import checked_beside_gold
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "fix55"
 GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
@@ -27,14 +26,6 @@ GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expec
 
 def test_the_fixtures_are_all_there():
     assert len(GOLDS) == 6
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
-    assert run.draft.jurisdiction == gold["jurisdiction"]
 
 
 @pytest.mark.parametrize(

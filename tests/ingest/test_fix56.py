@@ -17,10 +17,8 @@ import pytest
 from engine.errors import PlancheckError
 from engine.ingest import budgets, load_document, pdf_columns
 from engine.ingest.readers import read_docx, read_html
-from tests.extract.prose_plans import checked_beside_gold
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "fix56"
-GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
@@ -29,13 +27,6 @@ def _fresh(monkeypatch):
     for name in budgets.NAMES:
         monkeypatch.delenv(budgets.env_name(name), raising=False)
     monkeypatch.setattr(budgets, "_overrides", {})
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_document_is_read_as_counted_by_hand(name):
-    gold, checked, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert checked.draft.level == gold["level"]
 
 
 def _texts(path: Path) -> list[str]:

@@ -24,10 +24,9 @@ GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expec
 
 
 @pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, checked, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert checked.draft.level == gold["level"]
+def test_no_level_is_read_from_an_area_word(name):
+    """Read as counted by hand: tests/parse/test_fix_golds.py; here, no self-reference or unit-level finding."""
+    _, checked, _ = checked_beside_gold(HERE, name)
     wrong = [f.message for f in checked.report.findings if f.check in ("self_reference", "unit_level")]
     assert wrong == []  # no level read from the area's word, no 本县/本乡 read inside 样本县/样本乡镇
 
