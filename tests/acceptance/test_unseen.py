@@ -177,6 +177,9 @@ KNOWN: dict[str, str] = {
     # blind63, held out, first run (2026-12-07, main at 17c402a): 9 of 11, level 10/11 (a harness slip: 湖南路街道 read as the chain 湖南 > 路街道 by the gold comparison, mended in bench.gold), closing 11/11
     "blind63/qingdao-city-owners-committees-unit-keyed": "units: a unit-keyed 三、职责分工 after the tasks (“X：牵头第1、3项，配合第2项”) is not turned round into each measure's lead and support",
     "blind63/shapingba-district-social-work-stations": "units: a label line “责任主体　主责：X　协同：Y、Z” (主责 = lead, 协同 = support, fields apart by full-width spaces) is not read",
+    # blind64, held out, first run (2026-12-07, main at 2ad862b): 9 of 11, level 11/11, closing 11/11
+    "blind64/gongcheng-county-persimmon-support-field": "units: “牵头单位：X；支持单位：Y、Z” — 支持单位 is not read as the support label, so the support units are lost",
+    "blind64/shuolong-town-nongdong-festival": "units: “（牵头：X　配合：Y、Z）” with a full-width space between the fields: the 配合 field runs into the lead unit (硕龙派出所配合：镇平安建设办公室)",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
