@@ -180,9 +180,6 @@ KNOWN: dict[str, str] = {
     # blind64, held out, first run (2026-12-07, main at 2ad862b): 9 of 11, level 11/11, closing 11/11
     "blind64/gongcheng-county-persimmon-support-field": "units: “牵头单位：X；支持单位：Y、Z” — 支持单位 is not read as the support label, so the support units are lost",
     "blind64/shuolong-town-nongdong-festival": "units: “（牵头：X　配合：Y、Z）” with a full-width space between the fields: the 配合 field runs into the lead unit (硕龙派出所配合：镇平安建设办公室)",
-    # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right (once the harness took its defects by kind)
-    "blind57/heilongjiang-province-wildlife-conflict-projects": "measures: a “专栏　重点工程” box between measures 3. and 4. (.pdf): its numbered project lines 1.–3. read as sub-items and measure 4. lost (9 for 6)",
-    "blind57/nongan-county-corn-processing": "measures: each （一） a heading line alone, its body the next paragraph of ①②③ sub-items: the ① read as the measure (refs ① ×5 for (一)…(五))",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
