@@ -183,6 +183,9 @@ KNOWN: dict[str, str] = {
     # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right (once the harness took its defects by kind)
     "blind57/heilongjiang-province-wildlife-conflict-projects": "measures: a “专栏　重点工程” box between measures 3. and 4. (.pdf): its numbered project lines 1.–3. read as sub-items and measure 4. lost (9 for 6)",
     "blind57/nongan-county-corn-processing": "measures: each （一） a heading line alone, its body the next paragraph of ①②③ sub-items: the ① read as the measure (refs ① ×5 for (一)…(五))",
+    # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
+    "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
+    "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
@@ -462,6 +465,8 @@ def test_pair_finds_both_defects(which):
 PAIR_KNOWN: dict[str, str] = {
     # blind54, held out, first run (2026-12-07, main at 02b5666): both defects found, and one more warning
     "blind54": "level_scope warns on “每周通报各地采集管理情况” kept word for word in the county child (理塘县): below a county stand its 乡镇, so 各地 may mean them (judged unclear)",
+    # blind59, held out, first run (2026-12-07, main at f270252): both defects found, and one more error
+    "blind59": "level_scope errs on “各地要把山塘安全整治作为…” kept word for word in the county child (弋阳县) of a city parent: below a county stand its 乡镇, so 各地 may mean them (judged unclear, as blind54's)",
     # blind42's (reference_outdated warned on a 《…（2023—2025年）》 basis in 2026, claiming a successor it could not
     # know) went on period45: an ended period with no successor in the data is reference_period_ended's info
 }
