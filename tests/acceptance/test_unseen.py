@@ -186,6 +186,9 @@ KNOWN: dict[str, str] = {
     # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
     "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
     "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
+    # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
+    "blind62/hunan-province-double-rice-support": "units: a .docx task table whose second column is headed 支持单位 — not read as the support column, so its units are lost (gold: support)",
+    "blind62/luan-city-white-goose-vmerge": "units: a .pdf task table 牵头单位 | 责任单位 | 完成时限 with a vertically centred 牵头 cell merged over rows 2–4: 责任单位 beside 牵头单位 means support, but all units are read as lead and the merged cell is lost on rows 2 and 4",
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
