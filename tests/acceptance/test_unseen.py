@@ -170,10 +170,8 @@ KNOWN: dict[str, str] = {
     # three (a .docx TOC field, an <iframe srcdoc> page, a two-column .pdf) fixed after measuring (fixtures/fix56)
     # blind55, held out, first run (2026-12-07, main at 0b22dae, after fix50): 9 of 11, level 11/11, closing 11/11, pair right, alone no finding
     # (datong's * header legend and xihua's 第一个单位为牵头单位 read since fix55)
-    # blind61, held out, first run (2026-12-07, main at 77a5745): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind61/nfa-national-rural-film-plan": "measures: a 规划 with 第一章…第X章/第一节: every 节 read as a measure (16), where only the 节 of the task chapters are (8): the background chapter's 节 (主要成就, 面临形势) and the safeguards chapter's are not",
-    "blind61/longnan-city-olive-plan": "measures: (一) restarting in each chapter: the background chapter's (一)发展基础 (二)存在问题 and the safeguards chapter's items read as measures (13 for 8)",
-    "blind61/xianyang-city-rehabilitation-gbk": "measures: tasks 1.–7. under 二、, then 三、保障措施 (一)…(三), a 附表 project table and a 名词解释 list after them, all read as measures (17 for 7)",
+    # blind61, held out, first run (2026-12-07, main at 77a5745): 8 of 11, level 11/11, closing 11/11, pair right — the
+    # three (a 规划's background and safeguards 节 or (一), a 附表 and a 名词解释 after the safeguards) fixed after measuring (fixtures/fix61)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
