@@ -97,9 +97,12 @@ def closing_overrun(gold: dict, got: dict) -> list[str]:
 
 
 def same_jurisdiction(gold: str, place: str | None, parent: str | None) -> bool:
-    """The gold jurisdiction names the code's `place` (with its `parent`), as tests/acceptance/test_unseen.py `level_difference` states: a province's
-    or an autonomous unit's short form, or a gold chain of divisions as the place with its parent — nothing else."""
+    """The gold jurisdiction names the code's `place` (with its `parent`), as tests/acceptance/test_unseen.py
+    `level_difference` states: the same name, a province's or an autonomous unit's short form, or a gold chain of
+    divisions as the place with its parent — nothing else."""
     want, place = norm(gold), norm(place or "")
+    if place == want:  # the same name (a town 湖南路街道 is no chain 湖南 > 路街道)
+        return True
     chain = [n for n, _ in levels.places_in(want)]  # the gold's own divisions, outermost first
     if len(chain) > 1:
         above = norm(parent or "")
