@@ -750,8 +750,11 @@ def _numbered_through(
     through every chapter: 第一章 发展基础 第一节 主要成就 第二节 面临形势, 第二章 总体要求 第三节 指导思想…第五节 发展目标,
     then the tasks' chapters from 第六节; a plan of articles whose 总则 holds 第一条 第二条). The sections before the
     first task section are all such (`skip`: background, 总则 and safeguards sections, schedules; or a section of
-    general requirements: 二、总体要求), the first of them starts at 1 and the first task section goes on from
-    their last item. Then running on, as the tasks' sections do, does not make a section's items tasks."""
+    general requirements: 二、总体要求), at least one of them no general one, the first of them starts at 1 and the
+    first task section goes on from their last item. Then running on, as the tasks' sections do, does not make a
+    section's items tasks. A run that opens in a section of general requirements alone (一、总体要求 （一）指导思想
+    …（三）工作目标, then the tasks' （四）…, the last section 十一、加强组织保障 （四十七）…（五十）: a 纲要's one list)
+    is the plan's list of items, safeguards included, as it was."""
     top_of = _tops(nodes)
     before = []
     for t in first:  # sections holding items, in document order
@@ -760,7 +763,7 @@ def _numbered_through(
         before.append(t)
     else:
         return False  # no task section
-    if not before or first[before[0]] != 1:
+    if not before or first[before[0]] != 1 or not any(t in skip for t in before):
         return False
     count = sum(
         1 for i, n in enumerate(nodes)
