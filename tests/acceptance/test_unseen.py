@@ -175,8 +175,7 @@ KNOWN: dict[str, str] = {
     "blind61/longnan-city-olive-plan": "measures: (一) restarting in each chapter: the background chapter's (一)发展基础 (二)存在问题 and the safeguards chapter's items read as measures (13 for 8)",
     "blind61/xianyang-city-rehabilitation-gbk": "measures: tasks 1.–7. under 二、, then 三、保障措施 (一)…(三), a 附表 project table and a 名词解释 list after them, all read as measures (17 for 7)",
     # blind63, held out, first run (2026-12-07, main at 17c402a): 9 of 11, level 10/11 (a harness slip: 湖南路街道 read as the chain 湖南 > 路街道 by the gold comparison, mended in bench.gold), closing 11/11
-    "blind63/qingdao-city-owners-committees-unit-keyed": "units: a unit-keyed 三、职责分工 after the tasks (“X：牵头第1、3项，配合第2项”) is not turned round into each measure's lead and support",
-    "blind63/shapingba-district-social-work-stations": "units: a label line “责任主体　主责：X　协同：Y、Z” (主责 = lead, 协同 = support, fields apart by full-width spaces) is not read",
+    # (qingdao's unit-keyed 职责分工 and shapingba's “责任主体　主责：X　协同：Y” line read since fix63)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
