@@ -178,7 +178,7 @@ KNOWN: dict[str, str] = {
     "blind63/qingdao-city-owners-committees-unit-keyed": "units: a unit-keyed 三、职责分工 after the tasks (“X：牵头第1、3项，配合第2项”) is not turned round into each measure's lead and support",
     "blind63/shapingba-district-social-work-stations": "units: a label line “责任主体　主责：X　协同：Y、Z” (主责 = lead, 协同 = support, fields apart by full-width spaces) is not read",
     # blind64, held out, first run (2026-12-07, main at 2ad862b): 9 of 11, level 11/11, closing 11/11
-    "blind64/gongcheng-county-persimmon-support-field": "units: “牵头单位：X；支持单位：Y、Z” — 支持单位 is not read as the support label, so the support units are lost",
+    # (gongcheng's 支持单位 read since fix64)
     "blind64/shuolong-town-nongdong-festival": "units: “（牵头：X　配合：Y、Z）” with a full-width space between the fields: the 配合 field runs into the lead unit (硕龙派出所配合：镇平安建设办公室)",
     # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right (once the harness took its defects by kind)
     "blind57/heilongjiang-province-wildlife-conflict-projects": "measures: a “专栏　重点工程” box between measures 3. and 4. (.pdf): its numbered project lines 1.–3. read as sub-items and measure 4. lost (9 for 6)",
@@ -187,7 +187,7 @@ KNOWN: dict[str, str] = {
     "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
     "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
     # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
-    "blind62/hunan-province-double-rice-support": "units: a .docx task table whose second column is headed 支持单位 — not read as the support column, so its units are lost (gold: support)",
+    # (hunan's 支持单位 field paragraphs read since fix64)
     "blind62/luan-city-white-goose-vmerge": "units: a .pdf task table 牵头单位 | 责任单位 | 完成时限 with a vertically centred 牵头 cell merged over rows 2–4: 责任单位 beside 牵头单位 means support, but all units are read as lead and the merged cell is lost on rows 2 and 4",
     # blind60, held out, first run (2026-12-07, main at bf46ecf): 7 of 11, level 11/11, closing 11/11, pair one extra error
     "blind60/dehong-prefecture-border-schools-lead-lines": "units: each measure is PRECEDED by its own bold paragraph “（责任单位：州X牵头，州Y配合）” (.docx): every clause is given to the measure before it, so all shift by one and 6. gets none",
