@@ -62,3 +62,69 @@ def test_zhichi_after_a_word_or_alone_is_no_label(text):
 def test_a_footer_technical_support_field_adds_no_support_unit():
     got = _roles("牵头单位：县农业农村局；技术支持单位：县农业科学研究所")
     assert got is not None and got[1] == []
+
+
+# ---- 2. a plain-text copy in a page: <pre>, or <p> with a <br> every line -----------------------------------------
+
+_PARA = (
+    "　　（一）严格快递包装标准执行。督促寄递企业执行快递包装国家标准和行业标准，禁止使用不符合标准的包装物，"
+    "2026年底前实现重点企业全覆盖。（市场监管司牵头，政策法规司、各省（区、市）邮政管理局配合）"
+)
+_NEXT = (
+    "　　（二）推广可循环快递包装。在省会城市和计划单列市开展可循环快递箱规模化应用试点，建立押金退还和回收网点"
+    "体系，2027年底前可循环快递包装应用规模达到1500万个。（普遍服务司牵头，发展研究中心配合）"
+)
+
+
+def _wrapped(width: int) -> list[str]:
+    out: list[str] = []
+    for par in ("　　二、重点任务", _PARA, _NEXT, "　　三、保障措施"):
+        out += [par[i : i + width] for i in range(0, len(par), width)]
+    return out
+
+
+def _page(body: str) -> list[str]:
+    from engine.ingest.readers import read_html
+
+    return [text for _, text in read_html(f"<html><body>{body}</body></html>", "page.html").lines]
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda lines: "<pre>\n" + "\n".join(lines) + "\n</pre>",
+        lambda lines: '<div style="white-space: pre-wrap">' + "\n".join(lines) + "</div>",
+        lambda lines: "<p>" + "<br>\n".join(lines) + "</p>",
+        lambda lines: "<p>" + "<br/>".join(lines) + "</p>",
+    ],
+    ids=["pre", "pre-wrap-style", "p-br", "p-br-no-newline"],
+)
+def test_a_copy_hard_wrapped_at_a_fixed_width_is_joined_back(wrap):
+    got = _page(wrap(_wrapped(30)))
+    assert got == ["二、重点任务", _PARA.strip(), _NEXT.strip(), "三、保障措施"]
+
+
+def test_a_pre_block_written_a_paragraph_a_line_keeps_its_breaks():
+    lines = ["照旺庄镇村庄清洁行动实施方案", "", "一、主要任务", "（一）清理农村生活垃圾，做到日产日清。",
+             "（四）拆除违章私搭乱建。", "（镇综合行政执法办公室牵头，各村民委员会配合）", "二、工作要求",
+             "（一）加强组织领导。镇成立工作专班，统筹推进。"]  # fmt: skip
+    assert _page("<pre>\n" + "\n".join(lines) + "\n</pre>") == [x for x in lines if x]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p style="text-align:right">国家邮政局<br>2026年5月18日</p>',
+        "<p>联系人：王明<br>联系电话：0535-7471234<br>地址：莱阳市照旺庄镇政府路1号<br>邮编：265200</p>",
+    ],
+)
+def test_short_lines_broken_by_br_stay_lines(body):
+    assert len(_page(body)) == body.count("<br>") + 1
+
+
+def test_the_fixture_pages_have_no_space_or_broken_paragraph_finding():
+    from engine.pipeline import check
+
+    for name in ("spb-national-express-packaging-pre.html", "changning-city-camellia-oil-br-wrap.html"):
+        run = check(str(FIXTURES / name), allow_no_parent=True, fail_on="none")
+        assert [f for f in run.report.findings if f.rule == "format"] == [], name
