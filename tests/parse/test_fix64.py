@@ -128,3 +128,26 @@ def test_the_fixture_pages_have_no_space_or_broken_paragraph_finding():
     for name in ("spb-national-express-packaging-pre.html", "changning-city-camellia-oil-br-wrap.html"):
         run = check(str(FIXTURES / name), allow_no_parent=True, fail_on="none")
         assert [f for f in run.report.findings if f.rule == "format"] == [], name
+
+
+# ---- 3. half-width brackets: one finding per pair, at the pair ---------------------------------------------------
+
+
+def test_half_width_brackets_give_one_finding_per_pair_at_its_place():
+    from engine.pipeline import check
+
+    run = check(str(FIXTURES / "meihekou-city-ginseng-halfwidth-labels.txt"), allow_no_parent=True, fail_on="none")
+    found = sorted((f.line, f.column, f.evidence.local) for f in run.report.findings if f.rule == "format")
+    assert found == [
+        (16, 3, "(一)规范"),
+        (17, 3, "(二)壮大"),
+        (17, 25, "(含)以上"),  # a pair in the text: its own finding, not folded into the label's
+        (18, 3, "(三)建设"),
+        (19, 3, "(四)打造"),
+        (20, 3, "(五)强化"),
+        (20, 43, "(市科学技术局牵头，市农业农村局配合)"),  # the clause's own finding; no width finding beside it
+        (22, 3, "(一)加强"),
+        (23, 3, "(二)加大"),
+    ]
+    label = next(f for f in run.report.findings if f.line == 16)
+    assert "编号“(一)”" in label.message and len(label.fix.edits) == 2  # both brackets of the pair in its one fix
