@@ -175,15 +175,14 @@ KNOWN: dict[str, str] = {
     # blind63, held out, first run (2026-12-07, main at 17c402a): 9 of 11, level 10/11 (a harness slip: 湖南路街道 read as the chain 湖南 > 路街道 by the gold comparison, mended in bench.gold), closing 11/11
     # (qingdao's unit-keyed 职责分工 and shapingba's “责任主体　主责：X　协同：Y” line read since fix63)
     # blind64, held out, first run (2026-12-07, main at 2ad862b): 9 of 11, level 11/11, closing 11/11
-    "blind64/gongcheng-county-persimmon-support-field": "units: “牵头单位：X；支持单位：Y、Z” — 支持单位 is not read as the support label, so the support units are lost",
-    # (shuolong's “（牵头：X　配合：Y、Z）” fields parted by a full-width space read since fix63)
+    # (gongcheng's 支持单位 read since fix64; shuolong's “（牵头：X　配合：Y、Z）” fields parted by a full-width space since fix63)
     # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right — the
     # two (a 专栏 box between measures, a heading line whose body is ①② points) fixed after measuring (fixtures/fix57)
     # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
     "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
     "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
     # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
-    "blind62/hunan-province-double-rice-support": "units: a .docx task table whose second column is headed 支持单位 — not read as the support column, so its units are lost (gold: support)",
+    # (hunan's 支持单位 field paragraphs read since fix64)
     "blind62/luan-city-white-goose-vmerge": "units: a .pdf task table 牵头单位 | 责任单位 | 完成时限 with a vertically centred 牵头 cell merged over rows 2–4: 责任单位 beside 牵头单位 means support, but all units are read as lead and the merged cell is lost on rows 2 and 4",
     # blind60, held out, first run (2026-12-07, main at bf46ecf): 7 of 11, level 11/11, closing 11/11, pair one extra error
     "blind60/dehong-prefecture-border-schools-lead-lines": "units: each measure is PRECEDED by its own bold paragraph “（责任单位：州X牵头，州Y配合）” (.docx): every clause is given to the measure before it, so all shift by one and 6. gets none",
