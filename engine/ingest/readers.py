@@ -40,6 +40,7 @@ from engine.ingest.emphasis import (
 )
 from engine.ingest.frames import inline_frames
 from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
+from engine.ingest.line_numbers import LineNumbers
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -664,11 +665,12 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             limit = budgets.current().paragraphs
             pages: list[list[layout.Line]] = []
             n = unreadable = 0
+            numbers = LineNumbers()  # Word's line numbers, found on one page, looked for on the next
             for i in range(count):
                 page = document[i]
                 textpage = page.get_textpage()
                 try:
-                    lines, bad = layout.page_lines(textpage, i, page)
+                    lines, bad = layout.page_lines(textpage, i, page, numbers)
                     unreadable += bad
                 finally:
                     textpage.close()
