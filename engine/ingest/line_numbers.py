@@ -13,7 +13,8 @@ On one page the margin numbers are told from the text by where and what they are
 - read top to bottom they increase by one step (the count-by: 1, or 5 …) nearly everywhere (`STEADY`), and they
   cover the page's lines (count × step ≥ `COVER` × the text lines): a list whose numbers hang left of its
   wrapped lines (1 … 2 … with several lines each) numbers items, not lines;
-- at least `MIN_FIRST` of them on the first page that has them; on a later page the same column (the numbers
+- at least `MIN_FIRST` of them on the first page that has them (`MIN_COUNTED_BY` where every n-th line is
+  numbered, n > 1, and each number is a multiple of n: 5, 10, 15); on a later page the same column (the numbers
   established once) is enough, so a short last page loses its few numbers too.
 
 Real numbers are untouched: a year or a figure in a line (2026年, 30%) has text to its left or glued to it, a
@@ -32,6 +33,7 @@ ROW = 0.35  # ems: glyphs whose baselines are closer than this are one printed l
 STEADY = 0.7  # share of consecutive numbers that differ by the common step
 COVER = 0.6  # the numbers (times their step) cover this share of the page's lines
 MIN_FIRST = 5  # margin numbers on the first page that has them
+MIN_COUNTED_BY = 3  # … when every n-th line is numbered (n > 1) and each number is a multiple of n
 
 _Glyph = tuple[float, float, float, float, str, bool]  # baseline, x0, x1, size, char, generated (engine.ingest.pdf)
 
@@ -67,10 +69,12 @@ class LineNumbers:
         if not found or any(b <= a for a, b in pairwise(values)):
             return glyphs
         if self.column is None:
-            if len(found) < MIN_FIRST:
-                return glyphs
             steps = [b - a for a, b in pairwise(values)]
-            step = max(set(steps), key=steps.count)
+            step = max(set(steps), key=steps.count) if steps else 0
+            # every n-th line numbered (5, 10, 15 …): fewer numbers a page, each a multiple of the step
+            counted_by = step > 1 and len(found) >= MIN_COUNTED_BY and all(v % step == 0 for v in values)
+            if len(found) < MIN_FIRST and not counted_by:
+                return glyphs
             if steps.count(step) < STEADY * len(steps) or len(found) * step < COVER * _rows(text):
                 return glyphs
             self.column = column
