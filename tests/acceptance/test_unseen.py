@@ -180,9 +180,6 @@ KNOWN: dict[str, str] = {
     # blind64, held out, first run (2026-12-07, main at 2ad862b): 9 of 11, level 11/11, closing 11/11
     "blind64/gongcheng-county-persimmon-support-field": "units: “牵头单位：X；支持单位：Y、Z” — 支持单位 is not read as the support label, so the support units are lost",
     "blind64/shuolong-town-nongdong-festival": "units: “（牵头：X　配合：Y、Z）” with a full-width space between the fields: the 配合 field runs into the lead unit (硕龙派出所配合：镇平安建设办公室)",
-    # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right (once the harness took its defects by kind)
-    "blind57/heilongjiang-province-wildlife-conflict-projects": "measures: a “专栏　重点工程” box between measures 3. and 4. (.pdf): its numbered project lines 1.–3. read as sub-items and measure 4. lost (9 for 6)",
-    "blind57/nongan-county-corn-processing": "measures: each （一） a heading line alone, its body the next paragraph of ①②③ sub-items: the ① read as the measure (refs ① ×5 for (一)…(五))",
     # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
     "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
     "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
