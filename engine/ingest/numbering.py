@@ -14,6 +14,11 @@ and where it starts. Read as bare text, such a plan has no numbered items at all
   level (unless its `w:lvlRestart` says 0, never, or names a level that did not come);
 - `w:isLgl` prints every level in Arabic digits; `bullet` and `none` print nothing the parser could use.
 
+A tracked change is read as accepted (as the reader reads the text): a paragraph whose mark is a tracked
+deletion (w:del in its pPr/rPr: the paragraph deleted whole, or run on into the next) or moved away (w:moveFrom)
+is gone on acceptance and takes no number; a paragraph's numbering is its pPr as it stands (w:pPrChange holds
+the properties before the change: a paragraph made a numbered item by a tracked style change is numbered).
+
 The label is joined to the text without a separator when it ends in punctuation (`一、`, `（一）`,
 `1.`), as a typed number is; otherwise (`第一条`, `1`) a space stands for Word's tab or space.
 """
@@ -151,6 +156,8 @@ class Numbering:
 
     def label(self, p: object) -> str:
         """The number Word prints before paragraph `p` (empty for none), counting it."""
+        if mark_removed(p):
+            return ""  # the paragraph goes on acceptance: it counts nothing
         found = self._num_pr(p)
         if found is None:
             return ""
@@ -186,6 +193,14 @@ class Numbering:
         if not text:
             return ""
         return text if text[-1] in _CLOSED or level.suffix == "nothing" else text + " "
+
+
+def mark_removed(p: object) -> bool:
+    """The paragraph mark of `p` is a tracked deletion or moved away (pPr/rPr w:del, w:moveFrom): accepted, the
+    paragraph is gone, its text (if any is left) running on into the next paragraph, whose properties it takes."""
+    ppr = p.find(f"{_W}pPr")  # type: ignore[attr-defined]
+    rpr = ppr.find(f"{_W}rPr") if ppr is not None else None
+    return rpr is not None and (rpr.find(f"{_W}del") is not None or rpr.find(f"{_W}moveFrom") is not None)
 
 
 _CLOSED = set("、.．)）:：,，]】〕>》")

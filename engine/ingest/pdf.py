@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from engine.ingest import furniture, pdf_columns, pdf_tables
+from engine.ingest.line_numbers import LineNumbers
 from engine.ingest.normalise import WIDE, light
 from engine.ingest.tables import own_captions
 from engine.numbering_marks import opens_with_mark
@@ -72,10 +73,13 @@ class CellEdge:
     last: str = ""  # the text since the cell's last typed line break (the name being written where it stops)
 
 
-def page_lines(textpage: object, page_no: int, page: object | None = None) -> tuple[list[Line], int]:
+def page_lines(
+    textpage: object, page_no: int, page: object | None = None, numbers: LineNumbers | None = None
+) -> tuple[list[Line], int]:
     """The visual lines of one page, top to bottom, glyphs left to right; and how many glyphs had no
     usable character code (fonts without a Unicode map give private-use or control codes). Given the
-    page, the rows of its ruled tables come as one line each (cells joined by tabs)."""
+    page, the rows of its ruled tables come as one line each (cells joined by tabs). Given `numbers` (the
+    document's, page after page), Word's line numbers in the margin are dropped (engine.ingest.line_numbers)."""
     import pypdfium2.raw as raw
 
     tp = textpage.raw  # type: ignore[attr-defined]
@@ -101,6 +105,8 @@ def page_lines(textpage: object, page_no: int, page: object | None = None) -> tu
             glyphs, found = pdf_tables.split(glyphs, tables)
             pdf_tables.text_limits(found)
             rows = [_row_line(r, page_no) for r in found]
+    if numbers is not None:
+        glyphs = numbers.strip(glyphs)
     lines: list[list[tuple[float, float, float, float, str, bool]]] = []
     for g in sorted(glyphs, key=lambda g: -g[0]):
         if lines and abs(lines[-1][0][0] - g[0]) <= 0.35 * max(g[3], lines[-1][0][3]):

@@ -12,7 +12,11 @@ narrow cells; read line by line, the cells of one printed line run into each oth
    are its column edges (a merged cell — a section heading across the table — has none inside);
 3. each glyph inside the table goes to its cell; a cell's text is its visual lines joined as a wrapped
    paragraph is; a row becomes one `Line` whose cells are joined by tabs (engine.ingest.tables then
-   reads a task table from them as from a .txt), marked as a row so it joins no paragraph.
+   reads a task table from them as from a .txt), marked as a row so it joins no paragraph;
+4. a cell merged down over several rows (a 牵头单位 shared by rows 2-4) has no rule between them within its
+   column: the rows there are one cell, printed once wherever Word set it (at the top, or vertically centred
+   beside a middle row), and its text goes to every row it spans, as a .docx reading gives a vertically
+   merged cell's text to each row it covers.
 
 A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
 first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell, a cell's part on the
@@ -45,6 +49,14 @@ class Grid:
     top: float
     verticals: list[tuple[float, float, float]]  # x, y0, y1
     rows: list[float]  # the y of each horizontal edge, top to bottom
+    horizontals: list[tuple[float, float, float]] | None = None  # y, x0, x1: the rules that cut the rows
+
+    def ruled(self, k: int, x: float) -> bool:
+        """A rule stands at row edge `k` where `x` is (no rule: the cells above and below are one merged cell)."""
+        y = self.rows[k]
+        return self.horizontals is None or any(
+            abs(h[0] - y) <= SNAP and h[1] - SNAP <= x <= h[2] + SNAP for h in self.horizontals
+        )
 
     def holds(self, x: float, y: float) -> bool:
         return self.left - SNAP <= x <= self.right + SNAP and self.bottom - SNAP <= y <= self.top + SNAP
@@ -84,20 +96,17 @@ def grids(page: object) -> list[Grid]:
             continue
         left, right = xs[0], xs[-1]
         bottom, top = min(v[1] for v in g), max(v[2] for v in g)
-        ys = _snap(
-            sorted(
-                (h[0] for h in horizontals
-                 if bottom - SNAP <= h[0] <= top + SNAP and h[1] < right - SNAP and h[2] > left + SNAP),
-                reverse=True,
-            )
-        )  # fmt: skip
+        inside = [
+            h for h in horizontals if bottom - SNAP <= h[0] <= top + SNAP and h[1] < right - SNAP and h[2] > left + SNAP
+        ]
+        ys = _snap(sorted((h[0] for h in inside), reverse=True))
         if len(ys) < 2:
             continue
         if ys[0] < top - SNAP:
             ys.insert(0, top)
         if ys[-1] > bottom + SNAP:
             ys.append(bottom)
-        out.append(Grid(left, right, bottom, top, g, ys))
+        out.append(Grid(left, right, bottom, top, g, ys, inside))
     return out
 
 
@@ -145,7 +154,40 @@ def split(glyphs: list[Glyph], tables: list[Grid]) -> tuple[list[Glyph], list[Ro
             row = rows[key] = Row(grid.rows[r], [[] for _ in rights], grid.left, grid.right, rights)
         c = next((k for k in range(len(edges) - 1) if edges[k] <= x <= edges[k + 1]), 0)
         row.cells[min(c, len(row.cells) - 1)].append(g)
+    for grid in tables:
+        _merged_down(grid, {r: row for (t, r), row in rows.items() if t == id(grid)})
     return outside, [r for r in rows.values() if any(r.cells)]
+
+
+def _merged_down(grid: Grid, rows: dict[int, Row]) -> None:
+    """Give the text of a cell merged down over several rows (no rule between them within its column) to each of
+    those rows: Word prints it once (in the top row, or beside a middle one when it is vertically centred)."""
+    done: set[tuple[int, int]] = set()  # (row, cell) already given the merged text
+    for r in sorted(rows):
+        row = rows[r]
+        if r + 1 not in rows:
+            continue
+        for c, right in enumerate(row.rights):
+            left = row.rights[c - 1] if c else row.left
+            x = (left + right) / 2
+            if (r, c) in done or grid.ruled(r + 1, x):
+                continue
+            span = [r]  # the rows the cell covers: down while no rule closes it
+            while span[-1] + 1 in rows and not grid.ruled(span[-1] + 1, x):
+                span.append(span[-1] + 1)
+            cells = [_cell_at(rows[k], x) for k in span]
+            if any(k is None for k in cells):
+                continue
+            text = [g for k, j in zip(span, cells, strict=True) for g in rows[k].cells[j]]  # type: ignore[index]
+            for k, j in zip(span, cells, strict=True):
+                rows[k].cells[j] = list(text)  # type: ignore[index]
+                done.add((k, j))  # type: ignore[arg-type]
+
+
+def _cell_at(row: Row, x: float) -> int | None:
+    """The index of the cell of `row` that holds `x`."""
+    lefts = [row.left, *row.rights[:-1]]
+    return next((k for k, (a, b) in enumerate(zip(lefts, row.rights, strict=True)) if a <= x <= b), None)
 
 
 def cell_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:

@@ -40,6 +40,7 @@ from engine.ingest.emphasis import (
 )
 from engine.ingest.frames import inline_frames
 from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
+from engine.ingest.line_numbers import LineNumbers
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
@@ -480,7 +481,7 @@ def _docx_notes(document: object) -> list[str]:
 def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = True) -> Iterator[RawLine]:
     from docx.table import Table, _Cell
 
-    held: tuple[int, str] | None = None  # a paragraph whose mark was deleted: it runs on into the next
+    held: tuple[int, str] | None = None  # a paragraph whose mark was deleted: its text runs on into the next
     for block in blocks:
         if isinstance(block, Table):
             if held is not None:
@@ -540,14 +541,15 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
             toc = p in _TOC.get()  # counted, as engine/report/docx.py counts it, but not text
             if tables and not toc:  # the document's own count (a cell read for its table's grid counts from 0)
                 _note_bold(counter[0], [p])
-            line = (counter[0], "" if toc else _LABELS.get().get(p, "") + paragraph_text(p))
+            label = "" if toc else _LABELS.get().get(p, "")
+            line = (counter[0], "" if toc else label + paragraph_text(p))
             if tables and (run := _RUN.get()) is not None:
                 run.text(line[1])
-            if held is not None:
-                line = (held[0], held[1] + line[1])
+            if held is not None:  # the text of a paragraph whose mark went, under this one's number
+                line = (held[0], label + held[1] + line[1][len(label) :])
                 held = None
-            if _mark_deleted(p):
-                held = line
+            if numbering.mark_removed(p) and line[1].strip():
+                held = line  # its mark deleted or moved away: the text left runs on into the next paragraph
             else:
                 yield line
             for box in _text_boxes(p):
@@ -570,13 +572,6 @@ def _with_duty_cell(left: list[RawLine], right: list[RawLine]) -> list[RawLine]:
     k = texts[-1]
     n, text = left[k]
     return [*left[:k], (n, text.rstrip(" \t\u3000\xa0") + clause), *left[k + 1 :], *[x for x in right if x[0] == _BOX]]
-
-
-def _mark_deleted(p: object) -> bool:
-    """The paragraph mark is a tracked deletion: accepted, the paragraph joins the next one."""
-    ppr = p.find(f"{_W}pPr")  # type: ignore[attr-defined]
-    rpr = ppr.find(f"{_W}rPr") if ppr is not None else None
-    return rpr is not None and rpr.find(f"{_W}del") is not None
 
 
 def _docx_rows(table: object) -> list[list[Cell]]:
@@ -677,11 +672,12 @@ def read_pdf(data: bytes, path: str) -> PdfText:
             limit = budgets.current().paragraphs
             pages: list[list[layout.Line]] = []
             n = unreadable = 0
+            numbers = LineNumbers()  # Word's line numbers, found on one page, looked for on the next
             for i in range(count):
                 page = document[i]
                 textpage = page.get_textpage()
                 try:
-                    lines, bad = layout.page_lines(textpage, i, page)
+                    lines, bad = layout.page_lines(textpage, i, page, numbers)
                     unreadable += bad
                 finally:
                     textpage.close()

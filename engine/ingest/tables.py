@@ -559,6 +559,11 @@ def _fields(
                     parts[own or role].append((starts[k] + at, piece, False, copy))
     for k, (said, unit) in (named or {}).items():
         parts[said].append((starts[k], unit, True, False))
+    if parts["lead"] and parts["duty"]:
+        # 责任单位 beside a 牵头单位: the units that take part (roles.yaml stems.duty), as in a clause "（牵头单位：A；
+        # 责任单位：B、C）"; a row whose lead cell names no one keeps its 责任单位 leading jointly
+        parts["support"] += parts["duty"]
+        parts["duty"] = []
     lead_word = "牵头单位" if parts["lead"] or not parts["duty"] else "责任单位"  # 责任单位 is not 牵头单位
     lead = sorted(parts["lead"] + parts["duty"], key=lambda p: p[0])
     support = sorted(parts["support"], key=lambda p: p[0])

@@ -182,17 +182,15 @@ KNOWN: dict[str, str] = {
     "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
     "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
     # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
-    # (hunan's 支持单位 field paragraphs read since fix64)
-    "blind62/luan-city-white-goose-vmerge": "units: a .pdf task table 牵头单位 | 责任单位 | 完成时限 with a vertically centred 牵头 cell merged over rows 2–4: 责任单位 beside 牵头单位 means support, but all units are read as lead and the merged cell is lost on rows 2 and 4",
+    # (hunan's 支持单位 field paragraphs read since fix64; luan's 责任单位 beside 牵头单位 and its vertically centred merged
+    # .pdf cell since fix58)
     # blind60, held out, first run (2026-12-07, main at bf46ecf): 7 of 11, level 11/11, closing 11/11, pair one extra error
     "blind60/dehong-prefecture-border-schools-lead-lines": "units: each measure is PRECEDED by its own bold paragraph “（责任单位：州X牵头，州Y配合）” (.docx): every clause is given to the measure before it, so all shift by one and 6. gets none",
     "blind60/dulongjiang-township-forest-rangers": "measures: “1.（责任单位：…）规范护林员选聘…” — the clause between the number and the task words stays in the measure's text (units right)",
     "blind60/guiyang-city-reading-table": "units: a .pdf task table whose units are one per line in a narrow column: “各区（市、县）人民政府” wrapped and joined to the next unit as one",
     "blind60/weishan-county-green-peafowl-diyi": "measures: separate paragraphs “第一，…” … “第六，…” under 二、 not read as measures (the chapters 一、二、三、 read instead)",
     # blind58, held out, first run (2026-12-07, main at the blind58 merge): 8 of 11, level 10/11, closing 11/11, pair right
-    "blind58/jiangsu-province-taihu-tracked": "measures: .docx tracked changes read as accepted, but a numbered measure that is a tracked deletion still takes its auto-number, so the rest are numbered one on ((四) missing)",
-    "blind58/gaoyou-county-city-duck-moved": "measures: .docx measure moved with tracking (w:moveFrom / w:moveTo): the moved-from paragraph still takes an auto-number (6 numbered 7)",
-    "blind58/dongying-city-petroleum-equipment-lined": "title and units: a .pdf printed with Word line numbering — the margin numbers run into the title (1东营市…) and into unit names (市15财政局); the title's separate （征求意见稿） line is joined",
+    # (jiangsu's and gaoyou's tracked deletion / move, dongying's Word line numbers read since fix58)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
 }
@@ -211,8 +209,7 @@ def test_document_is_read_as_counted_by_hand(name):
 
 # documents whose level or jurisdiction is read wrongly today (strict xfail with the cause)
 LEVEL_KNOWN: dict[str, str] = {
-    # blind58, held out, first run (2026-12-07, main at the blind58 merge)
-    "blind58/dongying-city-petroleum-equipment-lined": "a .pdf printed with Word line numbering: the title reads 1东营市…, and its city is not taken as the jurisdiction",
+    # blind58, held out, first run (2026-12-07, main at the blind58 merge): dongying's line numbers read since fix58
     # blind56, held out, first run (2026-12-07, main at 06be8cb): the <iframe srcdoc> page, refused, was not levelled —
     # fixed after measuring (its srcdoc document read; fixtures/fix56)
     # blind45, held out, first run (2026-12-07, main at 8768769): 黑龙江省黑土区侵蚀沟… was read as a county 黑土区 under
