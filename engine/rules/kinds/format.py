@@ -298,9 +298,9 @@ class Format(CheckKind):
                 if heading:
                     skip_to = max(skip_to, heading.end())
             persons = _person_values(orig, person)  # 分管领导：副县长 王振东: a field's title and name
-            # 责任单位：A　B　C / （A牵头　B配合）: a space the text reads as the 、 between two units or the ，between two
-            # parts of a clause (engine/ingest/unit_spaces.py)
-            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，" and p.orig[c - 1] in " \u3000"}
+            # 责任单位：A　B　C / （A牵头　B配合） / 责任主体　主责：A　协同：B: a space the text reads as the 、 between two
+            # units, the ，between two parts of a clause or the ；between two fields (engine/ingest/unit_spaces.py)
+            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，；" and p.orig[c - 1] in " \u3000"}
             # quoted wording keeps its spaces between words (“消防车通道　严禁占用”); a number and its unit do not part
             quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(orig)]
             runs = [
