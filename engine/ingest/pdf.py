@@ -236,7 +236,22 @@ def _typed_break(end: float | None, lead: float, limit: float, last: str = "", l
 
 
 BREAK_SLACK = 0.5  # points: glyph boxes of lines that reach the same edge differ by rounding
-_NAME = re.compile(r"^[\u4e00-\u9fff()（）]{2,20}$")  # a body's name on a cell's lines: ideographs, brackets
+# a body's name on a cell's lines: ideographs, brackets, and 、 only inside a bracket (a collective's places:
+# 各区（市、县）人民政府, 各县（市、区）: one unit, blind60 贵阳市; fixtures/fix60)
+_NAME = re.compile(r"^[\u4e00-\u9fff()（）、]{2,20}$")
+
+
+def _a_name(text: str) -> bool:
+    """`text` may be (a piece of) one body's name: `_NAME`'s characters, every 、 inside a bracket."""
+    if not _NAME.match(text):
+        return False
+    depth = 0
+    for ch in text:
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if ch == "、" and depth <= 0:
+            return False
+    return True
 
 
 def names_break(last: str, line: str) -> bool:
@@ -248,7 +263,7 @@ def names_break(last: str, line: str) -> bool:
     closes it: "市工业和信息化局（牵头）" then "市商务局" are two units (fixtures/fix41b). A role mark alone on the next line
     ("（牵头）", a bare "牵头": engine/roles.py `mark_alone`) under a whole name is a line of its own, the name's mark
     (the cell's reader joins it to the name: engine/ingest/tables.py `_units`; fixtures/fix48)."""
-    if not (_NAME.match(last) and _NAME.match(line)):
+    if not (_a_name(last) and _a_name(line)):
         return False
     from engine.extract.data import unit_data  # imported here: ingest runs before extract is needed
     from engine.parse import level as levels  # engine.parse imports engine.ingest

@@ -19,7 +19,7 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import assignments, boxes, conventions, documents, enumerations, frontmatter
+from engine.parse import assignments, boxes, clause_place, conventions, documents, enumerations, frontmatter
 from engine.parse import closing as closings
 from engine.parse import level as levels
 from engine.parse.numbering import (
@@ -627,11 +627,14 @@ def _parse_one(
     last.inline_body = last.inline_body  # unchanged; body trimmed above
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
+    clause_place.clauses_above(nodes, paras)  # （责任单位：…） printed above each measure: the one below's
     classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
     unfuse_sections(nodes, paras)
 
     sections = make_sections(nodes, paras)
     built = make_measures(nodes, paras)
+    # "1.（责任单位：…）规范…": the text starts with the task words, the clause after them
+    built = [(i, m, clause_place.clause_first(m, segs)) for i, m, segs in built]
     assign_refs(nodes, [(i, m) for i, m, _ in built])
 
     # front matter and preamble; a body that closes (signature, date) before an attachment holding
@@ -864,7 +867,8 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             # mark, a typed break mid-sentence) closes that text as usual
             # (or after another labelled field of its line only: 责任领导：副县长 王某；牵头单位：…)
             before = m.text[segs[k].start : start].strip()
-            opens = k > 0 and (not before or _FIELD_LABEL.match(before) is not None)
+            # (a clause printed between the number and the task words, moved after them, is in the head's paragraph)
+            opens = k > 0 and segs[k].para != segs[0].para and (not before or _FIELD_LABEL.match(before) is not None)
             placed: dict[str, object] = {"detached": True} if opens and r.source == "clause" else {}
             if not r.line:
                 placed.update(line=line, column=col)

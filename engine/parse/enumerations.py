@@ -7,11 +7,13 @@
   whose points do not each end in a clause (一是…；二是… inside one measure, its clause after the last point or none)
   stays the paragraph's text.
 - each opening a paragraph of its own, in a run right under a top-level heading (a form marked `paragraphs`: 一是稳定扩大
-  种植面积。…（责任单位：X）, 二是… — blind15 海伦市) (`paragraph_runs`).
+  种植面积。…（责任单位：X）, 二是… — blind15 海伦市) (`paragraph_runs`); for a form marked `paragraphs: clause` (第一，…)
+  only where each point's paragraphs end in its own responsibility clause (blind60 巍山县 第一，…（X牵头，Y配合）).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -40,6 +42,7 @@ class _Form:
     pattern: re.Pattern[str]
     label: str
     opening: re.Pattern[str] | None  # the label opening a paragraph (group "at"), for a form marked `paragraphs`
+    clauses: bool = False  # `paragraphs: clause`: a paragraph run counts only where each point ends in its own clause
 
 
 @memo(1, copy="shared")  # the one file, compiled once
@@ -61,7 +64,8 @@ def _forms() -> tuple[tuple[_Form, ...], str]:
             pattern = pattern.replace(k, v)
         if pattern and f.get("style"):
             opening = re.compile(rf"\s*(?P<at>{pattern})") if f.get("paragraphs") else None
-            forms.append(_Form(str(f["style"]), re.compile(pattern), str(f.get("label") or "{n}"), opening))
+            clauses = f.get("paragraphs") == "clause"
+            forms.append(_Form(str(f["style"]), re.compile(pattern), str(f.get("label") or "{n}"), opening, clauses))
     return tuple(forms), str(raw.get("boundaries") or "")
 
 
@@ -187,6 +191,16 @@ def paragraph_runs(texts: list[str], markers: list[Marker | None]) -> list[Marke
     return markers
 
 
+def _each_ends_in_clause(run: list[tuple[int, re.Match[str]]], end: int, texts: list[str]) -> bool:
+    """Whether the paragraphs of each point of `run` (from its own to the next point's, the last's up to `end`)
+    close with a responsibility clause of their own."""
+    starts = [i for i, _ in run] + [end]
+    return all(
+        _ends_in_clause("\n".join(t.strip() for t in texts[a:b] if t.strip()))
+        for a, b in itertools.pairwise(starts)
+    )
+
+
 def _paragraph_run(form: _Form, opening: re.Pattern[str], texts: list[str],
                    markers: list[Marker | None]) -> list[Marker | None]:  # fmt: skip
     top = next((mk.style for mk in markers if mk is not None), None)
@@ -206,6 +220,8 @@ def _paragraph_run(form: _Form, opening: re.Pattern[str], texts: list[str],
                 want += 1
             j += 1
         below = markers[j] if j < len(texts) else None
+        if form.clauses and not _each_ends_in_clause(run, j, texts):
+            run = run[:1]
         if len(run) >= 2 and above is not None and above.style == top and (below is None or below.style == top):
             for i, mi in run:
                 out[i] = Marker(form.style, _label(form, mi), _ordinal(mi) or 0, mi.start("at"), mi.end())

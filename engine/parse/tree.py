@@ -1008,7 +1008,7 @@ def make_measures(nodes: list[Node], paras: list[Paragraph]) -> list[tuple[int, 
             text="\n".join(pieces),
             line=head.line,
             column=head.column(n.marker.start),
-            end_line=paras[all_paras[-1]].line,
+            end_line=max(paras[k].line for k in all_paras),  # a clause printed above it comes last
             paragraphs=[paras[k].index for k in all_paras],
             general=is_general(n.title) or any(is_principle(nodes[a].title) for a in ancestors(nodes, i)),
         )

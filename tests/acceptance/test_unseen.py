@@ -185,10 +185,8 @@ KNOWN: dict[str, str] = {
     # (hunan's 支持单位 field paragraphs read since fix64; luan's 责任单位 beside 牵头单位 and its vertically centred merged
     # .pdf cell since fix58)
     # blind60, held out, first run (2026-12-07, main at bf46ecf): 7 of 11, level 11/11, closing 11/11, pair one extra error
-    "blind60/dehong-prefecture-border-schools-lead-lines": "units: each measure is PRECEDED by its own bold paragraph “（责任单位：州X牵头，州Y配合）” (.docx): every clause is given to the measure before it, so all shift by one and 6. gets none",
-    "blind60/dulongjiang-township-forest-rangers": "measures: “1.（责任单位：…）规范护林员选聘…” — the clause between the number and the task words stays in the measure's text (units right)",
-    "blind60/guiyang-city-reading-table": "units: a .pdf task table whose units are one per line in a narrow column: “各区（市、县）人民政府” wrapped and joined to the next unit as one",
-    "blind60/weishan-county-green-peafowl-diyi": "measures: separate paragraphs “第一，…” … “第六，…” under 二、 not read as measures (the chapters 一、二、三、 read instead)",
+    # (dehong's clause above each measure, dulongjiang's clause after the number, guiyang's wrapped 各区（市、县）人民政府 and
+    # weishan's 第一，… paragraphs read since fix60)
     # blind58, held out, first run (2026-12-07, main at the blind58 merge): 8 of 11, level 10/11, closing 11/11, pair right
     # (jiangsu's and gaoyou's tracked deletion / move, dongying's Word line numbers read since fix58)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
@@ -473,8 +471,8 @@ PAIR_KNOWN: dict[str, str] = {
     "blind54": "level_scope warns on “每周通报各地采集管理情况” kept word for word in the county child (理塘县): below a county stand its 乡镇, so 各地 may mean them (judged unclear)",
     # blind59, held out, first run (2026-12-07, main at f270252): both defects found, and one more error
     "blind59": "level_scope errs on “各地要把山塘安全整治作为…” kept word for word in the county child (弋阳县) of a city parent: below a county stand its 乡镇, so 各地 may mean them (judged unclear, as blind54's)",
-    # blind60, held out, first run (2026-12-07, main at bf46ecf): both defects found, and one more error
-    "blind60": "clause-not-carried errs on (二): the parent's “中央财政继续对中西部地区…给予补助” is the centre's own act, which the 自治州 child rightly adapts to “用好中央财政…补助资金” (false)",
+    # blind60's (clause-not-carried on the centre's own 中央财政 subsidy sentence, adapted by the 自治州 child) went on
+    # fix60: a parent clause whose actor stands above the child need not be carried (rulesets/data/beyond_level.yaml)
     # blind42's (reference_outdated warned on a 《…（2023—2025年）》 basis in 2026, claiming a successor it could not
     # know) went on period45: an ended period with no successor in the data is reference_period_ended's info
 }

@@ -4,8 +4,6 @@ item's text, or on paragraphs under a numbered item (its sub-points), stay that 
 
 from __future__ import annotations
 
-import re
-
 from engine.ingest import from_text
 from engine.parse import parse_plan
 
@@ -55,7 +53,8 @@ def test_paragraphs_opening_with_ordinal_words_are_the_section_s_items():
 
 def test_the_forms_that_number_paragraphs_are_those_the_data_file_marks(monkeypatch):
     """One reading of the point forms (rulesets/data/inline_enumerations.yaml) for points run together in a paragraph
-    and for paragraphs opening with one: the file's `paragraphs` mark says which forms number paragraphs."""
+    and for paragraphs opening with one: the file's `paragraphs` mark says which forms number paragraphs, and
+    `paragraphs: clause` (第一，) only where each point closes with its own clause (blind60 巍山县, fixtures/fix60)."""
     import dataclasses
 
     from engine.parse import enumerations
@@ -65,14 +64,15 @@ def test_the_forms_that_number_paragraphs_are_those_the_data_file_marks(monkeypa
              "三、保障措施"]  # fmt: skip
     markers = [marker_at_start(t) for t in texts]
     forms, boundaries = enumerations._forms()
-    assert [f.style for f in forms if f.opening is not None] == ["cn_shi"]
-    assert enumerations.paragraph_runs(texts, markers) == markers  # 第一，opening paragraphs: not marked in the file
-    cn_shi = next(f for f in forms if f.style == "cn_shi")
-    marked = tuple(
-        dataclasses.replace(f, opening=re.compile(rf"\s*(?P<at>{f.pattern.pattern})")) if f.style == "cn_di" else f
-        for f in forms
-    )
-    monkeypatch.setattr(enumerations, "_forms", lambda: (marked, boundaries))
+    assert [(f.style, f.clauses) for f in forms if f.opening is not None] == [("cn_shi", False), ("cn_di", True)]
     got = enumerations.paragraph_runs(texts, markers)
     assert [(mk.style, mk.label, mk.ordinal) for mk in got[1:3]] == [("cn_di", "第一", 1), ("cn_di", "第二", 2)]
-    assert cn_shi.opening is not None and got[0] == markers[0] and got[3] == markers[3]
+    assert got[0] == markers[0] and got[3] == markers[3]
+    # a speech's 第一，/第二， paragraphs, no clause of their own: text
+    plain = [texts[0], "第一，建设标准化茶园。要高标准推进。", "第二，培育加工龙头企业。要抓好落实。", texts[3]]
+    assert enumerations.paragraph_runs(plain, [marker_at_start(t) for t in plain])[1:3] == [None, None]
+    # the same run read without the clause condition numbers them (the data file decides, not the code)
+    loose = tuple(dataclasses.replace(f, clauses=False) for f in forms)
+    monkeypatch.setattr(enumerations, "_forms", lambda: (loose, boundaries))
+    got = enumerations.paragraph_runs(plain, [marker_at_start(t) for t in plain])
+    assert [mk.label for mk in got[1:3]] == ["第一", "第二"]

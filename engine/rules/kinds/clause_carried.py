@@ -291,6 +291,15 @@ class ClauseCarried(CheckKind):
             marked = marked_beyond(ctx, ref, text)
             if marked or (marked is None and (places.is_legislation(ctx, text) or beyond_level(ctx, text))):
                 return None
+            # 中央财政继续…支持…，省级财政对…给予奖励，市县财政要…纳入本级预算: the higher levels' parts are theirs, the
+            # rest is weighed as the clause, as a carried clause's parts are (_items → _reportable; blind60's pair,
+            # fixtures/fix60/pair) — unless the ruleset marks the clause beyond some other level, so asks this
+            # level to carry it whole (a curated mark)
+            if not _marked_for_other_levels(ctx, ref, text):
+                text = _without_beyond_parts(ctx, text)
+                core = sim.compact(text)
+                if len(core) < options.min_chars:
+                    return None
         if len(sim.compact(_without_place(ctx, text))) < options.min_chars:
             return None  # only about the parent's own place (研究广西形势): nothing to carry
         if options.skip_not_obligations and _not_obligation_clause(ctx, text, options.min_item_chars):
@@ -857,6 +866,30 @@ def _without_place(ctx: CheckContext, text: str) -> str:
     names = places.own_names(ctx.parent)
     parts = re.split(r"[，,；;]", text)
     return "，".join(p for p in parts if not any(n in p for n in names))
+
+
+def _marked_for_other_levels(ctx: CheckContext, ref: str, text: str) -> bool:
+    """The obligation ruleset's clause for `text` names levels that need not carry it, not the draft's: the clause
+    was weighed for the levels and is this one's to carry whole."""
+    ob = ctx.obligations.get(ref) if ref else None
+    want = sim.compact(text)
+    for cl in ob.clauses if ob is not None else ():
+        have = sim.compact(cl.text)
+        if have and want and (have == want or have in want or want in have):
+            return bool(cl.beyond) and ctx.draft.level not in cl.beyond
+    return False
+
+
+def _without_beyond_parts(ctx: CheckContext, text: str) -> str:
+    """`text` without its sub-clauses (between ，and ；, outside brackets) that are a higher level's own act
+    (beyond_level: 中央财政继续…, 省级财政对…给予奖励), or `text` itself when none is, or all are."""
+    parts = [p for p in split_outside(text.strip().rstrip("。；;"), "，,；;") if p.strip()]
+    if len(parts) < 2:
+        return text
+    kept = [p for p in parts if not beyond_level(ctx, p.strip())]
+    if not kept or len(kept) == len(parts):
+        return text
+    return "，".join(p.strip() for p in kept) + "。"
 
 
 def _neighbour(clauses: list[ClausePair], i: int) -> ClausePair | None:
