@@ -183,9 +183,6 @@ KNOWN: dict[str, str] = {
     # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right (once the harness took its defects by kind)
     "blind57/heilongjiang-province-wildlife-conflict-projects": "measures: a “专栏　重点工程” box between measures 3. and 4. (.pdf): its numbered project lines 1.–3. read as sub-items and measure 4. lost (9 for 6)",
     "blind57/nongan-county-corn-processing": "measures: each （一） a heading line alone, its body the next paragraph of ①②③ sub-items: the ① read as the measure (refs ① ×5 for (一)…(五))",
-    # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
-    "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
-    "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
     # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
     "blind62/hunan-province-double-rice-support": "units: a .docx task table whose second column is headed 支持单位 — not read as the support column, so its units are lost (gold: support)",
     "blind62/luan-city-white-goose-vmerge": "units: a .pdf task table 牵头单位 | 责任单位 | 完成时限 with a vertically centred 牵头 cell merged over rows 2–4: 责任单位 beside 牵头单位 means support, but all units are read as lead and the merged cell is lost on rows 2 and 4",
