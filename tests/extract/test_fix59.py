@@ -2,7 +2,7 @@
 
 1. support parts closed by 推进 after a manner word or a support verb ("（X牵头，Y、Z协同推进）", 共同推进, 协助推进, 配合落实)
    and by the help they give ("Z提供技术支撑", 提供技术支持, 给予资金支持: roles.yaml verbs.provide), after a lead part
-   only; "Y负责落实" after a lead part supports. A support part naming no body ("（X牵头，持续推进）") gives no unit;
+   only; "Y负责落实" after a lead part supports. A deadline part after the lead ("（X牵头，持续推进）") gives no unit;
 2. a rename of some levels only (unit_registry.yaml `levels` + `levels_source`): the 综治办 of counties and above were
    abolished in 2018, a town's stays (镇综治办 is current, 县综治办 is not);
 3. level_scope says what stands below the draft's level (levels.yaml `subordinate_reasons`): below a county its 乡镇 and
@@ -58,12 +58,12 @@ def test_a_part_closed_by_tuijin_or_by_the_help_it_gives_supports(clause, lead, 
 @pytest.mark.parametrize(
     ("clause", "lead"),
     [
-        ("（县财政局牵头，持续推进）", ["县财政局"]),  # the task's timing, no unit
-        ("（县财政局牵头，持续落实）", ["县财政局"]),
-        ("（市科技局牵头，对市农业农村局予以支持）", ["市科技局"]),  # the lead supports another: no support unit
+        ("（县财政局牵头，持续推进）", ["县财政局"]),  # the task's timing (roles.yaml due_part), no unit
+        ("（县财政局牵头，长期推进）", ["县财政局"]),
+        ("（县财政局牵头，常态化推进）", ["县财政局"]),
     ],
 )
-def test_a_part_naming_no_body_gives_no_support(clause, lead):
+def test_a_deadline_part_after_the_lead_gives_no_support(clause, lead):
     assert roles_of(TASK + clause) == (lead, [])
 
 
