@@ -118,6 +118,9 @@ class Roles:
     # 持续推进) and those that may close a date (2026年底前完成)
     standing: tuple[str, ...] = ()
     due_closers: tuple[str, ...] = ()
+    # roles.yaml labels.placed: stems whose labels are labels only in label position, never glued to the word before
+    # (支持: 技术支持单位：, 资金支持部门： name a service, not a task's support)
+    placed: tuple[str, ...] = ()
 
     @property
     def unit_fields(self) -> tuple[str, ...]:
@@ -129,12 +132,13 @@ class Roles:
         """The labels that are labels only before a colon (bare stems, clause labels), longest first."""
         return _longest_first([*self.bare_lead, *self.bare_support, *self.bare_duty, *self.clause_labels])
 
-    def field_pattern(self, *kinds: str) -> str:
+    def field_pattern(self, *kinds: str, glued: bool = False) -> str:
         """A regular expression (no group) matching a composed field label of the roles `kinds` (lead, duty,
         support; all when none given), longest first: (?:stems)(?:bodies) and the whole labels, the same words as
-        the fields, in a pattern that does not try each of them at every offset."""
+        the fields, in a pattern that does not try each of them at every offset. `glued`: only the labels that may
+        follow an ideograph (none of a `placed` stem)."""
         want = kinds or ("lead", "duty", "support")
-        stems = [w for role, ws in self.stems if role in want for w in ws]
+        stems = [w for role, ws in self.stems if role in want for w in ws if not (glued and w in self.placed)]
         whole = [w for role, ws in self.whole if role in want for w in ws]
         alts = []
         duty = [w for role, ws in self.stems if role == "duty" for w in ws]
@@ -143,7 +147,7 @@ class Roles:
             alts.append(f"(?:{_alt(quals)})(?:{_alt(duty)})(?:{_alt(self.bodies)})")
         for role in want:  # a qualifier before a stem of its own role: 协同配合单位 is read whole, not as 配合单位
             own_q = [w for r, ws in self.qualified if r == role for w in ws]
-            own_s = [w for r, ws in self.stems if r == role for w in ws]
+            own_s = [w for r, ws in self.stems if r == role for w in ws if not (glued and w in self.placed)]
             if own_q and own_s and self.bodies:
                 alts.append(f"(?:{_alt(own_q)})(?:{_alt(own_s)})(?:{_alt(self.bodies)})")
         if stems and self.bodies:
@@ -185,7 +189,9 @@ class Roles:
         after it: a label never starts inside a word, so "县乡村振兴战略实施领导小组成员单位" is a unit's name, not
         "县乡村振兴战略" and the label 实施 + 领导小组成员单位."""
         field = self.field_pattern()
-        glued = rf"(?={field}(?:{self.qualifier_pattern()})?\s*(?:[:：]|为(?=[^\s:：，,；;])))"
+        glued = (
+            rf"(?={self.field_pattern(glued=True)}(?:{self.qualifier_pattern()})?\s*(?:[:：]|为(?=[^\s:：，,；;])))"
+        )
         alt = f"(?:{_NOT_AFTER_IDEOGRAPH}|{glued}){field}"
         colon = "|".join(map(re.escape, self.colon_labels))
         if colon:
@@ -375,6 +381,7 @@ def roles() -> Roles:
         person_nouns=_longest_first(person_nouns),
         standing=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("standing") or []]),
         due_closers=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("closers") or []]),
+        placed=tuple(str(w) for w in (raw.get("labels") or {}).get("placed") or []),
     )
 
 

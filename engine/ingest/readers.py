@@ -179,7 +179,7 @@ def _display_width(line: str) -> int:
     return sum(2 if ord(ch) >= 0x1100 and not 0xFF61 <= ord(ch) <= 0xFFDC else 1 for ch in line)
 
 
-def unwrap(lines: list[RawLine]) -> list[RawLine]:
+def unwrap(lines: list[RawLine], joins: dict[int, tuple[str, bool]] | None = None) -> list[RawLine]:
     """Lines a copy broke inside a paragraph joined back into the lines they were.
 
     A text copied from a fixed-width viewer has every line but a paragraph's last exactly as wide as the
@@ -193,6 +193,9 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
     sentences, and is left alone. The joined line keeps the number of its first line (as a PDF paragraph
     does); a table's row (a `TableRow` engine.ingest.tables read, or a line with a tab or a run of spaces
     inside it) is never joined, nor counted.
+
+    `joins`, when given, receives each joined line by its index in `lines`: (what goes before it, whether its
+    leading white space was dropped) — how a page's <pre> text is joined where its markup stays (`_soft_breaks`).
     """
     body = [line.rstrip() for _, line in lines if line.strip()]
     body = [line if not _columns(line) else "" for line in body]
@@ -207,7 +210,7 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
     last: str | None = None  # the last line kept, when the next may join it
     para = ""  # the end of the paragraph `last` ends (its last wrap.TAIL characters)
     brackets = wrap.Brackets()  # what that paragraph leaves open
-    for no, line in lines:
+    for k, (no, line) in enumerate(lines):
         text = line.rstrip()
         if not text.strip():
             blanks.append((no, text if text else line))
@@ -218,9 +221,13 @@ def unwrap(lines: list[RawLine]) -> list[RawLine]:
         if last is not None and not columns:
             if fixed is not None and not blanks and fixed[0](last) in fixed[1]:
                 join = text  # a line of the fixed width goes on, as nothing
+                if joins is not None:
+                    joins[k] = ("", False)
             elif wide is not None and (not blanks or page_break) and wrap.goes_on(brackets, para, last, text, wide):
                 piece = text.strip()
                 join = wrap.joiner(out[-1][1][-1], piece) + piece
+                if joins is not None:
+                    joins[k] = (join[: len(join) - len(piece)], True)
         if join:
             out[-1][1].append(join)
             para = (para + join)[-wrap.TAIL :]
@@ -743,6 +750,14 @@ _CHROME_WORDS = {
 _BREAK = "\ue000"  # private-use marker for a line break; stripped from the page text first
 _ROW = "\ue001"  # private-use marker around the number of a task-table row line
 _GLUE = "\ue004"  # private-use marker after a hanging-indent row's label: the line breaks after it are dropped
+# private-use marker for a line break INSIDE a block: a <br>, or a line end of preformatted text (<pre>, a
+# white-space: pre style). Such breaks may be a copy's hard wrap, not the author's: `_soft_breaks` joins them back
+# as engine/ingest/readers.unwrap joins a .txt's, and makes the others line breaks (_BREAK)
+_SOFT = "\ue005"
+_BR = "\ue006"  # private-use marker for a <br>: a _SOFT break whose white space either side is the markup's, not the text's
+_PRE_END = object()  # on the stack of _html_lines: where a preformatted element ends
+# a style keeping the line ends of the text (CSS white-space: pre, pre-wrap, pre-line, break-spaces)
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
 _GLUE_END = object()  # on the stack of _html_lines: where a hanging-indent row's label cell ends
 _GLUE_HEAD = re.compile(f"(?:[\\s{_BREAK}]|{BOLD_ON}|{BOLD_OFF})*")  # anchored at a glue: linear
 
@@ -816,7 +831,7 @@ def _markup(text: str, path: str) -> str:
     """A page's (or an <iframe srcdoc>'s) markup ready for the tree: nested within the depth budget, this reader's
     private-use markers taken out."""
     depth_within_budget(text, path)
-    for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE):
+    for marker in (_BREAK, _ROW, BOLD_ON, BOLD_OFF, _GLUE, _SOFT, _BR):
         text = text.replace(marker, "")
     return text
 
@@ -834,18 +849,26 @@ def _html_lines(
     out: list[str] = []
     rows: list[TableRow] = []
     row_bold: list[list[str]] = []  # the bold text of each of `rows`
+    pre = 0  # how many preformatted elements the text stands in: its line ends are kept (as _SOFT)
     while stack:
         node, entering = stack.pop()
         if not entering:
+            if node is _PRE_END:
+                pre -= 1
+                continue
             out.append(BOLD_OFF if node is _BOLD_END else _GLUE if node is _GLUE_END else _BREAK)
             continue
         tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
-            out.append(_WS.sub(" ", node.text_content or ""))  # type: ignore[attr-defined]
+            raw = node.text_content or ""  # type: ignore[attr-defined]
+            out.append(_pre_text(raw) if pre else _WS.sub(" ", raw))
             continue
         if tag in ("-comment", "_comment") or tag in _DROP_TAGS or _is_chrome(node, total, sizes):
             continue
         if tag == "table" and _html_task_table(node, out, rows, grids, row_bold, run):
+            continue
+        if tag == "br":
+            out.append(_BR)  # a break inside its block: a line break, or a hard wrap (_soft_breaks)
             continue
         if tag in _BLOCK_TAGS:
             out.append(_BREAK)
@@ -859,12 +882,15 @@ def _html_lines(
             else:
                 out.append(_BREAK)
                 stack.append((_GLUE_END if _is_hanging_label(node, hanging_rows) else node, False))
+        if tag == "pre" or _PRE_STYLE.search(node.attributes.get("style") or ""):  # type: ignore[attr-defined]
+            pre += 1
+            stack.append((_PRE_END, False))
         if html_bold(node):
             out.append(BOLD_ON)
             stack.append((_BOLD_END, False))
         children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
         stack.extend((child, True) for child in reversed(children))
-    text = _glued("".join(out))
+    text = _glued(_soft_breaks(_BR_SPACE.sub(_SOFT, "".join(out))))
     plain, runs = split_bold(text.split(_BREAK))
     lines: list[str | TableRow] = [line.strip() for line in plain]
     if rows:
@@ -872,6 +898,70 @@ def _html_lines(
             if x.startswith(_ROW):
                 lines[k], runs[k] = rows[int(x[1:-1])], row_bold[int(x[1:-1])]
     return lines, runs
+
+
+def _pre_text(raw: str) -> str:
+    """The text of a preformatted element as a .txt holds it: each line end a _SOFT break, the white space inside a
+    line kept (a tab or a run of spaces between a table's cells, engine/ingest/tables.py)."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n").replace("\n", _SOFT)
+
+
+_BR_SPACE = re.compile(f" *{_BR} *")  # a <br> and the markup's white space around it (the source's line end)
+
+
+_MARKS = re.compile(f"[{_ROW}{BOLD_ON}{BOLD_OFF}{_GLUE}]")
+
+
+def _soft_breaks(text: str) -> str:
+    """The breaks inside each block (`_SOFT`: a <br>, a line end of a <pre>) that a copy made by wrapping the text
+    at a fixed width or a page's measure joined back, the others made line breaks.
+
+    A page that holds a plan as a plain-text copy (one <pre> block, or a <p> a paragraph with a <br> every line)
+    keeps the copy's hard wrap: lines of one width, broken inside words and units' names (法规 / 司). They are
+    joined as a .txt's are (`unwrap`, engine/ingest/wrap.py: by width and by what the lines say; Han text joined
+    with nothing, a first-line indent, a blank line and a finished paragraph kept). A block whose lines are no
+    such wrap (a paragraph a line, a signature over two lines) keeps every break."""
+    if _SOFT not in text:
+        return text
+    return _BREAK.join(_joined_block(chunk) if _SOFT in chunk else chunk for chunk in text.split(_BREAK))
+
+
+def _joined_block(chunk: str) -> str:
+    parts = chunk.split(_SOFT)
+    joins: dict[int, tuple[str, bool]] = {}
+    unwrap([(k, _MARKS.sub("", part)) for k, part in enumerate(parts)], joins)
+    if not joins:
+        return chunk.replace(_SOFT, _BREAK)
+    lines = [parts[0]]
+    for k in range(1, len(parts)):
+        if k not in joins:
+            lines.append(parts[k])
+            continue
+        lead, stripped = joins[k]
+        marks = ""
+        while len(lines) > 1 and not _MARKS.sub("", lines[-1]).strip():  # blank lines unwrap joined over
+            marks = "".join(_MARKS.findall(lines.pop())) + marks
+        part = _trim(parts[k], left=True) if stripped else parts[k]
+        lines[-1] = _trim(lines[-1], left=False) + marks + lead + part
+    return _BREAK.join(lines)
+
+
+def _trim(text: str, left: bool) -> str:
+    """`text` without its white space at one end, this reader's markers there kept (a scan, linear)."""
+    order = range(len(text)) if left else range(len(text) - 1, -1, -1)
+    kept: list[str] = []
+    edge = len(text) if left else 0
+    for k in order:
+        ch = text[k]
+        if ch.isspace():
+            continue
+        if _MARKS.match(ch):
+            kept.append(ch)
+            continue
+        edge = k if left else k + 1
+        break
+    marks = "".join(kept if left else reversed(kept))
+    return marks + text[edge:] if left else text[:edge] + marks
 
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>|<!--")
@@ -955,7 +1045,7 @@ def _html_task_table(
     if not head:
         return False
     if run is not None:
-        for line in "".join(out[run.mark :]).split(_BREAK):  # the page's text since that table
+        for line in re.split(f"[{_BREAK}{_SOFT}{_BR}]", "".join(out[run.mark :])):  # the page's text since that table
             run.text(line.replace(BOLD_ON, "").replace(BOLD_OFF, ""))
         run.mark = len(out)
     if find_header(head) is None and (run is None or run.headless(head) is None):

@@ -25,7 +25,7 @@ import itertools
 import re
 
 from engine.memo import memo
-from engine.roles import field_label_colon, roles
+from engine.roles import field_label_colon, label_role, roles
 
 _STOPS = ";；。"
 _OPENERS, _CLOSERS = "(（[［【", ")）]］】"
@@ -49,10 +49,51 @@ def _value_end(text: str, start: int, stop: int) -> int:
 
 
 def separate(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
-    """`text` (normalised from `orig`, `cols` its 1-based columns in `orig`) with 、 where a unit field's
-    value had a full-width space between two names, and ，where a space parted two parts of an inline clause."""
+    """`text` (normalised from `orig`, `cols` its 1-based columns in `orig`) with ；where a space parted two unit
+    fields of one line, 、 where a unit field's value had a full-width space between two names, and ，where a space
+    parted two parts of an inline clause."""
+    text, cols = _separate_fields(orig, text, cols)
     text, cols = _separate_units(orig, text, cols)
     return _separate_parts(orig, text, cols)
+
+
+_LABEL_MAX = 40  # a field's label and its colon (牵头单位（部门）：) are read in this many characters
+
+
+@memo(1, copy="shared")  # one compiled pattern from the one file
+def _label_colon() -> re.Pattern[str]:
+    """Any label of a unit field and its colon, read where it stands in label position (after a space): a composed
+    one (牵头单位：, 协同部门：), a bare stem (主责：, 协同：, 牵头：, 配合：), a clause label (责任分工：), an open one
+    (主责警种：): rulesets/data/roles.yaml through engine/roles.py."""
+    r = roles()
+    return re.compile(rf"(?:{r.label_pattern()})(?:{r.qualifier_pattern()})?[ ]*[:：]")
+
+
+def _separate_fields(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:
+    """；where blanks alone part two fields of a unit field line: "主责：X　协同：Y、Z", "牵头单位：X　配合单位：Y", and a
+    label heading the line's fields, "责任主体　主责：X　协同：Y" (a duty or clause label, 责任主体 / 责任单位 / 责任分工,
+    with no colon of its own: the fields after it say the roles). Normalisation drops a blank between two ideographs,
+    which ran a field's value into the next label ("区委社会工作部协同：") and a heading label into its first field
+    ("责任主体主责："): a bare label is one only in label position, never after an ideograph. A blank is read so only
+    where a unit field's label and its colon follow it, and what stands before it (from the part's start) is a field
+    (a label, its colon, its value) or a label heading the fields."""
+    if not text or len(text) == cols[-1] - cols[0] + 1:
+        return text, cols  # normalisation deleted nothing inside the line: no blank to read
+    label = _label_colon()
+    cuts: list[int] = []
+    start = 0  # where the part before the blank starts: the line's, a stop's or an opener's, or the last cut
+    for i in range(1, len(text)):
+        if text[i - 1] in _STOPS + _OPENERS + "，,":
+            start = i
+        if not _is_gap(orig, cols, i) or label.match(text[i : i + _LABEL_MAX]) is None:
+            continue
+        before = text[start:i]
+        if label.match(before[:_LABEL_MAX]) or (
+            len(before) <= _LABEL_MAX and label_role(before) in ("lead", "duty", "support")
+        ):
+            cuts.append(i)
+            start = i
+    return _insert(text, cols, cuts, "；")
 
 
 def _separate_units(orig: str, text: str, cols: list[int]) -> tuple[str, list[int]]:

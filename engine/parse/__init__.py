@@ -57,7 +57,8 @@ INLINE_MIN_CHARS = 4000
 # Paragraphs after the last item that close the document rather than continue the last measure.
 # an attachment's own heading: "附件" / "附件2" / "附件：…" standing alone as a paragraph
 _TASK_ATTACHMENT = re.compile(r"任务|分工|措施|实施方案|工作方案|行动方案|行动计划|工作计划|台账|责任清单")
-_ATTACHMENT = re.compile(r"附\s*件\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
+# (附表 / 附表1 / 附表：X, an appended table, is read as 附件 is)
+_ATTACHMENT = re.compile(r"附\s*[件表]\s*[0-9一二三四五六七八九十]*\s*(?:[:：].{0,60})?")
 # a task table printed after the body in the SAME text, under "附：重点任务责任分工" / "附表：任务分工" / "附表1 …分工表"
 # (no 附件 notice): read as an attachment's table only where its caption names a task list (_TASK_ATTACHMENT)
 _ANNEX_TABLE = re.compile(r"附\s*(?:表\s*[0-9一二三四五六七八九十]*\s*[:：]?|[:：])\s*(?P<caption>[^。；;，,]{2,40})")
@@ -169,11 +170,11 @@ def _distinct_clauses(paras: list[Paragraph], markers: list[Marker | None]) -> i
 
 
 def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
-    """Where an explanation's title begins and ends in a run-on page, after two items or more (`cuts`):
-    cut out, it is the paragraph `_explanation_start` ends the plan at."""
+    """Where an explanation's title (or a glossary's: 名词解释) begins and ends in a run-on page, after two items or
+    more (`cuts`): cut out, it is the paragraph `_explanation_start` ends the plan at."""
     if len(cuts) < 2:
         return []
-    out: list[int] = []
+    out: list[int] = closings.glossary_cuts(text, cuts[1])  # 名词解释 closing the plan: the same cut
     for m in _EXPLANATION_TITLE.finditer(text, cuts[1]):
         if m.end() - m.start() <= 120:
             out += [m.start(), m.end()]
@@ -231,7 +232,7 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
         text = paras[k].text.strip()
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
-        elif (dated and _ATTACHMENT.fullmatch(text)) or _annex_table(text):
+        elif (_ATTACHMENT.fullmatch(text) and (dated or _projects(paras, markers, k))) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
                 return None
@@ -241,8 +242,25 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
                 # "附表2" are two parts of one plan's tables)
                 prose = sum(1 for j in range(first, k) if markers[j] is not None and not paras[j].table_row)
                 return k if restates and prose >= 2 else None
-            return k if not _holds_tasks(paras, k) or restates else None
+            return k if not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates else None
     return None
+
+
+_CAPTION_LINES = 3
+
+
+def _projects(paras: list[Paragraph], markers: list[Marker | None], k: int) -> bool:
+    """The attachment headed at `k` (附表 / 附件 / 附表：X) is a table of projects or indicators (its caption: the
+    heading and the unnumbered lines after it, closing.yaml `project_tables`: 2026—2028年X重点项目表), not of tasks
+    (a caption naming a task list, _TASK_ATTACHMENT, wins). Its rows name their 实施单位, yet they are no measures: the
+    plan's tasks are its body's items (blind61 咸阳市's 附表 after 三、保障措施)."""
+    caption = [paras[k].text]
+    for j in range(k + 1, min(k + 1 + _CAPTION_LINES, len(paras))):
+        if markers[j] is not None or paras[j].table_row:
+            break
+        caption.append(paras[j].text)
+    text = "".join(caption)
+    return closings.names_projects(text) and not _TASK_ATTACHMENT.search(text)
 
 
 _TASK_OF_ROW = re.compile(r"[(（](?:牵头单位|责任单位|配合单位)[:：]")
@@ -250,7 +268,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
-    """Where a text explaining the plan begins (起草说明, 政策解读; `_EXPLANATION`), after at least two
+    """Where a text explaining the plan begins (起草说明, 政策解读; `_EXPLANATION`; or its terms: 名词解释, closing.yaml
+    `glossary_titles`), after at least two
     numbered items, dated or not (a draft for comment is not signed). The attachment list naming it just
     above (附件：1.… 2.起草说明, 附件2) goes with it: its numbered lines are no measures."""
     numbered = 0
@@ -259,7 +278,9 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
             numbered += 1
             continue
         text = paras[k].text.strip()
-        if numbered < 2 or len(text) > 120 or not _EXPLANATION.fullmatch(text):
+        if numbered < 2 or len(text) > 120:
+            continue
+        if not (_EXPLANATION.fullmatch(text) or (closings.glossary_head(text) and _entries_only(markers, k))):
             continue
         start = j = k
         while j - 1 > first:
@@ -271,6 +292,14 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
                 start = j
         return start
     return None
+
+
+def _entries_only(markers: list[Marker | None], k: int) -> bool:
+    """What follows the glossary heading at `k` is numbered, if at all, only by its entries: one style counting
+    1, 2, 3 … to the end. A 指标说明 under a 专栏 of indicators in the 发展目标 chapter is followed by the tasks'
+    chapters and items (第三章, 第六节 …): it closes nothing."""
+    after = [mk for mk in markers[k + 1 :] if mk is not None]
+    return all(mk.style == after[0].style and mk.ordinal == n for n, mk in enumerate(after, 1))
 
 
 _NAMED = re.compile(r"《([^《》]{4,80})》")

@@ -19,10 +19,12 @@ from engine import extract
 from engine.extract.data import read_data
 from engine.extract.numerals import ITEM_NUMBER, list_numbers, number_list_pattern
 from engine.memo import memo
-from engine.models import Measure, Paragraph, Responsibility
+from engine.models import Measure, Paragraph, Responsibility, Unit
 from engine.parse.numbering import ENTRY_STYLE, Marker
+from engine.roles import roles
 
 _TITLE_MAX = 40  # a task title before the colon: "（7）织密社区安全防线：…"
+_UNITS_MAX = 80  # the units before the colon of a line keyed by unit: "市委社会工作部、市民政局：…"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,12 @@ class _Data:
     ranges: tuple[str, ...]
     joins: tuple[str, ...]
     min_lines: int
+    # a line keyed by unit: (units before the colon, the parts after it); a part's role word and the numbers
+    by_unit: re.Pattern[str]
+    part: re.Pattern[str]
+    items: re.Pattern[str]
+    lead_words: frozenset[str]
+    support_words: frozenset[str]
 
 
 @memo(1, copy="shared")  # compiled once from the one file
@@ -52,6 +60,20 @@ def _data() -> _Data:
         )
         for f in forms
     )
+    by_unit = raw.get("by_unit") or {}
+    r = roles()
+    lead = {*r.lead_verbs, *r.paired_verbs, *r.bare_lead, *(str(w) for w in by_unit.get("lead") or ())}
+    support = {*r.support_verbs, *r.bare_support, *(str(w) for w in by_unit.get("support") or ())}
+    joint = f"(?:{_alt(r.joint_words)})?"
+    bracketed = number_list_pattern(ranges, joins, bracketed=True)
+    # one 第…项 (a number, a range or a list), and several of them joined: 第1项和第3项
+    items = (
+        rf"第\s*{bracketed}\s*(?:{'|'.join(re.escape(w) for w in words)})(?:{_alt(by_unit.get('objects') or ())})?"
+    )
+    part = re.compile(
+        rf"(?:{_alt(by_unit.get('openers') or ())})?{joint}(?P<role>{_alt([*lead, *support])}){joint}"
+        rf"(?P<items>{items.replace('?P<nums>', '?:')}(?:\s*(?:{_alt(joins)})\s*{items.replace('?P<nums>', '?:')})*)"
+    )
     return _Data(
         heading_max=int(raw.get("heading_max") or 30),
         headings=tuple(str(w) for w in raw.get("headings") or ["任务分工", "责任分工"]),
@@ -59,7 +81,16 @@ def _data() -> _Data:
         ranges=ranges,
         joins=joins,
         min_lines=int(raw.get("min_lines") or 2),
+        by_unit=re.compile(rf"(?P<units>[^:：。；;，,]{{2,{_UNITS_MAX}}}?)\s*[:：]\s*(?P<rest>.+)"),
+        part=part,
+        items=re.compile(items),
+        lead_words=frozenset(lead),
+        support_words=frozenset(support),
     )
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
 
 
 @dataclass(frozen=True)
@@ -67,6 +98,9 @@ class Entry:
     para: int
     numbers: tuple[int, ...]
     responsibility: Responsibility
+    # a line keyed by unit gives one entry for the items it leads and one for those it supports: an item takes the
+    # units of every such entry naming it, in order (the item-keyed entries name all of an item's units at once)
+    by_unit: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +159,47 @@ def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
     return None
 
 
+_PART_SPLIT = re.compile(r"[，,；;]")
+
+
+def _keyed(text: str) -> tuple[tuple[tuple[int, ...], Responsibility], ...] | None:
+    """The (item numbers, clause) pairs of a line keyed by unit — "X：牵头第1、3项，配合第2项。": (1, 3) with X
+    leading, (2,) with X supporting — or None. Every part after the colon is a role word and the items' numbers, but
+    for parts that name no item ("并负责本辖区工作的组织实施"), after at least one that does; every name before the
+    colon is a body's."""
+    d = _data()
+    m = d.by_unit.fullmatch(text.strip().rstrip("。.；;"))
+    if m is None:
+        return None
+    names = extract.parse_units(m.group("units"))
+    if not names or not all(extract.reads_as_unit(n) for n in names):
+        return None
+    lead: list[int] = []
+    support: list[int] = []
+    for piece in _PART_SPLIT.split(m.group("rest")):
+        piece = piece.strip()
+        part = d.part.fullmatch(piece)
+        if part is None:
+            if not (lead or support) or ("第" in piece and _ITEM_REF.search(piece)):
+                return None  # no item named before it, or items named in a form not read
+            continue
+        numbers = tuple(n for i in d.items.finditer(part.group("items")) for n in _numbers(i.group("nums")))
+        if not numbers or any(not _numbers(i.group("nums")) for i in d.items.finditer(part.group("items"))):
+            return None
+        into = lead if part.group("role") in d.lead_words else support
+        into += [n for n in numbers if n not in into]
+    units = tuple(Unit(name=n, generic=extract.is_generic_unit(n)) for n in names)
+    out = []
+    for numbers, role in ((lead, "lead"), (support, "support")):
+        if numbers:
+            r = Responsibility(**{role: units}, style="职责分工", text=text.strip(), detached=True)
+            out.append((tuple(numbers), r))
+    return tuple(out) or None
+
+
+_ITEM_REF = re.compile(r"第\s*[(（]?\s*[0-9一二三四五六七八九十]+")
+
+
 def _loose(text: str) -> bool:
     """A line of the 第N项 form (numbering of no item) that speaks of units but whose clause is not read:
     inside a list it is one of the list's lines, not text of a measure."""
@@ -170,8 +245,11 @@ def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Li
         skipped: list[int] = []
         while k < len(paras):
             got = _entry(paras[k].text)
+            keyed = _keyed(paras[k].text) if got is None and markers[k] is None else None
             if got is not None:
                 run.append(Entry(k, *got))
+            elif keyed is not None:
+                run += [Entry(k, numbers, r, by_unit=True) for numbers, r in keyed]
             elif not _item(markers[k]) and _loose(paras[k].text):
                 skipped.append(k)
             else:
@@ -209,18 +287,45 @@ def apply(listing: Listing, measures: list[Measure], paras: list[Paragraph]) -> 
     )
     counts: dict[int, int] = {}
     for e in listing.entries:
-        for n in e.numbers:
-            counts[n] = counts.get(n, 0) + 1
+        if not e.by_unit:
+            for n in e.numbers:
+                counts[n] = counts.get(n, 0) + 1
+    keyed: dict[int, list[Entry]] = {}  # the lines keyed by unit naming an item, in order
     for e in listing.entries:
         for n in e.numbers:
             m = by_number.get(n)
-            if m is None or counts[n] > 1:
+            if m is None or counts.get(n, 0) > 1:
                 continue  # two lines for one item: neither is trusted
             if m.responsibility is not None and m.responsibility.source == "clause":
                 continue  # the measure's own clause wins
+            if e.by_unit:
+                if not counts.get(n):  # an item-keyed line naming the item says all of its units
+                    keyed.setdefault(n, []).append(e)
+                continue
             p = paras[e.para]
             m.responsibility = e.responsibility.model_copy(
                 update={"start": -1, "end": -1, "line": p.line, "column": p.column(0)}
             )
             m.lead_units = [u.name for u in e.responsibility.lead]
             m.support_units = [u.name for u in e.responsibility.support]
+    for n, entries in keyed.items():
+        _turn_round(by_number[n], entries, paras)
+
+
+def _turn_round(m: Measure, entries: list[Entry], paras: list[Paragraph]) -> None:
+    """`m` takes the units of the lines keyed by unit that name it: their leads, then their support, each in the
+    order of the lines (a unit named twice once, as a lead where any line makes it one). No line leading it, the
+    item has support only, as its lines say."""
+    lead = list(dict.fromkeys(u for e in entries for u in e.responsibility.lead))
+    support = [u for u in dict.fromkeys(u for e in entries for u in e.responsibility.support) if u not in lead]
+    first = next((e for e in entries if e.responsibility.lead), entries[0])
+    p = paras[first.para]
+    m.responsibility = first.responsibility.model_copy(
+        update={
+            "lead": tuple(lead), "support": tuple(support), "text": "\n".join(dict.fromkeys(
+                paras[e.para].text for e in entries)),
+            "start": -1, "end": -1, "line": p.line, "column": p.column(0),
+        }
+    )  # fmt: skip
+    m.lead_units = [u.name for u in lead]
+    m.support_units = [u.name for u in support]

@@ -76,13 +76,13 @@ def box_lines(paras: list[Paragraph], markers: list[Marker | None], first: int) 
     (numbered or not) up to where the box ends. A caption with no numbered list after it is left alone."""
     out: set[int] = set()
     seen: dict[str, list[int]] = {}  # style -> paragraphs numbered in it so far, outside boxes
-    last: str | None = None  # the style of the last numbered line before the box
+    order: list[str] = []  # the styles of the numbered lines so far, outside boxes, in order
     k = first
     while k < len(paras):
         mk = markers[k]
         if mk is not None:
             seen.setdefault(mk.style, []).append(k)
-            last = mk.style
+            order.append(mk.style)
             k += 1
             continue
         if not is_caption(paras[k]):
@@ -90,13 +90,34 @@ def box_lines(paras: list[Paragraph], markers: list[Marker | None], first: int) 
             continue
         end = _frame_end(paras, k)
         if end is None:
-            end = _box_end(paras, markers, k, seen, last)
+            end = _box_end(paras, markers, k, seen, _open_styles(order))
         if end is None:
             k += 1
             continue
         out.update(range(k, end))
         k = end
     return out
+
+
+def _list_goes_on(markers: list[Marker | None], j: int, seen: dict[str, list[int]]) -> bool:
+    """Whether line `j`, numbered both as the box's list and the series go on, is the list's: its style runs on
+    in sequence from it and then gives the same number again (a box listing 1.–5. inside measures 1.–3.: its
+    4. 5., then the measures' 4.), before any line of another style the plan used (the measures' parts, a
+    heading) ends the box."""
+    mk = markers[j]
+    assert mk is not None
+    want = mk.ordinal + 1
+    for m in markers[j + 1 :]:
+        if m is None:
+            continue
+        if m.style != mk.style:
+            if m.style in seen:
+                return False
+            continue
+        if m.ordinal != want:
+            return m.ordinal == mk.ordinal
+        want += 1
+    return False
 
 
 def _frame_end(paras: list[Paragraph], cap: int) -> int | None:
@@ -111,12 +132,29 @@ def _frame_end(paras: list[Paragraph], cap: int) -> int | None:
     return end
 
 
+def _open_styles(order: list[str]) -> set[str]:
+    """The numberings still open where the box stands: the style of the last numbered line and each that
+    encloses it (measures 1.–3., measure 3.'s parts （1）（2）, then the box: （1） and 1., and the 二、 above
+    them). A style is open when every numbered line since its last one is of a style first used after it
+    (nested deeper); one first used before it (二、 after goals 1.–3.) closed it."""
+    first_use: dict[str, int] = {}
+    for i, style in enumerate(order):
+        first_use.setdefault(style, i)
+    out: set[str] = set()
+    shallowest = len(order)  # the first use of the shallowest style met walking back
+    for style in reversed(order):
+        if style not in out and first_use[style] < shallowest:
+            out.add(style)
+        shallowest = min(shallowest, first_use[style])
+    return out
+
+
 def _box_end(
-    paras: list[Paragraph], markers: list[Marker | None], cap: int, seen: dict[str, list[int]], last: str | None
+    paras: list[Paragraph], markers: list[Marker | None], cap: int, seen: dict[str, list[int]], open_: set[str]
 ) -> int | None:
     """Where the box whose caption is paragraph `cap` ends (the first paragraph after it), or None when no
-    list numbered from 1 follows its caption. `last`: the style of the numbered line before the box; a list
-    in that style stands inside its series, which may resume with the list's next number."""
+    list numbered from 1 follows its caption. `open_`: the numberings open where the box stands; a list in
+    one of them stands inside its series, which may resume with the list's next number."""
     j = cap + 1
     while j < len(paras) and markers[j] is None and not is_caption(paras[j]):
         j += 1
@@ -124,7 +162,7 @@ def _box_end(
         return None
     style = markers[j].style
     marks = {_printed(paras[j], markers[j])}
-    series = seen.get(style, []) if style == last else []
+    series = seen.get(style, []) if style in open_ else []
     resumes = markers[series[-1]].ordinal + 1 if series else None
     series_marks = {_printed(paras[i], markers[i]) for i in series[-3:]}
     expected = 2
@@ -144,7 +182,7 @@ def _box_end(
             continue
         if mk.ordinal != expected:
             return j
-        if mk.ordinal == resumes:
+        if mk.ordinal == resumes and not _list_goes_on(markers, j, seen):
             mark = _printed(paras[j], mk)
             if not (mark in marks and mark not in series_marks):
                 return j

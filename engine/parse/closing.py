@@ -47,13 +47,14 @@ _CONTACT = re.compile(
 _DISTRIBUTION = re.compile(
     r"^(?:抄送|抄报|主送|印发|分送)\s*[:：]|^[^。；]{2,40}?\d{4}年\d{1,2}月\d{1,2}日\s*印发$"
 )
-_ATTACHMENTS = re.compile(r"^附\s*件\s*(?:[0-9一二三四五六七八九十]+\s*)?[:：]")
+# 附表 (an appended table: 附表 / 附表1 / 附表：X项目表) is read as 附件 is
+_ATTACHMENTS = re.compile(r"^附\s*[件表]\s*(?:[0-9一二三四五六七八九十]+\s*)?[:：]")
 # an attachment's own heading standing as a paragraph, with no 附件： list above it: 附件 / 附件1 / 附件 2 / 附件一,
 # or the number and its caption on one line (附件2 X情况统计表, 附件1．X分工表); never a sentence that opens
 # with the word (附件所列任务请各单位逐项落实。). Each run of spaces stands between characters it cannot match: a
 # paragraph of spaces is read in one pass, not split every way between two runs
 _ATTACHMENT_HEAD = re.compile(
-    r"附\s*件(?:\s*[0-9一二三四五六七八九十]{1,3}(?:\s*(?:[.．、]\s*)?[^\s.．、。；;，,：:!！?？][^。；;，,：:!！?？]{1,59})?)?"
+    r"附\s*[件表](?:\s*[0-9一二三四五六七八九十]{1,3}(?:\s*(?:[.．、]\s*)?[^\s.．、。；;，,：:!！?？][^。；;，,：:!！?？]{1,59})?)?"
 )
 _PUBLICITY = re.compile(r"^[(（](?:此件|本件)[^)）]{0,12}[)）]$")
 # 各地区、各有关部门要…; 各县(市、区)人民政府、州直各有关部门要…; 各地各有关部门要…
@@ -85,6 +86,45 @@ _SIGNATURE = re.compile(_SIGNED.pattern.removeprefix(r"(?<=[。！!；;”])"))
 
 # a note in brackets closing a signature's date line: 2025年3月21日（此件公开发布）
 _NOTE_TAIL = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")
+
+
+@memo(1, copy="shared")  # the one file, read once
+def _closing_words() -> dict[str, tuple[str, ...]]:
+    raw = read_data("closing.yaml", required=True) or {}
+    return {str(k): tuple(str(w) for w in v or ()) for k, v in raw.items() if isinstance(v, list)}
+
+
+# what may stand before a glossary's heading (附：名词解释, 附件2 名词解释) and after it (名词解释：)
+_GLOSSARY_OPEN = re.compile(r"^(?:附\s*[件表]?\s*[0-9一二三四五六七八九十]{0,3}\s*[:：、.．]?\s*)?")
+_GLOSSARY_CLOSE = re.compile(r"\s*[:：]?$")
+
+
+def glossary_head(text: str) -> bool:
+    """A paragraph that is the heading of a list of terms (名词解释, 术语解释, 附：名词说明 …: closing.yaml
+    `glossary_titles`): what follows it defines the plan's words, no measure."""
+    core = _GLOSSARY_CLOSE.sub("", _GLOSSARY_OPEN.sub("", text.strip()))
+    return core in _closing_words().get("glossary_titles", ())
+
+
+@memo(1, copy="shared")
+def _glossary_run() -> re.Pattern[str]:
+    """A glossary's heading inside a page that lost its line breaks: after a stop or a space, before a space or its
+    first entry (… 结果纳入年度考核。 名词解释 1.精准康复服务：指…)."""
+    words = sorted(_closing_words().get("glossary_titles", ()), key=len, reverse=True)
+    alt = "|".join(map(re.escape, words)) or "(?!)"
+    return re.compile(rf"(?<=[\s。；;])(?:附\s*[:：]\s*)?(?:{alt})\s*[:：]?(?=\s|[1１][.．、]|$)")
+
+
+def glossary_cuts(text: str, after: int) -> list[int]:
+    """Where a glossary's heading begins and ends in a run-on page, past `after` (the second item): cut out, it is the
+    paragraph the plan ends at (`glossary_head`)."""
+    return [k for m in _glossary_run().finditer(text, after) for k in (m.start(), m.end())]
+
+
+def names_projects(caption: str) -> bool:
+    """An attachment's caption naming a table of projects or indicators (重点项目表, 重大工程清单, 主要指标表: closing.yaml
+    `project_tables`), not of tasks."""
+    return any(w in caption for w in _closing_words().get("project_tables", ()))
 
 
 def attachment_head(text: str) -> bool:
@@ -172,6 +212,7 @@ def is_firm(text: str) -> bool:
         or _CONTACT.match(text)
         or _DISTRIBUTION.match(text)
         or attachment_head(text)
+        or glossary_head(text)  # 名词解释 after the safeguards: a list of terms, no measure's text
         or signed_line(text)
         or attendance(text)
     )

@@ -19,7 +19,15 @@ from engine import extract
 from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Paragraph
-from engine.parse.numbering import CN_NUM_CHARS, Marker, cn_number, mark_for, marks, slice_paragraph
+from engine.parse.numbering import (
+    CN_NUM_CHARS,
+    Marker,
+    cn_number,
+    inline_markers,
+    mark_for,
+    marks,
+    slice_paragraph,
+)
 
 MIN_POINTS = 2
 # what may follow a point's clause before the next point: the stop closing it
@@ -93,6 +101,29 @@ def _run(form: _Form, text: str, boundaries: str) -> list[re.Match[str]]:
             if mark is None or mark_for(mark, n) == m.group("mark"):
                 run.append(m)
     return run
+
+
+def continued(text: str, mk: Marker) -> int:
+    """How many points go on inside `text` from a part numbered `mk` that opens it, in its own numbering, each the
+    next number and at a boundary (①支持…；②引导…；③…: 2, the part being ①; （1）…；（2）…: 1): a paragraph that
+    runs its sub-points together after its first one holds that many parts more. Circled marks keep to one class
+    (①②, not ①❷); other numberings are read as `numbering.inline_markers` reads them ("第（2）项" is no point)."""
+    if mk.style == "circled":
+        forms, boundaries = _forms()
+        form = next((f for f in forms if f.style == mk.style), None)
+        found = [] if form is None else list(form.pattern.finditer(text, mk.end))
+        points = [(m.start(), _ordinal(m), m.groupdict().get("mark")) for m in found]
+    else:
+        boundaries = _forms()[1]
+        points = [(m.start, m.ordinal, None) for m in inline_markers(text) if m.style == mk.style and m.start >= mk.end]
+    count = 0
+    for start, n, mark in points:
+        if n != mk.ordinal + count + 1 or not _at_boundary(text, start, boundaries):
+            continue
+        if mark and mark_for(mk.label, n) != mark:
+            continue
+        count += 1
+    return count
 
 
 def _ends_in_clause(piece: str) -> bool:

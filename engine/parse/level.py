@@ -105,11 +105,38 @@ def strip_quotes(text: str) -> str:
     return "".join(ch for ch, depth in zip(text, depths, strict=True) if not depth and ch != "》")
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _road() -> re.Pattern[str]:
+    """levels.yaml `road_names` as one pattern matched right after a place's short name: 路 / 东路 / 大道 / 街, not
+    路径 / 街道."""
+    table = levels_table().get("road_names") or {}
+    words = sorted((str(w) for w in table.get("words") or ()), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)")
+    nots = sorted((str(w) for w in table.get("not_words") or ()), key=len, reverse=True)
+    refuse = f"(?!{'|'.join(map(re.escape, nots))})" if nots else ""
+    dirs = "".join(str(table.get("directions") or ""))
+    direction = f"[{re.escape(dirs)}]?" if dirs else ""
+    return re.compile(f"{direction}{refuse}(?:{'|'.join(map(re.escape, words))})")
+
+
+def names_road(text: str, end: int, name: str = "") -> bool:
+    """A road's name goes on at `end`, right after a place's short name `name` (湖南|路, 北京|东路, 广州|路, 四川|北路
+    街道): the place is part of the road's name, no reference to it (levels.yaml `road_names`). 湖南|路径, 北京|街道 are
+    none, nor a full name (湖南省, 城中区: 城中区路网 is the district's)."""
+    if name.endswith(_FULL_SUFFIXES):
+        return False
+    return _road().match(text, end) is not None
+
+
 def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
-    """The place name starting at `pos`: (name, level, end)."""
+    """The place name starting at `pos`: (name, level, end). A province's or a city's short name that a road's
+    name goes on from (湖南路, 北京东路, 广州路: `names_road`) is none: "湖南路街道" is the 街道 named for the road."""
     for name in _PROVINCE_NAMES:
         if text.startswith(name, pos):
             end = pos + len(name)
+            if names_road(text, end, name):
+                break  # 湖南路街道: the road's 街道, read by its form below
             if text.startswith("市", end) and not text.startswith("市场", end) and any(
                 p.level == "city" for p in _divisions(name + "市")
             ):
@@ -149,6 +176,8 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
             suffix, end = m2.group(), m2.end()
         if _runs_on(text, end) and not _named(text[pos:end]):
             return None  # 农贸市场, 数字乡村; a division the gazetteer lists by this name stays one (睢宁县域商业…)
+        if names_road(text, end, text[pos:end]):
+            continue  # 广州路, 福州路: a road named for the city; 福州路街道 the 街道 named for the road
         return text[pos:end], PLACE_SUFFIXES[suffix], end
     return None
 
@@ -212,10 +241,12 @@ def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str,
 
 
 def _not_below(hit: tuple[str, Level, int], run: list[tuple[str, Level]], known: frozenset[str]) -> bool:
-    """A name read by its form alone after a run of places, at the level of the run's last place or above: no
-    place. Each place of a run lies inside the one before (成都市郫都区…); "成都市郫都区支持郫县豆瓣…" (blind14) goes
+    """A province after a run of places, and a name read by its form alone after one at the level of the run's
+    last place or above: no place. Each place of a run lies inside the one before (成都市郫都区…); "成都市郫都区支持郫县豆瓣…" (blind14) goes
     on with a phrase whose words end in a suffix (支持郫县, a product named for the district's former name), not
     with a county of a district. The gazetteer's divisions and the document's bodies' places are read as before."""
+    if run and hit[1] == "province":
+        return True  # a province lies inside no place: "越秀区北京…" goes on with a word, not a province of a district
     if not run or hit[0] in known or _divisions(hit[0]):
         return False
     return _RANK.get(hit[1], 0) >= _RANK.get(run[-1][1], 0)

@@ -7,7 +7,8 @@ the two is the measure is decided by where the plan attaches responsibility, not
   parts by its own words: the parts are the measures (engine/parse/groupleads.py gives each its units);
 - the units stand after the item's last part (牵头单位/配合单位 lines of their own, or a clause closing the
   last part while no other part has one) and there are two parts or more: they answer for the whole item,
-  and the parts are its text (after a lone part, the clause could be the part's own: not said);
+  and the parts are its text (after a lone part, the clause could be the part's own: not said). A part whose
+  paragraph runs its next points together (①…；②…；③…（X牵头）, its item a heading line alone) counts each;
 - a part before the last carries its own clause: each part answers for itself, the parts stay nodes (the
   measures, or an item measure's sub-measures, as `tree.classify` decides); where most groups of the same
   numbering are such, a group whose only clause closes its last part is read the same way (the plan gives
@@ -33,6 +34,7 @@ from collections import Counter
 
 from engine import extract  # the module, not its names: engine.extract imports engine.parse in turn
 from engine.models import Paragraph
+from engine.parse import enumerations
 from engine.parse.tree import FRAMING_CHAPTERS, Node, is_general, safeguard_heading
 
 _ITEM, _PARTS = "item", "parts"
@@ -69,7 +71,8 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
     descendants = {p: sorted([*ks, *(g for k in ks for g in kids.get(k, ()))]) for p, ks in {**groups, **nested}.items()}
     key = {p: (nodes[p].marker.style, nodes[ks[0]].marker.style) for p, ks in {**groups, **nested}.items()}
     text = _texts(nodes, paras)
-    verdict = {p: _verdict(ks, text) for p, ks in groups.items()}
+    # a part whose paragraph runs its next parts together (①…；②…；③…（X牵头）) counts each of them
+    verdict = {p: _verdict(ks, text, parts_count=_count_parts(nodes, ks, paras)) for p, ks in groups.items()}
     verdict.update({p: _verdict(descendants[p], text, parts_count=len(ks)) for p, ks in nested.items()})
     votes: dict[tuple[str, str], Counter[str]] = {}
     for p, v in verdict.items():
@@ -100,6 +103,11 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
     for n in out:
         n.parent = None if n.parent is None else new_index[n.parent]
     return out
+
+
+def _count_parts(nodes: list[Node], parts: list[int], paras: list[Paragraph]) -> int:
+    """How many parts a group holds: each part, and the parts its own paragraph runs on into (①…；②…: two)."""
+    return len(parts) + sum(enumerations.continued(paras[nodes[k].para].text, nodes[k].marker) for k in parts)
 
 
 def _texts(nodes: list[Node], paras: list[Paragraph]) -> list[str]:

@@ -333,12 +333,33 @@ def unfuse_heading(rest: str) -> tuple[str, str] | None:
 
 def is_general(title: str) -> bool:
     """指导思想, 总体目标, 指导思想和总体目标 … (only such words, joined by 和/与/、)."""
+    return _made_of(title, general_titles(), _general_longest_first())
+
+
+def _made_of(title: str, words: tuple[str, ...], longest_first: tuple[str, ...]) -> bool:
+    """`title` is only `words` (taken out longest first), joined by 和/与/及/、."""
     t = title.strip()
-    if not t or not t.startswith(general_titles()):
+    if not t or not t.startswith(words):
         return False
-    for w in _general_longest_first():
+    for w in longest_first:
         t = t.replace(w, "")
     return not _GENERAL_GLUE.sub("", t)
+
+
+def background_titles() -> tuple[str, ...]:
+    """The headings of a plan's background (rulesets/data/sections.yaml `background_titles`: 发展基础, 面临形势 …)."""
+    return _section_words().get("background_titles", ())
+
+
+@memo(1, copy="shared")
+def _background_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(background_titles(), key=len, reverse=True))
+
+
+def is_background(title: str) -> bool:
+    """发展基础, 发展现状, 发展基础和面临形势, 机遇与挑战 … (only such words, joined by 和/与/及/、): a section that tells
+    where things stand before the plan, no task (一、夯实发展基础 is one)."""
+    return _made_of(title, background_titles(), _background_longest_first())
 
 
 def is_principle(title: str) -> bool:
@@ -552,7 +573,7 @@ def _worded_closing_items(nodes: list[Node]) -> set[int]:
 def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], bool]) -> set[int]:
     """In a plan whose top-level items are its measures (一、…九、, no sections above them) and whose task
     items name their units, a leading item of general requirements (一、总体要求: principles and goals, no unit)
-    and a trailing one of safeguards (十、保障措施, 组织实施) frame the plan: they are not measures, and nor is
+    or of background (一、基本情况, 一、发展现状: `is_background`) and a trailing one of safeguards (十、保障措施, 组织实施) frame the plan: they are not measures, and nor is
     anything numbered under them. Only items before the first / after the last item that names units, so a
     task that left its unit out stays a measure (a gap to report)."""
     if ms_rank != 0:
@@ -562,7 +583,7 @@ def _framing_items(nodes: list[Node], ms_rank: int, assigned: Callable[[Node], b
     if len(named) < 3 or 2 * len(named) <= sum(named[0] <= i <= named[-1] for i in tops):
         return set()
     heading = [_plain_title(re.split(r"[:：]", nodes[i].title, maxsplit=1)[0]) for i in range(len(nodes))]
-    framing_tops = {i for i in tops if i < named[0] and is_general(heading[i])} | {
+    framing_tops = {i for i in tops if i < named[0] and (is_general(heading[i]) or is_background(heading[i]))} | {
         i for i in tops if i > named[-1] and (safeguard_heading().search(heading[i]) or is_general(heading[i]))
     }
     top_of = _tops(nodes)
@@ -625,14 +646,22 @@ def _tops(nodes: list[Node]) -> list[int]:
 
 
 def _in_framing_sections(nodes: list[Node]) -> set[int]:
-    """Nodes under a 总则/附则 chapter or a safeguards section (三、保障措施), the top-level node excluded.
-    None when every top-level section is such a one: a text that is nothing but its safeguards (an excerpt,
-    a one-section notice) has no other tasks for them to stand apart from."""
+    """Nodes under a 总则/附则 chapter, a background section (第一章 发展基础, 一、发展现状: `is_background`) or a
+    safeguards section (三、保障措施), the top-level node excluded. None when every top-level section is such a one:
+    a text that is nothing but its safeguards (an excerpt, a one-section notice) has no other tasks for them to
+    stand apart from."""
     return _under_tops(
         nodes,
         lambda title: bool(FRAMING_CHAPTERS.match(title) or safeguard_heading().search(title))
-        or title in mechanism_titles(),
+        or title in mechanism_titles()
+        or is_background(title),
     )
+
+
+def _always_framing(title: str) -> bool:
+    """A top-level section whose items are never measures, however numbered: a 总则/附则 chapter (purpose, scope,
+    who interprets the plan) or the plan's background (第一章 发展基础 第一节 主要成就 第二节 面临形势: narrative)."""
+    return bool(FRAMING_CHAPTERS.match(title)) or is_background(title)
 
 
 def _framing(
@@ -664,13 +693,17 @@ def _framing(
     }  # fmt: skip
     inside = {i for i in inside if top_of[i] in guards}
     stages = _stages_apart(nodes, guards, assigned, would_be)
-    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned)
+    through = _numbered_through(nodes, ms_rank, first, guards | stages, duties)
+    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned, through)
     tasks = [o for t, o in first.items() if t not in guards and t not in stages and t not in leading]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
     # section that starts again at (一) is numbered apart from them, unless its items assign their work
     # like the tasks do ("（X牵头，Y配合）" on most of them): then the plan counts them among its tasks.
     # Where every task section starts again, the restart tells nothing; what does is how they assign their
     # work: tasks that mostly name their units beside safeguards that mostly name none (blind9 张掖市).
+    # Where the numbering opened before the tasks, in sections holding none (`_numbered_through`: 第一节 主要成就 …
+    # 第五节 发展目标, then the tasks' 第六节…), it numbers the whole document: that the safeguards run on in it
+    # tells no more than a restart would.
     tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
     tasks_named = _tasks_name_units(nodes, ms_rank, first, guards | stages | leading, assigned)
     apart = set()
@@ -678,12 +711,14 @@ def _framing(
         closed = _after_the_tasks(nodes, would_be - duties, guards | stages | leading)
         for t in guards:
             items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
-            if first.get(t) == 1 and (2 * sum(assigned(nodes[i]) for i in items) <= len(items) or t in closed):
+            if (first.get(t) == 1 or through) and (
+                2 * sum(assigned(nodes[i]) for i in items) <= len(items) or t in closed
+            ):
                 apart.add(t)
     return {
         i
         for i in inside
-        if FRAMING_CHAPTERS.match(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
+        if _always_framing(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
     } | {i for i in range(len(nodes)) if stages.intersection(ancestors(nodes, i))} | {
         i for i, t in enumerate(top_of) if i != t and t in leading
     }
@@ -707,6 +742,37 @@ def _after_the_tasks(nodes: list[Node], would_be: set[int], skip: set[int]) -> s
     return out
 
 
+def _numbered_through(
+    nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int], duties: set[int]
+) -> bool:
+    """The numbering at the measures' depth opens in sections that hold no tasks and runs on from them into the
+    tasks: the document numbers all its parts in one run, not its tasks apart (a 规划 whose 节 go 第一节…第十六节
+    through every chapter: 第一章 发展基础 第一节 主要成就 第二节 面临形势, 第二章 总体要求 第三节 指导思想…第五节 发展目标,
+    then the tasks' chapters from 第六节; a plan of articles whose 总则 holds 第一条 第二条). The sections before the
+    first task section are all such (`skip`: background, 总则 and safeguards sections, schedules; or a section of
+    general requirements: 二、总体要求), at least one of them no general one, the first of them starts at 1 and the
+    first task section goes on from their last item. Then running on, as the tasks' sections do, does not make a
+    section's items tasks. A run that opens in a section of general requirements alone (一、总体要求 （一）指导思想
+    …（三）工作目标, then the tasks' （四）…, the last section 十一、加强组织保障 （四十七）…（五十）: a 纲要's one list)
+    is the plan's list of items, safeguards included, as it was."""
+    top_of = _tops(nodes)
+    before = []
+    for t in first:  # sections holding items, in document order
+        if t not in skip and not is_general(_plain_title(nodes[t].title)):
+            break
+        before.append(t)
+    else:
+        return False  # no task section
+    if not before or first[before[0]] != 1 or not any(t in skip for t in before):
+        return False
+    count = sum(
+        1 for i, n in enumerate(nodes)
+        if n.rank == ms_rank and n.parent is not None and i not in duties and top_of[i] in before
+    )  # fmt: skip
+    task = next(t for t in first if t not in before)
+    return first[task] == count + 1
+
+
 def _task_items(nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int]) -> list[int]:
     """The items at the measures' depth of the sections that hold them, bar the sections in `skip`."""
     top_of = _tops(nodes)
@@ -726,11 +792,17 @@ def _tasks_name_units(
 
 
 def _leading_general(
-    nodes: list[Node], ms_rank: int, first: dict[int, int], skip: set[int], assigned: Callable[[Node], bool]
+    nodes: list[Node],
+    ms_rank: int,
+    first: dict[int, int],
+    skip: set[int],
+    assigned: Callable[[Node], bool],
+    through: bool = False,
 ) -> set[int]:
     """A leading section of general requirements numbered apart from the tasks: 一、总体要求 whose items at
     the measures' depth are all general titles naming no unit (（一）指导思想 （二）主要目标), before every task
-    section, where the first task section starts again at (一) and most task items name their units. Its
+    section, where the first task section starts again at (一) — or the numbering runs through the whole
+    document from before the tasks (`through`: `_numbered_through`) — and most task items name their units. Its
     items state the plan's principles and goals, not tasks (blind9 张掖市; the same as a flat plan's leading
     item, `_framing_items`); a goal keeps being compared as prose (engine.rules.goals). With no unit named
     anywhere nothing tells them from the tasks, and they stay (general) measures."""
@@ -743,7 +815,7 @@ def _leading_general(
     if (
         not is_general(_plain_title(nodes[t].title))
         or not all(is_general(_plain_title(nodes[i].title)) and not assigned(nodes[i]) for i in items)
-        or first[order[1]] != 1
+        or (first[order[1]] != 1 and not through)
         or not _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned)
     ):
         return set()

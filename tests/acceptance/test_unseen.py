@@ -170,21 +170,18 @@ KNOWN: dict[str, str] = {
     # three (a .docx TOC field, an <iframe srcdoc> page, a two-column .pdf) fixed after measuring (fixtures/fix56)
     # blind55, held out, first run (2026-12-07, main at 0b22dae, after fix50): 9 of 11, level 11/11, closing 11/11, pair right, alone no finding
     # (datong's * header legend and xihua's 第一个单位为牵头单位 read since fix55)
-    # blind61, held out, first run (2026-12-07, main at 77a5745): 8 of 11, level 11/11, closing 11/11, pair right
-    "blind61/nfa-national-rural-film-plan": "measures: a 规划 with 第一章…第X章/第一节: every 节 read as a measure (16), where only the 节 of the task chapters are (8): the background chapter's 节 (主要成就, 面临形势) and the safeguards chapter's are not",
-    "blind61/longnan-city-olive-plan": "measures: (一) restarting in each chapter: the background chapter's (一)发展基础 (二)存在问题 and the safeguards chapter's items read as measures (13 for 8)",
-    "blind61/xianyang-city-rehabilitation-gbk": "measures: tasks 1.–7. under 二、, then 三、保障措施 (一)…(三), a 附表 project table and a 名词解释 list after them, all read as measures (17 for 7)",
+    # blind61, held out, first run (2026-12-07, main at 77a5745): 8 of 11, level 11/11, closing 11/11, pair right — the
+    # three (a 规划's background and safeguards 节 or (一), a 附表 and a 名词解释 after the safeguards) fixed after measuring (fixtures/fix61)
     # blind63, held out, first run (2026-12-07, main at 17c402a): 9 of 11, level 10/11 (a harness slip: 湖南路街道 read as the chain 湖南 > 路街道 by the gold comparison, mended in bench.gold), closing 11/11
-    "blind63/qingdao-city-owners-committees-unit-keyed": "units: a unit-keyed 三、职责分工 after the tasks (“X：牵头第1、3项，配合第2项”) is not turned round into each measure's lead and support",
-    "blind63/shapingba-district-social-work-stations": "units: a label line “责任主体　主责：X　协同：Y、Z” (主责 = lead, 协同 = support, fields apart by full-width spaces) is not read",
+    # (qingdao's unit-keyed 职责分工 and shapingba's “责任主体　主责：X　协同：Y” line read since fix63)
     # blind64, held out, first run (2026-12-07, main at 2ad862b): 9 of 11, level 11/11, closing 11/11
-    "blind64/gongcheng-county-persimmon-support-field": "units: “牵头单位：X；支持单位：Y、Z” — 支持单位 is not read as the support label, so the support units are lost",
-    "blind64/shuolong-town-nongdong-festival": "units: “（牵头：X　配合：Y、Z）” with a full-width space between the fields: the 配合 field runs into the lead unit (硕龙派出所配合：镇平安建设办公室)",
-    # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right (once the harness took its defects by kind)
-    "blind57/heilongjiang-province-wildlife-conflict-projects": "measures: a “专栏　重点工程” box between measures 3. and 4. (.pdf): its numbered project lines 1.–3. read as sub-items and measure 4. lost (9 for 6)",
-    "blind57/nongan-county-corn-processing": "measures: each （一） a heading line alone, its body the next paragraph of ①②③ sub-items: the ① read as the measure (refs ① ×5 for (一)…(五))",
+    # (gongcheng's 支持单位 read since fix64; shuolong's “（牵头：X　配合：Y、Z）” fields parted by a full-width space since fix63)
+    # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right — the
+    # two (a 专栏 box between measures, a heading line whose body is ①② points) fixed after measuring (fixtures/fix57)
+    # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
+    # (youxi's “Y、Z协同推进” and ncac's “Z提供技术支撑” read as support since fix59)
     # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
-    "blind62/hunan-province-double-rice-support": "units: a .docx task table whose second column is headed 支持单位 — not read as the support column, so its units are lost (gold: support)",
+    # (hunan's 支持单位 field paragraphs read since fix64)
     "blind62/luan-city-white-goose-vmerge": "units: a .pdf task table 牵头单位 | 责任单位 | 完成时限 with a vertically centred 牵头 cell merged over rows 2–4: 责任单位 beside 牵头单位 means support, but all units are read as lead and the merged cell is lost on rows 2 and 4",
     # blind60, held out, first run (2026-12-07, main at bf46ecf): 7 of 11, level 11/11, closing 11/11, pair one extra error
     "blind60/dehong-prefecture-border-schools-lead-lines": "units: each measure is PRECEDED by its own bold paragraph “（责任单位：州X牵头，州Y配合）” (.docx): every clause is given to the measure before it, so all shift by one and 6. gets none",

@@ -84,12 +84,13 @@ def test_half_width_marks_are_reported_even_when_they_are_the_majority() -> None
         "（5）推进“互联网+政务服务”“互联网+监管”“互联网＋医疗”。牵头单位：区政府办",
     ]
     hits = _width_hits(lines)
-    assert {h.key for h in hits} == {"width:(", "width:)", "width::", "width:＋"}
+    # a pair of half-width brackets is one finding, keyed by what it holds (fix64: not one for "(" and one for ")")
+    assert {h.key for h in hits} == {"width:(1)", "width:(2)", "width:(3)", "width::", "width:＋"}
     assert {h.line for h in hits if h.key != "width:＋"} == {1, 2, 3}
     # + and % go with the numerals, not the text: the document's majority decides, as before
-    assert {h.suggestion for h in hits} == {"统一为“（”", "统一为“）”", "统一为“：”", "统一为“+”"}
+    assert {h.suggestion for h in hits} == {"改为“（1）”", "改为“（2）”", "改为“（3）”", "统一为“：”", "统一为“+”"}
     # a (1) at a line's start is fixed as a pair: both its brackets, never （1)
-    first = [e for h in hits if h.line == 1 and h.key in ("width:(", "width:)") for e in h.fix]
+    first = [e for h in hits if h.line == 1 and h.key == "width:(1)" for e in h.fix]
     assert sorted((e.start, e.replacement) for e in first) == [(0, "（"), (2, "）")]
 
 

@@ -70,6 +70,9 @@ _FIELD_LABEL = re.compile(rf"[{_HAN}]{{2,6}}[ \u3000]*[:：]")
 _SENTENCE_END = re.compile("[。；;！？!?]")
 # a sub-point that opens a paragraph in the prose form 一是… / 二是…
 _IS_POINT = re.compile("[一二三四五六七八九十]{1,2}是")
+# a numbering label's number inside a bracket pair: (一), (12), (１)
+_LABEL_NUMBER = re.compile(f"[{CN_NUMERALS}]{{1,4}}|[0-9０-９]{{1,3}}")
+_PAIR_SHOWN = 12  # characters of a bracket pair a message shows; a longer one is cut, “(专卖监督管理司牵…)”
 _YEAR_RANGE = re.compile(r"(\d{4})\s*([-－—–~～])\s*(\d{4})(年?[)）]?)\s*[》〉]")
 _DASHES = "-－—–~～"
 
@@ -141,14 +144,17 @@ class Format(CheckKind):
     def _hits(self, ctx: CheckContext, options: Options) -> Iterator[Hit]:
         plan = ctx.draft
         owner = _owners(ctx)
+        covered: set[tuple[int, int]] = set()  # (line, offset) of the brackets a clause's finding fixes
         if options.brackets:
-            yield from self._brackets(ctx, plan)
+            for hit in self._brackets(ctx, plan):
+                covered.update((e.line, e.start) for e in hit.fix if e.frame == "orig")
+                yield hit
         if options.detached:
             yield from self._detached(ctx, plan, owner)
         if options.spaces:
             yield from self._spaces(ctx, plan, owner)
         if options.widths:
-            yield from self._widths(ctx, plan, owner, options)
+            yield from self._widths(ctx, plan, owner, options, covered)
         if options.citations:
             yield from self._citations(ctx, plan, owner, options)
 
@@ -298,9 +304,9 @@ class Format(CheckKind):
                 if heading:
                     skip_to = max(skip_to, heading.end())
             persons = _person_values(orig, person)  # 分管领导：副县长 王振东: a field's title and name
-            # 责任单位：A　B　C / （A牵头　B配合）: a space the text reads as the 、 between two units or the ，between two
-            # parts of a clause (engine/ingest/unit_spaces.py)
-            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，" and p.orig[c - 1] in " \u3000"}
+            # 责任单位：A　B　C / （A牵头　B配合） / 责任主体　主责：A　协同：B: a space the text reads as the 、 between two
+            # units, the ，between two parts of a clause or the ；between two fields (engine/ingest/unit_spaces.py)
+            listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，；" and p.orig[c - 1] in " \u3000"}
             # quoted wording keeps its spaces between words (“消防车通道　严禁占用”); a number and its unit do not part
             quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(orig)]
             runs = [
@@ -336,7 +342,8 @@ class Format(CheckKind):
                 )  # fmt: skip
 
     def _widths(
-        self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None], options: Options
+        self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None], options: Options,
+        covered: set[tuple[int, int]],
     ) -> Iterator[Hit]:
         chinese = ctx.remember(("format.full",), lambda: tu.full_width_marks(ctx.table("layout")))
         first_body = _first_body(plan)
@@ -361,18 +368,27 @@ class Format(CheckKind):
                         continue  # http://, a,b: ASCII text's own marks, in neither count
                 counts[ch] += 1
                 where[ch].append((p, off + i))
+        reported: dict[str, tuple[str, bool]] = {}  # minority -> (major, whether the minority is most of the uses)
         for half, full in _FAMILIES:
             if not counts[half] or not counts[full]:
                 continue
             if chinese.get(half) == full:
                 # Chinese text writes this mark in full width: the half-width ones are the slips, however many
-                minority, major = half, full
+                reported[half] = (full, counts[half] > counts[full])
             else:
                 minority = half if counts[half] < counts[full] else full
-                if counts[minority] / (counts[half] + counts[full]) > options.max_minority:
-                    continue
                 major = full if minority == half else half
-            if counts[minority] > counts[major]:
+                if counts[minority] / (counts[half] + counts[full]) <= options.max_minority:
+                    reported[minority] = (major, counts[minority] > counts[major])
+        # a bracket pair both of whose brackets are the slips is one finding ((一) is one label, not a “(” and a
+        # “)”), and none where the clause's own finding (`_brackets`) fixes it already
+        taken = set(covered)
+        if "(" in reported and ")" in reported and reported["("][0] == "（" and reported[")"][0] == "）":
+            for hit, edits in self._pairs(where, owner, taken, reported["("][1]):
+                taken.update((e.line, e.start) for e in edits)
+                yield hit
+        for minority, (major, most) in reported.items():
+            if most:
                 problem = (
                     f"“{minority}”是半角符号，中文文本应用全角“{major}”（全文两种写法混用）",
                     f"'{minority}' is half-width: Chinese text uses the full-width '{major}' (the document mixes both)",
@@ -383,18 +399,58 @@ class Format(CheckKind):
                     f"'{minority}' mixes widths with '{major}' used elsewhere",
                 )
             seen: set[int] = set()
-            for p, i in where[minority]:
+            left = [(p, i) for p, i in where[minority] if (p.line, i) not in taken]
+            for p, i in left:
                 if p.index in seen:
                     continue
                 seen.add(p.index)
                 s, e = _norm_span(p, max(i - 4, 0) + 1, min(i + 2, len(p.orig)))
-                edits = tuple(Edit(j, j + 1, major, "orig", q.line) for q, j in where[minority] if q is p)
+                edits = tuple(Edit(j, j + 1, major, "orig", q.line) for q, j in left if q is p)
                 yield self._hit(
                     owner.get(p.index), p, s, e, problem,
                     (f"统一为“{major}”", f"use '{major}'"),
                     f"width:{minority}",
                     edits=edits,
                 )  # fmt: skip
+
+    def _pairs(
+        self, where: dict[str, list[tuple[Paragraph, int]]], owner: dict[int, str | None],
+        covered: set[tuple[int, int]], most: bool,
+    ) -> Iterator[tuple[Hit, tuple[Edit, ...]]]:
+        """One hit for each pair of half-width brackets, “(一)” or “(…)”, both of whose brackets are reported
+        (`where` holds them; `covered` those fixed already); `most`: the half-width form is most of the uses."""
+        opens: dict[int, set[int]] = {}
+        closes: dict[int, set[int]] = {}
+        paras: dict[int, Paragraph] = {}
+        for ch, into in (("(", opens), (")", closes)):
+            for p, i in where[ch]:
+                if (p.line, i) not in covered:
+                    into.setdefault(p.index, set()).add(i)
+                    paras[p.index] = p
+        for index in sorted(opens.keys() & closes.keys()):
+            p = paras[index]
+            own, off = _own(p)
+            for i, j in _bracket_pairs(own, off, opens[index], closes[index]):
+                inner = p.orig[i + 1 : j]
+                label = bool(_LABEL_NUMBER.fullmatch(inner))
+                shown = p.orig[i : j + 1] if j - i <= _PAIR_SHOWN else p.orig[i : i + _PAIR_SHOWN - 2] + "…)"
+                what = ("编号", "the label ") if label else ("", "")
+                if most:
+                    problem = (
+                        f"{what[0]}“{shown}”用了半角括号，中文文本应用全角“（）”（全文两种写法混用）",
+                        f"{what[1]}'{shown}' has half-width brackets: Chinese text uses the full-width '（）' "
+                        "(the document mixes both)",
+                    )
+                else:
+                    problem = (
+                        f"{what[0]}“{shown}”用了半角括号，与全文多数的全角“（）”不一致",
+                        f"{what[1]}'{shown}' has half-width brackets; the document uses the full-width '（）'",
+                    )
+                fix = (f"改为“（{inner}）”", f"use '（{inner}）'") if label else ("统一为“（）”", "use '（）'")
+                s, e = _norm_span(p, i + 1, min(j + 3, i + _PAIR_SHOWN + 3, len(p.orig)))
+                edits = (Edit(i, i + 1, "（", "orig", p.line), Edit(j, j + 1, "）", "orig", p.line))
+                hit = self._hit(owner.get(p.index), p, s, e, problem, fix, f"width:({inner[:_PAIR_SHOWN]})", edits=edits)
+                yield hit, edits
 
     def _citations(
         self, ctx: CheckContext, plan: Plan, owner: dict[int, str | None], options: Options
@@ -501,6 +557,22 @@ def _dash_edits(p: Paragraph, ats: list[int], want: str) -> tuple[Edit, ...]:
         if 0 <= i < len(p.orig) and p.orig[i] in _DASHES + "－":
             out.append(Edit(i, i + 1, want, "orig", p.line))
     return tuple(out)
+
+
+def _bracket_pairs(own: str, off: int, opens: set[int], closes: set[int]) -> list[tuple[int, int]]:
+    """(open, close), offsets in the original line, of the bracket pairs of `own` (which starts at `off`) whose
+    opening bracket is one of `opens` and whose closing one is its match and one of `closes`. Either width
+    nests: in “(X（Y）)” the outer pair is matched over the inner one."""
+    stack: list[int] = []
+    out: list[tuple[int, int]] = []
+    for k, ch in enumerate(own):
+        if ch in "(（":
+            stack.append(k + off)
+        elif ch in ")）" and stack:
+            i = stack.pop()
+            if i in opens and k + off in closes:
+                out.append((i, k + off))
+    return out
 
 
 def _bracket_edits(p: Paragraph | None, column: int, have: str, want: str) -> tuple[Edit, ...]:

@@ -43,6 +43,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from engine.parse.level import names_road
 from engine.parse.places import Place, gazetteer
 from engine.rules import places
 from engine.rules import textunits as tu
@@ -500,7 +501,8 @@ def _refers_to_higher(lv: dict, text: str, s: int, e: int) -> bool:
 
 
 def _proper_mask(lv: dict, text: str, names: list[str]) -> bytearray:
-    """1 on place names that are part of a proper name: 中国（广西）自由贸易试验区, 广西大学."""
+    """1 on place names that are part of a proper name: 中国（广西）自由贸易试验区, 广西大学, and a road's (湖南路, 北京东路,
+    湖南路街道: levels.yaml `road_names`)."""
     mask = bytearray(len(text))
     heads = lv.get("proper_name_heads")
     span = int(lv.get("proper_name_span") or 12)
@@ -509,6 +511,7 @@ def _proper_mask(lv: dict, text: str, names: list[str]) -> bytearray:
         for m in tu.find_all(n, text):
             s, e = m.start(), m.end()
             proper = 0 < s and e < len(text) and text[s - 1] in "（(" and text[e] in "）)"
+            proper = proper or names_road(text, e, n)
             if not proper and head_rx is not None:
                 _, ce = tu.clause_around(text, s)
                 window = text[e : min(ce, e + span + 8)]
