@@ -263,6 +263,14 @@ def _bare_duty(labels: dict) -> dict[str, list[str]]:
     return {k: [str(w) + s for w in raw.get(k) or [] for s in stems] for k in ("lead", "support")}
 
 
+def _provide(raw: dict) -> list[str]:
+    """verbs.provide: a support part closed by the help it gives, verb × (object or none) × kind: 提供 + 技术 + 支撑 =
+    提供技术支撑, 给予 + 支持 = 给予支持; read as clause_support verbs (after a lead part only)."""
+    got = (raw.get("verbs") or {}).get("provide") or {}
+    objects = ["", *(str(o) for o in got.get("objects") or [])]
+    return [str(v) + o + str(k) for v in got.get("verbs") or [] for o in objects for k in got.get("kinds") or []]
+
+
 def _people(raw: dict) -> list[str]:
     """people: role × level (or none) × noun, the labels naming an official (责任领导, 责任市领导, 包挂领导)."""
     people = raw.get("people") or {}
@@ -317,7 +325,7 @@ def roles() -> Roles:
         for k in ("lead", "duty", "support")
     }
     verbs = {
-        k: _longest_first(words("verbs", k))
+        k: _longest_first([*words("verbs", k), *(_provide(raw) if k == "clause_support" else [])])
         for k in ("lead", "paired", "joint", "support", "assist", "clause_lead", "clause_support", "duty", "framing",
                   "again")
     }

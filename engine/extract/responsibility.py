@@ -863,6 +863,8 @@ def parse_clause_content(content: str) -> Parsed | None:
         lead = parse_units(m.group("lead"))
         # （X牵头，广大群众配合）: the public taking part is no support unit (prose_roles.yaml `participants`, as in prose)
         support = [n for n in parse_units(m.group("sup") or "") if not is_participant(n)]
+        if m.group("sup") and _is_due_part(flat[m.start("sup") :].rstrip("。.")):
+            support = []  # （X牵头，持续推进）: the task's timing (roles.yaml due_part), no support part
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     marked = _marked_list(flat)

@@ -112,6 +112,15 @@ class Rename(_Data):
         description="places whose reform kept these names (西藏自治区 kept its 文化厅): a name read there, or with "
         "one of them as its prefix, is current",
     )
+    levels: list[Literal["province", "city", "county", "town"]] = Field(
+        default_factory=list,
+        description="the levels whose bodies the reform renamed (empty = every level): a name of a body at another "
+        "level (镇综治办: the 2018 reform abolished the 综治办 of counties and above, a town keeps its own) is current; "
+        "a name with no level word or place before it is read at the draft's level",
+    )
+    levels_source: str | None = Field(
+        None, description="id of the source in `sources` that says which levels the reform renamed; needed with `levels`"
+    )
 
     @field_validator("old")
     @classmethod
@@ -145,6 +154,9 @@ class UnitRegistry(_Data):
                 out.append((("renames", i, "successor"), f"no body with id '{r.successor}'"))
             if r.source not in self.sources:
                 out.append((("renames", i, "source"), f"no source with id '{r.source}' in `sources`"))
+            if r.levels and r.levels_source not in self.sources:
+                out.append((("renames", i, "levels_source"), "`levels` needs a `levels_source`, the id of a source in "
+                            f"`sources` (got '{r.levels_source}')"))
         return out
 
     def merged(self, other: UnitRegistry) -> UnitRegistry:
@@ -475,7 +487,8 @@ def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> Uni
     # 市金融办 the government's; unit_registry.yaml financial-committee-office)
     party = prefix.startswith("中共") or prefix.endswith("委")
     body = next((b for b in bodies if (b.kind == "party") == party), bodies[0] if bodies else None)
-    rename = next((f.rename for f in forms if f.rename is not None and not _kept(f.rename, prefix, where)), None)
+    renames = [f.rename for f in forms if f.rename is not None and not _kept(f.rename, prefix, where)]
+    rename = renames[0] if renames else None
     tiers = {f.tier for f in forms}
     if tiers == {"national"}:
         if prefix and prefix not in NATIONAL_PREFIXES:
@@ -490,6 +503,9 @@ def _with_prefix(name: str, prefix: str, forms: list[Form], where: Where) -> Uni
     relation, level = rel
     if level == "unknown" and not prefix and tiers == {"province"}:
         relation, level = ("upper" if where.level in ("city", "county", "town") else "unknown"), "province"
+    # a rename of some levels only (`levels`): the body's level is its prefix's, a bare name's the draft's own
+    at = level if level != "unknown" else (where.level if not bare_prefix(prefix) else "unknown")
+    rename = next((r for r in renames if not r.levels or at == "unknown" or at in r.levels), None)
     return UnitRead(name, prefix, name[len(prefix):], body, rename, relation, level)
 
 

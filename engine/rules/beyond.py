@@ -274,7 +274,8 @@ def _squash(text: str) -> str:
 
 def scope_spans(ctx: CheckContext, lv: dict, text: str, enabled: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, why) of wording in `text` the draft's level cannot write (levels.yaml): law-making
-    without legislative power ("legislation"), 各级/各地 where nothing stands below ("subordinate"),
+    without legislative power ("legislation"), 各级/各地 where nothing stands below ("subordinate:" and the
+    phrase's `when`, no_localities or no_governments),
     building a higher level's plan or system ("plan"), a higher level's whole area ("scope"). What
     level_scope reports, and what a suggestion must not paste (voice.py). Text inside 《》 never counts."""
     from engine.rules import textunits as tu  # light here: only those who ask about wording load it
@@ -298,7 +299,7 @@ def scope_spans(ctx: CheckContext, lv: dict, text: str, enabled: set[str]) -> li
             when = ph.get("when", "no_localities")
             if (when == "no_localities" and not no_localities) or (when == "no_governments" and not no_governments):
                 continue
-            found += [(m.start(), m.end(), "subordinate") for m in tu.compiled(ph["pattern"]).finditer(text)
+            found += [(m.start(), m.end(), f"subordinate:{when}") for m in tu.compiled(ph["pattern"]).finditer(text)
                       if not qmask[m.start()] and not _mentioned(lv, text, m.start(), m.end())]  # fmt: skip
     if "plan" in enabled:
         word_rank, rx = _plans_pattern(lv)

@@ -179,8 +179,7 @@ KNOWN: dict[str, str] = {
     # blind57, held out, first run (2026-12-07, main at 81e31cd): 9 of 11, level 11/11, closing 11/11, pair right — the
     # two (a 专栏 box between measures, a heading line whose body is ①② points) fixed after measuring (fixtures/fix57)
     # blind59, held out, first run (2026-12-07, main at f270252): 9 of 11, level 11/11, closing 11/11, pair one extra error
-    "blind59/youxi-county-zhuzi-culture-synergy": "units: “（X牵头，Y、Z协同推进）” — 协同推进 is not read as the support verb, so the support units are lost",
-    "blind59/ncac-national-folk-art-copyright": "units: “X牵头，Y负责落实，Z提供技术支撑” (.pdf) — the unit that 提供技术支撑 is lost (gold: support)",
+    # (youxi's “Y、Z协同推进” and ncac's “Z提供技术支撑” read as support since fix59)
     # blind62, held out, first run (2026-12-07, main at a65e87f): 9 of 11, level 11/11, closing 11/11, pair right; alone 0 findings
     # (hunan's 支持单位 field paragraphs read since fix64; luan's 责任单位 beside 牵头单位 and its vertically centred merged
     # .pdf cell since fix58)

@@ -64,6 +64,16 @@ _WHAT = {
 }
 
 
+def _reason(lv: dict, kind: str, when: str, level: str) -> tuple[str, str]:
+    """(zh, en) of why a phrase is beyond the level: for 各地/各级 addressed below (`when`), what stands below the
+    draft's level says it (levels.yaml `subordinate_reasons`: below a county its 乡镇 and 街道, to be named; below a
+    town only 村 and 社区); else the kind's own words."""
+    got = ((lv.get("subordinate_reasons") or {}).get(when) or {}).get(level) if kind == "subordinate" else None
+    if got and got.get("zh") and got.get("en"):
+        return str(got["zh"]), str(got["en"])
+    return _WHAT[kind]
+
+
 class LevelScope(CheckKind):
     name = "level_scope"
     description = (
@@ -109,13 +119,14 @@ class LevelScope(CheckKind):
                 seen.add((unit.ref, cs))
                 quote = text[cs:ce].strip()
                 line, col = tu.position(ctx, unit, quote)
-                zh, en = _WHAT[why]
+                kind, _, when = why.partition(":")
+                zh, en = _reason(lv, kind, when, draft.level)
                 yield Hit(
                     local_item=unit.ref,
                     quote=quote,
                     fields={"phrase": text[s:e], "reason": en if lang == "en" else zh},
                     suggestion=self.suggest(lang, {}),
-                    key=f"{why}:{text[s:e]}",
+                    key=f"{kind}:{text[s:e]}",
                     line=line,
                     column=col,
                 )
