@@ -11,16 +11,9 @@ from docx.oxml import parse_xml
 from engine.ingest import load_document
 from engine.ingest.numbering import show
 from engine.pipeline import load_plan
-
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-def _lvl(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
-    return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{extra}'
-        f'<w:lvlText w:val="{text}"/></w:lvl>'
-    )
-
+from tests.ingest.word_lists import W
+from tests.ingest.word_lists import lvl as _lvl
+from tests.ingest.word_lists import numbered_document as _document
 
 # the usual multi-level list of a 公文: 一、 / （一） / 1. / （1）
 OUTLINE = (
@@ -29,19 +22,6 @@ OUTLINE = (
     + _lvl(2, "decimal", "%3.")
     + _lvl(3, "decimal", "（%4）")
 )
-
-
-def _document(abstracts: dict[int, str], nums: dict[int, str]) -> docx.document.Document:
-    """A document whose numbering part holds these abstract lists and lists (numId -> inner XML)."""
-    d = docx.Document()
-    numbering = d.part.numbering_part.element
-    for child in list(numbering):
-        numbering.remove(child)  # the template's own lists play no part
-    for aid, levels in abstracts.items():
-        numbering.append(parse_xml(f'<w:abstractNum {W} w:abstractNumId="{aid}">{levels}</w:abstractNum>'))
-    for nid, inner in nums.items():
-        numbering.append(parse_xml(f'<w:num {W} w:numId="{nid}">{inner}</w:num>'))
-    return d
 
 
 def _numbered(d: docx.document.Document, text: str, num: int, ilvl: int = 0) -> None:

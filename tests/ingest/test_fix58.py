@@ -19,9 +19,10 @@ from engine.ingest import load_document
 from engine.ingest.line_numbers import LineNumbers
 from engine.ingest.readers import read_pdf
 from engine.ingest.tables import Cell, column_role, row_line
+from tests.ingest.word_lists import W, lvl, numbered_document
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "fix58"
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
 TRACK = 'w:id="{}" w:author="甲" w:date="2026-03-01T00:00:00Z"'
 
 
@@ -29,16 +30,8 @@ TRACK = 'w:id="{}" w:author="甲" w:date="2026-03-01T00:00:00Z"'
 
 
 def _document() -> docx.document.Document:
-    d = docx.Document()
-    numbering = d.part.numbering_part.element
-    for child in list(numbering):
-        numbering.remove(child)
-    numbering.append(parse_xml(
-        f'<w:abstractNum {W} w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        f'<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
-    ))
-    numbering.append(parse_xml(f'<w:num {W} w:numId="3"><w:abstractNumId w:val="1"/></w:num>'))
-    return d
+    """A document with one list: （一）（二）… (numId 3)."""
+    return numbered_document({1: lvl(0, "chineseCounting", "（%1）")}, {3: '<w:abstractNumId w:val="1"/>'})
 
 
 def _item(d: docx.document.Document, text: str = "", *, mark: str | None = None, runs: str | None = None) -> object:

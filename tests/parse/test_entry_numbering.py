@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
 from docx.oxml import parse_xml
 
 from engine.ingest import from_text, load_document
 from engine.parse import parse_plan
 from engine.parse.numbering import fold, inline_markers, marker_at_start
+from tests.ingest.word_lists import W, lvl, numbered_document
 
 ENTRIES = Path(__file__).resolve().parents[2] / "fixtures" / "entries"
 NAME = "deyang-city-old-residential-areas"
@@ -103,21 +103,10 @@ def test_entries_continue_a_numbering_on_a_run_on_line():
     assert [mk.label for mk in inline_markers(text, [before])] == ["任务2"]
 
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
 @pytest.mark.parametrize("level_text", ["任务%1：", "任务%1"])  # the second set off by Word's tab
 def test_entries_numbered_by_word_automatic_numbering(tmp_path: Path, level_text: str):
     """Word's 编号 with the level text "任务%1：" (or "任务%1" and a tab) prints the label the text does not hold."""
-    d = docx.Document()
-    numbering = d.part.numbering_part.element
-    for child in list(numbering):
-        numbering.remove(child)
-    numbering.append(parse_xml(
-        f'<w:abstractNum {W} w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-        f'<w:lvlText w:val="{level_text}"/></w:lvl></w:abstractNum>'
-    ))  # fmt: skip
-    numbering.append(parse_xml(f'<w:num {W} w:numId="7"><w:abstractNumId w:val="1"/></w:num>'))
+    d = numbered_document({1: lvl(0, "decimal", level_text)}, {7: '<w:abstractNumId w:val="1"/>'})
     d.add_paragraph("某市城镇老旧小区改造提升行动方案")
     d.add_paragraph("一、重点任务")
     for name, lead, support in [("改造供排水管网", "市住房城乡建设局", "市水务局"), ("加装电梯", "市住房城乡建设局", "市市场监管局"),
