@@ -263,6 +263,13 @@ def _bare_duty(labels: dict) -> dict[str, list[str]]:
     return {k: [str(w) + s for w in raw.get(k) or [] for s in stems] for k in ("lead", "support")}
 
 
+def _standing(due: dict) -> tuple[str, ...]:
+    """The words of a standing task's deadline part: roles.yaml `due_part.standing`, and each head × verb (持续 + 落实)."""
+    listed = [str(w) for w in due.get("standing") or []]
+    composed = [f"{h}{v}" for h in due.get("heads") or [] for v in due.get("verbs") or []]
+    return _longest_first(list(dict.fromkeys([*listed, *composed])))
+
+
 def _provide(raw: dict) -> list[str]:
     """verbs.provide: a support part closed by the help it gives, verb × (object or none) × kind: 提供 + 技术 + 支撑 =
     提供技术支撑, 给予 + 支持 = 给予支持; read as clause_support verbs (after a lead part only)."""
@@ -379,7 +386,7 @@ def roles() -> Roles:
         open_noun=int(open_raw.get("noun") or 0),
         not_nouns=_longest_first([*person_nouns, *(str(w) for w in open_raw.get("facets") or [])]),
         person_nouns=_longest_first(person_nouns),
-        standing=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("standing") or []]),
+        standing=_standing(raw.get("due_part") or {}),
         due_closers=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("closers") or []]),
         placed=tuple(str(w) for w in (raw.get("labels") or {}).get("placed") or []),
     )
