@@ -87,6 +87,9 @@ class Roles:
     assist_verbs: tuple[str, ...] = ()  # support verbs taking the lead as object: (Y配合X落实) / 由Y协助X…
     clause_lead_verbs: tuple[str, ...] = ()  # (X抓总，Y配合) (X负总责): lead verbs of a clause, never of running text
     clause_support_verbs: tuple[str, ...] = ()  # (X牵头，Y支持): support verbs after a lead part only
+    # verbs.provide.to × verbs.provide.verbs: a support part opening so names whom the lead serves ("为各乡镇提供…")
+    served_by_lead: tuple[str, ...] = ()
+    provide_words: tuple[str, ...] = ()  # verbs.provide composed (提供技术支撑, 给予支持), longest first
     again_words: tuple[str, ...] = ()  # (责任单位：A、B、C，其中A牵头): a part naming units of the list again
     duty_verbs: tuple[str, ...] = ()  # (由X组织实施): close a list of units answering jointly, as 负责
     framing_words: tuple[str, ...] = ()  # 以X为主: a principle, not a lead
@@ -360,6 +363,10 @@ def roles() -> Roles:
         assist_verbs=verbs["assist"],
         clause_lead_verbs=verbs["clause_lead"],
         clause_support_verbs=verbs["clause_support"],
+        provide_words=tuple(_longest_first(_provide(raw))),
+        served_by_lead=tuple(
+            str(t) for t in ((raw.get("verbs") or {}).get("provide") or {}).get("to") or []
+        ),
         again_words=verbs["again"],
         duty_verbs=verbs["duty"],
         framing_words=verbs["framing"],

@@ -714,6 +714,14 @@ def _other_fields(content: str) -> str:
 _FIRST_PART_RE = re.compile(r"[ \t\n\u3000]*(?P<part>[^，,；;。：:()（）]{2,24}?)[ \t\u3000]*[，,；;]")
 
 
+def _serves(part: str) -> bool:
+    """A support part that opens with a word of roles.yaml `verbs.provide.to` and closes in a provide verb (为Y提供技术
+    支撑): Y is whom the lead helps, no unit helping it."""
+    part = squeeze(part).rstrip("。.")
+    to, provide = _ROLES.served_by_lead, _ROLES.provide_words
+    return bool(to and provide) and part.startswith(to) and part.endswith(provide)
+
+
 def _is_due_part(part: str) -> bool:
     """`part` is wholly a deadline (roles.yaml `due_part`): a date the deadline reader takes whole, from its first
     character, a closing word allowed after it ("2027年12月底前", "2026年底前完成"); or a standing task's word whole
@@ -865,6 +873,8 @@ def parse_clause_content(content: str) -> Parsed | None:
         support = [n for n in parse_units(m.group("sup") or "") if not is_participant(n)]
         if m.group("sup") and _is_due_part(flat[m.start("sup") :].rstrip("。.")):
             support = []  # （X牵头，持续推进）: the task's timing (roles.yaml due_part), no support part
+        if m.group("sup") and _serves(flat[m.start("sup") :]):
+            support = []  # （X牵头，为各乡镇提供技术支撑）: whom the lead serves (roles.yaml verbs.provide.to)
         if lead and all(reads_as_unit(n) for n in lead):
             return tuple(lead), tuple(support), ("由X牵头" if flat.startswith("由") else "X牵头")
     marked = _marked_list(flat)
