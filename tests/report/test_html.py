@@ -148,3 +148,24 @@ def test_findings_outside_the_pairs_are_listed_worst_first(tmp_path):
     shown = [n.attributes["data-severity"] for n in HTMLParser(out.read_text("utf-8")).css("#other .finding")]
     assert len(set(shown)) >= 2  # else the order could not be wrong
     assert shown == sorted(shown, key=lambda s: -SEVERITY_RANK[s])
+
+
+def test_other_findings_follow_the_draft_within_a_severity(tmp_path):
+    """Checked alone, every finding is "other": within a severity they come in the draft's order, whatever group they
+    sit in (fixtures/fix64 梅河口: a safeguard's lines 22–23 lie outside the measures and once came first)."""
+    import re
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from engine.cli import main
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "r.html"
+    draft = root / "fixtures" / "fix64" / "meihekou-city-ginseng-halfwidth-labels.txt"
+    r = CliRunner().invoke(main, ["check", str(draft), "--no-parent", "--format", "html", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    cards = HTMLParser(out.read_text("utf-8")).css("#other .finding")
+    places = [tuple(map(int, re.search(r"第(\d+)行第(\d+)列", c.text()).groups())) for c in cards]
+    assert len(places) >= 5 and len({line for line, _ in places}) >= 5
+    assert places == sorted(places)
