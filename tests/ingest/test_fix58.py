@@ -210,3 +210,15 @@ def test_a_pdf_cell_merged_down_belongs_to_every_row_it_spans():
     rows = [t.split("\t") for t in lines if "\t" in t]
     assert [r[2] for r in rows[:3]] == ["市林业局"] * 3  # vertically centred: printed once, beside row 2
     assert rows[3][3] == rows[4][3] == "市商务局、市市场监督管理局"  # its text at the top of rows 4-5
+
+
+def test_a_page_of_margin_digits_is_stripped_in_bounded_time() -> None:
+    """A hostile page: 60,000 digits stacked left of its one character. Picking the numbers' column compared every
+    edge with every other (37 s for 20,000 digits); it is sorted now. A hang guard on this process's CPU time."""
+    import time
+
+    glyphs = [(1000 - k * 0.01, 10.0, 15.0, 10.0, str(1 + k % 9), False) for k in range(60000)]
+    glyphs.append((500.0, 100.0, 110.0, 10.0, "字", False))
+    start = time.process_time()
+    LineNumbers().strip(glyphs)
+    assert time.process_time() - start < 10
