@@ -17,6 +17,7 @@ from the document's own layout, never from its name:
 from __future__ import annotations
 
 from engine import extract
+from engine.extract.sentences import closer_of
 from engine.models import Measure, Paragraph
 from engine.parse.tree import Node, Segment
 
@@ -89,7 +90,7 @@ def clause_first(m: Measure, segs: list[Segment]) -> list[Segment]:
     head_end = len(text) if head_end < 0 else head_end
     head = text[:head_end]
     lead_ws = len(head) - len(head.lstrip())
-    close = _matching_close(head, lead_ws)
+    close = closer_of(head, lead_ws, BRACKET_OPEN, _CLOSERS)
     if close is None:
         return segs
     clause = head[lead_ws : close + 1]
@@ -113,19 +114,3 @@ def clause_first(m: Measure, segs: list[Segment]) -> list[Segment]:
     ]
     out += [Segment(s.start + delta, s.para, s.para_offset) for s in segs[1:]]
     return out
-
-
-def _matching_close(text: str, at: int) -> int | None:
-    """The offset of the bracket closing the one opening `text` at `at`, or None."""
-    if at >= len(text) or text[at] not in BRACKET_OPEN:
-        return None
-    depth = 0
-    for j in range(at, len(text)):
-        ch = text[j]
-        if ch in BRACKET_OPEN:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
