@@ -334,8 +334,9 @@ def roles() -> Roles:
         )
         for k in ("lead", "duty", "support")
     }
+    provide = _provide(raw)
     verbs = {
-        k: _longest_first([*words("verbs", k), *(_provide(raw) if k == "clause_support" else [])])
+        k: _longest_first([*words("verbs", k), *(provide if k == "clause_support" else [])])
         for k in ("lead", "paired", "joint", "support", "assist", "clause_lead", "clause_support", "duty", "framing",
                   "again")
     }
@@ -363,7 +364,7 @@ def roles() -> Roles:
         assist_verbs=verbs["assist"],
         clause_lead_verbs=verbs["clause_lead"],
         clause_support_verbs=verbs["clause_support"],
-        provide_words=tuple(_longest_first(_provide(raw))),
+        provide_words=tuple(_longest_first(provide)),
         served_by_lead=tuple(
             str(t) for t in ((raw.get("verbs") or {}).get("provide") or {}).get("to") or []
         ),

@@ -172,7 +172,7 @@ def signature(texts: list[str]) -> tuple[list[str], str | None]:
 
 @memo(1, copy="shared")  # compiled once from the one file
 def _item_notes() -> re.Pattern[str] | None:
-    notes = [str(n) for n in (read_data("closing.yaml", required=True) or {}).get("item_notes") or []]
+    notes = _closing_words().get("item_notes", ())
     return re.compile("|".join(f"(?:{n})" for n in notes)) if notes else None
 
 
@@ -244,7 +244,7 @@ def _unspoken(text: str) -> str:
 
 @memo(1, copy="shared")  # compiled once from the one file
 def _named_address() -> re.Pattern[str]:
-    acts = [str(a) for a in (read_data("closing.yaml", required=True) or {}).get("implement_acts") or []]
+    acts = _closing_words().get("implement_acts", ())
     act = "|".join(re.escape(a) for a in sorted(acts, key=len, reverse=True))
     return re.compile(
         rf"^{_GROUP}(?:[、，,和及与](?:{_GROUP}|{_NAMED})){{1,6}}(?:要|务必|应当|应|须|必须)"

@@ -62,7 +62,7 @@ def test_every_shipped_data_file_is_required_not_silently_replaced(monkeypatch, 
         "sections": tree._section_words.__wrapped__,
         "layout": boxes._caption.__wrapped__,
         "furniture": getattr(furniture._load, "__wrapped__", furniture._load),
-        "closing": closing._named_address.__wrapped__,
+        "closing": closing._closing_words.__wrapped__,  # the one reader of closing.yaml
         "kinds": lambda: base._file_table.__wrapped__("beyond_level"),
         "prose": data.prose_roles.__wrapped__,
     }[reader]
