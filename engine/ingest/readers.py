@@ -45,6 +45,7 @@ from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
     Cell,
+    FramedText,
     GridBudget,
     TableRow,
     TableRun,
@@ -505,7 +506,11 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 continue
             if run is not None:
                 run.broken()  # a table that is no task table: the next one continues none
-            for tr in block._tbl.tr_lst:
+            # a table of one column: a box set in a frame (专栏1　…), its paragraphs read as any text but told apart
+            # from the text around it (engine/parse/boxes.py: where the box ends), by the number of its first one
+            trs = block._tbl.tr_lst  # type: ignore[attr-defined]
+            frame = counter[0] + 1 if tables and trs and all(len(tr.tc_lst) == 1 for tr in trs) else 0
+            for tr in trs:
                 label: tuple[int, str] | None = None  # a hanging-indent row's label (engine/ingest/hanging.py)
                 two = len(tr.tc_lst) == 2
                 left: list[RawLine] = []  # a two-cell row's left cell, held while its right cell is read
@@ -531,7 +536,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                     for n, text in cell:
                         if label is not None and text.strip():
                             n, text, label = n, label[1] + text.lstrip(" \t\u3000\xa0"), None
-                        yield n, text
+                        yield n, FramedText(text, frame) if frame and type(text) is str and n != _BOX else text
                 yield from left  # a left cell whose right one was merged from above
                 if label is not None:  # the label beside an empty cell: as it was read
                     yield label

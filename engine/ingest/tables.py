@@ -85,6 +85,19 @@ class BoxLine(TableRow):
         return obj
 
 
+class FramedText(str):
+    """A paragraph of a box a document sets as a table of one column (a 专栏 in a bordered one-cell table in
+    Word): text as any other line, and the number of the box's first line (`frame`), as a `BoxLine` carries the
+    line of its frame's top (engine/parse/boxes.py reads where the box ends by it)."""
+
+    frame: int
+
+    def __new__(cls, text: str, frame: int) -> FramedText:
+        obj = super().__new__(cls, text)
+        obj.frame = frame
+        return obj
+
+
 @dataclass
 class Cell:
     """One cell of a row: its first grid column, the columns it spans, its paragraphs' text."""
