@@ -323,20 +323,20 @@ def read_docx(data: bytes, path: str) -> DocxText:
         _UNDERLINE.set(None)
 
 
-def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
+def _pasted_tables(lines: list[RawLine], merged: bool = True) -> list[RawLine]:
     """A task table pasted into Word (or a page's editor) as text (a paragraph per row, cells split by tabs) read as in a
     .txt (engine.ingest.tables.text_table_lines): one row a line, the header dropped. Rows of real
-    Word tables (already `TableRow`s) are left as they are."""
+    Word tables (already `TableRow`s) are left as they are. `merged`: as text_table_lines takes it."""
     out: list[RawLine] = []
     run: list[RawLine] = []
     for line in lines:
         if isinstance(line[1], TableRow):
-            out += text_table_lines(run)
+            out += text_table_lines(run, merged)
             run = []
             out.append(line)
         else:
             run.append(line)
-    return out + text_table_lines(run)
+    return out + text_table_lines(run, merged)
 
 
 def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
@@ -701,7 +701,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         pdf_columns.continue_columns(pages)
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
-        lines = _table_cells(_pasted_tables(layout.paragraphs(body)))
+        lines = _table_cells(_pasted_tables(layout.paragraphs(body), merged=False))  # merged cells read by their rules
         return PdfText([line for line in lines if line[1] != layout.TABLE_END], removed, notes)
     except PlancheckError:
         raise
