@@ -85,6 +85,8 @@ class UnitData:
     contacts: tuple[str, ...] = ()
     order_notes: tuple[str, ...] = ()
     phones: tuple[str, ...] = ()  # regexes of one phone number: a bracket of such numbers alone is a contact
+    duty_notes: tuple[str, ...] = ()  # a bracket wholly one is how the units share the task (（按职责分工）)
+    seat_notes: tuple[str, ...] = ()  # a bracket opening with one says where an office sits (（设在市能源局）)
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def unit_data() -> UnitData:
         contacts=by_len(_strs((table.get("asides") or {}).get("contacts"))),
         order_notes=by_len(_strs((table.get("asides") or {}).get("order"))),
         phones=tuple(_strs((table.get("asides") or {}).get("phones"))),
+        duty_notes=by_len(_strs((table.get("asides") or {}).get("duty"))),
+        seat_notes=by_len(_strs((table.get("asides") or {}).get("seats"))),
     )
 
 
@@ -159,6 +163,8 @@ class LeadConventions:
     underlined_support: tuple[re.Pattern[str], ...] = ()
     # "括号内为配合单位" / "括号外为牵头单位": the units in a bracket after a unit support it (no group)
     bracketed: tuple[re.Pattern[str], ...] = ()
+    # "其余为配合单位": the second half of a convention written inside a clause (matched whole), no unit
+    others: tuple[re.Pattern[str], ...] = ()
 
 
 @memo(1, copy="shared")  # one file read once; LeadConventions is frozen
@@ -203,6 +209,7 @@ def lead_conventions() -> LeadConventions:
             re.compile(p.replace("{lead}", role("lead")).replace("{support}", role("support")))
             for p in _strs(whole.get("bracketed"))
         ),
+        others=tuple(re.compile(p.replace("{support}", role("support"))) for p in _strs(whole.get("others"))),
     )
 
 

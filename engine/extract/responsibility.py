@@ -530,15 +530,22 @@ def _split_and(item: str) -> list[str]:
 def _aside_re() -> re.Pattern[str]:
     """A bracket after a unit's name that is none of it and names no unit (rulesets/data/units.yaml `asides`): one
     opening with a contact word, "（联系人：包文军，联系电话：0474-5212345）" (a bracket inside it, "（0474）", allowed),
-    one wholly a note on the list's order, "（排名不分先后）", or one wholly phone numbers with no word before them,
-    "（0474-5212345）", "（0474-5212345、13947412345）"."""
+    one wholly a note on the list's order, "（排名不分先后）", one wholly phone numbers with no word before them,
+    "（0474-5212345）", "（0474-5212345、13947412345）", one wholly a note on how the units share the task,
+    "（按职责分工）", "（分别负责）" (or a word closing a unit list, `list_end`), or one opening with where an office
+    sits, "领导小组办公室（设在市能源局）"."""
     data = unit_data()
     inner = r"[^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*"
     alts = []
     if data.contacts:
         alts.append(rf"(?:{_alt(data.contacts)}){inner}")
+    if data.seat_notes:
+        alts.append(rf"(?:{_alt(data.seat_notes)}){inner}")
     if data.order_notes:
         alts.append(rf"(?:{_alt(data.order_notes)})[。.]?")
+    if data.duty_notes:
+        shares = sorted({*data.duty_notes, *data.list_end}, key=len, reverse=True)
+        alts.append(rf"(?:{_alt(shares)})[。.]?")
     if data.phones:
         # whole numbers only: a digit right before or after one makes it no number of these shapes
         phone = "(?<![0-9])(?:" + "|".join(f"(?:{p})" for p in data.phones) + ")(?![0-9])"
@@ -588,7 +595,10 @@ def parse_units(text: str) -> list[str]:
                     item = item[: -len(w)]
                     changed = True
         item = _NAME_NOTE_RE.sub("", item.strip(" :：.。"))
-        if item in _NO_UNIT:
+        item = _without_convention(item)
+        # "责任单位：A、B，按职责分工" / "…，排第一位的为牵头单位，下同": a note of the clause standing as a piece of its
+        # list (units.yaml asides.duty, notes), no unit
+        if item in _NO_UNIT or not item or item in data.duty_notes or item in data.notes:
             continue
         if item and names and names[-1].startswith(_GROUP_HEADS) and _joins_group(names[-1], item):
             names[-1] += "、" + item  # 各区、县级市 / 有关市、州人民政府: one group, not 各区 and 县级市
@@ -610,6 +620,47 @@ def parse_units(text: str) -> list[str]:
         if shared:
             names = [n if reads_as_unit(n) else n + shared for n in names]
     return names
+
+
+# a bracket closing an item: 市财政局（排第一位的为牵头单位）
+_LAST_BRACKET_RE = re.compile(r"[(（]([^()（）]*)[)）]$")
+
+
+@memo(4096, copy="shared")  # a str
+def _without_convention(item: str) -> str:
+    """`item` of a unit list without a lead convention stated inside the clause (`_convention_part`): "" for a
+    piece that is wholly one ("责任单位：A、B、C，排第一位的为牵头单位，其余为配合单位"), the name alone for one closed by
+    a bracket that is ("A、B（排名第一的为牵头单位）"). The convention says how to read the list, it names no unit; it
+    is applied to the clause by `parse_clause_content`."""
+    m = _LAST_BRACKET_RE.search(item)
+    if m and m.start() and _convention_part(m.group(1)):
+        return item[: m.start()].rstrip()
+    return "" if _convention_part(item) else item
+
+
+def _convention_part(piece: str) -> bool:
+    """`piece` of a clause states a lead convention (`_states_convention`: "排第一位的为牵头单位", "带★的为牵头单位") or
+    is the second half of one ("其余为配合单位": lead_conventions.yaml `others`)."""
+    flat = squeeze(piece).strip("。.")
+    if "为" not in flat and "是" not in flat and not any(ch in flat for ch in lead_conventions().marks):
+        return any(p.fullmatch(flat) for p in lead_conventions().others)  # every other wording has 为/是 or a mark
+    return _states_convention(flat) or any(p.fullmatch(flat) for p in lead_conventions().others)
+
+
+def _without_stated_convention(content: str) -> str:
+    """`content` of a clause without the pieces (between its top-level ，；) that state a lead convention or its second
+    half (`_convention_part`): "A、B负责，排在第一位的部门为牵头部门" is "A、B负责" (its convention piece would read
+    as a field written with 为: "X为牵头部门"). A clause that is wholly a convention is kept as it is (it names no one)."""
+    pieces: list[tuple[int, str]] = []  # (offset, piece)
+    at = 0
+    for piece in split_outside(content, "，,；;"):
+        pieces.append((at, piece))
+        at += len(piece) + 1
+    kept = [(o, p) for o, p in pieces if not _convention_part(p)]
+    if len(kept) == len(pieces) or not kept:
+        return content
+    first = kept[0][0]
+    return content[first : first + len(kept[0][1])] + "".join(content[o - 1] + p for o, p in kept[1:])
 
 
 def _joins_group(group: str, item: str) -> bool:
@@ -801,8 +852,19 @@ def label_headings(text: str) -> str:
 def parse_clause_content(content: str) -> Parsed | None:
     """(lead names, support names, style) from the inside of a clause, or None if it is not one.
     Fields that name no body (责任领导：…, 完成时限：…) are skipped. Group clauses (groupclause) and the
-    leads a measure's text names (textleads) read their units with it too.
+    leads a measure's text names (textleads) read their units with it too. A clause that states the first-listed
+    convention itself ("责任单位：A、B、C，排第一位的为牵头单位": a 市 plan repeating it in every measure) is read by it:
+    its units listed jointly, A leads, B and C support, whether or not the document states it elsewhere.
     Cached: the name tuples are shared, never changed."""
+    stated = states_first_listed_leads(content)
+    got = _clause_content(_without_stated_convention(content) if stated or _states_convention(content) else content)
+    if got and stated and len(got[0]) > 1 and not got[1]:
+        return got[0][:1], got[0][1:], got[2]
+    return got
+
+
+def _clause_content(content: str) -> Parsed | None:
+    """(lead names, support names, style) from the inside of a clause as written (`parse_clause_content`)."""
     # a contact or a note on the order after a unit (（联系人：…）, （排名不分先后）): first, as its words may read as a
     # field (联系人：) running past the bracket's end
     content = without_asides(content)

@@ -19,7 +19,9 @@ def names(units):
     ("clause", "lead", "support"),
     [
         ("（海关总署负责）", ["海关总署"], []),
-        ("（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）", ["税务总局", "财政部", "海关总署"], []),
+        # the clause states the first-listed convention itself: read by it (notes65), the document's other clauses
+        # by the document-level convention (test_first_listed_convention_applies_to_the_whole_document)
+        ("（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）", ["税务总局"], ["财政部", "海关总署"]),
         ("（海关总署、商务部等有关部门负责）", ["海关总署", "商务部"], []),
         ("（人力资源社会保障部、财政部等负责）", ["人力资源社会保障部", "财政部"], []),
         ("（人力资源社会保障部、教育部等和各省级人民政府负责）", ["人力资源社会保障部", "教育部", "各省级人民政府"], []),
