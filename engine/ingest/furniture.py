@@ -481,7 +481,10 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
         return [(0, head)] if head else []
     starts = sorted({it.a for it in items})
     best: dict[int, _Item] = {}
-    crumbs = {it.a for it in items if 0 <= it.open_from < it.b}  # 您当前的位置：首页 > … (its columns matched)
+    # a labelled breadcrumb (您当前的位置：首页 > …, its columns matched): a bare 首页 > 办事指南 may be the plan's own words
+    crumbs = {
+        it.a for it in items if 0 <= it.open_from < it.b and not same.startswith(("首页", "主页", "网站首页"), it.a)
+    }
     for it in items:
         if it.open_from >= 0:
             end = _resolve(it, same, starts, words)
