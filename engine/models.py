@@ -44,8 +44,9 @@ class Paragraph(_Model):
     # a task-table row read cell by cell (engine.ingest.tables): `orig` is the row as pasted, its cells
     # apart by tabs or spaces that are the table's layout, not stray spaces in the text
     table_row: bool = Field(False, exclude=True, repr=False)
-    # the box drawn around it in plain text (┌─┐ │…│ └─┘, engine.ingest.tables.BoxLine): the line of the
-    # frame's top, 0 for a paragraph in no frame; a frame holding a caption (专栏1　…) is a box (engine/parse/boxes)
+    # the box drawn around it in plain text (┌─┐ │…│ └─┘, engine.ingest.tables.BoxLine) or set as a table of one
+    # column in a .docx (engine.ingest.tables.FramedText): the line of the frame's top (its first paragraph), 0 for
+    # a paragraph in no frame; a frame that opens with a caption (专栏1　…) is a box (engine/parse/boxes)
     frame: int = Field(0, exclude=True, repr=False)
     # the runs of its text printed bold (a .docx run set bold or in 黑体, an .html <b>/<strong>), normalised as
     # `text`; never written into `text`: bold means something only where the document says so ("加粗的为牵头单位",

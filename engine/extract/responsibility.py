@@ -714,6 +714,15 @@ def _other_fields(content: str) -> str:
 _FIRST_PART_RE = re.compile(r"[ \t\n\u3000]*(?P<part>[^，,；;。：:()（）]{2,24}?)[ \t\u3000]*[，,；;]")
 
 
+# a labelled field opening a clause, its short label and its value up to the first separator: "时限：2025年6月底前；",
+# "时间：长期坚持；" — the deadline field written first, under whatever label the office uses (时限, 时间, 完成期限, 办结
+# 时限 …); only its value says it is a deadline (`_without_due_part`). A break may fall inside the label (a PDF's line)
+_FIRST_FIELD_RE = re.compile(
+    r"[ \t\n\u3000]*(?P<label>[\u4e00-\u9fff](?:[ \t\n\u3000]?[\u4e00-\u9fff]){1,5})[ \t\n\u3000]*[:：]"
+    r"(?P<part>[^，,；;。：:()（）]{2,24}?)[ \t\n\u3000]*[，,；;]"
+)
+
+
 def _serves(part: str) -> bool:
     """A support part that opens with a word of roles.yaml `verbs.provide.to` and closes in a provide verb (为Y提供技术
     支撑): Y is whom the lead helps, no unit helping it."""
@@ -740,11 +749,16 @@ def _without_due_part(content: str) -> str:
     """`content` without a deadline part that opens it: "2027年12月底前，X牵头，Y配合" → "X牵头，Y配合",
     "持续推进；责任单位：X" → "责任单位：X". The deadline is a field of the clause, written first with no label as
     the trailing one ("X牵头，Y配合，2028年底前完成") is written last (the readers below skip a part after the units
-    that names none); it is no unit list and no clause's first part."""
+    that names none); it is no unit list and no clause's first part. So is the same part under a label of its own
+    ("时限：2025年6月底前；牵头：X；配合：Y"): any short label whose value is wholly a deadline, the office's label
+    words varying (时限, 时间, 完成期限, 办结时限)."""
     m = _FIRST_PART_RE.match(content)
-    if m is None or not _is_due_part(m.group("part")):
-        return content
-    return content[m.end() :]
+    if m is not None and _is_due_part(m.group("part")):
+        return content[m.end() :]
+    m = _FIRST_FIELD_RE.match(content)
+    if m is not None and _is_due_part(m.group("part")) and not KEY_RE.match(squeeze(m.group("label"))):
+        return content[m.end() :]  # (时限：2025年6月底前；牵头：X；配合：Y): the same field, labelled
+    return content
 
 
 # what stands before a role mark's bracket (a name's last character) and after it (the list going on or closing)

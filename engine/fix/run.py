@@ -39,15 +39,18 @@ def edited_lines(raw: list, where: dict[int, list[int]], fixes: list[Fix]) -> li
     return edited
 
 
-def _mapped(f: Fix, raw: list, where: dict[int, list[int]]) -> bool:
+def _mapped(f: Fix, raw: list, where: dict[int, list[int]], printed: dict[int, int] | None = None) -> bool:
     """Every edit lands on one plain line whose text at its columns is the edit's original (a table
-    row, or a number shared by several raw lines, is never edited by guess)."""
+    row, or a number shared by several raw lines, is never edited by guess), within the paragraph's own text
+    (`printed`: a .docx paragraph's length before the units clauses read from its footnotes, which are not in it)."""
     for e in f.edits:
         at = where.get(e.line, [])
         if len(at) != 1:
             return False
         line = raw[at[0]][1]
         if type(line) is not str or line[e.column - 1 : e.end_column - 1] != e.original:
+            return False
+        if printed and e.end_column - 1 > printed.get(e.line, len(line)):
             return False
     return True
 
@@ -78,8 +81,10 @@ def run_fix(
     if doc.format == "docx" and not to_docx:
         raise PlancheckError("fix.docx_only")
     data = reread(draft_path, doc.sha256)  # the bytes that were read and checked, or a message
+    printed: dict[int, int] = {}
     if doc.format == "docx":
-        raw = read_docx(data, draft_path).lines
+        read = read_docx(data, draft_path)
+        raw, printed = read.lines, read.printed
         text_draft = None
     else:
         text_draft = TextDraft.read(data, draft_path)
@@ -97,7 +102,7 @@ def run_fix(
         fixed_plan = parse_plan(again, level=level, jurisdiction=jurisdiction)
         return check_plans(fixed_plan, obligations, loaded.rules, lang=lang)[0]
 
-    unmapped = [f for f in findings if f.fix is not None and not _mapped(f.fix, raw, where)]
+    unmapped = [f for f in findings if f.fix is not None and not _mapped(f.fix, raw, where, printed)]
     outcome = plan_fixes(findings, recheck, unmapped)
     fixes = [f.fix for f in outcome.applied if f.fix is not None]
     if not fixes:

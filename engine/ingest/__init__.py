@@ -33,7 +33,7 @@ from engine.ingest.readers import (
     split_lines,
     unwrap,
 )
-from engine.ingest.tables import BoxLine, TableRow, drop_continued_captions, text_table_lines
+from engine.ingest.tables import BoxLine, FramedText, TableRow, drop_continued_captions, text_table_lines
 from engine.models import Paragraph, SourceDoc
 from engine.outputs import note_input
 
@@ -118,7 +118,7 @@ def build(
         paragraphs.append(
             Paragraph(index=len(paragraphs), line=line_no, text=text, orig=str(orig), cols=cols,
                       table_row=isinstance(orig, TableRow) and not isinstance(orig, BoxLine),
-                      frame=orig.frame if isinstance(orig, BoxLine) else 0)
+                      frame=orig.frame if isinstance(orig, (BoxLine, FramedText)) else 0)
         )
     if bold:
         _bold_runs(paragraphs, bold, traditional)

@@ -372,6 +372,9 @@ _CRUMB = re.compile(r"[^\s|｜>»›→【】\[\]:：。，；《》“”]{1,20
 _SEGMENT_END = re.compile(r"[ \t]")
 _SENTENCE_STOP = re.compile("[。！？!?]")
 _SEGMENT_VALUE_MAX = 40
+# a site's name and menu before a breadcrumb on a page saved as one line: this long at most, with no sentence stop
+_HEADER_MAX = 160
+_HEADER_STOP = re.compile("[。！？!?；;]")
 _VALUE = re.compile(r"[^\s【\[，。；！？,;!?《》“”]{1,40}")
 # the shortest body's or site's name (来源：洛阳市人民政府办公室…, 来源：天水市人民政府网站…), for labels whose
 # value is one; the longer ending first where two end at the same place (…人民政府办公室, not …人民政府)
@@ -478,6 +481,7 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
         return [(0, head)] if head else []
     starts = sorted({it.a for it in items})
     best: dict[int, _Item] = {}
+    crumbs = {it.a for it in items if 0 <= it.open_from < it.b}  # 您当前的位置：首页 > … (its columns matched)
     for it in items:
         if it.open_from >= 0:
             end = _resolve(it, same, starts, words)
@@ -515,7 +519,12 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
         clean_right = b == n or same[b].isspace()
         at_edge = (top and (clean_right or page)) or (not same[b:].strip() and clean_left)
         after_bar = head > 0 and not same[head:a].strip()  # right after the top bar: the bar is of its run
-        if len(run) >= 2 or at_edge or after_bar or words.always.search(same[a:b]):
+        crumb = any(it.a in crumbs for it in run)
+        if crumb and len(out) <= 1 and a - head <= _HEADER_MAX and not _HEADER_STOP.search(same, head, a):
+            # a breadcrumb (label, 首页, two columns or more) near the page's top: what stands between the top (or
+            # its bar) and it, with no sentence, is the site's name and menu (勐腊县人民政府 首页 政务公开 魅力勐腊)
+            a, top = head, True
+        if len(run) >= 2 or at_edge or after_bar or crumb or words.always.search(same[a:b]):
             if top:  # furniture at the page's top: a top bar may follow it (a menu, then 欢迎…)
                 b = covered = head = top_bar_end(same, b)
             out.append((a, b))

@@ -12,7 +12,9 @@ and where it starts. Read as bare text, such a plan has no numbered items at all
   `w:startOverride` restarts that level at the override the first time it is used;
 - a level starts at its `w:start`, goes on by one, and starts again after any paragraph of a higher
   level (unless its `w:lvlRestart` says 0, never, or names a level that did not come);
-- `w:isLgl` prints every level in Arabic digits; `bullet` and `none` print nothing the parser could use.
+- `w:isLgl` prints every level in Arabic digits; `none` prints nothing; `bullet` prints its mark (`w:lvlText`, a
+  symbol font's private character as the glyph the font draws there: rulesets/data/bullets.yaml `word_symbols`),
+  which the parser reads as a list's leader (engine/parse/bullets.py) as it reads a typed "●".
 
 A tracked change is read as accepted (as the reader reads the text): a paragraph whose mark is a tracked
 deletion (w:del in its pPr/rPr: the paragraph deleted whole, or run on into the next) or moved away (w:moveFrom)
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from engine.memo import memo
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _LEVELS = 9
@@ -40,6 +44,7 @@ class Level:
     restart: int | None = None  # w:lvlRestart: restart after a level up to this (1-based); 0 never
     legal: bool = False  # w:isLgl
     suffix: str = "tab"
+    font: str = ""  # w:rPr/w:rFonts: the font a bullet's mark is drawn in (Symbol, Wingdings)
 
 
 @dataclass
@@ -63,6 +68,14 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def _font(lvl: object) -> str:
+    rpr = lvl.find(f"{_W}rPr")  # type: ignore[attr-defined]
+    fonts = rpr.find(f"{_W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return ""
+    return next((v for a in ("ascii", "hAnsi", "eastAsia") if (v := fonts.get(f"{_W}{a}"))), "")
+
+
 def _level(lvl: object) -> Level:
     legal = lvl.find(f"{_W}isLgl")  # type: ignore[attr-defined]
     restart = _val(lvl, "lvlRestart")
@@ -73,6 +86,7 @@ def _level(lvl: object) -> Level:
         restart=None if restart is None else _int(restart, 0),
         legal=legal is not None and legal.get(f"{_W}val") not in ("0", "false", "off"),
         suffix=_val(lvl, "suff") or "tab",
+        font=_font(lvl),
     )
 
 
@@ -181,7 +195,10 @@ class Numbering:
             rule = defs.get(deeper, Level()).restart
             if rule is None or (rule != 0 and ilvl < rule):
                 counts[deeper] = None
-        if level.fmt in ("bullet", "none"):
+        if level.fmt == "bullet":
+            mark = bullet_mark(level.text, level.font)
+            return mark + ("" if level.suffix == "nothing" or not mark else " ")
+        if level.fmt == "none":
             return ""
         text = level.text
         for k in range(_LEVELS - 1, -1, -1):
@@ -193,6 +210,34 @@ class Numbering:
         if not text:
             return ""
         return text if text[-1] in _CLOSED or level.suffix == "nothing" else text + " "
+
+
+_PRIVATE = range(0xF000, 0xF100)  # a symbol font's characters, as Word stores them
+_ANY_BULLET = "•"  # what a private character of a font not listed stands for
+
+
+def bullet_mark(text: str, font: str) -> str:
+    """The mark a bullet level prints: its w:lvlText as Word draws it. A symbol font's private character (Symbol's
+    U+F0B7) is the glyph the font has there (rulesets/data/bullets.yaml `word_symbols`: •), one not listed "•"; an
+    ordinary character (●, ◆, –) is itself. Spaces and controls are no mark."""
+    text = "".join(ch for ch in text if (ch.isprintable() or ord(ch) in _PRIVATE) and not ch.isspace())
+    if not any(ord(ch) in _PRIVATE for ch in text):
+        return text
+    symbols = _word_symbols().get(font.strip().lower(), {})
+    return "".join(symbols.get(ord(ch), _ANY_BULLET) if ord(ch) in _PRIVATE else ch for ch in text)
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _word_symbols() -> dict[str, dict[int, str]]:
+    """rulesets/data/bullets.yaml `word_symbols`: font (lower case) -> private code -> glyph."""
+    from engine.extract.data import read_data  # engine.extract imports engine.ingest: read when first needed
+
+    raw = (read_data("bullets.yaml") or {}).get("word_symbols") or {}
+    out: dict[str, dict[int, str]] = {}
+    for font, table in raw.items() if isinstance(raw, dict) else ():
+        if isinstance(table, dict):
+            out[str(font).lower()] = {int(str(k), 16): str(v) for k, v in table.items() if str(v)}
+    return out
 
 
 def mark_removed(p: object) -> bool:

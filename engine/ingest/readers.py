@@ -39,12 +39,13 @@ from engine.ingest.emphasis import (
     split_bold,
 )
 from engine.ingest.frames import inline_frames
-from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_row, hanging_label
+from engine.ingest.hanging import DUTY_MAX, LABEL_MAX, duty_clause, duty_row, hanging_label
 from engine.ingest.line_numbers import LineNumbers
 from engine.ingest.matrix import legend_from
 from engine.ingest.tables import (
     HEADER_SCAN,
     Cell,
+    FramedText,
     GridBudget,
     TableRow,
     TableRun,
@@ -276,7 +277,9 @@ def _corrupt(path: str, fmt: str, exc: BaseException) -> PlancheckError:
 def read_docx(data: bytes, path: str) -> DocxText:
     """Body paragraphs and table cells in document order (merged cells once), as Word shows them
     with every tracked change accepted; text boxes after the paragraph that anchors them; footnotes
-    and endnotes apart (`DocxText.notes`), never inside a measure's text."""
+    and endnotes apart (`DocxText.notes`), never inside a measure's text, except a note that holds nothing but a
+    measure's units ("牵头单位：X；配合单位：Y"): that one is also read as the clause "（牵头单位：X；配合单位：Y）" at
+    the end of the paragraph holding its reference mark (`_note_units`)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -297,6 +300,10 @@ def read_docx(data: bytes, path: str) -> DocxText:
         underline: dict[int, list[str]] = {}
         _BOLD.set(bold)
         _UNDERLINE.set(underline)
+        notes, units = _docx_notes(document)
+        _NOTE_UNITS.set(units)
+        printed: dict[int, int] = {}
+        _PRINTED.set(printed)
         body = document.element.body
         # a responsibility matrix's marks are read by the legend the document states anywhere (ingest/matrix.py)
         with legend_from(lambda: (paragraph_text(p) for p in body.iter(f"{_W}p"))):
@@ -307,8 +314,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
                     lines[k] = (counter[0], text)
             lines = _pasted_tables(lines)
         tracked = any(True for _ in body.iter(*_TRACKED))
-        notes = _docx_notes(document)
-        return DocxText(lines, notes, tracked, bold, underline)
+        return DocxText(lines, notes, tracked, bold, underline, printed)
     except PlancheckError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
@@ -320,22 +326,24 @@ def read_docx(data: bytes, path: str) -> DocxText:
         _RUN.set(None)
         _BOLD.set(None)
         _UNDERLINE.set(None)
+        _NOTE_UNITS.set({})
+        _PRINTED.set(None)
 
 
-def _pasted_tables(lines: list[RawLine]) -> list[RawLine]:
+def _pasted_tables(lines: list[RawLine], merged: bool = True) -> list[RawLine]:
     """A task table pasted into Word (or a page's editor) as text (a paragraph per row, cells split by tabs) read as in a
     .txt (engine.ingest.tables.text_table_lines): one row a line, the header dropped. Rows of real
-    Word tables (already `TableRow`s) are left as they are."""
+    Word tables (already `TableRow`s) are left as they are. `merged`: as text_table_lines takes it."""
     out: list[RawLine] = []
     run: list[RawLine] = []
     for line in lines:
         if isinstance(line[1], TableRow):
-            out += text_table_lines(run)
+            out += text_table_lines(run, merged)
             run = []
             out.append(line)
         else:
             run.append(line)
-    return out + text_table_lines(run)
+    return out + text_table_lines(run, merged)
 
 
 def _unpacked_within_budget(zf: zipfile.ZipFile, path: str) -> None:
@@ -369,6 +377,9 @@ class DocxText(NamedTuple):
     tracked_changes: bool  # the body has insertions, deletions or moves, read as accepted
     bold: dict[int, list[str]]  # the runs printed bold, by line (engine.ingest.emphasis)
     underline: dict[int, list[str]]  # the runs printed underlined, by line
+    # by line, the length of the paragraph's own text where its notes' units clauses follow it (`_note_units`):
+    # an edit past it would be one of a note's text, which is not in the paragraph (engine/fix/run.py)
+    printed: dict[int, int]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -389,6 +400,11 @@ _RUN: ContextVar[TableRun | None] = ContextVar("docx_table_run", default=None)
 # the runs printed bold of the .docx being read, by line number (engine.ingest.emphasis)
 _BOLD: ContextVar[dict[int, list[str]] | None] = ContextVar("docx_bold", default=None)
 _UNDERLINE: ContextVar[dict[int, list[str]] | None] = ContextVar("docx_underline", default=None)
+# the units clause of each footnote or endnote of the .docx being read that holds nothing but units, by
+# (w:footnoteReference or w:endnoteReference, w:id) (`_docx_notes`)
+_NOTE_UNITS: ContextVar[dict[tuple[str, str], str]] = ContextVar("docx_note_units", default={})  # noqa: B039
+_PRINTED: ContextVar[dict[int, int] | None] = ContextVar("docx_printed", default=None)  # DocxText.printed
+_NOTE_REFS = (f"{_W}footnoteReference", f"{_W}endnoteReference")
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"}
 
 
@@ -456,11 +472,16 @@ def _text_boxes(p: object) -> list[object]:
     return boxes
 
 
-def _docx_notes(document: object) -> list[str]:
-    """Footnote and endnote texts (separators skipped), each `[n] text`."""
+def _docx_notes(document: object) -> tuple[list[str], dict[tuple[str, str], str]]:
+    """Footnote and endnote texts (separators skipped); and, by (reference tag, w:id), the units clause
+    "（牵头单位：X；配合单位：Y）" of each note that holds nothing but a measure's units (one clause by the one reader of
+    clauses: engine/ingest/hanging.py `duty_clause`). A plan that leaves its body free of units names them in a
+    note on the measure ("牵头单位：X；配合单位：Y", "责任单位：A、B"); a definition, a source or any sentence is no
+    such note and stays only in the notes."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     notes: list[str] = []
+    units: dict[tuple[str, str], str] = {}
     part = document.part  # type: ignore[attr-defined]
     for reltype, tag in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
         for rel in part.rels.values():
@@ -472,16 +493,42 @@ def _docx_notes(document: object) -> list[str]:
             for note in root.iter(f"{_W}{tag}"):
                 if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                text = " ".join(t for t in (paragraph_text(x).strip() for x in note.iter(f"{_W}p")) if t)
-                if text:
-                    notes.append(text)
-    return notes
+                paras = [t for t in (paragraph_text(x).strip() for x in note.iter(f"{_W}p")) if t]
+                if paras:
+                    notes.append(" ".join(paras))
+                    if (clause := duty_clause(paras)) is not None:
+                        units[(f"{_W}{tag}Reference", note.get(f"{_W}id", ""))] = clause
+    return notes, units
+
+
+def _note_units(p: object) -> str:
+    """The units clauses of the notes whose reference marks stand in paragraph `p` (not in its deleted text nor in
+    its text boxes, read as paragraphs of their own), in order: added at the paragraph's end, the columns of its own
+    text stay those of the page."""
+    units = _NOTE_UNITS.get()
+    if not units:
+        return ""
+    out: list[str] = []
+    stack = list(reversed(list(p)))  # type: ignore[call-overload]
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag in _NOTE_REFS:
+            clause = units.get((tag, el.get(f"{_W}id", "")))
+            if clause is not None and clause not in out:
+                out.append(clause)
+        else:
+            stack.extend(reversed(list(el)))
+    return "".join(out)
 
 
 def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = True) -> Iterator[RawLine]:
     from docx.table import Table, _Cell
 
     held: tuple[int, str] | None = None  # a paragraph whose mark was deleted: its text runs on into the next
+    held_units = ""  # the units clauses of its notes (`_note_units`)
     for block in blocks:
         if isinstance(block, Table):
             if held is not None:
@@ -505,7 +552,11 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 continue
             if run is not None:
                 run.broken()  # a table that is no task table: the next one continues none
-            for tr in block._tbl.tr_lst:
+            # a table of one column: a box set in a frame (专栏1　…), its paragraphs read as any text but told apart
+            # from the text around it (engine/parse/boxes.py: where the box ends), by the number of its first one
+            trs = block._tbl.tr_lst  # type: ignore[attr-defined]
+            frame = counter[0] + 1 if tables and trs and all(len(tr.tc_lst) == 1 for tr in trs) else 0
+            for tr in trs:
                 label: tuple[int, str] | None = None  # a hanging-indent row's label (engine/ingest/hanging.py)
                 two = len(tr.tc_lst) == 2
                 left: list[RawLine] = []  # a two-cell row's left cell, held while its right cell is read
@@ -531,7 +582,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                     for n, text in cell:
                         if label is not None and text.strip():
                             n, text, label = n, label[1] + text.lstrip(" \t\u3000\xa0"), None
-                        yield n, text
+                        yield n, FramedText(text, frame) if frame and type(text) is str and n != _BOX else text
                 yield from left  # a left cell whose right one was merged from above
                 if label is not None:  # the label beside an empty cell: as it was read
                     yield label
@@ -543,21 +594,34 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
                 _note_bold(counter[0], [p])
             label = "" if toc else _LABELS.get().get(p, "")
             line = (counter[0], "" if toc else label + paragraph_text(p))
+            units = "" if toc else _note_units(p)  # its notes' units clauses, after all of its own text
             if tables and (run := _RUN.get()) is not None:
                 run.text(line[1])
             if held is not None:  # the text of a paragraph whose mark went, under this one's number
                 line = (held[0], label + held[1] + line[1][len(label) :])
+                units = held_units + units
                 held = None
             if numbering.mark_removed(p) and line[1].strip():
-                held = line  # its mark deleted or moved away: the text left runs on into the next paragraph
+                held, held_units = line, units  # its mark deleted or moved away: the text runs on into the next
             else:
-                yield line
+                yield _with_units(line, units, tables)
             for box in _text_boxes(p):
                 # numbered after the body (read_docx): body paragraphs keep the numbers report/docx counts
                 for inner in box.iter(f"{_W}p"):
-                    yield _BOX, _LABELS.get().get(inner, "") + paragraph_text(inner)
+                    yield _with_units((_BOX, _LABELS.get().get(inner, "") + paragraph_text(inner)), _note_units(inner))
     if held is not None:
-        yield held
+        yield _with_units(held, held_units, tables)
+
+
+def _with_units(line: RawLine, units: str, record: bool = False) -> RawLine:
+    """The paragraph `line` with its notes' units clauses (`_note_units`) at its end; `record`: a line of the
+    document's own count, whose own text's length goes to `DocxText.printed`."""
+    if not units:
+        return line
+    text = line[1].rstrip(" \t\u3000\xa0")
+    if record and (printed := _PRINTED.get()) is not None:
+        printed[line[0]] = len(text)
+    return (line[0], text + units)
 
 
 def _with_duty_cell(left: list[RawLine], right: list[RawLine]) -> list[RawLine]:
@@ -696,7 +760,7 @@ def read_pdf(data: bytes, path: str) -> PdfText:
         pdf_columns.continue_columns(pages)
         kept, removed = layout.drop_furniture(pages)
         body, notes = layout.split_notes(kept)
-        lines = _table_cells(_pasted_tables(layout.paragraphs(body)))
+        lines = _table_cells(_pasted_tables(layout.paragraphs(body), merged=False))  # merged cells read by their rules
         return PdfText([line for line in lines if line[1] != layout.TABLE_END], removed, notes)
     except PlancheckError:
         raise

@@ -20,6 +20,9 @@ and deadline cells rarely do), a row with fewer ends the table (an empty cell ca
 A table copied out of Word or Excel carries a line break inside a cell as a line of its own: in a
 tab or pipe table such a line (no 序号 where the table has that column, or going on with a row that
 has fewer cells than the header) is added to the row above, never read as a row of its own.
+A tab or pipe copy of a table whose 牵头单位 cell was merged down prints the cell on the first row of its span and
+leaves the field empty below: such a field is read as the cell above, as a .docx w:vMerge cell is, unless the table
+shows an empty lead no merge can explain (`_merged_leads`).
 A table pasted ONE CELL A LINE (a web page's table copied as text: 序号 / 重点任务 / 牵头单位 … each on a
 line, then each row's cells) is read by engine/ingest/cell_tables.py, after the tables above.
 A table drawn with box characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘, or ASCII +---+ |) is read from its top
@@ -81,6 +84,19 @@ class BoxLine(TableRow):
 
     def __new__(cls, orig: str, text: str, cols: list[int], frame: int) -> BoxLine:
         obj = super().__new__(cls, orig, text, cols)
+        obj.frame = frame
+        return obj
+
+
+class FramedText(str):
+    """A paragraph of a box a document sets as a table of one column (a 专栏 in a bordered one-cell table in
+    Word): text as any other line, and the number of the box's first line (`frame`), as a `BoxLine` carries the
+    line of its frame's top (engine/parse/boxes.py reads where the box ends by it)."""
+
+    frame: int
+
+    def __new__(cls, text: str, frame: int) -> FramedText:
+        obj = super().__new__(cls, text)
         obj.frame = frame
         return obj
 
@@ -503,14 +519,15 @@ def _ditto(
 ) -> tuple[list[str], set[int]]:
     """The row's cell texts with a unit or deadline cell that says "the same as above" (同上, 同前, 同上栏, 〃:
     rulesets/data/roles.yaml `ditto`) read as the cell above it in its column, as an office means it; and the
-    cells so read. With no row above, such a cell names nothing (never a unit called 同上). `above` then holds
-    this row's texts as read."""
+    cells so read. With no row above, such a cell names nothing (never a unit called 同上). A merged continuation
+    that carries no text of its own (a spreadsheet paste's empty field under a merged cell: `_merged_leads`) is
+    read the same way. `above` then holds this row's texts as read."""
     values = list(texts)
     copied: set[int] = set()
     words = role_words().ditto
     for role in _DITTO_ROLES:
         for k in by_role.get(role, []):
-            if texts[k].strip(_DITTO_EDGE) in words:
+            if texts[k].strip(_DITTO_EDGE) in words or (cells[k].inherited and not texts[k]):
                 values[k] = above.get(cells[k].col) if above is not None else ""
                 copied.add(k)
             if above is not None:
@@ -1164,14 +1181,16 @@ def _single_row(cells: list[tuple[int, str]], roles: dict[int, str], width: int)
     return [*cells[:task], (joined[0][0], text), *cells[task + surplus + 1 :]]
 
 
-def text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def text_table_lines(lines: list[tuple[int, str]], merged: bool = True) -> list[tuple[int, str]]:
     """`_text_table_lines`, a responsibility matrix's marks read by the legend in `lines` (unless the reader
-    that called has stated the whole document's: engine/ingest/matrix.py)."""
+    that called has stated the whole document's: engine/ingest/matrix.py). `merged`: an empty lead field may be
+    a merged cell's continuation (`_merged_leads`); False where the reader has read merged cells already (a PDF's
+    ruled tables: engine/ingest/pdf_tables.py gives a merged cell's text to each row, an empty cell is empty)."""
     with matrix.legend_from(lambda: (t for _, t in lines)):
-        return _text_table_lines(lines)
+        return _text_table_lines(lines, merged)
 
 
-def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _text_table_lines(lines: list[tuple[int, str]], merged_cells: bool = True) -> list[tuple[int, str]]:
     """Raw text lines with each task table (a header line naming 任务/牵头单位/配合单位/完成时限 … in
     cells split by tabs, | pipes or runs of spaces) read as the .docx reader reads one: the header
     dropped, each row one `TableRow` whose columns are the line's own. A table ends at the first line
@@ -1269,12 +1288,14 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         ordinal = 0
         above = row_memory()
-        for row_line_no, text, cells in rows:
+        merged = _merged_leads(rows, headings, roles) if merged_cells and kind in ("tab", "pipe") else set()
+        for r, (row_line_no, text, cells) in enumerate(rows):
             if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
                 parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
                 row = row_line(
-                    [Cell(col=k, span=1, parts=ps) for k, ps in enumerate(parts)], roles, ordinal + 1, above, units_of
-                )
+                    [Cell(col=k, span=1, parts=ps, inherited=(r, k) in merged) for k, ps in enumerate(parts)],
+                    roles, ordinal + 1, above, units_of,
+                )  # fmt: skip
                 if row is not None:
                     ordinal += 0 if row.heading else 1
                     out.append((row_line_no, _in_pieces(row, text, cells.pieces)))
@@ -1284,8 +1305,9 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 cells = [next(((o, t) for (o, t), c in zip(cells, cols, strict=True) if c == k), (0, ""))
                          for k in range(width)]  # fmt: skip
             row = row_line(
-                [Cell(col=k, span=1, parts=[t]) for k, (_, t) in enumerate(cells)], roles, ordinal + 1, above, units_of
-            )
+                [Cell(col=k, span=1, parts=[t], inherited=(r, k) in merged) for k, (_, t) in enumerate(cells)],
+                roles, ordinal + 1, above, units_of,
+            )  # fmt: skip
             if row is None:
                 continue
             if not row.heading:
@@ -1296,6 +1318,66 @@ def _text_table_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     from engine.ingest.field_records import field_records  # the same, for task lists set as records
 
     return field_records(cell_line_tables(out))
+
+
+_LIST_SPLIT = re.compile(r"[\s\u3000、，,；;/／]+")  # between the units of one cell
+_LEAD_ROLES = ("lead", "duty")  # the columns a merged cell's empty continuation is read in: who leads
+
+
+def _merged_leads(
+    rows: list[tuple[int, str, list[tuple[int, str]]]], headings: set[int], roles: dict[int, str]
+) -> set[tuple[int, int]]:
+    """(row, column) of each empty 牵头单位 (or 责任单位) field of a tab or pipe table that is the continuation of a
+    merged cell above it: a spreadsheet copy puts a vertically merged cell's text on the first row of its span
+    only and leaves the field EMPTY on the rows below, where a .docx marks them (`w:vMerge`, read as the cell
+    above) and HTML spans them (rowspan). Such a field is read as the cell above (`_ditto`), as those readers
+    read a merged cell, when it is one:
+    - a task row's field (a task of its own; a row that only goes on with the row above is joined to it before,
+      `_continued`) right under a filled field of the same column, or under such a continuation, in the same
+      group (a group row 一、… spans the whole row: no merged cell runs through it);
+    - and the table leaves no lead field empty that no merge can explain: an empty field on the table's or a
+      group's first task row, or under a group row, or on a row that names the unit of the field above among its
+      own units (a merged lead spans rows led by that one unit). A table with such a row is one whose author
+      leaves lead fields empty (the units stated elsewhere, or none yet): none of its empty fields is a merge.
+    Support and deadline fields are not read so: an empty 配合单位 or 完成时限 field is common and means none."""
+    leads = [c for c, role in roles.items() if role in _LEAD_ROLES]
+    if not leads:
+        return set()
+    units = [c for c, role in roles.items() if role in _UNIT_ROLES]
+    number = next((c for c, role in roles.items() if role == "no"), -1)
+
+    def text(cells: list[tuple[int, str]], c: int) -> str:
+        if c < 0:
+            return ""
+        if isinstance(cells, _Joined):
+            return "".join(t for _, t in cells.pieces[c]) if c < len(cells.pieces) else ""
+        return cells[c][1] if c < len(cells) else ""
+
+    tasks = [c for c, role in roles.items() if role == "task"] or [
+        c for c in range(max(len(cells) for _, _, cells in rows)) if c not in roles
+    ]
+    out: set[tuple[int, int]] = set()
+    for c in leads:
+        span: set[tuple[int, int]] = set()
+        held = ""  # the text of the merged cell the row below may continue ("" after a group row)
+        for r, (_, _, cells) in enumerate(rows):
+            no = text(cells, number)
+            if r in headings or (_SECTION_NO.match(no) and not _NUMBER.match(no)):
+                held = ""  # a group row (一、…, or 一 in the 序号 column and its title)
+                continue
+            lead = text(cells, c)
+            if lead:
+                held = lead
+                continue
+            if c >= len(cells) or not any(text(cells, k) for k in tasks):
+                continue  # not a task row: no field of its own to read
+            named = "、".join(_squash(text(cells, k)) for k in units if k != c)
+            if not held or any(unit in named for unit in _LIST_SPLIT.split(held) if unit):
+                span = set()  # an empty field no merge explains: the table leaves leads empty
+                break
+            span.add((r, c))
+        out |= span
+    return out
 
 
 def _past_break(

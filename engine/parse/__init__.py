@@ -20,6 +20,7 @@ from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import assignments, boxes, clause_place, conventions, documents, enumerations, frontmatter
+from engine.parse import bullets as bullet_lists
 from engine.parse import closing as closings
 from engine.parse import level as levels
 from engine.parse.numbering import (
@@ -487,6 +488,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     markers = _attachment_lists(paras, markers)
     for k, mk in points.items():
         markers[k] = mk
+    markers = bullet_lists.items(paras, markers)  # ●/—— paragraphs under 二、重点任务: its measures, unnumbered
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from engine import extract
 from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Paragraph
@@ -32,6 +33,7 @@ from engine.parse.numbering import Marker
 
 _CAPTION_MAX = 60  # a caption is a title: short, no sentence in it
 _SENTENCE = re.compile("[。；;！？!?]")
+_STOPS = " \t\u3000。.；;，,"  # what may follow a clause that stands as a paragraph of its own
 
 
 @memo(1, copy="shared")  # the one file, read once
@@ -121,10 +123,11 @@ def _list_goes_on(markers: list[Marker | None], j: int, seen: dict[str, list[int
 
 
 def _frame_end(paras: list[Paragraph], cap: int) -> int | None:
-    """Where the box whose caption is paragraph `cap` ends when a frame drawn in the text holds it (the
-    caption inside the frame, or standing right above it): at the frame's bottom, whatever it holds."""
+    """Where the box whose caption is paragraph `cap` ends when a frame holds it (the caption the frame's
+    first paragraph, or standing right above it): at the frame's bottom, whatever it holds. A frame the
+    caption stands further down in holds more than the box (a page set in a table of one cell): no box's."""
     frame = paras[cap].frame or (paras[cap + 1].frame if cap + 1 < len(paras) else 0)
-    if not frame:
+    if not frame or (cap > 0 and paras[cap - 1].frame == frame):
         return None
     end = cap + 1
     while end < len(paras) and paras[end].frame == frame:
@@ -168,26 +171,40 @@ def _box_end(
     expected = 2
     j += 1
     tail = j  # just past the list's last numbered line
+    own = j  # just past the box's last numbered line, its list's or their sub-points'
     while j < len(paras):
         mk = markers[j]
         if mk is None:
             if is_caption(paras[j]):
-                return j
+                return _measure_goes_on(paras, own, j)
             j += 1
             continue
         if mk.style != style:
             if mk.style in seen:
-                return j
+                return _measure_goes_on(paras, own, j)
             j += 1  # a style of the box's own (its lines' sub-points)
+            own = j
             continue
         if mk.ordinal != expected:
-            return j
+            return _measure_goes_on(paras, own, j)
         if mk.ordinal == resumes and not _list_goes_on(markers, j, seen):
             mark = _printed(paras[j], mk)
             if not (mark in marks and mark not in series_marks):
-                return j
+                return _measure_goes_on(paras, own, j)
         marks.add(_printed(paras[j], mk))
         expected += 1
         j += 1
-        tail = j
+        tail = own = j
     return tail  # the document ends in the box: what follows its list is the plan's closing
+
+
+def _measure_goes_on(paras: list[Paragraph], own: int, end: int) -> int:
+    """Where a box with no frame ends, its list's last line at `own` and the next numbered line (or caption) at
+    `end`: at `end`, unless a paragraph between them is a responsibility clause and nothing else ("责任单位：X、Y"):
+    that closes the measure the box stands inside (a 规划's 节 with the box between its paragraphs), so the box
+    ends with its list and what follows it is the measure's again."""
+    for k in range(own, end):
+        found = extract.find_responsibility(paras[k].text)
+        if found is not None and found.start == 0 and not paras[k].text[found.end :].strip(_STOPS):
+            return own
+    return end

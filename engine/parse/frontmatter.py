@@ -411,6 +411,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and not looks_like_title(cand)
                 and not org_names(cand)
                 and "《" not in nxt
+                and not _joint_issuers(paras, j)
             ):
                 pass  # a title wrapped without a blank line: 广宁县法治政府建设 / 实施方案
             elif (
@@ -435,6 +436,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and nxt.startswith("关于")
                 and looks_like_title(nxt)
                 and _whole_org(cand)
+                and not _joint_issuers(paras, j)
             ):
                 pass  # the issuer on the title's first line: 潍坊市人民政府办公室 / 关于…的通知
             else:
@@ -456,6 +458,8 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         issued = len(cand) <= TITLE_MAX and loose_title(cand) in {loose_title(w[2]) for w in wrappers}
         if looks_like_title(cand) or issued:
             titles.append((cand, [paras[k][0] for k in used]))
+            if not fm.issuers and i > 0 and _joint_issuers(paras, i - 1):
+                fm.issuers = _issuer_block(paras, i - 1)  # a joint document's bodies above its title
             last_front = j
             i = j + 1
             continue
@@ -488,7 +492,7 @@ def _own_heading(wrapper: tuple[int, int, str, str, int, int], paras: list[tuple
     heading, start = wrapper[3], wrapper[4]
     if start > 0 and paras[start - 1][0] == paras[start][0] - 1 and heading.startswith("关于"):
         above = paras[start - 1][1]
-        if len(above) <= 40 and _whole_org(above):
+        if len(above) <= 40 and _whole_org(above) and not _joint_issuers(paras, start - 1):
             return above + heading
     return heading
 
@@ -526,6 +530,35 @@ def _issuers_above(paras: list[tuple[int, str]], i: int) -> list[str]:
         found = names + found
         k -= 1
     return found
+
+
+# a 街道's office named after the government whose agency it is, one body: 北京市海淀区人民政府学院路街道办事处 (the
+# names cut at every body's start would make it two or three)
+_AGENCY_OF = re.compile(r"人民政府[\u4e00-\u9fff]{1,12}?办事处")
+
+
+def _issuer_block(paras: list[tuple[int, str]], k: int) -> list[str]:
+    """The bodies on line `k` and on the lines right above it that name bodies only (a joint document's issuers,
+    one or a few a line, or all on one line however its spaces were kept), in order; [] when line `k` names none."""
+    found: list[str] = []
+    q = k
+    while q >= 0 and k - q < SIGNATURE_LINES and (q == k or paras[q][0] == paras[q + 1][0] - 1):
+        names = issuer_run(paras[q][1])
+        if not names:
+            break
+        found = names + found
+        q -= 1
+    return found
+
+
+def _joint_issuers(paras: list[tuple[int, str]], k: int) -> bool:
+    """Line `k`, above a title, holds or ends the names of two or more bodies issuing the document jointly
+    (国家发展改革委　工业和信息化部　…　国家能源局 / 关于…的指导意见). They are printed over the title and are no part
+    of it; a single body's name on the line above is the title's first words (潍坊市人民政府办公室 / 关于…的通知, as
+    the golds read), and a title written on one line with its issuers (国家数据局等部门关于…的通知) keeps them."""
+    block = [paras[q] for q in range(max(0, k - SIGNATURE_LINES), k + 1)]
+    block = [(line, _AGENCY_OF.sub("人民政府", text)) for line, text in block]
+    return len(_issuer_block(block, len(block) - 1)) >= 2
 
 
 def loose_title(text: str) -> str:

@@ -432,9 +432,22 @@ def _is_area_word(name: str) -> bool:
         # 智慧社区, 化工园区, 文明城市, 特色小镇, 黑土区, 国有林区 (`area_endings`); a division the gazetteer lists by its full
         # name alone keeps it (金林区, 北林区: a one-character stem is no searchable name)
         return True
-    return any(
-        name.endswith(suf) and len(name) > len(suf) and not _divisions(name[: -len(suf)]) for suf in listed
-    )
+    if any(name.endswith(suf) and len(name) > len(suf) and not _divisions(name[: -len(suf)]) for suf in listed):
+        return True
+    return _kind_of_division(name)
+
+
+def _kind_of_division(name: str) -> bool:
+    """边境县, 贫困县: a name ending in a `prefix_suffixes` suffix whose stem begins no division's full name and is no
+    template's placeholder (某某县) — a kind of county, no county (levels.yaml)."""
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    table = levels_table()
+    for suf in table.get("prefix_suffixes") or ():
+        head = name[: -len(suf)]
+        if name.endswith(suf) and head and head not in (table.get("placeholder_stems") or ()):
+            return not gazetteer().begins(head)
+    return False
 
 
 def _refused(

@@ -80,6 +80,7 @@ class Gazetteer:
     # a division's code -> the divisions right below it by full name
     _below: dict[str, dict[str, Place]] = field(default_factory=dict, repr=False)
     _full: dict[str, list[Place]] = field(default_factory=dict, repr=False)  # full name -> divisions
+    _heads: frozenset[str] | None = field(default=None, repr=False)  # every full name's heads, made when first asked
 
     def named(self, name: str) -> list[Place]:
         """Divisions whose full name is `name`, those whose name alone is no searchable name included
@@ -89,6 +90,12 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Places called `name` (full name, stem or short name)."""
         return list(self.by_name.get(name, []))
+
+    def begins(self, head: str) -> bool:
+        """Some division's full name begins with `head` (长清 for 长清区, 石林 for 石林彝族自治县)."""
+        if self._heads is None:
+            self._heads = frozenset(name[:n] for name in self._full for n in range(1, len(name) + 1))
+        return head in self._heads
 
     def below(self, parent: Place) -> dict[str, Place]:
         """The divisions right below `parent` by full name, those whose name alone is no searchable name

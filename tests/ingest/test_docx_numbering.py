@@ -76,15 +76,25 @@ def test_numbering_from_a_paragraph_style(tmp_path: Path) -> None:
     assert _texts(d, tmp_path) == ["(一)深化改革", "正文。", "(二)加强监管"]
 
 
-def test_bullets_none_and_numid_zero_print_nothing(tmp_path: Path) -> None:
+def test_none_and_numid_zero_print_nothing_and_a_bullet_prints_its_mark(tmp_path: Path) -> None:
+    """A bullet prints the mark Word shows (a symbol font's private character as the font's glyph, one of a font not
+    known as "•"; rulesets/data/bullets.yaml `word_symbols`): the parser reads it as a list's leader (fixtures/bullets69)."""
+    wingdings = '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
     d = _document(
-        {1: _lvl(0, "bullet", "\uf06c"), 2: _lvl(0, "none", "")},
-        {1: '<w:abstractNumId w:val="1"/>', 2: '<w:abstractNumId w:val="2"/>'},
+        {
+            1: _lvl(0, "bullet", "\uf06c"),
+            2: _lvl(0, "none", ""),
+            3: _lvl(0, "bullet", "\uf0d8", wingdings),
+            4: _lvl(0, "bullet", "◆"),
+        },
+        {n: f'<w:abstractNumId w:val="{n}"/>' for n in (1, 2, 3, 4)},
     )
     _numbered(d, "要点。", 1)
     _numbered(d, "无号。", 2)
     _numbered(d, "取消编号。", 0)
-    assert _texts(d, tmp_path) == ["要点。", "无号。", "取消编号。"]
+    _numbered(d, "箭头。", 3)
+    _numbered(d, "菱形。", 4)
+    assert _texts(d, tmp_path) == ["•要点。", "无号。", "取消编号。", "➢箭头。", "◆菱形。"]
 
 
 def test_legal_numbering_and_a_level_that_never_restarts(tmp_path: Path) -> None:

@@ -1,0 +1,118 @@
+"""Measures led by a bullet mark instead of a number: "●推进草场股份制经营。…（牵头单位：…）", "——规范岗位选聘。…".
+
+A county or town plan may list its tasks with no numbers at all: each a paragraph opened by a mark (● ■ ◆ ★ ——,
+rulesets/data/bullets.yaml `leaders`) under a numbered heading that names the tasks (二、重点任务, 二、工作措施:
+rulesets/data/sections.yaml `task_titles`). Read as unnumbered text, such a plan has three measures, its headings.
+
+Here such a run becomes the heading's items: each paragraph led by the mark gets a marker of style BULLET_STYLE, its
+label the mark as printed (the ref a reader sees), its ordinal its place in the run (1, 2, …: the run counts as a
+numbering does, so no numbering check finds a gap in it). Only where
+
+- the numbered paragraph above the run is a heading that holds a task title (and no safeguards or general heading:
+  三、保障措施's bullets and 一、工作目标's indicators stay text), its line a title alone;
+- the heading has no numbered item of its own (the next numbered paragraph is of its level or above): bullets under
+  二、 that has （一）（二） are an intro's list, and bullets inside a numbered measure stay that measure's text;
+- at least two paragraphs there open with the same mark, the first mark of the section; a paragraph led by another
+  mark (○ under ●) is the text of the item above it.
+
+The tree then reads the run as it reads numbered items (engine/parse/tree.py): the measures' depth by counting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from engine.extract.data import read_data
+from engine.memo import memo
+from engine.models import Paragraph
+from engine.parse.numbering import Marker
+from engine.parse.tree import is_general, safeguard_heading
+
+BULLET_STYLE = "bullet"
+HEADING_MAX = 30  # a task heading's title is short: 二、重点任务和责任分工
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _leader() -> re.Pattern[str] | None:
+    """A leader at a text's start, its spaces after it, then text: rulesets/data/bullets.yaml `leaders` (the
+    longest first), a sign among them not before a digit (-5% is a number). None without the file."""
+    raw = read_data("bullets.yaml") or {}
+    leaders = sorted({str(x) for x in raw.get("leaders") or [] if str(x)}, key=len, reverse=True)
+    if not leaders:
+        return None
+    signs = {str(x) for x in raw.get("signs") or []}
+    dashes = re.escape("".join({ch for s in signs for ch in s} | set("-—–－─")))
+    alts = [re.escape(x) + (rf"(?![\d.{dashes}])" if x in signs else "") for x in leaders]
+    return re.compile(r"[ \t]*(?P<mark>" + "|".join(alts) + r")[ \t]*(?=\S)")
+
+
+def leader(text: str) -> tuple[str, int, int] | None:
+    """(mark, its offset, where the item's text starts) when `text` opens with a bullet mark, else None."""
+    pattern = _leader()
+    m = pattern.match(text) if pattern is not None else None
+    return None if m is None else (m.group("mark"), m.start("mark"), m.end())
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _heading_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(task words, duty words) of rulesets/data/sections.yaml (`task_titles`, `duty_titles`), the longest first."""
+    raw = read_data("sections.yaml", required=True) or {}
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(sorted((str(w) for w in raw.get(key) or [] if str(w)), key=len, reverse=True))
+
+    return words("task_titles"), words("duty_titles")
+
+
+_GLUE = re.compile(r"[和与及、,，\s]")
+
+
+def task_heading(rest: str) -> bool:
+    """A heading's text after its label that names the plan's tasks and nothing else (重点任务, 工作措施,
+    重点任务和责任分工: task words, duty words, 和/与/及/、; at least one task word): a title alone, no safeguards
+    or general heading. 三、推进重点工作 is a task, not a heading of tasks."""
+    title = rest.strip().rstrip("：:").strip()
+    if not title or len(title) > HEADING_MAX or safeguard_heading().search(title) or is_general(title):
+        return False
+    tasks, duties = _heading_words()
+    left = title
+    for w in tasks:
+        left = left.replace(w, "\0")
+    if "\0" not in left:
+        return False
+    for w in duties:
+        left = left.replace(w, "")
+    return not _GLUE.sub("", left.replace("\0", ""))
+
+
+def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
+    """`markers` with the bullet-led paragraphs of each task heading's run (module doc) given markers."""
+    leads = [leader(p.text) if mk is None else None for p, mk in zip(paras, markers, strict=True)]
+    if sum(x is not None for x in leads) < 2:
+        return markers
+    rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
+    for mk in markers:
+        if mk is not None:
+            rank.setdefault(mk.style, len(rank))
+    numbered = [k for k, mk in enumerate(markers) if mk is not None]
+    out = list(markers)
+    for a, k in enumerate(numbered):
+        head = markers[k]
+        end = numbered[a + 1] if a + 1 < len(numbered) else len(paras)
+        below = markers[end] if end < len(paras) else None
+        if head is None or not task_heading(paras[k].text[head.end :]):
+            continue
+        if below is not None and rank[below.style] > rank[head.style]:
+            continue  # the heading's own numbered items follow: the bullets are not its items
+        run = [j for j in range(k + 1, end) if leads[j] is not None]
+        if not run:
+            continue
+        mark = leads[run[0]][0]  # type: ignore[index]
+        run = [j for j in run if leads[j][0] == mark]  # type: ignore[index]
+        if len(run) < 2:
+            continue
+        for n, j in enumerate(run, 1):
+            _, start, stop = leads[j]  # type: ignore[misc]
+            out[j] = Marker(BULLET_STYLE, mark, n, start, stop)
+    return out
