@@ -59,6 +59,7 @@ class Line:
     cells: list[str] | None = None  # a row of a ruled table (engine.ingest.pdf_tables): its cells' texts
     edges: list[CellEdge] | None = None  # for each cell, where its text starts and stops (a row cut by a page break)
     column: int = 0  # of a page in two text columns (engine.ingest.pdf_columns): 1 left, 2 right; 0 across or none
+    merged: list[tuple[bool, bool]] | None = None  # a row's cells one with the row above / below (pdf_tables.Row)
 
 
 @dataclass
@@ -220,7 +221,7 @@ def _row_line(row: pdf_tables.Row, page_no: int) -> Line:
         edges.append(edge)
     return Line(
         page=page_no, text="\t".join(cells), x0=row.left, x1=row.right, y=row.top, size=pdf_tables.row_size(row),
-        cells=cells, edges=edges,
+        cells=cells, edges=edges, merged=row.merged,
     )  # fmt: skip
 
 
@@ -561,7 +562,8 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
     """Visual lines joined into paragraphs, each numbered by its first line. A table's rows stay one
     paragraph each; at the top of a page the table goes on over, a repeat of one of its first rows
     (the header row an office prints on every page) is dropped and a row cut by the page break joins
-    the row above, cell by cell (`_join_row`). Where a ruled table ends, an empty line (`TABLE_END`)."""
+    the row above, cell by cell (`_join_row`); a cell merged down over rows on both sides of the break is one
+    cell (`_merged_on`). Where a ruled table ends, an empty line (`TABLE_END`)."""
     body = [line for lines in pages for line in lines]
     if not body:
         return []
@@ -594,6 +596,7 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             if key in heads:  # the header as printed whole, which a later page may repeat
                 heads[heads.index(key)] = _cells_key(prev)
             out[-1] = (out[-1][0], prev.text)
+            prev.page = line.page  # the row now ends on this page: only the next page's top may go on with it
             continue  # prev stays the row, which may go on over one more page
         if (
             prev is not None
@@ -609,6 +612,8 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
         else:
             if prev is not None and prev.cells is not None and line.cells is None:
                 out.append((line.number, TABLE_END))
+            if prev is not None and prev.cells is not None and line.cells is not None:
+                _merged_on(prev, line)
             out.append((line.number, line.text))
         prev = line
     return out
@@ -652,12 +657,57 @@ def _join_row(prev: Line, line: Line) -> None:
         edges.append(CellEdge(top.lead if top.end is not None else bottom.lead, end, limit, first, last))
     prev.cells, prev.edges = cells, edges
     prev.text = "\t".join(cells)
+    if prev.merged is not None and line.merged is not None:  # one with the rows above the break and below it
+        prev.merged = [(a[0], b[1]) for a, b in zip(prev.merged, line.merged, strict=True)]
 
 
 def _row_goes_on(prev: Line, line: Line) -> bool:
-    """A table row cut by a page break: on the next page, as many cells, the first one empty."""
+    """A table row cut by a page break: on the next page, as many cells, its own cell empty (`_own_cell`: the 序号
+    stays on the first page, as does every short cell)."""
     assert prev.cells is not None and line.cells is not None
-    return line.page == prev.page + 1 and len(line.cells) == len(prev.cells) and not line.cells[0].strip()
+    if line.page != prev.page + 1 or len(line.cells) != len(prev.cells):
+        return False
+    return not line.cells[_own_cell(prev, line)].strip()
+
+
+def _own_cell(prev: Line, line: Line) -> int:
+    """The cell that tells whether `line`, atop the next page, goes on with the row `prev` or is a row of its own: of
+    the cells that belong to neither row alone (merged down into `prev` from above, or from `line` into the rows below
+    it: a 类别 cell over a group of rows, printed on one page, empty on the other), the one where `prev` prints its row
+    number (序号 1, 2.3, （一）: engine.ingest.tables.numbers_a_row), else the first. The first cell alone misread a
+    table whose first column is a merged group cell: every row under its empty part went on with the row above the
+    break, and a cut row whose group cell went on over the break was read as a row of its own."""
+    from engine.ingest.tables import numbers_a_row  # the task tables' row numbers, read where the tables are
+
+    assert prev.cells is not None and line.cells is not None
+    own = [
+        k for k in range(len(line.cells))
+        if not (prev.merged and prev.merged[k][0]) and not (line.merged and line.merged[k][1])
+    ]  # fmt: skip
+    return next((k for k in own if numbers_a_row(prev.cells[k])), own[0] if own else 0)
+
+
+def _merged_on(prev: Line, line: Line) -> None:
+    """`line`, a row under the row `prev`, takes the text of each cell it shares with `prev` as `prev` now reads: a
+    cell merged down over both on one page (pdf_tables `_merged_down` gave each row the text printed there; `prev`'s
+    may since have been joined with its part over a page break), and, atop a new page, an empty cell that goes on a
+    merged cell cut by the break — empty below the cell's text above it, where the cell spans more than one row on
+    either page (a 牵头单位 merged over rows 5-7, printed at row 5, its part beside row 7 on the next page empty). A
+    merged cell belongs to every row it spans, also across a page break, as the .docx reader gives a w:vMerge cell's
+    text to each row. An empty cell of one row on each side is no merge to be seen: it stays empty."""
+    assert prev.cells is not None and line.cells is not None
+    if len(line.cells) != len(prev.cells) or line.merged is None or prev.merged is None:
+        return
+    cells = list(line.cells)
+    for k, (above, below) in enumerate(line.merged):
+        cut = line.page > prev.page and not cells[k].strip() and (prev.merged[k][0] or below)
+        if (above and line.page == prev.page) or cut:
+            cells[k] = prev.cells[k]
+            if line.edges is not None and prev.edges is not None:
+                line.edges[k] = prev.edges[k]
+    if cells != line.cells:
+        line.cells = cells
+        line.text = "\t".join(cells)
 
 
 def _header_goes_on(prev: Line, line: Line, heads: list[str]) -> bool:

@@ -16,10 +16,12 @@ narrow cells; read line by line, the cells of one printed line run into each oth
 4. a cell merged down over several rows (a 牵头单位 shared by rows 2-4) has no rule between them within its
    column: the rows there are one cell, printed once wherever Word set it (at the top, or vertically centred
    beside a middle row), and its text goes to every row it spans, as a .docx reading gives a vertically
-   merged cell's text to each row it covers.
+   merged cell's text to each row it covers. Each row says, cell by cell, whether its cell goes on into the row
+   above or below (`Row.merged`): where a page break cuts a merged cell, `engine.ingest.pdf.paragraphs` reads the two
+   parts as one cell.
 
-A row cut by a page break continues on the next page with an empty first cell (the 序号 stays on the
-first page): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell, a cell's part on the
+A row cut by a page break continues on the next page with its 序号 cell empty (the number stays on the first
+page; `engine.ingest.pdf._own_cell` finds that cell past a merged 类别 column): `engine.ingest.pdf.paragraphs` puts the two parts back together cell by cell, a cell's part on the
 next page going on the line the page cut unless the author ended the line above (`engine.ingest.pdf._typed_break`:
 it stopped short with room for the next line's first unit, or one body's name ends there and another's starts
 below: `市供销社⏎市交通运输局` stays two units, as it does within a page). A header
@@ -128,6 +130,8 @@ class Row:
     right: float
     rights: list[float]  # each cell's right edge
     limits: list[float] | None = None  # how far each cell's text can reach (`text_limits`)
+    # per cell, (one with the row above, one with the row below): no rule between them within the cell's column
+    merged: list[tuple[bool, bool]] | None = None
 
 
 def split(glyphs: list[Glyph], tables: list[Grid]) -> tuple[list[Glyph], list[Row]]:
@@ -161,8 +165,16 @@ def split(glyphs: list[Glyph], tables: list[Grid]) -> tuple[list[Glyph], list[Ro
 
 def _merged_down(grid: Grid, rows: dict[int, Row]) -> None:
     """Give the text of a cell merged down over several rows (no rule between them within its column) to each of
-    those rows: Word prints it once (in the top row, or beside a middle one when it is vertically centred)."""
+    those rows: Word prints it once (in the top row, or beside a middle one when it is vertically centred). Each row's
+    `merged` says which of its cells go on into the row above or below."""
     done: set[tuple[int, int]] = set()  # (row, cell) already given the merged text
+    for r, row in rows.items():
+        row.merged = []
+        for left, right in zip([row.left, *row.rights[:-1]], row.rights, strict=True):
+            x = (left + right) / 2
+            above = r - 1 in rows and not grid.ruled(r, x) and _cell_at(rows[r - 1], x) is not None
+            below = r + 1 in rows and not grid.ruled(r + 1, x) and _cell_at(rows[r + 1], x) is not None
+            row.merged.append((above, below))
     for r in sorted(rows):
         row = rows[r]
         if r + 1 not in rows:

@@ -535,6 +535,13 @@ def _ditto(
     return values, copied
 
 
+def numbers_a_row(text: str) -> bool:
+    """`text` is a whole 序号 cell: a row's number (1, （3）, 2.1, 1-2) or a section row's (一, （二）); not a year (a
+    完成时限 cell's first line "2026", its 年底 wrapped below)."""
+    m = _NUMBER.match(text)
+    return bool((m and len(m.group(1)) <= 3) or _SECTION_NO.match(text) or _compound_number(text))
+
+
 def _compound_number(text: str) -> re.Match[str] | None:
     """A 序号 cell holding a compound number, its parts joined by a dot or a joiner of
     rulesets/data/decimal_numbering.yaml ("1-1", "2.3"): group 1 the number as printed, read as the row's label
