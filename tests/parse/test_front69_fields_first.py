@@ -1,17 +1,24 @@
 """Responsibility fields printed BEFORE the measure's number in the measure's own paragraph, set as tags:
 "【牵头单位】X【配合单位】Y、Z　1.扩大…" (fixtures/front69/README.md; engine/parse/clause_place.py `fields_first`,
-`one_paragraph`, `fields_of_first`). The golds of fixtures/front69 are read by tests/parse/test_fix_golds.py; these pin
-the reading and what it leaves alone."""
+`one_paragraph`, `fields_of_first`). The hand-counted golds of fixtures/front69 are read exactly, as
+tests/parse/test_fix_golds.py reads those of fixtures/fix*; the other tests pin the reading and what it leaves alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bench.gold import same_jurisdiction
 from engine import extract
 from engine.ingest import from_text
 from engine.parse import parse_plan, prepare
 from engine.parse.clause_place import fields_first
 from engine.parse.numbering import fold
+from tests.extract.prose_plans import checked_beside_gold
+
+FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "front69"
+GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in FOLDER.glob("*.expected.yaml"))
 
 HEAD = "某县茶叶产业提升实施方案\n一、工作目标\n到2027年全县茶园面积达到5万亩。\n二、重点任务\n"
 TAIL = "三、保障措施\n（一）加强组织领导。县政府统筹推进。\n"
@@ -134,3 +141,18 @@ def test_tag_headings_of_prose_keep_their_paragraphs():
     texts = [p.text for p in prepare(from_text(text))]
     assert "【工作目标】到2027年全县茶园面积达到5万亩。" in texts and "【组织保障】县政府统筹推进。" in texts
     assert [m.label for m in parse_plan(from_text(text)).measures] == ["1", "2"]
+
+
+def test_the_golds_are_found():
+    assert len(GOLDS) == 3
+
+
+@pytest.mark.parametrize("name", GOLDS)
+def test_each_plan_is_read_as_counted_by_hand(name):
+    gold, run, differences = checked_beside_gold(FOLDER, name)
+    assert differences == []
+    assert run.draft.level == gold["level"]
+    assert same_jurisdiction(gold["jurisdiction"], run.draft.jurisdiction, run.draft.parent_jurisdiction)
+    missing = [m["ref"] for m in gold["measures"] if not m["lead"]]
+    asked = [f for f in run.report.findings if f.rule == "lead-unit-required"]
+    assert bool(asked) == bool(missing)
