@@ -724,7 +724,8 @@ Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, 
 @memo(1, copy="shared")  # two compiled patterns built from one data file
 def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a field that names no body with its value, its label bracketed as a heading): 责任领导：李晓东；
-    and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too. A field naming
+    and 【完成时限】 (rulesets/data/units.yaml `field_labels`), and 【牵头单位】 for the unit keys too, and a bare label
+    set as a tag, 【牵头】X【配合】Y (roles.yaml `bare`: the bracket stands for the colon it is read with). A field naming
     the office that supervises the task, 督办单位：市政府督查室 (rulesets/data/roles.yaml `oversight`), names no unit
     of it either: skipped alike; and so does an official's field labelled openly, a role stem and a person's noun
     (主办民警：张伟, 承办人：李娜: roles.yaml labels.open `people`)."""
@@ -733,7 +734,10 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:{labels}|{_ROLES.oversight_pattern()}|{_ROLES.person_pattern()})\s*[:：][^；;]*?"
         rf"(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)"
     )
-    heading = re.compile(rf"[【\[［〔]({labels}|{_ROLES.oversight_pattern(colon=False)}|{_ROLES.field_pattern()})[】\]］〕]")
+    bare = "|".join(map(re.escape, _ROLES.colon_labels)) or "(?!)"  # 【牵头】X【配合】Y: the bracket is the colon
+    heading = re.compile(
+        rf"[【\[［〔]({labels}|{_ROLES.oversight_pattern(colon=False)}|{_ROLES.field_pattern()}|{bare})[】\]］〕]"
+    )
     return field, heading
 
 

@@ -115,6 +115,11 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
                 index=p.index, line=p.line, text=t, orig=p.orig, cols=p.cols, table_row=p.table_row, frame=p.frame
             )
             raw.append(slice_paragraph(q, s, e, p.index))
+        # "【牵头单位】X【配合单位】Y　1.扩大…": the fields before the number, a paragraph of their own above the item
+        at = clause_place.fields_first(raw[-1].text)
+        if at is not None:
+            q = raw.pop()
+            raw += [slice_paragraph(q, 0, len(q.text[:at].rstrip()), p.index), slice_paragraph(q, at, len(q.text), p.index)]
     opening = in_sequence([marker_at_start(q.text) for q in raw])  # 2025. opening a line: a year
     starts = sum(1 for mk in opening if mk is not None)
     out: list[Paragraph] = []
@@ -597,6 +602,8 @@ def _parse_one(
     if boxed:
         markers = [None if k in boxed else mk for k, mk in enumerate(markers)]
     nodes = build_nodes(paras, markers, first, _attached_tables(paras, markers, first))
+    if clause_place.fields_of_first(nodes, paras):  # "【牵头单位】X　1.…" the plan's first item: its fields no preamble
+        first -= 1
     if boxed:
         for n in nodes:
             n.body = [k for k in n.body if k not in boxed]
@@ -870,8 +877,17 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
             # (or after another labelled field of its line only: 责任领导：副县长 王某；牵头单位：…)
             before = m.text[segs[k].start : start].strip()
             # (a clause printed between the number and the task words, moved after them, is in the head's paragraph)
-            opens = k > 0 and segs[k].para != segs[0].para and (not before or _FIELD_LABEL.match(before) is not None)
+            # (fields printed before the number on the measure's own line, cut off there, are on that line: not apart)
+            own_line = k > 0 and clause_place.one_paragraph(paras[segs[k].para], paras[segs[0].para])
+            opens = (
+                k > 0
+                and segs[k].para != segs[0].para
+                and not own_line
+                and (not before or _FIELD_LABEL.match(before) is not None)
+            )
             placed: dict[str, object] = {"detached": True} if opens and r.source == "clause" else {}
+            if own_line and r.detached:
+                placed = {"detached": False}
             if not r.line:
                 placed.update(line=line, column=col)
             if placed:  # a placed copy: the clause found in the text is shared by every measure that has it

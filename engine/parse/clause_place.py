@@ -12,6 +12,11 @@ from the document's own layout, never from its name:
 - Between the number and the task words: "1.（责任单位：X牵头，Y配合）规范护林员选聘…" (blind60 独龙江乡). The clause
   is the measure's already; its text is made to start with the task words and keep the clause after them, as a
   clause closes a measure everywhere else (`clause_first`).
+- BEFORE the number in the measure's own paragraph, in fields set as tags: "【牵头单位】X【配合单位】Y、Z　1.扩大…"
+  (blind69 青海省; also 〔牵头单位〕, [责任单位], or a whole bracket "（牵头单位：X；配合单位：Y）1.…"). The reader cuts the
+  paragraph before the number (`fields_first`, called by engine.parse.prepare), so the item is seen as numbered and the
+  fields as a clause paragraph right above it; the fields are then given to the measure below them however the rest of
+  the list is printed (`clauses_above`: both cut from one source paragraph, `one_paragraph`).
 """
 
 from __future__ import annotations
@@ -19,9 +24,11 @@ from __future__ import annotations
 from engine import extract
 from engine.extract.sentences import closer_of
 from engine.models import Measure, Paragraph
+from engine.parse.numbering import marker_at_start
 from engine.parse.tree import Node, Segment
 
 MIN_RUN = 2
+FIELDS_MAX = 200  # the longest run of fields before a number looked at: a clause, not a paragraph of prose
 _STOPS = " \t\u3000。.；;，,"
 BRACKET_OPEN = "(（[［【〔"  # as engine/extract/responsibility.py reads a clause's brackets
 _CLOSERS = ")）]］】〕"
@@ -34,6 +41,49 @@ def whole_clause(text: str) -> bool:
         return False
     found = extract.find_responsibility(t)
     return found is not None and found.start == 0 and not t[found.end :].strip(_STOPS)
+
+
+def fields_first(text: str) -> int | None:
+    """Where the number starts in a paragraph that opens with its measure's responsibility fields and goes on with
+    the numbered measure: "【牵头单位】X【配合单位】Y、Z　1.扩大…" → the offset of "1."; None for any other paragraph.
+    The fields are a whole clause (`whole_clause`: they open with a bracket and nothing but stops stands after
+    them), the first number after them opens an item (`marker_at_start`). A paragraph already opening with its
+    number, or a bracketed heading naming no units (【工作目标】…), is none."""
+    t = text
+    if not t or t[0] not in BRACKET_OPEN or marker_at_start(t) is not None:
+        return None
+    found = extract.find_responsibility(t[:FIELDS_MAX])
+    if found is None or found.start != 0:
+        return None  # the clause reader runs on past the number into the task words: where it starts is enough
+    for k in range(2, min(len(t), FIELDS_MAX)):
+        if not t[k].isspace() and marker_at_start(t[k:]) is not None and whole_clause(t[:k]):
+            return k
+    return None
+
+
+def one_paragraph(above: Paragraph, below: Paragraph) -> bool:
+    """`above` and `below` are two pieces of one paragraph of the source, `above` the part before (the fields
+    `fields_first` cut off before the number): same line, same original text, columns running on."""
+    return (
+        above.line == below.line
+        and above.orig == below.orig
+        and bool(above.cols)
+        and bool(below.cols)
+        and above.cols[-1] < below.cols[0]
+    )
+
+
+def fields_of_first(nodes: list[Node], paras: list[Paragraph]) -> bool:
+    """Whether the plan's first item had its fields cut off before its number (`fields_first`): the paragraph above
+    it, before the numbered text, is then given to it here (no item above it to hold it, as `clauses_above` moves
+    them); in place."""
+    if not nodes or nodes[0].para < 1:
+        return False
+    above = nodes[0].para - 1
+    if not (one_paragraph(paras[above], paras[nodes[0].para]) and whole_clause(paras[above].text)):
+        return False
+    nodes[0].body.append(above)
+    return True
 
 
 def _runs(nodes: list[Node]) -> list[list[int]]:
@@ -55,6 +105,16 @@ def _runs(nodes: list[Node]) -> list[list[int]]:
 
 def clauses_above(nodes: list[Node], paras: list[Paragraph]) -> None:
     """Give each measure of a list printed with its clause ABOVE it that clause (see the module's doc); in place."""
+    own = [  # fields cut off before the number of their own paragraph: that measure's, whatever the list's layout
+        i
+        for i in range(1, len(nodes))
+        if nodes[i].para - 1 in nodes[i - 1].body  # (the first item's own fields may stand after it: fields_of_first)
+        and one_paragraph(paras[nodes[i].para - 1], paras[nodes[i].para])
+        and whole_clause(paras[nodes[i].para - 1].text)
+    ]
+    for i in own:
+        nodes[i - 1].body.remove(nodes[i].para - 1)
+        nodes[i].body.append(nodes[i].para - 1)
     for run in _runs(nodes):
         moves: list[tuple[int, int]] = []  # (owner node, target node): owner's last body paragraph goes to target
         for i in run:
