@@ -190,6 +190,13 @@ KNOWN: dict[str, str] = {
     # (jiangsu's and gaoyou's tracked deletion / move, dongying's Word line numbers read since fix58)
     # blind40, held out, first run (2026-12-07, main at cc60af5 = the last session's end + the set): 6 of 11, level 11/11, closing 10/11, pair right
     # (lijiang's (一) 主办单位 line, dropped as a site's header among the first lines: read since fix40b; songtao's 纪要 title and closing since fix40b, its 由X统筹 units, shigu's 责任：, xishuangbanna's articles and xizang's 按職責 tail since fix40a)
+    # blind65–71, held out, first run (2026-12-07, each at its own merge: 67 6115f17, 71 f21acd5, 68 cde1fc3, then 66, 70, 65
+    # with ca7352f's sections.yaml change (规划实施) in the tree, 69 ddae63b), in that order:
+    # 67 10 of 11, 71 11, 68 10, 66 9, 70 9, 65 9, 69 5; level 11/11 each but 69 10/11 (nhc's 边境县 plan read as a county);
+    # closing 11/11 each; the seven pairs right (both defects, nothing else)
+    # (69's ●/—— measures since bullets69, its 边境县 title and one-line crumb since head69; 70's joint issuers and
+    # deadline-first clause since clause70; 68's 规划实施 chapter since ca7352f, its 专栏 inside a 节 since box68;
+    # 65's tab-pasted merged lead cells since tabs65)
 }
 
 
