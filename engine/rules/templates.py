@@ -15,8 +15,8 @@ from collections.abc import Mapping
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 # 第{local_item}项 filled with an article's own label (第十二条, a 办法 or a chapter-and-article plan) reads
-# 第十二条, not 第第十二条项
-_OWN_ORDINAL = re.compile(r"第(第[〇零一二三四五六七八九十百千两\d]+[条章节款])项")
+# 第十二条, not 第第十二条项; a 规划's chapter-and-section label (第四章第三节) likewise, not 第第四章第三节项
+_OWN_ORDINAL = re.compile(r"第((?:第[〇零一二三四五六七八九十百千两\d]+[条章节款])+)项")
 
 
 def template_problem(template: str) -> str | None:

@@ -85,3 +85,4 @@ def test_an_article_label_is_not_wrapped_in_a_second_ordinal() -> None:
     assert fill("第{x}项没有明确牵头单位", {"x": "第三条"}) == "第三条没有明确牵头单位"
     assert fill("第{x}项没有明确牵头单位", {"x": "二(三)"}) == "第二(三)项没有明确牵头单位"
     assert fill("上级第{p}项", {"p": "第十二条"}) == "上级第十二条"
+    assert fill("第{x}项“{t}”没有明确牵头单位", {"x": "第四章第三节", "t": "推出线路"}) == "第四章第三节“推出线路”没有明确牵头单位"
