@@ -24,7 +24,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from engine.errors import PlancheckError
 from engine.ingest import budgets, numbering, wrap
@@ -437,12 +437,8 @@ def paragraph_text(p: object) -> str:
     python-docx's Paragraph.text leaves out inserted runs and reads the text boxes' text nowhere.
     """
     out: list[str] = []
-    stack = list(reversed(list(p)))  # type: ignore[call-overload]
-    while stack:
-        el = stack.pop()
+    for el in _kept(p):
         tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
         if tag == f"{_W}t":
             out.append(el.text or "")
         elif tag == f"{_W}tab":
@@ -451,9 +447,19 @@ def paragraph_text(p: object) -> str:
             out.append(" " if el.get(f"{_W}type") in (None, "textWrapping") else "")
         elif tag == f"{_W}noBreakHyphen":
             out.append("-")
-        else:
-            stack.extend(reversed(list(el)))
     return "".join(out)
+
+
+def _kept(p: object) -> Iterator[Any]:
+    """The elements of paragraph `p` in document order, those of the tracked deletions, text boxes and other `_SKIP`
+    parts left out (with all they hold)."""
+    stack = list(reversed(list(p)))  # type: ignore[call-overload]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in _SKIP:
+            continue
+        yield el
+        stack.extend(reversed(list(el)))
 
 
 def _text_boxes(p: object) -> list[object]:
@@ -509,18 +515,11 @@ def _note_units(p: object) -> str:
     if not units:
         return ""
     out: list[str] = []
-    stack = list(reversed(list(p)))  # type: ignore[call-overload]
-    while stack:
-        el = stack.pop()
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag in _NOTE_REFS:
-            clause = units.get((tag, el.get(f"{_W}id", "")))
+    for el in _kept(p):
+        if el.tag in _NOTE_REFS:
+            clause = units.get((el.tag, el.get(f"{_W}id", "")))
             if clause is not None and clause not in out:
                 out.append(clause)
-        else:
-            stack.extend(reversed(list(el)))
     return "".join(out)
 
 
