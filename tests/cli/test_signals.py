@@ -36,7 +36,10 @@ def _interrupt(tmp: Path, args: list[str], sig: int, after: float, *, workers: b
     (was it still running when signalled?, result)."""
     # a child inherits an ignored SIGINT, and Python then installs no KeyboardInterrupt: a signal sent
     # to it would be lost, and the test would fail far from the cause
-    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN, "an earlier test left Ctrl-C ignored in this process"
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN, (
+        "Ctrl-C is ignored in this process: an earlier test left it so, or pytest was started in the background of a "
+        "non-interactive shell (`cmd &` starts with SIGINT ignored) — run the suite in the foreground"
+    )
     p = subprocess.Popen([EXE, *args], cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     # wait until plancheck has installed its handlers (Linux: SigCgt in /proc): a signal before that
     # lands in the interpreter's own start-up, which no program can handle — on a loaded machine a
