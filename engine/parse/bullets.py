@@ -27,7 +27,7 @@ from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Paragraph
 from engine.parse.numbering import Marker
-from engine.parse.tree import is_general, safeguard_heading
+from engine.parse.tree import is_general, safeguard_heading, section_words
 
 BULLET_STYLE = "bullet"
 HEADING_MAX = 30  # a task heading's title is short: 二、重点任务和责任分工
@@ -54,13 +54,13 @@ def leader(text: str) -> tuple[str, int, int] | None:
     return None if m is None else (m.group("mark"), m.start("mark"), m.end())
 
 
-@memo(1, copy="shared")  # read once from the one file
+@memo(1, copy="shared")  # sorted once; the file is read by engine.parse.tree
 def _heading_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(task words, duty words) of rulesets/data/sections.yaml (`task_titles`, `duty_titles`), the longest first."""
-    raw = read_data("sections.yaml", required=True) or {}
+    raw = section_words()
 
     def words(key: str) -> tuple[str, ...]:
-        return tuple(sorted((str(w) for w in raw.get(key) or [] if str(w)), key=len, reverse=True))
+        return tuple(sorted((w for w in raw.get(key, ()) if w), key=len, reverse=True))
 
     return words("task_titles"), words("duty_titles")
 

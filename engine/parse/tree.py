@@ -48,6 +48,12 @@ def _section_words() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(w) for w in v or ()) for k, v in raw.items() if isinstance(v, list)}
 
 
+def section_words() -> dict[str, tuple[str, ...]]:
+    """rulesets/data/sections.yaml's lists of headings by name, read once (for readers of other sections' kinds:
+    engine/parse/bullets.py's task titles)."""
+    return _section_words()
+
+
 def general_titles() -> tuple[str, ...]:
     """The headings of general requirements (rulesets/data/sections.yaml `general_titles`: 指导思想, 基本原则 …)."""
     return _section_words().get("general_titles", ())
