@@ -642,9 +642,10 @@ def _convention_part(piece: str) -> bool:
     """`piece` of a clause states a lead convention (`_states_convention`: "排第一位的为牵头单位", "带★的为牵头单位") or
     is the second half of one ("其余为配合单位": lead_conventions.yaml `others`)."""
     flat = squeeze(piece).strip("。.")
-    if "为" not in flat and "是" not in flat and not any(ch in flat for ch in lead_conventions().marks):
-        return any(p.fullmatch(flat) for p in lead_conventions().others)  # every other wording has 为/是 or a mark
-    return _states_convention(flat) or any(p.fullmatch(flat) for p in lead_conventions().others)
+    worded = "为" in flat or "是" in flat or any(ch in flat for ch in lead_conventions().marks)
+    if worded and _states_convention(flat):  # (every such wording has 为/是 or a mark)
+        return True
+    return any(p.fullmatch(flat) for p in lead_conventions().others)
 
 
 def _without_stated_convention(content: str) -> str:
