@@ -17,27 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.gold import same_jurisdiction
 from engine.extract import parse_units
 from engine.extract.responsibility import parse_clause_content
 from engine.ingest import from_text
 from engine.parse import parse_plan
-from tests.extract.prose_plans import checked_beside_gold
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "notes65"
-GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
-
-
-def test_the_fixtures_are_all_there():
-    assert len(GOLDS) == 5
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
-    assert same_jurisdiction(gold["jurisdiction"], run.draft.jurisdiction, run.draft.parent_jurisdiction)
 
 
 def _read(content: str) -> tuple[list[str], list[str]] | None:

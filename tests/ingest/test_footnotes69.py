@@ -19,20 +19,9 @@ from engine.ingest import load_document
 from engine.ingest.readers import read_docx
 from engine.models import Fix, TextEdit
 from engine.parse import parse_plan
-from tests.extract.prose_plans import checked_beside_gold
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "footnotes69"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-
-
-@pytest.mark.parametrize(
-    "name", ["xilinguole-league-grassland-fire-endnotes", "ruyuan-county-rural-water-supply-footnotes"]
-)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
-    assert not [f for f in run.report.findings if f.rule == "lead-unit-required"]
 
 
 def _document(tmp_path: Path, body: list[str], notes: dict[int, str], kind: str = "footnote") -> Path:

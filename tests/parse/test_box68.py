@@ -17,17 +17,8 @@ from docx import Document
 
 from engine.ingest import load_document
 from engine.pipeline import load_plan
-from tests.extract.prose_plans import checked_beside_gold
 
 HERE = Path(__file__).resolve().parents[2] / "fixtures" / "box68"
-GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in HERE.glob("*.expected.yaml"))
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(HERE, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
 
 
 @pytest.mark.parametrize("name", ["huangshan-city-villages-plan.txt", "huangshan-city-villages-plan.docx",

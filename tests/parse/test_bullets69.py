@@ -11,28 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pytest
 
-from bench.gold import same_jurisdiction
 from engine.ingest import from_text, load_document
 from engine.parse import parse_plan
 from engine.parse.bullets import leader, task_heading
-from tests.extract.prose_plans import checked_beside_gold
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "bullets69"
-GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in FOLDER.glob("*.expected.yaml"))
-
-
-def test_the_fixtures_are_found():
-    assert len(GOLDS) == 4
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(FOLDER, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
-    assert same_jurisdiction(gold["jurisdiction"], run.draft.jurisdiction, run.draft.parent_jurisdiction)
 
 
 def _plan(text: str):

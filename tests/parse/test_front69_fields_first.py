@@ -9,16 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.gold import same_jurisdiction
 from engine import extract
 from engine.ingest import from_text
 from engine.parse import parse_plan, prepare
 from engine.parse.clause_place import fields_first
 from engine.parse.numbering import fold
-from tests.extract.prose_plans import checked_beside_gold
 
 FOLDER = Path(__file__).resolve().parents[2] / "fixtures" / "front69"
-GOLDS = sorted(p.name.removesuffix(".expected.yaml") for p in FOLDER.glob("*.expected.yaml"))
 
 HEAD = "某县茶叶产业提升实施方案\n一、工作目标\n到2027年全县茶园面积达到5万亩。\n二、重点任务\n"
 TAIL = "三、保障措施\n（一）加强组织领导。县政府统筹推进。\n"
@@ -143,16 +140,3 @@ def test_tag_headings_of_prose_keep_their_paragraphs():
     assert [m.label for m in parse_plan(from_text(text)).measures] == ["1", "2"]
 
 
-def test_the_golds_are_found():
-    assert len(GOLDS) == 3
-
-
-@pytest.mark.parametrize("name", GOLDS)
-def test_each_plan_is_read_as_counted_by_hand(name):
-    gold, run, differences = checked_beside_gold(FOLDER, name)
-    assert differences == []
-    assert run.draft.level == gold["level"]
-    assert same_jurisdiction(gold["jurisdiction"], run.draft.jurisdiction, run.draft.parent_jurisdiction)
-    missing = [m["ref"] for m in gold["measures"] if not m["lead"]]
-    asked = [f for f in run.report.findings if f.rule == "lead-unit-required"]
-    assert bool(asked) == bool(missing)
