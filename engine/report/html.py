@@ -76,10 +76,11 @@ def body(ctx: RenderContext) -> str:
             + "".join(_finding(ctx, f, ids) for f in _worst_first(other))
             + "</div></section>"
         )
-    parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
-    for i, pair in enumerate(r.alignment):
-        parts.append(_pair(ctx, i, pair, placed.get(i, []), ids))
-    parts.append("</section>")
+    if r.alignment:  # checked alone there is no pair to show: no empty heading
+        parts.append(f'<section id="pairs"><h2>{e(ctx.t("relation"))}</h2>')
+        for i, pair in enumerate(r.alignment):
+            parts.append(_pair(ctx, i, pair, placed.get(i, []), ids))
+        parts.append("</section>")
     parts.append(_fixed(ctx, ids))
     parts.append(_waived(ctx, ids))
     return "\n".join(p for p in parts if p)
