@@ -92,7 +92,7 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
     seen: dict[tuple, Finding] = {}
     for f in findings:
         seen.setdefault((f.fingerprint, f.local_item, f.line, f.column), f)
-    out = sorted(seen.values(), key=sort_key)
+    out = _one_per_slip(sorted(seen.values(), key=sort_key))
     count: dict[str, int] = {}
     for f in out:
         n = count.get(f.fingerprint, 0)
@@ -100,6 +100,24 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
         if n:
             f.fingerprint = _hash([f.fingerprint, str(n)])
     return out
+
+
+def _one_per_slip(findings: list[Finding]) -> list[Finding]:
+    """Two checks proposing the very same edits found one slip: (二) beside （一） is a numbering style and a
+    bracket width at once. Keep one finding for it — the more severe, the first in order on a tie — so a
+    clerk reads it once and `plancheck fix` makes it once. Findings with no edits are never merged."""
+    first: dict[tuple, int] = {}  # the edits -> the index of the finding kept for them
+    keep: list[Finding | None] = list(findings)
+    for i, f in enumerate(findings):
+        if f.fix is None or not f.fix.edits:
+            continue
+        edits = tuple(sorted((e.line, e.column, e.end_column, e.replacement) for e in f.fix.edits))
+        j = first.setdefault(edits, i)
+        if j != i and SEVERITY_RANK[f.severity] > SEVERITY_RANK[findings[j].severity]:
+            keep[j], first[edits] = None, i
+        elif j != i:
+            keep[i] = None
+    return [f for f in keep if f is not None]
 
 
 # --------------------------------------------------------------------------- waivers

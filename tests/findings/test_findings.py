@@ -6,7 +6,7 @@ import pytest
 
 from engine.errors import PlancheckError
 from engine.findings import apply_waivers, coverage, finalize, fingerprint, load_waivers, summarize
-from engine.models import AlignmentPair, Evidence, Finding, Waiver
+from engine.models import AlignmentPair, Evidence, Finding, Fix, TextEdit, Waiver
 
 
 def _f(rule="r1", local="3", parent="(五)", quote="2023年年底前", line=10, sev="error") -> Finding:
@@ -46,6 +46,26 @@ def test_finalize_orders_by_place_and_merges_same_fingerprint() -> None:
     late, early = _f(local="9", line=50), _f(local="1", line=5)
     out = finalize([late, early, _f(local="9", line=50)])
     assert [f.local_item for f in out] == ["1", "9"]
+
+
+def _fixed(rule: str, sev: str, *edits: tuple[int, str]) -> Finding:
+    f = _f(rule=rule, sev=sev, line=21)
+    f.fix = Fix(description="d", edits=[TextEdit(line=21, column=c, end_column=c + 1, original="(", replacement=r)
+                                        for c, r in edits])
+    return f
+
+
+def test_one_slip_reported_by_two_checks_with_the_same_edits_is_one_finding() -> None:
+    """(二) beside （一）: numbering (a warning) and format (a note) propose the same two edits; the warning stays."""
+    note, warning = _fixed("format", "info", (3, "（"), (5, "）")), _fixed("numbering", "warning", (5, "）"), (3, "（"))
+    for order in ([note, warning], [warning, note]):
+        assert [f.rule for f in finalize(order)] == ["numbering"]
+    # other edits, or one edit of the two, are another slip; findings without edits are never merged
+    other = _fixed("format", "info", (3, "（"))
+    assert sorted(f.rule for f in finalize([other, warning])) == ["format", "numbering"]
+    assert len(finalize([_f(rule="a", line=21), _f(rule="b", line=21)])) == 2
+    # a tie keeps the first in order
+    assert [f.rule for f in finalize([_fixed("b", "info", (3, "（")), _fixed("a", "info", (3, "（"))])] == ["a"]
 
 
 def test_waivers_split_expired_and_unused() -> None:

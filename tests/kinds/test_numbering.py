@@ -215,3 +215,24 @@ def test_a_finding_on_an_entry_label_points_at_its_number(tmp_path) -> None:
     for f in findings:
         row = lines[f.line - 1]
         assert row[f.column - 1] in "45", (f.local_item, f.line, f.column, row)
+
+
+def test_a_half_width_label_beside_full_width_ones_is_one_finding_with_its_fix(tmp_path) -> None:
+    """(二) where its level also writes （一）: the numbering check's style finding carries the edits the format
+    check proposes for the same brackets, so the slip is reported once (the warning) and `fix` makes it once."""
+    from engine.pipeline import check
+
+    text = "\n".join([
+        "某区餐饮油烟整治工作方案",
+        "一、整治任务",
+        "　　（一）排查餐饮单位。", "　　责任单位：区城市管理局",
+        "　　(二)整治露天烧烤。", "　　责任单位：区城市管理局",
+        "　　（三）清洗油烟设施。", "　　责任单位：区市场监管局",
+    ])  # fmt: skip
+    path = tmp_path / "plan.txt"
+    path.write_text(text, "utf-8")
+    run_ = check(str(path), allow_no_parent=True, fail_on="none")
+    on_line = [f for f in run_.report.findings if f.line == 5]
+    assert [(f.check, f.severity) for f in on_line] == [("numbering", "warning")]
+    edits = [(e.column, e.original, e.replacement) for e in on_line[0].fix.edits]
+    assert edits == [(3, "(", "（"), (5, ")", "）")]

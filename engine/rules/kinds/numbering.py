@@ -51,7 +51,7 @@ from engine.ingest.numbering import CN_NUMERALS, chinese_numeral
 from engine.models import Measure, Paragraph
 from engine.numbering_marks import mark_names, spelling
 from engine.parse.numbering import Marker, fold, mark_for, marker_at_start, markers_in, marks
-from engine.rules.kinds.base import CheckContext, CheckKind, Hit, KindOptions
+from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOptions
 from engine.rules.textunits import full_width_marks
 
 # an attachment's heading standing alone: 附件, 附件2, 附件：重点任务清单 (as the parse reads them)
@@ -281,7 +281,10 @@ class Numbering(CheckKind):
         items.sort(key=lambda i: (i.line, i.column))  # a page on one line: its items in the order printed
         return items
 
-    def _hit(self, it: _Item, problem: tuple[str, str], fix: tuple[str, str], lang: str, key: str) -> Hit:
+    def _hit(
+        self, it: _Item, problem: tuple[str, str], fix: tuple[str, str], lang: str, key: str,
+        edits: tuple[Edit, ...] = (),
+    ) -> Hit:  # fmt: skip
         k = 1 if lang == "en" else 0
         col = _label_column(it)
         return Hit(
@@ -292,6 +295,7 @@ class Numbering(CheckKind):
             key=key,
             line=it.line or None,
             column=col,
+            fix=edits if it.line else (),
         )
 
     def _sequence(self, runs: list[list[_Item]], lang: str) -> Iterator[Hit]:
@@ -362,12 +366,14 @@ class Numbering(CheckKind):
     def _mixed(self, group: list[_Item], lang: str, full: dict[str, str]) -> Iterator[Hit]:
         # each label's form as printed: its bracket, a # for its number, its bracket and the mark after it
         forms: dict[str, tuple[str, str]] = {}  # ref -> (form, the label as printed)
+        at: dict[str, int] = {}  # ref -> where the printed label starts in its line
         for it in group:
             # a mark of one character (㈠ ⑴ ⒈ ❶: rulesets/data/numbering_marks.yaml) matches no _LABEL: it has no
             # punctuation of its own to differ in, so ㈠…㈩ beside a typed （十一） is one form, not two
             m = _LABEL.match(it.orig, _label_start(it)) if it.orig else None
             if m:
                 forms[it.ref] = (m.group(1) + "#" + m.group(3) + m.group(4), m.group(0).strip())
+                at[it.ref] = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         counts = Counter(f for f, _ in forms.values())
         if len(counts) < 2:
             return
@@ -400,7 +406,7 @@ class Numbering(CheckKind):
             shown = right.replace("#", _LABEL.match(printed).group(2), 1)  # type: ignore[union-attr]
             # spelled out: (一) and （一）, 1. and 1． differ by a width a report's font may hardly show
             fix = (f"改为“{shown}”（{_spelled(shown, 0)}）", f"write '{shown}' ({_spelled(shown, 1)})")
-            yield self._hit(it, problem, fix, lang, "style")
+            yield self._hit(it, problem, fix, lang, "style", _restyled(printed, shown, at[it.ref], it.line))
 
     def _marks(self, group: list[_Item], lang: str, full: dict[str, str]) -> Iterator[Hit]:
         """A level writing its labels both as marks of one character and typed out (the module's docstring)."""
@@ -498,6 +504,15 @@ class Numbering(CheckKind):
                 line=sub.line or None,
                 column=sub.column,
             )
+
+
+def _restyled(printed: str, shown: str, start: int, line: int) -> tuple[Edit, ...]:
+    """The edits that write the label `printed` (at `start` of its line) as `shown`: character by character where
+    they are as long (（二） for (二): the two brackets, as the format check writes the same remedy, so that one slip
+    is one finding — engine.findings.finalize), else the whole label."""
+    if len(printed) != len(shown):
+        return (Edit(start, start + len(printed), shown, "orig", line),)
+    return tuple(Edit(start + i, start + i + 1, b, "orig", line) for i, (a, b) in enumerate(zip(printed, shown, strict=True)) if a != b)
 
 
 def _label_start(it: _Item) -> int:
