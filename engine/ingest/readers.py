@@ -142,6 +142,11 @@ def page_number_lines(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
     for k in bare:
         if len(decorated) + len(bare) >= 2 or _splits(text, filled, k):
             drop.add(k)
+    heads = _running_heads(text, filled, drop)
+    if heads:  # out of the text before the joins: a page number and its running head split one sentence
+        filled = [k for k in filled if k not in heads]
+        for k in heads:
+            text[k] = ""
     for k in sorted(drop):
         if not _splits(text, filled, k):
             continue
@@ -154,9 +159,41 @@ def page_number_lines(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
         out[above] = (no, line.rstrip() + wrap.joiner(line.rstrip(), piece) + piece)
         out[below] = (out[below][0], "")
         text[below] = ""
-    for k in drop:
+    for k in drop | heads:
         out[k] = (out[k][0], "")
-    return out, [lines[k][1].strip() for k in sorted(drop)]
+    return out, [lines[k][1].strip() for k in sorted(drop | heads)]
+
+
+# A running head printed beside a page number (a gazette's 国务院公报　2026·20 or 陕西省人民政府公报　2026年第14期, a
+# 红头's 省政府办公厅文件, odd and even pages alike): a short line with no sentence in it, next to a page number (blank
+# lines aside), one of whose parts (split at wide spaces) stands beside another page number too.
+_HEAD_MAX = 40
+_HEAD_PARTS = re.compile(r"\s{2,}|\u3000+")
+_HEAD_WORDS = re.compile(r"[\u4e00-\u9fff\w]{2,}")
+
+
+def _running_heads(text: list[str], filled: list[int], numbers: set[int]) -> set[int]:
+    from engine.ingest import pdf as layout
+
+    beside: dict[int, set[str]] = {}  # line -> the keys of its parts
+    for k in numbers:
+        pos = filled.index(k)
+        for q in (pos - 1, pos + 1):
+            j = filled[q] if 0 <= q < len(filled) else -1
+            t = text[j] if j >= 0 else ""
+            if j in numbers or not t or len(t) > _HEAD_MAX or re.search("[。；;，,：:]", t) or wrap.starts_item(t):
+                continue
+            keys = {layout.repeat_key(p) for p in _HEAD_PARTS.split(t) if _HEAD_WORDS.search(re.sub(r"\d", "", p))}
+            if keys:
+                beside[j] = keys
+    if len(beside) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for keys in beside.values():
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    heads = {j for j, keys in beside.items() if any(seen[key] >= 2 for key in keys)}
+    return heads if not own_captions([text[j] for j in heads]) else set()
 
 
 def _splits(text: list[str], filled: list[int], k: int) -> bool:
