@@ -285,6 +285,23 @@ def test_a_signing_body_ends_as_an_issuer_does() -> None:
     assert len(found) == 1 and "平台在 2025" in found[0], found
 
 
+def test_the_printing_line_of_a_copy_list_is_layout() -> None:
+    """The 版记's last line sets the printing office and the date it printed apart (GB/T 9704: 某某市人民政府办公室
+    2026年3月13日印发), as a signature does, on its own line or on a page delivered on one line (blind72 新乡, blind73
+    土默特左旗 judged false). A space before a deadline inside a sentence is still reported."""
+    lines = [
+        "某某市公共法律服务体系建设工作方案",
+        "一、重点任务",
+        "（一）建设服务平台。市公共法律服务中心在 2026年6月30日前建成。（市司法局负责）",
+        "（二）规范服务流程。制定服务事项清单。（市司法局负责）",
+        "抄送：市委办公室，市人大常委会办公室。",
+        "某某市人民政府办公室　　　　　　　　2026年3月13日印发",
+    ]
+    for text in ("\n".join(lines), " ".join(lines)):
+        found = [m for _, m in _format_findings(text) if "空格" in m]
+        assert len(found) == 1 and "中心在 2026" in found[0], found
+
+
 def test_a_time_of_day_keeps_its_ascii_colon() -> None:
     """工作日9:00—17:00: a time of day is written with the ASCII colon whatever the text's punctuation (blind10
     奉贤区 征求意见 notice, judged false); a half-width colon after a label in a text of full-width ones is still

@@ -57,8 +57,9 @@ _ORG_END = re.compile(rf"(?:{_JOINT})$")
 _ORG_NEXT = re.compile(rf"^[{_HAN}]{{0,10}}?(?:{_JOINT})")
 # a signature: the signing body, then its date standing alone (北京市西城区人民政府什刹海街道办事处 2025年5月8日), set
 # apart by spaces or, on a page delivered on one line, by what was the line break. The body's name ends as an
-# issuer's does: rulesets/data/units.yaml `issuer_suffixes` (`_signer_end`)
-_SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$|[【\[])")
+# issuer's does: rulesets/data/units.yaml `issuer_suffixes` (`_signer_end`). The 版记's last line is set the same way,
+# the office that prints and the date it printed (新乡市人民政府办公室　　　　2026年3月13日印发, GB/T 9704 7.3.5.3)
+_SIGNED_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?(?=\s|$|[【\[])")
 _FAMILIES = (("+", "＋"), ("(", "（"), (")", "）"), (":", "："), (";", "；"), (",", "，"), ("%", "％"))
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(ch) for pair in _FAMILIES for ch in pair) + "]")
 # a numbered heading's words up to the space that ended its line (no sentence punctuation inside)
