@@ -46,6 +46,7 @@ _FALLBACK: dict[str, dict[str, list[str]]] = {
         "duty": [],
         "framing": [],
         "again": [],
+        "guide": ["指导"],
     },
     "columns": {
         "no": ["序号", "编号"],
@@ -91,6 +92,8 @@ class Roles:
     served_by_lead: tuple[str, ...] = ()
     provide_words: tuple[str, ...] = ()  # verbs.provide composed (提供技术支撑, 给予支持), longest first
     again_words: tuple[str, ...] = ()  # (责任单位：A、B、C，其中A牵头): a part naming units of the list again
+    # (A指导，B负责落实) all lead; (X负责，Y、Z指导) Y and Z support: guidance after a lead part supports
+    guide_verbs: tuple[str, ...] = ()
     duty_verbs: tuple[str, ...] = ()  # (由X组织实施): close a list of units answering jointly, as 负责
     framing_words: tuple[str, ...] = ()  # 以X为主: a principle, not a lead
     titles: tuple[str, ...] = ()  # how an official's title ends (副县长, 县委常委): a person column's cell
@@ -338,7 +341,7 @@ def roles() -> Roles:
     verbs = {
         k: _longest_first([*words("verbs", k), *(provide if k == "clause_support" else [])])
         for k in ("lead", "paired", "joint", "support", "assist", "clause_lead", "clause_support", "duty", "framing",
-                  "again")
+                  "again", "guide")
     }
     columns = (
         ("no", tuple(words("columns", "no"))),
@@ -369,6 +372,7 @@ def roles() -> Roles:
             str(t) for t in ((raw.get("verbs") or {}).get("provide") or {}).get("to") or []
         ),
         again_words=verbs["again"],
+        guide_verbs=verbs["guide"],
         duty_verbs=verbs["duty"],
         framing_words=verbs["framing"],
         columns=columns,

@@ -298,7 +298,7 @@ def _inline_in(text: str) -> list[re.Match[str]]:
 _DUTY_ROLES = tuple(sorted(dict.fromkeys((
     ("按照职责分工负责", "lead"), ("按职责分工负责", "lead"), ("按职能分工负责", "lead"), ("分工负责", "lead"),
     ("负责落实", "lead"), ("共同负责", "lead"), ("负责", "lead"), ("组织落实", "lead"), ("落实", "lead"),
-    ("指导", "lead"), *((w, "lead") for w in _LEAD_VERBS), *((w, "lead") for w in _ROLES.duty_verbs),
+    *((w, "lead") for w in _ROLES.guide_verbs), *((w, "lead") for w in _LEAD_VERBS), *((w, "lead") for w in _ROLES.duty_verbs),
     *((w, "support") for w in (*_ROLES.support_verbs, *_ROLES.clause_support_verbs)),
     *((w, "lead") for w in unit_data().list_end),  # the words closing a unit list (units.yaml): 按职责分工落实
 )), key=lambda wr: -len(wr[0])))  # fmt: skip
@@ -1174,10 +1174,11 @@ def _parse_duty(flat: str) -> Parsed | None:
             return None  # "以企业为主，…": a principle, no clause
         # A牵头，B按职责分工负责: B supports; and a part after the lead's and the support's, the units that carry the
         # task out: "A负责，B配合，C具体实施" (C supports, as after 牵头); but a part whose verb is the leads' own
-        # answers as they do: "A、B负责，C参与，D按职责分工负责" (D leads with A and B)
+        # answers as they do: "A、B负责，C参与，D按职责分工负责" (D leads with A and B); a part whose units guide after the
+        # lead's supports ("X负责，Y、Z指导": roles.yaml verbs.guide), opening the clause they lead ("A指导，B负责落实")
         if duty[2] == "support" or (lead and support and not _leads_again(piece, duty[1], style)) or (
             style in _LEAD_STYLES
-        ):
+        ) or (lead and duty[1] in _ROLES.guide_verbs):
             support += [n for n in pending + names if n not in support]
         else:
             lead += [n for n in pending + names if n not in lead]

@@ -85,6 +85,10 @@ NATIONAL_NAME = "全国"
 # Characters a place-name stem never has (function words of a title's predicate).
 _NOT_IN_STEM = set("的和与及关于全本各该我贯彻落实推进加强印发转发建设实施《》〈〉()（）、，,。；：: ")
 _STEM_MAX = 4  # 柳州, 城中, 乌鲁木齐; autonomous units (…自治州/县) may be longer
+_AUTONOMOUS_STEM_MAX = 9  # 察布查尔锡伯, 克孜勒苏柯尔克孜: any stem this long before 自治州/县/旗
+# how far a name read by its form may run: 双江拉祜族佤族布朗族傣族自治县 and 积石山保安族东乡族撒拉族自治县 (14 characters)
+# are the longest official names of divisions (places.tsv)
+_NAME_MAX = 16
 _SUFFIX_RE = re.compile("|".join(sorted(PLACE_SUFFIXES, key=len, reverse=True)))
 _TOWN_SUFFIXES = ("镇", "乡")  # a town's suffixes a name may hold once more (乌镇镇)
 # "我县", "全区", "本市": the level a text speaks from, without a name.
@@ -141,16 +145,21 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
                 p.level == "city" for p in _divisions(name + "市")
             ):
                 return name + "市", "city", end + 1  # 吉林市, the city, not 吉林省
+            if (named := _division_from_province(text, pos, name)) is not None:
+                return named  # 海南藏族自治州 / 海南州, 河南县: a division whose name opens with a province's
             return name, "province", end
-    limit = min(len(text), pos + 12)
+    limit = min(len(text), pos + _NAME_MAX)
     for m in _SUFFIX_RE.finditer(text, pos + 1, limit):
+        if text.startswith("族", m.end()):
+            continue  # 东乡族 of 积石山保安族东乡族撒拉族自治县: a people's name, no town's suffix
         stem = text[pos : m.start()]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or _holds_furniture(stem):
             return None
         # 共和县, 和平区, 全椒县, 本溪市, 建德市, 察哈尔右翼前旗: a stem with a function word's character or
-        # longer than most is still a place when the gazetteer lists the whole name
+        # longer than most is still a place when the gazetteer lists the whole name; an autonomous area's or a 民族乡's
+        # name holds its peoples' names after a stem as short as any (`_long_name_ok`)
         if (
-            any(ch in _NOT_IN_STEM for ch in stem) or (len(stem) > _STEM_MAX and not m.group().startswith("自治"))
+            any(ch in _NOT_IN_STEM for ch in stem) or (len(stem) > _STEM_MAX and not _long_name_ok(stem, m.group()))
         ) and not _divisions(text[pos : m.end()]):
             return None
         suffix, end = m.group(), m.end()
@@ -166,6 +175,8 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
             and (suffix in ("州", "地区") or _divisions(text[pos : m2.end()]))
         ):
             suffix, end = m2.group(), m2.end()
+        elif m2 and _town_goes_on(text, pos, end, suffix, m2):
+            suffix, end = m2.group(), m2.end()  # 小市镇, 新区镇人民政府: a town whose name holds 市 or 区
         elif (
             m2 and m2.group() == suffix and suffix in _TOWN_SUFFIXES and len(stem) == 1
             and not _runs_on(text, m2.end())
@@ -180,6 +191,107 @@ def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
             continue  # 广州路, 福州路: a road named for the city; 福州路街道 the 街道 named for the road
         return text[pos:end], PLACE_SUFFIXES[suffix], end
     return None
+
+
+def _town_goes_on(text: str, pos: int, end: int, suffix: str, m2: re.Match[str]) -> bool:
+    """The name read up to `end` (its suffix `suffix`, a city's or a county's) goes on into a town's suffix `m2`: the
+    town's name holds that suffix (小市镇 of 本溪满族自治县, 县城镇, 新区镇), no division above a town stands there. Not
+    where the shorter name is a division the gazetteer knows (嵊州市 then 镇街…), nor where the town's suffix begins a
+    word or a pair of kinds (…市镇村, 山区乡镇: levels.yaml `suffix_words`, `kind_characters`); a shorter name that is
+    a kind of area (新区, 山区, 城区) only where the town's body follows (新区镇人民政府)."""
+    if PLACE_SUFFIXES.get(m2.group()) != "town" or PLACE_SUFFIXES[suffix] not in ("city", "county"):
+        return False
+    if suffix.startswith("自治") or _runs_on(text, m2.end()) or text[m2.end() : m2.end() + 1] in _area_table()[1]:
+        return False
+    short = text[pos:end]
+    if _divisions(short) or _named(short):
+        return False
+    return not _is_area_word(short) or _BODY_WORD.match(text, m2.end()) is not None
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _ethnic_tail() -> re.Pattern[str]:
+    """levels.yaml `ethnic_names` as the run of peoples' names that ends a stem (拉祜族佤族布朗族傣族, 锡伯, 俄罗斯族民族):
+    each name with its 族 or, two characters or more before it, without (锡伯, 蒙古, 哈萨克); 民族 may close the run."""
+    words: set[str] = set()
+    for name in (str(n) for n in levels_table().get("ethnic_names") or ()):
+        base = name.removesuffix("族")
+        words.add(name if len(base) < 2 else f"{re.escape(base)}(?:族)?")
+    if not words:
+        return re.compile("(?!)")
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alt})+(?:民族)?$")
+
+
+def ethnic_head(stem: str) -> str | None:
+    """The head of `stem` before the peoples' names that end it (双江 of 双江拉祜族佤族布朗族傣族, 民乐 of 民乐朝鲜族,
+    室韦 of 室韦俄罗斯族民族), or None when no such name ends it (levels.yaml `ethnic_names`)."""
+    m = _ethnic_tail().search(stem)
+    return stem[: m.start()] if m is not None else None
+
+
+def _long_name_ok(stem: str, suffix: str) -> bool:
+    """A stem longer than most is still a place's by its form: an autonomous area's up to nine characters (察布查尔锡伯),
+    any whose head before its peoples' names is as short as a stem (双江拉祜族佤族布朗族傣族自治县, 民乐朝鲜族乡, levels.yaml
+    `ethnic_kinds`), a transliterated name up to its kind's `long_stems` (巴彦温都尔苏木)."""
+    table = levels_table()
+    if suffix.startswith("自治") and len(stem) <= _AUTONOMOUS_STEM_MAX:
+        return True
+    if len(stem) <= int((table.get("long_stems") or {}).get(suffix, 0)):
+        return True
+    if suffix not in (table.get("ethnic_kinds") or ()):
+        return False
+    head = ethnic_head(stem)
+    return head is not None and len(head) <= _STEM_MAX
+
+
+@memo(1, copy="shared")  # derived once from the gazetteer and the one file
+def _autonomous_short_forms() -> dict[str, tuple[str, ...]]:
+    """The short forms of the autonomous areas' names -> their full names: the head before the peoples' names and each
+    kind of levels.yaml `autonomous_kinds` (双江自治县 / 双江县 -> 双江拉祜族佤族布朗族傣族自治县, 海南州 -> 海南藏族自治州,
+    莫力达瓦旗 -> 莫力达瓦达斡尔族自治旗). A head of one character gives none (东乡族自治县's is empty)."""
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    kinds = levels_table().get("autonomous_kinds") or {}
+    out: dict[str, list[str]] = {}
+    for place in gazetteer().places.values():
+        for kind, shorts in kinds.items():
+            if not place.name.endswith(kind):
+                continue
+            head = ethnic_head(place.name[: -len(kind)])
+            if head is None or len(head) < 2:
+                continue
+            for short in shorts:
+                names = out.setdefault(head + str(short), [])
+                if place.name not in names:
+                    names.append(place.name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _division_from_province(text: str, pos: int, province: str) -> tuple[str, Level, int] | None:
+    """A division whose full name or short form opens with the province's name `province` read at `pos`: 海南藏族自治州
+    and 海南州 (青海), 河南蒙古族自治县 and 河南县, the longest; not where its suffix runs on (河南县域…)."""
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    g = gazetteer()
+    best: tuple[str, Level, int] | None = None
+    for name in _divisions_opening(province):
+        end = pos + len(name)
+        if not text.startswith(name, pos) or _runs_on(text, end) or (best is not None and end <= best[2]):
+            continue
+        places = g.named(name) or [p for full in _autonomous_short_forms().get(name, ()) for p in g.named(full)]
+        if places and places[0].level != "province":
+            best = (name, places[0].level, end)  # type: ignore[assignment]
+    return best
+
+
+@memo(64, copy="shared")
+def _divisions_opening(province: str) -> tuple[str, ...]:
+    """The full names and autonomous short forms of divisions (no province) that open with `province`'s name."""
+    from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
+
+    names = {p.name for p in gazetteer().places.values() if p.level != "province"} | set(_autonomous_short_forms())
+    return tuple(sorted((n for n in names if n.startswith(province) and len(n) > len(province)), key=len, reverse=True))
 
 
 def _past_furniture(text: str, pos: int) -> int:
@@ -413,10 +525,12 @@ def _named(name: str) -> list[Place]:
 
 
 def _divisions(name: str) -> list[Place]:
-    """The divisions the gazetteer knows by `name` (full name, stem or short name)."""
+    """The divisions the gazetteer knows by `name` (full name, stem or short name), or an autonomous area by a short
+    form of its name (双江自治县, 双江县, 海南州: `_autonomous_short_forms`)."""
     from engine.parse.places import gazetteer  # the gazetteer imports this module's PROVINCES
 
-    return gazetteer().lookup(name)
+    g = gazetteer()
+    return g.lookup(name) or [p for full in _autonomous_short_forms().get(name, ()) for p in g.named(full)]
 
 
 def _is_area_word(name: str) -> bool:
