@@ -325,6 +325,9 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
         if not all(parts):
             return None
         return Marker(f"decimal{len(parts)}", m.group("dec_n"), parts[-1], m.start(g), end)
+    if g == "ardd":  # an arabic item whose text starts with digits (inline_markers keeps it only in the items' run)
+        n = int(m.group("ardd_n"))
+        return Marker("arabic_dot", str(n), n, m.start(g), end) if n else None
     if g == "arh":
         n = int(m.group("arh_n"))
         return Marker("arabic_half", f"{n})", n, m.start(g), end) if n else None
@@ -510,27 +513,74 @@ def decimal_markers(paras: Sequence[Paragraph], markers: list[Marker | None]) ->
 
 
 _DIGIT_LED = re.compile(r"\s*(?P<n>\d{1,3})[.．](?=\d)")
+# the styles that may stand between an arabic item and the next one (its sub-points); any other marker (a heading,
+# （二）, 三、) parts a run of arabic items from the one before it
+_BELOW_ARABIC = ("arabic_paren", "arabic_half", "circled")
 
 
 def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Marker | None]:
-    """Markers whose item text starts with digits ("11.121人才梯队项目", "12.3D打印…"), which the regex
-    leaves out as decimals: kept where the number is the next of the arabic items around it."""
+    """Markers whose item text starts with digits ("11.121人才梯队项目", "12.3D打印…", "1.2026年底前…", "3.10处…"),
+    which the regex leaves out as decimals: kept where the number is the next of the arabic items above it, or the
+    one before the arabic item that comes next below it (a run's first items: "1.5G-A…" before "2.10G-PON…" before
+    "3.推进…", walking up the run, across group headings where the numbering goes on through them). Going up, the
+    number must not stand in the run already: the arabic item above is lower, or a heading parts the paragraph from it
+    (a numbering that starts again under （二）) and none parts it from the items below; a "1.5倍" line under item 1 is
+    that item's text. The paragraph must say more than a number ("1.5" alone is a table's cell)."""
     out = list(markers)
     last: int | None = None
+    parted = False  # a heading since the arabic item `last`
+    above: list[tuple[int | None, bool]] = []  # (last, parted) at each paragraph
     for k, (text, mk) in enumerate(zip(texts, markers, strict=True)):
+        above.append((last, parted))
         if mk is not None and not continues(mk, last):
             out[k] = mk = None  # 2025. after item 7: a year, not item 2025
         if mk is not None:
-            last = mk.ordinal if mk.style == "arabic_dot" else last
+            if mk.style == "arabic_dot":
+                last, parted = mk.ordinal, False
+            elif mk.style not in _BELOW_ARABIC:
+                parted = True
             continue
         m = _DIGIT_LED.match(text)
         if m and last is not None and int(m.group("n")) == last + 1:
             out[k] = Marker("arabic_dot", str(last + 1), last + 1, m.start("n"), m.end())
-            last += 1
+            last, parted = last + 1, False
+    nxt: int | None = None  # the arabic item next below, walking up
+    crossed = False  # a heading between the paragraph and that item
+    for k in range(len(out) - 1, -1, -1):
+        mk = out[k]
+        if mk is not None:
+            if mk.style == "arabic_dot":
+                nxt, crossed = mk.ordinal, False
+            elif mk.style not in _BELOW_ARABIC:
+                crossed = True
+            continue
+        m = _DIGIT_LED.match(texts[k])
+        if m is None or nxt is None or int(m.group("n")) != nxt - 1 or nxt < 2:
+            continue
+        n = int(m.group("n"))
+        prev, apart = above[k]
+        if not (prev is None or prev < n or (apart and not crossed)):
+            continue
+        if not re.search(r"[^\d.．%\s]", texts[k][m.end() :]):
+            continue
+        out[k] = Marker("arabic_dot", str(n), n, m.start("n"), m.end())
+        nxt, crossed = n, False
     return out
 
 
 # ------------------------------------------------------------------ inline markers (one-line documents)
+
+# an arabic item whose text starts with digits, inside a line ("。3.10处…", "配合）6.2027年起…"): no label of the
+# numbering regex (a decimal there); `inline_markers` keeps it only at a boundary and in the items' run
+_INLINE_DIGIT_LED = r"(?P<ardd>(?<![\d.])(?P<ardd_n>\d{1,3})\.(?=\d))"
+
+
+@memo(1, copy="shared")
+def _inline_re() -> re.Pattern[str]:
+    """The markers `inline_markers` reads: those anywhere in a text (`_marker_res`), and arabic items whose text starts
+    with digits."""
+    return re.compile(_marker_res()[1].pattern + "|" + _INLINE_DIGIT_LED)
+
 
 _BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
 HEADING_MAX = 40  # a bracketed marker may follow a heading this short: "二、工作任务(一)健全…"
@@ -553,6 +603,42 @@ _TITLE_END = re.compile(
 
 
 def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
+    """Markers inside `text` that continue a numbering sequence and stand at a sentence boundary (`_inline_pass`).
+    An arabic item whose text starts with digits ("。3.10处…") is a number, and the text is read again without it,
+    where the item of its number stands further on (a plain "3." at a boundary, before the run starts again), or
+    where it opens a run ("1.2026年底前…") and the next arabic item kept after it is not 2 ("增长1.5倍" right after a
+    short heading)."""
+    skip: set[int] = set()
+    while True:
+        out, led = _inline_pass(text, before, skip)
+        if not led:
+            return out
+        arabic = [mk for mk in out if mk.style == "arabic_dot"]
+        wrong = next((a.start for k, a in enumerate(arabic) if a.start in led
+                      and _stands_later(text, a, arabic[k + 1 :], opens=led[a.start])), None)  # fmt: skip
+        if wrong is None:
+            return out
+        skip.add(wrong)
+
+
+def _stands_later(text: str, mk: Marker, after: Sequence[Marker], *, opens: bool) -> bool:
+    """The digit-led item `mk` is a number: a plain label of its number (N. or N、) stands at a boundary after it and
+    before the arabic run starts again, or (`opens`: it opens a run) the arabic item `after` it is not 2."""
+    if opens and (not after or after[0].ordinal != 2):
+        return True
+    end = next((a.start for a in after if a.ordinal <= mk.ordinal), len(text))
+    for m in re.finditer(rf"(?<![\d.]){mk.ordinal}(?:\.(?![\d.])|\s*、)", text[:end]):
+        if m.start() < mk.end:
+            continue
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] in _BOUNDARY:
+            return True
+    return False
+
+
+def _inline_pass(text: str, before: Sequence[Marker], skip: Collection[int]) -> tuple[list[Marker], dict[int, bool]]:
     """Markers inside `text` that continue a numbering sequence and stand at a sentence boundary.
 
     `before`: the markers of the text above, in order (the last of each style is enough, then the last
@@ -566,8 +652,14 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
     follows a responsibility field's unit list ("牵头单位:区民政局2.…") with no stop since the field.
     Without a boundary, a 1 may open a nested style but not restart an enclosing one. Circled
     numbers (①②) enumerate inside a paragraph and are never inline markers.
+
+    An arabic item whose text starts with digits ("5.5G+…", "3.10处…") is kept as any other where it is the next of
+    the arabic items, or as the 1 opening a run ("1.2026年…") where no run stands or a heading follows one; returned
+    with the starts of those kept (-> whether it opens a run) for `inline_markers` to check. `skip`: the starts of
+    such items not to read.
     """
     out: list[Marker] = []
+    opening: dict[int, bool] = {}
     last_ord: dict[str, int] = {}
     last_end = -(10**9)
     last_stop = -1  # position of the last sentence stop seen before the candidate
@@ -586,10 +678,13 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
     quotes = _QUOTES.finditer(text)
     next_quote = next(quotes, None)
     open_quotes: list[tuple[str, int]] = []  # (mark, offset) of the quotation marks still open
-    for m in _marker_res()[1].finditer(text):
+    for m in _inline_re().finditer(text):
         mk = _marker_of(m, text)
         if mk is None or mk.end >= len(text) or mk.style == "circled":
             continue  # ①②… enumerate inside a paragraph ("(一)编制计划。①摸排…；②…"): never a cut
+        led = m.lastgroup == "ardd"  # its text starts with digits: "3.10处…" (a decimal out of the items' run)
+        if led and mk.start in skip:
+            continue
         while next_quote is not None and next_quote.start() < mk.start:
             q = next_quote.group()
             if q in _QUOTE_OPEN:
@@ -614,6 +709,10 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
             j -= 1
         if not (mk.ordinal == 1 or (prev is not None and mk.ordinal == prev + 1) or j < 0) or not continues(mk, prev):
             continue
+        opens = led and (prev is None or mk.ordinal != prev + 1)
+        # a run's first item "1.2026年…" (inline_markers asks for a 2 after it); where a run stood, a heading since
+        if opens and (mk.ordinal != 1 or (prev is not None and last_style in ("arabic_dot", *_BELOW_ARABIC))):
+            continue
         at_boundary = j < 0 or text[j] in _BOUNDARY
         if not at_boundary and not out and mk.ordinal == 1:
             at_boundary = _TITLE_END.search(text, max(0, j - 40), j + 1) is not None
@@ -623,18 +722,22 @@ def inline_markers(text: str, before: Sequence[Marker] = ()) -> list[Marker]:
             # right after a short heading ("二、工作任务(一)…", "三、组织保障46.…"): the previous
             # marker is near and no sentence ended since
             at_boundary = 0 <= mk.start - last_end <= HEADING_MAX and last_stop < last_end
+            # and a heading's words have no comma: "一、目标到2028年，…增长1.5倍" is a sentence's number
+            at_boundary = at_boundary and not (led and _SENTENCE.search(text, last_end, mk.start))
         if not at_boundary:
             at_boundary = last_field > max(last_stop, last_end) and mk.start - last_field <= FIELD_MAX
         if not at_boundary:
             continue
-        if mk.style in ("arabic_dot", "cn_dun") and text[mk.end : mk.end + 1] in "0123456789" + _N:
+        if not led and mk.style in ("arabic_dot", "cn_dun") and text[mk.end : mk.end + 1] in "0123456789" + _N:
             continue
         out.append(mk)
+        if led:
+            opening[mk.start] = opens
         last_ord[mk.style] = mk.ordinal
         rank.setdefault(mk.style, len(rank))
         last_style = mk.style
         last_end = mk.end
-    return out
+    return out, opening
 
 
 def slice_paragraph(p: Paragraph, start: int, end: int, index: int) -> Paragraph:
