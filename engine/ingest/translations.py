@@ -60,12 +60,18 @@ class _Script:
     paired: bool
 
 
+@dataclass(frozen=True)
+class _Scripts:
+    each: tuple[_Script, ...]
+    any: re.Pattern[str] | None  # a letter of any of them: a line without one is read no further
+
+
 @memo(1, copy="shared")  # compiled once from the data; frozen
-def _scripts() -> tuple[_Script, ...]:
+def _data() -> _Scripts:
     from engine.extract.data import read_data  # here, not at import
 
     raw = read_data("scripts.yaml", required=True) or {}
-    out = []
+    out, every = [], []
     for s in raw.get("scripts") or ():
         if not isinstance(s, dict):
             continue
@@ -76,7 +82,13 @@ def _scripts() -> tuple[_Script, ...]:
         if spans:
             letters = re.compile(f"[{''.join(spans)}]")
             out.append(_Script(str(s.get("name") or ""), letters, bool(s.get("paired"))))
-    return tuple(out)
+            every += spans
+    return _Scripts(tuple(out), re.compile(f"[{''.join(every)}]") if every else None)
+
+
+def _scripts() -> tuple[_Script, ...]:
+    """The scripts of rulesets/data/scripts.yaml, in the file's order."""
+    return _data().each
 
 
 @dataclass(frozen=True)
@@ -98,8 +110,11 @@ def _read(text: str) -> _Line:
         number, body = (m.group().strip(), text[m.end() :]) if m else ("", text)
     number = "".join(number.split()).translate(_FOLD)
     han = len(_HAN.findall(body))
+    scripts = _data()
+    if scripts.any is None or scripts.any.search(body) is None:
+        return _Line(None, han >= MIN_LETTERS, number, 0)
     best, most = None, 0
-    for script in _scripts():
+    for script in scripts.each:
         n = len(script.letters.findall(body))
         if n > most:
             best, most = script, n
