@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, field_lines, footer, furniture, script_residue, unit_spaces
+from engine.ingest import budgets, field_lines, footer, furniture, script_residue, translations, unit_spaces
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import (
@@ -72,6 +72,9 @@ def build(
     # a page's script and style residue first: its `;` and brackets would stop the closing's walk at the page's end
     lines, scripts = script_residue.cut(lines)
     removed.extend(scripts)
+    # a paragraph in a minority script beside the Chinese is its translation (a bilingual 红头, 落款, paragraph pairs)
+    lines, translated = translations.cut(lines)
+    removed.extend(translated)
     lines, closing = footer.closing_cut(lines)
     parts = [
         (line_no, orig, piece, normalise_parts(piece.text))
