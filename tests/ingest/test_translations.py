@@ -6,7 +6,6 @@ word inside a Chinese sentence and an English abstract stay. The documents are f
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -135,11 +134,10 @@ def test_every_script_of_the_data_is_read():
     assert all(s.letters.pattern.startswith("[") for s in _scripts())
 
 
-def test_a_long_page_is_read_in_linear_time():
+def test_a_long_page_and_many_lines_are_read_whole():
+    """Every translated line of a long page and of many lines is cut (speed is a benchmark's business, not a test's:
+    the brief keeps timings out of unit tests)."""
     lines = split_lines(("（一）做好工作。（县农业农村局负责）" * 20000 + "\n" + "ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ\n") * 3)
     many = split_lines("（一）做好工作。（县农业农村局负责）\nᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ\n" * 20000)
-    cut(lines[:2])  # the data read once
-    start = time.perf_counter()
     (_, long_removed), (_, many_removed) = cut(lines), cut(many)
-    assert time.perf_counter() - start < 5  # under a second
     assert long_removed.count("ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ") == 3 and len(many_removed) == 20000
