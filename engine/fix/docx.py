@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from engine.ingest import reread
+from engine.ingest.hidden import shown_runs
 from engine.models import Fix, Plan, TextEdit
 from engine.report.base import normalize_zip
 from engine.report.docx import _nearest, _runs_text, all_paragraphs, anchor, build_rendering
@@ -72,7 +73,7 @@ def _track(para: DocxParagraph, e: TextEdit, lead: int, author: str, ids: _Ids) 
     if a == b:
         return False  # pure insertions are not proposed by any check
     first, last = anchor(para, a, b)
-    runs = list(para.runs)
+    runs = shown_runs(para)  # the runs `anchor` counted: a hidden one is never edited
     elements = [r._r for r in runs]  # Run objects are proxies: compare their XML elements
     i, j = elements.index(first._r), elements.index(last._r)
     span = runs[i : j + 1]

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from engine.ingest import reread
+from engine.ingest.hidden import shown_runs
 from engine.models import Finding
 from engine.report.base import Formatter, RenderContext, normalize_zip, title_as_written
 
@@ -119,7 +120,8 @@ def all_paragraphs(doc: DocumentObject) -> list[DocxParagraph]:
 
 
 def _runs_text(p: DocxParagraph) -> str:
-    return "".join(r.text for r in p.runs)
+    """The paragraph's printed run text: its hidden runs left out, as the reader leaves them (engine/ingest/hidden.py)."""
+    return "".join(r.text for r in shown_runs(p))
 
 
 def _nearest(text: str, needle: str, near: int) -> int:
@@ -190,7 +192,7 @@ def _split(run: Run, k: int) -> Run:
 
 def _spans(p: DocxParagraph) -> list[tuple[Run, int, int]]:
     out, pos = [], 0
-    for r in p.runs:
+    for r in shown_runs(p):  # a hidden run is no text to anchor on (nor to edit)
         n = len(r.text)
         out.append((r, pos, pos + n))
         pos += n
