@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from engine.ingest import reread
-from engine.ingest.hidden import shown_runs
+from engine.ingest.hidden import reading, shown_runs
 from engine.models import Fix, Plan, TextEdit
 from engine.report.base import normalize_zip
 from engine.report.docx import _nearest, _runs_text, all_paragraphs, anchor, build_rendering
@@ -51,10 +51,11 @@ def tracked_docx(source_path: str, plan: Plan, fixes: list[Fix], author: str) ->
         ((e, f) for f in fixes for e in f.edits), key=lambda x: (x[0].line, -x[0].column)
     )
     failed: set[int] = set()
-    for e, f in edits:
-        para = by_line.get(e.line)
-        if para is None or not _track(para, e, lead.get(e.line, 0), author, ids):
-            failed.add(id(f))
+    with reading(doc):  # its hidden runs are not the text read: never anchored on nor edited
+        for e, f in edits:
+            para = by_line.get(e.line)
+            if para is None or not _track(para, e, lead.get(e.line, 0), author, ids):
+                failed.add(id(f))
     unplaced = [f for f in fixes if id(f) in failed]
     buf = io.BytesIO()
     doc.save(buf)

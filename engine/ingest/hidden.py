@@ -12,14 +12,16 @@ A paragraph mark formatted hidden (`w:pPr/w:rPr`; Word's style separator is one,
 to the next on the page: the reader runs its text on into the next paragraph (engine/ingest/readers.py), as a deleted
 mark's. The counts of Word's automatic numbering are left as they stand (engine/ingest/numbering.py).
 
-`Hidden(styles)` is built once per document from word/styles.xml; `shown_runs` gives a python-docx paragraph's runs
-that print, for the reports and fixes written into the .docx (engine/report/docx.py, engine/fix/docx.py), so an
-edit's columns are those of the text read and no edit is placed in text that is not printed.
+`Hidden(styles)` is built once per document from word/styles.xml and stands in `CURRENT` while it is read
+(engine/ingest/readers.py) or written into (`reading`): `shown_runs` gives a python-docx paragraph's runs that print,
+for the comments and fixes placed in the .docx (engine/report/docx.py, engine/fix/docx.py), so an edit's columns are
+those of the text read and no edit is placed in text that is not printed.
 """
 
 from __future__ import annotations
 
-import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -113,29 +115,31 @@ def _paragraph_of(r: Any) -> Any | None:
     return next((a for a in r.iterancestors(f"{_W}p")), None)
 
 
-NONE = Hidden(None)  # a document without styles: only what the runs say
-# the `Hidden` of the .docx being read (engine/ingest/readers.py read_docx sets it; engine/ingest/emphasis.py reads it)
+NONE = Hidden(None)  # no document being read: only what the runs say
+# the `Hidden` of the .docx being read or written into (read_docx, `reading`); engine/ingest/emphasis.py reads it too
 CURRENT: ContextVar[Hidden] = ContextVar("docx_hidden", default=NONE)
-_BY_PART: weakref.WeakKeyDictionary[Any, Hidden] = weakref.WeakKeyDictionary()
 
 
 def of_document(document: Any) -> Hidden:
-    """The `Hidden` of a python-docx Document (or of the part that holds its styles)."""
-    part = getattr(document, "part", document)
-    found = _BY_PART.get(part)
-    if found is None:
+    """The `Hidden` of a python-docx Document, from its styles part."""
+    try:
+        styles = document.styles.element
+    except (NotImplementedError, KeyError, AttributeError):
         styles = None
-        for holder in (part, getattr(part, "_document_part", None)):  # a header's part: the document's styles
-            try:
-                styles = holder.styles.element  # type: ignore[union-attr]
-                break
-            except (NotImplementedError, KeyError, AttributeError):
-                continue
-        found = _BY_PART[part] = Hidden(styles)
-    return found
+    return Hidden(styles)
+
+
+@contextmanager
+def reading(document: Any) -> Iterator[Hidden]:
+    """`CURRENT` is `document`'s while the block runs (a report or a fix written into the .docx)."""
+    token = CURRENT.set(of_document(document))
+    try:
+        yield CURRENT.get()
+    finally:
+        CURRENT.reset(token)
 
 
 def shown_runs(paragraph: Any) -> list[Any]:
-    """The python-docx runs of `paragraph` that print (its hidden runs left out)."""
-    hidden = of_document(paragraph.part)
+    """The python-docx runs of `paragraph` that print, its hidden runs left out (by the document `reading` names)."""
+    hidden = CURRENT.get()
     return [r for r in paragraph.runs if not hidden.run(r._r, paragraph._p)]

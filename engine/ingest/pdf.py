@@ -670,7 +670,18 @@ def _row_goes_on(prev: Line, line: Line) -> bool:
     assert prev.cells is not None and line.cells is not None
     if line.page != prev.page + 1 or len(line.cells) != len(prev.cells):
         return False
-    return not line.cells[_own_cell(prev, line)].strip()
+    own = _own_cell(prev, line)
+    if not line.cells[own].strip():
+        return True
+    from engine.ingest.tables import numbers_a_row  # the task tables' row numbers, read where the tables are
+
+    # `prev` numbered only by a merged cell (序号 merged down over a measure's rows, `_numbered_by`) and `line` by no
+    # cell: the same measure going on over the break, whether the cut row's rest or the measure's next row
+    numbers = [k for k, c in enumerate(prev.cells) if numbers_a_row(c)]
+    return (
+        bool(numbers) and own not in numbers and not line.cells[numbers[0]].strip()
+        and not any(numbers_a_row(c) for c in line.cells)
+    )  # fmt: skip
 
 
 def _own_cell(prev: Line, line: Line) -> int:
@@ -702,7 +713,8 @@ def _numbered_by(prev: Line, line: Line) -> bool:
     if line.page != prev.page or line.merged is None or len(line.cells) != len(prev.cells):
         return False
     above = [a for a, _ in line.merged]
-    numbered = [k for k, c in enumerate(line.cells) if numbers_a_row(c)]
+    # a merged cell's text printed on an earlier page is not in the row: it is the row above's
+    numbered = [k for k, c in enumerate(line.cells) if numbers_a_row(prev.cells[k] if above[k] else c)]
     if not numbered or not above[numbered[0]] or any(not above[k] for k in numbered):
         return False
     cells, edges = list(prev.cells), list(prev.edges or [CellEdge() for _ in prev.cells])

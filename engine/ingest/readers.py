@@ -280,6 +280,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
     and endnotes apart (`DocxText.notes`), never inside a measure's text, except a note that holds nothing but a
     measure's units ("牵头单位：X；配合单位：Y"): that one is also read as the clause "（牵头单位：X；配合单位：Y）" at
     the end of the paragraph holding its reference mark (`_note_units`)."""
+    shown = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -292,7 +293,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
 
         document = docx.Document(io.BytesIO(data))
         counter = [0]
-        hidden.CURRENT.set(hidden.of_document(document))  # text formatted hidden: not printed, not read
+        shown = hidden.CURRENT.set(hidden.of_document(document))  # text formatted hidden: not printed, not read
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         _TOC.set(toc_paragraphs(document))  # a table of contents: navigation, read as empty (ingest/docx_toc.py)
         _GRIDS.set(GridBudget(path))
@@ -321,7 +322,8 @@ def read_docx(data: bytes, path: str) -> DocxText:
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
     finally:
-        hidden.CURRENT.set(hidden.NONE)
+        if shown is not None:
+            hidden.CURRENT.reset(shown)
         _LABELS.set({})
         _TOC.set(set())
         _GRIDS.set(None)

@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from engine.ingest import reread
-from engine.ingest.hidden import shown_runs
+from engine.ingest.hidden import reading, shown_runs
 from engine.models import Finding
 from engine.report.base import Formatter, RenderContext, normalize_zip, title_as_written
 
@@ -61,16 +61,17 @@ class DocxFormatter(Formatter):
         author = ctx.author or AUTHOR
         initials = ctx.author[:4] if ctx.author else INITIALS
         stamp = dt.datetime.fromisoformat(ctx.date) if ctx.date else None
-        for _, _, findings in ctx.groups(ctx.office_findings()):
-            for f in findings:
-                text = comment_text(ctx, f)
-                if seen[_squash(text)] > 0:
-                    seen[_squash(text)] -= 1
-                    continue
-                para, start, end = locate(ctx, f, paras, by_line)
-                runs = anchor(para, start, end)
-                comment = doc.add_comment(runs, text=text, author=author, initials=initials)
-                comment._comment_elm.date = stamp  # the run's date or none: never the clock
+        with reading(doc):  # its hidden text is not the text read: no comment is anchored on it (ingest/hidden.py)
+            for _, _, findings in ctx.groups(ctx.office_findings()):
+                for f in findings:
+                    text = comment_text(ctx, f)
+                    if seen[_squash(text)] > 0:
+                        seen[_squash(text)] -= 1
+                        continue
+                    para, start, end = locate(ctx, f, paras, by_line)
+                    runs = anchor(para, start, end)
+                    comment = doc.add_comment(runs, text=text, author=author, initials=initials)
+                    comment._comment_elm.date = stamp  # the run's date or none: never the clock
         if ctx.author:
             doc.core_properties.last_modified_by = ctx.author
         buf = io.BytesIO()
