@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from engine.ingest import reread
+from engine.ingest.hidden import reading, shown_runs
 from engine.models import Fix, Plan, TextEdit
 from engine.report.base import normalize_zip
 from engine.report.docx import _nearest, _runs_text, all_paragraphs, anchor, build_rendering
@@ -50,10 +51,11 @@ def tracked_docx(source_path: str, plan: Plan, fixes: list[Fix], author: str) ->
         ((e, f) for f in fixes for e in f.edits), key=lambda x: (x[0].line, -x[0].column)
     )
     failed: set[int] = set()
-    for e, f in edits:
-        para = by_line.get(e.line)
-        if para is None or not _track(para, e, lead.get(e.line, 0), author, ids):
-            failed.add(id(f))
+    with reading(doc):  # its hidden runs are not the text read: never anchored on nor edited
+        for e, f in edits:
+            para = by_line.get(e.line)
+            if para is None or not _track(para, e, lead.get(e.line, 0), author, ids):
+                failed.add(id(f))
     unplaced = [f for f in fixes if id(f) in failed]
     buf = io.BytesIO()
     doc.save(buf)
@@ -72,7 +74,7 @@ def _track(para: DocxParagraph, e: TextEdit, lead: int, author: str, ids: _Ids) 
     if a == b:
         return False  # pure insertions are not proposed by any check
     first, last = anchor(para, a, b)
-    runs = list(para.runs)
+    runs = shown_runs(para)  # the runs `anchor` counted: a hidden one is never edited
     elements = [r._r for r in runs]  # Run objects are proxies: compare their XML elements
     i, j = elements.index(first._r), elements.index(last._r)
     span = runs[i : j + 1]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from engine.ingest import hidden
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # the face that prints bold by itself: official documents set emphasis in 黑体 (SimHei) rather than a bold weight
 _BOLD_FACES = ("黑体", "simhei")
@@ -106,13 +108,15 @@ def _docx_runs_where(p: object, skip: set[str], printed: Callable[[object], bool
 
 
 def _runs(p: object, skip: set[str]) -> Iterator[object]:
+    shown = hidden.CURRENT.get()  # a run formatted hidden is not printed: neither bold nor underlined
     stack = list(reversed(list(p)))  # type: ignore[call-overload]
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str) or el.tag in skip:
             continue
         if el.tag == f"{_W}r":
-            yield el
+            if not shown.run(el, p):
+                yield el
         else:
             stack.extend(reversed(list(el)))
 

@@ -613,6 +613,9 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             if prev is not None and prev.cells is not None and line.cells is None:
                 out.append((line.number, TABLE_END))
             if prev is not None and prev.cells is not None and line.cells is not None:
+                if _numbered_by(prev, line):
+                    out[-1] = (out[-1][0], prev.text)
+                    continue  # prev stays the row: the measure may take one more
                 _merged_on(prev, line)
             out.append((line.number, line.text))
         prev = line
@@ -667,7 +670,18 @@ def _row_goes_on(prev: Line, line: Line) -> bool:
     assert prev.cells is not None and line.cells is not None
     if line.page != prev.page + 1 or len(line.cells) != len(prev.cells):
         return False
-    return not line.cells[_own_cell(prev, line)].strip()
+    own = _own_cell(prev, line)
+    if not line.cells[own].strip():
+        return True
+    from engine.ingest.tables import numbers_a_row  # the task tables' row numbers, read where the tables are
+
+    # `prev` numbered only by a merged cell (序号 merged down over a measure's rows, `_numbered_by`) and `line` by no
+    # cell: the same measure going on over the break, whether the cut row's rest or the measure's next row
+    numbers = [k for k, c in enumerate(prev.cells) if numbers_a_row(c)]
+    return (
+        bool(numbers) and own not in numbers and not line.cells[numbers[0]].strip()
+        and not any(numbers_a_row(c) for c in line.cells)
+    )  # fmt: skip
 
 
 def _own_cell(prev: Line, line: Line) -> int:
@@ -685,6 +699,36 @@ def _own_cell(prev: Line, line: Line) -> int:
         if not (prev.merged and prev.merged[k][0]) and not (line.merged and line.merged[k][1])
     ]  # fmt: skip
     return next((k for k in own if numbers_a_row(prev.cells[k])), own[0] if own else 0)
+
+
+def _numbered_by(prev: Line, line: Line) -> bool:
+    """`line`, a row under `prev` on the same page, goes on with it as one measure when the cell that numbers it is
+    merged down from `prev` (序号 3 printed once beside two rows, each with a 具体措施 and a 配合单位 of its own) and
+    no cell of its own numbers it: its own cells are then added to `prev`'s, cell by cell, the merged ones once — as
+    the .docx reader reads a w:vMerge 序号 cell (engine/ingest/tables.py `_numbered_rows`) and a tab copy's row with an
+    empty 序号 cell. A group cell (一、 over rows numbered 1, 2, 3 each) leaves its rows apart."""
+    from engine.ingest.tables import numbers_a_row  # the task tables' row numbers, read where the tables are
+
+    assert prev.cells is not None and line.cells is not None
+    if line.page != prev.page or line.merged is None or len(line.cells) != len(prev.cells):
+        return False
+    above = [a for a, _ in line.merged]
+    # a merged cell's text printed on an earlier page is not in the row: it is the row above's
+    numbered = [k for k, c in enumerate(line.cells) if numbers_a_row(prev.cells[k] if above[k] else c)]
+    if not numbered or not above[numbered[0]] or any(not above[k] for k in numbered):
+        return False
+    cells, edges = list(prev.cells), list(prev.edges or [CellEdge() for _ in prev.cells])
+    for k, cell in enumerate(line.cells):
+        if above[k] or not cell.strip():
+            continue
+        cells[k] = cell if not cells[k] else cells[k] + " " + cell
+        if line.edges is not None:
+            edges[k] = CellEdge(edges[k].lead, line.edges[k].end, max(edges[k].limit, line.edges[k].limit),
+                                edges[k].first or line.edges[k].first, line.edges[k].last)  # fmt: skip
+    prev.cells, prev.edges, prev.text = cells, edges, "\t".join(cells)
+    if prev.merged is not None:  # one with the rows above it and, now, those below the last
+        prev.merged = [(a[0], b[1]) for a, b in zip(prev.merged, line.merged, strict=True)]
+    return True
 
 
 def _merged_on(prev: Line, line: Line) -> None:

@@ -27,7 +27,7 @@ from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, numbering, wrap
+from engine.ingest import budgets, hidden, numbering, wrap
 from engine.ingest.docx_toc import toc_paragraphs
 from engine.ingest.emphasis import (
     BOLD_OFF,
@@ -317,6 +317,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
     and endnotes apart (`DocxText.notes`), never inside a measure's text, except a note that holds nothing but a
     measure's units ("牵头单位：X；配合单位：Y"): that one is also read as the clause "（牵头单位：X；配合单位：Y）" at
     the end of the paragraph holding its reference mark (`_note_units`)."""
+    shown = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -329,6 +330,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
 
         document = docx.Document(io.BytesIO(data))
         counter = [0]
+        shown = hidden.CURRENT.set(hidden.of_document(document))  # text formatted hidden: not printed, not read
         _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
         _TOC.set(toc_paragraphs(document))  # a table of contents: navigation, read as empty (ingest/docx_toc.py)
         _GRIDS.set(GridBudget(path))
@@ -357,6 +359,8 @@ def read_docx(data: bytes, path: str) -> DocxText:
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
     finally:
+        if shown is not None:
+            hidden.CURRENT.reset(shown)
         _LABELS.set({})
         _TOC.set(set())
         _GRIDS.set(None)
@@ -422,6 +426,7 @@ class DocxText(NamedTuple):
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _TRACKED = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+_RUN_TAG = f"{_W}r"
 # subtrees whose text is not the paragraph's own: deleted or moved-away text, text boxes (read as
 # paragraphs of their own), the fallback copy of a drawing, field codes
 _SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText", f"{_W}delText"}
@@ -489,11 +494,12 @@ def paragraph_text(p: object) -> str:
 
 def _kept(p: object) -> Iterator[Any]:
     """The elements of paragraph `p` in document order, those of the tracked deletions, text boxes and other `_SKIP`
-    parts left out (with all they hold)."""
+    parts left out (with all they hold), and the runs formatted hidden (engine/ingest/hidden.py: not printed)."""
+    shown = hidden.CURRENT.get()
     stack = list(reversed(list(p)))  # type: ignore[call-overload]
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in _SKIP:
+        if not isinstance(el.tag, str) or el.tag in _SKIP or (el.tag == _RUN_TAG and shown.run(el, p)):
             continue
         yield el
         stack.extend(reversed(list(el)))
@@ -565,6 +571,7 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
 
     held: tuple[int, str] | None = None  # a paragraph whose mark was deleted: its text runs on into the next
     held_units = ""  # the units clauses of its notes (`_note_units`)
+    held_shown = False  # the held paragraph's mark is hidden, not deleted: the next keeps its own number
     for block in blocks:
         if isinstance(block, Table):
             if held is not None:
@@ -628,17 +635,23 @@ def _docx_blocks(blocks: Iterator[object], counter: list[int], tables: bool = Tr
             toc = p in _TOC.get()  # counted, as engine/report/docx.py counts it, but not text
             if tables and not toc:  # the document's own count (a cell read for its table's grid counts from 0)
                 _note_bold(counter[0], [p])
-            label = "" if toc else _LABELS.get().get(p, "")
-            line = (counter[0], "" if toc else label + paragraph_text(p))
+            own = "" if toc else paragraph_text(p)
+            # a paragraph mark formatted hidden (engine/ingest/hidden.py): on the page the text runs on into the next
+            # paragraph's; a paragraph all hidden prints nothing, nor its number
+            mark_hidden = not toc and hidden.CURRENT.get().mark(p)
+            label = "" if toc or (mark_hidden and not own.strip()) else _LABELS.get().get(p, "")
+            line = (counter[0], label + own)
             units = "" if toc else _note_units(p)  # its notes' units clauses, after all of its own text
             if tables and (run := _RUN.get()) is not None:
                 run.text(line[1])
             if held is not None:  # the text of a paragraph whose mark went, under this one's number
-                line = (held[0], label + held[1] + line[1][len(label) :])
+                line = (held[0], held[1] + line[1] if held_shown else label + held[1] + line[1][len(label) :])
                 units = held_units + units
                 held = None
-            if numbering.mark_removed(p) and line[1].strip():
+            removed = numbering.mark_removed(p)
+            if (removed or mark_hidden) and line[1].strip():
                 held, held_units = line, units  # its mark deleted or moved away: the text runs on into the next
+                held_shown = not removed  # its mark only hidden: still its own paragraph, with its own number
             else:
                 yield _with_units(line, units, tables)
             for box in _text_boxes(p):

@@ -1050,7 +1050,10 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
     above = carried[1] if carried else row_memory()
-    for row in rows[h + 1 :]:
+    for row in _numbered_rows(rows[h + 1 :], roles):
+        if row is None:
+            out.append(None)  # a row going on with the measure above (`_numbered_rows`)
+            continue
         if _squash("\t".join(c.text for c in row)) in header:
             out.append(None)  # a header row (again): no task
             continue
@@ -1068,12 +1071,50 @@ def _headless_lines(rows: list[list[Cell]], run: TableRun, roles: dict[int, str]
     and numbered on from its rows; the run goes on with them. `table_lines` gives them as after a header row at -1."""
     ordinal, above = run._ordinal, run._memory or row_memory()
     out: list[TableRow | None] = []
-    for row in rows:
-        line = row_line(row, roles, ordinal + 1, above, units)
+    for row in _numbered_rows(rows, roles):
+        line = row_line(row, roles, ordinal + 1, above, units) if row is not None else None
         if line is not None and not line.heading:
             ordinal += 1
         out.append(line)
     run._ended(set(run._header), ordinal, above, (_grid_width(rows), roles, units))
+    return out
+
+
+def _numbered_rows(rows: list[list[Cell]], roles: dict[int, str]) -> list[list[Cell] | None]:
+    """The rows as measures: a row whose 序号 cell is the continuation of a vertically merged one (a .docx w:vMerge
+    cell: `Cell.inherited`) holding a row's number goes on with the row above — one measure over two or more rows, the
+    office's one number printed once beside them (a 具体措施 and a 配合单位 of its own in each) — and is None; its own
+    cells are added to that row's cell by cell (a merged cell once), as a tab copy's row with an empty 序号 cell is
+    joined to the row above (`_continued`). A row with a number of its own in another cell (序号 一 merged over rows
+    numbered 1, 2, 3) and rows whose cells do not stand in the same grid columns stay apart."""
+    out: list[list[Cell] | None] = []
+    last: int | None = None  # the index in `out` of the row a continuation joins
+    for row in rows:
+        no = next((c for c in row if any(roles.get(k) == "no" for k in range(c.col, c.col + c.span))), None)
+        own = any(numbers_a_row(c.text) for c in row if not c.inherited)  # a group cell over rows numbered each
+        if no is not None and no.inherited and numbers_a_row(no.text) and not own and last is not None:
+            joined = _joined_row(out[last], row)  # type: ignore[arg-type]
+            if joined is not None:
+                out[last] = joined
+                out.append(None)
+                continue
+        out.append(row)
+        last = len(out) - 1
+    return out
+
+
+def _joined_row(first: list[Cell], below: list[Cell]) -> list[Cell] | None:
+    """`first` with the cells of the row `below` that are its own (not merged from above) added to the cells in the
+    same grid columns, or None where a cell of `below` has no such cell in `first`."""
+    at = {(c.col, c.span): k for k, c in enumerate(first)}
+    out = list(first)
+    for cell in below:
+        if cell.inherited or not cell.text:
+            continue
+        k = at.get((cell.col, cell.span))
+        if k is None:
+            return None
+        out[k] = Cell(out[k].col, out[k].span, [*out[k].parts, *cell.parts], out[k].inherited, out[k].lines)
     return out
 
 

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from engine.ingest import reread
+from engine.ingest.hidden import reading, shown_runs
 from engine.models import Finding
 from engine.report.base import Formatter, RenderContext, normalize_zip, title_as_written
 
@@ -60,16 +61,17 @@ class DocxFormatter(Formatter):
         author = ctx.author or AUTHOR
         initials = ctx.author[:4] if ctx.author else INITIALS
         stamp = dt.datetime.fromisoformat(ctx.date) if ctx.date else None
-        for _, _, findings in ctx.groups(ctx.office_findings()):
-            for f in findings:
-                text = comment_text(ctx, f)
-                if seen[_squash(text)] > 0:
-                    seen[_squash(text)] -= 1
-                    continue
-                para, start, end = locate(ctx, f, paras, by_line)
-                runs = anchor(para, start, end)
-                comment = doc.add_comment(runs, text=text, author=author, initials=initials)
-                comment._comment_elm.date = stamp  # the run's date or none: never the clock
+        with reading(doc):  # its hidden text is not the text read: no comment is anchored on it (ingest/hidden.py)
+            for _, _, findings in ctx.groups(ctx.office_findings()):
+                for f in findings:
+                    text = comment_text(ctx, f)
+                    if seen[_squash(text)] > 0:
+                        seen[_squash(text)] -= 1
+                        continue
+                    para, start, end = locate(ctx, f, paras, by_line)
+                    runs = anchor(para, start, end)
+                    comment = doc.add_comment(runs, text=text, author=author, initials=initials)
+                    comment._comment_elm.date = stamp  # the run's date or none: never the clock
         if ctx.author:
             doc.core_properties.last_modified_by = ctx.author
         buf = io.BytesIO()
@@ -119,7 +121,8 @@ def all_paragraphs(doc: DocumentObject) -> list[DocxParagraph]:
 
 
 def _runs_text(p: DocxParagraph) -> str:
-    return "".join(r.text for r in p.runs)
+    """The paragraph's printed run text: its hidden runs left out, as the reader leaves them (engine/ingest/hidden.py)."""
+    return "".join(r.text for r in shown_runs(p))
 
 
 def _nearest(text: str, needle: str, near: int) -> int:
@@ -190,7 +193,7 @@ def _split(run: Run, k: int) -> Run:
 
 def _spans(p: DocxParagraph) -> list[tuple[Run, int, int]]:
     out, pos = [], 0
-    for r in p.runs:
+    for r in shown_runs(p):  # a hidden run is no text to anchor on (nor to edit)
         n = len(r.text)
         out.append((r, pos, pos + n))
         pos += n
