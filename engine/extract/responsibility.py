@@ -1612,10 +1612,11 @@ class _Scan:
             o = self.opens[i]
             found = _make(sh, o, y, BRACKET_NAMES.get(sh[o], ""), self.parsed[i])  # type: ignore[arg-type]
         else:
+            cut = _before_fields(sh, end)  # a closing sentence stands before the 完成时限 line that follows it
             found = (
-                _closing_sentence(sh, end)
+                _closing_sentence(sh, cut)
                 or _heading_dash(sh, end)
-                or (_prose_sentence(sh[:end]) if prose else None)
+                or (_prose_sentence(sh[:cut]) if prose else None)
                 or self._step4(end)
             )
         if found is None or self.shown is self.text:
@@ -1702,6 +1703,43 @@ def _tail(text: str, end: int, n: int = 3) -> str:
             out.append(text[k])
         k -= 1
     return "".join(reversed(out))
+
+
+# a line holding one labelled field and its value: "完成时限：2027年8月底前", "时间：长期坚持"
+_FIELD_LINE_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})[ \t\u3000]*[:：][ \t\u3000]*(?P<value>\S.*)")
+
+
+def _names_no_unit(line: str) -> bool:
+    """`line` is nothing but a field of the measure that names no unit: a known one (完成时限：…, 联系人：…, 备注：…:
+    units.yaml `field_labels`, `_field_patterns`), any short label whose value is wholly a deadline ("时间：长期坚持",
+    "办结时限：2026年底前": `_is_due_part`, as `_without_due_part` reads one opening a clause), or the deadline alone
+    in brackets ("（2027年12月底前完成）")."""
+    line = line.strip(" \t\u3000").rstrip("。.；;")
+    if not line:
+        return False
+    if _field_patterns()[0].fullmatch(line):
+        return True
+    m = _FIELD_LINE_RE.fullmatch(line)
+    if m is not None:
+        return _is_due_part(m.group("value")) and not KEY_RE.match(m.group("label"))
+    return line[0] in "（(" and line[-1] in ")）" and _is_due_part(line[1:-1])
+
+
+def _before_fields(text: str, end: int) -> int:
+    """Where the lines closing `text[:end]` that are fields naming no unit begin (`_names_no_unit`), or `end` where
+    its last line is none. A measure whose units stand on a bare line of their own may go on with its 完成时限 line
+    ("…。\nX牵头负责，Y、Z协同\n完成时限：2027年8月底前", "…。\n由X负责。\n完成时限：长期坚持"): the closing
+    sentence is the one before those lines, as the labelled clause "牵头单位：X" is read wherever such a line stands.
+    The text's first line is never one: something must stand before it."""
+    stop = end
+    while True:
+        e = stop
+        while e > 0 and text[e - 1] in " \t\n\u3000":
+            e -= 1
+        nl = text.rfind("\n", 0, e)
+        if nl < 0 or not _names_no_unit(text[nl + 1 : e]):
+            return stop
+        stop = nl
 
 
 def _closing_sentence(text: str, stop: int | None = None) -> Found | None:

@@ -133,24 +133,25 @@ ENTRY_STYLE = "entry:"  # + the word or the frame: 任务1： is "entry:任务",
 
 
 @memo(1, copy="shared")  # compiled once from the one file
-def _entries() -> tuple[str, str, str]:
+def _entries() -> tuple[str, str, str, str]:
     """Entries numbered with a word (任务1：, 第3项任务：, 事项2.) or in a frame of their own (第一项　, 【一】, 〔一〕) as
     regex alternatives, one named group entK per form (entK_l the label, entK_w the word (none in a frame), entK_n
     the number inside it): (with the separator after the label, with an inline separator (inside a run-on line),
-    with none: the label right before the name, where the original line has the space ingest took out); ("", "",
-    "") without the file. A closed frame (a bracket, 【一】) needs no separator: its bracket ends the label."""
+    with none: the label right before the name, where the original line has the space ingest took out; the same
+    whatever word the name opens with, `not_after_space` ones too: `spaced_entries`); ("", "", "", "") without the
+    file. A closed frame (a bracket, 【一】) needs no separator: its bracket ends the label."""
     from engine.extract.data import DATA_DIR  # engine.extract imports parse.level, which imports nothing here
 
     path = DATA_DIR / "entry_numbering.yaml"
     if not path.is_file():
-        return "", "", ""
+        return "", "", "", ""
     note_input(path)
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
     words = sorted((str(w) for w in raw.get("words") or []), key=len, reverse=True)
     forms = [str(f) for f in raw.get("forms") or []] if words else []
     frames = [f for f in raw.get("frames") or [] if isinstance(f, dict) and f.get("open") and f.get("close")]
     if not forms and not frames:
-        return "", "", ""
+        return "", "", "", ""
 
     def one_of(separators: list[str]) -> str:  # a dot with a digit after it is a decimal (任务1.5倍)
         return "|".join(re.escape(s) + (r"(?!\d)" if s == "." else "") for s in map(str, separators))
@@ -172,13 +173,15 @@ def _entries() -> tuple[str, str, str]:
     # the separator is eaten (it is no part of the label nor of the title); a space is left to Marker.end
     tail = rf"(?:\s*(?:{seps})|(?=[ \t]+(?!\d|{prose})\S))"
     bare = rf"(?=(?!\d|{prose})[^\s:：.])"
+    named = r"(?=(?!\d)[^\s:：.])"  # a name opening with a counter's or a conjunction's character: 处理设施
     closed = rf"(?:\s*(?:{seps}))?"  # 【一】改善… and 【一】：改善… alike
     inline_tail = rf"\s*(?:{inline})"
-    ends = [(closed, closed, None) if c else (tail, inline_tail, bare) for _, c in shapes]  # (start, inline, bare)
+    ends = [(closed, closed, None, None) if c else (tail, inline_tail, bare, named) for _, c in shapes]
     return (
         "|".join(f"(?P<ent{k}>{label}{end[0]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True))),
         "|".join(f"(?P<ent{k}>{label}{end[1]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True))),
         "|".join(f"(?P<ent{k}>{label}{end[2]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True)) if end[2]),
+        "|".join(f"(?P<ent{k}>{label}{end[3]})" for k, (label, end) in enumerate(zip(labels, ends, strict=True)) if end[3]),
     )
 
 
@@ -258,10 +261,10 @@ def _parent_label(label: str | None) -> tuple[str, ...] | None:
 
 
 @memo(1, copy="shared")
-def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None]:
-    """(at a paragraph's start, anywhere, an entry's label with no separator at a paragraph's start): the
-    numbering markers, the word-numbered entries among them."""
-    entries, inline, bare = _entries()
+def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(at a paragraph's start, anywhere, an entry's label with no separator at a paragraph's start, the same
+    whatever word follows it): the numbering markers, the word-numbered entries among them."""
+    entries, inline, bare, named = _entries()
     joiners = "|".join(re.escape(j) for j in _joiners())
     decimal = _JOINED.replace("{joiners}", f"(?:{joiners})") if joiners else _DECIMAL
     marker = _MARKER + (f"|(?P<mark>[{re.escape(''.join(marks()))}])" if marks() else "")
@@ -269,6 +272,7 @@ def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | N
         re.compile(r"\s*(?:" + marker + f"|{decimal}" + (f"|{entries}" if entries else "") + r")"),
         re.compile(marker + (f"|{inline}" if inline else "")),
         re.compile(r"\s*(?:" + bare + r")") if bare else None,
+        re.compile(r"\s*(?:" + named + r")") if named else None,
     )
 
 
@@ -408,22 +412,48 @@ def markers_in(text: str) -> list[Marker]:
 def spaced_entries(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
     """Entries set off from their name by a space alone ("任务1 开展普查", Word's tab after its 任务%1): ingest takes
     out a space touching a Han character, so the text reads 任务1开展普查; the original line still has it there,
-    and then the label is an entry's. Without the space (任务1由X牵头, 任务1完成后) it is prose."""
-    bare = _marker_res()[2]
+    and then the label is an entry's. Without the space (任务1由X牵头, 任务1完成后) it is prose.
+
+    A name opening with a character of `not_after_space` (a counter or a conjunction: "工程二　处理设施提升工程",
+    "行动三　和美乡村建设") reads as prose after a space ("任务 1 处") unless the label runs on the entries of its
+    word around it: the entry before it of the same numbering is numbered one less, or the one after it one more
+    (工程一 … 工程二　处理… … 工程三: one heading of the run, not a count)."""
+    bare, named = _marker_res()[2], _marker_res()[3]
     if bare is None:
         return markers
     out = list(markers)
+    pending: dict[int, Marker] = {}  # spaced labels before a counter's character: entries only within a run
     for k, (p, mk) in enumerate(zip(paras, markers, strict=True)):
         if mk is not None or not p.cols:
             continue
         m = bare.match(p.text)
+        late = m is None
+        m = m or (named.match(p.text) if named is not None else None)
         if m is None:
             continue
         e = m.end()
         gap = p.orig[p.column(e - 1) : p.column(e) - 1]
-        if gap and not gap.strip():
-            out[k] = _marker_of(m, p.text)
+        if gap and not gap.strip() and (found := _marker_of(m, p.text)) is not None:
+            if late:
+                pending[k] = found
+            else:
+                out[k] = found
+    while pending:
+        runs_on = [k for k, mk in pending.items() if _in_run(out, k, mk)]
+        if not runs_on:
+            break
+        for k in runs_on:
+            out[k] = pending.pop(k)
     return out
+
+
+def _in_run(markers: list[Marker | None], k: int, mk: Marker) -> bool:
+    """`mk` at paragraph `k` goes on from the nearest marker of its style before it or leads on to the nearest after."""
+    before = next((m for m in reversed(markers[:k]) if m is not None and m.style == mk.style), None)
+    after = next((m for m in markers[k + 1 :] if m is not None and m.style == mk.style), None)
+    return (before is not None and before.ordinal == mk.ordinal - 1) or (
+        after is not None and after.ordinal == mk.ordinal + 1
+    )
 
 
 def in_sequence(markers: list[Marker | None]) -> list[Marker | None]:

@@ -15,8 +15,11 @@ the two is the measure is decided by where the plan attaches responsibility, not
   each part its units, this one left some out);
 - no part says (no clause in any, the item's own heading may have one): the plan's other items of the same
   numbering decide, by majority; where none decides, the items are the measures if they are what carries
-  the units elsewhere in the plan (at least two, and half of them) and no part ever does. A plan naming no
-  unit at all keeps its parts as nodes.
+  the units elsewhere in the plan (at least two, and half of them) and no part ever does, or if they are
+  entries numbered with a word or a frame (任务一 / 工程一 / 专项行动一 / 第一项: rulesets/data/entry_numbering.yaml)
+  of which at least two hold parts and no part of that numbering carries units: the word names each entry
+  the task (or project, or action) its numbered points describe. Otherwise a plan naming no unit at all keeps
+  its parts as nodes.
 
 Parts are folded into the item only when they are leaves (nothing numbered under them) or hold leaves of one
 numbering (1. > (1) > ①, the item's clause after the last of them all: every part, sub-parts included, goes
@@ -35,6 +38,7 @@ from collections import Counter
 from engine import extract  # the module, not its names: engine.extract imports engine.parse in turn
 from engine.models import Paragraph
 from engine.parse import enumerations
+from engine.parse.numbering import ENTRY_STYLE
 from engine.parse.tree import FRAMING_CHAPTERS, Node, is_general, safeguard_heading
 
 _ITEM, _PARTS = "item", "parts"
@@ -83,11 +87,18 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
         plan = _majority(votes[key[p]])
         v = verdict[p] or plan
         if v is None and key[p] not in fallback:
-            fallback[key[p]] = _items_carry_units(nodes, kids, text, *key[p])
+            fallback[key[p]] = _items_carry_units(nodes, kids, text, *key[p]) or _entries_hold_points(
+                nodes, text, key, *key[p]
+            )
         v = v or (_ITEM if fallback.get(key[p]) else None)
         if v != _ITEM or plan == _PARTS or _frames(nodes[p]):
             continue
-        if nodes[p].parent is None and votes[key[p]][_ITEM] < 2 and not _peers_carry_units(nodes, p, text):
+        if (
+            nodes[p].parent is None
+            and votes[key[p]][_ITEM] < 2
+            and not _peers_carry_units(nodes, p, text)
+            and not _entries_hold_points(nodes, text, key, *key[p])
+        ):
             continue
         fold.add(p)
     if not fold:
@@ -153,6 +164,17 @@ def _items_carry_units(nodes: list[Node], kids: dict[int, list[int]], text: list
     items = [i for i, n in enumerate(nodes) if n.marker.style == item and all(k not in kids for k in kids.get(i, ()))]
     named = sum(1 for i in items if extract.find_responsibility(text[i]) is not None)
     return named >= 2 and 2 * named >= len(items)
+
+
+def _entries_hold_points(
+    nodes: list[Node], text: list[str], key: dict[int, tuple[str, str]], item: str, part: str
+) -> bool:
+    """The items are entries numbered with a word or a frame (任务一, 工程二, 第三项: `ENTRY_STYLE`), at least two of
+    them hold parts of this numbering, and no part of this numbering carries units: each entry is one named task
+    whose numbered points are its text."""
+    if not item.startswith(ENTRY_STYLE) or sum(k == (item, part) for k in key.values()) < 2:
+        return False
+    return not any(n.marker.style == part and extract.find_responsibility(text[i]) is not None for i, n in enumerate(nodes))
 
 
 def _peers_carry_units(nodes: list[Node], p: int, text: list[str]) -> bool:

@@ -22,6 +22,7 @@ from engine.extract.responsibility import (
     INLINE_TEXT_RE,
     KEY_RE,
     SEPARATORS,
+    _before_fields,
     _goes_on,
     _heading_dash,
     _names_a_body,
@@ -184,12 +185,13 @@ def _find(text: str, prose: bool):
             best = _make(text, s, e, bracket, parsed)
     if best:
         return best
-    bare = _closing_sentence(text)
+    cut = _before_fields(text, len(text))  # ordinals75: the closing sentence before a 完成时限 line
+    bare = _closing_sentence(text[:cut])
     if bare is None:  # fix43: the division of labour after the heading line's dash
         h = _heading_dash(text, len(text))
         bare = (h.responsibility, h.start, h.end) if h else None
     if bare is None and prose:
-        p = _prose_sentence(text)
+        p = _prose_sentence(text[:cut])
         bare = (p.responsibility, p.start, p.end) if p else None
     if bare is not None:
         return bare
