@@ -163,6 +163,11 @@ def _subject(clause: str) -> list[str]:
     return names if names and all(reads_as_unit(n) for n in names) else []
 
 
+def heads_items(text: str) -> bool:
+    """A heading that speaks for the items under it (以下各项, 本部分任务 …: the scope of a chapter-level clause)."""
+    return _SCOPE.search(text) is not None
+
+
 def chapter_lead(section: Section) -> Responsibility | None:
     """A lead clause a heading states for its items ("以下各项由区司法局牵头，区财政局配合"), or None."""
     for where in (section.title, section.text):

@@ -637,7 +637,11 @@ def _parse_one(
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
     clause_place.clauses_above(nodes, paras)  # （责任单位：…） printed above each measure: the one below's
-    classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
+    classify(
+        nodes,
+        lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]),
+        lambda n: paras[n.para].table_row,
+    )
     unfuse_sections(nodes, paras)
 
     sections = make_sections(nodes, paras)

@@ -81,6 +81,14 @@ def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
     votes: dict[tuple[str, str], Counter[str]] = {}
     for p, v in verdict.items():
         votes.setdefault(key[p], Counter())[v or ""] += 1
+    # a heading line that closes with the units' clause, over parts that name none, answers for them, unless the
+    # plan's parts of this numbering carry their own units elsewhere (then these left theirs out, and inherit)
+    heading = {p for p, v in verdict.items() if v is None and _heading_answers(nodes[p], descendants[p], text)}
+    for p in heading:
+        if not votes[key[p]][_PARTS]:
+            votes[key[p]][""] -= 1
+            votes[key[p]][_ITEM] += 1
+            verdict[p] = _ITEM
     fallback: dict[tuple[str, str], bool] = {}  # read only where no group of the numbering says
     fold: set[int] = set()
     for p in verdict:
@@ -139,6 +147,20 @@ def _verdict(parts: list[int], text: list[str], *, parts_count: int | None = Non
     if found is None or not _only_fields(last[found.end :]) or (parts_count or len(parts)) < 2:
         return None  # no clause, one inside the last part's sentences, or a lone part's (its own or the item's)
     return _ITEM  # lines of its own after the last of several parts, or a clause closing it
+
+
+def _heading_answers(item: Node, parts: list[int], text: list[str]) -> bool:
+    """The item's heading line closes with its units' clause, before its parts, and no part names a unit of its
+    own: "（一）科学规划公厕布局（责任单位：X牵头，Y配合）" over "1.…" "2.…". The units are the item's, so the item is
+    the measure and the parts its points, as when the clause follows the last part. A heading whose clause speaks
+    for the items under it (以下各项由X牵头, 本部分任务由X负责: engine/extract/textleads.py) gives them its units
+    instead, and a clause with a sentence after it (an intro: "由X牵头，重点做好以下工作：") closes nothing."""
+    from engine.extract.textleads import heads_items  # engine.extract imports engine.parse in turn
+
+    if any(extract.find_responsibility(text[k]) is not None for k in parts):
+        return False
+    found = extract.find_responsibility(item.rest)
+    return found is not None and _only_fields(item.rest[found.end :]) and not heads_items(item.rest)
 
 
 def _only_fields(rest: str) -> bool:

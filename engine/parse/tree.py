@@ -450,12 +450,16 @@ def measure_style(nodes: list[Node], skip: set[int] = frozenset()) -> str:
     return max(rank, key=lambda s: (with_text[s], total[s] if not with_text else 0, rank[s]))
 
 
-def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: False) -> str:
+def classify(
+    nodes: list[Node],
+    assigned: Callable[[Node], bool] = lambda n: False,
+    tabled: Callable[[Node], bool] = lambda n: False,
+) -> str:
     """Mark nodes as sections or measures; returns the measure style.
 
     Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
-    of the measure style at all is a measure too (`_shallow_measures`)."""
+    of the measure style at all is a measure too (`_shallow_measures`). `tabled`: a node read from a table's row."""
     duties = duty_lists(nodes)
     inside = _in_framing_sections(nodes) - duties
     style = measure_style(nodes, inside | duties | _under_general_tops(nodes))
@@ -465,7 +469,7 @@ def classify(nodes: list[Node], assigned: Callable[[Node], bool] = lambda n: Fal
     framing = (
         duties
         | _group_headings(nodes, would_be, assigned)
-        | _framing(nodes, ms_rank, inside, assigned, would_be, duties)
+        | _framing(nodes, ms_rank, inside, assigned, would_be, duties, tabled)
         | _framing_articles(nodes, style, assigned)
         | _worded_articles(nodes)
         | _worded_closing_items(nodes)
@@ -677,13 +681,14 @@ def _framing(
     assigned: Callable[[Node], bool],
     would_be: set[int],
     duties: set[int] = frozenset(),
+    tabled: Callable[[Node], bool] = lambda n: False,
 ) -> set[int]:
     """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, the
     items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
     or starting again at (一) where the tasks run on as one numbering across their sections, and the stages of
     a work schedule (`_stages_apart`). `inside`: the nodes under such sections (`_in_framing_sections`);
     `would_be`: the nodes that are measures unless they frame the plan; `duties`: the entries of duty lists
-    (`duty_lists`), framing already, whose numbering tells nothing of the tasks'."""
+    (`duty_lists`), framing already, whose numbering tells nothing of the tasks'; `tabled`: table rows."""
     top_of = _tops(nodes)
     # the ordinal each section's numbering at the measures' depth starts from ((一) → 1, (九) → 9)
     first: dict[int, int] = {}
@@ -698,7 +703,7 @@ def _framing(
         and 2 * sum(assigned(nodes[i]) for i in inside if top_of[i] == t) > sum(top_of[i] == t for i in inside)
     }  # fmt: skip
     inside = {i for i in inside if top_of[i] in guards}
-    stages = _stages_apart(nodes, guards, assigned, would_be)
+    stages, staged = _stages_apart(nodes, guards, assigned, would_be, tabled)
     through = _numbered_through(nodes, ms_rank, first, guards | stages, duties)
     leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned, through)
     tasks = [o for t, o in first.items() if t not in guards and t not in stages and t not in leading]
@@ -725,9 +730,7 @@ def _framing(
         i
         for i in inside
         if _always_framing(_plain_title(nodes[top_of[i]].title)) or top_of[i] not in first or top_of[i] in apart
-    } | {i for i in range(len(nodes)) if stages.intersection(ancestors(nodes, i))} | {
-        i for i, t in enumerate(top_of) if i != t and t in leading
-    }
+    } | staged | {i for i, t in enumerate(top_of) if i != t and t in leading}
 
 
 def _after_the_tasks(nodes: list[Node], would_be: set[int], skip: set[int]) -> set[int]:
@@ -829,8 +832,12 @@ def _leading_general(
 
 
 def _stages_apart(
-    nodes: list[Node], guards: set[int], assigned: Callable[[Node], bool], would_be: set[int]
-) -> set[int]:
+    nodes: list[Node],
+    guards: set[int],
+    assigned: Callable[[Node], bool],
+    would_be: set[int],
+    tabled: Callable[[Node], bool] = lambda n: False,
+) -> tuple[set[int], set[int]]:
     """Work-schedule sections whose items are the stages the tasks go through, not tasks: the sections whose
     items (the measures they would hold: of the measures' depth, deeper — 1. under 三、 beside (一) tasks —
     or shallower leaves) are numbered apart from the tasks (starting at 1), are phases and assign no work,
@@ -841,10 +848,17 @@ def _stages_apart(
     (五)…(七) numbered on from the tasks). Steps headed as
     tasks (（一）确定试点城市。…) stay measures: a parent's steps carry the dates its children keep; so does a
     task whose title holds 阶段 (推进第二阶段改革). A schedule whose stages assign work like the tasks do
-    ("X牵头" on most of them) is counted among the tasks, and so is one that is the plan's only section of
-    items. `guards`: top-level safeguards sections, whose items are no tasks to stand beside."""
+    ("X牵头" on most of them) is counted among the tasks — not the rows of a schedule table (阶段 | 时间 | 主要工作 |
+    责任单位), whose unit column every row fills by the table's form — and so is one that is the plan's only list
+    of items. The stages may be the section's own items though some hold items of their own: a stage that holds
+    none (（一）动员部署阶段（…）。…) beside one that holds the plan's task list (（二）集中攻坚阶段（…）。重点开展以下工作：
+    over 1.–5.) is a stage, no measure, and the items in a stage stay what they are (a parent's stage over 1. 2. dates
+    the items its children keep).
+    `guards`: top-level safeguards sections, whose items are no tasks to stand beside.
+    Returns (the schedule sections that hold no tasks, the nodes the stages frame)."""
     items: dict[int, list[int]] = {}  # section -> the would-be measures in it under no other
     roots = []  # the would-be measures under no other
+    kids: dict[int, list[int]] = {}
     for i in sorted(would_be):
         p = nodes[i].parent
         while p is not None and p not in would_be:
@@ -852,23 +866,44 @@ def _stages_apart(
             p = nodes[p].parent
         if p is None:
             roots.append(i)
-    stages = set()
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            kids.setdefault(n.parent, []).append(i)
+    framed: set[int] = set()
+    sections = set()
     for s, its in items.items():
-        if 2 * sum(assigned(nodes[i]) for i in its) > len(its):
-            continue
-        titles = [nodes[i].title for i in its]
-        named = sum(map(_names_phase, titles))
-        if len(its) >= 2 and named == len(its) and 2 * sum(_dated_phase(nodes[i].rest) for i in its) > len(its):
-            stages.add(s)  # dated stages: a schedule whatever its heading and numbering ((四)…(六) running on)
-        elif nodes[its[0]].marker.ordinal == 1 and stage_titles().search(_plain_title(nodes[s].title)) and (
-            2 * named > len(its)
-        ):
-            stages.add(s)
-    if not stages:
-        return set()
+        heads = kids[s]
+        if _phases(nodes, s, its, assigned, tabled):
+            sections.add(s)
+            framed |= _under(nodes, {s})
+        elif heads != its and all(h in would_be or h in items for h in heads) and _phases(nodes, s, heads, assigned, tabled):
+            # stages, some holding items of their own: those items stay what they are; a stage holding none is a stage
+            leaves = {h for h in heads if h in would_be}
+            framed |= leaves | _under(nodes, leaves)
+    if not framed:
+        return set(), set()
     top_of = _tops(nodes)
-    tasks = [i for i in roots if top_of[i] not in guards and not stages.intersection(ancestors(nodes, i))]
-    return stages if tasks else set()
+    tasks = [i for i in roots if top_of[i] not in guards and i not in framed]
+    return (sections, framed) if tasks else (set(), set())
+
+
+def _phases(
+    nodes: list[Node], s: int, its: list[int], assigned: Callable[[Node], bool], tabled: Callable[[Node], bool]
+) -> bool:
+    """The items `its` of section `s` are the stages of a schedule (`_stages_apart`)."""
+    if 2 * sum(assigned(nodes[i]) for i in its) > len(its) and not all(tabled(nodes[i]) for i in its):
+        return False
+    named = sum(_names_phase(nodes[i].title) for i in its)
+    if len(its) >= 2 and named == len(its) and 2 * sum(_dated_phase(nodes[i].rest) for i in its) > len(its):
+        return True  # dated stages: a schedule whatever its heading and numbering ((四)…(六) running on)
+    return nodes[its[0]].marker.ordinal == 1 and bool(stage_titles().search(_plain_title(nodes[s].title))) and (
+        2 * named > len(its)
+    )
+
+
+def _under(nodes: list[Node], tops: set[int]) -> set[int]:
+    """The nodes below any of `tops`."""
+    return {i for i in range(len(nodes)) if tops.intersection(ancestors(nodes, i))}
 
 
 def _names_phase(title: str) -> bool:

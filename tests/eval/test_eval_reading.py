@@ -78,10 +78,12 @@ def test_area_words_end_the_place_run(title, expected):
 def test_issuer_level_outweighs_a_title_word_when_addressees_and_self_words_agree():
     from engine.parse.level import infer
 
-    title, issuer = "赣州市中心城区老旧小区改造方案", "赣州市人民政府办公室"
+    title, issuer = "赣州市章贡区老旧小区改造方案", "赣州市人民政府办公室"
     assert infer([title, issuer], "", "各县(市、区)人民政府，市政府各部门", "我市……全市……我市")[2] == "city"
     # one piece of evidence alone does not overturn the title
     assert infer([title, issuer], "", None, "我市")[2] == "county"
+    # 中心城区 is the city's built-up area, no district: the title names the city alone (levels.yaml area_endings)
+    assert infer(["赣州市中心城区老旧小区改造方案", issuer], "", None, "")[2] == "city"
 
 
 def test_a_higher_levels_conference_is_not_a_self_reference(tmp_path):
