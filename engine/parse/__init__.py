@@ -230,7 +230,8 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
     An attachment starts at a bare "附件" heading after the body's signature or date (or, under a covering
     notice dated above the plan, after the plan's items). A cover notice
     whose body has fewer than two numbered items ("现将《方案》印发给你们") is not cut: there the
-    attachment is the plan.
+    attachment is the plan. Nor is an attachment holding the plan's tasks (重点任务清单, `_holds_tasks`): the
+    attachments begin at the next one that holds none.
     """
     # a covering notice signed and dated above the plan: the plan itself closes with no date of its own
     dated = any(frontmatter.parse_date(t := paras[k].text.strip()) and len(t) <= 20 for k in range(first))
@@ -248,7 +249,9 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
                 # "附表2" are two parts of one plan's tables)
                 prose = sum(1 for j in range(first, k) if markers[j] is not None and not paras[j].table_row)
                 return k if restates and prose >= 2 else None
-            return k if not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates else None
+            if not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates:
+                return k
+            # an attachment holding the plan's tasks stays; a later one holding none (附件2 联络员名单 1.…) is cut there
     return None
 
 
@@ -315,7 +318,7 @@ _NOTICE_HEAD = 8
 def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where the plan starts when a covering notice numbers lines of its own (1.电子邮件… 2.信函…, 附件：1.…
     2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》), and after the notice's
-    date (and an attachment heading) a title line of X opens the plan. The notice's lines are no items."""
+    date (and an attachment heading, a publicity note, a 版记's lines) a title line of X opens the plan. The notice's lines are no items."""
     head = "".join(p.text for p in paras[:_NOTICE_HEAD] if not frontmatter.parse_date(p.text.strip()))
     names = {frontmatter.plain_title(n) for n in _NAMED.findall(head)}
     names = {n for n in names if len(n) >= 4}
@@ -325,9 +328,10 @@ def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: i
         text = paras[k].text.strip()
         if markers[k] is not None or not (frontmatter.parse_date(text) and len(text) <= 20):
             continue
-        for j in range(k + 1, min(k + 4, len(paras))):
+        for j in range(k + 1, min(k + 6, len(paras))):
             t = paras[j].text.strip()
-            if not t or _ATTACHMENT.fullmatch(t):
+            # an attachment's heading, the date's publicity note ((此件公开发布)) or a 版记 line stand between
+            if not t or _ATTACHMENT.fullmatch(t) or (closings.is_firm(t) and not frontmatter.looks_like_title(t)):
                 continue
             core = frontmatter.plain_title(t)
             if markers[j] is None and len(core) >= 4 and any(n.startswith(core) or core.startswith(n) for n in names):
@@ -433,8 +437,9 @@ def _annex_heads(nodes: list, paras: list[Paragraph]) -> list[int]:
 
 def _attached_tables(paras: list[Paragraph], markers: list[Marker | None], first: int) -> frozenset[int]:
     """The 附件 headings (附件 / 附件2 / 附件：X分工表, unnumbered) whose next numbered paragraph is a row of a
-    task table: the attachment holding the plan's task table is a part of its own, its rows no children of
-    the body's last item. Only after a numbered item: a table that follows no item has no parent anyway."""
+    task table, or an item of a task list set as paragraphs (`_unit_list`): the attachment holding the plan's
+    tasks is a part of its own, its rows or items no children of the body's last item (三、保障措施's (二)).
+    Only after a numbered item: a table that follows no item has no parent anyway."""
     out: set[int] = set()
     heading: int | None = None
     for k in range(first + 1, len(paras)):
@@ -442,9 +447,62 @@ def _attached_tables(paras: list[Paragraph], markers: list[Marker | None], first
             if _ATTACHMENT.fullmatch(paras[k].text.strip()):
                 heading = k if heading is None else heading
             continue
-        if heading is not None and paras[k].table_row:
+        if heading is not None and (paras[k].table_row or _unit_list(paras, markers, heading)):
             out.add(heading)
         heading = None
+    return frozenset(out)
+
+
+def _unit_list(paras: list[Paragraph], markers: list[Marker | None], k: int) -> bool:
+    """The attachment headed at `k` is a list of tasks set as numbered paragraphs, each naming its units (重点任务清单
+    1.…（X牵头，Y配合）, or an item and its line 牵头单位：X　配合单位：Y), up to the next attachment's heading: at
+    least two items, most of them naming units; a table of projects (`_projects`) is none. A list of names, a form or
+    a table of indicators names no units that way."""
+    if _projects(paras, markers, k):
+        return False
+    items: list[bool] = []
+    for j in range(k + 1, len(paras)):
+        text = paras[j].text.strip()
+        if markers[j] is None and _ATTACHMENT.fullmatch(text):
+            break
+        if markers[j] is not None:
+            items.append(False)
+        if items and not items[-1] and extract.find_responsibility(text) is not None:
+            items[-1] = True
+    return len(items) >= 2 and 2 * sum(items) > len(items)
+
+
+def _annex_groups(nodes: list, paras: list[Paragraph], apart: frozenset[int]) -> frozenset[int]:
+    """Items of the body that only name groups of tasks an attachment sets out (二、主要任务 （一）提升作业服务能力。
+    （二）规范作业安全管理。 "各项任务的具体内容和责任分工见附件", the tasks numbered in the 附件's 分工): two or more items
+    under one section, each its title alone (a stop after it at most; below it only the pointer), naming no unit, where the
+    section's text points to an attachment (closing.yaml `annex_pointers`) and an attachment that holds numbered tasks
+    (`apart`) follows. They head the attachment's groups; its items are the measures."""
+    if not apart:
+        return frozenset()
+    start = min(apart)
+    kids: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if n.parent is not None and n.para < start:
+            kids.setdefault(n.parent, []).append(i)
+    out: set[int] = set()
+    for p, ks in kids.items():
+        if len(ks) < 2:
+            continue
+        texts = [nodes[p].rest, *(paras[j].text for j in nodes[p].body)]
+        texts += [t for k in ks for t in (nodes[k].rest, *(paras[j].text for j in nodes[k].body))]
+        if not any(closings.points_to_annex(t) for t in texts):
+            continue
+        bare = all(
+            k not in kids
+            and not nodes[k].inline_body
+            and nodes[k].rest.rstrip("。.；;") == nodes[k].title
+            and all(closings.points_to_annex(paras[j].text) for j in nodes[k].body)
+            and extract.find_responsibility(nodes[k].rest) is None
+            for k in ks
+        )
+        if bare:
+            out.update(ks)
     return frozenset(out)
 
 
@@ -601,7 +659,8 @@ def _parse_one(
     boxed = boxes.box_lines(paras, markers, first)
     if boxed:
         markers = [None if k in boxed else mk for k, mk in enumerate(markers)]
-    nodes = build_nodes(paras, markers, first, _attached_tables(paras, markers, first))
+    apart = _attached_tables(paras, markers, first)
+    nodes = build_nodes(paras, markers, first, apart)
     if clause_place.fields_of_first(nodes, paras):  # "【牵头单位】X　1.…" the plan's first item: its fields no preamble
         first -= 1
     if boxed:
@@ -637,7 +696,11 @@ def _parse_one(
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
     clause_place.clauses_above(nodes, paras)  # （责任单位：…） printed above each measure: the one below's
-    classify(nodes, lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]))
+    classify(
+        nodes,
+        lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]),
+        _annex_groups(nodes, paras, apart),  # 二、主要任务's bare （一）（二） "见附件": the attachment's group names
+    )
     unfuse_sections(nodes, paras)
 
     sections = make_sections(nodes, paras)
