@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from engine import extract
@@ -38,6 +39,7 @@ from engine.parse.numbering import (
 )
 from engine.parse.subpoints import fold_parts
 from engine.parse.tree import (
+    Node,
     Segment,
     ancestors,
     assign_refs,
@@ -317,10 +319,12 @@ _NOTICE_HEAD = 8
 
 def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where the plan starts when a covering notice numbers lines of its own (1.电子邮件… 2.信函…, 附件：1.…
-    2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》), and after the notice's
+    2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》, 关于印发X的通知), and after the notice's
     date (and an attachment heading, a publicity note, a 版记's lines) a title line of X opens the plan. The notice's lines are no items."""
     head = "".join(p.text for p in paras[:_NOTICE_HEAD] if not frontmatter.parse_date(p.text.strip()))
     names = {frontmatter.plain_title(n) for n in _NAMED.findall(head)}
+    # the notice's heading names it without 《》 too: 关于印发X实施方案的通知
+    names |= {frontmatter.plain_title(n) for p in paras[:_NOTICE_HEAD] if (n := frontmatter.wrapper_inner(p.text))}
     names = {n for n in names if len(n) >= 4}
     if not names:
         return None
@@ -472,38 +476,25 @@ def _unit_list(paras: list[Paragraph], markers: list[Marker | None], k: int) -> 
     return len(items) >= 2 and 2 * sum(items) > len(items)
 
 
-def _annex_groups(nodes: list, paras: list[Paragraph], apart: frozenset[int]) -> frozenset[int]:
-    """Items of the body that only name groups of tasks an attachment sets out (二、主要任务 （一）提升作业服务能力。
-    （二）规范作业安全管理。 "各项任务的具体内容和责任分工见附件", the tasks numbered in the 附件's 分工): two or more items
-    under one section, each its title alone (a stop after it at most; below it only the pointer), naming no unit, where the
-    section's text points to an attachment (closing.yaml `annex_pointers`) and an attachment that holds numbered tasks
-    (`apart`) follows. They head the attachment's groups; its items are the measures."""
+def _annex_body(
+    nodes: list, paras: list[Paragraph], apart: frozenset[int], assigned: Callable[..., bool]
+) -> frozenset[int]:
+    """The body's items, where an attachment holding the plan's tasks follows (`apart`: a task table, or numbered
+    paragraphs naming their units), the body sends the reader to it (具体任务见附件, （见附件2）: closing.yaml
+    `annex_pointers`) and most of its own items name no unit: the notice's requirements (一、高度重视), the plan's goals,
+    its 二、重点任务 "见附件" with any bare group names under it (（一）提升作业服务能力。), its safeguards. They frame the
+    attachment's tasks: sections, no measures. A body whose items name their units (an attachment adding detail to
+    them) keeps its measures."""
     if not apart:
         return frozenset()
     start = min(apart)
-    kids: dict[int, list[int]] = {}
-    for i, n in enumerate(nodes):
-        if n.parent is not None and n.para < start:
-            kids.setdefault(n.parent, []).append(i)
-    out: set[int] = set()
-    for p, ks in kids.items():
-        if len(ks) < 2:
-            continue
-        texts = [nodes[p].rest, *(paras[j].text for j in nodes[p].body)]
-        texts += [t for k in ks for t in (nodes[k].rest, *(paras[j].text for j in nodes[k].body))]
-        if not any(closings.points_to_annex(t) for t in texts):
-            continue
-        bare = all(
-            k not in kids
-            and not nodes[k].inline_body
-            and nodes[k].rest.rstrip("。.；;") == nodes[k].title
-            and all(closings.points_to_annex(paras[j].text) for j in nodes[k].body)
-            and extract.find_responsibility(nodes[k].rest) is None
-            for k in ks
-        )
-        if bare:
-            out.update(ks)
-    return frozenset(out)
+    body = [i for i, n in enumerate(nodes) if n.para < start]
+    texts = [paras[k].text for i in body for k in (nodes[i].para, *nodes[i].body) if k < start]
+    if not any(closings.points_to_annex(t) for t in texts):
+        return frozenset()
+    parents = {n.parent for n in nodes}
+    leaves = [i for i in body if i not in parents]
+    return frozenset(body) if 2 * sum(assigned(nodes[i]) for i in leaves) < len(leaves) else frozenset()
 
 
 def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
@@ -696,11 +687,11 @@ def _parse_one(
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
     clause_place.clauses_above(nodes, paras)  # （责任单位：…） printed above each measure: the one below's
-    classify(
-        nodes,
-        lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]),
-        _annex_groups(nodes, paras, apart),  # 二、主要任务's bare （一）（二） "见附件": the attachment's group names
-    )
+
+    def assigned(n: Node) -> bool:
+        return any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body])
+
+    classify(nodes, assigned, _annex_body(nodes, paras, apart, assigned))  # a body framing an 附件's tasks: no measures
     unfuse_sections(nodes, paras)
 
     sections = make_sections(nodes, paras)
