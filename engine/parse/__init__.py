@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from engine import extract
@@ -38,6 +39,7 @@ from engine.parse.numbering import (
 )
 from engine.parse.subpoints import fold_parts
 from engine.parse.tree import (
+    Node,
     Segment,
     ancestors,
     assign_refs,
@@ -230,7 +232,8 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
     An attachment starts at a bare "附件" heading after the body's signature or date (or, under a covering
     notice dated above the plan, after the plan's items). A cover notice
     whose body has fewer than two numbered items ("现将《方案》印发给你们") is not cut: there the
-    attachment is the plan.
+    attachment is the plan. Nor is an attachment holding the plan's tasks (重点任务清单, `_holds_tasks`): the
+    attachments begin at the next one that holds none.
     """
     # a covering notice signed and dated above the plan: the plan itself closes with no date of its own
     dated = any(frontmatter.parse_date(t := paras[k].text.strip()) and len(t) <= 20 for k in range(first))
@@ -248,7 +251,9 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
                 # "附表2" are two parts of one plan's tables)
                 prose = sum(1 for j in range(first, k) if markers[j] is not None and not paras[j].table_row)
                 return k if restates and prose >= 2 else None
-            return k if not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates else None
+            if not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates:
+                return k
+            # an attachment holding the plan's tasks stays; a later one holding none (附件2 联络员名单 1.…) is cut there
     return None
 
 
@@ -314,10 +319,12 @@ _NOTICE_HEAD = 8
 
 def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where the plan starts when a covering notice numbers lines of its own (1.电子邮件… 2.信函…, 附件：1.…
-    2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》), and after the notice's
-    date (and an attachment heading) a title line of X opens the plan. The notice's lines are no items."""
+    2.…) before its signature: the notice names the plan (征求《X》意见, 印发《X》, 关于印发X的通知), and after the notice's
+    date (and an attachment heading, a publicity note, a 版记's lines) a title line of X opens the plan. The notice's lines are no items."""
     head = "".join(p.text for p in paras[:_NOTICE_HEAD] if not frontmatter.parse_date(p.text.strip()))
     names = {frontmatter.plain_title(n) for n in _NAMED.findall(head)}
+    # the notice's heading names it without 《》 too: 关于印发X实施方案的通知
+    names |= {frontmatter.plain_title(n) for p in paras[:_NOTICE_HEAD] if (n := frontmatter.wrapper_inner(p.text))}
     names = {n for n in names if len(n) >= 4}
     if not names:
         return None
@@ -325,9 +332,10 @@ def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: i
         text = paras[k].text.strip()
         if markers[k] is not None or not (frontmatter.parse_date(text) and len(text) <= 20):
             continue
-        for j in range(k + 1, min(k + 4, len(paras))):
+        for j in range(k + 1, min(k + 6, len(paras))):
             t = paras[j].text.strip()
-            if not t or _ATTACHMENT.fullmatch(t):
+            # an attachment's heading, the date's publicity note ((此件公开发布)) or a 版记 line stand between
+            if not t or _ATTACHMENT.fullmatch(t) or (closings.is_firm(t) and not frontmatter.looks_like_title(t)):
                 continue
             core = frontmatter.plain_title(t)
             if markers[j] is None and len(core) >= 4 and any(n.startswith(core) or core.startswith(n) for n in names):
@@ -433,8 +441,9 @@ def _annex_heads(nodes: list, paras: list[Paragraph]) -> list[int]:
 
 def _attached_tables(paras: list[Paragraph], markers: list[Marker | None], first: int) -> frozenset[int]:
     """The 附件 headings (附件 / 附件2 / 附件：X分工表, unnumbered) whose next numbered paragraph is a row of a
-    task table: the attachment holding the plan's task table is a part of its own, its rows no children of
-    the body's last item. Only after a numbered item: a table that follows no item has no parent anyway."""
+    task table, or an item of a task list set as paragraphs (`_unit_list`): the attachment holding the plan's
+    tasks is a part of its own, its rows or items no children of the body's last item (三、保障措施's (二)).
+    Only after a numbered item: a table that follows no item has no parent anyway."""
     out: set[int] = set()
     heading: int | None = None
     for k in range(first + 1, len(paras)):
@@ -442,10 +451,50 @@ def _attached_tables(paras: list[Paragraph], markers: list[Marker | None], first
             if _ATTACHMENT.fullmatch(paras[k].text.strip()):
                 heading = k if heading is None else heading
             continue
-        if heading is not None and paras[k].table_row:
+        if heading is not None and (paras[k].table_row or _unit_list(paras, markers, heading)):
             out.add(heading)
         heading = None
     return frozenset(out)
+
+
+def _unit_list(paras: list[Paragraph], markers: list[Marker | None], k: int) -> bool:
+    """The attachment headed at `k` is a list of tasks set as numbered paragraphs, each naming its units (重点任务清单
+    1.…（X牵头，Y配合）, or an item and its line 牵头单位：X　配合单位：Y), up to the next attachment's heading: at
+    least two items, most of them naming units; a table of projects (`_projects`) is none. A list of names, a form or
+    a table of indicators names no units that way."""
+    if _projects(paras, markers, k):
+        return False
+    items: list[bool] = []
+    for j in range(k + 1, len(paras)):
+        text = paras[j].text.strip()
+        if markers[j] is None and _ATTACHMENT.fullmatch(text):
+            break
+        if markers[j] is not None:
+            items.append(False)
+        if items and not items[-1] and extract.find_responsibility(text) is not None:
+            items[-1] = True
+    return len(items) >= 2 and 2 * sum(items) > len(items)
+
+
+def _annex_body(
+    nodes: list, paras: list[Paragraph], apart: frozenset[int], assigned: Callable[..., bool]
+) -> frozenset[int]:
+    """The body's items, where an attachment holding the plan's tasks follows (`apart`: a task table, or numbered
+    paragraphs naming their units), the body sends the reader to it (具体任务见附件, （见附件2）: closing.yaml
+    `annex_pointers`) and most of its own items name no unit: the notice's requirements (一、高度重视), the plan's goals,
+    its 二、重点任务 "见附件" with any bare group names under it (（一）提升作业服务能力。), its safeguards. They frame the
+    attachment's tasks: sections, no measures. A body whose items name their units (an attachment adding detail to
+    them) keeps its measures."""
+    if not apart:
+        return frozenset()
+    start = min(apart)
+    body = [i for i, n in enumerate(nodes) if n.para < start]
+    texts = [paras[k].text for i in body for k in (nodes[i].para, *nodes[i].body) if k < start]
+    if not any(closings.points_to_annex(t) for t in texts):
+        return frozenset()
+    parents = {n.parent for n in nodes}
+    leaves = [i for i in body if i not in parents]
+    return frozenset(body) if 2 * sum(assigned(nodes[i]) for i in leaves) < len(leaves) else frozenset()
 
 
 def _holds_tasks(paras: list[Paragraph], k: int) -> bool:
@@ -601,7 +650,8 @@ def _parse_one(
     boxed = boxes.box_lines(paras, markers, first)
     if boxed:
         markers = [None if k in boxed else mk for k, mk in enumerate(markers)]
-    nodes = build_nodes(paras, markers, first, _attached_tables(paras, markers, first))
+    apart = _attached_tables(paras, markers, first)
+    nodes = build_nodes(paras, markers, first, apart)
     if clause_place.fields_of_first(nodes, paras):  # "【牵头单位】X　1.…" the plan's first item: its fields no preamble
         first -= 1
     if boxed:
@@ -637,10 +687,15 @@ def _parse_one(
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
     clause_place.clauses_above(nodes, paras)  # （责任单位：…） printed above each measure: the one below's
+
+    def assigned(n: Node) -> bool:
+        return any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body])
+
     classify(
         nodes,
-        lambda n: any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body]),
+        assigned,
         lambda n: paras[n.para].table_row,
+        _annex_body(nodes, paras, apart, assigned),  # a body framing an 附件's tasks: no measures
     )
     unfuse_sections(nodes, paras)
 

@@ -176,6 +176,18 @@ def _item_notes() -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{n})" for n in notes)) if notes else None
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _annex_pointers() -> re.Pattern[str] | None:
+    words = _closing_words().get("annex_pointers", ())
+    return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
+
+
+def points_to_annex(text: str) -> bool:
+    """Text that sends the reader to an attachment for the tasks (具体任务见附件, （见附件2）: closing.yaml `annex_pointers`)."""
+    pattern = _annex_pointers()
+    return pattern is not None and pattern.search(text) is not None
+
+
 def notes_items(text: str) -> bool:
     """A paragraph that speaks of a list's items as a whole (上述任务的牵头单位…详见附件, 以上措施要抓好落实: closing.yaml
     `item_notes`), no part of the last item's text; a group clause assigning them units is none (groupclause). So is

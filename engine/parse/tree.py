@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
 from engine.extract.data import read_data
@@ -454,20 +454,24 @@ def classify(
     nodes: list[Node],
     assigned: Callable[[Node], bool] = lambda n: False,
     tabled: Callable[[Node], bool] = lambda n: False,
+    framed: Set[int] = frozenset(),
 ) -> str:
     """Mark nodes as sections or measures; returns the measure style.
 
     Sections differ in depth: 二、 may hold (一) groups of 1. items while 三、 and 四、 hold their tasks
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
-    of the measure style at all is a measure too (`_shallow_measures`). `tabled`: a node read from a table's row."""
+    of the measure style at all is a measure too (`_shallow_measures`). `tabled`: a node read from a table's row.
+    `framed`: nodes that frame tasks set out elsewhere (a body pointing to the 附件 that lists its tasks): sections,
+    and no vote for the measures' style."""
     duties = duty_lists(nodes)
     inside = _in_framing_sections(nodes) - duties
-    style = measure_style(nodes, inside | duties | _under_general_tops(nodes))
+    style = measure_style(nodes, inside | duties | _under_general_tops(nodes) | framed)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank) - duties
     would_be = {i for i, n in enumerate(nodes) if (n.rank >= ms_rank or i in shallow) and i not in duties}
     framing = (
         duties
+        | framed
         | _group_headings(nodes, would_be, assigned)
         | _framing(nodes, ms_rank, inside, assigned, would_be, duties, tabled)
         | _framing_articles(nodes, style, assigned)
