@@ -302,6 +302,27 @@ def test_the_printing_line_of_a_copy_list_is_layout() -> None:
         assert len(found) == 1 and "中心在 2026" in found[0], found
 
 
+def test_the_space_after_a_word_label_the_parser_read_by_its_run_is_layout() -> None:
+    """工程二　处理设施提升工程: 处 after a space alone reads as a count (任务 1 处), but the parser reads 工程二 as the
+    entry between 工程一 and 工程三; the space after it is the heading's layout (blind75 宁夏, judged false). A space
+    inside a sentence is still reported."""
+    lines = [
+        "某某市餐厨废弃物治理三年行动方案",
+        "一、重点工程",
+        "工程一　收运体系建设工程",
+        "（1）推行定点收集。（市城市管理局牵头）",
+        "（2）规范收运车辆。（市城市管理局牵头）",
+        "工程二　处理设施提升工程",
+        "（1）建成集中处理 设施2座。（市城市管理局牵头）",
+        "（2）实施提标改造。（市城市管理局牵头）",
+        "工程三　源头减量工程",
+        "（1）推行光盘行动。（市商务局牵头）",
+        "（2）开展餐饮单位培训。（市商务局牵头）",
+    ]
+    found = [m for _, m in _format_findings("\n".join(lines)) if "空格" in m]
+    assert len(found) == 1 and "处理 设施" in found[0], found
+
+
 def test_a_time_of_day_keeps_its_ascii_colon() -> None:
     """工作日9:00—17:00: a time of day is written with the ASCII colon whatever the text's punctuation (blind10
     奉贤区 征求意见 notice, judged false); a half-width colon after a label in a text of full-width ones is still

@@ -282,6 +282,7 @@ class Format(CheckKind):
         signer_end = ctx.remember(("format.signer",), lambda: _signer_end(ctx.table("units")))
         person = ctx.remember(("format.person",), _person_field)
         in_roster = False  # the paragraph before was a line of a membership list
+        headings = {x.line: x.label for x in [*plan.measures, *plan.sections] if x.label and x.line}
         for p in plan.paragraphs:
             # a membership list's lines are aligned by spaces: its role lines, and the lines under a
             # role naming more of its members (no label, no sentence: 王建平    镇党委副书记、镇长)
@@ -295,6 +296,8 @@ class Format(CheckKind):
             # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 / 2 重点任务 / 任务1 (chapters, articles
             # and decimal labels are set off by a space as the norm for such texts, GB/T 1.1): the parser's markers
             label = label_end(orig)
+            if label is None:  # the label the parser read by its run (工程二　处理…: 处 alone reads as a count)
+                label = _heading_label_end(orig, lead, headings.get(p.line))
             skip_to = max(label if label is not None else lead, _caption_end(p, off, orig, caption))
             if label is not None and _spaced_name(orig, label, spaced):
                 continue  # 第一章　总　则: a chapter's short name spaced out is its typesetting
@@ -726,6 +729,17 @@ def _person_values(orig: str, field: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of the values of person fields in `orig`: a title and a name set apart by a space
     (分管领导：副县长 王振东) is how such a field is written, not a stray space."""
     return [(m.start("value"), m.end("value")) for m in field.finditer(orig)]
+
+
+def _heading_label_end(orig: str, lead: int, label: str | None) -> int | None:
+    """Where a measure's or section's label, as the parser read it, ends in its line with the spaces after it; None
+    when the line does not open with it."""
+    if not label or not orig.startswith(label, lead):
+        return None
+    end = lead + len(label)
+    while end < len(orig) and orig[end] in " \u3000\t":
+        end += 1
+    return end
 
 
 def _between_fields(orig: str, m: re.Match[str]) -> bool:
