@@ -20,7 +20,7 @@ those of the text read and no edit is placed in text that is not printed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -87,25 +87,21 @@ class Hidden:
 
     def run(self, r: Any, p: Any | None = None) -> bool:
         """The run `r` (a w:r) is hidden; `p`: its paragraph (found when not given)."""
-        rpr = r.find(f"{_W}rPr")
-        said = _said(rpr)
-        if said is None and self.any:
-            said = self._style(rpr, "rStyle")
-            if said is None:
-                said = self._paragraph(p if p is not None else _paragraph_of(r))
-            if said is None:
-                said = self.default
-        return bool(said)
+        return self._cascade(r.find(f"{_W}rPr"), lambda: p if p is not None else _paragraph_of(r))
 
     def mark(self, p: Any) -> bool:
         """The paragraph mark of `p` is hidden: the paragraph runs on into the next on the page."""
         ppr = p.find(f"{_W}pPr")
-        rpr = ppr.find(f"{_W}rPr") if ppr is not None else None
+        return self._cascade(ppr.find(f"{_W}rPr") if ppr is not None else None, lambda: p)
+
+    def _cascade(self, rpr: Any, paragraph: Callable[[], Any]) -> bool:
+        """What hides a run or a paragraph mark with the properties `rpr`, nearest first: `rpr` itself, its character
+        style, the paragraph's style (`paragraph`, asked only when it comes to that), the document's defaults."""
         said = _said(rpr)
         if said is None and self.any:
             said = self._style(rpr, "rStyle")
             if said is None:
-                said = self._paragraph(p)
+                said = self._paragraph(paragraph())
             if said is None:
                 said = self.default
         return bool(said)
