@@ -565,10 +565,7 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
         if mk is not None and not continues(mk, last):
             out[k] = mk = None  # 2025. after item 7: a year, not item 2025
         if mk is not None:
-            if mk.style == "arabic_dot":
-                last, parted = mk.ordinal, False
-            elif mk.style not in _BELOW_ARABIC:
-                parted = True
+            last, parted = _passed(mk, last, parted)
             continue
         m = _DIGIT_LED.match(text)
         if m and last is not None and int(m.group("n")) == last + 1:
@@ -579,10 +576,7 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
     for k in range(len(out) - 1, -1, -1):
         mk = out[k]
         if mk is not None:
-            if mk.style == "arabic_dot":
-                nxt, crossed = mk.ordinal, False
-            elif mk.style not in _BELOW_ARABIC:
-                crossed = True
+            nxt, crossed = _passed(mk, nxt, crossed)
             continue
         m = _DIGIT_LED.match(texts[k])
         if m is None or nxt is None or int(m.group("n")) != nxt - 1 or nxt < 2:
@@ -596,6 +590,14 @@ def digit_led_markers(texts: list[str], markers: list[Marker | None]) -> list[Ma
         out[k] = Marker("arabic_dot", str(n), n, m.start("n"), m.end())
         nxt, crossed = n, False
     return out
+
+
+def _passed(mk: Marker, item: int | None, parted: bool) -> tuple[int | None, bool]:
+    """The nearest arabic item and whether a heading parts it from here, once the walk (down or up) passes `mk`: an
+    arabic item is the new nearest, nothing between; a heading parts; a sub-point changes nothing."""
+    if mk.style == "arabic_dot":
+        return mk.ordinal, False
+    return item, parted or mk.style not in _BELOW_ARABIC
 
 
 # ------------------------------------------------------------------ inline markers (one-line documents)
