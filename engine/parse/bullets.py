@@ -15,6 +15,15 @@ numbering does, so no numbering check finds a gap in it). Only where
 - at least two paragraphs there open with the same mark, the first mark of the section; a paragraph led by another
   mark (○ under ●) is the text of the item above it.
 
+A text with no numbered paragraph at all (a 通知 or 意见 whose own body is the task list: "现就有关事项通知如下：",
+then "——加强宣传动员。…（X牵头，Y配合）" paragraphs) has no heading to hold the run. There a run is read where a
+paragraph that introduces a list (it ends with a colon, and its last clause names no goals, requirements or
+safeguards: "主要目标如下：" and "工作要求如下：" introduce no tasks) is followed directly by a paragraph led by a mark,
+and the run holds at least two paragraphs led by that mark. The run goes on over paragraphs led by that mark, a
+paragraph between them not led by it being the text of the item above (a field line "责任单位：" among them), and ends
+at the next paragraph ending with a colon that is neither an item nor such a field line ("工作要求如下：" after the
+tasks). Every such run is read.
+
 The tree then reads the run as it reads numbered items (engine/parse/tree.py): the measures' depth by counting.
 """
 
@@ -27,7 +36,7 @@ from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Paragraph
 from engine.parse.numbering import Marker
-from engine.parse.tree import is_general, safeguard_heading, section_words
+from engine.parse.tree import is_general, safeguard_heading, safeguard_words, section_words
 
 BULLET_STYLE = "bullet"
 HEADING_MAX = 30  # a task heading's title is short: 二、重点任务和责任分工
@@ -86,11 +95,61 @@ def task_heading(rest: str) -> bool:
     return not _GLUE.sub("", left.replace("\0", ""))
 
 
+_INTRO = re.compile(r"[：:]\s*$")
+_FIELD = re.compile(r"\s*\S{0,6}(?:单位|部门|责任人|时限|时间)[：:]\s*$")  # 责任单位： over its units: an item's line
+_CLAUSE = re.compile(r"[，。；,;]")
+
+
+def _introduces_tasks(text: str) -> bool:
+    """A paragraph ending with a colon whose last clause names no goal or safeguard (sections.yaml `goal_words`,
+    `safeguard_titles`): 现就有关事项通知如下：, not 主要目标如下： or 工作要求如下：."""
+    if not _INTRO.search(text):
+        return False
+    last = _CLAUSE.split(text.strip())[-1]
+    return not safeguard_words().search(last) and not any(w in last for w in section_words().get("goal_words", ()))
+
+
+def _unheaded(paras: Sequence[Paragraph], leads: list[tuple[str, int, int] | None]) -> list[list[int]]:
+    """The runs of a text with no numbered paragraph (module doc): each a list of paragraph indexes."""
+    runs: list[list[int]] = []
+    k = 0
+    while k < len(paras) - 1:
+        first = leads[k + 1]
+        if leads[k] is not None or first is None or not _introduces_tasks(paras[k].text):
+            k += 1
+            continue
+        run = [k + 1]
+        j = k + 2
+        while j < len(paras):
+            lead = leads[j]
+            if lead is not None and lead[0] == first[0]:
+                run.append(j)
+            elif lead is None and _INTRO.search(paras[j].text) and not _FIELD.match(paras[j].text):
+                break
+            j += 1
+        if len(run) >= 2:
+            runs.append(run)
+        k = j
+    return runs
+
+
+def _given(out: list[Marker | None], run: list[int], leads: list[tuple[str, int, int] | None]) -> None:
+    """Give each paragraph of `run` its bullet marker, numbered 1, 2, … in the run."""
+    for n, j in enumerate(run, 1):
+        mark, start, stop = leads[j]  # type: ignore[misc]
+        out[j] = Marker(BULLET_STYLE, mark, n, start, stop)
+
+
 def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
     """`markers` with the bullet-led paragraphs of each task heading's run (module doc) given markers."""
     leads = [leader(p.text) if mk is None else None for p, mk in zip(paras, markers, strict=True)]
     if sum(x is not None for x in leads) < 2:
         return markers
+    if all(mk is None for mk in markers):
+        out: list[Marker | None] = list(markers)
+        for run in _unheaded(paras, leads):
+            _given(out, run, leads)
+        return out
     rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
     for mk in markers:
         if mk is not None:
@@ -112,7 +171,5 @@ def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Mark
         run = [j for j in run if leads[j][0] == mark]  # type: ignore[index]
         if len(run) < 2:
             continue
-        for n, j in enumerate(run, 1):
-            _, start, stop = leads[j]  # type: ignore[misc]
-            out[j] = Marker(BULLET_STYLE, mark, n, start, stop)
+        _given(out, run, leads)
     return out

@@ -203,9 +203,8 @@ KNOWN: dict[str, str] = {
     # right but 74's (an identical 分别下降15%和20%以上 goal reported as lowered, fixed in f7c6361)
     # (72's annex task lists since annex72, its cell-per-line table since cells72; 74's stages since stages74; 75's 工程一/
     # 第一项 entries since ordinals75; 76's names since names76, its Korean pairs since bilingual76; 77's hidden run and
-    # merged 序号 since docx77; 78's 1.2026年… items since digits78)
+    # merged 序号 since docx77; 78's 1.2026年… items since digits78; 78's —— notice since notices78)
     "blind72/xinxiang-city-blood-donation-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the comma it wrote inside the brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
-    "blind78/benxi-county-blood-donation-dash-notice": "a 通知 whose measures are three unnumbered “——” paragraphs in its own body, no plan attached: refused as “no numbered measures” (bullets69 reads —— lists only under a task heading); not fixed this stop",
 }
 
 
@@ -230,7 +229,6 @@ LEVEL_KNOWN: dict[str, str] = {
     # blind52, held out, first run (2026-12-07, main at d21ef1e): ganjiang's 新区 under 江西 read as city and qianhai's
     # 深圳市前海管理局 as the zone 前海 since fix52 (a zone ranks one level below whoever set it up; levels.yaml `zones`)
     # blind50, held out, first run (2026-12-07, main at 2c3e9ce): danzhou's bare stem 儋州 read as 儋州市 since fix50
-    "blind78/benxi-county-blood-donation-dash-notice": "refused (no numbered measures), so not levelled: see KNOWN",
 }
 
 
@@ -350,7 +348,6 @@ def closing_differences(name: str) -> list[str]:
 
 
 CLOSING_KNOWN: dict[str, str] = {
-    "blind78/benxi-county-blood-donation-dash-notice": "refused (no numbered measures), so no closing read: see KNOWN",
     # blind56, held out, first run (2026-12-07, main at 06be8cb): the <iframe srcdoc> page was refused — fixed after
     # measuring (fixtures/fix56)
     # blind54, held out, first run (2026-12-07, main at 02b5666)
