@@ -9,7 +9,9 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
 1. Invisible characters are deleted: zero-width space/joiners (U+200B-U+200D, U+2060), BOM
    (U+FEFF), soft hyphen (U+00AD), direction marks, U+FFFE, U+FFFD (a character the decoder lost) and
    C0/C1 control characters other than whitespace. HTML entity remnants in scraped text
-   (`&nbsp;` `&ensp;` `&emsp;` `&#160;` `&#12288;` `&amp;nbsp;`, with or without `;`) become a space.
+   (`&nbsp;` `&ensp;` `&emsp;` `&#160;` `&#12288;` `&amp;nbsp;`, with or without `;`) become a space, and
+   any other character reference a scraper left as text (`&ldquo;` `&rdquo;` `&middot;` `&mdash;` `&#x4e00;`
+   `&#20013;` `&amp;ldquo;`, with its `;`) becomes its character, as a browser shows it.
 2. Width table (one character to one character; nothing else is touched — Chinese punctuation
    ，。；：、！？“”‘’《》〈〉【】〔〕—… stays as written, and ASCII , : ; stay ASCII):
 
@@ -54,6 +56,7 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -74,6 +77,28 @@ _INVISIBLE = re.compile(
 _ENTITY = re.compile(
     r"&(?:amp;)?(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000)(?:;|(?![A-Za-z0-9]))", re.I
 )
+_CHAR_ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
+def _character(m: re.Match[str]) -> str:
+    """The character a reference stands for (html.unescape); an unknown name or a control character stays."""
+    ref = "&" + m.group(1) + ";"
+    char = html.unescape(ref)
+    return m.group() if char == ref or not char.isprintable() else char
+
+
+def closes_reference(text: str, i: int) -> bool:
+    """Whether the `;` at `text[i]` ends a character reference left as text (`&nbsp;`, `&ldquo;`, `&#20013;`):
+    markup, not the writer's semicolon."""
+    j = text.rfind("&", max(0, i - 16), i)
+    if j < 0:
+        return False
+    space = _ENTITY.match(text, j)
+    if space is not None:
+        return space.end() == i + 1
+    m = _CHAR_ENTITY.match(text, j)
+    return m is not None and m.end() == i + 1 and m.group() != _character(m)
+
 
 _WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
 _WIDTH.update({0xFF21 + i: ord("A") + i for i in range(26)})
@@ -289,6 +314,8 @@ def _normalise_parts(line: str) -> Normalised:
     cols = list(range(1, len(s) + 1))
     s, cols = _sub(s, cols, _INVISIBLE, "")
     s, cols = _sub(s, cols, _ENTITY, " ")
+    if "&" in s:
+        s, cols = _sub(s, cols, _CHAR_ENTITY, _character)
     s = _WIDTH_RE.sub(_widen, s)  # equal length: cols unchanged
     if "(" in s:
         s, cols = _sub(s, cols, _PINYIN_AFTER_HAN, "")
