@@ -20,7 +20,16 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import assignments, boxes, clause_place, conventions, documents, enumerations, frontmatter
+from engine.parse import (
+    assignments,
+    boxes,
+    clause_place,
+    conventions,
+    documents,
+    enumerations,
+    frontmatter,
+    republished,
+)
 from engine.parse import bullets as bullet_lists
 from engine.parse import closing as closings
 from engine.parse import level as levels
@@ -552,7 +561,10 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: int | None) -> Plan:
     paras, markers, first = _marked(doc)
     markers = _cut_explanation(paras, markers, first)
-    start = _notice_items(paras, markers, first)
+    # a 政策解读 / news report / 图解 numbering lines of its own before the plan it carries: they are no items
+    start = republished.plan_start(paras, markers, first)
+    if start is None:
+        start = _notice_items(paras, markers, first)
     if start is not None and start > first:
         markers = [None] * start + markers[start:]
         first = next(k for k in range(start, len(markers)) if markers[k] is not None)

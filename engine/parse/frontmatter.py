@@ -469,7 +469,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             last_front = i  # the last line of a list of issuers under a title (商务部 国家发展改革委 … / 财政部 …)
         i += 1
     if titles:
-        fm.title, fm.title_paras = titles[0]
+        fm.title, fm.title_paras = _named_title(titles, wrappers, paras)
     elif wrappers:
         first = min(wrappers)
         fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
@@ -478,6 +478,21 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+def _named_title(
+    titles: list[tuple[str, list[int]]], wrappers: list[tuple[int, int, str, str, int, int]], paras: list[tuple[int, str]]
+) -> tuple[str, list[int]]:
+    """The first title line, unless the front matter names a document (a 印发 heading's X, a 《X》 in its text) that a
+    later title line is and the first is not: a news or 公众号 headline over the plan it reports ("重磅！X部印发Y方案",
+    "我县出台Y方案", "图解：Y方案") reads as a title, the plan's own title line below it is Y."""
+    named = {loose_title(w[2]) for w in wrappers}
+    for _, t in paras:
+        if len(t) <= 2000:
+            named.update(loose_title(c) for c in cited_titles(t))
+    if loose_title(titles[0][0]) in named:
+        return titles[0]
+    return next((t for t in titles[1:] if loose_title(t[0]) in named), titles[0])
 
 
 @memo(1, copy="shared")  # a tuple from the one file
