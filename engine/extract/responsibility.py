@@ -215,10 +215,14 @@ _TEXT_SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_pr
 _TEXT_NAME = r"(?:[^,，;；。()（）\n]|[(（][^,，;；。()（）\n]{1,12}[)）])"
 # the one two-part clause "A<lead verb>，B<support verb>", each verb any of its role's (data):
 # (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与 /
-# A抓总，B、C等单位配合 / A负总责，B、C具体落实 / A为主，B协同 / A牵头，B、C支持
+# A抓总，B、C等单位配合 / A负总责，B、C具体落实 / A为主，B协同 / A牵头，B、C支持 / A牵头，请B、C支持
+# a request word opening a part asks bodies outside the issuer's command (a garrison, a vertical body, an enterprise)
+# for their help, "（X牵头，请Y、Z支持）", or to lead, "（请Y牵头，Z配合）": no part of a name (prose_roles.yaml
+# `requests`, read as 由 is)
+_REQUEST = f"(?:{_alt(_PROSE_WORDS.requests)})?"
 INLINE_RE = re.compile(
-    r"^由?(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
-    + r"(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
+    r"^(?:由|" + _REQUEST + r")(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
+    + r"(?:[,，;；、]\s*" + _REQUEST + r"(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
 )  # fmt: skip
 # 由A牵头，B配合 inside running text: the verbs of running text only ("由X为主…", "…，Y支持企业…" assign no one)
 INLINE_TEXT_RE = re.compile(
@@ -1135,6 +1139,8 @@ def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     # A等和各省级人民政府 / A和各县人民政府: parse_units cuts at those joins (_split_joins)
     t = re.sub(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|方面)?$", "", text)  # the rest are unnamed
     t = t[1:] if t.startswith("由") else t
+    # "（X牵头，Y配合，请A、B支持）": the request word opening a part hands it to A and B as 由 does, no part of A's name
+    t = _REQUEST_RE.sub("", t, count=1)
     if "由" in t:  # 技工院校内由X负责: a condition and a unit, not a unit list
         return None
     lead_text, _, support_text = t.partition("会同")
