@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from engine.extract.data import lead_conventions, prose_roles, unit_data
 from engine.extract.deadlines import find_deadlines
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
+from engine.extract.posts import unit_of
 from engine.extract.sentences import (
     CLOSER_TO_OPENER,
     matched_pairs,
@@ -600,6 +601,9 @@ def parse_units(text: str) -> list[str]:
                     changed = True
         item = _NAME_NOTE_RE.sub("", item.strip(" :：.。"))
         item = _without_convention(item)
+        # "市民政局局长（牵头）、团市委书记": a body named by its head's post is that body; "省政府分管副秘书长" a person
+        # answering for the task, no unit (rulesets/data/posts.yaml)
+        item = (unit_of(item, reads_as_unit) or "") if item else item
         # "责任单位：A、B，按职责分工" / "…，排第一位的为牵头单位，下同": a note of the clause standing as a piece of its
         # list (units.yaml asides.duty, notes), no unit
         if item in _NO_UNIT or not item or item in data.duty_notes or item in data.notes:
@@ -1172,6 +1176,8 @@ def _parse_duty(flat: str) -> Parsed | None:
             bare = None if (":" in piece or "：" in piece) else _unit_list(piece)
             if bare and not bare[1]:
                 pending += bare[0]
+            elif _persons_only(piece):
+                continue  # "省政府分管副秘书长，X牵头，Y配合": the official over the task (posts.yaml), no unit
             elif not style:
                 return None  # the first piece of a clause must name units
             continue
@@ -1198,6 +1204,13 @@ def _parse_duty(flat: str) -> Parsed | None:
         support = marked[1] + [n for n in support if n not in lead]
         lead = marked[0]
     return tuple(lead), tuple(support), style
+
+
+def _persons_only(piece: str) -> bool:
+    """`piece` names officials only, each a person by its post (rulesets/data/posts.yaml: 省政府分管副秘书长, 县委常委、
+    副县长), no body."""
+    names = [n for n in _split_top(squeeze(piece)) if n]
+    return bool(names) and all(unit_of(n, reads_as_unit) is None for n in names)
 
 
 # the verbs of units that carry a task out where they are (具体实施, 按属地落实, 负责落实): a part closed by one after
