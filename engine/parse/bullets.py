@@ -241,18 +241,19 @@ def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Mark
 
 
 _BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
-_STOP = re.compile("[。；;!！?？]")
+_TITLE_STOP = re.compile("[。；;!！?？，,]")  # a heading's title holds none
 
 
 def inline_cuts(text: str, found: Sequence[Marker]) -> list[int]:
     """Where to cut a line that lost its line breaks (`found`: the inline numbering it is cut at) before a bullet
-    mark (module doc): the mark at a boundary, or right after a short heading (a marker of `found` ending at most
-    HEADING_MAX characters before, no stop since); at least two such marks alike in the line."""
+    mark (module doc): the mark at a boundary, or the first mark right after a short heading (a marker of `found`
+    ending at most HEADING_MAX characters before, no stop or comma since); at least two such marks alike in the line."""
     pattern = _leader()
     if pattern is None:
         return []
     ends = sorted(mk.end for mk in found)
     at: dict[str, list[int]] = {}
+    headed: set[int] = set()  # the ends of the headings a mark has followed
     for m in pattern.finditer(text):
         start = m.start("mark")
         if start == 0:
@@ -263,7 +264,9 @@ def inline_cuts(text: str, found: Sequence[Marker]) -> list[int]:
         if j >= 0 and text[j] == text[start]:
             continue  # a mark's own run: ★★★
         near = [e for e in ends if 0 <= start - e <= HEADING_MAX]
-        heading = bool(near) and not _STOP.search(text, near[-1], start)
+        heading = bool(near) and near[-1] not in headed and not _TITLE_STOP.search(text, near[-1], start)
         if j < 0 or text[j] in _BOUNDARY or heading:
             at.setdefault(m.group("mark"), []).append(start)
+        if near:
+            headed.add(near[-1])  # only the first mark after a heading follows it right: 申请→受理→审核 is text
     return sorted(c for starts in at.values() if len(starts) >= 2 for c in starts)
