@@ -150,6 +150,8 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             if decimals and decimals[-1].style == "decimal1":  # its title, then the section's prose
                 title = closing_title.match(q.text, decimals[-1].end)
                 cuts = sorted({*cuts, *([title.end()] if title and title.end() < len(q.text) else [])})
+            if cuts:  # its bullet marks run on too: "二、整治任务●规范…（X牵头） ●严查…"
+                cuts = sorted({*cuts, *bullet_lists.inline_cuts(q.text, found)})
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
         for mk in found:
