@@ -31,6 +31,9 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
    spaces, \\n \\r \\f
    ==================  ===========  ==============================================
 
+2b. OCR zeros: in a number, the letter O/o (or the Han 〇 among Arabic digits) an OCR or a typist gave for the digit
+   zero is 0 (`2O26年` -> `2026年`, `1OO家` -> `100家`; not in words: H2O, O2O, CO2); in a year written in Chinese
+   numerals, the letter O or the digit 0 is 〇 (`二O二六年` -> `二〇二六年`). One character for one: columns unchanged.
 3. Scraped-page pinyin junk: a Han character followed by its pinyin in brackets loses the
    brackets (`建設(shè)` -> `建设`, `綱（gāng）要` -> `纲要`). Pinyin must carry a tone mark, or be
    letters plus a tone digit (`(she4)`), so `(PPP)`, `(app)` and `(2025)` are never touched.
@@ -135,6 +138,16 @@ _LOST_WITH_PINYIN = re.compile(f"(?<![?？])[?？]+\\(?(?:{_PINYIN})\\)[?？]*")
 _QUESTION_PARTICLES = "吗呢么吧啊嘛"
 _LOST_BETWEEN_HAN = re.compile(f"(?<![{_QUESTION_PARTICLES}])(?<=[{HAN}])[?？]+(?=[{HAN}])")
 _SPACES = re.compile(" +")
+# a number whose zeros an OCR read as the letter O (2O26年, 5O万元, 1OO家) or that was typed with the Han 〇 among
+# Arabic digits (2〇26): a run of digits and O/o/〇 opening with a digit, no Latin letter on either side of it (H2O,
+# O2O, CO2 and a model name X5O are words, not numbers)
+_OCR_ZERO_CHARS = re.compile("[Oo〇]")
+_OCR_ZERO = re.compile(r"(?<![A-Za-z0-9])[0-9][0-9Oo〇]*[Oo〇][0-9Oo〇]*(?![A-Za-z])")
+_ZERO_TABLE = str.maketrans("Oo〇", "000")
+# a year written in Chinese numerals whose 〇 an OCR read (or a typist wrote) as the letter O or the digit 0: 二O二六年,
+# 二0二五年 (a date line that is not read as one runs into the title below it); at least two Chinese numerals in it
+_CN_YEAR = re.compile("(?<![0-9A-Za-z〇零一二三四五六七八九])(?=(?:[Oo0]*[一二三四五六七八九〇零]){2})[一二三四五六七八九〇零Oo0]{4}(?=年)")
+_CN_ZERO_TABLE = str.maketrans("Oo0", "〇〇〇")
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _HAN_RE = re.compile(f"[{HAN}]")
 
@@ -204,6 +217,14 @@ def _sub(s: str, cols: list[int], rx: re.Pattern[str], repl: Callable[[re.Match[
     out.append(s[last:])
     ocols.extend(cols[last:])
     return "".join(out), ocols
+
+
+def _zeros(m: re.Match[str]) -> str:
+    return m.group().translate(_ZERO_TABLE)
+
+
+def _cn_zeros(m: re.Match[str]) -> str:
+    return m.group().translate(_CN_ZERO_TABLE)
 
 
 def _is_digit(c: str) -> bool:
@@ -317,6 +338,10 @@ def _normalise_parts(line: str) -> Normalised:
     if "&" in s:
         s, cols = _sub(s, cols, _CHAR_ENTITY, _character)
     s = _WIDTH_RE.sub(_widen, s)  # equal length: cols unchanged
+    if _OCR_ZERO_CHARS.search(s):
+        s = _OCR_ZERO.sub(_zeros, s)  # equal length: cols unchanged
+    if "年" in s:
+        s = _CN_YEAR.sub(_cn_zeros, s)  # equal length: cols unchanged
     if "(" in s:
         s, cols = _sub(s, cols, _PINYIN_AFTER_HAN, "")
     if "?" in s or "？" in s:

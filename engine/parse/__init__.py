@@ -44,6 +44,7 @@ from engine.parse.numbering import (
     label_alone,
     marker_at_start,
     slice_paragraph,
+    slipped_labels,
     spaced_entries,
 )
 from engine.parse.subpoints import fold_parts
@@ -549,6 +550,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     markers = decimal_markers(paras, markers)
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
+    markers = slipped_labels([p.text for p in paras], markers)  # an OCR's "(—)" "4," in the run of （一） 4.
     markers = enumerations.paragraph_runs([p.text for p in paras], markers)
     markers = _attachment_lists(paras, markers)
     for k, mk in points.items():
@@ -746,7 +748,8 @@ def _parse_one(
         if not (
             frontmatter.is_furniture(paras[k].text)
             or frontmatter.parse_date(paras[k].text)
-            or frontmatter.org_names(paras[k].text)
+            or frontmatter.org_names(frontmatter.without_seal(paras[k].text))
+            or frontmatter.seal_caption(paras[k].text)  # the seal's caption: "（盖章）"
             or closings.signed_line(paras[k].text)
         )
     )

@@ -349,6 +349,26 @@ def unlabelled(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _seal_caption() -> re.Pattern[str] | None:
+    words = sorted((str(w) for w in (read_data("closing.yaml") or {}).get("seal_captions") or ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s*[(（]\s*(?:{alt})\s*[)）]\s*$") if alt else None
+
+
+def without_seal(text: str) -> str:
+    """A signature's line without the seal's caption that ends it (集安市人民政府办公室（盖章） -> 集安市人民政府办公室;
+    "（盖章）" alone -> ""): OCR text of a scanned document writes the seal's place so (rulesets/data/closing.yaml
+    `seal_captions`). Other text is returned as it is."""
+    pattern = _seal_caption()
+    return text if pattern is None else pattern.sub("", text)
+
+
+def seal_caption(text: str) -> bool:
+    """`text` is the seal's caption alone ("（盖章）", "(印章)": `without_seal`)."""
+    return bool(text.strip()) and not without_seal(text).strip()
+
+
 def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     """Front matter from the paragraphs before the first numbered item: (line, text) pairs, stripped."""
     fm = FrontMatter()
@@ -370,7 +390,10 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 # issuers: the organisation lines just above the date (a joint notice's run over several)
                 j, found = i - 1, []
                 while j >= 0 and i - j <= SIGNATURE_LINES:
-                    names = org_names(paras[j][1])
+                    if seal_caption(paras[j][1]):  # the seal's caption on a line of its own: the bodies are above
+                        j -= 1
+                        continue
+                    names = org_names(without_seal(paras[j][1]))
                     if not names:
                         break
                     found = names + found
