@@ -253,7 +253,11 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
         text = paras[k].text.strip()
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
-        elif (_ATTACHMENT.fullmatch(text) and (dated or _projects(paras, markers, k))) or _annex_table(text):
+        elif (
+            _ATTACHMENT.fullmatch(text)
+            # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
+            and (dated or _projects(paras, markers, k) or annex_refs.restates(paras, markers, first, k))
+        ) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
                 return None

@@ -37,7 +37,11 @@ _FALLBACK_FORMS = [
     r"(?P<part>{part})\s*[、.．]?\s*[(（]\s*(?P<item>{num})\s*[)）]",
     r"第\s*(?P<item>{num})\s*项",
 ]
-_FALLBACK_BRACKETED = [r"对应\s*(?:任务\s*)?(?:第\s*(?P<part>{part})\s*(?:部分|章|大项)\s*)?第?\s*[(（]?\s*(?P<item>{num})\s*[)）]?\s*(?:项|条)"]
+_FALLBACK_BRACKETED = [
+    r"对应\s*(?:任务|正文|方案|本方案)?\s*(?:第\s*(?P<part>{part})\s*(?:部分|章|大项)\s*)?第?\s*[(（]?\s*(?P<item>{num})\s*[)）]?"
+    r"\s*(?:项|条)",
+    r"对应\s*(?:任务|正文|方案|本方案)?\s*(?P<part>{part})\s*[、.．]?\s*[(（]\s*(?P<item>{num})\s*[)）]",
+]
 _ROW_NUMBER = r"^\s*(?:[0-9]{1,3}\s*[.．、]?\s*)?"
 _PART = "[一二三四五六七八九十]{1,3}"  # a part of the body is numbered in words: 二、主要任务
 _FIELD_LINE = re.compile(r"^[^\s:：，,。；;（(]{2,8}\s*[:：]")  # 牵头单位：X / 完成时限：Y under an entry's line

@@ -145,15 +145,25 @@ def _whole_clause(text: str) -> Responsibility | None:
 
 # numbers in brackets set side by side before the item word: （五）（六）项, 第（二）（三）项 (a list without its 、)
 _SIDE_BY_SIDE = re.compile(rf"^(第\s*)?((?:[(（]\s*{ITEM_NUMBER}\s*[)）]\s*){{2,}})(?=项|条|点)")
+_BRACKETED = rf"[(（]?\s*{ITEM_NUMBER}\s*[)）]?"
 
 
 def _joined(text: str) -> str:
-    """`text` with 、 between bracketed numbers set side by side before the item word (（五）（六）项 -> （五）、（六）项)."""
+    """`text` with its leading item numbers written as one list: 、 between bracketed numbers set side by side
+    (（五）（六）项 -> （五）、（六）项), and the item word said once where each number has its own (第1项、第3项 -> 第1、3项;
+    第（一）项至第（三）项 -> 第（一）至（三）项)."""
     m = _SIDE_BY_SIDE.match(text)
-    if m is None:
-        return text
-    nums = re.sub(r"(?<=[)）])\s*(?=[(（])", "、", m.group(2).rstrip())
-    return (m.group(1) or "") + nums + text[m.end() :]
+    if m is not None:
+        nums = re.sub(r"(?<=[)）])\s*(?=[(（])", "、", m.group(2).rstrip())
+        text = (m.group(1) or "") + nums + text[m.end() :]
+    d = _data()
+    again = re.compile(
+        rf"^(第\s*{_BRACKETED}(?:\s*(?:{_alt([*d.ranges, *d.joins])})\s*{_BRACKETED})*)\s*(?:项|条|点)\s*"
+        rf"({_alt([*d.ranges, *d.joins])})\s*(?=第\s*{_BRACKETED}\s*(?:项|条|点))第"
+    )
+    while (m := again.match(text)) is not None:
+        text = m.group(1) + m.group(2) + text[m.end() :]
+    return text
 
 
 def _goes_on(title: str) -> bool:
@@ -193,14 +203,15 @@ def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
     return None
 
 
-_STOP = re.compile(r"[。；;，,]")
+_STOP = re.compile(r"[。；;，,:：]")
 
 
 def _entries(text: str) -> list[tuple[tuple[int, ...], Responsibility]] | None:
     """The (item numbers, clause) pairs of a list line: one, or several in one paragraph, each opening with its items'
     numbers after a stop ("第1—3项由X牵头，Y、Z配合；第4项由W负责；第5项由V、U按职责分工负责。"), the last one
-    perhaps followed by sentences naming no item ("各单位要按照分工制定具体措施。"). None where the line does not open
-    with an entry, or an item named after its first entry is not read (the line is not trusted half-read)."""
+    perhaps followed by sentences naming no item ("各单位要按照分工制定具体措施。"), perhaps after a heading closed by a
+    colon ("具体分工如下：第1—3项由…"). None where the line does not open with an entry, or an item named after its
+    first entry is not read (the line is not trusted half-read)."""
     got = _entry(text)
     if got is not None:
         return [got]
@@ -209,6 +220,8 @@ def _entries(text: str) -> list[tuple[tuple[int, ...], Responsibility]] | None:
     starts = [0, *(m.end() for m in _STOP.finditer(text) if key.match(_joined(text[m.end() :].lstrip())))]
     if len(starts) < 2:
         return None
+    if text[starts[1] - 1] in ":：" and _is_heading(text[: starts[1] - 1]):
+        starts = starts[1:]  # 具体分工如下：
     out: list[tuple[tuple[int, ...], Responsibility]] = []
     for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[a:b].strip().rstrip("。；;，,")
