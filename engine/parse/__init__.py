@@ -21,6 +21,7 @@ from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import (
+    annex_refs,
     assignments,
     boxes,
     clause_place,
@@ -253,11 +254,19 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
         text = paras[k].text.strip()
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
-        elif (_ATTACHMENT.fullmatch(text) and (dated or _projects(paras, markers, k))) or _annex_table(text):
+        elif (
+            _ATTACHMENT.fullmatch(text)
+            # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
+            and (dated or _projects(paras, markers, k) or annex_refs.restates(paras, markers, first, k))
+        ) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
                 return None
-            restates = _restates(paras, markers, first, k) or _keyed_rows(paras, markers, first, k)
+            restates = (
+                _restates(paras, markers, first, k)
+                or _keyed_rows(paras, markers, first, k)
+                or annex_refs.restates(paras, markers, first, k)  # 对应任务 "二（三）", （对应第二部分第（一）项）
+            )
             if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
                 # the body's measures are paragraphs of their own (a body of table rows and a second table under
                 # "附表2" are two parts of one plan's tables)
@@ -870,6 +879,8 @@ def _parse_one(
     _units_from_rows(plan.measures, rows, paras, markers_before_cut)
     if listing is not None:
         assignments.apply(listing, plan.measures, paras)
+    if cut is not None:  # an attachment whose entries point back at the measures ("二（三）", 第3项): their units
+        annex_refs.apply(plan.measures, paras, cut)
     pointers.apply(plan.measures, paras)  # "（责任分工同第（五）项）": (五)'s units, once every measure has its own
     return plan
 
