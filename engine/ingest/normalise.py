@@ -45,8 +45,9 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
 5. Spaces: leading/trailing whitespace is stripped; a run of spaces touching a Han character,
    Chinese punctuation, a circled number or a full-width form is deleted (`法治 政府`, `2022 年`,
    `到 2025`, `(一) 指导思想`); a run between two digits is deleted when the number on either side of
-   it is a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays); a run between a digit and `%`
-   is deleted; any other run becomes one space.
+   it is a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays) — unless a longer number stands before
+   a single digit labelling an item (`电话：7822316 2.推广…`, a page scraped as one line); a run between a digit
+   and `%` is deleted; any other run becomes one space.
 6. Traditional -> simplified with OpenCC `t2s`, applied to every line of a document that is
    traditional as a whole (`engine.ingest.TRADITIONAL_SHARE`), and otherwise only to lines that are
    mostly traditional themselves (LINE_TRADITIONAL_SHARE) — so a simplified document is never
@@ -231,6 +232,9 @@ def _is_digit(c: str) -> bool:
     return "0" <= c <= "9"
 
 
+_ITEM_AFTER = re.compile(f"\\d[.．、][ ]?[{HAN}]")  # 2.推广 / 3、开展: a single digit that labels an item
+
+
 def _space_run(s: str) -> Callable[[re.Match[str]], str]:
     n = len(s)
 
@@ -246,6 +250,8 @@ def _space_run(s: str) -> Callable[[re.Match[str]], str]:
         if _is_digit(left) and _is_digit(right):
             left_single = a < 2 or not _is_digit(s[a - 2])
             right_single = b + 1 >= n or not _is_digit(s[b + 1])
+            if right_single and not left_single and _ITEM_AFTER.match(s, b):
+                return " "  # …0421-7822316 2.推广…: a long number, then an item's label on a page scraped as one line
             if left_single or right_single:
                 return ""
         return " "

@@ -139,6 +139,12 @@ def test_a_scraped_reference_draws_no_half_width_semicolon_finding(tmp_path) -> 
     assert [m for m in _alone(tmp_path, text.replace("；年底", ";年底")) if "“;”" in m]  # the writer's own is reported
 
 
+def test_a_long_number_before_an_items_label_keeps_its_space() -> None:
+    # a page scraped as one line: a field's phone number, then the next item (blind82's 建平县 page showed it)
+    assert one("联系电话：0421-7822316 2.推广节水灌溉").text == "联系电话：0421-7822316 2.推广节水灌溉"
+    assert one("2 0 2 2年").text == "2022年" and one("1 2.5万亩").text == "12.5万亩"  # digits spaced out still join
+
+
 def test_traditional_is_simplified_and_flagged() -> None:
     doc = from_text("國務院關於印發法治政府建設實施綱要(2015—2020年)的通知\n一、總體要求")
     assert doc.traditional
