@@ -213,7 +213,12 @@ _NAME_END = "：:，,。；;"
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
 # Styles that divide a plan like a book (第一章, 第一部分, 第一节): above the measures' depth they are headings, and
 # the prose under one with no numbered item (第一节 发展基础, 第二节 面临形势) is narrative, never a task.
-DIVISION_STYLES = frozenset({"cn_chapter", "cn_part", "cn_jie"})
+DIVISION_STYLES = frozenset({"cn_pian", "cn_chapter", "cn_part", "cn_jie"})
+# A division that gathers chapters (第一篇 规划背景与总体要求 over 第一章 … 第二章, the chapters numbered on across the
+# 篇: the three-level 规划 and 纲要): the chapters under it stay the plan's top-level sections, each judged by what it
+# holds (第二章 总体要求, 第三章 …'s tasks), and the 篇's own title speaks for its chapters too (第四篇 规划实施保障 over
+# 第六章 加强组织实施: safeguards, whatever the chapters are called) (`_tops`, `_under_tops`).
+VOLUME_STYLES = frozenset({"cn_pian"})
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -610,9 +615,7 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
     heads a group of measures (measures on two levels of one section: 二、 (一)… (二) > 1）2） (三)…). A 第N章 / 第N节
     division is no such leaf (`DIVISION_STYLES`)."""
     parents = {n.parent for n in nodes}
-    top_of: list[int] = []
-    for i, n in enumerate(nodes):
-        top_of.append(i if n.parent is None else top_of[n.parent])
+    top_of = _tops(nodes)
     deep_tops = {top_of[i] for i, n in enumerate(nodes) if n.rank >= ms_rank}
     # items that head a group of measures ((二) over its 1）2）): a leaf beside one, under the same item, is a measure
     # at that level (（一）（三） of blind37 怒江州, whose （二）（四） head 1）2） measures)
@@ -641,22 +644,33 @@ def _under_general_tops(nodes: list[Node]) -> set[int]:
 
 
 def _under_tops(nodes: list[Node], chosen: Callable[[str], bool]) -> set[int]:
-    """Nodes under a top-level section whose plain title is `chosen`, the sections themselves excluded; none when
-    every top-level section is chosen (a plan of such sections only has no other tasks for them to stand apart
-    from)."""
+    """Nodes under a top-level section whose plain title is `chosen` (or whose 篇's is: `VOLUME_STYLES`), the
+    sections themselves excluded; none when every top-level section is chosen (a plan of such sections only has no
+    other tasks for them to stand apart from)."""
     top_of = _tops(nodes)
     tops = {t for t in set(top_of) if chosen(_plain_title(nodes[t].title))}
-    if tops == set(top_of):
+    tops |= {t for t in set(top_of) if (v := nodes[t].parent) is not None and chosen(_plain_title(nodes[v].title))}
+    if tops >= set(top_of) - _volumes(nodes):
         return set()
     return {i for i, t in enumerate(top_of) if i != t and t in tops}
 
 
 def _tops(nodes: list[Node]) -> list[int]:
-    """The top-level node each node stands under (itself for a top-level node)."""
+    """The top-level node each node stands under (itself for a top-level node). A chapter under a 篇
+    (`VOLUME_STYLES`) is top-level: the 篇 gathers the plan's top-level sections, it is none of them."""
+    volumes = _volumes(nodes)
     top_of: list[int] = []
     for i, n in enumerate(nodes):
-        top_of.append(i if n.parent is None else top_of[n.parent])
+        top_of.append(i if n.parent is None or n.parent in volumes else top_of[n.parent])
     return top_of
+
+
+def _volumes(nodes: list[Node]) -> set[int]:
+    """The 篇 (`VOLUME_STYLES`) that gather chapters: the nodes whose items are divisions (第一章), not items."""
+    return {
+        p for n in nodes
+        if (p := n.parent) is not None and nodes[p].marker.style in VOLUME_STYLES and n.marker.style in DIVISION_STYLES
+    }  # fmt: skip
 
 
 def _in_framing_sections(nodes: list[Node]) -> set[int]:
@@ -745,7 +759,8 @@ def _after_the_tasks(nodes: list[Node], would_be: set[int], skip: set[int]) -> s
     after the tasks, its items naming units as the tasks do, is still counted among them. `skip`: the sections that
     hold no tasks (safeguards, schedules, a leading section of general requirements)."""
     top_of = _tops(nodes)
-    tops = [i for i, n in enumerate(nodes) if n.parent is None]
+    volumes = _volumes(nodes)
+    tops = [i for i, t in enumerate(top_of) if i == t and i not in volumes]
     holding = {top_of[i] for i in would_be if i != top_of[i] and top_of[i] not in skip}
     out = set()
     for k, t in enumerate(tops):
