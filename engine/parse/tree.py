@@ -723,7 +723,11 @@ def _framing(
     inside = {i for i in inside if top_of[i] in guards}
     stages, staged = _stages_apart(nodes, guards, assigned, would_be, tabled)
     through = _numbered_through(nodes, ms_rank, first, guards | stages, duties)
-    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned, through)
+    # a 规划 laid out as a book, its measures the 节 of its chapters: every chapter starts its 节 again by the form,
+    # and a national or provincial 规划 names no unit in its text, so neither the numbering nor the units tell its
+    # chapters apart; their titles do (第二章 总体要求 over 指导思想 / 基本原则 / 主要目标, 第七章 保障措施)
+    book = _in_chapters(nodes, ms_rank)
+    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned, through, book)
     tasks = [o for t, o in first.items() if t not in guards and t not in stages and t not in leading]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
     # section that starts again at (一) is numbered apart from them, unless its items assign their work
@@ -736,7 +740,7 @@ def _framing(
     tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
     tasks_named = _tasks_name_units(nodes, ms_rank, first, guards | stages | leading, assigned)
     apart = set()
-    if tasks_run_on or tasks_named:
+    if tasks_run_on or tasks_named or book:
         closed = _after_the_tasks(nodes, would_be - duties, guards | stages | leading)
         for t in guards:
             items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
@@ -826,6 +830,7 @@ def _leading_general(
     skip: set[int],
     assigned: Callable[[Node], bool],
     through: bool = False,
+    book: bool = False,
 ) -> set[int]:
     """A leading section of general requirements numbered apart from the tasks: 一、总体要求 whose items at
     the measures' depth are all general titles naming no unit (（一）指导思想 （二）主要目标), before every task
@@ -833,7 +838,9 @@ def _leading_general(
     document from before the tasks (`through`: `_numbered_through`) — and most task items name their units. Its
     items state the plan's principles and goals, not tasks (blind9 张掖市; the same as a flat plan's leading
     item, `_framing_items`); a goal keeps being compared as prose (engine.rules.goals). With no unit named
-    anywhere nothing tells them from the tasks, and they stay (general) measures."""
+    anywhere nothing tells them from the tasks, and they stay (general) measures — but in a 规划 laid out as a book
+    (`book`: `_in_chapters`), whose chapters are told apart by their titles: 第二章 总体要求 第一节 指导思想 … 第三节
+    主要目标 frames it whether or not its tasks name units (blind81's national 规划)."""
     top_of = _tops(nodes)
     order = [t for t in first if t not in skip]  # sections holding items, in document order
     if len(order) < 2:
@@ -844,10 +851,20 @@ def _leading_general(
         not is_general(_plain_title(nodes[t].title))
         or not all(is_general(_plain_title(nodes[i].title)) and not assigned(nodes[i]) for i in items)
         or (first[order[1]] != 1 and not through)
-        or not _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned)
+        or not (book or _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned))
     ):
         return set()
     return {t}
+
+
+def _in_chapters(nodes: list[Node], ms_rank: int) -> bool:
+    """The measures are the 节 of chapters (第三章 … 第一节 第二节, under 篇 or not): a 规划 laid out as a book,
+    whose chapters (第二章 总体要求, 第七章 保障措施) say by their titles what they hold."""
+    return any(
+        n.rank == ms_rank and n.marker.style in DIVISION_STYLES
+        and n.parent is not None and nodes[n.parent].marker.style in DIVISION_STYLES
+        for n in nodes
+    )  # fmt: skip
 
 
 def _stages_apart(
