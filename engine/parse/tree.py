@@ -484,6 +484,7 @@ def classify(
         | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
         | _principle_items(nodes, would_be, assigned)
+        | _project_sections(nodes, would_be)
     )
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
@@ -633,6 +634,41 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
         and not is_general(n.title)  # 指导思想 / 工作目标 of 一、总体要求 stay the preamble they were
         and not is_general(nodes[top_of[i]].title)  # 二、基本原则's (一)坚持… are principles, not tasks
     }
+
+
+@memo(1, copy="shared")
+def _projects_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_section_words().get("project_titles", ()), key=len, reverse=True))
+
+
+def is_projects(title: str) -> bool:
+    """重大工程, 重点项目, 重大工程和重点项目 … (only such words, joined by 和/与/及/、: sections.yaml `project_titles`)."""
+    return _made_of(title, _section_words().get("project_titles", ()), _projects_longest_first())
+
+
+def _project_sections(nodes: list[Node], would_be: set[int]) -> set[int]:
+    """What is numbered under a top-level section that lists the plan's major projects (四、重大工程 1．…3．:
+    `is_projects`) after a section holding its tasks, when numbered apart from them (its first item starts at 1, or
+    is of another style than the last task before it): projects, not measures, even where each names the unit that
+    builds it (（责任单位：X）), as the lines of a 专栏 of 重大工程 between the tasks are (engine/parse/boxes.py). Where
+    no task stands before it (the section is the plan's list of items: 二、重点工程 工程一…工程五) or its items number
+    on from the tasks ((六)(七) after (一)…(五)), they stay measures."""
+    top_of = _tops(nodes)
+    title = [_plain_title(n.title) for n in nodes]
+    out: set[int] = set()
+    for t in sorted({t for t in top_of if is_projects(title[t])}):
+        items = sorted(i for i in would_be if top_of[i] == t and i != t)
+        # the tasks before it: items of a section that is no project list, nor the plan's goals or background
+        tasks = [
+            i for i in sorted(would_be) if i < t and top_of[i] != i
+            and not any(f(title[top_of[i]]) for f in (is_projects, is_general, is_background))
+        ]  # fmt: skip
+        if not items or not tasks:
+            continue
+        head, last = nodes[items[0]].marker, nodes[tasks[-1]].marker
+        if head.ordinal == 1 or head.style != last.style:
+            out |= {i for i, u in enumerate(top_of) if u == t and i != t}
+    return out
 
 
 def _under_general_tops(nodes: list[Node]) -> set[int]:
