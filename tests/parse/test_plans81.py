@@ -43,7 +43,7 @@ def test_a_volume_heading_is_a_division():
 T = "某市人民政府办公室关于印发某市文化旅游发展规划的通知\n各县（区）人民政府：\n现将《某市文化旅游发展规划》印发给你们。\n某市文化旅游发展规划\n"
 
 
-def _book(*, units: bool, volumes: bool, safeguard_units: bool = False) -> str:
+def _book(*, units: bool, volumes: bool, safeguard_units: bool = False, positioning: bool = False) -> str:
     clause = "（责任单位：市文化和旅游局牵头，市财政局配合）" if units else ""
     guard = "（责任单位：市文化和旅游局牵头，市财政局配合）" if safeguard_units else ""
     lines = [
@@ -53,7 +53,7 @@ def _book(*, units: bool, volumes: bool, safeguard_units: bool = False) -> str:
         "第二章　总体要求",
         "第一节　指导思想",
         "坚持以文塑旅、以旅彰文。",
-        "第二节　发展目标",
+        *(["第二节　战略定位", "建设国内知名文化旅游目的地。", "第三节　发展目标"] if positioning else ["第二节　发展目标"]),
         "到2030年，全市旅游总收入达到1500亿元。",
         *(["第二篇　主要任务"] if volumes else []),
         "第三章　丰富文化旅游产品",
@@ -87,6 +87,12 @@ def test_a_book_plans_goals_and_safeguards_chapters_are_no_measures(doc_of, unit
     assert [m.title for m in plan.measures] == _TASKS
     assert [m.ref for m in plan.measures] == ["第三章第一节", "第三章第二节", "第四章第一节", "第四章第二节"]
     assert "第三篇" not in plan.measures[-1].text and "保障" not in plan.measures[-1].text
+
+
+def test_a_goals_chapter_may_state_the_plans_positioning(doc_of):
+    """第二章 总体要求 第一节 指导思想 第二节 战略定位 第三节 发展目标: a positioning is no task either."""
+    plan = parse_plan(doc_of(_book(units=False, volumes=False, positioning=True)))
+    assert [m.title for m in plan.measures] == _TASKS
 
 
 def test_a_book_plans_safeguards_that_assign_work_like_the_tasks_stay_measures(doc_of):
