@@ -484,7 +484,7 @@ def classify(
         | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
         | _principle_items(nodes, would_be, assigned)
-        | _project_sections(nodes, would_be)
+        | _project_sections(nodes, would_be, tabled)
     )
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
@@ -646,13 +646,17 @@ def is_projects(title: str) -> bool:
     return _made_of(title, _section_words().get("project_titles", ()), _projects_longest_first())
 
 
-def _project_sections(nodes: list[Node], would_be: set[int]) -> set[int]:
+def _project_sections(
+    nodes: list[Node], would_be: set[int], tabled: Callable[[Node], bool] = lambda n: False
+) -> set[int]:
     """What is numbered under a top-level section that lists the plan's major projects (四、重大工程 1．…3．:
     `is_projects`) after a section holding its tasks, when numbered apart from them (its first item starts at 1, or
     is of another style than the last task before it): projects, not measures, even where each names the unit that
     builds it (（责任单位：X）), as the lines of a 专栏 of 重大工程 between the tasks are (engine/parse/boxes.py). Where
     no task stands before it (the section is the plan's list of items: 二、重点工程 工程一…工程五) or its items number
-    on from the tasks ((六)(七) after (一)…(五)), they stay measures."""
+    on from the tasks ((六)(七) after (一)…(五)), they stay measures; so do the rows of a table set there (`tabled`:
+    序号 / 项目名称 / 责任单位 / 完成时限, read as the plan's task table: tests/parse/test_separator_and_bold_leads.py,
+    test_table_scoped_first_listed.py)."""
     top_of = _tops(nodes)
     title = [_plain_title(n.title) for n in nodes]
     out: set[int] = set()
@@ -663,7 +667,7 @@ def _project_sections(nodes: list[Node], would_be: set[int]) -> set[int]:
             i for i in sorted(would_be) if i < t and top_of[i] != i
             and not any(f(title[top_of[i]]) for f in (is_projects, is_general, is_background))
         ]  # fmt: skip
-        if not items or not tasks:
+        if not items or not tasks or all(tabled(nodes[i]) for i in items):
             continue
         head, last = nodes[items[0]].marker, nodes[tasks[-1]].marker
         if head.ordinal == 1 or head.style != last.style:

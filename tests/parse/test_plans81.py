@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from bench.gold import closing_overrun, compare
+from engine.ingest import from_text
 from engine.parse import parse_plan
 from engine.parse.numbering import marker_at_start
 from engine.pipeline import load_plan
@@ -158,3 +159,12 @@ def test_a_task_section_that_names_projects_is_no_project_list(doc_of):
     """Only the whole heading counts: 三、实施重点工程 is a task section like any other."""
     plan = parse_plan(doc_of(_projects("三、实施重点工程", ["（四）" + _PROJECT_LINES[0], "（五）" + _PROJECT_LINES[1]])))
     assert len(plan.measures) == 5
+
+
+def test_a_project_sections_table_rows_keep_their_reading():
+    """A table set under 三、重点项目 (序号 / 项目名称 / 责任单位 / 完成时限) is read as the plan's task table, as it was
+    (tests/parse/test_separator_and_bold_leads.py's 郫都区 page): only numbered project lines are set apart."""
+    rows = ["序号\t项目名称\t责任单位\t完成时限", "1\t预警终端覆盖工程\t县应急管理局\t2027年底前",
+            "2\t民居加固工程\t县住房和城乡建设局\t2028年底前"]  # fmt: skip
+    plan = parse_plan(from_text(_projects("三、重点项目", rows), path="d.txt"))  # TAB lines read as a table's rows
+    assert [m.label for m in plan.measures] == ["(一)", "(二)", "(三)", "1", "2"]
