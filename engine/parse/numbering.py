@@ -89,6 +89,7 @@ def cn_number(s: str) -> int | None:
 # order in which a document first uses each style). An entry numbered with a word has the style
 # ENTRY_STYLE + the word ("entry:任务"), one style per word.
 STYLES = (
+    "cn_pian",  # 第一篇: the 篇 of a 规划 gathering its chapters (第一篇 … 第一章 … 第一节)
     "cn_chapter",
     "cn_part",
     "cn_jie",
@@ -106,12 +107,12 @@ STYLES = (
     "arabic_half",
     "circled",
 )
-_CHAPTER_KIND = {"章": "cn_chapter", "部分": "cn_part", "节": "cn_jie", "条": "cn_article"}
+_CHAPTER_KIND = {"篇": "cn_pian", "章": "cn_chapter", "部分": "cn_part", "节": "cn_jie", "条": "cn_article"}
 
 _N = CN_NUM_CHARS
 # One alternation per style; group names say the style.
 _MARKER = (
-    rf"(?P<chap>第(?P<chap_n>[{_N}\d]{{1,5}})(?P<chap_k>章|部分|节|条))"
+    rf"(?P<chap>第(?P<chap_n>[{_N}\d]{{1,5}})(?P<chap_k>篇|章|部分|节|条))"
     rf"|(?P<cnp>\((?P<cnp_n>[{_N}]{{1,5}})\))"
     rf"|(?P<arp>\((?P<arp_n>\d{{1,3}})\))"
     rf"|(?P<cnd>(?<![{_N}第])(?P<cnd_n>[{_N}]{{1,5}})[、.](?![{_N}\d]))"

@@ -213,7 +213,12 @@ _NAME_END = "：:，,。；;"
 FRAMING_CHAPTERS = re.compile(r"^(总则|附则)$")
 # Styles that divide a plan like a book (第一章, 第一部分, 第一节): above the measures' depth they are headings, and
 # the prose under one with no numbered item (第一节 发展基础, 第二节 面临形势) is narrative, never a task.
-DIVISION_STYLES = frozenset({"cn_chapter", "cn_part", "cn_jie"})
+DIVISION_STYLES = frozenset({"cn_pian", "cn_chapter", "cn_part", "cn_jie"})
+# A division that gathers chapters (第一篇 规划背景与总体要求 over 第一章 … 第二章, the chapters numbered on across the
+# 篇: the three-level 规划 and 纲要): the chapters under it stay the plan's top-level sections, each judged by what it
+# holds (第二章 总体要求, 第三章 …'s tasks), and the 篇's own title speaks for its chapters too (第四篇 规划实施保障 over
+# 第六章 加强组织实施: safeguards, whatever the chapters are called) (`_tops`, `_under_tops`).
+VOLUME_STYLES = frozenset({"cn_pian"})
 _GENERAL_GLUE_CHARS = "和与及、,， "
 _GENERAL_GLUE = re.compile(r"[和与及、,，\s]")
 _TITLE_END = re.compile(r"[。；;]")
@@ -479,6 +484,7 @@ def classify(
         | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
         | _principle_items(nodes, would_be, assigned)
+        | _project_sections(nodes, would_be, tabled)
     )
     for i, n in enumerate(nodes):
         if (n.rank < ms_rank and i not in shallow) or i in framing:
@@ -610,9 +616,7 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
     heads a group of measures (measures on two levels of one section: 二、 (一)… (二) > 1）2） (三)…). A 第N章 / 第N节
     division is no such leaf (`DIVISION_STYLES`)."""
     parents = {n.parent for n in nodes}
-    top_of: list[int] = []
-    for i, n in enumerate(nodes):
-        top_of.append(i if n.parent is None else top_of[n.parent])
+    top_of = _tops(nodes)
     deep_tops = {top_of[i] for i, n in enumerate(nodes) if n.rank >= ms_rank}
     # items that head a group of measures ((二) over its 1）2）): a leaf beside one, under the same item, is a measure
     # at that level (（一）（三） of blind37 怒江州, whose （二）（四） head 1）2） measures)
@@ -632,6 +636,45 @@ def _shallow_measures(nodes: list[Node], ms_rank: int) -> set[int]:
     }
 
 
+@memo(1, copy="shared")
+def _projects_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_section_words().get("project_titles", ()), key=len, reverse=True))
+
+
+def is_projects(title: str) -> bool:
+    """重大工程, 重点项目, 重大工程和重点项目 … (only such words, joined by 和/与/及/、: sections.yaml `project_titles`)."""
+    return _made_of(title, _section_words().get("project_titles", ()), _projects_longest_first())
+
+
+def _project_sections(
+    nodes: list[Node], would_be: set[int], tabled: Callable[[Node], bool] = lambda n: False
+) -> set[int]:
+    """What is numbered under a top-level section that lists the plan's major projects (四、重大工程 1．…3．:
+    `is_projects`) after a section holding its tasks, when numbered apart from them (its first item starts at 1, or
+    is of another style than the last task before it): projects, not measures, even where each names the unit that
+    builds it (（责任单位：X）), as the lines of a 专栏 of 重大工程 between the tasks are (engine/parse/boxes.py). Where
+    no task stands before it (the section is the plan's list of items: 二、重点工程 工程一…工程五) or its items number
+    on from the tasks ((六)(七) after (一)…(五)), they stay measures; so do the rows of a table set there (`tabled`:
+    序号 / 项目名称 / 责任单位 / 完成时限, read as the plan's task table: tests/parse/test_separator_and_bold_leads.py,
+    test_table_scoped_first_listed.py)."""
+    top_of = _tops(nodes)
+    title = [_plain_title(n.title) for n in nodes]
+    out: set[int] = set()
+    for t in sorted({t for t in top_of if is_projects(title[t])}):
+        items = sorted(i for i in would_be if top_of[i] == t and i != t)
+        # the tasks before it: items of a section that is no project list, nor the plan's goals or background
+        tasks = [
+            i for i in sorted(would_be) if i < t and top_of[i] != i
+            and not any(f(title[top_of[i]]) for f in (is_projects, is_general, is_background))
+        ]  # fmt: skip
+        if not items or not tasks or all(tabled(nodes[i]) for i in items):
+            continue
+        head, last = nodes[items[0]].marker, nodes[tasks[-1]].marker
+        if head.ordinal == 1 or head.style != last.style:
+            out |= {i for i, u in enumerate(top_of) if u == t and i != t}
+    return out
+
+
 def _under_general_tops(nodes: list[Node]) -> set[int]:
     """Nodes under a top-level section of general requirements (二、发展目标 with its targets 1.–3.; 一、总体要求),
     the section excluded: their numbering does not vote for the measures' style where the tasks stand in other
@@ -641,22 +684,33 @@ def _under_general_tops(nodes: list[Node]) -> set[int]:
 
 
 def _under_tops(nodes: list[Node], chosen: Callable[[str], bool]) -> set[int]:
-    """Nodes under a top-level section whose plain title is `chosen`, the sections themselves excluded; none when
-    every top-level section is chosen (a plan of such sections only has no other tasks for them to stand apart
-    from)."""
+    """Nodes under a top-level section whose plain title is `chosen` (or whose 篇's is: `VOLUME_STYLES`), the
+    sections themselves excluded; none when every top-level section is chosen (a plan of such sections only has no
+    other tasks for them to stand apart from)."""
     top_of = _tops(nodes)
     tops = {t for t in set(top_of) if chosen(_plain_title(nodes[t].title))}
-    if tops == set(top_of):
+    tops |= {t for t in set(top_of) if (v := nodes[t].parent) is not None and chosen(_plain_title(nodes[v].title))}
+    if tops >= set(top_of) - _volumes(nodes):
         return set()
     return {i for i, t in enumerate(top_of) if i != t and t in tops}
 
 
 def _tops(nodes: list[Node]) -> list[int]:
-    """The top-level node each node stands under (itself for a top-level node)."""
+    """The top-level node each node stands under (itself for a top-level node). A chapter under a 篇
+    (`VOLUME_STYLES`) is top-level: the 篇 gathers the plan's top-level sections, it is none of them."""
+    volumes = _volumes(nodes)
     top_of: list[int] = []
     for i, n in enumerate(nodes):
-        top_of.append(i if n.parent is None else top_of[n.parent])
+        top_of.append(i if n.parent is None or n.parent in volumes else top_of[n.parent])
     return top_of
+
+
+def _volumes(nodes: list[Node]) -> set[int]:
+    """The 篇 (`VOLUME_STYLES`) that gather chapters: the nodes whose items are divisions (第一章), not items."""
+    return {
+        p for n in nodes
+        if (p := n.parent) is not None and nodes[p].marker.style in VOLUME_STYLES and n.marker.style in DIVISION_STYLES
+    }  # fmt: skip
 
 
 def _in_framing_sections(nodes: list[Node]) -> set[int]:
@@ -709,7 +763,11 @@ def _framing(
     inside = {i for i in inside if top_of[i] in guards}
     stages, staged = _stages_apart(nodes, guards, assigned, would_be, tabled)
     through = _numbered_through(nodes, ms_rank, first, guards | stages, duties)
-    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned, through)
+    # a 规划 laid out as a book, its measures the 节 of its chapters: every chapter starts its 节 again by the form,
+    # and a national or provincial 规划 names no unit in its text, so neither the numbering nor the units tell its
+    # chapters apart; their titles do (第二章 总体要求 over 指导思想 / 基本原则 / 主要目标, 第七章 保障措施)
+    book = _in_chapters(nodes, ms_rank)
+    leading = _leading_general(nodes, ms_rank, first, guards | stages, assigned, through, book)
     tasks = [o for t, o in first.items() if t not in guards and t not in stages and t not in leading]
     # the tasks are one numbering running across their sections ((一)…(十) over 二、…五、): a safeguards
     # section that starts again at (一) is numbered apart from them, unless its items assign their work
@@ -722,7 +780,7 @@ def _framing(
     tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
     tasks_named = _tasks_name_units(nodes, ms_rank, first, guards | stages | leading, assigned)
     apart = set()
-    if tasks_run_on or tasks_named:
+    if tasks_run_on or tasks_named or book:
         closed = _after_the_tasks(nodes, would_be - duties, guards | stages | leading)
         for t in guards:
             items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
@@ -745,7 +803,8 @@ def _after_the_tasks(nodes: list[Node], would_be: set[int], skip: set[int]) -> s
     after the tasks, its items naming units as the tasks do, is still counted among them. `skip`: the sections that
     hold no tasks (safeguards, schedules, a leading section of general requirements)."""
     top_of = _tops(nodes)
-    tops = [i for i, n in enumerate(nodes) if n.parent is None]
+    volumes = _volumes(nodes)
+    tops = [i for i, t in enumerate(top_of) if i == t and i not in volumes]
     holding = {top_of[i] for i in would_be if i != top_of[i] and top_of[i] not in skip}
     out = set()
     for k, t in enumerate(tops):
@@ -811,6 +870,7 @@ def _leading_general(
     skip: set[int],
     assigned: Callable[[Node], bool],
     through: bool = False,
+    book: bool = False,
 ) -> set[int]:
     """A leading section of general requirements numbered apart from the tasks: 一、总体要求 whose items at
     the measures' depth are all general titles naming no unit (（一）指导思想 （二）主要目标), before every task
@@ -818,7 +878,9 @@ def _leading_general(
     document from before the tasks (`through`: `_numbered_through`) — and most task items name their units. Its
     items state the plan's principles and goals, not tasks (blind9 张掖市; the same as a flat plan's leading
     item, `_framing_items`); a goal keeps being compared as prose (engine.rules.goals). With no unit named
-    anywhere nothing tells them from the tasks, and they stay (general) measures."""
+    anywhere nothing tells them from the tasks, and they stay (general) measures — but in a 规划 laid out as a book
+    (`book`: `_in_chapters`), whose chapters are told apart by their titles: 第二章 总体要求 第一节 指导思想 … 第三节
+    主要目标 frames it whether or not its tasks name units (blind81's national 规划)."""
     top_of = _tops(nodes)
     order = [t for t in first if t not in skip]  # sections holding items, in document order
     if len(order) < 2:
@@ -829,10 +891,20 @@ def _leading_general(
         not is_general(_plain_title(nodes[t].title))
         or not all(is_general(_plain_title(nodes[i].title)) and not assigned(nodes[i]) for i in items)
         or (first[order[1]] != 1 and not through)
-        or not _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned)
+        or not (book or _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned))
     ):
         return set()
     return {t}
+
+
+def _in_chapters(nodes: list[Node], ms_rank: int) -> bool:
+    """The measures are the 节 of chapters (第三章 … 第一节 第二节, under 篇 or not): a 规划 laid out as a book,
+    whose chapters (第二章 总体要求, 第七章 保障措施) say by their titles what they hold."""
+    return any(
+        n.rank == ms_rank and n.marker.style in DIVISION_STYLES
+        and n.parent is not None and nodes[n.parent].marker.style in DIVISION_STYLES
+        for n in nodes
+    )  # fmt: skip
 
 
 def _stages_apart(
