@@ -394,7 +394,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
                     counter[0] += 1
                     lines[k] = (counter[0], text)
             lines = _pasted_tables(lines)
-        tracked = any(True for _ in body.iter(*_TRACKED))
+        tracked = any(True for _ in body.iter(*_TRACKED)) or hidden.CURRENT.get().struck  # struck: ingest/hidden.py
         return DocxText(lines, notes, tracked, bold, underline, printed)
     except PlancheckError:
         raise

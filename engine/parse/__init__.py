@@ -26,6 +26,7 @@ from engine.parse import (
     clause_place,
     conventions,
     documents,
+    drafts,
     enumerations,
     frontmatter,
     republished,
@@ -292,7 +293,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where a text explaining the plan begins (起草说明, 政策解读; `_EXPLANATION`; or its terms: 名词解释, closing.yaml
-    `glossary_titles`), after at least two
+    `glossary_titles`; or a paper about the draft: 修改对照表, 征求意见采纳情况表, rulesets/data/drafts.yaml `papers`), after
+    at least two
     numbered items, dated or not (a draft for comment is not signed). The attachment list naming it just
     above (附件：1.… 2.起草说明, 附件2) goes with it: its numbered lines are no measures."""
     numbered = 0
@@ -303,7 +305,11 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
         text = paras[k].text.strip()
         if numbered < 2 or len(text) > 120:
             continue
-        if not (_EXPLANATION.fullmatch(text) or (closings.glossary_head(text) and _entries_only(markers, k))):
+        if not (
+            _EXPLANATION.fullmatch(text)
+            or drafts.paper_head(text)  # 修改对照表, 征求意见采纳情况表, 意见反馈表: about the draft (drafts.yaml `papers`)
+            or (closings.glossary_head(text) and _entries_only(markers, k))
+        ):
             continue
         start = j = k
         while j - 1 > first:
@@ -413,15 +419,16 @@ def _signed_before_attachment(paras: list[Paragraph], first: int) -> int | None:
     return None
 
 
-def _own_title(paras: list[Paragraph], gap: int, first: int) -> frontmatter.FrontMatter | None:
-    """The title standing over the plan inside the attachment that holds it, when the text signed above
-    the attachment names no title of its own (a 起草说明 placed BEFORE the 征求意见稿 it explains: its
-    heading 关于《X》的起草说明 is the explanation's, not the plan's): read from after the 附件 heading."""
+def _own_front(paras: list[Paragraph], gap: int, first: int) -> tuple[int, frontmatter.FrontMatter] | None:
+    """The front matter standing over the plan inside the attachment that holds it, read from after the 附件 heading
+    (and where it starts): the plan's own title, and after it the plan's own preamble. The text signed above the
+    attachment is a notice carrying the plan (印发, 征求意见 公告, 请示 for a 送审稿) or a 起草说明 placed BEFORE the 征求意见稿
+    it explains (its heading 关于《X》的起草说明 is the explanation's, not the plan's title)."""
     start = next((k + 1 for k in range(first - 1, gap - 1, -1) if _ATTACHMENT.fullmatch(paras[k].text)), None)
     if start is None:
         return None
     fm = frontmatter.read_front([(paras[k].line, paras[k].text) for k in range(start, first)])
-    return fm if fm.title and not _EXPLANATION.fullmatch(fm.title) else None
+    return (start, fm) if fm.title and not _EXPLANATION.fullmatch(fm.title) else None
 
 
 def _signed_before_annex(nodes: list, paras: list[Paragraph]) -> list[int]:
@@ -729,10 +736,16 @@ def _parse_one(
         closing = list(range(gap, first)) + closing
     front = [(paras[k].line, paras[k].text) for k in range(front_end)]
     fm = frontmatter.read_front(front)
-    if gap is not None and (not fm.title or _EXPLANATION.fullmatch(fm.title)):
-        own = _own_title(paras, gap, first)
-        if own is not None:
+    own_front = _own_front(paras, gap, first) if gap is not None else None
+    # the plan's own preamble, under its own title in the attachment; the notice signed above it speaks for its sender
+    # (反馈时间, 联系人, 通信地址 of a 征求意见 公告): it is no text of the plan, and the preamble is the plan's own
+    own_preamble: range | None = None
+    if own_front is not None:
+        start, own = own_front
+        if not fm.title or _EXPLANATION.fullmatch(fm.title):
             fm.title, fm.title_paras, fm.is_draft = own.title, own.title_paras, own.is_draft
+        own_preamble = range(start + own.end, first)
+        closing = [k for k in closing if not start <= k < first]  # the plan's own front, no closing of anything
     if closing and (fm.date is None or not fm.issuers):
         # the plan signed at its end (bodies, then the date; or both on one line): with no 印发 notice above it,
         # the signature says whose plan it is
@@ -741,7 +754,8 @@ def _parse_one(
             fm.date, fm.issuers = date, fm.issuers or issuers
         elif date is not None:
             fm.issuers = issuers
-    preamble = _join(paras, range(fm.end, front_end))
+    notice = _join(paras, range(fm.end, front_end))  # the preamble, or the notice carrying the plan
+    preamble = notice if own_preamble is None else _join(paras, own_preamble)
     closing_text = "\n".join(
         paras[k].text
         for k in closing
@@ -755,14 +769,11 @@ def _parse_one(
     )
     cited = [
         t
-        for t in frontmatter.cited_titles(fm.title + "\n" + preamble[:20000])
+        for t in frontmatter.cited_titles(fm.title + "\n" + (notice if own_preamble is None else notice + "\n" + preamble)[:20000])
         if t != fm.title and t != frontmatter.title_core(fm.title)
     ]
     is_draft = fm.is_draft or any(
-        w in paras[k].text
-        for k in range(min(fm.end, first))
-        if len(paras[k].text) <= 200
-        for w in frontmatter.DRAFT_WORDS
+        drafts.names_stage(paras[k].text) for k in range(min(fm.end, first)) if len(paras[k].text) <= 200
     )
 
     if head is not None:
@@ -780,7 +791,7 @@ def _parse_one(
     else:
         body = "\n".join(paras[k].text for k in range(first, len(paras)))
         juris, parent, lvl = levels.infer(
-            [fm.title, *fm.issuers], preamble, fm.addressees, body, doc_number=fm.doc_number
+            [fm.title, *fm.issuers], notice, fm.addressees, body, doc_number=fm.doc_number
         )
     if level:
         lvl = level
