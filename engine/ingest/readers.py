@@ -886,6 +886,9 @@ def _table_cells(lines: list[RawLine]) -> list[RawLine]:
 _DROP_TAGS = {
     "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe",
     "select", "button", "svg", "object", "embed", "head", "title", "meta", "link",
+    # text struck through on a revised draft's page (<del>, <s>, <strike>): words the draft deletes, no text of it, as a
+    # .docx's struck runs (engine/ingest/hidden.py)
+    "del", "s", "strike",
 }  # fmt: skip
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",

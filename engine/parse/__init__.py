@@ -303,7 +303,7 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
             numbered += 1
             continue
         text = paras[k].text.strip()
-        if numbered < 2 or len(text) > 120:
+        if numbered < 2 or len(text) > 120 or _notice_list_entry(paras, k):
             continue
         if not (
             _EXPLANATION.fullmatch(text)
@@ -321,6 +321,32 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
                 start = j
         return start
     return None
+
+
+_LIST_ENTRY = re.compile(r"^(?:附\s*件\s*[:：]|[(（]?[0-9]{1,2}\s*[)）.．、])")
+_SIGNED_WITHIN = 6
+
+
+def _notice_list_entry(paras: list[Paragraph], k: int) -> bool:
+    """The paragraph at `k` is an entry of a notice's attachment list (附件：1.X方案 / 2.起草说明, 附件：修改对照表) that the
+    notice's signature and date follow: it names the paper, which stands after the plan; a 征求意见 公告 numbering its
+    own lines (一、征求意见时间 二、反馈方式) counts those as the two items before it."""
+    if not _LIST_ENTRY.match(paras[k].text.strip()):
+        return False
+    j = k
+    while j >= 0 and not _ATTACHMENT_HEAD_LINE.match(paras[j].text.strip()):
+        if k - j >= _SIGNED_WITHIN or not _LIST_ENTRY.match(paras[j].text.strip()):
+            return False
+        j -= 1
+    if j < 0:
+        return False
+    return any(
+        frontmatter.parse_date(t := paras[i].text.strip()) and len(t) <= 20
+        for i in range(k + 1, min(k + 1 + _SIGNED_WITHIN, len(paras)))
+    )
+
+
+_ATTACHMENT_HEAD_LINE = re.compile(r"^附\s*件\s*[:：]")
 
 
 def _entries_only(markers: list[Marker | None], k: int) -> bool:
