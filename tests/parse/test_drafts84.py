@@ -51,8 +51,9 @@ HERE = Path(__file__).resolve().parents[2] / "fixtures" / "drafts84"
 def test_the_stage_mark_is_known_and_no_part_of_the_title(title, bare, mark):
     assert drafts.without_stage(title) == bare
     assert drafts.stage_mark(title) == mark
-    fm = frontmatter.read_front([(1, title)])
-    assert fm.is_draft == (mark is not None)
+    if title.endswith(")") or title.endswith("）"):  # a mark run on without brackets is no title line of its own
+        fm = frontmatter.read_front([(1, title)])
+        assert fm.title == title and fm.is_draft == (mark is not None)
 
 
 def test_a_stage_mark_on_its_own_line_makes_a_draft():
@@ -161,7 +162,7 @@ def test_struck_runs_of_a_docx_are_deleted_words(tmp_path):
     path = tmp_path / "struck.docx"
     path.write_bytes(_struck_docx())
     run = check(str(path), allow_no_parent=True, fail_on="none")
-    assert [m.support for m in run.draft.measures] == [["市住房城乡建设局", "各区人民政府"]] * 3
+    assert [m.support_units for m in run.draft.measures] == [["市住房城乡建设局", "各区人民政府"]] * 3
     assert run.draft.tracked_changes and run.draft.is_draft
 
 
@@ -174,7 +175,7 @@ def test_struck_text_of_a_page_is_no_text_of_it(tmp_path):
         "utf-8",
     )
     plan = check(str(path), allow_no_parent=True, fail_on="none").draft
-    assert [(m.lead, m.support) for m in plan.measures] == [
+    assert [(m.lead_units, m.support_units) for m in plan.measures] == [
         (["县水利局"], ["各乡镇人民政府"]),
         (["县住房城乡建设局"], []),
     ]
