@@ -323,14 +323,15 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
     return None
 
 
+_ATTACHMENT_HEAD_LINE = re.compile(r"^附\s*件\s*[:：]")
 _LIST_ENTRY = re.compile(r"^(?:附\s*件\s*[:：]|[(（]?[0-9]{1,2}\s*[)）.．、])")
 _SIGNED_WITHIN = 6
 
 
 def _notice_list_entry(paras: list[Paragraph], k: int) -> bool:
     """The paragraph at `k` is an entry of a notice's attachment list (附件：1.X方案 / 2.起草说明, 附件：修改对照表) that the
-    notice's signature and date follow: it names the paper, which stands after the plan; a 征求意见 公告 numbering its
-    own lines (一、征求意见时间 二、反馈方式) counts those as the two items before it."""
+    notice's signature and date follow: it names the paper, which stands after the plan, and starts nothing. (A 征求意见
+    公告 numbering its own lines, 一、征求意见时间 二、反馈方式, has its two items before the list.)"""
     if not _LIST_ENTRY.match(paras[k].text.strip()):
         return False
     j = k
@@ -344,9 +345,6 @@ def _notice_list_entry(paras: list[Paragraph], k: int) -> bool:
         frontmatter.parse_date(t := paras[i].text.strip()) and len(t) <= 20
         for i in range(k + 1, min(k + 1 + _SIGNED_WITHIN, len(paras)))
     )
-
-
-_ATTACHMENT_HEAD_LINE = re.compile(r"^附\s*件\s*[:：]")
 
 
 def _entries_only(markers: list[Marker | None], k: int) -> bool:
@@ -793,9 +791,10 @@ def _parse_one(
             or closings.signed_line(paras[k].text)
         )
     )
+    cites = notice if own_preamble is None else notice + "\n" + preamble  # the notice cites the parent too
     cited = [
         t
-        for t in frontmatter.cited_titles(fm.title + "\n" + (notice if own_preamble is None else notice + "\n" + preamble)[:20000])
+        for t in frontmatter.cited_titles(fm.title + "\n" + cites[:20000])
         if t != fm.title and t != frontmatter.title_core(fm.title)
     ]
     is_draft = fm.is_draft or any(
