@@ -43,11 +43,12 @@ _WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+
 # 关于公开征求《X（征求意见稿）》意见的通知/公告: a notice asking for views on the draft X it attaches
 _CONSULT = re.compile(r"征求\s*[^《》]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?的?(?:通知|公告|函)")
 # the same notice's heading as a portal prints it, whole: 国家药监局综合司公开征求《X（征求意见稿）》意见 (no 的通知), or with
-# the 《X》 first: 关于《X》公开征求意见的公告, 《X（征求意见稿）》公开征求意见; only its issuer before it, no sentence
+# the 《X》 first: 关于《X》公开征求意见的公告, 《X（征求意见稿）》公开征求意见; a draft put out for 公示 or a 听证会 likewise:
+# 关于《X（公示稿）》的公示, 关于召开《X》听证会的公告; only its issuer before it, no sentence
 _CONSULT_HEAD = re.compile(
     r"^[^。；;，,《》]{0,60}?(?:征求\s*[^《》。；;，,]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?"
-    r"|(?:关于|对)*《(?P<named>[^《》]+)》\s*(?:公开|再次|第[二三四五六七八九十]次)*征求[^《》。；;，,]{0,12}?意见(?:建议)?"
-    r"(?:的?(?:通知|公告|函))?)\s*$"
+    r"|(?:关于|对)*《(?P<named>[^《》]+)》\s*(?:(?:公开|再次|第[二三四五六七八九十]次)*征求[^《》。；;，,]{0,12}?意见(?:建议)?"
+    r"|的?公示|(?:公开)?听证会?)(?:的?(?:通知|公告|函))?)\s*$"
 )
 _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
 # 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper.
