@@ -3,13 +3,15 @@ the prose fixtures): one comparison for the acceptance tests (tests/acceptance/t
 bench.metamorphic, which compares transformed copies of a document with the same gold.
 
 Representation only is normalised on both sides (full-width ↔ ASCII brackets, traditional ↔ simplified
-characters, the punctuation after a number, a trailing 征求意见稿 mark on the title), never content.
+characters, the punctuation after a number, the draft's stage mark closing the title: （征求意见稿）, （第二次征求意见稿）,
+（修改稿） …, as the engine knows them from rulesets/data/drafts.yaml), never content.
 """
 
 from __future__ import annotations
 
 import opencc
 
+from engine.parse import drafts
 from engine.parse import level as levels
 
 _T2S = opencc.OpenCC("t2s")
@@ -18,7 +20,6 @@ _WIDTH = str.maketrans(
     {"（": "(", "）": ")", "［": "[", "］": "]", "，": ",", "：": ":", "；": ";", "\u3000": " "}
     | {chr(0xFF10 + d): str(d) for d in range(10)}
 )
-_DRAFT_MARK = ("(征求意见稿)", "(送审稿)", "(讨论稿)")
 
 
 def norm(text: str) -> str:
@@ -31,10 +32,7 @@ def norm_ref(ref: str) -> str:
 
 
 def norm_title(title: str) -> str:
-    title = norm(title)
-    for mark in _DRAFT_MARK:
-        title = title.removesuffix(mark)
-    return title
+    return drafts.without_stage(norm(title))
 
 
 def compare(gold: dict, got: dict) -> list[str]:

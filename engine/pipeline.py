@@ -344,11 +344,13 @@ LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", 
 
 
 def _bare_title(title: str) -> str:
-    """A title without its 征求意见稿/送审稿 tag and punctuation, for finding it cited elsewhere."""
+    """A title without its stage marks (征求意见稿, 送审稿 …: rulesets/data/drafts.yaml) and punctuation, for finding it
+    cited elsewhere."""
     import re
 
-    t = re.sub(r"[（(【\[]?(征求意见稿|送审稿|草案|讨论稿)[）)】\]]?", "", title)
-    return re.sub(r"[\s《》〈〉“”\"'（）()—-]", "", t)
+    from engine.parse.drafts import unmarked
+
+    return re.sub(r"[\s《》〈〉“”\"'（）()—-]", "", unmarked(title))
 
 
 def swapped(parent: Plan, draft: Plan, lang: str = "zh") -> str:

@@ -21,7 +21,16 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from engine.errors import PlancheckError
-from engine.ingest import budgets, field_lines, footer, furniture, script_residue, translations, unit_spaces
+from engine.ingest import (
+    budgets,
+    field_lines,
+    footer,
+    furniture,
+    revisions,
+    script_residue,
+    translations,
+    unit_spaces,
+)
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
 from engine.ingest.readers import (
@@ -100,6 +109,10 @@ def build(
             text, cols = _strip_markdown(text, cols)
         if text:
             normalised.append((line_no, orig, piece.text, text, cols))
+    # a revised draft's inline marks (【删除：X】, 【新增】) read as if the revisions were accepted (ingest/revisions.py)
+    accepted, revised = revisions.accept([(text, cols) for *_, text, cols in normalised])
+    if revised:
+        normalised = [(n, o, p, *kept) for (n, o, p, _, _), kept in zip(normalised, accepted, strict=True) if kept[0]]
     normalised = field_lines.join_continuations(normalised)  # a unit list going on under its field
     n = len(normalised) + len(closing)  # the page's last lines are still its closing's (`来源：…` at the edge)
     # a page's header stands above the text and its footer below it: the top edge ends at the plan's first numbered
@@ -136,6 +149,7 @@ def build(
         paragraphs=paragraphs,
         traditional=traditional,
         removed=removed,
+        tracked_changes=revised,
     )
 
 
@@ -391,7 +405,7 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
             _within_budget(docx_text.lines, path), path, "docx", "utf-8",
             bold=docx_text.bold, underline=docx_text.underline,
         )  # fmt: skip
-        doc.tracked_changes = docx_text.tracked_changes
+        doc.tracked_changes = doc.tracked_changes or docx_text.tracked_changes
         doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
     elif fmt == "pdf":
         pdf_text = read_pdf(data, path)

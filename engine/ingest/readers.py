@@ -394,7 +394,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
                     counter[0] += 1
                     lines[k] = (counter[0], text)
             lines = _pasted_tables(lines)
-        tracked = any(True for _ in body.iter(*_TRACKED))
+        tracked = any(True for _ in body.iter(*_TRACKED)) or hidden.CURRENT.get().struck  # struck: ingest/hidden.py
         return DocxText(lines, notes, tracked, bold, underline, printed)
     except PlancheckError:
         raise
@@ -886,6 +886,9 @@ def _table_cells(lines: list[RawLine]) -> list[RawLine]:
 _DROP_TAGS = {
     "script", "style", "nav", "header", "footer", "aside", "noscript", "template", "iframe",
     "select", "button", "svg", "object", "embed", "head", "title", "meta", "link",
+    # text struck through on a revised draft's page (<del>, <s>, <strike>): words the draft deletes, no text of it, as a
+    # .docx's struck runs (engine/ingest/hidden.py)
+    "del", "s", "strike",
 }  # fmt: skip
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section",

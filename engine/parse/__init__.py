@@ -27,6 +27,7 @@ from engine.parse import (
     clause_place,
     conventions,
     documents,
+    drafts,
     enumerations,
     frontmatter,
     republished,
@@ -301,7 +302,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """Where a text explaining the plan begins (起草说明, 政策解读; `_EXPLANATION`; or its terms: 名词解释, closing.yaml
-    `glossary_titles`), after at least two
+    `glossary_titles`; or a paper about the draft: 修改对照表, 征求意见采纳情况表, rulesets/data/drafts.yaml `papers`), after
+    at least two
     numbered items, dated or not (a draft for comment is not signed). The attachment list naming it just
     above (附件：1.… 2.起草说明, 附件2) goes with it: its numbered lines are no measures."""
     numbered = 0
@@ -310,9 +312,13 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
             numbered += 1
             continue
         text = paras[k].text.strip()
-        if numbered < 2 or len(text) > 120:
+        if numbered < 2 or len(text) > 120 or _notice_list_entry(paras, k):
             continue
-        if not (_EXPLANATION.fullmatch(text) or (closings.glossary_head(text) and _entries_only(markers, k))):
+        if not (
+            _EXPLANATION.fullmatch(text)
+            or drafts.paper_head(text)  # 修改对照表, 征求意见采纳情况表, 意见反馈表: about the draft (drafts.yaml `papers`)
+            or (closings.glossary_head(text) and _entries_only(markers, k))
+        ):
             continue
         start = j = k
         while j - 1 > first:
@@ -324,6 +330,30 @@ def _explanation_start(paras: list[Paragraph], markers: list[Marker | None], fir
                 start = j
         return start
     return None
+
+
+_ATTACHMENT_HEAD_LINE = re.compile(r"^附\s*件\s*[:：]")
+_LIST_ENTRY = re.compile(r"^(?:附\s*件\s*[:：]|[(（]?[0-9]{1,2}\s*[)）.．、])")
+_SIGNED_WITHIN = 6
+
+
+def _notice_list_entry(paras: list[Paragraph], k: int) -> bool:
+    """The paragraph at `k` is an entry of a notice's attachment list (附件：1.X方案 / 2.起草说明, 附件：修改对照表) that the
+    notice's signature and date follow: it names the paper, which stands after the plan, and starts nothing. (A 征求意见
+    公告 numbering its own lines, 一、征求意见时间 二、反馈方式, has its two items before the list.)"""
+    if not _LIST_ENTRY.match(paras[k].text.strip()):
+        return False
+    j = k
+    while j >= 0 and not _ATTACHMENT_HEAD_LINE.match(paras[j].text.strip()):
+        if k - j >= _SIGNED_WITHIN or not _LIST_ENTRY.match(paras[j].text.strip()):
+            return False
+        j -= 1
+    if j < 0:
+        return False
+    return any(
+        frontmatter.parse_date(t := paras[i].text.strip()) and len(t) <= 20
+        for i in range(k + 1, min(k + 1 + _SIGNED_WITHIN, len(paras)))
+    )
 
 
 def _entries_only(markers: list[Marker | None], k: int) -> bool:
@@ -422,15 +452,16 @@ def _signed_before_attachment(paras: list[Paragraph], first: int) -> int | None:
     return None
 
 
-def _own_title(paras: list[Paragraph], gap: int, first: int) -> frontmatter.FrontMatter | None:
-    """The title standing over the plan inside the attachment that holds it, when the text signed above
-    the attachment names no title of its own (a 起草说明 placed BEFORE the 征求意见稿 it explains: its
-    heading 关于《X》的起草说明 is the explanation's, not the plan's): read from after the 附件 heading."""
+def _own_front(paras: list[Paragraph], gap: int, first: int) -> tuple[int, frontmatter.FrontMatter] | None:
+    """The front matter standing over the plan inside the attachment that holds it, read from after the 附件 heading
+    (and where it starts): the plan's own title, and after it the plan's own preamble. The text signed above the
+    attachment is a notice carrying the plan (印发, 征求意见 公告, 请示 for a 送审稿) or a 起草说明 placed BEFORE the 征求意见稿
+    it explains (its heading 关于《X》的起草说明 is the explanation's, not the plan's title)."""
     start = next((k + 1 for k in range(first - 1, gap - 1, -1) if _ATTACHMENT.fullmatch(paras[k].text)), None)
     if start is None:
         return None
     fm = frontmatter.read_front([(paras[k].line, paras[k].text) for k in range(start, first)])
-    return fm if fm.title and not _EXPLANATION.fullmatch(fm.title) else None
+    return (start, fm) if fm.title and not _EXPLANATION.fullmatch(fm.title) else None
 
 
 def _signed_before_annex(nodes: list, paras: list[Paragraph]) -> list[int]:
@@ -738,10 +769,16 @@ def _parse_one(
         closing = list(range(gap, first)) + closing
     front = [(paras[k].line, paras[k].text) for k in range(front_end)]
     fm = frontmatter.read_front(front)
-    if gap is not None and (not fm.title or _EXPLANATION.fullmatch(fm.title)):
-        own = _own_title(paras, gap, first)
-        if own is not None:
+    own_front = _own_front(paras, gap, first) if gap is not None else None
+    # the plan's own preamble, under its own title in the attachment; the notice signed above it speaks for its sender
+    # (反馈时间, 联系人, 通信地址 of a 征求意见 公告): it is no text of the plan, and the preamble is the plan's own
+    own_preamble: range | None = None
+    if own_front is not None:
+        start, own = own_front
+        if not fm.title or _EXPLANATION.fullmatch(fm.title):
             fm.title, fm.title_paras, fm.is_draft = own.title, own.title_paras, own.is_draft
+        own_preamble = range(start + own.end, first)
+        closing = [k for k in closing if not start <= k < first]  # the plan's own front, no closing of anything
     if closing and (fm.date is None or not fm.issuers):
         # the plan signed at its end (bodies, then the date; or both on one line): with no 印发 notice above it,
         # the signature says whose plan it is
@@ -750,7 +787,8 @@ def _parse_one(
             fm.date, fm.issuers = date, fm.issuers or issuers
         elif date is not None:
             fm.issuers = issuers
-    preamble = _join(paras, range(fm.end, front_end))
+    notice = _join(paras, range(fm.end, front_end))  # the preamble, or the notice carrying the plan
+    preamble = notice if own_preamble is None else _join(paras, own_preamble)
     closing_text = "\n".join(
         paras[k].text
         for k in closing
@@ -762,16 +800,14 @@ def _parse_one(
             or closings.signed_line(paras[k].text)
         )
     )
+    cites = notice if own_preamble is None else notice + "\n" + preamble  # the notice cites the parent too
     cited = [
         t
-        for t in frontmatter.cited_titles(fm.title + "\n" + preamble[:20000])
+        for t in frontmatter.cited_titles(fm.title + "\n" + cites[:20000])
         if t != fm.title and t != frontmatter.title_core(fm.title)
     ]
     is_draft = fm.is_draft or any(
-        w in paras[k].text
-        for k in range(min(fm.end, first))
-        if len(paras[k].text) <= 200
-        for w in frontmatter.DRAFT_WORDS
+        drafts.names_stage(paras[k].text) for k in range(min(fm.end, first)) if len(paras[k].text) <= 200
     )
 
     if head is not None:
@@ -789,7 +825,7 @@ def _parse_one(
     else:
         body = "\n".join(paras[k].text for k in range(first, len(paras)))
         juris, parent, lvl = levels.infer(
-            [fm.title, *fm.issuers], preamble, fm.addressees, body, doc_number=fm.doc_number
+            [fm.title, *fm.issuers], notice, fm.addressees, body, doc_number=fm.doc_number
         )
     if level:
         lvl = level

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from engine.extract.data import read_data, unit_data
 from engine.extract.sentences import bracket_depths, open_before
 from engine.memo import memo
+from engine.parse import drafts
 from engine.parse import level as levels
 from engine.parse.numbering import cn_number
 
@@ -33,7 +34,6 @@ TITLE_ENDINGS = (
     "措施",
     "条例",
 )
-DRAFT_WORDS = ("征求意见稿", "送审稿", "讨论稿", "草案", "修改稿", "审议稿")
 # a title may end in one or more parentheticals: (2016—2020年) (征求意见稿) (试行)
 _PAREN_TAIL = re.compile(r"(?:\s*[(（][^()（）]{1,24}[)）])+\s*$")
 _PURE_PAREN = re.compile(r"^[(（][^()（）]{1,24}[)）]$")
@@ -42,6 +42,14 @@ TITLE_MAX = 160
 _WRAPPER = re.compile(r"(?:印发|转发|颁布|下发|发布)\s*《(?P<inner>.+)》\s*的?(?:通知|决定)")
 # 关于公开征求《X（征求意见稿）》意见的通知/公告: a notice asking for views on the draft X it attaches
 _CONSULT = re.compile(r"征求\s*[^《》]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?的?(?:通知|公告|函)")
+# the same notice's heading as a portal prints it, whole: 国家药监局综合司公开征求《X（征求意见稿）》意见 (no 的通知), or with
+# the 《X》 first: 关于《X》公开征求意见的公告, 《X（征求意见稿）》公开征求意见; a draft put out for 公示 or a 听证会 likewise:
+# 关于《X（公示稿）》的公示, 关于召开《X》听证会的公告; only its issuer before it, no sentence
+_CONSULT_HEAD = re.compile(
+    r"^[^。；;，,《》]{0,60}?(?:征求\s*[^《》。；;，,]{0,20}?《(?P<inner>[^《》]+)》\s*(?:修改)?意见(?:建议)?"
+    r"|(?:关于|对)*《(?P<named>[^《》]+)》\s*(?:(?:公开|再次|第[二三四五六七八九十]次)*征求[^《》。；;，,]{0,12}?意见(?:建议)?"
+    r"|的?公示|(?:公开)?听证会?)(?:的?(?:通知|公告|函))?)\s*$"
+)
 _COVER = re.compile(r"现将\s*《(?P<inner>.+?)》\s*(?:印发|转发|发|下发)")
 # 关于印发X的通知 without 《》 (国务院关于印发国家职业教育改革实施方案的通知): the whole line is the wrapper.
 # What stands before 关于 is the issuer: up to BY_MAX characters of anything, or a run of bodies' names of any
@@ -135,8 +143,9 @@ TITLE_NOISE = re.compile(r"[\s《》〈〉“”\"'‘’()（）]|征求意见�
 
 
 def plain_title(text: str) -> str:
-    """A title as titles are compared: its core (`title_core`) without `TITLE_NOISE`."""
-    return TITLE_NOISE.sub("", title_core(text))
+    """A title as titles are compared: its core (`title_core`) without `TITLE_NOISE`, nor a draft's stage mark run on
+    at its end (…方案修改稿: rulesets/data/drafts.yaml)."""
+    return TITLE_NOISE.sub("", drafts.without_stage(title_core(text)))
 
 
 # an attachment list (附件：1.X实施方案 2.…): it names the plan, it is not its title line
@@ -160,8 +169,8 @@ def _minutes_endings() -> tuple[str, ...]:
 def wrapper_inner(text: str) -> str | None:
     """X for 关于印发《X》的通知 / 现将《X》印发给你们 / 关于公开征求《X》意见的通知; None when `text` is no
     covering wrapper."""
-    m = _WRAPPER.search(text) or _COVER.search(text) or _CONSULT.search(text)
-    inner = m.group("inner").strip() if m else _bare_inner(text)
+    m = _WRAPPER.search(text) or _COVER.search(text) or _CONSULT.search(text) or _CONSULT_HEAD.search(text)
+    inner = (m.group("inner") or m.groupdict().get("named") or "").strip() if m else _bare_inner(text)
     if inner is None:
         return None
     # 转发《Y的通知》的通知: the inner notice names Y; 转发X关于印发Y的通知的通知: Y
@@ -498,7 +507,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
     else:  # front matter run together on one line: look for a covering notice inside it
         fm.title = embedded_title("".join(t for _, t in paras)[:5000])
-    fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
+    fm.is_draft = drafts.names_stage(fm.title)  # 征求意见稿, 送审稿, 第二次征求意见稿 … (rulesets/data/drafts.yaml)
     fm.end = last_front + 1
     return fm
 
