@@ -2032,6 +2032,13 @@ _OPENING_SUPPORT_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
     rf"{_MODAL}*(?:{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_predicates])})$"
 )
+# a lead part after a request word (请X、Y按职责分工，研究…) may close with a word of duty instead of a lead verb
+# (prose_roles.yaml `opening.requested`): the request hands the task to every unit named, as "按职责分工负责" does
+_REQUESTED_LEAD_RE = re.compile(
+    rf"^(?P<units>[^，,；;。：:由]{{2,60}}?){_MODAL}*?(?P<verb>{_alt(_PROSE_WORDS.opening_requested)})$"
+    if _PROSE_WORDS.opening_requested
+    else "(?!)"
+)
 _TITLE_SENTENCE_MAX = 40  # how long a measure's title sentence (no comma) before its opening clause may be
 
 
@@ -2056,22 +2063,32 @@ def _opening_sentence(text: str) -> Found | None:
     return None
 
 
+def opening_clause(text: str) -> Found | None:
+    """The division of labour opening `text` ("X牵头，Y配合，做好…", "请X负责，统筹…"), as a measure's prose is read for
+    it (`_opening_sentence`), or None: a point of a run whose units come first (一是请X牵头，Y配合，…；二是…)."""
+    return _opening_sentence(text) if text else None
+
+
 def _opening_clause(text: str, s: int, sentence: str) -> Found | None:
     """The opening clause of `sentence` (at `s` in `text`), as `_opening_sentence` reads it."""
-    if sentence.startswith(_PROSE_WORDS.opening_not):
+    # "请X牵头，Y配合，<task>" / "请X负责，<task>": a request word (prose_roles.yaml `requests`) hands the task to the
+    # units after it as 由 does; so asked, the lead part alone assigns it (a 纪要's 议定事项, a 交办 notice)
+    request = _REQUEST_RE.match(sentence.lstrip())
+    if (sentence.lstrip()[request.end() :] if request else sentence).startswith(_PROSE_WORDS.opening_not):
         return None
     pieces = split_outside(sentence, "，,")
-    if len(pieces) < 3:
+    if len(pieces) < (2 if request else 3):
         return None
-    lead_m = _OPENING_LEAD_RE.match(pieces[0].strip())
-    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip())
-    if lead_m is None or sup_m is None or not pieces[2].strip():
+    head = pieces[0].strip()[request.end() :] if request else pieces[0].strip()
+    lead_m = _OPENING_LEAD_RE.match(head) or (_REQUESTED_LEAD_RE.match(head) if request else None)
+    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip()) if len(pieces) >= 3 and pieces[2].strip() else None
+    if lead_m is None or (sup_m is None and not (request and pieces[1].strip())):
         return None
     lead = parse_units(lead_m.group("units"))
-    support = parse_units(sup_m.group("units"))
-    if not _role_names_ok(lead, lead=True) or not _role_names_ok(support, lead=False):
+    support = parse_units(sup_m.group("units")) if sup_m else []
+    if not _role_names_ok(lead, lead=True) or (sup_m and not _role_names_ok(support, lead=False)):
         return None
-    e = s + len(pieces[0]) + 1 + len(pieces[1])
+    e = s + len(pieces[0]) + (1 + len(pieces[1]) if sup_m else 0)
     return _make(text, s, e, "", (lead, support, "X" + lead_m.group("verb") + PROSE))
 
 
