@@ -2081,7 +2081,9 @@ def _opening_clause(text: str, s: int, sentence: str) -> Found | None:
         return None
     head = pieces[0].strip()[request.end() :] if request else pieces[0].strip()
     lead_m = _OPENING_LEAD_RE.match(head) or (_REQUESTED_LEAD_RE.match(head) if request else None)
-    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip()) if len(pieces) >= 3 and pieces[2].strip() else None
+    # the task follows the support part ("X牵头，Y配合，做好…"); asked, the units may stand alone ("请X牵头，Y配合。…")
+    tasked = len(pieces) >= 3 and pieces[2].strip()
+    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip()) if tasked or request else None
     if lead_m is None or (sup_m is None and not (request and pieces[1].strip())):
         return None
     lead = parse_units(lead_m.group("units"))

@@ -23,7 +23,7 @@ import re
 from engine import extract
 from engine.extract.data import read_data
 from engine.memo import memo
-from engine.parse import articles, conventions, frontmatter
+from engine.parse import articles, conventions, frontmatter, tree
 
 # the plan naming itself: 本 and a kind of document its title may end in (本方案, 本要点, 本实施意见),
 # not a word that holds 本 (基本要点, 根本措施, 成本计划)
@@ -292,14 +292,12 @@ def requirements_head(text: str) -> bool:
     """An unnumbered heading of the closing requirements standing alone after the items (办理要求 under a 交办单's task
     table, 工作要求：, 保障措施): its title ends as a safeguards section's does (rulesets/data/sections.yaml
     `safeguard_titles`), a few words, no sentence. What follows it, its own 1. 2. 3. included, is no measure."""
-    from engine.parse.tree import safeguard_heading  # tree reads the parser's words; imported where needed
-
     core = text.strip().rstrip(":：").strip()
     return (
         0 < len(core) <= _REQUIREMENTS_HEAD_MAX
         and not _SENTENCE_END.search(core)
         and not re.search(r"[，,、]", core)
-        and safeguard_heading().search(core) is not None
+        and tree.safeguard_heading().search(core) is not None
     )
 
 
