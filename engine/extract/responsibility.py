@@ -817,6 +817,34 @@ def _without_due_part(content: str) -> str:
     return content
 
 
+@memo(1, copy="shared")  # one pattern from the one file
+def _due_field() -> re.Pattern[str]:
+    """The deadline's field by its label (roles.yaml `due_part.labels`: 办结时限, 办理时限 …) and its value up to the next
+    stop."""
+    labels = "|".join(map(re.escape, _ROLES.due_labels)) or "(?!)"
+    return re.compile(rf"(?:{labels})[ \t\u3000]*[:：](?P<value>[^；;，,。\n]*)")
+
+
+# a day or a month as a 办结时限 field gives it (2026年7月31日, 2026年9月): the date itself is the deadline
+_DATE_VALUE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?")
+
+
+def _after_due_field(content: str) -> str:
+    """`content` with the deadline's labelled field blanked (same length) where it follows the units: "承办单位：X协办单位：
+    Y、Z办结时限：2026年7月31日" (a 督办 line whose spaces between fields were dropped) ends its list at Z. Only a value
+    that is wholly a deadline (`_is_due_part`, or a day or month itself), and not at the content's start
+    (`_without_due_part` reads that one)."""
+    if "：" not in content and ":" not in content:
+        return content
+    return _due_field().sub(
+        lambda m: " " * (m.end() - m.start())
+        if content[: m.start()].strip()
+        and (_is_due_part(m.group("value")) or _DATE_VALUE.fullmatch(squeeze(m.group("value"))))
+        else m.group(),
+        content,
+    )
+
+
 # what stands before a role mark's bracket (a name's last character) and after it (the list going on or closing)
 _NOT_A_NAME_END = " \t\n\u3000" + BRACKET_OPEN + "：:；;，,、。"
 _ITEM_END = "、，,；;。\n" + _CLOSERS
@@ -875,6 +903,7 @@ def _clause_content(content: str) -> Parsed | None:
     content = without_asides(content)
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     content = _other_fields(content)
+    content = _after_due_field(content)  # X　　协办单位：Y办结时限：2026年7月31日: the deadline's field after the units
     content = _without_due_part(content)  # (2027年12月底前，X牵头，Y配合): the deadline first, then the roles
     wrapper = _WRAPPER_RE.match(content)
     if wrapper and not KEY_RE.match(content, wrapper.end()):

@@ -6,7 +6,7 @@ see its README; the whole documents are read against their golds by tests/parse/
 - a point that opens with its units as a request ("一是，请X牵头，Y配合，<task>；", "请X负责，…", "请X、Y按职责分工，…")
   has its own clause (rulesets/data/prose_roles.yaml `opening.requested`, inline_enumerations.yaml);
 - a 督办 item's unit line "承办单位：X　　协办单位：Y　　办结时限：…" is the item's, no site's sponsor line, and its
-  deadline field no unit (units.yaml `field_labels`);
+  deadline field no unit (roles.yaml `due_part.labels`);
 - an unnumbered 办理要求 heading after the items, and the meeting's "会议强调，<why>，各部门要…", close the list.
 """
 
