@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from engine.extract.data import lead_conventions, prose_roles, unit_data
 from engine.extract.deadlines import find_deadlines
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
+from engine.extract.posts import unit_of
 from engine.extract.sentences import (
     CLOSER_TO_OPENER,
     matched_pairs,
@@ -215,10 +216,14 @@ _TEXT_SUPPORT_VERB = f"(?:{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_pr
 _TEXT_NAME = r"(?:[^,，;；。()（）\n]|[(（][^,，;；。()（）\n]{1,12}[)）])"
 # the one two-part clause "A<lead verb>，B<support verb>", each verb any of its role's (data):
 # (A牵头, B配合) / 由A牵头，B配合 / A牵头负责 / A、B共同牵头，C配合 / A主办，B协办 / A牵头，B、C共同参与 /
-# A抓总，B、C等单位配合 / A负总责，B、C具体落实 / A为主，B协同 / A牵头，B、C支持
+# A抓总，B、C等单位配合 / A负总责，B、C具体落实 / A为主，B协同 / A牵头，B、C支持 / A牵头，请B、C支持
+# a request word opening a part asks bodies outside the issuer's command (a garrison, a vertical body, an enterprise)
+# for their help, "（X牵头，请Y、Z支持）", or to lead, "（请Y牵头，Z配合）": no part of a name (prose_roles.yaml
+# `requests`, read as 由 is)
+_REQUEST = f"(?:{_alt(_PROSE_WORDS.requests)})?"
 INLINE_RE = re.compile(
-    r"^由?(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
-    + r"(?:[,，;；、]\s*(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
+    r"^(?:由|" + _REQUEST + r")(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
+    + r"(?:[,，;；、]\s*" + _REQUEST + r"(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
 )  # fmt: skip
 # 由A牵头，B配合 inside running text: the verbs of running text only ("由X为主…", "…，Y支持企业…" assign no one)
 INLINE_TEXT_RE = re.compile(
@@ -596,6 +601,9 @@ def parse_units(text: str) -> list[str]:
                     changed = True
         item = _NAME_NOTE_RE.sub("", item.strip(" :：.。"))
         item = _without_convention(item)
+        # "市民政局局长（牵头）、团市委书记": a body named by its head's post is that body; "省政府分管副秘书长" a person
+        # answering for the task, no unit (rulesets/data/posts.yaml)
+        item = (unit_of(item, reads_as_unit) or "") if item else item
         # "责任单位：A、B，按职责分工" / "…，排第一位的为牵头单位，下同": a note of the clause standing as a piece of its
         # list (units.yaml asides.duty, notes), no unit
         if item in _NO_UNIT or not item or item in data.duty_notes or item in data.notes:
@@ -1164,6 +1172,8 @@ def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     # A等和各省级人民政府 / A和各县人民政府: parse_units cuts at those joins (_split_joins)
     t = re.sub(r"等(?:其他)?(?:有关|相关)?(?:部门|单位|方面)?$", "", text)  # the rest are unnamed
     t = t[1:] if t.startswith("由") else t
+    # "（X牵头，Y配合，请A、B支持）": the request word opening a part hands it to A and B as 由 does, no part of A's name
+    t = _REQUEST_RE.sub("", t, count=1)
     if "由" in t:  # 技工院校内由X负责: a condition and a unit, not a unit list
         return None
     lead_text, _, support_text = t.partition("会同")
@@ -1195,6 +1205,8 @@ def _parse_duty(flat: str) -> Parsed | None:
             bare = None if (":" in piece or "：" in piece) else _unit_list(piece)
             if bare and not bare[1]:
                 pending += bare[0]
+            elif _persons_only(piece):
+                continue  # "省政府分管副秘书长，X牵头，Y配合": the official over the task (posts.yaml), no unit
             elif not style:
                 return None  # the first piece of a clause must name units
             continue
@@ -1221,6 +1233,13 @@ def _parse_duty(flat: str) -> Parsed | None:
         support = marked[1] + [n for n in support if n not in lead]
         lead = marked[0]
     return tuple(lead), tuple(support), style
+
+
+def _persons_only(piece: str) -> bool:
+    """`piece` names officials only, each a person by its post (rulesets/data/posts.yaml: 省政府分管副秘书长, 县委常委、
+    副县长), no body."""
+    names = [n for n in _split_top(squeeze(piece)) if n]
+    return bool(names) and all(unit_of(n, reads_as_unit) is None for n in names)
 
 
 # the verbs of units that carry a task out where they are (具体实施, 按属地落实, 负责落实): a part closed by one after

@@ -31,6 +31,7 @@ from engine.ingest.readers import (
     read_html,
     read_pdf,
     split_lines,
+    unspread,
     unwrap,
 )
 from engine.ingest.tables import BoxLine, FramedText, TableRow, drop_continued_captions, text_table_lines
@@ -54,7 +55,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
     """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
     lines, removed = drop_page_furniture(split_lines(text))
-    return build(unwrap(text_table_lines(lines)), path, fmt, encoding, removed)
+    return build(unwrap(unspread(text_table_lines(lines))), path, fmt, encoding, removed)
 
 
 def build(
@@ -405,7 +406,7 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
     else:
         text, encoding = decode_text(data, path)
         lines, removed = drop_page_furniture(_within_budget(split_lines(text), path))
-        doc = build(unwrap(text_table_lines(lines)), path, fmt, encoding, removed)
+        doc = build(unwrap(unspread(text_table_lines(lines))), path, fmt, encoding, removed)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

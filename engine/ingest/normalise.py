@@ -9,7 +9,9 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
 1. Invisible characters are deleted: zero-width space/joiners (U+200B-U+200D, U+2060), BOM
    (U+FEFF), soft hyphen (U+00AD), direction marks, U+FFFE, U+FFFD (a character the decoder lost) and
    C0/C1 control characters other than whitespace. HTML entity remnants in scraped text
-   (`&nbsp;` `&ensp;` `&emsp;` `&#160;` `&#12288;` `&amp;nbsp;`, with or without `;`) become a space.
+   (`&nbsp;` `&ensp;` `&emsp;` `&#160;` `&#12288;` `&amp;nbsp;`, with or without `;`) become a space, and
+   any other character reference a scraper left as text (`&ldquo;` `&rdquo;` `&middot;` `&mdash;` `&#x4e00;`
+   `&#20013;` `&amp;ldquo;`, with its `;`) becomes its character, as a browser shows it.
 2. Width table (one character to one character; nothing else is touched — Chinese punctuation
    ，。；：、！？“”‘’《》〈〉【】〔〕—… stays as written, and ASCII , : ; stay ASCII):
 
@@ -29,6 +31,9 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
    spaces, \\n \\r \\f
    ==================  ===========  ==============================================
 
+2b. OCR zeros: in a number, the letter O/o (or the Han 〇 among Arabic digits) an OCR or a typist gave for the digit
+   zero is 0 (`2O26年` -> `2026年`, `1OO家` -> `100家`; not in words: H2O, O2O, CO2); in a year written in Chinese
+   numerals, the letter O or the digit 0 is 〇 (`二O二六年` -> `二〇二六年`). One character for one: columns unchanged.
 3. Scraped-page pinyin junk: a Han character followed by its pinyin in brackets loses the
    brackets (`建設(shè)` -> `建设`, `綱（gāng）要` -> `纲要`). Pinyin must carry a tone mark, or be
    letters plus a tone digit (`(she4)`), so `(PPP)`, `(app)` and `(2025)` are never touched.
@@ -40,8 +45,9 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
 5. Spaces: leading/trailing whitespace is stripped; a run of spaces touching a Han character,
    Chinese punctuation, a circled number or a full-width form is deleted (`法治 政府`, `2022 年`,
    `到 2025`, `(一) 指导思想`); a run between two digits is deleted when the number on either side of
-   it is a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays); a run between a digit and `%`
-   is deleted; any other run becomes one space.
+   it is a single digit (`2 0 2 2年` -> `2022年`, but `2021 2022` stays) — unless a longer number stands before
+   a single digit labelling an item (`电话：7822316 2.推广…`, a page scraped as one line); a run between a digit
+   and `%` is deleted; any other run becomes one space.
 6. Traditional -> simplified with OpenCC `t2s`, applied to every line of a document that is
    traditional as a whole (`engine.ingest.TRADITIONAL_SHARE`), and otherwise only to lines that are
    mostly traditional themselves (LINE_TRADITIONAL_SHARE) — so a simplified document is never
@@ -54,6 +60,7 @@ The steps, in order (each is linear in the line length; a 2 MB single-line docum
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -74,6 +81,28 @@ _INVISIBLE = re.compile(
 _ENTITY = re.compile(
     r"&(?:amp;)?(?:nbsp|ensp|emsp|thinsp|#160|#x0*a0|#12288|#x3000)(?:;|(?![A-Za-z0-9]))", re.I
 )
+_CHAR_ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
+def _character(m: re.Match[str]) -> str:
+    """The character a reference stands for (html.unescape); an unknown name or a control character stays."""
+    ref = "&" + m.group(1) + ";"
+    char = html.unescape(ref)
+    return m.group() if char == ref or not char.isprintable() else char
+
+
+def closes_reference(text: str, i: int) -> bool:
+    """Whether the `;` at `text[i]` ends a character reference left as text (`&nbsp;`, `&ldquo;`, `&#20013;`):
+    markup, not the writer's semicolon."""
+    j = text.rfind("&", max(0, i - 16), i)
+    if j < 0:
+        return False
+    space = _ENTITY.match(text, j)
+    if space is not None:
+        return space.end() == i + 1
+    m = _CHAR_ENTITY.match(text, j)
+    return m is not None and m.end() == i + 1 and m.group() != _character(m)
+
 
 _WIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
 _WIDTH.update({0xFF21 + i: ord("A") + i for i in range(26)})
@@ -110,6 +139,16 @@ _LOST_WITH_PINYIN = re.compile(f"(?<![?？])[?？]+\\(?(?:{_PINYIN})\\)[?？]*")
 _QUESTION_PARTICLES = "吗呢么吧啊嘛"
 _LOST_BETWEEN_HAN = re.compile(f"(?<![{_QUESTION_PARTICLES}])(?<=[{HAN}])[?？]+(?=[{HAN}])")
 _SPACES = re.compile(" +")
+# a number whose zeros an OCR read as the letter O (2O26年, 5O万元, 1OO家) or that was typed with the Han 〇 among
+# Arabic digits (2〇26): a run of digits and O/o/〇 opening with a digit, no Latin letter on either side of it (H2O,
+# O2O, CO2 and a model name X5O are words, not numbers)
+_OCR_ZERO_CHARS = re.compile("[Oo〇]")
+_OCR_ZERO = re.compile(r"(?<![A-Za-z0-9])[0-9][0-9Oo〇]*[Oo〇][0-9Oo〇]*(?![A-Za-z])")
+_ZERO_TABLE = str.maketrans("Oo〇", "000")
+# a year written in Chinese numerals whose 〇 an OCR read (or a typist wrote) as the letter O or the digit 0: 二O二六年,
+# 二0二五年 (a date line that is not read as one runs into the title below it); at least two Chinese numerals in it
+_CN_YEAR = re.compile("(?<![0-9A-Za-z〇零一二三四五六七八九])(?=(?:[Oo0]*[一二三四五六七八九〇零]){2})[一二三四五六七八九〇零Oo0]{4}(?=年)")
+_CN_ZERO_TABLE = str.maketrans("Oo0", "〇〇〇")
 _WIDE_RE = re.compile(f"[{WIDE}]")
 _HAN_RE = re.compile(f"[{HAN}]")
 
@@ -181,8 +220,19 @@ def _sub(s: str, cols: list[int], rx: re.Pattern[str], repl: Callable[[re.Match[
     return "".join(out), ocols
 
 
+def _zeros(m: re.Match[str]) -> str:
+    return m.group().translate(_ZERO_TABLE)
+
+
+def _cn_zeros(m: re.Match[str]) -> str:
+    return m.group().translate(_CN_ZERO_TABLE)
+
+
 def _is_digit(c: str) -> bool:
     return "0" <= c <= "9"
+
+
+_ITEM_AFTER = re.compile(f"\\d[.．、][ ]?[{HAN}]")  # 2.推广 / 3、开展: a single digit that labels an item
 
 
 def _space_run(s: str) -> Callable[[re.Match[str]], str]:
@@ -200,6 +250,8 @@ def _space_run(s: str) -> Callable[[re.Match[str]], str]:
         if _is_digit(left) and _is_digit(right):
             left_single = a < 2 or not _is_digit(s[a - 2])
             right_single = b + 1 >= n or not _is_digit(s[b + 1])
+            if right_single and not left_single and _ITEM_AFTER.match(s, b):
+                return " "  # …0421-7822316 2.推广…: a long number, then an item's label on a page scraped as one line
             if left_single or right_single:
                 return ""
         return " "
@@ -289,7 +341,13 @@ def _normalise_parts(line: str) -> Normalised:
     cols = list(range(1, len(s) + 1))
     s, cols = _sub(s, cols, _INVISIBLE, "")
     s, cols = _sub(s, cols, _ENTITY, " ")
+    if "&" in s:
+        s, cols = _sub(s, cols, _CHAR_ENTITY, _character)
     s = _WIDTH_RE.sub(_widen, s)  # equal length: cols unchanged
+    if _OCR_ZERO_CHARS.search(s):
+        s = _OCR_ZERO.sub(_zeros, s)  # equal length: cols unchanged
+    if "年" in s:
+        s = _CN_YEAR.sub(_cn_zeros, s)  # equal length: cols unchanged
     if "(" in s:
         s, cols = _sub(s, cols, _PINYIN_AFTER_HAN, "")
     if "?" in s or "？" in s:

@@ -5,7 +5,9 @@ producer that writes runs font by font (LibreOffice puts “ ” and Latin digit
 quotes far from their words, and spaces it invents wherever glyphs stand apart (`到 2025 年`, where
 an office's autospacing only widened the gap). Reading the glyphs with their boxes instead:
 
-1. glyphs group into visual lines by baseline and are ordered left to right within a line;
+1. glyphs group into visual lines by baseline and are ordered left to right within a line; a line's parts far apart
+   are read apart (cells, a signature beside its date), unless the line is set with distributed alignment (分散对齐:
+   "工  作  方  案", every glyph as far from the next), which is one line;
 2. spaces pdfium generated are dropped unless they separate two Latin letters or digits (`APP 掌上`
    is one word run in Chinese typesetting; `Open Data` keeps its space); spaces in the file are kept;
 3. running headers and footers go: the first or last line of a page that repeats on most pages at the
@@ -313,11 +315,12 @@ def _segments(row: list[tuple[float, float, float, float, str, bool]], page_no: 
     date): each part is read on its own, as a .docx table is read cell by cell."""
     parts: list[list[tuple[float, float, float, float, str, bool]]] = [[]]
     last_x1: float | None = None
+    spread = _distributed(row)
     for g in row:
         if g[4].isspace():
             parts[-1].append(g)
             continue
-        if last_x1 is not None and g[1] - last_x1 > SPLIT_GAP * max(g[3], 1.0):
+        if last_x1 is not None and not spread and g[1] - last_x1 > SPLIT_GAP * max(g[3], 1.0):
             parts.append([])
         parts[-1].append(g)
         last_x1 = g[2]
@@ -341,6 +344,30 @@ def _segments(row: list[tuple[float, float, float, float, str, bool]], page_no: 
             )
         )
     return out
+
+
+DISTRIBUTED_MIN = 3  # glyphs: a line of fewer set apart is two cells or a name and its value, not one spread line
+DISTRIBUTED_SLACK = 0.25  # ems by which the gaps of a line set with distributed alignment may differ (rounding)
+# what a line set with distributed alignment holds: words (Han, CJK punctuation, Latin letters and digits), never the
+# marks of a responsibility matrix's cells (● ○ √ ★), which stand as far apart in a row whose columns are alike
+_SPREAD_CHAR = re.compile(f"[{WIDE}A-Za-z0-9]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _distributed(row: list[tuple[float, float, float, float, str, bool]]) -> bool:
+    """The visual line is set with distributed alignment (Word's 分散对齐, a title's second line "工  作  方  案" or a
+    heading "一  、  工  作  目  标" spread over the whole measure): at least DISTRIBUTED_MIN glyphs, every one a word's
+    character (a Han character among them) standing apart from the next by more than SPLIT_GAP ems, and all those gaps
+    alike (the extra space is shared out evenly between the characters). Such a line is one line of text, not one cell
+    a character; the cells of a table's row or a signature beside a date stand at gaps of their own widths."""
+    visible = [g for g in row if not g[4].isspace()]
+    if len(visible) < DISTRIBUTED_MIN or not all(_SPREAD_CHAR.match(g[4]) for g in visible):
+        return False
+    if not any(_HAN.match(g[4]) for g in visible):
+        return False
+    em = max(statistics.median(g[3] for g in visible), 1.0)
+    gaps = [b[1] - a[2] for a, b in pairwise(visible)]
+    return min(gaps) > SPLIT_GAP * em and max(gaps) - min(gaps) <= DISTRIBUTED_SLACK * em
 
 
 _NO_BREAK_BEFORE = set("，。、；：？！）》〉】〕」』”’…—·%)]}.,;:!?") | set("“‘\"'")

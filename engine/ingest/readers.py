@@ -218,7 +218,9 @@ def _display_width(line: str) -> int:
     return sum(2 if ord(ch) >= 0x1100 and not 0xFF61 <= ord(ch) <= 0xFFDC else 1 for ch in line)
 
 
-def unwrap(lines: list[RawLine], joins: dict[int, tuple[str, bool]] | None = None) -> list[RawLine]:
+def unwrap(
+    lines: list[RawLine], joins: dict[int, tuple[str, bool]] | None = None, *, measure: list[str] | None = None
+) -> list[RawLine]:
     """Lines a copy broke inside a paragraph joined back into the lines they were.
 
     A text copied from a fixed-width viewer has every line but a paragraph's last exactly as wide as the
@@ -235,10 +237,12 @@ def unwrap(lines: list[RawLine], joins: dict[int, tuple[str, bool]] | None = Non
 
     `joins`, when given, receives each joined line by its index in `lines`: (what goes before it, whether its
     leading white space was dropped) — how a page's <pre> text is joined where its markup stays (`_soft_breaks`).
+    `measure`, when given, are the lines the wrap width is read from (a page's blocks together, of which `lines` is
+    one); by default `lines` themselves.
     """
-    body = [line.rstrip() for _, line in lines if line.strip()]
+    body = [line.rstrip() for line in (measure if measure is not None else [x for _, x in lines]) if line.strip()]
     body = [line if not _columns(line) else "" for line in body]
-    if len(body) < 3:
+    if len(body) < 3 or not any(line.strip() for _, line in lines[1:]):
         return lines
     fixed = _fixed_width(body)
     wide = wrap.wrap_width([line.strip() for line in body if line])
@@ -280,6 +284,44 @@ def unwrap(lines: list[RawLine], joins: dict[int, tuple[str, bool]] | None = Non
         brackets.feed(join or text)
         last = None if columns else text
     return [(no, pieces[0] if len(pieces) == 1 else "".join(pieces)) for no, pieces in out] + blanks
+
+
+SPREAD_MIN = 3  # one-character lines: fewer are a short word's letters or two cells, not a line spread out
+_SPREAD_CHAR = re.compile("[\u4e00-\u9fff、，。：；]")
+
+
+def unspread(lines: list[RawLine]) -> list[RawLine]:
+    """A line set with distributed alignment (分散对齐: a title's second line "工  作  方  案", a heading "一 、工 作 目
+    标" spread over the whole measure) as a PDF's text copy gives it: one character a line, with a blank line between
+    each or none (pdftotext makes every far-apart glyph a block of its own). A run of at least SPREAD_MIN such lines,
+    each one Han character or a Chinese stop, spaced alike, is joined back into the one line it was, numbered by its
+    first (engine/ingest/pdf.py reads the same line from the PDF's glyphs as one). A table's row is never one of them;
+    a lone character on a line (a seal's 印, a vertical 附 件 of two) stays as it is."""
+    out: list[RawLine] = []
+    k, n = 0, len(lines)
+
+    def single(j: int) -> bool:
+        text = lines[j][1]
+        return not isinstance(text, TableRow) and len(text.strip()) == 1 and bool(_SPREAD_CHAR.match(text.strip()))
+
+    while k < n:
+        if not single(k):
+            out.append(lines[k])
+            k += 1
+            continue
+        # the run's step: the next one-character line right below (1) or after one blank line (2)
+        step = 1 if k + 1 < n and single(k + 1) else 2 if k + 2 < n and not lines[k + 1][1].strip() and single(k + 2) else 0
+        run = [k]
+        while step and run[-1] + step < n and single(run[-1] + step) and (step == 1 or not lines[run[-1] + 1][1].strip()):
+            run.append(run[-1] + step)
+        chars = [lines[j][1].strip() for j in run]
+        if len(run) < SPREAD_MIN or sum("\u4e00" <= c <= "\u9fff" for c in chars) < SPREAD_MIN - 1:
+            out.append(lines[k])
+            k += 1
+            continue
+        out.append((lines[k][0], "".join(chars)))
+        k = run[-1] + 1
+    return out
 
 
 def _columns(line: str) -> bool:
@@ -1032,13 +1074,18 @@ def _soft_breaks(text: str) -> str:
     such wrap (a paragraph a line, a signature over two lines) keeps every break."""
     if _SOFT not in text:
         return text
-    return _BREAK.join(_joined_block(chunk) if _SOFT in chunk else chunk for chunk in text.split(_BREAK))
+    chunks = text.split(_BREAK)
+    # the width the copy wrapped at is the page's, read from the lines of all its blocks broken so: a portal's editor
+    # body with a <br> at every printed line end holds each paragraph in a <p> of two or three lines, too few to show
+    # a width of their own ("…配合单位：市公安<br/>局。")
+    measure = [_MARKS.sub("", part) for chunk in chunks if _SOFT in chunk for part in chunk.split(_SOFT)]
+    return _BREAK.join(_joined_block(chunk, measure) if _SOFT in chunk else chunk for chunk in chunks)
 
 
-def _joined_block(chunk: str) -> str:
+def _joined_block(chunk: str, measure: list[str]) -> str:
     parts = chunk.split(_SOFT)
     joins: dict[int, tuple[str, bool]] = {}
-    unwrap([(k, _MARKS.sub("", part)) for k, part in enumerate(parts)], joins)
+    unwrap([(k, _MARKS.sub("", part)) for k, part in enumerate(parts)], joins, measure=measure)
     if not joins:
         return chunk.replace(_SOFT, _BREAK)
     lines = [parts[0]]

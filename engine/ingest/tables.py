@@ -836,6 +836,19 @@ def sub_header(row: list[Cell]) -> dict[int, str]:
     return roles
 
 
+def kind_columns(roles: dict[int, str], sub_units: dict[int, str], body: list[list[Cell]]) -> set[int]:
+    """The columns of a second header row that name a KIND of body under a header cell of a unit role merged across
+    them: 配合单位 over 市级部门 | 驻市单位及企业 (a city's task table splitting each row's support units by kind,
+    blind83 宿迁市, measured: read as a matrix of two units, so no support), 牵头单位 over 省直部门 | 中央驻X单位. Each
+    such column lists units of the merged cell's role, its label no unit's name: the cells below name bodies, not
+    the role words or marks a responsibility matrix puts under its units' names (`_matrix_below`), so the columns
+    keep the role of the cell above. Empty where the columns below are a matrix's."""
+    kinds = {c for c in sub_units if roles.get(c) in ("lead", "support", "duty")}
+    if not kinds or _matrix_below({c: sub_units[c] for c in kinds}, body):
+        return set()
+    return kinds
+
+
 SPLIT_LABEL_MAX = 12  # characters: a label under a merged header cell (2026年, 一季度, 2026年上半年)
 _SENTENCE_MARK = re.compile(r"[。；;，,！!？?]")
 
@@ -1042,8 +1055,10 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
     sub = sub_header(rows[h + 1]) if h + 1 < len(rows) else {}
     units = unit_columns(rows[h])
     if sub:
-        roles = {**roles, **sub}
-        units = {**units, **unit_columns(rows[h + 1])}
+        sub_units = unit_columns(rows[h + 1])
+        kinds = kind_columns(roles, sub_units, rows[h + 2 :])
+        roles = {**roles, **{c: r for c, r in sub.items() if c not in kinds}}
+        units = {**units, **{c: u for c, u in sub_units.items() if c not in kinds}}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))
     elif h + 1 < len(rows) and (split := split_header(rows[h], rows[h + 1])) is not None:
         roles = {**roles, **split}
@@ -1258,8 +1273,9 @@ def _text_table_lines(lines: list[tuple[int, str]], merged_cells: bool = True) -
         if kind in ("tab", "pipe") and j < n:
             sub = _split_cells(lines[j][1], kind)
             # 责任单位 over one column per unit (a matrix's header on two lines), or 年度目标 over 2026年 | 2027年 | …
-            if (split := _unit_sub_line(head_cells, sub) or _label_sub_line(head_cells, sub)) is not None:
-                head_cells = split
+            split = _unit_sub_line(head_cells, sub) or _label_sub_line(head_cells, sub) or _spread_sub_line(head_cells, sub)
+            if split is not None:
+                head_cells = _kinds_of_units(head_cells, split, [_split_cells(t, kind) for _, t in lines[j + 1 : j + 4]])
                 heads.append([t for _, t in sub])
                 j += 1
         width = len(head_cells)
@@ -1451,17 +1467,59 @@ def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> l
     the end of the word above it (序 over 号: a narrow merged cell's word wrapped past the rule). Else None."""
     if len(sub) <= len(head):
         return None
-    units = [k for k, (_, t) in enumerate(sub) if t and matrix.unit_header(t)]
+    # (a column word repeated below, 牵头单位 merged down, names a column, no unit)
+    units = [k for k, (_, t) in enumerate(sub) if t and column_role(t) is None and matrix.unit_header(t)]
     if len(units) < matrix.MATRIX_MIN or units != list(range(units[0], units[-1] + 1)):
         return None
     before, after = units[0], len(sub) - 1 - units[-1]
     if before + 1 + after != len(head) or column_role(head[before][1]) not in _UNIT_ROLES:
         return None
     rest = [*zip(head[:before], sub[:before], strict=True), *zip(head[before + 1 :], sub[units[-1] + 1 :], strict=True)]
-    if any(t and column_role(above + t) is None for (_, above), (_, t) in rest):
+    # a cell merged down is empty below, or (a PDF's ruled table gives its text to each row it spans) repeats the word
+    if any(t and t != above and column_role(above + t) is None for (_, above), (_, t) in rest):
         return None
-    joined = [(at, above + t) for (at, above), (_, t) in rest]
+    joined = [(at, above if t == above else above + t) for (at, above), (_, t) in rest]
     return [*joined[:before], *(sub[k] for k in units), *joined[before:]]
+
+
+def _spread_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The header's cells with a unit column merged across columns replaced by the columns the line below names,
+    where a spreadsheet's copy printed the merged cell's word in its first column and left the others EMPTY
+    ("配合单位\t\t" over "市直部门\t驻市单位"; "责任单位\t\t\t" over a matrix's units): the line below fills exactly
+    those columns with names, every other cell of it empty or repeating the word above. Else None."""
+    if len(sub) != len(head):
+        return None
+    for k, (_, word) in enumerate(head):
+        if column_role(word) not in _UNIT_ROLES:
+            continue
+        end = k + 1
+        while end < len(head) and not head[end][1]:
+            end += 1
+        names = sub[k:end]
+        if end - k < 2 or not all(t and column_role(t) is None and matrix.unit_header(t) for _, t in names):
+            continue
+        rest = [*zip(head[:k], sub[:k], strict=True), *zip(head[end:], sub[end:], strict=True)]
+        if all(not t or t == above for (_, above), (_, t) in rest):
+            return [*head[:k], *names, *head[end:]]
+    return None
+
+
+def _kinds_of_units(
+    head: list[tuple[int, str]], split: list[tuple[int, str]], below: list[list[tuple[int, str]]]
+) -> list[tuple[int, str]]:
+    """`split` (the header's cells over two lines, `_unit_sub_line`) with each column that names a KIND of body under
+    a unit column merged across them (配合单位 over 市级部门 | 驻市单位及企业) labelled as that column: the lines
+    `below` (the table's first rows) put bodies' names in them, not the role words or marks of a responsibility
+    matrix, so each lists units of the merged column's role (`kind_columns`, the same reading of a grid's header)."""
+    units = [k for k, (_, t) in enumerate(split) if column_role(t) is None and matrix.unit_header(t)]
+    # the run of names stands where the merged cell did: its first column is that cell's
+    word = head[units[0]][1] if units and units[0] < len(head) else ""
+    if column_role(word) not in _UNIT_ROLES:
+        return split
+    cells = [row[k][1] for row in below if len(row) == len(split) for k in units if row[k][1].strip()]
+    if not cells or all(matrix.is_mark(c) for c in cells):
+        return split  # a matrix: each column's cells say its unit's role
+    return [(at, word) if k in units else (at, t) for k, (at, t) in enumerate(split)]
 
 
 def _label_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:

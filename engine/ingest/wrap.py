@@ -19,9 +19,10 @@ when there is one); their content does. A line goes on in the next one when
   margin wherever its last character falls, a paragraph's last line stops short of it;
 
 unless the next line starts a new numbered item, heading, box or bullet (but not after a long line
-that stops inside a word, which a paragraph never does: 确保法制统 / 一、政令统一), or a field (牵头单位：,
-工作目标：, 任务3：, but not the rest of a label broken at the line end: 责任 / 单位：), or is indented more than this
-one (a paragraph's first-line indent). Lines never join across a blank line, except the blank lines of a
+that stops inside a word, which a paragraph never does: 确保法制统 / 一、政令统一; an item's label as an OCR misread
+it, "(—)" or "4,", counts), or a field (牵头单位：, 工作目标：, 任务3：, but not the rest of a label broken at the line
+end: 责任 / 单位：, nor a name's end and the colon closing a long line broken inside it: …兵团地方志办 / 公室：), or is
+indented more than this one (a paragraph's first-line indent). Lines never join across a blank line, except the blank lines of a
 page break (a form feed, kept by readers.drop_page_furniture where it blanked the page's furniture).
 
 Whether a text is wrapped at all is read from its long lines: in a text written one paragraph a line
@@ -35,6 +36,7 @@ from __future__ import annotations
 import re
 
 from engine.ingest.numbering import CN_NUMERALS as _CN
+from engine.memo import memo
 from engine.numbering_marks import mark_styles, opens_with_mark
 from engine.roles import roles
 
@@ -132,9 +134,31 @@ def _split_label(body: str, ahead: str) -> bool:
 
 
 def _numbered(text: str) -> bool:
-    """A label at `text`'s start: one of _ITEM, or a numbering mark of one character (㈠ ⑴ ⒈ ①:
-    rulesets/data/numbering_marks.yaml)."""
-    return bool(_ITEM.match(text)) or opens_with_mark(text)
+    """A label at `text`'s start: one of _ITEM, a numbering mark of one character (㈠ ⑴ ⒈ ①:
+    rulesets/data/numbering_marks.yaml), or a label as an OCR misreads it ("(—)" for （一）, "4," for 4.:
+    rulesets/data/ocr_labels.yaml, `_slipped_item`)."""
+    return bool(_ITEM.match(text)) or opens_with_mark(text) or _slipped_item().match(text) is not None
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _slipped_item() -> re.Pattern[str]:
+    """A label an OCR misread at a line's start (rulesets/data/ocr_labels.yaml: a dash for 一 in "(—)" "—、", a comma
+    or a space before the stop of an Arabic number "4," "2 ．", a letter for the digit one "l．"): a copy hard-wrapped
+    from an OCR'd PDF starts its item there, as with any label (the parser keeps it only in its run of labels)."""
+    from engine.extract.data import read_data  # imported here: ingest runs before extract is needed
+
+    raw = read_data("ocr_labels.yaml") or {}
+    dash = "".join(re.escape(str(c)) for c in raw.get("one_as_dash") or [])
+    letter = "".join(re.escape(str(c)) for c in raw.get("one_as_letter") or [])
+    comma = "".join(re.escape(str(c)) for c in raw.get("stop_as_comma") or [])
+    forms = [r"[0-9０-９]{1,3}[ \t]+[.．](?![0-9０-９])"]
+    if dash:
+        forms += [rf"[(（][ \t]*[{dash}][ \t]*[)）]", rf"[{dash}][ \t]*、"]
+    if comma:
+        forms.append(rf"[0-9０-９]{{1,3}}[ \t]*[{comma}](?![0-9０-９])")
+    if letter:
+        forms.append(rf"[{letter}][ \t]*[.．、](?![0-9０-９])")
+    return re.compile("^(?:" + "|".join(forms) + ")")
 
 
 def _heading(body: str) -> bool:
@@ -176,9 +200,13 @@ def goes_on(brackets: Brackets, tail: str, line: str, nxt: str, wide: int) -> bo
         return True
     if brackets.open and not _numbered(ahead):
         return True  # a bracket left open goes on, a field inside it too: …救援队伍的（ / 牵头单位：…）
-    if _FIELD.match(ahead):
-        return False
     heading = _heading(body)
+    if _FIELD.match(ahead):
+        # a field's label alone on its line ("工作目标：") starts one; but a long line broken inside a word, then the
+        # word's end and the colon that ends the sentence, is one line: "…新疆生产建设兵团地方志办 / 公室：" (an
+        # addressee list pasted from a PDF), never a responsibility label (责任单位：) standing on its own
+        alone = ahead[-1] in _COLON and len(_FIELD.match(ahead).group()) == len(ahead)
+        return alone and not heading and not _ends_on_label(ahead) and _inside_word(body, wide)
     if _numbered(ahead):
         # a label at the line's start after a long line broken inside a word is the word's end: 法制统 / 一、政令统一
         return _inside_word(body, wide) and not heading and not _FIELD.match(body)

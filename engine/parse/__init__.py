@@ -20,7 +20,17 @@ from engine.errors import PlancheckError
 from engine.extract.deadlines import heading_deadlines, resolve_relative
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
-from engine.parse import assignments, boxes, clause_place, conventions, documents, enumerations, frontmatter
+from engine.parse import (
+    annex_refs,
+    assignments,
+    boxes,
+    clause_place,
+    conventions,
+    documents,
+    enumerations,
+    frontmatter,
+    republished,
+)
 from engine.parse import bullets as bullet_lists
 from engine.parse import closing as closings
 from engine.parse import level as levels
@@ -35,6 +45,7 @@ from engine.parse.numbering import (
     label_alone,
     marker_at_start,
     slice_paragraph,
+    slipped_labels,
     spaced_entries,
 )
 from engine.parse.subpoints import fold_parts
@@ -141,6 +152,8 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
             if decimals and decimals[-1].style == "decimal1":  # its title, then the section's prose
                 title = closing_title.match(q.text, decimals[-1].end)
                 cuts = sorted({*cuts, *([title.end()] if title and title.end() < len(q.text) else [])})
+            if cuts:  # its bullet marks run on too: "二、整治任务●规范…（X牵头） ●严查…"
+                cuts = sorted({*cuts, *bullet_lists.inline_cuts(q.text, found)})
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
         for mk in found:
@@ -241,11 +254,19 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
         text = paras[k].text.strip()
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
-        elif (_ATTACHMENT.fullmatch(text) and (dated or _projects(paras, markers, k))) or _annex_table(text):
+        elif (
+            _ATTACHMENT.fullmatch(text)
+            # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
+            and (dated or _projects(paras, markers, k) or annex_refs.restates(paras, markers, first, k))
+        ) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
                 return None
-            restates = _restates(paras, markers, first, k) or _keyed_rows(paras, markers, first, k)
+            restates = (
+                _restates(paras, markers, first, k)
+                or _keyed_rows(paras, markers, first, k)
+                or annex_refs.restates(paras, markers, first, k)  # 对应任务 "二（三）", （对应第二部分第（一）项）
+            )
             if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
                 # the body's measures are paragraphs of their own (a body of table rows and a second table under
                 # "附表2" are two parts of one plan's tables)
@@ -551,6 +572,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     markers = decimal_markers(paras, markers)
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
+    markers = slipped_labels([p.text for p in paras], markers)  # an OCR's "(—)" "4," in the run of （一） 4.
     markers = enumerations.paragraph_runs([p.text for p in paras], markers)
     markers = _attachment_lists(paras, markers)
     for k, mk in points.items():
@@ -565,7 +587,10 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: int | None) -> Plan:
     paras, markers, first = _marked(doc)
     markers = _cut_explanation(paras, markers, first)
-    start = _notice_items(paras, markers, first)
+    # a 政策解读 / news report / 图解 numbering lines of its own before the plan it carries: they are no items
+    start = republished.plan_start(paras, markers, first)
+    if start is None:
+        start = _notice_items(paras, markers, first)
     if start is not None and start > first:
         markers = [None] * start + markers[start:]
         first = next(k for k in range(start, len(markers)) if markers[k] is not None)
@@ -750,7 +775,8 @@ def _parse_one(
         if not (
             frontmatter.is_furniture(paras[k].text)
             or frontmatter.parse_date(paras[k].text)
-            or frontmatter.org_names(paras[k].text)
+            or frontmatter.org_names(frontmatter.without_seal(paras[k].text))
+            or frontmatter.seal_caption(paras[k].text)  # the seal's caption: "（盖章）"
             or closings.signed_line(paras[k].text)
         )
     )
@@ -871,6 +897,8 @@ def _parse_one(
     _units_from_rows(plan.measures, rows, paras, markers_before_cut)
     if listing is not None:
         assignments.apply(listing, plan.measures, paras)
+    if cut is not None:  # an attachment whose entries point back at the measures ("二（三）", 第3项): their units
+        annex_refs.apply(plan.measures, paras, cut)
     pointers.apply(plan.measures, paras)  # "（责任分工同第（五）项）": (五)'s units, once every measure has its own
     return plan
 

@@ -29,6 +29,7 @@ _UNITS_MAX = 80  # the units before the colon of a line keyed by unit: "市委�
 
 @dataclass(frozen=True)
 class _Data:
+    key: re.Pattern[str]
     heading_max: int
     headings: tuple[str, ...]
     forms: tuple[re.Pattern[str], ...]
@@ -49,7 +50,8 @@ def _data() -> _Data:
     words = [str(w) for w in raw.get("item_words") or ["项", "条"]]
     ranges = tuple(str(w) for w in raw.get("ranges") or ["-", "至"])
     joins = tuple(str(w) for w in raw.get("joins") or ["、", "，"])
-    nums = number_list_pattern(ranges, joins)
+    # a number may stand in brackets: 第（一）至（三）项, （一）至（二）项 (the plan's own （一）…（六）)
+    nums = number_list_pattern(ranges, joins, bracketed=True)
     forms = raw.get("forms") or [r"第\s*{nums}\s*(?:{words})"]
     compiled = tuple(
         re.compile(
@@ -74,7 +76,11 @@ def _data() -> _Data:
         rf"(?:{_alt(by_unit.get('openers') or ())})?{joint}(?P<role>{_alt([*lead, *support])}){joint}"
         rf"(?P<items>{items.replace('?P<nums>', '?:')}(?:\s*(?:{_alt(joins)})\s*{items.replace('?P<nums>', '?:')})*)"
     )
+    # where an entry of a list may begin inside a paragraph of several ("第1—3项由X牵头，Y配合；第4项由Z负责"): an item's
+    # number before the item word, 第 before it or the number bracketed (（一）至（二）项)
+    key = re.compile(rf"(?:第\s*{nums}|(?=[(（]){nums})\s*(?:{'|'.join(re.escape(w) for w in words)})".replace("?P<nums>", "?:"))
     return _Data(
+        key=key,
         heading_max=int(raw.get("heading_max") or 30),
         headings=tuple(str(w) for w in raw.get("headings") or ["任务分工", "责任分工"]),
         forms=compiled,
@@ -137,9 +143,47 @@ def _whole_clause(text: str) -> Responsibility | None:
     return r
 
 
+# numbers in brackets set side by side before the item word: （五）（六）项, 第（二）（三）项 (a list without its 、)
+_SIDE_BY_SIDE = re.compile(rf"^(第\s*)?((?:[(（]\s*{ITEM_NUMBER}\s*[)）]\s*){{2,}})(?=项|条|点)")
+_BRACKETED = rf"[(（]?\s*{ITEM_NUMBER}\s*[)）]?"
+
+
+def _joined(text: str) -> str:
+    """`text` with its leading item numbers written as one list: 、 between bracketed numbers set side by side
+    (（五）（六）项 -> （五）、（六）项), and the item word said once where each number has its own (第1项、第3项 -> 第1、3项;
+    第（一）项至第（三）项 -> 第（一）至（三）项)."""
+    m = _SIDE_BY_SIDE.match(text)
+    if m is not None:
+        nums = re.sub(r"(?<=[)）])\s*(?=[(（])", "、", m.group(2).rstrip())
+        text = (m.group(1) or "") + nums + text[m.end() :]
+    d = _data()
+    again = re.compile(
+        rf"^(第\s*{_BRACKETED}(?:\s*(?:{_alt([*d.ranges, *d.joins])})\s*{_BRACKETED})*)\s*(?:项|条|点)\s*"
+        rf"({_alt([*d.ranges, *d.joins])})\s*(?=第\s*{_BRACKETED}\s*(?:项|条|点))第"
+    )
+    while (m := again.match(text)) is not None:
+        text = m.group(1) + m.group(2) + text[m.end() :]
+    return text
+
+
+def _goes_on(title: str) -> bool:
+    """What stands before the colon goes on with the numbers, no task title: "至（二）项", "、（三）项", "（六）项"."""
+    d = _data()
+    return re.match(rf"\s*(?:{_alt([*d.ranges, *d.joins])}|[(（]\s*{ITEM_NUMBER}\s*[)）])", title) is not None
+
+
+def _clause_of(rest: str) -> Responsibility | None:
+    """The clause `rest` is, read as a line keyed by item reads it: "由X负责" there assigns X the item, as "由X牵头"
+    does (in running text "由X负责" alone names no one's role, engine/extract/responsibility.py)."""
+    r = _whole_clause(rest)
+    if r is None and rest.startswith("由") and not rest.startswith("由于"):
+        r = _whole_clause(rest[1:])
+    return r
+
+
 def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
     """(item numbers, clause) of a list line, or None."""
-    text = text.strip()
+    text = _joined(text.strip())
     for form in _data().forms:
         m = form.match(text)
         if m is None:
@@ -148,15 +192,47 @@ def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
         if not numbers:
             continue
         rest = text[m.end() :].lstrip(" \t:：，,、.．")
-        r = _whole_clause(rest)
+        r = _clause_of(rest)
         if r is None:  # a task title before the colon: "织密社区安全防线：X牵头，Y配合"
             colon = min((i for i in (rest.find("："), rest.find(":")) if i >= 0), default=-1)
             title = rest[:colon]
-            if 0 < colon <= _TITLE_MAX and not re.search(r"[。；;]", title):
-                r = _whole_clause(rest[colon + 1 :].strip())
+            if 0 < colon <= _TITLE_MAX and not re.search(r"[。；;]", title) and not _goes_on(title):
+                r = _clause_of(rest[colon + 1 :].strip())
         if r is not None:
             return numbers, r
     return None
+
+
+_STOP = re.compile(r"[。；;，,:：]")
+
+
+def _entries(text: str) -> list[tuple[tuple[int, ...], Responsibility]] | None:
+    """The (item numbers, clause) pairs of a list line: one, or several in one paragraph, each opening with its items'
+    numbers after a stop ("第1—3项由X牵头，Y、Z配合；第4项由W负责；第5项由V、U按职责分工负责。"), the last one
+    perhaps followed by sentences naming no item ("各单位要按照分工制定具体措施。"), perhaps after a heading closed by a
+    colon ("具体分工如下：第1—3项由…"). None where the line does not open with an entry, or an item named after its
+    first entry is not read (the line is not trusted half-read)."""
+    got = _entry(text)
+    if got is not None:
+        return [got]
+    text = text.strip()
+    key = _data().key
+    starts = [0, *(m.end() for m in _STOP.finditer(text) if key.match(_joined(text[m.end() :].lstrip())))]
+    if len(starts) < 2:
+        return None
+    if text[starts[1] - 1] in ":：" and _is_heading(text[: starts[1] - 1]):
+        starts = starts[1:]  # 具体分工如下：
+    out: list[tuple[tuple[int, ...], Responsibility]] = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[a:b].strip().rstrip("。；;，,")
+        got = _entry(piece)
+        if got is None and b == len(text):  # the last entry, then the section's own sentences
+            cuts = [m.start() for m in re.finditer(r"[。；;]", piece)]
+            got = next((g for c in reversed(cuts) if (g := _entry(piece[:c])) is not None), None)
+        if got is None:
+            return None
+        out.append(got)
+    return out
 
 
 _PART_SPLIT = re.compile(r"[，,；;]")
@@ -244,10 +320,10 @@ def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Li
         run: list[Entry] = []
         skipped: list[int] = []
         while k < len(paras):
-            got = _entry(paras[k].text)
+            got = _entries(paras[k].text)
             keyed = _keyed(paras[k].text) if got is None and markers[k] is None else None
             if got is not None:
-                run.append(Entry(k, *got))
+                run += [Entry(k, *g) for g in got]
             elif keyed is not None:
                 run += [Entry(k, numbers, r, by_unit=True) for numbers, r in keyed]
             elif not _item(markers[k]) and _loose(paras[k].text):

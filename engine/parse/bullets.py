@@ -24,6 +24,20 @@ paragraph between them not led by it being the text of the item above (a field l
 at the next paragraph ending with a colon that is neither an item nor such a field line ("工作要求如下：" after the
 tasks). Every such run is read.
 
+A plan may also group its bulleted tasks under numbered headings that are themselves areas of work, not a heading
+of tasks (二、夯实仓储设施基础 ◆… ◆… 三、严格库存管理 ◆… ◆…; or 专项行动 headings （一）X专项行动 under 二、重点任务).
+Such a heading's run is read too where the heading is a group title (its line a short title alone: no stop, no
+comma, no unit clause; no safeguards, general, background, schedule, mechanism or duty heading, nor a title naming
+goals or principles: rulesets/data/bullets.yaml `not_groups`), it has no numbered item of its own, and most items
+of its run end with a responsibility clause of their own (the mark's paragraph and the paragraphs after it up to
+the next one): each bullet then tasks its own units, as a measure does. The group runs of a text are read where
+they hold two items or more in all (one group may hold one). Points under a measure's title that share one clause
+(三、推进重点工作 ●…；●…。（X负责）) stay its text.
+
+A page scraped as one line keeps its marks inside the line: where a line is cut at its inline numbering, it is cut
+before a mark too (`inline_cuts`) where the mark stands at a boundary (after 。；：, a closing bracket or quote, or
+right after a short heading: "二、整治任务●规范…") and at least two such marks alike stand in the line.
+
 The tree then reads the run as it reads numbered items (engine/parse/tree.py): the measures' depth by counting.
 """
 
@@ -36,7 +50,16 @@ from engine.extract.data import read_data
 from engine.memo import memo
 from engine.models import Paragraph
 from engine.parse.numbering import Marker
-from engine.parse.tree import is_general, safeguard_heading, safeguard_words, section_words
+from engine.parse.tree import (
+    duty_titles,
+    is_background,
+    is_general,
+    mechanism_titles,
+    safeguard_heading,
+    safeguard_words,
+    section_words,
+    stage_titles,
+)
 
 BULLET_STYLE = "bullet"
 HEADING_MAX = 30  # a task heading's title is short: 二、重点任务和责任分工
@@ -140,6 +163,41 @@ def _given(out: list[Marker | None], run: list[int], leads: list[tuple[str, int,
         out[j] = Marker(BULLET_STYLE, mark, n, start, stop)
 
 
+@memo(1, copy="shared")  # the one file, read once
+def _not_groups() -> tuple[str, ...]:
+    """rulesets/data/bullets.yaml `not_groups`: words a group title may not hold (目标, 原则 …)."""
+    raw = read_data("bullets.yaml") or {}
+    return tuple(str(x) for x in raw.get("not_groups") or [] if str(x))
+
+
+def group_heading(rest: str) -> bool:
+    """A heading's text after its label that titles a group of tasks (夯实仓储设施基础, X专项行动): a short title
+    alone (no stop or comma, no unit clause), no heading of safeguards, general requirements, background, schedule,
+    mechanisms or duties, no title naming goals or principles (bullets.yaml `not_groups`). Its bullets are measures
+    only where they carry their own clauses (`_own_clauses`)."""
+    from engine.extract.responsibility import find_responsibility  # it imports engine.parse (places)
+
+    title = rest.strip().rstrip("：:。").strip()
+    if not title or len(title) > HEADING_MAX or _CLAUSE.search(title) or find_responsibility(title) is not None:
+        return False
+    if safeguard_heading().search(title) or is_general(title) or is_background(title) or title in mechanism_titles():
+        return False
+    return not (stage_titles().search(title) or duty_titles().search(title) or any(w in title for w in _not_groups()))
+
+
+def _own_clauses(paras: Sequence[Paragraph], run: list[int], end: int, leads: list[tuple[str, int, int] | None]) -> bool:
+    """Most items of `run` (a mark's paragraph and the paragraphs after it, up to the next item or `end`) end with a
+    responsibility clause of their own."""
+    from engine.extract.responsibility import find_responsibility  # it imports engine.parse (places)
+
+    bounds = [*run, end]
+    own = 0
+    for a, j in enumerate(run):
+        text = "\n".join([paras[j].text[leads[j][2] :], *(paras[i].text for i in range(j + 1, bounds[a + 1]))])  # type: ignore[index]
+        own += find_responsibility(text, prose=True) is not None
+    return 2 * own > len(run)
+
+
 def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
     """`markers` with the bullet-led paragraphs of each task heading's run (module doc) given markers."""
     leads = [leader(p.text) if mk is None else None for p, mk in zip(paras, markers, strict=True)]
@@ -156,11 +214,12 @@ def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Mark
             rank.setdefault(mk.style, len(rank))
     numbered = [k for k, mk in enumerate(markers) if mk is not None]
     out = list(markers)
+    groups: list[list[int]] = []  # the runs under group titles (module doc): read where they hold two items or more
     for a, k in enumerate(numbered):
         head = markers[k]
         end = numbered[a + 1] if a + 1 < len(numbered) else len(paras)
         below = markers[end] if end < len(paras) else None
-        if head is None or not task_heading(paras[k].text[head.end :]):
+        if head is None:
             continue
         if below is not None and rank[below.style] > rank[head.style]:
             continue  # the heading's own numbered items follow: the bullets are not its items
@@ -169,7 +228,45 @@ def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Mark
             continue
         mark = leads[run[0]][0]  # type: ignore[index]
         run = [j for j in run if leads[j][0] == mark]  # type: ignore[index]
-        if len(run) < 2:
-            continue
-        _given(out, run, leads)
+        rest = paras[k].text[head.end :]
+        if task_heading(rest):
+            if len(run) >= 2:
+                _given(out, run, leads)
+        elif group_heading(rest) and _own_clauses(paras, run, end, leads):
+            groups.append(run)
+    if sum(map(len, groups)) >= 2:
+        for run in groups:
+            _given(out, run, leads)
     return out
+
+
+_BOUNDARY = set("。；;：:!！?？)）]」』”’】》")
+_TITLE_STOP = re.compile("[。；;!！?？，,]")  # a heading's title holds none
+
+
+def inline_cuts(text: str, found: Sequence[Marker]) -> list[int]:
+    """Where to cut a line that lost its line breaks (`found`: the inline numbering it is cut at) before a bullet
+    mark (module doc): the mark at a boundary, or the first mark right after a short heading (a marker of `found`
+    ending at most HEADING_MAX characters before, no stop or comma since); at least two such marks alike in the line."""
+    pattern = _leader()
+    if pattern is None:
+        return []
+    ends = sorted(mk.end for mk in found)
+    at: dict[str, list[int]] = {}
+    headed: set[int] = set()  # the ends of the headings a mark has followed
+    for m in pattern.finditer(text):
+        start = m.start("mark")
+        if start == 0:
+            continue
+        j = start - 1
+        while j >= 0 and text[j] in " \t　":
+            j -= 1
+        if j >= 0 and text[j] == text[start]:
+            continue  # a mark's own run: ★★★
+        near = [e for e in ends if 0 <= start - e <= HEADING_MAX]
+        heading = bool(near) and near[-1] not in headed and not _TITLE_STOP.search(text, near[-1], start)
+        if j < 0 or text[j] in _BOUNDARY or heading:
+            at.setdefault(m.group("mark"), []).append(start)
+        if near:
+            headed.add(near[-1])  # only the first mark after a heading follows it right: 申请→受理→审核 is text
+    return sorted(c for starts in at.values() if len(starts) >= 2 for c in starts)

@@ -145,7 +145,7 @@ def signed_line(text: str) -> tuple[list[str], str] | None:
         return None
     org = _signer(m)
     date = frontmatter.parse_date(m.group("date"))
-    return (frontmatter.org_names(org), date) if org and date else None
+    return (frontmatter.org_names(frontmatter.without_seal(org)), date) if org and date else None
 
 
 SIGNATURE_LINES = 12  # bodies of a joint signature, one or a few to a line, above its date
@@ -162,7 +162,9 @@ def signature(texts: list[str]) -> tuple[list[str], str | None]:
         names, date = found
         above: list[str] = []
         for k in range(i - 1, max(-1, i - 1 - SIGNATURE_LINES), -1):
-            more = frontmatter.org_names(texts[k])
+            if frontmatter.seal_caption(texts[k]):
+                continue  # the seal's caption between the bodies and the date (OCR text: "（盖章）")
+            more = frontmatter.org_names(frontmatter.without_seal(texts[k]))
             if not more:
                 break
             above = more + above
@@ -215,7 +217,8 @@ def is_firm(text: str) -> bool:
     return bool(
         frontmatter.is_furniture(text)
         or frontmatter.parse_date(text)
-        or frontmatter.org_names(text)
+        or frontmatter.org_names(frontmatter.without_seal(text))  # the signing body, the seal's caption after it
+        or frontmatter.seal_caption(text)  # the seal's caption alone: "（盖章）"
         or (SELF_REF.search(text) and len(text) <= 1000)
         or _COMMENCEMENT.match(text)
         or articles.closes(text)  # 以上措施自印发之日起施行 / 上述措施由X负责解释 (rulesets/data/articles.yaml)
@@ -395,7 +398,8 @@ def _record(text: str) -> bool:
         or _PUBLICITY.match(text)
         or _SIGNATURE.fullmatch(text)
         or signed_line(text)
-        or frontmatter.org_names(text)
+        or frontmatter.org_names(frontmatter.without_seal(text))
+        or frontmatter.seal_caption(text)
         or (frontmatter.parse_date(text) and len(text) <= 20)
         or frontmatter.is_furniture(text)
     )

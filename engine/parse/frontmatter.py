@@ -357,6 +357,26 @@ def unlabelled(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _seal_caption() -> re.Pattern[str] | None:
+    words = sorted((str(w) for w in (read_data("closing.yaml") or {}).get("seal_captions") or ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s*[(（]\s*(?:{alt})\s*[)）]\s*$") if alt else None
+
+
+def without_seal(text: str) -> str:
+    """A signature's line without the seal's caption that ends it (集安市人民政府办公室（盖章） -> 集安市人民政府办公室;
+    "（盖章）" alone -> ""): OCR text of a scanned document writes the seal's place so (rulesets/data/closing.yaml
+    `seal_captions`). Other text is returned as it is."""
+    pattern = _seal_caption()
+    return text if pattern is None else pattern.sub("", text)
+
+
+def seal_caption(text: str) -> bool:
+    """`text` is the seal's caption alone ("（盖章）", "(印章)": `without_seal`)."""
+    return bool(text.strip()) and not without_seal(text).strip()
+
+
 def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     """Front matter from the paragraphs before the first numbered item: (line, text) pairs, stripped."""
     fm = FrontMatter()
@@ -378,7 +398,10 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 # issuers: the organisation lines just above the date (a joint notice's run over several)
                 j, found = i - 1, []
                 while j >= 0 and i - j <= SIGNATURE_LINES:
-                    names = org_names(paras[j][1])
+                    if seal_caption(paras[j][1]):  # the seal's caption on a line of its own: the bodies are above
+                        j -= 1
+                        continue
+                    names = org_names(without_seal(paras[j][1]))
                     if not names:
                         break
                     found = names + found
@@ -480,7 +503,10 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             last_front = i  # the last line of a list of issuers under a title (商务部 国家发展改革委 … / 财政部 …)
         i += 1
     if titles:
-        fm.title, fm.title_paras = next((t for t in titles[1:] if _subject_of(titles[0][0], t[0])), titles[0])
+        named = _named_title(titles, wrappers, paras)
+        if named is titles[0]:  # a masthead naming only the kind (专题会议纪要): the subject heading under it
+            named = next((t for t in titles[1:] if _subject_of(titles[0][0], t[0])), titles[0])
+        fm.title, fm.title_paras = named
     elif wrappers:
         first = min(wrappers)
         fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
@@ -489,6 +515,21 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     fm.is_draft = any(w in fm.title for w in DRAFT_WORDS)
     fm.end = last_front + 1
     return fm
+
+
+def _named_title(
+    titles: list[tuple[str, list[int]]], wrappers: list[tuple[int, int, str, str, int, int]], paras: list[tuple[int, str]]
+) -> tuple[str, list[int]]:
+    """The first title line, unless the front matter names a document (a 印发 heading's X, a 《X》 in its text) that a
+    later title line is and the first is not: a news or 公众号 headline over the plan it reports ("重磅！X部印发Y方案",
+    "我县出台Y方案", "图解：Y方案") reads as a title, the plan's own title line below it is Y."""
+    named = {loose_title(w[2]) for w in wrappers}
+    for _, t in paras:
+        if len(t) <= 2000:
+            named.update(loose_title(c) for c in cited_titles(t))
+    if loose_title(titles[0][0]) in named:
+        return titles[0]
+    return next((t for t in titles[1:] if loose_title(t[0]) in named), titles[0])
 
 
 @memo(1, copy="shared")  # a tuple from the one file

@@ -447,6 +447,67 @@ def spaced_entries(paras: Sequence[Paragraph], markers: list[Marker | None]) -> 
     return out
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _slips() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(style, pattern) of each numbering label as an OCR misreads it (rulesets/data/ocr_labels.yaml): "(—)" for
+    （一）, "—、" and "一，" for 一、, "2 ." "4," "l." for 2. 4. 1., "(l)" "(1 )" for （1）; group n the number or its
+    look-alike. () without the file."""
+    from engine.extract.data import read_data  # engine.extract imports parse.level: imported when first read
+
+    raw = read_data("ocr_labels.yaml") or {}
+    dash = "".join(re.escape(str(c)) for c in raw.get("one_as_dash") or [])
+    letter = "".join(re.escape(str(c)) for c in raw.get("one_as_letter") or [])
+    comma = "".join(re.escape(str(c)) for c in raw.get("stop_as_comma") or [])
+    forms: list[tuple[str, str]] = []
+    if dash:
+        forms += [("cn_paren", rf"\(\s*(?P<n>[{dash}])\s*\)"), ("cn_dun", rf"(?P<n>[{dash}])\s*[、.{comma}](?![{dash}])")]
+    if comma:
+        forms += [("cn_dun", rf"(?P<n>[{_N}]{{1,3}})\s*[{comma}]"), ("arabic_dot", rf"(?P<n>\d{{1,3}})\s*[{comma}]")]
+    forms += [("arabic_dot", r"(?P<n>\d{1,3})\s+\.(?![\d.])"), ("arabic_paren", r"\(\s*(?P<n>\d{1,3})\s*\)")]
+    if letter:
+        forms += [
+            ("arabic_dot", rf"(?P<n>[{letter}])\s*[.、{comma}](?![\d.])"),
+            ("arabic_paren", rf"\(\s*(?P<n>[{letter}])\s*\)"),
+        ]
+    return tuple((style, re.compile(rf"\s*(?P<label>{form})")) for style, form in forms)
+
+
+def _slipped(text: str) -> Marker | None:
+    """The label an OCR misread (`_slips`) opening `text` (folded), as the label it stands for: "(—)" is the item
+    (一), "4," the item 4; None when none opens it, or no item text follows it ("2,3级": a list of numbers)."""
+    for style, rx in _slips():
+        m = rx.match(text)
+        if m is None:
+            continue
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else cn_number(raw) if raw[0] in _N else 1  # a dash or a letter is one
+        end = m.end()
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        rest = text[end:]
+        if not rest.strip() or not n or rest[:1] in "0123456789" + _N:
+            return None
+        label = {"cn_paren": f"({chinese_numeral(n)})", "cn_dun": chinese_numeral(n), "arabic_paren": f"({n})"}
+        return Marker(style, label.get(style, str(n)), n, m.start("label"), end)
+    return None
+
+
+def slipped_labels(texts: Sequence[str], markers: list[Marker | None]) -> list[Marker | None]:
+    """Labels an OCR misread ("(—)" for （一）, "4," or "2 ." for 4. and 2.: rulesets/data/ocr_labels.yaml), kept only
+    where they go on the run of the labels of their style around them (`_in_run`: the label before one less, or the
+    one after one more), so that one printed style read several ways stays one numbering; anywhere else a dash or a
+    comma at a paragraph's start is text."""
+    pending = {k: mk for k, (t, old) in enumerate(zip(texts, markers, strict=True)) if old is None and (mk := _slipped(t))}
+    out = list(markers)
+    while pending:
+        runs_on = [k for k, mk in pending.items() if _in_run(out, k, mk)]
+        if not runs_on:
+            break
+        for k in runs_on:
+            out[k] = pending.pop(k)
+    return out
+
+
 def _in_run(markers: list[Marker | None], k: int, mk: Marker) -> bool:
     """`mk` at paragraph `k` goes on from the nearest marker of its style before it or leads on to the nearest after."""
     before = next((m for m in reversed(markers[:k]) if m is not None and m.style == mk.style), None)

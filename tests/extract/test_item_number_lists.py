@@ -50,9 +50,11 @@ def test_both_callers_read_the_plain_forms_alike(text: str, numbers: tuple[int, 
     ("text", "numbers"),
     [("第（一）至（三）项", (1, 2, 3)), ("第(1)、(2)项", (1, 2)), ("第（ 二 ）—（四）项", (2, 3, 4))],
 )
-def test_bracketed_numbers_are_a_group_clause_form_only(text: str, numbers: tuple[int, ...]) -> None:
+def test_bracketed_numbers_are_read_by_both_callers(text: str, numbers: tuple[int, ...]) -> None:
     assert _read(text, GROUP, bracketed=True) == numbers
-    assert _read(text, LIST, bracketed=False) is None  # a list line 第(1)项 was never read as one
+    # a 责任分工 line "第（一）至（三）项由X牵头" too (fixtures/duties82): the list reads its numbers bracketed or not
+    assert _read(text, LIST, bracketed=True) == numbers
+    assert _read(text, LIST, bracketed=False) is None
 
 
 def test_a_range_wider_than_any_plan_is_no_range() -> None:
@@ -66,5 +68,5 @@ def test_the_callers_use_the_builder() -> None:
     from engine.parse.assignments import _data as list_data
 
     assert number_list_pattern(*GROUP, bracketed=True) in group_data().pattern.pattern
-    assert any(number_list_pattern(*LIST) in f.pattern for f in list_data().forms)
+    assert any(number_list_pattern(*LIST, bracketed=True) in f.pattern for f in list_data().forms)
     assert numbers_of("（一）至（三）") == (1, 2, 3)

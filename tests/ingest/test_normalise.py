@@ -6,6 +6,7 @@ import pytest
 
 from engine.ingest import from_text, normalise_line
 from engine.ingest.normalise import to_simplified
+from engine.pipeline import check
 
 
 def one(text: str):
@@ -111,6 +112,37 @@ def test_invisible_characters_and_entity_remnants() -> None:
     p = one("法治\u200b政府\u00ad建设\ufeff&nbsp;&nbsp;推进&amp;nbsp;落实")
     assert p.text == "法治政府建设推进落实"
     assert p.orig_span(0, 4) == "法治\u200b政府"
+
+
+def test_character_references_left_by_a_scraper_read_as_their_characters() -> None:
+    # a news page saved as text keeps &ldquo; &rdquo; &middot; &#x4e00; (blind85's 稍岗镇 page showed it)
+    p = one("擦亮&ldquo;中国钢卷尺之乡&rdquo;招牌&middot;&#x4e00;是&#20013;心&amp;ldquo;")
+    assert p.text == "擦亮“中国钢卷尺之乡”招牌·一是中心“"
+    assert p.orig_span(0, 4).startswith("擦亮&ldquo;中")  # a finding quotes the file as it is
+    for kept in ("R&D;研发", "AT&T", "&foo;", "a;b"):  # no reference: the writer's own characters
+        assert one(kept).text == normalise_line(kept)[0] == kept
+
+
+def _alone(tmp_path, text: str) -> list[str]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [f.message for f in check(str(path), allow_no_parent=True).report.findings]
+
+
+def test_a_scraped_reference_draws_no_half_width_semicolon_finding(tmp_path) -> None:
+    text = (
+        "某镇钢卷尺产业提质升级工作方案\n&nbsp;&nbsp;一、重点工作\n"
+        "&nbsp;&nbsp;（一）开展摸底建档。建立&ldquo;一企一档&rdquo;；2026年5月底前完成。（牵头单位：镇工业发展办公室）\n"
+        "&nbsp;&nbsp;（二）整治喷涂污染。推行&ldquo;三合一&rdquo;整治；年底前完成。（牵头单位：镇生态环境工作站）\n"
+    )
+    assert not [m for m in _alone(tmp_path, text) if "“;”" in m]
+    assert [m for m in _alone(tmp_path, text.replace("；年底", ";年底")) if "“;”" in m]  # the writer's own is reported
+
+
+def test_a_long_number_before_an_items_label_keeps_its_space() -> None:
+    # a page scraped as one line: a field's phone number, then the next item (blind82's 建平县 page showed it)
+    assert one("联系电话：0421-7822316 2.推广节水灌溉").text == "联系电话：0421-7822316 2.推广节水灌溉"
+    assert one("2 0 2 2年").text == "2022年" and one("1 2.5万亩").text == "12.5万亩"  # digits spaced out still join
 
 
 def test_traditional_is_simplified_and_flagged() -> None:

@@ -36,6 +36,7 @@ from pydantic import Field
 
 from engine.extract.sentences import closer_of
 from engine.fix.edits import restyle
+from engine.ingest.normalise import closes_reference, same_length_light
 from engine.ingest.numbering import CN_NUMERALS
 from engine.models import Measure, Paragraph, Plan
 from engine.parse.numbering import label_end, marker_at_start
@@ -45,6 +46,7 @@ from engine.rules.kinds.base import CheckContext, CheckKind, Edit, Hit, KindOpti
 
 _HAN = "\u4e00-\u9fff"
 _HAN_CHAR = re.compile(f"[{_HAN}]")
+_TAB_STOPS = re.compile(r"\S\t+(?=\S)")  # a tab between two cells of a typed table row
 _SPACE = re.compile(
     rf"(?<=[0-9０-９])[ \u3000]+(?=[年月日号%％个项])"
     rf"|(?<=[{_HAN}])[ \u3000]+(?=[{_HAN}A-Za-z0-9])"
@@ -292,10 +294,13 @@ class Format(CheckKind):
             orig, off = _own(p)
             if " " not in orig and "\u3000" not in orig:
                 continue  # _SPACE needs one (its lookbehinds keep the regex from skipping ahead)
+            if len(_TAB_STOPS.findall(orig.strip())) >= 2:
+                continue  # 序号→指　标→2025年: a table typed with tab stops, its cells (and 指　标) set out by design
             lead = len(orig) - len(orig.lstrip())
             # a label and the space after it: 1. / （一） / 第一章 第三条 / 2.1 / 2 重点任务 / 任务1 (chapters, articles
             # and decimal labels are set off by a space as the norm for such texts, GB/T 1.1): the parser's markers
-            label = label_end(orig)
+            # 第一節　指導思想: a label in traditional characters is read as the simplified one (same offsets)
+            label = label_end(orig) if orig.isascii() else label_end(same_length_light(orig))
             if label is None:  # the label the parser read by its run (工程二　处理…: 处 alone reads as a count)
                 label = _heading_label_end(orig, lead, headings.get(p.line))
             skip_to = max(label if label is not None else lead, _caption_end(p, off, orig, caption))
@@ -365,6 +370,8 @@ class Format(CheckKind):
                 # the norm of numbers, whatever the text's punctuation
                 if ch in ",，:" and 0 < i < len(own) - 1 and own[i - 1].isdigit() and own[i + 1].isdigit():
                     continue
+                if ch == ";" and closes_reference(own, i):
+                    continue  # &ldquo; left by a scraper: markup (read as its character), no semicolon
                 if ch in chinese:
                     if in_text is None:
                         in_text = in_chinese_text(own, chinese)
