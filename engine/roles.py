@@ -124,6 +124,7 @@ class Roles:
     # 持续推进) and those that may close a date (2026年底前完成)
     standing: tuple[str, ...] = ()
     due_closers: tuple[str, ...] = ()
+    due_labels: tuple[str, ...] = ()  # 办结时限: the deadline field's label after the units (…Y、Z办结时限：2026年7月31日)
     # roles.yaml labels.placed: stems whose labels are labels only in label position, never glued to the word before
     # (支持: 技术支持单位：, 资金支持部门： name a service, not a task's support)
     placed: tuple[str, ...] = ()
@@ -400,6 +401,7 @@ def roles() -> Roles:
         person_nouns=_longest_first(person_nouns),
         standing=_standing(raw.get("due_part") or {}),
         due_closers=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("closers") or []]),
+        due_labels=_longest_first([str(w) for w in (raw.get("due_part") or {}).get("labels") or []]),
         placed=tuple(str(w) for w in (raw.get("labels") or {}).get("placed") or []),
     )
 

@@ -245,6 +245,7 @@ class ProseRoles:
     after_units: tuple[str, ...] = ()  # 组织, 制定, 在 …: a verb or preposition after the last unit of a list
     opening_verbs: tuple[str, ...] = ()  # 牵头, 负责: "X牵头，Y配合，做好…" opening a measure's text
     opening_not: tuple[str, ...] = ()  # 以, 建立, 形成: a sentence opening so is prose ("以X为牵头…")
+    opening_requested: tuple[str, ...] = ()  # 按职责分工: closing a lead part after 请 ("请X、Y按职责分工，…")
     participants: tuple[str, ...] = ()  # 群众, 社会各界, 志愿者: the public named where support stands, no body
     heading_dashes: tuple[str, ...] = ()  # ——, ──: a heading line's dash before its division of labour
     heading_title_max: int = 40  # how long the heading before that dash may be
@@ -275,6 +276,7 @@ def prose_roles() -> ProseRoles:
         after_units=by_len(raw.get("after_units")),
         opening_verbs=by_len((raw.get("opening") or {}).get("lead_verbs")),
         opening_not=by_len((raw.get("opening") or {}).get("not_openers")),
+        opening_requested=by_len((raw.get("opening") or {}).get("requested")),
         participants=by_len(raw.get("participants")),
         heading_dashes=by_len((raw.get("heading_dash") or {}).get("dashes")),
         heading_title_max=int((raw.get("heading_dash") or {}).get("title_max") or 40),

@@ -825,6 +825,34 @@ def _without_due_part(content: str) -> str:
     return content
 
 
+@memo(1, copy="shared")  # one pattern from the one file
+def _due_field() -> re.Pattern[str]:
+    """The deadline's field by its label (roles.yaml `due_part.labels`: 办结时限, 办理时限 …) and its value up to the next
+    stop."""
+    labels = "|".join(map(re.escape, _ROLES.due_labels)) or "(?!)"
+    return re.compile(rf"(?:{labels})[ \t\u3000]*[:：](?P<value>[^；;，,。\n]*)")
+
+
+# a day or a month as a 办结时限 field gives it (2026年7月31日, 2026年9月): the date itself is the deadline
+_DATE_VALUE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?")
+
+
+def _after_due_field(content: str) -> str:
+    """`content` with the deadline's labelled field blanked (same length) where it follows the units: "承办单位：X协办单位：
+    Y、Z办结时限：2026年7月31日" (a 督办 line whose spaces between fields were dropped) ends its list at Z. Only a value
+    that is wholly a deadline (`_is_due_part`, or a day or month itself), and not at the content's start
+    (`_without_due_part` reads that one)."""
+    if "：" not in content and ":" not in content:
+        return content
+    return _due_field().sub(
+        lambda m: " " * (m.end() - m.start())
+        if content[: m.start()].strip()
+        and (_is_due_part(m.group("value")) or _DATE_VALUE.fullmatch(squeeze(m.group("value"))))
+        else m.group(),
+        content,
+    )
+
+
 # what stands before a role mark's bracket (a name's last character) and after it (the list going on or closing)
 _NOT_A_NAME_END = " \t\n\u3000" + BRACKET_OPEN + "：:；;，,、。"
 _ITEM_END = "、，,；;。\n" + _CLOSERS
@@ -883,6 +911,7 @@ def _clause_content(content: str) -> Parsed | None:
     content = without_asides(content)
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     content = _other_fields(content)
+    content = _after_due_field(content)  # X　　协办单位：Y办结时限：2026年7月31日: the deadline's field after the units
     content = _without_due_part(content)  # (2027年12月底前，X牵头，Y配合): the deadline first, then the roles
     wrapper = _WRAPPER_RE.match(content)
     if wrapper and not KEY_RE.match(content, wrapper.end()):
@@ -2051,6 +2080,13 @@ _OPENING_SUPPORT_RE = re.compile(
     r"^(?P<units>[^，,；;。：:由]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位)?)?"
     rf"{_MODAL}*(?:{_alt([*_ROLES.support_verbs, *_PROSE_WORDS.support_predicates])})$"
 )
+# a lead part after a request word (请X、Y按职责分工，研究…) may close with a word of duty instead of a lead verb
+# (prose_roles.yaml `opening.requested`): the request hands the task to every unit named, as "按职责分工负责" does
+_REQUESTED_LEAD_RE = re.compile(
+    rf"^(?P<units>[^，,；;。：:由]{{2,60}}?){_MODAL}*?(?P<verb>{_alt(_PROSE_WORDS.opening_requested)})$"
+    if _PROSE_WORDS.opening_requested
+    else "(?!)"
+)
 _TITLE_SENTENCE_MAX = 40  # how long a measure's title sentence (no comma) before its opening clause may be
 
 
@@ -2075,22 +2111,34 @@ def _opening_sentence(text: str) -> Found | None:
     return None
 
 
+def opening_clause(text: str) -> Found | None:
+    """The division of labour opening `text` ("X牵头，Y配合，做好…", "请X负责，统筹…"), as a measure's prose is read for
+    it (`_opening_sentence`), or None: a point of a run whose units come first (一是请X牵头，Y配合，…；二是…)."""
+    return _opening_sentence(text) if text else None
+
+
 def _opening_clause(text: str, s: int, sentence: str) -> Found | None:
     """The opening clause of `sentence` (at `s` in `text`), as `_opening_sentence` reads it."""
-    if sentence.startswith(_PROSE_WORDS.opening_not):
+    # "请X牵头，Y配合，<task>" / "请X负责，<task>": a request word (prose_roles.yaml `requests`) hands the task to the
+    # units after it as 由 does; so asked, the lead part alone assigns it (a 纪要's 议定事项, a 交办 notice)
+    request = _REQUEST_RE.match(sentence.lstrip())
+    if (sentence.lstrip()[request.end() :] if request else sentence).startswith(_PROSE_WORDS.opening_not):
         return None
     pieces = split_outside(sentence, "，,")
-    if len(pieces) < 3:
+    if len(pieces) < (2 if request else 3):
         return None
-    lead_m = _OPENING_LEAD_RE.match(pieces[0].strip())
-    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip())
-    if lead_m is None or sup_m is None or not pieces[2].strip():
+    head = pieces[0].strip()[request.end() :] if request else pieces[0].strip()
+    lead_m = _OPENING_LEAD_RE.match(head) or (_REQUESTED_LEAD_RE.match(head) if request else None)
+    # the task follows the support part ("X牵头，Y配合，做好…"); asked, the units may stand alone ("请X牵头，Y配合。…")
+    tasked = len(pieces) >= 3 and pieces[2].strip()
+    sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip()) if tasked or request else None
+    if lead_m is None or (sup_m is None and not (request and pieces[1].strip())):
         return None
     lead = parse_units(lead_m.group("units"))
-    support = parse_units(sup_m.group("units"))
-    if not _role_names_ok(lead, lead=True) or not _role_names_ok(support, lead=False):
+    support = parse_units(sup_m.group("units")) if sup_m else []
+    if not _role_names_ok(lead, lead=True) or (sup_m and not _role_names_ok(support, lead=False)):
         return None
-    e = s + len(pieces[0]) + 1 + len(pieces[1])
+    e = s + len(pieces[0]) + (1 + len(pieces[1]) if sup_m else 0)
     return _make(text, s, e, "", (lead, support, "X" + lead_m.group("verb") + PROSE))
 
 

@@ -527,11 +527,37 @@ def inline_spans(same: str) -> list[tuple[int, int]]:
             # a breadcrumb (label, 首页, two columns or more) near the page's top: what stands between the top (or
             # its bar) and it, with no sentence, is the site's name and menu (勐腊县人民政府 首页 政务公开 魅力勐腊)
             a, top = head, True
+        if len(run) == 1 and _task_fields(same, a, b, best):
+            continue  # 承办单位：X　　协办单位：Y　　办结时限：…: a task's unit line, no site's sponsor line
         if len(run) >= 2 or at_edge or after_bar or crumb or words.always.search(same[a:b]):
             if top:  # furniture at the page's top: a top bar may follow it (a menu, then 欢迎…)
                 b = covered = head = top_bar_end(same, b)
             out.append((a, b))
     return out
+
+
+# a field of a form after a value: a short label and its colon (协办单位：, 办结时限：)
+_NEXT_FIELD = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,8})[ \t\u3000]*[:：]")
+
+
+@memo(1, copy="shared")  # one pattern from the one file
+def _site_label() -> re.Pattern[str]:
+    """A site's sponsor label opening an item (page_furniture.yaml `site_labels`: 主办单位, 承办单位, 承办 …)."""
+    return re.compile(rf"(?:{_spaced(data()['site_labels'])})(?=\s*[:：])")
+
+
+def _task_fields(same: str, a: int, b: int, best: dict[int, _Item]) -> bool:
+    """The item `same[a:b]`, a sponsor label and its value (承办单位：X), is the first field of a task's unit line, not a
+    site's header or footer: another field of a form follows it, after spaces, that is no page furniture (协办单位：Y,
+    办结时限：…; a 督办函's line under each item). A site's own sponsor lines go on with its furniture (承办：…
+    网站标识码：…, each an item of the run; 地址：…, 联系电话：…: page_furniture.yaml `footer_labels`)."""
+    if not _site_label().match(same, a):
+        return False
+    q = b
+    while q < len(same) and same[q].isspace():
+        q += 1
+    m = _NEXT_FIELD.match(same, q) if q > b and q not in best else None
+    return m is not None and m.group("label") not in data()["footer_labels"]
 
 
 _BETWEEN_WORDS = re.compile(r"[\s【】\[\]:：|｜]*")

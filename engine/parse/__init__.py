@@ -282,6 +282,19 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
 _CAPTION_LINES = 3
 
 
+def _requirements_start(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
+    """Where an unnumbered heading of the closing requirements stands after the plan's items (办理要求, 工作要求,
+    保障措施 on a line of their own: closing.requirements_head), followed by a list of its own that starts again at
+    its first number, or by none: the plan's items end there. None where no such heading follows an item."""
+    for k in range(first + 1, len(paras)):
+        if markers[k] is not None or not closings.requirements_head(paras[k].text):
+            continue
+        nxt = next((mk for mk in markers[k + 1 :] if mk is not None), None)
+        if nxt is None or nxt.ordinal == 1:
+            return k
+    return None
+
+
 def _projects(paras: list[Paragraph], markers: list[Marker | None], k: int) -> bool:
     """The attachment headed at `k` (附表 / 附件 / 附表：X) is a table of projects or indicators (its caption: the
     heading and the unnumbered lines after it, closing.yaml `project_tables`: 2026—2028年X重点项目表), not of tasks
@@ -702,6 +715,11 @@ def _parse_one(
     if cut is not None:  # attachments (indicator tables, specimens, lists) are not the plan's measures
         rows = [j for j in range(cut, len(paras)) if markers[j] is not None and _TASK_OF_ROW.search(paras[j].text)]
         markers = markers[:cut] + [None] * (len(paras) - cut)
+    # an unnumbered heading of the closing requirements after the items (办理要求 / 1.…3. under a 交办单's task table):
+    # its own list is no items
+    after = _requirements_start(paras, markers, first)
+    if after is not None:
+        markers = markers[:after] + [None] * (len(paras) - after)
     # a box (专栏　…) between measures holding its own list (1．…4．): its lines are no items, and no measure's text
     boxed = boxes.box_lines(paras, markers, first)
     if boxed:

@@ -23,7 +23,7 @@ import re
 from engine import extract
 from engine.extract.data import read_data
 from engine.memo import memo
-from engine.parse import articles, conventions, frontmatter
+from engine.parse import articles, conventions, frontmatter, tree
 
 # the plan naming itself: 本 and a kind of document its title may end in (本方案, 本要点, 本实施意见),
 # not a word that holds 本 (基本要点, 根本措施, 成本计划)
@@ -257,6 +257,17 @@ def _unspoken(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+def _asked(text: str) -> list[str]:
+    """Where an address may open in `text`: its start, or past the meeting as its subject (会议要求，各相关单位要…) and,
+    so spoken, past each clause of its first sentence that comes before the address (会议强调，X是Y的金字招牌，各部门、各村
+    要…: the meeting says why, then asks the implementers as a whole)."""
+    asked = _unspoken(text)
+    if asked is text:
+        return [text]
+    first = _SENTENCE_END.split(asked, 1)[0]
+    return [asked, *(asked[m.end() :] for m in re.finditer(r"[，,]\s*", first))]
+
+
 @memo(1, copy="shared")  # compiled once from the one file
 def _named_address() -> re.Pattern[str]:
     acts = _closing_words().get("implement_acts", ())
@@ -271,11 +282,26 @@ def is_address(text: str) -> bool:
     """A paragraph telling the recipients to carry the plan out (各地区、各有关部门要…; 各设区市、
     平潭综合实验区要对照本要点…), not ending with a responsibility clause of its own; in a 纪要 the meeting may
     speak it (会议要求，各相关单位要按照会议议定事项…: rulesets/data/minutes.yaml `speakers`)."""
-    asked = _unspoken(text)
-    if not (_ADDRESS.match(asked) or _named_address().match(asked)):
+    if not any(_ADDRESS.match(asked) or _named_address().match(asked) for asked in _asked(text)):
         return False
     found = extract.find_responsibility(text)
     return found is None or bool(text[found.end :].strip(" 。.；;\n"))
+
+
+_REQUIREMENTS_HEAD_MAX = 12  # 办理要求, 有关工作要求, 组织保障: a bare heading's few words
+
+
+def requirements_head(text: str) -> bool:
+    """An unnumbered heading of the closing requirements standing alone after the items (办理要求 under a 交办单's task
+    table, 工作要求：, 保障措施): its title ends as a safeguards section's does (rulesets/data/sections.yaml
+    `safeguard_titles`), a few words, no sentence. What follows it, its own 1. 2. 3. included, is no measure."""
+    core = text.strip().rstrip(":：").strip()
+    return (
+        0 < len(core) <= _REQUIREMENTS_HEAD_MAX
+        and not _SENTENCE_END.search(core)
+        and not re.search(r"[，,、]", core)
+        and tree.safeguard_heading().search(core) is not None
+    )
 
 
 def start(heading: str, texts: list[str]) -> int | None:
@@ -283,7 +309,7 @@ def start(heading: str, texts: list[str]) -> int | None:
 
     `heading`: the item's own line. When it is a bare heading (三、保障措施: no sentence in it), the
     paragraphs under it are that section's text and only a firm closing ends them."""
-    firm = next((k for k, t in enumerate(texts) if is_firm(t)), len(texts))
+    firm = next((k for k, t in enumerate(texts) if is_firm(t) or requirements_head(t)), len(texts))
     if len(heading) <= HEADING_MAX and not _SENTENCE_END.search(heading):
         return firm if firm < len(texts) else None
     k = firm

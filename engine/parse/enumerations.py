@@ -2,7 +2,8 @@
 (rulesets/data/inline_enumerations.yaml) for the two places they number a plan's measures:
 
 - run together inside one paragraph, each closing with its own responsibility clause: "重点抓好五个方面工作：一是…（X牵头，
-  Y配合）；二是…（Z负责）；…五是…。" (blind37 金昌市), "①…（责任单位：X）；②…", "第一，…（X负责）；第二，…". The paragraph
+  Y配合）；二是…（Z负责）；…五是…。" (blind37 金昌市), "①…（责任单位：X）；②…", "第一，…（X负责）；第二，…" — or opening
+  with it, the units first: "会议议定：一是请X牵头，Y配合，制定…；二是请Z负责，…" (a 纪要's 议定事项). The paragraph
   is cut before each point and the point given a marker of its own, labelled as printed (一是, ①, 第一) (`split`). A run
   whose points do not each end in a clause (一是…；二是… inside one measure, its clause after the last point or none)
   stays the paragraph's text.
@@ -135,6 +136,13 @@ def _ends_in_clause(piece: str) -> bool:
     return found is not None and not piece[found.end :].strip(_AFTER_CLAUSE)
 
 
+def _own_clause(piece: str, label_end: int) -> bool:
+    """The point `piece` (its label ending at `label_end`) has a responsibility clause of its own: closing it
+    (…（X牵头，Y配合）；), or opening it with the units first, the task after them (一是请X牵头，Y配合，制定…；: a 纪要's
+    议定事项 written as requests)."""
+    return _ends_in_clause(piece) or extract.opening_clause(piece[label_end:]) is not None
+
+
 def points(text: str) -> list[tuple[int, Marker]]:
     """(offset in `text`, the point's marker with offsets from that point) of each point of a run that numbers the
     plan's measures inside `text`, or [] (see the module's doc)."""
@@ -144,7 +152,7 @@ def points(text: str) -> list[tuple[int, Marker]]:
         if len(run) < MIN_POINTS:
             continue
         ends = [m.start() for m in run[1:]] + [len(text)]
-        if all(_ends_in_clause(text[m.start() : e]) for m, e in zip(run, ends, strict=True)):
+        if all(_own_clause(text[m.start() : e], m.end() - m.start()) for m, e in zip(run, ends, strict=True)):
             return [
                 (m.start(), Marker(form.style, _label(form, m), _ordinal(m) or 0, 0, m.end() - m.start()))
                 for m in run

@@ -166,6 +166,14 @@ def _minutes_endings() -> tuple[str, ...]:
     return tuple(str(w) for w in (read_data("minutes.yaml", required=True) or {}).get("title_endings") or ())
 
 
+def _subject_of(genre: str, later: str) -> bool:
+    """`later`, a title line under the first one `genre`, is the document's own subject heading and `genre` only the
+    name of its kind, as a 纪要's or 交办单's masthead prints it (专题会议纪要 / 〔2026〕17号 / 关于推动X的会议纪要;
+    X人民政府督查室 督查事项交办单 / 关于X的督查交办单): `genre` ends as such a document's name does
+    (rulesets/data/minutes.yaml `title_endings`) and names no subject (no 关于), `later` does."""
+    return genre.endswith(_minutes_endings()) and "关于" not in genre and "关于" in later
+
+
 def wrapper_inner(text: str) -> str | None:
     """X for 关于印发《X》的通知 / 现将《X》印发给你们 / 关于公开征求《X》意见的通知; None when `text` is no
     covering wrapper."""
@@ -467,10 +475,13 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and len(cand) <= 40
                 and nxt.startswith("关于")
                 and looks_like_title(nxt)
+                and title_core(nxt).endswith(TITLE_ENDINGS)
                 and _whole_org(cand)
                 and not _joint_issuers(paras, j)
             ):
-                pass  # the issuer on the title's first line: 潍坊市人民政府办公室 / 关于…的通知
+                # the issuer on the title's first line: 潍坊市人民政府办公室 / 关于…的通知; not the masthead over a 纪要's
+                # or 交办单's subject heading (朝阳市人民政府督查室 / 关于…的督查交办单: minutes.yaml `title_endings`)
+                pass
             else:
                 break
             cand += nxt
@@ -501,7 +512,10 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             last_front = i  # the last line of a list of issuers under a title (商务部 国家发展改革委 … / 财政部 …)
         i += 1
     if titles:
-        fm.title, fm.title_paras = _named_title(titles, wrappers, paras)
+        named = _named_title(titles, wrappers, paras)
+        if named is titles[0]:  # a masthead naming only the kind (专题会议纪要): the subject heading under it
+            named = next((t for t in titles[1:] if _subject_of(titles[0][0], t[0])), titles[0])
+        fm.title, fm.title_paras = named
     elif wrappers:
         first = min(wrappers)
         fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
