@@ -439,13 +439,7 @@ def spaced_entries(paras: Sequence[Paragraph], markers: list[Marker | None]) -> 
                 pending[k] = found
             else:
                 out[k] = found
-    while pending:
-        runs_on = [k for k, mk in pending.items() if _in_run(out, k, mk)]
-        if not runs_on:
-            break
-        for k in runs_on:
-            out[k] = pending.pop(k)
-    return out
+    return _settled(out, pending)
 
 
 @memo(1, copy="shared")  # compiled once from the one file
@@ -500,6 +494,12 @@ def slipped_labels(texts: Sequence[str], markers: list[Marker | None]) -> list[M
     comma at a paragraph's start is text."""
     pending = {k: mk for k, (t, old) in enumerate(zip(texts, markers, strict=True)) if old is None and (mk := _slipped(t))}
     out = list(markers)
+    return _settled(out, pending)
+
+
+def _settled(out: list[Marker | None], pending: dict[int, Marker]) -> list[Marker | None]:
+    """`out` with each pending marker that goes on the run of its style (`_in_run`) taken in, until none more does
+    (one taken in may let its neighbour go on from it)."""
     while pending:
         runs_on = [k for k, mk in pending.items() if _in_run(out, k, mk)]
         if not runs_on:
