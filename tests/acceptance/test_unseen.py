@@ -204,6 +204,10 @@ KNOWN: dict[str, str] = {
     # (72's annex task lists since annex72, its cell-per-line table since cells72; 74's stages since stages74; 75's 工程一/
     # 第一项 entries since ordinals75; 76's names since names76, its Korean pairs since bilingual76; 77's hidden run and
     # merged 序号 since docx77; 78's 1.2026年… items since digits78; 78's —— notice since notices78)
+    # blind79–85, held out, first run (2026-12-07, main after 6fc19c7's notices78 fix): 79 5 of 11, 80 6, 81 9, 82 2,
+    # 83 7, 84 6, 85 9; level 11/11 but 79 9, 80 8; closing 11/11 but 79 9, 81 10; the pairs right but 82's (units only
+    # in its 责任分工 section) and 84's (德阳市 in the 公告's address) — all read right since minutes79, bullets79, ocr80,
+    # plans81, duties82, units83, drafts84, wechat85 and the lead's de2dfe2 / 1fae908
     "blind72/xinxiang-city-blood-donation-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the comma it wrote inside the brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
 }
 
