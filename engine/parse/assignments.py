@@ -156,20 +156,28 @@ def _joined(text: str) -> str:
     if m is not None:
         nums = re.sub(r"(?<=[)）])\s*(?=[(（])", "、", m.group(2).rstrip())
         text = (m.group(1) or "") + nums + text[m.end() :]
-    d = _data()
-    again = re.compile(
-        rf"^(第\s*{_BRACKETED}(?:\s*(?:{_alt([*d.ranges, *d.joins])})\s*{_BRACKETED})*)\s*(?:项|条|点)\s*"
-        rf"({_alt([*d.ranges, *d.joins])})\s*(?=第\s*{_BRACKETED}\s*(?:项|条|点))第"
-    )
+    again = _number_patterns()[0]
     while (m := again.match(text)) is not None:
         text = m.group(1) + m.group(2) + text[m.end() :]
     return text
 
 
+@memo(1, copy="shared")  # compiled once from the one file
+def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the item word said again before the next number, 第1项、第3项; what goes on with the numbers before a
+    colon, 至（二）项) — `_joined` and `_goes_on`, built from the file's range and join words."""
+    d = _data()
+    links = _alt([*d.ranges, *d.joins])
+    again = re.compile(
+        rf"^(第\s*{_BRACKETED}(?:\s*(?:{links})\s*{_BRACKETED})*)\s*(?:项|条|点)\s*"
+        rf"({links})\s*(?=第\s*{_BRACKETED}\s*(?:项|条|点))第"
+    )
+    return again, re.compile(rf"\s*(?:{links}|[(（]\s*{ITEM_NUMBER}\s*[)）])")
+
+
 def _goes_on(title: str) -> bool:
     """What stands before the colon goes on with the numbers, no task title: "至（二）项", "、（三）项", "（六）项"."""
-    d = _data()
-    return re.match(rf"\s*(?:{_alt([*d.ranges, *d.joins])}|[(（]\s*{ITEM_NUMBER}\s*[)）])", title) is not None
+    return _number_patterns()[1].match(title) is not None
 
 
 def _clause_of(rest: str) -> Responsibility | None:
