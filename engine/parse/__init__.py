@@ -253,12 +253,13 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
     dated = any(frontmatter.parse_date(t := paras[k].text.strip()) and len(t) <= 20 for k in range(first))
     for k in range(first, len(paras)):
         text = paras[k].text.strip()
+        points_back: bool | None = None  # annex_refs.restates at k, once read
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
         elif (
             _ATTACHMENT.fullmatch(text)
             # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
-            and (dated or _projects(paras, markers, k) or annex_refs.restates(paras, markers, first, k))
+            and (dated or _projects(paras, markers, k) or (points_back := annex_refs.restates(paras, markers, first, k)))
         ) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
@@ -266,7 +267,8 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             restates = (
                 _restates(paras, markers, first, k)
                 or _keyed_rows(paras, markers, first, k)
-                or annex_refs.restates(paras, markers, first, k)  # 对应任务 "二（三）", （对应第二部分第（一）项）
+                # 对应任务 "二（三）", （对应第二部分第（一）项）: read once, where the condition above read it already
+                or (points_back if points_back is not None else annex_refs.restates(paras, markers, first, k))
             )
             if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
                 # the body's measures are paragraphs of their own (a body of table rows and a second table under
