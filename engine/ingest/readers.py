@@ -359,7 +359,6 @@ def read_docx(data: bytes, path: str) -> DocxText:
     and endnotes apart (`DocxText.notes`), never inside a measure's text, except a note that holds nothing but a
     measure's units ("牵头单位：X；配合单位：Y"): that one is also read as the clause "（牵头单位：X；配合单位：Y）" at
     the end of the paragraph holding its reference mark (`_note_units`)."""
-    shown = None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -371,38 +370,36 @@ def read_docx(data: bytes, path: str) -> DocxText:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        counter = [0]
-        shown = hidden.CURRENT.set(hidden.of_document(document))  # text formatted hidden: not printed, not read
-        _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
-        _TOC.set(toc_paragraphs(document))  # a table of contents: navigation, read as empty (ingest/docx_toc.py)
-        _GRIDS.set(GridBudget(path))
-        _RUN.set(TableRun())
-        bold: dict[int, list[str]] = {}
-        underline: dict[int, list[str]] = {}
-        _BOLD.set(bold)
-        _UNDERLINE.set(underline)
-        notes, units = _docx_notes(document)
-        _NOTE_UNITS.set(units)
-        printed: dict[int, int] = {}
-        _PRINTED.set(printed)
-        body = document.element.body
-        # a responsibility matrix's marks are read by the legend the document states anywhere (ingest/matrix.py)
-        with legend_from(lambda: (paragraph_text(p) for p in body.iter(f"{_W}p"))):
-            lines = list(_docx_blocks(iter_docx_blocks(document), counter))
-            for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
-                if n == _BOX:
-                    counter[0] += 1
-                    lines[k] = (counter[0], text)
-            lines = _pasted_tables(lines)
-        tracked = any(True for _ in body.iter(*_TRACKED)) or hidden.CURRENT.get().struck  # struck: ingest/hidden.py
-        return DocxText(lines, notes, tracked, bold, underline, printed)
+        with hidden.reading(document) as shown:  # text formatted hidden or struck: not printed, not read
+            counter = [0]
+            _LABELS.set(numbering.labels(document))  # Word's automatic numbers, printed before the text
+            _TOC.set(toc_paragraphs(document))  # a table of contents: navigation, read as empty (ingest/docx_toc.py)
+            _GRIDS.set(GridBudget(path))
+            _RUN.set(TableRun())
+            bold: dict[int, list[str]] = {}
+            underline: dict[int, list[str]] = {}
+            _BOLD.set(bold)
+            _UNDERLINE.set(underline)
+            notes, units = _docx_notes(document)
+            _NOTE_UNITS.set(units)
+            printed: dict[int, int] = {}
+            _PRINTED.set(printed)
+            body = document.element.body
+            # a responsibility matrix's marks are read by the legend the document states anywhere (ingest/matrix.py)
+            with legend_from(lambda: (paragraph_text(p) for p in body.iter(f"{_W}p"))):
+                lines = list(_docx_blocks(iter_docx_blocks(document), counter))
+                for k, (n, text) in enumerate(lines):  # text boxes: numbered after the body, kept in place
+                    if n == _BOX:
+                        counter[0] += 1
+                        lines[k] = (counter[0], text)
+                lines = _pasted_tables(lines)
+            tracked = any(True for _ in body.iter(*_TRACKED)) or shown.struck  # struck: ingest/hidden.py
+            return DocxText(lines, notes, tracked, bold, underline, printed)
     except PlancheckError:
         raise
     except Exception as exc:  # zipfile, lxml, python-docx all raise their own types
         raise _corrupt(path, ".docx", exc) from exc
     finally:
-        if shown is not None:
-            hidden.CURRENT.reset(shown)
         _LABELS.set({})
         _TOC.set(set())
         _GRIDS.set(None)
