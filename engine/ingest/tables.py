@@ -1459,6 +1459,11 @@ def _past_break(
     return None
 
 
+
+def _names_unit(header: str) -> bool:
+    """A header cell that names a unit (a matrix's column: 市发展改革委), no column role (牵头单位, 完成时限)."""
+    return column_role(header) is None and bool(matrix.unit_header(header))
+
 def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """The header's cells with its unit column (责任单位) replaced by the unit columns the line below names, when
     that line is a responsibility matrix's second header line: its filled cells one run of at least
@@ -1468,7 +1473,7 @@ def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> l
     if len(sub) <= len(head):
         return None
     # (a column word repeated below, 牵头单位 merged down, names a column, no unit)
-    units = [k for k, (_, t) in enumerate(sub) if t and column_role(t) is None and matrix.unit_header(t)]
+    units = [k for k, (_, t) in enumerate(sub) if t and _names_unit(t)]
     if len(units) < matrix.MATRIX_MIN or units != list(range(units[0], units[-1] + 1)):
         return None
     before, after = units[0], len(sub) - 1 - units[-1]
@@ -1496,7 +1501,7 @@ def _spread_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) ->
         while end < len(head) and not head[end][1]:
             end += 1
         names = sub[k:end]
-        if end - k < 2 or not all(t and column_role(t) is None and matrix.unit_header(t) for _, t in names):
+        if end - k < 2 or not all(t and _names_unit(t) for _, t in names):
             continue
         rest = [*zip(head[:k], sub[:k], strict=True), *zip(head[end:], sub[end:], strict=True)]
         if all(not t or t == above for (_, above), (_, t) in rest):
@@ -1511,7 +1516,7 @@ def _kinds_of_units(
     a unit column merged across them (配合单位 over 市级部门 | 驻市单位及企业) labelled as that column: the lines
     `below` (the table's first rows) put bodies' names in them, not the role words or marks of a responsibility
     matrix, so each lists units of the merged column's role (`kind_columns`, the same reading of a grid's header)."""
-    units = [k for k, (_, t) in enumerate(split) if column_role(t) is None and matrix.unit_header(t)]
+    units = [k for k, (_, t) in enumerate(split) if _names_unit(t)]
     # the run of names stands where the merged cell did: its first column is that cell's
     word = head[units[0]][1] if units and units[0] < len(head) else ""
     if column_role(word) not in _UNIT_ROLES:

@@ -201,11 +201,11 @@ def goes_on(brackets: Brackets, tail: str, line: str, nxt: str, wide: int) -> bo
     if brackets.open and not _numbered(ahead):
         return True  # a bracket left open goes on, a field inside it too: …救援队伍的（ / 牵头单位：…）
     heading = _heading(body)
-    if _FIELD.match(ahead):
+    if field := _FIELD.match(ahead):
         # a field's label alone on its line ("工作目标：") starts one; but a long line broken inside a word, then the
         # word's end and the colon that ends the sentence, is one line: "…新疆生产建设兵团地方志办 / 公室：" (an
         # addressee list pasted from a PDF), never a responsibility label (责任单位：) standing on its own
-        alone = ahead[-1] in _COLON and len(_FIELD.match(ahead).group()) == len(ahead)
+        alone = ahead[-1] in _COLON and len(field.group()) == len(ahead)
         return alone and not heading and not _ends_on_label(ahead) and _inside_word(body, wide)
     if _numbered(ahead):
         # a label at the line's start after a long line broken inside a word is the word's end: 法制统 / 一、政令统一
