@@ -220,7 +220,8 @@ _TEXT_NAME = r"(?:[^,，;；。()（）\n]|[(（][^,，;；。()（）\n]{1,12}[
 # a request word opening a part asks bodies outside the issuer's command (a garrison, a vertical body, an enterprise)
 # for their help, "（X牵头，请Y、Z支持）", or to lead, "（请Y牵头，Z配合）": no part of a name (prose_roles.yaml
 # `requests`, read as 由 is)
-_REQUEST = f"(?:{_alt(_PROSE_WORDS.requests)})?"
+_REQUESTS = _alt(_PROSE_WORDS.requests)  # 请 …: also _BY and _REQUEST_RE below
+_REQUEST = f"(?:{_REQUESTS})?"
 INLINE_RE = re.compile(
     r"^(?:由|" + _REQUEST + r")(?P<lead>[^,，;；。]+?)" + _JOINT + _LEAD_VERB
     + r"(?:[,，;；、]\s*" + _REQUEST + r"(?P<sup>[^,，;；。]+?)(?:等)?" + _JOINT + _SUPPORT_VERB + r")?[。.]?$"
@@ -1920,7 +1921,7 @@ _SCOPE_SUBJECT_RE = re.compile(
     f"(?:{_alt(_PROSE_WORDS.scope_nouns)})?{_MANNER}?|{_MANNER})(?=由)"
 )
 # 由 or a request word (请X牵头，Y配合) hands the measure to the units after it
-_BY = f"(?P<by>由|{_alt(_PROSE_WORDS.requests)})"
+_BY = f"(?P<by>由|{_REQUESTS})"
 # 负责人 / 负责同志 / 首问负责制: a person or a system after the verb, no verb (负责制定: the verb and its task)
 _NOT_A_VERB = (
     f"(?!(?!{_alt(_PROSE_WORDS.not_after_but)})(?:{_alt(_PROSE_WORDS.not_after)}))"
@@ -1931,7 +1932,7 @@ _LEAD_PIECE_RE = re.compile(
     rf"(?P<verb>{_alt(_PROSE_WORDS.lead_verbs)}){_NOT_A_VERB}(?P<rest>[^，,；;。]*)$"
 )
 # a sentence opening with a request word: its units are read after it (`_closing_sentence`, `_prose_sentence`)
-_REQUEST_RE = re.compile(f"^(?:{_alt(_PROSE_WORDS.requests)})(?=[^，,；;。]{{2}})")
+_REQUEST_RE = re.compile(f"^(?:{_REQUESTS})(?=[^，,；;。]{{2}})")
 # "由各村(社区)具体落实。" closing a measure names who carries it out; "由X落实资金…" (落实 with an object) does not
 _CLOSING_VERBS = frozenset(("负责", "牵头负责", "负责落实", "组织实施", "落实", "抓好落实", "组织落实", "推进落实", "推动落实"))
 _SUPPORT_PIECE_RE = re.compile(

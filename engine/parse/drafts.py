@@ -55,6 +55,12 @@ def _tail() -> re.Pattern[str]:
     return re.compile(rf"(?:\s*[(（【\[〔][^()（）【】\[\]〔〕]{{1,24}}[)）】\]〕]|\s*(?:{_stage().pattern}))+\s*$")
 
 
+@memo(1, copy="shared")
+def _run_on() -> re.Pattern[str]:
+    """A stage mark run on at a text's end without brackets (…方案征求意见稿)."""
+    return re.compile(rf"(?:{_stage().pattern})\s*$")
+
+
 def stage_mark(title: str) -> str | None:
     """The stage mark at the end of `title` (among its trailing parentheticals: …方案（2026—2028年）（送审稿）; or run on:
     …方案征求意见稿), without its brackets; None for a title that carries none."""
@@ -72,7 +78,7 @@ def without_stage(title: str) -> str:
     if tail is None:
         return title
     kept = _bracketed().sub("", tail.group())
-    kept = re.sub(rf"(?:{_stage().pattern})\s*$", "", kept)
+    kept = _run_on().sub("", kept)
     return (title[: tail.start()] + kept).rstrip()
 
 
