@@ -386,6 +386,12 @@ def seal_caption(text: str) -> bool:
     return bool(text.strip()) and not without_seal(text).strip()
 
 
+def signing_line(text: str) -> bool:
+    """`text` is a signature's line: the signing bodies, with or without the seal's caption after them, or that
+    caption alone ("（盖章）")."""
+    return bool(org_names(without_seal(text))) or seal_caption(text)
+
+
 def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     """Front matter from the paragraphs before the first numbered item: (line, text) pairs, stripped."""
     fm = FrontMatter()
