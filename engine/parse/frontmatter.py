@@ -132,8 +132,9 @@ def _balanced(text: str) -> bool:
 
 
 def title_core(text: str) -> str:
-    """`text` without trailing parentheticals: 广宁县…实施方案(2016—2020年) -> 广宁县…实施方案."""
-    return _PAREN_TAIL.sub("", text).strip()
+    """`text` without trailing parentheticals: 广宁县…实施方案(2016—2020年) -> 广宁县…实施方案; nor a draft's stage mark run
+    on at its end without brackets (…实施方案征求意见稿 -> …实施方案: rulesets/data/drafts.yaml `stages`)."""
+    return _PAREN_TAIL.sub("", drafts.without_stage(text)).strip()
 
 
 # What comparing two writings of one title ignores: spacing, title marks (a title cited inside 《》 writes
