@@ -202,6 +202,13 @@ def _facts(text: str) -> tuple:
     deadlines = []
     for s, _e, d in find_deadlines(body):
         deadlines.append(d.model_copy(update={"sentence": sentence_of(s)}))  # facts are frozen
+    # a deadline written inside the clause (（责任单位：X；完成时限：2027年6月底前）, （X牵头，Y配合，2028年底前完成）) is the
+    # task's, that of the sentence the clause closes: the clause is cut from the sentences, not its date
+    for cs, ce in cuts:
+        for _s, _e, d in find_deadlines(own[cs:ce]):
+            deadlines.append(d.model_copy(update={"sentence": sentence_of(cs)}))
+    if cuts:
+        deadlines.sort(key=lambda d: d.sentence)
     targets = []
     for s, _e, t in find_targets(body):
         targets.append(t.model_copy(update={"sentence": sentence_of(s)}))

@@ -20,7 +20,8 @@
 - 任期内 / 本届政府任期内 / 届内 -> term.
 - 年内 / 当年 / 今年 / 本年度: skipped -- relative to an issue date we do not know, so no
   comparable date; `term` would mislabel them.
-- A bare date (2017年7月7日, 自2018年起) is not a deadline: it needs 前/底/末 or 到/截至.
+- A bare date (2017年7月7日, 自2018年起) is not a deadline: it needs 前/底/末 or 到/截至, or a deadline's field
+  label before it (完成时限：2027年3月31日, 办结时限：2027年6月: rulesets/data/roles.yaml).
 - A baseline is not a deadline: 较2025年底减少10%, 比2020年末下降15%, 与2020年底相比, 在2020年底的基础上,
   以2022年底为基数 (the date a target is measured from; "到2028年底，…较2025年底减少" is due 2028 only).
 - A range of days or months (2019年1月1日至12月31日, 2019年6月至9月) is a period: its END counts.
@@ -39,8 +40,10 @@ from __future__ import annotations
 import calendar
 import re
 
+from engine.extract.data import read_data
 from engine.extract.numerals import to_int
 from engine.extract.sentences import first_matches, mask_spans, title_spans
+from engine.memo import memo
 from engine.models import Deadline
 
 _Y = r"(?P<y>[12]\d{3}|[〇零○一二三四五六七八九]{4})\s*年"
@@ -143,6 +146,23 @@ def _baseline(kind: str, m: re.Match[str]) -> bool:
     return bool(_BASELINE_BEFORE.search(m.string, max(0, s - 4), s) or _BASELINE_AFTER.match(m.string, m.end()))
 
 
+@memo(1, copy="shared")  # one pattern from the one file
+def _due_label() -> re.Pattern[str]:
+    """A deadline's field label ending just before a date: 完成时限：2027年3月31日, 办结时限：2027年6月 (rulesets/data/
+    roles.yaml: the task table's `columns.due` and a clause's `due_part.labels`). Its bare date or month is the
+    deadline, as one with 前/底 is: the label says what the date is."""
+    roles = read_data("roles.yaml") or {}
+    words = [*((roles.get("columns") or {}).get("due") or ()), *((roles.get("due_part") or {}).get("labels") or ())]
+    alt = "|".join(re.escape(str(w)) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?:{alt})[ \t\u3000]*[:：][ \t\u3000]*$") if alt else re.compile("(?!)")
+
+
+def _labelled(m: re.Match[str]) -> bool:
+    """The date of `m` stands right after a deadline's field label (`_due_label`)."""
+    s = m.start()
+    return _due_label().search(m.string, max(0, s - 12), s) is not None
+
+
 def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
     if kind in ("date", "month", "half", "year_end", "year_before") and _QUALIFIES.match(m.string, m.end()):
         return None
@@ -181,7 +201,7 @@ def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
         return Deadline(text=text, kind="by-date", date=None)
     if kind == "date":
         y, mo, d = _year(g["y"]), to_int(g["mo"]), to_int(g["d"])
-        if not (y and mo and d) or not (g.get("b") or m.group(0).lstrip()[:1] in "到至截在于"):
+        if not (y and mo and d) or not (g.get("b") or m.group(0).lstrip()[:1] in "到至截在于" or _labelled(m)):
             return None
         try:
             last = calendar.monthrange(y, mo)[1]
@@ -194,7 +214,7 @@ def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
         y, mo = _year(g["y"]), to_int(g["mo"])
         if not (y and mo and 1 <= mo <= 12):
             return None
-        if not (g.get("end") or g.get("b") or m.group(0).lstrip()[:1] in "到至截在于"):
+        if not (g.get("end") or g.get("b") or m.group(0).lstrip()[:1] in "到至截在于" or _labelled(m)):
             return None
         return Deadline(text=text, kind="by-date", date=_last_day(y, mo))
     if kind == "half":

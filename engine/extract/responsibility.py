@@ -2118,6 +2118,10 @@ def opening_clause(text: str) -> Found | None:
     return _opening_sentence(text) if text else None
 
 
+# a unit's name as written in a lead part standing alone: no longer than a name runs, no dash or quote in it
+_SHORT_NAME_RE = re.compile(r"[^—–\-“”\"'‘’《》\s]{2,30}")
+
+
 def _opening_clause(text: str, s: int, sentence: str) -> Found | None:
     """The opening clause of `sentence` (at `s` in `text`), as `_opening_sentence` reads it."""
     # "请X牵头，Y配合，<task>" / "请X负责，<task>": a request word (prose_roles.yaml `requests`) hands the task to the
@@ -2126,19 +2130,23 @@ def _opening_clause(text: str, s: int, sentence: str) -> Found | None:
     if (sentence.lstrip()[request.end() :] if request else sentence).startswith(_PROSE_WORDS.opening_not):
         return None
     pieces = split_outside(sentence, "，,")
-    if len(pieces) < (2 if request else 3):
+    if len(pieces) < 2:
         return None
     head = pieces[0].strip()[request.end() :] if request else pieces[0].strip()
     lead_m = _OPENING_LEAD_RE.match(head) or (_REQUESTED_LEAD_RE.match(head) if request else None)
     # the task follows the support part ("X牵头，Y配合，做好…"); asked, the units may stand alone ("请X牵头，Y配合。…")
     tasked = len(pieces) >= 3 and pieces[2].strip()
     sup_m = _OPENING_SUPPORT_RE.match(pieces[1].strip()) if tasked or request else None
-    if lead_m is None or (sup_m is None and not (request and pieces[1].strip())):
+    # no support part: the lead part alone before the task ("X负责，牵头制定…", "X牵头，统筹推进…": a 交办单's item, a
+    # county plan's) assigns it too, the task being the rest of the sentence (prose_roles.yaml `opening`)
+    if lead_m is None or (sup_m is None and not pieces[1].strip()):
         return None
     lead = parse_units(lead_m.group("units"))
     support = parse_units(sup_m.group("units")) if sup_m else []
     if not _role_names_ok(lead, lead=True) or (sup_m and not _role_names_ok(support, lead=False)):
         return None
+    if sup_m is None and not request and not all(_names_ok([n], lead=True) and _SHORT_NAME_RE.fullmatch(n) for n in lead):
+        return None  # no support part nor request to show the form: every lead a body's name as units are written
     e = s + len(pieces[0]) + (1 + len(pieces[1]) if sup_m else 0)
     return _make(text, s, e, "", (lead, support, "X" + lead_m.group("verb") + PROSE))
 

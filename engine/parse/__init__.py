@@ -815,8 +815,7 @@ def _parse_one(
         if not (
             frontmatter.is_furniture(paras[k].text)
             or frontmatter.parse_date(paras[k].text)
-            or frontmatter.org_names(frontmatter.without_seal(paras[k].text))
-            or frontmatter.seal_caption(paras[k].text)  # the seal's caption: "（盖章）"
+            or frontmatter.signing_line(paras[k].text)  # the signing bodies, the seal's caption "（盖章）"
             or closings.signed_line(paras[k].text)
         )
     )

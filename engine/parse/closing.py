@@ -217,8 +217,7 @@ def is_firm(text: str) -> bool:
     return bool(
         frontmatter.is_furniture(text)
         or frontmatter.parse_date(text)
-        or frontmatter.org_names(frontmatter.without_seal(text))  # the signing body, the seal's caption after it
-        or frontmatter.seal_caption(text)  # the seal's caption alone: "（盖章）"
+        or frontmatter.signing_line(text)  # the signing body, the seal's caption after it or alone: "（盖章）"
         or (SELF_REF.search(text) and len(text) <= 1000)
         or _COMMENCEMENT.match(text)
         or articles.closes(text)  # 以上措施自印发之日起施行 / 上述措施由X负责解释 (rulesets/data/articles.yaml)
@@ -398,8 +397,7 @@ def _record(text: str) -> bool:
         or _PUBLICITY.match(text)
         or _SIGNATURE.fullmatch(text)
         or signed_line(text)
-        or frontmatter.org_names(frontmatter.without_seal(text))
-        or frontmatter.seal_caption(text)
+        or frontmatter.signing_line(text)
         or (frontmatter.parse_date(text) and len(text) <= 20)
         or frontmatter.is_furniture(text)
     )

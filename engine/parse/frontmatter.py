@@ -132,8 +132,9 @@ def _balanced(text: str) -> bool:
 
 
 def title_core(text: str) -> str:
-    """`text` without trailing parentheticals: 广宁县…实施方案(2016—2020年) -> 广宁县…实施方案."""
-    return _PAREN_TAIL.sub("", text).strip()
+    """`text` without trailing parentheticals: 广宁县…实施方案(2016—2020年) -> 广宁县…实施方案; nor a draft's stage mark run
+    on at its end without brackets (…实施方案征求意见稿 -> …实施方案: rulesets/data/drafts.yaml `stages`)."""
+    return _PAREN_TAIL.sub("", drafts.without_stage(text)).strip()
 
 
 # What comparing two writings of one title ignores: spacing, title marks (a title cited inside 《》 writes
@@ -384,6 +385,12 @@ def without_seal(text: str) -> str:
 def seal_caption(text: str) -> bool:
     """`text` is the seal's caption alone ("（盖章）", "(印章)": `without_seal`)."""
     return bool(text.strip()) and not without_seal(text).strip()
+
+
+def signing_line(text: str) -> bool:
+    """`text` is a signature's line: the signing bodies, with or without the seal's caption after them, or that
+    caption alone ("（盖章）")."""
+    return bool(org_names(without_seal(text))) or seal_caption(text)
 
 
 def read_front(paras: list[tuple[int, str]]) -> FrontMatter:

@@ -39,7 +39,7 @@ from engine import extract  # the module, not its names: engine.extract imports 
 from engine.models import Paragraph
 from engine.parse import enumerations
 from engine.parse.numbering import ENTRY_STYLE
-from engine.parse.tree import FRAMING_CHAPTERS, Node, is_general, safeguard_heading
+from engine.parse.tree import FRAMING_CHAPTERS, Node, children, is_general, safeguard_heading
 
 _ITEM, _PARTS = "item", "parts"
 _TRAILING = " \t\n。.；;"
@@ -51,10 +51,7 @@ _FIELD_MAX = 60
 def fold_parts(nodes: list[Node], paras: list[Paragraph]) -> list[Node]:
     """`nodes` with the parts of every item that answers for them folded into the item's body (their
     paragraphs, markers included, become the item's text); the tree's parent links renumbered."""
-    kids: dict[int, list[int]] = {}
-    for i, n in enumerate(nodes):
-        if n.parent is not None:
-            kids.setdefault(n.parent, []).append(i)
+    kids = children(nodes)
     groups = {
         p: ks
         for p, ks in kids.items()

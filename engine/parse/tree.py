@@ -138,18 +138,24 @@ def duty_entry(rest: str) -> bool:
     return bool(names) and all(reads_as_unit(n) for n in names)
 
 
+def children(nodes: list[Node]) -> dict[int, list[int]]:
+    """Each node that has children → its children's indices, in document order."""
+    out: dict[int, list[int]] = {}
+    for i, n in enumerate(nodes):
+        if n.parent is not None:
+            out.setdefault(n.parent, []).append(i)
+    return out
+
+
 def duty_lists(nodes: list[Node]) -> set[int]:
     """Nodes under a duty list (rulesets/data/sections.yaml `duty_titles`): a section headed 职责分工 / 部门职责 /
     任务分工 … whose items mostly (and at least two) open as "unit：duty" (（一）市自然资源和规划局：负责…), after at
     least two items that carry the plan's tasks. The list restates by unit who does what: its entries are no
     measures and their units belong to no measure (blind32 常州市 三、职责分工 after 二、主要任务). A 任务分工 section of
     tasks ((一)…（X牵头）) is no such list: its items do not open with a unit and a colon."""
-    children: dict[int, list[int]] = {}
-    for i, n in enumerate(nodes):
-        if n.parent is not None:
-            children.setdefault(n.parent, []).append(i)
     lists = set()
-    for s, kids in children.items():
+    kids_of = children(nodes)
+    for s, kids in kids_of.items():
         entries = sum(duty_entry(nodes[i].rest) for i in kids)
         if entries >= 2 and 2 * entries > len(kids) and duty_titles().search(_plain_title(nodes[s].title)):
             lists.add(s)
@@ -157,7 +163,7 @@ def duty_lists(nodes: list[Node]) -> set[int]:
         return set()
     under = {i for i in range(len(nodes)) if lists.intersection(ancestors(nodes, i))}
     tasks = [
-        i for i in range(min(lists)) if i not in under and carries_tasks(nodes[i], i in children)
+        i for i in range(min(lists)) if i not in under and carries_tasks(nodes[i], i in kids_of)
         and not is_general(_plain_title(nodes[i].title))
     ]  # fmt: skip
     return under if len(tasks) >= 2 else set()
@@ -538,10 +544,7 @@ def _group_headings(nodes: list[Node], would_be: set[int], assigned: Callable[[N
     units ((三)丰富茶旅融合业态。 over 1.…（X牵头） 2.…（Y牵头）, beside (一)(二)(四) that are measures themselves).
     The units are the items', so the items are the measures and the title heads them: measures on two levels of
     one section. An item whose own clause or text answers for its items stays a measure over them."""
-    kids: dict[int, list[int]] = {}
-    for i, n in enumerate(nodes):
-        if n.parent is not None:
-            kids.setdefault(n.parent, []).append(i)
+    kids = children(nodes)
     out = set()
     for p, ks in kids.items():
         n = nodes[p]
@@ -573,10 +576,7 @@ def _worded_closing_items(nodes: list[Node]) -> set[int]:
     item in the middle of the tasks that speaks of the plan stays what it was. A title-only item whose items are all
     such (五、其他事项 over （一）本方案由…解释 （二）本方案自…施行) closes with them."""
     out: set[int] = set()
-    kids: dict[int, list[int]] = {}
-    for i, n in enumerate(nodes):
-        if n.parent is not None:
-            kids.setdefault(n.parent, []).append(i)
+    kids = children(nodes)
     for i in range(len(nodes) - 1, -1, -1):
         n = nodes[i]
         if n.marker.style == "cn_article":
@@ -934,7 +934,6 @@ def _stages_apart(
     Returns (the schedule sections that hold no tasks, the nodes the stages frame)."""
     items: dict[int, list[int]] = {}  # section -> the would-be measures in it under no other
     roots = []  # the would-be measures under no other
-    kids: dict[int, list[int]] = {}
     for i in sorted(would_be):
         p = nodes[i].parent
         while p is not None and p not in would_be:
@@ -942,20 +941,21 @@ def _stages_apart(
             p = nodes[p].parent
         if p is None:
             roots.append(i)
-    for i, n in enumerate(nodes):
-        if n.parent is not None:
-            kids.setdefault(n.parent, []).append(i)
+    kids = children(nodes)
     framed: set[int] = set()
     sections = set()
+    tops: set[int] = set()  # the nodes whose descendants the stages frame (walked once, after the loop)
     for s, its in items.items():
         heads = kids[s]
         if _phases(nodes, s, its, assigned, tabled):
             sections.add(s)
-            framed |= _under(nodes, {s})
+            tops.add(s)
         elif heads != its and all(h in would_be or h in items for h in heads) and _phases(nodes, s, heads, assigned, tabled):
             # stages, some holding items of their own: those items stay what they are; a stage holding none is a stage
             leaves = {h for h in heads if h in would_be}
-            framed |= leaves | _under(nodes, leaves)
+            framed |= leaves
+            tops |= leaves
+    framed |= _under(nodes, tops)
     if not framed:
         return set(), set()
     top_of = _tops(nodes)

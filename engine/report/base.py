@@ -96,6 +96,7 @@ LABELS: dict[str, dict[str, str]] = {
     "waiver_problems": {"zh": "豁免清单的问题", "en": "Waiver problems"},
     "wp.expired": {"zh": "已过期", "en": "expired"},
     "wp.unused": {"zh": "未使用", "en": "unused"},
+    "tracked_changes_label": {"zh": "修订痕迹", "en": "Tracked changes"},
     "tracked_changes": {
         "zh": "草稿含修订痕迹，已按接受全部修订后的文本检查",
         "en": "The draft has tracked changes; it was checked as if all were accepted",

@@ -132,7 +132,7 @@ def _header(ctx: RenderContext) -> str:
     if base:
         meta += f"<dt>{e(t('baseline'))}</dt><dd><code>{e(base.path)}</code> (plancheck {e(base.version)})</dd>"
     if s.tracked_changes_accepted:
-        meta += f"<dt>{e(t('draft'))}</dt><dd>{e(t('tracked_changes'))}</dd>"
+        meta += f"<dt>{e(t('tracked_changes_label'))}</dt><dd>{e(t('tracked_changes'))}</dd>"
     return (
         f"<header><h1>{e(ctx.draft_title or t('title_untitled'))}</h1>"
         f'<dl class="meta">{meta}<dt>plancheck</dt><dd>{e(ctx.report.version)}</dd></dl>'

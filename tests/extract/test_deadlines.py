@@ -186,3 +186,24 @@ def test_a_date_that_says_which_ones_is_no_deadline(text):
 
 def test_a_date_before_a_task_is_still_a_deadline():
     assert [d.date for d in extract_deadlines("2024年底前完成已建成项目的清理。")] == ["2024-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("完成时限：2027年3月31日", "2027-03-31"),
+        ("办结时限：2027年6月30日。", "2027-06-30"),
+        ("完成时限: 2027年6月", "2027-06-30"),
+        ("牵头单位：市农业农村局；完成时间：2027年9月", "2027-09-30"),
+        ("时限：2026年12月", "2026-12-31"),
+    ],
+)
+def test_a_bare_date_under_a_deadline_label_is_the_deadline(text, date):
+    """A task list's 完成时限：2027年3月31日 says what the date is, as 前 or 底 would (rulesets/data/roles.yaml
+    `columns.due`, `due_part.labels`); the same date with no label stays a date (test_not_deadlines)."""
+    assert [d.date for d in extract_deadlines(text)] == [date]
+
+
+@pytest.mark.parametrize("text", ["印发时间：2027年3月31日", "成立时间：2027年6月", "2027年3月31日召开推进会"])
+def test_a_date_under_another_label_is_no_deadline(text):
+    assert extract_deadlines(text) == []

@@ -136,3 +136,21 @@ def test_sub_item_clauses_are_all_cut_from_sentences_and_the_measure_has_their_u
     assert m.lead_units == ["县编办", "县法制局", "县直各有关单位"]
     assert m.responsibility.text == "(责任单位:县法制局、县直各有关单位)" and len(m.responsibility.clauses) == 2
     assert [s.text for s in m.sentences] == ["1.深化改革。", "(1)清理中介。", "(2)推进标准化。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("（一）建设产业示范园。建成示范园10个。（责任单位：市农业农村局；完成时限：2027年3月31日）", ["2027-03-31"]),
+        ("（一）建设产业示范园。建成示范园10个。（市农业农村局牵头，市财政局配合，2027年底前完成）", ["2027-12-31"]),
+        ("（一）建设产业示范园。到2026年底建成5个，2027年建成10个。（责任单位：市农业农村局；完成时限：2027年6月底前）",
+         ["2026-12-31", "2027-06-30"]),
+    ],
+)  # fmt: skip
+def test_a_deadline_inside_the_clause_is_the_tasks(text, dates):
+    """The clause is cut from the sentences; its deadline field is not: it is the task's, on the sentence it closes."""
+    m = measure(text)
+    fill_measure(m)
+    assert m.lead_units == ["市农业农村局"]
+    assert [d.date for d in m.deadlines] == dates
+    assert all(d.sentence == len(m.sentences) - 1 for d in m.deadlines[-1:])

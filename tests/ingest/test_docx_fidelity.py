@@ -128,6 +128,12 @@ def test_report_says_once_that_tracked_changes_were_accepted(tmp_path: Path) -> 
         out = CliRunner().invoke(main, ["check", str(path), "--parent", parent, "--fail-on", "none", "--lang", lang])
         assert out.exit_code == 0, out.output
         assert out.output.count(words) == 1
+    # in the HTML report the note has a row of its own, not a second 下级方案 row beside the draft's path
+    html = CliRunner().invoke(
+        main, ["check", str(path), "--parent", parent, "--fail-on", "none", "--format", "html"]
+    ).output
+    assert "<dt>修订痕迹</dt><dd>草稿含修订痕迹，已按接受全部修订后的文本检查</dd>" in html
+    assert html.count("<dt>下级方案</dt>") == 1
     plain = check(str(root / "chengzhong-district-draft.docx"), parent_path=str(root / "guangxi-2021-2025-parent.txt"))
     assert not plain.report.summary.tracked_changes_accepted
 

@@ -51,9 +51,26 @@ HERE = Path(__file__).resolve().parents[2] / "fixtures" / "drafts84"
 def test_the_stage_mark_is_known_and_no_part_of_the_title(title, bare, mark):
     assert drafts.without_stage(title) == bare
     assert drafts.stage_mark(title) == mark
-    if title.endswith(")") or title.endswith("）"):  # a mark run on without brackets is no title line of its own
-        fm = frontmatter.read_front([(1, title)])
-        assert fm.title == title and fm.is_draft == (mark is not None)
+    fm = frontmatter.read_front([(1, title)])  # a title line with its mark, bracketed or run on (…方案征求意见稿)
+    assert fm.title == title and fm.is_draft == (mark is not None)
+
+
+def test_a_title_with_its_stage_mark_run_on_heads_the_plan():
+    """A draft whose title runs its mark on without brackets (…实施方案征求意见稿, as a portal's page or a Word file's
+    first line often prints it) has that title; it was read as no title at all."""
+    text = "\n\n".join([
+        "百色市乡村振兴示范带建设实施方案征求意见稿",
+        "为加快推进乡村振兴示范带建设，制定本方案。",
+        "一、重点任务",
+        "（一）建设产业示范园。到2027年底前建成示范园10个。（市农业农村局牵头，市财政局配合）",
+        "（二）改善村容村貌。完成300个村庄人居环境整治。（市住房城乡建设局牵头，市生态环境局配合）",
+        "二、保障措施",
+        "加强组织领导。",
+    ])
+    plan = parse_plan(from_text(text))
+    assert plan.title == "百色市乡村振兴示范带建设实施方案征求意见稿"
+    assert plan.is_draft
+    assert [m.ref for m in plan.measures] == ["(一)", "(二)"]
 
 
 def test_a_stage_mark_on_its_own_line_makes_a_draft():

@@ -37,8 +37,9 @@ def test_a_request_opening_the_text_names_its_units() -> None:
     assert _units("请县教育局、县卫生健康局按照职责分工，做好学生近视防控工作。") == (["县教育局", "县卫生健康局"], [])
     # asked, the units may make a sentence of their own before the task
     assert _units("请市民政局牵头，市财政局配合。统筹养老服务补贴资金。") == (["市民政局"], ["市财政局"])
-    # no request word: the lead part alone stays prose (a duty described), as before
-    assert _units("市民政局负责，统筹养老服务补贴资金。") is None
+    # no request word: the lead part alone, a comma straight after its verb, names the lead all the same (a 交办单's
+    # "X负责，<task>"; tests/parse/test_open39.py)
+    assert _units("市民政局负责，统筹养老服务补贴资金。") == (["市民政局"], [])
     # the verb goes on with its task (no comma after it), or the lead is no body: no clause
     assert _units("请市民政局牵头制定实施细则，年底前出台。") is None
     assert _units("请各有关部门负责，抓好落实。") is None

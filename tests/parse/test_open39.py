@@ -72,6 +72,11 @@ def test_the_opening_clause_is_cut_from_the_task_and_the_task_stays():
          ["县农业农村局"], ["县卫生健康局"]),
         ("市公安局负责，市消防救援支队、各区人民政府配合，做好住宅小区充电设施排查。每季度通报一次。",
          ["市公安局"], ["市消防救援支队", "各区人民政府"]),
+        # the lead part alone before the task: a 交办单's item, a county plan's (open39 read it as no clause; the lead
+        # part is a unit list and a lead verb and nothing more, as above, so it names who leads)
+        ("统筹推进。县农业农村局牵头，做好资金保障。每季度开展一次。", ["县农业农村局"], []),
+        ("市农业农村局负责，牵头制定茶园提质改造实施细则，2027年3月底前完成500亩示范茶园改造。", ["市农业农村局"], []),
+        ("潮安区人民政府负责，统筹推进凤凰镇茶旅融合示范点建设。", ["潮安区人民政府"], []),
     ],
 )  # fmt: skip
 def test_the_division_of_labour_opening_a_measure(text, lead, support):
@@ -88,7 +93,6 @@ def test_the_division_of_labour_opening_a_measure(text, lead, support):
         "健全机制。建立县农业农村局牵头，县财政局配合，各乡镇落实的工作机制。每年召开一次联席会议。",  # a mechanism
         "各有关部门牵头，县财政局配合，做好资金保障。每季度开展一次。",  # a generic lead
         "县农业农村局牵头建立联席会议制度，县财政局配合，做好资金保障。每季度开展一次。",  # 牵头 with its task
-        "统筹推进。县农业农村局牵头，做好资金保障。每季度开展一次。",  # no support part: no such clause
         "强化宣传。近年来，县农业农村局牵头，县财政局配合，做好了大量工作。今年要再接再厉。",  # not the opening
     ],
 )
