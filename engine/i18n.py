@@ -26,16 +26,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a named pipe with no program writing into it; give the plan's file itself",
     },
     "input.binary": {
-        "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf 或 .html 文档",
-        "en": "{path} looks like a binary file, not a text, .docx, .pdf or .html document",
+        "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf、.html 或 .xlsx 文档",
+        "en": "{path} looks like a binary file, not a text, .docx, .pdf, .html or .xlsx document",
     },
     "input.undecodable": {
         "zh": "{path} 的编码无法识别（已尝试 UTF-8、GB18030/GBK/GB2312、UTF-16）；请另存为 UTF-8 文本",
         "en": "cannot decode {path} (tried UTF-8, GB18030/GBK/GB2312, UTF-16): save it as UTF-8 text",
     },
     "input.unsupported": {
-        "zh": "不支持的文件类型“{ext}”（{path}）；支持 .txt .md .docx .pdf .html 和 -（标准输入）",
-        "en": "unsupported file type '{ext}' ({path}); supported: .txt .md .docx .pdf .html and - (stdin)",
+        "zh": "不支持的文件类型“{ext}”（{path}）；支持 .txt .md .docx .pdf .html .xlsx 和 -（标准输入）",
+        "en": "unsupported file type '{ext}' ({path}); supported: .txt .md .docx .pdf .html .xlsx and - (stdin)",
     },
     "input.corrupt": {
         "zh": "{path} 已损坏或不是有效的 {format} 文件：{reason}",
