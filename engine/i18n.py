@@ -75,12 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this does not look like a plan: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
     "budget.part_bytes": {
-        "zh": "这不像一份方案：{path} 的.docx 中一个部件解压后的大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
-        "en": "this does not look like a plan: the unpacked size of one .docx part of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+        "zh": "这不像一份方案：{path}（.docx/.xlsx 压缩包）中一个部件解压后的大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the unpacked size of one part of {path} (a .docx/.xlsx zip) ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
     "budget.unpacked_bytes": {
-        "zh": "这不像一份方案：{path} 的.docx 解压后的总大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
-        "en": "this does not look like a plan: the total unpacked size of the .docx of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+        "zh": "这不像一份方案：{path}（.docx/.xlsx 压缩包）解压后的总大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the total unpacked size of {path} (a .docx/.xlsx zip) ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
     "budget.pages": {
         "zh": "这不像一份方案：{path} 的页数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",

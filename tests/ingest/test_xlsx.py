@@ -158,3 +158,29 @@ def test_the_upload_page_offers_workbooks():
     from engine.web.app import UI
 
     assert ".xlsx" in UI["zh"]["formats"] and ".xlsx" in UI["en"]["formats"]
+
+
+def test_an_entity_bomb_in_a_sheet_is_not_expanded(tmp_path):
+    """A sheet's XML declaring nested entities (billion laughs): openpyxl's parser does not expand them, so the
+    workbook reads as what it holds — here no measures — with the usual message, never a flood of text."""
+    wb = openpyxl.Workbook()
+    wb.active.append(["x"])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    decl = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lolololololololololol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i + 1, (b"&lol%s;" % (str(i).encode() if i else b"")) * 10) for i in range(9)
+    ) + b"]>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(buf, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                rest = body.split(b"?>", 1)[1] if body.startswith(b"<?xml") else body
+                body = decl + rest.replace(b"<v>", b"<v>&lol9;", 1)
+            dst.writestr(info, body)
+    path = tmp_path / "lol.xlsx"
+    path.write_bytes(buf.getvalue())
+    out = CliRunner().invoke(main, ["parse", str(path)])
+    assert out.exit_code == 2 and "Traceback" not in out.output
+    assert "lolololol" not in out.output
+    assert "没有找到编号的措施条目" in out.output
