@@ -26,16 +26,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a named pipe with no program writing into it; give the plan's file itself",
     },
     "input.binary": {
-        "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf 或 .html 文档",
-        "en": "{path} looks like a binary file, not a text, .docx, .pdf or .html document",
+        "zh": "{path} 看起来是二进制文件，不是文本、.docx、.pdf、.html 或 .xlsx 文档",
+        "en": "{path} looks like a binary file, not a text, .docx, .pdf, .html or .xlsx document",
     },
     "input.undecodable": {
         "zh": "{path} 的编码无法识别（已尝试 UTF-8、GB18030/GBK/GB2312、UTF-16）；请另存为 UTF-8 文本",
         "en": "cannot decode {path} (tried UTF-8, GB18030/GBK/GB2312, UTF-16): save it as UTF-8 text",
     },
     "input.unsupported": {
-        "zh": "不支持的文件类型“{ext}”（{path}）；支持 .txt .md .docx .pdf .html 和 -（标准输入）",
-        "en": "unsupported file type '{ext}' ({path}); supported: .txt .md .docx .pdf .html and - (stdin)",
+        "zh": "不支持的文件类型“{ext}”（{path}）；支持 .txt .md .docx .pdf .html .xlsx 和 -（标准输入）",
+        "en": "unsupported file type '{ext}' ({path}); supported: .txt .md .docx .pdf .html .xlsx and - (stdin)",
     },
     "input.corrupt": {
         "zh": "{path} 已损坏或不是有效的 {format} 文件：{reason}",
@@ -75,12 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this does not look like a plan: the file size of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
     "budget.part_bytes": {
-        "zh": "这不像一份方案：{path} 的.docx 中一个部件解压后的大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
-        "en": "this does not look like a plan: the unpacked size of one .docx part of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+        "zh": "这不像一份方案：{path}（.docx/.xlsx 压缩包）中一个部件解压后的大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the unpacked size of one part of {path} (a .docx/.xlsx zip) ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
     "budget.unpacked_bytes": {
-        "zh": "这不像一份方案：{path} 的.docx 解压后的总大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
-        "en": "this does not look like a plan: the total unpacked size of the .docx of {path} ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
+        "zh": "这不像一份方案：{path}（.docx/.xlsx 压缩包）解压后的总大小（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",
+        "en": "this does not look like a plan: the total unpacked size of {path} (a .docx/.xlsx zip) ({value}) is over the limit of {limit}; if it is one, raise it with {option} or {env}",
     },
     "budget.pages": {
         "zh": "这不像一份方案：{path} 的页数（{value}）超过上限 {limit}；如确为方案，可用 {option} 或环境变量 {env} 调高",

@@ -74,7 +74,7 @@ class Paragraph(_Model):
 
 class SourceDoc(_Model):
     path: str
-    format: Literal["txt", "md", "docx", "pdf", "html", "stdin"]
+    format: Literal["txt", "md", "docx", "pdf", "html", "xlsx", "stdin"]
     encoding: str
     paragraphs: list[Paragraph]
     traditional: bool = Field(False, description="the source was written in traditional characters")

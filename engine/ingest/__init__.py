@@ -30,6 +30,7 @@ from engine.ingest import (
     script_residue,
     translations,
     unit_spaces,
+    xlsx,
 )
 from engine.ingest.encoding import decode_text, html_charset
 from engine.ingest.normalise import light, normalise_line, normalise_parts, same_length_light
@@ -56,7 +57,7 @@ share of its non-ASCII characters."""
 EDGE_LINES = 15  # `来源：…` is furniture among the first EDGE_LINES and the last 3 lines, outside the numbered lines
 _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html", ".xlsx": "xlsx",
 }  # fmt: skip
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -366,7 +367,7 @@ def _sniff(data: bytes) -> str | None:
     if data.startswith(_OLE_MAGIC):
         return "doc"
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "xlsx" if xlsx.is_workbook(data) else "docx"
     if data.lstrip()[:5] == b"%PDF-":
         return "pdf"
     head = data[:1024].lstrip().lower()
@@ -407,6 +408,8 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
         )  # fmt: skip
         doc.tracked_changes = doc.tracked_changes or docx_text.tracked_changes
         doc.notes = [normalise_line(n)[0] for n in docx_text.notes]
+    elif fmt == "xlsx":
+        doc = build(_within_budget(xlsx.read_xlsx(data, path), path), path, "xlsx", "utf-8")
     elif fmt == "pdf":
         pdf_text = read_pdf(data, path)
         doc = build(_within_budget(pdf_text.lines, path), path, "pdf", "utf-8", pdf_text.removed)

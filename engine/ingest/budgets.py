@@ -29,8 +29,8 @@ class Budgets:
     """The limits in force. Sizes are in bytes (of the input as given, or unpacked)."""
 
     input_bytes: int = 50 * MB  # the file (or stdin) as given
-    part_bytes: int = 32 * MB  # one part of a .docx, unpacked (document.xml of a 300-page plan: ~10 MB)
-    unpacked_bytes: int = 128 * MB  # all parts of a .docx together, unpacked
+    part_bytes: int = 32 * MB  # one part of a .docx or .xlsx, unpacked (document.xml of a 300-page plan: ~10 MB)
+    unpacked_bytes: int = 128 * MB  # all parts of a .docx or .xlsx together, unpacked
     pages: int = 3000  # pages of a PDF
     paragraphs: int = 60_000  # non-blank lines of any format (10 MB of plan text: ~21,000; a 300-page plan: ~9,000);
     # also the cells of the table grids a reader builds (ingest.tables.GridBudget: a merged cell in each row it spans)

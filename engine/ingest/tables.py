@@ -57,6 +57,7 @@ _RESP_END = re.compile(
     r"[（(［\[【][^（(）)］\]【】]*(?:牵头|责任|配合|负责|协办)[^（(）)］\]【】]*[）)］\]】][。；;，,\s\u3000]*$"
 )
 _BARE_DATE = re.compile(r"^(?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?)$")
+_BARE_DAY = re.compile(r"^[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}[日号]$")
 _DONE = ("完成", "推进", "坚持", "开展", "实施", "落实")
 _WS_RUN = re.compile(r"[\s\u3000]+")
 # a cell that says nothing: "", "—", "/", "无"
@@ -616,6 +617,8 @@ def _fields(
             b.add(due, start=starts[k])
         if _BARE_DATE.match(_squash(due)):  # 2026年12月, also as a layout spaces it (2026 年 12 月)
             b.add("底前", starts[k])
+        elif _BARE_DAY.match(_squash(due)):  # 2027年6月30日 (a date cell of a workbook, a typed day): by that day
+            b.add("前", starts[k])
         if not due.rstrip("。；; ").endswith(_DONE) and not re.search("长期|持续|每", due):
             b.add("完成", starts[k])
         b.add("。", starts[k])

@@ -161,6 +161,19 @@ def looks_like_title(text: str) -> bool:
 
 
 @memo(1, copy="shared")  # a tuple from the one file
+def _list_endings() -> tuple[str, ...]:
+    """rulesets/data/minutes.yaml `list_titles`: how a task list's own title ends (…重点任务分解表, …责任清单)."""
+    return tuple(str(w) for w in (read_data("minutes.yaml", required=True) or {}).get("list_titles") or ())
+
+
+def _list_title(text: str) -> bool:
+    """`text` is a task list's title line (`_list_endings`), no item of a list ("2.X任务分工表") nor a sentence."""
+    if not text or len(text) > TITLE_MAX or text[-1] in "。；;，,:：" or _ATTACHMENT_LIST.match(text):
+        return False
+    return title_core(text).endswith(_list_endings()) and _balanced(text) and not re.match(r"[0-9０-９]+\s*[.．、]", text)
+
+
+@memo(1, copy="shared")  # a tuple from the one file
 def _minutes_endings() -> tuple[str, ...]:
     """How a 纪要's own name ends (rulesets/data/minutes.yaml `title_endings`: X人民政府常务会议纪要): a title that
     names no plan, yet the document's own when it heads the text."""
@@ -528,6 +541,9 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
     else:  # front matter run together on one line: look for a covering notice inside it
         fm.title = embedded_title("".join(t for _, t in paras)[:5000])
+        if not fm.title and paras and _list_title(paras[0][1]):  # a task list of its own: its first line names it
+            fm.title, fm.title_paras = paras[0][1], [paras[0][0]]
+            last_front = max(last_front, 0)
     fm.is_draft = drafts.names_stage(fm.title)  # 征求意见稿, 送审稿, 第二次征求意见稿 … (rulesets/data/drafts.yaml)
     fm.end = last_front + 1
     return fm

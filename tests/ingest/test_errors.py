@@ -90,7 +90,7 @@ def test_undecodable(tmp_path, snapshot) -> None:
     raises(path, "input.undecodable", snapshot)
 
 
-@pytest.mark.parametrize("name", ["plan.xlsx", "plan.rtf", "plan", "plan.wps"])
+@pytest.mark.parametrize("name", ["plan.xls", "plan.rtf", "plan", "plan.wps", "plan.et"])
 def test_unsupported_extension(tmp_path, snapshot, name) -> None:
     path = tmp_path / name
     path.write_text("一、总体要求", "utf-8")

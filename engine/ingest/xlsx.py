@@ -1,0 +1,152 @@
+"""An .xlsx workbook -> raw lines: the task list a drafting office keeps in Excel (重点任务分解表, 责任清单).
+
+Each visible sheet is read as the grid Excel shows — merged cells carry their text to every row they span, as a
+.docx table's vertically merged cells do (engine/ingest/readers.py `_docx_rows`) — and then as any task table is
+(engine/ingest/tables.py `table_lines`): the rows above its header (the sheet's title, an issuing line) cell by
+cell, the header dropped, one line per task row with its columns' roles. A sheet that holds no task table is read
+cell by cell, row after row. Hidden sheets, rows and columns are not printed, so they are not read.
+
+A cell's value is what Excel prints, not its formula: a number without a trailing ".0", a date as 2027年3月31日 (a
+完成时限 column typed as dates then reads as a deadline, engine/extract/deadlines.py). Formulas are read by the
+value Excel cached when the file was saved (openpyxl `data_only`); nothing is evaluated, so loading a workbook runs
+no code. The zip is unpacked within budget before openpyxl opens it (a bomb stops at the first limit), and the
+grid's cells count against the same GridBudget a .docx's and a page's tables do.
+
+Line numbers run over the sheets in order: the first sheet's rows, then the next sheet's, one per row read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+
+from engine.errors import PlancheckError
+from engine.ingest.tables import Cell, GridBudget, TableRun, table_lines
+
+RawLine = tuple[int, str]
+
+
+def is_workbook(data: bytes) -> bool:
+    """The bytes are a zip holding an Excel workbook (xl/workbook.xml), whatever the file is called."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def read_xlsx(data: bytes, path: str) -> list[RawLine]:
+    """The workbook's visible sheets as raw lines (module docstring)."""
+    from engine.ingest.readers import _corrupt, _unpacked_within_budget
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if "xl/workbook.xml" not in zf.namelist():
+                raise PlancheckError("input.corrupt", path=path, format=".xlsx", reason="xl/workbook.xml is missing")
+            _unpacked_within_budget(zf, path)
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False, keep_links=False)
+        grids = GridBudget(path)
+        run = TableRun()
+        lines: list[RawLine] = []
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            lines.extend(_sheet_lines(_grid(sheet, grids), run, len(lines)))
+        return lines
+    except PlancheckError:
+        raise
+    except Exception as exc:  # zipfile, openpyxl and its XML parser all raise their own types
+        raise _corrupt(path, ".xlsx", exc) from exc
+
+
+def _sheet_lines(rows: list[list[Cell]], run: TableRun, before: int) -> Iterator[RawLine]:
+    """A sheet's grid as lines numbered after `before`: a task table's title rows cell by cell and one line per task
+    row, or every row cell by cell."""
+    if not rows:
+        return
+    # a sheet of one column is text typed a paragraph a row (一、重点任务 there is a heading, not a column's name)
+    found = table_lines(rows, run) if any(sum(1 for c in row if c.text) >= 2 for row in rows) else None
+    n = before
+    if found is None:
+        run.broken()
+        for row in rows:
+            n += 1
+            yield from ((n, c.text) for c in row if c.text and not c.inherited)
+        return
+    h, task_lines = found
+    for row in rows[: max(h, 0)]:
+        n += 1
+        yield from ((n, c.text) for c in row if c.text and not c.inherited)
+    if h >= 0:
+        n += 1  # the header row
+    for line in task_lines:
+        n += 1
+        if line is not None:
+            yield n, line
+
+
+def _grid(sheet: object, grids: GridBudget) -> list[list[Cell]]:
+    """The sheet's shown rows as grid cells (hidden rows and columns left out, empty rows dropped); a merged range's
+    text is its first cell's, spanning its columns, carried down to each row it covers (`inherited`)."""
+    merged: dict[tuple[int, int], tuple[int, int, int]] = {}  # (row, col) of a range's top-left -> (rows, cols, 0)
+    covered: dict[tuple[int, int], tuple[int, int]] = {}  # (row, col) inside a range -> its top-left
+    for rng in sheet.merged_cells.ranges:  # type: ignore[attr-defined]
+        top, left = rng.min_row, rng.min_col
+        merged[(top, left)] = (rng.max_row - top + 1, rng.max_col - left + 1, 0)
+        for r in range(top, rng.max_row + 1):
+            for c in range(left, rng.max_col + 1):
+                if (r, c) != (top, left):
+                    covered[(r, c)] = (top, left)
+    hidden_cols = {
+        c for key, d in sheet.column_dimensions.items() if d.hidden  # type: ignore[attr-defined]
+        for c in range(d.min or 0, (d.max or 0) + 1)
+    } if sheet.column_dimensions else set()  # type: ignore[attr-defined]  # fmt: skip
+    texts: dict[tuple[int, int], str] = {}
+    rows: list[list[Cell]] = []
+    for cells in sheet.iter_rows():  # type: ignore[attr-defined]
+        if not cells:
+            continue
+        r = cells[0].row
+        if sheet.row_dimensions[r].hidden:  # type: ignore[attr-defined]
+            continue
+        row: list[Cell] = []
+        col = 0  # the grid column: hidden columns take none
+        for cell in cells:
+            c = cell.column
+            if c in hidden_cols:
+                continue
+            if (r, c) in covered:
+                top = covered[(r, c)]
+                if top[1] == c and top[0] != r:  # the range's first column in a row below its top: carried down
+                    span = merged[top][1] - sum(1 for k in range(c, c + merged[top][1]) if k in hidden_cols)
+                    text = texts.get(top, "")
+                    row.append(grids.add(Cell(col, max(span, 1), [text] if text else [], inherited=True)))
+                    col += max(span, 1)
+                continue  # inside a range: its first cell holds the text
+            text = _shown(cell.value)
+            texts[(r, c)] = text
+            span = 1
+            if (r, c) in merged:
+                span = merged[(r, c)][1] - sum(1 for k in range(c, c + merged[(r, c)][1]) if k in hidden_cols)
+            row.append(grids.add(Cell(col, max(span, 1), [text] if text else [])))
+            col += max(span, 1)
+        if any(x.text for x in row):
+            rows.append(row)
+    return rows
+
+
+def _shown(value: object) -> str:
+    """A cell's value as Excel prints it by default: a whole number without ".0", a date as 2027年3月31日."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    return " ".join(str(value).split())
