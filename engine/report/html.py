@@ -67,7 +67,8 @@ def body(ctx: RenderContext) -> str:
         _header(ctx),
         _fix_first(ctx, ids),
         _coverage(ctx, placed),
-        _filters(ctx),
+        # nothing found: say so where the findings would start, and offer no filters over nothing
+        _filters(ctx) if r.findings or r.waived else f'<p class="no-findings">{e(ctx.t("no_findings"))}</p>',
     ]
     if other:
         parts.append(f'<section id="other"><h2>{e(ctx.t("other_findings"))}</h2>')
@@ -459,7 +460,7 @@ code{font-family:ui-monospace,Consolas,monospace;font-size:13px;background:#f2f4
 .rel-missing{background:#fdecea;color:#9b1c1c;outline:1px solid #f3b7b2}.rel-added{background:#fff6db;color:#6d4c00}
 .filters{position:sticky;top:0;z-index:2;background:#fafbfc;border:1px solid var(--line);border-radius:4px;
 padding:6px 10px;margin:16px 0;display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center}
-.filters[hidden]{display:none}.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px}
+.filters[hidden]{display:none}.no-findings{margin:16px 0;padding:10px 14px;background:#e8f5e9;border-radius:4px;color:#1b5e20}.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 10px}
 .pair{border:1px solid var(--line);border-left:6px solid #ccc;border-radius:4px;padding:8px 12px;margin:10px 0}
 .pair-carried{border-left-color:var(--ok)}.pair-missing{border-left-color:var(--err)}
 .pair-adapted{border-left-color:#00897b}.pair-merged,.pair-split{border-left-color:#1e63c6}

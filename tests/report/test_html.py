@@ -171,3 +171,26 @@ def test_other_findings_follow_the_draft_within_a_severity(tmp_path):
     places = [tuple(map(int, re.search(r"第(\d+)行第(\d+)列", c.text()).groups())) for c in cards]
     assert len(places) >= 5 and len({line for line, _ in places}) >= 5
     assert places == sorted(places)
+
+
+def test_a_report_with_nothing_found_says_so_and_offers_no_filters(tmp_path):
+    """Checked alone and clean, the page said nothing below its counts: an empty filter bar over nothing."""
+    from click.testing import CliRunner
+
+    from engine.cli import main
+
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        "某县茶产业提升实施方案\n一、重点任务\n（一）建设标准茶园。新建标准茶园5000亩。（县农业农村局牵头，县林业局配合）\n"
+        "（二）培育龙头企业。培育市级以上龙头企业3家。（县工业和信息化局负责）\n二、保障措施\n加强组织领导。\n",
+        "utf-8",
+    )
+    out = tmp_path / "r.html"
+    for lang, words in (("zh", "未发现问题。"), ("en", "No findings.")):
+        result = CliRunner().invoke(
+            main, ["check", str(draft), "--no-parent", "--format", "html", "-o", str(out), "--lang", lang]
+        )
+        assert result.exit_code == 0, result.output
+        tree = HTMLParser(out.read_text("utf-8"))
+        assert tree.css_first(".no-findings").text() == words
+        assert tree.css_first("form.filters") is None
