@@ -17,9 +17,7 @@ from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
-from engine.extract import dutysubject
 from engine.extract.deadlines import heading_deadlines, resolve_relative
-from engine.extract.responsibility import written_in_prose
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import (
@@ -193,10 +191,12 @@ def _charged_list(nodes: list, paras: list[Paragraph], first: int, assigned: Cal
     if not dutylists.duty_genre([paras[k].text for k in range(first)]):
         return frozenset()
 
+    from engine.extract.dutysubject import duty_subject  # extract reads parse.level: imported when parse runs
+
     def charges(i: int) -> bool:
         n = nodes[i]
         text = "\n".join([n.rest, *(paras[k].text for k in n.body)])
-        return assigned(n) or dutysubject.duty_subject(text) is not None
+        return assigned(n) or duty_subject(text) is not None
 
     return dutylists.charged_list([n.parent for n in nodes], [n.marker.style for n in nodes], charges)
 
@@ -204,7 +204,10 @@ def _charged_list(nodes: list, paras: list[Paragraph], first: int, assigned: Cal
 def _duty_subject(m: Measure) -> None:
     """A duty list's item given the units its subject names (engine/extract/dutysubject.py) where it has no clause of
     its own, or one that names fewer of them (the lead of "由X牵头，会同Y…" alone) or reads its prose otherwise."""
-    r = dutysubject.duty_subject(m.text)
+    from engine.extract.dutysubject import duty_subject  # extract reads parse.level: imported when parse runs
+    from engine.extract.responsibility import written_in_prose
+
+    r = duty_subject(m.text)
     if r is None:
         return
     own = m.responsibility
