@@ -22,23 +22,28 @@ from collections.abc import Callable, Sequence
 from engine.extract.data import read_data
 from engine.memo import memo
 
-_TITLE_WINDOW = 400  # how much of each front paragraph is searched for the title (a one-line page: its opening)
+_TITLE_WINDOW = 600  # how much of each front paragraph is searched for the title (a one-line page: its opening)
+_TITLE_MAX = 60  # the longest title
 
 
 @memo(1, copy="shared")  # compiled once from the one file
-def _genre_re() -> re.Pattern[str]:
+def _genre_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a title line ending in a genre, the 《》 title of the document a notice issues)."""
     words = [str(w) for w in (read_data("duty_documents.yaml") or {}).get("genres") or ()]
     if not words:
-        return re.compile("(?!)")
-    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    # the title's end: before 》, a bracketed 试行/修订, or the end of its line
-    return re.compile(rf"(?:{alt})(?:[(（][^()（）]{{1,8}}[)）])?(?:》|$)", re.M)
+        return re.compile("(?!)"), re.compile("(?!)")
+    genre = "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?:[(（][^()（）]{1,8}[)）])?"
+    line = re.compile(rf"^[^，,。；;：:《》]{{2,{_TITLE_MAX}}}?{genre}$")
+    # 关于印发《X预案》的通知 / 《X预案》已经…同意 / 现将《X预案》印发给你们: the document issued, not one cited (根据《…预案》)
+    issued = re.compile(rf"印发《[^《》]{{2,{_TITLE_MAX}}}?{genre}》|《[^《》]{{2,{_TITLE_MAX}}}?{genre}》(?:已经|印发|现印发)")
+    return line, issued
 
 
 def duty_genre(front: Sequence[str]) -> bool:
-    """The front matter (the paragraphs before the first item) names a duty document: a title ending in 应急预案,
-    工作规则 … on its own line or inside 《》 (the 印发 notice's title)."""
-    return any(_genre_re().search(t[:_TITLE_WINDOW]) for t in front)
+    """The front matter (the paragraphs before the first item) names a duty document: a title line ending in 应急预案,
+    工作规则 …, or the 《》 title of the document a 印发 notice issues (a preamble citing 《X应急预案》 is no such)."""
+    line, issued = _genre_res()
+    return any(line.match(t.strip()) or issued.search(t[:_TITLE_WINDOW]) for t in front)
 
 
 def charged_list(

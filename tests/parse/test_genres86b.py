@@ -90,7 +90,9 @@ def test_the_parts_of_a_listed_item_may_charge_units_too():
     [
         (["旬邑县森林火灾应急预案"], True),
         (["现将《促进银发经济发展部际联席会议工作规则》印发给你们"], True),
+        (["关于印发《琴江镇食品安全委员会工作规则》的通知"], True),
         (["青海省牧区雪灾应急预案（试行）"], True),
+        (["为做好防汛工作，根据《某县防汛应急预案》，结合实际，制定本方案。", "某县防汛物资储备工作方案"], False),
         (["关于印发某县森林火灾应急预案的通知"], False),  # the notice's heading: the title is the line or the 《》
         (["某县加快森林防火能力建设实施方案"], False),
     ],
