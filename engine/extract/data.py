@@ -26,7 +26,7 @@ DATA_DIR = RULESETS_DIR / "data"  # engine.ROOT: a checkout, or where a wheel pu
 # the lists of units.yaml (the file is required: it ships with the package)
 _UNIT_KEYS = (
     "generic", "concrete", "lower_groups", "suffixes", "list_end", "strip", "notes", "field_labels", "issuer_suffixes",
-    "branches", "openers",
+    "branches", "openers", "group_qualifiers",
 )  # fmt: skip
 
 # the lists of strength.yaml and lead_conventions.yaml (required files: they ship with the package)
@@ -87,6 +87,7 @@ class UnitData:
     phones: tuple[str, ...] = ()  # regexes of one phone number: a bracket of such numbers alone is a contact
     duty_notes: tuple[str, ...] = ()  # a bracket wholly one is how the units share the task (（按职责分工）)
     seat_notes: tuple[str, ...] = ()  # a bracket opening with one says where an office sits (（设在市能源局）)
+    group_qualifiers: tuple[str, ...] = ()  # an area before a 各… group of divisions (沿黄各市、县（区）人民政府)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def unit_data() -> UnitData:
         notes=by_len(raw["notes"]),
         branches=by_len(raw["branches"]),
         openers=by_len(raw["openers"]),
+        group_qualifiers=by_len(raw["group_qualifiers"]),
         contacts=by_len(_strs((table.get("asides") or {}).get("contacts"))),
         order_notes=by_len(_strs((table.get("asides") or {}).get("order"))),
         phones=tuple(_strs((table.get("asides") or {}).get("phones"))),

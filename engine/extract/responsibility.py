@@ -609,7 +609,7 @@ def parse_units(text: str) -> list[str]:
         # list (units.yaml asides.duty, notes), no unit
         if item in _NO_UNIT or not item or item in data.duty_notes or item in data.notes:
             continue
-        if item and names and names[-1].startswith(_GROUP_HEADS) and _joins_group(names[-1], item):
+        if item and names and _unqualified(names[-1]).startswith(_GROUP_HEADS) and _joins_group(names[-1], item):
             names[-1] += "、" + item  # 各区、县级市 / 有关市、州人民政府: one group, not 各区 and 县级市
             continue
         tiers = len(names)
@@ -673,6 +673,12 @@ def _without_stated_convention(content: str) -> str:
     return content[first : first + len(kept[0][1])] + "".join(content[o - 1] + p for o, p in kept[1:])
 
 
+def _unqualified(name: str) -> str:
+    """`name` without the area a group of divisions is qualified by (units.yaml `group_qualifiers`): 沿黄各市 -> 各市."""
+    q = next((q for q in unit_data().group_qualifiers if name.startswith(q)), "")
+    return name[len(q) :] if q and name[len(q) :].startswith(_GROUP_HEADS) else name
+
+
 def _joins_group(group: str, item: str) -> bool:
     """`item` continues the 各… group before it: 各区、县级市 / 各市、州人民政府 / 各县、区财政局. A group that is
     already a whole body's name (各镇人民政府) is not continued by another whole name (街道办事处): those are two
@@ -682,6 +688,7 @@ def _joins_group(group: str, item: str) -> bool:
         return not (_ends_as_body(group) and _ends_as_body(item))
     m = re.match(_DIVISION_KIND, item)
     # 各县、区财政局: the group so far is kinds of division only; 各运输机场、市农业农村局 is a group of bodies, then a body
+    group = _unqualified(group)
     head = next(h for h in _GROUP_HEADS if group.startswith(h))
     kinds = all(_DIVISION_TAIL_RE.fullmatch(k) for k in group[len(head) :].split("、"))
     return bool(m) and kinds and not _ends_as_body(group) and _ends_as_body(item[m.end() :])

@@ -28,6 +28,7 @@ from engine.parse import (
     conventions,
     documents,
     drafts,
+    dutylists,
     enumerations,
     frontmatter,
     republished,
@@ -183,6 +184,41 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
 
 
 _CLAUSE_STOPS = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _charged_list(nodes: list, paras: list[Paragraph], first: int, assigned: Callable[..., bool]) -> frozenset[int]:
+    """The items of the one list a duty document (应急预案, 工作规则) charges units in (engine/parse/dutylists.py)."""
+    if not dutylists.duty_genre([paras[k].text for k in range(first)]):
+        return frozenset()
+
+    from engine.extract.dutysubject import duty_subject  # extract reads parse.level: imported when parse runs
+
+    def charges(i: int) -> bool:
+        n = nodes[i]
+        text = "\n".join([n.rest, *(paras[k].text for k in n.body)])
+        return assigned(n) or duty_subject(text) is not None
+
+    return dutylists.charged_list([n.parent for n in nodes], [n.marker.style for n in nodes], charges)
+
+
+def _duty_subject(m: Measure) -> None:
+    """A duty list's item given the units its subject names (engine/extract/dutysubject.py) where it has no clause of
+    its own, or one that names fewer of them (the lead of "由X牵头，会同Y…" alone) or reads its prose otherwise."""
+    from engine.extract.dutysubject import duty_subject  # extract reads parse.level: imported when parse runs
+    from engine.extract.responsibility import written_in_prose
+
+    r = duty_subject(m.text)
+    if r is None:
+        return
+    own = m.responsibility
+    names = {u.name for u in r.lead}
+    if own is not None and not (
+        written_in_prose(own) or own.source == "fields" or ({u.name for u in own.lead} <= names and not own.support)
+    ):
+        return
+    m.responsibility = r
+    m.lead_units = [u.name for u in r.lead]
+    m.support_units = [u.name for u in r.support]
 
 
 def _distinct_clauses(paras: list[Paragraph], markers: list[Marker | None]) -> int:
@@ -767,11 +803,14 @@ def _parse_one(
     def assigned(n: Node) -> bool:
         return any(extract.find_responsibility(paras[k].text) for k in [n.para, *n.body])
 
+    # an 应急预案 / 工作规则 whose one list charging units is its measures (成员单位职责, 应急工作组, 处置措施)
+    only = _charged_list(nodes, paras, first, assigned)
     classify(
         nodes,
         assigned,
         lambda n: paras[n.para].table_row,
         _annex_body(nodes, paras, apart, assigned),  # a body framing an 附件's tasks: no measures
+        only,
     )
     unfuse_sections(nodes, paras)
 
@@ -890,6 +929,8 @@ def _parse_one(
         else:
             extract.fill_measure(m)
         text_leads.apply(m)  # "X负责A，Y负责B", "以下各项由X牵头": only where the measure has no clause
+        if i in only:  # a duty list's item: its subject ("X负责…；Y配合…", "由X牵头，会同Y…") names its units
+            _duty_subject(m)
         first_listed = conv.first_listed_at(s.para for s in segs)
         marked = bool(conv.lead_mark or conv.support_mark)
         stated = first_listed or marked or bool(conv.lead_separator)

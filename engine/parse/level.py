@@ -600,7 +600,19 @@ def is_national(text: str) -> bool:
     t = strip_quotes(text).strip()
     if national_office_place(t) is not None:
         return False
-    return t.startswith(NATIONAL_PREFIXES) or _national_body(t)
+    return t.startswith(NATIONAL_PREFIXES) or _national_body(t) or _inter_ministerial(t)
+
+
+def _inter_ministerial(text: str) -> bool:
+    """`text` names a body of ministries together (national_bodies.yaml `inter_ministerial`: 部际联席会议 and its office)
+    and no place: the State Council's joint meeting, national whatever its name opens with."""
+    words = _inter_ministerial_words()
+    return any(w in text for w in words) and not places_in(text)
+
+
+@memo(1, copy="shared")  # a tuple from the one file
+def _inter_ministerial_words() -> tuple[str, ...]:
+    return tuple(str(w) for w in (read_data("national_bodies.yaml") or {}).get("inter_ministerial") or ())
 
 
 def _national_body(text: str) -> bool:

@@ -690,9 +690,10 @@ _QUOTES = re.compile("[“”《》「」『』]")
 _QUOTE_OPEN = {"”": "“", "》": "《", "」": "「", "』": "『"}
 QUOTE_MAX = 120
 # a title's end right before the first item: 永泰县…实施细则第一章总则 (a page that lost its line breaks);
-# the first marker of a document needs no sentence stop after it
+# the first marker of a document needs no sentence stop after it; 预案 and 规则 end the titles of 应急预案 and 工作规则
+# (屏南县低温雨雪冰冻灾害应急预案一、总则: blind86, a county portal's page scraped as one line)
 _TITLE_END = re.compile(
-    r"(?:实施方案|方案|纲要|意见|规划|计划|办法|细则|要点|规定|措施|条例)(?:\s*\([^()]{1,24}\))*\s*$"
+    r"(?:实施方案|方案|纲要|意见|规划|计划|办法|细则|要点|规定|措施|条例|预案|规则)(?:\s*\([^()]{1,24}\))*\s*$"
 )
 
 

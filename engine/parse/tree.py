@@ -466,6 +466,7 @@ def classify(
     assigned: Callable[[Node], bool] = lambda n: False,
     tabled: Callable[[Node], bool] = lambda n: False,
     framed: Set[int] = frozenset(),
+    only: Set[int] = frozenset(),
 ) -> str:
     """Mark nodes as sections or measures; returns the measure style.
 
@@ -473,7 +474,11 @@ def classify(
     directly as (一) items. A shallower node carrying task text whose enclosing section has no node
     of the measure style at all is a measure too (`_shallow_measures`). `tabled`: a node read from a table's row.
     `framed`: nodes that frame tasks set out elsewhere (a body pointing to the 附件 that lists its tasks): sections,
-    and no vote for the measures' style."""
+    and no vote for the measures' style. `only`: the one list of a duty document that charges units
+    (engine/parse/dutylists.py): its items are the measures, what is numbered under them their parts, all else sections."""
+    if only:
+        _only(nodes, only)
+        return nodes[min(only)].marker.style
     duties = duty_lists(nodes)
     inside = _in_framing_sections(nodes) - duties
     style = measure_style(nodes, inside | duties | _under_general_tops(nodes) | framed)
@@ -503,6 +508,20 @@ def classify(
                 p = nodes[p].parent
             n.parent_measure = p
     return style
+
+
+def _only(nodes: list[Node], only: Set[int]) -> None:
+    """The items in `only` measures, the nodes under them their sub-measures, every other node a section."""
+    for i, n in enumerate(nodes):
+        n.parent_measure = None
+        if i in only:
+            n.kind = "measure"
+            continue
+        p = n.parent
+        while p is not None and nodes[p].kind != "measure":
+            p = nodes[p].parent
+        n.kind = "measure" if p is not None else "section"
+        n.parent_measure = p
 
 
 def _principle_items(nodes: list[Node], would_be: set[int], assigned: Callable[[Node], bool]) -> set[int]:
