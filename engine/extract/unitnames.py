@@ -517,8 +517,26 @@ def _kept(rename: Rename, prefix: str, where: Where) -> bool:
     own = prefix.removeprefix("中共")
     if any(own.startswith(p) for p in rename.kept_in):
         return True
-    return not own.strip("省市州县区旗盟自治") and any(
-        w.startswith(p) for p in rename.kept_in for w in (where.jurisdiction, where.parent) if w
+    if own.strip("省市州县区旗盟自治"):  # a place's own prefix (拉萨市文化局): kept where that place lies in the kept one
+        return _lies_in(own, rename.kept_in)
+    places = [w for w in (where.jurisdiction, where.parent) if w]
+    return any(w.startswith(p) for p in rename.kept_in for w in places) or any(
+        _lies_in(w, rename.kept_in) for w in places
+    )
+
+
+def _lies_in(name: str, places: Sequence[str]) -> bool:
+    """Every division of the gazetteer called `name` lies under a place whose name begins with one of `places`
+    (拉萨市 and 城关区 of 拉萨 in 西藏; a name shared with a place elsewhere — 城关区 of 兰州 — lies in none)."""
+    from engine.parse.places import gazetteer
+
+    g = gazetteer()
+    found = {p.code: p for p in (*g.lookup(name), *g.named(name))}
+    if not found:
+        return False
+    return all(
+        any(n.startswith(k) for a in p.ancestors if (up := g.places.get(a)) for n in (up.name, *up.names) for k in places)
+        for p in found.values()
     )
 
 

@@ -156,6 +156,8 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
                 cuts = sorted({*cuts, *([title.end()] if title and title.end() < len(q.text) else [])})
             if cuts:  # its bullet marks run on too: "二、整治任务●规范…（X牵头） ●严查…"
                 cuts = sorted({*cuts, *bullet_lists.inline_cuts(q.text, found)})
+            if cuts:  # … and a box between its measures (…（X负责） 专栏1　Y ①…②…): its caption and lines apart
+                cuts = sorted({*cuts, *boxes.inline_cuts(q.text)})
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
         for mk in found:
@@ -292,6 +294,8 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
         points_back: bool | None = None  # annex_refs.restates at k, once read
         if markers[k] is None and (frontmatter.parse_date(text) and len(text) <= 20):
             dated = True
+        elif _table_chapter(paras, markers, first, k):
+            return k  # 五、重点任务分工表 over rows restating the measures: read as an attachment's table
         elif (
             _ATTACHMENT.fullmatch(text)
             # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
@@ -487,6 +491,21 @@ def _keyed_rows(paras: list[Paragraph], markers: list[Marker | None], first: int
     body = {(mk.style, mk.ordinal) for mk in markers[first:k] if mk is not None}
     keys = [_row_label(paras[j]) for j in range(k, len(paras)) if markers[j] is not None and paras[j].table_row]
     return len(keys) >= 2 and sum(1 for mk in keys if mk is not None and (mk.style, mk.ordinal) in body) * 2 > len(keys)
+
+
+def _table_chapter(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
+    """A numbered part of the plan that is nothing but its task table: a heading naming a task list (五、重点任务分工表,
+    rulesets/data/assignment_lists.yaml `headings`) whose next numbered paragraphs are rows of a table restating the
+    measures above it: most rows' task cells stand in the body's text (a table under 三、重点任务分工 that IS the task
+    list restates nothing above it, its 序号 cells "（一）" perhaps those of the goals). Its rows are no measures: they
+    give the measures their units, as an attachment's 分工表 does."""
+    mk = markers[k]
+    if mk is None or paras[k].table_row or not assignments.is_heading(paras[k].text[mk.end :]):
+        return False
+    nxt = next((j for j in range(k + 1, len(paras)) if markers[j] is not None), None)
+    if nxt is None or not paras[nxt].table_row or sum(1 for m in markers[first:k] if m is not None) < 2:
+        return False
+    return _restates(paras, markers, first, k)
 
 
 def _signed_before_attachment(paras: list[Paragraph], first: int) -> int | None:

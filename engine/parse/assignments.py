@@ -36,6 +36,8 @@ class _Data:
     ranges: tuple[str, ...]
     joins: tuple[str, ...]
     min_lines: int
+    divisions: tuple[str, ...]  # item words naming a division the plan heads (第六节　X): 节
+    words: tuple[str, ...]  # every item word, the divisions' included
     # a line keyed by unit: (units before the colon, the parts after it); a part's role word and the numbers
     by_unit: re.Pattern[str]
     part: re.Pattern[str]
@@ -47,7 +49,8 @@ class _Data:
 @memo(1, copy="shared")  # compiled once from the one file
 def _data() -> _Data:
     raw = read_data("assignment_lists.yaml") or {}  # a key left out (or the file) takes the default below
-    words = [str(w) for w in raw.get("item_words") or ["项", "条"]]
+    divisions = tuple(str(w) for w in raw.get("divisions") or ())
+    words = [*(str(w) for w in raw.get("item_words") or ["项", "条"]), *divisions]
     ranges = tuple(str(w) for w in raw.get("ranges") or ["-", "至"])
     joins = tuple(str(w) for w in raw.get("joins") or ["、", "，"])
     # a number may stand in brackets: 第（一）至（三）项, （一）至（二）项 (the plan's own （一）…（六）)
@@ -58,7 +61,7 @@ def _data() -> _Data:
             str(f)
             .replace("{nums}", nums)
             .replace("{num}", rf"(?P<nums>{ITEM_NUMBER})")
-            .replace("{words}", "|".join(re.escape(w) for w in words))
+            .replace("{words}", "(?P<word>" + "|".join(re.escape(w) for w in words) + ")")
         )
         for f in forms
     )
@@ -87,6 +90,8 @@ def _data() -> _Data:
         ranges=ranges,
         joins=joins,
         min_lines=int(raw.get("min_lines") or 2),
+        divisions=divisions,
+        words=tuple(words),
         by_unit=re.compile(rf"(?P<units>[^:：。；;，,]{{2,{_UNITS_MAX}}}?)\s*[:：]\s*(?P<rest>.+)"),
         part=part,
         items=re.compile(items),
@@ -107,6 +112,9 @@ class Entry:
     # a line keyed by unit gives one entry for the items it leads and one for those it supports: an item takes the
     # units of every such entry naming it, in order (the item-keyed entries name all of an item's units at once)
     by_unit: bool = False
+    # the division the line names its items by ("第六节由X牵头": 节), matched only to the measures the plan heads so
+    # (第六节　加快…); "" for items counted (第6项)
+    division: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,9 +176,10 @@ def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     colon, 至（二）项) — `_joined` and `_goes_on`, built from the file's range and join words."""
     d = _data()
     links = _alt([*d.ranges, *d.joins])
+    words = _alt(d.words)  # 第1项、第3项; 第五节、第六节
     again = re.compile(
-        rf"^(第\s*{_BRACKETED}(?:\s*(?:{links})\s*{_BRACKETED})*)\s*(?:项|条|点)\s*"
-        rf"({links})\s*(?=第\s*{_BRACKETED}\s*(?:项|条|点))第"
+        rf"^(第\s*{_BRACKETED}(?:\s*(?:{links})\s*{_BRACKETED})*)\s*(?:{words})\s*"
+        rf"({links})\s*(?=第\s*{_BRACKETED}\s*(?:{words}))第"
     )
     return again, re.compile(rf"\s*(?:{links}|[(（]\s*{ITEM_NUMBER}\s*[)）])")
 
@@ -189,8 +198,11 @@ def _clause_of(rest: str) -> Responsibility | None:
     return r
 
 
-def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
-    """(item numbers, clause) of a list line, or None."""
+_Got = tuple[tuple[int, ...], Responsibility, str]  # item numbers, clause, the division named (节) or ""
+
+
+def _entry(text: str) -> _Got | None:
+    """(item numbers, clause, division word) of a list line, or None."""
     text = _joined(text.strip())
     for form in _data().forms:
         m = form.match(text)
@@ -207,14 +219,15 @@ def _entry(text: str) -> tuple[tuple[int, ...], Responsibility] | None:
             if 0 < colon <= _TITLE_MAX and not re.search(r"[。；;]", title) and not _goes_on(title):
                 r = _clause_of(rest[colon + 1 :].strip())
         if r is not None:
-            return numbers, r
+            word = m.groupdict().get("word") or ""
+            return numbers, r, word if word in _data().divisions else ""
     return None
 
 
 _STOP = re.compile(r"[。；;，,:：]")
 
 
-def _entries(text: str) -> list[tuple[tuple[int, ...], Responsibility]] | None:
+def _entries(text: str) -> list[_Got] | None:
     """The (item numbers, clause) pairs of a list line: one, or several in one paragraph, each opening with its items'
     numbers after a stop ("第1—3项由X牵头，Y、Z配合；第4项由W负责；第5项由V、U按职责分工负责。"), the last one
     perhaps followed by sentences naming no item ("各单位要按照分工制定具体措施。"), perhaps after a heading closed by a
@@ -228,9 +241,9 @@ def _entries(text: str) -> list[tuple[tuple[int, ...], Responsibility]] | None:
     starts = [0, *(m.end() for m in _STOP.finditer(text) if key.match(_joined(text[m.end() :].lstrip())))]
     if len(starts) < 2:
         return None
-    if text[starts[1] - 1] in ":：" and _is_heading(text[: starts[1] - 1]):
-        starts = starts[1:]  # 具体分工如下：
-    out: list[tuple[tuple[int, ...], Responsibility]] = []
+    if text[starts[1] - 1] in ":：" and _is_heading(_last_sentence(text[: starts[1] - 1])):
+        starts = starts[1:]  # 具体分工如下： (perhaps after the section's own sentences: "…。本规划重点任务分工如下：")
+    out: list[_Got] = []
     for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
         piece = text[a:b].strip().rstrip("。；;，,")
         got = _entry(piece)
@@ -241,6 +254,12 @@ def _entries(text: str) -> list[tuple[tuple[int, ...], Responsibility]] | None:
             return None
         out.append(got)
     return out
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of `text`: the heading "本规划重点任务分工如下" closing a safeguard's paragraph that opens with
+    sentences of its own ("各级档案主管部门要…。本规划重点任务分工如下：第六节由X牵头…")."""
+    return re.split(r"[。！!；;]", text)[-1]
 
 
 _PART_SPLIT = re.compile(r"[，,；;]")
@@ -310,6 +329,11 @@ def list_line(text: str, mk: Marker | None) -> bool:
     return mk is not None and not _item(mk) and _entry(text) is not None
 
 
+def is_heading(text: str) -> bool:
+    """A short heading naming a list of tasks and their units (任务分工, 责任分工 …)."""
+    return _is_heading(text.strip())
+
+
 def _is_heading(text: str) -> bool:
     d = _data()
     return len(text) <= d.heading_max and any(w in text for w in d.headings)
@@ -331,7 +355,7 @@ def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Li
             got = _entries(paras[k].text)
             keyed = _keyed(paras[k].text) if got is None and markers[k] is None else None
             if got is not None:
-                run += [Entry(k, *g) for g in got]
+                run += [Entry(k, numbers, r, division=word) for numbers, r, word in got]
             elif keyed is not None:
                 run += [Entry(k, numbers, r, by_unit=True) for numbers, r in keyed]
             elif not _item(markers[k]) and _loose(paras[k].text):
@@ -359,31 +383,38 @@ def find(paras: list[Paragraph], markers: list[Marker | None], first: int) -> Li
     return Listing(tuple(entries), tuple(headings), tuple(loose))
 
 
+def _by_number(items: list[Measure]) -> dict[int, Measure]:
+    """The measures by their numbers: their labels' ordinals when no two share one, else their places (第5项: the
+    fifth)."""
+    ordinals = [m.ordinal for m in items]
+    return {m.ordinal: m for m in items} if len(set(ordinals)) == len(ordinals) else dict(enumerate(items, 1))
+
+
 def apply(listing: Listing, measures: list[Measure], paras: list[Paragraph]) -> None:
     """Each measure named by a line of the list, above it, takes that line's units, unless its own text
     holds its clause. Numbers are the measures' own (their labels' ordinals) when no two measures share
-    one, else their places in order (第5项: the fifth measure)."""
+    one, else their places in order (第5项: the fifth measure). A line naming a division (第六节) names the measure
+    headed 第六节, and none where the measures are no such divisions."""
     top = paras[listing.start].line
     items = [m for m in measures if not m.general and m.parent_measure is None and m.line < top]
-    ordinals = [m.ordinal for m in items]
-    by_number = (
-        {m.ordinal: m for m in items} if len(set(ordinals)) == len(ordinals) else dict(enumerate(items, 1))
-    )
-    counts: dict[int, int] = {}
+    numbering = {"": _by_number(items)}
+    for w in {e.division for e in listing.entries if e.division}:
+        numbering[w] = _by_number([m for m in items if m.label.endswith(w)])
+    counts: dict[tuple[str, int], int] = {}
     for e in listing.entries:
         if not e.by_unit:
             for n in e.numbers:
-                counts[n] = counts.get(n, 0) + 1
+                counts[e.division, n] = counts.get((e.division, n), 0) + 1
     keyed: dict[int, list[Entry]] = {}  # the lines keyed by unit naming an item, in order
     for e in listing.entries:
         for n in e.numbers:
-            m = by_number.get(n)
-            if m is None or counts.get(n, 0) > 1:
+            m = numbering[e.division].get(n)
+            if m is None or counts.get((e.division, n), 0) > 1:
                 continue  # two lines for one item: neither is trusted
             if m.responsibility is not None and m.responsibility.source == "clause":
                 continue  # the measure's own clause wins
             if e.by_unit:
-                if not counts.get(n):  # an item-keyed line naming the item says all of its units
+                if not counts.get(("", n)):  # an item-keyed line naming the item says all of its units
                     keyed.setdefault(n, []).append(e)
                 continue
             p = paras[e.para]
@@ -393,7 +424,7 @@ def apply(listing: Listing, measures: list[Measure], paras: list[Paragraph]) -> 
             m.lead_units = [u.name for u in e.responsibility.lead]
             m.support_units = [u.name for u in e.responsibility.support]
     for n, entries in keyed.items():
-        _turn_round(by_number[n], entries, paras)
+        _turn_round(numbering[""][n], entries, paras)
 
 
 def _turn_round(m: Measure, entries: list[Entry], paras: list[Paragraph]) -> None:

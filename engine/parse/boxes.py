@@ -65,6 +65,43 @@ def is_caption(p: Paragraph) -> bool:
     return any(c in " \u3000\t" for c in gap)
 
 
+@memo(1, copy="shared")
+def _run_on() -> re.Pattern[str]:
+    """A box's caption run on after a sentence or a clause's bracket ("…（X负责） 专栏1　Y重点项目 ①…"), its title up to
+    the first label of its list (group `list`)."""
+    raw = read_data("layout.yaml", required=True) or {}
+    word = "|".join(map(re.escape, sorted((str(w) for w in raw.get("box_labels") or ()), key=len, reverse=True)))
+    if not word:
+        return re.compile("(?!)")
+    return re.compile(
+        rf"(?<=[。；;）)】])\s*(?:{word})\s*[0-9一二三四五六七八九十]{{1,3}}(?![0-9])[^。；;！？!?]{{1,{_CAPTION_MAX}}}?"
+        r"\s*(?P<list>①|1\s*[.．](?![0-9]))"
+    )
+
+
+_LINE_MAX = 300  # a box's line is a project's name and a sentence or two: the next one follows within this
+
+
+def inline_cuts(text: str) -> list[int]:
+    """Where a page that lost its line breaks holds a box run on between its measures: before the caption, and
+    before each line of its list (①②③, or 1. 2. 3.), each line after a sentence's end, numbered on from 1. The
+    parse then reads the box as a box (`box_lines`): no measure's text, its lines no measures."""
+    cuts: list[int] = []
+    for m in _run_on().finditer(text):
+        cap = m.group(0)
+        cuts += [m.start() + len(cap) - len(cap.lstrip()), m.start("list")]
+        circled = m.group("list") == "①"
+        want, at = 2, m.end("list")
+        while want <= 20:
+            label = chr(ord("①") + want - 1) if circled else rf"{want}\s*[.．](?![0-9])"
+            found = re.compile(rf"(?<=[。；;])\s*(?={label})").search(text, at, at + _LINE_MAX)
+            if found is None:
+                break
+            cuts.append(found.end())
+            want, at = want + 1, found.end() + 1
+    return sorted(set(cuts))
+
+
 def _printed(p: Paragraph, mk: Marker) -> str:
     """The character that closes the label as the original text prints it (. or ． or 、)."""
     end = mk.end

@@ -29,7 +29,8 @@ HERE = Path(__file__).resolve().parents[2] / "fixtures" / "duties82"
 
 
 def _read(got):
-    return [(numbers, [u.name for u in r.lead], [u.name for u in r.support]) for numbers, r in got or []]
+    # each entry also says the division it names its items by (第六节: 节; "" for 第N项), not asked here
+    return [(numbers, [u.name for u in r.lead], [u.name for u in r.support]) for numbers, r, *_ in got or []]
 
 
 def units(text: str) -> dict[str, tuple[list[str], list[str]]]:
