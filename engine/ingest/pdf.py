@@ -32,7 +32,7 @@ from itertools import pairwise
 from engine.ingest import furniture, pdf_columns, pdf_tables
 from engine.ingest.line_numbers import LineNumbers
 from engine.ingest.normalise import WIDE, light
-from engine.ingest.tables import own_captions
+from engine.ingest.tables import PageTopRow, own_captions
 from engine.numbering_marks import opens_with_mark
 from engine.roles import mark_alone, role_mark
 
@@ -62,6 +62,8 @@ class Line:
     edges: list[CellEdge] | None = None  # for each cell, where its text starts and stops (a row cut by a page break)
     column: int = 0  # of a page in two text columns (engine.ingest.pdf_columns): 1 left, 2 right; 0 across or none
     merged: list[tuple[bool, bool]] | None = None  # a row's cells one with the row above / below (pdf_tables.Row)
+    # a row atop a page the table goes on over: its cells empty beside a filled cell above the break (`_merged_on`)
+    cut: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -622,7 +624,7 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
             _join_row(prev, line)
             if key in heads:  # the header as printed whole, which a later page may repeat
                 heads[heads.index(key)] = _cells_key(prev)
-            out[-1] = (out[-1][0], prev.text)
+            out[-1] = (out[-1][0], _row_text(prev))
             prev.page = line.page  # the row now ends on this page: only the next page's top may go on with it
             continue  # prev stays the row, which may go on over one more page
         if (
@@ -641,10 +643,10 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[int, str]]:
                 out.append((line.number, TABLE_END))
             if prev is not None and prev.cells is not None and line.cells is not None:
                 if _numbered_by(prev, line):
-                    out[-1] = (out[-1][0], prev.text)
+                    out[-1] = (out[-1][0], _row_text(prev))
                     continue  # prev stays the row: the measure may take one more
                 _merged_on(prev, line)
-            out.append((line.number, line.text))
+            out.append((line.number, _row_text(line)))
         prev = line
     return out
 
@@ -765,20 +767,34 @@ def _merged_on(prev: Line, line: Line) -> None:
     merged cell cut by the break — empty below the cell's text above it, where the cell spans more than one row on
     either page (a 牵头单位 merged over rows 5-7, printed at row 5, its part beside row 7 on the next page empty). A
     merged cell belongs to every row it spans, also across a page break, as the .docx reader gives a w:vMerge cell's
-    text to each row. An empty cell of one row on each side is no merge to be seen: it stays empty."""
+    text to each row. An empty cell of one row on each side is no merge to be seen: it stays empty here, and is
+    marked (`Line.cut`) where the row above has text in it — the task-table reader reads it as that text where it is
+    a lead field in a table that leaves no other lead field empty (engine.ingest.tables `_merged_leads`: blind87
+    遂宁市, a 市医保局 merged over rows 5–6 that straddle the break)."""
     assert prev.cells is not None and line.cells is not None
     if len(line.cells) != len(prev.cells) or line.merged is None or prev.merged is None:
         return
     cells = list(line.cells)
+    single: set[int] = set()
     for k, (above, below) in enumerate(line.merged):
-        cut = line.page > prev.page and not cells[k].strip() and (prev.merged[k][0] or below)
+        broken = line.page > prev.page and not cells[k].strip()
+        cut = broken and (prev.merged[k][0] or below)
         if (above and line.page == prev.page) or cut:
             cells[k] = prev.cells[k]
             if line.edges is not None and prev.edges is not None:
                 line.edges[k] = prev.edges[k]
+        elif broken and prev.cells[k].strip():
+            single.add(k)
+    line.cut = frozenset(single)
     if cells != line.cells:
         line.cells = cells
         line.text = "\t".join(cells)
+
+
+def _row_text(line: Line) -> str:
+    """The line's text; for a row with cells a page break may have cut from merged cells above it (`Line.cut`), one
+    that says which (engine.ingest.tables.PageTopRow: the task-table reader decides whether they are)."""
+    return PageTopRow(line.text, line.cut) if line.cut else line.text
 
 
 def _header_goes_on(prev: Line, line: Line, heads: list[str]) -> bool:

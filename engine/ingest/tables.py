@@ -77,6 +77,22 @@ class TableRow(str):
         return obj
 
 
+class PageTopRow(str):
+    """A ruled table's row read from a PDF (its cells joined with tabs) standing first on a page the table goes on
+    over, under its repeated header, with `cut`: the cells that are empty there while the row above the page break
+    has text in them. Such a cell may be a merged cell's part below the break — Word and LibreOffice print a
+    vertically merged cell's text on the first page only, and with one row on each side no missing rule shows the
+    merge (engine/ingest/pdf.py `_merged_on`). `_merged_leads` decides which of them are: a lead field, in a table
+    that leaves no other lead field empty."""
+
+    cut: frozenset[int]
+
+    def __new__(cls, text: str, cut: frozenset[int]) -> PageTopRow:
+        obj = super().__new__(cls, text)
+        obj.cut = cut
+        return obj
+
+
 class BoxLine(TableRow):
     """A line of text set in a frame drawn with box characters (a 专栏 in a plain-text copy): the text
     inside the bars, lines the frame wrapped joined, and the line of the frame's top (`frame`)."""
@@ -827,14 +843,16 @@ def _heading(
 
 def sub_header(row: list[Cell]) -> dict[int, str]:
     """Roles of a second header row, which splits a merged header cell (责任单位 over 牵头单位 | 配合单位):
-    every cell of it that holds text (a cell merged down from the row above repeats its word) names a
-    column. Empty for any other row."""
+    every cell of its own that holds text names a column. A cell merged down from the row above repeats that
+    row's word, which may name no column (类别 | 序号 | 重点任务 merged down beside 牵头单位 | 配合单位: blind87
+    江西省, whose 类别 column no role claims); it is the header's, not this row's. Empty for any other row."""
     roles = header_roles(row)
     if not roles:  # unit names alone under a merged 责任单位 (省能源局 | 省应急厅 | …): a matrix's own header
         roles = {c: r for c, r in _cell_roles(row).items() if r == matrix.UNIT}
         if len(roles) < matrix.MATRIX_MIN:
             return {}
-    if not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in row if cell.text):
+    own = [cell for cell in row if cell.text and not cell.inherited]
+    if not own or not all(any(c in roles for c in range(cell.col, cell.col + cell.span)) for cell in own):
         return {}
     return roles
 
@@ -1067,12 +1085,13 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
         roles = {**roles, **split}
         header.add(_squash("\t".join(c.text for c in rows[h + 1])))  # 实施年度 over 2026年 | 2027年: no task
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
+    head_cells = {(c.col, c.span, _squash(c.text)) for r in rows[h : h + 1 + bool(sub)] for c in r if c.text}
     above = carried[1] if carried else row_memory()
     for row in _numbered_rows(rows[h + 1 :], roles):
         if row is None:
             out.append(None)  # a row going on with the measure above (`_numbered_rows`)
             continue
-        if _squash("\t".join(c.text for c in row)) in header:
+        if _squash("\t".join(c.text for c in row)) in header or _repeats_header(row, head_cells):
             out.append(None)  # a header row (again): no task
             continue
         line = row_line(row, roles, ordinal + 1, above, units)
@@ -1082,6 +1101,15 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
     if run is not None:
         run._ended(header, ordinal, above, (_grid_width(rows), roles, units))
     return h, out
+
+
+def _repeats_header(row: list[Cell], head_cells: set[tuple[int, int, str]]) -> bool:
+    """The row is a header row printed again within the body with some of its cells left empty: the second row of a
+    two-row header repeated without the cells merged down beside it (工作板块 | 序号 | 工作任务 empty, 牵头单位 |
+    配合单位 filled: a portal's copy of a table whose header Word printed again over a page). Its filled cells — two at
+    least — each stand where the header has the same word; a data row never holds a column's name in its column."""
+    filled = [c for c in row if c.text and not c.inherited]
+    return len(filled) >= 2 and all((c.col, c.span, _squash(c.text)) in head_cells for c in filled)
 
 
 def _headless_lines(rows: list[list[Cell]], run: TableRun, roles: dict[int, str], units: dict[int, str]) -> list[TableRow | None]:
@@ -1348,7 +1376,10 @@ def _text_table_lines(lines: list[tuple[int, str]], merged_cells: bool = True) -
             continue
         ordinal = 0
         above = row_memory()
-        merged = _merged_leads(rows, headings, roles) if merged_cells and kind in ("tab", "pipe") else set()
+        merged = (
+            _merged_leads(rows, headings, roles) if merged_cells and kind in ("tab", "pipe")
+            else _merged_leads(rows, headings, roles, _page_top_cuts(rows)) if kind == "tab" else set()
+        )  # fmt: skip
         for r, (row_line_no, text, cells) in enumerate(rows):
             if isinstance(cells, _Joined):  # a row over two or more lines: its cells in pieces
                 parts = [[t for _, t in pieces if t] for pieces in cells.pieces]
@@ -1384,8 +1415,15 @@ _LIST_SPLIT = re.compile(r"[\s\u3000、，,；;/／]+")  # between the units of 
 _LEAD_ROLES = ("lead", "duty")  # the columns a merged cell's empty continuation is read in: who leads
 
 
+def _page_top_cuts(rows: list[tuple[int, str, list[tuple[int, str]]]]) -> set[tuple[int, int]]:
+    """(row, column) of each cell of a PDF's ruled table that a page break may have cut from a merged cell above it
+    (`PageTopRow`)."""
+    return {(r, k) for r, (_, text, _cells) in enumerate(rows) if isinstance(text, PageTopRow) for k in text.cut}
+
+
 def _merged_leads(
-    rows: list[tuple[int, str, list[tuple[int, str]]]], headings: set[int], roles: dict[int, str]
+    rows: list[tuple[int, str, list[tuple[int, str]]]], headings: set[int], roles: dict[int, str],
+    only: set[tuple[int, int]] | None = None,
 ) -> set[tuple[int, int]]:
     """(row, column) of each empty 牵头单位 (or 责任单位) field of a tab or pipe table that is the continuation of a
     merged cell above it: a spreadsheet copy puts a vertically merged cell's text on the first row of its span
@@ -1399,9 +1437,12 @@ def _merged_leads(
       group's first task row, or under a group row, or on a row that names the unit of the field above among its
       own units (a merged lead spans rows led by that one unit). A table with such a row is one whose author
       leaves lead fields empty (the units stated elsewhere, or none yet): none of its empty fields is a merge.
-    Support and deadline fields are not read so: an empty 配合单位 or 完成时限 field is common and means none."""
+    Support and deadline fields are not read so: an empty 配合单位 or 完成时限 field is common and means none.
+    `only`: the fields that may be a merge's continuation (a PDF's ruled table, whose merges within a page are read
+    from its rules: only a cell atop a new page, `PageTopRow`, may be one); any other empty lead field is one no merge
+    explains. None: every empty field (a tab or pipe copy)."""
     leads = [c for c, role in roles.items() if role in _LEAD_ROLES]
-    if not leads:
+    if not leads or (only is not None and not only):
         return set()
     units = [c for c, role in roles.items() if role in _UNIT_ROLES]
     number = next((c for c, role in roles.items() if role == "no"), -1)
@@ -1432,7 +1473,10 @@ def _merged_leads(
             if c >= len(cells) or not any(text(cells, k) for k in tasks):
                 continue  # not a task row: no field of its own to read
             named = "、".join(_squash(text(cells, k)) for k in units if k != c)
-            if not held or any(unit in named for unit in _LIST_SPLIT.split(held) if unit):
+            if (
+                not held or (only is not None and (r, c) not in only)
+                or any(unit in named for unit in _LIST_SPLIT.split(held) if unit)
+            ):  # fmt: skip
                 span = set()  # an empty field no merge explains: the table leaves leads empty
                 break
             span.add((r, c))
