@@ -481,7 +481,9 @@ def classify(
         return nodes[min(only)].marker.style
     duties = duty_lists(nodes)
     inside = _in_framing_sections(nodes) - duties
-    style = measure_style(nodes, inside | duties | _under_general_tops(nodes) | framed)
+    # a 工作机制 section whose mechanisms name their units holds the tasks: its items vote for the measures' style
+    voting = inside - _assigning_mechanisms(nodes, inside, assigned)
+    style = measure_style(nodes, voting | duties | _under_general_tops(nodes) | framed)
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank) - duties
     would_be = {i for i, n in enumerate(nodes) if (n.rank >= ms_rank or i in shallow) and i not in duties}
