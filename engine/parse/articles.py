@@ -47,13 +47,18 @@ def prohibits(text: str) -> bool:
     return pattern is not None and pattern.match(text.strip()) is not None
 
 
+_SENTENCES = 8  # how many of an article's sentences are read for a unit bearing its duty
+
+
 def charges(text: str) -> bool:
-    """`text` (an article's text after its label) opens with the units that bear its duty: "X负责…", "X会同Y…"
-    (engine/extract/responsibility.py `article_subject`)."""
+    """`text` (an article's text after its label) has a sentence that opens with the units bearing its duty:
+    "X负责…", "X会同Y…" (engine/extract/responsibility.py `article_subject`) — the first ("第九条　X负责…") or a later one
+    ("第八条　禁止在…从事网箱养殖。县农业农村局负责日常巡查…": a prohibition whose enforcement the article assigns)."""
     # it reads the parser's words: imported when called
     from engine.extract.responsibility import article_subject
 
-    return article_subject(text) is not None
+    sentences = [t for t in re.split(r"[。；;]", text, maxsplit=_SENTENCES)[:_SENTENCES] if t.strip()]
+    return any(article_subject(t) is not None for t in sentences)
 
 
 def frames(text: str) -> bool:

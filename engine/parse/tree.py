@@ -484,8 +484,14 @@ def classify(
     # a 工作机制 section whose mechanisms name their units holds the tasks: its items vote for the measures' style
     voting = inside - _assigning_mechanisms(nodes, inside, assigned)
     style = measure_style(nodes, voting | duties | _under_general_tops(nodes) | framed)
+    itemised = _itemising_articles(nodes, style, assigned)
+    if itemised:  # the items of the article that itemises the work per unit are the measures, at their depth
+        style = nodes[min(k for k, n in enumerate(nodes) if n.parent in itemised)].marker.style
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank) - duties
+    if itemised:
+        shallow = set()
+        framed = set(framed) | {i for i in range(len(nodes)) if not itemised.intersection(ancestors(nodes, i))}
     would_be = {i for i, n in enumerate(nodes) if (n.rank >= ms_rank or i in shallow) and i not in duties}
     framing = (
         duties
@@ -525,6 +531,27 @@ def _only(nodes: list[Node], only: Set[int]) -> None:
             p = nodes[p].parent
         n.kind = "measure" if p is not None else "section"
         n.parent_measure = p
+
+
+def _itemising_articles(nodes: list[Node], style: str, assigned: Callable[[Node], bool]) -> set[int]:
+    """In a document of 第X条 articles none of which names a unit, the articles whose items each open with the unit
+    they are about ("unit：…", `duty_entry`; at least two, most of the article's items): a 考核办法's "第四条　考核内容
+    按照考核对象分别确定： （一）各县（市、区）人民政府：重点考核… （二）市生态环境局：…". The work is itemised per unit
+    there, the other articles (purpose, objects, organiser, method, results, 解释, 施行) frame it: the items are the
+    measures, nothing else is. None where an article names its units (a 管理办法's "第五条　X负责…": the articles)."""
+    if style != "cn_article":
+        return set()
+    arts = [i for i, n in enumerate(nodes) if n.marker.style == "cn_article"]
+    if any(assigned(nodes[i]) or articles.charges(nodes[i].rest) for i in arts):
+        return set()
+    kids = children(nodes)
+    out = set()
+    for a in arts:
+        items = [k for k in kids.get(a, []) if nodes[k].marker.style != "cn_article"]
+        entries = sum(duty_entry(nodes[k].rest) for k in items)
+        if entries >= 2 and 2 * entries > len(items):
+            out.add(a)
+    return out
 
 
 def _principle_items(nodes: list[Node], would_be: set[int], assigned: Callable[[Node], bool]) -> set[int]:
