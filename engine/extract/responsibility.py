@@ -57,7 +57,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from engine.extract.data import lead_conventions, prose_roles, unit_data
+from engine.extract.data import lead_conventions, prose_roles, read_data, unit_data
 from engine.extract.deadlines import find_deadlines
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
 from engine.extract.posts import unit_of
@@ -2263,6 +2263,12 @@ def article_subject(text: str) -> Responsibility | None:
     sentence = text[: stop.start() if stop else _ARTICLE_OPENING_MAX]
     lstrip = len(sentence) - len(sentence.lstrip(" \t\u3000"))
     sentence = sentence.strip()
+    # the time or condition the duty is bound to may come first ("台风、寒潮等灾害性天气预警发布后，X负责…，Y、Z予以
+    # 配合"): the subject opens the sentence after it (rulesets/data/articles.yaml `conditions`)
+    cond = _article_condition().match(sentence) if sentence else None
+    if cond is not None:
+        lstrip += cond.end()
+        sentence = sentence[cond.end() :]
     if not sentence:
         return None
     m = _WITH_RE.match(sentence)
@@ -2276,14 +2282,32 @@ def article_subject(text: str) -> Responsibility | None:
                               text=text[lstrip:end], start=lstrip, end=end, source="fields")  # fmt: skip
     first = split_outside(sentence, "，,；;")[0]
     m = _LEAD_PIECE_RE.match(first)
-    if m is None or m.group("by") or m.group("verb") in _PROSE_WORDS.object_verbs:
+    # 落实 takes an object ("X落实资金" describes), but the duty word before it makes the subject bear the article
+    # ("X、Y按照职责分工负责落实…补助": 负责落实 reads as 负责)
+    verb = m.group("verb") if m else ""
+    if m is None or m.group("by") or (verb in _PROSE_WORDS.object_verbs and not verb.startswith("负责")):
         return None
     lead = parse_units(m.group("units"))
     if not (_names_ok(lead, lead=True) and all(map(_names_a_body, lead))):
         return None
     end = lstrip + m.start("rest")
-    return Responsibility(lead=tuple(_units(lead)), style="X" + m.group("verb") + ARTICLE, text=text[lstrip:end],
-                          by_duty=len(lead) > 1, start=lstrip, end=end, source="fields")  # fmt: skip
+    # "X负责…，Y、Z予以配合": a support part after the lead's, read as a prose sentence's is (`_last_prose_sentence`)
+    support: tuple[Unit, ...] = ()
+    prose = _last_prose_sentence(sentence)
+    if prose is not None and prose.responsibility.support and [u.name for u in prose.responsibility.lead] == [
+        u.name for u in _units(lead)
+    ]:
+        support, end = prose.responsibility.support, lstrip + prose.end
+    return Responsibility(lead=tuple(_units(lead)), support=support, style="X" + m.group("verb") + ARTICLE,
+                          text=text[lstrip:end], by_duty=len(lead) > 1, start=lstrip, end=end, source="fields")  # fmt: skip
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _article_condition() -> re.Pattern[str]:
+    """rulesets/data/articles.yaml `conditions`: the time or condition clause that may open an article before its
+    subject, with its comma; a pattern that matches nothing without them."""
+    words = [str(w) for w in (read_data("articles.yaml") or {}).get("conditions") or []]
+    return re.compile("|".join(f"(?:{w})" for w in words)) if words else re.compile("(?!)")
 
 
 def _carrying_out(pieces: Sequence[str], style: str) -> tuple[list[str], list[str], int]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from engine.extract.data import unit_data
 from engine.extract.responsibility import (
     article_subject,
     is_generic_unit,
@@ -131,7 +132,7 @@ def units_first(text: str, directs: Directs) -> Responsibility | None:
     if m is None:
         return None
     names = parse_units(m.group("units"))
-    if not names or not any(directs(n) for n in names):
+    if not names or not any(directs(n) or _lower_bodies(n) for n in names):
         return None
     if not all(directs(n) or (is_lower_group(n) and reads_as_unit(n)) for n in names):
         return None
@@ -142,6 +143,13 @@ def units_first(text: str, directs: Directs) -> Responsibility | None:
         start=0,
         end=m.end(),
     )
+
+
+def _lower_bodies(name: str) -> bool:
+    """A set of the bodies below named as bodies, "各县（市、区）人民政府", "各乡镇人民政府": it stands alone before the
+    colon as an assessed or charged unit does (a 考核办法's "（一）各县（市、区）人民政府：重点考核…"); a set of places,
+    "各县（市、区）：", "各镇（街道）：", may head a topic and needs a named body beside it."""
+    return is_lower_group(name) and reads_as_unit(name) and name.endswith(unit_data().issuer_suffixes)
 
 
 def _cut_from_title_and_sentences(m: Measure, clause: str) -> None:

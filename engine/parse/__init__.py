@@ -590,7 +590,9 @@ def _unit_list(paras: list[Paragraph], markers: list[Marker | None], k: int) -> 
     for j in range(k + 1, len(paras)):
         text = paras[j].text.strip()
         if markers[j] is None and _ATTACHMENT.fullmatch(text):
-            break
+            if items:
+                break
+            continue  # the body's own 附件：X清单 line, the signature, then the attachment's 附件 heading: one run
         if markers[j] is not None:
             items.append(False)
         if items and not items[-1] and extract.find_responsibility(text) is not None:
@@ -611,7 +613,9 @@ def _annex_body(
         return frozenset()
     start = min(apart)
     body = [i for i, n in enumerate(nodes) if n.para < start]
-    texts = [paras[k].text for i in body for k in (nodes[i].para, *nodes[i].body) if k < start]
+    # every paragraph of the body, its closing requirements too, which are cut from its last item before this is read
+    # ("各地各部门要按照本决定所附重点任务清单…" under 三、强化支撑保障, then the signature)
+    texts = [paras[k].text for k in range(nodes[body[0]].para, start)] if body else []
     if not any(closings.points_to_annex(t) for t in texts):
         return frozenset()
     parents = {n.parent for n in nodes}

@@ -33,6 +33,34 @@ def _wordings() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     return compiled([*opening, *closing]), compiled(closing)
 
 
+@memo(1, copy="shared")  # the one file, compiled once
+def _prohibitions() -> re.Pattern[str] | None:
+    """rulesets/data/articles.yaml `prohibitions` as one pattern matched at an article's start; None without them."""
+    wordings = [str(w) for w in (read_data("articles.yaml") or {}).get("prohibitions") or []]
+    return re.compile("|".join(f"(?:{w})" for w in wordings)) if wordings else None
+
+
+def prohibits(text: str) -> bool:
+    """`text` (an article's text after its label) opens as an article that forbids does: 禁止…, 任何单位和个人不得…
+    (rulesets/data/articles.yaml `prohibitions`)."""
+    pattern = _prohibitions()
+    return pattern is not None and pattern.match(text.strip()) is not None
+
+
+_SENTENCES = 8  # how many of an article's sentences are read for a unit bearing its duty
+
+
+def charges(text: str) -> bool:
+    """`text` (an article's text after its label) has a sentence that opens with the units bearing its duty:
+    "X负责…", "X会同Y…" (engine/extract/responsibility.py `article_subject`) — the first ("第九条　X负责…") or a later one
+    ("第八条　禁止在…从事网箱养殖。县农业农村局负责日常巡查…": a prohibition whose enforcement the article assigns)."""
+    # it reads the parser's words: imported when called
+    from engine.extract.responsibility import article_subject
+
+    sentences = [t for t in re.split(r"[。；;]", text, maxsplit=_SENTENCES)[:_SENTENCES] if t.strip()]
+    return any(article_subject(t) is not None for t in sentences)
+
+
 def frames(text: str) -> bool:
     """`text` (an article's text after its label) opens as an article of purpose, scope, terms, interpretation,
     commencement or repeal does (rulesets/data/articles.yaml)."""

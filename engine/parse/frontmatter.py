@@ -460,8 +460,8 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             nxt_line, nxt = paras[j + 1]
             if not _balanced(cand):
                 pass
-            elif _PURE_PAREN.match(nxt) and title_core(cand).endswith(TITLE_ENDINGS):
-                pass
+            elif _PURE_PAREN.match(nxt) and title_core(cand).endswith(TITLE_ENDINGS) and not parse_date(nxt[1:-1]):
+                pass  # (2026—2028年) (试行) (征求意见稿); not the day it was adopted, （2026年3月12日） under a 决定
             elif (
                 nxt_line == paras[j][0] + 1
                 and len(cand) <= 40
@@ -523,6 +523,9 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             titles.append((cand, [paras[k][0] for k in used]))
             if not fm.issuers and i > 0 and _joint_issuers(paras, i - 1):
                 fm.issuers = _issuer_block(paras, i - 1)  # a joint document's bodies above its title
+                if _names_its_deciders(cand):
+                    cand = " ".join(fm.issuers) + cand
+                    titles[-1] = (cand, titles[-1][1])
             last_front = j
             i = j + 1
             continue
@@ -633,6 +636,19 @@ def _issuer_block(paras: list[tuple[int, str]], k: int) -> list[str]:
         found = names + found
         q -= 1
     return found
+
+
+def _names_its_deciders(title: str) -> bool:
+    """A title under its joint issuers that keeps them: a 决定 (关于…的决定), the act of the bodies that decide it, is
+    named with them ("中共许昌市委 许昌市人民政府关于…的决定", as 中共中央关于…的决定 is), while a joint 意见 or 通知 is
+    named by its 关于 line alone (`_joint_issuers`). The kinds are data: rulesets/data/titles.yaml `decided_kinds`."""
+    core = title_core(title)
+    return core.startswith("关于") and core.endswith(_decided_kinds())
+
+
+@memo(1, copy="shared")  # a tuple from the one file
+def _decided_kinds() -> tuple[str, ...]:
+    return tuple(str(w) for w in (read_data("titles.yaml") or {}).get("decided_kinds") or ("决定",))
 
 
 def _joint_issuers(paras: list[tuple[int, str]], k: int) -> bool:

@@ -481,9 +481,17 @@ def classify(
         return nodes[min(only)].marker.style
     duties = duty_lists(nodes)
     inside = _in_framing_sections(nodes) - duties
-    style = measure_style(nodes, inside | duties | _under_general_tops(nodes) | framed)
+    # a 工作机制 section whose mechanisms name their units holds the tasks: its items vote for the measures' style
+    voting = inside - _assigning_mechanisms(nodes, inside, assigned)
+    style = measure_style(nodes, voting | duties | _under_general_tops(nodes) | framed)
+    itemised = _itemising_articles(nodes, style, assigned)
+    if itemised:  # the items of the article that itemises the work per unit are the measures, at their depth
+        style = nodes[min(k for k, n in enumerate(nodes) if n.parent in itemised)].marker.style
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
     shallow = _shallow_measures(nodes, ms_rank) - duties
+    if itemised:
+        shallow = set()
+        framed = set(framed) | {i for i in range(len(nodes)) if not itemised.intersection(ancestors(nodes, i))}
     would_be = {i for i, n in enumerate(nodes) if (n.rank >= ms_rank or i in shallow) and i not in duties}
     framing = (
         duties
@@ -492,6 +500,7 @@ def classify(
         | _framing(nodes, ms_rank, inside, assigned, would_be, duties, tabled)
         | _framing_articles(nodes, style, assigned)
         | _worded_articles(nodes)
+        | _prohibiting_articles(nodes, assigned)
         | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
         | _principle_items(nodes, would_be, assigned)
@@ -522,6 +531,27 @@ def _only(nodes: list[Node], only: Set[int]) -> None:
             p = nodes[p].parent
         n.kind = "measure" if p is not None else "section"
         n.parent_measure = p
+
+
+def _itemising_articles(nodes: list[Node], style: str, assigned: Callable[[Node], bool]) -> set[int]:
+    """In a document of 第X条 articles none of which names a unit, the articles whose items each open with the unit
+    they are about ("unit：…", `duty_entry`; at least two, most of the article's items): a 考核办法's "第四条　考核内容
+    按照考核对象分别确定： （一）各县（市、区）人民政府：重点考核… （二）市生态环境局：…". The work is itemised per unit
+    there, the other articles (purpose, objects, organiser, method, results, 解释, 施行) frame it: the items are the
+    measures, nothing else is. None where an article names its units (a 管理办法's "第五条　X负责…": the articles)."""
+    if style != "cn_article":
+        return set()
+    arts = [i for i, n in enumerate(nodes) if n.marker.style == "cn_article"]
+    if any(assigned(nodes[i]) or articles.charges(nodes[i].rest) for i in arts):
+        return set()
+    kids = children(nodes)
+    out = set()
+    for a in arts:
+        items = [k for k in kids.get(a, []) if nodes[k].marker.style != "cn_article"]
+        entries = sum(duty_entry(nodes[k].rest) for k in items)
+        if entries >= 2 and 2 * entries > len(items):
+            out.add(a)
+    return out
 
 
 def _principle_items(nodes: list[Node], would_be: set[int], assigned: Callable[[Node], bool]) -> set[int]:
@@ -585,6 +615,25 @@ def _worded_articles(nodes: list[Node]) -> set[int]:
     if not worded:
         return set()
     return {i for i in range(len(nodes)) if i in worded or worded.intersection(ancestors(nodes, i))}
+
+
+def _prohibiting_articles(nodes: list[Node], assigned: Callable[[Node], bool]) -> set[int]:
+    """第X条 articles that forbid (禁止…, 任何单位和个人不得…: engine/parse/articles.py `prohibits`) and name no unit,
+    with nothing numbered under them, where other articles name their units: they bind whoever acts and charge no unit
+    with work, wherever they stand among the task articles (青田县 第八条 between 第七条 and 第九条, 福建省 第十二条
+    after 第十一条). With no article naming a unit nothing tells them apart: they stay."""
+    def named(n: Node) -> bool:  # a clause, or the units an article opens with
+        return assigned(n) or articles.charges(n.rest)
+
+    kids = children(nodes)
+    chosen = {
+        i for i, n in enumerate(nodes)
+        if n.marker.style == "cn_article" and i not in kids and articles.prohibits(n.rest) and not named(n)
+    }  # fmt: skip
+    if not chosen:
+        return set()
+    others = [i for i, n in enumerate(nodes) if n.marker.style == "cn_article" and i not in chosen]
+    return chosen if sum(named(nodes[i]) for i in others) >= 2 else set()
 
 
 def _worded_closing_items(nodes: list[Node]) -> set[int]:
@@ -745,6 +794,20 @@ def _in_framing_sections(nodes: list[Node]) -> set[int]:
     )
 
 
+def _assigning_mechanisms(nodes: list[Node], inside: set[int], assigned: Callable[[Node], bool]) -> set[int]:
+    """The nodes of `inside` (`_in_framing_sections`) under a section of working mechanisms (三、工作机制) whose items
+    mostly name their units: it assigns work as the tasks do, its items are tasks, not the plan's machinery — and where
+    it is the plan's one list of them (a 工作机制 document: 一、工作目标 二、工作机制 （一）…（六）（牵头单位：X） 三、工作
+    要求) they are its measures."""
+    top_of = _tops(nodes)
+    tops = {top_of[i] for i in inside}
+    chosen = {
+        t for t in tops if _mechanism(nodes[t].title)
+        and 2 * sum(assigned(nodes[i]) for i in inside if top_of[i] == t) > sum(top_of[i] == t for i in inside)
+    }  # fmt: skip
+    return {i for i in inside if top_of[i] in chosen}
+
+
 def _always_framing(title: str) -> bool:
     """A top-level section whose items are never measures, however numbered: a 总则/附则 chapter (purpose, scope,
     who interprets the plan) or the plan's background (第一章 发展基础 第一节 主要成就 第二节 面临形势: narrative)."""
@@ -772,14 +835,8 @@ def _framing(
     for i, n in enumerate(nodes):
         if n.rank == ms_rank and n.parent is not None and i not in duties:
             first.setdefault(top_of[i], n.marker.ordinal)
+    inside = inside - _assigning_mechanisms(nodes, inside, assigned)
     guards = {top_of[i] for i in inside}
-    # a section of working mechanisms (三、工作机制) whose items mostly name their units assigns work like the
-    # tasks do: its items are tasks, not the plan's machinery
-    guards -= {
-        t for t in guards if _mechanism(nodes[t].title)
-        and 2 * sum(assigned(nodes[i]) for i in inside if top_of[i] == t) > sum(top_of[i] == t for i in inside)
-    }  # fmt: skip
-    inside = {i for i in inside if top_of[i] in guards}
     stages, staged = _stages_apart(nodes, guards, assigned, would_be, tabled)
     through = _numbered_through(nodes, ms_rank, first, guards | stages, duties)
     # a 规划 laid out as a book, its measures the 节 of its chapters: every chapter starts its 节 again by the form,

@@ -121,11 +121,18 @@ def _directs(name: str) -> bool:  # a city's own offices: 市 and a body's endin
         "重点企业：开展节能诊断。",
         "市水利局牵头，市财政局配合：实施补水工程。",  # the inline form: no bare list, read by the clause reader
         "市水利局：",  # no task after the colon
-        "各县（市、区）人民政府：抓好落实。",  # a set of the bodies below alone
+        "各县（市、区）：抓好落实。",  # a set of the places below alone (not named as bodies)
     ],
 )
 def test_a_place_a_topic_or_prose_before_a_colon_is_no_unit_list(text):
     assert units_first(text, _directs) is None
+
+
+def test_a_set_of_the_governments_below_alone_is_the_items_unit():
+    # "（一）各县（市、区）人民政府：重点考核…" (a 考核办法's 考核内容 per assessed unit: blind86 绥化市, its gold written
+    # blind; fixtures/genres86a): named as bodies, the set stands alone before the colon
+    r = units_first("各县（市、区）人民政府：抓好落实。", _directs)
+    assert r is not None and [u.name for u in r.lead] == ["各县（市、区）人民政府"]
 
 
 def test_units_first_reads_every_name_as_a_lead():
