@@ -14,6 +14,7 @@ from engine.extract.data import read_data
 from engine.extract.sentences import bracket_depths
 from engine.memo import memo
 from engine.models import Level
+from engine.parse import outside_divisions
 
 if TYPE_CHECKING:
     from engine.parse.places import Place
@@ -136,6 +137,8 @@ def names_road(text: str, end: int, name: str = "") -> bool:
 def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     """The place name starting at `pos`: (name, level, end). A province's or a city's short name that a road's
     name goes on from (湖南路, 北京东路, 广州路: `names_road`) is none: "湖南路街道" is the 街道 named for the road."""
+    if (outside := outside_divisions.at(text, pos)) is not None:
+        return outside  # 新疆生产建设兵团 (not the province 新疆), 第一师, 十二团: levels.yaml `outside_divisions`
     for name in _PROVINCE_NAMES:
         if text.startswith(name, pos):
             end = pos + len(name)
@@ -600,7 +603,22 @@ def is_national(text: str) -> bool:
     t = strip_quotes(text).strip()
     if national_office_place(t) is not None:
         return False
-    return t.startswith(NATIONAL_PREFIXES) or _national_body(t)
+    if t.startswith(NATIONAL_PREFIXES) or _national_body(t):
+        return True
+    # an inter-ministerial mechanism named for its task (促进银发经济发展部际联席会议): no place opens its name
+    return _inter_ministerial().match(t) is not None and _place_at(t, 0) is None
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _inter_ministerial() -> re.Pattern[str]:
+    """national_bodies.yaml `inter_ministerial`: a name running from the start, within one clause, into one of those
+    kinds (促进银发经济发展部际联席会议办公室): an inter-ministerial mechanism, national."""
+    kinds = sorted((str(k) for k in (read_data("national_bodies.yaml") or {}).get("inter_ministerial") or ()), key=len)
+    if not kinds:
+        return re.compile("(?!)")
+    # a title that carries out such a body's work (落实…部际联席会议部署的方案) is no name of it: no 的 or verb of a title
+    name = "(?:(?!的|关于|贯彻|落实|印发|转发|按照|根据)[\u4e00-\u9fff]){0,30}?"
+    return re.compile(f"{name}(?:{'|'.join(map(re.escape, reversed(kinds)))})")
 
 
 def _national_body(text: str) -> bool:
@@ -884,7 +902,9 @@ def _zone_reading(
 
     zone = zones.issuing_zone(candidates, texts)
     if zone is not None:
-        if found is None or found[0] == zone.name or found[0] in zone.above:
+        # the title names the zone, read only up to the division its name opens with (兰州新区化工园区… read as 兰州)
+        opened = found is not None and zone.name.startswith(found[0]) and zone.name in strip_quotes(candidates[0])
+        if found is None or found[0] == zone.name or found[0] in zone.above or opened:
             return zone.name, zone.parent, zone.level
         return None
     if found is None or found[1] is None or not zones.is_zone(found[0]):
