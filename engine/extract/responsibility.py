@@ -679,12 +679,27 @@ def _joins_group(group: str, item: str) -> bool:
     kinds of body, each its own unit (three of four blind examiners; fixtures/unseen/county-city-jobs-scraped's
     counted one)."""
     if _DIVISION_TAIL_RE.fullmatch(item):  # 各区 (a group, no body's ending) goes on: 各区、县(市)人民政府
-        return not (_ends_as_body(group) and _ends_as_body(item))
+        return not (_ends_as_body(group) and _ends_as_body(item)) or _governments_above_towns(group, item)
     m = re.match(_DIVISION_KIND, item)
     # 各县、区财政局: the group so far is kinds of division only; 各运输机场、市农业农村局 is a group of bodies, then a body
     head = next(h for h in _GROUP_HEADS if group.startswith(h))
     kinds = all(_DIVISION_TAIL_RE.fullmatch(k) for k in group[len(head) :].split("、"))
     return bool(m) and kinds and not _ends_as_body(group) and _ends_as_body(item[m.end() :])
+
+
+# the kinds of division above a town, whose bodies a group names by kind: 盟 (its 行政公署), 市, 县, 旗 …
+_ABOVE_TOWN_KIND = r"(?:县级市|地级市|自治县|自治旗|自治州|地区|市|州|盟|区|县|旗)"
+_ABOVE_TOWN_GROUP_RE = re.compile(rf"{_ABOVE_TOWN_KIND}(?:人民政府|政府|行政公署|行署)")
+_ABOVE_TOWN_GOVERNMENT_RE = re.compile(rf"{_ABOVE_TOWN_KIND}(?:人民政府|政府)")
+
+
+def _governments_above_towns(group: str, item: str) -> bool:
+    """A government of a kind of division above towns, with no place of its own, goes on a group of such divisions'
+    bodies: 各盟行政公署、市人民政府 (a 自治区's 盟 and 市, each by its own body, as 各市、县人民政府 names its 市 and 县)
+    is ONE unit (blind90). The towns' pair 各镇人民政府、街道办事处 stays two kinds of body (a government and an agency
+    of the district's), as the blind3, blind43 and fix40a examiners count it."""
+    head = next(h for h in _GROUP_HEADS if group.startswith(h))
+    return bool(_ABOVE_TOWN_GROUP_RE.fullmatch(group[len(head) :]) and _ABOVE_TOWN_GOVERNMENT_RE.fullmatch(item))
 
 
 def _place_end(name: str) -> int:
