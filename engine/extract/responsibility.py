@@ -925,6 +925,7 @@ def _clause_content(content: str) -> Parsed | None:
     # a contact or a note on the order after a unit (（联系人：…）, （排名不分先后）): first, as its words may read as a
     # field (联系人：) running past the bracket's end
     content = without_asides(content)
+    content = _without_in_house(content)  # 部内由X牵头: the issuer's own house, a scope
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     content = _other_fields(content)
     content = _after_due_field(content)  # X　　协办单位：Y办结时限：2026年7月31日: the deadline's field after the units
@@ -997,6 +998,9 @@ def _clause_content(content: str) -> Parsed | None:
             return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
+    local = _with_local_part(flat)
+    if local:
+        return local
     reversed_roles = _support_first(flat.rstrip("。."), whole=True)
     if reversed_roles:
         return reversed_roles[0]
@@ -1031,6 +1035,38 @@ def _clause_content(content: str) -> Parsed | None:
             if lead and all(reads_as_unit(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
     return _parse_duty(flat)
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _in_house_re() -> re.Pattern[str]:
+    """prose_roles.yaml `in_house` before 由, at the clause's start or a part's (after ，；)."""
+    words = _PROSE_WORDS.in_house
+    return re.compile(f"(?:(?<=^)|(?<=[，,；;]))(?:{_alt(words)})(?=由)") if words else re.compile("(?!)")
+
+
+def _without_in_house(content: str) -> str:
+    """`content` without the issuer's own house named before 由 (部内由公路局牵头 -> 由公路局牵头)."""
+    return _in_house_re().sub("", content) if "由" in content else content
+
+
+def _with_local_part(flat: str) -> Parsed | None:
+    """A whole two-part clause, then after a "；" the level below carrying it out on its own duty: "X牵头，Y配合；各省级
+    交通运输主管部门负责组织实施" (blind92 交通运输部). The second part is a responsibility of its own, no 配合 role: its
+    groups lead beside X, Y supports. Only groups of bodies (各…) read so, each piece a clause of its own."""
+    pieces = [p.strip(" 。.") for p in split_outside(flat, "；;")]
+    if len(pieces) != 2 or not all(pieces):
+        return None
+    first = _inline(pieces[0])
+    if first is None or not first.group("sup"):
+        return None
+    own = _parse_duty(pieces[1])
+    if own is None or own[1] or not own[0] or not all(n.startswith("各") and reads_as_unit(n) for n in own[0]):
+        return None
+    head = _clause_content(pieces[0])
+    if head is None or not head[0]:
+        return None
+    lead = [*head[0], *(n for n in own[0] if n not in head[0])]
+    return tuple(lead), head[1], head[2]
 
 
 # "Y配合X落实" / "Y、Z配合X做好…" / "由Y协助X开展…": the support named first, the lead the object of its verb (the
