@@ -910,7 +910,7 @@ _PRE_END = object()  # on the stack of _html_lines: where a preformatted element
 # a style keeping the line ends of the text (CSS white-space: pre, pre-wrap, pre-line, break-spaces)
 _PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
 _GLUE_END = object()  # on the stack of _html_lines: where a hanging-indent row's label cell ends
-_TERM_END = object()  # on the stack of _html_lines: where a definition list's labelling term ends (`_is_term_label`)
+_TERM_END = object()  # on the stack of _html_lines: where a definition list's labelling term ends (`_term_label`)
 _TERM_MAX = 12  # characters of a term read as a label: 牵头单位, 配合单位, 责任单位, 完成时限
 _GLUE_HEAD = re.compile(f"(?:[\\s{_BREAK}]|{BOLD_ON}|{BOLD_OFF})*")  # anchored at a glue: linear
 
@@ -1026,9 +1026,9 @@ def _html_lines(
         if tag == "br":
             out.append(_BR)  # a break inside its block: a line break, or a hard wrap (_soft_breaks)
             continue
-        if tag == "dt" and _is_term_label(node):
+        if tag == "dt" and (colon := _term_label(node)) is not None:
             out.append(_BREAK)
-            stack.append((_TERM_END, False))
+            stack.append((_GLUE_END if colon else _TERM_END, False))  # its own colon, or one put after it
         elif tag in _BLOCK_TAGS:
             out.append(_BREAK)
             stack.append((node, False))
@@ -1059,17 +1059,18 @@ def _html_lines(
     return lines, runs
 
 
-def _is_term_label(dt: object) -> bool:
-    """A definition list's term that labels its description, as a field's label does (<dt>牵头单位</dt><dd>X</dd> after
-    a task, a 兵团 portal's `<dl class="zrdw">`, blind90): short, with no colon of its own and a <dd> right after it.
-    It is read as the line "牵头单位：X", the form a .txt or .docx prints the field in."""
+def _term_label(dt: object) -> bool | None:
+    """Whether a definition list's term labels its description as a field's label does (<dt>牵头单位</dt><dd>X</dd>
+    after a task, a 兵团 portal's `<dl class="zrdw">`, blind90): short, with a <dd> right after it. Such a term is read
+    with its description as the line "牵头单位：X", the form a .txt or .docx prints the field in. None for any other
+    term; else whether it has a colon of its own (<dt>配合单位：</dt>)."""
     text = _WS.sub("", dt.text(deep=True) or "")  # type: ignore[attr-defined]
-    if not text or len(text) > _TERM_MAX or text.endswith(("：", ":")):
-        return False
+    if not text or len(text) > _TERM_MAX:
+        return None
     nxt = dt.next  # type: ignore[attr-defined]
     while nxt is not None and nxt.tag == "-text" and not (nxt.text_content or "").strip():
         nxt = nxt.next
-    return nxt is not None and nxt.tag == "dd"
+    return text.endswith(("：", ":")) if nxt is not None and nxt.tag == "dd" else None
 
 
 def _pre_text(raw: str) -> str:
