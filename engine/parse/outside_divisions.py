@@ -41,3 +41,26 @@ def is_named(name: str) -> bool:
     """`name` is one such jurisdiction, whole (新疆生产建设兵团, 第一师, 十二团)."""
     hit = at(name, 0)
     return hit is not None and hit[2] == len(name)
+
+
+@memo(1, copy="shared")  # one value from the one file
+def _lies_in() -> str:
+    from engine.parse.level import levels_table
+
+    return str((levels_table().get("outside_divisions") or {}).get("lies_in") or "")
+
+
+def alongside(unit_places: list[str], jurisdiction: str) -> bool:
+    """A unit named for `unit_places` (its run of places, outermost first) stands beside, not above, below or apart
+    from, a plan of `jurisdiction`: one of the two is such a jurisdiction (兵团, 师, 团场) and the other is not of its
+    system but of the province it lies in (`lies_in`), or any place there: 新疆生产建设兵团农业农村局 in a 自治区 plan,
+    第五师双河市 in a 州's, 自治区畜牧兽医局 in the 兵团's."""
+    unit_outside = any(is_named(p) for p in unit_places)
+    plan_outside = bool(jurisdiction) and at(jurisdiction, 0) is not None
+    if unit_outside == plan_outside:
+        return False  # both of the 兵团's system (self, above, below as any), or neither
+    if unit_outside:
+        return True  # a plan of 新疆 or of a place in it; elsewhere a 兵团 body is named only as a partner as well
+    lies_in = _lies_in()
+    return bool(lies_in) and bool(unit_places) and unit_places[0].startswith(lies_in)
+

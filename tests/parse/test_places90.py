@@ -147,3 +147,16 @@ def test_a_long_term_or_one_without_a_description_stays_its_own_line():
 
 def test_a_one_character_regiment_right_after_its_division():
     assert places_in("第一师一团棉花方案") == [("第一师", "city"), ("一团", "town")]
+
+
+def test_the_bingtuans_bodies_stand_beside_the_regions_plans_and_back():
+    from engine.extract.unitnames import Where, relation_of
+
+    region = Where("province", "新疆", "")
+    assert relation_of("新疆生产建设兵团", region)[0] == "unknown"  # 兵地: neither above nor another place's
+    prefecture = Where("city", "博尔塔拉蒙古自治州", "新疆")
+    assert relation_of("第五师双河市", prefecture)[0] == "unknown"
+    bingtuan = Where("province", "新疆生产建设兵团", "")
+    assert relation_of("新疆", bingtuan)[0] == "unknown"
+    assert relation_of("广西", bingtuan)[0] == "other"  # another province stays another place
+    assert relation_of("广西", region)[0] == "other"
