@@ -1052,10 +1052,11 @@ def _without_in_house(content: str) -> str:
 def _with_local_part(flat: str) -> Parsed | None:
     """A whole two-part clause, then after a "；" the level below carrying it out on its own duty: "X牵头，Y配合；各省级
     交通运输主管部门负责组织实施" (blind92 交通运输部). The second part is a responsibility of its own, no 配合 role: its
-    groups lead beside X, Y supports. Only groups of bodies (各…) read so, each piece a clause of its own."""
+    groups lead beside X, Y supports. Only groups of bodies (各…) read so, each piece a clause of its own, the second
+    closed by a predicate of carrying out (prose_roles.yaml `own_part`)."""
     pieces = [p.strip(" 。.") for p in split_outside(flat, "；;")]
-    if len(pieces) != 2 or not all(pieces):
-        return None
+    if len(pieces) != 2 or not all(pieces) or not pieces[1].endswith(_PROSE_WORDS.own_part or ("\0",)):
+        return None  # "…；各县（区）人民政府按职责分工负责": they take part in X's task (prose_roles.yaml `own_part`)
     first = _inline(pieces[0])
     if first is None or not first.group("sup"):
         return None

@@ -160,3 +160,8 @@ def test_the_bingtuans_bodies_stand_beside_the_regions_plans_and_back():
     assert relation_of("新疆", bingtuan)[0] == "unknown"
     assert relation_of("广西", bingtuan)[0] == "other"  # another province stays another place
     assert relation_of("广西", region)[0] == "other"
+
+
+def test_a_last_part_answering_by_duties_beside_a_pair_still_supports():
+    got = parse_clause_content("市商务局牵头，市邮政管理局配合；各县（区）人民政府按职责分工负责")
+    assert got[:2] == (("市商务局",), ("市邮政管理局", "各县（区）人民政府"))
