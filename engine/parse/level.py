@@ -603,22 +603,7 @@ def is_national(text: str) -> bool:
     t = strip_quotes(text).strip()
     if national_office_place(t) is not None:
         return False
-    if t.startswith(NATIONAL_PREFIXES) or _national_body(t):
-        return True
-    # an inter-ministerial mechanism named for its task (促进银发经济发展部际联席会议): no place opens its name
-    return _inter_ministerial().match(t) is not None and _place_at(t, 0) is None
-
-
-@memo(1, copy="shared")  # compiled once from the one file
-def _inter_ministerial() -> re.Pattern[str]:
-    """national_bodies.yaml `inter_ministerial`: a name running from the start, within one clause, into one of those
-    kinds (促进银发经济发展部际联席会议办公室): an inter-ministerial mechanism, national."""
-    kinds = sorted((str(k) for k in (read_data("national_bodies.yaml") or {}).get("inter_ministerial") or ()), key=len)
-    if not kinds:
-        return re.compile("(?!)")
-    # a title that carries out such a body's work (落实…部际联席会议部署的方案) is no name of it: no 的 or verb of a title
-    name = "(?:(?!的|关于|贯彻|落实|印发|转发|按照|根据)[\u4e00-\u9fff]){0,30}?"
-    return re.compile(f"{name}(?:{'|'.join(map(re.escape, reversed(kinds)))})")
+    return t.startswith(NATIONAL_PREFIXES) or _national_body(t)
 
 
 def _national_body(text: str) -> bool:

@@ -6,8 +6,7 @@ showed the class at first sight):
 2. a 国家级新区 a province sets up (兰州新区, 贵安新区: city) issued through its 管委会's or 党工委's office
    (levels.yaml `zones.offices`, `zones.set_up_by`);
 3. 苏木乡镇 (内蒙古's towns) is no 乡 named 苏木, and 本乡镇 / 本苏木乡镇 no town's voice;
-4. an inter-ministerial mechanism (…部际联席会议办公室) is national (national_bodies.yaml `inter_ministerial`);
-5. units: 各盟行政公署、市人民政府 is one group; a definition list's <dt>牵头单位</dt><dd>X</dd> is the field
+4. units: 各盟行政公署、市人民政府 is one group; a definition list's <dt>牵头单位</dt><dd>X</dd> is the field
    "牵头单位：X"; "部内由X牵头，Y配合；各省级X负责组织实施" gives the groups of the second part as leads.
 The golds of fixtures/places90 are read by tests/parse/test_fix_golds.py.
 """
@@ -20,7 +19,7 @@ from engine.extract.responsibility import parse_clause_content, parse_units
 from engine.ingest import from_text
 from engine.ingest.readers import read_html
 from engine.parse import parse_plan
-from engine.parse.level import infer, is_national, place_at, places_in
+from engine.parse.level import infer, place_at, places_in
 from engine.rules.kinds import self_reference
 
 from ..kinds._drafting_helpers import ctx, measure, plan, run
@@ -87,25 +86,7 @@ def test_each_towns_own_in_a_county_plan_is_no_towns_voice():
     assert sorted(h.fields["word"] for h in run(self_reference, ctx(slip))) == ["全乡", "本乡"]
 
 
-# ------------------------------------------------------------------ 4. 部际联席会议
-
-
-def test_an_inter_ministerial_mechanism_is_national():
-    assert is_national("促进个体工商户发展部际联席会议办公室")
-    assert is_national("职业教育工作部际联席会议工作规则")
-    assert not is_national("落实职业教育工作部际联席会议部署的实施方案")  # carrying out its work
-    assert not is_national("湖北省职业教育工作厅际联席会议办公室")
-    text = (
-        "促进个体工商户发展部际联席会议2026年工作要点\n"
-        "一、重点工作\n（一）市场监管总局负责完善个体工商户分型分类培育。\n"
-        "（二）财政部、税务总局按职责分工负责落实税费支持政策。\n二、工作要求\n各成员单位要加强协同。\n"
-        "促进个体工商户发展部际联席会议办公室\n2026年3月2日\n"
-    )
-    p = _plan(text)
-    assert (p.level, p.jurisdiction) == ("national", "全国")
-
-
-# ------------------------------------------------------------------ 5. units
+# ------------------------------------------------------------------ 4. units
 
 
 def test_a_regions_league_and_city_bodies_are_one_group():
