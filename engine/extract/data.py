@@ -251,6 +251,8 @@ class ProseRoles:
     participants: tuple[str, ...] = ()  # 群众, 社会各界, 志愿者: the public named where support stands, no body
     heading_dashes: tuple[str, ...] = ()  # ——, ──: a heading line's dash before its division of labour
     heading_title_max: int = 40  # how long the heading before that dash may be
+    in_house: tuple[str, ...] = ()  # 部内, 厅内: the issuer's own house named before 由, a scope and no unit
+    own_part: tuple[str, ...] = ()  # 负责组织实施: a last part's predicate by which the level below leads on its own
 
 
 @memo(1, copy="shared")  # one file read once; ProseRoles is frozen
@@ -282,4 +284,6 @@ def prose_roles() -> ProseRoles:
         participants=by_len(raw.get("participants")),
         heading_dashes=by_len((raw.get("heading_dash") or {}).get("dashes")),
         heading_title_max=int((raw.get("heading_dash") or {}).get("title_max") or 40),
+        in_house=by_len(raw.get("in_house")),
+        own_part=by_len(raw.get("own_part")),
     )

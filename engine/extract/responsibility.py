@@ -685,13 +685,28 @@ def _joins_group(group: str, item: str) -> bool:
     kinds of body, each its own unit (three of four blind examiners; fixtures/unseen/county-city-jobs-scraped's
     counted one)."""
     if _DIVISION_TAIL_RE.fullmatch(item):  # 各区 (a group, no body's ending) goes on: 各区、县(市)人民政府
-        return not (_ends_as_body(group) and _ends_as_body(item))
+        return not (_ends_as_body(group) and _ends_as_body(item)) or _governments_above_towns(group, item)
     m = re.match(_DIVISION_KIND, item)
     # 各县、区财政局: the group so far is kinds of division only; 各运输机场、市农业农村局 is a group of bodies, then a body
     group = _unqualified(group)
     head = next(h for h in _GROUP_HEADS if group.startswith(h))
     kinds = all(_DIVISION_TAIL_RE.fullmatch(k) for k in group[len(head) :].split("、"))
     return bool(m) and kinds and not _ends_as_body(group) and _ends_as_body(item[m.end() :])
+
+
+# the kinds of division above a town, whose bodies a group names by kind: 盟 (its 行政公署), 市, 县, 旗 …
+_ABOVE_TOWN_KIND = r"(?:县级市|地级市|自治县|自治旗|自治州|地区|市|州|盟|区|县|旗)"
+_ABOVE_TOWN_GROUP_RE = re.compile(rf"{_ABOVE_TOWN_KIND}(?:人民政府|政府|行政公署|行署)")
+_ABOVE_TOWN_GOVERNMENT_RE = re.compile(rf"{_ABOVE_TOWN_KIND}(?:人民政府|政府)")
+
+
+def _governments_above_towns(group: str, item: str) -> bool:
+    """A government of a kind of division above towns, with no place of its own, goes on a group of such divisions'
+    bodies: 各盟行政公署、市人民政府 (a 自治区's 盟 and 市, each by its own body, as 各市、县人民政府 names its 市 and 县)
+    is ONE unit (blind90). The towns' pair 各镇人民政府、街道办事处 stays two kinds of body (a government and an agency
+    of the district's), as the blind3, blind43 and fix40a examiners count it."""
+    head = next(h for h in _GROUP_HEADS if group.startswith(h))
+    return bool(_ABOVE_TOWN_GROUP_RE.fullmatch(group[len(head) :]) and _ABOVE_TOWN_GOVERNMENT_RE.fullmatch(item))
 
 
 def _place_end(name: str) -> int:
@@ -917,6 +932,7 @@ def _clause_content(content: str) -> Parsed | None:
     # a contact or a note on the order after a unit (（联系人：…）, （排名不分先后）): first, as its words may read as a
     # field (联系人：) running past the bracket's end
     content = without_asides(content)
+    content = _without_in_house(content)  # 部内由X牵头: the issuer's own house, a scope
     content = _field_patterns()[0].sub(lambda m: " " * len(m.group()), content)
     content = _other_fields(content)
     content = _after_due_field(content)  # X　　协办单位：Y办结时限：2026年7月31日: the deadline's field after the units
@@ -989,6 +1005,9 @@ def _clause_content(content: str) -> Parsed | None:
             return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
+    local = _with_local_part(flat)
+    if local:
+        return local
     reversed_roles = _support_first(flat.rstrip("。."), whole=True)
     if reversed_roles:
         return reversed_roles[0]
@@ -1023,6 +1042,39 @@ def _clause_content(content: str) -> Parsed | None:
             if lead and all(reads_as_unit(n) for n in lead):
                 return tuple(lead), (), "按职责分工负责"
     return _parse_duty(flat)
+
+
+@memo(1, copy="shared")  # compiled once from the one file
+def _in_house_re() -> re.Pattern[str]:
+    """prose_roles.yaml `in_house` before 由, at the clause's start or a part's (after ，；)."""
+    words = _PROSE_WORDS.in_house
+    return re.compile(f"(?:(?<=^)|(?<=[，,；;]))(?:{_alt(words)})(?=由)") if words else re.compile("(?!)")
+
+
+def _without_in_house(content: str) -> str:
+    """`content` without the issuer's own house named before 由 (部内由公路局牵头 -> 由公路局牵头)."""
+    return _in_house_re().sub("", content) if "由" in content else content
+
+
+def _with_local_part(flat: str) -> Parsed | None:
+    """A whole two-part clause, then after a "；" the level below carrying it out on its own duty: "X牵头，Y配合；各省级
+    交通运输主管部门负责组织实施" (blind92 交通运输部). The second part is a responsibility of its own, no 配合 role: its
+    groups lead beside X, Y supports. Only groups of bodies (各…) read so, each piece a clause of its own, the second
+    closed by a predicate of carrying out (prose_roles.yaml `own_part`)."""
+    pieces = [p.strip(" 。.") for p in split_outside(flat, "；;")]
+    if len(pieces) != 2 or not all(pieces) or not pieces[1].endswith(_PROSE_WORDS.own_part or ("\0",)):
+        return None  # "…；各县（区）人民政府按职责分工负责": they take part in X's task (prose_roles.yaml `own_part`)
+    first = _inline(pieces[0])
+    if first is None or not first.group("sup"):
+        return None
+    own = _parse_duty(pieces[1])
+    if own is None or own[1] or not own[0] or not all(n.startswith("各") and reads_as_unit(n) for n in own[0]):
+        return None
+    head = _clause_content(pieces[0])
+    if head is None or not head[0]:
+        return None
+    lead = [*head[0], *(n for n in own[0] if n not in head[0])]
+    return tuple(lead), head[1], head[2]
 
 
 # "Y配合X落实" / "Y、Z配合X做好…" / "由Y协助X开展…": the support named first, the lead the object of its verb (the

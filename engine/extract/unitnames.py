@@ -27,7 +27,7 @@ from engine import RULESETS_DIR
 from engine.extract.responsibility import without_responsibility
 from engine.memo import memo
 from engine.models import LEVEL_RANK, Level, Plan
-from engine.parse import zones
+from engine.parse import outside_divisions, zones
 from engine.parse.level import PLACE_SUFFIXES, PROVINCES, levels_table, place_at
 
 REGISTRY_PATH = RULESETS_DIR / "data" / "unit_registry.yaml"
@@ -392,6 +392,8 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     if par and p in (par, stem(par)):
         return ("upper" if dl != "unknown" else "unknown"), "unknown"
     if p in PROVINCES.values():
+        if outside_divisions.alongside([p], j):
+            return "unknown", "province"  # 自治区X in a 兵团 plan: the system beside it
         return _named(p, "province", where), "province"
     places = _places(p)
     if not places:
@@ -399,6 +401,8 @@ def relation_of(prefix: str, where: Where) -> tuple[Relation, Level | Literal["u
     name, lv = places[-1]
     if j and (name == j or stem(name) == stem(j)):
         return "self", dl
+    if outside_divisions.alongside([n for n, _ in places], j):
+        return "unknown", lv  # 新疆生产建设兵团X局 in a 自治区 plan, 第五师双河市 in a 州's (levels.yaml outside_divisions)
     lv = _gazetteer_level(name, lv)
     return _named(name, lv, where), lv
 

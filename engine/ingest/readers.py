@@ -910,6 +910,8 @@ _PRE_END = object()  # on the stack of _html_lines: where a preformatted element
 # a style keeping the line ends of the text (CSS white-space: pre, pre-wrap, pre-line, break-spaces)
 _PRE_STYLE = re.compile(r"white-space\s*:\s*(?:pre|break-spaces)", re.IGNORECASE)
 _GLUE_END = object()  # on the stack of _html_lines: where a hanging-indent row's label cell ends
+_TERM_END = object()  # on the stack of _html_lines: where a definition list's labelling term ends (`_term_label`)
+_TERM_MAX = 12  # characters of a term read as a label: 牵头单位, 配合单位, 责任单位, 完成时限
 _GLUE_HEAD = re.compile(f"(?:[\\s{_BREAK}]|{BOLD_ON}|{BOLD_OFF})*")  # anchored at a glue: linear
 
 
@@ -1007,6 +1009,9 @@ def _html_lines(
             if node is _PRE_END:
                 pre -= 1
                 continue
+            if node is _TERM_END:
+                out.extend(("：", _GLUE))  # a definition list's term, then its description on its line
+                continue
             out.append(BOLD_OFF if node is _BOLD_END else _GLUE if node is _GLUE_END else _BREAK)
             continue
         tag = node.tag  # type: ignore[attr-defined]
@@ -1021,7 +1026,10 @@ def _html_lines(
         if tag == "br":
             out.append(_BR)  # a break inside its block: a line break, or a hard wrap (_soft_breaks)
             continue
-        if tag in _BLOCK_TAGS:
+        if tag == "dt" and (colon := _term_label(node)) is not None:
+            out.append(_BREAK)
+            stack.append((_GLUE_END if colon else _TERM_END, False))  # its own colon, or one put after it
+        elif tag in _BLOCK_TAGS:
             out.append(_BREAK)
             stack.append((node, False))
         elif tag in _CELL_TAGS:
@@ -1049,6 +1057,20 @@ def _html_lines(
             if x.startswith(_ROW):
                 lines[k], runs[k] = rows[int(x[1:-1])], row_bold[int(x[1:-1])]
     return lines, runs
+
+
+def _term_label(dt: object) -> bool | None:
+    """Whether a definition list's term labels its description as a field's label does (<dt>牵头单位</dt><dd>X</dd>
+    after a task, a 兵团 portal's `<dl class="zrdw">`, blind90): short, with a <dd> right after it. Such a term is read
+    with its description as the line "牵头单位：X", the form a .txt or .docx prints the field in. None for any other
+    term; else whether it has a colon of its own (<dt>配合单位：</dt>)."""
+    text = _WS.sub("", dt.text(deep=True) or "")  # type: ignore[attr-defined]
+    if not text or len(text) > _TERM_MAX:
+        return None
+    nxt = dt.next  # type: ignore[attr-defined]
+    while nxt is not None and nxt.tag == "-text" and not (nxt.text_content or "").strip():
+        nxt = nxt.next
+    return text.endswith(("：", ":")) if nxt is not None and nxt.tag == "dd" else None
 
 
 def _pre_text(raw: str) -> str:

@@ -14,6 +14,7 @@ from engine.extract.data import read_data
 from engine.extract.sentences import bracket_depths
 from engine.memo import memo
 from engine.models import Level
+from engine.parse import outside_divisions
 
 if TYPE_CHECKING:
     from engine.parse.places import Place
@@ -136,6 +137,8 @@ def names_road(text: str, end: int, name: str = "") -> bool:
 def _place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     """The place name starting at `pos`: (name, level, end). A province's or a city's short name that a road's
     name goes on from (湖南路, 北京东路, 广州路: `names_road`) is none: "湖南路街道" is the 街道 named for the road."""
+    if (outside := outside_divisions.at(text, pos)) is not None:
+        return outside  # 新疆生产建设兵团 (not the province 新疆), 第一师, 十二团: levels.yaml `outside_divisions`
     for name in _PROVINCE_NAMES:
         if text.startswith(name, pos):
             end = pos + len(name)
@@ -896,7 +899,9 @@ def _zone_reading(
 
     zone = zones.issuing_zone(candidates, texts)
     if zone is not None:
-        if found is None or found[0] == zone.name or found[0] in zone.above:
+        # the title names the zone, read only up to the division its name opens with (兰州新区化工园区… read as 兰州)
+        opened = found is not None and zone.name.startswith(found[0]) and zone.name in strip_quotes(candidates[0])
+        if found is None or found[0] == zone.name or found[0] in zone.above or opened:
             return zone.name, zone.parent, zone.level
         return None
     if found is None or found[1] is None or not zones.is_zone(found[0]):

@@ -34,12 +34,22 @@ class Zone:
 
 @memo(1, copy="shared")  # read once from the one file
 def _table() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """levels.yaml `zones`: (its kinds, longest first; a pattern of its bodies at a name's end)."""
+    """levels.yaml `zones`: (its kinds, longest first; a pattern of its bodies at a name's end, an office of theirs
+    after them allowed: 兰州新区管理委员会办公室)."""
     raw = levels.levels_table().get("zones") or {}
     kinds = tuple(sorted((str(w) for w in raw.get("kinds") or ()), key=len, reverse=True))
     bodies = sorted((str(w) for w in raw.get("bodies") or ()), key=len, reverse=True)
-    body = re.compile(f"(?:{'|'.join(map(re.escape, bodies))})$") if bodies else None
+    offices = sorted((str(w) for w in raw.get("offices") or ()), key=len, reverse=True)
+    office = f"(?:{'|'.join(map(re.escape, offices))})?" if offices else ""
+    body = re.compile(f"(?:{'|'.join(map(re.escape, bodies))}){office}$") if bodies else None
     return kinds, body
+
+
+@memo(1, copy="shared")  # read once from the one file
+def _set_up_by() -> dict[str, str]:
+    """levels.yaml `zones.set_up_by`: a 国家级新区 -> the province-level government that sends its bodies."""
+    raw = (levels.levels_table().get("zones") or {}).get("set_up_by") or {}
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def zone_kind(name: str) -> str | None:
@@ -123,6 +133,8 @@ def _zone_of(issuer: str, title: str, texts: str) -> Zone | None:
         ends = [i + len(k) for k in kinds if (i := rest.rfind(k, 0, stop)) >= 0 and i + len(k) < stop]
         name = rest[max(ends, default=0) :]
     setter = _opened_with(name) if kind is not None else None
+    if name in _set_up_by():
+        setter = _set_up_by()[name], "province"  # 兰州新区: 甘肃's, not 兰州市's
     if setter is None and above:
         place, _, level = levels._resolve(above)
         setter = place, level

@@ -261,7 +261,7 @@ class SelfReference(CheckKind):
         if qmask[s]:
             return True
         nf = lv.get("not_followed_by")
-        if nf and e < len(text) and re.match(nf, text[e]):
+        if nf and e < len(text) and tu.compiled(nf).match(text, e):  # a lookbehind may read the word's end (本乡|镇)
             return True
         npb = lv.get("not_preceded_by")
         if npb and s > 0 and tu.compiled(npb).match(text, s - 1):  # a lookahead may read the word's head (样本县)
