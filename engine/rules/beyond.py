@@ -390,7 +390,7 @@ def measure_asks_for_the_draft(ctx: CheckContext, measure: Measure) -> bool:
     texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
     if not texts:
         return False
-    asked = False  # one sentence at least asks for the draft: all higher levels' is `measure_beyond`'s to judge
+    asked = False
     for t in texts:
         parts = [p for p in re.split(r"[，,；;。]", t) if _squash(p) and not _WHEN.match(_squash(p))]
         if parts and asks_for_the_draft(ctx, parts[0]):
