@@ -380,11 +380,10 @@ def asks_for_the_draft(ctx: CheckContext, part: str) -> bool:
 
 
 def measure_asks_for_the_draft(ctx: CheckContext, measure: Measure) -> bool:
-    """Every sentence of a parent measure asks for the draft itself or is a higher level's (制定实施方案:
-    各县负责制定…实施方案，明确…。2022年12月底前，各县政府印发实施方案。), one at least asking for it, and the
-    draft is not dated after the measure's deadline: the draft is what it asks for. A measure none of whose
-    sentences asks for it is no such (a 实施细则's article "省人力资源社会保障厅会同省医保局落实…", its subject the
-    parent's own body: whether that leaves the draft nothing to carry is `measure_beyond`'s to say)."""
+    """Every sentence of a parent measure asks for the draft itself or is a higher level's (制定实施方案: 各县负责制定…
+    实施方案，明确…。2022年12月底前，各县政府印发实施方案。), one at least asking for it, and the draft is not dated after
+    the measure's deadline: the draft is what it asks for. None asking (a 实施细则's article "省人力资源社会保障厅会同省医保局
+    落实…", the parent's own body): whether that leaves the draft nothing to carry is `measure_beyond`'s to say."""
     from engine.extract import split_clauses
 
     texts = [t for t in split_clauses(measure.text or "") if len(_squash(t)) >= 6]
