@@ -208,9 +208,14 @@ KNOWN: dict[str, str] = {
     # 83 7, 84 6, 85 9; level 11/11 but 79 9, 80 8; closing 11/11 but 79 9, 81 10; the pairs right but 82's (units only
     # in its 责任分工 section) and 84's (德阳市 in the 公告's address) — all read right since minutes79, bullets79, ocr80,
     # plans81, duties82, units83, drafts84, wechat85 and the lead's de2dfe2 / 1fae908
-    # blind87, held out, first run (2026-12-07): 8 of 11; 江西省's two-row header and 遂宁市's lead merged across the page
-    # break read since tables87. The 遂宁市 .pdf's wrapped collective is printed without its 、 (below)
-    "blind87/suining-city-tb-points-table": "document slip: the .pdf prints 各县（市、区）人民政府 of rows 1 and 3 WITHOUT its 、 (各县（市⏎区）人民政⏎府: soffice dropped the 、 at the cell line's end; it is neither in the page's text objects nor on the rendered page), so it is read as printed, 各县(市区)人民政府; the erratum's gold 各县（市、区）人民政府 is right for the .docx it was made from, not for this .pdf; the gold is not changed",
+    # blind86–92, held out, first run (2026-12-07, main at 2c0d4dff = 0a800ad + the sets): 86 0 of 11, 87 8, 88 11, 89 9,
+    # 90 9, 91 6, 92 10; level 11/11 but 86 10 (a 部际联席会议's rules), 90 7 (苏木乡镇, 兵团, 团场, 兰州新区); closing 11/11
+    # but 86 10; the pairs right but 86's (both defects missed: an article excused as the parent's own body's act) and 89's
+    # (广西's brand read as a kept place name)
+    # (86 since genres86a/genres86b; 87's 江西省 two-row header and 遂宁市's lead merged across the page break since tables87;
+    # 89 since plans89; 90 and 92's 部内 bracket since places90; 91 since marks91). 87's 德州市 and 遂宁市: gold slips (below)
+    "blind87/suining-city-tb-points-table": "gold slip and document slip: its flow lists split the collective name 各县（市、区）人民政府 at the comma typed inside the brackets (its header comment counts it one unit), and the .pdf prints the name of rows 1 and 3 WITHOUT its 、 besides (各县（市⏎区）人民政⏎府: soffice dropped the 、 at the cell line's end; it is neither in the page's text objects nor on the rendered page), so it is read as printed, 各县(市区)人民政府; the gold is not changed",
+    "blind87/dezhou-city-air-points-merged-table": "gold slip: its flow lists split the collective name 各县（市、区）人民政府 at the comma typed inside the brackets, where its own header comment counts it one unit (as the code reads it, from the .docx that prints it whole); the gold is not changed",
     "blind72/xinxiang-city-blood-donation-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the comma it wrote inside the brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
 }
 
