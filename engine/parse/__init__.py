@@ -44,6 +44,7 @@ from engine.parse.numbering import (
     inline_decimals,
     inline_markers,
     label_alone,
+    letter_markers,
     marker_at_start,
     slice_paragraph,
     slipped_labels,
@@ -603,6 +604,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     paras, points = enumerations.split(prepare(doc))
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
     markers = decimal_markers(paras, markers)
+    markers = letter_markers(markers)  # Ⅰ. A. only in a run: a lone "B.…" is text
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
     markers = slipped_labels([p.text for p in paras], markers)  # an OCR's "(—)" "4," in the run of （一） 4.
