@@ -31,6 +31,7 @@ from engine.parse import (
     enumerations,
     frontmatter,
     republished,
+    runin,
 )
 from engine.parse import bullets as bullet_lists
 from engine.parse import closing as closings
@@ -613,6 +614,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     for k, mk in points.items():
         markers[k] = mk
     markers = bullet_lists.items(paras, markers)  # ●/—— paragraphs under 二、重点任务: its measures, unnumbered
+    markers = runin.items(paras, markers)  # "精简申报报送资料。…（X牵头）" paragraphs under 二、: unnumbered measures
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)
