@@ -243,10 +243,14 @@ def _letter_re() -> str:
     return rf"|(?P<let>(?<![{alnum}])(?P<let_c>[{re.escape(chars)}])\s*(?:{stop})(?=\s*[{_LETTER_NEXT}]))"
 
 
+LETTER_GAP = 2  # a letter past the next by at most this goes on with its run (A. B. D.: C. left out, D. an item)
+
+
 def letter_markers(markers: list[Marker | None]) -> list[Marker | None]:
     """`markers` (one per paragraph) with the letter labels (Ⅰ. A.: `letters`) kept only in a run: the class's first
-    letter where the next label of its style is its second (A. then B.), and each next letter after the one before
-    it. A lone "B.…" or "A.…" at a paragraph's start is text."""
+    letter where the next label of its style is its second (A. then B.), and each later letter after the one before
+    it (the next, or up to LETTER_GAP on: a letter left out is the numbering check's to report). A lone "B.…" or
+    "A.…" at a paragraph's start is text."""
     styles = {style for style, _ in letters().values()}
     if not any(mk is not None and mk.style in styles for mk in markers):
         return markers
@@ -263,8 +267,8 @@ def letter_markers(markers: list[Marker | None]) -> list[Marker | None]:
             continue
         if mk.ordinal == 1 and after[k] == 2:
             last[mk.style] = 1
-        elif last.get(mk.style) == mk.ordinal - 1:
-            last[mk.style] = mk.ordinal
+        elif (prev := last.get(mk.style)) is not None and 0 < mk.ordinal - prev <= LETTER_GAP:
+            last[mk.style] = mk.ordinal  # the next letter, or one a little further on (a gap the numbering check reports)
         else:
             out[k] = None
     return out
