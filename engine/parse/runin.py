@@ -17,7 +17,8 @@ and no offset (`start` = `end` = 0: the measure's text begins with its heading).
   （一） are that heading's parts, blind52 赣江新区; where the page prints bold, the paragraph's first bold run is that
   sentence) and
   ends with a responsibility clause of its own, a paragraph ending in a colon before them (现提出以下措施：) aside;
-- the runs of the text hold at least MIN_ITEMS paragraphs in all.
+- each paragraph says more than its heading (some text between the heading and the clause: "创建国家5A级旅游景区1个。
+  （X负责）" under 第一节 is one sentence, no heading), and the run holds at least MIN_ITEMS paragraphs.
 
 The tree then reads the runs as it reads numbered items (engine/parse/tree.py): the measures' depth by counting.
 """
@@ -34,7 +35,8 @@ from engine.parse.numbering import Marker
 
 RUNIN_STYLE = "runin"
 HEADING_MAX = 24  # a run-in heading is a short title: 开展新办主体“开业辅导”
-MIN_ITEMS = 2
+MIN_ITEMS = 2  # a run holds at least this many paragraphs: one paragraph under a heading is the heading's text
+BODY_MIN = 4  # what a run-in heading's paragraph says after it, its clause aside, at least (characters)
 _HEADING = re.compile(rf"\s*(?P<h>[^。；;，,：:！？!?\s]{{2,{HEADING_MAX}}})。(?=\S)")
 _AFTER_CLAUSE = " \t。.；;，,"
 _INTRO = re.compile(r"[：:]\s*$")
@@ -57,11 +59,16 @@ def heading(p: Paragraph) -> str | None:
     return m.group("h")
 
 
-def _ends_in_clause(text: str) -> bool:
+def _ends_in_clause(text: str, head: str) -> bool:
+    """`text` ends with a responsibility clause of its own, and says something between its run-in heading `head` and
+    the clause: a sentence that is all there is before its clause ("创建国家5A级旅游景区1个。（X负责）") is no heading."""
     from engine.extract.responsibility import find_responsibility  # it imports engine.parse (places)
 
     found = find_responsibility(text)
-    return found is not None and not text[found.end :].strip(_AFTER_CLAUSE)
+    if found is None or text[found.end :].strip(_AFTER_CLAUSE):
+        return False
+    body = text[text.find(head) + len(head) + 1 : found.start]
+    return len(body.strip(_AFTER_CLAUSE + "（(")) >= BODY_MIN
 
 
 def _run(paras: Sequence[Paragraph], k: int, end: int) -> list[tuple[int, str]] | None:
@@ -70,12 +77,12 @@ def _run(paras: Sequence[Paragraph], k: int, end: int) -> list[tuple[int, str]] 
     run: list[tuple[int, str]] = []
     for j in range(k + 1, end):
         head = heading(paras[j])
-        if head is None or not _ends_in_clause(paras[j].text):
+        if head is None or not _ends_in_clause(paras[j].text, head):
             if not run and _INTRO.search(paras[j].text):
                 continue  # a lead-in: 现提出以下措施：
             return None
         run.append((j, head))
-    return run or None
+    return run if len(run) >= MIN_ITEMS else None
 
 
 def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
@@ -98,7 +105,7 @@ def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Mark
         run = _run(paras, k, end)
         if run is not None:
             runs.append(run)
-    if sum(map(len, runs)) < MIN_ITEMS:
+    if not runs:
         return markers
     out = list(markers)
     for run in runs:

@@ -162,3 +162,15 @@ def test_run_in_headings_without_clauses_or_under_safeguards_stay_text():
         "（二）打响品牌\n\n　　一是开展推介。（县商务局负责）\n\n　　二是建设展馆。（县文化和旅游局负责）\n\n"
     )
     assert _labels(numbered) == ["(一)", "(二)"]  # paragraphs numbered in words are no unnumbered run-in headings
+
+
+def test_one_sentence_paragraphs_or_a_single_paragraph_under_headings_are_no_run_in_items():
+    one_sentence = (
+        "二、做强茶叶加工\n\n　　培育加工企业3家。（县工业和信息化局负责）\n\n　　建成茶叶加工园区1个。（县发展和改革局负责）\n\n"
+    )
+    assert "培育加工企业3家" not in _labels(one_sentence)
+    single = (
+        "二、做强茶叶加工\n\n　　培育加工企业。培育龙头企业3家。（县工业和信息化局负责）\n\n"
+        "三、打响茶叶品牌\n\n　　开展品牌推介。每年举办推介会2场。（县商务局负责）\n\n"
+    )
+    assert "培育加工企业" not in _labels(single)
