@@ -86,3 +86,18 @@ def mark_styles() -> Mapping[str, str]:
 def opens_with_mark(text: str) -> bool:
     """`text` opens (after spaces) with a numbering mark of one character, ㈠ ⑴ ⒈ ① ❶."""
     return text.lstrip(" \t\u3000")[:1] in mark_styles()
+
+
+@memo(1, copy="shared")  # built once from the one file
+def letter_classes() -> tuple[tuple[str, str], ...]:
+    """(style, letters in order) of each class of numbering_marks.yaml `letters` (Ⅰ. Ⅱ. …, A. B. …), in the file's
+    order; a class without a style or letters is left out."""
+    classes = ((str(c.get("style") or ""), str(c.get("chars") or ""))
+               for c in _data().get("letters") or [] if isinstance(c, dict))  # fmt: skip
+    return tuple(c for c in classes if c[0] and c[1])
+
+
+@memo(1, copy="shared")  # built once from the one file
+def letter_stops() -> str:
+    """What may follow a letter that numbers an item (numbering_marks.yaml `letter_stops`: ". 、")."""
+    return "".join(str(s) for s in _data().get("letter_stops") or [] if str(s))

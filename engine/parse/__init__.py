@@ -32,6 +32,7 @@ from engine.parse import (
     enumerations,
     frontmatter,
     republished,
+    runin,
 )
 from engine.parse import bullets as bullet_lists
 from engine.parse import closing as closings
@@ -45,6 +46,7 @@ from engine.parse.numbering import (
     inline_decimals,
     inline_markers,
     label_alone,
+    letter_markers,
     marker_at_start,
     slice_paragraph,
     slipped_labels,
@@ -662,6 +664,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     paras, points = enumerations.split(prepare(doc))
     markers: list[Marker | None] = [marker_at_start(p.text) for p in paras]
     markers = decimal_markers(paras, markers)
+    markers = letter_markers(markers)  # Ⅰ. A. only in a run: a lone "B.…" is text
     markers = digit_led_markers([p.text for p in paras], markers)
     markers = spaced_entries(paras, markers)
     markers = slipped_labels([p.text for p in paras], markers)  # an OCR's "(—)" "4," in the run of （一） 4.
@@ -670,6 +673,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
     for k, mk in points.items():
         markers[k] = mk
     markers = bullet_lists.items(paras, markers)  # ●/—— paragraphs under 二、重点任务: its measures, unnumbered
+    markers = runin.items(paras, markers)  # "精简申报报送资料。…（X牵头）" paragraphs under 二、: unnumbered measures
     first = next((k for k, mk in enumerate(markers) if mk is not None), None)
     if first is None:
         raise PlancheckError("parse.no_measures", path=doc.path)

@@ -44,6 +44,9 @@ class _Form:
     label: str
     opening: re.Pattern[str] | None  # the label opening a paragraph (group "at"), for a form marked `paragraphs`
     clauses: bool = False  # `paragraphs: clause`: a paragraph run counts only where each point ends in its own clause
+    # a form of sequence words ({word}: 首先，其次，…最后，): (the words that open a run, those that go on with it, those
+    # that close it); None for a form numbered by its label ({n}, {mark})
+    words: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
 
 @memo(1, copy="shared")  # the one file, compiled once
@@ -61,13 +64,46 @@ def _forms() -> tuple[tuple[_Form, ...], str]:
     forms = []
     for f in raw.get("forms") or []:
         pattern = str(f.get("pattern") or "")
-        for k, v in subs.items():
+        words = _sequence_words(f.get("words"))
+        for k, v in {**subs, "{word}": _words_group(words)}.items():
             pattern = pattern.replace(k, v)
         if pattern and f.get("style"):
             opening = re.compile(rf"\s*(?P<at>{pattern})") if f.get("paragraphs") else None
             clauses = f.get("paragraphs") == "clause"
-            forms.append(_Form(str(f["style"]), re.compile(pattern), str(f.get("label") or "{n}"), opening, clauses))
+            label = str(f.get("label") or "{n}")
+            forms.append(_Form(str(f["style"]), re.compile(pattern), label, opening, clauses, words))
     return tuple(forms), str(raw.get("boundaries") or "")
+
+
+def _sequence_words(raw: object) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """A form's `words` ({first: [首先], next: [其次, …], last: [最后]}) as three sets, or None (no words, or no word
+    to open a run)."""
+    if not isinstance(raw, dict):
+        return None
+    first, nxt, last = (frozenset(str(w) for w in raw.get(k) or [] if str(w)) for k in ("first", "next", "last"))
+    return (first, nxt, last) if first and (nxt or last) else None
+
+
+def _words_group(words: tuple[frozenset[str], ...] | None) -> str:
+    """The regex group `word` of a form's sequence words, the longest first; one that never matches without words."""
+    if words is None:
+        return "(?!)"
+    return "(?P<word>" + "|".join(re.escape(w) for w in sorted(set().union(*words), key=len, reverse=True)) + ")"
+
+
+def _fits(form: _Form, m: re.Match[str], want: int) -> bool:
+    """The point `m` of `form` may stand as the `want`-th point of a run: its number is `want`, or (a form of sequence
+    words) its word opens a run and `want` is 1, or goes on with one and `want` is more."""
+    if form.words is None:
+        return _ordinal(m) == want
+    first, nxt, last = form.words
+    word = m.group("word")
+    return word in first if want == 1 else word in nxt or word in last
+
+
+def _closes(form: _Form, m: re.Match[str]) -> bool:
+    """The point `m` closes its run (最后，): no point of the run comes after it."""
+    return form.words is not None and m.group("word") in form.words[2]
 
 
 def _ordinal(m: re.Match[str]) -> int | None:
@@ -78,7 +114,7 @@ def _ordinal(m: re.Match[str]) -> int | None:
 
 def _label(form: _Form, m: re.Match[str]) -> str:
     out = form.label
-    for k in ("n", "mark"):
+    for k in ("n", "mark", "word"):
         if m.groupdict().get(k):
             out = out.replace("{" + k + "}", m.group(k))
     return out
@@ -96,15 +132,13 @@ def _run(form: _Form, text: str, boundaries: str) -> list[re.Match[str]]:
     class of marks: ① ② ③, not ① ❷)."""
     run: list[re.Match[str]] = []
     for m in form.pattern.finditer(text):
-        n = _ordinal(m)
-        if n is None or not _at_boundary(text, m.start(), boundaries):
+        if run and _closes(form, run[-1]):
+            break
+        if not _at_boundary(text, m.start(), boundaries) or not _fits(form, m, len(run) + 1):
             continue
-        if n == 1 and not run:
+        mark = run[0].groupdict().get("mark") if run else None
+        if mark is None or mark_for(mark, len(run) + 1) == m.group("mark"):
             run.append(m)
-        elif run and n == len(run) + 1:
-            mark = run[0].groupdict().get("mark")
-            if mark is None or mark_for(mark, n) == m.group("mark"):
-                run.append(m)
     return run
 
 
@@ -154,8 +188,8 @@ def points(text: str) -> list[tuple[int, Marker]]:
         ends = [m.start() for m in run[1:]] + [len(text)]
         if all(_own_clause(text[m.start() : e], m.end() - m.start()) for m, e in zip(run, ends, strict=True)):
             return [
-                (m.start(), Marker(form.style, _label(form, m), _ordinal(m) or 0, 0, m.end() - m.start()))
-                for m in run
+                (m.start(), Marker(form.style, _label(form, m), _ordinal(m) or n, 0, m.end() - m.start()))
+                for n, m in enumerate(run, 1)
             ]
     return []
 
@@ -185,6 +219,11 @@ def split(paras: list[Paragraph]) -> tuple[list[Paragraph], dict[int, Marker]]:
     return out, found
 
 
+def opens_with_point(text: str) -> bool:
+    """`text` opens with the label of a point of any form (一是, 第一，, 首先，, ①): a paragraph numbered in words."""
+    return any(f.pattern.match(text.lstrip()) for f in _forms()[0])
+
+
 def paragraph_runs(texts: list[str], markers: list[Marker | None]) -> list[Marker | None]:
     """`markers` (one per paragraph) with the runs of paragraphs opening with a point of a form marked `paragraphs`
     (一是, 二是, …) marked as items. A section whose tasks are such paragraphs, "一是稳定扩大种植面积。…（责任单位：X）",
@@ -199,13 +238,14 @@ def paragraph_runs(texts: list[str], markers: list[Marker | None]) -> list[Marke
     return markers
 
 
-def _each_ends_in_clause(run: list[tuple[int, re.Match[str]]], end: int, texts: list[str]) -> bool:
-    """Whether the paragraphs of each point of `run` (from its own to the next point's, the last's up to `end`)
-    close with a responsibility clause of their own."""
-    starts = [i for i, _ in run] + [end]
+def _each_ends_in_clause(points: list[int], stops: list[int], texts: list[str]) -> bool:
+    """Whether the paragraphs of each point (from its own up to the next point's or the next of `stops`: a heading, the
+    run's end) close with a responsibility clause of their own."""
+    bounds = sorted({*points, *stops})
     return all(
         _ends_in_clause("\n".join(t.strip() for t in texts[a:b] if t.strip()))
-        for a, b in itertools.pairwise(starts)
+        for a, b in itertools.pairwise(bounds)
+        if a in points
     )
 
 
@@ -216,22 +256,47 @@ def _paragraph_run(form: _Form, opening: re.Pattern[str], texts: list[str],
     k = 0
     while k < len(texts):
         m = opening.match(texts[k])
-        if markers[k] is not None or m is None or _ordinal(m) != 1:
+        if markers[k] is not None or m is None or not _fits(form, m, 1):
             k += 1
             continue
-        above = next((mk for mk in reversed(markers[:k]) if mk is not None), None)
-        run, j, want = [(k, m)], k + 1, 2
-        while j < len(texts) and markers[j] is None:
-            mj = opening.match(texts[j])
-            if mj is not None and _ordinal(mj) == want:
-                run.append((j, mj))
+        h = next((i for i in range(k - 1, -1, -1) if markers[i] is not None), None)
+        above = markers[h] if h is not None else None
+        group = _group_heading(markers, h, k, top)  # the run stands under a group heading: it may go on across the next
+        run, heads, j, want = [(k, m, _ordinal(m) or 1)], [], k + 1, 2
+        while j < len(texts):
+            if markers[j] is not None:
+                nxt = opening.match(texts[j + 1]) if j + 1 < len(texts) and markers[j + 1] is None else None
+                # a group heading the numbering goes on across (一是 二是 （二） 三是): a run that starts again under
+                # each heading (（一） 一是 二是 （二） 一是) is its heading's parts (blind52 赣江新区), not the measures
+                if group is None or markers[j].style != group or nxt is None or _closes(form, run[-1][1]):
+                    break
+                if not _fits(form, nxt, want):
+                    break
+                heads.append(j)
+            elif (mj := opening.match(texts[j])) is not None and not _closes(form, run[-1][1]) and _fits(form, mj, want):
+                run.append((j, mj, _ordinal(mj) or want))
                 want += 1
             j += 1
         below = markers[j] if j < len(texts) else None
-        if form.clauses and not _each_ends_in_clause(run, j, texts):
+        if below is not None and below.style != top:
+            run = run[:1]  # the run holds not all its section has (an item of its own numbering after it)
+        elif heads:  # across group headings: each point its own clause, no group heading one (blind91 铜仁市)
+            ok = _each_ends_in_clause([i for i, _, _ in run], [*heads, j], texts)
+            run = run if ok and not any(extract.find_responsibility(texts[i]) for i in [h, *heads]) else run[:1]
+        elif above is None or above.style != top or (form.clauses and not _each_ends_in_clause([k for k, _, _ in run], [j], texts)):
             run = run[:1]
-        if len(run) >= 2 and above is not None and above.style == top and (below is None or below.style == top):
-            for i, mi in run:
-                out[i] = Marker(form.style, _label(form, mi), _ordinal(mi) or 0, mi.start("at"), mi.end())
+        if len(run) >= 2:
+            for i, mi, n in run:
+                out[i] = Marker(form.style, _label(form, mi), n, mi.start("at"), mi.end())
         k = j
     return out
+
+
+def _group_heading(markers: list[Marker | None], h: int | None, k: int, top: str | None) -> str | None:
+    """The style of the heading at `h` where a run of points starting at paragraph `k` may go on across the headings
+    of its style: the heading stands right above the run's first point, and under a top-level heading (二、重点任务
+    （一）夯实原料基础 一是…); else None."""
+    if h is None or h != k - 1 or (mk := markers[h]) is None or mk.style == top:
+        return None
+    parent = next((m for m in reversed(markers[:h]) if m is not None), None)
+    return mk.style if parent is not None and parent.style == top else None

@@ -20,7 +20,7 @@ import yaml
 from engine.ingest.numbering import CN_NUMERALS, chinese_numeral
 from engine.memo import memo
 from engine.models import Paragraph
-from engine.numbering_marks import mark_classes
+from engine.numbering_marks import letter_classes, letter_stops, mark_classes
 from engine.outputs import note_input
 
 # Length-preserving fold: what ingest normalises, done again here so parse also accepts text that
@@ -99,12 +99,17 @@ STYLES = (
     "cn_half",
     "cn_shi",  # 一是，二是 … (engine/parse/enumerations.py: run together in one paragraph, or opening paragraphs)
     "cn_di",  # 第一，…第二，… run together in one paragraph (engine/parse/enumerations.py)
+    "cn_seq",  # 首先，…其次，…最后， (engine/parse/enumerations.py: sequence words)
+    "roman_dot",  # Ⅰ. Ⅱ. … and the letters below: rulesets/data/numbering_marks.yaml `letters` (`letter_markers`)
+    "latin_dot",  # A. B. …
     "decimal1",
     "arabic_dot",
     "decimal2",
     "decimal3",
     "arabic_paren",
     "arabic_half",
+    "roman_small_dot",  # ⅰ. ⅱ. …
+    "latin_small_dot",  # a. b. …
     "circled",
 )
 _CHAPTER_KIND = {"篇": "cn_pian", "章": "cn_chapter", "部分": "cn_part", "节": "cn_jie", "条": "cn_article"}
@@ -211,6 +216,64 @@ def mark_for(mark: str, n: int) -> str | None:
     return chars[n - 1] if chars and 0 < n <= len(chars) else None
 
 
+@memo(1, copy="shared")
+def letters() -> dict[str, tuple[str, int]]:
+    """Each letter that numbers items -> (its style, its ordinal): Ⅲ -> ("roman_dot", 3), B -> ("latin_dot", 2)
+    (rulesets/data/numbering_marks.yaml `letters`)."""
+    out: dict[str, tuple[str, int]] = {}
+    for style, chars in letter_classes():
+        if style in STYLES:
+            for n, ch in enumerate(chars, 1):
+                out.setdefault(ch, (style, n))
+    return out
+
+
+# a letter's label stands before Han text or an opening bracket or quote ("A.实施…", "Ⅱ.“一表集成”…"), never after a
+# letter or a digit (5A.景区, AB.): "A.I." and "Ⅲ类" are no labels
+_LETTER_NEXT = "\u4e00-\u9fff“‘《(（「【"
+
+
+def _letter_re() -> str:
+    """The regex alternative of a letter's label (group let, its letter let_c), or "" without letters in the file."""
+    chars, stops = "".join(letters()), letter_stops()
+    if not chars or not stops:
+        return ""
+    stop = "|".join(re.escape(c) for c in stops)
+    alnum = re.escape(chars) + "A-Za-z0-9"
+    return rf"|(?P<let>(?<![{alnum}])(?P<let_c>[{re.escape(chars)}])\s*(?:{stop})(?=\s*[{_LETTER_NEXT}]))"
+
+
+LETTER_GAP = 2  # a letter past the next by at most this goes on with its run (A. B. D.: C. left out, D. an item)
+
+
+def letter_markers(markers: list[Marker | None]) -> list[Marker | None]:
+    """`markers` (one per paragraph) with the letter labels (Ⅰ. A.: `letters`) kept only in a run: the class's first
+    letter where the next label of its style is its second (A. then B.), and each later letter after the one before
+    it (the next, or up to LETTER_GAP on: a letter left out is the numbering check's to report). A lone "B.…" or
+    "A.…" at a paragraph's start is text."""
+    styles = {style for style, _ in letters().values()}
+    if not any(mk is not None and mk.style in styles for mk in markers):
+        return markers
+    out = list(markers)
+    after: dict[int, int] = {}  # paragraph -> the ordinal of the next label of its letter style below it
+    below: dict[str, int] = {}
+    for k in range(len(markers) - 1, -1, -1):
+        if (mk := markers[k]) is not None and mk.style in styles:
+            after[k] = below.get(mk.style, 0)
+            below[mk.style] = mk.ordinal
+    last: dict[str, int] = {}  # the ordinal of the last kept label of each letter style
+    for k, mk in enumerate(markers):
+        if mk is None or mk.style not in styles:
+            continue
+        if mk.ordinal == 1 and after[k] == 2:
+            last[mk.style] = 1
+        elif (prev := last.get(mk.style)) is not None and 0 < mk.ordinal - prev <= LETTER_GAP:
+            last[mk.style] = mk.ordinal  # the next letter, or one a little further on (a gap the numbering check reports)
+        else:
+            out[k] = None
+    return out
+
+
 DECIMAL_STYLES = ("decimal2", "decimal3")
 
 
@@ -268,7 +331,7 @@ def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | N
     entries, inline, bare, named = _entries()
     joiners = "|".join(re.escape(j) for j in _joiners())
     decimal = _JOINED.replace("{joiners}", f"(?:{joiners})") if joiners else _DECIMAL
-    marker = _MARKER + (f"|(?P<mark>[{re.escape(''.join(marks()))}])" if marks() else "")
+    marker = _MARKER + (f"|(?P<mark>[{re.escape(''.join(marks()))}])" if marks() else "") + _letter_re()
     return (
         re.compile(r"\s*(?:" + marker + f"|{decimal}" + (f"|{entries}" if entries else "") + r")"),
         re.compile(marker + (f"|{inline}" if inline else "")),
@@ -339,6 +402,9 @@ def _marker_of(m: re.Match[str], text: str) -> Marker | None:
     if g == "cnh":
         n = cn_number(m.group("cnh_n"))
         return Marker("cn_half", f"{m.group('cnh_n')})", n, m.start(g), end) if n else None
+    if g == "let":  # Ⅱ. -> roman_dot "Ⅱ" 2; B、 -> latin_dot "B" 2
+        style, n = letters()[m.group("let_c")]
+        return Marker(style, m.group("let_c"), n, m.start(g), end)
     if g == "mark":  # ㈠ -> cn_paren "(一)" 1; ① -> circled "①" 1
         style, label, n = marks()[m.group("mark")]
         return Marker(style, label, n, m.start(g), end)

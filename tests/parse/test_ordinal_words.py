@@ -64,7 +64,8 @@ def test_the_forms_that_number_paragraphs_are_those_the_data_file_marks(monkeypa
              "三、保障措施"]  # fmt: skip
     markers = [marker_at_start(t) for t in texts]
     forms, boundaries = enumerations._forms()
-    assert [(f.style, f.clauses) for f in forms if f.opening is not None] == [("cn_shi", False), ("cn_di", True)]
+    assert [(f.style, f.clauses) for f in forms if f.opening is not None] == [
+        ("cn_shi", False), ("cn_di", True), ("cn_seq", True)]
     got = enumerations.paragraph_runs(texts, markers)
     assert [(mk.style, mk.label, mk.ordinal) for mk in got[1:3]] == [("cn_di", "第一", 1), ("cn_di", "第二", 2)]
     assert got[0] == markers[0] and got[3] == markers[3]
