@@ -57,6 +57,12 @@ RELATIVE = (
     r"(?:自|从)?(?:本(?:意见|方案|通知|办法|决定|规定|细则|计划)|文件)?(?:印发|发布|施行|实施)(?:之日|后)?(?:起)?\s*"
     r"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?P<u>个工作日|个月|日|天|年|周)(?:内|之内|以内)"
 )
+# a quarter or half of a year, or the year's end, written with no year (a 年度工作要点's "第三季度完成", "上半年", "年底前
+# 完成"): not after a year, 每, 今/明/本/当 (今年年底, 每季度 are other forms), and the year's end only as a deadline (前)
+BARE_HALF = (
+    r"(?<![年0-9每今明本当去前次全])(?:(?P<h>上半年|下半年|第?[一二三四1-4]季度)(?:末|底)?\s*(?:之前|以前|前)?"
+    r"|(?P<end>年底|年末)\s*(?:之前|以前|前))"
+)
 FIVE_YEAR = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 
 # order matters: earlier patterns claim their span first
@@ -84,6 +90,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yearly_h", re.compile(r"每年\s*(?P<h>上半年|下半年|年底|年末|年初)")),
     ("every", re.compile(r"每(?P<per>季度|个季度|半年|月|个月|周|旬)")),
     ("term", re.compile(r"(?:本届政府|本届|领导班子|各届政府)?(?:任期内|任期届满前|届内)")),
+    # 第三季度完成 / 上半年 / 年底前 with no year: the year of a plan for one year (`resolve_year`), else no date
+    ("half_bare", re.compile(BARE_HALF)),
 ]  # fmt: skip
 
 # a pattern runs only when one of these characters occurs: most sentences have no deadline at all
@@ -91,7 +99,7 @@ NEEDS = {
     "date_range": "至到—–-－~～", "month_range": "至到—–-－~～", "relative": "印发施实",
     "range": "年", "five": "五", "five_end": "五", "date": "日号", "month": "月", "half": "半季中",
     "year_end": "底末", "year_before": "前", "goal": "到至截", "goal_lead": "年", "yearly": "每",
-    "yearly_q": "每", "yearly_h": "每", "every": "每", "term": "任届",
+    "yearly_q": "每", "yearly_h": "每", "every": "每", "term": "任届", "half_bare": "半季底末",
 }  # fmt: skip
 
 
@@ -257,6 +265,8 @@ def _deadline(kind: str, m: re.Match[str]) -> Deadline | None:
         return Deadline(text=text, kind="recurring", recurrence=rec)
     if kind == "term":
         return Deadline(text=text, kind="term")
+    if kind == "half_bare":
+        return Deadline(text=text, kind="by-date", date=None)
     return None
 
 
@@ -305,6 +315,24 @@ def heading_deadlines(title: str) -> list[Deadline]:
 
 
 _RELATIVE_RE = re.compile(RELATIVE)
+
+
+_BARE_HALF_RE = re.compile(rf"^(?:到|至|于|在)?{BARE_HALF}")
+
+
+def resolve_year(d: Deadline, year: int | None) -> Deadline:
+    """A quarter, half or year's end written with no year ("第三季度完成", "年底前") dated in `year`, the one year a
+    year's plan is for (2027年工作要点); any other deadline as it is. Without such a year it stays undated: a plan for
+    2026—2028 that writes 第三季度 names no one quarter."""
+    if d.date or not year or d.kind != "by-date":
+        return d
+    m = _BARE_HALF_RE.match(d.text)
+    if not m:
+        return d
+    month = 12 if m.group("end") else _half_month(m.group("h"))
+    if not month:
+        return d
+    return d.model_copy(update={"date": _last_day(year, month)})
 
 
 def resolve_relative(d: Deadline, issued: str | None) -> Deadline:

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from engine import extract
 from engine.errors import PlancheckError
-from engine.extract.deadlines import heading_deadlines, resolve_relative
+from engine.extract.deadlines import heading_deadlines, resolve_relative, resolve_year
 from engine.ingest import budgets
 from engine.models import Level, Measure, Paragraph, Plan, SourceDoc
 from engine.parse import (
@@ -950,6 +950,7 @@ def _parse_one(
     # "A角为牵头责任部门，B角为配合责任部门": the document's own role labels, read as such in its measures
     role_labels = tuple(dict(lab for p in paras for lab in extract.stated_role_labels(p.text)).items())
     text_leads = TextLeads(plan)
+    plan_year = _plan_year(plan.title)  # 第三季度 / 年底前 with no year: in the one year a year's plan is for
     for i, m, segs in built:
         if role_labels:
             extract.fill_measure(m, role_labels)
@@ -995,7 +996,7 @@ def _parse_one(
             m.lead_units = [u.name for u in m.responsibility.lead]
             m.support_units = [u.name for u in m.responsibility.support]
         # 自本意见印发之日起30日内: counted from the document's own date
-        m.deadlines = [resolve_relative(dl, plan.date) for dl in m.deadlines]
+        m.deadlines = [resolve_year(resolve_relative(dl, plan.date), plan_year) for dl in m.deadlines]
         m.deadlines += _stage_deadlines(nodes, i, m)
         _locate(m, segs, paras)
     groupleads.apply(plan.measures, paras)  # (以上第1—3项任务由X牵头，Y配合) after item 3: items 1–3
@@ -1112,3 +1113,16 @@ def _locate(m: Measure, segs: list[Segment], paras: list[Paragraph]) -> None:
         _, line, column = _where(at, segs, paras, starts)
         m.sentences[i] = s.model_copy(update={"line": line, "column": column})
         pos = at + len(s.text)
+
+
+_ONE_YEAR = re.compile(r"(?<![0-9—–\-－~～至到])((?:19|20)[0-9]{2})\s*年(?!\s*[0-9]{1,2}\s*月)(?!\s*[—–\-－~～至到])")
+_YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}\s*年?\s*[—–\-－~～至到]+\s*(?:19|20)[0-9]{2}")
+
+
+def _plan_year(title: str) -> int | None:
+    """The one year a plan is for when its title names it and no period (2027年全市乡村振兴工作要点, 某县2027年重点任务
+    分解表); None for a plan over years (…（2026—2028年）, 三年行动) or with no year in its title."""
+    if not title or _YEAR_RANGE.search(title):
+        return None
+    years = {int(y) for y in _ONE_YEAR.findall(title)}
+    return years.pop() if len(years) == 1 else None

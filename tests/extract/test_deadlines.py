@@ -207,3 +207,28 @@ def test_a_bare_date_under_a_deadline_label_is_the_deadline(text, date):
 @pytest.mark.parametrize("text", ["印发时间：2027年3月31日", "成立时间：2027年6月", "2027年3月31日召开推进会"])
 def test_a_date_under_another_label_is_no_deadline(text):
     assert extract_deadlines(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "date"),
+    [
+        ("（市统计局负责；第三季度完成）", 2027, "2027-09-30"),
+        ("上半年完成", 2027, "2027-06-30"),
+        ("一季度前出台细则", 2027, "2027-03-31"),
+        ("年底前完成评估报告", 2027, "2027-12-31"),
+        ("第三季度完成", None, None),  # a plan over years names no one quarter: undated
+    ],
+)
+def test_a_quarter_or_half_with_no_year_is_dated_in_the_plans_one_year(text, year, date):
+    """A 年度工作要点 writes its deadlines without the year it is for (tables87 left this: 全年 aside, they gave none)."""
+    from engine.extract.deadlines import resolve_year
+
+    found = extract_deadlines(text)
+    assert len(found) == 1 and found[0].date is None
+    assert resolve_year(found[0], year).date == date
+
+
+@pytest.mark.parametrize("text", ["每季度通报一次", "今年年底前完成", "2027年第三季度完成", "年中考核", "年底考核一次", "全年持续推进"])
+def test_other_forms_are_not_read_as_a_bare_quarter(text):
+    assert all(d.date is not None or d.kind != "by-date" for d in extract_deadlines(text))
+    assert not any(d.text in ("第三季度", "年底前") and d.date is None for d in extract_deadlines(text))
