@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.scale import fit_exponent
 
 # the child's own peak (VmHWM, kB: its address space is new at exec; ru_maxrss would keep the forking parent's)
 _CHILD = (
@@ -52,12 +53,6 @@ def _child(path: Path) -> tuple[str, int]:
     return (lines[0] if len(lines) > 1 else "ok"), int(lines[-1])
 
 
-def _fit(sizes: list[int], times: list[float]) -> float:
-    xs, ys = [math.log(s) for s in sizes], [math.log(max(t, 1e-6)) for t in times]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
-
-
 def main() -> None:
     from engine.ingest import load_document
 
@@ -85,7 +80,7 @@ def main() -> None:
             code, rss = _child(big)
             print(f"{n} rows ({big.stat().st_size // 1024} KB zipped): {code} after {time.monotonic() - start:.1f} s "
                   f"wall, peak RSS {rss // 1024} MB")
-    print(f"fitted k: {_fit(args.rows, times):.2f}")
+    print(f"fitted k: {fit_exponent([float(n) for n in args.rows], [max(t, 1e-6) for t in times]):.2f}")
 
 
 if __name__ == "__main__":
