@@ -684,13 +684,13 @@ def _joins_group(group: str, item: str) -> bool:
     already a whole body's name (各镇人民政府) is not continued by another whole name (街道办事处): those are two
     kinds of body, each its own unit (three of four blind examiners; fixtures/unseen/county-city-jobs-scraped's
     counted one)."""
+    group = _unqualified(group)  # 沿黄各市…: the group's head after its qualifier (the name's ending is the same)
+    tail = group[len(next(h for h in _GROUP_HEADS if group.startswith(h))) :]
     if _DIVISION_TAIL_RE.fullmatch(item):  # 各区 (a group, no body's ending) goes on: 各区、县(市)人民政府
-        return not (_ends_as_body(group) and _ends_as_body(item)) or _governments_above_towns(group, item)
+        return not (_ends_as_body(group) and _ends_as_body(item)) or _governments_above_towns(tail, item)
     m = re.match(_DIVISION_KIND, item)
     # 各县、区财政局: the group so far is kinds of division only; 各运输机场、市农业农村局 is a group of bodies, then a body
-    group = _unqualified(group)
-    head = next(h for h in _GROUP_HEADS if group.startswith(h))
-    kinds = all(_DIVISION_TAIL_RE.fullmatch(k) for k in group[len(head) :].split("、"))
+    kinds = all(_DIVISION_TAIL_RE.fullmatch(k) for k in tail.split("、"))
     return bool(m) and kinds and not _ends_as_body(group) and _ends_as_body(item[m.end() :])
 
 
@@ -700,13 +700,12 @@ _ABOVE_TOWN_GROUP_RE = re.compile(rf"{_ABOVE_TOWN_KIND}(?:人民政府|政府|�
 _ABOVE_TOWN_GOVERNMENT_RE = re.compile(rf"{_ABOVE_TOWN_KIND}(?:人民政府|政府)")
 
 
-def _governments_above_towns(group: str, item: str) -> bool:
+def _governments_above_towns(tail: str, item: str) -> bool:
     """A government of a kind of division above towns, with no place of its own, goes on a group of such divisions'
     bodies: 各盟行政公署、市人民政府 (a 自治区's 盟 and 市, each by its own body, as 各市、县人民政府 names its 市 and 县)
     is ONE unit (blind90). The towns' pair 各镇人民政府、街道办事处 stays two kinds of body (a government and an agency
-    of the district's), as the blind3, blind43 and fix40a examiners count it."""
-    head = next(h for h in _GROUP_HEADS if group.startswith(h))
-    return bool(_ABOVE_TOWN_GROUP_RE.fullmatch(group[len(head) :]) and _ABOVE_TOWN_GOVERNMENT_RE.fullmatch(item))
+    of the district's), as the blind3, blind43 and fix40a examiners count it. `tail`: the group after its head (各)."""
+    return bool(_ABOVE_TOWN_GROUP_RE.fullmatch(tail) and _ABOVE_TOWN_GOVERNMENT_RE.fullmatch(item))
 
 
 def _place_end(name: str) -> int:

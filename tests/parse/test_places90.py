@@ -146,3 +146,12 @@ def test_the_bingtuans_bodies_stand_beside_the_regions_plans_and_back():
 def test_a_last_part_answering_by_duties_beside_a_pair_still_supports():
     got = parse_clause_content("市商务局牵头，市邮政管理局配合；各县（区）人民政府按职责分工负责")
     assert got[:2] == (("市商务局",), ("市邮政管理局", "各县（区）人民政府"))
+
+
+@pytest.mark.parametrize("text", ["沿黄各市人民政府、县人民政府", "沿黄各盟行政公署、市人民政府"])
+def test_a_qualified_group_continued_by_a_government_reads_without_error(text):
+    """A qualifier before the group's 各 (沿黄各…) is read past before the group's kinds are looked at: it raised
+    StopIteration (found in review)."""
+    from engine.extract.responsibility import parse_units
+
+    assert parse_units(text) == [text]
