@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
 from engine.errors import PlancheckError
+from engine.ingest import budgets
 from engine.ingest.tables import Cell, GridBudget, TableRun, table_lines
 
 RawLine = tuple[int, str]
@@ -46,6 +48,7 @@ def read_xlsx(data: bytes, path: str) -> list[RawLine]:
             if "xl/workbook.xml" not in zf.namelist():
                 raise PlancheckError("input.corrupt", path=path, format=".xlsx", reason="xl/workbook.xml is missing")
             _unpacked_within_budget(zf, path)
+            _merged_within_budget(zf, path)
         import openpyxl
 
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False, keep_links=False)
@@ -61,6 +64,34 @@ def read_xlsx(data: bytes, path: str) -> list[RawLine]:
         raise
     except Exception as exc:  # zipfile, openpyxl and its XML parser all raise their own types
         raise _corrupt(path, ".xlsx", exc) from exc
+
+
+# a merged range as a sheet's XML states it: <mergeCell ref="B3:B40"/> (any namespace prefix)
+_MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})\"")
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for b in letters:
+        n = n * 26 + b - 64
+    return n
+
+
+def _merged_within_budget(zf: zipfile.ZipFile, path: str) -> None:
+    """The cells the sheets' merged ranges cover, counted from their XML before openpyxl reads it: openpyxl makes an
+    object of every covered cell, so one range "A1:XFD1048576" in a file of a few KB would hang the read. Over the
+    grid's budget (`paragraphs`, as GridBudget counts a grid's cells), `budget.paragraphs` at once."""
+    limit = budgets.current().paragraphs
+    covered = 0
+    for name in zf.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        for m in _MERGE_REF.finditer(zf.read(name)):
+            rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+            cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
+            covered += rows * cols
+            if covered > limit:
+                raise budgets.exceeded("paragraphs", path, "> " + budgets.show("paragraphs", limit), limit)
 
 
 def _sheet_lines(rows: list[list[Cell]], run: TableRun, before: int) -> Iterator[RawLine]:

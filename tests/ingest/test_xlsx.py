@@ -184,3 +184,22 @@ def test_an_entity_bomb_in_a_sheet_is_not_expanded(tmp_path):
     assert out.exit_code == 2 and "Traceback" not in out.output
     assert "lolololol" not in out.output
     assert "没有找到编号的措施条目" in out.output
+
+
+def test_a_merged_range_over_the_whole_sheet_is_refused_before_openpyxl_reads_it(tmp_path):
+    """One <mergeCell ref="A100:XFD1048576"/> in a file of a few KB: openpyxl makes an object of every covered cell,
+    so the read never ended (found in review). The covered cells are counted from the XML first."""
+    plain = _task_book(tmp_path / "tasks.xlsx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                start, end = body.index(b"<mergeCells"), body.index(b"</mergeCells>") + len(b"</mergeCells>")
+                body = body[:start] + b'<mergeCells count="1"><mergeCell ref="A100:XFD1048576"/></mergeCells>' + body[end:]
+            dst.writestr(info, body)
+    path = tmp_path / "merged.xlsx"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(PlancheckError) as info:
+        load_plan(str(path))
+    assert info.value.code == "budget.paragraphs"
