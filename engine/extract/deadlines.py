@@ -40,11 +40,11 @@ from __future__ import annotations
 import calendar
 import re
 
-from engine.extract.data import read_data
 from engine.extract.numerals import to_int
 from engine.extract.sentences import first_matches, mask_spans, title_spans
 from engine.memo import memo
 from engine.models import Deadline
+from engine.roles import roles
 
 _Y = r"(?P<y>[12]\d{3}|[〇零○一二三四五六七八九]{4})\s*年"
 _M = r"(?P<mo>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
@@ -159,8 +159,8 @@ def _due_label() -> re.Pattern[str]:
     """A deadline's field label ending just before a date: 完成时限：2027年3月31日, 办结时限：2027年6月 (rulesets/data/
     roles.yaml: the task table's `columns.due` and a clause's `due_part.labels`). Its bare date or month is the
     deadline, as one with 前/底 is: the label says what the date is."""
-    roles = read_data("roles.yaml") or {}
-    words = [*((roles.get("columns") or {}).get("due") or ()), *((roles.get("due_part") or {}).get("labels") or ())]
+    known = roles()
+    words = [*dict(known.columns)["due"], *known.due_labels]
     alt = "|".join(re.escape(str(w)) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?:{alt})[ \t\u3000]*[:：][ \t\u3000]*$") if alt else re.compile("(?!)")
 
