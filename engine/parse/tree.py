@@ -497,7 +497,7 @@ def classify(
         duties
         | framed
         | _group_headings(nodes, would_be, assigned)
-        | _framing(nodes, ms_rank, inside, assigned, would_be, duties, tabled)
+        | _framing(nodes, ms_rank, voting, assigned, would_be, duties, tabled)
         | _framing_articles(nodes, style, assigned)
         | _worded_articles(nodes)
         | _prohibiting_articles(nodes, assigned)
@@ -826,7 +826,8 @@ def _framing(
     """Nodes that frame the plan rather than task it: everything under a 总则/附则 chapter, the
     items of a safeguards section (三、保障措施) numbered apart from the plan's measures: at another depth,
     or starting again at (一) where the tasks run on as one numbering across their sections, and the stages of
-    a work schedule (`_stages_apart`). `inside`: the nodes under such sections (`_in_framing_sections`);
+    a work schedule (`_stages_apart`). `inside`: the nodes under such sections (`_in_framing_sections`), a 工作机制
+    section whose mechanisms name their units left out (`_assigning_mechanisms`: it holds tasks);
     `would_be`: the nodes that are measures unless they frame the plan; `duties`: the entries of duty lists
     (`duty_lists`), framing already, whose numbering tells nothing of the tasks'; `tabled`: table rows."""
     top_of = _tops(nodes)
@@ -835,7 +836,6 @@ def _framing(
     for i, n in enumerate(nodes):
         if n.rank == ms_rank and n.parent is not None and i not in duties:
             first.setdefault(top_of[i], n.marker.ordinal)
-    inside = inside - _assigning_mechanisms(nodes, inside, assigned)
     guards = {top_of[i] for i in inside}
     stages, staged = _stages_apart(nodes, guards, assigned, would_be, tabled)
     through = _numbered_through(nodes, ms_rank, first, guards | stages, duties)
