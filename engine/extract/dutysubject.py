@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass
 
 from engine.extract.data import read_data
-from engine.extract.responsibility import is_generic_unit, parse_units, reads_as_unit
+from engine.extract.responsibility import _alt, _units, is_generic_unit, parse_units, reads_as_unit
 from engine.extract.sentences import split_outside, squeeze
 from engine.memo import memo
-from engine.models import Responsibility, Unit
+from engine.models import Responsibility
 
 STYLE = "X负责（职责）"  # how a responsibility read here is marked
 _TITLE_MAX = 20  # the longest task name before the item's first sentence ("道路保通。", "加密凌情监测")
-_OPENING_MAX = 300  # how far into an item its subject is looked for: a hostile endless item costs nothing more
+_OPENING_MAX = 1200  # how far into an item its subject is looked for: a hostile endless item costs nothing more
 _PARTS = "，,；;。\n"
 # a name never opens with a verb or a preposition: "支持县医院…" is a task
 _NOT_A_NAME = re.compile(r"^(?:对|在|向|按|经|将|把|以|与|和|及|并|为|从|支持|推动|组织|指导|督促|做好|加强|及时)")
@@ -35,10 +35,6 @@ class _Words:
     joined: re.Pattern[str]  # "会同Y、Z" as a part of its own
     support: re.Pattern[str]  # "Y、Z配合…"
     again: re.Pattern[str]  # "Z负责…" later in the item
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
 @memo(1, copy="shared")  # compiled once from the one file
@@ -59,7 +55,7 @@ def _words() -> _Words:
     )
 
 
-def _names(text: str, *, lead: bool) -> list[str]:
+def _names(text: str) -> list[str]:
     """The bodies a unit list names, or [] when any of them is no named body."""
     names = parse_units(text)
     ok = names and all(
@@ -73,7 +69,7 @@ def _leading(text: str) -> list[str]:
     end or a lead verb."""
     piece = split_outside(text, _PARTS, maxsplit=1)[0]
     m = _words().again.match(piece)
-    return _names(m.group("units") if m else piece, lead=False)
+    return _names(m.group("units") if m else piece)
 
 
 def _start(text: str) -> int:
@@ -87,7 +83,7 @@ def _start(text: str) -> int:
 
 def duty_subject(text: str) -> Responsibility | None:
     """The leads and supports an item's subject names (module docstring), or None where it opens with no named body."""
-    text = text[:_OPENING_MAX * 4]
+    text = text[:_OPENING_MAX]
     for s in dict.fromkeys((0, _start(text))):
         found = _read(text, s)
         if found is not None:
@@ -106,7 +102,7 @@ def _read(text: str, s: int) -> Responsibility | None:
     support: list[str] = []
     by_duty = False
     m = w.with_.match(first) if not first.startswith("由") else None
-    if m is not None and (names := _names(m.group("units"), lead=True)):
+    if m is not None and (names := _names(m.group("units"))):
         lead, support = names, _leading(m.group("rest"))
         if not support:
             return None
@@ -114,7 +110,7 @@ def _read(text: str, s: int) -> Responsibility | None:
         m = w.lead.match(first)
         if m is None:
             return None
-        lead = _names(m.group("units") or m.group("colon") or "", lead=True)
+        lead = _names(m.group("units") or m.group("colon") or "")
         if not lead:
             return None
         by_duty = bool(m.group("duty")) and len(lead) > 1
@@ -124,14 +120,14 @@ def _read(text: str, s: int) -> Responsibility | None:
         joined = w.joined.match(p) if k == 1 else None
         if joined is not None:
             support += [n for n in _leading(joined.group("rest")) if n not in support and n not in lead]
-        elif (sm := w.support.match(p)) and (names := _names(sm.group("units"), lead=False)):
+        elif (sm := w.support.match(p)) and (names := _names(sm.group("units"))):
             support += [n for n in names if n not in support and n not in lead]
-        elif (am := w.again.match(p)) and (names := _names(am.group("units"), lead=True)):
+        elif (am := w.again.match(p)) and (names := _names(am.group("units"))):
             lead += [n for n in names if n not in lead]
             by_duty = True  # "X负责A，Z负责B": one lead per field
     return Responsibility(
-        lead=tuple(Unit(name=n, generic=False) for n in lead),
-        support=tuple(Unit(name=n, generic=is_generic_unit(n)) for n in support),
+        lead=tuple(_units(lead)),  # no generic name: `_names` refuses them
+        support=tuple(_units(support)),
         style=STYLE,
         text=text[s:end],
         by_duty=by_duty,
