@@ -82,6 +82,13 @@ def _run_on() -> re.Pattern[str]:
 _LINE_MAX = 300  # a box's line is a project's name and a sentence or two: the next one follows within this
 
 
+@memo(40, copy="shared")  # a compiled pattern per list form and number (up to 20 of each)
+def _next_line(circled: bool, want: int) -> re.Pattern[str]:
+    """A box's `want`th line after a sentence's end: ② … ⑳, or "2." … "20." (no decimal)."""
+    label = chr(ord("①") + want - 1) if circled else rf"{want}\s*[.．](?![0-9])"
+    return re.compile(rf"(?<=[。；;])\s*(?={label})")
+
+
 def inline_cuts(text: str) -> list[int]:
     """Where a page that lost its line breaks holds a box run on between its measures: before the caption, and
     before each line of its list (①②③, or 1. 2. 3.), each line after a sentence's end, numbered on from 1. The
@@ -93,8 +100,7 @@ def inline_cuts(text: str) -> list[int]:
         circled = m.group("list") == "①"
         want, at = 2, m.end("list")
         while want <= 20:
-            label = chr(ord("①") + want - 1) if circled else rf"{want}\s*[.．](?![0-9])"
-            found = re.compile(rf"(?<=[。；;])\s*(?={label})").search(text, at, at + _LINE_MAX)
+            found = _next_line(circled, want).search(text, at, at + _LINE_MAX)
             if found is None:
                 break
             cuts.append(found.end())
