@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from engine.memo import memo
 from engine.models import Level
@@ -45,11 +46,11 @@ def _table() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
     return kinds, body
 
 
-@memo(1, copy="shared")  # read once from the one file
-def _set_up_by() -> dict[str, str]:
+@memo(1, copy="shared")  # read once from the one file; an immutable mapping, as shared results must be
+def _set_up_by() -> MappingProxyType[str, str]:
     """levels.yaml `zones.set_up_by`: a 国家级新区 -> the province-level government that sends its bodies."""
     raw = (levels.levels_table().get("zones") or {}).get("set_up_by") or {}
-    return {str(k): str(v) for k, v in raw.items()}
+    return MappingProxyType({str(k): str(v) for k, v in raw.items()})
 
 
 def zone_kind(name: str) -> str | None:
@@ -133,8 +134,8 @@ def _zone_of(issuer: str, title: str, texts: str) -> Zone | None:
         ends = [i + len(k) for k in kinds if (i := rest.rfind(k, 0, stop)) >= 0 and i + len(k) < stop]
         name = rest[max(ends, default=0) :]
     setter = _opened_with(name) if kind is not None else None
-    if name in _set_up_by():
-        setter = _set_up_by()[name], "province"  # 兰州新区: 甘肃's, not 兰州市's
+    if (province := _set_up_by().get(name)) is not None:
+        setter = province, "province"  # 兰州新区: 甘肃's, not 兰州市's
     if setter is None and above:
         place, _, level = levels._resolve(above)
         setter = place, level
