@@ -123,19 +123,20 @@ def _sheet_lines(rows: list[list[Cell]], run: TableRun, before: int) -> Iterator
 def _grid(sheet: object, grids: GridBudget) -> list[list[Cell]]:
     """The sheet's shown rows as grid cells (hidden rows and columns left out, empty rows dropped); a merged range's
     text is its first cell's, spanning its columns, carried down to each row it covers (`inherited`)."""
-    merged: dict[tuple[int, int], tuple[int, int, int]] = {}  # (row, col) of a range's top-left -> (rows, cols, 0)
-    covered: dict[tuple[int, int], tuple[int, int]] = {}  # (row, col) inside a range -> its top-left
-    for rng in sheet.merged_cells.ranges:  # type: ignore[attr-defined]
-        top, left = rng.min_row, rng.min_col
-        merged[(top, left)] = (rng.max_row - top + 1, rng.max_col - left + 1, 0)
-        for r in range(top, rng.max_row + 1):
-            for c in range(left, rng.max_col + 1):
-                if (r, c) != (top, left):
-                    covered[(r, c)] = (top, left)
+    ranges = [(rng.min_row, rng.min_col, rng.max_row, rng.max_col) for rng in sheet.merged_cells.ranges]  # type: ignore[attr-defined]
     hidden_cols = {
-        c for key, d in sheet.column_dimensions.items() if d.hidden  # type: ignore[attr-defined]
+        c for d in sheet.column_dimensions.values() if d.hidden  # type: ignore[attr-defined]
         for c in range(d.min or 0, (d.max or 0) + 1)
-    } if sheet.column_dimensions else set()  # type: ignore[attr-defined]  # fmt: skip
+    }  # fmt: skip
+    # a range's top-left -> the grid columns it spans (its shown columns, at least one)
+    width = {(top, left): max(1, sum(c not in hidden_cols for c in range(left, right + 1))) for top, left, _, right in ranges}
+    covered = {  # (row, col) inside a range but its top-left -> that top-left
+        (r, c): (top, left)
+        for top, left, bottom, right in ranges
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+        if (r, c) != (top, left)
+    }
     texts: dict[tuple[int, int], str] = {}
     rows: list[list[Cell]] = []
     for cells in sheet.iter_rows():  # type: ignore[attr-defined]
@@ -153,18 +154,15 @@ def _grid(sheet: object, grids: GridBudget) -> list[list[Cell]]:
             if (r, c) in covered:
                 top = covered[(r, c)]
                 if top[1] == c and top[0] != r:  # the range's first column in a row below its top: carried down
-                    span = merged[top][1] - sum(1 for k in range(c, c + merged[top][1]) if k in hidden_cols)
                     text = texts.get(top, "")
-                    row.append(grids.add(Cell(col, max(span, 1), [text] if text else [], inherited=True)))
-                    col += max(span, 1)
+                    row.append(grids.add(Cell(col, width[top], [text] if text else [], inherited=True)))
+                    col += width[top]
                 continue  # inside a range: its first cell holds the text
             text = _shown(cell.value)
             texts[(r, c)] = text
-            span = 1
-            if (r, c) in merged:
-                span = merged[(r, c)][1] - sum(1 for k in range(c, c + merged[(r, c)][1]) if k in hidden_cols)
-            row.append(grids.add(Cell(col, max(span, 1), [text] if text else [])))
-            col += max(span, 1)
+            span = width.get((r, c), 1)
+            row.append(grids.add(Cell(col, span, [text] if text else [])))
+            col += span
         if any(x.text for x in row):
             rows.append(row)
     return rows
