@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from engine import extract
 from engine.extract.data import read_data
@@ -32,9 +33,12 @@ from engine.parse.numbering import (
     slice_paragraph,
 )
 
+if TYPE_CHECKING:
+    from engine.extract.responsibility import Found
+
 MIN_POINTS = 2
 # what may follow a point's clause before the next point: the stop closing it
-_AFTER_CLAUSE = " \t。.；;，,"
+AFTER_CLAUSE = " \t。.；;，,"
 
 
 @dataclass(frozen=True)
@@ -165,9 +169,14 @@ def continued(text: str, mk: Marker) -> int:
     return count
 
 
-def _ends_in_clause(piece: str) -> bool:
+def closing_clause(piece: str) -> Found | None:
+    """The responsibility clause that closes `piece` (nothing but stops after it), or None."""
     found = extract.find_responsibility(piece)
-    return found is not None and not piece[found.end :].strip(_AFTER_CLAUSE)
+    return found if found is not None and not piece[found.end :].strip(AFTER_CLAUSE) else None
+
+
+def _ends_in_clause(piece: str) -> bool:
+    return closing_clause(piece) is not None
 
 
 def _own_clause(piece: str, label_end: int) -> bool:

@@ -29,8 +29,8 @@ import re
 from collections.abc import Sequence
 
 from engine.models import Paragraph
-from engine.parse.bullets import group_heading, leader, task_heading
-from engine.parse.enumerations import opens_with_point
+from engine.parse.bullets import _INTRO, group_heading, leader, task_heading
+from engine.parse.enumerations import AFTER_CLAUSE, closing_clause, opens_with_point
 from engine.parse.numbering import Marker
 
 RUNIN_STYLE = "runin"
@@ -38,8 +38,6 @@ HEADING_MAX = 24  # a run-in heading is a short title: 开展新办主体“开�
 MIN_ITEMS = 2  # a run holds at least this many paragraphs: one paragraph under a heading is the heading's text
 BODY_MIN = 4  # what a run-in heading's paragraph says after it, its clause aside, at least (characters)
 _HEADING = re.compile(rf"\s*(?P<h>[^。；;，,：:！？!?\s]{{2,{HEADING_MAX}}})。(?=\S)")
-_AFTER_CLAUSE = " \t。.；;，,"
-_INTRO = re.compile(r"[：:]\s*$")
 
 
 def heading(p: Paragraph) -> str | None:
@@ -62,13 +60,11 @@ def heading(p: Paragraph) -> str | None:
 def _ends_in_clause(text: str, head: str) -> bool:
     """`text` ends with a responsibility clause of its own, and says something between its run-in heading `head` and
     the clause: a sentence that is all there is before its clause ("创建国家5A级旅游景区1个。（X负责）") is no heading."""
-    from engine.extract.responsibility import find_responsibility  # it imports engine.parse (places)
-
-    found = find_responsibility(text)
-    if found is None or text[found.end :].strip(_AFTER_CLAUSE):
+    found = closing_clause(text)
+    if found is None:
         return False
     body = text[text.find(head) + len(head) + 1 : found.start]
-    return len(body.strip(_AFTER_CLAUSE + "（(")) >= BODY_MIN
+    return len(body.strip(AFTER_CLAUSE + "（(")) >= BODY_MIN
 
 
 def _run(paras: Sequence[Paragraph], k: int, end: int) -> list[tuple[int, str]] | None:
