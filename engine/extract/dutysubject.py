@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 
 from engine.extract.data import read_data
-from engine.extract.responsibility import _alt, _units, is_generic_unit, parse_units, reads_as_unit
+from engine.extract.responsibility import alternation as _alt
+from engine.extract.responsibility import is_generic_unit, parse_units, reads_as_unit
+from engine.extract.responsibility import units_of as _units
 from engine.extract.sentences import split_outside, squeeze
 from engine.memo import memo
 from engine.models import Responsibility

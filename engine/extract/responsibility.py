@@ -181,6 +181,9 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
+alternation = _alt  # public: the alternation of words, longest first, other readers build their patterns with
+
+
 # the lead verbs of a clause: those of running text too (牵头负责, 牵头, 主责) and those of a clause only (抓总,
 # 负总责, 为主: roles.yaml `clause_lead`); the support verbs likewise (配合 …; 支持, 落实 after a lead part only)
 _TEXT_LEAD_VERBS = _ROLES.lead_verbs
@@ -747,6 +750,9 @@ def _share_place_suffix(names: list[str]) -> list[str]:
 
 def _units(names: Sequence[str]) -> list[Unit]:
     return [Unit(name=n, generic=is_generic_unit(n)) for n in names]
+
+
+units_of = _units  # public: Units of names, each marked generic or not, as the readers here make them
 
 
 Parsed = tuple[Sequence[str], Sequence[str], str]  # lead names, support names, style
