@@ -2349,13 +2349,14 @@ def article_subject(text: str) -> Responsibility | None:
         return None
     end = lstrip + m.start("rest")
     # "X负责…，Y、Z予以配合": a support part after the lead's, read as a prose sentence's is (`_last_prose_sentence`)
+    leads = tuple(_units(lead))
     support: tuple[Unit, ...] = ()
     prose = _last_prose_sentence(sentence)
     if prose is not None and prose.responsibility.support and [u.name for u in prose.responsibility.lead] == [
-        u.name for u in _units(lead)
+        u.name for u in leads
     ]:
         support, end = prose.responsibility.support, lstrip + prose.end
-    return Responsibility(lead=tuple(_units(lead)), support=support, style="X" + m.group("verb") + ARTICLE,
+    return Responsibility(lead=leads, support=support, style="X" + m.group("verb") + ARTICLE,
                           text=text[lstrip:end], by_duty=len(lead) > 1, start=lstrip, end=end, source="fields")  # fmt: skip
 
 

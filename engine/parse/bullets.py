@@ -44,7 +44,7 @@ The tree then reads the run as it reads numbered items (engine/parse/tree.py): t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from engine.extract.data import read_data
 from engine.memo import memo
@@ -198,6 +198,24 @@ def _own_clauses(paras: Sequence[Paragraph], run: list[int], end: int, leads: li
     return 2 * own > len(run)
 
 
+def spans(markers: Sequence[Marker | None]) -> Iterator[tuple[int, Marker, int]]:
+    """(paragraph, marker, end) of each numbered paragraph whose paragraphs up to the next numbered one (`end`) may be
+    its unnumbered items: skipped where that next one is numbered in a deeper style (styles rank by first use, a
+    later one nested deeper), whose own items they are. Shared by the bullet and the run-in heading readers."""
+    rank: dict[str, int] = {}
+    for mk in markers:
+        if mk is not None:
+            rank.setdefault(mk.style, len(rank))
+    numbered = [k for k, mk in enumerate(markers) if mk is not None]
+    for a, k in enumerate(numbered):
+        head = markers[k]
+        end = numbered[a + 1] if a + 1 < len(numbered) else len(markers)
+        below = markers[end] if end < len(markers) else None
+        if head is None or (below is not None and rank[below.style] > rank[head.style]):
+            continue
+        yield k, head, end
+
+
 def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
     """`markers` with the bullet-led paragraphs of each task heading's run (module doc) given markers."""
     leads = [leader(p.text) if mk is None else None for p, mk in zip(paras, markers, strict=True)]
@@ -208,21 +226,9 @@ def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Mark
         for run in _unheaded(paras, leads):
             _given(out, run, leads)
         return out
-    rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
-    for mk in markers:
-        if mk is not None:
-            rank.setdefault(mk.style, len(rank))
-    numbered = [k for k, mk in enumerate(markers) if mk is not None]
     out = list(markers)
     groups: list[list[int]] = []  # the runs under group titles (module doc): read where they hold two items or more
-    for a, k in enumerate(numbered):
-        head = markers[k]
-        end = numbered[a + 1] if a + 1 < len(numbered) else len(paras)
-        below = markers[end] if end < len(paras) else None
-        if head is None:
-            continue
-        if below is not None and rank[below.style] > rank[head.style]:
-            continue  # the heading's own numbered items follow: the bullets are not its items
+    for k, head, end in spans(markers):
         run = [j for j in range(k + 1, end) if leads[j] is not None]
         if not run:
             continue

@@ -609,13 +609,8 @@ def is_national(text: str) -> bool:
 def _inter_ministerial(text: str) -> bool:
     """`text` names a body of ministries together (national_bodies.yaml `inter_ministerial`: 部际联席会议 and its office)
     and no place: the State Council's joint meeting, national whatever its name opens with."""
-    words = _inter_ministerial_words()
+    words = _national_table()[4]
     return any(w in text for w in words) and not places_in(text)
-
-
-@memo(1, copy="shared")  # a tuple from the one file
-def _inter_ministerial_words() -> tuple[str, ...]:
-    return tuple(str(w) for w in (read_data("national_bodies.yaml") or {}).get("inter_ministerial") or ())
 
 
 def _national_body(text: str) -> bool:
@@ -679,14 +674,15 @@ def national_office(name: str) -> bool:
     end = national_body_end(name, 0)
     if end is None or len(name) <= end:
         return False
-    _, _, offices, in_places = _national_table()
+    _, _, offices, in_places, _ = _national_table()
     return name.endswith(offices) or (name.endswith(tuple(in_places)) and national_office_place(name) is not None)
 
 
 @memo(1, copy="shared")  # tuples and a frozenset from the one file
-def _national_table() -> tuple[str, tuple[str, ...], tuple[str, ...], frozenset[str]]:
+def _national_table() -> tuple[str, tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """rulesets/data/national_bodies.yaml as (a pattern of every name and short form, the 文号 code openings, the
-    endings of the bodies' offices longest first, the names of their offices in places)."""
+    endings of the bodies' offices longest first, the names of their offices in places, the words of the bodies of
+    ministries together: `inter_ministerial`)."""
     from engine.extract.unitnames import trie_regex  # the registry's module reads this module's place names
 
     raw = read_data("national_bodies.yaml") or {}
@@ -698,7 +694,8 @@ def _national_table() -> tuple[str, tuple[str, ...], tuple[str, ...], frozenset[
         codes.update(str(c) for c in body.get("codes") or ())
     offices = sorted((str(o) for o in raw.get("offices") or ()), key=len, reverse=True)
     in_places = frozenset(str(o) for o in raw.get("offices_in_places") or ())
-    return trie_regex(names), tuple(sorted(codes, key=len, reverse=True)), tuple(offices), in_places
+    joint = tuple(str(w) for w in raw.get("inter_ministerial") or ())
+    return trie_regex(names), tuple(sorted(codes, key=len, reverse=True)), tuple(offices), in_places, joint
 
 
 def national_codes() -> tuple[str, ...]:

@@ -15,19 +15,20 @@ from engine.models import Level
 
 
 @memo(1, copy="shared")  # compiled once from the one file
-def _table() -> tuple[tuple[tuple[str, Level], ...], tuple[tuple[re.Pattern[str], Level], ...]]:
-    """levels.yaml `outside_divisions`: (its names longest first with their levels, its patterns with theirs)."""
+def _table() -> tuple[tuple[tuple[str, Level], ...], tuple[tuple[re.Pattern[str], Level], ...], str]:
+    """levels.yaml `outside_divisions`: (its names longest first with their levels, its patterns with theirs, the
+    province they lie in: `lies_in`)."""
     from engine.parse.level import levels_table  # that module asks this one from its place reading
 
     raw = levels_table().get("outside_divisions") or {}
     names = sorted(((str(k), v) for k, v in (raw.get("names") or {}).items()), key=lambda kv: -len(kv[0]))
     patterns = tuple((re.compile(str(e["pattern"])), e["level"]) for e in raw.get("patterns") or ())
-    return tuple(names), patterns
+    return tuple(names), patterns, str(raw.get("lies_in") or "")
 
 
 def at(text: str, pos: int) -> tuple[str, Level, int] | None:
     """The jurisdiction outside the divisions named at `pos` of `text`: (name, level, end), or None."""
-    names, patterns = _table()
+    names, patterns, _ = _table()
     for name, level in names:
         if text.startswith(name, pos):
             return name, level, pos + len(name)
@@ -43,13 +44,6 @@ def is_named(name: str) -> bool:
     return hit is not None and hit[2] == len(name)
 
 
-@memo(1, copy="shared")  # one value from the one file
-def _lies_in() -> str:
-    from engine.parse.level import levels_table
-
-    return str((levels_table().get("outside_divisions") or {}).get("lies_in") or "")
-
-
 def alongside(unit_places: list[str], jurisdiction: str) -> bool:
     """A unit named for `unit_places` (its run of places, outermost first) stands beside, not above, below or apart
     from, a plan of `jurisdiction`: one of the two is such a jurisdiction (兵团, 师, 团场) and the other is not of its
@@ -61,6 +55,6 @@ def alongside(unit_places: list[str], jurisdiction: str) -> bool:
         return False  # both of the 兵团's system (self, above, below as any), or neither
     if unit_outside:
         return True  # a plan of 新疆 or of a place in it; elsewhere a 兵团 body is named only as a partner as well
-    lies_in = _lies_in()
+    lies_in = _table()[2]
     return bool(lies_in) and bool(unit_places) and unit_places[0].startswith(lies_in)
 

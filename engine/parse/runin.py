@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from engine.models import Paragraph
-from engine.parse.bullets import _INTRO, group_heading, leader, task_heading
+from engine.parse.bullets import _INTRO, group_heading, leader, spans, task_heading
 from engine.parse.enumerations import AFTER_CLAUSE, closing_clause, opens_with_point
 from engine.parse.numbering import Marker
 
@@ -83,17 +83,9 @@ def _run(paras: Sequence[Paragraph], k: int, end: int) -> list[tuple[int, str]] 
 
 def items(paras: Sequence[Paragraph], markers: list[Marker | None]) -> list[Marker | None]:
     """`markers` with the run-in headed paragraphs under each heading of tasks (module doc) given markers."""
-    rank: dict[str, int] = {}  # styles in order of first use: a later one is nested deeper
-    for mk in markers:
-        if mk is not None:
-            rank.setdefault(mk.style, len(rank))
-    numbered = [k for k, mk in enumerate(markers) if mk is not None]
     runs: list[list[tuple[int, str]]] = []
-    for a, k in enumerate(numbered):
-        head = markers[k]
-        end = numbered[a + 1] if a + 1 < len(numbered) else len(paras)
-        below = markers[end] if end < len(paras) else None
-        if head is None or end - k < 2 or (below is not None and rank[below.style] > rank[head.style]):
+    for k, head, end in spans(markers):
+        if end - k < 2:
             continue
         rest = paras[k].text[head.end :]
         if not (task_heading(rest) or group_heading(rest)):

@@ -484,7 +484,9 @@ def classify(
     # a 工作机制 section whose mechanisms name their units holds the tasks: its items vote for the measures' style
     voting = inside - _assigning_mechanisms(nodes, inside, assigned)
     style = measure_style(nodes, voting | duties | _under_general_tops(nodes) | framed)
-    itemised = _itemising_articles(nodes, style, assigned)
+    # the 第X条 articles that name their units (a clause, or the units an article opens with), read once for both tests
+    named = {i for i, n in enumerate(nodes) if n.marker.style == "cn_article" and (assigned(n) or articles.charges(n.rest))}
+    itemised = _itemising_articles(nodes, style, named)
     if itemised:  # the items of the article that itemises the work per unit are the measures, at their depth
         style = nodes[min(k for k, n in enumerate(nodes) if n.parent in itemised)].marker.style
     ms_rank = next(n.rank for n in nodes if n.marker.style == style)
@@ -500,7 +502,7 @@ def classify(
         | _framing(nodes, ms_rank, voting, assigned, would_be, duties, tabled)
         | _framing_articles(nodes, style, assigned)
         | _worded_articles(nodes)
-        | _prohibiting_articles(nodes, assigned)
+        | _prohibiting_articles(nodes, named)
         | _worded_closing_items(nodes)
         | _framing_items(nodes, ms_rank, assigned)
         | _principle_items(nodes, would_be, assigned)
@@ -533,7 +535,7 @@ def _only(nodes: list[Node], only: Set[int]) -> None:
         n.parent_measure = p
 
 
-def _itemising_articles(nodes: list[Node], style: str, assigned: Callable[[Node], bool]) -> set[int]:
+def _itemising_articles(nodes: list[Node], style: str, named: Set[int]) -> set[int]:
     """In a document of 第X条 articles none of which names a unit, the articles whose items each open with the unit
     they are about ("unit：…", `duty_entry`; at least two, most of the article's items): a 考核办法's "第四条　考核内容
     按照考核对象分别确定： （一）各县（市、区）人民政府：重点考核… （二）市生态环境局：…". The work is itemised per unit
@@ -541,9 +543,9 @@ def _itemising_articles(nodes: list[Node], style: str, assigned: Callable[[Node]
     measures, nothing else is. None where an article names its units (a 管理办法's "第五条　X负责…": the articles)."""
     if style != "cn_article":
         return set()
-    arts = [i for i, n in enumerate(nodes) if n.marker.style == "cn_article"]
-    if any(assigned(nodes[i]) or articles.charges(nodes[i].rest) for i in arts):
+    if named:
         return set()
+    arts = [i for i, n in enumerate(nodes) if n.marker.style == "cn_article"]
     kids = children(nodes)
     out = set()
     for a in arts:
@@ -617,23 +619,20 @@ def _worded_articles(nodes: list[Node]) -> set[int]:
     return {i for i in range(len(nodes)) if i in worded or worded.intersection(ancestors(nodes, i))}
 
 
-def _prohibiting_articles(nodes: list[Node], assigned: Callable[[Node], bool]) -> set[int]:
+def _prohibiting_articles(nodes: list[Node], named: Set[int]) -> set[int]:
     """第X条 articles that forbid (禁止…, 任何单位和个人不得…: engine/parse/articles.py `prohibits`) and name no unit,
     with nothing numbered under them, where other articles name their units: they bind whoever acts and charge no unit
     with work, wherever they stand among the task articles (青田县 第八条 between 第七条 and 第九条, 福建省 第十二条
     after 第十一条). With no article naming a unit nothing tells them apart: they stay."""
-    def named(n: Node) -> bool:  # a clause, or the units an article opens with
-        return assigned(n) or articles.charges(n.rest)
-
     kids = children(nodes)
     chosen = {
         i for i, n in enumerate(nodes)
-        if n.marker.style == "cn_article" and i not in kids and articles.prohibits(n.rest) and not named(n)
+        if n.marker.style == "cn_article" and i not in kids and articles.prohibits(n.rest) and i not in named
     }  # fmt: skip
     if not chosen:
         return set()
     others = [i for i, n in enumerate(nodes) if n.marker.style == "cn_article" and i not in chosen]
-    return chosen if sum(named(nodes[i]) for i in others) >= 2 else set()
+    return chosen if sum(i in named for i in others) >= 2 else set()
 
 
 def _worded_closing_items(nodes: list[Node]) -> set[int]:
