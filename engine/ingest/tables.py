@@ -37,7 +37,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from engine.ingest import budgets, matrix
+from engine.ingest import budgets, matrix, table_notes
 from engine.ingest.normalise import to_simplified
 from engine.ingest.numbering import CN_NUMERALS as _CN_NUM
 from engine.memo import memo
@@ -1087,9 +1087,15 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
     head_cells = {(c.col, c.span, _squash(c.text)) for r in rows[h : h + 1 + bool(sub)] for c in r if c.text}
     above = carried[1] if carried else row_memory()
+    noted = False  # a note row (备注：…, 填表说明：…) read: the text rows under it are its own
     for row in _numbered_rows(rows[h + 1 :], roles):
         if row is None:
             out.append(None)  # a row going on with the measure above (`_numbered_rows`)
+            continue
+        note = table_notes.note_line(row) or (table_notes.goes_on(row) if noted else None)
+        if note is not None:  # the table's note: a line under the table, no row of it (engine/ingest/table_notes.py)
+            noted = True
+            out.append(note)  # type: ignore[arg-type]
             continue
         if _squash("\t".join(c.text for c in row)) in header or _repeats_header(row, head_cells):
             out.append(None)  # a header row (again): no task
@@ -1117,7 +1123,13 @@ def _headless_lines(rows: list[list[Cell]], run: TableRun, roles: dict[int, str]
     and numbered on from its rows; the run goes on with them. `table_lines` gives them as after a header row at -1."""
     ordinal, above = run._ordinal, run._memory or row_memory()
     out: list[TableRow | None] = []
+    noted = False
     for row in _numbered_rows(rows, roles):
+        note = (table_notes.note_line(row) or (table_notes.goes_on(row) if noted else None)) if row is not None else None
+        if note is not None:  # the table's note (`table_lines`)
+            noted = True
+            out.append(note)  # type: ignore[arg-type]
+            continue
         line = row_line(row, roles, ordinal + 1, above, units) if row is not None else None
         if line is not None and not line.heading:
             ordinal += 1
@@ -1176,10 +1188,16 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
     of it stands in a pair, a label naming a unit, deadline, person or note field (the column words of
     rulesets/data/roles.yaml) and a value that is no label, and one label names units. It gives one line,
     the clause and deadline a task table's row gives, "(牵头单位:X;配合单位:Y)Z底前完成。", in which the
-    parser reads the fields of the measure it follows; its orig is the cells joined with a tab."""
+    parser reads the fields of the measure it follows; its orig is the cells joined with a tab.
+
+    A "task card" pasted from the office's spreadsheet under each measure gives the same fields as a header row of
+    labels over ONE row of values (牵头单位 | 配合单位 | 完成时限 / X | — | Z): no 序号 and no task column, so no task
+    table of its own — read as one, its one row would be a measure with no task text, and the measure above it a
+    heading (`_card_fields`)."""
     pairs: list[tuple[str, Cell]] = []
     values: list[Cell] = []
-    for row in rows:
+    card = _card_fields(rows)
+    for row in rows if card is None else []:
         filled = [c for c in row if c.text]
         if len(filled) % 2:
             return None
@@ -1189,6 +1207,8 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
                 return None
             pairs.append((role, label))
             values.append(value)
+    if card is not None:
+        pairs, values = card
     if not {"lead", "duty", "support"} & {role for role, _ in pairs}:
         return None
     cells = [c for (_, label), value in zip(pairs, values, strict=True) for c in (label, value)]
@@ -1202,6 +1222,31 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
     if not b.text:
         return None
     return TableRow("\t".join(texts), "".join(b.text), b.cols)
+
+
+def _card_fields(rows: list[list[Cell]]) -> tuple[list[tuple[str, Cell]], list[Cell]] | None:
+    """(role, label) and value pairs of a task card: two filled rows, every filled cell of the first a field's label
+    (`_FIELD_ROLES`), the second the values under them, none a label and none outside the labels' columns; else None."""
+    filled_rows = [row for row in rows if any(c.text for c in row)]
+    if len(filled_rows) != 2:
+        return None
+    top, below = filled_rows
+    labels = [c for c in top if c.text]
+    if len(labels) < 2:
+        return None
+    pairs: list[tuple[str, Cell]] = []
+    values: list[Cell] = []
+    at = {(c.col, c.span): c for c in below}
+    for label in labels:
+        role = column_role(label.text)
+        value = at.get((label.col, label.span))
+        if role not in _FIELD_ROLES or value is None or column_role(value.text) is not None:
+            return None
+        pairs.append((role, label))
+        values.append(value)
+    if any(c.text for c in below if (c.col, c.span) not in {(x.col, x.span) for x in labels}):
+        return None
+    return pairs, values
 
 
 # --------------------------------------------------------------------------- tables in plain text
