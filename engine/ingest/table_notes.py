@@ -60,6 +60,23 @@ def note_line(row: list[Cell]) -> str | None:
     return None
 
 
+def add_note(out: list, row: list[Cell]) -> bool:
+    """Add the table's note row `row` to the lines read so far (`out`, one per row: a task row's `TableRow`, a note's
+    str, None), True; or False where `row` is no note. A row of one text across the table under a note row goes on
+    with that note (its next point, "2.完成时限为…"): joined to its line, the row itself None — a line of its own, "2."
+    would read as a numbered item after the table."""
+    at = next((k for k in range(len(out) - 1, -1, -1) if out[k] is not None), None)
+    if at is not None and type(out[at]) is str and (more := goes_on(row)) is not None:
+        out[at] += more
+        out.append(None)
+        return True
+    note = note_line(row)
+    if note is None:
+        return False
+    out.append(note)
+    return True
+
+
 def goes_on(row: list[Cell]) -> str | None:
     """A row under a note row that goes on with it: one text across the row (the note's next point), else None."""
     if any(c.inherited and c.text for c in row):
