@@ -37,7 +37,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from engine.ingest import budgets, matrix
+from engine.ingest import budgets, matrix, table_notes
 from engine.ingest.normalise import to_simplified
 from engine.ingest.numbering import CN_NUMERALS as _CN_NUM
 from engine.memo import memo
@@ -1091,6 +1091,8 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
         if row is None:
             out.append(None)  # a row going on with the measure above (`_numbered_rows`)
             continue
+        if table_notes.add_note(out, row):  # the table's note: a line under the table, no row (table_notes.py)
+            continue
         if _squash("\t".join(c.text for c in row)) in header or _repeats_header(row, head_cells):
             out.append(None)  # a header row (again): no task
             continue
@@ -1118,6 +1120,8 @@ def _headless_lines(rows: list[list[Cell]], run: TableRun, roles: dict[int, str]
     ordinal, above = run._ordinal, run._memory or row_memory()
     out: list[TableRow | None] = []
     for row in _numbered_rows(rows, roles):
+        if row is not None and table_notes.add_note(out, row):  # the table's note (`table_lines`)
+            continue
         line = row_line(row, roles, ordinal + 1, above, units) if row is not None else None
         if line is not None and not line.heading:
             ordinal += 1
@@ -1176,10 +1180,16 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
     of it stands in a pair, a label naming a unit, deadline, person or note field (the column words of
     rulesets/data/roles.yaml) and a value that is no label, and one label names units. It gives one line,
     the clause and deadline a task table's row gives, "(牵头单位:X;配合单位:Y)Z底前完成。", in which the
-    parser reads the fields of the measure it follows; its orig is the cells joined with a tab."""
+    parser reads the fields of the measure it follows; its orig is the cells joined with a tab.
+
+    A "task card" pasted from the office's spreadsheet under each measure gives the same fields as a header row of
+    labels over ONE row of values (牵头单位 | 配合单位 | 完成时限 / X | — | Z): no 序号 and no task column, so no task
+    table of its own — read as one, its one row would be a measure with no task text, and the measure above it a
+    heading (`_card_fields`)."""
     pairs: list[tuple[str, Cell]] = []
     values: list[Cell] = []
-    for row in rows:
+    card = _card_fields(rows)
+    for row in rows if card is None else []:
         filled = [c for c in row if c.text]
         if len(filled) % 2:
             return None
@@ -1189,6 +1199,8 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
                 return None
             pairs.append((role, label))
             values.append(value)
+    if card is not None:
+        pairs, values = card
     if not {"lead", "duty", "support"} & {role for role, _ in pairs}:
         return None
     cells = [c for (_, label), value in zip(pairs, values, strict=True) for c in (label, value)]
@@ -1202,6 +1214,31 @@ def field_table_line(rows: list[list[Cell]]) -> TableRow | None:
     if not b.text:
         return None
     return TableRow("\t".join(texts), "".join(b.text), b.cols)
+
+
+def _card_fields(rows: list[list[Cell]]) -> tuple[list[tuple[str, Cell]], list[Cell]] | None:
+    """(role, label) and value pairs of a task card: two filled rows, every filled cell of the first a field's label
+    (`_FIELD_ROLES`), the second the values under them, none a label and none outside the labels' columns; else None."""
+    filled_rows = [row for row in rows if any(c.text for c in row)]
+    if len(filled_rows) != 2:
+        return None
+    top, below = filled_rows
+    labels = [c for c in top if c.text]
+    if len(labels) < 2:
+        return None
+    pairs: list[tuple[str, Cell]] = []
+    values: list[Cell] = []
+    at = {(c.col, c.span): c for c in below}
+    for label in labels:
+        role = column_role(label.text)
+        value = at.get((label.col, label.span))
+        if role not in _FIELD_ROLES or value is None or column_role(value.text) is not None:
+            return None
+        pairs.append((role, label))
+        values.append(value)
+    if any(c.text for c in below if (c.col, c.span) not in {(x.col, x.span) for x in labels}):
+        return None
+    return pairs, values
 
 
 # --------------------------------------------------------------------------- tables in plain text

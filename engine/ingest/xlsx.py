@@ -55,10 +55,14 @@ def read_xlsx(data: bytes, path: str) -> list[RawLine]:
         grids = GridBudget(path)
         run = TableRun()
         lines: list[RawLine] = []
+        read = 0  # the rows read so far: the next sheet's lines are numbered after them
+        titles: set[str] = set()  # the rows above a task table's header read so far (`_sheet_lines`)
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 continue
-            lines.extend(_sheet_lines(_grid(sheet, grids), run, len(lines)))
+            rows = _grid(sheet, grids)
+            lines.extend(_sheet_lines(rows, run, read, titles))
+            read += len(rows)
         return lines
     except PlancheckError:
         raise
@@ -94,9 +98,15 @@ def _merged_within_budget(zf: zipfile.ZipFile, path: str) -> None:
                 raise budgets.exceeded("paragraphs", path, "> " + budgets.show("paragraphs", limit), limit)
 
 
-def _sheet_lines(rows: list[list[Cell]], run: TableRun, before: int) -> Iterator[RawLine]:
+# a repeated row above a header is dropped only when it is this long: a title, not a bare "附件" or a unit's name
+_TITLE_MIN = 8
+
+
+def _sheet_lines(rows: list[list[Cell]], run: TableRun, before: int, titles: set[str]) -> Iterator[RawLine]:
     """A sheet's grid as lines numbered after `before`: a task table's title rows cell by cell and one line per task
-    row, or every row cell by cell."""
+    row, or every row cell by cell. A list kept one sheet per chapter repeats its title row on every sheet (《X》重点任务
+    清单 over 一、… on the first, over 二、… on the next): a title row read above an earlier sheet's table (`titles`) is
+    printed again, not a line of the text — read, it would run on into the last task of the sheet before."""
     if not rows:
         return
     # a sheet of one column is text typed a paragraph a row (一、重点任务 there is a heading, not a column's name)
@@ -111,6 +121,10 @@ def _sheet_lines(rows: list[list[Cell]], run: TableRun, before: int) -> Iterator
     h, task_lines = found
     for row in rows[: max(h, 0)]:
         n += 1
+        key = "\t".join(c.text for c in row if c.text and not c.inherited)
+        if key in titles and len(key) >= _TITLE_MIN:
+            continue
+        titles.add(key)
         yield from ((n, c.text) for c in row if c.text and not c.inherited)
     if h >= 0:
         n += 1  # the header row
@@ -158,7 +172,7 @@ def _grid(sheet: object, grids: GridBudget) -> list[list[Cell]]:
                     row.append(grids.add(Cell(col, width[top], [text] if text else [], inherited=True)))
                     col += width[top]
                 continue  # inside a range: its first cell holds the text
-            text = _shown(cell.value)
+            text = _shown(cell.value, getattr(cell, "number_format", None))
             texts[(r, c)] = text
             span = width.get((r, c), 1)
             row.append(grids.add(Cell(col, span, [text] if text else [])))
@@ -168,13 +182,32 @@ def _grid(sheet: object, grids: GridBudget) -> list[list[Cell]]:
     return rows
 
 
-def _shown(value: object) -> str:
-    """A cell's value as Excel prints it by default: a whole number without ".0", a date as 2027年3月31日."""
+# what a number format prints literally, not as a date's part: "年" in quotes, \年 escaped, [$-804] / [DBNum1] in brackets
+_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _date_parts(number_format: object) -> str:
+    """The parts of a date a cell's number format prints: "ymd", "ym" (yyyy"年"m"月", yyyy/m: a month, as 完成时限
+    cells typed "2026年9月" are), "y"; "ymd" when it names none (a built-in format, a time)."""
+    fmt = _FORMAT_LITERAL.sub("", str(number_format or "")).lower()
+    if "d" in fmt or "y" not in fmt:
+        return "ymd"
+    return "ym" if "m" in fmt else "y"
+
+
+def _shown(value: object, number_format: object = None) -> str:
+    """A cell's value as Excel prints it: a whole number without ".0", a date as 2027年3月31日 — or as 2027年3月 / 2027年
+    where its number format shows only the month or the year (the day Excel stores then is no deadline's)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.datetime | dt.date):
+        parts = _date_parts(number_format)
+        if parts == "y":
+            return f"{value.year}年"
+        if parts == "ym":
+            return f"{value.year}年{value.month}月"
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else f"{value:g}"

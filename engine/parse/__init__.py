@@ -33,6 +33,7 @@ from engine.parse import (
     frontmatter,
     republished,
     runin,
+    table_foot,
 )
 from engine.parse import bullets as bullet_lists
 from engine.parse import closing as closings
@@ -823,6 +824,7 @@ def _parse_one(
         closing = last.body[cut_at:] + closing
         last.body = last.body[:cut_at]
     last.inline_body = last.inline_body  # unchanged; body trimmed above
+    closing += table_foot.notes_under_tables(nodes, paras)  # 备注：… under a table whose last row is not the last node
     closing = sorted(set(closing))  # in document order: the signature is its first date line (closings.signature)
     notes_after_lists(nodes, paras, closings.notes_items)  # 上述任务…详见附件 after a list's last item: the list's text
     clause_place.clauses_above(nodes, paras)  # （责任单位：…） printed above each measure: the one below's

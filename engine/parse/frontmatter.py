@@ -173,6 +173,27 @@ def _list_title(text: str) -> bool:
     return title_core(text).endswith(_list_endings()) and _balanced(text) and not re.match(r"[0-9０-９]+\s*[.．、]", text)
 
 
+# the attachment's own mark alone on the line above a list's title: 附件 / 附件1 / 附件 2 / 附件一
+_ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}$")
+# a list's title naming the plan it breaks down: 《X》重点任务清单 / 《X》任务分解表
+_NAMES_PLAN = re.compile(r"^《([^《》]{4,})》([^《》]{0,16})$")
+
+
+def _list_heading(paras: list[tuple[int, str]]) -> int | None:
+    """The index of a task list's title line that opens the document (`_list_title`): the first line, or the line
+    under the attachment's mark "附件" a list sent as a 附件 carries above its title (a 分解表 in Excel: "附件" in A1, the
+    title merged across row 2)."""
+    first = 1 if len(paras) > 1 and _ATTACHMENT_MARK.match("".join(paras[0][1].split())) else 0
+    return first if paras and _list_title(paras[first][1]) else None
+
+
+def _list_names(title: str) -> str:
+    """A list's title as the document's: the plan it names in 《》 when it is only that plan's list ("《朔州市肉羊产业高质量
+    发展三年行动方案》重点任务清单" is the list of tasks of that plan, which it carries out), else the title as printed."""
+    m = _NAMES_PLAN.match(title.strip())
+    return m.group(1) if m and looks_like_title(m.group(1)) and title_core(m.group(2)).endswith(_list_endings()) else title
+
+
 @memo(1, copy="shared")  # a tuple from the one file
 def _minutes_endings() -> tuple[str, ...]:
     """How a 纪要's own name ends (rulesets/data/minutes.yaml `title_endings`: X人民政府常务会议纪要): a title that
@@ -544,9 +565,10 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         fm.title = _own_heading(first, paras) if _adds_own_items(first, paras) else _as_cited(first[2], paras)
     else:  # front matter run together on one line: look for a covering notice inside it
         fm.title = embedded_title("".join(t for _, t in paras)[:5000])
-        if not fm.title and paras and _list_title(paras[0][1]):  # a task list of its own: its first line names it
-            fm.title, fm.title_paras = paras[0][1], [paras[0][0]]
-            last_front = max(last_front, 0)
+        at = _list_heading(paras)
+        if not fm.title and at is not None:  # a task list of its own: its first line names it
+            fm.title, fm.title_paras = _list_names(paras[at][1]), [paras[at][0]]
+            last_front = max(last_front, at)
     fm.is_draft = drafts.names_stage(fm.title)  # 征求意见稿, 送审稿, 第二次征求意见稿 … (rulesets/data/drafts.yaml)
     fm.end = last_front + 1
     return fm
