@@ -1,7 +1,8 @@
 """The numbered tree: paragraphs -> nodes -> sections and measures.
 
 Depth comes from the order in which the document first uses each numbering style, so a style
-nests the same way everywhere (一、 > (一) > 1. > (1) in one plan, (一) > 1. in another).
+nests the same way everywhere (一、 > (一) > 1. > (1) in one plan, (一) > 1. in another) — unless its lists
+open the other way (engine/parse/depths.py: goal lines 1.–3. before group headings (一) over 1. 2. 3.).
 Which style holds the measures is decided by counting, not by position: the style with the most
 nodes that carry task text (tie: the deeper style). Shallower nodes are sections, deeper nodes
 under a measure are its sub-measures.
