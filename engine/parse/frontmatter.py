@@ -378,6 +378,12 @@ def doc_number_in(text: str) -> str | None:
     return no or None
 
 
+def ornament(text: str) -> bool:
+    """`text` is a glyph of a red header and nothing else (the ★ on its rule under a 党委 文件's number, a "———"
+    rule, "＊＊＊"): no letter, digit or character of a word in it, so no part of a title or of anything read."""
+    return bool(text.strip()) and not any(ch.isalnum() for ch in text)
+
+
 def is_furniture(text: str) -> bool:
     return len(text) <= 60 and bool(_FURNITURE.search(text))
 
@@ -438,7 +444,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
     i = 0
     while i < n:
         text = unlabelled(paras[i][1])  # 标题：X: the portal's label is no part of the title
-        if len(text) > 2000:
+        if len(text) > 2000 or ornament(text):
             i += 1
             continue
         date = parse_date(text)
@@ -479,6 +485,8 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
         cand, used, j = text, [i], i
         while j + 1 < n and len(cand) <= TITLE_MAX:
             nxt_line, nxt = paras[j + 1]
+            if ornament(nxt):
+                break  # the header's star or rule under a line is no part of it
             if not _balanced(cand):
                 pass
             elif _PURE_PAREN.match(nxt) and title_core(cand).endswith(TITLE_ENDINGS) and not parse_date(nxt[1:-1]):

@@ -1,7 +1,8 @@
 """The numbered tree: paragraphs -> nodes -> sections and measures.
 
 Depth comes from the order in which the document first uses each numbering style, so a style
-nests the same way everywhere (一、 > (一) > 1. > (1) in one plan, (一) > 1. in another).
+nests the same way everywhere (一、 > (一) > 1. > (1) in one plan, (一) > 1. in another) — unless its lists
+open the other way (engine/parse/depths.py: goal lines 1.–3. before group headings (一) over 1. 2. 3.).
 Which style holds the measures is decided by counting, not by position: the style with the most
 nodes that carry task text (tie: the deeper style). Shallower nodes are sections, deeper nodes
 under a measure are its sub-measures.
@@ -19,7 +20,7 @@ from engine.extract.deadlines import heading_deadlines
 from engine.extract.sentences import split_outside
 from engine.memo import memo
 from engine.models import Measure, Paragraph, Section
-from engine.parse import articles
+from engine.parse import articles, depths
 from engine.parse.numbering import Marker
 
 # Titles of general requirements (rulesets/data/sections.yaml `general_titles`: 指导思想, 基本原则, 工作原则, 总体目标 …):
@@ -379,6 +380,16 @@ def is_background(title: str) -> bool:
     return _made_of(title, background_titles(), _background_longest_first())
 
 
+def is_goal_heading(title: str) -> bool:
+    """总体目标, 主要目标, 主要指标 … (only such words: sections.yaml `goal_titles`): a heading whose items are goals."""
+    return _made_of(title, _section_words().get("goal_titles", ()), _goal_titles_longest_first())
+
+
+@memo(1, copy="shared")
+def _goal_titles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_section_words().get("goal_titles", ()), key=len, reverse=True))
+
+
 def is_principle(title: str) -> bool:
     """A general title that is not a goal nor 总体要求 (指导思想, 基本原则, 重大意义 …): what it encloses
     is general too."""
@@ -406,10 +417,11 @@ def build_nodes(
             nodes.append(node)
         elif nodes:
             nodes[-1].body.append(k)
-    # depth = order of first use; parent = nearest earlier node of a smaller depth
-    order: dict[str, int] = {}
+    # depth = order of first use, unless lists opening under items show otherwise (engine/parse/depths.py);
+    # parent = nearest earlier node of a smaller depth
+    order = depths.style_order([n.marker for n in nodes])
     for n in nodes:
-        n.rank = order.setdefault(n.marker.style, len(order))
+        n.rank = order[n.marker.style]
     stack: list[int] = []
     for i, n in enumerate(nodes):
         if i in breaks:
@@ -853,13 +865,17 @@ def _framing(
     # 第五节 发展目标, then the tasks' 第六节…), it numbers the whole document: that the safeguards run on in it
     # tells no more than a restart would.
     tasks_run_on = bool(tasks) and sum(o == 1 for o in tasks) <= 1
+    # the numbering opened in a leading section of general requirements set apart above and ran on into the tasks
+    # ((一)(二) 总体要求, tasks (三)…(二十八), safeguards (二十九)…): the plan numbers all its parts in one run, and
+    # that the safeguards run on in it tells no more than a restart would (as `through`)
+    one_run = bool(leading) and bool(tasks) and tasks[0] != 1
     tasks_named = _tasks_name_units(nodes, ms_rank, first, guards | stages | leading, assigned)
     apart = set()
     if tasks_run_on or tasks_named or book:
         closed = _after_the_tasks(nodes, would_be - duties, guards | stages | leading)
         for t in guards:
             items = [i for i in inside if top_of[i] == t and nodes[i].rank == ms_rank]
-            if (first.get(t) == 1 or through) and (
+            if (first.get(t) == 1 or through or one_run) and (
                 2 * sum(assigned(nodes[i]) for i in items) <= len(items) or t in closed
             ):
                 apart.add(t)
@@ -962,10 +978,17 @@ def _leading_general(
         return set()
     t = order[0]
     items = [i for i, n in enumerate(nodes) if top_of[i] == t and n.rank == ms_rank]
+    title = _plain_title(nodes[t].title)
+    # the tasks number on from its items ((一)(二) 总体要求, tasks (三)…): one run through the plan, as a 实施意见 or a
+    # national 行动计划 numbers its parts (blind94's 农业农村部 plan, blind95's 云南 意见); its items are set apart by
+    # what they say (general titles, no unit) where the tasks name theirs, as a restart would set them apart
+    runs_on = first[order[1]] == len(items) + 1
     if (
-        not is_general(_plain_title(nodes[t].title))
-        or not all(is_general(_plain_title(nodes[i].title)) and not assigned(nodes[i]) for i in items)
-        or (first[order[1]] != 1 and not through)
+        not is_general(title)
+        or any(assigned(nodes[i]) for i in items)
+        # under a heading of goals (一、总体目标 1.基地建设。… 2.加工转化。…) its items are goal lines whatever their titles
+        or not (is_goal_heading(title) or all(is_general(_plain_title(nodes[i].title)) for i in items))
+        or (first[order[1]] != 1 and not through and not runs_on)
         or not (book or _tasks_name_units(nodes, ms_rank, first, skip | {t}, assigned))
     ):
         return set()

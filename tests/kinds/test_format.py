@@ -446,6 +446,10 @@ def test_a_caption_title_opening_with_a_numeral_is_set_off_by_the_captions_space
         ("表一　三农工作主要指标", None),
         ("表 1　二〇二五年主要指标", None),
         ("专栏　一县一品培育工程", None),
+        # a plan's one table, its caption word with no number (blind94's 农业农村部 plan, fixtures/runs94)
+        ("表　饲用豆粕减量替代主要指标", None),
+        ("图　全省冬早蔬菜生产布局", None),
+        ("表　饲用豆粕 减量替代主要指标", "豆粕 减量"),
         ("表1　四川省川剧 传承发展主要指标", "川剧 传承"),
         ("表1四川省川剧 传承发展主要指标", "川剧 传承"),
     ],

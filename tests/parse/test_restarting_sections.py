@@ -66,8 +66,31 @@ def test_a_leading_section_with_an_untitled_item_stays_measures(doc_of):
     assert [m.label for m in plan.measures][:3] == ["(一)", "(二)", "(三)"]
 
 
-def test_tasks_that_run_on_from_the_general_items_share_their_numbering(doc_of):
-    """二、 going on at (三) after 一、's (一)(二): one numbering, the general items counted among the plan's items."""
+def test_tasks_that_run_on_from_the_general_items_leave_them_apart_all_the_same(doc_of):
+    """二、 going on at (三) after 一、's (一)(二): one numbering, as a 实施意见 or a national 行动计划 numbers all its parts
+    (blind94 农业农村部, blind95 云南省, counted by hand: the general items are no measures); the units tell them
+    apart as they do where the tasks restart."""
     tasks = [line.replace("（一）建设", "（三）建设").replace("（二）推进", "（四）推进") for line in _TASKS]
     plan = _plan(doc_of, _GENERAL, tasks)
-    assert [m.label for m in plan.measures][:4] == ["(一)", "(二)", "(三)", "(四)"]
+    assert [m.label for m in plan.measures][:2] == ["(三)", "(四)"]
+    assert [s.title for s in plan.sections if s.path == ["一"]] == ["指导思想", "工作目标"]
+
+
+def test_one_run_through_the_whole_plan_sets_its_safeguards_apart_too(doc_of):
+    """(一)(二) 总体要求, tasks (三)…(六), safeguards (七)(八) numbered on, naming no unit: framing, as a restart is."""
+    tasks = [
+        "二、夯实生产基础",
+        "（三）建设高标准农田。每年新建高标准农田5万亩。（责任单位：县农业农村局、县财政局）",
+        "（四）推进良种繁育。建设良种繁育基地2个。（责任单位：县农业农村局）",
+        "三、延伸产业链条",
+        "（五）发展精深加工。培育加工企业3家以上。（责任单位：县工业和信息化局）",
+        "（六）打造区域品牌。培育区域公用品牌1个。（责任单位：县商务局、县市场监管局）",
+        "四、保障措施",
+        "（七）加强组织领导。成立工作专班，统筹协调重大问题。",
+        "（八）强化督查考核。每季度通报进展情况。",
+    ]
+    plan = _plan(doc_of, _GENERAL, tasks)
+    assert [m.label for m in plan.measures] == ["(三)", "(四)", "(五)", "(六)"]
+    # with no unit named anywhere nothing tells them apart: the one list is the plan's items, as before
+    bare = [line.split("（责任单位")[0] for line in tasks]
+    assert len(_plan(doc_of, _GENERAL, bare).measures) == 8

@@ -245,6 +245,9 @@ class Format(CheckKind):
             if m.responsibility
             and m.responsibility.source == "clause"
             and not (m.responsibility.detached and _after_points(m, plan, by_line))
+            # a labelled field line under the measure ("责任单位：X（牵头），Y", "牵头单位：X　配合单位：Y"): a layout of
+            # its own that a plan may use beside bracket clauses, not a bracket clause broken off its text
+            and not (m.responsibility.detached and _field_line(by_line.get(m.responsibility.line)))
             and not getattr(by_line.get(m.responsibility.line), "table_row", False)
         ]
         n_det = sum(1 for m in measures if m.responsibility.detached)  # type: ignore[union-attr]
@@ -684,11 +687,13 @@ def _caption_end(p: Paragraph, off: int, orig: str, caption: re.Pattern[str]) ->
 
     The label is the word and as much of the numerals after it as a space in the original closes: the
     last cut with a space before it (表1　四川省: after 1, not after 四; 表 1　主要指标: after 1). A word of
-    two or more characters may stand without its number (专栏　2025年…); a one-character one needs it."""
+    two or more characters may stand without its number (专栏　2025年…); a one-character one needs it, but in a
+    caption's line (short, no sentence or clause mark: 表　饲用豆粕减量替代主要指标, a plan's one table)."""
     m = caption.match(p.text)
     if not m:
         return 0
-    first = m.end("word") + (1 if len(m.group("word")) == 1 else 0)
+    alone = len(m.group("word")) == 1 and not _caption_line(p.text)
+    first = m.end("word") + (1 if alone else 0)
     for j in range(min(m.end(), len(p.text) - 1), first - 1, -1):
         i = p.column(j) - 1 - off
         if 0 < i <= len(orig) and orig[i - 1] in " \u3000\t":
@@ -710,6 +715,23 @@ def _after_points(m: Measure, plan: Plan, by_line: dict[int, Paragraph]) -> bool
         return False
     text = before[-1]
     return marker_at_start(text) is not None or bool(_IS_POINT.match(text))
+
+
+CAPTION_MAX = 40  # a table's or figure's caption line: its label and title, no more
+_CLAUSE_MARK = re.compile("[。；;，,：:！？!?]")
+# a field's label opening a line: 责任单位：, 牵头单位：, 【责任单位】 (no bracket clause: （责任单位：X） broken off its
+# measure is the slip the detached check reports)
+_FIELD_OPENING = re.compile(rf"[{_HAN}]{{2,8}}[ \u3000]*[:：]|【[{_HAN}]{{2,8}}】")
+
+
+def _caption_line(text: str) -> bool:
+    """`text` reads as a caption's line: short, with no mark of a sentence or a clause in it."""
+    return len(text) <= CAPTION_MAX and not _CLAUSE_MARK.search(text)
+
+
+def _field_line(p: Paragraph | None) -> bool:
+    """Paragraph `p` (where a detached clause stands) opens with a field's label, not with a bracket (`_FIELD_OPENING`)."""
+    return p is not None and bool(_FIELD_OPENING.match(p.text.lstrip()))
 
 
 def _roster_more(text: str) -> bool:
