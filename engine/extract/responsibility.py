@@ -2337,7 +2337,18 @@ def article_subject(text: str) -> Responsibility | None:
         end = lstrip + m.start("rest") + read
         return Responsibility(lead=tuple(_units(lead)), support=tuple(_units(support)), style="X会同Y" + ARTICLE,
                               text=text[lstrip:end], start=lstrip, end=end, source="fields")  # fmt: skip
-    first = split_outside(sentence, "，,；;")[0]
+    pieces = split_outside(sentence, "，,；;")
+    first = pieces[0]
+    # "X、Y按照各自职责，负责…" / "X、Y按职责分工，做好…": the subject and the manner of its duty before a comma, the
+    # duty after it (prose_roles.yaml `opening.requested`): each unit named bears the article by its own duties
+    jointly = _REQUESTED_LEAD_RE.match(first) if len(pieces) > 1 else None
+    if jointly is not None:
+        lead = parse_units(jointly.group("units"))
+        if not (_names_ok(lead, lead=True) and all(map(_article_body, lead))):
+            return None
+        end = lstrip + len(first)
+        return Responsibility(lead=tuple(_units(lead)), style="X" + jointly.group("verb") + ARTICLE,
+                              text=text[lstrip:end], by_duty=True, start=lstrip, end=end, source="fields")  # fmt: skip
     m = _LEAD_PIECE_RE.match(first)
     # 落实 takes an object ("X落实资金" describes), but the duty word before it makes the subject bear the article
     # ("X、Y按照职责分工负责落实…补助": 负责落实 reads as 负责)
@@ -2345,7 +2356,7 @@ def article_subject(text: str) -> Responsibility | None:
     if m is None or m.group("by") or (verb in _PROSE_WORDS.object_verbs and not verb.startswith("负责")):
         return None
     lead = parse_units(m.group("units"))
-    if not (_names_ok(lead, lead=True) and all(map(_names_a_body, lead))):
+    if not (_names_ok(lead, lead=True) and all(map(_article_body, lead))):
         return None
     end = lstrip + m.start("rest")
     # "X负责…，Y、Z予以配合": a support part after the lead's, read as a prose sentence's is (`_last_prose_sentence`)
@@ -2357,6 +2368,12 @@ def article_subject(text: str) -> Responsibility | None:
         support, end = prose.responsibility.support, lstrip + prose.end
     return Responsibility(lead=tuple(_units(lead)), support=support, style="X" + m.group("verb") + ARTICLE,
                           text=text[lstrip:end], by_duty=len(lead) > 1, start=lstrip, end=end, source="fields")  # fmt: skip
+
+
+def _article_body(name: str) -> bool:
+    """A name an article's subject may be: a named body (`_names_a_body`), or a group of bodies named by its head
+    ("各县（市、区）公安机关负责本辖区…": each county's police, one collective unit; `is_group_of_bodies`)."""
+    return _names_a_body(name) or (is_group_of_bodies(name) and _ends_as_body(name))
 
 
 @memo(1, copy="shared")  # compiled once from the one file
