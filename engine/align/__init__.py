@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from engine.align.claims import claims
 from engine.align.clauses import DraftClause, added_pair, pair_clauses
 from engine.align.measures import (
     Unit,
@@ -133,6 +134,7 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
 
     carriers: dict[int, list[int]] = {}
     main: dict[int, int] = {}
+    partners = {j: ps[i] for i, j in primary.items()}  # a draft measure's one-to-one parent (claims.py)
     for i, p in enumerate(ps):
         prim = primary.get(i)
         order: list[int] = [] if prim is None else [prim]
@@ -144,7 +146,8 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
             for nb in (prim - 1, prim + 1):
                 if 0 <= nb < len(ds) and nb not in order:
                     order.append(nb)
-        cov = coverage(p, ds, order, opts)
+        # no one-to-one partner: the draft clauses another parent measure's partner carries are not its own
+        cov = coverage(p, ds, order, opts, claims(partners, ds, order) if prim is None else None)
         strong = [
             j
             for j in order

@@ -26,6 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from engine.align import fuzzy
+from engine.align.claims import without_claimed
 from engine.align.clauses import (
     ClauseInfo,
     add_facts,
@@ -630,10 +631,14 @@ class Coverage:
     score: float  # clause-weighted best score over all candidates (0 when nothing matches)
 
 
-def coverage(p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions) -> Coverage:
+def coverage(
+    p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions, claimed: dict[int, np.ndarray] | None = None
+) -> Coverage:
     """Which candidate draft measures carry which share of parent `p`'s clauses.
 
     `order` lists draft indexes by preference (primary first); clause ties go to the earlier one.
+    `claimed` (engine/align/claims.py): per draft index, how well each of its clauses is carried by the parent
+    measure it is paired with one to one; a clause that measure carries better is not `p`'s to count.
     """
     pcl = p.clauses(False)
     if not pcl or not order:
@@ -642,6 +647,8 @@ def coverage(p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions) 
     for rank, j in enumerate(order):
         cols.extend([(rank, j)] * len(drafts[j].clauses(False)))
     mat = clause_scores(p, [drafts[j] for j in order])
+    if claimed:
+        mat = without_claimed(mat, order, [len(drafts[j].clauses(False)) for j in order], claimed, opts.tie_margin)
     share: dict[int, float] = {}
     best_clause: dict[int, float] = {}
     total = float(sum(len(c.key) for c in pcl)) or 1.0

@@ -21,6 +21,7 @@ Decisions (details in each module's docstring):
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -29,6 +30,7 @@ from engine.extract.groupclause import trailing_group_clause
 from engine.extract.responsibility import (
     PRINTED_BOLD,
     PRINTED_UNDERLINE,
+    Found,
     all_responsibilities,
     apply_bracketed_support,
     apply_first_listed_leads,
@@ -59,6 +61,7 @@ from engine.extract.responsibility import (
 from engine.extract.sentences import sentence_spans, split_clauses, split_sentences
 from engine.extract.strength import strength_of
 from engine.extract.targets import extract_targets, find_targets
+from engine.extract.tiers import lower_tiers, tier_before
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Sentence
 
@@ -132,6 +135,26 @@ def fill_measure(m: Measure, labels: Sequence[tuple[str, str]] = ()) -> None:
     m.targets = list(targets)
 
 
+def _by_tier(text: str, found: list[Found]) -> list[Found]:
+    """`found` with each clause whose label is qualified by a lower tier than another's (engine/extract/tiers.py)
+    stepped down to support: its leads join its support, in the order printed."""
+    tiers = []
+    for f in found:
+        got = tier_before(text, f.start)
+        tiers.append(got[0] if got else None)
+    if all(t is None for t in tiers):
+        return found
+    lower = lower_tiers(tiers, [bool(f.responsibility.lead) for f in found])
+    out = []
+    for f, down in zip(found, lower, strict=True):
+        r = f.responsibility
+        if down and r.lead:
+            r = r.model_copy(update={"lead": (), "support": (*r.lead, *(u for u in r.support if u not in r.lead))})
+            f = dataclasses.replace(f, responsibility=r)
+        out.append(f)
+    return out
+
+
 def _title_without_clause(title: str, text: str, r: Responsibility | None) -> str:
     """`title` without the responsibility clause written inside it: "全面开展宣传——X牵头，Y配合" and
     "建设设施（X负责）" are titled 全面开展宣传 and 建设设施, as a clause after the body leaves the title alone. The
@@ -162,6 +185,8 @@ def _facts(text: str) -> tuple:
     body = own
     cuts: list[tuple[int, int]] = []
     responsibility = None
+    if len(found_all) > 1:
+        found_all = _by_tier(own, found_all)  # 镇直责任单位：X（牵头）… / 村级责任主体：各村: the lower tier supports
     if found_all:
         responsibility = found_all[0].responsibility
         # several clauses, each after its own sentences (…（A负责）…（B负责）, or sub-items' (1)…(责任单位:A)

@@ -68,6 +68,7 @@ from engine.extract.sentences import (
     split_outside,
     squeeze,
 )
+from engine.extract.tiers import lower_tiers, tier_at, tier_before
 from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
@@ -797,6 +798,10 @@ def _other_fields(content: str) -> str:
         key = KEY_RE.match(content, m.start("label"))
         if key is not None and key.end() > m.end("label"):
             continue  # a role label (配合单位：, 牵头单位（部门）：): its units are read
+        tier = tier_at(content, m.start("label"))  # 村级责任主体：: a role label qualified by its tier (tiers.py)
+        key = KEY_RE.match(content, tier) if tier is not None else None
+        if key is not None and key.end() > m.end("label"):
+            continue
         out += [content[pos : m.start()], " " * (m.end() - m.start())]
         pos = m.end()
     return "".join(out) + content[pos:] if out else content
@@ -943,7 +948,8 @@ def _clause_content(content: str) -> Parsed | None:
     content = _after_due_field(content)  # X　　协办单位：Y办结时限：2026年7月31日: the deadline's field after the units
     content = _without_due_part(content)  # (2027年12月底前，X牵头，Y配合): the deadline first, then the roles
     wrapper = _WRAPPER_RE.match(content)
-    if wrapper and not KEY_RE.match(content, wrapper.end()):
+    # 责任单位：X（牵头）、Y；村级责任主体：Z: a second labelled field after the first is no part of its value
+    if wrapper and not KEY_RE.match(content, wrapper.end()) and not CLAUSE_KEY_RE.search(content, wrapper.end()):
         inner = parse_clause_content(content[wrapper.end() :])
         # 责任单位：X为牵头单位，Y为配合单位 / 责任分工：X牵头，Y配合: the value says who leads and who supports
         if inner and inner[0] and inner[1]:
@@ -966,12 +972,15 @@ def _clause_content(content: str) -> Parsed | None:
                 return mixed
     # a label set in brackets after a unit is the unit's role mark, no field: 责任单位：X（牵头单位）、Y
     keys = [k for k in KEY_RE.finditer(content) if not _in_mark(content, k.start(1), k.end(1))]
-    if keys and not content[: keys[0].start()].strip(" \n\t；;"):
+    # a key may be qualified by its tier (县直责任单位：X；乡镇责任主体：Y): the tier word opens its field (tiers.py)
+    tiers = [tier_before(content, k.start()) for k in keys]
+    opens = [t[1] if t else k.start() for k, t in zip(keys, tiers, strict=True)]
+    if keys and not content[: opens[0]].strip(" \n\t；;"):
         if _sponsor_line(content, keys):
             return None  # "主办：X　承办：Y": a site's footer, no task's roles
         # an open label whose value names no body is no field (牵头抓总：统筹…): its text is read as no unit's
         fields = [
-            (k.group(1), k.end(), keys[i + 1].start() if i + 1 < len(keys) else len(content))
+            (k.group(1), k.end(), opens[i + 1] if i + 1 < len(keys) else len(content), tiers[i][0] if tiers[i] else None)
             for i, k in enumerate(keys)
         ]
         fields = [f for f in fields if not open_value_refused(f[0], content[f[1] : f[2]])]
@@ -981,9 +990,12 @@ def _clause_content(content: str) -> Parsed | None:
         support: list[str] = []
         style = ""
         # (牵头单位：A；责任单位：B、C): beside a named lead, the 责任单位 are those who take part
-        primary = any(is_primary_key(key) for key, _, _ in fields)
-        for key, at, end in fields:
-            roles = _inline(squeeze(content[at:end]).rstrip(" 。；;")) if not is_support_key(key) else None
+        primary = any(is_primary_key(key) for key, _, _, _ in fields)
+        # 县直责任单位：X（牵头）、Y；乡镇责任主体：Z: a field of a lower tier than another's supports (tiers.py)
+        down = lower_tiers([t for *_, t in fields], [not is_support_key(key) for key, *_ in fields])
+        for (key, at, end, _tier), lower in zip(fields, down, strict=True):
+            helps = lower or is_support_key(key)
+            roles = _inline(squeeze(content[at:end]).rstrip(" 。；;")) if not helps else None
             if roles and roles.group("sup"):  # 责任单位：X牵头，Y、Z配合: the roles inside the field decide
                 lead += [n for n in parse_units(roles.group("lead")) if n not in lead]
                 support += [n for n in parse_units(roles.group("sup")) if n not in support and not is_participant(n)]
@@ -991,14 +1003,14 @@ def _clause_content(content: str) -> Parsed | None:
                 continue
             names = parse_units(content[at:end])
             marked = _by_marks(names) or _named_again(names) or _named_again_after(content[at:end])
-            if marked and not is_support_key(key):  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
+            if marked and not helps:  # 负责部门：X(牵头)，Y、Z: X leads, Y and Z support
                 lead += [n for n in marked[0] if n not in lead]
                 support += [n for n in marked[1] if n not in support]
                 style = style or key
                 continue
             if marked:  # 配合单位：Y（配合）: the mark is no part of the name
                 names = [*marked[0], *marked[1]]
-            if is_support_key(key) or (primary and not is_primary_key(key)):
+            if helps or (primary and not is_primary_key(key)):
                 support += [n for n in names if n not in support]
             else:
                 lead += [n for n in names if n not in lead]
@@ -1006,7 +1018,7 @@ def _clause_content(content: str) -> Parsed | None:
         if not style:
             style = fields[0][0]
         # (an open field left names bodies: `open_value_refused`)
-        if all(key in _COLON_LABELS for key, _, _ in fields) and not any(map(reads_as_unit, (*lead, *support))):
+        if all(key in _COLON_LABELS for key, _, _, _ in fields) and not any(map(reads_as_unit, (*lead, *support))):
             return None  # "（二）牵头：统筹推进全县产业发展。": a bare label whose value names no body opens prose
         return tuple(lead), tuple(support), style
     flat = squeeze(content)
@@ -2337,7 +2349,18 @@ def article_subject(text: str) -> Responsibility | None:
         end = lstrip + m.start("rest") + read
         return Responsibility(lead=tuple(_units(lead)), support=tuple(_units(support)), style="X会同Y" + ARTICLE,
                               text=text[lstrip:end], start=lstrip, end=end, source="fields")  # fmt: skip
-    first = split_outside(sentence, "，,；;")[0]
+    pieces = split_outside(sentence, "，,；;")
+    first = pieces[0]
+    # "X、Y按照各自职责，负责…" / "X、Y按职责分工，做好…": the subject and the manner of its duty before a comma, the
+    # duty after it (prose_roles.yaml `opening.requested`): each unit named bears the article by its own duties
+    jointly = _REQUESTED_LEAD_RE.match(first) if len(pieces) > 1 else None
+    if jointly is not None:
+        lead = parse_units(jointly.group("units"))
+        if not (_names_ok(lead, lead=True) and all(map(_article_body, lead))):
+            return None
+        end = lstrip + len(first)
+        return Responsibility(lead=tuple(_units(lead)), style="X" + jointly.group("verb") + ARTICLE,
+                              text=text[lstrip:end], by_duty=True, start=lstrip, end=end, source="fields")  # fmt: skip
     m = _LEAD_PIECE_RE.match(first)
     # 落实 takes an object ("X落实资金" describes), but the duty word before it makes the subject bear the article
     # ("X、Y按照职责分工负责落实…补助": 负责落实 reads as 负责)
@@ -2345,7 +2368,7 @@ def article_subject(text: str) -> Responsibility | None:
     if m is None or m.group("by") or (verb in _PROSE_WORDS.object_verbs and not verb.startswith("负责")):
         return None
     lead = parse_units(m.group("units"))
-    if not (_names_ok(lead, lead=True) and all(map(_names_a_body, lead))):
+    if not (_names_ok(lead, lead=True) and all(map(_article_body, lead))):
         return None
     end = lstrip + m.start("rest")
     # "X负责…，Y、Z予以配合": a support part after the lead's, read as a prose sentence's is (`_last_prose_sentence`)
@@ -2358,6 +2381,12 @@ def article_subject(text: str) -> Responsibility | None:
         support, end = prose.responsibility.support, lstrip + prose.end
     return Responsibility(lead=leads, support=support, style="X" + m.group("verb") + ARTICLE,
                           text=text[lstrip:end], by_duty=len(lead) > 1, start=lstrip, end=end, source="fields")  # fmt: skip
+
+
+def _article_body(name: str) -> bool:
+    """A name an article's subject may be: a named body (`_names_a_body`), or a group of bodies named by its head
+    ("各县（市、区）公安机关负责本辖区…": each county's police, one collective unit; `is_group_of_bodies`)."""
+    return _names_a_body(name) or (is_group_of_bodies(name) and _ends_as_body(name))
 
 
 @memo(1, copy="shared")  # compiled once from the one file

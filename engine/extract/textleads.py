@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from engine.extract.articleleads import article_leads
 from engine.extract.data import unit_data
 from engine.extract.responsibility import (
-    article_subject,
     is_generic_unit,
     is_lower_group,
     parse_clause_content,
@@ -225,8 +225,8 @@ class TextLeads:
                 return
             r = with_lead(own, self.chapters[key])
         else:
-            # a 规章's article (第五条 X负责…, 第六条 X会同Y…): its subject bears its duty (`article_subject`)
-            r = article_subject(m.text) if m.style == ARTICLE_STYLE else None
+            # a 规章's article (第五条 X负责…, 第六条 X会同Y…): each sentence's subject bears its part (`article_leads`)
+            r = article_leads(m.text) if m.style == ARTICLE_STYLE else None
             if r is None and self.directs is not None:
                 r = units_first(m.text, self.directs)
                 if r is not None:  # "X、Y：task": the list is the item's clause, no word of its task or title

@@ -14,6 +14,7 @@ clause by clause (split at ，；。), with rapidfuzz ratio:
 Not a repeat: a clause in two longer sentences whose other clauses differ, when it follows what
 differs (a consequence of two conditions: …的，由本部门审核机构进行审核) or opens both as their subject
 or condition (…在转制过程中，要…), as rules and policies are written (`rest_ratio`).
+The label of a field line (网格落实：…, 县级责任领导：…) is no word of its clause: only the value is compared.
 Not compared: the responsibility clauses, fields that name no body (完成时限：2026年12月底前, 责任领导：…;
 rulesets/data/units.yaml `field_labels`: every task of a list has one), text inside 《》 (quoted titles), short formulaic phrases
 (below the length thresholds), clauses found in more than `max_repeats` measures (formulae such as
@@ -346,10 +347,18 @@ def _units(text: str, qmask: bytes, rx: re.Pattern[str]) -> list[tuple[int, str,
     out = []
     field = _field_re()
     for c in rx.finditer(text):
-        key = _PUNCT.sub("", masked[c.start() : c.end()])
+        start = c.start()
+        label = _LINE_LABEL.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+        key = _PUNCT.sub("", masked[label.end() if label else start : c.end()])
         if key and not field.match(c.group(0).strip()):
-            out.append((c.start(), c.group(0).strip(), key))
+            out.append((start, c.group(0).strip(), key))
     return out
+
+
+# the label of a field line, "网格落实：…", "县级责任领导：…" (a short noun and a colon opening the line): the line's
+# name, printed after every item of a list, not words of its sentence — two items whose field says the same short
+# thing ("网格落实：各村（社区）网格长负总责") repeat no sentence; the value alone is compared, and must be long enough
+_LINE_LABEL = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff]{2,8}[ \t\u3000]*[:：][ \t\u3000]*")
 
 
 @memo(1, copy="shared")  # one pattern from the data file
