@@ -499,6 +499,8 @@ PAIR_KNOWN: dict[str, str] = {
     "blind54": "level_scope warns on “每周通报各地采集管理情况” kept word for word in the county child (理塘县): below a county stand its 乡镇, so 各地 may mean them (judged unclear)",
     # blind59, held out, first run (2026-12-07, main at f270252): both defects found, and one more error
     "blind59": "level_scope errs on “各地要把山塘安全整治作为…” kept word for word in the county child (弋阳县) of a city parent: below a county stand its 乡镇, so 各地 may mean them (judged unclear, as blind54's)",
+    # blind100, first run (2026-12-08, main at 6d53e46c): both defects found, and one more warning
+    "blind100": "level_scope warns on “各地各部门要把蒙医药服务能力提升纳入…” kept word for word in the 旗 child (科尔沁右翼前旗) of a 盟 parent: below a county-level 旗 stand its 苏木乡镇, so 各地 may mean them (judged unclear, as blind54's and blind59's)",
     # blind60's (clause-not-carried on the centre's own 中央财政 subsidy sentence, adapted by the 自治州 child) went on
     # fix60: a parent clause whose actor stands above the child need not be carried (rulesets/data/beyond_level.yaml)
     # blind42's (reference_outdated warned on a 《…（2023—2025年）》 basis in 2026, claiming a successor it could not
