@@ -302,8 +302,14 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             return k  # 五、重点任务分工表 over rows restating the measures: read as an attachment's table
         elif (
             _ATTACHMENT.fullmatch(text)
-            # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
-            and (dated or _projects(paras, markers, k) or (points_back := annex_refs.restates(paras, markers, first, k)))
+            # undated (a draft, a plan issued alone): an attachment of projects, one pointing back at the measures, or a
+            # task table restating them (its task cells the body's task titles)
+            and (
+                dated
+                or _projects(paras, markers, k)
+                or (points_back := annex_refs.restates(paras, markers, first, k))
+                or _restates(paras, markers, first, k)
+            )
         ) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
