@@ -221,3 +221,12 @@ def test_sub_plan_tasks_naming_no_units_leave_the_body_its_measures():
         text = text.replace(clause, "")
     got = plan(text)
     assert "茶园景区化行动" in [m.title for m in got.measures]
+
+
+def test_an_undated_plan_keeps_its_body_tasks_beside_a_restating_table():
+    # a plan issued alone (or a draft): no signature or date above the annex, the table restates the tasks all the same
+    undated = BODY.replace("某某县人民政府办公室\n2026年3月1日\n", "")
+    for text in (undated.format(names=NAMES), undated.split("附件2")[0].format(names="")):
+        got = plan(text)
+        assert [m.title for m in got.measures] == ["建设生态茶园", "提升茶叶加工水平", "打造区域公用品牌"]
+        assert got.measures[0].support_units == ["县财政局"]
