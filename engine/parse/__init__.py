@@ -307,7 +307,7 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             and (
                 dated
                 or _projects(paras, markers, k)
-                or (points_back := annex_refs.restates(paras, markers, first, k))
+                or (points_back := _points_back(paras, markers, first, k))
                 or _restates(paras, markers, first, k)
             )
         ) or _annex_table(text):
@@ -318,7 +318,7 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
                 _restates(paras, markers, first, k)
                 or _keyed_rows(paras, markers, first, k)
                 # 对应任务 "二（三）", （对应第二部分第（一）项）: read once, where the condition above read it already
-                or (points_back if points_back is not None else annex_refs.restates(paras, markers, first, k))
+                or (points_back if points_back is not None else _points_back(paras, markers, first, k))
             )
             if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
                 # the body's measures are paragraphs of their own (a body of table rows and a second table under
@@ -499,6 +499,11 @@ def _first_attachment_end(paras: list[Paragraph], markers: list[Marker | None], 
         elif seen and _ATTACHMENT.fullmatch(paras[j].text.strip()):
             return j
     return len(paras)
+
+
+def _points_back(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
+    """`annex_refs.restates` for the attachment headed at `k`, read up to where it ends (a 名单 after it is no entry)."""
+    return annex_refs.restates(paras, markers, first, k, _first_attachment_end(paras, markers, k))
 
 
 def _row_label(p: Paragraph) -> Marker | None:

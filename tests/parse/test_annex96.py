@@ -241,3 +241,44 @@ def test_an_undated_plan_keeps_its_body_tasks_beside_a_restating_table():
         got = plan(text)
         assert [m.title for m in got.measures] == ["建设生态茶园", "提升茶叶加工水平", "打造区域公用品牌"]
         assert got.measures[0].support_units == ["县财政局"]
+
+
+POINTED = """某某县渔业资源保护行动方案
+
+　　一、工作目标
+　　到2028年，全县主要河流渔业资源明显恢复。
+　　二、重点任务
+　　（一）开展增殖放流。每年放流鱼苗不少于500万尾。
+　　（二）加强禁渔执法。严厉打击电鱼、毒鱼等非法捕捞行为。
+　　（三）修复水生生物栖息地。三年修复河道生态岸线20公里。
+　　三、保障措施
+　　（一）加强组织领导。成立县渔业资源保护工作专班。
+
+附件1
+
+重点任务责任清单
+
+1．增殖放流（对应第二部分第（一）项）
+牵头单位：县农业农村局
+配合单位：县财政局
+2．禁渔执法（对应第二部分第（二）项）
+牵头单位：县农业农村局
+配合单位：县公安局
+3．栖息地修复（对应第二部分第（三）项）
+牵头单位：县水利局
+配合单位：县自然资源局
+
+附件2
+
+县渔业资源保护工作专班联络员名单
+
+{names}
+"""
+
+
+def test_entries_pointing_back_are_judged_on_their_own_attachment():
+    names = "\n".join(f"{k}.县第{k}单位　联络员{k}" for k in range(1, 9))
+    got = plan(POINTED.format(names=names))
+    assert [m.title for m in got.measures] == ["开展增殖放流", "加强禁渔执法", "修复水生生物栖息地"]
+    assert [m.lead_units for m in got.measures] == [["县农业农村局"], ["县农业农村局"], ["县水利局"]]
+    assert got.measures[1].support_units == ["县公安局"]
