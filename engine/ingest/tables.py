@@ -1574,8 +1574,10 @@ def _unit_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> l
 def _spread_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
     """The header's cells with a unit column merged across columns replaced by the columns the line below names,
     where a spreadsheet's copy printed the merged cell's word in its first column and left the others EMPTY
-    ("配合单位\t\t" over "市直部门\t驻市单位"; "责任单位\t\t\t" over a matrix's units): the line below fills exactly
-    those columns with names, every other cell of it empty or repeating the word above. Else None."""
+    ("配合单位\t\t" over "市直部门\t驻市单位"; "责任单位\t\t\t" over a matrix's units), or with the column words that
+    split it ("责任单位\t" over "牵头单位\t配合单位", a two-row header pasted from Excel): the line below fills exactly
+    those columns with names, or with column words of units' roles, every other cell of it empty or repeating the
+    word above. Else None."""
     if len(sub) != len(head):
         return None
     for k, (_, word) in enumerate(head):
@@ -1585,7 +1587,9 @@ def _spread_sub_line(head: list[tuple[int, str]], sub: list[tuple[int, str]]) ->
         while end < len(head) and not head[end][1]:
             end += 1
         names = sub[k:end]
-        if end - k < 2 or not all(t and _names_unit(t) for _, t in names):
+        if end - k < 2 or not (
+            all(t and _names_unit(t) for _, t in names) or all(column_role(t) in _UNIT_ROLES for _, t in names)
+        ):
             continue
         rest = [*zip(head[:k], sub[:k], strict=True), *zip(head[end:], sub[end:], strict=True)]
         if all(not t or t == above for (_, above), (_, t) in rest):

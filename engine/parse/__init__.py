@@ -33,6 +33,7 @@ from engine.parse import (
     frontmatter,
     republished,
     runin,
+    subplans,
     table_foot,
 )
 from engine.parse import bullets as bullet_lists
@@ -301,8 +302,14 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
             return k  # 五、重点任务分工表 over rows restating the measures: read as an attachment's table
         elif (
             _ATTACHMENT.fullmatch(text)
-            # undated (a draft, a plan issued alone): an attachment of projects, or one pointing back at the measures
-            and (dated or _projects(paras, markers, k) or (points_back := annex_refs.restates(paras, markers, first, k)))
+            # undated (a draft, a plan issued alone): an attachment of projects, one pointing back at the measures, or a
+            # task table restating them (its task cells the body's task titles)
+            and (
+                dated
+                or _projects(paras, markers, k)
+                or (points_back := _points_back(paras, markers, first, k))
+                or _restates(paras, markers, first, k)
+            )
         ) or _annex_table(text):
             numbered = sum(1 for mk in markers[first:k] if mk is not None)
             if numbered < 2:
@@ -311,7 +318,7 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
                 _restates(paras, markers, first, k)
                 or _keyed_rows(paras, markers, first, k)
                 # 对应任务 "二（三）", （对应第二部分第（一）项）: read once, where the condition above read it already
-                or (points_back if points_back is not None else annex_refs.restates(paras, markers, first, k))
+                or (points_back if points_back is not None else _points_back(paras, markers, first, k))
             )
             if _annex_table(text):  # "附：X分工" in the plan's own text: its table, wherever the date stands, where
                 # the body's measures are paragraphs of their own (a body of table rows and a second table under
@@ -473,13 +480,30 @@ def _restates(paras: list[Paragraph], markers: list[Marker | None], first: int, 
     each hold the row's task): the body is the plan, the table a summary of it, not more measures."""
     body = _NON_WORD.sub("", "".join(paras[j].text for j in range(first, k)))
     tasks: list[str] = []
-    for j in range(k, len(paras)):
+    for j in range(k, _first_attachment_end(paras, markers, k)):
         mk = markers[j]
         if mk is not None:
             task = _NON_WORD.sub("", _TASK_OF_ROW.split(paras[j].text[mk.end :])[0])
             if len(task) >= 6:
                 tasks.append(task[:30])
     return len(tasks) >= 2 and sum(t in body for t in tasks) * 2 > len(tasks)
+
+
+def _first_attachment_end(paras: list[Paragraph], markers: list[Marker | None], k: int) -> int:
+    """Where the first attachment holding numbered lines from `k` on ends: at the next 附件 heading after them
+    (附件2 名录 1.… after 附件1 分工表's rows is another paper; its lines restate nothing), else the text's end."""
+    seen = False
+    for j in range(k, len(paras)):
+        if markers[j] is not None:
+            seen = True
+        elif seen and _ATTACHMENT.fullmatch(paras[j].text.strip()):
+            return j
+    return len(paras)
+
+
+def _points_back(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
+    """`annex_refs.restates` for the attachment headed at `k`, read up to where it ends (a 名单 after it is no entry)."""
+    return annex_refs.restates(paras, markers, first, k, _first_attachment_end(paras, markers, k))
 
 
 def _row_label(p: Paragraph) -> Marker | None:
@@ -586,21 +610,38 @@ def _unit_list(paras: list[Paragraph], markers: list[Marker | None], k: int) -> 
     """The attachment headed at `k` is a list of tasks set as numbered paragraphs, each naming its units (重点任务清单
     1.…（X牵头，Y配合）, or an item and its line 牵头单位：X　配合单位：Y), up to the next attachment's heading: at
     least two items, most of them naming units; a table of projects (`_projects`) is none. A list of names, a form or
-    a table of indicators names no units that way."""
+    a table of indicators names no units that way. An attachment that is a plan of its own (its caption a 专项行动方案,
+    `_TASK_ATTACHMENT`), numbered in parts (一、行动目标 二、主要任务 三、时间安排) over tasks that name their units
+    (1.…（X牵头）), holds tasks too (engine/parse/subplans.py)."""
     if _projects(paras, markers, k):
         return False
     items: list[bool] = []
+    styles: list[str] = []
     for j in range(k + 1, len(paras)):
         text = paras[j].text.strip()
         if markers[j] is None and _ATTACHMENT.fullmatch(text):
             if items:
                 break
             continue  # the body's own 附件：X清单 line, the signature, then the attachment's 附件 heading: one run
-        if markers[j] is not None:
+        if (mk := markers[j]) is not None:
             items.append(False)
+            styles.append(mk.style)
         if items and not items[-1] and extract.find_responsibility(text) is not None:
             items[-1] = True
-    return len(items) >= 2 and 2 * sum(items) > len(items)
+    if len(items) >= 2 and 2 * sum(items) > len(items):
+        return True
+    return subplans.holds_tasks(list(zip(styles, items, strict=True))) and _plan_caption(paras, markers, k)
+
+
+def _plan_caption(paras: list[Paragraph], markers: list[Marker | None], k: int) -> bool:
+    """The attachment headed at `k` is captioned as a plan or a task list (湖南省旅游演艺提质专项行动方案): its heading and
+    the unnumbered lines under it, before its first numbered one."""
+    caption = [paras[k].text]
+    for j in range(k + 1, min(k + 1 + _CAPTION_LINES, len(paras))):
+        if markers[j] is not None or paras[j].table_row:
+            break
+        caption.append(paras[j].text)
+    return _TASK_ATTACHMENT.search("".join(caption)) is not None
 
 
 def _annex_body(

@@ -96,14 +96,16 @@ def pointers(paras: list[Paragraph], start: int) -> list[Pointer]:
     return out
 
 
-def restates(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int) -> bool:
-    """The attachment headed at `k` is one whose entries point back at the body's measures: at least two of them, more
-    than the attachment's numbered lines that point nowhere, each naming a number the body numbers an item with."""
-    found = pointers(paras, k)
+def restates(paras: list[Paragraph], markers: list[Marker | None], first: int, k: int, end: int | None = None) -> bool:
+    """The attachment headed at `k` (up to `end`, where the next attachment begins) is one whose entries point back at
+    the body's measures: at least two of them, more than the attachment's numbered lines that point nowhere, each
+    naming a number the body numbers an item with."""
+    stop = len(paras) if end is None else end
+    found = [p for p in pointers(paras, k) if p.para < stop]
     if len(found) < 2:
         return False
     at = {p.para for p in found}
-    others = sum(1 for j in range(k, len(paras)) if markers[j] is not None and j not in at)
+    others = sum(1 for j in range(k, stop) if markers[j] is not None and j not in at)
     body = {mk.ordinal for mk in markers[first:k] if mk is not None}
     if len(found) <= others or not all(p.item in body for p in found):
         return False

@@ -736,7 +736,29 @@ def _named_inner(text: str, named: set[str]) -> str | None:
     if not m or "转发" in text:
         return None
     inner = m.group("inner").strip()
-    return inner if plain_title(inner) in named else None
+    if plain_title(inner) in named:
+        return inner
+    return _first_of_pair(inner, named)
+
+
+def _first_of_pair(inner: str, named: set[str]) -> str | None:
+    """X of 关于印发X及Y的通知 (a plan and the paper issued with it, its 责任清单: rulesets/data/titles.yaml
+    `companion_joins`) where the notice names X on its own (《X》及重点任务责任清单已经…同意, 附件：1.X) and X ends like a
+    plan's title: the notice carries two documents, the plan is X."""
+    for join in _companion_joins():
+        at = inner.find(join)
+        while at > 0:
+            head = inner[:at].strip()
+            if title_core(head).endswith(TITLE_ENDINGS) and plain_title(head) in named and inner[at + len(join) :].strip():
+                return head
+            at = inner.find(join, at + 1)
+    return None
+
+
+@memo(1, copy="shared")  # a tuple from the one file, longest first (以及 before 及)
+def _companion_joins() -> tuple[str, ...]:
+    words = (read_data("titles.yaml") or {}).get("companion_joins") or ("及",)
+    return tuple(sorted((str(w) for w in words), key=len, reverse=True))
 
 
 _WRAP_START = re.compile(r"(?:印发|转发|颁布|现将)\s*《")
