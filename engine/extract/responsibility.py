@@ -57,6 +57,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from engine.extract import divided
 from engine.extract.data import lead_conventions, prose_roles, read_data, unit_data
 from engine.extract.deadlines import find_deadlines
 from engine.extract.legend import same, stated_lead_mark, stated_support_mark
@@ -2310,6 +2311,13 @@ def _last_prose_sentence(text: str) -> Found | None:
         return None  # "X负责…" alone: a duty described, not the measure assigned
     if not support and object_verb and len(pieces) > 1:
         return None  # "由X落实，确保…": the sentence goes on with the task
+    if not support and m.group("by") and m.group("verb") == "负责" and m.group("rest") and len(pieces) > 1:
+        # "由X负责电网配套，Y负责燃气管网建设监管，…": each body leads its share (engine/extract/divided.py)
+        more, read = divided.shares_after(pieces, parse_units, lambda ns: _role_names_ok(ns, lead=True))
+        if read:
+            lead += [n for n in more if n not in lead]
+            e += sum(1 + len(p) for p in pieces[1 : 1 + read])
+            return _make(text, s, e, "", (lead, (), "由X负责…，Y负责…" + PROSE))
     if not support and m.group("rest") and len(pieces) > 1:
         return None  # "由X牵头建立联席会议制度，定期研究…": the task's own sentence goes on (`_goes_on`)
     return _make(text, s, e, "", (lead, support, style))

@@ -34,6 +34,7 @@ from engine.parse import (
     republished,
     runin,
     subplans,
+    summaries,
     table_foot,
 )
 from engine.parse import bullets as bullet_lists
@@ -325,7 +326,9 @@ def _attachment_start(paras: list[Paragraph], markers: list[Marker | None], firs
                 # "附表2" are two parts of one plan's tables)
                 prose = sum(1 for j in range(first, k) if markers[j] is not None and not paras[j].table_row)
                 return k if restates and prose >= 2 else None
-            if not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates:
+            # under a 转发 notice with items of its own, the 附件 is the plan it forwards: no part of the notice's
+            forwarded = dated and frontmatter.announces_own_items([p.text for p in paras[:first]])
+            if forwarded or not _holds_tasks(paras, k) or _projects(paras, markers, k) or restates:
                 return k
             # an attachment holding the plan's tasks stays; a later one holding none (附件2 联络员名单 1.…) is cut there
     return None
@@ -726,15 +729,23 @@ def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: 
     paras, markers, first = _marked(doc)
     markers = _cut_explanation(paras, markers, first)
     # a 政策解读 / news report / 图解 numbering lines of its own before the plan it carries: they are no items
-    start = republished.plan_start(paras, markers, first)
-    if start is None:
+    # (not after a 转发 notice announcing items of its own: they are its measures, the plan it forwards follows as 附件)
+    own = frontmatter.announces_own_items([p.text for p in paras[:first]])
+    start = None if own else republished.plan_start(paras, markers, first)
+    if start is None and not own:
         start = _notice_items(paras, markers, first)
+    # the previous year's 工作总结 printed before the plan on the same page: its numbering is no plan's, and the
+    # plan's own title line (not the page's combined headline) names it
+    after_summary = None if own or start is not None else summaries.plan_after_summary(paras, markers, first)
+    start = start if after_summary is None else after_summary
     if start is not None and start > first:
         markers = [None] * start + markers[start:]
         first = next(k for k in range(start, len(markers)) if markers[k] is not None)
     starts = documents.document_starts(paras, markers, first)
     if not starts:
         plan = _parse_one(doc, paras, markers, first, level, jurisdiction)
+        if after_summary is not None:
+            plan.title = paras[after_summary].text.strip()
         if part not in (None, 1):
             raise PlancheckError("parse.no_document", path=doc.path, part=part, count=1, titles=f"1. {plan.title}")
         return plan

@@ -603,11 +603,21 @@ def _own_items_words() -> tuple[str, ...]:
     return tuple(str(w) for w in (read_data("forwarding.yaml") or {}).get("own_items") or ())
 
 
+def announces_own_items(head: list[str]) -> bool:
+    """The text before the first numbered line is a 转发 notice announcing items of its own (现转发给你们，并结合我省
+    实际提出以下补充意见：…, forwarding.yaml `own_items`): the numbered lines after it are the notice's, no wrapper's
+    restatement of the plan it forwards (printed after its signature as the 附件, or only named)."""
+    words = _own_items_words()
+    return any(len(t) <= 2000 and "转发" in t and any(w in t for w in words) for t in head)
+
+
 def _own_heading(wrapper: tuple[int, int, str, str, int, int], paras: list[tuple[int, str]]) -> str:
     """The notice's heading as its title, with its issuer when printed on the line right above it (濉溪县人民政府
-    办公室 / 关于转发…的通知, as a title's issuer line is joined to it in `read_front`)."""
+    办公室 / 关于转发…的通知, 山西省人民政府办公厅 / 转发…的通知, as a title's issuer line is joined to it in
+    `read_front`)."""
     heading, start = wrapper[3], wrapper[4]
-    if start > 0 and paras[start - 1][0] == paras[start][0] - 1 and heading.startswith("关于"):
+    # (a heading opening with its verb, 转发…的通知, reads on from its issuer as 关于 does: 山西省人民政府办公厅转发…)
+    if start > 0 and paras[start - 1][0] == paras[start][0] - 1 and heading.startswith(("关于", "转发")):
         above = paras[start - 1][1]
         if len(above) <= 40 and _whole_org(above) and not _joint_issuers(paras, start - 1):
             return above + heading

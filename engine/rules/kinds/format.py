@@ -643,13 +643,20 @@ def _layout(table: dict, minutes: dict) -> tuple[re.Pattern[str], re.Pattern[str
     — a title may open with a numeral itself (表1　四川省…, 图2　十四五时期…, 附表1　一带一路…)."""
     words = sorted((str(w) for w in table.get("caption_labels") or ()), key=len, reverse=True)
     roles = sorted(
-        {str(w) for w in (*(table.get("roster_roles") or ()), *(minutes.get("attendance") or ()))},
+        {
+            str(w)
+            for w in (
+                *(table.get("roster_roles") or ()),
+                *(minutes.get("attendance") or ()),
+                *(table.get("contact_labels") or ()),  # （联系人：X　某某；…）: a contact line, aligned the same way
+            )
+        },
         key=len,
         reverse=True,
     )
     num = "[0-9一二三四五六七八九十]{0,4}"
     caption = re.compile(f"(?P<word>{'|'.join(re.escape(w) for w in words)}){num}" if words else "(?!)")
-    roster = re.compile(f"(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
+    roster = re.compile(f"[(（]?(?:{'|'.join(re.escape(r) for r in roles)})[:：]" if roles else "(?!)")
     return caption, roster
 
 

@@ -101,7 +101,7 @@ class SelfReference(CheckKind):
         draft = ctx.draft
         jname = places.jurisdiction(draft)
         own = places.self_words(lv, jname, draft.level)
-        foreign = sorted(places.all_self_words(lv) - set(own), key=len, reverse=True)
+        foreign = sorted(places.all_self_words(lv) - set(own) - _addressee_words(lv, ctx), key=len, reverse=True)
         higher = _higher_words(ctx, lv, own) if options.self_words else frozenset()
         ambiguous = self._ambiguous(ctx, lv, own)
         names = places.other_names(ctx)
@@ -619,3 +619,29 @@ def _reason(key: str, lang: str, jurisdiction: str, right: str) -> str:
 
 
 KIND = SelfReference
+
+
+def _addressee_words(lv: dict, ctx: CheckContext) -> frozenset[str]:
+    """The self-words of the lower government a letter answers (levels.yaml `addressed`: 你县 in a 市's 复函 to a 县):
+    in it "全县" quotes the addressee's own plan, not the issuer speaking. Only kinds other than the draft's own, and
+    only where the draft's text so addresses one (outside 《》)."""
+    table = lv.get("addressed") if isinstance(lv.get("addressed"), dict) else {}
+    if not table:
+        return frozenset()
+    draft = ctx.draft
+    own_suffix = places.suffix_of(places.jurisdiction(draft), draft.level)
+    text = "\n".join(u.text for u in tu.units(ctx))
+    out: set[str] = set()
+    by_suffix = lv.get("self_words") if isinstance(lv.get("self_words"), dict) else {}
+    for suffix, words in table.items():
+        if suffix == own_suffix or not isinstance(words, list):
+            continue
+        qmask = None
+        for w in words:
+            for m in tu.find_all(str(w), text):
+                qmask = qmask if qmask is not None else tu.quoted_mask(text)
+                if not qmask[m.start()]:
+                    out.update(by_suffix.get(suffix) or ())
+                    break
+    return frozenset(out)
+
