@@ -176,6 +176,13 @@ def _list_title(text: str) -> bool:
 # the attachment's own mark alone on the line above a list's title: 附件 / 附件1 / 附件 2 / 附件一
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}$")
 # a list's title naming the plan it breaks down: 《X》重点任务清单 / 《X》任务分解表
+
+
+def attachment_mark(text: str) -> bool:
+    """`text` is an attachment's own mark standing alone (附件 / 附件1 / 附件 2 / 附件一)."""
+    return bool(_ATTACHMENT_MARK.match("".join(text.split())))
+
+
 _NAMES_PLAN = re.compile(r"^《([^《》]{4,})》([^《》]{0,16})$")
 
 
