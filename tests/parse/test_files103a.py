@@ -17,6 +17,10 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "files103a"
 NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in FIXTURES.glob("*.expected.yaml"))
 
 
+def _plan(name: str, doc_of, **kw):
+    return parse_plan(doc_of((FIXTURES / name).read_text("utf-8")), **kw)
+
+
 def test_the_fixtures_are_found():
     assert len(NAMES) == 3
 
@@ -29,7 +33,7 @@ def test_each_file_is_read_as_counted_by_hand(name):
 
 
 def test_the_gazette_page_keeps_only_the_plan_s_notice(doc_of):
-    plan = parse_plan(doc_of((FIXTURES / "gansu-province-cold-chain-gazette.txt").read_text("utf-8")))
+    plan = _plan("gansu-province-cold-chain-gazette.txt", doc_of)
     assert plan.documents == [] and plan.doc_number == "甘政办发〔2026〕35号" and plan.date == "2026-04-10"
     assert [m.ref for m in plan.measures] == ["(一)", "(二)", "(三)", "(四)"]
     text = "".join(p.text for p in plan.paragraphs)
@@ -37,20 +41,19 @@ def test_the_gazette_page_keeps_only_the_plan_s_notice(doc_of):
 
 
 def test_the_one_line_page_keeps_only_the_plan_s_notice(doc_of):
-    plan = parse_plan(doc_of((FIXTURES / "zigui-county-navel-orange-compilation-oneline.txt").read_text("utf-8")))
+    plan = _plan("zigui-county-navel-orange-compilation-oneline.txt", doc_of)
     assert plan.title == "秭归县脐橙产业提质增效工作方案" and plan.doc_number == "秭政办发〔2026〕12号"
     assert [m.ref for m in plan.measures] == ["1", "2", "3"]
-    assert "检查时间" not in "".join(p.text for p in plan.paragraphs)  # the 目录 above stays, the notices after go
+    # the 目录 above the plan's notice stays (no document that issues none stands before it), the notices after go
+    assert "检查时间" not in "".join(p.text for p in plan.paragraphs)
 
 
 def test_three_plans_in_one_notice_are_read_as_three_documents(doc_of):
-    plan = parse_plan(doc_of((FIXTURES / "yaan-city-tea-three-plans.txt").read_text("utf-8")))
+    plan = _plan("yaan-city-tea-three-plans.txt", doc_of)
     assert plan.documents == ["雅安市藏茶产业发展行动方案", "雅安市茶园绿色防控实施方案", "雅安市茶叶品牌建设工作方案"]
     assert [sum(m.document == i for m in plan.measures) for i in range(3)] == [3, 2, 2]
     # the 附件1 mark above each plan's title is no half of the title
-    assert parse_plan(doc_of((FIXTURES / "yaan-city-tea-three-plans.txt").read_text("utf-8")), part=2).title == (
-        "雅安市茶园绿色防控实施方案"
-    )
+    assert _plan("yaan-city-tea-three-plans.txt", doc_of, part=2).title == "雅安市茶园绿色防控实施方案"
 
 
 PLAN = """某某市城市更新行动方案
