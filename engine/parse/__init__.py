@@ -24,6 +24,7 @@ from engine.parse import (
     annex_refs,
     assignments,
     boxes,
+    bundles,
     clause_place,
     conventions,
     documents,
@@ -726,6 +727,7 @@ def _marked(doc: SourceDoc) -> tuple[list[Paragraph], list[Marker | None], int]:
 
 
 def _parse(doc: SourceDoc, level: Level | None, jurisdiction: str | None, part: int | None) -> Plan:
+    doc = bundles.own_document(doc)  # a 公报 / 文件汇编 page: the plan's own document, not the others on it
     paras, markers, first = _marked(doc)
     markers = _cut_explanation(paras, markers, first)
     # a 政策解读 / news report / 图解 numbering lines of its own before the plan it carries: they are no items

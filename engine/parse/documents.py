@@ -69,6 +69,7 @@ def _wraps(paras: list[Paragraph], markers: list[Marker | None], j: int) -> bool
         and not frontmatter.looks_like_title(t)
         and not frontmatter.parse_date(t)
         and not frontmatter.org_names(t)
+        and not frontmatter.attachment_mark(t)  # 附件1 above the plan's title: its mark, no half of it
         and (j == 0 or paras[j - 1].line != paras[j].line)
     )
 
@@ -121,5 +122,6 @@ def notice_title(paras: list[Paragraph]) -> str | None:
         lines.append(t)
         inner = frontmatter.wrapper_inner("".join(lines))
         if inner:
-            return inner
+            # 印发《A》和《B》的通知: the names as the heading joins them (A和B), not the marks between them (A》和《B)
+            return re.sub(r"[《》]", "", inner)
     return None

@@ -176,6 +176,13 @@ def _list_title(text: str) -> bool:
 # the attachment's own mark alone on the line above a list's title: 附件 / 附件1 / 附件 2 / 附件一
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,3}$")
 # a list's title naming the plan it breaks down: 《X》重点任务清单 / 《X》任务分解表
+
+
+def attachment_mark(text: str) -> bool:
+    """`text` is an attachment's own mark standing alone (附件 / 附件1 / 附件 2 / 附件一)."""
+    return bool(_ATTACHMENT_MARK.match("".join(text.split())))
+
+
 _NAMES_PLAN = re.compile(r"^《([^《》]{4,})》([^《》]{0,16})$")
 
 
@@ -378,6 +385,14 @@ def doc_number_in(text: str) -> str | None:
     return no or None
 
 
+def _bracketed_number(text: str) -> str | None:
+    """The 文号 of a line that is that number in brackets and nothing else, as a 政府公报 prints it under the heading
+    of each document it carries: （甘政办发〔2026〕35号）."""
+    m = re.fullmatch(r"\s*[(（]\s*(?P<no>[^()（）]{4,30})\s*[)）]\s*", text)
+    no = doc_number_in(m.group("no")) if m else None
+    return no if no and len(no) == len(re.sub(r"\s+", "", m.group("no"))) else None
+
+
 def ornament(text: str) -> bool:
     """`text` is a glyph of a red header and nothing else (the ★ on its rule under a 党委 文件's number, a "———"
     rule, "＊＊＊"): no letter, digit or character of a word in it, so no part of a title or of anything read."""
@@ -473,7 +488,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
             i += 1
             continue
         if not fm.doc_number and len(text) <= 120:
-            no = doc_number_in(text)
+            no = doc_number_in(text) or _bracketed_number(text)
             if no:
                 fm.doc_number = no
                 last_front = i
@@ -489,8 +504,15 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 break  # the header's star or rule under a line is no part of it
             if not _balanced(cand):
                 pass
-            elif _PURE_PAREN.match(nxt) and title_core(cand).endswith(TITLE_ENDINGS) and not parse_date(nxt[1:-1]):
-                pass  # (2026—2028年) (试行) (征求意见稿); not the day it was adopted, （2026年3月12日） under a 决定
+            elif (
+                _PURE_PAREN.match(nxt)
+                and title_core(cand).endswith(TITLE_ENDINGS)
+                and not parse_date(nxt[1:-1])
+                and not _bracketed_number(nxt)
+            ):
+                # (2026—2028年) (试行) (征求意见稿); not the day it was adopted, （2026年3月12日） under a 决定, nor
+                # the 文号 a gazette prints in brackets under a heading
+                pass
             elif (
                 nxt_line == paras[j][0] + 1
                 and len(cand) <= 40
