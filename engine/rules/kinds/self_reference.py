@@ -101,7 +101,9 @@ class SelfReference(CheckKind):
         draft = ctx.draft
         jname = places.jurisdiction(draft)
         own = places.self_words(lv, jname, draft.level)
-        foreign = sorted(places.all_self_words(lv) - set(own), key=len, reverse=True)
+        # 本省 in a national text, 本市 in a province's: each lower government's own area (levels.yaml distributive_words)
+        distributive = set((lv.get("distributive_words") or {}).get(draft.level) or ())
+        foreign = sorted(places.all_self_words(lv) - set(own) - distributive, key=len, reverse=True)
         higher = _higher_words(ctx, lv, own) if options.self_words else frozenset()
         ambiguous = self._ambiguous(ctx, lv, own)
         names = places.other_names(ctx)
