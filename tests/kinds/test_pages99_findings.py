@@ -77,3 +77,17 @@ def test_an_unnumbered_table_captions_space_is_its_setting(tmp_path):
 
 def test_a_space_inside_a_sentence_after_a_one_character_word_is_still_reported(tmp_path):
     assert len(_with_caption(tmp_path, "表　明全县高标准农田建设主要指标，逐年推进。")) == 1
+
+
+def test_a_provinces_benshi_with_no_each_or_pair_before_it_is_still_a_slip(tmp_path):
+    """Distributive only where the sentence says so (各市…本市, 全国…和本省): a bare 本市 in a province plan is the
+    city's voice kept from a copied text."""
+    path = tmp_path / "province.txt"
+    path.write_text(
+        "贵州省乡村旅游重点村提质行动方案\n为推动全省乡村旅游提质升级，制定本方案。\n一、重点任务\n"
+        "（一）改善旅游道路。加强本市农村旅游公路养护。（省交通运输厅负责）\n"
+        "（二）提升公共服务。各市（州）要将旅游厕所建设纳入本市（州）年度计划。（省文化和旅游厅负责）\n",
+        "utf-8",
+    )
+    found = _found(path, "self-reference")
+    assert len(found) == 1 and "加强本市农村旅游公路养护" in found[0]
