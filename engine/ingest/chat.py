@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 
-from engine.extract.data import read_data
 from engine.ingest.tables import TableRow
 from engine.memo import memo
 
@@ -33,6 +32,8 @@ _GROUP = re.compile(r".{1,40}?[(（]\s*\d{1,5}\s*[)）]")  # 马圪当乡工作�
 
 @memo(1, copy="shared")  # the one file, read once
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from engine.extract.data import read_data  # here, not at import: engine.extract imports engine.ingest
+
     raw = read_data("chat_export.yaml") or {}
     times = sorted((str(w) for w in raw.get("times") or ()), key=len, reverse=True)
     cards = sorted((str(w) for w in raw.get("cards") or ()), key=len, reverse=True)

@@ -207,15 +207,14 @@ def _twins(text: list[str], filled: list[int], numbers: set[int], beside: dict[i
     more, as a head is (name and issue); every copy is the head."""
     from engine.ingest import pdf as layout
 
-    out: set[int] = set()
-    for j in beside:
-        if len([p for p in _HEAD_PARTS.split(text[j]) if p]) < 2:
-            continue
-        key = layout.repeat_key(text[j])
-        twins = {k for k in filled if k not in numbers and layout.repeat_key(text[k]) == key}
-        if len(twins) >= 2:
-            out |= twins
-    return out
+    wanted = {layout.repeat_key(text[j]) for j in beside if len([p for p in _HEAD_PARTS.split(text[j]) if p]) >= 2}
+    if not wanted:
+        return set()
+    copies: dict[str, set[int]] = {}  # one pass: a head is short, so only short lines are keyed
+    for k in filled:
+        if k not in numbers and len(text[k]) <= _HEAD_MAX and (key := layout.repeat_key(text[k])) in wanted:
+            copies.setdefault(key, set()).add(k)
+    return {k for found in copies.values() if len(found) >= 2 for k in found}
 
 
 def _numbers_over_heads(text: list[str], filled: list[int], heads: set[int]) -> set[int]:
