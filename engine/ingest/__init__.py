@@ -23,6 +23,7 @@ from typing import NamedTuple
 from engine.errors import PlancheckError
 from engine.ingest import (
     budgets,
+    chat,
     field_lines,
     footer,
     furniture,
@@ -86,6 +87,9 @@ def build(
     # a paragraph in a minority script beside the Chinese is its translation (a bilingual 红头, 落款, paragraph pairs)
     lines, translated = translations.cut(lines)
     removed.extend(translated)
+    # a plan pasted into a work group and saved as its chat export: the app's stamps, senders and cards
+    lines, chatter = chat.cut(lines)
+    removed.extend(chatter)
     lines, closing = footer.closing_cut(lines)
     parts = [
         (line_no, orig, piece, normalise_parts(piece.text))

@@ -143,6 +143,8 @@ def page_number_lines(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
         if len(decorated) + len(bare) >= 2 or _splits(text, filled, k):
             drop.add(k)
     heads = _running_heads(text, filled, drop)
+    # a decorated number right under the page's last line (not alone, so not read above) with a running head below it
+    drop |= {k for k in _numbers_over_heads(text, filled, heads) if k not in drop}
     if heads:  # out of the text before the joins: a page number and its running head split one sentence
         filled = [k for k in filled if k not in heads]
         for k in heads:
@@ -187,13 +189,43 @@ def _running_heads(text: list[str], filled: list[int], numbers: set[int]) -> set
             if keys:
                 beside[j] = keys
     if len(beside) < 2:
-        return set()
+        twins = _twins(text, filled, numbers, beside)
+        return twins if not own_captions([text[j] for j in twins]) else set()
     seen: dict[str, int] = {}
     for keys in beside.values():
         for key in keys:
             seen[key] = seen.get(key, 0) + 1
     heads = {j for j, keys in beside.items() if any(seen[key] >= 2 for key in keys)}
+    heads |= _twins(text, filled, numbers, beside)
     return heads if not own_captions([text[j] for j in heads]) else set()
+
+
+def _twins(text: list[str], filled: list[int], numbers: set[int], beside: dict[int, set[str]]) -> set[int]:
+    """A head beside a page number printed again, the very line (digits aside), elsewhere in the text: a gazette's
+    秦皇岛市人民政府公报　　2026年第6期 atop each page, beside a number only where the page before ended on a blank line
+    (a page number right under the last line of text is not read as one). Set apart by wide spaces in two parts or
+    more, as a head is (name and issue); every copy is the head."""
+    from engine.ingest import pdf as layout
+
+    wanted = {layout.repeat_key(text[j]) for j in beside if len([p for p in _HEAD_PARTS.split(text[j]) if p]) >= 2}
+    if not wanted:
+        return set()
+    copies: dict[str, set[int]] = {}  # one pass: a head is short, so only short lines are keyed
+    for k in filled:
+        if k not in numbers and len(text[k]) <= _HEAD_MAX and (key := layout.repeat_key(text[k])) in wanted:
+            copies.setdefault(key, set()).add(k)
+    return {k for found in copies.values() if len(found) >= 2 for k in found}
+
+
+def _numbers_over_heads(text: list[str], filled: list[int], heads: set[int]) -> set[int]:
+    """Decorated page numbers (— 12 —) standing right above a running head (blank lines aside)."""
+    from engine.ingest import pdf as layout
+
+    out: set[int] = set()
+    for pos, k in enumerate(filled[:-1]):
+        if filled[pos + 1] in heads and layout.PAGE_NUMBER.match(text[k]) and not text[k].isdigit():
+            out.add(k)
+    return out
 
 
 def _splits(text: list[str], filled: list[int], k: int) -> bool:

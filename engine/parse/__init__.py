@@ -26,6 +26,7 @@ from engine.parse import (
     boxes,
     bundles,
     clause_place,
+    commentary,
     conventions,
     documents,
     drafts,
@@ -164,6 +165,8 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
                 cuts = sorted({*cuts, *bullet_lists.inline_cuts(q.text, found)})
             if cuts:  # … and a box between its measures (…（X负责） 专栏1　Y ①…②…): its caption and lines apart
                 cuts = sorted({*cuts, *boxes.inline_cuts(q.text)})
+            if cuts:  # … and a 逐条解读 page's commentary after each (…（X负责） 【解读】…): a paragraph of its own
+                cuts = sorted({*cuts, *commentary.inline_cuts(q.text)})
             if cuts:  # a page that lost its line breaks: its closing lines run on too
                 cuts = sorted({*cuts, *closings.run_on(q.text, cuts[-1]), *_explanation_cuts(q.text, cuts)})
         for mk in found:
@@ -176,7 +179,7 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
                 front = False
             else:
                 head = cuts[0] if cuts else len(q.text)
-                cuts = sorted({*frontmatter.front_cuts(q.text[:head]), *cuts})
+                cuts = sorted({*frontmatter.front_cuts(q.text[:head]), *cuts, *_front_in_pieces(q.text, cuts, found)})
                 front = head == len(q.text)
         if not cuts:
             out.append(q if q.index == len(out) else q.model_copy(update={"index": len(out)}))
@@ -192,6 +195,22 @@ def prepare(doc: SourceDoc) -> list[Paragraph]:
 
 
 _CLAUSE_STOPS = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _front_in_pieces(text: str, cuts: list[int], found: list[Marker]) -> list[int]:
+    """Front matter cuts inside the pieces a one-line page was cut into before its first numbered item: a policy
+    page (图解, 一图读懂) whose bullets (◆ 储备项目：…) run on into the notice it carries (附件：关于印发X的通知 文号 各…：
+    …现印发给你们… 签发机关 日期 X 为…制定本方案。) and that notice's lines into each other; `front_cuts` reads the
+    first piece only, the notice is in the last."""
+    numbered = [mk.start for mk in found if mk.start > 0]
+    head = numbered[0] if numbered else len(text)
+    bounds = [c for c in cuts if 0 < c < head]
+    if not bounds:
+        return []
+    out: list[int] = []
+    for a, b in pairwise([*bounds, head]):
+        out += [a + c for c in frontmatter.front_cuts(text[a:b]) if 0 < c < b - a]
+    return out
 
 
 def _charged_list(nodes: list, paras: list[Paragraph], first: int, assigned: Callable[..., bool]) -> frozenset[int]:
@@ -233,6 +252,24 @@ def _distinct_clauses(paras: list[Paragraph], markers: list[Marker | None]) -> i
     """How many different clauses (text between ，；。！？) these paragraphs hold, their labels left out."""
     texts = (p.text[mk.end :] if mk is not None else p.text for p, mk in zip(paras, markers, strict=True))
     return len({c for t in texts for c in map(str.strip, _CLAUSE_STOPS.split(t)) if c})
+
+
+def _commentary_cut(nodes: list, paras: list[Paragraph]) -> list[int]:
+    """Cut a republishing page's commentary (【解读】…, engine/parse/commentary.py) from the end of each item's body;
+    the last item's is returned: what follows the plan's last item is closing text."""
+    tail: list[int] = []
+    for n in nodes:
+        pos = commentary.start([paras[k].text for k in n.body])
+        if pos is not None:
+            tail = n.body[pos:] if n is nodes[-1] else []
+            n.body = n.body[:pos]
+    return tail
+
+
+def _uncommented(paras: list[Paragraph], ks: range) -> list[int]:
+    """The paragraphs `ks` up to a republishing page's commentary after them (【解读】…)."""
+    pos = commentary.start([paras[k].text for k in ks])
+    return list(ks if pos is None else ks[:pos])
 
 
 def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
@@ -851,12 +888,14 @@ def _parse_one(
     if boxed:
         for n in nodes:
             n.body = [k for k in n.body if k not in boxed]
+    # a 逐条解读 page's 【解读】 paragraph after each item: the page's, no text of the item; the last one's closes the plan
+    annotated = _commentary_cut(nodes, paras)
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # before the rules: every clause is compared with every other for repeats (duplicate_sentence)
     budgets.check("clauses", doc.path, _distinct_clauses(paras[first:], markers[first:]))
     # closing paragraphs (落实要求, signature, page furniture) after the last item
     last = nodes[-1]
-    closing: list[int] = _signed_before_annex(nodes, paras) + _annex_heads(nodes, paras)
+    closing: list[int] = _signed_before_annex(nodes, paras) + _annex_heads(nodes, paras) + annotated
     pos = closings.start(paras[last.para].text, [paras[k].text for k in last.body])
     if paras[last.para].table_row:  # a table's last row is whole: what follows the table is not its text
         after = next((n for n, k in enumerate(last.body) if not paras[k].table_row), None)
@@ -929,8 +968,9 @@ def _parse_one(
             fm.date, fm.issuers = date, fm.issuers or issuers
         elif date is not None:
             fm.issuers = issuers
-    notice = _join(paras, range(fm.end, front_end))  # the preamble, or the notice carrying the plan
-    preamble = notice if own_preamble is None else _join(paras, own_preamble)
+    # the preamble, or the notice carrying the plan; a 逐条解读 page's 【解读】 under it is the page's
+    notice = _join(paras, _uncommented(paras, range(fm.end, front_end)))
+    preamble = notice if own_preamble is None else _join(paras, _uncommented(paras, own_preamble))
     closing_text = "\n".join(
         paras[k].text
         for k in closing

@@ -321,6 +321,9 @@ class Format(CheckKind):
             listed = {c - off for ch, c in zip(p.text, p.cols, strict=False) if ch in "、，；" and p.orig[c - 1] in " \u3000"}
             # quoted wording keeps its spaces between words (“消防车通道　严禁占用”); a number and its unit do not part
             quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(orig)]
+            # a page delivered on one line: a run of short pieces one space apart is its lines or a table's cells
+            # joined by the scrape (附件 X 序号 单位 姓名 职务 联系电话 1 县自然资源局 赵明 …), no space of the author's
+            joined = [(c.start(), c.end()) for c in _CELL_RUN.finditer(orig)] if len(orig) < len(p.orig) else []
             runs = [
                 m
                 for m in _SPACE.finditer(orig)
@@ -331,6 +334,7 @@ class Format(CheckKind):
                 and not _between_fields(orig, m)
                 and not any(a <= m.start() and m.end() <= b for a, b in persons)
                 and not any(m.start() < c <= m.end() for c in listed)
+                and not any(a < m.start() and m.end() < b for a, b in joined)
                 and not (
                     any(a < m.start() and m.end() < b for a, b in quoted) and not orig[m.start() - 1].isdigit()
                 )
@@ -706,6 +710,10 @@ def _caption_end(p: Paragraph, off: int, orig: str, caption: re.Pattern[str]) ->
         if 0 < i <= len(orig) and orig[i - 1] in " \u3000\t":
             return i
     return 0
+
+
+# pieces of a one-line page joined by single spaces: four pieces at least, each short with no sentence mark in it
+_CELL_RUN = re.compile(r"(?:[^\s。；;，,！？!?]{1,24} ){3,}[^\s。；;，,！？!?]{1,24}")
 
 
 def _after_points(m: Measure, plan: Plan, by_line: dict[int, Paragraph]) -> bool:

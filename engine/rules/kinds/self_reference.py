@@ -102,6 +102,8 @@ class SelfReference(CheckKind):
         jname = places.jurisdiction(draft)
         own = places.self_words(lv, jname, draft.level)
         foreign = sorted(places.all_self_words(lv) - set(own) - _addressee_words(lv, ctx), key=len, reverse=True)
+        # 各市…本市 in a province's text, 全国性和本省 in a national one: each lower government's own area
+        distributive = set((lv.get("distributive_words") or {}).get(draft.level) or ())
         higher = _higher_words(ctx, lv, own) if options.self_words else frozenset()
         ambiguous = self._ambiguous(ctx, lv, own)
         names = places.other_names(ctx)
@@ -136,6 +138,8 @@ class SelfReference(CheckKind):
                 for w in foreign:
                     for m in tu.find_all(w, text):
                         if self._skip_word(lv, text, m.start(), m.end(), qmask):
+                            continue
+                        if w in distributive and _distributive(lv, w, text, m.start()):
                             continue
                         if w in higher and (
                             _names_higher_thing(lv, text, m.start(), m.end()) or _in_higher_whole(lv, text, m.start(), w)
@@ -409,6 +413,17 @@ def _words_of_levels_above(lv: dict, level: str) -> set[str]:
         if (r := ranks.get(PLACE_SUFFIXES.get(suffix, ""))) is not None and r < mine
         for w in words
     }
+
+
+def _distributive(lv: dict, word: str, text: str, s: int) -> bool:
+    """The lower level's 本X at `s` names each reader's own area (levels.yaml `distributive_contexts`): the sentence
+    addresses each of them before it (各市…本市), or pairs it with the plan's own whole right before it (全国性和本省)."""
+    contexts = lv.get("distributive_contexts") or {}
+    before = text[max(0, s - 80) : s]
+    each, paired = contexts.get("each"), contexts.get("paired")
+    if each and tu.compiled(str(each).replace("{kind}", re.escape(word[1:]))).search(before):
+        return True
+    return bool(paired and tu.compiled(str(paired)).search(before))
 
 
 def _names_higher_thing(lv: dict, text: str, s: int, e: int) -> bool:
