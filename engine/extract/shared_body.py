@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from engine.parse.level import place_at
 from engine.parse.zones import zone_kind
 
+_ZONE_NAME_MAX = 24  # the longest zone's name a body opens with (西部科学城重庆高新区, 前海深港现代服务业合作区)
+
 
 def _place_end(name: str) -> int:
     """Where the run of place names opening `name` ends, 0 if none."""
@@ -40,7 +42,7 @@ def _opens_with_place_or_zone(name: str) -> bool:
     """`name` is a body's name opening with a place or a zone: 万盛经开区管委会, 麦积区人民政府."""
     if _place_end(name):
         return True
-    return any(_place_or_zone(name[:k]) for k in range(2, len(name) - 1))
+    return any(_place_or_zone(name[:k]) for k in range(2, min(len(name) - 1, _ZONE_NAME_MAX + 1)))
 
 
 def bodies_listed(names: Sequence[str], reads: Callable[[str], bool]) -> bool:
