@@ -69,11 +69,13 @@ from engine.extract.sentences import (
     split_outside,
     squeeze,
 )
+from engine.extract.shared_body import bodies_listed
 from engine.extract.tiers import lower_tiers, tier_at, tier_before
 from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
 from engine.parse.level import PLACE_SUFFIXES, place_at
+from engine.parse.zones import zone_body
 from engine.roles import MARK_CLOSE, MARK_OPEN, label_role, open_noun, role_mark
 from engine.roles import roles as role_words
 
@@ -727,7 +729,7 @@ def _place_end(name: str) -> int:
 def _share_place_suffix(names: list[str]) -> list[str]:
     """Places listed before a place with a unit body share that body: 秦州区、麦积区人民政府 ->
     秦州区人民政府, 麦积区人民政府 (a bare place names no unit; the list says both governments); a place
-    left without a body keeps its own name."""
+    left without a body keeps its own name, and so does a zone (两江新区、万盛经开区管委会: two units as printed)."""
     out: list[str] = []
     for name in names:  # 秦州区和麦积区人民政府: the same, joined by 和/及/与
         m = re.match(r"(.{2,12}?)[和及与](.+)$", name)
@@ -741,6 +743,10 @@ def _share_place_suffix(names: list[str]) -> list[str]:
         end = _place_end(out[i])
         body = out[i][end:]
         if not end or not body or not reads_as_unit(body) or body[0] in "、和及与":
+            continue
+        if zone_body(body):
+            # one 管委会 after a list of zones (两江新区、万盛经开区管委会) is kept as printed: a zone is no division with a
+            # government of its own, and the list is split at 、 only (fixtures/blind101 README, shared_body.py)
             continue
         j = i - 1
         while j >= 0 and not out[j].startswith("各") and _place_end(out[j]) == len(out[j]):
@@ -1257,7 +1263,8 @@ def _unit_list(text: str) -> tuple[list[str], list[str]] | None:
     lead_text, _, support_text = t.partition("会同")
     lead = parse_units(lead_text)
     support = parse_units(support_text) if support_text else []
-    if not lead or not all(reads_as_unit(n) for n in lead + support):
+    # 两江新区、西部科学城重庆高新区、万盛经开区管委会: bare zones before the body they share (shared_body.py)
+    if not lead or not all(bodies_listed(part, reads_as_unit) for part in (lead, support) if part):
         return None
     if any(n.startswith(unit_data().notes) for n in lead + support):
         return None  # "以下均需X落实": a note on how to read the clauses (units.yaml `notes`), no unit list

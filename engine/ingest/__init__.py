@@ -27,6 +27,7 @@ from engine.ingest import (
     field_lines,
     footer,
     furniture,
+    markdown,
     revisions,
     script_residue,
     translations,
@@ -66,16 +67,18 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def from_text(text: str, path: str = "<text>", fmt: str = "txt", encoding: str = "utf-8") -> SourceDoc:
     """A SourceDoc from text already decoded (tests, stdin, examples in rulesets). Never raises."""
     lines, removed = drop_page_furniture(split_lines(text))
-    return build(unwrap(unspread(text_table_lines(lines))), path, fmt, encoding, removed)
+    return build(unwrap(unspread(text_table_lines(lines))), path, fmt, encoding, removed, marked=markdown.marked_up(text))
 
 
 def build(
     lines: list[RawLine], path: str, fmt: str, encoding: str, removed: list[str] | None = None,
     bold: Mapping[int, Sequence[str]] | None = None, underline: Mapping[int, Sequence[str]] | None = None,
+    marked: bool = False,
 ) -> SourceDoc:
     """Normalise raw lines, drop blank and furniture lines, and flag traditional-character sources. `bold`: the
     runs printed bold, by raw line number (.docx, .html), given to the paragraphs they stand in (`_bold_runs`);
-    `underline` likewise the runs printed underlined (.docx)."""
+    `underline` likewise the runs printed underlined (.docx). `marked`: a text file whose lines carry markdown's marks
+    (engine/ingest/markdown.py), read as a .md is."""
     # a task-table row (engine.ingest.tables.TableRow) is normalised from its synthetic line, whose
     # columns are then mapped through the row's own map back to the tab-joined cells
     removed = list(removed or [])
@@ -110,8 +113,8 @@ def build(
             text, cols = unit_spaces.separate(piece.text, text, cols)  # 责任单位：A　B　C
         if piece.start and not isinstance(orig, TableRow):
             cols = [c + piece.start for c in cols]
-        if fmt == "md" and text and not isinstance(orig, TableRow):
-            text, cols = _strip_markdown(text, cols)
+        if (fmt == "md" or marked) and text and not isinstance(orig, TableRow):
+            text, cols = markdown.strip_marks(text, cols)
         if text:
             normalised.append((line_no, orig, piece.text, text, cols))
     # a revised draft's inline marks (【删除：X】, 【新增】) read as if the revisions were accepted (ingest/revisions.py)
@@ -224,25 +227,6 @@ def _unfurnished(line: str, removed: list[str]) -> list[Piece]:
     if line[last:].strip():
         out.append(Piece(last, line[last:]))
     return out or [Piece(0, "")]
-
-
-_MD_PREFIX = re.compile(r"^(?:#{1,6}|>)(?: |(?=[^#>\s]))|^[-*+] (?=\S)")
-_MD_EMPHASIS = re.compile(r"\*\*|__")
-
-
-def _strip_markdown(text: str, cols: list[int]) -> tuple[str, list[int]]:
-    """Markdown heading/quote/bullet markers and ** emphasis are layout, not plan text."""
-    m = _MD_PREFIX.match(text)
-    if m:
-        text, cols = text[m.end() :].lstrip(), cols[m.end() :]
-        cols = cols[len(cols) - len(text) :]
-    if "**" in text or "__" in text:
-        keep = [True] * len(text)
-        for e in _MD_EMPHASIS.finditer(text):
-            keep[e.start()] = keep[e.start() + 1] = False
-        cols = [c for c, k in zip(cols, keep, strict=True) if k]
-        text = "".join(ch for ch, k in zip(text, keep, strict=True) if k)
-    return text, cols
 
 
 def _doc_number_part(lite: str, text: str, cols: list[int]) -> tuple[str, list[int]] | None:
@@ -427,7 +411,8 @@ def _from_bytes(data: bytes, path: str, ext: str | None) -> SourceDoc:
     else:
         text, encoding = decode_text(data, path)
         lines, removed = drop_page_furniture(_within_budget(split_lines(text), path))
-        doc = build(unwrap(unspread(text_table_lines(lines))), path, fmt, encoding, removed)
+        marked = fmt != "md" and markdown.marked_up(text)  # a markdown export saved as .txt
+        doc = build(unwrap(unspread(text_table_lines(lines))), path, fmt, encoding, removed, marked=marked)
     if not doc.paragraphs:
         raise PlancheckError("input.empty", path=path)
     doc.sha256 = hashlib.sha256(data).hexdigest()  # of the bytes parsed: derive records it

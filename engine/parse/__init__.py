@@ -278,6 +278,7 @@ def _explanation_cuts(text: str, cuts: list[int]) -> list[int]:
     if len(cuts) < 2:
         return []
     out: list[int] = closings.glossary_cuts(text, cuts[1])  # 名词解释 closing the plan: the same cut
+    out += drafts.paper_cuts(text, cuts[1])  # 意见反馈表 after a draft's safeguards: the same cut
     for m in _EXPLANATION_TITLE.finditer(text, cuts[1]):
         if m.end() - m.start() <= 120:
             out += [m.start(), m.end()]
@@ -501,6 +502,18 @@ def _notice_items(paras: list[Paragraph], markers: list[Marker | None], first: i
             break
         return None
     return None
+
+
+def _trim_at_explanation(nodes: list, paras: list[Paragraph], markers: list[Marker | None], first: int) -> None:
+    """The paragraphs from an explanation or a paper about the draft on (`_explanation_start`: 起草说明, 意见反馈表 and
+    its form's columns) are no node's text: a safeguards section closing a draft for comment ends before them, as its
+    numbered lines do (`_cut_explanation`)."""
+    cut = _explanation_start(paras, markers, first)
+    if cut is None:
+        return
+    for n in nodes:
+        if n.body and n.body[-1] >= cut:
+            n.body = [k for k in n.body if k < cut]
 
 
 def _cut_explanation(paras: list[Paragraph], markers: list[Marker | None], first: int) -> list[Marker | None]:
@@ -910,6 +923,7 @@ def _parse_one(
             closing = sorted({*own, *closing})
         for n in nodes:
             n.body = [k for k in n.body if k not in listing.paras]
+    _trim_at_explanation(nodes, paras, markers, first)  # 起草说明 / 意见反馈表 after the last heading: no node's text
     nodes = fold_parts(nodes, paras)  # an item's (1)(2) parts with its units after them: one measure
     last = nodes[-1]
     cut_at = _after_last_clause(nodes, paras)

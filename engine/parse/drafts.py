@@ -19,13 +19,13 @@ from engine.memo import memo
 
 
 @memo(1, copy="shared")  # the one file, read once
-def _data() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _data() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     raw = read_data("drafts.yaml", required=True) or {}
 
     def words(key: str) -> tuple[str, ...]:
         return tuple(sorted((str(w) for w in raw.get(key) or ()), key=len, reverse=True))
 
-    return words("stages"), words("stage_qualifiers"), words("papers")
+    return words("stages"), words("stage_qualifiers"), words("papers"), words("paper_columns")
 
 
 def stage_words() -> tuple[str, ...]:
@@ -36,7 +36,7 @@ def stage_words() -> tuple[str, ...]:
 @memo(1, copy="shared")
 def _stage() -> re.Pattern[str]:
     """One stage mark's words: qualifiers, then one stage word or several run together (征求意见稿修改稿)."""
-    stages, qualifiers, _ = _data()
+    stages, qualifiers, *_ = _data()
     stage = "|".join(map(re.escape, stages)) or "(?!)"
     qualifier = "|".join(f"(?:{q})" for q in qualifiers)
     lead = f"(?:{qualifier})*" if qualifier else ""
@@ -99,8 +99,34 @@ def paper_head(text: str) -> bool:
 
 
 @memo(1, copy="shared")
+def _paper_run() -> re.Pattern[str]:
+    """A paper's heading standing on its own inside a page that lost its line breaks: after a stop or a space, an 附件N
+    before it taken along, and before a space, the end, or its table's first column head (drafts.yaml `paper_columns`:
+    … 强化考核督导。 意见反馈表 姓名 工作单位 …, the spaces lost in normalising: …进展。意见反馈表姓名工作单位…)."""
+    papers = "|".join(map(re.escape, _data()[2])) or "(?!)"
+    columns = "|".join(map(re.escape, _data()[3])) or "(?!)"
+    return re.compile(
+        rf"(?<=[\s。；;：:])(?:附\s*[件表]\s*[0-9一二三四五六七八九十]{{0,3}}\s*[:：、]?\s*)?(?:{papers})"
+        rf"(?=\s|$|(?:{columns}))"
+    )
+
+
+def paper_cuts(text: str, after: int) -> list[int]:
+    """Where a paper's heading about the draft (意见反馈表, 修改对照表 …) begins and ends in a run-on page, past `after`
+    (the second item): cut out, it is the paragraph the plan ends at (`paper_head`), and the form's columns after it
+    (姓名 工作单位 联系电话 …) no measure's text."""
+    return [k for m in _paper_run().finditer(text, after) for k in (m.start(), m.end())]
+
+
+@memo(1, copy="shared")
 def _anywhere() -> re.Pattern[str]:
     return re.compile(rf"[(（【\[〔]?(?:{_stage().pattern})[)）】\]〕]?")
+
+
+def stage_only(text: str) -> bool:
+    """`text` is wholly a stage mark, bracketed or bare (（征求意见稿）, 送审稿, 【第二次征求意见稿】): a line of its own
+    above or under a title, never part of it."""
+    return _anywhere().fullmatch(text.strip()) is not None
 
 
 def unmarked(text: str) -> str:

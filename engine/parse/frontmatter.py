@@ -523,6 +523,7 @@ def read_front(paras: list[tuple[int, str]]) -> FrontMatter:
                 and not org_names(cand)
                 and "《" not in nxt
                 and not _joint_issuers(paras, j)
+                and not drafts.stage_only(cand)  # 送审稿 on a line above the title: the draft's mark, no title's part
             ):
                 pass  # a title wrapped without a blank line: 广宁县法治政府建设 / 实施方案
             elif (

@@ -746,6 +746,13 @@ def level_of_addressees(addressees: str | None) -> Level | None:
     return None
 
 
+def level_of_tasked_groups(body: str) -> Level | None:
+    """The level a body with no other evidence speaks from, by the groups of bodies below it that it tasks (各省级疾病
+    预防控制主管部门 -> national; levels.yaml `addressee_levels`, read as for a notice's addressees): the highest tier
+    named, as the patterns are listed top down. The last evidence `infer` asks for."""
+    return level_of_addressees(body[:50000])
+
+
 @memo(1, copy="shared")  # compiled once from the one file
 def _self_word_guards() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """levels.yaml's not_preceded_by / not_followed_by: 健全县乡村 and 全市场 hold no self-word."""
@@ -827,7 +834,13 @@ def infer(
     m2 = next(iter(_self_words(head)), None)
     if m2:
         return "", None, PLACE_SUFFIXES.get(m2.group(1), "unknown")
-    return "", None, level_of_self_words(body) or "unknown"
+    own = level_of_self_words(body)
+    if own:
+        return "", None, own
+    tasked = level_of_tasked_groups(body)
+    if tasked:
+        return (NATIONAL_NAME if tasked == "national" else ""), None, tasked
+    return "", None, "unknown"
 
 
 def _from_candidates(

@@ -58,6 +58,12 @@ def zone_kind(name: str) -> str | None:
     return next((k for k in _table()[0] if name.endswith(k) and len(name) >= len(k)), None)
 
 
+def zone_body(name: str) -> bool:
+    """`name` ends in a zone's governing body (管委会, 管理委员会, 管理局 …, levels.yaml `zones.bodies`)."""
+    body = _table()[1]
+    return body is not None and body.search(name) is not None
+
+
 def is_zone(name: str) -> bool:
     """`name` names a zone, no division: it ends in a zone's kind and the gazetteer lists no division of that name
     (天津市滨海新区 and 上海市浦东新区 are 市辖区, counties with a 人民政府 of their own)."""

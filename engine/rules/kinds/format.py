@@ -38,7 +38,7 @@ from engine.extract.sentences import closer_of
 from engine.fix.edits import restyle
 from engine.ingest.normalise import closes_reference, same_length_light
 from engine.ingest.numbering import CN_NUMERALS
-from engine.models import Measure, Paragraph, Plan
+from engine.models import Measure, Paragraph, Plan, Section
 from engine.parse.numbering import label_end, marker_at_start
 from engine.roles import roles as role_words
 from engine.rules import textunits as tu
@@ -800,11 +800,15 @@ def _owners(ctx: CheckContext) -> dict[int, str | None]:
     plan = ctx.draft
     owner: dict[int, str | None] = {}
     line_to_index = {p.line: p.index for p in plan.paragraphs}
-    starts = {m.paragraphs[0] for m in plan.measures if m.paragraphs} | {
-        line_to_index.get(x.line) for x in plan.sections
-    }
+    # a page delivered on one line is cut into paragraphs sharing that line: a heading is found by where it starts
+    at_column = {(p.line, p.cols[0]): p.index for p in plan.paragraphs if p.cols}
+
+    def index_of(x: Section) -> int | None:
+        return at_column.get((x.line, x.column), line_to_index.get(x.line))
+
+    starts = {m.paragraphs[0] for m in plan.measures if m.paragraphs} | {index_of(x) for x in plan.sections}
     for s in plan.sections:
-        i = line_to_index.get(s.line)
+        i = index_of(s)
         if i is not None:
             owner[i] = s.label
             j = i + 1
