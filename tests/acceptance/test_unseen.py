@@ -214,6 +214,13 @@ KNOWN: dict[str, str] = {
     # (广西's brand read as a kept place name)
     # (86 since genres86a/genres86b; 87's 江西省 two-row header and 遂宁市's lead merged across the page break since tables87;
     # 89 since plans89; 90 and 92's 部内 bracket since places90; 91 since marks91). 87's 德州市 and 遂宁市: gold slips (below)
+    # blind93–99, held out, first run (2026-12-08, main at e86327c4 + the sets): 93 7 of 11, 94 9, 95 10, 96 8, 97 10,
+    # 98 10, 99 10; level 11/11 but 93 8 (.xlsx titles under 附件), 99 10 (a 图解 page's title); closing 11/11 but 93 6
+    # (notes rows), 96 10, 99 10 (【解读】); the pairs right but 93's (task cards read as tables) and 95's (a dropped measure
+    # read as merged) — all read right since xlsx93, runs94, annex96, units97 and pages99
+    # blind100–103, held out, first run (2026-12-08, main at 6d53e46c = the above + xlsx93, runs94, units97): 100 11 of
+    # 11, 101 9, 102 9, 103 2; level 11/11 but 101 10, 102 10; closing 11/11 but 101 10; the pairs right but 100's (a
+    # level_scope warning judged unclear: PAIR_KNOWN) — 101 to 103 read right since tiers101, files103a and files103b
     "blind87/suining-city-tb-points-table": "gold slip and document slip: its flow lists split the collective name 各县（市、区）人民政府 at the comma typed inside the brackets (its header comment counts it one unit), and the .pdf prints the name of rows 1 and 3 WITHOUT its 、 besides (各县（市⏎区）人民政⏎府: soffice dropped the 、 at the cell line's end; it is neither in the page's text objects nor on the rendered page), so it is read as printed, 各县(市区)人民政府; the gold is not changed",
     "blind87/dezhou-city-air-points-merged-table": "gold slip: its flow lists split the collective name 各县（市、区）人民政府 at the comma typed inside the brackets, where its own header comment counts it one unit (as the code reads it, from the .docx that prints it whole); the gold is not changed",
     "blind72/xinxiang-city-blood-donation-gbk": "gold slip: its flow list splits the collective name 各县（市、区）人民政府 at the comma it wrote inside the brackets, where its own header comment counts it one unit (as the code reads it); the gold is not changed",
