@@ -74,7 +74,7 @@ from engine.extract.tiers import lower_tiers, tier_at, tier_before
 from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
-from engine.parse.level import PLACE_SUFFIXES, place_at
+from engine.parse.level import PLACE_SUFFIXES, places_end
 from engine.parse.zones import zone_body
 from engine.roles import MARK_CLOSE, MARK_OPEN, label_role, open_noun, role_mark
 from engine.roles import roles as role_words
@@ -715,17 +715,6 @@ def _governments_above_towns(tail: str, item: str) -> bool:
     return bool(_ABOVE_TOWN_GROUP_RE.fullmatch(tail) and _ABOVE_TOWN_GOVERNMENT_RE.fullmatch(item))
 
 
-def _place_end(name: str) -> int:
-    """Where the run of place names opening `name` ends (天水市秦州区人民政府 -> 6), 0 if none."""
-    pos = 0
-    while pos < len(name):
-        hit = place_at(name, pos)
-        if hit is None:
-            break
-        pos = hit[2]
-    return pos
-
-
 def _share_place_suffix(names: list[str]) -> list[str]:
     """Places listed before a place with a unit body share that body: 秦州区、麦积区人民政府 ->
     秦州区人民政府, 麦积区人民政府 (a bare place names no unit; the list says both governments); a place
@@ -733,14 +722,14 @@ def _share_place_suffix(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:  # 秦州区和麦积区人民政府: the same, joined by 和/及/与
         m = re.match(r"(.{2,12}?)[和及与](.+)$", name)
-        end = _place_end(m.group(2)) if m else 0
+        end = places_end(m.group(2)) if m else 0
         # 天水市和平区人民政府 is 和平区's: the place after 和 must read as one (平区 is none)
-        if m and _place_end(m.group(1)) == len(m.group(1)) and end >= 3 and reads_as_unit(m.group(2)[end:]):
+        if m and places_end(m.group(1)) == len(m.group(1)) and end >= 3 and reads_as_unit(m.group(2)[end:]):
             out += [m.group(1), m.group(2)]
         else:
             out.append(name)
     for i in range(len(out) - 1, 0, -1):
-        end = _place_end(out[i])
+        end = places_end(out[i])
         body = out[i][end:]
         if not end or not body or not reads_as_unit(body) or body[0] in "、和及与":
             continue
@@ -749,7 +738,7 @@ def _share_place_suffix(names: list[str]) -> list[str]:
             # government of its own, and the list is split at 、 only (fixtures/blind101 README, shared_body.py)
             continue
         j = i - 1
-        while j >= 0 and not out[j].startswith("各") and _place_end(out[j]) == len(out[j]):
+        while j >= 0 and not out[j].startswith("各") and places_end(out[j]) == len(out[j]):
             if not reads_as_unit(out[j]):
                 out[j] += body
             j -= 1

@@ -15,32 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from engine.parse.level import place_at
+from engine.parse.level import places_end
 from engine.parse.zones import zone_kind
 
 _ZONE_NAME_MAX = 24  # the longest zone's name a body opens with (西部科学城重庆高新区, 前海深港现代服务业合作区)
 
 
-def _place_end(name: str) -> int:
-    """Where the run of place names opening `name` ends, 0 if none."""
-    pos = 0
-    while pos < len(name):
-        hit = place_at(name, pos)
-        if hit is None:
-            break
-        pos = hit[2]
-    return pos
-
-
 def _place_or_zone(name: str) -> bool:
     """`name` is wholly a place (丰都县, 两江新区) or a zone's name (西部科学城重庆高新区, 万盛经开区)."""
     kind = zone_kind(name)
-    return (bool(name) and _place_end(name) == len(name)) or (kind is not None and len(name) > len(kind))
+    return (bool(name) and places_end(name) == len(name)) or (kind is not None and len(name) > len(kind))
 
 
 def _opens_with_place_or_zone(name: str) -> bool:
     """`name` is a body's name opening with a place or a zone: 万盛经开区管委会, 麦积区人民政府."""
-    if _place_end(name):
+    if places_end(name):
         return True
     return any(_place_or_zone(name[:k]) for k in range(2, min(len(name) - 1, _ZONE_NAME_MAX + 1)))
 

@@ -330,6 +330,17 @@ def place_at(text: str, pos: int) -> tuple[str, Level, int] | None:
     return _place_at(text, pos)
 
 
+def places_end(name: str) -> int:
+    """Where the run of place names opening `name` ends (天水市秦州区人民政府 -> 6), 0 if none."""
+    pos = 0
+    while pos < len(name):
+        hit = place_at(name, pos)
+        if hit is None:
+            break
+        pos = hit[2]
+    return pos
+
+
 def places_in(text: str, known: frozenset[str] = frozenset()) -> list[tuple[str, Level]]:
     """The run of place names opening `text` (after 中共/关于 and spaces), outermost first.
 
