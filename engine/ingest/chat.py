@@ -6,7 +6,8 @@ and a card for what is no text ([文件] X.pdf（218.4KB）). None of these is t
 member count was a half-width bracketed number and the stamp's space a stray space.
 
 A text is such an export when time stamp lines stand in it at least MIN_STAMPS times, each with a sender's line under
-it (short, ending in a colon, no sentence in it). Then the stamps, the senders' lines (and the same sender's line again
+it (short, ending in a colon, no sentence in it), and the app's own marks show it: the group's name with its member count
+above the first stamp, or a card. Dated lines over labels alone are a schedule (7月6日 8:30 / 报到地点：…), no export. Then the stamps, the senders' lines (and the same sender's line again
 where it stands alone: a second message of the same sender has no stamp of its own), the cards and the group's name
 line above the first stamp are set aside (blank, so lines keep their numbers) and listed as removed. The messages
 themselves, the plan among them, stay. A signature's date (2026年7月3日) has no clock time: it is never a stamp.
@@ -40,7 +41,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     time_word = f"(?:{'|'.join(map(re.escape, times))})" if times else "(?!)"
     date = r"(?:(?:\d{4}\s*[年/.-]\s*)?\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?)"
     stamp = re.compile(
-        rf"\s*(?:{date}\s*)?(?:{time_word}\s*){{0,2}}\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?\s*"
+        rf"\s*(?:{date}\s*(?:{time_word}\s*){{0,2}}|(?:{time_word}\s*){{1,2}})"
+        rf"\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?\s*"
     )
     card = re.compile(rf"\s*[\[［【](?:{'|'.join(map(re.escape, cards))})[\]］】]") if cards else re.compile("(?!)")
     return stamp, card
@@ -65,14 +67,16 @@ def cut(lines: list[RawLine]) -> tuple[list[RawLine], list[str]]:
     senders = {body[i + 1] for i in stamps if i + 1 < len(body) and _sender(text[body[i + 1]])}
     if len(senders) < MIN_STAMPS:
         return lines, []
-    names = {text[k] for k in senders}
-    drop = {body[i] for i in stamps} | senders
-    drop |= {k for k in body if text[k] in names}  # the same sender's next message, printed without a stamp
     card = _patterns()[1]
-    drop |= {k for k in body if card.match(text[k])}
-    if stamps and stamps[0] > 0:
-        head = body[0]
-        if _GROUP.fullmatch(text[head]) and not _SENTENCE.search(text[head]):
-            drop.add(head)
+    cards = {k for k in body if card.match(text[k])}
+    head = body[0]
+    group = stamps[0] > 0 and _GROUP.fullmatch(text[head]) is not None and not _SENTENCE.search(text[head])
+    if not (cards or group):
+        return lines, []  # dated lines over labels (a schedule's "7月6日 8:30 / 报到地点：") and no chat's own mark
+    names = {text[k] for k in senders}
+    drop = {body[i] for i in stamps} | senders | cards
+    drop |= {k for k in body if text[k] in names}  # the same sender's next message, printed without a stamp
+    if group:
+        drop.add(head)
     out = [(no, "" if k in drop else line) for k, (no, line) in enumerate(lines)]
     return out, [text[k] for k in sorted(drop)]

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6} +\S")
-_EMPHASIS_SPAN = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
+# ** or __ around some text; a run of three or more underscores is a form's blank to fill (单位：____), no emphasis
+_EMPHASIS_SPAN = re.compile(r"\*\*(?=[^*\s])[^*\n]*?\*\*|(?<!_)__(?=[^_\s])[^_\n]*?(?<!_)__(?!_)")
 _OTHER = re.compile(r"^\s{0,3}(?:> ?\S|[-*+] +\S|(?:-{3,}|\*{3,}|_{3,})\s*$)")
 _STRONG_MIN = 2  # heading or emphasis lines
 _MARKED_MIN = 3  # marked lines of any kind
 
-_PREFIX = re.compile(r"^(?:#{1,6}|>)(?: |(?=[^#>\s]))|^[-*+] (?=\S)")
-_EMPHASIS = re.compile(r"\*\*|__")
+# a heading's #s (not "#1机组"'s), a quote's >, a list bullet (not a page number's "- 3 -")
+_PREFIX = re.compile(r"^(?:#{1,6}|>)(?: |(?=[^#>\s\d]))|^[-*+] (?=\S)(?!\d{1,4}\s*-\s*$)")
 _ITALIC_LINE = re.compile(r"^([*_])(?=[^*_\s])(.*[^*_\s])\1$")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]*\)")
 
@@ -52,10 +53,12 @@ def strip_marks(text: str, cols: list[int]) -> tuple[str, list[int]]:
     if m:
         text, cols = text[m.end() :].lstrip(), cols[m.end() :]
         cols = cols[len(cols) - len(text) :]
+    if text.strip() in ("**", "__"):  # an emphasis mark left alone on its line
+        return "", []
     keep = [True] * len(text)
     if "**" in text or "__" in text:
-        for e in _EMPHASIS.finditer(text):
-            keep[e.start()] = keep[e.start() + 1] = False
+        for e in _EMPHASIS_SPAN.finditer(text):  # both marks of each span; a blank's underscores stay
+            keep[e.start()] = keep[e.start() + 1] = keep[e.end() - 2] = keep[e.end() - 1] = False
     if "](" in text:
         for link in _LINK.finditer(text):  # [text](address): the text stays
             keep[link.start()] = False

@@ -104,6 +104,25 @@ def test_a_text_with_one_time_stamp_is_no_chat_export(tmp_path):
     assert load_document(str(path)).removed == []
 
 
+def test_a_schedule_of_dated_times_over_labels_is_no_chat_export(tmp_path):
+    """Dated times over a label, twice (a 培训 schedule's "7月6日 8:30 / 报到地点："), with no group name and no card:
+    no chat's own mark, so nothing is set aside (review: the schedule's lines were dropped as stamps and senders)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "一、培训安排\n7月6日 8:30\n报到地点：\n县委党校一楼大厅，各参训人员按时报到。\n7月6日 14:00\n报到地点：\n"
+        "县委党校二楼报告厅，开展专题讲座。\n二、工作要求\n（一）按时参训。（县委组织部负责）\n（二）遵守纪律。（县委党校负责）\n",
+        "utf-8",
+    )
+    assert load_document(str(path)).removed == []
+
+
+def test_a_bare_clock_time_is_no_chat_stamp():
+    from engine.ingest.chat import is_stamp
+
+    assert not is_stamp("14:30")
+    assert is_stamp("昨天 18:05") and is_stamp("2026年7月6日 上午8:32") and is_stamp("7月6日 08:32")
+
+
 def test_every_copy_of_the_gazettes_running_head_is_furniture_and_the_broken_sentence_is_joined():
     doc = load_document(str(DIR / "nanchong-city-waterlogging-gazette.txt"))
     assert not any("公报" in p.text for p in doc.paragraphs)

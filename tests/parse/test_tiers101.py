@@ -71,6 +71,15 @@ def test_markdown_is_known_by_its_marks_not_by_a_list_or_a_rule():
     assert not markdown.marked_up("# 一行\n正文")  # one heading line is no export
 
 
+def test_a_forms_blanks_are_no_markdown_emphasis():
+    """A receipt form's blanks (单位：____ 姓名：____) are no __emphasis__, and a plain text of them is no markdown;
+    in a markdown file a blank, "#1机组" and a page number "- 3 -" keep their marks (review)."""
+    assert not markdown.marked_up("单位：____ 姓名：____\n电话：____ 职务：____\n邮箱：____ 地址：____\n")
+    for line in ("单位：____ 姓名：____", "#1机组、#2机组由X负责", "- 3 -"):
+        assert markdown.strip_marks(line, list(range(len(line))))[0] == line
+    assert markdown.strip_marks("**责任单位**：X", list(range(11)))[0] == "责任单位：X"
+
+
 def test_markdown_marks_are_layout_and_columns_follow():
     text = "*相关政策：[某区若干政策](policy/1.md)*"
     got, cols = markdown.strip_marks(text, list(range(1, len(text) + 1)))
