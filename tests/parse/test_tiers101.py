@@ -77,7 +77,8 @@ def test_a_forms_blanks_are_no_markdown_emphasis():
     assert not markdown.marked_up("单位：____ 姓名：____\n电话：____ 职务：____\n邮箱：____ 地址：____\n")
     for line in ("单位：____ 姓名：____", "#1机组、#2机组由X负责", "- 3 -"):
         assert markdown.strip_marks(line, list(range(len(line))))[0] == line
-    assert markdown.strip_marks("**责任单位**：X", list(range(11)))[0] == "责任单位：X"
+    line = "**责任单位**：X"
+    assert markdown.strip_marks(line, list(range(len(line))))[0] == "责任单位：X"
 
 
 def test_markdown_marks_are_layout_and_columns_follow():
