@@ -139,7 +139,7 @@ class SelfReference(CheckKind):
                     for m in tu.find_all(w, text):
                         if self._skip_word(lv, text, m.start(), m.end(), qmask):
                             continue
-                        if w in distributive and _distributive(lv, w, text, m.start()):
+                        if w in distributive and _distributive(lv, w, text, m.start(), draft.level):
                             continue
                         if w in higher and (
                             _names_higher_thing(lv, text, m.start(), m.end()) or _in_higher_whole(lv, text, m.start(), w)
@@ -415,15 +415,17 @@ def _words_of_levels_above(lv: dict, level: str) -> set[str]:
     }
 
 
-def _distributive(lv: dict, word: str, text: str, s: int) -> bool:
+def _distributive(lv: dict, word: str, text: str, s: int, level: str | None) -> bool:
     """The lower level's 本X at `s` names each reader's own area (levels.yaml `distributive_contexts`): the sentence
-    addresses each of them before it (各市…本市), or pairs it with the plan's own whole right before it (全国性和本省)."""
+    addresses each of them before it (各市…本市), or pairs it with the plan's own whole right before it (全国性和本省 in
+    a national plan; 全市和本县 in a city plan is no such pair but a county's text copied)."""
     contexts = lv.get("distributive_contexts") or {}
     before = text[max(0, s - 80) : s]
     each, paired = contexts.get("each"), contexts.get("paired")
     if each and tu.compiled(str(each).replace("{kind}", re.escape(word[1:]))).search(before):
         return True
-    return bool(paired and tu.compiled(str(paired)).search(before))
+    whole = (contexts.get("wholes") or {}).get(level or "")
+    return bool(paired and whole and tu.compiled(str(paired).replace("{whole}", str(whole))).search(before))
 
 
 def _names_higher_thing(lv: dict, text: str, s: int, e: int) -> bool:
@@ -638,12 +640,13 @@ KIND = SelfReference
 
 def _addressee_words(lv: dict, ctx: CheckContext) -> frozenset[str]:
     """The self-words of the lower government a letter answers (levels.yaml `addressed`: 你县 in a 市's 复函 to a 县):
-    in it "全县" quotes the addressee's own plan, not the issuer speaking. Only kinds other than the draft's own, and
-    only where the draft's text so addresses one (outside 《》)."""
+    in it "全县" quotes the addressee's own plan, not the issuer speaking. Only in a letter (`addressed_kinds`: its title
+    ends 复函, 批复, 函), only kinds other than the draft's own, and only where its text so addresses one (outside 《》)."""
     table = lv.get("addressed") if isinstance(lv.get("addressed"), dict) else {}
-    if not table:
-        return frozenset()
     draft = ctx.draft
+    kinds = tuple(str(k) for k in lv.get("addressed_kinds") or ())
+    if not table or not (draft.title or "").rstrip().endswith(kinds or ("\0",)):
+        return frozenset()  # only a letter answering one government (levels.yaml `addressed_kinds`)
     own_suffix = places.suffix_of(places.jurisdiction(draft), draft.level)
     text = "\n".join(u.text for u in tu.units(ctx))
     out: set[str] = set()
