@@ -94,16 +94,17 @@ def test_a_provinces_benshi_with_no_each_or_pair_before_it_is_still_a_slip(tmp_p
 
 
 def test_a_city_plan_pairing_its_own_whole_with_benxian_is_still_a_slip(tmp_path):
-    """"统筹全市和本县资源" in a city plan pairs 本县 with the plan's own whole only in appearance: a county's text
-    copied (review). The pair excuses 本X only after the plan's OWN whole (全国性和本省 in a national plan)."""
+    """The pair excuses a lower 本X only after the plan's OWN whole (全国性和本省 in a national plan, 全市和本县 in a
+    city's); "统筹全县和本镇资源" in a city plan pairs 本镇 with a county's whole: a county's text copied, a slip (review:
+    any level's whole excused it)."""
     path = tmp_path / "plan.txt"
     path.write_text(
         "商洛市农村人居环境整治实施方案\n各县（区）人民政府，市政府各部门：\n一、重点任务\n"
-        "（一）推进厕所革命。统筹全市和本县资源，加快改厕进度。（责任单位：市农业农村局）\n"
+        "（一）推进厕所革命。统筹全县和本镇资源，加快改厕进度。（责任单位：市农业农村局）\n"
         "（二）治理生活垃圾。完善收运处置体系。（责任单位：市住房城乡建设局）\n商洛市人民政府\n2026年3月1日\n",
         "utf-8",
     )
-    assert any("本县" in e for e in _found(path, "self-reference"))
+    assert any("本镇" in e for e in _found(path, "self-reference"))
 
 
 def test_a_plan_that_mentions_nixian_keeps_its_own_quanxian_slip(tmp_path):
