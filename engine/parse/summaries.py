@@ -25,11 +25,18 @@ def _endings() -> tuple[str, ...]:
     return tuple(str(w) for w in (read_data("titles.yaml") or {}).get("summary_endings") or ())
 
 
+_SUBJECT_MIN = 4  # characters before the summary word: what a report sums up (X2025年…), never a bare column label
+
+
 def _summary_title(text: str) -> bool:
-    """`text` is a 总结's title line: short, no sentence, ending in a summary word (no plan's title joined to it)."""
-    if not text or len(text) > frontmatter.TITLE_MAX or text[-1] in "。；;，,:：":
+    """`text` is a 总结's title line: short, no sentence, ending in a summary word (no plan's title joined to it) after
+    what it sums up (汶河街道2025年…工作总结). A bare "工作总结" or a page's label "所属栏目：工作总结" names no report:
+    a column of a portal, over a plan of any kind (review)."""
+    if not text or len(text) > frontmatter.TITLE_MAX or text[-1] in "。；;，,:：" or ":" in text or "：" in text:
         return False
-    return frontmatter.title_core(text).endswith(_endings()) and not frontmatter.looks_like_title(text)
+    core = frontmatter.title_core(text)
+    ending = next((e for e in _endings() if core.endswith(e)), None)
+    return ending is not None and len(core) - len(ending) >= _SUBJECT_MIN and not frontmatter.looks_like_title(text)
 
 
 def _own_line(paras: list[Paragraph], k: int) -> bool:

@@ -53,3 +53,22 @@ def test_minutes_sentence_dividing_the_work():
     assert plan.measures[1].lead_units == ["县住房城乡建设局", "县生态环境分局"]
     assert plan.measures[1].support_units == []
     assert plan.measures[2].lead_units == ["县财政局"]
+
+
+def test_a_portal_column_label_ending_in_zongjie_is_no_summary(tmp_path):
+    """"所属栏目：工作总结" or a bare "工作总结" line over a plan names no report: the plan keeps its title and measures
+    (review: the body was dropped and the attachment's plan read instead)."""
+    from engine.ingest import load_document
+    from engine.parse import parse_plan
+
+    for label in ("所属栏目：工作总结", "工作总结"):
+        path = tmp_path / "plan.txt"
+        path.write_text(
+            f"蔚县2026年防汛工作方案\n发布日期：2026-03-01\n{label}\n为做好防汛工作，制定本方案。\n一、主要任务\n"
+            "（一）加固堤防。县水利局负责。\n（二）储备物资。县应急局负责。\n二、保障措施\n（一）加强领导。县政府办负责。\n"
+            "附件\n蔚县防汛物资储备方案\n一、储备目标\n（一）储备编织袋。县应急局负责。\n",
+            "utf-8",
+        )
+        plan = parse_plan(load_document(str(path)))
+        assert plan.title == "蔚县2026年防汛工作方案"
+        assert len(plan.measures) >= 2
