@@ -55,11 +55,16 @@ def _issuer_start(text: str, k: int) -> int:
 
 
 def _headings(text: str) -> list[_Heading]:
-    out: list[_Heading] = []
+    """The documents' headings in page order. A heading printed again further down is a 目录 entry first and the
+    document's own heading last: only its last copy opens a document (a 目录 whose entries carry their 文号 in brackets
+    on the next line reads as headings too; review: the 目录's copy of the plan's heading cut the plan away)."""
+    last: dict[str, _Heading] = {}
     for m in _heading().finditer(text):
         start = _issuer_start(text, m.start())
-        out.append(_Heading(start, frontmatter.wrapper_inner(text[start : m.end()]) is not None))
-    return out
+        head = text[start : m.end()]
+        last.pop(head, None)
+        last[head] = _Heading(start, frontmatter.wrapper_inner(head) is not None)
+    return sorted(last.values(), key=lambda h: h.start)
 
 
 def own_document(doc: SourceDoc) -> SourceDoc:

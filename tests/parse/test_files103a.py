@@ -102,3 +102,16 @@ def test_a_contents_entry_or_a_cited_notice_opens_no_document(doc_of):
     plan = parse_plan(doc_of(text))
     assert [m.ref for m in plan.measures] == ["(一)", "(二)"]
     assert plan.paragraphs[0].text == "本期目录"  # nothing cut: no document that issues none opens here
+
+
+def test_a_contents_list_with_each_number_in_brackets_below_does_not_cut_the_plan_away(tmp_path):
+    """A 公报's 目录 whose entries carry their 文号 in brackets on the next line reads as headings; the plan's heading
+    printed again below is its own, so the plan is read from there (review: the 目录's copy cut it away, exit 2)."""
+    from engine.ingest import load_document
+    from engine.parse import parse_plan
+
+    path = tmp_path / "gazette.txt"
+    path.write_text('蔚县人民政府公报\n2026年第1期\n目录\n蔚县人民政府办公室关于印发蔚县农业实施方案的通知\n（蔚政办〔2026〕1号）\n蔚县人民政府办公室关于调整农业工作领导小组成员的通知\n（蔚政办〔2026〕2号）\n蔚县人民政府办公室关于印发蔚县农业实施方案的通知\n蔚政办〔2026〕1号\n各乡镇人民政府，县直各单位：\n现将《蔚县农业实施方案》印发给你们，请认真贯彻执行。\n蔚县人民政府办公室\n2026年3月1日\n蔚县农业实施方案\n一、主要任务\n（一）加强监测预警。县水利局负责。\n（二）做好物资储备。县应急局负责。\n二、保障措施\n（一）加强组织领导。县政府办负责。\n', "utf-8")
+    plan = parse_plan(load_document(str(path)))
+    assert plan.title == "蔚县农业实施方案"
+    assert len(plan.measures) == 3
