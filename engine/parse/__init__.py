@@ -268,7 +268,7 @@ def _commentary_cut(nodes: list, paras: list[Paragraph]) -> list[int]:
 
 def _uncommented(paras: list[Paragraph], ks: range) -> list[int]:
     """The paragraphs `ks` up to a republishing page's commentary after them (【解读】…)."""
-    pos = commentary.start([paras[k].text for k in ks])
+    pos = commentary.start([paras[k].text for k in ks]) if commentary.on_page([p.text for p in paras]) else None
     return list(ks if pos is None else ks[:pos])
 
 
@@ -902,7 +902,7 @@ def _parse_one(
         for n in nodes:
             n.body = [k for k in n.body if k not in boxed]
     # a 逐条解读 page's 【解读】 paragraph after each item: the page's, no text of the item; the last one's closes the plan
-    annotated = _commentary_cut(nodes, paras)
+    annotated = _commentary_cut(nodes, paras) if commentary.on_page([p.text for p in paras]) else []
     budgets.check("measures", doc.path, len(nodes))  # before extraction, the stage paid per measure
     # before the rules: every clause is compared with every other for repeats (duplicate_sentence)
     budgets.check("clauses", doc.path, _distinct_clauses(paras[first:], markers[first:]))

@@ -48,6 +48,23 @@ def inline_cuts(text: str) -> list[int]:
     return [m.start() for m in _labels()[1].finditer(text) if m.start() > 0 and text[m.start() - 1] in _AFTER]
 
 
+def on_page(texts: list[str]) -> bool:
+    """The page is a commentary page: a bracketed label opens one of its paragraphs (【解读】…), or one label with a
+    colon opens two or more (解读：… under each measure). One "政策解读：X负责做好解读" or "点评：各乡镇…" line is a task's
+    own text (review: a plan's sub-lines were cut as commentary)."""
+    opening, bracketed = _labels()
+    seen: set[str] = set()
+    for t in texts:
+        m = opening.match(t)
+        if m is None:
+            continue
+        label = m.group().strip()
+        if bracketed.match(label) or label in seen:
+            return True
+        seen.add(label)
+    return False
+
+
 def start(texts: list[str]) -> int | None:
     """Where the commentary starts in an item's body paragraphs (`texts`, in order), None when there is none: from
     the first paragraph opening with a label on, the body is the page's."""

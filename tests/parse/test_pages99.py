@@ -130,3 +130,19 @@ def test_every_copy_of_the_gazettes_running_head_is_furniture_and_the_broken_sen
     third = _plan("nanchong-city-waterlogging-gazette.txt").measures[2]
     assert third.text.endswith("组建排水防涝抢险队伍不少于8支。(市应急管理局、市住房城乡建设局按职责分工负责)")
     assert third.lead_units == ["市应急管理局", "市住房城乡建设局"]
+
+
+def test_one_label_line_with_a_colon_is_a_tasks_own_text(tmp_path):
+    """"政策解读：X负责…" under one item and "点评：各乡镇…" under another name a task's work, no commentary page: a page
+    is one only where a bracketed label opens a paragraph or one label with a colon opens two (review: both lines were
+    cut, the last into the closing text)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "蔚县2026年防汛工作方案\n一、主要任务\n（一）加强监测预警。县水利局负责。\n（二）加强宣传引导\n"
+        "政策解读：县发改局负责做好政策解读和答疑工作。\n舆论引导：县委宣传部负责。\n（三）做好物资储备。县应急局负责。\n"
+        "（四）加强宣传\n点评：各乡镇要对工作落实情况进行点评通报，县督查室负责。\n",
+        "utf-8",
+    )
+    plan = parse_plan(load_document(str(path)))
+    assert "舆论引导" in plan.measures[1].text
+    assert "点评通报" in plan.measures[3].text
