@@ -21,7 +21,7 @@ _MIN_NAME = 6  # a plan's name shorter than this (方案, 实施方案) names no
 _HEAD_CHARS = 4000  # a wrapper's heading and lead lie within this much text
 
 
-def _own_line(paras: list[Paragraph], k: int) -> bool:
+def own_line(paras: list[Paragraph], k: int) -> bool:
     """Paragraph k is a line of its own (not a piece cut from a longer line of a one-line page)."""
     same = lambda j: 0 <= j < len(paras) and paras[j].line == paras[k].line  # noqa: E731
     return not same(k - 1) and not same(k + 1)
@@ -57,7 +57,7 @@ def plan_start(paras: list[Paragraph], markers: list[Marker | None], first: int)
         if markers[k] is not None or not frontmatter.looks_like_title(text) or frontmatter.wrapper_inner(text):
             continue
         name = frontmatter.plain_title(text)
-        if len(name) < _MIN_NAME or name not in said or not _own_line(paras, k):
+        if len(name) < _MIN_NAME or name not in said or not own_line(paras, k):
             continue
         if name in {frontmatter.plain_title(t) for t in head}:
             return None  # the head holds this very title line: the numbering after it is the plan's

@@ -16,6 +16,7 @@ from engine.memo import memo
 from engine.models import Paragraph
 from engine.parse import frontmatter
 from engine.parse.numbering import Marker
+from engine.parse.republished import own_line
 
 _HEAD_LINES = 12  # the 总结's title stands within this many paragraphs above its first numbered line
 
@@ -39,22 +40,17 @@ def _summary_title(text: str) -> bool:
     return ending is not None and len(core) - len(ending) >= _SUBJECT_MIN and not frontmatter.looks_like_title(text)
 
 
-def _own_line(paras: list[Paragraph], k: int) -> bool:
-    same = lambda j: 0 <= j < len(paras) and paras[j].line == paras[k].line  # noqa: E731
-    return not same(k - 1) and not same(k + 1)
-
-
 def plan_after_summary(paras: list[Paragraph], markers: list[Marker | None], first: int) -> int | None:
     """The index of the plan's own title line when the numbered lines from `first` up to it are a 工作总结's (see the
     module's doc); None when no 总结 stands over the first numbered line."""
     head = range(max(0, first - _HEAD_LINES), first)
-    titled = [k for k in head if markers[k] is None and _own_line(paras, k)
+    titled = [k for k in head if markers[k] is None and own_line(paras, k)
               and (frontmatter.looks_like_title(t := paras[k].text.strip()) or _summary_title(t))]  # fmt: skip
     if not titled or not _summary_title(paras[titled[-1]].text.strip()):
         return None  # the last title over the numbering is no 总结's
     for k in range(first + 1, len(paras)):
         text = paras[k].text.strip()
-        if markers[k] is not None or not _own_line(paras, k):
+        if markers[k] is not None or not own_line(paras, k):
             continue
         if _summary_title(text):
             return None  # another 总结 (a page of several years' reports): no plan read into it
