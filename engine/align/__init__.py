@@ -147,7 +147,7 @@ def _align(parent: Plan, draft: Plan, opts: AlignOptions) -> Alignment:
                 if 0 <= nb < len(ds) and nb not in order:
                     order.append(nb)
         # no one-to-one partner: the draft clauses another parent measure's partner carries are not its own
-        cov = coverage(p, ds, order, opts, claims(partners, ds, order) if prim is None else None)
+        cov = coverage(p, ds, order, opts, claims(partners, ds, order) if prim is None else None, partners)
         strong = [
             j
             for j in order

@@ -26,7 +26,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from engine.align import fuzzy
-from engine.align.claims import without_claimed
+from engine.align.claims import own_words, without_claimed
 from engine.align.clauses import (
     ClauseInfo,
     add_facts,
@@ -632,13 +632,19 @@ class Coverage:
 
 
 def coverage(
-    p: Unit, drafts: list[Unit], order: list[int], opts: AlignOptions, claimed: dict[int, np.ndarray] | None = None
+    p: Unit,
+    drafts: list[Unit],
+    order: list[int],
+    opts: AlignOptions,
+    claimed: dict[int, np.ndarray] | None = None,
+    partners: dict[int, Unit] | None = None,
 ) -> Coverage:
     """Which candidate draft measures carry which share of parent `p`'s clauses.
 
     `order` lists draft indexes by preference (primary first); clause ties go to the earlier one.
     `claimed` (engine/align/claims.py): per draft index, how well each of its clauses is carried by the parent
-    measure it is paired with one to one; a clause that measure carries better is not `p`'s to count.
+    measure it is paired with one to one; a clause that measure carries better is not `p`'s to count, unless `p`'s
+    clause shares words of its own with it that the partner (`partners`: draft index -> parent unit) lacks.
     """
     pcl = p.clauses(False)
     if not pcl or not order:
@@ -648,7 +654,8 @@ def coverage(
         cols.extend([(rank, j)] * len(drafts[j].clauses(False)))
     mat = clause_scores(p, [drafts[j] for j in order])
     if claimed:
-        mat = without_claimed(mat, order, [len(drafts[j].clauses(False)) for j in order], claimed, opts.tie_margin)
+        own = {j: own_words(p, partners[j], drafts[j]) for j in claimed if partners and j in partners}
+        mat = without_claimed(mat, order, [len(drafts[j].clauses(False)) for j in order], claimed, opts.tie_margin, own)
     share: dict[int, float] = {}
     best_clause: dict[int, float] = {}
     total = float(sum(len(c.key) for c in pcl)) or 1.0

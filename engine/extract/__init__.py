@@ -144,7 +144,9 @@ def _by_tier(text: str, found: list[Found]) -> list[Found]:
         tiers.append(got[0] if got else None)
     if all(t is None for t in tiers):
         return found
-    lower = lower_tiers(tiers, [bool(f.responsibility.lead) for f in found])
+    # a field that marks its own lead (县级责任单位：X（牵头）、Y) keeps it beside a higher tier's (tiers.py)
+    marked = [bool(f.responsibility.lead) and bool(f.responsibility.support) for f in found]
+    lower = lower_tiers(tiers, [bool(f.responsibility.lead) for f in found], marked)
     out = []
     for f, down in zip(found, lower, strict=True):
         r = f.responsibility

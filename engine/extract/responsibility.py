@@ -70,7 +70,7 @@ from engine.extract.sentences import (
     squeeze,
 )
 from engine.extract.shared_body import bodies_listed
-from engine.extract.tiers import lower_tiers, tier_at, tier_before
+from engine.extract.tiers import lower_tiers, tier_at, tier_before, tier_pattern
 from engine.ingest.furniture import data as furniture_words
 from engine.memo import memo
 from engine.models import Measure, Responsibility, Unit
@@ -356,6 +356,11 @@ def _in_mark(text: str, start: int, end: int) -> bool:
         0 < start and text[start - 1] in _MARK_OPEN and text[end:].lstrip()[:1] in tuple(_MARK_CLOSE)
         and start > 1 and not text[start - 2].isspace() and text[start - 2] not in BRACKET_OPEN + "：:；;，,、"
     )
+
+
+def _marks_lead(names: Sequence[str]) -> bool:
+    """Whether a unit of `names` carries a lead's mark ("X（牵头）")."""
+    return any((m := _ROLE_MARK_RE.search(n)) is not None and bool(m.group("lead")) for n in names)
 
 
 def _by_marks(names: Sequence[str]) -> tuple[list[str], list[str]] | None:
@@ -764,8 +769,10 @@ def _field_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     of it either: skipped alike; and so does an official's field labelled openly, a role stem and a person's noun
     (主办民警：张伟, 承办人：李娜: roles.yaml labels.open `people`)."""
     labels = "|".join(map(re.escape, unit_data().field_labels)) or "(?!)"
+    # 市级指导单位：X — an oversight label qualified by its tier (tiers.py): skipped as the bare label is
+    tiered = rf"(?<![\u4e00-\u9fff])(?:{tier_pattern()})(?:{_ROLES.oversight_pattern(colon=False)})(?=[ ]*[:：])"
     field = re.compile(
-        rf"(?:{labels}|{_ROLES.oversight_pattern()}|{_ROLES.person_pattern()})\s*[:：][^；;]*?"
+        rf"(?:{labels}|{_ROLES.oversight_pattern()}|{tiered}|{_ROLES.person_pattern()})\s*[:：][^；;]*?"
         rf"(?=[；;]|\s{{2,}}|\n|{_LABEL}|$)"
     )
     bare = "|".join(map(re.escape, _ROLES.colon_labels)) or "(?!)"  # 【牵头】X【配合】Y: the bracket is the colon
@@ -988,7 +995,9 @@ def _clause_content(content: str) -> Parsed | None:
         # (牵头单位：A；责任单位：B、C): beside a named lead, the 责任单位 are those who take part
         primary = any(is_primary_key(key) for key, _, _, _ in fields)
         # 县直责任单位：X（牵头）、Y；乡镇责任主体：Z: a field of a lower tier than another's supports (tiers.py)
-        down = lower_tiers([t for *_, t in fields], [not is_support_key(key) for key, *_ in fields])
+        # ... but one that marks its own lead (县级责任单位：X（牵头）、Y) keeps it beside a higher tier's
+        marked = [_marks_lead(parse_units(content[at:end])) for _, at, end, _ in fields]
+        down = lower_tiers([t for *_, t in fields], [not is_support_key(key) for key, *_ in fields], marked)
         for (key, at, end, _tier), lower in zip(fields, down, strict=True):
             helps = lower or is_support_key(key)
             roles = _inline(squeeze(content[at:end]).rstrip(" 。；;")) if not helps else None

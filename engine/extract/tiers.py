@@ -37,6 +37,12 @@ def _tier_words() -> tuple[dict[str, int], re.Pattern[str] | None, int]:
     return ranks, re.compile(f"(?P<tier>{words}){tail}"), max(ranks.values())
 
 
+def tier_pattern() -> str:
+    """A regular expression (no group) matching a whole qualifier (a tier word and its mark), "(?!)" without data."""
+    _, pattern, _ = _tier_words()
+    return re.sub(r"\(\?P<tier>", "(?:", pattern.pattern) if pattern is not None else "(?!)"
+
+
 def tier_of(qualifier: str) -> int | None:
     """The rank of `qualifier` when it is wholly a tier word (and its mark): 镇直 → the town's rank, 村级 → the
     village's; None otherwise."""
@@ -69,17 +75,22 @@ def tier_before(text: str, pos: int) -> tuple[int, int] | None:
     return rank, start + len(segment) - len(segment.lstrip(" \t\u3000"))
 
 
-def lower_tiers(tiers: Sequence[int | None], leads: Sequence[bool]) -> list[bool]:
-    """For each field (its tier or None, whether it names a lead), whether it steps down to support: a tier below
-    another field's that names a lead; a field without a tier (the plan's own level) stands above the village tier
-    only."""
+def lower_tiers(
+    tiers: Sequence[int | None], leads: Sequence[bool], marked: Sequence[bool] | None = None
+) -> list[bool]:
+    """For each field (its tier or None, whether it names a lead, whether it marks a lead of its own among its units:
+    "县级责任单位：县财政局（牵头）、县农业农村局"), whether it steps down to support: a tier below another field's
+    that names a lead; a field without a tier (the plan's own level) stands above the village tier only. A field
+    that marks its own lead steps down below the village tier only: the tier above it may be a higher government's
+    ("市级责任单位：市财政局" in a county plan, whose 县级 field is its own), and never takes the lead from it."""
     _, _, lowest = _tier_words()
     out = []
     for i, t in enumerate(tiers):
         if t is None:
             out.append(False)
             continue
-        above = any(
+        own_lead = bool(marked and marked[i]) and t != lowest
+        above = not own_lead and any(
             leads[j] and ((tiers[j] is not None and tiers[j] < t) or (tiers[j] is None and t == lowest))
             for j in range(len(tiers))
             if j != i

@@ -59,3 +59,25 @@ def test_a_field_lines_label_is_no_word_of_its_clause():
     # a label inside a sentence stays its words
     inline = "开展排查，要求如下：各村（社区）网格长负总责"
     assert _units(inline, bytes(len(inline)), _CLAUSE)[1][2].startswith("要求如下")
+
+
+MERGE_OWN = Path(__file__).resolve().parents[2] / "fixtures" / "units97" / "merge_own"
+
+
+def test_a_merge_whose_sentence_its_partner_carries_better_is_still_merged():
+    # reviewer's repro: the draft's one sentence joins parent (一) and (二); its partner (一) carries it a little better
+    # (the shared deadline), but (二)'s own words 聘请律师担任村级法律顾问 are there and (一) has none of them
+    parent = load_plan(str(MERGE_OWN / "parent.txt"))
+    child = load_plan(str(MERGE_OWN / "child.txt"))
+    rel = {p.parent_item.split("(")[-1]: (p.relation, p.local_items) for p in align_plans(parent, child).alignment
+           if p.parent_item is not None}
+    assert rel["一)"][0] == rel["二)"][0] == "merged"
+    assert rel["二)"][1] == ["(一)"]
+    assert rel["三)"][0] in ("same", "adapted")
+
+
+def test_own_words_keep_a_clause_from_being_claimed():
+    mat = np.array([[0.79]], dtype=np.float32)
+    claimed = {0: np.array([0.83], dtype=np.float32)}
+    assert without_claimed(mat, [0], [1], claimed, 0.02).tolist() == [[0.0]]
+    assert without_claimed(mat, [0], [1], claimed, 0.02, {0: np.array([[True]])}).tolist() == [[np.float32(0.79)]]

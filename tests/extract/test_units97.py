@@ -144,3 +144,26 @@ def test_an_article_naming_no_body_charges_none(text):
 def test_an_endless_article_is_read_quickly_and_safely():
     assert _article("市公安局负责登记。" * 5000) == (["市公安局"], [])
     assert _article("，" * 10000) is None
+
+
+# ---- reviewer's repro (a county plan naming the city's units beside its own) --------------------------------------
+
+
+def test_a_tier_that_marks_its_own_lead_keeps_it():
+    assert lower_tiers([2, 3], [True, True], [False, True]) == [False, False]  # 市级 beside 县级 X（牵头）
+    assert lower_tiers([2, 3], [True, True], [False, False]) == [False, True]  # 县级 naming no lead of its own
+    assert lower_tiers([4, 5], [True, True], [False, True]) == [False, True]  # the village tier steps down still
+    # 市级责任单位：市财政局 / 县级责任单位：县财政局（牵头）: the county's marked lead leads, its other unit supports
+    lead, support = _units("加强资金保障。\n市级责任单位：市财政局\n县级责任单位：县财政局（牵头）、县农业农村局")
+    assert "县财政局" in lead and "县农业农村局" in support
+    lead, support = _units("加强资金保障。（市级责任单位：市财政局；县级责任单位：县财政局（牵头）、县农业农村局）")
+    assert "县财政局" in lead and "县农业农村局" in support
+
+
+def test_a_tiered_guiding_field_names_no_unit():
+    text = "建设农田。（市级指导单位：市农业农村局；县级责任单位：县农业农村局（牵头）、县财政局）"
+    assert _units(text) == (["县农业农村局"], ["县财政局"])
+    assert parse_clause_content("市级指导单位：市农业农村局；县级责任单位：县农业农村局（牵头）、县财政局")[:2] == (
+        ("县农业农村局",),
+        ("县财政局",),
+    )
