@@ -214,7 +214,34 @@ def _twins(text: list[str], filled: list[int], numbers: set[int], beside: dict[i
     for k in filled:
         if k not in numbers and len(text[k]) <= _HEAD_MAX and (key := layout.repeat_key(text[k])) in wanted:
             copies.setdefault(key, set()).add(k)
-    return {k for found in copies.values() if len(found) >= 2 for k in found}
+    where = {k: pos for pos, k in enumerate(filled)}
+
+    def at_edge(k: int) -> bool:  # the text's first or last line, or next to a page number (read as one or not)
+        pos = where[k]
+        if pos == 0 or pos + 1 == len(filled):
+            return True
+        return any(
+            j in numbers or layout.PAGE_NUMBER.match(text[j]) or _BARE_PAGE.fullmatch(text[j])
+            for j in (filled[pos - 1], filled[pos + 1])
+        )
+
+    # a line of several parts printed again is no head by that alone: a responsibility line of units
+    # (县交通运输局　　各乡镇人民政府) under each of two measures, one of them beside a page number, is the plan's
+    # own. A head names its gazette or issue (…公报　2026年第6期, …文件), or stands at a page's edge on every copy.
+    return {
+        k
+        for found in copies.values()
+        if len(found) >= 2 and (_names_issue(text[min(found)]) or all(at_edge(k) for k in found))
+        for k in found
+    }
+
+
+_ISSUE = re.compile(r"(?:公[报報]|文件|[简簡][报報]|通[讯訊]|\d{4}\s*年?\s*第\s*\d+\s*[期号號]|第\s*\d+\s*[期号號])")
+
+
+def _names_issue(line: str) -> bool:
+    """A running head's name of the gazette, issuer's 文件 or issue (南充市人民政府公报, 2026年第4期)."""
+    return bool(_ISSUE.search(line))
 
 
 def _numbers_over_heads(text: list[str], filled: list[int], heads: set[int]) -> set[int]:

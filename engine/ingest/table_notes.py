@@ -60,29 +60,53 @@ def note_line(row: list[Cell]) -> str | None:
     return None
 
 
-def add_note(out: list, row: list[Cell]) -> bool:
-    """Add the table's note row `row` to the lines read so far (`out`, one per row: a task row's `TableRow`, a note's
-    str, None), True; or False where `row` is no note. A row of one text across the table under a note row goes on
-    with that note (its next point, "2.完成时限为…"): joined to its line, the row itself None — a line of its own, "2."
-    would read as a numbered item after the table."""
-    at = next((k for k in range(len(out) - 1, -1, -1) if out[k] is not None), None)
-    if at is not None and type(out[at]) is str and (more := goes_on(row)) is not None:
-        out[at] += more
-        out.append(None)
+class Notes:
+    """The note rows of one table's lines `out` (one per row: a task row's `TableRow`, a note's str, None), which the
+    table's reader appends to as it goes. The index of the last line that is not None is kept, read on over the lines
+    added since the last row (a table of thousands of header rows printed again, each None, is read in one pass)."""
+
+    def __init__(self, out: list) -> None:
+        self.out = out
+        self._seen = 0  # the lines read so far
+        self._last: int | None = None  # the last of them that is not None
+
+    def add(self, row: list[Cell]) -> bool:
+        """Add the table's note row `row` to the lines, True; or False where `row` is no note. A row of one text across
+        the table under a note row that reads as the note's next point ("2.完成时限为…", "（2）…") goes on with that
+        note: joined to its line, the row itself None — a line of its own, "2." would read as a numbered item after the
+        table. A section row after a note (二、宣传引导) opens the next part of the table: no part of the note."""
+        out = self.out
+        for k in range(self._seen, len(out)):
+            if out[k] is not None:
+                self._last = k
+        self._seen = len(out)
+        at = self._last
+        if at is not None and type(out[at]) is str and (more := goes_on(row)) is not None:
+            out[at] += more
+            out.append(None)
+            self._seen = len(out)
+            return True
+        note = note_line(row)
+        if note is None:
+            return False
+        out.append(note)
+        self._last, self._seen = len(out) - 1, len(out)
         return True
-    note = note_line(row)
-    if note is None:
-        return False
-    out.append(note)
-    return True
 
 
 def goes_on(row: list[Cell]) -> str | None:
-    """A row under a note row that goes on with it: one text across the row (the note's next point), else None."""
+    """A row under a note row that goes on with it: one text across the row reading as the note's next point (2.…,
+    （2）…), else None."""
     if any(c.inherited and c.text for c in row):
         return None
     texts = _own_texts(row)
-    return texts[0] if len(texts) == 1 and (len(row) == 1 or sum(1 for c in row if c.text) == len(row)) else None
+    if len(texts) != 1 or not (len(row) == 1 or sum(1 for c in row if c.text) == len(row)):
+        return None
+    return texts[0] if _POINT.match(texts[0]) else None
+
+
+# a note's further point: 2.… 2、… （2）… ②…; not a section's 二、 or （二）
+_POINT = re.compile(r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[\u2460-\u2473\u2776-\u277f])")
 
 
 def opens_note(text: str) -> bool:

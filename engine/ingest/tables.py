@@ -1087,11 +1087,12 @@ def table_lines(rows: list[list[Cell]], run: TableRun | None = None) -> tuple[in
     units = {c: u for c, u in units.items() if roles.get(c) == matrix.UNIT}
     head_cells = {(c.col, c.span, _squash(c.text)) for r in rows[h : h + 1 + bool(sub)] for c in r if c.text}
     above = carried[1] if carried else row_memory()
+    notes = table_notes.Notes(out)
     for row in _numbered_rows(rows[h + 1 :], roles):
         if row is None:
             out.append(None)  # a row going on with the measure above (`_numbered_rows`)
             continue
-        if table_notes.add_note(out, row):  # the table's note: a line under the table, no row (table_notes.py)
+        if notes.add(row):  # the table's note: a line under the table, no row (table_notes.py)
             continue
         if _squash("\t".join(c.text for c in row)) in header or _repeats_header(row, head_cells):
             out.append(None)  # a header row (again): no task
@@ -1119,8 +1120,9 @@ def _headless_lines(rows: list[list[Cell]], run: TableRun, roles: dict[int, str]
     and numbered on from its rows; the run goes on with them. `table_lines` gives them as after a header row at -1."""
     ordinal, above = run._ordinal, run._memory or row_memory()
     out: list[TableRow | None] = []
+    notes = table_notes.Notes(out)
     for row in _numbered_rows(rows, roles):
-        if row is not None and table_notes.add_note(out, row):  # the table's note (`table_lines`)
+        if row is not None and notes.add(row):  # the table's note (`table_lines`)
             continue
         line = row_line(row, roles, ordinal + 1, above, units) if row is not None else None
         if line is not None and not line.heading:
