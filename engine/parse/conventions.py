@@ -22,9 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from engine import extract
-from engine.extract.data import lead_conventions
 from engine.extract.sentences import squeeze
-from engine.memo import memo
+from engine.ingest.table_notes import opens_note
 from engine.models import Paragraph
 
 # a bracketed part of a paragraph: where a caption carries its note ("…分工表（列第一位者为牵头单位）")
@@ -34,13 +33,6 @@ _SENTENCE_END = "。；;：:，,！!？?"
 # the longest caption (the text outside its brackets) read as carrying a table's note in brackets
 # ("重点任务分工表（列第一位者为牵头单位）"): a table's title is short; a longer line is text
 CAPTION_MAX = 40
-
-
-@memo(1, copy="shared")  # compiled once from the one file
-def _note_opening() -> re.Pattern[str]:
-    """A note word of lead_conventions.yaml `table_notes` with its colon at a paragraph's start: 注：, 说明1："""
-    words = "|".join(map(re.escape, lead_conventions().table_notes)) or "(?!)"
-    return re.compile(rf"(?:{words})\d*[:：]")
 
 
 @dataclass(frozen=True)
@@ -90,7 +82,7 @@ def _note_part(text: str) -> str | None:
     colon ("注：…", "说明：…"), all of a paragraph in brackets, or the brackets of a caption ("…分工表（…）": the
     text outside them is a title, no sentence)."""
     flat = squeeze(text)
-    if _note_opening().match(flat):
+    if opens_note(flat):
         return flat
     inside = _BRACKETED.findall(flat)
     outside = _BRACKETED.sub("", flat).rstrip("。.")
@@ -105,7 +97,7 @@ def reading_note(text: str) -> bool:
     单位"). Under a table or after a list's last item it is no part of the last measure (engine/parse/closing.py
     `notes_items`); its convention is read by `read` wherever it stands."""
     flat = squeeze(text)
-    if not _note_opening().match(flat):
+    if not opens_note(flat):
         return False
     return bool(
         extract.states_first_listed_leads(flat)
